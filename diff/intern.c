@@ -1,0 +1,294 @@
+/* intern.c: comparison keys and the intern table. */
+#include "intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "status.h"
+#include "text.h"
+
+typedef struct slot {
+	uint64_t hash;
+	uint32_t id;  /* RL_ID_NONE: empty */
+} slot;
+
+struct rl_interner {
+	rl_keyopts opts;
+	slot *slots;
+	size_t nslots;       /* a power of two */
+	uint32_t *key_off;   /* per id: offset of its key in pool */
+	uint32_t *key_len;
+	size_t nids, cap_ids;
+	char *pool;
+	size_t pool_len, pool_cap;
+	char *scratch;       /* the key being built */
+	size_t scratch_cap;
+};
+
+/* ------------------------------------------------------------------ keys */
+
+/* Typography folding, one code point at a time (called by utf8proc before decomposition). */
+static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
+{
+	(void)data;
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+	case 0xFE58: case 0xFE63: case 0xFF0D:
+		return '-';
+	default:
+		return cp;
+	}
+}
+
+static bool is_dash_run(const char *s, size_t n)
+{
+	return n >= 2 && s[0] == '-' && memchr(s, '-', n) && strspn(s, "-") >= n;
+}
+
+static int reserve(char **buf, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return RL_OK;
+	size_t c = *cap ? *cap : 64;
+	while (c < need)
+		c *= 2;
+	char *b = realloc(*buf, c);
+	if (!b)
+		return RL_ENOMEM;
+	*buf = b;
+	*cap = c;
+	return RL_OK;
+}
+
+static bool is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The key of a non-ASCII text: NFC (or NFKC), case folding and typography folding by utf8proc.
+ * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). */
+static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf, size_t *cap)
+{
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+	if (o->nfkc)
+		opt |= UTF8PROC_COMPAT;
+	if (o->fold_case)
+		opt |= UTF8PROC_CASEFOLD;
+	utf8proc_custom_func fn = o->fold_typography ? fold_typography : NULL;
+
+	/* A decomposition rarely exceeds 4 code points per byte; retry with the exact size if so. */
+	size_t room = n * 4 + 16;
+	for (;;) {
+		if (reserve(buf, cap, room * sizeof(utf8proc_int32_t)) != RL_OK)
+			return -1;
+		utf8proc_int32_t *u = (utf8proc_int32_t *)(void *)*buf;
+		utf8proc_ssize_t k = utf8proc_decompose_custom((const utf8proc_uint8_t *)s,
+		                                               (utf8proc_ssize_t)n, u,
+		                                               (utf8proc_ssize_t)room, opt, fn, NULL);
+		if (k < 0) {
+			if (reserve(buf, cap, n) != RL_OK)
+				return -1;
+			memcpy(*buf, s, n);
+			return (long)n;
+		}
+		if ((size_t)k > room) {
+			room = (size_t)k;
+			continue;
+		}
+		/* Compose back (the NFC/NFKC step) and re-encode to UTF-8 in place. */
+		utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
+		if (len < 0)
+			return -1;
+		return (long)len;
+	}
+}
+
+long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **buf, size_t *cap)
+{
+	long len;
+
+	if (is_ascii(s, n)) {
+		if (reserve(buf, cap, n + 1) != RL_OK)
+			return -1;
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			(*buf)[i] = o->fold_case && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+		}
+		len = (long)n;
+	} else {
+		len = unicode_key(o, s, n, buf, cap);
+		if (len < 0)
+			return -1;
+	}
+	if (o->fold_typography && cls == RL_TOK_PUNCT) {
+		/* "--" and "---" stand for dashes in plain text; "…" is "..." after NFKC. */
+		if (is_dash_run(*buf, (size_t)len))
+			len = 1;
+		else if (len == 3 && memcmp(*buf, "\xE2\x80\xA6", 3) == 0)
+			memcpy(*buf, "...", 3);
+	}
+	return len;
+}
+
+/* ------------------------------------------------------------------ table */
+
+/* FNV-1a, then a final mix so that the low bits used for the slot index are well spread. */
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
+{
+	rl_interner *in = calloc(1, sizeof *in);
+	if (!in)
+		return RL_ENOMEM;
+	in->opts = *opts;
+	in->nslots = 1024;
+	in->slots = malloc(in->nslots * sizeof *in->slots);
+	if (!in->slots) {
+		free(in);
+		return RL_ENOMEM;
+	}
+	for (size_t i = 0; i < in->nslots; i++)
+		in->slots[i].id = RL_ID_NONE;
+	*out = in;
+	return RL_OK;
+}
+
+void rl_interner_free(rl_interner *in)
+{
+	if (!in)
+		return;
+	free(in->slots);
+	free(in->key_off);
+	free(in->key_len);
+	free(in->pool);
+	free(in->scratch);
+	free(in);
+}
+
+size_t rl_interner_count(const rl_interner *in)
+{
+	return in->nids;
+}
+
+const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len)
+{
+	*len = in->key_len[id];
+	return in->pool + in->key_off[id];
+}
+
+static int grow_slots(rl_interner *in)
+{
+	size_t n = in->nslots * 2;
+	slot *s = malloc(n * sizeof *s);
+	if (!s)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		s[i].id = RL_ID_NONE;
+	for (size_t i = 0; i < in->nslots; i++) {
+		if (in->slots[i].id == RL_ID_NONE)
+			continue;
+		size_t j = in->slots[i].hash & (n - 1);
+		while (s[j].id != RL_ID_NONE)
+			j = (j + 1) & (n - 1);
+		s[j] = in->slots[i];
+	}
+	free(in->slots);
+	in->slots = s;
+	in->nslots = n;
+	return RL_OK;
+}
+
+static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
+{
+	if (in->nids == in->cap_ids) {
+		size_t c = in->cap_ids ? in->cap_ids * 2 : 1024;
+		uint32_t *off = realloc(in->key_off, c * sizeof *off);
+		if (!off)
+			return RL_ENOMEM;
+		in->key_off = off;
+		uint32_t *ln = realloc(in->key_len, c * sizeof *ln);
+		if (!ln)
+			return RL_ENOMEM;
+		in->key_len = ln;
+		in->cap_ids = c;
+	}
+	if (in->pool_len + len >= UINT32_MAX)
+		return RL_ETOOBIG;
+	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + 1) != RL_OK)
+		return RL_ENOMEM;
+	memcpy(in->pool + in->pool_len, key, len);
+	in->key_off[in->nids] = (uint32_t)in->pool_len;
+	in->key_len[in->nids] = (uint32_t)len;
+	in->pool_len += len;
+	*id = (uint32_t)in->nids++;
+	return RL_OK;
+}
+
+/* The id of a key, adding it when new. */
+static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
+{
+	if ((in->nids + 1) * 2 > in->nslots && grow_slots(in) != RL_OK)
+		return RL_ENOMEM;
+	uint64_t h = hash_bytes(key, len);
+	size_t j = h & (in->nslots - 1);
+	for (;; j = (j + 1) & (in->nslots - 1)) {
+		slot *s = &in->slots[j];
+		if (s->id == RL_ID_NONE)
+			break;
+		if (s->hash == h && in->key_len[s->id] == len &&
+		    memcmp(in->pool + in->key_off[s->id], key, len) == 0) {
+			*id = s->id;
+			return RL_OK;
+		}
+	}
+	int rc = add_key(in, key, len, id);
+	if (rc != RL_OK)
+		return rc;
+	in->slots[j].hash = h;
+	in->slots[j].id = *id;
+	return RL_OK;
+}
+
+int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out)
+{
+	size_t n = rl_tokens_count(toks);
+	const rl_token *v = rl_tokens_array(toks);
+	const char *text = rl_tokens_text(toks);
+	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+	if (!ids)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (in->opts.ignore_punct && v[i].cls == RL_TOK_PUNCT) {
+			ids[i] = RL_ID_NONE;
+			continue;
+		}
+		long len = rl_key(&in->opts, text + v[i].off, v[i].len, v[i].cls, &in->scratch,
+		                  &in->scratch_cap);
+		int rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, &ids[i]);
+		if (rc != RL_OK) {
+			free(ids);
+			return rc;
+		}
+	}
+	*ids_out = ids;
+	return RL_OK;
+}

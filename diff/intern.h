@@ -1,0 +1,48 @@
+/* intern.h: comparison keys, and tokens interned to dense integer ids.
+ *
+ * Two tokens compare equal when their keys do; the key is the token's text after the comparison
+ * options in force. Interning both texts through one table turns the diff into a comparison of
+ * integers (the Myers core never sees text). */
+#ifndef REDLINE_INTERN_H
+#define REDLINE_INTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "token.h"
+
+typedef struct rl_keyopts {
+	bool fold_case;        /* "Open" = "open" (Unicode case folding) */
+	bool ignore_punct;     /* punctuation is not compared at all */
+	bool nfkc;             /* compatibility forms are equal: "ﬁ" = "fi", full-width = ASCII */
+	bool fold_typography;  /* curly = straight quotes, every dash = "-" and "--", "…" = "..." */
+} rl_keyopts;
+
+/* Comparison as a journalist wants it by default: only typography folded. */
+#define RL_KEYOPTS_INIT {false, false, false, true}
+
+/* The id of a token that is not compared (punctuation under ignore_punct). */
+#define RL_ID_NONE UINT32_MAX
+
+typedef struct rl_interner rl_interner;
+
+int rl_interner_new(rl_interner **out, const rl_keyopts *opts);
+void rl_interner_free(rl_interner *in);
+
+/* Give every token of toks its id: equal keys, equal ids, across every text interned here.
+ * On success *ids_out is a new array of rl_tokens_count(toks) ids, which the caller frees. */
+int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out);
+
+/* Number of distinct ids handed out so far (ids are 0 .. count-1). */
+size_t rl_interner_count(const rl_interner *in);
+
+/* The key of an id, borrowed from the interner: *len bytes, not NUL-terminated. */
+const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len);
+
+/* The key of one text under opts, written into *buf (grown with realloc as needed; the caller
+ * owns and frees it). Returns the key's length, or -1 when out of memory. Exposed for tests and
+ * for modules that compare text outside an interner. */
+long rl_key(const rl_keyopts *opts, const char *s, size_t n, unsigned cls, char **buf, size_t *cap);
+
+#endif

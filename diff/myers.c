@@ -1,0 +1,413 @@
+/* myers.c: linear-space Myers with trimming, one-sided discards, anchors and a cost bound. */
+#include "myers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Below this many edits a search never takes the bound: an ordinary paragraph-sized rewrite is
+ * always diffed exactly. The bound only exists for pathological inputs. */
+#define MAX_COST_MIN 256
+
+/* Largest n + m handled: positions and diagonals must fit an int32_t with room to spare. */
+#define SIZE_MAX_ELEMS (1u << 30)
+
+#define UNREACHED_F (-1)
+#define UNREACHED_B INT32_MAX
+
+typedef struct seg {
+	int32_t x0, x1, y0, y1;
+} seg;
+
+typedef struct search {
+	const uint32_t *a, *b;  /* the compacted sequences */
+	uint8_t *ca, *cb;       /* their change marks */
+	int32_t *fv, *bv;       /* furthest x on each diagonal k = x - y, forward and backward */
+	bool minimal;
+	int32_t max_cost;
+	size_t bound_hits;
+	seg *stack;
+	size_t nstack, capstack;
+} search;
+
+static int push_seg(search *s, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
+{
+	if (s->nstack == s->capstack) {
+		size_t c = s->capstack ? s->capstack * 2 : 64;
+		seg *st = realloc(s->stack, c * sizeof *st);
+		if (!st)
+			return RL_ENOMEM;
+		s->stack = st;
+		s->capstack = c;
+	}
+	s->stack[s->nstack++] = (seg){x0, x1, y0, y1};
+	return RL_OK;
+}
+
+/* Lowest diagonal of parity (mid + d) at or above lo. */
+static int32_t clip_lo(int32_t want, int32_t lo)
+{
+	return want >= lo ? want : lo + ((lo - want) & 1);
+}
+
+static int32_t clip_hi(int32_t want, int32_t hi)
+{
+	return want <= hi ? want : hi - ((want - hi) & 1);
+}
+
+/* One forward step at cost d. Returns true and sets the split point when the forward path meets
+ * the backward one (only checked when the total cost is odd). */
+static bool forward_step(search *s, const seg *g, int32_t d, int32_t *flo, int32_t *fhi,
+                         int32_t blo, int32_t bhi, bool odd, int32_t *sx, int32_t *sy)
+{
+	int32_t *fv = s->fv;
+	const int32_t *bv = s->bv;
+	const int32_t mid = g->x0 - g->y0;
+	const int32_t lo = clip_lo(mid - d, g->x0 - g->y1), hi = clip_hi(mid + d, g->x1 - g->y0);
+
+	for (int32_t k = lo; k <= hi; k += 2) {
+		/* Down from diagonal k+1 (an insertion) or right from k-1 (a deletion), whichever
+		 * reaches further without leaving the rectangle. */
+		int32_t down = k + 1 <= *fhi && k + 1 >= *flo ? fv[k + 1] : UNREACHED_F;
+		int32_t right = k - 1 >= *flo && k - 1 <= *fhi && fv[k - 1] != UNREACHED_F
+		                    ? fv[k - 1] + 1 : UNREACHED_F;
+		if (down != UNREACHED_F && down - k > g->y1)
+			down = UNREACHED_F;
+		if (right > g->x1)
+			right = UNREACHED_F;
+		int32_t x = down > right ? down : right;
+		if (x == UNREACHED_F) {
+			fv[k] = UNREACHED_F;
+			continue;
+		}
+		int32_t y = x - k;
+		while (x < g->x1 && y < g->y1 && s->a[x] == s->b[y])
+			x++, y++;
+		fv[k] = x;
+		if (odd && k >= blo && k <= bhi && bv[k] != UNREACHED_B && bv[k] <= x) {
+			*sx = x;
+			*sy = y;
+			return true;
+		}
+	}
+	*flo = lo;
+	*fhi = hi;
+	return false;
+}
+
+/* One backward step at cost d, from the bottom-right corner towards the top-left. */
+static bool backward_step(search *s, const seg *g, int32_t d, int32_t *blo, int32_t *bhi,
+                          int32_t flo, int32_t fhi, bool odd, int32_t *sx, int32_t *sy)
+{
+	int32_t *bv = s->bv;
+	const int32_t *fv = s->fv;
+	const int32_t mid = g->x1 - g->y1;
+	const int32_t lo = clip_lo(mid - d, g->x0 - g->y1), hi = clip_hi(mid + d, g->x1 - g->y0);
+
+	for (int32_t k = lo; k <= hi; k += 2) {
+		/* Up from diagonal k-1 (an insertion undone) or left from k+1 (a deletion undone),
+		 * whichever reaches further back. */
+		int32_t up = k - 1 >= *blo && k - 1 <= *bhi ? bv[k - 1] : UNREACHED_B;
+		int32_t left = k + 1 <= *bhi && k + 1 >= *blo && bv[k + 1] != UNREACHED_B
+		                   ? bv[k + 1] - 1 : UNREACHED_B;
+		if (up != UNREACHED_B && up - k < g->y0)
+			up = UNREACHED_B;
+		if (left < g->x0)
+			left = UNREACHED_B;
+		int32_t x = up < left ? up : left;
+		if (x == UNREACHED_B) {
+			bv[k] = UNREACHED_B;
+			continue;
+		}
+		int32_t y = x - k;
+		while (x > g->x0 && y > g->y0 && s->a[x - 1] == s->b[y - 1])
+			x--, y--;
+		bv[k] = x;
+		if (!odd && k >= flo && k <= fhi && fv[k] != UNREACHED_F && fv[k] >= x) {
+			*sx = x;
+			*sy = y;
+			return true;
+		}
+	}
+	*blo = lo;
+	*bhi = hi;
+	return false;
+}
+
+/* The cost bound: split at whichever of the forward and backward fronts got further from its
+ * corner, measured along the anti-diagonal. Returns false when neither front offers a point
+ * strictly inside the rectangle (the search then simply goes on). */
+static bool bounded_split(const search *s, const seg *g, int32_t flo, int32_t fhi, int32_t blo,
+                          int32_t bhi, int32_t *sx, int32_t *sy)
+{
+	int64_t best = -1;
+
+	for (int32_t k = flo; k <= fhi; k += 2) {
+		int32_t x = s->fv[k];
+		if (x == UNREACHED_F)
+			continue;
+		int32_t y = x - k;
+		if (x == g->x1 && y == g->y1)
+			continue;
+		int64_t progress = (int64_t)x + y - g->x0 - g->y0;
+		if (progress > best)
+			best = progress, *sx = x, *sy = y;
+	}
+	for (int32_t k = blo; k <= bhi; k += 2) {
+		int32_t x = s->bv[k];
+		if (x == UNREACHED_B)
+			continue;
+		int32_t y = x - k;
+		if (x == g->x0 && y == g->y0)
+			continue;
+		int64_t progress = (int64_t)g->x1 + g->y1 - x - y;
+		if (progress > best)
+			best = progress, *sx = x, *sy = y;
+	}
+	return best > 0;
+}
+
+/* Find a point on a shortest path through g (both sides non-empty) and return it in sx, sy. */
+static void split(search *s, const seg *g, int32_t *sx, int32_t *sy)
+{
+	const int32_t fmid = g->x0 - g->y0, bmid = g->x1 - g->y1;
+	const bool odd = ((fmid - bmid) & 1) != 0;
+	int32_t flo = fmid, fhi = fmid, blo = bmid, bhi = bmid;
+
+	/* Cost 0 cannot meet: the caller trimmed the common ends, so both corners start with a
+	 * mismatch. */
+	s->fv[fmid] = g->x0;
+	s->bv[bmid] = g->x1;
+	for (int32_t d = 1;; d++) {
+		if (forward_step(s, g, d, &flo, &fhi, blo, bhi, odd, sx, sy))
+			return;
+		if (backward_step(s, g, d, &blo, &bhi, flo, fhi, odd, sx, sy))
+			return;
+		if (!s->minimal && d >= s->max_cost && bounded_split(s, g, flo, fhi, blo, bhi, sx, sy)) {
+			s->bound_hits++;
+			return;
+		}
+	}
+}
+
+/* Diff every segment on the stack until it is empty. */
+static int run(search *s)
+{
+	while (s->nstack > 0) {
+		seg g = s->stack[--s->nstack];
+		while (g.x0 < g.x1 && g.y0 < g.y1 && s->a[g.x0] == s->b[g.y0])
+			g.x0++, g.y0++;
+		while (g.x0 < g.x1 && g.y0 < g.y1 && s->a[g.x1 - 1] == s->b[g.y1 - 1])
+			g.x1--, g.y1--;
+		if (g.x0 == g.x1) {
+			memset(s->cb + g.y0, 1, (size_t)(g.y1 - g.y0));
+			continue;
+		}
+		if (g.y0 == g.y1) {
+			memset(s->ca + g.x0, 1, (size_t)(g.x1 - g.x0));
+			continue;
+		}
+		int32_t sx, sy;
+		split(s, &g, &sx, &sy);
+		if (push_seg(s, sx, g.x1, sy, g.y1) != RL_OK || push_seg(s, g.x0, sx, g.y0, sy) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* Integer square root (Newton), for a bound that grows slowly with the input. */
+static uint32_t isqrt(uint64_t v)
+{
+	if (v < 2)
+		return (uint32_t)v;
+	uint64_t x = v, y = (x + 1) / 2;
+	while (y < x) {
+		x = y;
+		y = (x + v / x) / 2;
+	}
+	return (uint32_t)x;
+}
+
+/* The anchors: ids that occur exactly once on each side, kept where their positions increase on
+ * both sides (a longest increasing subsequence, found by patience sorting in O(k log k)). They
+ * are matched outright and the pieces between them diffed on their own. Returns the number of
+ * anchors through *count. */
+static int push_anchored(search *s, int32_t na, int32_t nb, const uint32_t *cnt_a,
+                         const uint32_t *cnt_b, uint32_t *pos_b, size_t *count)
+{
+	int rc = RL_ENOMEM;
+	size_t cap = (size_t)(na < nb ? na : nb) + 1, k = 0, len = 0;
+	int32_t *ia = malloc(cap * sizeof *ia), *jb = malloc(cap * sizeof *jb);
+	int32_t *tail = malloc(cap * sizeof *tail), *prev = malloc(cap * sizeof *prev);
+	if (!ia || !jb || !tail || !prev)
+		goto out;
+
+	for (int32_t j = 0; j < nb; j++)
+		if (cnt_a[s->b[j]] == 1 && cnt_b[s->b[j]] == 1)
+			pos_b[s->b[j]] = (uint32_t)j;
+	for (int32_t i = 0; i < na; i++)
+		if (cnt_a[s->a[i]] == 1 && cnt_b[s->a[i]] == 1)
+			ia[k] = i, jb[k] = (int32_t)pos_b[s->a[i]], k++;
+
+	/* tail[l]: index of the candidate ending the best increasing run of length l + 1. */
+	for (size_t c = 0; c < k; c++) {
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (jb[tail[mid]] < jb[c])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[c] = lo > 0 ? tail[lo - 1] : -1;
+		tail[lo] = (int32_t)c;
+		if (lo == len)
+			len++;
+	}
+
+	/* Walk the run backwards, pushing the piece after each anchor; the stack is LIFO, so
+	 * pieces come off it in reading order. */
+	int32_t x1 = na, y1 = nb;
+	for (int32_t c = len ? tail[len - 1] : -1; c >= 0; c = prev[c]) {
+		if (push_seg(s, ia[c] + 1, x1, jb[c] + 1, y1) != RL_OK)
+			goto out;
+		x1 = ia[c];
+		y1 = jb[c];
+	}
+	if (push_seg(s, 0, x1, 0, y1) != RL_OK)
+		goto out;
+	*count = len;
+	rc = RL_OK;
+out:
+	free(ia);
+	free(jb);
+	free(tail);
+	free(prev);
+	return rc;
+}
+
+/* Everything rl_myers allocates, freed in one place. */
+typedef struct work {
+	uint32_t *cnt_a, *cnt_b, *pos_b;
+	uint32_t *ca, *cb;       /* compacted ids */
+	uint32_t *ra, *rb;       /* compacted index -> real index */
+	uint8_t *ma, *mb;        /* compacted change marks */
+	int32_t *diag;           /* fv and bv, side by side */
+} work;
+
+static void work_free(work *w, search *s)
+{
+	free(w->cnt_a);
+	free(w->cnt_b);
+	free(w->pos_b);
+	free(w->ca);
+	free(w->cb);
+	free(w->ra);
+	free(w->rb);
+	free(w->ma);
+	free(w->mb);
+	free(w->diag);
+	free(s->stack);
+}
+
+/* Keep the ids of x[0..n) that occur on the other side (count in other > 0); the rest are
+ * changed by necessity. Returns the compacted length. */
+static int32_t compact(const uint32_t *x, size_t n, const uint32_t *other, uint32_t *cx,
+                       uint32_t *rx, uint8_t *chg)
+{
+	int32_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (other[x[i]] == 0) {
+			chg[i] = 1;
+			continue;
+		}
+		cx[k] = x[i];
+		rx[k] = (uint32_t)i;
+		k++;
+	}
+	return k;
+}
+
+int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t nids,
+             const rl_myers_opts *opts, uint8_t *chg_a, uint8_t *chg_b, rl_myers_stats *stats)
+{
+	if (n + m > SIZE_MAX_ELEMS)
+		return RL_ETOOBIG;
+	if (stats)
+		*stats = (rl_myers_stats){0, 0};
+	memset(chg_a, 0, n);
+	memset(chg_b, 0, m);
+
+	size_t pre = 0, suf = 0;
+	while (pre < n && pre < m && a[pre] == b[pre])
+		pre++;
+	while (suf < n - pre && suf < m - pre && a[n - 1 - suf] == b[m - 1 - suf])
+		suf++;
+	a += pre, b += pre, chg_a += pre, chg_b += pre;
+	n -= pre + suf, m -= pre + suf;
+	if (n == 0 || m == 0) {
+		memset(chg_a, 1, n);
+		memset(chg_b, 1, m);
+		return RL_OK;
+	}
+
+	work w = {0};
+	search s = {0};
+	int rc = RL_ENOMEM;
+	w.cnt_a = calloc(nids, sizeof *w.cnt_a);
+	w.cnt_b = calloc(nids, sizeof *w.cnt_b);
+	w.ca = malloc(n * sizeof *w.ca);
+	w.ra = malloc(n * sizeof *w.ra);
+	w.cb = malloc(m * sizeof *w.cb);
+	w.rb = malloc(m * sizeof *w.rb);
+	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		w.cnt_a[a[i]]++;
+	for (size_t j = 0; j < m; j++)
+		w.cnt_b[b[j]]++;
+	int32_t na = compact(a, n, w.cnt_b, w.ca, w.ra, chg_a);
+	int32_t nb = compact(b, m, w.cnt_a, w.cb, w.rb, chg_b);
+
+	w.ma = calloc((size_t)na + 1, 1);
+	w.mb = calloc((size_t)nb + 1, 1);
+	/* Diagonals run from -nb to na; one spare slot on each end. */
+	w.diag = malloc(2 * ((size_t)na + (size_t)nb + 3) * sizeof *w.diag);
+	if (!w.ma || !w.mb || !w.diag)
+		goto out;
+	s.a = w.ca, s.b = w.cb, s.ca = w.ma, s.cb = w.mb;
+	s.fv = w.diag + nb + 1;
+	s.bv = w.diag + (na + nb + 3) + nb + 1;
+	s.minimal = opts->minimal;
+	if (opts->max_cost) {
+		s.max_cost = (int32_t)(opts->max_cost < INT32_MAX ? opts->max_cost : INT32_MAX);
+	} else {
+		s.max_cost = (int32_t)isqrt((uint64_t)na + (uint64_t)nb);
+		if (s.max_cost < MAX_COST_MIN)
+			s.max_cost = MAX_COST_MIN;
+	}
+
+	size_t anchors = 0;
+	if (!opts->minimal && opts->anchors) {
+		w.pos_b = malloc(nids * sizeof *w.pos_b);
+		if (!w.pos_b || push_anchored(&s, na, nb, w.cnt_a, w.cnt_b, w.pos_b, &anchors) != RL_OK)
+			goto out;
+	} else if (push_seg(&s, 0, na, 0, nb) != RL_OK) {
+		goto out;
+	}
+	if ((rc = run(&s)) != RL_OK)
+		goto out;
+
+	for (int32_t i = 0; i < na; i++)
+		chg_a[w.ra[i]] = w.ma[i];
+	for (int32_t j = 0; j < nb; j++)
+		chg_b[w.rb[j]] = w.mb[j];
+	if (stats) {
+		stats->anchors = anchors;
+		stats->bound_hits = s.bound_hits;
+	}
+out:
+	work_free(&w, &s);
+	return rc;
+}

@@ -1,0 +1,43 @@
+/* myers.h: the exact edit script between two sequences of integer ids.
+ *
+ * E. Myers, "An O(ND) Difference Algorithm and Its Variations" (1986): the linear-space variant,
+ * which finds a middle snake of the edit graph and recurses on the two halves. Before the search
+ * the problem is shrunk: the common prefix and suffix are trimmed and ids that occur on one side
+ * only are set aside (they can never match), with an index back to the real positions. Both steps
+ * keep the result minimal.
+ *
+ * Two shortcuts make large, heavily edited inputs fast; both are off when opts->minimal is set, and
+ * only then is the script guaranteed shortest:
+ *   - anchors: ids that occur exactly once on each side and in the same order (patience diff) cut
+ *     the problem into independent pieces;
+ *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
+ *     instead of finding the true middle snake (counted in stats->bound_hits). */
+#ifndef REDLINE_MYERS_H
+#define REDLINE_MYERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rl_myers_opts {
+	bool minimal;       /* no shortcut at all: a shortest edit script */
+	bool anchors;       /* split at unique common ids first (ignored when minimal) */
+	uint32_t max_cost;  /* edits per search before the bound applies; 0 = automatic (the square
+	                       root of the input size, at least 256) */
+} rl_myers_opts;
+
+#define RL_MYERS_OPTS_INIT {false, true, 0}
+
+typedef struct rl_myers_stats {
+	size_t anchors;     /* unique common ids used to cut the problem */
+	size_t bound_hits;  /* searches that hit the cost bound: the script may not be minimal */
+} rl_myers_stats;
+
+/* Diff a[0..n) against b[0..m), every id below nids. On success chg_a[i] is 1 when a[i] is deleted
+ * and chg_b[j] is 1 when b[j] is inserted, 0 when kept; the kept elements of a and b are equal in
+ * order. chg_a and chg_b are caller-provided arrays of n and m bytes. stats may be NULL.
+ * Returns RL_OK, RL_ENOMEM or RL_ETOOBIG (n + m beyond 2^30). */
+int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t nids,
+             const rl_myers_opts *opts, uint8_t *chg_a, uint8_t *chg_b, rl_myers_stats *stats);
+
+#endif

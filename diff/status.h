@@ -1,0 +1,18 @@
+/* status.h: the error codes every diff/ function returns.
+ *
+ * The engine never prints and never exits: each fallible function returns one of these, and the
+ * program turns it into a message once, in main. */
+#ifndef REDLINE_STATUS_H
+#define REDLINE_STATUS_H
+
+typedef enum rl_status {
+	RL_OK = 0,
+	RL_ENOMEM = -1,   /* an allocation failed; nothing was leaked */
+	RL_ETOOBIG = -2,  /* input beyond what token offsets can address (4 GiB) */
+	RL_EINVAL = -3,   /* a caller broke a documented precondition */
+} rl_status;
+
+/* A short English description of a status, for the program's messages. */
+const char *rl_strerror(int status);
+
+#endif

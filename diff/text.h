@@ -1,0 +1,57 @@
+/* text.h: UTF-8 decoding, grapheme clusters and how each one is drawn.
+ *
+ * Every module that measures or shows text goes through here, so the tokenizer, the layout and the
+ * printers agree on what a column is and on which bytes must never reach a terminal raw. */
+#ifndef REDLINE_TEXT_H
+#define REDLINE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a grapheme is, for tokenizing and drawing. */
+typedef enum rl_gkind {
+	RL_G_PRINT,    /* ordinary visible text, drawn as its own bytes */
+	RL_G_SPACE,    /* horizontal whitespace: space, tab, NBSP, thin space, ideographic space */
+	RL_G_NEWLINE,  /* a line end: LF, CR, CRLF, NEL, LINE SEPARATOR, VT */
+	RL_G_PARA,     /* an explicit paragraph end: FF, PARAGRAPH SEPARATOR */
+	RL_G_ESCAPE,   /* must never be sent raw: controls, bidi and other format characters,
+	                  invalid bytes; drawn as a visible escape such as ^[ or <U+202E> */
+} rl_gkind;
+
+/* One grapheme cluster (or one invalid byte) at some position of a text. */
+typedef struct rl_grapheme {
+	uint32_t len;   /* bytes it occupies in the text */
+	int32_t cp;     /* its first code point, or -1 for an invalid byte */
+	uint8_t kind;   /* rl_gkind */
+	uint8_t width;  /* display columns as drawn (the escape's width for RL_G_ESCAPE) */
+} rl_grapheme;
+
+/* Longest escape text rl_grapheme_escape writes, without a terminator. */
+#define RL_ESCAPE_MAX 10
+
+/* Decode one code point from s[0..n), n > 0. Returns its length in bytes (1 to 4) and sets *cp;
+ * an invalid, overlong, surrogate or truncated sequence yields length 1 and *cp = -1. */
+size_t rl_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Encode a code point as UTF-8 into buf (4 bytes); returns the length, 0 for an invalid cp. */
+size_t rl_utf8_encode(int32_t cp, char buf[4]);
+
+/* Read the grapheme cluster that starts at s[0..n), n > 0. Never splits a cluster, never reads
+ * past n. A CR LF pair is one RL_G_NEWLINE grapheme. */
+void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g);
+
+/* The visible form of an RL_G_ESCAPE grapheme: "^[" for C0 controls and DEL, "\x9b" for an invalid
+ * byte, "<U+202E>" for other code points. Writes at most RL_ESCAPE_MAX bytes of ASCII into buf and
+ * returns how many; g->width equals that count. */
+size_t rl_grapheme_escape(const rl_grapheme *g, const char *s, char buf[RL_ESCAPE_MAX]);
+
+/* For a terminal whose locale cannot show Unicode: an ASCII stand-in for a printable grapheme, exactly
+ * g->width columns wide so that layouts do not depend on the locale (curly quotes, dashes and bullets
+ * get look-alikes, anything else '?'). Writes g->width bytes into buf and returns that count. */
+size_t rl_grapheme_ascii(const rl_grapheme *g, char buf[RL_ESCAPE_MAX]);
+
+/* Display columns of s[0..n) as drawn, escapes included. */
+size_t rl_text_width(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,429 @@
+/* token.c: the tokenizer and the pass that tells soft line ends from hard ones. */
+#include "token.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "status.h"
+#include "text.h"
+
+struct rl_tokens {
+	const char *text;
+	size_t len;
+	rl_token *v;
+	size_t n, cap;
+	size_t words;
+};
+
+/* Scripts written without spaces between words: each grapheme is a word of its own, so Chinese or
+ * Japanese text gets a word-level diff instead of one token per sentence. */
+static bool is_solo(int32_t cp)
+{
+	return (cp >= 0x0E00 && cp <= 0x0EFF)      /* Thai, Lao */
+	    || (cp >= 0x0F00 && cp <= 0x0FFF)      /* Tibetan */
+	    || (cp >= 0x1000 && cp <= 0x109F)      /* Myanmar */
+	    || (cp >= 0x1780 && cp <= 0x17FF)      /* Khmer */
+	    || (cp >= 0x2E80 && cp <= 0x2FDF)      /* CJK radicals */
+	    || (cp >= 0x3040 && cp <= 0x31FF)      /* Hiragana, Katakana, Bopomofo, ... */
+	    || (cp >= 0x3400 && cp <= 0x4DBF)      /* CJK extension A */
+	    || (cp >= 0x4E00 && cp <= 0x9FFF)      /* CJK unified ideographs */
+	    || (cp >= 0xF900 && cp <= 0xFAFF)      /* CJK compatibility ideographs */
+	    || (cp >= 0xFF66 && cp <= 0xFF9F)      /* half-width Katakana */
+	    || (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B and later */
+}
+
+static bool is_word_cp(int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_digit_cp(int32_t cp)
+{
+	return cp >= 0 && (cp < 0x80 ? (cp >= '0' && cp <= '9')
+	                             : utf8proc_category(cp) == UTF8PROC_CATEGORY_ND);
+}
+
+static bool is_upper_cp(int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* A grapheme that can continue a word of ordinary (spaced) script. */
+static bool is_word_grapheme(const rl_grapheme *g)
+{
+	return g->kind == RL_G_PRINT && is_word_cp(g->cp) && !is_solo(g->cp);
+}
+
+static int push(rl_tokens *t, const rl_token *tok)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		rl_token *v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		t->v = v;
+		t->cap = cap;
+	}
+	t->v[t->n++] = *tok;
+	return RL_OK;
+}
+
+/* Cursor over the text, one grapheme at a time. */
+typedef struct cursor {
+	const char *s;
+	size_t n, pos;
+} cursor;
+
+static void peek(const cursor *c, size_t at, rl_grapheme *g)
+{
+	rl_grapheme_next(c->s + at, c->n - at, g);
+}
+
+/* Is the grapheme at `at` a lone letter: a word grapheme with no word grapheme right after it? */
+static bool lone_letter_at(const cursor *c, size_t at)
+{
+	rl_grapheme g, after;
+
+	if (at >= c->n)
+		return false;
+	peek(c, at, &g);
+	if (!is_word_grapheme(&g) || is_digit_cp(g.cp))
+		return false;
+	if (at + g.len >= c->n)
+		return true;
+	peek(c, at + g.len, &after);
+	return !is_word_grapheme(&after);
+}
+
+/* Would the joiner grapheme j at position `at` glue the word so far to what follows? last_cp is the
+ * word's last code point and seg_len the graphemes since its last joiner. Words keep inner
+ * apostrophes and hyphens (Meta’s, open-source), decimal and thousands marks (3.5, 1,000, 10:30)
+ * and the dots of initialisms (U.S., e.g.). */
+static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last_cp, size_t seg_len)
+{
+	rl_grapheme next;
+
+	if (j->kind != RL_G_PRINT || at + j->len >= c->n)
+		return false;
+	peek(c, at + j->len, &next);
+	if (!is_word_grapheme(&next))
+		return false;
+	switch (j->cp) {
+	case '\'': case '-':
+		return j->len == 1;  /* a bare joiner, no combining marks on it */
+	case 0x2019: case 0x2010: case 0x2011:
+		return j->len == 3;
+	case '.':
+		if (is_digit_cp(last_cp))
+			return is_digit_cp(next.cp);
+		return seg_len == 1 && lone_letter_at(c, at + j->len);
+	case ',': case ':':
+		return is_digit_cp(last_cp) && is_digit_cp(next.cp);
+	default:
+		return false;
+	}
+}
+
+/* Scan a word starting at c->pos; returns its end and sets *width. */
+static size_t scan_word(const cursor *c, uint32_t *width)
+{
+	size_t pos = c->pos, seg_len = 0;
+	int32_t last_cp = -1;
+	int dots = 0;
+	rl_grapheme g;
+
+	*width = 0;
+	while (pos < c->n) {
+		peek(c, pos, &g);
+		if (is_word_grapheme(&g)) {
+			*width += g.width;
+			last_cp = g.cp;
+			seg_len++;
+			pos += g.len;
+			continue;
+		}
+		if (joins(c, pos, &g, last_cp, seg_len)) {
+			if (g.cp == '.' && !is_digit_cp(last_cp))
+				dots++;
+			*width += g.width;
+			seg_len = 0;
+			pos += g.len;
+			continue;
+		}
+		/* The closing dot of an initialism: "U.S." keeps its last dot. */
+		if (g.cp == '.' && g.len == 1 && dots > 0 && seg_len == 1) {
+			*width += 1;
+			pos += 1;
+		}
+		break;
+	}
+	return pos;
+}
+
+/* Scan punctuation at c->pos: one grapheme, or a run of hyphens or dots ("--", "...") that
+ * typography folding can then equate with a dash or an ellipsis. */
+static size_t scan_punct(const cursor *c, const rl_grapheme *first, uint32_t *width)
+{
+	size_t pos = c->pos + first->len;
+
+	*width = first->width;
+	if ((first->cp == '-' || first->cp == '.') && first->len == 1) {
+		while (pos < c->n && c->s[pos] == (char)first->cp) {
+			rl_grapheme g;
+			peek(c, pos, &g);
+			if (g.len != 1)
+				break;
+			*width += 1;
+			pos++;
+		}
+	}
+	return pos;
+}
+
+static bool all_printable_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+			return false;
+	return true;
+}
+
+/* Whitespace seen since the last token. */
+typedef struct gap_state {
+	bool any;
+	int newlines;
+	bool para;
+	bool bol;     /* at the beginning of a line */
+	bool indent;  /* whitespace between the beginning of the line and the token */
+} gap_state;
+
+static rl_gap gap_of(const gap_state *g)
+{
+	if (g->para || g->newlines >= 2)
+		return RL_GAP_PARA;
+	if (g->newlines == 1)
+		return RL_GAP_LINE;
+	return g->any ? RL_GAP_SPACE : RL_GAP_NONE;
+}
+
+static int scan(rl_tokens *t)
+{
+	cursor c = {t->text, t->len, 0};
+	gap_state gs = {false, 0, false, true, false};
+
+	while (c.pos < c.n) {
+		rl_grapheme g;
+		peek(&c, c.pos, &g);
+		/* A byte-order mark at the very start is an encoding signature, not text. */
+		if (g.kind == RL_G_SPACE || g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA ||
+		    (c.pos == 0 && g.cp == 0xFEFF)) {
+			gs.any = true;
+			gs.newlines += g.kind == RL_G_NEWLINE;
+			gs.para |= g.kind == RL_G_PARA;
+			if (g.kind == RL_G_SPACE)
+				gs.indent |= gs.bol;
+			else
+				gs.bol = true, gs.indent = false;
+			c.pos += g.len;
+			continue;
+		}
+		rl_token tok = {0};
+		tok.off = (uint32_t)c.pos;
+		tok.gap = (uint8_t)gap_of(&gs);
+		size_t end;
+		if (g.kind == RL_G_ESCAPE) {
+			tok.cls = RL_TOK_PUNCT;
+			tok.flags = RL_TF_ESCAPE | (g.cp < 0 ? RL_TF_INVALID : 0);
+			tok.width = g.width;
+			end = c.pos + g.len;
+		} else if (is_solo(g.cp)) {
+			tok.cls = RL_TOK_WORD;
+			tok.flags = RL_TF_SOLO;
+			tok.width = g.width;
+			end = c.pos + g.len;
+		} else if (is_word_cp(g.cp)) {
+			tok.cls = RL_TOK_WORD;
+			end = scan_word(&c, &tok.width);
+			tok.flags = (is_upper_cp(g.cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g.cp) ? RL_TF_DIGIT : 0);
+		} else {
+			tok.cls = RL_TOK_PUNCT;
+			end = scan_punct(&c, &g, &tok.width);
+		}
+		tok.len = (uint32_t)(end - c.pos);
+		if (all_printable_ascii(c.s + c.pos, tok.len))
+			tok.flags |= RL_TF_ASCII;
+		if (gs.indent)
+			tok.flags |= RL_TF_INDENT;
+		if (push(t, &tok) != RL_OK)
+			return RL_ENOMEM;
+		t->words += tok.cls == RL_TOK_WORD;
+		c.pos = end;
+		gs = (gap_state){false, 0, false, false, false};
+	}
+	return RL_OK;
+}
+
+static bool is_bullet_cp(int32_t cp)
+{
+	switch (cp) {
+	case '-': case '*': case '+': case '>': case 0x2022: case 0x2023: case 0x25E6: case 0x2043:
+	case 0x2013: case 0x2014: case 0x25AA: case 0x25CF:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Does the line starting at token i begin like a list item: "- ", "* ", "• ", "1. ", "b) "? */
+static bool starts_list_item(const rl_tokens *t, size_t i)
+{
+	const rl_token *tk = &t->v[i];
+
+	if (tk->cls == RL_TOK_PUNCT) {
+		int32_t cp;
+		rl_utf8_decode(t->text + tk->off, tk->len, &cp);
+		return is_bullet_cp(cp) && i + 1 < t->n && t->v[i + 1].gap == RL_GAP_SPACE;
+	}
+	if (tk->len > 3 || i + 2 >= t->n || t->v[i + 1].gap != RL_GAP_NONE)
+		return false;
+	char c = t->text[t->v[i + 1].off];
+	return t->v[i + 1].len == 1 && (c == '.' || c == ')') && t->v[i + 2].gap == RL_GAP_SPACE;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Hard-wrapped prose has line ends that mean nothing; other text (one paragraph per line, lists,
+ * headings) has line ends a reader sees. Decide which each single line end is, from the line
+ * lengths of the whole text: a line that stops well short of the text's wrap width ended on
+ * purpose, and so did a list item (unless the next line is indented, continuing it) and the line
+ * before one. Text whose lines run past any plausible wrap width is not hard-wrapped, so all of
+ * its line ends are kept. */
+#define WRAP_WIDTH_MAX 100      /* wider lines than this were not wrapped by hand */
+#define WRAP_PERCENTILE 90      /* the wrap width is this percentile of wrapped line widths */
+#define SHORT_LINE_PERCENT 70   /* a line this much shorter than the wrap width ended on purpose */
+
+static int mark_breaks(rl_tokens *t)
+{
+	/* Width of each line that ends in a single line break, indexed by that break's token. */
+	size_t nlines = 0;
+	for (size_t i = 1; i < t->n; i++)
+		nlines += t->v[i].gap == RL_GAP_LINE;
+	if (nlines == 0)
+		return RL_OK;
+
+	uint32_t *widths = malloc(nlines * sizeof *widths);
+	uint32_t *sorted = malloc(nlines * sizeof *sorted);
+	if (!widths || !sorted) {
+		free(widths);
+		free(sorted);
+		return RL_ENOMEM;
+	}
+	uint32_t w = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		rl_gap gap = t->v[i].gap;
+		if (i > 0 && gap == RL_GAP_LINE)
+			widths[k++] = w;
+		if (gap >= RL_GAP_LINE || i == 0)
+			w = 0;
+		else if (gap == RL_GAP_SPACE)
+			w += 1;
+		w += t->v[i].width;
+	}
+	memcpy(sorted, widths, nlines * sizeof *sorted);
+	qsort(sorted, nlines, sizeof *sorted, cmp_u32);
+	uint32_t wrap = sorted[(nlines - 1) * WRAP_PERCENTILE / 100];
+	bool wrapped = wrap <= WRAP_WIDTH_MAX;
+
+	k = 0;
+	size_t line_start = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		if (t->v[i].gap < RL_GAP_LINE)
+			continue;
+		if (t->v[i].gap == RL_GAP_LINE) {
+			uint32_t prev = widths[k++];
+			bool item_ends = starts_list_item(t, line_start) && !(t->v[i].flags & RL_TF_INDENT);
+			if (!wrapped || starts_list_item(t, i) || item_ends ||
+			    prev * 100 < wrap * SHORT_LINE_PERCENT)
+				t->v[i].gap = RL_GAP_BREAK;
+		}
+		line_start = i;
+	}
+	free(widths);
+	free(sorted);
+	return RL_OK;
+}
+
+int rl_tokenize(rl_tokens **out, const char *text, size_t len)
+{
+	if (len >= UINT32_MAX)
+		return RL_ETOOBIG;
+	rl_tokens *t = calloc(1, sizeof *t);
+	if (!t)
+		return RL_ENOMEM;
+	t->text = text;
+	t->len = len;
+	int rc = scan(t);
+	if (rc == RL_OK)
+		rc = mark_breaks(t);
+	if (rc != RL_OK) {
+		rl_tokens_free(t);
+		return rc;
+	}
+	*out = t;
+	return RL_OK;
+}
+
+void rl_tokens_free(rl_tokens *toks)
+{
+	if (!toks)
+		return;
+	free(toks->v);
+	free(toks);
+}
+
+size_t rl_tokens_count(const rl_tokens *toks)
+{
+	return toks->n;
+}
+
+const rl_token *rl_tokens_array(const rl_tokens *toks)
+{
+	return toks->v;
+}
+
+const char *rl_tokens_text(const rl_tokens *toks)
+{
+	return toks->text;
+}
+
+size_t rl_tokens_text_len(const rl_tokens *toks)
+{
+	return toks->len;
+}
+
+size_t rl_tokens_words(const rl_tokens *toks)
+{
+	return toks->words;
+}

@@ -1,0 +1,66 @@
+/* token.h: UTF-8 text to word tokens with byte spans, classes, widths and the whitespace between.
+ *
+ * Only content is a token: words and punctuation (symbols, escapes and invalid bytes count as
+ * punctuation). The whitespace before a token is recorded on it as a gap, which is all the layout
+ * needs to know of it; a blank line is the paragraph gap. Keeping whitespace out of the array
+ * halves its size, and the diff never compares it anyway. */
+#ifndef REDLINE_TOKEN_H
+#define REDLINE_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum rl_tclass {
+	RL_TOK_WORD,   /* letters, digits and marks, with inner ' ’ - . , where they join parts */
+	RL_TOK_PUNCT,  /* punctuation, symbols, emoji; a run of "--" or "..." is one token */
+} rl_tclass;
+
+/* The whitespace that precedes a token. */
+typedef enum rl_gap {
+	RL_GAP_NONE,   /* touching the previous token (or the first token, at the start of text) */
+	RL_GAP_SPACE,  /* spaces or tabs, nothing more */
+	RL_GAP_LINE,   /* one line end inside a hard-wrapped paragraph: a soft break */
+	RL_GAP_BREAK,  /* one line end that a reader sees as a new line (a list item, a heading,
+	                  text that is not hard-wrapped) */
+	RL_GAP_PARA,   /* a blank line, or a form feed / paragraph separator */
+} rl_gap;
+
+/* Token flags. */
+enum {
+	RL_TF_ASCII = 1 << 0,   /* every byte is printable ASCII: the fast paths apply */
+	RL_TF_ESCAPE = 1 << 1,  /* holds graphemes drawn as escapes (controls, format, invalid) */
+	RL_TF_INVALID = 1 << 2, /* an invalid UTF-8 byte, alone */
+	RL_TF_SOLO = 1 << 3,    /* one grapheme of a script written without spaces (Han, Kana, Thai) */
+	RL_TF_UPPER = 1 << 4,   /* a word starting with an upper-case letter */
+	RL_TF_DIGIT = 1 << 5,   /* a word starting with a digit */
+	RL_TF_INDENT = 1 << 6,  /* first on its line, after leading whitespace */
+};
+
+typedef struct rl_token {
+	uint32_t off;    /* first byte in the text */
+	uint32_t len;    /* bytes */
+	uint32_t width;  /* display columns as drawn, escapes included */
+	uint8_t cls;     /* rl_tclass */
+	uint8_t gap;     /* rl_gap before this token */
+	uint16_t flags;  /* RL_TF_* */
+} rl_token;
+
+/* The tokens of one text. Opaque: read it through the functions below. */
+typedef struct rl_tokens rl_tokens;
+
+/* Tokenize text[0..len), which the caller keeps alive and unchanged while *out lives.
+ * Returns RL_OK and sets *out, or RL_ENOMEM / RL_ETOOBIG (len ≥ 4 GiB) leaving *out untouched.
+ * Never fails on content: invalid UTF-8 bytes become tokens of their own. */
+int rl_tokenize(rl_tokens **out, const char *text, size_t len);
+void rl_tokens_free(rl_tokens *toks);
+
+size_t rl_tokens_count(const rl_tokens *toks);
+/* The token array, borrowed: valid while toks lives. */
+const rl_token *rl_tokens_array(const rl_tokens *toks);
+/* The text the tokens point into, borrowed from the caller of rl_tokenize. */
+const char *rl_tokens_text(const rl_tokens *toks);
+size_t rl_tokens_text_len(const rl_tokens *toks);
+/* Number of word tokens. */
+size_t rl_tokens_words(const rl_tokens *toks);
+
+#endif

@@ -1,0 +1,45 @@
+#!/bin/sh
+# deps.sh: install the Debian packages redline needs that are missing, and nothing else.
+#   scripts/deps.sh build   what building needs
+#   scripts/deps.sh test    what building and every test need
+#   scripts/deps.sh bench   what the benchmark compares against
+# Runs apt-get only when something is missing (as root, or through sudo when there is one).
+set -eu
+
+build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev"
+test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term"
+bench_pkgs="$build_pkgs git python3 wdiff dwdiff time"
+
+case "${1:-build}" in
+	build) want=$build_pkgs ;;
+	test) want=$test_pkgs ;;
+	bench) want=$bench_pkgs ;;
+	*) echo "deps.sh: unknown set '$1' (build, test or bench)" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps.sh: not a Debian system; install these yourself: $want" >&2
+	exit 0
+fi
+
+missing=""
+for p in $want; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+		*"install ok installed"*) ;;
+		*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "deps.sh: missing packages:$missing; run as root to install them" >&2
+	exit 1
+fi
+echo "deps.sh: installing$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,106 @@
+/* print_json.c: the alignment as JSON, in the contract of ../shared/bench/README.md. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "print.h"
+#include "status.h"
+#include "text.h"
+
+/* A JSON string: valid UTF-8 passes, controls and quotes are escaped, invalid bytes become
+ * U+FFFD (JSON text must be UTF-8). */
+static void json_string(rl_out *o, const char *s, size_t n)
+{
+	size_t pos = 0;
+
+	rl_out_raw(o, "\"", 1);
+	while (pos < n) {
+		int32_t cp;
+		size_t len = rl_utf8_decode(s + pos, n - pos, &cp);
+		if (cp < 0)
+			rl_out_str(o, "\\ufffd");
+		else if (cp == '"' || cp == '\\')
+			fprintf(o->fp, "\\%c", (char)cp);
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+		         cp == 0x2029)
+			fprintf(o->fp, "\\u%04x", (unsigned)cp);
+		else
+			rl_out_raw(o, s + pos, len);
+		pos += len;
+	}
+	rl_out_raw(o, "\"", 1);
+}
+
+static void json_side(rl_out *o, const char *key, const char *name, size_t size)
+{
+	fprintf(o->fp, "  \"%s\": {\"path\": ", key);
+	json_string(o, name, strlen(name));
+	fprintf(o->fp, ", \"size\": %zu},\n", size);
+}
+
+static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool first_a,
+                    bool first_b, bool last)
+{
+	size_t s, e;
+
+	fprintf(o->fp, "    {\"kind\": \"%s\"", rl_kind_name(op->kind));
+	if (op->kind != RL_OP_INSERT) {
+		rl_op_bytes(al, op, RL_OLD, &s, &e);
+		/* The first op on a side also covers what comes before the first token (a BOM). */
+		fprintf(o->fp, ", \"a\": [%zu, %zu]", first_a ? 0 : s, e);
+	}
+	if (op->kind != RL_OP_DELETE) {
+		rl_op_bytes(al, op, RL_NEW, &s, &e);
+		fprintf(o->fp, ", \"b\": [%zu, %zu]", first_b ? 0 : s, e);
+	}
+	if (op->move)
+		fprintf(o->fp, ", \"move\": %" PRIu32, op->move);
+	if (op->quote != RL_QUOTE_NONE)
+		fprintf(o->fp, ", \"quote\": \"%s\"", rl_quote_name(op->quote));
+	fprintf(o->fp, "}%s\n", last ? "" : ",");
+}
+
+static double ratio(size_t num, size_t den)
+{
+	return den ? (double)num / (double)den : 1.0;
+}
+
+static void json_stats(rl_out *o, const rl_stats *st)
+{
+	fprintf(o->fp,
+	        "  \"stats\": {\"old_words\": %zu, \"new_words\": %zu, \"kept\": %zu, "
+	        "\"deleted\": %zu, \"inserted\": %zu, \"replaced_old\": %zu, \"replaced_new\": %zu, "
+	        "\"moved\": %zu, \"quotes\": %zu,\n"
+	        "            \"ops\": {\"equal\": %zu, \"delete\": %zu, \"insert\": %zu, "
+	        "\"replace\": %zu, \"move\": %zu},\n"
+	        "            \"similarity\": %.4f, \"kept_share\": %.4f, \"anchors\": %zu, "
+	        "\"bound_hits\": %zu}\n",
+	        st->words[0], st->words[1], st->kept, st->deleted, st->inserted, st->replaced[0],
+	        st->replaced[1], st->moved, st->quotes, st->ops[RL_OP_EQUAL], st->ops[RL_OP_DELETE],
+	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
+	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
+	        st->anchors, st->bound_hits);
+}
+
+int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
+                  const size_t sizes[2])
+{
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	bool seen_a = false, seen_b = false;
+
+	rl_out_str(o, "{\n  \"redline\": 1,\n");
+	json_side(o, "old", names[0], sizes[0]);
+	json_side(o, "new", names[1], sizes[1]);
+	rl_out_str(o, "  \"ops\": [\n");
+	for (size_t k = 0; k < n; k++) {
+		bool has_a = ops[k].a1 > ops[k].a0, has_b = ops[k].b1 > ops[k].b0;
+		json_op(o, al, &ops[k], has_a && !seen_a, has_b && !seen_b, k + 1 == n);
+		seen_a |= has_a;
+		seen_b |= has_b;
+	}
+	rl_out_str(o, "  ],\n");
+	json_stats(o, rl_alignment_stats(al));
+	rl_out_str(o, "}\n");
+	return RL_OK;
+}

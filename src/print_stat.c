@@ -1,0 +1,24 @@
+/* print_stat.c: one line of figures. */
+#include "print.h"
+#include "status.h"
+
+static double percent(size_t num, size_t den)
+{
+	return den ? 100.0 * (double)num / (double)den : 100.0;
+}
+
+int rl_print_stat(rl_out *o, const rl_alignment *al)
+{
+	const rl_stats *st = rl_alignment_stats(al);
+
+	fprintf(o->fp,
+	        "old %zu words, new %zu words: kept %zu (%.1f%% of old), rewritten %zu -> %zu, "
+	        "deleted %zu, inserted %zu, moved %zu, quote changes %zu; similarity %.1f%%",
+	        st->words[0], st->words[1], st->kept, percent(st->kept, st->words[0]),
+	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->quotes,
+	        percent(2 * st->kept, st->words[0] + st->words[1]));
+	if (st->bound_hits)
+		fprintf(o->fp, " (coarse: %zu searches hit the cost bound)", st->bound_hits);
+	rl_out_raw(o, "\n", 1);
+	return RL_OK;
+}

@@ -1,0 +1,157 @@
+/* source.c: reading files and standard input. */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* How much of a file decides whether it is binary, as GNU diff does. */
+#define BINARY_PROBE 8192
+
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* Read all of fd into a growing buffer, refusing more than max bytes. */
+static int read_all(int fd, size_t hint, size_t max, char **out, size_t *len, int *err_no)
+{
+	size_t cap = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
+	char *buf = malloc(cap + 1);
+
+	if (!buf) {
+		*err_no = ENOMEM;
+		return -1;
+	}
+	for (;;) {
+		if (n == cap) {
+			size_t c = cap * 2;
+			char *b = realloc(buf, c + 1);
+			if (!b) {
+				free(buf);
+				*err_no = ENOMEM;
+				return -1;
+			}
+			buf = b;
+			cap = c;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err_no = errno;
+			free(buf);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max) {
+			*err_no = EFBIG;
+			free(buf);
+			return -1;
+		}
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static void size_text(size_t bytes, char *buf, size_t len)
+{
+	if (bytes >= (1u << 30) && bytes % (1u << 30) == 0)
+		snprintf(buf, len, "%zuG", bytes >> 30);
+	else if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+		snprintf(buf, len, "%zuM", bytes >> 20);
+	else if (bytes >= 1024 && bytes % 1024 == 0)
+		snprintf(buf, len, "%zuK", bytes >> 10);
+	else
+		snprintf(buf, len, "%zu bytes", bytes);
+}
+
+int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(spec, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(spec, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	const char *name = is_stdin ? "-" : spec;
+	struct stat st;
+	int err_no = 0;
+
+	memset(src, 0, sizeof *src);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		err_no = errno;
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err_no = EISDIR;
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size) {
+		err_no = EFBIG;
+		goto fail;
+	}
+	if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_size, &src->data,
+	             &src->len, &err_no) != 0)
+		goto fail;
+	if (!is_stdin)
+		close(fd);
+	src->name = dup_str(name);
+	if (!src->name) {
+		rl_source_release(src);
+		snprintf(err, errlen, "%s: %s", name, strerror(ENOMEM));
+		return -1;
+	}
+	return 0;
+fail:
+	if (!is_stdin)
+		close(fd);
+	if (err_no == EFBIG) {
+		char lim[32];
+		size_text(max_size, lim, sizeof lim);
+		snprintf(err, errlen, "%s: larger than the input limit of %s (see --max-size)", name,
+		         lim);
+	} else {
+		snprintf(err, errlen, "%s: %s", name, strerror(err_no));
+	}
+	return -1;
+}
+
+void rl_source_release(rl_source *src)
+{
+	free(src->data);
+	free(src->name);
+	memset(src, 0, sizeof *src);
+}
+
+int rl_source_copy(rl_source *dst, const rl_source *src)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->data = malloc(src->len + 1);
+	dst->name = dup_str(src->name);
+	if (!dst->data || !dst->name) {
+		rl_source_release(dst);
+		return -1;
+	}
+	memcpy(dst->data, src->data, src->len + 1);
+	dst->len = src->len;
+	return 0;
+}
+
+bool rl_source_is_binary(const rl_source *src)
+{
+	size_t n = src->len < BINARY_PROBE ? src->len : BINARY_PROBE;
+	return memchr(src->data, '\0', n) != NULL;
+}

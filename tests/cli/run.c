@@ -1,0 +1,178 @@
+/* run.c: spawn, feed, capture, time out. */
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+typedef struct sink {
+	char *buf;
+	size_t len, cap;
+} sink;
+
+static void sink_add(sink *s, const char *p, size_t n)
+{
+	if (s->len + n + 1 > s->cap) {
+		s->cap = (s->len + n + 1) * 2;
+		s->buf = realloc(s->buf, s->cap);
+	}
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+	s->buf[s->len] = '\0';
+}
+
+/* The environment with extra "NAME=value" entries replacing or adding to it. The extra entries
+ * are owned copies at the end of the array, from *owned on; free them with free_env. */
+static char **make_env(const char *const *extra, size_t *owned)
+{
+	size_t n = 0, k = 0, m = 0;
+	while (environ[n])
+		n++;
+	while (extra && extra[m])
+		m++;
+	char **env = calloc(n + m + 1, sizeof *env);
+	for (size_t i = 0; i < n; i++) {
+		bool overridden = false;
+		for (size_t j = 0; j < m; j++) {
+			size_t eq = strcspn(extra[j], "=");
+			if (strncmp(environ[i], extra[j], eq) == 0 && environ[i][eq] == '=')
+				overridden = true;
+		}
+		if (!overridden)
+			env[k++] = environ[i];
+	}
+	*owned = k;
+	for (size_t j = 0; j < m; j++)
+		env[k++] = strdup(extra[j]);
+	return env;
+}
+
+static void free_env(char **env, size_t owned)
+{
+	for (size_t i = owned; env[i]; i++)
+		free(env[i]);
+	free(env);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void run_redline(run_result *r, const char *const *argv, const char *in, size_t in_len,
+                 const char *const *env, int timeout_s)
+{
+	int pin[2], pout[2], perr[2];
+	posix_spawn_file_actions_t fa;
+	size_t argc = 0;
+
+	memset(r, 0, sizeof *r);
+	signal(SIGPIPE, SIG_IGN);  /* the child may stop reading early */
+	while (argv[argc])
+		argc++;
+	char **args = calloc(argc + 1, sizeof *args);
+	args[0] = strdup(REDLINE_BIN);
+	for (size_t i = 1; i < argc; i++)
+		args[i] = strdup(argv[i]);
+
+	if (pipe(pin) || pipe(pout) || pipe(perr))
+		abort();
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, perr[1], 2);
+	posix_spawn_file_actions_addclose(&fa, pin[1]);
+	posix_spawn_file_actions_addclose(&fa, pout[0]);
+	posix_spawn_file_actions_addclose(&fa, perr[0]);
+	size_t owned;
+	char **envp = make_env(env, &owned);
+	pid_t pid;
+	if (chdir(SOURCE_DIR) != 0 || posix_spawn(&pid, REDLINE_BIN, &fa, NULL, args, envp) != 0)
+		abort();
+	posix_spawn_file_actions_destroy(&fa);
+	free_env(envp, owned);
+	for (size_t i = 0; i < argc; i++)
+		free(args[i]);
+	free(args);
+	close(pin[0]);
+	close(pout[1]);
+	close(perr[1]);
+	fcntl(pin[1], F_SETFL, O_NONBLOCK);
+
+	sink out = {0}, err = {0};
+	sink_add(&out, "", 0);
+	sink_add(&err, "", 0);
+	size_t fed = 0;
+	if (!in || in_len == 0) {
+		close(pin[1]);
+		pin[1] = -1;
+	}
+	double deadline = now() + timeout_s;
+	int open_fds = 2;
+	while (open_fds > 0) {
+		struct pollfd p[3] = {{pout[0], POLLIN, 0}, {perr[0], POLLIN, 0}, {pin[1], POLLOUT, 0}};
+		int left = (int)((deadline - now()) * 1000);
+		if (left <= 0) {
+			r->timed_out = 1;
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(p, 3, left) < 0 && errno != EINTR)
+			break;
+		for (int k = 0; k < 2; k++) {
+			if (p[k].fd < 0 || !(p[k].revents & (POLLIN | POLLHUP)))
+				continue;
+			char chunk[65536];
+			ssize_t n = read(p[k].fd, chunk, sizeof chunk);
+			if (n > 0) {
+				sink_add(k ? &err : &out, chunk, (size_t)n);
+			} else {
+				close(p[k].fd);
+				if (k)
+					perr[0] = -1;
+				else
+					pout[0] = -1;
+				open_fds--;
+			}
+		}
+		if (pin[1] >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t n = write(pin[1], in + fed, in_len - fed);
+			if (n > 0)
+				fed += (size_t)n;
+			if (n < 0 || fed == in_len) {
+				close(pin[1]);
+				pin[1] = -1;
+			}
+		}
+	}
+	if (pin[1] >= 0)
+		close(pin[1]);
+	if (pout[0] >= 0)
+		close(pout[0]);
+	if (perr[0] >= 0)
+		close(perr[0]);
+	int st = 0;
+	waitpid(pid, &st, 0);
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	r->out = out.buf, r->out_len = out.len;
+	r->err = err.buf, r->err_len = err.len;
+}
+
+void run_free(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}

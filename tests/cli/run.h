@@ -1,0 +1,21 @@
+/* run.h: running the real redline binary from a test, with a timeout. */
+#ifndef REDLINE_TEST_RUN_H
+#define REDLINE_TEST_RUN_H
+
+#include <stddef.h>
+
+typedef struct run_result {
+	char *out, *err;    /* captured stdout and stderr, NUL-terminated (owned) */
+	size_t out_len, err_len;
+	int status;         /* exit status, or 128 + signal when killed */
+	int timed_out;
+} run_result;
+
+/* Run argv (argv[0] is replaced by the redline binary) with stdin fed from `in` (NULL: empty),
+ * extra environment entries env ("NAME=value", NULL-terminated, may be NULL), in the project's
+ * source directory. Kills it after timeout_s seconds. */
+void run_redline(run_result *r, const char *const *argv, const char *in, size_t in_len,
+                 const char *const *env, int timeout_s);
+void run_free(run_result *r);
+
+#endif

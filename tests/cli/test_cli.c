@@ -1,0 +1,366 @@
+/* End-to-end tests of the redline command: outputs, exit status, errors, hostile bytes. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fixtures.h"
+#include "run.h"
+
+#define ORIGINAL "examples/lighthouse-1-original.txt"
+#define SPUN "examples/lighthouse-2-spun.txt"
+#define SUMMARY "examples/lighthouse-3-summary.txt"
+#define REWRITE "examples/lighthouse-4-rewrite.txt"
+
+#define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 20)
+
+/* A temporary file holding data; the path is written to path (64 bytes). */
+static void temp_file(char path[64], const char *data, size_t len)
+{
+	snprintf(path, 64, "/tmp/redline-test-XXXXXX");
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+}
+
+/* Compare with tests/golden/name, or write it when UPDATE_GOLDEN is set. */
+static void golden(const char *name, const run_result *r)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/golden/%s", SOURCE_DIR, name);
+	if (getenv("UPDATE_GOLDEN")) {
+		FILE *fp = fopen(path, "wb");
+		cr_assert_not_null(fp);
+		fwrite(r->out, 1, r->out_len, fp);
+		fclose(fp);
+		return;
+	}
+	size_t len;
+	char rel[256];
+	snprintf(rel, sizeof rel, "tests/golden/%s", name);
+	char *want = fixture_read(rel, &len);
+	cr_assert_eq(r->out_len, len, "%s: %zu bytes, golden has %zu (UPDATE_GOLDEN=1 to refresh)",
+	             name, r->out_len, len);
+	cr_assert(memcmp(r->out, want, len) == 0, "%s differs from the golden output", name);
+	free(want);
+}
+
+Test(cli, help_and_version)
+{
+	run_result r;
+	RUN(&r, "--help");
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "Usage: redline [OPTION]... OLD NEW"));
+	run_free(&r);
+	RUN(&r, "--version");
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(strncmp(r.out, "redline ", 8), 0);
+	run_free(&r);
+}
+
+Test(cli, usage_errors_exit_2_with_one_line)
+{
+	const char *const cases[][5] = {
+		{"redline", ORIGINAL, NULL, NULL},
+		{"redline", "--bogus", ORIGINAL, SPUN},
+		{"redline", "--width=0", ORIGINAL, SPUN},
+		{"redline", "--color=sometimes", ORIGINAL, SPUN},
+		{"redline", ORIGINAL, SPUN, SUMMARY},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		run_result r;
+		run_redline(&r, cases[i], NULL, 0, NULL, 10);
+		cr_assert_eq(r.status, 2, "case %zu", i);
+		cr_assert_eq(r.out_len, 0, "case %zu: nothing on stdout", i);
+		cr_assert_eq(strncmp(r.err, "redline: ", 9), 0, "case %zu: %s", i, r.err);
+		cr_assert_not_null(strstr(r.err, "Try 'redline --help'"));
+		run_free(&r);
+	}
+}
+
+Test(cli, file_errors_name_the_file_and_reason)
+{
+	run_result r;
+	RUN(&r, "no-such-file.txt", SPUN);
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: no-such-file.txt: No such file or directory\n");
+	run_free(&r);
+
+	RUN(&r, ORIGINAL, "examples");
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: examples: Is a directory\n");
+	run_free(&r);
+
+	RUN(&r, ORIGINAL, "examples/README.md/x");
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: examples/README.md/x: Not a directory\n");
+	run_free(&r);
+
+	if (geteuid() != 0) {
+		char path[64];
+		temp_file(path, "x", 1);
+		chmod(path, 0);
+		RUN(&r, path, SPUN);
+		cr_assert_eq(r.status, 2);
+		cr_assert_not_null(strstr(r.err, "Permission denied"));
+		run_free(&r);
+		unlink(path);
+	}
+}
+
+Test(cli, exit_status_like_diff)
+{
+	run_result r;
+	RUN(&r, ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	run_free(&r);
+	RUN(&r, ORIGINAL, SPUN);
+	cr_assert_eq(r.status, 1);
+	run_free(&r);
+	RUN(&r, "--stat", ORIGINAL, REWRITE);
+	cr_assert_eq(r.status, 1);
+	run_free(&r);
+}
+
+Test(cli, comparison_options_decide_sameness)
+{
+	char a[64], b[64];
+	temp_file(a, "Hello, World \xe2\x80\x94 it\xe2\x80\x99s me.\n", 26);
+	temp_file(b, "hello world -- it's me\n", 23);
+	run_result r;
+	RUN(&r, "--stat", a, b);
+	cr_assert_eq(r.status, 1);
+	run_free(&r);
+	RUN(&r, "--stat", "-i", "-p", a, b);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", "-i", "-p", "--strict", a, b);
+	cr_assert_eq(r.status, 1, "the apostrophe is inside a word: --strict sees it");
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}
+
+Test(cli, standard_input)
+{
+	size_t len;
+	char *text = fixture_read(SPUN, &len);
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--stat", ORIGINAL, "-", NULL}, text, len,
+	            NULL, 20);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "similarity"));
+	run_free(&r);
+	run_redline(&r, (const char *const[]){"redline", "--stat", "-", "-", NULL}, text, len, NULL, 20);
+	cr_assert_eq(r.status, 0, "standard input compared with itself");
+	run_free(&r);
+	free(text);
+}
+
+Test(cli, binary_files_are_not_diffed)
+{
+	char a[64], b[64];
+	temp_file(a, "text\0with nul", 13);
+	temp_file(b, "text\0with null", 14);
+	run_result r;
+	RUN(&r, a, b);
+	cr_assert_eq(r.status, 1);
+	char want[256];
+	snprintf(want, sizeof want, "Binary files %s and %s differ\n", a, b);
+	cr_assert_str_eq(r.out, want);
+	run_free(&r);
+	RUN(&r, a, a);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.out_len, 0);
+	run_free(&r);
+	RUN(&r, "--text", "--inline", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "^@"), "NUL drawn as ^@: %s", r.out);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}
+
+Test(cli, size_limit)
+{
+	run_result r;
+	RUN(&r, "--max-size=100", ORIGINAL, SPUN);
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: " ORIGINAL ": larger than the input limit of 100 bytes "
+	                        "(see --max-size)\n");
+	run_free(&r);
+	RUN(&r, "--max-size=1M", "--stat", ORIGINAL, SPUN);
+	cr_assert_eq(r.status, 1);
+	run_free(&r);
+}
+
+/* No byte of the output may act on a terminal: no C0 control but newline, no DEL, no C1 control
+ * (raw or encoded), no bidi control; with colour, only our own SGR sequences. */
+static void assert_terminal_safe(const run_result *r, bool color)
+{
+	const unsigned char *s = (const unsigned char *)r->out;
+	for (size_t i = 0; i < r->out_len; i++) {
+		if (color && s[i] == 0x1b) {
+			cr_assert_eq(s[i + 1], '[', "ESC not starting an SGR at %zu", i);
+			size_t j = i + 2;
+			while (j < r->out_len && ((s[j] >= '0' && s[j] <= '9') || s[j] == ';'))
+				j++;
+			cr_assert_eq(s[j], 'm', "not an SGR sequence at %zu", i);
+			i = j;
+			continue;
+		}
+		cr_assert(s[i] >= 0x20 || s[i] == '\n', "control byte %02x at %zu", s[i], i);
+		cr_assert_neq(s[i], 0x7f, "DEL at %zu", i);
+		if (s[i] == 0xc2 && i + 1 < r->out_len)
+			cr_assert(s[i + 1] < 0x80 || s[i + 1] > 0x9f, "encoded C1 at %zu", i);
+		if (s[i] == 0xe2 && i + 2 < r->out_len && s[i + 1] == 0x80)
+			cr_assert(s[i + 2] < 0xaa || s[i + 2] > 0xae, "bidi embedding/override at %zu", i);
+		if (s[i] == 0xe2 && i + 2 < r->out_len && s[i + 1] == 0x81)
+			cr_assert(s[i + 2] < 0xa6 || s[i + 2] > 0xa9, "bidi isolate at %zu", i);
+	}
+}
+
+Test(cli, hostile_bytes_never_reach_the_terminal)
+{
+	const char hostile[] =
+		"Title \x1b]0;pwned\x07 here \x1b]52;c;ZXZpbA==\x07 and \x1b[2J\x1b[H cleared.\n"
+		"C1 raw \x9b" "31m and encoded \xc2\x9b" "31m, bidi \xe2\x80\xae" "txet\xe2\x80\xac and "
+		"\xe2\x81\xa6isolate\xe2\x81\xa9, DEL \x7f, bell \x07, nul-free.\r\n";
+	char a[64], b[64];
+	temp_file(a, hostile, sizeof hostile - 1);
+	temp_file(b, "Title here and cleared. C1 raw and encoded, bidi and isolate.\n", 62);
+	const char *formats[][2] = {{"--side-by-side", "--color=never"}, {"--inline", "--color=never"},
+	                            {"--side-by-side", "--color=always"}, {"--inline", "--color=always"},
+	                            {"--stat", "--color=always"}};
+	for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+		run_result r;
+		RUN(&r, formats[k][0], formats[k][1], a, b);
+		cr_assert_eq(r.status, 1, "%s %s", formats[k][0], formats[k][1]);
+		assert_terminal_safe(&r, strcmp(formats[k][1], "--color=always") == 0);
+		if (strcmp(formats[k][0], "--stat") != 0) {
+			cr_assert_not_null(strstr(r.out, "^[]0;pwned^G"), "OSC shown as text");
+			cr_assert_not_null(strstr(r.out, "\\x9b"), "raw C1 shown as text");
+			cr_assert_not_null(strstr(r.out, "<U+009B>"));
+			cr_assert_not_null(strstr(r.out, "<U+202E>"));
+		}
+		run_free(&r);
+	}
+	unlink(a);
+	unlink(b);
+}
+
+Test(cli, error_messages_are_safe_too)
+{
+	run_result r;
+	RUN(&r, "evil\x1b]0;x\x07name", SPUN);
+	cr_assert_eq(r.status, 2);
+	cr_assert_null(strchr(r.err, '\x1b'), "%s", r.err);
+	cr_assert_not_null(strstr(r.err, "evil^[]0;x^Gname"));
+	run_free(&r);
+}
+
+Test(cli, colour_and_markers)
+{
+	run_result r;
+	RUN(&r, "--side-by-side", "--color=always", ORIGINAL, SPUN);
+	cr_assert_not_null(strstr(r.out, "\x1b[0;33m"), "rewrites in yellow");
+	cr_assert_null(strstr(r.out, "[-"), "no markers with colour");
+	run_free(&r);
+	RUN(&r, "--side-by-side", "--color=never", ORIGINAL, SPUN);
+	cr_assert_null(strchr(r.out, '\x1b'));
+	cr_assert_not_null(strstr(r.out, "[-"), "markers without colour");
+	run_free(&r);
+	/* auto: not a terminal, so no colour; NO_COLOR is honoured but cannot matter here */
+	run_redline(&r, (const char *const[]){"redline", ORIGINAL, SPUN, NULL}, NULL, 0,
+	            (const char *const[]){"NO_COLOR=1", NULL}, 20);
+	cr_assert_null(strchr(r.out, '\x1b'));
+	run_free(&r);
+}
+
+/* Display width of a UTF-8 line (no escapes in our examples): wide CJK does not occur there. */
+static size_t line_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+Test(cli, side_by_side_respects_the_width)
+{
+	const unsigned widths[] = {40, 72, 100, 161};
+	for (size_t k = 0; k < 4; k++) {
+		char opt[32];
+		snprintf(opt, sizeof opt, "--width=%u", widths[k]);
+		run_result r;
+		RUN(&r, "--side-by-side", opt, ORIGINAL, REWRITE);
+		cr_assert_eq(r.status, 1);
+		size_t lines = 0;
+		for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1, lines++)
+			cr_assert_leq(line_width(p, (size_t)(nl - p)), widths[k], "width %u line %zu",
+			              widths[k], lines);
+		cr_assert_gt(lines, 10);
+		run_free(&r);
+	}
+	/* COLUMNS is the default width off a terminal */
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", ORIGINAL, SPUN, NULL}, NULL, 0,
+	            (const char *const[]){"COLUMNS=50", NULL}, 20);
+	for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1)
+		cr_assert_leq(line_width(p, (size_t)(nl - p)), 50);
+	run_free(&r);
+}
+
+Test(cli, golden_outputs)
+{
+	struct {
+		const char *name;
+		const char *argv[6];
+	} cases[] = {
+		{"spun.sbs.txt", {"redline", "--width=120", ORIGINAL, SPUN, NULL}},
+		{"spun.inline.txt", {"redline", "--inline", ORIGINAL, SPUN, NULL}},
+		{"spun.json", {"redline", "--json", ORIGINAL, SPUN, NULL}},
+		{"summary.sbs.txt", {"redline", "--width=120", ORIGINAL, SUMMARY, NULL}},
+		{"rewrite.sbs.txt", {"redline", "--width=120", ORIGINAL, REWRITE, NULL}},
+		{"stat.txt", {"redline", "--stat", ORIGINAL, REWRITE, NULL}},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		run_result r;
+		run_redline(&r, cases[k].argv, NULL, 0, NULL, 20);
+		cr_assert_eq(r.status, 1, "%s", cases[k].name);
+		golden(cases[k].name, &r);
+		run_free(&r);
+	}
+}
+
+/* The JSON contract, checked by the bench's own scorer when ../shared is here. */
+Test(cli, json_validates_with_the_scorer)
+{
+	char scorer[1024];
+	snprintf(scorer, sizeof scorer, "%s/bench/score.py", SHARED_DIR);
+	if (access(scorer, R_OK) != 0 || system("command -v python3 >/dev/null 2>&1") != 0)
+		cr_skip_test("no scorer (%s) or no python3", scorer);
+	const char *pairs[][2] = {{ORIGINAL, SPUN}, {ORIGINAL, SUMMARY}, {ORIGINAL, REWRITE},
+	                          {SUMMARY, REWRITE}};
+	for (size_t k = 0; k < 4; k++) {
+		for (int minimal = 0; minimal < 2; minimal++) {
+			run_result r;
+			if (minimal)
+				RUN(&r, "--json", "--minimal", pairs[k][0], pairs[k][1]);
+			else
+				RUN(&r, "--json", pairs[k][0], pairs[k][1]);
+			char out[64];
+			temp_file(out, r.out, r.out_len);
+			char cmd[2048];
+			snprintf(cmd, sizeof cmd, "cd %s && python3 %s --check %s %s %s >/dev/null", SOURCE_DIR,
+			         scorer, pairs[k][0], pairs[k][1], out);
+			cr_assert_eq(system(cmd), 0, "score.py --check fails on %s %s", pairs[k][0],
+			             pairs[k][1]);
+			unlink(out);
+			run_free(&r);
+		}
+	}
+}

@@ -1,0 +1,28 @@
+/* fixtures.h: reading the project's fixture files in tests. */
+#ifndef REDLINE_TEST_FIXTURES_H
+#define REDLINE_TEST_FIXTURES_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Read SOURCE_DIR/rel whole; *len gets its size when not NULL. Fails the test when missing. */
+static inline char *fixture_read(const char *rel, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, rel);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "cannot open %s", path);
+	fseek(fp, 0, SEEK_END);
+	long n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	if (len)
+		*len = (size_t)n;
+	return buf;
+}
+
+#endif

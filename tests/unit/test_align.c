@@ -1,0 +1,195 @@
+/* Tests for align.c: the alignment's invariants and its handling of whitespace and options. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "status.h"
+#include "fixtures.h"
+
+static rl_alignment *align_opts(const char *a, const char *b, rl_diff_opts o)
+{
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	return al;
+}
+
+static rl_alignment *align(const char *a, const char *b)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	return align_opts(a, b, o);
+}
+
+/* The ops tile both token sequences: every token in exactly one op on its side, in order
+ * (moves aside), and equal ops hold the same number of tokens on both sides. */
+static void check_tiling(const rl_alignment *al)
+{
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	uint32_t at[2] = {0, 0};
+	for (size_t k = 0; k < n; k++) {
+		const rl_op *op = &ops[k];
+		if (op->move)
+			continue;
+		cr_assert_eq(op->a0, at[0], "op %zu starts at %u, expected %u", k, op->a0, at[0]);
+		cr_assert_eq(op->b0, at[1], "op %zu", k);
+		cr_assert_leq(op->a0, op->a1);
+		cr_assert_leq(op->b0, op->b1);
+		if (op->kind == RL_OP_INSERT)
+			cr_assert_eq(op->a0, op->a1, "an insert has nothing in OLD");
+		if (op->kind == RL_OP_DELETE)
+			cr_assert_eq(op->b0, op->b1, "a delete has nothing in NEW");
+		at[0] = op->a1, at[1] = op->b1;
+	}
+	cr_assert_eq(at[0], rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
+	cr_assert_eq(at[1], rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+}
+
+/* The kinds of the ops as a string: e=equal d=delete i=insert r=replace m=move. */
+static const char *kinds(const rl_alignment *al)
+{
+	static char out[256];
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	for (size_t k = 0; k < n && k < sizeof out - 1; k++)
+		out[k] = "edirm"[ops[k].kind];
+	out[n < sizeof out - 1 ? n : sizeof out - 1] = '\0';
+	return out;
+}
+
+Test(align, identical_texts_are_one_equal_op)
+{
+	rl_alignment *al = align("One two three.", "One two three.");
+	cr_assert(rl_alignment_same(al));
+	cr_assert_str_eq(kinds(al), "e");
+	check_tiling(al);
+	rl_alignment_free(al);
+}
+
+Test(align, rewrapping_is_no_difference)
+{
+	const char *a = "The council voted on Monday\nto sell the old lighthouse\nto a developer.\n";
+	const char *b = "The council voted on Monday to sell the old lighthouse to a developer.";
+	const char *c = "The council voted\r\non Monday to sell\r\nthe old lighthouse\r\nto a\r\ndeveloper.\r\n";
+	rl_alignment *al = align(a, b);
+	cr_assert(rl_alignment_same(al));
+	rl_alignment_free(al);
+	al = align(a, c);
+	cr_assert(rl_alignment_same(al), "CRLF and other wrapping");
+	rl_alignment_free(al);
+}
+
+Test(align, joining_paragraphs_is_no_difference)
+{
+	rl_alignment *al = align("First paragraph.\n\nSecond one.\n\n\n\nThird.", "First paragraph. Second one. Third.");
+	cr_assert(rl_alignment_same(al), "blank lines are not content");
+	rl_alignment_free(al);
+}
+
+Test(align, kinds_of_change)
+{
+	rl_alignment *al = align("a b c d", "a x c d e");
+	cr_assert_str_eq(kinds(al), "erei");
+	check_tiling(al);
+	const rl_stats *st = rl_alignment_stats(al);
+	cr_assert_eq(st->words[0], 4);
+	cr_assert_eq(st->words[1], 5);
+	cr_assert_eq(st->kept, 3);
+	cr_assert_eq(st->replaced[0], 1);
+	cr_assert_eq(st->inserted, 1);
+	rl_alignment_free(al);
+
+	al = align("keep this gone", "keep this");
+	cr_assert_str_eq(kinds(al), "ed");
+	rl_alignment_free(al);
+}
+
+Test(align, empty_inputs)
+{
+	rl_alignment *al = align("", "");
+	cr_assert(rl_alignment_same(al));
+	rl_alignment_free(al);
+	al = align("", "new words");
+	cr_assert_str_eq(kinds(al), "i");
+	cr_assert_not(rl_alignment_same(al));
+	rl_alignment_free(al);
+	al = align("   \n\n  ", "\t");
+	cr_assert(rl_alignment_same(al), "whitespace only on both sides");
+	rl_alignment_free(al);
+}
+
+Test(align, typography_and_case_options)
+{
+	const char *a = "\xe2\x80\x9cIt\xe2\x80\x99s over\xe2\x80\x9d \xe2\x80\x94 she said\xe2\x80\xa6";
+	const char *b = "\"It's over\" -- she said...";
+	rl_alignment *al = align(a, b);
+	cr_assert(rl_alignment_same(al), "typography folded by default: %s", kinds(al));
+	rl_alignment_free(al);
+
+	rl_diff_opts strict = RL_DIFF_OPTS_INIT;
+	strict.key.fold_typography = false;
+	al = align_opts(a, b, strict);
+	cr_assert_not(rl_alignment_same(al), "--strict sees the quotes");
+	rl_alignment_free(al);
+
+	rl_diff_opts ci = RL_DIFF_OPTS_INIT;
+	ci.key.fold_case = true;
+	al = align_opts("The Lighthouse", "the lighthouse", ci);
+	cr_assert(rl_alignment_same(al));
+	rl_alignment_free(al);
+}
+
+Test(align, ignoring_punctuation_still_tiles)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	rl_alignment *al = align_opts("Yes, she said; no!", "Yes she said no", o);
+	cr_assert(rl_alignment_same(al));
+	check_tiling(al);
+	rl_alignment_free(al);
+
+	al = align_opts("... !!", "words here", o);
+	check_tiling(al);
+	rl_alignment_free(al);
+	al = align_opts(", first", "second .", o);
+	check_tiling(al);
+	rl_alignment_free(al);
+}
+
+Test(align, byte_ranges_point_into_the_inputs)
+{
+	const char *a = "alpha beta gamma", *b = "alpha BETA gamma";
+	rl_alignment *al = align(a, b);
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	cr_assert_eq(n, 3);
+	size_t s, e;
+	rl_op_bytes(al, &ops[1], RL_OLD, &s, &e);
+	cr_assert_eq(s, 6);
+	cr_assert_eq(e, 10);
+	rl_op_bytes(al, &ops[1], RL_NEW, &s, &e);
+	cr_assert(memcmp(b + s, "BETA", 4) == 0 && e - s == 4);
+	rl_alignment_free(al);
+}
+
+Test(align, the_examples_tile_in_every_mode)
+{
+	char *a = fixture_read("examples/lighthouse-1-original.txt", NULL);
+	for (int v = 2; v <= 4; v++) {
+		char name[128];
+		snprintf(name, sizeof name, "examples/lighthouse-%d-%s.txt", v,
+		         v == 2 ? "spun" : v == 3 ? "summary" : "rewrite");
+		char *b = fixture_read(name, NULL);
+		for (int mode = 0; mode < 2; mode++) {
+			rl_diff_opts o = RL_DIFF_OPTS_INIT;
+			o.minimal = mode == 1;
+			rl_alignment *al = align_opts(a, b, o);
+			check_tiling(al);
+			cr_assert_not(rl_alignment_same(al));
+			rl_alignment_free(al);
+		}
+		free(b);
+	}
+	free(a);
+}

@@ -1,0 +1,151 @@
+/* Tests for intern.c: comparison keys under each option, and id assignment. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "intern.h"
+#include "status.h"
+
+static char *key_buf;
+static size_t key_cap;
+
+static void teardown(void)
+{
+	free(key_buf);
+	key_buf = NULL;
+	key_cap = 0;
+}
+
+/* Do a and b get the same key under opts? */
+static bool same(rl_keyopts o, const char *a, const char *b, unsigned cls)
+{
+	long la = rl_key(&o, a, strlen(a), cls, &key_buf, &key_cap);
+	cr_assert_geq(la, 0);
+	char *ka = malloc((size_t)la + 1);
+	memcpy(ka, key_buf, (size_t)la);
+	long lb = rl_key(&o, b, strlen(b), cls, &key_buf, &key_cap);
+	bool eq = la == lb && memcmp(ka, key_buf, (size_t)la) == 0;
+	free(ka);
+	return eq;
+}
+
+static const rl_keyopts defaults = RL_KEYOPTS_INIT;
+
+TestSuite(key, .fini = teardown);
+
+Test(key, typography_is_folded_by_default)
+{
+	cr_assert(same(defaults, "Meta\xe2\x80\x99s", "Meta's", RL_TOK_WORD), "curly apostrophe");
+	cr_assert(same(defaults, "\xe2\x80\x9c", "\"", RL_TOK_PUNCT), "curly double quote");
+	cr_assert(same(defaults, "\xc2\xab", "\"", RL_TOK_PUNCT), "guillemet");
+	cr_assert(same(defaults, "\xe2\x80\x94", "--", RL_TOK_PUNCT), "em dash vs --");
+	cr_assert(same(defaults, "\xe2\x80\x93", "-", RL_TOK_PUNCT), "en dash vs hyphen");
+	cr_assert(same(defaults, "\xe2\x80\xa6", "...", RL_TOK_PUNCT), "ellipsis");
+	cr_assert(same(defaults, "open\xe2\x80\x90source", "open-source", RL_TOK_WORD), "hyphen");
+}
+
+Test(key, strict_keeps_typography)
+{
+	rl_keyopts o = defaults;
+	o.fold_typography = false;
+	cr_assert_not(same(o, "Meta\xe2\x80\x99s", "Meta's", RL_TOK_WORD));
+	cr_assert_not(same(o, "\xe2\x80\x94", "--", RL_TOK_PUNCT));
+	cr_assert_not(same(o, "\xe2\x80\xa6", "...", RL_TOK_PUNCT));
+}
+
+Test(key, case_is_kept_unless_folded)
+{
+	cr_assert_not(same(defaults, "Open", "open", RL_TOK_WORD));
+	rl_keyopts o = defaults;
+	o.fold_case = true;
+	cr_assert(same(o, "Open", "open", RL_TOK_WORD));
+	cr_assert(same(o, "STRASSE", "stra\xc3\x9f" "e", RL_TOK_WORD), "Unicode case folding");
+	cr_assert(same(o, "\xc3\x89T\xc3\x89", "\xc3\xa9t\xc3\xa9", RL_TOK_WORD));
+}
+
+Test(key, composed_and_decomposed_forms_are_equal)
+{
+	cr_assert(same(defaults, "caf\xc3\xa9", "cafe\xcc\x81", RL_TOK_WORD), "NFC always");
+}
+
+Test(key, nfkc_equates_compatibility_forms)
+{
+	cr_assert_not(same(defaults, "\xef\xac\x81" "le", "file", RL_TOK_WORD));
+	rl_keyopts o = defaults;
+	o.nfkc = true;
+	cr_assert(same(o, "\xef\xac\x81" "le", "file", RL_TOK_WORD), "fi ligature");
+	cr_assert(same(o, "\xef\xbc\xa1\xef\xbc\xa2", "AB", RL_TOK_WORD), "full-width");
+}
+
+Test(key, invalid_bytes_keep_their_identity)
+{
+	cr_assert(same(defaults, "\xff", "\xff", RL_TOK_PUNCT));
+	cr_assert_not(same(defaults, "\xff", "\xfe", RL_TOK_PUNCT));
+}
+
+Test(intern, equal_keys_get_equal_ids_across_texts)
+{
+	rl_interner *in;
+	rl_tokens *a, *b;
+	uint32_t *ia, *ib;
+	const char *ta = "the cat\xe2\x80\x99s hat", *tb = "The cat's hat!";
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, ta, strlen(ta)), RL_OK);
+	cr_assert_eq(rl_tokenize(&b, tb, strlen(tb)), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	cr_assert_eq(rl_intern(in, b, &ib), RL_OK);
+	cr_assert_neq(ia[0], ib[0], "the / The differ without -i");
+	cr_assert_eq(ia[1], ib[1]);
+	cr_assert_eq(ia[2], ib[2]);
+	cr_assert_eq(rl_interner_count(in), 5, "the The cat's hat !");
+	size_t len;
+	const char *k = rl_interner_key(in, ia[1], &len);
+	cr_assert_eq(len, 5);
+	cr_assert(memcmp(k, "cat's", 5) == 0);
+	free(ia);
+	free(ib);
+	rl_tokens_free(a);
+	rl_tokens_free(b);
+	rl_interner_free(in);
+}
+
+Test(intern, ignored_punctuation_gets_no_id)
+{
+	rl_keyopts o = defaults;
+	o.ignore_punct = true;
+	rl_interner *in;
+	rl_tokens *a;
+	uint32_t *ia;
+	const char *ta = "yes, no";
+	cr_assert_eq(rl_interner_new(&in, &o), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, ta, strlen(ta)), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	cr_assert_eq(ia[1], RL_ID_NONE);
+	cr_assert_neq(ia[0], RL_ID_NONE);
+	free(ia);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+}
+
+Test(intern, many_distinct_keys_grow_the_table)
+{
+	rl_interner *in;
+	rl_tokens *a;
+	uint32_t *ia;
+	size_t n = 20000;
+	char *text = malloc(n * 8);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)sprintf(text + k, "w%zu ", i);
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	cr_assert_eq(rl_interner_count(in), n);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(ia[i], i);
+	free(ia);
+	free(text);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+}

@@ -1,0 +1,160 @@
+/* Tests for layout.c: panes in step, rows within width, every byte shown exactly once. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "fixtures.h"
+#include "layout.h"
+#include "status.h"
+#include "text.h"
+
+/* Lay out a against b at pane width w (both marker styles), checking every invariant. */
+static void check_layout(const char *a, size_t alen, const char *b, size_t blen, unsigned w,
+                         bool markers, bool minimal)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = minimal;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, alen, b, blen, &o), RL_OK);
+	rl_layout_opts lo = {.markers = markers};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	const char *text[2] = {a, b};
+	size_t len[2] = {alen, blen};
+	unsigned char *seen[2] = {calloc(alen + 1, 1), calloc(blen + 1, 1)};
+	unsigned eff = w < RL_LAYOUT_MIN_WIDTH ? RL_LAYOUT_MIN_WIDTH : w;
+	rl_rowbuf buf = {0};
+
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		const rl_block *blk = rl_layout_block(lay, bi);
+		rl_rowbuf_clear(&buf);
+		cr_assert_eq(rl_layout_rows(lay, bi, w, &buf), RL_OK);
+		long first[2] = {-1, -1};
+		for (size_t r = 0; r < buf.nrows; r++) {
+			const rl_row *row = &buf.rows[r];
+			cr_assert_eq(row->block, bi);
+			for (int s = 0; s < 2; s++) {
+				unsigned cols = 0;
+				for (uint16_t k = 0; k < row->nrun[s]; k++) {
+					const rl_run *run = &buf.runs[row->run[s] + k];
+					cols += run->cols;
+					if (run->type != RL_RUN_TEXT)
+						continue;
+					cr_assert_eq(rl_text_width(text[s] + run->off, run->len), run->cols);
+					for (uint32_t x = run->off; x < run->off + run->len; x++) {
+						cr_assert_eq(seen[s][x], 0, "byte %u of side %d shown twice", x, s);
+						seen[s][x] = 1;
+					}
+				}
+				cr_assert_eq(cols, row->cols[s]);
+				cr_assert_leq(cols, eff, "row %zu side %d is %u columns, pane %u", r, s, cols, eff);
+				if (first[s] < 0 && row->nrun[s] > 0)
+					first[s] = (long)r;
+			}
+		}
+		bool has[2] = {blk->a1 > blk->a0, blk->b1 > blk->b0};
+		if (has[0] && has[1] && first[0] >= 0 && first[1] >= 0)
+			cr_assert_eq(first[0], first[1], "block %zu starts on rows %ld and %ld", bi,
+			             first[0], first[1]);
+	}
+	/* Every byte of every token shown; nothing else. */
+	for (int s = 0; s < 2; s++) {
+		const rl_tokens *t = rl_alignment_tokens(al, s);
+		const rl_token *v = rl_tokens_array(t);
+		unsigned char *want = calloc(len[s] + 1, 1);
+		for (size_t i = 0; i < rl_tokens_count(t); i++)
+			memset(want + v[i].off, 1, v[i].len);
+		for (size_t x = 0; x < len[s]; x++)
+			cr_assert_eq(seen[s][x], want[x], "side %d byte %zu shown %d, token byte %d", s, x,
+			             seen[s][x], want[x]);
+		free(want);
+		free(seen[s]);
+	}
+	rl_rowbuf_free(&buf);
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+}
+
+static void check_all_widths(const char *a, const char *b)
+{
+	const unsigned widths[] = {1, 9, 10, 11, 13, 20, 37, 80, 200};
+	for (size_t k = 0; k < sizeof widths / sizeof *widths; k++)
+		for (int m = 0; m < 2; m++)
+			check_layout(a, strlen(a), b, strlen(b), widths[k], m, false);
+}
+
+Test(layout, examples_at_many_widths, .timeout = 120)
+{
+	const char *names[] = {"examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.txt",
+	                       "examples/lighthouse-3-summary.txt", "examples/lighthouse-4-rewrite.txt"};
+	size_t len[4];
+	char *text[4];
+	for (int i = 0; i < 4; i++)
+		text[i] = fixture_read(names[i], &len[i]);
+	const unsigned widths[] = {10, 23, 40, 78};
+	for (int i = 1; i < 4; i++)
+		for (size_t k = 0; k < 4; k++)
+			for (int m = 0; m < 2; m++)
+				check_layout(text[0], len[0], text[i], len[i], widths[k], m, m == 1);
+	for (int i = 0; i < 4; i++)
+		free(text[i]);
+}
+
+Test(layout, wide_and_combining_characters)
+{
+	check_all_widths("\xe4\xb8\xad\xe6\x96\x87\xe6\xaf\x94\xe8\xbe\x83\xe7\x9a\x84\xe7\xbb\x93\xe6\x9e\x9c",
+	                 "\xe4\xb8\xad\xe6\x96\x87\xe6\xaf\x94\xe8\xbe\x83\xe7\x9a\x84\xe7\xb5\x90\xe6\x9e\x9c");
+	check_all_widths("we \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 met "
+	                 "cafe\xcc\x81 owners",
+	                 "we \xf0\x9f\x87\xab\xf0\x9f\x87\xb7 met caf\xc3\xa9 owners");
+}
+
+Test(layout, words_longer_than_the_pane_are_cut_at_graphemes)
+{
+	char a[600], b[600];
+	memset(a, 'x', 300);
+	strcpy(a + 300, " tail");
+	memset(b, 0, sizeof b);
+	for (int i = 0; i < 100; i++)
+		memcpy(b + 3 * i, "\xe4\xb8\xad", 3);
+	strcat(b, " tail");
+	check_all_widths(a, b);
+}
+
+Test(layout, escapes_and_invalid_bytes)
+{
+	check_all_widths("title \x1b]0;pwned\x07 and \xe2\x80\xae evil \xff\xfe end",
+	                 "title \x1b[2J and \xc2\x9b evil end");
+}
+
+Test(layout, paragraphs_and_lists_start_rows_together)
+{
+	const char *a = "Intro line of the story.\n\nSecond paragraph with words.\n\nThird one.";
+	const char *b = "Intro line of the story.\n- a bullet\n- another bullet\nSecond paragraph with words. Third one.";
+	check_all_widths(a, b);
+}
+
+Test(layout, a_long_deletion_faces_padding)
+{
+	const char *a = "Keep this. Then a long passage that the new version dropped entirely from "
+	                "the story. Keep that.";
+	const char *b = "Keep this. Keep that.";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	rl_layout_opts lo = {.markers = true};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	bool padded = false;
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		const rl_block *blk = rl_layout_block(lay, bi);
+		if (blk->a1 > blk->a0 && blk->b1 == blk->b0)
+			padded = true;
+	}
+	cr_assert(padded, "the deletion is a block of its own, facing nothing");
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+	check_all_widths(a, b);
+}

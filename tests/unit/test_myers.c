@@ -1,0 +1,253 @@
+/* Tests for myers.c: minimal against a brute-force LCS oracle, valid in every mode. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "myers.h"
+#include "status.h"
+
+/* xorshift64*: a seeded generator, so every failure reproduces. */
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545F4914F6CDD1DULL;
+}
+
+static uint32_t rand_below(uint64_t *s, uint32_t n)
+{
+	return (uint32_t)(next_rand(s) % n);
+}
+
+/* Length of a longest common subsequence: the O(nm) dynamic programme, two rows. */
+static size_t lcs(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	size_t *prev = calloc(m + 1, sizeof *prev), *cur = calloc(m + 1, sizeof *cur);
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			if (a[i - 1] == b[j - 1])
+				cur[j] = prev[j - 1] + 1;
+			else
+				cur[j] = prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t r = prev[m];
+	free(prev);
+	free(cur);
+	return r;
+}
+
+/* Run the engine; check the script is valid (the kept elements of a and b are equal, in order);
+ * return the edit distance (deletions + insertions). */
+static size_t diff_checked(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t nids,
+                           rl_myers_opts o, const char *what)
+{
+	uint8_t *ca = malloc(n + 1), *cb = malloc(m + 1);
+	cr_assert_eq(rl_myers(a, n, b, m, nids, &o, ca, cb, NULL), RL_OK, "%s", what);
+	size_t i = 0, j = 0, d = 0;
+	for (;;) {
+		while (i < n && ca[i])
+			i++, d++;
+		while (j < m && cb[j])
+			j++, d++;
+		if (i == n || j == m)
+			break;
+		cr_assert_eq(a[i], b[j], "%s: kept elements differ at %zu/%zu", what, i, j);
+		i++, j++;
+	}
+	cr_assert(i == n && j == m, "%s: kept elements left over on one side", what);
+	free(ca);
+	free(cb);
+	return d;
+}
+
+static const rl_myers_opts minimal = {true, false, 0};
+
+Test(myers, the_papers_example)
+{
+	/* A = ABCABBA, B = CBABAC: D = 5 (Myers 1986, figure 1) */
+	uint32_t a[] = {0, 1, 2, 0, 1, 1, 0}, b[] = {2, 1, 0, 1, 0, 2};
+	cr_assert_eq(diff_checked(a, 7, b, 6, 3, minimal, "paper"), 5);
+}
+
+Test(myers, empty_and_identical_inputs)
+{
+	uint32_t a[] = {1, 2, 3};
+	cr_assert_eq(diff_checked(a, 0, a, 0, 4, minimal, "empty"), 0);
+	cr_assert_eq(diff_checked(a, 3, a, 0, 4, minimal, "all deleted"), 3);
+	cr_assert_eq(diff_checked(a, 0, a, 3, 4, minimal, "all inserted"), 3);
+	cr_assert_eq(diff_checked(a, 3, a, 3, 4, minimal, "same"), 0);
+}
+
+/* A random pair: alphabet 2..30, lengths 0..300; half the time b is a mutation of a, so that
+ * both near-equal and unrelated inputs are covered. */
+static void random_pair(uint64_t *rng, uint32_t *a, size_t *n, uint32_t *b, size_t *m,
+                        uint32_t *alpha)
+{
+	*alpha = 2 + rand_below(rng, 29);
+	*n = rand_below(rng, 301);
+	for (size_t i = 0; i < *n; i++)
+		a[i] = rand_below(rng, *alpha);
+	if (rand_below(rng, 2)) {
+		*m = rand_below(rng, 301);
+		for (size_t j = 0; j < *m; j++)
+			b[j] = rand_below(rng, *alpha);
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < *n && k < 300; i++) {
+		uint32_t r = rand_below(rng, 10);
+		if (r == 0)
+			continue;                               /* delete */
+		if (r == 1 && k < 299)
+			b[k++] = rand_below(rng, *alpha);       /* insert */
+		b[k++] = r == 2 ? rand_below(rng, *alpha) : a[i];
+	}
+	*m = k;
+}
+
+Test(myers, minimal_against_the_oracle_on_10000_random_pairs, .timeout = 300)
+{
+	uint64_t rng = 0x5EED0001ULL;
+	uint32_t a[301], b[301];
+	for (int round = 0; round < 10000; round++) {
+		size_t n, m;
+		uint32_t alpha;
+		char what[64];
+		random_pair(&rng, a, &n, b, &m, &alpha);
+		snprintf(what, sizeof what, "round %d (n=%zu m=%zu alphabet=%u)", round, n, m, alpha);
+		size_t want = n + m - 2 * lcs(a, n, b, m);
+		cr_assert_eq(diff_checked(a, n, b, m, alpha, minimal, what), want, "%s", what);
+	}
+}
+
+Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
+{
+	uint64_t rng = 0x5EED0002ULL;
+	uint32_t a[301], b[301];
+	const rl_myers_opts modes[] = {
+		{false, true, 0},   /* the default: anchors, automatic bound */
+		{false, false, 0},  /* bound only */
+		{false, true, 1},   /* anchors and the tightest bound */
+		{false, false, 1},
+		{false, false, 3},
+		{false, false, 17},
+	};
+	for (int round = 0; round < 2000; round++) {
+		size_t n, m;
+		uint32_t alpha;
+		random_pair(&rng, a, &n, b, &m, &alpha);
+		size_t best = n + m - 2 * lcs(a, n, b, m);
+		for (size_t k = 0; k < sizeof modes / sizeof *modes; k++) {
+			char what[64];
+			snprintf(what, sizeof what, "round %d mode %zu", round, k);
+			size_t d = diff_checked(a, n, b, m, alpha, modes[k], what);
+			cr_assert_geq(d, best, "%s: shorter than the minimum?", what);
+		}
+	}
+}
+
+Test(myers, the_bound_is_counted_when_it_cuts)
+{
+	uint32_t a[200], b[200];
+	uint64_t rng = 7;
+	for (int i = 0; i < 200; i++)
+		a[i] = rand_below(&rng, 4), b[i] = rand_below(&rng, 4);
+	rl_myers_opts o = {false, false, 2};
+	rl_myers_stats st;
+	uint8_t ca[200], cb[200];
+	cr_assert_eq(rl_myers(a, 200, b, 200, 4, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.bound_hits, 0);
+	o.minimal = true;
+	cr_assert_eq(rl_myers(a, 200, b, 200, 4, &o, ca, cb, &st), RL_OK);
+	cr_assert_eq(st.bound_hits, 0, "--minimal never takes the bound");
+}
+
+Test(myers, anchors_cut_large_inputs)
+{
+	/* Unique ids shared in order are anchors; the script stays valid. */
+	enum { N = 5000 };
+	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	for (uint32_t i = 0; i < N; i++) {
+		a[i] = i % 7 == 0 ? 100 + i : i % 5;
+		b[i] = i % 11 == 3 ? 3 : a[i];
+	}
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	rl_myers_stats st;
+	uint8_t *ca = malloc(N), *cb = malloc(N);
+	cr_assert_eq(rl_myers(a, N, b, N, 100 + N, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.anchors, 0);
+	diff_checked(a, N, b, N, 100 + N, o, "anchored");
+	free(a);
+	free(b);
+	free(ca);
+	free(cb);
+}
+
+/* ---- the peer vectors (../shared/peers/vectors/min_distance_vectors.tsv), when present */
+
+typedef struct dict {
+	char **words;
+	size_t n, cap;
+} dict;
+
+static uint32_t dict_id(dict *d, const char *w)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strcmp(d->words[i], w) == 0)
+			return (uint32_t)i;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->words = realloc(d->words, d->cap * sizeof *d->words);
+	}
+	d->words[d->n] = strdup(w);
+	return (uint32_t)d->n++;
+}
+
+static size_t parse_tokens(dict *d, char *field, uint32_t *out, size_t max)
+{
+	size_t n = 0;
+	for (char *save, *w = strtok_r(field, " ", &save); w && n < max; w = strtok_r(NULL, " ", &save))
+		out[n++] = dict_id(d, w);
+	return n;
+}
+
+Test(myers, peer_vectors_minimal_distance)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/peers/vectors/min_distance_vectors.tsv", SHARED_DIR);
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		cr_skip_test("no peer vectors at %s", path);
+	static char line[1 << 20];
+	static uint32_t a[1 << 16], b[1 << 16];
+	size_t cases = 0;
+	while (fgets(line, sizeof line, fp)) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		char *f[4] = {line, NULL, NULL, NULL};
+		for (int k = 1; k < 4; k++) {
+			f[k] = strchr(f[k - 1], '\t');
+			cr_assert_not_null(f[k], "malformed line");
+			*f[k]++ = '\0';
+		}
+		dict d = {0};
+		size_t n = parse_tokens(&d, f[1], a, 1 << 16), m = parse_tokens(&d, f[2], b, 1 << 16);
+		size_t want = strtoul(f[3], NULL, 10);
+		cr_assert_eq(diff_checked(a, n, b, m, d.n + 1, minimal, f[0]), want, "%s", f[0]);
+		rl_myers_opts def = RL_MYERS_OPTS_INIT;
+		diff_checked(a, n, b, m, d.n + 1, def, f[0]);
+		for (size_t i = 0; i < d.n; i++)
+			free(d.words[i]);
+		free(d.words);
+		cases++;
+	}
+	fclose(fp);
+	cr_assert_gt(cases, 300, "read %zu vectors", cases);
+}

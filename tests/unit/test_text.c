@@ -1,0 +1,160 @@
+/* Tests for text.c: UTF-8 decoding, grapheme clusters, widths and escapes. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "text.h"
+
+static rl_grapheme first(const char *s)
+{
+	rl_grapheme g;
+	rl_grapheme_next(s, strlen(s), &g);
+	return g;
+}
+
+static const char *escape_of(const char *s)
+{
+	static char out[RL_ESCAPE_MAX + 1];
+	rl_grapheme g;
+	rl_grapheme_next(s, strlen(s), &g);
+	cr_assert_eq(g.kind, RL_G_ESCAPE, "expected an escape for %02x", (unsigned char)s[0]);
+	size_t n = rl_grapheme_escape(&g, s, out);
+	out[n] = '\0';
+	cr_assert_eq(n, g.width);
+	return out;
+}
+
+Test(utf8, decodes_valid_sequences)
+{
+	int32_t cp;
+	cr_assert_eq(rl_utf8_decode("A", 1, &cp), 1);
+	cr_assert_eq(cp, 'A');
+	cr_assert_eq(rl_utf8_decode("\xc3\xa9", 2, &cp), 2);
+	cr_assert_eq(cp, 0xE9);
+	cr_assert_eq(rl_utf8_decode("\xe2\x80\x99", 3, &cp), 3);
+	cr_assert_eq(cp, 0x2019);
+	cr_assert_eq(rl_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	cr_assert_eq(cp, 0x1F600);
+}
+
+Test(utf8, rejects_every_class_of_invalid_input)
+{
+	const char *bad[] = {
+		"\x80",              /* stray continuation */
+		"\xc0\xaf",          /* overlong '/' */
+		"\xe0\x80\xaf",      /* overlong, 3 bytes */
+		"\xed\xa0\x80",      /* UTF-16 surrogate */
+		"\xf4\x90\x80\x80",  /* past U+10FFFF */
+		"\xf5\x80\x80\x80",  /* invalid lead */
+		"\xff",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int32_t cp;
+		cr_assert_eq(rl_utf8_decode(bad[i], strlen(bad[i]), &cp), 1, "case %zu", i);
+		cr_assert_eq(cp, -1, "case %zu", i);
+	}
+	int32_t cp;
+	cr_assert_eq(rl_utf8_decode("\xe2\x80", 2, &cp), 1, "truncated sequence");
+	cr_assert_eq(cp, -1);
+}
+
+Test(utf8, encode_round_trips)
+{
+	int32_t cps[] = {0x41, 0xE9, 0x2019, 0x4E2D, 0x1F600, 0x10FFFF};
+	for (size_t i = 0; i < sizeof cps / sizeof *cps; i++) {
+		char buf[4];
+		int32_t back;
+		size_t n = rl_utf8_encode(cps[i], buf);
+		cr_assert(n > 0);
+		cr_assert_eq(rl_utf8_decode(buf, n, &back), n);
+		cr_assert_eq(back, cps[i]);
+	}
+	char buf[4];
+	cr_assert_eq(rl_utf8_encode(0xD800, buf), 0);
+}
+
+Test(grapheme, combining_marks_stay_with_their_base)
+{
+	rl_grapheme g = first("e\xcc\x81x");  /* e + COMBINING ACUTE */
+	cr_assert_eq(g.len, 3);
+	cr_assert_eq(g.width, 1);
+	cr_assert_eq(g.kind, RL_G_PRINT);
+}
+
+Test(grapheme, emoji_zwj_sequence_is_one_cluster_two_columns)
+{
+	/* man, ZWJ, woman, ZWJ, girl */
+	const char *family = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7";
+	rl_grapheme g = first(family);
+	cr_assert_eq(g.len, strlen(family));
+	cr_assert_eq(g.width, 2);
+}
+
+Test(grapheme, flags_are_one_cluster)
+{
+	rl_grapheme g = first("\xf0\x9f\x87\xab\xf0\x9f\x87\xb7!");  /* FR flag */
+	cr_assert_eq(g.len, 8);
+	cr_assert_eq(g.width, 2);
+}
+
+Test(grapheme, cjk_is_two_columns)
+{
+	rl_grapheme g = first("\xe4\xb8\xad");  /* 中 */
+	cr_assert_eq(g.width, 2);
+	cr_assert_eq(rl_text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
+}
+
+Test(grapheme, whitespace_kinds)
+{
+	cr_assert_eq(first(" ").kind, RL_G_SPACE);
+	cr_assert_eq(first("\t").kind, RL_G_SPACE);
+	cr_assert_eq(first("\xc2\xa0").kind, RL_G_SPACE, "NBSP");
+	cr_assert_eq(first("\xe2\x80\x89").kind, RL_G_SPACE, "thin space");
+	cr_assert_eq(first("\xe3\x80\x80").kind, RL_G_SPACE, "ideographic space");
+	cr_assert_eq(first("\n").kind, RL_G_NEWLINE);
+	rl_grapheme crlf = first("\r\n");
+	cr_assert_eq(crlf.kind, RL_G_NEWLINE);
+	cr_assert_eq(crlf.len, 2);
+	cr_assert_eq(first("\r").kind, RL_G_NEWLINE, "CR-only line end");
+	cr_assert_eq(first("\xe2\x80\xa9").kind, RL_G_PARA, "PARAGRAPH SEPARATOR");
+}
+
+Test(grapheme, a_space_never_swallows_a_mark)
+{
+	rl_grapheme g = first(" \xcc\x81");
+	cr_assert_eq(g.len, 1);
+	rl_grapheme mark = first("\xcc\x81");
+	cr_assert_eq(mark.kind, RL_G_ESCAPE, "a lone combining mark is shown, not hidden");
+}
+
+Test(escape, controls_and_terminal_sequences_become_visible)
+{
+	cr_assert_str_eq(escape_of("\x1b[2J"), "^[");
+	cr_assert_str_eq(escape_of("\x07"), "^G");
+	cr_assert_str_eq(escape_of("\x7f"), "^?");
+	cr_assert_str_eq(escape_of("\x9b"), "\\x9b", "a raw C1 CSI byte is invalid UTF-8");
+	cr_assert_str_eq(escape_of("\xc2\x9b"), "<U+009B>", "an encoded C1 control");
+	cr_assert_str_eq(escape_of("\xe2\x80\xae"), "<U+202E>", "RIGHT-TO-LEFT OVERRIDE");
+	cr_assert_str_eq(escape_of("\xe2\x81\xa6"), "<U+2066>", "LEFT-TO-RIGHT ISOLATE");
+	cr_assert_str_eq(escape_of("\xe2\x80\x8b"), "<U+200B>", "ZERO WIDTH SPACE");
+	cr_assert_str_eq(escape_of("\xf4\x8f\xbf\xbf"), "<U+10FFFF>", "a noncharacter");
+}
+
+Test(escape, the_widest_escape_fits_the_buffer)
+{
+	rl_grapheme g = first("\xf4\x8f\xbf\xbf");
+	cr_assert_leq(g.width, RL_ESCAPE_MAX);
+}
+
+Test(escape, ascii_stand_ins_keep_the_width)
+{
+	const char *cases[] = {"\xe2\x80\x9c", "\xe2\x80\x94", "\xe4\xb8\xad", "\xc3\xa9"};
+	const char *want[] = {"\"", "-", "??", "?"};
+	for (size_t i = 0; i < 4; i++) {
+		rl_grapheme g = first(cases[i]);
+		char buf[RL_ESCAPE_MAX + 1];
+		size_t n = rl_grapheme_ascii(&g, buf);
+		buf[n] = '\0';
+		cr_assert_eq(n, g.width);
+		cr_assert_str_eq(buf, want[i]);
+	}
+}

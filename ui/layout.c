@@ -1,0 +1,699 @@
+/* layout.c: blocks at sync points, then rows by wrapping each side of a block. */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+#include "text.h"
+
+/* An insertion, deletion or move of this many words or more is a passage of its own: it gets its
+ * own block and faces padding. Smaller ones stay inline in the prose around them. */
+#define PASSAGE_WORDS 8
+/* Blocks of unchanged text are cut at the first sentence end after this many tokens, and
+ * unconditionally at twice as many, so that laying out one block stays cheap. */
+#define BLOCK_TOKENS 400
+#define MIN_WIDTH RL_LAYOUT_MIN_WIDTH
+#define MAX_WIDTH RL_LAYOUT_MAX_WIDTH
+_Static_assert(RL_LAYOUT_MIN_WIDTH >= RL_ESCAPE_MAX, "an escape must fit on one row");
+
+typedef struct piecevec {
+	rl_piece *v;
+	size_t n, cap;
+} piecevec;
+
+struct rl_layout {
+	const rl_alignment *al;
+	rl_layout_opts opts;
+	const rl_op *ops;
+	size_t nops;
+	const rl_token *tok[2];
+	const char *text[2];
+	bool words_only;  /* punctuation is not compared: equal ops correspond word by word */
+	piecevec pieces;  /* final pieces, sliced at block edges */
+	rl_block *blocks;
+	size_t nblocks, capblocks;
+};
+
+/* ------------------------------------------------------------------ pieces */
+
+static int push_piece(piecevec *pv, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                      uint32_t op)
+{
+	if (pv->n == pv->cap) {
+		size_t c = pv->cap ? pv->cap * 2 : 64;
+		rl_piece *v = realloc(pv->v, c * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		pv->v = v;
+		pv->cap = c;
+	}
+	pv->v[pv->n++] = (rl_piece){a0, a1, b0, b1, op};
+	return RL_OK;
+}
+
+/* Where an op stands on one side. */
+static uint32_t op_start(const rl_op *op, int side)
+{
+	return side ? op->b0 : op->a0;
+}
+
+/* Sort move op indices by where they stand on one side (insertion sort: moves are few). */
+static void sort_moves(uint32_t *v, size_t n, const rl_op *ops, int side)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = v[i];
+		size_t j = i;
+		while (j > 0 && op_start(&ops[v[j - 1]], side) > op_start(&ops[x], side)) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+/* Ops in reading order as pieces. Ops outside moves advance through both texts together; a moved
+ * op is split into its OLD half, placed where it stands in OLD, and its NEW half, placed where it
+ * stands in NEW. */
+static int make_pieces(const rl_layout *lay, piecevec *out)
+{
+	const uint32_t na = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, RL_OLD));
+	const uint32_t nb = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, RL_NEW));
+	size_t m = 0;
+	for (size_t k = 0; k < lay->nops; k++)
+		m += lay->ops[k].move != 0;
+	uint32_t *left = malloc((m + 1) * sizeof *left);
+	uint32_t *right = malloc((m + 1) * sizeof *right);
+	int rc = RL_ENOMEM;
+	if (!left || !right)
+		goto out;
+	m = 0;
+	for (size_t k = 0; k < lay->nops; k++)
+		if (lay->ops[k].move)
+			left[m] = right[m] = (uint32_t)k, m++;
+	sort_moves(left, m, lay->ops, RL_OLD);
+	sort_moves(right, m, lay->ops, RL_NEW);
+
+	size_t li = 0, ri = 0;
+	for (size_t k = 0; k <= lay->nops; k++) {
+		const rl_op *op = k < lay->nops ? &lay->ops[k] : NULL;
+		if (op && op->move)
+			continue;
+		uint32_t a_here = op ? op->a0 : na, b_here = op ? op->b0 : nb;
+		for (; li < m && (!op || lay->ops[left[li]].a0 < a_here); li++) {
+			const rl_op *mv = &lay->ops[left[li]];
+			if (mv->a1 > mv->a0 &&
+			    push_piece(out, mv->a0, mv->a1, b_here, b_here, left[li]) != RL_OK)
+				goto out;
+		}
+		for (; ri < m && (!op || lay->ops[right[ri]].b0 < b_here); ri++) {
+			const rl_op *mv = &lay->ops[right[ri]];
+			if (mv->b1 > mv->b0 &&
+			    push_piece(out, a_here, a_here, mv->b0, mv->b1, right[ri]) != RL_OK)
+				goto out;
+		}
+		if (op && push_piece(out, op->a0, op->a1, op->b0, op->b1, (uint32_t)k) != RL_OK)
+			goto out;
+	}
+	rc = RL_OK;
+out:
+	free(left);
+	free(right);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ blocks */
+
+static const rl_token *tok_at(const rl_layout *lay, int side, uint32_t t)
+{
+	return &lay->tok[side][t];
+}
+
+/* Does token t start a line or paragraph a reader sees on this side? */
+static bool starts_line(const rl_layout *lay, int side, uint32_t t)
+{
+	return t == 0 || tok_at(lay, side, t)->gap >= RL_GAP_BREAK;
+}
+
+/* Does a sentence end just before token t? */
+static bool sentence_end_before(const rl_layout *lay, int side, uint32_t t)
+{
+	if (t == 0)
+		return false;
+	const rl_token *p = tok_at(lay, side, t - 1);
+	char c = lay->text[side][p->off + p->len - 1];
+	return (c == '.' || c == '!' || c == '?') && tok_at(lay, side, t)->gap != RL_GAP_NONE;
+}
+
+/* Is the size cap reached at token t, count tokens into the block? */
+static bool cut_here(const rl_layout *lay, int side, uint32_t t, size_t count)
+{
+	return count >= 2 * BLOCK_TOKENS || (count >= BLOCK_TOKENS && sentence_end_before(lay, side, t));
+}
+
+static bool is_compared(const rl_layout *lay, int side, uint32_t t)
+{
+	return !lay->words_only || tok_at(lay, side, t)->cls == RL_TOK_WORD;
+}
+
+static bool piece_changed(const rl_layout *lay, const rl_piece *p)
+{
+	const rl_op *op = &lay->ops[p->op];
+	return op->kind != RL_OP_EQUAL || op->move != 0;
+}
+
+static int new_block(rl_layout *lay)
+{
+	if (lay->nblocks == lay->capblocks) {
+		size_t c = lay->capblocks ? lay->capblocks * 2 : 64;
+		rl_block *v = realloc(lay->blocks, c * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		lay->blocks = v;
+		lay->capblocks = c;
+	}
+	rl_block *b = &lay->blocks[lay->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->piece0 = b->piece1 = (uint32_t)lay->pieces.n;
+	return RL_OK;
+}
+
+/* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
+ * starts a line on either side. */
+static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
+{
+	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
+	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
+	if (!*open || force_new || line) {
+		if (new_block(lay) != RL_OK)
+			return RL_ENOMEM;
+		*open = true;
+	}
+	if (push_piece(&lay->pieces, p->a0, p->a1, p->b0, p->b1, p->op) != RL_OK)
+		return RL_ENOMEM;
+	rl_block *b = &lay->blocks[lay->nblocks - 1];
+	if (b->piece1 == b->piece0)
+		b->a0 = p->a0, b->b0 = p->b0;
+	b->piece1 = (uint32_t)lay->pieces.n;
+	b->a1 = p->a1;
+	b->b1 = p->b1;
+	if (piece_changed(lay, p))
+		b->flags |= RL_BLOCK_CHANGE;
+	return RL_OK;
+}
+
+/* An unchanged stretch, cut where a line starts on either side and where it grows too long. Its
+ * two sides hold the same compared tokens in the same order; the walk pairs them up. */
+static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
+{
+	uint32_t i = p->a0, j = p->b0, si = p->a0, sj = p->b0;
+	size_t count = 0;
+
+	for (;;) {
+		while (i < p->a1 && !is_compared(lay, RL_OLD, i))
+			i++;
+		while (j < p->b1 && !is_compared(lay, RL_NEW, j))
+			j++;
+		if (i >= p->a1 || j >= p->b1)
+			break;
+		bool cut = (i > si || j > sj) &&
+		           (starts_line(lay, RL_OLD, i) || starts_line(lay, RL_NEW, j));
+		bool cap = (i > si || j > sj) && cut_here(lay, RL_OLD, i, count);
+		if (cut || cap) {
+			rl_piece slice = {si, i, sj, j, p->op};
+			if (add_piece(lay, &slice, false, open) != RL_OK)
+				return RL_ENOMEM;
+			*open = !cap;  /* a size cut starts a new block even mid-line */
+			si = i, sj = j, count = 0;
+		}
+		i++, j++, count++;
+	}
+	rl_piece rest = {si, p->a1, sj, p->b1, p->op};
+	return add_piece(lay, &rest, false, open);
+}
+
+/* A passage on one side only (a large insertion or deletion, or half of a move): blocks of its
+ * own, cut at its own line starts and when too long; the other side faces padding. */
+static int add_passage(rl_layout *lay, const rl_piece *p, bool *open)
+{
+	int side = p->a1 > p->a0 ? RL_OLD : RL_NEW;
+	uint32_t lo = side ? p->b0 : p->a0, hi = side ? p->b1 : p->a1, start = lo;
+	size_t count = 0;
+
+	for (uint32_t t = lo; t <= hi; t++) {
+		bool end = t == hi;
+		if (!end && !(t > start && (starts_line(lay, side, t) || cut_here(lay, side, t, count)))) {
+			count++;
+			continue;
+		}
+		rl_piece slice = *p;
+		if (side)
+			slice.b0 = start, slice.b1 = t;
+		else
+			slice.a0 = start, slice.a1 = t;
+		if (add_piece(lay, &slice, true, open) != RL_OK)
+			return RL_ENOMEM;
+		start = t;
+		count = 1;
+	}
+	*open = false;
+	return RL_OK;
+}
+
+/* A rewrite stays one block, unless it is so long that laying it out at once would be slow: then
+ * both sides are cut in proportion. */
+static int add_rewrite(rl_layout *lay, const rl_piece *p, bool *open)
+{
+	size_t na = p->a1 - p->a0, nb = p->b1 - p->b0, most = na > nb ? na : nb;
+	size_t chunks = most > 2 * BLOCK_TOKENS ? (most + BLOCK_TOKENS - 1) / BLOCK_TOKENS : 1;
+
+	for (size_t c = 0; c < chunks; c++) {
+		rl_piece slice = {
+			p->a0 + (uint32_t)(na * c / chunks), p->a0 + (uint32_t)(na * (c + 1) / chunks),
+			p->b0 + (uint32_t)(nb * c / chunks), p->b0 + (uint32_t)(nb * (c + 1) / chunks), p->op,
+		};
+		if (add_piece(lay, &slice, c > 0, open) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+static size_t words_between(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
+{
+	size_t w = 0;
+	for (uint32_t t = lo; t < hi; t++)
+		w += tok_at(lay, side, t)->cls == RL_TOK_WORD;
+	return w;
+}
+
+/* A one-sided piece large enough to stand as a passage: PASSAGE_WORDS words, a line start inside,
+ * or any part of a move. */
+static bool is_passage(const rl_layout *lay, const rl_piece *p)
+{
+	bool has_a = p->a1 > p->a0, has_b = p->b1 > p->b0;
+	if (has_a == has_b)
+		return false;
+	if (lay->ops[p->op].move)
+		return true;
+	int side = has_a ? RL_OLD : RL_NEW;
+	uint32_t lo = has_a ? p->a0 : p->b0, hi = has_a ? p->a1 : p->b1;
+	if (words_between(lay, side, lo, hi) >= PASSAGE_WORDS)
+		return true;
+	for (uint32_t t = lo + 1; t < hi; t++)
+		if (starts_line(lay, side, t))
+			return true;
+	return false;
+}
+
+static void finish_blocks(rl_layout *lay)
+{
+	for (size_t i = 0; i < lay->nblocks; i++) {
+		rl_block *b = &lay->blocks[i];
+		uint32_t lo[2] = {b->a0, b->b0}, hi[2] = {b->a1, b->b1};
+		for (int s = 0; s < 2; s++) {
+			if (hi[s] <= lo[s])
+				continue;
+			b->starts[s] = starts_line(lay, s, lo[s]);
+			if (lo[s] > 0 && tok_at(lay, s, lo[s])->gap == RL_GAP_PARA)
+				b->flags |= RL_BLOCK_PARA;
+		}
+	}
+}
+
+static int make_blocks(rl_layout *lay, const piecevec *raw)
+{
+	bool open = false;
+
+	for (size_t k = 0; k < raw->n; k++) {
+		const rl_piece *p = &raw->v[k];
+		const rl_op *op = &lay->ops[p->op];
+		int rc;
+		if (p->a0 == p->a1 && p->b0 == p->b1)
+			continue;
+		if (is_passage(lay, p))
+			rc = add_passage(lay, p, &open);
+		else if (op->kind == RL_OP_EQUAL && !op->move)
+			rc = add_equal(lay, p, &open);
+		else
+			rc = add_rewrite(lay, p, &open);
+		if (rc != RL_OK)
+			return rc;
+	}
+	finish_blocks(lay);
+	return RL_OK;
+}
+
+int rl_layout_new(rl_layout **out, const rl_alignment *al, const rl_layout_opts *opts)
+{
+	rl_layout *lay = calloc(1, sizeof *lay);
+	piecevec raw = {0};
+	int rc;
+
+	if (!lay)
+		return RL_ENOMEM;
+	lay->al = al;
+	lay->opts = *opts;
+	lay->ops = rl_alignment_ops(al, &lay->nops);
+	for (int s = 0; s < 2; s++) {
+		lay->tok[s] = rl_tokens_array(rl_alignment_tokens(al, s));
+		lay->text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
+	}
+	lay->words_only = rl_alignment_opts(al)->key.ignore_punct;
+	if ((rc = make_pieces(lay, &raw)) != RL_OK || (rc = make_blocks(lay, &raw)) != RL_OK) {
+		free(raw.v);
+		rl_layout_free(lay);
+		return rc;
+	}
+	free(raw.v);
+	*out = lay;
+	return RL_OK;
+}
+
+void rl_layout_free(rl_layout *lay)
+{
+	if (!lay)
+		return;
+	free(lay->pieces.v);
+	free(lay->blocks);
+	free(lay);
+}
+
+size_t rl_layout_blocks(const rl_layout *lay)
+{
+	return lay->nblocks;
+}
+
+const rl_block *rl_layout_block(const rl_layout *lay, size_t i)
+{
+	return &lay->blocks[i];
+}
+
+const rl_piece *rl_layout_piece(const rl_layout *lay, size_t i)
+{
+	return &lay->pieces.v[i];
+}
+
+const rl_alignment *rl_layout_alignment(const rl_layout *lay)
+{
+	return lay->al;
+}
+
+/* ------------------------------------------------------------------ rows */
+
+static int push_run(rl_rowbuf *buf, const rl_run *run)
+{
+	if (buf->nruns == buf->capruns) {
+		size_t c = buf->capruns ? buf->capruns * 2 : 256;
+		rl_run *v = realloc(buf->runs, c * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		buf->runs = v;
+		buf->capruns = c;
+	}
+	buf->runs[buf->nruns++] = *run;
+	return RL_OK;
+}
+
+/* Make sure row base + r exists; new rows start as filler on both sides. */
+static int ensure_row(rl_rowbuf *buf, size_t row, uint32_t block)
+{
+	while (buf->nrows <= row) {
+		if (buf->nrows == buf->caprows) {
+			size_t c = buf->caprows ? buf->caprows * 2 : 64;
+			rl_row *v = realloc(buf->rows, c * sizeof *v);
+			if (!v)
+				return RL_ENOMEM;
+			buf->rows = v;
+			buf->caprows = c;
+		}
+		rl_row *r = &buf->rows[buf->nrows++];
+		memset(r, 0, sizeof *r);
+		r->flags[0] = r->flags[1] = RL_ROW_FILLER;
+		r->block = block;
+	}
+	return RL_OK;
+}
+
+/* Wrapping one side of one block into rows. */
+typedef struct flow {
+	const rl_layout *lay;
+	rl_rowbuf *buf;
+	int side;
+	unsigned width;
+	uint32_t block;
+	size_t row;        /* the row being filled */
+	unsigned cols;     /* columns used in it */
+	bool started;      /* the row holds something (it is not a filler) */
+} flow;
+
+static int open_row(flow *f)
+{
+	if (ensure_row(f->buf, f->row, f->block) != RL_OK)
+		return RL_ENOMEM;
+	rl_row *r = &f->buf->rows[f->row];
+	if (!f->started) {
+		r->run[f->side] = (uint32_t)f->buf->nruns;
+		r->nrun[f->side] = 0;
+		r->cols[f->side] = 0;
+		r->flags[f->side] &= (uint8_t)~RL_ROW_FILLER;
+		f->started = true;
+	}
+	return RL_OK;
+}
+
+static int emit(flow *f, const rl_run *run)
+{
+	if (open_row(f) != RL_OK || push_run(f->buf, run) != RL_OK)
+		return RL_ENOMEM;
+	rl_row *r = &f->buf->rows[f->row];
+	r->nrun[f->side]++;
+	r->cols[f->side] = (uint16_t)(r->cols[f->side] + run->cols);
+	if (run->kind != RL_OP_EQUAL || run->moved)
+		r->flags[f->side] |= RL_ROW_CHANGE;
+	f->cols += run->cols;
+	return RL_OK;
+}
+
+static int next_row(flow *f)
+{
+	if (open_row(f) != RL_OK)
+		return RL_ENOMEM;
+	f->row++;
+	f->cols = 0;
+	f->started = false;
+	return RL_OK;
+}
+
+/* Emit a token's text, cut at grapheme boundaries when it is wider than what is left of the row.
+ * Every grapheme fits an empty row: the layout's width is at least MIN_WIDTH. */
+static int emit_text(flow *f, const rl_token *tk, const rl_run *proto)
+{
+	const char *text = f->lay->text[f->side];
+	uint32_t off = tk->off, end = tk->off + tk->len;
+
+	if (f->cols + tk->width <= f->width) {
+		rl_run run = *proto;
+		run.off = off, run.len = tk->len, run.cols = (uint16_t)tk->width;
+		return emit(f, &run);
+	}
+	while (off < end) {
+		uint32_t start = off, cols = 0;
+		while (off < end) {
+			rl_grapheme g;
+			rl_grapheme_next(text + off, end - off, &g);
+			if (f->cols + cols + g.width > f->width)
+				break;
+			cols += g.width;
+			off += g.len;
+		}
+		if (off > start) {
+			rl_run run = *proto;
+			run.off = start, run.len = off - start, run.cols = (uint16_t)cols;
+			if (emit(f, &run) != RL_OK)
+				return RL_ENOMEM;
+		}
+		if (off < end && next_row(f) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+static bool side_changed(const rl_op *op, int side)
+{
+	if (op->move)
+		return true;
+	switch (op->kind) {
+	case RL_OP_DELETE: return side == RL_OLD;
+	case RL_OP_INSERT: return side == RL_NEW;
+	case RL_OP_REPLACE: case RL_OP_MOVE: return true;
+	default: return false;
+	}
+}
+
+/* One token to flow, with its op and whether a change span opens or closes at it. */
+typedef struct item {
+	uint32_t t, op;
+	bool open, close;
+} item;
+
+/* Columns of item it with its change markers. */
+static unsigned item_width(const flow *f, const item *it)
+{
+	unsigned m = f->lay->opts.markers ? 2 : 0;
+	return f->lay->tok[f->side][it->t].width + (it->open ? m : 0) + (it->close ? m : 0);
+}
+
+/* Flow one token: the whitespace before it, the change markers around it, its text. `unit` is
+ * the width of the unbreakable unit it starts (tokens not separated by whitespace, as "$3.1" or
+ * "said,”"), 0 inside a unit: units move to the next row whole when they do not fit. */
+static int flow_token(flow *f, const item *it, bool first, unsigned unit)
+{
+	const rl_layout *lay = f->lay;
+	const rl_token *tk = &lay->tok[f->side][it->t];
+	const rl_op *op = &lay->ops[it->op];
+	bool changed = side_changed(op, f->side);
+	rl_run proto = {0, 0, it->op, 0, RL_RUN_TEXT, changed ? op->kind : RL_OP_EQUAL,
+	                changed ? op->quote : RL_QUOTE_NONE, op->move != 0};
+	unsigned open_w = it->open && lay->opts.markers ? 2 : 0;
+	unsigned close_w = it->close && lay->opts.markers ? 2 : 0;
+	unsigned sep = 0;
+
+	if (!first) {
+		if (tk->gap >= RL_GAP_BREAK) {
+			if (next_row(f) != RL_OK)
+				return RL_ENOMEM;
+			if (tk->gap == RL_GAP_PARA && (open_row(f) != RL_OK || next_row(f) != RL_OK))
+				return RL_ENOMEM;
+		} else if (tk->gap != RL_GAP_NONE) {
+			sep = 1;
+		}
+	}
+	unsigned need = unit ? unit : open_w + tk->width + close_w;
+	if (f->cols > 0 && f->cols + sep + need > f->width && next_row(f) != RL_OK)
+		return RL_ENOMEM;
+	if (f->cols == 0)
+		sep = 0;
+	if (sep) {
+		/* A space inside a change is part of it: the highlight does not break between words. */
+		rl_run space = proto;
+		space.type = RL_RUN_SPACE, space.cols = 1;
+		if (it->open)
+			space.kind = RL_OP_EQUAL, space.quote = RL_QUOTE_NONE, space.moved = 0;
+		if (emit(f, &space) != RL_OK)
+			return RL_ENOMEM;
+	}
+	if (open_w) {
+		rl_run m = proto;
+		m.type = RL_RUN_OPEN, m.cols = 2;
+		if (emit(f, &m) != RL_OK)
+			return RL_ENOMEM;
+	}
+	if (emit_text(f, tk, &proto) != RL_OK)
+		return RL_ENOMEM;
+	if (close_w) {
+		if (f->cols + close_w > f->width && next_row(f) != RL_OK)
+			return RL_ENOMEM;
+		rl_run m = proto;
+		m.type = RL_RUN_CLOSE, m.cols = 2;
+		if (emit(f, &m) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* The tokens of one side of block bi, in order, with their span edges. */
+static int block_items(const rl_layout *lay, size_t bi, int side, item **out, size_t *n)
+{
+	const rl_block *b = &lay->blocks[bi];
+	size_t count = side ? b->b1 - b->b0 : b->a1 - b->a0, k = 0;
+	item *v = malloc((count + 1) * sizeof *v);
+
+	if (!v)
+		return RL_ENOMEM;
+	for (uint32_t p = b->piece0; p < b->piece1; p++) {
+		const rl_piece *pc = &lay->pieces.v[p];
+		uint32_t lo = side ? pc->b0 : pc->a0, hi = side ? pc->b1 : pc->a1;
+		bool changed = side_changed(&lay->ops[pc->op], side);
+		for (uint32_t t = lo; t < hi && k < count; t++)
+			v[k++] = (item){t, pc->op, changed && t == lo, changed && t + 1 == hi};
+	}
+	*out = v;
+	*n = k;
+	return RL_OK;
+}
+
+/* Wrap one side of block bi into rows from row `base` on. Returns the rows used through *used. */
+static int flow_side(const rl_layout *lay, size_t bi, int side, unsigned width, rl_rowbuf *buf,
+                     size_t base, size_t *used)
+{
+	flow f = {lay, buf, side, width, (uint32_t)bi, base, 0, false};
+	item *items;
+	size_t n;
+
+	if (block_items(lay, bi, side, &items, &n) != RL_OK)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		unsigned unit = 0;
+		if (i == 0 || lay->tok[side][items[i].t].gap != RL_GAP_NONE) {
+			unit = item_width(&f, &items[i]);
+			for (size_t j = i + 1; j < n && lay->tok[side][items[j].t].gap == RL_GAP_NONE; j++)
+				unit += item_width(&f, &items[j]);
+		}
+		if (flow_token(&f, &items[i], i == 0, unit) != RL_OK) {
+			free(items);
+			return RL_ENOMEM;
+		}
+	}
+	free(items);
+	*used = f.started ? f.row - base + 1 : f.row - base;
+	return RL_OK;
+}
+
+int rl_layout_rows(const rl_layout *lay, size_t bi, unsigned width, rl_rowbuf *buf)
+{
+	const rl_block *b = &lay->blocks[bi];
+	size_t base = buf->nrows, used[2];
+
+	if (width < MIN_WIDTH)
+		width = MIN_WIDTH;
+	if (width > MAX_WIDTH)
+		width = MAX_WIDTH;
+	if (b->flags & RL_BLOCK_PARA) {
+		/* Paragraphs are set apart by a blank row on both sides. */
+		if (ensure_row(buf, base, (uint32_t)bi) != RL_OK)
+			return RL_ENOMEM;
+		buf->rows[base].flags[0] = buf->rows[base].flags[1] = 0;
+		buf->rows[base].run[0] = buf->rows[base].run[1] = (uint32_t)buf->nruns;
+		base++;
+	}
+	for (int s = 0; s < 2; s++)
+		if (flow_side(lay, bi, s, width, buf, base, &used[s]) != RL_OK)
+			return RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		bool has = s ? b->b1 > b->b0 : b->a1 > b->a0;
+		if (has && !b->starts[s] && b->starts[!s] && used[s] > 0)
+			buf->rows[base].flags[s] |= RL_ROW_SOFT;
+	}
+	return RL_OK;
+}
+
+const char *rl_marker_text(int side, const rl_run *run)
+{
+	bool open = run->type == RL_RUN_OPEN;
+	if (run->moved)
+		return side ? (open ? "{>" : "<}") : (open ? "[<" : ">]");
+	return side ? (open ? "{+" : "+}") : (open ? "[-" : "-]");
+}
+
+void rl_rowbuf_clear(rl_rowbuf *buf)
+{
+	buf->nrows = 0;
+	buf->nruns = 0;
+}
+
+void rl_rowbuf_free(rl_rowbuf *buf)
+{
+	free(buf->rows);
+	free(buf->runs);
+	memset(buf, 0, sizeof *buf);
+}
