@@ -297,12 +297,15 @@ static bool is_passage(const rl_layout *lay, const rl_piece *p)
 		return true;
 	int side = has_a ? RL_OLD : RL_NEW;
 	uint32_t lo = has_a ? p->a0 : p->b0, hi = has_a ? p->a1 : p->b1;
-	if (words_between(lay, side, lo, hi) >= PASSAGE_WORDS)
-		return true;
 	for (uint32_t t = lo + 1; t < hi; t++)
 		if (starts_line(lay, side, t))
 			return true;
-	return false;
+	/* A long change glued to the words around it (", and then some clause" before ".") stays
+	 * inline: cutting there would leave the glued punctuation alone on a row. */
+	uint32_t n = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, side));
+	bool glued = tok_at(lay, side, lo)->gap == RL_GAP_NONE ||
+	             (hi < n && tok_at(lay, side, hi)->gap == RL_GAP_NONE);
+	return !glued && words_between(lay, side, lo, hi) >= PASSAGE_WORDS;
 }
 
 static void finish_blocks(rl_layout *lay)
@@ -530,6 +533,26 @@ static bool side_changed(const rl_op *op, int side)
 	}
 }
 
+/* Are token t and the one before it both characters of a script written without spaces? */
+static bool both_solo(const rl_layout *lay, int side, uint32_t t)
+{
+	return t > 0 && (lay->tok[side][t].flags & RL_TF_SOLO) &&
+	       (lay->tok[side][t - 1].flags & RL_TF_SOLO);
+}
+
+/* May the row not break between tokens t and u (u follows t)? Tokens touching each other stay
+ * together ("$3.1", "said,”"), except in scripts written without spaces, where a line may break
+ * between any two characters, though not before the punctuation that closes a clause. */
+static bool glued(const rl_layout *lay, int side, uint32_t t, uint32_t u)
+{
+	const rl_token *a = &lay->tok[side][t], *b = &lay->tok[side][u];
+	if (b->gap != RL_GAP_NONE)
+		return false;
+	if (b->flags & RL_TF_SOLO)
+		return false;
+	return !(a->flags & RL_TF_SOLO) || b->cls == RL_TOK_PUNCT;
+}
+
 /* One token to flow, with its op and whether a change span opens or closes at it. */
 typedef struct item {
 	uint32_t t, op;
@@ -564,8 +587,9 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 				return RL_ENOMEM;
 			if (tk->gap == RL_GAP_PARA && (open_row(f) != RL_OK || next_row(f) != RL_OK))
 				return RL_ENOMEM;
-		} else if (tk->gap != RL_GAP_NONE) {
-			sep = 1;
+		} else if (tk->gap == RL_GAP_SPACE ||
+		           (tk->gap == RL_GAP_LINE && !both_solo(lay, f->side, it->t))) {
+			sep = 1;  /* a soft line end between two ideographs is not a space */
 		}
 	}
 	unsigned need = unit ? unit : open_w + tk->width + close_w;
@@ -634,9 +658,9 @@ static int flow_side(const rl_layout *lay, size_t bi, int side, unsigned width, 
 		return RL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		unsigned unit = 0;
-		if (i == 0 || lay->tok[side][items[i].t].gap != RL_GAP_NONE) {
+		if (i == 0 || !glued(lay, side, items[i - 1].t, items[i].t)) {
 			unit = item_width(&f, &items[i]);
-			for (size_t j = i + 1; j < n && lay->tok[side][items[j].t].gap == RL_GAP_NONE; j++)
+			for (size_t j = i + 1; j < n && glued(lay, side, items[j - 1].t, items[j].t); j++)
 				unit += item_width(&f, &items[j]);
 		}
 		if (flow_token(&f, &items[i], i == 0, unit) != RL_OK) {

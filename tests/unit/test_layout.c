@@ -158,3 +158,69 @@ Test(layout, a_long_deletion_faces_padding)
 	rl_alignment_free(al);
 	check_all_widths(a, b);
 }
+
+/* The rows of a against b at pane width w, side `side`, as plain strings (no markers). */
+static void side_rows(const char *a, const char *b, unsigned w, int side, char out[][256],
+                      size_t *nrows)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	rl_layout_opts lo = {.markers = false};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_rowbuf buf = {0};
+	const char *text = side ? b : a;
+	*nrows = 0;
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++)
+		cr_assert_eq(rl_layout_rows(lay, bi, w, &buf), RL_OK);
+	for (size_t r = 0; r < buf.nrows; r++) {
+		size_t k = 0;
+		const rl_row *row = &buf.rows[r];
+		for (uint16_t i = 0; i < row->nrun[side]; i++) {
+			const rl_run *run = &buf.runs[row->run[side] + i];
+			if (run->type == RL_RUN_TEXT)
+				memcpy(out[*nrows] + k, text + run->off, run->len), k += run->len;
+			else if (run->type == RL_RUN_SPACE)
+				out[*nrows][k++] = ' ';
+		}
+		out[(*nrows)++][k] = '\0';
+	}
+	rl_rowbuf_free(&buf);
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+}
+
+Test(layout, a_soft_line_end_between_ideographs_is_no_space)
+{
+	char rows[16][256];
+	size_t n;
+	side_rows("\xe4\xb8\xad\xe6\x96\x87\n\xe6\xaf\x94\xe8\xbe\x83", "x", 40, RL_OLD, rows, &n);
+	cr_assert_str_eq(rows[0], "\xe4\xb8\xad\xe6\x96\x87\xe6\xaf\x94\xe8\xbe\x83");
+}
+
+Test(layout, ideographs_break_anywhere_but_before_closing_punctuation)
+{
+	/* ten ideographs and a full stop in a pane of 10 columns: five per row, and the full stop
+	 * stays with the last ideograph */
+	const char *s = "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89\xe5\x9b\x9b\xe4\xba\x94"
+	                "\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab\xe4\xb9\x9d\xe5\x8d\x81\xe3\x80\x82";
+	char rows[16][256];
+	size_t n;
+	side_rows(s, "x", 10, RL_OLD, rows, &n);
+	cr_assert_eq(n, 3, "%zu rows", n);
+	cr_assert_eq(strlen(rows[0]), 15, "five ideographs on the first row");
+	cr_assert_eq(strlen(rows[2]), 6, "the last ideograph and its full stop together");
+}
+
+Test(layout, a_long_change_glued_to_punctuation_stays_inline)
+{
+	const char *a = "Keep it, and then a very long clause that was cut from the copy entirely. Next.";
+	const char *b = "Keep it. Next.";
+	char rows[16][256];
+	size_t n;
+	side_rows(a, b, 200, RL_OLD, rows, &n);
+	cr_assert_eq(n, 1, "one row: the deletion is inline, not a block of its own");
+	side_rows(a, b, 200, RL_NEW, rows, &n);
+	cr_assert_str_eq(rows[0], "Keep it. Next.");
+}
