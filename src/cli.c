@@ -9,8 +9,11 @@
 
 const char rl_cli_usage[] =
 	"Usage: redline [OPTION]... OLD NEW\n"
+	"  or:  redline [OPTION]... --git [REV1 [REV2]] [-- PATHSPEC...]\n"
+	"  or:  redline [OPTION]... --history PATH\n"
 	"Compare two versions of a text word by word and show them side by side.\n"
-	"OLD and NEW are files, or - for standard input.\n"
+	"OLD and NEW are files, - for standard input, REV:path for a file in git\n"
+	"(HEAD~2:story.md; :story.md is the index), or two directories.\n"
 	"\n"
 	"Output (the interactive viewer on a terminal, --side-by-side otherwise):\n"
 	"  -y, --side-by-side     two columns, corresponding passages on the same row\n"
@@ -35,6 +38,19 @@ const char rl_cli_usage[] =
 	"      --max-size=SIZE    refuse inputs larger than SIZE bytes (suffixes K, M, G;\n"
 	"                         default 256M)\n"
 	"\n"
+	"Git (through libgit2, in the repository around the current directory):\n"
+	"      --git              compare the files that differ: the index and the working\n"
+	"                         tree; with REV, REV and the working tree; with two, REV1\n"
+	"                         and REV2 (also REV1..REV2, REV1...REV2)\n"
+	"      --cached, --staged with --git: REV (default HEAD) and the index\n"
+	"      --history          every version of PATH along the first-parent history,\n"
+	"                         each change printed in order, oldest first\n"
+	"      --list             list the files (or versions) instead of comparing them\n"
+	"  -L, --label=NAME       show NAME instead of OLD's name (the second: NEW's);\n"
+	"                         for two directories, NAME replaces the directory\n"
+	"  As git's external diff (GIT_EXTERNAL_DIFF=redline, diff.external) redline\n"
+	"  prints each file side by side and exits 0; see 'Use with git' in the README.\n"
+	"\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -49,6 +65,10 @@ enum {
 	OPT_STRICT,
 	OPT_MINIMAL,
 	OPT_MAX_SIZE,
+	OPT_GIT,
+	OPT_HISTORY,
+	OPT_LIST,
+	OPT_CACHED,
 };
 
 static const struct option long_opts[] = {
@@ -66,6 +86,12 @@ static const struct option long_opts[] = {
 	{"minimal", no_argument, NULL, OPT_MINIMAL},
 	{"text", no_argument, NULL, 'a'},
 	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"git", no_argument, NULL, OPT_GIT},
+	{"history", no_argument, NULL, OPT_HISTORY},
+	{"list", no_argument, NULL, OPT_LIST},
+	{"cached", no_argument, NULL, OPT_CACHED},
+	{"staged", no_argument, NULL, OPT_CACHED},
+	{"label", required_argument, NULL, 'L'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -104,14 +130,144 @@ static int parse_width(const char *s, unsigned *out)
 	return 0;
 }
 
+/* The short options, for getopt and for finding "--" before it runs. */
+#define SHORT_OPTS ":yW:ipahVL:"
+
+/* Does a long option (the text after "--") take its value from the next argument? */
+static bool long_takes_next(const char *arg)
+{
+	size_t n = strcspn(arg, "=");
+	const struct option *hit = NULL;
+	int hits = 0;
+
+	if (arg[n] == '=')
+		return false;
+	for (const struct option *o = long_opts; o->name; o++) {
+		if (strncmp(o->name, arg, n) != 0)
+			continue;
+		hit = o;
+		hits++;
+		if (strlen(o->name) == n) {
+			hits = 1;
+			break;
+		}
+	}
+	return hits == 1 && hit->has_arg == required_argument;
+}
+
+/* Does a cluster of short options (the text after "-") take a value from the next argument? */
+static bool short_takes_next(const char *arg)
+{
+	for (size_t i = 0; arg[i]; i++) {
+		const char *p = arg[i] == ':' ? NULL : strchr(SHORT_OPTS + 1, arg[i]);
+		if (p && p[1] == ':')
+			return arg[i + 1] == '\0';
+	}
+	return false;
+}
+
+/* Where the "--" that ends the options is (argc when there is none). getopt would move the
+ * operands before it next to those after it, and --git must tell revisions from paths. */
+static int find_dashdash(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return i;
+		if (a[0] == '-' && a[1] != '\0' &&
+		    (a[1] == '-' ? long_takes_next(a + 2) : short_takes_next(a + 1)))
+			i++;
+	}
+	return argc;
+}
+
+static bool all_of(const char *s, const char *set, size_t n)
+{
+	return strlen(s) == n && strspn(s, set) == n;
+}
+
+/* One side as git passes it: FILE HEX MODE, with ". ." for an absent side. */
+static bool ext_side(char *const *a)
+{
+	if (strcmp(a[1], ".") == 0 || strcmp(a[2], ".") == 0)
+		return strcmp(a[1], ".") == 0 && strcmp(a[2], ".") == 0;
+	return (all_of(a[1], "0123456789abcdef", 40) || all_of(a[1], "0123456789abcdef", 64)) &&
+	       all_of(a[2], "01234567", 6);
+}
+
+/* Is this git's external diff call: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE,
+ * and for a rename or copy NEW-PATH INFO? Forty hex digits and six octal ones in the right places
+ * do not happen by chance in a list of files. */
+static bool parse_extdiff(rl_cli *cli)
+{
+	char *const *a = cli->operands;
+
+	if ((cli->noperands != 7 && cli->noperands != 9) || !ext_side(a + 1) || !ext_side(a + 4))
+		return false;
+	cli->ext = (rl_extdiff){.path = a[0], .new_path = cli->noperands == 9 ? a[7] : NULL,
+	                        .file = {a[1], a[4]}, .hex = {a[2], a[5]}, .mode = {a[3], a[6]}};
+	return true;
+}
+
+/* Decide what is compared, once the options are known. */
+static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errlen)
+{
+	if (git && history) {
+		snprintf(err, errlen, "--git and --history cannot be combined");
+		return -1;
+	}
+	if (cli->cached && !git) {
+		snprintf(err, errlen, "--cached goes with --git");
+		return -1;
+	}
+	if ((git || history) && cli->nlabels) {
+		snprintf(err, errlen, "--label names the sides of two files or two directories");
+		return -1;
+	}
+	if (git) {
+		cli->mode = RL_MODE_GIT;
+		return 0;
+	}
+	if (history) {
+		if (cli->noperands != 1) {
+			snprintf(err, errlen, "--history takes one PATH");
+			return -1;
+		}
+		cli->mode = RL_MODE_HISTORY;
+		return 0;
+	}
+	if (parse_extdiff(cli)) {
+		cli->mode = RL_MODE_EXTDIFF;
+		return 0;
+	}
+	/* git calls an external diff with the path alone for an unmerged file. */
+	if (cli->noperands == 1 && getenv("GIT_DIFF_PATH_COUNTER")) {
+		cli->mode = RL_MODE_UNMERGED;
+		cli->ext.path = cli->operands[0];
+		return 0;
+	}
+	if (cli->noperands < 2) {
+		snprintf(err, errlen, "missing operand: need OLD and NEW");
+		return -1;
+	}
+	if (cli->noperands > 2) {
+		snprintf(err, errlen, "extra operand '%s'", cli->operands[2]);
+		return -1;
+	}
+	cli->paths[0] = cli->operands[0];
+	cli->paths[1] = cli->operands[1];
+	return 0;
+}
+
 int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 {
-	int c;
+	int c, dashdash = find_dashdash(argc, argv);
+	bool git = false, history = false;
 
 	*cli = (rl_cli){.max_size = RL_MAX_SIZE_DEFAULT, .diff = RL_DIFF_OPTS_INIT};
 	opterr = 0;  /* main reports errors, in one line */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":yW:ipahV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(dashdash, argv, SHORT_OPTS, long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'y': cli->format = RL_FMT_SIDE_BY_SIDE; break;
 		case OPT_INLINE: cli->format = RL_FMT_INLINE; break;
@@ -149,6 +305,17 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 				return -1;
 			}
 			break;
+		case OPT_GIT: git = true; break;
+		case OPT_HISTORY: history = true; break;
+		case OPT_LIST: cli->list = true; break;
+		case OPT_CACHED: cli->cached = true; break;
+		case 'L':
+			if (cli->nlabels == 2) {
+				snprintf(err, errlen, "too many labels (one for OLD, one for NEW)");
+				return -1;
+			}
+			cli->labels[cli->nlabels++] = optarg;
+			break;
 		case 'h': cli->help = true; return 0;
 		case 'V': cli->version = true; return 0;
 		case ':':
@@ -162,15 +329,15 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	if (argc - optind < 2) {
-		snprintf(err, errlen, "missing operand: need OLD and NEW");
-		return -1;
+	/* The operands after "--" join those before it, in order. */
+	if (dashdash < argc) {
+		for (int k = dashdash; k + 1 < argc; k++)
+			argv[k] = argv[k + 1];
+		argc--;
+		cli->dashdash = true;
 	}
-	if (argc - optind > 2) {
-		snprintf(err, errlen, "extra operand '%s'", argv[optind + 2]);
-		return -1;
-	}
-	cli->paths[0] = argv[optind];
-	cli->paths[1] = argv[optind + 1];
-	return 0;
+	cli->operands = argv + optind;
+	cli->noperands = (size_t)(argc - optind);
+	cli->nbefore = (size_t)(dashdash - optind);
+	return set_mode(cli, git, history, err, errlen);
 }

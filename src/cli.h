@@ -21,6 +21,23 @@ typedef enum rl_color {
 	RL_COLOR_NEVER,
 } rl_color;
 
+/* What is compared. */
+typedef enum rl_mode {
+	RL_MODE_PAIR,      /* OLD NEW: files, "-", REV:path, or two directories */
+	RL_MODE_GIT,       /* --git [REV1 [REV2]] [-- PATHSPEC...] */
+	RL_MODE_HISTORY,   /* --history PATH */
+	RL_MODE_EXTDIFF,   /* git's external diff: seven operands (nine for a rename) */
+	RL_MODE_UNMERGED,  /* git's external diff for an unmerged path: the path alone */
+} rl_mode;
+
+/* The operands git passes an external diff program (GIT_EXTERNAL_DIFF, diff.external):
+ * PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH INFO]. An absent side is
+ * /dev/null with "." for its hex and mode. */
+typedef struct rl_extdiff {
+	const char *path, *new_path;   /* new_path: NULL unless renamed or copied */
+	const char *file[2], *hex[2], *mode[2];
+} rl_extdiff;
+
 typedef struct rl_cli {
 	rl_format format;
 	rl_color color;
@@ -30,6 +47,16 @@ typedef struct rl_cli {
 	rl_diff_opts diff;
 	bool help, version;
 	const char *paths[2];
+	rl_mode mode;
+	bool list;              /* --list: the files or versions, not their comparison */
+	bool cached;            /* --cached, --staged: --git compares with the index */
+	const char *labels[2];  /* -L, --label: names shown for OLD and NEW */
+	unsigned nlabels;
+	/* Every operand, in order (those after "--" too); the first nbefore came before "--". */
+	char *const *operands;
+	size_t noperands, nbefore;
+	bool dashdash;
+	rl_extdiff ext;         /* RL_MODE_EXTDIFF, RL_MODE_UNMERGED */
 } rl_cli;
 
 /* Default input size limit: 256 MiB per input. */

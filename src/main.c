@@ -8,9 +8,14 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "changes.h"
 #include "cli.h"
+#include "dirs.h"
+#include "history.h"
 #include "out.h"
+#include "pairs.h"
 #include "print.h"
+#include "repo.h"
 #include "source.h"
 #include "status.h"
 
@@ -51,6 +56,14 @@ static bool dumb_terminal(void)
 	return !term || !*term || strcmp(term, "dumb") == 0;
 }
 
+/* git sets GIT_PAGER_IN_USE when it pipes its output (and an external diff's) to its pager, and
+ * colours that output itself: the pager shows colour (less -R). */
+static bool git_pager(void)
+{
+	const char *in_use = getenv("GIT_PAGER_IN_USE");
+	return in_use && (strcmp(in_use, "true") == 0 || strcmp(in_use, "1") == 0);
+}
+
 static bool use_color(const rl_cli *cli)
 {
 	if (cli->color != RL_COLOR_AUTO)
@@ -58,7 +71,7 @@ static bool use_color(const rl_cli *cli)
 	const char *no = getenv("NO_COLOR");
 	if (no && *no)
 		return false;
-	return isatty(STDOUT_FILENO) && !dumb_terminal();
+	return (isatty(STDOUT_FILENO) || git_pager()) && !dumb_terminal();
 }
 
 /* A terminal whose locale is not UTF-8 gets ASCII stand-ins; files and pipes get UTF-8. */
@@ -136,6 +149,259 @@ static int print_alignment(const rl_cli *cli, const rl_alignment *al, const rl_s
 	return 0;
 }
 
+/* A list being printed: JSON documents need separators, and the exit status is the worst
+ * pair's. */
+typedef struct list_run {
+	const rl_cli *cli;
+	size_t shown;    /* JSON documents written */
+	size_t headers;  /* pair headers written (a blank line goes before all but the first) */
+	int status;      /* EXIT_SAME, EXIT_DIFFERENT or EXIT_TROUBLE */
+} list_run;
+
+/* A list run. When git runs redline once per file, the files after the first (its counter says
+ * which) also get a blank line before their header. */
+static list_run list_start(const rl_cli *cli)
+{
+	const char *counter = getenv("GIT_DIFF_PATH_COUNTER");
+	bool later = counter && strtol(counter, NULL, 10) > 1;
+	return (list_run){.cli = cli, .headers = later, .status = EXIT_SAME};
+}
+
+static void worst(list_run *run, int status)
+{
+	if (status > run->status)
+		run->status = status;
+}
+
+/* One pair of a list, read: its header, then its comparison in the chosen format; texts that do
+ * not differ get one line saying so. */
+static void show_sources(list_run *run, const rl_source src[2], const rl_version *version)
+{
+	const rl_cli *cli = run->cli;
+	rl_alignment *al = NULL;
+	rl_out o;
+
+	if (!cli->text && (rl_source_is_binary(&src[0]) || rl_source_is_binary(&src[1]))) {
+		if (cli->format != RL_FMT_JSON)
+			worst(run, binary_verdict(src));
+		return;
+	}
+	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);
+	if (rc != RL_OK) {
+		error_line(rl_strerror(rc));
+		worst(run, EXIT_TROUBLE);
+		return;
+	}
+	bool same = rl_alignment_same(al);
+	if (cli->format == RL_FMT_JSON) {
+		fputs(run->shown++ ? ",\n" : "[\n", stdout);
+	} else {
+		rl_out_init(&o, stdout, use_color(cli), use_ascii());
+		if (run->headers++)
+			rl_out_raw(&o, "\n", 1);
+		rl_print_pair_header(&o, src[0].name, src[1].name, version);
+		if (same && cli->format != RL_FMT_STAT)
+			rl_print_no_difference(&o);
+		rl_out_finish(&o);
+	}
+	if ((!same || cli->format == RL_FMT_JSON || cli->format == RL_FMT_STAT) &&
+	    print_alignment(cli, al, src) != 0)
+		worst(run, EXIT_TROUBLE);
+	else
+		worst(run, same ? EXIT_SAME : EXIT_DIFFERENT);
+	rl_alignment_free(al);
+}
+
+static void show_pair(list_run *run, const rl_pairs *list, size_t i)
+{
+	const rl_pair_info *p = rl_pairs_pair(list, i);
+	const rl_side_info *a = rl_pairs_side(list, p->side[0]), *b = rl_pairs_side(list, p->side[1]);
+	rl_source src[2] = {{0}, {0}};
+	char err[1024], x[512], y[512];
+
+	if (p->change == RL_CHANGE_UNMERGED || p->submodule) {
+		if (run->cli->format == RL_FMT_JSON)
+			return;
+		if (p->submodule)
+			printf("Submodules %s and %s differ\n", rl_sanitize(a->name, x, sizeof x),
+			       rl_sanitize(b->name, y, sizeof y));
+		else
+			printf("* Unmerged path %s\n", rl_sanitize(b->path ? b->path : b->name, x, sizeof x));
+		worst(run, p->submodule ? EXIT_DIFFERENT : EXIT_SAME);
+		return;
+	}
+	for (int s = 0; s < 2; s++) {
+		if (rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) != 0) {
+			error_line(err);
+			worst(run, EXIT_TROUBLE);
+			goto out;
+		}
+	}
+	show_sources(run, src, b->version.commit ? &b->version : NULL);
+out:
+	rl_source_release(&src[0]);
+	rl_source_release(&src[1]);
+}
+
+/* Every pair of a list, one after the other. */
+static int show_list(const rl_cli *cli, const rl_pairs *list)
+{
+	list_run run = list_start(cli);
+
+	for (size_t i = 0; i < rl_pairs_count(list); i++)
+		show_pair(&run, list, i);
+	if (cli->format == RL_FMT_JSON)
+		fputs(run.shown ? "]\n" : "[]\n", stdout);
+	if (fflush(stdout) != 0) {
+		error_line("write error on standard output");
+		return EXIT_TROUBLE;
+	}
+	return run.status;
+}
+
+/* --list: the files (binary ones marked) or the versions, without comparing them. Exit status 1
+ * when the list holds a change. */
+static int print_list(const rl_cli *cli, const rl_pairs *list)
+{
+	int status = rl_pairs_count(list) ? EXIT_DIFFERENT : EXIT_SAME;
+	rl_out o;
+	char err[1024];
+
+	rl_out_init(&o, stdout, false, use_ascii());
+	if (cli->mode == RL_MODE_HISTORY) {
+		rl_print_versions(&o, list);
+	} else {
+		for (size_t i = 0; i < rl_pairs_count(list); i++) {
+			const rl_pair_info *p = rl_pairs_pair(list, i);
+			bool binary = false;
+			for (int s = 0; s < 2 && !binary && !p->submodule && p->change != RL_CHANGE_UNMERGED;
+			     s++) {
+				rl_source src;
+				if (rl_pairs_read(list, p->side[s], &src, cli->max_size, err, sizeof err) != 0) {
+					error_line(err);
+					status = EXIT_TROUBLE;
+					break;
+				}
+				binary = !cli->text && rl_source_is_binary(&src);
+				rl_source_release(&src);
+			}
+			rl_print_list_entry(&o, list, i, binary);
+		}
+	}
+	if (rl_out_finish(&o) != 0) {
+		error_line("write error on standard output");
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
+/* git's external diff: one pair named a/PATH and b/PATH as git names them, /dev/null when absent. */
+static int extdiff_list(const rl_cli *cli, rl_pairs **out)
+{
+	const rl_extdiff *e = &cli->ext;
+	rl_pairs *list;
+	size_t side[2];
+	int rc;
+
+	if ((rc = rl_pairs_new(&list, NULL)) != RL_OK)
+		return rc;
+	for (int s = 0; s < 2 && rc == RL_OK; s++) {
+		const char *path = s && e->new_path ? e->new_path : e->path;
+		if (strcmp(e->hex[s], ".") == 0) {
+			rc = rl_pairs_add_absent(list, &side[s]);
+			continue;
+		}
+		size_t n = strlen(path) + 3;
+		char *name = malloc(n);
+		if (!name) {
+			rc = RL_ENOMEM;
+			break;
+		}
+		snprintf(name, n, "%c/%s", s ? 'b' : 'a', path);
+		rc = rl_pairs_add_file(list, &side[s], name, path, e->file[s]);
+		free(name);
+	}
+	if (rc == RL_OK)
+		rc = rl_pairs_add(list, side[0], side[1],
+		                  strcmp(e->hex[0], ".") == 0   ? RL_CHANGE_ADDED
+		                  : strcmp(e->hex[1], ".") == 0 ? RL_CHANGE_DELETED
+		                  : e->new_path                 ? RL_CHANGE_RENAMED
+		                                                : RL_CHANGE_MODIFIED,
+		                  false);
+	if (rc != RL_OK) {
+		rl_pairs_free(list);
+		return rc;
+	}
+	*out = list;
+	return RL_OK;
+}
+
+/* The list a mode compares. *repo is opened for --git and --history (the list borrows it). */
+static int build_list(const rl_cli *cli, rl_repo **repo, rl_pairs **list)
+{
+	char err[1024], why[512];
+	const char *what = cli->mode == RL_MODE_GIT ? "--git" : "--history";
+	int rc;
+
+	if (cli->mode == RL_MODE_EXTDIFF) {
+		rc = extdiff_list(cli, list);
+		if (rc != RL_OK)
+			error_line(rl_strerror(rc));
+		return rc == RL_OK ? 0 : -1;
+	}
+	if (cli->mode == RL_MODE_PAIR) {
+		const char *dirs[2] = {cli->paths[0], cli->paths[1]};
+		rc = rl_dirs_list(list, dirs, cli->labels, cli->max_size, err, sizeof err);
+	} else if (rl_repo_open(repo, why, sizeof why) != 0) {
+		snprintf(err, sizeof err, "%s: %s", what, why);
+		rc = -1;
+	} else if (cli->mode == RL_MODE_GIT) {
+		rl_changes_opts o = {.args = cli->operands, .nargs = cli->nbefore,
+		                     .paths = cli->operands + cli->nbefore,
+		                     .npaths = cli->noperands - cli->nbefore,
+		                     .dashdash = cli->dashdash, .cached = cli->cached};
+		rc = rl_changes_list(list, *repo, &o, err, sizeof err);
+	} else {
+		rc = rl_history_list(list, *repo, cli->operands[0], err, sizeof err);
+	}
+	if (rc != 0)
+		error_line(err);
+	return rc;
+}
+
+static int run_list(const rl_cli *cli)
+{
+	rl_repo *repo = NULL;
+	rl_pairs *list = NULL;
+	int status = EXIT_TROUBLE;
+
+	if (build_list(cli, &repo, &list) == 0) {
+		status = cli->list ? print_list(cli, list) : show_list(cli, list);
+		/* git stops at an external diff that exits non-zero: differing is not trouble. */
+		if (cli->mode == RL_MODE_EXTDIFF && status == EXIT_DIFFERENT)
+			status = EXIT_SAME;
+	}
+	rl_pairs_free(list);
+	rl_repo_free(repo);
+	return status;
+}
+
+/* Two files when git runs redline once per file (difftool; GIT_DIFF_PATH_TOTAL says so): each
+ * comparison gets a header, as in a list, so that a stream of them can be told apart. */
+static int show_one_of_many(const rl_cli *cli, const rl_source src[2])
+{
+	list_run run = list_start(cli);
+
+	show_sources(&run, src, NULL);
+	if (cli->format == RL_FMT_JSON && run.shown)
+		fputs("]\n", stdout);
+	if (fflush(stdout) != 0) {
+		error_line("write error on standard output");
+		return EXIT_TROUBLE;
+	}
+	return run.status;
+}
+
 int main(int argc, char **argv)
 {
 	rl_cli cli;
@@ -158,8 +424,30 @@ int main(int argc, char **argv)
 		printf("redline %s\n", REDLINE_VERSION);
 		return fflush(stdout) == 0 ? EXIT_SAME : EXIT_TROUBLE;
 	}
+	if (cli.mode == RL_MODE_UNMERGED) {
+		char path[512];
+		printf("* Unmerged path %s\n", rl_sanitize(cli.ext.path, path, sizeof path));
+		return fflush(stdout) == 0 ? EXIT_SAME : EXIT_TROUBLE;
+	}
+	if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
+		return run_list(&cli);
+	if (cli.list) {
+		error_line("--list lists the files of --git, --history or two directories");
+		return EXIT_TROUBLE;
+	}
 	if (read_sources(&cli, src) != 0)
 		goto out;
+	/* A label names a file; /dev/null (git's absent side) stays /dev/null. */
+	for (unsigned s = 0; s < cli.nlabels; s++) {
+		if (strcmp(cli.paths[s], "/dev/null") != 0 && rl_source_rename(&src[s], cli.labels[s]) != 0) {
+			error_line("out of memory");
+			goto out;
+		}
+	}
+	if (getenv("GIT_DIFF_PATH_TOTAL")) {
+		status = show_one_of_many(&cli, src);
+		goto out;
+	}
 	if (!cli.text && (rl_source_is_binary(&src[0]) || rl_source_is_binary(&src[1]))) {
 		status = binary_verdict(src);
 		goto out;

@@ -6,6 +6,7 @@
 
 #include "align.h"
 #include "out.h"
+#include "pairs.h"
 
 /* Two columns of `width` total columns, corresponding passages starting on the same row. */
 int rl_print_side_by_side(rl_out *o, const rl_alignment *al, unsigned width);
@@ -20,5 +21,24 @@ int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
 
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);
+
+/* Lists (--git, --history, two directories, git's external diff). */
+
+/* The line before each pair's comparison: "redline OLD NEW", each name one shell word, so that
+ * running the line shows that pair alone; for a version from --history, a second line with its
+ * commit: "ID DATE AUTHOR: SUBJECT". */
+void rl_print_pair_header(rl_out *o, const char *old_name, const char *new_name,
+                          const rl_version *version);
+
+/* What a pair whose texts do not differ under the comparison options shows instead (a re-wrapped
+ * paragraph, a pure rename). */
+void rl_print_no_difference(rl_out *o);
+
+/* One line of --list for pair i: its change letter and path ("R old.md -> new.md"), marked
+ * (binary), (submodule) or (unmerged). */
+void rl_print_list_entry(rl_out *o, const rl_pairs *list, size_t i, bool binary);
+
+/* --history --list: one line per version, oldest first: id, date, author, path, subject. */
+void rl_print_versions(rl_out *o, const rl_pairs *list);
 
 #endif

@@ -1,5 +1,7 @@
-/* source.c: reading files and standard input. */
+/* source.c: reading files, standard input and REV:path. */
 #include "source.h"
+
+#include "repo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -78,46 +80,8 @@ static void size_text(size_t bytes, char *buf, size_t len)
 		snprintf(buf, len, "%zu bytes", bytes);
 }
 
-int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen)
+static void fail_message(char *err, size_t errlen, const char *name, int err_no, size_t max_size)
 {
-	bool is_stdin = strcmp(spec, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO : open(spec, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-	const char *name = is_stdin ? "-" : spec;
-	struct stat st;
-	int err_no = 0;
-
-	memset(src, 0, sizeof *src);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", name, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		err_no = errno;
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		err_no = EISDIR;
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size) {
-		err_no = EFBIG;
-		goto fail;
-	}
-	if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_size, &src->data,
-	             &src->len, &err_no) != 0)
-		goto fail;
-	if (!is_stdin)
-		close(fd);
-	src->name = dup_str(name);
-	if (!src->name) {
-		rl_source_release(src);
-		snprintf(err, errlen, "%s: %s", name, strerror(ENOMEM));
-		return -1;
-	}
-	return 0;
-fail:
-	if (!is_stdin)
-		close(fd);
 	if (err_no == EFBIG) {
 		char lim[32];
 		size_text(max_size, lim, sizeof lim);
@@ -126,7 +90,112 @@ fail:
 	} else {
 		snprintf(err, errlen, "%s: %s", name, strerror(err_no));
 	}
-	return -1;
+}
+
+/* Read an open descriptor (a file, or standard input) into src. */
+static int read_fd(rl_source *src, int fd, const char *name, size_t max_size, char *err,
+                   size_t errlen)
+{
+	struct stat st;
+	int err_no = 0;
+
+	if (fstat(fd, &st) != 0)
+		err_no = errno;
+	else if (S_ISDIR(st.st_mode))
+		err_no = EISDIR;
+	else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size)
+		err_no = EFBIG;
+	else if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_size, &src->data,
+	                  &src->len, &err_no) == 0 && !(src->name = dup_str(name))) {
+		rl_source_release(src);
+		err_no = ENOMEM;
+	}
+	if (err_no) {
+		fail_message(err, errlen, name, err_no, max_size);
+		return -1;
+	}
+	return 0;
+}
+
+int rl_source_read_file(rl_source *src, const char *path, const char *name, size_t max_size,
+                        char *err, size_t errlen)
+{
+	memset(src, 0, sizeof *src);
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		fail_message(err, errlen, name, errno, max_size);
+		return -1;
+	}
+	int rc = read_fd(src, fd, name, max_size, err, errlen);
+	close(fd);
+	return rc;
+}
+
+/* REV:path, through the repository around the current directory. */
+static int read_revision(rl_source *src, const char *spec, size_t max_size, char *err,
+                         size_t errlen)
+{
+	rl_repo *repo;
+	char why[512];
+
+	int rc = rl_repo_open(&repo, why, sizeof why);
+	if (rc == RL_REPO_NONE) {
+		snprintf(err, errlen, "%s: no such file, and %s to read it as REV:path", spec, why);
+		return -1;
+	}
+	if (rc != 0) {
+		snprintf(err, errlen, "%s: %s", spec, why);
+		return -1;
+	}
+	rc = rl_repo_read_spec(repo, src, spec, max_size, err, errlen);
+	rl_repo_free(repo);
+	return rc;
+}
+
+int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen)
+{
+	struct stat st;
+	size_t colon;
+
+	memset(src, 0, sizeof *src);
+	if (strcmp(spec, "-") == 0)
+		return read_fd(src, STDIN_FILENO, "-", max_size, err, errlen);
+	if (lstat(spec, &st) != 0 && (errno == ENOENT || errno == ENOTDIR) &&
+	    rl_repo_is_revspec(spec, &colon))
+		return read_revision(src, spec, max_size, err, errlen);
+	return rl_source_read_file(src, spec, spec, max_size, err, errlen);
+}
+
+int rl_source_from_bytes(rl_source *src, const char *data, size_t len, const char *name,
+                         size_t max_size, char *err, size_t errlen)
+{
+	memset(src, 0, sizeof *src);
+	if (len > max_size) {
+		fail_message(err, errlen, name, EFBIG, max_size);
+		return -1;
+	}
+	src->data = malloc(len + 1);
+	src->name = dup_str(name);
+	if (!src->data || !src->name) {
+		rl_source_release(src);
+		fail_message(err, errlen, name, ENOMEM, max_size);
+		return -1;
+	}
+	if (len)
+		memcpy(src->data, data, len);
+	src->data[len] = '\0';
+	src->len = len;
+	return 0;
+}
+
+int rl_source_rename(rl_source *src, const char *name)
+{
+	char *n = dup_str(name);
+	if (!n)
+		return -1;
+	free(src->name);
+	src->name = n;
+	return 0;
 }
 
 void rl_source_release(rl_source *src)

@@ -1,5 +1,6 @@
-/* source.h: where the bytes of a side come from. A source is a path or "-" (standard input);
- * whatever it is, it ends as a byte buffer and a display name, and nothing after it knows more. */
+/* source.h: where the bytes of a side come from. A source is a path, "-" (standard input) or
+ * REV:path (a blob in the git repository around the current directory); whatever it is, it ends as
+ * a byte buffer and a display name, and nothing after it knows more. */
 #ifndef REDLINE_SOURCE_H
 #define REDLINE_SOURCE_H
 
@@ -13,8 +14,24 @@ typedef struct rl_source {
 } rl_source;
 
 /* Read a source. On failure returns -1 and writes "NAME: reason" to err; never exits.
- * Files are opened read-only; nothing is ever written to an input. */
+ * Files are opened read-only; nothing is ever written to an input.
+ *
+ * A spec that names an existing file is that file, whatever its name. Otherwise a spec with a colon
+ * (outside "@{...}" and "^{...}") is REV:path: "HEAD~2:story.md", "v1.0:docs/intro.md", ":story.md"
+ * for the index; its display name is the spec. So an existing file whose name has a colon wins,
+ * and an error names both readings when neither works. */
 int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen);
+
+/* Read a file (never a revision, never standard input) named `name` in messages and output. */
+int rl_source_read_file(rl_source *src, const char *path, const char *name, size_t max_size,
+                        char *err, size_t errlen);
+
+/* A source holding a copy of len bytes, or nothing (len 0, data may be NULL): an absent side. */
+int rl_source_from_bytes(rl_source *src, const char *data, size_t len, const char *name,
+                         size_t max_size, char *err, size_t errlen);
+
+/* Give src another display name. Returns -1 when out of memory (src unchanged). */
+int rl_source_rename(rl_source *src, const char *name);
 void rl_source_release(rl_source *src);
 
 /* A copy of src (for "-" given twice: standard input can be read only once). Returns -1 when out

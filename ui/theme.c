@@ -27,6 +27,7 @@ const char *rl_role_sgr(rl_role role)
 		[RL_ROLE_QUOTE] = "1;35",       /* bold magenta: never to be missed */
 		[RL_ROLE_GUTTER] = "1",
 		[RL_ROLE_SOFT] = "2",
+		[RL_ROLE_HEADER] = "1",         /* bold, as git's file headers */
 	};
 	return role < RL_ROLE_COUNT ? sgr[role] : "";
 }

@@ -16,6 +16,7 @@ typedef enum rl_role {
 	RL_ROLE_QUOTE,    /* a quotation removed, added, altered or elided */
 	RL_ROLE_GUTTER,   /* the change marks between the panes */
 	RL_ROLE_SOFT,     /* the quiet mark of a paragraph break on the other side only */
+	RL_ROLE_HEADER,   /* the line naming each pair of a list (--git, --history) */
 	RL_ROLE_COUNT
 } rl_role;
 

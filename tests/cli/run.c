@@ -31,8 +31,9 @@ static void sink_add(sink *s, const char *p, size_t n)
 	s->buf[s->len] = '\0';
 }
 
-/* The environment with extra "NAME=value" entries replacing or adding to it. The extra entries
- * are owned copies at the end of the array, from *owned on; free them with free_env. */
+/* The environment with extra "NAME=value" entries replacing or adding to it, and "NAME" entries
+ * removing it. The extra entries are owned copies at the end of the array, from *owned on; free
+ * them with free_env. */
 static char **make_env(const char *const *extra, size_t *owned)
 {
 	size_t n = 0, k = 0, m = 0;
@@ -53,7 +54,8 @@ static char **make_env(const char *const *extra, size_t *owned)
 	}
 	*owned = k;
 	for (size_t j = 0; j < m; j++)
-		env[k++] = strdup(extra[j]);
+		if (strchr(extra[j], '='))
+			env[k++] = strdup(extra[j]);
 	return env;
 }
 
@@ -74,6 +76,20 @@ static double now(void)
 void run_redline(run_result *r, const char *const *argv, const char *in, size_t in_len,
                  const char *const *env, int timeout_s)
 {
+	size_t argc = 0;
+	while (argv[argc])
+		argc++;
+	const char **args = calloc(argc + 1, sizeof *args);
+	args[0] = REDLINE_BIN;
+	for (size_t i = 1; i < argc; i++)
+		args[i] = argv[i];
+	run_program(r, args, SOURCE_DIR, in, in_len, env, timeout_s);
+	free(args);
+}
+
+void run_program(run_result *r, const char *const *argv, const char *cwd, const char *in,
+                 size_t in_len, const char *const *env, int timeout_s)
+{
 	int pin[2], pout[2], perr[2];
 	posix_spawn_file_actions_t fa;
 	size_t argc = 0;
@@ -83,8 +99,7 @@ void run_redline(run_result *r, const char *const *argv, const char *in, size_t 
 	while (argv[argc])
 		argc++;
 	char **args = calloc(argc + 1, sizeof *args);
-	args[0] = strdup(REDLINE_BIN);
-	for (size_t i = 1; i < argc; i++)
+	for (size_t i = 0; i < argc; i++)
 		args[i] = strdup(argv[i]);
 
 	if (pipe(pin) || pipe(pout) || pipe(perr))
@@ -99,7 +114,8 @@ void run_redline(run_result *r, const char *const *argv, const char *in, size_t 
 	size_t owned;
 	char **envp = make_env(env, &owned);
 	pid_t pid;
-	if (chdir(SOURCE_DIR) != 0 || posix_spawn(&pid, REDLINE_BIN, &fa, NULL, args, envp) != 0)
+	/* posix_spawnp searches the caller's PATH: the child's PATH from env applies only inside it. */
+	if (chdir(cwd) != 0 || posix_spawnp(&pid, args[0], &fa, NULL, args, envp) != 0)
 		abort();
 	posix_spawn_file_actions_destroy(&fa);
 	free_env(envp, owned);

@@ -16,6 +16,10 @@ typedef struct run_result {
  * source directory. Kills it after timeout_s seconds. */
 void run_redline(run_result *r, const char *const *argv, const char *in, size_t in_len,
                  const char *const *env, int timeout_s);
+/* Run any program (found on PATH when argv[0] has no slash) in directory cwd, otherwise as
+ * run_redline. An env entry without "=" removes that variable. */
+void run_program(run_result *r, const char *const *argv, const char *cwd, const char *in,
+                 size_t in_len, const char *const *env, int timeout_s);
 void run_free(run_result *r);
 
 #endif
