@@ -182,8 +182,12 @@ static void show_sources(list_run *run, const rl_source src[2], const rl_version
 	rl_out o;
 
 	if (!cli->text && (rl_source_is_binary(&src[0]) || rl_source_is_binary(&src[1]))) {
-		if (cli->format != RL_FMT_JSON)
+		bool same = src[0].len == src[1].len && memcmp(src[0].data, src[1].data, src[0].len) == 0;
+		if (cli->format != RL_FMT_JSON && !same) {
+			if (run->headers++)
+				putchar('\n');
 			worst(run, binary_verdict(src));
+		}
 		return;
 	}
 	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);

@@ -37,7 +37,7 @@ void fx_head(fx_repo *r, char hex[41]);
 void fx_tag(fx_repo *r, const char *name);
 /* A submodule entry (gitlink) at path in the index, pointing at commit hex. */
 void fx_gitlink(fx_repo *r, const char *path, const char *hex);
-/* A bare clone of the repository at root/bare.git; its path goes to out (160 bytes). */
+/* A bare repository at root/bare.git with the same history (its path goes to out, 160 bytes). */
 void fx_bare_clone(fx_repo *r, char *out);
 
 /* Change into the working tree (or a directory below it). */
