@@ -226,6 +226,8 @@ static void show_pair(list_run *run, const rl_pairs *list, size_t i)
 	if (p->change == RL_CHANGE_UNMERGED || p->submodule) {
 		if (run->cli->format == RL_FMT_JSON)
 			return;
+		if (run->headers++)
+			putchar('\n');
 		if (p->submodule)
 			printf("Submodules %s and %s differ\n", rl_sanitize(a->name, x, sizeof x),
 			       rl_sanitize(b->name, y, sizeof y));
@@ -299,7 +301,8 @@ static int print_list(const rl_cli *cli, const rl_pairs *list)
 	return status;
 }
 
-/* git's external diff: one pair named a/PATH and b/PATH as git names them, /dev/null when absent. */
+/* git's external diff: one pair named a/PATH and b/PATH as git names them, /dev/null when
+ * absent. */
 static int extdiff_list(const rl_cli *cli, rl_pairs **out)
 {
 	const rl_extdiff *e = &cli->ext;
@@ -443,7 +446,8 @@ int main(int argc, char **argv)
 		goto out;
 	/* A label names a file; /dev/null (git's absent side) stays /dev/null. */
 	for (unsigned s = 0; s < cli.nlabels; s++) {
-		if (strcmp(cli.paths[s], "/dev/null") != 0 && rl_source_rename(&src[s], cli.labels[s]) != 0) {
+		if (strcmp(cli.paths[s], "/dev/null") != 0 &&
+		    rl_source_rename(&src[s], cli.labels[s]) != 0) {
 			error_line("out of memory");
 			goto out;
 		}

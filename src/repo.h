@@ -1,6 +1,7 @@
 /* repo.h: the git repository around the current directory, through libgit2 (never by running
- * git). It resolves REV:path to blobs, reads blobs, and maps paths between the command line (relative
- * to the current directory) and the repository (relative to the top of the working tree).
+ * git). It resolves REV:path to blobs, reads blobs, and maps paths between the command line
+ * (relative to the current directory) and the repository (relative to the top of the working
+ * tree).
  *
  * libgit2 stays in src/: diff/ and ui/ never see it. Every function that can fail returns 0, or -1
  * with a one-line reason in err (the program adds "redline: "); *out is set only on success. */

@@ -22,9 +22,12 @@
 /* Five versions of an invented story, and a note that changes once. */
 #define V1 "The harbor council met on Monday.\n\nIt voted to sell the lighthouse.\n"
 #define V2 "The harbor council met on Monday night.\n\nIt voted to sell the lighthouse.\n"
-#define V3 "The harbor council met on Monday night.\n\nIt voted five to two to sell the lighthouse.\n"
-#define V4 "The town council met on Monday night.\n\nIt voted five to two to sell the old lighthouse.\n"
-#define V5 "The town council met on Monday night.\n\nIt voted 5-2 to sell the old lighthouse to a developer.\n"
+#define V3 "The harbor council met on Monday night.\n\n" \
+	"It voted five to two to sell the lighthouse.\n"
+#define V4 "The town council met on Monday night.\n\n" \
+	"It voted five to two to sell the old lighthouse.\n"
+#define V5 "The town council met on Monday night.\n\n" \
+	"It voted 5-2 to sell the old lighthouse to a developer.\n"
 #define INTRO "An introduction that nobody reads.\n"
 
 /* 2026-01-01 10:00 UTC, and one day. */

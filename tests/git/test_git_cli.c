@@ -41,7 +41,8 @@ static void sb_init(sandbox *sb)
 	cr_assert_not_null(mkdtemp(sb->root));
 	snprintf(sb->repo, sizeof sb->repo, "%s/repo", sb->root);
 	snprintf(bin, sizeof bin, "%s", REDLINE_BIN);
-	snprintf(path, sizeof path, "%s:%s", dirname(bin), getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	snprintf(path, sizeof path, "%s:%s", dirname(bin),
+	         getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
 	snprintf(xdg, sizeof xdg, "%s/.config", sb->root);
 	sb->env[n++] = env_entry("HOME", sb->root);
 	sb->env[n++] = env_entry("XDG_CONFIG_HOME", xdg);
@@ -125,7 +126,8 @@ static void sb_sh(sandbox *sb, const char *script)
 	run_free(&r);
 }
 
-#define RUN(sb, r, sub, ...) sb_run((sb), (r), (sub), (const char *const[]){__VA_ARGS__, NULL}, NULL)
+#define RUN(sb, r, sub, ...) \
+	sb_run((sb), (r), (sub), (const char *const[]){__VA_ARGS__, NULL}, NULL)
 
 /* A repository with two commits, at fixed dates so that commit ids do not change:
  *   First draft: story.md, gone.md, notes.txt, img.bin
@@ -140,7 +142,8 @@ static const char story_script[] =
 	"git add .\n"
 	"GIT_AUTHOR_DATE='2026-01-01T10:00:00+0100' GIT_COMMITTER_DATE='2026-01-01T10:00:00+0100' "
 	"git commit -qm 'First draft'\n"
-	"printf 'The town council met on Monday night.\\n\\nIt voted to sell the old lighthouse.\\n' > story.md\n"
+	"printf 'The town council met on Monday night.\\n\\n"
+	"It voted to sell the old lighthouse.\\n' > story.md\n"
 	"git rm -q gone.md\n"
 	"printf 'A new page about the harbor.\\n' > new.md\n"
 	"printf 'GIF\\000\\002' > img.bin\n"
@@ -151,7 +154,8 @@ static const char story_script[] =
 /* The README's configuration, as it stands there. */
 static const char readme_config[] =
 	"cd repo\n"
-	"git config difftool.redline.cmd 'redline -L \"a/$MERGED\" -L \"b/$MERGED\" \"$LOCAL\" \"$REMOTE\"'\n";
+	"git config difftool.redline.cmd "
+	"'redline -L \"a/$MERGED\" -L \"b/$MERGED\" \"$LOCAL\" \"$REMOTE\"'\n";
 
 static void story(sandbox *sb)
 {
@@ -449,6 +453,36 @@ Test(gitcli, every_error_is_one_line_and_exit_2)
 	/* the bare repository still reads revisions */
 	RUN(&sb, &r, "bare.git", "redline", "--stat", "HEAD~2:story.md", "HEAD:story.md");
 	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	sb_free(&sb);
+}
+
+/* File names, authors and subjects come from repositories nobody vetted: shown, never obeyed. */
+Test(gitcli, hostile_names_and_authors)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, "cd repo && name=$(printf 'evil\\033]0;pwned\\007.md') && "
+	           "printf 'Some text.\\n' > \"$name\" && git add . && "
+	           "GIT_AUTHOR_NAME=$(printf 'Mallory\\033[2J') "
+	           "git commit -qm \"$(printf 'Subject \\033]52;c;eA==\\007')\" && "
+	           "printf 'Other text.\\n' > \"$name\" && git commit -qam second\n");
+	RUN(&sb, &r, "repo", "redline", "--git", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "redline 'HEAD~1:evil^[]0;pwned^G.md' "
+	                                 "'HEAD:evil^[]0;pwned^G.md'\n"), "%s", r.out);
+	run_free(&r);
+	RUN(&sb, &r, "repo", "redline", "--history", "--list", "--", "evil\x1b]0;pwned\x07.md");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "Mallory^[[2J"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Subject ^[]52;c;eA==^G"), "%s", r.out);
+	run_free(&r);
+	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~2", "HEAD");
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "A evil^[]0;pwned^G.md\n"), "%s", r.out);
 	run_free(&r);
 	sb_free(&sb);
 }
