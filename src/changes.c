@@ -89,6 +89,15 @@ static int merge_base_state(rl_repo *repo, state *st, const git_object *a, const
 	return rc;
 }
 
+/* One end of a range: the text up to `end` (NULL: to its end); an empty end is HEAD, as in git. */
+static int end_state(state *st, git_object *obj, const char *text, const char *end, char *err,
+                     size_t errlen)
+{
+	size_t n = end ? (size_t)(end - text) : strlen(text);
+	return n ? tree_state(st, obj, text, n, err, errlen)
+	         : tree_state(st, obj, "HEAD", 4, err, errlen);
+}
+
 /* Try `arg` as one revision or a range (A..B, A...B). Returns 1 when it is one (and fills the
  * states from *n on), 0 when it is not a revision, -1 on failure. */
 static int parse_revision(rl_repo *repo, request *rq, size_t *n, const char *arg, char *err,
@@ -108,17 +117,12 @@ static int parse_revision(rl_repo *repo, request *rq, size_t *n, const char *arg
 	} else if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
 		rc = merge_base_state(repo, &rq->side[0], spec.from, spec.to, err, errlen);
 		if (rc == 0)
-			rc = dots[3] ? tree_state(&rq->side[1], spec.to, dots + 3, strlen(dots + 3), err, errlen)
-			             : tree_state(&rq->side[1], spec.to, "HEAD", 4, err, errlen);
+			rc = end_state(&rq->side[1], spec.to, dots + 3, NULL, err, errlen);
 		*n = 2;
 	} else {
-		/* An empty end of a range is HEAD, as in git. */
-		size_t left = (size_t)(dots - arg);
-		rc = left ? tree_state(&rq->side[0], spec.from, arg, left, err, errlen)
-		          : tree_state(&rq->side[0], spec.from, "HEAD", 4, err, errlen);
+		rc = end_state(&rq->side[0], spec.from, arg, dots, err, errlen);
 		if (rc == 0)
-			rc = dots[2] ? tree_state(&rq->side[1], spec.to, dots + 2, strlen(dots + 2), err, errlen)
-			             : tree_state(&rq->side[1], spec.to, "HEAD", 4, err, errlen);
+			rc = end_state(&rq->side[1], spec.to, dots + 2, NULL, err, errlen);
 		*n = 2;
 	}
 	if (rc == -2)

@@ -146,7 +146,8 @@ Test(git, revision_errors_name_what_and_where)
 	expect_error("HEAD:lib", "HEAD:lib: 'lib' is a submodule in 'HEAD', not a file");
 	expect_error(":lib", ":lib: 'lib' is a submodule in the index, not a file");
 	expect_error(":nope.md", ":nope.md: path 'nope.md' is not in the index");
-	expect_error("HEAD:notes.txt:x", "HEAD:notes.txt:x: path 'notes.txt:x' does not exist in 'HEAD'");
+	expect_error("HEAD:notes.txt:x",
+	             "HEAD:notes.txt:x: path 'notes.txt:x' does not exist in 'HEAD'");
 	/* outside any repository (discovery stops above the temporary directory) */
 	cr_assert_eq(chdir(r.root), 0);
 	snprintf(want, sizeof want, "HEAD:story.md: no such file, and %s is not inside a git "
@@ -269,8 +270,12 @@ Test(git, files_between_two_commits)
 	expect_side(list, 0, 1, V5);
 	rl_pairs_free(list);
 
-	/* the same as a range */
+	/* the same as a range, whose empty end is HEAD */
 	list = changes_ok(repo, &(git_args){.args = {"HEAD~2..HEAD"}});
+	cr_assert_eq(rl_pairs_count(list), 1);
+	expect_pair(list, 0, 'M', "HEAD~2:story.md", "HEAD:story.md");
+	rl_pairs_free(list);
+	list = changes_ok(repo, &(git_args){.args = {"HEAD~2.."}});
 	cr_assert_eq(rl_pairs_count(list), 1);
 	expect_pair(list, 0, 'M', "HEAD~2:story.md", "HEAD:story.md");
 	rl_pairs_free(list);

@@ -135,7 +135,8 @@ static void sb_sh(sandbox *sb, const char *script)
 static const char story_script[] =
 	"git init -q -b main repo\n"
 	"cd repo\n"
-	"printf 'The harbor council met on Monday.\\n\\nIt voted to sell the lighthouse.\\n' > story.md\n"
+	"printf 'The harbor council met on Monday.\\n\\n"
+	"It voted to sell the lighthouse.\\n' > story.md\n"
 	"printf 'This page will go.\\n' > gone.md\n"
 	"printf 'Plain notes.\\n' > notes.txt\n"
 	"printf 'GIF\\000\\001' > img.bin\n"
@@ -421,7 +422,8 @@ Test(gitcli, every_error_is_one_line_and_exit_2)
 		 "HEAD~2:new.md: path 'new.md' does not exist in 'HEAD~2'"},
 		{"repo", {"redline", "HEAD:lib", "story.md", NULL},
 		 "HEAD:lib: 'lib' is a submodule in 'HEAD', not a file"},
-		{"repo", {"redline", "--history", "lib", NULL}, "--history: 'lib' is a submodule, not a file"},
+		{"repo", {"redline", "--history", "lib", NULL},
+		 "--history: 'lib' is a submodule, not a file"},
 		{"repo", {"redline", "--git", "nosuch", NULL},
 		 "--git: 'nosuch': unknown revision or path not in the working tree (put -- before "
 		 "paths that no longer exist)"},
