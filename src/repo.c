@@ -134,14 +134,16 @@ int rl_repo_open(rl_repo **out, char *err, size_t errlen)
 		return rc;
 	}
 	rl_repo *r = calloc(1, sizeof *r);
-	if (r)
-		r->git = git;
-	if (!r || fill_paths(r) != 0) {
+	if (!r) {
+		git_repository_free(git);
+		git_libgit2_shutdown();
 		snprintf(err, errlen, "out of memory");
-		if (r)
-			rl_repo_free(r);
-		else
-			git_repository_free(git), git_libgit2_shutdown();
+		return -1;
+	}
+	r->git = git;
+	if (fill_paths(r) != 0) {
+		rl_repo_free(r);  /* frees git and shuts libgit2 down */
+		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	*out = r;
