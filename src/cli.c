@@ -8,12 +8,13 @@
 #include <string.h>
 
 const char rl_cli_usage[] =
-	"Usage: redline [OPTION]... OLD NEW\n"
+	"Usage: redline [OPTION]... OLD NEW [NEWER]...\n"
 	"  or:  redline [OPTION]... --git [REV1 [REV2]] [-- PATHSPEC...]\n"
 	"  or:  redline [OPTION]... --history PATH\n"
 	"Compare two versions of a text word by word and show them side by side.\n"
 	"OLD and NEW are files, - for standard input, REV:path for a file in git\n"
-	"(HEAD~2:story.md; :story.md is the index), or two directories.\n"
+	"(HEAD~2:story.md; :story.md is the index), or two directories. With more\n"
+	"files, each is compared with the next ([ and ] step between them in the viewer).\n"
 	"\n"
 	"Output (the interactive viewer on a terminal, --side-by-side otherwise):\n"
 	"  -y, --side-by-side     two columns, corresponding passages on the same row\n"
@@ -250,10 +251,7 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		snprintf(err, errlen, "missing operand: need OLD and NEW");
 		return -1;
 	}
-	if (cli->noperands > 2) {
-		snprintf(err, errlen, "extra operand '%s'", cli->operands[2]);
-		return -1;
-	}
+	/* More than two: versions, each compared with the next (main reads them all). */
 	cli->paths[0] = cli->operands[0];
 	cli->paths[1] = cli->operands[1];
 	return 0;

@@ -1,6 +1,7 @@
 /* main.c: the program. The only place that prints errors and the only place that exits. */
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "repo.h"
 #include "source.h"
 #include "status.h"
+#include "viewer.h"
 
 #define EXIT_SAME 0
 #define EXIT_DIFFERENT 1
@@ -149,6 +151,62 @@ static int print_alignment(const rl_cli *cli, const rl_alignment *al, const rl_s
 	return 0;
 }
 
+/* ------------------------------------------------------------------ the viewer */
+
+/* The viewer's colours: none under --color=never or NO_COLOR (with auto). */
+static bool viewer_no_color(const rl_cli *cli)
+{
+	const char *no = getenv("NO_COLOR");
+	if (cli->color != RL_COLOR_AUTO)
+		return cli->color == RL_COLOR_NEVER;
+	return no && *no;
+}
+
+/* Should this comparison open the viewer: no output format asked for, a terminal that can show
+ * it? *colors gets the terminal's colours. */
+static bool want_viewer(const rl_cli *cli, int *colors)
+{
+	return cli->format == RL_FMT_AUTO && rl_viewer_usable(colors);
+}
+
+/* The pairs in the viewer, opening on pairs[first]. Returns the exit status, or -1 when curses
+ * could not start on this terminal (the caller prints instead). *sig: a signal that ended it. */
+static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t first,
+                      int colors, int *sig)
+{
+	rl_viewer_opts vo = {cli->diff, colors, viewer_no_color(cli), use_ascii(), true};
+	bool differ = false;
+	int rc = rl_viewer_run(pairs, n, first, &vo, &differ, sig);
+	if (rc == RL_EINVAL)
+		return -1;
+	if (rc != RL_OK) {
+		error_line(rl_strerror(rc));
+		return EXIT_TROUBLE;
+	}
+	return differ ? EXIT_DIFFERENT : EXIT_SAME;
+}
+
+static bool binary_pair(const rl_cli *cli, const rl_source *a, const rl_source *b)
+{
+	return !cli->text && (rl_source_is_binary(a) || rl_source_is_binary(b));
+}
+
+/* Consecutive sources as pairs of documents: (0, 1), (1, 2), ... */
+static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, int colors, int *sig)
+{
+	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
+	if (!pairs) {
+		error_line("out of memory");
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		for (int s = 0; s < 2; s++)
+			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, src[i + s].name};
+	int status = view_pairs(cli, pairs, n - 1, 0, colors, sig);
+	free(pairs);
+	return status;
+}
+
 /* A list being printed: JSON documents need separators, and the exit status is the worst
  * pair's. */
 typedef struct list_run {
@@ -265,6 +323,73 @@ static int show_list(const rl_cli *cli, const rl_pairs *list)
 	return run.status;
 }
 
+/* A side's name in the viewer: for a version of --history, which commit, when and by whom. */
+static char *side_title(const rl_side_info *side)
+{
+	const rl_version *v = &side->version;
+	size_t n = strlen(side->name) + 1;
+	if (v->commit)
+		n += strlen(v->commit) + (v->date ? strlen(v->date) : 0) +
+		     (v->author ? strlen(v->author) : 0) + 4;
+	char *t = malloc(n);
+	if (t && v->commit)
+		snprintf(t, n, "%s %s %s", v->commit, v->date ? v->date : "", v->author ? v->author : "");
+	else if (t)
+		snprintf(t, n, "%s", side->name);
+	return t;
+}
+
+/* A list in the viewer, every side read once (consecutive pairs of a history share sides, which
+ * keeps the view on the same text as [ and ] step). --history opens on its latest change.
+ * Returns -1 when the list is better printed: a submodule, an unmerged path or a binary file
+ * in it (the viewer has no file list yet), or a terminal curses cannot use. */
+static int view_list(const rl_cli *cli, const rl_pairs *list, int colors, int *sig)
+{
+	size_t ns = rl_pairs_sides(list), np = rl_pairs_count(list);
+	rl_source *src = NULL;
+	char **names = NULL, err[1024];
+	rl_pair *pairs = NULL;
+	int status = -1;
+
+	for (size_t i = 0; i < np; i++)
+		if (rl_pairs_pair(list, i)->submodule || rl_pairs_pair(list, i)->change == RL_CHANGE_UNMERGED)
+			return -1;
+	if (np == 0 || !(src = calloc(ns, sizeof *src)) || !(names = calloc(ns, sizeof *names)) ||
+	    !(pairs = calloc(np, sizeof *pairs))) {
+		status = np == 0 ? -1 : (error_line("out of memory"), EXIT_TROUBLE);
+		goto out;
+	}
+	for (size_t k = 0; k < ns; k++) {
+		if (rl_pairs_read(list, k, &src[k], cli->max_size, err, sizeof err) != 0) {
+			error_line(err);
+			status = EXIT_TROUBLE;
+			goto out;
+		}
+		if (!(names[k] = side_title(rl_pairs_side(list, k)))) {
+			error_line("out of memory");
+			status = EXIT_TROUBLE;
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < np; i++) {
+		const rl_pair_info *p = rl_pairs_pair(list, i);
+		if (binary_pair(cli, &src[p->side[0]], &src[p->side[1]]))
+			goto out;
+		for (int s = 0; s < 2; s++)
+			pairs[i].doc[s] = (rl_doc){src[p->side[s]].data, src[p->side[s]].len, names[p->side[s]]};
+	}
+	status = view_pairs(cli, pairs, np, cli->mode == RL_MODE_HISTORY ? np - 1 : 0, colors, sig);
+out:
+	for (size_t k = 0; src && k < ns; k++)
+		rl_source_release(&src[k]);
+	for (size_t k = 0; names && k < ns; k++)
+		free(names[k]);
+	free(src);
+	free(names);
+	free(pairs);
+	return status;
+}
+
 /* --list: the files (binary ones marked) or the versions, without comparing them. Exit status 1
  * when the list holds a change. */
 static int print_list(const rl_cli *cli, const rl_pairs *list)
@@ -376,14 +501,19 @@ static int build_list(const rl_cli *cli, rl_repo **repo, rl_pairs **list)
 	return rc;
 }
 
-static int run_list(const rl_cli *cli)
+static int run_list(const rl_cli *cli, int *sig)
 {
 	rl_repo *repo = NULL;
 	rl_pairs *list = NULL;
-	int status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE, colors = 0;
 
 	if (build_list(cli, &repo, &list) == 0) {
-		status = cli->list ? print_list(cli, list) : show_list(cli, list);
+		/* git's external diff prints: git runs it once per file, often into its pager. */
+		status = -1;
+		if (!cli->list && cli->mode != RL_MODE_EXTDIFF && want_viewer(cli, &colors))
+			status = view_list(cli, list, colors, sig);
+		if (status < 0)
+			status = cli->list ? print_list(cli, list) : show_list(cli, list);
 		/* git stops at an external diff that exits non-zero: differing is not trouble. */
 		if (cli->mode == RL_MODE_EXTDIFF && status == EXIT_DIFFERENT)
 			status = EXIT_SAME;
@@ -409,13 +539,97 @@ static int show_one_of_many(const rl_cli *cli, const rl_source src[2])
 	return run.status;
 }
 
+/* More than two files: versions, each read once ("-" once too, standing for every "-"). */
+static int read_versions(const rl_cli *cli, rl_source *src)
+{
+	char err[1024];
+	const rl_source *stdin_src = NULL;
+
+	for (size_t i = 0; i < cli->noperands; i++) {
+		const char *spec = cli->operands[i];
+		if (stdin_src && strcmp(spec, "-") == 0) {
+			if (rl_source_copy(&src[i], stdin_src) != 0) {
+				error_line("out of memory");
+				return -1;
+			}
+			continue;
+		}
+		if (rl_source_read(&src[i], spec, cli->max_size, err, sizeof err) != 0) {
+			error_line(err);
+			return -1;
+		}
+		if (strcmp(spec, "-") == 0)
+			stdin_src = &src[i];
+	}
+	for (unsigned s = 0; s < cli->nlabels; s++) {
+		if (rl_source_rename(&src[s], cli->labels[s]) != 0) {
+			error_line("out of memory");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Versions printed: each pair under its header, as a list prints them. */
+static int print_versions(const rl_cli *cli, const rl_source *src)
+{
+	list_run run = list_start(cli);
+
+	for (size_t i = 0; i + 1 < cli->noperands; i++)
+		show_sources(&run, &src[i], NULL);
+	if (cli->format == RL_FMT_JSON)
+		fputs(run.shown ? "]\n" : "[]\n", stdout);
+	if (fflush(stdout) != 0) {
+		error_line("write error on standard output");
+		return EXIT_TROUBLE;
+	}
+	return run.status;
+}
+
+static int run_versions(const rl_cli *cli, int *sig)
+{
+	size_t n = cli->noperands;
+	rl_source *src = calloc(n, sizeof *src);
+	int status = EXIT_TROUBLE, colors = 0;
+
+	if (!src) {
+		error_line("out of memory");
+		return EXIT_TROUBLE;
+	}
+	if (read_versions(cli, src) == 0) {
+		bool binary = false;
+		for (size_t i = 0; i + 1 < n; i++)
+			binary |= binary_pair(cli, &src[i], &src[i + 1]);
+		status = -1;
+		if (!binary && want_viewer(cli, &colors))
+			status = view_sources(cli, src, n, colors, sig);
+		if (status < 0)
+			status = print_versions(cli, src);
+	}
+	for (size_t i = 0; i < n; i++)
+		rl_source_release(&src[i]);
+	free(src);
+	return status;
+}
+
+/* The exit, after everything is released: by the signal that ended the viewer, when one did. */
+static int finish(int status, int sig)
+{
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return 128 + sig;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	rl_cli cli;
 	rl_source src[2] = {{0}, {0}};
 	rl_alignment *al = NULL;
 	char err[512];
-	int status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE, colors = 0, sig = 0;
 
 	setlocale(LC_ALL, "");
 	if (rl_cli_parse(&cli, argc, argv, err, sizeof err) != 0) {
@@ -436,8 +650,10 @@ int main(int argc, char **argv)
 		printf("* Unmerged path %s\n", rl_sanitize(cli.ext.path, path, sizeof path));
 		return fflush(stdout) == 0 ? EXIT_SAME : EXIT_TROUBLE;
 	}
+	if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
+		return finish(run_versions(&cli, &sig), sig);
 	if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
-		return run_list(&cli);
+		return finish(run_list(&cli, &sig), sig);
 	if (cli.list) {
 		error_line("--list lists the files of --git, --history or two directories");
 		return EXIT_TROUBLE;
@@ -451,6 +667,13 @@ int main(int argc, char **argv)
 			error_line("out of memory");
 			goto out;
 		}
+	}
+	/* The viewer on a terminal that can show it (git difftool runs redline on one too). */
+	if (!binary_pair(&cli, &src[0], &src[1]) && want_viewer(&cli, &colors)) {
+		status = view_sources(&cli, src, 2, colors, &sig);
+		if (status >= 0)
+			goto out;
+		status = EXIT_TROUBLE;
 	}
 	if (getenv("GIT_DIFF_PATH_TOTAL")) {
 		status = show_one_of_many(&cli, src);
@@ -473,5 +696,5 @@ out:
 	rl_alignment_free(al);
 	rl_source_release(&src[0]);
 	rl_source_release(&src[1]);
-	return status;
+	return finish(status, sig);
 }

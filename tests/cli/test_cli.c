@@ -68,7 +68,6 @@ Test(cli, usage_errors_exit_2_with_one_line)
 		{"redline", "--bogus", ORIGINAL, SPUN},
 		{"redline", "--width=0", ORIGINAL, SPUN},
 		{"redline", "--color=sometimes", ORIGINAL, SPUN},
-		{"redline", ORIGINAL, SPUN, SUMMARY},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		run_result r;
@@ -79,6 +78,31 @@ Test(cli, usage_errors_exit_2_with_one_line)
 		cr_assert_not_null(strstr(r.err, "Try 'redline --help'"));
 		run_free(&r);
 	}
+}
+
+/* More than two files: each compared with the next, each comparison under a header. */
+Test(cli, several_versions_print_each_pair)
+{
+	run_result r;
+	RUN(&r, "--stat", ORIGINAL, SPUN, SUMMARY);
+	cr_assert_eq(r.status, 1);
+	const char first[] = "redline " ORIGINAL " " SPUN "\nold ";
+	cr_assert_eq(strncmp(r.out, first, sizeof first - 1), 0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\n\nredline " SPUN " " SUMMARY "\nold "), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", SPUN, SPUN, SPUN);
+	cr_assert_eq(r.status, 0, "no pair differs");
+	run_free(&r);
+	RUN(&r, "--json", ORIGINAL, SPUN, SPUN);
+	cr_assert_eq(r.status, 1);
+	cr_assert_eq(strncmp(r.out, "[\n{", 3), 0, "a JSON array of comparisons");
+	cr_assert_str_eq(r.out + r.out_len - 6, "}\n}\n]\n");
+	cr_assert_not_null(strstr(r.out, "}\n,\n{"), "two objects, separated");
+	run_free(&r);
+	RUN(&r, "--stat", ORIGINAL, SPUN, "no-such-file.txt");
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: no-such-file.txt: No such file or directory\n");
+	run_free(&r);
 }
 
 Test(cli, file_errors_name_the_file_and_reason)

@@ -1,0 +1,453 @@
+/* Tests for view.c and view_nav.c: what each action does, without a terminal. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "viewfix.h"
+
+/* The first line on screen that shows text of `side`, as a string. */
+static const char *top_text(vfix *f, int side, char *buf, size_t n)
+{
+	for (size_t y = 0; y < f->view.frame.n; y++)
+		if (*vfix_line(f, y, side, buf, n))
+			return buf;
+	return "";
+}
+
+static bool screen_has(vfix *f, const char *needle)
+{
+	char buf[1024];
+	for (size_t y = 0; y < f->view.frame.n; y++)
+		for (int s = 0; s < 2; s++)
+			if (strstr(vfix_line(f, y, s, buf, sizeof buf), needle))
+				return true;
+	return false;
+}
+
+Test(view, both_panes_start_with_the_headlines)
+{
+	vfix f;
+	char buf[512];
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 40);
+	cr_assert(!f.view.geom.unified);
+	cr_assert_eq(f.view.geom.pane, (160 - RL_VIEW_GUTTER) / 2);
+	cr_assert_str_eq(vfix_line(&f, 0, RL_OLD, buf, sizeof buf),
+	                 "Council votes 5-2 to sell century-old lighthouse to hotel developer");
+	cr_assert_str_eq(vfix_line(&f, 0, RL_NEW, buf, sizeof buf),
+	                 "Board votes 5-2 to sell century-old beacon to hotel designer");
+	vfix_free(&f);
+}
+
+Test(view, n_walks_the_changes_in_order_and_N_walks_back)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 40);
+	rl_view *v = &f.view;
+	cr_assert_gt(v->nchanges, 5);
+	rl_status_info s;
+	for (size_t k = 0; k < v->nchanges; k++) {
+		vfix_act(&f, RL_ACT_NEXT);
+		cr_assert(v->selected);
+		cr_assert_eq(v->sel_block, v->changes[k], "n #%zu", k + 1);
+		rl_view_status(v, &s);
+		cr_assert_eq(s.change, k + 1);
+		bool visible;
+		cr_assert_eq(rl_vp_visible(&v->vp, v->rows, (rl_pos){v->changes[k], 0}, &visible), RL_OK);
+		cr_assert(visible);
+	}
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_str_eq(v->msg, "no more changes below");
+	for (size_t k = v->nchanges - 1; k-- > 0;) {
+		vfix_act(&f, RL_ACT_PREV_CHANGE);
+		cr_assert_eq(v->sel_block, v->changes[k]);
+	}
+	vfix_act(&f, RL_ACT_PREV);
+	cr_assert_str_eq(v->msg, "no more changes above");
+	vfix_free(&f);
+}
+
+/* The first change far down a document: n brings it to the top of the screen. */
+Test(view, n_lands_on_a_change_below_the_screen)
+{
+	char a[8192] = "", b[8192] = "";
+	for (int i = 0; i < 60; i++) {
+		char p[128];
+		snprintf(p, sizeof p, "Paragraph %d stays the same in both versions.\n\n", i);
+		strcat(a, p);
+		if (i == 45)
+			snprintf(p, sizeof p, "Paragraph %d was rewritten entirely for the second draft.\n\n", i);
+		strcat(b, p);
+	}
+	vfix f;
+	char buf[256];
+	vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 20, false);
+	cr_assert_eq(f.view.nchanges, 1);
+	cr_assert_not(screen_has(&f, "rewritten"));
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert(screen_has(&f, "rewritten"));
+	cr_assert_str_eq(vfix_line(&f, 0, RL_OLD, buf, sizeof buf), "", "a blank line above");
+	cr_assert_str_eq(vfix_line(&f, 1, RL_NEW, buf, sizeof buf),
+	                 "Paragraph 45 was rewritten entirely for the second draft.");
+	vfix_free(&f);
+}
+
+Test(view, search_finds_words_and_repeats)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	size_t len;
+	cr_assert_eq(rl_view_search(v, "prentiss", 8, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert(v->match.on);
+	const char *text = rl_model_text(f.model, v->match.side, &len);
+	cr_assert_eq(strncmp(text + v->match.off, "Prentiss", 8), 0, "smart case: lower matches upper");
+	cr_assert(screen_has(&f, "Prentiss"));
+	/* n goes on to the next match, in reading order: left pane, then right */
+	size_t first = v->match.off;
+	int side = v->match.side;
+	cr_assert_eq(side, RL_OLD);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert(v->match.side == RL_NEW || v->match.off > first);
+	/* N comes back */
+	vfix_act(&f, RL_ACT_PREV);
+	cr_assert_eq(v->match.side, side);
+	cr_assert_eq(v->match.off, first);
+	/* upper case is exact */
+	cr_assert_eq(rl_view_search(v, "PRENTISS", 8, false), RL_OK);
+	cr_assert_not(v->match.on);
+	cr_assert_str_eq(v->msg, "not found: PRENTISS");
+	/* Esc: n is change navigation again */
+	vfix_act(&f, RL_ACT_CLEAR);
+	cr_assert_not(v->searching);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert(v->selected);
+	vfix_free(&f);
+}
+
+Test(view, search_wraps_around)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_BOTTOM);
+	cr_assert_eq(rl_view_search(v, "Castellane", 10, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert(v->match.on);
+	cr_assert_str_eq(v->msg, "search wrapped to the start");
+	cr_assert(screen_has(&f, "Castellane"));
+	/* backward from the top wraps to the end */
+	vfix_act(&f, RL_ACT_TOP);
+	cr_assert_eq(rl_view_search(v, "the", 3, true), RL_OK);
+	cr_assert(v->match.on);
+	cr_assert_str_eq(v->msg, "search wrapped to the end");
+	vfix_free(&f);
+}
+
+Test(view, the_prompt_edits_utf8)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_SEARCH);
+	cr_assert(v->prompt);
+	rl_view_prompt_insert(v, "keeper", 6);
+	rl_view_prompt_insert(v, "\xe2\x80\x99", 3);  /* ’ */
+	rl_view_prompt_insert(v, "x", 1);
+	rl_view_prompt_erase(v);
+	cr_assert_eq(v->ilen, 9);
+	cr_assert_eq(rl_view_prompt_submit(v), RL_OK);
+	cr_assert_not(v->prompt);
+	cr_assert(v->match.on, "keeper’ is in the text");
+	/* an empty pattern repeats the last search */
+	vfix_act(&f, RL_ACT_SEARCH);
+	size_t off = v->match.off;
+	int side = v->match.side;
+	cr_assert_eq(rl_view_prompt_submit(v), RL_OK);
+	cr_assert(v->match.off != off || v->match.side != side);
+	vfix_act(&f, RL_ACT_SEARCH_BACK);
+	rl_view_prompt_insert(v, "q", 1);
+	rl_view_prompt_cancel(v);
+	cr_assert_not(v->prompt);
+	vfix_free(&f);
+}
+
+Test(view, toggles_compare_again_and_keep_the_text_in_view)
+{
+	vfix f;
+	char before[512], after[512];
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	for (int i = 0; i < 30; i++)
+		vfix_act(&f, RL_ACT_LINE_DOWN);
+	top_text(&f, RL_NEW, before, sizeof before);
+	size_t n0 = v->nchanges;
+	rl_summary s0 = *rl_model_summary(f.model);
+	vfix_act(&f, RL_ACT_FOLD_TYPO);
+	cr_assert_not(rl_model_opts(f.model)->key.fold_typography);
+	cr_assert_not_null(strstr(v->msg, "folding typography: off"));
+	cr_assert_gt(rl_model_summary(f.model)->rewrites, s0.rewrites,
+	             "straight quotes are rewrites under --strict");
+	top_text(&f, RL_NEW, after, sizeof after);
+	cr_assert_str_eq(after, before, "the same text stays at the top");
+	vfix_act(&f, RL_ACT_FOLD_TYPO);
+	cr_assert_eq(v->nchanges, n0);
+	vfix_act(&f, RL_ACT_FOLD_CASE);
+	cr_assert(rl_model_opts(f.model)->key.fold_case);
+	vfix_act(&f, RL_ACT_FOLD_PUNCT);
+	cr_assert(rl_model_opts(f.model)->key.ignore_punct);
+	top_text(&f, RL_NEW, after, sizeof after);
+	cr_assert_str_eq(after, before);
+	vfix_free(&f);
+}
+
+Test(view, tab_cycles_the_highlighted_kinds)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SUMMARY, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	size_t all = v->nchanges;
+	unsigned mask0 = rl_view_mask(v);
+	size_t seen = 0;
+	do {
+		vfix_act(&f, RL_ACT_FILTER);
+		cr_assert_leq(v->nchanges, all);
+		seen++;
+		if (rl_view_mask(v) == 0) {
+			cr_assert_eq(v->nchanges, 0);
+			vfix_act(&f, RL_ACT_NEXT);
+			cr_assert_not_null(strstr(v->msg, "Tab"));
+		}
+	} while (rl_view_mask(v) != mask0 && seen < 20);
+	cr_assert_eq(seen, 6, "six steps come back to everything");
+	cr_assert_eq(v->nchanges, all);
+	vfix_free(&f);
+}
+
+Test(view, narrow_terminals_are_unified_and_resize_keeps_the_top)
+{
+	vfix f;
+	char before[512], after[512];
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	for (int i = 0; i < 40; i++)
+		vfix_act(&f, RL_ACT_LINE_DOWN);
+	top_text(&f, RL_NEW, before, sizeof before);
+	cr_assert_eq(rl_view_resize(v, 70, 30), RL_OK);
+	cr_assert(v->geom.unified);
+	cr_assert_eq(v->geom.pane, 70 - RL_VIEW_UGUTTER);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	top_text(&f, RL_NEW, after, sizeof after);
+	/* Re-wrapped, the top line holds the words that started it before. */
+	before[20] = '\0';
+	cr_assert_not_null(strstr(after, before), "'%s' vs '%s'", before, after);
+	cr_assert_eq(rl_view_resize(v, 200, 50), RL_OK);
+	cr_assert_not(v->geom.unified);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	cr_assert(v->geom.unified);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	cr_assert_not(v->geom.unified);
+	cr_assert_eq(rl_view_resize(v, 70, 30), RL_OK);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	cr_assert(v->geom.unified);
+	cr_assert_not_null(strstr(v->msg, "80 columns"));
+	vfix_free(&f);
+}
+
+Test(view, too_small_and_back)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 100, 30);
+	cr_assert_eq(rl_view_resize(&f.view, 19, 30), RL_OK);
+	cr_assert(f.view.too_small);
+	cr_assert_eq(rl_view_resize(&f.view, 40, 5), RL_OK);
+	cr_assert(f.view.too_small);
+	vfix_act(&f, RL_ACT_PAGE_DOWN);
+	cr_assert_eq(rl_view_resize(&f.view, 20, 6), RL_OK);
+	cr_assert_not(f.view.too_small);
+	cr_assert_eq(rl_view_frame(&f.view), RL_OK);
+	cr_assert_eq(f.view.frame.n, 5);
+	cr_assert_eq(rl_view_resize(&f.view, 1, 1), RL_OK);
+	cr_assert_eq(rl_view_resize(&f.view, 0, 0), RL_OK);
+	vfix_free(&f);
+}
+
+Test(view, brackets_step_through_pairs_keeping_the_shared_text)
+{
+	vfix f;
+	char before[512], after[512];
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, REWRITE, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	cr_assert_eq(rl_model_npairs(f.model), 2);
+	vfix_act(&f, RL_ACT_PREV_PAIR);
+	cr_assert_str_eq(v->msg, "this is the first pair");
+	for (int i = 0; i < 20; i++)
+		vfix_act(&f, RL_ACT_LINE_DOWN);
+	top_text(&f, RL_NEW, before, sizeof before);
+	vfix_act(&f, RL_ACT_NEXT_PAIR);
+	cr_assert_eq(rl_model_current(f.model), 1);
+	rl_status_info s;
+	rl_view_status(v, &s);
+	cr_assert_eq(s.pair, 1);
+	cr_assert_str_eq(s.p->doc[0].name, "v2");
+	cr_assert_str_eq(s.p->doc[1].name, "v3");
+	/* v2 was on the right; now it is on the left, at the same place. */
+	top_text(&f, RL_OLD, after, sizeof after);
+	before[12] = '\0';
+	cr_assert_not_null(strstr(after, before), "'%s' vs '%s'", before, after);
+	vfix_act(&f, RL_ACT_NEXT_PAIR);
+	cr_assert_str_eq(v->msg, "this is the last pair");
+	vfix_act(&f, RL_ACT_PREV_PAIR);
+	cr_assert_eq(rl_model_current(f.model), 0);
+	vfix_free(&f);
+
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	vfix_act(&f, RL_ACT_NEXT_PAIR);
+	cr_assert_not_null(strstr(f.view.msg, "one pair"));
+	vfix_free(&f);
+}
+
+Test(view, a_click_selects_the_change_under_it)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	/* "Council" starts the left pane; "Board" the right one. */
+	cr_assert_eq(rl_view_click(v, 0, 2), RL_OK);
+	cr_assert(v->selected);
+	cr_assert_eq(v->sel_block, 0);
+	cr_assert_neq(v->sel_op, UINT32_MAX);
+	size_t nops;
+	const rl_op *op = &rl_alignment_ops(rl_model_alignment(f.model), &nops)[v->sel_op];
+	cr_assert_eq(op->kind, RL_OP_REPLACE);
+	cr_assert_eq(strncmp(v->msg, "change 1 of ", 12), 0, "%s", v->msg);
+	cr_assert_eq(rl_view_click(v, 0, v->geom.right + 1), RL_OK);
+	cr_assert_eq(v->sel_block, 0);
+	/* a blank line selects nothing new */
+	v->selected = false;
+	cr_assert_eq(rl_view_click(v, 1, 5), RL_OK);
+	cr_assert_not(v->selected);
+	vfix_free(&f);
+}
+
+Test(view, m_jumps_between_the_ends_of_a_move)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, REWRITE, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(rl_model_alignment(f.model), &nops);
+	size_t k = 0;
+	while (k < nops && !ops[k].move)
+		k++;
+	if (k == nops) {
+		vfix_free(&f);
+		cr_skip_test("the engine reports no moves yet");
+	}
+	/* Select the OLD end of the move, then jump. */
+	uint32_t from = (uint32_t)rl_model_block_of(f.model, RL_OLD, ops[k].a0);
+	v->selected = true;
+	v->sel_block = from;
+	v->sel_op = (uint32_t)k;
+	vfix_act(&f, RL_ACT_MOVE_END);
+	uint32_t to = (uint32_t)rl_model_block_of(f.model, RL_NEW, ops[k].b0);
+	cr_assert_eq(v->sel_block, to);
+	vfix_act(&f, RL_ACT_MOVE_END);
+	cr_assert_eq(v->sel_block, from, "and back");
+	vfix_free(&f);
+}
+
+Test(view, m_says_when_there_is_no_move)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	vfix_act(&f, RL_ACT_MOVE_END);
+	cr_assert_str_eq(f.view.msg, "no moved passage here");
+	vfix_free(&f);
+}
+
+Test(view, help_opens_scrolls_and_closes)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	rl_pos top = v->vp.top;
+	vfix_act(&f, RL_ACT_HELP);
+	cr_assert(v->help);
+	vfix_act(&f, RL_ACT_LINE_DOWN);
+	cr_assert_eq(v->help_top, 1);
+	cr_assert_eq(rl_pos_cmp(v->vp.top, top), 0, "the document did not scroll");
+	vfix_act(&f, RL_ACT_LINE_UP);
+	vfix_act(&f, RL_ACT_LINE_UP);
+	cr_assert_eq(v->help_top, 0);
+	vfix_act(&f, RL_ACT_QUIT);
+	cr_assert_not(v->help);
+	cr_assert_not(v->quit, "q closes the help first");
+	vfix_act(&f, RL_ACT_HELP);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_not(v->help, "another action closes the help and happens");
+	cr_assert(v->selected);
+	vfix_act(&f, RL_ACT_QUIT);
+	cr_assert(v->quit);
+	/* the help lists every action */
+	cr_assert_eq(rl_view_help_count() > RL_ACT_COUNT - 1, true);
+	vfix_free(&f);
+}
+
+Test(view, the_status_line_says_where_we_are)
+{
+	vfix f;
+	char buf[256];
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, SUMMARY, NULL}, 160, 30);
+	rl_status_info s;
+	rl_view_status(&f.view, &s);
+	cr_assert_eq(s.npairs, 2);
+	cr_assert(s.at_top);
+	cr_assert_eq(s.change, 1, "the headline changed and is on screen");
+	rl_status_format(&s, 0, buf, sizeof buf);
+	cr_assert_eq(strncmp(buf, "change 1/", 9), 0, "%s", buf);
+	cr_assert_not_null(strstr(buf, "sim 90%"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "Top"));
+	rl_status_format(&s, 3, buf, sizeof buf);
+	cr_assert_null(strstr(buf, "sim"));
+	vfix_act(&f, RL_ACT_PAGE_DOWN);
+	rl_view_status(&f.view, &s);
+	rl_status_format(&s, 0, buf, sizeof buf);
+	cr_assert(s.percent > 0 && s.percent < 100, "%u", s.percent);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	vfix_act(&f, RL_ACT_FOLD_CASE);
+	vfix_act(&f, RL_ACT_FILTER);
+	rl_view_status(&f.view, &s);
+	rl_status_format(&s, 0, buf, sizeof buf);
+	cr_assert_eq(strncmp(buf, "[unified deletions and insertions only -i] ", 43), 0, "%s", buf);
+	vfix_act(&f, RL_ACT_BOTTOM);
+	rl_view_status(&f.view, &s);
+	cr_assert(s.at_end);
+	cr_assert_eq(s.percent, 100);
+	vfix_free(&f);
+}
+
+Test(search, smart_case_and_both_directions)
+{
+	const char *t = "The tide, the TIDE and the harbor.";
+	size_t n = strlen(t), at;
+	cr_assert(rl_search_smartcase("tide", 4));
+	cr_assert_not(rl_search_smartcase("Tide", 4));
+	cr_assert(rl_search_find(t, n, "tide", 4, 0, true, true, &at));
+	cr_assert_eq(at, 4);
+	cr_assert(rl_search_find(t, n, "tide", 4, 5, true, true, &at));
+	cr_assert_eq(at, 14);
+	cr_assert(rl_search_find(t, n, "tide", 4, n, false, true, &at));
+	cr_assert_eq(at, 14);
+	cr_assert(rl_search_find(t, n, "tide", 4, 13, false, true, &at));
+	cr_assert_eq(at, 4);
+	cr_assert_not(rl_search_find(t, n, "tide", 4, 3, false, true, &at));
+	cr_assert_not(rl_search_find(t, n, "TIDE", 4, 15, true, false, &at));
+	cr_assert_not(rl_search_find(t, n, "", 0, 0, true, true, &at));
+	cr_assert_not(rl_search_find(t, 3, "tide", 4, 0, true, true, &at), "longer than the text");
+	cr_assert(rl_search_find(t, n, "harbor.", 7, 0, true, true, &at));
+	cr_assert_eq(at, n - 7, "at the very end");
+}

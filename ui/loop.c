@@ -1,0 +1,236 @@
+/* loop.c: the viewer's event loop: key -> action -> new state -> one frame. */
+#include "viewer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+#include "statusline.h"
+#include "status.h"
+#include "terminal.h"
+#include "view.h"
+
+/* How long the first key of a sequence ("]" of "]c") waits for the second. */
+#define PREFIX_MS 500
+
+struct rl_viewer {
+	rl_model *model;
+	rl_view view;
+	rl_term term;
+	rl_keymap keys;
+	rl_scheme scheme;
+	bool ascii, mouse, started, view_on;
+	int prefix;  /* the first key of a sequence, waiting for the second */
+	int signal;
+};
+
+bool rl_viewer_usable(int *colors)
+{
+	return rl_term_usable(colors);
+}
+
+int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t first,
+                  const rl_viewer_opts *opts)
+{
+	rl_viewer *vw = calloc(1, sizeof *vw);
+	if (!vw)
+		return RL_ENOMEM;
+	vw->scheme = rl_scheme_pick(opts->colors, opts->no_color);
+	vw->ascii = opts->ascii;
+	vw->mouse = opts->mouse;
+	rl_keymap_init(&vw->keys);
+	int rc = rl_model_new(&vw->model, pairs, npairs, first, &opts->diff,
+	                      rl_scheme_markers(vw->scheme));
+	if (rc != RL_OK) {
+		free(vw);
+		return rc;
+	}
+	*out = vw;
+	return RL_OK;
+}
+
+/* One frame: everything drawn into the virtual screen, then one doupdate, which sends only what
+ * changed (werase clears the virtual screen, not the terminal). */
+static int paint(rl_viewer *vw)
+{
+	rl_view *v = &vw->view;
+	if (v->redraw) {
+		clearok(curscr, TRUE);
+		v->redraw = false;
+	}
+	werase(stdscr);
+	if (v->too_small) {
+		rl_statusline_too_small(stdscr, &vw->term, v->cols, v->lines);
+	} else {
+		int rc = rl_view_frame(v);
+		if (rc != RL_OK)
+			return rc;
+		rl_pane_draw(stdscr, &vw->term, v);
+		if (v->help)
+			rl_pane_help(stdscr, &vw->term, v);
+		rl_statusline_draw(stdscr, &vw->term, v);
+	}
+	curs_set(v->prompt && !v->too_small ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	return RL_OK;
+}
+
+int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in)
+{
+	unsigned cols, rows;
+	if (rl_term_start(&vw->term, out, in, vw->scheme, vw->ascii, vw->mouse) != 0)
+		return RL_EINVAL;
+	vw->started = true;
+	rl_term_size(&cols, &rows);
+	int rc = rl_view_init(&vw->view, vw->model, cols, rows);
+	vw->view_on = true;
+	return rc == RL_OK ? paint(vw) : rc;
+}
+
+/* A key typed into the search prompt. */
+static int prompt_key(rl_view *v, const rl_input *in)
+{
+	int k = in->key;
+	if (in->kind == RL_IN_KEY) {
+		if (k == KEY_BACKSPACE)
+			rl_view_prompt_erase(v);
+		else if (k == KEY_ENTER)
+			return rl_view_prompt_submit(v);
+		return RL_OK;
+	}
+	switch (k) {
+	case 27: rl_view_prompt_cancel(v); break;
+	case '\r': case '\n': return rl_view_prompt_submit(v);
+	case 127: case 8: rl_view_prompt_erase(v); break;
+	case 21: v->ilen = 0; break;  /* Ctrl-U */
+	default:
+		if (k >= 0x20 && k != 0x7f) {
+			char buf[4];
+			rl_view_prompt_insert(v, buf, rl_utf8_encode(k, buf));
+		}
+		break;
+	}
+	return RL_OK;
+}
+
+/* A key through the key map, with two-key sequences: "]c" waits for its "c"; a "]" followed by
+ * anything else (or by nothing within PREFIX_MS) is "]" alone. */
+static int on_key(rl_viewer *vw, int key)
+{
+	rl_action a;
+	if (vw->prefix) {
+		int p = vw->prefix;
+		vw->prefix = 0;
+		if (rl_keymap_lookup(&vw->keys, p, key, &a) == RL_KEY_ACTION)
+			return rl_view_act(&vw->view, a);
+		rl_keymap_lookup(&vw->keys, 0, p, &a);
+		int rc = a != RL_ACT_NONE ? rl_view_act(&vw->view, a) : RL_OK;
+		if (rc != RL_OK || vw->view.quit)
+			return rc;
+	}
+	switch (rl_keymap_lookup(&vw->keys, 0, key, &a)) {
+	case RL_KEY_PREFIX: vw->prefix = key; return RL_OK;
+	case RL_KEY_ACTION: return rl_view_act(&vw->view, a);
+	default:
+		rl_view_act(&vw->view, RL_ACT_NONE);
+		rl_view_message(&vw->view, false, "h: help, q: quit");
+		return RL_OK;
+	}
+}
+
+static int handle(rl_viewer *vw, const rl_input *in)
+{
+	rl_view *v = &vw->view;
+	switch (in->kind) {
+	case RL_IN_NONE:
+		/* A lone first key of a sequence that waited long enough. */
+		return vw->prefix ? on_key(vw, 0) : RL_OK;
+	case RL_IN_RESIZE: {
+		unsigned cols, rows;
+		rl_term_size(&cols, &rows);
+		return rl_view_resize(v, cols, rows);
+	}
+	case RL_IN_WHEEL: return rl_view_wheel(v, in->wheel);
+	case RL_IN_CLICK: return rl_view_click(v, (unsigned)in->y, (unsigned)in->x);
+	default: break;
+	}
+	if (v->prompt)
+		return prompt_key(v, in);
+	if (in->kind == RL_IN_CHAR && in->key >= 0x80)
+		return on_key(vw, -1);  /* no binding is a non-ASCII character */
+	return on_key(vw, in->key);
+}
+
+int rl_viewer_loop(rl_viewer *vw)
+{
+	int rc = RL_OK;
+	while (rc == RL_OK && !vw->view.quit) {
+		rl_input in;
+		rl_term_read(&in, vw->prefix ? PREFIX_MS : -1);
+		if ((vw->signal = rl_term_signal()) != 0)
+			break;
+		rc = handle(vw, &in);
+		if (rc == RL_OK)
+			rc = paint(vw);
+	}
+	return rc;
+}
+
+int rl_viewer_act(rl_viewer *vw, rl_action a)
+{
+	int rc = rl_view_act(&vw->view, a);
+	return rc == RL_OK ? paint(vw) : rc;
+}
+
+void rl_viewer_stop(rl_viewer *vw)
+{
+	if (vw->started)
+		rl_term_end(&vw->term);
+	vw->started = false;
+}
+
+void rl_viewer_free(rl_viewer *vw)
+{
+	if (!vw)
+		return;
+	rl_viewer_stop(vw);
+	if (vw->view_on)
+		rl_view_release(&vw->view);
+	rl_model_free(vw->model);
+	free(vw);
+}
+
+int rl_viewer_signal(const rl_viewer *vw)
+{
+	return vw->signal;
+}
+
+int rl_viewer_verdict(rl_viewer *vw, bool *differ)
+{
+	return rl_model_verdict(vw->model, differ);
+}
+
+size_t rl_viewer_laid_out(const rl_viewer *vw)
+{
+	return vw->view.rows ? rl_rows_laid_out(vw->view.rows) : 0;
+}
+
+int rl_viewer_run(const rl_pair *pairs, size_t npairs, size_t first, const rl_viewer_opts *opts,
+                  bool *differ, int *signal)
+{
+	rl_viewer *vw;
+	int rc = rl_viewer_new(&vw, pairs, npairs, first, opts);
+	*signal = 0;
+	if (rc != RL_OK)
+		return rc;
+	rc = rl_viewer_start(vw, stdout, NULL);
+	if (rc == RL_OK)
+		rc = rl_viewer_loop(vw);
+	rl_viewer_stop(vw);
+	*signal = rl_viewer_signal(vw);
+	if (rc == RL_OK && !*signal)
+		rc = rl_viewer_verdict(vw, differ);
+	rl_viewer_free(vw);
+	return rc;
+}

@@ -1,0 +1,218 @@
+/* pane.c: the documents on screen, run by run, as the layout made them. */
+#include "pane.h"
+
+#include <string.h>
+
+/* Is a run highlighted under the Tab filter, and in which attribute is it drawn? */
+static attr_t run_attr(const rl_term *t, const rl_view *v, const rl_run *run, bool *lit)
+{
+	rl_role r = rl_role_of_run(run);
+	*lit = r != RL_ROLE_PLAIN && (rl_view_mask(v) & (1u << r));
+	return t->role[*lit ? r : RL_ROLE_PLAIN];
+}
+
+static bool plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return false;
+	return true;
+}
+
+/* A text run: document bytes, grapheme by grapheme, with the search match picked out. Plain
+ * printable ASCII, the common case, goes out in one call. */
+static void draw_text(WINDOW *w, const rl_term *t, const rl_view *v, int side, const char *text,
+                      const rl_run *run, attr_t attr, bool lit)
+{
+	const rl_match *m = &v->match;
+	size_t lo = run->off, hi = (size_t)run->off + run->len;
+	bool in_match = m->on && m->side == side && m->off < hi && m->off + m->len > lo;
+	attr_t esc = lit ? attr : t->face[RL_FACE_ESCAPE];
+
+	if (!in_match && plain_ascii(text + lo, run->len)) {
+		wattrset(w, attr);
+		waddnstr(w, text + lo, (int)run->len);
+		return;
+	}
+	for (size_t pos = lo; pos < hi;) {
+		rl_grapheme g;
+		rl_grapheme_next(text + pos, hi - pos, &g);
+		bool hit = in_match && pos >= m->off && pos < m->off + m->len;
+		attr_t a = hit ? t->face[RL_FACE_MATCH] : attr;
+		rl_term_put(w, t, text + pos, &g, a, hit ? a : esc);
+		pos += g.len;
+	}
+}
+
+static void draw_side(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                      int side, int y, unsigned x)
+{
+	size_t len;
+	const char *text = rl_model_text(v->model, side, &len);
+	const rl_row *row = fl->row;
+
+	wmove(w, y, (int)x);
+	for (uint16_t k = 0; k < row->nrun[side]; k++) {
+		const rl_run *run = &fl->br->buf.runs[row->run[side] + k];
+		bool lit;
+		attr_t a = run_attr(t, v, run, &lit);
+		switch (run->type) {
+		case RL_RUN_TEXT:
+			draw_text(w, t, v, side, text, run, a, lit);
+			break;
+		case RL_RUN_SPACE:
+			wattrset(w, a);
+			for (unsigned i = 0; i < run->cols; i++)
+				waddch(w, ' ');
+			break;
+		default:
+			wattrset(w, a);
+			waddstr(w, rl_marker_text(side, run));
+			break;
+		}
+	}
+	wattrset(w, A_NORMAL);
+}
+
+/* Does this side of the line show a change of a highlighted kind? */
+static bool side_lit(const rl_view *v, const rl_frame_line *fl, int side)
+{
+	const rl_row *row = fl->row;
+	for (uint16_t k = 0; k < row->nrun[side]; k++) {
+		const rl_run *run = &fl->br->buf.runs[row->run[side] + k];
+		rl_role r = rl_role_of_run(run);
+		if (r != RL_ROLE_PLAIN && (rl_view_mask(v) & (1u << r)))
+			return true;
+	}
+	return false;
+}
+
+static bool is_selected(const rl_view *v, const rl_frame_line *fl)
+{
+	return v->selected && fl->pos.block == v->sel_block;
+}
+
+/* The side-by-side gutter: " | " and friends, as the printer marks rows. */
+static void draw_gutter(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                        int y)
+{
+	bool l = side_lit(v, fl, RL_OLD), r = side_lit(v, fl, RL_NEW);
+	bool soft = (fl->row->flags[0] | fl->row->flags[1]) & RL_ROW_SOFT;
+	char mark = l && r ? '|' : l ? '<' : r ? '>' : soft ? '~' : ' ';
+	attr_t a = is_selected(v, fl)   ? t->face[RL_FACE_SELECT]
+	           : mark == '~'        ? t->role[RL_ROLE_SOFT]
+	           : mark != ' '        ? t->role[RL_ROLE_GUTTER]
+	                                : A_NORMAL;
+	char cells[RL_VIEW_GUTTER + 1] = "   ";
+	cells[1] = mark;
+	wattrset(w, a);
+	mvwaddnstr(w, y, (int)v->geom.gutter, cells, RL_VIEW_GUTTER);
+	wattrset(w, A_NORMAL);
+}
+
+/* The unified gutter: '-' beside OLD's lines and '+' beside NEW's in a changed block. */
+static void draw_ugutter(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                         int y)
+{
+	bool changed = rl_model_block_roles(v->model, fl->pos.block) & rl_view_mask(v);
+	char mark = !changed || fl->side == RL_LINE_BOTH ? ' ' : fl->side == RL_OLD ? '-' : '+';
+	bool lit = fl->side != RL_LINE_BOTH && side_lit(v, fl, fl->side);
+	attr_t a = is_selected(v, fl) ? t->face[RL_FACE_SELECT]
+	           : lit              ? t->role[RL_ROLE_GUTTER]
+	                              : t->role[RL_ROLE_SOFT];
+	char cells[RL_VIEW_UGUTTER + 1] = "  ";
+	cells[0] = mark;
+	wattrset(w, a);
+	mvwaddnstr(w, y, (int)v->geom.gutter, cells, RL_VIEW_UGUTTER);
+	wattrset(w, A_NORMAL);
+}
+
+void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
+{
+	const rl_geom *g = &v->geom;
+	for (size_t i = 0; i < v->frame.n && i < g->body; i++) {
+		const rl_frame_line *fl = &v->frame.v[i];
+		int y = (int)i;
+		if (g->unified) {
+			draw_ugutter(w, t, v, fl, y);
+			if (fl->side != RL_LINE_BOTH)
+				draw_side(w, t, v, fl, fl->side, y, g->left);
+			continue;
+		}
+		draw_side(w, t, v, fl, RL_OLD, y, g->left);
+		draw_gutter(w, t, v, fl, y);
+		draw_side(w, t, v, fl, RL_NEW, y, g->right);
+	}
+	if (rl_rows_blocks(v->rows) == 0) {
+		wattrset(w, t->role[RL_ROLE_SOFT]);
+		mvwaddstr(w, 0, 0, "(both texts are empty)");
+		wattrset(w, A_NORMAL);
+	}
+}
+
+/* ------------------------------------------------------------------ help */
+
+static unsigned keys_width(void)
+{
+	unsigned most = 0;
+	for (size_t i = 0; i < rl_view_help_count(); i++) {
+		const char *keys, *text;
+		rl_view_help_line(i, &keys, &text);
+		if (keys && strlen(keys) > most)
+			most = (unsigned)strlen(keys);
+	}
+	return most;
+}
+
+static void help_border(WINDOW *w, const rl_term *t, int y0, int x0, unsigned bw, unsigned bh,
+                        bool more)
+{
+	attr_t a = t->face[RL_FACE_HELP];
+	wattrset(w, a);
+	mvwaddch(w, y0, x0, ACS_ULCORNER);
+	whline(w, ACS_HLINE, (int)bw - 2);
+	mvwaddch(w, y0, x0 + (int)bw - 1, ACS_URCORNER);
+	mvwvline(w, y0 + 1, x0, ACS_VLINE, (int)bh - 2);
+	mvwvline(w, y0 + 1, x0 + (int)bw - 1, ACS_VLINE, (int)bh - 2);
+	mvwaddch(w, y0 + (int)bh - 1, x0, ACS_LLCORNER);
+	whline(w, ACS_HLINE, (int)bw - 2);
+	mvwaddch(w, y0 + (int)bh - 1, x0 + (int)bw - 1, ACS_LRCORNER);
+	const char *title = " redline keys (h or Esc closes) ";
+	if (strlen(title) + 4 <= bw)
+		mvwaddstr(w, y0, x0 + 2, title);
+	const char *hint = " j/k: more ";
+	if (more && strlen(hint) + 4 <= bw)
+		mvwaddstr(w, y0 + (int)bh - 1, x0 + (int)bw - 2 - (int)strlen(hint), hint);
+}
+
+void rl_pane_help(WINDOW *w, const rl_term *t, const rl_view *v)
+{
+	size_t count = rl_view_help_count();
+	unsigned kw = keys_width(), body = v->geom.body;
+	unsigned bw = v->cols > 82 ? 80 : v->cols - 2, bh = body < count + 2 ? body : (unsigned)count + 2;
+	if (bh < 3 || bw < kw + 8)
+		return;
+	int x0 = (int)(v->cols - bw) / 2, y0 = (int)(body - bh) / 2;
+	size_t top = v->help_top + (bh - 2) > count ? (count > bh - 2 ? count - (bh - 2) : 0)
+	                                            : v->help_top;
+	for (unsigned i = 0; i + 2 < bh; i++) {
+		int y = y0 + 1 + (int)i;
+		wattrset(w, t->face[RL_FACE_HELP]);
+		mvwhline(w, y, x0 + 1, ' ', (int)bw - 2);
+		if (top + i >= count)
+			continue;
+		const char *keys, *text;
+		rl_view_help_line(top + i, &keys, &text);
+		unsigned x = (unsigned)x0 + 2, room = bw - 4;
+		if (keys) {
+			wattrset(w, t->face[RL_FACE_HELP_KEY]);
+			mvwaddnstr(w, y, (int)x, keys, (int)(kw < room ? kw : room));
+			x += kw + 2;
+			room = room > kw + 2 ? room - kw - 2 : 0;
+		}
+		wattrset(w, t->face[RL_FACE_HELP]);
+		mvwaddnstr(w, y, (int)x, text, (int)room);
+	}
+	help_border(w, t, y0, x0, bw, bh, top + (bh - 2) < count);
+	wattrset(w, A_NORMAL);
+}

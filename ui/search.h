@@ -1,0 +1,19 @@
+/* search.h: finding a typed pattern in document text.
+ *
+ * Pure. Matching is byte-wise, with ASCII letters folded when the pattern has no upper-case
+ * letter ("smart case", as less -i and vim's smartcase do). */
+#ifndef REDLINE_SEARCH_H
+#define REDLINE_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Should pat be matched ignoring ASCII case: has it no upper-case ASCII letter? */
+bool rl_search_smartcase(const char *pat, size_t plen);
+
+/* Forward: the first match starting at or after `from`. Backward: the last match starting at or
+ * before `from`. Returns false when there is none (or plen is 0). */
+bool rl_search_find(const char *text, size_t len, const char *pat, size_t plen, size_t from,
+                    bool forward, bool icase, size_t *at);
+
+#endif

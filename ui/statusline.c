@@ -1,0 +1,140 @@
+/* statusline.c: the status line, the search prompt, messages, and the too-small notice. */
+#include "statusline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Room the names keep before the right-hand part gives up detail. */
+#define NAMES_MIN 24
+
+static void fill(WINDOW *w, int y, unsigned cols, attr_t a)
+{
+	wattrset(w, a);
+	mvwhline(w, y, 0, ' ', (int)cols);
+}
+
+/* Columns of s when drawn (escapes included). */
+static unsigned width_of(const char *s)
+{
+	return (unsigned)rl_text_width(s, strlen(s));
+}
+
+/* A name in at most `room` columns: its end, which tells files apart, behind a '<' when cut. */
+static unsigned draw_name(WINDOW *w, const rl_term *t, const char *name, unsigned room, attr_t a)
+{
+	size_t n = strlen(name), pos = 0;
+	unsigned wd = width_of(name);
+	if (room == 0)
+		return 0;
+	if (wd <= room)
+		return rl_term_text(w, t, name, n, room, a);
+	while (pos < n && wd + 1 > room) {
+		rl_grapheme g;
+		rl_grapheme_next(name + pos, n - pos, &g);
+		wd -= (unsigned)rl_text_width(name + pos, g.len);
+		pos += g.len;
+	}
+	wattrset(w, a | A_BOLD);
+	waddch(w, '<');
+	return 1 + rl_term_text(w, t, name + pos, n - pos, room - 1, a);
+}
+
+/* "2/3: old -> new" in `room` columns. */
+static void draw_names(WINDOW *w, const rl_term *t, const rl_status_info *s, unsigned room,
+                       attr_t a)
+{
+	char pre[64] = "";
+	const char *arrow = t->ascii ? " -> " : " \xe2\x86\x92 ";
+	unsigned arrow_w = t->ascii ? 4 : 3;
+	wmove(w, getcury(w), 1);
+	if (s->p->label)
+		room -= rl_term_text(w, t, s->p->label, strlen(s->p->label), room, a | A_BOLD);
+	else if (s->npairs > 1)
+		snprintf(pre, sizeof pre, "%zu/%zu", s->pair + 1, s->npairs);
+	if (*pre)
+		room -= rl_term_text(w, t, pre, strlen(pre), room, a | A_BOLD);
+	if ((s->p->label || *pre) && room > 2) {
+		waddstr(w, ": ");
+		room -= 2;
+	}
+	if (room <= arrow_w + 2)
+		return;
+	unsigned w0 = width_of(s->p->doc[0].name), w1 = width_of(s->p->doc[1].name);
+	unsigned avail = room - arrow_w, half = avail / 2;
+	unsigned r0 = w0 + w1 <= avail ? w0 : w1 < half ? avail - w1 : w0 < half ? w0 : half;
+	room -= draw_name(w, t, s->p->doc[0].name, r0, a);
+	wattrset(w, a);
+	waddstr(w, arrow);
+	room -= arrow_w;
+	draw_name(w, t, s->p->doc[1].name, room, a);
+}
+
+static void draw_prompt(WINDOW *w, const rl_term *t, const rl_view *v, int y)
+{
+	attr_t a = t->face[RL_FACE_STATUS];
+	fill(w, y, v->cols, a);
+	wattrset(w, a | A_BOLD);
+	mvwaddch(w, y, 0, v->prompt_back ? '?' : '/');
+	/* Show the end of a long pattern, where the typing happens. */
+	size_t from = 0;
+	while (rl_text_width(v->input + from, v->ilen - from) + 2 > v->cols && from < v->ilen) {
+		rl_grapheme g;
+		rl_grapheme_next(v->input + from, v->ilen - from, &g);
+		from += g.len;
+	}
+	rl_term_text(w, t, v->input + from, v->ilen - from, v->cols - 2, a);
+	wattrset(w, A_NORMAL);
+}
+
+void rl_statusline_draw(WINDOW *w, const rl_term *t, const rl_view *v)
+{
+	int y = (int)v->lines - 1;
+	if (v->prompt) {
+		draw_prompt(w, t, v, y);
+		return;
+	}
+	rl_status_info s;
+	char right[256];
+	size_t rlen = 0;
+	rl_view_status(v, &s);
+	attr_t a = t->face[RL_FACE_STATUS];
+	fill(w, y, v->cols, a);
+	for (unsigned d = 0; d < RL_STATUS_DETAILS; d++) {
+		rlen = rl_status_format(&s, d, right, sizeof right);
+		if (rlen + NAMES_MIN + 2 <= v->cols)
+			break;
+	}
+	unsigned room = rlen + 2 < v->cols ? v->cols - (unsigned)rlen - 2 : 0;
+	if (rlen + 1 <= v->cols) {
+		wattrset(w, a);
+		mvwaddstr(w, y, (int)(v->cols - rlen - 1), right);
+	}
+	wmove(w, y, 1);
+	if (v->msg[0]) {
+		attr_t m = t->face[v->msg_error ? RL_FACE_ERROR : RL_FACE_MESSAGE];
+		rl_term_text(w, t, v->msg, strlen(v->msg), room > 1 ? room - 1 : 0, m);
+	} else if (room > 1) {
+		draw_names(w, t, &s, room - 1, a);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+void rl_statusline_too_small(WINDOW *w, const rl_term *t, unsigned cols, unsigned lines)
+{
+	static const char *const words[] = {"Terminal", "too", "small", "for", "redline", "(needs",
+	                                    "20x6).", "q", "quits."};
+	unsigned x = 0, y = 0;
+	wattrset(w, t->face[RL_FACE_MESSAGE]);
+	for (size_t i = 0; i < sizeof words / sizeof *words && y < lines; i++) {
+		unsigned n = (unsigned)strlen(words[i]);
+		if (x > 0 && x + 1 + n > cols)
+			x = 0, y++;
+		if (y >= lines)
+			break;
+		if (x > 0)
+			mvwaddch(w, (int)y, (int)x++, ' ');
+		mvwaddnstr(w, (int)y, (int)x, words[i], (int)(n < cols ? n : cols));
+		x += n;
+	}
+	wattrset(w, A_NORMAL);
+}

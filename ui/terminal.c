@@ -1,0 +1,380 @@
+/* terminal.c: curses on and off, colours from the scheme, input events, signals, safe text. */
+#include "terminal.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* <term.h> defines macros named after terminfo capabilities (lines, columns, ...): no local
+ * variable of this file may be called that. */
+#include <term.h>
+
+/* How long an Escape waits for the rest of an escape sequence. */
+#define ESC_DELAY_MS 25
+
+/* ------------------------------------------------------------------ signals
+ *
+ * A signal handler can only reach file-scope state. It is set up in rl_term_start and torn down
+ * in rl_term_end, and nothing else in the program touches it. */
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+#define NSTOP (sizeof stop_signals / sizeof *stop_signals)
+#define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
+
+static volatile sig_atomic_t got_signal;
+static struct sigaction old_stop[NSTOP], old_fatal[NFATAL];
+static bool handlers_on;
+/* What a fatal signal writes to put the terminal back: mouse and keypad off, attributes off,
+ * cursor on, the normal screen back; then the terminal modes the shell had. */
+static char restore_seq[256];
+static size_t restore_len;
+static int restore_fd = -1;
+static struct termios saved_modes;
+static bool have_modes;
+
+static void on_stop(int sig)
+{
+	got_signal = sig;
+}
+
+static void on_fatal(int sig)
+{
+	if (restore_fd >= 0 && restore_len > 0 && write(restore_fd, restore_seq, restore_len) < 0) {
+		/* Nothing more can be done from here; the modes below still help. */
+	}
+	if (have_modes)
+		tcsetattr(restore_fd, TCSANOW, &saved_modes);
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &old_fatal[i], NULL);
+	raise(sig);
+}
+
+static void install_handlers(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal interrupts the wait for a key, so the loop sees it at once. */
+	sa.sa_handler = on_stop;
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &sa, &old_stop[i]);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = (int)SA_RESETHAND;
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &sa, &old_fatal[i]);
+	got_signal = 0;
+	handlers_on = true;
+}
+
+static void remove_handlers(void)
+{
+	if (!handlers_on)
+		return;
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old_stop[i], NULL);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &old_fatal[i], NULL);
+	handlers_on = false;
+}
+
+int rl_term_signal(void)
+{
+	return got_signal;
+}
+
+/* Append a terminfo string to the restore sequence, without its padding ("$<5>"). */
+static void restore_add(const char *cap)
+{
+	if (!cap || cap == (const char *)-1)
+		return;
+	for (const char *p = cap; *p && restore_len + 1 < sizeof restore_seq; p++) {
+		if (p[0] == '$' && p[1] == '<') {
+			const char *end = strchr(p, '>');
+			if (end) {
+				p = end;
+				continue;
+			}
+		}
+		restore_seq[restore_len++] = *p;
+	}
+}
+
+static void build_restore(bool mouse)
+{
+	restore_len = 0;
+	if (mouse)
+		restore_add("\033[?1006l\033[?1000l");
+	restore_add(tigetstr("rmkx"));
+	restore_add(tigetstr("sgr0"));
+	restore_add(tigetstr("cnorm"));
+	restore_add(tigetstr("rmcup"));
+}
+
+/* ------------------------------------------------------------------ start, end */
+
+bool rl_term_usable(int *colors)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	*colors = 0;
+	if (!isatty(STDOUT_FILENO) || !term || !*term || strcmp(term, "dumb") == 0)
+		return false;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return false;
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (const char *)-1 && tigetflag("hc") <= 0;
+	int n = tigetnum("colors");
+	*colors = n > 0 ? n : 0;
+	del_curterm(cur_term);
+	if (!ok)
+		return false;
+	if (isatty(STDIN_FILENO))
+		return true;
+	int fd = open("/dev/tty", O_RDONLY | O_NOCTTY);
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+static attr_t attr_of(rl_style s, short *pair, bool color, bool defaults)
+{
+	attr_t a = A_NORMAL;
+	if (s.attrs & RL_A_BOLD)
+		a |= A_BOLD;
+	if (s.attrs & RL_A_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (s.attrs & RL_A_REVERSE)
+		a |= A_REVERSE;
+	if (s.attrs & RL_A_DIM)
+		a |= A_DIM;
+	if (!color || (s.fg == RL_COLOR_DEFAULT && s.bg == RL_COLOR_DEFAULT) || *pair >= COLOR_PAIRS)
+		return a;
+	short fg = s.fg, bg = s.bg;
+	if (!defaults) {
+		/* A terminal without default colours: the classic white on black. */
+		fg = fg == RL_COLOR_DEFAULT ? COLOR_WHITE : fg;
+		bg = bg == RL_COLOR_DEFAULT ? COLOR_BLACK : bg;
+	}
+	if (fg >= COLORS || bg >= COLORS || init_pair(*pair, fg, bg) != OK)
+		return a;
+	return a | COLOR_PAIR((*pair)++);
+}
+
+static void init_colors(rl_term *t)
+{
+	bool color = t->scheme != RL_SCHEME_MONO && has_colors() && start_color() == OK;
+	bool defaults = color && use_default_colors() == OK;
+	short pair = 1;
+
+	if (!color)
+		t->scheme = RL_SCHEME_MONO;  /* attributes alone still tell the kinds apart */
+	for (int r = 0; r < RL_ROLE_COUNT; r++)
+		t->role[r] = attr_of(rl_scheme_role(t->scheme, (rl_role)r), &pair, color, defaults);
+	for (int f = 0; f < RL_FACE_COUNT; f++)
+		t->face[f] = attr_of(rl_scheme_face(t->scheme, (rl_face)f), &pair, color, defaults);
+}
+
+static FILE *key_source(FILE *in, bool *own)
+{
+	*own = false;
+	if (in)
+		return in;
+	if (isatty(STDIN_FILENO))
+		return stdin;
+	*own = true;
+	return fopen("/dev/tty", "r");
+}
+
+int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii, bool mouse)
+{
+	memset(t, 0, sizeof *t);
+	t->scheme = scheme;
+	t->ascii = ascii;
+	t->mouse = mouse;
+	if (!(t->in = key_source(in, &t->own_in)))
+		return -1;
+	restore_fd = fileno(out);
+	have_modes = tcgetattr(restore_fd, &saved_modes) == 0;
+	install_handlers();
+	t->screen = newterm(NULL, out, t->in);
+	if (!t->screen) {
+		rl_term_end(t);
+		return -1;
+	}
+	set_term(t->screen);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);  /* scroll with the terminal's own line operations: fewer bytes */
+	scrollok(stdscr, FALSE);
+	curs_set(0);
+	set_escdelay(ESC_DELAY_MS);
+	if (mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	init_colors(t);
+	build_restore(mouse);
+	return 0;
+}
+
+void rl_term_end(rl_term *t)
+{
+	if (t->screen) {
+		endwin();
+		delscreen(t->screen);
+		t->screen = NULL;
+	}
+	restore_len = 0;
+	restore_fd = -1;
+	have_modes = false;
+	remove_handlers();
+	if (t->own_in && t->in)
+		fclose(t->in);
+	t->in = NULL;
+	t->own_in = false;
+}
+
+void rl_term_size(unsigned *cols, unsigned *rows)
+{
+	int y, x;
+	getmaxyx(stdscr, y, x);
+	*cols = x > 0 ? (unsigned)x : 0;
+	*rows = y > 0 ? (unsigned)y : 0;
+}
+
+/* ------------------------------------------------------------------ input */
+
+static void read_mouse(rl_input *in)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		in->kind = RL_IN_WHEEL;
+		in->wheel = -1;
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		in->kind = RL_IN_WHEEL;
+		in->wheel = 1;
+	} else if (ev.bstate & BUTTON1_PRESSED) {
+		in->kind = RL_IN_CLICK;
+		in->y = ev.y;
+		in->x = ev.x;
+	}
+}
+
+void rl_term_read(rl_input *in, int timeout_ms)
+{
+	wint_t wch;
+	memset(in, 0, sizeof *in);
+	wtimeout(stdscr, timeout_ms);
+	int r = wget_wch(stdscr, &wch);
+	if (r == ERR)
+		return;
+	if (r == KEY_CODE_YES) {
+		if (wch == KEY_RESIZE) {
+			in->kind = RL_IN_RESIZE;
+		} else if (wch == KEY_MOUSE) {
+			read_mouse(in);
+		} else {
+			in->kind = RL_IN_KEY;
+			in->key = (int)wch;
+		}
+		return;
+	}
+	in->kind = RL_IN_CHAR;
+	in->key = (int)wch;
+}
+
+/* ------------------------------------------------------------------ text */
+
+/* How much of cluster g curses draws in exactly g->width columns by its own count of widths:
+ * the whole cluster, its first code point alone (an emoji sequence the C library measures
+ * differently), or nothing (0: draw a stand-in). Columns must agree, or the right pane drifts. */
+static size_t drawable_len(const char *s, const rl_grapheme *g)
+{
+	int32_t cp;
+	size_t first = rl_utf8_decode(s, g->len, &cp), pos = first;
+	int w0 = cp < 0 ? -1 : wcwidth((wchar_t)cp), total = w0;
+	if (w0 < 0)
+		return 0;
+	while (pos < g->len && total >= 0) {
+		int32_t c;
+		pos += rl_utf8_decode(s + pos, g->len - pos, &c);
+		int w = c < 0 ? -1 : wcwidth((wchar_t)c);
+		total = w < 0 ? -1 : total + w;
+	}
+	if (total == g->width)
+		return g->len;
+	return w0 == g->width ? first : 0;
+}
+
+/* A line end inside a file name is shown, not obeyed: as an escape, with that width. */
+static rl_grapheme as_drawn(const char *s, const rl_grapheme *g)
+{
+	rl_grapheme d = *g;
+	if (d.kind == RL_G_NEWLINE || d.kind == RL_G_PARA) {
+		char buf[RL_ESCAPE_MAX];
+		d.kind = RL_G_ESCAPE;
+		d.width = (uint8_t)rl_grapheme_escape(&d, s, buf);
+	}
+	return d;
+}
+
+void rl_term_put(WINDOW *w, const rl_term *t, const char *s, const rl_grapheme *g0, attr_t attr,
+                 attr_t esc_attr)
+{
+	rl_grapheme g = as_drawn(s, g0);
+	char buf[RL_ESCAPE_MAX];
+	int y, x;
+	size_t n;
+
+	getyx(w, y, x);
+	switch (g.kind) {
+	case RL_G_PRINT:
+		n = t->ascii ? 0 : drawable_len(s, &g);
+		wattrset(w, attr);
+		if (n)
+			waddnstr(w, s, (int)n);
+		else
+			waddnstr(w, buf, (int)rl_grapheme_ascii(&g, buf));
+		break;
+	case RL_G_SPACE:
+		wattrset(w, attr);
+		for (unsigned i = 0; i < g.width; i++)
+			waddch(w, ' ');
+		break;
+	default:
+		wattrset(w, esc_attr);
+		waddnstr(w, buf, (int)rl_grapheme_escape(&g, s, buf));
+		break;
+	}
+	wmove(w, y, x + g.width);
+}
+
+unsigned rl_term_text(WINDOW *w, const rl_term *t, const char *s, size_t n, unsigned maxcols,
+                      attr_t attr)
+{
+	unsigned cols = 0;
+	for (size_t pos = 0; pos < n;) {
+		rl_grapheme g;
+		rl_grapheme_next(s + pos, n - pos, &g);
+		rl_grapheme d = as_drawn(s + pos, &g);
+		if (cols + d.width > maxcols)
+			break;
+		rl_term_put(w, t, s + pos, &g, attr, attr);
+		cols += d.width;
+		pos += g.len;
+	}
+	return cols;
+}

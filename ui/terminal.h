@@ -1,0 +1,79 @@
+/* terminal.h: the terminal: starting and ending curses, colours, input, signals, and the one routine
+ * that puts document text on the screen.
+ *
+ * One of the four files that call curses (terminal, pane, statusline, loop). Every byte that came
+ * from a document or a file name reaches the screen through rl_term_put, which draws controls,
+ * escape sequences, bidi overrides and invalid bytes as visible escapes. The terminal is restored
+ * on every way out: rl_term_end, a terminating signal (handled by the loop), and fatal signals
+ * (restored from the handler with async-signal-safe calls only). */
+#ifndef REDLINE_TERMINAL_H
+#define REDLINE_TERMINAL_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "scheme.h"
+#include "text.h"
+#include "theme.h"
+
+typedef struct rl_term {
+	SCREEN *screen;
+	FILE *in;               /* keys come from here: stdin when it is a terminal, else /dev/tty */
+	bool own_in;            /* we opened `in` */
+	rl_scheme scheme;
+	bool ascii;             /* the locale cannot show UTF-8: ASCII stand-ins of equal width */
+	bool mouse;
+	attr_t role[RL_ROLE_COUNT];
+	attr_t face[RL_FACE_COUNT];
+} rl_term;
+
+/* Can the viewer run on this stdout: a terminal, TERM set and not dumb, a terminfo entry with
+ * cursor addressing, and a terminal to read keys from? *colors gets terminfo's colour count. */
+bool rl_term_usable(int *colors);
+
+/* Enter curses on out (a terminal), reading keys from in (NULL: stdin if it is a terminal, else
+ * /dev/tty). Installs the signal handlers first. Returns 0, or -1 leaving the terminal as it was. */
+int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii, bool mouse);
+/* Leave curses and restore the terminal and the signal handlers. Safe to call twice. */
+void rl_term_end(rl_term *t);
+
+/* The terminal's size now. */
+void rl_term_size(unsigned *cols, unsigned *rows);
+
+/* A terminating signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived since rl_term_start, or 0.
+ * The handler only records it; the loop leaves and main re-raises it after cleaning up. */
+int rl_term_signal(void);
+
+/* Input, one event at a time. */
+typedef enum rl_input_kind {
+	RL_IN_NONE,    /* nothing within the timeout (or an interrupted read) */
+	RL_IN_CHAR,    /* a character: `key` is its code point (control characters included) */
+	RL_IN_KEY,     /* a function key: `key` is a KEY_* code */
+	RL_IN_WHEEL,   /* `wheel` notches, > 0 down */
+	RL_IN_CLICK,   /* a button 1 press at (y, x) */
+	RL_IN_RESIZE,
+} rl_input_kind;
+
+typedef struct rl_input {
+	rl_input_kind kind;
+	int key;
+	int wheel;
+	int y, x;
+} rl_input;
+
+/* Wait at most timeout_ms (< 0: until something happens) for one event. */
+void rl_term_read(rl_input *in, int timeout_ms);
+
+/* Draw one grapheme of document text s (g as rl_grapheme_next read it) at the cursor of w, in
+ * exactly g->width columns: escapes as their visible form in esc_attr, text the locale or the
+ * terminal's character widths cannot show as an ASCII stand-in. */
+void rl_term_put(WINDOW *w, const rl_term *t, const char *s, const rl_grapheme *g, attr_t attr,
+                 attr_t esc_attr);
+/* Draw document-derived text s[0..n) at the cursor, at most maxcols columns (whole graphemes).
+ * Returns the columns drawn. */
+unsigned rl_term_text(WINDOW *w, const rl_term *t, const char *s, size_t n, unsigned maxcols,
+                      attr_t attr);
+
+#endif

@@ -1,0 +1,530 @@
+/* view.c: the viewer's state machine: geometry, scrolling, toggles, pairs, the status facts. */
+#include "view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "status.h"
+#include "theme.h"
+#include "view_nav.h"
+
+/* Every role that marks a change: all but the roles of plain text and of redline's own marks
+ * (so that a kind of change the theme grows later is a change here too). */
+#define ROLE_BIT(r) (1u << (r))
+#define ALL_CHANGES                                                                          \
+	(((1u << RL_ROLE_COUNT) - 1) &                                                           \
+	 ~(ROLE_BIT(RL_ROLE_PLAIN) | ROLE_BIT(RL_ROLE_GUTTER) | ROLE_BIT(RL_ROLE_SOFT) |           \
+	   ROLE_BIT(RL_ROLE_HEADER)))
+
+/* The Tab cycle: which kinds of change are highlighted. */
+static const struct {
+	unsigned mask;
+	const char *name;  /* NULL: everything */
+} filters[] = {
+	{ALL_CHANGES, NULL},
+	{ROLE_BIT(RL_ROLE_DELETE) | ROLE_BIT(RL_ROLE_INSERT), "deletions and insertions"},
+	{ROLE_BIT(RL_ROLE_REWRITE), "rewrites"},
+	{ROLE_BIT(RL_ROLE_MOVE), "moves"},
+	{ROLE_BIT(RL_ROLE_QUOTE), "quotations"},
+	{0, "nothing"},
+};
+#define NFILTERS (sizeof filters / sizeof *filters)
+/* Lines a page key scrolls the help overlay. */
+#define RL_VIEW_HELP_PAGE 10
+
+void rl_view_message(rl_view *v, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
+	va_end(ap);
+	v->msg_error = error;
+}
+
+unsigned rl_view_mask(const rl_view *v)
+{
+	return filters[v->filter].mask;
+}
+
+int rl_view_refresh_changes(rl_view *v)
+{
+	return rl_model_changes(v->model, rl_view_mask(v), &v->changes, &v->nchanges);
+}
+
+static rl_geom geometry(unsigned cols, unsigned lines, bool unified)
+{
+	rl_geom g;
+	if (cols < RL_VIEW_MIN_COLS)
+		cols = RL_VIEW_MIN_COLS;
+	if (lines < RL_VIEW_MIN_LINES)
+		lines = RL_VIEW_MIN_LINES;
+	g.unified = unified || cols < RL_VIEW_SBS_COLS;
+	g.body = lines - 1;
+	if (g.unified) {
+		g.gutter = 0;
+		g.left = g.right = RL_VIEW_UGUTTER;
+		g.pane = cols - RL_VIEW_UGUTTER;
+	} else {
+		g.pane = (cols - RL_VIEW_GUTTER) / 2;
+		g.left = 0;
+		g.gutter = g.pane;
+		g.right = g.pane + RL_VIEW_GUTTER;
+	}
+	return g;
+}
+
+/* ------------------------------------------------------------------ anchors */
+
+/* The text at the top of the screen, as a byte of one side: what re-laying out keeps in view. */
+rl_anchor rl_view_top_anchor(rl_view *v)
+{
+	rl_anchor a = {false, 0, 0};
+	const rl_layout *lay = rl_model_layout(v->model);
+	const rl_blockrows *br;
+	if (!v->rows || rl_layout_blocks(lay) == 0 ||
+	    rl_rows_get(v->rows, v->vp.top.block, &br) != RL_OK)
+		return a;
+	const rl_line *l = &br->lines[v->vp.top.line];
+	const rl_row *row = &br->buf.rows[l->row];
+	for (int k = 0; k < 2; k++) {
+		int side = k == 0 ? RL_NEW : RL_OLD;
+		if (!rl_line_shows(l, side))
+			continue;
+		for (uint16_t i = 0; i < row->nrun[side]; i++) {
+			const rl_run *run = &br->buf.runs[row->run[side] + i];
+			if (run->type == RL_RUN_TEXT)
+				return (rl_anchor){true, side, run->off};
+		}
+	}
+	/* A blank or filler line: the start of its block. */
+	const rl_block *b = rl_layout_block(lay, v->vp.top.block);
+	int side = b->b1 > b->b0 ? RL_NEW : RL_OLD;
+	const rl_token *t = rl_tokens_array(rl_alignment_tokens(rl_model_alignment(v->model), side));
+	return (rl_anchor){true, side, t[side ? b->b0 : b->a0].off};
+}
+
+int rl_view_goto_anchor(rl_view *v, rl_anchor a)
+{
+	if (!a.on || rl_rows_blocks(v->rows) == 0) {
+		rl_vp_home(&v->vp);
+		return RL_OK;
+	}
+	uint32_t t = rl_model_token_at(v->model, a.side, a.byte);
+	size_t b = rl_model_block_of(v->model, a.side, t);
+	uint32_t line;
+	int rc = rl_rows_line_of(v->rows, b, a.side, a.byte, &line);
+	if (rc != RL_OK)
+		return rc;
+	if (line == RL_ROWS_NOLINE)
+		line = 0;
+	return rl_vp_place(&v->vp, v->rows, (rl_pos){(uint32_t)b, line}, 0);
+}
+
+/* New lines for the current geometry and model, with the anchor back at the top. */
+static int relayout(rl_view *v, rl_anchor a)
+{
+	rl_rows *r;
+	int rc = rl_rows_new(&r, rl_model_layout(v->model), v->geom.pane, v->geom.unified);
+	if (rc != RL_OK)
+		return rc;
+	rl_rows_free(v->rows);
+	v->rows = r;
+	v->frame.n = 0;  /* it pointed into the old rows */
+	v->vp.height = v->geom.body;
+	return rl_view_goto_anchor(v, a);
+}
+
+/* ------------------------------------------------------------------ life */
+
+int rl_view_init(rl_view *v, rl_model *m, unsigned cols, unsigned lines)
+{
+	memset(v, 0, sizeof *v);
+	v->model = m;
+	v->sel_op = UINT32_MAX;
+	int rc = rl_view_refresh_changes(v);
+	return rc == RL_OK ? rl_view_resize(v, cols, lines) : rc;
+}
+
+void rl_view_release(rl_view *v)
+{
+	rl_rows_free(v->rows);
+	rl_frame_free(&v->frame);
+	v->rows = NULL;
+}
+
+int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
+{
+	rl_geom g = geometry(cols, lines, v->unified_wanted);
+	v->cols = cols;
+	v->lines = lines;
+	v->too_small = cols < RL_VIEW_MIN_COLS || lines < RL_VIEW_MIN_LINES;
+	if (v->rows && g.pane == v->geom.pane && g.unified == v->geom.unified) {
+		v->geom = g;
+		v->vp.height = g.body;
+		return rl_vp_clamp(&v->vp, v->rows);
+	}
+	rl_anchor a = rl_view_top_anchor(v);
+	v->geom = g;
+	return relayout(v, a);
+}
+
+int rl_view_frame(rl_view *v)
+{
+	return rl_vp_frame(&v->vp, v->rows, &v->frame);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+/* After a new comparison: the old selection and change list mean nothing any more. */
+static int recompared(rl_view *v, rl_anchor a)
+{
+	v->selected = false;
+	v->sel_op = UINT32_MAX;
+	int rc = rl_view_refresh_changes(v);
+	return rc == RL_OK ? relayout(v, a) : rc;
+}
+
+static int toggle_fold(rl_view *v, rl_action act)
+{
+	rl_keyopts k = rl_model_opts(v->model)->key;
+	const char *what;
+	bool on;
+	switch (act) {
+	case RL_ACT_FOLD_CASE: on = k.fold_case = !k.fold_case, what = "ignoring case"; break;
+	case RL_ACT_FOLD_PUNCT: on = k.ignore_punct = !k.ignore_punct, what = "ignoring punctuation"; break;
+	default: on = k.fold_typography = !k.fold_typography, what = "folding typography"; break;
+	}
+	rl_anchor a = rl_view_top_anchor(v);
+	int rc = rl_model_set_keyopts(v->model, &k);
+	if (rc == RL_OK)
+		rc = recompared(v, a);
+	if (rc == RL_OK)
+		rl_view_message(v, false, "%s: %s (compared again: %zu change%s)", what, on ? "on" : "off",
+		                v->nchanges, v->nchanges == 1 ? "" : "s");
+	return rc;
+}
+
+/* Which side of pair `to` shows the document the anchor is in (the pairs v1→v2 and v2→v3 share
+ * v2), so that stepping keeps the same text on screen. */
+static rl_anchor carry_anchor(const rl_view *v, rl_anchor a, size_t to)
+{
+	const rl_pair *from = rl_model_pair(v->model, rl_model_current(v->model));
+	const rl_pair *p = rl_model_pair(v->model, to);
+	const char *data = from->doc[a.side].data;
+	if (a.on && p->doc[RL_NEW].data == data)
+		a.side = RL_NEW;
+	else if (a.on && p->doc[RL_OLD].data == data)
+		a.side = RL_OLD;
+	else
+		a.on = false;
+	return a;
+}
+
+static int step_pair(rl_view *v, int dir)
+{
+	size_t cur = rl_model_current(v->model), n = rl_model_npairs(v->model);
+	if (n == 1) {
+		rl_view_message(v, false, "one pair of versions: give more files to step through them");
+		return RL_OK;
+	}
+	if ((dir > 0 && cur + 1 >= n) || (dir < 0 && cur == 0)) {
+		rl_view_message(v, false, "this is the %s pair", dir > 0 ? "last" : "first");
+		return RL_OK;
+	}
+	size_t to = dir > 0 ? cur + 1 : cur - 1;
+	rl_anchor a = carry_anchor(v, rl_view_top_anchor(v), to);
+	int rc = rl_model_open(v->model, to);
+	if (rc != RL_OK)
+		return rc;
+	v->match.on = false;
+	return recompared(v, a);
+}
+
+static int cycle_filter(rl_view *v)
+{
+	v->filter = (v->filter + 1) % NFILTERS;
+	int rc = rl_view_refresh_changes(v);
+	if (rc == RL_OK)
+		rl_view_message(v, false, "highlighting %s (%zu change%s)",
+		                filters[v->filter].name ? filters[v->filter].name : "every change",
+		                v->nchanges, v->nchanges == 1 ? "" : "s");
+	return rc;
+}
+
+static int toggle_unified(rl_view *v)
+{
+	v->unified_wanted = !v->unified_wanted;
+	int rc = rl_view_resize(v, v->cols, v->lines);
+	if (rc == RL_OK && !v->unified_wanted && v->geom.unified)
+		rl_view_message(v, false, "side by side needs %d columns: staying unified",
+		                RL_VIEW_SBS_COLS);
+	return rc;
+}
+
+/* While the help overlay is up, scrolling keys scroll it and the keys that leave close it; any
+ * other action closes it and then happens. Returns true when the action was for the overlay. */
+static bool help_act(rl_view *v, rl_action a)
+{
+	size_t n = rl_view_help_count();
+	switch (a) {
+	case RL_ACT_LINE_DOWN: case RL_ACT_PAGE_DOWN: {
+		unsigned step = a == RL_ACT_LINE_DOWN ? 1 : RL_VIEW_HELP_PAGE;
+		v->help_top = v->help_top + step < n ? v->help_top + step : (unsigned)(n - 1);
+		return true;
+	}
+	case RL_ACT_LINE_UP: case RL_ACT_PAGE_UP: {
+		unsigned step = a == RL_ACT_LINE_UP ? 1 : RL_VIEW_HELP_PAGE;
+		v->help_top = v->help_top > step ? v->help_top - step : 0;
+		return true;
+	}
+	case RL_ACT_HELP: case RL_ACT_CLEAR: case RL_ACT_QUIT: case RL_ACT_REDRAW:
+		v->help = a == RL_ACT_REDRAW;
+		v->redraw = a == RL_ACT_REDRAW;
+		return true;
+	default:
+		v->help = false;
+		return false;
+	}
+}
+
+static int scroll_act(rl_view *v, rl_action a)
+{
+	switch (a) {
+	case RL_ACT_LINE_DOWN: return rl_vp_scroll(&v->vp, v->rows, 1);
+	case RL_ACT_LINE_UP: return rl_vp_scroll(&v->vp, v->rows, -1);
+	case RL_ACT_PAGE_DOWN: return rl_vp_page(&v->vp, v->rows, 1);
+	case RL_ACT_PAGE_UP: return rl_vp_page(&v->vp, v->rows, -1);
+	case RL_ACT_TOP: rl_vp_home(&v->vp); return RL_OK;
+	default: return rl_vp_end(&v->vp, v->rows);
+	}
+}
+
+int rl_view_act(rl_view *v, rl_action a)
+{
+	v->msg[0] = '\0';
+	v->msg_error = false;
+	if (v->help && help_act(v, a))
+		return RL_OK;
+	switch (a) {
+	case RL_ACT_LINE_DOWN: case RL_ACT_LINE_UP: case RL_ACT_PAGE_DOWN: case RL_ACT_PAGE_UP:
+	case RL_ACT_TOP: case RL_ACT_BOTTOM:
+		return scroll_act(v, a);
+	case RL_ACT_NEXT: case RL_ACT_PREV:
+		if (v->searching)
+			return rl_view_search_step(v, (a == RL_ACT_NEXT) != v->search_back);
+		return rl_view_goto_change(v, a == RL_ACT_NEXT ? 1 : -1);
+	case RL_ACT_NEXT_CHANGE: return rl_view_goto_change(v, 1);
+	case RL_ACT_PREV_CHANGE: return rl_view_goto_change(v, -1);
+	case RL_ACT_SEARCH: case RL_ACT_SEARCH_BACK:
+		v->prompt = true;
+		v->prompt_back = a == RL_ACT_SEARCH_BACK;
+		v->ilen = 0;
+		return RL_OK;
+	case RL_ACT_CLEAR:
+		v->searching = v->match.on = v->selected = false;
+		return RL_OK;
+	case RL_ACT_MOVE_END: return rl_view_goto_move_end(v);
+	case RL_ACT_FILTER: return cycle_filter(v);
+	case RL_ACT_FOLD_CASE: case RL_ACT_FOLD_PUNCT: case RL_ACT_FOLD_TYPO:
+		return toggle_fold(v, a);
+	case RL_ACT_UNIFIED: return toggle_unified(v);
+	case RL_ACT_NEXT_PAIR: return step_pair(v, 1);
+	case RL_ACT_PREV_PAIR: return step_pair(v, -1);
+	case RL_ACT_HELP: v->help = true, v->help_top = 0; return RL_OK;
+	case RL_ACT_REDRAW: v->redraw = true; return RL_OK;
+	case RL_ACT_QUIT: v->quit = true; return RL_OK;
+	default: return RL_OK;  /* the mouse has its own calls */
+	}
+}
+
+int rl_view_wheel(rl_view *v, int notches)
+{
+	v->msg[0] = '\0';
+	return rl_vp_scroll(&v->vp, v->rows, (long)notches * RL_VIEW_WHEEL);
+}
+
+/* ------------------------------------------------------------------ prompt */
+
+void rl_view_prompt_insert(rl_view *v, const char *utf8, size_t n)
+{
+	if (v->ilen + n < sizeof v->input) {
+		memcpy(v->input + v->ilen, utf8, n);
+		v->ilen += n;
+	}
+}
+
+void rl_view_prompt_erase(rl_view *v)
+{
+	/* Back over one whole UTF-8 sequence. */
+	while (v->ilen > 0 && ((unsigned char)v->input[v->ilen - 1] & 0xC0) == 0x80)
+		v->ilen--;
+	if (v->ilen > 0)
+		v->ilen--;
+}
+
+void rl_view_prompt_cancel(rl_view *v)
+{
+	v->prompt = false;
+	v->ilen = 0;
+}
+
+int rl_view_prompt_submit(rl_view *v)
+{
+	v->prompt = false;
+	if (v->ilen > 0)
+		return rl_view_search(v, v->input, v->ilen, v->prompt_back);
+	if (v->plen == 0)
+		return RL_OK;
+	/* An empty pattern repeats the last search, in the direction just typed. */
+	v->search_back = v->prompt_back;
+	v->searching = true;
+	return rl_view_search_step(v, !v->search_back);
+}
+
+/* ------------------------------------------------------------------ status */
+
+/* The change on screen: the selected one when visible, else the first one shown. */
+static size_t change_on_screen(const rl_view *v)
+{
+	if (v->frame.n == 0 || v->nchanges == 0)
+		return 0;
+	uint32_t first = v->frame.v[0].pos.block, last = v->frame.v[v->frame.n - 1].pos.block;
+	if (v->selected && v->sel_block >= first && v->sel_block <= last) {
+		size_t k = rl_view_change_index(v, v->sel_block);
+		if (k < v->nchanges && v->changes[k] == v->sel_block)
+			return k + 1;
+	}
+	size_t k = rl_view_change_index(v, first);
+	return k < v->nchanges && v->changes[k] <= last ? k + 1 : 0;
+}
+
+static unsigned percent_at(const rl_view *v)
+{
+	const rl_alignment *al = rl_model_alignment(v->model);
+	const rl_layout *lay = rl_model_layout(v->model);
+	size_t total = rl_tokens_count(rl_alignment_tokens(al, RL_OLD)) +
+	               rl_tokens_count(rl_alignment_tokens(al, RL_NEW));
+	if (total == 0 || rl_layout_blocks(lay) == 0)
+		return 100;
+	const rl_block *b = rl_layout_block(lay, v->vp.top.block);
+	return (unsigned)((100.0 * (double)(b->a0 + b->b0)) / (double)total);
+}
+
+void rl_view_status(const rl_view *v, rl_status_info *s)
+{
+	const rl_keyopts *k = &rl_model_opts(v->model)->key;
+	memset(s, 0, sizeof *s);
+	s->pair = rl_model_current(v->model);
+	s->npairs = rl_model_npairs(v->model);
+	s->p = rl_model_pair(v->model, s->pair);
+	s->nchanges = v->nchanges;
+	s->change = change_on_screen(v);
+	s->summary = *rl_model_summary(v->model);
+	s->at_top = v->vp.top.block == 0 && v->vp.top.line == 0;
+	s->at_end = v->frame.at_end;
+	s->percent = s->at_end ? 100 : percent_at(v);
+	s->filter = filters[v->filter].name;
+	s->unified = v->geom.unified;
+	s->fold_case = k->fold_case;
+	s->ignore_punct = k->ignore_punct;
+	s->fold_typography = k->fold_typography;
+}
+
+/* A bounded appender for the status text. */
+typedef struct sbuf {
+	char *buf;
+	size_t n, len;
+} sbuf;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void sadd(sbuf *b, const char *fmt, ...)
+{
+	if (b->len + 1 >= b->n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(b->buf + b->len, b->n - b->len, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		b->len = b->len + (size_t)k < b->n ? b->len + (size_t)k : b->n - 1;
+}
+
+static void status_mode(sbuf *b, const rl_status_info *s)
+{
+	size_t start = b->len;
+	sadd(b, "[");
+	if (s->unified)
+		sadd(b, "unified ");
+	if (s->filter)
+		sadd(b, "%s only ", s->filter);
+	if (s->fold_case)
+		sadd(b, "-i ");
+	if (s->ignore_punct)
+		sadd(b, "-p ");
+	if (!s->fold_typography)
+		sadd(b, "--strict ");
+	if (b->len == start + 1)
+		b->len = start;  /* nothing to say */
+	else
+		b->buf[b->len - 1] = ']', sadd(b, " ");
+	b->buf[b->len] = '\0';
+}
+
+size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, size_t n)
+{
+	sbuf b = {buf, n, 0};
+	if (n == 0)
+		return 0;
+	buf[0] = '\0';
+	if (detail < 3)
+		status_mode(&b, s);
+	if (s->nchanges == 0)
+		sadd(&b, "no changes");
+	else if (s->change)
+		sadd(&b, "change %zu/%zu", s->change, s->nchanges);
+	else
+		sadd(&b, "change -/%zu", s->nchanges);
+	if (detail < 1)
+		sadd(&b, "  ~%zu -%zu +%zu m%zu q%zu", s->summary.rewrites, s->summary.deletions,
+		     s->summary.insertions, s->summary.moves, s->summary.quotes);
+	if (detail < 2)
+		sadd(&b, "  sim %u%%", (s->summary.similarity + 5) / 10);
+	if (s->at_top && s->at_end)
+		sadd(&b, "  All");
+	else if (s->at_top)
+		sadd(&b, "  Top");
+	else if (s->at_end)
+		sadd(&b, "  End");
+	else
+		sadd(&b, "  %u%%", s->percent);
+	return b.len;
+}
+
+/* ------------------------------------------------------------------ help */
+
+static const char *const legend[] = {
+	"",
+	"Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break",
+	"        on one side only. Status line: ~rewrites -deletions +insertions",
+	"        m moved passages q quotation changes, and the share of words kept.",
+};
+
+size_t rl_view_help_count(void)
+{
+	return (RL_ACT_COUNT - 1) + sizeof legend / sizeof *legend;
+}
+
+void rl_view_help_line(size_t i, const char **keys, const char **text)
+{
+	if (i < RL_ACT_COUNT - 1) {
+		*keys = rl_action_keys((rl_action)(i + 1));
+		*text = rl_action_help((rl_action)(i + 1));
+		return;
+	}
+	i -= RL_ACT_COUNT - 1;
+	*keys = NULL;
+	*text = i < sizeof legend / sizeof *legend ? legend[i] : "";
+}

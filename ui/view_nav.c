@@ -1,0 +1,352 @@
+/* view_nav.c: finding things in the view: changes, the other end of a move, search matches, and
+ * what a click points at. */
+#include <string.h>
+
+#include "search.h"
+#include "status.h"
+#include "theme.h"
+#include "view_nav.h"
+
+/* Lines kept above a change or a match when the screen moves to it. */
+#define CHANGE_CONTEXT 1
+
+size_t rl_view_change_index(const rl_view *v, uint32_t b)
+{
+	size_t lo = 0, hi = v->nchanges;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v->changes[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first and last blocks with a line on screen. */
+static int screen_blocks(rl_view *v, uint32_t *first, uint32_t *last)
+{
+	rl_pos bottom = v->vp.top;
+	int rc = rl_pos_step(v->rows, &bottom, (long)v->vp.height - 1, NULL);
+	*first = v->vp.top.block;
+	*last = bottom.block;
+	return rc;
+}
+
+static void select_change(rl_view *v, uint32_t block, uint32_t op)
+{
+	v->selected = true;
+	v->sel_block = block;
+	v->sel_op = op;
+}
+
+/* Bring block b to the top, with one line of what comes before it (its blank line, when it
+ * starts a paragraph). */
+static int show_block(rl_view *v, uint32_t b)
+{
+	const rl_block *blk = rl_layout_block(rl_model_layout(v->model), b);
+	unsigned context = (blk->flags & RL_BLOCK_PARA) ? 0 : CHANGE_CONTEXT;
+	return rl_vp_place(&v->vp, v->rows, (rl_pos){b, 0}, context);
+}
+
+int rl_view_goto_change(rl_view *v, int dir)
+{
+	if (v->nchanges == 0) {
+		rl_view_message(v, false, rl_view_mask(v) ? "no changes" : "no kind of change is "
+		                "highlighted (Tab)");
+		return RL_OK;
+	}
+	uint32_t first, last;
+	int rc = screen_blocks(v, &first, &last);
+	if (rc != RL_OK)
+		return rc;
+	size_t k;
+	if (v->selected && v->sel_block >= first && v->sel_block <= last) {
+		/* From the selected change. */
+		k = rl_view_change_index(v, v->sel_block);
+		if (dir > 0)
+			k += k < v->nchanges && v->changes[k] == v->sel_block;
+		else
+			k = k > 0 ? k - 1 : v->nchanges;
+	} else {
+		/* From the top of the screen: a change that starts on it or below, or above it. */
+		uint32_t from = v->vp.top.block + (v->vp.top.line > 0);
+		k = rl_view_change_index(v, from);
+		if (dir < 0)
+			k = k > 0 ? k - 1 : v->nchanges;
+	}
+	if (k >= v->nchanges) {
+		rl_view_message(v, false, "no more changes %s", dir > 0 ? "below" : "above");
+		return RL_OK;
+	}
+	select_change(v, v->changes[k], UINT32_MAX);
+	return show_block(v, v->changes[k]);
+}
+
+/* ------------------------------------------------------------------ moves */
+
+/* A piece of block b that belongs to a moved passage (op `want`, or any when UINT32_MAX). */
+static const rl_piece *moved_piece(const rl_view *v, uint32_t b, uint32_t want)
+{
+	const rl_layout *lay = rl_model_layout(v->model);
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(rl_model_alignment(v->model), &nops);
+	const rl_block *blk = rl_layout_block(lay, b);
+	for (uint32_t p = blk->piece0; p < blk->piece1; p++) {
+		const rl_piece *pc = rl_layout_piece(lay, p);
+		if (ops[pc->op].move && (want == UINT32_MAX || pc->op == want))
+			return pc;
+	}
+	return NULL;
+}
+
+/* The moved piece to jump from: in the selected change, else the first one on screen. */
+static int move_origin(rl_view *v, const rl_piece **piece)
+{
+	*piece = NULL;
+	if (v->selected) {
+		*piece = moved_piece(v, v->sel_block, v->sel_op);
+		if (!*piece)
+			*piece = moved_piece(v, v->sel_block, UINT32_MAX);
+		return RL_OK;
+	}
+	uint32_t first, last;
+	int rc = screen_blocks(v, &first, &last);
+	for (uint32_t b = first; rc == RL_OK && b <= last && !*piece; b++)
+		*piece = moved_piece(v, b, UINT32_MAX);
+	return rc;
+}
+
+int rl_view_goto_move_end(rl_view *v)
+{
+	const rl_piece *pc = NULL;
+	if (rl_layout_blocks(rl_model_layout(v->model)) == 0)
+		return RL_OK;
+	int rc = move_origin(v, &pc);
+	if (rc != RL_OK)
+		return rc;
+	if (!pc) {
+		rl_view_message(v, false, "no moved passage here");
+		return RL_OK;
+	}
+	size_t nops;
+	const rl_op *op = &rl_alignment_ops(rl_model_alignment(v->model), &nops)[pc->op];
+	int other = pc->a1 > pc->a0 ? RL_NEW : RL_OLD;
+	uint32_t to = (uint32_t)rl_model_block_of(v->model, other, other ? op->b0 : op->a0);
+	select_change(v, to, pc->op);
+	rl_view_message(v, false, "the moved passage where it stands in %s (m: back)",
+	                other ? "NEW" : "OLD");
+	return show_block(v, to);
+}
+
+/* ------------------------------------------------------------------ clicks */
+
+/* The side and column a screen column points at on frame line fl; -1 for the gutter. */
+static int click_side(const rl_view *v, const rl_frame_line *fl, unsigned x, unsigned *col)
+{
+	const rl_geom *g = &v->geom;
+	if (g->unified) {
+		if (x < g->left)
+			return -1;
+		*col = x - g->left;
+		return fl->side == RL_LINE_BOTH ? RL_NEW : fl->side;
+	}
+	if (x < g->pane) {
+		*col = x;
+		return RL_OLD;
+	}
+	if (x >= g->right) {
+		*col = x - g->right;
+		return RL_NEW;
+	}
+	return -1;
+}
+
+int rl_view_click(rl_view *v, unsigned y, unsigned x)
+{
+	v->msg[0] = '\0';
+	int rc = rl_view_frame(v);
+	if (rc != RL_OK || y >= v->frame.n || v->too_small)
+		return rc;
+	const rl_frame_line *fl = &v->frame.v[y];
+	unsigned col = 0, at = 0;
+	int side = click_side(v, fl, x, &col);
+	uint32_t op = UINT32_MAX;
+	for (uint16_t k = 0; side >= 0 && k < fl->row->nrun[side]; k++) {
+		const rl_run *run = &fl->br->buf.runs[fl->row->run[side] + k];
+		if (col >= at && col < at + run->cols) {
+			if (rl_view_mask(v) & (1u << rl_role_of_run(run)))
+				op = run->op;
+			break;
+		}
+		at += run->cols;
+	}
+	uint32_t b = fl->pos.block;
+	if (op == UINT32_MAX && !(rl_model_block_roles(v->model, b) & rl_view_mask(v)))
+		return RL_OK;
+	select_change(v, b, op);
+	size_t k = rl_view_change_index(v, b);
+	if (k < v->nchanges && v->changes[k] == b)
+		rl_view_message(v, false, "change %zu of %zu selected", k + 1, v->nchanges);
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ search */
+
+/* Where a match stands in reading order: its line, then left before right, then its byte. */
+typedef struct skey {
+	rl_pos pos;
+	int side;
+	size_t off;
+} skey;
+
+static int skey_cmp(const skey *a, const skey *b)
+{
+	int c = rl_pos_cmp(a->pos, b->pos);
+	if (c)
+		return c;
+	if (a->side != b->side)
+		return a->side < b->side ? -1 : 1;
+	return (a->off > b->off) - (a->off < b->off);
+}
+
+/* Does the view show this side of block b at all? (The unified view shows an unchanged block
+ * once, from NEW.) Decided without laying the block out. */
+static bool side_shown(const rl_view *v, size_t b, int side)
+{
+	const rl_block *blk = rl_layout_block(rl_model_layout(v->model), b);
+	bool has_old = blk->a1 > blk->a0, has_new = blk->b1 > blk->b0;
+	if (side == RL_NEW)
+		return has_new;
+	return has_old && (!v->geom.unified || !has_new || (blk->flags & RL_BLOCK_CHANGE));
+}
+
+/* The key of the match at byte `off` of a side; *shown is false when no line shows it. */
+static int key_of(rl_view *v, int side, size_t off, skey *k, bool *shown)
+{
+	uint32_t t = rl_model_token_at(v->model, side, off);
+	size_t b = rl_model_block_of(v->model, side, t);
+	uint32_t line = RL_ROWS_NOLINE;
+	*shown = side_shown(v, b, side);
+	int rc = *shown ? rl_rows_line_of(v->rows, b, side, off, &line) : RL_OK;
+	*shown = *shown && line != RL_ROWS_NOLINE;
+	*k = (skey){{(uint32_t)b, line}, side, off};
+	return rc;
+}
+
+/* Where to start looking on a side for matches after (or before) key `from`: the start (end) of
+ * its block on that side, so that every match in that block is weighed. */
+static size_t block_edge(const rl_view *v, int side, uint32_t b, bool forward)
+{
+	const rl_tokens *toks = rl_alignment_tokens(rl_model_alignment(v->model), side);
+	const rl_token *t = rl_tokens_array(toks);
+	size_t n = rl_tokens_count(toks), len;
+	rl_model_text(v->model, side, &len);
+	const rl_block *blk = rl_layout_block(rl_model_layout(v->model), b);
+	uint32_t i = forward ? (side ? blk->b0 : blk->a0) : (side ? blk->b1 : blk->a1);
+	return i < n ? t[i].off : len;
+}
+
+/* The nearest shown match on one side after `from` (before, backward); from NULL: from the
+ * document's edge. */
+static int side_next(rl_view *v, int side, const skey *from, bool forward, skey *out, bool *found)
+{
+	size_t len;
+	const char *text = rl_model_text(v->model, side, &len);
+	bool icase = rl_search_smartcase(v->pattern, v->plen);
+	size_t pos = from ? block_edge(v, side, from->pos.block, forward) : forward ? 0 : len;
+	size_t at;
+
+	*found = false;
+	while (rl_search_find(text, len, v->pattern, v->plen, pos, forward, icase, &at)) {
+		bool shown;
+		int rc = key_of(v, side, at, out, &shown);
+		if (rc != RL_OK)
+			return rc;
+		int c = from ? skey_cmp(out, from) : (forward ? 1 : -1);
+		if (shown && (forward ? c > 0 : c < 0)) {
+			*found = true;
+			return RL_OK;
+		}
+		if (!forward && at == 0)
+			break;
+		pos = forward ? at + 1 : at - 1;
+	}
+	return RL_OK;
+}
+
+/* The nearest match over both sides; from NULL: from the document's edge. */
+static int nearest(rl_view *v, const skey *from, bool forward, skey *best, bool *found)
+{
+	*found = false;
+	for (int side = 0; side < 2; side++) {
+		skey k;
+		bool f;
+		int rc = side_next(v, side, from, forward, &k, &f);
+		if (rc != RL_OK)
+			return rc;
+		if (f && (!*found || (forward ? skey_cmp(&k, best) < 0 : skey_cmp(&k, best) > 0))) {
+			*best = k;
+			*found = true;
+		}
+	}
+	return RL_OK;
+}
+
+/* Where the next search starts: the current match when it is on screen, else the screen's top. */
+static int search_origin(rl_view *v, skey *from)
+{
+	*from = (skey){v->vp.top, -1, 0};
+	if (!v->match.on)
+		return RL_OK;
+	skey m;
+	bool shown, visible = false;
+	int rc = key_of(v, v->match.side, v->match.off, &m, &shown);
+	if (rc == RL_OK && shown)
+		rc = rl_vp_visible(&v->vp, v->rows, m.pos, &visible);
+	if (visible)
+		*from = m;
+	return rc;
+}
+
+int rl_view_search_step(rl_view *v, bool forward)
+{
+	skey from, k;
+	bool found;
+	if (v->plen == 0 || rl_rows_blocks(v->rows) == 0)
+		return RL_OK;
+	int rc = search_origin(v, &from);
+	if (rc == RL_OK)
+		rc = nearest(v, &from, forward, &k, &found);
+	if (rc == RL_OK && !found) {
+		rc = nearest(v, NULL, forward, &k, &found);
+		if (found)
+			rl_view_message(v, false, "search wrapped to the %s", forward ? "start" : "end");
+	}
+	if (rc != RL_OK)
+		return rc;
+	if (!found) {
+		rl_view_message(v, true, "not found: %.*s", (int)v->plen, v->pattern);
+		v->match.on = false;
+		return RL_OK;
+	}
+	v->match = (rl_match){true, k.side, k.off, v->plen};
+	bool visible;
+	rc = rl_vp_visible(&v->vp, v->rows, k.pos, &visible);
+	if (rc == RL_OK && !visible)
+		rc = rl_vp_place(&v->vp, v->rows, k.pos, v->vp.height / 3);
+	return rc;
+}
+
+int rl_view_search(rl_view *v, const char *pat, size_t n, bool backward)
+{
+	if (n >= sizeof v->pattern)
+		n = sizeof v->pattern - 1;
+	memcpy(v->pattern, pat, n);
+	v->pattern[n] = '\0';
+	v->plen = n;
+	v->searching = n > 0;
+	v->search_back = backward;
+	v->match.on = false;
+	return rl_view_search_step(v, !backward);
+}

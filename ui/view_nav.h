@@ -1,0 +1,29 @@
+/* view_nav.h: private to the view module (view.c and view_nav.c), not for other callers.
+ *
+ * view.c keeps the state and the simple actions; view_nav.c finds things: changes, the other end
+ * of a move, search matches, what a click points at. */
+#ifndef REDLINE_VIEW_NAV_H
+#define REDLINE_VIEW_NAV_H
+
+#include "view.h"
+
+/* A place in one side's text: what stays on screen across a new layout or comparison. */
+typedef struct rl_anchor {
+	bool on;
+	int side;
+	size_t byte;
+} rl_anchor;
+
+rl_anchor rl_view_top_anchor(rl_view *v);
+int rl_view_goto_anchor(rl_view *v, rl_anchor a);
+
+int rl_view_refresh_changes(rl_view *v);
+/* The index of the first change block at or after block b (nchanges when none). */
+size_t rl_view_change_index(const rl_view *v, uint32_t b);
+
+int rl_view_goto_change(rl_view *v, int dir);
+int rl_view_goto_move_end(rl_view *v);
+/* Go to the next match of the pattern after (forward) or before the current one. */
+int rl_view_search_step(rl_view *v, bool forward);
+
+#endif
