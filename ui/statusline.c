@@ -99,9 +99,11 @@ void rl_statusline_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 	rl_view_status(v, &s);
 	attr_t a = t->face[RL_FACE_STATUS];
 	fill(w, y, v->cols, a);
+	/* As much detail as leaves room for the names, or for the whole message. */
+	unsigned want = v->msg[0] ? width_of(v->msg) + 1 : NAMES_MIN;
 	for (unsigned d = 0; d < RL_STATUS_DETAILS; d++) {
 		rlen = rl_status_format(&s, d, right, sizeof right);
-		if (rlen + NAMES_MIN + 2 <= v->cols)
+		if (rlen + want + 2 <= v->cols)
 			break;
 	}
 	unsigned room = rlen + 2 < v->cols ? v->cols - (unsigned)rlen - 2 : 0;

@@ -79,7 +79,7 @@ static rl_geom geometry(unsigned cols, unsigned lines, bool unified)
 /* The text at the top of the screen, as a byte of one side: what re-laying out keeps in view. */
 rl_anchor rl_view_top_anchor(rl_view *v)
 {
-	rl_anchor a = {false, 0, 0};
+	rl_anchor a = {false, 0, 0, false};
 	const rl_layout *lay = rl_model_layout(v->model);
 	const rl_blockrows *br;
 	if (!v->rows || rl_layout_blocks(lay) == 0 ||
@@ -94,14 +94,14 @@ rl_anchor rl_view_top_anchor(rl_view *v)
 		for (uint16_t i = 0; i < row->nrun[side]; i++) {
 			const rl_run *run = &br->buf.runs[row->run[side] + i];
 			if (run->type == RL_RUN_TEXT)
-				return (rl_anchor){true, side, run->off};
+				return (rl_anchor){true, side, run->off, v->vp.top.line == 0};
 		}
 	}
 	/* A blank or filler line: the start of its block. */
 	const rl_block *b = rl_layout_block(lay, v->vp.top.block);
 	int side = b->b1 > b->b0 ? RL_NEW : RL_OLD;
 	const rl_token *t = rl_tokens_array(rl_alignment_tokens(rl_model_alignment(v->model), side));
-	return (rl_anchor){true, side, t[side ? b->b0 : b->a0].off};
+	return (rl_anchor){true, side, t[side ? b->b0 : b->a0].off, v->vp.top.line == 0};
 }
 
 int rl_view_goto_anchor(rl_view *v, rl_anchor a)
@@ -116,7 +116,9 @@ int rl_view_goto_anchor(rl_view *v, rl_anchor a)
 	int rc = rl_rows_line_of(v->rows, b, a.side, a.byte, &line);
 	if (rc != RL_OK)
 		return rc;
-	if (line == RL_ROWS_NOLINE)
+	/* A block that started the screen starts it again: the unified view puts OLD's lines before
+	 * NEW's, and they belong on screen too. */
+	if (line == RL_ROWS_NOLINE || a.block_top)
 		line = 0;
 	return rl_vp_place(&v->vp, v->rows, (rl_pos){(uint32_t)b, line}, 0);
 }

@@ -12,6 +12,7 @@ typedef struct rl_anchor {
 	bool on;
 	int side;
 	size_t byte;
+	bool block_top;  /* the block started the screen: keep its start at the top */
 } rl_anchor;
 
 rl_anchor rl_view_top_anchor(rl_view *v);

@@ -1,0 +1,408 @@
+/* End-to-end tests of the viewer: the real binary in a private tmux server, driven with keys,
+ * read back with capture-pane (-e for attributes). */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tmux.h"
+
+#define ORIGINAL "examples/lighthouse-1-original.txt"
+#define SPUN "examples/lighthouse-2-spun.txt"
+#define SUMMARY "examples/lighthouse-3-summary.txt"
+#define REWRITE "examples/lighthouse-4-rewrite.txt"
+
+/* Generous: the machine running the tests may be busy. */
+#define WAIT 15.0
+#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
+
+/* The shell around redline: remember the terminal modes, run, say how it ended, compare the
+ * modes, and stay so that the screen can be read. Ctrl-C reaches redline, not this shell. */
+static const char wrapper[] =
+	"trap '' INT; stty -g > \"$D/before\"; %s; echo \"exit=$?\"; stty -g > \"$D/after\"; "
+	"if cmp -s \"$D/before\" \"$D/after\"; then echo modes-same; else echo modes-differ; fi; "
+	"exec sleep 600";
+
+static void setup(void)
+{
+	if (!tmux_available())
+		cr_skip_test("tmux is not installed");
+}
+
+/* Whatever happened in the test, no tmux server of it outlives it. */
+static void teardown(void)
+{
+	tmux_stop_all();
+}
+
+/* Run redline with `args` (shell words) under environment `env` in a w×h terminal. */
+static void start(tmux *t, unsigned w, unsigned h, const char *env, const char *args)
+{
+	char inner[2048], cmd[4096];
+	/* $$ is this subshell, which becomes redline: its pid, for the signal tests. */
+	snprintf(inner, sizeof inner, "sh -c 'echo $$ > \"$D/pid\"; exec env %s %s %s'", env,
+	         REDLINE_BIN, args);
+	snprintf(cmd, sizeof cmd, wrapper, inner);
+	tmux_start(t, w, h, cmd);
+}
+
+static void assert_screen(const tmux *t, const char *needle)
+{
+	if (!tmux_wait(t, needle, WAIT)) {
+		char *s = tmux_screen(t, false);
+		cr_assert_fail("no '%s' on the screen:\n%s", needle, s);
+	}
+}
+
+/* q (or whatever ended it) gave the terminal back: the normal screen, the cursor, no keypad or
+ * mouse mode, the same terminal modes. */
+static void assert_restored(const tmux *t, const char *exit_line)
+{
+	assert_screen(t, exit_line);
+	assert_screen(t, "modes-");
+	char *s = tmux_screen(t, false);
+	cr_assert_not_null(strstr(s, "modes-same"), "terminal modes changed:\n%s", s);
+	free(s);
+	const char *formats[][2] = {{"#{alternate_on}", "0"}, {"#{cursor_flag}", "1"},
+	                            {"#{keypad_flag}", "0"}, {"#{keypad_cursor_flag}", "0"},
+	                            {"#{mouse_any_flag}", "0"}, {"#{mouse_sgr_flag}", "0"}};
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+		char *v = tmux_format(t, formats[i][0]);
+		cr_assert_str_eq(v, formats[i][1], "%s", formats[i][0]);
+		free(v);
+	}
+}
+
+/* Quit and check the terminal is as it was. */
+static void quit(const tmux *t, const char *exit_line)
+{
+	tmux_keys(t, false, "q");
+	assert_restored(t, exit_line);
+}
+
+TestSuite(tui, .init = setup, .fini = teardown, .timeout = 150);
+
+Test(tui, both_panes_show_their_first_rows)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	char *l0 = tmux_line(&t, 0), *l2 = tmux_line(&t, 3);
+	unsigned right = (120 - 3) / 2 + 3;
+	cr_assert_eq(strncmp(l0, "Council votes 5-2 to sell century-old", 37), 0, "%s", l0);
+	cr_assert_geq(strlen(l0), right + 15);
+	cr_assert_eq(strncmp(l0 + right, "Board votes 5-2", 15), 0, "%s", l0);
+	cr_assert_eq(l0[right - 2], '|', "the gutter marks a change on both sides: %s", l0);
+	cr_assert_eq(strncmp(l2, "By Nora Castellane", 18), 0, "%s", l2);
+	char *status = tmux_line(&t, 29);
+	cr_assert_not_null(strstr(status, "lighthouse-1-original.txt"), "%s", status);
+	cr_assert_not_null(strstr(status, "lighthouse-2-spun.txt"));
+	cr_assert_not_null(strstr(status, "Top"));
+	free(l0);
+	free(l2);
+	free(status);
+	char *alt = tmux_format(&t, "#{alternate_on}");
+	cr_assert_str_eq(alt, "1", "the viewer uses the alternate screen");
+	free(alt);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+/* A change far below the first screen: n brings it up. */
+Test(tui, n_lands_on_the_first_change)
+{
+	tmux t = {0};
+	char a[8192] = "", b[8192] = "", pa[256], pb[256], args[600];
+	for (int i = 0; i < 60; i++) {
+		char p[128];
+		snprintf(p, sizeof p, "Paragraph %d stays the same in both versions.\n\n", i);
+		strcat(a, p);
+		if (i == 45)
+			snprintf(p, sizeof p, "Paragraph %d was rewritten for the second draft.\n\n", i);
+		strcat(b, p);
+	}
+	tmux_prepare(&t);
+	tmux_file(&t, "a.txt", a, strlen(a), pa, sizeof pa);
+	tmux_file(&t, "b.txt", b, strlen(b), pb, sizeof pb);
+	snprintf(args, sizeof args, "%s %s", pa, pb);
+	start(&t, 100, 24, UTF8_ENV, args);
+	assert_screen(&t, "change -/1");
+	tmux_keys(&t, false, "n");
+	assert_screen(&t, "change 1/1");
+	assert_screen(&t, "rewritten for the second draft");
+	char *l1 = tmux_line(&t, 1);
+	cr_assert_eq(strncmp(l1, "Paragraph 45 stays the same", 27), 0, "at the top: %s", l1);
+	free(l1);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, search_finds_a_word_and_highlights_it)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, true, "/Marchetti");
+	assert_screen(&t, "/Marchetti");
+	tmux_keys(&t, false, "Enter");
+	assert_screen(&t, "Dr. Evelyn Marchetti");
+	/* The match in the search face (black on orange in 256 colours). */
+	char *s = tmux_screen(&t, true);
+	char *m = strstr(s, "Marchetti");
+	cr_assert_not_null(m);
+	size_t back = (size_t)(m - s) < 40 ? (size_t)(m - s) : 40;
+	char before[64] = {0};
+	memcpy(before, m - back, back);
+	cr_assert_not_null(strstr(before, "48;5;214"), "no highlight before the match: %s", before);
+	free(s);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, resize_lays_out_again)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	tmux_resize(&t, 70, 30);
+	assert_screen(&t, "[unified]");
+	char *l0 = tmux_line(&t, 0);
+	cr_assert_eq(strncmp(l0, "- Council votes", 15), 0, "%s", l0);
+	free(l0);
+	tmux_resize(&t, 150, 30);
+	cr_assert(tmux_wait_gone(&t, "[unified]", WAIT));
+	l0 = tmux_line(&t, 0);
+	unsigned right = (150 - 3) / 2 + 3;
+	cr_assert_geq(strlen(l0), right + 5);
+	cr_assert_eq(strncmp(l0 + right, "Board votes", 11), 0, "%s", l0);
+	free(l0);
+	tmux_resize(&t, 15, 5);
+	assert_screen(&t, "Terminal");
+	assert_screen(&t, "small");
+	tmux_resize(&t, 100, 20);
+	cr_assert(tmux_wait_gone(&t, "Terminal", WAIT));
+	assert_screen(&t, "change 1/");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
+{
+	static const char hostile[] =
+		"Title \x1b]0;pwned\x07 here \x1b]52;c;ZXZpbA==\x07 and \x1b[2J\x1b[H cleared.\n\n"
+		"C1 raw \x9b" "31m and encoded \xc2\x9b" "31m, bidi \xe2\x80\xae" "txet\xe2\x80\xac done.\n";
+	static const char plain[] = "Title here and cleared.\n\nC1 raw and encoded, bidi done.\n";
+	tmux t = {0};
+	char pa[256], pb[256], args[600];
+	tmux_prepare(&t);
+	tmux_file(&t, "evil.txt", hostile, sizeof hostile - 1, pa, sizeof pa);
+	tmux_file(&t, "plain.txt", plain, sizeof plain - 1, pb, sizeof pb);
+	snprintf(args, sizeof args, "%s %s", pa, pb);
+	start(&t, 140, 20, UTF8_ENV, args);
+	assert_screen(&t, "change ");
+	char *s = tmux_screen(&t, false);
+	cr_assert_not_null(strstr(s, "^[]0;pwned^G"), "the OSC shown as text:\n%s", s);
+	cr_assert_not_null(strstr(s, "^[[2J^[[H"), "the clear shown as text");
+	cr_assert_not_null(strstr(s, "\\x9b"), "raw C1 shown as text");
+	cr_assert_not_null(strstr(s, "<U+009B>"), "encoded C1 shown as text");
+	cr_assert_not_null(strstr(s, "<U+202E>"), "the bidi override shown as text");
+	cr_assert_not_null(strstr(s, "Title here and cleared."), "the other pane is intact");
+	free(s);
+	char *title = tmux_format(&t, "#{pane_title}");
+	cr_assert_null(strstr(title, "pwned"), "the title was changed: %s", title);
+	free(title);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, q_restores_the_terminal)
+{
+	tmux t = {0};
+	start(&t, 100, 24, UTF8_ENV, SPUN " " SPUN);
+	assert_screen(&t, "no changes");
+	quit(&t, "exit=0");
+	tmux_stop(&t);
+}
+
+static void signal_test(int sig, const char *exit_line)
+{
+	tmux t = {0};
+	start(&t, 100, 24, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	char *pid = tmux_read(&t, "pid");
+	cr_assert_not_null(pid);
+	cr_assert_eq(kill((pid_t)atol(pid), sig), 0);
+	free(pid);
+	assert_restored(&t, exit_line);
+	tmux_stop(&t);
+}
+
+Test(tui, sigterm_restores_the_terminal)
+{
+	signal_test(SIGTERM, "exit=143");
+}
+
+Test(tui, sighup_restores_the_terminal)
+{
+	signal_test(SIGHUP, "exit=129");
+}
+
+Test(tui, ctrl_c_restores_the_terminal)
+{
+	tmux t = {0};
+	start(&t, 100, 24, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, false, "C-c");
+	assert_restored(&t, "exit=130");
+	tmux_stop(&t);
+}
+
+Test(tui, dumb_terminals_and_pipes_get_printed_output)
+{
+	tmux t = {0};
+	start(&t, 120, 30, "TERM=dumb LC_ALL=C.UTF-8", "--width=100 " ORIGINAL " " SPUN);
+	assert_screen(&t, "exit=1");
+	char *s = tmux_screen(&t, false);
+	cr_assert_not_null(strstr(s, "from [-altering-] the"), "printed with markers:\n%s", s);
+	cr_assert_not_null(strstr(s, "from {+modifying+} the"));
+	free(s);
+	tmux_stop(&t);
+
+	tmux u = {0};
+	start(&u, 120, 30, UTF8_ENV, ORIGINAL " " SPUN " | head -n 3");
+	assert_screen(&u, "exit=0");
+	s = tmux_screen(&u, false);
+	cr_assert_not_null(strstr(s, "[-Council-] votes 5-2"), "printed:\n%s", s);
+	free(s);
+	tmux_stop(&u);
+
+	tmux v = {0};
+	start(&v, 120, 30, "-u TERM LC_ALL=C.UTF-8", "--width=100 " ORIGINAL " " SPUN);
+	assert_screen(&v, "exit=1");
+	assert_screen(&v, "from [-altering-] the");
+	tmux_stop(&v);
+}
+
+Test(tui, help_overlay)
+{
+	tmux t = {0};
+	start(&t, 120, 40, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, false, "h");
+	assert_screen(&t, "redline keys");
+	assert_screen(&t, "scroll down a line");
+	assert_screen(&t, "select the change under the pointer");
+	tmux_keys(&t, false, "Escape");
+	cr_assert(tmux_wait_gone(&t, "redline keys", WAIT));
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, without_colour_the_markers_carry_the_meaning)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV " NO_COLOR=1", ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	char *s = tmux_screen(&t, false);
+	cr_assert_not_null(strstr(s, "[-Council-] votes"), "%s", s);
+	cr_assert_not_null(strstr(s, "{+Board+} votes"));
+	free(s);
+	s = tmux_screen(&t, true);
+	cr_assert_null(strstr(s, "38;5;"), "no colour");
+	cr_assert_null(strstr(s, "48;5;"), "no colour");
+	free(s);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, brackets_step_between_versions)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN " " SUMMARY);
+	assert_screen(&t, "1/2: ");
+	tmux_keys(&t, false, "]");
+	assert_screen(&t, "2/2: ");
+	assert_screen(&t, "lighthouse-3-summary.txt");
+	tmux_keys(&t, false, "[");
+	assert_screen(&t, "1/2: ");
+	/* ]c is the next change, not a pair step: the first, then the second */
+	tmux_keys(&t, true, "]c");
+	tmux_keys(&t, true, "]c");
+	assert_screen(&t, "change 2/");
+	char *s = tmux_line(&t, 29);
+	cr_assert_not_null(strstr(s, "1/2: "), "%s", s);
+	free(s);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, the_mouse_wheel_scrolls_both_panes)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	static const char wheel_down[] = "\033[<65;10;5M";
+	tmux_bytes(&t, wheel_down, sizeof wheel_down - 1);
+	cr_assert(tmux_wait_gone(&t, "Top", WAIT), "the wheel did not scroll");
+	char *l0 = tmux_line(&t, 0);
+	cr_assert_eq(strncmp(l0, "By Nora", 7) == 0 || strncmp(l0, "HALLOWAY", 8) == 0 || l0[0] == '\0' ||
+	             strncmp(l0, "March", 5) == 0, true, "scrolled by three lines: %s", l0);
+	free(l0);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+/* Every terminal type the issue names: the first rows appear and q restores. */
+Test(tui, common_terminal_types)
+{
+	const char *terms[] = {"xterm-256color", "tmux-256color", "screen", "linux", "vt100"};
+	for (size_t i = 0; i < sizeof terms / sizeof *terms; i++) {
+		tmux t = {0};
+		char env[128];
+		snprintf(env, sizeof env, "TERM=%s LC_ALL=C.UTF-8", terms[i]);
+		start(&t, 120, 30, env, ORIGINAL " " SPUN);
+		assert_screen(&t, "change 1/");
+		char *l0 = tmux_line(&t, 0);
+		cr_assert(strstr(l0, "Council") && strstr(l0, "Board"), "%s: %s", terms[i], l0);
+		free(l0);
+		tmux_keys(&t, false, "j");
+		cr_assert(tmux_wait_gone(&t, "Top", WAIT), "%s: j scrolls", terms[i]);
+		quit(&t, "exit=1");
+		tmux_stop(&t);
+	}
+}
+
+Test(tui, lang_c_draws_ascii_stand_ins)
+{
+	tmux t = {0};
+	start(&t, 120, 30, "TERM=xterm-256color LC_ALL=C", ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	char *s = tmux_screen(&t, false);
+	cr_assert_not_null(strstr(s, "HALLOWAY HARBOR - The Town"), "the em dash as '-':\n%s", s);
+	cr_assert_not_null(strstr(s, "keeper's house"), "the curly apostrophe as '");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		cr_assert_lt(*p, 0x80, "only ASCII in a C locale");
+	free(s);
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+Test(tui, toggles_and_views)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, false, "i");
+	assert_screen(&t, "ignoring case: on");
+	assert_screen(&t, "[-i]");
+	tmux_keys(&t, false, "u");
+	assert_screen(&t, "[unified -i]");
+	tmux_keys(&t, false, "Tab");
+	assert_screen(&t, "highlighting deletions and insertions");
+	tmux_keys(&t, false, "G");
+	assert_screen(&t, "End");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}

@@ -1,0 +1,288 @@
+/* tmux.c: spawning tmux commands and reading what they print. */
+#include "tmux.h"
+
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* Everything fd has to say, NUL-terminated; closes fd. */
+static char *read_all(int fd)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	for (;;) {
+		ssize_t k = read(fd, buf + len, cap - len - 1);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		len += (size_t)k;
+		if (cap - len < 1024)
+			buf = realloc(buf, cap *= 2);
+	}
+	buf[len] = '\0';
+	close(fd);
+	return buf;
+}
+
+/* Run argv, capture stdout (NULL: discard). Returns the exit status. Without a capture, stdout
+ * is /dev/null: a tmux server started here would otherwise hold the pipe open for good. */
+static int run(const char *const *argv, char **out)
+{
+	int p[2] = {-1, -1};
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	posix_spawn_file_actions_init(&fa);
+	if (out) {
+		cr_assert_eq(pipe(p), 0);
+		posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
+		posix_spawn_file_actions_addclose(&fa, p[0]);
+	} else {
+		posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	}
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	/* posix_spawn takes char *const[]: owned copies rather than casting const away. */
+	char *args[80];
+	size_t n = 0;
+	for (; argv[n] && n + 1 < sizeof args / sizeof *args; n++)
+		args[n] = strdup(argv[n]);
+	args[n] = NULL;
+	int rc = posix_spawnp(&pid, args[0], &fa, NULL, args, environ);
+	for (size_t i = 0; i < n; i++)
+		free(args[i]);
+	posix_spawn_file_actions_destroy(&fa);
+	if (out)
+		close(p[1]);
+	cr_assert_eq(rc, 0, "cannot run %s", argv[0]);
+	if (out)
+		*out = read_all(p[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+#define TMUX(t, ...) run((const char *const[]){"tmux", "-f", "/dev/null", "-L", (t)->sock, __VA_ARGS__, NULL}, NULL)
+
+/* Copies of the servers started and not stopped yet (a failed assertion leaves the test's own
+ * variables behind). A test process runs one test, so these are its own. */
+static tmux running[8];
+
+static void track(const tmux *t, bool on)
+{
+	for (size_t i = 0; i < sizeof running / sizeof *running; i++) {
+		if (on && !running[i].sock[0]) {
+			running[i] = *t;
+			return;
+		}
+		if (!on && strcmp(running[i].dir, t->dir) == 0)
+			memset(&running[i], 0, sizeof running[i]);
+	}
+}
+
+bool tmux_available(void)
+{
+	return run((const char *const[]){"tmux", "-V", NULL}, NULL) == 0;
+}
+
+void tmux_prepare(tmux *t)
+{
+	static unsigned serial;  /* several servers in one test get names of their own */
+	snprintf(t->sock, sizeof t->sock, "redline-test-%ld-%u", (long)getpid(), serial++);
+	snprintf(t->dir, sizeof t->dir, "/tmp/redline-tui-XXXXXX");
+	cr_assert_not_null(mkdtemp(t->dir));
+	track(t, true);
+}
+
+void tmux_start(tmux *t, unsigned w, unsigned h, const char *cmd)
+{
+	char ws[16], hs[16], env[128];
+	if (!t->dir[0])
+		tmux_prepare(t);
+	snprintf(ws, sizeof ws, "%u", w);
+	snprintf(hs, sizeof hs, "%u", h);
+	snprintf(env, sizeof env, "D=%s", t->dir);
+	int rc = TMUX(t, "new-session", "-d", "-x", ws, "-y", hs, "-s", "t", "-c", SOURCE_DIR, "-e",
+	              env, "/bin/sh", "-c", cmd);
+	cr_assert_eq(rc, 0, "tmux new-session failed");
+}
+
+void tmux_stop(tmux *t)
+{
+	track(t, false);
+	TMUX(t, "kill-server");
+	/* tmux may leave its socket behind: remove it (where tmux puts it for -L). */
+	char sock[256];
+	const char *tmp = getenv("TMUX_TMPDIR");
+	snprintf(sock, sizeof sock, "%s/tmux-%ld/%s", tmp && *tmp ? tmp : "/tmp", (long)getuid(),
+	         t->sock);
+	unlink(sock);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+	if (system(cmd) != 0)
+		cr_log_warn("could not remove %s", t->dir);
+}
+
+void tmux_stop_all(void)
+{
+	for (size_t i = 0; i < sizeof running / sizeof *running; i++) {
+		if (running[i].sock[0]) {
+			tmux t = running[i];
+			tmux_stop(&t);
+		}
+	}
+}
+
+char *tmux_screen(const tmux *t, bool escapes)
+{
+	char *out;
+	if (escapes)
+		run((const char *const[]){"tmux", "-L", t->sock, "capture-pane", "-p", "-e", "-t", "t", NULL},
+		    &out);
+	else
+		run((const char *const[]){"tmux", "-L", t->sock, "capture-pane", "-p", "-t", "t", NULL}, &out);
+	return out;
+}
+
+char *tmux_line(const tmux *t, int y)
+{
+	char *s = tmux_screen(t, false), *p = s;
+	for (int i = 0; i < y && p; i++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	char *line = strdup(p ? p : "");
+	char *nl = strchr(line, '\n');
+	if (nl)
+		*nl = '\0';
+	free(s);
+	return line;
+}
+
+char *tmux_format(const tmux *t, const char *fmt)
+{
+	char *out;
+	run((const char *const[]){"tmux", "-L", t->sock, "display-message", "-p", "-t", "t", fmt, NULL},
+	    &out);
+	size_t n = strlen(out);
+	if (n && out[n - 1] == '\n')
+		out[n - 1] = '\0';
+	return out;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void nap(void)
+{
+	struct timespec ts = {0, 40 * 1000 * 1000};
+	nanosleep(&ts, NULL);
+}
+
+static bool poll_screen(const tmux *t, const char *needle, bool want, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *s = tmux_screen(t, false);
+		bool has = strstr(s, needle) != NULL;
+		free(s);
+		if (has == want)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
+{
+	return poll_screen(t, needle, true, timeout_s);
+}
+
+bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s)
+{
+	return poll_screen(t, needle, false, timeout_s);
+}
+
+bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *v = tmux_format(t, fmt);
+		bool ok = strcmp(v, want) == 0;
+		free(v);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+void tmux_keys(const tmux *t, bool literal, const char *keys)
+{
+	if (literal)
+		TMUX(t, "send-keys", "-t", "t", "-l", keys);
+	else
+		TMUX(t, "send-keys", "-t", "t", keys);
+}
+
+void tmux_bytes(const tmux *t, const char *bytes, size_t n)
+{
+	const char *argv[64] = {"tmux", "-L", t->sock, "send-keys", "-t", "t", "-H"};
+	char hex[56][4];
+	size_t k = 7;
+	for (size_t i = 0; i < n && i < 56; i++) {
+		snprintf(hex[i], sizeof hex[i], "%02x", (unsigned char)bytes[i]);
+		argv[k++] = hex[i];
+	}
+	argv[k] = NULL;
+	run(argv, NULL);
+}
+
+void tmux_resize(const tmux *t, unsigned w, unsigned h)
+{
+	char ws[16], hs[16];
+	snprintf(ws, sizeof ws, "%u", w);
+	snprintf(hs, sizeof hs, "%u", h);
+	TMUX(t, "resize-window", "-t", "t", "-x", ws, "-y", hs);
+}
+
+const char *tmux_file(const tmux *t, const char *name, const char *data, size_t len, char *buf,
+                      size_t n)
+{
+	snprintf(buf, n, "%s/%s", t->dir, name);
+	FILE *fp = fopen(buf, "wb");
+	cr_assert_not_null(fp);
+	cr_assert_eq(fwrite(data, 1, len, fp), len);
+	fclose(fp);
+	return buf;
+}
+
+char *tmux_read(const tmux *t, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", t->dir, name);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	char *buf = calloc(1, 65536);
+	size_t n = fread(buf, 1, 65535, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}

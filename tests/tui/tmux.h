@@ -1,0 +1,58 @@
+/* tmux.h: driving the real redline inside a private tmux server, as a person at a terminal.
+ *
+ * Each test gets its own server (tmux -L redline-test-PID), so tests run in parallel and never
+ * touch a user's tmux. Screens are polled with a deadline, never read after a fixed sleep: the
+ * machine may be loaded. */
+#ifndef REDLINE_TEST_TMUX_H
+#define REDLINE_TEST_TMUX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct tmux {
+	char sock[64];    /* the -L socket name */
+	char dir[64];     /* a private temporary directory (files the shell writes) */
+} tmux;
+
+/* Is tmux installed? */
+bool tmux_available(void);
+
+/* Name the server and make the directory (tmux_start does it when not done yet). */
+void tmux_prepare(tmux *t);
+/* Start a server with one w×h window running the shell command `cmd` in the source directory.
+ * The command runs under /bin/sh with $D set to t->dir. */
+void tmux_start(tmux *t, unsigned w, unsigned h, const char *cmd);
+/* Kill the server and remove the directory. */
+void tmux_stop(tmux *t);
+/* Stop every server this process started and has not stopped (for a test's teardown, which
+ * runs after a failed assertion too). */
+void tmux_stop_all(void);
+
+/* The screen as text (escapes: with the SGR attributes, as capture-pane -e). Caller frees. */
+char *tmux_screen(const tmux *t, bool escapes);
+/* Line y of the screen (without attributes). Caller frees. */
+char *tmux_line(const tmux *t, int y);
+/* A tmux format about the pane ("#{alternate_on}"). Caller frees; trailing newline removed. */
+char *tmux_format(const tmux *t, const char *fmt);
+
+/* Wait until the screen holds `needle` (true), or timeout_s seconds pass (false). */
+bool tmux_wait(const tmux *t, const char *needle, double timeout_s);
+/* Wait until the screen no longer holds `needle`. */
+bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s);
+/* Wait until a format's value equals `want`. */
+bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double timeout_s);
+
+/* send-keys: each argument a tmux key name ("n", "Enter", "Escape") or, with literal, text. */
+void tmux_keys(const tmux *t, bool literal, const char *keys);
+/* send-keys -H: raw bytes, for mouse reports. */
+void tmux_bytes(const tmux *t, const char *bytes, size_t n);
+/* Resize the window. */
+void tmux_resize(const tmux *t, unsigned w, unsigned h);
+
+/* Write a file into t->dir; returns its path in buf. */
+const char *tmux_file(const tmux *t, const char *name, const char *data, size_t len, char *buf,
+                      size_t n);
+/* Read a file of t->dir (NULL if absent). Caller frees. */
+char *tmux_read(const tmux *t, const char *name);
+
+#endif
