@@ -1,7 +1,7 @@
 # A thin wrapper around CMake, as neovim's: the two commands of the quick start, and the rest.
 #   make demo    install what is missing, build, open the viewer on the bundled example
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
-.PHONY: all build demo test test-asan bench quality install clean distclean deps
+.PHONY: all build demo test test-asan bench quality install clean distclean deps bench-viewer screenshots
 
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -19,8 +19,10 @@ build: deps
 		-DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# All four versions of the example: [ and ] step from one pair to the next.
 demo: build
-	@$(BUILD)/src/redline examples/lighthouse-1-original.txt examples/lighthouse-2-spun.txt; \
+	@$(BUILD)/src/redline examples/lighthouse-1-original.txt examples/lighthouse-2-spun.txt \
+		examples/lighthouse-3-summary.txt examples/lighthouse-4-rewrite.txt; \
 		status=$$?; [ $$status -le 1 ] || exit $$status
 
 test:
@@ -35,6 +37,16 @@ test-asan:
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# The viewer's benchmark: first frame, per-key redraw, bytes to the terminal (not a test).
+bench-viewer: build
+	@cmake --build $(BUILD) --target viewer_bench
+	@scripts/bench-viewer.sh $(BUILD)
+
+# Pictures of the viewer for the README, from the examples (tmux -> SVG -> PNG).
+screenshots: build
+	@scripts/deps.sh screenshots
+	@scripts/screenshots.sh $(BUILD)
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

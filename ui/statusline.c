@@ -19,7 +19,8 @@ static unsigned width_of(const char *s)
 	return (unsigned)rl_text_width(s, strlen(s));
 }
 
-/* A name in at most `room` columns: its end, which tells files apart, behind a '<' when cut. */
+/* A name in at most `room` columns: its end, which tells files apart, behind a mark when cut.
+ * Whole leading directories go first; the file name itself is cut only when it must be. */
 static unsigned draw_name(WINDOW *w, const rl_term *t, const char *name, unsigned room, attr_t a)
 {
 	size_t n = strlen(name), pos = 0;
@@ -28,14 +29,20 @@ static unsigned draw_name(WINDOW *w, const rl_term *t, const char *name, unsigne
 		return 0;
 	if (wd <= room)
 		return rl_term_text(w, t, name, n, room, a);
-	while (pos < n && wd + 1 > room) {
+	for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
+		if (slash[1] && width_of(slash) + 1 <= room) {
+			pos = (size_t)(slash - name);  /* "…/file.txt" */
+			break;
+		}
+	}
+	for (wd = width_of(name + pos); pos < n && wd + 1 > room;) {
 		rl_grapheme g;
 		rl_grapheme_next(name + pos, n - pos, &g);
 		wd -= (unsigned)rl_text_width(name + pos, g.len);
 		pos += g.len;
 	}
-	wattrset(w, a | A_BOLD);
-	waddch(w, '<');
+	wattrset(w, a | A_DIM);
+	waddstr(w, t->ascii ? "<" : "\xe2\x80\xa6");  /* … */
 	return 1 + rl_term_text(w, t, name + pos, n - pos, room - 1, a);
 }
 
