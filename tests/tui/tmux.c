@@ -106,13 +106,18 @@ void tmux_prepare(tmux *t)
 
 void tmux_start(tmux *t, unsigned w, unsigned h, const char *cmd)
 {
+	tmux_start_in(t, w, h, SOURCE_DIR, cmd);
+}
+
+void tmux_start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char *cmd)
+{
 	char ws[16], hs[16], env[128];
 	if (!t->dir[0])
 		tmux_prepare(t);
 	snprintf(ws, sizeof ws, "%u", w);
 	snprintf(hs, sizeof hs, "%u", h);
 	snprintf(env, sizeof env, "D=%s", t->dir);
-	int rc = TMUX(t, "new-session", "-d", "-x", ws, "-y", hs, "-s", "t", "-c", SOURCE_DIR, "-e",
+	int rc = TMUX(t, "new-session", "-d", "-x", ws, "-y", hs, "-s", "t", "-c", dir, "-e",
 	              env, "/bin/sh", "-c", cmd);
 	cr_assert_eq(rc, 0, "tmux new-session failed");
 }

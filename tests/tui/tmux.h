@@ -22,6 +22,8 @@ void tmux_prepare(tmux *t);
 /* Start a server with one w×h window running the shell command `cmd` in the source directory.
  * The command runs under /bin/sh with $D set to t->dir. */
 void tmux_start(tmux *t, unsigned w, unsigned h, const char *cmd);
+/* The same in another directory. */
+void tmux_start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char *cmd);
 /* Kill the server and remove the directory. */
 void tmux_stop(tmux *t);
 /* Stop every server this process started and has not stopped (for a test's teardown, which
