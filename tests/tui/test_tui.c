@@ -307,6 +307,12 @@ Test(tui, dumb_terminals_and_pipes_get_printed_output)
 	assert_screen(&v, "exit=1");
 	assert_screen(&v, "from [-altering-] the");
 	tmux_stop(&v);
+
+	tmux w = {0};
+	start(&w, 120, 30, "TERM=no-such-terminal LC_ALL=C.UTF-8", "--width=100 " ORIGINAL " " SPUN);
+	assert_screen(&w, "exit=1");
+	assert_screen(&w, "from [-altering-] the");
+	tmux_stop(&w);
 }
 
 Test(tui, help_overlay)
