@@ -10,7 +10,12 @@ out=screenshots
 tmp=$(mktemp -d)
 sock=redline-shots-$$
 tmux() { command tmux -f /dev/null -L "$sock" "$@"; }
-trap 'tmux kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT INT TERM
+# Stop the picture's server, and remove the socket tmux may leave behind.
+stop() {
+	tmux kill-server 2>/dev/null || true
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+}
+trap 'stop; rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$out"
 
 # Poll the screen until it holds $1 (10 s at most).
@@ -64,7 +69,7 @@ shot() {
 	tmux capture-pane -p -e -t s > "$tmp/$name.ans"
 	python3 scripts/ansi2svg.py --cols "$cols" --rows "$rows" --title "$title" \
 		"$tmp/$name.ans" "$tmp/$name.svg"
-	tmux kill-server
+	stop
 	rsvg-convert -o "$out/$name.png" "$tmp/$name.svg"
 	echo "screenshots/$name.png"
 }
