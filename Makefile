@@ -1,12 +1,15 @@
 # A thin wrapper around CMake, as neovim's: the two commands of the quick start, and the rest.
 #   make demo    install what is missing, build, open the viewer on the bundled example
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
+#   make bench   build optimized in build-bench/, time redline against git, dwdiff and wdiff
 .PHONY: all build demo test test-asan bench quality install clean distclean deps bench-viewer screenshots
 
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+BENCH_BUILD ?= build-bench
+BENCH_ARGS ?=
 CMAKE_FLAGS ?=
 
 all: build
@@ -48,8 +51,18 @@ screenshots: build
 	@scripts/deps.sh screenshots
 	@scripts/screenshots.sh $(BUILD)
 
+# Optimized, without sanitizers or tests; the pairs are generated into bench/out/ and reused.
+bench:
+	@scripts/deps.sh bench
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
+		-DREDLINE_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target redline
+	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $(BENCH_BUILD)/measure bench/measure.c
+	@python3 bench/bench.py --bin $(BENCH_BUILD)/src/redline --measure $(BENCH_BUILD)/measure \
+		$(BENCH_ARGS)
+
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD)
+	@rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)

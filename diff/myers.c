@@ -231,24 +231,28 @@ static uint32_t isqrt(uint64_t v)
 
 /* The anchors: ids that occur exactly once on each side, kept where their positions increase on
  * both sides (a longest increasing subsequence, found by patience sorting in O(k log k)). They
- * are matched outright and the pieces between them diffed on their own. Returns the number of
- * anchors through *count. */
-static int push_anchored(search *s, int32_t na, int32_t nb, const uint32_t *cnt_a,
-                         const uint32_t *cnt_b, uint32_t *pos_b, size_t *count)
+ * are matched outright, and the pieces between them are diffed on their own: *pieces receives a
+ * new array of them in reading order, *npieces their number, *count the anchors'. */
+static int find_pieces(const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
+                       const uint32_t *cnt_a, const uint32_t *cnt_b, uint32_t *pos_b, seg **pieces,
+                       size_t *npieces, size_t *count)
 {
 	int rc = RL_ENOMEM;
-	size_t cap = (size_t)(na < nb ? na : nb) + 1, k = 0, len = 0;
+	size_t cap = 1, k = 0, len = 0;
+	for (int32_t j = 0; j < m; j++) {
+		if (cnt_a[b[j]] == 1 && cnt_b[b[j]] == 1) {
+			pos_b[b[j]] = (uint32_t)j;
+			cap++;
+		}
+	}
 	int32_t *ia = malloc(cap * sizeof *ia), *jb = malloc(cap * sizeof *jb);
 	int32_t *tail = malloc(cap * sizeof *tail), *prev = malloc(cap * sizeof *prev);
+	seg *pc = NULL;
 	if (!ia || !jb || !tail || !prev)
 		goto out;
-
-	for (int32_t j = 0; j < nb; j++)
-		if (cnt_a[s->b[j]] == 1 && cnt_b[s->b[j]] == 1)
-			pos_b[s->b[j]] = (uint32_t)j;
-	for (int32_t i = 0; i < na; i++)
-		if (cnt_a[s->a[i]] == 1 && cnt_b[s->a[i]] == 1)
-			ia[k] = i, jb[k] = (int32_t)pos_b[s->a[i]], k++;
+	for (int32_t i = 0; i < n; i++)
+		if (cnt_a[a[i]] == 1 && cnt_b[a[i]] == 1)
+			ia[k] = i, jb[k] = (int32_t)pos_b[a[i]], k++;
 
 	/* tail[l]: index of the candidate ending the best increasing run of length l + 1. */
 	for (size_t c = 0; c < k; c++) {
@@ -266,17 +270,19 @@ static int push_anchored(search *s, int32_t na, int32_t nb, const uint32_t *cnt_
 			len++;
 	}
 
-	/* Walk the run backwards, pushing the piece after each anchor; the stack is LIFO, so
-	 * pieces come off it in reading order. */
-	int32_t x1 = na, y1 = nb;
+	/* Walk the run backwards, so the pieces are filled in from the last. */
+	if (!(pc = malloc((len + 1) * sizeof *pc)))
+		goto out;
+	int32_t x1 = n, y1 = m;
+	size_t p = len;
 	for (int32_t c = len ? tail[len - 1] : -1; c >= 0; c = prev[c]) {
-		if (push_seg(s, ia[c] + 1, x1, jb[c] + 1, y1) != RL_OK)
-			goto out;
+		pc[p--] = (seg){ia[c] + 1, x1, jb[c] + 1, y1};
 		x1 = ia[c];
 		y1 = jb[c];
 	}
-	if (push_seg(s, 0, x1, 0, y1) != RL_OK)
-		goto out;
+	pc[0] = (seg){0, x1, 0, y1};
+	*pieces = pc;
+	*npieces = len + 1;
 	*count = len;
 	rc = RL_OK;
 out:
@@ -289,9 +295,11 @@ out:
 
 /* Everything rl_myers allocates, freed in one place. */
 typedef struct work {
-	uint32_t *cnt_a, *cnt_b, *pos_b;
-	uint32_t *ca, *cb;       /* compacted ids */
-	uint32_t *ra, *rb;       /* compacted index -> real index */
+	uint32_t *cnt_a, *cnt_b; /* per id: occurrences (in the whole input, then in one piece) */
+	uint32_t *pos_b;         /* per id: its position in b, for the anchors */
+	seg *pieces;
+	uint32_t *ca, *cb;       /* one piece, compacted */
+	uint32_t *ra, *rb;       /* compacted index -> index in the piece */
 	uint8_t *ma, *mb;        /* compacted change marks */
 	int32_t *diag;           /* fv and bv, side by side */
 } work;
@@ -301,6 +309,7 @@ static void work_free(work *w, search *s)
 	free(w->cnt_a);
 	free(w->cnt_b);
 	free(w->pos_b);
+	free(w->pieces);
 	free(w->ca);
 	free(w->cb);
 	free(w->ra);
@@ -313,11 +322,11 @@ static void work_free(work *w, search *s)
 
 /* Keep the ids of x[0..n) that occur on the other side (count in other > 0); the rest are
  * changed by necessity. Returns the compacted length. */
-static int32_t compact(const uint32_t *x, size_t n, const uint32_t *other, uint32_t *cx,
+static int32_t compact(const uint32_t *x, int32_t n, const uint32_t *other, uint32_t *cx,
                        uint32_t *rx, uint8_t *chg)
 {
 	int32_t k = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (int32_t i = 0; i < n; i++) {
 		if (other[x[i]] == 0) {
 			chg[i] = 1;
 			continue;
@@ -327,6 +336,74 @@ static int32_t compact(const uint32_t *x, size_t n, const uint32_t *other, uint3
 		k++;
 	}
 	return k;
+}
+
+/* Diff one piece a[p.x0..p.x1) against b[p.y0..p.y1) exactly (up to the cost bound). Its common
+ * ends are trimmed and the ids that occur on one side of the piece only are set aside first: an id
+ * absent from the other side of a piece can never be matched inside it, however often it occurs
+ * elsewhere, so this keeps the piece's script minimal and shrinks the search a great deal where a
+ * passage was rewritten. The per-id counts in w are zero before and after. */
+static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b, uint8_t *chg_a,
+                       uint8_t *chg_b, seg p)
+{
+	while (p.x0 < p.x1 && p.y0 < p.y1 && a[p.x0] == b[p.y0])
+		p.x0++, p.y0++;
+	while (p.x0 < p.x1 && p.y0 < p.y1 && a[p.x1 - 1] == b[p.y1 - 1])
+		p.x1--, p.y1--;
+	if (p.x0 == p.x1 || p.y0 == p.y1) {
+		memset(chg_a + p.x0, 1, (size_t)(p.x1 - p.x0));
+		memset(chg_b + p.y0, 1, (size_t)(p.y1 - p.y0));
+		return RL_OK;
+	}
+	for (int32_t i = p.x0; i < p.x1; i++)
+		w->cnt_a[a[i]]++;
+	for (int32_t j = p.y0; j < p.y1; j++)
+		w->cnt_b[b[j]]++;
+	int32_t na = compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, w->ra, chg_a + p.x0);
+	int32_t nb = compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, w->rb, chg_b + p.y0);
+	for (int32_t i = p.x0; i < p.x1; i++)
+		w->cnt_a[a[i]] = 0;
+	for (int32_t j = p.y0; j < p.y1; j++)
+		w->cnt_b[b[j]] = 0;
+
+	memset(w->ma, 0, (size_t)na);
+	memset(w->mb, 0, (size_t)nb);
+	s->a = w->ca, s->b = w->cb, s->ca = w->ma, s->cb = w->mb;
+	int rc = push_seg(s, 0, na, 0, nb);
+	if (rc == RL_OK)
+		rc = run(s);
+	if (rc != RL_OK)
+		return rc;
+	for (int32_t i = 0; i < na; i++)
+		chg_a[p.x0 + (int32_t)w->ra[i]] = w->ma[i];
+	for (int32_t j = 0; j < nb; j++)
+		chg_b[p.y0 + (int32_t)w->rb[j]] = w->mb[j];
+	return RL_OK;
+}
+
+/* Cut the problem at the anchors (or not at all) into w->pieces. */
+static int make_pieces(work *w, const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
+                       size_t nids, bool anchored, size_t *npieces, size_t *anchors)
+{
+	*anchors = 0;
+	if (!anchored) {
+		if (!(w->pieces = malloc(sizeof *w->pieces)))
+			return RL_ENOMEM;
+		w->pieces[0] = (seg){0, n, 0, m};
+		*npieces = 1;
+		return RL_OK;
+	}
+	w->pos_b = malloc(nids * sizeof *w->pos_b);
+	if (!w->pos_b)
+		return RL_ENOMEM;
+	for (int32_t i = 0; i < n; i++)
+		w->cnt_a[a[i]]++;
+	for (int32_t j = 0; j < m; j++)
+		w->cnt_b[b[j]]++;
+	int rc = find_pieces(a, n, b, m, w->cnt_a, w->cnt_b, w->pos_b, &w->pieces, npieces, anchors);
+	memset(w->cnt_a, 0, nids * sizeof *w->cnt_a);
+	memset(w->cnt_b, 0, nids * sizeof *w->cnt_b);
+	return rc;
 }
 
 int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t nids,
@@ -361,49 +438,30 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	w.ra = malloc(n * sizeof *w.ra);
 	w.cb = malloc(m * sizeof *w.cb);
 	w.rb = malloc(m * sizeof *w.rb);
-	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb)
+	w.ma = malloc(n);
+	w.mb = malloc(m);
+	/* Diagonals run from -m to n; one spare slot on each end. */
+	w.diag = malloc(2 * (n + m + 3) * sizeof *w.diag);
+	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb || !w.ma ||
+	    !w.mb || !w.diag)
 		goto out;
-	for (size_t i = 0; i < n; i++)
-		w.cnt_a[a[i]]++;
-	for (size_t j = 0; j < m; j++)
-		w.cnt_b[b[j]]++;
-	int32_t na = compact(a, n, w.cnt_b, w.ca, w.ra, chg_a);
-	int32_t nb = compact(b, m, w.cnt_a, w.cb, w.rb, chg_b);
-
-	w.ma = calloc((size_t)na + 1, 1);
-	w.mb = calloc((size_t)nb + 1, 1);
-	/* Diagonals run from -nb to na; one spare slot on each end. */
-	w.diag = malloc(2 * ((size_t)na + (size_t)nb + 3) * sizeof *w.diag);
-	if (!w.ma || !w.mb || !w.diag)
-		goto out;
-	s.a = w.ca, s.b = w.cb, s.ca = w.ma, s.cb = w.mb;
-	s.fv = w.diag + nb + 1;
-	s.bv = w.diag + (na + nb + 3) + nb + 1;
+	s.fv = w.diag + m + 1;
+	s.bv = w.diag + (n + m + 3) + m + 1;
 	s.minimal = opts->minimal;
 	if (opts->max_cost) {
 		s.max_cost = (int32_t)(opts->max_cost < INT32_MAX ? opts->max_cost : INT32_MAX);
 	} else {
-		s.max_cost = (int32_t)isqrt((uint64_t)na + (uint64_t)nb);
+		s.max_cost = (int32_t)isqrt((uint64_t)n + (uint64_t)m);
 		if (s.max_cost < MAX_COST_MIN)
 			s.max_cost = MAX_COST_MIN;
 	}
 
-	size_t anchors = 0;
-	if (!opts->minimal && opts->anchors) {
-		w.pos_b = malloc(nids * sizeof *w.pos_b);
-		if (!w.pos_b || push_anchored(&s, na, nb, w.cnt_a, w.cnt_b, w.pos_b, &anchors) != RL_OK)
-			goto out;
-	} else if (push_seg(&s, 0, na, 0, nb) != RL_OK) {
-		goto out;
-	}
-	if ((rc = run(&s)) != RL_OK)
-		goto out;
-
-	for (int32_t i = 0; i < na; i++)
-		chg_a[w.ra[i]] = w.ma[i];
-	for (int32_t j = 0; j < nb; j++)
-		chg_b[w.rb[j]] = w.mb[j];
-	if (stats) {
+	size_t npieces, anchors;
+	rc = make_pieces(&w, a, (int32_t)n, b, (int32_t)m, nids, !opts->minimal && opts->anchors,
+	                 &npieces, &anchors);
+	for (size_t k = 0; rc == RL_OK && k < npieces; k++)
+		rc = solve_piece(&s, &w, a, b, chg_a, chg_b, w.pieces[k]);
+	if (rc == RL_OK && stats) {
 		stats->anchors = anchors;
 		stats->bound_hits = s.bound_hits;
 	}

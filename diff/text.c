@@ -114,6 +114,18 @@ static bool is_regional_indicator(int32_t cp)
 
 void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 {
+	unsigned char c = (unsigned char)s[0];
+
+	/* Printable ASCII followed by ASCII (or nothing) is a cluster of one byte: no rule of UAX #29
+	 * joins two ASCII characters but CR LF. Most prose is this, so it skips utf8proc. */
+	if (c >= 0x20 && c < 0x7F && (n == 1 || (unsigned char)s[1] < 0x80)) {
+		g->cp = c;
+		g->len = 1;
+		g->width = 1;
+		g->kind = c == ' ' ? RL_G_SPACE : RL_G_PRINT;
+		return;
+	}
+
 	int32_t cp;
 	size_t len = rl_utf8_decode(s, n, &cp);
 

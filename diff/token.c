@@ -21,6 +21,8 @@ struct rl_tokens {
  * Japanese text gets a word-level diff instead of one token per sentence. */
 static bool is_solo(int32_t cp)
 {
+	if (cp < 0x0E00)
+		return false;
 	return (cp >= 0x0E00 && cp <= 0x0EFF)      /* Thai, Lao */
 	    || (cp >= 0x0F00 && cp <= 0x0FFF)      /* Tibetan */
 	    || (cp >= 0x1000 && cp <= 0x109F)      /* Myanmar */
@@ -61,6 +63,8 @@ static bool is_upper_cp(int32_t cp)
 {
 	if (cp < 0)
 		return false;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }

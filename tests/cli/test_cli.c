@@ -1,5 +1,6 @@
 /* End-to-end tests of the redline command: outputs, exit status, errors, hostile bytes. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 
 #include "fixtures.h"
+#include "json.h"
 #include "run.h"
 
 #define ORIGINAL "examples/lighthouse-1-original.txt"
@@ -387,4 +389,212 @@ Test(cli, json_validates_with_the_scorer)
 			run_free(&r);
 		}
 	}
+}
+
+/* ---- the --json contract (../shared/bench/README.md), checked by our own reader, so that it is
+ * checked with or without ../shared and on hostile input too */
+
+/* Marks the bytes of data that belong to whitespace code points (Python's str.isspace, as the
+ * scorer decides): ASCII spaces and controls \t..\r, \x1c..\x1f, NEL, NBSP and the Unicode
+ * spaces. Invalid bytes are not whitespace. */
+static bool *whitespace_mask(const char *data, size_t len)
+{
+	bool *ws = calloc(len + 1, 1);
+	cr_assert_not_null(ws);
+	const unsigned char *u = (const unsigned char *)data;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = u[i];
+		size_t n = 1;
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80)
+			cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3F), n = 2;
+		else if (u[i] >= 0xE0 && u[i] <= 0xEF && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		         (u[i + 2] & 0xC0) == 0x80)
+			cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3F), n = 3;
+		bool space = (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 ||
+		             cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+		             cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+		for (size_t k = 0; k < n; k++)
+			ws[i + k] = space;
+		i += n;
+	}
+	return ws;
+}
+
+/* A file as redline read it: absolute, or relative to the source directory it runs in. */
+static char *read_input(const char *path, size_t *len)
+{
+	if (path[0] != '/')
+		return fixture_read(path, len);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "cannot open %s", path);
+	char *buf = malloc(1 << 16);
+	cr_assert_not_null(buf);
+	*len = fread(buf, 1, 1 << 16, fp);
+	cr_assert(feof(fp), "%s: only small files here", path);
+	fclose(fp);
+	return buf;
+}
+
+/* An op's range on one side: [s, e) within size, or a test failure. */
+static void op_range(const json *op, const char *side, size_t size, size_t *s, size_t *e,
+                     size_t k)
+{
+	const json *r = json_get(op, side);
+	cr_assert(r && r->type == JSON_ARRAY && r->nkids == 2, "op %zu: \"%s\" is not a pair", k, side);
+	const json *r0 = json_at(r, 0), *r1 = json_at(r, 1);
+	cr_assert(r0->is_int && r1->is_int, "op %zu: \"%s\" holds non-integers", k, side);
+	cr_assert(r0->i >= 0 && r0->i <= r1->i && (size_t)r1->i <= size,
+	          "op %zu: \"%s\" [%lld, %lld] outside 0..%zu", k, side, r0->i, r1->i, size);
+	*s = (size_t)r0->i;
+	*e = (size_t)r1->i;
+}
+
+/* The non-whitespace bytes of data[s..e), appended to out (a buffer of at least e - s bytes). */
+static size_t content(const char *data, const bool *ws, size_t s, size_t e, char *out)
+{
+	size_t n = 0;
+	for (size_t i = s; i < e; i++)
+		if (!ws[i])
+			out[n++] = data[i];
+	return n;
+}
+
+/* Run redline --json (with extra options) on two files and check the output against the
+ * contract: valid JSON, the two files named with their sizes, ops of known kinds with the ranges
+ * their kind calls for, every non-whitespace byte of each file in exactly one op, and (when
+ * `strict`, so that no folding makes equal words differ in bytes) equal ops holding the same
+ * words. --minimal output must use the four kinds of an exact diff only. */
+static void check_json_contract(const char *opt1, const char *opt2, const char *oldp,
+                                const char *newp, bool strict, bool minimal)
+{
+	run_result r;
+	const char *argv[8] = {"redline", "--json"};
+	size_t argc = 2;
+	if (opt1)
+		argv[argc++] = opt1;
+	if (opt2)
+		argv[argc++] = opt2;
+	argv[argc++] = oldp;
+	argv[argc++] = newp;
+	argv[argc] = NULL;
+	run_redline(&r, argv, NULL, 0, NULL, 20);
+	cr_assert(r.status == 0 || r.status == 1, "%s %s: exit %d: %s", oldp, newp, r.status, r.err);
+
+	char err[256];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s %s: not JSON: %s", oldp, newp, err);
+	const json *version = json_get(doc, "redline");
+	cr_assert(version && version->is_int && version->i == 1, "\"redline\": 1");
+	cr_assert_not_null(json_get(doc, "stats"));
+
+	const char *paths[2] = {oldp, newp}, *names[2] = {"old", "new"}, *sides[2] = {"a", "b"};
+	char *data[2];
+	size_t size[2];
+	bool *ws[2];
+	for (int k = 0; k < 2; k++) {
+		const json *f = json_get(doc, names[k]);
+		cr_assert_str_eq(json_str(json_get(f, "path")), paths[k], "%s.path", names[k]);
+		data[k] = read_input(paths[k], &size[k]);
+		const json *sz = json_get(f, "size");
+		cr_assert(sz && sz->is_int && (size_t)sz->i == size[k], "%s.size", names[k]);
+		ws[k] = whitespace_mask(data[k], size[k]);
+	}
+
+	const json *ops = json_get(doc, "ops");
+	cr_assert(ops && ops->type == JSON_ARRAY, "ops is a list");
+	unsigned char *cover[2] = {calloc(size[0] + 1, 1), calloc(size[1] + 1, 1)};
+	char *wa = malloc(size[0] + 1), *wb = malloc(size[1] + 1);
+	cr_assert(cover[0] && cover[1] && wa && wb);
+	static const char *const kinds[] = {"equal", "delete", "insert", "replace", "move"};
+	for (size_t k = 0; k < ops->nkids; k++) {
+		const json *op = json_at(ops, k);
+		const char *kind = json_str(json_get(op, "kind"));
+		cr_assert_not_null(kind, "op %zu has a kind", k);
+		size_t which = 0;
+		while (which < 5 && strcmp(kind, kinds[which]) != 0)
+			which++;
+		cr_assert_lt(which, 5, "op %zu: unknown kind %s", k, kind);
+		cr_assert(!minimal || which < 4, "--minimal: op %zu is a %s", k, kind);
+		bool has[2] = {which != 2, which != 1};
+		size_t s[2] = {0, 0}, e[2] = {0, 0};
+		for (int side = 0; side < 2; side++) {
+			cr_assert_eq(json_get(op, sides[side]) != NULL, has[side],
+			             "op %zu (%s): \"%s\" %s", k, kind, sides[side],
+			             has[side] ? "missing" : "not allowed");
+			if (!has[side])
+				continue;
+			op_range(op, sides[side], size[side], &s[side], &e[side], k);
+			for (size_t i = s[side]; i < e[side]; i++)
+				if (!ws[side][i] && cover[side][i]++)
+					cr_assert_fail("%s byte %zu is in two ops (op %zu)", names[side], i, k);
+		}
+		const json *mv = json_get(op, "move"), *q = json_get(op, "quote");
+		cr_assert(!mv || mv->is_int, "op %zu: move is an integer", k);
+		cr_assert(!q || (json_str(q) && strstr(" removed added altered elided ", json_str(q))),
+		          "op %zu: quote", k);
+		if (strict && (which == 0 || which == 4)) {
+			size_t na = content(data[0], ws[0], s[0], e[0], wa);
+			size_t nb = content(data[1], ws[1], s[1], e[1], wb);
+			cr_assert(na == nb && memcmp(wa, wb, na) == 0, "op %zu (%s): %.*s | %.*s", k, kind,
+			          (int)na, wa, (int)nb, wb);
+		}
+	}
+	for (int side = 0; side < 2; side++)
+		for (size_t i = 0; i < size[side]; i++)
+			cr_assert(ws[side][i] || cover[side][i] == 1, "%s byte %zu (0x%02x) is in no op",
+			          names[side], i, (unsigned char)data[side][i]);
+	for (int k = 0; k < 2; k++) {
+		free(data[k]);
+		free(ws[k]);
+		free(cover[k]);
+	}
+	free(wa);
+	free(wb);
+	json_free(doc);
+	run_free(&r);
+}
+
+/* A file under /tmp with `data`, whose name carries `tag` (a quote, a backslash, an escape). */
+static void temp_named(char path[96], const char *tag, const char *data, size_t len)
+{
+	snprintf(path, 96, "/tmp/redline-%s-XXXXXX", tag);
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+}
+
+Test(cli, json_output_keeps_the_contract)
+{
+	const char *pairs[][2] = {{ORIGINAL, SPUN}, {ORIGINAL, SUMMARY}, {ORIGINAL, REWRITE},
+	                          {SUMMARY, REWRITE}, {SPUN, SPUN}};
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+		check_json_contract(NULL, NULL, pairs[k][0], pairs[k][1], false, false);
+		check_json_contract("--minimal", "--strict", pairs[k][0], pairs[k][1], true, true);
+	}
+}
+
+Test(cli, json_output_keeps_the_contract_on_hostile_input)
+{
+	/* A BOM, CRLF, NBSP and an ideographic space, NUL (with --text), an escape sequence, a C1
+	 * control, a bidi override, an invalid byte, CJK, an emoji ZWJ sequence, combining marks. */
+	const char old[] = "\xef\xbb\xbfTitle:\x1b]0;x\x07 caf\xc3\xa9\xc2\xa0" "and\xe3\x80\x80tea\r\n"
+	                   "\r\nnul\0here \xff bytes \xc2\x9b" "31m \xe2\x80\xae" "evil "
+	                   "\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb" " e\xcc\x81.";
+	const char new[] = "Title: cafe\xcc\x81 and tea\n\nnul\0there \xfe bytes "
+	                   "\xe4\xb8\xad\xe5\x9b\xbd \xf0\x9f\x91\xa9 e\xcc\x81!\n";
+	char a[96], b[96], empty[96];
+	temp_named(a, "q\"uote", old, sizeof old - 1);
+	temp_named(b, "back\\slash\x1b", new, sizeof new - 1);
+	temp_named(empty, "empty", "", 0);
+	check_json_contract("--text", NULL, a, b, false, false);
+	check_json_contract("--text", "--minimal", a, b, false, true);
+	/* not `strict`: NFC makes "caf\xc3\xa9" and "cafe\xcc\x81" equal words in different bytes */
+	check_json_contract("--text", "--strict", b, a, false, false);
+	check_json_contract(NULL, NULL, empty, ORIGINAL, true, false);
+	check_json_contract(NULL, NULL, ORIGINAL, empty, true, false);
+	check_json_contract(NULL, NULL, empty, empty, true, false);
+	unlink(a);
+	unlink(b);
+	unlink(empty);
 }

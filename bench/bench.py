@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""bench.py: time redline against git --word-diff, dwdiff and wdiff on generated prose pairs.
+
+    python3 bench/bench.py --bin build-bench/src/redline        (what `make bench` runs)
+
+Pairs come from ../shared/bench/gen_pairs.py (sizes x substitution rates x layouts, seed 1) and are
+kept in bench/out/, so later runs reuse them. Every tool reads the same two files and writes to
+/dev/null; each figure is the median of several runs (wall time, and peak RSS from wait4). `wc -w`
+reads both files once and is the floor: no word diff can be faster than counting the words.
+
+The issue's targets are checked at the end: on every pair redline is at most as slow as
+`git diff --word-diff`, its peak RSS is at most 10 times the size of the two inputs, and a 10 MB
+pair takes under 2 s. A miss is reported, never an error: timings on a shared machine are noisy.
+"""
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# The targets of issue 2.
+MAX_RSS_PER_INPUT_BYTE = 10
+MAX_SECONDS_10M = 2.0
+
+# Runs that take longer than this are not repeated: one run of a minute says enough.
+REPEAT_LIMIT_S = 30.0
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "build-bench", "src", "redline"),
+                    help="the redline binary (default: build-bench/src/redline)")
+    ap.add_argument("--measure", default=os.path.join(ROOT, "build-bench", "measure"),
+                    help="the stopwatch built from bench/measure.c (default: build-bench/measure)")
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"),
+                    help="the shared directory holding bench/gen_pairs.py (default: ../shared)")
+    ap.add_argument("--out", default=os.path.join(HERE, "out"),
+                    help="where generated pairs are kept and reused (default: bench/out)")
+    ap.add_argument("--sizes", default="100k,1M,10M", help="sizes of OLD (gen_pairs --size)")
+    ap.add_argument("--rates", default="0.05,0.3", help="substitution rates")
+    ap.add_argument("--layouts", default="keep,one",
+                    help="layouts of NEW (gen_pairs --rewrap): keep = wrapped, one = one line")
+    ap.add_argument("--tools", default="redline-stat,redline-json,git,dwdiff,wdiff,wc",
+                    help="tools to run, in this order (redline-stat is the reference)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per figure below 10 MB (median)")
+    ap.add_argument("--runs-large", type=int, default=3, help="runs per figure at 10 MB and above")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed")
+    ap.add_argument("--seed", type=int, default=1, help="gen_pairs --seed")
+    ap.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
+    return ap.parse_args()
+
+
+def size_bytes(text):
+    """gen_pairs' size syntax: 100k, 1M, 10M (k = 1000)."""
+    mult = {"k": 10**3, "m": 10**6, "g": 10**9}
+    t = text.strip().lower().rstrip("b")
+    return int(float(t[:-1]) * mult[t[-1]]) if t[-1] in mult else int(t)
+
+
+def size_label(nbytes):
+    return f"{nbytes / 10**6:.1f} MB"
+
+
+def pair_name(size, rate, layout):
+    return f"s{size}_r{int(round(float(rate) * 100)):02d}_{layout}"
+
+
+def make_pair(args, gen, size, rate, layout):
+    """Generate the pair unless bench/out already has it; return (old, new) paths."""
+    prefix = os.path.join(args.out, pair_name(size, rate, layout))
+    old, new = prefix + ".old.txt", prefix + ".new.txt"
+    if os.path.exists(old) and os.path.exists(new):
+        return old, new
+    print(f"bench: generating {os.path.basename(prefix)} ...", file=sys.stderr, flush=True)
+    cmd = [sys.executable, gen, "--size", size, "--subst-rate", str(rate), "--rewrap", layout,
+           "--seed", str(args.seed), "--out", prefix + ".tmp"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    # Renamed only when complete, so an interrupted run never leaves half a pair to reuse.
+    for ext in (".truth.json", ".new.txt", ".old.txt"):
+        os.replace(prefix + ".tmp" + ext, prefix + ext)
+    return old, new
+
+
+def tool_commands(args, old, new):
+    git_env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+                   LC_ALL="C.UTF-8")
+    return {
+        "redline-stat": ([args.bin, "--stat", old, new], None),
+        "redline-json": ([args.bin, "--json", old, new], None),
+        "git": (["git", "diff", "--no-index", "--no-color", "--word-diff=porcelain", old, new],
+                git_env),
+        "dwdiff": (["dwdiff", old, new], None),
+        "wdiff": (["wdiff", old, new], None),
+        "wc": (["wc", "-w", old, new], None),
+    }
+
+
+TOOL_TITLES = {
+    "redline-stat": "redline --stat",
+    "redline-json": "redline --json",
+    "git": "git --word-diff",
+    "dwdiff": "dwdiff",
+    "wdiff": "wdiff",
+    "wc": "wc -w (floor)",
+}
+
+
+def run_once(measure_bin, cmd, env, timeout):
+    """One run through the measure helper: (wall seconds, peak RSS in KiB), or None when killed by
+    the timeout. Exit status 1 means "differ" for every tool here; 2 and above is trouble."""
+    proc = subprocess.Popen([measure_bin] + cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            env=env, start_new_session=True, text=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None
+    if proc.returncode != 0:
+        raise RuntimeError(f"measure {' '.join(cmd)}: exit status {proc.returncode}")
+    wall, rss, status = out.split()
+    if int(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)}: exit status {status}")
+    return float(wall), int(rss)
+
+
+def measure(measure_bin, cmd, env, runs, timeout):
+    """Median wall time and peak RSS over up to `runs` runs, the number of runs made and the
+    spread of the times (slowest - fastest)."""
+    walls, rss = [], []
+    for _ in range(runs):
+        r = run_once(measure_bin, cmd, env, timeout)
+        if r is None:
+            return None
+        walls.append(r[0])
+        rss.append(r[1])
+        if r[0] > REPEAT_LIMIT_S:
+            break
+    return statistics.median(walls), statistics.median(rss), len(walls), max(walls) - min(walls)
+
+
+def fmt_time(t):
+    return f"{t:.3f}" if t < 1 else f"{t:.2f}" if t < 100 else f"{t:.0f}"
+
+
+def print_tables(results, tools, markdown):
+    """Two tables, wall time and peak RSS, one row per pair, each tool with its ratio to
+    redline --stat (how many times slower / bigger)."""
+    ref = tools[0]
+    for title, idx, unit, fmt in (("wall time, seconds (median)", 0, "s", fmt_time),
+                                  ("peak RSS, MB (median)", 1, "MB",
+                                   lambda kib: f"{kib / 1024:.1f}")):
+        head = ["pair", "input"] + [TOOL_TITLES[t] for t in tools]
+        rows = []
+        for (name, nbytes), figs in results:
+            row = [name, size_label(nbytes)]
+            base = figs.get(ref)
+            for t in tools:
+                f = figs.get(t)
+                if f is None:
+                    row.append("timeout")
+                    continue
+                cell = fmt(f[idx])
+                if t != ref and base and base[idx] > 0:
+                    cell += f" ×{f[idx] / base[idx]:.1f}"
+                if idx == 0 and f[2] == 1 and t != "wc":
+                    cell += "¹"
+                row.append(cell)
+            rows.append(row)
+        print()
+        print(f"{title}; ×N = N times redline --stat")
+        if markdown:
+            print("| " + " | ".join(head) + " |")
+            print("|" + "|".join(" --- " for _ in head) + "|")
+            for r in rows:
+                print("| " + " | ".join(r) + " |")
+        else:
+            widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
+            print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
+            for r in rows:
+                print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    if any(f is not None and f[2] == 1 for _, figs in results for f in figs.values()):
+        print(f"¹ one run only (a run over {REPEAT_LIMIT_S:.0f} s is not repeated)")
+
+
+def check_targets(results, sizes_of):
+    misses = []
+    for (name, nbytes), figs in results:
+        mine = [figs[t] for t in ("redline-stat", "redline-json") if figs.get(t)]
+        if not mine:
+            continue
+        slowest = max(f[0] for f in mine)
+        biggest = max(f[1] for f in mine) * 1024
+        git = figs.get("git", False)
+        if git is None:
+            pass  # git timed out: redline is faster by any measure
+        elif git and slowest > git[0]:
+            misses.append(f"{name}: redline {fmt_time(slowest)} s > git {fmt_time(git[0])} s")
+        if biggest > MAX_RSS_PER_INPUT_BYTE * nbytes:
+            misses.append(f"{name}: peak RSS {biggest / 2**20:.0f} MB > "
+                          f"{MAX_RSS_PER_INPUT_BYTE} x input ({nbytes / 2**20:.0f} MB)")
+        if sizes_of[name] >= 10 * 10**6 and slowest >= MAX_SECONDS_10M:
+            misses.append(f"{name}: {fmt_time(slowest)} s, not under {MAX_SECONDS_10M:g} s")
+    print()
+    print("targets: redline at most as slow as git --word-diff; peak RSS at most "
+          f"{MAX_RSS_PER_INPUT_BYTE}x the two inputs; 10 MB pairs under {MAX_SECONDS_10M:g} s")
+    if misses:
+        for m in misses:
+            print(f"  MISSED  {m}")
+    else:
+        print("  all met")
+
+
+def main():
+    args = parse_args()
+    gen = os.path.join(args.shared, "bench", "gen_pairs.py")
+    if not os.path.exists(gen):
+        print(f"bench: {gen} is absent; there are no pairs to compare on, so nothing to do.")
+        return 0
+    for b in (args.bin, args.measure):
+        if not os.access(b, os.X_OK):
+            print(f"bench: {b} is not built (run `make bench`)", file=sys.stderr)
+            return 2
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    for t in tools:
+        if t not in TOOL_TITLES:
+            print(f"bench: unknown tool {t}", file=sys.stderr)
+            return 2
+    exe = {"git": "git", "dwdiff": "dwdiff", "wdiff": "wdiff", "wc": "wc"}
+    missing = [t for t in tools if t in exe and not shutil.which(exe[t])]
+    if missing:
+        print(f"bench: not installed: {', '.join(missing)} (scripts/deps.sh bench installs them)",
+              file=sys.stderr)
+        return 2
+    os.makedirs(args.out, exist_ok=True)
+
+    results, sizes_of = [], {}
+    with open("/proc/cpuinfo") as f:
+        cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")),
+                   "unknown cpu")
+    print(f"bench: {os.cpu_count()} cores ({cpu}), load {os.getloadavg()[0]:.2f}; "
+          f"{args.bin}", flush=True)
+    for size in args.sizes.split(","):
+        for rate in args.rates.split(","):
+            for layout in args.layouts.split(","):
+                old, new = make_pair(args, gen, size, rate, layout)
+                nbytes = os.path.getsize(old) + os.path.getsize(new)
+                name = pair_name(size, rate, layout)
+                sizes_of[name] = size_bytes(size)
+                runs = args.runs_large if size_bytes(size) >= 10 * 10**6 else args.runs
+                cmds = tool_commands(args, old, new)
+                figs = {}
+                for t in tools:
+                    cmd, env = cmds[t]
+                    figs[t] = measure(args.measure, cmd, env, runs, args.timeout)
+                    f = figs[t]
+                    spread = f"±{f[3] / 2:.3f}" if f else ""
+                    print(f"  {name:16} {TOOL_TITLES[t]:16} "
+                          + (f"{fmt_time(f[0]):>7} s {spread:>8}  {f[1] / 1024:8.1f} MB  "
+                             f"({f[2]} runs)" if f else "timeout"),
+                          file=sys.stderr, flush=True)
+                results.append(((name, nbytes), figs))
+    print(f"load average after the runs: {os.getloadavg()[0]:.2f}")
+    print_tables(results, tools, args.markdown)
+    check_targets(results, sizes_of)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
