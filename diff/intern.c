@@ -8,17 +8,30 @@
 #include "status.h"
 #include "text.h"
 
+/* The hash table maps a key to its id. A slot holds the high half of the key's hash (the low bits
+ * chose the slot), so that most mismatches are told without reading the key. */
 typedef struct slot {
-	uint64_t hash;
+	uint32_t tag;
 	uint32_t id;  /* RL_ID_NONE: empty */
 } slot;
+
+/* Where an id's key lies in the pool. Ids are handed out in order of first sight, so the common
+ * words of a text get small ids and their keys sit together at the start of the pool. */
+typedef struct keyref {
+	uint32_t off, len;
+} keyref;
+
+/* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
+ * entries stay in the processor's cache here, while the table's slots for a large vocabulary
+ * are spread over megabytes. A power of two. */
+#define RECENT_SLOTS 8192
 
 struct rl_interner {
 	rl_keyopts opts;
 	slot *slots;
 	size_t nslots;       /* a power of two */
-	uint32_t *key_off;   /* per id: offset of its key in pool */
-	uint32_t *key_len;
+	slot *recent;        /* RECENT_SLOTS entries */
+	keyref *keys;        /* per id */
 	size_t nids, cap_ids;
 	char *pool;
 	size_t pool_len, pool_cap;
@@ -154,6 +167,15 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
+static slot *empty_slots(size_t n)
+{
+	slot *s = malloc(n * sizeof *s);
+	if (s)
+		for (size_t i = 0; i < n; i++)
+			s[i] = (slot){0, RL_ID_NONE};
+	return s;
+}
+
 int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 {
 	rl_interner *in = calloc(1, sizeof *in);
@@ -161,13 +183,12 @@ int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 		return RL_ENOMEM;
 	in->opts = *opts;
 	in->nslots = 1024;
-	in->slots = malloc(in->nslots * sizeof *in->slots);
-	if (!in->slots) {
-		free(in);
+	in->slots = empty_slots(in->nslots);
+	in->recent = empty_slots(RECENT_SLOTS);
+	if (!in->slots || !in->recent) {
+		rl_interner_free(in);
 		return RL_ENOMEM;
 	}
-	for (size_t i = 0; i < in->nslots; i++)
-		in->slots[i].id = RL_ID_NONE;
 	*out = in;
 	return RL_OK;
 }
@@ -177,8 +198,8 @@ void rl_interner_free(rl_interner *in)
 	if (!in)
 		return;
 	free(in->slots);
-	free(in->key_off);
-	free(in->key_len);
+	free(in->recent);
+	free(in->keys);
 	free(in->pool);
 	free(in->scratch);
 	free(in);
@@ -191,25 +212,35 @@ size_t rl_interner_count(const rl_interner *in)
 
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len)
 {
-	*len = in->key_len[id];
-	return in->pool + in->key_off[id];
+	*len = in->keys[id].len;
+	return in->pool + in->keys[id].off;
 }
 
+static bool key_is(const rl_interner *in, uint32_t id, const char *key, size_t len)
+{
+	if (in->keys[id].len != len)
+		return false;
+	/* Words are short: a plain loop beats a call to memcmp here. */
+	const char *k = in->pool + in->keys[id].off;
+	for (size_t i = 0; i < len; i++)
+		if (k[i] != key[i])
+			return false;
+	return true;
+}
+
+/* Double the table, placing every id again by its key's hash. */
 static int grow_slots(rl_interner *in)
 {
 	size_t n = in->nslots * 2;
-	slot *s = malloc(n * sizeof *s);
+	slot *s = empty_slots(n);
 	if (!s)
 		return RL_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		s[i].id = RL_ID_NONE;
-	for (size_t i = 0; i < in->nslots; i++) {
-		if (in->slots[i].id == RL_ID_NONE)
-			continue;
-		size_t j = in->slots[i].hash & (n - 1);
+	for (uint32_t id = 0; id < in->nids; id++) {
+		uint64_t h = hash_bytes(in->pool + in->keys[id].off, in->keys[id].len);
+		size_t j = h & (n - 1);
 		while (s[j].id != RL_ID_NONE)
 			j = (j + 1) & (n - 1);
-		s[j] = in->slots[i];
+		s[j] = (slot){(uint32_t)(h >> 32), id};
 	}
 	free(in->slots);
 	in->slots = s;
@@ -221,23 +252,18 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 {
 	if (in->nids == in->cap_ids) {
 		size_t c = in->cap_ids ? in->cap_ids * 2 : 1024;
-		uint32_t *off = realloc(in->key_off, c * sizeof *off);
-		if (!off)
+		keyref *k = realloc(in->keys, c * sizeof *k);
+		if (!k)
 			return RL_ENOMEM;
-		in->key_off = off;
-		uint32_t *ln = realloc(in->key_len, c * sizeof *ln);
-		if (!ln)
-			return RL_ENOMEM;
-		in->key_len = ln;
+		in->keys = k;
 		in->cap_ids = c;
 	}
-	if (in->pool_len + len >= UINT32_MAX)
+	if (in->pool_len + len >= UINT32_MAX || in->nids >= RL_ID_NONE - 1)
 		return RL_ETOOBIG;
 	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + 1) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
-	in->key_off[in->nids] = (uint32_t)in->pool_len;
-	in->key_len[in->nids] = (uint32_t)len;
+	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len};
 	in->pool_len += len;
 	*id = (uint32_t)in->nids++;
 	return RL_OK;
@@ -246,25 +272,31 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 /* The id of a key, adding it when new. */
 static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
 {
+	uint64_t h = hash_bytes(key, len);
+	uint32_t tag = (uint32_t)(h >> 32);
+	slot *r = &in->recent[h & (RECENT_SLOTS - 1)];
+	if (r->id != RL_ID_NONE && r->tag == tag && key_is(in, r->id, key, len)) {
+		*id = r->id;
+		return RL_OK;
+	}
 	if ((in->nids + 1) * 2 > in->nslots && grow_slots(in) != RL_OK)
 		return RL_ENOMEM;
-	uint64_t h = hash_bytes(key, len);
 	size_t j = h & (in->nslots - 1);
 	for (;; j = (j + 1) & (in->nslots - 1)) {
 		slot *s = &in->slots[j];
 		if (s->id == RL_ID_NONE)
 			break;
-		if (s->hash == h && in->key_len[s->id] == len &&
-		    memcmp(in->pool + in->key_off[s->id], key, len) == 0) {
+		if (s->tag == tag && key_is(in, s->id, key, len)) {
 			*id = s->id;
+			*r = *s;
 			return RL_OK;
 		}
 	}
 	int rc = add_key(in, key, len, id);
 	if (rc != RL_OK)
 		return rc;
-	in->slots[j].hash = h;
-	in->slots[j].id = *id;
+	in->slots[j] = (slot){tag, *id};
+	*r = in->slots[j];
 	return RL_OK;
 }
 
@@ -281,9 +313,18 @@ int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out)
 			ids[i] = RL_ID_NONE;
 			continue;
 		}
-		long len = rl_key(&in->opts, text + v[i].off, v[i].len, v[i].cls, &in->scratch,
-		                  &in->scratch_cap);
-		int rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, &ids[i]);
+		const char *s = text + v[i].off;
+		int rc;
+		if ((v[i].flags & RL_TF_ASCII) &&
+		    (v[i].cls == RL_TOK_WORD ? !in->opts.fold_case : v[i].len == 1)) {
+			/* An ASCII word is its own key unless case is folded, and so is one ASCII
+			 * punctuation mark (rl_key would copy them unchanged): look them up in place. */
+			rc = lookup(in, s, v[i].len, &ids[i]);
+		} else {
+			long len = rl_key(&in->opts, s, v[i].len, v[i].cls, &in->scratch,
+			                  &in->scratch_cap);
+			rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, &ids[i]);
+		}
 		if (rc != RL_OK) {
 			free(ids);
 			return rc;

@@ -10,6 +10,10 @@
  * always diffed exactly. The bound only exists for pathological inputs. */
 #define MAX_COST_MIN 256
 
+/* Pieces larger than this (tokens of both sides) are cut at their anchors before any search;
+ * smaller ones are diffed exactly. */
+#define ANCHOR_MIN 1024
+
 /* Largest n + m handled: positions and diagonals must fit an int32_t with room to spare. */
 #define SIZE_MAX_ELEMS (1u << 30)
 
@@ -229,79 +233,19 @@ static uint32_t isqrt(uint64_t v)
 	return (uint32_t)x;
 }
 
-/* The anchors: ids that occur exactly once on each side, kept where their positions increase on
- * both sides (a longest increasing subsequence, found by patience sorting in O(k log k)). They
- * are matched outright, and the pieces between them are diffed on their own: *pieces receives a
- * new array of them in reading order, *npieces their number, *count the anchors'. */
-static int find_pieces(const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
-                       const uint32_t *cnt_a, const uint32_t *cnt_b, uint32_t *pos_b, seg **pieces,
-                       size_t *npieces, size_t *count)
-{
-	int rc = RL_ENOMEM;
-	size_t cap = 1, k = 0, len = 0;
-	for (int32_t j = 0; j < m; j++) {
-		if (cnt_a[b[j]] == 1 && cnt_b[b[j]] == 1) {
-			pos_b[b[j]] = (uint32_t)j;
-			cap++;
-		}
-	}
-	int32_t *ia = malloc(cap * sizeof *ia), *jb = malloc(cap * sizeof *jb);
-	int32_t *tail = malloc(cap * sizeof *tail), *prev = malloc(cap * sizeof *prev);
-	seg *pc = NULL;
-	if (!ia || !jb || !tail || !prev)
-		goto out;
-	for (int32_t i = 0; i < n; i++)
-		if (cnt_a[a[i]] == 1 && cnt_b[a[i]] == 1)
-			ia[k] = i, jb[k] = (int32_t)pos_b[a[i]], k++;
-
-	/* tail[l]: index of the candidate ending the best increasing run of length l + 1. */
-	for (size_t c = 0; c < k; c++) {
-		size_t lo = 0, hi = len;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (jb[tail[mid]] < jb[c])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[c] = lo > 0 ? tail[lo - 1] : -1;
-		tail[lo] = (int32_t)c;
-		if (lo == len)
-			len++;
-	}
-
-	/* Walk the run backwards, so the pieces are filled in from the last. */
-	if (!(pc = malloc((len + 1) * sizeof *pc)))
-		goto out;
-	int32_t x1 = n, y1 = m;
-	size_t p = len;
-	for (int32_t c = len ? tail[len - 1] : -1; c >= 0; c = prev[c]) {
-		pc[p--] = (seg){ia[c] + 1, x1, jb[c] + 1, y1};
-		x1 = ia[c];
-		y1 = jb[c];
-	}
-	pc[0] = (seg){0, x1, 0, y1};
-	*pieces = pc;
-	*npieces = len + 1;
-	*count = len;
-	rc = RL_OK;
-out:
-	free(ia);
-	free(jb);
-	free(tail);
-	free(prev);
-	return rc;
-}
-
 /* Everything rl_myers allocates, freed in one place. */
 typedef struct work {
-	uint32_t *cnt_a, *cnt_b; /* per id: occurrences (in the whole input, then in one piece) */
+	uint32_t *cnt_a, *cnt_b; /* per id: occurrences in the piece at hand (zero between pieces) */
 	uint32_t *pos_b;         /* per id: its position in b, for the anchors */
-	seg *pieces;
+	seg *todo;               /* pieces still to diff, in real positions; a stack */
+	size_t ntodo, captodo;
 	uint32_t *ca, *cb;       /* one piece, compacted */
 	uint32_t *ra, *rb;       /* compacted index -> index in the piece */
 	uint8_t *ma, *mb;        /* compacted change marks */
 	int32_t *diag;           /* fv and bv, side by side */
+	int32_t *ia, *jb, *tail, *prev;  /* the anchors' candidates and their patience piles */
+	bool anchored;           /* cut large pieces at their anchors */
+	size_t anchors;
 } work;
 
 static void work_free(work *w, search *s)
@@ -309,7 +253,7 @@ static void work_free(work *w, search *s)
 	free(w->cnt_a);
 	free(w->cnt_b);
 	free(w->pos_b);
-	free(w->pieces);
+	free(w->todo);
 	free(w->ca);
 	free(w->cb);
 	free(w->ra);
@@ -317,7 +261,25 @@ static void work_free(work *w, search *s)
 	free(w->ma);
 	free(w->mb);
 	free(w->diag);
+	free(w->ia);
+	free(w->jb);
+	free(w->tail);
+	free(w->prev);
 	free(s->stack);
+}
+
+static int push_piece(work *w, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
+{
+	if (w->ntodo == w->captodo) {
+		size_t c = w->captodo ? w->captodo * 2 : 64;
+		seg *t = realloc(w->todo, c * sizeof *t);
+		if (!t)
+			return RL_ENOMEM;
+		w->todo = t;
+		w->captodo = c;
+	}
+	w->todo[w->ntodo++] = (seg){x0, x1, y0, y1};
+	return RL_OK;
 }
 
 /* Keep the ids of x[0..n) that occur on the other side (count in other > 0); the rest are
@@ -338,11 +300,63 @@ static int32_t compact(const uint32_t *x, int32_t n, const uint32_t *other, uint
 	return k;
 }
 
-/* Diff one piece a[p.x0..p.x1) against b[p.y0..p.y1) exactly (up to the cost bound). Its common
- * ends are trimmed and the ids that occur on one side of the piece only are set aside first: an id
- * absent from the other side of a piece can never be matched inside it, however often it occurs
- * elsewhere, so this keeps the piece's script minimal and shrinks the search a great deal where a
- * passage was rewritten. The per-id counts in w are zero before and after. */
+/* The anchors of piece p (its per-id counts in w): ids that occur exactly once on each side of
+ * it, kept where their positions increase on both sides (a longest increasing subsequence, by
+ * patience sorting in O(k log k)). They are matched outright, and the stretches between them are
+ * pushed as pieces of their own. Sets *found to the number of anchors; with none, the piece is
+ * left to the caller. */
+static int cut_at_anchors(work *w, const uint32_t *a, const uint32_t *b, seg p, size_t *found)
+{
+	size_t k = 0, len = 0;
+
+	*found = 0;
+	for (int32_t j = p.y0; j < p.y1; j++)
+		if (w->cnt_a[b[j]] == 1 && w->cnt_b[b[j]] == 1)
+			w->pos_b[b[j]] = (uint32_t)j;
+	for (int32_t i = p.x0; i < p.x1; i++)
+		if (w->cnt_a[a[i]] == 1 && w->cnt_b[a[i]] == 1)
+			w->ia[k] = i, w->jb[k] = (int32_t)w->pos_b[a[i]], k++;
+	if (k == 0)
+		return RL_OK;
+
+	/* tail[l]: the candidate ending the best increasing run of length l + 1 so far. */
+	for (size_t c = 0; c < k; c++) {
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (w->jb[w->tail[mid]] < w->jb[c])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		w->prev[c] = lo > 0 ? w->tail[lo - 1] : -1;
+		w->tail[lo] = (int32_t)c;
+		if (lo == len)
+			len++;
+	}
+
+	/* Walk the run backwards from the end of the piece; the stack then gives the pieces back
+	 * in reading order. */
+	int32_t x1 = p.x1, y1 = p.y1;
+	for (int32_t c = w->tail[len - 1]; c >= 0; c = w->prev[c]) {
+		int32_t x = w->ia[c], y = w->jb[c];
+		if (push_piece(w, x + 1, x1, y + 1, y1) != RL_OK)
+			return RL_ENOMEM;
+		x1 = x;
+		y1 = y;
+	}
+	if (push_piece(w, p.x0, x1, p.y0, y1) != RL_OK)
+		return RL_ENOMEM;
+	*found = len;
+	return RL_OK;
+}
+
+/* Diff one piece a[p.x0..p.x1) against b[p.y0..p.y1). Its common ends are trimmed; a large piece
+ * is then cut at its anchors (the stretches between go on the stack). Any other is searched,
+ * exactly up to the cost bound, once the ids that occur on one side of the piece only are set
+ * aside: an id absent from the other side of a piece can never be matched inside it, however
+ * often it occurs elsewhere, so this keeps the piece's script minimal and shrinks the search a
+ * great deal where a passage was rewritten. The per-id counts in w are zero before and after. */
 static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b, uint8_t *chg_a,
                        uint8_t *chg_b, seg p)
 {
@@ -359,17 +373,28 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 		w->cnt_a[a[i]]++;
 	for (int32_t j = p.y0; j < p.y1; j++)
 		w->cnt_b[b[j]]++;
-	int32_t na = compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, w->ra, chg_a + p.x0);
-	int32_t nb = compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, w->rb, chg_b + p.y0);
+	size_t found = 0;
+	int rc = RL_OK;
+	int32_t na = 0, nb = 0;
+	if (w->anchored && (p.x1 - p.x0) + (p.y1 - p.y0) > ANCHOR_MIN)
+		rc = cut_at_anchors(w, a, b, p, &found);
+	if (rc == RL_OK && found == 0) {
+		na = compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, w->ra, chg_a + p.x0);
+		nb = compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, w->rb, chg_b + p.y0);
+	}
 	for (int32_t i = p.x0; i < p.x1; i++)
 		w->cnt_a[a[i]] = 0;
 	for (int32_t j = p.y0; j < p.y1; j++)
 		w->cnt_b[b[j]] = 0;
+	if (rc != RL_OK || found > 0) {
+		w->anchors += found;
+		return rc;
+	}
 
 	memset(w->ma, 0, (size_t)na);
 	memset(w->mb, 0, (size_t)nb);
 	s->a = w->ca, s->b = w->cb, s->ca = w->ma, s->cb = w->mb;
-	int rc = push_seg(s, 0, na, 0, nb);
+	rc = push_seg(s, 0, na, 0, nb);
 	if (rc == RL_OK)
 		rc = run(s);
 	if (rc != RL_OK)
@@ -379,31 +404,6 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 	for (int32_t j = 0; j < nb; j++)
 		chg_b[p.y0 + (int32_t)w->rb[j]] = w->mb[j];
 	return RL_OK;
-}
-
-/* Cut the problem at the anchors (or not at all) into w->pieces. */
-static int make_pieces(work *w, const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
-                       size_t nids, bool anchored, size_t *npieces, size_t *anchors)
-{
-	*anchors = 0;
-	if (!anchored) {
-		if (!(w->pieces = malloc(sizeof *w->pieces)))
-			return RL_ENOMEM;
-		w->pieces[0] = (seg){0, n, 0, m};
-		*npieces = 1;
-		return RL_OK;
-	}
-	w->pos_b = malloc(nids * sizeof *w->pos_b);
-	if (!w->pos_b)
-		return RL_ENOMEM;
-	for (int32_t i = 0; i < n; i++)
-		w->cnt_a[a[i]]++;
-	for (int32_t j = 0; j < m; j++)
-		w->cnt_b[b[j]]++;
-	int rc = find_pieces(a, n, b, m, w->cnt_a, w->cnt_b, w->pos_b, &w->pieces, npieces, anchors);
-	memset(w->cnt_a, 0, nids * sizeof *w->cnt_a);
-	memset(w->cnt_b, 0, nids * sizeof *w->cnt_b);
-	return rc;
 }
 
 int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t nids,
@@ -432,6 +432,8 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	work w = {0};
 	search s = {0};
 	int rc = RL_ENOMEM;
+	size_t small = n < m ? n : m;
+	w.anchored = !opts->minimal && opts->anchors;
 	w.cnt_a = calloc(nids, sizeof *w.cnt_a);
 	w.cnt_b = calloc(nids, sizeof *w.cnt_b);
 	w.ca = malloc(n * sizeof *w.ca);
@@ -442,9 +444,17 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	w.mb = malloc(m);
 	/* Diagonals run from -m to n; one spare slot on each end. */
 	w.diag = malloc(2 * (n + m + 3) * sizeof *w.diag);
-	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb || !w.ma ||
-	    !w.mb || !w.diag)
+	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb || !w.ma || !w.mb || !w.diag)
 		goto out;
+	if (w.anchored) {
+		w.pos_b = malloc(nids * sizeof *w.pos_b);
+		w.ia = malloc(small * sizeof *w.ia);
+		w.jb = malloc(small * sizeof *w.jb);
+		w.tail = malloc(small * sizeof *w.tail);
+		w.prev = malloc(small * sizeof *w.prev);
+		if (!w.pos_b || !w.ia || !w.jb || !w.tail || !w.prev)
+			goto out;
+	}
 	s.fv = w.diag + m + 1;
 	s.bv = w.diag + (n + m + 3) + m + 1;
 	s.minimal = opts->minimal;
@@ -456,13 +466,13 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 			s.max_cost = MAX_COST_MIN;
 	}
 
-	size_t npieces, anchors;
-	rc = make_pieces(&w, a, (int32_t)n, b, (int32_t)m, nids, !opts->minimal && opts->anchors,
-	                 &npieces, &anchors);
-	for (size_t k = 0; rc == RL_OK && k < npieces; k++)
-		rc = solve_piece(&s, &w, a, b, chg_a, chg_b, w.pieces[k]);
+	rc = push_piece(&w, 0, (int32_t)n, 0, (int32_t)m);
+	while (rc == RL_OK && w.ntodo > 0) {
+		seg p = w.todo[--w.ntodo];
+		rc = solve_piece(&s, &w, a, b, chg_a, chg_b, p);
+	}
 	if (rc == RL_OK && stats) {
-		stats->anchors = anchors;
+		stats->anchors = w.anchors;
 		stats->bound_hits = s.bound_hits;
 	}
 out:

@@ -36,12 +36,17 @@ static bool is_solo(int32_t cp)
 	    || (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B and later */
 }
 
+static bool is_ascii_alnum(unsigned char ch)
+{
+	return (unsigned char)((ch | 0x20) - 'a') < 26 || (unsigned char)(ch - '0') < 10;
+}
+
 static bool is_word_cp(int32_t cp)
 {
 	if (cp < 0)
 		return false;
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+		return is_ascii_alnum((unsigned char)cp);
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
@@ -145,8 +150,9 @@ static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last
 	}
 }
 
-/* Scan a word starting at c->pos; returns its end and sets *width. */
-static size_t scan_word(const cursor *c, uint32_t *width)
+/* Scan a word starting at c->pos; returns its end and sets *width, and *ascii when the word is all
+ * printable ASCII. */
+static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 {
 	size_t pos = c->pos, seg_len = 0;
 	int32_t last_cp = -1;
@@ -154,8 +160,20 @@ static size_t scan_word(const cursor *c, uint32_t *width)
 	rl_grapheme g;
 
 	*width = 0;
+	*ascii = true;
 	while (pos < c->n) {
+		/* Fast path: an ASCII letter or digit followed by ASCII is a grapheme of its own. */
+		unsigned char ch = (unsigned char)c->s[pos];
+		if (is_ascii_alnum(ch) && (pos + 1 == c->n || (unsigned char)c->s[pos + 1] < 0x80)) {
+			*width += 1;
+			last_cp = ch;
+			seg_len++;
+			pos++;
+			continue;
+		}
 		peek(c, pos, &g);
+		/* Whatever joins the word below is printable: one byte means ASCII. */
+		*ascii = *ascii && g.len == 1 && g.cp < 0x80;
 		if (is_word_grapheme(&g)) {
 			*width += g.width;
 			last_cp = g.cp;
@@ -263,15 +281,17 @@ static int scan(rl_tokens *t)
 			tok.width = g.width;
 			end = c.pos + g.len;
 		} else if (is_word_cp(g.cp)) {
+			bool ascii;
 			tok.cls = RL_TOK_WORD;
-			end = scan_word(&c, &tok.width);
-			tok.flags = (is_upper_cp(g.cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g.cp) ? RL_TF_DIGIT : 0);
+			end = scan_word(&c, &tok.width, &ascii);
+			tok.flags = (is_upper_cp(g.cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g.cp) ? RL_TF_DIGIT : 0) |
+			            (ascii ? RL_TF_ASCII : 0);
 		} else {
 			tok.cls = RL_TOK_PUNCT;
 			end = scan_punct(&c, &g, &tok.width);
 		}
 		tok.len = (uint32_t)(end - c.pos);
-		if (all_printable_ascii(c.s + c.pos, tok.len))
+		if (tok.cls == RL_TOK_PUNCT && all_printable_ascii(c.s + c.pos, tok.len))
 			tok.flags |= RL_TF_ASCII;
 		if (gs.indent)
 			tok.flags |= RL_TF_INDENT;

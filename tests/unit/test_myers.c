@@ -189,6 +189,30 @@ Test(myers, anchors_cut_large_inputs)
 	free(cb);
 }
 
+Test(myers, large_pieces_are_cut_again_at_their_own_anchors)
+{
+	/* One id unique in the whole input (the middle); every other id occurs once in each half, so
+	 * only the pieces have anchors of their own: the cut must go on inside them. */
+	enum { H = 700, N = 2 * H + 1 };
+	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	for (uint32_t i = 0; i < H; i++)
+		a[i] = a[H + 1 + i] = i;
+	a[H] = 5000;
+	for (uint32_t i = 0; i < N; i++)
+		b[i] = i % 7 == 3 && i != H ? 6000 + i : a[i];
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	rl_myers_stats st;
+	uint8_t *ca = malloc(N), *cb = malloc(N);
+	cr_assert_eq(rl_myers(a, N, b, N, 6000 + N, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.anchors, H, "only %zu anchors", st.anchors);
+	size_t d = diff_checked(a, N, b, N, 6000 + N, o, "cut again");
+	cr_assert_eq(d, 2 * (size_t)(N / 7), "each swapped id costs two edits, nothing more");
+	free(a);
+	free(b);
+	free(ca);
+	free(cb);
+}
+
 /* ---- the peer vectors (../shared/peers/vectors/min_distance_vectors.tsv), when present */
 
 typedef struct dict {
