@@ -331,11 +331,6 @@ static bool starts_list_item(const rl_tokens *t, size_t i)
 	return t->v[i + 1].len == 1 && (c == '.' || c == ')') && t->v[i + 2].gap == RL_GAP_SPACE;
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return (a > b) - (a < b);
-}
 
 /* Hard-wrapped prose has line ends that mean nothing; other text (one paragraph per line, lists,
  * headings) has line ends a reader sees. Decide which each single line end is, from the line
@@ -347,6 +342,21 @@ static int cmp_u32(const void *x, const void *y)
 #define WRAP_PERCENTILE 90      /* the wrap width is this percentile of wrapped line widths */
 #define SHORT_LINE_PERCENT 70   /* a line this much shorter than the wrap width ended on purpose */
 
+/* The WRAP_PERCENTILE percentile of the widths, by counting (a sort would cost more than all the
+ * rest of this pass): any width past WRAP_WIDTH_MAX counts as WRAP_WIDTH_MAX + 1, which is all the
+ * caller needs to know of it. */
+static uint32_t percentile_width(const uint32_t *widths, size_t n)
+{
+	size_t count[WRAP_WIDTH_MAX + 2] = {0};
+	for (size_t i = 0; i < n; i++)
+		count[widths[i] <= WRAP_WIDTH_MAX ? widths[i] : WRAP_WIDTH_MAX + 1]++;
+	size_t rank = (n - 1) * WRAP_PERCENTILE / 100, seen = 0;
+	uint32_t w = 0;
+	while ((seen += count[w]) <= rank)
+		w++;
+	return w;
+}
+
 static int mark_breaks(rl_tokens *t)
 {
 	/* Width of each line that ends in a single line break, indexed by that break's token. */
@@ -357,12 +367,8 @@ static int mark_breaks(rl_tokens *t)
 		return RL_OK;
 
 	uint32_t *widths = malloc(nlines * sizeof *widths);
-	uint32_t *sorted = malloc(nlines * sizeof *sorted);
-	if (!widths || !sorted) {
-		free(widths);
-		free(sorted);
+	if (!widths)
 		return RL_ENOMEM;
-	}
 	uint32_t w = 0;
 	size_t k = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -375,9 +381,7 @@ static int mark_breaks(rl_tokens *t)
 			w += 1;
 		w += t->v[i].width;
 	}
-	memcpy(sorted, widths, nlines * sizeof *sorted);
-	qsort(sorted, nlines, sizeof *sorted, cmp_u32);
-	uint32_t wrap = sorted[(nlines - 1) * WRAP_PERCENTILE / 100];
+	uint32_t wrap = percentile_width(widths, nlines);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX;
 
 	k = 0;
@@ -389,13 +393,12 @@ static int mark_breaks(rl_tokens *t)
 			uint32_t prev = widths[k++];
 			bool item_ends = starts_list_item(t, line_start) && !(t->v[i].flags & RL_TF_INDENT);
 			if (!wrapped || starts_list_item(t, i) || item_ends ||
-			    prev * 100 < wrap * SHORT_LINE_PERCENT)
+			    (uint64_t)prev * 100 < (uint64_t)wrap * SHORT_LINE_PERCENT)
 				t->v[i].gap = RL_GAP_BREAK;
 		}
 		line_start = i;
 	}
 	free(widths);
-	free(sorted);
 	return RL_OK;
 }
 
