@@ -251,8 +251,27 @@ static int scan(rl_tokens *t)
 	gap_state gs = {false, 0, false, true, false};
 
 	while (c.pos < c.n) {
+		/* The common bytes of prose first, each what the general path below would make of
+		 * it: a space and a line feed are always one grapheme. */
+		unsigned char ch = (unsigned char)c.s[c.pos];
+		if (ch == ' ' || ch == '\n') {
+			gs.any = true;
+			if (ch == ' ') {
+				gs.indent |= gs.bol;
+			} else {
+				gs.newlines++;
+				gs.bol = true, gs.indent = false;
+			}
+			c.pos++;
+			continue;
+		}
 		rl_grapheme g;
-		peek(&c, c.pos, &g);
+		if (is_ascii_alnum(ch)) {
+			/* A word starting with an ASCII letter or digit (marks may follow it). */
+			g = (rl_grapheme){1, ch, RL_G_PRINT, 1};
+		} else {
+			peek(&c, c.pos, &g);
+		}
 		/* A byte-order mark at the very start is an encoding signature, not text. */
 		if (g.kind == RL_G_SPACE || g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA ||
 		    (c.pos == 0 && g.cp == 0xFEFF)) {
