@@ -9,7 +9,7 @@ set -eu
 
 build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev"
 test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term"
-bench_pkgs="$build_pkgs git python3 wdiff dwdiff time"
+bench_pkgs="$build_pkgs git python3 wdiff dwdiff"
 screenshot_pkgs="$build_pkgs tmux python3 librsvg2-bin fonts-dejavu-core"
 
 case "${1:-build}" in
