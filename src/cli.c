@@ -49,8 +49,11 @@ const char rl_cli_usage[] =
 	"      --list             list the files (or versions) instead of comparing them\n"
 	"  -L, --label=NAME       show NAME instead of OLD's name (the second: NEW's);\n"
 	"                         for two directories, NAME replaces the directory\n"
+	"      --viewer           open the viewer on the terminal (/dev/tty) even when\n"
+	"                         standard output is not one, as under git diff\n"
 	"  As git's external diff (GIT_EXTERNAL_DIFF=redline, diff.external) redline\n"
-	"  prints each file side by side and exits 0; see 'Use with git' in the README.\n"
+	"  prints each file side by side and exits 0 (with --viewer: the viewer, unless\n"
+	"  git's pager is running); see 'Use with git' in the README.\n"
 	"\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
@@ -70,6 +73,7 @@ enum {
 	OPT_HISTORY,
 	OPT_LIST,
 	OPT_CACHED,
+	OPT_VIEWER,
 };
 
 static const struct option long_opts[] = {
@@ -92,6 +96,7 @@ static const struct option long_opts[] = {
 	{"list", no_argument, NULL, OPT_LIST},
 	{"cached", no_argument, NULL, OPT_CACHED},
 	{"staged", no_argument, NULL, OPT_CACHED},
+	{"viewer", no_argument, NULL, OPT_VIEWER},
 	{"label", required_argument, NULL, 'L'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -221,6 +226,10 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		snprintf(err, errlen, "--cached goes with --git");
 		return -1;
 	}
+	if (cli->viewer && (cli->format != RL_FMT_AUTO || cli->list)) {
+		snprintf(err, errlen, "--viewer cannot go with an output format or --list");
+		return -1;
+	}
 	if ((git || history) && cli->nlabels) {
 		snprintf(err, errlen, "--label names the sides of two files or two directories");
 		return -1;
@@ -307,6 +316,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_HISTORY: history = true; break;
 		case OPT_LIST: cli->list = true; break;
 		case OPT_CACHED: cli->cached = true; break;
+		case OPT_VIEWER: cli->viewer = true; break;
 		case 'L':
 			if (cli->nlabels == 2) {
 				snprintf(err, errlen, "too many labels (one for OLD, one for NEW)");

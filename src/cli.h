@@ -49,6 +49,7 @@ typedef struct rl_cli {
 	const char *paths[2];
 	rl_mode mode;
 	bool list;              /* --list: the files or versions, not their comparison */
+	bool viewer;            /* --viewer: the viewer on the terminal even when stdout is not one */
 	bool cached;            /* --cached, --staged: --git compares with the index */
 	const char *labels[2];  /* -L, --label: names shown for OLD and NEW */
 	unsigned nlabels;

@@ -15,6 +15,7 @@
 #include "history.h"
 #include "out.h"
 #include "pairs.h"
+#include "pairsrc.h"
 #include "print.h"
 #include "repo.h"
 #include "source.h"
@@ -76,11 +77,16 @@ static bool use_color(const rl_cli *cli)
 	return (isatty(STDOUT_FILENO) || git_pager()) && !dumb_terminal();
 }
 
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && strcmp(cs, "UTF-8") == 0;
+}
+
 /* A terminal whose locale is not UTF-8 gets ASCII stand-ins; files and pipes get UTF-8. */
 static bool use_ascii(void)
 {
-	const char *cs = nl_langinfo(CODESET);
-	return isatty(STDOUT_FILENO) && !(cs && strcmp(cs, "UTF-8") == 0);
+	return isatty(STDOUT_FILENO) && !utf8_locale();
 }
 
 static int read_sources(const rl_cli *cli, rl_source src[2])
@@ -162,22 +168,55 @@ static bool viewer_no_color(const rl_cli *cli)
 	return no && *no;
 }
 
-/* Should this comparison open the viewer: no output format asked for, a terminal that can show
- * it? *colors gets the terminal's colours. */
-static bool want_viewer(const rl_cli *cli, int *colors)
+/* The terminal the viewer runs on: standard output, or (--viewer) the controlling terminal. */
+typedef struct viewer_term {
+	FILE *out, *in;  /* NULL: standard output, keys from stdin or /dev/tty */
+	int colors;
+	bool ascii;
+} viewer_term;
+
+static void viewer_term_close(viewer_term *vt)
 {
-	return cli->format == RL_FMT_AUTO && rl_viewer_usable(colors);
+	if (vt->out)
+		fclose(vt->out);
+	if (vt->in)
+		fclose(vt->in);
+	vt->out = vt->in = NULL;
 }
 
-/* The pairs in the viewer, opening on pairs[first]. Returns the exit status, or -1 when curses
- * could not start on this terminal (the caller prints instead). *sig: a signal that ended it. */
-static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t first,
-                      int colors, int *sig)
+/* Should this comparison open the viewer: no output format asked for, a terminal that can show
+ * it? With --viewer, the terminal is /dev/tty when standard output is not one (git's external
+ * diff writes into git), unless git's pager holds the terminal. */
+static bool want_viewer(const rl_cli *cli, viewer_term *vt)
 {
-	rl_viewer_opts vo = {cli->diff, colors, viewer_no_color(cli), use_ascii(), true};
-	bool differ = false;
-	int rc = rl_viewer_run(pairs, n, first, &vo, &differ, sig);
-	if (rc == RL_EINVAL)
+	*vt = (viewer_term){.ascii = use_ascii()};
+	if (cli->format != RL_FMT_AUTO)
+		return false;
+	if (rl_viewer_usable(&vt->colors))
+		return true;
+	if (!cli->viewer || git_pager() || dumb_terminal())
+		return false;
+	vt->out = fopen("/dev/tty", "w");
+	vt->in = fopen("/dev/tty", "r");
+	if (vt->out && vt->in && rl_viewer_usable_on(vt->out, &vt->colors)) {
+		vt->ascii = !utf8_locale();
+		return true;
+	}
+	viewer_term_close(vt);
+	return false;
+}
+
+static rl_viewer_opts viewer_opts(const rl_cli *cli, const viewer_term *vt)
+{
+	return (rl_viewer_opts){cli->diff, vt->colors, viewer_no_color(cli), vt->ascii, true,
+	                        vt->out, vt->in};
+}
+
+/* The viewer's result as an exit status, or -1 when curses could not start on this terminal or
+ * the first pair cannot be compared (the caller prints instead). */
+static int viewer_status(int rc, bool differ)
+{
+	if (rc == RL_EINVAL || rc == RL_MODEL_CLOSED)
 		return -1;
 	if (rc != RL_OK) {
 		error_line(rl_strerror(rc));
@@ -186,13 +225,25 @@ static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t 
 	return differ ? EXIT_DIFFERENT : EXIT_SAME;
 }
 
+/* The pairs in the viewer, opening on pairs[first]. Returns the exit status, or -1 (the caller
+ * prints instead). *sig: a signal that ended it. */
+static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t first,
+                      const viewer_term *vt, int *sig)
+{
+	rl_viewer_opts vo = viewer_opts(cli, vt);
+	bool differ = false;
+	int rc = rl_viewer_run(pairs, n, first, &vo, &differ, sig);
+	return viewer_status(rc, differ);
+}
+
 static bool binary_pair(const rl_cli *cli, const rl_source *a, const rl_source *b)
 {
 	return !cli->text && (rl_source_is_binary(a) || rl_source_is_binary(b));
 }
 
 /* Consecutive sources as pairs of documents: (0, 1), (1, 2), ... */
-static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, int colors, int *sig)
+static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const viewer_term *vt,
+                        int *sig)
 {
 	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
 	if (!pairs) {
@@ -202,7 +253,7 @@ static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, int c
 	for (size_t i = 0; i + 1 < n; i++)
 		for (int s = 0; s < 2; s++)
 			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, src[i + s].name};
-	int status = view_pairs(cli, pairs, n - 1, 0, colors, sig);
+	int status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
 	free(pairs);
 	return status;
 }
@@ -323,70 +374,65 @@ static int show_list(const rl_cli *cli, const rl_pairs *list)
 	return run.status;
 }
 
-/* A side's name in the viewer: for a version of --history, which commit, when and by whom. */
-static char *side_title(const rl_side_info *side)
+/* What a file list compares, for its status line: the command line's words (--git HEAD~3), or
+ * the two directories (or their labels). */
+static char *list_title(const rl_cli *cli)
 {
-	const rl_version *v = &side->version;
-	size_t n = strlen(side->name) + 1;
-	if (v->commit)
-		n += strlen(v->commit) + (v->date ? strlen(v->date) : 0) +
-		     (v->author ? strlen(v->author) : 0) + 4;
-	char *t = malloc(n);
-	if (t && v->commit)
-		snprintf(t, n, "%s %s %s", v->commit, v->date ? v->date : "", v->author ? v->author : "");
-	else if (t)
-		snprintf(t, n, "%s", side->name);
+	char buf[1024];
+	size_t len = 0;
+	if (cli->mode == RL_MODE_PAIR) {
+		const char *a = cli->nlabels > 0 ? cli->labels[0] : cli->paths[0];
+		const char *b = cli->nlabels > 1 ? cli->labels[1] : cli->paths[1];
+		snprintf(buf, sizeof buf, "%s %s %s", a, use_ascii() ? "->" : "\xe2\x86\x92", b);
+	} else {
+		len = (size_t)snprintf(buf, sizeof buf, "--git%s", cli->cached ? " --cached" : "");
+		for (size_t i = 0; i < cli->noperands && len < sizeof buf; i++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
+			                        cli->dashdash && i == cli->nbefore ? " -- " : " ",
+			                        cli->operands[i]);
+	}
+	char *t = malloc(strlen(buf) + 1);
+	if (t)
+		strcpy(t, buf);
 	return t;
 }
 
-/* A list in the viewer, every side read once (consecutive pairs of a history share sides, which
- * keeps the view on the same text as [ and ] step). --history opens on its latest change.
- * Returns -1 when the list is better printed: a submodule, an unmerged path or a binary file
- * in it (the viewer has no file list yet), or a terminal curses cannot use. */
-static int view_list(const rl_cli *cli, const rl_pairs *list, int colors, int *sig)
+/* A list in the viewer, each side read when shown (consecutive pairs of a history share sides,
+ * which keeps the view on the same text as [ and ] step). --git and two directories open on the
+ * file list; --history on its latest change. Returns -1 when the list is better printed: a
+ * history (or git's one file) with a binary or unreadable version, or a terminal curses cannot
+ * use. */
+static int view_list(const rl_cli *cli, const rl_pairs *list, const viewer_term *vt, int *sig)
 {
-	size_t ns = rl_pairs_sides(list), np = rl_pairs_count(list);
-	rl_source *src = NULL;
-	char **names = NULL, err[1024];
-	rl_pair *pairs = NULL;
+	size_t np = rl_pairs_count(list);
+	bool files = cli->mode == RL_MODE_GIT || cli->mode == RL_MODE_PAIR;
+	if (np == 0)
+		return -1;
+	char *title = files ? list_title(cli) : NULL;
+	rl_listsrc_opts o = {cli->max_size, cli->text, files,
+	                     cli->mode == RL_MODE_HISTORY ? np - 1 : 0, title};
+	rl_listsrc *ls = NULL;
+	int rc = files && !title ? RL_ENOMEM : rl_listsrc_new(&ls, list, &o);
+	free(title);
+	if (rc != RL_OK) {
+		error_line(rl_strerror(rc));
+		return EXIT_TROUBLE;
+	}
+	const rl_pairsrc *src = rl_listsrc_pairsrc(ls);
 	int status = -1;
-
-	for (size_t i = 0; i < np; i++)
-		if (rl_pairs_pair(list, i)->submodule || rl_pairs_pair(list, i)->change == RL_CHANGE_UNMERGED)
-			return -1;
-	if (np == 0 || !(src = calloc(ns, sizeof *src)) || !(names = calloc(ns, sizeof *names)) ||
-	    !(pairs = calloc(np, sizeof *pairs))) {
-		status = np == 0 ? -1 : (error_line("out of memory"), EXIT_TROUBLE);
-		goto out;
+	bool marked = false;
+	for (size_t i = 0; i < np && !files && !marked; i++) {
+		rl_entry e;
+		src->describe(src->ctx, i, true, &e);
+		marked = e.mark != RL_MARK_NONE;
 	}
-	for (size_t k = 0; k < ns; k++) {
-		if (rl_pairs_read(list, k, &src[k], cli->max_size, err, sizeof err) != 0) {
-			error_line(err);
-			status = EXIT_TROUBLE;
-			goto out;
-		}
-		if (!(names[k] = side_title(rl_pairs_side(list, k)))) {
-			error_line("out of memory");
-			status = EXIT_TROUBLE;
-			goto out;
-		}
+	if (!marked) {
+		rl_viewer_opts vo = viewer_opts(cli, vt);
+		bool differ = false;
+		rc = rl_viewer_run_src(src, &vo, &differ, sig);
+		status = viewer_status(rc, differ);
 	}
-	for (size_t i = 0; i < np; i++) {
-		const rl_pair_info *p = rl_pairs_pair(list, i);
-		if (binary_pair(cli, &src[p->side[0]], &src[p->side[1]]))
-			goto out;
-		for (int s = 0; s < 2; s++)
-			pairs[i].doc[s] = (rl_doc){src[p->side[s]].data, src[p->side[s]].len, names[p->side[s]]};
-	}
-	status = view_pairs(cli, pairs, np, cli->mode == RL_MODE_HISTORY ? np - 1 : 0, colors, sig);
-out:
-	for (size_t k = 0; src && k < ns; k++)
-		rl_source_release(&src[k]);
-	for (size_t k = 0; names && k < ns; k++)
-		free(names[k]);
-	free(src);
-	free(names);
-	free(pairs);
+	rl_listsrc_free(ls);
 	return status;
 }
 
@@ -505,13 +551,17 @@ static int run_list(const rl_cli *cli, int *sig)
 {
 	rl_repo *repo = NULL;
 	rl_pairs *list = NULL;
-	int status = EXIT_TROUBLE, colors = 0;
+	int status = EXIT_TROUBLE;
+	viewer_term vt;
 
 	if (build_list(cli, &repo, &list) == 0) {
-		/* git's external diff prints: git runs it once per file, often into its pager. */
+		/* git's external diff prints (git runs it once per file, often into its pager), unless
+		 * asked for the viewer. */
 		status = -1;
-		if (!cli->list && cli->mode != RL_MODE_EXTDIFF && want_viewer(cli, &colors))
-			status = view_list(cli, list, colors, sig);
+		if (!cli->list && (cli->mode != RL_MODE_EXTDIFF || cli->viewer) && want_viewer(cli, &vt)) {
+			status = view_list(cli, list, &vt, sig);
+			viewer_term_close(&vt);
+		}
 		if (status < 0)
 			status = cli->list ? print_list(cli, list) : show_list(cli, list);
 		/* git stops at an external diff that exits non-zero: differing is not trouble. */
@@ -590,7 +640,8 @@ static int run_versions(const rl_cli *cli, int *sig)
 {
 	size_t n = cli->noperands;
 	rl_source *src = calloc(n, sizeof *src);
-	int status = EXIT_TROUBLE, colors = 0;
+	int status = EXIT_TROUBLE;
+	viewer_term vt;
 
 	if (!src) {
 		error_line("out of memory");
@@ -601,8 +652,10 @@ static int run_versions(const rl_cli *cli, int *sig)
 		for (size_t i = 0; i + 1 < n; i++)
 			binary |= binary_pair(cli, &src[i], &src[i + 1]);
 		status = -1;
-		if (!binary && want_viewer(cli, &colors))
-			status = view_sources(cli, src, n, colors, sig);
+		if (!binary && want_viewer(cli, &vt)) {
+			status = view_sources(cli, src, n, &vt, sig);
+			viewer_term_close(&vt);
+		}
 		if (status < 0)
 			status = print_versions(cli, src);
 	}
@@ -629,7 +682,8 @@ int main(int argc, char **argv)
 	rl_source src[2] = {{0}, {0}};
 	rl_alignment *al = NULL;
 	char err[512];
-	int status = EXIT_TROUBLE, colors = 0, sig = 0;
+	int status = EXIT_TROUBLE, sig = 0;
+	viewer_term vt;
 
 	setlocale(LC_ALL, "");
 	if (rl_cli_parse(&cli, argc, argv, err, sizeof err) != 0) {
@@ -668,9 +722,11 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
-	/* The viewer on a terminal that can show it (git difftool runs redline on one too). */
-	if (!binary_pair(&cli, &src[0], &src[1]) && want_viewer(&cli, &colors)) {
-		status = view_sources(&cli, src, 2, colors, &sig);
+	/* The viewer on a terminal that can show it. This comes before the header that git
+	 * difftool's runs get when printed: difftool runs redline once per file, on the terminal. */
+	if (!binary_pair(&cli, &src[0], &src[1]) && want_viewer(&cli, &vt)) {
+		status = view_sources(&cli, src, 2, &vt, &sig);
+		viewer_term_close(&vt);
 		if (status >= 0)
 			goto out;
 		status = EXIT_TROUBLE;

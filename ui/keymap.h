@@ -32,13 +32,15 @@
 	X(FOLD_PUNCT, "p", "toggle ignoring punctuation (compares again)")                  \
 	X(FOLD_TYPO, "t", "toggle folding quotes, dashes and ellipses (compares again)")    \
 	X(UNIFIED, "u", "toggle the unified one-column view")                               \
-	X(NEXT_PAIR, "]", "next pair of versions")                                          \
-	X(PREV_PAIR, "[", "previous pair of versions")                                      \
+	X(NEXT_PAIR, "]", "next pair of versions; next file of a list")                     \
+	X(PREV_PAIR, "[", "previous pair of versions; previous file of a list")             \
+	X(OPEN, "Enter", "in the file list: open the file under the cursor")                \
 	X(HELP, "h F1", "show or hide this help")                                           \
 	X(REDRAW, "Ctrl-L", "redraw the screen")                                            \
-	X(QUIT, "q Ctrl-C", "quit")                                                         \
+	X(QUIT, "q", "quit; in a file opened from the file list, back to the list")         \
+	X(EXIT, "Ctrl-C", "quit at once, from a file or the list")                          \
 	X(WHEEL, "Wheel", "scroll both panes")                                              \
-	X(CLICK, "Click", "select the change under the pointer")
+	X(CLICK, "Click", "select the change under the pointer; on the list, the file")
 
 typedef enum rl_action {
 	RL_ACT_NONE,

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pane.h"
 #include "statusline.h"
@@ -15,6 +16,7 @@
 
 struct rl_viewer {
 	rl_model *model;
+	FILE *out, *in;  /* the terminal (NULL: stdout, and keys from stdin or /dev/tty) */
 	rl_view view;
 	rl_term term;
 	rl_keymap keys;
@@ -26,11 +28,17 @@ struct rl_viewer {
 
 bool rl_viewer_usable(int *colors)
 {
-	return rl_term_usable(colors);
+	return rl_term_usable(STDOUT_FILENO, colors);
 }
 
-int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t first,
-                  const rl_viewer_opts *opts)
+bool rl_viewer_usable_on(FILE *tty, int *colors)
+{
+	return rl_term_usable(fileno(tty), colors);
+}
+
+/* A viewer over the pairs of src, or (src NULL) over pairs in memory. */
+static int create(rl_viewer **out, const rl_pairsrc *src, const rl_pair *pairs, size_t npairs,
+                  size_t first, const rl_viewer_opts *opts)
 {
 	rl_viewer *vw = calloc(1, sizeof *vw);
 	if (!vw)
@@ -38,15 +46,29 @@ int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t f
 	vw->scheme = rl_scheme_pick(opts->colors, opts->no_color);
 	vw->ascii = opts->ascii;
 	vw->mouse = opts->mouse;
+	vw->out = opts->out;
+	vw->in = opts->in;
 	rl_keymap_init(&vw->keys);
-	int rc = rl_model_new(&vw->model, pairs, npairs, first, &opts->diff,
-	                      rl_scheme_markers(vw->scheme));
+	bool markers = rl_scheme_markers(vw->scheme);
+	int rc = src ? rl_model_new_src(&vw->model, src, &opts->diff, markers)
+	             : rl_model_new(&vw->model, pairs, npairs, first, &opts->diff, markers);
 	if (rc != RL_OK) {
 		free(vw);
 		return rc;
 	}
 	*out = vw;
 	return RL_OK;
+}
+
+int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t first,
+                  const rl_viewer_opts *opts)
+{
+	return create(out, NULL, pairs, npairs, first, opts);
+}
+
+int rl_viewer_new_src(rl_viewer **out, const rl_pairsrc *src, const rl_viewer_opts *opts)
+{
+	return create(out, src, NULL, 0, 0, opts);
 }
 
 /* One frame: everything drawn into the virtual screen, then one doupdate, which sends only what
@@ -65,7 +87,10 @@ static int paint(rl_viewer *vw)
 		int rc = rl_view_frame(v);
 		if (rc != RL_OK)
 			return rc;
-		rl_pane_draw(stdscr, &vw->term, v);
+		if (v->listing)
+			rl_pane_list(stdscr, &vw->term, v);
+		else
+			rl_pane_draw(stdscr, &vw->term, v);
 		if (v->help)
 			rl_pane_help(stdscr, &vw->term, v);
 		rl_statusline_draw(stdscr, &vw->term, v);
@@ -144,8 +169,10 @@ static int handle(rl_viewer *vw, const rl_input *in)
 	rl_view *v = &vw->view;
 	switch (in->kind) {
 	case RL_IN_NONE:
-		/* A lone first key of a sequence that waited long enough. */
-		return vw->prefix ? on_key(vw, 0) : RL_OK;
+		/* A lone first key of a sequence that waited long enough; or a moment to spare. */
+		if (vw->prefix)
+			return on_key(vw, 0);
+		return rl_view_idle_work(v) ? rl_view_idle(v) : RL_OK;
 	case RL_IN_RESIZE: {
 		unsigned cols, rows;
 		rl_term_size(&cols, &rows);
@@ -159,6 +186,9 @@ static int handle(rl_viewer *vw, const rl_input *in)
 		return prompt_key(v, in);
 	if (in->kind == RL_IN_CHAR && in->key >= 0x80)
 		return on_key(vw, -1);  /* no binding is a non-ASCII character */
+	/* Enter: a carriage return (nonl), a line feed or the keypad's key, bound as '\n'. */
+	if (in->key == '\r' || (in->kind == RL_IN_KEY && in->key == KEY_ENTER))
+		return on_key(vw, '\n');
 	return on_key(vw, in->key);
 }
 
@@ -167,7 +197,8 @@ int rl_viewer_loop(rl_viewer *vw)
 	int rc = RL_OK;
 	while (rc == RL_OK && !vw->view.quit) {
 		rl_input in;
-		rl_term_read(&in, vw->prefix ? PREFIX_MS : -1);
+		/* Wait for a key; without one, the list's counts are filled in one file at a time. */
+		rl_term_read(&in, vw->prefix ? PREFIX_MS : rl_view_idle_work(&vw->view) ? 0 : -1);
 		if ((vw->signal = rl_term_signal()) != 0)
 			break;
 		rc = handle(vw, &in);
@@ -216,15 +247,10 @@ size_t rl_viewer_laid_out(const rl_viewer *vw)
 	return vw->view.rows ? rl_rows_laid_out(vw->view.rows) : 0;
 }
 
-int rl_viewer_run(const rl_pair *pairs, size_t npairs, size_t first, const rl_viewer_opts *opts,
-                  bool *differ, int *signal)
+/* The whole run of a viewer made. */
+static int run(rl_viewer *vw, bool *differ, int *signal)
 {
-	rl_viewer *vw;
-	int rc = rl_viewer_new(&vw, pairs, npairs, first, opts);
-	*signal = 0;
-	if (rc != RL_OK)
-		return rc;
-	rc = rl_viewer_start(vw, stdout, NULL);
+	int rc = rl_viewer_start(vw, vw->out ? vw->out : stdout, vw->in);
 	if (rc == RL_OK)
 		rc = rl_viewer_loop(vw);
 	rl_viewer_stop(vw);
@@ -233,4 +259,22 @@ int rl_viewer_run(const rl_pair *pairs, size_t npairs, size_t first, const rl_vi
 		rc = rl_viewer_verdict(vw, differ);
 	rl_viewer_free(vw);
 	return rc;
+}
+
+int rl_viewer_run(const rl_pair *pairs, size_t npairs, size_t first, const rl_viewer_opts *opts,
+                  bool *differ, int *signal)
+{
+	rl_viewer *vw;
+	int rc = rl_viewer_new(&vw, pairs, npairs, first, opts);
+	*signal = 0;
+	return rc == RL_OK ? run(vw, differ, signal) : rc;
+}
+
+int rl_viewer_run_src(const rl_pairsrc *src, const rl_viewer_opts *opts, bool *differ,
+                      int *signal)
+{
+	rl_viewer *vw;
+	int rc = rl_viewer_new_src(&vw, src, opts);
+	*signal = 0;
+	return rc == RL_OK ? run(vw, differ, signal) : rc;
 }

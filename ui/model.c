@@ -1,6 +1,7 @@
 /* model.c: the pairs, the comparison on view, and the facts derived from it. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,10 +11,29 @@
 /* Per-pair verdicts, known once a pair has been compared. */
 enum { VERDICT_UNKNOWN, VERDICT_SAME, VERDICT_DIFFER };
 
-struct rl_model {
+/* No pair open (a file list before Enter). */
+#define NO_PAIR SIZE_MAX
+
+/* What is known about one pair under the current options. */
+typedef struct pair_state {
+	uint8_t verdict;     /* VERDICT_* */
+	bool measured;       /* summary holds its counts */
+	bool unmeasurable;   /* marked, unreadable or too big: only opening it tells */
+	rl_summary summary;
+} pair_state;
+
+/* The source of a model made from pairs already in memory. */
+typedef struct pair_array {
 	const rl_pair *pairs;
-	size_t npairs, cur;
-	uint8_t *verdict;          /* per pair */
+	size_t n;
+} pair_array;
+
+struct rl_model {
+	rl_pairsrc src;
+	pair_array array;          /* src.ctx for rl_model_new */
+	size_t cur;                /* the pair on view, or NO_PAIR */
+	rl_pair pair;              /* its documents, as loaded */
+	pair_state *state;         /* per pair */
 	rl_diff_opts opts;
 	rl_layout_opts lopts;
 	rl_alignment *al;
@@ -24,6 +44,7 @@ struct rl_model {
 	size_t nchanges;
 	unsigned changes_mask;
 	bool changes_valid;
+	char error[512];           /* why the last open failed */
 };
 
 /* The role bits of one piece's changes: each side it covers, coloured as its runs will be. */
@@ -98,15 +119,26 @@ static int summarize(const rl_alignment *al, rl_summary *s)
 	s->deletions = st->ops[RL_OP_DELETE];
 	s->insertions = st->ops[RL_OP_INSERT];
 	s->quotes = st->quotes;
+	s->words[0] = st->words[0];
+	s->words[1] = st->words[1];
+	s->same = rl_alignment_same(al);
 	size_t words = st->words[0] + st->words[1];
 	s->similarity = words ? (unsigned)((2000.0 * (double)st->kept) / (double)words + 0.5) : 1000;
 	return count_moves(ops, nops, &s->moves);
 }
 
-/* Compare pair i under opts into fresh alignment, layout and roles; install them on success. */
-static int compare(rl_model *m, size_t i, const rl_diff_opts *opts)
+/* What is known about pair i now that it has been compared. */
+static void learn(rl_model *m, size_t i, const rl_summary *s)
 {
-	const rl_pair *p = &m->pairs[i];
+	m->state[i].summary = *s;
+	m->state[i].measured = true;
+	m->state[i].verdict = s->same ? VERDICT_SAME : VERDICT_DIFFER;
+}
+
+/* Compare the loaded pair p (pair i) under opts into fresh alignment, layout and roles; install
+ * them on success (the caller releases what was open before). */
+static int compare(rl_model *m, size_t i, const rl_pair *p, const rl_diff_opts *opts)
+{
 	rl_alignment *al = NULL;
 	rl_layout *lay = NULL;
 	uint8_t *roles = NULL;
@@ -131,26 +163,85 @@ static int compare(rl_model *m, size_t i, const rl_diff_opts *opts)
 	m->lay = lay;
 	m->roles = roles;
 	m->cur = i;
+	m->pair = *p;
 	m->opts = *opts;
 	m->changes_valid = false;
 	m->summary = summary;
-	m->verdict[i] = rl_alignment_same(al) ? VERDICT_SAME : VERDICT_DIFFER;
+	learn(m, i, &summary);
 	return RL_OK;
 }
 
-int rl_model_new(rl_model **out, const rl_pair *pairs, size_t npairs, size_t first,
-                 const rl_diff_opts *opts, bool markers)
+/* ------------------------------------------------------------------ pairs in memory */
+
+static void array_describe(void *ctx, size_t i, bool probe, rl_entry *out)
 {
-	if (npairs == 0 || first >= npairs)
+	const pair_array *a = ctx;
+	(void)probe;
+	memset(out, 0, sizeof *out);
+	if (i < a->n)
+		out->path = a->pairs[i].doc[1].name;
+}
+
+static int array_load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
+{
+	const pair_array *a = ctx;
+	(void)err, (void)errlen;
+	*out = a->pairs[i];
+	return 0;
+}
+
+static void array_release(void *ctx, size_t i)
+{
+	(void)ctx, (void)i;
+}
+
+/* ------------------------------------------------------------------ life */
+
+static const char *mark_reason(rl_mark mark)
+{
+	switch (mark) {
+	case RL_MARK_BINARY: return "a binary file: not compared";
+	case RL_MARK_SUBMODULE: return "a submodule: not compared";
+	case RL_MARK_UNMERGED: return "unmerged (a conflict in the index): not compared";
+	default: return "cannot be read";
+	}
+}
+
+/* Pair i loaded into *p, or RL_MODEL_CLOSED with the reason in m->error. */
+static int load(rl_model *m, size_t i, rl_pair *p)
+{
+	rl_entry e;
+	m->src.describe(m->src.ctx, i, true, &e);
+	if (e.mark != RL_MARK_NONE && e.mark != RL_MARK_UNREADABLE) {
+		snprintf(m->error, sizeof m->error, "%s: %s", e.path ? e.path : "this pair",
+		         mark_reason(e.mark));
+		return RL_MODEL_CLOSED;
+	}
+	if (m->src.load(m->src.ctx, i, p, m->error, sizeof m->error) != 0)
+		return RL_MODEL_CLOSED;
+	return RL_OK;
+}
+
+static int create(rl_model **out, const rl_pairsrc *src, const pair_array *array,
+                  const rl_diff_opts *opts, bool markers)
+{
+	if (src->count == 0 || (!src->file_list && src->start >= src->count))
 		return RL_EINVAL;
 	rl_model *m = calloc(1, sizeof *m);
 	if (!m)
 		return RL_ENOMEM;
-	m->pairs = pairs;
-	m->npairs = npairs;
+	m->src = *src;
+	if (array) {
+		m->array = *array;
+		m->src.ctx = &m->array;
+	}
+	m->cur = NO_PAIR;
+	m->opts = *opts;
 	m->lopts.markers = markers;
-	m->verdict = calloc(npairs, 1);
-	int rc = m->verdict ? compare(m, first, opts) : RL_ENOMEM;
+	m->state = calloc(src->count, sizeof *m->state);
+	int rc = m->state ? RL_OK : RL_ENOMEM;
+	if (rc == RL_OK && !src->file_list)
+		rc = rl_model_open(m, src->start, NULL);
 	if (rc != RL_OK) {
 		rl_model_free(m);
 		return rc;
@@ -159,42 +250,93 @@ int rl_model_new(rl_model **out, const rl_pair *pairs, size_t npairs, size_t fir
 	return RL_OK;
 }
 
+int rl_model_new_src(rl_model **out, const rl_pairsrc *src, const rl_diff_opts *opts,
+                     bool markers)
+{
+	return create(out, src, NULL, opts, markers);
+}
+
+int rl_model_new(rl_model **out, const rl_pair *pairs, size_t npairs, size_t first,
+                 const rl_diff_opts *opts, bool markers)
+{
+	rl_pairsrc src = {.count = npairs, .start = first, .describe = array_describe,
+	                  .load = array_load, .release = array_release};
+	pair_array array = {pairs, npairs};
+	return create(out, &src, &array, opts, markers);
+}
+
 void rl_model_free(rl_model *m)
 {
 	if (!m)
 		return;
+	if (m->cur != NO_PAIR)
+		m->src.release(m->src.ctx, m->cur);
 	free(m->changes);
 	free(m->roles);
 	rl_layout_free(m->lay);
 	rl_alignment_free(m->al);
-	free(m->verdict);
+	free(m->state);
 	free(m);
 }
 
-int rl_model_open(rl_model *m, size_t i)
+/* Which side of `to` shows the document side s of `from` shows (-1: neither). */
+static int same_doc(const rl_pair *from, int s, const rl_pair *to)
 {
-	if (i >= m->npairs)
+	const char *data = from->doc[s].data;
+	if (!data)
+		return -1;
+	return to->doc[RL_NEW].data == data ? RL_NEW : to->doc[RL_OLD].data == data ? RL_OLD : -1;
+}
+
+int rl_model_open(rl_model *m, size_t i, int carry[2])
+{
+	if (i >= m->src.count)
 		return RL_EINVAL;
+	rl_pair p;
+	int rc = load(m, i, &p);
+	if (rc != RL_OK)
+		return rc;
+	size_t was = m->cur;
+	if (carry) {
+		for (int s = 0; s < 2; s++)
+			carry[s] = was == NO_PAIR ? -1 : same_doc(&m->pair, s, &p);
+	}
 	rl_diff_opts opts = m->opts;
-	return compare(m, i, &opts);
+	rc = compare(m, i, &p, &opts);
+	/* Released after the new pair is loaded, so that a document both share is read once. */
+	if (rc != RL_OK)
+		m->src.release(m->src.ctx, i);
+	else if (was != NO_PAIR)
+		m->src.release(m->src.ctx, was);
+	return rc;
 }
 
 int rl_model_set_keyopts(rl_model *m, const rl_keyopts *key)
 {
 	rl_diff_opts opts = m->opts;
 	opts.key = *key;
-	int rc = compare(m, m->cur, &opts);
-	if (rc == RL_OK) {
-		/* Other pairs were judged under the old options. */
-		memset(m->verdict, VERDICT_UNKNOWN, m->npairs);
-		m->verdict[m->cur] = rl_alignment_same(m->al) ? VERDICT_SAME : VERDICT_DIFFER;
+	if (m->cur != NO_PAIR) {
+		rl_pair p = m->pair;
+		int rc = compare(m, m->cur, &p, &opts);
+		if (rc != RL_OK)
+			return rc;
 	}
-	return rc;
+	m->opts = opts;
+	/* Other pairs were judged under the old options. */
+	for (size_t i = 0; i < m->src.count; i++)
+		if (i != m->cur)
+			m->state[i] = (pair_state){0};
+	return RL_OK;
 }
 
 size_t rl_model_npairs(const rl_model *m)
 {
-	return m->npairs;
+	return m->src.count;
+}
+
+bool rl_model_is_open(const rl_model *m)
+{
+	return m->cur != NO_PAIR;
 }
 
 size_t rl_model_current(const rl_model *m)
@@ -202,9 +344,9 @@ size_t rl_model_current(const rl_model *m)
 	return m->cur;
 }
 
-const rl_pair *rl_model_pair(const rl_model *m, size_t i)
+const rl_pair *rl_model_pair(const rl_model *m)
 {
-	return &m->pairs[i];
+	return &m->pair;
 }
 
 const rl_diff_opts *rl_model_opts(const rl_model *m)
@@ -229,8 +371,69 @@ const rl_summary *rl_model_summary(const rl_model *m)
 
 const char *rl_model_text(const rl_model *m, int side, size_t *len)
 {
-	*len = m->pairs[m->cur].doc[side].len;
-	return m->pairs[m->cur].doc[side].data;
+	*len = m->pair.doc[side].len;
+	return m->pair.doc[side].data;
+}
+
+const char *rl_model_error(const rl_model *m)
+{
+	return m->error;
+}
+
+/* ------------------------------------------------------------------ the list */
+
+bool rl_model_file_list(const rl_model *m)
+{
+	return m->src.file_list;
+}
+
+const char *rl_model_title(const rl_model *m)
+{
+	return m->src.title;
+}
+
+void rl_model_entry(const rl_model *m, size_t i, bool probe, rl_entry *out)
+{
+	m->src.describe(m->src.ctx, i, probe, out);
+}
+
+bool rl_model_measured(const rl_model *m, size_t i, rl_summary *out)
+{
+	if (i >= m->src.count || !m->state[i].measured)
+		return false;
+	*out = m->state[i].summary;
+	return true;
+}
+
+bool rl_model_settled(const rl_model *m, size_t i)
+{
+	return i >= m->src.count || m->state[i].measured || m->state[i].unmeasurable;
+}
+
+int rl_model_measure(rl_model *m, size_t i)
+{
+	if (rl_model_settled(m, i))
+		return RL_OK;
+	rl_pair p;
+	if (load(m, i, &p) != RL_OK) {
+		m->state[i].unmeasurable = true;
+		return RL_OK;
+	}
+	rl_alignment *al = NULL;
+	rl_summary s;
+	int rc = RL_OK;
+	if (p.doc[0].len + p.doc[1].len > RL_MODEL_MEASURE_MAX) {
+		m->state[i].unmeasurable = true;
+	} else {
+		rc = rl_diff(&al, p.doc[0].data, p.doc[0].len, p.doc[1].data, p.doc[1].len, &m->opts);
+		if (rc == RL_OK)
+			rc = summarize(al, &s);
+		if (rc == RL_OK)
+			learn(m, i, &s);
+	}
+	rl_alignment_free(al);
+	m->src.release(m->src.ctx, i);
+	return rc;
 }
 
 unsigned rl_model_block_roles(const rl_model *m, size_t b)
@@ -291,28 +494,58 @@ size_t rl_model_block_of(const rl_model *m, int side, uint32_t t)
 	return lo < nb ? lo : nb - 1;
 }
 
+/* The verdict on pair i, comparing it if need be (VERDICT_UNKNOWN: it does not count). */
+static int judge(rl_model *m, size_t i, uint8_t *out)
+{
+	rl_entry e;
+	rl_pair p;
+	*out = m->state[i].verdict;
+	if (*out != VERDICT_UNKNOWN)
+		return RL_OK;
+	m->src.describe(m->src.ctx, i, true, &e);
+	if (e.mark == RL_MARK_BINARY || e.mark == RL_MARK_SUBMODULE) {
+		*out = VERDICT_DIFFER;
+		return RL_OK;
+	}
+	if (e.mark != RL_MARK_NONE || m->src.load(m->src.ctx, i, &p, m->error, sizeof m->error) != 0)
+		return RL_OK;
+	int rc = RL_OK;
+	if (p.doc[0].len == p.doc[1].len &&
+	    (p.doc[0].len == 0 || p.doc[0].data == p.doc[1].data ||
+	     memcmp(p.doc[0].data, p.doc[1].data, p.doc[0].len) == 0)) {
+		*out = VERDICT_SAME;
+	} else {
+		rl_alignment *al;
+		rc = rl_diff(&al, p.doc[0].data, p.doc[0].len, p.doc[1].data, p.doc[1].len, &m->opts);
+		if (rc == RL_OK) {
+			*out = rl_alignment_same(al) ? VERDICT_SAME : VERDICT_DIFFER;
+			rl_alignment_free(al);
+		}
+	}
+	m->src.release(m->src.ctx, i);
+	m->state[i].verdict = *out;
+	return rc;
+}
+
 int rl_model_verdict(rl_model *m, bool *differ)
 {
-	for (size_t i = 0; i < m->npairs; i++) {
-		if (m->verdict[i] != VERDICT_UNKNOWN)
-			continue;
-		const rl_pair *p = &m->pairs[i];
-		if (p->doc[0].len == p->doc[1].len &&
-		    (p->doc[0].data == p->doc[1].data ||
-		     memcmp(p->doc[0].data, p->doc[1].data, p->doc[0].len) == 0)) {
-			m->verdict[i] = VERDICT_SAME;
-			continue;
+	/* One pair that differs settles it: those already known first. */
+	for (size_t i = 0; i < m->src.count; i++) {
+		if (m->state[i].verdict == VERDICT_DIFFER) {
+			*differ = true;
+			return RL_OK;
 		}
-		rl_alignment *al;
-		int rc = rl_diff(&al, p->doc[0].data, p->doc[0].len, p->doc[1].data, p->doc[1].len,
-		                 &m->opts);
+	}
+	for (size_t i = 0; i < m->src.count; i++) {
+		uint8_t v;
+		int rc = judge(m, i, &v);
 		if (rc != RL_OK)
 			return rc;
-		m->verdict[i] = rl_alignment_same(al) ? VERDICT_SAME : VERDICT_DIFFER;
-		rl_alignment_free(al);
+		if (v == VERDICT_DIFFER) {
+			*differ = true;
+			return RL_OK;
+		}
 	}
 	*differ = false;
-	for (size_t i = 0; i < m->npairs; i++)
-		*differ |= m->verdict[i] == VERDICT_DIFFER;
 	return RL_OK;
 }

@@ -150,6 +150,57 @@ void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 	}
 }
 
+/* ------------------------------------------------------------------ the file list */
+
+/* git's letter coloured as the kind of change it is most like. */
+static rl_role change_role(char c)
+{
+	switch (c) {
+	case 'A': return RL_ROLE_INSERT;
+	case 'D': return RL_ROLE_DELETE;
+	case 'R': case 'C': return RL_ROLE_MOVE;
+	case 'U': return RL_ROLE_QUOTE;
+	default: return RL_ROLE_REWRITE;
+	}
+}
+
+/* " M  path/to/story.md                     ~3 -1 +2  sim 87%" */
+static void draw_entry(WINDOW *w, const rl_term *t, const rl_view *v, const rl_list_line *l,
+                       int y)
+{
+	bool cur = l->index == v->list.cursor;
+	attr_t base = cur ? t->face[RL_FACE_CURSOR] : A_NORMAL;
+	char letter[4] = {' ', l->entry.change ? l->entry.change : ' ', ' ', '\0'};
+	char note[96];
+	unsigned nlen = (unsigned)rl_list_note(&l->entry, l->known ? &l->summary : NULL, note,
+	                                       sizeof note);
+
+	wattrset(w, base);
+	mvwhline(w, y, 0, ' ', (int)v->cols);
+	wattrset(w, l->entry.change ? t->role[change_role(l->entry.change)] : base);
+	mvwaddstr(w, y, 0, letter);
+	unsigned right = nlen ? nlen + 3 : 1;
+	if (v->cols > 4 + right) {
+		wmove(w, y, 4);
+		if (l->entry.old_path)
+			rl_term_names(w, t, l->entry.old_path, l->entry.path, v->cols - 4 - right, base);
+		else
+			rl_term_name(w, t, l->entry.path ? l->entry.path : "", v->cols - 4 - right, base);
+	}
+	if (nlen && nlen + 5 < v->cols) {
+		attr_t a = cur ? base : l->entry.mark ? t->role[RL_ROLE_SOFT] : A_NORMAL;
+		wattrset(w, a);
+		mvwaddstr(w, y, (int)(v->cols - 1 - nlen), note);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+void rl_pane_list(WINDOW *w, const rl_term *t, const rl_view *v)
+{
+	for (size_t i = 0; i < v->nlframe && i < v->geom.body; i++)
+		draw_entry(w, t, v, &v->lframe[i], (int)i);
+}
+
 /* ------------------------------------------------------------------ help */
 
 static unsigned keys_width(void)

@@ -84,6 +84,7 @@ static rl_style mono_face(rl_face face)
 	case RL_FACE_SELECT: return STYLE(D, D, RL_A_REVERSE | RL_A_BOLD);
 	case RL_FACE_ESCAPE: return STYLE(D, D, RL_A_BOLD);
 	case RL_FACE_HELP_KEY: return STYLE(D, D, RL_A_BOLD);
+	case RL_FACE_CURSOR: return STYLE(D, D, RL_A_REVERSE);
 	default: return STYLE(D, D, 0);
 	}
 }
@@ -99,6 +100,7 @@ static rl_style ansi_face(rl_face face)
 	case RL_FACE_ESCAPE: return STYLE(MAGENTA, D, RL_A_BOLD);
 	case RL_FACE_HELP: return STYLE(D, D, 0);
 	case RL_FACE_HELP_KEY: return STYLE(YELLOW, D, RL_A_BOLD);
+	case RL_FACE_CURSOR: return STYLE(BLACK, WHITE, RL_A_BOLD);
 	default: return STYLE(D, D, 0);
 	}
 }
@@ -114,6 +116,7 @@ static rl_style xterm_face(rl_face face)
 	case RL_FACE_ESCAPE: return STYLE(213, D, RL_A_BOLD);
 	case RL_FACE_HELP: return STYLE(252, 235, 0);
 	case RL_FACE_HELP_KEY: return STYLE(214, 235, RL_A_BOLD);
+	case RL_FACE_CURSOR: return STYLE(231, 239, RL_A_BOLD);
 	default: return STYLE(D, D, 0);
 	}
 }

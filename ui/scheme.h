@@ -44,6 +44,7 @@ typedef enum rl_face {
 	RL_FACE_ESCAPE,    /* a control character drawn as a visible escape (^[, <U+202E>) */
 	RL_FACE_HELP,      /* the help overlay */
 	RL_FACE_HELP_KEY,  /* key names in the help overlay */
+	RL_FACE_CURSOR,    /* the line under the cursor in the file list */
 	RL_FACE_COUNT
 } rl_face;
 

@@ -13,46 +13,11 @@ static void fill(WINDOW *w, int y, unsigned cols, attr_t a)
 	mvwhline(w, y, 0, ' ', (int)cols);
 }
 
-/* Columns of s when drawn (escapes included). */
-static unsigned width_of(const char *s)
-{
-	return (unsigned)rl_text_width(s, strlen(s));
-}
-
-/* A name in at most `room` columns: its end, which tells files apart, behind a mark when cut.
- * Whole leading directories go first; the file name itself is cut only when it must be. */
-static unsigned draw_name(WINDOW *w, const rl_term *t, const char *name, unsigned room, attr_t a)
-{
-	size_t n = strlen(name), pos = 0;
-	unsigned wd = width_of(name);
-	if (room == 0)
-		return 0;
-	if (wd <= room)
-		return rl_term_text(w, t, name, n, room, a);
-	for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
-		if (slash[1] && width_of(slash) + 1 <= room) {
-			pos = (size_t)(slash - name);  /* "…/file.txt" */
-			break;
-		}
-	}
-	for (wd = width_of(name + pos); pos < n && wd + 1 > room;) {
-		rl_grapheme g;
-		rl_grapheme_next(name + pos, n - pos, &g);
-		wd -= (unsigned)rl_text_width(name + pos, g.len);
-		pos += g.len;
-	}
-	wattrset(w, a | A_DIM);
-	waddstr(w, t->ascii ? "<" : "\xe2\x80\xa6");  /* … */
-	return 1 + rl_term_text(w, t, name + pos, n - pos, room - 1, a);
-}
-
 /* "2/3: old -> new" in `room` columns. */
 static void draw_names(WINDOW *w, const rl_term *t, const rl_status_info *s, unsigned room,
                        attr_t a)
 {
 	char pre[64] = "";
-	const char *arrow = t->ascii ? " -> " : " \xe2\x86\x92 ";
-	unsigned arrow_w = t->ascii ? 4 : 3;
 	wmove(w, getcury(w), 1);
 	if (s->p->label)
 		room -= rl_term_text(w, t, s->p->label, strlen(s->p->label), room, a | A_BOLD);
@@ -64,16 +29,22 @@ static void draw_names(WINDOW *w, const rl_term *t, const rl_status_info *s, uns
 		waddstr(w, ": ");
 		room -= 2;
 	}
-	if (room <= arrow_w + 2)
-		return;
-	unsigned w0 = width_of(s->p->doc[0].name), w1 = width_of(s->p->doc[1].name);
-	unsigned avail = room - arrow_w, half = avail / 2;
-	unsigned r0 = w0 + w1 <= avail ? w0 : w1 < half ? avail - w1 : w0 < half ? w0 : half;
-	room -= draw_name(w, t, s->p->doc[0].name, r0, a);
+	rl_term_names(w, t, s->p->doc[0].name, s->p->doc[1].name, room, a);
+}
+
+/* The file list's title and how many files it holds. */
+static void draw_title(WINDOW *w, const rl_term *t, const rl_status_info *s, unsigned room,
+                       attr_t a)
+{
+	char count[64];
+	snprintf(count, sizeof count, "%s%zu file%s", s->title ? ": " : "", s->count,
+	         s->count == 1 ? "" : "s");
+	unsigned cw = (unsigned)strlen(count);
+	wmove(w, getcury(w), 1);
+	if (s->title && room > cw)
+		room -= rl_term_name(w, t, s->title, room - cw, a | A_BOLD);
 	wattrset(w, a);
-	waddstr(w, arrow);
-	room -= arrow_w;
-	draw_name(w, t, s->p->doc[1].name, room, a);
+	waddnstr(w, count, (int)(cw < room ? cw : room));
 }
 
 static void draw_prompt(WINDOW *w, const rl_term *t, const rl_view *v, int y)
@@ -107,7 +78,7 @@ void rl_statusline_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 	attr_t a = t->face[RL_FACE_STATUS];
 	fill(w, y, v->cols, a);
 	/* As much detail as leaves room for the names, or for the whole message. */
-	unsigned want = v->msg[0] ? width_of(v->msg) + 1 : NAMES_MIN;
+	unsigned want = v->msg[0] ? rl_term_width(v->msg) + 1 : NAMES_MIN;
 	for (unsigned d = 0; d < RL_STATUS_DETAILS; d++) {
 		rlen = rl_status_format(&s, d, right, sizeof right);
 		if (rlen + want + 2 <= v->cols)
@@ -122,6 +93,8 @@ void rl_statusline_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 	if (v->msg[0]) {
 		attr_t m = t->face[v->msg_error ? RL_FACE_ERROR : RL_FACE_MESSAGE];
 		rl_term_text(w, t, v->msg, strlen(v->msg), room > 1 ? room - 1 : 0, m);
+	} else if (room > 1 && s.listing) {
+		draw_title(w, t, &s, room - 1, a);
 	} else if (room > 1) {
 		draw_names(w, t, &s, room - 1, a);
 	}

@@ -118,15 +118,15 @@ static void build_restore(bool mouse)
 
 /* ------------------------------------------------------------------ start, end */
 
-bool rl_term_usable(int *colors)
+bool rl_term_usable(int out_fd, int *colors)
 {
 	const char *term = getenv("TERM");
 	int err = 0;
 
 	*colors = 0;
-	if (!isatty(STDOUT_FILENO) || !term || !*term || strcmp(term, "dumb") == 0)
+	if (out_fd < 0 || !isatty(out_fd) || !term || !*term || strcmp(term, "dumb") == 0)
 		return false;
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+	if (setupterm(NULL, out_fd, &err) != OK)
 		return false;
 	const char *cup = tigetstr("cup");
 	bool ok = cup && cup != (const char *)-1 && tigetflag("hc") <= 0;
@@ -135,7 +135,7 @@ bool rl_term_usable(int *colors)
 	del_curterm(cur_term);
 	if (!ok)
 		return false;
-	if (isatty(STDIN_FILENO))
+	if (out_fd != STDOUT_FILENO || isatty(STDIN_FILENO))
 		return true;
 	int fd = open("/dev/tty", O_RDONLY | O_NOCTTY);
 	if (fd < 0)
@@ -377,4 +377,51 @@ unsigned rl_term_text(WINDOW *w, const rl_term *t, const char *s, size_t n, unsi
 		pos += g.len;
 	}
 	return cols;
+}
+
+unsigned rl_term_width(const char *s)
+{
+	return (unsigned)rl_text_width(s, strlen(s));
+}
+
+unsigned rl_term_name(WINDOW *w, const rl_term *t, const char *name, unsigned room, attr_t a)
+{
+	size_t n = strlen(name), pos = 0;
+	unsigned wd = rl_term_width(name);
+	if (room == 0)
+		return 0;
+	if (wd <= room)
+		return rl_term_text(w, t, name, n, room, a);
+	for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
+		if (slash[1] && rl_term_width(slash) + 1 <= room) {
+			pos = (size_t)(slash - name);  /* "…/file.txt" */
+			break;
+		}
+	}
+	for (wd = rl_term_width(name + pos); pos < n && wd + 1 > room;) {
+		rl_grapheme g;
+		rl_grapheme_next(name + pos, n - pos, &g);
+		wd -= (unsigned)rl_text_width(name + pos, g.len);
+		pos += g.len;
+	}
+	wattrset(w, a | A_DIM);
+	waddstr(w, t->ascii ? "<" : "\xe2\x80\xa6");  /* … */
+	return 1 + rl_term_text(w, t, name + pos, n - pos, room - 1, a);
+}
+
+void rl_term_names(WINDOW *w, const rl_term *t, const char *old_name, const char *new_name,
+                   unsigned room, attr_t a)
+{
+	const char *arrow = t->ascii ? " -> " : " \xe2\x86\x92 ";
+	unsigned arrow_w = t->ascii ? 4 : 3;
+	if (room <= arrow_w + 2)
+		return;
+	unsigned w0 = rl_term_width(old_name), w1 = rl_term_width(new_name);
+	unsigned avail = room - arrow_w, half = avail / 2;
+	unsigned r0 = w0 + w1 <= avail ? w0 : w1 < half ? avail - w1 : w0 < half ? w0 : half;
+	room -= rl_term_name(w, t, old_name, r0, a);
+	wattrset(w, a);
+	waddstr(w, arrow);
+	room -= arrow_w;
+	rl_term_name(w, t, new_name, room, a);
 }

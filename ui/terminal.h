@@ -29,9 +29,10 @@ typedef struct rl_term {
 	attr_t face[RL_FACE_COUNT];
 } rl_term;
 
-/* Can the viewer run on this stdout: a terminal, TERM set and not dumb, a terminfo entry with
- * cursor addressing, and a terminal to read keys from? *colors gets terminfo's colour count. */
-bool rl_term_usable(int *colors);
+/* Can the viewer run on fd: a terminal, TERM set and not dumb, a terminfo entry with cursor
+ * addressing, and a terminal to read keys from (for stdout: stdin or /dev/tty; another out_fd is
+ * read itself)? *colors gets terminfo's colour count. */
+bool rl_term_usable(int out_fd, int *colors);
 
 /* Enter curses on out (a terminal), reading keys from in (NULL: stdin if it is a terminal, else
  * /dev/tty). Installs the signal handlers first. Returns 0, or -1 leaving the terminal as it was. */
@@ -75,5 +76,16 @@ void rl_term_put(WINDOW *w, const rl_term *t, const char *s, const rl_grapheme *
  * Returns the columns drawn. */
 unsigned rl_term_text(WINDOW *w, const rl_term *t, const char *s, size_t n, unsigned maxcols,
                       attr_t attr);
+
+/* Columns document-derived text s takes when drawn (escapes included). */
+unsigned rl_term_width(const char *s);
+/* A name (a path) in at most `room` columns: its end, which tells files apart, behind a mark
+ * when cut. Whole leading directories go first; the file name itself is cut only when it must
+ * be. Returns the columns drawn. */
+unsigned rl_term_name(WINDOW *w, const rl_term *t, const char *name, unsigned room, attr_t a);
+/* "old -> new" (an arrow in UTF-8) in at most `room` columns, each name cut as above, the room
+ * shared so that the shorter one stays whole when it can. */
+void rl_term_names(WINDOW *w, const rl_term *t, const char *old_name, const char *new_name,
+                   unsigned room, attr_t a);
 
 #endif

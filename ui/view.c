@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "status.h"
@@ -144,7 +145,11 @@ int rl_view_init(rl_view *v, rl_model *m, unsigned cols, unsigned lines)
 	memset(v, 0, sizeof *v);
 	v->model = m;
 	v->sel_op = UINT32_MAX;
-	int rc = rl_view_refresh_changes(v);
+	v->listing = !rl_model_is_open(m);
+	rl_listnav_init(&v->list, rl_model_npairs(m), 1);
+	if (!v->listing)
+		rl_listnav_goto(&v->list, rl_model_current(m));
+	int rc = v->listing ? RL_OK : rl_view_refresh_changes(v);
 	return rc == RL_OK ? rl_view_resize(v, cols, lines) : rc;
 }
 
@@ -152,7 +157,9 @@ void rl_view_release(rl_view *v)
 {
 	rl_rows_free(v->rows);
 	rl_frame_free(&v->frame);
+	free(v->lframe);
 	v->rows = NULL;
+	v->lframe = NULL;
 }
 
 int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
@@ -161,6 +168,11 @@ int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
 	v->cols = cols;
 	v->lines = lines;
 	v->too_small = cols < RL_VIEW_MIN_COLS || lines < RL_VIEW_MIN_LINES;
+	rl_listnav_resize(&v->list, g.body);
+	if (!rl_model_is_open(v->model)) {
+		v->geom = g;  /* the list alone: nothing to lay out */
+		return RL_OK;
+	}
 	if (v->rows && g.pane == v->geom.pane && g.unified == v->geom.unified) {
 		v->geom = g;
 		v->vp.height = g.body;
@@ -173,6 +185,8 @@ int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
 
 int rl_view_frame(rl_view *v)
 {
+	if (v->listing)
+		return rl_view_list_frame(v);
 	return rl_vp_frame(&v->vp, v->rows, &v->frame);
 }
 
@@ -199,48 +213,74 @@ static int toggle_fold(rl_view *v, rl_action act)
 	}
 	rl_anchor a = rl_view_top_anchor(v);
 	int rc = rl_model_set_keyopts(v->model, &k);
-	if (rc == RL_OK)
+	if (rc == RL_OK && rl_model_is_open(v->model))
 		rc = recompared(v, a);
-	if (rc == RL_OK)
+	if (rc == RL_OK && v->listing)
+		rl_view_message(v, false, "%s: %s (files are compared again)", what, on ? "on" : "off");
+	else if (rc == RL_OK)
 		rl_view_message(v, false, "%s: %s (compared again: %zu change%s)", what, on ? "on" : "off",
 		                v->nchanges, v->nchanges == 1 ? "" : "s");
 	return rc;
 }
 
-/* Which side of pair `to` shows the document the anchor is in (the pairs v1→v2 and v2→v3 share
- * v2), so that stepping keeps the same text on screen. */
-static rl_anchor carry_anchor(const rl_view *v, rl_anchor a, size_t to)
+/* The anchor on the side of the new pair that shows the same document (the pairs v1→v2 and
+ * v2→v3 share v2; carry says which side that is), so that stepping keeps the same text on screen;
+ * off when the new pair does not show it. */
+static rl_anchor carried(rl_anchor a, const int carry[2])
 {
-	const rl_pair *from = rl_model_pair(v->model, rl_model_current(v->model));
-	const rl_pair *p = rl_model_pair(v->model, to);
-	const char *data = from->doc[a.side].data;
-	if (a.on && p->doc[RL_NEW].data == data)
-		a.side = RL_NEW;
-	else if (a.on && p->doc[RL_OLD].data == data)
-		a.side = RL_OLD;
+	if (a.on && carry[a.side] >= 0)
+		a.side = carry[a.side];
 	else
 		a.on = false;
 	return a;
 }
 
+/* The pair (file) on view is now pair i of the model: lay it out with anchor a at the top. */
+int rl_view_opened(rl_view *v, size_t i, rl_anchor a)
+{
+	v->match.on = false;
+	v->searching = false;
+	rl_listnav_goto(&v->list, i);
+	return recompared(v, a);
+}
+
+/* [ and ]: the next pair that can be compared; a file list passes over the files it cannot
+ * compare (binary, submodules, unmerged), a list of versions stops at one. */
 static int step_pair(rl_view *v, int dir)
 {
-	size_t cur = rl_model_current(v->model), n = rl_model_npairs(v->model);
+	size_t cur = rl_model_current(v->model), n = rl_model_npairs(v->model), skipped = 0;
+	bool files = rl_model_file_list(v->model);
+	const char *what = files ? "file" : "pair";
 	if (n == 1) {
-		rl_view_message(v, false, "one pair of versions: give more files to step through them");
+		rl_view_message(v, false, files ? "the only file in the list"
+		                                : "one pair of versions: give more files to step through them");
 		return RL_OK;
 	}
-	if ((dir > 0 && cur + 1 >= n) || (dir < 0 && cur == 0)) {
-		rl_view_message(v, false, "this is the %s pair", dir > 0 ? "last" : "first");
-		return RL_OK;
-	}
-	size_t to = dir > 0 ? cur + 1 : cur - 1;
-	rl_anchor a = carry_anchor(v, rl_view_top_anchor(v), to);
-	int rc = rl_model_open(v->model, to);
-	if (rc != RL_OK)
+	rl_anchor a = rl_view_top_anchor(v);
+	for (size_t to = cur; dir > 0 ? to + 1 < n : to > 0;) {
+		to = dir > 0 ? to + 1 : to - 1;
+		int carry[2];
+		int rc = rl_model_open(v->model, to, carry);
+		if (rc == RL_MODEL_CLOSED && files) {
+			skipped++;
+			continue;
+		}
+		if (rc == RL_MODEL_CLOSED) {
+			rl_view_message(v, true, "%s", rl_model_error(v->model));
+			return RL_OK;
+		}
+		if (rc == RL_OK)
+			rc = rl_view_opened(v, to, carried(a, carry));
+		if (rc == RL_OK && skipped)
+			rl_view_message(v, false, "passed over %zu file%s that cannot be compared", skipped,
+			                skipped == 1 ? "" : "s");
 		return rc;
-	v->match.on = false;
-	return recompared(v, a);
+	}
+	if (skipped)
+		rl_view_message(v, false, "no file %s this one can be compared", dir > 0 ? "after" : "before");
+	else
+		rl_view_message(v, false, "this is the %s %s", dir > 0 ? "last" : "first", what);
+	return RL_OK;
 }
 
 static int cycle_filter(rl_view *v)
@@ -308,6 +348,23 @@ int rl_view_act(rl_view *v, rl_action a)
 	v->msg_error = false;
 	if (v->help && help_act(v, a))
 		return RL_OK;
+	/* What the list and the documents do alike. */
+	switch (a) {
+	case RL_ACT_SEARCH: case RL_ACT_SEARCH_BACK:
+		v->prompt = true;
+		v->prompt_back = a == RL_ACT_SEARCH_BACK;
+		v->ilen = 0;
+		return RL_OK;
+	case RL_ACT_FOLD_CASE: case RL_ACT_FOLD_PUNCT: case RL_ACT_FOLD_TYPO:
+		return toggle_fold(v, a);
+	case RL_ACT_UNIFIED: return toggle_unified(v);
+	case RL_ACT_HELP: v->help = true, v->help_top = 0; return RL_OK;
+	case RL_ACT_REDRAW: v->redraw = true; return RL_OK;
+	case RL_ACT_EXIT: v->quit = true; return RL_OK;
+	default: break;
+	}
+	if (v->listing)
+		return rl_view_list_act(v, a);
 	switch (a) {
 	case RL_ACT_LINE_DOWN: case RL_ACT_LINE_UP: case RL_ACT_PAGE_DOWN: case RL_ACT_PAGE_UP:
 	case RL_ACT_TOP: case RL_ACT_BOTTOM:
@@ -318,24 +375,23 @@ int rl_view_act(rl_view *v, rl_action a)
 		return rl_view_goto_change(v, a == RL_ACT_NEXT ? 1 : -1);
 	case RL_ACT_NEXT_CHANGE: return rl_view_goto_change(v, 1);
 	case RL_ACT_PREV_CHANGE: return rl_view_goto_change(v, -1);
-	case RL_ACT_SEARCH: case RL_ACT_SEARCH_BACK:
-		v->prompt = true;
-		v->prompt_back = a == RL_ACT_SEARCH_BACK;
-		v->ilen = 0;
-		return RL_OK;
 	case RL_ACT_CLEAR:
 		v->searching = v->match.on = v->selected = false;
 		return RL_OK;
 	case RL_ACT_MOVE_END: return rl_view_goto_move_end(v);
 	case RL_ACT_FILTER: return cycle_filter(v);
-	case RL_ACT_FOLD_CASE: case RL_ACT_FOLD_PUNCT: case RL_ACT_FOLD_TYPO:
-		return toggle_fold(v, a);
-	case RL_ACT_UNIFIED: return toggle_unified(v);
 	case RL_ACT_NEXT_PAIR: return step_pair(v, 1);
 	case RL_ACT_PREV_PAIR: return step_pair(v, -1);
-	case RL_ACT_HELP: v->help = true, v->help_top = 0; return RL_OK;
-	case RL_ACT_REDRAW: v->redraw = true; return RL_OK;
-	case RL_ACT_QUIT: v->quit = true; return RL_OK;
+	case RL_ACT_QUIT:
+		/* A file opened from the list goes back to it, its line under the cursor. */
+		if (rl_model_file_list(v->model))
+			return rl_view_list_show(v);
+		v->quit = true;
+		return RL_OK;
+	case RL_ACT_OPEN:
+		if (rl_model_file_list(v->model))
+			rl_view_message(v, false, "q: back to the file list");
+		return RL_OK;
 	default: return RL_OK;  /* the mouse has its own calls */
 	}
 }
@@ -343,6 +399,10 @@ int rl_view_act(rl_view *v, rl_action a)
 int rl_view_wheel(rl_view *v, int notches)
 {
 	v->msg[0] = '\0';
+	if (v->listing) {
+		rl_listnav_scroll(&v->list, (long)notches * RL_LIST_WHEEL);
+		return RL_OK;
+	}
 	return rl_vp_scroll(&v->vp, v->rows, (long)notches * RL_VIEW_WHEEL);
 }
 
@@ -417,9 +477,23 @@ void rl_view_status(const rl_view *v, rl_status_info *s)
 {
 	const rl_keyopts *k = &rl_model_opts(v->model)->key;
 	memset(s, 0, sizeof *s);
+	s->fold_case = k->fold_case;
+	s->ignore_punct = k->ignore_punct;
+	s->fold_typography = k->fold_typography;
+	s->unified = v->geom.unified;
+	if (v->listing) {
+		s->listing = true;
+		s->cursor = v->list.cursor;
+		s->count = v->list.count;
+		s->title = rl_model_title(v->model);
+		s->at_top = v->list.top == 0;
+		s->at_end = v->list.top + v->list.height >= v->list.count;
+		s->percent = v->list.count ? (unsigned)(100 * v->list.top / v->list.count) : 100;
+		return;
+	}
 	s->pair = rl_model_current(v->model);
 	s->npairs = rl_model_npairs(v->model);
-	s->p = rl_model_pair(v->model, s->pair);
+	s->p = rl_model_pair(v->model);
 	s->nchanges = v->nchanges;
 	s->change = change_on_screen(v);
 	s->summary = *rl_model_summary(v->model);
@@ -483,16 +557,18 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 	buf[0] = '\0';
 	if (detail < 3)
 		status_mode(&b, s);
-	if (s->nchanges == 0)
+	if (s->listing)
+		sadd(&b, "file %zu/%zu", s->count ? s->cursor + 1 : 0, s->count);
+	else if (s->nchanges == 0)
 		sadd(&b, "no changes");
 	else if (s->change)
 		sadd(&b, "change %zu/%zu", s->change, s->nchanges);
 	else
 		sadd(&b, "change -/%zu", s->nchanges);
-	if (detail < 1)
+	if (detail < 1 && !s->listing)
 		sadd(&b, "  ~%zu -%zu +%zu m%zu q%zu", s->summary.rewrites, s->summary.deletions,
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
-	if (detail < 2)
+	if (detail < 2 && !s->listing)
 		sadd(&b, "  sim %u%%", (s->summary.similarity + 5) / 10);
 	if (s->at_top && s->at_end)
 		sadd(&b, "  All");

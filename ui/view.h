@@ -2,7 +2,8 @@
  *
  * Pure: no curses. The loop reads a key, looks up its action and calls rl_view_act; the painters
  * read the view (const) and draw. Everything a person can do is testable here: scrolling, change
- * and search navigation, toggles that compare again, resizing, stepping between pairs. */
+ * and search navigation, toggles that compare again, resizing, stepping between pairs, and the
+ * file list of a model whose source is one (Enter opens a file, q comes back to the list). */
 #ifndef REDLINE_VIEW_H
 #define REDLINE_VIEW_H
 
@@ -10,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "filelist.h"
 #include "keymap.h"
 #include "model.h"
 #include "rows.h"
@@ -77,9 +79,15 @@ typedef struct rl_view {
 	bool msg_error;
 	bool redraw;           /* the next frame repaints every cell (Ctrl-L) */
 	bool quit;
+	/* the file list, on screen while `listing` (the model's pair, if one is open, waits) */
+	bool listing;
+	rl_listnav list;
+	rl_list_line *lframe;  /* the list's lines on screen, refreshed by rl_view_frame */
+	size_t nlframe, lframe_cap;
 } rl_view;
 
-/* A view of the model on a terminal of cols × lines. The model is borrowed. */
+/* A view of the model on a terminal of cols × lines. The model is borrowed. A model with no pair
+ * open (a file list) starts on the list. */
 int rl_view_init(rl_view *v, rl_model *m, unsigned cols, unsigned lines);
 void rl_view_release(rl_view *v);
 
@@ -102,11 +110,19 @@ int rl_view_prompt_submit(rl_view *v);
 /* Search for a pattern from the current position (and make it what n and N repeat). */
 int rl_view_search(rl_view *v, const char *pat, size_t n, bool backward);
 
-/* Refresh v->frame: the lines on screen. Call before painting. */
+/* Refresh v->frame (or, on the list, v->lframe): the lines on screen. Call before painting. */
 int rl_view_frame(rl_view *v);
+
+/* Work the viewer can do while no key is waiting: on the file list, compare one file on screen
+ * whose counts are not known yet. rl_view_idle_work says whether there is any. */
+bool rl_view_idle_work(const rl_view *v);
+int rl_view_idle(rl_view *v);
 
 /* What the status line says, computed from the view and its frame. */
 typedef struct rl_status_info {
+	bool listing;              /* the file list: its cursor, count and title (below) */
+	size_t cursor, count;
+	const char *title;
 	size_t pair, npairs;       /* the pair on view (0-based) and how many */
 	const rl_pair *p;
 	size_t change, nchanges;   /* change `change` of `nchanges` (0: none on screen) */
@@ -121,8 +137,9 @@ typedef struct rl_status_info {
 void rl_view_status(const rl_view *v, rl_status_info *s);
 
 /* The right-hand part of the status line, in ASCII: "[unified -i] change 3/13  ~47 -3 +5 m0 q1
- * sim 89%  12%". Higher details leave out, in turn, the counts, the similarity and the mode, for
- * narrow screens. Returns the length written (truncated to fit n). */
+ * sim 89%  12%" (on the file list: "[-i] file 3/13  Top"). Higher details leave out, in turn,
+ * the counts, the similarity and the mode, for narrow screens. Returns the length written
+ * (truncated to fit n). */
 #define RL_STATUS_DETAILS 4
 size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, size_t n);
 

@@ -165,6 +165,8 @@ static int click_side(const rl_view *v, const rl_frame_line *fl, unsigned x, uns
 int rl_view_click(rl_view *v, unsigned y, unsigned x)
 {
 	v->msg[0] = '\0';
+	if (v->listing)
+		return v->too_small ? RL_OK : rl_view_list_click(v, y);
 	int rc = rl_view_frame(v);
 	if (rc != RL_OK || y >= v->frame.n || v->too_small)
 		return rc;
@@ -313,6 +315,8 @@ int rl_view_search_step(rl_view *v, bool forward)
 {
 	skey from, k;
 	bool found;
+	if (v->listing)
+		return rl_view_list_search_step(v, forward);
 	if (v->plen == 0 || rl_rows_blocks(v->rows) == 0)
 		return RL_OK;
 	int rc = search_origin(v, &from);

@@ -1,7 +1,8 @@
-/* view_nav.h: private to the view module (view.c and view_nav.c), not for other callers.
+/* view_nav.h: private to the view module (view.c, view_nav.c, view_list.c), not for other
+ * callers.
  *
  * view.c keeps the state and the simple actions; view_nav.c finds things: changes, the other end
- * of a move, search matches, what a click points at. */
+ * of a move, search matches, what a click points at; view_list.c is the file list screen. */
 #ifndef REDLINE_VIEW_NAV_H
 #define REDLINE_VIEW_NAV_H
 
@@ -26,5 +27,16 @@ int rl_view_goto_change(rl_view *v, int dir);
 int rl_view_goto_move_end(rl_view *v);
 /* Go to the next match of the pattern after (forward) or before the current one. */
 int rl_view_search_step(rl_view *v, bool forward);
+
+/* Pair i is now open in the model: leave the list, lay it out with a at the top. */
+int rl_view_opened(rl_view *v, size_t i, rl_anchor a);
+
+/* The file list: back to it (the open file under the cursor), its actions, its lines on screen,
+ * its search (file names) and its clicks. */
+int rl_view_list_show(rl_view *v);
+int rl_view_list_act(rl_view *v, rl_action a);
+int rl_view_list_frame(rl_view *v);
+int rl_view_list_search_step(rl_view *v, bool forward);
+int rl_view_list_click(rl_view *v, unsigned y);
 
 #endif

@@ -20,19 +20,26 @@ typedef struct rl_viewer_opts {
 	bool no_color;   /* NO_COLOR or --color=never: attributes and change markers only */
 	bool ascii;      /* the locale cannot show UTF-8: ASCII stand-ins */
 	bool mouse;      /* take the wheel and clicks */
+	FILE *out, *in;  /* the terminal to draw on and read keys from (NULL: stdout, and keys from
+	                    stdin when it is a terminal, else /dev/tty) */
 } rl_viewer_opts;
 
 typedef struct rl_viewer rl_viewer;
 
 /* Can the viewer run here (stdout a usable terminal, keys readable)? *colors: its colours. */
 bool rl_viewer_usable(int *colors);
+/* Can it run on this terminal (opened by the caller: /dev/tty, for git's external diff)? */
+bool rl_viewer_usable_on(FILE *tty, int *colors);
 
 /* Compare pairs[first] (before touching the terminal, so that an error leaves it alone). The
  * pairs are borrowed and must outlive the viewer. */
 int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t first,
                   const rl_viewer_opts *opts);
+/* The same over a pair source (model.h): pairs read when shown, or a file list. The source's
+ * ctx must outlive the viewer. RL_MODEL_CLOSED: its start pair cannot be compared. */
+int rl_viewer_new_src(rl_viewer **out, const rl_pairsrc *src, const rl_viewer_opts *opts);
 /* Take over the terminal on out (keys from in; NULL: stdin or /dev/tty) and paint the first
- * frame. Returns RL_OK; RL_EINVAL when curses cannot start here (nothing was changed). */
+ * frame (opts->out and opts->in are for rl_viewer_run). Returns RL_OK; RL_EINVAL when curses cannot start here (nothing was changed). */
 int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in);
 /* Answer keys until q or a terminating signal. */
 int rl_viewer_loop(rl_viewer *vw);
@@ -53,5 +60,7 @@ size_t rl_viewer_laid_out(const rl_viewer *vw);
  * that ended it, or 0. RL_EINVAL: curses could not start here (nothing was shown). */
 int rl_viewer_run(const rl_pair *pairs, size_t npairs, size_t first, const rl_viewer_opts *opts,
                   bool *differ, int *signal);
+int rl_viewer_run_src(const rl_pairsrc *src, const rl_viewer_opts *opts, bool *differ,
+                      int *signal);
 
 #endif

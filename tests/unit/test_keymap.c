@@ -51,6 +51,12 @@ Test(keymap, lookups)
 	cr_assert_eq(a, RL_ACT_CLEAR);
 	cr_assert_eq(rl_keymap_lookup(&km, 0, '\t', &a), RL_KEY_ACTION);
 	cr_assert_eq(a, RL_ACT_FILTER);
+	cr_assert_eq(rl_keymap_lookup(&km, 0, '\n', &a), RL_KEY_ACTION, "Enter");
+	cr_assert_eq(a, RL_ACT_OPEN);
+	cr_assert_eq(rl_keymap_lookup(&km, 0, 'q', &a), RL_KEY_ACTION);
+	cr_assert_eq(a, RL_ACT_QUIT);
+	cr_assert_eq(rl_keymap_lookup(&km, 0, 3, &a), RL_KEY_ACTION, "Ctrl-C");
+	cr_assert_eq(a, RL_ACT_EXIT);
 	/* "]" is a pair step alone and the start of "]c" */
 	cr_assert_eq(rl_keymap_lookup(&km, 0, ']', &a), RL_KEY_PREFIX);
 	cr_assert_eq(a, RL_ACT_NEXT_PAIR);
