@@ -241,9 +241,10 @@ static bool binary_pair(const rl_cli *cli, const rl_source *a, const rl_source *
 	return !cli->text && (rl_source_is_binary(a) || rl_source_is_binary(b));
 }
 
-/* Consecutive sources as pairs of documents: (0, 1), (1, 2), ... */
-static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const viewer_term *vt,
-                        int *sig)
+/* Consecutive sources as pairs of documents: (0, 1), (1, 2), ...; label: the status line's
+ * name for a single pair (NULL: none). */
+static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
+                        const viewer_term *vt, int *sig)
 {
 	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
 	if (!pairs) {
@@ -253,6 +254,7 @@ static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const
 	for (size_t i = 0; i + 1 < n; i++)
 		for (int s = 0; s < 2; s++)
 			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, src[i + s].name};
+	pairs[0].label = n == 2 ? label : NULL;
 	int status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
 	free(pairs);
 	return status;
@@ -653,7 +655,7 @@ static int run_versions(const rl_cli *cli, int *sig)
 			binary |= binary_pair(cli, &src[i], &src[i + 1]);
 		status = -1;
 		if (!binary && want_viewer(cli, &vt)) {
-			status = view_sources(cli, src, n, &vt, sig);
+			status = view_sources(cli, src, n, NULL, &vt, sig);
 			viewer_term_close(&vt);
 		}
 		if (status < 0)
@@ -663,6 +665,20 @@ static int run_versions(const rl_cli *cli, int *sig)
 		rl_source_release(&src[i]);
 	free(src);
 	return status;
+}
+
+/* git difftool runs redline once per file and says which: "3/5" for the status line, or NULL. */
+static const char *difftool_label(char *buf, size_t n)
+{
+	const char *counter = getenv("GIT_DIFF_PATH_COUNTER"), *total = getenv("GIT_DIFF_PATH_TOTAL");
+	if (!counter || !total)
+		return NULL;
+	char *e1, *e2;
+	long c = strtol(counter, &e1, 10), t = strtol(total, &e2, 10);
+	if (*e1 || *e2 || c < 1 || t < c || t > 10000000)
+		return NULL;
+	snprintf(buf, n, "%ld/%ld", c, t);
+	return buf;
 }
 
 /* The exit, after everything is released: by the signal that ended the viewer, when one did. */
@@ -725,7 +741,8 @@ int main(int argc, char **argv)
 	/* The viewer on a terminal that can show it. This comes before the header that git
 	 * difftool's runs get when printed: difftool runs redline once per file, on the terminal. */
 	if (!binary_pair(&cli, &src[0], &src[1]) && want_viewer(&cli, &vt)) {
-		status = view_sources(&cli, src, 2, &vt, &sig);
+		char label[64];
+		status = view_sources(&cli, src, 2, difftool_label(label, sizeof label), &vt, &sig);
 		viewer_term_close(&vt);
 		if (status >= 0)
 			goto out;

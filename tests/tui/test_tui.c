@@ -18,13 +18,6 @@
 #define WAIT 15.0
 #define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 
-/* The shell around redline: remember the terminal modes, run, say how it ended, compare the
- * modes, and stay so that the screen can be read. Ctrl-C reaches redline, not this shell. */
-static const char wrapper[] =
-	"trap '' INT; stty -g > \"$D/before\"; %s; echo \"exit=$?\"; stty -g > \"$D/after\"; "
-	"if cmp -s \"$D/before\" \"$D/after\"; then echo modes-same; else echo modes-differ; fi; "
-	"exec sleep 600";
-
 static void setup(void)
 {
 	if (!tmux_available())
@@ -41,12 +34,7 @@ static void teardown(void)
 static void start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char *env,
                      const char *args)
 {
-	char inner[2048], cmd[4096];
-	/* $$ is this subshell, which becomes redline: its pid, for the signal tests. */
-	snprintf(inner, sizeof inner, "sh -c 'echo $$ > \"$D/pid\"; exec env %s %s %s'", env,
-	         REDLINE_BIN, args);
-	snprintf(cmd, sizeof cmd, wrapper, inner);
-	tmux_start_in(t, w, h, dir, cmd);
+	tmux_redline(t, w, h, dir, env, args);
 }
 
 static void start(tmux *t, unsigned w, unsigned h, const char *env, const char *args)
@@ -56,29 +44,12 @@ static void start(tmux *t, unsigned w, unsigned h, const char *env, const char *
 
 static void assert_screen(const tmux *t, const char *needle)
 {
-	if (!tmux_wait(t, needle, WAIT)) {
-		char *s = tmux_screen(t, false);
-		cr_assert_fail("no '%s' on the screen:\n%s", needle, s);
-	}
+	tmux_expect(t, needle, WAIT);
 }
 
-/* q (or whatever ended it) gave the terminal back: the normal screen, the cursor, no keypad or
- * mouse mode, the same terminal modes. */
 static void assert_restored(const tmux *t, const char *exit_line)
 {
-	assert_screen(t, exit_line);
-	assert_screen(t, "modes-");
-	char *s = tmux_screen(t, false);
-	cr_assert_not_null(strstr(s, "modes-same"), "terminal modes changed:\n%s", s);
-	free(s);
-	const char *formats[][2] = {{"#{alternate_on}", "0"}, {"#{cursor_flag}", "1"},
-	                            {"#{keypad_flag}", "0"}, {"#{keypad_cursor_flag}", "0"},
-	                            {"#{mouse_any_flag}", "0"}, {"#{mouse_sgr_flag}", "0"}};
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-		char *v = tmux_format(t, formats[i][0]);
-		cr_assert_str_eq(v, formats[i][1], "%s", formats[i][0]);
-		free(v);
-	}
+	tmux_expect_restored(t, exit_line, WAIT);
 }
 
 /* Quit and check the terminal is as it was. */

@@ -291,3 +291,54 @@ char *tmux_read(const tmux *t, const char *name)
 	fclose(fp);
 	return buf;
 }
+
+/* The shell around a command: remember the terminal modes, run, say how it ended, compare the
+ * modes, and stay so that the screen can be read. Ctrl-C reaches the command, not this shell. */
+static const char wrapper[] =
+	"trap '' INT; stty -g > \"$D/before\"; %s; echo \"exit=$?\"; stty -g > \"$D/after\"; "
+	"if cmp -s \"$D/before\" \"$D/after\"; then echo modes-same; else echo modes-differ; fi; "
+	"exec sleep 600";
+
+void tmux_wrapped(tmux *t, unsigned w, unsigned h, const char *dir, const char *cmd)
+{
+	char full[8192];
+	cr_assert_lt((size_t)snprintf(full, sizeof full, wrapper, cmd), sizeof full);
+	tmux_start_in(t, w, h, dir, full);
+}
+
+void tmux_redline(tmux *t, unsigned w, unsigned h, const char *dir, const char *env,
+                  const char *args)
+{
+	char inner[4096];
+	/* $$ is this subshell, which becomes redline: its pid, for the signal tests. */
+	cr_assert_lt((size_t)snprintf(inner, sizeof inner,
+	                              "sh -c 'echo $$ > \"$D/pid\"; exec env %s %s %s'", env,
+	                              REDLINE_BIN, args),
+	             sizeof inner);
+	tmux_wrapped(t, w, h, dir, inner);
+}
+
+void tmux_expect(const tmux *t, const char *needle, double timeout_s)
+{
+	if (!tmux_wait(t, needle, timeout_s)) {
+		char *s = tmux_screen(t, false);
+		cr_assert_fail("no '%s' on the screen:\n%s", needle, s);
+	}
+}
+
+void tmux_expect_restored(const tmux *t, const char *exit_line, double timeout_s)
+{
+	tmux_expect(t, exit_line, timeout_s);
+	tmux_expect(t, "modes-", timeout_s);
+	char *s = tmux_screen(t, false);
+	cr_assert_not_null(strstr(s, "modes-same"), "terminal modes changed:\n%s", s);
+	free(s);
+	const char *formats[][2] = {{"#{alternate_on}", "0"}, {"#{cursor_flag}", "1"},
+	                            {"#{keypad_flag}", "0"}, {"#{keypad_cursor_flag}", "0"},
+	                            {"#{mouse_any_flag}", "0"}, {"#{mouse_sgr_flag}", "0"}};
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+		char *v = tmux_format(t, formats[i][0]);
+		cr_assert_str_eq(v, formats[i][1], "%s", formats[i][0]);
+		free(v);
+	}
+}

@@ -51,6 +51,21 @@ void tmux_bytes(const tmux *t, const char *bytes, size_t n);
 /* Resize the window. */
 void tmux_resize(const tmux *t, unsigned w, unsigned h);
 
+/* Run a shell command in a w×h terminal, in dir, inside a shell that records the terminal modes
+ * before and after, prints "exit=N" and then "modes-same" or "modes-differ" when the command
+ * ends, and stays so that the screen can be read. Ctrl-C reaches the command, not that shell. */
+void tmux_wrapped(tmux *t, unsigned w, unsigned h, const char *dir, const char *cmd);
+/* The same for redline with `args` (shell words) under `env` (VAR=value words); its pid goes to
+ * $D/pid. */
+void tmux_redline(tmux *t, unsigned w, unsigned h, const char *dir, const char *env,
+                  const char *args);
+
+/* Wait for needle on the screen; fail the test, showing the screen, when it does not come. */
+void tmux_expect(const tmux *t, const char *needle, double timeout_s);
+/* The wrapped command ended with exit_line ("exit=1") and gave the terminal back as it was: the
+ * normal screen, the cursor, no keypad or mouse mode, the same terminal modes. */
+void tmux_expect_restored(const tmux *t, const char *exit_line, double timeout_s);
+
 /* Write a file into t->dir; returns its path in buf. */
 const char *tmux_file(const tmux *t, const char *name, const char *data, size_t len, char *buf,
                       size_t n);
