@@ -2,7 +2,7 @@
 #   make demo    install what is missing, build, open the viewer on the bundled example
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
 #   make bench   build optimized in build-bench/, time redline against git, dwdiff and wdiff
-.PHONY: all build demo test test-asan bench quality install clean distclean deps bench-viewer screenshots
+.PHONY: all build demo demo-git test test-asan bench quality install clean distclean deps bench-viewer screenshots
 
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -27,6 +27,14 @@ demo: build
 	@$(BUILD)/src/redline examples/lighthouse-1-original.txt examples/lighthouse-2-spun.txt \
 		examples/lighthouse-3-summary.txt examples/lighthouse-4-rewrite.txt; \
 		status=$$?; [ $$status -le 1 ] || exit $$status
+
+# The example as a git repository (scripts/demo-repo.sh, in a temporary directory): the history
+# of the story, with its rename; [ goes back in time.
+demo-git: build
+	@command -v git >/dev/null || { echo "make demo-git needs git (scripts/deps.sh test)"; exit 2; }
+	@tmp=$$(mktemp -d) && scripts/demo-repo.sh $$tmp/repo && \
+		(cd $$tmp/repo && $(CURDIR)/$(BUILD)/src/redline --history lighthouse.txt); \
+		status=$$?; rm -rf $$tmp; [ $$status -le 1 ] || exit $$status
 
 test:
 	@scripts/deps.sh test

@@ -3,14 +3,14 @@
 #   scripts/deps.sh build   what building needs
 #   scripts/deps.sh test    what building and every test need
 #   scripts/deps.sh bench   what the benchmark compares against
-#   scripts/deps.sh screenshots   what make screenshots needs (tmux, an SVG renderer, a font)
+#   scripts/deps.sh screenshots   what make screenshots needs (tmux, git, an SVG renderer, a font)
 # Runs apt-get only when something is missing (as root, or through sudo when there is one).
 set -eu
 
 build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev"
 test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term"
 bench_pkgs="$build_pkgs git python3 wdiff dwdiff"
-screenshot_pkgs="$build_pkgs tmux python3 librsvg2-bin fonts-dejavu-core"
+screenshot_pkgs="$build_pkgs tmux git python3 librsvg2-bin fonts-dejavu-core"
 
 case "${1:-build}" in
 	build) want=$build_pkgs ;;

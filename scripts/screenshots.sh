@@ -1,6 +1,7 @@
 #!/bin/sh
 # screenshots.sh: drive the viewer in tmux on the bundled examples and save what it shows as PNG
-# pictures in screenshots/ (capture-pane -e -> scripts/ansi2svg.py -> rsvg-convert).
+# pictures in screenshots/ (capture-pane -e -> scripts/ansi2svg.py -> rsvg-convert). The history
+# and the file list come from a repository made of the examples (scripts/demo-repo.sh).
 #   scripts/screenshots.sh [BUILD_DIR]
 # Run it again whenever the screen changes; the README shows the pictures.
 set -eu
@@ -42,13 +43,14 @@ wait_still() {
 	done
 }
 
-# shot NAME COLS ROWS "KEYS" FILE...: run redline on FILE... in a COLSxROWS terminal, type KEYS
-# (tmux key names, space separated; "-l TEXT" sends TEXT literally), save NAME.png.
+# shot NAME COLS ROWS "KEYS" ARG...: run redline ARG... in a COLSxROWS terminal (in $dir, the
+# source tree unless set), type KEYS (tmux key names, space separated; "-l TEXT" sends TEXT
+# literally), save NAME.png.
 shot() {
 	name=$1 cols=$2 rows=$3 keys=$4
 	shift 4
 	sock=redline-shots-$$-$name  # a server per picture: no race with the last one's end
-	tmux new-session -d -x "$cols" -y "$rows" -s s -c "$PWD" \
+	tmux new-session -d -x "$cols" -y "$rows" -s s -c "${dir:-$PWD}" \
 		"env TERM=xterm-256color LC_ALL=C.UTF-8 '$bin' $*; sleep 600"
 	wait_for "sim "
 	if [ -n "$keys" ]; then
@@ -89,3 +91,10 @@ title="redline: the unified view (u, or any terminal narrower than 80 columns)"
 shot unified 110 34 "]c ]c ]c u" $O $S
 title="redline: the help overlay (h)"
 shot help 150 40 "h" $O $S $B $R
+
+dir=$tmp/repo
+scripts/demo-repo.sh "$dir"
+title="redline --history lighthouse.txt: five versions, one a rename ([ and ] step through them)"
+shot history 150 34 "[ [ Escape" --history lighthouse.txt
+title="redline --git HEAD~1 HEAD: the files that differ (Enter opens one, q comes back)"
+shot files 120 12 "j" --git HEAD~1 HEAD

@@ -269,6 +269,30 @@ Test(gitcli, external_diff)
 	sb_free(&sb);
 }
 
+/* --viewer where no terminal can be had (setsid: no controlling terminal, as in CI): git's
+ * external diff still prints, the same bytes as without it. */
+Test(gitcli, external_diff_with_viewer_and_no_terminal_prints)
+{
+	sandbox sb;
+	run_result r, plain;
+	story(&sb);
+	RUN(&sb, &plain, "repo", "git", "-c", "diff.external=redline", "diff", "HEAD~1", "HEAD");
+	RUN(&sb, &r, "repo", "setsid", "-w", "git", "-c", "diff.external=redline --viewer", "diff",
+	    "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.err_len, 0, "%s", r.err);
+	cr_assert_str_eq(r.out, plain.out);
+	run_free(&r);
+	run_free(&plain);
+	/* an output format says what to print: no viewer to ask for */
+	RUN(&sb, &r, "repo", "redline", "--viewer", "--inline", "story.md", "notes.txt");
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: --viewer cannot go with an output format or --list\n"
+	                        "Try 'redline --help' for more information.\n");
+	run_free(&r);
+	sb_free(&sb);
+}
+
 Test(gitcli, external_diff_for_prose_files_only)
 {
 	sandbox sb;

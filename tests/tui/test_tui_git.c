@@ -309,13 +309,20 @@ Test(tui_git, external_diff_with_viewer_opens_on_the_terminal)
 	free(out);
 	tmux_stop(&t);
 
-	tmux t2 = {0};
-	tmux_prepare(&t2);
-	small_repo(&t2);
-	start(&t2, 120, 24, "git -c diff.external=redline diff HEAD~1 -- story.txt > \"$D/out\"");
-	tmux_expect(&t2, "exit=0", WAIT);
-	out = tmux_read(&t2, "out");
-	cr_assert_not_null(strstr(out, "redline a/story.txt b/story.txt"), "printed:\n%s", out);
-	free(out);
-	tmux_stop(&t2);
+	/* Without --viewer, and with it under git's pager (which holds the terminal): printed. */
+	const char *cmds[] = {
+		"git -c diff.external=redline diff HEAD~1 -- story.txt > \"$D/out\"",
+		"GIT_PAGER_IN_USE=true git -c diff.external='redline --viewer' diff HEAD~1 -- story.txt "
+		"> \"$D/out\""};
+	for (size_t i = 0; i < 2; i++) {
+		tmux t2 = {0};
+		tmux_prepare(&t2);
+		small_repo(&t2);
+		start(&t2, 120, 24, cmds[i]);
+		tmux_expect(&t2, "exit=0", WAIT);
+		out = tmux_read(&t2, "out");
+		cr_assert_not_null(strstr(out, "redline a/story.txt b/story.txt"), "%s:\n%s", cmds[i], out);
+		free(out);
+		tmux_stop(&t2);
+	}
 }
