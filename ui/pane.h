@@ -1,5 +1,6 @@
 /* pane.h: painting the documents: both panes and the gutter (or the unified column), the file
- * list, and the help overlay. Reads the view and changes nothing; one of the files that call curses. */
+ * list, and the help overlay. Reads the view and changes nothing; one of the files that call
+ * curses. */
 #ifndef REDLINE_PANE_H
 #define REDLINE_PANE_H
 

@@ -501,10 +501,6 @@ void rl_view_status(const rl_view *v, rl_status_info *s)
 	s->at_end = v->frame.at_end;
 	s->percent = s->at_end ? 100 : percent_at(v);
 	s->filter = filters[v->filter].name;
-	s->unified = v->geom.unified;
-	s->fold_case = k->fold_case;
-	s->ignore_punct = k->ignore_punct;
-	s->fold_typography = k->fold_typography;
 }
 
 /* A bounded appender for the status text. */

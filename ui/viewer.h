@@ -39,7 +39,8 @@ int rl_viewer_new(rl_viewer **out, const rl_pair *pairs, size_t npairs, size_t f
  * ctx must outlive the viewer. RL_MODEL_CLOSED: its start pair cannot be compared. */
 int rl_viewer_new_src(rl_viewer **out, const rl_pairsrc *src, const rl_viewer_opts *opts);
 /* Take over the terminal on out (keys from in; NULL: stdin or /dev/tty) and paint the first
- * frame (opts->out and opts->in are for rl_viewer_run). Returns RL_OK; RL_EINVAL when curses cannot start here (nothing was changed). */
+ * frame (opts->out and opts->in are for rl_viewer_run). Returns RL_OK; RL_EINVAL when curses
+ * cannot start here (nothing was changed). */
 int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in);
 /* Answer keys until q or a terminating signal. */
 int rl_viewer_loop(rl_viewer *vw);

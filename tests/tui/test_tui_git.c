@@ -326,3 +326,60 @@ Test(tui_git, external_diff_with_viewer_opens_on_the_terminal)
 		tmux_stop(&t2);
 	}
 }
+
+/* File names are untrusted too: escape sequences in a path are shown, never obeyed, on the list
+ * and in the status line of the file opened from it. */
+Test(tui_git, a_hostile_file_name_is_shown_not_obeyed)
+{
+	tmux t = {0};
+	tmux_prepare(&t);
+	script(&t, "git init -q repo && cd repo && echo 'One harbor.' > plain.md && "
+	           "echo 'One harbor.' > \"$(printf 'evil\\033]0;pwned\\007\\033[2J.md')\" && "
+	           COMMIT("Ann Writer", "1", "first")
+	           " && echo 'Two harbors.' > plain.md && "
+	           "echo 'Two harbors.' > \"$(printf 'evil\\033]0;pwned\\007\\033[2J.md')\"");
+	start(&t, 120, 24, "redline --git");
+	expect(&t, "--git: 2 files");
+	expect(&t, "evil^[]0;pwned^G^[[2J.md");
+	expect(&t, "sim ");
+	tmux_keys(&t, false, "Enter");
+	expect(&t, "1/2: :evil^[]0;pwned^G^[[2J.md");
+	char *title = tmux_format(&t, "#{pane_title}");
+	cr_assert_null(strstr(title, "pwned"), "the title was changed: %s", title);
+	free(title);
+	expect(&t, "Two harbors.");
+	tmux_keys(&t, false, "q");
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
+
+/* A merge that stopped on a conflict: the unmerged path is listed and marked, not opened. */
+Test(tui_git, an_unmerged_path_is_marked_and_not_opened)
+{
+	tmux t = {0};
+	tmux_prepare(&t);
+	script(&t, "git init -q -b main repo && cd repo && echo 'The harbor council met.' > story.md && "
+	           "echo 'Notes.' > notes.md && " COMMIT("Ann Writer", "1", "first")
+	           " && git checkout -qb side && echo 'The town council met.' > story.md && "
+	           COMMIT("Bob Editor", "2", "side")
+	           " && git checkout -q main && echo 'The city council met.' > story.md && "
+	           COMMIT("Ann Writer", "3", "main")
+	           " && (GIT_COMMITTER_NAME=A GIT_COMMITTER_EMAIL=a@example.org git merge -q side "
+	           "|| true) && echo 'More notes.' > notes.md");
+	start(&t, 120, 24, "redline --git");
+	expect(&t, " U  story.md");
+	expect(&t, "unmerged");
+	tmux_keys(&t, false, "G");
+	tmux_keys(&t, false, "Enter");
+	expect(&t, "story.md: unmerged (a conflict in the index): not compared");
+	tmux_keys(&t, false, "g");
+	tmux_keys(&t, false, "Enter");
+	expect(&t, "1/2: :notes.md \xe2\x86\x92 notes.md");
+	tmux_keys(&t, false, "]");
+	expect(&t, "no file after this one can be compared");
+	tmux_keys(&t, false, "q");
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
