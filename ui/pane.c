@@ -152,6 +152,9 @@ void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 
 /* ------------------------------------------------------------------ the file list */
 
+/* Columns a path keeps before the note at the end of its line gives way. */
+#define PATH_MIN 24
+
 /* git's letter coloured as the kind of change it is most like. */
 static rl_role change_role(char c)
 {
@@ -179,6 +182,13 @@ static void draw_entry(WINDOW *w, const rl_term *t, const rl_view *v, const rl_l
 	mvwhline(w, y, 0, ' ', (int)v->cols);
 	wattrset(w, l->entry.change ? t->role[change_role(l->entry.change)] : base);
 	mvwaddstr(w, y, 0, letter);
+	/* A narrow screen keeps the path readable and leaves the note out. */
+	const rl_entry *e = &l->entry;
+	unsigned pw = rl_term_width(e->path ? e->path : "") +
+	              (e->old_path ? rl_term_width(e->old_path) + 4 : 0);
+	unsigned want = pw < PATH_MIN ? pw : PATH_MIN;
+	if (nlen && v->cols < 4 + want + nlen + 3)
+		nlen = 0;
 	unsigned right = nlen ? nlen + 3 : 1;
 	if (v->cols > 4 + right) {
 		wmove(w, y, 4);
@@ -187,7 +197,7 @@ static void draw_entry(WINDOW *w, const rl_term *t, const rl_view *v, const rl_l
 		else
 			rl_term_name(w, t, l->entry.path ? l->entry.path : "", v->cols - 4 - right, base);
 	}
-	if (nlen && nlen + 5 < v->cols) {
+	if (nlen) {
 		attr_t a = cur ? base : l->entry.mark ? t->role[RL_ROLE_SOFT] : A_NORMAL;
 		wattrset(w, a);
 		mvwaddstr(w, y, (int)(v->cols - 1 - nlen), note);
