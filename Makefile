@@ -2,7 +2,8 @@
 #   make demo    install what is missing, build, open the viewer on the bundled example
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
 #   make bench   build optimized in build-bench/, time redline against git, dwdiff and wdiff
-.PHONY: all build demo demo-git test test-asan bench quality install clean distclean deps bench-viewer screenshots
+#   make fuzz    build the libFuzzer harnesses with clang, run each FUZZ_SECONDS (default 60)
+.PHONY: all build demo demo-git test test-asan bench quality install clean distclean deps bench-viewer screenshots fuzz
 
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -10,6 +11,9 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 BENCH_BUILD ?= build-bench
 BENCH_ARGS ?=
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 CMAKE_FLAGS ?=
 
 all: build
@@ -69,8 +73,15 @@ bench:
 	@python3 bench/bench.py --bin $(BENCH_BUILD)/src/redline --measure $(BENCH_BUILD)/measure \
 		$(BENCH_ARGS)
 
+fuzz:
+	@scripts/deps.sh fuzz
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_WERROR=ON \
+		-DREDLINE_FUZZ=ON -DREDLINE_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)
+	@rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD)

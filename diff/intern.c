@@ -58,9 +58,15 @@ static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
 	}
 }
 
+/* Is s[0..n) two or more hyphens? (s is a key buffer, not NUL-terminated: no str* function.) */
 static bool is_dash_run(const char *s, size_t n)
 {
-	return n >= 2 && s[0] == '-' && memchr(s, '-', n) && strspn(s, "-") >= n;
+	if (n < 2)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '-')
+			return false;
+	return true;
 }
 
 static int reserve(char **buf, size_t *cap, size_t need)

@@ -6,13 +6,16 @@
  * only are set aside (they can never match), with an index back to the real positions. Both steps
  * keep the result minimal.
  *
- * Two shortcuts make large, heavily edited inputs fast; both are off when opts->minimal is set, and
- * only then is the script guaranteed shortest:
+ * Three shortcuts make large, heavily edited inputs fast; all are off when opts->minimal is set,
+ * and only then is the script guaranteed shortest:
  *   - anchors: ids that occur exactly once on each side and in the same order (patience diff) cut
  *     the problem into independent pieces, and each piece of more than 1,024 tokens again
  *     at its own (smaller pieces are searched exactly);
  *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
- *     instead of finding the true middle snake (counted in stats->bound_hits). */
+ *     instead of finding the true middle snake (counted in stats->bound_hits);
+ *   - a work budget for the whole call, linear in the input: past it, every search stops after a
+ *     few edits (a near-greedy walk along matching runs), so no input makes rl_myers run longer
+ *     than O(n + m) beyond the budget. Each such split counts as a bound hit too. */
 #ifndef REDLINE_MYERS_H
 #define REDLINE_MYERS_H
 
@@ -25,9 +28,11 @@ typedef struct rl_myers_opts {
 	bool anchors;       /* split at unique common ids first (ignored when minimal) */
 	uint32_t max_cost;  /* edits per search before the bound applies; 0 = automatic (the square
 	                       root of the input size, at least 256) */
+	uint64_t max_work;  /* work budget of the whole call (diagonals visited and matching steps);
+	                       0 = automatic (16 per element, at least 2^26) */
 } rl_myers_opts;
 
-#define RL_MYERS_OPTS_INIT {false, true, 0}
+#define RL_MYERS_OPTS_INIT {false, true, 0, 0}
 
 typedef struct rl_myers_stats {
 	size_t anchors;     /* unique common ids used to cut the problem */

@@ -4,6 +4,7 @@
 #   scripts/deps.sh test    what building and every test need
 #   scripts/deps.sh bench   what the benchmark compares against
 #   scripts/deps.sh screenshots   what make screenshots needs (tmux, git, an SVG renderer, a font)
+#   scripts/deps.sh fuzz    what building and running the libFuzzer harnesses need (make fuzz)
 # Runs apt-get only when something is missing (as root, or through sudo when there is one).
 set -eu
 
@@ -11,13 +12,15 @@ build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev l
 test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term"
 bench_pkgs="$build_pkgs git python3 wdiff dwdiff"
 screenshot_pkgs="$build_pkgs tmux git python3 librsvg2-bin fonts-dejavu-core"
+fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev llvm-14 python3"
 
 case "${1:-build}" in
 	build) want=$build_pkgs ;;
 	test) want=$test_pkgs ;;
 	bench) want=$bench_pkgs ;;
 	screenshots) want=$screenshot_pkgs ;;
-	*) echo "deps.sh: unknown set '$1' (build, test, bench or screenshots)" >&2; exit 2 ;;
+	fuzz) want=$fuzz_pkgs ;;
+	*) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots or fuzz)" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

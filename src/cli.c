@@ -167,7 +167,7 @@ static bool long_takes_next(const char *arg)
 static bool short_takes_next(const char *arg)
 {
 	for (size_t i = 0; arg[i]; i++) {
-		const char *p = arg[i] == ':' ? NULL : strchr(SHORT_OPTS + 1, arg[i]);
+		const char *p = arg[i] == ':' ? NULL : strchr(&SHORT_OPTS[1], arg[i]);
 		if (p && p[1] == ':')
 			return arg[i + 1] == '\0';
 	}

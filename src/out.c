@@ -46,7 +46,9 @@ void rl_out_text(rl_out *o, const char *s, size_t n)
 			fwrite(buf, 1, rl_grapheme_escape(&g, s + pos, buf), o->fp);
 			break;
 		case RL_G_PRINT:
-			if (o->ascii && (unsigned char)s[pos] >= 0x80)
+			/* A cluster longer than one byte holds non-ASCII, even when it starts with an
+			 * ASCII letter ("e" and a combining accent): its stand-in then. */
+			if (o->ascii && (g.len > 1 || (unsigned char)s[pos] >= 0x80))
 				fwrite(buf, 1, rl_grapheme_ascii(&g, buf), o->fp);
 			else
 				fwrite(s + pos, 1, g.len, o->fp);

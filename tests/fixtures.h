@@ -25,4 +25,16 @@ static inline char *fixture_read(const char *rel, size_t *len)
 	return buf;
 }
 
+/* How many rounds a randomized test runs: n, divided by $REDLINE_ROUNDS_DIVISOR when set (the
+ * valgrind run sets it, being some 30 times slower), never fewer than 1: scaled down, never
+ * skipped. */
+static inline int test_rounds(int n)
+{
+	const char *d = getenv("REDLINE_ROUNDS_DIVISOR");
+	int div = d ? atoi(d) : 1;
+	if (div < 1)
+		div = 1;
+	return n / div > 0 ? n / div : 1;
+}
+
 #endif

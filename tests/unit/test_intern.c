@@ -84,6 +84,22 @@ Test(key, invalid_bytes_keep_their_identity)
 	cr_assert_not(same(defaults, "\xff", "\xfe", RL_TOK_PUNCT));
 }
 
+/* Found by valgrind on a fuzz seed: the dash-run test read the key buffer as a C string, past
+ * the key's end (and past the buffer when the bytes after the key were hyphens too). The buffer
+ * here is exactly as large as the key needs, and its last byte is a hyphen: ASan and valgrind
+ * see a read beyond it. */
+Test(key, a_dash_run_is_read_within_the_key)
+{
+	rl_keyopts o = RL_KEYOPTS_INIT;
+	size_t cap = 3;
+	char *buf = malloc(cap);
+	memset(buf, '-', cap);
+	long len = rl_key(&o, "--", 2, RL_TOK_PUNCT, &buf, &cap);
+	cr_assert_eq(len, 1, "-- folds to one dash");
+	cr_assert_eq(buf[0], '-');
+	free(buf);
+}
+
 Test(intern, equal_keys_get_equal_ids_across_texts)
 {
 	rl_interner *in;

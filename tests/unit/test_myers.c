@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "myers.h"
 #include "status.h"
 
@@ -66,7 +67,7 @@ static size_t diff_checked(const uint32_t *a, size_t n, const uint32_t *b, size_
 	return d;
 }
 
-static const rl_myers_opts minimal = {true, false, 0};
+static const rl_myers_opts minimal = {.minimal = true, .anchors = false};
 
 Test(myers, the_papers_example)
 {
@@ -115,7 +116,8 @@ Test(myers, minimal_against_the_oracle_on_10000_random_pairs, .timeout = 300)
 {
 	uint64_t rng = 0x5EED0001ULL;
 	uint32_t a[301], b[301];
-	for (int round = 0; round < 10000; round++) {
+	const int rounds = test_rounds(10000);
+	for (int round = 0; round < rounds; round++) {
 		size_t n, m;
 		uint32_t alpha;
 		char what[64];
@@ -131,14 +133,17 @@ Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
 	uint64_t rng = 0x5EED0002ULL;
 	uint32_t a[301], b[301];
 	const rl_myers_opts modes[] = {
-		{false, true, 0},   /* the default: anchors, automatic bound */
-		{false, false, 0},  /* bound only */
-		{false, true, 1},   /* anchors and the tightest bound */
-		{false, false, 1},
-		{false, false, 3},
-		{false, false, 17},
+		{false, true, 0, 0},   /* the default: anchors, automatic bound and budget */
+		{false, false, 0, 0},  /* bound only */
+		{false, true, 1, 0},   /* anchors and the tightest bound */
+		{false, false, 1, 0},
+		{false, false, 3, 0},
+		{false, false, 17, 0},
+		{false, false, 0, 1},  /* the budget spent at once: greedy all the way */
+		{false, true, 0, 50},
 	};
-	for (int round = 0; round < 2000; round++) {
+	const int rounds = test_rounds(2000);
+	for (int round = 0; round < rounds; round++) {
 		size_t n, m;
 		uint32_t alpha;
 		random_pair(&rng, a, &n, b, &m, &alpha);
@@ -158,7 +163,7 @@ Test(myers, the_bound_is_counted_when_it_cuts)
 	uint64_t rng = 7;
 	for (int i = 0; i < 200; i++)
 		a[i] = rand_below(&rng, 4), b[i] = rand_below(&rng, 4);
-	rl_myers_opts o = {false, false, 2};
+	rl_myers_opts o = {.minimal = false, .anchors = false, .max_cost = 2};
 	rl_myers_stats st;
 	uint8_t ca[200], cb[200];
 	cr_assert_eq(rl_myers(a, 200, b, 200, 4, &o, ca, cb, &st), RL_OK);
@@ -166,6 +171,34 @@ Test(myers, the_bound_is_counted_when_it_cuts)
 	o.minimal = true;
 	cr_assert_eq(rl_myers(a, 200, b, 200, 4, &o, ca, cb, &st), RL_OK);
 	cr_assert_eq(st.bound_hits, 0, "--minimal never takes the bound");
+}
+
+/* Long random texts over a tiny alphabet are the worst case of the cost bound (each bounded
+ * search costs its bound squared); the work budget makes the rest greedy. The script stays valid
+ * and every search cut short is counted. (The time it saves is measured, not asserted: see the
+ * README's Safety section.) */
+Test(myers, the_work_budget_keeps_scripts_valid)
+{
+	enum { N = 20000 };
+	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	uint64_t rng = 11;
+	for (int i = 0; i < N; i++)
+		a[i] = rand_below(&rng, 2), b[i] = rand_below(&rng, 2);
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	o.max_work = 1000;
+	rl_myers_stats st;
+	uint8_t *ca = malloc(N), *cb = malloc(N);
+	cr_assert_eq(rl_myers(a, N, b, N, 2, &o, ca, cb, &st), RL_OK);
+	size_t greedy = diff_checked(a, N, b, N, 2, o, "budget of 1000");
+	cr_assert_gt(st.bound_hits, 100, "a greedy walk splits many times: %zu", st.bound_hits);
+	o.max_work = 0;
+	size_t normal = diff_checked(a, N, b, N, 2, o, "automatic budget");
+	cr_assert_leq(normal, greedy, "the automatic budget is never worse than greedy");
+	cr_assert_leq(greedy, (size_t)N * 2);
+	free(ca);
+	free(cb);
+	free(a);
+	free(b);
 }
 
 Test(myers, anchors_cut_large_inputs)

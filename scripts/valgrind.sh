@@ -1,0 +1,27 @@
+#!/bin/sh
+# valgrind.sh: run one Criterion suite under valgrind's memcheck, its test processes included.
+#   scripts/valgrind.sh LOGDIR SUITE [ARGS...]
+# Criterion runs each test in a child process and judges it by what the child reports, not by how
+# it exits, so valgrind's --error-exitcode alone would let a leak in a test pass. Each process
+# therefore writes its own log (quiet: clean processes leave it empty), and any log with something
+# in it fails the suite: a memory error, or a definite or indirect leak.
+set -u
+logdir=$1
+shift
+name=$(basename "$1")
+mkdir -p "$logdir"
+rm -f "$logdir/$name".*.log
+# Scale the slowest random tests down: valgrind is some 30 times slower (README, "Tests").
+REDLINE_ROUNDS_DIVISOR=${REDLINE_ROUNDS_DIVISOR:-20} valgrind -q --trace-children=yes \
+	--error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect --log-file="$logdir/$name.%p.log" "$@"
+status=$?
+for log in "$logdir/$name".*.log; do
+	if [ -s "$log" ]; then
+		echo "valgrind: $name: errors or leaks in $log:"
+		head -60 "$log"
+		status=1
+	fi
+done
+[ $status -eq 0 ] && echo "valgrind: $name: no error, no leak"
+exit $status

@@ -1,0 +1,382 @@
+/* The hostile-input corpus through every output format of the real binary.
+ *
+ * Every file in tests/hostile/ is compared with a normal text (both ways), with itself and with
+ * other hostile files, in every format, with and without colour. The large hostile inputs (a
+ * 10 MB line, 100,000 paragraphs, a 1 MB word, and texts that defeat the diff's shortcuts) are
+ * written into the build directory when the test runs, never committed. Expected of each run:
+ *   - it ends within HANG_SECONDS, by exit 0 or 1 (2 only with a one-line message);
+ *   - text output is safe for a terminal (term_check.c) and side-by-side lines fit the width;
+ *   - --json output is one valid JSON text (json_check.c);
+ *   - a file compared with itself is no difference (exit 0). */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_check.h"
+#include "run.h"
+#include "term_check.h"
+
+#define NORMAL "examples/lighthouse-1-original.txt"
+/* A run still going after this long is a hang. The sanitizer build (-O0, ASan, UBSan) runs the
+ * same program 5 to 10 times slower, so it allows proportionally more: the 10 s promise is
+ * checked on the optimized build. */
+#ifdef REDLINE_SANITIZED
+#define HANG_SECONDS 60
+#else
+#define HANG_SECONDS 10
+#endif
+#define WIDTH 100           /* COLUMNS for the runs that give no --width */
+#define NARROWEST 23        /* two panes of RL_LAYOUT_MIN_WIDTH and the gutter */
+
+/* The formats, each an argument list ending in NULL: width, colour, -a. */
+static const char *const formats[][5] = {
+	{"--side-by-side", "--color=never", NULL},
+	{"--side-by-side", "--color=always", "--width=37", NULL},
+	{"--inline", "--color=never", NULL},
+	{"--inline", "--color=always", NULL},
+	{"--json", NULL},
+	{"--stat", NULL},
+	{"--stat", "--color=always", "--minimal", NULL},
+	{"-a", "--side-by-side", "--width=1", NULL},
+	{"-a", "--inline", "--color=always", "-i", "-p"},
+	{"-a", "--json", "--nfkc", "--strict", NULL},
+};
+#define NFORMATS (sizeof formats / sizeof *formats)
+
+static bool has_arg(const char *const *argv, const char *arg)
+{
+	for (size_t i = 0; argv[i]; i++)
+		if (strcmp(argv[i], arg) == 0)
+			return true;
+	return false;
+}
+
+static unsigned width_of(const char *const *argv)
+{
+	for (size_t i = 0; argv[i]; i++)
+		if (strncmp(argv[i], "--width=", 8) == 0)
+			return (unsigned)atoi(argv[i] + 8);
+	return WIDTH;
+}
+
+/* Does a file (or the stdin buffer) look binary to redline: a NUL in its first 8 KiB? */
+static bool looks_binary(const char *path, const char *in, size_t in_len)
+{
+	char buf[8192], full[1024];
+	size_t n;
+	if (strcmp(path, "-") == 0) {
+		n = in_len < sizeof buf ? in_len : sizeof buf;
+		memcpy(buf, in, n);
+	} else {
+		snprintf(full, sizeof full, "%s%s%s", path[0] == '/' ? "" : SOURCE_DIR,
+		         path[0] == '/' ? "" : "/", path);
+		FILE *fp = fopen(full, "rb");
+		cr_assert_not_null(fp, "%s", full);
+		n = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+	}
+	return memchr(buf, '\0', n) != NULL;
+}
+
+/* One run's verdict; what names the run in a failure message. */
+static void check_run(const char *const *argv, const run_result *r, bool same, bool binary,
+                      const char *what)
+{
+	size_t at = 0;
+	const char *why;
+
+	cr_assert(!r->timed_out, "%s: still running after %d s", what, HANG_SECONDS);
+	cr_assert(r->status >= 0 && r->status <= 2, "%s: exit %d (a crash?)\n%s", what, r->status,
+	          r->err);
+	why = term_check(r->err, r->err_len, false, &at);
+	cr_assert_null(why, "%s: stderr: %s at %zu", what, why, at);
+	if (r->status == 2) {
+		cr_assert_eq(r->out_len, 0, "%s: output and trouble", what);
+		cr_assert(r->err_len > 0 && strchr(r->err, '\n') == r->err + r->err_len - 1,
+		          "%s: trouble must be one line: %s", what, r->err);
+		cr_assert_eq(strncmp(r->err, "redline: ", 9), 0, "%s: %s", what, r->err);
+		return;
+	}
+	cr_assert_eq(r->err_len, 0, "%s: exit %d with a message: %s", what, r->status, r->err);
+	if (same)
+		cr_assert_eq(r->status, 0, "%s: a file differs from itself", what);
+	if (binary && !has_arg(argv, "-a")) {
+		/* Binary inputs (a NUL in the first 8 KiB) get diff's verdict in every format: one line
+		 * when they differ, nothing when they do not. */
+		cr_assert(r->out_len == 0 || (strncmp(r->out, "Binary files ", 13) == 0 &&
+		                              strchr(r->out, '\n') == r->out + r->out_len - 1),
+		          "%s: %s", what, r->out);
+		cr_assert_eq(r->status, r->out_len ? 1 : 0, "%s: a binary verdict", what);
+		why = term_check(r->out, r->out_len, false, &at);
+		cr_assert_null(why, "%s: %s at byte %zu of the verdict", what, why, at);
+		return;
+	}
+	if (has_arg(argv, "--json")) {
+		why = json_check(r->out, r->out_len, &at);
+		cr_assert_null(why, "%s: invalid JSON: %s at byte %zu", what, why, at);
+		return;
+	}
+	why = term_check(r->out, r->out_len, has_arg(argv, "--color=always"), &at);
+	cr_assert_null(why, "%s: %s at byte %zu of the output", what, why, at);
+	if (has_arg(argv, "--side-by-side")) {
+		unsigned w = width_of(argv);
+		size_t widest = term_max_line_width(r->out, r->out_len);
+		cr_assert_leq(widest, w > NARROWEST ? w : NARROWEST, "%s: a line of %zu columns", what,
+		              widest);
+	}
+}
+
+/* Run redline in one format on old and new (a path, or "-" with stdin). */
+static void run_format(size_t f, const char *old, const char *new_, const char *in, size_t in_len,
+                       bool same)
+{
+	const char *argv[12] = {"redline"};
+	size_t k = 1;
+	for (size_t i = 0; i < 5 && formats[f][i]; i++)
+		argv[k++] = formats[f][i];
+	argv[k++] = old;
+	argv[k++] = new_;
+	argv[k] = NULL;
+	char what[512];
+	snprintf(what, sizeof what, "redline %s %s %s %s %s", formats[f][0],
+	         formats[f][1] ? formats[f][1] : "", formats[f][1] && formats[f][2] ? formats[f][2] : "",
+	         old, new_);
+	run_result r;
+	run_redline(&r, argv, in, in_len, (const char *const[]){"COLUMNS=100", NULL}, HANG_SECONDS);
+	bool binary = looks_binary(old, in, in_len) || looks_binary(new_, in, in_len);
+	check_run(argv, &r, same, binary, what);
+	run_free(&r);
+}
+
+static void run_all_formats(const char *old, const char *new_, bool same)
+{
+	for (size_t f = 0; f < NFORMATS; f++)
+		run_format(f, old, new_, NULL, 0, same);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The committed hostile files, sorted, as paths relative to the source directory. */
+static char **hostile_files(size_t *n)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/tests/hostile", SOURCE_DIR);
+	DIR *d = opendir(dir);
+	cr_assert_not_null(d, "%s", dir);
+	char **v = NULL;
+	*n = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+			continue;
+		v = realloc(v, (*n + 1) * sizeof *v);
+		v[*n] = malloc(len + 16);
+		snprintf(v[*n], len + 16, "tests/hostile/%s", e->d_name);
+		(*n)++;
+	}
+	closedir(d);
+	cr_assert_geq(*n, 20, "the corpus is there");
+	qsort(v, *n, sizeof *v, cmp_str);
+	return v;
+}
+
+static void free_files(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+Test(hostile, against_a_normal_text, .timeout = 600)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	for (size_t i = 0; i < n; i++) {
+		run_all_formats(v[i], NORMAL, false);
+		run_all_formats(NORMAL, v[i], false);
+	}
+	free_files(v, n);
+}
+
+Test(hostile, against_itself, .timeout = 600)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	for (size_t i = 0; i < n; i++)
+		run_all_formats(v[i], v[i], true);
+	free_files(v, n);
+}
+
+Test(hostile, against_each_other, .timeout = 600)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	for (size_t i = 0; i < n; i++) {
+		run_all_formats(v[i], v[(i + 1) % n], false);
+		run_all_formats(v[(i + 7) % n], v[i], false);
+	}
+	free_files(v, n);
+}
+
+Test(hostile, on_standard_input, .timeout = 600)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	for (size_t i = 0; i < n; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, v[i]);
+		FILE *fp = fopen(path, "rb");
+		cr_assert_not_null(fp);
+		char buf[8192];
+		size_t len = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+		for (size_t f = 0; f < NFORMATS; f++) {
+			run_format(f, "-", NORMAL, buf, len, false);
+			run_format(f, v[i], "-", buf, len, true);
+		}
+	}
+	free_files(v, n);
+}
+
+/* ------------------------------------------------------------------ large inputs */
+
+/* xorshift64*, seeded: the same large files on every run. */
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545F4914F6CDD1DULL;
+}
+
+static const char *const vocabulary[] = {
+	"the", "harbor", "board", "voted", "to", "sell", "old", "light", "keeper", "lamp", "lens",
+	"roof", "sea", "ship", "night", "town", "council", "said", "on", "Monday", "and", "of", "a",
+};
+#define NVOCAB (sizeof vocabulary / sizeof *vocabulary)
+
+/* Write a generated file into the build directory; returns its path (static storage per slot). */
+typedef void (*gen_fn)(FILE *fp, uint64_t seed);
+
+static const char *generate(const char *name, gen_fn gen, uint64_t seed)
+{
+	static char paths[16][512];
+	static int slot;
+	char *path = paths[slot++ % 16];
+	snprintf(path, 512, "%s/%s", HOSTILE_BUILD_DIR, name);
+	FILE *fp = fopen(path, "wb");
+	cr_assert_not_null(fp, "%s", path);
+	gen(fp, seed);
+	cr_assert_eq(fclose(fp), 0);
+	return path;
+}
+
+/* About 10 MB of words on one line; the seed changes every 5,000th word. */
+static void gen_long_line(FILE *fp, uint64_t seed)
+{
+	uint64_t rng = 42;
+	for (size_t n = 0, w = 0; n < (10u << 20); w++) {
+		const char *word = vocabulary[next_rand(&rng) % NVOCAB];
+		if (seed && w % 5000 == 0)
+			word = "CHANGED";
+		n += (size_t)fprintf(fp, "%s%s", w ? " " : "", word);
+	}
+}
+
+/* 100,000 short paragraphs; the seed rewrites every 1,000th. */
+static void gen_paragraphs(FILE *fp, uint64_t seed)
+{
+	for (unsigned i = 0; i < 100000; i++) {
+		if (seed && i % 1000 == 0)
+			fprintf(fp, "Paragraph %u was rewritten here.\n\n", i);
+		else
+			fprintf(fp, "Paragraph %u says the lamp was lit.\n\n", i);
+	}
+}
+
+/* A 1 MB word without a space; the seed changes its last letter. */
+static void gen_long_word(FILE *fp, uint64_t seed)
+{
+	for (unsigned i = 0; i < (1u << 20) - 1; i++)
+		fputc('a' + (int)(i % 26), fp);
+	fputc(seed ? 'Z' : 'z', fp);
+	fputc('\n', fp);
+}
+
+/* About 2 MB of random words from a two-word vocabulary: every word is common to both texts, no
+ * word is unique, matching runs are short. The worst case for the diff's cost bound. */
+static void gen_two_words(FILE *fp, uint64_t seed)
+{
+	uint64_t rng = seed;
+	for (size_t n = 0; n < (2u << 20); n += 2)
+		fputs(next_rand(&rng) & 1 ? "a " : "b ", fp);
+}
+
+/* The large-input formats: no colour or colour, every printer. */
+static const size_t large_formats[] = {0, 1, 3, 4, 5};
+
+static void run_large(const char *old, const char *new_, bool same)
+{
+	for (size_t k = 0; k < sizeof large_formats / sizeof *large_formats; k++)
+		run_format(large_formats[k], old, new_, NULL, 0, same);
+}
+
+/* A large file against itself: the diff is trivial, so one printer of each kind is enough. */
+static void run_large_same(const char *path)
+{
+	run_format(0, path, path, NULL, 0, true);  /* side by side */
+	run_format(4, path, path, NULL, 0, true);  /* JSON */
+}
+
+Test(hostile_large, a_ten_megabyte_line, .timeout = 600)
+{
+	const char *a = generate("long-line-a.txt", gen_long_line, 0);
+	const char *b = generate("long-line-b.txt", gen_long_line, 1);
+	run_large(a, b, false);
+	run_large_same(a);
+	run_large(a, NORMAL, false);
+}
+
+Test(hostile_large, a_hundred_thousand_paragraphs, .timeout = 600)
+{
+	const char *a = generate("paragraphs-a.txt", gen_paragraphs, 0);
+	const char *b = generate("paragraphs-b.txt", gen_paragraphs, 1);
+	run_large(a, b, false);
+	run_large(NORMAL, a, false);
+}
+
+Test(hostile_large, a_megabyte_word, .timeout = 600)
+{
+	const char *a = generate("long-word-a.txt", gen_long_word, 0);
+	const char *b = generate("long-word-b.txt", gen_long_word, 1);
+	run_large(a, b, false);
+	run_large_same(b);
+	run_large(a, NORMAL, false);
+}
+
+/* The cost bound and the work budget stop the search, and the outputs say so. */
+Test(hostile_large, the_worst_case_is_bounded_and_reported, .timeout = 600)
+{
+	const char *a = generate("two-words-a.txt", gen_two_words, 1);
+	const char *b = generate("two-words-b.txt", gen_two_words, 2);
+	run_large(a, b, false);
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--stat", a, b, NULL}, NULL, 0, NULL,
+	            HANG_SECONDS);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "(coarse: "), "--stat says the result is coarse: %s", r.out);
+	run_free(&r);
+	run_redline(&r, (const char *const[]){"redline", "--json", a, b, NULL}, NULL, 0, NULL,
+	            HANG_SECONDS);
+	cr_assert_eq(r.status, 1);
+	const char *hits = strstr(r.out, "\"bound_hits\": ");
+	cr_assert_not_null(hits);
+	cr_assert_gt(atol(hits + 14), 0, "--json counts the searches cut short");
+	run_free(&r);
+}

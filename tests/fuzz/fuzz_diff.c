@@ -1,0 +1,256 @@
+/* fuzz_diff.c: the engine on two arbitrary texts, in every mode.
+ *
+ * Each input is diffed four ways: as its flags ask, minimal, without anchors, and with a cost
+ * bound of 1 to 8 edits (so that the bound is hit all the time) and, for half the inputs, a work
+ * budget of under 64 steps (so that most searches are greedy). For every alignment:
+ *   - the ops tile both texts: every token lies in exactly one op on each side, and ops outside
+ *     moves advance through both texts in step;
+ *   - each kind has the ranges it should (a delete nothing in NEW, ...);
+ *   - equal ranges hold equal comparison keys, in order (checked on the keys themselves, not on
+ *     the interned ids the engine compared);
+ *   - the statistics add up, and a minimal run never reports a bound hit;
+ *   - on small inputs, a minimal run keeps exactly as many tokens as a longest common
+ *     subsequence (an O(nm) brute force), and no run keeps more. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "fuzz_input.h"
+#include "intern.h"
+#include "status.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Largest compared-token count per side for the brute-force LCS. */
+#define ORACLE_MAX 400
+
+typedef struct side {
+	const rl_tokens *toks;
+	uint32_t *ids;  /* per token, RL_ID_NONE when not compared */
+	size_t n;
+} side;
+
+static size_t lcs(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	size_t *prev = calloc(m + 1, sizeof *prev), *cur = calloc(m + 1, sizeof *cur);
+	FUZZ_CHECK(prev && cur, "out of memory in the oracle");
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++)
+			cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1
+			                               : (prev[j] > cur[j - 1] ? prev[j] : cur[j - 1]);
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t r = prev[m];
+	free(prev);
+	free(cur);
+	return r;
+}
+
+/* The compared ids of one side, in order; returns their count. */
+static size_t compared(const side *s, uint32_t *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ids[i] != RL_ID_NONE)
+			out[k++] = s->ids[i];
+	return k;
+}
+
+static size_t compared_in(const side *s, uint32_t lo, uint32_t hi)
+{
+	size_t k = 0;
+	for (uint32_t i = lo; i < hi; i++)
+		k += s->ids[i] != RL_ID_NONE;
+	return k;
+}
+
+/* The next compared token at or after *i below hi, or false. */
+static bool next_compared(const side *s, uint32_t *i, uint32_t hi)
+{
+	while (*i < hi && s->ids[*i] == RL_ID_NONE)
+		(*i)++;
+	return *i < hi;
+}
+
+/* An equal (or moved) op: the same keys in the same order on both sides. */
+static void check_equal_keys(const rl_diff_opts *o, const side sd[2], const rl_op *op, size_t k)
+{
+	char *ka = NULL, *kb = NULL;
+	size_t ca = 0, cb = 0;
+	uint32_t i = op->a0, j = op->b0;
+	const rl_token *va = rl_tokens_array(sd[0].toks), *vb = rl_tokens_array(sd[1].toks);
+	const char *ta = rl_tokens_text(sd[0].toks), *tb = rl_tokens_text(sd[1].toks);
+
+	for (;; i++, j++) {
+		bool more_a = next_compared(&sd[0], &i, op->a1), more_b = next_compared(&sd[1], &j, op->b1);
+		FUZZ_CHECK(more_a == more_b, "op %zu (equal): compared tokens left on one side only", k);
+		if (!more_a)
+			break;
+		long la = rl_key(&o->key, ta + va[i].off, va[i].len, va[i].cls, &ka, &ca);
+		long lb = rl_key(&o->key, tb + vb[j].off, vb[j].len, vb[j].cls, &kb, &cb);
+		FUZZ_CHECK(la >= 0 && lb >= 0, "out of memory");
+		FUZZ_CHECK(la == lb && memcmp(ka, kb, (size_t)la) == 0,
+		           "op %zu (equal): token %u of OLD and %u of NEW have different keys", k, i, j);
+	}
+	free(ka);
+	free(kb);
+}
+
+static void check_kind(const side sd[2], const rl_op *op, size_t k)
+{
+	size_t na = compared_in(&sd[0], op->a0, op->a1), nb = compared_in(&sd[1], op->b0, op->b1);
+	switch (op->kind) {
+	case RL_OP_EQUAL: case RL_OP_MOVE:
+		FUZZ_CHECK(na == nb, "op %zu: equal with %zu and %zu compared tokens", k, na, nb);
+		break;
+	case RL_OP_DELETE:
+		FUZZ_CHECK(op->b0 == op->b1 && op->a1 > op->a0, "op %zu: a delete must hold OLD only", k);
+		break;
+	case RL_OP_INSERT:
+		FUZZ_CHECK(op->a0 == op->a1 && op->b1 > op->b0, "op %zu: an insert must hold NEW only", k);
+		break;
+	case RL_OP_REPLACE:
+		FUZZ_CHECK(op->a1 > op->a0 && op->b1 > op->b0, "op %zu: a replace needs both sides", k);
+		break;
+	default:
+		FUZZ_CHECK(0, "op %zu: kind %d", k, op->kind);
+	}
+}
+
+/* Every token in exactly one op per side; ops outside moves in step. */
+static void check_tiling(const rl_alignment *al, const side sd[2])
+{
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(al, &nops);
+	uint8_t *seen[2] = {calloc(sd[0].n + 1, 1), calloc(sd[1].n + 1, 1)};
+	uint32_t at[2] = {0, 0};
+
+	FUZZ_CHECK(seen[0] && seen[1], "out of memory");
+	for (size_t k = 0; k < nops; k++) {
+		const rl_op *op = &ops[k];
+		uint32_t lo[2] = {op->a0, op->b0}, hi[2] = {op->a1, op->b1};
+		for (int s = 0; s < 2; s++) {
+			FUZZ_CHECK(lo[s] <= hi[s] && hi[s] <= sd[s].n, "op %zu side %d: [%u, %u) of %zu", k,
+			           s, lo[s], hi[s], sd[s].n);
+			for (uint32_t t = lo[s]; t < hi[s]; t++) {
+				FUZZ_CHECK(!seen[s][t], "token %u of side %d in two ops", t, s);
+				seen[s][t] = 1;
+			}
+			if (!op->move) {
+				FUZZ_CHECK(hi[s] == lo[s] || lo[s] == at[s],
+				           "op %zu side %d starts at %u, the text is at %u", k, s, lo[s], at[s]);
+				if (hi[s] > lo[s])
+					at[s] = hi[s];
+			}
+			size_t bs, be;
+			rl_op_bytes(al, op, s, &bs, &be);
+			FUZZ_CHECK(bs <= be && be <= rl_tokens_text_len(sd[s].toks), "op %zu bytes", k);
+		}
+		check_kind(sd, op, k);
+	}
+	for (int s = 0; s < 2; s++)
+		for (size_t t = 0; t < sd[s].n; t++)
+			FUZZ_CHECK(seen[s][t], "token %zu of side %d in no op", t, s);
+	free(seen[0]);
+	free(seen[1]);
+}
+
+/* Returns the compared tokens kept (in equal and move ops) on OLD's side. */
+static size_t check_stats(const rl_alignment *al, const side sd[2], const rl_diff_opts *o)
+{
+	const rl_stats *st = rl_alignment_stats(al);
+	size_t nops, kept = 0, counts[RL_OP_KINDS] = {0};
+	const rl_op *ops = rl_alignment_ops(al, &nops);
+	bool same = true;
+
+	for (size_t k = 0; k < nops; k++) {
+		counts[ops[k].kind]++;
+		if (ops[k].kind == RL_OP_EQUAL || ops[k].kind == RL_OP_MOVE)
+			kept += compared_in(&sd[0], ops[k].a0, ops[k].a1);
+		same &= ops[k].kind == RL_OP_EQUAL;
+	}
+	for (int kd = 0; kd < RL_OP_KINDS; kd++)
+		FUZZ_CHECK(counts[kd] == st->ops[kd], "ops of kind %d: %zu, stats say %zu", kd,
+		           counts[kd], st->ops[kd]);
+	FUZZ_CHECK(same == rl_alignment_same(al), "rl_alignment_same");
+	for (int s = 0; s < 2; s++)
+		FUZZ_CHECK(st->words[s] == rl_tokens_words(sd[s].toks), "word count of side %d", s);
+	FUZZ_CHECK(st->kept + st->deleted + st->replaced[0] == st->words[0],
+	           "OLD words: kept %zu + deleted %zu + replaced %zu != %zu", st->kept, st->deleted,
+	           st->replaced[0], st->words[0]);
+	FUZZ_CHECK(st->inserted + st->replaced[1] <= st->words[1], "NEW words");
+	if (o->minimal)
+		FUZZ_CHECK(st->bound_hits == 0 && st->anchors == 0, "a minimal run took a shortcut");
+	return kept;
+}
+
+static void check_alignment(const fuzz_input *in, const rl_diff_opts *o, side sd[2],
+                            size_t lcs_len)
+{
+	rl_alignment *al;
+	int rc = rl_diff(&al, in->text[0], in->len[0], in->text[1], in->len[1], o);
+	FUZZ_CHECK(rc == RL_OK, "rl_diff returned %d", rc);
+	for (int s = 0; s < 2; s++) {
+		sd[s].toks = rl_alignment_tokens(al, s);
+		FUZZ_CHECK(rl_tokens_count(sd[s].toks) == sd[s].n, "token count of side %d", s);
+	}
+	check_tiling(al, sd);
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(al, &nops);
+	for (size_t k = 0; k < nops; k++)
+		if (ops[k].kind == RL_OP_EQUAL || ops[k].kind == RL_OP_MOVE)
+			check_equal_keys(o, sd, &ops[k], k);
+	size_t kept = check_stats(al, sd, o);
+	if (lcs_len != SIZE_MAX && o->minimal)
+		FUZZ_CHECK(kept == lcs_len, "a minimal run keeps %zu tokens, a longest common "
+		           "subsequence has %zu", kept, lcs_len);
+	FUZZ_CHECK(lcs_len == SIZE_MAX || kept <= lcs_len, "keeps more than the LCS");
+	rl_alignment_free(al);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_input in;
+	if (fuzz_input_split(&in, data, size) != 0)
+		return 0;
+	rl_diff_opts base = fuzz_diff_opts(&in);
+
+	/* The ids the engine will compare, from an interner of our own, for the oracle. */
+	side sd[2] = {{0}, {0}};
+	rl_tokens *toks[2] = {NULL, NULL};
+	rl_interner *intern;
+	FUZZ_CHECK(rl_interner_new(&intern, &base.key) == RL_OK, "interner");
+	for (int s = 0; s < 2; s++) {
+		FUZZ_CHECK(rl_tokenize(&toks[s], in.text[s], in.len[s]) == RL_OK, "tokenize");
+		sd[s].n = rl_tokens_count(toks[s]);
+		FUZZ_CHECK(rl_intern(intern, toks[s], &sd[s].ids) == RL_OK, "intern");
+	}
+	size_t lcs_len = SIZE_MAX;
+	uint32_t *ca = malloc((sd[0].n + 1) * sizeof *ca), *cb = malloc((sd[1].n + 1) * sizeof *cb);
+	FUZZ_CHECK(ca && cb, "out of memory");
+	size_t na = compared(&sd[0], ca), nb = compared(&sd[1], cb);
+	if (na <= ORACLE_MAX && nb <= ORACLE_MAX)
+		lcs_len = lcs(ca, na, cb, nb);
+
+	rl_diff_opts modes[4] = {base, base, base, base};
+	modes[1].minimal = true;
+	modes[2].minimal = false, modes[2].myers.anchors = false;
+	modes[3].minimal = false, modes[3].myers.max_cost = 1 + in.param % 8;
+	modes[3].myers.max_work = in.param & 0x80 ? in.param & 0x3F : 0;
+	for (int m = 0; m < 4; m++)
+		check_alignment(&in, &modes[m], sd, lcs_len);
+
+	free(ca);
+	free(cb);
+	for (int s = 0; s < 2; s++) {
+		free(sd[s].ids);
+		rl_tokens_free(toks[s]);
+	}
+	rl_interner_free(intern);
+	fuzz_input_free(&in);
+	return 0;
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Write the fuzzers' seed corpus into tests/fuzz/corpus/<harness>/ (run it after editing).
+
+Small texts of our own, ordinary and hostile. The tokenizer takes one text; the other harnesses
+take a header (option bits, a parameter, a 16-bit split point) and two texts (fuzz_input.h)."""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+TEXTS = {
+    "prose": b"The harbor board voted 5-2 on Monday to sell the old light.\n",
+    "wrapped": b"Keepers lived at the point until 1962,\nwhen the lamp was automated and the\n"
+               b"house shut.\n\nA second paragraph, short.\n",
+    "list": b"Findings:\n- the roof leaks\n- the lens is cracked\n1. first\n2) second\n",
+    "numbers": b"U.S. officials said 3.5% of $1,000 at 10:30 e.g. Meta\xe2\x80\x99s open-source plan.",
+    "typography": b"\xe2\x80\x9cQuoted,\xe2\x80\x9d she said \xe2\x80\x94 then -- and ... and \xe2\x80\xa6",
+    "quotes": b"He said \"she said 'they said \"no\" twice' once\" and left. \"Unbalanced 'quote",
+    "cjk": "\u4e2d\u6587\u6bd4\u8f83\u7684\u7ed3\u679c\u3002\u65e5\u672c\u8a9e\u306e\u6587\u3002".encode(),
+    "rtl": "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 mixed".encode(),
+    "emoji": "we \U0001F468\u200d\U0001F469\u200d\U0001F467 met \U0001F1EB\U0001F1F7 cafe\u0301".encode(),
+    "osc": b"Title \x1b]0;pwned\x07 and \x1b]2;x\x1b\\ and \x1b]52;c;ZXZpbA==\x07 end",
+    "csi": b"clear \x1b[2J\x1b[H\x1b[31mred\x1b[0m \x1b[10;10H moved",
+    "c1": b"raw \x9b31m \x85 encoded \xc2\x9b31m \xc2\x85 \xc2\x90",
+    "bidi": "a \u202eevil\u202c b \u2066iso\u2069 c \u200f d \u061c".encode(),
+    "zero_width": "zero\u200bwidth\u200cjoin\u200dend \ufeffbom \u00adsoft".encode(),
+    "invalid": b"over \xc0\xaf \xe0\x80\xaf \xf0\x80\x80\xaf surr \xed\xa0\x80 trunc \xe2\x82 \xf0\x9f "
+               b"stray \x80\xbf high \xf5\xff\xfe",
+    "nul": b"nul\x00byte\x00\x00 end",
+    "cr_only": b"line one\rline two\r\rpara\r",
+    "crlf": b"line one\r\nline two\r\n\r\npara\r\n",
+    "bom": b"\xef\xbb\xbfStarts with a BOM.",
+    "whitespace": b" \t\n \r\n\x0c\xc2\xa0\xe2\x80\xa8\xe2\x80\xa9\xe3\x80\x80 ",
+    "empty": b"",
+    "nested": b"\"" * 40 + b"deep" + b"\"" * 40 + b" (((([[[[{{{{x}}}}]]]])))) \xc2\xab\xc2\xbb",
+    "long_word": b"x" * 600 + b" tail " + "\u4e2d".encode() * 100,
+    "controls": bytes(range(0, 32)) + b"\x7f",
+    "dashes": b"a--b---c - d \xe2\x80\x93 e ..... f .",
+}
+
+# Pairs for the two-text harnesses: (flags, param, OLD, NEW).
+PAIRS = [
+    (0, 80, TEXTS["prose"], b"The harbour council voted 5-2 on Monday to sell the old lighthouse.\n"),
+    (0x10, 40, TEXTS["wrapped"], TEXTS["wrapped"].replace(b"\n", b" ")),
+    (0x01, 9, TEXTS["list"], b"findings:\n\n- The roof leaks\n- the lens\n"),
+    (0x02, 23, TEXTS["numbers"], b"US officials said 3.5 percent of $1000 at 10:30"),
+    (0x08, 120, TEXTS["typography"], b"\"Quoted,\" she said -- then - and ... and ..."),
+    (0x04, 60, "\ufb01ne \uff21\uff22".encode(), b"fine AB"),
+    (0x20, 1, TEXTS["osc"], TEXTS["csi"]),
+    (0x40, 30, TEXTS["c1"], TEXTS["bidi"]),
+    (0x60, 200, TEXTS["invalid"], TEXTS["nul"]),
+    (0x80, 10, TEXTS["cr_only"], TEXTS["crlf"]),
+    (0x00, 255, TEXTS["bom"], TEXTS["whitespace"]),
+    (0x10, 3, TEXTS["empty"], TEXTS["prose"]),
+    (0x00, 17, TEXTS["nested"], TEXTS["quotes"]),
+    (0x30, 12, TEXTS["long_word"], TEXTS["long_word"][300:]),
+    (0x02, 50, TEXTS["cjk"], TEXTS["cjk"][::-1][3:].decode("utf-8", "ignore").encode()),
+    (0x00, 44, TEXTS["emoji"], TEXTS["zero_width"]),
+    (0x80, 7, b"a b a b a b a b c", b"b a b a b a b a c"),
+    (0x00, 2, b"x y z " * 30, b"z y x " * 30),
+    (0x10, 99, TEXTS["controls"], TEXTS["dashes"]),
+    (0x00, 70, TEXTS["rtl"], TEXTS["rtl"] + b" more"),
+]
+
+
+def write(harness, name, data):
+    d = os.path.join(HERE, "corpus", harness)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def main():
+    for name, text in TEXTS.items():
+        write("fuzz_token", name, text)
+    for i, (flags, param, a, b) in enumerate(PAIRS):
+        data = struct.pack("<BBH", flags, param, len(a)) + a + b
+        for harness in ("fuzz_diff", "fuzz_layout", "fuzz_print"):
+            write(harness, "pair%02d" % i, data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,357 @@
+/* Allocation failure: the N-th allocation fails, for every N, through the whole pipeline: reading,
+ * diffing, layout, every printer, and the viewer's model and view (no terminal needed).
+ *
+ * The test is linked with -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free, so every
+ * call to them from the engine, the layout, the printers and the source reader (and from this
+ * file) goes through the wrappers below; libc's and Criterion's own allocations do not. Why a
+ * link-time wrapper rather than an allocator passed in through rl_diff_opts: it reaches every
+ * allocation in diff/, ui/ and src/ without changing one of them, including the ones written
+ * after this test, so a new unchecked malloc anywhere is caught here without anyone having to
+ * remember to route it through an allocator; and it adds no parameter to the library's API.
+ *
+ * For each case, a clean run counts the allocations (K). Then for N = 1..K the N-th one fails:
+ * the pipeline must report out of memory (RL_ENOMEM, or the source reader's ENOMEM message),
+ * and every block allocated must have been freed again (the wrappers count live blocks; the
+ * valgrind and ASan runs of this suite check the same from outside). */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "align.h"
+#include "fixtures.h"
+#include "keymap.h"
+#include "layout.h"
+#include "model.h"
+#include "out.h"
+#include "print.h"
+#include "source.h"
+#include "status.h"
+#include "view.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+void __wrap_free(void *p);
+
+/* The wrappers' state: counting only while armed. */
+static struct {
+	bool armed;
+	long calls;    /* allocation calls since arming */
+	long fail_at;  /* the call that fails (1-based), 0 for none */
+	long live;     /* blocks allocated and not yet freed since arming */
+	long failed;   /* how many calls were made to fail */
+} heap;
+
+static bool should_fail(void)
+{
+	if (!heap.armed)
+		return false;
+	heap.calls++;
+	if (heap.calls == heap.fail_at) {
+		heap.failed++;
+		return true;
+	}
+	return false;
+}
+
+void *__wrap_malloc(size_t n)
+{
+	if (should_fail())
+		return NULL;
+	void *p = __real_malloc(n);
+	if (p && heap.armed)
+		heap.live++;
+	return p;
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	if (should_fail())
+		return NULL;
+	void *p = __real_calloc(n, size);
+	if (p && heap.armed)
+		heap.live++;
+	return p;
+}
+
+void *__wrap_realloc(void *old, size_t n)
+{
+	if (should_fail())
+		return NULL;  /* as realloc does: the old block stays allocated */
+	void *p = __real_realloc(old, n);
+	if (p && !old && heap.armed)
+		heap.live++;
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	if (p && heap.armed)
+		heap.live--;
+	__real_free(p);
+}
+
+static void arm(long fail_at)
+{
+	heap.armed = true;
+	heap.calls = 0;
+	heap.fail_at = fail_at;
+	heap.live = 0;
+	heap.failed = 0;
+}
+
+static void disarm(void)
+{
+	heap.armed = false;
+}
+
+/* ------------------------------------------------------------------ the pipeline */
+
+typedef struct outcome {
+	bool ok;           /* everything succeeded */
+	bool enomem;       /* a step reported out of memory */
+	char step[32];     /* the step that failed */
+} outcome;
+
+static void failed(outcome *o, const char *step, int rc)
+{
+	o->ok = false;
+	o->enomem = rc == RL_ENOMEM;
+	snprintf(o->step, sizeof o->step, "%s", step);
+}
+
+/* Lay out every block at a narrow width, as the viewer would. */
+static int layout_all(const rl_alignment *al)
+{
+	rl_layout_opts lo = {.markers = true};
+	rl_layout *lay;
+	rl_rowbuf buf = {0};
+	int rc = rl_layout_new(&lay, al, &lo);
+	if (rc != RL_OK)
+		return rc;
+	for (size_t b = 0; b < rl_layout_blocks(lay) && rc == RL_OK; b++)
+		rc = rl_layout_rows(lay, b, 24, &buf);
+	rl_rowbuf_free(&buf);
+	rl_layout_free(lay);
+	return rc;
+}
+
+static int print_all(const rl_alignment *al, FILE *sink)
+{
+	rl_out o;
+	const char *names[2] = {"old", "new"};
+	size_t sizes[2] = {0, 0};
+	int rc;
+
+	rl_out_init(&o, sink, false, false);
+	if ((rc = rl_print_side_by_side(&o, al, 60)) != RL_OK || (rc = rl_print_inline(&o, al)) != RL_OK ||
+	    (rc = rl_print_json(&o, al, names, sizes)) != RL_OK || (rc = rl_print_stat(&o, al)) != RL_OK)
+		return rc;
+	rl_out_init(&o, sink, true, true);
+	return rl_print_side_by_side(&o, al, 31);
+}
+
+/* The viewer's pure part, as a session would drive it: open, move, toggle a comparison option,
+ * go unified, shrink the terminal, search, and draw a frame after each step. A failure the
+ * viewer reports on its status line instead of returning it counts as reported too (*in_message
+ * is then set), as out of memory when the message says so. */
+static int view_all(const rl_source src[2], const rl_diff_opts *opts, bool *in_message)
+{
+	rl_pair pair = {{{src[0].data, src[0].len, "old"}, {src[1].data, src[1].len, "new"}}, NULL};
+	rl_model *m;
+	rl_view v;
+	int rc = rl_model_new(&m, &pair, 1, 0, opts, false);
+
+	*in_message = false;
+	if (rc != RL_OK)
+		return rc;
+	rc = rl_view_init(&v, m, 100, 30);
+	const rl_action acts[] = {RL_ACT_NEXT, RL_ACT_BOTTOM, RL_ACT_PAGE_UP, RL_ACT_FOLD_CASE,
+	                          RL_ACT_UNIFIED, RL_ACT_NEXT_CHANGE, RL_ACT_TOP};
+	for (size_t i = 0; rc == RL_OK && i < sizeof acts / sizeof *acts; i++) {
+		rc = rl_view_act(&v, acts[i]);
+		if (rc == RL_OK && v.msg_error) {
+			*in_message = true;
+			rc = strstr(v.msg, "memory") ? RL_ENOMEM : -98;
+		}
+		if (rc == RL_OK)
+			rc = rl_view_frame(&v);
+	}
+	if (rc == RL_OK)
+		rc = rl_view_resize(&v, 30, 8);
+	if (rc == RL_OK)
+		rc = rl_view_search(&v, "light", 5, false);
+	if (rc == RL_OK)
+		rc = rl_view_frame(&v);
+	rl_view_release(&v);
+	rl_model_free(m);
+	return rc;
+}
+
+/* Read both files, diff, lay out, print, view: what main does, minus the terminal and the exit. */
+static outcome pipeline(const char *const paths[2], const rl_diff_opts *opts, FILE *sink)
+{
+	outcome o = {true, false, ""};
+	rl_source src[2] = {{0}, {0}};
+	rl_alignment *al = NULL;
+	char err[256];
+	int rc;
+
+	for (int s = 0; s < 2; s++) {
+		if (rl_source_read(&src[s], paths[s], 1 << 20, err, sizeof err) != 0) {
+			failed(&o, "read", strstr(err, strerror(ENOMEM)) ? RL_ENOMEM : -99);
+			goto out;
+		}
+	}
+	if ((rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, opts)) != RL_OK) {
+		failed(&o, "diff", rc);
+		goto out;
+	}
+	if ((rc = layout_all(al)) != RL_OK) {
+		failed(&o, "layout", rc);
+		goto out;
+	}
+	if ((rc = print_all(al, sink)) != RL_OK) {
+		failed(&o, "print", rc);
+		goto out;
+	}
+	bool in_message;
+	if ((rc = view_all(src, opts, &in_message)) != RL_OK)
+		failed(&o, in_message ? "view (status line)" : "view", rc);
+out:
+	rl_alignment_free(al);
+	rl_source_release(&src[0]);
+	rl_source_release(&src[1]);
+	return o;
+}
+
+/* A temporary file holding text; path receives its name (64 bytes). */
+static void temp_file(char path[64], const char *text, size_t len)
+{
+	snprintf(path, 64, "/tmp/redline-alloc-XXXXXX");
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, text, len), (ssize_t)len);
+	close(fd);
+}
+
+/* The allocation to fail after n: stride further, and last total + 1 (nothing fails). */
+static long next_n(long n, long stride, long total)
+{
+	if (n > total)
+		return n + 1;
+	return n + stride <= total ? n + stride : total + 1;
+}
+
+/* Fail every allocation of the pipeline in turn; returns the number of allocation calls. */
+static long fail_every_allocation(const char *a, size_t alen, const char *b, size_t blen,
+                                  const rl_diff_opts *opts, const char *name)
+{
+	char pa[64], pb[64];
+	temp_file(pa, a, alen);
+	temp_file(pb, b, blen);
+	const char *paths[2] = {pa, pb};
+	FILE *sink = fopen("/dev/null", "w");
+	cr_assert_not_null(sink);
+
+	arm(0);
+	outcome o = pipeline(paths, opts, sink);
+	disarm();
+	long total = heap.calls;
+	cr_assert(o.ok, "%s: the clean run fails at %s", name, o.step);
+	cr_assert_eq(heap.live, 0, "%s: the clean run leaks %ld blocks", name, heap.live);
+
+	/* Every N; under valgrind (REDLINE_ROUNDS_DIVISOR) every k-th, the ordinary and the ASan runs
+	 * having tried them all. */
+	long stride = 10000 / test_rounds(10000);
+	for (long n = 1; n <= total + 1; n = next_n(n, stride, total)) {
+		arm(n);
+		o = pipeline(paths, opts, sink);
+		disarm();
+		cr_assert_eq(heap.live, 0, "%s: allocation %ld of %ld failed: %ld blocks leaked (%s)",
+		             name, n, total, heap.live, o.step);
+		if (n > total) {
+			cr_assert(o.ok, "%s: nothing failed, yet the run fails at %s", name, o.step);
+			continue;
+		}
+		cr_assert_eq(heap.failed, 1, "%s: allocation %ld was never made", name, n);
+		cr_assert(!o.ok, "%s: allocation %ld of %ld failed and nobody noticed", name, n, total);
+		cr_assert(o.enomem, "%s: allocation %ld failed in %s, reported as something else", name,
+		          n, o.step);
+	}
+	fclose(sink);
+	unlink(pa);
+	unlink(pb);
+	cr_log_info("%s: %ld allocation calls, each made to fail in turn", name, total);
+	return total;
+}
+
+static const char old_text[] =
+	"HALLOWAY HARBOR \xe2\x80\x94 The Town Council voted 5-2 on Monday to sell the old light.\n"
+	"Keepers lived at the point until 1962,\nwhen the lamp was automated.\n\n"
+	"Findings:\n- the roof leaks\n- the lens is cracked\n\n"
+	"\xe2\x80\x9cIt is a loss,\xe2\x80\x9d said Ana Ruiz. \xe4\xb8\xad\xe6\x96\x87 caf\xc3\xa9 "
+	"\x1b]0;t\x07 \xff end.";
+static const char new_text[] =
+	"HALLOWAY HARBOR -- The Town Board voted 5-2 on Monday night to sell the old lighthouse. "
+	"Keepers lived at the point until 1962, when the lamp was automated.\n\n"
+	"\"It is a loss,\" Ruiz said. A passage that is new in this version, long enough to stand "
+	"as a block of its own.\n\nFindings:\n- the lens is cracked\n"
+	"\xe4\xb8\xad\xe6\x96\x87 CAFE\xcc\x81 \xef\xac\x81ne end.";
+
+Test(alloc, every_allocation_of_the_pipeline_fails_cleanly, .timeout = 300)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	long n = fail_every_allocation(old_text, sizeof old_text - 1, new_text, sizeof new_text - 1,
+	                               &o, "default options");
+	cr_assert_gt(n, 30);
+}
+
+Test(alloc, under_every_comparison_option, .timeout = 300)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = true;
+	fail_every_allocation(old_text, sizeof old_text - 1, new_text, sizeof new_text - 1, &o,
+	                      "minimal");
+	o = (rl_diff_opts)RL_DIFF_OPTS_INIT;
+	o.key.fold_case = o.key.ignore_punct = o.key.nfkc = true;
+	o.key.fold_typography = false;
+	fail_every_allocation(old_text, sizeof old_text - 1, new_text, sizeof new_text - 1, &o,
+	                      "-i -p --nfkc --strict");
+	o = (rl_diff_opts)RL_DIFF_OPTS_INIT;
+	o.myers.max_cost = 1;
+	o.myers.max_work = 10;
+	fail_every_allocation(old_text, sizeof old_text - 1, new_text, sizeof new_text - 1, &o,
+	                      "bound and budget");
+}
+
+/* Large enough that every growing array grows: tokens past 256, ids past the interner's first
+ * table, ops past 64, rows and runs past their first capacity, a read past 4 KiB. */
+Test(alloc, when_arrays_grow, .timeout = 300)
+{
+	enum { WORDS = 700 };
+	char *a = malloc(WORDS * 12), *b = malloc(WORDS * 12);
+	size_t na = 0, nb = 0;
+	for (int i = 0; i < WORDS; i++) {
+		na += (size_t)sprintf(a + na, "w%d%s", i, i % 40 == 39 ? "\n\n" : " ");
+		nb += (size_t)sprintf(b + nb, "%s%d%s", i % 3 ? "w" : "x", i, i % 50 == 49 ? "\n" : " ");
+	}
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	fail_every_allocation(a, na, b, nb, &o, "700 words");
+	free(a);
+	free(b);
+}
+
+Test(alloc, empty_inputs)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	fail_every_allocation("", 0, "", 0, &o, "two empty texts");
+	fail_every_allocation("", 0, "one word", 8, &o, "empty against a word");
+}
