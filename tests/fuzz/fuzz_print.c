@@ -1,7 +1,7 @@
 /* fuzz_print.c: every printer on two arbitrary texts, with file names taken from the input too.
  *
- * --json must be one valid JSON text (a strict parser, json_check.c) whose ranges the alignment
- * vouches for; --side-by-side, --inline and --stat, with and without colour, and in ASCII mode
+ * --json must be one valid JSON text (tests/json.c, strict) keeping the contract's shape, its
+ * ranges inside the inputs (json_contract.c); --side-by-side, --inline and --stat, with and without colour, and in ASCII mode
  * for a terminal without UTF-8, must be safe to send to a terminal (term_check.c: no control
  * byte, no escape sequence but our own SGR, no bidi control, valid UTF-8) and the side-by-side
  * lines must fit the width. */
@@ -12,7 +12,7 @@
 
 #include "align.h"
 #include "fuzz_input.h"
-#include "json_check.h"
+#include "json_contract.h"
 #include "out.h"
 #include "print.h"
 #include "status.h"
@@ -73,8 +73,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *out = print_to_memory(which, al, &in, color, ascii, width, &len);
 		const char *why;
 		if (which == P_JSON) {
-			why = json_check(out, len, &at);
-			FUZZ_CHECK(!why, "--json: %s at byte %zu of %zu", why, at, len);
+			char reason[300];
+			why = json_contract_check(out, len, in.len, reason, sizeof reason);
+			FUZZ_CHECK(!why, "--json: %s", why);
 		} else {
 			why = term_check(out, len, color, &at);
 			FUZZ_CHECK(!why, "printer %d: %s at byte %zu", which, why, at);
