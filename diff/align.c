@@ -1,16 +1,25 @@
-/* align.c: the pipeline from two texts to an alignment, and the alignment's accessors. */
+/* align.c: the pipeline from two texts to an alignment, and the alignment's accessors.
+ *
+ * tokens -> ids -> exact script (myers) -> swaps and cleanup (rewrite, cleanup) -> moves (move)
+ * -> sentence pairing (pair) -> quotation flags (quote). Each stage after the exact script is
+ * switched by rl_diff_opts.stages; --minimal stops at the exact script. */
 #include "align.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "cleanup.h"
+#include "move.h"
+#include "pair.h"
+#include "quote.h"
+#include "stage.h"
 #include "status.h"
 
 struct rl_alignment {
 	rl_diff_opts opts;
 	rl_tokens *toks[2];
 	rl_op *ops;
-	size_t nops, capops;
+	size_t nops;
 	rl_stats stats;
 };
 
@@ -25,145 +34,6 @@ const char *rl_strerror(int status)
 	}
 }
 
-/* The compared tokens of one side: their ids, and for each its real token index. Tokens that are
- * not compared (RL_ID_NONE) are left out here and folded into neighbouring ops afterwards. */
-typedef struct cside {
-	uint32_t *ids;   /* per token */
-	uint32_t *cids;  /* compared ids */
-	uint32_t *tok;   /* compared position -> token index */
-	uint8_t *chg;    /* per compared position */
-	size_t n, nc;
-} cside;
-
-static void side_free(cside *s)
-{
-	free(s->ids);
-	free(s->cids);
-	free(s->tok);
-	free(s->chg);
-}
-
-static int side_init(cside *s, rl_interner *in, const rl_tokens *toks)
-{
-	s->n = rl_tokens_count(toks);
-	int rc = rl_intern(in, toks, &s->ids);
-	if (rc != RL_OK)
-		return rc;
-	s->cids = malloc((s->n + 1) * sizeof *s->cids);
-	s->tok = malloc((s->n + 1) * sizeof *s->tok);
-	s->chg = malloc(s->n + 1);
-	if (!s->cids || !s->tok || !s->chg)
-		return RL_ENOMEM;
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->ids[i] == RL_ID_NONE)
-			continue;
-		s->cids[s->nc] = s->ids[i];
-		s->tok[s->nc] = (uint32_t)i;
-		s->nc++;
-	}
-	return RL_OK;
-}
-
-static int push_op(rl_alignment *al, const rl_op *op)
-{
-	if (al->nops == al->capops) {
-		size_t c = al->capops ? al->capops * 2 : 64;
-		rl_op *v = realloc(al->ops, c * sizeof *v);
-		if (!v)
-			return RL_ENOMEM;
-		al->ops = v;
-		al->capops = c;
-	}
-	al->ops[al->nops++] = *op;
-	return RL_OK;
-}
-
-/* Turn the change marks into ops over compared positions: runs kept on both sides are equal, and
- * the changed positions between two kept runs form one delete, insert or replace. */
-static int build_ops(rl_alignment *al, const cside *a, const cside *b)
-{
-	size_t i = 0, j = 0;
-
-	while (i < a->nc || j < b->nc) {
-		rl_op op = {0};
-		op.a0 = (uint32_t)i, op.b0 = (uint32_t)j;
-		if (i < a->nc && j < b->nc && !a->chg[i] && !b->chg[j]) {
-			while (i < a->nc && j < b->nc && !a->chg[i] && !b->chg[j])
-				i++, j++;
-			op.kind = RL_OP_EQUAL;
-		} else {
-			while (i < a->nc && a->chg[i])
-				i++;
-			while (j < b->nc && b->chg[j])
-				j++;
-			op.kind = i == op.a0 ? RL_OP_INSERT : j == op.b0 ? RL_OP_DELETE : RL_OP_REPLACE;
-		}
-		op.a1 = (uint32_t)i, op.b1 = (uint32_t)j;
-		if (push_op(al, &op) != RL_OK)
-			return RL_ENOMEM;
-	}
-	return RL_OK;
-}
-
-/* Map op ranges from compared positions to token indices. Each op starts at its first compared
- * token (an op with nothing on a side starts where the next op does) and runs up to where the next
- * op starts, so uncompared tokens join the op before them and the ops tile both texts. */
-static void to_token_ranges(rl_alignment *al, const cside *a, const cside *b)
-{
-	uint32_t next_a = (uint32_t)a->n, next_b = (uint32_t)b->n;
-
-	for (size_t k = al->nops; k-- > 0;) {
-		rl_op *op = &al->ops[k];
-		uint32_t sa = op->a1 > op->a0 ? a->tok[op->a0] : next_a;
-		uint32_t sb = op->b1 > op->b0 ? b->tok[op->b0] : next_b;
-		op->a0 = sa, op->a1 = next_a;
-		op->b0 = sb, op->b1 = next_b;
-		next_a = sa, next_b = sb;
-	}
-	/* Uncompared tokens before everything join the first op that has tokens on their side. */
-	for (size_t k = 0; k < al->nops && next_a > 0; k++) {
-		if (al->ops[k].a1 > al->ops[k].a0) {
-			al->ops[k].a0 = 0;
-			break;
-		}
-		al->ops[k].a0 = al->ops[k].a1 = 0;
-	}
-	for (size_t k = 0; k < al->nops && next_b > 0; k++) {
-		if (al->ops[k].b1 > al->ops[k].b0) {
-			al->ops[k].b0 = 0;
-			break;
-		}
-		al->ops[k].b0 = al->ops[k].b1 = 0;
-	}
-}
-
-/* A side whose tokens are all uncompared (only punctuation, under ignore_punct) has no op of its
- * own yet: give its tokens to an equal op in front, with nothing on the other side, so that the ops
- * still tile it. The texts compare equal there: there was nothing to compare. */
-static int cover_uncompared(rl_alignment *al, const cside *a, const cside *b)
-{
-	bool bare_a = a->nc == 0 && a->n > 0, bare_b = b->nc == 0 && b->n > 0;
-
-	if (!bare_a && !bare_b)
-		return RL_OK;
-	if (push_op(al, &(rl_op){0}) != RL_OK)
-		return RL_ENOMEM;
-	memmove(al->ops + 1, al->ops, (al->nops - 1) * sizeof *al->ops);
-	rl_op *first = &al->ops[0];
-	*first = (rl_op){.kind = RL_OP_EQUAL};
-	if (bare_a)
-		first->a1 = (uint32_t)a->n;
-	if (bare_b)
-		first->b1 = (uint32_t)b->n;
-	for (size_t k = 1; k < al->nops; k++) {
-		if (bare_a)
-			al->ops[k].a0 = al->ops[k].a1 = (uint32_t)a->n;
-		if (bare_b)
-			al->ops[k].b0 = al->ops[k].b1 = (uint32_t)b->n;
-	}
-	return RL_OK;
-}
-
 static size_t words_in(const rl_tokens *t, uint32_t lo, uint32_t hi)
 {
 	const rl_token *v = rl_tokens_array(t);
@@ -176,6 +46,7 @@ static size_t words_in(const rl_tokens *t, uint32_t lo, uint32_t hi)
 static void count_stats(rl_alignment *al)
 {
 	rl_stats *st = &al->stats;
+	uint32_t last_move = 0;
 
 	st->words[0] = rl_tokens_words(al->toks[0]);
 	st->words[1] = rl_tokens_words(al->toks[1]);
@@ -185,8 +56,13 @@ static void count_stats(rl_alignment *al)
 		size_t wb = words_in(al->toks[1], op->b0, op->b1);
 		st->ops[op->kind]++;
 		st->quotes += op->quote != RL_QUOTE_NONE;
-		if (op->move)
+		st->quote_ops[op->quote < RL_QUOTE_KINDS ? op->quote : 0]++;
+		if (op->move) {
 			st->moved += wa;
+			/* The ops of one move are listed together. */
+			st->moves += op->move != last_move;
+			last_move = op->move;
+		}
 		switch (op->kind) {
 		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
 		case RL_OP_DELETE: st->deleted += wa; break;
@@ -197,34 +73,36 @@ static void count_stats(rl_alignment *al)
 	}
 }
 
-static int align_exact(rl_alignment *al)
+/* The exact script, then each readability stage that is on. */
+static int align_texts(rl_alignment *al)
 {
-	rl_interner *in = NULL;
-	cside a = {0}, b = {0};
-	rl_myers_opts mo = al->opts.myers;
-	rl_myers_stats ms;
-	int rc;
+	rl_ctx c;
+	rl_opvec ops = {0};
+	int rc = rl_ctx_init(&c, al->toks[0], al->toks[1], &al->opts);
 
-	mo.minimal = mo.minimal || al->opts.minimal;
-	if ((rc = rl_interner_new(&in, &al->opts.key)) != RL_OK)
-		return rc;
-	if ((rc = side_init(&a, in, al->toks[0])) != RL_OK ||
-	    (rc = side_init(&b, in, al->toks[1])) != RL_OK)
-		goto out;
-	rc = rl_myers(a.cids, a.nc, b.cids, b.nc, rl_interner_count(in), &mo, a.chg, b.chg, &ms);
-	if (rc != RL_OK)
-		goto out;
-	if ((rc = build_ops(al, &a, &b)) != RL_OK)
-		goto out;
-	to_token_ranges(al, &a, &b);
-	if ((rc = cover_uncompared(al, &a, &b)) != RL_OK)
-		goto out;
-	al->stats.anchors = ms.anchors;
-	al->stats.bound_hits = ms.bound_hits;
-out:
-	side_free(&a);
-	side_free(&b);
-	rl_interner_free(in);
+	if (rc == RL_OK)
+		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))
+		rc = rl_cleanup_units(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES))
+		rc = rl_moves(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES))
+		rc = rl_pair_sentences(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES))
+		rc = rl_quotes_flag(&c, &ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_normalize(&ops);
+	if (rc == RL_OK) {
+		al->ops = ops.v;
+		al->nops = ops.n;
+		ops.v = NULL;
+		al->stats.anchors = c.anchors;
+		al->stats.bound_hits = c.bound_hits;
+		al->stats.quotations[0] = c.side[0].nquotes;
+		al->stats.quotations[1] = c.side[1].nquotes;
+	}
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
 	return rc;
 }
 
@@ -239,7 +117,7 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
 	al->opts = *opts;
 	if ((rc = rl_tokenize(&al->toks[0], old_text, old_len)) != RL_OK ||
 	    (rc = rl_tokenize(&al->toks[1], new_text, new_len)) != RL_OK ||
-	    (rc = align_exact(al)) != RL_OK) {
+	    (rc = align_texts(al)) != RL_OK) {
 		rl_alignment_free(al);
 		return rc;
 	}

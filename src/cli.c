@@ -36,6 +36,15 @@ const char rl_cli_usage[] =
 	"                         dashes and ... vs \xe2\x80\xa6 (folded by default)\n"
 	"      --minimal          exact minimal word diff: no shortcut, no readability stage\n"
 	"\n"
+	"Readability stages (all on by default; --minimal turns them all off):\n"
+	"      --no-swaps         keep each run of changed words as one rewrite instead of\n"
+	"                         pairing swapped words one to one\n"
+	"      --no-cleanup       keep coincidental matches of small words inside rewrites,\n"
+	"                         and edits where the exact diff put them\n"
+	"      --no-moves         show moved passages as a deletion and an insertion\n"
+	"      --no-sentences     do not re-align heavily rewritten text sentence by sentence\n"
+	"      --no-quotes        do not look for quotations nor flag changes to them\n"
+	"\n"
 	"Input:\n"
 	"  -a, --text             treat binary files (a NUL byte in the first 8 KiB) as text\n"
 	"      --max-size=SIZE    refuse inputs larger than SIZE bytes (suffixes K, M, G;\n"
@@ -76,6 +85,11 @@ enum {
 	OPT_LIST,
 	OPT_CACHED,
 	OPT_VIEWER,
+	OPT_NO_SWAPS,
+	OPT_NO_CLEANUP,
+	OPT_NO_MOVES,
+	OPT_NO_SENTENCES,
+	OPT_NO_QUOTES,
 };
 
 static const struct option long_opts[] = {
@@ -100,6 +114,11 @@ static const struct option long_opts[] = {
 	{"staged", no_argument, NULL, OPT_CACHED},
 	{"viewer", no_argument, NULL, OPT_VIEWER},
 	{"label", required_argument, NULL, 'L'},
+	{"no-swaps", no_argument, NULL, OPT_NO_SWAPS},
+	{"no-cleanup", no_argument, NULL, OPT_NO_CLEANUP},
+	{"no-moves", no_argument, NULL, OPT_NO_MOVES},
+	{"no-sentences", no_argument, NULL, OPT_NO_SENTENCES},
+	{"no-quotes", no_argument, NULL, OPT_NO_QUOTES},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -307,6 +326,11 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_NFKC: cli->diff.key.nfkc = true; break;
 		case OPT_STRICT: cli->diff.key.fold_typography = false; break;
 		case OPT_MINIMAL: cli->diff.minimal = true; break;
+		case OPT_NO_SWAPS: cli->diff.stages &= ~(unsigned)RL_STAGE_SWAPS; break;
+		case OPT_NO_CLEANUP: cli->diff.stages &= ~(unsigned)RL_STAGE_CLEANUP; break;
+		case OPT_NO_MOVES: cli->diff.stages &= ~(unsigned)RL_STAGE_MOVES; break;
+		case OPT_NO_SENTENCES: cli->diff.stages &= ~(unsigned)RL_STAGE_SENTENCES; break;
+		case OPT_NO_QUOTES: cli->diff.stages &= ~(unsigned)RL_STAGE_QUOTES; break;
 		case 'a': cli->text = true; break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &cli->max_size) != 0) {

@@ -128,17 +128,17 @@ int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
 {
 	size_t n;
 	const rl_op *ops = rl_alignment_ops(al, &n);
-	bool seen_a = false, seen_b = false;
 
 	rl_out_str(o, "{\n  \"redline\": 1,\n");
 	json_side(o, "old", names[0], sizes[0]);
 	json_side(o, "new", names[1], sizes[1]);
 	rl_out_str(o, "  \"ops\": [\n");
 	for (size_t k = 0; k < n; k++) {
-		bool has_a = ops[k].a1 > ops[k].a0, has_b = ops[k].b1 > ops[k].b0;
-		json_op(o, al, &ops[k], has_a && !seen_a, has_b && !seen_b, k + 1 == n);
-		seen_a |= has_a;
-		seen_b |= has_b;
+		/* The op holding a side's first token also covers what precedes it (moves make that
+		 * op not necessarily the first listed). */
+		bool first_a = ops[k].a1 > ops[k].a0 && ops[k].a0 == 0;
+		bool first_b = ops[k].b1 > ops[k].b0 && ops[k].b0 == 0;
+		json_op(o, al, &ops[k], first_a, first_b, k + 1 == n);
 	}
 	rl_out_str(o, "  ],\n");
 	json_stats(o, rl_alignment_stats(al));

@@ -1,0 +1,418 @@
+/* cleanup.c: dissolving coincidental equalities, and sliding edits to boundaries. */
+#include "cleanup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+#include "structure.h"
+
+/* A replace of at most this many words a side is a swap ("Top" -> "High", "instead" -> "as an
+ * alternative"); the function words between swaps are the text's own and stay. */
+#define SWAP_WORDS 3
+/* A sentence that keeps at least this share of its words is otherwise unchanged: nothing in it
+ * is dissolved. */
+#define UNCHANGED_SHARE 0.6
+
+/* Kept words per unit, for the units a list of ops covers. */
+typedef struct shares {
+	uint32_t lo[2], hi[2];  /* the token ranges covered */
+	uint32_t u0[2];         /* first unit */
+	uint32_t *kept[2];      /* per unit from u0: words inside equal ops */
+} shares;
+
+static void shares_free(shares *sh)
+{
+	free(sh->kept[0]);
+	free(sh->kept[1]);
+}
+
+static int shares_init(const rl_ctx *c, const rl_opvec *ops, shares *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		sh->lo[s] = rl_lo(&ops->v[0], s);
+		sh->hi[s] = rl_hi(&ops->v[ops->n - 1], s);
+		sh->u0[s] = sh->lo[s] < sd->n ? sd->unit[sh->lo[s]] : 0;
+		uint32_t u1 = sh->hi[s] > sh->lo[s] ? sd->unit[sh->hi[s] - 1] + 1 : sh->u0[s];
+		sh->kept[s] = calloc((size_t)(u1 - sh->u0[s]) + 1, sizeof *sh->kept[s]);
+		if (!sh->kept[s])
+			return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		for (int s = 0; s < 2; s++)
+			for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++)
+				if (c->side[s].tok[t].cls == RL_TOK_WORD)
+					sh->kept[s][c->side[s].unit[t] - sh->u0[s]]++;
+	}
+	return RL_OK;
+}
+
+/* Share of the words kept in the unit of token t (side s), leaving out `own` kept words. The unit
+ * is clipped to the covered range. */
+static double share(const rl_ctx *c, const shares *sh, int s, uint32_t t, uint32_t own)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u = sd->unit[t];
+	uint32_t lo = sd->ustart[u] > sh->lo[s] ? sd->ustart[u] : sh->lo[s];
+	uint32_t hi = sd->ustart[u + 1] < sh->hi[s] ? sd->ustart[u + 1] : sh->hi[s];
+	uint32_t total = rl_words(c, s, lo, hi), kept = sh->kept[s][u - sh->u0[s]];
+	if (total <= own)
+		return 0.0;
+	return (double)(kept - own) / (double)(total - own);
+}
+
+/* A run of consecutive change ops, or one equal op. */
+typedef struct item {
+	size_t first, count;  /* its ops in the output list */
+	uint32_t w[2];        /* words on each side */
+	bool change;
+	bool heavy;           /* more than swaps: an insertion, a deletion or a long replace */
+} item;
+
+/* Is equal op e short, made of function words and punctuation, and inside one sentence? */
+static bool weak(const rl_ctx *c, const rl_op *e)
+{
+	if (rl_op_words(c, e, RL_OLD) > RL_WEAK_WORDS || e->a1 == e->a0 || e->b1 == e->b0)
+		return false;
+	for (uint32_t t = e->a0; t < e->a1; t++) {
+		const rl_token *tk = &c->side[RL_OLD].tok[t];
+		unsigned f = rl_tok_idf(c, RL_OLD, t);
+		if (tk->cls == RL_TOK_WORD ? !(f & RL_IDF_FUNCTION) : (f & RL_IDF_STOP) != 0)
+			return false;
+	}
+	/* The equality and the tokens on either side of it belong to one unit on each side: a
+	 * sentence end is never dissolved, nor is the start of a sentence. */
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t lo = rl_lo(e, s), hi = rl_hi(e, s);
+		uint32_t from = lo > 0 ? lo - 1 : lo, to = hi < sd->n ? hi : hi - 1;
+		if (sd->unit[from] != sd->unit[to])
+			return false;
+	}
+	return true;
+}
+
+static uint32_t max_side(const item *it)
+{
+	return it->w[0] > it->w[1] ? it->w[0] : it->w[1];
+}
+
+/* May the equal op e between change runs l and r be dissolved into one rewrite? */
+static bool dissolvable(const rl_ctx *c, const shares *sh, const item *l, const rl_op *e,
+                        const item *r)
+{
+	if (!weak(c, e))
+		return false;
+	uint32_t own = rl_op_words(c, e, RL_OLD), size = own ? own : 1;
+	if (size >= max_side(l) || size >= max_side(r))
+		return false;  /* strictly smaller than both: "the" between two one-word edits stays */
+	double sa = share(c, sh, RL_OLD, e->a0, own), sb = share(c, sh, RL_NEW, e->b0, own);
+	if (sa >= UNCHANGED_SHARE || sb >= UNCHANGED_SHARE)
+		return false;
+	return l->heavy || r->heavy;
+}
+
+static bool heavy_op(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	if (op->kind != RL_OP_REPLACE)
+		return wa + wb > 0;
+	return wa > SWAP_WORDS || wb > SWAP_WORDS;
+}
+
+/* Replace the last three items (run, equal, run) by one rewrite covering them. */
+static void merge_last(rl_opvec *out, item *st, size_t *nst, item *run)
+{
+	item *l = &st[*nst - 2], *e = &st[*nst - 1];
+	rl_op m = {out->v[l->first].a0, out->v[out->n - 1].a1, out->v[l->first].b0,
+	           out->v[out->n - 1].b1, 0, 0, 0};
+	m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
+	for (int s = 0; s < 2; s++)
+		run->w[s] += l->w[s] + e->w[s];
+	run->first = l->first;
+	run->count = 1;
+	run->heavy = true;
+	out->n = l->first;
+	out->v[out->n++] = m;  /* room: three or more ops were there */
+	*nst -= 2;
+}
+
+int rl_cleanup(rl_ctx *c, rl_opvec *ops)
+{
+	if (ops->n < 3)
+		return RL_OK;
+	shares sh = {{0, 0}, {0, 0}, {0, 0}, {NULL, NULL}};
+	rl_opvec out = {0};
+	item *st = malloc(ops->n * sizeof *st);
+	size_t nst = 0;
+	int rc = RL_ENOMEM;
+
+	if (!st || shares_init(c, ops, &sh) != RL_OK)
+		goto out;
+	for (size_t k = 0; k < ops->n;) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_EQUAL || op->move) {
+			item e = {out.n, 1, {rl_op_words(c, op, 0), rl_op_words(c, op, 1)}, false, false};
+			if (rl_opvec_push(&out, op) != RL_OK)
+				goto out;
+			st[nst++] = e;
+			k++;
+			continue;
+		}
+		item run = {out.n, 0, {0, 0}, true, false};
+		for (; k < ops->n && ops->v[k].kind != RL_OP_EQUAL && !ops->v[k].move; k++) {
+			if (rl_opvec_push(&out, &ops->v[k]) != RL_OK)
+				goto out;
+			run.count++;
+			run.w[0] += rl_op_words(c, &ops->v[k], RL_OLD);
+			run.w[1] += rl_op_words(c, &ops->v[k], RL_NEW);
+			run.heavy |= heavy_op(c, &ops->v[k]);
+		}
+		while (nst >= 2 && !st[nst - 1].change && st[nst - 2].change &&
+		       dissolvable(c, &sh, &st[nst - 2], &out.v[st[nst - 1].first], &run))
+			merge_last(&out, st, &nst, &run);
+		st[nst++] = run;
+	}
+	rl_opvec_swap(ops, &out);
+	rc = RL_OK;
+out:
+	shares_free(&sh);
+	rl_opvec_free(&out);
+	free(st);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ sliding */
+
+/* How good a place the point before token t of side s is for an edit to start or end. */
+static int boundary_score(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (t == 0 || t >= sd->n)
+		return 6;
+	switch (sd->tok[t].gap) {
+	case RL_GAP_PARA: return 5;
+	case RL_GAP_BREAK: return 4;
+	default: break;
+	}
+	if (sd->unit[t] != sd->unit[t - 1])
+		return 3;
+	return sd->tok[t].gap == RL_GAP_NONE ? 0 : 1;
+}
+
+static bool same_id(const rl_side *sd, uint32_t x, uint32_t y)
+{
+	return sd->ids[x] != RL_ID_NONE && sd->ids[x] == sd->ids[y];
+}
+
+/* Slide the one-sided op k (tokens [lo, hi) on side s) between equal ops k-1 and k+1 to the best
+ * boundary. Sliding left by one moves the equal pair before it to after it: possible when the
+ * token before the edit equals the edit's last token. Both neighbours keep at least one token. */
+static void slide_one(const rl_ctx *c, rl_op *prev, rl_op *op, rl_op *next, int s)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+	uint32_t left = 0, right = 0;
+
+	while (lo - left - 1 > rl_lo(prev, s) && same_id(sd, lo - left - 1, hi - left - 1))
+		left++;
+	while (hi + right + 1 < rl_hi(next, s) && same_id(sd, lo + right, hi + right))
+		right++;
+	if (left == 0 && right == 0)
+		return;
+	int best = -1;
+	int32_t shift = 0;
+	for (int32_t d = -(int32_t)left; d <= (int32_t)right; d++) {
+		int sc = boundary_score(c, s, (uint32_t)((int32_t)lo + d)) +
+		         boundary_score(c, s, (uint32_t)((int32_t)hi + d));
+		if (sc > best)
+			best = sc, shift = d;
+	}
+	/* Every token the edit passes over moves from one equal op to the other, on both sides. */
+	prev->a1 = (uint32_t)((int32_t)prev->a1 + shift);
+	prev->b1 = (uint32_t)((int32_t)prev->b1 + shift);
+	next->a0 = (uint32_t)((int32_t)next->a0 + shift);
+	next->b0 = (uint32_t)((int32_t)next->b0 + shift);
+	if (s == RL_OLD) {
+		op->a0 = prev->a1, op->a1 = next->a0;
+		op->b0 = op->b1 = prev->b1;
+	} else {
+		op->b0 = prev->b1, op->b1 = next->b0;
+		op->a0 = op->a1 = prev->a1;
+	}
+}
+
+int rl_slide(rl_ctx *c, rl_opvec *ops)
+{
+	/* Uncompared tokens would break the one-to-one walk of equal ops. */
+	if (c->opts.key.ignore_punct)
+		return RL_OK;
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		rl_op *prev = &ops->v[k - 1], *op = &ops->v[k], *next = &ops->v[k + 1];
+		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
+		    op->move || (op->kind != RL_OP_DELETE && op->kind != RL_OP_INSERT))
+			continue;
+		slide_one(c, prev, op, next, op->kind == RL_OP_DELETE ? RL_OLD : RL_NEW);
+	}
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ units gone */
+
+/* A unit of at least this many words that keeps at most one word in this many was deleted (or
+ * inserted) as a whole. */
+#define GONE_UNIT_WORDS 4
+#define GONE_UNIT_RATIO 5
+/* A region re-diffed around a gone unit reaches out to an equal op of this many words on each
+ * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
+#define SOLID_WORDS 3
+#define REGION_OPS_MAX 64
+
+typedef struct unit_info {
+	uint32_t *kept;   /* per unit of the side: words inside equal ops */
+	uint32_t *kept_content;  /* per unit: content words among them */
+	uint8_t *long_run;  /* per unit: an equal op holds more than RL_WEAK_WORDS of its words */
+	uint8_t *clean;   /* per unit: every op touching it is one-sided (a plain deletion or
+	                     insertion), nothing to mend */
+	uint32_t *owner;  /* per token of the side: its op */
+} unit_info;
+
+static void unit_info_free(unit_info *ui)
+{
+	free(ui->kept);
+	free(ui->kept_content);
+	free(ui->long_run);
+	free(ui->clean);
+	free(ui->owner);
+}
+
+static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info *ui)
+{
+	const rl_side *sd = &c->side[s];
+	ui->kept = calloc((size_t)sd->nunits + 1, sizeof *ui->kept);
+	ui->kept_content = calloc((size_t)sd->nunits + 1, sizeof *ui->kept_content);
+	ui->long_run = calloc((size_t)sd->nunits + 1, 1);
+	ui->clean = malloc((size_t)sd->nunits + 1);
+	ui->owner = malloc(((size_t)sd->n + 1) * sizeof *ui->owner);
+	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->clean || !ui->owner)
+		return RL_ENOMEM;
+	memset(ui->clean, 1, (size_t)sd->nunits + 1);
+	uint8_t one_sided = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t run = 0, last_u = UINT32_MAX;
+		for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++) {
+			uint32_t u = sd->unit[t];
+			ui->owner[t] = (uint32_t)k;
+			if (op->kind != one_sided)
+				ui->clean[u] = 0;
+			if (op->kind != RL_OP_EQUAL || sd->tok[t].cls != RL_TOK_WORD)
+				continue;
+			ui->kept[u]++;
+			ui->kept_content[u] += rl_is_content(c, s, t);
+			run = u == last_u ? run + 1 : 1;
+			last_u = u;
+			if (run > RL_WEAK_WORDS)
+				ui->long_run[u] = 1;
+		}
+	}
+	return RL_OK;
+}
+
+static bool unit_gone(const rl_ctx *c, const unit_info *ui, int s, uint32_t u)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t w = rl_words(c, s, sd->ustart[u], sd->ustart[u + 1]);
+	return w >= GONE_UNIT_WORDS && ui->kept[u] * GONE_UNIT_RATIO <= w && !ui->long_run[u];
+}
+
+/* Content words matched in a list of ops. */
+static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL)
+			for (uint32_t t = v[k].a0; t < v[k].a1; t++)
+				w += rl_is_content(c, RL_OLD, t);
+	return w;
+}
+
+static bool solid(const rl_ctx *c, const rl_op *op)
+{
+	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
+}
+
+/* Re-diff the region around the hole [h0, h1) of side s, ops k0..k1 touching it, with the hole
+ * left out; the result replaces ops [*r0, *r1) of the list. */
+static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1, size_t k0,
+                size_t k1, size_t floor, uint32_t coincidences, rl_opvec *out, size_t *next)
+{
+	size_t r0 = k0, r1 = k1 + 1;
+	while (r0 > floor && k0 - r0 < REGION_OPS_MAX && !solid(c, &ops->v[r0 - 1]))
+		r0--;
+	while (r1 < ops->n && r1 - k1 < REGION_OPS_MAX && !solid(c, &ops->v[r1]))
+		r1++;
+	if (rl_opvec_append(out, ops->v + *next, r0 - *next) != RL_OK)
+		return RL_ENOMEM;
+	*next = r1;
+	rl_opvec mended = {0};
+	int rc = rl_ctx_refine_hole(c, ops->v[r0].a0, ops->v[r1 - 1].a1, ops->v[r0].b0,
+	                            ops->v[r1 - 1].b1, s, h0, h1, &mended);
+	/* Mended, the region must match as many content words as before, but for the coincidences
+	 * inside the unit. */
+	if (rc == RL_OK) {
+		bool better = content_kept(c, mended.v, mended.n) + coincidences >=
+		              content_kept(c, ops->v + r0, r1 - r0);
+		rc = better ? rl_opvec_append(out, mended.v, mended.n)
+		            : rl_opvec_append(out, ops->v + r0, r1 - r0);
+	}
+	rl_opvec_free(&mended);
+	return rc;
+}
+
+/* Units gone on side s whose words were still matched here and there by coincidence (or merged
+ * into a neighbouring rewrite): mend the region around each so that the unit stands alone as a
+ * deletion (insertion) and its neighbours find their true partners. */
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
+{
+	const rl_side *sd = &c->side[s];
+	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
+	rl_opvec out = {0};
+	size_t next = 0;
+	int rc = unit_info_init(c, ops, s, &ui);
+
+	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
+		if (!unit_gone(c, &ui, s, u))
+			continue;
+		uint32_t v = u, coincidences = ui.kept_content[u];
+		bool clean = ui.clean[u];
+		while (v + 1 < sd->nunits && unit_gone(c, &ui, s, v + 1)) {
+			clean &= ui.clean[++v];
+			coincidences += ui.kept_content[v];
+		}
+		uint32_t h0 = sd->ustart[u], h1 = sd->ustart[v + 1];
+		size_t k0 = ui.owner[h0], k1 = ui.owner[h1 - 1];
+		if (!clean && k0 >= next)
+			rc = mend(c, ops, s, h0, h1, k0, k1, next, coincidences, &out, &next);
+		u = v;
+	}
+	if (rc == RL_OK && next > 0) {
+		rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+		if (rc == RL_OK)
+			rl_opvec_swap(ops, &out);
+	}
+	rl_opvec_free(&out);
+	unit_info_free(&ui);
+	return rc;
+}
+
+int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
+{
+	int rc = mend_side(c, ops, RL_OLD);
+	return rc == RL_OK ? mend_side(c, ops, RL_NEW) : rc;
+}

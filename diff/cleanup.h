@@ -1,0 +1,27 @@
+/* cleanup.h: the readability cleanup of an op list (internal to diff/).
+ *
+ * A minimal word diff of rewritten prose is a comb: "the", "of", a comma matched by coincidence
+ * between real changes. rl_cleanup dissolves such equalities into one rewrite, the way
+ * diff-match-patch's semantic cleanup does for characters, but keeps what a reader relies on:
+ * runs of three words or more, names, numbers, sentence ends, anything in a sentence that is
+ * otherwise unchanged, and the function words between the one-word swaps of a spun text (which are
+ * true, and which the classic rule erases). rl_slide then moves each insertion or deletion, where
+ * the text allows it, so that it starts and ends at a sentence or line boundary. */
+#ifndef REDLINE_CLEANUP_H
+#define REDLINE_CLEANUP_H
+
+#include "stage.h"
+
+/* An equal run of at most this many words can be a coincidence; longer runs are anchors. */
+#define RL_WEAK_WORDS 2
+
+/* Rewrite ops (no moves yet) covering contiguous ranges of both texts. */
+int rl_cleanup(rl_ctx *c, rl_opvec *ops);
+int rl_slide(rl_ctx *c, rl_opvec *ops);
+
+/* Sentences deleted (or inserted) as a whole but still matched by coincidence in a word or two,
+ * or merged into a neighbouring rewrite, are cut out as plain deletions (insertions) and the text
+ * around them diffed again without them. For the whole texts, before moves. */
+int rl_cleanup_units(rl_ctx *c, rl_opvec *ops);
+
+#endif

@@ -1,0 +1,628 @@
+/* move.c: finding moved passages among deletions and insertions. */
+#include "move.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Words per shingle: three words in a row rarely recur by chance once one is a content word. */
+#define SHINGLE 3
+/* A shingle found more often than this among the inserted words is too common to place. */
+#define SHINGLE_MAX_OCC 8
+/* Two hits chain into one passage when they are at most this many orphan words apart on each
+ * side... */
+#define CHAIN_GAP 24
+/* ...and their diagonals differ by at most this many words (the net of the edits between). */
+#define CHAIN_DRIFT 8
+/* A candidate is kept when its exact diff matches at least this share of its words on each
+ * side ("most of the passage"). */
+#define MOVE_SHARE 0.5
+/* Equal runs of at most this many words between two changes can be claimed by a move. */
+#define WEAK_EQUAL 2
+
+/* The words of one side that are not kept in place, in order. */
+typedef struct orphans {
+	uint32_t *tok;  /* token index of each orphan word */
+	uint32_t *run;  /* its run: orphan tokens with no kept token between share a run */
+	size_t n;
+} orphans;
+
+static void orphans_free(orphans *o)
+{
+	free(o->tok);
+	free(o->run);
+}
+
+/* Which ops may give tokens to a move: changes, and the short equalities between two changes
+ * (a "two" or "the" that the exact diff matched across a moved paragraph would otherwise cut it
+ * in two). */
+static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
+{
+	uint8_t *o = calloc(ops->n + 1, 1);
+	if (!o)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL) {
+			o[k] = 1;
+			continue;
+		}
+		o[k] = k > 0 && k + 1 < ops->n && ops->v[k - 1].kind != RL_OP_EQUAL &&
+		       ops->v[k + 1].kind != RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) <= WEAK_EQUAL;
+	}
+	*out = o;
+	return RL_OK;
+}
+
+static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan, int s,
+                        orphans *o)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t run = 0;
+	bool in_run = false;
+
+	o->n = 0;
+	o->tok = malloc(((size_t)sd->words[sd->n] + 1) * sizeof *o->tok);
+	o->run = malloc(((size_t)sd->words[sd->n] + 1) * sizeof *o->run);
+	if (!o->tok || !o->run)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi)
+			continue;
+		if (!orphan[k]) {
+			in_run = false;
+			continue;
+		}
+		if (!in_run)
+			run++, in_run = true;
+		for (uint32_t t = lo; t < hi; t++) {
+			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE)
+				continue;
+			o->tok[o->n] = t;
+			o->run[o->n] = run;
+			o->n++;
+		}
+	}
+	return RL_OK;
+}
+
+/* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
+ * run. */
+static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
+{
+	if (i + SHINGLE > o->n || o->run[i] != o->run[i + SHINGLE - 1])
+		return 0;
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	bool content = false;
+	for (size_t k = 0; k < SHINGLE; k++) {
+		uint32_t t = o->tok[i + k];
+		content |= rl_is_content(c, s, t);
+		h = (h ^ c->side[s].ids[t]) * 0x100000001B3ULL;
+		h ^= h >> 29;
+	}
+	return content ? h | 1 : 0;
+}
+
+/* The shingles of NEW's orphans: a hash table of chains of positions. */
+typedef struct index {
+	uint64_t *key;   /* per slot; 0 empty */
+	uint32_t *head;  /* per slot: first position */
+	uint32_t *count; /* per slot: positions */
+	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
+	size_t mask;
+} index;
+
+static void index_free(index *x)
+{
+	free(x->key);
+	free(x->head);
+	free(x->count);
+	free(x->next);
+}
+
+static size_t slot_of(const index *x, uint64_t h)
+{
+	size_t j = (size_t)(h ^ (h >> 32)) & x->mask;
+	while (x->key[j] && x->key[j] != h)
+		j = (j + 1) & x->mask;
+	return j;
+}
+
+static int index_build(const rl_ctx *c, const orphans *ob, index *x)
+{
+	size_t slots = 16;
+	while (slots < 2 * ob->n + 16)
+		slots *= 2;
+	x->mask = slots - 1;
+	x->key = calloc(slots, sizeof *x->key);
+	x->head = malloc(slots * sizeof *x->head);
+	x->count = calloc(slots, sizeof *x->count);
+	x->next = malloc((ob->n + 1) * sizeof *x->next);
+	if (!x->key || !x->head || !x->count || !x->next)
+		return RL_ENOMEM;
+	/* Backwards, so that each chain lists its positions in increasing order. */
+	for (size_t j = ob->n; j-- > 0;) {
+		uint64_t h = shingle(c, RL_NEW, ob, j);
+		if (!h)
+			continue;
+		size_t sl = slot_of(x, h);
+		x->next[j] = x->key[sl] ? x->head[sl] : UINT32_MAX;
+		x->key[sl] = h;
+		x->head[sl] = (uint32_t)j;
+		x->count[sl]++;
+	}
+	return RL_OK;
+}
+
+/* A chain of shingle hits along one diagonal: a candidate passage. */
+typedef struct chain {
+	uint32_t i0, i1, j0, j1;  /* first and last hit, in orphan words of OLD and NEW */
+	uint32_t hits;
+} chain;
+
+typedef struct chains {
+	chain *v;
+	size_t n, cap;
+	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
+	size_t nbuckets;
+} chains;
+
+static int chain_push(chains *cs, const chain *ch)
+{
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 64;
+		chain *v = realloc(cs->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		cs->v = v;
+		cs->cap = cap;
+	}
+	cs->v[cs->n++] = *ch;
+	return RL_OK;
+}
+
+static bool extends(const chain *ch, const orphans *oa, const orphans *ob, uint32_t i, uint32_t j)
+{
+	if (i <= ch->i1 && j <= ch->j1)
+		return false;
+	if (i < ch->i1 || j < ch->j1 || i - ch->i1 > CHAIN_GAP || j - ch->j1 > CHAIN_GAP)
+		return false;
+	int64_t drift = ((int64_t)j - ch->j1) - ((int64_t)i - ch->i1);
+	return drift <= CHAIN_DRIFT && drift >= -CHAIN_DRIFT && oa->run[i] == oa->run[ch->i1] &&
+	       ob->run[j] == ob->run[ch->j1];
+}
+
+/* Add hit (i, j) to a chain on a nearby diagonal, or start one. */
+static int add_hit(chains *cs, const orphans *oa, const orphans *ob, uint32_t i, uint32_t j)
+{
+	size_t diag = (size_t)((int64_t)j - (int64_t)i + (int64_t)oa->n);
+	size_t b = diag / CHAIN_DRIFT;
+	for (size_t d = b ? b - 1 : 0; d <= b + 1 && d < cs->nbuckets; d++) {
+		uint32_t k = cs->open[d];
+		if (k == UINT32_MAX || !extends(&cs->v[k], oa, ob, i, j))
+			continue;
+		chain *ch = &cs->v[k];
+		ch->i1 = i > ch->i1 ? i : ch->i1;
+		ch->j1 = j > ch->j1 ? j : ch->j1;
+		ch->hits++;
+		cs->open[b] = k;
+		return RL_OK;
+	}
+	chain ch = {i, i, j, j, 1};
+	if (chain_push(cs, &ch) != RL_OK)
+		return RL_ENOMEM;
+	cs->open[b] = (uint32_t)(cs->n - 1);
+	return RL_OK;
+}
+
+static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
+{
+	index x = {0};
+	int rc = index_build(c, ob, &x);
+
+	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
+	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
+	if (rc != RL_OK || !cs->open) {
+		index_free(&x);
+		return RL_ENOMEM;
+	}
+	for (size_t d = 0; d < cs->nbuckets; d++)
+		cs->open[d] = UINT32_MAX;
+	for (size_t i = 0; i < oa->n && rc == RL_OK; i++) {
+		uint64_t h = shingle(c, RL_OLD, oa, i);
+		if (!h)
+			continue;
+		size_t sl = slot_of(&x, h);
+		if (!x.key[sl] || x.count[sl] > SHINGLE_MAX_OCC)
+			continue;
+		for (uint32_t j = x.head[sl]; j != UINT32_MAX && rc == RL_OK; j = x.next[j])
+			rc = add_hit(cs, oa, ob, (uint32_t)i, j);
+	}
+	index_free(&x);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ verifying candidates */
+
+typedef struct span {
+	uint32_t a0, a1, b0, b1;
+} span;
+
+/* Which tokens of each side are taken: orphan tokens not yet part of a move. */
+typedef struct taken {
+	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
+} taken;
+
+/* Widen the candidate to the start of its first unit and the end of its last, on both sides,
+ * through tokens still free: a moved paragraph whose first words were also rewritten is still
+ * one passage. */
+static void widen(const rl_ctx *c, const taken *tk, span *sp)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
+		while (*lo > start && tk->free_tok[s][*lo - 1])
+			(*lo)--;
+		while (*hi < end && tk->free_tok[s][*hi])
+			(*hi)++;
+	}
+}
+
+static bool all_free(const taken *tk, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (!tk->free_tok[s][t])
+			return false;
+	return true;
+}
+
+static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
+}
+
+/* Do two ranges share enough words to belong to one moved passage? */
+static int alike(rl_ctx *c, const span *u, bool *ok)
+{
+	rl_opvec d = {0};
+	uint32_t eq = 0;
+	int rc = rl_ctx_exact(c, u->a0, u->a1, u->b0, u->b1, &d);
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
+		if (d.v[k].kind == RL_OP_EQUAL)
+			eq += rl_op_words(c, &d.v[k], RL_OLD);
+	uint32_t wa = rl_words(c, RL_OLD, u->a0, u->a1), wb = rl_words(c, RL_NEW, u->b0, u->b1);
+	*ok = eq >= 2 && eq >= MOVE_SHARE * (wa > wb ? wa : wb);
+	rl_opvec_free(&d);
+	return rc;
+}
+
+/* Grow a passage that ends (or starts) at unit edges on both sides by the units next to it, while
+ * they are free on both sides and alike: a moved paragraph whose middle sentence was rewritten
+ * more than the rest moves whole. */
+static int grow(rl_ctx *c, const taken *tk, span *sp)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	for (int back = 0; back < 2; back++) {
+		for (;;) {
+			span u;
+			if (!back) {
+				if (sp->a1 >= sa->n || sp->b1 >= sb->n || !unit_edge(c, RL_OLD, sp->a1) ||
+				    !unit_edge(c, RL_NEW, sp->b1))
+					break;
+				u = (span){sp->a1, sa->ustart[sa->unit[sp->a1] + 1], sp->b1,
+				           sb->ustart[sb->unit[sp->b1] + 1]};
+			} else {
+				if (sp->a0 == 0 || sp->b0 == 0 || !unit_edge(c, RL_OLD, sp->a0) ||
+				    !unit_edge(c, RL_NEW, sp->b0))
+					break;
+				u = (span){sa->ustart[sa->unit[sp->a0 - 1]], sp->a0,
+				           sb->ustart[sb->unit[sp->b0 - 1]], sp->b0};
+			}
+			if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1))
+				break;
+			bool ok;
+			int rc = alike(c, &u, &ok);
+			if (rc != RL_OK)
+				return rc;
+			if (!ok)
+				break;
+			if (!back)
+				sp->a1 = u.a1, sp->b1 = u.b1;
+			else
+				sp->a0 = u.a0, sp->b0 = u.b0;
+		}
+	}
+	return RL_OK;
+}
+
+/* Diff the two places of a candidate; keep it as a move when enough matches. */
+static int verify(rl_ctx *c, const span *sp, rl_opvec *moved, bool *ok)
+{
+	rl_opvec inner = {0};
+	uint32_t eq = 0;
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &inner);
+
+	*ok = false;
+	if (rc != RL_OK)
+		goto out;
+	for (size_t k = 0; k < inner.n; k++)
+		if (inner.v[k].kind == RL_OP_EQUAL)
+			eq += rl_op_words(c, &inner.v[k], RL_OLD);
+	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
+	if (eq < RL_MOVE_MIN_WORDS || eq < MOVE_SHARE * wa || eq < MOVE_SHARE * wb)
+		goto out;
+	uint32_t id = c->next_move++;
+	for (size_t k = 0; k < inner.n; k++) {
+		inner.v[k].move = id;
+		if (inner.v[k].kind == RL_OP_EQUAL)
+			inner.v[k].kind = RL_OP_MOVE;
+	}
+	rc = rl_opvec_append(moved, inner.v, inner.n);
+	*ok = rc == RL_OK;
+out:
+	rl_opvec_free(&inner);
+	return rc;
+}
+
+static int cmp_chain(const void *x, const void *y)
+{
+	const chain *p = x, *q = y;
+	uint32_t sp = p->i1 - p->i0 + p->hits, sq = q->i1 - q->i0 + q->hits;
+	return (sp < sq) - (sp > sq);
+}
+
+/* Try the chains, largest first; the accepted ones take their tokens. */
+static int accept_moves(rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs, taken *tk,
+                        rl_opvec *moved)
+{
+	qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = &cs->v[k];
+		if (ch->i1 + SHINGLE - ch->i0 < RL_MOVE_MIN_WORDS ||
+		    ch->j1 + SHINGLE - ch->j0 < RL_MOVE_MIN_WORDS)
+			break;  /* sorted by size: the rest are smaller (or thin) */
+		span sp = {oa->tok[ch->i0], oa->tok[ch->i1 + SHINGLE - 1] + 1, ob->tok[ch->j0],
+		           ob->tok[ch->j1 + SHINGLE - 1] + 1};
+		if (!all_free(tk, RL_OLD, sp.a0, sp.a1) || !all_free(tk, RL_NEW, sp.b0, sp.b1))
+			continue;
+		widen(c, tk, &sp);
+		int rc = grow(c, tk, &sp);
+		if (rc != RL_OK)
+			return rc;
+		bool ok;
+		rc = verify(c, &sp, moved, &ok);
+		if (rc != RL_OK)
+			return rc;
+		if (!ok)
+			continue;
+		memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
+		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
+	}
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ carving */
+
+/* The next stretch of [*t, hi) on side s that no move took: [*start, *end). */
+static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_t *start,
+                       uint32_t *end)
+{
+	while (*t < hi && !tk->free_tok[s][*t])
+		(*t)++;
+	if (*t >= hi)
+		return false;
+	*start = *t;
+	while (*t < hi && tk->free_tok[s][*t])
+		(*t)++;
+	*end = *t;
+	return true;
+}
+
+/* Rebuild the ops outside moves without the moved tokens. A change op that lost tokens to a
+ * move keeps what is left, the k-th stretch of OLD facing the k-th stretch of NEW; cut[k] marks
+ * the ops of out that are such leftovers. */
+static int carve(const rl_opvec *ops, const uint8_t *orphan, const taken *tk, rl_opvec *out,
+                 uint8_t **cut)
+{
+	*cut = calloc(ops->n * 2 + 16, 1);
+	size_t capcut = ops->n * 2 + 16;
+	if (!*cut)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		bool touched = orphan[k] && (!all_free(tk, RL_OLD, op->a0, op->a1) ||
+		                             !all_free(tk, RL_NEW, op->b0, op->b1));
+		if (!touched) {
+			if (rl_opvec_push(out, op) != RL_OK)
+				return RL_ENOMEM;
+			continue;
+		}
+		uint32_t ta = op->a0, tb = op->b0, at_a = op->a0, at_b = op->b0;
+		for (;;) {
+			uint32_t sa, ea, sb, eb;
+			bool has_a = next_piece(tk, RL_OLD, &ta, op->a1, &sa, &ea);
+			bool has_b = next_piece(tk, RL_NEW, &tb, op->b1, &sb, &eb);
+			if (!has_a && !has_b)
+				break;
+			rl_op piece = {has_a ? sa : at_a, has_a ? ea : at_a, has_b ? sb : at_b,
+			               has_b ? eb : at_b, 0, rl_change_kind(has_a, has_b), 0};
+			at_a = piece.a1, at_b = piece.b1;
+			if (out->n >= capcut) {
+				uint8_t *nc = realloc(*cut, capcut * 2);
+				if (!nc)
+					return RL_ENOMEM;
+				memset(nc + capcut, 0, capcut);
+				*cut = nc;
+				capcut *= 2;
+			}
+			(*cut)[out->n] = 1;
+			if (rl_opvec_push(out, &piece) != RL_OK)
+				return RL_ENOMEM;
+		}
+	}
+	return RL_OK;
+}
+
+/* The leftovers of ops that gave tokens to a move are aligned again with their neighbours: the
+ * run of changes they belong to is diffed anew ("This level" -> "This degree" is a swap again
+ * once the moved paragraph that the exact diff had aligned with it is gone). */
+static int realign_cut(rl_ctx *c, const rl_opvec *ops, const uint8_t *cut, rl_opvec *out)
+{
+	for (size_t k = 0; k < ops->n;) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_EQUAL) {
+			if (rl_opvec_push(out, op) != RL_OK)
+				return RL_ENOMEM;
+			k++;
+			continue;
+		}
+		size_t e = k + 1;
+		bool any = cut[k];
+		while (e < ops->n && ops->v[e].kind != RL_OP_EQUAL && ops->v[e].a0 == ops->v[e - 1].a1 &&
+		       ops->v[e].b0 == ops->v[e - 1].b1)
+			any |= cut[e++];
+		int rc = any ? rl_ctx_refine(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1, out)
+		             : rl_opvec_append(out, ops->v + k, e - k);
+		if (rc != RL_OK)
+			return rc;
+		k = e;
+	}
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ order */
+
+/* Ops outside moves advance through both texts together. A move group goes before the first of
+ * them that starts after the group in NEW (its NEW half is read there). */
+int rl_order_ops(rl_opvec *ops)
+{
+	size_t nm = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		nm += ops->v[k].move != 0;
+	if (nm == 0)
+		return RL_OK;
+	rl_opvec out = {0};
+	rl_op *mv = malloc(nm * sizeof *mv);
+	if (!mv)
+		return RL_ENOMEM;
+	size_t m = 0, mi = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		if (ops->v[k].move)
+			mv[m++] = ops->v[k];
+	int rc = RL_OK;
+	for (size_t k = 0; k <= ops->n && rc == RL_OK; k++) {
+		const rl_op *op = k < ops->n ? &ops->v[k] : NULL;
+		if (op && op->move)
+			continue;
+		/* Groups whose NEW start lies before this op's: their whole group, in order. */
+		while (mi < m && rc == RL_OK && (!op || mv[mi].b0 < op->b0 ||
+		                                 (mv[mi].b0 == op->b0 && op->b1 > op->b0))) {
+			uint32_t id = mv[mi].move;
+			while (mi < m && mv[mi].move == id && rc == RL_OK)
+				rc = rl_opvec_push(&out, &mv[mi++]);
+		}
+		if (op && rc == RL_OK)
+			rc = rl_opvec_push(&out, op);
+	}
+	free(mv);
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_opvec_free(&out);
+	return rc;
+}
+
+/* Move groups were appended in the order they were accepted: sort the groups by NEW start. */
+typedef struct group {
+	uint32_t b0;          /* NEW start */
+	size_t first, count;  /* its ops */
+} group;
+
+static int cmp_group(const void *x, const void *y)
+{
+	const group *p = x, *q = y;
+	return (p->b0 > q->b0) - (p->b0 < q->b0);
+}
+
+static int sort_groups(rl_opvec *moved)
+{
+	size_t ng = 0;
+	for (size_t k = 0; k < moved->n; k++)
+		ng += k == 0 || moved->v[k].move != moved->v[k - 1].move;
+	group *g = malloc((ng + 1) * sizeof *g);
+	rl_op *copy = malloc((moved->n + 1) * sizeof *copy);
+	if (!g || !copy) {
+		free(g);
+		free(copy);
+		return RL_ENOMEM;
+	}
+	ng = 0;
+	for (size_t k = 0; k < moved->n; k++) {
+		if (k == 0 || moved->v[k].move != moved->v[k - 1].move)
+			g[ng++] = (group){moved->v[k].b0, k, 0};
+		g[ng - 1].count++;
+	}
+	qsort(g, ng, sizeof *g, cmp_group);
+	memcpy(copy, moved->v, moved->n * sizeof *copy);
+	size_t at = 0;
+	for (size_t x = 0; x < ng; x++)
+		for (size_t k = 0; k < g[x].count; k++)
+			moved->v[at++] = copy[g[x].first + k];
+	free(g);
+	free(copy);
+	return RL_OK;
+}
+
+int rl_moves(rl_ctx *c, rl_opvec *ops)
+{
+	orphans oa = {0}, ob = {0};
+	chains cs = {0};
+	taken tk = {{NULL, NULL}};
+	rl_opvec moved = {0}, out = {0}, carved = {0};
+	uint8_t *orphan = NULL, *cut = NULL;
+	int rc = RL_ENOMEM;
+
+	if (orphan_ops(c, ops, &orphan) != RL_OK || orphans_find(c, ops, orphan, RL_OLD, &oa) != RL_OK ||
+	    orphans_find(c, ops, orphan, RL_NEW, &ob) != RL_OK)
+		goto out;
+	rc = RL_OK;
+	if (oa.n < RL_MOVE_MIN_WORDS || ob.n < RL_MOVE_MIN_WORDS)
+		goto out;
+	rc = RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		tk.free_tok[s] = calloc((size_t)c->side[s].n + 1, 1);
+		if (!tk.free_tok[s])
+			goto out;
+	}
+	for (size_t k = 0; k < ops->n; k++)
+		for (int s = 0; s < 2; s++)
+			if (orphan[k])
+				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
+				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
+	if ((rc = find_chains(c, &oa, &ob, &cs)) != RL_OK ||
+	    (rc = accept_moves(c, &oa, &ob, &cs, &tk, &moved)) != RL_OK || moved.n == 0)
+		goto out;
+	if ((rc = carve(ops, orphan, &tk, &carved, &cut)) != RL_OK ||
+	    (rc = realign_cut(c, &carved, cut, &out)) != RL_OK || (rc = sort_groups(&moved)) != RL_OK ||
+	    (rc = rl_opvec_append(&out, moved.v, moved.n)) != RL_OK)
+		goto out;
+	rl_opvec_swap(ops, &out);
+	rc = rl_order_ops(ops);
+out:
+	orphans_free(&oa);
+	orphans_free(&ob);
+	free(cs.v);
+	free(cs.open);
+	free(tk.free_tok[0]);
+	free(tk.free_tok[1]);
+	free(orphan);
+	free(cut);
+	rl_opvec_free(&carved);
+	rl_opvec_free(&moved);
+	rl_opvec_free(&out);
+	return rc;
+}

@@ -1,0 +1,27 @@
+/* move.h: passages that moved (internal to diff/).
+ *
+ * A paragraph that moved comes out of the exact diff as a deletion in one place and an insertion
+ * in another. rl_moves finds such pairs: it indexes the inserted words by shingles (runs of three
+ * words, one at least a content word), looks up the deleted words' shingles, chains the hits that
+ * keep to one diagonal into candidate passages, and verifies each candidate with an exact diff of
+ * the two places. A passage of RL_MOVE_MIN_WORDS or more whose words mostly match becomes a move:
+ * its matched runs are `move` ops and its inner edits ordinary ops, all carrying one move id.
+ * Everything stays linear in the size of the changed text: a shingle too common to place (more
+ * than a few occurrences) is not used. */
+#ifndef REDLINE_MOVE_H
+#define REDLINE_MOVE_H
+
+#include "stage.h"
+
+/* A move has at least this many matched words. */
+#define RL_MOVE_MIN_WORDS 8
+
+/* Find the moves in a list of ops (no moves yet) and rewrite it: moved passages become move
+ * groups, listed where they stand in NEW; the ops around them keep the rest of both texts. */
+int rl_moves(rl_ctx *c, rl_opvec *ops);
+
+/* Put a list of ops in reading order: ops outside moves keep their order (they advance through
+ * both texts together); each move group stands before the first op that starts after it in NEW. */
+int rl_order_ops(rl_opvec *ops);
+
+#endif

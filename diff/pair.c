@@ -1,0 +1,576 @@
+/* pair.c: heavy regions, sentence pairs inside them, and word diffs inside the pairs. */
+#include "pair.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* A unit that keeps less than this share of its words in place was rewritten; equal ops in a
+ * unit that keeps more are anchors that bound the regions. */
+#define REWRITTEN_SHARE 0.5
+/* A region is re-aligned when it changes at least this many words on each side and has more than
+ * one unit on a side (one unit facing one is already a pair). */
+#define REGION_MIN_WORDS 6
+/* A pair shares at least this many content words... */
+#define PAIR_MIN_SHARED 2
+/* ...making up at least this share of the (weighted) content of one of its two units. */
+#define PAIR_MIN_SHARE 0.34
+/* A content word found in more OLD units of a region than this is too common to point anywhere. */
+#define POSTING_MAX 48
+/* Candidates kept per NEW unit, best first. */
+#define CANDIDATES 6
+/* The pairing replaces the word diff of a region unless it keeps fewer content words matched than
+ * this share of what the word diff matched (content matches are rarely coincidences). */
+#define KEEP_CONTENT_SHARE 0.8
+/* Names and numbers weigh more than other content words when pairing. */
+#define ANCHOR_WEIGHT 1.5
+
+/* ------------------------------------------------------------------ normalizing */
+
+static bool continues(const rl_op *x, const rl_op *y)
+{
+	if (x->a1 != y->a0 || x->b1 != y->b0 || x->move != y->move || x->quote != y->quote)
+		return false;
+	return (x->kind == RL_OP_EQUAL || x->kind == RL_OP_MOVE || x->kind == RL_OP_DELETE ||
+	        x->kind == RL_OP_INSERT) && x->kind == y->kind;
+}
+
+int rl_normalize(rl_opvec *ops)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->a0 == op->a1 && op->b0 == op->b1)
+			continue;
+		if (w > 0 && continues(&ops->v[w - 1], op)) {
+			ops->v[w - 1].a1 = op->a1;
+			ops->v[w - 1].b1 = op->b1;
+			continue;
+		}
+		ops->v[w++] = *op;
+	}
+	ops->n = w;
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ units kept */
+
+typedef struct kept {
+	uint32_t *words[2];  /* per unit: words kept in place (equal and move ops) */
+} kept;
+
+static int kept_init(const rl_ctx *c, const rl_opvec *ops, kept *kp)
+{
+	for (int s = 0; s < 2; s++) {
+		kp->words[s] = calloc((size_t)c->side[s].nunits + 1, sizeof *kp->words[s]);
+		if (!kp->words[s])
+			return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE)
+			continue;
+		for (int s = 0; s < 2; s++)
+			for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++)
+				if (c->side[s].tok[t].cls == RL_TOK_WORD)
+					kp->words[s][c->side[s].unit[t]]++;
+	}
+	return RL_OK;
+}
+
+static bool rewritten(const rl_ctx *c, const kept *kp, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u = sd->unit[t];
+	uint32_t total = rl_words(c, s, sd->ustart[u], sd->ustart[u + 1]);
+	return total > 0 && kp->words[s][u] < REWRITTEN_SHARE * total;
+}
+
+/* Cut equal ops where a unit starts on either side, so that each lies in one unit a side. */
+static int split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op op = ops->v[k];
+		if (op.kind != RL_OP_EQUAL || op.move) {
+			if (rl_opvec_push(out, &op) != RL_OK)
+				return RL_ENOMEM;
+			continue;
+		}
+		/* Walk the compared tokens of both sides in step. */
+		uint32_t i = op.a0, j = op.b0;
+		for (;;) {
+			while (i < op.a1 && c->side[0].ids[i] == RL_ID_NONE)
+				i++;
+			while (j < op.b1 && c->side[1].ids[j] == RL_ID_NONE)
+				j++;
+			if (i >= op.a1 || j >= op.b1)
+				break;
+			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
+			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
+			if (cut) {
+				rl_op head = op;
+				head.a1 = i, head.b1 = j;
+				if (rl_opvec_push(out, &head) != RL_OK)
+					return RL_ENOMEM;
+				op.a0 = i, op.b0 = j;
+			}
+			i++, j++;
+		}
+		if (rl_opvec_push(out, &op) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ one region */
+
+typedef struct urange {
+	uint32_t lo, hi;  /* tokens of the unit inside the region */
+} urange;
+
+typedef struct cand {
+	uint32_t i, j;   /* OLD unit, NEW unit (indices in the region) */
+	float score;     /* shared weight */
+	float best;      /* best chain ending here */
+	int32_t prev;    /* previous candidate in that chain, or -1 */
+} cand;
+
+typedef struct region {
+	rl_ctx *c;
+	uint32_t a0, a1, b0, b1;
+	urange *ua, *ub;
+	uint32_t na, nb;
+	/* inverted index of OLD units' content words, numbered locally through c->local */
+	uint32_t nloc;
+	uint32_t *post_off, *post;  /* CSR: local id -> OLD units */
+	float *weight;              /* per local id */
+	float *unit_w[2];           /* per unit: its content weight */
+	cand *cands;
+	size_t ncand, capcand;
+} region;
+
+static void region_free(region *r)
+{
+	free(r->ua);
+	free(r->ub);
+	free(r->post_off);
+	free(r->post);
+	free(r->weight);
+	free(r->unit_w[0]);
+	free(r->unit_w[1]);
+	free(r->cands);
+}
+
+static int units_of(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, urange **out, uint32_t *n)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u0 = hi > lo ? sd->unit[lo] : 0, u1 = hi > lo ? sd->unit[hi - 1] + 1 : 0;
+	urange *v = malloc(((size_t)(u1 - u0) + 1) * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	for (uint32_t u = u0; u < u1; u++) {
+		v[u - u0].lo = sd->ustart[u] > lo ? sd->ustart[u] : lo;
+		v[u - u0].hi = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
+	}
+	*out = v;
+	*n = u1 - u0;
+	return RL_OK;
+}
+
+static float id_weight(const rl_ctx *c, uint32_t id, const rl_token *tk)
+{
+	float w = 1.0f / (1.0f + log2f((float)c->freq[id]));
+	return tk->flags & (RL_TF_UPPER | RL_TF_DIGIT) ? w * (float)ANCHOR_WEIGHT : w;
+}
+
+/* Number the content words of OLD's units locally and list, for each, the units that hold it. */
+static int build_index(region *r)
+{
+	rl_ctx *c = r->c;
+	const rl_side *sa = &c->side[RL_OLD];
+	int rc = RL_ENOMEM;
+
+	/* First pass: local ids and posting counts (a unit counted once per word). */
+	uint32_t *cnt = NULL, *last = NULL;
+	size_t capl = 256;
+	cnt = calloc(capl, sizeof *cnt);
+	last = malloc(capl * sizeof *last);
+	r->weight = malloc(capl * sizeof *r->weight);
+	if (!cnt || !last || !r->weight)
+		goto out;
+	for (uint32_t u = 0; u < r->na; u++) {
+		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
+			if (!rl_is_content(c, RL_OLD, t))
+				continue;
+			uint32_t id = sa->ids[t];
+			if (c->local[id] == RL_ID_NONE) {
+				if (r->nloc == capl) {
+					capl *= 2;
+					uint32_t *nc = realloc(cnt, capl * sizeof *nc);
+					if (nc)
+						cnt = nc;
+					uint32_t *nl = realloc(last, capl * sizeof *nl);
+					if (nl)
+						last = nl;
+					float *nw = realloc(r->weight, capl * sizeof *nw);
+					if (nw)
+						r->weight = nw;
+					if (!nc || !nl || !nw)
+						goto out;
+				}
+				c->local[id] = r->nloc;
+				cnt[r->nloc] = 0;
+				last[r->nloc] = UINT32_MAX;
+				r->weight[r->nloc] = id_weight(c, id, &sa->tok[t]);
+				r->nloc++;
+			}
+			uint32_t l = c->local[id];
+			if (last[l] != u) {
+				last[l] = u;
+				cnt[l]++;
+				r->unit_w[0][u] += r->weight[l];
+			}
+		}
+	}
+	r->post_off = malloc(((size_t)r->nloc + 1) * sizeof *r->post_off);
+	if (!r->post_off)
+		goto out;
+	uint32_t total = 0;
+	for (uint32_t l = 0; l < r->nloc; l++) {
+		r->post_off[l] = total;
+		total += cnt[l];
+		cnt[l] = 0;
+		last[l] = UINT32_MAX;
+	}
+	r->post_off[r->nloc] = total;
+	r->post = malloc(((size_t)total + 1) * sizeof *r->post);
+	if (!r->post)
+		goto out;
+	for (uint32_t u = 0; u < r->na; u++) {
+		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
+			if (!rl_is_content(c, RL_OLD, t))
+				continue;
+			uint32_t l = c->local[sa->ids[t]];
+			if (last[l] != u) {
+				last[l] = u;
+				r->post[r->post_off[l] + cnt[l]++] = u;
+			}
+		}
+	}
+	rc = RL_OK;
+out:
+	free(cnt);
+	free(last);
+	return rc;
+}
+
+static void forget_index(region *r)
+{
+	const rl_side *sa = &r->c->side[RL_OLD];
+	for (uint32_t t = r->a0; t < r->a1; t++)
+		if (sa->ids[t] != RL_ID_NONE)
+			r->c->local[sa->ids[t]] = RL_ID_NONE;
+}
+
+static int push_cand(region *r, const cand *cd)
+{
+	if (r->ncand == r->capcand) {
+		size_t cap = r->capcand ? r->capcand * 2 : 64;
+		cand *v = realloc(r->cands, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		r->cands = v;
+		r->capcand = cap;
+	}
+	r->cands[r->ncand++] = *cd;
+	return RL_OK;
+}
+
+/* Candidates of NEW unit j: the OLD units sharing enough of its content. acc and shared are
+ * scratch arrays of r->na entries, zero on entry and on return. */
+static int candidates(region *r, uint32_t j, float *acc, uint32_t *shared, uint32_t *touched,
+                      uint32_t *seen_stamp, uint32_t stamp)
+{
+	rl_ctx *c = r->c;
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t nt = 0;
+	float wv = 0;
+
+	for (uint32_t t = r->ub[j].lo; t < r->ub[j].hi; t++) {
+		if (!rl_is_content(c, RL_NEW, t))
+			continue;
+		uint32_t l = c->local[sb->ids[t]];
+		if (l == RL_ID_NONE) {
+			wv += id_weight(c, sb->ids[t], &sb->tok[t]);
+			continue;
+		}
+		if (seen_stamp[l] == stamp)
+			continue;  /* a word counts once per unit */
+		seen_stamp[l] = stamp;
+		wv += r->weight[l];
+		uint32_t from = r->post_off[l], to = r->post_off[l + 1];
+		if (to - from > POSTING_MAX)
+			continue;
+		for (uint32_t p = from; p < to; p++) {
+			uint32_t u = r->post[p];
+			if (shared[u] == 0)
+				touched[nt++] = u;
+			acc[u] += r->weight[l];
+			shared[u]++;
+		}
+	}
+	r->unit_w[1][j] = wv;
+	/* Keep the best few that pass the thresholds. */
+	cand best[CANDIDATES];
+	size_t nbest = 0;
+	for (uint32_t x = 0; x < nt; x++) {
+		uint32_t u = touched[x];
+		float ov = acc[u];
+		float share_new = wv > 0 ? ov / wv : 0, share_old = r->unit_w[0][u] > 0 ? ov / r->unit_w[0][u] : 0;
+		bool ok = shared[u] >= PAIR_MIN_SHARED &&
+		          (share_new >= PAIR_MIN_SHARE || share_old >= PAIR_MIN_SHARE);
+		acc[u] = 0;
+		shared[u] = 0;
+		if (!ok)
+			continue;
+		cand cd = {u, j, ov, 0, -1};
+		size_t at = nbest < CANDIDATES ? nbest++ : CANDIDATES;
+		if (at == CANDIDATES) {
+			if (best[CANDIDATES - 1].score >= ov)
+				continue;
+			at = CANDIDATES - 1;
+		}
+		while (at > 0 && best[at - 1].score < ov) {
+			best[at] = best[at - 1];
+			at--;
+		}
+		best[at] = cd;
+	}
+	for (size_t x = 0; x < nbest; x++)
+		if (push_cand(r, &best[x]) != RL_OK)
+			return RL_ENOMEM;
+	return RL_OK;
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+	const cand *p = x, *q = y;
+	if (p->i != q->i)
+		return (p->i > q->i) - (p->i < q->i);
+	return (p->j > q->j) - (p->j < q->j);
+}
+
+/* The heaviest chain of candidates that never goes back on either side (a Fenwick tree of
+ * prefix maxima over NEW units). Returns the index of its last candidate, or -1. */
+static int32_t best_chain(region *r)
+{
+	size_t nf = (size_t)r->nb + 1;
+	int32_t *tree = malloc(nf * sizeof *tree);
+	if (!tree)
+		return -2;
+	for (size_t x = 0; x < nf; x++)
+		tree[x] = -1;
+	qsort(r->cands, r->ncand, sizeof *r->cands, cmp_cand);
+	int32_t end = -1;
+	for (size_t k = 0; k < r->ncand; k++) {
+		cand *cd = &r->cands[k];
+		int32_t prev = -1;
+		for (size_t x = cd->j + 1; x > 0; x -= x & (~x + 1))
+			if (tree[x] >= 0 && (prev < 0 || r->cands[tree[x]].best > r->cands[prev].best))
+				prev = tree[x];
+		cd->prev = prev;
+		cd->best = cd->score + (prev >= 0 ? r->cands[prev].best : 0);
+		for (size_t x = cd->j + 1; x < nf; x += x & (~x + 1))
+			if (tree[x] < 0 || r->cands[tree[x]].best < cd->best)
+				tree[x] = (int32_t)k;
+		if (end < 0 || cd->best > r->cands[end].best)
+			end = (int32_t)k;
+	}
+	free(tree);
+	return end;
+}
+
+/* Ops for the region from the chosen pairs. Pairs sharing a unit form one group; units between
+ * groups are deleted or inserted. */
+static int emit_region(region *r, int32_t end, rl_opvec *out)
+{
+	size_t n = 0;
+	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
+		n++;
+	uint32_t *ci = malloc((n + 1) * sizeof *ci), *cj = malloc((n + 1) * sizeof *cj);
+	if (!ci || !cj) {
+		free(ci);
+		free(cj);
+		return RL_ENOMEM;
+	}
+	size_t x = n;
+	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
+		x--, ci[x] = r->cands[k].i, cj[x] = r->cands[k].j;
+
+	int rc = RL_OK;
+	uint32_t pi = 0, pj = 0;  /* next unit not yet emitted */
+	for (size_t g = 0; g <= n && rc == RL_OK;) {
+		/* Group: pairs from g on that share a unit with the pair before. */
+		size_t h = g;
+		uint32_t gi0 = g < n ? ci[g] : r->na, gj0 = g < n ? cj[g] : r->nb;
+		while (h + 1 < n && (ci[h + 1] == ci[h] || cj[h + 1] == cj[h]))
+			h++;
+		uint32_t ta = pi < r->na ? r->ua[pi].lo : r->a1, tb = pj < r->nb ? r->ub[pj].lo : r->b1;
+		uint32_t ga = gi0 < r->na ? r->ua[gi0].lo : r->a1, gb = gj0 < r->nb ? r->ub[gj0].lo : r->b1;
+		if (ga > ta) {
+			rl_op del = {ta, ga, tb, tb, 0, RL_OP_DELETE, 0};
+			rc = rl_opvec_push(out, &del);
+		}
+		if (rc == RL_OK && gb > tb) {
+			rl_op ins = {ga, ga, tb, gb, 0, RL_OP_INSERT, 0};
+			rc = rl_opvec_push(out, &ins);
+		}
+		if (g == n || rc != RL_OK)
+			break;
+		uint32_t ea = r->ua[ci[h]].hi, eb = r->ub[cj[h]].hi;
+		rc = rl_ctx_refine(r->c, ga, ea, gb, eb, out);
+		pi = ci[h] + 1, pj = cj[h] + 1;
+		g = h + 1;
+	}
+	free(ci);
+	free(cj);
+	return rc;
+}
+
+/* Content words matched (equal or move) in a list of ops. */
+static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind != RL_OP_EQUAL && v[k].kind != RL_OP_MOVE)
+			continue;
+		for (uint32_t t = v[k].a0; t < v[k].a1; t++)
+			w += rl_is_content(c, RL_OLD, t);
+	}
+	return w;
+}
+
+/* Re-align the region covered by ops[k0, k1) sentence by sentence; append the result (or the
+ * original ops, when pairing does not do better) to out. */
+static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
+{
+	region r = {c, v[0].a0, v[n - 1].a1, v[0].b0, v[n - 1].b1, NULL, NULL, 0, 0, 0,
+	            NULL, NULL, NULL, {NULL, NULL}, NULL, 0, 0};
+	float *acc = NULL;
+	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL;
+	rl_opvec mine = {0};
+	int rc = RL_ENOMEM;
+
+	if (units_of(c, RL_OLD, r.a0, r.a1, &r.ua, &r.na) != RL_OK ||
+	    units_of(c, RL_NEW, r.b0, r.b1, &r.ub, &r.nb) != RL_OK)
+		goto out;
+	r.unit_w[0] = calloc((size_t)r.na + 1, sizeof *r.unit_w[0]);
+	r.unit_w[1] = calloc((size_t)r.nb + 1, sizeof *r.unit_w[1]);
+	acc = calloc((size_t)r.na + 1, sizeof *acc);
+	shared = calloc((size_t)r.na + 1, sizeof *shared);
+	touched = malloc(((size_t)r.na + 1) * sizeof *touched);
+	if (!r.unit_w[0] || !r.unit_w[1] || !acc || !shared || !touched)
+		goto out;
+	rc = build_index(&r);
+	if (rc == RL_OK) {
+		stamp = calloc((size_t)r.nloc + 1, sizeof *stamp);
+		rc = stamp ? RL_OK : RL_ENOMEM;
+	}
+	for (uint32_t j = 0; j < r.nb && rc == RL_OK; j++)
+		rc = candidates(&r, j, acc, shared, touched, stamp, j + 1);
+	forget_index(&r);
+	if (rc != RL_OK)
+		goto out;
+	int32_t end = best_chain(&r);
+	if (end == -2) {
+		rc = RL_ENOMEM;
+		goto out;
+	}
+	if ((rc = emit_region(&r, end, &mine)) != RL_OK)
+		goto out;
+	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n))
+		rc = rl_opvec_append(out, mine.v, mine.n);
+	else
+		rc = rl_opvec_append(out, v, n);
+out:
+	region_free(&r);
+	free(acc);
+	free(shared);
+	free(touched);
+	free(stamp);
+	rl_opvec_free(&mine);
+	return rc;
+}
+
+/* Does side s of [lo, hi) span more than one unit? */
+static bool several_units(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	return hi > lo && c->side[s].unit[hi - 1] != c->side[s].unit[lo];
+}
+
+/* Does the region ops[0, n) deserve pairing: enough changed words, more than one unit a side? */
+static bool heavy(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t ch[2] = {0, 0};
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind != RL_OP_EQUAL)
+			for (int s = 0; s < 2; s++)
+				ch[s] += rl_op_words(c, &v[k], s);
+	if (ch[0] < REGION_MIN_WORDS || ch[1] < REGION_MIN_WORDS)
+		return false;
+	return several_units(c, RL_OLD, v[0].a0, v[n - 1].a1) ||
+	       several_units(c, RL_NEW, v[0].b0, v[n - 1].b1);
+}
+
+/* An op that bounds regions: a move, or an equal op in a unit that is mostly kept. */
+static bool anchor_op(const rl_ctx *c, const kept *kp, const rl_op *op)
+{
+	if (op->move)
+		return true;
+	if (op->kind != RL_OP_EQUAL)
+		return false;
+	return !(op->a1 > op->a0 && rewritten(c, kp, RL_OLD, op->a0)) ||
+	       !(op->b1 > op->b0 && rewritten(c, kp, RL_NEW, op->b0));
+}
+
+int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
+{
+	kept kp = {{NULL, NULL}};
+	rl_opvec split = {0}, out = {0};
+	int rc = RL_ENOMEM;
+
+	if (c->side[0].n == 0 || c->side[1].n == 0)
+		return RL_OK;
+	if (kept_init(c, ops, &kp) != RL_OK || split_equals(c, ops, &split) != RL_OK)
+		goto out;
+	rc = RL_OK;
+	for (size_t k = 0; k < split.n && rc == RL_OK;) {
+		const rl_op *op = &split.v[k];
+		if (anchor_op(c, &kp, op)) {
+			rc = rl_opvec_push(&out, op);
+			k++;
+			continue;
+		}
+		size_t e = k + 1;
+		while (e < split.n && !anchor_op(c, &kp, &split.v[e]) &&
+		       split.v[e].a0 == split.v[e - 1].a1 && split.v[e].b0 == split.v[e - 1].b1)
+			e++;
+		if (heavy(c, split.v + k, e - k))
+			rc = pair_region(c, split.v + k, e - k, &out);
+		else
+			rc = rl_opvec_append(&out, split.v + k, e - k);
+		k = e;
+	}
+	if (rc == RL_OK) {
+		rl_opvec_swap(ops, &out);
+		rc = rl_normalize(ops);
+	}
+out:
+	free(kp.words[0]);
+	free(kp.words[1]);
+	rl_opvec_free(&split);
+	rl_opvec_free(&out);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/* pair.h: sentence pairing for heavy rewrites (internal to diff/).
+ *
+ * A bullet-point summary shares almost no word sequence with its source: the word diff matches
+ * names and numbers across unrelated sentences and leaves the rest as one long change.
+ * rl_pair_sentences finds the regions where the changes dominate (runs of ops between sentences
+ * that are mostly kept), pairs the units of NEW there with the units of OLD they draw the most
+ * content words from (weighted by rarity; a monotone chain, one OLD unit to several NEW ones and
+ * several OLD units to one NEW allowed), then diffs word by word inside each pair. Unpaired units
+ * are plain deletions and insertions.
+ *
+ * Never quadratic: candidate pairs come from an inverted index of each region's OLD words, a
+ * word found in too many units is not followed, and each NEW unit keeps its few best candidates;
+ * the chain is a longest-path search over the candidates in O(C log C). */
+#ifndef REDLINE_PAIR_H
+#define REDLINE_PAIR_H
+
+#include "stage.h"
+
+int rl_pair_sentences(rl_ctx *c, rl_opvec *ops);
+
+/* Merge neighbouring ops that read as one: equal ops, deletions or insertions (or one move's move
+ * ops) that continue each other, and empty ops dropped. */
+int rl_normalize(rl_opvec *ops);
+
+#endif

@@ -1,0 +1,376 @@
+/* quote.c: finding quotations, and flagging the ops that change them. */
+#include "quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+#include "text.h"
+
+/* Quotations open deeper than this are not followed (and an endless run of opening marks costs
+ * nothing). */
+#define QUOTE_DEPTH_MAX 16
+/* A "quotation" longer than this many words is more likely a stray mark that found a partner far
+ * away: it is not one. */
+#define QUOTE_MAX_WORDS 2000
+/* A quotation that keeps less than one word in this many was removed (or added) as a whole; the
+ * odd word matched by coincidence inside it does not save it. */
+#define GONE_RATIO 5
+
+/* Families of quotation marks: which closing mark answers which opening one. */
+enum {
+	F_NONE,
+	F_DOUBLE,      /* “ ” */
+	F_SINGLE,      /* ‘ ’ */
+	F_LOW_DOUBLE,  /* „ “ (or „ ”) */
+	F_LOW_SINGLE,  /* ‚ ‘ (or ‚ ’) */
+	F_GUIL,        /* « » */
+	F_GUIL_REV,    /* » « */
+	F_SGUIL,       /* ‹ › */
+	F_SGUIL_REV,   /* › ‹ */
+	F_CORNER,      /* 「 」 */
+	F_WCORNER,     /* 『 』 */
+	F_STRAIGHT2,   /* " " */
+	F_STRAIGHT1,   /* ' ' */
+};
+
+#define BIT(f) (1u << (f))
+
+typedef struct markinfo {
+	uint8_t opens;    /* family it can open, or F_NONE */
+	unsigned closes;  /* families it can close */
+} markinfo;
+
+static markinfo mark_of(int32_t cp)
+{
+	switch (cp) {
+	case 0x201C: return (markinfo){F_DOUBLE, BIT(F_LOW_DOUBLE)};
+	case 0x201D: return (markinfo){F_NONE, BIT(F_DOUBLE) | BIT(F_LOW_DOUBLE)};
+	case 0x201E: return (markinfo){F_LOW_DOUBLE, 0};
+	case 0x2018: return (markinfo){F_SINGLE, BIT(F_LOW_SINGLE)};
+	case 0x2019: return (markinfo){F_NONE, BIT(F_SINGLE) | BIT(F_LOW_SINGLE)};
+	case 0x201A: return (markinfo){F_LOW_SINGLE, 0};
+	case 0xAB: return (markinfo){F_GUIL, BIT(F_GUIL_REV)};
+	case 0xBB: return (markinfo){F_GUIL_REV, BIT(F_GUIL)};
+	case 0x2039: return (markinfo){F_SGUIL, BIT(F_SGUIL_REV)};
+	case 0x203A: return (markinfo){F_SGUIL_REV, BIT(F_SGUIL)};
+	case 0x300C: return (markinfo){F_CORNER, 0};
+	case 0x300D: return (markinfo){F_NONE, BIT(F_CORNER)};
+	case 0x300E: return (markinfo){F_WCORNER, 0};
+	case 0x300F: return (markinfo){F_NONE, BIT(F_WCORNER)};
+	case '"': return (markinfo){F_STRAIGHT2, BIT(F_STRAIGHT2)};
+	case '\'': return (markinfo){F_STRAIGHT1, BIT(F_STRAIGHT1)};
+	default: return (markinfo){F_NONE, 0};
+	}
+}
+
+typedef struct open_mark {
+	uint32_t tok;
+	uint8_t fam;
+} open_mark;
+
+typedef struct finder {
+	rl_ctx *c;
+	int s;
+	open_mark stack[QUOTE_DEPTH_MAX];
+	size_t depth;
+	rl_quotation *v;
+	size_t n, cap;
+} finder;
+
+static int32_t cp_of(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	int32_t cp;
+	if (tk->cls != RL_TOK_PUNCT || rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
+		return -1;
+	return cp;
+}
+
+/* Spacing around token t: does it touch the token before it, the one after it? */
+static bool touches_prev(const rl_side *sd, uint32_t t)
+{
+	return t > 0 && sd->tok[t].gap == RL_GAP_NONE;
+}
+
+static bool touches_next(const rl_side *sd, uint32_t t)
+{
+	return t + 1 < sd->n && sd->tok[t + 1].gap == RL_GAP_NONE;
+}
+
+/* Can a straight mark at t open (it leans on what follows) or close (it leans on what
+ * precedes)? A mark touching both sides (don't, "quoted"word) is decided by the stack. */
+static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *open, bool *close)
+{
+	bool prev = touches_prev(sd, t), next = touches_next(sd, t);
+	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;
+	*open = next && !prev;
+	*close = prev && (!next || next_punct);
+	if (!single && prev && next && !next_punct)
+		*open = *close = true;
+	if (single && *open && (t + 1 >= sd->n || sd->tok[t + 1].cls != RL_TOK_WORD))
+		*open = false;  /* '90s, 'tis: rare enough; a lone ' before punctuation is no quote */
+}
+
+static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	if (sd->words[t1] - sd->words[t0] > QUOTE_MAX_WORDS)
+		return RL_OK;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 32;
+		rl_quotation *v = realloc(f->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		f->v = v;
+		f->cap = cap;
+	}
+	f->v[f->n++] = (rl_quotation){t0, t1, (uint16_t)depth};
+	return RL_OK;
+}
+
+/* Close the innermost open quotation of a family in `fams`, if any. */
+static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
+{
+	*closed = false;
+	for (size_t d = f->depth; d-- > 0;) {
+		if (!(fams & BIT(f->stack[d].fam)))
+			continue;
+		*closed = true;
+		f->depth = d;  /* unclosed marks inside it were not quotations */
+		return record(f, f->stack[d].tok, t + 1, d);
+	}
+	return RL_OK;
+}
+
+static void push_open(finder *f, uint32_t t, uint8_t fam)
+{
+	if (f->depth == QUOTE_DEPTH_MAX) {
+		memmove(f->stack, f->stack + 1, (QUOTE_DEPTH_MAX - 1) * sizeof *f->stack);
+		f->depth--;
+	}
+	f->stack[f->depth++] = (open_mark){t, fam};
+}
+
+/* A new paragraph: a quotation still open continues only when the paragraph starts with another
+ * opening mark of its family (the English way of quoting across paragraphs). */
+static bool continues_quote(const finder *f, const markinfo *m)
+{
+	return f->depth > 0 && m->opens != F_NONE && f->stack[f->depth - 1].fam == m->opens;
+}
+
+static int mark_at(finder *f, uint32_t t)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	int32_t cp = cp_of(sd, t);
+	markinfo m = cp < 0 ? (markinfo){F_NONE, 0} : mark_of(cp);
+
+	if (t > 0 && sd->tok[t].gap == RL_GAP_PARA) {
+		if (continues_quote(f, &m))
+			return RL_OK;
+		f->depth = 0;
+	}
+	if (m.opens == F_NONE && m.closes == 0)
+		return RL_OK;
+	bool can_open = m.opens != F_NONE, can_close = m.closes != 0;
+	if (cp == '"' || cp == '\'')
+		straight_roles(sd, t, cp == '\'', &can_open, &can_close);
+	else if (cp == 0x2019)
+		can_close = touches_prev(sd, t);  /* else an apostrophe or a stray mark */
+	if (can_close) {
+		bool closed;
+		int rc = try_close(f, t, m.closes, &closed);
+		if (rc != RL_OK || closed)
+			return rc;
+	}
+	if (can_open)
+		push_open(f, t, m.opens);
+	return RL_OK;
+}
+
+static int cmp_quotation(const void *x, const void *y)
+{
+	const rl_quotation *p = x, *q = y;
+	if (p->t0 != q->t0)
+		return (p->t0 > q->t0) - (p->t0 < q->t0);
+	return (p->t1 < q->t1) - (p->t1 > q->t1);
+}
+
+int rl_quotes_find(rl_ctx *c, int s)
+{
+	finder f = {c, s, {{0, 0}}, 0, NULL, 0, 0};
+	const rl_side *sd = &c->side[s];
+
+	for (uint32_t t = 0; t < sd->n; t++) {
+		if (sd->tok[t].cls != RL_TOK_PUNCT && sd->tok[t].gap != RL_GAP_PARA)
+			continue;
+		if (mark_at(&f, t) != RL_OK) {
+			free(f.v);
+			return RL_ENOMEM;
+		}
+	}
+	qsort(f.v, f.n, sizeof *f.v, cmp_quotation);
+	c->side[s].quotes = f.v;
+	c->side[s].nquotes = f.n;
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ flags */
+
+/* How much a flag matters: a stronger one wins when an op touches several quotations. */
+static int strength(uint8_t q)
+{
+	static const int rank[RL_QUOTE_KINDS] = {
+		[RL_QUOTE_NONE] = 0, [RL_QUOTE_ADDED] = 1, [RL_QUOTE_ALTERED] = 2,
+		[RL_QUOTE_ELIDED] = 3, [RL_QUOTE_REMOVED] = 4,
+	};
+	return q < RL_QUOTE_KINDS ? rank[q] : 0;
+}
+
+static void flag(rl_op *op, uint8_t q)
+{
+	if (strength(q) > strength(op->quote))
+		op->quote = q;
+}
+
+static bool is_kept(const rl_op *op)
+{
+	return op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
+}
+
+/* Per token of each side: the op that holds it. */
+typedef struct owner {
+	uint32_t *op[2];
+} owner;
+
+static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		free(ow->op[s]);
+		ow->op[s] = malloc(((size_t)c->side[s].n + 1) * sizeof *ow->op[s]);
+		if (!ow->op[s])
+			return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < ops->n; k++)
+		for (int s = 0; s < 2; s++)
+			for (uint32_t t = rl_lo(&ops->v[k], s); t < rl_hi(&ops->v[k], s); t++)
+				ow->op[s][t] = (uint32_t)k;
+	return RL_OK;
+}
+
+/* Words of quotation q (side s) that are kept in NEW (or come from OLD). */
+static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                           const rl_quotation *q)
+{
+	uint32_t k = 0;
+	for (uint32_t t = q->t0; t < q->t1; t++)
+		if (c->side[s].tok[t].cls == RL_TOK_WORD && is_kept(&ops->v[ow->op[s][t]]))
+			k++;
+	return k;
+}
+
+static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                 const rl_quotation *q)
+{
+	uint32_t w = rl_words(c, s, q->t0, q->t1);
+	return w > 0 && kept_words(c, ow, ops, s, q) * GONE_RATIO < w;
+}
+
+/* Is op inside quotation q on side s (its tokens there, or its place when it has none)? */
+static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
+{
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
+}
+
+/* A quotation gone as a whole may still hold a word matched by coincidence ("the"): fold the ops
+ * inside it into one change, so that all of its words are flagged. */
+static int dissolve_islands(const rl_ctx *c, rl_opvec *ops, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (size_t x = 0; x < sd->nquotes; x++) {
+			const rl_quotation *q = &sd->quotes[x];
+			if (q->depth > 0 || !gone(c, ow, ops, s, q))
+				continue;
+			/* The ops inside q, outside moves, consecutive in the list. */
+			size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
+			while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
+				k0++;
+			while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
+				k1--;
+			bool island = false, clean = k0 < k1;
+			for (size_t k = k0; k <= k1 && clean; k++) {
+				const rl_op *op = &ops->v[k];
+				clean = !op->move && op_inside(op, s, q) &&
+				        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
+				island |= op->kind == RL_OP_EQUAL;
+			}
+			if (!clean || !island)
+				continue;
+			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
+			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
+			ops->v[k0] = m;
+			memmove(ops->v + k0 + 1, ops->v + k1 + 1, (ops->n - k1 - 1) * sizeof *ops->v);
+			ops->n -= k1 - k0;
+			if (owner_build(c, ops, ow) != RL_OK)
+				return RL_ENOMEM;
+		}
+	}
+	return RL_OK;
+}
+
+/* Does op put an ellipsis in NEW where OLD had words? */
+static bool elides(const rl_ctx *c, const rl_op *op)
+{
+	if (op->a1 == op->a0 || rl_op_words(c, op, RL_OLD) == 0)
+		return false;
+	for (uint32_t t = op->b0; t < op->b1; t++)
+		if (rl_tok_idf(c, RL_NEW, t) & RL_IDF_ELLIPSIS)
+			return true;
+	return false;
+}
+
+/* Flag the ops touching quotation q of side s. */
+static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
+                           const rl_quotation *q)
+{
+	bool whole = gone(c, ow, ops, s, q);
+	uint32_t last = UINT32_MAX;
+
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		uint32_t k = ow->op[s][t];
+		rl_op *op = &ops->v[k];
+		if (k == last || is_kept(op))
+			continue;
+		last = k;
+		if (whole) {
+			flag(op, s == RL_OLD ? RL_QUOTE_REMOVED : RL_QUOTE_ADDED);
+			continue;
+		}
+		/* Only a change of words inside the quotation alters it. */
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		bool words = rl_words(c, s, lo, hi) > 0 || (s == RL_NEW && elides(c, op));
+		if (words)
+			flag(op, elides(c, op) ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
+	}
+}
+
+int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
+{
+	owner ow = {{NULL, NULL}};
+	int rc = RL_OK;
+
+	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
+		return RL_OK;
+	if ((rc = owner_build(c, ops, &ow)) != RL_OK || (rc = dissolve_islands(c, ops, &ow)) != RL_OK)
+		goto out;
+	for (int s = 0; s < 2; s++)
+		for (size_t x = 0; x < c->side[s].nquotes; x++)
+			flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
+out:
+	free(ow.op[0]);
+	free(ow.op[1]);
+	return rc;
+}

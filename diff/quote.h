@@ -1,0 +1,24 @@
+/* quote.h: quotations, and the changes that touch them (internal to diff/).
+ *
+ * A removed direct quote looks like any other deletion in a word diff, and it is the edit a
+ * journalist must never miss. rl_quotes_find finds the quotations of a text: “…” ‘…’ «…» ‹…›
+ * „…“ ‚…‘ 「…」 『…』 and straight "…" '…' (told open from close by the spacing around them),
+ * nested, and spanning paragraphs the English way (each new paragraph reopens the quote, only
+ * the last closes it). An opening mark that is never closed is not a quotation.
+ *
+ * rl_quotes_flag then flags the ops: a quotation of OLD whose words are (almost) all gone is
+ * `removed`; one of NEW with (almost) nothing from OLD is `added`; changed words inside a
+ * quotation that survives make the ops that change them `altered`, or `elided` when the
+ * new text puts an ellipsis ("…", "...") where words were. */
+#ifndef REDLINE_QUOTE_H
+#define REDLINE_QUOTE_H
+
+#include "stage.h"
+
+/* Find the quotations of side s into c->side[s].quotes (ids, units must be set). */
+int rl_quotes_find(rl_ctx *c, int s);
+
+/* Flag the ops that touch quotations. */
+int rl_quotes_flag(rl_ctx *c, rl_opvec *ops);
+
+#endif

@@ -1,0 +1,267 @@
+/* rewrite.c: cutting replaces into swaps. */
+#include "rewrite.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Replaces longer than this on either side are rewrites, not lists of swaps: they are not
+ * searched for variant words (and the search stays a small table). */
+#define SWAP_SCAN_MAX 32
+/* Shortest words compared for a shared stem, in bytes: "the" and "they" are not variants. */
+#define STEM_MIN_LEN 4
+/* Stem: the shared beginning is at least this long... */
+#define STEM_MIN_PREFIX 3
+/* ...and the shared beginning and end cover at least this share of the longer word. */
+#define STEM_SHARE 0.7
+
+static unsigned char lower(unsigned char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+}
+
+bool rl_similar_words(const char *x, size_t nx, const char *y, size_t ny)
+{
+	if (nx < STEM_MIN_LEN || ny < STEM_MIN_LEN)
+		return false;
+	size_t shorter = nx < ny ? nx : ny, longer = nx < ny ? ny : nx, p = 0, s = 0;
+	while (p < shorter && lower((unsigned char)x[p]) == lower((unsigned char)y[p]))
+		p++;
+	if (p == shorter && nx == ny)
+		return false;  /* the same word: not a variant (and never in a replace) */
+	while (s < shorter - p &&
+	       lower((unsigned char)x[nx - 1 - s]) == lower((unsigned char)y[ny - 1 - s]))
+		s++;
+	return p >= STEM_MIN_PREFIX && (double)(p + s) >= STEM_SHARE * (double)longer;
+}
+
+/* The compared tokens of one side of an op. */
+typedef struct toklist {
+	uint32_t pos[SWAP_SCAN_MAX + 1];
+	size_t n;
+	bool overflow;
+} toklist;
+
+static void collect(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, toklist *l)
+{
+	l->n = 0;
+	l->overflow = false;
+	for (uint32_t t = lo; t < hi; t++) {
+		if (c->side[s].ids[t] == RL_ID_NONE)
+			continue;
+		if (l->n == SWAP_SCAN_MAX) {
+			l->overflow = true;
+			return;
+		}
+		l->pos[l->n++] = t;
+	}
+}
+
+/* Token range of compared positions [i0, i1) of a list inside [lo, hi): uncompared tokens go with
+ * the position before them, leading ones with the first. */
+static uint32_t tok_at(const toklist *l, size_t i, uint32_t lo, uint32_t hi)
+{
+	return i == 0 ? lo : i >= l->n ? hi : l->pos[i];
+}
+
+typedef struct cutter {
+	const rl_ctx *c;
+	const rl_op *op;
+	const toklist *la, *lb;
+	rl_opvec *out;
+} cutter;
+
+/* Emit the piece of the replace between compared positions (i0, j0) and (i1, j1): pairs one to
+ * one when both sides have as many tokens, up to RL_SWAP_SPLIT_MAX, else one op. */
+static int emit_piece(cutter *k, size_t i0, size_t i1, size_t j0, size_t j1)
+{
+	const rl_op *op = k->op;
+	size_t n = i1 - i0, m = j1 - j0;
+
+	if (n == m && n > 1 && n <= RL_SWAP_SPLIT_MAX) {
+		for (size_t d = 0; d < n; d++)
+			if (emit_piece(k, i0 + d, i0 + d + 1, j0 + d, j0 + d + 1) != RL_OK)
+				return RL_ENOMEM;
+		return RL_OK;
+	}
+	rl_op p = {tok_at(k->la, i0, op->a0, op->a1), tok_at(k->la, i1, op->a0, op->a1),
+	           tok_at(k->lb, j0, op->b0, op->b1), tok_at(k->lb, j1, op->b0, op->b1), 0, 0, 0};
+	p.kind = rl_change_kind(p.a1 > p.a0, p.b1 > p.b0);
+	if (n == 1 && m == 1 &&
+	    k->c->side[RL_OLD].ids[k->la->pos[i0]] == k->c->side[RL_NEW].ids[k->lb->pos[j0]])
+		p.kind = RL_OP_EQUAL;
+	return rl_opvec_push(k->out, &p);
+}
+
+static bool similar_tokens(const rl_ctx *c, uint32_t ta, uint32_t tb)
+{
+	const rl_token *x = &c->side[RL_OLD].tok[ta], *y = &c->side[RL_NEW].tok[tb];
+	if (x->cls != RL_TOK_WORD || y->cls != RL_TOK_WORD)
+		return false;
+	size_t nx, ny;
+	const char *kx = rl_interner_key(c->in, c->side[RL_OLD].ids[ta], &nx);
+	const char *ky = rl_interner_key(c->in, c->side[RL_NEW].ids[tb], &ny);
+	return rl_similar_words(kx, nx, ky, ny);
+}
+
+/* The most pairs of variant words in order (a longest common subsequence under similarity).
+ * Writes them to ai/aj and returns their count. */
+static size_t variant_anchors(const rl_ctx *c, const toklist *la, const toklist *lb, size_t *ai,
+                              size_t *aj)
+{
+	enum { W = SWAP_SCAN_MAX + 1 };
+	uint8_t best[W][W], sim[W][W];
+	size_t n = la->n, m = lb->n, count = 0;
+
+	for (size_t j = 0; j <= m; j++)
+		best[0][j] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i][0] = 0;
+		for (size_t j = 1; j <= m; j++) {
+			sim[i][j] = similar_tokens(c, la->pos[i - 1], lb->pos[j - 1]);
+			uint8_t v = best[i - 1][j] > best[i][j - 1] ? best[i - 1][j] : best[i][j - 1];
+			if (sim[i][j] && best[i - 1][j - 1] + 1 > v)
+				v = (uint8_t)(best[i - 1][j - 1] + 1);
+			best[i][j] = v;
+		}
+	}
+	for (size_t i = n, j = m; i > 0 && j > 0;) {
+		if (sim[i][j] && best[i][j] == best[i - 1][j - 1] + 1) {
+			ai[count] = i - 1, aj[count] = j - 1, count++;
+			i--, j--;
+		} else if (best[i - 1][j] >= best[i][j - 1]) {
+			i--;
+		} else {
+			j--;
+		}
+	}
+	/* Found back to front: reverse. */
+	for (size_t x = 0; x < count / 2; x++) {
+		size_t t = ai[x];
+		ai[x] = ai[count - 1 - x], ai[count - 1 - x] = t;
+		t = aj[x];
+		aj[x] = aj[count - 1 - x], aj[count - 1 - x] = t;
+	}
+	return count;
+}
+
+/* Cut points between anchors. A gap with tokens on both sides is a piece of its own; a gap with
+ * tokens on one side only joins the anchor before it (the first anchor, for a leading gap). */
+static int cut_at_anchors(cutter *k, const size_t *ai, const size_t *aj, size_t na)
+{
+	size_t ci[2 * SWAP_SCAN_MAX + 4], cj[2 * SWAP_SCAN_MAX + 4], nc = 0;
+	size_t n = k->la->n, m = k->lb->n;
+
+	ci[nc] = 0, cj[nc] = 0, nc++;
+	for (size_t x = 0; x <= na; x++) {
+		size_t gi0 = x == 0 ? 0 : ai[x - 1] + 1, gj0 = x == 0 ? 0 : aj[x - 1] + 1;
+		size_t gi1 = x == na ? n : ai[x], gj1 = x == na ? m : aj[x];
+		bool has_a = gi1 > gi0, has_b = gj1 > gj0;
+		if (has_a == has_b) {
+			ci[nc] = gi0, cj[nc] = gj0, nc++;
+			ci[nc] = gi1, cj[nc] = gj1, nc++;
+		} else if (x > 0) {
+			ci[nc] = gi1, cj[nc] = gj1, nc++;  /* joins the anchor before */
+		}
+	}
+	ci[nc] = n, cj[nc] = m, nc++;
+	for (size_t x = 0, last = 0; x + 1 < nc; x++) {
+		size_t y = x + 1;
+		if (ci[y] == ci[last] && cj[y] == cj[last])
+			continue;
+		if (emit_piece(k, ci[last], ci[y], cj[last], cj[y]) != RL_OK)
+			return RL_ENOMEM;
+		last = y;
+	}
+	return RL_OK;
+}
+
+static int split_replace(const rl_ctx *c, const rl_op *op, rl_opvec *out)
+{
+	toklist la, lb;
+	collect(c, RL_OLD, op->a0, op->a1, &la);
+	collect(c, RL_NEW, op->b0, op->b1, &lb);
+	cutter k = {c, op, &la, &lb, out};
+
+	if (la.overflow || lb.overflow || la.n == 0 || lb.n == 0)
+		return rl_opvec_push(out, op);
+	if (la.n == lb.n && la.n <= RL_SWAP_SPLIT_MAX)
+		return emit_piece(&k, 0, la.n, 0, lb.n);
+	size_t ai[SWAP_SCAN_MAX], aj[SWAP_SCAN_MAX];
+	size_t na = variant_anchors(c, &la, &lb, ai, aj);
+	if (na == 0)
+		return rl_opvec_push(out, op);
+	return cut_at_anchors(&k, ai, aj, na);
+}
+
+/* The word a one-word neighbour of an insertion may be rewritten into: a content word (a
+ * function word, name or number is never the word a phrase replaced). */
+static bool modifiable(const rl_ctx *c, uint32_t ta)
+{
+	return rl_is_content(c, RL_OLD, ta) && !rl_is_anchor(c, RL_OLD, ta);
+}
+
+/* Is op an insertion or deletion of one or two words and nothing else? */
+static bool small_one_sided(const rl_ctx *c, const rl_op *op)
+{
+	if (op->move || (op->kind != RL_OP_INSERT && op->kind != RL_OP_DELETE))
+		return false;
+	int s = op->kind == RL_OP_INSERT ? RL_NEW : RL_OLD;
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+	if (hi - lo < 1 || hi - lo > 2)
+		return false;
+	for (uint32_t t = lo; t < hi; t++)
+		if (c->side[s].tok[t].cls != RL_TOK_WORD)
+			return false;
+	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
+}
+
+/* A word or two inserted (deleted) right next to a word, inside a sentence, is that word
+ * rewritten as a phrase ("new" -> "brand new", "software" -> "software program"): the word joins
+ * the edit, which becomes one replace. Only when exactly one neighbour is a content word that the
+ * phrase can have grown from; otherwise the insertion stays an insertion. */
+static void phrases(const rl_ctx *c, rl_opvec *ops)
+{
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		rl_op *prev = &ops->v[k - 1], *x = &ops->v[k], *next = &ops->v[k + 1];
+		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
+		    !small_one_sided(c, x) || prev->a1 - prev->a0 < 2 || next->a1 - next->a0 < 2)
+			continue;
+		int s = x->kind == RL_OP_INSERT ? RL_NEW : RL_OLD;
+		const uint32_t *unit = c->side[s].unit;
+		bool left = modifiable(c, prev->a1 - 1) && unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		bool right = modifiable(c, next->a0) && unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
+		if (left == right)
+			continue;
+		if (left) {
+			prev->a1--, prev->b1--;
+			x->a0 = prev->a1, x->b0 = prev->b1;
+		} else {
+			next->a0++, next->b0++;
+			x->a1 = next->a0, x->b1 = next->b0;
+		}
+		x->kind = RL_OP_REPLACE;
+	}
+}
+
+int rl_swaps(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = {0};
+
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		int rc = op->kind == RL_OP_REPLACE && !op->move ? split_replace(c, op, &out)
+		                                                : rl_opvec_push(&out, op);
+		if (rc != RL_OK) {
+			rl_opvec_free(&out);
+			return rc;
+		}
+	}
+	rl_opvec_swap(ops, &out);
+	rl_opvec_free(&out);
+	/* Equal ops pair tokens one to one only when every token is compared. */
+	if (!c->opts.key.ignore_punct)
+		phrases(c, ops);
+	return RL_OK;
+}

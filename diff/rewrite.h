@@ -1,0 +1,28 @@
+/* rewrite.h: rewrites paired word by word (internal to diff/).
+ *
+ * The exact script gives one replace for each stretch of changed words, so three swaps in a row
+ * ("deployment systems ; instead" -> "deployments methods ; as an alternative") come out as one
+ * block. rl_swaps cuts a replace where its structure allows: as many tokens on each side pair one
+ * to one; otherwise words that are variants of each other (time / times, color / colour) anchor
+ * the cuts, and what lies between two anchors stays one rewrite ("instead" -> "as an
+ * alternative" is one replace, never a swap plus two insertions). Without such evidence the
+ * replace stays whole. */
+#ifndef REDLINE_REWRITE_H
+#define REDLINE_REWRITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "stage.h"
+
+/* Replaces of at most this many tokens a side, as many on each side, pair one to one. */
+#define RL_SWAP_SPLIT_MAX 4
+
+/* Split the replace ops of a list into swaps. */
+int rl_swaps(rl_ctx *c, rl_opvec *ops);
+
+/* Are two words variants of one another: a shared stem that makes up most of both (plural,
+ * conjugation, British and American spelling)? Case is ignored. */
+bool rl_similar_words(const char *x, size_t nx, const char *y, size_t ny);
+
+#endif

@@ -1,0 +1,414 @@
+/* stage.c: the context the stages share, and exact diffs of token ranges. */
+#include "stage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cleanup.h"
+#include "myers.h"
+#include "quote.h"
+#include "rewrite.h"
+#include "status.h"
+#include "structure.h"
+
+/* ------------------------------------------------------------------ op lists */
+
+int rl_opvec_push(rl_opvec *ov, const rl_op *op)
+{
+	return rl_opvec_append(ov, op, 1);
+}
+
+int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n)
+{
+	if (ov->n + n > ov->cap) {
+		size_t c = ov->cap ? ov->cap : 64;
+		while (c < ov->n + n)
+			c *= 2;
+		rl_op *v = realloc(ov->v, c * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		ov->v = v;
+		ov->cap = c;
+	}
+	if (n)
+		memcpy(ov->v + ov->n, ops, n * sizeof *ops);
+	ov->n += n;
+	return RL_OK;
+}
+
+void rl_opvec_free(rl_opvec *ov)
+{
+	free(ov->v);
+	memset(ov, 0, sizeof *ov);
+}
+
+void rl_opvec_swap(rl_opvec *x, rl_opvec *y)
+{
+	rl_opvec t = *x;
+	*x = *y;
+	*y = t;
+}
+
+/* ------------------------------------------------------------------ context */
+
+static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
+{
+	rl_side *sd = &c->side[s];
+	sd->tok = rl_tokens_array(toks);
+	sd->text = rl_tokens_text(toks);
+	sd->n = (uint32_t)rl_tokens_count(toks);
+	int rc = rl_intern(c->in, toks, &sd->ids);
+	if (rc != RL_OK)
+		return rc;
+	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
+	if (!sd->words)
+		return RL_ENOMEM;
+	sd->words[0] = 0;
+	for (uint32_t t = 0; t < sd->n; t++)
+		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD);
+	return RL_OK;
+}
+
+/* Flags and counts per id, once both texts are interned. */
+static int ids_init(rl_ctx *c)
+{
+	c->nids = rl_interner_count(c->in);
+	c->idf = calloc(c->nids + 1, 1);
+	c->freq = calloc(c->nids + 1, sizeof *c->freq);
+	c->local = malloc((c->nids + 1) * sizeof *c->local);
+	if (!c->idf || !c->freq || !c->local)
+		return RL_ENOMEM;
+	for (size_t id = 0; id < c->nids; id++)
+		c->local[id] = RL_ID_NONE;
+	/* The class of an id is the class of any token that has it: keys of words and of
+	 * punctuation never coincide (a key is made of the token's own characters). */
+	uint8_t *seen = calloc(c->nids + 1, 1);
+	if (!seen)
+		return RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (uint32_t t = 0; t < sd->n; t++) {
+			uint32_t id = sd->ids[t];
+			if (id == RL_ID_NONE)
+				continue;
+			c->freq[id]++;
+			if (seen[id])
+				continue;
+			seen[id] = 1;
+			size_t len;
+			const char *key = rl_interner_key(c->in, id, &len);
+			c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
+		}
+	}
+	free(seen);
+	return RL_OK;
+}
+
+static int scratch_init(rl_ctx *c)
+{
+	size_t na = (size_t)c->side[0].n + 1, nb = (size_t)c->side[1].n + 1;
+	c->xa = malloc(na * sizeof *c->xa);
+	c->pa = malloc(na * sizeof *c->pa);
+	c->ma = malloc(na);
+	c->xb = malloc(nb * sizeof *c->xb);
+	c->pb = malloc(nb * sizeof *c->pb);
+	c->mb = malloc(nb);
+	return c->xa && c->pa && c->ma && c->xb && c->pb && c->mb ? RL_OK : RL_ENOMEM;
+}
+
+int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                const rl_diff_opts *opts)
+{
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	c->opts = *opts;
+	c->stages = opts->minimal ? 0 : opts->stages & RL_STAGES_ALL;
+	c->next_move = 1;
+	if ((rc = rl_interner_new(&c->in, &opts->key)) != RL_OK ||
+	    (rc = side_init(c, RL_OLD, old_toks)) != RL_OK ||
+	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK ||
+	    (rc = scratch_init(c)) != RL_OK)
+		return rc;
+	if (c->stages == 0)
+		return RL_OK;  /* the exact script needs no structure */
+	for (int s = 0; s < 2; s++) {
+		if ((rc = rl_units_find(c, s)) != RL_OK)
+			return rc;
+		if ((c->stages & RL_STAGE_QUOTES) && (rc = rl_quotes_find(c, s)) != RL_OK)
+			return rc;
+	}
+	return RL_OK;
+}
+
+void rl_ctx_release(rl_ctx *c)
+{
+	for (int s = 0; s < 2; s++) {
+		rl_side *sd = &c->side[s];
+		free(sd->ids);
+		free(sd->words);
+		free(sd->unit);
+		free(sd->ustart);
+		free(sd->uflags);
+		free(sd->quotes);
+	}
+	free(c->idf);
+	free(c->freq);
+	free(c->local);
+	free(c->xa);
+	free(c->xb);
+	free(c->pa);
+	free(c->pb);
+	free(c->ma);
+	free(c->mb);
+	rl_interner_free(c->in);
+	memset(c, 0, sizeof *c);
+}
+
+/* ------------------------------------------------------------------ exact diffs of ranges */
+
+/* Collect the compared tokens of side s in [lo, hi) into x (ids) and p (token positions). Unless
+ * `whole`, ids are renumbered densely from *nlocal on, so that the engine's per-id tables stay as
+ * small as the ranges. Returns the count. */
+static size_t gather(rl_ctx *c, int s, uint32_t lo, uint32_t hi, bool whole, uint32_t *nlocal)
+{
+	const uint32_t *ids = c->side[s].ids;
+	uint32_t *x = s ? c->xb : c->xa, *p = s ? c->pb : c->pa;
+	size_t k = 0;
+
+	for (uint32_t t = lo; t < hi; t++) {
+		uint32_t id = ids[t];
+		if (id == RL_ID_NONE)
+			continue;
+		if (!whole) {
+			if (c->local[id] == RL_ID_NONE)
+				c->local[id] = (*nlocal)++;
+			id = c->local[id];
+		}
+		x[k] = id;
+		p[k] = t;
+		k++;
+	}
+	return k;
+}
+
+static void forget_local(rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const uint32_t *ids = c->side[s].ids;
+	for (uint32_t t = lo; t < hi; t++)
+		if (ids[t] != RL_ID_NONE)
+			c->local[ids[t]] = RL_ID_NONE;
+}
+
+/* A range with nothing compared on at least one side. An uncompared side (only punctuation, under
+ * ignore_punct) gets an equal op of its own in front: there was nothing to compare. */
+static int exact_bare(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, size_t na, size_t nb,
+                      rl_opvec *out)
+{
+	bool bare_a = na == 0 && a1 > a0, bare_b = nb == 0 && b1 > b0;
+	rl_op eq = {a0, bare_a ? a1 : a0, b0, bare_b ? b1 : b0, 0, RL_OP_EQUAL, 0};
+
+	if ((bare_a || bare_b) && rl_opvec_push(out, &eq) != RL_OK)
+		return RL_ENOMEM;
+	if (na > 0 || nb > 0) {
+		rl_op ch = {eq.a1, a1, eq.b1, b1, 0, rl_change_kind(na > 0, nb > 0), 0};
+		if (rl_opvec_push(out, &ch) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* Change marks over compared positions -> ops over those positions (kept runs are equal; the
+ * changes between two kept runs form one op). */
+static int marks_to_ops(const rl_ctx *c, size_t na, size_t nb, rl_opvec *out)
+{
+	size_t i = 0, j = 0;
+
+	while (i < na || j < nb) {
+		rl_op op = {(uint32_t)i, 0, (uint32_t)j, 0, 0, RL_OP_EQUAL, 0};
+		if (i < na && j < nb && !c->ma[i] && !c->mb[j]) {
+			while (i < na && j < nb && !c->ma[i] && !c->mb[j])
+				i++, j++;
+		} else {
+			while (i < na && c->ma[i])
+				i++;
+			while (j < nb && c->mb[j])
+				j++;
+			op.kind = rl_change_kind(i > op.a0, j > op.b0);
+		}
+		op.a1 = (uint32_t)i, op.b1 = (uint32_t)j;
+		if (rl_opvec_push(out, &op) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* Ops over compared positions -> ops over token ranges that tile [a0, a1) and [b0, b1). Each op
+ * starts at its first compared token (an op with nothing on a side starts where the next one
+ * does) and runs to where the next op starts, so uncompared tokens join the op before them;
+ * those before the first compared token join the first op that has tokens on their side. */
+static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t a1, uint32_t b0,
+                      uint32_t b1)
+{
+	uint32_t next_a = a1, next_b = b1;
+
+	for (size_t k = n; k-- > 0;) {
+		rl_op *op = &v[k];
+		uint32_t sa = op->a1 > op->a0 ? c->pa[op->a0] : next_a;
+		uint32_t sb = op->b1 > op->b0 ? c->pb[op->b0] : next_b;
+		op->a0 = sa, op->a1 = next_a;
+		op->b0 = sb, op->b1 = next_b;
+		next_a = sa, next_b = sb;
+	}
+	for (size_t k = 0; k < n && next_a > a0; k++) {
+		bool has = v[k].a1 > v[k].a0;
+		v[k].a0 = a0;
+		if (has)
+			break;
+		v[k].a1 = a0;
+	}
+	for (size_t k = 0; k < n && next_b > b0; k++) {
+		bool has = v[k].b1 > v[k].b0;
+		v[k].b0 = b0;
+		if (has)
+			break;
+		v[k].b1 = b0;
+	}
+}
+
+int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
+{
+	bool whole = a0 == 0 && b0 == 0 && a1 == c->side[0].n && b1 == c->side[1].n;
+	uint32_t nlocal = 0;
+	size_t na = gather(c, RL_OLD, a0, a1, whole, &nlocal);
+	size_t nb = gather(c, RL_NEW, b0, b1, whole, &nlocal);
+	size_t first = out->n;
+	int rc;
+
+	if (!whole) {
+		forget_local(c, RL_OLD, a0, a1);
+		forget_local(c, RL_NEW, b0, b1);
+	}
+	if (na == 0 || nb == 0)
+		return exact_bare(a0, a1, b0, b1, na, nb, out);
+
+	rl_myers_opts mo = c->opts.myers;
+	rl_myers_stats ms;
+	mo.minimal = mo.minimal || c->opts.minimal;
+	rc = rl_myers(c->xa, na, c->xb, nb, whole ? c->nids : nlocal, &mo, c->ma, c->mb, &ms);
+	if (rc != RL_OK)
+		return rc;
+	if (whole)
+		c->anchors = ms.anchors;
+	c->bound_hits += ms.bound_hits;
+	if ((rc = marks_to_ops(c, na, nb, out)) != RL_OK)
+		return rc;
+	to_tokens(c, out->v + first, out->n - first, a0, a1, b0, b1);
+	return RL_OK;
+}
+
+/* Count n compared tokens of side s from token t on; returns the position after the n-th (t
+ * itself when n is 0). */
+static uint32_t skip_compared(const rl_ctx *c, int s, uint32_t t, uint32_t hi, uint32_t n)
+{
+	const uint32_t *ids = c->side[s].ids;
+	while (n > 0 && t < hi) {
+		n -= ids[t] != RL_ID_NONE;
+		t++;
+	}
+	return t;
+}
+
+static uint32_t count_compared(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	uint32_t n = 0;
+	for (uint32_t t = lo; t < hi; t++)
+		n += c->side[s].ids[t] != RL_ID_NONE;
+	return n;
+}
+
+/* The exact script of a range with a hole on side hs, [h0, h1): the hole took no part in the diff
+ * (its tokens were uncompared, so they joined the op before them); cut it out of that op as an
+ * op of its own, the deleted (or inserted) unit it is. */
+static int split_hole(const rl_ctx *c, rl_opvec *ops, size_t first, int hs, uint32_t h0,
+                      uint32_t h1)
+{
+	int os = !hs;
+	size_t k = first;
+	while (k < ops->n && !(rl_lo(&ops->v[k], hs) <= h0 && rl_hi(&ops->v[k], hs) >= h1 &&
+	                       rl_hi(&ops->v[k], hs) > rl_lo(&ops->v[k], hs)))
+		k++;
+	if (k == ops->n)
+		return RL_OK;
+	rl_op x = ops->v[k], parts[3];
+	uint32_t x0 = rl_lo(&x, hs), x1 = rl_hi(&x, hs), y0 = rl_lo(&x, os), y1 = rl_hi(&x, os);
+	/* The other side's split: an equal op pairs compared tokens one to one; a change keeps its
+	 * other side with the part before the hole. */
+	uint32_t p = x.kind == RL_OP_EQUAL
+	                 ? skip_compared(c, os, y0, y1, count_compared(c, hs, x0, h0))
+	                 : y1;
+	uint32_t r0[3][2] = {{x0, h0}, {h0, h1}, {h1, x1}};
+	uint32_t r1[3][2] = {{y0, p}, {p, p}, {p, y1}};
+	for (int i = 0; i < 3; i++) {
+		rl_op *q = &parts[i];
+		*q = (rl_op){0, 0, 0, 0, 0, 0, 0};
+		if (hs == RL_OLD)
+			q->a0 = r0[i][0], q->a1 = r0[i][1], q->b0 = r1[i][0], q->b1 = r1[i][1];
+		else
+			q->b0 = r0[i][0], q->b1 = r0[i][1], q->a0 = r1[i][0], q->a1 = r1[i][1];
+		bool ha = q->a1 > q->a0, hb = q->b1 > q->b0;
+		q->kind = i != 1 && x.kind == RL_OP_EQUAL && ha && hb ? RL_OP_EQUAL
+		                                                      : rl_change_kind(ha, hb);
+	}
+	/* Make room for two more ops after k. */
+	if (rl_opvec_append(ops, parts, 2) != RL_OK)
+		return RL_ENOMEM;
+	memmove(ops->v + k + 3, ops->v + k + 1, (ops->n - 2 - k - 1) * sizeof *ops->v);
+	memcpy(ops->v + k, parts, sizeof parts);
+	/* Drop parts that came out empty. */
+	size_t w = first;
+	for (size_t i = first; i < ops->n; i++)
+		if (ops->v[i].a1 > ops->v[i].a0 || ops->v[i].b1 > ops->v[i].b0)
+			ops->v[w++] = ops->v[i];
+	ops->n = w;
+	return RL_OK;
+}
+
+int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
+                       uint32_t h0, uint32_t h1, rl_opvec *out)
+{
+	rl_opvec ops = {0};
+	uint32_t *saved = NULL;
+	int rc = RL_OK;
+
+	if (hs >= 0 && h1 > h0) {
+		saved = malloc((size_t)(h1 - h0) * sizeof *saved);
+		if (!saved)
+			return RL_ENOMEM;
+		memcpy(saved, c->side[hs].ids + h0, (size_t)(h1 - h0) * sizeof *saved);
+		for (uint32_t t = h0; t < h1; t++)
+			c->side[hs].ids[t] = RL_ID_NONE;
+	}
+	rc = rl_ctx_exact(c, a0, a1, b0, b1, &ops);
+	if (saved) {
+		memcpy(c->side[hs].ids + h0, saved, (size_t)(h1 - h0) * sizeof *saved);
+		free(saved);
+		if (rc == RL_OK)
+			rc = split_hole(c, &ops, 0, hs, h0, h1);
+	}
+	if (rc == RL_OK && (c->stages & RL_STAGE_SWAPS))
+		rc = rl_swaps(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_cleanup(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_slide(c, &ops);
+	if (rc == RL_OK)
+		rc = rl_opvec_append(out, ops.v, ops.n);
+	rl_opvec_free(&ops);
+	return rc;
+}
+
+int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
+{
+	return rl_ctx_refine_hole(c, a0, a1, b0, b1, -1, 0, 0, out);
+}

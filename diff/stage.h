@@ -1,0 +1,155 @@
+/* stage.h: the alignment under construction, as the readability stages share it (internal to
+ * diff/; the public model is align.h).
+ *
+ * The stages start from the exact script and rewrite the op list: each reads a list and writes a
+ * new one, so any of them can be switched off without the others noticing. What they all need is
+ * here: both texts as tokens with comparison ids, what each id is (a function word, punctuation),
+ * the sentence structure, and a way to diff any two token ranges exactly (the same engine as the
+ * whole texts, on a renumbered alphabet so that a small diff costs a small amount). */
+#ifndef REDLINE_STAGE_H
+#define REDLINE_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align.h"
+#include "intern.h"
+#include "token.h"
+
+/* A growable list of ops. */
+typedef struct rl_opvec {
+	rl_op *v;
+	size_t n, cap;
+} rl_opvec;
+
+int rl_opvec_push(rl_opvec *ov, const rl_op *op);
+int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n);
+void rl_opvec_free(rl_opvec *ov);
+/* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */
+void rl_opvec_swap(rl_opvec *x, rl_opvec *y);
+
+/* What the stages know of an id, from its key. */
+enum {
+	RL_IDF_FUNCTION = 1 << 0,  /* a function word (article, preposition, pronoun, auxiliary...) */
+	RL_IDF_PUNCT = 1 << 1,     /* punctuation or a symbol */
+	RL_IDF_STOP = 1 << 2,      /* ends a sentence: . ! ? … */
+	RL_IDF_ELLIPSIS = 1 << 3,  /* … or ... (marks an elision inside a quotation) */
+};
+
+/* Units: sentences, list items, headings. Unit flags: */
+enum {
+	RL_UNIT_PARA = 1 << 0,  /* starts a paragraph (or the text) */
+	RL_UNIT_LINE = 1 << 1,  /* starts a line a reader sees (a list item, a heading) */
+};
+
+/* Quotation spans, per side. */
+typedef struct rl_quotation {
+	uint32_t t0, t1;  /* tokens, marks included */
+	uint16_t depth;   /* 0 for an outermost quotation */
+} rl_quotation;
+
+/* One text as the stages see it. */
+typedef struct rl_side {
+	const rl_token *tok;
+	const char *text;
+	uint32_t n;         /* tokens */
+	uint32_t *ids;      /* per token; RL_ID_NONE when not compared */
+	uint32_t *words;    /* n + 1 entries: word tokens before each token, so that a range's words
+	                       are words[hi] - words[lo] */
+	uint32_t *unit;     /* per token: the unit it belongs to */
+	uint32_t *ustart;   /* unit k is tokens [ustart[k], ustart[k + 1]); nunits + 1 entries */
+	uint8_t *uflags;    /* per unit: RL_UNIT_* */
+	uint32_t nunits;
+	rl_quotation *quotes;  /* in order of their opening mark */
+	size_t nquotes;
+} rl_side;
+
+typedef struct rl_ctx {
+	rl_side side[2];
+	rl_diff_opts opts;
+	unsigned stages;        /* RL_STAGE_* in force (none when minimal) */
+	rl_interner *in;
+	size_t nids;
+	uint8_t *idf;           /* per id: RL_IDF_* */
+	uint32_t *freq;         /* per id: occurrences in both texts */
+	uint32_t next_move;     /* the next move id to hand out */
+	size_t anchors, bound_hits;  /* from the exact engine, for the stats */
+	/* Scratch of rl_ctx_exact (one diff at a time). */
+	uint32_t *local;        /* per id: its number in the current diff, or RL_ID_NONE */
+	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
+	uint32_t *pa, *pb;      /* compared position -> token */
+	uint8_t *ma, *mb;       /* change marks */
+} rl_ctx;
+
+/* Build the context for two tokenized texts (borrowed; they must outlive it): intern them, find
+ * units and, when the quote stage is on, quotations. */
+int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                const rl_diff_opts *opts);
+void rl_ctx_release(rl_ctx *c);
+
+/* The exact script between OLD tokens [a0, a1) and NEW tokens [b0, b1), appended to out as ops
+ * that tile both ranges. Tokens that are not compared join the op before them. */
+int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
+
+/* The readable script between two ranges: the exact script, then the swap and cleanup stages that
+ * are on. Used for the whole texts and again inside sentence pairs and moved passages. */
+int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
+
+/* The same with a hole: tokens [h0, h1) of side hs (a unit known to be deleted, or inserted)
+ * take no part in the diff and come out as one op of their own. hs < 0: no hole. */
+int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
+                       uint32_t h0, uint32_t h1, rl_opvec *out);
+
+/* ------------------------------------------------------------------ small helpers */
+
+static inline uint32_t rl_lo(const rl_op *op, int s)
+{
+	return s ? op->b0 : op->a0;
+}
+
+static inline uint32_t rl_hi(const rl_op *op, int s)
+{
+	return s ? op->b1 : op->a1;
+}
+
+/* Word tokens of side s in [lo, hi). */
+static inline uint32_t rl_words(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	return c->side[s].words[hi] - c->side[s].words[lo];
+}
+
+/* Words of an op on side s. */
+static inline uint32_t rl_op_words(const rl_ctx *c, const rl_op *op, int s)
+{
+	return rl_words(c, s, rl_lo(op, s), rl_hi(op, s));
+}
+
+/* Flags of token t's id on side s (0 for a token that is not compared). */
+static inline unsigned rl_tok_idf(const rl_ctx *c, int s, uint32_t t)
+{
+	uint32_t id = c->side[s].ids[t];
+	return id == RL_ID_NONE ? RL_IDF_PUNCT : c->idf[id];
+}
+
+/* A token that carries meaning of its own: a word that is not a function word. */
+static inline bool rl_is_content(const rl_ctx *c, int s, uint32_t t)
+{
+	return c->side[s].tok[t].cls == RL_TOK_WORD && !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION);
+}
+
+/* A token that is never a coincidence: a name (capitalized, not a function word) or a number. */
+static inline bool rl_is_anchor(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_token *tk = &c->side[s].tok[t];
+	return tk->cls == RL_TOK_WORD && (tk->flags & (RL_TF_UPPER | RL_TF_DIGIT)) &&
+	       !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION);
+}
+
+/* The op kind for ranges with and without tokens on each side. */
+static inline uint8_t rl_change_kind(bool has_a, bool has_b)
+{
+	return has_a && has_b ? RL_OP_REPLACE : has_a ? RL_OP_DELETE : RL_OP_INSERT;
+}
+
+#endif

@@ -1,0 +1,178 @@
+/* structure.c: function words, sentence stops, and units. */
+#include "structure.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+#include "text.h"
+
+/* The closed classes of English: articles, pronouns, prepositions, conjunctions, auxiliaries and
+ * the commonest quantifiers and adverbs. A coincidental match of one of these inside rewritten text
+ * means nothing; a match of any other word may. Sorted for bsearch; apostrophes are straight. */
+static const char *const function_words[] = {
+	"a", "about", "above", "across", "after", "against", "all", "along", "also", "although", "am",
+	"among", "an", "and", "another", "any", "are", "aren't", "around", "as", "at", "be",
+	"because", "been", "before", "behind", "being", "below", "between", "both", "but", "by",
+	"can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't",
+	"doing", "don't", "down", "during", "each", "either", "even", "every", "few", "for", "from",
+	"had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he's", "her", "here",
+	"hers", "herself", "him", "himself", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if",
+	"in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "least", "less", "let's",
+	"many", "may", "me", "might", "mine", "more", "most", "much", "must", "my", "myself",
+	"neither", "no", "nor", "not", "of", "off", "on", "once", "only", "onto", "or", "other",
+	"our", "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "she's",
+	"should", "shouldn't", "since", "so", "some", "such", "than", "that", "that's", "the",
+	"their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
+	"they're", "this", "those", "though", "through", "till", "to", "too", "toward", "towards",
+	"under", "until", "up", "upon", "us", "very", "via", "was", "wasn't", "we", "we're", "were",
+	"weren't", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+	"why", "will", "with", "within", "without", "won't", "would", "wouldn't", "yet", "you",
+	"you're", "your", "yours", "yourself", "yourselves",
+};
+
+/* Longest function word, in bytes. */
+#define FUNCTION_WORD_MAX 12
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+bool rl_is_function_word(const char *s, size_t len)
+{
+	char low[FUNCTION_WORD_MAX + 1];
+	size_t k = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (k >= FUNCTION_WORD_MAX)
+			return false;
+		if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			low[k++] = '\'';  /* ’ as ' */
+			i += 2;
+			continue;
+		}
+		if (ch >= 0x80)
+			return false;
+		low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
+	low[k] = '\0';
+	return bsearch(low, function_words, sizeof function_words / sizeof *function_words,
+	               sizeof *function_words, cmp_word) != NULL;
+}
+
+static bool is_ellipsis(const char *s, size_t len)
+{
+	return (len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0) || (len >= 3 && strspn(s, ".") >= len);
+}
+
+unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
+{
+	if (cls == RL_TOK_WORD)
+		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
+	unsigned f = RL_IDF_PUNCT;
+	if (is_ellipsis(key, len))
+		f |= RL_IDF_ELLIPSIS | RL_IDF_STOP;
+	else if (len == 1 && (key[0] == '.' || key[0] == '!' || key[0] == '?'))
+		f |= RL_IDF_STOP;
+	else if (len == 3 && (memcmp(key, "\xE2\x80\xBD", 3) == 0 ||   /* ‽ */
+	                      memcmp(key, "\xEF\xBC\x81", 3) == 0 ||   /* ！ */
+	                      memcmp(key, "\xEF\xBC\x9F", 3) == 0 ||   /* ？ */
+	                      memcmp(key, "\xE3\x80\x82", 3) == 0))    /* 。 */
+		f |= RL_IDF_STOP;
+	return f;
+}
+
+/* ------------------------------------------------------------------ units */
+
+/* Titles and abbreviations whose dot does not end a sentence before a capitalized word. */
+static const char *const abbreviations[] = {
+	"Capt", "Co", "Col", "Corp", "Dr", "Fig", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Mr",
+	"Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "vs",
+};
+
+static bool is_abbreviation(const char *s, size_t len)
+{
+	if (len == 1 && s[0] >= 'A' && s[0] <= 'Z')
+		return true;  /* an initial: "J. Smith" */
+	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
+		if (strlen(abbreviations[k]) == len && memcmp(abbreviations[k], s, len) == 0)
+			return true;
+	return false;
+}
+
+/* Closing marks that stay with the sentence they follow: quotes and brackets. */
+static bool is_closer(const char *s, size_t len)
+{
+	int32_t cp;
+	if (rl_utf8_decode(s, len, &cp) != len)
+		return false;
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '}': case 0x2019: case 0x201D: case 0xBB:
+	case 0x203A:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Can token t begin a sentence? Not a lower-case word: "approx. five" goes on. */
+static bool can_begin(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	return tk->cls != RL_TOK_WORD || (tk->flags & (RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ||
+	       !(tk->flags & RL_TF_ASCII);
+}
+
+bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+
+	if (t == 0 || sd->tok[t].gap >= RL_GAP_BREAK)
+		return true;
+	if (sd->tok[t].gap == RL_GAP_NONE || !can_begin(sd, t))
+		return false;
+	uint32_t j = t - 1;
+	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+		j--;
+	if (!(rl_tok_idf(c, s, j) & RL_IDF_STOP)) {
+		/* Under ignore_punct a stop has no id: read the byte. */
+		const rl_token *p = &sd->tok[j];
+		char ch = sd->text[p->off + p->len - 1];
+		if (p->cls != RL_TOK_PUNCT || !(ch == '.' || ch == '!' || ch == '?'))
+			return false;
+	}
+	if (j > 0 && sd->tok[j].gap == RL_GAP_NONE && sd->tok[j].len == 1 && sd->text[sd->tok[j].off] == '.') {
+		const rl_token *w = &sd->tok[j - 1];
+		if (w->cls == RL_TOK_WORD && is_abbreviation(sd->text + w->off, w->len))
+			return false;
+	}
+	return true;
+}
+
+int rl_units_find(rl_ctx *c, int s)
+{
+	rl_side *sd = &c->side[s];
+	uint32_t n = sd->n, k = 0;
+
+	sd->unit = malloc((n + 1) * sizeof *sd->unit);
+	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
+	sd->uflags = malloc(n + 1);
+	if (!sd->unit || !sd->ustart || !sd->uflags)
+		return RL_ENOMEM;
+	for (uint32_t t = 0; t < n; t++) {
+		if (rl_unit_starts(c, s, t)) {
+			uint8_t gap = sd->tok[t].gap;
+			sd->ustart[k] = t;
+			sd->uflags[k] = (uint8_t)((t == 0 || gap == RL_GAP_PARA ? RL_UNIT_PARA : 0) |
+			                          (t == 0 || gap >= RL_GAP_BREAK ? RL_UNIT_LINE : 0));
+			k++;
+		}
+		sd->unit[t] = k - 1;
+	}
+	sd->ustart[k] = n;
+	sd->nunits = k;
+	return RL_OK;
+}

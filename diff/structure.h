@@ -1,0 +1,27 @@
+/* structure.h: what the tokens are (function words, sentence stops) and how a text is built of them
+ * (units: sentences, list items, headings). Internal to diff/.
+ *
+ * Units come from punctuation and from the tokenizer's gaps: a line a reader sees (a list item, a
+ * heading, a paragraph of its own) always starts a unit, and so does a sentence after its stop. */
+#ifndef REDLINE_STRUCTURE_H
+#define REDLINE_STRUCTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "stage.h"
+
+/* RL_IDF_* flags of a comparison key (the text of an id) of class cls. */
+unsigned rl_key_flags(const char *key, size_t len, unsigned cls);
+
+/* Is this word (any case, straight or curly apostrophe) a function word of English? */
+bool rl_is_function_word(const char *s, size_t len);
+
+/* Find the units of side s (c->side[s].ids and c->idf must be set). Fills unit, ustart, uflags and
+ * nunits. */
+int rl_units_find(rl_ctx *c, int s);
+
+/* Does a sentence end just before token t of side s (t itself starts a new unit)? */
+bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t);
+
+#endif
