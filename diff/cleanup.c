@@ -411,8 +411,55 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 	return rc;
 }
 
+/* A deletion right next to an insertion may be one sentence rewritten, not one sentence dropped
+ * and another added: diff them; when they share enough words in order, that is the better
+ * reading. */
+#define REWORDED_SHARE 0.4
+#define REWORDED_MIN_WORDS 3
+
+static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = {0}, d = {0};
+	int rc = RL_OK;
+
+	for (size_t k = 0; k < ops->n && rc == RL_OK;) {
+		const rl_op *x = &ops->v[k], *y = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
+		bool pair = y && !x->move && !y->move && x->a1 == y->a0 && x->b1 == y->b0 &&
+		            ((x->kind == RL_OP_DELETE && y->kind == RL_OP_INSERT) ||
+		             (x->kind == RL_OP_INSERT && y->kind == RL_OP_DELETE));
+		if (!pair) {
+			rc = rl_opvec_push(&out, x);
+			k++;
+			continue;
+		}
+		d.n = 0;
+		rc = rl_ctx_refine(c, x->a0, y->a1, x->b0, y->b1, &d);
+		uint32_t eq = 0, content = 0;
+		for (size_t i = 0; rc == RL_OK && i < d.n; i++) {
+			if (d.v[i].kind != RL_OP_EQUAL)
+				continue;
+			eq += rl_op_words(c, &d.v[i], RL_OLD);
+			for (uint32_t t = d.v[i].a0; t < d.v[i].a1; t++)
+				content += rl_is_content(c, RL_OLD, t);
+		}
+		uint32_t wa = rl_words(c, RL_OLD, x->a0, y->a1), wb = rl_words(c, RL_NEW, x->b0, y->b1);
+		bool reworded = eq >= REWORDED_MIN_WORDS && content > 0 &&
+		                eq >= REWORDED_SHARE * (wa > wb ? wa : wb);
+		if (rc == RL_OK)
+			rc = reworded ? rl_opvec_append(&out, d.v, d.n) : rl_opvec_append(&out, x, 2);
+		k += 2;
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_opvec_free(&out);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
 	int rc = mend_side(c, ops, RL_OLD);
-	return rc == RL_OK ? mend_side(c, ops, RL_NEW) : rc;
+	if (rc == RL_OK)
+		rc = mend_side(c, ops, RL_NEW);
+	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
 }

@@ -18,8 +18,14 @@
 /* A candidate is kept when its exact diff matches at least this share of its words on each
  * side ("most of the passage"). */
 #define MOVE_SHARE 0.5
-/* Equal runs of at most this many words between two changes can be claimed by a move. */
-#define WEAK_EQUAL 2
+/* A short move (fewer than RL_MOVE_SHORT_WORDS matched) must match this share of its words. */
+#define SHORT_MOVE_SHARE 0.7
+/* Equal runs of at most this many words between two changes can be claimed by a move: a "two"
+ * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
+ * which moved away. */
+#define ISLAND_WORDS 12
+/* A replace of at most this many words a side is a swap, not a big change. */
+#define SWAP_WORDS 3
 
 /* The words of one side that are not kept in place, in order. */
 typedef struct orphans {
@@ -34,9 +40,18 @@ static void orphans_free(orphans *o)
 	free(o->run);
 }
 
-/* Which ops may give tokens to a move: changes, and the short equalities between two changes
- * (a "two" or "the" that the exact diff matched across a moved paragraph would otherwise cut it
- * in two). */
+/* A change bigger than a swap: an insertion, a deletion, or a replace of more than a few words. */
+static bool big_change(const rl_ctx *c, const rl_op *op)
+{
+	if (op->kind == RL_OP_EQUAL)
+		return false;
+	if (op->kind != RL_OP_REPLACE)
+		return true;
+	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
+}
+
+/* Which ops may give tokens to a move: changes, and the equal islands between two big changes
+ * (never the runs between the swaps of a spun paragraph, which stays where it is). */
 static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 {
 	uint8_t *o = calloc(ops->n + 1, 1);
@@ -48,8 +63,8 @@ static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 			o[k] = 1;
 			continue;
 		}
-		o[k] = k > 0 && k + 1 < ops->n && ops->v[k - 1].kind != RL_OP_EQUAL &&
-		       ops->v[k + 1].kind != RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) <= WEAK_EQUAL;
+		o[k] = k > 0 && k + 1 < ops->n && big_change(c, &ops->v[k - 1]) &&
+		       big_change(c, &ops->v[k + 1]) && rl_op_words(c, op, RL_OLD) <= ISLAND_WORDS;
 	}
 	*out = o;
 	return RL_OK;
@@ -355,6 +370,11 @@ static int verify(rl_ctx *c, const span *sp, rl_opvec *moved, bool *ok)
 			eq += rl_op_words(c, &inner.v[k], RL_OLD);
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	if (eq < RL_MOVE_MIN_WORDS || eq < MOVE_SHARE * wa || eq < MOVE_SHARE * wb)
+		goto out;
+	if (eq < RL_MOVE_SHORT_WORDS &&
+	    (eq < SHORT_MOVE_SHARE * wa || eq < SHORT_MOVE_SHARE * wb || !unit_edge(c, RL_OLD, sp->a0) ||
+	     !unit_edge(c, RL_OLD, sp->a1) || !unit_edge(c, RL_NEW, sp->b0) ||
+	     !unit_edge(c, RL_NEW, sp->b1)))
 		goto out;
 	uint32_t id = c->next_move++;
 	for (size_t k = 0; k < inner.n; k++) {

@@ -13,8 +13,10 @@
 
 #include "stage.h"
 
-/* A move has at least this many matched words. */
-#define RL_MOVE_MIN_WORDS 8
+/* A move has at least this many matched words; below RL_MOVE_SHORT_WORDS it must also be whole
+ * units (a sentence, a one-line paragraph) on both sides and match most of them. */
+#define RL_MOVE_MIN_WORDS 6
+#define RL_MOVE_SHORT_WORDS 12
 
 /* Find the moves in a list of ops (no moves yet) and rewrite it: moved passages become move
  * groups, listed where they stand in NEW; the ops around them keep the rest of both texts. */

@@ -24,6 +24,8 @@
 /* The pairing replaces the word diff of a region unless it keeps fewer content words matched than
  * this share of what the word diff matched (content matches are rarely coincidences). */
 #define KEEP_CONTENT_SHARE 0.8
+/* A unit next to a pair joins it when this share of its content comes from the pair's other side. */
+#define ATTACH_SHARE 0.4
 /* Names and numbers weigh more than other content words when pairing. */
 #define ANCHOR_WEIGHT 1.5
 
@@ -354,6 +356,39 @@ static int candidates(region *r, uint32_t j, float *acc, uint32_t *shared, uint3
 	return RL_OK;
 }
 
+/* A region that starts (ends) inside a unit on both sides starts (ends) inside one sentence that
+ * the anchor before (after) it ties together: those two pieces are a pair, whatever their words. */
+#define FORCED_SCORE 1e6f
+
+static bool clipped_start(const region *r, int s)
+{
+	const rl_side *sd = &r->c->side[s];
+	uint32_t lo = s ? r->b0 : r->a0;
+	return (s ? r->nb : r->na) > 0 && sd->ustart[sd->unit[lo]] < lo;
+}
+
+static bool clipped_end(const region *r, int s)
+{
+	const rl_side *sd = &r->c->side[s];
+	uint32_t hi = s ? r->b1 : r->a1;
+	return (s ? r->nb : r->na) > 0 && sd->ustart[sd->unit[hi - 1] + 1] > hi;
+}
+
+static int force_clipped(region *r)
+{
+	if (clipped_start(r, RL_OLD) && clipped_start(r, RL_NEW)) {
+		cand cd = {0, 0, FORCED_SCORE, 0, -1};
+		if (push_cand(r, &cd) != RL_OK)
+			return RL_ENOMEM;
+	}
+	if (clipped_end(r, RL_OLD) && clipped_end(r, RL_NEW) && (r->na > 1 || r->nb > 1)) {
+		cand cd = {r->na - 1, r->nb - 1, FORCED_SCORE, 0, -1};
+		if (push_cand(r, &cd) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
 static int cmp_cand(const void *x, const void *y)
 {
 	const cand *p = x, *q = y;
@@ -362,8 +397,9 @@ static int cmp_cand(const void *x, const void *y)
 	return (p->j > q->j) - (p->j < q->j);
 }
 
-/* The heaviest chain of candidates that never goes back on either side (a Fenwick tree of
- * prefix maxima over NEW units). Returns the index of its last candidate, or -1. */
+/* The heaviest chain of candidates, strictly increasing on both sides (a Fenwick tree of prefix
+ * maxima over NEW units; candidates of one OLD unit are looked up before any of them is added).
+ * Returns the index of its last candidate, -1 for none, -2 when out of memory. */
 static int32_t best_chain(region *r)
 {
 	size_t nf = (size_t)r->nb + 1;
@@ -374,49 +410,113 @@ static int32_t best_chain(region *r)
 		tree[x] = -1;
 	qsort(r->cands, r->ncand, sizeof *r->cands, cmp_cand);
 	int32_t end = -1;
-	for (size_t k = 0; k < r->ncand; k++) {
-		cand *cd = &r->cands[k];
-		int32_t prev = -1;
-		for (size_t x = cd->j + 1; x > 0; x -= x & (~x + 1))
-			if (tree[x] >= 0 && (prev < 0 || r->cands[tree[x]].best > r->cands[prev].best))
-				prev = tree[x];
-		cd->prev = prev;
-		cd->best = cd->score + (prev >= 0 ? r->cands[prev].best : 0);
-		for (size_t x = cd->j + 1; x < nf; x += x & (~x + 1))
-			if (tree[x] < 0 || r->cands[tree[x]].best < cd->best)
-				tree[x] = (int32_t)k;
-		if (end < 0 || cd->best > r->cands[end].best)
-			end = (int32_t)k;
+	for (size_t k0 = 0, k1; k0 < r->ncand; k0 = k1) {
+		for (k1 = k0; k1 < r->ncand && r->cands[k1].i == r->cands[k0].i; k1++) {
+			cand *cd = &r->cands[k1];
+			int32_t prev = -1;
+			for (size_t x = cd->j; x > 0; x -= x & (~x + 1))  /* NEW units before j */
+				if (tree[x] >= 0 && (prev < 0 || r->cands[tree[x]].best > r->cands[prev].best))
+					prev = tree[x];
+			cd->prev = prev;
+			cd->best = cd->score + (prev >= 0 ? r->cands[prev].best : 0);
+		}
+		for (size_t k = k0; k < k1; k++) {
+			const cand *cd = &r->cands[k];
+			for (size_t x = cd->j + 1; x < nf; x += x & (~x + 1))
+				if (tree[x] < 0 || r->cands[tree[x]].best < cd->best)
+					tree[x] = (int32_t)k;
+			if (end < 0 || cd->best > r->cands[end].best)
+				end = (int32_t)k;
+		}
 	}
 	free(tree);
 	return end;
 }
 
-/* Ops for the region from the chosen pairs. Pairs sharing a unit form one group; units between
- * groups are deleted or inserted. */
-static int emit_region(region *r, int32_t end, rl_opvec *out)
+/* A group: OLD units [i0, i1] facing NEW units [j0, j1]. */
+typedef struct group {
+	uint32_t i0, i1, j0, j1;
+} group;
+
+/* Weight of the content of unit u (side s) that also occurs in units [x0, x1] of the other
+ * side, and how many distinct words that is. Uses the region's local numbering (only OLD's
+ * content words are numbered: nothing else can be shared). */
+static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, uint32_t *stamp,
+                         uint32_t tag, uint32_t *words)
+{
+	rl_ctx *c = r->c;
+	const urange *other = s == RL_OLD ? r->ub : r->ua, *mine = s == RL_OLD ? r->ua : r->ub;
+	int os = !s;
+	float w = 0;
+
+	*words = 0;
+	for (uint32_t x = x0; x <= x1; x++)
+		for (uint32_t t = other[x].lo; t < other[x].hi; t++)
+			if (rl_is_content(c, os, t) && c->local[c->side[os].ids[t]] != RL_ID_NONE)
+				stamp[c->local[c->side[os].ids[t]]] = tag;
+	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
+		if (!rl_is_content(c, s, t) || c->local[c->side[s].ids[t]] == RL_ID_NONE)
+			continue;
+		uint32_t l = c->local[c->side[s].ids[t]];
+		if (stamp[l] != tag)
+			continue;
+		stamp[l] = tag + 1;  /* once per word */
+		w += r->weight[l];
+		(*words)++;
+	}
+	return w;
+}
+
+/* Can unit u of side s join a group whose other side is [x0, x1]: does it draw enough of its
+ * content from there (a long sentence summarized by two bullets, two sentences merged in one)? */
+static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, uint32_t *stamp,
+                     uint32_t *tag)
+{
+	uint32_t words;
+	float w = shared_with(r, s, u, x0, x1, stamp, *tag, &words);
+	*tag += 2;
+	float own = r->unit_w[s][u];
+	return words >= PAIR_MIN_SHARED && own > 0 && w >= ATTACH_SHARE * own;
+}
+
+/* Groups from the chain ending at candidate `end`: each pair a group, then units left unpaired
+ * right next to a group join it when they draw enough from its other side. */
+static int make_groups(region *r, int32_t end, uint32_t *stamp, group **out, size_t *ng)
 {
 	size_t n = 0;
 	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
 		n++;
-	uint32_t *ci = malloc((n + 1) * sizeof *ci), *cj = malloc((n + 1) * sizeof *cj);
-	if (!ci || !cj) {
-		free(ci);
-		free(cj);
+	group *g = malloc((n + 1) * sizeof *g);
+	if (!g)
 		return RL_ENOMEM;
-	}
 	size_t x = n;
 	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
-		x--, ci[x] = r->cands[k].i, cj[x] = r->cands[k].j;
+		x--, g[x] = (group){r->cands[k].i, r->cands[k].i, r->cands[k].j, r->cands[k].j};
+	uint32_t tag = 1;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t lim_i = k > 0 ? g[k - 1].i1 + 1 : 0, lim_j = k > 0 ? g[k - 1].j1 + 1 : 0;
+		uint32_t next_i = k + 1 < n ? g[k + 1].i0 : r->na, next_j = k + 1 < n ? g[k + 1].j0 : r->nb;
+		while (g[k].i0 > lim_i && attaches(r, RL_OLD, g[k].i0 - 1, g[k].j0, g[k].j1, stamp, &tag))
+			g[k].i0--;
+		while (g[k].j0 > lim_j && attaches(r, RL_NEW, g[k].j0 - 1, g[k].i0, g[k].i1, stamp, &tag))
+			g[k].j0--;
+		while (g[k].i1 + 1 < next_i && attaches(r, RL_OLD, g[k].i1 + 1, g[k].j0, g[k].j1, stamp, &tag))
+			g[k].i1++;
+		while (g[k].j1 + 1 < next_j && attaches(r, RL_NEW, g[k].j1 + 1, g[k].i0, g[k].i1, stamp, &tag))
+			g[k].j1++;
+	}
+	*out = g;
+	*ng = n;
+	return RL_OK;
+}
 
+/* Ops for the region from its groups; units between groups are deleted or inserted. */
+static int emit_region(region *r, const group *g, size_t n, rl_opvec *out)
+{
 	int rc = RL_OK;
 	uint32_t pi = 0, pj = 0;  /* next unit not yet emitted */
-	for (size_t g = 0; g <= n && rc == RL_OK;) {
-		/* Group: pairs from g on that share a unit with the pair before. */
-		size_t h = g;
-		uint32_t gi0 = g < n ? ci[g] : r->na, gj0 = g < n ? cj[g] : r->nb;
-		while (h + 1 < n && (ci[h + 1] == ci[h] || cj[h + 1] == cj[h]))
-			h++;
+	for (size_t k = 0; k <= n && rc == RL_OK; k++) {
+		uint32_t gi0 = k < n ? g[k].i0 : r->na, gj0 = k < n ? g[k].j0 : r->nb;
 		uint32_t ta = pi < r->na ? r->ua[pi].lo : r->a1, tb = pj < r->nb ? r->ub[pj].lo : r->b1;
 		uint32_t ga = gi0 < r->na ? r->ua[gi0].lo : r->a1, gb = gj0 < r->nb ? r->ub[gj0].lo : r->b1;
 		if (ga > ta) {
@@ -427,15 +527,11 @@ static int emit_region(region *r, int32_t end, rl_opvec *out)
 			rl_op ins = {ga, ga, tb, gb, 0, RL_OP_INSERT, 0};
 			rc = rl_opvec_push(out, &ins);
 		}
-		if (g == n || rc != RL_OK)
+		if (k == n || rc != RL_OK)
 			break;
-		uint32_t ea = r->ua[ci[h]].hi, eb = r->ub[cj[h]].hi;
-		rc = rl_ctx_refine(r->c, ga, ea, gb, eb, out);
-		pi = ci[h] + 1, pj = cj[h] + 1;
-		g = h + 1;
+		rc = rl_ctx_refine(r->c, ga, r->ua[g[k].i1].hi, gb, r->ub[g[k].j1].hi, out);
+		pi = g[k].i1 + 1, pj = g[k].j1 + 1;
 	}
-	free(ci);
-	free(cj);
 	return rc;
 }
 
@@ -461,6 +557,8 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	float *acc = NULL;
 	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL;
 	rl_opvec mine = {0};
+	group *groups = NULL;
+	size_t ngroups = 0;
 	int rc = RL_ENOMEM;
 
 	if (units_of(c, RL_OLD, r.a0, r.a1, &r.ua, &r.na) != RL_OK ||
@@ -480,15 +578,17 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	}
 	for (uint32_t j = 0; j < r.nb && rc == RL_OK; j++)
 		rc = candidates(&r, j, acc, shared, touched, stamp, j + 1);
-	forget_index(&r);
-	if (rc != RL_OK)
-		goto out;
-	int32_t end = best_chain(&r);
-	if (end == -2) {
+	if (rc == RL_OK)
+		rc = force_clipped(&r);
+	int32_t end = rc == RL_OK ? best_chain(&r) : -1;
+	if (end == -2)
 		rc = RL_ENOMEM;
-		goto out;
+	if (rc == RL_OK) {
+		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
+		rc = make_groups(&r, end, stamp, &groups, &ngroups);
 	}
-	if ((rc = emit_region(&r, end, &mine)) != RL_OK)
+	forget_index(&r);
+	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, &mine)) != RL_OK)
 		goto out;
 	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n))
 		rc = rl_opvec_append(out, mine.v, mine.n);
@@ -496,6 +596,7 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 		rc = rl_opvec_append(out, v, n);
 out:
 	region_free(&r);
+	free(groups);
 	free(acc);
 	free(shared);
 	free(touched);
@@ -524,14 +625,14 @@ static bool heavy(const rl_ctx *c, const rl_op *v, size_t n)
 	       several_units(c, RL_NEW, v[0].b0, v[n - 1].b1);
 }
 
-/* An op that bounds regions: a move, or an equal op in a unit that is mostly kept. */
+/* An op that bounds regions: a move, or an equal op between units mostly kept on both sides. */
 static bool anchor_op(const rl_ctx *c, const kept *kp, const rl_op *op)
 {
 	if (op->move)
 		return true;
 	if (op->kind != RL_OP_EQUAL)
 		return false;
-	return !(op->a1 > op->a0 && rewritten(c, kp, RL_OLD, op->a0)) ||
+	return !(op->a1 > op->a0 && rewritten(c, kp, RL_OLD, op->a0)) &&
 	       !(op->b1 > op->b0 && rewritten(c, kp, RL_NEW, op->b0));
 }
 

@@ -126,11 +126,28 @@ static bool can_begin(const rl_side *sd, uint32_t t)
 	       !(tk->flags & RL_TF_ASCII);
 }
 
+/* A list item run into the text (lists flowed onto one line): a bullet mark standing alone
+ * between spaces, before a capitalized word or a number. */
+static bool inline_item(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	if (tk->cls != RL_TOK_PUNCT || tk->gap == RL_GAP_NONE || t + 1 >= sd->n)
+		return false;
+	const rl_token *next = &sd->tok[t + 1];
+	if (next->gap == RL_GAP_NONE || next->cls != RL_TOK_WORD ||
+	    !(next->flags & (RL_TF_UPPER | RL_TF_DIGIT)))
+		return false;
+	int32_t cp;
+	if (rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
+		return false;
+	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
+}
+
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 
-	if (t == 0 || sd->tok[t].gap >= RL_GAP_BREAK)
+	if (t == 0 || sd->tok[t].gap >= RL_GAP_BREAK || inline_item(sd, t))
 		return true;
 	if (sd->tok[t].gap == RL_GAP_NONE || !can_begin(sd, t))
 		return false;

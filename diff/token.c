@@ -122,9 +122,11 @@ static bool lone_letter_at(const cursor *c, size_t at)
 }
 
 /* Would the joiner grapheme j at position `at` glue the word so far to what follows? last_cp is the
- * word's last code point and seg_len the graphemes since its last joiner. Words keep inner
- * apostrophes and hyphens (Meta’s, open-source), decimal and thousands marks (3.5, 1,000, 10:30)
- * and the dots of initialisms (U.S., e.g.). */
+ * word's last code point and seg_len the graphemes since its last joiner. Words keep decimal and
+ * thousands marks (3.5, 1,000, 10:30) and the dots of initialisms (U.S., e.g.). Apostrophes and
+ * hyphens split (Meta ’ s, open - source): a swap inside a compound ("century-old" ->
+ * "centuries-old") is then one word, not the whole compound. They touch their neighbours
+ * (RL_GAP_NONE), so a compound is still drawn and wrapped as one piece. */
 static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last_cp, size_t seg_len)
 {
 	rl_grapheme next;
@@ -135,10 +137,6 @@ static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last
 	if (!is_word_grapheme(&next))
 		return false;
 	switch (j->cp) {
-	case '\'': case '-':
-		return j->len == 1;  /* a bare joiner, no combining marks on it */
-	case 0x2019: case 0x2010: case 0x2011:
-		return j->len == 3;
 	case '.':
 		if (is_digit_cp(last_cp))
 			return is_digit_cp(next.cp);
