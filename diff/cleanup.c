@@ -342,6 +342,49 @@ static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
 	return w;
 }
 
+/* Where the point before token t of side s falls on the other side, through the op that holds t:
+ * inside an equal op, at the same offset; at the start of a change op, at its other start. Returns
+ * false when t is inside a change (the point has no counterpart). */
+static bool counterpart(const rl_ctx *c, const rl_opvec *ops, const uint32_t *owner, int s,
+                        uint32_t t, uint32_t *out)
+{
+	int os = !s;
+	if (t >= c->side[s].n) {
+		*out = c->side[os].n;
+		return true;
+	}
+	const rl_op *op = &ops->v[owner[t]];
+	if (op->kind == RL_OP_EQUAL && !c->opts.key.ignore_punct) {
+		*out = rl_lo(op, os) + (t - rl_lo(op, s));
+		return true;
+	}
+	if (t == rl_lo(op, s)) {
+		*out = rl_lo(op, os);
+		return true;
+	}
+	return false;
+}
+
+static bool unit_edge_at(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t >= sd->n || sd->ustart[sd->unit[t]] == t;
+}
+
+/* Does unit u of side s face a whole unit of the other side (its two ends fall on unit edges
+ * there)? Then its words, however few survived, were rewritten in place, not dropped: a short
+ * spun sentence ("See also feature (sense 6)." -> "View as well function (sense six).") keeps
+ * its alignment. */
+static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, const uint32_t *owner, int s,
+                       uint32_t u0, uint32_t u1)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t x0, x1;
+	return counterpart(c, ops, owner, s, sd->ustart[u0], &x0) &&
+	       counterpart(c, ops, owner, s, sd->ustart[u1 + 1], &x1) && x1 > x0 &&
+	       unit_edge_at(c, !s, x0) && unit_edge_at(c, !s, x1);
+}
+
 static bool solid(const rl_ctx *c, const rl_op *op)
 {
 	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
@@ -397,7 +440,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 		}
 		uint32_t h0 = sd->ustart[u], h1 = sd->ustart[v + 1];
 		size_t k0 = ui.owner[h0], k1 = ui.owner[h1 - 1];
-		if (!clean && k0 >= next)
+		if (!clean && k0 >= next && !faces_unit(c, ops, ui.owner, s, u, v))
 			rc = mend(c, ops, s, h0, h1, k0, k1, next, coincidences, &out, &next);
 		u = v;
 	}

@@ -10,9 +10,10 @@
 /* A unit that keeps less than this share of its words in place was rewritten; equal ops in a
  * unit that keeps more are anchors that bound the regions. */
 #define REWRITTEN_SHARE 0.5
-/* A region is re-aligned when it changes at least this many words on each side and has more than
- * one unit on a side (one unit facing one is already a pair). */
-#define REGION_MIN_WORDS 6
+/* A region is re-aligned when it changes at least this many words on each side and touches at
+ * least this many units on a side. */
+#define REGION_MIN_WORDS 12
+#define REGION_MIN_UNITS 3
 /* A pair shares at least this many content words... */
 #define PAIR_MIN_SHARED 2
 /* ...making up at least this share of the (weighted) content of one of its two units. */
@@ -26,6 +27,8 @@
 #define KEEP_CONTENT_SHARE 0.8
 /* A unit next to a pair joins it when this share of its content comes from the pair's other side. */
 #define ATTACH_SHARE 0.4
+/* Characters of a word that make its stem when pairing sentences. */
+#define STEM_CHARS 5
 /* Names and numbers weigh more than other content words when pairing. */
 #define ANCHOR_WEIGHT 1.5
 
@@ -144,7 +147,10 @@ typedef struct region {
 	uint32_t a0, a1, b0, b1;
 	urange *ua, *ub;
 	uint32_t na, nb;
-	/* inverted index of OLD units' content words, numbered locally through c->local */
+	/* inverted index of OLD units' content words, by stem, numbered locally */
+	uint64_t *stem_key;         /* hash table: stem -> local number */
+	uint32_t *stem_val;
+	size_t stem_mask;
 	uint32_t nloc;
 	uint32_t *post_off, *post;  /* CSR: local id -> OLD units */
 	float *weight;              /* per local id */
@@ -155,6 +161,8 @@ typedef struct region {
 
 static void region_free(region *r)
 {
+	free(r->stem_key);
+	free(r->stem_val);
 	free(r->ua);
 	free(r->ub);
 	free(r->post_off);
@@ -181,6 +189,52 @@ static int units_of(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, urange **o
 	return RL_OK;
 }
 
+/* A word's stem for pairing: its first STEM_CHARS characters, ASCII letters lower-cased, so that
+ * the plural and the singular, most conjugated forms and spelling variants fall together (a spun
+ * sentence may keep none of its content words exactly). Never 0. */
+static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_token *tk = &c->side[s].tok[t];
+	const char *w = c->side[s].text + tk->off;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t chars = 0;
+	for (uint32_t i = 0; i < tk->len && chars < STEM_CHARS; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * 0x100000001b3ULL;
+		chars += (ch & 0xC0) != 0x80;
+	}
+	return h | 1;
+}
+
+static int stems_init(region *r, size_t words)
+{
+	size_t n = 16;
+	while (n < 2 * words + 16)
+		n *= 2;
+	r->stem_mask = n - 1;
+	r->stem_key = calloc(n, sizeof *r->stem_key);
+	r->stem_val = malloc(n * sizeof *r->stem_val);
+	return r->stem_key && r->stem_val ? RL_OK : RL_ENOMEM;
+}
+
+/* The slot of a stem in the table (where it is, or where it would go). */
+static size_t stem_slot(const region *r, uint64_t h)
+{
+	size_t j = (size_t)(h ^ (h >> 29)) & r->stem_mask;
+	while (r->stem_key[j] && r->stem_key[j] != h)
+		j = (j + 1) & r->stem_mask;
+	return j;
+}
+
+/* The local number of token t's stem, RL_ID_NONE when OLD's units do not have it. */
+static uint32_t local_of(const region *r, int s, uint32_t t)
+{
+	size_t j = stem_slot(r, stem(r->c, s, t));
+	return r->stem_key[j] ? r->stem_val[j] : RL_ID_NONE;
+}
+
 static float id_weight(const rl_ctx *c, uint32_t id, const rl_token *tk)
 {
 	float w = 1.0f / (1.0f + log2f((float)c->freq[id]));
@@ -194,20 +248,22 @@ static int build_index(region *r)
 	const rl_side *sa = &c->side[RL_OLD];
 	int rc = RL_ENOMEM;
 
-	/* First pass: local ids and posting counts (a unit counted once per word). */
+	/* First pass: local numbers and posting counts (a unit counted once per stem). */
 	uint32_t *cnt = NULL, *last = NULL;
 	size_t capl = 256;
 	cnt = calloc(capl, sizeof *cnt);
 	last = malloc(capl * sizeof *last);
 	r->weight = malloc(capl * sizeof *r->weight);
-	if (!cnt || !last || !r->weight)
+	if (!cnt || !last || !r->weight || stems_init(r, r->a1 - r->a0) != RL_OK)
 		goto out;
 	for (uint32_t u = 0; u < r->na; u++) {
 		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
 			if (!rl_is_content(c, RL_OLD, t))
 				continue;
 			uint32_t id = sa->ids[t];
-			if (c->local[id] == RL_ID_NONE) {
+			uint64_t h = stem(c, RL_OLD, t);
+			size_t slot = stem_slot(r, h);
+			if (!r->stem_key[slot]) {
 				if (r->nloc == capl) {
 					capl *= 2;
 					uint32_t *nc = realloc(cnt, capl * sizeof *nc);
@@ -222,13 +278,14 @@ static int build_index(region *r)
 					if (!nc || !nl || !nw)
 						goto out;
 				}
-				c->local[id] = r->nloc;
+				r->stem_key[slot] = h;
+				r->stem_val[slot] = r->nloc;
 				cnt[r->nloc] = 0;
 				last[r->nloc] = UINT32_MAX;
 				r->weight[r->nloc] = id_weight(c, id, &sa->tok[t]);
 				r->nloc++;
 			}
-			uint32_t l = c->local[id];
+			uint32_t l = r->stem_val[slot];
 			if (last[l] != u) {
 				last[l] = u;
 				cnt[l]++;
@@ -254,7 +311,7 @@ static int build_index(region *r)
 		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
 			if (!rl_is_content(c, RL_OLD, t))
 				continue;
-			uint32_t l = c->local[sa->ids[t]];
+			uint32_t l = local_of(r, RL_OLD, t);
 			if (last[l] != u) {
 				last[l] = u;
 				r->post[r->post_off[l] + cnt[l]++] = u;
@@ -266,14 +323,6 @@ out:
 	free(cnt);
 	free(last);
 	return rc;
-}
-
-static void forget_index(region *r)
-{
-	const rl_side *sa = &r->c->side[RL_OLD];
-	for (uint32_t t = r->a0; t < r->a1; t++)
-		if (sa->ids[t] != RL_ID_NONE)
-			r->c->local[sa->ids[t]] = RL_ID_NONE;
 }
 
 static int push_cand(region *r, const cand *cd)
@@ -303,7 +352,7 @@ static int candidates(region *r, uint32_t j, float *acc, uint32_t *shared, uint3
 	for (uint32_t t = r->ub[j].lo; t < r->ub[j].hi; t++) {
 		if (!rl_is_content(c, RL_NEW, t))
 			continue;
-		uint32_t l = c->local[sb->ids[t]];
+		uint32_t l = local_of(r, RL_NEW, t);
 		if (l == RL_ID_NONE) {
 			wv += id_weight(c, sb->ids[t], &sb->tok[t]);
 			continue;
@@ -451,14 +500,14 @@ static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1,
 
 	*words = 0;
 	for (uint32_t x = x0; x <= x1; x++)
-		for (uint32_t t = other[x].lo; t < other[x].hi; t++)
-			if (rl_is_content(c, os, t) && c->local[c->side[os].ids[t]] != RL_ID_NONE)
-				stamp[c->local[c->side[os].ids[t]]] = tag;
+		for (uint32_t t = other[x].lo; t < other[x].hi; t++) {
+			uint32_t l = rl_is_content(c, os, t) ? local_of(r, os, t) : RL_ID_NONE;
+			if (l != RL_ID_NONE)
+				stamp[l] = tag;
+		}
 	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
-		if (!rl_is_content(c, s, t) || c->local[c->side[s].ids[t]] == RL_ID_NONE)
-			continue;
-		uint32_t l = c->local[c->side[s].ids[t]];
-		if (stamp[l] != tag)
+		uint32_t l = rl_is_content(c, s, t) ? local_of(r, s, t) : RL_ID_NONE;
+		if (l == RL_ID_NONE || stamp[l] != tag)
 			continue;
 		stamp[l] = tag + 1;  /* once per word */
 		w += r->weight[l];
@@ -552,8 +601,10 @@ static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
  * original ops, when pairing does not do better) to out. */
 static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 {
-	region r = {c, v[0].a0, v[n - 1].a1, v[0].b0, v[n - 1].b1, NULL, NULL, 0, 0, 0,
-	            NULL, NULL, NULL, {NULL, NULL}, NULL, 0, 0};
+	region r;
+	memset(&r, 0, sizeof r);
+	r.c = c;
+	r.a0 = v[0].a0, r.a1 = v[n - 1].a1, r.b0 = v[0].b0, r.b1 = v[n - 1].b1;
 	float *acc = NULL;
 	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL;
 	rl_opvec mine = {0};
@@ -587,7 +638,6 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
 		rc = make_groups(&r, end, stamp, &groups, &ngroups);
 	}
-	forget_index(&r);
 	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, &mine)) != RL_OK)
 		goto out;
 	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n))
@@ -605,13 +655,15 @@ out:
 	return rc;
 }
 
-/* Does side s of [lo, hi) span more than one unit? */
-static bool several_units(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+/* Units that side s of [lo, hi) touches. */
+static uint32_t units_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
-	return hi > lo && c->side[s].unit[hi - 1] != c->side[s].unit[lo];
+	return hi > lo ? c->side[s].unit[hi - 1] - c->side[s].unit[lo] + 1 : 0;
 }
 
-/* Does the region ops[0, n) deserve pairing: enough changed words, more than one unit a side? */
+/* Does the region ops[0, n) deserve pairing: enough changed words on both sides, and more units
+ * than a sentence and its neighbours (a small region is a rewritten sentence or two, which the
+ * word diff already reads well; pairing is for summaries and restructured passages)? */
 static bool heavy(const rl_ctx *c, const rl_op *v, size_t n)
 {
 	uint32_t ch[2] = {0, 0};
@@ -621,8 +673,8 @@ static bool heavy(const rl_ctx *c, const rl_op *v, size_t n)
 				ch[s] += rl_op_words(c, &v[k], s);
 	if (ch[0] < REGION_MIN_WORDS || ch[1] < REGION_MIN_WORDS)
 		return false;
-	return several_units(c, RL_OLD, v[0].a0, v[n - 1].a1) ||
-	       several_units(c, RL_NEW, v[0].b0, v[n - 1].b1);
+	return units_in(c, RL_OLD, v[0].a0, v[n - 1].a1) >= REGION_MIN_UNITS ||
+	       units_in(c, RL_NEW, v[0].b0, v[n - 1].b1) >= REGION_MIN_UNITS;
 }
 
 /* An op that bounds regions: a move, or an equal op between units mostly kept on both sides. */
