@@ -63,8 +63,11 @@ static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 			o[k] = 1;
 			continue;
 		}
-		o[k] = k > 0 && k + 1 < ops->n && big_change(c, &ops->v[k - 1]) &&
-		       big_change(c, &ops->v[k + 1]) && rl_op_words(c, op, RL_OLD) <= ISLAND_WORDS;
+		bool before = k > 0 && big_change(c, &ops->v[k - 1]);
+		bool after = k + 1 < ops->n && big_change(c, &ops->v[k + 1]);
+		uint32_t words = rl_op_words(c, op, RL_OLD);
+		/* Punctuation next to a big change (the stop of a moved paragraph) is an island too. */
+		o[k] = (before && after && words <= ISLAND_WORDS) || (words == 0 && (before || after));
 	}
 	*out = o;
 	return RL_OK;
@@ -597,7 +600,23 @@ static int sort_groups(rl_opvec *moved)
 	return RL_OK;
 }
 
+static int moves_in(rl_ctx *c, rl_opvec *ops);
+
 int rl_moves(rl_ctx *c, rl_opvec *ops)
+{
+	/* Equal ops cut at unit starts: the stop that ends a moved paragraph, matched by the exact
+	 * diff with the stop of whatever took its place, is then an island a move can take back. */
+	rl_opvec split = {0};
+	int rc = rl_split_equals(c, ops, &split);
+	if (rc == RL_OK) {
+		rl_opvec_swap(ops, &split);
+		rc = moves_in(c, ops);
+	}
+	rl_opvec_free(&split);
+	return rc;
+}
+
+static int moves_in(rl_ctx *c, rl_opvec *ops)
 {
 	orphans oa = {0}, ob = {0};
 	chains cs = {0};

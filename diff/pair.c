@@ -93,42 +93,6 @@ static bool rewritten(const rl_ctx *c, const kept *kp, int s, uint32_t t)
 	return total > 0 && kp->words[s][u] < REWRITTEN_SHARE * total;
 }
 
-/* Cut equal ops where a unit starts on either side, so that each lies in one unit a side. */
-static int split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
-{
-	for (size_t k = 0; k < ops->n; k++) {
-		rl_op op = ops->v[k];
-		if (op.kind != RL_OP_EQUAL || op.move) {
-			if (rl_opvec_push(out, &op) != RL_OK)
-				return RL_ENOMEM;
-			continue;
-		}
-		/* Walk the compared tokens of both sides in step. */
-		uint32_t i = op.a0, j = op.b0;
-		for (;;) {
-			while (i < op.a1 && c->side[0].ids[i] == RL_ID_NONE)
-				i++;
-			while (j < op.b1 && c->side[1].ids[j] == RL_ID_NONE)
-				j++;
-			if (i >= op.a1 || j >= op.b1)
-				break;
-			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
-			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
-			if (cut) {
-				rl_op head = op;
-				head.a1 = i, head.b1 = j;
-				if (rl_opvec_push(out, &head) != RL_OK)
-					return RL_ENOMEM;
-				op.a0 = i, op.b0 = j;
-			}
-			i++, j++;
-		}
-		if (rl_opvec_push(out, &op) != RL_OK)
-			return RL_ENOMEM;
-	}
-	return RL_OK;
-}
-
 /* ------------------------------------------------------------------ one region */
 
 typedef struct urange {
@@ -696,7 +660,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].n == 0 || c->side[1].n == 0)
 		return RL_OK;
-	if (kept_init(c, ops, &kp) != RL_OK || split_equals(c, ops, &split) != RL_OK)
+	if (kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
 		goto out;
 	rc = RL_OK;
 	for (size_t k = 0; k < split.n && rc == RL_OK;) {

@@ -165,6 +165,42 @@ void rl_ctx_release(rl_ctx *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* Cut equal ops where a unit starts on either side, so that each lies in one unit a side. */
+int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op op = ops->v[k];
+		if (op.kind != RL_OP_EQUAL || op.move) {
+			if (rl_opvec_push(out, &op) != RL_OK)
+				return RL_ENOMEM;
+			continue;
+		}
+		/* Walk the compared tokens of both sides in step. */
+		uint32_t i = op.a0, j = op.b0;
+		for (;;) {
+			while (i < op.a1 && c->side[0].ids[i] == RL_ID_NONE)
+				i++;
+			while (j < op.b1 && c->side[1].ids[j] == RL_ID_NONE)
+				j++;
+			if (i >= op.a1 || j >= op.b1)
+				break;
+			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
+			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
+			if (cut) {
+				rl_op head = op;
+				head.a1 = i, head.b1 = j;
+				if (rl_opvec_push(out, &head) != RL_OK)
+					return RL_ENOMEM;
+				op.a0 = i, op.b0 = j;
+			}
+			i++, j++;
+		}
+		if (rl_opvec_push(out, &op) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
 /* ------------------------------------------------------------------ exact diffs of ranges */
 
 /* Collect the compared tokens of side s in [lo, hi) into x (ids) and p (token positions). Unless

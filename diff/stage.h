@@ -101,6 +101,10 @@ int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
                        uint32_t h0, uint32_t h1, rl_opvec *out);
 
+/* Copy ops to out with each equal op cut where a unit starts on either side, so that every equal
+ * op lies inside one unit a side (a sentence's final stop stays with its sentence). */
+int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out);
+
 /* ------------------------------------------------------------------ small helpers */
 
 static inline uint32_t rl_lo(const rl_op *op, int s)

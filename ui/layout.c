@@ -232,9 +232,20 @@ static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
 	return add_piece(lay, &rest, false, open);
 }
 
+/* Does piece p continue the passage of piece q on the same side: the next piece of one moved
+ * passage (a moved paragraph with edits inside is several ops, read as one passage)? */
+static bool continues_passage(const rl_layout *lay, const rl_piece *q, const rl_piece *p)
+{
+	if (!q || !lay->ops[p->op].move || lay->ops[q->op].move != lay->ops[p->op].move)
+		return false;
+	return (p->a1 > p->a0 && q->a1 > q->a0 && q->a1 == p->a0) ||
+	       (p->b1 > p->b0 && q->b1 > q->b0 && q->b1 == p->b0);
+}
+
 /* A passage on one side only (a large insertion or deletion, or half of a move): blocks of its
- * own, cut at its own line starts and when too long; the other side faces padding. */
-static int add_passage(rl_layout *lay, const rl_piece *p, bool *open)
+ * own, cut at its own line starts and when too long; the other side faces padding. A moved
+ * passage's later pieces go on in the block of the one before. */
+static int add_passage(rl_layout *lay, const rl_piece *p, bool go_on, bool *open)
 {
 	int side = p->a1 > p->a0 ? RL_OLD : RL_NEW;
 	uint32_t lo = side ? p->b0 : p->a0, hi = side ? p->b1 : p->a1, start = lo;
@@ -251,12 +262,13 @@ static int add_passage(rl_layout *lay, const rl_piece *p, bool *open)
 			slice.b0 = start, slice.b1 = t;
 		else
 			slice.a0 = start, slice.a1 = t;
-		if (add_piece(lay, &slice, true, open) != RL_OK)
+		if (add_piece(lay, &slice, !(go_on && start == lo), open) != RL_OK)
 			return RL_ENOMEM;
 		start = t;
 		count = 1;
 	}
-	*open = false;
+	/* A moved passage may go on in its next piece; anything else starts afresh. */
+	*open = lay->ops[p->op].move != 0;
 	return RL_OK;
 }
 
@@ -291,10 +303,10 @@ static size_t words_between(const rl_layout *lay, int side, uint32_t lo, uint32_
 static bool is_passage(const rl_layout *lay, const rl_piece *p)
 {
 	bool has_a = p->a1 > p->a0, has_b = p->b1 > p->b0;
+	if (lay->ops[p->op].move)
+		return has_a != has_b || lay->ops[p->op].kind == RL_OP_MOVE;
 	if (has_a == has_b)
 		return false;
-	if (lay->ops[p->op].move)
-		return true;
 	int side = has_a ? RL_OLD : RL_NEW;
 	uint32_t lo = has_a ? p->a0 : p->b0, hi = has_a ? p->a1 : p->b1;
 	for (uint32_t t = lo + 1; t < hi; t++)
@@ -326,6 +338,7 @@ static void finish_blocks(rl_layout *lay)
 static int make_blocks(rl_layout *lay, const piecevec *raw)
 {
 	bool open = false;
+	const rl_piece *last = NULL;
 
 	for (size_t k = 0; k < raw->n; k++) {
 		const rl_piece *p = &raw->v[k];
@@ -333,14 +346,18 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 		int rc;
 		if (p->a0 == p->a1 && p->b0 == p->b1)
 			continue;
+		bool go_on = open && continues_passage(lay, last, p);
+		if (last && lay->ops[last->op].move && !go_on)
+			open = false;  /* a moved passage ended: what follows starts afresh */
 		if (is_passage(lay, p))
-			rc = add_passage(lay, p, &open);
+			rc = add_passage(lay, p, go_on, &open);
 		else if (op->kind == RL_OP_EQUAL && !op->move)
 			rc = add_equal(lay, p, &open);
 		else
 			rc = add_rewrite(lay, p, &open);
 		if (rc != RL_OK)
 			return rc;
+		last = p;
 	}
 	finish_blocks(lay);
 	return RL_OK;
@@ -704,7 +721,9 @@ int rl_layout_rows(const rl_layout *lay, size_t bi, unsigned width, rl_rowbuf *b
 const char *rl_marker_text(int side, const rl_run *run)
 {
 	bool open = run->type == RL_RUN_OPEN;
-	if (run->moved)
+	if (run->quote != RL_QUOTE_NONE)
+		return side ? (open ? "{!" : "!}") : (open ? "[!" : "!]");
+	if (run->kind == RL_OP_MOVE)
 		return side ? (open ? "{>" : "<}") : (open ? "[<" : ">]");
 	return side ? (open ? "{+" : "+}") : (open ? "[-" : "-]");
 }

@@ -104,7 +104,9 @@ const rl_alignment *rl_layout_alignment(const rl_layout *lay);
 /* Append the rows of block i, each side wrapped to `width` columns, to buf. */
 int rl_layout_rows(const rl_layout *lay, size_t i, unsigned width, rl_rowbuf *buf);
 
-/* The text of a change marker run (RL_RUN_OPEN/RL_RUN_CLOSE) on a side: "[-", "-]", "{+", "+}". */
+/* The text of a change marker run (RL_RUN_OPEN/RL_RUN_CLOSE) on a side: "[-" "-]" and "{+" "+}"
+ * for a change, "[<" ">]" and "{>" "<}" for moved text where it left and where it arrived (edits
+ * inside a moved passage are changes), "[!" "!]" and "{!" "!}" for a change to a quotation. */
 const char *rl_marker_text(int side, const rl_run *run);
 
 void rl_rowbuf_clear(rl_rowbuf *buf);

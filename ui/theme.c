@@ -5,8 +5,8 @@ rl_role rl_role_of_run(const rl_run *run)
 {
 	if (run->quote != RL_QUOTE_NONE)
 		return RL_ROLE_QUOTE;
-	if (run->moved || run->kind == RL_OP_MOVE)
-		return RL_ROLE_MOVE;
+	if (run->kind == RL_OP_MOVE)
+		return RL_ROLE_MOVE;  /* edits inside a moved passage keep the colour of their kind */
 	switch (run->kind) {
 	case RL_OP_DELETE: return RL_ROLE_DELETE;
 	case RL_OP_INSERT: return RL_ROLE_INSERT;
