@@ -264,19 +264,23 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 
 /* ------------------------------------------------------------------ units gone */
 
-/* A unit of at least this many words that keeps at most one word in this many was deleted (or
- * inserted) as a whole. */
+/* A unit that keeps none of its words, or one of at least this many words that keeps at most one
+ * word in this many, was deleted (or inserted) as a whole. */
 #define GONE_UNIT_WORDS 4
 #define GONE_UNIT_RATIO 5
 /* A region re-diffed around a gone unit reaches out to an equal op of this many words on each
  * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
 #define SOLID_WORDS 3
+/* A unit faces a unit of the other side only if neither is longer than the other by more than
+ * this factor (in words). */
+#define FACING_RATIO (2.0 / 3.0)
 #define REGION_OPS_MAX 64
 
 typedef struct unit_info {
 	uint32_t *kept;   /* per unit of the side: words inside equal ops */
 	uint32_t *kept_content;  /* per unit: content words among them */
 	uint8_t *long_run;  /* per unit: an equal op holds more than RL_WEAK_WORDS of its words */
+	uint8_t *big;       /* per unit: a change bigger than a swap touches it */
 	uint8_t *clean;   /* per unit: every op touching it is one-sided (a plain deletion or
 	                     insertion), nothing to mend */
 	uint32_t *owner;  /* per token of the side: its op */
@@ -287,6 +291,7 @@ static void unit_info_free(unit_info *ui)
 	free(ui->kept);
 	free(ui->kept_content);
 	free(ui->long_run);
+	free(ui->big);
 	free(ui->clean);
 	free(ui->owner);
 }
@@ -297,9 +302,10 @@ static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info
 	ui->kept = calloc((size_t)sd->nunits + 1, sizeof *ui->kept);
 	ui->kept_content = calloc((size_t)sd->nunits + 1, sizeof *ui->kept_content);
 	ui->long_run = calloc((size_t)sd->nunits + 1, 1);
+	ui->big = calloc((size_t)sd->nunits + 1, 1);
 	ui->clean = malloc((size_t)sd->nunits + 1);
 	ui->owner = malloc(((size_t)sd->n + 1) * sizeof *ui->owner);
-	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->clean || !ui->owner)
+	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->big || !ui->clean || !ui->owner)
 		return RL_ENOMEM;
 	memset(ui->clean, 1, (size_t)sd->nunits + 1);
 	uint8_t one_sided = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
@@ -311,6 +317,8 @@ static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info
 			ui->owner[t] = (uint32_t)k;
 			if (op->kind != one_sided)
 				ui->clean[u] = 0;
+			if (op->kind != RL_OP_EQUAL && heavy_op(c, op))
+				ui->big[u] = 1;
 			if (op->kind != RL_OP_EQUAL || sd->tok[t].cls != RL_TOK_WORD)
 				continue;
 			ui->kept[u]++;
@@ -328,6 +336,9 @@ static bool unit_gone(const rl_ctx *c, const unit_info *ui, int s, uint32_t u)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t w = rl_words(c, s, sd->ustart[u], sd->ustart[u + 1]);
+	if (ui->kept[u] == 0)
+		return w > 0 && ui->big[u];  /* a heading or menu line dropped (not one whose every
+		                                word was swapped: that is a small replace) */
 	return w >= GONE_UNIT_WORDS && ui->kept[u] * GONE_UNIT_RATIO <= w && !ui->long_run[u];
 }
 
@@ -380,9 +391,14 @@ static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, const uint32_t *own
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t x0, x1;
-	return counterpart(c, ops, owner, s, sd->ustart[u0], &x0) &&
-	       counterpart(c, ops, owner, s, sd->ustart[u1 + 1], &x1) && x1 > x0 &&
-	       unit_edge_at(c, !s, x0) && unit_edge_at(c, !s, x1);
+	if (!counterpart(c, ops, owner, s, sd->ustart[u0], &x0) ||
+	    !counterpart(c, ops, owner, s, sd->ustart[u1 + 1], &x1) || x1 <= x0 ||
+	    !unit_edge_at(c, !s, x0) || !unit_edge_at(c, !s, x1))
+		return false;
+	/* A rewritten sentence keeps roughly its length; a page of site furniture facing a template
+	 * line does not. */
+	double mine = rl_words(c, s, sd->ustart[u0], sd->ustart[u1 + 1]), theirs = rl_words(c, !s, x0, x1);
+	return theirs >= FACING_RATIO * mine && mine >= FACING_RATIO * theirs;
 }
 
 static bool solid(const rl_ctx *c, const rl_op *op)
@@ -424,7 +440,7 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 {
 	const rl_side *sd = &c->side[s];
-	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
+	unit_info ui = {NULL, NULL, NULL, NULL, NULL, NULL};
 	rl_opvec out = {0};
 	size_t next = 0;
 	int rc = unit_info_init(c, ops, s, &ui);

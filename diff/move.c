@@ -559,6 +559,56 @@ int rl_order_ops(rl_opvec *ops)
 	return rc;
 }
 
+/* Ops outside moves before which a move's OLD (NEW) half stands: the number of them that end
+ * at or before its start on that side (binary search; they advance on both sides). */
+static size_t place_of(const rl_opvec *ops, int s, uint32_t at)
+{
+	size_t lo = 0, hi = ops->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (rl_hi(&ops->v[mid], s) <= at && rl_lo(&ops->v[mid], s) < at + 1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A "move" whose two halves stand at the same place among the other ops did not move: it is
+ * text rewritten in place that the exact diff had scattered. Its ops join the others there, as
+ * ordinary ops. `moved` holds the groups, each contiguous; `rest` the other ops in order. */
+static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < moved->n;) {
+		size_t e = k;
+		while (e < moved->n && moved->v[e].move == moved->v[k].move)
+			e++;
+		uint32_t a0 = moved->v[k].a0, b0 = moved->v[k].b0;
+		size_t pa = place_of(rest, RL_OLD, a0), pb = place_of(rest, RL_NEW, b0);
+		if (pa != pb) {
+			memmove(moved->v + w, moved->v + k, (e - k) * sizeof *moved->v);
+			w += e - k;
+			k = e;
+			continue;
+		}
+		for (size_t x = k; x < e; x++) {
+			moved->v[x].move = 0;
+			if (moved->v[x].kind == RL_OP_MOVE)
+				moved->v[x].kind = RL_OP_EQUAL;
+		}
+		/* Insert the group's ops into rest at pa. */
+		size_t n = e - k;
+		if (rl_opvec_append(rest, moved->v + k, n) != RL_OK)
+			return RL_ENOMEM;
+		memmove(rest->v + pa + n, rest->v + pa, (rest->n - n - pa) * sizeof *rest->v);
+		memcpy(rest->v + pa, moved->v + k, n * sizeof *rest->v);
+		k = e;
+	}
+	moved->n = w;
+	return RL_OK;
+}
+
 /* Move groups were appended in the order they were accepted: sort the groups by NEW start. */
 typedef struct group {
 	uint32_t b0;          /* NEW start */
@@ -646,7 +696,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	    (rc = accept_moves(c, &oa, &ob, &cs, &tk, &moved)) != RL_OK || moved.n == 0)
 		goto out;
 	if ((rc = carve(ops, orphan, &tk, &carved, &cut)) != RL_OK ||
-	    (rc = realign_cut(c, &carved, cut, &out)) != RL_OK || (rc = sort_groups(&moved)) != RL_OK ||
+	    (rc = realign_cut(c, &carved, cut, &out)) != RL_OK ||
+	    (rc = settle_in_place(&out, &moved)) != RL_OK || (rc = sort_groups(&moved)) != RL_OK ||
 	    (rc = rl_opvec_append(&out, moved.v, moved.n)) != RL_OK)
 		goto out;
 	rl_opvec_swap(ops, &out);

@@ -18,6 +18,9 @@
 #define PAIR_MIN_SHARED 2
 /* ...making up at least this share of the (weighted) content of one of its two units. */
 #define PAIR_MIN_SHARE 0.34
+/* ...or at least this many content words, whatever their share (a bullet that restates a clause
+ * of a long sentence). */
+#define PAIR_SURE_SHARED 3
 /* A content word found in more OLD units of a region than this is too common to point anywhere. */
 #define POSTING_MAX 48
 /* Candidates kept per NEW unit, best first. */
@@ -344,8 +347,9 @@ static int candidates(region *r, uint32_t j, float *acc, uint32_t *shared, uint3
 		uint32_t u = touched[x];
 		float ov = acc[u];
 		float share_new = wv > 0 ? ov / wv : 0, share_old = r->unit_w[0][u] > 0 ? ov / r->unit_w[0][u] : 0;
-		bool ok = shared[u] >= PAIR_MIN_SHARED &&
-		          (share_new >= PAIR_MIN_SHARE || share_old >= PAIR_MIN_SHARE);
+		bool ok = shared[u] >= PAIR_SURE_SHARED ||
+		          (shared[u] >= PAIR_MIN_SHARED &&
+		           (share_new >= PAIR_MIN_SHARE || share_old >= PAIR_MIN_SHARE));
 		acc[u] = 0;
 		shared[u] = 0;
 		if (!ok)
@@ -489,7 +493,8 @@ static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, uin
 	float w = shared_with(r, s, u, x0, x1, stamp, *tag, &words);
 	*tag += 2;
 	float own = r->unit_w[s][u];
-	return words >= PAIR_MIN_SHARED && own > 0 && w >= ATTACH_SHARE * own;
+	return words >= PAIR_SURE_SHARED ||
+	       (words >= PAIR_MIN_SHARED && own > 0 && w >= ATTACH_SHARE * own);
 }
 
 /* Groups from the chain ending at candidate `end`: each pair a group, then units left unpaired

@@ -177,6 +177,10 @@ static int mark_at(finder *f, uint32_t t)
 		straight_roles(sd, t, cp == '\'', &can_open, &can_close);
 	else if (cp == 0x2019)
 		can_close = touches_prev(sd, t);  /* else an apostrophe or a stray mark */
+	if (can_open && (m.opens == F_SINGLE || m.opens == F_STRAIGHT1) && t + 2 < sd->n &&
+	    sd->tok[t + 1].cls == RL_TOK_WORD && sd->tok[t + 1].len == 1 &&
+	    sd->tok[t + 2].gap != RL_GAP_NONE)
+		can_open = false;  /* "AI ‘s strategy": an apostrophe typed as a quote */
 	if (can_close) {
 		bool closed;
 		int rc = try_close(f, t, m.closes, &closed);
@@ -185,6 +189,78 @@ static int mark_at(finder *f, uint32_t t)
 	}
 	if (can_open)
 		push_open(f, t, m.opens);
+	return RL_OK;
+}
+
+/* Verbs that introduce speech: a paragraph that ends "he said:" is followed by what he said, a
+ * quotation set as a paragraph of its own (marks are often lost on the way to a web page). */
+static const char *const speech_verbs[] = {
+	"added", "adds", "announced", "argued", "asked", "commented", "continued", "declared",
+	"explained", "insisted", "noted", "posted", "recalled", "remarked", "replied", "said",
+	"says", "stated", "tells", "testified", "told", "tweeted", "warned", "wrote", "writes",
+};
+
+static bool is_speech_verb(const char *w, size_t n)
+{
+	for (size_t k = 0; k < sizeof speech_verbs / sizeof *speech_verbs; k++) {
+		size_t len = strlen(speech_verbs[k]);
+		if (len != n)
+			continue;
+		size_t i = 0;
+		while (i < n && (w[i] | 0x20) == speech_verbs[k][i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* Words looked at before the colon for the speech verb ("he told reporters:"). */
+#define SPEECH_VERB_REACH 3
+
+/* Does the paragraph that ends just before token t end with a speech verb and a colon? */
+static bool introduces_speech(const rl_side *sd, uint32_t t)
+{
+	if (t < 2)
+		return false;
+	const rl_token *colon = &sd->tok[t - 1];
+	if (colon->cls != RL_TOK_PUNCT || colon->len != 1 || sd->text[colon->off] != ':')
+		return false;
+	uint32_t seen = 0;
+	for (uint32_t k = t - 1; k-- > 0 && seen < SPEECH_VERB_REACH;) {
+		const rl_token *w = &sd->tok[k];
+		if (w->cls != RL_TOK_WORD)
+			break;
+		if (is_speech_verb(sd->text + w->off, w->len))
+			return true;
+		seen++;
+		if (w->gap >= RL_GAP_BREAK)
+			break;
+	}
+	return false;
+}
+
+/* Paragraphs quoted without marks after "he said:", when no marked quotation overlaps them. */
+static int block_quotes(finder *f)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	size_t marked = f->n;
+
+	for (uint32_t t = 1; t < sd->n; t++) {
+		if (sd->tok[t].gap != RL_GAP_PARA || !introduces_speech(sd, t))
+			continue;
+		int32_t cp = cp_of(sd, t);
+		if (cp >= 0 && mark_of(cp).opens != F_NONE)
+			continue;  /* marked: the marks tell where it ends */
+		uint32_t end = t + 1;
+		while (end < sd->n && sd->tok[end].gap != RL_GAP_PARA)
+			end++;
+		bool overlaps = false;
+		for (size_t x = 0; x < marked && !overlaps; x++)
+			overlaps = f->v[x].t0 < end && f->v[x].t1 > t;
+		if (!overlaps && record(f, t, end, 0) != RL_OK)
+			return RL_ENOMEM;
+	}
 	return RL_OK;
 }
 
@@ -208,6 +284,10 @@ int rl_quotes_find(rl_ctx *c, int s)
 			free(f.v);
 			return RL_ENOMEM;
 		}
+	}
+	if (block_quotes(&f) != RL_OK) {
+		free(f.v);
+		return RL_ENOMEM;
 	}
 	qsort(f.v, f.n, sizeof *f.v, cmp_quotation);
 	c->side[s].quotes = f.v;
@@ -321,14 +401,26 @@ static int dissolve_islands(const rl_ctx *c, rl_opvec *ops, owner *ow)
 }
 
 /* Does op put an ellipsis in NEW where OLD had words? */
-static bool elides(const rl_ctx *c, const rl_op *op)
+static bool has_ellipsis(const rl_ctx *c, const rl_op *op)
 {
-	if (op->a1 == op->a0 || rl_op_words(c, op, RL_OLD) == 0)
-		return false;
 	for (uint32_t t = op->b0; t < op->b1; t++)
 		if (rl_tok_idf(c, RL_NEW, t) & RL_IDF_ELLIPSIS)
 			return true;
 	return false;
+}
+
+/* Do op k and the changes right next to it drop words of OLD and put an ellipsis in NEW (the
+ * ellipsis may stand in a neighbouring op: "we do[.]{…} [I'm basically ... innovations.]")? */
+static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	size_t lo = k > 0 && !is_kept(&ops->v[k - 1]) ? k - 1 : k;
+	size_t hi = k + 1 < ops->n && !is_kept(&ops->v[k + 1]) ? k + 1 : k;
+	bool dropped = false, ellipsis = false;
+	for (size_t x = lo; x <= hi; x++) {
+		dropped |= rl_op_words(c, &ops->v[x], RL_OLD) > 0;
+		ellipsis |= has_ellipsis(c, &ops->v[x]);
+	}
+	return dropped && ellipsis;
 }
 
 /* Flag the ops touching quotation q of side s. */
@@ -351,10 +443,67 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 		/* Only a change of words inside the quotation alters it. */
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
-		bool words = rl_words(c, s, lo, hi) > 0 || (s == RL_NEW && elides(c, op));
-		if (words)
-			flag(op, elides(c, op) ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
+		bool elided = elides(c, ops, k);
+		if (rl_words(c, s, lo, hi) > 0 || (elided && has_ellipsis(c, op)))
+			flag(op, elided ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
 	}
+}
+
+/* The first outermost quotation of side s that ends after token t (binary search). */
+static size_t first_ending_after(const rl_side *sd, uint32_t t)
+{
+	size_t lo = 0, hi = sd->nquotes;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (sd->quotes[mid].t0 < t && sd->quotes[mid].t1 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Cut deletions and insertions at the edges of the sentences of the quotations they cover in
+ * part, so that a flag marks the quoted statement ("“We are trading ...,” she said.") and not
+ * the paragraph around it. */
+static int cut_at_quotes(const rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = {0};
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op op = ops->v[k];
+		int s = op.kind == RL_OP_DELETE ? RL_OLD : op.kind == RL_OP_INSERT ? RL_NEW : -1;
+		if (s >= 0 && !op.move) {
+			const rl_side *sd = &c->side[s];
+			uint32_t lo = rl_lo(&op, s), hi = rl_hi(&op, s);
+			for (size_t x = first_ending_after(sd, lo); x < sd->nquotes && sd->quotes[x].t0 < hi; x++) {
+				const rl_quotation *q = &sd->quotes[x];
+				if (q->depth > 0)
+					continue;
+				uint32_t cuts[2] = {sd->ustart[sd->unit[q->t0]], sd->ustart[sd->unit[q->t1 - 1] + 1]};
+				for (int e = 0; e < 2; e++) {
+					if (cuts[e] <= lo || cuts[e] >= hi)
+						continue;
+					rl_op head = op;
+					if (s == RL_OLD)
+						head.a1 = cuts[e], op.a0 = cuts[e];
+					else
+						head.b1 = cuts[e], op.b0 = cuts[e];
+					if (rl_opvec_push(&out, &head) != RL_OK) {
+						rl_opvec_free(&out);
+						return RL_ENOMEM;
+					}
+					lo = cuts[e];
+				}
+			}
+		}
+		if (rl_opvec_push(&out, &op) != RL_OK) {
+			rl_opvec_free(&out);
+			return RL_ENOMEM;
+		}
+	}
+	rl_opvec_swap(ops, &out);
+	rl_opvec_free(&out);
+	return RL_OK;
 }
 
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
@@ -364,7 +513,8 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
-	if ((rc = owner_build(c, ops, &ow)) != RL_OK || (rc = dissolve_islands(c, ops, &ow)) != RL_OK)
+	if ((rc = cut_at_quotes(c, ops)) != RL_OK || (rc = owner_build(c, ops, &ow)) != RL_OK ||
+	    (rc = dissolve_islands(c, ops, &ow)) != RL_OK)
 		goto out;
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)

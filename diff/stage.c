@@ -379,10 +379,10 @@ static int split_hole(const rl_ctx *c, rl_opvec *ops, size_t first, int hs, uint
 	rl_op x = ops->v[k], parts[3];
 	uint32_t x0 = rl_lo(&x, hs), x1 = rl_hi(&x, hs), y0 = rl_lo(&x, os), y1 = rl_hi(&x, os);
 	/* The other side's split: an equal op pairs compared tokens one to one; a change keeps its
-	 * other side with the part before the hole. */
+	 * other side with the part before the hole, or after it when nothing comes before. */
 	uint32_t p = x.kind == RL_OP_EQUAL
 	                 ? skip_compared(c, os, y0, y1, count_compared(c, hs, x0, h0))
-	                 : y1;
+	                 : h0 > x0 ? y1 : y0;
 	uint32_t r0[3][2] = {{x0, h0}, {h0, h1}, {h1, x1}};
 	uint32_t r1[3][2] = {{y0, p}, {p, p}, {p, y1}};
 	for (int i = 0; i < 3; i++) {
