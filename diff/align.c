@@ -34,12 +34,29 @@ const char *rl_strerror(int status)
 	}
 }
 
+/* Is token i the second part of a compound ("keeper’s", "century-old"): a word glued by an
+ * apostrophe or hyphen to the word before? The tokenizer splits them so that a swap inside a
+ * compound is one word; the figures count words as a reader does. */
+static bool continues_word(const rl_tokens *t, uint32_t i)
+{
+	const rl_token *v = rl_tokens_array(t);
+	const char *text = rl_tokens_text(t);
+	if (i < 2 || v[i].cls != RL_TOK_WORD || v[i].gap != RL_GAP_NONE || v[i - 1].gap != RL_GAP_NONE ||
+	    v[i - 1].cls != RL_TOK_PUNCT || v[i - 2].cls != RL_TOK_WORD)
+		return false;
+	const char *j = text + v[i - 1].off;
+	size_t n = v[i - 1].len;
+	return (n == 1 && (*j == '\'' || *j == '-')) ||
+	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
+	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
+}
+
 static size_t words_in(const rl_tokens *t, uint32_t lo, uint32_t hi)
 {
 	const rl_token *v = rl_tokens_array(t);
 	size_t w = 0;
 	for (uint32_t i = lo; i < hi; i++)
-		w += v[i].cls == RL_TOK_WORD;
+		w += v[i].cls == RL_TOK_WORD && !continues_word(t, i);
 	return w;
 }
 
@@ -48,8 +65,8 @@ static void count_stats(rl_alignment *al)
 	rl_stats *st = &al->stats;
 	uint32_t last_move = 0;
 
-	st->words[0] = rl_tokens_words(al->toks[0]);
-	st->words[1] = rl_tokens_words(al->toks[1]);
+	st->words[0] = words_in(al->toks[0], 0, (uint32_t)rl_tokens_count(al->toks[0]));
+	st->words[1] = words_in(al->toks[1], 0, (uint32_t)rl_tokens_count(al->toks[1]));
 	for (size_t k = 0; k < al->nops; k++) {
 		const rl_op *op = &al->ops[k];
 		size_t wa = words_in(al->toks[0], op->a0, op->a1);

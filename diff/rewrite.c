@@ -202,12 +202,13 @@ static bool modifiable(const rl_ctx *c, uint32_t ta)
 	return rl_is_content(c, RL_OLD, ta) && !rl_is_anchor(c, RL_OLD, ta);
 }
 
-/* Is op an insertion or deletion of one or two words and nothing else? */
-static bool small_one_sided(const rl_ctx *c, const rl_op *op)
+/* Is op an insertion of one or two words and nothing else? (A deleted modifier stays a deletion:
+ * "the [-old-] lighthouse" reads better than a rewrite of "old lighthouse".) */
+static bool small_insertion(const rl_ctx *c, const rl_op *op)
 {
-	if (op->move || (op->kind != RL_OP_INSERT && op->kind != RL_OP_DELETE))
+	if (op->move || op->kind != RL_OP_INSERT)
 		return false;
-	int s = op->kind == RL_OP_INSERT ? RL_NEW : RL_OLD;
+	int s = RL_NEW;
 	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
 	if (hi - lo < 1 || hi - lo > 2)
 		return false;
@@ -217,18 +218,18 @@ static bool small_one_sided(const rl_ctx *c, const rl_op *op)
 	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
 }
 
-/* A word or two inserted (deleted) right next to a word, inside a sentence, is that word
- * rewritten as a phrase ("new" -> "brand new", "software" -> "software program"): the word joins
- * the edit, which becomes one replace. Only when exactly one neighbour is a content word that the
- * phrase can have grown from; otherwise the insertion stays an insertion. */
+/* A word or two inserted right next to a word, inside a sentence, is that word rewritten as a
+ * phrase ("new" -> "brand new", "software" -> "software program", "debate" -> "heated debate"):
+ * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
+ * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
 static void phrases(const rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		rl_op *prev = &ops->v[k - 1], *x = &ops->v[k], *next = &ops->v[k + 1];
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
-		    !small_one_sided(c, x) || prev->a1 - prev->a0 < 2 || next->a1 - next->a0 < 2)
+		    !small_insertion(c, x) || prev->a1 - prev->a0 < 2 || next->a1 - next->a0 < 2)
 			continue;
-		int s = x->kind == RL_OP_INSERT ? RL_NEW : RL_OLD;
+		int s = RL_NEW;
 		const uint32_t *unit = c->side[s].unit;
 		bool left = modifiable(c, prev->a1 - 1) && unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
 		bool right = modifiable(c, next->a0) && unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];

@@ -25,8 +25,10 @@ static void print_gap(inline_state *st, int side, const rl_token *tk)
 	}
 }
 
+/* Print tokens [lo, hi) of a side; `gap` is the whitespace to print before the first one (-1: its
+ * own). */
 static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, const rl_op *op,
-                       bool changed)
+                       bool changed, int gap)
 {
 	rl_run probe = {.kind = changed ? op->kind : RL_OP_EQUAL,
 	                .quote = changed ? op->quote : RL_QUOTE_NONE,
@@ -36,7 +38,13 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 
 	for (uint32_t t = lo; t < hi; t++) {
 		const rl_token *tk = &st->tok[side][t];
-		print_gap(st, side, tk);
+		if (t == lo && gap >= 0) {
+			rl_token g = *tk;
+			g.gap = (uint8_t)gap;
+			print_gap(st, side, &g);
+		} else {
+			print_gap(st, side, tk);
+		}
 		if (t == lo) {
 			if (markers) {
 				probe.type = RL_RUN_OPEN;
@@ -77,11 +85,14 @@ int rl_print_inline(rl_out *o, const rl_alignment *al)
 		const rl_piece *p = rl_layout_piece(lay, k);
 		const rl_op *op = &ops[p->op];
 		if (op->kind == RL_OP_EQUAL && !op->move) {
-			print_span(&st, RL_NEW, p->b0, p->b1, op, false);
+			print_span(&st, RL_NEW, p->b0, p->b1, op, false, -1);
 			continue;
 		}
-		print_span(&st, RL_OLD, p->a0, p->a1, op, true);
-		print_span(&st, RL_NEW, p->b0, p->b1, op, true);
+		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
+		 * space, the new words. */
+		bool both = p->a1 > p->a0 && p->b1 > p->b0;
+		print_span(&st, RL_OLD, p->a0, p->a1, op, true, both ? st.tok[RL_NEW][p->b0].gap : -1);
+		print_span(&st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
 	}
 	if (st.started)
 		rl_out_raw(o, "\n", 1);

@@ -111,13 +111,18 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	fprintf(o->fp,
 	        "  \"stats\": {\"old_words\": %zu, \"new_words\": %zu, \"kept\": %zu, "
 	        "\"deleted\": %zu, \"inserted\": %zu, \"replaced_old\": %zu, \"replaced_new\": %zu, "
-	        "\"moved\": %zu, \"quotes\": %zu,\n"
+	        "\"moved\": %zu, \"moves\": %zu, \"quotes\": %zu,\n"
+	        "            \"quote_ops\": {\"removed\": %zu, \"added\": %zu, \"altered\": %zu, "
+	        "\"elided\": %zu}, \"quotations\": [%zu, %zu],\n"
 	        "            \"ops\": {\"equal\": %zu, \"delete\": %zu, \"insert\": %zu, "
 	        "\"replace\": %zu, \"move\": %zu},\n"
 	        "            \"similarity\": %.4f, \"kept_share\": %.4f, \"anchors\": %zu, "
 	        "\"bound_hits\": %zu}\n",
 	        st->words[0], st->words[1], st->kept, st->deleted, st->inserted, st->replaced[0],
-	        st->replaced[1], st->moved, st->quotes, st->ops[RL_OP_EQUAL], st->ops[RL_OP_DELETE],
+	        st->replaced[1], st->moved, st->moves, st->quotes, st->quote_ops[RL_QUOTE_REMOVED],
+	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
+	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
+	        st->ops[RL_OP_EQUAL], st->ops[RL_OP_DELETE],
 	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
 	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);

@@ -13,9 +13,15 @@ int rl_print_stat(rl_out *o, const rl_alignment *al)
 
 	fprintf(o->fp,
 	        "old %zu words, new %zu words: kept %zu (%.1f%% of old), rewritten %zu -> %zu, "
-	        "deleted %zu, inserted %zu, moved %zu, quote changes %zu; similarity %.1f%%",
+	        "deleted %zu, inserted %zu, moved %zu in %zu passage%s; quotes: %zu removed, "
+	        "%zu added, %zu altered, %zu elided; ops: %zu equal, %zu replace, %zu delete, "
+	        "%zu insert, %zu move; similarity %.1f%%",
 	        st->words[0], st->words[1], st->kept, percent(st->kept, st->words[0]),
-	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->quotes,
+	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->moves,
+	        st->moves == 1 ? "" : "s", st->quote_ops[RL_QUOTE_REMOVED],
+	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
+	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL], st->ops[RL_OP_REPLACE],
+	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
 	        percent(2 * st->kept, st->words[0] + st->words[1]));
 	if (st->bound_hits)
 		fprintf(o->fp, " (coarse: %zu searches hit the cost bound)", st->bound_hits);

@@ -21,29 +21,47 @@ static rl_alignment *align(const char *a, const char *b)
 	return align_opts(a, b, o);
 }
 
-/* The ops tile both token sequences: every token in exactly one op on its side, in order
- * (moves aside), and equal ops hold the same number of tokens on both sides. */
+/* The ops tile both token sequences: every token lies in exactly one op on its side; the ops
+ * outside moves advance through both texts in order, and what they skip is moved; equal and move
+ * ops hold the same number of tokens on both sides (all tokens are compared here). */
 static void check_tiling(const rl_alignment *al)
 {
 	size_t n;
 	const rl_op *ops = rl_alignment_ops(al, &n);
+	size_t len[2] = {rl_tokens_count(rl_alignment_tokens(al, RL_OLD)),
+	                 rl_tokens_count(rl_alignment_tokens(al, RL_NEW))};
+	unsigned char *seen[2] = {calloc(len[0] + 1, 1), calloc(len[1] + 1, 1)};
 	uint32_t at[2] = {0, 0};
 	for (size_t k = 0; k < n; k++) {
 		const rl_op *op = &ops[k];
-		if (op->move)
-			continue;
-		cr_assert_eq(op->a0, at[0], "op %zu starts at %u, expected %u", k, op->a0, at[0]);
-		cr_assert_eq(op->b0, at[1], "op %zu", k);
 		cr_assert_leq(op->a0, op->a1);
 		cr_assert_leq(op->b0, op->b1);
+		cr_assert_leq(op->a1, len[0]);
+		cr_assert_leq(op->b1, len[1]);
 		if (op->kind == RL_OP_INSERT)
 			cr_assert_eq(op->a0, op->a1, "an insert has nothing in OLD");
 		if (op->kind == RL_OP_DELETE)
 			cr_assert_eq(op->b0, op->b1, "a delete has nothing in NEW");
+		if (op->kind == RL_OP_MOVE)
+			cr_assert_neq(op->move, 0, "a move op has a move id");
+		if ((op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE) &&
+		    !rl_alignment_opts(al)->key.ignore_punct)
+			cr_assert_eq(op->a1 - op->a0, op->b1 - op->b0, "op %zu pairs tokens one to one", k);
+		for (uint32_t t = op->a0; t < op->a1; t++)
+			cr_assert_eq(seen[0][t]++, 0, "OLD token %u in two ops (op %zu)", t, k);
+		for (uint32_t t = op->b0; t < op->b1; t++)
+			cr_assert_eq(seen[1][t]++, 0, "NEW token %u in two ops (op %zu)", t, k);
+		if (op->move)
+			continue;
+		cr_assert_geq(op->a0, at[0], "op %zu starts at %u, before %u", k, op->a0, at[0]);
+		cr_assert_geq(op->b0, at[1], "op %zu", k);
 		at[0] = op->a1, at[1] = op->b1;
 	}
-	cr_assert_eq(at[0], rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
-	cr_assert_eq(at[1], rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+	for (int s = 0; s < 2; s++) {
+		for (size_t t = 0; t < len[s]; t++)
+			cr_assert_eq(seen[s][t], 1, "side %d token %zu in no op", s, t);
+		free(seen[s]);
+	}
 }
 
 /* The kinds of the ops as a string: e=equal d=delete i=insert r=replace m=move. */

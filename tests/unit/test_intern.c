@@ -112,13 +112,13 @@ Test(intern, equal_keys_get_equal_ids_across_texts)
 	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
 	cr_assert_eq(rl_intern(in, b, &ib), RL_OK);
 	cr_assert_neq(ia[0], ib[0], "the / The differ without -i");
-	cr_assert_eq(ia[1], ib[1]);
-	cr_assert_eq(ia[2], ib[2]);
-	cr_assert_eq(rl_interner_count(in), 5, "the The cat's hat !");
+	for (int i = 1; i <= 4; i++)
+		cr_assert_eq(ia[i], ib[i], "token %d: cat ’ s hat (the apostrophe folded)", i);
+	cr_assert_eq(rl_interner_count(in), 7, "the The cat ' s hat !");
 	size_t len;
-	const char *k = rl_interner_key(in, ia[1], &len);
-	cr_assert_eq(len, 5);
-	cr_assert(memcmp(k, "cat's", 5) == 0);
+	const char *k = rl_interner_key(in, ia[2], &len);
+	cr_assert_eq(len, 1);
+	cr_assert(memcmp(k, "'", 1) == 0);
 	free(ia);
 	free(ib);
 	rl_tokens_free(a);
