@@ -227,13 +227,14 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		rl_op *prev = &ops->v[k - 1], *x = &ops->v[k], *next = &ops->v[k + 1];
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
-		    !small_insertion(c, x) || prev->a1 - prev->a0 < 2 || next->a1 - next->a0 < 2)
+		    !small_insertion(c, x))
 			continue;
 		int s = RL_NEW;
 		const uint32_t *unit = c->side[s].unit;
 		bool left = modifiable(c, prev->a1 - 1) && unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
 		bool right = modifiable(c, next->a0) && unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
-		if (left == right)
+		/* The word taken must leave its equal op something (else it is no equality). */
+		if (left == right || (left && prev->a1 - prev->a0 < 2) || (right && next->a1 - next->a0 < 2))
 			continue;
 		if (left) {
 			prev->a1--, prev->b1--;

@@ -165,6 +165,9 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 		const rl_token *w = &sd->tok[j - 1];
 		if (w->cls == RL_TOK_WORD && is_abbreviation(sd->text + w->off, w->len))
 			return false;
+		/* "1. Four million" at the start of a line: a list marker, not a sentence. */
+		if (w->cls == RL_TOK_WORD && w->len <= 3 && (j == 1 || w->gap >= RL_GAP_BREAK))
+			return false;
 	}
 	return true;
 }

@@ -25,8 +25,8 @@ static void print_gap(inline_state *st, int side, const rl_token *tk)
 	}
 }
 
-/* Print tokens [lo, hi) of a side; `gap` is the whitespace to print before the first one (-1: its
- * own). */
+/* Print tokens [lo, hi) of a side; `gap` is the whitespace of NEW to print before the first one
+ * (-1: the token's own). */
 static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, const rl_op *op,
                        bool changed, int gap)
 {
@@ -41,7 +41,7 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 		if (t == lo && gap >= 0) {
 			rl_token g = *tk;
 			g.gap = (uint8_t)gap;
-			print_gap(st, side, &g);
+			print_gap(st, RL_NEW, &g);  /* NEW's whitespace, read NEW's way */
 		} else {
 			print_gap(st, side, tk);
 		}

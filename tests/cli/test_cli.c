@@ -163,8 +163,11 @@ Test(cli, comparison_options_decide_sameness)
 	RUN(&r, "--stat", "-i", "-p", a, b);
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	run_free(&r);
+	RUN(&r, "--stat", "-i", "--strict", a, b);
+	cr_assert_eq(r.status, 1, "--strict sees the curly apostrophe");
+	run_free(&r);
 	RUN(&r, "--stat", "-i", "-p", "--strict", a, b);
-	cr_assert_eq(r.status, 1, "the apostrophe is inside a word: --strict sees it");
+	cr_assert_eq(r.status, 0, "the apostrophe is punctuation of its own: -p ignores it");
 	run_free(&r);
 	unlink(a);
 	unlink(b);
@@ -351,6 +354,8 @@ Test(cli, golden_outputs)
 		{"spun.json", {"redline", "--json", ORIGINAL, SPUN, NULL}},
 		{"summary.sbs.txt", {"redline", "--width=120", ORIGINAL, SUMMARY, NULL}},
 		{"rewrite.sbs.txt", {"redline", "--width=120", ORIGINAL, REWRITE, NULL}},
+		{"rewrite.inline.txt", {"redline", "--inline", ORIGINAL, REWRITE, NULL}},
+		{"summary.inline.txt", {"redline", "--inline", ORIGINAL, SUMMARY, NULL}},
 		{"stat.txt", {"redline", "--stat", ORIGINAL, REWRITE, NULL}},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
@@ -597,4 +602,86 @@ Test(cli, json_output_keeps_the_contract_on_hostile_input)
 	unlink(a);
 	unlink(b);
 	unlink(empty);
+}
+/* The readability stages seen from the command line: swaps, moves and quote changes, marked in
+ * every format, with and without colour. */
+Test(cli, swaps_moves_and_quotes_in_every_format)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", ORIGINAL, SPUN);
+	cr_assert_not_null(strstr(r.out, "has [-guarded-] {+protected+} the mouth"), "one-word swap");
+	cr_assert_not_null(strstr(r.out, "the [-public-] {+general public+} at least"), "a phrase");
+	run_free(&r);
+
+	RUN(&r, "--inline", "--color=never", ORIGINAL, REWRITE);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "[<An engineering report commissioned"), "moved from");
+	cr_assert_not_null(strstr(r.out, "{>An engineering report commissioned"), "moved to");
+	cr_assert_not_null(strstr(r.out, "[<Walt Prentiss, 71, a>] [-retired-] [<lobsterman"),
+	                   "an edit inside a move, where it left");
+	cr_assert_not_null(strstr(r.out, "{>Walt Prentiss, 71, a<} {+former+} {>lobsterman"),
+	                   "and where it arrived");
+	cr_assert_not_null(strstr(r.out, "[!\xe2\x80\x9cWe are trading a public landmark"),
+	                   "removed quote");
+	cr_assert_not_null(strstr(r.out, "{!\xe2\x80\xa6!}"), "elided quote");
+	run_free(&r);
+
+	RUN(&r, "--side-by-side", "--color=never", "--width=160", ORIGINAL, REWRITE);
+	cr_assert_not_null(strstr(r.out, "[<An engineering report"));
+	cr_assert_not_null(strstr(r.out, "{>An engineering report"));
+	cr_assert_not_null(strstr(r.out, "[!\xe2\x80\x9cWe are trading"));
+	run_free(&r);
+
+	/* Colour: moves cyan, quote changes bold magenta, no markers. */
+	RUN(&r, "--inline", "--color=always", ORIGINAL, REWRITE);
+	cr_assert_not_null(strstr(r.out, "\x1b[0;36mAn engineering report"));
+	cr_assert_not_null(strstr(r.out, "\x1b[0;1;35m\xe2\x80\x9cWe are trading"));
+	cr_assert_null(strstr(r.out, "[<"));
+	cr_assert_null(strstr(r.out, "[!"));
+	run_free(&r);
+
+	RUN(&r, "--json", ORIGINAL, REWRITE);
+	cr_assert_not_null(strstr(r.out, "\"kind\": \"move\""));
+	cr_assert_not_null(strstr(r.out, "\"quote\": \"removed\""));
+	cr_assert_not_null(strstr(r.out, "\"quote\": \"elided\""));
+	cr_assert_not_null(strstr(r.out, "\"moves\": 2"));
+	run_free(&r);
+
+	RUN(&r, "--stat", ORIGINAL, REWRITE);
+	cr_assert_not_null(strstr(r.out, "in 2 passages; quotes: 1 removed, 1 added, 0 altered, "
+	                                 "1 elided"), "%s", r.out);
+	run_free(&r);
+}
+
+Test(cli, stages_switch_off)
+{
+	run_result r;
+	RUN(&r, "--help");
+	const char *opts[] = {"--no-swaps", "--no-cleanup", "--no-moves", "--no-sentences",
+	                      "--no-quotes", "--minimal"};
+	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++)
+		cr_assert_not_null(strstr(r.out, opts[k]), "--help mentions %s", opts[k]);
+	run_free(&r);
+
+	RUN(&r, "--json", "--minimal", ORIGINAL, REWRITE);
+	cr_assert_null(strstr(r.out, "\"kind\": \"move\""), "the exact script has no moves");
+	cr_assert_null(strstr(r.out, "\"quote\""), "nor quote flags");
+	run_free(&r);
+	RUN(&r, "--json", "--no-moves", ORIGINAL, REWRITE);
+	cr_assert_null(strstr(r.out, "\"kind\": \"move\""));
+	cr_assert_not_null(strstr(r.out, "\"quote\": \"removed\""));
+	run_free(&r);
+	RUN(&r, "--json", "--no-quotes", ORIGINAL, REWRITE);
+	cr_assert_not_null(strstr(r.out, "\"kind\": \"move\""));
+	cr_assert_null(strstr(r.out, "\"quote\""));
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", "--no-swaps", ORIGINAL, SPUN);
+	cr_assert_not_null(strstr(r.out, "[-guarded-] {+protected+}"));
+	run_free(&r);
+	const char *more[] = {"--no-cleanup", "--no-sentences"};
+	for (size_t k = 0; k < 2; k++) {
+		RUN(&r, "--stat", more[k], ORIGINAL, SUMMARY);
+		cr_assert_eq(r.status, 1, "%s", more[k]);
+		run_free(&r);
+	}
 }

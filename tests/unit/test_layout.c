@@ -223,4 +223,84 @@ Test(layout, a_long_change_glued_to_punctuation_stays_inline)
 	cr_assert_eq(n, 1, "one row: the deletion is inline, not a block of its own");
 	side_rows(a, b, 200, RL_NEW, rows, &n);
 	cr_assert_str_eq(rows[0], "Keep it. Next.");
+/* Rows of a block on one side as text: runs joined, markers included. */
+static void side_text(const rl_rowbuf *buf, const char *text, int side, char *out, size_t cap)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t r = 0; r < buf->nrows; r++) {
+		const rl_row *row = &buf->rows[r];
+		for (uint16_t k = 0; k < row->nrun[side]; k++) {
+			const rl_run *run = &buf->runs[row->run[side] + k];
+			const char *s = run->type == RL_RUN_TEXT ? text + run->off
+			                : run->type == RL_RUN_SPACE ? " " : rl_marker_text(side, run);
+			size_t n = run->type == RL_RUN_TEXT ? run->len : strlen(s);
+			if (len + n + 1 < cap) {
+				memcpy(out + len, s, n);
+				len += n;
+				out[len] = '\0';
+			}
+		}
+	}
+}
+
+Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
+{
+	const char *p1 = "The harbor master opened the gates at dawn and counted the boats.";
+	const char *p2 = "A storm had broken three moorings during the night, and two skiffs were "
+	                 "missing from the north pier.";
+	const char *p2b = "A storm had broken four moorings during the night, and two skiffs were "
+	                  "missing from the north pier.";
+	const char *p3 = "By noon the fishermen had gathered at the cooperative to sell the catch.";
+	const char *p4 = "Prices were low again this week because the cannery bought less than usual.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n", p1, p2, p3, p4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n", p1, p3, p4, p2b);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	rl_layout_opts lo = {.markers = true};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_rowbuf buf = {0};
+	int found[2] = {0, 0};
+	char line[1024];
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		rl_rowbuf_clear(&buf);
+		cr_assert_eq(rl_layout_rows(lay, bi, 200, &buf), RL_OK);
+		for (int s = 0; s < 2; s++) {
+			side_text(&buf, s ? b : a, s, line, sizeof line);
+			if (!strstr(line, "storm"))
+				continue;
+			/* The whole paragraph in one block, the swapped word marked as an edit inside. */
+			found[s]++;
+			cr_assert_str_eq(line, s ? "{>A storm had broken<} {+four+} {>moorings during the "
+			                           "night, and two skiffs were missing from the north pier.<}"
+			                         : "[<A storm had broken>] [-three-] [<moorings during the "
+			                           "night, and two skiffs were missing from the north pier.>]");
+		}
+	}
+	cr_assert_eq(found[0], 1);
+	cr_assert_eq(found[1], 1);
+	rl_rowbuf_free(&buf);
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+	check_all_widths(a, b);
+}
+
+Test(layout, quote_changes_have_markers_of_their_own)
+{
+	rl_run run = {0};
+	run.type = RL_RUN_OPEN;
+	run.quote = RL_QUOTE_REMOVED;
+	run.kind = RL_OP_DELETE;
+	cr_assert_str_eq(rl_marker_text(RL_OLD, &run), "[!");
+	run.type = RL_RUN_CLOSE;
+	cr_assert_str_eq(rl_marker_text(RL_NEW, &run), "!}");
+	run.quote = RL_QUOTE_NONE;
+	run.kind = RL_OP_MOVE;
+	cr_assert_str_eq(rl_marker_text(RL_OLD, &run), ">]");
+	run.kind = RL_OP_REPLACE;
+	run.moved = 1;
+	cr_assert_str_eq(rl_marker_text(RL_NEW, &run), "+}", "an edit inside a move is an edit");
 }

@@ -1,0 +1,88 @@
+/* Tests for move.c: paragraphs that moved, with or without edits, and what is not a move. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align.h"
+#include "fixtures.h"
+#include "ops_text.h"
+#include "status.h"
+
+#define P1 "The harbor master opened the gates at dawn and counted the boats."
+#define P2 "A storm had broken three moorings during the night, and two skiffs were missing from " \
+           "the north pier."
+#define P2B "A storm had broken four moorings during the night, and two boats were missing from " \
+            "the north pier."
+#define P3 "By noon the fishermen had gathered at the cooperative to sell the morning catch."
+#define P4 "Prices were low again this week because the cannery bought less than usual."
+#define P5 "The mayor promised to visit the pier on Friday."
+
+static char *run(const char *a, const char *b, unsigned off)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.stages &= ~off;
+	return diff_text(a, b, &o);
+}
+
+Test(move, a_paragraph_moved_verbatim)
+{
+	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\n" P5 "\n", 0);
+	cr_assert_str_eq(got, "= The harbor master opened the gates at dawn and counted the boats . | "
+	                      "= By noon the fishermen had gathered at the cooperative to sell the "
+	                      "morning catch . Prices were low again this week because the cannery "
+	                      "bought less than usual . | m1 A storm had broken three moorings during "
+	                      "the night , and two skiffs were missing from the north pier . | "
+	                      "= The mayor promised to visit the pier on Friday .");
+	free(got);
+	got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	          P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\n" P5 "\n", RL_STAGE_MOVES);
+	cr_assert_null(strstr(got, "m1"), "no move with the stage off: %s", got);
+	cr_assert_not_null(strstr(got, "d A storm had broken"), "%s", got);
+	free(got);
+}
+
+Test(move, edits_inside_a_move_carry_its_id)
+{
+	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2B "\n\n" P5 "\n", 0);
+	cr_assert_not_null(strstr(got, "| m1 A storm had broken | r1 three > four | m1 moorings during "
+	                               "the night , and two | r1 skiffs > boats | m1 were missing"),
+	                   "%s", got);
+	free(got);
+}
+
+Test(move, what_is_not_a_move)
+{
+	/* A short phrase that recurs is no passage. */
+	char *got = run("The boats left early. Later the boats came back with fish.",
+	                "Later the boats came back. The boats left early with fish.", 0);
+	cr_assert_null(strstr(got, "m1"), "%s", got);
+	free(got);
+	/* Text rewritten in place is not moved, however the exact diff scattered it. */
+	got = run(P1 " " P3 " " P5, P1 " " P3 " Anyway, " P5, 0);
+	cr_assert_null(strstr(got, "m1"), "%s", got);
+	free(got);
+}
+
+Test(move, the_rewrite_example_has_two_moves)
+{
+	size_t la, lb;
+	char *a = fixture_read("examples/lighthouse-1-original.txt", &la);
+	char *b = fixture_read("examples/lighthouse-4-rewrite.txt", &lb);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	const rl_stats *st = rl_alignment_stats(al);
+	cr_assert_eq(st->moves, 2, "block 6 (verbatim) and block 10 (edited) moved");
+	cr_assert_gt(st->moved, 110);
+	/* Block 10's three word changes are edits inside its move. */
+	char *got = ops_text(al);
+	cr_assert_not_null(strstr(got, "r2 retired > former"), "%s", got);
+	cr_assert_not_null(strstr(got, "r2 end > close"), "%s", got);
+	cr_assert_not_null(strstr(got, "r2 loud > long"), "%s", got);
+	free(got);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
+}

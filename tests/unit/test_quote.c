@@ -1,0 +1,143 @@
+/* Tests for quote.c: quotations found in every style, and the flags of the ops that change them. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align.h"
+#include "fixtures.h"
+#include "ops_text.h"
+#include "stage.h"
+#include "status.h"
+
+/* The quotations of a text, as "depth:text" joined by " || ". */
+static char *quotes_of(const char *text)
+{
+	static char out[2048];
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_eq(rl_tokenize(&ta, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, "", 0), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	const rl_side *sd = &c.side[RL_OLD];
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < sd->nquotes; k++) {
+		const rl_quotation *q = &sd->quotes[k];
+		uint32_t s = sd->tok[q->t0].off, e = sd->tok[q->t1 - 1].off + sd->tok[q->t1 - 1].len;
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%u:%.*s", k ? " || " : "",
+		                        (unsigned)q->depth, (int)(e - s), text + s);
+	}
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+	return out;
+}
+
+Test(quote, marks_of_every_style)
+{
+	cr_assert_str_eq(quotes_of("He said \xe2\x80\x9cno\xe2\x80\x9d twice."),
+	                 "0:\xe2\x80\x9cno\xe2\x80\x9d");
+	cr_assert_str_eq(quotes_of("He said \"no more\" twice."), "0:\"no more\"");
+	cr_assert_str_eq(quotes_of("Sie sagte \xe2\x80\x9eja\xe2\x80\x9c dazu."),
+	                 "0:\xe2\x80\x9eja\xe2\x80\x9c");
+	cr_assert_str_eq(quotes_of("Il a dit \xc2\xab oui \xc2\xbb hier."), "0:\xc2\xab oui \xc2\xbb");
+	cr_assert_str_eq(quotes_of("\xe3\x80\x8c\xe5\xa5\xbd\xe3\x80\x8d"),
+	                 "0:\xe3\x80\x8c\xe5\xa5\xbd\xe3\x80\x8d");
+}
+
+Test(quote, nesting_and_apostrophes)
+{
+	const char *t = "\xe2\x80\x9cMy grandfather said, \xe2\x80\x98The lamp is ours.\xe2\x80\x99 "
+	                "I\xe2\x80\x99" "d keep it,\xe2\x80\x9d he said.";
+	cr_assert_str_eq(quotes_of(t),
+	                 "0:\xe2\x80\x9cMy grandfather said, \xe2\x80\x98The lamp is ours.\xe2\x80\x99 "
+	                 "I\xe2\x80\x99" "d keep it,\xe2\x80\x9d || 1:\xe2\x80\x98The lamp is ours.\xe2\x80\x99");
+	/* Apostrophes, possessives and a lone inch mark are no quotations. */
+	cr_assert_str_eq(quotes_of("The students\xe2\x80\x99 union didn't meet; it's a 5\" screen."), "");
+	cr_assert_str_eq(quotes_of("Meta AI \xe2\x80\x98s strategy is Meta\xe2\x80\x99s own."), "");
+}
+
+Test(quote, across_paragraphs_and_unclosed)
+{
+	/* Each paragraph of a long quotation reopens it; only the last closes it. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x9c" "First part.\n\n\xe2\x80\x9cSecond part.\xe2\x80\x9d"
+	                           " she said."),
+	                 "0:\xe2\x80\x9c" "First part.\n\n\xe2\x80\x9cSecond part.\xe2\x80\x9d");
+	/* An opening mark never closed in its paragraph is not a quotation. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x9cNever closed.\n\nA new paragraph \xe2\x80\x9d here."),
+	                 "");
+}
+
+Test(quote, a_paragraph_after_he_said)
+{
+	cr_assert_str_eq(quotes_of("On a podcast, he said:\n\nWe will see. It is hard.\n\nThe end."),
+	                 "0:We will see. It is hard.");
+	cr_assert_str_eq(quotes_of("It includes the following:\n\nA list of things.\n"), "");
+}
+
+static char *run(const char *a, const char *b)
+{
+	return diff_text(a, b, NULL);
+}
+
+Test(quote, flags_removed_added_altered_elided)
+{
+	char *got = run("The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
+	                "The vote followed.",
+	                "The mayor spoke. The vote followed.");
+	cr_assert_str_eq(got, "= The mayor spoke . | d \xe2\x80\x9c We must sell the tower now , "
+	                      "\xe2\x80\x9d she said . !removed | = The vote followed .");
+	free(got);
+	got = run("The mayor spoke. The vote followed.",
+	          "The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
+	          "The vote followed.");
+	cr_assert_not_null(strstr(got, "!added"), "%s", got);
+	free(got);
+	got = run("\xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said.",
+	          "\xe2\x80\x9cWe should sell the tower now,\xe2\x80\x9d she said.");
+	cr_assert_str_eq(got, "= \xe2\x80\x9c We | r must > should !altered | "
+	                      "= sell the tower now , \xe2\x80\x9d she said .");
+	free(got);
+	got = run("\xe2\x80\x9cOur plan is to keep the light running, keep the grounds open and make "
+	          "this the best landmark.\xe2\x80\x9d",
+	          "\xe2\x80\x9cOur plan is to keep the light running \xe2\x80\xa6 and make this the best "
+	          "landmark.\xe2\x80\x9d");
+	cr_assert_not_null(strstr(got, "!elided"), "%s", got);
+	cr_assert_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+}
+
+Test(quote, the_rewrite_example)
+{
+	size_t la, lb;
+	char *a = fixture_read("examples/lighthouse-1-original.txt", &la);
+	char *b = fixture_read("examples/lighthouse-4-rewrite.txt", &lb);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	char *got = ops_text(al);
+	/* Abernathy's quotation removed with its attribution; Solberg's elided; a new one added. */
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c We are trading a public landmark"), "%s", got);
+	cr_assert_not_null(strstr(got, "she said . !removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "!elided"), "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9c We have thirty days"), "%s", got);
+	const rl_stats *st = rl_alignment_stats(al);
+	cr_assert_eq(st->quote_ops[RL_QUOTE_REMOVED], 1);
+	cr_assert_eq(st->quote_ops[RL_QUOTE_ADDED], 1);
+	cr_assert_eq(st->quote_ops[RL_QUOTE_ELIDED], 1);
+	free(got);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
+
+	/* With the stage off, nothing is flagged. */
+	o.stages &= ~(unsigned)RL_STAGE_QUOTES;
+	a = fixture_read("examples/lighthouse-1-original.txt", &la);
+	b = fixture_read("examples/lighthouse-4-rewrite.txt", &lb);
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->quotes, 0);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
+}

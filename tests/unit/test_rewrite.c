@@ -1,0 +1,76 @@
+/* Tests for rewrite.c: replaces cut into one-word swaps where the structure allows, phrases kept
+ * whole, a word grown into a phrase shown as one rewrite. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "align.h"
+#include "ops_text.h"
+#include "rewrite.h"
+
+static void expect(const char *a, const char *b, const char *want, unsigned off)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.stages &= ~off;
+	char *got = diff_text(a, b, &o);
+	cr_assert_str_eq(got, want);
+	free(got);
+}
+
+Test(rewrite, variants_share_a_stem)
+{
+	const char *yes[][2] = {{"time", "times"}, {"color", "colour"}, {"organize", "organise"},
+	                        {"Chapter", "chapters"}, {"availability", "availabilities"},
+	                        {"volume", "volumes"}};
+	const char *no[][2] = {{"the", "they"}, {"house", "horse"}, {"model", "mannequin"},
+	                       {"same", "same"}, {"cat", "cats"}, {"this", "then"}};
+	for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
+		cr_assert(rl_similar_words(yes[k][0], strlen(yes[k][0]), yes[k][1], strlen(yes[k][1])),
+		          "%s ~ %s", yes[k][0], yes[k][1]);
+	for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+		cr_assert_not(rl_similar_words(no[k][0], strlen(no[k][0]), no[k][1], strlen(no[k][1])),
+		              "%s !~ %s", no[k][0], no[k][1]);
+}
+
+Test(rewrite, swaps_read_one_word_at_a_time)
+{
+	expect("Top members of the board met on Monday.", "High members of the panel met on Monday.",
+	       "r Top > High | = members of the | r board > panel | = met on Monday .", 0);
+	/* Two swaps side by side are two replaces, not one block. */
+	expect("We will study deployment systems today.", "We will study deployments methods today.",
+	       "= We will study | r deployment > deployments | r systems > methods | = today .", 0);
+}
+
+Test(rewrite, a_phrase_for_a_word_is_one_replace)
+{
+	/* "instead" -> "as an alternative" is one rewrite, never a swap and two insertions; variants
+	 * (time / times) anchor the cuts between the rest. */
+	expect("Instead of creating volumes at install time, we learn.",
+	       "As an alternative of producing volumes at set up times, we learn.",
+	       "r Instead > As an alternative | = of | r creating > producing | = volumes at | "
+	       "r install > set up | r time > times | = , we learn .", 0);
+	/* Without evidence of where to cut, a rewrite stays whole. */
+	expect("Two drives can fail without loss.", "Two drives could break down without loss.",
+	       "= Two drives | r can fail > could break down | = without loss .", 0);
+}
+
+Test(rewrite, a_word_grown_into_a_phrase)
+{
+	expect("When creating a new disk, check it.", "When creating a brand new disk, check it.",
+	       "= When creating a | r new > brand new | = disk , check it .", 0);
+	expect("Install the software.", "Install the software program.",
+	       "= Install the | r software > software program | = .", 0);
+	/* A dropped modifier stays a deletion; an insertion between two content words (or next to
+	 * a name) stays an insertion. */
+	expect("We saw the old lighthouse.", "We saw the lighthouse.",
+	       "= We saw the | d old | = lighthouse .", 0);
+	expect("Ask Mark Smith now.", "Ask CEO Mark Smith now.", "= Ask | i CEO | = Mark Smith now .", 0);
+}
+
+Test(rewrite, switched_off)
+{
+	expect("We will study deployment systems today.", "We will study deployments methods today.",
+	       "= We will study | r deployment systems > deployments methods | = today .",
+	       RL_STAGE_SWAPS);
+	expect("When creating a new disk, check it.", "When creating a brand new disk, check it.",
+	       "= When creating a | i brand | = new disk , check it .", RL_STAGE_SWAPS);
+}
