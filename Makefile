@@ -3,6 +3,7 @@
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
 #   make bench   build optimized in build-bench/, time redline against git, dwdiff and wdiff
 #   make fuzz    build the libFuzzer harnesses with clang, run each FUZZ_SECONDS (default 60)
+#   make quality alignment quality on generated paraphrase pairs (../shared/bench), vs --minimal
 .PHONY: all build demo demo-git test test-asan bench quality install clean distclean deps bench-viewer screenshots fuzz
 
 PREFIX ?= /usr/local
@@ -79,6 +80,12 @@ fuzz:
 		-DREDLINE_FUZZ=ON -DREDLINE_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Generated pairs are cached in $(BUILD)/quality; skipped with a message when the bench is absent.
+quality:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory build
+	@python3 scripts/quality.py --bin $(BUILD)/src/redline --out $(BUILD)/quality $(QUALITY_FLAGS)
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

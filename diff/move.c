@@ -403,7 +403,8 @@ static int cmp_chain(const void *x, const void *y)
 static int accept_moves(rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs, taken *tk,
                         rl_opvec *moved)
 {
-	qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
+	if (cs->n > 1)
+		qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
 	for (size_t k = 0; k < cs->n; k++) {
 		const chain *ch = &cs->v[k];
 		if (ch->i1 + SHINGLE - ch->i0 < RL_MOVE_MIN_WORDS ||
@@ -639,8 +640,10 @@ static int sort_groups(rl_opvec *moved)
 			g[ng++] = (group){moved->v[k].b0, k, 0};
 		g[ng - 1].count++;
 	}
-	qsort(g, ng, sizeof *g, cmp_group);
-	memcpy(copy, moved->v, moved->n * sizeof *copy);
+	if (ng > 1)
+		qsort(g, ng, sizeof *g, cmp_group);
+	if (moved->n)
+		memcpy(copy, moved->v, moved->n * sizeof *copy);
 	size_t at = 0;
 	for (size_t x = 0; x < ng; x++)
 		for (size_t k = 0; k < g[x].count; k++)

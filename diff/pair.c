@@ -425,7 +425,8 @@ static int32_t best_chain(region *r)
 		return -2;
 	for (size_t x = 0; x < nf; x++)
 		tree[x] = -1;
-	qsort(r->cands, r->ncand, sizeof *r->cands, cmp_cand);
+	if (r->ncand > 1)
+		qsort(r->cands, r->ncand, sizeof *r->cands, cmp_cand);
 	int32_t end = -1;
 	for (size_t k0 = 0, k1; k0 < r->ncand; k0 = k1) {
 		for (k1 = k0; k1 < r->ncand && r->cands[k1].i == r->cands[k0].i; k1++) {

@@ -289,7 +289,8 @@ int rl_quotes_find(rl_ctx *c, int s)
 		free(f.v);
 		return RL_ENOMEM;
 	}
-	qsort(f.v, f.n, sizeof *f.v, cmp_quotation);
+	if (f.n > 1)
+		qsort(f.v, f.n, sizeof *f.v, cmp_quotation);
 	c->side[s].quotes = f.v;
 	c->side[s].nquotes = f.n;
 	return RL_OK;
