@@ -284,6 +284,7 @@ typedef struct unit_info {
 	uint8_t *clean;   /* per unit: every op touching it is one-sided (a plain deletion or
 	                     insertion), nothing to mend */
 	uint32_t *owner;  /* per token of the side: its op */
+	uint32_t *other;  /* per token of the other side: its op */
 } unit_info;
 
 static void unit_info_free(unit_info *ui)
@@ -294,6 +295,7 @@ static void unit_info_free(unit_info *ui)
 	free(ui->big);
 	free(ui->clean);
 	free(ui->owner);
+	free(ui->other);
 }
 
 static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info *ui)
@@ -305,8 +307,13 @@ static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info
 	ui->big = calloc((size_t)sd->nunits + 1, 1);
 	ui->clean = malloc((size_t)sd->nunits + 1);
 	ui->owner = malloc(((size_t)sd->n + 1) * sizeof *ui->owner);
-	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->big || !ui->clean || !ui->owner)
+	ui->other = malloc(((size_t)c->side[!s].n + 1) * sizeof *ui->other);
+	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->big || !ui->clean || !ui->owner ||
+	    !ui->other)
 		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++)
+		for (uint32_t t = rl_lo(&ops->v[k], !s); t < rl_hi(&ops->v[k], !s); t++)
+			ui->other[t] = (uint32_t)k;
 	memset(ui->clean, 1, (size_t)sd->nunits + 1);
 	uint8_t one_sided = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
 	for (size_t k = 0; k < ops->n; k++) {
@@ -406,6 +413,55 @@ static bool solid(const rl_ctx *c, const rl_op *op)
 	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
 }
 
+/* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
+ * a unit of the other side that owes most of its matched words to text outside the hole (the
+ * "volumes" of a deleted sentence matched with the "volume" of a kept one), or that is mostly
+ * not matched at all. A unit made mostly of the hole's words is its own counterpart, shortened
+ * ("Keep it, and a long clause." -> "Keep it."). A hole with nothing kept is only worth mending
+ * when a change ties it to text outside it. */
+static bool coincidental(const rl_ctx *c, const rl_opvec *ops, const unit_info *ui, int s,
+                         uint32_t h0, uint32_t h1)
+{
+	int o = !s;
+	const rl_side *so = &c->side[o];
+	bool any = false;
+	uint32_t last_v = UINT32_MAX;
+
+	if (c->opts.key.ignore_punct)
+		return false;  /* no one-to-one partners to follow */
+	for (uint32_t t = h0; t < h1; t++) {
+		const rl_op *op = &ops->v[ui->owner[t]];
+		if (op->kind != RL_OP_EQUAL) {
+			if (rl_lo(op, s) < h0 || rl_hi(op, s) > h1)
+				any = true;  /* a change reaching out of the hole */
+			continue;
+		}
+		uint32_t p = rl_lo(op, o) + (t - rl_lo(op, s));
+		uint32_t v = so->unit[p];
+		if (v == last_v)
+			continue;
+		last_v = v;
+		uint32_t inside = 0, outside = 0, words = 0;
+		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++) {
+			const rl_op *q = &ops->v[ui->other[x]];
+			words += so->tok[x].cls == RL_TOK_WORD;
+			if (q->kind != RL_OP_EQUAL || so->tok[x].cls != RL_TOK_WORD)
+				continue;
+			uint32_t back = rl_lo(q, s) + (x - rl_lo(q, o));
+			if (back >= h0 && back < h1)
+				inside++;
+			else
+				outside++;
+		}
+		/* A unit mostly made of the hole's words is its counterpart; one that shares a word
+		 * or two with it and nothing else ("{lighthouse sale|hotel news}") is not. */
+		if (inside >= outside && 2 * inside >= words)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Re-diff the region around the hole [h0, h1) of side s, ops k0..k1 touching it, with the hole
  * left out; the result replaces ops [*r0, *r1) of the list. */
 static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1, size_t k0,
@@ -440,7 +496,7 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 {
 	const rl_side *sd = &c->side[s];
-	unit_info ui = {NULL, NULL, NULL, NULL, NULL, NULL};
+	unit_info ui = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	rl_opvec out = {0};
 	size_t next = 0;
 	int rc = unit_info_init(c, ops, s, &ui);
@@ -456,7 +512,8 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 		}
 		uint32_t h0 = sd->ustart[u], h1 = sd->ustart[v + 1];
 		size_t k0 = ui.owner[h0], k1 = ui.owner[h1 - 1];
-		if (!clean && k0 >= next && !faces_unit(c, ops, ui.owner, s, u, v))
+		if (!clean && k0 >= next && !faces_unit(c, ops, ui.owner, s, u, v) &&
+		    coincidental(c, ops, &ui, s, h0, h1))
 			rc = mend(c, ops, s, h0, h1, k0, k1, next, coincidences, &out, &next);
 		u = v;
 	}

@@ -222,12 +222,35 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
  * phrase ("new" -> "brand new", "software" -> "software program", "debate" -> "heated debate"):
  * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
  * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
+/* Does the NEW unit of op k hold another insertion? A sentence that gained several pieces was
+ * added to ("voted {+five+} to {+two to+} sell the {+old+} lighthouse"), not reworded. */
+static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const uint32_t *unit = c->side[RL_NEW].unit;
+	uint32_t u = unit[ops->v[k].b0];
+	for (size_t d = 1; d <= k; d++) {
+		const rl_op *op = &ops->v[k - d];
+		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+			break;
+		if (op->kind == RL_OP_INSERT)
+			return true;
+	}
+	for (size_t j = k + 1; j < ops->n; j++) {
+		const rl_op *op = &ops->v[j];
+		if (op->b1 > op->b0 && unit[op->b0] != u)
+			break;
+		if (op->kind == RL_OP_INSERT)
+			return true;
+	}
+	return false;
+}
+
 static void phrases(const rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		rl_op *prev = &ops->v[k - 1], *x = &ops->v[k], *next = &ops->v[k + 1];
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
-		    !small_insertion(c, x))
+		    !small_insertion(c, x) || unit_has_other_insertion(c, ops, k))
 			continue;
 		int s = RL_NEW;
 		const uint32_t *unit = c->side[s].unit;

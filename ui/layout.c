@@ -58,18 +58,33 @@ static uint32_t op_start(const rl_op *op, int side)
 	return side ? op->b0 : op->a0;
 }
 
-/* Sort move op indices by where they stand on one side (insertion sort: moves are few). */
-static void sort_moves(uint32_t *v, size_t n, const rl_op *ops, int side)
+/* A move op and where it stands on one side, for sorting. */
+typedef struct placed {
+	uint32_t at, op;
+} placed;
+
+static int cmp_placed(const void *x, const void *y)
 {
-	for (size_t i = 1; i < n; i++) {
-		uint32_t x = v[i];
-		size_t j = i;
-		while (j > 0 && op_start(&ops[v[j - 1]], side) > op_start(&ops[x], side)) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
-	}
+	const placed *p = x, *q = y;
+	if (p->at != q->at)
+		return (p->at > q->at) - (p->at < q->at);
+	return (p->op > q->op) - (p->op < q->op);
+}
+
+/* Sort move op indices by where they stand on one side (a moved passage may be many ops). */
+static int sort_moves(uint32_t *v, size_t n, const rl_op *ops, int side)
+{
+	placed *pl = malloc((n + 1) * sizeof *pl);
+	if (!pl)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		pl[i] = (placed){op_start(&ops[v[i]], side), v[i]};
+	if (n > 1)
+		qsort(pl, n, sizeof *pl, cmp_placed);
+	for (size_t i = 0; i < n; i++)
+		v[i] = pl[i].op;
+	free(pl);
+	return RL_OK;
 }
 
 /* Ops in reading order as pieces. Ops outside moves advance through both texts together; a moved
@@ -91,8 +106,9 @@ static int make_pieces(const rl_layout *lay, piecevec *out)
 	for (size_t k = 0; k < lay->nops; k++)
 		if (lay->ops[k].move)
 			left[m] = right[m] = (uint32_t)k, m++;
-	sort_moves(left, m, lay->ops, RL_OLD);
-	sort_moves(right, m, lay->ops, RL_NEW);
+	if (sort_moves(left, m, lay->ops, RL_OLD) != RL_OK ||
+	    sort_moves(right, m, lay->ops, RL_NEW) != RL_OK)
+		goto out;
 
 	size_t li = 0, ri = 0;
 	for (size_t k = 0; k <= lay->nops; k++) {
@@ -100,10 +116,15 @@ static int make_pieces(const rl_layout *lay, piecevec *out)
 		if (op && op->move)
 			continue;
 		uint32_t a_here = op ? op->a0 : na, b_here = op ? op->b0 : nb;
+		/* Moved text that left OLD here stands in NEW before whatever arrives here, so that
+		 * both sides' positions only grow from piece to piece. */
+		uint32_t b_left = b_here;
+		if (ri < m && (!op || lay->ops[right[ri]].b0 < b_here))
+			b_left = lay->ops[right[ri]].b0;
 		for (; li < m && (!op || lay->ops[left[li]].a0 < a_here); li++) {
 			const rl_op *mv = &lay->ops[left[li]];
 			if (mv->a1 > mv->a0 &&
-			    push_piece(out, mv->a0, mv->a1, b_here, b_here, left[li]) != RL_OK)
+			    push_piece(out, mv->a0, mv->a1, b_left, b_left, left[li]) != RL_OK)
 				goto out;
 		}
 		for (; ri < m && (!op || lay->ops[right[ri]].b0 < b_here); ri++) {

@@ -223,6 +223,8 @@ Test(layout, a_long_change_glued_to_punctuation_stays_inline)
 	cr_assert_eq(n, 1, "one row: the deletion is inline, not a block of its own");
 	side_rows(a, b, 200, RL_NEW, rows, &n);
 	cr_assert_str_eq(rows[0], "Keep it. Next.");
+}
+
 /* Rows of a block on one side as text: runs joined, markers included. */
 static void side_text(const rl_rowbuf *buf, const char *text, int side, char *out, size_t cap)
 {

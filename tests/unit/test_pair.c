@@ -14,28 +14,28 @@ static char *run(const char *a, const char *b, unsigned off)
 	return diff_text(a, b, &o);
 }
 
-#define SOURCE "Members of the harbor board discussed selling the historic lighthouse of the town, " \
-	"the Brannock Light, and instead leasing the grounds, reports the Ledger.\n\n"               \
-	"Officials told the Ledger that the board had finished the inspection of the tower, but "    \
-	"postponed the vote due to disappointing repair estimates. When the new harbor office "     \
-	"opened, work on the tower reportedly stopped.\n\n"                                         \
-	"The talks are only that, talks. The mayor would still need to approve any sale.\n"
-#define BULLETS "Harbor board members have reportedly paused plans for the Brannock Light, the " \
-	"historic lighthouse of the town.\n"                                                       \
-	"- The board had finished its initial inspection before the vote was postponed\n"          \
-	"- Repair estimates reportedly came in disappointing compared to hopes\n"                  \
-	"Officials say the board is now weighing a lease instead.\n"
+#define SOURCE "Top members of the harbor board discussed selling the tower, the Brannock " \
+	"Light, and instead leasing it, reports the Ledger.\n\n"                                  \
+	"Officials told the Ledger that the board had finished the survey of the Brannock Light, " \
+	"but postponed the vote due to disappointing repair estimates.\n"
+#define BULLETS "Top members of the harbor board have paused work on the sale of the tower.\n" \
+	"- Brannock Light had finished its initial survey before the vote\n"                      \
+	"- Repair estimates came in disappointing\n"
 
 Test(pair, a_bullet_beside_its_source_sentence)
 {
 	char *got = run(SOURCE, BULLETS, 0);
-	/* The second bullet is aligned with the sentence it restates... */
+	/* Each bullet stands beside the sentence it restates: the first opens where the second
+	 * sentence opens, the second is aligned with "disappointing repair estimates"... */
+	cr_assert_not_null(strstr(got, "| = . | r Officials told the Ledger that the board > - "
+	                               "Brannock Light | = had finished |"), "%s", got);
 	cr_assert_not_null(strstr(got, "| = estimates |"), "%s", got);
 	free(got);
-	/* ...where the word diff alone leaves it an insertion. */
+	/* ...where the word diff alone runs the first bullet into the sentence before it and leaves
+	 * the second an insertion. */
 	got = run(SOURCE, BULLETS, RL_STAGE_SENTENCES);
-	cr_assert_null(strstr(got, "| = estimates |"), "%s", got);
-	cr_assert_not_null(strstr(got, "i - Repair estimates"), "%s", got);
+	cr_assert_not_null(strstr(got, "= Brannock Light | d , and instead leasing it"), "%s", got);
+	cr_assert_not_null(strstr(got, "i - Repair estimates came in disappointing"), "%s", got);
 	free(got);
 }
 
