@@ -366,37 +366,57 @@ static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
 
 /* A quotation gone as a whole may still hold a word matched by coincidence ("the"): fold the ops
  * inside it into one change, so that all of its words are flagged. */
+/* The ops [*k0, *k1] inside quotation q of side s, when they can be folded into one change: a
+ * coincidental equal op among them, none moved, each continuing the one before. */
+static bool island_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
+                       const rl_quotation *q, size_t *out0, size_t *out1)
+{
+	if (q->depth > 0 || !gone(c, ow, ops, s, q))
+		return false;
+	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
+	while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
+		k0++;
+	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
+		k1--;
+	bool island = false, clean = k0 < k1;
+	for (size_t k = k0; k <= k1 && clean; k++) {
+		const rl_op *op = &ops->v[k];
+		clean = !op->move && op_inside(op, s, q) &&
+		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
+		island |= op->kind == RL_OP_EQUAL;
+	}
+	*out0 = k0, *out1 = k1;
+	return clean && island;
+}
+
 static int dissolve_islands(const rl_ctx *c, rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		for (size_t x = 0; x < sd->nquotes; x++) {
-			const rl_quotation *q = &sd->quotes[x];
-			if (q->depth > 0 || !gone(c, ow, ops, s, q))
-				continue;
-			/* The ops inside q, outside moves, consecutive in the list. */
-			size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
-			while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
-				k0++;
-			while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
-				k1--;
-			bool island = false, clean = k0 < k1;
-			for (size_t k = k0; k <= k1 && clean; k++) {
-				const rl_op *op = &ops->v[k];
-				clean = !op->move && op_inside(op, s, q) &&
-				        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
-				island |= op->kind == RL_OP_EQUAL;
-			}
-			if (!clean || !island)
+		rl_opvec out = {0};
+		size_t next = 0;  /* ops before it are in out */
+		int rc = RL_OK;
+		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
+			size_t k0, k1;
+			if (!island_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1) || k0 < next)
 				continue;
 			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
 			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
-			ops->v[k0] = m;
-			memmove(ops->v + k0 + 1, ops->v + k1 + 1, (ops->n - k1 - 1) * sizeof *ops->v);
-			ops->n -= k1 - k0;
-			if (owner_build(c, ops, ow) != RL_OK)
-				return RL_ENOMEM;
+			rc = rl_opvec_append(&out, ops->v + next, k0 - next);
+			if (rc == RL_OK)
+				rc = rl_opvec_push(&out, &m);
+			next = k1 + 1;
 		}
+		if (rc == RL_OK && next > 0) {
+			rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+			if (rc == RL_OK) {
+				rl_opvec_swap(ops, &out);
+				rc = owner_build(c, ops, ow);
+			}
+		}
+		rl_opvec_free(&out);
+		if (rc != RL_OK)
+			return rc;
 	}
 	return RL_OK;
 }
