@@ -2,8 +2,10 @@
  *
  * An alignment is a list of ops in reading order. Each op covers a token range of OLD and of NEW;
  * together the ops tile both texts (every token lies in exactly one op on its side), and apart from
- * moves they advance through both texts in step. This is the model: the JSON printer writes it,
- * the layout lays it out, the viewer walks it. */
+ * moves they advance through both texts in step. The ops of a moved passage share a move id: its
+ * kept runs are RL_OP_MOVE ops, the edits inside it ordinary ops with the id; they are listed
+ * where the passage stands in NEW. This is the model: the JSON printer writes it, the layout lays
+ * it out, the viewer walks it. */
 #ifndef REDLINE_ALIGN_H
 #define REDLINE_ALIGN_H
 
@@ -20,7 +22,7 @@ typedef enum rl_kind {
 	RL_OP_DELETE,   /* words of OLD only; its NEW range is empty, at the place they left */
 	RL_OP_INSERT,   /* words of NEW only; its OLD range is empty */
 	RL_OP_REPLACE,  /* OLD's words rewritten as NEW's */
-	RL_OP_MOVE,     /* the same words, at another place in NEW */
+	RL_OP_MOVE,     /* the same words, at another place in NEW (part of a moved passage) */
 	RL_OP_KINDS
 } rl_kind;
 

@@ -191,6 +191,7 @@ Test(align, byte_ranges_point_into_the_inputs)
 	rl_alignment_free(al);
 }
 
+/* Every readability stage on, each comparison option: the ops still tile both texts. */
 Test(align, the_examples_tile_in_every_mode)
 {
 	char *a = fixture_read("examples/lighthouse-1-original.txt", NULL);
@@ -199,9 +200,12 @@ Test(align, the_examples_tile_in_every_mode)
 		snprintf(name, sizeof name, "examples/lighthouse-%d-%s.txt", v,
 		         v == 2 ? "spun" : v == 3 ? "summary" : "rewrite");
 		char *b = fixture_read(name, NULL);
-		for (int mode = 0; mode < 2; mode++) {
+		for (int mode = 0; mode < 5; mode++) {
 			rl_diff_opts o = RL_DIFF_OPTS_INIT;
 			o.minimal = mode == 1;
+			o.key.ignore_punct = mode == 2;
+			o.key.fold_case = mode == 3;
+			o.key.fold_typography = mode != 4;
 			rl_alignment *al = align_opts(a, b, o);
 			check_tiling(al);
 			cr_assert_not(rl_alignment_same(al));
