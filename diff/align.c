@@ -34,43 +34,17 @@ const char *rl_strerror(int status)
 	}
 }
 
-/* Is token i the second part of a compound ("keeper’s", "century-old"): a word glued by an
- * apostrophe or hyphen to the word before? The tokenizer splits them so that a swap inside a
- * compound is one word; the figures count words as a reader does. */
-static bool continues_word(const rl_tokens *t, uint32_t i)
-{
-	const rl_token *v = rl_tokens_array(t);
-	const char *text = rl_tokens_text(t);
-	if (i < 2 || v[i].cls != RL_TOK_WORD || v[i].gap != RL_GAP_NONE || v[i - 1].gap != RL_GAP_NONE ||
-	    v[i - 1].cls != RL_TOK_PUNCT || v[i - 2].cls != RL_TOK_WORD)
-		return false;
-	const char *j = text + v[i - 1].off;
-	size_t n = v[i - 1].len;
-	return (n == 1 && (*j == '\'' || *j == '-')) ||
-	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
-	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
-}
-
-static size_t words_in(const rl_tokens *t, uint32_t lo, uint32_t hi)
-{
-	const rl_token *v = rl_tokens_array(t);
-	size_t w = 0;
-	for (uint32_t i = lo; i < hi; i++)
-		w += v[i].cls == RL_TOK_WORD && !continues_word(t, i);
-	return w;
-}
-
-static void count_stats(rl_alignment *al)
+/* The figures, from the ops and the contexts' word counts (a compound's parts are one word). */
+static void count_stats(rl_alignment *al, const rl_ctx *c)
 {
 	rl_stats *st = &al->stats;
 	uint32_t last_move = 0;
 
-	st->words[0] = words_in(al->toks[0], 0, (uint32_t)rl_tokens_count(al->toks[0]));
-	st->words[1] = words_in(al->toks[1], 0, (uint32_t)rl_tokens_count(al->toks[1]));
+	st->words[0] = rl_words(c, RL_OLD, 0, c->side[RL_OLD].n);
+	st->words[1] = rl_words(c, RL_NEW, 0, c->side[RL_NEW].n);
 	for (size_t k = 0; k < al->nops; k++) {
 		const rl_op *op = &al->ops[k];
-		size_t wa = words_in(al->toks[0], op->a0, op->a1);
-		size_t wb = words_in(al->toks[1], op->b0, op->b1);
+		size_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
 		st->ops[op->kind]++;
 		st->quotes += op->quote != RL_QUOTE_NONE;
 		st->quote_ops[op->quote < RL_QUOTE_KINDS ? op->quote : 0]++;
@@ -117,6 +91,7 @@ static int align_texts(rl_alignment *al)
 		al->stats.bound_hits = c.bound_hits;
 		al->stats.quotations[0] = c.side[0].nquotes;
 		al->stats.quotations[1] = c.side[1].nquotes;
+		count_stats(al, &c);
 	}
 	rl_opvec_free(&ops);
 	rl_ctx_release(&c);
@@ -138,7 +113,6 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
 		rl_alignment_free(al);
 		return rc;
 	}
-	count_stats(al);
 	*out = al;
 	return RL_OK;
 }

@@ -40,15 +40,8 @@ static int shares_init(const rl_ctx *c, const rl_opvec *ops, shares *sh)
 		if (!sh->kept[s])
 			return RL_ENOMEM;
 	}
-	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
-		if (op->kind != RL_OP_EQUAL)
-			continue;
-		for (int s = 0; s < 2; s++)
-			for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++)
-				if (c->side[s].tok[t].cls == RL_TOK_WORD)
-					sh->kept[s][c->side[s].unit[t] - sh->u0[s]]++;
-	}
+	for (int s = 0; s < 2; s++)
+		rl_count_kept(c, ops->v, ops->n, s, sh->u0[s], sh->kept[s]);
 	return RL_OK;
 }
 
@@ -147,7 +140,7 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 	if (ops->n < 3)
 		return RL_OK;
 	shares sh = {{0, 0}, {0, 0}, {0, 0}, {NULL, NULL}};
-	rl_opvec out = {0};
+	rl_opvec out = rl_ctx_scratch(c);
 	item *st = malloc(ops->n * sizeof *st);
 	size_t nst = 0;
 	int rc = RL_ENOMEM;
@@ -182,7 +175,7 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 	rc = RL_OK;
 out:
 	shares_free(&sh);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	free(st);
 	return rc;
 }
@@ -277,66 +270,87 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 #define REGION_OPS_MAX 64
 
 typedef struct unit_info {
-	uint32_t *kept;   /* per unit of the side: words inside equal ops */
-	uint32_t *kept_content;  /* per unit: content words among them */
+	const rl_opvec *ops;
+	uint32_t *kept;     /* per unit of the side: words inside equal ops */
 	uint8_t *long_run;  /* per unit: an equal op holds more than RL_WEAK_WORDS of its words */
 	uint8_t *big;       /* per unit: a change bigger than a swap touches it */
-	uint8_t *clean;   /* per unit: every op touching it is one-sided (a plain deletion or
-	                     insertion), nothing to mend */
-	uint32_t *owner;  /* per token of the side: its op */
-	uint32_t *other;  /* per token of the other side: its op */
+	uint8_t *clean;     /* per unit: every op touching it is one-sided (a plain deletion or
+	                       insertion), nothing to mend */
 } unit_info;
 
 static void unit_info_free(unit_info *ui)
 {
 	free(ui->kept);
-	free(ui->kept_content);
 	free(ui->long_run);
 	free(ui->big);
 	free(ui->clean);
-	free(ui->owner);
-	free(ui->other);
 }
 
+/* The op holding token t of side s (ops outside moves advance on both sides: a binary search). */
+static size_t op_at(const rl_opvec *ops, int s, uint32_t t)
+{
+	size_t lo = 0, hi = ops->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rl_hi(&ops->v[mid], s) <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ops->n ? lo : ops->n - 1;
+}
+
+/* Per unit: kept words, long runs, big changes, cleanliness. One pass over the ops, touching each
+ * unit an op overlaps (no per-token work: this runs on the whole texts). */
 static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info *ui)
 {
 	const rl_side *sd = &c->side[s];
+	ui->ops = ops;
 	ui->kept = calloc((size_t)sd->nunits + 1, sizeof *ui->kept);
-	ui->kept_content = calloc((size_t)sd->nunits + 1, sizeof *ui->kept_content);
 	ui->long_run = calloc((size_t)sd->nunits + 1, 1);
 	ui->big = calloc((size_t)sd->nunits + 1, 1);
 	ui->clean = malloc((size_t)sd->nunits + 1);
-	ui->owner = malloc(((size_t)sd->n + 1) * sizeof *ui->owner);
-	ui->other = malloc(((size_t)c->side[!s].n + 1) * sizeof *ui->other);
-	if (!ui->kept || !ui->kept_content || !ui->long_run || !ui->big || !ui->clean || !ui->owner ||
-	    !ui->other)
+	if (!ui->kept || !ui->long_run || !ui->big || !ui->clean)
 		return RL_ENOMEM;
-	for (size_t k = 0; k < ops->n; k++)
-		for (uint32_t t = rl_lo(&ops->v[k], !s); t < rl_hi(&ops->v[k], !s); t++)
-			ui->other[t] = (uint32_t)k;
 	memset(ui->clean, 1, (size_t)sd->nunits + 1);
 	uint8_t one_sided = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		uint32_t run = 0, last_u = UINT32_MAX;
-		for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++) {
-			uint32_t u = sd->unit[t];
-			ui->owner[t] = (uint32_t)k;
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi)
+			continue;
+		bool big = op->kind != RL_OP_EQUAL && heavy_op(c, op);
+		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
 			if (op->kind != one_sided)
 				ui->clean[u] = 0;
-			if (op->kind != RL_OP_EQUAL && heavy_op(c, op))
-				ui->big[u] = 1;
-			if (op->kind != RL_OP_EQUAL || sd->tok[t].cls != RL_TOK_WORD)
+			ui->big[u] |= big;
+			if (op->kind != RL_OP_EQUAL)
 				continue;
-			ui->kept[u]++;
-			ui->kept_content[u] += rl_is_content(c, s, t);
-			run = u == last_u ? run + 1 : 1;
-			last_u = u;
-			if (run > RL_WEAK_WORDS)
+			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;
+			uint32_t to = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
+			uint32_t w = rl_words(c, s, from, to);
+			ui->kept[u] += w;
+			if (w > RL_WEAK_WORDS)
 				ui->long_run[u] = 1;
 		}
 	}
 	return RL_OK;
+}
+
+/* Content words kept inside [h0, h1) of side s. */
+static uint32_t kept_content_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0,
+                                uint32_t h1)
+{
+	uint32_t n = 0;
+	for (size_t k = op_at(ops, s, h0); k < ops->n && rl_lo(&ops->v[k], s) < h1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(op, s) > h0 ? rl_lo(op, s) : h0, hi = rl_hi(op, s) < h1 ? rl_hi(op, s) : h1;
+		for (uint32_t t = lo; t < hi; t++)
+			n += rl_is_content(c, s, t);
+	}
+	return n;
 }
 
 static bool unit_gone(const rl_ctx *c, const unit_info *ui, int s, uint32_t u)
@@ -363,15 +377,14 @@ static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
 /* Where the point before token t of side s falls on the other side, through the op that holds t:
  * inside an equal op, at the same offset; at the start of a change op, at its other start. Returns
  * false when t is inside a change (the point has no counterpart). */
-static bool counterpart(const rl_ctx *c, const rl_opvec *ops, const uint32_t *owner, int s,
-                        uint32_t t, uint32_t *out)
+static bool counterpart(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t t, uint32_t *out)
 {
 	int os = !s;
 	if (t >= c->side[s].n) {
 		*out = c->side[os].n;
 		return true;
 	}
-	const rl_op *op = &ops->v[owner[t]];
+	const rl_op *op = &ops->v[op_at(ops, s, t)];
 	if (op->kind == RL_OP_EQUAL && !c->opts.key.ignore_punct) {
 		*out = rl_lo(op, os) + (t - rl_lo(op, s));
 		return true;
@@ -393,13 +406,12 @@ static bool unit_edge_at(const rl_ctx *c, int s, uint32_t t)
  * there)? Then its words, however few survived, were rewritten in place, not dropped: a short
  * spun sentence ("See also feature (sense 6)." -> "View as well function (sense six).") keeps
  * its alignment. */
-static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, const uint32_t *owner, int s,
-                       uint32_t u0, uint32_t u1)
+static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t u0, uint32_t u1)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t x0, x1;
-	if (!counterpart(c, ops, owner, s, sd->ustart[u0], &x0) ||
-	    !counterpart(c, ops, owner, s, sd->ustart[u1 + 1], &x1) || x1 <= x0 ||
+	if (!counterpart(c, ops, s, sd->ustart[u0], &x0) ||
+	    !counterpart(c, ops, s, sd->ustart[u1 + 1], &x1) || x1 <= x0 ||
 	    !unit_edge_at(c, !s, x0) || !unit_edge_at(c, !s, x1))
 		return false;
 	/* A rewritten sentence keeps roughly its length; a page of site furniture facing a template
@@ -419,8 +431,7 @@ static bool solid(const rl_ctx *c, const rl_op *op)
  * not matched at all. A unit made mostly of the hole's words is its own counterpart, shortened
  * ("Keep it, and a long clause." -> "Keep it."). A hole with nothing kept is only worth mending
  * when a change ties it to text outside it. */
-static bool coincidental(const rl_ctx *c, const rl_opvec *ops, const unit_info *ui, int s,
-                         uint32_t h0, uint32_t h1)
+static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1)
 {
 	int o = !s;
 	const rl_side *so = &c->side[o];
@@ -430,7 +441,7 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, const unit_info *
 	if (c->opts.key.ignore_punct)
 		return false;  /* no one-to-one partners to follow */
 	for (uint32_t t = h0; t < h1; t++) {
-		const rl_op *op = &ops->v[ui->owner[t]];
+		const rl_op *op = &ops->v[op_at(ops, s, t)];
 		if (op->kind != RL_OP_EQUAL) {
 			if (rl_lo(op, s) < h0 || rl_hi(op, s) > h1)
 				any = true;  /* a change reaching out of the hole */
@@ -443,7 +454,7 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, const unit_info *
 		last_v = v;
 		uint32_t inside = 0, outside = 0, words = 0;
 		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++) {
-			const rl_op *q = &ops->v[ui->other[x]];
+			const rl_op *q = &ops->v[op_at(ops, o, x)];
 			words += so->tok[x].cls == RL_TOK_WORD;
 			if (q->kind != RL_OP_EQUAL || so->tok[x].cls != RL_TOK_WORD)
 				continue;
@@ -496,25 +507,24 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 {
 	const rl_side *sd = &c->side[s];
-	unit_info ui = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-	rl_opvec out = {0};
+	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
+	rl_opvec out = rl_ctx_scratch(c);
 	size_t next = 0;
 	int rc = unit_info_init(c, ops, s, &ui);
 
 	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
 		if (!unit_gone(c, &ui, s, u))
 			continue;
-		uint32_t v = u, coincidences = ui.kept_content[u];
+		uint32_t v = u;
 		bool clean = ui.clean[u];
-		while (v + 1 < sd->nunits && unit_gone(c, &ui, s, v + 1)) {
+		while (v + 1 < sd->nunits && unit_gone(c, &ui, s, v + 1))
 			clean &= ui.clean[++v];
-			coincidences += ui.kept_content[v];
-		}
 		uint32_t h0 = sd->ustart[u], h1 = sd->ustart[v + 1];
-		size_t k0 = ui.owner[h0], k1 = ui.owner[h1 - 1];
-		if (!clean && k0 >= next && !faces_unit(c, ops, ui.owner, s, u, v) &&
-		    coincidental(c, ops, &ui, s, h0, h1))
-			rc = mend(c, ops, s, h0, h1, k0, k1, next, coincidences, &out, &next);
+		size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
+		if (!clean && k0 >= next && !faces_unit(c, ops, s, u, v) &&
+		    coincidental(c, ops, s, h0, h1))
+			rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1), &out,
+			          &next);
 		u = v;
 	}
 	if (rc == RL_OK && next > 0) {
@@ -522,7 +532,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 		if (rc == RL_OK)
 			rl_opvec_swap(ops, &out);
 	}
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	unit_info_free(&ui);
 	return rc;
 }
@@ -533,17 +543,32 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 #define REWORDED_SHARE 0.4
 #define REWORDED_MIN_WORDS 3
 
+/* Are ops k and k+1 a deletion and an insertion side by side? */
+static bool neighbours(const rl_opvec *ops, size_t k)
+{
+	if (k + 1 >= ops->n)
+		return false;
+	const rl_op *x = &ops->v[k], *y = &ops->v[k + 1];
+	return !x->move && !y->move && x->a1 == y->a0 && x->b1 == y->b0 &&
+	       ((x->kind == RL_OP_DELETE && y->kind == RL_OP_INSERT) ||
+	        (x->kind == RL_OP_INSERT && y->kind == RL_OP_DELETE));
+}
+
 static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 {
-	rl_opvec out = {0}, d = {0};
+	rl_opvec out, d = {0};
 	int rc = RL_OK;
+	size_t first = 0;
 
-	for (size_t k = 0; k < ops->n && rc == RL_OK;) {
+	while (first < ops->n && !neighbours(ops, first))
+		first++;
+	if (first == ops->n)
+		return RL_OK;  /* nothing to pair: no copy */
+	out = rl_ctx_scratch(c);
+	rc = rl_opvec_append(&out, ops->v, first);
+	for (size_t k = first; k < ops->n && rc == RL_OK;) {
 		const rl_op *x = &ops->v[k], *y = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
-		bool pair = y && !x->move && !y->move && x->a1 == y->a0 && x->b1 == y->b0 &&
-		            ((x->kind == RL_OP_DELETE && y->kind == RL_OP_INSERT) ||
-		             (x->kind == RL_OP_INSERT && y->kind == RL_OP_DELETE));
-		if (!pair) {
+		if (!neighbours(ops, k)) {
 			rc = rl_opvec_push(&out, x);
 			k++;
 			continue;
@@ -567,7 +592,7 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 	}
 	if (rc == RL_OK)
 		rl_opvec_swap(ops, &out);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	rl_opvec_free(&d);
 	return rc;
 }

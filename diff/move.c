@@ -24,6 +24,7 @@
  * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
  * which moved away. */
 #define ISLAND_WORDS 12
+#define SHORT_ISLAND 3  /* words of an island that lets the swap past it join a passage */
 /* A replace of at most this many words a side is a swap, not a big change. */
 #define SWAP_WORDS 3
 
@@ -50,8 +51,9 @@ static bool big_change(const rl_ctx *c, const rl_op *op)
 	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
 }
 
-/* Which ops may give tokens to a move: changes, and the equal islands between two big changes
- * (never the runs between the swaps of a spun paragraph, which stays where it is). */
+/* Which ops may give tokens to a move: big changes and the swaps next to them, and the equal
+ * islands between two changes one of which is big (never the runs between the swaps of a spun
+ * paragraph, which stays where it is). */
 static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 {
 	uint8_t *o = calloc(ops->n + 1, 1);
@@ -59,15 +61,45 @@ static int orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 		return RL_ENOMEM;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		if (op->kind != RL_OP_EQUAL) {
-			o[k] = 1;
-			continue;
-		}
 		bool before = k > 0 && big_change(c, &ops->v[k - 1]);
 		bool after = k + 1 < ops->n && big_change(c, &ops->v[k + 1]);
+		if (op->kind != RL_OP_EQUAL) {
+			/* A swap between two equal runs is a word rewritten in place, no part of a
+			 * passage that moved: leaving the swaps of a spun text out keeps the index of
+			 * what may have moved small. */
+			o[k] = big_change(c, op) || before || after;
+			continue;
+		}
 		uint32_t words = rl_op_words(c, op, RL_OLD);
-		/* Punctuation next to a big change (the stop of a moved paragraph) is an island too. */
-		o[k] = (before && after && words <= ISLAND_WORDS) || (words == 0 && (before || after));
+		bool prev_change = k > 0 && ops->v[k - 1].kind != RL_OP_EQUAL;
+		bool next_change = k + 1 < ops->n && ops->v[k + 1].kind != RL_OP_EQUAL;
+		/* Between two changes, one of them big; or punctuation next to a big change (the stop
+		 * of a moved paragraph). */
+		o[k] = (words <= ISLAND_WORDS && prev_change && next_change && (before || after)) ||
+		       (words == 0 && (before || after));
+	}
+	/* A swap just past such an island belongs to the passage too: the exact diff often pins a
+	 * moved paragraph's first words to a stray "the" of what took its place ("by the town
+	 * last" against "one of the station's last"), leaving the swap between two islands. */
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (o[k] || op->kind == RL_OP_EQUAL)
+			continue;
+		bool prev_island = o[k - 1] && ops->v[k - 1].kind == RL_OP_EQUAL &&
+		                   rl_op_words(c, &ops->v[k - 1], RL_OLD) <= SHORT_ISLAND;
+		bool next_island = o[k + 1] && ops->v[k + 1].kind == RL_OP_EQUAL &&
+		                   rl_op_words(c, &ops->v[k + 1], RL_OLD) <= SHORT_ISLAND;
+		if (prev_island || next_island)
+			o[k] = 2;
+	}
+	/* ...and an equal run just after that swap, short as well, when a big change follows. */
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (o[k] || op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) > SHORT_ISLAND)
+			continue;
+		if ((o[k - 1] == 2 && (o[k + 1] || big_change(c, &ops->v[k + 1]))) ||
+		    (o[k + 1] == 2 && (o[k - 1] || big_change(c, &ops->v[k - 1]))))
+			o[k] = 1;
 	}
 	*out = o;
 	return RL_OK;
@@ -81,8 +113,10 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 	bool in_run = false;
 
 	o->n = 0;
-	o->tok = malloc(((size_t)sd->words[sd->n] + 1) * sizeof *o->tok);
-	o->run = malloc(((size_t)sd->words[sd->n] + 1) * sizeof *o->run);
+	/* Room for every word token (parts of compounds included: the counts in sd->words skip
+	 * them). */
+	o->tok = malloc(((size_t)sd->n + 1) * sizeof *o->tok);
+	o->run = malloc(((size_t)sd->n + 1) * sizeof *o->run);
 	if (!o->tok || !o->run)
 		return RL_ENOMEM;
 	for (size_t k = 0; k < ops->n; k++) {
@@ -121,56 +155,85 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 		h = (h ^ c->side[s].ids[t]) * 0x100000001B3ULL;
 		h ^= h >> 29;
 	}
+	/* Mixed whole (murmur's finaliser): the table probes linearly. */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 33;
 	return content ? h | 1 : 0;
 }
 
 /* The shingles of NEW's orphans: a hash table of chains of positions. */
+typedef struct slot {
+	uint64_t key;    /* 0 empty */
+	uint32_t head;   /* first position */
+	uint32_t count;  /* positions */
+} slot;
+
 typedef struct index {
-	uint64_t *key;   /* per slot; 0 empty */
-	uint32_t *head;  /* per slot: first position */
-	uint32_t *count; /* per slot: positions */
+	slot *slot;      /* one cache line holds a slot whole: a probe is one miss */
 	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
 	size_t mask;
 } index;
 
 static void index_free(index *x)
 {
-	free(x->key);
-	free(x->head);
-	free(x->count);
+	free(x->slot);
 	free(x->next);
 }
 
-static size_t slot_of(const index *x, uint64_t h)
+static slot *slot_of(const index *x, uint64_t h)
 {
 	size_t j = (size_t)(h ^ (h >> 32)) & x->mask;
-	while (x->key[j] && x->key[j] != h)
+	while (x->slot[j].key && x->slot[j].key != h)
 		j = (j + 1) & x->mask;
-	return j;
+	return &x->slot[j];
 }
 
-static int index_build(const rl_ctx *c, const orphans *ob, index *x)
+/* The shingle hashes of one side's orphans, all at once: the table is then probed with the
+ * slots of the hashes a few positions ahead already on their way to the cache (on a long
+ * document the table is far bigger than the cache and each probe would otherwise wait for
+ * memory). */
+#define PREFETCH 16
+
+static uint64_t *shingles_of(const rl_ctx *c, int s, const orphans *o)
+{
+	uint64_t *h = malloc((o->n + 1) * sizeof *h);
+	if (h)
+		for (size_t i = 0; i < o->n; i++)
+			h[i] = shingle(c, s, o, i);
+	return h;
+}
+
+static inline void prefetch_slot(const index *x, uint64_t h)
+{
+	if (h)
+		__builtin_prefetch(&x->slot[(size_t)(h ^ (h >> 32)) & x->mask], 1);
+}
+
+static int index_build(const orphans *ob, const uint64_t *hb, index *x)
 {
 	size_t slots = 16;
 	while (slots < 2 * ob->n + 16)
 		slots *= 2;
 	x->mask = slots - 1;
-	x->key = calloc(slots, sizeof *x->key);
-	x->head = malloc(slots * sizeof *x->head);
-	x->count = calloc(slots, sizeof *x->count);
+	x->slot = calloc(slots, sizeof *x->slot);
 	x->next = malloc((ob->n + 1) * sizeof *x->next);
-	if (!x->key || !x->head || !x->count || !x->next)
+	if (!x->slot || !x->next)
 		return RL_ENOMEM;
 	/* Backwards, so that each chain lists its positions in increasing order. */
 	for (size_t j = ob->n; j-- > 0;) {
-		uint64_t h = shingle(c, RL_NEW, ob, j);
+		if (j >= PREFETCH)
+			prefetch_slot(x, hb[j - PREFETCH]);
+		uint64_t h = hb[j];
 		if (!h)
 			continue;
-		size_t sl = slot_of(x, h);
-		x->next[j] = x->key[sl] ? x->head[sl] : UINT32_MAX;
-		x->key[sl] = h;
-		x->head[sl] = (uint32_t)j;
-		x->count[sl]++;
+		slot *sl = slot_of(x, h);
+		x->next[j] = sl->key ? sl->head : UINT32_MAX;
+		sl->key = h;
+		sl->head = (uint32_t)j;
+		sl->count++;
 	}
 	return RL_OK;
 }
@@ -239,27 +302,33 @@ static int add_hit(chains *cs, const orphans *oa, const orphans *ob, uint32_t i,
 static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
 {
 	index x = {0};
-	int rc = index_build(c, ob, &x);
+	uint64_t *ha = shingles_of(c, RL_OLD, oa), *hb = shingles_of(c, RL_NEW, ob);
+	int rc = ha && hb ? index_build(ob, hb, &x) : RL_ENOMEM;
 
+	free(hb);
 	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
 	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
 	if (rc != RL_OK || !cs->open) {
 		index_free(&x);
+		free(ha);
 		return RL_ENOMEM;
 	}
 	for (size_t d = 0; d < cs->nbuckets; d++)
 		cs->open[d] = UINT32_MAX;
 	for (size_t i = 0; i < oa->n && rc == RL_OK; i++) {
-		uint64_t h = shingle(c, RL_OLD, oa, i);
+		if (i + PREFETCH < oa->n)
+			prefetch_slot(&x, ha[i + PREFETCH]);
+		uint64_t h = ha[i];
 		if (!h)
 			continue;
-		size_t sl = slot_of(&x, h);
-		if (!x.key[sl] || x.count[sl] > SHINGLE_MAX_OCC)
+		const slot *sl = slot_of(&x, h);
+		if (!sl->key || sl->count > SHINGLE_MAX_OCC)
 			continue;
-		for (uint32_t j = x.head[sl]; j != UINT32_MAX && rc == RL_OK; j = x.next[j])
+		for (uint32_t j = sl->head; j != UINT32_MAX && rc == RL_OK; j = x.next[j])
 			rc = add_hit(cs, oa, ob, (uint32_t)i, j);
 	}
 	index_free(&x);
+	free(ha);
 	return rc;
 }
 
@@ -403,6 +472,14 @@ static int cmp_chain(const void *x, const void *y)
 static int accept_moves(rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs, taken *tk,
                         rl_opvec *moved)
 {
+	/* Chains too thin to make a move (most of them: stray shared phrases) are dropped before
+	 * sorting. */
+	size_t w = 0;
+	for (size_t k = 0; k < cs->n; k++)
+		if (cs->v[k].i1 + SHINGLE - cs->v[k].i0 >= RL_MOVE_MIN_WORDS &&
+		    cs->v[k].j1 + SHINGLE - cs->v[k].j0 >= RL_MOVE_MIN_WORDS)
+			cs->v[w++] = cs->v[k];
+	cs->n = w;
 	if (cs->n > 1)
 		qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
 	for (size_t k = 0; k < cs->n; k++) {
@@ -577,37 +654,76 @@ static size_t place_of(const rl_opvec *ops, int s, uint32_t at)
 
 /* A "move" whose two halves stand at the same place among the other ops did not move: it is
  * text rewritten in place that the exact diff had scattered. Its ops join the others there, as
- * ordinary ops. `moved` holds the groups, each contiguous; `rest` the other ops in order. */
+ * ordinary ops. `moved` holds the groups, each contiguous; `rest` the other ops in order. The
+ * settled groups are merged into `rest` in one pass (their places found in `rest` as it was). */
+typedef struct settled {
+	size_t at;            /* place in rest */
+	uint32_t a0;          /* OLD start: groups at one place go in reading order */
+	size_t first, count;  /* its ops in the copy */
+} settled;
+
+static int cmp_settled(const void *x, const void *y)
+{
+	const settled *p = x, *q = y;
+	if (p->at != q->at)
+		return (p->at > q->at) - (p->at < q->at);
+	if (p->a0 != q->a0)
+		return (p->a0 > q->a0) - (p->a0 < q->a0);
+	return (p->first > q->first) - (p->first < q->first);
+}
+
 static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
 {
-	size_t w = 0;
+	size_t w = 0, ns = 0, nops = 0;
+	settled *sv = malloc((moved->n + 1) * sizeof *sv);
+	rl_op *keep = malloc((moved->n + 1) * sizeof *keep);
+	if (!sv || !keep) {
+		free(sv);
+		free(keep);
+		return RL_ENOMEM;
+	}
 	for (size_t k = 0; k < moved->n;) {
 		size_t e = k;
 		while (e < moved->n && moved->v[e].move == moved->v[k].move)
 			e++;
-		uint32_t a0 = moved->v[k].a0, b0 = moved->v[k].b0;
-		size_t pa = place_of(rest, RL_OLD, a0), pb = place_of(rest, RL_NEW, b0);
+		size_t pa = place_of(rest, RL_OLD, moved->v[k].a0);
+		size_t pb = place_of(rest, RL_NEW, moved->v[k].b0);
 		if (pa != pb) {
 			memmove(moved->v + w, moved->v + k, (e - k) * sizeof *moved->v);
 			w += e - k;
-			k = e;
-			continue;
+		} else {
+			sv[ns++] = (settled){pa, moved->v[k].a0, nops, e - k};
+			for (size_t x = k; x < e; x++) {
+				rl_op op = moved->v[x];
+				op.move = 0;
+				if (op.kind == RL_OP_MOVE)
+					op.kind = RL_OP_EQUAL;
+				keep[nops++] = op;
+			}
 		}
-		for (size_t x = k; x < e; x++) {
-			moved->v[x].move = 0;
-			if (moved->v[x].kind == RL_OP_MOVE)
-				moved->v[x].kind = RL_OP_EQUAL;
-		}
-		/* Insert the group's ops into rest at pa. */
-		size_t n = e - k;
-		if (rl_opvec_append(rest, moved->v + k, n) != RL_OK)
-			return RL_ENOMEM;
-		memmove(rest->v + pa + n, rest->v + pa, (rest->n - n - pa) * sizeof *rest->v);
-		memcpy(rest->v + pa, moved->v + k, n * sizeof *rest->v);
 		k = e;
 	}
 	moved->n = w;
-	return RL_OK;
+	int rc = RL_OK;
+	if (ns > 0) {
+		qsort(sv, ns, sizeof *sv, cmp_settled);
+		rl_opvec out = {0};
+		size_t from = 0;
+		for (size_t g = 0; rc == RL_OK && g < ns; g++) {
+			rc = rl_opvec_append(&out, rest->v + from, sv[g].at - from);
+			if (rc == RL_OK)
+				rc = rl_opvec_append(&out, keep + sv[g].first, sv[g].count);
+			from = sv[g].at;
+		}
+		if (rc == RL_OK)
+			rc = rl_opvec_append(&out, rest->v + from, rest->n - from);
+		if (rc == RL_OK)
+			rl_opvec_swap(rest, &out);
+		rl_opvec_free(&out);
+	}
+	free(sv);
+	free(keep);
+	return rc;
 }
 
 /* Move groups were appended in the order they were accepted: sort the groups by NEW start. */
@@ -659,13 +775,15 @@ int rl_moves(rl_ctx *c, rl_opvec *ops)
 {
 	/* Equal ops cut at unit starts: the stop that ends a moved paragraph, matched by the exact
 	 * diff with the stop of whatever took its place, is then an island a move can take back. */
-	rl_opvec split = {0};
+	rl_opvec split = rl_ctx_scratch(c);
 	int rc = rl_split_equals(c, ops, &split);
 	if (rc == RL_OK) {
 		rl_opvec_swap(ops, &split);
+		rl_ctx_recycle(c, &split);
 		rc = moves_in(c, ops);
+	} else {
+		rl_ctx_recycle(c, &split);
 	}
-	rl_opvec_free(&split);
 	return rc;
 }
 
@@ -698,6 +816,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	if ((rc = find_chains(c, &oa, &ob, &cs)) != RL_OK ||
 	    (rc = accept_moves(c, &oa, &ob, &cs, &tk, &moved)) != RL_OK || moved.n == 0)
 		goto out;
+	carved = rl_ctx_scratch(c);
 	if ((rc = carve(ops, orphan, &tk, &carved, &cut)) != RL_OK ||
 	    (rc = realign_cut(c, &carved, cut, &out)) != RL_OK ||
 	    (rc = settle_in_place(&out, &moved)) != RL_OK || (rc = sort_groups(&moved)) != RL_OK ||
@@ -714,8 +833,8 @@ out:
 	free(tk.free_tok[1]);
 	free(orphan);
 	free(cut);
-	rl_opvec_free(&carved);
+	rl_ctx_recycle(c, &carved);
 	rl_opvec_free(&moved);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	return rc;
 }

@@ -76,15 +76,8 @@ static int kept_init(const rl_ctx *c, const rl_opvec *ops, kept *kp)
 		if (!kp->words[s])
 			return RL_ENOMEM;
 	}
-	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
-		if (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE)
-			continue;
-		for (int s = 0; s < 2; s++)
-			for (uint32_t t = rl_lo(op, s); t < rl_hi(op, s); t++)
-				if (c->side[s].tok[t].cls == RL_TOK_WORD)
-					kp->words[s][c->side[s].unit[t]]++;
-	}
+	for (int s = 0; s < 2; s++)
+		rl_count_kept(c, ops->v, ops->n, s, 0, kp->words[s]);
 	return RL_OK;
 }
 
@@ -666,6 +659,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].n == 0 || c->side[1].n == 0)
 		return RL_OK;
+	split = rl_ctx_scratch(c);
 	if (kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
 		goto out;
 	rc = RL_OK;
@@ -693,7 +687,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 out:
 	free(kp.words[0]);
 	free(kp.words[1]);
-	rl_opvec_free(&split);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &split);
+	rl_ctx_recycle(c, &out);
 	return rc;
 }

@@ -240,12 +240,25 @@ static bool introduces_speech(const rl_side *sd, uint32_t t)
 	return false;
 }
 
+static int cmp_quotation(const void *x, const void *y)
+{
+	const rl_quotation *p = x, *q = y;
+	if (p->t0 != q->t0)
+		return (p->t0 > q->t0) - (p->t0 < q->t0);
+	return (p->t1 < q->t1) - (p->t1 > q->t1);
+}
+
 /* Paragraphs quoted without marks after "he said:", when no marked quotation overlaps them. */
 static int block_quotes(finder *f)
 {
 	const rl_side *sd = &f->c->side[f->s];
-	size_t marked = f->n;
+	size_t marked = f->n, seen = 0;
+	uint32_t reach = 0;  /* the furthest end of the marked quotations starting before `end` */
 
+	/* In reading order, swept once along the paragraphs (never a scan of all of them per
+	 * paragraph). */
+	if (marked > 1)
+		qsort(f->v, marked, sizeof *f->v, cmp_quotation);
 	for (uint32_t t = 1; t < sd->n; t++) {
 		if (sd->tok[t].gap != RL_GAP_PARA || !introduces_speech(sd, t))
 			continue;
@@ -255,21 +268,13 @@ static int block_quotes(finder *f)
 		uint32_t end = t + 1;
 		while (end < sd->n && sd->tok[end].gap != RL_GAP_PARA)
 			end++;
-		bool overlaps = false;
-		for (size_t x = 0; x < marked && !overlaps; x++)
-			overlaps = f->v[x].t0 < end && f->v[x].t1 > t;
-		if (!overlaps && record(f, t, end, 0) != RL_OK)
+		for (; seen < marked && f->v[seen].t0 < end; seen++)
+			if (f->v[seen].t1 > reach)
+				reach = f->v[seen].t1;
+		if (reach <= t && record(f, t, end, 0) != RL_OK)
 			return RL_ENOMEM;
 	}
 	return RL_OK;
-}
-
-static int cmp_quotation(const void *x, const void *y)
-{
-	const rl_quotation *p = x, *q = y;
-	if (p->t0 != q->t0)
-		return (p->t0 > q->t0) - (p->t0 < q->t0);
-	return (p->t1 < q->t1) - (p->t1 > q->t1);
 }
 
 int rl_quotes_find(rl_ctx *c, int s)
@@ -278,8 +283,14 @@ int rl_quotes_find(rl_ctx *c, int s)
 	const rl_side *sd = &c->side[s];
 
 	for (uint32_t t = 0; t < sd->n; t++) {
-		if (sd->tok[t].cls != RL_TOK_PUNCT && sd->tok[t].gap != RL_GAP_PARA)
-			continue;
+		const rl_token *tk = &sd->tok[t];
+		if (tk->gap != RL_GAP_PARA) {
+			/* Quotation marks start with " ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」. */
+			unsigned char b0 = (unsigned char)sd->text[tk->off];
+			if (tk->cls != RL_TOK_PUNCT ||
+			    !(b0 == '"' || b0 == '\'' || b0 == 0xC2 || b0 == 0xE2 || b0 == 0xE3))
+				continue;
+		}
 		if (mark_at(&f, t) != RL_OK) {
 			free(f.v);
 			return RL_ENOMEM;
@@ -389,11 +400,11 @@ static bool island_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, in
 	return clean && island;
 }
 
-static int dissolve_islands(const rl_ctx *c, rl_opvec *ops, owner *ow)
+static int dissolve_islands(rl_ctx *c, rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		rl_opvec out = {0};
+		rl_opvec out = rl_ctx_scratch(c);
 		size_t next = 0;  /* ops before it are in out */
 		int rc = RL_OK;
 		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
@@ -414,7 +425,7 @@ static int dissolve_islands(const rl_ctx *c, rl_opvec *ops, owner *ow)
 				rc = owner_build(c, ops, ow);
 			}
 		}
-		rl_opvec_free(&out);
+		rl_ctx_recycle(c, &out);
 		if (rc != RL_OK)
 			return rc;
 	}
@@ -487,9 +498,9 @@ static size_t first_ending_after(const rl_side *sd, uint32_t t)
 /* Cut deletions and insertions at the edges of the sentences of the quotations they cover in
  * part, so that a flag marks the quoted statement ("“We are trading ...,” she said.") and not
  * the paragraph around it. */
-static int cut_at_quotes(const rl_ctx *c, rl_opvec *ops)
+static int cut_at_quotes(rl_ctx *c, rl_opvec *ops)
 {
-	rl_opvec out = {0};
+	rl_opvec out = rl_ctx_scratch(c);
 	for (size_t k = 0; k < ops->n; k++) {
 		rl_op op = ops->v[k];
 		int s = op.kind == RL_OP_DELETE ? RL_OLD : op.kind == RL_OP_INSERT ? RL_NEW : -1;
@@ -523,7 +534,7 @@ static int cut_at_quotes(const rl_ctx *c, rl_opvec *ops)
 		}
 	}
 	rl_opvec_swap(ops, &out);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	return RL_OK;
 }
 

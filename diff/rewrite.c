@@ -272,7 +272,7 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 
 int rl_swaps(rl_ctx *c, rl_opvec *ops)
 {
-	rl_opvec out = {0};
+	rl_opvec out = rl_ctx_scratch(c);
 
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
@@ -284,7 +284,7 @@ int rl_swaps(rl_ctx *c, rl_opvec *ops)
 		}
 	}
 	rl_opvec_swap(ops, &out);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	/* Equal ops pair tokens one to one only when every token is compared. */
 	if (!c->opts.key.ignore_punct)
 		phrases(c, ops);

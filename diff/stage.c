@@ -13,11 +13,6 @@
 
 /* ------------------------------------------------------------------ op lists */
 
-int rl_opvec_push(rl_opvec *ov, const rl_op *op)
-{
-	return rl_opvec_append(ov, op, 1);
-}
-
 int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n)
 {
 	if (ov->n + n > ov->cap) {
@@ -51,6 +46,21 @@ void rl_opvec_swap(rl_opvec *x, rl_opvec *y)
 
 /* ------------------------------------------------------------------ context */
 
+/* Is token t the second part of a compound ("keeper’s", "century-old"): a word glued by an
+ * apostrophe or hyphen to the word before? The tokenizer splits them so that a swap inside a
+ * compound is one word; word counts count them as a reader does, once. */
+static bool continues_word(const rl_token *v, const char *text, uint32_t t)
+{
+	if (t < 2 || v[t].cls != RL_TOK_WORD || v[t].gap != RL_GAP_NONE ||
+	    v[t - 1].gap != RL_GAP_NONE || v[t - 1].cls != RL_TOK_PUNCT || v[t - 2].cls != RL_TOK_WORD)
+		return false;
+	const char *j = text + v[t - 1].off;
+	size_t n = v[t - 1].len;
+	return (n == 1 && (*j == '\'' || *j == '-')) ||
+	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
+	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
+}
+
 static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 {
 	rl_side *sd = &c->side[s];
@@ -65,7 +75,8 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 		return RL_ENOMEM;
 	sd->words[0] = 0;
 	for (uint32_t t = 0; t < sd->n; t++)
-		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD);
+		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD &&
+		                                   !continues_word(sd->tok, sd->text, t));
 	return RL_OK;
 }
 
@@ -141,8 +152,24 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	return RL_OK;
 }
 
+rl_opvec rl_ctx_scratch(rl_ctx *c)
+{
+	rl_opvec ov = c->spare;
+	memset(&c->spare, 0, sizeof c->spare);
+	ov.n = 0;
+	return ov;
+}
+
+void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov)
+{
+	if (ov->cap > c->spare.cap)
+		rl_opvec_swap(ov, &c->spare);
+	rl_opvec_free(ov);
+}
+
 void rl_ctx_release(rl_ctx *c)
 {
+	rl_opvec_free(&c->spare);
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
 		free(sd->ids);
@@ -166,12 +193,39 @@ void rl_ctx_release(rl_ctx *c)
 }
 
 /* Cut equal ops where a unit starts on either side, so that each lies in one unit a side. */
+/* An equal op pairs its tokens one to one (every token compared): cut it at the unit starts of
+ * both sides, found unit by unit rather than token by token. */
+static int split_equal_fast(const rl_ctx *c, rl_op op, rl_opvec *out)
+{
+	const rl_side *sa = &c->side[0], *sb = &c->side[1];
+	uint32_t ua = sa->unit[op.a0] + 1, ub = sb->unit[op.b0] + 1;  /* next unit starts */
+	for (;;) {
+		uint32_t ca = ua <= sa->nunits ? sa->ustart[ua] - op.a0 : UINT32_MAX;
+		uint32_t cb = ub <= sb->nunits ? sb->ustart[ub] - op.b0 : UINT32_MAX;
+		uint32_t d = ca < cb ? ca : cb;  /* offset of the next cut */
+		if (d >= op.a1 - op.a0)
+			break;
+		rl_op head = op;
+		head.a1 = op.a0 + d, head.b1 = op.b0 + d;
+		if (rl_opvec_push(out, &head) != RL_OK)
+			return RL_ENOMEM;
+		op.a0 += d, op.b0 += d;
+		ua += ca == d, ub += cb == d;
+	}
+	return rl_opvec_push(out, &op);
+}
+
 int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 {
 	for (size_t k = 0; k < ops->n; k++) {
 		rl_op op = ops->v[k];
 		if (op.kind != RL_OP_EQUAL || op.move) {
 			if (rl_opvec_push(out, &op) != RL_OK)
+				return RL_ENOMEM;
+			continue;
+		}
+		if (!c->opts.key.ignore_punct && op.a1 > op.a0 && op.a1 - op.a0 == op.b1 - op.b0) {
+			if (split_equal_fast(c, op, out) != RL_OK)
 				return RL_ENOMEM;
 			continue;
 		}
@@ -199,6 +253,22 @@ int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 			return RL_ENOMEM;
 	}
 	return RL_OK;
+}
+
+void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0, uint32_t *kept)
+{
+	const rl_side *sd = &c->side[s];
+	for (size_t k = 0; k < n; k++) {
+		const rl_op *op = &v[k];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi || (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE))
+			continue;
+		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
+			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;
+			uint32_t to = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
+			kept[u - u0] += rl_words(c, s, from, to);
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ exact diffs of ranges */
@@ -438,7 +508,9 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		rc = rl_cleanup(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
 		rc = rl_slide(c, &ops);
-	if (rc == RL_OK)
+	if (rc == RL_OK && out->n == 0)
+		rl_opvec_swap(out, &ops);  /* nothing to append to: hand the list over */
+	else if (rc == RL_OK)
 		rc = rl_opvec_append(out, ops.v, ops.n);
 	rl_opvec_free(&ops);
 	return rc;

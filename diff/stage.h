@@ -23,8 +23,16 @@ typedef struct rl_opvec {
 	size_t n, cap;
 } rl_opvec;
 
-int rl_opvec_push(rl_opvec *ov, const rl_op *op);
 int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n);
+/* Append one op (inline: every stage copies lists op by op). */
+static inline int rl_opvec_push(rl_opvec *ov, const rl_op *op)
+{
+	if (ov->n < ov->cap) {
+		ov->v[ov->n++] = *op;
+		return 0;
+	}
+	return rl_opvec_append(ov, op, 1);
+}
 void rl_opvec_free(rl_opvec *ov);
 /* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */
 void rl_opvec_swap(rl_opvec *x, rl_opvec *y);
@@ -55,8 +63,8 @@ typedef struct rl_side {
 	const char *text;
 	uint32_t n;         /* tokens */
 	uint32_t *ids;      /* per token; RL_ID_NONE when not compared */
-	uint32_t *words;    /* n + 1 entries: word tokens before each token, so that a range's words
-	                       are words[hi] - words[lo] */
+	uint32_t *words;    /* n + 1 entries: words before each token, so that a range's words are
+	                       words[hi] - words[lo] (a compound such as "keeper’s" is one word) */
 	uint32_t *unit;     /* per token: the unit it belongs to */
 	uint32_t *ustart;   /* unit k is tokens [ustart[k], ustart[k + 1]); nunits + 1 entries */
 	uint8_t *uflags;    /* per unit: RL_UNIT_* */
@@ -80,6 +88,7 @@ typedef struct rl_ctx {
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
 	uint32_t *pa, *pb;      /* compared position -> token */
 	uint8_t *ma, *mb;       /* change marks */
+	rl_opvec spare;         /* a list a stage gave back, its memory kept for the next one */
 } rl_ctx;
 
 /* Build the context for two tokenized texts (borrowed; they must outlive it): intern them, find
@@ -87,6 +96,13 @@ typedef struct rl_ctx {
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
+
+/* An empty list for a stage to write its result into: the context's spare when there is one
+ * (on a long document each stage rewrites the whole list; reusing the memory of the last one
+ * spares the allocator and the page faults of a fresh one). */
+rl_opvec rl_ctx_scratch(rl_ctx *c);
+/* Give a list back: the bigger of it and the spare is kept, the other freed. */
+void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
 
 /* The exact script between OLD tokens [a0, a1) and NEW tokens [b0, b1), appended to out as ops
  * that tile both ranges. Tokens that are not compared join the op before them. */
@@ -104,6 +120,10 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 /* Copy ops to out with each equal op cut where a unit starts on either side, so that every equal
  * op lies inside one unit a side (a sentence's final stop stays with its sentence). */
 int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out);
+
+/* Add the words of side s kept by the ops (equal and move ops) to kept[u - u0] for each unit u
+ * they fall in: O(ops + units), no per-token work. */
+void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0, uint32_t *kept);
 
 /* ------------------------------------------------------------------ small helpers */
 
