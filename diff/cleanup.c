@@ -140,7 +140,7 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 	if (ops->n < 3)
 		return RL_OK;
 	shares sh = {{0, 0}, {0, 0}, {0, 0}, {NULL, NULL}};
-	rl_opvec out = rl_ctx_scratch(c);
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	item *st = malloc(ops->n * sizeof *st);
 	size_t nst = 0;
 	int rc = RL_ENOMEM;
@@ -508,7 +508,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 {
 	const rl_side *sd = &c->side[s];
 	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
-	rl_opvec out = rl_ctx_scratch(c);
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	size_t next = 0;
 	int rc = unit_info_init(c, ops, s, &ui);
 
@@ -564,7 +564,7 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 		first++;
 	if (first == ops->n)
 		return RL_OK;  /* nothing to pair: no copy */
-	out = rl_ctx_scratch(c);
+	out = rl_ctx_scratch(c, ops->n);
 	rc = rl_opvec_append(&out, ops->v, first);
 	for (size_t k = first; k < ops->n && rc == RL_OK;) {
 		const rl_op *x = &ops->v[k], *y = k + 1 < ops->n ? &ops->v[k + 1] : NULL;

@@ -659,7 +659,8 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].n == 0 || c->side[1].n == 0)
 		return RL_OK;
-	split = rl_ctx_scratch(c);
+	split = rl_ctx_scratch(c, ops->n);
+	out = rl_ctx_scratch(c, ops->n);
 	if (kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
 		goto out;
 	rc = RL_OK;

@@ -338,8 +338,9 @@ typedef struct owner {
 static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
-		free(ow->op[s]);
-		ow->op[s] = malloc(((size_t)c->side[s].n + 1) * sizeof *ow->op[s]);
+		/* Rebuilt in place: the sides do not change size. */
+		if (!ow->op[s])
+			ow->op[s] = malloc(((size_t)c->side[s].n + 1) * sizeof *ow->op[s]);
 		if (!ow->op[s])
 			return RL_ENOMEM;
 	}
@@ -404,7 +405,7 @@ static int dissolve_islands(rl_ctx *c, rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		rl_opvec out = rl_ctx_scratch(c);
+		rl_opvec out = rl_ctx_scratch(c, ops->n);
 		size_t next = 0;  /* ops before it are in out */
 		int rc = RL_OK;
 		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
@@ -500,7 +501,7 @@ static size_t first_ending_after(const rl_side *sd, uint32_t t)
  * the paragraph around it. */
 static int cut_at_quotes(rl_ctx *c, rl_opvec *ops)
 {
-	rl_opvec out = rl_ctx_scratch(c);
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	for (size_t k = 0; k < ops->n; k++) {
 		rl_op op = ops->v[k];
 		int s = op.kind == RL_OP_DELETE ? RL_OLD : op.kind == RL_OP_INSERT ? RL_NEW : -1;

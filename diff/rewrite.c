@@ -272,7 +272,7 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 
 int rl_swaps(rl_ctx *c, rl_opvec *ops)
 {
-	rl_opvec out = rl_ctx_scratch(c);
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
 
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];

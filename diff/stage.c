@@ -152,24 +152,48 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	return RL_OK;
 }
 
-rl_opvec rl_ctx_scratch(rl_ctx *c)
+#define NSPARE (sizeof ((rl_ctx *)0)->spare / sizeof ((rl_ctx *)0)->spare[0])
+
+/* Below this many ops a list is cheap to make afresh. */
+#define SCRATCH_SMALL 4096
+
+rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want)
 {
-	rl_opvec ov = c->spare;
-	memset(&c->spare, 0, sizeof c->spare);
+	size_t x = NSPARE, big = 0;
+	bool small = want < SCRATCH_SMALL;
+	for (size_t k = 0; k < NSPARE; k++) {
+		size_t cap = c->spare[k].cap;
+		if (cap >= want && (!small || cap <= 4 * SCRATCH_SMALL) &&
+		    (x == NSPARE || cap < c->spare[x].cap))
+			x = k;  /* the smallest that holds them */
+		if (c->spare[k].cap > c->spare[big].cap)
+			big = k;
+	}
+	if (x == NSPARE && small)
+		return (rl_opvec){NULL, 0, 0};
+	if (x == NSPARE)
+		x = big;
+	rl_opvec ov = c->spare[x];
+	memset(&c->spare[x], 0, sizeof c->spare[x]);
 	ov.n = 0;
 	return ov;
 }
 
 void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov)
 {
-	if (ov->cap > c->spare.cap)
-		rl_opvec_swap(ov, &c->spare);
+	size_t x = 0;  /* the smallest spare */
+	for (size_t k = 1; k < NSPARE; k++)
+		if (c->spare[k].cap < c->spare[x].cap)
+			x = k;
+	if (ov->cap > c->spare[x].cap)
+		rl_opvec_swap(ov, &c->spare[x]);
 	rl_opvec_free(ov);
 }
 
 void rl_ctx_release(rl_ctx *c)
 {
-	rl_opvec_free(&c->spare);
+	for (size_t k = 0; k < NSPARE; k++)
+		rl_opvec_free(&c->spare[k]);
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
 		free(sd->ids);

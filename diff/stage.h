@@ -88,7 +88,8 @@ typedef struct rl_ctx {
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
 	uint32_t *pa, *pb;      /* compared position -> token */
 	uint8_t *ma, *mb;       /* change marks */
-	rl_opvec spare;         /* a list a stage gave back, its memory kept for the next one */
+	rl_opvec spare[3];      /* lists a stage gave back, their memory kept for the next ones
+	                         * (a stage holds at most three at once: the ops, a copy, its result) */
 } rl_ctx;
 
 /* Build the context for two tokenized texts (borrowed; they must outlive it): intern them, find
@@ -97,10 +98,12 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
 
-/* An empty list for a stage to write its result into: the context's spare when there is one
- * (on a long document each stage rewrites the whole list; reusing the memory of the last one
- * spares the allocator and the page faults of a fresh one). */
-rl_opvec rl_ctx_scratch(rl_ctx *c);
+/* An empty list for a stage to write about `want` ops into: the context's smallest spare that
+ * holds them, else for a long list the biggest one (on a long document each stage rewrites the
+ * whole list; reusing the memory of the last one spares the allocator and the page faults of a
+ * fresh one), else a new list. Small lists (the diffs inside a passage) never take a big spare:
+ * it would leave with them. */
+rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want);
 /* Give a list back: the bigger of it and the spare is kept, the other freed. */
 void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
 
