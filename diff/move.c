@@ -386,6 +386,54 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
+/* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
+ * it in the range (after it, when from the end), or 0. Only a few units are looked at. */
+static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t u = sd->unit[lo] + 1; u < sd->nunits && sd->ustart[u] < hi; u++) {
+		if (rl_words(c, s, lo, sd->ustart[u]) >= RL_MOVE_MIN_WORDS)
+			break;
+		if (sd->uflags[u] & RL_UNIT_PARA)
+			return sd->ustart[u];
+	}
+	return 0;
+}
+
+static uint32_t spill_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t u = sd->unit[hi - 1]; u > sd->unit[lo]; u--) {
+		if (rl_words(c, s, sd->ustart[u], hi) >= RL_MOVE_MIN_WORDS)
+			break;
+		if (sd->uflags[u] & RL_UNIT_PARA)
+			return sd->ustart[u];
+	}
+	return 0;
+}
+
+/* Trim a candidate on each side: a few words spilt over a paragraph edge (a chain runs on
+ * through "file describes a" into the next paragraph, which moved elsewhere) are no part of
+ * it, nor are tokens another move has taken at its ends. */
+static void trim(const rl_ctx *c, const taken *tk, span *sp)
+{
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		while (*lo < *hi && !tk->free_tok[s][*lo])
+			(*lo)++;
+		while (*hi > *lo && !tk->free_tok[s][*hi - 1])
+			(*hi)--;
+		if (*hi <= *lo)
+			return;
+		uint32_t p = spill_start(c, s, *lo, *hi);
+		if (p)
+			*lo = p;
+		p = spill_end(c, s, *lo, *hi);
+		if (p)
+			*hi = p;
+	}
+}
+
 /* Do two ranges share enough words to belong to one moved passage? */
 static int alike(rl_ctx *c, const span *u, bool *ok)
 {
@@ -502,7 +550,9 @@ static int accept_moves(rl_ctx *c, const orphans *oa, const orphans *ob, chains 
 			break;  /* sorted by size: the rest are smaller (or thin) */
 		span sp = {oa->tok[ch->i0], oa->tok[ch->i1 + SHINGLE - 1] + 1, ob->tok[ch->j0],
 		           ob->tok[ch->j1 + SHINGLE - 1] + 1};
-		if (!all_free(tk, RL_OLD, sp.a0, sp.a1) || !all_free(tk, RL_NEW, sp.b0, sp.b1))
+		trim(c, tk, &sp);
+		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
+		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
 		widen(c, tk, &sp);
 		int rc = grow(c, tk, &sp);
