@@ -274,25 +274,45 @@ static int chain_push(chains *cs, const chain *ch)
 	return RL_OK;
 }
 
-static bool extends(const chain *ch, const orphans *oa, const orphans *ob, uint32_t i, uint32_t j)
+/* Does a paragraph start in tokens (t0, t1] of side s? */
+static bool para_between(const rl_ctx *c, int s, uint32_t t0, uint32_t t1)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++)
+		if (sd->uflags[u] & RL_UNIT_PARA)
+			return true;
+	return false;
+}
+
+static bool extends(const rl_ctx *c, const chain *ch, const orphans *oa, const orphans *ob,
+                    uint32_t i, uint32_t j)
 {
 	if (i <= ch->i1 && j <= ch->j1)
 		return false;
 	if (i < ch->i1 || j < ch->j1 || i - ch->i1 > CHAIN_GAP || j - ch->j1 > CHAIN_GAP)
 		return false;
 	int64_t drift = ((int64_t)j - ch->j1) - ((int64_t)i - ch->i1);
-	return drift <= CHAIN_DRIFT && drift >= -CHAIN_DRIFT && oa->run[i] == oa->run[ch->i1] &&
-	       ob->run[j] == ob->run[ch->j1];
+	if (drift > CHAIN_DRIFT || drift < -CHAIN_DRIFT || oa->run[i] != oa->run[ch->i1] ||
+	    ob->run[j] != ob->run[ch->j1])
+		return false;
+	/* Over a paragraph edge only without a gap: two paragraphs that moved together share the
+	 * shingles across their edge; a chain that leaps over one is two passages (or a stray
+	 * phrase, "file describes a", and a paragraph that happens to sit on its diagonal). */
+	if (i - ch->i1 > 1 || j - ch->j1 > 1)
+		return !para_between(c, RL_OLD, oa->tok[ch->i1], oa->tok[i]) &&
+		       !para_between(c, RL_NEW, ob->tok[ch->j1], ob->tok[j]);
+	return true;
 }
 
 /* Add hit (i, j) to a chain on a nearby diagonal, or start one. */
-static int add_hit(chains *cs, const orphans *oa, const orphans *ob, uint32_t i, uint32_t j)
+static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans *ob, uint32_t i,
+                   uint32_t j)
 {
 	size_t diag = (size_t)((int64_t)j - (int64_t)i + (int64_t)oa->n);
 	size_t b = diag / CHAIN_DRIFT;
 	for (size_t d = b ? b - 1 : 0; d <= b + 1 && d < cs->nbuckets; d++) {
 		uint32_t k = cs->open[d];
-		if (k == UINT32_MAX || !extends(&cs->v[k], oa, ob, i, j))
+		if (k == UINT32_MAX || !extends(c, &cs->v[k], oa, ob, i, j))
 			continue;
 		chain *ch = &cs->v[k];
 		ch->i1 = i > ch->i1 ? i : ch->i1;
@@ -337,7 +357,7 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 		for (uint32_t n = 0; n < sl->count && rc == RL_OK; n++) {
 			if (n > 0)
 				j = x.next[j];  /* read only for shingles that recur */
-			rc = add_hit(cs, oa, ob, (uint32_t)i, j);
+			rc = add_hit(c, cs, oa, ob, (uint32_t)i, j);
 		}
 	}
 	index_free(&x);

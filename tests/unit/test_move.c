@@ -86,3 +86,32 @@ Test(move, the_rewrite_example_has_two_moves)
 	free(a);
 	free(b);
 }
+
+#define S1 "A systemd service file describes a process managed by systemd, its dependencies on " \
+           "other units and the way it is started and stopped by the system."
+#define S2 "The unit section contains generic information about the service, like its " \
+           "description and manual page resources, as well as relations to other services."
+#define S3 "A systemd target file describes a state of the system, a set of units that must be " \
+           "active together for that state to be reached at boot."
+#define S4 "Keeper logs record every storm, every ship sighted and every repair made to the lamp, " \
+           "the lens and the clockwork that turned it, written each night in the same brown ink " \
+           "by whoever held the post that year, and kept in a tin box in the watch room."
+
+Test(move, paragraphs_in_reverse_order_all_move)
+{
+	/* S2 sits between S1 and S3 on both sides, and the shingles of S1 and S3 share a phrase
+	 * ("file describes a") on its diagonal: the chain of S2 must not leap over the paragraph
+	 * edge into them, nor run on into their first words. */
+	const char *a = S1 "\n\n" S2 "\n\n" S3 "\n\n" S4 "\n";
+	const char *b = S4 "\n\n" S3 "\n\n" S2 "\n\n" S1 "\n";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	const rl_stats *st = rl_alignment_stats(al);
+	char *got = ops_text(al);
+	cr_expect_eq(st->moves, 3, "%s", got);
+	cr_expect_eq(st->deleted + st->inserted + st->replaced[0] + st->replaced[1], 0,
+	             "every word kept: %s", got);
+	free(got);
+	rl_alignment_free(al);
+}
