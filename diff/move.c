@@ -795,13 +795,15 @@ static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
 		qsort(sv, ns, sizeof *sv, cmp_settled);
 		rl_opvec out = {0};
 		size_t from = 0;
+		/* (rest may be empty, its array NULL: no pointer arithmetic on it then) */
 		for (size_t g = 0; rc == RL_OK && g < ns; g++) {
-			rc = rl_opvec_append(&out, rest->v + from, sv[g].at - from);
+			if (sv[g].at > from)
+				rc = rl_opvec_append(&out, rest->v + from, sv[g].at - from);
 			if (rc == RL_OK)
 				rc = rl_opvec_append(&out, keep + sv[g].first, sv[g].count);
 			from = sv[g].at;
 		}
-		if (rc == RL_OK)
+		if (rc == RL_OK && rest->n > from)
 			rc = rl_opvec_append(&out, rest->v + from, rest->n - from);
 		if (rc == RL_OK)
 			rl_opvec_swap(rest, &out);

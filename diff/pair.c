@@ -48,10 +48,19 @@ static bool continues(const rl_op *x, const rl_op *y)
 int rl_normalize(rl_opvec *ops)
 {
 	size_t w = 0;
+	uint32_t at_a = 0, at_b = 0;  /* where the ops outside moves have reached on each side */
 	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
+		rl_op *op = &ops->v[k];
 		if (op->a0 == op->a1 && op->b0 == op->b1)
 			continue;
+		if (!op->move) {
+			if (op->a0 == op->a1 && op->a0 < at_a)
+				op->a0 = op->a1 = at_a;
+			if (op->b0 == op->b1 && op->b0 < at_b)
+				op->b0 = op->b1 = at_b;
+			at_a = op->a1 > at_a ? op->a1 : at_a;
+			at_b = op->b1 > at_b ? op->b1 : at_b;
+		}
 		if (w > 0 && continues(&ops->v[w - 1], op)) {
 			ops->v[w - 1].a1 = op->a1;
 			ops->v[w - 1].b1 = op->b1;

@@ -46,21 +46,6 @@ void rl_opvec_swap(rl_opvec *x, rl_opvec *y)
 
 /* ------------------------------------------------------------------ context */
 
-/* Is token t the second part of a compound ("keeper’s", "century-old"): a word glued by an
- * apostrophe or hyphen to the word before? The tokenizer splits them so that a swap inside a
- * compound is one word; word counts count them as a reader does, once. */
-static bool continues_word(const rl_token *v, const char *text, uint32_t t)
-{
-	if (t < 2 || v[t].cls != RL_TOK_WORD || v[t].gap != RL_GAP_NONE ||
-	    v[t - 1].gap != RL_GAP_NONE || v[t - 1].cls != RL_TOK_PUNCT || v[t - 2].cls != RL_TOK_WORD)
-		return false;
-	const char *j = text + v[t - 1].off;
-	size_t n = v[t - 1].len;
-	return (n == 1 && (*j == '\'' || *j == '-')) ||
-	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
-	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
-}
-
 static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 {
 	rl_side *sd = &c->side[s];
@@ -76,7 +61,7 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	sd->words[0] = 0;
 	for (uint32_t t = 0; t < sd->n; t++)
 		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD &&
-		                                   !continues_word(sd->tok, sd->text, t));
+		                                   !rl_token_continues_word(sd->tok, sd->text, t));
 	return RL_OK;
 }
 

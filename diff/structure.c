@@ -63,9 +63,17 @@ bool rl_is_function_word(const char *s, size_t len)
 	               sizeof *function_words, cmp_word) != NULL;
 }
 
+/* "…" or a run of three dots or more (keys are not terminated: only len bytes are read). */
 static bool is_ellipsis(const char *s, size_t len)
 {
-	return (len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0) || (len >= 3 && strspn(s, ".") >= len);
+	if (len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0)
+		return true;
+	if (len < 3)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (s[k] != '.')
+			return false;
+	return true;
 }
 
 unsigned rl_key_flags(const char *key, size_t len, unsigned cls)

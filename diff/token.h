@@ -7,11 +7,13 @@
 #ifndef REDLINE_TOKEN_H
 #define REDLINE_TOKEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 typedef enum rl_tclass {
-	RL_TOK_WORD,   /* letters, digits and marks, with inner ' ’ - . , where they join parts */
+	RL_TOK_WORD,   /* letters, digits and marks, with inner . , where they join parts (4.5,
+	                * 900,000, U.S.); an apostrophe or a hyphen is a token of its own */
 	RL_TOK_PUNCT,  /* punctuation, symbols, emoji; a run of "--" or "..." is one token */
 } rl_tclass;
 
@@ -60,7 +62,12 @@ const rl_token *rl_tokens_array(const rl_tokens *toks);
 /* The text the tokens point into, borrowed from the caller of rl_tokenize. */
 const char *rl_tokens_text(const rl_tokens *toks);
 size_t rl_tokens_text_len(const rl_tokens *toks);
-/* Number of word tokens. */
+/* Number of words as a reader counts them: word tokens, the second part of a compound
+ * ("keeper’s", "century-old") not counted again (see rl_token_continues_word). */
 size_t rl_tokens_words(const rl_tokens *toks);
+/* Is token t of v (text: the tokens' text) the second part of a compound: a word glued by an
+ * apostrophe or a hyphen (', -, ’, ‐, ‑) to the word before? The tokenizer splits compounds, so
+ * that a swap inside one is one word; word counts count them once. */
+bool rl_token_continues_word(const rl_token *v, const char *text, size_t t);
 
 #endif
