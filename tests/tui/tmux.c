@@ -242,6 +242,36 @@ bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
 	return poll_screen(t, needle, true, timeout_s);
 }
 
+bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *l = tmux_line(t, y);
+		bool ok = strcmp(l, want) == 0;
+		free(l);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *b = tmux_buffers(t);
+		bool ok = strstr(b, needle) != NULL;
+		free(b);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
 bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s)
 {
 	double end = now() + timeout_s;

@@ -48,6 +48,10 @@ const char *tmux_pane_tty(const tmux *t, char *buf, size_t n);
 
 /* Wait until the screen holds `needle` (true), or timeout_s seconds pass (false). */
 bool tmux_wait(const tmux *t, const char *needle, double timeout_s);
+/* Wait until line y of the screen is `want`. */
+bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s);
+/* Wait until a paste buffer holds `needle` (list-buffers shows its start). */
+bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s);
 /* Wait until the screen holds `then` somewhere after `first`. */
 bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s);
 /* Wait until the screen no longer holds `needle`. */
