@@ -112,6 +112,17 @@ static bool is_regional_indicator(int32_t cp)
 	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
+/* A zero width joiner stays inside its cluster only where terminals join too: in an emoji
+ * sequence and after a virama (Indic conjuncts). Between letters terminals disagree about it (tmux
+ * glues the next character into the joiner's cell), so there it stands alone and is shown as an
+ * escape, which keeps every column where the layout put it. */
+static bool joiner_joins(int32_t prev)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(prev);
+	return p->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || prev == 0xFE0F ||
+	       (prev >= 0x1F3FB && prev <= 0x1F3FF) || p->combining_class == 9;
+}
+
 void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 {
 	unsigned char c = (unsigned char)s[0];
@@ -162,6 +173,8 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		if (next < 0 || utf8proc_grapheme_break_stateful(prev, next, &state))
 			break;
 		if (next != 0x200D && next != 0x200C && utf8proc_category(next) == UTF8PROC_CATEGORY_CF)
+			break;
+		if (next == 0x200D && !joiner_joins(prev))
 			break;
 		prev = next;
 		pos += l;

@@ -69,7 +69,11 @@ const char rl_cli_usage[] =
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
-	"Exit status: 0 if the texts do not differ, 1 if they differ, 2 on trouble.\n";
+	"Exit status: 0 if the texts do not differ, 1 if they differ, 2 on trouble;\n"
+	"binary files: 0 if their bytes are the same, else 1 (--json: a JSON document\n"
+	"saying so). A signal that ends the viewer (Ctrl-C, SIGTERM, SIGHUP) ends\n"
+	"redline too, once the terminal is restored: the shell sees 128+N (130 for\n"
+	"Ctrl-C).\n";
 
 enum {
 	OPT_INLINE = 256,

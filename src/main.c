@@ -110,16 +110,33 @@ static int read_sources(const rl_cli *cli, rl_source src[2])
 	return 0;
 }
 
-/* Binary inputs are not diffed, as diff does: a one-line verdict, exit 0 or 1. */
-static int binary_verdict(const rl_source src[2])
+static bool same_bytes(const rl_source src[2])
+{
+	return src[0].len == src[1].len && memcmp(src[0].data, src[1].data, src[0].len) == 0;
+}
+
+/* Binary inputs are not diffed, as diff does: a one-line verdict, exit 0 or 1. --json gets a
+ * JSON document saying so (print.h), whether or not the bytes differ. */
+static int binary_verdict(const rl_cli *cli, const rl_source src[2])
 {
 	char a[512], b[512];
+	bool same = same_bytes(src);
 
-	if (src[0].len == src[1].len && memcmp(src[0].data, src[1].data, src[0].len) == 0)
-		return EXIT_SAME;
-	printf("Binary files %s and %s differ\n", rl_sanitize(src[0].name, a, sizeof a),
-	       rl_sanitize(src[1].name, b, sizeof b));
-	return fflush(stdout) == 0 ? EXIT_DIFFERENT : EXIT_TROUBLE;
+	if (cli->format == RL_FMT_JSON) {
+		rl_out o;
+		const char *names[2] = {src[0].name, src[1].name};
+		size_t sizes[2] = {src[0].len, src[1].len};
+		rl_out_init(&o, stdout, false, false);
+		rl_print_json_binary(&o, names, sizes, same);
+		if (rl_out_finish(&o) != 0)
+			return EXIT_TROUBLE;
+	} else if (!same) {
+		printf("Binary files %s and %s differ\n", rl_sanitize(src[0].name, a, sizeof a),
+		       rl_sanitize(src[1].name, b, sizeof b));
+	}
+	if (fflush(stdout) != 0)
+		return EXIT_TROUBLE;
+	return same ? EXIT_SAME : EXIT_DIFFERENT;
 }
 
 static int print_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
@@ -293,12 +310,13 @@ static void show_sources(list_run *run, const rl_source src[2], const rl_version
 	rl_out o;
 
 	if (!cli->text && (rl_source_is_binary(&src[0]) || rl_source_is_binary(&src[1]))) {
-		bool same = src[0].len == src[1].len && memcmp(src[0].data, src[1].data, src[0].len) == 0;
-		if (cli->format != RL_FMT_JSON && !same) {
-			if (run->headers++)
-				putchar('\n');
-			worst(run, binary_verdict(src));
-		}
+		/* JSON lists every pair compared as a document, binary ones too; the text formats
+		 * give a line only to binary files that differ. */
+		if (cli->format == RL_FMT_JSON)
+			fputs(run->shown++ ? ",\n" : "[\n", stdout);
+		else if (!same_bytes(src) && run->headers++)
+			putchar('\n');
+		worst(run, binary_verdict(cli, src));
 		return;
 	}
 	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);
@@ -753,7 +771,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (!cli.text && (rl_source_is_binary(&src[0]) || rl_source_is_binary(&src[1]))) {
-		status = binary_verdict(src);
+		status = binary_verdict(&cli, src);
 		goto out;
 	}
 	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli.diff);

@@ -2,6 +2,7 @@
 #ifndef REDLINE_PRINT_H
 #define REDLINE_PRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "align.h"
@@ -18,6 +19,12 @@ int rl_print_inline(rl_out *o, const rl_alignment *al);
 /* The alignment in the JSON contract (../shared/bench/README.md): byte ranges into the inputs. */
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
                   const size_t sizes[2]);
+
+/* A pair that is not compared because a side is binary (a NUL in its first 8 KiB), as JSON:
+ * the sides' paths and sizes, "binary": true and whether the bytes are "identical"; no "ops" and
+ * no "stats", so that no consumer takes it for a comparison that found nothing. */
+int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t sizes[2],
+                         bool identical);
 
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);

@@ -150,3 +150,14 @@ int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
 	rl_out_str(o, "}\n");
 	return RL_OK;
 }
+
+int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t sizes[2],
+                         bool identical)
+{
+	rl_out_str(o, "{\n  \"redline\": 1,\n");
+	json_side(o, "old", names[0], sizes[0]);
+	json_side(o, "new", names[1], sizes[1]);
+	rl_out_str(o, identical ? "  \"binary\": true,\n  \"identical\": true\n}\n"
+	                        : "  \"binary\": true,\n  \"identical\": false\n}\n");
+	return RL_OK;
+}

@@ -201,6 +201,15 @@ int rl_viewer_loop(rl_viewer *vw)
 		rl_term_read(&in, vw->prefix ? PREFIX_MS : rl_view_idle_work(&vw->view) ? 0 : -1);
 		if ((vw->signal = rl_term_signal()) != 0)
 			break;
+		if (rl_term_job_control(&vw->term)) {
+			/* Back from a stop: lay out for the size the terminal has now, repaint it all. */
+			rc = handle(vw, &(rl_input){.kind = RL_IN_RESIZE});
+			vw->view.redraw = true;
+			if (rc == RL_OK)
+				rc = paint(vw);
+			if (rc != RL_OK)
+				break;
+		}
 		rc = handle(vw, &in);
 		if (rc == RL_OK)
 			rc = paint(vw);

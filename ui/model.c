@@ -122,6 +122,7 @@ static int summarize(const rl_alignment *al, rl_summary *s)
 	s->words[0] = st->words[0];
 	s->words[1] = st->words[1];
 	s->same = rl_alignment_same(al);
+	s->bound_hits = st->bound_hits;
 	size_t words = st->words[0] + st->words[1];
 	s->similarity = words ? (unsigned)((2000.0 * (double)st->kept) / (double)words + 0.5) : 1000;
 	return count_moves(ops, nops, &s->moves);

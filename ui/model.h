@@ -39,6 +39,8 @@ typedef struct rl_summary {
 	size_t words[2];                         /* words of OLD and NEW */
 	unsigned similarity;                     /* per mille: twice the kept words over all words */
 	bool same;                               /* no difference under the comparison options */
+	size_t bound_hits;                       /* searches the engine's cost bound cut short: the
+	                                            alignment is coarser than the exact one */
 } rl_summary;
 
 /* ------------------------------------------------------------------ pair sources

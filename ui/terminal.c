@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -27,8 +28,10 @@ static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 #define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
 
 static volatile sig_atomic_t got_signal;
-static struct sigaction old_stop[NSTOP], old_fatal[NFATAL];
-static bool handlers_on;
+/* Job control: Ctrl-Z (SIGTSTP) asked for a stop; the process was continued (SIGCONT). */
+static volatile sig_atomic_t got_tstp, got_cont;
+static struct sigaction old_stop[NSTOP], old_fatal[NFATAL], old_tstp, old_cont;
+static bool handlers_on, tstp_on;
 /* What a fatal signal writes to put the terminal back: mouse and keypad off, attributes off,
  * cursor on, the normal screen back; then the terminal modes the shell had. */
 static char restore_seq[256];
@@ -40,6 +43,18 @@ static bool have_modes;
 static void on_stop(int sig)
 {
 	got_signal = sig;
+}
+
+static void on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+}
+
+static void on_cont(int sig)
+{
+	(void)sig;
+	got_cont = 1;
 }
 
 static void on_fatal(int sig)
@@ -64,11 +79,22 @@ static void install_handlers(void)
 	sa.sa_handler = on_stop;
 	for (size_t i = 0; i < NSTOP; i++)
 		sigaction(stop_signals[i], &sa, &old_stop[i]);
+	/* Ctrl-Z is ours to act on in the loop (ncurses would otherwise install a handler that
+	 * redraws from inside the signal). A shell without job control that ignores it keeps it
+	 * ignored. */
+	sigaction(SIGTSTP, NULL, &old_tstp);
+	tstp_on = old_tstp.sa_handler != SIG_IGN;
+	if (tstp_on) {
+		sa.sa_handler = on_tstp;
+		sigaction(SIGTSTP, &sa, NULL);
+	}
+	sa.sa_handler = on_cont;
+	sigaction(SIGCONT, &sa, &old_cont);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = (int)SA_RESETHAND;
 	for (size_t i = 0; i < NFATAL; i++)
 		sigaction(fatal_signals[i], &sa, &old_fatal[i]);
-	got_signal = 0;
+	got_signal = got_tstp = got_cont = 0;
 	handlers_on = true;
 }
 
@@ -80,12 +106,61 @@ static void remove_handlers(void)
 		sigaction(stop_signals[i], &old_stop[i], NULL);
 	for (size_t i = 0; i < NFATAL; i++)
 		sigaction(fatal_signals[i], &old_fatal[i], NULL);
-	handlers_on = false;
+	if (tstp_on)
+		sigaction(SIGTSTP, &old_tstp, NULL);
+	sigaction(SIGCONT, &old_cont, NULL);
+	handlers_on = tstp_on = false;
 }
 
 int rl_term_signal(void)
 {
 	return got_signal;
+}
+
+/* Stop as Ctrl-Z asks, the terminal given back first: endwin restores the shell's modes, the
+ * normal screen, the cursor, and turns keypad and mouse modes off. The stop itself is SIGTSTP's
+ * default action, raised with our handler out of the way; raise returns once the process is
+ * continued. */
+static void stop_now(void)
+{
+	struct sigaction dfl, ours;
+	sigset_t set, old;
+
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	sigemptyset(&dfl.sa_mask);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &ours);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
+	raise(SIGTSTP);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigaction(SIGTSTP, &ours, NULL);
+}
+
+/* After a stop the terminal may have another size (a SIGWINCH that came while stopped is not
+ * always seen): take its size now. The next frame repaints every cell. */
+static void refit(const rl_term *t)
+{
+	struct winsize ws;
+	if (ioctl(t->fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+}
+
+bool rl_term_job_control(rl_term *t)
+{
+	if (!got_tstp && !got_cont)
+		return false;
+	if (got_tstp) {
+		got_tstp = 0;
+		stop_now();
+	}
+	got_cont = 0;
+	refit(t);
+	return true;
 }
 
 /* Append a terminfo string to the restore sequence, without its padding ("$<5>"). */
@@ -201,7 +276,7 @@ int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii,
 	t->mouse = mouse;
 	if (!(t->in = key_source(in, &t->own_in)))
 		return -1;
-	restore_fd = fileno(out);
+	t->fd = restore_fd = fileno(out);
 	have_modes = tcgetattr(restore_fd, &saved_modes) == 0;
 	install_handlers();
 	t->screen = newterm(NULL, out, t->in);

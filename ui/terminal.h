@@ -5,7 +5,8 @@
  * from a document or a file name reaches the screen through rl_term_put, which draws controls,
  * escape sequences, bidi overrides and invalid bytes as visible escapes. The terminal is restored
  * on every way out: rl_term_end, a terminating signal (handled by the loop), and fatal signals
- * (restored from the handler with async-signal-safe calls only). */
+ * (restored from the handler with async-signal-safe calls only), and for the time of a stop
+ * (Ctrl-Z, handled by the loop too). */
 #ifndef REDLINE_TERMINAL_H
 #define REDLINE_TERMINAL_H
 
@@ -20,6 +21,7 @@
 
 typedef struct rl_term {
 	SCREEN *screen;
+	int fd;                 /* the terminal drawn on */
 	FILE *in;               /* keys come from here: stdin when it is a terminal, else /dev/tty */
 	bool own_in;            /* we opened `in` */
 	rl_scheme scheme;
@@ -46,6 +48,13 @@ void rl_term_size(unsigned *cols, unsigned *rows);
 /* A terminating signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived since rl_term_start, or 0.
  * The handler only records it; the loop leaves and main re-raises it after cleaning up. */
 int rl_term_signal(void);
+
+/* Job control, acted on here rather than in the handlers (which only set flags): after Ctrl-Z
+ * (SIGTSTP) the terminal is given back and the process stops; once continued (SIGCONT: the
+ * shell's fg, or a kill after SIGSTOP) curses takes the terminal again at its current size.
+ * Returns true when that happened: the caller lays out for rl_term_size and paints a frame, which
+ * repaints every cell. */
+bool rl_term_job_control(rl_term *t);
 
 /* Input, one event at a time. */
 typedef enum rl_input_kind {

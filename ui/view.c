@@ -566,6 +566,10 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
 	if (detail < 2 && !s->listing)
 		sadd(&b, "  sim %u%%", (s->summary.similarity + 5) / 10);
+	/* The engine's bound cut a search short (a pathological input): say that what is shown is
+	 * coarser than the exact alignment, as --stat does. Kept until the narrowest detail. */
+	if (detail < 3 && !s->listing && s->summary.bound_hits)
+		sadd(&b, "  coarse");
 	if (s->at_top && s->at_end)
 		sadd(&b, "  All");
 	else if (s->at_top)

@@ -137,9 +137,10 @@ typedef struct rl_status_info {
 void rl_view_status(const rl_view *v, rl_status_info *s);
 
 /* The right-hand part of the status line, in ASCII: "[unified -i] change 3/13  ~47 -3 +5 m0 q1
- * sim 89%  12%" (on the file list: "[-i] file 3/13  Top"). Higher details leave out, in turn,
- * the counts, the similarity and the mode, for narrow screens. Returns the length written
- * (truncated to fit n). */
+ * sim 89%  12%" (on the file list: "[-i] file 3/13  Top"), with "  coarse" after the similarity
+ * when the engine's cost bound cut a search short. Higher details leave out, in turn, the counts,
+ * the similarity, and the mode and the coarse note, for narrow screens. Returns the length
+ * written (truncated to fit n). */
 #define RL_STATUS_DETAILS 4
 size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, size_t n);
 

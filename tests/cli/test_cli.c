@@ -209,6 +209,62 @@ Test(cli, binary_files_are_not_diffed)
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.out, "^@"), "NUL drawn as ^@: %s", r.out);
 	run_free(&r);
+	/* --stat keeps diff's one line */
+	RUN(&r, "--stat", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.out, want);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}
+
+/* A JSON consumer gets JSON for binary files too: the sides, "binary": true, whether the bytes
+ * are identical, and no ops; the exit status is the same as without --json. */
+Test(cli, json_on_binary_files)
+{
+	char a[64], b[64], want[512];
+	temp_file(a, "text\0with nul", 13);
+	temp_file(b, "text\0with null", 14);
+	run_result r;
+	RUN(&r, "--json", a, b);
+	cr_assert_eq(r.status, 1);
+	snprintf(want, sizeof want,
+	         "{\n  \"redline\": 1,\n  \"old\": {\"path\": \"%s\", \"size\": 13},\n"
+	         "  \"new\": {\"path\": \"%s\", \"size\": 14},\n  \"binary\": true,\n"
+	         "  \"identical\": false\n}\n", a, b);
+	cr_assert_str_eq(r.out, want);
+	cr_assert_eq(r.err_len, 0);
+	char err[256];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	cr_assert_eq(json_get(doc, "binary")->type, JSON_TRUE);
+	cr_assert_eq(json_get(doc, "identical")->type, JSON_FALSE);
+	cr_assert_null(json_get(doc, "ops"));
+	json_free(doc);
+	run_free(&r);
+	RUN(&r, "--json", a, a);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": true\n}\n"), "%s",
+	                   r.out);
+	run_free(&r);
+	/* one side binary is enough; -a compares them as text, with ops */
+	RUN(&r, "--json", a, ORIGINAL);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "\"identical\": false"));
+	cr_assert_null(strstr(r.out, "\"ops\""));
+	run_free(&r);
+	RUN(&r, "--json", "-a", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "\"binary\""));
+	cr_assert_not_null(strstr(r.out, "\"ops\": ["));
+	run_free(&r);
+	/* several versions: an array of documents, the binary pair's among them */
+	RUN(&r, "--json", ORIGINAL, a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_eq(strncmp(r.out, "[\n{\n", 4), 0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "}\n,\n{\n"), "two documents: %s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": false"));
+	run_free(&r);
 	unlink(a);
 	unlink(b);
 }

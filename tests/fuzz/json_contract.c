@@ -26,12 +26,28 @@ static bool range_ok(const json *r, long long size, size_t k, const char *side, 
 	return true;
 }
 
+/* A binary pair: "binary": true, "identical" true or false, and neither ops nor stats. */
+static const char *check_binary(const json *doc, char *why, size_t whylen)
+{
+	const json *b = json_get(doc, "binary"), *same = json_get(doc, "identical");
+	if (b->type != JSON_TRUE)
+		return snprintf(why, whylen, "\"binary\" is not true"), why;
+	if (!same || (same->type != JSON_TRUE && same->type != JSON_FALSE))
+		return snprintf(why, whylen, "a binary pair without \"identical\""), why;
+	if (json_get(doc, "ops") || json_get(doc, "stats"))
+		return snprintf(why, whylen, "a binary pair with ops or stats"), why;
+	return NULL;
+}
+
 static const char *check_doc(const json *doc, const size_t *sizes, char *why, size_t whylen)
 {
 	const json *version = json_get(doc, "redline");
 	if (!version || !version->is_int || version->i != 1)
 		return snprintf(why, whylen, "no \"redline\": 1"), why;
-	if (!json_get(doc, "stats") || json_get(doc, "stats")->type != JSON_OBJECT)
+	bool binary = json_get(doc, "binary") != NULL;
+	if (binary && check_binary(doc, why, whylen))
+		return why;
+	if (!binary && (!json_get(doc, "stats") || json_get(doc, "stats")->type != JSON_OBJECT))
 		return snprintf(why, whylen, "no \"stats\" object"), why;
 	long long size[2];
 	const char *names[2] = {"old", "new"}, *sides[2] = {"a", "b"};
@@ -44,6 +60,8 @@ static const char *check_doc(const json *doc, const size_t *sizes, char *why, si
 			                sizes[s]), why;
 		size[s] = sz->i;
 	}
+	if (binary)
+		return NULL;
 	const json *ops = json_get(doc, "ops");
 	if (!ops || ops->type != JSON_ARRAY)
 		return snprintf(why, whylen, "\"ops\" is not a list"), why;

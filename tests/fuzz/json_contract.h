@@ -4,8 +4,9 @@
  * README promises: "redline": 1, "old" and "new" each with a "path" and a "size", a "stats"
  * object, and "ops", a list of objects whose "kind" is one of the five, with an "a" range unless
  * it is an insert and a "b" range unless it is a delete, each [start, end] with
- * 0 <= start <= end <= that side's size. (tests/cli/test_cli.c checks the rest of the contract,
- * every byte in exactly one op, on known files.) */
+ * 0 <= start <= end <= that side's size. A pair not compared because it is binary has, instead
+ * of "ops" and "stats", "binary": true and "identical" (true or false). (tests/cli/test_cli.c
+ * checks the rest of the contract, every byte in exactly one op, on known files.) */
 #ifndef REDLINE_JSON_CONTRACT_H
 #define REDLINE_JSON_CONTRACT_H
 

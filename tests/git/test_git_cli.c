@@ -389,6 +389,15 @@ Test(gitcli, git_and_history_from_the_command_line)
 	golden("git-revisions.txt", &r);
 	run_free(&r);
 
+	/* --json: one document per file, the binary one saying so (and counted as differing) */
+	RUN(&sb, &r, "repo", "redline", "--git", "--json", "HEAD~2", "HEAD", "--", "img.bin");
+	cr_assert_eq(r.status, 1);
+	cr_assert_eq(strncmp(r.out, "[\n{\n  \"redline\": 1,\n  \"old\": {\"path\": \"HEAD~2:img.bin\"", 50),
+	             0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": false\n}\n]\n"), "%s",
+	                   r.out);
+	run_free(&r);
+
 	RUN(&sb, &r, "repo", "redline", "--git", "--stat", "HEAD~1");
 	cr_assert_eq(r.status, 1);
 	cr_assert_eq(strncmp(r.out, "redline HEAD~1:story.md story.md\nold 14 words", 45), 0, "%s",

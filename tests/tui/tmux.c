@@ -52,14 +52,18 @@ static int run(const char *const *argv, char **out)
 	}
 	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	/* posix_spawn takes char *const[]: owned copies rather than casting const away. */
-	char *args[80];
 	size_t n = 0;
-	for (; argv[n] && n + 1 < sizeof args / sizeof *args; n++)
-		args[n] = strdup(argv[n]);
+	while (argv[n])
+		n++;
+	char **args = malloc((n + 1) * sizeof *args);
+	cr_assert_not_null(args);
+	for (size_t i = 0; i < n; i++)
+		args[i] = strdup(argv[i]);
 	args[n] = NULL;
 	int rc = posix_spawnp(&pid, args[0], &fa, NULL, args, environ);
 	for (size_t i = 0; i < n; i++)
 		free(args[i]);
+	free(args);
 	posix_spawn_file_actions_destroy(&fa);
 	if (out)
 		close(p[1]);
@@ -117,8 +121,12 @@ void tmux_start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char 
 	snprintf(ws, sizeof ws, "%u", w);
 	snprintf(hs, sizeof hs, "%u", h);
 	snprintf(env, sizeof env, "D=%s", t->dir);
+	/* In the same command list, before any output of the pane is read: a known title, which an
+	 * OSC 0 or 2 would change, and the clipboard taken from applications (by default tmux ignores
+	 * OSC 52), so that a document's attempt would leave a paste buffer behind. */
 	int rc = TMUX(t, "new-session", "-d", "-x", ws, "-y", hs, "-s", "t", "-c", dir, "-e",
-	              env, "/bin/sh", "-c", cmd);
+	              env, "/bin/sh", "-c", cmd, ";", "set-option", "-g", "set-clipboard", "on", ";",
+	              "select-pane", "-t", "t", "-T", TMUX_TITLE);
 	cr_assert_eq(rc, 0, "tmux new-session failed");
 }
 
@@ -185,6 +193,22 @@ char *tmux_format(const tmux *t, const char *fmt)
 	return out;
 }
 
+char *tmux_buffers(const tmux *t)
+{
+	char *out;
+	run((const char *const[]){"tmux", "-L", t->sock, "list-buffers", NULL}, &out);
+	return out;
+}
+
+const char *tmux_pane_tty(const tmux *t, char *buf, size_t n)
+{
+	char *tty = tmux_format(t, "#{pane_tty}");
+	cr_assert_eq(strncmp(tty, "/dev/", 5), 0, "pane_tty: %s", tty);
+	snprintf(buf, n, "%s", tty);
+	free(tty);
+	return buf;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -218,6 +242,51 @@ bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
 	return poll_screen(t, needle, true, timeout_s);
 }
 
+bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *l = tmux_line(t, y);
+		bool ok = strcmp(l, want) == 0;
+		free(l);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *b = tmux_buffers(t);
+		bool ok = strstr(b, needle) != NULL;
+		free(b);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *s = tmux_screen(t, false), *a = strstr(s, first);
+		bool ok = a && strstr(a + strlen(first), then);
+		free(s);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
 bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s)
 {
 	return poll_screen(t, needle, false, timeout_s);
@@ -235,6 +304,58 @@ bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double t
 		if (now() > end)
 			return false;
 		nap();
+	}
+}
+
+/* Columns of a captured line: code points (the status line holds no wide character). */
+static size_t columns(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Is the screen s a frame of the viewer at w×h: h lines, the last a status line that ends one
+ * column before the edge with the position? */
+static bool is_frame(const char *s, unsigned w, unsigned h)
+{
+	const char *line = s, *end;
+	unsigned y = 0;
+	for (; (end = strchr(line, '\n')) && y + 1 < h; y++)
+		line = end + 1;
+	if (y + 1 != h || !end || strchr(end + 1, '\n'))
+		return false;
+	size_t n = (size_t)(end - line);
+	static const char *const places[] = {"Top", "End", "All", "%"};
+	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+		size_t k = strlen(places[i]);
+		if (n >= k && memcmp(end - k, places[i], k) == 0)
+			return columns(line, n) == w - 1;
+	}
+	return false;
+}
+
+bool tmux_wait_frame(const tmux *t, unsigned w, unsigned h, double timeout_s)
+{
+	double end = now() + timeout_s;
+	for (;;) {
+		char *s = tmux_screen(t, false);
+		bool ok = is_frame(s, w, h);
+		free(s);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+void tmux_expect_frame(const tmux *t, unsigned w, unsigned h, double timeout_s)
+{
+	if (!tmux_wait_frame(t, w, h, timeout_s)) {
+		char *s = tmux_screen(t, false);
+		cr_assert_fail("no frame of %ux%u on the screen:\n%s", w, h, s);
 	}
 }
 
@@ -265,6 +386,32 @@ void tmux_resize(const tmux *t, unsigned w, unsigned h)
 	snprintf(ws, sizeof ws, "%u", w);
 	snprintf(hs, sizeof hs, "%u", h);
 	TMUX(t, "resize-window", "-t", "t", "-x", ws, "-y", hs);
+}
+
+void tmux_resize_many(const tmux *t, const unsigned (*sizes)[2], size_t n)
+{
+	enum { PER = 9 };  /* words per command: "resize-window -t t -x W -y H ;" */
+	const char **argv = malloc((5 + n * PER + 1) * sizeof *argv);
+	char (*num)[2][16] = malloc((n ? n : 1) * sizeof *num);
+	cr_assert(argv && num);
+	size_t k = 0;
+	argv[k++] = "tmux";
+	argv[k++] = "-f";
+	argv[k++] = "/dev/null";
+	argv[k++] = "-L";
+	argv[k++] = t->sock;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(num[i][0], sizeof num[i][0], "%u", sizes[i][0]);
+		snprintf(num[i][1], sizeof num[i][1], "%u", sizes[i][1]);
+		const char *cmd[PER] = {"resize-window", "-t", "t", "-x", num[i][0], "-y", num[i][1],
+		                        i + 1 < n ? ";" : NULL, NULL};
+		for (size_t j = 0; j < PER && cmd[j]; j++)
+			argv[k++] = cmd[j];
+	}
+	argv[k] = NULL;
+	run(argv, NULL);
+	free(num);
+	free(argv);
 }
 
 const char *tmux_file(const tmux *t, const char *name, const char *data, size_t len, char *buf,
@@ -333,12 +480,35 @@ void tmux_expect_restored(const tmux *t, const char *exit_line, double timeout_s
 	char *s = tmux_screen(t, false);
 	cr_assert_not_null(strstr(s, "modes-same"), "terminal modes changed:\n%s", s);
 	free(s);
+	tmux_expect_modes(t);
+}
+
+void tmux_expect_modes(const tmux *t)
+{
+	/* The scrolling region is the whole screen again: the bottom line's number is one less
+	 * than the height. */
+	char *h = tmux_format(t, "#{pane_height}"), lower[32];
+	snprintf(lower, sizeof lower, "%d", atoi(h) - 1);
+	free(h);
 	const char *formats[][2] = {{"#{alternate_on}", "0"}, {"#{cursor_flag}", "1"},
 	                            {"#{keypad_flag}", "0"}, {"#{keypad_cursor_flag}", "0"},
-	                            {"#{mouse_any_flag}", "0"}, {"#{mouse_sgr_flag}", "0"}};
+	                            {"#{mouse_any_flag}", "0"}, {"#{mouse_sgr_flag}", "0"},
+	                            {"#{mouse_standard_flag}", "0"}, {"#{mouse_button_flag}", "0"},
+	                            {"#{mouse_all_flag}", "0"}, {"#{insert_flag}", "0"},
+	                            {"#{origin_flag}", "0"}, {"#{wrap_flag}", "1"},
+	                            {"#{scroll_region_upper}", "0"}, {"#{scroll_region_lower}", lower}};
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
 		char *v = tmux_format(t, formats[i][0]);
 		cr_assert_str_eq(v, formats[i][1], "%s", formats[i][0]);
 		free(v);
 	}
+	/* What the shell prints afterwards comes in the terminal's plain attributes. */
+	char *s = tmux_screen(t, true), *e = strstr(s, "exit=");
+	if (e) {
+		char *line = e;
+		while (line > s && line[-1] != '\n')
+			line--;
+		cr_assert_null(memchr(line, '\033', (size_t)(e - line)), "attributes left on:\n%s", s);
+	}
+	free(s);
 }

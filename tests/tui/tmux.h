@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The title every pane starts with: a document's OSC 0 or 2 would change it. */
+#define TMUX_TITLE "redline-test-title"
+
 typedef struct tmux {
 	char sock[64];    /* the -L socket name */
 	char dir[64];     /* a private temporary directory (files the shell writes) */
@@ -20,7 +23,8 @@ bool tmux_available(void);
 /* Name the server and make the directory (tmux_start does it when not done yet). */
 void tmux_prepare(tmux *t);
 /* Start a server with one w×h window running the shell command `cmd` in the source directory.
- * The command runs under /bin/sh with $D set to t->dir. */
+ * The command runs under /bin/sh with $D set to t->dir. The pane's title is TMUX_TITLE, and the
+ * server takes the clipboard from applications (set-clipboard on): OSC 52 makes a paste buffer. */
 void tmux_start(tmux *t, unsigned w, unsigned h, const char *cmd);
 /* The same in another directory. */
 void tmux_start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char *cmd);
@@ -37,12 +41,30 @@ char *tmux_line(const tmux *t, int y);
 /* A tmux format about the pane ("#{alternate_on}"). Caller frees; trailing newline removed. */
 char *tmux_format(const tmux *t, const char *fmt);
 
+/* The paste buffers (list-buffers), "" when there is none. Caller frees. */
+char *tmux_buffers(const tmux *t);
+/* The terminal of the pane (/dev/pts/N) into buf. */
+const char *tmux_pane_tty(const tmux *t, char *buf, size_t n);
+
 /* Wait until the screen holds `needle` (true), or timeout_s seconds pass (false). */
 bool tmux_wait(const tmux *t, const char *needle, double timeout_s);
+/* Wait until line y of the screen is `want`. */
+bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s);
+/* Wait until a paste buffer holds `needle` (list-buffers shows its start). */
+bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s);
+/* Wait until the screen holds `then` somewhere after `first`. */
+bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s);
 /* Wait until the screen no longer holds `needle`. */
 bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s);
 /* Wait until a format's value equals `want`. */
 bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double timeout_s);
+
+/* Wait until the viewer shows a frame painted at w×h: h lines, the last its status line, as
+ * wide as the terminal and ending with the position (Top, End, All, N%). A screen tmux merely
+ * cropped to the new size does not pass. */
+bool tmux_wait_frame(const tmux *t, unsigned w, unsigned h, double timeout_s);
+/* The same, failing the test (showing the screen) when it does not come. */
+void tmux_expect_frame(const tmux *t, unsigned w, unsigned h, double timeout_s);
 
 /* send-keys: each argument a tmux key name ("n", "Enter", "Escape") or, with literal, text. */
 void tmux_keys(const tmux *t, bool literal, const char *keys);
@@ -50,6 +72,8 @@ void tmux_keys(const tmux *t, bool literal, const char *keys);
 void tmux_bytes(const tmux *t, const char *bytes, size_t n);
 /* Resize the window. */
 void tmux_resize(const tmux *t, unsigned w, unsigned h);
+/* Resize it n times, to sizes[i] = {w, h}, in one tmux command list (no pause between them). */
+void tmux_resize_many(const tmux *t, const unsigned (*sizes)[2], size_t n);
 
 /* Run a shell command in a w×h terminal, in dir, inside a shell that records the terminal modes
  * before and after, prints "exit=N" and then "modes-same" or "modes-differ" when the command
@@ -65,6 +89,10 @@ void tmux_expect(const tmux *t, const char *needle, double timeout_s);
 /* The wrapped command ended with exit_line ("exit=1") and gave the terminal back as it was: the
  * normal screen, the cursor, no keypad or mouse mode, the same terminal modes. */
 void tmux_expect_restored(const tmux *t, const char *exit_line, double timeout_s);
+/* The terminal's modes as a shell expects them (the tmux side of tmux_expect_restored): the
+ * normal screen, the cursor shown, keypad, mouse, insert and origin modes off, autowrap on, the
+ * scrolling region the whole screen, and "exit=" (if shown) in plain attributes. */
+void tmux_expect_modes(const tmux *t);
 
 /* Write a file into t->dir; returns its path in buf. */
 const char *tmux_file(const tmux *t, const char *name, const char *data, size_t len, char *buf,

@@ -158,3 +158,14 @@ Test(escape, ascii_stand_ins_keep_the_width)
 		cr_assert_str_eq(buf, want[i]);
 	}
 }
+
+Test(grapheme, a_joiner_between_letters_stands_alone)
+{
+	/* r ZWJ x: terminals disagree on such a joiner, so it is its own escaped grapheme */
+	rl_grapheme g = first("r\xe2\x80\x8dx");
+	cr_assert_eq(g.len, 1);
+	cr_assert_str_eq(escape_of("\xe2\x80\x8dx"), "<U+200D>");
+	/* after a virama (Devanagari KA + VIRAMA + ZWJ) it is part of the conjunct */
+	rl_grapheme k = first("\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7");
+	cr_assert_geq(k.len, 9, "KA VIRAMA ZWJ stay together");
+}

@@ -427,7 +427,45 @@ Test(view, the_status_line_says_where_we_are)
 	rl_view_status(&f.view, &s);
 	cr_assert(s.at_end);
 	cr_assert_eq(s.percent, 100);
+	cr_assert_eq(s.summary.bound_hits, 0, "an ordinary text is aligned exactly");
+	rl_status_format(&s, 0, buf, sizeof buf);
+	cr_assert_null(strstr(buf, "coarse"), "%s", buf);
 	vfix_free(&f);
+}
+
+/* Two random texts over the words "a" and "b": no word is unique, matching runs are short, and
+ * the searches pass the cost bound. The status line says the alignment is coarse (as --stat does)
+ * until the narrowest screens. */
+Test(view, the_status_line_says_when_the_cost_bound_was_hit)
+{
+	enum { WORDS = 4000 };
+	char *t[2];
+	unsigned seed = 7;
+	for (int k = 0; k < 2; k++) {
+		t[k] = malloc(2 * WORDS + 1);
+		for (int i = 0; i < WORDS; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t[k][2 * i] = (seed >> 16) & 1 ? 'a' : 'b';
+			t[k][2 * i + 1] = ' ';
+		}
+		t[k][2 * WORDS] = '\0';
+	}
+	vfix f;
+	char buf[256];
+	vfix_texts(&f, (const char *[]){t[0], t[1], NULL}, 120, 30, false);
+	rl_status_info s;
+	rl_view_status(&f.view, &s);
+	cr_assert_gt(s.summary.bound_hits, 0);
+	for (unsigned d = 0; d < RL_STATUS_DETAILS; d++) {
+		rl_status_format(&s, d, buf, sizeof buf);
+		if (d < 3)
+			cr_assert_not_null(strstr(buf, "  coarse"), "detail %u: %s", d, buf);
+		else
+			cr_assert_null(strstr(buf, "coarse"), "detail %u: %s", d, buf);
+	}
+	vfix_free(&f);
+	free(t[0]);
+	free(t[1]);
 }
 
 Test(search, smart_case_and_both_directions)

@@ -1,0 +1,66 @@
+/* large.c: the large hostile inputs (see large.h). */
+#include "large.h"
+
+#include <criterion/criterion.h>
+
+/* xorshift64*, seeded: the same large files on every run. */
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545F4914F6CDD1DULL;
+}
+
+static const char *const vocabulary[] = {
+	"the", "harbor", "board", "voted", "to", "sell", "old", "light", "keeper", "lamp", "lens",
+	"roof", "sea", "ship", "night", "town", "council", "said", "on", "Monday", "and", "of", "a",
+};
+#define NVOCAB (sizeof vocabulary / sizeof *vocabulary)
+
+void large_long_line(FILE *fp, uint64_t seed)
+{
+	uint64_t rng = 42;
+	for (size_t n = 0, w = 0; n < (10u << 20); w++) {
+		const char *word = vocabulary[next_rand(&rng) % NVOCAB];
+		if (seed && w % 5000 == 0)
+			word = "CHANGED";
+		n += (size_t)fprintf(fp, "%s%s", w ? " " : "", word);
+	}
+}
+
+void large_paragraphs(FILE *fp, uint64_t seed)
+{
+	for (unsigned i = 0; i < 100000; i++) {
+		if (seed && i % 1000 == 0)
+			fprintf(fp, "Paragraph %u was rewritten here.\n\n", i);
+		else
+			fprintf(fp, "Paragraph %u says the lamp was lit.\n\n", i);
+	}
+}
+
+void large_long_word(FILE *fp, uint64_t seed)
+{
+	for (unsigned i = 0; i < (1u << 20) - 1; i++)
+		fputc('a' + (int)(i % 26), fp);
+	fputc(seed ? 'Z' : 'z', fp);
+	fputc('\n', fp);
+}
+
+void large_two_words(FILE *fp, uint64_t seed)
+{
+	uint64_t rng = seed;
+	for (size_t n = 0; n < (2u << 20); n += 2)
+		fputs(next_rand(&rng) & 1 ? "a " : "b ", fp);
+}
+
+const char *large_write(char *path, size_t n, const char *dir, const char *name, large_gen gen,
+                        uint64_t seed)
+{
+	cr_assert_lt((size_t)snprintf(path, n, "%s/%s", dir, name), n);
+	FILE *fp = fopen(path, "wb");
+	cr_assert_not_null(fp, "%s", path);
+	gen(fp, seed);
+	cr_assert_eq(fclose(fp), 0, "%s", path);
+	return path;
+}
