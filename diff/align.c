@@ -174,6 +174,14 @@ const char *rl_kind_name(rl_kind kind)
 	return kind < RL_OP_KINDS ? names[kind] : "?";
 }
 
+rl_quote rl_op_side_quote(const rl_op *op, int side)
+{
+	if ((op->quote == RL_QUOTE_ADDED && side == RL_OLD) ||
+	    (op->quote == RL_QUOTE_REMOVED && side == RL_NEW))
+		return RL_QUOTE_NONE;
+	return op->quote;
+}
+
 const char *rl_quote_name(rl_quote quote)
 {
 	switch (quote) {

@@ -107,5 +107,8 @@ void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *star
 const char *rl_kind_name(rl_kind kind);
 /* Name of a quote flag: "removed", "added", "altered", "elided" (NULL for none). */
 const char *rl_quote_name(rl_quote quote);
+/* The quote flag of op as drawn on one side (RL_OLD or RL_NEW): an added quotation is not one on
+ * OLD's side of a replace, a removed one not on NEW's. */
+rl_quote rl_op_side_quote(const rl_op *op, int side);
 
 #endif

@@ -72,14 +72,26 @@ typedef struct cutter {
 	rl_opvec *out;
 } cutter;
 
+/* Do the n tokens from positions i0 and j0 pair one to one as words with words and punctuation
+ * with punctuation? ("built its" -> "’s" paired "built" with an apostrophe.) */
+static bool same_classes(const cutter *k, size_t i0, size_t j0, size_t n)
+{
+	for (size_t d = 0; d < n; d++)
+		if (k->c->side[RL_OLD].tok[k->la->pos[i0 + d]].cls !=
+		    k->c->side[RL_NEW].tok[k->lb->pos[j0 + d]].cls)
+			return false;
+	return true;
+}
+
 /* Emit the piece of the replace between compared positions (i0, j0) and (i1, j1): pairs one to
- * one when both sides have as many tokens, up to RL_SWAP_SPLIT_MAX, else one op. */
+ * one when both sides have as many tokens of the same classes, up to RL_SWAP_SPLIT_MAX, else one
+ * op. */
 static int emit_piece(cutter *k, size_t i0, size_t i1, size_t j0, size_t j1)
 {
 	const rl_op *op = k->op;
 	size_t n = i1 - i0, m = j1 - j0;
 
-	if (n == m && n > 1 && n <= RL_SWAP_SPLIT_MAX) {
+	if (n == m && n > 1 && n <= RL_SWAP_SPLIT_MAX && same_classes(k, i0, j0, n)) {
 		for (size_t d = 0; d < n; d++)
 			if (emit_piece(k, i0 + d, i0 + d + 1, j0 + d, j0 + d + 1) != RL_OK)
 				return RL_ENOMEM;

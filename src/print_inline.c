@@ -31,7 +31,7 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
                        bool changed, int gap)
 {
 	rl_run probe = {.kind = changed ? op->kind : RL_OP_EQUAL,
-	                .quote = changed ? op->quote : RL_QUOTE_NONE,
+	                .quote = changed ? rl_op_side_quote(op, side) : RL_QUOTE_NONE,
 	                .moved = op->move != 0};
 	rl_role role = rl_role_of_run(&probe);
 	bool markers = changed && !st->o->color;

@@ -614,7 +614,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 	const rl_op *op = &lay->ops[it->op];
 	bool changed = side_changed(op, f->side);
 	rl_run proto = {0, 0, it->op, 0, RL_RUN_TEXT, changed ? op->kind : RL_OP_EQUAL,
-	                changed ? op->quote : RL_QUOTE_NONE, op->move != 0};
+	                changed ? rl_op_side_quote(op, f->side) : RL_QUOTE_NONE, op->move != 0};
 	unsigned open_w = it->open && lay->opts.markers ? 2 : 0;
 	unsigned close_w = it->close && lay->opts.markers ? 2 : 0;
 	unsigned sep = 0;

@@ -306,3 +306,16 @@ Test(layout, quote_changes_have_markers_of_their_own)
 	run.moved = 1;
 	cr_assert_str_eq(rl_marker_text(RL_NEW, &run), "+}", "an edit inside a move is an edit");
 }
+
+Test(layout, a_quote_flag_marks_only_the_side_it_is_on)
+{
+	rl_op added = {.kind = RL_OP_REPLACE, .quote = RL_QUOTE_ADDED};
+	rl_op removed = {.kind = RL_OP_REPLACE, .quote = RL_QUOTE_REMOVED};
+	rl_op altered = {.kind = RL_OP_REPLACE, .quote = RL_QUOTE_ALTERED};
+	cr_assert_eq(rl_op_side_quote(&added, RL_OLD), RL_QUOTE_NONE, "OLD's words were no quotation");
+	cr_assert_eq(rl_op_side_quote(&added, RL_NEW), RL_QUOTE_ADDED);
+	cr_assert_eq(rl_op_side_quote(&removed, RL_OLD), RL_QUOTE_REMOVED);
+	cr_assert_eq(rl_op_side_quote(&removed, RL_NEW), RL_QUOTE_NONE);
+	cr_assert_eq(rl_op_side_quote(&altered, RL_OLD), RL_QUOTE_ALTERED);
+	cr_assert_eq(rl_op_side_quote(&altered, RL_NEW), RL_QUOTE_ALTERED);
+}

@@ -74,3 +74,10 @@ Test(rewrite, switched_off)
 	expect("When creating a new disk, check it.", "When creating a brand new disk, check it.",
 	       "= When creating a | i brand | = new disk , check it .", RL_STAGE_SWAPS);
 }
+
+Test(rewrite, words_pair_only_with_words)
+{
+	/* "built its" -> "’s": as many tokens each side, but a word is no swap for an apostrophe. */
+	expect("Meta built its reputation.", "Meta’s reputation.",
+	       "= Meta | r built its > ’ s | = reputation .", 0);
+}
