@@ -7,7 +7,11 @@
  * the two places. A passage of RL_MOVE_MIN_WORDS or more whose words mostly match becomes a move:
  * its matched runs are `move` ops and its inner edits ordinary ops, all carrying one move id.
  * Everything stays linear in the size of the changed text: a shingle too common to place (more
- * than a few occurrences) is not used. */
+ * than a few occurrences) is not used.
+ *
+ * Three files: shingle.c proposes the candidates (orphan words, the shingle index, the chains);
+ * move.c verifies them (widen, trim, grow, an exact diff) and carves the other ops around the
+ * moves it accepts; order.c puts the move groups in their places among those ops. */
 #ifndef REDLINE_MOVE_H
 #define REDLINE_MOVE_H
 
@@ -21,9 +25,5 @@
 /* Find the moves in a list of ops (no moves yet) and rewrite it: moved passages become move
  * groups, listed where they stand in NEW; the ops around them keep the rest of both texts. */
 int rl_moves(rl_ctx *c, rl_opvec *ops);
-
-/* Put a list of ops in reading order: ops outside moves keep their order (they advance through
- * both texts together); each move group stands before the first op that starts after it in NEW. */
-int rl_order_ops(rl_opvec *ops);
 
 #endif

@@ -1,0 +1,193 @@
+/* order.c: where the groups of a move stand among the other ops. */
+#include "order.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Ops outside moves advance through both texts together. A move group goes before the first of
+ * them that starts after the group in NEW (its NEW half is read there). */
+int rl_order_ops(rl_opvec *ops)
+{
+	size_t nm = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		nm += ops->v[k].move != 0;
+	if (nm == 0)
+		return RL_OK;
+	rl_opvec out = {malloc(ops->n * sizeof *ops->v), 0, ops->n};  /* the same ops, reordered */
+	rl_op *mv = malloc(nm * sizeof *mv);
+	if (!mv || !out.v) {
+		free(mv);
+		free(out.v);
+		return RL_ENOMEM;
+	}
+	size_t m = 0, mi = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		if (ops->v[k].move)
+			mv[m++] = ops->v[k];
+	int rc = RL_OK;
+	for (size_t k = 0; k <= ops->n && rc == RL_OK; k++) {
+		const rl_op *op = k < ops->n ? &ops->v[k] : NULL;
+		if (op && op->move)
+			continue;
+		/* Groups whose NEW start lies before this op's: their whole group, in order. */
+		while (mi < m && rc == RL_OK && (!op || mv[mi].b0 < op->b0 ||
+		                                 (mv[mi].b0 == op->b0 && op->b1 > op->b0))) {
+			uint32_t id = mv[mi].move;
+			while (mi < m && mv[mi].move == id && rc == RL_OK)
+				rc = rl_opvec_push(&out, &mv[mi++]);
+		}
+		if (op && rc == RL_OK)
+			rc = rl_opvec_push(&out, op);
+	}
+	free(mv);
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_opvec_free(&out);
+	return rc;
+}
+
+/* Ops outside moves before which a move's OLD (NEW) half stands: the number of them that end
+ * at or before its start on that side (binary search; they advance on both sides). */
+static size_t place_of(const rl_opvec *ops, int s, uint32_t at)
+{
+	size_t lo = 0, hi = ops->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (rl_hi(&ops->v[mid], s) <= at && rl_lo(&ops->v[mid], s) < at + 1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A "move" whose two halves stand at the same place among the other ops did not move: it is
+ * text rewritten in place that the exact diff had scattered. Its ops join the others there, as
+ * ordinary ops. `moved` holds the groups, each contiguous; `rest` the other ops in order. The
+ * settled groups are merged into `rest` in one pass (their places found in `rest` as it was). */
+typedef struct settled {
+	size_t at;            /* place in rest */
+	uint32_t a0;          /* OLD start: groups at one place go in reading order */
+	size_t first, count;  /* its ops in the copy */
+} settled;
+
+static int cmp_settled(const void *x, const void *y)
+{
+	const settled *p = x, *q = y;
+	if (p->at != q->at)
+		return (p->at > q->at) - (p->at < q->at);
+	if (p->a0 != q->a0)
+		return (p->a0 > q->a0) - (p->a0 < q->a0);
+	return (p->first > q->first) - (p->first < q->first);
+}
+
+static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
+{
+	size_t w = 0, ns = 0, nops = 0;
+	settled *sv = malloc((moved->n + 1) * sizeof *sv);
+	rl_op *keep = malloc((moved->n + 1) * sizeof *keep);
+	if (!sv || !keep) {
+		free(sv);
+		free(keep);
+		return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < moved->n;) {
+		size_t e = k;
+		while (e < moved->n && moved->v[e].move == moved->v[k].move)
+			e++;
+		size_t pa = place_of(rest, RL_OLD, moved->v[k].a0);
+		size_t pb = place_of(rest, RL_NEW, moved->v[k].b0);
+		if (pa != pb) {
+			memmove(moved->v + w, moved->v + k, (e - k) * sizeof *moved->v);
+			w += e - k;
+		} else {
+			sv[ns++] = (settled){pa, moved->v[k].a0, nops, e - k};
+			for (size_t x = k; x < e; x++) {
+				rl_op op = moved->v[x];
+				op.move = 0;
+				if (op.kind == RL_OP_MOVE)
+					op.kind = RL_OP_EQUAL;
+				keep[nops++] = op;
+			}
+		}
+		k = e;
+	}
+	moved->n = w;
+	int rc = RL_OK;
+	if (ns > 0) {
+		qsort(sv, ns, sizeof *sv, cmp_settled);
+		rl_opvec out = {0};
+		size_t from = 0;
+		/* (rest may be empty, its array NULL: no pointer arithmetic on it then) */
+		for (size_t g = 0; rc == RL_OK && g < ns; g++) {
+			if (sv[g].at > from)
+				rc = rl_opvec_append(&out, rest->v + from, sv[g].at - from);
+			if (rc == RL_OK)
+				rc = rl_opvec_append(&out, keep + sv[g].first, sv[g].count);
+			from = sv[g].at;
+		}
+		if (rc == RL_OK && rest->n > from)
+			rc = rl_opvec_append(&out, rest->v + from, rest->n - from);
+		if (rc == RL_OK)
+			rl_opvec_swap(rest, &out);
+		rl_opvec_free(&out);
+	}
+	free(sv);
+	free(keep);
+	return rc;
+}
+
+/* Move groups were appended in the order they were accepted: sort the groups by NEW start. */
+typedef struct group {
+	uint32_t b0;          /* NEW start */
+	size_t first, count;  /* its ops */
+} group;
+
+static int cmp_group(const void *x, const void *y)
+{
+	const group *p = x, *q = y;
+	return (p->b0 > q->b0) - (p->b0 < q->b0);
+}
+
+static int sort_groups(rl_opvec *moved)
+{
+	size_t ng = 0;
+	for (size_t k = 0; k < moved->n; k++)
+		ng += k == 0 || moved->v[k].move != moved->v[k - 1].move;
+	group *g = malloc((ng + 1) * sizeof *g);
+	rl_op *copy = malloc((moved->n + 1) * sizeof *copy);
+	if (!g || !copy) {
+		free(g);
+		free(copy);
+		return RL_ENOMEM;
+	}
+	ng = 0;
+	for (size_t k = 0; k < moved->n; k++) {
+		if (k == 0 || moved->v[k].move != moved->v[k - 1].move)
+			g[ng++] = (group){moved->v[k].b0, k, 0};
+		g[ng - 1].count++;
+	}
+	if (ng > 1)
+		qsort(g, ng, sizeof *g, cmp_group);
+	if (moved->n)
+		memcpy(copy, moved->v, moved->n * sizeof *copy);
+	size_t at = 0;
+	for (size_t x = 0; x < ng; x++)
+		for (size_t k = 0; k < g[x].count; k++)
+			moved->v[at++] = copy[g[x].first + k];
+	free(g);
+	free(copy);
+	return RL_OK;
+}
+
+int rl_merge_moves(rl_opvec *rest, rl_opvec *moved)
+{
+	int rc = settle_in_place(rest, moved);
+	if (rc == RL_OK)
+		rc = sort_groups(moved);
+	if (rc == RL_OK)
+		rc = rl_opvec_append(rest, moved->v, moved->n);
+	return rc;
+}

@@ -1,0 +1,432 @@
+/* shingle.c: candidate passages for the move stage: orphan words, their shingles, chains of
+ * hits along a diagonal. */
+#include "shingle.h"
+
+#include <stdlib.h>
+
+#include "status.h"
+
+/* Words per shingle: three words in a row rarely recur by chance once one is a content word. */
+#define SHINGLE 3
+/* A shingle found more often than this among the inserted words is too common to place. */
+#define SHINGLE_MAX_OCC 8
+/* Two hits chain into one passage when they are at most this many orphan words apart on each
+ * side... */
+#define CHAIN_GAP 24
+/* ...and their diagonals differ by at most this many words (the net of the edits between). */
+#define CHAIN_DRIFT 8
+/* Equal runs of at most this many words between two changes can be claimed by a move: a "two"
+ * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
+ * which moved away. */
+#define ISLAND_WORDS 12
+#define SHORT_ISLAND 3  /* words of an island that lets the swap past it join a passage */
+/* A replace of at most this many words a side is a swap, not a big change. */
+#define SWAP_WORDS 3
+
+/* The words of one side that are not kept in place, in order. */
+typedef struct orphans {
+	uint32_t *tok;  /* token index of each orphan word */
+	uint32_t *run;  /* its run: orphan tokens with no kept token between share a run */
+	size_t n;
+} orphans;
+
+static void orphans_free(orphans *o)
+{
+	free(o->tok);
+	free(o->run);
+}
+
+/* A change bigger than a swap: an insertion, a deletion, or a replace of more than a few words. */
+static bool big_change(const rl_ctx *c, const rl_op *op)
+{
+	if (op->kind == RL_OP_EQUAL)
+		return false;
+	if (op->kind != RL_OP_REPLACE)
+		return true;
+	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
+}
+
+/* Which ops may give tokens to a move: big changes and the swaps next to them, and the equal
+ * islands between two changes one of which is big (never the runs between the swaps of a spun
+ * paragraph, which stays where it is). A swap that joins a passage past a short island is marked
+ * 2 while the marks are made (the equal run after it looks for that). */
+int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
+{
+	uint8_t *o = calloc(ops->n + 1, 1);
+	if (!o)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		bool before = k > 0 && big_change(c, &ops->v[k - 1]);
+		bool after = k + 1 < ops->n && big_change(c, &ops->v[k + 1]);
+		if (op->kind != RL_OP_EQUAL) {
+			/* A swap between two equal runs is a word rewritten in place, no part of a
+			 * passage that moved: leaving the swaps of a spun text out keeps the index of
+			 * what may have moved small. */
+			o[k] = big_change(c, op) || before || after;
+			continue;
+		}
+		uint32_t words = rl_op_words(c, op, RL_OLD);
+		bool prev_change = k > 0 && ops->v[k - 1].kind != RL_OP_EQUAL;
+		bool next_change = k + 1 < ops->n && ops->v[k + 1].kind != RL_OP_EQUAL;
+		/* Between two changes, one of them big; or punctuation next to a big change (the stop
+		 * of a moved paragraph). */
+		o[k] = (words <= ISLAND_WORDS && prev_change && next_change && (before || after)) ||
+		       (words == 0 && (before || after));
+	}
+	/* A swap just past such an island belongs to the passage too: the exact diff often pins a
+	 * moved paragraph's first words to a stray "the" of what took its place ("by the town
+	 * last" against "one of the station's last"), leaving the swap between two islands. */
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (o[k] || op->kind == RL_OP_EQUAL)
+			continue;
+		bool prev_island = o[k - 1] && ops->v[k - 1].kind == RL_OP_EQUAL &&
+		                   rl_op_words(c, &ops->v[k - 1], RL_OLD) <= SHORT_ISLAND;
+		bool next_island = o[k + 1] && ops->v[k + 1].kind == RL_OP_EQUAL &&
+		                   rl_op_words(c, &ops->v[k + 1], RL_OLD) <= SHORT_ISLAND;
+		if (prev_island || next_island)
+			o[k] = 2;
+	}
+	/* ...and an equal run just after that swap, short as well, when a big change follows. */
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (o[k] || op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) > SHORT_ISLAND)
+			continue;
+		if ((o[k - 1] == 2 && (o[k + 1] || big_change(c, &ops->v[k + 1]))) ||
+		    (o[k + 1] == 2 && (o[k - 1] || big_change(c, &ops->v[k - 1]))))
+			o[k] = 1;
+	}
+	*out = o;
+	return RL_OK;
+}
+
+static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan, int s,
+                        orphans *o)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t run = 0;
+	bool in_run = false;
+
+	o->n = 0;
+	/* Room for every word token (parts of compounds included: the counts in sd->words skip
+	 * them). */
+	o->tok = malloc(((size_t)sd->n + 1) * sizeof *o->tok);
+	o->run = malloc(((size_t)sd->n + 1) * sizeof *o->run);
+	if (!o->tok || !o->run)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi)
+			continue;
+		if (!orphan[k]) {
+			in_run = false;
+			continue;
+		}
+		if (!in_run)
+			run++, in_run = true;
+		for (uint32_t t = lo; t < hi; t++) {
+			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE)
+				continue;
+			o->tok[o->n] = t;
+			o->run[o->n] = run;
+			o->n++;
+		}
+	}
+	return RL_OK;
+}
+
+/* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
+ * run. */
+static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
+{
+	if (i + SHINGLE > o->n || o->run[i] != o->run[i + SHINGLE - 1])
+		return 0;
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	bool content = false;
+	for (size_t k = 0; k < SHINGLE; k++) {
+		uint32_t t = o->tok[i + k];
+		content |= rl_is_content(c, s, t);
+		h = (h ^ c->side[s].ids[t]) * 0x100000001B3ULL;
+		h ^= h >> 29;
+	}
+	/* Mixed whole (murmur's finaliser): the table probes linearly. */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 33;
+	return content ? h | 1 : 0;
+}
+
+/* The shingles of NEW's orphans: a hash table of chains of positions. */
+typedef struct slot {
+	uint64_t key;    /* 0 empty */
+	uint32_t head;   /* first position */
+	uint32_t count;  /* positions */
+} slot;
+
+typedef struct shingle_index {
+	slot *slot;      /* one cache line holds a slot whole: a probe is one miss */
+	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
+	size_t mask;
+} shingle_index;
+
+static void index_free(shingle_index *x)
+{
+	free(x->slot);
+	free(x->next);
+}
+
+static slot *slot_of(const shingle_index *x, uint64_t h)
+{
+	size_t j = (size_t)(h ^ (h >> 32)) & x->mask;
+	while (x->slot[j].key && x->slot[j].key != h)
+		j = (j + 1) & x->mask;
+	return &x->slot[j];
+}
+
+/* The shingle hashes of one side's orphans, all at once: the table is then probed with the
+ * slots of the hashes a few positions ahead already on their way to the cache (on a long
+ * document the table is far bigger than the cache and each probe would otherwise wait for
+ * memory). */
+#define PREFETCH 16
+
+static uint64_t *shingles_of(const rl_ctx *c, int s, const orphans *o)
+{
+	uint64_t *h = malloc((o->n + 1) * sizeof *h);
+	if (h)
+		for (size_t i = 0; i < o->n; i++)
+			h[i] = shingle(c, s, o, i);
+	return h;
+}
+
+static inline void prefetch_slot(const shingle_index *x, uint64_t h)
+{
+	if (!h)
+		return;
+	const void *p = &x->slot[(size_t)(h ^ (h >> 32)) & x->mask];
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+	/* In asm: GCC 12 at -O2 left no trace of __builtin_prefetch in these loops. */
+	__asm__ volatile("prefetcht0 %0" : : "m"(*(const char *)p));
+#elif defined(__GNUC__)
+	__builtin_prefetch(p, 0, 3);
+#else
+	(void)p;
+#endif
+}
+
+static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
+{
+	size_t slots = 16;
+	while (slots < 2 * ob->n + 16)
+		slots *= 2;
+	x->mask = slots - 1;
+	x->slot = calloc(slots, sizeof *x->slot);
+	x->next = malloc((ob->n + 1) * sizeof *x->next);
+	if (!x->slot || !x->next)
+		return RL_ENOMEM;
+	/* Backwards, so that each chain lists its positions in increasing order. */
+	for (size_t j = ob->n; j-- > 0;) {
+		if (j >= PREFETCH)
+			prefetch_slot(x, hb[j - PREFETCH]);
+		uint64_t h = hb[j];
+		if (!h)
+			continue;
+		slot *sl = slot_of(x, h);
+		x->next[j] = sl->key ? sl->head : UINT32_MAX;
+		sl->key = h;
+		sl->head = (uint32_t)j;
+		sl->count++;
+	}
+	return RL_OK;
+}
+
+/* A chain of shingle hits along one diagonal: a candidate passage. */
+typedef struct chain {
+	uint32_t i0, i1, j0, j1;  /* first and last hit, in orphan words of OLD and NEW */
+	uint32_t hits;
+} chain;
+
+typedef struct chains {
+	chain *v;
+	size_t n, cap;
+	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
+	size_t nbuckets;
+} chains;
+
+static int chain_push(chains *cs, const chain *ch)
+{
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 64;
+		chain *v = realloc(cs->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		cs->v = v;
+		cs->cap = cap;
+	}
+	cs->v[cs->n++] = *ch;
+	return RL_OK;
+}
+
+/* Does a paragraph start in tokens (t0, t1] of side s? */
+static bool para_between(const rl_ctx *c, int s, uint32_t t0, uint32_t t1)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++)
+		if (sd->uflags[u] & RL_UNIT_PARA)
+			return true;
+	return false;
+}
+
+static bool extends(const rl_ctx *c, const chain *ch, const orphans *oa, const orphans *ob,
+                    uint32_t i, uint32_t j)
+{
+	if (i <= ch->i1 && j <= ch->j1)
+		return false;
+	if (i < ch->i1 || j < ch->j1 || i - ch->i1 > CHAIN_GAP || j - ch->j1 > CHAIN_GAP)
+		return false;
+	int64_t drift = ((int64_t)j - ch->j1) - ((int64_t)i - ch->i1);
+	if (drift > CHAIN_DRIFT || drift < -CHAIN_DRIFT || oa->run[i] != oa->run[ch->i1] ||
+	    ob->run[j] != ob->run[ch->j1])
+		return false;
+	/* Over a paragraph edge only without a gap: two paragraphs that moved together share the
+	 * shingles across their edge; a chain that leaps over one is two passages (or a stray
+	 * phrase, "file describes a", and a paragraph that happens to sit on its diagonal). */
+	if (i - ch->i1 > 1 || j - ch->j1 > 1)
+		return !para_between(c, RL_OLD, oa->tok[ch->i1], oa->tok[i]) &&
+		       !para_between(c, RL_NEW, ob->tok[ch->j1], ob->tok[j]);
+	return true;
+}
+
+/* Add hit (i, j) to a chain on a nearby diagonal, or start one. */
+static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans *ob, uint32_t i,
+                   uint32_t j)
+{
+	size_t diag = (size_t)((int64_t)j - (int64_t)i + (int64_t)oa->n);
+	size_t b = diag / CHAIN_DRIFT;
+	for (size_t d = b ? b - 1 : 0; d <= b + 1 && d < cs->nbuckets; d++) {
+		uint32_t k = cs->open[d];
+		if (k == UINT32_MAX || !extends(c, &cs->v[k], oa, ob, i, j))
+			continue;
+		chain *ch = &cs->v[k];
+		ch->i1 = i > ch->i1 ? i : ch->i1;
+		ch->j1 = j > ch->j1 ? j : ch->j1;
+		ch->hits++;
+		cs->open[b] = k;
+		return RL_OK;
+	}
+	chain ch = {i, i, j, j, 1};
+	if (chain_push(cs, &ch) != RL_OK)
+		return RL_ENOMEM;
+	cs->open[b] = (uint32_t)(cs->n - 1);
+	return RL_OK;
+}
+
+static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
+{
+	shingle_index x = {0};
+	uint64_t *ha = shingles_of(c, RL_OLD, oa), *hb = shingles_of(c, RL_NEW, ob);
+	int rc = ha && hb ? index_build(ob, hb, &x) : RL_ENOMEM;
+
+	free(hb);
+	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
+	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
+	if (rc != RL_OK || !cs->open) {
+		index_free(&x);
+		free(ha);
+		return RL_ENOMEM;
+	}
+	for (size_t d = 0; d < cs->nbuckets; d++)
+		cs->open[d] = UINT32_MAX;
+	for (size_t i = 0; i < oa->n && rc == RL_OK; i++) {
+		if (i + PREFETCH < oa->n)
+			prefetch_slot(&x, ha[i + PREFETCH]);
+		uint64_t h = ha[i];
+		if (!h)
+			continue;
+		const slot *sl = slot_of(&x, h);
+		if (!sl->key || sl->count > SHINGLE_MAX_OCC)
+			continue;
+		uint32_t j = sl->head;
+		for (uint32_t n = 0; n < sl->count && rc == RL_OK; n++) {
+			if (n > 0)
+				j = x.next[j];  /* read only for shingles that recur */
+			rc = add_hit(c, cs, oa, ob, (uint32_t)i, j);
+		}
+	}
+	index_free(&x);
+	free(ha);
+	return rc;
+}
+
+static void chains_free(chains *cs)
+{
+	free(cs->v);
+	free(cs->open);
+}
+
+static int cmp_chain(const void *x, const void *y)
+{
+	const chain *p = x, *q = y;
+	uint32_t sp = p->i1 - p->i0 + p->hits, sq = q->i1 - q->i0 + q->hits;
+	return (sp < sq) - (sp > sq);
+}
+
+/* Chains too thin to make a passage of min_words (most of them: stray shared phrases) are
+ * dropped before sorting; the rest go largest first. */
+static void keep_wide(chains *cs, uint32_t min_words)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < cs->n; k++)
+		if (cs->v[k].i1 + SHINGLE - cs->v[k].i0 >= min_words &&
+		    cs->v[k].j1 + SHINGLE - cs->v[k].j0 >= min_words)
+			cs->v[w++] = cs->v[k];
+	cs->n = w;
+	if (cs->n > 1)
+		qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
+}
+
+/* Each chain as the tokens it covers: from its first hit's first word to its last hit's last. */
+static int spans_of(const chains *cs, const orphans *oa, const orphans *ob, rl_span **out)
+{
+	rl_span *v = malloc((cs->n + 1) * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = &cs->v[k];
+		v[k] = (rl_span){oa->tok[ch->i0], oa->tok[ch->i1 + SHINGLE - 1] + 1, ob->tok[ch->j0],
+		                 ob->tok[ch->j1 + SHINGLE - 1] + 1};
+	}
+	*out = v;
+	return RL_OK;
+}
+
+int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
+                       uint32_t min_words, rl_span **out, size_t *n)
+{
+	orphans oa = {0}, ob = {0};
+	chains cs = {0};
+	rl_span *v = NULL;
+	int rc = RL_ENOMEM;
+
+	if (orphans_find(c, ops, orphan, RL_OLD, &oa) != RL_OK ||
+	    orphans_find(c, ops, orphan, RL_NEW, &ob) != RL_OK)
+		goto out;
+	rc = RL_OK;
+	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK) {
+		keep_wide(&cs, min_words);
+		if (cs.n > 0)
+			rc = spans_of(&cs, &oa, &ob, &v);
+	}
+	if (rc == RL_OK) {
+		*out = v;
+		*n = cs.n;
+	}
+out:
+	orphans_free(&oa);
+	orphans_free(&ob);
+	chains_free(&cs);
+	return rc;
+}
