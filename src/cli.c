@@ -285,7 +285,7 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		snprintf(err, errlen, "missing operand: need OLD and NEW");
 		return -1;
 	}
-	/* More than two: versions, each compared with the next (main reads them all). */
+	/* More than two: versions, each compared with the next (rl_run_versions reads them all). */
 	cli->paths[0] = cli->operands[0];
 	cli->paths[1] = cli->operands[1];
 	return 0;

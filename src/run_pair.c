@@ -1,0 +1,114 @@
+/* run_pair.c: one pair of files, in the viewer or printed. */
+#include "run_pair.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "show.h"
+#include "source.h"
+#include "status.h"
+#include "tty.h"
+
+/* Both sides, each read once (standard input too). */
+static int read_sources(const rl_cli *cli, rl_source src[2])
+{
+	char err[1024];
+
+	for (int s = 0; s < 2; s++) {
+		if (s == 1 && strcmp(cli->paths[0], "-") == 0 && strcmp(cli->paths[1], "-") == 0) {
+			/* Standard input can be read once: "- -" compares it with itself. */
+			if (rl_source_copy(&src[1], &src[0]) != 0) {
+				rl_error_line("out of memory");
+				return -1;
+			}
+			continue;
+		}
+		if (rl_source_read(&src[s], cli->paths[s], cli->max_size, err, sizeof err) != 0) {
+			rl_error_line(err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Two files when git runs redline once per file (difftool; GIT_DIFF_PATH_TOTAL says so): each
+ * comparison gets a header, as in a list, so that a stream of them can be told apart. */
+static int show_one_of_many(const rl_cli *cli, const rl_source src[2])
+{
+	rl_listing run = rl_listing_start(cli);
+
+	rl_listing_show(&run, src, NULL);
+	if (cli->format == RL_FMT_JSON && run.shown)
+		fputs("]\n", stdout);
+	if (fflush(stdout) != 0) {
+		rl_error_line("write error on standard output");
+		return RL_EXIT_TROUBLE;
+	}
+	return run.status;
+}
+
+/* git difftool runs redline once per file and says which: "3/5" for the status line, or NULL. */
+static const char *difftool_label(char *buf, size_t n)
+{
+	const char *counter = getenv("GIT_DIFF_PATH_COUNTER"), *total = getenv("GIT_DIFF_PATH_TOTAL");
+	if (!counter || !total)
+		return NULL;
+	char *e1, *e2;
+	long c = strtol(counter, &e1, 10), t = strtol(total, &e2, 10);
+	if (*e1 || *e2 || c < 1 || t < c || t > 10000000)
+		return NULL;
+	snprintf(buf, n, "%ld/%ld", c, t);
+	return buf;
+}
+
+int rl_run_pair(const rl_cli *cli, int *sig)
+{
+	rl_source src[2] = {{0}, {0}};
+	rl_alignment *al = NULL;
+	int status = RL_EXIT_TROUBLE;
+	rl_vterm vt;
+
+	if (read_sources(cli, src) != 0)
+		goto out;
+	/* A label names a file; /dev/null (git's absent side) stays /dev/null. */
+	for (unsigned s = 0; s < cli->nlabels; s++) {
+		if (strcmp(cli->paths[s], "/dev/null") != 0 &&
+		    rl_source_rename(&src[s], cli->labels[s]) != 0) {
+			rl_error_line("out of memory");
+			goto out;
+		}
+	}
+	/* The viewer on a terminal that can show it. This comes before the header that git
+	 * difftool's runs get when printed: difftool runs redline once per file, on the terminal. */
+	if (!rl_binary_pair(cli, &src[0], &src[1]) && rl_vterm_open(&vt, cli)) {
+		char label[64];
+		status = rl_show_view(cli, src, 2, difftool_label(label, sizeof label), &vt, sig);
+		rl_vterm_close(&vt);
+		if (status >= 0)
+			goto out;
+		status = RL_EXIT_TROUBLE;
+	}
+	if (getenv("GIT_DIFF_PATH_TOTAL")) {
+		status = show_one_of_many(cli, src);
+		goto out;
+	}
+	if (rl_binary_pair(cli, &src[0], &src[1])) {
+		status = rl_show_binary(cli, src);
+		goto out;
+	}
+	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);
+	if (rc != RL_OK) {
+		rl_error_line(rl_strerror(rc));
+		goto out;
+	}
+	if (rl_show_alignment(cli, al, src) != 0)
+		goto out;
+	status = rl_alignment_same(al) ? RL_EXIT_SAME : RL_EXIT_DIFFERENT;
+out:
+	rl_alignment_free(al);
+	rl_source_release(&src[0]);
+	rl_source_release(&src[1]);
+	return status;
+}

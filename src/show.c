@@ -1,0 +1,193 @@
+/* show.c: one comparison shown, printed or in the viewer; a list's printing state. */
+#include "show.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "out.h"
+#include "print.h"
+#include "status.h"
+#include "viewer.h"
+
+void rl_error_line(const char *msg)
+{
+	char safe[1024];
+	fprintf(stderr, "redline: %s\n", rl_sanitize(msg, safe, sizeof safe));
+}
+
+bool rl_binary_pair(const rl_cli *cli, const rl_source *a, const rl_source *b)
+{
+	return !cli->text && (rl_source_is_binary(a) || rl_source_is_binary(b));
+}
+
+static bool same_bytes(const rl_source src[2])
+{
+	return src[0].len == src[1].len && memcmp(src[0].data, src[1].data, src[0].len) == 0;
+}
+
+int rl_show_binary(const rl_cli *cli, const rl_source src[2])
+{
+	char a[512], b[512];
+	bool same = same_bytes(src);
+
+	if (cli->format == RL_FMT_JSON) {
+		rl_out o;
+		const char *names[2] = {src[0].name, src[1].name};
+		size_t sizes[2] = {src[0].len, src[1].len};
+		rl_out_init(&o, stdout, false, false);
+		rl_print_json_binary(&o, names, sizes, same);
+		if (rl_out_finish(&o) != 0)
+			return RL_EXIT_TROUBLE;
+	} else if (!same) {
+		printf("Binary files %s and %s differ\n", rl_sanitize(src[0].name, a, sizeof a),
+		       rl_sanitize(src[1].name, b, sizeof b));
+	}
+	if (fflush(stdout) != 0)
+		return RL_EXIT_TROUBLE;
+	return same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT;
+}
+
+int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
+{
+	rl_out o;
+	int rc;
+
+	rl_out_init(&o, stdout, cli->format != RL_FMT_JSON && rl_tty_color(cli), rl_tty_ascii());
+	switch (cli->format) {
+	case RL_FMT_INLINE:
+		rc = rl_print_inline(&o, al);
+		break;
+	case RL_FMT_JSON: {
+		const char *names[2] = {src[0].name, src[1].name};
+		size_t sizes[2] = {src[0].len, src[1].len};
+		rc = rl_print_json(&o, al, names, sizes);
+		break;
+	}
+	case RL_FMT_STAT:
+		rc = rl_print_stat(&o, al);
+		break;
+	default:
+		rc = rl_print_side_by_side(&o, al, rl_tty_width(cli));
+		break;
+	}
+	if (rc != RL_OK) {
+		rl_out_finish(&o);
+		rl_error_line(rl_strerror(rc));
+		return -1;
+	}
+	if (rl_out_finish(&o) != 0) {
+		rl_error_line("write error on standard output");
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ the viewer */
+
+int rl_show_view_status(int rc, bool differ)
+{
+	if (rc == RL_EINVAL || rc == RL_MODEL_CLOSED)
+		return -1;
+	if (rc != RL_OK) {
+		rl_error_line(rl_strerror(rc));
+		return RL_EXIT_TROUBLE;
+	}
+	return differ ? RL_EXIT_DIFFERENT : RL_EXIT_SAME;
+}
+
+/* The pairs in the viewer, opening on pairs[first]. */
+static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t first,
+                      const rl_vterm *vt, int *sig)
+{
+	rl_viewer_opts vo = rl_vterm_opts(vt, cli);
+	bool differ = false;
+	int rc = rl_viewer_run(pairs, n, first, &vo, &differ, sig);
+	return rl_show_view_status(rc, differ);
+}
+
+int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
+                 const rl_vterm *vt, int *sig)
+{
+	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
+	if (!pairs) {
+		rl_error_line("out of memory");
+		return RL_EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		for (int s = 0; s < 2; s++)
+			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, src[i + s].name};
+	pairs[0].label = n == 2 ? label : NULL;
+	int status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
+	free(pairs);
+	return status;
+}
+
+/* ------------------------------------------------------------------ a list, printed */
+
+rl_listing rl_listing_start(const rl_cli *cli)
+{
+	const char *counter = getenv("GIT_DIFF_PATH_COUNTER");
+	bool later = counter && strtol(counter, NULL, 10) > 1;
+	return (rl_listing){.cli = cli, .headers = later, .status = RL_EXIT_SAME};
+}
+
+void rl_listing_worst(rl_listing *run, int status)
+{
+	if (status > run->status)
+		run->status = status;
+}
+
+void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *version)
+{
+	const rl_cli *cli = run->cli;
+	rl_alignment *al = NULL;
+	rl_out o;
+
+	if (rl_binary_pair(cli, &src[0], &src[1])) {
+		/* JSON lists every pair compared as a document, binary ones too; the text formats
+		 * give a line only to binary files that differ. */
+		if (cli->format == RL_FMT_JSON)
+			fputs(run->shown++ ? ",\n" : "[\n", stdout);
+		else if (!same_bytes(src) && run->headers++)
+			putchar('\n');
+		rl_listing_worst(run, rl_show_binary(cli, src));
+		return;
+	}
+	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);
+	if (rc != RL_OK) {
+		rl_error_line(rl_strerror(rc));
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+		return;
+	}
+	bool same = rl_alignment_same(al);
+	if (cli->format == RL_FMT_JSON) {
+		fputs(run->shown++ ? ",\n" : "[\n", stdout);
+	} else {
+		rl_out_init(&o, stdout, rl_tty_color(cli), rl_tty_ascii());
+		if (run->headers++)
+			rl_out_raw(&o, "\n", 1);
+		rl_print_pair_header(&o, src[0].name, src[1].name, version);
+		if (same && cli->format != RL_FMT_STAT)
+			rl_print_no_difference(&o);
+		rl_out_finish(&o);
+	}
+	if ((!same || cli->format == RL_FMT_JSON || cli->format == RL_FMT_STAT) &&
+	    rl_show_alignment(cli, al, src) != 0)
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+	else
+		rl_listing_worst(run, same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT);
+	rl_alignment_free(al);
+}
+
+int rl_listing_end(rl_listing *run)
+{
+	if (run->cli->format == RL_FMT_JSON)
+		fputs(run->shown ? "]\n" : "[]\n", stdout);
+	if (fflush(stdout) != 0) {
+		rl_error_line("write error on standard output");
+		return RL_EXIT_TROUBLE;
+	}
+	return run->status;
+}
