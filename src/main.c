@@ -50,16 +50,19 @@ int main(int argc, char **argv)
 		printf("* Unmerged path %s\n", rl_sanitize(cli.ext.path, path, sizeof path));
 		return fflush(stdout) == 0 ? RL_EXIT_SAME : RL_EXIT_TROUBLE;
 	}
-	if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
-		return finish(rl_run_versions(&cli, &sig), sig);
-	if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
-		return finish(rl_run_list(&cli, &sig), sig);
-	if (cli.list) {
+	if (cli.list && cli.mode == RL_MODE_PAIR && cli.noperands <= 2 &&
+	    !rl_dirs_both(cli.paths[0], cli.paths[1])) {
 		rl_error_line("--list lists the files of --git, --history or two directories");
 		return RL_EXIT_TROUBLE;
 	}
-	/* Two statements: the runner must have set sig before finish reads it (in one call's
-	 * arguments, the order is unspecified). */
-	int status = rl_run_pair(&cli, &sig);
+	/* The runner sets sig (the signal that ended the viewer) before finish reads it: a separate
+	 * statement, since the order in which one call's arguments are evaluated is unspecified. */
+	int status;
+	if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
+		status = rl_run_versions(&cli, &sig);
+	else if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
+		status = rl_run_list(&cli, &sig);
+	else
+		status = rl_run_pair(&cli, &sig);
 	return finish(status, sig);
 }

@@ -74,6 +74,24 @@ Test(tui_signals, sigint_restores_the_terminal)
 	tmux_stop(&t);
 }
 
+/* Several versions, and a list of files, end by a signal the same way: the exit status says so
+ * (it said 0 when main read the signal before the runner had set it). */
+Test(tui_signals, sigint_ends_several_versions_and_a_list_with_130)
+{
+	const char *operands[] = {ORIGINAL " " SPUN " " ORIGINAL, "examples tests/hostile"};
+	for (size_t k = 0; k < sizeof operands / sizeof *operands; k++) {
+		tmux t = {0};
+		tmux_redline(&t, 100, 24, SOURCE_DIR, UTF8_ENV, operands[k]);
+		if (k == 0)
+			tmux_expect_frame(&t, 100, 24, WAIT);
+		else
+			cr_assert(tmux_wait(&t, " files", WAIT), "no file list");
+		cr_assert_eq(kill(redline_pid(&t), SIGINT), 0);
+		tmux_expect_restored(&t, "exit=130", WAIT);
+		tmux_stop(&t);
+	}
+}
+
 /* Wait for the shell's prompt after `after` on the screen. */
 static void expect_prompt_after(const tmux *t, const char *after)
 {
