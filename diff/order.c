@@ -8,20 +8,17 @@
 
 /* Ops outside moves advance through both texts together. A move group goes before the first of
  * them that starts after the group in NEW (its NEW half is read there). */
-int rl_order_ops(rl_opvec *ops)
+int rl_order_ops(rl_ctx *c, rl_opvec *ops)
 {
 	size_t nm = 0;
 	for (size_t k = 0; k < ops->n; k++)
 		nm += ops->v[k].move != 0;
 	if (nm == 0)
 		return RL_OK;
-	rl_opvec out = {malloc(ops->n * sizeof *ops->v), 0, ops->n};  /* the same ops, reordered */
 	rl_op *mv = malloc(nm * sizeof *mv);
-	if (!mv || !out.v) {
-		free(mv);
-		free(out.v);
+	if (!mv)
 		return RL_ENOMEM;
-	}
+	rl_opvec out = rl_ctx_scratch(c, ops->n);  /* the same ops, reordered */
 	size_t m = 0, mi = 0;
 	for (size_t k = 0; k < ops->n; k++)
 		if (ops->v[k].move)
@@ -44,7 +41,7 @@ int rl_order_ops(rl_opvec *ops)
 	free(mv);
 	if (rc == RL_OK)
 		rl_opvec_swap(ops, &out);
-	rl_opvec_free(&out);
+	rl_ctx_recycle(c, &out);
 	return rc;
 }
 
@@ -83,7 +80,7 @@ static int cmp_settled(const void *x, const void *y)
 	return (p->first > q->first) - (p->first < q->first);
 }
 
-static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
+static int settle_in_place(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 {
 	size_t w = 0, ns = 0, nops = 0;
 	settled *sv = malloc((moved->n + 1) * sizeof *sv);
@@ -118,7 +115,7 @@ static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
 	int rc = RL_OK;
 	if (ns > 0) {
 		qsort(sv, ns, sizeof *sv, cmp_settled);
-		rl_opvec out = {0};
+		rl_opvec out = rl_ctx_scratch(c, rest->n + nops);
 		size_t from = 0;
 		/* (rest may be empty, its array NULL: no pointer arithmetic on it then) */
 		for (size_t g = 0; rc == RL_OK && g < ns; g++) {
@@ -132,7 +129,7 @@ static int settle_in_place(rl_opvec *rest, rl_opvec *moved)
 			rc = rl_opvec_append(&out, rest->v + from, rest->n - from);
 		if (rc == RL_OK)
 			rl_opvec_swap(rest, &out);
-		rl_opvec_free(&out);
+		rl_ctx_recycle(c, &out);
 	}
 	free(sv);
 	free(keep);
@@ -182,9 +179,9 @@ static int sort_groups(rl_opvec *moved)
 	return RL_OK;
 }
 
-int rl_merge_moves(rl_opvec *rest, rl_opvec *moved)
+int rl_merge_moves(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 {
-	int rc = settle_in_place(rest, moved);
+	int rc = settle_in_place(c, rest, moved);
 	if (rc == RL_OK)
 		rc = sort_groups(moved);
 	if (rc == RL_OK)

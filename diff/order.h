@@ -6,7 +6,8 @@
  * because it knows nothing of how moves are found, only of the ops' places, and the rules for
  * where a group stands are the model's (align.h: ops in NEW's reading order, a moved passage
  * where it stands in NEW). Both functions rewrite the lists they are given; the caller keeps
- * owning them. */
+ * owning them. The context lends the lists they write (rl_ctx_scratch) and gets back the ones
+ * they replace. */
 #ifndef REDLINE_ORDER_H
 #define REDLINE_ORDER_H
 
@@ -17,10 +18,10 @@
  * text rewritten in place that the exact diff had scattered, and its ops join `rest` there as
  * ordinary ops. The others are appended, sorted by their NEW start; rl_order_ops then puts them
  * in place. `moved` is left holding those others. */
-int rl_merge_moves(rl_opvec *rest, rl_opvec *moved);
+int rl_merge_moves(rl_ctx *c, rl_opvec *rest, rl_opvec *moved);
 
 /* Put a list of ops in reading order: ops outside moves keep their order (they advance through
  * both texts together); each move group stands before the first op that starts after it in NEW. */
-int rl_order_ops(rl_opvec *ops);
+int rl_order_ops(rl_ctx *c, rl_opvec *ops);
 
 #endif

@@ -61,7 +61,7 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	sd->words[0] = 0;
 	for (uint32_t t = 0; t < sd->n; t++)
 		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD &&
-		                                   !rl_token_continues_word(sd->tok, sd->text, t));
+		                                   !(sd->tok[t].flags & RL_TF_GLUED));
 	return RL_OK;
 }
 

@@ -243,6 +243,19 @@ static rl_gap gap_of(const gap_state *g)
 	return g->any ? RL_GAP_SPACE : RL_GAP_NONE;
 }
 
+/* Is token t of v the second part of a compound (RL_TF_GLUED)? */
+static bool continues_word(const rl_token *v, const char *text, size_t t)
+{
+	if (t < 2 || v[t].cls != RL_TOK_WORD || v[t].gap != RL_GAP_NONE ||
+	    v[t - 1].gap != RL_GAP_NONE || v[t - 1].cls != RL_TOK_PUNCT || v[t - 2].cls != RL_TOK_WORD)
+		return false;
+	const char *j = text + v[t - 1].off;
+	size_t n = v[t - 1].len;
+	return (n == 1 && (*j == '\'' || *j == '-')) ||
+	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
+	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
+}
+
 static int scan(rl_tokens *t)
 {
 	cursor c = {t->text, t->len, 0};
@@ -314,7 +327,10 @@ static int scan(rl_tokens *t)
 			tok.flags |= RL_TF_INDENT;
 		if (push(t, &tok) != RL_OK)
 			return RL_ENOMEM;
-		t->words += tok.cls == RL_TOK_WORD && !rl_token_continues_word(t->v, c.s, t->n - 1);
+		if (continues_word(t->v, c.s, t->n - 1))
+			t->v[t->n - 1].flags |= RL_TF_GLUED;
+		else
+			t->words += tok.cls == RL_TOK_WORD;
 		c.pos = end;
 		gs = (gap_state){false, 0, false, false, false};
 	}
@@ -465,18 +481,6 @@ const char *rl_tokens_text(const rl_tokens *toks)
 size_t rl_tokens_text_len(const rl_tokens *toks)
 {
 	return toks->len;
-}
-
-bool rl_token_continues_word(const rl_token *v, const char *text, size_t t)
-{
-	if (t < 2 || v[t].cls != RL_TOK_WORD || v[t].gap != RL_GAP_NONE ||
-	    v[t - 1].gap != RL_GAP_NONE || v[t - 1].cls != RL_TOK_PUNCT || v[t - 2].cls != RL_TOK_WORD)
-		return false;
-	const char *j = text + v[t - 1].off;
-	size_t n = v[t - 1].len;
-	return (n == 1 && (*j == '\'' || *j == '-')) ||
-	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
-	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
 }
 
 size_t rl_tokens_words(const rl_tokens *toks)

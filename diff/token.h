@@ -36,6 +36,10 @@ enum {
 	RL_TF_UPPER = 1 << 4,   /* a word starting with an upper-case letter */
 	RL_TF_DIGIT = 1 << 5,   /* a word starting with a digit */
 	RL_TF_INDENT = 1 << 6,  /* first on its line, after leading whitespace */
+	RL_TF_GLUED = 1 << 7,   /* the second part of a compound: a word glued by an apostrophe or a
+	                         * hyphen (', -, ’, ‐, ‑) to the word before ("keeper’s",
+	                         * "century-old"). The tokenizer splits compounds, so that a swap
+	                         * inside one is one word; word counts count them once. */
 };
 
 typedef struct rl_token {
@@ -63,11 +67,7 @@ const rl_token *rl_tokens_array(const rl_tokens *toks);
 const char *rl_tokens_text(const rl_tokens *toks);
 size_t rl_tokens_text_len(const rl_tokens *toks);
 /* Number of words as a reader counts them: word tokens, the second part of a compound
- * ("keeper’s", "century-old") not counted again (see rl_token_continues_word). */
+ * (RL_TF_GLUED) not counted again. */
 size_t rl_tokens_words(const rl_tokens *toks);
-/* Is token t of v (text: the tokens' text) the second part of a compound: a word glued by an
- * apostrophe or a hyphen (', -, ’, ‐, ‑) to the word before? The tokenizer splits compounds, so
- * that a swap inside one is one word; word counts count them once. */
-bool rl_token_continues_word(const rl_token *v, const char *text, size_t t);
 
 #endif
