@@ -2,9 +2,12 @@
 #include "print.h"
 #include "status.h"
 
+/* num of den in percent, for one decimal: 100.0 only when num is all of den (a rounded
+ * "100.0%" for texts that differ would say they do not). */
 static double percent(size_t num, size_t den)
 {
-	return den ? 100.0 * (double)num / (double)den : 100.0;
+	double p = den ? 100.0 * (double)num / (double)den : 100.0;
+	return num < den && p > 99.9 ? 99.9 : p;
 }
 
 int rl_print_stat(rl_out *o, const rl_alignment *al)

@@ -524,6 +524,14 @@ static void sadd(sbuf *b, const char *fmt, ...)
 		b->len = b->len + (size_t)k < b->n ? b->len + (size_t)k : b->n - 1;
 }
 
+/* Similarity in whole percent from permille: 100 only when every word was kept (a rounded
+ * "100%" for texts that differ would say they do not). */
+static unsigned sim_percent(unsigned permille)
+{
+	unsigned pct = (permille + 5) / 10;
+	return permille < 1000 && pct > 99 ? 99 : pct;
+}
+
 static void status_mode(sbuf *b, const rl_status_info *s)
 {
 	size_t start = b->len;
@@ -565,7 +573,7 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 		sadd(&b, "  ~%zu -%zu +%zu m%zu q%zu", s->summary.rewrites, s->summary.deletions,
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
 	if (detail < 2 && !s->listing)
-		sadd(&b, "  sim %u%%", (s->summary.similarity + 5) / 10);
+		sadd(&b, "  sim %u%%", sim_percent(s->summary.similarity));
 	/* The engine's bound cut a search short (a pathological input): say that what is shown is
 	 * coarser than the exact alignment, as --stat does. Kept until the narrowest detail. */
 	if (detail < 3 && !s->listing && s->summary.bound_hits)

@@ -173,6 +173,29 @@ Test(cli, comparison_options_decide_sameness)
 	unlink(b);
 }
 
+/* 1 word of 2,001 changed: 99.95% rounds to 100.0%, but texts that differ are never 100%. */
+Test(cli, similarity_is_100_percent_only_for_the_same_words)
+{
+	char a[] = "/tmp/redline-sim-a-XXXXXX", b[] = "/tmp/redline-sim-b-XXXXXX";
+	int fa = mkstemp(a), fb = mkstemp(b);
+	cr_assert(fa >= 0 && fb >= 0);
+	for (int k = 0; k < 2001; k++) {
+		cr_assert_eq(write(fa, "word ", 5), 5);
+		cr_assert_eq(write(fb, k == 1000 ? "other " : "word ", k == 1000 ? 6 : 5),
+		             k == 1000 ? 6 : 5);
+	}
+	close(fa);
+	close(fb);
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--stat", a, b, NULL}, NULL, 0, NULL, 20);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "kept 2000 (99.9% of old)"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "similarity 99.9%"), "%s", r.out);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}
+
 Test(cli, standard_input)
 {
 	size_t len;

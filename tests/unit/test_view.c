@@ -413,6 +413,14 @@ Test(view, the_status_line_says_where_we_are)
 	cr_assert_not_null(strstr(buf, "Top"));
 	rl_status_format(&s, 3, buf, sizeof buf);
 	cr_assert_null(strstr(buf, "sim"));
+	/* 99.5% and more of the words kept, but not all: never shown as 100% */
+	rl_status_info near = s;
+	near.summary.similarity = 996;
+	rl_status_format(&near, 0, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, "sim 99%"), "%s", buf);
+	near.summary.similarity = 1000;
+	rl_status_format(&near, 0, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, "sim 100%"), "%s", buf);
 	vfix_act(&f, RL_ACT_PAGE_DOWN);
 	rl_view_status(&f.view, &s);
 	rl_status_format(&s, 0, buf, sizeof buf);
