@@ -1,7 +1,10 @@
-/* large.c: the large hostile inputs (see large.h). */
+/* large.c: the hostile inputs: the committed corpus and the large generated ones (see large.h). */
 #include "large.h"
 
 #include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* xorshift64*, seeded: the same large files on every run. */
 static uint64_t next_rand(uint64_t *s)
@@ -63,4 +66,40 @@ const char *large_write(char *path, size_t n, const char *dir, const char *name,
 	gen(fp, seed);
 	cr_assert_eq(fclose(fp), 0, "%s", path);
 	return path;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The committed hostile files, sorted, as paths relative to the source directory. */
+char **hostile_files(size_t *n)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/tests/hostile", SOURCE_DIR);
+	DIR *d = opendir(dir);
+	cr_assert_not_null(d, "%s", dir);
+	char **v = NULL;
+	*n = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+			continue;
+		v = realloc(v, (*n + 1) * sizeof *v);
+		v[*n] = malloc(len + 16);
+		snprintf(v[*n], len + 16, "tests/hostile/%s", e->d_name);
+		(*n)++;
+	}
+	closedir(d);
+	cr_assert_geq(*n, 20, "the corpus is there");
+	qsort(v, *n, sizeof *v, cmp_str);
+	return v;
+}
+
+void free_files(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

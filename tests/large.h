@@ -1,4 +1,5 @@
-/* large.h: the large hostile inputs, written when a test runs, never committed.
+/* large.h: the hostile inputs: the committed corpus (tests/hostile/) and the large ones, written
+ * when a test runs, never committed.
  *
  * Shared by the printed outputs' suite (tests/cli/test_hostile.c) and the viewer's
  * (tests/tui/test_tui_hostile.c). Each generator is deterministic: the same seed gives the same
@@ -25,5 +26,10 @@ void large_two_words(FILE *fp, uint64_t seed);
 /* Write gen's file as dir/name into path[0..n); returns path. Fails the test when it cannot. */
 const char *large_write(char *path, size_t n, const char *dir, const char *name, large_gen gen,
                         uint64_t seed);
+
+/* The committed hostile files, sorted, as paths relative to the source directory (SOURCE_DIR);
+ * the caller frees them with free_files. Fails the test when the corpus is missing. */
+char **hostile_files(size_t *n);
+void free_files(char **v, size_t n);
 
 #endif

@@ -171,41 +171,6 @@ static void run_all_formats(const char *old, const char *new_, bool same)
 		run_format(f, old, new_, NULL, 0, same);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The committed hostile files, sorted, as paths relative to the source directory. */
-static char **hostile_files(size_t *n)
-{
-	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/tests/hostile", SOURCE_DIR);
-	DIR *d = opendir(dir);
-	cr_assert_not_null(d, "%s", dir);
-	char **v = NULL;
-	*n = 0;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
-			continue;
-		v = realloc(v, (*n + 1) * sizeof *v);
-		v[*n] = malloc(len + 16);
-		snprintf(v[*n], len + 16, "tests/hostile/%s", e->d_name);
-		(*n)++;
-	}
-	closedir(d);
-	cr_assert_geq(*n, 20, "the corpus is there");
-	qsort(v, *n, sizeof *v, cmp_str);
-	return v;
-}
-
-static void free_files(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 Test(hostile, against_a_normal_text, .timeout = 600)
 {

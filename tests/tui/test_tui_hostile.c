@@ -127,34 +127,6 @@ static void view(tmux *t, const char *dir, const char *args, bool pairs, const c
 	check_terminal(t, what);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The committed hostile files, sorted, as paths relative to the source directory. */
-static char **hostile_files(size_t *n)
-{
-	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/tests/hostile", SOURCE_DIR);
-	DIR *d = opendir(dir);
-	cr_assert_not_null(d, "%s", dir);
-	char **v = NULL;
-	*n = 0;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
-			continue;
-		v = realloc(v, (*n + 1) * sizeof *v);
-		v[*n] = malloc(len + 16);
-		snprintf(v[*n], len + 16, "tests/hostile/%s", e->d_name);
-		(*n)++;
-	}
-	closedir(d);
-	cr_assert_geq(*n, 20, "the corpus is there");
-	qsort(v, *n, sizeof *v, cmp_str);
-	return v;
-}
 
 /* Slice k of the corpus (every SLICES-th file), so that the slices run side by side. -a opens
  * the files with NUL bytes too. */
@@ -169,9 +141,7 @@ static void view_slice(unsigned k)
 		view(&t, SOURCE_DIR, args, true, NULL, v[i]);
 		tmux_stop(&t);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	free_files(v, n);
 }
 
 Test(tui_hostile, corpus_slice_1) { view_slice(0); }
