@@ -56,6 +56,16 @@ Test(cli, help_and_version)
 	RUN(&r, "--help");
 	cr_assert_eq(r.status, 0);
 	cr_assert_not_null(strstr(r.out, "Usage: redline [OPTION]... OLD NEW"));
+	/* Every line fits an 80-column terminal (characters, not bytes: the help shows … and ﬁ). */
+	for (const char *line = r.out; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t cols = 0;
+		for (const char *p = line; p < (end ? end : line + strlen(line)); p++)
+			cols += ((unsigned char)*p & 0xC0) != 0x80;
+		cr_assert_leq(cols, 80, "--help line of %zu columns: %.*s", cols,
+		              (int)((end ? end : line + strlen(line)) - line), line);
+		line = end ? end + 1 : line + strlen(line);
+	}
 	run_free(&r);
 	RUN(&r, "--version");
 	cr_assert_eq(r.status, 0);
