@@ -100,16 +100,37 @@ static int ids_init(rl_ctx *c)
 	return RL_OK;
 }
 
-static int scratch_init(rl_ctx *c)
+/* The scratch of one exact diff, for ranges of up to na and nb tokens (their contents need not
+ * survive: every diff fills them afresh). */
+static int scratch_reserve(rl_ctx *c, size_t na, size_t nb)
 {
-	size_t na = (size_t)c->side[0].n + 1, nb = (size_t)c->side[1].n + 1;
-	c->xa = malloc(na * sizeof *c->xa);
-	c->pa = malloc(na * sizeof *c->pa);
-	c->ma = malloc(na);
-	c->xb = malloc(nb * sizeof *c->xb);
-	c->pb = malloc(nb * sizeof *c->pb);
-	c->mb = malloc(nb);
-	return c->xa && c->pa && c->ma && c->xb && c->pb && c->mb ? RL_OK : RL_ENOMEM;
+	if (na + 1 > c->scratch_na) {
+		free(c->xa), free(c->pa), free(c->ma);
+		c->xa = malloc((na + 1) * sizeof *c->xa);
+		c->pa = malloc((na + 1) * sizeof *c->pa);
+		c->ma = malloc(na + 1);
+		c->scratch_na = c->xa && c->pa && c->ma ? na + 1 : 0;
+	}
+	if (nb + 1 > c->scratch_nb) {
+		free(c->xb), free(c->pb), free(c->mb);
+		c->xb = malloc((nb + 1) * sizeof *c->xb);
+		c->pb = malloc((nb + 1) * sizeof *c->pb);
+		c->mb = malloc(nb + 1);
+		c->scratch_nb = c->xb && c->pb && c->mb ? nb + 1 : 0;
+	}
+	return c->scratch_na > na && c->scratch_nb > nb ? RL_OK : RL_ENOMEM;
+}
+
+/* Give the scratch back. After the diff of the whole texts: the diffs the stages run later are
+ * of passages, and the pages of a scratch as large as the texts would otherwise stay resident
+ * through every stage (9 bytes a token, a seventh of the peak). */
+static void scratch_release(rl_ctx *c)
+{
+	free(c->xa), free(c->pa), free(c->ma);
+	free(c->xb), free(c->pb), free(c->mb);
+	c->xa = c->pa = c->xb = c->pb = NULL;
+	c->ma = c->mb = NULL;
+	c->scratch_na = c->scratch_nb = 0;
 }
 
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
@@ -123,8 +144,7 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	c->next_move = 1;
 	if ((rc = rl_interner_new(&c->in, &opts->key)) != RL_OK ||
 	    (rc = side_init(c, RL_OLD, old_toks)) != RL_OK ||
-	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK ||
-	    (rc = scratch_init(c)) != RL_OK)
+	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;
 	if (c->stages == 0)
 		return RL_OK;  /* the exact script needs no structure */
@@ -191,12 +211,7 @@ void rl_ctx_release(rl_ctx *c)
 	free(c->idf);
 	free(c->freq);
 	free(c->local);
-	free(c->xa);
-	free(c->xb);
-	free(c->pa);
-	free(c->pb);
-	free(c->ma);
-	free(c->mb);
+	scratch_release(c);
 	rl_interner_free(c->in);
 	memset(c, 0, sizeof *c);
 }
@@ -395,17 +410,22 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 {
 	bool whole = a0 == 0 && b0 == 0 && a1 == c->side[0].n && b1 == c->side[1].n;
 	uint32_t nlocal = 0;
+	int rc = scratch_reserve(c, a1 - a0, b1 - b0);
+	if (rc != RL_OK)
+		return rc;
 	size_t na = gather(c, RL_OLD, a0, a1, whole, &nlocal);
 	size_t nb = gather(c, RL_NEW, b0, b1, whole, &nlocal);
 	size_t first = out->n;
-	int rc;
 
 	if (!whole) {
 		forget_local(c, RL_OLD, a0, a1);
 		forget_local(c, RL_NEW, b0, b1);
 	}
-	if (na == 0 || nb == 0)
+	if (na == 0 || nb == 0) {
+		if (whole)
+			scratch_release(c);
 		return exact_bare(a0, a1, b0, b1, na, nb, out);
+	}
 
 	rl_myers_opts mo = c->opts.myers;
 	rl_myers_stats ms;
@@ -419,6 +439,8 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 	if ((rc = marks_to_ops(c, na, nb, out)) != RL_OK)
 		return rc;
 	to_tokens(c, out->v + first, out->n - first, a0, a1, b0, b1);
+	if (whole)
+		scratch_release(c);
 	return RL_OK;
 }
 

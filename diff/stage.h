@@ -88,6 +88,7 @@ typedef struct rl_ctx {
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
 	uint32_t *pa, *pb;      /* compared position -> token */
 	uint8_t *ma, *mb;       /* change marks */
+	size_t scratch_na, scratch_nb;  /* entries the arrays above hold on each side */
 	rl_opvec spare[3];      /* lists a stage gave back, their memory kept for the next ones
 	                         * (a stage holds at most three at once: the ops, a copy, its result) */
 } rl_ctx;
