@@ -1,6 +1,8 @@
 /* order.c: where the groups of a move stand among the other ops. */
 #include "order.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,23 +82,83 @@ static int cmp_settled(const void *x, const void *y)
 	return (p->first > q->first) - (p->first < q->first);
 }
 
+/* A group that may settle: where it would stand, and its extent on both sides. */
+typedef struct candidate {
+	size_t group;         /* its number among the groups, in their order */
+	size_t at;            /* place in rest, or SIZE_MAX: its halves stand at different places */
+	uint32_t a0, a1, b0, b1;
+	bool ok;
+} candidate;
+
+static int cmp_candidate_place(const void *x, const void *y)
+{
+	const candidate *p = x, *q = y;
+	if (p->at != q->at)
+		return (p->at > q->at) - (p->at < q->at);
+	return (p->a0 > q->a0) - (p->a0 < q->a0);
+}
+
+static int cmp_candidate_group(const void *x, const void *y)
+{
+	const candidate *p = x, *q = y;
+	return (p->group > q->group) - (p->group < q->group);
+}
+
+/* Which groups settle. Standing at the same place is not enough: a group must also end before
+ * the op of rest that follows it, and two groups at one place must follow each other on both
+ * sides (two passages that swapped places both stand between the same two ops, but one of them
+ * moved; settling both crossed the ops). The first in OLD's order settles, the other stays a
+ * move. cv comes back in group order. */
+static void choose_settled(const rl_opvec *rest, candidate *cv, size_t nc)
+{
+	qsort(cv, nc, sizeof *cv, cmp_candidate_place);
+	uint32_t end_a = 0, end_b = 0;
+	for (size_t i = 0; i < nc; i++) {
+		candidate *g = &cv[i];
+		if (g->at == SIZE_MAX)
+			break;
+		if (i == 0 || g->at != cv[i - 1].at)
+			end_a = end_b = 0;
+		const rl_op *next = g->at < rest->n ? &rest->v[g->at] : NULL;
+		bool fits = !next || ((next->a1 == next->a0 || g->a1 <= next->a0) &&
+		                      (next->b1 == next->b0 || g->b1 <= next->b0));
+		g->ok = fits && g->a0 >= end_a && g->b0 >= end_b;
+		if (g->ok)
+			end_a = g->a1, end_b = g->b1;
+	}
+	qsort(cv, nc, sizeof *cv, cmp_candidate_group);
+}
+
 static int settle_in_place(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 {
-	size_t w = 0, ns = 0, nops = 0;
+	size_t w = 0, ns = 0, nops = 0, ng = 0;
 	settled *sv = malloc((moved->n + 1) * sizeof *sv);
 	rl_op *keep = malloc((moved->n + 1) * sizeof *keep);
-	if (!sv || !keep) {
+	candidate *cv = malloc((moved->n + 1) * sizeof *cv);
+	if (!sv || !keep || !cv) {
 		free(sv);
 		free(keep);
+		free(cv);
 		return RL_ENOMEM;
 	}
-	for (size_t k = 0; k < moved->n;) {
+	for (size_t k = 0; k < moved->n; ng++) {
 		size_t e = k;
 		while (e < moved->n && moved->v[e].move == moved->v[k].move)
 			e++;
 		size_t pa = place_of(rest, RL_OLD, moved->v[k].a0);
 		size_t pb = place_of(rest, RL_NEW, moved->v[k].b0);
-		if (pa != pb) {
+		cv[ng] = (candidate){ng, pa == pb ? pa : SIZE_MAX, moved->v[k].a0, moved->v[e - 1].a1,
+		                     moved->v[k].b0, moved->v[e - 1].b1, false};
+		k = e;
+	}
+	choose_settled(rest, cv, ng);
+	ng = 0;
+	for (size_t k = 0; k < moved->n; ng++) {
+		size_t e = k;
+		while (e < moved->n && moved->v[e].move == moved->v[k].move)
+			e++;
+		size_t pa = cv[ng].at;
+		if (!cv[ng].ok) {
 			memmove(moved->v + w, moved->v + k, (e - k) * sizeof *moved->v);
 			w += e - k;
 		} else {
@@ -133,6 +195,7 @@ static int settle_in_place(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 	}
 	free(sv);
 	free(keep);
+	free(cv);
 	return rc;
 }
 
