@@ -8,18 +8,14 @@
 #include "ops_text.h"
 #include "stage.h"
 #include "status.h"
+#include "text_ctx.h"
 
 /* The quotations of a text, as "depth:text" joined by " || ". */
 static char *quotes_of(const char *text)
 {
 	static char out[2048];
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, text, strlen(text)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, "", 0), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
-	const rl_side *sd = &c.side[RL_OLD];
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, text);
 	size_t len = 0;
 	out[0] = '\0';
 	for (size_t k = 0; k < sd->nquotes; k++) {
@@ -28,9 +24,7 @@ static char *quotes_of(const char *text)
 		len += (size_t)snprintf(out + len, sizeof out - len, "%s%u:%.*s", k ? " || " : "",
 		                        (unsigned)q->depth, (int)(e - s), text + s);
 	}
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	text_ctx_close(&x);
 	return out;
 }
 

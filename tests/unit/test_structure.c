@@ -5,19 +5,15 @@
 
 #include "stage.h"
 #include "status.h"
+#include "text_ctx.h"
 #include "structure.h"
 
 /* The units of a text, joined by " / ". */
 static char *units_of(const char *text)
 {
 	static char out[2048];
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, text, strlen(text)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, "", 0), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
-	const rl_side *sd = &c.side[RL_OLD];
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, text);
 	size_t len = 0;
 	out[0] = '\0';
 	for (uint32_t u = 0; u < sd->nunits; u++) {
@@ -26,9 +22,7 @@ static char *units_of(const char *text)
 		len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s", u ? " / " : "",
 		                        (int)(e - s), text + s);
 	}
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	text_ctx_close(&x);
 	return out;
 }
 
