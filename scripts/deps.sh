@@ -8,7 +8,8 @@
 # Runs apt-get only when something is missing (as root, or through sudo when there is one).
 set -eu
 
-build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev"
+build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev
+	libxml2-dev libcmark-dev libzip-dev libpoppler-glib-dev libthai-dev"
 test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term"
 bench_pkgs="$build_pkgs git python3 wdiff dwdiff"
 screenshot_pkgs="$build_pkgs tmux git python3 librsvg2-bin fonts-dejavu-core"

@@ -1,0 +1,34 @@
+/* formats.h: the document readers behind doc.h, one per format family (internal to src/doc/).
+ *
+ * Every reader has the same contract, so that the dispatcher in doc.c treats them alike:
+ *   - data/len: the document's bytes exactly as read (never modified, never written anywhere);
+ *   - max_out: the most bytes of text it may produce (--max-size applies to extracted text too);
+ *     past it the reader stops and fails with "extracted text is over the size limit";
+ *   - on success *out is a malloc'd NUL-terminated UTF-8 text (owned by the caller), *out_len its
+ *     length, and 0 is returned;
+ *   - on failure -1 is returned, *out is untouched, and err holds the reason without the file's name
+ *     ("not a valid zip archive", "the PDF is encrypted"): the caller prefixes the name.
+ *
+ * The text they produce is plain text shaped for the diff engine: one paragraph a line, paragraphs
+ * (and headings, list items, table cells) separated by a blank line; a list item starts with "- "
+ * (numbered ones with "1. "); a block quotation is wrapped in “ ” unless it already starts with a
+ * quotation mark. Nothing else of the markup survives. */
+#ifndef REDLINE_DOC_FORMATS_H
+#define REDLINE_DOC_FORMATS_H
+
+#include <stddef.h>
+
+int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
+                 size_t *out_len, char *err, size_t errlen);
+int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                     char *err, size_t errlen);
+int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                 char *err, size_t errlen);
+int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                char *err, size_t errlen);
+int rl_read_epub(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                 char *err, size_t errlen);
+int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                char *err, size_t errlen);
+
+#endif
