@@ -12,6 +12,14 @@ no word diff can be faster than counting the words.
 `redline exact` is redline with every readability stage off (the exact engine with its speed
 shortcuts: what `--no-swaps --no-cleanup --no-moves --no-sentences --no-quotes` leaves).
 
+A summary table closes the run (issue 13; doc/performance.md quotes it): start-up on two tiny files;
+wikidiff2's 250 real revision pairs (../shared/bench/wikidiff2, with wd2 built by its build.sh
+into build-bench/wd2), one process per pair for redline, git --word-diff and wd2, and the engine
+alone (`redline --stat A B A B ...` less one comparison, against `wd2 --repeat --time`); the
+generated pairs as scaling rows (add `--sizes 100k,1M,10M,100M` through BENCH_ARGS for 100 MB); the
+cumulative-song rows (an input that once grew as n^1.5); `wc -w` as the floor; redline's minor
+page faults and peak RSS.
+
 The issues' targets are checked at the end: on every pair the exact engine is at most as slow as
 `git diff --word-diff` (by wall time, and by CPU time as a second opinion); the whole alignment
 (`redline --stat`) takes at most twice the time of the exact engine; redline's peak RSS beyond
@@ -64,6 +72,16 @@ def parse_args():
     ap.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=1, help="gen_pairs --seed (default: %(default)s)")
     ap.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
+    ap.add_argument("--wd2", default=os.path.join(ROOT, "build-bench", "wd2", "wd2"),
+                    help="wikidiff2's driver, built by ../shared/bench/wikidiff2/build.sh "
+                         "(default: build-bench/wd2/wd2); its rows are left out when it is absent")
+    ap.add_argument("--real-pairs", type=int, default=250,
+                    help="how many of wikidiff2's 250 real revision pairs to run (0: none; "
+                         "default: %(default)s)")
+    ap.add_argument("--repeat", type=int, default=21,
+                    help="comparisons in one process for the engine-alone figures (default: %(default)s)")
+    ap.add_argument("--songs", default="1M,4M",
+                    help="sizes of the cumulative-song rows (the superlinear check; default: %(default)s)")
     return ap.parse_args()
 
 
@@ -137,16 +155,16 @@ def run_once(measure_bin, cmd, env, timeout):
         return None
     if proc.returncode != 0:
         raise RuntimeError(f"measure {' '.join(cmd)}: exit status {proc.returncode}")
-    wall, rss, status, cpu = out.split()
+    wall, rss, status, cpu, faults = out.split()
     if int(status) not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)}: exit status {status}")
-    return float(wall), int(rss), float(cpu)
+    return float(wall), int(rss), float(cpu), int(faults)
 
 
 def measure(measure_bin, cmd, env, runs, timeout):
     """Medians of wall time, peak RSS and CPU time over up to `runs` runs, as a dict with the
     number of runs made and the spread of the wall times; None when a run timed out."""
-    walls, rss, cpus = [], [], []
+    walls, rss, cpus, faults = [], [], [], []
     for _ in range(runs):
         r = run_once(measure_bin, cmd, env, timeout)
         if r is None:
@@ -154,11 +172,12 @@ def measure(measure_bin, cmd, env, runs, timeout):
         walls.append(r[0])
         rss.append(r[1])
         cpus.append(r[2])
+        faults.append(r[3])
         if r[0] > REPEAT_LIMIT_S:
             break
     return {"wall": statistics.median(walls), "rss": statistics.median(rss) * 1024,
-            "cpu": statistics.median(cpus), "runs": len(walls),
-            "spread": max(walls) - min(walls)}
+            "cpu": statistics.median(cpus), "faults": statistics.median(faults),
+            "runs": len(walls), "spread": max(walls) - min(walls)}
 
 
 def fmt_time(t):
@@ -269,6 +288,212 @@ def check_targets(results, sizes_of, base_rss):
         print("  by CPU time too: redline is never slower than git")
 
 
+# ---------------------------------------------------------------- the summary (issue 13)
+#
+# One table, CPU time and memory, the figures doc/performance.md quotes: start-up on two tiny
+# files; wikidiff2's 250 real revision pairs (../shared/bench/wikidiff2), one process per pair and
+# the engine alone; the generated pairs (the scaling rows); the cumulative-song rows (the input
+# that grew as n^1.5). Every tool's CPU time beside redline's, `wc -w` as the floor, redline's
+# minor page faults and peak RSS.
+
+WD2_REAL_MAX_RATIO = 1.5  # the issue's target: no real pair over 1.5x the slower of git and wd2
+
+
+def git_env():
+    return dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+                LC_ALL="C.UTF-8")
+
+
+def git_cmd(old, new):
+    return ["git", "diff", "--no-index", "--no-color", "--word-diff=porcelain", old, new]
+
+
+def startup_row(args, wd2):
+    """Two files of four words each: what starting the process costs (medians of 21 runs)."""
+    a, b = os.path.join(args.out, "tiny-a.txt"), os.path.join(args.out, "tiny-b.txt")
+    with open(a, "w") as f:
+        f.write("the quick brown fox\n")
+    with open(b, "w") as f:
+        f.write("the quick red fox\n")
+    row = {"redline": measure(args.measure, [args.bin, "--stat", a, b], None, 21, args.timeout),
+           "git": measure(args.measure, git_cmd(a, b), git_env(), 21, args.timeout),
+           "wc": measure(args.measure, ["wc", "-w", a, b], None, 21, args.timeout)}
+    if wd2:
+        row["wd2"] = measure(args.measure, [wd2, a, b], None, 21, args.timeout)
+    return row
+
+
+def wd2_engine_cpu(wd2, old, new, repeat):
+    """wikidiff2's engine alone, the files already read: median CPU per comparison, seconds."""
+    proc = subprocess.run([wd2, f"--repeat={repeat}", "--alternate", "--time", old, new],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    fields = proc.stderr.split()
+    return float(fields[fields.index("cpu_us_median") + 1]) / 1e6
+
+
+def redline_engine_cpu(args, old, new, one):
+    """redline's comparison alone: `redline --stat A B A B ...` (repeat comparisons, alternating as
+    wd2 --alternate does) less one comparison in its own process, per comparison. It still reads
+    the files and prints --stat each time."""
+    ops = [old if k % 2 == 0 else new for k in range(args.repeat + 1)]
+    many = measure(args.measure, [args.bin, "--stat"] + ops, None, 1, args.timeout)
+    return max(many["cpu"] - one["cpu"], 0.0) / (args.repeat - 1)
+
+
+def real_pairs(args, wd2):
+    """wikidiff2's benchmark pairs: totals over the pairs, per process and engine alone."""
+    pairs_py = os.path.join(args.shared, "bench", "wikidiff2", "pairs.py")
+    if args.real_pairs <= 0 or not os.path.exists(pairs_py) or not wd2:
+        return None
+    where = os.path.join(args.out, "wd2-pairs")
+    if not os.path.isdir(where):
+        subprocess.run([sys.executable, pairs_py, where + ".tmp"], check=True,
+                       stdout=subprocess.DEVNULL)
+        os.replace(where + ".tmp", where)
+    names = sorted(n[:-6] for n in os.listdir(where) if n.endswith(".a.txt"))[:args.real_pairs]
+    tot = {"redline": 0.0, "git": 0.0, "wd2": 0.0, "wc": 0.0, "eng_redline": 0.0, "eng_wd2": 0.0,
+           "faults": 0, "rss": 0, "bytes": 0, "over": [], "n": len(names)}
+    for k, name in enumerate(names):
+        a, b = os.path.join(where, name + ".a.txt"), os.path.join(where, name + ".b.txt")
+        r = measure(args.measure, [args.bin, "--stat", a, b], None, 1, args.timeout)
+        g = measure(args.measure, git_cmd(a, b), git_env(), 1, args.timeout)
+        w = measure(args.measure, [wd2, a, b], None, 1, args.timeout)
+        c = measure(args.measure, ["wc", "-w", a, b], None, 1, args.timeout)
+        tot["redline"] += r["cpu"]
+        tot["git"] += g["cpu"]
+        tot["wd2"] += w["cpu"]
+        tot["wc"] += c["cpu"]
+        tot["faults"] += r["faults"]
+        tot["rss"] = max(tot["rss"], r["rss"])
+        tot["bytes"] += os.path.getsize(a) + os.path.getsize(b)
+        slower = max(g["cpu"], w["cpu"])
+        if slower > 0 and r["cpu"] > WD2_REAL_MAX_RATIO * slower:
+            tot["over"].append(f"{name} {r['cpu'] * 1e3:.1f} ms vs {slower * 1e3:.1f} ms")
+        tot["eng_redline"] += redline_engine_cpu(args, a, b, r)
+        tot["eng_wd2"] += wd2_engine_cpu(wd2, a, b, args.repeat)
+        if (k + 1) % 50 == 0:
+            print(f"  real pairs: {k + 1}/{len(names)}", file=sys.stderr, flush=True)
+    return tot
+
+
+def make_song(args, size):
+    """The cumulative song: OLD one sentence of distinct words; NEW a paragraph for each k of the
+    words 1..k. The sentences stage once tested each paragraph against the whole sentence."""
+    prefix = os.path.join(args.out, f"song{size}")
+    old, new = prefix + ".old.txt", prefix + ".new.txt"
+    if os.path.exists(old) and os.path.exists(new):
+        return old, new
+    limit = size_bytes(size)
+    words, n = [], 0
+    while n < limit:
+        words.append(f"w{len(words) + 1}")
+        n += len(words[-1]) + 1
+    paras, n, k = [], 0, 0
+    while n < limit:
+        k += 1
+        paras.append(" ".join(words[:k]) + ".")
+        n += len(paras[-1]) + 2
+    with open(new + ".tmp", "w") as f:
+        f.write("\n\n".join(paras) + "\n")
+    with open(old + ".tmp", "w") as f:
+        f.write(" ".join(words) + ".\n")
+    os.replace(new + ".tmp", new)
+    os.replace(old + ".tmp", old)
+    return old, new
+
+
+def pair_row(args, old, new, wd2, runs):
+    row = {"redline": measure(args.measure, [args.bin, "--stat", old, new], None, runs, args.timeout),
+           "git": measure(args.measure, git_cmd(old, new), git_env(), runs, args.timeout),
+           "wc": measure(args.measure, ["wc", "-w", old, new], None, runs, args.timeout)}
+    if wd2:
+        row["wd2"] = measure(args.measure, [wd2, old, new], None, runs, args.timeout)
+    return row
+
+
+def print_summary(rows, markdown, start_rss):
+    """rows: (label, input bytes, {tool: figures}) with figures as measure() gives them, or
+    (label, input bytes, totals) for the real pairs."""
+    head = ["row", "input MB", "redline CPU", "git --word-diff", "wd2", "wc -w (floor)",
+            "redline minor faults", "redline peak RSS MiB"]
+    out = []
+
+    def cell(f, ref=None):
+        if f is None:
+            return "—"
+        v = f["cpu"] if isinstance(f, dict) else f
+        text = f"{v:.2f} s" if v >= 1 else f"{v * 1e3:.1f} ms" if v >= 0.001 else f"{v * 1e3:.2f} ms"
+        if ref:
+            text += f" (×{ref / v:.2f})" if v > 0 else ""
+        return text
+
+    for label, nbytes, figs in rows:
+        if "eng_redline" in figs:  # the real pairs
+            r = figs["redline"]
+            out.append([label + f" ({figs['n']} pairs), a process each", f"{figs['bytes'] / 1e6:.1f}",
+                        cell(r), cell(figs["git"], r), cell(figs["wd2"], r), cell(figs["wc"], r),
+                        f"{figs['faults'] / figs['n']:.0f} a pair", fmt_mb(figs["rss"]) + " (largest)"])
+            e = figs["eng_redline"]
+            out.append([label + f" ({figs['n']} pairs), engine alone", f"{figs['bytes'] / 1e6:.1f}", cell(e), "—",
+                        cell(figs["eng_wd2"], e), "—", "—", "—"])
+            continue
+        r = figs.get("redline")
+        ref = r["cpu"] if r else None
+        out.append([label, f"{nbytes / 1e6:.1f}", cell(r) if r else "timeout",
+                    cell(figs.get("git"), ref), cell(figs.get("wd2"), ref),
+                    cell(figs.get("wc"), ref), f"{r['faults']:.0f}" if r else "—",
+                    (f"{fmt_mb(r['rss'])} ({(r['rss'] - start_rss) / nbytes:.1f}× input)"
+                     if r and nbytes > 1000
+                     else fmt_mb(r["rss"]) if r else "—")])
+    print()
+    print("summary: CPU time (user + system; medians, totals for the real pairs); (×N): redline "
+          "takes N times that tool's CPU (below 1: redline is faster); peak RSS with its ratio to "
+          "the input above what redline takes to start")
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(" --- " for _ in head) + "|")
+        for r in out:
+            print("| " + " | ".join(r) + " |")
+    else:
+        widths = [max(len(r[i]) for r in out + [head]) for i in range(len(head))]
+        print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
+        for r in out:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+
+def summary(args, generated):
+    """The summary rows: start-up, real pairs, the generated pairs measured above, songs."""
+    wd2 = args.wd2 if os.access(args.wd2, os.X_OK) else None
+    if not wd2:
+        print(f"bench: {args.wd2} is not built: no wikidiff2 rows "
+              "(../shared/bench/wikidiff2/build.sh builds it)", file=sys.stderr)
+    rows = [("start-up: two files of four words", 0, startup_row(args, wd2))]
+    real = real_pairs(args, wd2)
+    if real:
+        rows.append(("wikidiff2's real revisions", real["bytes"], real))
+    for (name, nbytes), figs in generated:
+        if wd2 and "_one" not in name:
+            old = os.path.join(args.out, name + ".old.txt")
+            runs = args.runs_large if nbytes >= 10 * 10**6 else args.runs
+            figs = dict(figs, wd2=measure(args.measure, [wd2, old, old[:-8] + ".new.txt"], None,
+                                          runs, args.timeout))
+        rows.append((name, nbytes, {"redline": figs.get("redline-stat"), "git": figs.get("git"),
+                                    "wc": figs.get("wc"), "wd2": figs.get("wd2")}))
+    for size in [x for x in args.songs.split(",") if x]:
+        old, new = make_song(args, size)
+        nbytes = os.path.getsize(old) + os.path.getsize(new)
+        rows.append((f"cumulative song {size}", nbytes, pair_row(args, old, new, wd2, 3)))
+    start = rows[0][2]["redline"]
+    print_summary(rows, args.markdown, start["rss"] if start else 0)
+    if real:
+        print(f"real pairs: redline {real['redline']:.3f} s, git {real['git']:.3f} s, "
+              f"wd2 {real['wd2']:.3f} s per process; engine alone redline "
+              f"{real['eng_redline']:.4f} s, wd2 {real['eng_wd2']:.4f} s "
+              f"({real['eng_redline'] / max(real['eng_wd2'], 1e-9):.1f}×)")
+        print(f"  pairs over {WD2_REAL_MAX_RATIO}× the slower of git and wd2: {len(real['over'])}"
+              + (": " + "; ".join(real["over"][:8]) if real["over"] else ""))
+
+
 def main():
     args = parse_args()
     gen = os.path.join(args.shared, "bench", "gen_pairs.py")
@@ -323,6 +548,7 @@ def main():
     print(f"load average after the runs: {os.getloadavg()[0]:.2f}")
     print_tables(results, tools, args.markdown)
     check_targets(results, sizes_of, base["rss"])
+    summary(args, results)
     return 0
 
 

@@ -1,11 +1,13 @@
 /* measure.c: run a command with its output discarded; print its wall time and peak memory.
  *
- *   measure COMMAND [ARG]...   ->  "<wall s> <peak RSS KiB> <exit status> <cpu s>" on stdout
+ *   measure COMMAND [ARG]...   ->  "<wall s> <peak RSS KiB> <exit status> <cpu s> <minor faults>"
  *
  * The benchmark's stopwatch. A helper of its own, because a process forked from the Python driver
  * would count the driver's pages in its peak RSS; this one is small, and the figure is the child's
  * own (wait4's ru_maxrss, which Linux reports in KiB). CPU time is user + system time, which a
- * busy machine disturbs less than wall time. The command's stdin and stdout are /dev/null; its
+ * busy machine disturbs less than wall time. Minor page faults (ru_minflt) count the pages the
+ * process touched for the first time: memory freed to the system and mapped again shows there.
+ * The command's stdin and stdout are /dev/null; its
  * stderr is kept. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -56,6 +58,6 @@ int main(int argc, char **argv)
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
 	             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-	printf("%.6f %ld %d %.6f\n", wall, ru.ru_maxrss, code, cpu);
+	printf("%.6f %ld %d %.6f %ld\n", wall, ru.ru_maxrss, code, cpu, ru.ru_minflt);
 	return 0;
 }

@@ -394,7 +394,10 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 	size_t found = 0;
 	int rc = RL_OK;
 	int32_t na = 0, nb = 0;
-	if (w->anchored && (p.x1 - p.x0) + (p.y1 - p.y0) > ANCHOR_MIN)
+	/* The counting passes are work too: pieces cut again and again at nested anchors would
+	 * otherwise cost O(n) a level, unbounded. Past the budget a piece is searched directly. */
+	s->work += (uint64_t)(p.x1 - p.x0) + (uint64_t)(p.y1 - p.y0);
+	if (w->anchored && (p.x1 - p.x0) + (p.y1 - p.y0) > ANCHOR_MIN && s->work <= s->max_work)
 		rc = cut_at_anchors(w, a, b, p, &found);
 	if (rc == RL_OK && found == 0) {
 		na = compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, w->ra, chg_a + p.x0);
@@ -430,7 +433,7 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	if (n + m > SIZE_MAX_ELEMS)
 		return RL_ETOOBIG;
 	if (stats)
-		*stats = (rl_myers_stats){0, 0};
+		*stats = (rl_myers_stats){0, 0, 0};
 	memset(chg_a, 0, n);
 	memset(chg_b, 0, m);
 
@@ -494,6 +497,7 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	if (rc == RL_OK && stats) {
 		stats->anchors = w.anchors;
 		stats->bound_hits = s.bound_hits;
+		stats->work = s.work;
 	}
 out:
 	work_free(&w, &s);

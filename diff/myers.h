@@ -14,8 +14,10 @@
  *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
  *     instead of finding the true middle snake (counted in stats->bound_hits);
  *   - a work budget for the whole call, linear in the input: past it, every search stops after a
- *     few edits (a near-greedy walk along matching runs), so no input makes rl_myers run longer
- *     than O(n + m) beyond the budget. Each such split counts as a bound hit too. */
+ *     few edits (a near-greedy walk along matching runs) and no piece is cut at its anchors again
+ *     (each cut re-counts the piece: nested anchors could cost O(n) a level), so no input makes
+ *     rl_myers run longer than O(n + m) beyond the budget. Each such split counts as a bound hit
+ *     too. The work done is reported, so that a caller can share one budget among many calls. */
 #ifndef REDLINE_MYERS_H
 #define REDLINE_MYERS_H
 
@@ -37,6 +39,7 @@ typedef struct rl_myers_opts {
 typedef struct rl_myers_stats {
 	size_t anchors;     /* unique common ids used to cut the problem */
 	size_t bound_hits;  /* searches that hit the cost bound: the script may not be minimal */
+	uint64_t work;      /* work done, in the units of max_work (anchor passes included) */
 } rl_myers_stats;
 
 /* Diff a[0..n) against b[0..m), every id below nids. On success chg_a[i] is 1 when a[i] is deleted

@@ -458,29 +458,52 @@ typedef struct group {
 	uint32_t i0, i1, j0, j1;
 } group;
 
+/* The content words of units [x0, x1] of one side, marked for the attach tests against them.
+ * The marks are kept while a group grows on the other side (every test of the same loop faces the
+ * same units), so a long unit is marked once, not once per unit that tries to join it: a long
+ * sentence facing many short ones made this quadratic. */
+typedef struct marks {
+	uint32_t *mark;     /* per local id: `tag` when units [x0, x1] of side `s` hold it */
+	uint32_t *seen;     /* per local id: `seen_tag` once counted for the unit being tested */
+	uint32_t tag, seen_tag;
+	int s;
+	uint32_t x0, x1;
+} marks;
+
+static void mark_units(region *r, marks *m, int s, uint32_t x0, uint32_t x1)
+{
+	if (m->tag > 0 && m->s == s && m->x0 == x0 && m->x1 == x1)
+		return;
+	rl_ctx *c = r->c;
+	const urange *ur = s == RL_OLD ? r->ua : r->ub;
+	m->tag++;
+	m->s = s, m->x0 = x0, m->x1 = x1;
+	for (uint32_t x = x0; x <= x1; x++)
+		for (uint32_t t = ur[x].lo; t < ur[x].hi; t++) {
+			uint32_t l = rl_is_content(c, s, t) ? local_of(r, s, t) : RL_ID_NONE;
+			if (l != RL_ID_NONE)
+				m->mark[l] = m->tag;
+		}
+}
+
 /* Weight of the content of unit u (side s) that also occurs in units [x0, x1] of the other
  * side, and how many distinct words that is. Uses the region's local numbering (only OLD's
  * content words are numbered: nothing else can be shared). */
-static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, uint32_t *stamp,
-                         uint32_t tag, uint32_t *words)
+static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, marks *m,
+                         uint32_t *words)
 {
 	rl_ctx *c = r->c;
-	const urange *other = s == RL_OLD ? r->ub : r->ua, *mine = s == RL_OLD ? r->ua : r->ub;
-	int os = !s;
+	const urange *mine = s == RL_OLD ? r->ua : r->ub;
 	float w = 0;
 
+	mark_units(r, m, !s, x0, x1);
+	m->seen_tag++;
 	*words = 0;
-	for (uint32_t x = x0; x <= x1; x++)
-		for (uint32_t t = other[x].lo; t < other[x].hi; t++) {
-			uint32_t l = rl_is_content(c, os, t) ? local_of(r, os, t) : RL_ID_NONE;
-			if (l != RL_ID_NONE)
-				stamp[l] = tag;
-		}
 	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
 		uint32_t l = rl_is_content(c, s, t) ? local_of(r, s, t) : RL_ID_NONE;
-		if (l == RL_ID_NONE || stamp[l] != tag)
+		if (l == RL_ID_NONE || m->mark[l] != m->tag || m->seen[l] == m->seen_tag)
 			continue;
-		stamp[l] = tag + 1;  /* once per word */
+		m->seen[l] = m->seen_tag;  /* once per word */
 		w += r->weight[l];
 		(*words)++;
 	}
@@ -489,20 +512,20 @@ static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1,
 
 /* Can unit u of side s join a group whose other side is [x0, x1]: does it draw enough of its
  * content from there (a long sentence summarized by two bullets, two sentences merged in one)? */
-static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, uint32_t *stamp,
-                     uint32_t *tag)
+static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, marks *m)
 {
 	uint32_t words;
-	float w = shared_with(r, s, u, x0, x1, stamp, *tag, &words);
-	*tag += 2;
+	float w = shared_with(r, s, u, x0, x1, m, &words);
 	float own = r->unit_w[s][u];
 	return words >= PAIR_SURE_SHARED ||
 	       (words >= PAIR_MIN_SHARED && own > 0 && w >= ATTACH_SHARE * own);
 }
 
 /* Groups from the chain ending at candidate `end`: each pair a group, then units left unpaired
- * right next to a group join it when they draw enough from its other side. */
-static int make_groups(region *r, int32_t end, uint32_t *stamp, group **out, size_t *ng)
+ * right next to a group join it when they draw enough from its other side. stamp and seen are
+ * scratch arrays of r->nloc + 1 entries, zero on entry. */
+static int make_groups(region *r, int32_t end, uint32_t *stamp, uint32_t *seen, group **out,
+                       size_t *ng)
 {
 	size_t n = 0;
 	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
@@ -513,17 +536,17 @@ static int make_groups(region *r, int32_t end, uint32_t *stamp, group **out, siz
 	size_t x = n;
 	for (int32_t k = end; k >= 0; k = r->cands[k].prev)
 		x--, g[x] = (group){r->cands[k].i, r->cands[k].i, r->cands[k].j, r->cands[k].j};
-	uint32_t tag = 1;
+	marks m = {.mark = stamp, .seen = seen};
 	for (size_t k = 0; k < n; k++) {
 		uint32_t lim_i = k > 0 ? g[k - 1].i1 + 1 : 0, lim_j = k > 0 ? g[k - 1].j1 + 1 : 0;
 		uint32_t next_i = k + 1 < n ? g[k + 1].i0 : r->na, next_j = k + 1 < n ? g[k + 1].j0 : r->nb;
-		while (g[k].i0 > lim_i && attaches(r, RL_OLD, g[k].i0 - 1, g[k].j0, g[k].j1, stamp, &tag))
+		while (g[k].i0 > lim_i && attaches(r, RL_OLD, g[k].i0 - 1, g[k].j0, g[k].j1, &m))
 			g[k].i0--;
-		while (g[k].j0 > lim_j && attaches(r, RL_NEW, g[k].j0 - 1, g[k].i0, g[k].i1, stamp, &tag))
+		while (g[k].j0 > lim_j && attaches(r, RL_NEW, g[k].j0 - 1, g[k].i0, g[k].i1, &m))
 			g[k].j0--;
-		while (g[k].i1 + 1 < next_i && attaches(r, RL_OLD, g[k].i1 + 1, g[k].j0, g[k].j1, stamp, &tag))
+		while (g[k].i1 + 1 < next_i && attaches(r, RL_OLD, g[k].i1 + 1, g[k].j0, g[k].j1, &m))
 			g[k].i1++;
-		while (g[k].j1 + 1 < next_j && attaches(r, RL_NEW, g[k].j1 + 1, g[k].i0, g[k].i1, stamp, &tag))
+		while (g[k].j1 + 1 < next_j && attaches(r, RL_NEW, g[k].j1 + 1, g[k].i0, g[k].i1, &m))
 			g[k].j1++;
 	}
 	*out = g;
@@ -578,7 +601,7 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	r.c = c;
 	r.a0 = v[0].a0, r.a1 = v[n - 1].a1, r.b0 = v[0].b0, r.b1 = v[n - 1].b1;
 	float *acc = NULL;
-	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL;
+	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL, *seen = NULL;
 	rl_opvec mine = {0};
 	group *groups = NULL;
 	size_t ngroups = 0;
@@ -597,7 +620,8 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	rc = build_index(&r);
 	if (rc == RL_OK) {
 		stamp = calloc((size_t)r.nloc + 1, sizeof *stamp);
-		rc = stamp ? RL_OK : RL_ENOMEM;
+		seen = calloc((size_t)r.nloc + 1, sizeof *seen);
+		rc = stamp && seen ? RL_OK : RL_ENOMEM;
 	}
 	for (uint32_t j = 0; j < r.nb && rc == RL_OK; j++)
 		rc = candidates(&r, j, acc, shared, touched, stamp, j + 1);
@@ -608,7 +632,7 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 		rc = RL_ENOMEM;
 	if (rc == RL_OK) {
 		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
-		rc = make_groups(&r, end, stamp, &groups, &ngroups);
+		rc = make_groups(&r, end, stamp, seen, &groups, &ngroups);
 	}
 	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, &mine)) != RL_OK)
 		goto out;
@@ -623,6 +647,7 @@ out:
 	free(shared);
 	free(touched);
 	free(stamp);
+	free(seen);
 	rl_opvec_free(&mine);
 	return rc;
 }

@@ -133,6 +133,11 @@ static void scratch_release(rl_ctx *c)
 	c->scratch_na = c->scratch_nb = 0;
 }
 
+/* The work all diffs of ranges may share: the exact engine's own budget for the whole texts (16
+ * per element and 2^26, myers.c), counted in tokens here. */
+#define REDIFF_WORK_PER_TOKEN 16
+#define REDIFF_WORK_MIN (UINT64_C(1) << 26)
+
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts)
 {
@@ -146,6 +151,8 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	    (rc = side_init(c, RL_OLD, old_toks)) != RL_OK ||
 	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;
+	c->rediff_work = REDIFF_WORK_PER_TOKEN * ((uint64_t)c->side[0].n + c->side[1].n) +
+	                 REDIFF_WORK_MIN;
 	if (c->stages == 0)
 		return RL_OK;  /* the exact script needs no structure */
 	for (int s = 0; s < 2; s++) {
@@ -430,11 +437,18 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 	rl_myers_opts mo = c->opts.myers;
 	rl_myers_stats ms;
 	mo.minimal = mo.minimal || c->opts.minimal;
+	if (!whole) {
+		/* What is left of the shared budget (1, not 0: 0 asks for the automatic one). */
+		uint64_t left = c->rediff_work > 0 ? c->rediff_work : 1;
+		mo.max_work = mo.max_work && mo.max_work < left ? mo.max_work : left;
+	}
 	rc = rl_myers(c->xa, na, c->xb, nb, whole ? c->nids : nlocal, &mo, c->ma, c->mb, &ms);
 	if (rc != RL_OK)
 		return rc;
 	if (whole)
 		c->anchors = ms.anchors;
+	else
+		c->rediff_work -= ms.work < c->rediff_work ? ms.work : c->rediff_work;
 	c->bound_hits += ms.bound_hits;
 	if ((rc = marks_to_ops(c, na, nb, out)) != RL_OK)
 		return rc;

@@ -83,6 +83,7 @@ typedef struct rl_ctx {
 	uint32_t *freq;         /* per id: occurrences in both texts */
 	uint32_t next_move;     /* the next move id to hand out */
 	size_t anchors, bound_hits;  /* from the exact engine, for the stats */
+	uint64_t rediff_work;   /* work left for the diffs of ranges (see rl_ctx_exact) */
 	/* Scratch of rl_ctx_exact (one diff at a time). */
 	uint32_t *local;        /* per id: its number in the current diff, or RL_ID_NONE */
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
@@ -109,7 +110,11 @@ rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want);
 void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
 
 /* The exact script between OLD tokens [a0, a1) and NEW tokens [b0, b1), appended to out as ops
- * that tile both ranges. Tokens that are not compared join the op before them. */
+ * that tile both ranges. Tokens that are not compared join the op before them. The diff of the
+ * whole texts has the exact engine's work budget (myers.h); the diffs of ranges that the stages
+ * ask for (moves verified and realigned, regions, passages) share one more budget of the same
+ * size, rediff_work, so that no stage can re-diff its way past O(n) work: past it each search
+ * stops after a few edits. */
 int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
 
 /* The readable script between two ranges: the exact script, then the swap and cleanup stages that

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gitlib.h"
 #include "status.h"
 
 /* Where a side of the comparison comes from. */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "gitlib.h"
 #include "status.h"
 
 /* A version found while walking back: the blob, its path then, the commit that introduced it. */

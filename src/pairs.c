@@ -102,7 +102,7 @@ static int add_side(rl_pairs *list, size_t *idx, side_kind kind, const char *nam
 	s.info.absent = kind == SIDE_ABSENT;
 	s.file = dup_or_null(file, &failed);
 	if (id)
-		git_oid_cpy(&s.id, id);
+		s.id = *id;  /* not git_oid_cpy: listing directories must not need libgit2 */
 	if (version) {
 		s.info.version.commit = dup_or_null(version->commit, &failed);
 		s.info.version.date = dup_or_null(version->date, &failed);

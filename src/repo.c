@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gitlib.h"
+
 struct rl_repo {
 	git_repository *git;
 	char *prefix;   /* the current directory from the top ("docs/", ""); NULL when outside */
@@ -119,6 +121,8 @@ int rl_repo_open(rl_repo **out, char *err, size_t errlen)
 	git_repository *git = NULL;
 	char cwd[PATH_MAX];
 
+	if (rl_gitlib_load(err, errlen) != 0)
+		return -1;
 	git_libgit2_init();
 	int rc = open_git(&git);
 	if (rc != 0) {

@@ -246,6 +246,35 @@ Test(myers, large_pieces_are_cut_again_at_their_own_anchors)
 	free(cb);
 }
 
+Test(myers, the_work_is_reported_and_anchor_passes_count_against_the_budget)
+{
+	/* The same input as large_pieces_are_cut_again_at_their_own_anchors: cut at anchors two
+	 * levels deep, each level counting its piece. */
+	enum { H = 700, N = 2 * H + 1 };
+	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	for (uint32_t i = 0; i < H; i++)
+		a[i] = a[H + 1 + i] = i;
+	a[H] = 5000;
+	for (uint32_t i = 0; i < N; i++)
+		b[i] = i % 7 == 3 && i != H ? 6000 + i : a[i];
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	rl_myers_stats st;
+	uint8_t *ca = malloc(N), *cb = malloc(N);
+	cr_assert_eq(rl_myers(a, N, b, N, 6000 + N, &o, ca, cb, &st), RL_OK);
+	/* The whole input and its two halves were each counted once at least. */
+	cr_assert_geq(st.work, 2 * (uint64_t)2 * N, "work %llu", (unsigned long long)st.work);
+	/* With a budget already spent by the first pass, no piece is cut at anchors (each cut would
+	 * count its piece again), and the script is still valid. */
+	o.max_work = 1;
+	cr_assert_eq(rl_myers(a, N, b, N, 6000 + N, &o, ca, cb, &st), RL_OK);
+	cr_assert_eq(st.anchors, 0, "%zu anchors past the budget", st.anchors);
+	diff_checked(a, N, b, N, 6000 + N, o, "past the budget");
+	free(a);
+	free(b);
+	free(ca);
+	free(cb);
+}
+
 /* ---- the peer vectors (../shared/peers/vectors/min_distance_vectors.tsv), when present */
 
 typedef struct dict {

@@ -1,6 +1,8 @@
 /* Tests for pair.c: bullets beside the sentences they summarize; unrelated sentences unpaired. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "align.h"
 #include "fixtures.h"
@@ -72,4 +74,34 @@ Test(pair, unrelated_sentences_share_no_word)
 	                      "tide turned > Taxes on fuel went up again in March as the price of oil "
 	                      "rose | = . The captain waved . Nobody on the quay waved back .");
 	free(got);
+}
+
+/* One long OLD sentence of distinct words; NEW many short paragraphs of four of its words each, in
+ * the reverse order, so that the word diff keeps almost nothing and every paragraph joins the
+ * group of the one paired with the long sentence. Each join tested the paragraph against the whole
+ * long sentence again: quadratic, 15 s of CPU here. Its words are now marked once per group and
+ * side: half a second. Bounded by CPU time, never by the clock; the bound grows with
+ * $REDLINE_ROUNDS_DIVISOR, which the valgrind run sets, being that much slower. */
+Test(pair, many_short_units_joining_one_long_one_stay_linear, .timeout = 1200)
+{
+	enum { WORDS = 800000, UNITS = 80000, STEP = WORDS / UNITS };
+	size_t cap = (size_t)WORDS * 9 + 16, la = 0, lb = 0;
+	char *a = malloc(cap), *b = malloc(cap);
+	cr_assert(a && b);
+	for (int i = 0; i < WORDS; i++)
+		la += (size_t)snprintf(a + la, cap - la, i ? " w%d" : "w%d", i);
+	la += (size_t)snprintf(a + la, cap - la, ".\n");
+	for (int u = UNITS - 1; u >= 0; u--)
+		lb += (size_t)snprintf(b + lb, cap - lb, "w%d w%d w%d w%d.\n\n", u * STEP, u * STEP + 1,
+		                       u * STEP + 2, u * STEP + 3);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	clock_t t0 = clock();
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	double bound = 8.0 * (test_rounds(1000000) > 0 ? 1000000.0 / test_rounds(1000000) : 1.0);
+	cr_assert_lt(cpu, bound, "%.1f s of CPU (bound %.0f s)", cpu, bound);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
 }
