@@ -177,7 +177,7 @@ int main(int argc, char **argv)
 	pthread_create(&th, NULL, drain, &master);
 	FILE *out = fdopen(slave, "w"), *in = fdopen(dup(slave), "r");
 
-	rl_viewer_opts o = {RL_DIFF_OPTS_INIT, 256, false, false, true, NULL, NULL};
+	rl_viewer_opts o = {RL_DIFF_OPTS_INIT, 256, false, false, true, NULL, NULL, NULL};
 	rl_viewer *vw;
 	double t0 = now();
 	if (rl_viewer_new(&vw, &pair, 1, 0, &o) != RL_OK)

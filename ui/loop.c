@@ -21,6 +21,7 @@ struct rl_viewer {
 	rl_term term;
 	rl_keymap keys;
 	rl_scheme scheme;
+	const char *notice;  /* borrowed from the options: the caller keeps it while the viewer runs */
 	bool ascii, mouse, started, view_on;
 	int prefix;  /* the first key of a sequence, waiting for the second */
 	int signal;
@@ -46,6 +47,7 @@ static int create(rl_viewer **out, const rl_pairsrc *src, const rl_pair *pairs, 
 	vw->scheme = rl_scheme_pick(opts->colors, opts->no_color);
 	vw->ascii = opts->ascii;
 	vw->mouse = opts->mouse;
+	vw->notice = opts->notice;
 	vw->out = opts->out;
 	vw->in = opts->in;
 	rl_keymap_init(&vw->keys);
@@ -110,6 +112,8 @@ int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in)
 	rl_term_size(&cols, &rows);
 	int rc = rl_view_init(&vw->view, vw->model, cols, rows);
 	vw->view_on = true;
+	if (rc == RL_OK && vw->notice)
+		rl_view_message(&vw->view, false, "%s", vw->notice);
 	return rc == RL_OK ? paint(vw) : rc;
 }
 

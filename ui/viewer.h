@@ -22,6 +22,8 @@ typedef struct rl_viewer_opts {
 	bool mouse;      /* take the wheel and clicks */
 	FILE *out, *in;  /* the terminal to draw on and read keys from (NULL: stdout, and keys from
 	                    stdin when it is a terminal, else /dev/tty) */
+	const char *notice;  /* said in the status line of the first frame (a --history cut short by
+	                        a shallow clone); may be NULL */
 } rl_viewer_opts;
 
 typedef struct rl_viewer rl_viewer;
