@@ -307,6 +307,12 @@ int rl_viewer_act(rl_viewer *vw, rl_action a)
 	return rc == RL_OK ? paint(vw) : rc;
 }
 
+int rl_viewer_search(rl_viewer *vw, const char *pat, size_t n)
+{
+	int rc = rl_view_search(&vw->view, pat, n, false);
+	return rc == RL_OK ? paint(vw) : rc;
+}
+
 void rl_viewer_stop(rl_viewer *vw)
 {
 	if (vw->started)

@@ -48,6 +48,8 @@ int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in);
 int rl_viewer_loop(rl_viewer *vw);
 /* One action and its frame, as a key would (for benchmarks). */
 int rl_viewer_act(rl_viewer *vw, rl_action a);
+/* Search forward for pat, as "/" pat Enter does, and paint (for benchmarks); n then steps. */
+int rl_viewer_search(rl_viewer *vw, const char *pat, size_t n);
 /* Give the terminal back as it was. */
 void rl_viewer_stop(rl_viewer *vw);
 void rl_viewer_free(rl_viewer *vw);

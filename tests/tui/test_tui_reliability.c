@@ -200,3 +200,48 @@ Test(tui_reliability, a_byte_that_is_not_utf8_is_dropped)
 	tmux_expect_restored(&t, "exit=1", WAIT);
 	tmux_stop(&t);
 }
+
+/* About 2 MB of prose words without a "z", on short lines; seed changes a word in 5,000. */
+static void words_without_z(FILE *fp, uint64_t seed)
+{
+	static const char *words[] = {"the", "lighthouse", "keeper", "voted", "at", "night", "then",
+	                              "sea", "board", "sold"};
+	uint64_t s = 88172645463325252ULL;
+	for (int i = 0; i < 300000; i++) {
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		fputs(seed && i % 5000 == 0 ? "changed" : words[s % 10], fp);
+		fputc(i % 12 == 11 ? '\n' : ' ', fp);
+	}
+}
+
+/* A search that finds nothing reads the whole text (both sides, then again from the start):
+ * one linear pass each, a few milliseconds of CPU. It used to take seconds
+ * on a megabyte (the first letter, ignoring case, looked for in upper case from every candidate
+ * to the end of the text). */
+Test(tui_reliability, search_on_a_large_text_is_one_pass)
+{
+	tmux t = {0};
+	char a[512], b[512], args[1100];
+	tmux_prepare(&t);
+	large_write(a, sizeof a, t.dir, "words-a.txt", words_without_z, 0);
+	large_write(b, sizeof b, t.dir, "words-b.txt", words_without_z, 1);
+	snprintf(args, sizeof args, "%s %s", a, b);
+	tmux_redline(&t, 120, 30, SOURCE_DIR, UTF8_ENV, args);
+	tmux_expect_frame(&t, 120, 30, WAIT);
+	pid_t pid = redline_pid(&t);
+	double cost = cpu_of(pid);
+	tmux_keys(&t, true, "/tz");
+	tmux_keys(&t, false, "Enter");
+	tmux_expect(&t, "not found: tz", WAIT);
+	double used = cpu_of(pid) - cost;
+	/* CPU, not wall-clock: a few milliseconds here, tens under ASan; the old search 6.5 s */
+	cr_assert_lt(used, 2.0 + cost, "%.2f s of CPU for one search (the comparison: %.2f s)", used,
+	             cost);
+	/* and a match is found and shown */
+	tmux_keys(&t, true, "/changed");
+	tmux_keys(&t, false, "Enter");
+	tmux_expect(&t, "changed", WAIT);
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
