@@ -106,7 +106,7 @@ static void teardown(void)
 	tmux_stop_all();
 }
 
-TestSuite(tui_git, .init = setup, .fini = teardown, .timeout = 150);
+TestSuite(tui_git, .init = setup, .fini = teardown, .timeout = 1800);
 
 /* redline --git: the file list, Enter into a file side by side, q back to the list, q out. */
 Test(tui_git, the_file_list_opens_files_and_q_comes_back)
