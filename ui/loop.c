@@ -254,7 +254,8 @@ static int event(rl_viewer *vw, const rl_input *in)
 	int t = toggle_of(vw, in);
 	if (t >= 0) {
 		vw->pending ^= 1u << t;
-		rl_view_message(&vw->view, false, "comparing again...");
+		rl_view_message(&vw->view, false, vw->pending ? "comparing again..."
+		                                              : "options as they were: nothing to compare");
 		return RL_OK;
 	}
 	if (in->kind == RL_IN_NONE && !vw->prefix && vw->pending)
