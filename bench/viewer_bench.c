@@ -1,13 +1,14 @@
 /* viewer_bench.c: the viewer's speed and its traffic to the terminal. A benchmark, not a test.
  *
- *   viewer_bench [--cols N] [--lines N] [--keys N] OLD NEW [LABEL]
+ *   viewer_bench [--cols N] [--lines N] [--keys N] [--search PAT] OLD NEW [LABEL]
  *
  * Runs the real viewer in this process on a pseudo-terminal of its own (TERM=xterm-256color) and
  * reports, for one pair:
  *   - compare: the diff and the block layout (rl_viewer_new), before the screen is touched;
  *   - first frame: taking the terminal and painting the first screen (rl_viewer_start);
  *   - per key: the time to handle a key and redraw, for line down, page down, next change, end,
- *     start, with the bytes each sends to the terminal and the blocks it laid out.
+ *     start, with the bytes each sends to the terminal and the blocks it laid out;
+ *   - with --search: "/PAT" Enter, then n (next match) and N (previous), per key.
  * A thread drains the terminal's other end and counts the bytes, as a terminal (or ssh) would. */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +39,14 @@ static double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The main thread's CPU time: on a busy machine the wall clock measures the machine. */
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -149,6 +158,7 @@ int main(int argc, char **argv)
 {
 	unsigned cols = 160, lines = 48;
 	int keys = 50, a = 1;
+	const char *pattern = NULL;
 	for (; a + 1 < argc && strncmp(argv[a], "--", 2) == 0; a += 2) {
 		if (strcmp(argv[a], "--cols") == 0)
 			cols = (unsigned)atoi(argv[a + 1]);
@@ -156,9 +166,12 @@ int main(int argc, char **argv)
 			lines = (unsigned)atoi(argv[a + 1]);
 		else if (strcmp(argv[a], "--keys") == 0)
 			keys = atoi(argv[a + 1]);
+		else if (strcmp(argv[a], "--search") == 0)
+			pattern = argv[a + 1];
 	}
 	if (argc - a < 2) {
-		fputs("usage: viewer_bench [--cols N] [--lines N] [--keys N] OLD NEW [LABEL]\n", stderr);
+		fputs("usage: viewer_bench [--cols N] [--lines N] [--keys N] [--search PAT] OLD NEW "
+		      "[LABEL]\n", stderr);
 		return 2;
 	}
 	const char *label = argc - a > 2 ? argv[a + 2] : argv[a + 1];
@@ -177,7 +190,7 @@ int main(int argc, char **argv)
 	pthread_create(&th, NULL, drain, &master);
 	FILE *out = fdopen(slave, "w"), *in = fdopen(dup(slave), "r");
 
-	rl_viewer_opts o = {RL_DIFF_OPTS_INIT, 256, false, false, true, NULL, NULL};
+	rl_viewer_opts o = {RL_DIFF_OPTS_INIT, 256, false, false, true, NULL, NULL, NULL};
 	rl_viewer *vw;
 	double t0 = now();
 	if (rl_viewer_new(&vw, &pair, 1, 0, &o) != RL_OK)
@@ -203,6 +216,23 @@ int main(int argc, char **argv)
 	};
 	for (size_t i = 0; i < sizeof ks / sizeof *ks; i++)
 		run_key(vw, slave, &ks[i]);
+	double t_search = 0;
+	keystat sk[] = {
+		{"n (next match)", RL_ACT_NEXT, RL_ACT_NONE, keys, 0, 0, 0, 0, 0},
+		{"N (previous match)", RL_ACT_PREV, RL_ACT_NONE, keys, 0, 0, 0, 0, 0},
+	};
+	double c_search = 0;
+	if (pattern) {
+		act(vw, RL_ACT_TOP);
+		t0 = now();
+		double c0 = cpu_now();
+		if (rl_viewer_search(vw, pattern, strlen(pattern)) != RL_OK)
+			return 2;
+		t_search = now() - t0;
+		c_search = cpu_now() - c0;
+		for (size_t i = 0; i < sizeof sk / sizeof *sk; i++)
+			run_key(vw, slave, &sk[i]);
+	}
 	rl_viewer_stop(vw);
 	rl_viewer_free(vw);
 	fclose(out);
@@ -221,6 +251,15 @@ int main(int argc, char **argv)
 		printf("  %-22s %8.2f ms avg %7.2f ms max  %7.0f bytes/key  %5.1f blocks/key  (%d keys)\n",
 		       k->name, k->total / k->done * 1e3, k->worst * 1e3, (double)k->bytes / k->done,
 		       (double)k->blocks / k->done, k->done);
+	}
+	if (pattern)
+		printf("  /%-21s %8.2f ms  (%.2f ms of this thread's CPU)\n", pattern, t_search * 1e3,
+		       c_search * 1e3);
+	for (size_t i = 0; pattern && i < sizeof sk / sizeof *sk; i++) {
+		keystat *k = &sk[i];
+		if (k->done)
+			printf("  %-22s %8.2f ms avg %7.2f ms max  (%d keys)\n", k->name,
+			       k->total / k->done * 1e3, k->worst * 1e3, k->done);
 	}
 	free(text[0]);
 	free(text[1]);

@@ -30,6 +30,7 @@ const char *rl_strerror(int status)
 	case RL_ENOMEM: return "out of memory";
 	case RL_ETOOBIG: return "input too large";
 	case RL_EINVAL: return "invalid argument";
+	case RL_ECANCELED: return "canceled";
 	default: return "unknown error";
 	}
 }
@@ -64,6 +65,14 @@ static void count_stats(rl_alignment *al, const rl_ctx *c)
 	}
 }
 
+/* RL_ECANCELED when the caller asked to stop (checked between stages; the exact engine, where
+ * the time goes, also checks as it works). */
+static int go_on(const rl_diff_opts *o)
+{
+	const rl_cancel *k = o->myers.cancel;
+	return k && k->asked(k->ctx) ? RL_ECANCELED : RL_OK;
+}
+
 /* The exact script, then each readability stage that is on. */
 static int align_texts(rl_alignment *al)
 {
@@ -73,13 +82,13 @@ static int align_texts(rl_alignment *al)
 
 	if (rc == RL_OK)
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
-	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
-	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES))
+	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_moves(&c, &ops);
-	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES))
+	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_pair_sentences(&c, &ops);
-	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES))
+	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);

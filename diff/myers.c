@@ -46,7 +46,26 @@ typedef struct search {
 	size_t bound_hits;
 	seg *stack;
 	size_t nstack, capstack;
+	const rl_cancel *cancel;  /* the caller's, or NULL */
+	uint64_t next_poll;       /* the work at which to ask it again */
+	bool canceled;
 } search;
+
+/* Work between two questions to the caller's rl_cancel: a few milliseconds on a 2020s core,
+ * short enough for a key or a signal to cut a comparison at once, long enough that asking (a
+ * poll(2) in the viewer) costs nothing measurable. */
+#define POLL_WORK (UINT64_C(1) << 20)
+
+/* Should the search stop, as the caller asked? */
+static bool stop_asked(search *s)
+{
+	if (!s->cancel || s->work < s->next_poll)
+		return s->canceled;
+	s->next_poll = s->work + POLL_WORK;
+	if (s->cancel->asked(s->cancel->ctx))
+		s->canceled = true;
+	return s->canceled;
+}
 
 static int push_seg(search *s, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
 {
@@ -205,6 +224,10 @@ static void split(search *s, const seg *g, int32_t *sx, int32_t *sy)
 			return;
 		if (backward_step(s, g, d, &blo, &bhi, flo, fhi, odd, sx, sy))
 			return;
+		if (stop_asked(s)) {
+			*sx = g->x0, *sy = g->y0;  /* a valid point; the caller drops the result */
+			return;
+		}
 		bool over = d >= s->max_cost || (s->work > s->max_work && d >= SPENT_COST);
 		if (!s->minimal && over && bounded_split(s, g, flo, fhi, blo, bhi, sx, sy)) {
 			s->bound_hits++;
@@ -232,6 +255,8 @@ static int run(search *s)
 		}
 		int32_t sx, sy;
 		split(s, &g, &sx, &sy);
+		if (s->canceled)
+			return RL_ECANCELED;
 		if (push_seg(s, sx, g.x1, sy, g.y1) != RL_OK || push_seg(s, g.x0, sx, g.y0, sy) != RL_OK)
 			return RL_ENOMEM;
 	}
@@ -488,6 +513,7 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	}
 	s.max_work = opts->max_work ? opts->max_work
 	                            : WORK_PER_ELEM * ((uint64_t)n + (uint64_t)m) + WORK_MIN;
+	s.cancel = opts->cancel;
 
 	rc = push_piece(&w, 0, (int32_t)n, 0, (int32_t)m);
 	while (rc == RL_OK && w.ntodo > 0) {

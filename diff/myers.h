@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "status.h"
+
 typedef struct rl_myers_opts {
 	bool minimal;       /* no shortcut at all: a shortest edit script */
 	bool anchors;       /* split at unique common ids first (ignored when minimal) */
@@ -32,9 +34,11 @@ typedef struct rl_myers_opts {
 	                       root of the input size, at least 256) */
 	uint64_t max_work;  /* work budget of the whole call (diagonals visited and matching steps);
 	                       0 = automatic (16 per element, at least 2^26) */
+	const rl_cancel *cancel;  /* asked now and then whether to stop (RL_ECANCELED); NULL: never.
+	                             Borrowed: it must outlive every call made with these options. */
 } rl_myers_opts;
 
-#define RL_MYERS_OPTS_INIT {false, true, 0, 0}
+#define RL_MYERS_OPTS_INIT {false, true, 0, 0, NULL}
 
 typedef struct rl_myers_stats {
 	size_t anchors;     /* unique common ids used to cut the problem */

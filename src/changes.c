@@ -51,9 +51,11 @@ static int tree_state(state *st, git_object *obj, const char *label, size_t n, c
                       size_t errlen)
 {
 	git_object *tree = NULL;
+	char rev[256], why[512];
 
-	if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) != 0) {
-		snprintf(err, errlen, "--git: '%.*s' is not a commit or a tree", (int)n, label);
+	snprintf(rev, sizeof rev, "%.*s", (int)n, label);
+	if (rl_repo_peel_tree(&tree, obj, rev, why, sizeof why) != 0) {
+		snprintf(err, errlen, "--git: %s", why);
 		return -1;
 	}
 	st->kind = STATE_TREE;

@@ -1,6 +1,7 @@
 /* history.c: the versions of one file along the first-parent history (redline --history). */
 #include "history.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@ typedef struct found {
 typedef struct walk {
 	found *v;       /* newest first while walking */
 	size_t n, cap;
+	git_oid *shallow;  /* a shallow clone's boundary commits: their parents were not fetched */
+	size_t nshallow;
+	bool cut;          /* the walk stopped at that boundary, not at the file's first commit */
 } walk;
 
 static char *dup_str(const char *s)
@@ -38,6 +42,47 @@ static void walk_release(walk *w)
 		git_commit_free(w->v[i].commit);
 	}
 	free(w->v);
+	free(w->shallow);
+}
+
+/* The commits listed in the repository's "shallow" file (a shallow clone: `git clone --depth`,
+ * most CI checkouts). libgit2 does not hide their parents, so the walk must stop there itself,
+ * as `git log` does. No file: not shallow. Returns 0, or -1 out of memory. */
+static int read_shallow(git_repository *git, walk *w)
+{
+	const char *dir = git_repository_commondir(git);
+	size_t n = strlen(dir) + sizeof "shallow";
+	char *path = malloc(n), line[128];
+	if (!path)
+		return -1;
+	snprintf(path, n, "%sshallow", dir);
+	FILE *fp = fopen(path, "r");
+	free(path);
+	int rc = 0;
+	while (fp && rc == 0 && fgets(line, sizeof line, fp)) {
+		git_oid id;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (git_oid_fromstr(&id, line) != 0)
+			continue;
+		git_oid *p = realloc(w->shallow, (w->nshallow + 1) * sizeof *p);
+		if (!p) {
+			rc = -1;
+			break;
+		}
+		w->shallow = p;
+		w->shallow[w->nshallow++] = id;
+	}
+	if (fp)
+		fclose(fp);
+	return rc;
+}
+
+static bool is_boundary(const walk *w, const git_commit *c)
+{
+	for (size_t i = 0; i < w->nshallow; i++)
+		if (git_oid_equal(&w->shallow[i], git_commit_id(c)))
+			return true;
+	return false;
 }
 
 /* Record a version; takes a reference to the commit of its own. */
@@ -146,7 +191,8 @@ static int walk_back(git_repository *git, git_commit *start, const char *start_p
 	if (!path || git_commit_dup(&cur, start) != 0)
 		goto out;
 	for (;;) {
-		if (git_commit_parentcount(cur) == 0) {
+		if (git_commit_parentcount(cur) == 0 || is_boundary(w, cur)) {
+			w->cut = git_commit_parentcount(cur) > 0;
 			rc = push(w, &blob, path, cur);
 			break;
 		}
@@ -239,6 +285,16 @@ static int fill_list(rl_pairs *list, const walk *w)
 	return 0;
 }
 
+/* What the list says when the walk met a shallow clone's boundary. */
+static int shallow_note(rl_pairs *list, const walk *w)
+{
+	char id[16] = "?", note[160];
+	git_oid_tostr(id, 8, git_commit_id(w->v[w->n - 1].commit));
+	snprintf(note, sizeof note,
+	         "shallow clone: the history stops at commit %s (older commits were not fetched)", id);
+	return rl_pairs_set_note(list, note);
+}
+
 /* Where the walk starts: REV:path, or PATH from the current directory at HEAD. */
 static int start_point(rl_repo *repo, const char *arg, git_commit **commit, char **path,
                        char *err, size_t errlen)
@@ -292,21 +348,27 @@ int rl_history_list(rl_pairs **out, rl_repo *repo, const char *arg, char *err, s
 	}
 	int at = entry_at(start, path, &blob, &mode);
 	if (at <= 0) {
-		char id[64] = "?";
+		char id[64] = "?", why[512];
+		git_object *tree = NULL;
 		git_oid_tostr(id, 8, git_commit_id(start));
-		if (mode == GIT_FILEMODE_TREE)
+		if (at < 0 && rl_repo_peel_tree(&tree, (git_object *)start, id, why, sizeof why) != 0)
+			snprintf(err, errlen, "--history: commit %s", why);
+		else if (mode == GIT_FILEMODE_TREE)
 			snprintf(err, errlen, "--history: '%s' is a directory, not a file", path);
 		else if (mode == GIT_FILEMODE_COMMIT)
 			snprintf(err, errlen, "--history: '%s' is a submodule, not a file", path);
 		else
 			snprintf(err, errlen, "--history: path '%s' does not exist in commit %s", path, id);
+		git_object_free(tree);
 		goto out;
 	}
-	if (walk_back(rl_repo_git(repo), start, path, &blob, &w) != 0) {
+	if (read_shallow(rl_repo_git(repo), &w) != 0 ||
+	    walk_back(rl_repo_git(repo), start, path, &blob, &w) != 0) {
 		snprintf(err, errlen, "--history: %s", rl_repo_last_error("cannot walk the history"));
 		goto out;
 	}
-	if (rl_pairs_new(&list, repo) != RL_OK || fill_list(list, &w) != 0) {
+	if (rl_pairs_new(&list, repo) != RL_OK || fill_list(list, &w) != 0 ||
+	    (w.cut && shallow_note(list, &w) != RL_OK)) {
 		snprintf(err, errlen, "--history: %s", rl_repo_last_error("out of memory"));
 		rl_pairs_free(list);
 		goto out;

@@ -25,6 +25,16 @@ static int finish(int status, int sig)
 	return status;
 }
 
+/* Everything written to stdout reached it: exit 0; a failed write (a full disk, a closed pipe)
+ * is trouble. */
+static int flushed(void)
+{
+	if (rl_out_flush(stdout) == 0)
+		return RL_EXIT_SAME;
+	rl_error_line("write error on standard output");
+	return RL_EXIT_TROUBLE;
+}
+
 int main(int argc, char **argv)
 {
 	rl_cli cli;
@@ -39,16 +49,16 @@ int main(int argc, char **argv)
 	}
 	if (cli.help) {
 		fputs(rl_cli_usage, stdout);
-		return fflush(stdout) == 0 ? RL_EXIT_SAME : RL_EXIT_TROUBLE;
+		return flushed();
 	}
 	if (cli.version) {
 		printf("redline %s\n", REDLINE_VERSION);
-		return fflush(stdout) == 0 ? RL_EXIT_SAME : RL_EXIT_TROUBLE;
+		return flushed();
 	}
 	if (cli.mode == RL_MODE_UNMERGED) {
 		char path[512];
 		printf("* Unmerged path %s\n", rl_sanitize(cli.ext.path, path, sizeof path));
-		return fflush(stdout) == 0 ? RL_EXIT_SAME : RL_EXIT_TROUBLE;
+		return flushed();
 	}
 	if (cli.list && cli.mode == RL_MODE_PAIR && cli.noperands <= 2 &&
 	    !rl_dirs_both(cli.paths[0], cli.paths[1])) {

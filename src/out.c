@@ -71,12 +71,17 @@ void rl_out_role(rl_out *o, rl_role role)
 	o->role = role;
 }
 
+int rl_out_flush(FILE *fp)
+{
+	/* fflush alone is not enough: a write that failed while the buffer filled (help text longer
+	 * than one buffer, say) sets the error flag, and the later flush may then succeed. */
+	return fflush(fp) != 0 || ferror(fp) ? -1 : 0;
+}
+
 int rl_out_finish(rl_out *o)
 {
 	rl_out_role(o, RL_ROLE_PLAIN);
-	if (fflush(o->fp) != 0 || ferror(o->fp))
-		return -1;
-	return 0;
+	return rl_out_flush(o->fp);
 }
 
 char *rl_sanitize(const char *s, char *buf, size_t len)

@@ -28,6 +28,8 @@ void rl_out_spaces(rl_out *o, unsigned n);
 void rl_out_text(rl_out *o, const char *s, size_t n);
 /* Switch to a role's colour (nothing without colour). */
 void rl_out_role(rl_out *o, rl_role role);
+/* Flush fp. Returns 0, or -1 when any write to it failed (now or earlier). */
+int rl_out_flush(FILE *fp);
 /* Back to plain, flush. Returns 0, or -1 when writing failed. */
 int rl_out_finish(rl_out *o);
 

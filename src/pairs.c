@@ -25,6 +25,7 @@ struct rl_pairs {
 	size_t nsides, capsides;
 	rl_pair_info *pairs;
 	size_t npairs, cappairs;
+	char *note;
 };
 
 /* Grow an array of `size`-byte elements to hold one more. */
@@ -85,6 +86,7 @@ void rl_pairs_free(rl_pairs *list)
 		side_release(&list->sides[i]);
 	free(list->sides);
 	free(list->pairs);
+	free(list->note);
 	free(list);
 }
 
@@ -153,6 +155,23 @@ int rl_pairs_add(rl_pairs *list, size_t old_side, size_t new_side, rl_change cha
 	return RL_OK;
 }
 
+int rl_pairs_set_note(rl_pairs *list, const char *note)
+{
+	size_t n = strlen(note) + 1;
+	char *copy = malloc(n);
+	if (!copy)
+		return RL_ENOMEM;
+	memcpy(copy, note, n);
+	free(list->note);
+	list->note = copy;
+	return RL_OK;
+}
+
+const char *rl_pairs_note(const rl_pairs *list)
+{
+	return list->note;
+}
+
 size_t rl_pairs_count(const rl_pairs *list)
 {
 	return list->npairs;
@@ -200,6 +219,35 @@ static int read_link(rl_source *src, const side *s, size_t max_size, char *err, 
 	int rc = rl_source_from_bytes(src, buf, (size_t)n, s->info.name, max_size, err, errlen);
 	free(buf);
 	return rc;
+}
+
+int rl_pairs_size(const rl_pairs *list, size_t i, unsigned long long *size)
+{
+	struct stat st;
+	size_t sz;
+	if (i >= list->nsides)
+		return -1;
+	const side *s = &list->sides[i];
+	switch (s->kind) {
+	case SIDE_FILE:
+		if (stat(s->file, &st) != 0)
+			return -1;
+		*size = S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
+		return 0;
+	case SIDE_LINK:
+		if (lstat(s->file, &st) != 0)
+			return -1;
+		*size = (unsigned long long)st.st_size;
+		return 0;
+	case SIDE_BLOB:
+		if (!list->repo || rl_repo_blob_size(list->repo, &s->id, &sz) != 0)
+			return -1;
+		*size = sz;
+		return 0;
+	default:
+		*size = 0;
+		return 0;
+	}
 }
 
 int rl_pairs_read(const rl_pairs *list, size_t i, rl_source *src, size_t max_size, char *err,

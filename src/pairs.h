@@ -66,11 +66,18 @@ int rl_pairs_add_blob(rl_pairs *list, size_t *idx, const char *name, const char 
 int rl_pairs_add(rl_pairs *list, size_t old_side, size_t new_side, rl_change change,
                  bool submodule);
 
+/* A note on the whole list (a --history cut short by a shallow clone), copied; NULL if none. */
+int rl_pairs_set_note(rl_pairs *list, const char *note);
+const char *rl_pairs_note(const rl_pairs *list);
 size_t rl_pairs_count(const rl_pairs *list);
 const rl_pair_info *rl_pairs_pair(const rl_pairs *list, size_t i);
 size_t rl_pairs_sides(const rl_pairs *list);
 const rl_side_info *rl_pairs_side(const rl_pairs *list, size_t i);
 
+/* The size of side i in bytes, without reading it (a file's size from stat, a blob's from the
+ * object's header; 0 for an absent side). Returns 0, or -1 when it cannot be told; then reading
+ * it tells why. */
+int rl_pairs_size(const rl_pairs *list, size_t i, unsigned long long *size);
 /* Read side i into src (named by the side's display name). Errors as rl_source_read. */
 int rl_pairs_read(const rl_pairs *list, size_t i, rl_source *src, size_t max_size, char *err,
                   size_t errlen);

@@ -42,8 +42,8 @@ void rl_print_pair_header(rl_out *o, const char *old_name, const char *new_name,
 void rl_print_no_difference(rl_out *o);
 
 /* One line of --list for pair i: its change letter and path ("R old.md -> new.md"), marked
- * (binary), (submodule) or (unmerged). */
-void rl_print_list_entry(rl_out *o, const rl_pairs *list, size_t i, bool binary);
+ * (submodule), (unmerged) or `mark` ("binary", "over --max-size"; may be NULL). */
+void rl_print_list_entry(rl_out *o, const rl_pairs *list, size_t i, const char *mark);
 
 /* --history --list: one line per version, oldest first: id, date, author, path, subject. */
 void rl_print_versions(rl_out *o, const rl_pairs *list);

@@ -339,6 +339,21 @@ int rl_repo_commit(rl_repo *repo, git_commit **out, const char *rev, char *err, 
 	return 0;
 }
 
+int rl_repo_blob_size(rl_repo *repo, const git_oid *id, size_t *size)
+{
+	git_odb *odb = NULL;
+	size_t len = 0;
+	git_object_t type;
+	int rc = git_repository_odb(&odb, repo->git);
+	if (rc == 0)
+		rc = git_odb_read_header(&len, &type, odb, id);
+	git_odb_free(odb);
+	if (rc != 0 || type != GIT_OBJECT_BLOB)
+		return -1;
+	*size = len;
+	return 0;
+}
+
 int rl_repo_read_blob(rl_repo *repo, rl_source *src, const git_oid *id, const char *name,
                       size_t max_size, char *err, size_t errlen)
 {
@@ -432,6 +447,36 @@ static int index_blob(rl_repo *repo, const char *spec, const char *path, git_oid
 	return rc;
 }
 
+int rl_repo_peel_tree(git_object **tree, git_object *obj, const char *rev, char *err,
+                      size_t errlen)
+{
+	if (git_object_peel(tree, obj, GIT_OBJECT_TREE) == 0)
+		return 0;
+	/* A commit (or a tag of one) whose tree cannot be read is a damaged repository, not a
+	 * mistyped revision: name the object that is broken and what is wrong with it. */
+	char why[256];
+	snprintf(why, sizeof why, "%s", rl_repo_last_error("cannot be read"));
+	git_object *commit = NULL;
+	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
+		char hex[GIT_OID_HEXSZ + 1];
+		const git_oid *id = git_commit_tree_id((git_commit *)commit);
+		git_tree *t = NULL;
+		/* The lookup says what is wrong with it ("failed to parse tree: ..."); the peel
+		 * only that it failed. */
+		if (git_tree_lookup(&t, git_object_owner(obj), id) != 0)
+			snprintf(why, sizeof why, "%s", rl_repo_last_error("cannot be read"));
+		git_tree_free(t);
+		git_oid_tostr(hex, sizeof hex, id);
+		snprintf(err, errlen, "'%s': its tree %s is corrupt (%s)", rev, hex, why);
+		git_object_free(commit);
+	} else if (git_object_type(obj) == GIT_OBJECT_TREE) {
+		snprintf(err, errlen, "'%s': the tree is corrupt (%s)", rev, why);
+	} else {
+		snprintf(err, errlen, "'%s' is not a commit or a tree", rev);
+	}
+	return -1;
+}
+
 /* "REV:path": the blob at path in REV's tree. */
 static int tree_blob(rl_repo *repo, const char *spec, const char *rev, const char *path,
                      git_oid *id, char *err, size_t errlen)
@@ -447,8 +492,9 @@ static int tree_blob(rl_repo *repo, const char *spec, const char *rev, const cha
 		                                                    : "");
 		return -1;
 	}
-	if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) != 0) {
-		snprintf(err, errlen, "%s: '%s' is not a commit or a tree", spec, rev);
+	char why[512];
+	if (rl_repo_peel_tree(&tree, obj, rev, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", spec, why);
 		goto out;
 	}
 	if (spec_path(repo, spec, path, &top, err, errlen) != 0)

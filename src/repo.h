@@ -47,6 +47,13 @@ bool rl_repo_is_revspec(const char *spec, size_t *colon);
 int rl_repo_read_spec(rl_repo *repo, rl_source *src, const char *spec, size_t max_size,
                       char *err, size_t errlen);
 
+/* The tree of obj (a commit, a tag of one, or a tree) named rev in messages. Returns 0, or -1
+ * with err saying whether it is not a commit or a tree, or its tree object is corrupt. */
+int rl_repo_peel_tree(git_object **tree, git_object *obj, const char *rev, char *err,
+                      size_t errlen);
+/* The size of blob id from its object header, without reading its content. Returns 0, or -1
+ * when there is no such blob. */
+int rl_repo_blob_size(rl_repo *repo, const git_oid *id, size_t *size);
 /* Read the blob with this id (hex) into src, with `name` as its display name. */
 int rl_repo_read_blob(rl_repo *repo, rl_source *src, const git_oid *id, const char *name,
                       size_t max_size, char *err, size_t errlen);

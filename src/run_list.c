@@ -118,6 +118,7 @@ static int view_list(const rl_cli *cli, const rl_pairs *list, const rl_vterm *vt
 	}
 	if (!marked) {
 		rl_viewer_opts vo = rl_vterm_opts(vt, cli);
+		vo.notice = rl_pairs_note(list);
 		bool differ = false;
 		rc = rl_viewer_run_src(src, &vo, &differ, sig);
 		status = rl_show_view_status(rc, differ);
@@ -126,33 +127,52 @@ static int view_list(const rl_cli *cli, const rl_pairs *list, const rl_vterm *vt
 	return status;
 }
 
-/* --list: the files (binary ones marked) or the versions, without comparing them. Exit status 1
- * when the list holds a change. */
+/* What --list says after a file's path: NULL, "binary" (a NUL in its first 8 KiB), or "over
+ * --max-size" (not read: a file the limit keeps out of a comparison is still listed). A side
+ * that cannot be read is trouble. */
+static int list_mark(const rl_cli *cli, const rl_pairs *list, const rl_pair_info *p,
+                     const char **mark)
+{
+	char err[1024];
+	*mark = NULL;
+	if (p->submodule || p->change == RL_CHANGE_UNMERGED)
+		return 0;
+	for (int s = 0; s < 2; s++) {
+		unsigned long long size;
+		if (rl_pairs_size(list, p->side[s], &size) == 0 && size > cli->max_size) {
+			*mark = "over --max-size";
+			return 0;
+		}
+	}
+	for (int s = 0; s < 2 && !*mark; s++) {
+		rl_source src;
+		if (rl_pairs_read(list, p->side[s], &src, cli->max_size, err, sizeof err) != 0) {
+			rl_error_line(err);
+			return -1;
+		}
+		if (!cli->text && rl_source_is_binary(&src))
+			*mark = "binary";
+		rl_source_release(&src);
+	}
+	return 0;
+}
+
+/* --list: the files (binary and oversized ones marked) or the versions, without comparing
+ * them. Exit status 1 when the list holds a change. */
 static int print_list(const rl_cli *cli, const rl_pairs *list)
 {
 	int status = rl_pairs_count(list) ? RL_EXIT_DIFFERENT : RL_EXIT_SAME;
 	rl_out o;
-	char err[1024];
 
 	rl_out_init(&o, stdout, false, rl_tty_ascii());
 	if (cli->mode == RL_MODE_HISTORY) {
 		rl_print_versions(&o, list);
 	} else {
 		for (size_t i = 0; i < rl_pairs_count(list); i++) {
-			const rl_pair_info *p = rl_pairs_pair(list, i);
-			bool binary = false;
-			for (int s = 0; s < 2 && !binary && !p->submodule && p->change != RL_CHANGE_UNMERGED;
-			     s++) {
-				rl_source src;
-				if (rl_pairs_read(list, p->side[s], &src, cli->max_size, err, sizeof err) != 0) {
-					rl_error_line(err);
-					status = RL_EXIT_TROUBLE;
-					break;
-				}
-				binary = !cli->text && rl_source_is_binary(&src);
-				rl_source_release(&src);
-			}
-			rl_print_list_entry(&o, list, i, binary);
+			const char *mark;
+			if (list_mark(cli, list, rl_pairs_pair(list, i), &mark) != 0)
+				status = RL_EXIT_TROUBLE;
+			rl_print_list_entry(&o, list, i, mark);
 		}
 	}
 	if (rl_out_finish(&o) != 0) {
@@ -252,8 +272,12 @@ int rl_run_list(const rl_cli *cli, int *sig)
 			status = view_list(cli, list, &vt, sig);
 			rl_vterm_close(&vt);
 		}
-		if (status < 0)
+		if (status < 0) {
+			/* Printed: the note goes to stderr, keeping stdout (a list, JSON) as it is. */
+			if (rl_pairs_note(list))
+				fprintf(stderr, "redline: --history: %s\n", rl_pairs_note(list));
 			status = cli->list ? print_list(cli, list) : show_list(cli, list);
+		}
 		/* git stops at an external diff that exits non-zero: differing is not trouble. */
 		if (cli->mode == RL_MODE_EXTDIFF && status == RL_EXIT_DIFFERENT)
 			status = RL_EXIT_SAME;

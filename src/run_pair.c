@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "out.h"
 #include "show.h"
 #include "source.h"
 #include "status.h"
@@ -42,7 +43,7 @@ static int show_one_of_many(const rl_cli *cli, const rl_source src[2])
 	rl_listing_show(&run, src, NULL);
 	if (cli->format == RL_FMT_JSON && run.shown)
 		fputs("]\n", stdout);
-	if (fflush(stdout) != 0) {
+	if (rl_out_flush(stdout) != 0) {
 		rl_error_line("write error on standard output");
 		return RL_EXIT_TROUBLE;
 	}

@@ -44,7 +44,7 @@ int rl_show_binary(const rl_cli *cli, const rl_source src[2])
 		printf("Binary files %s and %s differ\n", rl_sanitize(src[0].name, a, sizeof a),
 		       rl_sanitize(src[1].name, b, sizeof b));
 	}
-	if (fflush(stdout) != 0)
+	if (rl_out_flush(stdout) != 0)
 		return RL_EXIT_TROUBLE;
 	return same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT;
 }
@@ -185,7 +185,7 @@ int rl_listing_end(rl_listing *run)
 {
 	if (run->cli->format == RL_FMT_JSON)
 		fputs(run->shown ? "]\n" : "[]\n", stdout);
-	if (fflush(stdout) != 0) {
+	if (rl_out_flush(stdout) != 0) {
 		rl_error_line("write error on standard output");
 		return RL_EXIT_TROUBLE;
 	}

@@ -104,5 +104,5 @@ bool rl_vterm_open(rl_vterm *vt, const rl_cli *cli)
 rl_viewer_opts rl_vterm_opts(const rl_vterm *vt, const rl_cli *cli)
 {
 	return (rl_viewer_opts){cli->diff, vt->colors, viewer_no_color(cli), vt->ascii, true,
-	                        vt->out, vt->in};
+	                        vt->out, vt->in, NULL};
 }

@@ -21,10 +21,29 @@ struct rl_viewer {
 	rl_term term;
 	rl_keymap keys;
 	rl_scheme scheme;
+	const char *notice;  /* borrowed from the options: the caller keeps it while the viewer runs */
 	bool ascii, mouse, started, view_on;
 	int prefix;  /* the first key of a sequence, waiting for the second */
 	int signal;
+	/* Comparing again after i, p or t can take seconds on a large pair: the engine asks `cancel`
+	 * now and then, which says stop on a terminating signal, and, while `cancel_keys` (toggles,
+	 * background counts), on Ctrl-Z or any key waiting. A toggle cut short stays in `pending`
+	 * (one bit per toggle action, flipped by each press) and is compared once no key waits:
+	 * twenty presses of i cost at most one comparison, and q is read at once. */
+	rl_cancel cancel;
+	bool cancel_on, cancel_keys;
+	unsigned pending;
 };
+
+/* The toggles that compare again, in the order pending ones are applied. */
+static const rl_action toggles[] = {RL_ACT_FOLD_CASE, RL_ACT_FOLD_PUNCT, RL_ACT_FOLD_TYPO};
+#define NTOGGLES (sizeof toggles / sizeof *toggles)
+
+static bool cancel_asked(void *ctx)
+{
+	rl_viewer *vw = ctx;
+	return vw->cancel_on && rl_term_interrupted(&vw->term, vw->cancel_keys);
+}
 
 bool rl_viewer_usable(int *colors)
 {
@@ -46,12 +65,17 @@ static int create(rl_viewer **out, const rl_pairsrc *src, const rl_pair *pairs, 
 	vw->scheme = rl_scheme_pick(opts->colors, opts->no_color);
 	vw->ascii = opts->ascii;
 	vw->mouse = opts->mouse;
+	vw->notice = opts->notice;
 	vw->out = opts->out;
 	vw->in = opts->in;
 	rl_keymap_init(&vw->keys);
 	bool markers = rl_scheme_markers(vw->scheme);
-	int rc = src ? rl_model_new_src(&vw->model, src, &opts->diff, markers)
-	             : rl_model_new(&vw->model, pairs, npairs, first, &opts->diff, markers);
+	/* The model keeps a copy of the options, pointing at vw->cancel: vw outlives the model. */
+	vw->cancel = (rl_cancel){cancel_asked, vw};
+	rl_diff_opts diff = opts->diff;
+	diff.myers.cancel = &vw->cancel;
+	int rc = src ? rl_model_new_src(&vw->model, src, &diff, markers)
+	             : rl_model_new(&vw->model, pairs, npairs, first, &diff, markers);
 	if (rc != RL_OK) {
 		free(vw);
 		return rc;
@@ -110,6 +134,8 @@ int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in)
 	rl_term_size(&cols, &rows);
 	int rc = rl_view_init(&vw->view, vw->model, cols, rows);
 	vw->view_on = true;
+	if (rc == RL_OK && vw->notice)
+		rl_view_message(&vw->view, false, "%s", vw->notice);
 	return rc == RL_OK ? paint(vw) : rc;
 }
 
@@ -192,13 +218,65 @@ static int handle(rl_viewer *vw, const rl_input *in)
 	return on_key(vw, in->key);
 }
 
+/* The toggle action key stands for, or -1 (in the prompt, the help, after a prefix: none). */
+static int toggle_of(rl_viewer *vw, const rl_input *in)
+{
+	rl_action a;
+	if (in->kind != RL_IN_CHAR || vw->prefix || vw->view.prompt || vw->view.help ||
+	    rl_keymap_lookup(&vw->keys, 0, in->key, &a) != RL_KEY_ACTION)
+		return -1;
+	for (size_t i = 0; i < NTOGGLES; i++)
+		if (toggles[i] == a)
+			return (int)i;
+	return -1;
+}
+
+/* Compare with the pending toggles, each as its own action (its message, its anchor). A key or
+ * a signal cuts it short (RL_ECANCELED): what is left stays pending. */
+static int apply_pending(rl_viewer *vw)
+{
+	for (size_t i = 0; i < NTOGGLES; i++) {
+		if (!(vw->pending & (1u << i)))
+			continue;
+		vw->cancel_keys = true;
+		int rc = rl_view_act(&vw->view, toggles[i]);
+		vw->cancel_keys = false;
+		if (rc != RL_OK)
+			return rc;
+		vw->pending &= ~(1u << i);
+	}
+	return RL_OK;
+}
+
+/* One event: a toggle is only noted (compared once the keys stop coming), the rest handled. */
+static int event(rl_viewer *vw, const rl_input *in)
+{
+	int t = toggle_of(vw, in);
+	if (t >= 0) {
+		vw->pending ^= 1u << t;
+		rl_view_message(&vw->view, false, vw->pending ? "comparing again..."
+		                                              : "options as they were: nothing to compare");
+		return RL_OK;
+	}
+	if (in->kind == RL_IN_NONE && !vw->prefix && vw->pending)
+		return apply_pending(vw);
+	/* Background work (the list's counts) gives way to keys too. */
+	vw->cancel_keys = in->kind == RL_IN_NONE;
+	int rc = handle(vw, in);
+	vw->cancel_keys = false;
+	return rc;
+}
+
 int rl_viewer_loop(rl_viewer *vw)
 {
 	int rc = RL_OK;
+	vw->cancel_on = true;
 	while (rc == RL_OK && !vw->view.quit) {
 		rl_input in;
-		/* Wait for a key; without one, the list's counts are filled in one file at a time. */
-		rl_term_read(&in, vw->prefix ? PREFIX_MS : rl_view_idle_work(&vw->view) ? 0 : -1);
+		/* Wait for a key; without one, pending toggles are compared, or the list's counts
+		 * filled in one file at a time. */
+		bool work = vw->pending || rl_view_idle_work(&vw->view);
+		rl_term_read(&in, vw->prefix ? PREFIX_MS : work ? 0 : -1);
 		if ((vw->signal = rl_term_signal()) != 0)
 			break;
 		if (rl_term_job_control(&vw->term)) {
@@ -210,16 +288,29 @@ int rl_viewer_loop(rl_viewer *vw)
 			if (rc != RL_OK)
 				break;
 		}
-		rc = handle(vw, &in);
+		rc = event(vw, &in);
+		/* A comparison cut short: by a signal (leave now), or by a key (read it; what was cut
+		 * is pending, or comes again as background work). */
+		if ((vw->signal = rl_term_signal()) != 0)
+			break;
+		if (rc == RL_ECANCELED)
+			rc = RL_OK;
 		if (rc == RL_OK)
 			rc = paint(vw);
 	}
+	vw->cancel_on = false;
 	return rc;
 }
 
 int rl_viewer_act(rl_viewer *vw, rl_action a)
 {
 	int rc = rl_view_act(&vw->view, a);
+	return rc == RL_OK ? paint(vw) : rc;
+}
+
+int rl_viewer_search(rl_viewer *vw, const char *pat, size_t n)
+{
+	int rc = rl_view_search(&vw->view, pat, n, false);
 	return rc == RL_OK ? paint(vw) : rc;
 }
 

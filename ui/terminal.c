@@ -2,6 +2,7 @@
 #include "terminal.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,9 @@
 
 /* How long an Escape waits for the rest of an escape sequence. */
 #define ESC_DELAY_MS 25
+/* How long the first byte of a UTF-8 sequence waits for the rest: a terminal sends a character's
+ * bytes together, so anything slower is a broken sequence, dropped. */
+#define UTF8_DELAY_MS 50
 
 /* ------------------------------------------------------------------ signals
  *
@@ -115,6 +119,16 @@ static void remove_handlers(void)
 int rl_term_signal(void)
 {
 	return got_signal;
+}
+
+bool rl_term_interrupted(const rl_term *t, bool keys)
+{
+	if (got_signal)
+		return true;
+	if (!keys)
+		return false;
+	struct pollfd p = {.fd = t->in ? fileno(t->in) : -1, .events = POLLIN};
+	return got_tstp || (p.fd >= 0 && poll(&p, 1, 0) > 0);
 }
 
 /* Stop as Ctrl-Z asks, the terminal given back first: endwin restores the shell's modes, the
@@ -348,27 +362,59 @@ static void read_mouse(rl_input *in)
 	}
 }
 
+/* How many bytes a UTF-8 sequence starting with b has (0: b cannot start one: a continuation
+ * byte, an overlong lead, or 0xF5..0xFF, such as the 0xFF of an 8-bit Meta key). */
+static int utf8_length(int b)
+{
+	return b < 0x80 ? 1 : b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
+}
+
+/* The rest of a character whose first byte is lead, read byte by byte (ncurses' own decoder
+ * waits for bytes that never come after an invalid one, swallowing the keys that follow). A byte
+ * that does not continue the sequence is put back, to be read as the next key; a sequence cut
+ * short or invalid is dropped whole. Returns the code point, or -1. */
+static int read_utf8(int lead)
+{
+	int len = utf8_length(lead);
+	if (len == 0)
+		return -1;
+	char buf[4] = {(char)lead};
+	wtimeout(stdscr, UTF8_DELAY_MS);
+	for (int i = 1; i < len; i++) {
+		int c = wgetch(stdscr);
+		if (c == ERR)
+			return -1;
+		if (c < 0x80 || c > 0xBF) {
+			ungetch(c);
+			return -1;
+		}
+		buf[i] = (char)c;
+	}
+	int32_t cp;
+	size_t used = rl_utf8_decode(buf, (size_t)len, &cp);
+	return used == (size_t)len && cp >= 0 ? (int)cp : -1;
+}
+
 void rl_term_read(rl_input *in, int timeout_ms)
 {
-	wint_t wch;
 	memset(in, 0, sizeof *in);
 	wtimeout(stdscr, timeout_ms);
-	int r = wget_wch(stdscr, &wch);
-	if (r == ERR)
+	/* Bytes, not wget_wch: the UTF-8 is decoded here, so that one invalid byte costs one
+	 * dropped key, never the keys after it. */
+	int c = wgetch(stdscr);
+	if (c == ERR)
 		return;
-	if (r == KEY_CODE_YES) {
-		if (wch == KEY_RESIZE) {
-			in->kind = RL_IN_RESIZE;
-		} else if (wch == KEY_MOUSE) {
-			read_mouse(in);
-		} else {
-			in->kind = RL_IN_KEY;
-			in->key = (int)wch;
-		}
-		return;
+	if (c == KEY_RESIZE) {
+		in->kind = RL_IN_RESIZE;
+	} else if (c == KEY_MOUSE) {
+		read_mouse(in);
+	} else if (c >= KEY_MIN) {
+		in->kind = RL_IN_KEY;
+		in->key = c;
+	} else if ((c = c < 0x80 ? c : read_utf8(c)) >= 0) {
+		in->kind = RL_IN_CHAR;
+		in->key = c;
 	}
-	in->kind = RL_IN_CHAR;
-	in->key = (int)wch;
 }
 
 /* ------------------------------------------------------------------ text */

@@ -49,6 +49,10 @@ void rl_term_size(unsigned *cols, unsigned *rows);
  * The handler only records it; the loop leaves and main re-raises it after cleaning up. */
 int rl_term_signal(void);
 
+/* Should a long comparison stop now: a terminating signal came, or (keys) Ctrl-Z or a key is
+ * waiting to be read? Cheap enough to ask every few milliseconds (one poll(2)). */
+bool rl_term_interrupted(const rl_term *t, bool keys);
+
 /* Job control, acted on here rather than in the handlers (which only set flags): after Ctrl-Z
  * (SIGTSTP) the terminal is given back and the process stops; once continued (SIGCONT: the
  * shell's fg, or a kill after SIGSTOP) curses takes the terminal again at its current size.

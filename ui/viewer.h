@@ -22,6 +22,8 @@ typedef struct rl_viewer_opts {
 	bool mouse;      /* take the wheel and clicks */
 	FILE *out, *in;  /* the terminal to draw on and read keys from (NULL: stdout, and keys from
 	                    stdin when it is a terminal, else /dev/tty) */
+	const char *notice;  /* said in the status line of the first frame (a --history cut short by
+	                        a shallow clone); may be NULL */
 } rl_viewer_opts;
 
 typedef struct rl_viewer rl_viewer;
@@ -46,6 +48,8 @@ int rl_viewer_start(rl_viewer *vw, FILE *out, FILE *in);
 int rl_viewer_loop(rl_viewer *vw);
 /* One action and its frame, as a key would (for benchmarks). */
 int rl_viewer_act(rl_viewer *vw, rl_action a);
+/* Search forward for pat, as "/" pat Enter does, and paint (for benchmarks); n then steps. */
+int rl_viewer_search(rl_viewer *vw, const char *pat, size_t n);
 /* Give the terminal back as it was. */
 void rl_viewer_stop(rl_viewer *vw);
 void rl_viewer_free(rl_viewer *vw);

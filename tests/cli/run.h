@@ -9,11 +9,13 @@ typedef struct run_result {
 	size_t out_len, err_len;
 	int status;         /* exit status, or 128 + signal when killed */
 	int timed_out;
+	double cpu;         /* the CPU time (user + system) the program used, in seconds */
 } run_result;
 
 /* Run argv (argv[0] is replaced by the redline binary) with stdin fed from `in` (NULL: empty),
  * extra environment entries env ("NAME=value", NULL-terminated, may be NULL), in the project's
- * source directory. Kills it after timeout_s seconds. */
+ * source directory. Kills it after timeout_s seconds, or 300 if that is more: a hang bound, never
+ * a speed (test a speed with `cpu`). */
 void run_redline(run_result *r, const char *const *argv, const char *in, size_t in_len,
                  const char *const *env, int timeout_s);
 /* Run any program (found on PATH when argv[0] has no slash) in directory cwd, otherwise as

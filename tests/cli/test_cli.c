@@ -73,6 +73,24 @@ Test(cli, help_and_version)
 	run_free(&r);
 }
 
+/* A write that fails is trouble, however short the output: the help text is longer than one
+ * stdio buffer, so its first write fails while the last flush succeeds. */
+Test(cli, a_failed_write_exits_2)
+{
+	if (access("/dev/full", W_OK) != 0)
+		cr_skip_test("no /dev/full");
+	const char *opts[] = {"--help", "--version", "-h"};
+	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+		run_result r;
+		run_program(&r, (const char *const[]){"sh", "-c", "exec \"$0\" \"$1\" >/dev/full",
+		                                      REDLINE_BIN, opts[i], NULL},
+		            SOURCE_DIR, NULL, 0, NULL, 120);
+		cr_assert_eq(r.status, 2, "%s > /dev/full exits %d", opts[i], r.status);
+		cr_assert_not_null(strstr(r.err, "write error"), "%s: %s", opts[i], r.err);
+		run_free(&r);
+	}
+}
+
 Test(cli, usage_errors_exit_2_with_one_line)
 {
 	const char *const cases[][5] = {

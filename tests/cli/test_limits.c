@@ -98,7 +98,7 @@ Test(limits, an_endless_input_is_refused_at_the_limit)
 
 /* The default limit, 256 MiB, on sparse files: one byte over is refused before anything is read;
  * exactly 256 MiB (of NUL bytes) is read, and is binary. */
-Test(limits, the_default_limit_is_256_mebibytes, .timeout = 120)
+Test(limits, the_default_limit_is_256_mebibytes, .timeout = 900)
 {
 	char at[64], over[64];
 	sized_file(at, (size_t)256 << 20, true);
@@ -261,7 +261,7 @@ static void write_text(const char *dir, const char *name, const char *text)
 /* Reading revisions goes through libgit2, which opens the repository's files itself: they are
  * opened read only too, and nothing in the repository (objects, refs, the index, the working
  * tree) changes, not even a timestamp. */
-Test(read_only, git_objects_and_the_index_are_not_touched, .timeout = 120)
+Test(read_only, git_objects_and_the_index_are_not_touched, .timeout = 900)
 {
 	char dir[64] = "/tmp/redline-ro-git-XXXXXX", log[64];
 	cr_assert_not_null(mkdtemp(dir));

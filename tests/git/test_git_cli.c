@@ -506,8 +506,9 @@ Test(gitcli, hostile_names_and_authors)
 	RUN(&sb, &r, "repo", "redline", "--git", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "redline 'HEAD~1:evil^[]0;pwned^G.md' "
-	                                 "'HEAD:evil^[]0;pwned^G.md'\n"), "%s", r.out);
+	/* a control character in a name: quoted as git quotes it, a shell word bash reads back */
+	cr_assert_not_null(strstr(r.out, "redline $'HEAD~1:evil\\033]0;pwned\\a.md' "
+	                                 "$'HEAD:evil\\033]0;pwned\\a.md'\n"), "%s", r.out);
 	run_free(&r);
 	RUN(&sb, &r, "repo", "redline", "--history", "--list", "--", "evil\x1b]0;pwned\x07.md");
 	cr_assert_eq(r.status, 1, "%s", r.err);
@@ -517,7 +518,117 @@ Test(gitcli, hostile_names_and_authors)
 	run_free(&r);
 	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~2", "HEAD");
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "A evil^[]0;pwned^G.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "A \"evil\\033]0;pwned\\a.md\"\n"), "%s", r.out);
 	run_free(&r);
+	sb_free(&sb);
+}
+
+/* A shallow clone (git clone --depth, most CI checkouts): --history stops at its boundary, as
+ * git log does, and says so; it used to fail with "object not found". */
+Test(gitcli, history_in_a_shallow_clone)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, "cd repo && printf 'The town council met on Monday night.\\n\\n"
+	           "It voted five to two to sell the old lighthouse.\\n' > story.md && "
+	           "git commit -qam 'Vote count' && cd .. && "
+	           "git clone -q --depth 2 \"file://$PWD/repo\" shallow\n");
+	RUN(&sb, &r, "shallow", "redline", "--history", "--list", "story.md");
+	cr_assert_eq(r.status, 1, "%d %s", r.status, r.err);
+	/* the two versions the clone holds, and a note that older ones were not fetched */
+	cr_assert_not_null(strstr(r.out, "Edit\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Vote count\n"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "First draft"), "%s", r.out);
+	cr_assert_not_null(strstr(r.err, "redline: --history: shallow clone: the history stops at "
+	                                 "commit "), "%s", r.err);
+	run_free(&r);
+	RUN(&sb, &r, "shallow", "redline", "--history", "story.md", "--width=80");
+	cr_assert_eq(r.status, 1, "%d %s", r.status, r.err);
+	cr_assert_not_null(strstr(r.out, "{+five to two+}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.err, "shallow clone"), "%s", r.err);
+	run_free(&r);
+	/* the full repository says nothing of the kind */
+	RUN(&sb, &r, "repo", "redline", "--history", "--list", "story.md");
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "First draft"), "%s", r.out);
+	cr_assert_eq(r.err_len, 0, "%s", r.err);
+	run_free(&r);
+	sb_free(&sb);
+}
+
+/* --list reads no file over --max-size: it is listed and marked, and the list is no failure. */
+Test(gitcli, list_marks_a_file_over_the_size_limit)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	RUN(&sb, &r, "repo", "redline", "--git", "--list", "--max-size=40", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 1, "%d %s", r.status, r.err);
+	cr_assert_str_eq(r.out, "D gone.md\nM img.bin (binary)\nA new.md\n"
+	                        "M story.md (over --max-size)\n");
+	cr_assert_eq(r.err_len, 0, "%s", r.err);
+	run_free(&r);
+	/* comparing it is still refused, with the reason */
+	RUN(&sb, &r, "repo", "redline", "--git", "--max-size=40", "HEAD~1", "HEAD", "--", "story.md");
+	cr_assert_eq(r.status, 2);
+	cr_assert_not_null(strstr(r.err, "larger than the input limit"), "%s", r.err);
+	run_free(&r);
+	sb_free(&sb);
+}
+
+/* A line end in a file name is quoted as git quotes it, in --list and in the header command,
+ * which stays one line that a shell runs to show that file. */
+Test(gitcli, a_newline_in_a_file_name_is_quoted)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, "cd repo && printf 'Two lines of a name.\\n' > \"$(printf 'a\\nb.txt')\" && "
+	           "git add . && git commit -qm name\n");
+	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_str_eq(r.out, "A \"a\\nb.txt\"\n");
+	run_free(&r);
+	RUN(&sb, &r, "repo", "redline", "--git", "HEAD~1", "HEAD", "--width=60");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	const char *header = "redline /dev/null $'HEAD:a\\nb.txt'\n";
+	cr_assert_eq(strncmp(r.out, header, strlen(header)), 0, "%s", r.out);
+	run_free(&r);
+	/* the header line, run by a shell, shows that file */
+	RUN(&sb, &r, "repo", "bash", "-c",
+	    "redline --git HEAD~1 HEAD > ../out; eval \"$(head -n 1 ../out) --stat\"");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "inserted 5"), "%s", r.out);
+	run_free(&r);
+	sb_free(&sb);
+}
+
+/* A commit whose tree object is damaged: the message names the corruption, not a mistyped
+ * revision. */
+Test(gitcli, a_corrupt_tree_is_named)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, "cd repo && t=$(printf '100644 story.md\\000short' | "
+	           "git hash-object -t tree --literally -w --stdin) && "
+	           "c=$(printf 'tree %s\\nparent %s\\nauthor A <a@example.org> 1767261600 +0000\\n"
+	           "committer A <a@example.org> 1767261600 +0000\\n\\nBroken\\n' "
+	           "$t $(git rev-parse HEAD) | git hash-object -t commit -w --stdin) && "
+	           "git update-ref refs/heads/main $c\n");
+	const char *const cases[][4] = {
+		{"redline", "--git", "HEAD~1", "HEAD"},
+		{"redline", "HEAD:story.md", "story.md", NULL},
+		{"redline", "--history", "story.md", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		sb_run(&sb, &r, "repo", cases[i], NULL);
+		cr_assert_eq(r.status, 2, "case %zu: %d", i, r.status);
+		cr_assert_not_null(strstr(r.err, "is corrupt (failed to parse tree"), "case %zu: %s", i,
+		                   r.err);
+		cr_assert_null(strstr(r.err, "not a commit or a tree"), "case %zu: %s", i, r.err);
+		run_free(&r);
+	}
 	sb_free(&sb);
 }

@@ -59,7 +59,7 @@ static void quit(const tmux *t, const char *exit_line)
 	assert_restored(t, exit_line);
 }
 
-TestSuite(tui, .init = setup, .fini = teardown, .timeout = 150);
+TestSuite(tui, .init = setup, .fini = teardown, .timeout = 1800);
 
 Test(tui, both_panes_show_their_first_rows)
 {

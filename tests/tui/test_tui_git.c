@@ -106,7 +106,7 @@ static void teardown(void)
 	tmux_stop_all();
 }
 
-TestSuite(tui_git, .init = setup, .fini = teardown, .timeout = 150);
+TestSuite(tui_git, .init = setup, .fini = teardown, .timeout = 1800);
 
 /* redline --git: the file list, Enter into a file side by side, q back to the list, q out. */
 Test(tui_git, the_file_list_opens_files_and_q_comes_back)
@@ -379,6 +379,25 @@ Test(tui_git, an_unmerged_path_is_marked_and_not_opened)
 	tmux_keys(&t, false, "]");
 	expect(&t, "no file after this one can be compared");
 	tmux_keys(&t, false, "q");
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
+
+/* --history in a shallow clone (most CI checkouts): the viewer opens on the versions the clone
+ * holds and its status line says the history stops at the boundary; it used to fail with
+ * "object not found". */
+Test(tui_git, history_in_a_shallow_clone_says_so)
+{
+	tmux t = {0};
+	tmux_prepare(&t);
+	small_repo(&t);
+	script(&t, "cd repo && cp '" SOURCE_DIR "/examples/lighthouse-4-rewrite.txt' story.txt && "
+	           COMMIT("Cy Reporter", "3", "third") " && cd .. && "
+	           "git clone -q --depth 2 \"file://$PWD/repo\" shallow && rm -rf repo && "
+	           "mv shallow repo");
+	start(&t, 120, 30, "redline --history story.txt");
+	expect(&t, "shallow clone: the history stops at commit");
 	tmux_keys(&t, false, "q");
 	tmux_expect_restored(&t, "exit=1", WAIT);
 	tmux_stop(&t);

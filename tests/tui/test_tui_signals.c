@@ -33,7 +33,7 @@ static void teardown(void)
 	tmux_stop_all();
 }
 
-TestSuite(tui_signals, .init = setup, .fini = teardown, .timeout = 240);
+TestSuite(tui_signals, .init = setup, .fini = teardown, .timeout = 1800);
 
 static pid_t redline_pid(const tmux *t)
 {

@@ -222,9 +222,19 @@ static void nap(void)
 	nanosleep(&ts, NULL);
 }
 
+/* Every wait is a hang bound, never a speed: whatever a test asks for, at least this long (the
+ * machine may be loaded, the viewer built with sanitizers). A test that passes waits only as
+ * long as the viewer takes. */
+#define HANG_MIN_S 300.0
+
+static double deadline_after(double timeout_s)
+{
+	return now() + (timeout_s > HANG_MIN_S ? timeout_s : HANG_MIN_S);
+}
+
 static bool poll_screen(const tmux *t, const char *needle, bool want, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *s = tmux_screen(t, false);
 		bool has = strstr(s, needle) != NULL;
@@ -244,7 +254,7 @@ bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
 
 bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *l = tmux_line(t, y);
 		bool ok = strcmp(l, want) == 0;
@@ -259,7 +269,7 @@ bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
 
 bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *b = tmux_buffers(t);
 		bool ok = strstr(b, needle) != NULL;
@@ -274,7 +284,7 @@ bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
 
 bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *s = tmux_screen(t, false), *a = strstr(s, first);
 		bool ok = a && strstr(a + strlen(first), then);
@@ -294,7 +304,7 @@ bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s)
 
 bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *v = tmux_format(t, fmt);
 		bool ok = strcmp(v, want) == 0;
@@ -338,7 +348,7 @@ static bool is_frame(const char *s, unsigned w, unsigned h)
 
 bool tmux_wait_frame(const tmux *t, unsigned w, unsigned h, double timeout_s)
 {
-	double end = now() + timeout_s;
+	double end = deadline_after(timeout_s);
 	for (;;) {
 		char *s = tmux_screen(t, false);
 		bool ok = is_frame(s, w, h);

@@ -85,7 +85,7 @@ static void check_all_widths(const char *a, const char *b)
 			check_layout(a, strlen(a), b, strlen(b), widths[k], m, false);
 }
 
-Test(layout, examples_at_many_widths, .timeout = 120)
+Test(layout, examples_at_many_widths, .timeout = 900)
 {
 	const char *names[] = {"examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.txt",
 	                       "examples/lighthouse-3-summary.txt", "examples/lighthouse-4-rewrite.txt"};

@@ -133,14 +133,14 @@ Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
 	uint64_t rng = 0x5EED0002ULL;
 	uint32_t a[301], b[301];
 	const rl_myers_opts modes[] = {
-		{false, true, 0, 0},   /* the default: anchors, automatic bound and budget */
-		{false, false, 0, 0},  /* bound only */
-		{false, true, 1, 0},   /* anchors and the tightest bound */
-		{false, false, 1, 0},
-		{false, false, 3, 0},
-		{false, false, 17, 0},
-		{false, false, 0, 1},  /* the budget spent at once: greedy all the way */
-		{false, true, 0, 50},
+		{false, true, 0, 0, NULL},   /* the default: anchors, automatic bound and budget */
+		{false, false, 0, 0, NULL},  /* bound only */
+		{false, true, 1, 0, NULL},   /* anchors and the tightest bound */
+		{false, false, 1, 0, NULL},
+		{false, false, 3, 0, NULL},
+		{false, false, 17, 0, NULL},
+		{false, false, 0, 1, NULL},  /* the budget spent at once: greedy all the way */
+		{false, true, 0, 50, NULL},
 	};
 	const int rounds = test_rounds(2000);
 	for (int round = 0; round < rounds; round++) {
@@ -155,6 +155,44 @@ Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
 			cr_assert_geq(d, best, "%s: shorter than the minimum?", what);
 		}
 	}
+}
+
+/* A caller's rl_cancel that says stop on its n-th question (never when n is 0). */
+typedef struct asker {
+	int calls, stop_at;
+} asker;
+
+static bool ask(void *ctx)
+{
+	asker *k = ctx;
+	return ++k->calls == k->stop_at || (k->stop_at > 0 && k->calls > k->stop_at);
+}
+
+/* A long comparison stops when the caller asks (a viewer's key or signal), with RL_ECANCELED and
+ * nothing leaked; a caller that never asks gets the same script as one without a cancel. */
+Test(myers, a_comparison_stops_when_asked)
+{
+	enum { N = 200000 };
+	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	uint8_t *ca = malloc(N), *cb = malloc(N), *ca2 = malloc(N), *cb2 = malloc(N);
+	uint64_t rng = 29;
+	for (int i = 0; i < N; i++)
+		a[i] = rand_below(&rng, 2), b[i] = rand_below(&rng, 2);
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	rl_myers_stats st;
+	asker never = {0, 0}, first = {0, 1};
+	rl_cancel c = {ask, &never};
+	o.cancel = &c;
+	cr_assert_eq(rl_myers(a, N, b, N, 2, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(never.calls, 10, "asked only %d times in a long comparison", never.calls);
+	o.cancel = NULL;
+	cr_assert_eq(rl_myers(a, N, b, N, 2, &o, ca2, cb2, &st), RL_OK);
+	cr_assert(memcmp(ca, ca2, N) == 0 && memcmp(cb, cb2, N) == 0, "asking changed the script");
+	c.ctx = &first;
+	o.cancel = &c;
+	cr_assert_eq(rl_myers(a, N, b, N, 2, &o, ca, cb, &st), RL_ECANCELED);
+	cr_assert_eq(first.calls, 1, "went on after the answer: %d questions", first.calls);
+	free(a), free(b), free(ca), free(cb), free(ca2), free(cb2);
 }
 
 Test(myers, the_bound_is_counted_when_it_cuts)
