@@ -255,6 +255,80 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 	return RL_OK;
 }
 
+/* ------------------------------------------------------------------ rewrites at unit edges */
+
+/* Is the point before token t of side s inside a unit (not where one starts, nor the end)? */
+static bool inside_unit(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+}
+
+/* Cut replace op k where it runs over unit starts on one side and stays in one unit on the other.
+ * The rewrite is the part that shares its sentence with the equal text next to it; the whole
+ * units before (or after) it were deleted (inserted) and stand as an op of their own, so that a
+ * dropped dateline is not drawn as the first words of the next paragraph's rewrite
+ * ("[-Boston | July 15 Despite-]{+Regardless of+}"). Returns false when op k is not such a
+ * replace (*done false, nothing written). */
+static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *out, bool *done)
+{
+	const rl_op *op = &ops->v[k];
+	*done = false;
+	if (op->kind != RL_OP_REPLACE || op->move)
+		return RL_OK;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s], *so = &c->side[!s];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, !s), ohi = rl_hi(op, !s);
+		if (sd->unit[lo] == sd->unit[hi - 1] || so->unit[olo] != so->unit[ohi - 1])
+			continue;
+		bool before = k > 0 && ops->v[k - 1].kind == RL_OP_EQUAL && !ops->v[k - 1].move &&
+		              inside_unit(c, s, lo);
+		bool after = k + 1 < ops->n && ops->v[k + 1].kind == RL_OP_EQUAL &&
+		             !ops->v[k + 1].move && inside_unit(c, s, hi);
+		if (before == after || (after && inside_unit(c, s, lo)) || (before && inside_unit(c, s, hi)))
+			continue;  /* tied to neither neighbour or to both, or the rest is no whole unit
+			            * (". The company" -> ", and the light": sentences joined) */
+		uint32_t cut = after ? sd->ustart[sd->unit[hi - 1]] : sd->ustart[sd->unit[lo] + 1];
+		rl_op head = *op, tail = *op;
+		if (s == RL_OLD)
+			head.a1 = tail.a0 = cut;
+		else
+			head.b1 = tail.b0 = cut;
+		rl_op *alone = after ? &head : &tail;  /* the whole units: one-sided */
+		if (s == RL_OLD)
+			alone->b0 = alone->b1 = after ? op->b0 : op->b1;
+		else
+			alone->a0 = alone->a1 = after ? op->a0 : op->a1;
+		alone->kind = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+		*done = true;
+		if (rl_opvec_push(out, &head) != RL_OK || rl_opvec_push(out, &tail) != RL_OK)
+			return RL_ENOMEM;
+		return RL_OK;
+	}
+	return RL_OK;
+}
+
+int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	bool any = false;
+	for (size_t k = 0; k < ops->n; k++) {
+		bool done;
+		int rc = split_one(c, ops, k, &out, &done);
+		if (rc == RL_OK && !done)
+			rc = rl_opvec_push(&out, &ops->v[k]);
+		if (rc != RL_OK) {
+			rl_ctx_recycle(c, &out);
+			return rc;
+		}
+		any |= done;
+	}
+	if (any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return RL_OK;
+}
+
 /* ------------------------------------------------------------------ units gone */
 
 /* A unit that keeps none of its words, or one of at least this many words that keeps at most one

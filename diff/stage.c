@@ -539,6 +539,8 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		rc = rl_cleanup(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
 		rc = rl_slide(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_split_at_units(c, &ops);
 	if (rc == RL_OK && out->n == 0)
 		rl_opvec_swap(out, &ops);  /* nothing to append to: hand the list over */
 	else if (rc == RL_OK)
