@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "rewrite.h"
 #include "structure.h"
 
 /* A replace of at most this many words a side is a swap ("Top" -> "High", "instead" -> "as an
@@ -13,6 +14,9 @@
 /* A sentence that keeps at least this share of its words is otherwise unchanged: nothing in it
  * is dissolved. */
 #define UNCHANGED_SHARE 0.6
+/* A unit faces a unit of the other side only if neither is longer than the other by more than
+ * this factor (in words). */
+#define FACING_RATIO (2.0 / 3.0)
 
 /* Kept words per unit, for the units a list of ops covers. */
 typedef struct shares {
@@ -308,13 +312,99 @@ static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *o
 	return RL_OK;
 }
 
+/* Content words looked at on each side of a replace for a shared one; a longer replace is taken
+ * to share some (it is left as it is). */
+#define SHARED_SCAN_MAX 256
+
+/* Do the two sides of op share a content word, the same or a variant ("sale", "sales")? */
+static bool shares_content(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	if (wa > SHARED_SCAN_MAX || wb > SHARED_SCAN_MAX)
+		return true;
+	for (uint32_t i = op->a0; i < op->a1; i++) {
+		if (!rl_is_content(c, RL_OLD, i))
+			continue;
+		size_t nx;
+		const char *kx = rl_interner_key(c->in, c->side[RL_OLD].ids[i], &nx);
+		for (uint32_t j = op->b0; j < op->b1; j++) {
+			if (!rl_is_content(c, RL_NEW, j))
+				continue;
+			if (c->side[RL_OLD].ids[i] == c->side[RL_NEW].ids[j])
+				return true;
+			size_t ny;
+			const char *ky = rl_interner_key(c->in, c->side[RL_NEW].ids[j], &ny);
+			if (rl_similar_words(kx, nx, ky, ny))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Is the equal op e right before op (after it, unless `before`) and in the same sentence as op's
+ * edge, on both sides? */
+static bool same_sentence(const rl_ctx *c, const rl_op *e, bool before, const rl_op *op)
+{
+	if (e->kind != RL_OP_EQUAL || e->move)
+		return false;
+	for (int s = 0; s < 2; s++) {
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (before ? !(inside_unit(c, s, lo) && rl_hi(e, s) == lo)
+		           : !(inside_unit(c, s, hi) && rl_lo(e, s) == hi))
+			return false;
+	}
+	return true;
+}
+
+/* Do both sides of op cover whole units of about the same length (a sentence reworded in its
+ * place: "See also feature." -> "View as well function.")? */
+static bool whole_units_facing(const rl_ctx *c, const rl_op *op)
+{
+	for (int s = 0; s < 2; s++)
+		if (inside_unit(c, s, rl_lo(op, s)) || inside_unit(c, s, rl_hi(op, s)))
+			return false;
+	double wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	return wa >= FACING_RATIO * wb && wb >= FACING_RATIO * wa;
+}
+
+/* A replace pairs text only where its two sides share a content word or stand in the same
+ * sentence slot (inside one sentence on each side, an equal neighbour in the same sentence on
+ * both sides, or whole sentences facing each other); otherwise it is a deletion and an
+ * insertion: a page's menu lines are not a rewrite of the sentence the new text put there. */
+static bool unrelated(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *op = &ops->v[k];
+	if (op->kind != RL_OP_REPLACE || op->move || rl_op_words(c, op, RL_OLD) == 0 ||
+	    rl_op_words(c, op, RL_NEW) == 0)
+		return false;
+	bool one_unit = true;  /* inside one unit on each side: a swap or a reworded clause */
+	for (int s = 0; s < 2; s++)
+		one_unit &= c->side[s].unit[rl_lo(op, s)] == c->side[s].unit[rl_hi(op, s) - 1];
+	if (one_unit || (k > 0 && same_sentence(c, &ops->v[k - 1], true, op)) ||
+	    (k + 1 < ops->n && same_sentence(c, &ops->v[k + 1], false, op)) ||
+	    whole_units_facing(c, op))
+		return false;
+	return !shares_content(c, op);
+}
+
 int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	bool any = false;
 	for (size_t k = 0; k < ops->n; k++) {
-		bool done;
-		int rc = split_one(c, ops, k, &out, &done);
+		bool done = false;
+		int rc = RL_OK;
+		if (unrelated(c, ops, k)) {
+			rl_op del = ops->v[k], ins = ops->v[k];
+			del.b1 = del.b0, del.kind = RL_OP_DELETE;
+			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+			rc = rl_opvec_push(&out, &del);
+			if (rc == RL_OK)
+				rc = rl_opvec_push(&out, &ins);
+			done = true;
+		} else {
+			rc = split_one(c, ops, k, &out, &done);
+		}
 		if (rc == RL_OK && !done)
 			rc = rl_opvec_push(&out, &ops->v[k]);
 		if (rc != RL_OK) {
@@ -338,9 +428,6 @@ int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 /* A region re-diffed around a gone unit reaches out to an equal op of this many words on each
  * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
 #define SOLID_WORDS 3
-/* A unit faces a unit of the other side only if neither is longer than the other by more than
- * this factor (in words). */
-#define FACING_RATIO (2.0 / 3.0)
 #define REGION_OPS_MAX 64
 
 typedef struct unit_info {
