@@ -462,33 +462,44 @@ static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
 	return RL_OK;
 }
 
-/* Words of quotation q (side s) that are kept in NEW (or come from OLD). */
+/* Words of quotation q (side s) that are kept in NEW (or come from OLD); *content: how many of
+ * them are content words, *has_content: whether q holds any. */
 static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
-                           const rl_quotation *q)
+                           const rl_quotation *q, uint32_t *content, bool *has_content)
 {
 	uint32_t k = 0;
-	for (uint32_t t = q->t0; t < q->t1; t++)
-		if (c->side[s].tok[t].cls == RL_TOK_WORD && is_kept(&ops->v[ow->op[s][t]]))
-			k++;
+	*content = 0;
+	*has_content = false;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		if (c->side[s].tok[t].cls != RL_TOK_WORD)
+			continue;
+		bool is_content = rl_is_content(c, s, t);
+		*has_content |= is_content;
+		if (is_kept(&ops->v[ow->op[s][t]]))
+			k++, *content += is_content;
+	}
 	return k;
 }
 
+/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
+ * OLD, only function words ("a", "of") matched by coincidence where it had content words? (A
+ * quotation of NEW that keeps "here" of "Lo here" is a rewording, not a new quotation.) */
 static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
                  const rl_quotation *q)
 {
-	uint32_t w = rl_words(c, s, q->t0, q->t1);
-	return w > 0 && kept_words(c, ow, ops, s, q) * GONE_RATIO < w;
+	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
+	bool has_content;
+	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
+	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0));
 }
 
 /* Is quotation q of side s a quotation on the other side too: do the words it keeps stand inside
  * a quotation there? When they do not, marks were only added (or dropped) around kept words: a
  * translation that quotes speech its original gave without marks changes no quotation. */
-static bool quoted_there(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
-                         const rl_quotation *q)
+static bool quoted_there(const owner *ow, const rl_opvec *ops, int s, const rl_quotation *q)
 {
 	int o = !s;
 	uint32_t last = UINT32_MAX;
-	(void)c;
 	for (uint32_t t = q->t0; t < q->t1; t++) {
 		uint32_t k = ow->op[s][t];
 		const rl_op *op = &ops->v[k];
@@ -620,7 +631,7 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 	bool whole = gone(c, ow, ops, s, q);
 	uint32_t last = UINT32_MAX;
 
-	if (!whole && !quoted_there(c, ow, ops, s, q))
+	if (!whole && !quoted_there(ow, ops, s, q))
 		return;  /* marks put around (or taken from) words that stay: no quotation changed */
 	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
 		return;
@@ -647,14 +658,13 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 
 /* The edges of outermost quotations strictly inside [lo, hi) of side s, in order, into cut[]
  * (at most max); returns their count. */
-static size_t edges_in(const rl_ctx *c, const owner *ow, int s, uint32_t lo, uint32_t hi,
-                       uint32_t *cut, size_t max)
+static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
+                       size_t max)
 {
 	size_t n = 0;
 	for (uint32_t t = lo + 1; t < hi && n < max; t++)
 		if (ow->edge[s][t])
 			cut[n++] = t;
-	(void)c;
 	return n;
 }
 
@@ -665,12 +675,12 @@ static size_t edges_in(const rl_ctx *c, const owner *ow, int s, uint32_t lo, uin
  * pair in order (‘x “y” z’ → ‘x2 “y2” z2’: the quoted part with the quoted part). Otherwise the
  * side with edges is cut and the other side goes with its first piece outside a quotation (the
  * text around the quotation), so the quoted piece is a deletion or insertion of its own. */
-static int cut_op(const rl_ctx *c, const owner *ow, const rl_op *op, rl_opvec *out)
+static int cut_op(const owner *ow, const rl_op *op, rl_opvec *out)
 {
 	uint32_t cut[2][CUTS_MAX];
 	size_t n[2];
 	for (int s = 0; s < 2; s++) {
-		n[s] = edges_in(c, ow, s, rl_lo(op, s), rl_hi(op, s), cut[s], CUTS_MAX);
+		n[s] = edges_in(ow, s, rl_lo(op, s), rl_hi(op, s), cut[s], CUTS_MAX);
 		if (n[s] == CUTS_MAX)
 			return rl_opvec_push(out, op);
 	}
@@ -711,7 +721,7 @@ static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		int rc = is_kept(op) || op->move ? rl_opvec_push(&out, op) : cut_op(c, ow, op, &out);
+		int rc = is_kept(op) || op->move ? rl_opvec_push(&out, op) : cut_op(ow, op, &out);
 		if (rc != RL_OK) {
 			rl_ctx_recycle(c, &out);
 			return rc;

@@ -162,25 +162,33 @@ static bool is_bullet_cp(int32_t cp)
 /* Longest number of a numbered list marker, in digits. */
 #define MARKER_DIGITS_MAX 3
 
+/* Is token t a stop or a colon (what ends the text before a list run into a paragraph)? */
+static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
+{
+	if (t == 0 || tok[t - 1].cls != RL_TOK_PUNCT)
+		return false;
+	char ch = text[tok[t - 1].off + tok[t - 1].len - 1];
+	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
+}
+
+/* Whether a token is a marker must not depend on line ends: a list flowed onto one line (its
+ * line breaks made spaces) keeps its markers, or they would no longer pair with the markers of a
+ * version that kept the lines. */
 uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
                         bool *unordered)
 {
 	const rl_token *tk = &tok[t];
-	bool line = t == 0 || tk->gap >= RL_GAP_BREAK || (tk->flags & RL_TF_INDENT);
-	if (t + 1 >= n)
+	if (t + 1 >= n || (t > 0 && tk->gap == RL_GAP_NONE))
 		return 0;
 	int32_t cp;
 	if (tk->cls == RL_TOK_PUNCT && rl_utf8_decode(text + tk->off, tk->len, &cp) == tk->len &&
 	    is_bullet_cp(cp) && tok[t + 1].gap == RL_GAP_SPACE) {
 		*unordered = true;
-		if (line)
-			return 1;
-		/* Run into the text: " - Next item" before a capital or a number. */
-		return tk->gap != RL_GAP_NONE && tok[t + 1].cls == RL_TOK_WORD &&
-		       (tok[t + 1].flags & (RL_TF_UPPER | RL_TF_DIGIT)) ? 1 : 0;
+		return 1;  /* a spaced "-" used as a dash is one too: never the hyphen of a word */
 	}
-	if (!line || tk->cls != RL_TOK_WORD || t + 2 >= n || tok[t + 1].gap != RL_GAP_NONE ||
-	    tok[t + 2].gap != RL_GAP_SPACE || tok[t + 1].len != 1)
+	bool opens = t == 0 || tk->gap >= RL_GAP_BREAK || after_stop(tok, text, t);
+	if (!opens || tk->cls != RL_TOK_WORD || t + 2 >= n || tok[t + 1].gap != RL_GAP_NONE ||
+	    tok[t + 2].gap == RL_GAP_NONE || tok[t + 1].len != 1)
 		return 0;
 	char close = text[tok[t + 1].off];
 	const char *w = text + tk->off;

@@ -22,8 +22,8 @@ bool rl_is_function_word(const char *s, size_t len);
 #define RL_MARKER_KEY '\x01'
 
 /* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
- * "*", "+", "•" and the like before a space, at the start of a line or run into the text before a
- * capitalized word; "1." "12)" "a)" at the start of a line. *unordered tells a bullet from a
+ * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a
+ * line or after a stop or colon (a list run into the text). *unordered tells a bullet from a
  * numbered marker. */
 uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
                         bool *unordered);

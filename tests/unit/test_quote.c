@@ -218,3 +218,16 @@ Test(quote, a_removed_scare_quote_counts_once)
 	free(got);
 	rl_alignment_free(al);
 }
+
+/* A quotation whose content words are all gone is removed, though a function word or two of it
+ * ("a", "of") found a partner by coincidence. */
+Test(quote, coincidental_function_words_do_not_save_a_quotation)
+{
+	char *got = run("The manual says so that we can say \xe2\x80\x9cGCC is a full implementation "
+	                "of the standard,\xe2\x80\x9d not because there is any reason to use it.",
+	                "The manual says so that we could state, not as a result of this, that "
+	                "there is any reason to use it.");
+	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
+	cr_assert_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+}

@@ -105,10 +105,10 @@ Test(structure, list_markers)
 	cr_assert_str_eq(markers_of("Notes\n- one\n* two\n\xe2\x80\xa2 three\n1. four\n12) five\n"
 	                            "a) six"),
 	                 "- / * / \xe2\x80\xa2 / 1.# / 12)# / a)#");
-	/* A hyphen inside a word, a dash between words, a number in a sentence: none. */
-	cr_assert_str_eq(markers_of("A closed-source plan - or not. In 1. Or 2) here."), "");
-	/* A bullet run into the text before a capital. */
-	cr_assert_str_eq(markers_of("Points: - First one - Second one"), "- / -");
+	/* A hyphen inside a word, a number in a sentence: none. */
+	cr_assert_str_eq(markers_of("A closed-source plan for 1. Or 2) here."), "");
+	/* A list run into the text keeps its markers (and a spaced dash is one: never a hyphen). */
+	cr_assert_str_eq(markers_of("Points: - first one - second one. 2. Third"), "- / - / 2.#");
 }
 
 /* Issue 10: a bullet is never matched with the hyphen of a compound. */
