@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "rewrite.h"
 #include "structure.h"
 
 /* A replace of at most this many words a side is a swap ("Top" -> "High", "instead" -> "as an
@@ -13,6 +14,9 @@
 /* A sentence that keeps at least this share of its words is otherwise unchanged: nothing in it
  * is dissolved. */
 #define UNCHANGED_SHARE 0.6
+/* A unit faces a unit of the other side only if neither is longer than the other by more than
+ * this factor (in words). */
+#define FACING_RATIO (2.0 / 3.0)
 
 /* Kept words per unit, for the units a list of ops covers. */
 typedef struct shares {
@@ -255,6 +259,166 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 	return RL_OK;
 }
 
+/* ------------------------------------------------------------------ rewrites at unit edges */
+
+/* Is the point before token t of side s inside a unit (not where one starts, nor the end)? */
+static bool inside_unit(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+}
+
+/* Cut replace op k where it runs over unit starts on one side and stays in one unit on the other.
+ * The rewrite is the part that shares its sentence with the equal text next to it; the whole
+ * units before (or after) it were deleted (inserted) and stand as an op of their own, so that a
+ * dropped dateline is not drawn as the first words of the next paragraph's rewrite
+ * ("[-Boston | July 15 Despite-]{+Regardless of+}"). Returns false when op k is not such a
+ * replace (*done false, nothing written). */
+static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *out, bool *done)
+{
+	const rl_op *op = &ops->v[k];
+	*done = false;
+	if (op->kind != RL_OP_REPLACE || op->move)
+		return RL_OK;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s], *so = &c->side[!s];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, !s), ohi = rl_hi(op, !s);
+		if (sd->unit[lo] == sd->unit[hi - 1] || so->unit[olo] != so->unit[ohi - 1])
+			continue;
+		bool before = k > 0 && ops->v[k - 1].kind == RL_OP_EQUAL && !ops->v[k - 1].move &&
+		              inside_unit(c, s, lo);
+		bool after = k + 1 < ops->n && ops->v[k + 1].kind == RL_OP_EQUAL &&
+		             !ops->v[k + 1].move && inside_unit(c, s, hi);
+		if (before == after || (after && inside_unit(c, s, lo)) || (before && inside_unit(c, s, hi)))
+			continue;  /* tied to neither neighbour or to both, or the rest is no whole unit
+			            * (". The company" -> ", and the light": sentences joined) */
+		uint32_t cut = after ? sd->ustart[sd->unit[hi - 1]] : sd->ustart[sd->unit[lo] + 1];
+		rl_op head = *op, tail = *op;
+		if (s == RL_OLD)
+			head.a1 = tail.a0 = cut;
+		else
+			head.b1 = tail.b0 = cut;
+		rl_op *alone = after ? &head : &tail;  /* the whole units: one-sided */
+		if (s == RL_OLD)
+			alone->b0 = alone->b1 = after ? op->b0 : op->b1;
+		else
+			alone->a0 = alone->a1 = after ? op->a0 : op->a1;
+		alone->kind = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+		*done = true;
+		if (rl_opvec_push(out, &head) != RL_OK || rl_opvec_push(out, &tail) != RL_OK)
+			return RL_ENOMEM;
+		return RL_OK;
+	}
+	return RL_OK;
+}
+
+/* Content words looked at on each side of a replace for a shared one; a longer replace is taken
+ * to share some (it is left as it is). */
+#define SHARED_SCAN_MAX 256
+
+/* Do the two sides of op share a content word, the same or a variant ("sale", "sales")? */
+static bool shares_content(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	if (wa > SHARED_SCAN_MAX || wb > SHARED_SCAN_MAX)
+		return true;
+	for (uint32_t i = op->a0; i < op->a1; i++) {
+		if (!rl_is_content(c, RL_OLD, i))
+			continue;
+		size_t nx;
+		const char *kx = rl_interner_key(c->in, c->side[RL_OLD].ids[i], &nx);
+		for (uint32_t j = op->b0; j < op->b1; j++) {
+			if (!rl_is_content(c, RL_NEW, j))
+				continue;
+			if (c->side[RL_OLD].ids[i] == c->side[RL_NEW].ids[j])
+				return true;
+			size_t ny;
+			const char *ky = rl_interner_key(c->in, c->side[RL_NEW].ids[j], &ny);
+			if (rl_similar_words(kx, nx, ky, ny))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Is the equal op e right before op (after it, unless `before`) and in the same sentence as op's
+ * edge, on both sides? */
+static bool same_sentence(const rl_ctx *c, const rl_op *e, bool before, const rl_op *op)
+{
+	if (e->kind != RL_OP_EQUAL || e->move)
+		return false;
+	for (int s = 0; s < 2; s++) {
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (before ? !(inside_unit(c, s, lo) && rl_hi(e, s) == lo)
+		           : !(inside_unit(c, s, hi) && rl_lo(e, s) == hi))
+			return false;
+	}
+	return true;
+}
+
+/* Do both sides of op cover whole units of about the same length (a sentence reworded in its
+ * place: "See also feature." -> "View as well function.")? */
+static bool whole_units_facing(const rl_ctx *c, const rl_op *op)
+{
+	for (int s = 0; s < 2; s++)
+		if (inside_unit(c, s, rl_lo(op, s)) || inside_unit(c, s, rl_hi(op, s)))
+			return false;
+	double wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	return wa >= FACING_RATIO * wb && wb >= FACING_RATIO * wa;
+}
+
+/* A replace pairs text only where its two sides share a content word or stand in the same
+ * sentence slot (inside one sentence on each side, an equal neighbour in the same sentence on
+ * both sides, or whole sentences facing each other); otherwise it is a deletion and an
+ * insertion: a page's menu lines are not a rewrite of the sentence the new text put there. */
+static bool unrelated(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *op = &ops->v[k];
+	if (op->kind != RL_OP_REPLACE || op->move || rl_op_words(c, op, RL_OLD) == 0 ||
+	    rl_op_words(c, op, RL_NEW) == 0)
+		return false;
+	bool one_unit = true;  /* inside one unit on each side: a swap or a reworded clause */
+	for (int s = 0; s < 2; s++)
+		one_unit &= c->side[s].unit[rl_lo(op, s)] == c->side[s].unit[rl_hi(op, s) - 1];
+	if (one_unit || (k > 0 && same_sentence(c, &ops->v[k - 1], true, op)) ||
+	    (k + 1 < ops->n && same_sentence(c, &ops->v[k + 1], false, op)) ||
+	    whole_units_facing(c, op))
+		return false;
+	return !shares_content(c, op);
+}
+
+int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	bool any = false;
+	for (size_t k = 0; k < ops->n; k++) {
+		bool done = false;
+		int rc = RL_OK;
+		if (unrelated(c, ops, k)) {
+			rl_op del = ops->v[k], ins = ops->v[k];
+			del.b1 = del.b0, del.kind = RL_OP_DELETE;
+			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+			rc = rl_opvec_push(&out, &del);
+			if (rc == RL_OK)
+				rc = rl_opvec_push(&out, &ins);
+			done = true;
+		} else {
+			rc = split_one(c, ops, k, &out, &done);
+		}
+		if (rc == RL_OK && !done)
+			rc = rl_opvec_push(&out, &ops->v[k]);
+		if (rc != RL_OK) {
+			rl_ctx_recycle(c, &out);
+			return rc;
+		}
+		any |= done;
+	}
+	if (any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return RL_OK;
+}
+
 /* ------------------------------------------------------------------ units gone */
 
 /* A unit that keeps none of its words, or one of at least this many words that keeps at most one
@@ -264,9 +428,6 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 /* A region re-diffed around a gone unit reaches out to an equal op of this many words on each
  * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
 #define SOLID_WORDS 3
-/* A unit faces a unit of the other side only if neither is longer than the other by more than
- * this factor (in words). */
-#define FACING_RATIO (2.0 / 3.0)
 #define REGION_OPS_MAX 64
 
 typedef struct unit_info {

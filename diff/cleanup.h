@@ -19,6 +19,11 @@
 int rl_cleanup(rl_ctx *c, rl_opvec *ops);
 int rl_slide(rl_ctx *c, rl_opvec *ops);
 
+/* A replace that runs over sentence or line starts on one side while the other stays in one unit
+ * is cut there: the whole units deleted (inserted) before or after the rewrite are an op of their
+ * own, and the rewrite keeps only the part in the sentence it shares with its neighbour. */
+int rl_split_at_units(rl_ctx *c, rl_opvec *ops);
+
 /* Sentences deleted (or inserted) as a whole but still matched by coincidence in a word or two,
  * or merged into a neighbouring rewrite, are cut out as plain deletions (insertions) and the text
  * around them diffed again without them. For the whole texts, before moves. */

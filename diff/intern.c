@@ -315,6 +315,11 @@ static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
 	return RL_OK;
 }
 
+int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
+{
+	return lookup(in, key, len, id);
+}
+
 int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out)
 {
 	size_t n = rl_tokens_count(toks);

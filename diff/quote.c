@@ -112,6 +112,71 @@ static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *ope
 		*open = false;  /* '90s, 'tis: rare enough; a lone ' before punctuation is no quote */
 }
 
+static bool word_at(const rl_side *sd, uint32_t t)
+{
+	return t < sd->n && sd->tok[t].cls == RL_TOK_WORD;
+}
+
+/* Is the curly mark at t glued inside a word ("they’re", "Singerman’s", "don‘t")? */
+static bool inside_word(const rl_side *sd, uint32_t t)
+{
+	return touches_prev(sd, t) && touches_next(sd, t) && word_at(sd, t - 1) && word_at(sd, t + 1);
+}
+
+/* Is the ’ at t the second mark of an elision set between spaces ("rock ’n’ roll", "’em’")? The
+ * word before it starts with an apostrophe that follows a space. */
+static bool closes_elision(const rl_side *sd, uint32_t t)
+{
+	if (t < 2 || !word_at(sd, t - 1) || !touches_prev(sd, t) || !touches_prev(sd, t - 1))
+		return false;
+	return cp_of(sd, t - 2) == 0x2019 && (t - 2 == 0 || sd->tok[t - 2].gap != RL_GAP_NONE);
+}
+
+/* Tokens looked ahead for a better closing mark than a plural possessive. */
+#define POSSESSIVE_LOOKAHEAD 400
+
+/* Can the ’ at t close a quotation for sure (it ends a word and nothing glued follows it but
+ * punctuation)? */
+static bool plain_closer(const rl_side *sd, uint32_t t)
+{
+	return cp_of(sd, t) == 0x2019 && touches_prev(sd, t) && !inside_word(sd, t) &&
+	       !closes_elision(sd, t);
+}
+
+/* The ’ at t ends a word in s and a word follows after a space ("the students’ union"): a plural
+ * possessive, unless no other mark closes the open quotation later in the paragraph ("‘Ask the
+ * students’ she said" keeps it as the closing mark). */
+static bool plural_possessive(const rl_side *sd, uint32_t t)
+{
+	const rl_token *w = &sd->tok[t - 1];
+	char last = sd->text[w->off + w->len - 1];
+	if ((last | 0x20) != 's' || !word_at(sd, t + 1) || sd->tok[t + 1].gap != RL_GAP_SPACE)
+		return false;
+	for (uint32_t k = t + 1; k < sd->n && k - t < POSSESSIVE_LOOKAHEAD; k++) {
+		if (sd->tok[k].gap == RL_GAP_PARA)
+			return false;
+		if (plain_closer(sd, k))
+			return true;
+	}
+	return false;
+}
+
+/* Roles of a curly single mark at t (’ when `right`, else ‘). The right mark is also the
+ * apostrophe: inside a word, at the end of a plural possessive or around an elision it never
+ * closes a quotation. A left mark glued inside a word was typed for an apostrophe ("don‘t"). */
+static void curly_single_roles(const finder *f, uint32_t t, bool right, bool *open, bool *close)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	if (!right) {
+		*open = *open && !inside_word(sd, t);
+		return;
+	}
+	if (!touches_prev(sd, t) || !word_at(sd, t - 1))
+		*close = touches_prev(sd, t);  /* after punctuation ("sleepy,’"); else a stray mark */
+	else
+		*close = plain_closer(sd, t) && (f->depth == 0 || !plural_possessive(sd, t));
+}
+
 static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 {
 	const rl_side *sd = &f->c->side[f->s];
@@ -175,8 +240,8 @@ static int mark_at(finder *f, uint32_t t)
 	bool can_open = m.opens != F_NONE, can_close = m.closes != 0;
 	if (cp == '"' || cp == '\'')
 		straight_roles(sd, t, cp == '\'', &can_open, &can_close);
-	else if (cp == 0x2019)
-		can_close = touches_prev(sd, t);  /* else an apostrophe or a stray mark */
+	else if (cp == 0x2019 || cp == 0x2018)
+		curly_single_roles(f, t, cp == 0x2019, &can_open, &can_close);
 	if (can_open && (m.opens == F_SINGLE || m.opens == F_STRAIGHT1) && t + 2 < sd->n &&
 	    sd->tok[t + 1].cls == RL_TOK_WORD && sd->tok[t + 1].len == 1 &&
 	    sd->tok[t + 2].gap != RL_GAP_NONE)
@@ -330,10 +395,56 @@ static bool is_kept(const rl_op *op)
 	return op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
 }
 
-/* Per token of each side: the op that holds it. */
+/* Per token of each side: the op that holds it; and quoted tokens as prefix counts (tokens
+ * inside an outermost quotation before each token), so that a range holds quoted text when
+ * inq[hi] > inq[lo]. */
 typedef struct owner {
 	uint32_t *op[2];
+	uint32_t *inq[2];
+	uint8_t *edge[2];  /* per token (n + 1): an outermost quotation starts or ends before it */
 } owner;
+
+static void owner_free(owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		free(ow->op[s]);
+		free(ow->inq[s]);
+		free(ow->edge[s]);
+	}
+}
+
+static int quoted_build(const rl_ctx *c, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t *inq = malloc(((size_t)sd->n + 1) * sizeof *inq), reach = 0;
+		if (!inq)
+			return RL_ENOMEM;
+		ow->inq[s] = inq;
+		inq[0] = 0;
+		size_t x = 0;
+		for (uint32_t t = 0; t < sd->n; t++) {
+			for (; x < sd->nquotes && sd->quotes[x].t0 <= t; x++)
+				if (sd->quotes[x].t1 > reach)
+					reach = sd->quotes[x].t1;
+			inq[t + 1] = inq[t] + (t < reach);
+		}
+		/* Where outermost quotations start and end (two may touch: ”“). */
+		uint8_t *edge = calloc((size_t)sd->n + 1, 1);
+		if (!edge)
+			return RL_ENOMEM;
+		ow->edge[s] = edge;
+		for (x = 0; x < sd->nquotes; x++)
+			if (sd->quotes[x].depth == 0)
+				edge[sd->quotes[x].t0] = edge[sd->quotes[x].t1] = 1;
+	}
+	return RL_OK;
+}
+
+static bool quoted_tok(const owner *ow, int s, uint32_t t)
+{
+	return ow->inq[s][t + 1] > ow->inq[s][t];
+}
 
 static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
 {
@@ -351,22 +462,60 @@ static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
 	return RL_OK;
 }
 
-/* Words of quotation q (side s) that are kept in NEW (or come from OLD). */
+/* Words of quotation q (side s) that are kept in NEW (or come from OLD); *content: how many of
+ * them are content words, *has_content: whether q holds any. */
 static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
-                           const rl_quotation *q)
+                           const rl_quotation *q, uint32_t *content, bool *has_content)
 {
 	uint32_t k = 0;
-	for (uint32_t t = q->t0; t < q->t1; t++)
-		if (c->side[s].tok[t].cls == RL_TOK_WORD && is_kept(&ops->v[ow->op[s][t]]))
-			k++;
+	*content = 0;
+	*has_content = false;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		if (c->side[s].tok[t].cls != RL_TOK_WORD)
+			continue;
+		bool is_content = rl_is_content(c, s, t);
+		*has_content |= is_content;
+		if (is_kept(&ops->v[ow->op[s][t]]))
+			k++, *content += is_content;
+	}
 	return k;
 }
 
+/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
+ * OLD, only function words ("a", "of") matched by coincidence where it had content words? (A
+ * quotation of NEW that keeps "here" of "Lo here" is a rewording, not a new quotation.) */
 static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
                  const rl_quotation *q)
 {
-	uint32_t w = rl_words(c, s, q->t0, q->t1);
-	return w > 0 && kept_words(c, ow, ops, s, q) * GONE_RATIO < w;
+	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
+	bool has_content;
+	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
+	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0));
+}
+
+/* Is quotation q of side s a quotation on the other side too: do the words it keeps stand inside
+ * a quotation there? When they do not, marks were only added (or dropped) around kept words: a
+ * translation that quotes speech its original gave without marks changes no quotation. */
+static bool quoted_there(const owner *ow, const rl_opvec *ops, int s, const rl_quotation *q)
+{
+	int o = !s;
+	uint32_t last = UINT32_MAX;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		uint32_t k = ow->op[s][t];
+		const rl_op *op = &ops->v[k];
+		if (k == last || !is_kept(op))
+			continue;
+		last = k;
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		uint32_t olo = rl_lo(op, o), ohi = rl_hi(op, o);
+		uint32_t x0 = olo + (lo - rl_lo(op, s)), x1 = olo + (hi - rl_lo(op, s));
+		x0 = x0 < ohi ? x0 : ohi;  /* an equal op under ignore_punct may differ in length */
+		x1 = x1 < ohi ? x1 : ohi;
+		if (ow->inq[o][x1] > ow->inq[o][x0])
+			return true;
+	}
+	return false;
 }
 
 /* Is op inside quotation q on side s (its tokens there, or its place when it has none)? */
@@ -376,12 +525,12 @@ static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
 	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
 }
 
-/* A quotation gone as a whole may still hold a word matched by coincidence ("the"): fold the ops
- * inside it into one change, so that all of its words are flagged. */
-/* The ops [*k0, *k1] inside quotation q of side s, when they can be folded into one change: a
- * coincidental equal op among them, none moved, each continuing the one before. */
-static bool island_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
-                       const rl_quotation *q, size_t *out0, size_t *out1)
+/* A quotation gone as a whole is one removed (or added) quotation, and counts once: the ops
+ * inside it (a word matched by coincidence, "the", among them, or a deletion and a replace that
+ * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
+ * s, when there are several, none moved, each continuing the one before. */
+static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
+                     const rl_quotation *q, size_t *out0, size_t *out1)
 {
 	if (q->depth > 0 || !gone(c, ow, ops, s, q))
 		return false;
@@ -390,18 +539,17 @@ static bool island_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, in
 		k0++;
 	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
 		k1--;
-	bool island = false, clean = k0 < k1;
+	bool clean = k0 < k1;
 	for (size_t k = k0; k <= k1 && clean; k++) {
 		const rl_op *op = &ops->v[k];
 		clean = !op->move && op_inside(op, s, q) &&
 		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
-		island |= op->kind == RL_OP_EQUAL;
 	}
 	*out0 = k0, *out1 = k1;
-	return clean && island;
+	return clean;
 }
 
-static int dissolve_islands(rl_ctx *c, rl_opvec *ops, owner *ow)
+static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
@@ -410,7 +558,7 @@ static int dissolve_islands(rl_ctx *c, rl_opvec *ops, owner *ow)
 		int rc = RL_OK;
 		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
 			size_t k0, k1;
-			if (!island_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1) || k0 < next)
+			if (!gone_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1) || k0 < next)
 				continue;
 			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
 			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
@@ -456,6 +604,26 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
+/* Does NEW quotation q, gone as a whole, stand where OLD had as many words, none of them quoted?
+ * Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
+ * cry.”"): no quotation was added. */
+static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
+                             const rl_quotation *q)
+{
+	uint32_t last = UINT32_MAX, old_words = 0;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		uint32_t k = ow->op[RL_NEW][t];
+		const rl_op *op = &ops->v[k];
+		if (k == last || is_kept(op))
+			continue;
+		last = k;
+		if (ow->inq[RL_OLD][op->a1] > ow->inq[RL_OLD][op->a0])
+			return false;
+		old_words += rl_op_words(c, op, RL_OLD);
+	}
+	return 2 * old_words >= rl_words(c, RL_NEW, q->t0, q->t1);
+}
+
 /* Flag the ops touching quotation q of side s. */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q)
@@ -463,6 +631,10 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 	bool whole = gone(c, ow, ops, s, q);
 	uint32_t last = UINT32_MAX;
 
+	if (!whole && !quoted_there(ow, ops, s, q))
+		return;  /* marks put around (or taken from) words that stay: no quotation changed */
+	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
+		return;
 	for (uint32_t t = q->t0; t < q->t1; t++) {
 		uint32_t k = ow->op[s][t];
 		rl_op *op = &ops->v[k];
@@ -482,56 +654,77 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 	}
 }
 
-/* The first outermost quotation of side s that ends after token t (binary search). */
-static size_t first_ending_after(const rl_side *sd, uint32_t t)
+/* ------------------------------------------------------------------ cutting at quotations */
+
+/* The edges of outermost quotations strictly inside [lo, hi) of side s, in order, into cut[]
+ * (at most max); returns their count. */
+static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
+                       size_t max)
 {
-	size_t lo = 0, hi = sd->nquotes;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (sd->quotes[mid].t0 < t && sd->quotes[mid].t1 <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	size_t n = 0;
+	for (uint32_t t = lo + 1; t < hi && n < max; t++)
+		if (ow->edge[s][t])
+			cut[n++] = t;
+	return n;
 }
 
-/* Cut deletions and insertions at the edges of the sentences of the quotations they cover in
- * part, so that a flag marks the quoted statement ("“We are trading ...,” she said.") and not
- * the paragraph around it. */
-static int cut_at_quotes(rl_ctx *c, rl_opvec *ops)
+/* Cuts looked for in one op, a side: more edges than this and the op is left whole. */
+#define CUTS_MAX 64
+
+/* Emit op cut at the quotation edges of each side. When both sides have as many edges, the pieces
+ * pair in order (‘x “y” z’ → ‘x2 “y2” z2’: the quoted part with the quoted part). Otherwise the
+ * side with edges is cut and the other side goes with its first piece outside a quotation (the
+ * text around the quotation), so the quoted piece is a deletion or insertion of its own. */
+static int cut_op(const owner *ow, const rl_op *op, rl_opvec *out)
+{
+	uint32_t cut[2][CUTS_MAX];
+	size_t n[2];
+	for (int s = 0; s < 2; s++) {
+		n[s] = edges_in(ow, s, rl_lo(op, s), rl_hi(op, s), cut[s], CUTS_MAX);
+		if (n[s] == CUTS_MAX)
+			return rl_opvec_push(out, op);
+	}
+	if (n[0] + n[1] == 0)
+		return rl_opvec_push(out, op);
+	bool paired = n[0] == n[1];
+	int s = n[0] >= n[1] ? RL_OLD : RL_NEW;  /* the side cut alone */
+	size_t pieces = (paired ? n[0] : n[s]) + 1;
+	bool placed = false;
+	for (size_t i = 0; i < pieces; i++) {
+		rl_op p = *op;
+		uint32_t lo[2], hi[2];
+		for (int x = 0; x < 2; x++) {
+			lo[x] = i == 0 ? rl_lo(op, x) : cut[x][i - 1];
+			hi[x] = i + 1 == pieces ? rl_hi(op, x) : cut[x][i];
+		}
+		if (!paired) {
+			int o = !s;
+			bool outside = !quoted_tok(ow, s, lo[s]);
+			bool take = !placed && (outside || i + 1 == pieces);
+			lo[o] = take ? rl_lo(op, o) : placed ? rl_hi(op, o) : rl_lo(op, o);
+			hi[o] = take ? rl_hi(op, o) : lo[o];
+			placed |= take;
+		}
+		p.a0 = lo[0], p.a1 = hi[0], p.b0 = lo[1], p.b1 = hi[1];
+		p.kind = rl_change_kind(p.a1 > p.a0, p.b1 > p.b0);
+		if (rl_opvec_push(out, &p) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* Cut the changes at the edges of the quotations they cover in part, so that a flag marks the
+ * quotation and nothing around it: a menu line or a sentence of site furniture that holds a
+ * quoted headline is not flagged with it, nor is "she said" after a removed quotation. */
+static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	for (size_t k = 0; k < ops->n; k++) {
-		rl_op op = ops->v[k];
-		int s = op.kind == RL_OP_DELETE ? RL_OLD : op.kind == RL_OP_INSERT ? RL_NEW : -1;
-		if (s >= 0 && !op.move) {
-			const rl_side *sd = &c->side[s];
-			uint32_t lo = rl_lo(&op, s), hi = rl_hi(&op, s);
-			for (size_t x = first_ending_after(sd, lo); x < sd->nquotes && sd->quotes[x].t0 < hi; x++) {
-				const rl_quotation *q = &sd->quotes[x];
-				if (q->depth > 0)
-					continue;
-				uint32_t cuts[2] = {sd->ustart[sd->unit[q->t0]], sd->ustart[sd->unit[q->t1 - 1] + 1]};
-				for (int e = 0; e < 2; e++) {
-					if (cuts[e] <= lo || cuts[e] >= hi)
-						continue;
-					rl_op head = op;
-					if (s == RL_OLD)
-						head.a1 = cuts[e], op.a0 = cuts[e];
-					else
-						head.b1 = cuts[e], op.b0 = cuts[e];
-					if (rl_opvec_push(&out, &head) != RL_OK) {
-						rl_opvec_free(&out);
-						return RL_ENOMEM;
-					}
-					lo = cuts[e];
-				}
-			}
-		}
-		if (rl_opvec_push(&out, &op) != RL_OK) {
-			rl_opvec_free(&out);
-			return RL_ENOMEM;
+		const rl_op *op = &ops->v[k];
+		int rc = is_kept(op) || op->move ? rl_opvec_push(&out, op) : cut_op(ow, op, &out);
+		if (rc != RL_OK) {
+			rl_ctx_recycle(c, &out);
+			return rc;
 		}
 	}
 	rl_opvec_swap(ops, &out);
@@ -541,19 +734,18 @@ static int cut_at_quotes(rl_ctx *c, rl_opvec *ops)
 
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
-	owner ow = {{NULL, NULL}};
+	owner ow = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
 	int rc = RL_OK;
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
-	if ((rc = cut_at_quotes(c, ops)) != RL_OK || (rc = owner_build(c, ops, &ow)) != RL_OK ||
-	    (rc = dissolve_islands(c, ops, &ow)) != RL_OK)
+	if ((rc = quoted_build(c, &ow)) != RL_OK || (rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
+	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK)
 		goto out;
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
 			flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
 out:
-	free(ow.op[0]);
-	free(ow.op[1]);
+	owner_free(&ow);
 	return rc;
 }

@@ -6,10 +6,17 @@
  * nested, and spanning paragraphs the English way (each new paragraph reopens the quote, only
  * the last closes it). An opening mark that is never closed is not a quotation.
  *
- * rl_quotes_flag then flags the ops: a quotation of OLD whose words are (almost) all gone is
- * `removed`; one of NEW with (almost) nothing from OLD is `added`; changed words inside a
- * quotation that survives make the ops that change them `altered`, or `elided` when the
- * new text puts an ellipsis ("…", "...") where words were. */
+ * A right single mark is also the apostrophe: inside a word (keeper’s), at the end of a plural
+ * possessive (the sailors’ hut) or around an elision (rock ’n’ roll) it closes nothing.
+ *
+ * rl_quotes_flag then flags the ops, each change first cut at the edges of the quotations it
+ * covers in part (a flag marks the quotation, never the text around it): a quotation of OLD whose
+ * words are (almost) all gone is `removed`; one of NEW with (almost) nothing from OLD is `added`,
+ * unless it rewords unquoted text that stood in its place; either counts once (its ops folded
+ * into one). Changed words inside a quotation that survives, and is a quotation on the other side
+ * too, make the ops that change them `altered`, or `elided` when the new text puts an ellipsis
+ * ("…", "...") where words were. Marks merely put around (or taken from) kept words flag
+ * nothing. */
 #ifndef REDLINE_QUOTE_H
 #define REDLINE_QUOTE_H
 

@@ -46,6 +46,40 @@ void rl_opvec_swap(rl_opvec *x, rl_opvec *y)
 
 /* ------------------------------------------------------------------ context */
 
+/* List markers get ids of their own (RL_MARKER_KEY before the marker's own key), so that the diff
+ * pairs a bullet with a bullet and never with a hyphen or a word. */
+static int marker_ids(rl_ctx *c, rl_side *sd)
+{
+	char *key = NULL;
+	size_t cap = 0;
+	int rc = RL_OK;
+	for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
+		if (t > 0 && sd->tok[t].gap == RL_GAP_NONE)
+			continue;  /* a marker follows whitespace (or starts the text) */
+		bool unordered;
+		uint32_t m = rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered);
+		for (uint32_t i = t; i < t + m && rc == RL_OK; i++) {
+			const rl_token *x = &sd->tok[i];
+			if (sd->ids[i] == RL_ID_NONE)
+				continue;
+			/* The token's key, written one byte in, after the marker byte. */
+			long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, &key, &cap);
+			char *k = len < 0 ? NULL : realloc(key, (size_t)len + 1);
+			if (!k) {
+				rc = RL_ENOMEM;
+				break;
+			}
+			key = k, cap = (size_t)len + 1;
+			memmove(key + 1, key, (size_t)len);
+			key[0] = RL_MARKER_KEY;
+			rc = rl_intern_key(c->in, key, (size_t)len + 1, &sd->ids[i]);
+		}
+		t += m ? m - 1 : 0;
+	}
+	free(key);
+	return rc;
+}
+
 static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 {
 	rl_side *sd = &c->side[s];
@@ -54,6 +88,8 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	sd->n = (uint32_t)rl_tokens_count(toks);
 	int rc = rl_intern(c->in, toks, &sd->ids);
 	if (rc != RL_OK)
+		return rc;
+	if ((rc = marker_ids(c, sd)) != RL_OK)
 		return rc;
 	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
 	if (!sd->words)
@@ -553,6 +589,8 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		rc = rl_cleanup(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
 		rc = rl_slide(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_split_at_units(c, &ops);
 	if (rc == RL_OK && out->n == 0)
 		rl_opvec_swap(out, &ops);  /* nothing to append to: hand the list over */
 	else if (rc == RL_OK)

@@ -78,6 +78,8 @@ static bool is_ellipsis(const char *s, size_t len)
 
 unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
 {
+	if (len > 0 && key[0] == RL_MARKER_KEY)
+		return RL_IDF_PUNCT | RL_IDF_FUNCTION;  /* structure: never content, never a stop */
 	if (cls == RL_TOK_WORD)
 		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
 	unsigned f = RL_IDF_PUNCT;
@@ -149,6 +151,53 @@ static bool inline_item(const rl_side *sd, uint32_t t)
 	if (rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
 		return false;
 	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
+}
+
+static bool is_bullet_cp(int32_t cp)
+{
+	return cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 ||
+	       cp == 0x25AA || cp == 0x25CF || cp == 0x2043;
+}
+
+/* Longest number of a numbered list marker, in digits. */
+#define MARKER_DIGITS_MAX 3
+
+/* Is token t a stop or a colon (what ends the text before a list run into a paragraph)? */
+static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
+{
+	if (t == 0 || tok[t - 1].cls != RL_TOK_PUNCT)
+		return false;
+	char ch = text[tok[t - 1].off + tok[t - 1].len - 1];
+	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
+}
+
+/* Whether a token is a marker must not depend on line ends: a list flowed onto one line (its
+ * line breaks made spaces) keeps its markers, or they would no longer pair with the markers of a
+ * version that kept the lines. */
+uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
+                        bool *unordered)
+{
+	const rl_token *tk = &tok[t];
+	if (t + 1 >= n || (t > 0 && tk->gap == RL_GAP_NONE))
+		return 0;
+	int32_t cp;
+	if (tk->cls == RL_TOK_PUNCT && rl_utf8_decode(text + tk->off, tk->len, &cp) == tk->len &&
+	    is_bullet_cp(cp) && tok[t + 1].gap == RL_GAP_SPACE) {
+		*unordered = true;
+		return 1;  /* a spaced "-" used as a dash is one too: never the hyphen of a word */
+	}
+	bool opens = t == 0 || tk->gap >= RL_GAP_BREAK || after_stop(tok, text, t);
+	if (!opens || tk->cls != RL_TOK_WORD || t + 2 >= n || tok[t + 1].gap != RL_GAP_NONE ||
+	    tok[t + 2].gap == RL_GAP_NONE || tok[t + 1].len != 1)
+		return 0;
+	char close = text[tok[t + 1].off];
+	const char *w = text + tk->off;
+	bool digits = tk->len <= MARKER_DIGITS_MAX;
+	for (uint32_t i = 0; i < tk->len && digits; i++)
+		digits = w[i] >= '0' && w[i] <= '9';
+	bool letter = tk->len == 1 && w[0] >= 'a' && w[0] <= 'z';
+	*unordered = false;
+	return ((digits && (close == '.' || close == ')')) || (letter && close == ')')) ? 2 : 0;
 }
 
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)

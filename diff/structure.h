@@ -17,6 +17,17 @@ unsigned rl_key_flags(const char *key, size_t len, unsigned cls);
 /* Is this word (any case, straight or curly apostrophe) a function word of English? */
 bool rl_is_function_word(const char *s, size_t len);
 
+/* List markers are compared under keys of their own, which start with this byte: a bullet's "-"
+ * is never the hyphen of "closed-source", nor "1." the number of a sentence. */
+#define RL_MARKER_KEY '\x01'
+
+/* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
+ * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a
+ * line or after a stop or colon (a list run into the text). *unordered tells a bullet from a
+ * numbered marker. */
+uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
+                        bool *unordered);
+
 /* Find the units of side s (c->side[s].ids and c->idf must be set). Fills unit, ustart, uflags and
  * nunits. */
 int rl_units_find(rl_ctx *c, int s);

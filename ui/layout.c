@@ -199,12 +199,31 @@ static int new_block(rl_layout *lay)
 	return RL_OK;
 }
 
+/* Does piece p touch the end of the open block on a side, with no space between (a quotation mark
+ * inserted before the word that starts a paragraph: "{+“+}We’re")? A mark is never drawn apart
+ * from the word it is glued to, so p goes on in that block even where a line starts on the other
+ * side. */
+static bool glued_to_block(const rl_layout *lay, const rl_piece *p)
+{
+	if (lay->nblocks == 0)
+		return false;
+	const rl_block *b = &lay->blocks[lay->nblocks - 1];
+	if (b->piece1 == b->piece0)
+		return false;
+	return (p->a1 > p->a0 && b->a1 > b->a0 && b->a1 == p->a0 &&
+	        tok_at(lay, RL_OLD, p->a0)->gap == RL_GAP_NONE) ||
+	       (p->b1 > p->b0 && b->b1 > b->b0 && b->b1 == p->b0 &&
+	        tok_at(lay, RL_NEW, p->b0)->gap == RL_GAP_NONE);
+}
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
- * starts a line on either side. */
+ * starts a line on either side (unless it is glued to the block's last word). */
 static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
+	if (line && *open && !force_new && glued_to_block(lay, p))
+		line = false;
 	if (!*open || force_new || line) {
 		if (new_block(lay) != RL_OK)
 			return RL_ENOMEM;

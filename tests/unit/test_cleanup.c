@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "align.h"
+#include "cleanup.h"
 #include "ops_text.h"
+#include "stage.h"
+#include "status.h"
 
 static char *run(const char *a, const char *b, unsigned off)
 {
@@ -78,4 +81,117 @@ Test(cleanup, a_short_spun_sentence_keeps_its_place)
 	cr_assert_str_eq(got, "= It is green . | r See also feature > View as well function | "
 	                      "= ( sense | r 6 > six | = ) . A computer follows .");
 	free(got);
+}
+
+/* The token of side s that starts at the first occurrence of needle in text. */
+static uint32_t tok_of(const rl_ctx *c, int s, const char *text, const char *needle)
+{
+	uint32_t off = (uint32_t)(strstr(text, needle) - text);
+	for (uint32_t t = 0; t < c->side[s].n; t++)
+		if (c->side[s].tok[t].off == off)
+			return t;
+	cr_assert_fail("no token at \"%s\"", needle);
+	return 0;
+}
+
+/* Issue 10: a deleted dateline and the rewrite of the next paragraph's first word are two ops, so
+ * that the paragraph starts on the row of its original. On a whole document the earlier stages
+ * can hand over one replace for both ("[-| May 3 Despite-]{+Regardless of+}"): it is cut where
+ * the paragraph starts. */
+Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
+{
+	const char *a = "The ferry ran late.\n\nPier Road\n|\nMay 3\n\nDespite the fog, it sailed.";
+	const char *b = "The ferry ran late.\nRegardless of the fog, it sailed.";
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	uint32_t despite = tok_of(&c, RL_OLD, a, "Despite");
+	uint32_t the_a = tok_of(&c, RL_OLD, a, "the fog"), the_b = tok_of(&c, RL_NEW, b, "the fog");
+	uint32_t pier = tok_of(&c, RL_OLD, a, "Pier"), regardless = tok_of(&c, RL_NEW, b, "Regardless");
+	rl_op v[] = {
+		{0, pier, 0, regardless, 0, RL_OP_EQUAL, 0},
+		{pier, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
+		{the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0},
+	};
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_opvec_append(&ops, v, 3), RL_OK);
+	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 4);
+	cr_assert(ops.v[1].kind == RL_OP_DELETE && ops.v[1].a0 == pier && ops.v[1].a1 == despite &&
+	          ops.v[1].b0 == regardless && ops.v[1].b1 == regardless, "the dateline alone");
+	cr_assert(ops.v[2].kind == RL_OP_REPLACE && ops.v[2].a0 == despite && ops.v[2].a1 == the_a &&
+	          ops.v[2].b0 == regardless && ops.v[2].b1 == the_b, "Despite > Regardless of");
+	/* A replace that starts inside a unit ("3 Despite" -> "Regardless of", as when two
+	 * sentences are joined) keeps its pairing: what comes before the cut is no whole unit. */
+	rl_op j[] = {{despite - 1, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
+	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
+	ops.n = 0;
+	cr_assert_eq(rl_opvec_append(&ops, j, 2), RL_OK);
+	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 2);
+	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
+	/* A replace inside one sentence on both sides is left alone. */
+	rl_op w[] = {{despite, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
+	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
+	ops.n = 0;
+	cr_assert_eq(rl_opvec_append(&ops, w, 2), RL_OK);
+	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 2);
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+}
+
+/* Issue 10: a replace pairs text only where its sides share a content word or stand in the same
+ * sentence slot; a page's menu lines facing a sentence are a deletion and an insertion. */
+Test(cleanup, unrelated_text_is_no_rewrite)
+{
+	const char *a = "Home\n\nNews\n\nToggle search form\n\nThe fleet grew. Top crews sailed.";
+	const char *b = "This approach fostered a loyal crowd of riders and crews alike.\n\nThe fleet "
+	                "grew. Best crews sailed.";
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	uint32_t fa = tok_of(&c, RL_OLD, a, "The fleet"), fb = tok_of(&c, RL_NEW, b, "The fleet");
+	uint32_t top = tok_of(&c, RL_OLD, a, "Top"), best = tok_of(&c, RL_NEW, b, "Best");
+	rl_op v[] = {
+		{0, fa, 0, fb, 0, RL_OP_REPLACE, 0},
+		{fa, top, fb, best, 0, RL_OP_EQUAL, 0},
+		{top, top + 1, best, best + 1, 0, RL_OP_REPLACE, 0},
+		{top + 1, c.side[0].n, best + 1, c.side[1].n, 0, RL_OP_EQUAL, 0},
+	};
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_opvec_append(&ops, v, 4), RL_OK);
+	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 5);
+	cr_assert(ops.v[0].kind == RL_OP_DELETE && ops.v[0].a1 == fa, "the menu deleted");
+	cr_assert(ops.v[1].kind == RL_OP_INSERT && ops.v[1].b0 == 0 && ops.v[1].b1 == fb,
+	          "the sentence inserted");
+	/* A one-word swap inside a sentence stands in its slot: still a replace. */
+	cr_assert_eq(ops.v[3].kind, RL_OP_REPLACE);
+	/* So does a sentence reworded in place, sharing no word. */
+	const char *s1 = "Storms came.", *s2 = "Gales arrived.";
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+	cr_assert_eq(rl_tokenize(&ta, s1, strlen(s1)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, s2, strlen(s2)), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	rl_op w[] = {{0, 2, 0, 2, 0, RL_OP_REPLACE, 0}, {2, 3, 2, 3, 0, RL_OP_EQUAL, 0}};
+	ops.n = 0;
+	cr_assert_eq(rl_opvec_append(&ops, w, 2), RL_OK);
+	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 2);
+	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
 }

@@ -319,3 +319,29 @@ Test(layout, a_quote_flag_marks_only_the_side_it_is_on)
 	cr_assert_eq(rl_op_side_quote(&altered, RL_OLD), RL_QUOTE_ALTERED);
 	cr_assert_eq(rl_op_side_quote(&altered, RL_NEW), RL_QUOTE_ALTERED);
 }
+
+/* Issue 10: a quotation mark added before the word that starts a paragraph is drawn with that
+ * word, not on a row of its own above it. */
+Test(layout, an_added_mark_stays_with_its_word)
+{
+	const char *a = "He said:\n\nWe will keep the light on.";
+	const char *b = "He said:\n\n\xe2\x80\x9cWe will keep the light on.\xe2\x80\x9d";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	rl_layout_opts lo = {.markers = true};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	size_t we = 0;  /* the block that holds NEW's "We" (token 4: He said : “ We) */
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		const rl_block *blk = rl_layout_block(lay, bi);
+		if (blk->b0 <= 4 && blk->b1 > 4)
+			we = bi;
+	}
+	const rl_block *blk = rl_layout_block(lay, we);
+	cr_assert_eq(blk->b0, 3, "the mark (token 3) opens the block of its word");
+	cr_assert_eq(blk->a0, 3, "facing OLD's \"We\"");
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+	check_all_widths(a, b);
+}

@@ -70,6 +70,15 @@ Test(quote, a_paragraph_after_he_said)
 	cr_assert_str_eq(quotes_of("It includes the following:\n\nA list of things.\n"), "");
 }
 
+/* Occurrences of needle in hay. */
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
 static char *run(const char *a, const char *b)
 {
 	return diff_text(a, b, NULL);
@@ -80,8 +89,9 @@ Test(quote, flags_removed_added_altered_elided)
 	char *got = run("The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
 	                "The vote followed.",
 	                "The mayor spoke. The vote followed.");
+	/* The flag covers the quotation, not its attribution. */
 	cr_assert_str_eq(got, "= The mayor spoke . | d \xe2\x80\x9c We must sell the tower now , "
-	                      "\xe2\x80\x9d she said . !removed | = The vote followed .");
+	                      "\xe2\x80\x9d !removed | d she said . | = The vote followed .");
 	free(got);
 	got = run("The mayor spoke. The vote followed.",
 	          "The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
@@ -111,9 +121,10 @@ Test(quote, the_rewrite_example)
 	rl_alignment *al;
 	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
 	char *got = ops_text(al);
-	/* Abernathy's quotation removed with its attribution; Solberg's elided; a new one added. */
+	/* Abernathy's quotation removed (its attribution goes with it, unflagged); Solberg's
+	 * elided; a new one added. */
 	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c We are trading a public landmark"), "%s", got);
-	cr_assert_not_null(strstr(got, "she said . !removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9d !removed | d she said ."), "%s", got);
 	cr_assert_not_null(strstr(got, "!elided"), "%s", got);
 	cr_assert_not_null(strstr(got, "\xe2\x80\x9c We have thirty days"), "%s", got);
 	const rl_stats *st = rl_alignment_stats(al);
@@ -134,4 +145,89 @@ Test(quote, the_rewrite_example)
 	rl_alignment_free(al);
 	free(a);
 	free(b);
+}
+
+/* Issue 10: an apostrophe inside or at the end of a word never opens or closes a quotation. */
+Test(quote, apostrophes_inside_quotations)
+{
+	/* Inside a word: "keeper’s" does not close the quotation it stands in. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x98Ours is the keeper\xe2\x80\x99s lamp,\xe2\x80\x99 she "
+	                           "said."),
+	                 "0:\xe2\x80\x98Ours is the keeper\xe2\x80\x99s lamp,\xe2\x80\x99");
+	cr_assert_str_eq(quotes_of("\xe2\x80\x98They\xe2\x80\x99re late again,\xe2\x80\x99 he said."),
+	                 "0:\xe2\x80\x98They\xe2\x80\x99re late again,\xe2\x80\x99");
+	/* An elision between spaces. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x98We played rock \xe2\x80\x99n\xe2\x80\x99 roll all "
+	                           "night,\xe2\x80\x99 he said."),
+	                 "0:\xe2\x80\x98We played rock \xe2\x80\x99n\xe2\x80\x99 roll all "
+	                 "night,\xe2\x80\x99");
+	/* A plural possessive, when a later mark closes the quotation. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x98The sailors\xe2\x80\x99 hut is shut,\xe2\x80\x99 she "
+	                           "said."),
+	                 "0:\xe2\x80\x98The sailors\xe2\x80\x99 hut is shut,\xe2\x80\x99");
+	/* A left mark typed inside a word for an apostrophe opens nothing. */
+	cr_assert_str_eq(quotes_of("We don\xe2\x80\x98t know. \xe2\x80\x98Maybe,\xe2\x80\x99 he said."),
+	                 "0:\xe2\x80\x98Maybe,\xe2\x80\x99");
+}
+
+/* Issue 10: the flag covers the quotation and nothing around it, even when the change that
+ * removes it is a replace of a whole line of site furniture. */
+Test(quote, flag_only_over_its_span)
+{
+	char *got = run("Read more: \xe2\x80\x98Gulls take the pier\xe2\x80\x99 and other stories from "
+	                "the coast\n\nThe harbour opened.",
+	                "Source: the feed\n\nThe harbour opened.");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x98 Gulls take the pier \xe2\x80\x99 !removed"),
+	                   "%s", got);
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	cr_assert_null(strstr(got, "and other stories from the coast !removed"), "%s", got);
+	cr_assert_null(strstr(got, "Read more : !removed"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: marks put around words that were not quoted before (a translation that quotes the
+ * speech its original gave without marks) change no quotation: no op is flagged altered or
+ * added. */
+Test(quote, marks_added_around_unquoted_speech)
+{
+	char *got = run("Then the keeper told them, Bring ye the lamp unto the tower at dusk. "
+	                "And they went.\n\nAnd he said, Weep not.",
+	                "Then the keeper told them, \xe2\x80\x9c" "Bring the lamp to the tower by "
+	                "dusk.\xe2\x80\x9d And they went.\n\nHe said, \xe2\x80\x9c" "Don\xe2\x80\x99t "
+	                "cry.\xe2\x80\x9d");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* New words quoted where nothing stood are an added quotation. */
+	got = run("The keeper left.", "The keeper left. \xe2\x80\x9cGood night, all of you,\xe2\x80\x9d "
+	          "he called.");
+	cr_assert_not_null(strstr(got, "!added"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a scare quote removed counts once, however the diff cut the text around it. */
+Test(quote, a_removed_scare_quote_counts_once)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	const char *a = "The firm now chases what it calls \xe2\x80\x9c" "deep harbours.\xe2\x80\x9d\n\n"
+	                "Costs rose.";
+	const char *b = "The firm now chases growth.\n- Costs rose.";
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	char *got = ops_text(al);
+	cr_assert_eq(rl_alignment_stats(al)->quote_ops[RL_QUOTE_REMOVED], 1, "%s", got);
+	free(got);
+	rl_alignment_free(al);
+}
+
+/* A quotation whose content words are all gone is removed, though a function word or two of it
+ * ("a", "of") found a partner by coincidence. */
+Test(quote, coincidental_function_words_do_not_save_a_quotation)
+{
+	char *got = run("The manual says so that we can say \xe2\x80\x9cGCC is a full implementation "
+	                "of the standard,\xe2\x80\x9d not because there is any reason to use it.",
+	                "The manual says so that we could state, not as a result of this, that "
+	                "there is any reason to use it.");
+	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
+	cr_assert_null(strstr(got, "!altered"), "%s", got);
+	free(got);
 }

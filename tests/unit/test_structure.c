@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ops_text.h"
 #include "stage.h"
 #include "status.h"
 #include "text_ctx.h"
@@ -72,4 +73,56 @@ Test(structure, lines_items_and_headings)
 	                          "developer, ending two years of debate over its future and upkeep.\n"),
 	                 "The town council voted on Monday to sell the lighthouse to a\n"
 	                 "developer, ending two years of debate over its future and upkeep.");
+}
+
+/* The list markers of a text, joined by " / ". */
+static char *markers_of(const char *text)
+{
+	static char out[512];
+	rl_tokens *toks;
+	cr_assert_eq(rl_tokenize(&toks, text, strlen(text)), RL_OK);
+	const rl_token *v = rl_tokens_array(toks);
+	uint32_t n = (uint32_t)rl_tokens_count(toks);
+	size_t len = 0;
+	out[0] = '\0';
+	for (uint32_t t = 0; t < n; t++) {
+		bool unordered;
+		uint32_t m = rl_list_marker(v, text, n, t, &unordered);
+		if (m == 0)
+			continue;
+		uint32_t s = v[t].off, e = v[t + m - 1].off + v[t + m - 1].len;
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s%s", len ? " / " : "",
+		                        (int)(e - s), text + s, unordered ? "" : "#");
+		t += m - 1;
+	}
+	rl_tokens_free(toks);
+	return out;
+}
+
+/* Issue 10: list markers are structure. */
+Test(structure, list_markers)
+{
+	cr_assert_str_eq(markers_of("Notes\n- one\n* two\n\xe2\x80\xa2 three\n1. four\n12) five\n"
+	                            "a) six"),
+	                 "- / * / \xe2\x80\xa2 / 1.# / 12)# / a)#");
+	/* A hyphen inside a word, a number in a sentence: none. */
+	cr_assert_str_eq(markers_of("A closed-source plan for 1. Or 2) here."), "");
+	/* A list run into the text keeps its markers (and a spaced dash is one: never a hyphen). */
+	cr_assert_str_eq(markers_of("Points: - first one - second one. 2. Third"), "- / - / 2.#");
+}
+
+/* Issue 10: a bullet is never matched with the hyphen of a compound. */
+Test(structure, a_bullet_is_no_hyphen)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("We ship closed-source tools today.", "We ship closed\n- source tools today.",
+	                      &o);
+	cr_assert_str_eq(got, "= We ship closed | r - > - | = source tools today .", "%s", got);
+	free(got);
+	/* Two bullets still pair. */
+	got = diff_text("Plan:\n- Sell the pier\n- Keep the light", "Plan:\n- Sell the old pier\n- "
+	                "Keep the light", &o);
+	cr_assert_not_null(strstr(got, "= Plan : - Sell the |"), "%s", got);
+	cr_assert_not_null(strstr(got, "= - Keep the light"), "%s", got);
+	free(got);
 }
