@@ -62,9 +62,12 @@ typedef struct rl_diff_opts {
 	rl_myers_opts myers; /* the exact engine's shortcuts */
 	bool minimal;        /* exact minimal script: every shortcut and every readability stage off */
 	unsigned stages;     /* RL_STAGE_* to run (ignored, all off, when minimal) */
+	rl_wordbreak wordbreak;  /* words of Thai and other scripts without spaces (token.h); none:
+	                          * one word per grapheme */
 } rl_diff_opts;
 
-#define RL_DIFF_OPTS_INIT {RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL}
+#define RL_DIFF_OPTS_INIT \
+	{RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL, RL_WORDBREAK_INIT}
 
 typedef struct rl_stats {
 	size_t words[2];          /* word tokens of OLD and NEW */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cjk.h"
 #include "cleanup.h"
 #include "myers.h"
 #include "quote.h"
@@ -587,6 +588,10 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		rc = rl_swaps(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
 		rc = rl_cleanup(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_cjk_cleanup(c, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
+		rc = rl_split_breaks(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
 		rc = rl_slide(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))

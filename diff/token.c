@@ -8,6 +8,7 @@
 
 #include "status.h"
 #include "text.h"
+#include "wordbreak.h"
 
 struct rl_tokens {
 	const char *text;
@@ -437,6 +438,11 @@ static int mark_breaks(rl_tokens *t)
 
 int rl_tokenize(rl_tokens **out, const char *text, size_t len)
 {
+	return rl_tokenize_wb(out, text, len, NULL);
+}
+
+int rl_tokenize_wb(rl_tokens **out, const char *text, size_t len, const rl_wordbreak *wb)
+{
 	if (len >= UINT32_MAX)
 		return RL_ETOOBIG;
 	rl_tokens *t = calloc(1, sizeof *t);
@@ -445,6 +451,8 @@ int rl_tokenize(rl_tokens **out, const char *text, size_t len)
 	t->text = text;
 	t->len = len;
 	int rc = scan(t);
+	if (rc == RL_OK && wb && wb->fn)
+		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb);
 	if (rc == RL_OK)
 		rc = mark_breaks(t);
 	if (rc != RL_OK) {

@@ -13,6 +13,7 @@
 #include "run_list.h"
 #include "run_pair.h"
 #include "show.h"
+#include "thai.h"
 
 /* The exit, after everything is released: by the signal that ended the viewer, when one did. */
 static int finish(int status, int sig)
@@ -67,6 +68,8 @@ int main(int argc, char **argv)
 	}
 	/* The runner sets sig (the signal that ended the viewer) before finish reads it: a separate
 	 * statement, since the order in which one call's arguments are evaluated is unspecified. */
+	rl_thai thai = RL_THAI_INIT;
+	rl_thai_attach(&thai, &cli.diff);
 	int status;
 	if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
 		status = rl_run_versions(&cli, &sig);
@@ -74,5 +77,6 @@ int main(int argc, char **argv)
 		status = rl_run_list(&cli, &sig);
 	else
 		status = rl_run_pair(&cli, &sig);
+	rl_thai_release(&thai);
 	return finish(status, sig);
 }

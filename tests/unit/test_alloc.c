@@ -29,6 +29,7 @@
 #include "print.h"
 #include "source.h"
 #include "status.h"
+#include "thai.h"
 #include "view.h"
 
 void *__real_malloc(size_t n);
@@ -354,4 +355,16 @@ Test(alloc, empty_inputs)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	fail_every_allocation("", 0, "", 0, &o, "two empty texts");
 	fail_every_allocation("", 0, "one word", 8, &o, "empty against a word");
+}
+
+/* Thai split into words by libthai (src/thai.c): the breaker's own allocations fail too. */
+Test(alloc, thai_words, .timeout = 300)
+{
+	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\n";
+	static const char b[] = "วันนี้อากาศร้อนมาก ฉันจะไปตลาดกับพ่อ\n";
+	rl_thai th = RL_THAI_INIT;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_thai_attach(&th, &o);
+	fail_every_allocation(a, sizeof a - 1, b, sizeof b - 1, &o, "Thai with libthai");
+	rl_thai_release(&th);
 }

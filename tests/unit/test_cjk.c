@@ -1,0 +1,64 @@
+/* Tests for cjk.c: changes inside a run of Chinese characters joined, coincidental single
+ * characters dissolved, characters kept between one-to-one swaps kept, and a heading never drawn
+ * into the paragraph below it. Our own sentences. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "align.h"
+#include "ops_text.h"
+
+static char *run(const char *a, const char *b)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	return diff_text(a, b, &o);
+}
+
+Test(cjk, a_vocabulary_swap_is_one_rewrite)
+{
+	/* 用户 -> 使用者 ("user"): the 用 they share is a coincidence, not a kept word. */
+	char *got = run("我们的用户很多。", "我们的使用者很多。");
+	cr_assert_str_eq(got, "= 我 们 的 | r 用 户 > 使 用 者 | = 很 多 。");
+	free(got);
+	/* 鼠标 -> 滑鼠 ("mouse"). */
+	got = run("请移动鼠标到这里。", "请移动滑鼠到这里。");
+	cr_assert_str_eq(got, "= 请 移 动 | r 鼠 标 > 滑 鼠 | = 到 这 里 。");
+	free(got);
+}
+
+Test(cjk, a_changed_word_is_one_op_not_one_per_character)
+{
+	/* Simplified to Traditional: 这个 -> 這個 was two one-character replaces. */
+	char *got = run("打开这个文件。", "打开這個文件。");
+	cr_assert_str_eq(got, "= 打 开 | r 这 个 > 這 個 | = 文 件 。");
+	free(got);
+}
+
+Test(cjk, a_character_kept_between_one_to_one_swaps_stays)
+{
+	/* 控制台基础 -> 控制臺基礎: 基 is the same character in both scripts. */
+	char *got = run("控制台基础", "控制臺基礎");
+	cr_assert_str_eq(got, "= 控 制 | r 台 > 臺 | = 基 | r 础 > 礎");
+	free(got);
+}
+
+Test(cjk, spaced_text_and_punctuation_are_not_joined)
+{
+	/* A comma between two changes keeps them apart, as a space does in Latin text. */
+	char *got = run("红色，大门", "蓝色，小门");
+	cr_assert_str_eq(got, "r 红 > 蓝 | = 色 ， | r 大 > 小 | = 门");
+	free(got);
+}
+
+Test(cjk, a_heading_is_not_drawn_into_the_next_paragraph)
+{
+	/* The last word of the heading and the first of the paragraph both changed: two rewrites. */
+	char *got = run("1.2. 命令提示符\n\n启动系统之后，你会看到它。",
+	                "1.2. 命令提示字元 (prompt)\n\n啟動系統之後，你會看到它。");
+	cr_assert_not_null(strstr(got, "| r 符 > 字 元 ( prompt ) | r 启 动 > 啟 動 |"), "%s", got);
+	free(got);
+	/* Latin text too (it was an insertion of the new heading, then the old heading and the
+	 * paragraph's first word rewritten as "Opening"). */
+	got = run("Getting started\n\nFirst install it.", "A quick tour of it\n\nOpening install it.");
+	cr_assert_str_eq(got, "r Getting started > A quick tour of it | r First > Opening | = install it .");
+	free(got);
+}

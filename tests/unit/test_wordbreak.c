@@ -1,0 +1,185 @@
+/* Tests for wordbreak.c: Thai (and the other scripts written without spaces) merged into the
+ * words a caller's breaker finds, and what the diff makes of them. The breaker here is a real
+ * one on a small dictionary: the longest word of the list at each position, else one grapheme. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align.h"
+#include "ops_text.h"
+#include "status.h"
+#include "text.h"
+#include "token.h"
+
+/* The words of our Thai sentences. */
+static const char *const dict[] = {
+	"น้อง", "ชาย", "เป็น", "นักเรียน", "ที่", "โรงเรียน", "ใกล้", "ไกล", "บ้าน", "นักศึกษา",
+	"วัน", "นี้", "อากาศ", "ดี", "มาก", "ร้อน",
+};
+
+typedef struct breaker {
+	int calls;                /* runs it was asked about */
+	rl_script last_script;
+	size_t longest;           /* bytes of the longest run seen */
+	int answer;               /* >= 0: the breaker's answer is replaced by these fixed breaks */
+	uint32_t fixed[4];
+} breaker;
+
+static int longest_match(void *ctx, rl_script script, const char *run, size_t len,
+                         uint32_t *breaks, size_t max)
+{
+	breaker *b = ctx;
+	b->calls++;
+	b->last_script = script;
+	if (len > b->longest)
+		b->longest = len;
+	if (b->answer >= 0) {
+		memcpy(breaks, b->fixed, (size_t)b->answer * sizeof *breaks);
+		return b->answer;
+	}
+	if (script != RL_SCRIPT_THAI)
+		return -1;
+	size_t k = 0;
+	for (size_t at = 0; at < len;) {
+		size_t best = 0;
+		for (size_t w = 0; w < sizeof dict / sizeof *dict; w++) {
+			size_t n = strlen(dict[w]);
+			if (n > best && n <= len - at && memcmp(run + at, dict[w], n) == 0)
+				best = n;
+		}
+		at += best ? best : 3;  /* unknown: one Thai code point (3 bytes) */
+		if (at < len && k < max)
+			breaks[k++] = (uint32_t)at;
+	}
+	return (int)k;
+}
+
+/* The tokens of s under breaker b (NULL: none) joined with '|'. */
+static const char *split_wb(const char *s, breaker *b, size_t *words)
+{
+	static char out[4096];
+	rl_wordbreak wb = {longest_match, b};
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize_wb(&t, s, strlen(s), b ? &wb : NULL), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t k = 0;
+	for (size_t i = 0; i < rl_tokens_count(t); i++) {
+		if (i)
+			out[k++] = '|';
+		memcpy(out + k, s + v[i].off, v[i].len);
+		k += v[i].len;
+		cr_assert_eq(v[i].width, rl_text_width(s + v[i].off, v[i].len));
+	}
+	out[k] = '\0';
+	if (words)
+		*words = rl_tokens_words(t);
+	rl_tokens_free(t);
+	return out;
+}
+
+#define SENTENCE "น้องชายเป็นนักเรียนที่โรงเรียนใกล้บ้าน"
+
+Test(wordbreak, thai_runs_become_the_breakers_words)
+{
+	breaker b = {.answer = -1};
+	size_t words;
+	cr_assert_str_eq(split_wb("ดี " SENTENCE ".", &b, &words),
+	                 "ดี|น้อง|ชาย|เป็น|นักเรียน|ที่|โรงเรียน|ใกล้|บ้าน|.");
+	cr_assert_eq(words, 9, "one word per dictionary word, not per grapheme");
+	cr_assert_eq(b.calls, 1, "a lone grapheme is not asked about");
+	cr_assert_eq(b.last_script, RL_SCRIPT_THAI);
+}
+
+Test(wordbreak, without_a_breaker_thai_is_one_word_per_grapheme)
+{
+	size_t words;
+	/* ใกล้ is three graphemes: ใ, ก, ล้ (the tone mark stays on its consonant). */
+	cr_assert_str_eq(split_wb("ใกล้บ้าน", NULL, &words), "ใ|ก|ล้|บ้|า|น");
+	cr_assert_eq(words, 6);
+}
+
+Test(wordbreak, a_failing_breaker_leaves_graphemes)
+{
+	breaker b = {.answer = -1};
+	/* Lao: this breaker handles Thai only, so the run stays one word per grapheme. */
+	cr_assert_str_eq(split_wb("ສະບາຍດີ", &b, NULL), "ສ|ະ|ບ|າ|ຍ|ດີ");
+	cr_assert_eq(b.last_script, RL_SCRIPT_LAO);
+}
+
+Test(wordbreak, other_scripts_are_asked_with_their_name_and_never_one_phrase)
+{
+	breaker b = {.answer = -1};
+	/* Khmer and Myanmar, without a dictionary: one word per grapheme cluster. */
+	cr_assert_str_eq(split_wb("សួស្តី", &b, NULL), "សួ|ស្|តី");
+	cr_assert_eq(b.last_script, RL_SCRIPT_KHMER);
+	cr_assert_str_eq(split_wb("မင်္ဂလာ", &b, NULL), "မ|င်္|ဂ|လ|ာ");
+	cr_assert_eq(b.last_script, RL_SCRIPT_MYANMAR);
+}
+
+Test(wordbreak, breaks_inside_a_grapheme_or_out_of_order_are_ignored)
+{
+	/* ใกล้บ้าน: graphemes start at bytes 0 ใ, 3 ก, 6 ล้, 12 บ้, 18 า, 21 น. */
+	breaker b = {.answer = 4, .fixed = {9, 12, 6, 40}};
+	size_t words;
+	cr_assert_str_eq(split_wb("ใกล้บ้าน", &b, &words), "ใกล้|บ้าน");
+	cr_assert_eq(words, 2);
+	/* No break at all: the run is one word. */
+	b = (breaker){.answer = 0};
+	cr_assert_str_eq(split_wb("ใกล้บ้าน ดี", &b, &words), "ใกล้บ้าน|ดี");
+	cr_assert_eq(words, 2);
+}
+
+Test(wordbreak, runs_stop_at_spaces_punctuation_and_other_scripts)
+{
+	breaker b = {.answer = -1};
+	cr_assert_str_eq(split_wb("วันนี้ (อากาศดี)มากOK中文", &b, NULL),
+	                 "วัน|นี้|(|อากาศ|ดี|)|มาก|OK|中|文");
+	cr_assert_eq(b.calls, 3);
+}
+
+Test(wordbreak, a_huge_run_is_cut_for_the_breaker)
+{
+	/* 10,000 graphemes of Thai without a space: the breaker never sees more than 4,096. */
+	size_t n = 10000;
+	char *s = malloc(3 * n + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + 3 * i, "ก", 3);
+	s[3 * n] = '\0';
+	breaker b = {.answer = 0};
+	rl_wordbreak wb = {longest_match, &b};
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize_wb(&t, s, 3 * n, &wb), RL_OK);
+	cr_assert_eq(b.longest, 3 * 4096);
+	cr_assert_eq(rl_tokens_count(t), 3, "4096 + 4096 + 1808 graphemes, each run one word");
+	cr_assert_eq(rl_tokens_words(t), 3);
+	rl_tokens_free(t);
+	free(s);
+}
+
+/* The ops of a diff of a and b with the breaker (or without, b NULL). */
+static char *diff_ops(const char *a, const char *bb, breaker *b)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	if (b)
+		o.wordbreak = (rl_wordbreak){longest_match, b};
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), bb, strlen(bb), &o), RL_OK);
+	char *s = ops_text(al);
+	rl_alignment_free(al);
+	return s;
+}
+
+Test(wordbreak, one_changed_thai_word_is_one_change)
+{
+	breaker b = {.answer = -1};
+	char *s = diff_ops("วันนี้อากาศดีมาก " SENTENCE,
+	                   "วันนี้อากาศร้อนมาก น้องชายเป็นนักศึกษาที่โรงเรียนไกลบ้าน", &b);
+	cr_assert_str_eq(s, "= วัน นี้ อากาศ | r ดี > ร้อน | = มาก น้อง ชาย เป็น | "
+	                    "r นักเรียน > นักศึกษา | = ที่ โรงเรียน | r ใกล้ > ไกล | = บ้าน");
+	free(s);
+	/* Without a breaker the graphemes the words share are kept: นัก of นักเรียน stays, and
+	 * ก of ใกล้, so a word is split over three ops. */
+	s = diff_ops(SENTENCE, "น้องชายเป็นนักเรียนที่โรงเรียนไกลบ้าน", NULL);
+	cr_assert_not_null(strstr(s, "= ก"), "%s", s);
+	free(s);
+}
