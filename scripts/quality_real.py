@@ -124,8 +124,10 @@ def luke(al, truth_tsv):
     paired = [(i, j) for i, j in al.pair.items() if ua[i] is not None]
     same = sum(1 for i, j in paired if ua[i] == ub[j])
     links = al.links(ua, ub)
-    linked = sum(1 for v in range(len(ra)) if (v, v) in links)
-    return {'luke_same_verse': frac(same, len(paired)), 'luke_linked': frac(linked, len(ra)),
+    # A verse that one side leaves out (an empty range) has no partner to be linked to.
+    both = [v for v, (a, b) in enumerate(zip(ra, rb)) if a[1] > a[0] and b[1] > b[0]]
+    linked = sum(1 for v in both if (v, v) in links)
+    return {'luke_same_verse': frac(same, len(paired)), 'luke_linked': frac(linked, len(both)),
             'luke_moves': al.moves(), 'luke_paired': frac(len(al.pair), len(al.ta))}
 
 
