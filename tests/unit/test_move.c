@@ -157,3 +157,20 @@ Test(move, a_verse_rewritten_in_place_does_not_move)
 	free(got);
 	rl_alignment_free(al);
 }
+
+/* A one-sentence paragraph moved from the top to the end with five of its fourteen words
+ * swapped is still a move (it matched under 0.7 of its words, the old bar for a short move). */
+Test(move, a_short_paragraph_moved_and_reworded)
+{
+	const char *moved_old = "The keeper's daughter painted the lantern room red every spring for "
+	                        "thirty years.";
+	const char *moved_new = "The keeper's girl coated the lamp room crimson every spring for "
+	                        "thirty summers.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 The keeper ' s"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 every spring for thirty"), "%s", got);
+	free(got);
+}
