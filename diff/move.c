@@ -239,6 +239,44 @@ static int moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_
 	return rc;
 }
 
+/* An equal op inside a moved passage that is only a fragment, between two changes: punctuation
+ * or a one-letter piece of a word (the "’s" of "the family’s" matched with that of
+ * "Halloway’s" in a reworded sentence). Drawn as a moved piece on its own it splits the
+ * passage's rewrite in two; it joins the changes around it instead. */
+#define ISLAND_MAX_TOKENS 3
+
+static bool fragment(const rl_ctx *c, const rl_op *op)
+{
+	if (op->kind != RL_OP_EQUAL || op->a1 - op->a0 > ISLAND_MAX_TOKENS)
+		return false;
+	for (uint32_t t = op->a0; t < op->a1; t++) {
+		const rl_token *tk = &c->side[RL_OLD].tok[t];
+		if (tk->cls == RL_TOK_WORD && tk->len > 1)
+			return false;
+	}
+	return true;
+}
+
+/* Merge each fragment with the changes on both sides of it into one replace (the ops of a
+ * refined stretch follow each other on both sides). */
+static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < v->n; k++) {
+		rl_op *prev = w ? &v->v[w - 1] : NULL;
+		if (prev && prev->kind != RL_OP_EQUAL && k + 1 < v->n && fragment(c, &v->v[k]) &&
+		    v->v[k + 1].kind != RL_OP_EQUAL) {
+			prev->a1 = v->v[k + 1].a1;
+			prev->b1 = v->v[k + 1].b1;
+			prev->kind = RL_OP_REPLACE;
+			k++;
+			continue;
+		}
+		v->v[w++] = v->v[k];
+	}
+	v->n = w;
+}
+
 /* Diff the two places of a candidate; keep it as a move when enough matches. */
 static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *moved, bool *ok)
 {
@@ -263,6 +301,7 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *m
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
 		goto out;
+	dissolve_fragments(c, &inner);
 	uint32_t id = c->next_move++;
 	for (size_t k = 0; k < inner.n; k++) {
 		inner.v[k].move = id;

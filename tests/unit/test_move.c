@@ -174,3 +174,24 @@ Test(move, a_short_paragraph_moved_and_reworded)
 	cr_assert_not_null(strstr(got, "m1 every spring for thirty"), "%s", got);
 	free(got);
 }
+
+/* A sentence moved and reworded: the possessive "’s" of "the Brannock family’s" and of
+ * "Halloway’s" match, but drawn as a moved piece on its own it split the rewrite in two; it
+ * joins the changes around it. */
+Test(move, no_fragment_moves_alone)
+{
+	const char *moved_old = "He loudly praised the Brannock family\u2019s openness as a model for "
+	                        "the other harbor towns, which the critics along the coast called naive "
+	                        "and costly.";
+	const char *moved_new = "Through the Brannock family of keepers, the mayor openly praised "
+	                        "Halloway\u2019s welcome as a model for the other harbor towns, which the "
+	                        "critics along the coast called naive and costly.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 the Brannock family"), "%s", got);
+	cr_assert_null(strstr(got, "m1 \u2019 s |"), "%s", got);
+	cr_assert_not_null(strstr(got, "r1 \u2019 s openness > of keepers"), "%s", got);
+	free(got);
+}
