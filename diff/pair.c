@@ -51,7 +51,10 @@ static bool continues(const rl_op *x, const rl_op *y)
 int rl_normalize(rl_opvec *ops)
 {
 	size_t w = 0;
-	uint32_t at_a = 0, at_b = 0;  /* where the ops outside moves have reached on each side */
+	/* Where the ops have reached: in OLD the ops outside moves; in NEW every op, since the list
+	 * is in NEW's reading order, move groups included (a deletion listed after a moved passage
+	 * stands after it in NEW: the viewer finds blocks by their NEW ends, in order). */
+	uint32_t at_a = 0, at_b = 0;
 	for (size_t k = 0; k < ops->n; k++) {
 		rl_op *op = &ops->v[k];
 		if (op->a0 == op->a1 && op->b0 == op->b1)
@@ -62,8 +65,8 @@ int rl_normalize(rl_opvec *ops)
 			if (op->b0 == op->b1 && op->b0 < at_b)
 				op->b0 = op->b1 = at_b;
 			at_a = op->a1 > at_a ? op->a1 : at_a;
-			at_b = op->b1 > at_b ? op->b1 : at_b;
 		}
+		at_b = op->b1 > at_b ? op->b1 : at_b;
 		if (w > 0 && continues(&ops->v[w - 1], op)) {
 			ops->v[w - 1].a1 = op->a1;
 			ops->v[w - 1].b1 = op->b1;
