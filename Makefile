@@ -3,7 +3,7 @@
 #   make test    install what is missing, build twice (-Werror; ASan+UBSan), run every test
 #   make bench   build optimized in build-bench/, time redline against git, dwdiff and wdiff
 #   make fuzz    build the libFuzzer harnesses with clang, run each FUZZ_SECONDS (default 60)
-#   make quality alignment quality on generated paraphrase pairs (../shared/bench), vs --minimal
+#   make quality alignment quality: real text with its truth vs git, dwdiff, difflib; fresh generated pairs
 .PHONY: all build demo demo-git test test-asan bench quality install clean distclean deps bench-viewer screenshots fuzz
 
 PREFIX ?= /usr/local
@@ -86,9 +86,11 @@ fuzz:
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Generated pairs are cached in $(BUILD)/quality; skipped with a message when the bench is absent.
+# Real pairs (../shared/peers/real) and the example's truth (examples/truth), redline beside git --word-diff,
+# dwdiff and difflib; then pairs generated with a fresh seed (printed; QUALITY_FLAGS=--seed=N repeats it).
 quality:
 	@scripts/deps.sh test
+	@scripts/deps.sh bench
 	@$(MAKE) --no-print-directory build
 	@python3 scripts/quality.py --bin $(BUILD)/src/redline --out $(BUILD)/quality $(QUALITY_FLAGS)
 

@@ -30,6 +30,9 @@
 #define KEEP_CONTENT_SHARE 0.8
 /* A unit next to a pair joins it when this share of its content comes from the pair's other side. */
 #define ATTACH_SHARE 0.4
+/* Units left unpaired between two pairs are diffed word by word when the word diff before pairing
+ * kept at least this many words between them (one kept word is often a coincidence). */
+#define GAP_MIN_KEPT 2
 /* Characters of a word that make its stem when pairing sentences. */
 #define STEM_CHARS 5
 /* Names and numbers weigh more than other content words when pairing. */
@@ -48,7 +51,10 @@ static bool continues(const rl_op *x, const rl_op *y)
 int rl_normalize(rl_opvec *ops)
 {
 	size_t w = 0;
-	uint32_t at_a = 0, at_b = 0;  /* where the ops outside moves have reached on each side */
+	/* Where the ops have reached: in OLD the ops outside moves; in NEW every op, since the list
+	 * is in NEW's reading order, move groups included (a deletion listed after a moved passage
+	 * stands after it in NEW: the viewer finds blocks by their NEW ends, in order). */
+	uint32_t at_a = 0, at_b = 0;
 	for (size_t k = 0; k < ops->n; k++) {
 		rl_op *op = &ops->v[k];
 		if (op->a0 == op->a1 && op->b0 == op->b1)
@@ -59,8 +65,8 @@ int rl_normalize(rl_opvec *ops)
 			if (op->b0 == op->b1 && op->b0 < at_b)
 				op->b0 = op->b1 = at_b;
 			at_a = op->a1 > at_a ? op->a1 : at_a;
-			at_b = op->b1 > at_b ? op->b1 : at_b;
 		}
+		at_b = op->b1 > at_b ? op->b1 : at_b;
 		if (w > 0 && continues(&ops->v[w - 1], op)) {
 			ops->v[w - 1].a1 = op->a1;
 			ops->v[w - 1].b1 = op->b1;
@@ -554,8 +560,24 @@ static int make_groups(region *r, int32_t end, uint32_t *stamp, uint32_t *seen, 
 	return RL_OK;
 }
 
-/* Ops for the region from its groups; units between groups are deleted or inserted. */
-static int emit_region(region *r, const group *g, size_t n, rl_opvec *out)
+/* Words the region's ops before pairing (v[0, n)) kept inside OLD [a0, a1) x NEW [b0, b1). */
+static uint32_t kept_inside(const rl_ctx *c, const rl_op *v, size_t n, uint32_t a0, uint32_t a1,
+                            uint32_t b0, uint32_t b1)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL && v[k].a0 >= a0 && v[k].a1 <= a1 && v[k].b0 >= b0 &&
+		    v[k].b1 <= b1)
+			w += rl_op_words(c, &v[k], RL_OLD);
+	return w;
+}
+
+/* Ops for the region from its groups. Units between groups are deleted or inserted, unless the
+ * word diff before pairing kept words between them (a verse rewritten in place with no content
+ * word in common, "while they were there, the"): pairing never loses those, the gap is diffed
+ * word by word. v[0, n) are the region's ops before pairing. */
+static int emit_region(region *r, const group *g, size_t n, const rl_op *v, size_t nv,
+                       rl_opvec *out)
 {
 	int rc = RL_OK;
 	uint32_t pi = 0, pj = 0;  /* next unit not yet emitted */
@@ -563,11 +585,15 @@ static int emit_region(region *r, const group *g, size_t n, rl_opvec *out)
 		uint32_t gi0 = k < n ? g[k].i0 : r->na, gj0 = k < n ? g[k].j0 : r->nb;
 		uint32_t ta = pi < r->na ? r->ua[pi].lo : r->a1, tb = pj < r->nb ? r->ub[pj].lo : r->b1;
 		uint32_t ga = gi0 < r->na ? r->ua[gi0].lo : r->a1, gb = gj0 < r->nb ? r->ub[gj0].lo : r->b1;
-		if (ga > ta) {
+		bool gap_diff = ga > ta && gb > tb &&
+		                kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT;
+		if (gap_diff) {
+			rc = rl_ctx_refine(r->c, ta, ga, tb, gb, out);
+		} else if (ga > ta) {
 			rl_op del = {ta, ga, tb, tb, 0, RL_OP_DELETE, 0};
 			rc = rl_opvec_push(out, &del);
 		}
-		if (rc == RL_OK && gb > tb) {
+		if (rc == RL_OK && gb > tb && !gap_diff) {
 			rl_op ins = {ga, ga, tb, gb, 0, RL_OP_INSERT, 0};
 			rc = rl_opvec_push(out, &ins);
 		}
@@ -634,7 +660,7 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
 		rc = make_groups(&r, end, stamp, seen, &groups, &ngroups);
 	}
-	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, &mine)) != RL_OK)
+	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, v, n, &mine)) != RL_OK)
 		goto out;
 	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n))
 		rc = rl_opvec_append(out, mine.v, mine.n);

@@ -1,26 +1,35 @@
 #!/usr/bin/env python3
-"""quality.py - how well redline aligns paraphrased prose, measured with ../shared/bench.
+"""quality.py - how well redline aligns prose: real text with its truth, and fresh generated pairs.
 
   scripts/quality.py [--bin build/src/redline] [--shared ../shared] [--out build/quality]
-                     [--quick] [--stages] [--pairs N,...] [--markdown]
+                     [--seed N] [--pairs N] [--quick] [--no-real] [--no-generated]
+                     [--tools redline,git,dwdiff,difflib] [--stages] [--markdown]
 
-Generates a fixed set of pairs with ../shared/bench/gen_pairs.py (all edit kinds on, substitution
-rates 0.05 and 0.3, several seeds and sizes, NEW wrapped as OLD, on one line, and OLD on one line),
-runs `redline --json` and `redline --json --minimal` on each, scores both with score.py and prints
-one row per pair and a summary against the targets of issue 3. With --stages, also the effect of
-each readability stage: the summary with that stage switched off.
+1. Real text (quality_real.py): redline, `git diff --no-index --word-diff`, dwdiff and Python's
+   difflib on the real pairs of ../shared/peers/real and on the project's own example
+   (examples/truth/lighthouse.json), the same checks for every tool, one table.
+2. Generated pairs (../shared/bench/gen_pairs.py, scored by score.py): --pairs pairs made with
+   FRESH random settings on every run (generator seed, offset into the base text, size, rate of
+   swapped words 0.05-0.5, bullets, deleted and inserted sentences, moves, the layouts of OLD and
+   NEW). The run's seed is printed; --seed repeats a run. Figures per pair, then the word-weighted
+   average and the WORST pair of each figure against its target (every pair must meet it).
+   With --stages, also the figures with each readability stage switched off, and --minimal.
 
-Pairs are cached in the output directory (they are a pure function of their parameters).
-Exits 0 when the bench is absent (with a message saying so), 1 when a target is missed, else 0.
+Without ../shared (set REDLINE_SHARED or --shared) only the example's checks run, with a message.
+Exits 1 when redline misses a target (each miss is named at the end), else 0.
 """
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import time
 
-TARGETS = {  # figure: (minimum, applies to)
+import quality_real
+import quality_tools
+
+TARGETS = {  # figure: minimum, on every pair
     'kept_recall': 0.99,
     'precision': 0.995,
     'subst_paired': 0.97,
@@ -28,34 +37,39 @@ TARGETS = {  # figure: (minimum, applies to)
     'quote_removed_flagged': 0.98,
 }
 FIGS = ['kept_recall', 'precision', 'subst_paired', 'moved_detected', 'quote_removed_flagged']
-SHORT = {'kept_recall': 'recall', 'precision': 'prec', 'subst_paired': 'subst',
+SHORT = {'kept_recall': 'recall', 'precision': 'prec', 'subst_paired': 'swaps',
          'moved_detected': 'moved', 'quote_removed_flagged': 'quotes'}
-LAYOUTS = [('keep', 'keep'), ('keep', 'one'), ('one', 'keep')]  # (OLD, NEW) wrapping
 STAGES = ['swaps', 'cleanup', 'moves', 'sentences', 'quotes']
+BASE_BYTES = 14_000_000  # a little under the size of ../shared/bench/base.txt (14.86 MB)
 
 
-def pair_set(quick):
-    """(name, gen_pairs arguments) of the fixed pairs."""
-    sizes = ['30k'] if quick else ['30k', '120k']
-    seeds = [1, 2] if quick else [1, 2, 3]
+def layout(rng):
+    return rng.choice(['keep', 'para', 'one', f'width={rng.randint(40, 120)}'])
+
+
+def pair_set(rng, n, quick):
+    """(name, gen_pairs arguments) of n pairs with fresh settings drawn from rng."""
     out = []
-    for size in sizes:
-        for seed in seeds:
-            for rate in ('0.05', '0.3'):
-                for old_wrap, new_wrap in LAYOUTS:
-                    name = f's{size}_seed{seed}_r{rate[2:]}_{old_wrap}-{new_wrap}'
-                    args = ['--size', size, '--seed', str(seed), '--subst-rate', rate,
-                            '--offset', str(seed * 700_000), '--old-wrap', old_wrap,
-                            '--rewrap', new_wrap]
-                    out.append((name, args))
+    for k in range(n):
+        size = int(10 ** rng.uniform(4.3, 5.0 if quick else 5.4))  # 20 KB to 250 KB
+        rate = round(rng.uniform(0.05, 0.5), 3)
+        args = ['--size', str(size), '--seed', str(rng.randrange(1 << 31)),
+                '--offset', str(rng.randrange(BASE_BYTES - 2 * size)),
+                '--subst-rate', str(rate),
+                '--quote-drop', str(round(rng.uniform(0.2, 0.8), 2)),
+                '--bullets', str(round(rng.choice([0, rng.uniform(0.05, 0.4)]), 2)),
+                '--sent-del', str(round(rng.uniform(0, 0.1), 3)),
+                '--sent-ins', str(round(rng.uniform(0, 0.1), 3)),
+                '--moves', str(round(rng.choice([0, rng.uniform(0.02, 0.15)]), 3)),
+                '--old-wrap', layout(rng), '--rewrap', layout(rng)]
+        out.append((f'p{k + 1}', args))
     return out
 
 
 def generate(bench, outdir, name, args):
     prefix = os.path.join(outdir, name)
-    if not os.path.exists(prefix + '.truth.json'):
-        subprocess.run([sys.executable, os.path.join(bench, 'gen_pairs.py'), *args,
-                        '--out', prefix], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([sys.executable, os.path.join(bench, 'gen_pairs.py'), *args, '--out', prefix],
+                   check=True, stderr=subprocess.DEVNULL)
     return prefix
 
 
@@ -99,8 +113,66 @@ def summary(rows, key):
 
 
 def worst(rows, key):
-    return {f: min((r[key][f] for r in rows if r[key].get(f) is not None), default=None)
-            for f in FIGS}
+    """For each figure, (value, pair name) of the worst pair."""
+    out = {}
+    for f in FIGS:
+        have = [(r[key][f], r['name']) for r in rows if r[key].get(f) is not None]
+        out[f] = min(have) if have else (None, None)
+    return out
+
+
+def describe(args):
+    """The settings of a pair, short."""
+    d = dict(zip(args[0::2], args[1::2]))
+    return (f'{int(d["--size"]) // 1000}k rate {d["--subst-rate"]} bullets {d["--bullets"]} '
+            f'moves {d["--moves"]} {d["--old-wrap"]}->{d["--rewrap"]} '
+            f'(--seed {d["--seed"]} --offset {d["--offset"]})')
+
+
+def generated(a, bench, seed):
+    """Score the fresh pairs; the misses of redline's targets."""
+    rng = random.Random(seed)
+    runs = [('redline', [])]
+    if a.stages:
+        runs += [('minimal', ['--minimal'])] + [(f'no-{s}', [f'--no-{s}']) for s in STAGES]
+    print(f'\n== Generated pairs: {a.pairs} with fresh settings, run seed {seed} '
+          f'(repeat with --seed {seed}) ==')
+    heads = ' '.join(f'{SHORT[f]:>6}' for f in FIGS)
+    print(f'{"pair":5} {heads}  settings')
+    rows = []
+    for name, args in pair_set(rng, a.pairs, a.quick):
+        prefix = generate(bench, a.out, f's{seed}_{name}', args)
+        row = {'name': name}
+        for key, extra in runs:
+            row[key], row[key + '_secs'] = score(bench, a.bin, prefix, extra)
+        for ext in ('.old.txt', '.new.txt', '.truth.json'):
+            os.unlink(prefix + ext)
+        rows.append(row)
+        figs = ' '.join(f'{fmt(row["redline"][f]):>6}' for f in FIGS)
+        print(f'{name:5} {figs}  {describe(args)}', flush=True)
+
+    misses = []
+    print()
+    if a.markdown:
+        print('| run | figure | target | average | worst pair |')
+        print('| --- | --- | ---: | ---: | ---: |')
+    else:
+        print(f'{"run":10} {"figure":8} {"target":>7} {"average":>8} {"worst":>7}  worst pair')
+    for key, _ in runs:
+        s, w = summary(rows, key), worst(rows, key)
+        for f in FIGS:
+            val, at = w[f]
+            if a.markdown:
+                print(f'| {key} | {SHORT[f]} | ≥{TARGETS[f]} | {fmt(s[f])} | {fmt(val)} ({at}) |')
+            else:
+                print(f'{key:10} {SHORT[f]:8} {TARGETS[f]:>7} {fmt(s[f]):>8} {fmt(val):>7}  '
+                      f'{at or ""}')
+            if key == 'redline' and val is not None and val < TARGETS[f]:
+                misses.append(f'generated: {SHORT[f]} {val:.4f} on {at} < {TARGETS[f]} '
+                              f'(average {s[f]:.4f})')
+    secs = sum(r['redline_secs'] for r in rows)
+    print(f'{len(rows)} pairs; redline {secs:.1f} s in all')
+    return misses
 
 
 def main():
@@ -112,65 +184,50 @@ def main():
     ap.add_argument('--shared', default=os.environ.get('REDLINE_SHARED',
                                                        os.path.join(root, '..', 'shared')))
     ap.add_argument('--out', default=os.path.join(root, 'build', 'quality'))
-    ap.add_argument('--quick', action='store_true', help='fewer, smaller pairs')
+    ap.add_argument('--seed', type=int, help='repeat the generated pairs of an earlier run')
+    ap.add_argument('--pairs', type=int, default=12, help='generated pairs (default 12)')
+    ap.add_argument('--quick', action='store_true', help='smaller generated pairs')
+    ap.add_argument('--no-real', action='store_true', help='skip the real-text table')
+    ap.add_argument('--no-generated', action='store_true', help='skip the generated pairs')
+    ap.add_argument('--tools', default=','.join(quality_tools.TOOLS),
+                    help='tools in the real-text table (redline first)')
     ap.add_argument('--stages', action='store_true', help='also each stage switched off')
-    ap.add_argument('--markdown', action='store_true', help='the summary as a Markdown table')
+    ap.add_argument('--markdown', action='store_true', help='tables in Markdown')
     a = ap.parse_args()
-
-    bench = os.path.join(a.shared, 'bench')
-    if not os.path.exists(os.path.join(bench, 'gen_pairs.py')):
-        print(f'quality: skipped, no bench at {bench} (set REDLINE_SHARED or --shared)')
-        return 0
     if not os.access(a.bin, os.X_OK):
         sys.exit(f'quality.py: no redline at {a.bin} (make build first)')
     os.makedirs(a.out, exist_ok=True)
-
-    runs = [('redline', []), ('minimal', ['--minimal'])]
-    if a.stages:
-        runs += [(f'no-{s}', [f'--no-{s}']) for s in STAGES]
-    rows = []
-    heads = ' '.join(f'{SHORT[f]:>6}' for f in FIGS)
-    print(f'{"pair":34} redline: {heads}  | minimal: {heads}')
-    for name, args in pair_set(a.quick):
-        prefix = generate(bench, a.out, name, args)
-        row = {'name': name}
-        for key, extra in runs:
-            row[key], row[key + '_secs'] = score(bench, a.bin, prefix, extra)
-        rows.append(row)
-        ours = ' '.join(f'{fmt(row["redline"][f]):>6}' for f in FIGS)
-        theirs = ' '.join(f'{fmt(row["minimal"][f]):>6}' for f in FIGS)
-        print(f'{name:34}          {ours}  |          {theirs}', flush=True)
-
-    failed = False
-    print()
-    if a.markdown:
-        print('| run | rate | ' + ' | '.join(SHORT[f] for f in FIGS) + ' |')
-        print('| --- | --- |' + ' --- |' * len(FIGS))
+    t0 = time.process_time()
+    real_dir = os.path.join(a.shared, 'peers', 'real')
+    bench = os.path.join(a.shared, 'bench')
+    misses = []
+    if not a.no_real:
+        tools = ['redline'] + [t for t in a.tools.split(',') if t and t != 'redline']
+        if not os.path.isdir(real_dir):
+            print(f'quality: no real pairs at {real_dir}: the example only')
+            real_dir = None
+        print('== Real text: the same checks for every tool ==')
+        misses += quality_real.suite(a.bin, real_dir, os.path.join(root, 'examples'), tools,
+                                     a.markdown)
+    if not a.no_generated:
+        if os.path.exists(os.path.join(bench, 'gen_pairs.py')):
+            seed = a.seed if a.seed is not None else random.SystemRandom().randrange(1 << 31)
+            misses += generated(a, bench, seed)
+        else:
+            print(f'quality: generated pairs skipped, no bench at {bench}')
+    print(f'\nCPU {time.process_time() + _children_cpu() - t0:.0f} s.', end=' ')
+    if misses:
+        print('Targets MISSED:')
+        for m in misses:
+            print('  ' + m)
     else:
-        print(f'{"summary (word-weighted; worst pair)":40} ' +
-              ' '.join(f'{SHORT[f]:>14}' for f in FIGS))
-    for key, _ in runs:
-        for rate in ('05', '3'):
-            sel = [r for r in rows if f'_r{rate}_' in r['name']]
-            s, w = summary(sel, key), worst(sel, key)
-            label = f'{key} rate 0.{rate}'
-            if a.markdown:
-                print(f'| {key} | 0.{rate} | ' + ' | '.join(
-                    f'{fmt(s[f])} ({fmt(w[f])})' for f in FIGS) + ' |')
-            else:
-                cells = [f'{fmt(s[f])} ({fmt(w[f])})' for f in FIGS]
-                print(f'{label:40} ' + ' '.join(f'{x:>14}' for x in cells))
-            if key == 'redline':
-                for f in FIGS:
-                    if s[f] is not None and s[f] < TARGETS[f]:
-                        print(f'  MISSED: {SHORT[f]} {s[f]:.4f} < {TARGETS[f]} at rate 0.{rate}')
-                        failed = True
-    secs = sum(r['redline_secs'] for r in rows)
-    base = sum(r['minimal_secs'] for r in rows)
-    print(f'\n{len(rows)} pairs; redline {secs:.1f} s in all, --minimal {base:.1f} s')
-    print('targets: ' + ', '.join(f'{SHORT[f]} >= {TARGETS[f]}' for f in FIGS) +
-          (' -- all met' if not failed else ' -- MISSED (see above)'))
-    return 1 if failed else 0
+        print('Every target met.')
+    return 1 if misses else 0
+
+
+def _children_cpu():
+    t = os.times()
+    return t.children_user + t.children_system
 
 
 if __name__ == '__main__':

@@ -115,3 +115,83 @@ Test(move, paragraphs_in_reverse_order_all_move)
 	free(got);
 	rl_alignment_free(al);
 }
+
+/* An archaic parable against a modern rendering of it, sentence for sentence (our own text, in
+ * the manner of a King James verse beside a modern translation): nothing moved. The exact diff
+ * scatters the rewritten sentences; a move taking "I will pull down my shelves … my heart"
+ * across them (a move inside one sentence pair) lost the in-place "said", "This", "do" and
+ * broke the side-by-side. */
+#define PARABLE_OLD \
+	"And the elder said unto them, Take heed, and beware of greed: for a baker's life\n" \
+	"consisteth not in the number of the loaves which he selleth. And he spake a story\n" \
+	"unto them, saying, The oven of a certain rich baker brought forth plentifully: And he\n" \
+	"thought within himself, saying, What shall I do, because I have no room where to\n" \
+	"bestow my loaves? And he said, This will I do: I will pull down my shelves, and build\n" \
+	"greater; and there will I bestow all my loaves and my flour. And I will say to my\n" \
+	"heart, Heart, thou hast much flour laid up for many winters; take thine ease, sleep,\n" \
+	"sing, and be glad. But the elder said unto him, Thou dreamer, this winter thy heart\n" \
+	"shall be asked of thee: then whose shall those loaves be, which thou hast baked?\n"
+#define PARABLE_NEW \
+	"The elder said to them, \u201cBeware! Keep yourselves from greed, for a baker\u2019s life " \
+	"doesn\u2019t consist of the number of the loaves which he sells.\u201d He spoke a story to " \
+	"them, saying, \u201cThe oven of a certain rich baker produced abundantly. He reasoned " \
+	"within himself, saying, \u2018What will I do, because I don\u2019t have room to store my " \
+	"rolls?\u2019 He said, \u2018This is what I will do. I will pull down my shelves, build " \
+	"bigger ones, and there I will store all my bread and my flour. I will tell my heart, " \
+	"\u201cHeart, you have much flour laid up for many winters. Take your ease, sleep, sing, " \
+	"and be glad.\u201d\u2019 \u201cBut the elder said to him, \u2018You dreamer, this winter " \
+	"your heart is asked of you. The loaves which you have baked\u2014whose will they be?\u2019\n"
+
+Test(move, a_verse_rewritten_in_place_does_not_move)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, PARABLE_OLD, strlen(PARABLE_OLD), PARABLE_NEW, strlen(PARABLE_NEW),
+	                     &o), RL_OK);
+	const rl_stats *st = rl_alignment_stats(al);
+	char *got = ops_text(al);
+	cr_expect_eq(st->moves, 0, "%s", got);
+	/* The sentence keeps its words where it stands. */
+	cr_expect_not_null(strstr(got, "= This"), "%s", got);
+	cr_expect_not_null(strstr(got, "= I will pull down my shelves ,"), "%s", got);
+	free(got);
+	rl_alignment_free(al);
+}
+
+/* A one-sentence paragraph moved from the top to the end with five of its fourteen words
+ * swapped is still a move (it matched under 0.7 of its words, the old bar for a short move). */
+Test(move, a_short_paragraph_moved_and_reworded)
+{
+	const char *moved_old = "The keeper's daughter painted the lantern room red every spring for "
+	                        "thirty years.";
+	const char *moved_new = "The keeper's girl coated the lamp room crimson every spring for "
+	                        "thirty summers.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 The keeper ' s"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 every spring for thirty"), "%s", got);
+	free(got);
+}
+
+/* A sentence moved and reworded: the possessive "’s" of "the Brannock family’s" and of
+ * "Halloway’s" match, but drawn as a moved piece on its own it split the rewrite in two; it
+ * joins the changes around it. */
+Test(move, no_fragment_moves_alone)
+{
+	const char *moved_old = "He loudly praised the Brannock family\u2019s openness as a model for "
+	                        "the other harbor towns, which the critics along the coast called naive "
+	                        "and costly.";
+	const char *moved_new = "Through the Brannock family of keepers, the mayor openly praised "
+	                        "Halloway\u2019s welcome as a model for the other harbor towns, which the "
+	                        "critics along the coast called naive and costly.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 the Brannock family"), "%s", got);
+	cr_assert_null(strstr(got, "m1 \u2019 s |"), "%s", got);
+	cr_assert_not_null(strstr(got, "r1 \u2019 s openness > of keepers"), "%s", got);
+	free(got);
+}

@@ -1,0 +1,484 @@
+"""quality_real.py - redline and its peers on real text, scored against the truth the texts carry.
+
+Each check reads a tool's ops (quality_tools.py) and returns a figure; every tool gets the same
+checks in the same run. Two sources of truth:
+
+  ../shared/peers/real (skipped when absent)
+    luke      09-…: Luke, King James vs World English Bible as prose; the verse byte ranges say
+              which words may pair (equal words in the same verse), every verse must be linked to
+              its partner, and nothing moved (verse order is identical).
+    sherlock  02-…: the paragraph map align.paragraphs.tsv: anchor recall and pairing precision as
+              eval_alignment.py defines them, and crossings (pairs out of order).
+    modern    03-…: the modernising commit (one-word spelling changes): its edits are the token
+              diff of the two files, which differ in nothing else; kept words paired with their
+              counterpart, and each edit inside one replace.
+    zh        04-…: section headings of the Chinese chapter ("1.1.2. …" in both): each heading
+              linked to its own.
+  examples/truth/lighthouse.json (hand-made, for the project's own example)
+              the fate of every quotation, words flagged as quotation outside any quotation,
+              paragraph starts paired (and, for redline, on the same printed row at widths 100
+              and 160), summary bullets linked to the sentences they come from, moved words found.
+
+A "link" between an OLD unit and a NEW unit (verse, paragraph, heading, sentence) is a word of one
+paired with a word of the other by an equal or move op, or both inside one replace op: what a
+side-by-side view can show on the same rows.
+"""
+import bisect
+import json
+import os
+import re
+import subprocess
+
+import quality_tools as qt
+
+STOP = set("""a an the of to in on at by for from with and or but nor so as is are was were be been
+being it its this that these those he she they we you i his her their our your my me him them us not
+no do does did has have had will would can could should may might must shall than then there here
+which who whom whose what when where why how if into onto over under about after before also just
+only very too all any each some such more most other own same""".split())
+MARKERS = re.compile(r'\[-|-\]|\{\+|\+\}|\[<|>\]|\{>|<\}')
+GUTTER = 3  # columns between the panes of --side-by-side (src/print_sbs.c)
+
+
+class Aligned:
+    """A tool's ops over one pair: word tokens, the op of each, and the word pairs they make."""
+
+    def __init__(self, old, new, ops):
+        self.old, self.new, self.ops = old, new, ops
+        self.ta = [t for t in qt.tokens(old) if t[3]]
+        self.tb = [t for t in qt.tokens(new) if t[3]]
+        self.op_a = self._op_of(self.ta, 'a')
+        self.op_b = self._op_of(self.tb, 'b')
+        self.sa, self.sb = [t[0] for t in self.ta], [t[0] for t in self.tb]
+        self.pair = {}
+        for o in ops:
+            if o['kind'] in ('equal', 'move'):
+                wa, wb = self.words(self.sa, o['a']), self.words(self.sb, o['b'])
+                if len(wa) == len(wb):
+                    self.pair.update(zip(wa, wb))
+
+    def _op_of(self, toks, key):
+        spans = sorted((o[key][0], o[key][1], i) for i, o in enumerate(self.ops) if key in o)
+        starts = [s for s, _, _ in spans]
+        out = []
+        for t in toks:
+            k = bisect.bisect_right(starts, t[0]) - 1
+            out.append(spans[k][2] if k >= 0 and spans[k][0] <= t[0] < spans[k][1] else None)
+        return out
+
+    @staticmethod
+    def words(starts, rng):
+        return list(range(bisect.bisect_left(starts, rng[0]), bisect.bisect_left(starts, rng[1])))
+
+    def links(self, unit_a, unit_b):
+        """{(ua, ub)}: units joined by a paired word or a replace op; unit_x[i] is the unit of word
+        i (None: in no unit)."""
+        out = {(unit_a[i], unit_b[j]) for i, j in self.pair.items()
+               if unit_a[i] is not None and unit_b[j] is not None}
+        rep_a, rep_b = {}, {}
+        for i, k in enumerate(self.op_a):
+            if k is not None and self.ops[k]['kind'] == 'replace' and unit_a[i] is not None:
+                rep_a.setdefault(k, set()).add(unit_a[i])
+        for j, k in enumerate(self.op_b):
+            if k is not None and self.ops[k]['kind'] == 'replace' and unit_b[j] is not None:
+                rep_b.setdefault(k, set()).add(unit_b[j])
+        # A replace over several units on each side shows them side by side in order: the k-th
+        # unit of one side beside the k-th of the other, the longer side's rest beside its last.
+        for k, ua in rep_a.items():
+            la, lb = sorted(ua), sorted(rep_b.get(k, ()))
+            if lb:
+                n = max(len(la), len(lb))
+                out.update((la[min(i, len(la) - 1)], lb[min(i, len(lb) - 1)]) for i in range(n))
+        return out
+
+    def moves(self):
+        return len({o['move'] for o in self.ops if 'move' in o} |
+                   {id(o) for o in self.ops if o['kind'] == 'move' and 'move' not in o})
+
+
+def units_of(toks, ranges):
+    """Unit index of each token: ranges is a sorted list of (start, end, unit)."""
+    starts = [r[0] for r in ranges]
+    out = []
+    for t in toks:
+        k = bisect.bisect_right(starts, t[0]) - 1
+        out.append(ranges[k][2] if k >= 0 and t[0] < ranges[k][1] else None)
+    return out
+
+
+def frac(n, d):
+    return n / d if d else None
+
+
+# ---------------------------------------------------------------- shared/peers/real
+
+def luke(al, truth_tsv):
+    ra, rb = [], []
+    with open(truth_tsv) as fp:
+        next(fp)
+        for v, line in enumerate(fp):
+            p = line.rstrip('\n').split('\t')
+            ra.append((int(p[1]), int(p[2]), v))
+            rb.append((int(p[3]), int(p[4]), v))
+    ua, ub = units_of(al.ta, sorted(ra)), units_of(al.tb, sorted(rb))
+    paired = [(i, j) for i, j in al.pair.items() if ua[i] is not None]
+    same = sum(1 for i, j in paired if ua[i] == ub[j])
+    links = al.links(ua, ub)
+    # A verse that one side leaves out (an empty range) has no partner to be linked to.
+    both = [v for v, (a, b) in enumerate(zip(ra, rb)) if a[1] > a[0] and b[1] > b[0]]
+    linked = sum(1 for v in both if (v, v) in links)
+    return {'luke_same_verse': frac(same, len(paired)), 'luke_linked': frac(linked, len(both)),
+            'luke_moves': al.moves(), 'luke_paired': frac(len(al.pair), len(al.ta))}
+
+
+def paragraphs(data):
+    """(start, end, n) of each blank-line-separated block, numbered from 1."""
+    text = qt.decode(data)
+    off = qt.byte_offsets(text)
+    out, n = [], 0
+    for m in re.finditer(r'\S(?:.|\n(?![ \t\r]*\n))*', text):
+        n += 1
+        out.append((off[m.start()], off[m.end()], n))
+    return out
+
+
+def sherlock(al, truth_tsv):
+    truth = set()
+    with open(truth_tsv) as fp:
+        next(fp)
+        for line in fp:
+            a, b = line.split('\t')[:2]
+            if a != '-' and b != '-':
+                truth.add((int(a), int(b)))
+    ua, ub = units_of(al.ta, paragraphs(al.old)), units_of(al.tb, paragraphs(al.new))
+    links = sorted(al.links(ua, ub))
+    truth_a = {a for a, _ in truth}
+    rel = [(a, b) for a, b in links if a in truth_a]
+    # crossings: a link whose NEW paragraph comes before that of a link of an earlier OLD one
+    cross, best = 0, 0
+    for a, b in links:
+        cross += b < best
+        best = max(best, b)
+    return {'sh_recall': frac(len(truth & set(links)), len(truth)),
+            'sh_precision': frac(sum(p in truth for p in rel), len(rel)), 'sh_cross': cross}
+
+
+def modern_truth(old, new):
+    """Word index pairs that are kept, and the edit groups, from the token diff of a pair that
+    differs only by a few one-word edits."""
+    import difflib
+    ta = [t for t in qt.tokens(old)]
+    tb = [t for t in qt.tokens(new)]
+    wa = {k: n for n, k in enumerate(i for i, t in enumerate(ta) if t[3])}
+    wb = {k: n for n, k in enumerate(j for j, t in enumerate(tb) if t[3])}
+    sm = difflib.SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    kept, groups = {}, []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == 'equal':
+            kept.update((wa[i], wb[j]) for i, j in zip(range(i1, i2), range(j1, j2)) if i in wa)
+        elif any(i in wa for i in range(i1, i2)) or any(j in wb for j in range(j1, j2)):
+            groups.append(([wa[i] for i in range(i1, i2) if i in wa],
+                           [wb[j] for j in range(j1, j2) if j in wb]))
+    return kept, groups
+
+
+def modern(al, truth):
+    kept, groups = truth
+    ok = sum(1 for i, j in kept.items() if al.pair.get(i) == j)
+    good = sum(1 for i, j in al.pair.items() if kept.get(i) == j)
+    one = 0
+    for ga, gb in groups:
+        ops = {al.op_a[i] for i in ga} | {al.op_b[j] for j in gb}
+        one += len(ops) == 1 and None not in ops and al.ops[ops.pop()]['kind'] == 'replace'
+    return {'mo_recall': frac(ok, len(kept)), 'mo_precision': frac(good, len(al.pair)),
+            'mo_edits': frac(one, len(groups)), 'mo_n': len(groups)}
+
+
+HEADING = re.compile(r'^(\d+(?:\.\d+)*)\.[ \u00a0]', re.M)
+
+
+def headings(data):
+    text = qt.decode(data)
+    off = qt.byte_offsets(text)
+    out, seen = [], set()
+    for m in HEADING.finditer(text):
+        if m.group(1) not in seen:
+            seen.add(m.group(1))
+            end = text.find('\n', m.start())
+            out.append((off[m.start()], off[end if end >= 0 else len(text)], m.group(1)))
+    return out
+
+
+def zh(al):
+    ha, hb = headings(al.old), headings(al.new)
+    common = {h for _, _, h in ha} & {h for _, _, h in hb}
+    links = al.links(units_of(al.ta, ha), units_of(al.tb, hb))
+    return {'zh_anchors': frac(sum((h, h) in links for h in common), len(common)),
+            'zh_n': len(common),
+            'zh_changes': sum(1 for o in al.ops if o['kind'] != 'equal')}
+
+
+# ---------------------------------------------------------------- the lighthouse truth
+
+def find_span(data, span, after=0):
+    """Byte range of [first words, last words] in data, searching from byte after."""
+    text = qt.decode(data)
+    off = qt.byte_offsets(text)
+    pat = lambda s: r'\s+'.join(re.escape(w) for w in s.split())
+    cstart = next(i for i, b in enumerate(off) if b >= after)
+    m1 = re.compile(pat(span[0])).search(text, cstart)
+    if not m1:
+        raise ValueError(f'truth: {span[0]!r} not found')
+    m2 = re.compile(pat(span[1])).search(text, m1.start())
+    if not m2:
+        raise ValueError(f'truth: {span[1]!r} not found after {span[0]!r}')
+    return off[m1.start()], off[m2.end()]
+
+
+def flags_over(al, side, rng):
+    toks, op_of = (al.ta, al.op_a) if side == 'a' else (al.tb, al.op_b)
+    idx = [i for i, t in enumerate(toks) if rng[0] <= t[0] < rng[1]]
+    return [al.ops[op_of[i]].get('quote') if op_of[i] is not None else None for i in idx]
+
+
+def fate_right(flags, want):
+    wants = want if isinstance(want, list) else [want]
+    for w in wants:
+        if w == 'kept' and not any(flags):
+            return True
+        if w == 'removed' and flags and all(f == 'removed' for f in flags):
+            return True
+        if w in ('altered', 'elided') and w in flags and 'removed' not in flags:
+            return True
+    return False
+
+
+def quotes(al, pair, qspans):
+    right = total = 0
+    for qid, want in pair['fates'].items():
+        total += 1
+        right += fate_right(flags_over(al, 'a', qspans[pair['old']][qid]), want)
+    for qid in pair['added']:
+        total += 1
+        right += 'added' in flags_over(al, 'b', qspans[pair['new']][qid])
+    false = 0
+    for side, name, toks in (('a', pair['old'], al.ta), ('b', pair['new'], al.tb)):
+        inside = list(qspans.get(name, {}).values())
+        for f, t in zip(flags_over(al, side, (0, 1 << 62)), toks):
+            false += bool(f) and not any(s <= t[0] < e for s, e in inside)
+    return right, total, false
+
+
+def para_starts(al, pair):
+    """Paragraph pairs whose first words are paired or in one replace op."""
+    ok, pa, pb = 0, 0, 0
+    for so, sn in pair['same_row']:
+        pa = find_span(al.old, [so, so], pa)[0]
+        pb = find_span(al.new, [sn, sn], pb)[0]
+        i, j = bisect.bisect_left(al.sa, pa), bisect.bisect_left(al.sb, pb)
+        k = al.op_a[i]
+        ok += al.pair.get(i) == j or (k is not None and k == al.op_b[j]
+                                       and al.ops[k]['kind'] == 'replace')
+    return ok, len(pair['same_row'])
+
+
+def same_row(binary, old, new, pair, width):
+    """redline only: paragraph pairs that start on the same printed row at this width."""
+    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never', old, new],
+                         capture_output=True)
+    pane = (width - GUTTER) // 2
+    rows = qt.decode(res.stdout).split('\n')
+    left = [' '.join(MARKERS.sub('', r[:pane]).split()) for r in rows]
+    right = [' '.join(MARKERS.sub('', r[pane + GUTTER:]).split()) for r in rows]
+    ok, ra, rb = 0, 0, 0
+    for so, sn in pair['same_row']:
+        ra = next((k for k in range(ra, len(rows)) if left[k].startswith(so)), None)
+        rb = next((k for k in range(rb, len(rows)) if right[k].startswith(sn)), None)
+        if ra is None or rb is None:
+            return 0, len(pair['same_row'])
+        ok += ra == rb
+    return ok, len(pair['same_row'])
+
+
+def bullets(al, pair):
+    linked = 0
+    for line_start, sources in pair['bullets']:
+        b0 = find_span(al.new, [line_start, line_start])[0]
+        nl = al.new.find(b'\n', b0)
+        b1 = nl if nl >= 0 else len(al.new)
+        srcs = [find_span(al.old, s) for s in sources]
+        in_src = lambda i: any(s <= al.ta[i][0] < e for s, e in srcs)
+        hit = False
+        for j, t in enumerate(al.tb):
+            if not b0 <= t[0] < b1:
+                continue
+            k = al.op_b[j]
+            op = al.ops[k] if k is not None else {}
+            inv = {i: jj for i, jj in al.pair.items() if jj == j}
+            if any(in_src(i) for i in inv) and t[2].casefold() not in STOP:
+                hit = True
+            elif op.get('kind') == 'replace' and any(
+                    in_src(i) and al.ta[i][2].casefold() not in STOP
+                    for i in range(len(al.ta)) if al.op_a[i] == k):
+                hit = True
+            elif any(s < e1 and s1 < e for s1, e1 in op.get('source', []) for s, e in srcs):
+                hit = True
+            if hit:
+                break
+        linked += hit
+    return linked, len(pair['bullets'])
+
+
+def moved(al, pair):
+    spans = [find_span(al.old, s) for s in pair['moved']]
+    words = [i for i, t in enumerate(al.ta) if any(s <= t[0] < e for s, e in spans)]
+    ok = sum(1 for i in words if al.op_a[i] is not None and
+             (al.ops[al.op_a[i]]['kind'] == 'move' or 'move' in al.ops[al.op_a[i]]))
+    return ok, len(words)
+
+
+# ---------------------------------------------------------------- the suite
+
+REAL = {  # name: (folder under peers/real, OLD, NEW)
+    'luke': ('09-bible-luke-kjv-vs-web', 'prose.a.kjv.wrapped72.txt', 'prose.b.web.unwrapped.txt'),
+    'sherlock': ('02-sherlock-scandal-ascii-vs-typographic', 'a.pg1661-ascii-crlf.txt',
+                 'b.pg1661-0-utf8.txt'),
+    'modern': ('03-sherlock-scandal-standardebooks-modernisation',
+               'a.se-e708ab6-before-modernisation.txt', 'b.se-7c13e84-after-modernisation.txt'),
+    'zh': ('04-debian-reference-zh-excerpt', 'excerpt-ch1.a.zh-cn.txt', 'excerpt-ch1.b.zh-tw.txt'),
+}
+
+# (key, label, target as (op, value) or None, how to print)
+ROWS = [
+    ('luke_same_verse', 'Luke: paired words in the same verse', ('>=', 0.999), 'f'),
+    ('luke_linked', 'Luke: verses linked to their partner', ('>=', 0.999), 'f'),
+    ('luke_moves', 'Luke: moves reported (none moved)', ('==', 0), 'd'),
+    ('luke_paired', 'Luke: share of KJV words paired', None, 'f'),
+    ('sh_recall', 'Sherlock: paragraph map, anchor recall', None, 'f'),
+    ('sh_precision', 'Sherlock: paragraph map, pairing precision', None, 'f'),
+    ('sh_cross', 'Sherlock: paragraph links out of order', None, 'd'),
+    ('mo_recall', 'modernisation: kept words paired', ('>=', 0.99), 'f'),
+    ('mo_precision', 'modernisation: pairs that are true', ('>=', 0.995), 'f'),
+    ('mo_edits', 'modernisation: edits each one replace', None, 'f'),
+    ('zh_anchors', 'Chinese: section headings linked', None, 'f'),
+    ('zh_changes', 'Chinese: change ops (fewer reads better)', None, 'd'),
+    ('lh_fates', 'lighthouse: quotation fates right', ('>=', 1.0), 'r'),
+    ('lh_false', 'lighthouse: words flagged outside quotes', ('==', 0), 'd'),
+    ('lh_starts', 'lighthouse 1-2: paragraph starts paired', ('>=', 1.0), 'r'),
+    ('lh_row100', 'lighthouse 1-2: same row at width 100', ('>=', 1.0), 'r'),
+    ('lh_row160', 'lighthouse 1-2: same row at width 160', ('>=', 1.0), 'r'),
+    ('lh_bullets', 'lighthouse 1-3: bullets linked to source', ('>=', 0.9), 'r'),
+    ('lh_moved', 'lighthouse 1-4: moved words found', ('>=', 0.9), 'r'),
+]
+
+
+def _ratio(acc, key, n, d):
+    a = acc.setdefault(key, [0, 0])
+    a[0] += n
+    a[1] += d
+
+
+def lighthouse(binary, tool, examples, fig):
+    truth = json.load(open(os.path.join(examples, 'truth', 'lighthouse.json')))
+    qspans = {}
+    for name, qs in truth['quotes'].items():
+        data = open(os.path.join(examples, name), 'rb').read()
+        qspans[name] = {q: find_span(data, s) for q, s in qs.items()}
+    acc = {}
+    for pair in truth['pairs']:
+        old, new = (os.path.join(examples, pair[k]) for k in ('old', 'new'))
+        al = Aligned(open(old, 'rb').read(), open(new, 'rb').read(),
+                     qt.run_tool(tool, binary, old, new))
+        r, t, f = quotes(al, pair, qspans)
+        _ratio(acc, 'lh_fates', r, t)
+        fig['lh_false'] = fig.get('lh_false', 0) + f
+        if 'same_row' in pair:
+            _ratio(acc, 'lh_starts', *para_starts(al, pair))
+            if tool == 'redline':
+                _ratio(acc, 'lh_row100', *same_row(binary, old, new, pair, 100))
+                _ratio(acc, 'lh_row160', *same_row(binary, old, new, pair, 160))
+        if 'bullets' in pair:
+            _ratio(acc, 'lh_bullets', *bullets(al, pair))
+        if 'moved' in pair:
+            _ratio(acc, 'lh_moved', *moved(al, pair))
+    fig.update({k: tuple(v) for k, v in acc.items()})
+
+
+def real(binary, tool, real_dir, fig, only=None):
+    for name, (folder, a, b) in REAL.items():
+        if only and name not in only:
+            continue
+        old, new = (os.path.join(real_dir, folder, f) for f in (a, b))
+        if not os.path.exists(old):
+            continue
+        od, nd = open(old, 'rb').read(), open(new, 'rb').read()
+        al = Aligned(od, nd, qt.run_tool(tool, binary, old, new))
+        if name == 'luke':
+            fig.update(luke(al, os.path.join(real_dir, folder,
+                                             'prose.align.verse-char-offsets.tsv')))
+        elif name == 'sherlock':
+            fig.update(sherlock(al, os.path.join(real_dir, folder, 'align.paragraphs.tsv')))
+        elif name == 'modern':
+            fig.update(modern(al, modern_truth(od, nd)))
+        else:
+            fig.update(zh(al))
+
+
+def cell(v, how):
+    if v is None:
+        return '-'
+    if how == 'r':
+        return f'{v[0]}/{v[1]}'
+    if how == 'd':
+        return str(v)
+    return f'{v:.4f}'
+
+
+def meets(v, target, how):
+    if v is None or target is None:
+        return None
+    x = v[0] / v[1] if how == 'r' and v[1] else (v if how != 'r' else None)
+    if x is None:
+        return None
+    op, want = target
+    return x >= want if op == '>=' else x == want
+
+
+def table(figs, tools, markdown=False):
+    """Print one row per check, one column per tool; the misses of redline as a list."""
+    heads = [qt.TOOL_TITLE[t] for t in tools]
+    misses = []
+    if markdown:
+        print('| check | target | ' + ' | '.join(heads) + ' |')
+        print('| --- | --- |' + ' ---: |' * len(tools))
+    else:
+        print(f'{"check":44} {"target":>8} ' + ' '.join(f'{h:>15}' for h in heads))
+    for key, label, target, how in ROWS:
+        if all(key not in figs[t] for t in tools):
+            continue
+        tgt = '' if target is None else f'{target[0]}{target[1]}'.replace('>=', '≥').replace('==', '=')
+        cells = [cell(figs[t].get(key), how) for t in tools]
+        ok = meets(figs['redline'].get(key), target, how)
+        if ok is False:
+            misses.append(f'{label}: {cells[0]} (target {tgt})')
+            cells[0] += ' !'
+        if markdown:
+            print(f'| {label} | {tgt} | ' + ' | '.join(cells) + ' |')
+        else:
+            print(f'{label:44} {tgt:>8} ' + ' '.join(f'{c:>15}' for c in cells))
+    return misses
+
+
+def suite(binary, real_dir, examples, tools, markdown=False, only=None):
+    """Run every tool on every real pair present; print the table; redline's misses."""
+    figs = {}
+    for tool in tools:
+        figs[tool] = {}
+        try:
+            if real_dir:
+                real(binary, tool, real_dir, figs[tool], only)
+            lighthouse(binary, tool, examples, figs[tool])
+        except (qt.ToolError, OSError) as e:
+            print(f'quality: {tool} left out: {e}')
+            figs[tool] = {}
+    return table(figs, tools, markdown)

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""test_quality.py - checks of the measuring scripts themselves (ctest: quality_scripts).
+
+  scripts/test_quality.py --bin build/src/redline
+
+1. Each peer's output read back as ops (quality_tools.py) covers every word of both texts once,
+   and its equal ops hold the same words on both sides, on a small pair written here (with CRLF,
+   a no-break space and curly quotes, which the word-diff tools split differently).
+2. Every span of the hand-made truth (examples/truth/lighthouse.json) is found in its file.
+3. The checks of quality_real.py give the figures they must on ops made by hand.
+A tool that is not installed is left out (exit 77, ctest's skip, when none of git and dwdiff is).
+Needs nothing from ../shared.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import quality_real as qr  # noqa: E402
+import quality_tools as qt  # noqa: E402
+
+OLD = ('The keeper lit the lamp at dusk, as his father had done.\r\n\r\n'
+       'Ships passed the point\u00a0safely all winter; nobody said "thank you".\r\n')
+NEW = ('At dusk the keeper lit the lamp, as his father had done before him.\n\n'
+       'Ships passed the point safely all winter, and nobody said \u201cthank you\u201d.\n')
+
+
+def check_cover(tool, ops, old, new):
+    for side, data in (('a', old), ('b', new)):
+        words = [t for t in qt.tokens(data) if t[3]]
+        hits = [0] * len(words)
+        for o in ops:
+            if side in o:
+                for k, t in enumerate(words):
+                    hits[k] += o[side][0] <= t[0] < o[side][1]
+        bad = [words[k][2] for k, h in enumerate(hits) if h != 1]
+        assert not bad, f'{tool}: words of {side} in {hits} ops: {bad}'
+    for o in ops:
+        if o['kind'] == 'equal':
+            wa = [t[2] for t in qt.tokens(old[o['a'][0]:o['a'][1]]) if t[3]]
+            wb = [t[2] for t in qt.tokens(new[o['b'][0]:o['b'][1]]) if t[3]]
+            assert wa == wb, f'{tool}: equal op with {wa} vs {wb}'
+
+
+def test_tools(binary, tmp):
+    a, b = os.path.join(tmp, 'a.txt'), os.path.join(tmp, 'b.txt')
+    old, new = OLD.encode(), NEW.encode()
+    open(a, 'wb').write(old)
+    open(b, 'wb').write(new)
+    ran = []
+    for tool in qt.TOOLS:
+        exe = {'redline': binary, 'git': 'git', 'dwdiff': 'dwdiff', 'difflib': sys.executable}
+        if not shutil.which(exe[tool]):
+            print(f'{tool}: not installed, left out')
+            continue
+        ops = qt.run_tool(tool, binary, a, b)
+        check_cover(tool, ops, old, new)
+        al = qr.Aligned(old, new, ops)
+        assert al.pair, f'{tool}: no word paired'
+        ran.append(tool)
+    print('tools read back:', ', '.join(ran))
+    return ran
+
+
+def test_truth():
+    root = os.path.dirname(HERE)
+    ex = os.path.join(root, 'examples')
+    truth = json.load(open(os.path.join(ex, 'truth', 'lighthouse.json')))
+    n = 0
+    for name, quotes in truth['quotes'].items():
+        data = open(os.path.join(ex, name), 'rb').read()
+        for span in quotes.values():
+            s, e = qr.find_span(data, span)
+            assert e > s
+            n += 1
+    for pair in truth['pairs']:
+        old = open(os.path.join(ex, pair['old']), 'rb').read()
+        new = open(os.path.join(ex, pair['new']), 'rb').read()
+        for so, sn in pair.get('same_row', []):
+            qr.find_span(old, [so, so])
+            qr.find_span(new, [sn, sn])
+            n += 2
+        for line, sources in pair.get('bullets', []):
+            qr.find_span(new, [line, line])
+            for s in sources:
+                qr.find_span(old, s)
+                n += 1
+        for s in pair.get('moved', []):
+            qr.find_span(old, s)
+            n += 1
+    print(f'truth: {n} spans found')
+
+
+def test_checks():
+    """Verse links and the same-verse share on ops written by hand."""
+    old, new = b'one two three four', b'one two five four'
+    ops = [{'kind': 'equal', 'a': [0, 7], 'b': [0, 7]},
+           {'kind': 'replace', 'a': [8, 13], 'b': [8, 12]},
+           {'kind': 'equal', 'a': [14, 18], 'b': [13, 17]}]
+    al = qr.Aligned(old, new, ops)
+    assert al.pair == {0: 0, 1: 1, 3: 3}, al.pair
+    ua = qr.units_of(al.ta, [(0, 8, 0), (8, 18, 1)])   # "one two" | "three four"
+    ub = qr.units_of(al.tb, [(0, 8, 0), (8, 17, 1)])
+    assert al.links(ua, ub) == {(0, 0), (1, 1)}, al.links(ua, ub)
+    # a word paired across units links them too
+    ub2 = qr.units_of(al.tb, [(0, 4, 0), (4, 17, 1)])  # "one" | "two five four"
+    assert (0, 1) in al.links(ua, ub2)
+    assert qr.fate_right(['removed', 'removed'], 'removed')
+    assert not qr.fate_right(['removed', None], 'removed')
+    assert qr.fate_right([None, None], 'kept')
+    assert qr.fate_right(['elided', None], ['elided', 'altered'])
+    assert not qr.fate_right(['altered', 'removed'], 'altered')
+    print('checks: as expected')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--bin', required=True)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        ran = test_tools(a.bin, tmp)
+    test_truth()
+    test_checks()
+    if 'git' not in ran and 'dwdiff' not in ran:
+        print('skipped: neither git nor dwdiff is installed')
+        return 77
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
