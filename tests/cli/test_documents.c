@@ -270,3 +270,18 @@ Test(documents, errors_one_line_exit_2)
 	run_free(&r);
 	unlink(path);
 }
+
+/* The spun example as a web page: compared with the original text, exactly as its plain copy. */
+Test(documents, mixed_formats_compare_as_their_text)
+{
+	run_result a, b;
+	RUN(&a, "--stat", "examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.txt");
+	RUN(&b, "--stat", "examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.html");
+	cr_assert_eq(b.status, 1);
+	cr_assert_str_eq(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+	RUN(&a, "--stat", "examples/lighthouse-2-spun.txt", "examples/lighthouse-2-spun.html");
+	cr_assert_eq(a.status, 0, "%s", a.out);
+	run_free(&a);
+}
