@@ -285,3 +285,39 @@ Test(documents, mixed_formats_compare_as_their_text)
 	cr_assert_eq(a.status, 0, "%s", a.out);
 	run_free(&a);
 }
+
+/* Documents in git: a blob read as REV:path, and --git, go through the same readers. */
+Test(documents, web_pages_in_git)
+{
+	if (system("command -v git >/dev/null 2>&1") != 0)
+		cr_skip_test("git is not installed");
+	char root[] = "/tmp/redline-docgit-XXXXXX", script[2048];
+	cr_assert_not_null(mkdtemp(root));
+	snprintf(script, sizeof script,
+	         "set -e; cd %s; git init -q -b main repo; cd repo; cp '%s/" NEWS1 "' page.html; "
+	         "git add page.html; git commit -qm one; cp '%s/" NEWS2 "' page.html",
+	         root, SOURCE_DIR, SOURCE_DIR);
+	const char *env[] = {"HOME=/nonexistent", "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=A",
+	                     "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A",
+	                     "GIT_COMMITTER_EMAIL=a@example.org", "GIT_DIR", "GIT_WORK_TREE", NULL};
+	run_result r;
+	run_program(&r, (const char *const[]){"sh", "-c", script, NULL}, root, NULL, 0, env, 60);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	char repo[64];
+	snprintf(repo, sizeof repo, "%s/repo", root);
+	run_program(&r, (const char *const[]){REDLINE_BIN, "--inline", "--color=never",
+	                                      "HEAD:page.html", "page.html", NULL},
+	            repo, NULL, 0, env, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "{+nearly four+}"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "Weather"));
+	run_free(&r);
+	run_program(&r, (const char *const[]){REDLINE_BIN, "--git", "--json", NULL}, repo, NULL, 0,
+	            env, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\"format\": \"html\", \"extracted\": true"), "%s", r.out);
+	run_free(&r);
+	snprintf(script, sizeof script, "rm -rf '%s'", root);
+	cr_assert_eq(system(script), 0);
+}
