@@ -42,6 +42,7 @@ typedef struct html_reader {
 	rl_textbuf tb;
 	bool reader;          /* reader mode: furniture elements are dropped */
 	unsigned in_pre, in_article, in_link;
+	rl_list_numbers numbers;
 	node_stat *stats;
 	size_t nstats;
 } html_reader;
@@ -155,10 +156,12 @@ static void walk(html_reader *r, xmlNode *top, const walker *w)
 
 /* ------------------------------------------------------------------ text */
 
-static size_t list_number(xmlNode *item)
+static size_t list_number(html_reader *r, xmlNode *item)
 {
 	size_t k = 1;
 	xmlNode *list = item->parent;
+	if (rl_list_numbers_next(&r->numbers, list, &k))
+		return k;
 	xmlChar *start = list ? xmlGetProp(list, (const xmlChar *)"start") : NULL;
 	if (start) {
 		long v = strtol((const char *)start, NULL, 10);
@@ -167,6 +170,7 @@ static size_t list_number(xmlNode *item)
 	}
 	for (xmlNode *p = item->prev; p; p = p->prev)
 		k += name_is(p, "li");
+	rl_list_numbers_add(&r->numbers, list, k + 1);
 	return k;
 }
 
@@ -188,7 +192,7 @@ static bool text_enter(html_reader *r, xmlNode *n)
 	} else if (name_is(n, "li")) {
 		char prefix[32] = "- ";
 		if (n->parent && name_is(n->parent, "ol"))
-			snprintf(prefix, sizeof prefix, "%zu. ", list_number(n));
+			snprintf(prefix, sizeof prefix, "%zu. ", list_number(r, n));
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 		rl_textbuf_verbatim(&r->tb, prefix, strlen(prefix));
 	} else if (name_is(n, "blockquote")) {

@@ -16,6 +16,7 @@
 
 typedef struct md_state {
 	rl_textbuf tb;
+	rl_list_numbers numbers;
 } md_state;
 
 static void text(md_state *st, const char *s, bool verbatim)
@@ -33,10 +34,15 @@ static void list_item(md_state *st, cmark_node *item)
 	cmark_node *list = cmark_node_parent(item);
 	char prefix[32] = "- ";
 	if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-		int n = cmark_node_get_list_start(list);
-		for (cmark_node *p = cmark_node_previous(item); p; p = cmark_node_previous(p))
-			n++;
-		snprintf(prefix, sizeof prefix, "%d. ", n);
+		size_t n;
+		if (!rl_list_numbers_next(&st->numbers, list, &n)) {
+			int start = cmark_node_get_list_start(list);
+			n = start > 0 ? (size_t)start : 0;
+			for (cmark_node *p = cmark_node_previous(item); p; p = cmark_node_previous(p))
+				n++;
+			rl_list_numbers_add(&st->numbers, list, n + 1);
+		}
+		snprintf(prefix, sizeof prefix, "%zu. ", n);
 	}
 	rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	text(st, prefix, true);

@@ -174,3 +174,21 @@ int rl_textbuf_finish(rl_textbuf *tb, char **out, size_t *out_len, char *err, si
 	*tb = (rl_textbuf){0};
 	return 0;
 }
+
+bool rl_list_numbers_next(rl_list_numbers *ln, const void *list, size_t *n)
+{
+	for (unsigned k = 0; k < RL_LISTS_KEPT; k++) {
+		if (ln->list[k] == list && list) {
+			*n = ln->next[k]++;
+			return true;
+		}
+	}
+	return false;
+}
+
+void rl_list_numbers_add(rl_list_numbers *ln, const void *list, size_t next)
+{
+	ln->list[ln->slot] = list;
+	ln->next[ln->slot] = next;
+	ln->slot = (ln->slot + 1) % RL_LISTS_KEPT;
+}

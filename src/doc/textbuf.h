@@ -47,6 +47,22 @@ void rl_textbuf_attach(rl_textbuf *tb, const char *s, size_t n);
 /* Does the text written since the last paragraph break begin so far? */
 bool rl_textbuf_at_paragraph_start(const rl_textbuf *tb);
 
+/* The numbers of ordered list items, found in one pass: a reader visits a list's items in
+ * order, so the number of the next item of each of the lists seen last is remembered (counting
+ * the items before each one would be quadratic in a list of 100,000). */
+#define RL_LISTS_KEPT 16
+
+typedef struct rl_list_numbers {
+	const void *list[RL_LISTS_KEPT];
+	size_t next[RL_LISTS_KEPT];
+	unsigned slot;  /* where the next list is remembered (the oldest is forgotten) */
+} rl_list_numbers;
+
+/* The next item's number for list, if it is remembered (then counted as used). */
+bool rl_list_numbers_next(rl_list_numbers *ln, const void *list, size_t *n);
+/* Remember that list's next item is numbered next. */
+void rl_list_numbers_add(rl_list_numbers *ln, const void *list, size_t next);
+
 /* Hand the text over (*out NUL-terminated, malloc'd). Returns 0, or -1 with the reason in err
  * (the limit, or memory); the buffer is released either way. */
 int rl_textbuf_finish(rl_textbuf *tb, char **out, size_t *out_len, char *err, size_t errlen);

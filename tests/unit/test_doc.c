@@ -355,3 +355,35 @@ Test(prepare, documents_are_extracted_and_errors_named)
 	cr_assert_str_eq(src.data, "# Title\n\nSome [linked](http://x) words here\n");
 	rl_source_release(&src);
 }
+
+/* ------------------------------------------------------------------ long lists */
+
+/* Items are numbered in one pass: nested lists keep their own count, and a list of 200,000 items
+ * is read in linear time (counting each item's predecessors took minutes). The timeout is
+ * generous: a quadratic count takes far longer still. */
+Test(lists, numbered_in_one_pass, .timeout = 240)
+{
+	char *t = html("<ol><li>a<ol><li>x</li><li>y</li></ol></li><li>b</li></ol>"
+	               "<ol start=\"7\"><li>g</li></ol>", 0);
+	cr_assert_str_eq(t, "1. a\n\n1. x\n\n2. y\n\n2. b\n\n7. g\n");
+	free(t);
+	t = markdown("1. a\n   1. x\n   2. y\n2. b\n\ntext\n\n0. zero\n1. one\n");
+	cr_assert_str_eq(t, "1. a\n\n1. x\n\n2. y\n\n2. b\n\ntext\n\n0. zero\n\n1. one\n");
+	free(t);
+	size_t n = 200000;
+	char *page = malloc(n * 14 + 64), *md = malloc(n * 16 + 64), *p = page, *q = md;
+	p += sprintf(p, "<ol>");
+	for (size_t k = 0; k < n; k++) {
+		p += sprintf(p, "<li>item</li>");
+		q += sprintf(q, "%zu. item\n", k + 1);
+	}
+	strcpy(p, "</ol>");
+	t = html(page, 1);
+	cr_assert_not_null(strstr(t, "\n\n200000. item\n"));
+	free(t);
+	t = markdown(md);
+	cr_assert_not_null(strstr(t, "\n\n200000. item\n"));
+	free(t);
+	free(page);
+	free(md);
+}
