@@ -59,14 +59,11 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 	case RL_FMT_INLINE:
 		rc = rl_print_inline(&o, al);
 		break;
-	case RL_FMT_JSON: {
-		const char *names[2] = {src[0].name, src[1].name};
-		size_t sizes[2] = {src[0].len, src[1].len};
-		rc = rl_print_json(&o, al, names, sizes);
+	case RL_FMT_JSON:
+		rc = rl_print_json_sources(&o, al, src);
 		break;
-	}
 	case RL_FMT_STAT:
-		rc = rl_print_stat(&o, al);
+		rc = rl_print_stat_sources(&o, al, src);
 		break;
 	default:
 		rc = rl_print_side_by_side(&o, al, rl_tty_width(cli));
@@ -111,15 +108,24 @@ int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *
                  const rl_vterm *vt, int *sig)
 {
 	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
-	if (!pairs) {
+	char **titles = calloc(n, sizeof *titles);
+	int status = RL_EXIT_TROUBLE;
+	bool failed = !pairs || !titles;
+	for (size_t i = 0; i < n && !failed; i++)
+		failed = !(titles[i] = rl_source_title(&src[i]));
+	if (failed) {
 		rl_error_line("out of memory");
-		return RL_EXIT_TROUBLE;
+		goto out;
 	}
 	for (size_t i = 0; i + 1 < n; i++)
 		for (int s = 0; s < 2; s++)
-			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, src[i + s].name};
+			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, titles[i + s]};
 	pairs[0].label = n == 2 ? label : NULL;
-	int status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
+	status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
+out:
+	for (size_t i = 0; titles && i < n; i++)
+		free(titles[i]);
+	free(titles);
 	free(pairs);
 	return status;
 }
