@@ -1,0 +1,123 @@
+/* The DOCX, ODT, EPUB and PDF readers (src/doc/formats.h) on the fixtures of tests/documents/
+ * (written by tests/documents/make_fixtures.py) and on the hostile documents of tests/hostile/. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/formats.h"
+
+typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
+
+/* The bytes of SOURCE_DIR/rel (malloc'd). */
+static char *slurp(const char *rel, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, rel);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "%s", path);
+	fseek(fp, 0, SEEK_END);
+	long n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	cr_assert_not_null(buf);
+	cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Read rel with fn under limit max: the text (malloc'd), or NULL with the reason in err. */
+static char *read_doc(reader fn, const char *rel, size_t max, char *err, size_t errlen)
+{
+	size_t len, out_len = 0;
+	char *data = slurp(rel, &len), *out = NULL;
+	err[0] = '\0';
+	int rc = fn(data, len, max, &out, &out_len, err, errlen);
+	free(data);
+	if (rc != 0) {
+		cr_assert_null(out, "%s: *out set on failure", rel);
+		cr_assert_neq(err[0], '\0', "%s: failed without a reason", rel);
+		return NULL;
+	}
+	cr_assert_not_null(out, "%s", rel);
+	cr_assert_eq(strlen(out), out_len, "%s: length or NUL", rel);
+	return out;
+}
+
+static void expect_text(reader fn, const char *rel, const char *want)
+{
+	char err[256];
+	char *got = read_doc(fn, rel, 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s: %s", rel, err);
+	cr_assert_str_eq(got, want, "%s:\n%s", rel, got);
+	free(got);
+}
+
+static void expect_error(reader fn, const char *rel, const char *reason)
+{
+	char err[256];
+	char *got = read_doc(fn, rel, 1 << 20, err, sizeof err);
+	cr_assert_null(got, "%s: read as\n%s", rel, got);
+	cr_assert_not_null(strstr(err, reason), "%s: \"%s\" is not \"%s\"", rel, err, reason);
+	cr_assert_null(strchr(err, '\n'), "%s: the reason is one line: %s", rel, err);
+}
+
+/* ---- DOCX ---- */
+
+#define DRAFT_END                                                                                  \
+	"- Volunteers will move the local history shelves.\n\n"                                   \
+	"- The children\u2019s corner stays open.\n\n"                                            \
+	"Opening hours are posted at the door.\n\n"
+
+Test(docx, paragraphs_headings_lists_boxes_cells_and_footnotes)
+{
+	expect_text(rl_read_docx, "tests/documents/draft1.docx",
+	            "Library Roof Repairs Begin\n\n"
+	            "The county library on Mill Street will close its reading room for six weeks "
+	            "while the roof is repaired.\n\n" DRAFT_END
+	            "Notice: returns go to the side entrance.\n\n"
+	            "Monday\n\nClosed\n\n"
+	            "The work is paid for by a grant of forty thousand pounds.\n\n"
+	            "Readers can borrow e-books from home.\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+}
+
+Test(docx, tracked_changes_are_taken_as_accepted)
+{
+	char err[256];
+	char *got = read_doc(rl_read_docx, "tests/documents/draft2.docx", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_not_null(strstr(got, "reading room for eight weeks while"), "%s", got);
+	cr_assert_null(strstr(got, "six"), "the deletion is dropped: %s", got);
+	/* The text box is written once, though Word stores it twice (choice and fallback). */
+	const char *box = strstr(got, "Notice: returns go to the side door.");
+	cr_assert_not_null(box, "%s", got);
+	cr_assert_null(strstr(box + 1, "Notice:"), "%s", got);
+	free(got);
+}
+
+Test(docx, over_the_size_limit)
+{
+	char err[256];
+	cr_assert_null(read_doc(rl_read_docx, "tests/documents/draft1.docx", 100, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+	/* Exactly the text's size fits. */
+	char *got = read_doc(rl_read_docx, "tests/documents/draft1.docx", 1 << 20, err, sizeof err);
+	size_t n = strlen(got);
+	free(got);
+	got = read_doc(rl_read_docx, "tests/documents/draft1.docx", n, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	free(got);
+	cr_assert_null(read_doc(rl_read_docx, "tests/documents/draft1.docx", n - 1, err, sizeof err));
+}
+
+Test(docx, hostile_documents)
+{
+	expect_error(rl_read_docx, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_docx, "tests/hostile/zip-bomb.docx", "inflates to over 64 MiB");
+	expect_error(rl_read_docx, "tests/hostile/invalid-xml.docx", "word/document.xml is not valid XML");
+	expect_error(rl_read_docx, "tests/hostile/no-document.docx", "no word/document.xml");
+	expect_error(rl_read_docx, "tests/documents/bridge1.pdf", "not a valid zip archive");
+	expect_error(rl_read_docx, "tests/hostile/empty.txt", "not a valid zip archive");
+}
