@@ -309,9 +309,12 @@ def layout_pages(paragraphs):
 
 def pdf_paragraphs(edited, nfill):
     filler = [
-        "The committee met in the school hall on a wet",
-        "Tuesday evening and heard from residents about",
-        "the plan to widen the bridge on the river road.",
+        ["Residents asked whether buses would still run", "while the bridge is closed, and were told that",
+         "a diversion through the hill farms is planned."],
+        ["Shop owners on the east bank fear a quiet", "summer; the council offered to put up signs."],
+        ["A petition with four hundred names asked for", "a footbridge to be built first, so that the",
+         "school walk is not cut off during the works."],
+        ["The river board will check fish stocks before", "and after the work on the foundations."],
     ]
     ps = [
         ["Bridge Plan Goes to Consultation"],
@@ -325,7 +328,7 @@ def pdf_paragraphs(edited, nfill):
     # Enough filler paragraphs to fill the first page's two columns, so that a sentence runs on
     # from the bottom of page one to the top of page two.
     for i in range(nfill):
-        ps.append([("Point %d: " % (i + 1)) + filler[0][9:]] + filler[1:])
+        ps.append(filler[i % len(filler)])
     ps.append(["The long sentence that crosses the page break",
                "starts at the bottom of the right column and",
                "ends on the next page after a few more words",

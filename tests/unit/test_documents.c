@@ -121,3 +121,69 @@ Test(docx, hostile_documents)
 	expect_error(rl_read_docx, "tests/documents/bridge1.pdf", "not a valid zip archive");
 	expect_error(rl_read_docx, "tests/hostile/empty.txt", "not a valid zip archive");
 }
+
+/* ---- PDF ---- */
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+Test(pdf, two_columns_running_heads_hyphens_and_a_page_break)
+{
+	char err[256];
+	char *got = read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	/* The title, then the first paragraphs of the left column, each one line. */
+	const char *start = "Bridge Plan Goes to Consultation\n\n"
+	                    "The council will ask residents for their views before any work on the old "
+	                    "stone bridge begins, and the consultation will run for six weeks.\n\n"
+	                    "Engineers said the bridge carries more traffic than it was built for. A full "
+	                    "survey gave information on every arch and the state of the piers.\n\n";
+	cr_assert_eq(strncmp(got, start, strlen(start)), 0, "%s", got);
+	/* The running header and the page numbers are gone. */
+	cr_assert_null(strstr(got, "Valley Courier"), "%s", got);
+	cr_assert_null(strstr(got, "Page "), "%s", got);
+	/* The sentence that runs from the foot of page one's right column onto page two is one
+	 * paragraph, and the text ends with page two's last paragraph. */
+	cr_assert_not_null(strstr(got, "\n\nThe long sentence that crosses the page break starts at the "
+	                                "bottom of the right column and ends on the next page after a "
+	                                "few more words about the bridge.\n\n"
+	                                "A final decision is expected in the spring.\n"),
+	                   "%s", got);
+	/* Columns are read one after the other: every filler paragraph comes out whole. */
+	cr_assert_eq(count(got, "Residents asked whether buses would still run while the bridge is "
+	                        "closed, and were told that a diversion through the hill farms is "
+	                        "planned.\n"),
+	             count(got, "Residents asked"), "%s", got);
+	/* One paragraph a sentence end (the title has none). */
+	cr_assert_eq(count(got, "\n\n"), count(got, ".\n"), "%s", got);
+	free(got);
+}
+
+Test(pdf, the_edit_differs_only_where_it_was_edited)
+{
+	char err[256];
+	char *a = read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1 << 20, err, sizeof err);
+	char *b = read_doc(rl_read_pdf, "tests/documents/bridge2.pdf", 1 << 20, err, sizeof err);
+	cr_assert(a && b, "%s", err);
+	cr_assert_not_null(strstr(b, "will run for ten weeks."));
+	cr_assert_not_null(strstr(b, "expected in the summer."));
+	cr_assert_eq(count(a, "\n"), count(b, "\n"), "%s\n----\n%s", a, b);
+	free(a);
+	free(b);
+}
+
+Test(pdf, hostile_documents)
+{
+	expect_error(rl_read_pdf, "tests/hostile/encrypted.pdf", "the PDF is encrypted");
+	expect_error(rl_read_pdf, "tests/hostile/truncated.pdf", "the PDF is truncated");
+	expect_error(rl_read_pdf, "tests/documents/draft1.docx", "not a valid PDF");
+	expect_error(rl_read_pdf, "tests/hostile/empty.txt", "not a valid PDF");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1000, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
