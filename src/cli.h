@@ -58,6 +58,7 @@ typedef struct rl_cli {
 	size_t noperands, nbefore;
 	bool dashdash;
 	rl_extdiff ext;         /* RL_MODE_EXTDIFF, RL_MODE_UNMERGED */
+	const char *base;       /* --base ORIG: every operand is compared with ORIG */
 } rl_cli;
 
 /* Default input size limit: 256 MiB per input. */

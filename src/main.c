@@ -58,7 +58,7 @@ int main(int argc, char **argv)
 	/* The runner sets sig (the signal that ended the viewer) before finish reads it: a separate
 	 * statement, since the order in which one call's arguments are evaluated is unspecified. */
 	int status;
-	if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
+	if (cli.mode == RL_MODE_PAIR && (cli.noperands > 2 || cli.base))
 		status = rl_run_versions(&cli, &sig);
 	else if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
 		status = rl_run_list(&cli, &sig);
