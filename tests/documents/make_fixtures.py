@@ -222,7 +222,7 @@ def epub_chapters(edited):
         "<div><p>The harvest filled %s crates.<br/>Most went to the cider press.</p></div>"
         % ("ninety" if not edited else "a hundred"),
         "<script>var hidden = 1;</script>",
-        "<p>The last pears were picked in October.</p>",
+        "<p>The last pears were picked in&nbsp;October.</p>",  # not XML: read as HTML
     ]))
     nav = xhtml("Contents", '<nav><ol><li><a href="text/one.xhtml">Spring</a></li></ol></nav>')
     return one, two, nav

@@ -187,3 +187,67 @@ Test(pdf, hostile_documents)
 	cr_assert_null(read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1000, err, sizeof err));
 	cr_assert_str_eq(err, "extracted text is over the size limit");
 }
+
+/* ---- ODT ---- */
+
+Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
+{
+	expect_text(rl_read_odt, "tests/documents/ferry1.odt",
+	            "Ferry Timetable Changes\n\n"
+	            "The harbour ferry will quietly leave at seven from the first of May.\n\n"
+	            "- Tickets are sold on board.\n\n"
+	            "- Bicycles travel free.\n\n"
+	            "The crossing takes forty minutes. Dogs must stay on a lead.\n\n"
+	            "Winter sailings are unchanged.\n\n"
+	            "Timetables are free at the kiosk.\n\n"
+	            "Weekdays\n\nHourly\n\n"
+	            "Questions go to the harbour office.\nTelephone after noon.\n\n"
+	            "In calm weather.\n");
+}
+
+Test(odt, tracked_changes_are_taken_as_accepted)
+{
+	char err[256];
+	char *got = read_doc(rl_read_odt, "tests/documents/ferry2.odt", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	/* The deleted word lives in text:tracked-changes: it is gone; the insertion is kept. */
+	cr_assert_not_null(strstr(got, "The harbour ferry will leave at seven and at nine from"), "%s", got);
+	cr_assert_null(strstr(got, "quietly"), "%s", got);
+	free(got);
+}
+
+Test(odt, hostile_documents)
+{
+	expect_error(rl_read_odt, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_odt, "tests/documents/draft1.docx", "no content.xml");
+	expect_error(rl_read_odt, "tests/documents/orchard1.epub", "no content.xml");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_odt, "tests/documents/ferry1.odt", 50, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
+
+/* ---- EPUB ---- */
+
+Test(epub, chapters_in_spine_order)
+{
+	expect_text(rl_read_epub, "tests/documents/orchard1.epub",
+	            "Spring\n\n"
+	            "The apple trees flowered late this year, after a cold March.\n\n"
+	            "We counted twelve hives along the south wall.\n\n"
+	            "\u201CBees do not hurry for anyone.\u201D\n\n"
+	            "- Prune before the buds open.\n\n"
+	            "- Mulch the young trees.\n\n"
+	            "Autumn\n\n"
+	            "The harvest filled ninety crates.\nMost went to the cider press.\n\n"
+	            "The last pears were picked in\u00A0October.\n");
+}
+
+Test(epub, hostile_documents)
+{
+	expect_error(rl_read_epub, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_epub, "tests/documents/draft1.docx", "no META-INF/container.xml");
+	expect_error(rl_read_epub, "tests/hostile/zip-bomb.docx", "no META-INF/container.xml");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_epub, "tests/documents/orchard1.epub", 50, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
