@@ -116,6 +116,16 @@ static void finish_line(pdoc *d, pline *l, int *failed)
 	l->len = 0;
 }
 
+/* The next UTF-8 character; never past the NUL, even in a sequence cut short (and
+ * g_utf8_next_char casts const away). */
+static const char *next_char(const char *s)
+{
+	s++;
+	while ((*(const unsigned char *)s & 0xC0) == 0x80)
+		s++;
+	return s;
+}
+
 /* One page's characters into lines. */
 static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 {
@@ -129,9 +139,9 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		nrects = 0;
 	pline cur = {0};
 	guint k = 0;
-	for (const char *s = text; *s && k < nrects && !failed; s = g_utf8_next_char(s), k++) {
+	for (const char *s = text; *s && k < nrects && !failed; s = next_char(s), k++) {
 		const PopplerRectangle *r = &rects[k];
-		size_t clen = (size_t)(g_utf8_next_char(s) - s);
+		size_t clen = (size_t)(next_char(s) - s);
 		if (*s == '\n' || *s == '\r') {
 			finish_line(d, &cur, &failed);
 			continue;
