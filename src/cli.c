@@ -12,6 +12,7 @@ const char rl_cli_usage[] =
 	"  or:  redline [OPTION]... --base ORIG VERSION...\n"
 	"  or:  redline [OPTION]... --git [REV1 [REV2]] [-- PATHSPEC...]\n"
 	"  or:  redline [OPTION]... --history PATH\n"
+	"  or:  redline [OPTION]... --extract FILE\n"
 	"Compare two versions of a text word by word and show them side by side.\n"
 	"OLD and NEW are files, - for standard input, REV:path for a file in git\n"
 	"(HEAD~2:story.md; :story.md is the index), or two directories. With more\n"
@@ -55,6 +56,19 @@ const char rl_cli_usage[] =
 	"                         text\n"
 	"      --max-size=SIZE    refuse inputs larger than SIZE bytes (suffixes K, M, G;\n"
 	"                         default 256M)\n"
+	"\n"
+	"Documents (HTML, Markdown, DOCX, ODT, EPUB, PDF: told from their content):\n"
+	"      --format=FMT       read every side as FMT: text, html, markdown, docx,\n"
+	"                         odt, epub or pdf\n"
+	"      --extract          print the text extracted from FILE (--json's byte\n"
+	"                         ranges point into it) and exit\n"
+	"      --no-extract       HTML: every text node, not only the main article\n"
+	"      --body             drop page furniture (menus, 'Related posts',\n"
+	"                         copyright lines; in plain text also short lines\n"
+	"                         outside the article); on by default for HTML\n"
+	"      --no-body          keep page furniture\n"
+	"  -I, --ignore-lines=RE  drop the lines that match the extended regular\n"
+	"                         expression RE (as git diff -I)\n"
 	"\n"
 	"Git (through libgit2, in the repository around the current directory):\n"
 	"      --git              compare the files that differ: the index and the\n"
@@ -101,6 +115,11 @@ enum {
 	OPT_NO_MOVES,
 	OPT_NO_SENTENCES,
 	OPT_NO_QUOTES,
+	OPT_FORMAT,
+	OPT_NO_EXTRACT,
+	OPT_EXTRACT,
+	OPT_BODY,
+	OPT_NO_BODY,
 	OPT_BASE,
 };
 
@@ -132,6 +151,12 @@ static const struct option long_opts[] = {
 	{"no-moves", no_argument, NULL, OPT_NO_MOVES},
 	{"no-sentences", no_argument, NULL, OPT_NO_SENTENCES},
 	{"no-quotes", no_argument, NULL, OPT_NO_QUOTES},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"no-extract", no_argument, NULL, OPT_NO_EXTRACT},
+	{"extract", no_argument, NULL, OPT_EXTRACT},
+	{"body", no_argument, NULL, OPT_BODY},
+	{"no-body", no_argument, NULL, OPT_NO_BODY},
+	{"ignore-lines", required_argument, NULL, 'I'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -171,7 +196,7 @@ static int parse_width(const char *s, unsigned *out)
 }
 
 /* The short options, for getopt and for finding "--" before it runs. */
-#define SHORT_OPTS ":yW:ipahVL:"
+#define SHORT_OPTS ":yW:ipahVL:I:"
 
 /* Does a long option (the text after "--") take its value from the next argument? */
 static bool long_takes_next(const char *arg)
@@ -377,6 +402,24 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 			}
 			cli->labels[cli->nlabels++] = optarg;
 			break;
+		case OPT_FORMAT:
+			if (rl_doc_format_parse(optarg, &cli->doc.format) != 0) {
+				snprintf(err, errlen, "invalid --format '%s' (text, html, markdown, docx, odt, "
+				         "epub or pdf)", optarg);
+				return -1;
+			}
+			break;
+		case OPT_NO_EXTRACT: cli->doc.no_extract = true; break;
+		case OPT_EXTRACT: cli->extract = true; break;
+		case OPT_BODY: cli->doc.body = RL_BODY_ON; break;
+		case OPT_NO_BODY: cli->doc.body = RL_BODY_OFF; break;
+		case 'I':
+			if (cli->nignore == RL_MAX_IGNORE) {
+				snprintf(err, errlen, "too many -I expressions (at most %d)", RL_MAX_IGNORE);
+				return -1;
+			}
+			cli->ignore_src[cli->nignore++] = optarg;
+			break;
 		case 'h': cli->help = true; return 0;
 		case 'V': cli->version = true; return 0;
 		case ':':
@@ -400,5 +443,39 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	cli->operands = argv + optind;
 	cli->noperands = (size_t)(argc - optind);
 	cli->nbefore = (size_t)(dashdash - optind);
+	cli->doc.max_size = cli->max_size;
+	if (cli->extract) {
+		if (git || history || cli->list || cli->noperands != 1) {
+			snprintf(err, errlen, "--extract takes one FILE");
+			return -1;
+		}
+		return 0;
+	}
 	return set_mode(cli, git, history, err, errlen);
+}
+
+int rl_cli_compile_ignore(rl_cli *cli, regex_t *re, char *err, size_t errlen)
+{
+	for (unsigned k = 0; k < cli->nignore; k++) {
+		int rc = regcomp(&re[k], cli->ignore_src[k], REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char why[256];
+			regerror(rc, &re[k], why, sizeof why);
+			snprintf(err, errlen, "invalid -I expression '%s': %s", cli->ignore_src[k], why);
+			while (k-- > 0)
+				regfree(&re[k]);
+			return -1;
+		}
+	}
+	cli->doc.ignore = re;
+	cli->doc.nignore = cli->nignore;
+	return 0;
+}
+
+void rl_cli_free_ignore(rl_cli *cli, regex_t *re)
+{
+	for (unsigned k = 0; k < cli->nignore; k++)
+		regfree(&re[k]);
+	cli->doc.ignore = NULL;
+	cli->doc.nignore = 0;
 }

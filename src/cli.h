@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "align.h"
+#include "doc/doc.h"
 
 typedef enum rl_format {
 	RL_FMT_AUTO,          /* the viewer on a terminal, side by side otherwise */
@@ -38,6 +39,9 @@ typedef struct rl_extdiff {
 	const char *file[2], *hex[2], *mode[2];
 } rl_extdiff;
 
+/* How many -I expressions one command line may give. */
+#define RL_MAX_IGNORE 32
+
 typedef struct rl_cli {
 	rl_format format;
 	rl_color color;
@@ -58,6 +62,12 @@ typedef struct rl_cli {
 	size_t noperands, nbefore;
 	bool dashdash;
 	rl_extdiff ext;         /* RL_MODE_EXTDIFF, RL_MODE_UNMERGED */
+	/* Documents: --format, --no-extract, --body; max_size copied in. The -I expressions are
+	 * compiled by main into doc.ignore (rl_cli_compile_ignore). */
+	rl_doc_opts doc;
+	bool extract;           /* --extract FILE: print the text compared, extracted */
+	const char *ignore_src[RL_MAX_IGNORE];  /* -I, --ignore-lines: POSIX extended expressions */
+	unsigned nignore;
 	const char *base;       /* --base ORIG: every operand is compared with ORIG */
 } rl_cli;
 
@@ -66,6 +76,12 @@ typedef struct rl_cli {
 
 /* Parse argv. On error returns -1 and writes a one-line reason (without "redline: ") to err. */
 int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen);
+
+/* Compile the -I expressions into re (RL_MAX_IGNORE of them) and point cli->doc at them.
+ * Returns -1 with the reason in err for an expression that does not compile (none is then
+ * left compiled). rl_cli_free_ignore releases them. */
+int rl_cli_compile_ignore(rl_cli *cli, regex_t *re, char *err, size_t errlen);
+void rl_cli_free_ignore(rl_cli *cli, regex_t *re);
 
 /* The --help text. */
 extern const char rl_cli_usage[];

@@ -55,14 +55,22 @@ int main(int argc, char **argv)
 		rl_error_line("--list lists the files of --git, --history or two directories");
 		return RL_EXIT_TROUBLE;
 	}
+	regex_t ignore[RL_MAX_IGNORE];
+	if (rl_cli_compile_ignore(&cli, ignore, err, sizeof err) != 0) {
+		rl_error_line(err);
+		return RL_EXIT_TROUBLE;
+	}
 	/* The runner sets sig (the signal that ended the viewer) before finish reads it: a separate
 	 * statement, since the order in which one call's arguments are evaluated is unspecified. */
 	int status;
-	if (cli.mode == RL_MODE_PAIR && (cli.noperands > 2 || cli.base))
+	if (cli.extract)
+		status = rl_run_extract(&cli);
+	else if (cli.mode == RL_MODE_PAIR && (cli.noperands > 2 || cli.base))
 		status = rl_run_versions(&cli, &sig);
 	else if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
 		status = rl_run_list(&cli, &sig);
 	else
 		status = rl_run_pair(&cli, &sig);
+	rl_cli_free_ignore(&cli, ignore);
 	return finish(status, sig);
 }

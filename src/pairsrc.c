@@ -10,6 +10,7 @@
 /* A side as the viewer shows it: its name, and its bytes while some shown pair holds it. */
 typedef struct held_side {
 	char *title;      /* the name in the status line */
+	char *shown;      /* the title with the furniture dropped, while read */
 	rl_source src;    /* read while refs > 0 */
 	unsigned refs;
 } held_side;
@@ -28,6 +29,7 @@ struct rl_listsrc {
 	char *title;
 	size_t max_size;
 	bool text;
+	const rl_doc_opts *doc;
 };
 
 static char *dup_str(const char *s)
@@ -65,9 +67,16 @@ static char *side_title(const rl_side_info *side, const char *newest_path)
 static int hold(rl_listsrc *s, size_t k, char *err, size_t errlen)
 {
 	held_side *h = &s->sides[k];
-	if (h->refs == 0 &&
-	    rl_pairs_read(s->list, k, &h->src, s->max_size, err, errlen) != 0)
-		return -1;
+	if (h->refs == 0) {
+		if (rl_pairs_read(s->list, k, &h->src, s->max_size, err, errlen) != 0)
+			return -1;
+		if (s->doc && rl_doc_prepare(&h->src, s->doc, err, errlen) != 0) {
+			rl_source_release(&h->src);
+			return -1;
+		}
+		if (h->src.doc.dropped_lines && rl_source_rename(&h->src, h->title) == 0)
+			h->shown = rl_source_title(&h->src);
+	}
 	h->refs++;
 	return 0;
 }
@@ -75,8 +84,11 @@ static int hold(rl_listsrc *s, size_t k, char *err, size_t errlen)
 static void let_go(rl_listsrc *s, size_t k)
 {
 	held_side *h = &s->sides[k];
-	if (h->refs > 0 && --h->refs == 0)
+	if (h->refs > 0 && --h->refs == 0) {
 		rl_source_release(&h->src);
+		free(h->shown);
+		h->shown = NULL;
+	}
 }
 
 /* ------------------------------------------------------------------ the callbacks */
@@ -93,7 +105,7 @@ static int load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
 	}
 	for (int k = 0; k < 2; k++) {
 		const held_side *h = &s->sides[p->side[k]];
-		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->title};
+		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title};
 	}
 	out->label = NULL;
 	return 0;
@@ -157,6 +169,7 @@ int rl_listsrc_new(rl_listsrc **out, const rl_pairs *list, const rl_listsrc_opts
 	s->list = list;
 	s->max_size = opts->max_size;
 	s->text = opts->text;
+	s->doc = opts->doc;
 	s->sides = calloc(ns, sizeof *s->sides);
 	s->probes = calloc(np, sizeof *s->probes);
 	s->title = opts->title ? dup_str(opts->title) : NULL;
@@ -182,6 +195,7 @@ void rl_listsrc_free(rl_listsrc *s)
 	for (size_t k = 0; s->sides && k < rl_pairs_sides(s->list); k++) {
 		if (s->sides[k].refs)
 			rl_source_release(&s->sides[k].src);
+		free(s->sides[k].shown);
 		free(s->sides[k].title);
 	}
 	free(s->sides);

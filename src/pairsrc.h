@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "doc/doc.h"
 #include "model.h"
 #include "pairs.h"
 
@@ -22,6 +23,7 @@ typedef struct rl_listsrc_opts {
 	bool file_list;     /* open on the file list (--git, two directories) */
 	size_t start;       /* else the pair to open on */
 	const char *title;  /* the list's title (copied); may be NULL */
+	const rl_doc_opts *doc;  /* how a side's bytes become its text (borrowed); NULL: as read */
 } rl_listsrc_opts;
 
 /* A source over list (borrowed: it must outlive the source). */

@@ -8,6 +8,7 @@
 #include "align.h"
 #include "out.h"
 #include "pairs.h"
+#include "source.h"
 
 /* Two columns of `width` total columns, corresponding passages starting on the same row. */
 int rl_print_side_by_side(rl_out *o, const rl_alignment *al, unsigned width);
@@ -20,6 +21,11 @@ int rl_print_inline(rl_out *o, const rl_alignment *al);
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
                   const size_t sizes[2]);
 
+/* The same, for sides read as sources: each side also says its format, whether its text was
+ * extracted from a document, and the furniture dropped (doc.h); every range, dropped ones too,
+ * is a byte range of the extracted text (what --extract prints). */
+int rl_print_json_sources(rl_out *o, const rl_alignment *al, const rl_source src[2]);
+
 /* A pair that is not compared because a side is binary (a NUL in its first 8 KiB), as JSON:
  * the sides' paths and sizes, "binary": true and whether the bytes are "identical"; no "ops" and
  * no "stats", so that no consumer takes it for a comparison that found nothing. */
@@ -28,6 +34,10 @@ int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t siz
 
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);
+
+/* The same for sides read as sources: the line also counts the lines of page furniture dropped
+ * (--body, -I) when there were any. */
+int rl_print_stat_sources(rl_out *o, const rl_alignment *al, const rl_source src[2]);
 
 /* Lists (--git, --history, two directories, git's external diff). */
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "doc/doc.h"
 #include "print.h"
 #include "status.h"
 #include "text.h"
@@ -31,11 +32,25 @@ static void json_string(rl_out *o, const char *s, size_t n)
 	rl_out_raw(o, "\"", 1);
 }
 
-static void json_side(rl_out *o, const char *key, const char *name, size_t size)
+/* A side: its name and size; for a source, what doc.h made of it. */
+static void json_side(rl_out *o, const char *key, const char *name, size_t size,
+                      const rl_source *src)
 {
 	fprintf(o->fp, "  \"%s\": {\"path\": ", key);
 	json_string(o, name, strlen(name));
-	fprintf(o->fp, ", \"size\": %zu},\n", size);
+	fprintf(o->fp, ", \"size\": %zu", size);
+	if (src && src->doc.format) {
+		fprintf(o->fp, ", \"format\": \"%s\", \"extracted\": %s", src->doc.format,
+		        src->doc.extracted ? "true" : "false");
+		if (src->doc.ndropped) {
+			rl_out_str(o, ", \"dropped\": [");
+			for (size_t k = 0; k < src->doc.ndropped; k++)
+				fprintf(o->fp, "%s[%zu, %zu]", k ? ", " : "", src->doc.dropped[2 * k],
+				        src->doc.dropped[2 * k + 1]);
+			rl_out_str(o, "]");
+		}
+	}
+	rl_out_str(o, "},\n");
 }
 
 /* Append the decimal digits of v at p; returns the end. */
@@ -70,8 +85,22 @@ static char *put_range(char *p, const char *key, size_t start, size_t end)
 
 /* One op on one line. A large alignment has a million of them, so the line is built by hand and
  * written at once: fprintf took as long as the whole diff. */
+/* An op's byte range on one side, in the side's extracted text when lines were dropped. The
+ * first op on a side also covers what comes before the first token (a BOM), furniture aside. */
+static void op_range(const rl_alignment *al, const rl_op *op, int side, const rl_source *src,
+                     bool first, size_t *s, size_t *e)
+{
+	rl_op_bytes(al, op, side, s, e);
+	if (first)
+		*s = 0;
+	if (src && src->doc.ndropped) {
+		*s = rl_doc_map_offset(src, *s, false);
+		*e = rl_doc_map_offset(src, *e, true);
+	}
+}
+
 static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool first_a,
-                    bool first_b, bool last)
+                    bool first_b, bool last, const rl_source *src)
 {
 	char line[256], *p = line;
 	size_t s, e;
@@ -80,13 +109,12 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 	p = put_str(p, rl_kind_name(op->kind));
 	p = put_str(p, "\"");
 	if (op->kind != RL_OP_INSERT) {
-		rl_op_bytes(al, op, RL_OLD, &s, &e);
-		/* The first op on a side also covers what comes before the first token (a BOM). */
-		p = put_range(p, ", \"a\": [", first_a ? 0 : s, e);
+		op_range(al, op, RL_OLD, src ? &src[0] : NULL, first_a, &s, &e);
+		p = put_range(p, ", \"a\": [", s, e);
 	}
 	if (op->kind != RL_OP_DELETE) {
-		rl_op_bytes(al, op, RL_NEW, &s, &e);
-		p = put_range(p, ", \"b\": [", first_b ? 0 : s, e);
+		op_range(al, op, RL_NEW, src ? &src[1] : NULL, first_b, &s, &e);
+		p = put_range(p, ", \"b\": [", s, e);
 	}
 	if (op->move) {
 		p = put_str(p, ", \"move\": ");
@@ -128,22 +156,22 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->anchors, st->bound_hits);
 }
 
-int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
-                  const size_t sizes[2])
+static int print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
+                      const size_t sizes[2], const rl_source *src)
 {
 	size_t n;
 	const rl_op *ops = rl_alignment_ops(al, &n);
 
 	rl_out_str(o, "{\n  \"redline\": 1,\n");
-	json_side(o, "old", names[0], sizes[0]);
-	json_side(o, "new", names[1], sizes[1]);
+	json_side(o, "old", names[0], sizes[0], src ? &src[0] : NULL);
+	json_side(o, "new", names[1], sizes[1], src ? &src[1] : NULL);
 	rl_out_str(o, "  \"ops\": [\n");
 	for (size_t k = 0; k < n; k++) {
 		/* The op holding a side's first token also covers what precedes it (moves make that
 		 * op not necessarily the first listed). */
 		bool first_a = ops[k].a1 > ops[k].a0 && ops[k].a0 == 0;
 		bool first_b = ops[k].b1 > ops[k].b0 && ops[k].b0 == 0;
-		json_op(o, al, &ops[k], first_a, first_b, k + 1 == n);
+		json_op(o, al, &ops[k], first_a, first_b, k + 1 == n, src);
 	}
 	rl_out_str(o, "  ],\n");
 	json_stats(o, rl_alignment_stats(al));
@@ -151,12 +179,27 @@ int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
 	return RL_OK;
 }
 
+int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
+                  const size_t sizes[2])
+{
+	return print_json(o, al, names, sizes, NULL);
+}
+
+int rl_print_json_sources(rl_out *o, const rl_alignment *al, const rl_source src[2])
+{
+	const char *names[2] = {src[0].name, src[1].name};
+	size_t sizes[2];
+	for (int s = 0; s < 2; s++)
+		sizes[s] = src[s].doc.format ? src[s].doc.full_len : src[s].len;
+	return print_json(o, al, names, sizes, src);
+}
+
 int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t sizes[2],
                          bool identical)
 {
 	rl_out_str(o, "{\n  \"redline\": 1,\n");
-	json_side(o, "old", names[0], sizes[0]);
-	json_side(o, "new", names[1], sizes[1]);
+	json_side(o, "old", names[0], sizes[0], NULL);
+	json_side(o, "new", names[1], sizes[1], NULL);
 	rl_out_str(o, identical ? "  \"binary\": true,\n  \"identical\": true\n}\n"
 	                        : "  \"binary\": true,\n  \"identical\": false\n}\n");
 	return RL_OK;

@@ -10,7 +10,7 @@ static double percent(size_t num, size_t den)
 	return num < den && p > 99.9 ? 99.9 : p;
 }
 
-int rl_print_stat(rl_out *o, const rl_alignment *al)
+static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 {
 	const rl_stats *st = rl_alignment_stats(al);
 
@@ -28,6 +28,19 @@ int rl_print_stat(rl_out *o, const rl_alignment *al)
 	        percent(2 * st->kept, st->words[0] + st->words[1]));
 	if (st->bound_hits)
 		fprintf(o->fp, " (coarse: %zu searches hit the cost bound)", st->bound_hits);
+	if (src && (src[0].doc.dropped_lines || src[1].doc.dropped_lines))
+		fprintf(o->fp, "; furniture dropped: %zu lines old, %zu new",
+		        src[0].doc.dropped_lines, src[1].doc.dropped_lines);
 	rl_out_raw(o, "\n", 1);
 	return RL_OK;
+}
+
+int rl_print_stat(rl_out *o, const rl_alignment *al)
+{
+	return print_stat(o, al, NULL);
+}
+
+int rl_print_stat_sources(rl_out *o, const rl_alignment *al, const rl_source src[2])
+{
+	return print_stat(o, al, src);
 }

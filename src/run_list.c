@@ -7,6 +7,7 @@
 
 #include "changes.h"
 #include "dirs.h"
+#include "doc/doc.h"
 #include "history.h"
 #include "out.h"
 #include "pairs.h"
@@ -42,7 +43,8 @@ static void show_pair(rl_listing *run, const rl_pairs *list, size_t i)
 		return;
 	}
 	for (int s = 0; s < 2; s++) {
-		if (rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) != 0) {
+		if (rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) != 0 ||
+		    rl_doc_prepare(&src[s], &run->cli->doc, err, sizeof err) != 0) {
 			rl_error_line(err);
 			rl_listing_worst(run, RL_EXIT_TROUBLE);
 			goto out;
@@ -100,7 +102,7 @@ static int view_list(const rl_cli *cli, const rl_pairs *list, const rl_vterm *vt
 		return -1;
 	char *title = files ? list_title(cli) : NULL;
 	rl_listsrc_opts o = {cli->max_size, cli->text, files,
-	                     cli->mode == RL_MODE_HISTORY ? np - 1 : 0, title};
+	                     cli->mode == RL_MODE_HISTORY ? np - 1 : 0, title, &cli->doc};
 	rl_listsrc *ls = NULL;
 	int rc = files && !title ? RL_ENOMEM : rl_listsrc_new(&ls, list, &o);
 	free(title);
@@ -143,8 +145,10 @@ static int print_list(const rl_cli *cli, const rl_pairs *list)
 			bool binary = false;
 			for (int s = 0; s < 2 && !binary && !p->submodule && p->change != RL_CHANGE_UNMERGED;
 			     s++) {
-				rl_source src;
-				if (rl_pairs_read(list, p->side[s], &src, cli->max_size, err, sizeof err) != 0) {
+				rl_source src = {0};
+				if (rl_pairs_read(list, p->side[s], &src, cli->max_size, err, sizeof err) != 0 ||
+				    rl_doc_prepare(&src, &cli->doc, err, sizeof err) != 0) {
+					rl_source_release(&src);
 					rl_error_line(err);
 					status = RL_EXIT_TROUBLE;
 					break;
@@ -299,7 +303,8 @@ static int read_versions(const rl_cli *cli, rl_source *src)
 			}
 			continue;
 		}
-		if (rl_source_read(&src[i], spec, cli->max_size, err, sizeof err) != 0) {
+		if (rl_source_read(&src[i], spec, cli->max_size, err, sizeof err) != 0 ||
+		    rl_doc_prepare(&src[i], &cli->doc, err, sizeof err) != 0) {
 			rl_error_line(err);
 			return -1;
 		}

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "align.h"
+#include "doc/doc.h"
 #include "show.h"
 #include "source.h"
 #include "status.h"
@@ -25,7 +27,8 @@ static int read_sources(const rl_cli *cli, rl_source src[2])
 			}
 			continue;
 		}
-		if (rl_source_read(&src[s], cli->paths[s], cli->max_size, err, sizeof err) != 0) {
+		if (rl_source_read(&src[s], cli->paths[s], cli->max_size, err, sizeof err) != 0 ||
+		    rl_doc_prepare(&src[s], &cli->doc, err, sizeof err) != 0) {
 			rl_error_line(err);
 			return -1;
 		}
@@ -111,4 +114,46 @@ out:
 	rl_source_release(&src[0]);
 	rl_source_release(&src[1]);
 	return status;
+}
+
+/* Bytes for a terminal: C0 and C1 controls (but line feeds and tabs) and DEL become '?'. */
+static void put_safe(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xA0) {
+			putchar('?');
+			i++;
+		} else {
+			putchar((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? '?' : c);
+		}
+	}
+}
+
+int rl_run_extract(const rl_cli *cli)
+{
+	rl_source src;
+	char err[1024];
+	rl_doc_opts o = cli->doc;
+
+	/* The extracted text whole: the ranges --json gives (dropped ones too) point into it. */
+	o.body = RL_BODY_OFF;
+	o.nignore = 0;
+	if (rl_source_read(&src, cli->operands[0], cli->max_size, err, sizeof err) != 0 ||
+	    rl_doc_prepare(&src, &o, err, sizeof err) != 0) {
+		rl_source_release(&src);
+		rl_error_line(err);
+		return RL_EXIT_TROUBLE;
+	}
+	if (isatty(STDOUT_FILENO))
+		put_safe(src.data, src.len);
+	else
+		fwrite(src.data, 1, src.len, stdout);
+	rl_source_release(&src);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		rl_error_line("write error on standard output");
+		return RL_EXIT_TROUBLE;
+	}
+	return RL_EXIT_SAME;
 }

@@ -14,4 +14,9 @@
  * (RL_EXIT_*); *sig: the signal that ended the viewer, or left as it was. */
 int rl_run_pair(const rl_cli *cli, int *sig);
 
+/* --extract FILE: the text extracted from the file (its bytes, for plain text) to standard
+ * output; control characters are shown as '?' when that is a terminal. Returns the exit
+ * status. */
+int rl_run_extract(const rl_cli *cli);
+
 #endif

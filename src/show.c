@@ -59,14 +59,11 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 	case RL_FMT_INLINE:
 		rc = rl_print_inline(&o, al);
 		break;
-	case RL_FMT_JSON: {
-		const char *names[2] = {src[0].name, src[1].name};
-		size_t sizes[2] = {src[0].len, src[1].len};
-		rc = rl_print_json(&o, al, names, sizes);
+	case RL_FMT_JSON:
+		rc = rl_print_json_sources(&o, al, src);
 		break;
-	}
 	case RL_FMT_STAT:
-		rc = rl_print_stat(&o, al);
+		rc = rl_print_stat_sources(&o, al, src);
 		break;
 	default:
 		rc = rl_print_side_by_side(&o, al, rl_tty_width(cli));
@@ -112,17 +109,26 @@ static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const
                         bool base, const rl_vterm *vt, int *sig)
 {
 	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
-	if (!pairs) {
+	char **titles = calloc(n, sizeof *titles);
+	int status = RL_EXIT_TROUBLE;
+	bool failed = !pairs || !titles;
+	for (size_t i = 0; i < n && !failed; i++)
+		failed = !(titles[i] = rl_source_title(&src[i]));
+	if (failed) {
 		rl_error_line("out of memory");
-		return RL_EXIT_TROUBLE;
+		goto out;
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
 		const rl_source *old = &src[base ? 0 : i], *new_ = &src[i + 1];
-		pairs[i].doc[0] = (rl_doc){old->data, old->len, old->name};
-		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, new_->name};
+		pairs[i].doc[0] = (rl_doc){old->data, old->len, titles[base ? 0 : i]};
+		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, titles[i + 1]};
 	}
 	pairs[0].label = n == 2 ? label : NULL;
-	int status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
+	status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
+out:
+	for (size_t i = 0; titles && i < n; i++)
+		free(titles[i]);
+	free(titles);
 	free(pairs);
 	return status;
 }

@@ -200,6 +200,7 @@ int rl_source_rename(rl_source *src, const char *name)
 
 void rl_source_release(rl_source *src)
 {
+	free(src->doc.dropped);
 	free(src->data);
 	free(src->name);
 	memset(src, 0, sizeof *src);
@@ -216,7 +217,31 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 	}
 	memcpy(dst->data, src->data, src->len + 1);
 	dst->len = src->len;
+	dst->doc = src->doc;
+	dst->doc.dropped = NULL;
+	if (src->doc.ndropped) {
+		size_t bytes = 2 * src->doc.ndropped * sizeof *src->doc.dropped;
+		if (!(dst->doc.dropped = malloc(bytes))) {
+			dst->doc.ndropped = 0;
+			rl_source_release(dst);
+			return -1;
+		}
+		memcpy(dst->doc.dropped, src->doc.dropped, bytes);
+	}
 	return 0;
+}
+
+char *rl_source_title(const rl_source *src)
+{
+	size_t k = src->doc.dropped_lines, n = strlen(src->name) + 64;
+	char *t = malloc(n);
+	if (!t)
+		return NULL;
+	if (k)
+		snprintf(t, n, "%s (%zu line%s of furniture dropped)", src->name, k, k == 1 ? "" : "s");
+	else
+		snprintf(t, n, "%s", src->name);
+	return t;
 }
 
 bool rl_source_is_binary(const rl_source *src)

@@ -7,10 +7,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What src/doc/ (doc.h) made of a side's bytes; all zero for bytes as read. */
+typedef struct rl_source_doc {
+	const char *format;    /* "text", "html", ... (static); NULL until prepared */
+	bool extracted;        /* the text was extracted from a document */
+	size_t full_len;       /* the extracted text's length, dropped lines included */
+	size_t *dropped;       /* furniture dropped: pairs [start, end) in that text (owned) */
+	size_t ndropped;       /* pairs */
+	size_t dropped_lines;  /* the lines of text (not blank) in them */
+} rl_source_doc;
+
 typedef struct rl_source {
-	char *data;        /* the bytes, exactly as read (owned; NUL-terminated for convenience) */
+	char *data;        /* the bytes (owned; NUL-terminated for convenience): as read, or the text
+	                    * compared once rl_doc_prepare has run */
 	size_t len;
 	char *name;        /* the display name (owned) */
+	rl_source_doc doc;
 } rl_source;
 
 /* Read a source. On failure returns -1 and writes "NAME: reason" to err; never exits.
@@ -37,6 +49,11 @@ void rl_source_release(rl_source *src);
 /* A copy of src (for "-" given twice: standard input can be read only once). Returns -1 when out
  * of memory. */
 int rl_source_copy(rl_source *dst, const rl_source *src);
+
+/* The name the viewer shows for src: its name, and the lines of page furniture dropped from it
+ * when there were any ("page.html (12 lines of furniture dropped)"). malloc'd; NULL when out
+ * of memory. */
+char *rl_source_title(const rl_source *src);
 
 /* Does the buffer look binary: a NUL byte in its first 8 KiB (as diff decides)? */
 bool rl_source_is_binary(const rl_source *src);

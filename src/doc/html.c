@@ -1,11 +1,457 @@
-/* html.c: placeholder while the HTML reader is written (issue 11); replaced, never shipped. */
+/* html.c: web pages through libxml2's HTML parser, and their main article found as reader modes
+ * find it.
+ *
+ * libxml2's HTML parser takes the tag soup of real pages (unclosed elements, stray end tags,
+ * invalid bytes) and recovers a tree, decoding entities and character references; it never
+ * fetches anything (HTML_PARSE_NONET). The tree is walked without recursion (node, first child,
+ * next sibling, parent), so a page nested 100,000 deep costs no stack.
+ *
+ * Reader mode (the default): scripts, styles, navigation, forms, asides, hidden elements, and
+ * headers and footers outside the article are dropped; every paragraph scores its parent and
+ * (half) its grandparent by its length; a block's score is scaled down by its link density; the
+ * best block is the article, after the page's first <h1> when the block does not hold it. With
+ * too little prose anywhere the whole body is read. --no-extract reads every text node (scripts,
+ * styles and templates are still code, not text). */
 #include "formats.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
-int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out, size_t *out_len, char *err, size_t errlen)
+#include "text.h"
+#include "textbuf.h"
+
+/* A paragraph scores when it has this many characters of text. */
+#define PARA_MIN_TEXT 25
+/* Below this much paragraph text in the best block, there is no article: the body is read. */
+#define ARTICLE_MIN_TEXT 200
+
+/* Per element, for reader mode (indexed through the node's _private). */
+typedef struct node_stat {
+	size_t text, links;  /* characters of text inside, and inside links */
+	double score;        /* from the paragraphs among its children and grandchildren */
+} node_stat;
+
+typedef struct html_reader {
+	rl_textbuf tb;
+	bool reader;          /* reader mode: furniture elements are dropped */
+	unsigned in_pre, in_article, in_link;
+	node_stat *stats;
+	size_t nstats;
+} html_reader;
+
+static bool name_is(const xmlNode *n, const char *name)
 {
-	(void)data; (void)len; (void)max_out; (void)out; (void)out_len; (void)extract_body;
-	snprintf(err, errlen, "reading HTML is not built yet");
-	return -1;
+	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static bool name_in(const xmlNode *n, const char *const *names)
+{
+	for (; *names; names++)
+		if (name_is(n, *names))
+			return true;
+	return false;
+}
+
+/* Code and metadata, never text. */
+static const char *const code_elements[] = {
+	"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+	"embed", "canvas", "audio", "video", "map", NULL};
+/* The page's furniture, dropped in reader mode. */
+static const char *const furniture_elements[] = {
+	"nav", "aside", "form", "button", "select", "input", "textarea", "dialog", "menu", NULL};
+static const char *const block_elements[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+	"td", "th", "caption", "thead", "tbody", "tfoot", "section", "article", "main", "figure",
+	"figcaption", "address", "hr", "header", "footer", "body", "html", "center", "details",
+	"summary", "fieldset", "legend", "nav", "aside", "form", "hgroup", NULL};
+
+static bool attr_is(xmlNode *n, const char *name, const char *value)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	bool is = v && strcasecmp((const char *)v, value) == 0;
+	xmlFree(v);
+	return is;
+}
+
+/* style="display: none" or "visibility:hidden", spaces and case aside. */
+static bool style_hides(xmlNode *n)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+	if (!v)
+		return false;
+	char squeezed[256];
+	size_t k = 0;
+	for (const xmlChar *p = v; *p && k + 1 < sizeof squeezed; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			squeezed[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	squeezed[k] = '\0';
+	xmlFree(v);
+	return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+}
+
+static bool hidden(xmlNode *n)
+{
+	return xmlHasProp(n, (const xmlChar *)"hidden") || attr_is(n, "aria-hidden", "true") ||
+	       style_hides(n);
+}
+
+/* Is the element (and all it holds) left out? */
+static bool skipped(const html_reader *r, xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
+	if (name_in(n, code_elements))
+		return true;
+	if (!r->reader)
+		return false;
+	if (name_in(n, furniture_elements) || hidden(n))
+		return true;
+	/* A page's header and footer are furniture; an article's own are not (its headline). */
+	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
+}
+
+static bool is_article(const xmlNode *n)
+{
+	return name_is(n, "article") || name_is(n, "main");
+}
+
+/* ------------------------------------------------------------------ the walk */
+
+typedef struct walker {
+	bool (*enter)(html_reader *r, xmlNode *n);  /* false: do not go inside */
+	void (*leave)(html_reader *r, xmlNode *n);
+} walker;
+
+/* Every node under top (top too) in document order, entered and left, without recursion. */
+static void walk(html_reader *r, xmlNode *top, const walker *w)
+{
+	xmlNode *n = top;
+	while (n && !r->tb.over && !r->tb.nomem) {
+		if (w->enter(r, n) && n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			w->leave(r, n);
+			if (n == top) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ text */
+
+static size_t list_number(xmlNode *item)
+{
+	size_t k = 1;
+	xmlNode *list = item->parent;
+	xmlChar *start = list ? xmlGetProp(list, (const xmlChar *)"start") : NULL;
+	if (start) {
+		long v = strtol((const char *)start, NULL, 10);
+		k = v > 0 && v < 1000000 ? (size_t)v : 1;
+		xmlFree(start);
+	}
+	for (xmlNode *p = item->prev; p; p = p->prev)
+		k += name_is(p, "li");
+	return k;
+}
+
+static bool text_enter(html_reader *r, xmlNode *n)
+{
+	if (skipped(r, n))
+		return false;
+	if (n->type != XML_ELEMENT_NODE) {
+		const char *s = (const char *)n->content;
+		if (s && r->in_pre)
+			rl_textbuf_verbatim(&r->tb, s, strlen(s));
+		else if (s)
+			rl_textbuf_text(&r->tb, s, strlen(s));
+		return false;
+	}
+	r->in_article += is_article(n);
+	if (name_is(n, "br")) {
+		rl_textbuf_break(&r->tb, RL_BREAK_LINE);
+	} else if (name_is(n, "li")) {
+		char prefix[32] = "- ";
+		if (n->parent && name_is(n->parent, "ol"))
+			snprintf(prefix, sizeof prefix, "%zu. ", list_number(n));
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+		rl_textbuf_verbatim(&r->tb, prefix, strlen(prefix));
+	} else if (name_is(n, "blockquote")) {
+		rl_textbuf_quote_enter(&r->tb);
+	} else if (name_is(n, "pre")) {
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+		r->in_pre++;
+	} else if (name_in(n, block_elements)) {
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+	} else if (name_is(n, "img")) {
+		/* An image is its description, when it has one. */
+		xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
+		if (alt)
+			rl_textbuf_text(&r->tb, (const char *)alt, strlen((const char *)alt));
+		xmlFree(alt);
+	}
+	return true;
+}
+
+static void text_leave(html_reader *r, xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || skipped(r, n))
+		return;
+	r->in_article -= is_article(n) && r->in_article;
+	if (name_is(n, "blockquote")) {
+		rl_textbuf_quote_leave(&r->tb);
+	} else if (name_is(n, "pre")) {
+		r->in_pre -= r->in_pre > 0;
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+	} else if (name_is(n, "li") || name_in(n, block_elements)) {
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+	}
+}
+
+static const walker text_walker = {text_enter, text_leave};
+
+/* ------------------------------------------------------------------ finding the article */
+
+static node_stat *stat_of(html_reader *r, xmlNode *n)
+{
+	size_t i = n && n->type == XML_ELEMENT_NODE ? (size_t)(uintptr_t)n->_private : 0;
+	return i ? &r->stats[i - 1] : NULL;
+}
+
+/* First pass: number the elements (their _private is 1 + their index). */
+static bool count_enter(html_reader *r, xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	n->_private = (void *)(uintptr_t)++r->nstats;
+	return true;
+}
+
+static void count_leave(html_reader *r, xmlNode *n)
+{
+	(void)r, (void)n;
+}
+
+static size_t text_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80 && *s != ' ' && *s != '\n' && *s != '\t';
+	return n;
+}
+
+/* Second pass: text and link text summed up the tree, paragraphs scored. */
+static bool score_enter(html_reader *r, xmlNode *n)
+{
+	if (skipped(r, n))
+		return false;
+	if (n->type != XML_ELEMENT_NODE) {
+		node_stat *p = stat_of(r, n->parent);
+		if (p && n->content) {
+			size_t c = text_chars((const char *)n->content);
+			p->text += c;
+			p->links += r->in_link ? c : 0;
+		}
+		return false;
+	}
+	r->in_article += is_article(n);
+	r->in_link += name_is(n, "a");
+	return true;
+}
+
+static void score_leave(html_reader *r, xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || skipped(r, n))
+		return;
+	r->in_article -= is_article(n) && r->in_article;
+	r->in_link -= name_is(n, "a") && r->in_link;
+	node_stat *s = stat_of(r, n), *p = stat_of(r, n->parent);
+	if (!s || !p)
+		return;
+	p->text += s->text;
+	p->links += s->links;
+	if ((name_is(n, "p") || name_is(n, "pre")) && s->text - s->links >= PARA_MIN_TEXT) {
+		double score = 1.0 + (double)(s->text / 100 < 3 ? s->text / 100 : 3);
+		p->score += score;
+		node_stat *g = stat_of(r, n->parent->parent);
+		if (g)
+			g->score += score / 2;
+	}
+}
+
+/* The element holding the article, or NULL when no block has enough prose. */
+static xmlNode *find_article(html_reader *r, xmlNode *root)
+{
+	static const walker counter = {count_enter, count_leave};
+	static const walker scorer = {score_enter, score_leave};
+	walk(r, root, &counter);
+	r->stats = calloc(r->nstats ? r->nstats : 1, sizeof *r->stats);
+	if (!r->stats) {
+		r->tb.nomem = true;
+		return NULL;
+	}
+	walk(r, root, &scorer);
+	xmlNode *best = NULL, *n = root;
+	double best_score = 0;
+	/* Every element, in document order (the stats say which were not skipped). */
+	while (n) {
+		node_stat *s = stat_of(r, n);
+		if (s && s->score > 0 && s->text > 0) {
+			double score = s->score * (1.0 - (double)s->links / (double)s->text);
+			if (score > best_score)
+				best = n, best_score = score;
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	node_stat *b = stat_of(r, best);
+	return b && b->text - b->links >= ARTICLE_MIN_TEXT ? best : NULL;
+}
+
+static bool is_inside(const xmlNode *n, const xmlNode *block)
+{
+	for (; n; n = n->parent)
+		if (n == block)
+			return true;
+	return false;
+}
+
+/* The page's headline: its first <h1> that is read at all. */
+static xmlNode *headline(html_reader *r, xmlNode *root)
+{
+	xmlNode *n = root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			node_stat *s = stat_of(r, n);
+			if (name_is(n, "h1") && s && s->text > 0)
+				return n;
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return NULL;
+}
+
+/* Articles nested in an <article> or <main> keep their own header. */
+static unsigned articles_above(const xmlNode *n)
+{
+	unsigned k = 0;
+	for (n = n->parent; n; n = n->parent)
+		k += is_article(n);
+	return k;
+}
+
+static xmlNode *body_of(xmlNode *root)
+{
+	for (xmlNode *n = root->children; n; n = n->next)
+		if (name_is(n, "body"))
+			return n;
+	return root;
+}
+
+/* The encoding to read a page in: the one it declares (libxml2 reads its <meta charset>), else
+ * UTF-8 when its bytes are UTF-8 (libxml2 would take them for ISO-8859-1), else libxml2's
+ * guess. */
+static const char *encoding(const char *data, size_t len)
+{
+	size_t head = len < 4096 ? len : 4096;
+	for (size_t i = 0; i + 8 <= head; i++)
+		if (strncasecmp(data + i, "charset=", 8) == 0 ||
+		    (i + 9 <= head && strncasecmp(data + i, "encoding=", 9) == 0))
+			return NULL;
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += rl_utf8_decode(data + i, len - i, &cp);
+		if (cp < 0)
+			return NULL;
+	}
+	return "UTF-8";
+}
+
+/* Parse, or say why not: libxml2 stops at 256 levels of nesting (a page nested deeper is
+ * refused rather than read in part); recovering from tag soup is not an error. */
+static htmlDocPtr parse(const char *data, size_t len, char *err, size_t errlen)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding(data, len),
+	                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	if (doc && ctxt->disableSAX) {
+		/* The parser gave up part way: what it built is not the whole page. */
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		const char *why = e && e->message ? e->message : "";
+		if (strstr(why, "Excessive depth"))
+			snprintf(err, errlen, "HTML elements nested more than %u deep", xmlParserMaxDepth);
+		else
+			snprintf(err, errlen, "the HTML parser stopped (%.*s)", (int)strcspn(why, "\n"), why);
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (!doc) {
+		snprintf(err, errlen, "not an HTML document the parser can read");
+	}
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
+                 size_t *out_len, char *err, size_t errlen)
+{
+	if (len > INT_MAX) {
+		snprintf(err, errlen, "too large for the HTML parser");
+		return -1;
+	}
+	htmlDocPtr doc = NULL;
+	if (len && !(doc = parse(data, len, err, errlen)))
+		return -1;
+	html_reader r = {.reader = extract_body != 0};
+	rl_textbuf_init(&r.tb, max_out);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root) {
+		xmlNode *article = r.reader ? find_article(&r, root) : NULL;
+		if (article) {
+			xmlNode *h1 = headline(&r, root);
+			if (h1 && !is_inside(h1, article)) {
+				r.in_article = articles_above(h1);
+				walk(&r, h1, &text_walker);
+			}
+			r.in_article = articles_above(article) + 1;
+			walk(&r, article, &text_walker);
+		} else {
+			r.in_article = 0;
+			walk(&r, body_of(root), &text_walker);
+		}
+	}
+	free(r.stats);
+	if (doc)
+		xmlFreeDoc(doc);
+	return rl_textbuf_finish(&r.tb, out, out_len, err, errlen);
 }

@@ -1,0 +1,338 @@
+/* doc.c: which format a side is in, its reader, and the text that is compared. */
+#include "doc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "formats.h"
+
+/* How much of the start of a text decides whether it is HTML or Markdown, and whether it is
+ * binary (as source.c decides). */
+#define SNIFF_BYTES 16384
+#define BINARY_PROBE 8192
+
+static const char *const format_names[] = {
+	[RL_DOCFMT_AUTO] = "auto",   [RL_DOCFMT_TEXT] = "text", [RL_DOCFMT_HTML] = "html",
+	[RL_DOCFMT_MARKDOWN] = "markdown", [RL_DOCFMT_DOCX] = "docx", [RL_DOCFMT_ODT] = "odt",
+	[RL_DOCFMT_EPUB] = "epub",   [RL_DOCFMT_PDF] = "pdf",
+};
+
+const char *rl_doc_format_name(rl_docfmt f)
+{
+	return (unsigned)f < sizeof format_names / sizeof *format_names ? format_names[f] : "text";
+}
+
+int rl_doc_format_parse(const char *name, rl_docfmt *out)
+{
+	for (unsigned f = RL_DOCFMT_TEXT; f <= RL_DOCFMT_PDF; f++) {
+		if (strcmp(name, format_names[f]) == 0) {
+			*out = (rl_docfmt)f;
+			return 0;
+		}
+	}
+	if (strcmp(name, "md") == 0 || strcmp(name, "txt") == 0) {
+		*out = name[0] == 'm' ? RL_DOCFMT_MARKDOWN : RL_DOCFMT_TEXT;
+		return 0;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ detection */
+
+static unsigned le16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* memmem, which POSIX lacks. */
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	if (m == 0)
+		return hay;
+	for (const char *p = hay; n >= m && (p = memchr(p, needle[0], n - m + 1 - (size_t)(p - hay)));
+	     p++)
+		if (memcmp(p, needle, m) == 0)
+			return p;
+	return NULL;
+}
+
+static bool has(const char *data, size_t len, const char *needle)
+{
+	return find_bytes(data, len, needle, strlen(needle)) != NULL;
+}
+
+/* ODT and EPUB begin with a stored member "mimetype" that names them (both standards require it
+ * to come first, uncompressed); DOCX has a member word/document.xml. Any other zip is not a
+ * document (a .jar, a .xlsx): it stays binary. */
+static rl_docfmt detect_zip(const char *data, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	if (len >= 30 && le16(p + 26) == 8 && memcmp(p + 30, "mimetype", 8) == 0 && le16(p + 8) == 0) {
+		size_t at = 30 + 8 + le16(p + 28), n = le32(p + 18);
+		if (at <= len && n <= len - at) {
+			static const char odt[] = "application/vnd.oasis.opendocument.text";
+			static const char epub[] = "application/epub+zip";
+			if (n == sizeof odt - 1 && memcmp(data + at, odt, n) == 0)
+				return RL_DOCFMT_ODT;
+			if (n == sizeof epub - 1 && memcmp(data + at, epub, n) == 0)
+				return RL_DOCFMT_EPUB;
+		}
+	}
+	/* Member names are stored uncompressed, in each local header and in the central directory. */
+	return has(data, len, "word/document.xml") ? RL_DOCFMT_DOCX : RL_DOCFMT_TEXT;
+}
+
+/* Skip a byte order mark, white space and comments ("<!-- ... -->"). */
+static size_t skip_preamble(const char *s, size_t n)
+{
+	size_t i = n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	for (;;) {
+		while (i < n && strchr(" \t\r\n\f", s[i]) && s[i])
+			i++;
+		if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			const char *end = find_bytes(s + i + 4, n - i - 4, "-->", 3);
+			if (!end)
+				return n;
+			i = (size_t)(end - s) + 3;
+			continue;
+		}
+		if (n - i >= 5 && memcmp(s + i, "<?xml", 5) == 0) {
+			const char *end = memchr(s + i, '>', n - i);
+			if (!end)
+				return n;
+			i = (size_t)(end - s) + 1;
+			continue;
+		}
+		return i;
+	}
+}
+
+static bool starts_nocase(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	return n >= w && strncasecmp(s, word, w) == 0;
+}
+
+/* HTML: a page starts with its doctype or one of the tags that open a document. A text that
+ * merely mentions a tag does not start with one. */
+static bool looks_html(const char *s, size_t n)
+{
+	size_t i = skip_preamble(s, n);
+	static const char *const openers[] = {"<!doctype html", "<html", "<head", "<body", "<meta",
+	                                      "<title", "<link", "<article", "<main"};
+	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+		size_t w = strlen(openers[k]);
+		if (starts_nocase(s + i, n - i, openers[k]) &&
+		    (n - i == w || strchr(" \t\r\n>/", s[i + w])))
+			return true;
+	}
+	return false;
+}
+
+/* The constructs that tell Markdown from plain text, each counted once. */
+enum md_sign {
+	MD_HEADING = 1,    /* "# Title" */
+	MD_FENCE = 2,      /* ``` */
+	MD_LINK = 4,       /* [text](target) */
+	MD_STRONG = 8,     /* **word** or __word__ */
+	MD_SETEXT = 16,    /* a line under a line of text: === */
+	MD_REFDEF = 32,    /* [label]: http... */
+	MD_CODESPAN = 64,  /* `code` */
+};
+
+static unsigned line_signs(const char *s, size_t n, bool prev_text)
+{
+	unsigned signs = 0;
+	size_t h = 0;
+	while (h < n && s[h] == '#')
+		h++;
+	if (h >= 1 && h <= 6 && h < n && s[h] == ' ')
+		signs |= MD_HEADING;
+	if (n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0))
+		signs |= MD_FENCE;
+	if (prev_text && n >= 3 && strspn(s, "=") == n)
+		signs |= MD_SETEXT;
+	if (n >= 4 && s[0] == '[' && find_bytes(s, n, "]: ", 3) && (has(s, n, "http") || has(s, n, "/")))
+		signs |= MD_REFDEF;
+	const char *link = find_bytes(s, n, "](", 2);
+	if (link && memchr(s, '[', (size_t)(link - s)) && memchr(link, ')', n - (size_t)(link - s)))
+		signs |= MD_LINK;
+	const char *strong = find_bytes(s, n, "**", 2);
+	if (strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
+	    find_bytes(strong + 3, n - (size_t)(strong - s) - 3, "**", 2))
+		signs |= MD_STRONG;
+	const char *tick = memchr(s, '`', n);
+	if (tick && (size_t)(tick - s) + 2 < n && tick[1] != '`' && tick[1] != ' ' &&
+	    memchr(tick + 2, '`', n - (size_t)(tick - s) - 2))
+		signs |= MD_CODESPAN;
+	return signs;
+}
+
+/* Markdown: at least two different kinds of construct plain text does not have (one heading
+ * could be a numbered comment; a heading and a link, or a fence and emphasis, are Markdown). */
+static bool looks_markdown(const char *s, size_t n)
+{
+	unsigned signs = 0;
+	bool prev_text = false;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, len = e - i;
+		if (len && s[e - 1] == '\r')
+			len--;
+		signs |= line_signs(s + i, len, prev_text);
+		prev_text = len > 0 && s[i] != ' ' && s[i] != '=';
+		i = e + 1;
+	}
+	unsigned kinds = 0;
+	for (unsigned b = signs; b; b &= b - 1)
+		kinds++;
+	return kinds >= 2;
+}
+
+rl_docfmt rl_doc_detect(const char *data, size_t len)
+{
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return detect_zip(data, len);
+	/* PDF readers accept the header anywhere in the first KiB. */
+	if (find_bytes(data, len < 1024 ? len : 1024, "%PDF-", 5))
+		return RL_DOCFMT_PDF;
+	if (memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE))
+		return RL_DOCFMT_TEXT;
+	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
+	if (looks_html(data, n))
+		return RL_DOCFMT_HTML;
+	if (looks_markdown(data, n))
+		return RL_DOCFMT_MARKDOWN;
+	return RL_DOCFMT_TEXT;
+}
+
+/* ------------------------------------------------------------------ extraction */
+
+int rl_doc_extract(const char *data, size_t len, rl_docfmt f, bool reader_mode, size_t max_out,
+                   char **out, size_t *out_len, char *err, size_t errlen)
+{
+	switch (f) {
+	case RL_DOCFMT_HTML:
+		return rl_read_html(data, len, reader_mode, max_out, out, out_len, err, errlen);
+	case RL_DOCFMT_MARKDOWN:
+		return rl_read_markdown(data, len, max_out, out, out_len, err, errlen);
+	case RL_DOCFMT_DOCX:
+		return rl_read_docx(data, len, max_out, out, out_len, err, errlen);
+	case RL_DOCFMT_ODT:
+		return rl_read_odt(data, len, max_out, out, out_len, err, errlen);
+	case RL_DOCFMT_EPUB:
+		return rl_read_epub(data, len, max_out, out, out_len, err, errlen);
+	case RL_DOCFMT_PDF:
+		return rl_read_pdf(data, len, max_out, out, out_len, err, errlen);
+	default:
+		break;
+	}
+	if (len > max_out) {
+		snprintf(err, errlen, "extracted text is over the size limit");
+		return -1;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	*out = copy;
+	*out_len = len;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ the text compared */
+
+/* text without the ranges (sorted, disjoint), in place. Returns the new length. */
+static size_t drop_ranges(char *text, size_t len, const size_t *ranges, size_t n)
+{
+	size_t w = 0, r = 0;
+	for (size_t k = 0; k < n; k++) {
+		memmove(text + w, text + r, ranges[2 * k] - r);
+		w += ranges[2 * k] - r;
+		r = ranges[2 * k + 1];
+	}
+	memmove(text + w, text + r, len - r);
+	w += len - r;
+	text[w] = '\0';
+	return w;
+}
+
+/* The lines with text in the ranges. */
+static size_t count_lines(const char *text, const size_t *ranges, size_t n)
+{
+	size_t lines = 0;
+	for (size_t k = 0; k < n; k++) {
+		bool ink = false;
+		for (size_t i = ranges[2 * k]; i < ranges[2 * k + 1]; i++) {
+			if (text[i] == '\n') {
+				lines += ink;
+				ink = false;
+			} else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+				ink = true;
+			}
+		}
+		lines += ink;
+	}
+	return lines;
+}
+
+int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errlen)
+{
+	rl_docfmt f = o->format != RL_DOCFMT_AUTO ? o->format : rl_doc_detect(src->data, src->len);
+	bool body = o->body == RL_BODY_ON ||
+	            (o->body == RL_BODY_DEFAULT && f == RL_DOCFMT_HTML && !o->no_extract);
+	/* A reader has found the structure of a document: only plain text needs the lines' places
+	 * to tell the body from the furniture. */
+	unsigned rules = !body ? 0
+	                 : f == RL_DOCFMT_TEXT ? RL_FURN_PATTERNS | RL_FURN_POSITION : RL_FURN_PATTERNS;
+	char *text = src->data, why[512];
+	size_t len = src->len, *ranges = NULL, n = 0;
+
+	if (f != RL_DOCFMT_TEXT &&
+	    rl_doc_extract(src->data, src->len, f, !o->no_extract, o->max_size, &text, &len, why,
+	                   sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", src->name, why);
+		return -1;
+	}
+	if ((body || o->nignore) &&
+	    rl_doc_furniture(text, len, o->ignore, o->nignore, rules, &ranges, &n) != 0) {
+		if (text != src->data)
+			free(text);
+		snprintf(err, errlen, "%s: out of memory", src->name);
+		return -1;
+	}
+	if (text != src->data) {
+		free(src->data);
+		src->data = text;
+	}
+	src->doc = (rl_source_doc){.format = rl_doc_format_name(f), .extracted = f != RL_DOCFMT_TEXT,
+	                           .full_len = len, .dropped = ranges, .ndropped = n,
+	                           .dropped_lines = count_lines(text, ranges, n)};
+	src->len = n ? drop_ranges(text, len, ranges, n) : len;
+	return 0;
+}
+
+size_t rl_doc_map_offset(const rl_source *src, size_t off, bool at_end)
+{
+	const size_t *r = src->doc.dropped;
+	size_t shift = 0;
+	for (size_t k = 0; k < src->doc.ndropped; k++) {
+		size_t at = off + shift;
+		if (r[2 * k] > at || (at_end && r[2 * k] == at))
+			break;
+		shift += r[2 * k + 1] - r[2 * k];
+	}
+	return off + shift;
+}

@@ -1,0 +1,350 @@
+/* Tests for src/doc/: format detection, the HTML and Markdown readers, page furniture (--body,
+ * -I), and the text a side becomes (rl_doc_prepare, offsets mapped back). */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/doc.h"
+#include "doc/formats.h"
+#include "fixtures.h"
+
+#define BIG ((size_t)1 << 30)
+
+static rl_docfmt detect(const char *s)
+{
+	return rl_doc_detect(s, strlen(s));
+}
+
+/* A zip whose first member is a stored file `name` holding `body`, then `tail` bytes. */
+static size_t zip_bytes(char *buf, const char *name, const char *body, const char *tail)
+{
+	size_t nl = strlen(name), bl = strlen(body), tl = strlen(tail);
+	unsigned char h[30] = {'P', 'K', 3, 4, 20, 0};
+	h[18] = (unsigned char)bl, h[22] = (unsigned char)bl;  /* sizes */
+	h[26] = (unsigned char)nl;
+	memcpy(buf, h, 30);
+	memcpy(buf + 30, name, nl);
+	memcpy(buf + 30 + nl, body, bl);
+	memcpy(buf + 30 + nl + bl, tail, tl);
+	return 30 + nl + bl + tl;
+}
+
+Test(detect, containers_by_their_members)
+{
+	char buf[512];
+	size_t n = zip_bytes(buf, "mimetype", "application/vnd.oasis.opendocument.text", "");
+	cr_assert_eq(rl_doc_detect(buf, n), RL_DOCFMT_ODT);
+	n = zip_bytes(buf, "mimetype", "application/epub+zip", "");
+	cr_assert_eq(rl_doc_detect(buf, n), RL_DOCFMT_EPUB);
+	n = zip_bytes(buf, "[Content_Types].xml", "<x/>", "PK\3\4....word/document.xml");
+	cr_assert_eq(rl_doc_detect(buf, n), RL_DOCFMT_DOCX);
+	/* A spreadsheet, a presentation, any other zip: not a document we read. */
+	n = zip_bytes(buf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "");
+	cr_assert_eq(rl_doc_detect(buf, n), RL_DOCFMT_TEXT);
+	n = zip_bytes(buf, "xl/workbook.xml", "<x/>", "");
+	cr_assert_eq(rl_doc_detect(buf, n), RL_DOCFMT_TEXT);
+	cr_assert_eq(rl_doc_detect("PK\3\4", 4), RL_DOCFMT_TEXT);
+}
+
+Test(detect, pdf_html_markdown_and_text)
+{
+	cr_assert_eq(detect("%PDF-1.7\n%\xe2\xe3\n1 0 obj"), RL_DOCFMT_PDF);
+	cr_assert_eq(detect("<!DOCTYPE html>\n<p>hi"), RL_DOCFMT_HTML);
+	cr_assert_eq(detect("\xef\xbb\xbf  <!-- saved page -->\n<HTML lang=en><body>x"), RL_DOCFMT_HTML);
+	cr_assert_eq(detect("<head><title>x</title></head>"), RL_DOCFMT_HTML);
+	cr_assert_eq(detect("# Notes\n\nSee [the report](http://example.org).\n"), RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("Intro\n=====\n\nSome **bold** words.\n"), RL_DOCFMT_MARKDOWN);
+	/* Plain text stays plain text: one construct alone, or a tag merely mentioned. */
+	cr_assert_eq(detect("# a comment\nkey = value\n# another\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("The <html> tag opens a page.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("<htmlish> is not a tag we know\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("He said [sic] and left (quietly).\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect(""), RL_DOCFMT_TEXT);
+	/* Binary content is left to the binary check. */
+	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
+}
+
+Test(detect, format_names)
+{
+	rl_docfmt f;
+	const char *names[] = {"text", "html", "markdown", "docx", "odt", "epub", "pdf"};
+	for (size_t k = 0; k < 7; k++) {
+		cr_assert_eq(rl_doc_format_parse(names[k], &f), 0);
+		cr_assert_str_eq(rl_doc_format_name(f), names[k]);
+	}
+	cr_assert_eq(rl_doc_format_parse("md", &f), 0);
+	cr_assert_eq(f, RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(rl_doc_format_parse("word", &f), -1);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+static char *html(const char *s, int reader)
+{
+	char *out = NULL, err[256];
+	size_t n;
+	int rc = rl_read_html(s, strlen(s), reader, BIG, &out, &n, err, sizeof err);
+	cr_assert_eq(rc, 0, "%s", err);
+	cr_assert_eq(strlen(out), n);
+	return out;
+}
+
+Test(html, structure_becomes_text)
+{
+	char *t = html("<html><body><h1>Title</h1><p>One &amp; two&#8217;s <b>bold</b>\n  words"
+	               "<br>next line</p><ul><li>first</li><li>second</li></ul>"
+	               "<ol start=\"4\"><li>four</li><li>five</li></ol>"
+	               "<blockquote><p>Quoted words.</p></blockquote>"
+	               "<blockquote><p>\xe2\x80\x9c" "Already quoted.\xe2\x80\x9d</p></blockquote>"
+	               "<table><tr><td>a</td><td>b</td></tr></table><pre>x  =\n  1</pre></body></html>",
+	               0);
+	cr_assert_str_eq(t, "Title\n\nOne & two\xe2\x80\x99s bold words\nnext line\n\n- first\n\n"
+	                    "- second\n\n4. four\n\n5. five\n\n\xe2\x80\x9c" "Quoted words.\xe2\x80\x9d\n\n"
+	                    "\xe2\x80\x9c" "Already quoted.\xe2\x80\x9d\n\na\n\nb\n\nx  =\n  1\n");
+	free(t);
+}
+
+Test(html, code_hidden_and_furniture_dropped)
+{
+	const char *page =
+		"<html><head><title>T</title><style>p{}</style></head><body>"
+		"<script>var s = 'SCRIPT';</script><nav><a href=/>Home</a></nav>"
+		"<header>Site name</header><form>Search</form><aside>Side</aside>"
+		"<p hidden>Hidden one</p><p aria-hidden=\"true\">Hidden two</p>"
+		"<p style=\"color: red; DISPLAY : none\">Hidden three</p><p>Visible.</p>"
+		"<footer>Copyright</footer><noscript>Enable JS</noscript></body></html>";
+	char *t = html(page, 1);
+	cr_assert_str_eq(t, "Visible.\n");
+	free(t);
+	/* --no-extract: every text node, but code is never text. */
+	t = html(page, 0);
+	cr_assert_not_null(strstr(t, "Home"));
+	cr_assert_not_null(strstr(t, "Hidden three"));
+	cr_assert_not_null(strstr(t, "Copyright"));
+	cr_assert_null(strstr(t, "SCRIPT"));
+	cr_assert_null(strstr(t, "Enable JS"));
+	free(t);
+}
+
+Test(html, reader_mode_finds_the_article)
+{
+	char *page = fixture_read("tests/documents/news-v1.html", NULL);
+	char *t = html(page, 1);
+	cr_assert_eq(strncmp(t, "Library reopens after flood repairs\n\nBy Dana Whitcombe\n\n", 56), 0,
+	             "%s", t);
+	cr_assert_not_null(strstr(t, "\xe2\x80\x9cWe lost about four thousand books"));
+	cr_assert_not_null(strstr(t, "- Two new study rooms on the first floor\n"));
+	cr_assert_not_null(strstr(t, "Saturday\n\n10 am to 4 pm"));
+	const char *absent[] = {"Skip to content", "Sport", "Most read", "Bakery", "Copyright",
+	                        "Subscribe", "SECRET", "Hidden text", "Courier"};
+	for (size_t k = 0; k < sizeof absent / sizeof *absent; k++)
+		cr_assert_null(strstr(t, absent[k]), "%s is in the article", absent[k]);
+	free(t);
+	free(page);
+}
+
+Test(html, headline_outside_the_article_block)
+{
+	char body[2048] = "<html><body><nav>a b c</nav><h1>The headline</h1><div id=x>";
+	for (int k = 0; k < 4; k++)
+		strcat(body, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(body, "</div><div><a href=1>Other story one</a> <a href=2>Other two</a></div></body>");
+	char *t = html(body, 1);
+	cr_assert_eq(strncmp(t, "The headline\n\nA paragraph", 25), 0, "%s", t);
+	cr_assert_null(strstr(t, "Other story"));
+	free(t);
+}
+
+Test(html, hostile_pages)
+{
+	char *out = NULL, err[256];
+	size_t n;
+	/* 100,000 nested elements: refused in one line, no crash, no hang. */
+	size_t depth = 100000, len = depth * 5 + 64;
+	char *deep = malloc(len);
+	strcpy(deep, "<html><body>");
+	for (size_t k = 0; k < depth; k++)
+		strcat(deep + 12 + 5 * k, "<div>");
+	strcat(deep, "deep");
+	cr_assert_eq(rl_read_html(deep, strlen(deep), 1, BIG, &out, &n, err, sizeof err), -1);
+	cr_assert_not_null(strstr(err, "nested more than"), "%s", err);
+	cr_assert_null(strchr(err, '\n'));
+	free(deep);
+	/* Truncated in a tag, invalid bytes: what can be read is read. */
+	char *t = html("<!DOCTYPE html><p>Cut off here <a href=\"", 1);
+	cr_assert_str_eq(t, "Cut off here\n");
+	free(t);
+	t = html("<!DOCTYPE html><p>bad \xff\xfe bytes</p>", 1);
+	cr_assert_not_null(strstr(t, "bytes"));
+	free(t);
+	/* Over the size limit. */
+	cr_assert_eq(rl_read_html("<p>twelve chars</p>", 19, 1, 5, &out, &n, err, sizeof err), -1);
+	cr_assert_not_null(strstr(err, "size limit"));
+}
+
+/* ------------------------------------------------------------------ Markdown */
+
+static char *markdown(const char *s)
+{
+	char *out = NULL, err[256];
+	size_t n;
+	cr_assert_eq(rl_read_markdown(s, strlen(s), BIG, &out, &n, err, sizeof err), 0, "%s", err);
+	return out;
+}
+
+Test(markdown, structure_is_not_words)
+{
+	char *t = markdown("## Heading *one*\n\nSome _emphasis_ and **strong** and a\n[link](http://x.org)"
+	                   " and `code  span`.\n\n* item\n* item **two**\n\n3. three\n4. four\n\n"
+	                   "> quoted\n> text\n\n```\nint  x;\n```\n<div>raw html</div>\n");
+	cr_assert_str_eq(t, "Heading one\n\nSome emphasis and strong and a link and code  span.\n\n"
+	                    "- item\n\n- item two\n\n3. three\n\n4. four\n\n"
+	                    "\xe2\x80\x9cquoted text\xe2\x80\x9d\n\nint  x;\n");
+	free(t);
+}
+
+Test(markdown, emphasis_and_link_targets_do_not_count)
+{
+	char *a = fixture_read("tests/documents/notes-v1.md", NULL);
+	char *b = fixture_read("tests/documents/notes-v2.md", NULL);
+	char *ta = markdown(a), *tb = markdown(b);
+	cr_assert_str_eq(ta, tb);
+	cr_assert_null(strstr(ta, "example.org"));
+	free(ta), free(tb), free(a), free(b);
+}
+
+Test(markdown, deep_nesting)
+{
+	size_t n = 200000;
+	char *s = malloc(n + 16);
+	memset(s, '>', n);
+	strcpy(s + n, " deep\n");
+	char *t = markdown(s);
+	cr_assert_not_null(strstr(t, "deep"));
+	free(t);
+	free(s);
+}
+
+/* ------------------------------------------------------------------ furniture */
+
+/* The dropped text of a furniture run, joined. */
+static char *dropped(const char *text, unsigned rules, const regex_t *re, size_t nre)
+{
+	size_t *r = NULL, n = 0;
+	cr_assert_eq(rl_doc_furniture(text, strlen(text), re, nre, rules, &r, &n), 0);
+	char *out = calloc(strlen(text) + 1, 1);
+	for (size_t k = 0; k < n; k++) {
+		cr_assert(r[2 * k] < r[2 * k + 1]);
+		cr_assert(k == 0 || r[2 * k] > r[2 * k - 1], "ranges sorted and apart");
+		strncat(out, text + r[2 * k], r[2 * k + 1] - r[2 * k]);
+	}
+	free(r);
+	return out;
+}
+
+Test(furniture, patterns)
+{
+	const char *text = "Skip to content\nA sentence of the story that stays here.\n"
+	                   "Related Posts\nPosted on 2 May 2026 by admin\n  \xe2\x80\xa2 Leave a reply\n"
+	                   "Copyright \xc2\xa9 2026 Someone\nNews :Another story teaser\n"
+	                   "Posted on the wall of the town hall was a notice of the meeting, which many read.\n";
+	char *d = dropped(text, RL_FURN_PATTERNS, NULL, 0);
+	cr_assert_str_eq(d, "Skip to content\nRelated Posts\nPosted on 2 May 2026 by admin\n"
+	                    "  \xe2\x80\xa2 Leave a reply\nCopyright \xc2\xa9 2026 Someone\n"
+	                    "News :Another story teaser\n");
+	free(d);
+}
+
+Test(furniture, position_keeps_the_body)
+{
+	char *page = fixture_read("tests/documents/page-v1.txt", NULL);
+	char *d = dropped(page, RL_FURN_PATTERNS | RL_FURN_POSITION, NULL, 0);
+	const char *gone[] = {"THE HARBOUR GAZETTE", "Home", "Sponsored event", "Town Hall",
+	                      "March 20", "Lifeboat", "Leave a Reply", "Copyright"};
+	for (size_t k = 0; k < sizeof gone / sizeof *gone; k++)
+		cr_assert_not_null(strstr(d, gone[k]), "%s kept", gone[k]);
+	const char *kept[] = {"Ferry timetable changes", "The island ferry", "Residents had asked",
+	                      "The evening crossing"};
+	for (size_t k = 0; k < sizeof kept / sizeof *kept; k++)
+		cr_assert_null(strstr(d, kept[k]), "%s dropped", kept[k]);
+	free(d);
+	free(page);
+}
+
+Test(furniture, a_list_that_ends_the_article_stays)
+{
+	const char *text = "Title of the piece here\nThe council met on Monday and agreed the plan.\n"
+	                   "- The road closes in May for repairs\n- The bus route moves for a month\n"
+	                   "\nMenu\n";
+	char *d = dropped(text, RL_FURN_PATTERNS | RL_FURN_POSITION, NULL, 0);
+	cr_assert_str_eq(d, "\nMenu\n");
+	free(d);
+}
+
+Test(furniture, ignore_lines)
+{
+	regex_t re[2];
+	cr_assert_eq(regcomp(&re[0], "^Draft [0-9]+$", REG_EXTENDED | REG_NOSUB), 0);
+	cr_assert_eq(regcomp(&re[1], "TODO", REG_EXTENDED | REG_NOSUB), 0);
+	char *d = dropped("Draft 3\nText stays.\nTODO: fix\nDraft 3 stays too\n", 0, re, 2);
+	cr_assert_str_eq(d, "Draft 3\nTODO: fix\n");
+	free(d);
+	regfree(&re[0]);
+	regfree(&re[1]);
+}
+
+/* ------------------------------------------------------------------ a side prepared */
+
+static rl_source source(const char *s)
+{
+	rl_source src = {0};
+	char err[128];
+	cr_assert_eq(rl_source_from_bytes(&src, s, strlen(s), "side", BIG, err, sizeof err), 0);
+	return src;
+}
+
+Test(prepare, text_stays_and_furniture_maps_back)
+{
+	const char *text = "Menu\n\nThe first sentence of the article is here.\nMenu\nEnd of it all here now.\n";
+	rl_source src = source(text);
+	rl_doc_opts o = {.body = RL_BODY_ON, .max_size = BIG};
+	char err[256];
+	cr_assert_eq(rl_doc_prepare(&src, &o, err, sizeof err), 0, "%s", err);
+	cr_assert_str_eq(src.doc.format, "text");
+	cr_assert(!src.doc.extracted);
+	cr_assert_str_eq(src.data, "\nThe first sentence of the article is here.\nEnd of it all here now.\n");
+	cr_assert_eq(src.doc.full_len, strlen(text));
+	cr_assert_eq(src.doc.dropped_lines, 2);
+	/* Every offset of the compared text points at the same byte of the extracted one. */
+	for (size_t i = 0; i < src.len; i++)
+		cr_assert_eq(text[rl_doc_map_offset(&src, i, false)], src.data[i]);
+	size_t second = strlen("\nThe first sentence of the article is here.\n");
+	cr_assert_eq(rl_doc_map_offset(&src, second, true), strlen("Menu\n\nThe first sentence of "
+	                                                            "the article is here.\n"));
+	rl_source_release(&src);
+}
+
+Test(prepare, documents_are_extracted_and_errors_named)
+{
+	rl_source src = source("<!DOCTYPE html><p>Hello <i>there</i></p>");
+	rl_doc_opts o = {.max_size = BIG};
+	char err[256];
+	cr_assert_eq(rl_doc_prepare(&src, &o, err, sizeof err), 0);
+	cr_assert_str_eq(src.doc.format, "html");
+	cr_assert(src.doc.extracted);
+	cr_assert_str_eq(src.data, "Hello there\n");
+	rl_source_release(&src);
+	/* --format overrides the content. */
+	src = source("<p>Hello</p>");
+	o.format = RL_DOCFMT_TEXT;
+	cr_assert_eq(rl_doc_prepare(&src, &o, err, sizeof err), 0);
+	cr_assert_str_eq(src.data, "<p>Hello</p>");
+	rl_source_release(&src);
+	/* The extracted text is held to the size limit too. */
+	src = source("# Title\n\nSome [linked](http://x) words here\n");
+	o = (rl_doc_opts){.max_size = 8};
+	cr_assert_eq(rl_doc_prepare(&src, &o, err, sizeof err), -1);
+	cr_assert_eq(strncmp(err, "side: extracted text is over the size limit", 43), 0, "%s", err);
+	cr_assert_str_eq(src.data, "# Title\n\nSome [linked](http://x) words here\n");
+	rl_source_release(&src);
+}
