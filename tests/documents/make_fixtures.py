@@ -373,6 +373,12 @@ def main():
     with open(os.path.join(HERE, "bridge2.pdf"), "wb") as f:
         f.write(pdf_with_pagebreak(True))
 
+    # A small file of much text: 2,000 copies of one paragraph (some 100 KB of text in a few KB),
+    # for --max-size on the extracted text.
+    docx(os.path.join(HERE, "long.docx"),
+         para(run("This paragraph is written many times to make a long text from a small file.")) * 2000,
+         DOCX_FOOTNOTE)
+
     # Hostile documents.
     with open(os.path.join(HERE, "draft1.docx"), "rb") as f:
         whole = f.read()
