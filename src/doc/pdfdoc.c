@@ -251,8 +251,25 @@ static int cmp_x(const void *a, const void *b)
 	return (x->x1 > y->x1) - (x->x1 < y->x1);
 }
 
+/* Are the lines on each side of the gutter [gx1, gx2] columns of text: two lines or more, as wide
+ * as six line heights on average? (A column of section numbers or of table figures is not.) */
+static int text_columns(pline **v, size_t n, double gx1, double gx2, double h)
+{
+	double w[2] = {0, 0};
+	size_t c[2] = {0, 0};
+	for (size_t i = 0; i < n; i++) {
+		int side = v[i]->x1 >= gx2 ? 1 : v[i]->x2 <= gx1 ? 0 : -1;
+		if (side >= 0) {
+			w[side] += v[i]->x2 - v[i]->x1;
+			c[side]++;
+		}
+	}
+	return c[0] >= 2 && c[1] >= 2 && w[0] / (double)c[0] >= 6 * h && w[1] / (double)c[1] >= 6 * h;
+}
+
 /* The widest gutter between the lines narrower than half their span: a gap of at least two line
- * heights that none of them crosses. Returns 0 when there is none. */
+ * heights that none of them crosses, with text columns on both sides. Returns 0 when there is
+ * none. */
 static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 {
 	double lo = 1e300, hi = -1e300, h = 0;
@@ -284,7 +301,7 @@ static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 		reach = narrow[i]->x2 > reach ? narrow[i]->x2 : reach;
 	}
 	free(narrow);
-	return found;
+	return found && text_columns(v, n, *gx1, *gx2, h);
 }
 
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth);
@@ -316,7 +333,7 @@ static int order_section(pline **v, size_t n, double top, double bottom, double 
 /* Put the lines v (one page's) in reading order into out at *k. */
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
 {
-	double gx1, gx2;
+	double gx1 = 0, gx2 = 0;
 	if (depth >= MAX_DEPTH || !find_gutter(v, n, &gx1, &gx2)) {
 		qsort(v, n, sizeof *v, cmp_y);
 		memcpy(out + *k, v, n * sizeof *v);
@@ -389,6 +406,17 @@ static double usual_gap(pline **v, size_t n)
 	return med;
 }
 
+/* A bullet that opens a paragraph ("•", "◦", "▪", "‣"): its length in bytes, or 0. */
+static size_t bullet(const char *s, size_t n)
+{
+	static const char *const marks[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
+	                                    "\xE2\x80\xA3"};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (n > 3 && !memcmp(s, marks[i], 3))
+			return 3;
+	return 0;
+}
+
 static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double gap)
 {
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
@@ -396,10 +424,16 @@ static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double g
 		return 0;
 	if (ha - hb > 0.2 * h || hb - ha > 0.2 * h)
 		return 1;
+	if (bullet(d->raw + b->off, b->len))
+		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
 	if (!below)
 		return ends_sentence(d->raw + a->off, a->len);
-	return b->y1 - a->y2 > gap + 0.4 * h || b->x1 > a->x1 + 0.8 * h;
+	if (b->y1 - a->y2 > gap + 0.4 * h)
+		return 1;
+	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
+	 * does not, it is the hanging indent of a list item's second line. */
+	return b->x1 > a->x1 + 0.8 * h && ends_sentence(d->raw + a->off, a->len);
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
@@ -424,12 +458,16 @@ static int write_text(const pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	double gap = usual_gap(v, n);
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i];
-		size_t cut = 0;
+		size_t cut = 0, skip = 0;
 		if (i + 1 < n && !new_paragraph(d, l, v[i + 1], gap))
 			cut = broken_word(d, l, v[i + 1]);
-		if (i && new_paragraph(d, v[i - 1], l, gap))
+		if (i == 0 || new_paragraph(d, v[i - 1], l, gap)) {
 			rl_docbuf_para(b);
-		if (rl_docbuf_text(b, d->raw + l->off, l->len - cut) != 0)
+			/* A list item, written as formats.h says. */
+			if ((skip = bullet(d->raw + l->off, l->len)) != 0 && rl_docbuf_text(b, "- ", 2) != 0)
+				return -1;
+		}
+		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
 			return -1;
 		if (!cut)
 			rl_docbuf_space(b);

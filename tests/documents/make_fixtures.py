@@ -288,6 +288,7 @@ def layout_pages(paragraphs):
     left column, then the right one, then the next page."""
     pages, page, col, y = [], [], 0, TOP
     for lines in paragraphs:
+        item = lines[0].startswith("\u2022")
         for k, line in enumerate(lines):
             if y < BOTTOM:
                 col += 1
@@ -295,9 +296,12 @@ def layout_pages(paragraphs):
                 if col == len(COLUMNS):
                     pages.append(page)
                     page, col = [], 0
-            page.append(text_at(COLUMNS[col] + (14 if k == 0 else 0), y, line))
+            # A paragraph's first line is indented; a list item's second line hangs under its text.
+            dx = (0 if k == 0 else 9) if item else (14 if k == 0 else 0)
+            page.append(text_at(COLUMNS[col] + dx, y, line))
             y -= LEADING
-        y -= LEADING // 2  # the space between paragraphs
+        if not item:
+            y -= LEADING // 2  # the space between paragraphs (list items have none)
     pages.append(page)
     out = []
     for n, body in enumerate(pages, 1):
@@ -324,6 +328,8 @@ def pdf_paragraphs(edited, nfill):
         ["Engineers said the bridge carries more traffic",
          "than it was built for. A full survey gave infor-",
          "mation on every arch and the state of the piers."],
+        ["\u2022 The arches need new mortar, and the", "parapet must be raised by a foot."],
+        ["\u2022 Two piers are to be %s." % ("strengthened" if not edited else "rebuilt")],
     ]
     # Enough filler paragraphs to fill the first page's two columns, so that a sentence runs on
     # from the bottom of page one to the top of page two.

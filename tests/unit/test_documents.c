@@ -137,12 +137,15 @@ Test(pdf, two_columns_running_heads_hyphens_and_a_page_break)
 	char err[256];
 	char *got = read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1 << 20, err, sizeof err);
 	cr_assert_not_null(got, "%s", err);
-	/* The title, then the first paragraphs of the left column, each one line. */
+	/* The title, then the first paragraphs of the left column, each one line, and a list. */
 	const char *start = "Bridge Plan Goes to Consultation\n\n"
 	                    "The council will ask residents for their views before any work on the old "
 	                    "stone bridge begins, and the consultation will run for six weeks.\n\n"
 	                    "Engineers said the bridge carries more traffic than it was built for. A full "
-	                    "survey gave information on every arch and the state of the piers.\n\n";
+	                    "survey gave information on every arch and the state of the piers.\n\n"
+	                    /* Bullets, the second line hanging under the text. */
+	                    "- The arches need new mortar, and the parapet must be raised by a foot.\n\n"
+	                    "- Two piers are to be strengthened.\n\n";
 	cr_assert_eq(strncmp(got, start, strlen(start)), 0, "%s", got);
 	/* The running header and the page numbers are gone. */
 	cr_assert_null(strstr(got, "Valley Courier"), "%s", got);
