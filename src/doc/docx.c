@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "docbuf.h"
+#include "docxnum.h"
 #include "zipxml.h"
 
 /* Text boxes met inside a paragraph, written after it. */
@@ -19,28 +20,45 @@ typedef struct {
 	size_t n, cap;
 } boxes;
 
-static void walk_blocks(const xmlNode *first, rl_docbuf *b);
+typedef struct {
+	rl_docbuf *b;
+	rl_docx_numbering *nb;  /* may be NULL: every list item a bullet */
+} docx_ctx;
 
-/* Is this paragraph a list item (numbered by w:numPr, or in a list style)? */
-static int is_list_item(const xmlNode *p)
+static void walk_blocks(const xmlNode *first, docx_ctx *c);
+
+/* The list mark of a paragraph ("- ", "3. "), or "" when it is not a list item: numbered by
+ * w:numPr (w:numId 0 takes a numbering away), or in a list style. */
+static void list_mark(const xmlNode *p, docx_ctx *c, char *mark, size_t n)
 {
-	for (const xmlNode *c = p->children; c; c = c->next) {
-		if (!rl_xml_is(c, "pPr"))
+	mark[0] = '\0';
+	for (const xmlNode *pr = p->children; pr; pr = pr->next) {
+		if (!rl_xml_is(pr, "pPr"))
 			continue;
-		for (const xmlNode *d = c->children; d; d = d->next) {
-			if (rl_xml_is(d, "numPr"))
-				return 1;
+		for (const xmlNode *d = pr->children; d; d = d->next) {
+			if (rl_xml_is(d, "numPr")) {
+				long num_id = -1, ilvl = 0;
+				for (const xmlNode *e = d->children; e; e = e->next) {
+					char *v = rl_xml_is(e, "numId") || rl_xml_is(e, "ilvl") ? rl_xml_attr(e, "val") : NULL;
+					if (v && rl_xml_is(e, "numId"))
+						num_id = strtol(v, NULL, 10);
+					else if (v)
+						ilvl = strtol(v, NULL, 10);
+					xmlFree(v);
+				}
+				if (num_id != 0)
+					rl_docx_numbering_mark(c->nb, num_id, ilvl, mark, n);
+				return;
+			}
 			if (rl_xml_is(d, "pStyle")) {
 				char *v = rl_xml_attr(d, "val");
-				int list = v && (!strncmp(v, "List", 4) || !strncmp(v, "list", 4)) &&
-				           strcmp(v, "ListParagraph") != 0;
+				if (v && (!strncmp(v, "List", 4) || !strncmp(v, "list", 4)) &&
+				    strcmp(v, "ListParagraph") != 0)
+					snprintf(mark, n, "- ");
 				xmlFree(v);
-				if (list)
-					return 1;
 			}
 		}
 	}
-	return 0;
 }
 
 /* Elements whose content is not part of the text: deletions, field codes, properties, the
@@ -101,35 +119,36 @@ static void walk_inline(const xmlNode *first, rl_docbuf *b, boxes *bx)
 	}
 }
 
-static void walk_paragraph(const xmlNode *p, rl_docbuf *b)
+static void walk_paragraph(const xmlNode *p, docx_ctx *c)
 {
 	boxes bx = {0};
-	rl_docbuf_para(b);
-	if (is_list_item(p))
-		rl_docbuf_text(b, "- ", 2);
-	walk_inline(p->children, b, &bx);
-	rl_docbuf_para(b);
+	char mark[24];
+	list_mark(p, c, mark, sizeof mark);
+	rl_docbuf_para(c->b);
+	rl_docbuf_text(c->b, mark, strlen(mark));
+	walk_inline(p->children, c->b, &bx);
+	rl_docbuf_para(c->b);
 	for (size_t i = 0; i < bx.n; i++)
-		walk_blocks(bx.v[i]->children, b);
+		walk_blocks(bx.v[i]->children, c);
 	free(bx.v);
 }
 
 /* Block content: paragraphs, tables, content controls, insertions around whole paragraphs. */
-static void walk_blocks(const xmlNode *first, rl_docbuf *b)
+static void walk_blocks(const xmlNode *first, docx_ctx *c)
 {
-	for (const xmlNode *n = first; n && !rl_docbuf_failed(b); n = n->next) {
+	for (const xmlNode *n = first; n && !rl_docbuf_failed(c->b); n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || skipped(n))
 			continue;
 		if (rl_xml_is(n, "p"))
-			walk_paragraph(n, b);
+			walk_paragraph(n, c);
 		else
-			walk_blocks(n->children, b);
+			walk_blocks(n->children, c);
 	}
 }
 
 /* The footnotes or endnotes part, if any: each real note's paragraphs (the separator notes that
  * Word writes carry a w:type and are skipped). */
-static int add_notes(zip_t *za, const char *name, rl_docbuf *b, char *err, size_t errlen)
+static int add_notes(zip_t *za, const char *name, docx_ctx *c, char *err, size_t errlen)
 {
 	if (!rl_zip_has(za, name))
 		return 0;
@@ -145,7 +164,7 @@ static int add_notes(zip_t *za, const char *name, rl_docbuf *b, char *err, size_
 		}
 		xmlFree(type);
 		if (rl_xml_is(n, "footnote") || rl_xml_is(n, "endnote"))
-			walk_blocks(n->children, b);
+			walk_blocks(n->children, c);
 	}
 	xmlFreeDoc(doc);
 	return 0;
@@ -161,6 +180,7 @@ int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_
 	rl_docbuf b;
 	rl_docbuf_init(&b, max_out);
 	xmlDoc *doc = NULL;
+	docx_ctx c = {.b = &b, .nb = rl_docx_numbering_load(za)};
 	if (!rl_zip_has(za, "word/document.xml")) {
 		snprintf(err, errlen, "not a Word document (no word/document.xml)");
 		goto done;
@@ -173,12 +193,13 @@ int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_
 		snprintf(err, errlen, "not a Word document (word/document.xml holds no w:document)");
 		goto done;
 	}
-	walk_blocks(root->children, &b);
-	if (add_notes(za, "word/footnotes.xml", &b, err, errlen) != 0 ||
-	    add_notes(za, "word/endnotes.xml", &b, err, errlen) != 0)
+	walk_blocks(root->children, &c);
+	if (add_notes(za, "word/footnotes.xml", &c, err, errlen) != 0 ||
+	    add_notes(za, "word/endnotes.xml", &c, err, errlen) != 0)
 		goto done;
 	rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
 done:
+	rl_docx_numbering_free(c.nb);
 	xmlFreeDoc(doc);
 	rl_docbuf_release(&b);
 	zip_discard(za);

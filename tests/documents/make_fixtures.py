@@ -54,12 +54,13 @@ def run(text):
     return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % esc(text)
 
 
-def para(inner, style=None, numbered=False):
+def para(inner, style=None, numbered=False, num_id=1):
+    """numbered: a list item of list num_id (1: bullets, 2: numbers, see DOCX_NUMBERING)."""
     ppr = ""
     if style or numbered:
         ppr = "<w:pPr>%s%s</w:pPr>" % (
             '<w:pStyle w:val="%s"/>' % style if style else "",
-            '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' if numbered else "")
+            '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>' % num_id if numbered else "")
     return "<w:p>%s%s</w:p>" % (ppr, inner)
 
 
@@ -92,9 +93,19 @@ def docx_footnotes(text):
             '<w:footnote w:id="1">%s</w:footnote></w:footnotes>' % (W, sep, para(run(text))))
 
 
+DOCX_NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="%s">'
+                  '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                  '<w:lvlText w:val="\u2022"/></w:lvl></w:abstractNum>'
+                  '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                  '<w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum>'
+                  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                  '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>' % W)
+
+
 def docx(path, body, footnote):
     write_zip(path, [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
                      ("word/_rels/document.xml.rels", DOC_RELS),
+                     ("word/numbering.xml", DOCX_NUMBERING),
                      ("word/document.xml", docx_document(body)),
                      ("word/footnotes.xml", docx_footnotes(footnote))])
 
@@ -113,6 +124,8 @@ def docx_body(edited):
         para(run("The county library on Mill Street ") + closed),
         para(run("Volunteers will move the local history shelves."), numbered=True),
         para(run("The children" + "\u2019" + "s corner stays open."), numbered=True),
+        para(run("Return all loans by Friday."), numbered=True, num_id=2),
+        para(run("Collect reservations from the front desk."), numbered=True, num_id=2),
         para(run("Opening hours are posted at the door.") + text_box(
             "Notice: returns go to the side entrance." if not edited
             else "Notice: returns go to the side door.")),

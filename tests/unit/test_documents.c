@@ -68,9 +68,11 @@ static void expect_error(reader fn, const char *rel, const char *reason)
 #define DRAFT_END                                                                                  \
 	"- Volunteers will move the local history shelves.\n\n"                                   \
 	"- The children\u2019s corner stays open.\n\n"                                            \
+	"1. Return all loans by Friday.\n\n"                                                     \
+	"2. Collect reservations from the front desk.\n\n"                                       \
 	"Opening hours are posted at the door.\n\n"
 
-Test(docx, paragraphs_headings_lists_boxes_cells_and_footnotes)
+Test(docx, paragraphs_headings_lists_numbered_lists_boxes_cells_and_footnotes)
 {
 	expect_text(rl_read_docx, "tests/documents/draft1.docx",
 	            "Library Roof Repairs Begin\n\n"
