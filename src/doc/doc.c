@@ -75,7 +75,7 @@ static bool has(const char *data, size_t len, const char *needle)
 static rl_docfmt detect_zip(const char *data, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	if (len >= 30 && le16(p + 26) == 8 && memcmp(p + 30, "mimetype", 8) == 0 && le16(p + 8) == 0) {
+	if (len >= 38 && le16(p + 26) == 8 && memcmp(p + 30, "mimetype", 8) == 0 && le16(p + 8) == 0) {
 		size_t at = 30 + 8 + le16(p + 28), n = le32(p + 18);
 		if (at <= len && n <= len - at) {
 			static const char odt[] = "application/vnd.oasis.opendocument.text";

@@ -296,3 +296,68 @@ Test(hostile_large, the_worst_case_is_bounded_and_reported, .timeout = 600)
 	cr_assert_gt(atol(hits + 14), 0, "--json counts the searches cut short");
 	run_free(&r);
 }
+
+/* ------------------------------------------------------------------ documents */
+
+/* A page's scripts and styles are code: no output of any format shows them. */
+Test(hostile_documents, script_text_never_shows, .timeout = 600)
+{
+	for (size_t f = 0; f < NFORMATS; f++) {
+		const char *argv[12] = {"redline"};
+		size_t k = 1;
+		for (size_t i = 0; i < 5 && formats[f][i]; i++)
+			argv[k++] = formats[f][i];
+		argv[k++] = "tests/hostile/html-script.txt";
+		argv[k++] = NORMAL;
+		argv[k] = NULL;
+		run_result r;
+		run_redline(&r, argv, NULL, 0, NULL, HANG_SECONDS);
+		cr_assert_eq(r.status, 1, "%s: %s", formats[f][0], r.err);
+		cr_assert_null(strstr(r.out, "MUST-NOT-APPEAR"), "%s shows a script", formats[f][0]);
+		cr_assert_null(strstr(r.out, "NOSCRIPT"), "%s shows a noscript", formats[f][0]);
+		run_free(&r);
+	}
+}
+
+static void nested_tags(FILE *fp, uint64_t seed)
+{
+	fputs("<!DOCTYPE html><html><body>", fp);
+	for (int k = 0; k < 100000; k++)
+		fputs(seed ? "<b>" : "<div>", fp);
+	fputs("the bottom", fp);
+	for (int k = 0; k < 100000; k++)
+		fputs(seed ? "</b>" : "</div>", fp);
+}
+
+static void nested_quotes(FILE *fp, uint64_t seed)
+{
+	fputs("# A Markdown file\n\nWith a [link](x) in it.\n\n", fp);
+	for (int k = 0; k < 100000; k++)
+		fputs(seed ? "- " : ">", fp);
+	fputs(" the bottom\n", fp);
+}
+
+/* 100,000 nested elements: refused in one line (libxml2 stops at 256 levels), in every format;
+ * Markdown nested as deep is read. */
+Test(hostile_documents, nested_a_hundred_thousand_deep, .timeout = 600)
+{
+	const char *html[2] = {generate("nested-div.html", nested_tags, 0),
+	                       generate("nested-b.html", nested_tags, 1)};
+	for (int h = 0; h < 2; h++) {
+		for (size_t k = 0; k < sizeof large_formats / sizeof *large_formats; k++) {
+			run_format(large_formats[k], html[h], NORMAL, NULL, 0, false);
+			const char *argv[] = {"redline", formats[large_formats[k]][0], html[h], NORMAL, NULL};
+			run_result r;
+			run_redline(&r, argv, NULL, 0, NULL, HANG_SECONDS);
+			cr_assert_eq(r.status, 2);
+			cr_assert_not_null(strstr(r.err, "nested more than 256 deep"), "%s", r.err);
+			run_free(&r);
+		}
+	}
+	const char *md[2] = {generate("nested-quotes.md", nested_quotes, 0),
+	                     generate("nested-list.md", nested_quotes, 1)};
+	for (int m = 0; m < 2; m++) {
+		run_large(md[m], NORMAL, false);
+		run_large_same(md[m]);
+	}
+}

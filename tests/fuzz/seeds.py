@@ -62,6 +62,36 @@ PAIRS = [
     (0x00, 70, TEXTS["rtl"], TEXTS["rtl"] + b" more"),
 ]
 
+# Documents for fuzz_doc: (format byte, limit byte, bytes). Format: bits 0-2 auto, text, html,
+# markdown, docx, odt, epub, pdf; bit 3 no reader mode; bit 4 --body.
+DOCS = {
+    "page": (0, 0, b"<!DOCTYPE html><html><head><script>x()</script></head><body><nav>Home</nav>"
+                   b"<article><h1>Title</h1><p>A paragraph of prose, long enough to count.</p>"
+                   b"<blockquote><p>Quoted.</p></blockquote><ul><li>one</li></ul><ol><li>two</li>"
+                   b"</ol><table><tr><td>a</td></tr></table><pre>x  y</pre></article>"
+                   b"<footer>Copyright \xc2\xa9</footer></body></html>"),
+    "page_all": (8 | 16, 0, b"<html><body><p hidden>h</p><p style='display:none'>n</p>a<br>b"
+                           b"&amp;&#27;&#x9b;&bogus;</body></html>"),
+    "soup": (2, 0, b"<table><tr><td><p>unclosed <b>bold <i>both</b> end</i><li>stray</table>"
+                   b"</td><div></span></p><blockquote>open<blockquote>nested"),
+    "truncated": (2, 1, b"<!DOCTYPE html><p>Cut <a href=\"http://exa"),
+    "deep": (2, 0, b"<html><body>" + b"<div>" * 300 + b"deep"),
+    "markdown": (3, 0, b"# Head\n\nSome *em* and **strong** [link](http://x) `code`.\n\n"
+                       b"- a\n- b\n\n1. c\n\n> quote\n\n```\nfenced\n```\n<div>html</div>\n"),
+    "markdown_deep": (3 | 16, 2, b">" * 500 + b" q\n" + b"- " * 300 + b"x\n"),
+    "furniture": (1 | 16, 0, b"Skip to content\n\nMENU\n\nA headline for the piece\n\n"
+                             b"The first sentence of the article is here now.\nEvent\nCity\n"
+                             b"|\nThe last sentence of it.\n- a list item that ends it\n"
+                             b"Related Posts\nCopyright \xc2\xa9 2026\n"),
+    "zip_odt": (0, 0, b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+                      b"\x27\x00\x00\x00\x27\x00\x00\x00\x08\x00\x00\x00mimetype"
+                      b"application/vnd.oasis.opendocument.text"),
+    "zip_docx": (0, 0, b"PK\x03\x04 truncated word/document.xml"),
+    "pdf": (0, 0, b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer\n%%EOF"),
+    "binary": (0, 0, b"\x00\x01\x02<html>"),
+    "empty": (0, 0, b""),
+}
+
 
 def write(harness, name, data):
     d = os.path.join(HERE, "corpus", harness)
@@ -77,6 +107,8 @@ def main():
         data = struct.pack("<BBH", flags, param, len(a)) + a + b
         for harness in ("fuzz_diff", "fuzz_layout", "fuzz_print"):
             write(harness, "pair%02d" % i, data)
+    for name, (fmt, limit, doc) in DOCS.items():
+        write("fuzz_doc", name, bytes([fmt, limit]) + doc)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,25 @@ FILES = {
                         "\u306e\u6587\u7ae0\u3002\uff26\uff55\uff4c\uff4c\uff57\uff49\uff44\uff54"
                         "\uff48 \u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22 "
                         "\u05e2\u05d1\u05e8\u05d9\u05ea \u0627\u0644\u0639\u0631\u0628\u064a\u0629\n",
+    # Documents (read as documents whatever their name: the format is told from the content)
+    "html-script.txt": "<!DOCTYPE html><html><head><script>document.write('SCRIPT-TEXT-MUST-NOT-"
+                       "APPEAR')</script><style>body { content: 'STYLE-TEXT-MUST-NOT-APPEAR' }</style>"
+                       "</head><body><p>A page whose code must not be read as its text.</p>"
+                       "<script>alert('SCRIPT-TEXT-MUST-NOT-APPEAR')</script><noscript>"
+                       "NOSCRIPT-TEXT</noscript></body></html>\n",
+    "html-truncated.txt": "<!DOCTYPE html>\n<html><body><h1>Cut short</h1><p>The page stops in "
+                          "the middle of <a href=\"http://example.invalid/a?b=",
+    "html-escapes.txt": f"<!DOCTYPE html><html><body><p>References to controls: &#27;]0;pwned&#7; "
+                        f"&#x1b;[2J &#155;2J &#x9d;0;t&#x9c; &#0; &#xD800; &#x110000; &bogus; and "
+                        f"a raw {ESC}]2;raw title{BEL} in the text.</p><p title=\"{ESC}[31m\">"
+                        f"attribute</p><pre>{ESC}[?1049h pre</pre></body></html>\n",
+    "html-tag-soup.txt": "<!doctype html><table><tr><td><p>unclosed <b>bold <i>both</b> end</i>"
+                         "<li>stray item</table></td><div></span></p><blockquote>open"
+                         "<blockquote>nested</p><h1>heading in a quote<ul><li>" * 20 + "\n",
+    "markdown-hostile.txt": f"# Heading with {ESC}]0;a title{BEL} in it\n\nA [link](javascript:x) "
+                            f"and **strong** text, `code {ESC}[2J span`, [unclosed(\n\n"
+                            + ">" * 3000 + " deep quote\n\n" + "- " * 2000 + "deep list\n\n"
+                            + f"```\n{ESC}[31mfenced{ESC}[0m\n",
 }
 
 # Raw bytes: invalid UTF-8 of every class, NUL bytes, UTF-16.
@@ -77,6 +96,9 @@ RAW = {
                          b"Latin-1 caf\xe9 na\xefve \xabquoted\xbb.\n",
     "nul-bytes.txt": b"NUL\x00inside\x00\x00a text line.\nAnd \x00 again.\n",
     "utf16le.txt": "UTF-16 text with a BOM.\n".encode("utf-16"),
+    "html-invalid-bytes.txt": b"<!DOCTYPE html><html><body><p>Invalid \xff\xfe bytes, Latin-1 "
+                              b"caf\xe9, a stray \x80 and a cut \xe2\x82</p><p>\xc0\xaf end</p>"
+                              b"</body></html>\n",
 }
 
 

@@ -1,0 +1,323 @@
+/* End-to-end tests of documents: web pages, Markdown and page furniture through the real binary,
+ * in every output format. The fixtures are in tests/documents/. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../fuzz/json_contract.h"
+#include "fixtures.h"
+#include "json.h"
+#include "run.h"
+
+#define NEWS1 "tests/documents/news-v1.html"
+#define NEWS2 "tests/documents/news-v2.html"
+#define NOTES1 "tests/documents/notes-v1.md"
+#define NOTES2 "tests/documents/notes-v2.md"
+#define NOTES3 "tests/documents/notes-v3.md"
+#define PAGE1 "tests/documents/page-v1.txt"
+#define PAGE2 "tests/documents/page-v2.txt"
+
+#define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
+
+static bool holds(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	for (size_t i = 0; i + w <= n; i++)
+		if (memcmp(s + i, word, w) == 0)
+			return true;
+	return false;
+}
+
+/* The page's furniture changed between the versions too: none of it may show. */
+static const char *const furniture_changes[] = {"Weather", "cycle lane", "2027", "SECRET",
+                                                "Most read", "Subscribe", "Skip to content"};
+
+Test(documents, web_pages_in_every_format)
+{
+	const char *formats[] = {"--side-by-side", "--inline", "--stat"};
+	for (size_t f = 0; f < 3; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "200", NEWS1, NEWS2);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		cr_assert_eq(r.err_len, 0);
+		for (size_t k = 0; k < sizeof furniture_changes / sizeof *furniture_changes; k++)
+			cr_assert_null(strstr(r.out, furniture_changes[k]), "%s shows %s", formats[f],
+			               furniture_changes[k]);
+		if (f < 2) {
+			cr_assert_not_null(strstr(r.out, "nearly four"), "%s", r.out);
+			cr_assert_not_null(strstr(r.out, "A ramp at the side entrance"));
+			cr_assert_null(strstr(r.out, "<p>"));
+		} else {
+			cr_assert_not_null(strstr(r.out, "similarity"));
+		}
+		run_free(&r);
+	}
+}
+
+/* Every range of --json, checked against what --extract prints. */
+static void check_json_against_extract(const char *a, const char *b, const char *opt,
+                                       const char *format)
+{
+	run_result r, x[2];
+	char why[256], err[128];
+	const char *paths[2] = {a, b};
+	if (opt)
+		RUN(&r, "--json", opt, a, b);
+	else
+		RUN(&r, "--json", a, b);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	size_t sizes[2];
+	for (int s = 0; s < 2; s++) {
+		RUN(&x[s], "--extract", paths[s]);
+		cr_assert_eq(x[s].status, 0);
+		sizes[s] = x[s].out_len;
+	}
+	cr_assert_null(json_contract_check(r.out, r.out_len, sizes, why, sizeof why), "%s", why);
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const char *keys[2] = {"old", "new"};
+	for (int s = 0; s < 2; s++) {
+		const json *side = json_get(doc, keys[s]);
+		cr_assert_str_eq(json_str(json_get(side, "format")), format);
+		cr_assert_eq(json_get(side, "extracted")->type,
+		             strcmp(format, "text") ? JSON_TRUE : JSON_FALSE);
+	}
+	/* A replaced word is the same word in the extracted text. */
+	const json *ops = json_get(doc, "ops");
+	size_t replaced = 0;
+	for (size_t k = 0; k < ops->nkids; k++) {
+		const json *op = json_at(ops, k);
+		if (strcmp(json_str(json_get(op, "kind")), "replace") != 0)
+			continue;
+		const json *ra = json_get(op, "a"), *rb = json_get(op, "b");
+		long a0 = json_at(ra, 0)->i, a1 = json_at(ra, 1)->i;
+		long b0 = json_at(rb, 0)->i, b1 = json_at(rb, 1)->i;
+		if (a1 - a0 == 15 && memcmp(x[0].out + a0, "more than three", 15) == 0 &&
+		    b1 - b0 == 11 && memcmp(x[1].out + b0, "nearly four", 11) == 0)
+			replaced += 2;
+		if (a1 - a0 == 14 && memcmp(x[0].out + a0, "twenty minutes", 14) == 0 &&
+		    b1 - b0 == 12 && memcmp(x[1].out + b0, "half an hour", 12) == 0)
+			replaced += 2;
+	}
+	cr_assert_geq(replaced, 2, "the replaced words are where the ranges say");
+	json_free(doc);
+	run_free(&r);
+	run_free(&x[0]);
+	run_free(&x[1]);
+}
+
+Test(documents, json_ranges_point_into_the_extracted_text)
+{
+	check_json_against_extract(NEWS1, NEWS2, NULL, "html");
+}
+
+Test(documents, extract_prints_the_article)
+{
+	run_result r;
+	RUN(&r, "--extract", NEWS1);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(strncmp(r.out, "Library reopens after flood repairs\n\n", 37), 0);
+	cr_assert_null(strstr(r.out, "SECRET"));
+	run_free(&r);
+	/* --no-extract: every text node; --format=text: the markup itself. */
+	RUN(&r, "--extract", "--no-extract", NEWS1);
+	cr_assert_not_null(strstr(r.out, "Most read"));
+	cr_assert_null(strstr(r.out, "SECRET"));
+	run_free(&r);
+	RUN(&r, "--extract", "--format=text", NEWS1);
+	cr_assert_not_null(strstr(r.out, "<!DOCTYPE html>"));
+	run_free(&r);
+	/* From standard input, as from a file. */
+	size_t len;
+	char *page = fixture_read(NEWS1, &len);
+	run_result s;
+	run_redline(&s, (const char *const[]){"redline", "--extract", "-", NULL}, page, len, NULL, 60);
+	RUN(&r, "--extract", NEWS1);
+	cr_assert_eq(s.status, 0);
+	cr_assert_eq(s.out_len, r.out_len);
+	cr_assert(memcmp(s.out, r.out, r.out_len) == 0);
+	free(page);
+	run_free(&s);
+	run_free(&r);
+}
+
+Test(documents, markdown_structure_is_not_compared)
+{
+	/* Only emphasis and a link's target changed: no difference in the words. */
+	run_result r;
+	RUN(&r, "--stat", NOTES1, NOTES2);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", NOTES1, NOTES3);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "forty-[-two-] {+four+}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "[-2025-] {+2026+}"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "**"));
+	cr_assert_null(strstr(r.out, "## "));
+	run_free(&r);
+	RUN(&r, "--json", NOTES1, NOTES3);
+	cr_assert_not_null(strstr(r.out, "\"format\": \"markdown\", \"extracted\": true"));
+	run_free(&r);
+}
+
+Test(documents, body_drops_page_furniture_in_plain_text)
+{
+	run_result r;
+	/* Without --body, plain text is compared whole: the furniture's changes show. */
+	RUN(&r, "--inline", "--color=never", PAGE1, PAGE2);
+	cr_assert_not_null(strstr(r.out, "Lifeboat"));
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", "--body", PAGE1, PAGE2);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "Lifeboat"));
+	cr_assert_null(strstr(r.out, "Copyright"));
+	cr_assert_null(strstr(r.out, "March 2"));
+	cr_assert_not_null(strstr(r.out, "[-twenty minutes-] {+half an hour+}"), "%s", r.out);
+	/* The first change is the article's. */
+	cr_assert(strstr(r.out, "[-") == strstr(r.out, "[-twenty"));
+	run_free(&r);
+	RUN(&r, "--stat", "--body", PAGE1, PAGE2);
+	cr_assert_not_null(strstr(r.out, "furniture dropped: 16 lines old, 16 new"), "%s", r.out);
+	run_free(&r);
+	check_json_against_extract(PAGE1, PAGE2, "--body", "text");
+}
+
+Test(documents, dropped_ranges_in_json)
+{
+	run_result r, x;
+	char err[128];
+	RUN(&r, "--json", "--body", PAGE1, PAGE2);
+	RUN(&x, "--extract", PAGE1);
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const json *dropped = json_get(json_get(doc, "old"), "dropped");
+	cr_assert_not_null(dropped);
+	size_t end = 0;
+	bool copyright = false;
+	for (size_t k = 0; k < dropped->nkids; k++) {
+		long s = json_at(json_at(dropped, k), 0)->i, e = json_at(json_at(dropped, k), 1)->i;
+		cr_assert((size_t)s >= end && e > s && (size_t)e <= x.out_len);
+		/* Whole lines. */
+		cr_assert(s == 0 || x.out[s - 1] == '\n');
+		cr_assert(x.out[e - 1] == '\n');
+		copyright |= holds(x.out + s, (size_t)(e - s), "Copyright");
+		cr_assert(!holds(x.out + s, (size_t)(e - s), "ferry"));
+		end = (size_t)e;
+	}
+	cr_assert(copyright);
+	/* No change op lies in the furniture. */
+	const json *ops = json_get(doc, "ops");
+	for (size_t k = 0; k < ops->nkids; k++) {
+		const json *op = json_at(ops, k), *a = json_get(op, "a");
+		if (strcmp(json_str(json_get(op, "kind")), "equal") == 0 || !a)
+			continue;
+		for (size_t d = 0; d < dropped->nkids; d++)
+			cr_assert(json_at(a, 1)->i <= json_at(json_at(dropped, d), 0)->i ||
+			          json_at(a, 0)->i >= json_at(json_at(dropped, d), 1)->i);
+	}
+	json_free(doc);
+	run_free(&r);
+	run_free(&x);
+}
+
+Test(documents, ignore_lines)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "-I", "Lifeboat|Market", "--ignore-lines=^Copyright",
+	    "-I", "^March", PAGE1, PAGE2);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "Lifeboat"));
+	cr_assert_null(strstr(r.out, "Copyright"));
+	cr_assert_not_null(strstr(r.out, "Related Posts"));
+	run_free(&r);
+	/* All the differences are on ignored lines: no difference. */
+	RUN(&r, "--stat", "-I", "^(Lifeboat|Market|Copyright|March)", "-I", "minutes|hour", PAGE1, PAGE2);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_free(&r);
+}
+
+Test(documents, errors_one_line_exit_2)
+{
+	const char *const cases[][5] = {
+		{"--format=word", "-a", NEWS1, NEWS2, "invalid --format"},
+		{"-I", "(", NEWS1, NEWS2, "invalid -I expression"},
+		{"--extract", "-a", NEWS1, NEWS2, "--extract takes one FILE"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		run_result r;
+		RUN(&r, cases[k][0], cases[k][1], cases[k][2], cases[k][3]);
+		cr_assert_eq(r.status, 2, "%s", cases[k][0]);
+		cr_assert_not_null(strstr(r.err, cases[k][4]), "%s", r.err);
+		run_free(&r);
+	}
+	/* A document that cannot be read: its name and the reason, on one line. */
+	char path[] = "/tmp/redline-doc-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fputs("<!DOCTYPE html><body>", fp);
+	for (int k = 0; k < 100000; k++)
+		fputs("<div>", fp);
+	fclose(fp);
+	run_result r;
+	RUN(&r, path, NEWS1);
+	cr_assert_eq(r.status, 2);
+	cr_assert_not_null(strstr(r.err, path));
+	cr_assert_not_null(strstr(r.err, "nested more than 256 deep"));
+	cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1);
+	run_free(&r);
+	unlink(path);
+}
+
+/* The spun example as a web page: compared with the original text, exactly as its plain copy. */
+Test(documents, mixed_formats_compare_as_their_text)
+{
+	run_result a, b;
+	RUN(&a, "--stat", "examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.txt");
+	RUN(&b, "--stat", "examples/lighthouse-1-original.txt", "examples/lighthouse-2-spun.html");
+	cr_assert_eq(b.status, 1);
+	cr_assert_str_eq(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+	RUN(&a, "--stat", "examples/lighthouse-2-spun.txt", "examples/lighthouse-2-spun.html");
+	cr_assert_eq(a.status, 0, "%s", a.out);
+	run_free(&a);
+}
+
+/* Documents in git: a blob read as REV:path, and --git, go through the same readers. */
+Test(documents, web_pages_in_git)
+{
+	if (system("command -v git >/dev/null 2>&1") != 0)
+		cr_skip_test("git is not installed");
+	char root[] = "/tmp/redline-docgit-XXXXXX", script[2048];
+	cr_assert_not_null(mkdtemp(root));
+	snprintf(script, sizeof script,
+	         "set -e; cd %s; git init -q -b main repo; cd repo; cp '%s/" NEWS1 "' page.html; "
+	         "git add page.html; git commit -qm one; cp '%s/" NEWS2 "' page.html",
+	         root, SOURCE_DIR, SOURCE_DIR);
+	const char *env[] = {"HOME=/nonexistent", "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=A",
+	                     "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A",
+	                     "GIT_COMMITTER_EMAIL=a@example.org", "GIT_DIR", "GIT_WORK_TREE", NULL};
+	run_result r;
+	run_program(&r, (const char *const[]){"sh", "-c", script, NULL}, root, NULL, 0, env, 60);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	char repo[64];
+	snprintf(repo, sizeof repo, "%s/repo", root);
+	run_program(&r, (const char *const[]){REDLINE_BIN, "--inline", "--color=never",
+	                                      "HEAD:page.html", "page.html", NULL},
+	            repo, NULL, 0, env, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "{+nearly four+}"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "Weather"));
+	run_free(&r);
+	run_program(&r, (const char *const[]){REDLINE_BIN, "--git", "--json", NULL}, repo, NULL, 0,
+	            env, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\"format\": \"html\", \"extracted\": true"), "%s", r.out);
+	run_free(&r);
+	snprintf(script, sizeof script, "rm -rf '%s'", root);
+	cr_assert_eq(system(script), 0);
+}

@@ -1,0 +1,63 @@
+/* The viewer on documents: a web page pair opens on its article, n lands on the article's first
+ * change, and the status line counts the page furniture --body dropped. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tmux.h"
+
+#define WAIT 15.0
+#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
+
+static void setup(void)
+{
+	if (!tmux_available())
+		cr_skip_test("tmux is not installed");
+}
+
+static void teardown(void)
+{
+	tmux_stop_all();
+}
+
+TestSuite(tui_documents, .init = setup, .fini = teardown, .timeout = 150);
+
+Test(tui_documents, web_page_pair_opens_on_the_article)
+{
+	tmux t = {0};
+	tmux_redline(&t, 140, 30, SOURCE_DIR, UTF8_ENV,
+	             "tests/documents/news-v1.html tests/documents/news-v2.html");
+	/* The article's first change is on the first screen: it is change 1. */
+	tmux_expect(&t, "change 1/", WAIT);
+	tmux_expect(&t, "nearly", WAIT);
+	char *l0 = tmux_line(&t, 0), *status = tmux_line(&t, 29);
+	cr_assert_eq(strncmp(l0, "Library reopens after flood repairs", 35), 0, "%s", l0);
+	cr_assert_not_null(strstr(status, "news-v1.html"), "%s", status);
+	free(l0);
+	free(status);
+	char *screen = tmux_screen(&t, false);
+	const char *absent[] = {"Skip to content", "Most read", "Weather", "SECRET", "<p>"};
+	for (size_t k = 0; k < sizeof absent / sizeof *absent; k++)
+		cr_assert_null(strstr(screen, absent[k]), "%s on screen:\n%s", absent[k], screen);
+	free(screen);
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
+
+Test(tui_documents, status_line_counts_dropped_furniture)
+{
+	tmux t = {0};
+	tmux_redline(&t, 200, 30, SOURCE_DIR, UTF8_ENV,
+	             "--body tests/documents/page-v1.txt tests/documents/page-v2.txt");
+	tmux_expect(&t, "16 lines of furniture dropped", WAIT);
+	char *l0 = tmux_line(&t, 0);
+	cr_assert_eq(strncmp(l0, "Ferry timetable changes from Monday", 35), 0, "%s", l0);
+	free(l0);
+	/* The first change is the article's, not the menu's. */
+	tmux_keys(&t, false, "n");
+	tmux_expect(&t, "change 1/1", WAIT);
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
