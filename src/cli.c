@@ -9,6 +9,7 @@
 
 const char rl_cli_usage[] =
 	"Usage: redline [OPTION]... OLD NEW [NEWER]...\n"
+	"  or:  redline [OPTION]... --base ORIG VERSION...\n"
 	"  or:  redline [OPTION]... --git [REV1 [REV2]] [-- PATHSPEC...]\n"
 	"  or:  redline [OPTION]... --history PATH\n"
 	"  or:  redline [OPTION]... --extract FILE\n"
@@ -16,6 +17,8 @@ const char rl_cli_usage[] =
 	"OLD and NEW are files, - for standard input, REV:path for a file in git\n"
 	"(HEAD~2:story.md; :story.md is the index), or two directories. With more\n"
 	"files, each is compared with the next ([ and ] step between them in the viewer).\n"
+	"      --base=ORIG        compare each VERSION with ORIG instead (printed: each\n"
+	"                         pair under its header; --stat: one line per VERSION)\n"
 	"\n"
 	"Output (the interactive viewer on a terminal, --side-by-side otherwise):\n"
 	"  -y, --side-by-side     two columns, corresponding passages on the same row\n"
@@ -117,6 +120,7 @@ enum {
 	OPT_EXTRACT,
 	OPT_BODY,
 	OPT_NO_BODY,
+	OPT_BASE,
 };
 
 static const struct option long_opts[] = {
@@ -141,6 +145,7 @@ static const struct option long_opts[] = {
 	{"staged", no_argument, NULL, OPT_CACHED},
 	{"viewer", no_argument, NULL, OPT_VIEWER},
 	{"label", required_argument, NULL, 'L'},
+	{"base", required_argument, NULL, OPT_BASE},
 	{"no-swaps", no_argument, NULL, OPT_NO_SWAPS},
 	{"no-cleanup", no_argument, NULL, OPT_NO_CLEANUP},
 	{"no-moves", no_argument, NULL, OPT_NO_MOVES},
@@ -288,6 +293,19 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		snprintf(err, errlen, "--label names the sides of two files or two directories");
 		return -1;
 	}
+	if (cli->base) {
+		if (git || history || cli->list) {
+			snprintf(err, errlen, "--base compares files: not with --git, --history or --list");
+			return -1;
+		}
+		if (cli->noperands < 1) {
+			snprintf(err, errlen, "missing operand: --base ORIG needs a VERSION to compare");
+			return -1;
+		}
+		cli->paths[0] = cli->base;
+		cli->paths[1] = cli->operands[0];
+		return 0;
+	}
 	if (git) {
 		cli->mode = RL_MODE_GIT;
 		return 0;
@@ -376,6 +394,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_LIST: cli->list = true; break;
 		case OPT_CACHED: cli->cached = true; break;
 		case OPT_VIEWER: cli->viewer = true; break;
+		case OPT_BASE: cli->base = optarg; break;
 		case 'L':
 			if (cli->nlabels == 2) {
 				snprintf(err, errlen, "too many labels (one for OLD, one for NEW)");

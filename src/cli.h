@@ -68,6 +68,7 @@ typedef struct rl_cli {
 	bool extract;           /* --extract FILE: print the text compared, extracted */
 	const char *ignore_src[RL_MAX_IGNORE];  /* -I, --ignore-lines: POSIX extended expressions */
 	unsigned nignore;
+	const char *base;       /* --base ORIG: every operand is compared with ORIG */
 } rl_cli;
 
 /* Default input size limit: 256 MiB per input. */

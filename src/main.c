@@ -78,7 +78,7 @@ int main(int argc, char **argv)
 	int status;
 	if (cli.extract)
 		status = rl_run_extract(&cli);
-	else if (cli.mode == RL_MODE_PAIR && cli.noperands > 2)
+	else if (cli.mode == RL_MODE_PAIR && (cli.noperands > 2 || cli.base))
 		status = rl_run_versions(&cli, &sig);
 	else if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
 		status = rl_run_list(&cli, &sig);

@@ -292,14 +292,35 @@ int rl_run_list(const rl_cli *cli, int *sig)
 	return status;
 }
 
+/* How many sources the versions are: with --base, ORIG and then the operands. */
+static size_t count_versions(const rl_cli *cli)
+{
+	return cli->noperands + (cli->base != NULL);
+}
+
+/* Source i's command-line operand. */
+static const char *version_spec(const rl_cli *cli, size_t i)
+{
+	if (cli->base)
+		return i ? cli->operands[i - 1] : cli->base;
+	return cli->operands[i];
+}
+
+/* The old side of pair k (whose new side is source k + 1): ORIG with --base, else the version
+ * before. */
+static size_t old_side(const rl_cli *cli, size_t k)
+{
+	return cli->base ? 0 : k;
+}
+
 /* The versions, each read once ("-" once too, standing for every "-"). */
 static int read_versions(const rl_cli *cli, rl_source *src)
 {
 	char err[1024];
 	const rl_source *stdin_src = NULL;
 
-	for (size_t i = 0; i < cli->noperands; i++) {
-		const char *spec = cli->operands[i];
+	for (size_t i = 0; i < count_versions(cli); i++) {
+		const char *spec = version_spec(cli, i);
 		if (stdin_src && strcmp(spec, "-") == 0) {
 			if (rl_source_copy(&src[i], stdin_src) != 0) {
 				rl_error_line("out of memory");
@@ -324,19 +345,23 @@ static int read_versions(const rl_cli *cli, rl_source *src)
 	return 0;
 }
 
-/* Versions printed: each pair under its header, as a list prints them. */
+/* Versions printed: each pair under its header, as a list prints them (--base --stat: one line
+ * a pair, named by its version, so that the copies can be ranked). */
 static int print_versions(const rl_cli *cli, const rl_source *src)
 {
 	rl_listing run = rl_listing_start(cli);
 
-	for (size_t i = 0; i + 1 < cli->noperands; i++)
-		rl_listing_show(&run, &src[i], NULL);
+	run.one_line_stat = cli->base != NULL;
+	for (size_t k = 0; k + 1 < count_versions(cli); k++) {
+		rl_source pair[2] = {src[old_side(cli, k)], src[k + 1]};
+		rl_listing_show(&run, pair, NULL);
+	}
 	return rl_listing_end(&run);
 }
 
 int rl_run_versions(const rl_cli *cli, int *sig)
 {
-	size_t n = cli->noperands;
+	size_t n = count_versions(cli);
 	rl_source *src = calloc(n, sizeof *src);
 	int status = RL_EXIT_TROUBLE;
 	rl_vterm vt;
@@ -347,11 +372,12 @@ int rl_run_versions(const rl_cli *cli, int *sig)
 	}
 	if (read_versions(cli, src) == 0) {
 		bool binary = false;
-		for (size_t i = 0; i + 1 < n; i++)
-			binary |= rl_binary_pair(cli, &src[i], &src[i + 1]);
+		for (size_t k = 0; k + 1 < n; k++)
+			binary |= rl_binary_pair(cli, &src[old_side(cli, k)], &src[k + 1]);
 		status = -1;
 		if (!binary && rl_vterm_open(&vt, cli)) {
-			status = rl_show_view(cli, src, n, NULL, &vt, sig);
+			status = cli->base ? rl_show_view_base(cli, src, n, &vt, sig)
+			                   : rl_show_view(cli, src, n, NULL, &vt, sig);
 			rl_vterm_close(&vt);
 		}
 		if (status < 0)

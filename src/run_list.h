@@ -16,8 +16,8 @@
  * --viewer, and exit status 0 for a difference, as git expects of an external diff). */
 int rl_run_list(const rl_cli *cli, int *sig);
 
-/* More than two files: consecutive versions, (1, 2), (2, 3)...; each read once ("-" once too,
- * standing for every "-"). */
+/* More than two files: consecutive versions, (1, 2), (2, 3)...; with --base ORIG, each version
+ * against ORIG: (ORIG, 1), (ORIG, 2)... Each read once ("-" once too, standing for every "-"). */
 int rl_run_versions(const rl_cli *cli, int *sig);
 
 #endif

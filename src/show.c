@@ -104,8 +104,9 @@ static int view_pairs(const rl_cli *cli, const rl_pair *pairs, size_t n, size_t 
 	return rl_show_view_status(rc, differ);
 }
 
-int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
-                 const rl_vterm *vt, int *sig)
+/* Sources as pairs in the viewer: pair i is (0, i + 1) with base, else (i, i + 1). */
+static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
+                        bool base, const rl_vterm *vt, int *sig)
 {
 	rl_pair *pairs = calloc(n - 1, sizeof *pairs);
 	char **titles = calloc(n, sizeof *titles);
@@ -117,9 +118,11 @@ int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *
 		rl_error_line("out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i + 1 < n; i++)
-		for (int s = 0; s < 2; s++)
-			pairs[i].doc[s] = (rl_doc){src[i + s].data, src[i + s].len, titles[i + s]};
+	for (size_t i = 0; i + 1 < n; i++) {
+		const rl_source *old = &src[base ? 0 : i], *new_ = &src[i + 1];
+		pairs[i].doc[0] = (rl_doc){old->data, old->len, titles[base ? 0 : i]};
+		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, titles[i + 1]};
+	}
 	pairs[0].label = n == 2 ? label : NULL;
 	status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
 out:
@@ -128,6 +131,18 @@ out:
 	free(titles);
 	free(pairs);
 	return status;
+}
+
+int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
+                 const rl_vterm *vt, int *sig)
+{
+	return view_sources(cli, src, n, label, false, vt, sig);
+}
+
+int rl_show_view_base(const rl_cli *cli, const rl_source *src, size_t n, const rl_vterm *vt,
+                      int *sig)
+{
+	return view_sources(cli, src, n, NULL, true, vt, sig);
 }
 
 /* ------------------------------------------------------------------ a list, printed */
@@ -172,11 +187,16 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		fputs(run->shown++ ? ",\n" : "[\n", stdout);
 	} else {
 		rl_out_init(&o, stdout, rl_tty_color(cli), rl_tty_ascii());
-		if (run->headers++)
-			rl_out_raw(&o, "\n", 1);
-		rl_print_pair_header(&o, src[0].name, src[1].name, version);
-		if (same && cli->format != RL_FMT_STAT)
-			rl_print_no_difference(&o);
+		if (run->one_line_stat && cli->format == RL_FMT_STAT) {
+			rl_out_text(&o, src[1].name, strlen(src[1].name));
+			rl_out_raw(&o, ": ", 2);
+		} else {
+			if (run->headers++)
+				rl_out_raw(&o, "\n", 1);
+			rl_print_pair_header(&o, src[0].name, src[1].name, version);
+			if (same && cli->format != RL_FMT_STAT)
+				rl_print_no_difference(&o);
+		}
 		rl_out_finish(&o);
 	}
 	if ((!same || cli->format == RL_FMT_JSON || cli->format == RL_FMT_STAT) &&

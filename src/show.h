@@ -47,10 +47,16 @@ int rl_show_view_status(int rc, bool differ);
 int rl_show_view(const rl_cli *cli, const rl_source *src, size_t n, const char *label,
                  const rl_vterm *vt, int *sig);
 
+/* Each source after the first against the first, in the viewer: (0, 1), (0, 2), ... (--base).
+ * Returns as rl_show_view. */
+int rl_show_view_base(const rl_cli *cli, const rl_source *src, size_t n, const rl_vterm *vt,
+                      int *sig);
+
 /* A list being printed: JSON documents need separators, and the exit status is the worst
  * pair's. */
 typedef struct rl_listing {
 	const rl_cli *cli;
+	bool one_line_stat;  /* --stat: "NEW: figures", one line a pair, no header (--base) */
 	size_t shown;    /* JSON documents written */
 	size_t headers;  /* pair headers written (a blank line goes before all but the first) */
 	int status;      /* RL_EXIT_SAME, RL_EXIT_DIFFERENT or RL_EXIT_TROUBLE */

@@ -1,11 +1,585 @@
-/* pdfdoc.c: placeholder while the PDF reader is written (issue 11); replaced, never shipped. */
+/* pdfdoc.c: PDF to text through poppler-glib.
+ *
+ * poppler gives each page's characters with their boxes; the reading order is rebuilt here from
+ * the boxes, because poppler's own order interleaves the columns of simple two-column layouts:
+ *   1. lines: runs of characters on one baseline (a jump back or a wide gap starts a new one);
+ *   2. page furniture: a line in the top or bottom tenth of the page whose text (digits aside)
+ *      comes back on most pages is a running header or footer, and is dropped;
+ *   3. columns: a vertical gutter that no narrow line crosses splits the page; lines that cross
+ *      it (a title over both columns) cut the page into sections read top to bottom, each
+ *      section's columns left to right (the same again inside a column, a few levels deep);
+ *   4. paragraphs: lines are joined, a hyphen at a line end before a lower-case letter is undone;
+ *      a gap wider than the usual leading, an indent, or a change of type size starts a new
+ *      paragraph; at a column or page change only a line that ends a sentence does. */
 #include "formats.h"
 
+#include <glib.h>
+#include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t *out_len, char *err, size_t errlen)
+#include "docbuf.h"
+
+typedef struct {
+	double x1, y1, x2, y2;
+	size_t off, len;    /* bytes into the document's raw text */
+	unsigned page;
+	unsigned char drop; /* page furniture */
+} pline;
+
+typedef struct {
+	pline *v;
+	size_t n, cap;
+	char *raw;          /* every page's text, one after the other */
+	size_t raw_len, raw_cap, raw_max;
+	int over;           /* the raw text passed raw_max */
+	double page_w, page_h;
+} pdoc;
+
+#define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
+#define MAX_DEPTH 6         /* columns within columns, at most */
+
+static void silence(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
-	(void)data; (void)len; (void)max_out; (void)out; (void)out_len;
-	snprintf(err, errlen, "reading PDF is not built yet");
+	(void)domain; (void)level; (void)msg; (void)data;
+}
+
+/* poppler reports damaged objects through GLib's log: the terminal must not see them. */
+static void quiet_logs(void)
+{
+	static gsize done = 0;
+	if (g_once_init_enter(&done)) {
+		g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+		                  silence, NULL);
+		g_log_set_handler(NULL, G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO |
+		                  G_LOG_LEVEL_DEBUG, silence, NULL);
+		g_once_init_leave(&done, 1);
+	}
+}
+
+static int add_line(pdoc *d, const pline *l)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 256;
+		pline *v = realloc(d->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		d->v = v;
+		d->cap = cap;
+	}
+	d->v[d->n++] = *l;
+	return 0;
+}
+
+static int add_raw(pdoc *d, const char *s, size_t n)
+{
+	if (n > d->raw_max - d->raw_len) {
+		d->over = 1;
+		return -1;
+	}
+	if (d->raw_len + n > d->raw_cap) {
+		size_t cap = d->raw_cap ? d->raw_cap : 4096;
+		while (cap < d->raw_len + n)
+			cap *= 2;
+		char *r = realloc(d->raw, cap);
+		if (!r)
+			return -1;
+		d->raw = r;
+		d->raw_cap = cap;
+	}
+	memcpy(d->raw + d->raw_len, s, n);
+	d->raw_len += n;
+	return 0;
+}
+
+/* Does the character box r continue line l (same baseline, a little to the right)? */
+static int continues(const pline *l, const PopplerRectangle *r)
+{
+	double h = l->y2 - l->y1, rh = r->y2 - r->y1;
+	double mid = (r->y1 + r->y2) / 2;
+	if (h <= 0)
+		h = rh > 0 ? rh : 1;
+	return mid > l->y1 && mid < l->y2 && r->x1 > l->x1 - h * 0.2 && r->x1 - l->x2 < h * 2;
+}
+
+static void finish_line(pdoc *d, pline *l, int *failed)
+{
+	/* Trim the spaces at both ends; a line of spaces is no line. */
+	while (l->len && d->raw[l->off] == ' ')
+		l->off++, l->len--;
+	while (l->len && d->raw[l->off + l->len - 1] == ' ')
+		l->len--;
+	if (l->len && add_line(d, l) != 0)
+		*failed = 1;
+	l->len = 0;
+}
+
+/* The next UTF-8 character; never past the NUL, even in a sequence cut short (and
+ * g_utf8_next_char casts const away). */
+static const char *next_char(const char *s)
+{
+	s++;
+	while ((*(const unsigned char *)s & 0xC0) == 0x80)
+		s++;
+	return s;
+}
+
+/* One page's characters into lines. */
+static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	int failed = 0;
+	if (!text)
+		return 0;
+	if (!poppler_page_get_text_layout(page, &rects, &nrects))
+		nrects = 0;
+	pline cur = {0};
+	guint k = 0;
+	for (const char *s = text; *s && k < nrects && !failed; s = next_char(s), k++) {
+		const PopplerRectangle *r = &rects[k];
+		size_t clen = (size_t)(next_char(s) - s);
+		if (*s == '\n' || *s == '\r') {
+			finish_line(d, &cur, &failed);
+			continue;
+		}
+		if (cur.len && !continues(&cur, r))
+			finish_line(d, &cur, &failed);
+		if (!cur.len)
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0};
+		/* Tabs and other controls become spaces: the text is prose. */
+		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
+		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
+			failed = 1;
+			break;
+		}
+		cur.len += ctl ? 1 : clen;
+		if (*s != ' ') {
+			cur.x1 = r->x1 < cur.x1 ? r->x1 : cur.x1;
+			cur.x2 = r->x2 > cur.x2 ? r->x2 : cur.x2;
+			cur.y1 = r->y1 < cur.y1 ? r->y1 : cur.y1;
+			cur.y2 = r->y2 > cur.y2 ? r->y2 : cur.y2;
+		}
+	}
+	if (!failed)
+		finish_line(d, &cur, &failed);
+	g_free(rects);
+	g_free(text);
+	return failed ? -1 : 0;
+}
+
+/* ---- running headers and footers ---- */
+
+typedef struct {
+	char *key;
+	unsigned page;
+	size_t line;
+} fkey;
+
+static int cmp_fkey(const void *a, const void *b)
+{
+	const fkey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+/* The line's text with each run of digits as one '#': "Page 3" and "Page 14" are the same foot. */
+static char *furniture_key(const char *s, size_t n)
+{
+	char *k = malloc(n + 1), *o = k;
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (o == k || o[-1] != '#')
+				*o++ = '#';
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	return k;
+}
+
+static void drop_furniture(pdoc *d, unsigned npages)
+{
+	if (npages < 2)
+		return;
+	fkey *keys = malloc((d->n ? d->n : 1) * sizeof *keys);
+	size_t nk = 0;
+	if (!keys)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		const pline *l = &d->v[i];
+		double mid = (l->y1 + l->y2) / 2;
+		if (mid > d->page_h * FURNITURE_ZONE && mid < d->page_h * (1 - FURNITURE_ZONE))
+			continue;
+		char *k = furniture_key(d->raw + l->off, l->len);
+		if (k)
+			keys[nk++] = (fkey){k, l->page, i};
+	}
+	qsort(keys, nk, sizeof *keys, cmp_fkey);
+	for (size_t i = 0, j; i < nk; i = j) {
+		unsigned pages = 0;
+		for (j = i; j < nk && !strcmp(keys[j].key, keys[i].key); j++)
+			pages += j == i || keys[j].page != keys[j - 1].page;
+		if (pages * 2 > npages)
+			for (size_t m = i; m < j; m++)
+				d->v[keys[m].line].drop = 1;
+	}
+	for (size_t i = 0; i < nk; i++)
+		free(keys[i].key);
+	free(keys);
+}
+
+/* ---- reading order ---- */
+
+static int cmp_y(const void *a, const void *b)
+{
+	const pline *x = *(const pline *const *)a, *y = *(const pline *const *)b;
+	if (x->y1 != y->y1)
+		return x->y1 < y->y1 ? -1 : 1;
+	return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const pline *x = *(const pline *const *)a, *y = *(const pline *const *)b;
+	return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+/* Are the lines on each side of the gutter [gx1, gx2] columns of text: two lines or more, as wide
+ * as six line heights on average? (A column of section numbers or of table figures is not.) */
+static int text_columns(pline **v, size_t n, double gx1, double gx2, double h)
+{
+	double w[2] = {0, 0};
+	size_t c[2] = {0, 0};
+	for (size_t i = 0; i < n; i++) {
+		int side = v[i]->x1 >= gx2 ? 1 : v[i]->x2 <= gx1 ? 0 : -1;
+		if (side >= 0) {
+			w[side] += v[i]->x2 - v[i]->x1;
+			c[side]++;
+		}
+	}
+	return c[0] >= 2 && c[1] >= 2 && w[0] / (double)c[0] >= 6 * h && w[1] / (double)c[1] >= 6 * h;
+}
+
+/* The widest gutter between the lines narrower than half their span: a gap of at least two line
+ * heights that none of them crosses, with text columns on both sides. Returns 0 when there is
+ * none. */
+static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
+{
+	double lo = 1e300, hi = -1e300, h = 0;
+	for (size_t i = 0; i < n; i++) {
+		lo = v[i]->x1 < lo ? v[i]->x1 : lo;
+		hi = v[i]->x2 > hi ? v[i]->x2 : hi;
+		h += v[i]->y2 - v[i]->y1;
+	}
+	if (n < 2)
+		return 0;
+	h /= (double)n;
+	pline **narrow = malloc(n * sizeof *narrow);
+	if (!narrow)
+		return 0;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->x2 - v[i]->x1 < (hi - lo) / 2)
+			narrow[m++] = v[i];
+	qsort(narrow, m, sizeof *narrow, cmp_x);
+	double best = 0, reach = -1e300;
+	int found = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (i && narrow[i]->x1 - reach >= 2 * h && narrow[i]->x1 - reach > best) {
+			best = narrow[i]->x1 - reach;
+			*gx1 = reach;
+			*gx2 = narrow[i]->x1;
+			found = 1;
+		}
+		reach = narrow[i]->x2 > reach ? narrow[i]->x2 : reach;
+	}
+	free(narrow);
+	return found && text_columns(v, n, *gx1, *gx2, h);
+}
+
+static int order(pline **v, size_t n, pline **out, size_t *k, int depth);
+
+/* Lines [from, to) of v between two spanning lines: the left column, then the right one. */
+static int order_section(pline **v, size_t n, double top, double bottom, double gx1, pline **out,
+                         size_t *k, int depth)
+{
+	pline **side = malloc((n ? n : 1) * sizeof *side);
+	if (!side)
+		return -1;
+	for (int right = 0; right < 2; right++) {
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			double mid = (v[i]->y1 + v[i]->y2) / 2;
+			int is_right = v[i]->x1 >= gx1;
+			if (mid >= top && mid < bottom && is_right == right)
+				side[m++] = v[i];
+		}
+		if (order(side, m, out, k, depth + 1) != 0) {
+			free(side);
+			return -1;
+		}
+	}
+	free(side);
+	return 0;
+}
+
+/* Put the lines v (one page's) in reading order into out at *k. */
+static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
+{
+	double gx1 = 0, gx2 = 0;
+	if (depth >= MAX_DEPTH || !find_gutter(v, n, &gx1, &gx2)) {
+		qsort(v, n, sizeof *v, cmp_y);
+		memcpy(out + *k, v, n * sizeof *v);
+		*k += n;
+		return 0;
+	}
+	/* Lines crossing the gutter (titles, wide figures' captions) cut the page into sections. */
+	pline **span = malloc(n * sizeof *span), **rest = malloc(n * sizeof *rest);
+	size_t ns = 0, nr = 0;
+	int rc = -1;
+	if (!span || !rest)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->x1 < gx2 && v[i]->x2 > gx1)
+			span[ns++] = v[i];
+		else
+			rest[nr++] = v[i];
+	}
+	qsort(span, ns, sizeof *span, cmp_y);
+	double top = -1e300;
+	for (size_t s = 0; s <= ns; s++) {
+		double bottom = s < ns ? (span[s]->y1 + span[s]->y2) / 2 : 1e300;
+		if (order_section(rest, nr, top, bottom, (gx1 + gx2) / 2, out, k, depth) != 0)
+			goto done;
+		if (s < ns)
+			out[(*k)++] = span[s];
+		top = bottom;
+	}
+	rc = 0;
+done:
+	free(span);
+	free(rest);
+	return rc;
+}
+
+/* ---- paragraphs ---- */
+
+static int ends_sentence(const char *s, size_t n)
+{
+	static const char *const ends[] = {".", "!", "?", ":", "\"", ")", "\xE2\x80\x9D", "\xE2\x80\x99"};
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t e = strlen(ends[i]);
+		if (n >= e && !memcmp(s + n - e, ends[i], e))
+			return 1;
+	}
+	return 0;
+}
+
+/* The usual gap between two lines of a paragraph on this page: the median of the gaps. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double usual_gap(pline **v, size_t n)
+{
+	double *g = malloc((n ? n : 1) * sizeof *g), med = 0;
+	size_t m = 0;
+	if (!g)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (v[i]->page == v[i - 1]->page && v[i]->y1 > v[i - 1]->y2)
+			g[m++] = v[i]->y1 - v[i - 1]->y2;
+	if (m) {
+		qsort(g, m, sizeof *g, cmp_double);
+		med = g[m / 2];
+	}
+	free(g);
+	return med;
+}
+
+/* A bullet that opens a paragraph ("•", "◦", "▪", "‣"): its length in bytes, or 0. */
+static size_t bullet(const char *s, size_t n)
+{
+	static const char *const marks[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
+	                                    "\xE2\x80\xA3"};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (n > 3 && !memcmp(s, marks[i], 3))
+			return 3;
+	return 0;
+}
+
+static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double gap)
+{
+	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
+	if (h <= 0)
+		return 0;
+	if (ha - hb > 0.2 * h || hb - ha > 0.2 * h)
+		return 1;
+	if (bullet(d->raw + b->off, b->len))
+		return 1;
+	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
+	if (!below)
+		return ends_sentence(d->raw + a->off, a->len);
+	if (b->y1 - a->y2 > gap + 0.4 * h)
+		return 1;
+	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
+	 * does not, it is the hanging indent of a list item's second line. */
+	return b->x1 > a->x1 + 0.8 * h && ends_sentence(d->raw + a->off, a->len);
+}
+
+/* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
+ * bytes to drop (1 for '-', 2 for a soft hyphen), or 0. */
+static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
+{
+	const char *s = d->raw + a->off;
+	size_t n = a->len, cut = 0;
+	if (n >= 2 && s[n - 1] == '-')
+		cut = 1;
+	else if (n >= 3 && !memcmp(s + n - 2, "\xC2\xAD", 2))
+		cut = 2;
+	if (!cut)
+		return 0;
+	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
+	gunichar after = g_utf8_get_char(d->raw + b->off);
+	return g_unichar_isalpha(before) && g_unichar_islower(after) ? cut : 0;
+}
+
+static int write_text(const pdoc *d, pline **v, size_t n, rl_docbuf *b)
+{
+	double gap = usual_gap(v, n);
+	for (size_t i = 0; i < n; i++) {
+		const pline *l = v[i];
+		size_t cut = 0, skip = 0;
+		if (i + 1 < n && !new_paragraph(d, l, v[i + 1], gap))
+			cut = broken_word(d, l, v[i + 1]);
+		if (i == 0 || new_paragraph(d, v[i - 1], l, gap)) {
+			rl_docbuf_para(b);
+			/* A list item, written as formats.h says. */
+			if ((skip = bullet(d->raw + l->off, l->len)) != 0 && rl_docbuf_text(b, "- ", 2) != 0)
+				return -1;
+		}
+		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
+			return -1;
+		if (!cut)
+			rl_docbuf_space(b);
+	}
+	return 0;
+}
+
+/* ---- the document ---- */
+
+static int open_error(GError *e, char *err, size_t errlen)
+{
+	if (e && e->domain == POPPLER_ERROR && e->code == POPPLER_ERROR_ENCRYPTED)
+		snprintf(err, errlen, "the PDF is encrypted (it needs a password)");
+	else
+		snprintf(err, errlen, "not a valid PDF (poppler cannot open it)");
 	return -1;
+}
+
+/* Every page's lines in reading order, furniture left out. */
+static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
+{
+	int npages = poppler_document_get_n_pages(doc);
+	size_t *first = malloc(((size_t)npages + 1) * sizeof *first);
+	if (!first)
+		return -1;
+	for (int p = 0; p < npages; p++) {
+		PopplerPage *page = poppler_document_get_page(doc, p);
+		first[p] = d->n;
+		if (!page)
+			continue;
+		double w, h;
+		poppler_page_get_size(page, &w, &h);
+		d->page_w = w > d->page_w ? w : d->page_w;
+		d->page_h = h > d->page_h ? h : d->page_h;
+		int rc = read_page(d, page, (unsigned)p);
+		g_object_unref(page);
+		if (rc != 0) {
+			free(first);
+			return -1;
+		}
+	}
+	first[npages] = d->n;
+	drop_furniture(d, (unsigned)npages);
+	pline **keep = malloc((d->n ? d->n : 1) * sizeof *keep), **out = malloc((d->n ? d->n : 1) * sizeof *out);
+	size_t k = 0;
+	int rc = keep && out ? 0 : -1;
+	for (int p = 0; p < npages && rc == 0; p++) {
+		size_t m = 0;
+		for (size_t i = first[p]; i < first[p + 1]; i++)
+			if (!d->v[i].drop)
+				keep[m++] = &d->v[i];
+		rc = order(keep, m, out, &k, 0);
+	}
+	free(first);
+	free(keep);
+	if (rc != 0) {
+		free(out);
+		return -1;
+	}
+	*ordered = out;
+	*n = k;
+	return 0;
+}
+
+/* A PDF ends with %%EOF (give or take a few bytes of padding): without it the file was cut
+ * short, and poppler would quietly rebuild what is left. */
+static int truncated(const char *data, size_t len)
+{
+	size_t tail = len < 1024 ? len : 1024;
+	const char *s = data + len - tail;
+	for (size_t i = 0; i + 5 <= tail; i++)
+		if (!memcmp(s + i, "%%EOF", 5))
+			return 0;
+	return 1;
+}
+
+int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                char *err, size_t errlen)
+{
+	quiet_logs();
+	if (len < 5 || memcmp(data, "%PDF-", 5) != 0) {
+		snprintf(err, errlen, "not a valid PDF (no %%PDF- header)");
+		return -1;
+	}
+	if (truncated(data, len)) {
+		snprintf(err, errlen, "the PDF is truncated (no %%%%EOF at its end)");
+		return -1;
+	}
+	GError *e = NULL;
+	GBytes *bytes = g_bytes_new_static(data, len);
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &e);
+	g_bytes_unref(bytes);
+	if (!doc) {
+		open_error(e, err, errlen);
+		g_clear_error(&e);
+		return -1;
+	}
+	/* The raw page text may hold furniture the result drops: some room beyond max_out. */
+	pdoc d = {.raw_max = max_out > SIZE_MAX / 2 - (1u << 20) ? SIZE_MAX / 2 : max_out * 2 + (1u << 20)};
+	rl_docbuf b;
+	rl_docbuf_init(&b, max_out);
+	pline **v = NULL;
+	size_t n = 0;
+	int rc = -1;
+	if (collect(doc, &d, &v, &n) != 0)
+		snprintf(err, errlen, d.over ? "extracted text is over the size limit" : "out of memory");
+	else if (write_text(&d, v, n, &b) == 0 || rl_docbuf_failed(&b))
+		rc = rl_docbuf_finish(&b, out, out_len, err, errlen);  /* says why it failed */
+	free(v);
+	free(d.v);
+	free(d.raw);
+	rl_docbuf_release(&b);
+	g_object_unref(doc);
+	return rc;
 }

@@ -342,6 +342,23 @@ Test(tui, brackets_step_between_versions)
 	tmux_stop(&t);
 }
 
+/* --base: [ and ] step through the pairs, each version against the original. */
+Test(tui, base_steps_through_each_version_against_the_original)
+{
+	tmux t = {0};
+	start(&t, 160, 30, UTF8_ENV, "--base " ORIGINAL " " SPUN " " SUMMARY);
+	assert_screen(&t, "1/2: ");
+	assert_screen(&t, ORIGINAL " \xe2\x86\x92 " SPUN);
+	tmux_keys(&t, false, "]");
+	assert_screen(&t, "2/2: ");
+	/* The second pair is the original against the summary, not the spun copy against it. */
+	assert_screen(&t, ORIGINAL " \xe2\x86\x92 " SUMMARY);
+	tmux_keys(&t, false, "[");
+	assert_screen(&t, "1/2: ");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
 Test(tui, standard_input_is_a_document_and_keys_come_from_the_terminal)
 {
 	tmux t = {0};

@@ -1,0 +1,126 @@
+/* docbuf.c: the reader's text buffer (see docbuf.h). */
+#include "docbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rl_docbuf_init(rl_docbuf *b, size_t max)
+{
+	*b = (rl_docbuf){.max = max};
+}
+
+void rl_docbuf_release(rl_docbuf *b)
+{
+	free(b->s);
+	*b = (rl_docbuf){.max = b->max};
+}
+
+bool rl_docbuf_failed(const rl_docbuf *b)
+{
+	return b->over || b->oom;
+}
+
+/* Room for n more bytes and a NUL, within the limit. */
+static int reserve(rl_docbuf *b, size_t n)
+{
+	if (rl_docbuf_failed(b))
+		return -1;
+	if (n > b->max || b->len > b->max - n) {
+		b->over = true;
+		return -1;
+	}
+	if (b->len + n + 1 <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	char *s = realloc(b->s, cap);
+	if (!s) {
+		b->oom = true;
+		return -1;
+	}
+	b->s = s;
+	b->cap = cap;
+	return 0;
+}
+
+static int put(rl_docbuf *b, const char *s, size_t n)
+{
+	if (reserve(b, n) != 0)
+		return -1;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+/* Write the owed break, if any text came before it. */
+static int flush_break(rl_docbuf *b)
+{
+	static const char *const text[] = {"", " ", "\n", "\n\n"};
+	rl_docbuf_break k = b->pending;
+	b->pending = RL_DB_NONE;
+	if (b->len == 0 || k == RL_DB_NONE)
+		return 0;
+	return put(b, text[k], strlen(text[k]));
+}
+
+void rl_docbuf_break_(rl_docbuf *b, rl_docbuf_break kind)
+{
+	if (kind > b->pending)
+		b->pending = kind;
+}
+
+bool rl_docbuf_at_para(const rl_docbuf *b)
+{
+	return b->len == 0 || b->pending == RL_DB_PARA;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (is_space(s[i])) {
+			rl_docbuf_space(b);
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && !is_space(s[j]))
+			j++;
+		if (flush_break(b) != 0 || put(b, s + i, j - i) != 0)
+			return -1;
+		i = j;
+	}
+	return rl_docbuf_failed(b) ? -1 : 0;
+}
+
+int rl_docbuf_glue(rl_docbuf *b, const char *s, size_t n)
+{
+	b->pending = RL_DB_NONE;
+	return put(b, s, n);
+}
+
+int rl_docbuf_finish(rl_docbuf *b, char **out, size_t *out_len, char *err, size_t errlen)
+{
+	if (b->over) {
+		snprintf(err, errlen, "extracted text is over the size limit");
+		return -1;
+	}
+	if (b->oom || (b->len && put(b, "\n", 1) != 0) || reserve(b, 0) != 0) {
+		snprintf(err, errlen, b->over ? "extracted text is over the size limit" : "out of memory");
+		return -1;
+	}
+	b->s[b->len] = '\0';
+	*out = b->s;
+	*out_len = b->len;
+	b->s = NULL;
+	rl_docbuf_release(b);
+	return 0;
+}

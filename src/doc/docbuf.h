@@ -1,0 +1,41 @@
+/* docbuf.h: the text a document reader builds, in the shape formats.h describes (internal to
+ * src/doc/). Readers append text and ask for breaks; the buffer collapses runs of white space,
+ * writes a break only between two pieces of text (never at the start or twice), and stops at its
+ * limit so that no reader holds more than --max-size bytes of text. */
+#ifndef REDLINE_DOC_DOCBUF_H
+#define REDLINE_DOC_DOCBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The break owed before the next piece of text; a stronger one absorbs a weaker one. */
+typedef enum { RL_DB_NONE, RL_DB_SPACE, RL_DB_LINE, RL_DB_PARA } rl_docbuf_break;
+
+typedef struct {
+	char *s;
+	size_t len, cap, max;
+	rl_docbuf_break pending;
+	bool over;  /* the text went past max */
+	bool oom;   /* an allocation failed */
+} rl_docbuf;
+
+void rl_docbuf_init(rl_docbuf *b, size_t max);
+void rl_docbuf_release(rl_docbuf *b);
+/* Append text: each run of spaces, tabs and line ends becomes one owed space. Returns -1 once the
+ * buffer has failed (over its limit or out of memory), 0 otherwise. */
+int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n);
+/* Append text verbatim, white space included (a closing quotation mark right after a word). */
+int rl_docbuf_glue(rl_docbuf *b, const char *s, size_t n);
+/* Owe a break before the next text: RL_DB_SPACE, RL_DB_LINE or RL_DB_PARA. */
+void rl_docbuf_break_(rl_docbuf *b, rl_docbuf_break kind);
+#define rl_docbuf_space(b) rl_docbuf_break_((b), RL_DB_SPACE)
+#define rl_docbuf_line(b) rl_docbuf_break_((b), RL_DB_LINE)
+#define rl_docbuf_para(b) rl_docbuf_break_((b), RL_DB_PARA)
+/* Is the text, so far, ending at a break (nothing was written since the last paragraph)? */
+bool rl_docbuf_at_para(const rl_docbuf *b);
+bool rl_docbuf_failed(const rl_docbuf *b);
+/* Hand the text over (NUL-terminated, ending with one line end unless empty) and reset the
+ * buffer; on failure the reason goes to err and -1 is returned. */
+int rl_docbuf_finish(rl_docbuf *b, char **out, size_t *out_len, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,158 @@
+/* odt.c: OpenDocument text (ODT) to text.
+ *
+ * The text is content.xml's office:text: paragraphs, headings and table cells one a paragraph,
+ * the first paragraph of a list item with "- ", frames' text boxes after the paragraph that
+ * anchors them, notes (footnotes and endnotes) at the end. Tracked changes are taken as accepted:
+ * the deleted text, which ODF keeps apart in text:tracked-changes, is dropped; inserted text is
+ * in place and kept. Annotations (comments), forms and page headers/footers (in styles.xml) are
+ * dropped. */
+#include "formats.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docbuf.h"
+#include "zipxml.h"
+
+/* Nodes kept for later: a paragraph's text boxes, the document's notes. */
+typedef struct {
+	const xmlNode **v;
+	size_t n, cap;
+} nodes;
+
+typedef struct {
+	rl_docbuf *b;
+	nodes notes;
+	int bullet;  /* the next paragraph starts a list item */
+} odt_ctx;
+
+static void push(nodes *s, const xmlNode *n)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		const xmlNode **v = realloc(s->v, cap * sizeof *v);
+		if (!v)
+			return;  /* the text box or note is lost under memory pressure, nothing else */
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = n;
+}
+
+static void walk_blocks(odt_ctx *c, const xmlNode *first);
+
+/* Content that is not text: the deleted text of tracked changes, comments, the number shown for
+ * a note, forms, declarations. */
+static int skipped(const xmlNode *n)
+{
+	static const char *const names[] = {"tracked-changes", "annotation", "annotation-end",
+	                                    "note-citation", "forms", "sequence-decls",
+	                                    "variable-decls", "user-field-decls", "change"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (rl_xml_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+static void walk_inline(odt_ctx *c, const xmlNode *first, nodes *boxes)
+{
+	for (const xmlNode *n = first; n && !rl_docbuf_failed(c->b); n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				rl_docbuf_text(c->b, (const char *)n->content, strlen((const char *)n->content));
+		} else if (n->type != XML_ELEMENT_NODE || skipped(n)) {
+			continue;
+		} else if (rl_xml_is(n, "s") || rl_xml_is(n, "tab")) {
+			rl_docbuf_space(c->b);
+		} else if (rl_xml_is(n, "line-break")) {
+			rl_docbuf_line(c->b);
+		} else if (rl_xml_is(n, "note")) {
+			for (const xmlNode *k = n->children; k; k = k->next)
+				if (rl_xml_is(k, "note-body"))
+					push(&c->notes, k);
+		} else if (rl_xml_is(n, "text-box")) {
+			push(boxes, n);
+		} else {
+			walk_inline(c, n->children, boxes);
+		}
+	}
+}
+
+static void walk_paragraph(odt_ctx *c, const xmlNode *p)
+{
+	nodes boxes = {0};
+	rl_docbuf_para(c->b);
+	if (c->bullet)
+		rl_docbuf_text(c->b, "- ", 2);
+	c->bullet = 0;
+	walk_inline(c, p->children, &boxes);
+	rl_docbuf_para(c->b);
+	for (size_t i = 0; i < boxes.n; i++)
+		walk_blocks(c, boxes.v[i]->children);
+	free(boxes.v);
+}
+
+static void walk_blocks(odt_ctx *c, const xmlNode *first)
+{
+	for (const xmlNode *n = first; n && !rl_docbuf_failed(c->b); n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || skipped(n))
+			continue;
+		if (rl_xml_is(n, "p") || rl_xml_is(n, "h")) {
+			walk_paragraph(c, n);
+		} else if (rl_xml_is(n, "list-item")) {
+			c->bullet = 1;
+			walk_blocks(c, n->children);
+			c->bullet = 0;
+		} else {
+			walk_blocks(c, n->children);
+		}
+	}
+}
+
+/* office:document-content/office:body/office:text, or NULL. */
+static const xmlNode *office_text(const xmlNode *root)
+{
+	for (const xmlNode *b = root ? root->children : NULL; b; b = b->next)
+		if (rl_xml_is(b, "body"))
+			for (const xmlNode *t = b->children; t; t = t->next)
+				if (rl_xml_is(t, "text"))
+					return t;
+	return NULL;
+}
+
+int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                char *err, size_t errlen)
+{
+	zip_t *za = rl_zip_open(data, len, err, errlen);
+	if (!za)
+		return -1;
+	int rc = -1;
+	rl_docbuf b;
+	rl_docbuf_init(&b, max_out);
+	odt_ctx c = {.b = &b};
+	xmlDoc *doc = NULL;
+	if (!rl_zip_has(za, "content.xml")) {
+		snprintf(err, errlen, "not an OpenDocument text (no content.xml)");
+		goto done;
+	}
+	doc = rl_zip_xml(za, "content.xml", err, errlen);
+	if (!doc)
+		goto done;
+	const xmlNode *text = office_text(xmlDocGetRootElement(doc));
+	if (!text) {
+		snprintf(err, errlen, "not an OpenDocument text (content.xml holds no office:text)");
+		goto done;
+	}
+	walk_blocks(&c, text->children);
+	/* Notes may hold notes of their own: the list grows while it is read. */
+	for (size_t i = 0; i < c.notes.n && !rl_docbuf_failed(&b); i++)
+		walk_blocks(&c, c.notes.v[i]->children);
+	rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
+done:
+	free(c.notes.v);
+	xmlFreeDoc(doc);
+	rl_docbuf_release(&b);
+	zip_discard(za);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* zipxml.h: what the DOCX, ODT and EPUB readers share (internal to src/doc/): a zip archive opened
+ * from memory with its members read under a size cap, and their XML parsed without the network,
+ * external entities or DTD loading. */
+#ifndef REDLINE_DOC_ZIPXML_H
+#define REDLINE_DOC_ZIPXML_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+/* The most members an archive may have, and the most bytes one member may inflate to: a document's
+ * XML is far smaller, and the cap bounds what a zip bomb can cost (bytes are counted while they
+ * are inflated, so a lying header does not help it). */
+#define RL_ZIP_MAX_MEMBERS 10000
+#define RL_ZIP_MAX_MEMBER (64u << 20)
+
+/* Open data as a zip archive (borrowed: it must outlive the archive). Returns NULL with the
+ * reason in err ("not a valid zip archive", "the document is encrypted"). */
+zip_t *rl_zip_open(const char *data, size_t len, char *err, size_t errlen);
+/* Does the archive have a member of that name? */
+int rl_zip_has(zip_t *za, const char *name);
+/* Read member name into a malloc'd NUL-terminated buffer. Returns -1 with the reason in err when
+ * it is missing, encrypted, over the cap or damaged. */
+int rl_zip_read(zip_t *za, const char *name, char **out, size_t *out_len, char *err, size_t errlen);
+/* Read and parse member name as XML. Returns NULL with the reason in err. */
+xmlDoc *rl_zip_xml(zip_t *za, const char *name, char *err, size_t errlen);
+/* Is node an element with that local name (any namespace)? */
+int rl_xml_is(const xmlNode *node, const char *local);
+/* The value of attribute local (any namespace) of node, or NULL; free with xmlFree. */
+char *rl_xml_attr(const xmlNode *node, const char *local);
+
+#endif

@@ -1,0 +1,266 @@
+/* End-to-end tests of the binary for issue 11's part here: `--base ORIG v1 v2...`, and the
+ * DOCX, ODT, EPUB and PDF pairs of tests/documents/ in every output format. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "run.h"
+
+#define ORIGINAL "examples/lighthouse-1-original.txt"
+#define SPUN "examples/lighthouse-2-spun.txt"
+#define SUMMARY "examples/lighthouse-3-summary.txt"
+#define REWRITE "examples/lighthouse-4-rewrite.txt"
+
+#define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 120)
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* ---- --base ---- */
+
+Test(base, each_version_is_compared_with_the_original)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "--base", ORIGINAL, SUMMARY, REWRITE);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	const char first[] = "redline " ORIGINAL " " SUMMARY "\n";
+	cr_assert_eq(strncmp(r.out, first, sizeof first - 1), 0, "%s", r.out);
+	/* The second pair is ORIG against the second version, not the first version against it. */
+	cr_assert_not_null(strstr(r.out, "\n\nredline " ORIGINAL " " REWRITE "\n"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "redline " SUMMARY " " REWRITE), "%s", r.out);
+	run_free(&r);
+	/* --base=ORIG is the same. */
+	RUN(&r, "--inline", "--color=never", "--base=" ORIGINAL, SUMMARY);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(strncmp(r.out, first, sizeof first - 1), 0, "%s", r.out);
+	run_free(&r);
+}
+
+Test(base, stat_is_one_line_per_version_to_rank_the_copies)
+{
+	run_result r;
+	RUN(&r, "--stat", "--color=never", "--base", ORIGINAL, SPUN, SUMMARY, ORIGINAL);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_lines(r.out), 3, "%s", r.out);
+	cr_assert_eq(strncmp(r.out, SPUN ": old 753 words, new ", strlen(SPUN) + 21), 0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\n" SUMMARY ": old 753 words, "), "%s", r.out);
+	/* The original against itself: all of it kept. */
+	cr_assert_not_null(strstr(r.out, "\n" ORIGINAL ": old 753 words, new 753 words: kept 753 "
+	                                 "(100.0% of old)"), "%s", r.out);
+	run_free(&r);
+	/* A version identical to the original: no difference, exit 0. */
+	RUN(&r, "--stat", "--base", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(count_lines(r.out), 1, "%s", r.out);
+	run_free(&r);
+}
+
+Test(base, json_is_an_array_of_the_pairs)
+{
+	run_result r;
+	RUN(&r, "--json", "--base", ORIGINAL, SPUN, SUMMARY);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(strncmp(r.out, "[\n{", 3), 0, "%s", r.out);
+	/* Both documents name ORIG as their old side. */
+	const char *second = strstr(r.out, "}\n,\n{");
+	cr_assert_not_null(second, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"" ORIGINAL "\""));
+	cr_assert_not_null(strstr(second, "\"" ORIGINAL "\""), "%s", second);
+	cr_assert_null(strstr(second, "\"" SPUN "\""), "%s", second);
+	run_free(&r);
+}
+
+Test(base, errors)
+{
+	run_result r;
+	RUN(&r, "--base", ORIGINAL);
+	cr_assert_eq(r.status, 2);
+	cr_assert_not_null(strstr(r.err, "redline: missing operand: --base ORIG needs a VERSION"), "%s", r.err);
+	run_free(&r);
+	RUN(&r, "--base", ORIGINAL, "--git");
+	cr_assert_eq(r.status, 2);
+	cr_assert_not_null(strstr(r.err, "--base compares files"), "%s", r.err);
+	run_free(&r);
+	RUN(&r, "--stat", "--base", "no-such-original.txt", SPUN);
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "redline: no-such-original.txt: No such file or directory\n");
+	cr_assert_eq(r.out_len, 0);
+	run_free(&r);
+}
+
+/* ---- documents end to end ---- */
+
+typedef struct {
+	const char *old, *new_, *format;
+	const char *deleted, *inserted;  /* one word the edit replaced, and its replacement */
+} doc_pair;
+
+static const doc_pair pairs[] = {
+	{"tests/documents/draft1.docx", "tests/documents/draft2.docx", "docx", "six", "eight"},
+	{"tests/documents/ferry1.odt", "tests/documents/ferry2.odt", "odt", "unchanged", "reduced"},
+	{"tests/documents/orchard1.epub", "tests/documents/orchard2.epub", "epub", "twelve", "fourteen"},
+	{"tests/documents/bridge1.pdf", "tests/documents/bridge2.pdf", "pdf", "six", "ten"},
+};
+#define NPAIRS (sizeof pairs / sizeof *pairs)
+
+Test(documents, every_pair_in_every_output_format, .timeout = 600)
+{
+	for (size_t i = 0; i < NPAIRS; i++) {
+		const doc_pair *p = &pairs[i];
+		run_result r;
+		char want[128];
+		RUN(&r, "--inline", "--color=never", p->old, p->new_);
+		cr_assert_eq(r.status, 1, "%s: %s", p->old, r.err);
+		snprintf(want, sizeof want, "[-%s-]", p->deleted);
+		cr_assert_not_null(strstr(r.out, want), "%s: %s", p->old, r.out);
+		snprintf(want, sizeof want, "{+%s+}", p->inserted);
+		cr_assert_not_null(strstr(r.out, want), "%s: %s", p->old, r.out);
+		cr_assert_null(strstr(r.out, "PK"), "%s: zip bytes were compared: %s", p->old, r.out);
+		run_free(&r);
+
+		RUN(&r, "--side-by-side", "--color=never", "--width=100", p->old, p->new_);
+		cr_assert_eq(r.status, 1, "%s: %s", p->old, r.err);
+		cr_assert_eq(r.err_len, 0, "%s", r.err);
+		cr_assert_not_null(strstr(r.out, p->inserted), "%s", r.out);
+		run_free(&r);
+
+		RUN(&r, "--stat", p->old, p->new_);
+		cr_assert_eq(r.status, 1, "%s: %s", p->old, r.err);
+		cr_assert_eq(count_lines(r.out), 1, "%s", r.out);
+		run_free(&r);
+
+		/* Each document against itself: no difference. */
+		RUN(&r, "--stat", p->old, p->old);
+		cr_assert_eq(r.status, 0, "%s: %s", p->old, r.err);
+		run_free(&r);
+	}
+}
+
+/* --json's ranges point into the extracted text, which --extract prints: the replaced word is
+ * there, at the range --json gives. */
+static void check_json_ranges(const doc_pair *p)
+{
+	run_result r, ex[2];
+	RUN(&r, "--json", p->old, p->new_);
+	cr_assert_eq(r.status, 1, "%s: %s", p->old, r.err);
+	RUN(&ex[0], "--extract", p->old);
+	RUN(&ex[1], "--extract", p->new_);
+	cr_assert(ex[0].status == 0 && ex[1].status == 0, "%s%s", ex[0].err, ex[1].err);
+	char err[256];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s: %s", p->old, err);
+	for (int s = 0; s < 2; s++) {
+		const json *side = json_get(doc, s ? "new" : "old");
+		cr_assert_str_eq(json_str(json_get(side, "format")), p->format, "%s", r.out);
+		const json *extracted = json_get(side, "extracted");
+		cr_assert(extracted && extracted->type == JSON_TRUE, "%s", r.out);
+	}
+	const json *ops = json_get(doc, "ops");
+	bool found = false;
+	for (size_t k = 0; json_at(ops, k) && !found; k++) {
+		const json *op = json_at(ops, k);
+		if (strcmp(json_str(json_get(op, "kind")), "replace") != 0)
+			continue;
+		const json *a = json_get(op, "a"), *b = json_get(op, "b");
+		long long a0 = json_at(a, 0)->i, a1 = json_at(a, 1)->i;
+		long long b0 = json_at(b, 0)->i, b1 = json_at(b, 1)->i;
+		cr_assert(a1 <= (long long)ex[0].out_len && b1 <= (long long)ex[1].out_len);
+		found = (size_t)(a1 - a0) == strlen(p->deleted) &&
+		        !memcmp(ex[0].out + a0, p->deleted, (size_t)(a1 - a0)) &&
+		        (size_t)(b1 - b0) == strlen(p->inserted) &&
+		        !memcmp(ex[1].out + b0, p->inserted, (size_t)(b1 - b0));
+	}
+	cr_assert(found, "%s: no replace op of \"%s\" by \"%s\" in\n%s", p->old, p->deleted,
+	          p->inserted, r.out);
+	json_free(doc);
+	run_free(&r);
+	run_free(&ex[0]);
+	run_free(&ex[1]);
+}
+
+Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
+{
+	for (size_t i = 0; i < NPAIRS; i++)
+		check_json_ranges(&pairs[i]);
+}
+
+Test(documents, extract_prints_the_readers_text)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/draft2.docx");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(strncmp(r.out, "Library Roof Repairs Begin\n\nThe county library", 45), 0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "reading room for eight weeks"), "tracked change accepted: %s", r.out);
+	run_free(&r);
+	RUN(&r, "--extract", "tests/documents/bridge2.pdf");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "gave information on every arch"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "Valley Courier"), "%s", r.out);
+	run_free(&r);
+}
+
+Test(documents, two_formats_compare)
+{
+	run_result r;
+	/* The same story as a DOCX and as its own extracted text: no difference. */
+	RUN(&r, "--extract", "tests/documents/draft1.docx");
+	cr_assert_eq(r.status, 0);
+	run_result d;
+	run_redline(&d, (const char *const[]){"redline", "--stat", "tests/documents/draft1.docx", "-", NULL},
+	            r.out, r.out_len, NULL, 120);
+	cr_assert_eq(d.status, 0, "%s%s", d.out, d.err);
+	run_free(&d);
+	run_free(&r);
+	/* --base across formats. */
+	RUN(&r, "--stat", "--base", "tests/documents/draft1.docx", "tests/documents/draft2.docx",
+	    "tests/documents/ferry1.odt", "tests/documents/bridge1.pdf");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_lines(r.out), 3, "%s", r.out);
+	run_free(&r);
+}
+
+/* Bad documents: one line naming the file and the reason, exit 2, nothing on standard output. */
+Test(documents, bad_documents_give_one_line_and_exit_2)
+{
+	static const char *const cases[][3] = {
+		{"tests/hostile/truncated.docx", "not a valid zip archive", NULL},
+		{"tests/hostile/zip-bomb.docx", "word/document.xml inflates to over 64 MiB", NULL},
+		{"tests/hostile/invalid-xml.docx", "word/document.xml is not valid XML", NULL},
+		{"tests/hostile/no-document.docx", "not a Word document", "--format=docx"},
+		{"tests/hostile/encrypted.pdf", "the PDF is encrypted", NULL},
+		{"tests/hostile/truncated.pdf", "the PDF is truncated", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		run_result r;
+		const char *fmt = cases[i][2] ? cases[i][2] : "--color=never";
+		RUN(&r, "--stat", fmt, cases[i][0], "tests/documents/draft1.docx");
+		cr_assert_eq(r.status, 2, "%s: exit %d\n%s", cases[i][0], r.status, r.out);
+		cr_assert_eq(r.out_len, 0, "%s: %s", cases[i][0], r.out);
+		char want[256];
+		snprintf(want, sizeof want, "redline: %s: %s", cases[i][0], cases[i][1]);
+		cr_assert_eq(strncmp(r.err, want, strlen(want)), 0, "%s", r.err);
+		cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1, "one line: %s", r.err);
+		run_free(&r);
+	}
+}
+
+/* --max-size applies to the extracted text too. */
+Test(documents, size_limit_applies_to_the_extracted_text)
+{
+	run_result r;
+	/* long.docx is a few KB holding some 150 KB of text. */
+	RUN(&r, "--stat", "--max-size=64K", "tests/documents/long.docx", "tests/documents/draft1.docx");
+	cr_assert_eq(r.status, 2, "%s", r.out);
+	cr_assert_str_eq(r.err, "redline: tests/documents/long.docx: extracted text is over the size limit\n");
+	run_free(&r);
+	RUN(&r, "--stat", "--max-size=1M", "tests/documents/long.docx", "tests/documents/draft1.docx");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+}

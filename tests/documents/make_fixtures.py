@@ -1,0 +1,424 @@
+#!/usr/bin/env python3
+"""make_fixtures.py: writes the document fixtures of tests/documents/ (and the hostile documents of
+tests/hostile/) from the text below, which was written for these tests. Python's standard library
+only: the DOCX, ODT and EPUB files are zip archives of hand-written XML, the PDF files come from a
+small PDF writer at the end of this file. The output is deterministic (fixed zip timestamps), so
+running it again changes nothing; the files it writes are committed, so the tests need no tools.
+
+    python3 tests/documents/make_fixtures.py
+"""
+import os
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HOSTILE = os.path.join(HERE, "..", "hostile")
+STAMP = (2020, 1, 1, 0, 0, 0)
+
+
+def write_zip(path, members, stored_first=None):
+    """members: list of (name, text or bytes); stored_first names a member written uncompressed
+    first (the EPUB and ODT mimetype)."""
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_STORED if name == stored_first else zipfile.ZIP_DEFLATED
+            z.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX: a draft and its edit; the edit holds one tracked change (a deletion and an insertion).
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+</Types>"""
+DOCX_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+</Relationships>"""
+
+
+def run(text):
+    return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % esc(text)
+
+
+def para(inner, style=None, numbered=False, num_id=1):
+    """numbered: a list item of list num_id (1: bullets, 2: numbers, see DOCX_NUMBERING)."""
+    ppr = ""
+    if style or numbered:
+        ppr = "<w:pPr>%s%s</w:pPr>" % (
+            '<w:pStyle w:val="%s"/>' % style if style else "",
+            '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>' % num_id if numbered else "")
+    return "<w:p>%s%s</w:p>" % (ppr, inner)
+
+
+def text_box(text):
+    """A text box the way Word writes it: a DrawingML choice and a VML fallback, both holding the
+    same paragraph (the reader must keep one)."""
+    content = "<w:txbxContent>%s</w:txbxContent>" % para(run(text))
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+            '<a:graphicData><wps:wsp><wps:txbx>%s</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>%s'
+            '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+            % (content, content))
+
+
+def docx_document(body):
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<w:document xmlns:w="%s" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:body>%s'
+            '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+            % (W, body))
+
+
+def docx_footnotes(text):
+    sep = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="%s">%s'
+            '<w:footnote w:id="1">%s</w:footnote></w:footnotes>' % (W, sep, para(run(text))))
+
+
+DOCX_NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="%s">'
+                  '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                  '<w:lvlText w:val="\u2022"/></w:lvl></w:abstractNum>'
+                  '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                  '<w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum>'
+                  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                  '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>' % W)
+
+
+def docx(path, body, footnote):
+    write_zip(path, [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
+                     ("word/_rels/document.xml.rels", DOC_RELS),
+                     ("word/numbering.xml", DOCX_NUMBERING),
+                     ("word/document.xml", docx_document(body)),
+                     ("word/footnotes.xml", docx_footnotes(footnote))])
+
+
+FOOTREF = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+
+
+def docx_body(edited):
+    closed = ('<w:r><w:t xml:space="preserve">will close its reading room for </w:t></w:r>'
+              + ('<w:del w:id="7" w:author="Editor"><w:r><w:delText>six</w:delText></w:r></w:del>'
+                 '<w:ins w:id="8" w:author="Editor"><w:r><w:t>eight</w:t></w:r></w:ins>'
+                 if edited else run("six"))
+              + run(" weeks while the roof is repaired."))
+    return "".join([
+        para(run("Library Roof Repairs Begin"), style="Heading1"),
+        para(run("The county library on Mill Street ") + closed),
+        para(run("Volunteers will move the local history shelves."), numbered=True),
+        para(run("The children" + "\u2019" + "s corner stays open."), numbered=True),
+        para(run("Return all loans by Friday."), numbered=True, num_id=2),
+        para(run("Collect reservations from the front desk."), numbered=True, num_id=2),
+        para(run("Opening hours are posted at the door.") + text_box(
+            "Notice: returns go to the side entrance." if not edited
+            else "Notice: returns go to the side door.")),
+        "<w:tbl><w:tr><w:tc>%s</w:tc><w:tc>%s</w:tc></w:tr></w:tbl>"
+        % (para(run("Monday")), para(run("Closed" if not edited else "Open until noon"))),
+        para(run("The work is paid for by a grant of forty thousand pounds.") + FOOTREF),
+        para(run("Readers can " + ("borrow" if not edited else "still borrow")
+                 + " e-books\tfrom home.")),
+    ])
+
+
+DOCX_FOOTNOTE = "Figures from the council\u2019s budget report."
+
+
+# ---------------------------------------------------------------------------------------------
+# ODT: the same story in OpenDocument, the edit with a tracked deletion.
+
+ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+def odt_content(edited):
+    tracked = ""
+    removed = ""
+    if edited:
+        tracked = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>'
+                   '<office:change-info><dc:creator>Editor</dc:creator></office:change-info>'
+                   '<text:p>quietly </text:p></text:deletion></text:changed-region></text:tracked-changes>')
+        removed = '<text:change text:change-id="ct1"/>'
+    else:
+        removed = "quietly "
+    body = "".join([
+        tracked,
+        '<text:h text:outline-level="1">Ferry Timetable Changes</text:h>',
+        "<text:p>The harbour ferry will %sleave at seven%s from the first of May.</text:p>"
+        % (removed, "" if not edited else " and at nine"),
+        "<text:list><text:list-item><text:p>Tickets are sold on board.</text:p></text:list-item>"
+        "<text:list-item><text:p>Bicycles travel<text:s text:c=\"3\"/>free.</text:p></text:list-item></text:list>",
+        '<text:p>The crossing takes forty minutes.<text:note text:id="n1" text:note-class="footnote">'
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>In calm weather.</text:p>"
+        "</text:note-body></text:note> Dogs must stay on a lead.</text:p>",
+        '<text:p><draw:frame><draw:text-box><text:p>Timetables are free at the kiosk.</text:p>'
+        "</draw:text-box></draw:frame>Winter sailings are %s.</text:p>"
+        % ("unchanged" if not edited else "reduced"),
+        "<table:table><table:table-row><table:table-cell><text:p>Weekdays</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Hourly</text:p></table:table-cell></table:table-row></table:table>",
+        "<text:p>Questions go to the harbour office.<text:line-break/>Telephone after noon.</text:p>",
+    ])
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
+            "<office:body><office:text>%s</office:text></office:body></office:document-content>"
+            % (ODT_NS, body))
+
+
+def odt(path, edited):
+    write_zip(path, [("mimetype", "application/vnd.oasis.opendocument.text"),
+                     ("META-INF/manifest.xml", ODT_MANIFEST), ("content.xml", odt_content(edited))],
+              stored_first="mimetype")
+
+
+# ---------------------------------------------------------------------------------------------
+# EPUB: two chapters; the manifest lists them in the wrong order, the spine in the right one.
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>"""
+
+
+def epub_opf():
+    return """<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">redline-test</dc:identifier>
+<dc:title>The Orchard Year</dc:title><dc:language>en</dc:language></metadata>
+<manifest>
+<item id="c2" href="text/chapter%202.xhtml" media-type="application/xhtml+xml"/>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c1" href="text/one.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine><itemref idref="nav" linear="no"/><itemref idref="c1"/><itemref idref="c2"/></spine>
+</package>"""
+
+
+def xhtml(title, body):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>%s</title>'
+            "<style>p { margin: 0 }</style></head><body>%s</body></html>" % (title, body))
+
+
+def epub_chapters(edited):
+    one = xhtml("Spring", "".join([
+        "<h1>Spring</h1>",
+        "<p>The apple trees flowered late this year, after a cold March.</p>",
+        "<p>We counted %s hives along the <em>south</em> wall.</p>" % ("twelve" if not edited else "fourteen"),
+        "<blockquote><p>Bees do not hurry for anyone.</p></blockquote>",
+        "<ul><li>Prune before the buds open.</li><li>Mulch the young trees.</li></ul>",
+    ]))
+    two = xhtml("Autumn", "".join([
+        "<h1>Autumn</h1>",
+        "<div><p>The harvest filled %s crates.<br/>Most went to the cider press.</p></div>"
+        % ("ninety" if not edited else "a hundred"),
+        "<script>var hidden = 1;</script>",
+        "<p>The last pears were picked in&nbsp;October.</p>",  # not XML: read as HTML
+    ]))
+    nav = xhtml("Contents", '<nav><ol><li><a href="text/one.xhtml">Spring</a></li></ol></nav>')
+    return one, two, nav
+
+
+def epub(path, edited):
+    one, two, nav = epub_chapters(edited)
+    write_zip(path, [("mimetype", "application/epub+zip"), ("META-INF/container.xml", CONTAINER),
+                     ("OEBPS/content.opf", epub_opf()), ("OEBPS/nav.xhtml", nav),
+                     ("OEBPS/text/chapter 2.xhtml", two), ("OEBPS/text/one.xhtml", one)],
+              stored_first="mimetype")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF: a small writer (Helvetica text placed line by line), two columns and a running header
+# and footer on every page.
+
+def pdf_string(s):
+    return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def pdf_file(pages, extra_objects=None, trailer_extra=""):
+    """pages: list of content streams (str). Returns the bytes of a PDF with one Helvetica font."""
+    objs = []  # index i holds object i+1
+    objs.append("<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(None)  # the page tree, filled in below
+    objs.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for content in pages:
+        data = content.encode("cp1252")
+        objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(data), content))
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                    "/Resources << /Font << /F1 3 0 R >> >> >>" % len(objs))
+        kids.append("%d 0 R" % len(objs))
+    objs[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), len(kids))
+    for o in extra_objects or []:
+        objs.append(o)
+    out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode("cp1252")
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
+    for off in offsets:
+        out += ("%010d 00000 n \n" % off).encode()
+    out += ("trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objs) + 1, trailer_extra, xref)).encode()
+    return out
+
+
+def text_at(x, y, s, size=10):
+    return "BT /F1 %d Tf %d %d Td %s Tj ET\n" % (size, x, y, pdf_string(s))
+
+
+LEADING = 13
+COLUMNS = (60, 320)
+TOP, BOTTOM = 770, 70
+
+
+def layout_pages(paragraphs):
+    """paragraphs: lists of lines already broken (a paragraph's first line is indented). Fills the
+    left column, then the right one, then the next page."""
+    pages, page, col, y = [], [], 0, TOP
+    for lines in paragraphs:
+        item = lines[0].startswith("\u2022")
+        for k, line in enumerate(lines):
+            if y < BOTTOM:
+                col += 1
+                y = TOP
+                if col == len(COLUMNS):
+                    pages.append(page)
+                    page, col = [], 0
+            # A paragraph's first line is indented; a list item's second line hangs under its text.
+            dx = (0 if k == 0 else 9) if item else (14 if k == 0 else 0)
+            page.append(text_at(COLUMNS[col] + dx, y, line))
+            y -= LEADING
+        if not item:
+            y -= LEADING // 2  # the space between paragraphs (list items have none)
+    pages.append(page)
+    out = []
+    for n, body in enumerate(pages, 1):
+        furniture = (text_at(60, 805, "The Valley Courier \u2014 Council Report", 9)
+                     + text_at(280, 40, "Page %d" % n, 9))
+        out.append(furniture + "".join(body))
+    return out
+
+
+def pdf_paragraphs(edited, nfill):
+    filler = [
+        ["Residents asked whether buses would still run", "while the bridge is closed, and were told that",
+         "a diversion through the hill farms is planned."],
+        ["Shop owners on the east bank fear a quiet", "summer; the council offered to put up signs."],
+        ["A petition with four hundred names asked for", "a footbridge to be built first, so that the",
+         "school walk is not cut off during the works."],
+        ["The river board will check fish stocks before", "and after the work on the foundations."],
+    ]
+    ps = [
+        ["Bridge Plan Goes to Consultation"],
+        ["The council will ask residents for their views",
+         "before any work on the old stone bridge begins,",
+         "and the consultation will run for %s weeks." % ("six" if not edited else "ten")],
+        ["Engineers said the bridge carries more traffic",
+         "than it was built for. A full survey gave infor-",
+         "mation on every arch and the state of the piers."],
+        ["\u2022 The arches need new mortar, and the", "parapet must be raised by a foot."],
+        ["\u2022 Two piers are to be %s." % ("strengthened" if not edited else "rebuilt")],
+    ]
+    # Enough filler paragraphs to fill the first page's two columns, so that a sentence runs on
+    # from the bottom of page one to the top of page two.
+    for i in range(nfill):
+        ps.append(filler[i % len(filler)])
+    ps.append(["The long sentence that crosses the page break",
+               "starts at the bottom of the right column and",
+               "ends on the next page after a few more words",
+               "about the bridge."])
+    ps.append(["A final decision is expected in %s." % ("the spring" if not edited else "the summer")])
+    return ps
+
+
+def pdf_with_pagebreak(edited):
+    """As many filler paragraphs as make the long sentence start on page one and end on page
+    two."""
+    for nfill in range(100):
+        pages = layout_pages(pdf_paragraphs(edited, nfill))
+        if "crosses the page break" in pages[0] and "about the bridge." in pages[-1] and len(pages) == 2:
+            return pdf_file(pages)
+    raise AssertionError("no filler count puts the sentence across the page break")
+
+
+def encrypted_pdf():
+    """A PDF with a standard security handler whose user password is not empty: no reader can
+    open it without the password."""
+    enc = ("<< /Filter /Standard /V 1 /R 2 /P -44 /O <%s> /U <%s> >>"
+           % ("6f" * 32, "55" * 32))
+    pages = [text_at(60, 700, "A secret paragraph.")]
+    body = pdf_file(pages, extra_objects=[enc],
+                    trailer_extra="/Encrypt 6 0 R /ID [<0123456789abcdef0123456789abcdef> "
+                                  "<0123456789abcdef0123456789abcdef>] ")
+    return body
+
+
+# ---------------------------------------------------------------------------------------------
+
+def main():
+    docx(os.path.join(HERE, "draft1.docx"), docx_body(False), DOCX_FOOTNOTE)
+    docx(os.path.join(HERE, "draft2.docx"), docx_body(True), DOCX_FOOTNOTE)
+    odt(os.path.join(HERE, "ferry1.odt"), False)
+    odt(os.path.join(HERE, "ferry2.odt"), True)
+    epub(os.path.join(HERE, "orchard1.epub"), False)
+    epub(os.path.join(HERE, "orchard2.epub"), True)
+    with open(os.path.join(HERE, "bridge1.pdf"), "wb") as f:
+        f.write(pdf_with_pagebreak(False))
+    with open(os.path.join(HERE, "bridge2.pdf"), "wb") as f:
+        f.write(pdf_with_pagebreak(True))
+
+    # A small file of much text: 2,000 copies of one paragraph (some 100 KB of text in a few KB),
+    # for --max-size on the extracted text.
+    docx(os.path.join(HERE, "long.docx"),
+         para(run("This paragraph is written many times to make a long text from a small file.")) * 2000,
+         DOCX_FOOTNOTE)
+
+    # Hostile documents.
+    with open(os.path.join(HERE, "draft1.docx"), "rb") as f:
+        whole = f.read()
+    with open(os.path.join(HOSTILE, "truncated.docx"), "wb") as f:
+        f.write(whole[: len(whole) // 2])
+    with open(os.path.join(HERE, "bridge1.pdf"), "rb") as f:
+        pdf = f.read()
+    with open(os.path.join(HOSTILE, "truncated.pdf"), "wb") as f:
+        f.write(pdf[: len(pdf) // 2])
+    with open(os.path.join(HOSTILE, "encrypted.pdf"), "wb") as f:
+        f.write(encrypted_pdf())
+    # A zip bomb: 80 MiB of zeros deflate to some 80 KB (the reader's cap is 64 MiB a member).
+    write_zip(os.path.join(HOSTILE, "zip-bomb.docx"),
+              [("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", bytes(80 << 20))])
+    write_zip(os.path.join(HOSTILE, "invalid-xml.docx"),
+              [("[Content_Types].xml", DOCX_TYPES),
+               ("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="%s"><w:body>'
+                '<w:p><w:r><w:t>Unclosed</w:r></w:p></w:body>' % W)])
+    write_zip(os.path.join(HOSTILE, "no-document.docx"),
+              [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS)])
+
+
+if __name__ == "__main__":
+    main()

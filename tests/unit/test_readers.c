@@ -1,0 +1,258 @@
+/* The DOCX, ODT, EPUB and PDF readers (src/doc/formats.h) on the fixtures of tests/documents/
+ * (written by tests/documents/make_fixtures.py) and on the hostile documents of tests/hostile/. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/formats.h"
+
+typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
+
+/* The bytes of SOURCE_DIR/rel (malloc'd). */
+static char *slurp(const char *rel, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, rel);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "%s", path);
+	fseek(fp, 0, SEEK_END);
+	long n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	cr_assert_not_null(buf);
+	cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Read rel with fn under limit max: the text (malloc'd), or NULL with the reason in err. */
+static char *read_doc(reader fn, const char *rel, size_t max, char *err, size_t errlen)
+{
+	size_t len, out_len = 0;
+	char *data = slurp(rel, &len), *out = NULL;
+	err[0] = '\0';
+	int rc = fn(data, len, max, &out, &out_len, err, errlen);
+	free(data);
+	if (rc != 0) {
+		cr_assert_null(out, "%s: *out set on failure", rel);
+		cr_assert_neq(err[0], '\0', "%s: failed without a reason", rel);
+		return NULL;
+	}
+	cr_assert_not_null(out, "%s", rel);
+	cr_assert_eq(strlen(out), out_len, "%s: length or NUL", rel);
+	return out;
+}
+
+static void expect_text(reader fn, const char *rel, const char *want)
+{
+	char err[256];
+	char *got = read_doc(fn, rel, 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s: %s", rel, err);
+	cr_assert_str_eq(got, want, "%s:\n%s", rel, got);
+	free(got);
+}
+
+static void expect_error(reader fn, const char *rel, const char *reason)
+{
+	char err[256];
+	char *got = read_doc(fn, rel, 1 << 20, err, sizeof err);
+	cr_assert_null(got, "%s: read as\n%s", rel, got);
+	cr_assert_not_null(strstr(err, reason), "%s: \"%s\" is not \"%s\"", rel, err, reason);
+	cr_assert_null(strchr(err, '\n'), "%s: the reason is one line: %s", rel, err);
+}
+
+/* ---- DOCX ---- */
+
+#define DRAFT_END                                                                                  \
+	"- Volunteers will move the local history shelves.\n\n"                                   \
+	"- The children\u2019s corner stays open.\n\n"                                            \
+	"1. Return all loans by Friday.\n\n"                                                     \
+	"2. Collect reservations from the front desk.\n\n"                                       \
+	"Opening hours are posted at the door.\n\n"
+
+Test(docx, paragraphs_headings_lists_numbered_lists_boxes_cells_and_footnotes)
+{
+	expect_text(rl_read_docx, "tests/documents/draft1.docx",
+	            "Library Roof Repairs Begin\n\n"
+	            "The county library on Mill Street will close its reading room for six weeks "
+	            "while the roof is repaired.\n\n" DRAFT_END
+	            "Notice: returns go to the side entrance.\n\n"
+	            "Monday\n\nClosed\n\n"
+	            "The work is paid for by a grant of forty thousand pounds.\n\n"
+	            "Readers can borrow e-books from home.\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+}
+
+Test(docx, tracked_changes_are_taken_as_accepted)
+{
+	char err[256];
+	char *got = read_doc(rl_read_docx, "tests/documents/draft2.docx", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_not_null(strstr(got, "reading room for eight weeks while"), "%s", got);
+	cr_assert_null(strstr(got, "six"), "the deletion is dropped: %s", got);
+	/* The text box is written once, though Word stores it twice (choice and fallback). */
+	const char *box = strstr(got, "Notice: returns go to the side door.");
+	cr_assert_not_null(box, "%s", got);
+	cr_assert_null(strstr(box + 1, "Notice:"), "%s", got);
+	free(got);
+}
+
+Test(docx, over_the_size_limit)
+{
+	char err[256];
+	cr_assert_null(read_doc(rl_read_docx, "tests/documents/draft1.docx", 100, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+	/* Exactly the text's size fits. */
+	char *got = read_doc(rl_read_docx, "tests/documents/draft1.docx", 1 << 20, err, sizeof err);
+	size_t n = strlen(got);
+	free(got);
+	got = read_doc(rl_read_docx, "tests/documents/draft1.docx", n, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	free(got);
+	cr_assert_null(read_doc(rl_read_docx, "tests/documents/draft1.docx", n - 1, err, sizeof err));
+}
+
+Test(docx, hostile_documents)
+{
+	expect_error(rl_read_docx, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_docx, "tests/hostile/zip-bomb.docx", "inflates to over 64 MiB");
+	expect_error(rl_read_docx, "tests/hostile/invalid-xml.docx", "word/document.xml is not valid XML");
+	expect_error(rl_read_docx, "tests/hostile/no-document.docx", "no word/document.xml");
+	expect_error(rl_read_docx, "tests/documents/bridge1.pdf", "not a valid zip archive");
+	expect_error(rl_read_docx, "tests/hostile/empty.txt", "not a valid zip archive");
+}
+
+/* ---- PDF ---- */
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+Test(pdf, two_columns_running_heads_hyphens_and_a_page_break)
+{
+	char err[256];
+	char *got = read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	/* The title, then the first paragraphs of the left column, each one line, and a list. */
+	const char *start = "Bridge Plan Goes to Consultation\n\n"
+	                    "The council will ask residents for their views before any work on the old "
+	                    "stone bridge begins, and the consultation will run for six weeks.\n\n"
+	                    "Engineers said the bridge carries more traffic than it was built for. A full "
+	                    "survey gave information on every arch and the state of the piers.\n\n"
+	                    /* Bullets, the second line hanging under the text. */
+	                    "- The arches need new mortar, and the parapet must be raised by a foot.\n\n"
+	                    "- Two piers are to be strengthened.\n\n";
+	cr_assert_eq(strncmp(got, start, strlen(start)), 0, "%s", got);
+	/* The running header and the page numbers are gone. */
+	cr_assert_null(strstr(got, "Valley Courier"), "%s", got);
+	cr_assert_null(strstr(got, "Page "), "%s", got);
+	/* The sentence that runs from the foot of page one's right column onto page two is one
+	 * paragraph, and the text ends with page two's last paragraph. */
+	cr_assert_not_null(strstr(got, "\n\nThe long sentence that crosses the page break starts at the "
+	                                "bottom of the right column and ends on the next page after a "
+	                                "few more words about the bridge.\n\n"
+	                                "A final decision is expected in the spring.\n"),
+	                   "%s", got);
+	/* Columns are read one after the other: every filler paragraph comes out whole. */
+	cr_assert_eq(count(got, "Residents asked whether buses would still run while the bridge is "
+	                        "closed, and were told that a diversion through the hill farms is "
+	                        "planned.\n"),
+	             count(got, "Residents asked"), "%s", got);
+	/* One paragraph a sentence end (the title has none). */
+	cr_assert_eq(count(got, "\n\n"), count(got, ".\n"), "%s", got);
+	free(got);
+}
+
+Test(pdf, the_edit_differs_only_where_it_was_edited)
+{
+	char err[256];
+	char *a = read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1 << 20, err, sizeof err);
+	char *b = read_doc(rl_read_pdf, "tests/documents/bridge2.pdf", 1 << 20, err, sizeof err);
+	cr_assert(a && b, "%s", err);
+	cr_assert_not_null(strstr(b, "will run for ten weeks."));
+	cr_assert_not_null(strstr(b, "expected in the summer."));
+	cr_assert_eq(count(a, "\n"), count(b, "\n"), "%s\n----\n%s", a, b);
+	free(a);
+	free(b);
+}
+
+Test(pdf, hostile_documents)
+{
+	expect_error(rl_read_pdf, "tests/hostile/encrypted.pdf", "the PDF is encrypted");
+	expect_error(rl_read_pdf, "tests/hostile/truncated.pdf", "the PDF is truncated");
+	expect_error(rl_read_pdf, "tests/documents/draft1.docx", "not a valid PDF");
+	expect_error(rl_read_pdf, "tests/hostile/empty.txt", "not a valid PDF");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1000, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
+
+/* ---- ODT ---- */
+
+Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
+{
+	expect_text(rl_read_odt, "tests/documents/ferry1.odt",
+	            "Ferry Timetable Changes\n\n"
+	            "The harbour ferry will quietly leave at seven from the first of May.\n\n"
+	            "- Tickets are sold on board.\n\n"
+	            "- Bicycles travel free.\n\n"
+	            "The crossing takes forty minutes. Dogs must stay on a lead.\n\n"
+	            "Winter sailings are unchanged.\n\n"
+	            "Timetables are free at the kiosk.\n\n"
+	            "Weekdays\n\nHourly\n\n"
+	            "Questions go to the harbour office.\nTelephone after noon.\n\n"
+	            "In calm weather.\n");
+}
+
+Test(odt, tracked_changes_are_taken_as_accepted)
+{
+	char err[256];
+	char *got = read_doc(rl_read_odt, "tests/documents/ferry2.odt", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	/* The deleted word lives in text:tracked-changes: it is gone; the insertion is kept. */
+	cr_assert_not_null(strstr(got, "The harbour ferry will leave at seven and at nine from"), "%s", got);
+	cr_assert_null(strstr(got, "quietly"), "%s", got);
+	free(got);
+}
+
+Test(odt, hostile_documents)
+{
+	expect_error(rl_read_odt, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_odt, "tests/documents/draft1.docx", "no content.xml");
+	expect_error(rl_read_odt, "tests/documents/orchard1.epub", "no content.xml");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_odt, "tests/documents/ferry1.odt", 50, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
+
+/* ---- EPUB ---- */
+
+Test(epub, chapters_in_spine_order)
+{
+	expect_text(rl_read_epub, "tests/documents/orchard1.epub",
+	            "Spring\n\n"
+	            "The apple trees flowered late this year, after a cold March.\n\n"
+	            "We counted twelve hives along the south wall.\n\n"
+	            "\u201CBees do not hurry for anyone.\u201D\n\n"
+	            "- Prune before the buds open.\n\n"
+	            "- Mulch the young trees.\n\n"
+	            "Autumn\n\n"
+	            "The harvest filled ninety crates.\nMost went to the cider press.\n\n"
+	            "The last pears were picked in\u00A0October.\n");
+}
+
+Test(epub, hostile_documents)
+{
+	expect_error(rl_read_epub, "tests/hostile/truncated.docx", "not a valid zip archive");
+	expect_error(rl_read_epub, "tests/documents/draft1.docx", "no META-INF/container.xml");
+	expect_error(rl_read_epub, "tests/hostile/zip-bomb.docx", "no META-INF/container.xml");
+	char err[256];
+	cr_assert_null(read_doc(rl_read_epub, "tests/documents/orchard1.epub", 50, err, sizeof err));
+	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
