@@ -42,6 +42,7 @@ typedef struct rl_cli {
 	rl_format format;
 	rl_color color;
 	unsigned width;         /* 0: the terminal's, COLUMNS, or 160 */
+	int context;            /* -U: lines around changes, RL_CONTEXT_ALL or _DEFAULT (hunks.h) */
 	bool text;              /* -a: treat binary files as text */
 	size_t max_size;        /* bytes per input */
 	rl_diff_opts diff;

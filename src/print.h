@@ -11,10 +11,16 @@
 
 /* Two columns of `width` total columns, corresponding passages starting on the same row. */
 int rl_print_side_by_side(rl_out *o, const rl_alignment *al, unsigned width);
+/* The same with `context` rows of unchanged text around each change, each hunk under a header
+ * (hunks.h); RL_CONTEXT_ALL: every row, as rl_print_side_by_side. */
+int rl_print_side_by_side_context(rl_out *o, const rl_alignment *al, unsigned width, int context);
 
 /* One column in NEW's reading order, wdiff style: [-deleted-]{+inserted+}, moves as [<..>]
  * where they left and {>..<} where they arrived (colour instead of markers when on). */
 int rl_print_inline(rl_out *o, const rl_alignment *al);
+/* The same with `context` lines (layout blocks: lines of either text, or sentences of a long one)
+ * of unchanged text around each change, each hunk under a header; RL_CONTEXT_ALL: everything. */
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context);
 
 /* The alignment in the JSON contract (../shared/bench/README.md): byte ranges into the inputs. */
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],

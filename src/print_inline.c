@@ -1,4 +1,7 @@
 /* print_inline.c: one column, wdiff style, in the order the layout reads the pieces. */
+#include <stdlib.h>
+
+#include "hunks.h"
 #include "layout.h"
 #include "print.h"
 #include "status.h"
@@ -64,7 +67,92 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	}
 }
 
+/* The pieces of blocks [b0, b1). */
+static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
+                         size_t b1)
+{
+	size_t k0 = b0 < b1 ? rl_layout_block(lay, b0)->piece0 : 0;
+	size_t k1 = b0 < b1 ? rl_layout_block(lay, b1 - 1)->piece1 : 0;
+
+	for (size_t k = k0; k < k1; k++) {
+		const rl_piece *p = rl_layout_piece(lay, k);
+		const rl_op *op = &ops[p->op];
+		if (op->kind == RL_OP_EQUAL && !op->move) {
+			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
+			continue;
+		}
+		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
+		 * space, the new words. */
+		bool both = p->a1 > p->a0 && p->b1 > p->b0;
+		print_span(st, RL_OLD, p->a0, p->a1, op, true, both ? st->tok[RL_NEW][p->b0].gap : -1);
+		print_span(st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
+	}
+}
+
+/* Where blocks [b0, b1) stand on each side. */
+static void block_extents(const rl_layout *lay, size_t b0, size_t b1, rl_extent e[2])
+{
+	const rl_alignment *al = rl_layout_alignment(lay);
+
+	for (int s = 0; s < 2; s++) {
+		const rl_tokens *tks = rl_alignment_tokens(al, s);
+		const rl_token *tk = rl_tokens_array(tks);
+		size_t ntk = rl_tokens_count(tks);
+		e[s] = RL_EXTENT_INIT;
+		for (size_t b = b0; b < b1; b++) {
+			const rl_block *bl = rl_layout_block(lay, b);
+			uint32_t t0 = s ? bl->b0 : bl->a0, t1 = s ? bl->b1 : bl->a1;
+			uint32_t at = t0 < ntk ? tk[t0].off : (uint32_t)rl_tokens_text_len(tks);
+			if (t1 > t0)
+				rl_extent_add(&e[s], at, tk[t1 - 1].off + tk[t1 - 1].len, true);
+			else
+				rl_extent_add(&e[s], at, at, false);
+		}
+	}
+}
+
+/* Only the blocks near changes, each hunk under its header. */
+static int print_hunks(inline_state *st, const rl_layout *lay, const rl_op *ops,
+                       unsigned context)
+{
+	const rl_alignment *al = rl_layout_alignment(lay);
+	size_t nblocks = rl_layout_blocks(lay), nhunks = 0;
+	uint8_t *changed = malloc(nblocks ? nblocks : 1);
+	rl_where w[2] = {{0}, {0}};
+	rl_hunk *hunks = NULL;
+	int rc = RL_ENOMEM;
+
+	if (!changed)
+		return rc;
+	for (size_t b = 0; b < nblocks; b++)
+		changed[b] = (rl_layout_block(lay, b)->flags & RL_BLOCK_CHANGE) != 0;
+	if ((rc = rl_hunks_select(&hunks, &nhunks, changed, nblocks, context)) != RL_OK ||
+	    (rc = rl_where_init(&w[0], rl_alignment_tokens(al, RL_OLD))) != RL_OK ||
+	    (rc = rl_where_init(&w[1], rl_alignment_tokens(al, RL_NEW))) != RL_OK)
+		goto out;
+	for (size_t k = 0; k < nhunks; k++) {
+		rl_extent e[2];
+		block_extents(lay, hunks[k].lo, hunks[k].hi, e);
+		rl_print_hunk_header(st->o, w, e);
+		st->started = false;  /* no whitespace before a hunk's first word */
+		print_blocks(st, lay, ops, hunks[k].lo, hunks[k].hi);
+		if (st->started)
+			rl_out_raw(st->o, "\n", 1);
+	}
+out:
+	rl_where_release(&w[0]);
+	rl_where_release(&w[1]);
+	free(hunks);
+	free(changed);
+	return rc;
+}
+
 int rl_print_inline(rl_out *o, const rl_alignment *al)
+{
+	return rl_print_inline_context(o, al, RL_CONTEXT_ALL);
+}
+
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context)
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay;
@@ -79,23 +167,13 @@ int rl_print_inline(rl_out *o, const rl_alignment *al)
 		st.tok[s] = rl_tokens_array(rl_alignment_tokens(al, s));
 		st.text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
 	}
-	size_t nblocks = rl_layout_blocks(lay);
-	size_t npieces = nblocks ? rl_layout_block(lay, nblocks - 1)->piece1 : 0;
-	for (size_t k = 0; k < npieces; k++) {
-		const rl_piece *p = rl_layout_piece(lay, k);
-		const rl_op *op = &ops[p->op];
-		if (op->kind == RL_OP_EQUAL && !op->move) {
-			print_span(&st, RL_NEW, p->b0, p->b1, op, false, -1);
-			continue;
-		}
-		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
-		 * space, the new words. */
-		bool both = p->a1 > p->a0 && p->b1 > p->b0;
-		print_span(&st, RL_OLD, p->a0, p->a1, op, true, both ? st.tok[RL_NEW][p->b0].gap : -1);
-		print_span(&st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
+	if (context >= 0) {
+		rc = print_hunks(&st, lay, ops, (unsigned)context);
+	} else {
+		print_blocks(&st, lay, ops, 0, rl_layout_blocks(lay));
+		if (st.started)
+			rl_out_raw(o, "\n", 1);
 	}
-	if (st.started)
-		rl_out_raw(o, "\n", 1);
 	rl_layout_free(lay);
-	return RL_OK;
+	return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hunks.h"
 #include "model.h"
 #include "out.h"
 #include "print.h"
@@ -49,7 +50,17 @@ int rl_show_binary(const rl_cli *cli, const rl_source src[2])
 	return same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT;
 }
 
-int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
+/* The context the printers get: -U's, else everything for one pair and hunks in a list, as
+ * git diff shows a list of files. */
+static int context_of(const rl_cli *cli, bool list)
+{
+	if (cli->context != RL_CONTEXT_DEFAULT)
+		return cli->context;
+	return list ? RL_CONTEXT_LIST : RL_CONTEXT_ALL;
+}
+
+static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2],
+                          bool list)
 {
 	rl_out o;
 	int rc;
@@ -57,7 +68,7 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 	rl_out_init(&o, stdout, cli->format != RL_FMT_JSON && rl_tty_color(cli), rl_tty_ascii());
 	switch (cli->format) {
 	case RL_FMT_INLINE:
-		rc = rl_print_inline(&o, al);
+		rc = rl_print_inline_context(&o, al, context_of(cli, list));
 		break;
 	case RL_FMT_JSON: {
 		const char *names[2] = {src[0].name, src[1].name};
@@ -69,7 +80,7 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 		rc = rl_print_stat(&o, al);
 		break;
 	default:
-		rc = rl_print_side_by_side(&o, al, rl_tty_width(cli));
+		rc = rl_print_side_by_side_context(&o, al, rl_tty_width(cli), context_of(cli, list));
 		break;
 	}
 	if (rc != RL_OK) {
@@ -82,6 +93,11 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 		return -1;
 	}
 	return 0;
+}
+
+int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
+{
+	return show_alignment(cli, al, src, false);
 }
 
 /* ------------------------------------------------------------------ the viewer */
@@ -174,7 +190,7 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		rl_out_finish(&o);
 	}
 	if ((!same || cli->format == RL_FMT_JSON || cli->format == RL_FMT_STAT) &&
-	    rl_show_alignment(cli, al, src) != 0)
+	    show_alignment(cli, al, src, true) != 0)
 		rl_listing_worst(run, RL_EXIT_TROUBLE);
 	else
 		rl_listing_worst(run, same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT);

@@ -446,6 +446,9 @@ Test(cli, golden_outputs)
 		{"rewrite.inline.txt", {"redline", "--inline", ORIGINAL, REWRITE, NULL}},
 		{"summary.inline.txt", {"redline", "--inline", ORIGINAL, SUMMARY, NULL}},
 		{"stat.txt", {"redline", "--stat", ORIGINAL, REWRITE, NULL}},
+		{"spun.U3.sbs.txt", {"redline", "--width=120", "-U3", ORIGINAL, SPUN, NULL}},
+		{"summary.U1.sbs.txt", {"redline", "-W100", "--context=1", ORIGINAL, SUMMARY, NULL}},
+		{"spun.U0.inline.txt", {"redline", "--inline", "-U0", ORIGINAL, SPUN, NULL}},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		run_result r;
@@ -771,6 +774,70 @@ Test(cli, stages_switch_off)
 	for (size_t k = 0; k < 2; k++) {
 		RUN(&r, "--stat", more[k], ORIGINAL, SUMMARY);
 		cr_assert_eq(r.status, 1, "%s", more[k]);
+		run_free(&r);
+	}
+}
+
+/* -U N: only the changes, with N lines around them, under "@@ ¶a–b · lines c–d | ... @@". */
+Test(cli, context_hunks)
+{
+	run_result all, def, r;
+	RUN(&all, "-W100", "--context=all", ORIGINAL, SPUN);
+	RUN(&def, "-W100", ORIGINAL, SPUN);
+	cr_assert_eq(all.status, 1);
+	/* one pair: everything by default, and no header */
+	cr_assert_eq(all.out_len, def.out_len);
+	cr_assert_eq(memcmp(all.out, def.out, def.out_len), 0);
+	cr_assert_null(strstr(def.out, "@@"));
+	run_free(&def);
+
+	/* -U0: every row printed is a header or shows a change in its gutter */
+	RUN(&r, "-W100", "-U0", ORIGINAL, SPUN);
+	cr_assert_eq(r.status, 1);
+	size_t rows = 0, headers = 0;
+	for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1, rows++) {
+		if (strncmp(p, "@@ \xc2\xb6", 5) == 0) {
+			headers++;
+			continue;
+		}
+		/* the gutter: column 49 (the panes are 48 wide), counting characters not bytes */
+		const char *g = p;
+		for (int col = 0; g < nl && col < 49; col++)
+			for (g++; g < nl && ((unsigned char)*g & 0xc0) == 0x80; g++)
+				;
+		cr_assert(g < nl && strchr("|<>", *g), "row %zu without a change: %.*s", rows,
+		          (int)(nl - p), p);
+	}
+	cr_assert_gt(headers, 3);
+	cr_assert_lt(r.out_len, all.out_len, "-U0 leaves out the unchanged rows");
+	run_free(&r);
+	run_free(&all);
+
+	/* the positions: the first hunk of SPUN is the headline, line 1 of both */
+	RUN(&r, "-W100", "-U0", ORIGINAL, SPUN);
+	cr_assert_eq(strncmp(r.out, "@@ \xc2\xb6" "1 \xc2\xb7 line 1 | \xc2\xb6" "1 \xc2\xb7 line 1 @@\n",
+	                     strlen("@@ \xc2\xb6" "1 \xc2\xb7 line 1 | \xc2\xb6" "1 \xc2\xb7 line 1 @@\n")),
+	             0, "%s", r.out);
+	run_free(&r);
+
+	/* texts that do not differ: no hunk, nothing printed, exit 0 */
+	RUN(&r, "-U3", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.out_len, 0, "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--inline", "-U3", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.out_len, 0, "%s", r.out);
+	run_free(&r);
+
+	/* a bad value: one line, exit 2 */
+	const char *bad[] = {"x", "-1", "3x", ""};
+	for (size_t k = 0; k < 4; k++) {
+		char opt[32];
+		snprintf(opt, sizeof opt, "--context=%s", bad[k]);
+		RUN(&r, opt, ORIGINAL, SPUN);
+		cr_assert_eq(r.status, 2, "%s", opt);
+		cr_assert_not_null(strstr(r.err, "invalid context"), "%s: %s", opt, r.err);
 		run_free(&r);
 	}
 }

@@ -44,6 +44,8 @@ static const char *const formats[][5] = {
 	{"-a", "--side-by-side", "--width=1", NULL},
 	{"-a", "--inline", "--color=always", "-i", "-p"},
 	{"-a", "--json", "--nfkc", "--strict", NULL},
+	{"-a", "--side-by-side", "-U1", "--color=always", NULL},
+	{"-a", "--inline", "-U0", NULL},
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 
