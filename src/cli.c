@@ -23,6 +23,8 @@ const char rl_cli_usage[] =
 	"      --inline           one column, changes marked [-old-]{+new+}\n"
 	"      --json             the alignment as JSON (byte ranges into OLD and NEW)\n"
 	"      --stat             one line of word counts and similarity\n"
+	"      --changes          the changes of substance, one Markdown line each:\n"
+	"                         quotations, moves, sentences deleted and inserted\n"
 	"  -U, --context=N        printed outputs show only the changes, with N lines\n"
 	"                         (default 3) of unchanged text around each; 'all'\n"
 	"                         shows everything (the default for one pair; --git,\n"
@@ -89,6 +91,7 @@ enum {
 	OPT_INLINE = 256,
 	OPT_JSON,
 	OPT_STAT,
+	OPT_CHANGES,
 	OPT_COLOR,
 	OPT_NFKC,
 	OPT_STRICT,
@@ -111,6 +114,7 @@ static const struct option long_opts[] = {
 	{"inline", no_argument, NULL, OPT_INLINE},
 	{"json", no_argument, NULL, OPT_JSON},
 	{"stat", no_argument, NULL, OPT_STAT},
+	{"changes", no_argument, NULL, OPT_CHANGES},
 	{"width", required_argument, NULL, 'W'},
 	{"context", required_argument, NULL, 'U'},
 	{"color", optional_argument, NULL, OPT_COLOR},
@@ -333,6 +337,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_INLINE: cli->format = RL_FMT_INLINE; break;
 		case OPT_JSON: cli->format = RL_FMT_JSON; break;
 		case OPT_STAT: cli->format = RL_FMT_STAT; break;
+		case OPT_CHANGES: cli->format = RL_FMT_CHANGES; break;
 		case 'W':
 			if (parse_width(optarg, &cli->width) != 0) {
 				snprintf(err, errlen, "invalid width '%s' (a number of columns, 1 to 100000)",

@@ -13,6 +13,7 @@ typedef enum rl_format {
 	RL_FMT_INLINE,
 	RL_FMT_JSON,
 	RL_FMT_STAT,
+	RL_FMT_CHANGES,       /* --changes: the change list in Markdown */
 } rl_format;
 
 typedef enum rl_color {

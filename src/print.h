@@ -32,6 +32,10 @@ int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
 int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t sizes[2],
                          bool identical);
 
+/* --changes: one Markdown line per change of substance, in reading order (changelist.h), then a
+ * summary line with the share of OLD kept; "No changes." when the texts do not differ. */
+int rl_print_changes(rl_out *o, const rl_alignment *al);
+
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);
 

@@ -79,6 +79,9 @@ static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_so
 	case RL_FMT_STAT:
 		rc = rl_print_stat(&o, al);
 		break;
+	case RL_FMT_CHANGES:
+		rc = rl_print_changes(&o, al);
+		break;
 	default:
 		rc = rl_print_side_by_side_context(&o, al, rl_tty_width(cli), context_of(cli, list));
 		break;

@@ -108,7 +108,8 @@ Test(cli, several_versions_print_each_pair)
 	RUN(&r, "--json", ORIGINAL, SPUN, SPUN);
 	cr_assert_eq(r.status, 1);
 	cr_assert_eq(strncmp(r.out, "[\n{", 3), 0, "a JSON array of comparisons");
-	cr_assert_str_eq(r.out + r.out_len - 6, "}\n}\n]\n");
+	const char *end = "\"unlisted_edits\": 0\n}\n]\n";  /* the last pair does not differ */
+	cr_assert_str_eq(r.out + r.out_len - strlen(end), end);
 	cr_assert_not_null(strstr(r.out, "}\n,\n{"), "two objects, separated");
 	run_free(&r);
 	RUN(&r, "--stat", ORIGINAL, SPUN, "no-such-file.txt");
@@ -449,6 +450,8 @@ Test(cli, golden_outputs)
 		{"spun.U3.sbs.txt", {"redline", "--width=120", "-U3", ORIGINAL, SPUN, NULL}},
 		{"summary.U1.sbs.txt", {"redline", "-W100", "--context=1", ORIGINAL, SUMMARY, NULL}},
 		{"spun.U0.inline.txt", {"redline", "--inline", "-U0", ORIGINAL, SPUN, NULL}},
+		{"rewrite.changes.md", {"redline", "--changes", ORIGINAL, REWRITE, NULL}},
+		{"summary.changes.md", {"redline", "--changes", ORIGINAL, SUMMARY, NULL}},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		run_result r;
@@ -840,4 +843,65 @@ Test(cli, context_hunks)
 		cr_assert_not_null(strstr(r.err, "invalid context"), "%s: %s", opt, r.err);
 		run_free(&r);
 	}
+}
+
+/* --changes: Markdown, one line per change; nothing from a document becomes Markdown syntax. */
+Test(cli, change_list)
+{
+	run_result r;
+	RUN(&r, "--changes", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_str_eq(r.out, "No changes.\n");
+	run_free(&r);
+
+	RUN(&r, "--changes", ORIGINAL, REWRITE);
+	cr_assert_eq(r.status, 1);
+	/* what an editor asks first: the elided quotation, the moves, the removed quotation */
+	cr_assert_not_null(strstr(r.out, "quotation elided: \xe2\x80\x9c, keep the grounds open"
+	                                 "\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c\xe2\x80\xa6\xe2\x80\x9d"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "6 \xe2\x86\x92 \xc2\xb6" "1: passage moved (64 words, "
+	                                 "unchanged)"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- old \xc2\xb6" "7: quotation removed (27 words)"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "**Kept 708 of 753 words of the original (94.0%)**"), "%s",
+	                   r.out);
+	run_free(&r);
+
+	/* a document's Markdown and HTML stay text */
+	const char a[] = "The page said nothing at all about the sale of the old light.\n";
+	const char b[] = "The page said [click here](javascript:alert(1)) <script>x()</script> "
+	                 "and ![img](http://example.com/t.png) about the sale of the *old* light.\n";
+	char pa[64], pb[64];
+	temp_file(pa, a, sizeof a - 1);
+	temp_file(pb, b, sizeof b - 1);
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "\\[click here\\]\\(javascript:alert\\(1\\)\\)"), "%s", r.out);
+	for (const char *lt = r.out; (lt = strchr(lt, '<')); lt++)
+		cr_assert(lt > r.out && lt[-1] == '\\', "a bare < in %s", r.out);
+	cr_assert_null(strstr(r.out, "]("), "%s", r.out);
+	cr_assert_null(strstr(r.out, "!["), "%s", r.out);
+	run_free(&r);
+
+	/* --json has the same facts */
+	RUN(&r, "--json", ORIGINAL, REWRITE);
+	char err[128];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const json *ch = json_get(doc, "changes");
+	cr_assert_not_null(ch);
+	cr_assert_eq(ch->type, JSON_ARRAY);
+	size_t moved = 0, elided = 0;
+	for (size_t k = 0; k < ch->nkids; k++) {
+		const char *type = json_str(json_get(json_at(ch, k), "type"));
+		cr_assert_not_null(type);
+		moved += strcmp(type, "moved") == 0;
+		elided += strcmp(type, "quote_elided") == 0;
+	}
+	cr_assert_eq(moved, 2);
+	cr_assert_eq(elided, 1);
+	json_free(doc);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
 }

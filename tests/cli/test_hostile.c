@@ -46,6 +46,7 @@ static const char *const formats[][5] = {
 	{"-a", "--json", "--nfkc", "--strict", NULL},
 	{"-a", "--side-by-side", "-U1", "--color=always", NULL},
 	{"-a", "--inline", "-U0", NULL},
+	{"-a", "--changes", NULL},
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 
