@@ -25,6 +25,8 @@ const char rl_cli_usage[] =
 	"      --stat             one line of word counts and similarity\n"
 	"      --changes          the changes of substance, one Markdown line each:\n"
 	"                         quotations, moves, sentences deleted and inserted\n"
+	"      --html             a report to send: one HTML file, no script, no network:\n"
+	"                         both texts side by side, legend, statistics, changes\n"
 	"  -U, --context=N        printed outputs show only the changes, with N lines\n"
 	"                         (default 3) of unchanged text around each; 'all'\n"
 	"                         shows everything (the default for one pair; --git,\n"
@@ -92,6 +94,7 @@ enum {
 	OPT_JSON,
 	OPT_STAT,
 	OPT_CHANGES,
+	OPT_HTML,
 	OPT_COLOR,
 	OPT_NFKC,
 	OPT_STRICT,
@@ -115,6 +118,7 @@ static const struct option long_opts[] = {
 	{"json", no_argument, NULL, OPT_JSON},
 	{"stat", no_argument, NULL, OPT_STAT},
 	{"changes", no_argument, NULL, OPT_CHANGES},
+	{"html", no_argument, NULL, OPT_HTML},
 	{"width", required_argument, NULL, 'W'},
 	{"context", required_argument, NULL, 'U'},
 	{"color", optional_argument, NULL, OPT_COLOR},
@@ -338,6 +342,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_JSON: cli->format = RL_FMT_JSON; break;
 		case OPT_STAT: cli->format = RL_FMT_STAT; break;
 		case OPT_CHANGES: cli->format = RL_FMT_CHANGES; break;
+		case OPT_HTML: cli->format = RL_FMT_HTML; break;
 		case 'W':
 			if (parse_width(optarg, &cli->width) != 0) {
 				snprintf(err, errlen, "invalid width '%s' (a number of columns, 1 to 100000)",

@@ -14,6 +14,7 @@ typedef enum rl_format {
 	RL_FMT_JSON,
 	RL_FMT_STAT,
 	RL_FMT_CHANGES,       /* --changes: the change list in Markdown */
+	RL_FMT_HTML,          /* --html: a self-contained HTML report */
 } rl_format;
 
 typedef enum rl_color {

@@ -36,6 +36,20 @@ int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t siz
  * summary line with the share of OLD kept; "No changes." when the texts do not differ. */
 int rl_print_changes(rl_out *o, const rl_alignment *al);
 
+/* One change of the list as --changes words it, without the "- " and the newline: Markdown, or
+ * HTML text (html: document text escaped for HTML). */
+struct rl_edit;
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const struct rl_edit *ch, bool html);
+
+/* --html: one self-contained HTML page (no script, no external resource): the two texts side by
+ * side in the layout's rows (pane columns wide), a legend, the statistics and the change list
+ * linking to each change; moved passages link both ways; a "changes only" switch in CSS. */
+int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane);
+
+/* Document text as HTML text: & < > " ' as references, controls and invalid bytes as their
+ * visible escapes (out.h), line ends as spaces. */
+void rl_html_text(rl_out *o, const char *s, size_t n);
+
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);
 

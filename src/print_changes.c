@@ -41,7 +41,8 @@ static bool opens_quote(const char *text, const rl_token *t)
 
 /* Tokens [t0, t1) of a side in curly quotes (none when the text starts with its own), one space
  * where the text has any whitespace, cut after EXCERPT_WORDS words; "(nothing)" for none. */
-static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, uint32_t t1)
+static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, uint32_t t1,
+                    bool html)
 {
 	const rl_tokens *tks = rl_alignment_tokens(al, side);
 	const rl_token *tk = rl_tokens_array(tks);
@@ -63,7 +64,10 @@ static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, ui
 		}
 		if (t > t0 && tk[t].gap != RL_GAP_NONE)
 			rl_out_raw(o, " ", 1);
-		md_text(o, text + tk[t].off, tk[t].len);
+		if (html)
+			rl_html_text(o, text + tk[t].off, tk[t].len);
+		else
+			md_text(o, text + tk[t].off, tk[t].len);
 	}
 	if (!own)
 		rl_out_str(o, "\xe2\x80\x9d");
@@ -93,7 +97,7 @@ static void sentences_label(rl_out *o, const rl_edit *ch, int side)
 }
 
 /* An altered or elided quotation: each edit inside it, old words → new words. */
-static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch)
+static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
 {
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
@@ -105,53 +109,51 @@ static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch)
 			continue;
 		rl_out_str(o, first ? "" : "; ");
 		first = false;
-		excerpt(o, al, RL_OLD, op->a0, op->a1);
+		excerpt(o, al, RL_OLD, op->a0, op->a1, html);
 		rl_out_str(o, " \xe2\x86\x92 ");
-		excerpt(o, al, RL_NEW, op->b0, op->b1);
+		excerpt(o, al, RL_NEW, op->b0, op->b1, html);
 	}
 }
 
-static void print_change(rl_out *o, const rl_alignment *al, const rl_edit *ch)
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
 {
-	rl_out_str(o, "- ");
 	where(o, ch);
 	rl_out_str(o, ": ");
 	switch (ch->kind) {
 	case RL_CH_QUOTE_ALTERED:
 	case RL_CH_QUOTE_ELIDED:
 		fprintf(o->fp, "%s: ", rl_edit_label(ch->kind));
-		quote_edits(o, al, ch);
+		quote_edits(o, al, ch, html);
 		break;
 	case RL_CH_QUOTE_REMOVED:
 		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[0]);
-		excerpt(o, al, RL_OLD, ch->a0, ch->a1);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		break;
 	case RL_CH_QUOTE_ADDED:
 		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[1]);
-		excerpt(o, al, RL_NEW, ch->b0, ch->b1);
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	case RL_CH_MOVED:
 		fprintf(o->fp, "passage moved (%u words, %s): ", (unsigned)ch->words[0],
 		        ch->reworded ? "reworded" : "unchanged");
-		excerpt(o, al, RL_OLD, ch->a0, ch->a1);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		break;
 	case RL_CH_DELETED:
 		sentences_label(o, ch, RL_OLD);
-		excerpt(o, al, RL_OLD, ch->a0, ch->a1);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		break;
 	case RL_CH_INSERTED:
 		sentences_label(o, ch, RL_NEW);
-		excerpt(o, al, RL_NEW, ch->b0, ch->b1);
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	default:
 		fprintf(o->fp, "rewritten (%u \xe2\x86\x92 %u words): ", (unsigned)ch->words[0],
 		        (unsigned)ch->words[1]);
-		excerpt(o, al, RL_OLD, ch->a0, ch->a1);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		rl_out_str(o, " \xe2\x86\x92 ");
-		excerpt(o, al, RL_NEW, ch->b0, ch->b1);
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	}
-	rl_out_raw(o, "\n", 1);
 }
 
 /* The summary: the share of the original kept, then the counts. */
@@ -178,8 +180,11 @@ int rl_print_changes(rl_out *o, const rl_alignment *al)
 		return rc;
 	if (rl_alignment_same(al))
 		rl_out_str(o, "No changes.\n");
-	for (size_t k = 0; k < cl.n; k++)
-		print_change(o, al, &cl.items[k]);
+	for (size_t k = 0; k < cl.n; k++) {
+		rl_out_str(o, "- ");
+		rl_print_change_text(o, al, &cl.items[k], false);
+		rl_out_raw(o, "\n", 1);
+	}
 	if (!rl_alignment_same(al))
 		summary(o, al, &cl);
 	rl_changelist_free(&cl);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hunks.h"
+#include "layout.h"
 #include "model.h"
 #include "out.h"
 #include "print.h"
@@ -59,13 +60,23 @@ static int context_of(const rl_cli *cli, bool list)
 	return list ? RL_CONTEXT_LIST : RL_CONTEXT_ALL;
 }
 
+/* The report's pane width: -W's halves, else 72 columns, a comfortable line of prose. */
+static unsigned html_pane(const rl_cli *cli)
+{
+	unsigned pane = cli->width > 3 ? (cli->width - 3) / 2 : 72;
+	if (pane < RL_LAYOUT_MIN_WIDTH)
+		return RL_LAYOUT_MIN_WIDTH;
+	return pane > RL_LAYOUT_MAX_WIDTH ? RL_LAYOUT_MAX_WIDTH : pane;
+}
+
 static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2],
                           bool list)
 {
 	rl_out o;
 	int rc;
 
-	rl_out_init(&o, stdout, cli->format != RL_FMT_JSON && rl_tty_color(cli), rl_tty_ascii());
+	bool text = cli->format != RL_FMT_JSON && cli->format != RL_FMT_HTML;
+	rl_out_init(&o, stdout, text && rl_tty_color(cli), text && rl_tty_ascii());
 	switch (cli->format) {
 	case RL_FMT_INLINE:
 		rc = rl_print_inline_context(&o, al, context_of(cli, list));
@@ -82,6 +93,11 @@ static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_so
 	case RL_FMT_CHANGES:
 		rc = rl_print_changes(&o, al);
 		break;
+	case RL_FMT_HTML: {
+		const char *names[2] = {src[0].name, src[1].name};
+		rc = rl_print_html(&o, al, names, html_pane(cli));
+		break;
+	}
 	default:
 		rc = rl_print_side_by_side_context(&o, al, rl_tty_width(cli), context_of(cli, list));
 		break;
@@ -164,6 +180,14 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 	rl_alignment *al = NULL;
 	rl_out o;
 
+	if (cli->format == RL_FMT_HTML) {
+		/* One report per page: a list's sections are not written yet. */
+		if (!run->shown++)
+			rl_error_line("--html reports on one pair, not on a list (--git, --history, "
+			              "directories, several versions)");
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+		return;
+	}
 	if (rl_binary_pair(cli, &src[0], &src[1])) {
 		/* JSON lists every pair compared as a document, binary ones too; the text formats
 		 * give a line only to binary files that differ. */
