@@ -156,5 +156,8 @@ unsigned rl_view_mask(const rl_view *v);
 /* The help overlay's lines: keys (NULL for a line of prose) and text. */
 size_t rl_view_help_count(void);
 void rl_view_help_line(size_t i, const char **keys, const char **text);
+/* A legend line's sample, to draw in a role's colour (rl_role) before its text: false for a
+ * line without one. */
+bool rl_view_help_sample(size_t i, const char **sample, int *role);
 
 #endif

@@ -298,6 +298,32 @@ Test(tui, help_overlay)
 	assert_screen(&t, "redline keys");
 	assert_screen(&t, "scroll down a line");
 	assert_screen(&t, "select the change under the pointer");
+	/* the legend at its end: each kind's marker in its own colour */
+	tmux_keys(&t, false, "NPage");
+	tmux_keys(&t, false, "NPage");
+	tmux_keys(&t, false, "NPage");
+	assert_screen(&t, "[!quote!]{!quote!}");
+	char *s = tmux_screen(&t, true);
+	const char *samples[] = {"[-deleted-]", "{+inserted+}", "[-old-]{+new+}",
+	                         "[<moved>]{>moved<}", "[!quote!]{!quote!}"};
+	char sgr[5][64];
+	for (int k = 0; k < 5; k++) {
+		const char *at = strstr(s, samples[k]);
+		cr_assert_not_null(at, "%s in %s", samples[k], s);
+		/* the attributes in force: the last SGR before the sample, on its line */
+		const char *esc = NULL;
+		for (const char *p = at; p > s && p[-1] != '\n'; p--)
+			if (p[-1] == '\x1b') {
+				esc = p - 1;
+				break;
+			}
+		cr_assert_not_null(esc, "%s is drawn in a colour of its own", samples[k]);
+		snprintf(sgr[k], sizeof sgr[k], "%.*s", (int)strcspn(esc, "m") + 1, esc);
+		for (int j = 0; j < k; j++)
+			cr_assert_str_neq(sgr[j], sgr[k], "%s and %s in the same colour", samples[j],
+			                  samples[k]);
+	}
+	free(s);
 	tmux_keys(&t, false, "Escape");
 	cr_assert(tmux_wait_gone(&t, "redline keys", WAIT));
 	quit(&t, "exit=1");
