@@ -476,3 +476,25 @@ Test(tui, toggles_and_views)
 	quit(&t, "exit=1");
 	tmux_stop(&t);
 }
+
+/* m from inside a moved passage scrolled to by hand, while n's selection is elsewhere. */
+Test(tui, m_from_anywhere_in_a_moved_passage)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " REWRITE);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, false, "n");  /* selects change 1, a rewrite */
+	tmux_keys(&t, false, "n");  /* then change 2, an insertion */
+	assert_screen(&t, "change 2/");
+	tmux_keys(&t, false, "g");  /* back to the top: scrolling keeps the selection */
+	assert_screen(&t, "Top");
+	for (int k = 0; k < 35; k++)
+		tmux_keys(&t, false, "j");
+	assert_screen(&t, "seawall below would cost roughly $3.1 million");
+	tmux_keys(&t, false, "m");
+	assert_screen(&t, "the moved passage where it stands in NEW");
+	tmux_keys(&t, false, "m");
+	assert_screen(&t, "the moved passage where it stands in OLD");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
