@@ -19,8 +19,9 @@ int rl_print_side_by_side_context(rl_out *o, const rl_alignment *al, unsigned wi
  * where they left and {>..<} where they arrived (colour instead of markers when on). */
 int rl_print_inline(rl_out *o, const rl_alignment *al);
 /* The same with `context` lines (layout blocks: lines of either text, or sentences of a long one)
- * of unchanged text around each change, each hunk under a header; RL_CONTEXT_ALL: everything. */
-int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context);
+ * of unchanged text around each change, each hunk under a header; RL_CONTEXT_ALL: everything.
+ * width: wrap lines at this many columns (-W), 0 to keep NEW's lines as they are. */
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsigned width);
 
 /* The alignment in the JSON contract (../shared/bench/README.md): byte ranges into the inputs. */
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],

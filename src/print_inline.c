@@ -1,5 +1,6 @@
 /* print_inline.c: one column, wdiff style, in the order the layout reads the pieces. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "hunks.h"
 #include "layout.h"
@@ -10,22 +11,31 @@ typedef struct inline_state {
 	rl_out *o;
 	const rl_token *tok[2];
 	const char *text[2];
-	bool started;  /* something was printed: gaps apply */
+	bool started;   /* something was printed: gaps apply */
+	bool closed;    /* the last thing printed is a closing marker */
+	unsigned width; /* -W: wrap lines at this many columns (0: NEW's lines as they are) */
+	unsigned col;   /* columns printed on the current line */
 } inline_state;
 
 /* The whitespace before a token, as its own text has it: NEW's line structure is kept; inside
  * deleted OLD text a soft line end is just a space. */
-static void print_gap(inline_state *st, int side, const rl_token *tk)
+static const char *gap_text(const inline_state *st, int side, uint8_t gap)
 {
 	if (!st->started)
-		return;
-	switch (tk->gap) {
-	case RL_GAP_NONE: break;
-	case RL_GAP_SPACE: rl_out_raw(st->o, " ", 1); break;
-	case RL_GAP_LINE: rl_out_raw(st->o, side == RL_NEW ? "\n" : " ", 1); break;
-	case RL_GAP_BREAK: rl_out_raw(st->o, "\n", 1); break;
-	default: rl_out_raw(st->o, "\n\n", 2); break;
+		return "";
+	switch (gap) {
+	case RL_GAP_NONE: return "";
+	case RL_GAP_SPACE: return " ";
+	case RL_GAP_LINE: return side == RL_NEW ? "\n" : " ";
+	case RL_GAP_BREAK: return "\n";
+	default: return "\n\n";
 	}
+}
+
+static void put(inline_state *st, const char *s, unsigned cols)
+{
+	rl_out_str(st->o, s);
+	st->col = *s == '\n' ? 0 : st->col + cols;
 }
 
 /* Print tokens [lo, hi) of a side; `gap` is the whitespace of NEW to print before the first one
@@ -41,28 +51,40 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 
 	for (uint32_t t = lo; t < hi; t++) {
 		const rl_token *tk = &st->tok[side][t];
-		if (t == lo && gap >= 0) {
-			rl_token g = *tk;
-			g.gap = (uint8_t)gap;
-			print_gap(st, RL_NEW, &g);  /* NEW's whitespace, read NEW's way */
-		} else {
-			print_gap(st, side, tk);
-		}
+		/* NEW's whitespace, read NEW's way, before a rewrite */
+		const char *g = t == lo && gap >= 0 ? gap_text(st, RL_NEW, (uint8_t)gap)
+		                                    : gap_text(st, side, tk->gap);
+		/* what must fit after the space: the token and what is glued to it in this span */
+		unsigned need = tk->width + (markers && t == lo ? 2 : 0);
+		uint32_t u = t + 1;
+		for (; u < hi && st->tok[side][u].gap == RL_GAP_NONE; u++)
+			need += st->tok[side][u].width;
+		need += markers && u == hi ? 2 : 0;
+		/* two changes side by side keep a space between their markers: [-a-] {+b+} */
+		if (t == lo && markers && st->closed && !*g)
+			g = " ";
+		/* -W: a space that would overflow the line becomes a line end */
+		if (st->width && *g == ' ' && st->col > 0 && st->col + 1 + need > st->width)
+			g = "\n";
+		put(st, g, (unsigned)strlen(g));
 		if (t == lo) {
 			if (markers) {
 				probe.type = RL_RUN_OPEN;
-				rl_out_str(st->o, rl_marker_text(side, &probe));
+				put(st, rl_marker_text(side, &probe), 2);
 			}
 			rl_out_role(st->o, role);
 		}
 		rl_out_text(st->o, st->text[side] + tk->off, tk->len);
+		st->col += tk->width;
 		st->started = true;
+		st->closed = false;
 	}
 	if (hi > lo) {
 		rl_out_role(st->o, RL_ROLE_PLAIN);
 		if (markers) {
 			probe.type = RL_RUN_CLOSE;
-			rl_out_str(st->o, rl_marker_text(side, &probe));
+			put(st, rl_marker_text(side, &probe), 2);
+			st->closed = true;
 		}
 	}
 }
@@ -135,6 +157,8 @@ static int print_hunks(inline_state *st, const rl_layout *lay, const rl_op *ops,
 		block_extents(lay, hunks[k].lo, hunks[k].hi, e);
 		rl_print_hunk_header(st->o, w, e);
 		st->started = false;  /* no whitespace before a hunk's first word */
+		st->closed = false;
+		st->col = 0;
 		print_blocks(st, lay, ops, hunks[k].lo, hunks[k].hi);
 		if (st->started)
 			rl_out_raw(st->o, "\n", 1);
@@ -149,14 +173,14 @@ out:
 
 int rl_print_inline(rl_out *o, const rl_alignment *al)
 {
-	return rl_print_inline_context(o, al, RL_CONTEXT_ALL);
+	return rl_print_inline_context(o, al, RL_CONTEXT_ALL, 0);
 }
 
-int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context)
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsigned width)
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay;
-	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false};
+	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false, false, width, 0};
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	int rc;

@@ -79,7 +79,7 @@ static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_so
 	rl_out_init(&o, stdout, text && rl_tty_color(cli), text && rl_tty_ascii());
 	switch (cli->format) {
 	case RL_FMT_INLINE:
-		rc = rl_print_inline_context(&o, al, context_of(cli, list));
+		rc = rl_print_inline_context(&o, al, context_of(cli, list), cli->width);
 		break;
 	case RL_FMT_JSON: {
 		const char *names[2] = {src[0].name, src[1].name};

@@ -905,3 +905,51 @@ Test(cli, change_list)
 	unlink(pa);
 	unlink(pb);
 }
+
+/* --stat on an added file: nothing of OLD is kept, 0.0%, not 100%. */
+Test(cli, stat_of_an_added_file)
+{
+	char empty[64];
+	temp_file(empty, "", 0);
+	run_result r;
+	RUN(&r, "--stat", empty, ORIGINAL);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "old 0 words, new 753 words: kept 0 (0.0% of old)"), "%s",
+	                   r.out);
+	run_free(&r);
+	RUN(&r, "--stat", empty, empty);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "similarity 100.0%"), "%s", r.out);
+	run_free(&r);
+	unlink(empty);
+}
+
+/* --inline honours -W (wrapping at spaces; a word with the punctuation glued to it stays whole),
+ * and two changes side by side keep a space between their markers. */
+Test(cli, inline_width_and_marker_spacing)
+{
+	const char *news[] = {SPUN, SUMMARY, REWRITE};
+	for (int k = 0; k < 3; k++) {
+		run_result r;
+		RUN(&r, "--inline", "-W", "60", ORIGINAL, news[k]);
+		cr_assert_eq(r.status, 1);
+		size_t lines = 0, over = 0;
+		for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1, lines++) {
+			size_t w = line_width(p, (size_t)(nl - p));
+			cr_assert_leq(w, 64, "%s: a line of %zu: %.*s", news[k], w, (int)(nl - p), p);
+			over += w > 60;
+		}
+		cr_assert_leq(over * 20, lines, "%s: %zu of %zu lines over 60", news[k], over, lines);
+		for (const char *p = r.out + 1; *p && p[1]; p++)
+			cr_assert(!(strchr("]}", p[0]) && strchr("[{", p[1]) &&
+			            (p[-1] == '-' || p[-1] == '+' || p[-1] == '>' || p[-1] == '<' ||
+			             p[-1] == '!')),
+			          "%s: markers touch: %.30s", news[k], p - 10);
+		run_free(&r);
+	}
+	/* without -W, NEW's lines as they are: the rewrite is one long line */
+	run_result r;
+	RUN(&r, "--inline", ORIGINAL, REWRITE);
+	cr_assert_gt(strcspn(r.out, "\n"), 1000);
+	run_free(&r);
+}

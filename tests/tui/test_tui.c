@@ -498,3 +498,45 @@ Test(tui, m_from_anywhere_in_a_moved_passage)
 	quit(&t, "exit=1");
 	tmux_stop(&t);
 }
+
+/* The widest line of a file of the test's directory, in characters. */
+static size_t widest_line(const tmux *t, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", t->dir, name);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "%s", path);
+	size_t most = 0, cur = 0;
+	for (int c; (c = fgetc(fp)) != EOF;) {
+		if (c == '\n') {
+			most = cur > most ? cur : most;
+			cur = 0;
+		} else if ((c & 0xc0) != 0x80) {
+			cur++;
+		}
+	}
+	fclose(fp);
+	return most;
+}
+
+/* Printed output piped (to a pager, a file) takes the controlling terminal's width, as git does;
+ * COLUMNS and -W still win. */
+Test(tui, piped_output_fits_the_controlling_terminal)
+{
+	tmux t = {0};
+	tmux_prepare(&t);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd,
+	         "unset COLUMNS; '%s' " ORIGINAL " " SPUN " > \"$D/tty.txt\"; "
+	         "COLUMNS=50 '%s' " ORIGINAL " " SPUN " > \"$D/columns.txt\"; "
+	         "COLUMNS=50 '%s' -W 70 " ORIGINAL " " SPUN " > \"$D/w.txt\"; echo done-$?; sleep 600",
+	         REDLINE_BIN, REDLINE_BIN, REDLINE_BIN);
+	tmux_start(&t, 90, 20, cmd);
+	assert_screen(&t, "done-1");
+	size_t tty = widest_line(&t, "tty.txt");
+	cr_assert(tty <= 90 && tty > 80, "the terminal is 90 wide, the widest line %zu", tty);
+	cr_assert_leq(widest_line(&t, "columns.txt"), 50);
+	size_t w = widest_line(&t, "w.txt");
+	cr_assert(w <= 70 && w > 60, "-W 70: %zu", w);
+	tmux_stop(&t);
+}
