@@ -360,6 +360,7 @@ int rl_view_act(rl_view *v, rl_action a)
 	case RL_ACT_UNIFIED: return toggle_unified(v);
 	case RL_ACT_HELP: v->help = true, v->help_top = 0; return RL_OK;
 	case RL_ACT_REDRAW: v->redraw = true; return RL_OK;
+	case RL_ACT_MOUSE: v->mouse_toggle = true; return RL_OK;
 	case RL_ACT_EXIT: v->quit = true; return RL_OK;
 	default: break;
 	}

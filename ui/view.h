@@ -78,6 +78,7 @@ typedef struct rl_view {
 	char msg[RL_VIEW_MSG_MAX];
 	bool msg_error;
 	bool redraw;           /* the next frame repaints every cell (Ctrl-L) */
+	bool mouse_toggle;     /* M: the loop turns mouse reporting off or on */
 	bool quit;
 	/* the file list, on screen while `listing` (the model's pair, if one is open, waits) */
 	bool listing;

@@ -540,3 +540,24 @@ Test(tui, piped_output_fits_the_controlling_terminal)
 	cr_assert(w <= 70 && w > 60, "-W 70: %zu", w);
 	tmux_stop(&t);
 }
+
+/* The mouse: clicks and the wheel only (button events, SGR), never all-motion tracking; M turns
+ * it off so that the terminal's selection works, and on again. */
+Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "the mouse is on");
+	char *f = tmux_format(&t, "#{mouse_all_flag}#{mouse_button_flag}#{mouse_sgr_flag}");
+	cr_assert_str_eq(f, "001", "no motion or drag tracking, SGR encoding: %s", f);
+	free(f);
+	tmux_keys(&t, false, "M");
+	assert_screen(&t, "mouse off");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "0", WAIT), "M: the mouse is off");
+	tmux_keys(&t, false, "M");
+	assert_screen(&t, "mouse on");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "M again: on");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
