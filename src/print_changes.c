@@ -8,6 +8,14 @@
 #include "print.h"
 #include "status.h"
 
+/* The list's own symbols, and their ASCII stand-ins for a terminal whose locale cannot show
+ * UTF-8 (o->ascii; HTML and pipes get UTF-8). */
+#define OPEN_Q(o) ((o)->ascii ? "\"" : "\xe2\x80\x9c")
+#define CLOSE_Q(o) ((o)->ascii ? "\"" : "\xe2\x80\x9d")
+#define MORE(o) ((o)->ascii ? " ..." : " \xe2\x80\xa6")
+#define ARROW(o) ((o)->ascii ? " -> " : " \xe2\x86\x92 ")
+#define PARA(o) ((o)->ascii ? "para " : "\xc2\xb6")
+
 /* An excerpt shows at most this many words, then "…". */
 #define EXCERPT_WORDS 12
 
@@ -55,11 +63,11 @@ static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, ui
 	}
 	bool own = opens_quote(text, &tk[t0]);
 	if (!own)
-		rl_out_str(o, "\xe2\x80\x9c");
+		rl_out_str(o, OPEN_Q(o));
 	for (uint32_t t = t0; t < t1; t++) {
 		if (tk[t].cls == RL_TOK_WORD && !(tk[t].flags & RL_TF_GLUED) &&
 		    ++words > EXCERPT_WORDS) {
-			rl_out_str(o, " \xe2\x80\xa6");
+			rl_out_str(o, MORE(o));
 			break;
 		}
 		if (t > t0 && tk[t].gap != RL_GAP_NONE)
@@ -70,18 +78,18 @@ static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, ui
 			md_text(o, text + tk[t].off, tk[t].len);
 	}
 	if (!own)
-		rl_out_str(o, "\xe2\x80\x9d");
+		rl_out_str(o, CLOSE_Q(o));
 }
 
 static void where(rl_out *o, const rl_edit *ch)
 {
 	if (ch->kind == RL_CH_MOVED)
-		fprintf(o->fp, "\xc2\xb6%u \xe2\x86\x92 \xc2\xb6%u", (unsigned)ch->para[0],
+		fprintf(o->fp, "%s%u%s%s%u", PARA(o), (unsigned)ch->para[0], ARROW(o), PARA(o),
 		        (unsigned)ch->para[1]);
 	else if (ch->b1 > ch->b0)
-		fprintf(o->fp, "\xc2\xb6%u", (unsigned)ch->para[1]);
+		fprintf(o->fp, "%s%u", PARA(o), (unsigned)ch->para[1]);
 	else
-		fprintf(o->fp, "old \xc2\xb6%u", (unsigned)ch->para[0]);
+		fprintf(o->fp, "old %s%u", PARA(o), (unsigned)ch->para[0]);
 }
 
 /* "sentence deleted", "3 sentences inserted", "passage deleted" (no sentence end in it). */
@@ -110,7 +118,7 @@ static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bo
 		rl_out_str(o, first ? "" : "; ");
 		first = false;
 		excerpt(o, al, RL_OLD, op->a0, op->a1, html);
-		rl_out_str(o, " \xe2\x86\x92 ");
+		rl_out_str(o, ARROW(o));
 		excerpt(o, al, RL_NEW, op->b0, op->b1, html);
 	}
 }
@@ -147,10 +155,10 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, 
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	default:
-		fprintf(o->fp, "rewritten (%u \xe2\x86\x92 %u words): ", (unsigned)ch->words[0],
+		fprintf(o->fp, "rewritten (%u%s%u words): ", (unsigned)ch->words[0], ARROW(o),
 		        (unsigned)ch->words[1]);
 		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
-		rl_out_str(o, " \xe2\x86\x92 ");
+		rl_out_str(o, ARROW(o));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	}
@@ -164,9 +172,9 @@ static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
 	if (st->kept < st->words[0] && share > 99.9)
 		share = 99.9;  /* a rounded 100.0% would say nothing changed */
 	fprintf(o->fp,
-	        "\n**Kept %zu of %zu words of the original (%.1f%%)**; rewritten %zu \xe2\x86\x92 %zu, "
+	        "\n**Kept %zu of %zu words of the original (%.1f%%)**; rewritten %zu%s%zu, "
 	        "deleted %zu, inserted %zu, moved %zu in %zu passage%s; %zu word edit%s not listed.\n",
-	        st->kept, st->words[0], share, st->replaced[0], st->replaced[1], st->deleted,
+	        st->kept, st->words[0], share, st->replaced[0], ARROW(o), st->replaced[1], st->deleted,
 	        st->inserted, st->moved, st->moves, st->moves == 1 ? "" : "s", cl->minor,
 	        cl->minor == 1 ? "" : "s");
 }
