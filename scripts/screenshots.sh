@@ -98,3 +98,15 @@ title="redline --history lighthouse.txt: five versions, one a rename ([ and ] st
 shot history 150 34 "[ [ Escape" --history lighthouse.txt
 title="redline --git HEAD~1 HEAD: the files that differ (Enter opens one, q comes back)"
 shot files 120 12 "j" --git HEAD~1 HEAD
+
+# The HTML report (--html), as headless Chromium shows it; skipped without chromium (deps.sh test).
+if command -v chromium >/dev/null 2>&1; then
+	"$bin" --html $O $R > "$tmp/report.html" || [ $? -eq 1 ]
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$tmp/chromium" --hide-scrollbars --window-size=1400,1500 \
+		--screenshot="$PWD/$out/report.png" "file://$tmp/report.html" >/dev/null 2>&1
+	echo "screenshots/report.png"
+else
+	echo "screenshots: no chromium, no report.png (scripts/deps.sh test installs it)" >&2
+fi

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hunks.h"
+
 const char rl_cli_usage[] =
 	"Usage: redline [OPTION]... OLD NEW [NEWER]...\n"
 	"  or:  redline [OPTION]... --base ORIG VERSION...\n"
@@ -25,8 +27,17 @@ const char rl_cli_usage[] =
 	"      --inline           one column, changes marked [-old-]{+new+}\n"
 	"      --json             the alignment as JSON (byte ranges into OLD and NEW)\n"
 	"      --stat             one line of word counts and similarity\n"
+	"      --changes          the changes of substance, one Markdown line each:\n"
+	"                         quotations, moves, sentences deleted and inserted\n"
+	"      --html             a report to send: one HTML file, no script, no network:\n"
+	"                         both texts side by side, legend, statistics, changes\n"
+	"  -U, --context=N        printed outputs show only the changes, with N lines\n"
+	"                         (default 3) of unchanged text around each; 'all'\n"
+	"                         shows everything (the default for one pair; --git,\n"
+	"                         --history and directories default to 3)\n"
 	"  -W, --width=N          output width in columns (default: the terminal's,\n"
-	"                         $COLUMNS, or 160)\n"
+	"                         $COLUMNS, the controlling terminal's, or 160);\n"
+	"                         --inline wraps at N only when it is given\n"
 	"      --color[=WHEN]     colour: auto (default), always or never; NO_COLOR=1\n"
 	"                         turns auto off; without colour, changes are marked\n"
 	"      --viewer           the viewer on the terminal (/dev/tty) even when\n"
@@ -100,6 +111,8 @@ enum {
 	OPT_INLINE = 256,
 	OPT_JSON,
 	OPT_STAT,
+	OPT_CHANGES,
+	OPT_HTML,
 	OPT_COLOR,
 	OPT_NFKC,
 	OPT_STRICT,
@@ -128,7 +141,10 @@ static const struct option long_opts[] = {
 	{"inline", no_argument, NULL, OPT_INLINE},
 	{"json", no_argument, NULL, OPT_JSON},
 	{"stat", no_argument, NULL, OPT_STAT},
+	{"changes", no_argument, NULL, OPT_CHANGES},
+	{"html", no_argument, NULL, OPT_HTML},
 	{"width", required_argument, NULL, 'W'},
+	{"context", required_argument, NULL, 'U'},
 	{"color", optional_argument, NULL, OPT_COLOR},
 	{"colour", optional_argument, NULL, OPT_COLOR},
 	{"ignore-case", no_argument, NULL, 'i'},
@@ -195,8 +211,24 @@ static int parse_width(const char *s, unsigned *out)
 	return 0;
 }
 
+/* -U's value: a number of lines, or "all". */
+static int parse_context(const char *s, int *out)
+{
+	char *end;
+	if (strcmp(s, "all") == 0) {
+		*out = RL_CONTEXT_ALL;
+		return 0;
+	}
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < 0 || v > 1000000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 /* The short options, for getopt and for finding "--" before it runs. */
-#define SHORT_OPTS ":yW:ipahVL:I:"
+#define SHORT_OPTS ":yW:U:ipahVL:I:"
 
 /* Does a long option (the text after "--") take its value from the next argument? */
 static bool long_takes_next(const char *arg)
@@ -343,7 +375,8 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	int c, dashdash = find_dashdash(argc, argv);
 	bool git = false, history = false;
 
-	*cli = (rl_cli){.max_size = RL_MAX_SIZE_DEFAULT, .diff = RL_DIFF_OPTS_INIT};
+	*cli = (rl_cli){.max_size = RL_MAX_SIZE_DEFAULT, .diff = RL_DIFF_OPTS_INIT,
+	                .context = RL_CONTEXT_DEFAULT};
 	opterr = 0;  /* main reports errors, in one line */
 	optind = 1;
 	while ((c = getopt_long(dashdash, argv, SHORT_OPTS, long_opts, NULL)) != -1) {
@@ -352,9 +385,18 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_INLINE: cli->format = RL_FMT_INLINE; break;
 		case OPT_JSON: cli->format = RL_FMT_JSON; break;
 		case OPT_STAT: cli->format = RL_FMT_STAT; break;
+		case OPT_CHANGES: cli->format = RL_FMT_CHANGES; break;
+		case OPT_HTML: cli->format = RL_FMT_HTML; break;
 		case 'W':
 			if (parse_width(optarg, &cli->width) != 0) {
 				snprintf(err, errlen, "invalid width '%s' (a number of columns, 1 to 100000)",
+				         optarg);
+				return -1;
+			}
+			break;
+		case 'U':
+			if (parse_context(optarg, &cli->context) != 0) {
+				snprintf(err, errlen, "invalid context '%s' (a number of lines, or all)",
 				         optarg);
 				return -1;
 			}

@@ -14,6 +14,8 @@ typedef enum rl_format {
 	RL_FMT_INLINE,
 	RL_FMT_JSON,
 	RL_FMT_STAT,
+	RL_FMT_CHANGES,       /* --changes: the change list in Markdown */
+	RL_FMT_HTML,          /* --html: a self-contained HTML report */
 } rl_format;
 
 typedef enum rl_color {
@@ -46,6 +48,7 @@ typedef struct rl_cli {
 	rl_format format;
 	rl_color color;
 	unsigned width;         /* 0: the terminal's, COLUMNS, or 160 */
+	int context;            /* -U: lines around changes, RL_CONTEXT_ALL or _DEFAULT (hunks.h) */
 	bool text;              /* -a: treat binary files as text */
 	size_t max_size;        /* bytes per input */
 	rl_diff_opts diff;

@@ -12,10 +12,17 @@
 
 /* Two columns of `width` total columns, corresponding passages starting on the same row. */
 int rl_print_side_by_side(rl_out *o, const rl_alignment *al, unsigned width);
+/* The same with `context` rows of unchanged text around each change, each hunk under a header
+ * (hunks.h); RL_CONTEXT_ALL: every row, as rl_print_side_by_side. */
+int rl_print_side_by_side_context(rl_out *o, const rl_alignment *al, unsigned width, int context);
 
 /* One column in NEW's reading order, wdiff style: [-deleted-]{+inserted+}, moves as [<..>]
  * where they left and {>..<} where they arrived (colour instead of markers when on). */
 int rl_print_inline(rl_out *o, const rl_alignment *al);
+/* The same with `context` lines (layout blocks: lines of either text, or sentences of a long one)
+ * of unchanged text around each change, each hunk under a header; RL_CONTEXT_ALL: everything.
+ * width: wrap lines at this many columns (-W), 0 to keep NEW's lines as they are. */
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsigned width);
 
 /* The alignment in the JSON contract (../shared/bench/README.md): byte ranges into the inputs. */
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
@@ -31,6 +38,24 @@ int rl_print_json_sources(rl_out *o, const rl_alignment *al, const rl_source src
  * no "stats", so that no consumer takes it for a comparison that found nothing. */
 int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t sizes[2],
                          bool identical);
+
+/* --changes: one Markdown line per change of substance, in reading order (changelist.h), then a
+ * summary line with the share of OLD kept; "No changes." when the texts do not differ. */
+int rl_print_changes(rl_out *o, const rl_alignment *al);
+
+/* One change of the list as --changes words it, without the "- " and the newline: Markdown, or
+ * HTML text (html: document text escaped for HTML). */
+struct rl_edit;
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const struct rl_edit *ch, bool html);
+
+/* --html: one self-contained HTML page (no script, no external resource): the two texts side by
+ * side in the layout's rows (pane columns wide), a legend, the statistics and the change list
+ * linking to each change; moved passages link both ways; a "changes only" switch in CSS. */
+int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane);
+
+/* Document text as HTML text: & < > " ' as references, controls and invalid bytes as their
+ * visible escapes (out.h), line ends as spaces. */
+void rl_html_text(rl_out *o, const char *s, size_t n);
 
 /* One line of word counts by kind and the similarity. */
 int rl_print_stat(rl_out *o, const rl_alignment *al);

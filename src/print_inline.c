@@ -1,4 +1,8 @@
 /* print_inline.c: one column, wdiff style, in the order the layout reads the pieces. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hunks.h"
 #include "layout.h"
 #include "print.h"
 #include "status.h"
@@ -7,22 +11,31 @@ typedef struct inline_state {
 	rl_out *o;
 	const rl_token *tok[2];
 	const char *text[2];
-	bool started;  /* something was printed: gaps apply */
+	bool started;   /* something was printed: gaps apply */
+	bool closed;    /* the last thing printed is a closing marker */
+	unsigned width; /* -W: wrap lines at this many columns (0: NEW's lines as they are) */
+	unsigned col;   /* columns printed on the current line */
 } inline_state;
 
 /* The whitespace before a token, as its own text has it: NEW's line structure is kept; inside
  * deleted OLD text a soft line end is just a space. */
-static void print_gap(inline_state *st, int side, const rl_token *tk)
+static const char *gap_text(const inline_state *st, int side, uint8_t gap)
 {
 	if (!st->started)
-		return;
-	switch (tk->gap) {
-	case RL_GAP_NONE: break;
-	case RL_GAP_SPACE: rl_out_raw(st->o, " ", 1); break;
-	case RL_GAP_LINE: rl_out_raw(st->o, side == RL_NEW ? "\n" : " ", 1); break;
-	case RL_GAP_BREAK: rl_out_raw(st->o, "\n", 1); break;
-	default: rl_out_raw(st->o, "\n\n", 2); break;
+		return "";
+	switch (gap) {
+	case RL_GAP_NONE: return "";
+	case RL_GAP_SPACE: return " ";
+	case RL_GAP_LINE: return side == RL_NEW ? "\n" : " ";
+	case RL_GAP_BREAK: return "\n";
+	default: return "\n\n";
 	}
+}
+
+static void put(inline_state *st, const char *s, unsigned cols)
+{
+	rl_out_str(st->o, s);
+	st->col = *s == '\n' ? 0 : st->col + cols;
 }
 
 /* Print tokens [lo, hi) of a side; `gap` is the whitespace of NEW to print before the first one
@@ -38,37 +51,136 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 
 	for (uint32_t t = lo; t < hi; t++) {
 		const rl_token *tk = &st->tok[side][t];
-		if (t == lo && gap >= 0) {
-			rl_token g = *tk;
-			g.gap = (uint8_t)gap;
-			print_gap(st, RL_NEW, &g);  /* NEW's whitespace, read NEW's way */
-		} else {
-			print_gap(st, side, tk);
-		}
+		/* NEW's whitespace, read NEW's way, before a rewrite */
+		const char *g = t == lo && gap >= 0 ? gap_text(st, RL_NEW, (uint8_t)gap)
+		                                    : gap_text(st, side, tk->gap);
+		/* what must fit after the space: the token and what is glued to it in this span */
+		unsigned need = tk->width + (markers && t == lo ? 2 : 0);
+		uint32_t u = t + 1;
+		for (; u < hi && st->tok[side][u].gap == RL_GAP_NONE; u++)
+			need += st->tok[side][u].width;
+		need += markers && u == hi ? 2 : 0;
+		/* two changes side by side keep a space between their markers: [-a-] {+b+} */
+		if (t == lo && markers && st->closed && !*g)
+			g = " ";
+		/* -W: a space that would overflow the line becomes a line end */
+		if (st->width && *g == ' ' && st->col > 0 && st->col + 1 + need > st->width)
+			g = "\n";
+		put(st, g, (unsigned)strlen(g));
 		if (t == lo) {
 			if (markers) {
 				probe.type = RL_RUN_OPEN;
-				rl_out_str(st->o, rl_marker_text(side, &probe));
+				put(st, rl_marker_text(side, &probe), 2);
 			}
 			rl_out_role(st->o, role);
 		}
 		rl_out_text(st->o, st->text[side] + tk->off, tk->len);
+		st->col += tk->width;
 		st->started = true;
+		st->closed = false;
 	}
 	if (hi > lo) {
 		rl_out_role(st->o, RL_ROLE_PLAIN);
 		if (markers) {
 			probe.type = RL_RUN_CLOSE;
-			rl_out_str(st->o, rl_marker_text(side, &probe));
+			put(st, rl_marker_text(side, &probe), 2);
+			st->closed = true;
 		}
 	}
 }
 
+/* The pieces of blocks [b0, b1). */
+static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
+                         size_t b1)
+{
+	size_t k0 = b0 < b1 ? rl_layout_block(lay, b0)->piece0 : 0;
+	size_t k1 = b0 < b1 ? rl_layout_block(lay, b1 - 1)->piece1 : 0;
+
+	for (size_t k = k0; k < k1; k++) {
+		const rl_piece *p = rl_layout_piece(lay, k);
+		const rl_op *op = &ops[p->op];
+		if (op->kind == RL_OP_EQUAL && !op->move) {
+			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
+			continue;
+		}
+		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
+		 * space, the new words. */
+		bool both = p->a1 > p->a0 && p->b1 > p->b0;
+		print_span(st, RL_OLD, p->a0, p->a1, op, true, both ? st->tok[RL_NEW][p->b0].gap : -1);
+		print_span(st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
+	}
+}
+
+/* Where blocks [b0, b1) stand on each side. */
+static void block_extents(const rl_layout *lay, size_t b0, size_t b1, rl_extent e[2])
+{
+	const rl_alignment *al = rl_layout_alignment(lay);
+
+	for (int s = 0; s < 2; s++) {
+		const rl_tokens *tks = rl_alignment_tokens(al, s);
+		const rl_token *tk = rl_tokens_array(tks);
+		size_t ntk = rl_tokens_count(tks);
+		e[s] = RL_EXTENT_INIT;
+		for (size_t b = b0; b < b1; b++) {
+			const rl_block *bl = rl_layout_block(lay, b);
+			uint32_t t0 = s ? bl->b0 : bl->a0, t1 = s ? bl->b1 : bl->a1;
+			uint32_t at = t0 < ntk ? tk[t0].off : (uint32_t)rl_tokens_text_len(tks);
+			if (t1 > t0)
+				rl_extent_add(&e[s], at, tk[t1 - 1].off + tk[t1 - 1].len, true);
+			else
+				rl_extent_add(&e[s], at, at, false);
+		}
+	}
+}
+
+/* Only the blocks near changes, each hunk under its header. */
+static int print_hunks(inline_state *st, const rl_layout *lay, const rl_op *ops,
+                       unsigned context)
+{
+	const rl_alignment *al = rl_layout_alignment(lay);
+	size_t nblocks = rl_layout_blocks(lay), nhunks = 0;
+	uint8_t *changed = malloc(nblocks ? nblocks : 1);
+	rl_where w[2] = {{0}, {0}};
+	rl_hunk *hunks = NULL;
+	int rc = RL_ENOMEM;
+
+	if (!changed)
+		return rc;
+	for (size_t b = 0; b < nblocks; b++)
+		changed[b] = (rl_layout_block(lay, b)->flags & RL_BLOCK_CHANGE) != 0;
+	if ((rc = rl_hunks_select(&hunks, &nhunks, changed, nblocks, context)) != RL_OK ||
+	    (rc = rl_where_init(&w[0], rl_alignment_tokens(al, RL_OLD))) != RL_OK ||
+	    (rc = rl_where_init(&w[1], rl_alignment_tokens(al, RL_NEW))) != RL_OK)
+		goto out;
+	for (size_t k = 0; k < nhunks; k++) {
+		rl_extent e[2];
+		block_extents(lay, hunks[k].lo, hunks[k].hi, e);
+		rl_print_hunk_header(st->o, w, e);
+		st->started = false;  /* no whitespace before a hunk's first word */
+		st->closed = false;
+		st->col = 0;
+		print_blocks(st, lay, ops, hunks[k].lo, hunks[k].hi);
+		if (st->started)
+			rl_out_raw(st->o, "\n", 1);
+	}
+out:
+	rl_where_release(&w[0]);
+	rl_where_release(&w[1]);
+	free(hunks);
+	free(changed);
+	return rc;
+}
+
 int rl_print_inline(rl_out *o, const rl_alignment *al)
+{
+	return rl_print_inline_context(o, al, RL_CONTEXT_ALL, 0);
+}
+
+int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsigned width)
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay;
-	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false};
+	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false, false, width, 0};
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	int rc;
@@ -79,23 +191,13 @@ int rl_print_inline(rl_out *o, const rl_alignment *al)
 		st.tok[s] = rl_tokens_array(rl_alignment_tokens(al, s));
 		st.text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
 	}
-	size_t nblocks = rl_layout_blocks(lay);
-	size_t npieces = nblocks ? rl_layout_block(lay, nblocks - 1)->piece1 : 0;
-	for (size_t k = 0; k < npieces; k++) {
-		const rl_piece *p = rl_layout_piece(lay, k);
-		const rl_op *op = &ops[p->op];
-		if (op->kind == RL_OP_EQUAL && !op->move) {
-			print_span(&st, RL_NEW, p->b0, p->b1, op, false, -1);
-			continue;
-		}
-		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
-		 * space, the new words. */
-		bool both = p->a1 > p->a0 && p->b1 > p->b0;
-		print_span(&st, RL_OLD, p->a0, p->a1, op, true, both ? st.tok[RL_NEW][p->b0].gap : -1);
-		print_span(&st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
+	if (context >= 0) {
+		rc = print_hunks(&st, lay, ops, (unsigned)context);
+	} else {
+		print_blocks(&st, lay, ops, 0, rl_layout_blocks(lay));
+		if (st.started)
+			rl_out_raw(o, "\n", 1);
 	}
-	if (st.started)
-		rl_out_raw(o, "\n", 1);
 	rl_layout_free(lay);
-	return RL_OK;
+	return rc;
 }

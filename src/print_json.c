@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc/doc.h"
+#include "changelist.h"
 #include "print.h"
 #include "status.h"
 #include "text.h"
@@ -145,7 +146,7 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        "            \"ops\": {\"equal\": %zu, \"delete\": %zu, \"insert\": %zu, "
 	        "\"replace\": %zu, \"move\": %zu},\n"
 	        "            \"similarity\": %.4f, \"kept_share\": %.4f, \"anchors\": %zu, "
-	        "\"bound_hits\": %zu}\n",
+	        "\"bound_hits\": %zu},\n",
 	        st->words[0], st->words[1], st->kept, st->deleted, st->inserted, st->replaced[0],
 	        st->replaced[1], st->moved, st->moves, st->quotes, st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
@@ -154,6 +155,84 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
 	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
+}
+
+/* The bytes of tokens [t0, t1) of a side: [*lo, *hi), 0 and 0 for none. */
+static void token_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, uint32_t *lo,
+                        uint32_t *hi)
+{
+	const rl_token *tk = rl_tokens_array(rl_alignment_tokens(al, side));
+	*lo = t1 > t0 ? tk[t0].off : 0;
+	*hi = t1 > t0 ? tk[t1 - 1].off + tk[t1 - 1].len : 0;
+}
+
+/* Tokens [t0, t1) of a side as a JSON string: their bytes as the text has them. */
+static void json_tokens(rl_out *o, const rl_alignment *al, int side, uint32_t t0, uint32_t t1)
+{
+	uint32_t lo, hi;
+	token_bytes(al, side, t0, t1, &lo, &hi);
+	json_string(o, rl_tokens_text(rl_alignment_tokens(al, side)) + lo, hi - lo);
+}
+
+/* The edits inside an altered or elided quotation: [{"old": "...", "new": "..."}, ...]. */
+static void json_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch)
+{
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(al, &nops);
+	bool first = true;
+
+	rl_out_str(o, ", \"edits\": [");
+	for (uint32_t k = ch->op0; k < ch->op1; k++) {
+		if (ops[k].quote == RL_QUOTE_NONE)
+			continue;
+		rl_out_str(o, first ? "{\"old\": " : ", {\"old\": ");
+		first = false;
+		json_tokens(o, al, RL_OLD, ops[k].a0, ops[k].a1);
+		rl_out_str(o, ", \"new\": ");
+		json_tokens(o, al, RL_NEW, ops[k].b0, ops[k].b1);
+		rl_out_str(o, "}");
+	}
+	rl_out_str(o, "]");
+}
+
+static void json_edit(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool last)
+{
+	fprintf(o->fp, "    {\"type\": \"%s\", \"para\": [%u, %u], \"words\": [%u, %u], "
+	               "\"sentences\": [%u, %u]",
+	        rl_edit_name(ch->kind), (unsigned)ch->para[0], (unsigned)ch->para[1],
+	        (unsigned)ch->words[0], (unsigned)ch->words[1], (unsigned)ch->sentences[0],
+	        (unsigned)ch->sentences[1]);
+	for (int side = 0; side < 2; side++) {
+		uint32_t lo, hi, t0 = side ? ch->b0 : ch->a0, t1 = side ? ch->b1 : ch->a1;
+		token_bytes(al, side, t0, t1, &lo, &hi);
+		if (t1 > t0)
+			fprintf(o->fp, ", \"%c\": [%u, %u]", side ? 'b' : 'a', (unsigned)lo, (unsigned)hi);
+	}
+	if (ch->kind == RL_CH_MOVED)
+		fprintf(o->fp, ", \"move\": %u, \"reworded\": %s", (unsigned)ch->move,
+		        ch->reworded ? "true" : "false");
+	rl_out_str(o, ", \"old\": ");
+	json_tokens(o, al, RL_OLD, ch->a0, ch->a1);
+	rl_out_str(o, ", \"new\": ");
+	json_tokens(o, al, RL_NEW, ch->b0, ch->b1);
+	if (ch->kind == RL_CH_QUOTE_ALTERED || ch->kind == RL_CH_QUOTE_ELIDED)
+		json_edits(o, al, ch);
+	rl_out_str(o, last ? "}\n" : "},\n");
+}
+
+/* The change list (changelist.h): the facts --changes prints. */
+static int json_changes(rl_out *o, const rl_alignment *al)
+{
+	rl_changelist cl;
+	int rc = rl_changelist_build(&cl, al);
+	if (rc != RL_OK)
+		return rc;
+	rl_out_str(o, cl.n ? "  \"changes\": [\n" : "  \"changes\": [");
+	for (size_t k = 0; k < cl.n; k++)
+		json_edit(o, al, &cl.items[k], k + 1 == cl.n);
+	fprintf(o->fp, "%s],\n  \"unlisted_edits\": %zu\n", cl.n ? "  " : "", cl.minor);
+	rl_changelist_free(&cl);
+	return RL_OK;
 }
 
 static int print_json(rl_out *o, const rl_alignment *al, const char *const names[2],
@@ -175,8 +254,9 @@ static int print_json(rl_out *o, const rl_alignment *al, const char *const names
 	}
 	rl_out_str(o, "  ],\n");
 	json_stats(o, rl_alignment_stats(al));
+	int rc = json_changes(o, al);
 	rl_out_str(o, "}\n");
-	return RL_OK;
+	return rc;
 }
 
 int rl_print_json(rl_out *o, const rl_alignment *al, const char *const names[2],

@@ -3,10 +3,10 @@
 #include "status.h"
 
 /* num of den in percent, for one decimal: 100.0 only when num is all of den (a rounded
- * "100.0%" for texts that differ would say they do not). */
-static double percent(size_t num, size_t den)
+ * "100.0%" for texts that differ would say they do not); `none` when den is 0. */
+static double percent(size_t num, size_t den, double none)
 {
-	double p = den ? 100.0 * (double)num / (double)den : 100.0;
+	double p = den ? 100.0 * (double)num / (double)den : none;
 	return num < den && p > 99.9 ? 99.9 : p;
 }
 
@@ -19,13 +19,15 @@ static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 	        "deleted %zu, inserted %zu, moved %zu in %zu passage%s; quotes: %zu removed, "
 	        "%zu added, %zu altered, %zu elided; ops: %zu equal, %zu replace, %zu delete, "
 	        "%zu insert, %zu move; similarity %.1f%%",
-	        st->words[0], st->words[1], st->kept, percent(st->kept, st->words[0]),
+	        st->words[0], st->words[1], st->kept,
+	        /* nothing of an empty OLD is kept: an added file keeps 0.0%, not 100 */
+	        percent(st->kept, st->words[0], 0.0),
 	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->moves,
 	        st->moves == 1 ? "" : "s", st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
 	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL], st->ops[RL_OP_REPLACE],
 	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
-	        percent(2 * st->kept, st->words[0] + st->words[1]));
+	        percent(2 * st->kept, st->words[0] + st->words[1], 100.0));
 	if (st->bound_hits)
 		fprintf(o->fp, " (coarse: %zu searches hit the cost bound)", st->bound_hits);
 	if (src && (src[0].doc.dropped_lines || src[1].doc.dropped_lines))

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hunks.h"
+#include "layout.h"
 #include "model.h"
 #include "out.h"
 #include "print.h"
@@ -49,15 +51,35 @@ int rl_show_binary(const rl_cli *cli, const rl_source src[2])
 	return same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT;
 }
 
-int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
+/* The context the printers get: -U's, else everything for one pair and hunks in a list, as
+ * git diff shows a list of files. */
+static int context_of(const rl_cli *cli, bool list)
+{
+	if (cli->context != RL_CONTEXT_DEFAULT)
+		return cli->context;
+	return list ? RL_CONTEXT_LIST : RL_CONTEXT_ALL;
+}
+
+/* The report's pane width: -W's halves, else 72 columns, a comfortable line of prose. */
+static unsigned html_pane(const rl_cli *cli)
+{
+	unsigned pane = cli->width > 3 ? (cli->width - 3) / 2 : 72;
+	if (pane < RL_LAYOUT_MIN_WIDTH)
+		return RL_LAYOUT_MIN_WIDTH;
+	return pane > RL_LAYOUT_MAX_WIDTH ? RL_LAYOUT_MAX_WIDTH : pane;
+}
+
+static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2],
+                          bool list)
 {
 	rl_out o;
 	int rc;
 
-	rl_out_init(&o, stdout, cli->format != RL_FMT_JSON && rl_tty_color(cli), rl_tty_ascii());
+	bool text = cli->format != RL_FMT_JSON && cli->format != RL_FMT_HTML;
+	rl_out_init(&o, stdout, text && rl_tty_color(cli), text && rl_tty_ascii());
 	switch (cli->format) {
 	case RL_FMT_INLINE:
-		rc = rl_print_inline(&o, al);
+		rc = rl_print_inline_context(&o, al, context_of(cli, list), cli->width);
 		break;
 	case RL_FMT_JSON:
 		rc = rl_print_json_sources(&o, al, src);
@@ -65,8 +87,16 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 	case RL_FMT_STAT:
 		rc = rl_print_stat_sources(&o, al, src);
 		break;
+	case RL_FMT_CHANGES:
+		rc = rl_print_changes(&o, al);
+		break;
+	case RL_FMT_HTML: {
+		const char *names[2] = {src[0].name, src[1].name};
+		rc = rl_print_html(&o, al, names, html_pane(cli));
+		break;
+	}
 	default:
-		rc = rl_print_side_by_side(&o, al, rl_tty_width(cli));
+		rc = rl_print_side_by_side_context(&o, al, rl_tty_width(cli), context_of(cli, list));
 		break;
 	}
 	if (rc != RL_OK) {
@@ -79,6 +109,11 @@ int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source
 		return -1;
 	}
 	return 0;
+}
+
+int rl_show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_source src[2])
+{
+	return show_alignment(cli, al, src, false);
 }
 
 /* ------------------------------------------------------------------ the viewer */
@@ -166,6 +201,14 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 	rl_alignment *al = NULL;
 	rl_out o;
 
+	if (cli->format == RL_FMT_HTML) {
+		/* One report per page: a list's sections are not written yet. */
+		if (!run->shown++)
+			rl_error_line("--html reports on one pair, not on a list (--git, --history, "
+			              "directories, several versions)");
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+		return;
+	}
 	if (rl_binary_pair(cli, &src[0], &src[1])) {
 		/* JSON lists every pair compared as a document, binary ones too; the text formats
 		 * give a line only to binary files that differ. */
@@ -200,7 +243,7 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		rl_out_finish(&o);
 	}
 	if ((!same || cli->format == RL_FMT_JSON || cli->format == RL_FMT_STAT) &&
-	    rl_show_alignment(cli, al, src) != 0)
+	    show_alignment(cli, al, src, true) != 0)
 		rl_listing_worst(run, RL_EXIT_TROUBLE);
 	else
 		rl_listing_worst(run, same ? RL_EXIT_SAME : RL_EXIT_DIFFERENT);

@@ -1,6 +1,7 @@
 /* tty.c: the terminal and the environment, as the program reads them. */
 #include "tty.h"
 
+#include <fcntl.h>
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,22 @@
 #include <unistd.h>
 
 #define DEFAULT_WIDTH 160
+
+/* The width of the controlling terminal (0: none), for output piped to a pager: what the reader
+ * sees is that terminal, as git sizes its output for its pager. */
+static unsigned controlling_width(void)
+{
+	struct winsize ws;
+	int fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	unsigned cols = 0;
+
+	if (fd < 0)
+		return 0;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		cols = ws.ws_col;
+	close(fd);
+	return cols;
+}
 
 unsigned rl_tty_width(const rl_cli *cli)
 {
@@ -24,7 +41,8 @@ unsigned rl_tty_width(const rl_cli *cli)
 		if (*end == '\0' && v > 0 && v <= 100000)
 			return (unsigned)v;
 	}
-	return DEFAULT_WIDTH;
+	unsigned tty = controlling_width();
+	return tty ? tty : DEFAULT_WIDTH;
 }
 
 static bool dumb_terminal(void)

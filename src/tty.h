@@ -12,7 +12,8 @@
 #include "cli.h"
 #include "viewer.h"
 
-/* Columns for printed output: --width, the terminal's, $COLUMNS, or 160. */
+/* Columns for printed output: --width, standard output's terminal, $COLUMNS, the controlling
+ * terminal's (output piped to a pager), or 160. */
 unsigned rl_tty_width(const rl_cli *cli);
 
 /* Colour in printed output: --color, else none under NO_COLOR or TERM=dumb, else when standard

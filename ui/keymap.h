@@ -37,6 +37,7 @@
 	X(OPEN, "Enter", "in the file list: open the file under the cursor")                \
 	X(HELP, "h F1", "show or hide this help")                                           \
 	X(REDRAW, "Ctrl-L", "redraw the screen")                                            \
+	X(MOUSE, "M", "mouse off, to select and copy text with it; M again: on")            \
 	X(QUIT, "q", "quit; in a file opened from the file list, back to the list")         \
 	X(EXIT, "Ctrl-C", "quit at once, from a file or the list")                          \
 	X(WHEEL, "Wheel", "scroll both panes")                                              \

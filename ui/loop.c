@@ -97,9 +97,20 @@ int rl_viewer_new_src(rl_viewer **out, const rl_pairsrc *src, const rl_viewer_op
 
 /* One frame: everything drawn into the virtual screen, then one doupdate, which sends only what
  * changed (werase clears the virtual screen, not the terminal). */
+/* M: the mouse off (the terminal's selection works) or on again. */
+static void toggle_mouse(rl_viewer *vw)
+{
+	vw->view.mouse_toggle = false;
+	rl_term_set_mouse(&vw->term, !vw->term.mouse);
+	rl_view_message(&vw->view, false, vw->term.mouse ? "mouse on (M: off)"
+	                                                 : "mouse off: select text freely (M: on)");
+}
+
 static int paint(rl_viewer *vw)
 {
 	rl_view *v = &vw->view;
+	if (v->mouse_toggle)
+		toggle_mouse(vw);
 	if (v->redraw) {
 		clearok(curscr, TRUE);
 		v->redraw = false;

@@ -262,10 +262,19 @@ void rl_pane_help(WINDOW *w, const rl_term *t, const rl_view *v)
 		mvwhline(w, y, x0 + 1, ' ', (int)bw - 2);
 		if (top + i >= count)
 			continue;
-		const char *keys, *text;
+		const char *keys, *text, *sample;
+		int role;
 		rl_view_help_line(top + i, &keys, &text);
 		unsigned x = (unsigned)x0 + 2, room = bw - 4;
-		if (keys) {
+		if (rl_view_help_sample(top + i, &sample, &role) && role >= 0 && role < RL_ROLE_COUNT) {
+			/* the kind's own colour, as the panes draw it */
+			unsigned n = (unsigned)strlen(sample) < room ? (unsigned)strlen(sample) : room;
+			wattrset(w, t->role[role]);
+			mvwaddnstr(w, y, (int)x, sample, (int)n);
+			unsigned step = n + 2 > 20 ? n + 2 : 20;
+			x += step;
+			room = room > step ? room - step : 0;
+		} else if (keys) {
 			wattrset(w, t->face[RL_FACE_HELP_KEY]);
 			mvwaddnstr(w, y, (int)x, keys, (int)(kw < room ? kw : room));
 			x += kw + 2;

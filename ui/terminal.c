@@ -308,13 +308,19 @@ int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii,
 	scrollok(stdscr, FALSE);
 	curs_set(0);
 	set_escdelay(ESC_DELAY_MS);
-	if (mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
+	rl_term_set_mouse(t, mouse);
 	init_colors(t);
-	build_restore(mouse);
 	return 0;
+}
+
+void rl_term_set_mouse(rl_term *t, bool on)
+{
+	/* Presses only, no REPORT_MOUSE_POSITION: ncurses asks for button events (1000), not for
+	 * all-motion tracking (1003), which would flood the loop and take the terminal's selection. */
+	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+	mouseinterval(0);
+	t->mouse = on;
+	build_restore(on);
 }
 
 void rl_term_end(rl_term *t)

@@ -42,6 +42,10 @@ int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii,
 /* Leave curses and restore the terminal and the signal handlers. Safe to call twice. */
 void rl_term_end(rl_term *t);
 
+/* Turn mouse reporting on (clicks and the wheel only: button presses, SGR encoding, never motion)
+ * or off, so that the terminal's own selection works. */
+void rl_term_set_mouse(rl_term *t, bool on);
+
 /* The terminal's size now. */
 void rl_term_size(unsigned *cols, unsigned *rows);
 

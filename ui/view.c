@@ -360,6 +360,7 @@ int rl_view_act(rl_view *v, rl_action a)
 	case RL_ACT_UNIFIED: return toggle_unified(v);
 	case RL_ACT_HELP: v->help = true, v->help_top = 0; return RL_OK;
 	case RL_ACT_REDRAW: v->redraw = true; return RL_OK;
+	case RL_ACT_MOUSE: v->mouse_toggle = true; return RL_OK;
 	case RL_ACT_EXIT: v->quit = true; return RL_OK;
 	default: break;
 	}
@@ -591,11 +592,23 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 
 /* ------------------------------------------------------------------ help */
 
-static const char *const legend[] = {
-	"",
-	"Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break",
-	"        on one side only. Status line: ~rewrites -deletions +insertions",
-	"        m moved passages q quotation changes, and the share of words kept.",
+/* The legend after the keys: each kind's colour and marker (a sample drawn in its role), then
+ * the gutter and the status line. */
+static const struct {
+	const char *sample;  /* drawn in the role's colour; NULL: a plain line */
+	int role;
+	const char *text;
+} legend[] = {
+	{NULL, 0, ""},
+	{NULL, 0, "Colours, and the markers that replace them without colour:"},
+	{"[-deleted-]", RL_ROLE_DELETE, "words of OLD only (red)"},
+	{"{+inserted+}", RL_ROLE_INSERT, "words of NEW only (green)"},
+	{"[-old-]{+new+}", RL_ROLE_REWRITE, "rewritten: OLD's words left, NEW's right (yellow)"},
+	{"[<moved>]{>moved<}", RL_ROLE_MOVE, "a moved passage where it left and arrived (cyan)"},
+	{"[!quote!]{!quote!}", RL_ROLE_QUOTE, "a quotation removed, added, altered, elided (magenta)"},
+	{NULL, 0, "Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break"},
+	{NULL, 0, "        on one side only. Status line: ~rewrites -deletions +insertions"},
+	{NULL, 0, "        m moved passages q quotation changes, and the share of words kept."},
 };
 
 size_t rl_view_help_count(void)
@@ -612,5 +625,15 @@ void rl_view_help_line(size_t i, const char **keys, const char **text)
 	}
 	i -= RL_ACT_COUNT - 1;
 	*keys = NULL;
-	*text = i < sizeof legend / sizeof *legend ? legend[i] : "";
+	*text = i < sizeof legend / sizeof *legend ? legend[i].text : "";
+}
+
+bool rl_view_help_sample(size_t i, const char **sample, int *role)
+{
+	if (i < RL_ACT_COUNT - 1 || i - (RL_ACT_COUNT - 1) >= sizeof legend / sizeof *legend)
+		return false;
+	i -= RL_ACT_COUNT - 1;
+	*sample = legend[i].sample;
+	*role = legend[i].role;
+	return legend[i].sample != NULL;
 }

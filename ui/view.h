@@ -78,6 +78,7 @@ typedef struct rl_view {
 	char msg[RL_VIEW_MSG_MAX];
 	bool msg_error;
 	bool redraw;           /* the next frame repaints every cell (Ctrl-L) */
+	bool mouse_toggle;     /* M: the loop turns mouse reporting off or on */
 	bool quit;
 	/* the file list, on screen while `listing` (the model's pair, if one is open, waits) */
 	bool listing;
@@ -156,5 +157,8 @@ unsigned rl_view_mask(const rl_view *v);
 /* The help overlay's lines: keys (NULL for a line of prose) and text. */
 size_t rl_view_help_count(void);
 void rl_view_help_line(size_t i, const char **keys, const char **text);
+/* A legend line's sample, to draw in a role's colour (rl_role) before its text: false for a
+ * line without one. */
+bool rl_view_help_sample(size_t i, const char **sample, int *role);
 
 #endif

@@ -61,7 +61,7 @@ int rl_view_goto_change(rl_view *v, int dir)
 	if (rc != RL_OK)
 		return rc;
 	size_t k;
-	if (v->selected && v->sel_block >= first && v->sel_block <= last) {
+	if (v->selected) {
 		/* From the selected change. */
 		k = rl_view_change_index(v, v->sel_block);
 		if (dir > 0)
@@ -100,21 +100,25 @@ static const rl_piece *moved_piece(const rl_view *v, uint32_t b, uint32_t want)
 	return NULL;
 }
 
-/* The moved piece to jump from: in the selected change, else the first one on screen. */
+/* The moved piece to jump from: in the selected change when it is a moved one, else the first
+ * moved piece on screen, so that m works from anywhere inside a moved passage and not only after
+ * n selected it. */
 static int move_origin(rl_view *v, const rl_piece **piece)
 {
+	uint32_t first, last;
+	int rc = screen_blocks(v, &first, &last);
+
 	*piece = NULL;
+	if (rc != RL_OK)
+		return rc;
 	if (v->selected) {
 		*piece = moved_piece(v, v->sel_block, v->sel_op);
 		if (!*piece)
 			*piece = moved_piece(v, v->sel_block, UINT32_MAX);
-		return RL_OK;
 	}
-	uint32_t first, last;
-	int rc = screen_blocks(v, &first, &last);
-	for (uint32_t b = first; rc == RL_OK && b <= last && !*piece; b++)
+	for (uint32_t b = first; b <= last && !*piece; b++)
 		*piece = moved_piece(v, b, UINT32_MAX);
-	return rc;
+	return RL_OK;
 }
 
 int rl_view_goto_move_end(rl_view *v)

@@ -126,7 +126,8 @@ Test(cli, several_versions_print_each_pair)
 	RUN(&r, "--json", ORIGINAL, SPUN, SPUN);
 	cr_assert_eq(r.status, 1);
 	cr_assert_eq(strncmp(r.out, "[\n{", 3), 0, "a JSON array of comparisons");
-	cr_assert_str_eq(r.out + r.out_len - 6, "}\n}\n]\n");
+	const char *end = "\"unlisted_edits\": 0\n}\n]\n";  /* the last pair does not differ */
+	cr_assert_str_eq(r.out + r.out_len - strlen(end), end);
 	cr_assert_not_null(strstr(r.out, "}\n,\n{"), "two objects, separated");
 	run_free(&r);
 	RUN(&r, "--stat", ORIGINAL, SPUN, "no-such-file.txt");
@@ -464,6 +465,11 @@ Test(cli, golden_outputs)
 		{"rewrite.inline.txt", {"redline", "--inline", ORIGINAL, REWRITE, NULL}},
 		{"summary.inline.txt", {"redline", "--inline", ORIGINAL, SUMMARY, NULL}},
 		{"stat.txt", {"redline", "--stat", ORIGINAL, REWRITE, NULL}},
+		{"spun.U3.sbs.txt", {"redline", "--width=120", "-U3", ORIGINAL, SPUN, NULL}},
+		{"summary.U1.sbs.txt", {"redline", "-W100", "--context=1", ORIGINAL, SUMMARY, NULL}},
+		{"spun.U0.inline.txt", {"redline", "--inline", "-U0", ORIGINAL, SPUN, NULL}},
+		{"rewrite.changes.md", {"redline", "--changes", ORIGINAL, REWRITE, NULL}},
+		{"summary.changes.md", {"redline", "--changes", ORIGINAL, SUMMARY, NULL}},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		run_result r;
@@ -791,4 +797,177 @@ Test(cli, stages_switch_off)
 		cr_assert_eq(r.status, 1, "%s", more[k]);
 		run_free(&r);
 	}
+}
+
+/* -U N: only the changes, with N lines around them, under "@@ ¶a–b · lines c–d | ... @@". */
+Test(cli, context_hunks)
+{
+	run_result all, def, r;
+	RUN(&all, "-W100", "--context=all", ORIGINAL, SPUN);
+	RUN(&def, "-W100", ORIGINAL, SPUN);
+	cr_assert_eq(all.status, 1);
+	/* one pair: everything by default, and no header */
+	cr_assert_eq(all.out_len, def.out_len);
+	cr_assert_eq(memcmp(all.out, def.out, def.out_len), 0);
+	cr_assert_null(strstr(def.out, "@@"));
+	run_free(&def);
+
+	/* -U0: every row printed is a header or shows a change in its gutter */
+	RUN(&r, "-W100", "-U0", ORIGINAL, SPUN);
+	cr_assert_eq(r.status, 1);
+	size_t rows = 0, headers = 0;
+	for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1, rows++) {
+		if (strncmp(p, "@@ \xc2\xb6", 5) == 0) {
+			headers++;
+			continue;
+		}
+		/* the gutter: column 49 (the panes are 48 wide), counting characters not bytes */
+		const char *g = p;
+		for (int col = 0; g < nl && col < 49; col++)
+			for (g++; g < nl && ((unsigned char)*g & 0xc0) == 0x80; g++)
+				;
+		cr_assert(g < nl && strchr("|<>", *g), "row %zu without a change: %.*s", rows,
+		          (int)(nl - p), p);
+	}
+	cr_assert_gt(headers, 3);
+	cr_assert_lt(r.out_len, all.out_len, "-U0 leaves out the unchanged rows");
+	run_free(&r);
+	run_free(&all);
+
+	/* the positions: the first hunk of SPUN is the headline, line 1 of both */
+	RUN(&r, "-W100", "-U0", ORIGINAL, SPUN);
+	cr_assert_eq(strncmp(r.out, "@@ \xc2\xb6" "1 \xc2\xb7 line 1 | \xc2\xb6" "1 \xc2\xb7 line 1 @@\n",
+	                     strlen("@@ \xc2\xb6" "1 \xc2\xb7 line 1 | \xc2\xb6" "1 \xc2\xb7 line 1 @@\n")),
+	             0, "%s", r.out);
+	run_free(&r);
+
+	/* texts that do not differ: no hunk, nothing printed, exit 0 */
+	RUN(&r, "-U3", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.out_len, 0, "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--inline", "-U3", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.out_len, 0, "%s", r.out);
+	run_free(&r);
+
+	/* a bad value: one line, exit 2 */
+	const char *bad[] = {"x", "-1", "3x", ""};
+	for (size_t k = 0; k < 4; k++) {
+		char opt[32];
+		snprintf(opt, sizeof opt, "--context=%s", bad[k]);
+		RUN(&r, opt, ORIGINAL, SPUN);
+		cr_assert_eq(r.status, 2, "%s", opt);
+		cr_assert_not_null(strstr(r.err, "invalid context"), "%s: %s", opt, r.err);
+		run_free(&r);
+	}
+}
+
+/* --changes: Markdown, one line per change; nothing from a document becomes Markdown syntax. */
+Test(cli, change_list)
+{
+	run_result r;
+	RUN(&r, "--changes", ORIGINAL, ORIGINAL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_str_eq(r.out, "No changes.\n");
+	run_free(&r);
+
+	RUN(&r, "--changes", ORIGINAL, REWRITE);
+	cr_assert_eq(r.status, 1);
+	/* what an editor asks first: the elided quotation, the moves, the removed quotation */
+	cr_assert_not_null(strstr(r.out, "quotation elided: \xe2\x80\x9c, keep the grounds open"
+	                                 "\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c\xe2\x80\xa6\xe2\x80\x9d"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "6 \xe2\x86\x92 \xc2\xb6" "1: passage moved (64 words, "
+	                                 "unchanged)"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- old \xc2\xb6" "7: quotation removed (27 words)"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "**Kept 708 of 753 words of the original (94.0%)**"), "%s",
+	                   r.out);
+	run_free(&r);
+
+	/* a document's Markdown and HTML stay text */
+	const char a[] = "The page said nothing at all about the sale of the old light.\n";
+	const char b[] = "The page said [click here](javascript:alert(1)) <script>x()</script> "
+	                 "and ![img](http://example.com/t.png) about the sale of the *old* light.\n";
+	char pa[64], pb[64];
+	temp_file(pa, a, sizeof a - 1);
+	temp_file(pb, b, sizeof b - 1);
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "\\[click here\\]\\(javascript:alert\\(1\\)\\)"), "%s", r.out);
+	for (const char *lt = r.out; (lt = strchr(lt, '<')); lt++)
+		cr_assert(lt > r.out && lt[-1] == '\\', "a bare < in %s", r.out);
+	cr_assert_null(strstr(r.out, "]("), "%s", r.out);
+	cr_assert_null(strstr(r.out, "!["), "%s", r.out);
+	run_free(&r);
+
+	/* --json has the same facts */
+	RUN(&r, "--json", ORIGINAL, REWRITE);
+	char err[128];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const json *ch = json_get(doc, "changes");
+	cr_assert_not_null(ch);
+	cr_assert_eq(ch->type, JSON_ARRAY);
+	size_t moved = 0, elided = 0;
+	for (size_t k = 0; k < ch->nkids; k++) {
+		const char *type = json_str(json_get(json_at(ch, k), "type"));
+		cr_assert_not_null(type);
+		moved += strcmp(type, "moved") == 0;
+		elided += strcmp(type, "quote_elided") == 0;
+	}
+	cr_assert_eq(moved, 2);
+	cr_assert_eq(elided, 1);
+	json_free(doc);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}
+
+/* --stat on an added file: nothing of OLD is kept, 0.0%, not 100%. */
+Test(cli, stat_of_an_added_file)
+{
+	char empty[64];
+	temp_file(empty, "", 0);
+	run_result r;
+	RUN(&r, "--stat", empty, ORIGINAL);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "old 0 words, new 753 words: kept 0 (0.0% of old)"), "%s",
+	                   r.out);
+	run_free(&r);
+	RUN(&r, "--stat", empty, empty);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "similarity 100.0%"), "%s", r.out);
+	run_free(&r);
+	unlink(empty);
+}
+
+/* --inline honours -W (wrapping at spaces; a word with the punctuation glued to it stays whole),
+ * and two changes side by side keep a space between their markers. */
+Test(cli, inline_width_and_marker_spacing)
+{
+	const char *news[] = {SPUN, SUMMARY, REWRITE};
+	for (int k = 0; k < 3; k++) {
+		run_result r;
+		RUN(&r, "--inline", "-W", "60", ORIGINAL, news[k]);
+		cr_assert_eq(r.status, 1);
+		size_t lines = 0, over = 0;
+		for (char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1, lines++) {
+			size_t w = line_width(p, (size_t)(nl - p));
+			cr_assert_leq(w, 64, "%s: a line of %zu: %.*s", news[k], w, (int)(nl - p), p);
+			over += w > 60;
+		}
+		cr_assert_leq(over * 20, lines, "%s: %zu of %zu lines over 60", news[k], over, lines);
+		for (const char *p = r.out + 1; *p && p[1]; p++)
+			cr_assert(!(strchr("]}", p[0]) && strchr("[{", p[1]) &&
+			            (p[-1] == '-' || p[-1] == '+' || p[-1] == '>' || p[-1] == '<' ||
+			             p[-1] == '!')),
+			          "%s: markers touch: %.30s", news[k], p - 10);
+		run_free(&r);
+	}
+	/* without -W, NEW's lines as they are: the rewrite is one long line */
+	run_result r;
+	RUN(&r, "--inline", ORIGINAL, REWRITE);
+	cr_assert_gt(strcspn(r.out, "\n"), 1000);
+	run_free(&r);
 }

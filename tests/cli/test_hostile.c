@@ -45,6 +45,9 @@ static const char *const formats[][5] = {
 	{"-a", "--side-by-side", "--width=1", NULL},
 	{"-a", "--inline", "--color=always", "-i", "-p"},
 	{"-a", "--json", "--nfkc", "--strict", NULL},
+	{"-a", "--side-by-side", "-U1", "--color=always", NULL},
+	{"-a", "--inline", "-U0", NULL},
+	{"-a", "--changes", NULL},
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 

@@ -1,4 +1,5 @@
-/* fuzz_print.c: every printer on two arbitrary texts, with file names taken from the input too.
+/* fuzz_print.c: every printer on two arbitrary texts, with file names taken from the input too
+ * (--changes and --html too: the HTML must hold no control byte either).
  *
  * --json must be one valid JSON text (tests/json.c, strict) keeping the contract's shape, its
  * ranges inside the inputs (json_contract.c); --side-by-side, --inline and --stat, with and without colour, and in ASCII mode
@@ -20,7 +21,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { P_SBS, P_INLINE, P_JSON, P_STAT };
+enum { P_SBS, P_INLINE, P_JSON, P_STAT, P_CHANGES, P_HTML };
 
 /* Run one printer into memory; returns the bytes (owned) and their count. */
 static char *print_to_memory(int which, const rl_alignment *al, const fuzz_input *in, bool color,
@@ -37,6 +38,12 @@ static char *print_to_memory(int which, const rl_alignment *al, const fuzz_input
 	case P_SBS: rc = rl_print_side_by_side(&o, al, width); break;
 	case P_INLINE: rc = rl_print_inline(&o, al); break;
 	case P_STAT: rc = rl_print_stat(&o, al); break;
+	case P_CHANGES: rc = rl_print_changes(&o, al); break;
+	case P_HTML: {
+		const char *nv[2] = {"old", "new"};
+		rc = rl_print_html(&o, al, nv, width);
+		break;
+	}
 	default: {
 		/* A name is the first bytes of its text, up to a NUL: hostile names as well. */
 		char names[2][24];
@@ -68,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rl_alignment *al;
 
 	FUZZ_CHECK(rl_diff(&al, in.text[0], in.len[0], in.text[1], in.len[1], &o) == RL_OK, "diff");
-	for (int which = P_SBS; which <= P_STAT; which++) {
+	for (int which = P_SBS; which <= P_HTML; which++) {
 		size_t len, at = 0;
 		char *out = print_to_memory(which, al, &in, color, ascii, width, &len);
 		const char *why;
@@ -79,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else {
 			why = term_check(out, len, color, &at);
 			FUZZ_CHECK(!why, "printer %d: %s at byte %zu", which, why, at);
-			if (ascii)
+			/* the HTML report is UTF-8 for a browser, whatever the terminal */
+			if (ascii && which != P_HTML)
 				for (size_t i = 0; i < len; i++)
 					FUZZ_CHECK((unsigned char)out[i] < 0x80, "printer %d: non-ASCII byte %02x "
 					           "at %zu in ASCII mode", which, (unsigned char)out[i], i);

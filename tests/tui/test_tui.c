@@ -298,6 +298,32 @@ Test(tui, help_overlay)
 	assert_screen(&t, "redline keys");
 	assert_screen(&t, "scroll down a line");
 	assert_screen(&t, "select the change under the pointer");
+	/* the legend at its end: each kind's marker in its own colour */
+	tmux_keys(&t, false, "NPage");
+	tmux_keys(&t, false, "NPage");
+	tmux_keys(&t, false, "NPage");
+	assert_screen(&t, "[!quote!]{!quote!}");
+	char *s = tmux_screen(&t, true);
+	const char *samples[] = {"[-deleted-]", "{+inserted+}", "[-old-]{+new+}",
+	                         "[<moved>]{>moved<}", "[!quote!]{!quote!}"};
+	char sgr[5][64];
+	for (int k = 0; k < 5; k++) {
+		const char *at = strstr(s, samples[k]);
+		cr_assert_not_null(at, "%s in %s", samples[k], s);
+		/* the attributes in force: the last SGR before the sample, on its line */
+		const char *esc = NULL;
+		for (const char *p = at; p > s && p[-1] != '\n'; p--)
+			if (p[-1] == '\x1b') {
+				esc = p - 1;
+				break;
+			}
+		cr_assert_not_null(esc, "%s is drawn in a colour of its own", samples[k]);
+		snprintf(sgr[k], sizeof sgr[k], "%.*s", (int)strcspn(esc, "m") + 1, esc);
+		for (int j = 0; j < k; j++)
+			cr_assert_str_neq(sgr[j], sgr[k], "%s and %s in the same colour", samples[j],
+			                  samples[k]);
+	}
+	free(s);
 	tmux_keys(&t, false, "Escape");
 	cr_assert(tmux_wait_gone(&t, "redline keys", WAIT));
 	quit(&t, "exit=1");
@@ -464,6 +490,91 @@ Test(tui, toggles_and_views)
 	assert_screen(&t, "highlighting deletions and insertions");
 	tmux_keys(&t, false, "G");
 	assert_screen(&t, "End");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+/* m from inside a moved passage scrolled to by hand, while n's selection is elsewhere. */
+Test(tui, m_from_anywhere_in_a_moved_passage)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " REWRITE);
+	assert_screen(&t, "change 1/");
+	tmux_keys(&t, false, "n");  /* selects change 1, a rewrite */
+	tmux_keys(&t, false, "n");  /* then change 2, an insertion */
+	assert_screen(&t, "change 2/");
+	tmux_keys(&t, false, "g");  /* back to the top: scrolling keeps the selection */
+	assert_screen(&t, "Top");
+	for (int k = 0; k < 35; k++)
+		tmux_keys(&t, false, "j");
+	assert_screen(&t, "seawall below would cost roughly $3.1 million");
+	tmux_keys(&t, false, "m");
+	assert_screen(&t, "the moved passage where it stands in NEW");
+	tmux_keys(&t, false, "m");
+	assert_screen(&t, "the moved passage where it stands in OLD");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+}
+
+/* The widest line of a file of the test's directory, in characters. */
+static size_t widest_line(const tmux *t, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", t->dir, name);
+	FILE *fp = fopen(path, "rb");
+	cr_assert_not_null(fp, "%s", path);
+	size_t most = 0, cur = 0;
+	for (int c; (c = fgetc(fp)) != EOF;) {
+		if (c == '\n') {
+			most = cur > most ? cur : most;
+			cur = 0;
+		} else if ((c & 0xc0) != 0x80) {
+			cur++;
+		}
+	}
+	fclose(fp);
+	return most;
+}
+
+/* Printed output piped (to a pager, a file) takes the controlling terminal's width, as git does;
+ * COLUMNS and -W still win. */
+Test(tui, piped_output_fits_the_controlling_terminal)
+{
+	tmux t = {0};
+	tmux_prepare(&t);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd,
+	         "unset COLUMNS; '%s' " ORIGINAL " " SPUN " > \"$D/tty.txt\"; "
+	         "COLUMNS=50 '%s' " ORIGINAL " " SPUN " > \"$D/columns.txt\"; "
+	         "COLUMNS=50 '%s' -W 70 " ORIGINAL " " SPUN " > \"$D/w.txt\"; echo done-$?; sleep 600",
+	         REDLINE_BIN, REDLINE_BIN, REDLINE_BIN);
+	tmux_start(&t, 90, 20, cmd);
+	assert_screen(&t, "done-1");
+	size_t tty = widest_line(&t, "tty.txt");
+	cr_assert(tty <= 90 && tty > 80, "the terminal is 90 wide, the widest line %zu", tty);
+	cr_assert_leq(widest_line(&t, "columns.txt"), 50);
+	size_t w = widest_line(&t, "w.txt");
+	cr_assert(w <= 70 && w > 60, "-W 70: %zu", w);
+	tmux_stop(&t);
+}
+
+/* The mouse: clicks and the wheel only (button events, SGR), never all-motion tracking; M turns
+ * it off so that the terminal's selection works, and on again. */
+Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
+{
+	tmux t = {0};
+	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&t, "change 1/");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "the mouse is on");
+	char *f = tmux_format(&t, "#{mouse_all_flag}#{mouse_button_flag}#{mouse_sgr_flag}");
+	cr_assert_str_eq(f, "001", "no motion or drag tracking, SGR encoding: %s", f);
+	free(f);
+	tmux_keys(&t, false, "M");
+	assert_screen(&t, "mouse off");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "0", WAIT), "M: the mouse is off");
+	tmux_keys(&t, false, "M");
+	assert_screen(&t, "mouse on");
+	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "M again: on");
 	quit(&t, "exit=1");
 	tmux_stop(&t);
 }

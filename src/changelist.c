@@ -1,0 +1,249 @@
+/* changelist.c: the changes of substance, from the ops in reading order. */
+#include "changelist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hunks.h"
+#include "status.h"
+
+/* Equal text between two flagged ops of one quotation is shorter than this (in tokens); longer
+ * and they are taken for two quotations. A quotation rarely runs past a long sentence. */
+#define QUOTE_GAP_TOKENS 40
+
+typedef struct move_span {
+	size_t first, last;  /* its first and last op */
+	uint32_t r[4];       /* token ranges a0 a1 b0 b1 */
+	bool reworded;
+} move_span;
+
+typedef struct ctx {
+	const rl_alignment *al;
+	const rl_op *ops;
+	size_t nops;
+	const rl_token *tok[2];
+	size_t ntok[2];
+	const char *text[2];
+	rl_where where[2];
+	move_span *moves;  /* by move id */
+	rl_changelist *cl;
+	size_t cap;
+} ctx;
+
+static bool sentence_end(const ctx *c, int s, uint32_t t)
+{
+	const rl_token *tk = &c->tok[s][t];
+	const char *p = c->text[s] + tk->off;
+	if (tk->cls != RL_TOK_PUNCT)
+		return false;
+	/* not an ellipsis: it marks a cut inside a sentence as often as an end */
+	return tk->len == 1 && p[0] && strchr(".!?", p[0]);
+}
+
+/* Words and sentence ends of tokens [t0, t1) of a side. */
+static void count(const ctx *c, int s, uint32_t t0, uint32_t t1, uint32_t *words,
+                  uint32_t *sentences)
+{
+	for (uint32_t t = t0; t < t1; t++) {
+		const rl_token *tk = &c->tok[s][t];
+		if (tk->cls == RL_TOK_WORD && !(tk->flags & RL_TF_GLUED))
+			(*words)++;
+		else if (sentence_end(c, s, t))
+			(*sentences)++;
+	}
+}
+
+/* Append a change spanning token ranges [a0, a1) and [b0, b1); fills its counts and places. */
+static int add(ctx *c, rl_edit_kind kind, size_t op0, size_t op1, const uint32_t r[4])
+{
+	rl_changelist *cl = c->cl;
+	if (cl->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 32;
+		rl_edit *p = realloc(cl->items, cap * sizeof *p);
+		if (!p)
+			return RL_ENOMEM;
+		cl->items = p;
+		c->cap = cap;
+	}
+	rl_edit *ch = &cl->items[cl->n++];
+	*ch = (rl_edit){.op0 = (uint32_t)op0, .op1 = (uint32_t)op1, .a0 = r[0], .a1 = r[1],
+	                  .b0 = r[2], .b1 = r[3], .kind = (uint8_t)kind};
+	for (int s = 0; s < 2; s++) {
+		uint32_t t0 = r[2 * s], t1 = r[2 * s + 1];
+		if (t1 > t0)
+			ch->para[s] = rl_where_para(&c->where[s], c->tok[s][t0].off);
+		count(c, s, t0, t1, &ch->words[s], &ch->sentences[s]);
+	}
+	return RL_OK;
+}
+
+/* What each moved passage spans, gathered in one pass over the ops. */
+static int gather_moves(ctx *c)
+{
+	uint32_t max = 0;
+	for (size_t k = 0; k < c->nops; k++)
+		max = c->ops[k].move > max ? c->ops[k].move : max;
+	if (max == 0)
+		return RL_OK;
+	if (!(c->moves = malloc(((size_t)max + 1) * sizeof *c->moves)))
+		return RL_ENOMEM;
+	for (uint32_t id = 0; id <= max; id++)
+		c->moves[id] = (move_span){SIZE_MAX, 0, {UINT32_MAX, 0, UINT32_MAX, 0}, false};
+	for (size_t k = 0; k < c->nops; k++) {
+		const rl_op *op = &c->ops[k];
+		move_span *m = &c->moves[op->move];
+		if (!op->move)
+			continue;
+		if (m->first == SIZE_MAX)
+			m->first = k;
+		m->last = k;
+		m->reworded |= op->kind != RL_OP_MOVE;
+		for (int s = 0; s < 2; s++) {
+			uint32_t t0 = s ? op->b0 : op->a0, t1 = s ? op->b1 : op->a1;
+			if (t1 > t0) {
+				m->r[2 * s] = t0 < m->r[2 * s] ? t0 : m->r[2 * s];
+				m->r[2 * s + 1] = t1 > m->r[2 * s + 1] ? t1 : m->r[2 * s + 1];
+			}
+		}
+	}
+	return RL_OK;
+}
+
+/* A moved passage, once, where it first appears in reading order. */
+static int add_move(ctx *c, size_t k)
+{
+	uint32_t id = c->ops[k].move, r[4];
+	const move_span *m = &c->moves[id];
+
+	if (m->first != k)
+		return RL_OK;
+	memcpy(r, m->r, sizeof r);
+	for (int s = 0; s < 2; s++)
+		if (r[2 * s] == UINT32_MAX)
+			r[2 * s] = r[2 * s + 1] = 0;
+	int rc = add(c, RL_CH_MOVED, k, m->last + 1, r);
+	if (rc == RL_OK) {
+		c->cl->items[c->cl->n - 1].move = id;
+		c->cl->items[c->cl->n - 1].reworded = m->reworded;
+	}
+	return rc;
+}
+
+/* Does NEW start a paragraph anywhere in tokens (b0, b1]? */
+static bool para_inside(const ctx *c, uint32_t b0, uint32_t b1)
+{
+	for (uint32_t t = b0 + 1; t <= b1 && t < c->ntok[RL_NEW]; t++)
+		if (c->tok[RL_NEW][t].gap == RL_GAP_PARA)
+			return true;
+	return false;
+}
+
+/* The last op of the quotation change starting at op k: flagged ops of the same kind, with only
+ * short equal text between them in the same paragraph. */
+static size_t quote_end(const ctx *c, size_t k)
+{
+	size_t last = k;
+	for (size_t j = k + 1; j < c->nops; j++) {
+		const rl_op *op = &c->ops[j];
+		if (op->move)
+			break;
+		if (op->quote == c->ops[k].quote) {
+			last = j;
+			continue;
+		}
+		if (op->quote != RL_QUOTE_NONE || op->kind != RL_OP_EQUAL ||
+		    op->b1 - op->b0 >= QUOTE_GAP_TOKENS || para_inside(c, op->b0, op->b1))
+			break;
+	}
+	return last;
+}
+
+static const rl_edit_kind quote_kinds[RL_QUOTE_KINDS] = {
+	[RL_QUOTE_REMOVED] = RL_CH_QUOTE_REMOVED,
+	[RL_QUOTE_ADDED] = RL_CH_QUOTE_ADDED,
+	[RL_QUOTE_ALTERED] = RL_CH_QUOTE_ALTERED,
+	[RL_QUOTE_ELIDED] = RL_CH_QUOTE_ELIDED,
+};
+
+/* The change starting at op k, if any; *next: the op after it. */
+static int visit(ctx *c, size_t k, size_t *next)
+{
+	const rl_op *op = &c->ops[k];
+	*next = k + 1;
+	if (op->move)
+		return add_move(c, k);
+	if (op->quote != RL_QUOTE_NONE && op->quote < RL_QUOTE_KINDS) {
+		size_t last = quote_end(c, k);
+		const rl_op *lo = &c->ops[last];
+		*next = last + 1;
+		return add(c, quote_kinds[op->quote], k, last + 1,
+		           (uint32_t[4]){op->a0, lo->a1, op->b0, lo->b1});
+	}
+	if (op->kind == RL_OP_EQUAL)
+		return RL_OK;
+	uint32_t words[2] = {0, 0}, sentences[2] = {0, 0};
+	count(c, RL_OLD, op->a0, op->a1, &words[0], &sentences[0]);
+	count(c, RL_NEW, op->b0, op->b1, &words[1], &sentences[1]);
+	if (words[0] < RL_EDIT_MIN_WORDS && words[1] < RL_EDIT_MIN_WORDS) {
+		c->cl->minor++;
+		return RL_OK;
+	}
+	rl_edit_kind kind = op->kind == RL_OP_DELETE   ? RL_CH_DELETED
+	                      : op->kind == RL_OP_INSERT ? RL_CH_INSERTED
+	                                                 : RL_CH_REWRITTEN;
+	return add(c, kind, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});
+}
+
+int rl_changelist_build(rl_changelist *out, const rl_alignment *al)
+{
+	rl_changelist cl = {0};
+	ctx c = {.al = al, .cl = &cl};
+	int rc = RL_OK;
+
+	c.ops = rl_alignment_ops(al, &c.nops);
+	for (int s = 0; s < 2; s++) {
+		const rl_tokens *tk = rl_alignment_tokens(al, s);
+		c.tok[s] = rl_tokens_array(tk);
+		c.ntok[s] = rl_tokens_count(tk);
+		c.text[s] = rl_tokens_text(tk);
+		if (rc == RL_OK)
+			rc = rl_where_init(&c.where[s], tk);
+	}
+	if (rc == RL_OK)
+		rc = gather_moves(&c);
+	for (size_t k = 0, next; k < c.nops && rc == RL_OK; k = next)
+		rc = visit(&c, k, &next);
+	free(c.moves);
+	rl_where_release(&c.where[0]);
+	rl_where_release(&c.where[1]);
+	if (rc != RL_OK) {
+		free(cl.items);
+		return rc;
+	}
+	*out = cl;
+	return RL_OK;
+}
+
+void rl_changelist_free(rl_changelist *cl)
+{
+	free(cl->items);
+	*cl = (rl_changelist){0};
+}
+
+const char *rl_edit_label(rl_edit_kind kind)
+{
+	static const char *const labels[RL_CH_KINDS] = {
+		"quotation removed", "quotation added", "quotation altered", "quotation elided",
+		"passage moved", "deleted", "inserted", "rewritten",
+	};
+	return kind < RL_CH_KINDS ? labels[kind] : "?";
+}
+
+const char *rl_edit_name(rl_edit_kind kind)
+{
+	static const char *const names[RL_CH_KINDS] = {
+		"quote_removed", "quote_added", "quote_altered", "quote_elided",
+		"moved", "deleted", "inserted", "rewritten",
+	};
+	return kind < RL_CH_KINDS ? names[kind] : "?";
+}

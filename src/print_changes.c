@@ -1,0 +1,200 @@
+/* print_changes.c: --changes, the change list as Markdown: one line per change of substance, in
+ * reading order, then a summary line. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "changelist.h"
+#include "print.h"
+#include "status.h"
+
+/* The list's own symbols, and their ASCII stand-ins for a terminal whose locale cannot show
+ * UTF-8 (o->ascii; HTML and pipes get UTF-8). */
+#define OPEN_Q(o) ((o)->ascii ? "\"" : "\xe2\x80\x9c")
+#define CLOSE_Q(o) ((o)->ascii ? "\"" : "\xe2\x80\x9d")
+#define MORE(o) ((o)->ascii ? " ..." : " \xe2\x80\xa6")
+#define ARROW(o) ((o)->ascii ? " -> " : " \xe2\x86\x92 ")
+#define PARA(o) ((o)->ascii ? "para " : "\xc2\xb6")
+
+/* An excerpt shows at most this many words, then "…". */
+#define EXCERPT_WORDS 12
+
+/* Document text made inert for Markdown: its syntax characters escaped with a backslash, so no
+ * link, image, emphasis or HTML from a document becomes active where the list is pasted; the rest
+ * goes through rl_out_text (no control reaches the terminal). */
+static void md_text(rl_out *o, const char *s, size_t n)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strchr("\\`*_[]<>|~#!()", s[i]) || s[i] == '\0')
+			continue;
+		rl_out_text(o, s + start, i - start);
+		char esc[2] = {'\\', s[i]};
+		rl_out_raw(o, esc, 2);
+		start = i + 1;
+	}
+	rl_out_text(o, s + start, n - start);
+}
+
+/* Does token t open a quotation (“ " ‘ « „)? */
+static bool opens_quote(const char *text, const rl_token *t)
+{
+	static const char *const marks[] = {"\xe2\x80\x9c", "\"", "\xe2\x80\x98", "\xc2\xab",
+	                                    "\xe2\x80\x9e", "'"};
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (t->len == strlen(marks[k]) && memcmp(text + t->off, marks[k], t->len) == 0)
+			return true;
+	return false;
+}
+
+/* Tokens [t0, t1) of a side in curly quotes (none when the text starts with its own), one space
+ * where the text has any whitespace, cut after EXCERPT_WORDS words; "(nothing)" for none. */
+static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, uint32_t t1,
+                    bool html)
+{
+	const rl_tokens *tks = rl_alignment_tokens(al, side);
+	const rl_token *tk = rl_tokens_array(tks);
+	const char *text = rl_tokens_text(tks);
+	unsigned words = 0;
+
+	if (t1 <= t0) {
+		rl_out_str(o, "(nothing)");
+		return;
+	}
+	bool own = opens_quote(text, &tk[t0]);
+	if (!own)
+		rl_out_str(o, OPEN_Q(o));
+	for (uint32_t t = t0; t < t1; t++) {
+		if (tk[t].cls == RL_TOK_WORD && !(tk[t].flags & RL_TF_GLUED) &&
+		    ++words > EXCERPT_WORDS) {
+			rl_out_str(o, MORE(o));
+			break;
+		}
+		if (t > t0 && tk[t].gap != RL_GAP_NONE)
+			rl_out_raw(o, " ", 1);
+		if (html)
+			rl_html_text(o, text + tk[t].off, tk[t].len);
+		else
+			md_text(o, text + tk[t].off, tk[t].len);
+	}
+	if (!own)
+		rl_out_str(o, CLOSE_Q(o));
+}
+
+static void where(rl_out *o, const rl_edit *ch)
+{
+	if (ch->kind == RL_CH_MOVED)
+		fprintf(o->fp, "%s%u%s%s%u", PARA(o), (unsigned)ch->para[0], ARROW(o), PARA(o),
+		        (unsigned)ch->para[1]);
+	else if (ch->b1 > ch->b0)
+		fprintf(o->fp, "%s%u", PARA(o), (unsigned)ch->para[1]);
+	else
+		fprintf(o->fp, "old %s%u", PARA(o), (unsigned)ch->para[0]);
+}
+
+/* "sentence deleted", "3 sentences inserted", "passage deleted" (no sentence end in it). */
+static void sentences_label(rl_out *o, const rl_edit *ch, int side)
+{
+	uint32_t n = ch->sentences[side];
+	const char *what = ch->kind == RL_CH_DELETED ? "deleted" : "inserted";
+	if (n > 1)
+		fprintf(o->fp, "%u sentences %s", (unsigned)n, what);
+	else
+		fprintf(o->fp, "%s %s", n ? "sentence" : "passage", what);
+	fprintf(o->fp, " (%u words): ", (unsigned)ch->words[side]);
+}
+
+/* An altered or elided quotation: each edit inside it, old words → new words. */
+static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
+{
+	size_t nops;
+	const rl_op *ops = rl_alignment_ops(al, &nops);
+	bool first = true;
+
+	for (uint32_t k = ch->op0; k < ch->op1; k++) {
+		const rl_op *op = &ops[k];
+		if (op->quote == RL_QUOTE_NONE)
+			continue;
+		rl_out_str(o, first ? "" : "; ");
+		first = false;
+		excerpt(o, al, RL_OLD, op->a0, op->a1, html);
+		rl_out_str(o, ARROW(o));
+		excerpt(o, al, RL_NEW, op->b0, op->b1, html);
+	}
+}
+
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
+{
+	where(o, ch);
+	rl_out_str(o, ": ");
+	switch (ch->kind) {
+	case RL_CH_QUOTE_ALTERED:
+	case RL_CH_QUOTE_ELIDED:
+		fprintf(o->fp, "%s: ", rl_edit_label(ch->kind));
+		quote_edits(o, al, ch, html);
+		break;
+	case RL_CH_QUOTE_REMOVED:
+		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[0]);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
+		break;
+	case RL_CH_QUOTE_ADDED:
+		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[1]);
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		break;
+	case RL_CH_MOVED:
+		fprintf(o->fp, "passage moved (%u words, %s): ", (unsigned)ch->words[0],
+		        ch->reworded ? "reworded" : "unchanged");
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
+		break;
+	case RL_CH_DELETED:
+		sentences_label(o, ch, RL_OLD);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
+		break;
+	case RL_CH_INSERTED:
+		sentences_label(o, ch, RL_NEW);
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		break;
+	default:
+		fprintf(o->fp, "rewritten (%u%s%u words): ", (unsigned)ch->words[0], ARROW(o),
+		        (unsigned)ch->words[1]);
+		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
+		rl_out_str(o, ARROW(o));
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		break;
+	}
+}
+
+/* The summary: the share of the original kept, then the counts. */
+static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
+{
+	const rl_stats *st = rl_alignment_stats(al);
+	double share = st->words[0] ? 100.0 * (double)st->kept / (double)st->words[0] : 0.0;
+	if (st->kept < st->words[0] && share > 99.9)
+		share = 99.9;  /* a rounded 100.0% would say nothing changed */
+	fprintf(o->fp,
+	        "\n**Kept %zu of %zu words of the original (%.1f%%)**; rewritten %zu%s%zu, "
+	        "deleted %zu, inserted %zu, moved %zu in %zu passage%s; %zu word edit%s not listed.\n",
+	        st->kept, st->words[0], share, st->replaced[0], ARROW(o), st->replaced[1], st->deleted,
+	        st->inserted, st->moved, st->moves, st->moves == 1 ? "" : "s", cl->minor,
+	        cl->minor == 1 ? "" : "s");
+}
+
+int rl_print_changes(rl_out *o, const rl_alignment *al)
+{
+	rl_changelist cl;
+	int rc = rl_changelist_build(&cl, al);
+
+	if (rc != RL_OK)
+		return rc;
+	if (rl_alignment_same(al))
+		rl_out_str(o, "No changes.\n");
+	for (size_t k = 0; k < cl.n; k++) {
+		rl_out_str(o, "- ");
+		rl_print_change_text(o, al, &cl.items[k], false);
+		rl_out_raw(o, "\n", 1);
+	}
+	if (!rl_alignment_same(al))
+		summary(o, al, &cl);
+	rl_changelist_free(&cl);
+	return RL_OK;
+}

@@ -1,0 +1,354 @@
+/* print_html.c: --html, a report to send: one self-contained page with the two texts side by side
+ * in the layout's rows, a legend, the statistics and the change list.
+ *
+ * Safety: every byte of a document goes through rl_html_text, which leaves no markup, no entity
+ * and no control of its own; the page holds no script, and its Content-Security-Policy forbids
+ * scripts and every external resource, so nothing from a document can act or fetch even if it
+ * slipped through. Every link is to an anchor of the page. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "changelist.h"
+#include "layout.h"
+#include "print.h"
+#include "status.h"
+#include "text.h"
+
+void rl_html_text(rl_out *o, const char *s, size_t n)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		rl_grapheme g;
+		char buf[RL_ESCAPE_MAX];
+		rl_grapheme_next(s + pos, n - pos, &g);
+		if (g.kind == RL_G_ESCAPE) {
+			/* its visible form, as on a terminal: ASCII, and may hold '<' */
+			rl_out_str(o, "<span class=\"esc\">");
+			rl_html_text(o, buf, rl_grapheme_escape(&g, s + pos, buf));
+			rl_out_str(o, "</span>");
+		} else if (g.kind != RL_G_PRINT) {
+			rl_out_raw(o, " ", 1);
+		} else {
+			for (uint32_t k = 0; k < g.len; k++) {
+				switch (s[pos + k]) {
+				case '&': rl_out_str(o, "&amp;"); break;
+				case '<': rl_out_str(o, "&lt;"); break;
+				case '>': rl_out_str(o, "&gt;"); break;
+				case '"': rl_out_str(o, "&quot;"); break;
+				case '\'': rl_out_str(o, "&#39;"); break;
+				default: rl_out_raw(o, s + pos + k, 1); break;
+				}
+			}
+		}
+		pos += g.len;
+	}
+}
+
+static void html_str(rl_out *o, const char *s)
+{
+	rl_html_text(o, s, strlen(s));
+}
+
+/* Colours by role, as the viewer's (theme.c): red deleted, green inserted, yellow rewritten, cyan
+ * moved, magenta quotations; strike-through and underline too, so that a print in grey keeps the
+ * meaning. */
+static const char style[] =
+	"body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}\n"
+	"h1{font-size:1.4em;margin:0 0 .3em}h2{font-size:1.1em;margin:1.2em 0 .4em}\n"
+	".names{font-family:monospace;margin:0 0 1em}\n"
+	".legend span,.diff span.d,.diff span.i,.diff span.r,.diff a.m,.diff span.q{padding:0 1px}\n"
+	".legend span{margin-right:1.2em;white-space:nowrap}\n"
+	".d{background:#fdd;color:#900;text-decoration:line-through}\n"
+	".i{background:#dfd;color:#060;text-decoration:underline}\n"
+	".r{background:#ffc;color:#640}\n"
+	".m{background:#dff;color:#055;text-decoration:underline dotted}\n"
+	".q{background:#fdf;color:#707;font-weight:bold}\n"
+	".esc{color:#a00;font-style:italic}\n"
+	"table.stats{border-collapse:collapse}table.stats td{padding:1px .8em 1px 0}\n"
+	"table.stats td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"#changes li{margin:.15em 0}\n"
+	".switch{margin:1em 0 .5em;font-weight:bold}\n"
+	"table.diff{border-collapse:collapse;font:13px/1.35 monospace;width:100%}\n"
+	"table.diff td{white-space:pre;vertical-align:top;padding:0 .4em}\n"
+	"table.diff tr{height:1.35em}\n"
+	"table.diff td.g{color:#888;text-align:center;width:1em}\n"
+	"table.diff td.f{background:repeating-linear-gradient(135deg,#f4f4f4 0 4px,#fff 4px 8px)}\n"
+	"table.diff th{text-align:left;font:bold 13px monospace;border-bottom:1px solid #ccc}\n"
+	"table.diff tr.k td.g{color:#000;font-weight:bold}\n"
+	"a.m{color:inherit}:target{outline:2px solid #f80}\n"
+	"#only:checked~table.diff tbody tr:not(.k){display:none}\n"
+	"#only:checked~table.diff tbody tr.k+tr:not(.k){display:table-row}\n"
+	"@media print{.switch,#only{display:none}table.diff tr{break-inside:avoid}"
+	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}body{margin:0}}\n";
+
+/* The CSS class of a run's role ("" for plain text). */
+static const char *run_class(const rl_run *run)
+{
+	switch (rl_role_of_run(run)) {
+	case RL_ROLE_DELETE: return "d";
+	case RL_ROLE_INSERT: return "i";
+	case RL_ROLE_REWRITE: return "r";
+	case RL_ROLE_MOVE: return "m";
+	case RL_ROLE_QUOTE: return "q";
+	default: return "";
+	}
+}
+
+typedef struct html_ctx {
+	rl_out *o;
+	const rl_alignment *al;
+	const rl_op *ops;
+	const char *text[2];
+	int32_t *change_of_op;  /* the change whose first op this is, or -1 */
+	uint8_t *anchored;      /* per change: its anchor written */
+	uint8_t *move_anchored; /* per move id and side: bit 1 OLD, bit 2 NEW */
+	uint32_t max_move;
+} html_ctx;
+
+/* A moved run: a link to the other end of its passage; the first run of each end is its anchor. */
+static void open_move(html_ctx *h, int side, uint32_t id)
+{
+	uint8_t bit = (uint8_t)(side ? 2 : 1);
+	fprintf(h->o->fp, "<a class=\"m\" href=\"#mv%u%c\"", (unsigned)id, side ? 'o' : 'n');
+	if (!(h->move_anchored[id] & bit)) {
+		h->move_anchored[id] |= bit;
+		fprintf(h->o->fp, " id=\"mv%u%c\"", (unsigned)id, side ? 'n' : 'o');
+	}
+	rl_out_str(h->o, side ? " title=\"moved here: go to where it was\">"
+	                      : " title=\"moved from here: go to where it went\">");
+}
+
+/* The highlight a text run gets: its class, and the move it belongs to (0: none). */
+static void run_style(const html_ctx *h, const rl_run *run, const char **cls, uint32_t *move)
+{
+	*cls = run_class(run);
+	*move = run->moved ? h->ops[run->op].move : 0;
+	if (**cls == 'm' && !*move)
+		*cls = "";
+}
+
+static void close_style(html_ctx *h, const char *cls, uint32_t move)
+{
+	if (move)
+		rl_out_str(h->o, "</a>");
+	else if (*cls)
+		rl_out_str(h->o, "</span>");
+}
+
+/* Does the next text run of the row's side [k, n) have this style? Spaces between two runs of
+ * one highlight are highlighted too, so a changed phrase reads as one stretch. */
+static bool next_same(const html_ctx *h, const rl_rowbuf *buf, const rl_row *row, int side,
+                      uint16_t k, const char *cls, uint32_t move)
+{
+	for (; k < row->nrun[side]; k++) {
+		const rl_run *run = &buf->runs[row->run[side] + k];
+		if (run->type != RL_RUN_TEXT)
+			continue;
+		const char *c;
+		uint32_t m;
+		run_style(h, run, &c, &m);
+		return strcmp(c, cls) == 0 && m == move;
+	}
+	return false;
+}
+
+static void html_runs(html_ctx *h, const rl_rowbuf *buf, const rl_row *row, int side)
+{
+	const char *open = "";  /* the highlight open, "" for none */
+	uint32_t open_move_id = 0;
+
+	for (uint16_t k = 0; k < row->nrun[side]; k++) {
+		const rl_run *run = &buf->runs[row->run[side] + k];
+		int32_t ch = h->change_of_op[run->op];
+		if (run->type == RL_RUN_SPACE) {
+			if (!next_same(h, buf, row, side, k + 1, open, open_move_id)) {
+				close_style(h, open, open_move_id);
+				open = "";
+				open_move_id = 0;
+			}
+			rl_out_spaces(h->o, run->cols);
+			continue;
+		}
+		if (run->type != RL_RUN_TEXT)
+			continue;
+		const char *cls;
+		uint32_t move;
+		run_style(h, run, &cls, &move);
+		bool anchor = ch >= 0 && !h->anchored[ch];
+		if (anchor || strcmp(cls, open) != 0 || move != open_move_id) {
+			close_style(h, open, open_move_id);
+			open = "";
+			open_move_id = 0;
+			if (anchor) {
+				h->anchored[ch] = 1;
+				fprintf(h->o->fp, "<span id=\"c%d\"></span>", (int)ch);
+			}
+			if (move)
+				open_move(h, side, move);
+			else if (*cls)
+				fprintf(h->o->fp, "<span class=\"%s\">", cls);
+			open = cls;
+			open_move_id = move;
+		}
+		rl_html_text(h->o, h->text[side] + run->off, run->len);
+	}
+	close_style(h, open, open_move_id);
+}
+
+static void html_row(html_ctx *h, const rl_rowbuf *buf, const rl_row *row, bool block_changed)
+{
+	bool l = row->flags[0] & RL_ROW_CHANGE, r = row->flags[1] & RL_ROW_CHANGE;
+	const char *mark = l && r ? "|" : l ? "&lt;" : r ? "&gt;" : "";
+
+	rl_out_str(h->o, block_changed ? "<tr class=\"k\">" : "<tr>");
+	for (int s = 0; s < 2; s++) {
+		rl_out_str(h->o, row->flags[s] & RL_ROW_FILLER ? (s ? "<td class=\"n f\">"
+		                                                    : "<td class=\"o f\">")
+		                                               : (s ? "<td class=\"n\">" : "<td class=\"o\">"));
+		html_runs(h, buf, row, s);
+		rl_out_str(h->o, "</td>");
+		if (s == 0)
+			fprintf(h->o->fp, "<td class=\"g\">%s</td>", mark);
+	}
+	rl_out_str(h->o, "</tr>\n");
+}
+
+static int html_table(html_ctx *h, const rl_layout *lay, unsigned pane, const char *const names[2])
+{
+	rl_rowbuf buf = {0};
+	int rc = RL_OK;
+
+	rl_out_str(h->o, "<table class=\"diff\"><thead><tr><th>");
+	html_str(h->o, names[0]);
+	rl_out_str(h->o, "</th><th></th><th>");
+	html_str(h->o, names[1]);
+	rl_out_str(h->o, "</th></tr></thead>\n<tbody>\n");
+	for (size_t b = 0; b < rl_layout_blocks(lay) && rc == RL_OK; b++) {
+		bool changed = rl_layout_block(lay, b)->flags & RL_BLOCK_CHANGE;
+		rl_rowbuf_clear(&buf);
+		if ((rc = rl_layout_rows(lay, b, pane, &buf)) != RL_OK)
+			break;
+		for (size_t r = 0; r < buf.nrows; r++)
+			html_row(h, &buf, &buf.rows[r], changed);
+	}
+	rl_out_str(h->o, "</tbody></table>\n");
+	rl_rowbuf_free(&buf);
+	return rc;
+}
+
+static void html_legend(rl_out *o)
+{
+	rl_out_str(o, "<h2>Legend</h2>\n<p class=\"legend\">"
+	              "<span class=\"d\">deleted</span> <span class=\"i\">inserted</span> "
+	              "<span class=\"r\">rewritten (old and new)</span> "
+	              "<span class=\"m\">moved (a link to its other place)</span> "
+	              "<span class=\"q\">quotation removed, added, altered or elided</span> "
+	              "gutter: | both sides changed, &lt; old only, &gt; new only</p>\n");
+}
+
+static void stat_row(rl_out *o, const char *what, size_t n)
+{
+	fprintf(o->fp, "<tr><td>%s</td><td class=\"n\">%zu</td></tr>\n", what, n);
+}
+
+static void html_stats(rl_out *o, const rl_stats *st)
+{
+	double kept = st->words[0] ? 100.0 * (double)st->kept / (double)st->words[0] : 0.0;
+	if (st->kept < st->words[0] && kept > 99.9)
+		kept = 99.9;
+	rl_out_str(o, "<h2>Statistics</h2>\n<table class=\"stats\" id=\"stats\">\n");
+	stat_row(o, "words in the old version", st->words[0]);
+	stat_row(o, "words in the new version", st->words[1]);
+	fprintf(o->fp, "<tr><td>words kept</td><td class=\"n\">%zu</td><td>%.1f%% of old</td></tr>\n",
+	        st->kept, kept);
+	fprintf(o->fp, "<tr><td>words rewritten</td><td class=\"n\">%zu</td><td>as %zu</td></tr>\n",
+	        st->replaced[0], st->replaced[1]);
+	stat_row(o, "words deleted", st->deleted);
+	stat_row(o, "words inserted", st->inserted);
+	fprintf(o->fp, "<tr><td>words moved</td><td class=\"n\">%zu</td><td>in %zu passage%s</td></tr>\n",
+	        st->moved, st->moves, st->moves == 1 ? "" : "s");
+	stat_row(o, "quotations removed", st->quote_ops[RL_QUOTE_REMOVED]);
+	stat_row(o, "quotations altered", st->quote_ops[RL_QUOTE_ALTERED]);
+	stat_row(o, "quotations elided", st->quote_ops[RL_QUOTE_ELIDED]);
+	stat_row(o, "quotations added", st->quote_ops[RL_QUOTE_ADDED]);
+	rl_out_str(o, "</table>\n");
+}
+
+static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
+{
+	rl_out_str(o, "<h2>Changes</h2>\n<ol id=\"changes\">\n");
+	for (size_t k = 0; k < cl->n; k++) {
+		fprintf(o->fp, "<li><a href=\"#c%zu\">", k);
+		rl_print_change_text(o, al, &cl->items[k], true);
+		rl_out_str(o, "</a></li>\n");
+	}
+	fprintf(o->fp, "</ol>\n<p>%s%zu word edit%s not listed.</p>\n",
+	        cl->n ? "" : "No change of substance. ", cl->minor, cl->minor == 1 ? "" : "s");
+}
+
+static void html_head(rl_out *o, const char *const names[2])
+{
+	rl_out_str(o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	              "style-src 'unsafe-inline'\">\n"
+	              "<meta name=\"viewport\" content=\"width=device-width\">\n<title>redline: ");
+	html_str(o, names[0]);
+	rl_out_str(o, " \xe2\x86\x92 ");
+	html_str(o, names[1]);
+	fprintf(o->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>redline</h1>\n"
+	               "<p class=\"names\">", style);
+	html_str(o, names[0]);
+	rl_out_str(o, " \xe2\x86\x92 ");
+	html_str(o, names[1]);
+	rl_out_str(o, "</p>\n");
+}
+
+static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const rl_changelist *cl)
+{
+	size_t nops;
+	*h = (html_ctx){.o = o, .al = al, .ops = rl_alignment_ops(al, &nops)};
+	for (int s = 0; s < 2; s++)
+		h->text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
+	for (size_t k = 0; k < nops; k++)
+		h->max_move = h->ops[k].move > h->max_move ? h->ops[k].move : h->max_move;
+	h->change_of_op = malloc((nops ? nops : 1) * sizeof *h->change_of_op);
+	h->anchored = calloc(cl->n ? cl->n : 1, 1);
+	h->move_anchored = calloc((size_t)h->max_move + 1, 1);
+	if (!h->change_of_op || !h->anchored || !h->move_anchored)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < nops; k++)
+		h->change_of_op[k] = -1;
+	for (size_t k = 0; k < cl->n; k++)
+		h->change_of_op[cl->items[k].op0] = (int32_t)k;
+	return RL_OK;
+}
+
+int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane)
+{
+	rl_layout_opts lo = {.markers = false};
+	rl_layout *lay = NULL;
+	rl_changelist cl = {0};
+	html_ctx h = {0};
+	int rc;
+
+	if ((rc = rl_changelist_build(&cl, al)) != RL_OK || (rc = html_ctx_init(&h, o, al, &cl)) ||
+	    (rc = rl_layout_new(&lay, al, &lo)) != RL_OK)
+		goto out;
+	html_head(o, names);
+	html_legend(o);
+	html_stats(o, rl_alignment_stats(al));
+	html_changes(o, al, &cl);
+	rl_out_str(o, "<h2>The two versions</h2>\n<main>\n<input type=\"checkbox\" id=\"only\">"
+	              "<label class=\"switch\" for=\"only\"> changes only</label>\n");
+	rc = html_table(&h, lay, pane, names);
+	rl_out_str(o, "</main>\n</body></html>\n");
+out:
+	rl_layout_free(lay);
+	free(h.change_of_op);
+	free(h.anchored);
+	free(h.move_anchored);
+	rl_changelist_free(&cl);
+	return rc;
+}

@@ -1,0 +1,126 @@
+/* Tests for changelist.c: which changes --changes and --json list, of which kind, where. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align.h"
+#include "changelist.h"
+#include "status.h"
+
+typedef struct listed {
+	rl_alignment *al;
+	rl_changelist cl;
+} listed;
+
+static void list(listed *l, const char *a, const char *b)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_eq(rl_diff(&l->al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	cr_assert_eq(rl_changelist_build(&l->cl, l->al), RL_OK);
+}
+
+static void unlist(listed *l)
+{
+	rl_changelist_free(&l->cl);
+	rl_alignment_free(l->al);
+}
+
+/* The kinds listed, in order. */
+static void kinds(const listed *l, const int *want, size_t n)
+{
+	cr_assert_eq(l->cl.n, n, "%zu changes, want %zu", l->cl.n, n);
+	for (size_t k = 0; k < n; k++)
+		cr_assert_eq(l->cl.items[k].kind, want[k], "change %zu is %s, want %s", k,
+		             rl_edit_name(l->cl.items[k].kind), rl_edit_name(want[k]));
+}
+
+Test(changelist, same_texts_list_nothing)
+{
+	listed l;
+	list(&l, "One sentence here.\n", "One sentence here.\n");
+	kinds(&l, NULL, 0);
+	cr_assert_eq(l.cl.minor, 0);
+	unlist(&l);
+}
+
+Test(changelist, word_edits_are_counted_not_listed)
+{
+	listed l;
+	list(&l, "The harbor council met on Monday night to vote.\n",
+	     "The town council met on Tuesday night to vote.\n");
+	kinds(&l, NULL, 0);
+	cr_assert_eq(l.cl.minor, 2);
+	unlist(&l);
+}
+
+Test(changelist, sentences_deleted_and_inserted_with_their_paragraphs)
+{
+	listed l;
+	list(&l,
+	     "The council met on Monday.\n\nIt voted to sell the lighthouse. The mayor was absent "
+	     "from the whole long meeting. The clerk read the minutes.\n\nThe sale closes in June.\n",
+	     "The council met on Monday.\n\nIt voted to sell the lighthouse. The clerk read the "
+	     "minutes.\n\nThe sale closes in June. A petition against the sale has gathered many "
+	     "signatures.\n");
+	kinds(&l, (const int[]){RL_CH_DELETED, RL_CH_INSERTED}, 2);
+	const rl_edit *del = &l.cl.items[0], *ins = &l.cl.items[1];
+	cr_assert_eq(del->para[0], 2);
+	cr_assert_eq(del->words[0], 9);
+	cr_assert_eq(del->sentences[0], 1);
+	cr_assert_eq(ins->para[1], 3);
+	cr_assert_eq(ins->words[1], 9);
+	unlist(&l);
+}
+
+Test(changelist, an_altered_quotation_is_one_change_with_its_edits)
+{
+	listed l;
+	list(&l,
+	     "The mayor spoke. \xe2\x80\x9cWe have patched that tower for years, and this deal "
+	     "finally saves it,\xe2\x80\x9d he said after the vote.\n",
+	     "The mayor spoke. \xe2\x80\x9cWe have mended that tower for years, and this bargain "
+	     "finally saves it,\xe2\x80\x9d he said after the vote.\n");
+	kinds(&l, (const int[]){RL_CH_QUOTE_ALTERED}, 1);
+	const rl_edit *q = &l.cl.items[0];
+	size_t nops, flagged = 0;
+	const rl_op *ops = rl_alignment_ops(l.al, &nops);
+	for (uint32_t k = q->op0; k < q->op1; k++)
+		flagged += ops[k].quote == RL_QUOTE_ALTERED;
+	cr_assert_eq(flagged, 2, "both edits of the quotation in one change");
+	cr_assert_eq(q->para[1], 1);
+	unlist(&l);
+}
+
+Test(changelist, a_moved_passage_once_with_both_places)
+{
+	const char *p1 = "Walt Prentiss, a retired fisherman whose grandfather kept the light, spoke "
+	                 "at the very end of the long meeting.";
+	const char *p2 = "The council voted five to two to sell the old lighthouse to a developer.";
+	const char *p3 = "The sale should close by the end of June, the town clerk said.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n", p1, p2, p3);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n", p2, p3, p1);
+	listed l;
+	list(&l, a, b);
+	size_t moves = 0;
+	for (size_t k = 0; k < l.cl.n; k++) {
+		const rl_edit *m = &l.cl.items[k];
+		if (m->kind != RL_CH_MOVED)
+			continue;
+		moves++;
+		cr_assert(!m->reworded);
+		cr_assert_neq(m->para[0], m->para[1], "a move goes from one paragraph to another");
+		cr_assert_geq(m->words[0], 12);
+	}
+	cr_assert_eq(moves, 1, "%zu changes", l.cl.n);
+	unlist(&l);
+}
+
+Test(changelist, names_and_labels)
+{
+	for (int k = 0; k < RL_CH_KINDS; k++) {
+		cr_assert_neq(strcmp(rl_edit_name(k), "?"), 0);
+		cr_assert_neq(strcmp(rl_edit_label(k), "?"), 0);
+	}
+	cr_assert_str_eq(rl_edit_name(RL_CH_KINDS), "?");
+}
