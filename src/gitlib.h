@@ -32,7 +32,9 @@
 	X(git_repository_open_ext) X(git_repository_path) X(git_repository_set_workdir)           \
 	X(git_repository_workdir) X(git_revparse) X(git_revparse_single) X(git_tree_entry_bypath) \
 	X(git_tree_entry_filemode) X(git_tree_entry_free) X(git_tree_entry_id)                    \
-	X(git_tree_entry_type) X(git_tree_free)
+	X(git_tree_entry_type) X(git_tree_free) X(git_commit_tree_id) X(git_object_owner)           \
+	X(git_object_type) X(git_odb_free) X(git_odb_read_header) X(git_oid_fromstr)             \
+	X(git_repository_commondir) X(git_repository_odb) X(git_tree_lookup)
 
 /* One pointer per function, with the function's own type (GCC and Clang's __typeof__, C23's
  * typeof), so each call through the table is type-checked against libgit2's headers. */
@@ -107,6 +109,15 @@ int rl_gitlib_load(char *err, size_t errlen);
 #define git_tree_entry_id (rl_git->git_tree_entry_id)
 #define git_tree_entry_type (rl_git->git_tree_entry_type)
 #define git_tree_free (rl_git->git_tree_free)
+#define git_commit_tree_id (rl_git->git_commit_tree_id)
+#define git_object_owner (rl_git->git_object_owner)
+#define git_object_type (rl_git->git_object_type)
+#define git_odb_free (rl_git->git_odb_free)
+#define git_odb_read_header (rl_git->git_odb_read_header)
+#define git_oid_fromstr (rl_git->git_oid_fromstr)
+#define git_repository_commondir (rl_git->git_repository_commondir)
+#define git_repository_odb (rl_git->git_repository_odb)
+#define git_tree_lookup (rl_git->git_tree_lookup)
 #endif
 
 #endif
