@@ -27,9 +27,10 @@ build: deps
 		-DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# All four versions of the example: [ and ] step from one pair to the next.
+# The example's original against each of its three copies (the spun one as a web page: a mixed-
+# format pair): [ and ] step from one copy to the next.
 demo: build
-	@$(BUILD)/src/redline examples/lighthouse-1-original.txt examples/lighthouse-2-spun.txt \
+	@$(BUILD)/src/redline --base examples/lighthouse-1-original.txt examples/lighthouse-2-spun.html \
 		examples/lighthouse-3-summary.txt examples/lighthouse-4-rewrite.txt; \
 		status=$$?; [ $$status -le 1 ] || exit $$status
 
