@@ -33,8 +33,8 @@ Test(rewrite, variants_share_a_stem)
 
 Test(rewrite, swaps_read_one_word_at_a_time)
 {
-	expect("Top members of the board met on Monday.", "High members of the panel met on Monday.",
-	       "r Top > High | = members of the | r board > panel | = met on Monday .", 0);
+	expect("Senior keepers of the harbor met on Monday.", "Veteran keepers of the port met on Monday.",
+	       "r Senior > Veteran | = keepers of the | r harbor > port | = met on Monday .", 0);
 	/* Two swaps side by side are two replaces, not one block. */
 	expect("We will study deployment systems today.", "We will study deployments methods today.",
 	       "= We will study | r deployment > deployments | r systems > methods | = today .", 0);
