@@ -260,17 +260,24 @@ Test(myers, anchors_cut_large_inputs)
 	free(cb);
 }
 
+/* One id unique in the whole input (the middle); every other id occurs once in each half, so
+ * only the halves have anchors of their own; every seventh id of NEW is replaced. */
+enum { H = 700, N = 2 * H + 1 };
+static void two_halves(uint32_t **a, uint32_t **b)
+{
+	*a = malloc(N * sizeof **a), *b = malloc(N * sizeof **b);
+	for (uint32_t i = 0; i < H; i++)
+		(*a)[i] = (*a)[H + 1 + i] = i;
+	(*a)[H] = 5000;
+	for (uint32_t i = 0; i < N; i++)
+		(*b)[i] = i % 7 == 3 && i != H ? 6000 + i : (*a)[i];
+}
+
 Test(myers, large_pieces_are_cut_again_at_their_own_anchors)
 {
-	/* One id unique in the whole input (the middle); every other id occurs once in each half, so
-	 * only the pieces have anchors of their own: the cut must go on inside them. */
-	enum { H = 700, N = 2 * H + 1 };
-	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
-	for (uint32_t i = 0; i < H; i++)
-		a[i] = a[H + 1 + i] = i;
-	a[H] = 5000;
-	for (uint32_t i = 0; i < N; i++)
-		b[i] = i % 7 == 3 && i != H ? 6000 + i : a[i];
+	/* The cut must go on inside the halves. */
+	uint32_t *a, *b;
+	two_halves(&a, &b);
 	rl_myers_opts o = RL_MYERS_OPTS_INIT;
 	rl_myers_stats st;
 	uint8_t *ca = malloc(N), *cb = malloc(N);
@@ -286,15 +293,9 @@ Test(myers, large_pieces_are_cut_again_at_their_own_anchors)
 
 Test(myers, the_work_is_reported_and_anchor_passes_count_against_the_budget)
 {
-	/* The same input as large_pieces_are_cut_again_at_their_own_anchors: cut at anchors two
-	 * levels deep, each level counting its piece. */
-	enum { H = 700, N = 2 * H + 1 };
-	uint32_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
-	for (uint32_t i = 0; i < H; i++)
-		a[i] = a[H + 1 + i] = i;
-	a[H] = 5000;
-	for (uint32_t i = 0; i < N; i++)
-		b[i] = i % 7 == 3 && i != H ? 6000 + i : a[i];
+	/* Cut at anchors two levels deep, each level counting its piece. */
+	uint32_t *a, *b;
+	two_halves(&a, &b);
 	rl_myers_opts o = RL_MYERS_OPTS_INIT;
 	rl_myers_stats st;
 	uint8_t *ca = malloc(N), *cb = malloc(N);
