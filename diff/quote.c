@@ -624,6 +624,29 @@ static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *o
 	return 2 * old_words >= rl_words(c, RL_NEW, q->t0, q->t1);
 }
 
+/* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
+ * its words put at least as many quoted words there on the other side ("“用户和组”" →
+ * "「使用者和組」", a conversion that leaves no character of a short quotation)? Then one
+ * quotation was altered, not one removed and another added. */
+static bool requoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                     const rl_quotation *q)
+{
+	int o = !s;
+	uint32_t last = UINT32_MAX, quoted = 0, words = 0;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		uint32_t k = ow->op[s][t];
+		const rl_op *op = &ops->v[k];
+		if (k == last || is_kept(op))
+			continue;
+		last = k;
+		for (uint32_t x = rl_lo(op, o); x < rl_hi(op, o); x++)
+			if (quoted_tok(ow, o, x) && c->side[o].tok[x].cls == RL_TOK_WORD)
+				quoted++;
+		words += rl_words(c, s, rl_lo(op, s), rl_hi(op, s));
+	}
+	return quoted > 0 && 2 * quoted >= words;
+}
+
 /* Flag the ops touching quotation q of side s. */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q)
@@ -635,12 +658,19 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 		return;  /* marks put around (or taken from) words that stay: no quotation changed */
 	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
 		return;
+	bool reworded = whole && requoted(c, ow, ops, s, q);
+	if (reworded && s == RL_NEW)
+		return;  /* the quotation of OLD it rewords counts it, once */
 	for (uint32_t t = q->t0; t < q->t1; t++) {
 		uint32_t k = ow->op[s][t];
 		rl_op *op = &ops->v[k];
 		if (k == last || is_kept(op))
 			continue;
 		last = k;
+		if (reworded) {
+			flag(op, RL_QUOTE_ALTERED);
+			continue;
+		}
 		if (whole) {
 			flag(op, s == RL_OLD ? RL_QUOTE_REMOVED : RL_QUOTE_ADDED);
 			continue;

@@ -231,3 +231,29 @@ Test(quote, coincidental_function_words_do_not_save_a_quotation)
 	cr_assert_null(strstr(got, "!altered"), "%s", got);
 	free(got);
 }
+
+/* Issue 10: a short quotation reworded where it stood, every word of it changed but still in
+ * marks (a Simplified → Traditional conversion of a quoted term, a paraphrased slogan), is one
+ * altered quotation, not a removed one and an added one. */
+Test(quote, a_quotation_reworded_in_place_is_altered)
+{
+	char *got = run("\xe8\xaf\xb7\xe9\x98\x85\xe8\xaf\xbb\xe2\x80\x9c\xe7\x94\xa8\xe6\x88\xb7"
+	                "\xe5\x92\x8c\xe7\xbb\x84\xe2\x80\x9d\xe4\xb8\x80\xe8\x8a\x82\xe3\x80\x82",
+	                "\xe8\xab\x8b\xe9\x96\xb1\xe8\xae\x80\xe3\x80\x8c\xe4\xbd\xbf\xe7\x94\xa8"
+	                "\xe8\x80\x85\xe5\x92\x8c\xe7\xb5\x84\xe3\x80\x8d\xe4\xb8\x80\xe7\xaf\x80"
+	                "\xe3\x80\x82");
+	cr_assert_null(strstr(got, "!removed"), "%s", got);
+	cr_assert_null(strstr(got, "!added"), "%s", got);
+	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+	got = run("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
+	          "The sign over the door read \xe2\x80\x9cNever let darkness win\xe2\x80\x9d in red.");
+	cr_assert_null(strstr(got, "!removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+	/* Dropped without a quotation in its place, it is still removed. */
+	got = run("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
+	          "The sign over the door was painted in red.");
+	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
+	free(got);
+}
