@@ -402,6 +402,7 @@ typedef struct owner {
 	uint32_t *op[2];
 	uint32_t *inq[2];
 	uint8_t *edge[2];  /* per token (n + 1): an outermost quotation starts or ends before it */
+	uint32_t *qix[2];  /* per token: the outermost quotation holding it, or UINT32_MAX */
 } owner;
 
 static void owner_free(owner *ow)
@@ -410,6 +411,7 @@ static void owner_free(owner *ow)
 		free(ow->op[s]);
 		free(ow->inq[s]);
 		free(ow->edge[s]);
+		free(ow->qix[s]);
 	}
 }
 
@@ -434,9 +436,17 @@ static int quoted_build(const rl_ctx *c, owner *ow)
 		if (!edge)
 			return RL_ENOMEM;
 		ow->edge[s] = edge;
+		uint32_t *qix = malloc(((size_t)sd->n + 1) * sizeof *qix);
+		if (!qix)
+			return RL_ENOMEM;
+		ow->qix[s] = qix;
+		memset(qix, 0xff, ((size_t)sd->n + 1) * sizeof *qix);
 		for (x = 0; x < sd->nquotes; x++)
-			if (sd->quotes[x].depth == 0)
+			if (sd->quotes[x].depth == 0) {
 				edge[sd->quotes[x].t0] = edge[sd->quotes[x].t1] = 1;
+				for (uint32_t t = sd->quotes[x].t0; t < sd->quotes[x].t1; t++)
+					qix[t] = (uint32_t)x;
+			}
 	}
 	return RL_OK;
 }
@@ -647,6 +657,56 @@ static bool requoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 	return quoted > 0 && 2 * quoted >= words;
 }
 
+/* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
+ * text outside every quotation there in their place? ("This" of a quotation whose other words a
+ * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
+static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
+                             const rl_op *op, int s)
+{
+	int o = !s;
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
+	if (hi <= lo || ohi <= olo || ow->inq[o][ohi] > ow->inq[o][olo])
+		return false;
+	uint32_t x = ow->qix[s][lo];
+	if (x == UINT32_MAX || ow->qix[s][hi - 1] != x)
+		return false;
+	const rl_quotation *q = &c->side[s].quotes[x];
+	return rl_words(c, o, olo, ohi) > 0 && !gone(c, ow, ops, s, q) && quoted_there(ow, ops, s, q);
+}
+
+/* A replace that pairs words of a quotation with text outside the other side's quotation is a
+ * deletion and an insertion: the quotation lost words (a flag on its side), and the new text is
+ * no part of it (no flag there). */
+static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	int rc = RL_OK;
+	bool any = false;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		rl_op op = ops->v[k];
+		bool cut = op.kind == RL_OP_REPLACE &&
+		           (leaves_quotation(c, ow, ops, &op, RL_OLD) ||
+		            leaves_quotation(c, ow, ops, &op, RL_NEW));
+		if (!cut) {
+			rc = rl_opvec_push(&out, &op);
+			continue;
+		}
+		rl_op del = op, ins = op;
+		del.b1 = del.b0, del.kind = RL_OP_DELETE;
+		ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+		rc = rl_opvec_push(&out, &del);
+		if (rc == RL_OK)
+			rc = rl_opvec_push(&out, &ins);
+		any = true;
+	}
+	if (rc == RL_OK && any) {
+		rl_opvec_swap(ops, &out);
+		rc = owner_build(c, ops, ow);
+	}
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
 /* Flag the ops touching quotation q of side s. */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q)
@@ -764,13 +824,14 @@ static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
-	owner ow = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
+	owner ow = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
 	int rc = RL_OK;
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
 	if ((rc = quoted_build(c, &ow)) != RL_OK || (rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
-	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK)
+	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
+	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)

@@ -257,3 +257,23 @@ Test(quote, a_quotation_reworded_in_place_is_altered)
 	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
 	free(got);
 }
+
+/* Issue 10: a summary that quotes part of a quotation and rewrites the words around it: the
+ * words of the quotation it dropped are flagged on OLD's side, and the new clause before the
+ * quotation is never flagged as quotation. (The defect showed where the quoted part moved and a
+ * dropped word of the quotation was paired with the new clause: the example's summary, in the
+ * golden files summary.*; this text keeps its order and guards the rule.) */
+Test(quote, new_text_outside_the_quotation_is_not_flagged)
+{
+	char *got = run("The vote was close.\n\nThe harbour master, who led the campaign, spoke "
+	                "first. \xe2\x80\x9cWe have scraped the hull for ten winters with paint we "
+	                "borrowed. This sale finally hands the boat to people who can keep it "
+	                "afloat,\xe2\x80\x9d she said after the meeting.\n\nOthers were less sure.",
+	                "- Others were less sure.\n- The vote was close.\n- The harbour master, who "
+	                "backed the plan, said the sale \xe2\x80\x9chands the boat to people who can "
+	                "keep it afloat.\xe2\x80\x9d");
+	cr_assert_null(strstr(got, "backed the plan , said the !"), "%s", got);
+	cr_assert_null(strstr(got, "the plan !altered"), "%s", got);
+	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+}
