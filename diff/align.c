@@ -14,6 +14,7 @@
 #include "quote.h"
 #include "stage.h"
 #include "status.h"
+#include "structure.h"
 
 struct rl_alignment {
 	rl_diff_opts opts;
@@ -88,6 +89,8 @@ static int align_texts(rl_alignment *al)
 		rc = rl_moves(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_pair_sentences(&c, &ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_markers_apart(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES) && (rc = go_on(&al->opts)) == RL_OK)
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)

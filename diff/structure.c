@@ -258,3 +258,73 @@ int rl_units_find(rl_ctx *c, int s)
 	sd->nunits = k;
 	return RL_OK;
 }
+
+/* ------------------------------------------------------------------ list markers apart */
+
+/* Tokens of the list marker that starts side s's range [lo, hi), or 0. */
+static uint32_t marker_at(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	if (hi <= lo || (lo > 0 && sd->tok[lo].gap == RL_GAP_NONE))
+		return 0;
+	bool unordered;
+	uint32_t m = rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered);
+	return m <= hi - lo ? m : 0;
+}
+
+/* A change that pairs a list marker with text (a dateline with the "-" of a bullet, a deleted
+ * clause with a summary's dash) puts the marker beside words it has nothing to do with: the
+ * marker (ma tokens of OLD or mb of NEW, one of them 0) is inserted or deleted on its own,
+ * before the rest of the change. */
+static int split_markers(const rl_op *op, uint32_t ma, uint32_t mb, rl_opvec *out)
+{
+	rl_op mark = *op, rest = *op;
+	mark.a1 = op->a0 + ma, mark.b1 = op->b0 + mb;
+	rest.a0 = mark.a1, rest.b0 = mark.b1;
+	mark.kind = rl_change_kind(mark.a1 > mark.a0, mark.b1 > mark.b0);
+	rest.kind = rl_change_kind(rest.a1 > rest.a0, rest.b1 > rest.b0);
+	if (rest.a1 == rest.a0 && rest.b1 == rest.b0)
+		return rl_opvec_push(out, &mark);
+	/* The marker stays glued to the words it starts: when the rest of the change has nothing on
+	 * the marker's side (a dateline deleted where a bullet starts), the rest comes first and the
+	 * marker right before the text that follows it. */
+	bool rest_first = ma ? rest.a1 == rest.a0 : rest.b1 == rest.b0;
+	if (rest_first) {
+		rest.a0 = op->a0, rest.b0 = op->b0;
+		rest.a1 = ma ? op->a0 : op->a1, rest.b1 = mb ? op->b0 : op->b1;
+		mark.a0 = rest.a1, mark.b0 = rest.b1;
+		mark.a1 = mark.a0 + ma, mark.b1 = mark.b0 + mb;
+	}
+	int rc = rl_opvec_push(out, rest_first ? &rest : &mark);
+	return rc == RL_OK ? rl_opvec_push(out, rest_first ? &mark : &rest) : rc;
+}
+
+int rl_markers_apart(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	int rc = RL_OK;
+	bool any = false;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t ma = 0, mb = 0;
+		if (op->kind == RL_OP_REPLACE && !op->move) {
+			ma = marker_at(c, RL_OLD, op->a0, op->a1);
+			mb = marker_at(c, RL_NEW, op->b0, op->b1);
+			/* Markers on both sides pair as they are (a bullet for a bullet); a marker that
+			 * starts a rewrite ("- Only" for "A survey found that") is drawn with its words.
+			 * Only a side that is a marker and nothing else is cut off. */
+			if ((ma && mb) || (ma && ma < op->a1 - op->a0) || (mb && mb < op->b1 - op->b0))
+				ma = mb = 0;
+		}
+		if (ma || mb) {
+			rc = split_markers(op, ma, mb, &out);
+			any = true;
+		} else {
+			rc = rl_opvec_push(&out, op);
+		}
+	}
+	if (rc == RL_OK && any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}

@@ -28,6 +28,12 @@ bool rl_is_function_word(const char *s, size_t len);
 uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
                         bool *unordered);
 
+/* Issue 10: a list marker is structure, never paired with text: a replace whose one side is a
+ * list marker and nothing else is cut into the marker inserted (or deleted) on its own, glued
+ * to the words it starts, and the other side deleted (or inserted). Moves are left as they
+ * are. */
+int rl_markers_apart(rl_ctx *c, rl_opvec *ops);
+
 /* Find the units of side s (c->side[s].ids and c->idf must be set). Fills unit, ustart, uflags and
  * nunits. */
 int rl_units_find(rl_ctx *c, int s);

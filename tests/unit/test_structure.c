@@ -111,18 +111,35 @@ Test(structure, list_markers)
 	cr_assert_str_eq(markers_of("Points: - first one - second one. 2. Third"), "- / - / 2.#");
 }
 
-/* Issue 10: a bullet is never matched with the hyphen of a compound. */
+/* Issue 10: a bullet is never matched with the hyphen of a compound, not even as a rewrite. */
 Test(structure, a_bullet_is_no_hyphen)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	char *got = diff_text("We ship closed-source tools today.", "We ship closed\n- source tools today.",
 	                      &o);
-	cr_assert_str_eq(got, "= We ship closed | r - > - | = source tools today .", "%s", got);
+	cr_assert_str_eq(got, "= We ship closed | d - | i - | = source tools today .", "%s", got);
 	free(got);
 	/* Two bullets still pair. */
 	got = diff_text("Plan:\n- Sell the pier\n- Keep the light", "Plan:\n- Sell the old pier\n- "
 	                "Keep the light", &o);
 	cr_assert_not_null(strstr(got, "= Plan : - Sell the |"), "%s", got);
 	cr_assert_not_null(strstr(got, "= - Keep the light"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a list marker is never paired with text: a dateline deleted where a bullet starts is
+ * a deletion, and the bullet's dash an insertion glued to the words it starts. */
+Test(structure, a_marker_is_never_paired_with_text)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("PORT ELLEN \xe2\x80\x94 The ferry sailed at dawn with two crew.",
+	                      "Summary\n- The ferry sailed at dawn with two crew.", &o);
+	cr_assert_null(strstr(got, "> -"), "%s", got);
+	cr_assert_not_null(strstr(got, "| i - | = The ferry sailed"), "%s", got);
+	free(got);
+	/* A clause replaced by a bullet's dash alone: deleted, and the dash inserted. */
+	got = diff_text("Open water swimming, once a fringe pastime, grew.\n\nThe club met daily.",
+	                "- The club met daily.", &o);
+	cr_assert_null(strstr(got, "> -"), "%s", got);
 	free(got);
 }
