@@ -22,14 +22,13 @@
 
 #include "align.h"
 #include "fixtures.h"
+#include "input/input.h"
 #include "keymap.h"
 #include "layout.h"
 #include "model.h"
-#include "out.h"
-#include "print.h"
-#include "source.h"
+#include "print/print.h"
+#include "run/run.h"
 #include "status.h"
-#include "thai.h"
 #include "view.h"
 
 void *__real_malloc(size_t n);
