@@ -356,7 +356,7 @@ Test(alloc, empty_inputs)
 	fail_every_allocation("", 0, "one word", 8, &o, "empty against a word");
 }
 
-/* Thai split into words by libthai (src/thai.c): the breaker's own allocations fail too. */
+/* Thai split into words by libthai (src/run/thai.c): the breaker's own allocations fail too. */
 Test(alloc, thai_words, .timeout = 300)
 {
 	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\n";
