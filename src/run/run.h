@@ -9,8 +9,8 @@
  *               error line and the exit statuses
  *   thai.h      Thai words from libthai's dictionary, the word breaker main hands to diff/
  *
- * Private to the room: tty.h (the terminal and what it can take), pairsrc.h (a list of pairs as
- * the viewer's pair source). */
+ * Private to the room: pairsrc.h (a list of pairs as the viewer's pair source). tty.h (the
+ * terminal and what it can take) comes in with show.h's declarations; only the runners use it. */
 #ifndef REDLINE_RUN_H
 #define REDLINE_RUN_H
 
