@@ -1,7 +1,8 @@
 /* status.h: the error codes every diff/ function returns.
  *
  * The engine never prints and never exits: each fallible function returns one of these, and the
- * program turns it into one line on standard error (src/show.h) and main into an exit status. */
+ * program turns it into one line on standard error (src/run/show.h) and main into an exit
+ * status. */
 #ifndef REDLINE_STATUS_H
 #define REDLINE_STATUS_H
 

@@ -37,7 +37,7 @@ no do does did has have had will would can could should may might must shall tha
 which who whom whose what when where why how if into onto over under about after before also just
 only very too all any each some such more most other own same""".split())
 MARKERS = re.compile(r'\[-|-\]|\{\+|\+\}|\[<|>\]|\{>|<\}')
-GUTTER = 3  # columns between the panes of --side-by-side (src/print_sbs.c)
+GUTTER = 3  # columns between the panes of --side-by-side (src/print/print_sbs.c)
 
 
 class Aligned:

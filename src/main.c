@@ -7,13 +7,10 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "cli.h"
-#include "dirs.h"
-#include "out.h"
-#include "run_list.h"
-#include "run_pair.h"
-#include "show.h"
-#include "thai.h"
+#include "cli/cli.h"
+#include "input/input.h"
+#include "print/print.h"
+#include "run/run.h"
 
 /* The exit, after everything is released: by the signal that ended the viewer, when one did. */
 static int finish(int status, int sig)

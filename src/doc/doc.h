@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "source.h"
+#include "input/input.h"
 
 typedef enum rl_docfmt {
 	RL_DOCFMT_AUTO,   /* detect from the content */

@@ -1,7 +1,7 @@
-/* Start-up: libgit2 is loaded only when a command needs a repository (src/gitlib.h). Comparing two
- * files must neither load it nor fail without it; a REV:path operand loads it, and says in one line
- * what is missing when it cannot. glibc's LD_DEBUG=files lists every shared object the loader
- * opens, at start-up and through dlopen, on standard error. */
+/* Start-up: libgit2 is loaded only when a command needs a repository (src/input/gitlib.h).
+ * Comparing two files must neither load it nor fail without it; a REV:path operand loads it, and
+ * says in one line what is missing when it cannot. glibc's LD_DEBUG=files lists every shared
+ * object the loader opens, at start-up and through dlopen, on standard error. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>

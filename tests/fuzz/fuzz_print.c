@@ -14,8 +14,7 @@
 #include "align.h"
 #include "fuzz_input.h"
 #include "json_contract.h"
-#include "out.h"
-#include "print.h"
+#include "print/print.h"
 #include "status.h"
 #include "term_check.h"
 

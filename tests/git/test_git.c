@@ -8,14 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "changes.h"
-#include "cli.h"
-#include "dirs.h"
+#include "cli/cli.h"
 #include "fixture.h"
-#include "history.h"
-#include "pairs.h"
-#include "repo.h"
-#include "source.h"
+#include "input/input.h"
 
 #define MAX ((size_t)1 << 20)
 

@@ -22,14 +22,13 @@
 
 #include "align.h"
 #include "fixtures.h"
+#include "input/input.h"
 #include "keymap.h"
 #include "layout.h"
 #include "model.h"
-#include "out.h"
-#include "print.h"
-#include "source.h"
+#include "print/print.h"
+#include "run/run.h"
 #include "status.h"
-#include "thai.h"
 #include "view.h"
 
 void *__real_malloc(size_t n);
@@ -357,7 +356,7 @@ Test(alloc, empty_inputs)
 	fail_every_allocation("", 0, "one word", 8, &o, "empty against a word");
 }
 
-/* Thai split into words by libthai (src/thai.c): the breaker's own allocations fail too. */
+/* Thai split into words by libthai (src/run/thai.c): the breaker's own allocations fail too. */
 Test(alloc, thai_words, .timeout = 300)
 {
 	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\n";

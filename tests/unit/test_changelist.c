@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "align.h"
-#include "changelist.h"
+#include "print/changelist.h"
 #include "status.h"
 
 typedef struct listed {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hunks.h"
+#include "print/print.h"
 #include "status.h"
 
 enum { S = RL_UNIT_SAME, C = RL_UNIT_CHANGED, B = RL_UNIT_BLANK };

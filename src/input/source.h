@@ -1,6 +1,7 @@
-/* source.h: where the bytes of a side come from. A source is a path, "-" (standard input) or
- * REV:path (a blob in the git repository around the current directory); whatever it is, it ends as
- * a byte buffer and a display name, and nothing after it knows more. */
+/* source.h: the bytes of a side. A source is read from a file, standard input or a blob of the
+ * git repository (repo.h); whatever it is, it ends as a byte buffer and a display name, and nothing
+ * after it knows more. Which of them a command-line operand names is decided by rl_source_read
+ * (input.h), so that this file and repo.h need not know each other. */
 #ifndef REDLINE_SOURCE_H
 #define REDLINE_SOURCE_H
 
@@ -25,14 +26,9 @@ typedef struct rl_source {
 	rl_source_doc doc;
 } rl_source;
 
-/* Read a source. On failure returns -1 and writes "NAME: reason" to err; never exits.
- * Files are opened read-only; nothing is ever written to an input.
- *
- * A spec that names an existing file is that file, whatever its name. Otherwise a spec with a colon
- * (outside "@{...}" and "^{...}") is REV:path: "HEAD~2:story.md", "v1.0:docs/intro.md", ":story.md"
- * for the index; its display name is the spec. So an existing file whose name has a colon wins,
- * and an error names both readings when neither works. */
-int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen);
+/* Read standard input ("-"). On failure returns -1 and writes "NAME: reason" to err; never
+ * exits. */
+int rl_source_read_stdin(rl_source *src, size_t max_size, char *err, size_t errlen);
 
 /* Read a file (never a revision, never standard input) named `name` in messages and output. */
 int rl_source_read_file(rl_source *src, const char *path, const char *name, size_t max_size,

@@ -6,9 +6,9 @@
 #include <stddef.h>
 
 #include "align.h"
+#include "hunks.h"
+#include "input/input.h"
 #include "out.h"
-#include "pairs.h"
-#include "source.h"
 
 /* Two columns of `width` total columns, corresponding passages starting on the same row. */
 int rl_print_side_by_side(rl_out *o, const rl_alignment *al, unsigned width);

@@ -5,17 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "changes.h"
-#include "dirs.h"
 #include "doc/doc.h"
-#include "history.h"
-#include "out.h"
-#include "pairs.h"
+#include "input/input.h"
 #include "pairsrc.h"
-#include "print.h"
-#include "repo.h"
+#include "print/print.h"
 #include "show.h"
-#include "source.h"
 #include "status.h"
 #include "tty.h"
 #include "viewer.h"

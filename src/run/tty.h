@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "viewer.h"
 
 /* Columns for printed output: --width, standard output's terminal, $COLUMNS, the controlling

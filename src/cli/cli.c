@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hunks.h"
+#include "print/print.h"
 
 const char rl_cli_usage[] =
 	"Usage: redline [OPTION]... OLD NEW [NEWER]...\n"

@@ -1,7 +1,5 @@
-/* source.c: reading files, standard input and REV:path. */
+/* source.c: reading files and standard input. */
 #include "source.h"
-
-#include "repo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -131,39 +129,10 @@ int rl_source_read_file(rl_source *src, const char *path, const char *name, size
 	return rc;
 }
 
-/* REV:path, through the repository around the current directory. */
-static int read_revision(rl_source *src, const char *spec, size_t max_size, char *err,
-                         size_t errlen)
+int rl_source_read_stdin(rl_source *src, size_t max_size, char *err, size_t errlen)
 {
-	rl_repo *repo;
-	char why[512];
-
-	int rc = rl_repo_open(&repo, why, sizeof why);
-	if (rc == RL_REPO_NONE) {
-		snprintf(err, errlen, "%s: no such file, and %s to read it as REV:path", spec, why);
-		return -1;
-	}
-	if (rc != 0) {
-		snprintf(err, errlen, "%s: %s", spec, why);
-		return -1;
-	}
-	rc = rl_repo_read_spec(repo, src, spec, max_size, err, errlen);
-	rl_repo_free(repo);
-	return rc;
-}
-
-int rl_source_read(rl_source *src, const char *spec, size_t max_size, char *err, size_t errlen)
-{
-	struct stat st;
-	size_t colon;
-
 	memset(src, 0, sizeof *src);
-	if (strcmp(spec, "-") == 0)
-		return read_fd(src, STDIN_FILENO, "-", max_size, err, errlen);
-	if (lstat(spec, &st) != 0 && (errno == ENOENT || errno == ENOTDIR) &&
-	    rl_repo_is_revspec(spec, &colon))
-		return read_revision(src, spec, max_size, err, errlen);
-	return rl_source_read_file(src, spec, spec, max_size, err, errlen);
+	return read_fd(src, STDIN_FILENO, "-", max_size, err, errlen);
 }
 
 int rl_source_from_bytes(rl_source *src, const char *data, size_t len, const char *name,

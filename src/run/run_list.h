@@ -10,7 +10,7 @@
 #ifndef REDLINE_RUN_LIST_H
 #define REDLINE_RUN_LIST_H
 
-#include "cli.h"
+#include "cli/cli.h"
 
 /* --git, --history, two directories, git's external diff (RL_MODE_EXTDIFF: printed unless
  * --viewer, and exit status 0 for a difference, as git expects of an external diff). */

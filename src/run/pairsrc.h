@@ -12,8 +12,8 @@
 #include <stddef.h>
 
 #include "doc/doc.h"
+#include "input/input.h"
 #include "model.h"
-#include "pairs.h"
 
 typedef struct rl_listsrc rl_listsrc;
 

@@ -4,7 +4,7 @@
  * Linking libgit2 made every run pay for it and its 16 dependencies (TLS, SSH, Kerberos): the
  * dynamic loader's relocations were two thirds of the CPU of `redline --stat a b` on two small
  * files. Instead the library is opened with dlopen() by its soname (found at configure time, see
- * src/CMakeLists.txt) and the functions the program calls are looked up once into a table.
+ * src/input/CMakeLists.txt) and the functions the program calls are looked up once into a table.
  *
  * Include this header, after <git2.h>, only in the .c files that call libgit2 (repo.c, history.c,
  * changes.c): it turns every git_* name of RL_GIT_FUNCTIONS into a call through the table, so those

@@ -13,9 +13,8 @@
 #include <stddef.h>
 
 #include "align.h"
-#include "cli.h"
-#include "pairs.h"
-#include "source.h"
+#include "cli/cli.h"
+#include "input/input.h"
 #include "tty.h"
 
 /* Exit statuses, as diff's. */

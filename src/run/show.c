@@ -5,11 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hunks.h"
 #include "layout.h"
 #include "model.h"
-#include "out.h"
-#include "print.h"
+#include "print/print.h"
 #include "status.h"
 #include "viewer.h"
 

@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include "align.h"
-#include "out.h"
 #include "doc/doc.h"
+#include "input/input.h"
+#include "print/print.h"
 #include "show.h"
-#include "source.h"
 #include "status.h"
 #include "tty.h"
 

@@ -8,7 +8,7 @@
 #ifndef REDLINE_RUN_PAIR_H
 #define REDLINE_RUN_PAIR_H
 
-#include "cli.h"
+#include "cli/cli.h"
 
 /* Compare cli->paths[0] and [1] (named by cli->labels when given). Returns the exit status
  * (RL_EXIT_*); *sig: the signal that ended the viewer, or left as it was. */

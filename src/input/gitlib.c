@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The soname the program was built against (src/CMakeLists.txt reads it from the library). */
+/* The soname the program was built against (src/input/CMakeLists.txt reads it from the library). */
 #ifndef REDLINE_LIBGIT2_SONAME
-#error "REDLINE_LIBGIT2_SONAME must name libgit2's shared object (src/CMakeLists.txt sets it)"
+#error "REDLINE_LIBGIT2_SONAME must name libgit2's shared object (src/input/CMakeLists.txt sets it)"
 #endif
 
 const rl_gitlib *rl_git;
