@@ -72,7 +72,7 @@ static const char style[] =
 	".switch{margin:1em 0 .5em;font-weight:bold}\n"
 	"table.diff{border-collapse:collapse;font:13px/1.35 monospace;width:100%}\n"
 	"table.diff td{white-space:pre;vertical-align:top;padding:0 .4em}\n"
-	"table.diff tr{height:1.35em}\n"
+	"table.diff tr{height:1.35em}table.diff td.o,table.diff td.n{width:50%}\n"
 	"table.diff td.g{color:#888;text-align:center;width:1em}\n"
 	"table.diff td.f{background:repeating-linear-gradient(135deg,#f4f4f4 0 4px,#fff 4px 8px)}\n"
 	"table.diff th{text-align:left;font:bold 13px monospace;border-bottom:1px solid #ccc}\n"
