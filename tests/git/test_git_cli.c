@@ -238,6 +238,39 @@ Test(gitcli, difftool_dir_diff)
 	sb_free(&sb);
 }
 
+/* git difftool --dir-diff with a file renamed and edited: one pair old -> new, as --git shows it,
+ * not a deletion and an addition. */
+Test(gitcli, difftool_dir_diff_renames)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, readme_config);
+	sb_sh(&sb, "cd repo\n"
+	           "printf 'Minutes of the harbor meeting, kept by the clerk.\\n"
+	           "The council met at noon in the old customs house.\\n"
+	           "It voted on the budget for the breakwater repairs.\\n"
+	           "The harbor master asked for a second crane.\\n"
+	           "It adjourned at two after a short recess.\\n' > minutes.md\n"
+	           "git add . && git commit -qm minutes\n"
+	           "git mv minutes.md record.md\n"
+	           "sed -i 's/at noon/at one/' record.md\n"
+	           "git commit -qam renamed\n");
+	RUN(&sb, &r, "repo", "git", "difftool", "-d", "-y", "-t", "redline", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "redline a/minutes.md b/record.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "[-noon-]"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+one+}"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "/dev/null"), "no deletion and addition: %s", r.out);
+	run_free(&r);
+	/* git's own --git agrees */
+	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~1", "HEAD");
+	cr_assert_not_null(strstr(r.out, "R minutes.md -> record.md"), "%s", r.out);
+	run_free(&r);
+	sb_free(&sb);
+}
+
 Test(gitcli, external_diff)
 {
 	sandbox sb;
