@@ -207,6 +207,43 @@ Test(gitcli, difftool_with_the_readme_config)
 	sb_free(&sb);
 }
 
+/* doc/git.md's line for renames: both names, from $MERGED (the old path) and $REMOTE's last
+ * component (the new one), for committed and working-tree renames, in a directory or not. */
+static const char rename_config[] =
+	"cd repo\n"
+	"git config difftool.redline.cmd 'n=$(basename \"$REMOTE\"); case $MERGED in */*) "
+	"n=${MERGED%/*}/$n;; esac; redline -L \"a/$MERGED\" -L \"b/$n\" \"$LOCAL\" \"$REMOTE\"'\n";
+
+Test(gitcli, difftool_labels_a_rename_with_both_names)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, rename_config);
+	sb_sh(&sb, "cd repo && mkdir docs\n"
+	           "printf 'One line of the page.\\nTwo lines of it.\\nThree lines now.\\n"
+	           "Four lines here.\\nFive and done.\\n' > docs/page.md\n"
+	           "git add . && git commit -qm page\n"
+	           "git mv story.md tale.md && git mv docs/page.md docs/leaf.md\n"
+	           "sed -i 's/Two/2/' docs/leaf.md\n");
+	/* the working tree against HEAD: $REMOTE is the file itself */
+	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
+	run_free(&r);
+	/* two commits: $REMOTE is git's temporary copy, named after the new file */
+	sb_sh(&sb, "cd repo && git commit -qam renames\n");
+	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+2+}"), "%s", r.out);
+	run_free(&r);
+	sb_free(&sb);
+}
+
 Test(gitcli, difftool_with_the_minimal_config)
 {
 	sandbox sb;
