@@ -236,6 +236,35 @@ Test(report, base_is_one_page_with_a_section_per_pair)
 	run_free(&r);
 }
 
+/* The hostile corpus as one list (--base): every file a section or a line of the contents, nothing
+ * from any of them markup, every id once. */
+Test(report, hostile_corpus_as_a_list)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	const char **argv = calloc(n + 6, sizeof *argv);
+	size_t k = 0;
+	argv[k++] = "redline";
+	argv[k++] = "-a";
+	argv[k++] = "--html";
+	argv[k++] = "--base";
+	argv[k++] = ORIGINAL;
+	for (size_t i = 0; i < n; i++)
+		argv[k++] = v[i];
+	argv[k] = NULL;
+	run_result r;
+	run_redline(&r, argv, NULL, 0, NULL, 300);
+	cr_assert(r.status == 1 || r.status == 2, "status %d %s", r.status, r.err);
+	cr_assert_eq(count(r.out, "</html>"), 1, "%s", r.err);
+	only_our_tags(r.out, "hostile list");
+	links_resolve(r.out);
+	ids_unique(r.out);
+	cr_assert_null(strchr(r.out, '\x1b'));
+	run_free(&r);
+	free(argv);
+	free_files(v, n);
+}
+
 /* The single-pair report keeps its plain ids. */
 Test(report, single_pair_ids_unique)
 {
