@@ -107,6 +107,13 @@ if command -v chromium >/dev/null 2>&1; then
 		--user-data-dir="$tmp/chromium" --hide-scrollbars --window-size=1400,1500 \
 		--screenshot="$PWD/$out/report.png" "file://$tmp/report.html" >/dev/null 2>&1
 	echo "screenshots/report.png"
+	# a list's report: the demo repository's last commit, one section per file
+	(cd "$dir" && "$bin" --html --git HEAD~1 HEAD) > "$tmp/report-git.html" || [ $? -eq 1 ]
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$tmp/chromium" --hide-scrollbars --window-size=1400,1500 \
+		--screenshot="$PWD/$out/report-git.png" "file://$tmp/report-git.html" >/dev/null 2>&1
+	echo "screenshots/report-git.png"
 else
 	echo "screenshots: no chromium, no report.png (scripts/deps.sh test installs it)" >&2
 fi

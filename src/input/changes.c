@@ -394,3 +394,47 @@ out:
 	request_release(&rq);
 	return rc;
 }
+
+/* ------------------------------------------------------------------ similarity */
+
+int rl_textsig_new(rl_textsig **out, const char *text, size_t len)
+{
+	char why[512];
+	git_hashsig *sig = NULL;
+
+	*out = NULL;
+	if (rl_gitlib_load(why, sizeof why) != 0)
+		return RL_EINVAL;
+	/* libgit2 counts its initialisations: one per signature alive, ended when it is freed */
+	git_libgit2_init();
+	/* the options git_diff_find_similar uses by default */
+	int rc = git_hashsig_create(&sig, text, len, GIT_HASHSIG_SMART_WHITESPACE);
+	if (rc != 0) {
+		git_libgit2_shutdown();
+		/* too small: no signature, as libgit2 decides for its renames */
+		return rc == GIT_EBUFS ? RL_OK : RL_ENOMEM;
+	}
+	*out = (rl_textsig *)sig;
+	return RL_OK;
+}
+
+void rl_textsig_free(rl_textsig *sig)
+{
+	if (sig) {
+		git_hashsig_free((git_hashsig *)sig);
+		git_libgit2_shutdown();
+	}
+}
+
+int rl_similarity(const rl_textsig *a, const char *ta, size_t la, const rl_textsig *b,
+                  const char *tb, size_t lb)
+{
+	if (la == lb && memcmp(ta, tb, la) == 0)
+		return 100;
+	if (la > 127 && lb > 127 && (la > lb * 8 || lb > la * 8))
+		return 0;
+	if (!a || !b)
+		return 0;
+	int score = git_hashsig_compare((const git_hashsig *)a, (const git_hashsig *)b);
+	return score < 0 ? 0 : score > 100 ? 100 : score;
+}

@@ -34,4 +34,19 @@ typedef struct rl_changes_opts {
 int rl_changes_list(rl_pairs **out, rl_repo *repo, const rl_changes_opts *opts, char *err,
                     size_t errlen);
 
+/* Rename detection outside a repository (two directories, git difftool --dir-diff), by the
+ * measure --git's renames use: libgit2's similarity signature (line hashes, whitespace at line
+ * ends ignored). A text's signature: RL_OK with *out NULL when the text is too small to have one
+ * (libgit2 then sees no similarity but sameness); RL_EINVAL when libgit2 cannot be loaded (no
+ * rename detection then); RL_ENOMEM. */
+typedef struct rl_textsig rl_textsig;
+int rl_textsig_new(rl_textsig **out, const char *text, size_t len);
+void rl_textsig_free(rl_textsig *sig);
+/* How alike two texts are, 0 to 100, as --git measures it: 100 for the same bytes; 0 when either
+ * has no signature or one is over 8 times the size of the other (both over 127 bytes). */
+int rl_similarity(const rl_textsig *a, const char *ta, size_t la, const rl_textsig *b,
+                  const char *tb, size_t lb);
+/* The score from which --git (libgit2's default) calls a deleted and an added file a rename. */
+#define RL_RENAME_THRESHOLD 50
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "changes.h"
 #include "status.h"
 
 /* Directories nested deeper than this are not entered: a bound, not a feature. */
@@ -146,11 +147,11 @@ static int add_side(rl_pairs *list, size_t *idx, const char *const dirs[2],
 }
 
 static int add_pair(rl_pairs *list, const char *const dirs[2], const char *const labels[2],
-                    const char *left, const char *right, size_t max_size)
+                    const char *left, const char *right, bool renamed, size_t max_size)
 {
 	size_t a, b;
 
-	if (left && right) {
+	if (left && right && !renamed) {
 		char *fa = join(dirs[0], left), *fb = join(dirs[1], right);
 		bool same = fa && fb && same_bytes(fa, fb, max_size);
 		free(fa);
@@ -165,25 +166,123 @@ static int add_pair(rl_pairs *list, const char *const dirs[2], const char *const
 		rc = add_side(list, &b, dirs, labels, 1, right);
 	if (rc == RL_OK)
 		rc = rl_pairs_add(list, a, b,
-		                  !left ? RL_CHANGE_ADDED : !right ? RL_CHANGE_DELETED : RL_CHANGE_MODIFIED,
+		                  renamed ? RL_CHANGE_RENAMED
+		                  : !left ? RL_CHANGE_ADDED
+		                  : !right ? RL_CHANGE_DELETED
+		                           : RL_CHANGE_MODIFIED,
 		                  false);
 	return rc;
 }
 
-/* Walk both sorted lists together. */
+/* A line of the list before it is made: a path on both sides, or on one side only. */
+typedef struct entry {
+	const char *left, *right;  /* NULL: absent on that side */
+	bool renamed;              /* left and right are different paths */
+	bool gone;                 /* a deleted file that became the old side of a rename */
+} entry;
+
+/* A file on one side only, read for rename detection. */
+typedef struct candidate {
+	size_t entry;
+	rl_source src;
+	rl_textsig *sig;
+	bool read, taken;
+} candidate;
+
+static void candidates_release(candidate *c, size_t n)
+{
+	for (size_t i = 0; c && i < n; i++) {
+		if (c[i].read)
+			rl_source_release(&c[i].src);
+		rl_textsig_free(c[i].sig);
+	}
+	free(c);
+}
+
+/* Read candidate c (a file of dirs[s]) and make its signature. Returns RL_OK (an unreadable
+ * file is left out: showing it reports the error), RL_EINVAL (no libgit2) or RL_ENOMEM. */
+static int candidate_read(candidate *c, const char *dir, const char *rel, size_t max_size)
+{
+	char err[256];
+	char *file = join(dir, rel);
+	if (!file)
+		return RL_ENOMEM;
+	c->read = rl_source_read_file(&c->src, file, file, max_size, err, sizeof err) == 0;
+	free(file);
+	return c->read ? rl_textsig_new(&c->sig, c->src.data, c->src.len) : RL_OK;
+}
+
+/* Pair each added file with the most similar deleted one, when they are alike enough by the
+ * measure and threshold of --git (changes.h), as git diff's rename detection does. Skipped
+ * beyond RL_RENAME_LIMIT deleted files times added ones, and without libgit2. */
+#define RL_RENAME_LIMIT (200 * 200)
+static int find_renames(entry *e, size_t n, const char *const dirs[2], size_t max_size)
+{
+	size_t nd = 0, na = 0;
+	for (size_t i = 0; i < n; i++) {
+		nd += e[i].left && !e[i].right;
+		na += e[i].right && !e[i].left;
+	}
+	if (!nd || !na || nd * na > RL_RENAME_LIMIT)
+		return RL_OK;
+	candidate *del = calloc(nd, sizeof *del), *add = calloc(na, sizeof *add);
+	int rc = del && add ? RL_OK : RL_ENOMEM;
+	nd = na = 0;
+	for (size_t i = 0; i < n && rc == RL_OK; i++) {
+		if (e[i].left && !e[i].right) {
+			del[nd].entry = i;
+			rc = candidate_read(&del[nd++], dirs[0], e[i].left, max_size);
+		} else if (e[i].right && !e[i].left) {
+			add[na].entry = i;
+			rc = candidate_read(&add[na++], dirs[1], e[i].right, max_size);
+		}
+	}
+	for (size_t j = 0; j < na && rc == RL_OK; j++) {
+		int best = RL_RENAME_THRESHOLD - 1;
+		size_t pick = nd;
+		for (size_t i = 0; i < nd && add[j].read; i++) {
+			if (del[i].taken || !del[i].read)
+				continue;
+			int score = rl_similarity(del[i].sig, del[i].src.data, del[i].src.len, add[j].sig,
+			                          add[j].src.data, add[j].src.len);
+			if (score > best) {
+				best = score;
+				pick = i;
+			}
+		}
+		if (pick < nd) {
+			del[pick].taken = true;
+			e[add[j].entry].left = e[del[pick].entry].left;
+			e[add[j].entry].renamed = true;
+			e[del[pick].entry].gone = true;
+		}
+	}
+	candidates_release(del, nd);
+	candidates_release(add, na);
+	return rc == RL_EINVAL ? RL_OK : rc;  /* without libgit2: no renames, as before */
+}
+
+/* Walk both sorted lists together, then find the renames among the files on one side only. */
 static int merge(rl_pairs *list, const names ns[2], const char *const dirs[2],
                  const char *const labels[2], size_t max_size)
 {
-	size_t i = 0, j = 0;
-	int rc = RL_OK;
+	size_t i = 0, j = 0, n = 0;
+	entry *e = calloc(ns[0].n + ns[1].n + 1, sizeof *e);
+	int rc = e ? RL_OK : RL_ENOMEM;
 
 	while (rc == RL_OK && (i < ns[0].n || j < ns[1].n)) {
 		int c = i == ns[0].n ? 1 : j == ns[1].n ? -1 : strcmp(ns[0].v[i], ns[1].v[j]);
-		const char *left = c <= 0 ? ns[0].v[i] : NULL, *right = c >= 0 ? ns[1].v[j] : NULL;
-		rc = add_pair(list, dirs, labels, left, right, max_size);
+		e[n++] = (entry){c <= 0 ? ns[0].v[i] : NULL, c >= 0 ? ns[1].v[j] : NULL, false, false};
 		i += c <= 0;
 		j += c >= 0;
 	}
+	if (rc == RL_OK)
+		rc = find_renames(e, n, dirs, max_size);
+	for (size_t k = 0; k < n && rc == RL_OK; k++) {
+		if (!e[k].gone)
+			rc = add_pair(list, dirs, labels, e[k].left, e[k].right, e[k].renamed, max_size);
+	}
+	free(e);
 	return rc;
 }
 

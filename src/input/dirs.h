@@ -3,7 +3,9 @@
  * side only pairs with an absent side (added or deleted). Symbolic links to files are followed;
  * links to directories, and special files (fifos, devices, sockets), are never opened. Files with
  * the same bytes on both sides are left out. A side's display name is its directory (or the label
- * given for it, "a/" say) joined with the path. */
+ * given for it, "a/" say) joined with the path. A file on one side only that is like enough to one
+ * on the other side only (--git's measure and threshold, changes.h) pairs with it as a rename,
+ * as git diff detects renames; without libgit2, no renames are detected. */
 #ifndef REDLINE_DIRS_H
 #define REDLINE_DIRS_H
 

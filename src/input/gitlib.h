@@ -14,6 +14,7 @@
 #define REDLINE_GITLIB_H
 
 #include <git2.h>
+#include <git2/sys/hashsig.h>
 #include <stddef.h>
 
 /* Every libgit2 function the program calls. */
@@ -34,7 +35,8 @@
 	X(git_tree_entry_filemode) X(git_tree_entry_free) X(git_tree_entry_id)                    \
 	X(git_tree_entry_type) X(git_tree_free) X(git_commit_tree_id) X(git_object_owner)           \
 	X(git_object_type) X(git_odb_free) X(git_odb_read_header) X(git_oid_fromstr)             \
-	X(git_repository_commondir) X(git_repository_odb) X(git_tree_lookup)
+	X(git_repository_commondir) X(git_repository_odb) X(git_tree_lookup)                    \
+	X(git_hashsig_create) X(git_hashsig_compare) X(git_hashsig_free)
 
 /* One pointer per function, with the function's own type (GCC and Clang's __typeof__, C23's
  * typeof), so each call through the table is type-checked against libgit2's headers. */
@@ -118,6 +120,9 @@ int rl_gitlib_load(char *err, size_t errlen);
 #define git_repository_commondir (rl_git->git_repository_commondir)
 #define git_repository_odb (rl_git->git_repository_odb)
 #define git_tree_lookup (rl_git->git_tree_lookup)
+#define git_hashsig_create (rl_git->git_hashsig_create)
+#define git_hashsig_compare (rl_git->git_hashsig_compare)
+#define git_hashsig_free (rl_git->git_hashsig_free)
 #endif
 
 #endif

@@ -53,6 +53,23 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const struct rl_edi
  * linking to each change; moved passages link both ways; a "changes only" switch in CSS. */
 int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane);
 
+/* --html on a list (--git, --history, directories, several versions): one page, a section per
+ * pair under its names (and commit), each as the single-pair report (statistics, change list,
+ * the two columns), ids prefixed by the section ("s3-c0") so that they stay unique; the legend
+ * and the "changes only" switch once; at the top a table of contents linking each section with
+ * its counts. Sections are kept in memory until rl_report_write puts the page together. */
+typedef struct rl_report rl_report;
+int rl_report_new(rl_report **out, unsigned pane);
+void rl_report_free(rl_report *r);
+/* A pair compared: its section and its line in the contents (names and version copied). */
+int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names[2],
+                   const rl_version *version);
+/* A pair listed in the contents only, with why it has no section ("binary, not compared"). */
+int rl_report_note(rl_report *r, const char *const names[2], const rl_version *version,
+                   const char *what);
+/* The page, titled title (the list's command line, escaped here), to o. */
+int rl_report_write(rl_report *r, rl_out *o, const char *title);
+
 /* Document text as HTML text: & < > " ' as references, controls and invalid bytes as their
  * visible escapes (out.h), line ends as spaces. */
 void rl_html_text(rl_out *o, const char *s, size_t n);

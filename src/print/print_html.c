@@ -72,7 +72,7 @@ static const char style[] =
 	".switch{margin:1em 0 .5em;font-weight:bold}\n"
 	"table.diff{border-collapse:collapse;font:13px/1.35 monospace;width:100%}\n"
 	"table.diff td{white-space:pre;vertical-align:top;padding:0 .4em}\n"
-	"table.diff tr{height:1.35em}\n"
+	"table.diff tr{height:1.35em}table.diff td.o,table.diff td.n{width:50%}\n"
 	"table.diff td.g{color:#888;text-align:center;width:1em}\n"
 	"table.diff td.f{background:repeating-linear-gradient(135deg,#f4f4f4 0 4px,#fff 4px 8px)}\n"
 	"table.diff th{text-align:left;font:bold 13px monospace;border-bottom:1px solid #ccc}\n"
@@ -80,7 +80,15 @@ static const char style[] =
 	"a.m{color:inherit}:target{outline:2px solid #f80}\n"
 	"#only:checked~table.diff tbody tr:not(.k){display:none}\n"
 	"#only:checked~table.diff tbody tr.k+tr:not(.k){display:table-row}\n"
-	"@media print{.switch,#only{display:none}table.diff tr{break-inside:avoid}"
+	"#only:checked~section table.diff tbody tr:not(.k){display:none}\n"
+	"#only:checked~section table.diff tbody tr.k+tr:not(.k){display:table-row}\n"
+	"section{border-top:2px solid #ccc;margin-top:2em}section h3{font-size:1em;margin:1em 0 .3em}\n"
+	"section .switch{position:sticky;top:0;background:#fff;display:block;padding:.2em 0}\n"
+	".commit{font-family:monospace;color:#444}.mark{color:#666;font-style:italic}\n"
+	"table.toc{border-collapse:collapse}table.toc td,table.toc th{padding:2px .7em 2px 0;"
+	"text-align:left;vertical-align:top}table.toc td.n{text-align:right;"
+	"font-variant-numeric:tabular-nums}\n"
+	"@media print{.switch,#only,.top{display:none}table.diff tr{break-inside:avoid}"
 	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}body{margin:0}}\n";
 
 /* The CSS class of a run's role ("" for plain text). */
@@ -105,16 +113,18 @@ typedef struct html_ctx {
 	uint8_t *anchored;      /* per change: its anchor written */
 	uint8_t *move_anchored; /* per move id and side: bit 1 OLD, bit 2 NEW */
 	uint32_t max_move;
+	const char *pfx;        /* the ids' prefix: "" for a single pair, "s3-" for section 3 */
 } html_ctx;
 
 /* A moved run: a link to the other end of its passage; the first run of each end is its anchor. */
 static void open_move(html_ctx *h, int side, uint32_t id)
 {
 	uint8_t bit = (uint8_t)(side ? 2 : 1);
-	fprintf(h->o->fp, "<a class=\"m\" href=\"#mv%u%c\"", (unsigned)id, side ? 'o' : 'n');
+	fprintf(h->o->fp, "<a class=\"m\" href=\"#%smv%u%c\"", h->pfx, (unsigned)id,
+	        side ? 'o' : 'n');
 	if (!(h->move_anchored[id] & bit)) {
 		h->move_anchored[id] |= bit;
-		fprintf(h->o->fp, " id=\"mv%u%c\"", (unsigned)id, side ? 'n' : 'o');
+		fprintf(h->o->fp, " id=\"%smv%u%c\"", h->pfx, (unsigned)id, side ? 'n' : 'o');
 	}
 	rl_out_str(h->o, side ? " title=\"moved here: go to where it was\">"
 	                      : " title=\"moved from here: go to where it went\">");
@@ -183,7 +193,7 @@ static void html_runs(html_ctx *h, const rl_rowbuf *buf, const rl_row *row, int 
 			open_move_id = 0;
 			if (anchor) {
 				h->anchored[ch] = 1;
-				fprintf(h->o->fp, "<span id=\"c%d\"></span>", (int)ch);
+				fprintf(h->o->fp, "<span id=\"%sc%d\"></span>", h->pfx, (int)ch);
 			}
 			if (move)
 				open_move(h, side, move);
@@ -253,16 +263,24 @@ static void stat_row(rl_out *o, const char *what, size_t n)
 	fprintf(o->fp, "<tr><td>%s</td><td class=\"n\">%zu</td></tr>\n", what, n);
 }
 
-static void html_stats(rl_out *o, const rl_stats *st)
+/* The share of OLD kept, in percent; below 100 whenever a word of OLD went. */
+static double kept_share(const rl_stats *st)
 {
 	double kept = st->words[0] ? 100.0 * (double)st->kept / (double)st->words[0] : 0.0;
-	if (st->kept < st->words[0] && kept > 99.9)
-		kept = 99.9;
-	rl_out_str(o, "<h2>Statistics</h2>\n<table class=\"stats\" id=\"stats\">\n");
+	return st->kept < st->words[0] && kept > 99.9 ? 99.9 : kept;
+}
+
+/* The statistics; h: the heading's level (2 alone, 3 in a section); id: the table's id or NULL. */
+static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
+{
+	fprintf(o->fp, "<h%d>Statistics</h%d>\n<table class=\"stats\"", h, h);
+	if (id)
+		fprintf(o->fp, " id=\"%s\"", id);
+	rl_out_str(o, ">\n");
 	stat_row(o, "words in the old version", st->words[0]);
 	stat_row(o, "words in the new version", st->words[1]);
 	fprintf(o->fp, "<tr><td>words kept</td><td class=\"n\">%zu</td><td>%.1f%% of old</td></tr>\n",
-	        st->kept, kept);
+	        st->kept, kept_share(st));
 	fprintf(o->fp, "<tr><td>words rewritten</td><td class=\"n\">%zu</td><td>as %zu</td></tr>\n",
 	        st->replaced[0], st->replaced[1]);
 	stat_row(o, "words deleted", st->deleted);
@@ -276,11 +294,14 @@ static void html_stats(rl_out *o, const rl_stats *st)
 	rl_out_str(o, "</table>\n");
 }
 
-static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
+/* The change list, each item a link to its change (ids prefixed by pfx). */
+static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist *cl,
+                         const char *pfx, int h)
 {
-	rl_out_str(o, "<h2>Changes</h2>\n<ol id=\"changes\">\n");
+	fprintf(o->fp, "<h%d>Changes</h%d>\n", h, h);
+	rl_out_str(o, *pfx ? "<ol class=\"changes\">\n" : "<ol id=\"changes\">\n");
 	for (size_t k = 0; k < cl->n; k++) {
-		fprintf(o->fp, "<li><a href=\"#c%zu\">", k);
+		fprintf(o->fp, "<li><a href=\"#%sc%zu\">", pfx, k);
 		rl_print_change_text(o, al, &cl->items[k], true);
 		rl_out_str(o, "</a></li>\n");
 	}
@@ -288,6 +309,7 @@ static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist 
 	        cl->n ? "" : "No change of substance. ", cl->minor, cl->minor == 1 ? "" : "s");
 }
 
+/* The page up to its body's first heading: the title (old → new), the style sheet. */
 static void html_head(rl_out *o, const char *const names[2])
 {
 	rl_out_str(o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -295,20 +317,32 @@ static void html_head(rl_out *o, const char *const names[2])
 	              "style-src 'unsafe-inline'\">\n"
 	              "<meta name=\"viewport\" content=\"width=device-width\">\n<title>redline: ");
 	html_str(o, names[0]);
-	rl_out_str(o, " \xe2\x86\x92 ");
-	html_str(o, names[1]);
+	if (names[1]) {
+		rl_out_str(o, " \xe2\x86\x92 ");
+		html_str(o, names[1]);
+	}
 	fprintf(o->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>redline</h1>\n"
 	               "<p class=\"names\">", style);
 	html_str(o, names[0]);
-	rl_out_str(o, " \xe2\x86\x92 ");
-	html_str(o, names[1]);
+	if (names[1]) {
+		rl_out_str(o, " \xe2\x86\x92 ");
+		html_str(o, names[1]);
+	}
 	rl_out_str(o, "</p>\n");
 }
 
-static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const rl_changelist *cl)
+static void html_ctx_free(html_ctx *h)
+{
+	free(h->change_of_op);
+	free(h->anchored);
+	free(h->move_anchored);
+}
+
+static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const rl_changelist *cl,
+                         const char *pfx)
 {
 	size_t nops;
-	*h = (html_ctx){.o = o, .al = al, .ops = rl_alignment_ops(al, &nops)};
+	*h = (html_ctx){.o = o, .al = al, .ops = rl_alignment_ops(al, &nops), .pfx = pfx};
 	for (int s = 0; s < 2; s++)
 		h->text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
 	for (size_t k = 0; k < nops; k++)
@@ -325,6 +359,11 @@ static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const r
 	return RL_OK;
 }
 
+/* The "changes only" switch: one checkbox before every table it governs (the CSS rules select
+ * the tables that follow it), and a label that ticks it. */
+static const char switch_input[] = "<input type=\"checkbox\" id=\"only\">";
+static const char switch_label[] = "<label class=\"switch\" for=\"only\"> changes only</label>\n";
+
 int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane)
 {
 	rl_layout_opts lo = {.markers = false};
@@ -333,22 +372,239 @@ int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
 	html_ctx h = {0};
 	int rc;
 
-	if ((rc = rl_changelist_build(&cl, al)) != RL_OK || (rc = html_ctx_init(&h, o, al, &cl)) ||
+	if ((rc = rl_changelist_build(&cl, al)) != RL_OK || (rc = html_ctx_init(&h, o, al, &cl, "")) ||
 	    (rc = rl_layout_new(&lay, al, &lo)) != RL_OK)
 		goto out;
 	html_head(o, names);
 	html_legend(o);
-	html_stats(o, rl_alignment_stats(al));
-	html_changes(o, al, &cl);
-	rl_out_str(o, "<h2>The two versions</h2>\n<main>\n<input type=\"checkbox\" id=\"only\">"
-	              "<label class=\"switch\" for=\"only\"> changes only</label>\n");
+	html_stats(o, rl_alignment_stats(al), 2, "stats");
+	html_changes(o, al, &cl, "", 2);
+	fprintf(o->fp, "<h2>The two versions</h2>\n<main>\n%s%s", switch_input, switch_label);
 	rc = html_table(&h, lay, pane, names);
 	rl_out_str(o, "</main>\n</body></html>\n");
 out:
 	rl_layout_free(lay);
-	free(h.change_of_op);
-	free(h.anchored);
-	free(h.move_anchored);
+	html_ctx_free(&h);
 	rl_changelist_free(&cl);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ a report on a list */
+
+/* A line of the table of contents: a pair with its counts, or a pair listed but not shown. */
+typedef struct toc_entry {
+	char *names[2];
+	char *commit;  /* "ID DATE AUTHOR: SUBJECT" (--history), or NULL */
+	char *mark;    /* why it has no section ("binary, not compared"), or NULL */
+	bool same;     /* compared, and the words do not differ */
+	size_t changes, deleted, inserted, rewritten, moved;
+	double kept;
+} toc_entry;
+
+struct rl_report {
+	unsigned pane;
+	toc_entry *toc;
+	size_t n, cap;
+	char *body;    /* the sections, written as they come */
+	size_t len;
+	FILE *mem;
+};
+
+int rl_report_new(rl_report **out, unsigned pane)
+{
+	rl_report *r = calloc(1, sizeof *r);
+	if (!r)
+		return RL_ENOMEM;
+	r->pane = pane;
+	if (!(r->mem = open_memstream(&r->body, &r->len))) {
+		free(r);
+		return RL_ENOMEM;
+	}
+	*out = r;
+	return RL_OK;
+}
+
+static void toc_release(toc_entry *e)
+{
+	free(e->names[0]);
+	free(e->names[1]);
+	free(e->commit);
+	free(e->mark);
+}
+
+void rl_report_free(rl_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		toc_release(&r->toc[i]);
+	free(r->toc);
+	if (r->mem)
+		fclose(r->mem);
+	free(r->body);
+	free(r);
+}
+
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	return d ? memcpy(d, s, n) : NULL;
+}
+
+/* A new line of the table of contents, its names and commit copied; NULL when out of memory. */
+static toc_entry *toc_add(rl_report *r, const char *const names[2], const rl_version *v)
+{
+	if (r->n == r->cap) {
+		size_t c = r->cap ? r->cap * 2 : 16;
+		toc_entry *t = realloc(r->toc, c * sizeof *t);
+		if (!t)
+			return NULL;
+		r->toc = t;
+		r->cap = c;
+	}
+	toc_entry *e = &r->toc[r->n];
+	*e = (toc_entry){0};
+	e->names[0] = dup_str(names[0]);
+	e->names[1] = dup_str(names[1]);
+	if (v && v->commit) {
+		size_t n = strlen(v->commit) + strlen(v->date ? v->date : "") +
+		           strlen(v->author ? v->author : "") + strlen(v->subject ? v->subject : "") + 8;
+		if ((e->commit = malloc(n)))
+			snprintf(e->commit, n, "%s %s %s: %s", v->commit, v->date ? v->date : "",
+			         v->author ? v->author : "", v->subject ? v->subject : "");
+	}
+	if (!e->names[0] || !e->names[1] || (v && v->commit && !e->commit)) {
+		toc_release(e);
+		return NULL;
+	}
+	r->n++;
+	return e;
+}
+
+int rl_report_note(rl_report *r, const char *const names[2], const rl_version *version,
+                   const char *what)
+{
+	toc_entry *e = toc_add(r, names, version);
+	if (!e || !(e->mark = dup_str(what))) {
+		if (e)
+			toc_release(&r->toc[--r->n]);
+		return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* old → new, each escaped. */
+static void html_names(rl_out *o, char *const names[2])
+{
+	html_str(o, names[0]);
+	rl_out_str(o, " \xe2\x86\x92 ");
+	html_str(o, names[1]);
+}
+
+int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names[2],
+                   const rl_version *version)
+{
+	rl_layout_opts lo = {.markers = false};
+	rl_layout *lay = NULL;
+	rl_changelist cl = {0};
+	html_ctx h = {0};
+	rl_out o;
+	char pfx[32];
+	int rc;
+	toc_entry *e = toc_add(r, names, version);
+
+	if (!e)
+		return RL_ENOMEM;
+	size_t k = r->n;  /* the section's number, from 1 */
+	snprintf(pfx, sizeof pfx, "s%zu-", k);
+	rl_out_init(&o, r->mem, false, false);
+	if ((rc = rl_changelist_build(&cl, al)) != RL_OK ||
+	    (rc = html_ctx_init(&h, &o, al, &cl, pfx)) != RL_OK ||
+	    (rc = rl_layout_new(&lay, al, &lo)) != RL_OK)
+		goto out;
+	const rl_stats *st = rl_alignment_stats(al);
+	e->same = rl_alignment_same(al);
+	e->changes = cl.n;
+	e->deleted = st->deleted;
+	e->inserted = st->inserted;
+	e->rewritten = st->replaced[0];
+	e->moved = st->moved;
+	e->kept = kept_share(st);
+	fprintf(r->mem, "<section id=\"s%zu\">\n<h2>%zu. ", k, k);
+	html_names(&o, e->names);
+	rl_out_str(&o, "</h2>\n");
+	if (e->commit) {
+		rl_out_str(&o, "<p class=\"commit\">");
+		html_str(&o, e->commit);
+		rl_out_str(&o, "</p>\n");
+	}
+	if (e->same) {
+		rl_out_str(&o, "<p>No difference in the words (re-wrapped, or only renamed).</p>\n"
+		               "</section>\n");
+		goto out;
+	}
+	html_stats(&o, st, 3, NULL);
+	html_changes(&o, al, &cl, pfx, 3);
+	fprintf(r->mem, "<h3>The two versions</h3>\n%s", switch_label);
+	rc = html_table(&h, lay, r->pane, names);
+	rl_out_str(&o, "<p class=\"top\"><a href=\"#contents\">contents</a></p>\n</section>\n");
+out:
+	rl_layout_free(lay);
+	html_ctx_free(&h);
+	rl_changelist_free(&cl);
+	return rc;
+}
+
+/* The table of contents: a line per pair, linked to its section, with its counts. */
+static void html_toc(rl_out *o, const rl_report *r)
+{
+	rl_out_str(o, "<h2 id=\"contents\">Contents</h2>\n<table class=\"toc\">\n<thead><tr>"
+	              "<th>#</th><th>old \xe2\x86\x92 new</th><th>changes</th><th>deleted</th>"
+	              "<th>inserted</th><th>rewritten</th><th>moved</th><th>kept</th></tr></thead>\n"
+	              "<tbody>\n");
+	for (size_t i = 0; i < r->n; i++) {
+		const toc_entry *e = &r->toc[i];
+		fprintf(o->fp, "<tr><td class=\"n\">%zu</td><td>", i + 1);
+		if (!e->mark)
+			fprintf(o->fp, "<a href=\"#s%zu\">", i + 1);
+		html_names(o, e->names);
+		if (e->commit) {
+			rl_out_str(o, "<br><span class=\"commit\">");
+			html_str(o, e->commit);
+			rl_out_str(o, "</span>");
+		}
+		rl_out_str(o, e->mark ? "</td>" : "</a></td>");
+		if (e->mark) {
+			rl_out_str(o, "<td colspan=\"6\" class=\"mark\">");
+			html_str(o, e->mark);
+			rl_out_str(o, "</td></tr>\n");
+		} else if (e->same) {
+			rl_out_str(o, "<td colspan=\"6\" class=\"mark\">no difference in the words</td>"
+			              "</tr>\n");
+		} else {
+			fprintf(o->fp, "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+			               "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+			               "<td class=\"n\">%zu</td><td class=\"n\">%.1f%%</td></tr>\n",
+			        e->changes, e->deleted, e->inserted, e->rewritten, e->moved, e->kept);
+		}
+	}
+	rl_out_str(o, "</tbody></table>\n");
+}
+
+int rl_report_write(rl_report *r, rl_out *o, const char *title)
+{
+	const char *names[2] = {title, NULL};
+	if (fflush(r->mem) != 0 || ferror(r->mem))
+		return RL_ENOMEM;
+	html_head(o, names);
+	fprintf(o->fp, "<p>%zu pair%s compared; words counted as in <code>--stat</code>; kept: the "
+	               "share of the old version's words kept.</p>\n",
+	        r->n, r->n == 1 ? "" : "s");
+	html_toc(o, r);
+	html_legend(o);
+	fprintf(o->fp, "<main>\n%s%s", switch_input, switch_label);
+	fwrite(r->body, 1, r->len, o->fp);
+	rl_out_str(o, "</main>\n</body></html>\n");
+	return RL_OK;
 }

@@ -26,6 +26,12 @@ static void show_pair(rl_listing *run, const rl_pairs *list, size_t i)
 	if (p->change == RL_CHANGE_UNMERGED || p->submodule) {
 		if (run->cli->format == RL_FMT_JSON)
 			return;
+		if (run->cli->format == RL_FMT_HTML) {
+			rl_listing_note(run, a->name, b->name, NULL,
+			                p->submodule ? "submodule, not compared" : "unmerged, not compared");
+			rl_listing_worst(run, p->submodule ? RL_EXIT_DIFFERENT : RL_EXIT_SAME);
+			return;
+		}
 		if (run->headers++)
 			putchar('\n');
 		if (p->submodule)
@@ -40,6 +46,8 @@ static void show_pair(rl_listing *run, const rl_pairs *list, size_t i)
 		if (rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) != 0 ||
 		    rl_doc_prepare(&src[s], &run->cli->doc, err, sizeof err) != 0) {
 			rl_error_line(err);
+			rl_listing_note(run, a->name, b->name, b->version.commit ? &b->version : NULL,
+			                "not read (see the error message)");
 			rl_listing_worst(run, RL_EXIT_TROUBLE);
 			goto out;
 		}

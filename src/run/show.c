@@ -199,12 +199,10 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 	rl_alignment *al = NULL;
 	rl_out o;
 
-	if (cli->format == RL_FMT_HTML) {
-		/* One report per page: a list's sections are not written yet. */
-		if (!run->shown++)
-			rl_error_line("--html reports on one pair, not on a list (--git, --history, "
-			              "directories, several versions)");
-		rl_listing_worst(run, RL_EXIT_TROUBLE);
+	if (cli->format == RL_FMT_HTML && rl_binary_pair(cli, &src[0], &src[1])) {
+		rl_listing_note(run, src[0].name, src[1].name, version,
+		                same_bytes(src) ? "binary, the same bytes" : "binary, not compared");
+		rl_listing_worst(run, same_bytes(src) ? RL_EXIT_SAME : RL_EXIT_DIFFERENT);
 		return;
 	}
 	if (rl_binary_pair(cli, &src[0], &src[1])) {
@@ -224,6 +222,20 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		return;
 	}
 	bool same = rl_alignment_same(al);
+	if (cli->format == RL_FMT_HTML) {
+		const char *names[2] = {src[0].name, src[1].name};
+		if (!run->report)
+			rc = rl_report_new(&run->report, html_pane(cli));
+		if (rc == RL_OK)
+			rc = rl_report_pair(run->report, al, names, version);
+		if (rc != RL_OK)
+			rl_error_line(rl_strerror(rc));
+		rl_listing_worst(run, rc != RL_OK ? RL_EXIT_TROUBLE
+		                      : same      ? RL_EXIT_SAME
+		                                  : RL_EXIT_DIFFERENT);
+		rl_alignment_free(al);
+		return;
+	}
 	if (cli->format == RL_FMT_JSON) {
 		fputs(run->shown++ ? ",\n" : "[\n", stdout);
 	} else {
@@ -248,8 +260,68 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 	rl_alignment_free(al);
 }
 
+void rl_listing_note(rl_listing *run, const char *old_name, const char *new_name,
+                     const rl_version *version, const char *what)
+{
+	const char *names[2] = {old_name, new_name};
+	int rc = RL_OK;
+	if (run->cli->format != RL_FMT_HTML)
+		return;
+	if (!run->report)
+		rc = rl_report_new(&run->report, html_pane(run->cli));
+	if (rc == RL_OK)
+		rc = rl_report_note(run->report, names, version, what);
+	if (rc != RL_OK) {
+		rl_error_line(rl_strerror(rc));
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+	}
+}
+
+/* The report's title: what the command line compared. */
+static void report_title(const rl_cli *cli, char *buf, size_t size)
+{
+	size_t len = 0;
+	if (cli->mode == RL_MODE_GIT || cli->mode == RL_MODE_HISTORY) {
+		len = (size_t)snprintf(buf, size, "%s%s", cli->mode == RL_MODE_GIT ? "--git" : "--history",
+		                       cli->cached ? " --cached" : "");
+		for (size_t i = 0; i < cli->noperands && len < size; i++)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			                        cli->dashdash && i == cli->nbefore ? " -- " : " ",
+			                        cli->operands[i]);
+	} else if (cli->mode == RL_MODE_PAIR && cli->base) {
+		snprintf(buf, size, "--base %s, %zu version%s", cli->base, cli->noperands,
+		         cli->noperands == 1 ? "" : "s");
+	} else if (cli->mode == RL_MODE_PAIR && cli->noperands > 2) {
+		snprintf(buf, size, "%zu versions, each against the one before", cli->noperands);
+	} else if (cli->mode == RL_MODE_PAIR) {
+		snprintf(buf, size, "%s \xe2\x86\x92 %s", cli->nlabels > 0 ? cli->labels[0] : cli->paths[0],
+		         cli->nlabels > 1 ? cli->labels[1] : cli->paths[1]);
+	} else {
+		snprintf(buf, size, "%s", cli->ext.path ? cli->ext.path : "git diff");
+	}
+}
+
 int rl_listing_end(rl_listing *run)
 {
+	if (run->cli->format == RL_FMT_HTML) {
+		char title[1024];
+		rl_report *empty = NULL;
+		rl_out o;
+		int rc = RL_OK;
+		report_title(run->cli, title, sizeof title);
+		if (!run->report)
+			rc = rl_report_new(&empty, html_pane(run->cli));
+		rl_out_init(&o, stdout, false, false);
+		if (rc == RL_OK)
+			rc = rl_report_write(run->report ? run->report : empty, &o, title);
+		rl_report_free(run->report);
+		rl_report_free(empty);
+		run->report = NULL;
+		if (rc != RL_OK) {
+			rl_error_line(rl_strerror(rc));
+			rl_listing_worst(run, RL_EXIT_TROUBLE);
+		}
+	}
 	if (run->cli->format == RL_FMT_JSON)
 		fputs(run->shown ? "]\n" : "[]\n", stdout);
 	if (rl_out_flush(stdout) != 0) {

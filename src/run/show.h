@@ -59,6 +59,7 @@ typedef struct rl_listing {
 	size_t shown;    /* JSON documents written */
 	size_t headers;  /* pair headers written (a blank line goes before all but the first) */
 	int status;      /* RL_EXIT_SAME, RL_EXIT_DIFFERENT or RL_EXIT_TROUBLE */
+	struct rl_report *report;  /* --html: the page being put together (print.h), or NULL */
 } rl_listing;
 
 /* A list run. When git runs redline once per file, the files after the first (its counter says
@@ -72,7 +73,12 @@ void rl_listing_worst(rl_listing *run, int status);
  * not differ get one line saying so. version: the commit of NEW (--history), or NULL. */
 void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *version);
 
-/* The end of a list: JSON's closing bracket ("[]" when nothing was shown), standard output
+/* A pair of a list that is not compared (a submodule, an unmerged path, a side that cannot be
+ * read): --html lists it in its contents with `what`; the other formats have said it already. */
+void rl_listing_note(rl_listing *run, const char *old_name, const char *new_name,
+                     const rl_version *version, const char *what);
+
+/* The end of a list: the --html page (its contents, then every section), or JSON's closing bracket ("[]" when nothing was shown), standard output
  * flushed. Returns the list's exit status. */
 int rl_listing_end(rl_listing *run);
 

@@ -46,6 +46,7 @@ static void only_our_tags(const char *html, const char *what)
 		"/p>", "span ", "span>", "/span>", "a ", "/a>", "table ", "/table>", "thead>", "/thead>",
 		"tbody>", "/tbody>", "tr>", "tr ", "/tr>", "td>", "td ", "/td>", "th>", "/th>", "ol ",
 		"/ol>", "li>", "/li>", "main>", "/main>", "input ", "label ", "/label>",
+		"section ", "/section>", "h3>", "/h3>", "h2 ", "br>", "code>", "/code>",
 	};
 	for (const char *lt = html; (lt = strchr(lt, '<')); lt++) {
 		bool ours = false;
@@ -147,14 +148,247 @@ Test(report, hostile_text_stays_text)
 	free_files(v, n);
 }
 
-Test(report, lists_are_refused)
+/* Every id of the page is given once. */
+static void ids_unique(const char *html)
+{
+	size_t n = 0;
+	for (const char *p = html; (p = strstr(p, " id=\"")); p++)
+		n++;
+	char **ids = calloc(n ? n : 1, sizeof *ids);
+	size_t k = 0;
+	for (const char *p = html; (p = strstr(p, " id=\"")); p++)
+		ids[k++] = strndup(p + 5, strcspn(p + 5, "\"") + 1);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++)
+			cr_assert_str_neq(ids[i], ids[j], "id %s given twice", ids[i]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, what)); p++)
+		n++;
+	return n;
+}
+
+#define SPUN "examples/lighthouse-2-spun.txt"
+#define SUMMARY "examples/lighthouse-3-summary.txt"
+
+/* --base: one page, a section per copy, the contents linking each with its counts. */
+Test(report, base_is_one_page_with_a_section_per_pair)
 {
 	run_result r;
-	run_redline(&r, (const char *const[]){"redline", "--html", ORIGINAL, REWRITE, ORIGINAL, NULL},
+	run_redline(&r, (const char *const[]){"redline", "--html", "--base", ORIGINAL, SPUN, SUMMARY,
+	                                      REWRITE, NULL},
 	            NULL, 0, NULL, 60);
-	cr_assert_eq(r.status, 2);
-	cr_assert_not_null(strstr(r.err, "--html reports on one pair"), "%s", r.err);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count(r.out, "<!DOCTYPE html>"), 1);
+	cr_assert_eq(count(r.out, "</html>"), 1);
+	cr_assert_eq(count(r.out, "<p class=\"legend\">"), 1, "the legend once");
+	cr_assert_eq(count(r.out, "<input type=\"checkbox\" id=\"only\">"), 1, "one switch");
+	cr_assert_not_null(strstr(r.out, "#only:checked~section table.diff tbody tr:not(.k)"
+	                                 "{display:none}"), "the switch governs every section");
+	cr_assert_eq(count(r.out, "<section id=\"s"), 3);
+	cr_assert_eq(count(r.out, "<table class=\"diff\">"), 3);
+	cr_assert_eq(count(r.out, "<ol class=\"changes\">"), 3, "a change list per pair");
+	cr_assert_eq(count(r.out, "<table class=\"stats\">"), 3, "statistics per pair");
+	/* the contents come first and link each section, with the pair's counts (the rewrite: nine
+	 * changes, 28 words deleted, 86 inserted, 17 rewritten, 121 moved, 94.0% kept) */
+	const char *toc = strstr(r.out, "<h2 id=\"contents\">");
+	cr_assert_not_null(toc);
+	cr_assert_lt(toc, strstr(r.out, "<section"));
+	for (int k = 1; k <= 3; k++) {
+		char link[32];
+		snprintf(link, sizeof link, "<a href=\"#s%d\">", k);
+		cr_assert_not_null(strstr(toc, link), "%s", link);
+	}
+	cr_assert_not_null(strstr(toc, "lighthouse-4-rewrite.txt</a></td><td class=\"n\">9</td>"
+	                                "<td class=\"n\">28</td><td class=\"n\">86</td>"
+	                                "<td class=\"n\">17</td><td class=\"n\">121</td>"
+	                                "<td class=\"n\">94.0%</td>"), "%.2000s", toc);
+	/* ids prefixed by their section: the rewrite's moves link both ways inside section 3 */
+	for (int id = 1; id <= 2; id++) {
+		char from[32], to[32];
+		snprintf(from, sizeof from, "href=\"#s3-mv%do\"", id);
+		snprintf(to, sizeof to, "href=\"#s3-mv%dn\"", id);
+		cr_assert_not_null(strstr(r.out, from), "%s", from);
+		cr_assert_not_null(strstr(r.out, to), "%s", to);
+	}
+	cr_assert_not_null(strstr(r.out, "<li><a href=\"#s3-c8\">"), "nine changes in section 3");
+	cr_assert_null(strstr(r.out, "href=\"#c0\""), "no unprefixed link");
+	cr_assert_null(strstr(r.out, "href=\"#mv1o\""), "no unprefixed link");
+	links_resolve(r.out);
+	ids_unique(r.out);
+	only_our_tags(r.out, "--base");
 	run_free(&r);
+
+	/* several versions, each against the one before: two sections */
+	run_redline(&r, (const char *const[]){"redline", "--html", ORIGINAL, SPUN, REWRITE, NULL},
+	            NULL, 0, NULL, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count(r.out, "<section id=\"s"), 2);
+	links_resolve(r.out);
+	ids_unique(r.out);
+	run_free(&r);
+}
+
+/* The hostile corpus as one list (--base): every file a section or a line of the contents, nothing
+ * from any of them markup, every id once. */
+Test(report, hostile_corpus_as_a_list)
+{
+	size_t n;
+	char **v = hostile_files(&n);
+	const char **argv = calloc(n + 6, sizeof *argv);
+	size_t k = 0;
+	argv[k++] = "redline";
+	argv[k++] = "-a";
+	argv[k++] = "--html";
+	argv[k++] = "--base";
+	argv[k++] = ORIGINAL;
+	for (size_t i = 0; i < n; i++)
+		argv[k++] = v[i];
+	argv[k] = NULL;
+	run_result r;
+	run_redline(&r, argv, NULL, 0, NULL, 300);
+	cr_assert(r.status == 1 || r.status == 2, "status %d %s", r.status, r.err);
+	cr_assert_eq(count(r.out, "</html>"), 1, "%s", r.err);
+	only_our_tags(r.out, "hostile list");
+	links_resolve(r.out);
+	ids_unique(r.out);
+	cr_assert_null(strchr(r.out, '\x1b'));
+	run_free(&r);
+	free(argv);
+	free_files(v, n);
+}
+
+/* The single-pair report keeps its plain ids. */
+Test(report, single_pair_ids_unique)
+{
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--html", ORIGINAL, REWRITE, NULL}, NULL, 0,
+	            NULL, 60);
+	ids_unique(r.out);
+	cr_assert_null(strstr(r.out, "<section"));
+	run_free(&r);
+}
+
+/* ------------------------------------------------------------------ a repository */
+
+/* A repository in a new temporary directory (root, 64 bytes), made by a shell script run there
+ * with git isolated from the user's configuration. */
+static const char *const git_env[] = {
+	"GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=Ann \"Writer\" & Co",
+	"GIT_AUTHOR_EMAIL=ann@example.org", "GIT_COMMITTER_NAME=Ann", "GIT_COMMITTER_EMAIL=a@b.c",
+	"GIT_AUTHOR_DATE=2026-01-01T10:00:00+0100", "GIT_COMMITTER_DATE=2026-01-01T10:00:00+0100",
+	"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "LC_ALL", NULL,
+};
+
+static bool have_git(void)
+{
+	return system("command -v git >/dev/null 2>&1") == 0;
+}
+
+static void repo_make(char root[64], const char *script)
+{
+	char home[96];
+	run_result r;
+	snprintf(root, 64, "/tmp/redline-reportgit-XXXXXX");
+	cr_assert_not_null(mkdtemp(root));
+	snprintf(home, sizeof home, "HOME=%s", root);
+	const char *env[16];
+	size_t n = 0;
+	env[n++] = home;
+	for (size_t i = 0; git_env[i]; i++)
+		env[n++] = git_env[i];
+	env[n] = NULL;
+	run_program(&r, (const char *const[]){"sh", "-ec", script, NULL}, root, NULL, 0, env, 60);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.err, script);
+	run_free(&r);
+}
+
+static void repo_run(run_result *r, const char root[64], const char *const *argv)
+{
+	char home[96], dir[96];
+	snprintf(home, sizeof home, "HOME=%s", root);
+	snprintf(dir, sizeof dir, "%s/repo", root);
+	const char *env[16];
+	size_t n = 0;
+	env[n++] = home;
+	for (size_t i = 0; git_env[i]; i++)
+		env[n++] = git_env[i];
+	env[n] = NULL;
+	run_program(r, argv, dir, NULL, 0, env, 60);
+}
+
+static void repo_remove(const char root[64])
+{
+	char rm[128];
+	snprintf(rm, sizeof rm, "rm -rf '%s'", root);
+	cr_assert_eq(system(rm), 0);
+}
+
+/* Two commits: a story rewritten, a file named as markup edited, a binary file changed, a file
+ * renamed and edited; the second commit's subject is markup. */
+static const char repo_script[] =
+	"git init -q -b main repo\n"
+	"cd repo\n"
+	"cp '" SOURCE_DIR "/" ORIGINAL "' story.md\n"
+	"printf 'A short note on the harbor.\\nIt has four lines.\\nThe third one.\\nThe end.\\n' "
+	"> '<script>alert(1)<\\script>.txt'\n"
+	"printf 'Minutes of the meeting, kept by the clerk.\\nThe council met at noon.\\n"
+	"It voted on the budget.\\nIt adjourned at two.\\nNobody objected.\\n' > minutes.md\n"
+	"printf 'GIF\\000\\001' > logo.gif\n"
+	"git add . && git commit -qm 'First <b>draft</b>'\n"
+	"cp '" SOURCE_DIR "/" REWRITE "' story.md\n"
+	"printf 'A short note on the harbour.\\nIt has four lines.\\nThe third one.\\nThe end.\\n' "
+	"> '<script>alert(1)<\\script>.txt'\n"
+	"git mv minutes.md record.md\n"
+	"printf 'Minutes of the meeting, kept by the clerk.\\nThe council met at one.\\n"
+	"It voted on the budget.\\nIt adjourned at two.\\nNobody objected.\\n' > record.md\n"
+	"printf 'GIF\\000\\002' > logo.gif\n"
+	"git add . && git commit -qm 'Edit <img src=x onerror=alert(1)> & more'\n";
+
+Test(report, git_report)
+{
+	if (!have_git())
+		cr_skip_test("git is not installed");
+	char root[64];
+	run_result r;
+	repo_make(root, repo_script);
+	repo_run(&r, root, (const char *const[]){REDLINE_BIN, "--html", "--git", "HEAD~1", NULL});
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	/* four files: the markup-named one, the binary, the rename, the story */
+	const char *toc = strstr(r.out, "<h2 id=\"contents\">");
+	cr_assert_not_null(toc, "%s", r.out);
+	cr_assert_not_null(strstr(toc, "HEAD~1:logo.gif \xe2\x86\x92 logo.gif</td><td colspan=\"6\" "
+	                                "class=\"mark\">binary, not compared</td>"), "%.3000s", toc);
+	cr_assert_not_null(strstr(toc, "HEAD~1:minutes.md \xe2\x86\x92 record.md</a>"), "a rename");
+	cr_assert_eq(count(r.out, "<section id=\"s"), 3, "the binary file has no section");
+	cr_assert_null(strstr(r.out, "id=\"s2\""), "section numbers follow the contents");
+	cr_assert_not_null(strstr(r.out, "&lt;script&gt;alert(1)&lt;\\script&gt;.txt"), "%.3000s",
+	                   r.out);
+	cr_assert_null(strstr(r.out, "<script"));
+	links_resolve(r.out);
+	ids_unique(r.out);
+	only_our_tags(r.out, "--git");
+	run_free(&r);
+
+	/* --history: a section per version, under its commit (subject escaped) */
+	repo_run(&r, root, (const char *const[]){REDLINE_BIN, "--html", "--history", "story.md", NULL});
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count(r.out, "<section id=\"s"), 1);
+	cr_assert_not_null(strstr(r.out, "<p class=\"commit\">"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, " 2026-01-01 Ann &quot;Writer&quot; &amp; Co: Edit &lt;img src=x "
+	                                 "onerror=alert(1)&gt; &amp; more</p>"), "%.3000s", r.out);
+	links_resolve(r.out);
+	ids_unique(r.out);
+	only_our_tags(r.out, "--history");
+	run_free(&r);
+	repo_remove(root);
 }
 
 /* ------------------------------------------------------------------ in a real browser */
@@ -164,15 +398,12 @@ static bool have_chromium(void)
 	return system("command -v chromium >/dev/null 2>&1") == 0;
 }
 
-/* The DOM Chromium builds from the report of a against b (owned). */
-static char *browser_dom(const char *a, const char *b)
+/* The DOM Chromium builds from a page (owned). */
+static char *page_dom(const run_result *report)
 {
 	run_result r;
 	char page[64], profile[] = "/tmp/redline-chromium-XXXXXX";
-	run_redline(&r, (const char *const[]){"redline", "--html", a, b, NULL}, NULL, 0, NULL, 60);
-	cr_assert_eq(r.status, 1, "%s", r.err);
-	temp_file_as(page, ".html", r.out, r.out_len);
-	run_free(&r);
+	temp_file_as(page, ".html", report->out, report->out_len);
 	cr_assert_not_null(mkdtemp(profile));
 	char url[128], dir[128];
 	snprintf(url, sizeof url, "file://%s", page);
@@ -191,6 +422,17 @@ static char *browser_dom(const char *a, const char *b)
 	char rm[160];
 	snprintf(rm, sizeof rm, "rm -rf '%s'", profile);
 	cr_assert_eq(system(rm), 0);
+	return dom;
+}
+
+/* The DOM Chromium builds from the report of a against b (owned). */
+static char *browser_dom(const char *a, const char *b)
+{
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--html", a, b, NULL}, NULL, 0, NULL, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	char *dom = page_dom(&r);
+	run_free(&r);
 	return dom;
 }
 
@@ -224,4 +466,45 @@ Test(report, in_chromium, .timeout = 900)
 	free(dom);
 	unlink(pa);
 	unlink(pb);
+}
+
+/* A list's report as the browser reads it: the sections, the contents' links, nothing from a
+ * file name or a subject turned into an element. */
+Test(report, lists_in_chromium, .timeout = 900)
+{
+	if (!have_chromium())
+		cr_skip_test("chromium is not installed (scripts/deps.sh test installs it)");
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--html", "--base", ORIGINAL, SPUN, REWRITE,
+	                                      NULL},
+	            NULL, 0, NULL, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	char *dom = page_dom(&r);
+	run_free(&r);
+	cr_assert_eq(count(dom, "<section id=\"s"), 2, "%.500s", dom);
+	cr_assert_eq(count(dom, "<table class=\"diff\">"), 2);
+	cr_assert_not_null(strstr(dom, "<a href=\"#s2\">"), "the contents");
+	cr_assert_not_null(strstr(dom, "<li><a href=\"#s2-c8\">"), "the rewrite's change list");
+	cr_assert_not_null(strstr(dom, "<p class=\"legend\">"));
+	cr_assert_not_null(strstr(dom, "<input type=\"checkbox\" id=\"only\">"));
+	links_resolve(dom);
+	free(dom);
+
+	if (!have_git())
+		return;
+	char root[64];
+	repo_make(root, repo_script);
+	repo_run(&r, root, (const char *const[]){REDLINE_BIN, "--html", "--git", "HEAD~1", NULL});
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	dom = page_dom(&r);
+	run_free(&r);
+	cr_assert_eq(count(dom, "<section id=\"s"), 3, "%.500s", dom);
+	cr_assert_null(strstr(dom, "<script"), "%s", dom);
+	cr_assert_null(strstr(dom, "<img"), "%s", dom);
+	cr_assert_not_null(strstr(dom, "&lt;script&gt;alert(1)"), "the file name is text");
+	cr_assert_not_null(strstr(dom, "binary, not compared"));
+	cr_assert_not_null(strstr(dom, "<title>redline: --git HEAD~1</title>"), "%.300s", dom);
+	links_resolve(dom);
+	free(dom);
+	repo_remove(root);
 }

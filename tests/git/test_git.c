@@ -648,6 +648,80 @@ Test(git, two_directories)
 	fx_free(&r);
 }
 
+/* Renames between two directories, by --git's measure (git difftool --dir-diff passes two). */
+static const char minutes_old[] =
+	"Minutes of the harbor meeting, kept by the clerk.\n"
+	"The council met at noon in the old customs house.\n"
+	"It voted on the budget for the breakwater repairs.\n"
+	"The harbor master asked for a second crane.\n"
+	"It adjourned at two after a short recess.\n"
+	"Nobody objected to the minutes of the last meeting.\n";
+static const char minutes_new[] =
+	"Minutes of the harbor meeting, kept by the clerk.\n"
+	"The council met at one in the old customs house.\n"
+	"It voted on the budget for the breakwater repairs.\n"
+	"The harbor master asked for a second crane.\n"
+	"It adjourned at two after a short recess.\n"
+	"Nobody objected to the minutes of the last meeting.\n";
+static const char unrelated[] =
+	"A recipe for fish stew, written on the back of a ferry ticket.\n"
+	"Take three onions and a pound of cod from the morning boat.\n"
+	"Simmer them slowly with saffron until the kitchen smells of it.\n"
+	"Serve with bread that is at least a day old.\n"
+	"Wash the pot before the cat finds it.\n"
+	"Do not tell the neighbours where the saffron came from.\n";
+
+Test(git, similarity_is_git_s)
+{
+	rl_textsig *a = NULL, *b = NULL, *c = NULL, *tiny = NULL;
+	cr_assert_eq(rl_textsig_new(&a, minutes_old, sizeof minutes_old - 1), RL_OK);
+	cr_assert_eq(rl_textsig_new(&b, minutes_new, sizeof minutes_new - 1), RL_OK);
+	cr_assert_eq(rl_textsig_new(&c, unrelated, sizeof unrelated - 1), RL_OK);
+	cr_assert_eq(rl_textsig_new(&tiny, "One line.\n", 10), RL_OK);
+	cr_assert(a && b && c);
+	cr_assert_null(tiny, "a one-line text has no signature, as in libgit2");
+	int edited = rl_similarity(a, minutes_old, sizeof minutes_old - 1, b, minutes_new,
+	                           sizeof minutes_new - 1);
+	cr_assert(edited >= RL_RENAME_THRESHOLD && edited < 100, "one line of six edited: %d", edited);
+	cr_assert_lt(rl_similarity(a, minutes_old, sizeof minutes_old - 1, c, unrelated,
+	                           sizeof unrelated - 1), RL_RENAME_THRESHOLD);
+	cr_assert_eq(rl_similarity(tiny, "One line.\n", 10, NULL, "One line.\n", 10), 100,
+	             "the same bytes, however small");
+	cr_assert_eq(rl_similarity(tiny, "One line.\n", 10, NULL, "Two lines.\n", 11), 0);
+	rl_textsig_free(a);
+	rl_textsig_free(b);
+	rl_textsig_free(c);
+}
+
+Test(git, two_directories_renames)
+{
+	fx_repo r;
+	char a[256], b[256];
+	fx_init(&r);
+	snprintf(a, sizeof a, "%s/left", r.root);
+	snprintf(b, sizeof b, "%s/right", r.root);
+	fx_write(&r, "../left/minutes.md", minutes_old, (size_t)-1);
+	fx_write(&r, "../right/archive/record.md", minutes_new, (size_t)-1);  /* renamed, edited */
+	fx_write(&r, "../left/recipe.md", unrelated, (size_t)-1);             /* deleted */
+	fx_write(&r, "../right/fresh.md", "A line of its own.\nAnd another.\n", (size_t)-1);
+	fx_write(&r, "../left/tiny.txt", "Small.\n", (size_t)-1);              /* renamed, as is */
+	fx_write(&r, "../right/small.txt", "Small.\n", (size_t)-1);
+	const char *dirs[2] = {a, b}, *labels[2] = {"a/", "b/"};
+	rl_pairs *list = NULL;
+	char err[512] = "";
+	cr_assert_eq(rl_dirs_list(&list, dirs, labels, MAX, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(rl_pairs_count(list), 4);
+	/* in the new side's order: a rename stands where its new name does */
+	expect_pair(list, 0, 'R', "a/minutes.md", "b/archive/record.md");
+	expect_pair(list, 1, 'A', "/dev/null", "b/fresh.md");
+	expect_pair(list, 2, 'D', "a/recipe.md", "/dev/null");
+	expect_pair(list, 3, 'R', "a/tiny.txt", "b/small.txt");
+	expect_side(list, 0, 0, minutes_old);
+	expect_side(list, 0, 1, minutes_new);
+	rl_pairs_free(list);
+	fx_free(&r);
+}
+
 /* --- the command line --- */
 
 static int parse(rl_cli *cli, char **argv, char *err)

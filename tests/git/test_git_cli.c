@@ -207,6 +207,43 @@ Test(gitcli, difftool_with_the_readme_config)
 	sb_free(&sb);
 }
 
+/* doc/git.md's line for renames: both names, from $MERGED (the old path) and $REMOTE's last
+ * component (the new one), for committed and working-tree renames, in a directory or not. */
+static const char rename_config[] =
+	"cd repo\n"
+	"git config difftool.redline.cmd 'n=$(basename \"$REMOTE\"); case $MERGED in */*) "
+	"n=${MERGED%/*}/$n;; esac; redline -L \"a/$MERGED\" -L \"b/$n\" \"$LOCAL\" \"$REMOTE\"'\n";
+
+Test(gitcli, difftool_labels_a_rename_with_both_names)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, rename_config);
+	sb_sh(&sb, "cd repo && mkdir docs\n"
+	           "printf 'One line of the page.\\nTwo lines of it.\\nThree lines now.\\n"
+	           "Four lines here.\\nFive and done.\\n' > docs/page.md\n"
+	           "git add . && git commit -qm page\n"
+	           "git mv story.md tale.md && git mv docs/page.md docs/leaf.md\n"
+	           "sed -i 's/Two/2/' docs/leaf.md\n");
+	/* the working tree against HEAD: $REMOTE is the file itself */
+	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
+	run_free(&r);
+	/* two commits: $REMOTE is git's temporary copy, named after the new file */
+	sb_sh(&sb, "cd repo && git commit -qam renames\n");
+	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+2+}"), "%s", r.out);
+	run_free(&r);
+	sb_free(&sb);
+}
+
 Test(gitcli, difftool_with_the_minimal_config)
 {
 	sandbox sb;
@@ -234,6 +271,39 @@ Test(gitcli, difftool_dir_diff)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	no_escape(&r);
 	golden("git-dir-diff.txt", &r);
+	run_free(&r);
+	sb_free(&sb);
+}
+
+/* git difftool --dir-diff with a file renamed and edited: one pair old -> new, as --git shows it,
+ * not a deletion and an addition. */
+Test(gitcli, difftool_dir_diff_renames)
+{
+	sandbox sb;
+	run_result r;
+	story(&sb);
+	sb_sh(&sb, readme_config);
+	sb_sh(&sb, "cd repo\n"
+	           "printf 'Minutes of the harbor meeting, kept by the clerk.\\n"
+	           "The council met at noon in the old customs house.\\n"
+	           "It voted on the budget for the breakwater repairs.\\n"
+	           "The harbor master asked for a second crane.\\n"
+	           "It adjourned at two after a short recess.\\n' > minutes.md\n"
+	           "git add . && git commit -qm minutes\n"
+	           "git mv minutes.md record.md\n"
+	           "sed -i 's/at noon/at one/' record.md\n"
+	           "git commit -qam renamed\n");
+	RUN(&sb, &r, "repo", "git", "difftool", "-d", "-y", "-t", "redline", "HEAD~1", "HEAD");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	no_escape(&r);
+	cr_assert_not_null(strstr(r.out, "redline a/minutes.md b/record.md\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "[-noon-]"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+one+}"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "/dev/null"), "no deletion and addition: %s", r.out);
+	run_free(&r);
+	/* git's own --git agrees */
+	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~1", "HEAD");
+	cr_assert_not_null(strstr(r.out, "R minutes.md -> record.md"), "%s", r.out);
 	run_free(&r);
 	sb_free(&sb);
 }
