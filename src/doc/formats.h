@@ -18,16 +18,25 @@
 
 #include <stddef.h>
 
+/* The readers are the module's interface (doclib.h): everything else in it stays hidden. */
+#define RL_DOC_EXPORT __attribute__((visibility("default")))
+
+RL_DOC_EXPORT
 int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
                  size_t *out_len, char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                 char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_epub(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                 char *err, size_t errlen);
 
