@@ -225,7 +225,8 @@ int rl_doc_extract(const char *data, size_t len, rl_docfmt f, bool reader_mode, 
 		[RL_DOCFMT_ODT] = "ODT",   [RL_DOCFMT_EPUB] = "EPUB",         [RL_DOCFMT_PDF] = "PDF",
 	};
 	/* The readers are loaded on the first side that needs one (doclib.h). */
-	if (f >= RL_DOCFMT_HTML && f <= RL_DOCFMT_PDF && rl_doclib_load(what[f], err, errlen) != 0)
+	if (f >= RL_DOCFMT_HTML && f <= RL_DOCFMT_PDF &&
+	    rl_doclib_load(f == RL_DOCFMT_PDF ? RL_DOCMOD_PDF : RL_DOCMOD_DOC, what[f], err, errlen) != 0)
 		return -1;
 	switch (f) {
 	case RL_DOCFMT_HTML:

@@ -3,16 +3,17 @@
 #define RL_DOCLIB_TABLE_ONLY
 #include "doclib.h"
 
-const rl_doclib *rl_doc;
+#define RL_DOC_INIT(f) .f = f,
+static const rl_doclib table = {RL_DOC_FUNCTIONS(RL_DOC_INIT) RL_PDF_FUNCTIONS(RL_DOC_INIT)};
+#undef RL_DOC_INIT
 
-int rl_doclib_load(const char *what, char *err, size_t errlen)
+const rl_doclib *const rl_doc = &table;
+
+int rl_doclib_load(rl_docmod m, const char *what, char *err, size_t errlen)
 {
+	(void)m;
 	(void)what;
 	(void)err;
 	(void)errlen;
-#define RL_DOC_INIT(f) .f = f,
-	static const rl_doclib table = {RL_DOC_FUNCTIONS(RL_DOC_INIT)};
-#undef RL_DOC_INIT
-	rl_doc = &table;
 	return 0;
 }
