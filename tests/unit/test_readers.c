@@ -210,6 +210,55 @@ Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
 	            "In calm weather.\n");
 }
 
+/* Numbered lists (tests/documents/steps1.odt, written by make_fixtures.py): the numbers are those
+ * the list styles show, in content.xml's automatic styles or in styles.xml; a nested list counts
+ * its own level; a list continues another by style or by id; an item restarts the count; a list
+ * header has no number; a list without a style and a bullet level are bullets. */
+Test(odt, numbered_lists_as_their_styles_show_them)
+{
+	expect_text(rl_read_odt, "tests/documents/steps1.odt",
+	            "Repotting a Fern\n\n"
+	            "A fern outgrows its pot every second year or so.\n\n"
+	            "1. Water the fern the day before.\n\n"
+	            "2. Choose a pot one size larger.\n\n"
+	            "a) Clay keeps the roots cool.\n\n"
+	            "b) Plastic holds water longer.\n\n"
+	            "- Drill more holes in it.\n\n"
+	            "3. Loosen the root ball gently.\n\n"
+	            "Once the old pot is off:\n\n"
+	            "4. Set the fern at the same depth.\n\n"
+	            "5. Fill around it with fresh compost.\n\n"
+	            "Where it grows best:\n\n"
+	            "B. In bright shade.\n\n"
+	            "B.1. A north window will do.\n\n"
+	            "B.2. Morning sun is fine.\n\n"
+	            "C. Away from radiators.\n\n"
+	            "Care through the year.\n\n"
+	            "10. Feed it in spring.\n\n"
+	            "11. Cut brown fronds at the base.\n\n"
+	            "- Wear gloves: some ferns irritate the skin.\n\n"
+	            "12. Repot again when roots show at the holes.\n\n"
+	            "(i) the pot,\n\n"
+	            "(ii) the compost,\n\n"
+	            "(iii) the fern.\n");
+}
+
+/* Lists nested deeper than ODF's ten levels (and than the style defines): every item is read,
+ * the levels without a number are bullets. */
+Test(odt, lists_deeper_than_ten_levels)
+{
+	char err[256];
+	char *got = read_doc(rl_read_odt, "tests/hostile/deep-lists.odt", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	const char *start = "Deep.\n\n1. x\n\na) x\n\n- x\n\n- x\n\n";
+	cr_assert_eq(strncmp(got, start, strlen(start)), 0, "%s", got);
+	size_t items = 0;
+	for (const char *p = got; (p = strstr(p, " x\n")); p++)
+		items++;
+	cr_assert_eq(items, 60, "%s", got);
+	free(got);
+}
+
 Test(odt, tracked_changes_are_taken_as_accepted)
 {
 	char err[256];
