@@ -11,8 +11,9 @@
  *
  * The text they produce is plain text shaped for the diff engine: one paragraph a line, paragraphs
  * (and headings, list items, table cells) separated by a blank line; a list item starts with "- "
- * (numbered ones with "1. "); a block quotation is wrapped in “ ” unless it already starts with a
- * quotation mark. Nothing else of the markup survives. */
+ * (numbered ones with their number as the document shows it: "1. ", "a) "); a block quotation
+ * is wrapped in “ ” unless it already starts with a quotation mark. Nothing else of the markup
+ * survives. */
 #ifndef REDLINE_DOC_FORMATS_H
 #define REDLINE_DOC_FORMATS_H
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "listnum.h"
 #include "zipxml.h"
 
 #define LEVELS 10        /* ODF's levels 1 to 10 */
@@ -256,48 +257,6 @@ static size_t put(char *buf, size_t n, size_t at, const char *s)
 	return at;
 }
 
-/* k in format f: 1, a, A, i, I. */
-static void number(long k, char f, bool sync, char out[48])
-{
-	if (k >= 1 && (f == 'a' || f == 'A')) {
-		char base = f == 'a' ? 'a' : 'A';
-		if (sync) {  /* a ... z, aa, bb ... zz, aaa */
-			long reps = (k - 1) / 26 + 1;
-			if (reps < 40) {
-				memset(out, base + (k - 1) % 26, (size_t)reps);
-				out[reps] = '\0';
-				return;
-			}
-		} else {  /* a ... z, aa, ab ... az, ba (bijective base 26) */
-			char tmp[16];
-			size_t len = 0;
-			for (long v = k; v > 0 && len < sizeof tmp; v = (v - 1) / 26)
-				tmp[len++] = (char)(base + (v - 1) % 26);
-			for (size_t i = 0; i < len; i++)
-				out[i] = tmp[len - 1 - i];
-			out[len] = '\0';
-			return;
-		}
-	}
-	if (k >= 1 && k < 4000 && (f == 'i' || f == 'I')) {
-		static const struct {
-			int v;
-			const char *s;
-		} roman[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-		             {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"},
-		             {1, "i"}};
-		size_t len = 0;
-		long v = k;
-		for (size_t i = 0; i < sizeof roman / sizeof *roman; i++)
-			for (; v >= roman[i].v; v -= roman[i].v)
-				for (const char *p = roman[i].s; *p; p++)
-					out[len++] = f == 'I' ? (char)(*p - 'a' + 'A') : *p;
-		out[len] = '\0';
-		return;
-	}
-	snprintf(out, 48, "%ld", k);
-}
-
 /* The text of the item's text:number, the number the application last showed, or NULL. */
 static char *cached_number(const xmlNode *item)
 {
@@ -339,8 +298,8 @@ void rl_odt_item_mark(rl_odt_numbering *nb, const xmlNode *item, char *buf, size
 	for (size_t l = level + 1 - (size_t)lv->display; l <= level; l++) {
 		/* A level above that has not counted yet shows its first number, as applications do. */
 		const level_style *up = st->lv[l].numbered ? &st->lv[l] : lv;
-		char num[48];
-		number(nb->count[l] ? nb->count[l] : up->start, up->format ? up->format : '1',
+		char num[RL_LISTNUM_MAX];
+		rl_list_number(nb->count[l] ? nb->count[l] : up->start, up->format ? up->format : '1',
 		       up->letter_sync, num);
 		at = put(buf, n, at, num);
 		if (l < level)

@@ -102,12 +102,56 @@ DOCX_NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:n
                   '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>' % W)
 
 
-def docx(path, body, footnote):
+def docx(path, body, footnote, numbering=None):
     write_zip(path, [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
                      ("word/_rels/document.xml.rels", DOC_RELS),
-                     ("word/numbering.xml", DOCX_NUMBERING),
+                     ("word/numbering.xml", numbering or DOCX_NUMBERING),
                      ("word/document.xml", docx_document(body)),
                      ("word/footnotes.xml", docx_footnotes(footnote))])
+
+
+# Word numbering in its shapes: letters with a bracket under decimals, two levels shown ("%1.%2."),
+# roman numerals from w:start 4, and a bullet level.
+def docx_level(ilvl, fmt, text, start=None):
+    return ('<w:lvl w:ilvl="%d">%s<w:numFmt w:val="%s"/><w:lvlText w:val="%s"/></w:lvl>'
+            % (ilvl, '<w:start w:val="%d"/>' % start if start else "", fmt, text))
+
+
+DOCX_SHAPES_NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="%s">'
+    '<w:abstractNum w:abstractNumId="5">%s%s%s</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="6">%s%s</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="7">%s</w:abstractNum>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="5"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="6"/></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    % (W, docx_level(0, "decimal", "%1."), docx_level(1, "lowerLetter", "%2)"),
+       docx_level(2, "bullet", "\u2022"),
+       docx_level(0, "upperLetter", "%1."), docx_level(1, "decimal", "%1.%2."),
+       docx_level(0, "lowerRoman", "(%1)", 4)))
+
+
+def docx_item(text, num_id, ilvl=0):
+    return ('<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr>%s</w:p>'
+            % (ilvl, num_id, run(text)))
+
+
+def docx_shapes_body():
+    return "".join([
+        para(run("Packing the tent")),
+        docx_item("Shake out the groundsheet.", 3),
+        docx_item("Fold the flysheet.", 3),
+        docx_item("Along the seams.", 3, 1),
+        docx_item("Never when wet.", 3, 1),
+        docx_item("Dry it at home.", 3, 2),
+        docx_item("Count the pegs.", 3),
+        docx_item("Lakeside pitches", 4),
+        docx_item("Near the jetty.", 4, 1),
+        docx_item("Behind the boathouse.", 4, 1),
+        docx_item("Hill pitches", 4),
+        docx_item("the poles,", 5),
+        docx_item("the mallet.", 5),
+    ])
 
 
 FOOTREF = '<w:r><w:footnoteReference w:id="1"/></w:r>'
@@ -488,6 +532,8 @@ def main():
     docx(os.path.join(HERE, "draft2.docx"), docx_body(True), DOCX_FOOTNOTE)
     odt(os.path.join(HERE, "ferry1.odt"), False)
     odt(os.path.join(HERE, "ferry2.odt"), True)
+    docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
+         DOCX_SHAPES_NUMBERING)
     odt_steps(os.path.join(HERE, "steps1.odt"), False)
     odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/formats.h"
+#include "doc/listnum.h"
 
 typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
 
@@ -191,6 +192,52 @@ Test(pdf, hostile_documents)
 	char err[256];
 	cr_assert_null(read_doc(rl_read_pdf, "tests/documents/bridge1.pdf", 1000, err, sizeof err));
 	cr_assert_str_eq(err, "extracted text is over the size limit");
+}
+
+/* Word's numbering shapes (tests/documents/shapes.docx): w:lvlText with each level's number in its
+ * own w:numFmt, from w:start; a level restarts under a new item above it. */
+Test(docx, numbered_lists_as_word_shows_them)
+{
+	expect_text(rl_read_docx, "tests/documents/shapes.docx",
+	            "Packing the tent\n\n"
+	            "1. Shake out the groundsheet.\n\n"
+	            "2. Fold the flysheet.\n\n"
+	            "a) Along the seams.\n\n"
+	            "b) Never when wet.\n\n"
+	            "- Dry it at home.\n\n"
+	            "3. Count the pegs.\n\n"
+	            "A. Lakeside pitches\n\n"
+	            "A.1. Near the jetty.\n\n"
+	            "A.2. Behind the boathouse.\n\n"
+	            "B. Hill pitches\n\n"
+	            "(iv) the poles,\n\n"
+	            "(v) the mallet.\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+}
+
+/* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or
+ * count on (ODF); roman numerals stop at 3999; below 1, decimals. */
+Test(listnum, shapes_and_edges)
+{
+	static const struct {
+		long k;
+		char format;
+		bool sync;
+		const char *want;
+	} cases[] = {
+		{1, '1', false, "1"},      {42, '1', true, "42"},     {1, 'a', false, "a"},
+		{26, 'a', false, "z"},     {27, 'a', false, "aa"},    {28, 'a', false, "ab"},
+		{53, 'A', false, "BA"},    {27, 'a', true, "aa"},     {28, 'a', true, "bb"},
+		{53, 'A', true, "AAA"},    {4, 'i', false, "iv"},     {9, 'I', false, "IX"},
+		{1994, 'I', false, "MCMXCIV"}, {3999, 'i', false, "mmmcmxcix"}, {4000, 'i', false, "4000"},
+		{0, 'a', false, "0"},      {0, 'i', false, "0"},      {5, '?', false, "5"},
+		{1000000000L, 'a', true, "1000000000"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char got[RL_LISTNUM_MAX];
+		rl_list_number(cases[i].k, cases[i].format, cases[i].sync, got);
+		cr_expect_str_eq(got, cases[i].want, "%ld in %c", cases[i].k, cases[i].format);
+	}
 }
 
 /* ---- ODT ---- */
