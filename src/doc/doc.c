@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doclib.h"
 #include "formats.h"
 
 /* How much of the start of a text decides whether it is HTML or Markdown, and whether it is
@@ -219,6 +220,14 @@ rl_docfmt rl_doc_detect(const char *data, size_t len)
 int rl_doc_extract(const char *data, size_t len, rl_docfmt f, bool reader_mode, size_t max_out,
                    char **out, size_t *out_len, char *err, size_t errlen)
 {
+	static const char *const what[] = {
+		[RL_DOCFMT_HTML] = "HTML", [RL_DOCFMT_MARKDOWN] = "Markdown", [RL_DOCFMT_DOCX] = "DOCX",
+		[RL_DOCFMT_ODT] = "ODT",   [RL_DOCFMT_EPUB] = "EPUB",         [RL_DOCFMT_PDF] = "PDF",
+	};
+	/* The readers are loaded on the first side that needs one (doclib.h). */
+	if (f >= RL_DOCFMT_HTML && f <= RL_DOCFMT_PDF &&
+	    rl_doclib_load(f == RL_DOCFMT_PDF ? RL_DOCMOD_PDF : RL_DOCMOD_DOC, what[f], err, errlen) != 0)
+		return -1;
 	switch (f) {
 	case RL_DOCFMT_HTML:
 		return rl_read_html(data, len, reader_mode, max_out, out, out_len, err, errlen);

@@ -122,7 +122,7 @@ static void walk_inline(const xmlNode *first, rl_docbuf *b, boxes *bx)
 static void walk_paragraph(const xmlNode *p, docx_ctx *c)
 {
 	boxes bx = {0};
-	char mark[24];
+	char mark[128];
 	list_mark(p, c, mark, sizeof mark);
 	rl_docbuf_para(c->b);
 	rl_docbuf_text(c->b, mark, strlen(mark));

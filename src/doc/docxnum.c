@@ -1,26 +1,39 @@
 /* docxnum.c: Word list numbering (see docxnum.h). word/numbering.xml maps each list (w:num) to an
  * abstract definition (w:abstractNum) whose levels (w:lvl) each have a format (w:numFmt):
- * "bullet", "none", or a kind of number ("decimal", "lowerLetter", "upperRoman"...); every kind
- * of number is written as a decimal here. */
+ * "bullet", "none", or a kind of number ("decimal", "lowerLetter", "upperRoman"...), a first
+ * number (w:start) and the text shown (w:lvlText: "%1.", "%1)", "%1.%2." where %N is level N's
+ * number in its own format). Kinds of number other than decimals, letters and roman numerals
+ * (ordinals, other scripts) are written as decimals. */
 #include "docxnum.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "listnum.h"
 #include "zipxml.h"
 
 #define LEVELS 9        /* Word's levels 0 to 8 */
 #define MAX_LISTS 512   /* definitions kept; more are bullets (the look-ups stay cheap) */
+#define LVL_TEXT 32     /* the longest w:lvlText kept (a longer one is "%N.") */
+
+typedef struct {
+	bool numbered;
+	char format;             /* '1', 'a', 'A', 'i', 'I' (listnum.h) */
+	long start;
+	char text[LVL_TEXT];     /* w:lvlText, "" when absent */
+} level_def;
 
 typedef struct {
 	long id;
-	unsigned char numbered[LEVELS];
+	level_def lvl[LEVELS];
 } abstract_def;
 
 typedef struct {
 	long id, abstract_id;
 	long count[LEVELS];
+	bool started[LEVELS];
 } list_def;
 
 struct rl_docx_numbering {
@@ -32,9 +45,44 @@ struct rl_docx_numbering {
 static long attr_long(const xmlNode *n, const char *name, long dflt)
 {
 	char *v = rl_xml_attr(n, name);
-	long r = v ? strtol(v, NULL, 10) : dflt;
+	char *end = NULL;
+	long r = v ? strtol(v, &end, 10) : dflt;
+	if (v && (end == v || r < 0 || r > 1000000000L))
+		r = dflt;
 	xmlFree(v);
 	return r;
+}
+
+static char format_of(const char *v)
+{
+	static const struct {
+		const char *name;
+		char format;
+	} kinds[] = {{"lowerLetter", 'a'}, {"upperLetter", 'A'}, {"lowerRoman", 'i'},
+	             {"upperRoman", 'I'}};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(v, kinds[i].name) == 0)
+			return kinds[i].format;
+	return '1';
+}
+
+static void load_level(level_def *d, const xmlNode *l)
+{
+	for (const xmlNode *f = l->children; f; f = f->next) {
+		if (rl_xml_is(f, "numFmt")) {
+			char *v = rl_xml_attr(f, "val");
+			d->numbered = v && strcmp(v, "bullet") != 0 && strcmp(v, "none") != 0;
+			d->format = v ? format_of(v) : '1';
+			xmlFree(v);
+		} else if (rl_xml_is(f, "start")) {
+			d->start = attr_long(f, "val", 1);
+		} else if (rl_xml_is(f, "lvlText")) {
+			char *v = rl_xml_attr(f, "val");
+			if (v && strlen(v) < LVL_TEXT)
+				memcpy(d->text, v, strlen(v) + 1);
+			xmlFree(v);
+		}
+	}
 }
 
 static void load_abstract(rl_docx_numbering *nb, const xmlNode *a)
@@ -43,17 +91,12 @@ static void load_abstract(rl_docx_numbering *nb, const xmlNode *a)
 		return;
 	abstract_def *d = &nb->abs[nb->nabs++];
 	*d = (abstract_def){.id = attr_long(a, "abstractNumId", -1)};
+	for (long i = 0; i < LEVELS; i++)
+		d->lvl[i] = (level_def){.format = '1', .start = 1};
 	for (const xmlNode *l = a->children; l; l = l->next) {
 		long lvl = rl_xml_is(l, "lvl") ? attr_long(l, "ilvl", -1) : -1;
-		if (lvl < 0 || lvl >= LEVELS)
-			continue;
-		for (const xmlNode *f = l->children; f; f = f->next) {
-			if (!rl_xml_is(f, "numFmt"))
-				continue;
-			char *v = rl_xml_attr(f, "val");
-			d->numbered[lvl] = v && strcmp(v, "bullet") != 0 && strcmp(v, "none") != 0;
-			xmlFree(v);
-		}
+		if (lvl >= 0 && lvl < LEVELS)
+			load_level(&d->lvl[lvl], l);
 	}
 }
 
@@ -91,22 +134,56 @@ void rl_docx_numbering_free(rl_docx_numbering *nb)
 	free(nb);
 }
 
+/* w:lvlText with each %N replaced by level N's number, into buf (at most n bytes). */
+static void expand(const abstract_def *a, const list_def *list, long ilvl, char *buf, size_t n)
+{
+	char fallback[8];
+	const char *t = a->lvl[ilvl].text;
+	if (!*t) {
+		snprintf(fallback, sizeof fallback, "%%%ld.", ilvl + 1);
+		t = fallback;
+	}
+	size_t at = 0;
+	buf[0] = '\0';
+	for (; *t && at + 1 < n; t++) {
+		char piece[RL_LISTNUM_MAX] = {*t, '\0'};
+		if (t[0] == '%' && t[1] >= '1' && t[1] <= '9') {
+			long l = t[1] - '1';
+			long k = list->started[l] ? list->count[l] : a->lvl[l].start;
+			rl_list_number(k, a->lvl[l].format, true, piece);
+			t++;
+		}
+		size_t len = strlen(piece);
+		if (len >= n - at)
+			break;
+		memcpy(buf + at, piece, len + 1);
+		at += len;
+	}
+}
+
 void rl_docx_numbering_mark(rl_docx_numbering *nb, long num_id, long ilvl, char *buf, size_t n)
 {
 	snprintf(buf, n, "- ");
-	if (!nb || ilvl < 0 || ilvl >= LEVELS)
+	if (!nb || ilvl < 0 || ilvl >= LEVELS || n < 4)
 		return;
 	list_def *list = NULL;
 	for (size_t i = 0; i < nb->nlists && !list; i++)
 		if (nb->lists[i].id == num_id)
 			list = &nb->lists[i];
 	for (size_t i = 0; list && i < nb->nabs; i++) {
-		if (nb->abs[i].id != list->abstract_id || !nb->abs[i].numbered[ilvl])
+		const abstract_def *a = &nb->abs[i];
+		if (a->id != list->abstract_id || !a->lvl[ilvl].numbered)
 			continue;
-		long k = ++list->count[ilvl];
+		list->count[ilvl] = list->started[ilvl] ? list->count[ilvl] + 1 : a->lvl[ilvl].start;
+		list->started[ilvl] = true;
 		for (long deeper = ilvl + 1; deeper < LEVELS; deeper++)
-			list->count[deeper] = 0;
-		snprintf(buf, n, "%ld. ", k);
+			list->started[deeper] = false;
+		expand(a, list, ilvl, buf, n - 1);
+		/* A number shown as nothing (lvlText "") is a bullet; else the mark ends with a space. */
+		if (!*buf)
+			snprintf(buf, n, "- ");
+		else
+			strcat(buf, " ");
 		return;
 	}
 }

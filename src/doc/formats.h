@@ -11,23 +11,33 @@
  *
  * The text they produce is plain text shaped for the diff engine: one paragraph a line, paragraphs
  * (and headings, list items, table cells) separated by a blank line; a list item starts with "- "
- * (numbered ones with "1. "); a block quotation is wrapped in “ ” unless it already starts with a
- * quotation mark. Nothing else of the markup survives. */
+ * (numbered ones with their number as the document shows it: "1. ", "a) "); a block quotation
+ * is wrapped in “ ” unless it already starts with a quotation mark. Nothing else of the markup
+ * survives. */
 #ifndef REDLINE_DOC_FORMATS_H
 #define REDLINE_DOC_FORMATS_H
 
 #include <stddef.h>
 
+/* The readers are the module's interface (doclib.h): everything else in it stays hidden. */
+#define RL_DOC_EXPORT __attribute__((visibility("default")))
+
+RL_DOC_EXPORT
 int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
                  size_t *out_len, char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                 char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_epub(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);
+RL_DOC_EXPORT
 int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                 char *err, size_t errlen);
 

@@ -1,7 +1,8 @@
 /* odt.c: OpenDocument text (ODT) to text.
  *
  * The text is content.xml's office:text: paragraphs, headings and table cells one a paragraph,
- * the first paragraph of a list item with "- ", frames' text boxes after the paragraph that
+ * the first paragraph of a list item with its mark ("- ", or its number as the list's style
+ * shows it: "1. ", "a) ", see odtnum.h), frames' text boxes after the paragraph that
  * anchors them, notes (footnotes and endnotes) at the end. Tracked changes are taken as accepted:
  * the deleted text, which ODF keeps apart in text:tracked-changes, is dropped; inserted text is
  * in place and kept. Annotations (comments), forms and page headers/footers (in styles.xml) are
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "docbuf.h"
+#include "odtnum.h"
 #include "zipxml.h"
 
 /* Nodes kept for later: a paragraph's text boxes, the document's notes. */
@@ -24,7 +26,8 @@ typedef struct {
 typedef struct {
 	rl_docbuf *b;
 	nodes notes;
-	int bullet;  /* the next paragraph starts a list item */
+	rl_odt_numbering *lists;
+	const xmlNode *item;  /* the next paragraph starts this list item */
 } odt_ctx;
 
 static void push(nodes *s, const xmlNode *n)
@@ -83,9 +86,12 @@ static void walk_paragraph(odt_ctx *c, const xmlNode *p)
 {
 	nodes boxes = {0};
 	rl_docbuf_para(c->b);
-	if (c->bullet)
-		rl_docbuf_text(c->b, "- ", 2);
-	c->bullet = 0;
+	if (c->item) {
+		char mark[128];
+		rl_odt_item_mark(c->lists, c->item, mark, sizeof mark);
+		rl_docbuf_text(c->b, mark, strlen(mark));
+	}
+	c->item = NULL;
 	walk_inline(c, p->children, &boxes);
 	rl_docbuf_para(c->b);
 	for (size_t i = 0; i < boxes.n; i++)
@@ -100,10 +106,18 @@ static void walk_blocks(odt_ctx *c, const xmlNode *first)
 			continue;
 		if (rl_xml_is(n, "p") || rl_xml_is(n, "h")) {
 			walk_paragraph(c, n);
-		} else if (rl_xml_is(n, "list-item")) {
-			c->bullet = 1;
+		} else if (rl_xml_is(n, "list")) {
+			/* An item whose first child is a nested list only holds that list's items. */
+			c->item = NULL;
+			rl_odt_list_enter(c->lists, n);
 			walk_blocks(c, n->children);
-			c->bullet = 0;
+			rl_odt_list_leave(c->lists);
+		} else if (rl_xml_is(n, "list-item")) {
+			c->item = n;
+			walk_blocks(c, n->children);
+			c->item = NULL;
+		} else if (rl_xml_is(n, "number")) {
+			continue;  /* an item's number as last shown, read by rl_odt_item_mark */
 		} else {
 			walk_blocks(c, n->children);
 		}
@@ -144,6 +158,7 @@ int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t
 		snprintf(err, errlen, "not an OpenDocument text (content.xml holds no office:text)");
 		goto done;
 	}
+	c.lists = rl_odt_numbering_load(za, xmlDocGetRootElement(doc));
 	walk_blocks(&c, text->children);
 	/* Notes may hold notes of their own: the list grows while it is read. */
 	for (size_t i = 0; i < c.notes.n && !rl_docbuf_failed(&b); i++)
@@ -151,6 +166,7 @@ int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t
 	rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
 done:
 	free(c.notes.v);
+	rl_odt_numbering_free(c.lists);
 	xmlFreeDoc(doc);
 	rl_docbuf_release(&b);
 	zip_discard(za);

@@ -111,3 +111,152 @@ Test(startup, wrong_library)
 	cr_assert_not_null(strstr(r.err, "libutf8proc.so.2 has no git_"), "stderr: %s", r.err);
 	run_free(&r);
 }
+
+/* ------------------------------------------------------------------ the document readers
+ * The readers and their libraries are two modules loaded on the first side that needs one
+ * (src/doc/doclib.h): redline-doc.so (libxml2, cmark, libzip) and redline-pdf.so (poppler-glib and
+ * its glib, cairo...). Plain text loads none of them and needs none of them. */
+
+#define PAGE1 SOURCE_DIR "/tests/documents/news-v1.html"
+#define PAGE2 SOURCE_DIR "/tests/documents/news-v2.html"
+#define DRAFT SOURCE_DIR "/tests/documents/draft1.docx"
+#define PDF1 SOURCE_DIR "/tests/documents/bridge1.pdf"
+#define PDF2 SOURCE_DIR "/tests/documents/bridge2.pdf"
+
+static const char *const doc_libraries[] = {"redline-doc", "libxml2", "libcmark", "libzip"};
+/* (libstdc++ is not poppler's alone: libxml2 brings it with ICU.) */
+static const char *const pdf_libraries[] = {"redline-pdf", "libpoppler", "libglib", "libcairo"};
+
+static void assert_loaded(const char *log, const char *const *libs, size_t n, bool loaded,
+                          const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(strstr(log, libs[i]) != NULL, loaded, "%s %sloaded for %s", libs[i],
+		             loaded ? "not " : "", what);
+}
+#define ASSERT_LOADED(log, libs, loaded, what) \
+	assert_loaded(log, libs, sizeof libs / sizeof *libs, loaded, what)
+
+Test(startup, two_files_do_not_load_the_document_readers)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
+	const char *env[] = {"LD_DEBUG=files", NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
+	ASSERT_LOADED(r.err, doc_libraries, false, "two text files");
+	ASSERT_LOADED(r.err, pdf_libraries, false, "two text files");
+	run_free(&r);
+}
+
+Test(startup, two_files_need_no_document_readers)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
+	const char *env[] = {"REDLINE_DOCLIB=/nonexistent/redline-doc.so",
+	                     "REDLINE_PDFLIB=/nonexistent/redline-pdf.so", NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
+	run_free(&r);
+}
+
+/* A web page loads redline-doc.so next to the program (the build tree), and libxml2 with it, but
+ * not poppler; a PDF loads redline-pdf.so and poppler. */
+Test(startup, web_page_loads_the_document_readers_but_not_poppler)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", PAGE1, PAGE2, NULL};
+	const char *env[] = {"LD_DEBUG=files", NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	ASSERT_LOADED(r.err, doc_libraries, true, "a web page");
+	ASSERT_LOADED(r.err, pdf_libraries, false, "a web page");
+	cr_assert_not_null(strstr(r.out, "old "), "no --stat line: %s", r.out);
+	run_free(&r);
+}
+
+Test(startup, pdf_loads_poppler_only)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", PDF1, PDF2, NULL};
+	const char *env[] = {"LD_DEBUG=files", NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	ASSERT_LOADED(r.err, pdf_libraries, true, "a PDF");
+	ASSERT_LOADED(r.err, doc_libraries, false, "a PDF");
+	run_free(&r);
+}
+
+/* Without the module: one line naming the file, the format and the module, exit 2. */
+static void missing_module(const char *file, const char *format, const char *module,
+                           const char *reason)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", file, SOURCE_DIR "/" NEW, NULL};
+	bool pdf = strcmp(format, "PDF") == 0;
+	char var[512];
+	snprintf(var, sizeof var, "%s=%s", pdf ? "REDLINE_PDFLIB" : "REDLINE_DOCLIB", module);
+	const char *env[] = {var, NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 2, "stderr: %s", r.err);
+	char want[1024];
+	snprintf(want, sizeof want, "redline: %s: reading %s needs %s, %s", file, format,
+	         pdf ? "redline-pdf.so" : "redline-doc.so", reason);
+	cr_assert_eq(strncmp(r.err, want, strlen(want)), 0, "stderr: %s", r.err);
+	cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1, "not one line: %s", r.err);
+	cr_assert_eq(r.out_len, 0);
+	run_free(&r);
+}
+
+Test(startup, web_page_without_the_module)
+{
+	missing_module(PAGE1, "HTML", "/nonexistent/redline-doc.so",
+	               "which cannot be loaded (/nonexistent/redline-doc.so: ");
+}
+
+Test(startup, word_file_without_the_module)
+{
+	missing_module(DRAFT, "DOCX", "/nonexistent/redline-doc.so", "which cannot be loaded (");
+}
+
+Test(startup, pdf_without_its_module)
+{
+	missing_module(PDF1, "PDF", "/nonexistent/redline-pdf.so", "which cannot be loaded (");
+}
+
+/* A library that is not the module (it has no version mark). */
+Test(startup, wrong_module)
+{
+	missing_module(DRAFT, "DOCX", "libutf8proc.so.2", "and libutf8proc.so.2 is not redline's module");
+}
+
+/* The modules are looked for next to the executable (/proc/self/exe), wherever that is: a copy of
+ * the program and the module in another directory loads that copy of the module. */
+Test(startup, module_next_to_the_program)
+{
+	char dir[] = "/tmp/redline-startup-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char bin[256], module[256], from[1024], cmd[2048];
+	snprintf(bin, sizeof bin, "%s/redline", dir);
+	snprintf(module, sizeof module, "%s/redline-doc.so", dir);
+	snprintf(from, sizeof from, "%s", REDLINE_BIN);
+	*strrchr(from, '/') = '\0';
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s/redline-doc.so' '%s'", REDLINE_BIN, bin,
+	         from, module);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	run_result r;
+	const char *argv[] = {bin, "--stat", PAGE1, PAGE2, NULL};
+	const char *env[] = {"LD_DEBUG=files", "REDLINE_DOCLIB", "REDLINE_PDFLIB", NULL};
+	run_program(&r, argv, dir, NULL, 0, env, 60);
+	unlink(bin);
+	unlink(module);
+	rmdir(dir);
+	cr_assert_not(r.timed_out);
+	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	char want[300];
+	snprintf(want, sizeof want, "file=%s ", module);
+	cr_assert_not_null(strstr(r.err, want), "%s not loaded: %s", module, r.err);
+	run_free(&r);
+}

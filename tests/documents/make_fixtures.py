@@ -102,12 +102,56 @@ DOCX_NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:n
                   '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>' % W)
 
 
-def docx(path, body, footnote):
+def docx(path, body, footnote, numbering=None):
     write_zip(path, [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
                      ("word/_rels/document.xml.rels", DOC_RELS),
-                     ("word/numbering.xml", DOCX_NUMBERING),
+                     ("word/numbering.xml", numbering or DOCX_NUMBERING),
                      ("word/document.xml", docx_document(body)),
                      ("word/footnotes.xml", docx_footnotes(footnote))])
+
+
+# Word numbering in its shapes: letters with a bracket under decimals, two levels shown ("%1.%2."),
+# roman numerals from w:start 4, and a bullet level.
+def docx_level(ilvl, fmt, text, start=None):
+    return ('<w:lvl w:ilvl="%d">%s<w:numFmt w:val="%s"/><w:lvlText w:val="%s"/></w:lvl>'
+            % (ilvl, '<w:start w:val="%d"/>' % start if start else "", fmt, text))
+
+
+DOCX_SHAPES_NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="%s">'
+    '<w:abstractNum w:abstractNumId="5">%s%s%s</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="6">%s%s</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="7">%s</w:abstractNum>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="5"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="6"/></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    % (W, docx_level(0, "decimal", "%1."), docx_level(1, "lowerLetter", "%2)"),
+       docx_level(2, "bullet", "\u2022"),
+       docx_level(0, "upperLetter", "%1."), docx_level(1, "decimal", "%1.%2."),
+       docx_level(0, "lowerRoman", "(%1)", 4)))
+
+
+def docx_item(text, num_id, ilvl=0):
+    return ('<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr>%s</w:p>'
+            % (ilvl, num_id, run(text)))
+
+
+def docx_shapes_body():
+    return "".join([
+        para(run("Packing the tent")),
+        docx_item("Shake out the groundsheet.", 3),
+        docx_item("Fold the flysheet.", 3),
+        docx_item("Along the seams.", 3, 1),
+        docx_item("Never when wet.", 3, 1),
+        docx_item("Dry it at home.", 3, 2),
+        docx_item("Count the pegs.", 3),
+        docx_item("Lakeside pitches", 4),
+        docx_item("Near the jetty.", 4, 1),
+        docx_item("Behind the boathouse.", 4, 1),
+        docx_item("Hill pitches", 4),
+        docx_item("the poles,", 5),
+        docx_item("the mallet.", 5),
+    ])
 
 
 FOOTREF = '<w:r><w:footnoteReference w:id="1"/></w:r>'
@@ -190,6 +234,109 @@ def odt_content(edited):
 def odt(path, edited):
     write_zip(path, [("mimetype", "application/vnd.oasis.opendocument.text"),
                      ("META-INF/manifest.xml", ODT_MANIFEST), ("content.xml", odt_content(edited))],
+              stored_first="mimetype")
+
+
+# ---------------------------------------------------------------------------------------------
+# ODT numbered lists: the numbers live in list styles (text:list-style), some in content.xml's
+# automatic styles, one in styles.xml; a list continues another's numbering by style
+# (continue-numbering) and by id (continue-list); an item restarts the count (start-value).
+
+ODT_STYLE_NS = (ODT_NS + ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+                'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+                'xmlns:xml="http://www.w3.org/XML/1998/namespace"')
+
+
+def odt_number_level(level, fmt, suffix=".", prefix="", extra=""):
+    return ('<text:list-level-style-number text:level="%d" style:num-format="%s" '
+            'style:num-suffix="%s"%s%s/>'
+            % (level, fmt, suffix, ' style:num-prefix="%s"' % prefix if prefix else "", extra))
+
+
+def odt_bullet_level(level):
+    return '<text:list-level-style-bullet text:level="%d" text:bullet-char="\u2022"/>' % level
+
+
+ODT_LIST_STYLES = "".join([
+    # Steps: 1. with a) below and bullets below that.
+    '<text:list-style style:name="L1">', odt_number_level(1, "1"), odt_number_level(2, "a", ")"),
+    odt_bullet_level(3), "</text:list-style>",
+    '<text:list-style style:name="L3">', odt_bullet_level(1), "</text:list-style>",
+    # Roman numbers in brackets.
+    '<text:list-style style:name="L4">', odt_number_level(1, "i", ")", "("), "</text:list-style>",
+])
+# In styles.xml: A. with A.1. below (two levels shown), starting at B.
+ODT_COMMON_LIST_STYLE = "".join([
+    '<text:list-style style:name="Places">',
+    odt_number_level(1, "A", ".", "", ' text:start-value="2"'),
+    odt_number_level(2, "1", ".", "", ' text:display-levels="2"'), "</text:list-style>"])
+
+
+def odt_items(*items, **attrs):
+    out = "<text:list%s>" % "".join(' %s="%s"' % (k.replace("_", ":", 1).replace("_", "-"), v)
+                                      for k, v in attrs.items())
+    for item in items:
+        if isinstance(item, tuple):  # (attributes, paragraph text, nested list or "")
+            a, text, nested = item
+            out += "<text:list-item%s><text:p>%s</text:p>%s</text:list-item>" % (a, esc(text), nested)
+        elif item.startswith("<"):
+            out += item
+        else:
+            out += "<text:list-item><text:p>%s</text:p></text:list-item>" % esc(item)
+    return out + "</text:list>"
+
+
+def odt_steps_content(edited):
+    body = "".join([
+        '<text:h text:outline-level="1">Repotting a Fern</text:h>',
+        "<text:p>A fern outgrows its pot every second year or so.</text:p>",
+        odt_items("Water the fern the day before.",
+                  ("", "Choose a pot %s larger." % ("one size" if not edited else "two sizes"),
+                   odt_items("Clay keeps the roots cool.",
+                             ("", "Plastic holds water longer.",
+                              odt_items("Drill more holes in it.")))),
+                  "Loosen the root ball gently.", text_style_name="L1"),
+        "<text:p>Once the old pot is off:</text:p>",
+        odt_items("Set the fern at the same depth.", "Fill around it with fresh compost.",
+                  text_style_name="L1", text_continue_numbering="true"),
+        "<text:p>Where it grows best:</text:p>",
+        odt_items(("", "In bright shade.", odt_items("A north window will do.",
+                                                       "Morning sun is fine.")),
+                  "Away from radiators.", text_style_name="Places"),
+        odt_items("<text:list-header><text:p>Care through the year.</text:p></text:list-header>",
+                  (' text:start-value="10"', "Feed it in %sspring." % ("" if not edited else "late "), ""),
+                  "Cut brown fronds at the base.", text_style_name="L1", xml_id="care"),
+        odt_items("Wear gloves: some ferns irritate the skin.", text_style_name="L3"),
+        odt_items("Repot again when roots show at the holes.", text_style_name="L1",
+                  text_continue_list="care"),
+        odt_items("the pot,", "the compost,", "the fern.", text_style_name="L4"),
+    ])
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
+            "<office:automatic-styles>%s</office:automatic-styles>"
+            "<office:body><office:text>%s</office:text></office:body></office:document-content>"
+            % (ODT_STYLE_NS, ODT_LIST_STYLES, body))
+
+
+def odt_steps(path, edited):
+    styles = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles %s office:version="1.2">'
+              "<office:styles>%s</office:styles></office:document-styles>"
+              % (ODT_STYLE_NS, ODT_COMMON_LIST_STYLE))
+    write_zip(path, [("mimetype", "application/vnd.oasis.opendocument.text"),
+                     ("META-INF/manifest.xml", ODT_MANIFEST), ("content.xml", odt_steps_content(edited)),
+                     ("styles.xml", styles)],
+              stored_first="mimetype")
+
+
+def odt_deep_lists(path, depth):
+    """A numbered list nested depth deep (ODF has ten levels), each level with one item."""
+    body = "<text:p>Deep.</text:p>" + "<text:list text:style-name=\"L1\"><text:list-item><text:p>x</text:p>" * depth
+    body += "</text:list-item></text:list>" * depth
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
+               "<office:automatic-styles>%s</office:automatic-styles>"
+               "<office:body><office:text>%s</office:text></office:body></office:document-content>"
+               % (ODT_STYLE_NS, ODT_LIST_STYLES, body))
+    write_zip(path, [("mimetype", "application/vnd.oasis.opendocument.text"),
+                     ("META-INF/manifest.xml", ODT_MANIFEST), ("content.xml", content)],
               stored_first="mimetype")
 
 
@@ -385,6 +532,10 @@ def main():
     docx(os.path.join(HERE, "draft2.docx"), docx_body(True), DOCX_FOOTNOTE)
     odt(os.path.join(HERE, "ferry1.odt"), False)
     odt(os.path.join(HERE, "ferry2.odt"), True)
+    docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
+         DOCX_SHAPES_NUMBERING)
+    odt_steps(os.path.join(HERE, "steps1.odt"), False)
+    odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)
     epub(os.path.join(HERE, "orchard2.epub"), True)
     with open(os.path.join(HERE, "bridge1.pdf"), "wb") as f:
@@ -416,6 +567,8 @@ def main():
               [("[Content_Types].xml", DOCX_TYPES),
                ("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="%s"><w:body>'
                 '<w:p><w:r><w:t>Unclosed</w:r></w:p></w:body>' % W)])
+    # Numbered lists nested 60 deep: ODF has ten levels, the deeper ones stay at the tenth.
+    odt_deep_lists(os.path.join(HOSTILE, "deep-lists.odt"), 60)
     write_zip(os.path.join(HOSTILE, "no-document.docx"),
               [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS)])
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/formats.h"
+#include "doc/listnum.h"
 
 typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
 
@@ -193,6 +194,52 @@ Test(pdf, hostile_documents)
 	cr_assert_str_eq(err, "extracted text is over the size limit");
 }
 
+/* Word's numbering shapes (tests/documents/shapes.docx): w:lvlText with each level's number in its
+ * own w:numFmt, from w:start; a level restarts under a new item above it. */
+Test(docx, numbered_lists_as_word_shows_them)
+{
+	expect_text(rl_read_docx, "tests/documents/shapes.docx",
+	            "Packing the tent\n\n"
+	            "1. Shake out the groundsheet.\n\n"
+	            "2. Fold the flysheet.\n\n"
+	            "a) Along the seams.\n\n"
+	            "b) Never when wet.\n\n"
+	            "- Dry it at home.\n\n"
+	            "3. Count the pegs.\n\n"
+	            "A. Lakeside pitches\n\n"
+	            "A.1. Near the jetty.\n\n"
+	            "A.2. Behind the boathouse.\n\n"
+	            "B. Hill pitches\n\n"
+	            "(iv) the poles,\n\n"
+	            "(v) the mallet.\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+}
+
+/* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or
+ * count on (ODF); roman numerals stop at 3999; below 1, decimals. */
+Test(listnum, shapes_and_edges)
+{
+	static const struct {
+		long k;
+		char format;
+		bool sync;
+		const char *want;
+	} cases[] = {
+		{1, '1', false, "1"},      {42, '1', true, "42"},     {1, 'a', false, "a"},
+		{26, 'a', false, "z"},     {27, 'a', false, "aa"},    {28, 'a', false, "ab"},
+		{53, 'A', false, "BA"},    {27, 'a', true, "aa"},     {28, 'a', true, "bb"},
+		{53, 'A', true, "AAA"},    {4, 'i', false, "iv"},     {9, 'I', false, "IX"},
+		{1994, 'I', false, "MCMXCIV"}, {3999, 'i', false, "mmmcmxcix"}, {4000, 'i', false, "4000"},
+		{0, 'a', false, "0"},      {0, 'i', false, "0"},      {5, '?', false, "5"},
+		{1000000000L, 'a', true, "1000000000"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char got[RL_LISTNUM_MAX];
+		rl_list_number(cases[i].k, cases[i].format, cases[i].sync, got);
+		cr_expect_str_eq(got, cases[i].want, "%ld in %c", cases[i].k, cases[i].format);
+	}
+}
+
 /* ---- ODT ---- */
 
 Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
@@ -208,6 +255,55 @@ Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
 	            "Weekdays\n\nHourly\n\n"
 	            "Questions go to the harbour office.\nTelephone after noon.\n\n"
 	            "In calm weather.\n");
+}
+
+/* Numbered lists (tests/documents/steps1.odt, written by make_fixtures.py): the numbers are those
+ * the list styles show, in content.xml's automatic styles or in styles.xml; a nested list counts
+ * its own level; a list continues another by style or by id; an item restarts the count; a list
+ * header has no number; a list without a style and a bullet level are bullets. */
+Test(odt, numbered_lists_as_their_styles_show_them)
+{
+	expect_text(rl_read_odt, "tests/documents/steps1.odt",
+	            "Repotting a Fern\n\n"
+	            "A fern outgrows its pot every second year or so.\n\n"
+	            "1. Water the fern the day before.\n\n"
+	            "2. Choose a pot one size larger.\n\n"
+	            "a) Clay keeps the roots cool.\n\n"
+	            "b) Plastic holds water longer.\n\n"
+	            "- Drill more holes in it.\n\n"
+	            "3. Loosen the root ball gently.\n\n"
+	            "Once the old pot is off:\n\n"
+	            "4. Set the fern at the same depth.\n\n"
+	            "5. Fill around it with fresh compost.\n\n"
+	            "Where it grows best:\n\n"
+	            "B. In bright shade.\n\n"
+	            "B.1. A north window will do.\n\n"
+	            "B.2. Morning sun is fine.\n\n"
+	            "C. Away from radiators.\n\n"
+	            "Care through the year.\n\n"
+	            "10. Feed it in spring.\n\n"
+	            "11. Cut brown fronds at the base.\n\n"
+	            "- Wear gloves: some ferns irritate the skin.\n\n"
+	            "12. Repot again when roots show at the holes.\n\n"
+	            "(i) the pot,\n\n"
+	            "(ii) the compost,\n\n"
+	            "(iii) the fern.\n");
+}
+
+/* Lists nested deeper than ODF's ten levels (and than the style defines): every item is read,
+ * the levels without a number are bullets. */
+Test(odt, lists_deeper_than_ten_levels)
+{
+	char err[256];
+	char *got = read_doc(rl_read_odt, "tests/hostile/deep-lists.odt", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	const char *start = "Deep.\n\n1. x\n\na) x\n\n- x\n\n- x\n\n";
+	cr_assert_eq(strncmp(got, start, strlen(start)), 0, "%s", got);
+	size_t items = 0;
+	for (const char *p = got; (p = strstr(p, " x\n")); p++)
+		items++;
+	cr_assert_eq(items, 60, "%s", got);
+	free(got);
 }
 
 Test(odt, tracked_changes_are_taken_as_accepted)
