@@ -11,7 +11,10 @@
  *   - the statistics add up, and a minimal run never reports a bound hit;
  *   - on small inputs, a minimal run keeps exactly as many tokens as a longest common
  *     subsequence (an O(nm) brute force), and no run keeps more in place (moved passages are
- *     kept out of order: they are not counted against it). */
+ *     kept out of order: they are not counted against it).
+ * Most inputs are tokenized with a word breaker of the harness's own (fuzz_wordbreak, chosen by
+ * the parameter), as the program does Thai with libthai: each word it makes is a run of the
+ * plain tokenizer's graphemes of one script, touching, with their bytes, widths and word count. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +230,39 @@ static void check_alignment(const fuzz_input *in, const rl_diff_opts *o, side sd
 	rl_alignment_free(al);
 }
 
+/* The tokens of a text under a word breaker, against the same text without one: each token is
+ * one plain token, or several solo graphemes that touch merged into one word. */
+static void check_wordbreak(const char *text, size_t len, const rl_tokens *wb)
+{
+	rl_tokens *plain;
+	FUZZ_CHECK(rl_tokenize(&plain, text, len) == RL_OK, "tokenize");
+	const rl_token *v = rl_tokens_array(plain), *w = rl_tokens_array(wb);
+	size_t n = rl_tokens_count(plain), m = rl_tokens_count(wb), p = 0;
+
+	FUZZ_CHECK(m <= n, "%zu tokens with the breaker, %zu without", m, n);
+	for (size_t k = 0; k < m; k++) {
+		FUZZ_CHECK(p < n && v[p].off == w[k].off && v[p].gap == w[k].gap,
+		           "token %zu (at %u) starts no plain token", k, w[k].off);
+		uint32_t end = w[k].off + w[k].len, width = v[p].width;
+		size_t q = p + 1;
+		for (; q < n && v[q].off < end; q++) {
+			FUZZ_CHECK((v[q].flags & RL_TF_SOLO) && (v[p].flags & RL_TF_SOLO) &&
+			           v[q].gap == RL_GAP_NONE, "token %zu merges plain token %zu, which is no "
+			           "touching grapheme of a script without spaces", k, q);
+			width += v[q].width;
+		}
+		FUZZ_CHECK(v[q - 1].off + v[q - 1].len == end, "token %zu ends inside a plain token", k);
+		FUZZ_CHECK(w[k].width == width, "token %zu: width %u, its graphemes %u", k, w[k].width,
+		           width);
+		p = q;
+	}
+	FUZZ_CHECK(p == n, "plain tokens past the last word");
+	FUZZ_CHECK(rl_tokens_words(plain) - rl_tokens_words(wb) == n - m,
+	           "words: %zu plain, %zu merged, %zu tokens merged away", rl_tokens_words(plain),
+	           rl_tokens_words(wb), n - m);
+	rl_tokens_free(plain);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_input in;
@@ -240,7 +276,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rl_interner *intern;
 	FUZZ_CHECK(rl_interner_new(&intern, &base.key) == RL_OK, "interner");
 	for (int s = 0; s < 2; s++) {
-		FUZZ_CHECK(rl_tokenize(&toks[s], in.text[s], in.len[s]) == RL_OK, "tokenize");
+		FUZZ_CHECK(rl_tokenize_wb(&toks[s], in.text[s], in.len[s], &base.wordbreak) == RL_OK,
+		           "tokenize");
+		if (base.wordbreak.fn)
+			check_wordbreak(in.text[s], in.len[s], toks[s]);
 		sd[s].n = rl_tokens_count(toks[s]);
 		FUZZ_CHECK(rl_intern(intern, toks[s], &sd[s].ids) == RL_OK, "intern");
 	}
