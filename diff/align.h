@@ -5,7 +5,8 @@
  * moves they advance through both texts in step. The ops of a moved passage share a move id: its
  * kept runs are RL_OP_MOVE ops, the edits inside it ordinary ops with the id; they are listed
  * where the passage stands in NEW. This is the model: the JSON printer writes it, the layout lays
- * it out, the viewer walks it. */
+ * it out, the viewer walks it. The model's types (rl_op, rl_diff_opts, rl_stats) are in ops.h,
+ * which this header includes. */
 #ifndef REDLINE_ALIGN_H
 #define REDLINE_ALIGN_H
 

@@ -1,7 +1,7 @@
 /* ops.h: the types of the engine's model: the op (what an alignment is made of), the options a
  * diff is asked with, the figures it answers with. Part of the public interface through align.h;
  * apart from it so that the stages (which work on ops under these options) depend on these types
- * and not on the pipeline that align.c runs. */
+ * and not on align.c, which runs the pipeline (pipeline.c) that calls them. */
 #ifndef REDLINE_OPS_H
 #define REDLINE_OPS_H
 
