@@ -13,7 +13,7 @@
 #ifndef REDLINE_CJK_H
 #define REDLINE_CJK_H
 
-#include "stage.h"
+#include "ctx.h"
 
 /* Rewrite ops (no moves yet) covering contiguous ranges of both texts. */
 int rl_cjk_cleanup(rl_ctx *c, rl_opvec *ops);

@@ -10,10 +10,18 @@
 #ifndef REDLINE_CLEANUP_H
 #define REDLINE_CLEANUP_H
 
-#include "stage.h"
+#include "ctx.h"
 
 /* An equal run of at most this many words can be a coincidence; longer runs are anchors. */
 #define RL_WEAK_WORDS 2
+
+/* A unit faces a unit of the other side only if neither is longer than the other by more than
+ * this factor (in words). */
+#define RL_FACING_RATIO (2.0 / 3.0)
+
+/* A change bigger than a swap: a replace of more than a few words on a side, or a one-sided change
+ * with any words. */
+bool rl_heavy_op(const rl_ctx *c, const rl_op *op);
 
 /* Rewrite ops (no moves yet) covering contiguous ranges of both texts. */
 int rl_cleanup(rl_ctx *c, rl_opvec *ops);
@@ -23,10 +31,5 @@ int rl_slide(rl_ctx *c, rl_opvec *ops);
  * is cut there: the whole units deleted (inserted) before or after the rewrite are an op of their
  * own, and the rewrite keeps only the part in the sentence it shares with its neighbour. */
 int rl_split_at_units(rl_ctx *c, rl_opvec *ops);
-
-/* Sentences deleted (or inserted) as a whole but still matched by coincidence in a word or two,
- * or merged into a neighbouring rewrite, are cut out as plain deletions (insertions) and the text
- * around them diffed again without them. For the whole texts, before moves. */
-int rl_cleanup_units(rl_ctx *c, rl_opvec *ops);
 
 #endif

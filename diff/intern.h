@@ -35,7 +35,7 @@ void rl_interner_free(rl_interner *in);
 int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out);
 
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
- * as one starting with a control byte, gives ids of its own (list markers, see stage.c). */
+ * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id);
 
 /* Number of distinct ids handed out so far (ids are 0 .. count-1). */

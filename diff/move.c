@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "order.h"
+#include "refine.h"
 #include "shingle.h"
 #include "status.h"
 

@@ -15,7 +15,7 @@
 #ifndef REDLINE_MOVE_H
 #define REDLINE_MOVE_H
 
-#include "stage.h"
+#include "ctx.h"
 
 /* A move has at least this many matched words; below RL_MOVE_SHORT_WORDS it must also be whole
  * units (a sentence, a one-line paragraph) on both sides and match most of them. */

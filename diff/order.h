@@ -11,7 +11,7 @@
 #ifndef REDLINE_ORDER_H
 #define REDLINE_ORDER_H
 
-#include "stage.h"
+#include "ctx.h"
 
 /* Add the groups of `moved` (in the order they were accepted) to `rest` (the ops outside moves,
  * in order). A group whose two halves stand at the same place among `rest` did not move: it is

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "refine.h"
 #include "status.h"
 
 /* A unit that keeps less than this share of its words in place was rewritten; equal ops in a

@@ -14,7 +14,7 @@
 #ifndef REDLINE_PAIR_H
 #define REDLINE_PAIR_H
 
-#include "stage.h"
+#include "ctx.h"
 
 int rl_pair_sentences(rl_ctx *c, rl_opvec *ops);
 

@@ -20,7 +20,7 @@
 #ifndef REDLINE_QUOTE_H
 #define REDLINE_QUOTE_H
 
-#include "stage.h"
+#include "ctx.h"
 
 /* Find the quotations of side s into c->side[s].quotes (ids, units must be set). */
 int rl_quotes_find(rl_ctx *c, int s);

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "stage.h"
+#include "ctx.h"
 
 /* Replaces of at most this many tokens a side, as many on each side, pair one to one. */
 #define RL_SWAP_SPLIT_MAX 4

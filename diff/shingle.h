@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "stage.h"
+#include "ctx.h"
 
 /* Which ops of a list (no moves yet) may give tokens to a move: big changes (an insertion, a
  * deletion, a replace of more than a few words a side), the swaps next to them, and short equal

@@ -1,4 +1,4 @@
-/* structure.c: function words, sentence stops, and units. */
+/* structure.c: units (sentences, list items, headings). */
 #include "structure.h"
 
 #include <stdlib.h>
@@ -6,94 +6,6 @@
 
 #include "status.h"
 #include "text.h"
-
-/* The closed classes of English: articles, pronouns, prepositions, conjunctions, auxiliaries and
- * the commonest quantifiers and adverbs. A coincidental match of one of these inside rewritten text
- * means nothing; a match of any other word may. Sorted for bsearch; apostrophes are straight. */
-static const char *const function_words[] = {
-	"a", "about", "above", "across", "after", "against", "all", "along", "also", "although", "am",
-	"among", "an", "and", "another", "any", "are", "aren't", "around", "as", "at", "be",
-	"because", "been", "before", "behind", "being", "below", "between", "both", "but", "by",
-	"can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't",
-	"doing", "don't", "down", "during", "each", "either", "even", "every", "few", "for", "from",
-	"had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he's", "her", "here",
-	"hers", "herself", "him", "himself", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if",
-	"in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "least", "less", "let's",
-	"many", "may", "me", "might", "mine", "more", "most", "much", "must", "my", "myself",
-	"neither", "no", "nor", "not", "of", "off", "on", "once", "only", "onto", "or", "other",
-	"our", "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "she's",
-	"should", "shouldn't", "since", "so", "some", "such", "than", "that", "that's", "the",
-	"their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
-	"they're", "this", "those", "though", "through", "till", "to", "too", "toward", "towards",
-	"under", "until", "up", "upon", "us", "very", "via", "was", "wasn't", "we", "we're", "were",
-	"weren't", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
-	"why", "will", "with", "within", "without", "won't", "would", "wouldn't", "yet", "you",
-	"you're", "your", "yours", "yourself", "yourselves",
-};
-
-/* Longest function word, in bytes. */
-#define FUNCTION_WORD_MAX 12
-
-static int cmp_word(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
-}
-
-bool rl_is_function_word(const char *s, size_t len)
-{
-	char low[FUNCTION_WORD_MAX + 1];
-	size_t k = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (k >= FUNCTION_WORD_MAX)
-			return false;
-		if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x99) {
-			low[k++] = '\'';  /* ’ as ' */
-			i += 2;
-			continue;
-		}
-		if (ch >= 0x80)
-			return false;
-		low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-	}
-	low[k] = '\0';
-	return bsearch(low, function_words, sizeof function_words / sizeof *function_words,
-	               sizeof *function_words, cmp_word) != NULL;
-}
-
-/* "…" or a run of three dots or more (keys are not terminated: only len bytes are read). */
-static bool is_ellipsis(const char *s, size_t len)
-{
-	if (len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0)
-		return true;
-	if (len < 3)
-		return false;
-	for (size_t k = 0; k < len; k++)
-		if (s[k] != '.')
-			return false;
-	return true;
-}
-
-unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
-{
-	if (len > 0 && key[0] == RL_MARKER_KEY)
-		return RL_IDF_PUNCT | RL_IDF_FUNCTION;  /* structure: never content, never a stop */
-	if (cls == RL_TOK_WORD)
-		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
-	unsigned f = RL_IDF_PUNCT;
-	if (is_ellipsis(key, len))
-		f |= RL_IDF_ELLIPSIS | RL_IDF_STOP;
-	else if (len == 1 && (key[0] == '.' || key[0] == '!' || key[0] == '?'))
-		f |= RL_IDF_STOP;
-	else if (len == 3 && (memcmp(key, "\xE2\x80\xBD", 3) == 0 ||   /* ‽ */
-	                      memcmp(key, "\xEF\xBC\x81", 3) == 0 ||   /* ！ */
-	                      memcmp(key, "\xEF\xBC\x9F", 3) == 0 ||   /* ？ */
-	                      memcmp(key, "\xE3\x80\x82", 3) == 0))    /* 。 */
-		f |= RL_IDF_STOP;
-	return f;
-}
 
 /* ------------------------------------------------------------------ units */
 
@@ -151,53 +63,6 @@ static bool inline_item(const rl_side *sd, uint32_t t)
 	if (rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
 		return false;
 	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
-}
-
-static bool is_bullet_cp(int32_t cp)
-{
-	return cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 ||
-	       cp == 0x25AA || cp == 0x25CF || cp == 0x2043;
-}
-
-/* Longest number of a numbered list marker, in digits. */
-#define MARKER_DIGITS_MAX 3
-
-/* Is token t a stop or a colon (what ends the text before a list run into a paragraph)? */
-static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
-{
-	if (t == 0 || tok[t - 1].cls != RL_TOK_PUNCT)
-		return false;
-	char ch = text[tok[t - 1].off + tok[t - 1].len - 1];
-	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
-}
-
-/* Whether a token is a marker must not depend on line ends: a list flowed onto one line (its
- * line breaks made spaces) keeps its markers, or they would no longer pair with the markers of a
- * version that kept the lines. */
-uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
-                        bool *unordered)
-{
-	const rl_token *tk = &tok[t];
-	if (t + 1 >= n || (t > 0 && tk->gap == RL_GAP_NONE))
-		return 0;
-	int32_t cp;
-	if (tk->cls == RL_TOK_PUNCT && rl_utf8_decode(text + tk->off, tk->len, &cp) == tk->len &&
-	    is_bullet_cp(cp) && tok[t + 1].gap == RL_GAP_SPACE) {
-		*unordered = true;
-		return 1;  /* a spaced "-" used as a dash is one too: never the hyphen of a word */
-	}
-	bool opens = t == 0 || tk->gap >= RL_GAP_BREAK || after_stop(tok, text, t);
-	if (!opens || tk->cls != RL_TOK_WORD || t + 2 >= n || tok[t + 1].gap != RL_GAP_NONE ||
-	    tok[t + 2].gap == RL_GAP_NONE || tok[t + 1].len != 1)
-		return 0;
-	char close = text[tok[t + 1].off];
-	const char *w = text + tk->off;
-	bool digits = tk->len <= MARKER_DIGITS_MAX;
-	for (uint32_t i = 0; i < tk->len && digits; i++)
-		digits = w[i] >= '0' && w[i] <= '9';
-	bool letter = tk->len == 1 && w[0] >= 'a' && w[0] <= 'z';
-	*unordered = false;
-	return ((digits && (close == '.' || close == ')')) || (letter && close == ')')) ? 2 : 0;
 }
 
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "token.h"
+#include "token_types.h"
 
 /* Merge the per-grapheme tokens v[0..*n) of text into words as wb finds them, in place: *n and
  * *words (the word count) shrink accordingly. Returns RL_OK, or RL_ENOMEM (v is then half merged,

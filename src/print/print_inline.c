@@ -13,6 +13,7 @@ typedef struct inline_state {
 	const char *text[2];
 	bool started;   /* something was printed: gaps apply */
 	bool closed;    /* the last thing printed is a closing marker */
+	bool tight;     /* the last token printed is of a script written without spaces */
 	unsigned width; /* -W: wrap lines at this many columns (0: NEW's lines as they are) */
 	unsigned col;   /* columns printed on the current line */
 } inline_state;
@@ -30,6 +31,19 @@ static const char *gap_text(const inline_state *st, int side, uint8_t gap)
 	case RL_GAP_BREAK: return "\n";
 	default: return "\n\n";
 	}
+}
+
+/* A token of a script written without spaces between words (Chinese, Japanese, Thai...: the
+ * tokenizer's solo words), or the full-width punctuation of such text (U+3000-U+303F, U+FF00-
+ * U+FF65). Two changes that meet between two such tokens are printed without a space between
+ * their markers, as the text has none there: 我喜欢[-苹果-]{+香蕉+}. */
+static bool tight(const rl_token *tk, const char *text)
+{
+	const unsigned char *b = (const unsigned char *)text + tk->off;
+	if (tk->flags & RL_TF_SOLO)
+		return true;
+	return tk->cls == RL_TOK_PUNCT && tk->len == 3 &&
+	       ((b[0] == 0xE3 && b[1] == 0x80) || (b[0] == 0xEF && (b[1] == 0xBC || b[1] == 0xBD)));
 }
 
 static void put(inline_state *st, const char *s, unsigned cols)
@@ -60,8 +74,10 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 		for (; u < hi && st->tok[side][u].gap == RL_GAP_NONE; u++)
 			need += st->tok[side][u].width;
 		need += markers && u == hi ? 2 : 0;
-		/* two changes side by side keep a space between their markers: [-a-] {+b+} */
-		if (t == lo && markers && st->closed && !*g)
+		/* two changes side by side keep a space between their markers: [-a-] {+b+}; not in
+		 * a text without spaces between its words */
+		if (t == lo && markers && st->closed && !*g &&
+		    !(st->tight && tight(tk, st->text[side])))
 			g = " ";
 		/* -W: a space that would overflow the line becomes a line end */
 		if (st->width && *g == ' ' && st->col > 0 && st->col + 1 + need > st->width)
@@ -78,6 +94,7 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 		st->col += tk->width;
 		st->started = true;
 		st->closed = false;
+		st->tight = tight(tk, st->text[side]);
 	}
 	if (hi > lo) {
 		rl_out_role(st->o, RL_ROLE_PLAIN);
@@ -104,10 +121,14 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			continue;
 		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
-		 * space, the new words. */
+		 * space, the new words. Between the markers of two words of a script without spaces,
+		 * no space (in colour, where nothing else tells the old words from the new, it stays). */
 		bool both = p->a1 > p->a0 && p->b1 > p->b0;
+		bool join = both && !st->o->color && tight(&st->tok[RL_OLD][p->a1 - 1], st->text[RL_OLD]) &&
+		            tight(&st->tok[RL_NEW][p->b0], st->text[RL_NEW]);
 		print_span(st, RL_OLD, p->a0, p->a1, op, true, both ? st->tok[RL_NEW][p->b0].gap : -1);
-		print_span(st, RL_NEW, p->b0, p->b1, op, true, both ? RL_GAP_SPACE : -1);
+		print_span(st, RL_NEW, p->b0, p->b1, op, true,
+		           both ? (join ? RL_GAP_NONE : RL_GAP_SPACE) : -1);
 	}
 }
 
@@ -180,7 +201,7 @@ int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsi
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay;
-	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false, false, width, 0};
+	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false, false, false, width, 0};
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	int rc;

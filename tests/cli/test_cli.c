@@ -971,3 +971,53 @@ Test(cli, inline_width_and_marker_spacing)
 	cr_assert_gt(strcspn(r.out, "\n"), 1000);
 	run_free(&r);
 }
+
+/* --inline: between the markers of a rewrite in Chinese or Thai, written without spaces between
+ * words, no space ([-x-]{+y+}), as the text has none there; English keeps it ([-a-] {+b+}), and
+ * so does colour, where nothing else tells the old words from the new. */
+Test(cli, inline_no_space_between_markers_without_spaces)
+{
+	char a[64], b[64];
+	run_result r;
+	const char *zh_a = "我每天早上喝一杯咖啡，然后去公园散步。\n";
+	const char *zh_b = "我每天晚上喝一杯热茶，然后去河边散步！\n";
+	temp_file(a, zh_a, strlen(zh_a));
+	temp_file(b, zh_b, strlen(zh_b));
+	RUN(&r, "--inline", "--color=never", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.out, "我每天[-早-]{+晚+}上喝一杯[-咖啡-]{+热茶+}，然后去[-公园-]{+河边+}"
+	                        "散步[-。-]{+！+}\n");
+	run_free(&r);
+	RUN(&r, "--inline", "--color=always", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "\x1b[0m \x1b"), "colour keeps the space: %s", r.out);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+
+	/* Thai: words from libthai when the build has it, else graphemes; a space either way only
+	 * where the text has one */
+	const char *th_a = "ฉันชอบกินข้าวผัดกับไข่ดาวทุกวัน แต่น้องชอบกาแฟ\n";
+	const char *th_b = "ฉันชอบกินก๋วยเตี๋ยวกับไข่ต้มทุกวัน แต่น้องชอบชาเย็น\n";
+	temp_file(a, th_a, strlen(th_a));
+	temp_file(b, th_b, strlen(th_b));
+	RUN(&r, "--inline", "--color=never", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "-]{+"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "-] {+"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "ทุกวัน แต่น้องชอบ"), "the text's own space stays: %s", r.out);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+
+	const char *en_a = "The cat sat on the old mat today.\n";
+	const char *en_b = "The dog sat on the new rug today.\n";
+	temp_file(a, en_a, strlen(en_a));
+	temp_file(b, en_b, strlen(en_b));
+	RUN(&r, "--inline", "--color=never", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.out, "The [-cat-] {+dog+} sat on the [-old-] {+new+} [-mat-] {+rug+} today.\n");
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}

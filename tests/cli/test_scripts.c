@@ -70,6 +70,6 @@ Test(scripts, one_changed_thai_word_is_one_change_not_the_phrase)
 
 	run_result r;
 	RUN(&r, "--inline", THAI_OLD, THAI_NEW);
-	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใกล้-] {+ไกล+}บ้าน"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใกล้-]{+ไกล+}บ้าน"), "%s", r.out);
 	run_free(&r);
 }

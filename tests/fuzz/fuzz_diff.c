@@ -11,7 +11,10 @@
  *   - the statistics add up, and a minimal run never reports a bound hit;
  *   - on small inputs, a minimal run keeps exactly as many tokens as a longest common
  *     subsequence (an O(nm) brute force), and no run keeps more in place (moved passages are
- *     kept out of order: they are not counted against it). */
+ *     kept out of order: they are not counted against it).
+ * Most inputs are tokenized with a word breaker of the harness's own (fuzz_wordbreak, chosen by
+ * the parameter), as the program does Thai with libthai: each word it makes is a run of the
+ * plain tokenizer's graphemes of one script, touching, with their bytes, widths and word count. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@
 #include "align.h"
 #include "fuzz_input.h"
 #include "intern.h"
+#include "lexicon.h"
 #include "status.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -49,6 +53,28 @@ static size_t lcs(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	free(prev);
 	free(cur);
 	return r;
+}
+
+/* List markers are compared under keys of their own (diff/ctx.c): a bullet's "-" pairs with a
+ * bullet, never with a hyphen. The oracle's ids of marker tokens are set apart the same way. */
+#define MARKER_ID (UINT32_C(1) << 30)
+
+static void marker_ids(const rl_tokens *toks, uint32_t *ids)
+{
+	const rl_token *v = rl_tokens_array(toks);
+	const char *text = rl_tokens_text(toks);
+	uint32_t n = (uint32_t)rl_tokens_count(toks);
+
+	for (uint32_t t = 0; t < n; t++) {
+		if (t > 0 && v[t].gap == RL_GAP_NONE)
+			continue;  /* a marker follows whitespace (or starts the text) */
+		bool unordered;
+		uint32_t m = rl_list_marker(v, text, n, t, &unordered);
+		for (uint32_t i = t; i < t + m; i++)
+			if (ids[i] != RL_ID_NONE)
+				ids[i] |= MARKER_ID;
+		t += m ? m - 1 : 0;
+	}
 }
 
 /* The compared ids of one side, in order; returns their count. */
@@ -227,6 +253,39 @@ static void check_alignment(const fuzz_input *in, const rl_diff_opts *o, side sd
 	rl_alignment_free(al);
 }
 
+/* The tokens of a text under a word breaker, against the same text without one: each token is
+ * one plain token, or several solo graphemes that touch merged into one word. */
+static void check_wordbreak(const char *text, size_t len, const rl_tokens *wb)
+{
+	rl_tokens *plain;
+	FUZZ_CHECK(rl_tokenize(&plain, text, len) == RL_OK, "tokenize");
+	const rl_token *v = rl_tokens_array(plain), *w = rl_tokens_array(wb);
+	size_t n = rl_tokens_count(plain), m = rl_tokens_count(wb), p = 0;
+
+	FUZZ_CHECK(m <= n, "%zu tokens with the breaker, %zu without", m, n);
+	for (size_t k = 0; k < m; k++) {
+		FUZZ_CHECK(p < n && v[p].off == w[k].off && v[p].gap == w[k].gap,
+		           "token %zu (at %u) starts no plain token", k, w[k].off);
+		uint32_t end = w[k].off + w[k].len, width = v[p].width;
+		size_t q = p + 1;
+		for (; q < n && v[q].off < end; q++) {
+			FUZZ_CHECK((v[q].flags & RL_TF_SOLO) && (v[p].flags & RL_TF_SOLO) &&
+			           v[q].gap == RL_GAP_NONE, "token %zu merges plain token %zu, which is no "
+			           "touching grapheme of a script without spaces", k, q);
+			width += v[q].width;
+		}
+		FUZZ_CHECK(v[q - 1].off + v[q - 1].len == end, "token %zu ends inside a plain token", k);
+		FUZZ_CHECK(w[k].width == width, "token %zu: width %u, its graphemes %u", k, w[k].width,
+		           width);
+		p = q;
+	}
+	FUZZ_CHECK(p == n, "plain tokens past the last word");
+	FUZZ_CHECK(rl_tokens_words(plain) - rl_tokens_words(wb) == n - m,
+	           "words: %zu plain, %zu merged, %zu tokens merged away", rl_tokens_words(plain),
+	           rl_tokens_words(wb), n - m);
+	rl_tokens_free(plain);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_input in;
@@ -240,9 +299,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rl_interner *intern;
 	FUZZ_CHECK(rl_interner_new(&intern, &base.key) == RL_OK, "interner");
 	for (int s = 0; s < 2; s++) {
-		FUZZ_CHECK(rl_tokenize(&toks[s], in.text[s], in.len[s]) == RL_OK, "tokenize");
+		FUZZ_CHECK(rl_tokenize_wb(&toks[s], in.text[s], in.len[s], &base.wordbreak) == RL_OK,
+		           "tokenize");
+		if (base.wordbreak.fn)
+			check_wordbreak(in.text[s], in.len[s], toks[s]);
 		sd[s].n = rl_tokens_count(toks[s]);
 		FUZZ_CHECK(rl_intern(intern, toks[s], &sd[s].ids) == RL_OK, "intern");
+		marker_ids(toks[s], sd[s].ids);
 	}
 	size_t lcs_len = SIZE_MAX;
 	uint32_t *ca = malloc((sd[0].n + 1) * sizeof *ca), *cb = malloc((sd[1].n + 1) * sizeof *cb);

@@ -1,7 +1,8 @@
 /* fuzz_input.h: one fuzz input cut into options and two texts.
  *
  *   byte 0     option bits (FUZZ_*)
- *   byte 1     a parameter: pane width, cost bound, ...
+ *   byte 1     a parameter: pane width, cost bound, ...; bits 3-5 also choose the word breaker
+ *              (fuzz_wordbreak)
  *   bytes 2-3  where to split the rest (little-endian, modulo its length + 1)
  *   the rest   OLD then NEW
  *
@@ -65,7 +66,51 @@ static inline void fuzz_input_free(fuzz_input *in)
 	free(in->text[1]);
 }
 
-/* The comparison options the flags ask for. */
+/* A word breaker of our own for the scripts written without spaces (the program's is libthai,
+ * src/thai.c, which a harness cannot use), so that the tokenizer's merge of graphemes into words
+ * and everything downstream of it are fuzzed. Deterministic; ctx holds the mode (1-7):
+ *   1-4  a word starts every `mode` code points (an offset inside a grapheme is to be ignored)
+ *   5    declines Thai (-1: one word per grapheme), breaks the other scripts every 2 code points
+ *   6    hostile within the contract: up to max offsets from a hash of the run, out of order,
+ *        repeated, 0 or past the end
+ *   7    an offset at every byte (mostly inside code points) */
+static inline int fuzz_wordbreak(void *ctx, rl_script script, const char *run, size_t len,
+                                 uint32_t *breaks, size_t max)
+{
+	unsigned mode = (unsigned)(uintptr_t)ctx;
+	size_t k = 0;
+
+	if (mode == 5 && script == RL_SCRIPT_THAI)
+		return -1;
+	if (mode == 6) {
+		uint32_t h = 2166136261u;
+		for (size_t i = 0; i < len; i++)
+			h = (h ^ (uint8_t)run[i]) * 16777619u;
+		size_t want = h % (max + 1);
+		for (; k < want; k++) {
+			h = h * 1103515245u + 12345u;
+			breaks[k] = (h >> 8) % (uint32_t)(len + 2);
+		}
+		return (int)k;
+	}
+	if (mode == 7) {
+		for (size_t i = 1; i < len && k < max; i++)
+			breaks[k++] = (uint32_t)i;
+		return (int)k;
+	}
+	size_t every = mode == 5 ? 2 : mode, cps = 0;
+	for (size_t i = 0; i < len && k < max; i++) {
+		if (((uint8_t)run[i] & 0xC0) == 0x80)
+			continue;  /* inside a code point */
+		if (cps > 0 && cps % every == 0)
+			breaks[k++] = (uint32_t)i;
+		cps++;
+	}
+	return (int)k;
+}
+
+/* The comparison options the flags ask for; the parameter's bits 3-5 pick fuzz_wordbreak's mode
+ * (0: no breaker). */
 static inline rl_diff_opts fuzz_diff_opts(const fuzz_input *in)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
@@ -75,6 +120,10 @@ static inline rl_diff_opts fuzz_diff_opts(const fuzz_input *in)
 	o.key.fold_typography = !(in->flags & FUZZ_STRICT);
 	o.minimal = in->flags & FUZZ_MINIMAL;
 	o.myers.anchors = !(in->flags & FUZZ_NO_ANCHORS);
+	if ((in->param >> 3) & 7) {
+		o.wordbreak.fn = fuzz_wordbreak;
+		o.wordbreak.ctx = (void *)(uintptr_t)((in->param >> 3) & 7);
+	}
 	return o;
 }
 

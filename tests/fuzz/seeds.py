@@ -36,6 +36,11 @@ TEXTS = {
     "long_word": b"x" * 600 + b" tail " + "\u4e2d".encode() * 100,
     "controls": bytes(range(0, 32)) + b"\x7f",
     "dashes": b"a--b---c - d \xe2\x80\x93 e ..... f .",
+    "thai": "ฉันชอบกินข้าวผัดกับไข่ดาวทุกวัน".encode(),
+    "thai2": "ฉันชอบกินก๋วยเตี๋ยว แต่น้องชอบชาเย็น".encode(),
+    "lao": "ຂ້ອຍມັກກິນເຂົ້າຈີ່".encode(),
+    "khmer": "ខ្ញុំចូលចិត្តអានសៀវភៅ".encode(),
+    "myanmar": "ကျွန်တော်စာအုပ်ဖတ်တာကြိုက်တယ်".encode(),
 }
 
 # Pairs for the two-text harnesses: (flags, param, OLD, NEW).
@@ -60,6 +65,15 @@ PAIRS = [
     (0x00, 2, b"x y z " * 30, b"z y x " * 30),
     (0x10, 99, TEXTS["controls"], TEXTS["dashes"]),
     (0x00, 70, TEXTS["rtl"], TEXTS["rtl"] + b" more"),
+    # Scripts without spaces, under the harness's word breaker (parameter bits 3-5: its mode,
+    # fuzz_input.h): Thai, Lao, Khmer, Myanmar, with the marks that a break inside a grapheme hits.
+    (0x00, 1 << 3 | 2, TEXTS["thai"], TEXTS["thai2"]),
+    (0x10, 2 << 3 | 5, TEXTS["thai"], TEXTS["thai2"].replace(" ".encode(), b"")),
+    (0x00, 3 << 3 | 1, TEXTS["lao"], TEXTS["lao"][:-6] + "ສະບາຍ".encode()),
+    (0x02, 5 << 3 | 4, TEXTS["thai"] + b" " + TEXTS["khmer"], TEXTS["khmer"] + b" " + TEXTS["thai2"]),
+    (0x80, 6 << 3 | 0x80 | 3, TEXTS["myanmar"], TEXTS["myanmar"][:20] + TEXTS["thai"]),
+    (0x00, 7 << 3 | 6, TEXTS["thai2"] + TEXTS["lao"], TEXTS["lao"] + TEXTS["thai"]),
+    (0x01, 4 << 3 | 7, TEXTS["khmer"] + b"\n\n" + TEXTS["thai"], TEXTS["thai"] * 3),
 ]
 
 # Documents for fuzz_doc: (format byte, limit byte, bytes). Format: bits 0-2 auto, text, html,

@@ -6,7 +6,7 @@
 #include "align.h"
 #include "cleanup.h"
 #include "ops_text.h"
-#include "stage.h"
+#include "pipeline.h"
 #include "status.h"
 
 static char *run(const char *a, const char *b, unsigned off)
@@ -107,7 +107,7 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
 	uint32_t despite = tok_of(&c, RL_OLD, a, "Despite");
 	uint32_t the_a = tok_of(&c, RL_OLD, a, "the fog"), the_b = tok_of(&c, RL_NEW, b, "the fog");
 	uint32_t pier = tok_of(&c, RL_OLD, a, "Pier"), regardless = tok_of(&c, RL_NEW, b, "Regardless");
@@ -158,7 +158,7 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
 	uint32_t fa = tok_of(&c, RL_OLD, a, "The fleet"), fb = tok_of(&c, RL_NEW, b, "The fleet");
 	uint32_t top = tok_of(&c, RL_OLD, a, "Top"), best = tok_of(&c, RL_NEW, b, "Best");
 	rl_op v[] = {
@@ -183,7 +183,7 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	rl_tokens_free(tb);
 	cr_assert_eq(rl_tokenize(&ta, s1, strlen(s1)), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, s2, strlen(s2)), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
 	rl_op w[] = {{0, 2, 0, 2, 0, RL_OP_REPLACE, 0}, {2, 3, 2, 3, 0, RL_OP_EQUAL, 0}};
 	ops.n = 0;
 	cr_assert_eq(rl_opvec_append(&ops, w, 2), RL_OK);

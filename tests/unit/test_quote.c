@@ -6,7 +6,7 @@
 #include "align.h"
 #include "fixtures.h"
 #include "ops_text.h"
-#include "stage.h"
+#include "pipeline.h"
 #include "status.h"
 #include "text_ctx.h"
 

@@ -7,7 +7,8 @@
 
 #include "move.h"
 #include "shingle.h"
-#include "stage.h"
+#include "pipeline.h"
+#include "refine.h"
 #include "status.h"
 
 #define P1 "The harbor master opened the gates at dawn and counted the boats."
@@ -35,7 +36,7 @@ static void fixture_open(fixture *f, const char *a, const char *b)
 	memset(f, 0, sizeof *f);
 	cr_assert_eq(rl_tokenize(&f->toks[0], a, strlen(a)), RL_OK);
 	cr_assert_eq(rl_tokenize(&f->toks[1], b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_ctx_init(&f->c, f->toks[0], f->toks[1], &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&f->c, f->toks[0], f->toks[1], &o), RL_OK);
 	cr_assert_eq(rl_ctx_refine(&f->c, 0, f->c.side[0].n, 0, f->c.side[1].n, &exact), RL_OK);
 	/* As rl_moves does: equal ops cut at unit starts. */
 	cr_assert_eq(rl_split_equals(&f->c, &exact, &f->ops), RL_OK);

@@ -1,4 +1,4 @@
-/* Tests for stage.c's shared work budget: the diffs of ranges that the stages ask for (moves
+/* Tests for ctx.c's shared work budget: the diffs of ranges that the stages ask for (moves
  * verified and realigned, regions, passages) draw on one budget, linear in the texts, besides the
  * whole diff's own; past it they stay valid and cost little. */
 #include <criterion/criterion.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stage.h"
+#include "pipeline.h"
 #include "status.h"
 
 /* Words drawn from "a" and "b" only: every word common, no anchor, short matching runs (the
@@ -45,7 +45,7 @@ Test(stage, diffs_of_ranges_share_one_budget, .timeout = 600)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_ctx_init(&c, ta, tb, &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
 	uint32_t na = c.side[0].n, nb = c.side[1].n;
 	uint64_t budget = c.rediff_work;
 	cr_assert_gt(budget, 16 * (uint64_t)(na + nb), "a budget linear in the texts");

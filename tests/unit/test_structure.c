@@ -1,10 +1,11 @@
-/* Tests for structure.c: function words, sentence stops, and units. */
+/* Tests for lexicon.c and structure.c: function words, sentence stops, and units. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "ops_text.h"
-#include "stage.h"
+#include "pipeline.h"
 #include "status.h"
 #include "text_ctx.h"
 #include "structure.h"

@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "stage.h"
+#include "pipeline.h"
 #include "status.h"
 
 typedef struct text_ctx {
@@ -21,7 +21,7 @@ static inline const rl_side *text_ctx_open(text_ctx *x, const char *text)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	cr_assert_eq(rl_tokenize(&x->toks[0], text, strlen(text)), RL_OK);
 	cr_assert_eq(rl_tokenize(&x->toks[1], "", 0), RL_OK);
-	cr_assert_eq(rl_ctx_init(&x->c, x->toks[0], x->toks[1], &o), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&x->c, x->toks[0], x->toks[1], &o), RL_OK);
 	return &x->c.side[RL_OLD];
 }
 

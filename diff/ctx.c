@@ -1,49 +1,11 @@
-/* stage.c: the context the stages share, and exact diffs of token ranges. */
-#include "stage.h"
+/* ctx.c: the context the stages share, and exact diffs of token ranges. */
+#include "ctx.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "cjk.h"
-#include "cleanup.h"
 #include "myers.h"
-#include "quote.h"
-#include "rewrite.h"
 #include "status.h"
-#include "structure.h"
-
-/* ------------------------------------------------------------------ op lists */
-
-int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n)
-{
-	if (ov->n + n > ov->cap) {
-		size_t c = ov->cap ? ov->cap : 64;
-		while (c < ov->n + n)
-			c *= 2;
-		rl_op *v = realloc(ov->v, c * sizeof *v);
-		if (!v)
-			return RL_ENOMEM;
-		ov->v = v;
-		ov->cap = c;
-	}
-	if (n)
-		memcpy(ov->v + ov->n, ops, n * sizeof *ops);
-	ov->n += n;
-	return RL_OK;
-}
-
-void rl_opvec_free(rl_opvec *ov)
-{
-	free(ov->v);
-	memset(ov, 0, sizeof *ov);
-}
-
-void rl_opvec_swap(rl_opvec *x, rl_opvec *y)
-{
-	rl_opvec t = *x;
-	*x = *y;
-	*y = t;
-}
 
 /* ------------------------------------------------------------------ context */
 
@@ -190,14 +152,6 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 		return rc;
 	c->rediff_work = REDIFF_WORK_PER_TOKEN * ((uint64_t)c->side[0].n + c->side[1].n) +
 	                 REDIFF_WORK_MIN;
-	if (c->stages == 0)
-		return RL_OK;  /* the exact script needs no structure */
-	for (int s = 0; s < 2; s++) {
-		if ((rc = rl_units_find(c, s)) != RL_OK)
-			return rc;
-		if ((c->stages & RL_STAGE_QUOTES) && (rc = rl_quotes_find(c, s)) != RL_OK)
-			return rc;
-	}
 	return RL_OK;
 }
 
@@ -493,118 +447,4 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 	if (whole)
 		scratch_release(c);
 	return RL_OK;
-}
-
-/* Count n compared tokens of side s from token t on; returns the position after the n-th (t
- * itself when n is 0). */
-static uint32_t skip_compared(const rl_ctx *c, int s, uint32_t t, uint32_t hi, uint32_t n)
-{
-	const uint32_t *ids = c->side[s].ids;
-	while (n > 0 && t < hi) {
-		n -= ids[t] != RL_ID_NONE;
-		t++;
-	}
-	return t;
-}
-
-static uint32_t count_compared(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
-{
-	uint32_t n = 0;
-	for (uint32_t t = lo; t < hi; t++)
-		n += c->side[s].ids[t] != RL_ID_NONE;
-	return n;
-}
-
-/* The exact script of a range with a hole on side hs, [h0, h1): the hole took no part in the diff
- * (its tokens were uncompared, so they joined the op before them); cut it out of that op as an
- * op of its own, the deleted (or inserted) unit it is. */
-static int split_hole(const rl_ctx *c, rl_opvec *ops, size_t first, int hs, uint32_t h0,
-                      uint32_t h1)
-{
-	int os = !hs;
-	size_t k = first;
-	while (k < ops->n && !(rl_lo(&ops->v[k], hs) <= h0 && rl_hi(&ops->v[k], hs) >= h1 &&
-	                       rl_hi(&ops->v[k], hs) > rl_lo(&ops->v[k], hs)))
-		k++;
-	if (k == ops->n)
-		return RL_OK;
-	rl_op x = ops->v[k], parts[3];
-	uint32_t x0 = rl_lo(&x, hs), x1 = rl_hi(&x, hs), y0 = rl_lo(&x, os), y1 = rl_hi(&x, os);
-	/* The other side's split: an equal op pairs compared tokens one to one; a change keeps its
-	 * other side with the part before the hole, or after it when nothing comes before. */
-	uint32_t p = x.kind == RL_OP_EQUAL
-	                 ? skip_compared(c, os, y0, y1, count_compared(c, hs, x0, h0))
-	                 : h0 > x0 ? y1 : y0;
-	uint32_t r0[3][2] = {{x0, h0}, {h0, h1}, {h1, x1}};
-	uint32_t r1[3][2] = {{y0, p}, {p, p}, {p, y1}};
-	for (int i = 0; i < 3; i++) {
-		rl_op *q = &parts[i];
-		*q = (rl_op){0, 0, 0, 0, 0, 0, 0};
-		if (hs == RL_OLD)
-			q->a0 = r0[i][0], q->a1 = r0[i][1], q->b0 = r1[i][0], q->b1 = r1[i][1];
-		else
-			q->b0 = r0[i][0], q->b1 = r0[i][1], q->a0 = r1[i][0], q->a1 = r1[i][1];
-		bool ha = q->a1 > q->a0, hb = q->b1 > q->b0;
-		q->kind = i != 1 && x.kind == RL_OP_EQUAL && ha && hb ? RL_OP_EQUAL
-		                                                      : rl_change_kind(ha, hb);
-	}
-	/* Make room for two more ops after k. */
-	if (rl_opvec_append(ops, parts, 2) != RL_OK)
-		return RL_ENOMEM;
-	memmove(ops->v + k + 3, ops->v + k + 1, (ops->n - 2 - k - 1) * sizeof *ops->v);
-	memcpy(ops->v + k, parts, sizeof parts);
-	/* Drop parts that came out empty. */
-	size_t w = first;
-	for (size_t i = first; i < ops->n; i++)
-		if (ops->v[i].a1 > ops->v[i].a0 || ops->v[i].b1 > ops->v[i].b0)
-			ops->v[w++] = ops->v[i];
-	ops->n = w;
-	return RL_OK;
-}
-
-int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
-                       uint32_t h0, uint32_t h1, rl_opvec *out)
-{
-	rl_opvec ops = {0};
-	uint32_t *saved = NULL;
-	int rc = RL_OK;
-
-	if (hs >= 0 && h1 > h0) {
-		saved = malloc((size_t)(h1 - h0) * sizeof *saved);
-		if (!saved)
-			return RL_ENOMEM;
-		memcpy(saved, c->side[hs].ids + h0, (size_t)(h1 - h0) * sizeof *saved);
-		for (uint32_t t = h0; t < h1; t++)
-			c->side[hs].ids[t] = RL_ID_NONE;
-	}
-	rc = rl_ctx_exact(c, a0, a1, b0, b1, &ops);
-	if (saved) {
-		memcpy(c->side[hs].ids + h0, saved, (size_t)(h1 - h0) * sizeof *saved);
-		free(saved);
-		if (rc == RL_OK)
-			rc = split_hole(c, &ops, 0, hs, h0, h1);
-	}
-	if (rc == RL_OK && (c->stages & RL_STAGE_SWAPS))
-		rc = rl_swaps(c, &ops);
-	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
-		rc = rl_cleanup(c, &ops);
-	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
-		rc = rl_cjk_cleanup(c, &ops);
-	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
-		rc = rl_split_breaks(c, &ops);
-	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
-		rc = rl_slide(c, &ops);
-	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
-		rc = rl_split_at_units(c, &ops);
-	if (rc == RL_OK && out->n == 0)
-		rl_opvec_swap(out, &ops);  /* nothing to append to: hand the list over */
-	else if (rc == RL_OK)
-		rc = rl_opvec_append(out, ops.v, ops.n);
-	rl_opvec_free(&ops);
-	return rc;
-}
-
-int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
-{
-	return rl_ctx_refine_hole(c, a0, a1, b0, b1, -1, 0, 0, out);
 }

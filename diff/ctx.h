@@ -1,4 +1,4 @@
-/* stage.h: the alignment under construction, as the readability stages share it (internal to
+/* ctx.h: the alignment under construction, as the readability stages share it (internal to
  * diff/; the public model is align.h).
  *
  * The stages start from the exact script and rewrite the op list: each reads a list and writes a
@@ -6,44 +6,18 @@
  * here: both texts as tokens with comparison ids, what each id is (a function word, punctuation),
  * the sentence structure, and a way to diff any two token ranges exactly (the same engine as the
  * whole texts, on a renumbered alphabet so that a small diff costs a small amount). */
-#ifndef REDLINE_STAGE_H
-#define REDLINE_STAGE_H
+#ifndef REDLINE_CTX_H
+#define REDLINE_CTX_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "align.h"
 #include "intern.h"
+#include "lexicon.h"
+#include "opvec.h"
+#include "ops.h"
 #include "token.h"
-
-/* A growable list of ops. */
-typedef struct rl_opvec {
-	rl_op *v;
-	size_t n, cap;
-} rl_opvec;
-
-int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n);
-/* Append one op (inline: every stage copies lists op by op). */
-static inline int rl_opvec_push(rl_opvec *ov, const rl_op *op)
-{
-	if (ov->n < ov->cap) {
-		ov->v[ov->n++] = *op;
-		return 0;
-	}
-	return rl_opvec_append(ov, op, 1);
-}
-void rl_opvec_free(rl_opvec *ov);
-/* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */
-void rl_opvec_swap(rl_opvec *x, rl_opvec *y);
-
-/* What the stages know of an id, from its key. */
-enum {
-	RL_IDF_FUNCTION = 1 << 0,  /* a function word (article, preposition, pronoun, auxiliary...) */
-	RL_IDF_PUNCT = 1 << 1,     /* punctuation or a symbol */
-	RL_IDF_STOP = 1 << 2,      /* ends a sentence: . ! ? … */
-	RL_IDF_ELLIPSIS = 1 << 3,  /* … or ... (marks an elision inside a quotation) */
-};
 
 /* Units: sentences, list items, headings. Unit flags: */
 enum {
@@ -94,8 +68,9 @@ typedef struct rl_ctx {
 	                         * (a stage holds at most three at once: the ops, a copy, its result) */
 } rl_ctx;
 
-/* Build the context for two tokenized texts (borrowed; they must outlive it): intern them, find
- * units and, when the quote stage is on, quotations. */
+/* Build the context for two tokenized texts (borrowed; they must outlive it): intern them. The
+ * structure (units, quotations) is found by the pipeline (rl_pipeline_ctx, pipeline.h), which
+ * calls the stages that know it. */
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
@@ -116,15 +91,6 @@ void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
  * size, rediff_work, so that no stage can re-diff its way past O(n) work: past it each search
  * stops after a few edits. */
 int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
-
-/* The readable script between two ranges: the exact script, then the swap and cleanup stages that
- * are on. Used for the whole texts and again inside sentence pairs and moved passages. */
-int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
-
-/* The same with a hole: tokens [h0, h1) of side hs (a unit known to be deleted, or inserted)
- * take no part in the diff and come out as one op of their own. hs < 0: no hole. */
-int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
-                       uint32_t h0, uint32_t h1, rl_opvec *out);
 
 /* Copy ops to out with each equal op cut where a unit starts on either side, so that every equal
  * op lies inside one unit a side (a sentence's final stop stays with its sentence). */

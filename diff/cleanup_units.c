@@ -1,0 +1,356 @@
+/* cleanup_units.c: whole units deleted or inserted, cut out of the coincidences that hold them. */
+#include "cleanup_units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cleanup.h"
+#include "refine.h"
+#include "status.h"
+
+/* ------------------------------------------------------------------ units gone */
+
+/* A unit that keeps none of its words, or one of at least this many words that keeps at most one
+ * word in this many, was deleted (or inserted) as a whole. */
+#define GONE_UNIT_WORDS 4
+#define GONE_UNIT_RATIO 5
+/* A region re-diffed around a gone unit reaches out to an equal op of this many words on each
+ * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
+#define SOLID_WORDS 3
+#define REGION_OPS_MAX 64
+
+typedef struct unit_info {
+	const rl_opvec *ops;
+	uint32_t *kept;     /* per unit of the side: words inside equal ops */
+	uint8_t *long_run;  /* per unit: an equal op holds more than RL_WEAK_WORDS of its words */
+	uint8_t *big;       /* per unit: a change bigger than a swap touches it */
+	uint8_t *clean;     /* per unit: every op touching it is one-sided (a plain deletion or
+	                       insertion), nothing to mend */
+} unit_info;
+
+static void unit_info_free(unit_info *ui)
+{
+	free(ui->kept);
+	free(ui->long_run);
+	free(ui->big);
+	free(ui->clean);
+}
+
+/* The op holding token t of side s (ops outside moves advance on both sides: a binary search). */
+static size_t op_at(const rl_opvec *ops, int s, uint32_t t)
+{
+	size_t lo = 0, hi = ops->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rl_hi(&ops->v[mid], s) <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ops->n ? lo : ops->n - 1;
+}
+
+/* Per unit: kept words, long runs, big changes, cleanliness. One pass over the ops, touching each
+ * unit an op overlaps (no per-token work: this runs on the whole texts). */
+static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info *ui)
+{
+	const rl_side *sd = &c->side[s];
+	ui->ops = ops;
+	ui->kept = calloc((size_t)sd->nunits + 1, sizeof *ui->kept);
+	ui->long_run = calloc((size_t)sd->nunits + 1, 1);
+	ui->big = calloc((size_t)sd->nunits + 1, 1);
+	ui->clean = malloc((size_t)sd->nunits + 1);
+	if (!ui->kept || !ui->long_run || !ui->big || !ui->clean)
+		return RL_ENOMEM;
+	memset(ui->clean, 1, (size_t)sd->nunits + 1);
+	uint8_t one_sided = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi)
+			continue;
+		bool big = op->kind != RL_OP_EQUAL && rl_heavy_op(c, op);
+		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
+			if (op->kind != one_sided)
+				ui->clean[u] = 0;
+			ui->big[u] |= big;
+			if (op->kind != RL_OP_EQUAL)
+				continue;
+			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;
+			uint32_t to = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
+			uint32_t w = rl_words(c, s, from, to);
+			ui->kept[u] += w;
+			if (w > RL_WEAK_WORDS)
+				ui->long_run[u] = 1;
+		}
+	}
+	return RL_OK;
+}
+
+/* Content words kept inside [h0, h1) of side s. */
+static uint32_t kept_content_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0,
+                                uint32_t h1)
+{
+	uint32_t n = 0;
+	for (size_t k = op_at(ops, s, h0); k < ops->n && rl_lo(&ops->v[k], s) < h1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(op, s) > h0 ? rl_lo(op, s) : h0, hi = rl_hi(op, s) < h1 ? rl_hi(op, s) : h1;
+		for (uint32_t t = lo; t < hi; t++)
+			n += rl_is_content(c, s, t);
+	}
+	return n;
+}
+
+static bool unit_gone(const rl_ctx *c, const unit_info *ui, int s, uint32_t u)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t w = rl_words(c, s, sd->ustart[u], sd->ustart[u + 1]);
+	if (ui->kept[u] == 0)
+		return w > 0 && ui->big[u];  /* a heading or menu line dropped (not one whose every
+		                                word was swapped: that is a small replace) */
+	return w >= GONE_UNIT_WORDS && ui->kept[u] * GONE_UNIT_RATIO <= w && !ui->long_run[u];
+}
+
+/* Content words matched in a list of ops. */
+static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL)
+			for (uint32_t t = v[k].a0; t < v[k].a1; t++)
+				w += rl_is_content(c, RL_OLD, t);
+	return w;
+}
+
+/* Where the point before token t of side s falls on the other side, through the op that holds t:
+ * inside an equal op, at the same offset; at the start of a change op, at its other start. Returns
+ * false when t is inside a change (the point has no counterpart). */
+static bool counterpart(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t t, uint32_t *out)
+{
+	int os = !s;
+	if (t >= c->side[s].n) {
+		*out = c->side[os].n;
+		return true;
+	}
+	const rl_op *op = &ops->v[op_at(ops, s, t)];
+	if (op->kind == RL_OP_EQUAL && !c->opts.key.ignore_punct) {
+		*out = rl_lo(op, os) + (t - rl_lo(op, s));
+		return true;
+	}
+	if (t == rl_lo(op, s)) {
+		*out = rl_lo(op, os);
+		return true;
+	}
+	return false;
+}
+
+static bool unit_edge_at(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t >= sd->n || sd->ustart[sd->unit[t]] == t;
+}
+
+/* Does unit u of side s face a whole unit of the other side (its two ends fall on unit edges
+ * there)? Then its words, however few survived, were rewritten in place, not dropped: a short
+ * spun sentence ("See also feature (sense 6)." -> "View as well function (sense six).") keeps
+ * its alignment. */
+static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t u0, uint32_t u1)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t x0, x1;
+	if (!counterpart(c, ops, s, sd->ustart[u0], &x0) ||
+	    !counterpart(c, ops, s, sd->ustart[u1 + 1], &x1) || x1 <= x0 ||
+	    !unit_edge_at(c, !s, x0) || !unit_edge_at(c, !s, x1))
+		return false;
+	/* A rewritten sentence keeps roughly its length; a page of site furniture facing a template
+	 * line does not. */
+	double mine = rl_words(c, s, sd->ustart[u0], sd->ustart[u1 + 1]), theirs = rl_words(c, !s, x0, x1);
+	return theirs >= RL_FACING_RATIO * mine && mine >= RL_FACING_RATIO * theirs;
+}
+
+static bool solid(const rl_ctx *c, const rl_op *op)
+{
+	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
+}
+
+/* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
+ * a unit of the other side that owes most of its matched words to text outside the hole (the
+ * "volumes" of a deleted sentence matched with the "volume" of a kept one), or that is mostly
+ * not matched at all. A unit made mostly of the hole's words is its own counterpart, shortened
+ * ("Keep it, and a long clause." -> "Keep it."). A hole with nothing kept is only worth mending
+ * when a change ties it to text outside it. */
+static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1)
+{
+	int o = !s;
+	const rl_side *so = &c->side[o];
+	bool any = false;
+	uint32_t last_v = UINT32_MAX;
+
+	if (c->opts.key.ignore_punct)
+		return false;  /* no one-to-one partners to follow */
+	for (uint32_t t = h0; t < h1; t++) {
+		const rl_op *op = &ops->v[op_at(ops, s, t)];
+		if (op->kind != RL_OP_EQUAL) {
+			if (rl_lo(op, s) < h0 || rl_hi(op, s) > h1)
+				any = true;  /* a change reaching out of the hole */
+			continue;
+		}
+		uint32_t p = rl_lo(op, o) + (t - rl_lo(op, s));
+		uint32_t v = so->unit[p];
+		if (v == last_v)
+			continue;
+		last_v = v;
+		uint32_t inside = 0, outside = 0, words = 0;
+		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++) {
+			const rl_op *q = &ops->v[op_at(ops, o, x)];
+			words += so->tok[x].cls == RL_TOK_WORD;
+			if (q->kind != RL_OP_EQUAL || so->tok[x].cls != RL_TOK_WORD)
+				continue;
+			uint32_t back = rl_lo(q, s) + (x - rl_lo(q, o));
+			if (back >= h0 && back < h1)
+				inside++;
+			else
+				outside++;
+		}
+		/* A unit mostly made of the hole's words is its counterpart; one that shares a word
+		 * or two with it and nothing else ("{lighthouse sale|hotel news}") is not. */
+		if (inside >= outside && 2 * inside >= words)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* Re-diff the region around the hole [h0, h1) of side s, ops k0..k1 touching it, with the hole
+ * left out; the result replaces ops [*r0, *r1) of the list. */
+static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1, size_t k0,
+                size_t k1, size_t floor, uint32_t coincidences, rl_opvec *out, size_t *next)
+{
+	size_t r0 = k0, r1 = k1 + 1;
+	while (r0 > floor && k0 - r0 < REGION_OPS_MAX && !solid(c, &ops->v[r0 - 1]))
+		r0--;
+	while (r1 < ops->n && r1 - k1 < REGION_OPS_MAX && !solid(c, &ops->v[r1]))
+		r1++;
+	if (rl_opvec_append(out, ops->v + *next, r0 - *next) != RL_OK)
+		return RL_ENOMEM;
+	*next = r1;
+	rl_opvec mended = {0};
+	int rc = rl_ctx_refine_hole(c, ops->v[r0].a0, ops->v[r1 - 1].a1, ops->v[r0].b0,
+	                            ops->v[r1 - 1].b1, s, h0, h1, &mended);
+	/* Mended, the region must match as many content words as before, but for the coincidences
+	 * inside the unit. */
+	if (rc == RL_OK) {
+		bool better = content_kept(c, mended.v, mended.n) + coincidences >=
+		              content_kept(c, ops->v + r0, r1 - r0);
+		rc = better ? rl_opvec_append(out, mended.v, mended.n)
+		            : rl_opvec_append(out, ops->v + r0, r1 - r0);
+	}
+	rl_opvec_free(&mended);
+	return rc;
+}
+
+/* Units gone on side s whose words were still matched here and there by coincidence (or merged
+ * into a neighbouring rewrite): mend the region around each so that the unit stands alone as a
+ * deletion (insertion) and its neighbours find their true partners. */
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
+{
+	const rl_side *sd = &c->side[s];
+	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	size_t next = 0;
+	int rc = unit_info_init(c, ops, s, &ui);
+
+	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
+		if (!unit_gone(c, &ui, s, u))
+			continue;
+		uint32_t v = u;
+		bool clean = ui.clean[u];
+		while (v + 1 < sd->nunits && unit_gone(c, &ui, s, v + 1))
+			clean &= ui.clean[++v];
+		uint32_t h0 = sd->ustart[u], h1 = sd->ustart[v + 1];
+		size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
+		if (!clean && k0 >= next && !faces_unit(c, ops, s, u, v) &&
+		    coincidental(c, ops, s, h0, h1))
+			rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1), &out,
+			          &next);
+		u = v;
+	}
+	if (rc == RL_OK && next > 0) {
+		rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+		if (rc == RL_OK)
+			rl_opvec_swap(ops, &out);
+	}
+	rl_ctx_recycle(c, &out);
+	unit_info_free(&ui);
+	return rc;
+}
+
+/* A deletion right next to an insertion may be one sentence rewritten, not one sentence dropped
+ * and another added: diff them; when they share enough words in order, that is the better
+ * reading. */
+#define REWORDED_SHARE 0.4
+#define REWORDED_MIN_WORDS 3
+
+/* Are ops k and k+1 a deletion and an insertion side by side? */
+static bool neighbours(const rl_opvec *ops, size_t k)
+{
+	if (k + 1 >= ops->n)
+		return false;
+	const rl_op *x = &ops->v[k], *y = &ops->v[k + 1];
+	return !x->move && !y->move && x->a1 == y->a0 && x->b1 == y->b0 &&
+	       ((x->kind == RL_OP_DELETE && y->kind == RL_OP_INSERT) ||
+	        (x->kind == RL_OP_INSERT && y->kind == RL_OP_DELETE));
+}
+
+static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out, d = {0};
+	int rc = RL_OK;
+	size_t first = 0;
+
+	while (first < ops->n && !neighbours(ops, first))
+		first++;
+	if (first == ops->n)
+		return RL_OK;  /* nothing to pair: no copy */
+	out = rl_ctx_scratch(c, ops->n);
+	rc = rl_opvec_append(&out, ops->v, first);
+	for (size_t k = first; k < ops->n && rc == RL_OK;) {
+		const rl_op *x = &ops->v[k], *y = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
+		if (!neighbours(ops, k)) {
+			rc = rl_opvec_push(&out, x);
+			k++;
+			continue;
+		}
+		d.n = 0;
+		rc = rl_ctx_refine(c, x->a0, y->a1, x->b0, y->b1, &d);
+		uint32_t eq = 0, content = 0;
+		for (size_t i = 0; rc == RL_OK && i < d.n; i++) {
+			if (d.v[i].kind != RL_OP_EQUAL)
+				continue;
+			eq += rl_op_words(c, &d.v[i], RL_OLD);
+			for (uint32_t t = d.v[i].a0; t < d.v[i].a1; t++)
+				content += rl_is_content(c, RL_OLD, t);
+		}
+		uint32_t wa = rl_words(c, RL_OLD, x->a0, y->a1), wb = rl_words(c, RL_NEW, x->b0, y->b1);
+		bool reworded = eq >= REWORDED_MIN_WORDS && content > 0 &&
+		                eq >= REWORDED_SHARE * (wa > wb ? wa : wb);
+		if (rc == RL_OK)
+			rc = reworded ? rl_opvec_append(&out, d.v, d.n) : rl_opvec_append(&out, x, 2);
+		k += 2;
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	rl_opvec_free(&d);
+	return rc;
+}
+
+int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
+{
+	int rc = mend_side(c, ops, RL_OLD);
+	if (rc == RL_OK)
+		rc = mend_side(c, ops, RL_NEW);
+	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
+}

@@ -1,0 +1,38 @@
+/* lexicon.h: what a token is, from its text or its comparison key: a function word, punctuation,
+ * a sentence stop, a list marker. Internal to diff/. Apart from the units (structure.h) because the
+ * context (ctx.c) needs it to number the tokens before there is any structure to find. */
+#ifndef REDLINE_LEXICON_H
+#define REDLINE_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "token.h"
+
+/* What the stages know of an id, from its key. */
+enum {
+	RL_IDF_FUNCTION = 1 << 0,  /* a function word (article, preposition, pronoun, auxiliary...) */
+	RL_IDF_PUNCT = 1 << 1,     /* punctuation or a symbol */
+	RL_IDF_STOP = 1 << 2,      /* ends a sentence: . ! ? … */
+	RL_IDF_ELLIPSIS = 1 << 3,  /* … or ... (marks an elision inside a quotation) */
+};
+
+/* RL_IDF_* flags of a comparison key (the text of an id) of class cls. */
+unsigned rl_key_flags(const char *key, size_t len, unsigned cls);
+
+/* Is this word (any case, straight or curly apostrophe) a function word of English? */
+bool rl_is_function_word(const char *s, size_t len);
+
+/* List markers are compared under keys of their own, which start with this byte: a bullet's "-"
+ * is never the hyphen of "closed-source", nor "1." the number of a sentence. */
+#define RL_MARKER_KEY '\x01'
+
+/* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
+ * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a
+ * line or after a stop or colon (a list run into the text). *unordered tells a bullet from a
+ * numbered marker. */
+uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
+                        bool *unordered);
+
+#endif

@@ -1,0 +1,108 @@
+/* pipeline.c: the stages in order, from two tokenized texts to the ops of their alignment.
+ *
+ * tokens -> ids (ctx) -> units and quotations (structure, quote) -> exact script (myers) -> swaps
+ * and cleanup (refine: rewrite, cleanup, cjk) -> whole units (cleanup_units) -> moves (move) ->
+ * sentence pairing (pair) -> quotation flags (quote). Each stage after the exact script is
+ * switched by rl_diff_opts.stages; --minimal stops at the exact script. This is the one file that
+ * knows every stage; the stages know only the context (ctx.h) and refine.h. */
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cleanup_units.h"
+#include "move.h"
+#include "pair.h"
+#include "quote.h"
+#include "refine.h"
+#include "status.h"
+#include "structure.h"
+
+/* The figures, from the ops and the contexts' word counts (a compound's parts are one word). */
+static void count_stats(rl_stats *st, const rl_op *ops, size_t nops, const rl_ctx *c)
+{
+	uint32_t last_move = 0;
+
+	st->words[0] = rl_words(c, RL_OLD, 0, c->side[RL_OLD].n);
+	st->words[1] = rl_words(c, RL_NEW, 0, c->side[RL_NEW].n);
+	for (size_t k = 0; k < nops; k++) {
+		const rl_op *op = &ops[k];
+		size_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+		st->ops[op->kind]++;
+		st->quotes += op->quote != RL_QUOTE_NONE;
+		st->quote_ops[op->quote < RL_QUOTE_KINDS ? op->quote : 0]++;
+		if (op->move) {
+			st->moved += wa;
+			/* The ops of one move are listed together. */
+			st->moves += op->move != last_move;
+			last_move = op->move;
+		}
+		switch (op->kind) {
+		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
+		case RL_OP_DELETE: st->deleted += wa; break;
+		case RL_OP_INSERT: st->inserted += wb; break;
+		case RL_OP_REPLACE: st->replaced[0] += wa, st->replaced[1] += wb; break;
+		default: break;
+		}
+	}
+}
+
+/* RL_ECANCELED when the caller asked to stop (checked between stages; the exact engine, where
+ * the time goes, also checks as it works). */
+static int go_on(const rl_diff_opts *o)
+{
+	const rl_cancel *k = o->myers.cancel;
+	return k && k->asked(k->ctx) ? RL_ECANCELED : RL_OK;
+}
+
+int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                    const rl_diff_opts *opts)
+{
+	int rc = rl_ctx_init(c, old_toks, new_toks, opts);
+
+	if (rc != RL_OK || c->stages == 0)
+		return rc;  /* the exact script needs no structure */
+	for (int s = 0; s < 2; s++) {
+		if ((rc = rl_units_find(c, s)) != RL_OK)
+			return rc;
+		if ((c->stages & RL_STAGE_QUOTES) && (rc = rl_quotes_find(c, s)) != RL_OK)
+			return rc;
+	}
+	return RL_OK;
+}
+
+int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_op **out, size_t *nout,
+                rl_stats *stats)
+{
+	rl_ctx c;
+	rl_opvec ops = {0};
+	int rc = rl_pipeline_ctx(&c, toks[0], toks[1], opts);
+
+	if (rc == RL_OK)
+		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
+		rc = rl_cleanup_units(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK)
+		rc = rl_moves(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
+		rc = rl_pair_sentences(&c, &ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_markers_apart(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES) && (rc = go_on(opts)) == RL_OK)
+		rc = rl_quotes_flag(&c, &ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_normalize(&ops);
+	if (rc == RL_OK) {
+		*out = ops.v;
+		*nout = ops.n;
+		ops.v = NULL;
+		stats->anchors = c.anchors;
+		stats->bound_hits = c.bound_hits;
+		stats->quotations[0] = c.side[0].nquotes;
+		stats->quotations[1] = c.side[1].nquotes;
+		count_stats(stats, *out, *nout, &c);
+	}
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	return rc;
+}

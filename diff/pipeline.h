@@ -1,0 +1,22 @@
+/* pipeline.h: the stages run in order (internal to diff/; the public face is align.h, whose rl_diff
+ * tokenizes and calls rl_pipeline). */
+#ifndef REDLINE_PIPELINE_H
+#define REDLINE_PIPELINE_H
+
+#include <stddef.h>
+
+#include "ctx.h"
+
+/* The context of two tokenized texts with their structure: rl_ctx_init, then, unless every stage
+ * is off, the units of both sides and, when the quote stage is on, their quotations. Release it
+ * with rl_ctx_release (also after a failure). */
+int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                    const rl_diff_opts *opts);
+
+/* The exact script of toks[0] (OLD) and toks[1] (NEW), then each readability stage that is on:
+ * the ops into *out (malloc'd, *nout of them) and their figures into *stats, which the caller
+ * zeroed. Returns RL_OK, or an error status (RL_ENOMEM, RL_ECANCELED) leaving *out untouched. */
+int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_op **out, size_t *nout,
+                rl_stats *stats);
+
+#endif

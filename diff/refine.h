@@ -1,0 +1,22 @@
+/* refine.h: the readable script between two token ranges (internal to diff/): the exact script
+ * (rl_ctx_exact), then the swap and cleanup stages that are on. Used by the pipeline for the whole
+ * texts and by the later stages (cleanup of units, moves, sentence pairs) inside regions, sentence
+ * pairs and moved passages; it calls the stages that rewrite one list (rewrite, cleanup, cjk), never
+ * one that calls it back. */
+#ifndef REDLINE_REFINE_H
+#define REDLINE_REFINE_H
+
+#include <stdint.h>
+
+#include "ctx.h"
+
+/* The readable script between two ranges: the exact script, then the swap and cleanup stages that
+ * are on. Used for the whole texts and again inside sentence pairs and moved passages. */
+int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
+
+/* The same with a hole: tokens [h0, h1) of side hs (a unit known to be deleted, or inserted)
+ * take no part in the diff and come out as one op of their own. hs < 0: no hole. */
+int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
+                       uint32_t h0, uint32_t h1, rl_opvec *out);
+
+#endif
