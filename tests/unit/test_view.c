@@ -497,3 +497,193 @@ Test(search, smart_case_and_both_directions)
 	cr_assert(rl_search_find(t, n, "harbor.", 7, 0, true, true, &at));
 	cr_assert_eq(at, n - 7, "at the very end");
 }
+
+/* ------------------------------------------------------------------ folds, matches, the current
+ * change */
+
+/* A long text of our own: n paragraphs alike but for their numbers, and the same with a word
+ * changed in paragraphs `a` and `b` (malloc'd; free both). */
+static void fold_texts(size_t n, size_t a, size_t b, char **old, char **new)
+{
+	size_t cap = n * 160 + 1, lo = 0, ln = 0;
+	*old = malloc(cap);
+	*new = malloc(cap);
+	for (size_t i = 0; i < n; i++) {
+		const char *w = i == a || i == b ? "ferry" : "tide";
+		lo += (size_t)snprintf(*old + lo, cap - lo, "Section %zu: the tide turned at the pier "
+		                       "before the gulls came back.\n\n", i);
+		ln += (size_t)snprintf(*new + ln, cap - ln, "Section %zu: the %s turned at the pier "
+		                       "before the gulls came back.\n\n", i, w);
+	}
+}
+
+static size_t fold_lines_on_screen(const vfix *f, uint32_t *lines)
+{
+	size_t n = 0;
+	for (size_t y = 0; y < f->view.frame.n; y++)
+		if (f->view.frame.v[y].side == RL_LINE_FOLD) {
+			if (lines && n == 0)
+				*lines = f->view.frame.v[y].br->fold_lines;
+			n++;
+		}
+	return n;
+}
+
+Test(view, z_folds_long_unchanged_stretches_and_enter_unfolds)
+{
+	char *a, *b;
+	fold_texts(200, 2, 150, &a, &b);
+	vfix f;
+	vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 30, false);
+	rl_view *v = &f.view;
+	size_t laid = rl_rows_laid_out(v->rows);
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_not_null(strstr(v->msg, "folded 2 unchanged stretches"), "%s", v->msg);
+	cr_assert_leq(rl_rows_laid_out(v->rows), laid + v->vp.height,
+	              "folding lays out only the screen");
+	uint32_t lines = 0;
+	cr_assert_eq(fold_lines_on_screen(&f, &lines), 2, "both folds fit one screen");
+	/* sections 4 to 148 are folded (3 and 149 stay as context): 145 sections, 290 lines */
+	cr_assert_eq(lines, 290, "%u", lines);
+	cr_assert(screen_has(&f, "Section 2:"));
+	cr_assert(screen_has(&f, "Section 150:"));
+	cr_assert_not(screen_has(&f, "Section 77:"));
+	rl_status_info s;
+	char st[256];
+	rl_view_status(v, &s);
+	rl_status_format(&s, 0, st, sizeof st);
+	cr_assert_not_null(strstr(st, "2 folded"), "%s", st);
+	/* n reaches both changes across the fold, and the end of the document folds too */
+	vfix_act(&f, RL_ACT_NEXT);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_eq(v->cur_change, 2);
+	cr_assert(screen_has(&f, "Section 150:"));
+	vfix_act(&f, RL_ACT_BOTTOM);
+	cr_assert(f.view.frame.at_end);
+	cr_assert_eq(fold_lines_on_screen(&f, NULL), 2, "the whole document on one screen");
+	/* Enter unfolds the first fold on screen; z unfolds them all */
+	vfix_act(&f, RL_ACT_OPEN);
+	cr_assert_not_null(strstr(v->msg, "unfolded 290 unchanged lines"), "%s", v->msg);
+	cr_assert_eq(rl_rows_folds(v->rows), 1);
+	cr_assert(screen_has(&f, "Section 4:"));
+	vfix_act(&f, RL_ACT_TOP);
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_eq(rl_rows_folds(v->rows), 0);
+	cr_assert_eq(fold_lines_on_screen(&f, NULL), 0);
+	/* walking down line by line meets every section once the folds are gone */
+	vfix_act(&f, RL_ACT_FOLD);
+	long total = 0;
+	for (rl_pos p = {0, 0};;) {
+		long moved;
+		cr_assert_eq(rl_pos_step(v->rows, &p, 1, &moved), RL_OK);
+		if (!moved)
+			break;
+		total++;
+	}
+	cr_assert_lt(total, 60, "folded, the document is short: %ld lines", total);
+	vfix_free(&f);
+	free(a);
+	free(b);
+}
+
+Test(view, search_counts_matches_and_unfolds_a_match_in_a_fold)
+{
+	char *a, *b;
+	fold_texts(200, 2, 150, &a, &b);
+	vfix f;
+	vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 30, false);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_eq(rl_view_search(v, "Section 77:", 11, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert(v->match.on);
+	cr_assert_eq(v->match.side, RL_OLD, "left pane first");
+	cr_assert_eq(v->match_n, 2);
+	cr_assert_eq(v->match_k, 1);
+	cr_assert(screen_has(&f, "Section 77:"), "the fold around the match is open");
+	cr_assert_eq(rl_rows_folds(v->rows), 1);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_eq(v->match.side, RL_NEW);
+	cr_assert_eq(v->match_k, 2);
+	rl_status_info s;
+	char st[256];
+	rl_view_status(v, &s);
+	rl_status_format(&s, 0, st, sizeof st);
+	cr_assert_not_null(strstr(st, "match 2/2"), "%s", st);
+	/* every match on screen is highlighted: a word on every line */
+	cr_assert_eq(rl_view_search(v, "gulls", 5, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->match_n, 400);
+	size_t sides[2] = {0, 0};
+	for (size_t i = 0; i < v->nhits; i++)
+		sides[v->hits[i].side]++;
+	cr_assert_geq(sides[RL_OLD], 5, "%zu", sides[RL_OLD]);
+	cr_assert_eq(sides[RL_OLD], sides[RL_NEW]);
+	vfix_act(&f, RL_ACT_CLEAR);
+	cr_assert_eq(v->nhits, 0);
+	vfix_free(&f);
+	free(a);
+	free(b);
+}
+
+Test(view, the_current_change_is_the_one_counted_and_leaves_filtered_kinds)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SUMMARY, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_NEXT);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert(v->selected);
+	cr_assert_eq(v->cur_block, v->sel_block);
+	cr_assert_eq(v->changes[v->cur_change - 1], v->cur_block);
+	unsigned roles = rl_model_block_roles(f.model, v->sel_block);
+	/* Tab until a filter leaves the selected change's kinds out */
+	for (int i = 0; i < 6 && (rl_view_mask(v) & roles); i++)
+		vfix_act(&f, RL_ACT_FILTER);
+	cr_assert_eq(rl_view_mask(v) & roles, 0);
+	cr_assert_not(v->selected, "the highlight leaves a kind filtered out");
+	cr_assert(v->cur_block == UINT32_MAX ||
+	          (rl_model_block_roles(f.model, v->cur_block) & rl_view_mask(v)));
+	vfix_free(&f);
+}
+
+Test(view, p_on_and_off_comes_back_to_the_same_place)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 120, 30);
+	rl_view *v = &f.view;
+	for (int k = 0; k < 6; k++) {
+		for (int i = 0; i < 17; i++)
+			vfix_act(&f, RL_ACT_LINE_DOWN);
+		rl_pos top = v->vp.top;
+		for (int i = 0; i < 4; i++)
+			vfix_act(&f, RL_ACT_FOLD_PUNCT);
+		cr_assert_eq(rl_pos_cmp(v->vp.top, top), 0, "step %d: (%u,%u) vs (%u,%u)", k,
+		             v->vp.top.block, v->vp.top.line, top.block, top.line);
+	}
+	vfix_free(&f);
+}
+
+Test(view, resize_keeps_the_selected_change_counted)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 40);
+	rl_view *v = &f.view;
+	for (int i = 0; i < 5; i++)
+		vfix_act(&f, RL_ACT_NEXT);
+	/* scroll so that the selected change sits low on the screen */
+	for (int i = 0; i < 30; i++)
+		vfix_act(&f, RL_ACT_LINE_UP);
+	if (v->cur_block != v->sel_block)
+		for (int i = 0; i < 30 && v->cur_block != v->sel_block; i++)
+			vfix_act(&f, RL_ACT_LINE_DOWN);
+	cr_assert_eq(v->cur_block, v->sel_block);
+	size_t k = v->cur_change;
+	cr_assert_eq(rl_view_resize(v, 90, 12), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->cur_change, k, "after a resize the status line still counts change %zu", k);
+	cr_assert_eq(rl_view_resize(v, 200, 50), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->cur_change, k);
+	vfix_free(&f);
+}
