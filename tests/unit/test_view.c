@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "search.h"
 #include "viewfix.h"
 
@@ -686,4 +687,25 @@ Test(view, resize_keeps_the_selected_change_counted)
 	cr_assert_eq(rl_view_frame(v), RL_OK);
 	cr_assert_eq(v->cur_change, k);
 	vfix_free(&f);
+}
+
+Test(names, the_new_name_says_only_what_differs)
+{
+	char out[128];
+	cr_assert(rl_name_shorten("drafts/chapter-one/story-v1.md", "drafts/chapter-one/story-v2.md",
+	                          "...", out, sizeof out));
+	cr_assert_str_eq(out, "...v2.md");
+	cr_assert(rl_name_shorten("reports/2025/notes.txt", "reports/2025/story.txt", "...", out,
+	                          sizeof out));
+	cr_assert_str_eq(out, "...story.txt");
+	/* nothing shared, or nothing to gain: the name whole */
+	cr_assert_not(rl_name_shorten("old.txt", "new.txt", "...", out, sizeof out));
+	cr_assert_str_eq(out, "new.txt");
+	cr_assert_not(rl_name_shorten("ab.txt", "ab.txt", "...", out, sizeof out));
+	/* descriptions (versions) are not cut here: terminal.c says the old one by its commit */
+	cr_assert(rl_name_is_description("3f2a1c9 2025-03-02 Ann Lee: Tighten the lede"));
+	cr_assert_not(rl_name_is_description("drafts/story.md"));
+	cr_assert_not(rl_name_shorten("3f2a1c9 2025-03-02 Ann", "4e5b6d7 2025-03-02 Ann", "...", out,
+	                              sizeof out));
+	cr_assert_eq(rl_name_first_word("3f2a1c9 2025-03-02 Ann"), 7);
 }
