@@ -168,6 +168,40 @@ static void draw_ugutter(WINDOW *w, const rl_term *t, const rl_view *v, const rl
 	wattrset(w, A_NORMAL);
 }
 
+/* Where page furniture was dropped: "12 lines of page furniture" in the pane of each side that
+ * lost some (unified: one line for both). The lines themselves were never compared and are not
+ * shown: redline --extract prints the whole text. */
+static void draw_furniture(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                           int y)
+{
+	const rl_geom *g = &v->geom;
+	int at = fl->side == RL_LINE_FURNITURE_END;
+	uint32_t n[2] = {fl->br->furniture[0][at], fl->br->furniture[1][at]};
+	char text[128];
+	attr_t a = t->face[RL_FACE_FOLD];
+	wattrset(w, A_NORMAL);
+	mvwhline(w, y, 0, ' ', (int)v->cols);
+	if (g->unified) {
+		if (n[0] && n[1])
+			snprintf(text, sizeof text, "page furniture: %u line%s of OLD, %u of NEW", n[0],
+			         n[0] == 1 ? "" : "s", n[1]);
+		else
+			snprintf(text, sizeof text, "%u line%s of page furniture (%s)", n[0] + n[1],
+			         n[0] + n[1] == 1 ? "" : "s", n[0] ? "OLD" : "NEW");
+		wmove(w, y, (int)g->left);
+		rl_term_text(w, t, text, strlen(text), g->pane, a);
+		return;
+	}
+	for (int s = 0; s < 2; s++) {
+		if (!n[s])
+			continue;
+		snprintf(text, sizeof text, "%u line%s of page furniture", n[s], n[s] == 1 ? "" : "s");
+		wmove(w, y, (int)(s ? g->right : g->left));
+		rl_term_text(w, t, text, strlen(text), g->pane, a);
+	}
+	wattrset(w, A_NORMAL);
+}
+
 void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 {
 	const rl_geom *g = &v->geom;
@@ -176,6 +210,10 @@ void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 		int y = (int)i;
 		if (fl->side == RL_LINE_FOLD) {
 			draw_fold(w, t, v, fl, y);
+			continue;
+		}
+		if (RL_LINE_NOTE(fl->side)) {
+			draw_furniture(w, t, v, fl, y);
 			continue;
 		}
 		if (g->unified) {

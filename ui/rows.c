@@ -23,6 +23,7 @@ struct rl_rows {
 	 * head, the fold's end and its lines of text */
 	uint32_t *fold_head, *fold_end, *fold_lines;
 	size_t nfolds;
+	const uint32_t *furniture[2];  /* per block (and the end), per side; borrowed */
 };
 
 #define NO_FOLD UINT32_MAX
@@ -149,14 +150,43 @@ static int make_fold(const rl_rows *r, rl_blockrows *br)
 	buf->nrows = 1;
 	br->fold_end = r->fold_end[br->block];
 	br->fold_lines = r->fold_lines[br->block];
+	memset(br->furniture, 0, sizeof br->furniture);
 	br->nlines = 0;
 	return push_line(br, 0, RL_LINE_FOLD);
 }
 
+void rl_rows_set_furniture(rl_rows *r, const uint32_t *old_side, const uint32_t *new_side)
+{
+	r->furniture[0] = old_side;
+	r->furniture[1] = new_side;
+}
+
+static int make_block_lines(const rl_rows *r, rl_blockrows *br);
+
+/* A block's lines, with a line for the page furniture dropped before it (and, for the last
+ * block, after the text). */
 static int make_lines(const rl_rows *r, rl_blockrows *br)
 {
-	const rl_block *b = rl_layout_block(r->lay, br->block);
+	bool before = false, after = false, last = br->block + 1 == r->nblocks;
+	for (int s = 0; s < 2; s++) {
+		const uint32_t *f = r->furniture[s];
+		br->furniture[s][0] = f ? f[br->block] : 0;
+		br->furniture[s][1] = f && last ? f[r->nblocks] : 0;
+		before = before || br->furniture[s][0];
+		after = after || br->furniture[s][1];
+	}
 	br->nlines = 0;
+	if (before && push_line(br, 0, RL_LINE_FURNITURE) != RL_OK)
+		return RL_ENOMEM;
+	int rc = make_block_lines(r, br);
+	if (rc == RL_OK && after)
+		rc = push_line(br, 0, RL_LINE_FURNITURE_END);
+	return rc;
+}
+
+static int make_block_lines(const rl_rows *r, rl_blockrows *br)
+{
+	const rl_block *b = rl_layout_block(r->lay, br->block);
 	br->fold_end = br->block + 1;
 	br->fold_lines = 0;
 	if (!r->unified) {
@@ -177,7 +207,7 @@ static int make_lines(const rl_rows *r, rl_blockrows *br)
 		return RL_ENOMEM;
 	if (has_new && push_side(br, RL_NEW, from) != RL_OK)
 		return RL_ENOMEM;
-	if (br->nlines == 0)
+	if (br->nlines == 0 || (br->nlines == 1 && br->lines[0].side == RL_LINE_FURNITURE))
 		return push_line(br, 0, RL_LINE_BOTH);
 	return RL_OK;
 }

@@ -16,8 +16,19 @@
 
 #include "layout.h"
 
-/* Which side a line shows. RL_LINE_FOLD: the one line of a fold (below), neither side's text. */
-enum { RL_LINE_OLD = 0, RL_LINE_NEW = 1, RL_LINE_BOTH = 2, RL_LINE_FOLD = 3 };
+/* Which side a line shows. RL_LINE_FOLD: the one line of a fold (below), neither side's text;
+ * RL_LINE_FURNITURE and _END: where page furniture was dropped (rl_rows_set_furniture), before
+ * the block and after the text (the last block). */
+enum {
+	RL_LINE_OLD = 0,
+	RL_LINE_NEW = 1,
+	RL_LINE_BOTH = 2,
+	RL_LINE_FOLD = 3,
+	RL_LINE_FURNITURE = 4,
+	RL_LINE_FURNITURE_END = 5,
+};
+/* Does a line show a note (a fold or page furniture) rather than text? */
+#define RL_LINE_NOTE(side) ((side) >= RL_LINE_FOLD)
 
 typedef struct rl_line {
 	uint32_t row;  /* index into the block's rows */
@@ -36,6 +47,8 @@ typedef struct rl_blockrows {
 	 * fold_lines lines of text; fold_lines is 0 for a block shown as it is. */
 	uint32_t fold_end;
 	uint32_t fold_lines;
+	/* Page furniture dropped before the block and after the text, per side (lines of text). */
+	uint32_t furniture[2][2];
 } rl_blockrows;
 
 typedef struct rl_rows rl_rows;
@@ -92,6 +105,12 @@ bool rl_rows_folded(const rl_rows *r, size_t b);
 /* The block shown after b (rl_rows_blocks when none) and before b (b itself when none). */
 size_t rl_rows_next(const rl_rows *r, size_t b);
 size_t rl_rows_prev(const rl_rows *r, size_t b);
+
+/* Page furniture, per side (NULL: none): lines dropped before each block, and at index
+ * rl_rows_blocks after the text (rl_model_furniture); borrowed. Each block with some gets one
+ * line more, RL_LINE_FURNITURE, before its lines (or after them, for the end). Call before the
+ * first rl_rows_get. */
+void rl_rows_set_furniture(rl_rows *r, const uint32_t *old_side, const uint32_t *new_side);
 
 /* Does line `l` of br show side `side` (RL_OLD or RL_NEW)? */
 bool rl_line_shows(const rl_line *l, int side);

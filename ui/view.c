@@ -91,6 +91,8 @@ static int relayout(rl_view *v, rl_anchor a)
 	int rc = rl_rows_new(&r, rl_model_layout(v->model), v->geom.pane, v->geom.unified);
 	if (rc != RL_OK)
 		return rc;
+	rl_rows_set_furniture(r, rl_model_furniture(v->model, RL_OLD, NULL),
+	                      rl_model_furniture(v->model, RL_NEW, NULL));
 	if (v->folded && (rc = rl_rows_fold(r, v->geom.body, NULL)) != RL_OK) {
 		rl_rows_free(r);
 		return rc;

@@ -188,6 +188,10 @@ int rl_view_nav_click(rl_view *v, unsigned y, unsigned x)
 	const rl_frame_line *fl = &v->frame.v[y];
 	if (fl->side == RL_LINE_FOLD)
 		return rl_view_unfold(v, fl->pos.block, fl->br->fold_lines);
+	if (RL_LINE_NOTE(fl->side)) {
+		rl_view_message(v, false, "page furniture, dropped before comparing (--no-body keeps it)");
+		return RL_OK;
+	}
 	unsigned col = 0, at = 0;
 	int side = click_side(v, fl, x, &col);
 	uint32_t op = UINT32_MAX;
@@ -457,7 +461,7 @@ int rl_view_screen_hits(rl_view *v)
 		size_t lo = SIZE_MAX, hi = 0;
 		for (size_t i = 0; i < v->frame.n; i++) {
 			const rl_frame_line *fl = &v->frame.v[i];
-			if (fl->side == RL_LINE_FOLD || !(fl->side == RL_LINE_BOTH || fl->side == side))
+			if (RL_LINE_NOTE(fl->side) || !(fl->side == RL_LINE_BOTH || fl->side == side))
 				continue;
 			for (uint16_t r = 0; r < fl->row->nrun[side]; r++) {
 				const rl_run *run = &fl->br->buf.runs[fl->row->run[side] + r];

@@ -198,7 +198,8 @@ int rl_vp_frame(const rl_viewport *vp, rl_rows *r, rl_frame *f)
 			return rc;
 		for (; p.line < br->nlines && f->n < vp->height; p.line++) {
 			const rl_line *l = &br->lines[p.line];
-			rl_frame_line fl = {br, &br->buf.rows[l->row], p, l->side};
+			rl_frame_line fl = {br, &br->buf.rows[RL_LINE_NOTE(l->side) ? 0 : l->row], p,
+			                    l->side};
 			if ((rc = frame_push(f, &fl)) != RL_OK)
 				return rc;
 		}

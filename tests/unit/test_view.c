@@ -709,3 +709,59 @@ Test(names, the_new_name_says_only_what_differs)
 	                              sizeof out));
 	cr_assert_eq(rl_name_first_word("3f2a1c9 2025-03-02 Ann"), 7);
 }
+
+/* Page furniture the program dropped (rl_doc.furniture) is one line where it stood: before the
+ * block it preceded, and after the text for a footer. */
+Test(view, dropped_page_furniture_is_a_line_where_it_was)
+{
+	const char *old = "Headline of the day\n\nFirst paragraph of the story.\n\nLast one.\n";
+	const char *new = "Headline of the day\n\nFirst paragraph of the tale.\n\nLast one.\n";
+	/* NEW lost 3 lines before "First" (byte 21) and 2 after the end; OLD 4 before "Last" */
+	size_t fnew[] = {21, 3, strlen(new), 2}, fold[] = {52, 4};
+	rl_pair pair = {{{old, strlen(old), "old", fold, 1}, {new, strlen(new), "new", fnew, 2}}, NULL};
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_model *m;
+	rl_view v;
+	cr_assert_eq(strncmp(old + 52, "Last", 4), 0);
+	cr_assert_eq(rl_model_new(&m, &pair, 1, 0, &o, false), RL_OK);
+	size_t total;
+	rl_model_furniture(m, RL_NEW, &total);
+	cr_assert_eq(total, 5);
+	cr_assert_eq(rl_view_init(&v, m, 120, 30), RL_OK);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	int seen = 0;
+	for (size_t y = 0; y < v.frame.n; y++) {
+		const rl_frame_line *fl = &v.frame.v[y];
+		if (fl->side == RL_LINE_FURNITURE && fl->br->furniture[RL_NEW][0] == 3) {
+			cr_assert_eq(fl->br->furniture[RL_OLD][0], 0);
+			seen |= 1;
+		}
+		if (fl->side == RL_LINE_FURNITURE && fl->br->furniture[RL_OLD][0] == 4)
+			seen |= 2;
+		if (fl->side == RL_LINE_FURNITURE_END) {
+			cr_assert_eq(fl->br->furniture[RL_NEW][1], 2);
+			cr_assert_eq(y, v.frame.n - 1, "the footer's line is the last");
+			seen |= 4;
+		}
+	}
+	cr_assert_eq(seen, 7, "%d", seen);
+	/* n still lands on the change; clicking a furniture line says what it is */
+	cr_assert_eq(rl_view_act(&v, RL_ACT_NEXT), RL_OK);
+	cr_assert(v.selected);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	for (size_t y = 0; y < v.frame.n; y++)
+		if (v.frame.v[y].side == RL_LINE_FURNITURE) {
+			cr_assert_eq(rl_view_click(&v, (unsigned)y, 2), RL_OK);
+			cr_assert_not_null(strstr(v.msg, "page furniture"));
+			break;
+		}
+	/* the unified view shows the same lines */
+	cr_assert_eq(rl_view_resize(&v, 60, 30), RL_OK);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	size_t notes = 0;
+	for (size_t y = 0; y < v.frame.n; y++)
+		notes += RL_LINE_NOTE(v.frame.v[y].side);
+	cr_assert_eq(notes, 3);
+	rl_view_release(&v);
+	rl_model_free(m);
+}
