@@ -214,6 +214,8 @@ int main(int argc, char **argv)
 		{"g (start)", RL_ACT_TOP, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 		{"u (unified: re-wrap)", RL_ACT_UNIFIED, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 		{"u (back: re-wrap)", RL_ACT_UNIFIED, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
+		{"z (fold)", RL_ACT_FOLD, RL_ACT_TOP, 1, 0, 0, 0, 0, 0},
+		{"z (unfold)", RL_ACT_FOLD, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof ks / sizeof *ks; i++)
 		run_key(vw, slave, &ks[i]);
