@@ -559,6 +559,8 @@ void rl_view_status(const rl_view *v, rl_status_info *s)
 	s->match = v->match_k;
 	s->nmatches = v->match_n;
 	s->folds = v->rows ? rl_rows_folds(v->rows) : 0;
+	rl_model_furniture(v->model, RL_OLD, &s->furniture[0]);
+	rl_model_furniture(v->model, RL_NEW, &s->furniture[1]);
 	s->summary = *rl_model_summary(v->model);
 	s->at_top = v->vp.top.block == 0 && v->vp.top.line == 0;
 	s->at_end = v->frame.at_end;
@@ -641,6 +643,8 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
 	if (detail < 2 && !s->listing)
 		sadd(&b, "  sim %u%%", sim_percent(s->summary.similarity));
+	if (detail < 2 && !s->listing && (s->furniture[0] || s->furniture[1]))
+		sadd(&b, "  furniture %zu|%zu", s->furniture[0], s->furniture[1]);
 	/* The engine's bound cut a search short (a pathological input): say that what is shown is
 	 * coarser than the exact alignment, as --stat does. Kept until the narrowest detail. */
 	if (detail < 3 && !s->listing && s->summary.bound_hits)

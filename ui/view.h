@@ -62,13 +62,14 @@ typedef struct rl_status_info {
 	bool searching;            /* a search's match is on: match `match` of `nmatches` */
 	size_t match, nmatches;
 	size_t folds;              /* stretches folded by z */
+	size_t furniture[2];       /* lines of page furniture dropped from each side */
 } rl_status_info;
 
 void rl_view_status(const rl_view *v, rl_status_info *s);
 
 /* The right-hand part of the status line, in ASCII: "[unified -i] match 2/9  4 folded  change
- * 3/13  ~47 -3 +5 m0 q1  sim 89%  12%" ("match k/N" while a search has a match, "N folded" while
- * z folds N stretches; on the file list: "[-i] file 3/13  Top"), with "  coarse" after the
+ * 3/13  ~47 -3 +5 m0 q1  sim 89%  furniture 12|4  12%" ("match k/N" while a search has a match,
+ * "N folded" while z folds N stretches, "furniture OLD|NEW" the lines of page furniture dropped; on the file list: "[-i] file 3/13  Top"), with "  coarse" after the
  * similarity when the engine's cost bound cut a search short. Higher details leave out, in turn, the counts,
  * the similarity, and the mode and the coarse note, for narrow screens. Returns the length
  * written (truncated to fit n). */

@@ -58,6 +58,7 @@ Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_wher
 	free(l0);
 	free(l1);
 	tmux_expect(&t, "6 lines of page furniture", WAIT);
+	tmux_expect(&t, "furniture 16|16", WAIT);
 	/* The first change is the article's, not the menu's. */
 	tmux_keys(&t, false, "n");
 	tmux_expect(&t, "change 1/1", WAIT);

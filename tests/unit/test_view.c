@@ -729,6 +729,11 @@ Test(view, dropped_page_furniture_is_a_line_where_it_was)
 	cr_assert_eq(total, 5);
 	cr_assert_eq(rl_view_init(&v, m, 120, 30), RL_OK);
 	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	rl_status_info st;
+	char line[256];
+	rl_view_status(&v, &st);
+	rl_status_format(&st, 0, line, sizeof line);
+	cr_assert_not_null(strstr(line, "furniture 4|5"), "the status line counts it: %s", line);
 	int seen = 0;
 	for (size_t y = 0; y < v.frame.n; y++) {
 		const rl_frame_line *fl = &v.frame.v[y];
