@@ -177,7 +177,8 @@ int main(int argc, char **argv)
 	const char *label = argc - a > 2 ? argv[a + 2] : argv[a + 1];
 	size_t len[2];
 	char *text[2] = {slurp(argv[a], &len[0]), slurp(argv[a + 1], &len[1])};
-	rl_pair pair = {{{text[0], len[0], argv[a]}, {text[1], len[1], argv[a + 1]}}, NULL};
+	rl_pair pair = {{{text[0], len[0], argv[a], NULL, 0}, {text[1], len[1], argv[a + 1], NULL, 0}},
+	                NULL};
 
 	int master, slave;
 	struct winsize ws = {(unsigned short)lines, (unsigned short)cols, 0, 0};
@@ -213,6 +214,8 @@ int main(int argc, char **argv)
 		{"g (start)", RL_ACT_TOP, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 		{"u (unified: re-wrap)", RL_ACT_UNIFIED, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 		{"u (back: re-wrap)", RL_ACT_UNIFIED, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
+		{"z (fold)", RL_ACT_FOLD, RL_ACT_TOP, 1, 0, 0, 0, 0, 0},
+		{"z (unfold)", RL_ACT_FOLD, RL_ACT_NONE, 1, 0, 0, 0, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof ks / sizeof *ks; i++)
 		run_key(vw, slave, &ks[i]);

@@ -32,9 +32,10 @@
 	X(FOLD_PUNCT, "p", "toggle ignoring punctuation (compares again)")                  \
 	X(FOLD_TYPO, "t", "toggle folding quotes, dashes and ellipses (compares again)")    \
 	X(UNIFIED, "u", "toggle the unified one-column view")                               \
+	X(FOLD, "z", "fold unchanged stretches longer than a screen; z again: unfold")      \
 	X(NEXT_PAIR, "]", "next pair of versions; next file of a list")                     \
 	X(PREV_PAIR, "[", "previous pair of versions; previous file of a list")             \
-	X(OPEN, "Enter", "in the file list: open the file under the cursor")                \
+	X(OPEN, "Enter", "unfold the first fold on screen; in the file list: open the file")\
 	X(HELP, "h F1", "show or hide this help")                                           \
 	X(REDRAW, "Ctrl-L", "redraw the screen")                                            \
 	X(MOUSE, "M", "mouse off, to select and copy text with it; M again: on")            \

@@ -39,6 +39,8 @@ struct rl_model {
 	rl_alignment *al;
 	rl_layout *lay;
 	uint8_t *roles;            /* per block: role bits of its changes */
+	uint32_t *furniture[2];    /* per block and side: page furniture lines before it (NULL) */
+	size_t furniture_total[2];
 	rl_summary summary;
 	uint32_t *changes;         /* change blocks under changes_mask */
 	size_t nchanges;
@@ -138,6 +140,40 @@ static void learn(rl_model *m, size_t i, const rl_summary *s)
 	m->state[i].verdict = s->same ? VERDICT_SAME : VERDICT_DIFFER;
 }
 
+/* Where a side's page furniture stands among the blocks: the block holding the first token at
+ * or after each dropped passage (nblocks: after the last token). */
+static int place_furniture(rl_model *m, const rl_pair *p, int side)
+{
+	const rl_doc *d = &p->doc[side];
+	size_t nb = rl_layout_blocks(m->lay);
+	free(m->furniture[side]);
+	m->furniture[side] = NULL;
+	m->furniture_total[side] = 0;
+	if (!d->furniture || d->nfurniture == 0)
+		return RL_OK;
+	uint32_t *f = calloc(nb + 1, sizeof *f);
+	if (!f)
+		return RL_ENOMEM;
+	const rl_tokens *toks = rl_alignment_tokens(m->al, side);
+	size_t ntok = rl_tokens_count(toks);
+	for (size_t k = 0; k < d->nfurniture; k++) {
+		size_t lines = d->furniture[2 * k + 1];
+		uint32_t t = rl_model_token_at(m, side, d->furniture[2 * k]);
+		size_t b = t >= ntok || nb == 0 ? nb : rl_model_block_of(m, side, t);
+		f[b] = lines > UINT32_MAX - f[b] ? UINT32_MAX : f[b] + (uint32_t)lines;
+		m->furniture_total[side] += lines;
+	}
+	m->furniture[side] = f;
+	return RL_OK;
+}
+
+const uint32_t *rl_model_furniture(const rl_model *m, int side, size_t *total)
+{
+	if (total)
+		*total = m->furniture_total[side];
+	return m->furniture[side];
+}
+
 /* Compare the loaded pair p (pair i) under opts into fresh alignment, layout and roles; install
  * them on success (the caller releases what was open before). */
 static int compare(rl_model *m, size_t i, const rl_pair *p, const rl_diff_opts *opts)
@@ -171,6 +207,9 @@ static int compare(rl_model *m, size_t i, const rl_pair *p, const rl_diff_opts *
 	m->changes_valid = false;
 	m->summary = summary;
 	learn(m, i, &summary);
+	for (int side = 0; side < 2; side++)
+		if ((rc = place_furniture(m, p, side)) != RL_OK)
+			return rc;
 	return RL_OK;
 }
 
@@ -278,6 +317,8 @@ void rl_model_free(rl_model *m)
 	free(m->roles);
 	rl_layout_free(m->lay);
 	rl_alignment_free(m->al);
+	free(m->furniture[0]);
+	free(m->furniture[1]);
 	free(m->state);
 	free(m);
 }

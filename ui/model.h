@@ -21,6 +21,11 @@ typedef struct rl_doc {
 	const char *data;
 	size_t len;
 	const char *name;
+	/* Page furniture the program dropped before comparing (--body): pairs of the byte of data
+	 * where the dropped lines stood and how many lines of text they were, in order; borrowed,
+	 * may be NULL. The viewer shows each as one line ("12 lines of page furniture"). */
+	const size_t *furniture;
+	size_t nfurniture;
 } rl_doc;
 
 /* Two documents to compare, OLD and NEW, and an optional label for the status line (NULL: the
@@ -139,6 +144,11 @@ bool rl_model_measured(const rl_model *m, size_t i, rl_summary *out);
 int rl_model_measure(rl_model *m, size_t i);
 /* Is there nothing more rl_model_measure can learn about pair i? */
 bool rl_model_settled(const rl_model *m, size_t i);
+
+/* The page furniture of a side of the pair on view (rl_doc): per block, the lines dropped just
+ * before it, and at index rl_layout_blocks the lines dropped after the text; NULL when the side
+ * has none. *total (may be NULL) gets the side's lines dropped. */
+const uint32_t *rl_model_furniture(const rl_model *m, int side, size_t *total);
 
 /* The roles (bit 1 << rl_role) of the changes in block b. */
 unsigned rl_model_block_roles(const rl_model *m, size_t b);

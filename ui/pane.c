@@ -1,14 +1,20 @@
 /* pane.c: the documents on screen, run by run, as the layout made them. */
 #include "pane.h"
 
+#include <stdio.h>
 #include <string.h>
 
-/* Is a run highlighted under the Tab filter, and in which attribute is it drawn? */
-static attr_t run_attr(const rl_term *t, const rl_view *v, const rl_run *run, bool *lit)
+/* Is a run highlighted under the Tab filter, and in which attribute is it drawn? The current
+ * change (the one the status line counts) stands out: bold and underlined on its colour. */
+static attr_t run_attr(const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                       const rl_run *run, bool *lit)
 {
 	rl_role r = rl_role_of_run(run);
 	*lit = r != RL_ROLE_PLAIN && (rl_view_mask(v) & (1u << r));
-	return t->role[*lit ? r : RL_ROLE_PLAIN];
+	attr_t a = t->role[*lit ? r : RL_ROLE_PLAIN];
+	if (*lit && fl->pos.block == v->cur_block)
+		a |= A_BOLD | A_UNDERLINE;
+	return a;
 }
 
 static bool plain_ascii(const char *s, size_t n)
@@ -19,27 +25,43 @@ static bool plain_ascii(const char *s, size_t n)
 	return true;
 }
 
-/* A text run: document bytes, grapheme by grapheme, with the search match picked out. Plain
- * printable ASCII, the common case, goes out in one call. */
+/* The first match on screen on this side that ends after byte lo (v->hits is by side, then
+ * byte), or NULL. */
+static const rl_hit *first_hit(const rl_view *v, int side, size_t lo)
+{
+	for (size_t i = 0; i < v->nhits; i++)
+		if (v->hits[i].side == side && v->hits[i].off + v->hits[i].len > lo)
+			return &v->hits[i];
+	return NULL;
+}
+
+/* A text run: document bytes, grapheme by grapheme, with the search's matches picked out (the
+ * current one apart). Plain printable ASCII, the common case, goes out in one call. */
 static void draw_text(WINDOW *w, const rl_term *t, const rl_view *v, int side, const char *text,
                       const rl_run *run, attr_t attr, bool lit)
 {
 	const rl_match *m = &v->match;
 	size_t lo = run->off, hi = (size_t)run->off + run->len;
 	bool in_match = m->on && m->side == side && m->off < hi && m->off + m->len > lo;
+	const rl_hit *h = first_hit(v, side, lo);
+	bool in_hit = h && h->off < hi;
 	attr_t esc = lit ? attr : t->face[RL_FACE_ESCAPE];
 
-	if (!in_match && plain_ascii(text + lo, run->len)) {
+	if (!in_match && !in_hit && plain_ascii(text + lo, run->len)) {
 		wattrset(w, attr);
 		waddnstr(w, text + lo, (int)run->len);
 		return;
 	}
+	const rl_hit *end = v->hits + v->nhits;
 	for (size_t pos = lo; pos < hi;) {
 		rl_grapheme g;
 		rl_grapheme_next(text + pos, hi - pos, &g);
-		bool hit = in_match && pos >= m->off && pos < m->off + m->len;
-		attr_t a = hit ? t->face[RL_FACE_MATCH] : attr;
-		rl_term_put(w, t, text + pos, &g, a, hit ? a : esc);
+		while (h && h < end && (h->side != side || h->off + h->len <= pos))
+			h = h + 1 < end && h[1].side == side ? h + 1 : NULL;
+		bool cur = in_match && pos >= m->off && pos < m->off + m->len;
+		bool other = h && h < end && pos >= h->off && pos < h->off + h->len;
+		attr_t a = cur ? t->face[RL_FACE_MATCH] : other ? t->face[RL_FACE_HIT] : attr;
+		rl_term_put(w, t, text + pos, &g, a, cur || other ? a : esc);
 		pos += g.len;
 	}
 }
@@ -55,7 +77,7 @@ static void draw_side(WINDOW *w, const rl_term *t, const rl_view *v, const rl_fr
 	for (uint16_t k = 0; k < row->nrun[side]; k++) {
 		const rl_run *run = &fl->br->buf.runs[row->run[side] + k];
 		bool lit;
-		attr_t a = run_attr(t, v, run, &lit);
+		attr_t a = run_attr(t, v, fl, run, &lit);
 		switch (run->type) {
 		case RL_RUN_TEXT:
 			draw_text(w, t, v, side, text, run, a, lit);
@@ -87,9 +109,28 @@ static bool side_lit(const rl_view *v, const rl_frame_line *fl, int side)
 	return false;
 }
 
+/* Is the line part of the current change (the one the status line counts)? */
 static bool is_selected(const rl_view *v, const rl_frame_line *fl)
 {
-	return v->selected && fl->pos.block == v->sel_block;
+	return fl->pos.block == v->cur_block;
+}
+
+/* A fold's one line, across the screen: "… 214 unchanged lines (Enter unfolds) …". */
+static void draw_fold(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                      int y)
+{
+	char text[128];
+	const char *dots = t->ascii ? "..." : "\xe2\x80\xa6";
+	unsigned n = fl->br->fold_lines;
+	snprintf(text, sizeof text, "%s %u unchanged line%s (Enter unfolds) %s", dots, n,
+	         n == 1 ? "" : "s", dots);
+	wattrset(w, t->face[RL_FACE_FOLD]);
+	mvwhline(w, y, 0, ' ', (int)v->cols);
+	unsigned width = rl_term_width(text);
+	unsigned x = v->cols > width ? (v->cols - width) / 2 : 0;
+	wmove(w, y, (int)x);
+	rl_term_text(w, t, text, strlen(text), v->cols - x, t->face[RL_FACE_FOLD]);
+	wattrset(w, A_NORMAL);
 }
 
 /* The side-by-side gutter: " | " and friends, as the printer marks rows. */
@@ -127,12 +168,54 @@ static void draw_ugutter(WINDOW *w, const rl_term *t, const rl_view *v, const rl
 	wattrset(w, A_NORMAL);
 }
 
+/* Where page furniture was dropped: "12 lines of page furniture" in the pane of each side that
+ * lost some (unified: one line for both). The lines themselves were never compared and are not
+ * shown: redline --extract prints the whole text. */
+static void draw_furniture(WINDOW *w, const rl_term *t, const rl_view *v, const rl_frame_line *fl,
+                           int y)
+{
+	const rl_geom *g = &v->geom;
+	int at = fl->side == RL_LINE_FURNITURE_END;
+	uint32_t n[2] = {fl->br->furniture[0][at], fl->br->furniture[1][at]};
+	char text[128];
+	attr_t a = t->face[RL_FACE_FOLD];
+	wattrset(w, A_NORMAL);
+	mvwhline(w, y, 0, ' ', (int)v->cols);
+	if (g->unified) {
+		if (n[0] && n[1])
+			snprintf(text, sizeof text, "page furniture: %u line%s of OLD, %u of NEW", n[0],
+			         n[0] == 1 ? "" : "s", n[1]);
+		else
+			snprintf(text, sizeof text, "%u line%s of page furniture (%s)", n[0] + n[1],
+			         n[0] + n[1] == 1 ? "" : "s", n[0] ? "OLD" : "NEW");
+		wmove(w, y, (int)g->left);
+		rl_term_text(w, t, text, strlen(text), g->pane, a);
+		return;
+	}
+	for (int s = 0; s < 2; s++) {
+		if (!n[s])
+			continue;
+		snprintf(text, sizeof text, "%u line%s of page furniture", n[s], n[s] == 1 ? "" : "s");
+		wmove(w, y, (int)(s ? g->right : g->left));
+		rl_term_text(w, t, text, strlen(text), g->pane, a);
+	}
+	wattrset(w, A_NORMAL);
+}
+
 void rl_pane_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 {
 	const rl_geom *g = &v->geom;
 	for (size_t i = 0; i < v->frame.n && i < g->body; i++) {
 		const rl_frame_line *fl = &v->frame.v[i];
 		int y = (int)i;
+		if (fl->side == RL_LINE_FOLD) {
+			draw_fold(w, t, v, fl, y);
+			continue;
+		}
+		if (RL_LINE_NOTE(fl->side)) {
+			draw_furniture(w, t, v, fl, y);
+			continue;
+		}
 		if (g->unified) {
 			draw_ugutter(w, t, v, fl, y);
 			if (fl->side != RL_LINE_BOTH)

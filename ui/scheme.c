@@ -81,6 +81,8 @@ static rl_style mono_face(rl_face face)
 	case RL_FACE_MESSAGE: return STYLE(D, D, RL_A_REVERSE | RL_A_BOLD);
 	case RL_FACE_ERROR: return STYLE(D, D, RL_A_REVERSE | RL_A_BOLD | RL_A_UNDERLINE);
 	case RL_FACE_MATCH: return STYLE(D, D, RL_A_REVERSE | RL_A_BOLD | RL_A_UNDERLINE);
+	case RL_FACE_HIT: return STYLE(D, D, RL_A_BOLD | RL_A_UNDERLINE);
+	case RL_FACE_FOLD: return STYLE(D, D, RL_A_DIM);
 	case RL_FACE_SELECT: return STYLE(D, D, RL_A_REVERSE | RL_A_BOLD);
 	case RL_FACE_ESCAPE: return STYLE(D, D, RL_A_BOLD);
 	case RL_FACE_HELP_KEY: return STYLE(D, D, RL_A_BOLD);
@@ -96,6 +98,8 @@ static rl_style ansi_face(rl_face face)
 	case RL_FACE_MESSAGE: return STYLE(BLACK, WHITE, RL_A_BOLD);
 	case RL_FACE_ERROR: return STYLE(RED, WHITE, RL_A_BOLD);
 	case RL_FACE_MATCH: return STYLE(BLACK, WHITE, RL_A_BOLD | RL_A_UNDERLINE);
+	case RL_FACE_HIT: return STYLE(WHITE, BLUE, RL_A_BOLD);
+	case RL_FACE_FOLD: return STYLE(BLUE, D, 0);
 	case RL_FACE_SELECT: return STYLE(BLACK, YELLOW, RL_A_BOLD);
 	case RL_FACE_ESCAPE: return STYLE(MAGENTA, D, RL_A_BOLD);
 	case RL_FACE_HELP: return STYLE(D, D, 0);
@@ -112,6 +116,8 @@ static rl_style xterm_face(rl_face face)
 	case RL_FACE_MESSAGE: return STYLE(231, 237, RL_A_BOLD);
 	case RL_FACE_ERROR: return STYLE(210, 237, RL_A_BOLD);
 	case RL_FACE_MATCH: return STYLE(16, 214, RL_A_BOLD);
+	case RL_FACE_HIT: return STYLE(16, 180, 0);
+	case RL_FACE_FOLD: return STYLE(244, 236, 0);
 	case RL_FACE_SELECT: return STYLE(16, 214, RL_A_BOLD);
 	case RL_FACE_ESCAPE: return STYLE(213, D, RL_A_BOLD);
 	case RL_FACE_HELP: return STYLE(252, 235, 0);

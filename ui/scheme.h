@@ -40,6 +40,8 @@ typedef enum rl_face {
 	RL_FACE_MESSAGE,   /* a transient message in the status line */
 	RL_FACE_ERROR,     /* a transient error message */
 	RL_FACE_MATCH,     /* the current search match */
+	RL_FACE_HIT,       /* the other matches on screen */
+	RL_FACE_FOLD,      /* the one line of a fold, and page furniture */
 	RL_FACE_SELECT,    /* the gutter beside the selected change */
 	RL_FACE_ESCAPE,    /* a control character drawn as a visible escape (^[, <U+202E>) */
 	RL_FACE_HELP,      /* the help overlay */

@@ -4,8 +4,23 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Room the names keep before the right-hand part gives up detail. */
+/* Room the names keep before the right-hand part gives up detail; the share of the line they
+ * may take from it (in eighths) when they need more. */
 #define NAMES_MIN 24
+#define NAMES_SHARE 6
+
+/* The columns the names would like: their whole width, between NAMES_MIN and NAMES_SHARE
+ * eighths of the line. */
+static unsigned names_want(const rl_status_info *s, unsigned cols)
+{
+	if (s->listing || !s->p)
+		return NAMES_MIN;
+	unsigned wd = rl_term_width(s->p->doc[0].name) + rl_term_width(s->p->doc[1].name) + 12;
+	if (s->p->label)
+		wd += rl_term_width(s->p->label);
+	unsigned most = cols / 8 * NAMES_SHARE;
+	return wd < NAMES_MIN ? NAMES_MIN : wd > most ? (most > NAMES_MIN ? most : NAMES_MIN) : wd;
+}
 
 static void fill(WINDOW *w, int y, unsigned cols, attr_t a)
 {
@@ -77,11 +92,14 @@ void rl_statusline_draw(WINDOW *w, const rl_term *t, const rl_view *v)
 	rl_view_status(v, &s);
 	attr_t a = t->face[RL_FACE_STATUS];
 	fill(w, y, v->cols, a);
-	/* As much detail as leaves room for the names, or for the whole message. */
-	unsigned want = v->msg[0] ? rl_term_width(v->msg) + 1 : NAMES_MIN;
+	/* As much detail as leaves room for the names (all of them, up to NAMES_SHARE of the line),
+	 * or for the whole message. */
+	unsigned want = v->msg[0] ? rl_term_width(v->msg) + 1 : names_want(&s, v->cols);
 	for (unsigned d = 0; d < RL_STATUS_DETAILS; d++) {
 		rlen = rl_status_format(&s, d, right, sizeof right);
-		if (rlen + want + 2 <= v->cols)
+		/* Long names give up the counts and the similarity, never the mode. */
+		unsigned need = !v->msg[0] && d >= 2 && want > NAMES_MIN ? NAMES_MIN : want;
+		if (rlen + need + 2 <= v->cols)
 			break;
 	}
 	unsigned room = rlen + 2 < v->cols ? v->cols - (unsigned)rlen - 2 : 0;

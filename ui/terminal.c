@@ -15,6 +15,8 @@
  * variable of this file may be called that. */
 #include <term.h>
 
+#include "names.h"
+
 /* How long an Escape waits for the rest of an escape sequence. */
 #define ESC_DELAY_MS 25
 /* How long the first byte of a UTF-8 sequence waits for the rest: a terminal sends a character's
@@ -536,19 +538,72 @@ unsigned rl_term_name(WINDOW *w, const rl_term *t, const char *name, unsigned ro
 	return 1 + rl_term_text(w, t, name + pos, n - pos, room - 1, a);
 }
 
+/* A description (names.h) in at most `room` columns: its start, which tells versions apart,
+ * with a mark at the end when cut. */
+static unsigned term_description(WINDOW *w, const rl_term *t, const char *name, unsigned room,
+                                 attr_t a)
+{
+	size_t n = strlen(name), len = 0;
+	unsigned wd = rl_term_width(name);
+	if (room == 0)
+		return 0;
+	if (wd <= room)
+		return rl_term_text(w, t, name, n, room, a);
+	for (unsigned used = 0; len < n;) {
+		rl_grapheme g;
+		rl_grapheme_next(name + len, n - len, &g);
+		unsigned gw = (unsigned)rl_text_width(name + len, g.len);
+		if (used + gw + 1 > room)
+			break;
+		used += gw;
+		len += g.len;
+	}
+	unsigned drawn = rl_term_text(w, t, name, len, room - 1, a);
+	wattrset(w, a | A_DIM);
+	waddstr(w, t->ascii ? ">" : "\xe2\x80\xa6");  /* … */
+	return drawn + 1;
+}
+
+static unsigned term_either(WINDOW *w, const rl_term *t, const char *name, unsigned room,
+                            attr_t a)
+{
+	return rl_name_is_description(name) ? term_description(w, t, name, room, a)
+	                                    : rl_term_name(w, t, name, room, a);
+}
+
 void rl_term_names(WINDOW *w, const rl_term *t, const char *old_name, const char *new_name,
                    unsigned room, attr_t a)
 {
 	const char *arrow = t->ascii ? " -> " : " \xe2\x86\x92 ";
 	unsigned arrow_w = t->ascii ? 4 : 3;
+	char shorter[1024], first[64];
 	if (room <= arrow_w + 2)
 		return;
 	unsigned w0 = rl_term_width(old_name), w1 = rl_term_width(new_name);
-	unsigned avail = room - arrow_w, half = avail / 2;
+	unsigned avail = room - arrow_w;
+	/* Too long: the new name says only what differs from the old one. */
+	if (w0 + w1 > avail &&
+	    rl_name_shorten(old_name, new_name, t->ascii ? "..." : "\xe2\x80\xa6", shorter,
+	                    sizeof shorter)) {
+		new_name = shorter;
+		w1 = rl_term_width(new_name);
+	}
+	/* Two versions (descriptions: "3f2a1c9 2025-03-02 Ann Lee: subject") that still do not fit:
+	 * the old one by its first word (the commit), so that the new one, the version the pair
+	 * leads to, keeps its date, author and subject. */
+	size_t fw = rl_name_first_word(old_name);
+	if (w0 + w1 > avail && rl_name_is_description(old_name) &&
+	    rl_name_is_description(new_name) && fw < sizeof first) {
+		memcpy(first, old_name, fw);
+		first[fw] = '\0';
+		old_name = first;
+		w0 = rl_term_width(old_name);
+	}
+	unsigned half = avail / 2;
 	unsigned r0 = w0 + w1 <= avail ? w0 : w1 < half ? avail - w1 : w0 < half ? w0 : half;
-	room -= rl_term_name(w, t, old_name, r0, a);
+	room -= term_either(w, t, old_name, r0, a);
 	wattrset(w, a);
 	waddstr(w, arrow);
 	room -= arrow_w;
-	rl_term_name(w, t, new_name, room, a);
+	term_either(w, t, new_name, room, a);
 }

@@ -10,48 +10,8 @@
 #include "theme.h"
 #include "view_nav.h"
 
-/* Every role that marks a change: all but the roles of plain text and of redline's own marks
- * (so that a kind of change the theme grows later is a change here too). */
-#define ROLE_BIT(r) (1u << (r))
-#define ALL_CHANGES                                                                          \
-	(((1u << RL_ROLE_COUNT) - 1) &                                                           \
-	 ~(ROLE_BIT(RL_ROLE_PLAIN) | ROLE_BIT(RL_ROLE_GUTTER) | ROLE_BIT(RL_ROLE_SOFT) |           \
-	   ROLE_BIT(RL_ROLE_HEADER)))
-
-/* The Tab cycle: which kinds of change are highlighted. */
-static const struct {
-	unsigned mask;
-	const char *name;  /* NULL: everything */
-} filters[] = {
-	{ALL_CHANGES, NULL},
-	{ROLE_BIT(RL_ROLE_DELETE) | ROLE_BIT(RL_ROLE_INSERT), "deletions and insertions"},
-	{ROLE_BIT(RL_ROLE_REWRITE), "rewrites"},
-	{ROLE_BIT(RL_ROLE_MOVE), "moves"},
-	{ROLE_BIT(RL_ROLE_QUOTE), "quotations"},
-	{0, "nothing"},
-};
-#define NFILTERS (sizeof filters / sizeof *filters)
 /* Lines a page key scrolls the help overlay. */
 #define RL_VIEW_HELP_PAGE 10
-
-void rl_view_message(rl_view *v, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
-	va_end(ap);
-	v->msg_error = error;
-}
-
-unsigned rl_view_mask(const rl_view *v)
-{
-	return filters[v->filter].mask;
-}
-
-int rl_view_refresh_changes(rl_view *v)
-{
-	return rl_model_changes(v->model, rl_view_mask(v), &v->changes, &v->nchanges);
-}
 
 static rl_geom geometry(unsigned cols, unsigned lines, bool unified)
 {
@@ -131,11 +91,20 @@ static int relayout(rl_view *v, rl_anchor a)
 	int rc = rl_rows_new(&r, rl_model_layout(v->model), v->geom.pane, v->geom.unified);
 	if (rc != RL_OK)
 		return rc;
+	rl_rows_set_furniture(r, rl_model_furniture(v->model, RL_OLD, NULL),
+	                      rl_model_furniture(v->model, RL_NEW, NULL));
+	if (v->folded && (rc = rl_rows_fold(r, v->geom.body, NULL)) != RL_OK) {
+		rl_rows_free(r);
+		return rc;
+	}
 	rl_rows_free(v->rows);
 	v->rows = r;
 	v->frame.n = 0;  /* it pointed into the old rows */
 	v->vp.height = v->geom.body;
-	return rl_view_goto_anchor(v, a);
+	rc = rl_view_goto_anchor(v, a);
+	if (rc == RL_OK && v->match.on)
+		rc = rl_view_count_matches(v);  /* the unified view shows fewer */
+	return rc;
 }
 
 /* ------------------------------------------------------------------ life */
@@ -145,6 +114,7 @@ int rl_view_init(rl_view *v, rl_model *m, unsigned cols, unsigned lines)
 	memset(v, 0, sizeof *v);
 	v->model = m;
 	v->sel_op = UINT32_MAX;
+	v->cur_block = UINT32_MAX;
 	v->listing = !rl_model_is_open(m);
 	rl_listnav_init(&v->list, rl_model_npairs(m), 1);
 	if (!v->listing)
@@ -158,8 +128,10 @@ void rl_view_release(rl_view *v)
 	rl_rows_free(v->rows);
 	rl_frame_free(&v->frame);
 	free(v->lframe);
+	free(v->hits);
 	v->rows = NULL;
 	v->lframe = NULL;
+	v->hits = NULL;
 }
 
 int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
@@ -179,15 +151,30 @@ int rl_view_resize(rl_view *v, unsigned cols, unsigned lines)
 		return rl_vp_clamp(&v->vp, v->rows);
 	}
 	rl_anchor a = rl_view_top_anchor(v);
+	bool keep = false;
+	if (v->selected && v->frame.n > 0)
+		keep = v->frame.v[0].pos.block <= v->sel_block &&
+		       v->sel_block <= v->frame.v[v->frame.n - 1].pos.block;
 	v->geom = g;
-	return relayout(v, a);
+	int rc = relayout(v, a);
+	/* The selected change was on screen: it stays there, so that "change k of n" is still it. */
+	if (rc == RL_OK && keep)
+		rc = rl_view_keep_visible(v, v->sel_block);
+	return rc;
 }
+
+static size_t change_on_screen(const rl_view *v);
 
 int rl_view_frame(rl_view *v)
 {
 	if (v->listing)
 		return rl_view_list_frame(v);
-	return rl_vp_frame(&v->vp, v->rows, &v->frame);
+	int rc = rl_vp_frame(&v->vp, v->rows, &v->frame);
+	if (rc != RL_OK)
+		return rc;
+	v->cur_change = change_on_screen(v);
+	v->cur_block = v->cur_change ? v->changes[v->cur_change - 1] : UINT32_MAX;
+	return rl_view_screen_hits(v);
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -211,10 +198,20 @@ static int toggle_fold(rl_view *v, rl_action act)
 	case RL_ACT_FOLD_PUNCT: on = k.ignore_punct = !k.ignore_punct, what = "ignoring punctuation"; break;
 	default: on = k.fold_typography = !k.fold_typography, what = "folding typography"; break;
 	}
-	rl_anchor a = rl_view_top_anchor(v);
+	/* Still where the last toggle left the screen: its anchor again, so that p on and off comes
+	 * back to the very place (a new anchor each time would drift by a line or two). */
+	bool again = v->toggled && rl_model_is_open(v->model) && !v->listing &&
+	             v->toggle_pair == rl_model_current(v->model) &&
+	             rl_pos_cmp(v->vp.top, v->toggle_top) == 0;
+	rl_anchor a = again ? v->toggle_anchor : rl_view_top_anchor(v);
 	int rc = rl_model_set_keyopts(v->model, &k);
-	if (rc == RL_OK && rl_model_is_open(v->model))
+	if (rc == RL_OK && rl_model_is_open(v->model)) {
 		rc = recompared(v, a);
+		v->toggled = rc == RL_OK;
+		v->toggle_anchor = a;
+		v->toggle_top = v->vp.top;
+		v->toggle_pair = rl_model_current(v->model);
+	}
 	if (rc == RL_OK && v->listing)
 		rl_view_message(v, false, "%s: %s (files are compared again)", what, on ? "on" : "off");
 	else if (rc == RL_OK)
@@ -285,11 +282,15 @@ static int step_pair(rl_view *v, int dir)
 
 static int cycle_filter(rl_view *v)
 {
-	v->filter = (v->filter + 1) % NFILTERS;
+	v->filter = (v->filter + 1) % rl_view_filter_count();
 	int rc = rl_view_refresh_changes(v);
+	if (v->selected && !(rl_model_block_roles(v->model, v->sel_block) & rl_view_mask(v))) {
+		v->selected = false;
+		v->sel_op = UINT32_MAX;
+	}
 	if (rc == RL_OK)
 		rl_view_message(v, false, "highlighting %s (%zu change%s)",
-		                filters[v->filter].name ? filters[v->filter].name : "every change",
+		                rl_view_filter_name(v) ? rl_view_filter_name(v) : "every change",
 		                v->nchanges, v->nchanges == 1 ? "" : "s");
 	return rc;
 }
@@ -328,6 +329,49 @@ static bool help_act(rl_view *v, rl_action a)
 		v->help = false;
 		return false;
 	}
+}
+
+/* z: fold every unchanged stretch longer than a screen, or unfold them all. */
+static int fold_act(rl_view *v)
+{
+	if (rl_rows_folds(v->rows) > 0) {
+		rl_rows_unfold_all(v->rows);
+		v->folded = false;
+		v->frame.n = 0;
+		rl_view_message(v, false, "unfolded");
+		return rl_vp_clamp(&v->vp, v->rows);
+	}
+	size_t n;
+	int rc = rl_rows_fold(v->rows, v->geom.body, &n);
+	if (rc != RL_OK)
+		return rc;
+	v->folded = true;
+	v->frame.n = 0;
+	if (n)
+		rl_view_message(v, false, "folded %zu unchanged stretch%s (Enter: unfold one, z: all)", n,
+		                n == 1 ? "" : "es");
+	else
+		rl_view_message(v, false, "no unchanged stretch is longer than a screen");
+	return rl_vp_clamp(&v->vp, v->rows);
+}
+
+/* Enter: unfold the first fold on screen. */
+static int unfold_act(rl_view *v)
+{
+	int rc = rl_view_frame(v);
+	if (rc != RL_OK)
+		return rc;
+	for (size_t i = 0; i < v->frame.n; i++) {
+		const rl_frame_line *fl = &v->frame.v[i];
+		if (fl->side != RL_LINE_FOLD)
+			continue;
+		return rl_view_unfold(v, fl->pos.block, fl->br->fold_lines);
+	}
+	if (rl_model_file_list(v->model))
+		rl_view_message(v, false, "q: back to the file list");
+	else if (rl_rows_folds(v->rows) > 0)
+		rl_view_message(v, false, "no fold on screen");
+	return RL_OK;
 }
 
 static int scroll_act(rl_view *v, rl_action a)
@@ -389,10 +433,8 @@ int rl_view_act(rl_view *v, rl_action a)
 			return rl_view_list_show(v);
 		v->quit = true;
 		return RL_OK;
-	case RL_ACT_OPEN:
-		if (rl_model_file_list(v->model))
-			rl_view_message(v, false, "q: back to the file list");
-		return RL_OK;
+	case RL_ACT_OPEN: return unfold_act(v);
+	case RL_ACT_FOLD: return fold_act(v);
 	default: return RL_OK;  /* the mouse has its own calls */
 	}
 }
@@ -405,6 +447,22 @@ int rl_view_wheel(rl_view *v, int notches)
 		return RL_OK;
 	}
 	return rl_vp_scroll(&v->vp, v->rows, (long)notches * RL_VIEW_WHEEL);
+}
+
+int rl_view_click(rl_view *v, unsigned y, unsigned x)
+{
+	v->msg[0] = '\0';
+	if (v->listing)
+		return v->too_small ? RL_OK : rl_view_list_click(v, y);
+	int rc = rl_view_frame(v);
+	if (rc != RL_OK || y >= v->frame.n || v->too_small)
+		return rc;
+	return rl_view_nav_click(v, y, x);
+}
+
+int rl_view_search(rl_view *v, const char *pat, size_t n, bool backward)
+{
+	return rl_view_nav_search(v, pat, n, backward);
 }
 
 /* ------------------------------------------------------------------ prompt */
@@ -497,11 +555,17 @@ void rl_view_status(const rl_view *v, rl_status_info *s)
 	s->p = rl_model_pair(v->model);
 	s->nchanges = v->nchanges;
 	s->change = change_on_screen(v);
+	s->searching = v->searching && v->match.on;
+	s->match = v->match_k;
+	s->nmatches = v->match_n;
+	s->folds = v->rows ? rl_rows_folds(v->rows) : 0;
+	rl_model_furniture(v->model, RL_OLD, &s->furniture[0]);
+	rl_model_furniture(v->model, RL_NEW, &s->furniture[1]);
 	s->summary = *rl_model_summary(v->model);
 	s->at_top = v->vp.top.block == 0 && v->vp.top.line == 0;
 	s->at_end = v->frame.at_end;
 	s->percent = s->at_end ? 100 : percent_at(v);
-	s->filter = filters[v->filter].name;
+	s->filter = rl_view_filter_name(v);
 }
 
 /* A bounded appender for the status text. */
@@ -562,6 +626,10 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 	buf[0] = '\0';
 	if (detail < 3)
 		status_mode(&b, s);
+	if (s->searching && s->nmatches && detail < 3)
+		sadd(&b, "match %zu/%zu  ", s->match, s->nmatches);
+	if (s->folds && detail < 2)
+		sadd(&b, "%zu folded  ", s->folds);
 	if (s->listing)
 		sadd(&b, "file %zu/%zu", s->count ? s->cursor + 1 : 0, s->count);
 	else if (s->nchanges == 0)
@@ -575,6 +643,8 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
 	if (detail < 2 && !s->listing)
 		sadd(&b, "  sim %u%%", sim_percent(s->summary.similarity));
+	if (detail < 2 && !s->listing && (s->furniture[0] || s->furniture[1]))
+		sadd(&b, "  furniture %zu|%zu", s->furniture[0], s->furniture[1]);
 	/* The engine's bound cut a search short (a pathological input): say that what is shown is
 	 * coarser than the exact alignment, as --stat does. Kept until the narrowest detail. */
 	if (detail < 3 && !s->listing && s->summary.bound_hits)

@@ -11,81 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "filelist.h"
-#include "keymap.h"
-#include "model.h"
-#include "rows.h"
-#include "viewport.h"
-
-/* Below this the viewer shows a notice instead of the documents. */
-#define RL_VIEW_MIN_COLS 20
-#define RL_VIEW_MIN_LINES 6
-/* Below this width the two panes give way to one unified column. */
-#define RL_VIEW_SBS_COLS 80
-/* Columns between the panes (" | ") and before the unified column ("- "). */
-#define RL_VIEW_GUTTER 3
-#define RL_VIEW_UGUTTER 2
-/* Lines the wheel scrolls per notch. */
-#define RL_VIEW_WHEEL 3
-#define RL_VIEW_PATTERN_MAX 256
-#define RL_VIEW_MSG_MAX 256
-
-/* Where things are on the screen. */
-typedef struct rl_geom {
-	bool unified;
-	unsigned pane;     /* text columns of a pane */
-	unsigned left;     /* first column of the left (or only) pane */
-	unsigned gutter;   /* first column of the gutter */
-	unsigned right;    /* first column of the right pane (side by side) */
-	unsigned body;     /* lines of text: all but the status line */
-} rl_geom;
-
-/* The current search match, in one side's text. */
-typedef struct rl_match {
-	bool on;
-	int side;
-	size_t off, len;
-} rl_match;
-
-typedef struct rl_view {
-	rl_model *model;       /* borrowed */
-	rl_rows *rows;         /* owned: the lines at the current geometry */
-	rl_viewport vp;
-	rl_frame frame;        /* the lines on screen, refreshed by rl_view_frame */
-	unsigned cols, lines;  /* the terminal's size */
-	rl_geom geom;
-	bool too_small;
-	bool unified_wanted;   /* the u toggle (narrow terminals are unified anyway) */
-	unsigned filter;       /* position in the Tab cycle of highlighted kinds */
-	const uint32_t *changes;  /* change blocks under the filter (borrowed from the model) */
-	size_t nchanges;
-	/* the selected change: a block, and the op clicked or jumped to (UINT32_MAX: none) */
-	bool selected;
-	uint32_t sel_block, sel_op;
-	/* search: the pattern n and N repeat while `searching` */
-	char pattern[RL_VIEW_PATTERN_MAX];
-	size_t plen;
-	bool searching, search_back;
-	rl_match match;
-	/* the search prompt being typed */
-	bool prompt, prompt_back;
-	char input[RL_VIEW_PATTERN_MAX];
-	size_t ilen;
-	/* the help overlay and its scroll position */
-	bool help;
-	unsigned help_top;
-	/* a message for the status line until the next key */
-	char msg[RL_VIEW_MSG_MAX];
-	bool msg_error;
-	bool redraw;           /* the next frame repaints every cell (Ctrl-L) */
-	bool mouse_toggle;     /* M: the loop turns mouse reporting off or on */
-	bool quit;
-	/* the file list, on screen while `listing` (the model's pair, if one is open, waits) */
-	bool listing;
-	rl_listnav list;
-	rl_list_line *lframe;  /* the list's lines on screen, refreshed by rl_view_frame */
-	size_t nlframe, lframe_cap;
-} rl_view;
+#include "view_state.h"
 
 /* A view of the model on a terminal of cols × lines. The model is borrowed. A model with no pair
  * open (a file list) starts on the list. */
@@ -133,26 +59,23 @@ typedef struct rl_status_info {
 	const char *filter;        /* which kinds are highlighted, NULL for all */
 	bool unified;
 	bool fold_case, ignore_punct, fold_typography;
+	bool searching;            /* a search's match is on: match `match` of `nmatches` */
+	size_t match, nmatches;
+	size_t folds;              /* stretches folded by z */
+	size_t furniture[2];       /* lines of page furniture dropped from each side */
 } rl_status_info;
 
 void rl_view_status(const rl_view *v, rl_status_info *s);
 
-/* The right-hand part of the status line, in ASCII: "[unified -i] change 3/13  ~47 -3 +5 m0 q1
- * sim 89%  12%" (on the file list: "[-i] file 3/13  Top"), with "  coarse" after the similarity
- * when the engine's cost bound cut a search short. Higher details leave out, in turn, the counts,
+/* The right-hand part of the status line, in ASCII: "[unified -i] match 2/9  4 folded  change
+ * 3/13  ~47 -3 +5 m0 q1  sim 89%  furniture 12|4  12%" ("match k/N" while a search has a match,
+ * "N folded" while z folds N stretches, "furniture OLD|NEW" the lines of page furniture dropped; on the file list: "[-i] file 3/13  Top"), with "  coarse" after the
+ * similarity when the engine's cost bound cut a search short. Higher details leave out, in turn, the counts,
  * the similarity, and the mode and the coarse note, for narrow screens. Returns the length
  * written (truncated to fit n). */
 #define RL_STATUS_DETAILS 4
 size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, size_t n);
 
-/* Set the status line's message (until the next action). */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-void rl_view_message(rl_view *v, bool error, const char *fmt, ...);
-
-/* The role bits the Tab filter highlights now. */
-unsigned rl_view_mask(const rl_view *v);
 
 /* The help overlay's lines: keys (NULL for a line of prose) and text. */
 size_t rl_view_help_count(void);

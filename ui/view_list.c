@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "view.h"
 #include "view_nav.h"
 
 int rl_view_list_show(rl_view *v)

@@ -1,5 +1,6 @@
 /* view_nav.c: finding things in the view: changes, the other end of a move, search matches, and
  * what a click points at. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "search.h"
@@ -47,6 +48,22 @@ static int show_block(rl_view *v, uint32_t b)
 	const rl_block *blk = rl_layout_block(rl_model_layout(v->model), b);
 	unsigned context = (blk->flags & RL_BLOCK_PARA) ? 0 : CHANGE_CONTEXT;
 	return rl_vp_place(&v->vp, v->rows, (rl_pos){b, 0}, context);
+}
+
+int rl_view_keep_visible(rl_view *v, uint32_t b)
+{
+	bool yes;
+	int rc = rl_vp_visible(&v->vp, v->rows, (rl_pos){b, 0}, &yes);
+	return rc != RL_OK || yes ? rc : show_block(v, b);
+}
+
+int rl_view_unfold(rl_view *v, size_t b, uint32_t lines)
+{
+	if (!rl_rows_unfold(v->rows, b))
+		return RL_OK;
+	v->frame.n = 0;  /* it pointed at the fold's line */
+	rl_view_message(v, false, "unfolded %u unchanged line%s", lines, lines == 1 ? "" : "s");
+	return rl_vp_clamp(&v->vp, v->rows);
 }
 
 int rl_view_goto_change(rl_view *v, int dir)
@@ -166,15 +183,15 @@ static int click_side(const rl_view *v, const rl_frame_line *fl, unsigned x, uns
 	return -1;
 }
 
-int rl_view_click(rl_view *v, unsigned y, unsigned x)
+int rl_view_nav_click(rl_view *v, unsigned y, unsigned x)
 {
-	v->msg[0] = '\0';
-	if (v->listing)
-		return v->too_small ? RL_OK : rl_view_list_click(v, y);
-	int rc = rl_view_frame(v);
-	if (rc != RL_OK || y >= v->frame.n || v->too_small)
-		return rc;
 	const rl_frame_line *fl = &v->frame.v[y];
+	if (fl->side == RL_LINE_FOLD)
+		return rl_view_unfold(v, fl->pos.block, fl->br->fold_lines);
+	if (RL_LINE_NOTE(fl->side)) {
+		rl_view_message(v, false, "page furniture, dropped before comparing (--no-body keeps it)");
+		return RL_OK;
+	}
 	unsigned col = 0, at = 0;
 	int side = click_side(v, fl, x, &col);
 	uint32_t op = UINT32_MAX;
@@ -234,6 +251,11 @@ static int key_of(rl_view *v, int side, size_t off, skey *k, bool *shown)
 	size_t b = rl_model_block_of(v->model, side, t);
 	uint32_t line = RL_ROWS_NOLINE;
 	*shown = side_shown(v, b, side);
+	if (*shown && rl_rows_folded(v->rows, b)) {
+		/* Inside a fold: on the fold's line, in reading order. */
+		*k = (skey){{(uint32_t)rl_rows_shown(v->rows, b), 0}, side, off};
+		return RL_OK;
+	}
 	int rc = *shown ? rl_rows_line_of(v->rows, b, side, off, &line) : RL_OK;
 	*shown = *shown && line != RL_ROWS_NOLINE;
 	*k = (skey){{(uint32_t)b, line}, side, off};
@@ -336,9 +358,22 @@ int rl_view_search_step(rl_view *v, bool forward)
 	if (!found) {
 		rl_view_message(v, true, "not found: %.*s", (int)v->plen, v->pattern);
 		v->match.on = false;
+		v->match_k = v->match_n = 0;
 		return RL_OK;
 	}
+	if (rl_rows_folded(v->rows, k.pos.block)) {
+		/* A match inside a fold unfolds it. */
+		uint32_t t = rl_model_token_at(v->model, k.side, k.off);
+		rl_rows_unfold(v->rows, rl_model_block_of(v->model, k.side, t));
+		v->frame.n = 0;
+		bool shown;
+		if ((rc = key_of(v, k.side, k.off, &k, &shown)) != RL_OK)
+			return rc;
+		rl_view_message(v, false, "the match was folded: unfolded");
+	}
 	v->match = (rl_match){true, k.side, k.off, v->plen};
+	if ((rc = rl_view_count_matches(v)) != RL_OK)
+		return rc;
 	bool visible;
 	rc = rl_vp_visible(&v->vp, v->rows, k.pos, &visible);
 	if (rc == RL_OK && !visible)
@@ -346,7 +381,7 @@ int rl_view_search_step(rl_view *v, bool forward)
 	return rc;
 }
 
-int rl_view_search(rl_view *v, const char *pat, size_t n, bool backward)
+int rl_view_nav_search(rl_view *v, const char *pat, size_t n, bool backward)
 {
 	if (n >= sizeof v->pattern)
 		n = sizeof v->pattern - 1;
@@ -357,4 +392,96 @@ int rl_view_search(rl_view *v, const char *pat, size_t n, bool backward)
 	v->search_back = backward;
 	v->match.on = false;
 	return rl_view_search_step(v, !backward);
+}
+
+/* ------------------------------------------------------------------ every match */
+
+/* Count the shown matches (the status line's N) and those before the current one in reading
+ * order (its k). One pass over each side's text; only the current match's block is laid out. */
+int rl_view_count_matches(rl_view *v)
+{
+	v->match_k = v->match_n = 0;
+	if (!v->match.on || v->plen == 0)
+		return RL_OK;
+	skey cur;
+	bool shown;
+	int rc = key_of(v, v->match.side, v->match.off, &cur, &shown);
+	if (rc != RL_OK)
+		return rc;
+	uint32_t cur_block = rl_model_block_of(v->model, v->match.side,
+	                                       rl_model_token_at(v->model, v->match.side, v->match.off));
+	bool icase = rl_search_smartcase(v->pattern, v->plen);
+	size_t before = 0, n = 0;
+	for (int side = 0; side < 2; side++) {
+		size_t len, at, pos = 0;
+		const char *text = rl_model_text(v->model, side, &len);
+		while (rl_search_find(text, len, v->pattern, v->plen, pos, true, icase, &at)) {
+			pos = at + 1;
+			size_t b = rl_model_block_of(v->model, side, rl_model_token_at(v->model, side, at));
+			if (!side_shown(v, b, side))
+				continue;
+			n++;
+			if (b < cur_block) {
+				before++;
+			} else if (b == cur_block) {
+				skey k;
+				if ((rc = key_of(v, side, at, &k, &shown)) != RL_OK)
+					return rc;
+				before += shown && skey_cmp(&k, &cur) < 0;
+			}
+		}
+	}
+	v->match_n = n;
+	v->match_k = before + 1;
+	return RL_OK;
+}
+
+static int push_hit(rl_view *v, int side, size_t off)
+{
+	if (v->nhits == v->caphits) {
+		size_t c = v->caphits ? v->caphits * 2 : 32;
+		rl_hit *h = realloc(v->hits, c * sizeof *h);
+		if (!h)
+			return RL_ENOMEM;
+		v->hits = h;
+		v->caphits = c;
+	}
+	v->hits[v->nhits++] = (rl_hit){side, off, v->plen};
+	return RL_OK;
+}
+
+int rl_view_screen_hits(rl_view *v)
+{
+	v->nhits = 0;
+	if (!v->searching || v->plen == 0)
+		return RL_OK;
+	bool icase = rl_search_smartcase(v->pattern, v->plen);
+	for (int side = 0; side < 2; side++) {
+		/* The bytes of this side on screen: from its first text run to the end of its last. */
+		size_t lo = SIZE_MAX, hi = 0;
+		for (size_t i = 0; i < v->frame.n; i++) {
+			const rl_frame_line *fl = &v->frame.v[i];
+			if (RL_LINE_NOTE(fl->side) || !(fl->side == RL_LINE_BOTH || fl->side == side))
+				continue;
+			for (uint16_t r = 0; r < fl->row->nrun[side]; r++) {
+				const rl_run *run = &fl->br->buf.runs[fl->row->run[side] + r];
+				if (run->type != RL_RUN_TEXT)
+					continue;
+				lo = run->off < lo ? run->off : lo;
+				hi = (size_t)run->off + run->len > hi ? (size_t)run->off + run->len : hi;
+			}
+		}
+		if (lo >= hi)
+			continue;
+		size_t len, at;
+		const char *text = rl_model_text(v->model, side, &len);
+		for (size_t pos = lo; v->nhits < RL_VIEW_HITS_MAX &&
+		                      rl_search_find(text, hi, v->pattern, v->plen, pos, true, icase, &at);
+		     pos = at + 1) {
+			int rc = push_hit(v, side, at);
+			if (rc != RL_OK)
+				return rc;
+		}
+	}
+	return RL_OK;
 }

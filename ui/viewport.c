@@ -12,6 +12,14 @@ int rl_pos_cmp(rl_pos a, rl_pos b)
 	return (a.line > b.line) - (a.line < b.line);
 }
 
+/* A position inside a fold is the fold's line. */
+static void normalize(const rl_rows *r, rl_pos *p)
+{
+	size_t b = rl_rows_shown(r, p->block);
+	if (b != p->block || rl_rows_folded(r, b))
+		*p = (rl_pos){(uint32_t)b, 0};
+}
+
 static int step_down(rl_rows *r, rl_pos *p, long delta, long *moved)
 {
 	size_t nb = rl_rows_blocks(r);
@@ -26,14 +34,15 @@ static int step_down(rl_rows *r, rl_pos *p, long delta, long *moved)
 			*moved += delta;
 			break;
 		}
-		if (p->block + 1 >= nb) {
+		size_t next = rl_rows_next(r, p->block);
+		if (next >= nb) {
 			p->line = (uint32_t)(br->nlines - 1);
 			*moved += avail;
 			break;
 		}
 		*moved += avail + 1;
 		delta -= avail + 1;
-		p->block++;
+		p->block = (uint32_t)next;
 		p->line = 0;
 	}
 	return RL_OK;
@@ -54,7 +63,7 @@ static int step_up(rl_rows *r, rl_pos *p, long delta, long *moved)
 		}
 		*moved -= (long)p->line + 1;
 		delta += (long)p->line + 1;
-		p->block--;
+		p->block = (uint32_t)rl_rows_prev(r, p->block);
 		const rl_blockrows *br;
 		int rc = rl_rows_get(r, p->block, &br);
 		if (rc != RL_OK)
@@ -68,12 +77,15 @@ int rl_pos_step(rl_rows *r, rl_pos *p, long delta, long *moved)
 {
 	long m = 0;
 	int rc = RL_OK;
-	if (rl_rows_blocks(r) == 0)
+	if (rl_rows_blocks(r) == 0) {
 		*p = (rl_pos){0, 0};
-	else if (delta > 0)
-		rc = step_down(r, p, delta, &m);
-	else if (delta < 0)
-		rc = step_up(r, p, delta, &m);
+	} else {
+		normalize(r, p);
+		if (delta > 0)
+			rc = step_down(r, p, delta, &m);
+		else if (delta < 0)
+			rc = step_up(r, p, delta, &m);
+	}
 	if (moved)
 		*moved = m;
 	return rc;
@@ -87,10 +99,11 @@ int rl_pos_last(rl_rows *r, rl_pos *p)
 		return RL_OK;
 	}
 	const rl_blockrows *br;
-	int rc = rl_rows_get(r, nb - 1, &br);
+	size_t last = rl_rows_shown(r, nb - 1);
+	int rc = rl_rows_get(r, last, &br);
 	if (rc != RL_OK)
 		return rc;
-	*p = (rl_pos){(uint32_t)(nb - 1), (uint32_t)(br->nlines - 1)};
+	*p = (rl_pos){(uint32_t)last, (uint32_t)(br->nlines - 1)};
 	return RL_OK;
 }
 
@@ -144,6 +157,7 @@ int rl_vp_place(rl_viewport *vp, rl_rows *r, rl_pos target, unsigned context)
 int rl_vp_visible(const rl_viewport *vp, rl_rows *r, rl_pos p, bool *yes)
 {
 	*yes = false;
+	normalize(r, &p);
 	if (rl_pos_cmp(p, vp->top) < 0)
 		return RL_OK;
 	rl_pos bottom = vp->top;
@@ -177,18 +191,20 @@ int rl_vp_frame(const rl_viewport *vp, rl_rows *r, rl_frame *f)
 	f->at_end = true;
 	if (rc != RL_OK || nb == 0)
 		return rc;
+	normalize(r, &p);
 	while (f->n < vp->height && p.block < nb) {
 		const rl_blockrows *br;
 		if ((rc = rl_rows_get(r, p.block, &br)) != RL_OK)
 			return rc;
 		for (; p.line < br->nlines && f->n < vp->height; p.line++) {
 			const rl_line *l = &br->lines[p.line];
-			rl_frame_line fl = {br, &br->buf.rows[l->row], p, l->side};
+			rl_frame_line fl = {br, &br->buf.rows[RL_LINE_NOTE(l->side) ? 0 : l->row], p,
+			                    l->side};
 			if ((rc = frame_push(f, &fl)) != RL_OK)
 				return rc;
 		}
 		if (p.line >= br->nlines) {
-			p.block++;
+			p.block = (uint32_t)rl_rows_next(r, p.block);
 			p.line = 0;
 		}
 	}

@@ -322,13 +322,28 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 		snprintf(err, errlen, "%s: out of memory", src->name);
 		return -1;
 	}
+	/* Where each dropped passage stood in the compared text, and its lines: the viewer's folds. */
+	size_t *furniture = n ? malloc(2 * n * sizeof *furniture) : NULL;
+	if (n && !furniture) {
+		if (text != src->data)
+			free(text);
+		free(ranges);
+		snprintf(err, errlen, "%s: out of memory", src->name);
+		return -1;
+	}
+	for (size_t k = 0, shift = 0; k < n; k++) {
+		furniture[2 * k] = ranges[2 * k] - shift;
+		furniture[2 * k + 1] = count_lines(text, ranges + 2 * k, 1);
+		shift += ranges[2 * k + 1] - ranges[2 * k];
+	}
 	if (text != src->data) {
 		free(src->data);
 		src->data = text;
 	}
 	src->doc = (rl_source_doc){.format = rl_doc_format_name(f), .extracted = f != RL_DOCFMT_TEXT,
 	                           .full_len = len, .dropped = ranges, .ndropped = n,
-	                           .dropped_lines = count_lines(text, ranges, n)};
+	                           .dropped_lines = count_lines(text, ranges, n),
+	                           .furniture = furniture};
 	src->len = n ? drop_ranges(text, len, ranges, n) : len;
 	return 0;
 }

@@ -170,6 +170,7 @@ int rl_source_rename(rl_source *src, const char *name)
 void rl_source_release(rl_source *src)
 {
 	free(src->doc.dropped);
+	free(src->doc.furniture);
 	free(src->data);
 	free(src->name);
 	memset(src, 0, sizeof *src);
@@ -187,15 +188,19 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 	memcpy(dst->data, src->data, src->len + 1);
 	dst->len = src->len;
 	dst->doc = src->doc;
-	dst->doc.dropped = NULL;
+	dst->doc.dropped = dst->doc.furniture = NULL;
 	if (src->doc.ndropped) {
 		size_t bytes = 2 * src->doc.ndropped * sizeof *src->doc.dropped;
-		if (!(dst->doc.dropped = malloc(bytes))) {
+		dst->doc.dropped = malloc(bytes);
+		dst->doc.furniture = src->doc.furniture ? malloc(bytes) : NULL;
+		if (!dst->doc.dropped || (src->doc.furniture && !dst->doc.furniture)) {
 			dst->doc.ndropped = 0;
 			rl_source_release(dst);
 			return -1;
 		}
 		memcpy(dst->doc.dropped, src->doc.dropped, bytes);
+		if (src->doc.furniture)
+			memcpy(dst->doc.furniture, src->doc.furniture, bytes);
 	}
 	return 0;
 }

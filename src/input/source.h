@@ -16,6 +16,8 @@ typedef struct rl_source_doc {
 	size_t *dropped;       /* furniture dropped: pairs [start, end) in that text (owned) */
 	size_t ndropped;       /* pairs */
 	size_t dropped_lines;  /* the lines of text (not blank) in them */
+	size_t *furniture;     /* per dropped range, pairs: the byte of the compared text where it
+	                          stood, and its lines of text (owned; what the viewer folds) */
 } rl_source_doc;
 
 typedef struct rl_source {

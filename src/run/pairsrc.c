@@ -41,8 +41,9 @@ static char *dup_str(const char *s)
 	return d;
 }
 
-/* A side's name in the viewer. A version of --history says which commit, when and by whom, and
- * the path it had when that is not the newest version's (before a rename). */
+/* A side's name in the viewer. A version of --history says which commit, when and by whom, the
+ * path it had when that is not the newest version's (before a rename), and its subject line:
+ * "3f2a1c9 2025-03-02 Ann Lee (old/path.md): Tighten the lede". */
 static char *side_title(const rl_side_info *side, const char *newest_path)
 {
 	const rl_version *v = &side->version;
@@ -50,15 +51,16 @@ static char *side_title(const rl_side_info *side, const char *newest_path)
 		return dup_str(side->name);
 	bool moved = side->path && newest_path && strcmp(side->path, newest_path) != 0;
 	const char *date = v->date ? v->date : "", *author = v->author ? v->author : "";
-	size_t n = strlen(v->commit) + strlen(date) + strlen(author) + 8 +
+	const char *subject = v->subject ? v->subject : "";
+	size_t n = strlen(v->commit) + strlen(date) + strlen(author) + strlen(subject) + 12 +
 	           (moved ? strlen(side->path) : 0);
 	char *t = malloc(n);
 	if (!t)
 		return NULL;
-	if (moved)
-		snprintf(t, n, "%s %s %s (%s)", v->commit, date, author, side->path);
-	else
-		snprintf(t, n, "%s %s %s", v->commit, date, author);
+	int k = moved ? snprintf(t, n, "%s %s %s (%s)", v->commit, date, author, side->path)
+	              : snprintf(t, n, "%s %s %s", v->commit, date, author);
+	if (*subject && k > 0 && (size_t)k < n)
+		snprintf(t + k, n - (size_t)k, ": %s", subject);
 	return t;
 }
 
@@ -105,7 +107,8 @@ static int load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
 	}
 	for (int k = 0; k < 2; k++) {
 		const held_side *h = &s->sides[p->side[k]];
-		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title};
+		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title,
+		                       h->src.doc.furniture, h->src.doc.ndropped};
 	}
 	out->label = NULL;
 	return 0;

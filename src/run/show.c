@@ -153,8 +153,10 @@ static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
 		const rl_source *old = &src[base ? 0 : i], *new_ = &src[i + 1];
-		pairs[i].doc[0] = (rl_doc){old->data, old->len, titles[base ? 0 : i]};
-		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, titles[i + 1]};
+		pairs[i].doc[0] = (rl_doc){old->data, old->len, titles[base ? 0 : i],
+		                           old->doc.furniture, old->doc.ndropped};
+		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, titles[i + 1], new_->doc.furniture,
+		                           new_->doc.ndropped};
 	}
 	pairs[0].label = n == 2 ? label : NULL;
 	status = view_pairs(cli, pairs, n - 1, 0, vt, sig);

@@ -45,15 +45,20 @@ Test(tui_documents, web_page_pair_opens_on_the_article)
 	tmux_stop(&t);
 }
 
-Test(tui_documents, status_line_counts_dropped_furniture)
+Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_where)
 {
 	tmux t = {0};
 	tmux_redline(&t, 200, 30, SOURCE_DIR, UTF8_ENV,
 	             "--body tests/documents/page-v1.txt tests/documents/page-v2.txt");
 	tmux_expect(&t, "16 lines of furniture dropped", WAIT);
-	char *l0 = tmux_line(&t, 0);
-	cr_assert_eq(strncmp(l0, "Ferry timetable changes from Monday", 35), 0, "%s", l0);
+	/* Where it was dropped, a line says how much (the menu above the headline: 5 lines). */
+	char *l0 = tmux_line(&t, 0), *l1 = tmux_line(&t, 1);
+	cr_assert_eq(strncmp(l0, "5 lines of page furniture", 25), 0, "%s", l0);
+	cr_assert_eq(strncmp(l1, "Ferry timetable changes from Monday", 35), 0, "%s", l1);
 	free(l0);
+	free(l1);
+	tmux_expect(&t, "6 lines of page furniture", WAIT);
+	tmux_expect(&t, "furniture 16|16", WAIT);
 	/* The first change is the article's, not the menu's. */
 	tmux_keys(&t, false, "n");
 	tmux_expect(&t, "change 1/1", WAIT);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "search.h"
 #include "viewfix.h"
 
@@ -496,4 +497,276 @@ Test(search, smart_case_and_both_directions)
 	cr_assert_not(rl_search_find(t, 3, "tide", 4, 0, true, true, &at), "longer than the text");
 	cr_assert(rl_search_find(t, n, "harbor.", 7, 0, true, true, &at));
 	cr_assert_eq(at, n - 7, "at the very end");
+}
+
+/* ------------------------------------------------------------------ folds, matches, the current
+ * change */
+
+/* A long text of our own: n paragraphs alike but for their numbers, and the same with a word
+ * changed in paragraphs `a` and `b` (malloc'd; free both). */
+static void fold_texts(size_t n, size_t a, size_t b, char **old, char **new)
+{
+	size_t cap = n * 160 + 1, lo = 0, ln = 0;
+	*old = malloc(cap);
+	*new = malloc(cap);
+	for (size_t i = 0; i < n; i++) {
+		const char *w = i == a || i == b ? "ferry" : "tide";
+		lo += (size_t)snprintf(*old + lo, cap - lo, "Section %zu: the tide turned at the pier "
+		                       "before the gulls came back.\n\n", i);
+		ln += (size_t)snprintf(*new + ln, cap - ln, "Section %zu: the %s turned at the pier "
+		                       "before the gulls came back.\n\n", i, w);
+	}
+}
+
+static size_t fold_lines_on_screen(const vfix *f, uint32_t *lines)
+{
+	size_t n = 0;
+	for (size_t y = 0; y < f->view.frame.n; y++)
+		if (f->view.frame.v[y].side == RL_LINE_FOLD) {
+			if (lines && n == 0)
+				*lines = f->view.frame.v[y].br->fold_lines;
+			n++;
+		}
+	return n;
+}
+
+Test(view, z_folds_long_unchanged_stretches_and_enter_unfolds)
+{
+	char *a, *b;
+	fold_texts(200, 2, 150, &a, &b);
+	vfix f;
+	vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 30, false);
+	rl_view *v = &f.view;
+	size_t laid = rl_rows_laid_out(v->rows);
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_not_null(strstr(v->msg, "folded 2 unchanged stretches"), "%s", v->msg);
+	cr_assert_leq(rl_rows_laid_out(v->rows), laid + v->vp.height,
+	              "folding lays out only the screen");
+	uint32_t lines = 0;
+	cr_assert_eq(fold_lines_on_screen(&f, &lines), 2, "both folds fit one screen");
+	/* sections 4 to 148 are folded (3 and 149 stay as context): 145 sections, 290 lines */
+	cr_assert_eq(lines, 290, "%u", lines);
+	cr_assert(screen_has(&f, "Section 2:"));
+	cr_assert(screen_has(&f, "Section 150:"));
+	cr_assert_not(screen_has(&f, "Section 77:"));
+	rl_status_info s;
+	char st[256];
+	rl_view_status(v, &s);
+	rl_status_format(&s, 0, st, sizeof st);
+	cr_assert_not_null(strstr(st, "2 folded"), "%s", st);
+	/* n reaches both changes across the fold, and the end of the document folds too */
+	vfix_act(&f, RL_ACT_NEXT);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_eq(v->cur_change, 2);
+	cr_assert(screen_has(&f, "Section 150:"));
+	vfix_act(&f, RL_ACT_BOTTOM);
+	cr_assert(f.view.frame.at_end);
+	cr_assert_eq(fold_lines_on_screen(&f, NULL), 2, "the whole document on one screen");
+	/* Enter unfolds the first fold on screen; z unfolds them all */
+	vfix_act(&f, RL_ACT_OPEN);
+	cr_assert_not_null(strstr(v->msg, "unfolded 290 unchanged lines"), "%s", v->msg);
+	cr_assert_eq(rl_rows_folds(v->rows), 1);
+	cr_assert(screen_has(&f, "Section 4:"));
+	vfix_act(&f, RL_ACT_TOP);
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_eq(rl_rows_folds(v->rows), 0);
+	cr_assert_eq(fold_lines_on_screen(&f, NULL), 0);
+	/* walking down line by line meets every section once the folds are gone */
+	vfix_act(&f, RL_ACT_FOLD);
+	long total = 0;
+	for (rl_pos p = {0, 0};;) {
+		long moved;
+		cr_assert_eq(rl_pos_step(v->rows, &p, 1, &moved), RL_OK);
+		if (!moved)
+			break;
+		total++;
+	}
+	cr_assert_lt(total, 60, "folded, the document is short: %ld lines", total);
+	vfix_free(&f);
+	free(a);
+	free(b);
+}
+
+Test(view, search_counts_matches_and_unfolds_a_match_in_a_fold)
+{
+	char *a, *b;
+	fold_texts(200, 2, 150, &a, &b);
+	vfix f;
+	vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 30, false);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_FOLD);
+	cr_assert_eq(rl_view_search(v, "Section 77:", 11, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert(v->match.on);
+	cr_assert_eq(v->match.side, RL_OLD, "left pane first");
+	cr_assert_eq(v->match_n, 2);
+	cr_assert_eq(v->match_k, 1);
+	cr_assert(screen_has(&f, "Section 77:"), "the fold around the match is open");
+	cr_assert_eq(rl_rows_folds(v->rows), 1);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert_eq(v->match.side, RL_NEW);
+	cr_assert_eq(v->match_k, 2);
+	rl_status_info s;
+	char st[256];
+	rl_view_status(v, &s);
+	rl_status_format(&s, 0, st, sizeof st);
+	cr_assert_not_null(strstr(st, "match 2/2"), "%s", st);
+	/* every match on screen is highlighted: a word on every line */
+	cr_assert_eq(rl_view_search(v, "gulls", 5, false), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->match_n, 400);
+	size_t sides[2] = {0, 0};
+	for (size_t i = 0; i < v->nhits; i++)
+		sides[v->hits[i].side]++;
+	cr_assert_geq(sides[RL_OLD], 5, "%zu", sides[RL_OLD]);
+	cr_assert_eq(sides[RL_OLD], sides[RL_NEW]);
+	vfix_act(&f, RL_ACT_CLEAR);
+	cr_assert_eq(v->nhits, 0);
+	vfix_free(&f);
+	free(a);
+	free(b);
+}
+
+Test(view, the_current_change_is_the_one_counted_and_leaves_filtered_kinds)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SUMMARY, NULL}, 160, 30);
+	rl_view *v = &f.view;
+	vfix_act(&f, RL_ACT_NEXT);
+	vfix_act(&f, RL_ACT_NEXT);
+	cr_assert(v->selected);
+	cr_assert_eq(v->cur_block, v->sel_block);
+	cr_assert_eq(v->changes[v->cur_change - 1], v->cur_block);
+	unsigned roles = rl_model_block_roles(f.model, v->sel_block);
+	/* Tab until a filter leaves the selected change's kinds out */
+	for (int i = 0; i < 6 && (rl_view_mask(v) & roles); i++)
+		vfix_act(&f, RL_ACT_FILTER);
+	cr_assert_eq(rl_view_mask(v) & roles, 0);
+	cr_assert_not(v->selected, "the highlight leaves a kind filtered out");
+	cr_assert(v->cur_block == UINT32_MAX ||
+	          (rl_model_block_roles(f.model, v->cur_block) & rl_view_mask(v)));
+	vfix_free(&f);
+}
+
+Test(view, p_on_and_off_comes_back_to_the_same_place)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 120, 30);
+	rl_view *v = &f.view;
+	for (int k = 0; k < 6; k++) {
+		for (int i = 0; i < 17; i++)
+			vfix_act(&f, RL_ACT_LINE_DOWN);
+		rl_pos top = v->vp.top;
+		for (int i = 0; i < 4; i++)
+			vfix_act(&f, RL_ACT_FOLD_PUNCT);
+		cr_assert_eq(rl_pos_cmp(v->vp.top, top), 0, "step %d: (%u,%u) vs (%u,%u)", k,
+		             v->vp.top.block, v->vp.top.line, top.block, top.line);
+	}
+	vfix_free(&f);
+}
+
+Test(view, resize_keeps_the_selected_change_counted)
+{
+	vfix f;
+	vfix_files(&f, (const char *[]){ORIGINAL, SPUN, NULL}, 160, 40);
+	rl_view *v = &f.view;
+	for (int i = 0; i < 5; i++)
+		vfix_act(&f, RL_ACT_NEXT);
+	/* scroll so that the selected change sits low on the screen */
+	for (int i = 0; i < 30; i++)
+		vfix_act(&f, RL_ACT_LINE_UP);
+	if (v->cur_block != v->sel_block)
+		for (int i = 0; i < 30 && v->cur_block != v->sel_block; i++)
+			vfix_act(&f, RL_ACT_LINE_DOWN);
+	cr_assert_eq(v->cur_block, v->sel_block);
+	size_t k = v->cur_change;
+	cr_assert_eq(rl_view_resize(v, 90, 12), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->cur_change, k, "after a resize the status line still counts change %zu", k);
+	cr_assert_eq(rl_view_resize(v, 200, 50), RL_OK);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->cur_change, k);
+	vfix_free(&f);
+}
+
+Test(names, the_new_name_says_only_what_differs)
+{
+	char out[128];
+	cr_assert(rl_name_shorten("drafts/chapter-one/story-v1.md", "drafts/chapter-one/story-v2.md",
+	                          "...", out, sizeof out));
+	cr_assert_str_eq(out, "...v2.md");
+	cr_assert(rl_name_shorten("reports/2025/notes.txt", "reports/2025/story.txt", "...", out,
+	                          sizeof out));
+	cr_assert_str_eq(out, "...story.txt");
+	/* nothing shared, or nothing to gain: the name whole */
+	cr_assert_not(rl_name_shorten("old.txt", "new.txt", "...", out, sizeof out));
+	cr_assert_str_eq(out, "new.txt");
+	cr_assert_not(rl_name_shorten("ab.txt", "ab.txt", "...", out, sizeof out));
+	/* descriptions (versions) are not cut here: terminal.c says the old one by its commit */
+	cr_assert(rl_name_is_description("3f2a1c9 2025-03-02 Ann Lee: Tighten the lede"));
+	cr_assert_not(rl_name_is_description("drafts/story.md"));
+	cr_assert_not(rl_name_shorten("3f2a1c9 2025-03-02 Ann", "4e5b6d7 2025-03-02 Ann", "...", out,
+	                              sizeof out));
+	cr_assert_eq(rl_name_first_word("3f2a1c9 2025-03-02 Ann"), 7);
+}
+
+/* Page furniture the program dropped (rl_doc.furniture) is one line where it stood: before the
+ * block it preceded, and after the text for a footer. */
+Test(view, dropped_page_furniture_is_a_line_where_it_was)
+{
+	const char *old = "Headline of the day\n\nFirst paragraph of the story.\n\nLast one.\n";
+	const char *new = "Headline of the day\n\nFirst paragraph of the tale.\n\nLast one.\n";
+	/* NEW lost 3 lines before "First" (byte 21) and 2 after the end; OLD 4 before "Last" */
+	size_t fnew[] = {21, 3, strlen(new), 2}, fold[] = {52, 4};
+	rl_pair pair = {{{old, strlen(old), "old", fold, 1}, {new, strlen(new), "new", fnew, 2}}, NULL};
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_model *m;
+	rl_view v;
+	cr_assert_eq(strncmp(old + 52, "Last", 4), 0);
+	cr_assert_eq(rl_model_new(&m, &pair, 1, 0, &o, false), RL_OK);
+	size_t total;
+	rl_model_furniture(m, RL_NEW, &total);
+	cr_assert_eq(total, 5);
+	cr_assert_eq(rl_view_init(&v, m, 120, 30), RL_OK);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	rl_status_info st;
+	char line[256];
+	rl_view_status(&v, &st);
+	rl_status_format(&st, 0, line, sizeof line);
+	cr_assert_not_null(strstr(line, "furniture 4|5"), "the status line counts it: %s", line);
+	int seen = 0;
+	for (size_t y = 0; y < v.frame.n; y++) {
+		const rl_frame_line *fl = &v.frame.v[y];
+		if (fl->side == RL_LINE_FURNITURE && fl->br->furniture[RL_NEW][0] == 3) {
+			cr_assert_eq(fl->br->furniture[RL_OLD][0], 0);
+			seen |= 1;
+		}
+		if (fl->side == RL_LINE_FURNITURE && fl->br->furniture[RL_OLD][0] == 4)
+			seen |= 2;
+		if (fl->side == RL_LINE_FURNITURE_END) {
+			cr_assert_eq(fl->br->furniture[RL_NEW][1], 2);
+			cr_assert_eq(y, v.frame.n - 1, "the footer's line is the last");
+			seen |= 4;
+		}
+	}
+	cr_assert_eq(seen, 7, "%d", seen);
+	/* n still lands on the change; clicking a furniture line says what it is */
+	cr_assert_eq(rl_view_act(&v, RL_ACT_NEXT), RL_OK);
+	cr_assert(v.selected);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	for (size_t y = 0; y < v.frame.n; y++)
+		if (v.frame.v[y].side == RL_LINE_FURNITURE) {
+			cr_assert_eq(rl_view_click(&v, (unsigned)y, 2), RL_OK);
+			cr_assert_not_null(strstr(v.msg, "page furniture"));
+			break;
+		}
+	/* the unified view shows the same lines */
+	cr_assert_eq(rl_view_resize(&v, 60, 30), RL_OK);
+	cr_assert_eq(rl_view_frame(&v), RL_OK);
+	size_t notes = 0;
+	for (size_t y = 0; y < v.frame.n; y++)
+		notes += RL_LINE_NOTE(v.frame.v[y].side);
+	cr_assert_eq(notes, 3);
+	rl_view_release(&v);
+	rl_model_free(m);
 }
