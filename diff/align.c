@@ -12,6 +12,7 @@
 #include "move.h"
 #include "pair.h"
 #include "quote.h"
+#include "restyle.h"
 #include "stage.h"
 #include "status.h"
 
@@ -57,6 +58,7 @@ static void count_stats(rl_alignment *al, const rl_ctx *c)
 		}
 		switch (op->kind) {
 		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
+		case RL_OP_FORMAT: st->kept += wa, st->formatted += wa; break;
 		case RL_OP_DELETE: st->deleted += wa; break;
 		case RL_OP_INSERT: st->inserted += wb; break;
 		case RL_OP_REPLACE: st->replaced[0] += wa, st->replaced[1] += wb; break;
@@ -73,8 +75,37 @@ static int go_on(const rl_diff_opts *o)
 	return k && k->asked(k->ctx) ? RL_ECANCELED : RL_OK;
 }
 
-/* The exact script, then each readability stage that is on. */
-static int align_texts(rl_alignment *al)
+/* Do the styles say anything (a span with a style)? */
+static bool styled(const rl_styles *styles)
+{
+	for (int s = 0; styles && s < 2; s++)
+		for (size_t k = 0; k < styles[s].n; k++)
+			if (styles[s].v[k].style)
+				return true;
+	return false;
+}
+
+/* The restyled stretches of equal ops (restyle.h), when the caller gave styles. */
+static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
+{
+	if (!styled(styles))
+		return RL_OK;
+	uint32_t *sty[2];
+	sty[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *sty[0]);
+	sty[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *sty[1]);
+	int rc = sty[0] && sty[1] ? RL_OK : RL_ENOMEM;
+	if (rc == RL_OK) {
+		rl_token_styles(c, 0, &styles[0], sty[0]);
+		rl_token_styles(c, 1, &styles[1], sty[1]);
+		rc = rl_restyle(c, (const uint32_t *const *)sty, ops);
+	}
+	free(sty[0]);
+	free(sty[1]);
+	return rc;
+}
+
+/* The exact script, then each readability stage that is on, then the restyled words. */
+static int align_texts(rl_alignment *al, const rl_styles *styles)
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
@@ -92,6 +123,8 @@ static int align_texts(rl_alignment *al)
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK)
+		rc = restyle(&c, styles, &ops);
 	if (rc == RL_OK) {
 		al->ops = ops.v;
 		al->nops = ops.n;
@@ -110,6 +143,12 @@ static int align_texts(rl_alignment *al)
 int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
             size_t new_len, const rl_diff_opts *opts)
 {
+	return rl_diff_styled(out, old_text, old_len, new_text, new_len, opts, NULL);
+}
+
+int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
+                   size_t new_len, const rl_diff_opts *opts, const rl_styles *styles)
+{
 	rl_alignment *al = calloc(1, sizeof *al);
 	int rc;
 
@@ -118,7 +157,7 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
 	al->opts = *opts;
 	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
 	    (rc = rl_tokenize_wb(&al->toks[1], new_text, new_len, &opts->wordbreak)) != RL_OK ||
-	    (rc = align_texts(al)) != RL_OK) {
+	    (rc = align_texts(al, styles)) != RL_OK) {
 		rl_alignment_free(al);
 		return rc;
 	}
@@ -179,7 +218,8 @@ void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *star
 
 const char *rl_kind_name(rl_kind kind)
 {
-	static const char *const names[RL_OP_KINDS] = {"equal", "delete", "insert", "replace", "move"};
+	static const char *const names[RL_OP_KINDS] = {"equal", "delete", "insert", "replace", "move",
+	                                                "format"};
 	return kind < RL_OP_KINDS ? names[kind] : "?";
 }
 

@@ -23,6 +23,8 @@ typedef enum rl_kind {
 	RL_OP_INSERT,   /* words of NEW only; its OLD range is empty */
 	RL_OP_REPLACE,  /* OLD's words rewritten as NEW's */
 	RL_OP_MOVE,     /* the same words, at another place in NEW (part of a moved passage) */
+	RL_OP_FORMAT,   /* the same words, formatted otherwise (emphasis, a link's target): only
+	                 * when the caller gives the texts' styles (rl_diff_styled) */
 	RL_OP_KINDS
 } rl_kind;
 
@@ -81,6 +83,7 @@ typedef struct rl_stats {
 	size_t quotes;            /* ops flagged as touching a quotation */
 	size_t quote_ops[RL_QUOTE_KINDS];  /* ops with each rl_quote flag (index 0: none) */
 	size_t quotations[2];     /* quotations found in OLD and NEW (0 when the stage is off) */
+	size_t formatted;         /* OLD words in RL_OP_FORMAT ops */
 	size_t anchors;           /* anchors that cut the exact diff (0 when minimal) */
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
 } rl_stats;
@@ -92,6 +95,28 @@ typedef struct rl_alignment rl_alignment;
 int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
             size_t new_len, const rl_diff_opts *opts);
 void rl_alignment_free(rl_alignment *al);
+
+/* Styles: what the caller knows of a text's formatting that is not its words (a document's
+ * emphasis, a link's target). The engine knows nothing of what they mean: a style is an opaque
+ * number, 0 for none, and the caller gives the same number for the same formatting on both
+ * sides. A span gives bytes [start, end) of a text its style; spans are sorted by start and do
+ * not overlap. A token takes the style of the span holding its first byte (0 outside them). */
+typedef struct rl_style_span {
+	size_t start, end;
+	uint32_t style;
+} rl_style_span;
+
+typedef struct rl_styles {
+	const rl_style_span *v;  /* borrowed */
+	size_t n;
+} rl_styles;
+
+/* rl_diff, then the equal ops (not moved) are cut where the styles of their paired words differ:
+ * those stretches become RL_OP_FORMAT ops (same words, formatting changed). Words that changed
+ * stay what they were (a rewrite re-emphasised is a rewrite). styles: two entries, OLD and NEW,
+ * or NULL (then this is rl_diff). The spans are read during the call only. */
+int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
+                   size_t new_len, const rl_diff_opts *opts, const rl_styles *styles);
 
 /* The tokens of RL_OLD or RL_NEW, borrowed from the alignment. */
 const rl_tokens *rl_alignment_tokens(const rl_alignment *al, int side);

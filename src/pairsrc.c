@@ -105,7 +105,8 @@ static int load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
 	}
 	for (int k = 0; k < 2; k++) {
 		const held_side *h = &s->sides[p->side[k]];
-		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title};
+		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title,
+		                       rl_source_styles(&h->src)};
 	}
 	out->label = NULL;
 	return 0;

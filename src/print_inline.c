@@ -103,6 +103,11 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
 			continue;
 		}
+		if (op->kind == RL_OP_FORMAT && !op->move) {
+			/* The same words: once, NEW's, marked quietly ({*words*}). */
+			print_span(st, RL_NEW, p->b0, p->b1, op, true, -1);
+			continue;
+		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
 		 * space, the new words. */
 		bool both = p->a1 > p->a0 && p->b1 > p->b0;

@@ -201,6 +201,7 @@ int rl_source_rename(rl_source *src, const char *name)
 void rl_source_release(rl_source *src)
 {
 	free(src->doc.dropped);
+	rl_doc_styles_release(&src->doc.styles);
 	free(src->data);
 	free(src->name);
 	memset(src, 0, sizeof *src);
@@ -228,7 +229,65 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 		}
 		memcpy(dst->doc.dropped, src->doc.dropped, bytes);
 	}
+	if (rl_doc_styles_copy(&dst->doc.styles, &src->doc.styles) != 0) {
+		rl_source_release(dst);
+		return -1;
+	}
 	return 0;
+}
+
+void rl_doc_styles_release(rl_doc_styles *st)
+{
+	free(st->v);
+	free(st->name);
+	free(st->names);
+	memset(st, 0, sizeof *st);
+}
+
+static void *dup_bytes(const void *p, size_t n)
+{
+	void *d = n ? malloc(n) : NULL;
+	if (d)
+		memcpy(d, p, n);
+	return d;
+}
+
+int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src)
+{
+	memset(dst, 0, sizeof *dst);
+	if (!src->n)
+		return 0;
+	dst->v = dup_bytes(src->v, src->n * sizeof *src->v);
+	dst->name = dup_bytes(src->name, src->n * sizeof *src->name);
+	dst->names = dup_bytes(src->names, src->names_len);
+	if (!dst->v || !dst->name || !dst->names) {
+		rl_doc_styles_release(dst);
+		return -1;
+	}
+	dst->n = src->n;
+	dst->names_len = src->names_len;
+	return 0;
+}
+
+rl_styles rl_source_styles(const rl_source *src)
+{
+	return (rl_styles){src->doc.styles.v, src->doc.styles.n};
+}
+
+const char *rl_source_style_at(const rl_source *src, size_t off)
+{
+	const rl_doc_styles *st = &src->doc.styles;
+	size_t lo = 0, hi = st->n;
+	while (lo < hi) {  /* the first span ending after off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < st->n && st->v[lo].start <= off && st->name[lo] < st->names_len)
+		return st->names + st->name[lo];
+	return "";
 }
 
 char *rl_source_title(const rl_source *src)

@@ -6,6 +6,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "align.h"
+
+/* A document's formatting that is not words (Markdown's emphasis, code, a link's target), as
+ * style spans of its compared text for the engine (align.h: rl_diff_styled). A span's style is
+ * a hash of its description ("strong, link https://example.org/"), so that the same formatting
+ * has the same number on both sides; names[name[k]] is span k's description. */
+typedef struct rl_doc_styles {
+	rl_style_span *v;  /* sorted, disjoint (owned) */
+	uint32_t *name;    /* per span: the offset of its description in names (owned) */
+	size_t n;
+	char *names;       /* descriptions, each NUL-terminated (owned) */
+	size_t names_len;
+} rl_doc_styles;
 
 /* What src/doc/ (doc.h) made of a side's bytes; all zero for bytes as read. */
 typedef struct rl_source_doc {
@@ -15,6 +30,7 @@ typedef struct rl_source_doc {
 	size_t *dropped;       /* furniture dropped: pairs [start, end) in that text (owned) */
 	size_t ndropped;       /* pairs */
 	size_t dropped_lines;  /* the lines of text (not blank) in them */
+	rl_doc_styles styles;  /* formatting (Markdown only; empty otherwise) */
 } rl_source_doc;
 
 typedef struct rl_source {
@@ -54,6 +70,16 @@ int rl_source_copy(rl_source *dst, const rl_source *src);
  * when there were any ("page.html (12 lines of furniture dropped)"). malloc'd; NULL when out
  * of memory. */
 char *rl_source_title(const rl_source *src);
+
+/* The engine's view of src's styles (borrowed from src). */
+rl_styles rl_source_styles(const rl_source *src);
+
+/* The description of the formatting at byte off of src's compared text ("" for none). */
+const char *rl_source_style_at(const rl_source *src, size_t off);
+
+/* Release styles (and zero them); copy them (-1 when out of memory, dst then empty). */
+void rl_doc_styles_release(rl_doc_styles *st);
+int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src);
 
 /* Does the buffer look binary: a NUL byte in its first 8 KiB (as diff decides)? */
 bool rl_source_is_binary(const rl_source *src);

@@ -18,10 +18,16 @@
 
 #include <stddef.h>
 
+#include "source.h"
+
 int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
                  size_t *out_len, char *err, size_t errlen);
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen);
+/* The same, with the formatting that is not words (emphasis, code, links and their targets) as
+ * style spans of the text in *styles (when not NULL; released on failure). */
+int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
+                            size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen);
 int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);
 int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
