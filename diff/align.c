@@ -80,7 +80,7 @@ static bool styled(const rl_styles *styles)
 {
 	for (int s = 0; styles && s < 2; s++)
 		for (size_t k = 0; k < styles[s].n; k++)
-			if (styles[s].v[k].style)
+			if (styles[s].v[k].style || styles[s].v[k].exact)
 				return true;
 	return false;
 }

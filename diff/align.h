@@ -100,10 +100,13 @@ void rl_alignment_free(rl_alignment *al);
  * emphasis, a link's target). The engine knows nothing of what they mean: a style is an opaque
  * number, 0 for none, and the caller gives the same number for the same formatting on both
  * sides. A span gives bytes [start, end) of a text its style; spans are sorted by start and do
- * not overlap. A token takes the style of the span holding its first byte (0 outside them). */
+ * not overlap. A token takes the style of the span holding its first byte (0 outside them).
+ * An exact span (code) is compared byte for byte: the key options' folding (typography, case,
+ * compatibility forms) does not apply to its words. */
 typedef struct rl_style_span {
 	size_t start, end;
 	uint32_t style;
+	bool exact;
 } rl_style_span;
 
 typedef struct rl_styles {
@@ -111,10 +114,12 @@ typedef struct rl_styles {
 	size_t n;
 } rl_styles;
 
-/* rl_diff, then the equal ops (not moved) are cut where the styles of their paired words differ:
- * those stretches become RL_OP_FORMAT ops (same words, formatting changed). Words that changed
- * stay what they were (a rewrite re-emphasised is a rewrite). styles: two entries, OLD and NEW,
- * or NULL (then this is rl_diff). The spans are read during the call only. */
+/* rl_diff, then the equal ops (not moved) are cut where their paired words differ in style:
+ * those stretches become RL_OP_FORMAT ops (same words, formatting changed); and where a word of
+ * an exact span differs in its bytes from its pair, it becomes a RL_OP_REPLACE op (code is
+ * compared verbatim). Words that changed stay what they were (a rewrite re-emphasised is a
+ * rewrite). styles: two entries, OLD and NEW, or NULL (then this is rl_diff). The spans are
+ * read during the call only. */
 int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
                    size_t new_len, const rl_diff_opts *opts, const rl_styles *styles);
 

@@ -1,5 +1,7 @@
-/* restyle.c: equal ops cut where their words' formatting changed. */
+/* restyle.c: equal ops cut where their words' formatting changed, or where code differs. */
 #include "restyle.h"
+
+#include <string.h>
 
 #include "status.h"
 
@@ -11,31 +13,37 @@ void rl_token_styles(const rl_ctx *c, int s, const rl_styles *st, uint32_t *out)
 		size_t off = sd->tok[t].off;
 		while (k < st->n && st->v[k].end <= off)
 			k++;
-		out[t] = k < st->n && st->v[k].start <= off ? st->v[k].style : 0;
+		bool in = k < st->n && st->v[k].start <= off;
+		out[t] = in ? (st->v[k].style & ~RL_STYLE_EXACT) | (st->v[k].exact ? RL_STYLE_EXACT : 0)
+		            : 0;
 	}
 }
 
-static int push(rl_opvec *out, const rl_op *proto, uint8_t kind, uint32_t a0,
-                uint32_t a1, uint32_t b0, uint32_t b1)
+/* What a pair of compared tokens (OLD's i, NEW's j) of an equal op is. */
+static uint8_t pair_kind(const rl_ctx *c, const uint32_t *const sty[2], uint32_t i, uint32_t j)
 {
-	if (a0 == a1 && b0 == b1)
-		return RL_OK;
-	rl_op op = *proto;
-	op.kind = kind, op.a0 = a0, op.a1 = a1, op.b0 = b0, op.b1 = b1;
-	return rl_opvec_push(out, &op);
+	uint32_t x = sty[0][i], y = sty[1][j];
+	if ((x | y) & RL_STYLE_EXACT) {
+		const rl_token *a = &c->side[0].tok[i], *b = &c->side[1].tok[j];
+		if (a->len != b->len ||
+		    memcmp(c->side[0].text + a->off, c->side[1].text + b->off, a->len) != 0)
+			return RL_OP_REPLACE;
+	}
+	return (x & ~RL_STYLE_EXACT) != (y & ~RL_STYLE_EXACT) ? RL_OP_FORMAT : RL_OP_EQUAL;
 }
 
-/* One equal op: its compared tokens walked in step (they pair one to one). A restyled stretch
- * runs from the first token of the first pair whose styles differ to the end of the last such
- * pair (the punctuation glued after it stays with the kept text). */
+/* One equal op: its compared tokens walked in step (they pair one to one), cut where the kind of
+ * the pairs changes. A stretch runs from its first pair to the next stretch's first pair (tokens
+ * that are not compared join the stretch before them, as in every op); the first one from the
+ * op's start. */
 static int cut_equal(rl_ctx *c, const uint32_t *const sty[2], const rl_op *op, rl_opvec *out)
 {
 	const uint32_t *ida = c->side[0].ids, *idb = c->side[1].ids;
 	uint32_t i = op->a0, j = op->b0;
-	uint32_t ea = op->a0, eb = op->b0;   /* the start of the stretch being written */
-	bool in = false;                     /* is it a restyled one? */
-	uint32_t la = 0, lb = 0;             /* the end of the last restyled pair */
+	rl_op cur = *op;  /* the stretch being gathered: from (cur.a0, cur.b0), of kind cur.kind */
+	bool any = false;
 
+	cur.kind = RL_OP_EQUAL;
 	for (;;) {
 		while (i < op->a1 && ida[i] == RL_ID_NONE)
 			i++;
@@ -43,26 +51,20 @@ static int cut_equal(rl_ctx *c, const uint32_t *const sty[2], const rl_op *op, r
 			j++;
 		if (i >= op->a1 || j >= op->b1)
 			break;
-		bool differ = sty[0][i] != sty[1][j];
-		if (differ && !in) {
-			if (push(out, op, RL_OP_EQUAL, ea, i, eb, j) != RL_OK)
+		uint8_t kind = pair_kind(c, sty, i, j);
+		if (!any) {
+			cur.kind = kind;
+			any = true;
+		} else if (kind != cur.kind) {
+			cur.a1 = i, cur.b1 = j;
+			if (rl_opvec_push(out, &cur) != RL_OK)
 				return RL_ENOMEM;
-			ea = i, eb = j, in = true;
-		} else if (!differ && in) {
-			if (push(out, op, RL_OP_FORMAT, ea, la, eb, lb) != RL_OK)
-				return RL_ENOMEM;
-			ea = la, eb = lb, in = false;
+			cur.a0 = i, cur.b0 = j, cur.kind = kind;
 		}
-		if (differ)
-			la = i + 1, lb = j + 1;
 		i++, j++;
 	}
-	if (in) {
-		if (push(out, op, RL_OP_FORMAT, ea, la, eb, lb) != RL_OK)
-			return RL_ENOMEM;
-		ea = la, eb = lb;
-	}
-	return push(out, op, RL_OP_EQUAL, ea, op->a1, eb, op->b1);
+	cur.a1 = op->a1, cur.b1 = op->b1;
+	return rl_opvec_push(out, &cur);
 }
 
 int rl_restyle(rl_ctx *c, const uint32_t *const sty[2], rl_opvec *ops)

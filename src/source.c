@@ -269,9 +269,11 @@ int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src)
 	return 0;
 }
 
-rl_styles rl_source_styles(const rl_source *src)
+void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_styles out[2])
 {
-	return (rl_styles){src->doc.styles.v, src->doc.styles.n};
+	bool both = old->doc.styled && new_->doc.styled;
+	out[0] = both ? (rl_styles){old->doc.styles.v, old->doc.styles.n} : (rl_styles){NULL, 0};
+	out[1] = both ? (rl_styles){new_->doc.styles.v, new_->doc.styles.n} : (rl_styles){NULL, 0};
 }
 
 const char *rl_source_style_at(const rl_source *src, size_t off)

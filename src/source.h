@@ -30,6 +30,7 @@ typedef struct rl_source_doc {
 	size_t *dropped;       /* furniture dropped: pairs [start, end) in that text (owned) */
 	size_t ndropped;       /* pairs */
 	size_t dropped_lines;  /* the lines of text (not blank) in them */
+	bool styled;           /* its formatting was read (Markdown) into styles */
 	rl_doc_styles styles;  /* formatting (Markdown only; empty otherwise) */
 } rl_source_doc;
 
@@ -71,8 +72,10 @@ int rl_source_copy(rl_source *dst, const rl_source *src);
  * of memory. */
 char *rl_source_title(const rl_source *src);
 
-/* The engine's view of src's styles (borrowed from src). */
-rl_styles rl_source_styles(const rl_source *src);
+/* The styles the engine gets for a pair (borrowed from the sources): each side's when both sides
+ * had their formatting read, else none (a Markdown file against plain text or a web page, whose
+ * formatting is not read, would otherwise show every emphasised word as restyled). */
+void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_styles out[2]);
 
 /* The description of the formatting at byte off of src's compared text ("" for none). */
 const char *rl_source_style_at(const rl_source *src, size_t off);

@@ -354,7 +354,8 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	}
 	src->doc = (rl_source_doc){.format = rl_doc_format_name(f), .extracted = f != RL_DOCFMT_TEXT,
 	                           .full_len = len, .dropped = ranges, .ndropped = n,
-	                           .dropped_lines = count_lines(text, ranges, n), .styles = styles};
+	                           .dropped_lines = count_lines(text, ranges, n),
+	                           .styled = f == RL_DOCFMT_MARKDOWN, .styles = styles};
 	src->len = n ? drop_ranges(text, len, ranges, n) : len;
 	return 0;
 }

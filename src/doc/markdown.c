@@ -120,8 +120,9 @@ static bool style_name_offset(md_styles *y, const char *name, size_t n, uint32_t
 	return true;
 }
 
-/* Text [start, end) of the output was written under the current formatting (and in code). */
-static void style_record(md_state *st, size_t start, size_t end, bool code)
+/* Text [start, end) of the output was written under the current formatting (and in a code
+ * span); exact: code, compared byte for byte. */
+static void style_record(md_state *st, size_t start, size_t end, bool code, bool exact)
 {
 	md_styles *y = &st->sty;
 	if (!y->out || y->nomem)
@@ -135,7 +136,8 @@ static void style_record(md_state *st, size_t start, size_t end, bool code)
 	                            code && y->len ? ", " : "", code ? "code" : "");
 	uint32_t hash = style_hash(name, n), off;
 	rl_doc_styles *o = y->out;
-	if (o->n && o->v[o->n - 1].style == hash && o->v[o->n - 1].end <= start) {
+	if (o->n && o->v[o->n - 1].style == hash && o->v[o->n - 1].exact == exact &&
+	    o->v[o->n - 1].end <= start) {
 		o->v[o->n - 1].end = end;  /* the same formatting goes on (one word after another) */
 		return;
 	}
@@ -151,7 +153,7 @@ static void style_record(md_state *st, size_t start, size_t end, bool code)
 		return;
 	}
 	o->name = names;
-	o->v[o->n] = (rl_style_span){start, end, hash};
+	o->v[o->n] = (rl_style_span){start, end, hash, exact};
 	o->name[o->n++] = off;
 }
 
@@ -164,7 +166,7 @@ static void text(md_state *st, const char *s, bool verbatim)
 		rl_textbuf_verbatim(&st->tb, s, strlen(s));
 	else
 		rl_textbuf_text(&st->tb, s, strlen(s));
-	style_record(st, start, st->tb.len, verbatim);
+	style_record(st, start, st->tb.len, verbatim, verbatim);
 }
 
 static void list_item(md_state *st, cmark_node *item)
@@ -215,7 +217,7 @@ static void enter(md_state *st, cmark_node *node)
 		size_t start = st->tb.len;
 		rl_textbuf_verbatim(&st->tb, code, n);
 		style_push(&st->sty, "code block", NULL);
-		style_record(st, start, st->tb.len, false);
+		style_record(st, start, st->tb.len, false, true);
 		style_pop(&st->sty);
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		break;

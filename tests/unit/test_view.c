@@ -221,7 +221,7 @@ Test(view, tab_cycles_the_highlighted_kinds)
 			cr_assert_not_null(strstr(v->msg, "Tab"));
 		}
 	} while (rl_view_mask(v) != mask0 && seen < 20);
-	cr_assert_eq(seen, 6, "six steps come back to everything");
+	cr_assert_eq(seen, 7, "seven steps come back to everything");
 	cr_assert_eq(v->nchanges, all);
 	vfix_free(&f);
 }
