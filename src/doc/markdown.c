@@ -141,18 +141,20 @@ static void style_record(md_state *st, size_t start, size_t end, bool code, bool
 		o->v[o->n - 1].end = end;  /* the same formatting goes on (one word after another) */
 		return;
 	}
+	size_t had = y->cap;
 	if (!style_name_offset(y, name, n, hash, &off) ||
 	    !grow((void **)&o->v, &y->cap, o->n + 1, sizeof *o->v)) {
 		y->nomem = true;
 		return;
 	}
-	size_t cap = y->cap;
-	uint32_t *names = realloc(o->name, cap * sizeof *names);
-	if (!names) {
-		y->nomem = true;
-		return;
+	if (y->cap != had) {  /* the descriptions' offsets grow with the spans */
+		uint32_t *names = realloc(o->name, y->cap * sizeof *names);
+		if (!names) {
+			y->nomem = true;
+			return;
+		}
+		o->name = names;
 	}
-	o->name = names;
 	o->v[o->n] = (rl_style_span){start, end, hash, exact};
 	o->name[o->n++] = off;
 }
