@@ -610,11 +610,11 @@ static const struct {
 	{"[<moved>]{>moved<}", RL_ROLE_MOVE, "a moved passage where it left and arrived (cyan)"},
 	{"[!quote!]{!quote!}", RL_ROLE_QUOTE, "a quotation removed, added, altered, elided (magenta)"},
 	{"[*same*]{*same*}", RL_ROLE_FORMAT, "the same words, formatting changed: emphasis, a link's"},
-	{NULL, 0, "                   target (Markdown; dim underline)"},
+	{NULL, 0, "                    target (Markdown; dim underline)"},
 	{NULL, 0, "Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break"},
 	{NULL, 0, "        on one side only. Status line: ~rewrites -deletions +insertions"},
-	{NULL, 0, "        m moved passages q quotation changes (f formatting changes, when there"},
-	{NULL, 0, "        are any), and the share of words kept."},
+	{NULL, 0, "        m moved passages q quotation changes, f formatting changes (only"},
+	{NULL, 0, "        when there are any), and the share of words kept."},
 };
 
 size_t rl_view_help_count(void)
