@@ -80,19 +80,13 @@ static uint32_t style_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
+/* The capacity that holds need entries: cap, or doubled from it until it does. */
+static size_t grown(size_t cap, size_t need)
 {
-	if (need <= *cap)
-		return true;
-	size_t c = *cap ? *cap : 64;
+	size_t c = cap ? cap : 64;
 	while (c < need)
 		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
+	return c;
 }
 
 /* The offset of the description name[0..n) in the names, stored once. */
@@ -106,9 +100,16 @@ static bool style_name_offset(md_styles *y, const char *name, size_t n, uint32_t
 			return true;
 		}
 	}
-	if (o->names_len + n + 1 > UINT32_MAX ||
-	    !grow((void **)&o->names, &y->names_cap, o->names_len + n + 1, 1))
+	if (o->names_len + n + 1 > UINT32_MAX)
 		return false;
+	if (o->names_len + n + 1 > y->names_cap) {
+		size_t cap = grown(y->names_cap, o->names_len + n + 1);
+		char *names = realloc(o->names, cap);
+		if (!names)
+			return false;
+		o->names = names;
+		y->names_cap = cap;
+	}
 	memcpy(o->names + o->names_len, name, n + 1);
 	*off = (uint32_t)o->names_len;
 	o->names_len += n + 1;
@@ -127,7 +128,7 @@ static void style_record(md_state *st, size_t start, size_t end, bool code, bool
 	md_styles *y = &st->sty;
 	if (!y->out || y->nomem)
 		return;
-	while (start < end && strchr(" \n", st->tb.data[start]))
+	while (start < end && (st->tb.data[start] == ' ' || st->tb.data[start] == '\n'))
 		start++;
 	if (start >= end || (!y->len && !code))
 		return;
@@ -141,19 +142,22 @@ static void style_record(md_state *st, size_t start, size_t end, bool code, bool
 		o->v[o->n - 1].end = end;  /* the same formatting goes on (one word after another) */
 		return;
 	}
-	size_t had = y->cap;
-	if (!style_name_offset(y, name, n, hash, &off) ||
-	    !grow((void **)&o->v, &y->cap, o->n + 1, sizeof *o->v)) {
+	if (!style_name_offset(y, name, n, hash, &off)) {
 		y->nomem = true;
 		return;
 	}
-	if (y->cap != had) {  /* the descriptions' offsets grow with the spans */
-		uint32_t *names = realloc(o->name, y->cap * sizeof *names);
+	if (o->n == y->cap) {  /* the spans and their descriptions' offsets grow together */
+		size_t cap = grown(y->cap, o->n + 1);
+		rl_style_span *v = realloc(o->v, cap * sizeof *v);
+		if (v)
+			o->v = v;
+		uint32_t *names = v ? realloc(o->name, cap * sizeof *names) : NULL;
 		if (!names) {
 			y->nomem = true;
 			return;
 		}
 		o->name = names;
+		y->cap = cap;
 	}
 	o->v[o->n] = (rl_style_span){start, end, hash, exact};
 	o->name[o->n++] = off;
