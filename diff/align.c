@@ -31,6 +31,12 @@ const char *rl_strerror(int status)
 int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
             size_t new_len, const rl_diff_opts *opts)
 {
+	return rl_diff_styled(out, old_text, old_len, new_text, new_len, opts, NULL);
+}
+
+int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
+                   size_t new_len, const rl_diff_opts *opts, const rl_styles *styles)
+{
 	rl_alignment *al = calloc(1, sizeof *al);
 	int rc;
 
@@ -39,7 +45,7 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
 	al->opts = *opts;
 	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
 	    (rc = rl_tokenize_wb(&al->toks[1], new_text, new_len, &opts->wordbreak)) != RL_OK ||
-	    (rc = rl_pipeline(al->toks, &al->opts, &al->ops, &al->nops, &al->stats)) != RL_OK) {
+	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->stats)) != RL_OK) {
 		rl_alignment_free(al);
 		return rc;
 	}
@@ -100,7 +106,8 @@ void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *star
 
 const char *rl_kind_name(rl_kind kind)
 {
-	static const char *const names[RL_OP_KINDS] = {"equal", "delete", "insert", "replace", "move"};
+	static const char *const names[RL_OP_KINDS] = {"equal", "delete", "insert", "replace", "move",
+	                                                "format"};
 	return kind < RL_OP_KINDS ? names[kind] : "?";
 }
 

@@ -24,6 +24,17 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
             size_t new_len, const rl_diff_opts *opts);
 void rl_alignment_free(rl_alignment *al);
 
+/* Styles (rl_style_span, rl_styles in ops.h): what the caller knows of a text's formatting. */
+
+/* rl_diff, then the equal ops (not moved) are cut where their paired words differ in style:
+ * those stretches become RL_OP_FORMAT ops (same words, formatting changed); and where a word of
+ * an exact span differs in its bytes from its pair, it becomes a RL_OP_REPLACE op (code is
+ * compared verbatim). Words that changed stay what they were (a rewrite re-emphasised is a
+ * rewrite). styles: two entries, OLD and NEW, or NULL (then this is rl_diff). The spans are
+ * read during the call only. */
+int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, const char *new_text,
+                   size_t new_len, const rl_diff_opts *opts, const rl_styles *styles);
+
 /* The tokens of RL_OLD or RL_NEW, borrowed from the alignment. */
 const rl_tokens *rl_alignment_tokens(const rl_alignment *al, int side);
 /* The ops in reading order, borrowed; *n receives their count. */

@@ -19,6 +19,8 @@ typedef enum rl_kind {
 	RL_OP_INSERT,   /* words of NEW only; its OLD range is empty */
 	RL_OP_REPLACE,  /* OLD's words rewritten as NEW's */
 	RL_OP_MOVE,     /* the same words, at another place in NEW (part of a moved passage) */
+	RL_OP_FORMAT,   /* the same words, formatted otherwise (emphasis, a link's target): only
+	                 * when the caller gives the texts' styles (rl_diff_styled) */
 	RL_OP_KINDS
 } rl_kind;
 
@@ -77,8 +79,27 @@ typedef struct rl_stats {
 	size_t quotes;            /* ops flagged as touching a quotation */
 	size_t quote_ops[RL_QUOTE_KINDS];  /* ops with each rl_quote flag (index 0: none) */
 	size_t quotations[2];     /* quotations found in OLD and NEW (0 when the stage is off) */
+	size_t formatted;         /* OLD words in RL_OP_FORMAT ops */
 	size_t anchors;           /* anchors that cut the exact diff (0 when minimal) */
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
 } rl_stats;
+
+/* Styles: what the caller knows of a text's formatting that is not its words (a document's
+ * emphasis, a link's target). The engine knows nothing of what they mean: a style is an opaque
+ * number, 0 for none, and the caller gives the same number for the same formatting on both
+ * sides. A span gives bytes [start, end) of a text its style; spans are sorted by start and do
+ * not overlap. A token takes the style of the span holding its first byte (0 outside them).
+ * An exact span (code) is compared byte for byte: the key options' folding (typography, case,
+ * compatibility forms) does not apply to its words. */
+typedef struct rl_style_span {
+	size_t start, end;
+	uint32_t style;
+	bool exact;
+} rl_style_span;
+
+typedef struct rl_styles {
+	const rl_style_span *v;  /* borrowed */
+	size_t n;
+} rl_styles;
 
 #endif

@@ -15,6 +15,7 @@
 #include "pair.h"
 #include "quote.h"
 #include "refine.h"
+#include "restyle.h"
 #include "status.h"
 #include "structure.h"
 
@@ -39,6 +40,7 @@ static void count_stats(rl_stats *st, const rl_op *ops, size_t nops, const rl_ct
 		}
 		switch (op->kind) {
 		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
+		case RL_OP_FORMAT: st->kept += wa, st->formatted += wa; break;
 		case RL_OP_DELETE: st->deleted += wa; break;
 		case RL_OP_INSERT: st->inserted += wb; break;
 		case RL_OP_REPLACE: st->replaced[0] += wa, st->replaced[1] += wb; break;
@@ -71,8 +73,37 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
 	return RL_OK;
 }
 
-int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_op **out, size_t *nout,
-                rl_stats *stats)
+/* Do the styles say anything (a span with a style)? */
+static bool styled(const rl_styles *styles)
+{
+	for (int s = 0; styles && s < 2; s++)
+		for (size_t k = 0; k < styles[s].n; k++)
+			if (styles[s].v[k].style || styles[s].v[k].exact)
+				return true;
+	return false;
+}
+
+/* The restyled stretches of equal ops (restyle.h), when the caller gave styles. */
+static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
+{
+	if (!styled(styles))
+		return RL_OK;
+	uint32_t *sty[2];
+	sty[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *sty[0]);
+	sty[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *sty[1]);
+	int rc = sty[0] && sty[1] ? RL_OK : RL_ENOMEM;
+	if (rc == RL_OK) {
+		rl_token_styles(c, 0, &styles[0], sty[0]);
+		rl_token_styles(c, 1, &styles[1], sty[1]);
+		rc = rl_restyle(c, (const uint32_t *const *)sty, ops);
+	}
+	free(sty[0]);
+	free(sty[1]);
+	return rc;
+}
+
+int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
+                rl_op **out, size_t *nout, rl_stats *stats)
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
@@ -92,6 +123,8 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_op **out,
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK)
+		rc = restyle(&c, styles, &ops);
 	if (rc == RL_OK) {
 		*out = ops.v;
 		*nout = ops.n;

@@ -585,7 +585,7 @@ static bool side_changed(const rl_op *op, int side)
 	switch (op->kind) {
 	case RL_OP_DELETE: return side == RL_OLD;
 	case RL_OP_INSERT: return side == RL_NEW;
-	case RL_OP_REPLACE: case RL_OP_MOVE: return true;
+	case RL_OP_REPLACE: case RL_OP_MOVE: case RL_OP_FORMAT: return true;
 	default: return false;
 	}
 }
@@ -765,6 +765,8 @@ const char *rl_marker_text(int side, const rl_run *run)
 		return side ? (open ? "{!" : "!}") : (open ? "[!" : "!]");
 	if (run->kind == RL_OP_MOVE)
 		return side ? (open ? "{>" : "<}") : (open ? "[<" : ">]");
+	if (run->kind == RL_OP_FORMAT)
+		return side ? (open ? "{*" : "*}") : (open ? "[*" : "*]");
 	return side ? (open ? "{+" : "+}") : (open ? "[-" : "-]");
 }
 

@@ -106,7 +106,8 @@ int rl_layout_rows(const rl_layout *lay, size_t i, unsigned width, rl_rowbuf *bu
 
 /* The text of a change marker run (RL_RUN_OPEN/RL_RUN_CLOSE) on a side: "[-" "-]" and "{+" "+}"
  * for a change, "[<" ">]" and "{>" "<}" for moved text where it left and where it arrived (edits
- * inside a moved passage are changes), "[!" "!]" and "{!" "!}" for a change to a quotation. */
+ * inside a moved passage are changes), "[!" "!]" and "{!" "!}" for a change to a quotation,
+ * "[*" "*]" and "{*" "*}" for the same words formatted otherwise (RL_OP_FORMAT). */
 const char *rl_marker_text(int side, const rl_run *run);
 
 void rl_rowbuf_clear(rl_rowbuf *buf);

@@ -110,6 +110,14 @@ static int count_moves(const rl_op *ops, size_t nops, size_t *out)
 	return RL_OK;
 }
 
+/* Compare a pair's documents, with their formatting. */
+static int diff_pair(rl_alignment **al, const rl_pair *p, const rl_diff_opts *opts)
+{
+	rl_styles styles[2] = {p->doc[0].styles, p->doc[1].styles};
+	return rl_diff_styled(al, p->doc[0].data, p->doc[0].len, p->doc[1].data, p->doc[1].len, opts,
+	                      styles);
+}
+
 static int summarize(const rl_alignment *al, rl_summary *s)
 {
 	const rl_stats *st = rl_alignment_stats(al);
@@ -120,6 +128,7 @@ static int summarize(const rl_alignment *al, rl_summary *s)
 	s->rewrites = st->ops[RL_OP_REPLACE];
 	s->deletions = st->ops[RL_OP_DELETE];
 	s->insertions = st->ops[RL_OP_INSERT];
+	s->formats = st->ops[RL_OP_FORMAT];
 	s->quotes = st->quotes;
 	s->words[0] = st->words[0];
 	s->words[1] = st->words[1];
@@ -182,7 +191,7 @@ static int compare(rl_model *m, size_t i, const rl_pair *p, const rl_diff_opts *
 	rl_layout *lay = NULL;
 	uint8_t *roles = NULL;
 	rl_summary summary;
-	int rc = rl_diff(&al, p->doc[0].data, p->doc[0].len, p->doc[1].data, p->doc[1].len, opts);
+	int rc = diff_pair(&al, p, opts);
 	if (rc == RL_OK)
 		rc = rl_layout_new(&lay, al, &m->lopts);
 	if (rc == RL_OK)
@@ -469,7 +478,7 @@ int rl_model_measure(rl_model *m, size_t i)
 	if (p.doc[0].len + p.doc[1].len > RL_MODEL_MEASURE_MAX) {
 		m->state[i].unmeasurable = true;
 	} else {
-		rc = rl_diff(&al, p.doc[0].data, p.doc[0].len, p.doc[1].data, p.doc[1].len, &m->opts);
+		rc = diff_pair(&al, &p, &m->opts);
 		if (rc == RL_OK)
 			rc = summarize(al, &s);
 		if (rc == RL_OK)
@@ -560,7 +569,7 @@ static int judge(rl_model *m, size_t i, uint8_t *out)
 		*out = VERDICT_SAME;
 	} else {
 		rl_alignment *al;
-		rc = rl_diff(&al, p.doc[0].data, p.doc[0].len, p.doc[1].data, p.doc[1].len, &m->opts);
+		rc = diff_pair(&al, &p, &m->opts);
 		if (rc == RL_OK) {
 			*out = rl_alignment_same(al) ? VERDICT_SAME : VERDICT_DIFFER;
 			rl_alignment_free(al);

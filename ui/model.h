@@ -26,6 +26,7 @@ typedef struct rl_doc {
 	 * may be NULL. The viewer shows each as one line ("12 lines of page furniture"). */
 	const size_t *furniture;
 	size_t nfurniture;
+	rl_styles styles;  /* its formatting (align.h), borrowed; none for plain text */
 } rl_doc;
 
 /* Two documents to compare, OLD and NEW, and an optional label for the status line (NULL: the
@@ -41,6 +42,7 @@ typedef struct rl_summary {
 	size_t rewrites, deletions, insertions;  /* ops of each kind */
 	size_t moves;                            /* moved passages (move groups) */
 	size_t quotes;                           /* ops touching a quotation */
+	size_t formats;                          /* words kept, formatted otherwise (ops) */
 	size_t words[2];                         /* words of OLD and NEW */
 	unsigned similarity;                     /* per mille: twice the kept words over all words */
 	bool same;                               /* no difference under the comparison options */

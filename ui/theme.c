@@ -11,6 +11,7 @@ rl_role rl_role_of_run(const rl_run *run)
 	case RL_OP_DELETE: return RL_ROLE_DELETE;
 	case RL_OP_INSERT: return RL_ROLE_INSERT;
 	case RL_OP_REPLACE: return RL_ROLE_REWRITE;
+	case RL_OP_FORMAT: return RL_ROLE_FORMAT;
 	default: return RL_ROLE_PLAIN;
 	}
 }
@@ -25,6 +26,7 @@ const char *rl_role_sgr(rl_role role)
 		[RL_ROLE_REWRITE] = "33",       /* yellow */
 		[RL_ROLE_MOVE] = "36",          /* cyan */
 		[RL_ROLE_QUOTE] = "1;35",       /* bold magenta: never to be missed */
+		[RL_ROLE_FORMAT] = "2;4",       /* dim underline: quiet, the words are the same */
 		[RL_ROLE_GUTTER] = "1",
 		[RL_ROLE_SOFT] = "2",
 		[RL_ROLE_HEADER] = "1",         /* bold, as git's file headers */

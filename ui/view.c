@@ -641,6 +641,8 @@ size_t rl_status_format(const rl_status_info *s, unsigned detail, char *buf, siz
 	if (detail < 1 && !s->listing)
 		sadd(&b, "  ~%zu -%zu +%zu m%zu q%zu", s->summary.rewrites, s->summary.deletions,
 		     s->summary.insertions, s->summary.moves, s->summary.quotes);
+	if (detail < 1 && !s->listing && s->summary.formats)
+		sadd(&b, " f%zu", s->summary.formats);  /* only where formatting is read (Markdown) */
 	if (detail < 2 && !s->listing)
 		sadd(&b, "  sim %u%%", sim_percent(s->summary.similarity));
 	if (detail < 2 && !s->listing && (s->furniture[0] || s->furniture[1]))
@@ -676,9 +678,12 @@ static const struct {
 	{"[-old-]{+new+}", RL_ROLE_REWRITE, "rewritten: OLD's words left, NEW's right (yellow)"},
 	{"[<moved>]{>moved<}", RL_ROLE_MOVE, "a moved passage where it left and arrived (cyan)"},
 	{"[!quote!]{!quote!}", RL_ROLE_QUOTE, "a quotation removed, added, altered, elided (magenta)"},
+	{"[*same*]{*same*}", RL_ROLE_FORMAT, "the same words, formatting changed: emphasis, a link's"},
+	{NULL, 0, "                    target (Markdown; dim underline)"},
 	{NULL, 0, "Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break"},
 	{NULL, 0, "        on one side only. Status line: ~rewrites -deletions +insertions"},
-	{NULL, 0, "        m moved passages q quotation changes, and the share of words kept."},
+	{NULL, 0, "        m moved passages q quotation changes, f formatting changes (only"},
+	{NULL, 0, "        when there are any), and the share of words kept."},
 };
 
 size_t rl_view_help_count(void)

@@ -24,6 +24,7 @@ static const struct {
 	{ROLE_BIT(RL_ROLE_REWRITE), "rewrites"},
 	{ROLE_BIT(RL_ROLE_MOVE), "moves"},
 	{ROLE_BIT(RL_ROLE_QUOTE), "quotations"},
+	{ROLE_BIT(RL_ROLE_FORMAT), "formatting"},
 	{0, "nothing"},
 };
 #define NFILTERS (sizeof filters / sizeof *filters)

@@ -297,6 +297,32 @@ static size_t count_lines(const char *text, const size_t *ranges, size_t n)
 	return lines;
 }
 
+/* Offset x of a text as an offset of the text without the ranges (one inside a range becomes
+ * the range's start). */
+static size_t after_drops(size_t x, const size_t *ranges, size_t n)
+{
+	size_t shift = 0;
+	for (size_t k = 0; k < n && ranges[2 * k] < x; k++)
+		shift += (x < ranges[2 * k + 1] ? x : ranges[2 * k + 1]) - ranges[2 * k];
+	return x - shift;
+}
+
+/* The style spans of a text, as spans of the text without the ranges: a span inside a dropped
+ * range goes, the others move up. */
+static void styles_drop(rl_doc_styles *st, const size_t *ranges, size_t n)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < st->n; k++) {
+		size_t s = after_drops(st->v[k].start, ranges, n), e = after_drops(st->v[k].end, ranges, n);
+		if (e <= s)
+			continue;
+		st->v[w] = st->v[k];
+		st->v[w].start = s, st->v[w].end = e;
+		st->name[w++] = st->name[k];
+	}
+	st->n = w;
+}
+
 int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errlen)
 {
 	rl_docfmt f = o->format != RL_DOCFMT_AUTO ? o->format : rl_doc_detect(src->data, src->len);
@@ -308,10 +334,17 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	                 : f == RL_DOCFMT_TEXT ? RL_FURN_PATTERNS | RL_FURN_POSITION : RL_FURN_PATTERNS;
 	char *text = src->data, why[512];
 	size_t len = src->len, *ranges = NULL, n = 0;
+	rl_doc_styles styles = {0};
+	int rc = 0;
 
-	if (f != RL_DOCFMT_TEXT &&
-	    rl_doc_extract(src->data, src->len, f, !o->no_extract, o->max_size, &text, &len, why,
-	                   sizeof why) != 0) {
+	if (f == RL_DOCFMT_MARKDOWN)
+		rc = rl_doclib_load(RL_DOCMOD_DOC, "Markdown", why, sizeof why) != 0 ? -1 :
+		     rl_read_markdown_styled(src->data, src->len, o->max_size, &text, &len, &styles, why,
+		                             sizeof why);
+	else if (f != RL_DOCFMT_TEXT)
+		rc = rl_doc_extract(src->data, src->len, f, !o->no_extract, o->max_size, &text, &len,
+		                    why, sizeof why);
+	if (rc != 0) {
 		snprintf(err, errlen, "%s: %s", src->name, why);
 		return -1;
 	}
@@ -319,6 +352,7 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	    rl_doc_furniture(text, len, o->ignore, o->nignore, rules, &ranges, &n) != 0) {
 		if (text != src->data)
 			free(text);
+		rl_doc_styles_release(&styles);
 		snprintf(err, errlen, "%s: out of memory", src->name);
 		return -1;
 	}
@@ -336,6 +370,8 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 		furniture[2 * k + 1] = count_lines(text, ranges + 2 * k, 1);
 		shift += ranges[2 * k + 1] - ranges[2 * k];
 	}
+	if (n)
+		styles_drop(&styles, ranges, n);
 	if (text != src->data) {
 		free(src->data);
 		src->data = text;
@@ -343,7 +379,8 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	src->doc = (rl_source_doc){.format = rl_doc_format_name(f), .extracted = f != RL_DOCFMT_TEXT,
 	                           .full_len = len, .dropped = ranges, .ndropped = n,
 	                           .dropped_lines = count_lines(text, ranges, n),
-	                           .furniture = furniture};
+	                           .furniture = furniture,
+	                           .styled = f == RL_DOCFMT_MARKDOWN, .styles = styles};
 	src->len = n ? drop_ranges(text, len, ranges, n) : len;
 	return 0;
 }

@@ -27,7 +27,7 @@
 
 /* The functions of each module. */
 #define RL_DOC_FUNCTIONS(X) \
-	X(rl_read_html) X(rl_read_markdown) X(rl_read_docx) X(rl_read_odt) X(rl_read_epub)
+	X(rl_read_html) X(rl_read_markdown) X(rl_read_markdown_styled) X(rl_read_docx) X(rl_read_odt) X(rl_read_epub)
 #define RL_PDF_FUNCTIONS(X) X(rl_read_pdf)
 
 #define RL_DOC_MEMBER(f) __typeof__(f) *f;
@@ -53,6 +53,7 @@ int rl_doclib_load(rl_docmod m, const char *what, char *err, size_t errlen);
 #ifndef RL_DOCLIB_TABLE_ONLY
 #define rl_read_html (rl_doc->rl_read_html)
 #define rl_read_markdown (rl_doc->rl_read_markdown)
+#define rl_read_markdown_styled (rl_doc->rl_read_markdown_styled)
 #define rl_read_docx (rl_doc->rl_read_docx)
 #define rl_read_odt (rl_doc->rl_read_odt)
 #define rl_read_epub (rl_doc->rl_read_epub)

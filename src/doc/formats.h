@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "input/input.h"
+
 /* The readers are the module's interface (doclib.h): everything else in it stays hidden. */
 #define RL_DOC_EXPORT __attribute__((visibility("default")))
 
@@ -28,6 +30,11 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 RL_DOC_EXPORT
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen);
+RL_DOC_EXPORT
+/* The same, with the formatting that is not words (emphasis, code, links and their targets) as
+ * style spans of the text in *styles (when not NULL; released on failure). */
+int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
+                            size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen);
 RL_DOC_EXPORT
 int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen);

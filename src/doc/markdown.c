@@ -4,29 +4,175 @@
  * headings lose their #, list items become "- " or "1. ", block quotations are wrapped in
  * quotation marks, emphasis and links keep their words only (a link's target is not text).
  * Code spans and blocks are kept verbatim. Raw HTML in the Markdown is left out. The tree is
- * walked with cmark's iterator, so a deeply nested document costs no stack. */
+ * walked with cmark's iterator, so a deeply nested document costs no stack.
+ *
+ * The formatting that is not words is recorded beside the text, when asked (rl_doc_styles):
+ * each stretch of text under emphasis, strong emphasis, a link or an image (with its target),
+ * or in code, is a span whose description names them from the outermost in ("strong, link
+ * https://example.org/"), so that a change only of formatting can be shown as one. */
 #include "formats.h"
 
 #include <cmark.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "textbuf.h"
 
+/* Formatting being read: the description of the open elements, and the spans written. */
+#define STYLE_DEPTH 32      /* elements named; deeper ones are counted, not named */
+#define STYLE_NAME_MAX 480  /* bytes of a description (a long target is cut) */
+#define STYLE_SEEN 64       /* descriptions remembered, so that one is stored once */
+
+typedef struct md_styles {
+	rl_doc_styles *out;     /* NULL: not asked */
+	size_t cap, names_cap;
+	char name[STYLE_NAME_MAX + 16];
+	size_t len;
+	size_t mark[STYLE_DEPTH];
+	unsigned depth, unnamed;
+	uint32_t seen_hash[STYLE_SEEN], seen_off[STYLE_SEEN];
+	unsigned nseen, next_seen;
+	bool nomem;
+} md_styles;
+
 typedef struct md_state {
 	rl_textbuf tb;
 	rl_list_numbers numbers;
+	md_styles sty;
 } md_state;
+
+static void style_push(md_styles *y, const char *what, const char *target)
+{
+	if (y->depth >= STYLE_DEPTH) {
+		y->unnamed++;
+		return;
+	}
+	y->mark[y->depth++] = y->len;
+	char part[STYLE_NAME_MAX];
+	int n = snprintf(part, sizeof part, "%s%s%s%s", y->len ? ", " : "", what,
+	                 target && *target ? " " : "", target ? target : "");
+	size_t k = n < 0 ? 0 : (size_t)n < sizeof part ? (size_t)n : sizeof part - 1;
+	if (k > STYLE_NAME_MAX - y->len)
+		k = STYLE_NAME_MAX - y->len;
+	memcpy(y->name + y->len, part, k);
+	y->len += k;
+	y->name[y->len] = '\0';
+}
+
+static void style_pop(md_styles *y)
+{
+	if (y->unnamed) {
+		y->unnamed--;
+	} else if (y->depth) {
+		y->len = y->mark[--y->depth];
+		y->name[y->len] = '\0';
+	}
+}
+
+/* FNV-1a; never 0, which means no style. */
+static uint32_t style_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+/* The capacity that holds need entries: cap, or doubled from it until it does. */
+static size_t grown(size_t cap, size_t need)
+{
+	size_t c = cap ? cap : 64;
+	while (c < need)
+		c *= 2;
+	return c;
+}
+
+/* The offset of the description name[0..n) in the names, stored once. */
+static bool style_name_offset(md_styles *y, const char *name, size_t n, uint32_t hash,
+                              uint32_t *off)
+{
+	rl_doc_styles *o = y->out;
+	for (unsigned k = 0; k < y->nseen; k++) {
+		if (y->seen_hash[k] == hash && strcmp(o->names + y->seen_off[k], name) == 0) {
+			*off = y->seen_off[k];
+			return true;
+		}
+	}
+	if (o->names_len + n + 1 > UINT32_MAX)
+		return false;
+	if (o->names_len + n + 1 > y->names_cap) {
+		size_t cap = grown(y->names_cap, o->names_len + n + 1);
+		char *names = realloc(o->names, cap);
+		if (!names)
+			return false;
+		o->names = names;
+		y->names_cap = cap;
+	}
+	memcpy(o->names + o->names_len, name, n + 1);
+	*off = (uint32_t)o->names_len;
+	o->names_len += n + 1;
+	y->seen_hash[y->next_seen] = hash;
+	y->seen_off[y->next_seen] = *off;
+	y->next_seen = (y->next_seen + 1) % STYLE_SEEN;
+	if (y->nseen < STYLE_SEEN)
+		y->nseen++;
+	return true;
+}
+
+/* Text [start, end) of the output was written under the current formatting (and in a code
+ * span); exact: code, compared byte for byte. */
+static void style_record(md_state *st, size_t start, size_t end, bool code, bool exact)
+{
+	md_styles *y = &st->sty;
+	if (!y->out || y->nomem)
+		return;
+	while (start < end && (st->tb.data[start] == ' ' || st->tb.data[start] == '\n'))
+		start++;
+	if (start >= end || (!y->len && !code))
+		return;
+	char name[sizeof y->name + 16];
+	size_t n = (size_t)snprintf(name, sizeof name, "%s%s%s", y->name,
+	                            code && y->len ? ", " : "", code ? "code" : "");
+	uint32_t hash = style_hash(name, n), off;
+	rl_doc_styles *o = y->out;
+	if (o->n && o->v[o->n - 1].style == hash && o->v[o->n - 1].exact == exact &&
+	    o->v[o->n - 1].end <= start) {
+		o->v[o->n - 1].end = end;  /* the same formatting goes on (one word after another) */
+		return;
+	}
+	if (!style_name_offset(y, name, n, hash, &off)) {
+		y->nomem = true;
+		return;
+	}
+	if (o->n == y->cap) {  /* the spans and their descriptions' offsets grow together */
+		size_t cap = grown(y->cap, o->n + 1);
+		rl_style_span *v = realloc(o->v, cap * sizeof *v);
+		if (v)
+			o->v = v;
+		uint32_t *names = v ? realloc(o->name, cap * sizeof *names) : NULL;
+		if (!names) {
+			y->nomem = true;
+			return;
+		}
+		o->name = names;
+		y->cap = cap;
+	}
+	o->v[o->n] = (rl_style_span){start, end, hash, exact};
+	o->name[o->n++] = off;
+}
 
 static void text(md_state *st, const char *s, bool verbatim)
 {
 	if (!s || !*s)
 		return;
+	size_t start = st->tb.len;
 	if (verbatim)
 		rl_textbuf_verbatim(&st->tb, s, strlen(s));
 	else
 		rl_textbuf_text(&st->tb, s, strlen(s));
+	style_record(st, start, st->tb.len, verbatim, verbatim);
 }
 
 static void list_item(md_state *st, cmark_node *item)
@@ -74,7 +220,11 @@ static void enter(md_state *st, cmark_node *node)
 		while (n && code[n - 1] == '\n')
 			n--;
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		size_t start = st->tb.len;
 		rl_textbuf_verbatim(&st->tb, code, n);
+		style_push(&st->sty, "code block", NULL);
+		style_record(st, start, st->tb.len, false, true);
+		style_pop(&st->sty);
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		break;
 	}
@@ -90,7 +240,20 @@ static void enter(md_state *st, cmark_node *node)
 	case CMARK_NODE_LINEBREAK:
 		rl_textbuf_break(&st->tb, RL_BREAK_LINE);
 		break;
-	default:  /* emphasis, links and images: their words; raw HTML: nothing */
+	/* Emphasis, links and images: their words, and their formatting on the side. */
+	case CMARK_NODE_EMPH:
+		style_push(&st->sty, "emphasis", NULL);
+		break;
+	case CMARK_NODE_STRONG:
+		style_push(&st->sty, "strong", NULL);
+		break;
+	case CMARK_NODE_LINK:
+		style_push(&st->sty, "link", cmark_node_get_url(node));
+		break;
+	case CMARK_NODE_IMAGE:
+		style_push(&st->sty, "image", cmark_node_get_url(node));
+		break;
+	default:  /* raw HTML: nothing */
 		break;
 	}
 }
@@ -98,15 +261,33 @@ static void enter(md_state *st, cmark_node *node)
 static void leave(md_state *st, cmark_node *node)
 {
 	cmark_node_type t = cmark_node_get_type(node);
-	if (t == CMARK_NODE_BLOCK_QUOTE) {
+	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
+	    t == CMARK_NODE_IMAGE) {
+		style_pop(&st->sty);
+	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 		rl_textbuf_quote_leave(&st->tb);
 	} else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	}
 }
 
+/* Release what was gathered (the module cannot call the program's rl_doc_styles_release). */
+static void styles_free(rl_doc_styles *st)
+{
+	free(st->v);
+	free(st->name);
+	free(st->names);
+	*st = (rl_doc_styles){0};
+}
+
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen)
+{
+	return rl_read_markdown_styled(data, len, max_out, out, out_len, NULL, err, errlen);
+}
+
+int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
+                            size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen)
 {
 	/* Invalid UTF-8 becomes U+FFFD, as everywhere the text is shown. */
 	cmark_node *doc = cmark_parse_document(data, len, CMARK_OPT_VALIDATE_UTF8);
@@ -122,8 +303,13 @@ int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, s
 	}
 	md_state st = {0};
 	rl_textbuf_init(&st.tb, max_out);
+	if (styles) {
+		memset(styles, 0, sizeof *styles);
+		st.sty.out = styles;
+	}
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !st.tb.over && !st.tb.nomem) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !st.tb.over && !st.tb.nomem &&
+	       !st.sty.nomem) {
 		cmark_node *node = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER)
 			enter(&st, node);
@@ -132,5 +318,12 @@ int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, s
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-	return rl_textbuf_finish(&st.tb, out, out_len, err, errlen);
+	if (st.sty.nomem) {
+		rl_textbuf_release(&st.tb);
+		snprintf(err, errlen, "out of memory");
+	}
+	int rc = st.sty.nomem ? -1 : rl_textbuf_finish(&st.tb, out, out_len, err, errlen);
+	if (rc != 0 && styles)
+		styles_free(styles);
+	return rc;
 }

@@ -171,6 +171,7 @@ void rl_source_release(rl_source *src)
 {
 	free(src->doc.dropped);
 	free(src->doc.furniture);
+	rl_doc_styles_release(&src->doc.styles);
 	free(src->data);
 	free(src->name);
 	memset(src, 0, sizeof *src);
@@ -202,7 +203,67 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 		if (src->doc.furniture)
 			memcpy(dst->doc.furniture, src->doc.furniture, bytes);
 	}
+	if (rl_doc_styles_copy(&dst->doc.styles, &src->doc.styles) != 0) {
+		rl_source_release(dst);
+		return -1;
+	}
 	return 0;
+}
+
+void rl_doc_styles_release(rl_doc_styles *st)
+{
+	free(st->v);
+	free(st->name);
+	free(st->names);
+	memset(st, 0, sizeof *st);
+}
+
+static void *dup_bytes(const void *p, size_t n)
+{
+	void *d = n ? malloc(n) : NULL;
+	if (d)
+		memcpy(d, p, n);
+	return d;
+}
+
+int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src)
+{
+	memset(dst, 0, sizeof *dst);
+	if (!src->n)
+		return 0;
+	dst->v = dup_bytes(src->v, src->n * sizeof *src->v);
+	dst->name = dup_bytes(src->name, src->n * sizeof *src->name);
+	dst->names = dup_bytes(src->names, src->names_len);
+	if (!dst->v || !dst->name || !dst->names) {
+		rl_doc_styles_release(dst);
+		return -1;
+	}
+	dst->n = src->n;
+	dst->names_len = src->names_len;
+	return 0;
+}
+
+void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_styles out[2])
+{
+	bool both = old->doc.styled && new_->doc.styled;
+	out[0] = both ? (rl_styles){old->doc.styles.v, old->doc.styles.n} : (rl_styles){NULL, 0};
+	out[1] = both ? (rl_styles){new_->doc.styles.v, new_->doc.styles.n} : (rl_styles){NULL, 0};
+}
+
+const char *rl_source_style_at(const rl_source *src, size_t off)
+{
+	const rl_doc_styles *st = &src->doc.styles;
+	size_t lo = 0, hi = st->n;
+	while (lo < hi) {  /* the first span ending after off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < st->n && st->v[lo].start <= off && st->name[lo] < st->names_len)
+		return st->names + st->name[lo];
+	return "";
 }
 
 char *rl_source_title(const rl_source *src)

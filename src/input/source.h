@@ -7,6 +7,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "align.h"
+
+/* A document's formatting that is not words (Markdown's emphasis, code, a link's target), as
+ * style spans of its compared text for the engine (align.h: rl_diff_styled). A span's style is
+ * a hash of its description ("strong, link https://example.org/"), so that the same formatting
+ * has the same number on both sides; names[name[k]] is span k's description. */
+typedef struct rl_doc_styles {
+	rl_style_span *v;  /* sorted, disjoint (owned) */
+	uint32_t *name;    /* per span: the offset of its description in names (owned) */
+	size_t n;
+	char *names;       /* descriptions, each NUL-terminated (owned) */
+	size_t names_len;
+} rl_doc_styles;
 
 /* What src/doc/ (doc.h) made of a side's bytes; all zero for bytes as read. */
 typedef struct rl_source_doc {
@@ -18,6 +33,8 @@ typedef struct rl_source_doc {
 	size_t dropped_lines;  /* the lines of text (not blank) in them */
 	size_t *furniture;     /* per dropped range, pairs: the byte of the compared text where it
 	                          stood, and its lines of text (owned; what the viewer folds) */
+	bool styled;           /* its formatting was read (Markdown) into styles */
+	rl_doc_styles styles;  /* formatting (Markdown only; empty otherwise) */
 } rl_source_doc;
 
 typedef struct rl_source {
@@ -52,6 +69,18 @@ int rl_source_copy(rl_source *dst, const rl_source *src);
  * when there were any ("page.html (12 lines of furniture dropped)"). malloc'd; NULL when out
  * of memory. */
 char *rl_source_title(const rl_source *src);
+
+/* The styles the engine gets for a pair (borrowed from the sources): each side's when both sides
+ * had their formatting read, else none (a Markdown file against plain text or a web page, whose
+ * formatting is not read, would otherwise show every emphasised word as restyled). */
+void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_styles out[2]);
+
+/* The description of the formatting at byte off of src's compared text ("" for none). */
+const char *rl_source_style_at(const rl_source *src, size_t off);
+
+/* Release styles (and zero them); copy them (-1 when out of memory, dst then empty). */
+void rl_doc_styles_release(rl_doc_styles *st);
+int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src);
 
 /* Does the buffer look binary: a NUL byte in its first 8 KiB (as diff decides)? */
 bool rl_source_is_binary(const rl_source *src);

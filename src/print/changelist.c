@@ -181,6 +181,8 @@ static int visit(ctx *c, size_t k, size_t *next)
 	}
 	if (op->kind == RL_OP_EQUAL)
 		return RL_OK;
+	if (op->kind == RL_OP_FORMAT)
+		return add(c, RL_CH_FORMAT, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});
 	uint32_t words[2] = {0, 0}, sentences[2] = {0, 0};
 	count(c, RL_OLD, op->a0, op->a1, &words[0], &sentences[0]);
 	count(c, RL_NEW, op->b0, op->b1, &words[1], &sentences[1]);
@@ -234,7 +236,7 @@ const char *rl_edit_label(rl_edit_kind kind)
 {
 	static const char *const labels[RL_CH_KINDS] = {
 		"quotation removed", "quotation added", "quotation altered", "quotation elided",
-		"passage moved", "deleted", "inserted", "rewritten",
+		"passage moved", "deleted", "inserted", "rewritten", "formatting changed",
 	};
 	return kind < RL_CH_KINDS ? labels[kind] : "?";
 }
@@ -243,7 +245,7 @@ const char *rl_edit_name(rl_edit_kind kind)
 {
 	static const char *const names[RL_CH_KINDS] = {
 		"quote_removed", "quote_added", "quote_altered", "quote_elided",
-		"moved", "deleted", "inserted", "rewritten",
+		"moved", "deleted", "inserted", "rewritten", "format",
 	};
 	return kind < RL_CH_KINDS ? names[kind] : "?";
 }

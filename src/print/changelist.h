@@ -1,6 +1,7 @@
 /* changelist.h: the changes of substance in an alignment, in reading order: what an editor asks
  * first. Quotations removed, added, altered or elided; passages moved; sentences deleted, inserted
- * or rewritten. Word-level edits (one word for another) are left to the counts.
+ * or rewritten; words whose formatting alone changed (a Markdown link's target, emphasis), each
+ * listed as such. Word-level edits (one word for another) are left to the counts.
  *
  * The list is a view of the alignment, like the printers: --changes prints it as Markdown, --json
  * as its "changes" array. */
@@ -22,6 +23,7 @@ typedef enum rl_edit_kind {
 	RL_CH_DELETED,
 	RL_CH_INSERTED,
 	RL_CH_REWRITTEN,
+	RL_CH_FORMAT,     /* the same words, formatted otherwise (RL_OP_FORMAT): listed apart */
 	RL_CH_KINDS
 } rl_edit_kind;
 

@@ -154,6 +154,11 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, 
 		sentences_label(o, ch, RL_NEW);
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
+	case RL_CH_FORMAT:
+		fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
+		        ch->words[1] == 1 ? "" : "s");
+		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		break;
 	default:
 		fprintf(o->fp, "rewritten (%u%s%u words): ", (unsigned)ch->words[0], ARROW(o),
 		        (unsigned)ch->words[1]);
@@ -177,6 +182,10 @@ static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
 	        st->kept, st->words[0], share, st->replaced[0], ARROW(o), st->replaced[1], st->deleted,
 	        st->inserted, st->moved, st->moves, st->moves == 1 ? "" : "s", cl->minor,
 	        cl->minor == 1 ? "" : "s");
+	if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, "Formatting changed in %zu place%s (%zu word%s), the words the same.\n",
+		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s", st->formatted,
+		        st->formatted == 1 ? "" : "s");
 }
 
 int rl_print_changes(rl_out *o, const rl_alignment *al)

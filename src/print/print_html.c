@@ -65,6 +65,7 @@ static const char style[] =
 	".r{background:#ffc;color:#640}\n"
 	".m{background:#dff;color:#055;text-decoration:underline dotted}\n"
 	".q{background:#fdf;color:#707;font-weight:bold}\n"
+	".fm{text-decoration:underline dotted #68a;text-underline-offset:2px}\n"
 	".esc{color:#a00;font-style:italic}\n"
 	"table.stats{border-collapse:collapse}table.stats td{padding:1px .8em 1px 0}\n"
 	"table.stats td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -100,6 +101,7 @@ static const char *run_class(const rl_run *run)
 	case RL_ROLE_REWRITE: return "r";
 	case RL_ROLE_MOVE: return "m";
 	case RL_ROLE_QUOTE: return "q";
+	case RL_ROLE_FORMAT: return "fm";
 	default: return "";
 	}
 }
@@ -248,14 +250,19 @@ static int html_table(html_ctx *h, const rl_layout *lay, unsigned pane, const ch
 	return rc;
 }
 
-static void html_legend(rl_out *o)
+/* The legend names formatting changes when there are any (they come from documents whose
+ * formatting is read: Markdown); st NULL: the report of a list, whose legend leaves them out. */
+static void html_legend(rl_out *o, const rl_stats *st)
 {
 	rl_out_str(o, "<h2>Legend</h2>\n<p class=\"legend\">"
 	              "<span class=\"d\">deleted</span> <span class=\"i\">inserted</span> "
 	              "<span class=\"r\">rewritten (old and new)</span> "
 	              "<span class=\"m\">moved (a link to its other place)</span> "
-	              "<span class=\"q\">quotation removed, added, altered or elided</span> "
-	              "gutter: | both sides changed, &lt; old only, &gt; new only</p>\n");
+	              "<span class=\"q\">quotation removed, added, altered or elided</span> ");
+	if (st && st->ops[RL_OP_FORMAT])
+		rl_out_str(o, "<span class=\"fm\">the same words, formatting changed (emphasis, a "
+		              "link&#8217;s target)</span> ");
+	rl_out_str(o, "gutter: | both sides changed, &lt; old only, &gt; new only</p>\n");
 }
 
 static void stat_row(rl_out *o, const char *what, size_t n)
@@ -291,6 +298,10 @@ static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
 	stat_row(o, "quotations altered", st->quote_ops[RL_QUOTE_ALTERED]);
 	stat_row(o, "quotations elided", st->quote_ops[RL_QUOTE_ELIDED]);
 	stat_row(o, "quotations added", st->quote_ops[RL_QUOTE_ADDED]);
+	if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, "<tr><td>words formatted otherwise</td><td class=\"n\">%zu</td>"
+		               "<td>in %zu place%s</td></tr>\n",
+		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
 	rl_out_str(o, "</table>\n");
 }
 
@@ -376,7 +387,7 @@ int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
 	    (rc = rl_layout_new(&lay, al, &lo)) != RL_OK)
 		goto out;
 	html_head(o, names);
-	html_legend(o);
+	html_legend(o, rl_alignment_stats(al));
 	html_stats(o, rl_alignment_stats(al), 2, "stats");
 	html_changes(o, al, &cl, "", 2);
 	fprintf(o->fp, "<h2>The two versions</h2>\n<main>\n%s%s", switch_input, switch_label);
@@ -602,7 +613,7 @@ int rl_report_write(rl_report *r, rl_out *o, const char *title)
 	               "share of the old version's words kept.</p>\n",
 	        r->n, r->n == 1 ? "" : "s");
 	html_toc(o, r);
-	html_legend(o);
+	html_legend(o, NULL);
 	fprintf(o->fp, "<main>\n%s%s", switch_input, switch_label);
 	fwrite(r->body, 1, r->len, o->fp);
 	rl_out_str(o, "</main>\n</body></html>\n");

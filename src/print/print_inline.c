@@ -120,6 +120,11 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
 			continue;
 		}
+		if (op->kind == RL_OP_FORMAT && !op->move) {
+			/* The same words: once, NEW's, marked quietly ({*words*}). */
+			print_span(st, RL_NEW, p->b0, p->b1, op, true, -1);
+			continue;
+		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
 		 * space, the new words. Between the markers of two words of a script without spaces,
 		 * no space (in colour, where nothing else tells the old words from the new, it stays). */

@@ -106,8 +106,11 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 	char line[256], *p = line;
 	size_t s, e;
 
+	/* A formatting change is an equal op to the contract (the same words on both sides, as
+	 * every reader of the JSON expects), flagged with the formatting of each side. */
+	bool restyled = op->kind == RL_OP_FORMAT;
 	p = put_str(p, "    {\"kind\": \"");
-	p = put_str(p, rl_kind_name(op->kind));
+	p = put_str(p, rl_kind_name(restyled ? RL_OP_EQUAL : (rl_kind)op->kind));
 	p = put_str(p, "\"");
 	if (op->kind != RL_OP_INSERT) {
 		op_range(al, op, RL_OLD, src ? &src[0] : NULL, first_a, &s, &e);
@@ -125,6 +128,18 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 		p = put_str(p, ", \"quote\": \"");
 		p = put_str(p, rl_quote_name(op->quote));
 		p = put_str(p, "\"");
+	}
+	if (restyled) {
+		rl_out_raw(o, line, (size_t)(p - line));
+		p = line;
+		for (int side = 0; side < 2; side++) {
+			size_t lo, hi;
+			rl_op_bytes(al, op, side, &lo, &hi);
+			const char *d = src ? rl_source_style_at(&src[side], lo) : "";
+			rl_out_str(o, side ? ", \"new\": " : ", \"formatting\": {\"old\": ");
+			json_string(o, d, strlen(d));
+		}
+		p = put_str(p, "}");
 	}
 	p = put_str(p, last ? "}\n" : "},\n");
 	rl_out_raw(o, line, (size_t)(p - line));
@@ -146,15 +161,20 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        "            \"ops\": {\"equal\": %zu, \"delete\": %zu, \"insert\": %zu, "
 	        "\"replace\": %zu, \"move\": %zu},\n"
 	        "            \"similarity\": %.4f, \"kept_share\": %.4f, \"anchors\": %zu, "
-	        "\"bound_hits\": %zu},\n",
+	        "\"bound_hits\": %zu",
 	        st->words[0], st->words[1], st->kept, st->deleted, st->inserted, st->replaced[0],
 	        st->replaced[1], st->moved, st->moves, st->quotes, st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
 	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
-	        st->ops[RL_OP_EQUAL], st->ops[RL_OP_DELETE],
+	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT], st->ops[RL_OP_DELETE],
 	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
 	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
+	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
+	if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, ",\n            \"formatting\": {\"ops\": %zu, \"words\": %zu}",
+		        st->ops[RL_OP_FORMAT], st->formatted);
+	rl_out_str(o, "},\n");
 }
 
 /* The bytes of tokens [t0, t1) of a side: [*lo, *hi), 0 and 0 for none. */

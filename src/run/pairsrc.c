@@ -105,10 +105,12 @@ static int load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
 		let_go(s, p->side[0]);
 		return -1;
 	}
+	rl_styles styles[2];
+	rl_source_pair_styles(&s->sides[p->side[0]].src, &s->sides[p->side[1]].src, styles);
 	for (int k = 0; k < 2; k++) {
 		const held_side *h = &s->sides[p->side[k]];
 		out->doc[k] = (rl_doc){h->src.data, h->src.len, h->shown ? h->shown : h->title,
-		                       h->src.doc.furniture, h->src.doc.ndropped};
+		                       h->src.doc.furniture, h->src.doc.ndropped, styles[k]};
 	}
 	out->label = NULL;
 	return 0;

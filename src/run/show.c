@@ -153,10 +153,12 @@ static int view_sources(const rl_cli *cli, const rl_source *src, size_t n, const
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
 		const rl_source *old = &src[base ? 0 : i], *new_ = &src[i + 1];
+		rl_styles styles[2];
+		rl_source_pair_styles(old, new_, styles);
 		pairs[i].doc[0] = (rl_doc){old->data, old->len, titles[base ? 0 : i],
-		                           old->doc.furniture, old->doc.ndropped};
+		                           old->doc.furniture, old->doc.ndropped, styles[0]};
 		pairs[i].doc[1] = (rl_doc){new_->data, new_->len, titles[i + 1], new_->doc.furniture,
-		                           new_->doc.ndropped};
+		                           new_->doc.ndropped, styles[1]};
 	}
 	pairs[0].label = n == 2 ? label : NULL;
 	status = view_pairs(cli, pairs, n - 1, 0, vt, sig);
@@ -217,7 +219,10 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		rl_listing_worst(run, rl_show_binary(cli, src));
 		return;
 	}
-	int rc = rl_diff(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff);
+	rl_styles styles[2];
+	rl_source_pair_styles(&src[0], &src[1], styles);
+	int rc = rl_diff_styled(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff,
+	                        styles);
 	if (rc != RL_OK) {
 		rl_error_line(rl_strerror(rc));
 		rl_listing_worst(run, RL_EXIT_TROUBLE);

@@ -14,6 +14,8 @@
 #define ORIGINAL "examples/lighthouse-1-original.txt"
 #define SPUN "examples/lighthouse-2-spun.txt"
 #define SUMMARY "examples/lighthouse-3-summary.txt"
+#define README1 "tests/documents/readme-v1.md"
+#define README2 "tests/documents/readme-v2.md"
 #define REWRITE "examples/lighthouse-4-rewrite.txt"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 20)
@@ -470,6 +472,12 @@ Test(cli, golden_outputs)
 		{"spun.U0.inline.txt", {"redline", "--inline", "-U0", ORIGINAL, SPUN, NULL}},
 		{"rewrite.changes.md", {"redline", "--changes", ORIGINAL, REWRITE, NULL}},
 		{"summary.changes.md", {"redline", "--changes", ORIGINAL, SUMMARY, NULL}},
+		/* Markdown whose emphasis and link targets changed: formatting changes */
+		{"readme.sbs.txt", {"redline", "--width=120", README1, README2, NULL}},
+		{"readme.inline.txt", {"redline", "--inline", README1, README2, NULL}},
+		{"readme.json", {"redline", "--json", README1, README2, NULL}},
+		{"readme.stat.txt", {"redline", "--stat", README1, README2, NULL}},
+		{"readme.changes.md", {"redline", "--changes", README1, README2, NULL}},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		run_result r;

@@ -16,6 +16,8 @@
 #define NOTES1 "tests/documents/notes-v1.md"
 #define NOTES2 "tests/documents/notes-v2.md"
 #define NOTES3 "tests/documents/notes-v3.md"
+#define README1 "tests/documents/readme-v1.md"
+#define README2 "tests/documents/readme-v2.md"
 #define PAGE1 "tests/documents/page-v1.txt"
 #define PAGE2 "tests/documents/page-v2.txt"
 
@@ -145,10 +147,14 @@ Test(documents, extract_prints_the_article)
 
 Test(documents, markdown_structure_is_not_compared)
 {
-	/* Only emphasis and a link's target changed: no difference in the words. */
+	/* Only emphasis and a link's target changed: the words are all kept, and the changes are
+	 * formatting changes, counted apart (no rewrite, no deletion, no insertion). */
 	run_result r;
 	RUN(&r, "--stat", NOTES1, NOTES2);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert_not_null(strstr(r.out, "kept 67 (100.0% of old), rewritten 0 -> 0, deleted 0, "
+	                                 "inserted 0"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "; formatting changed: 4 words in 3 places"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--inline", "--color=never", NOTES1, NOTES3);
 	cr_assert_eq(r.status, 1);
@@ -160,6 +166,146 @@ Test(documents, markdown_structure_is_not_compared)
 	RUN(&r, "--json", NOTES1, NOTES3);
 	cr_assert_not_null(strstr(r.out, "\"format\": \"markdown\", \"extracted\": true"));
 	run_free(&r);
+}
+
+static void temp_file(char path[64], const char *data, size_t len)
+{
+	snprintf(path, 64, "/tmp/redline-test-XXXXXX");
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+}
+
+/* The formatting of each op flagged in a --json document, "old>new;" one after another, and
+ * the words it covers in NEW's extracted text. */
+static void json_formatting(const char *out, size_t n, const char *extracted, char *buf,
+                            size_t cap)
+{
+	char err[128];
+	json *doc = json_parse(out, n, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const json *ops = json_get(doc, "ops");
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t k = 0; k < ops->nkids; k++) {
+		const json *op = json_at(ops, k), *f = json_get(op, "formatting");
+		if (!f)
+			continue;
+		cr_assert_str_eq(json_str(json_get(op, "kind")), "equal", "a formatting change is equal");
+		const json *rb = json_get(op, "b");
+		long b0 = json_at(rb, 0)->i, b1 = json_at(rb, 1)->i;
+		len += (size_t)snprintf(buf + len, cap - len, "%.*s: %s > %s; ", (int)(b1 - b0),
+		                        extracted + b0, json_str(json_get(f, "old")),
+		                        json_str(json_get(f, "new")));
+	}
+	json_free(doc);
+}
+
+/* A README whose link targets and emphasis changed, with a word rewritten and a dash changed
+ * in a code block: in every output format, the formatting changes are their own kind, drawn
+ * quietly, counted apart; the rewrite stays a rewrite; the code is compared verbatim. */
+Test(documents, markdown_formatting_changes_in_every_format)
+{
+	run_result r, x;
+	RUN(&r, "--inline", "--color=never", README1, README2);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "prints the {*next*} high"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "from the {*project page*} and"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "go to the {*tracker*}."), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "the [-mailing list-] {+forum+};"), "a rewrite: %s", r.out);
+	/* "--" against "—" in code is a change (prose folds them); the changelog's link is not */
+	cr_assert_not_null(strstr(r.out, "Wick [----] {+\xe2\x80\x94+}days"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Read the changelog before"), "%s", r.out);
+	run_free(&r);
+
+	RUN(&r, "--side-by-side", "--color=never", "-W", "140", README1, README2);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "from the [*project page*] and"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "from the {*project page*} and"), "%s", r.out);
+	run_free(&r);
+	/* In colour: dim underline, no marker. */
+	RUN(&r, "--inline", "--color=always", README1, README2);
+	cr_assert_not_null(strstr(r.out, "\x1b[0;2;4mproject page"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "{*"));
+	run_free(&r);
+
+	RUN(&r, "--stat", README1, README2);
+	cr_assert_not_null(strstr(r.out, "rewritten 2 -> 1, deleted 0, inserted 0"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "; formatting changed: 4 words in 3 places\n"), "%s", r.out);
+	run_free(&r);
+
+	RUN(&r, "--changes", README1, README2);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "4: formatting changed (2 words): "
+	                                 "\xe2\x80\x9cproject page\xe2\x80\x9d\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Formatting changed in 3 places (4 words), the words the "
+	                                 "same."), "%s", r.out);
+	run_free(&r);
+
+	RUN(&r, "--html", README1, README2);
+	cr_assert_not_null(strstr(r.out, "<span class=\"fm\">project page</span>"));
+	cr_assert_not_null(strstr(r.out, ".fm{text-decoration:underline dotted"));
+	cr_assert_not_null(strstr(r.out, "formatting changed (2 words): \xe2\x80\x9cproject page"));
+	cr_assert_not_null(strstr(r.out, "<td>words formatted otherwise</td><td class=\"n\">4</td>"));
+	run_free(&r);
+
+	RUN(&r, "--json", README1, README2);
+	RUN(&x, "--extract", README2);
+	char got[1024];
+	json_formatting(r.out, r.out_len, x.out, got, sizeof got);
+	cr_assert_str_eq(got, "next: emphasis > strong; "
+	                      "project page: link https://example.org/tidewatch/releases > "
+	                      "link https://tidewatch.example.net/download; "
+	                      "tracker:  > link https://example.org/tidewatch/issues; ");
+	cr_assert_not_null(strstr(r.out, "\"formatting\": {\"ops\": 3, \"words\": 4}"));
+	cr_assert_not_null(strstr(r.out, "{\"type\": \"format\", \"para\": [4, 4]"));
+	/* The contract holds, the sizes those of the extracted texts. */
+	run_result x1;
+	RUN(&x1, "--extract", README1);
+	size_t sizes[2] = {x1.out_len, x.out_len};
+	char why[256];
+	cr_assert_null(json_contract_check(r.out, r.out_len, sizes, why, sizeof why), "%s", why);
+	run_free(&x1);
+	run_free(&x);
+	run_free(&r);
+
+	/* Against its own extracted text (formatting not read on that side): no formatting
+	 * change, as between any document and plain text. */
+	RUN(&x, "--extract", README1);
+	char path[64];
+	temp_file(path, x.out, x.out_len);
+	RUN(&r, "--stat", path, README1);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	cr_assert_null(strstr(r.out, "formatting"));
+	unlink(path);
+	run_free(&r);
+	run_free(&x);
+}
+
+/* The bench's scorer reads a formatting change as the equal op it is. */
+Test(documents, markdown_json_validates_with_the_scorer)
+{
+	char scorer[1024];
+	snprintf(scorer, sizeof scorer, "%s/bench/score.py", SHARED_DIR);
+	if (access(scorer, R_OK) != 0 || system("command -v python3 >/dev/null 2>&1") != 0)
+		cr_skip_test("no scorer (%s) or no python3", scorer);
+	run_result r, x[2];
+	char files[3][64];
+	RUN(&r, "--json", README1, README2);
+	RUN(&x[0], "--extract", README1);
+	RUN(&x[1], "--extract", README2);
+	temp_file(files[0], x[0].out, x[0].out_len);
+	temp_file(files[1], x[1].out, x[1].out_len);
+	temp_file(files[2], r.out, r.out_len);
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd, "python3 %s --check %s %s %s >/dev/null", scorer, files[0], files[1],
+	         files[2]);
+	cr_assert_eq(system(cmd), 0, "score.py --check fails on the Markdown README pair");
+	for (int k = 0; k < 3; k++)
+		unlink(files[k]);
+	run_free(&r);
+	run_free(&x[0]);
+	run_free(&x[1]);
 }
 
 Test(documents, body_drops_page_furniture_in_plain_text)

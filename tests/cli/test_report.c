@@ -508,3 +508,23 @@ Test(report, lists_in_chromium, .timeout = 900)
 	free(dom);
 	repo_remove(root);
 }
+
+/* A Markdown pair whose formatting alone changed in places: the browser's DOM has the quiet
+ * spans on both sides, the legend names them, the change list lists them. */
+Test(report, formatting_changes_in_chromium, .timeout = 900)
+{
+	if (!have_chromium())
+		cr_skip_test("chromium is not installed (scripts/deps.sh test installs it)");
+	char *dom = browser_dom("tests/documents/readme-v1.md", "tests/documents/readme-v2.md");
+	const char *span = "<span class=\"fm\">project page</span>";
+	const char *first = strstr(dom, span);
+	cr_assert_not_null(first, "%.400s", dom);
+	cr_assert_not_null(strstr(first + 1, span), "on both sides");
+	cr_assert_not_null(strstr(dom, "<span class=\"fm\">the same words, formatting changed"));
+	cr_assert_not_null(strstr(dom, "formatting changed (2 words): \xe2\x80\x9cproject page"));
+	cr_assert_not_null(strstr(dom, "<td>words formatted otherwise</td>"));
+	/* the rewritten words stay a rewrite */
+	cr_assert_not_null(strstr(dom, "<span class=\"r\">mailing list</span>"), "%.2000s",
+	                   strstr(dom, "mailing") ? strstr(dom, "mailing") - 200 : dom);
+	free(dom);
+}

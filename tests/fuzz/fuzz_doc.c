@@ -7,13 +7,17 @@
  *
  * A reader either fails with a one-line reason, or gives NUL-terminated text no longer than the
  * limit; the furniture it finds is whole lines, sorted and apart; a side prepared from the bytes
- * maps every offset of its compared text into its extracted text, in order. */
+ * maps every offset of its compared text into its extracted text, in order; its style spans
+ * (Markdown) lie in its compared text, sorted and apart, each with a description; and compared
+ * with itself, styles and all, it is no difference. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "doc/doc.h"
+#include "status.h"
 #include "fuzz_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -48,6 +52,24 @@ static void check_prepared(const uint8_t *doc, size_t len, const rl_doc_opts *o)
 		FUZZ_CHECK(m >= last && m <= src.doc.full_len, "offset %zu maps to %zu", i, m);
 		FUZZ_CHECK(rl_doc_map_offset(&src, i, true) <= m, "an end maps past a start");
 		last = m;
+	}
+	const rl_doc_styles *st = &src.doc.styles;
+	for (size_t k = 0; k < st->n; k++) {
+		FUZZ_CHECK(st->v[k].start < st->v[k].end && st->v[k].end <= src.len,
+		           "span %zu [%zu, %zu) of %zu", k, st->v[k].start, st->v[k].end, src.len);
+		FUZZ_CHECK(k == 0 || st->v[k].start >= st->v[k - 1].end, "span %zu overlaps", k);
+		FUZZ_CHECK(st->name[k] < st->names_len, "span %zu has no description", k);
+	}
+	FUZZ_CHECK(st->n == 0 || src.doc.styled, "spans of a format whose formatting is not read");
+	if (st->n && src.len < 20000) {
+		rl_styles two[2];
+		rl_source_pair_styles(&src, &src, two);
+		rl_diff_opts dopts = RL_DIFF_OPTS_INIT;
+		rl_alignment *al;
+		if (rl_diff_styled(&al, src.data, src.len, src.data, src.len, &dopts, two) == RL_OK) {
+			FUZZ_CHECK(rl_alignment_same(al), "a styled text differs from itself");
+			rl_alignment_free(al);
+		}
 	}
 	rl_source_release(&src);
 }

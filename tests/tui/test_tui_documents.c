@@ -66,3 +66,41 @@ Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_wher
 	tmux_expect_restored(&t, "exit=1", WAIT);
 	tmux_stop(&t);
 }
+
+/* Markdown whose emphasis and link targets changed: the viewer draws the formatting changes
+ * quietly (underlined, no coloured ground), counts them on the status line, lets Tab pick them
+ * out, and without colour marks them {*…*}. */
+Test(tui_documents, formatting_changes_drawn_quietly)
+{
+	tmux t = {0};
+	tmux_redline(&t, 140, 30, SOURCE_DIR, UTF8_ENV,
+	             "tests/documents/readme-v1.md tests/documents/readme-v2.md");
+	tmux_expect(&t, "f3", WAIT);
+	char *status = tmux_line(&t, 29);
+	cr_assert_not_null(strstr(status, "~2 -0 +0 m0 q0 f3"), "%s", status);
+	free(status);
+	/* Underlined in a muted blue, on no ground, on both sides. */
+	char *screen = tmux_screen(&t, true);
+	const char *quiet = "\x1b[4m\x1b[38;5;110mproject page";
+	const char *first = strstr(screen, quiet);
+	cr_assert_not_null(first, "no quiet formatting change on the screen");
+	cr_assert_not_null(strstr(first + 1, quiet), "a quiet formatting change on one side only");
+	free(screen);
+	/* Tab: all, deletions and insertions, rewrites, moves, quotations, formatting. */
+	for (int k = 0; k < 5; k++)
+		tmux_keys(&t, false, "Tab");
+	tmux_expect(&t, "highlighting formatting (3 changes)", WAIT);
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+
+	/* Without colour: the markers of the printed output. */
+	tmux m = {0};
+	tmux_redline(&m, 140, 30, SOURCE_DIR, "TERM=xterm-256color NO_COLOR=1 LC_ALL=C.UTF-8",
+	             "tests/documents/readme-v1.md tests/documents/readme-v2.md");
+	tmux_expect(&m, "{*project page*}", WAIT);
+	tmux_expect(&m, "[*project page*]", WAIT);
+	tmux_keys(&m, false, "q");
+	tmux_expect_restored(&m, "exit=1", WAIT);
+	tmux_stop(&m);
+}

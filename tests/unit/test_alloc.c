@@ -164,7 +164,8 @@ static int print_all(const rl_alignment *al, FILE *sink)
  * is then set), as out of memory when the message says so. */
 static int view_all(const rl_source src[2], const rl_diff_opts *opts, bool *in_message)
 {
-	rl_pair pair = {{{src[0].data, src[0].len, "old", NULL, 0}, {src[1].data, src[1].len, "new", NULL, 0}},
+	rl_pair pair = {{{.data = src[0].data, .len = src[0].len, .name = "old"},
+	                 {.data = src[1].data, .len = src[1].len, .name = "new"}},
 	                NULL};
 	rl_model *m;
 	rl_view v;

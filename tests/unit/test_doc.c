@@ -7,6 +7,7 @@
 #include "doc/doc.h"
 #include "doc/formats.h"
 #include "fixtures.h"
+#include "status.h"
 
 #define BIG ((size_t)1 << 30)
 
@@ -218,6 +219,136 @@ Test(markdown, emphasis_and_link_targets_do_not_count)
 	cr_assert_str_eq(ta, tb);
 	cr_assert_null(strstr(ta, "example.org"));
 	free(ta), free(tb), free(a), free(b);
+}
+
+static rl_source source(const char *s);
+
+/* The formatting of the text at the first occurrence of word ("" for none). */
+static const char *style_of(const char *text, const rl_doc_styles *st, const char *word)
+{
+	const char *p = strstr(text, word);
+	cr_assert_not_null(p, "%s", word);
+	size_t off = (size_t)(p - text);
+	for (size_t k = 0; k < st->n; k++)
+		if (st->v[k].start <= off && off < st->v[k].end)
+			return st->names + st->name[k];
+	return "";
+}
+
+Test(markdown, formatting_recorded_beside_the_text)
+{
+	const char *md = "Some *soft* and **loud** words, a [harbour map](https://example.org/map?a=1) "
+	                 "and ***both*** here, `tide --now` and [**bold link**](/x).\n\n"
+	                 "```\nferry  --list\n```\n";
+	char *out = NULL, err[256];
+	size_t n;
+	rl_doc_styles st;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
+	cr_assert_str_eq(out, "Some soft and loud words, a harbour map and both here, tide --now and "
+	                      "bold link.\n\nferry  --list\n");
+	cr_assert_str_eq(style_of(out, &st, "Some"), "");
+	cr_assert_str_eq(style_of(out, &st, "soft"), "emphasis");
+	cr_assert_str_eq(style_of(out, &st, "loud"), "strong");
+	cr_assert_str_eq(style_of(out, &st, "words"), "");
+	cr_assert_str_eq(style_of(out, &st, "harbour"), "link https://example.org/map?a=1");
+	cr_assert_str_eq(style_of(out, &st, "map"), "link https://example.org/map?a=1");
+	cr_assert_str_eq(style_of(out, &st, "both"), "emphasis, strong");
+	cr_assert_str_eq(style_of(out, &st, "tide"), "code");
+	cr_assert_str_eq(style_of(out, &st, "bold"), "link /x, strong");
+	cr_assert_str_eq(style_of(out, &st, "ferry"), "code block");
+	/* Spans are sorted and apart; code is exact, the rest not; styles are the same number for
+	 * the same description. */
+	for (size_t k = 0; k < st.n; k++) {
+		cr_assert_lt(st.v[k].start, st.v[k].end);
+		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end);
+		const char *name = st.names + st.name[k];
+		cr_assert_eq(st.v[k].exact, strncmp(name, "code", 4) == 0, "%s", name);
+		for (size_t j = 0; j < k; j++)
+			cr_assert_eq(st.v[j].style == st.v[k].style,
+			             strcmp(st.names + st.name[j], name) == 0);
+	}
+	/* Without a place to put them, no styles: the text is the same. */
+	char *plain = markdown(md);
+	cr_assert_str_eq(plain, out);
+	free(plain);
+	free(out);
+	rl_doc_styles_release(&st);
+}
+
+Test(markdown, formatting_follows_dropped_lines)
+{
+	/* -I drops a line: the spans after it move up with the text. */
+	rl_source src = source("# Notes\n\nDRAFT *only* line\n\nThe *tide* turns at [noon](http://t).\n");
+	regex_t re;
+	cr_assert_eq(regcomp(&re, "^DRAFT", REG_EXTENDED | REG_NOSUB), 0);
+	rl_doc_opts o = {.max_size = BIG, .ignore = &re, .nignore = 1};
+	char err[256];
+	cr_assert_eq(rl_doc_prepare(&src, &o, err, sizeof err), 0, "%s", err);
+	cr_assert_str_eq(src.doc.format, "markdown");
+	cr_assert(src.doc.styled);
+	cr_assert_null(strstr(src.data, "DRAFT"));
+	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "tide"), "emphasis");
+	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "noon"), "link http://t");
+	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "turns"), "");
+	cr_assert_eq(src.doc.styles.n, 2, "the dropped line's span went with it");
+	const char *tide = strstr(src.data, "tide");
+	cr_assert_str_eq(rl_source_style_at(&src, (size_t)(tide - src.data)), "emphasis");
+	cr_assert_str_eq(rl_source_style_at(&src, 0), "");
+	/* A copy holds its own styles. */
+	rl_source dup;
+	cr_assert_eq(rl_source_copy(&dup, &src), 0);
+	rl_source_release(&src);
+	cr_assert_str_eq(rl_source_style_at(&dup, strlen("Notes\n\nThe ")), "emphasis");
+	rl_source_release(&dup);
+	regfree(&re);
+}
+
+Test(markdown, restyled_words_found_by_the_engine)
+{
+	/* From Markdown to the alignment: only emphasis changed; only a link's target; both and a
+	 * word (the rewritten word re-emphasised stays a rewrite). */
+	static const char *const pairs[][2] = {
+		{"# Ferry\n\nBoats leave *hourly* from the quay.\n",
+		 "# Ferry\n\nBoats leave **hourly** from the quay.\n"},
+		{"# Ferry\n\nSee the [timetable](https://a.example/t) first.\n",
+		 "# Ferry\n\nSee the [timetable](https://b.example/t) first.\n"},
+		{"# Ferry\n\nBoats leave *hourly* from the [quay](q1).\n",
+		 "# Ferry\n\nBoats leave **daily** from the [quay](q2).\n"},
+	};
+	static const char *const want[] = {"efe", "efe", "erefe"};
+	for (size_t p = 0; p < 3; p++) {
+		rl_source src[2] = {source(pairs[p][0]), source(pairs[p][1])};
+		/* (one heading and emphasis are not enough to tell Markdown from text) */
+		rl_doc_opts o = {.max_size = BIG, .format = RL_DOCFMT_MARKDOWN};
+		char err[256];
+		for (int s = 0; s < 2; s++)
+			cr_assert_eq(rl_doc_prepare(&src[s], &o, err, sizeof err), 0, "%s", err);
+		rl_styles st[2];
+		rl_source_pair_styles(&src[0], &src[1], st);
+		rl_diff_opts dopts = RL_DIFF_OPTS_INIT;
+		rl_alignment *al;
+		cr_assert_eq(rl_diff_styled(&al, src[0].data, src[0].len, src[1].data, src[1].len, &dopts,
+		                            st), RL_OK);
+		size_t n;
+		const rl_op *ops = rl_alignment_ops(al, &n);
+		char got[32] = "";
+		size_t g = 0;
+		for (size_t k = 0; k < n && g + 1 < sizeof got; k++)
+			if (g == 0 || got[g - 1] != "edirmf"[ops[k].kind])
+				got[g++] = "edirmf"[ops[k].kind];
+		got[g] = '\0';
+		cr_assert_str_eq(got, want[p], "pair %zu", p);
+		rl_alignment_free(al);
+		/* Against plain text (formatting not read on one side): no formatting compared. */
+		rl_source txt = source("Ferry\n\nBoats leave hourly from the quay.\n");
+		o.format = RL_DOCFMT_TEXT;
+		cr_assert_eq(rl_doc_prepare(&txt, &o, err, sizeof err), 0);
+		rl_source_pair_styles(&src[0], &txt, st);
+		cr_assert_eq(st[0].n + st[1].n, 0);
+		rl_source_release(&txt);
+		rl_source_release(&src[0]);
+		rl_source_release(&src[1]);
+	}
 }
 
 Test(markdown, deep_nesting)

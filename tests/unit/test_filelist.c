@@ -189,7 +189,8 @@ static int ts_load(void *ctx, size_t i, rl_pair *out, char *err, size_t errlen)
 	t->loads[i]++;
 	t->held++;
 	for (int s = 0; s < 2; s++)
-		out->doc[s] = (rl_doc){t->text[i][s], strlen(t->text[i][s]), t->entry[i].path, NULL, 0};
+		out->doc[s] = (rl_doc){.data = t->text[i][s], .len = strlen(t->text[i][s]),
+		                       .name = t->entry[i].path};
 	out->label = NULL;
 	return 0;
 }

@@ -222,7 +222,7 @@ Test(view, tab_cycles_the_highlighted_kinds)
 			cr_assert_not_null(strstr(v->msg, "Tab"));
 		}
 	} while (rl_view_mask(v) != mask0 && seen < 20);
-	cr_assert_eq(seen, 6, "six steps come back to everything");
+	cr_assert_eq(seen, 7, "seven steps come back to everything");
 	cr_assert_eq(v->nchanges, all);
 	vfix_free(&f);
 }
@@ -718,7 +718,9 @@ Test(view, dropped_page_furniture_is_a_line_where_it_was)
 	const char *new = "Headline of the day\n\nFirst paragraph of the tale.\n\nLast one.\n";
 	/* NEW lost 3 lines before "First" (byte 21) and 2 after the end; OLD 4 before "Last" */
 	size_t fnew[] = {21, 3, strlen(new), 2}, fold[] = {52, 4};
-	rl_pair pair = {{{old, strlen(old), "old", fold, 1}, {new, strlen(new), "new", fnew, 2}}, NULL};
+	rl_pair pair = {{{.data = old, .len = strlen(old), .name = "old", .furniture = fold, .nfurniture = 1},
+	                 {.data = new, .len = strlen(new), .name = "new", .furniture = fnew, .nfurniture = 2}},
+	                NULL};
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_model *m;
 	rl_view v;

@@ -40,7 +40,8 @@ static inline void vfix_texts(vfix *f, const char *const *texts, unsigned cols, 
 	static const char *const names[] = {"v1", "v2", "v3", "v4"};
 	for (size_t i = 0; i + 1 < n; i++)
 		for (int s = 0; s < 2; s++)
-			f->pairs[i].doc[s] = (rl_doc){f->text[i + s], f->len[i + s], names[i + s], NULL, 0};
+			f->pairs[i].doc[s] =
+			    (rl_doc){.data = f->text[i + s], .len = f->len[i + s], .name = names[i + s]};
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	cr_assert_eq(rl_model_new(&f->model, f->pairs, n - 1, 0, &o, markers), RL_OK);
 	cr_assert_eq(rl_view_init(&f->view, f->model, cols, lines), RL_OK);
