@@ -1,7 +1,7 @@
 /* align.c: the pipeline from two texts to an alignment, and the alignment's accessors.
  *
  * tokens -> ids -> exact script (myers) -> swaps and cleanup (rewrite, cleanup) -> moves (move)
- * -> sentence pairing (pair) -> quotation flags (quote). Each stage after the exact script is
+ * -> sentence pairing (pair) -> quotation flags (quote) -> provenance links (source). Each stage after the exact script is
  * switched by rl_diff_opts.stages; --minimal stops at the exact script. */
 #include "align.h"
 
@@ -12,6 +12,7 @@
 #include "move.h"
 #include "pair.h"
 #include "quote.h"
+#include "provenance.h"
 #include "stage.h"
 #include "status.h"
 
@@ -20,6 +21,8 @@ struct rl_alignment {
 	rl_tokens *toks[2];
 	rl_op *ops;
 	size_t nops;
+	rl_link *srcs;  /* provenance links, in order of NEW */
+	size_t nsrcs;
 	rl_stats stats;
 };
 
@@ -92,6 +95,8 @@ static int align_texts(rl_alignment *al)
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(&al->opts)) == RL_OK)
+		rc = rl_sources_find(&c, &ops, &al->srcs, &al->nsrcs);
 	if (rc == RL_OK) {
 		al->ops = ops.v;
 		al->nops = ops.n;
@@ -133,6 +138,7 @@ void rl_alignment_free(rl_alignment *al)
 	rl_tokens_free(al->toks[0]);
 	rl_tokens_free(al->toks[1]);
 	free(al->ops);
+	free(al->srcs);
 	free(al);
 }
 
@@ -145,6 +151,41 @@ const rl_op *rl_alignment_ops(const rl_alignment *al, size_t *n)
 {
 	*n = al->nops;
 	return al->ops;
+}
+
+const rl_link *rl_alignment_sources(const rl_alignment *al, size_t *n)
+{
+	*n = al->nsrcs;
+	return al->srcs;
+}
+
+size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **first)
+{
+	*first = NULL;
+	if (op->b1 <= op->b0 || al->nsrcs == 0)
+		return 0;
+	/* The first link that ends after the op starts. */
+	size_t lo = 0, hi = al->nsrcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (al->srcs[mid].b1 <= op->b0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	while (k < al->nsrcs && al->srcs[k].b0 < op->b1)
+		k++;
+	if (k > lo)
+		*first = &al->srcs[lo];
+	return k - lo;
+}
+
+void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
+                    size_t *end)
+{
+	rl_op op = {t0, t1, t0, t1, 0, RL_OP_EQUAL, 0};
+	rl_op_bytes(al, &op, side, start, end);
 }
 
 const rl_stats *rl_alignment_stats(const rl_alignment *al)

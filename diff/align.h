@@ -54,7 +54,8 @@ enum {
 	RL_STAGE_MOVES = 1 << 2,      /* passages deleted in one place and inserted in another */
 	RL_STAGE_SENTENCES = 1 << 3,  /* heavily rewritten regions re-aligned sentence by sentence */
 	RL_STAGE_QUOTES = 1 << 4,     /* quotations found and their changes flagged */
-	RL_STAGES_ALL = (1 << 5) - 1,
+	RL_STAGE_SOURCES = 1 << 5,    /* units of NEW drawn from OLD text elsewhere linked to it */
+	RL_STAGES_ALL = (1 << 6) - 1,
 };
 
 typedef struct rl_diff_opts {
@@ -85,6 +86,18 @@ typedef struct rl_stats {
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
 } rl_stats;
 
+/* Provenance: a unit of NEW (sentence, list item, heading) whose words come mostly from OLD text
+ * other than the text it stands beside (a summary line restating a sentence out of order), with
+ * the OLD sentences it draws from. */
+#define RL_LINK_MAX 3
+typedef struct rl_link {
+	uint32_t b0, b1;                 /* token range of the NEW unit */
+	uint32_t a0[RL_LINK_MAX];      /* token ranges of the OLD sentences, best first */
+	uint32_t a1[RL_LINK_MAX];
+	uint8_t n;                       /* how many (1..RL_LINK_MAX) */
+	uint8_t share;                   /* percent of the unit's word weight found in them */
+} rl_link;
+
 typedef struct rl_alignment rl_alignment;
 
 /* Align old_text[0..old_len) with new_text[0..new_len). Both buffers are borrowed and must outlive
@@ -105,6 +118,16 @@ bool rl_alignment_same(const rl_alignment *al);
 
 /* The bytes an op covers on one side: [*start, *end). Empty ranges give start == end. */
 void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *start, size_t *end);
+
+/* The provenance links in order of NEW, borrowed; *n receives their count (0 when the sources
+ * stage is off or found none). Units never overlap. */
+const rl_link *rl_alignment_sources(const rl_alignment *al, size_t *n);
+/* The links of the units an op's NEW range overlaps: returns their count and sets *first to the
+ * first (they are consecutive in the table); 0 for an op with no NEW token. */
+size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **first);
+/* The bytes of tokens [t0, t1) of one side: [*start, *end). */
+void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
+                    size_t *end);
 
 /* Name of a kind as the JSON contract spells it: "equal", "delete", ... */
 const char *rl_kind_name(rl_kind kind);
