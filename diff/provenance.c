@@ -5,9 +5,11 @@
  * rarity among OLD's units: a stem in few sentences says more than one in many. OLD's units are
  * indexed by their stems; a NEW unit finds its candidates through the postings of its rarer stems
  * (at most DF_CAP units each), and the best few are scored exactly by reading them. A unit is
- * linked when the best OLD unit covers at least LINK_SHARE of its weight with two stems or more,
- * and that unit is not one the unit already stands beside (shares an op with) nor beaten by one it
- * stands beside. Units that keep most of their words in place are not looked at. */
+ * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
+ * (PAIR_SHARE with two), and that unit is not one the unit already stands beside (shares an op
+ * with) nor beaten by one it stands beside. Units that keep most of their words in place are not
+ * looked at. The thresholds were set on the corpus summary (scripts/summary_sources.py) and keep
+ * a spun copy and a retranslation free of links. */
 #include "provenance.h"
 
 #include <math.h>
@@ -22,8 +24,11 @@
 #define DF_CAP 64
 /* Candidates scored exactly per unit. */
 #define TOP 12
-/* Link when the best source covers this share of the unit's weight (percent)... */
-#define LINK_SHARE 25
+/* Link when the best source covers this share of the unit's weight (percent) with three stems or
+ * more... */
+#define LINK_SHARE 20
+/* ...or this share when it is made of two stems only. */
+#define PAIR_SHARE 22
 /* ...and beats what the unit stands beside by this factor (percent). */
 #define BEAT 110
 /* A second or third source must add this share of the unit's weight. */
@@ -254,12 +259,14 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	return sum;
 }
 
-/* How alike a NEW unit of weight total and OLD unit v are, sharing weight s: a cosine, so that
- * a long OLD sentence does not win by its length alone. */
+/* How alike a NEW unit of weight total and OLD unit v are, sharing weight s: the shared weight
+ * over a mean of the two weights leaning to the unit's own (a cosine would lean neither way), so
+ * that a long OLD sentence does not win by its length alone, nor a short one by its shortness. */
+#define OLD_LEAN 0.4
 static double cosine(const search *x, double s, double total, uint32_t v)
 {
-	double d = total * x->vw[v];
-	return d > 0 ? s / sqrt(d) : 0;
+	double d = pow(total, 1 - OLD_LEAN) * pow(x->vw[v], OLD_LEAN);
+	return d > 0 ? s / d : 0;
 }
 
 /* Mark the stems counted for v as covered: their mark moves off the stamp. */
@@ -357,6 +364,7 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 			beside_best = cs;
 	}
 	if (bestv == NONE || nbest < 2 || best * 100 < LINK_SHARE * total ||
+	    (nbest < 3 && best * 100 < PAIR_SHARE * total) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best)
 		return false;
 	memset(ln, 0, sizeof *ln);
