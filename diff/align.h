@@ -94,6 +94,8 @@ typedef struct rl_link {
 	uint32_t b0, b1;                 /* token range of the NEW unit */
 	uint32_t a0[RL_LINK_MAX];      /* token ranges of the OLD sentences, best first */
 	uint32_t a1[RL_LINK_MAX];
+	uint32_t para;                   /* OLD paragraph of the first, from 1 (as the change list
+	                                  * numbers them: a blank line starts one) */
 	uint8_t n;                       /* how many (1..RL_LINK_MAX) */
 	uint8_t share;                   /* percent of the unit's word weight found in them */
 } rl_link;

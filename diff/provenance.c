@@ -435,6 +435,22 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	}
 	if (rc == RL_ECANCELED)
 		rc = RL_OK;  /* the budget ran out: the links found so far stand */
+	/* Paragraph numbers of the first sources: one walk over OLD's units, the links by source. */
+	if (rc == RL_OK && n > 0) {
+		uint32_t *para = malloc(((size_t)sa->nunits + 1) * sizeof *para);
+		if (!para) {
+			rc = RL_ENOMEM;
+		} else {
+			uint32_t p = 0;
+			for (uint32_t u = 0; u < sa->nunits; u++) {
+				p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
+				para[u] = p;
+			}
+			for (size_t k = 0; k < n; k++)
+				v[k].para = para[sa->unit[v[k].a0[0]]];
+			free(para);
+		}
+	}
 	stems_free(&x.st);
 	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
 	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
