@@ -181,6 +181,19 @@ size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **fi
 	return k - lo;
 }
 
+const rl_link *rl_source_at(const rl_alignment *al, uint32_t t)
+{
+	size_t lo = 0, hi = al->nsrcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (al->srcs[mid].b1 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < al->nsrcs && al->srcs[lo].b0 <= t ? &al->srcs[lo] : NULL;
+}
+
 void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
                     size_t *end)
 {

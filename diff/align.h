@@ -127,6 +127,8 @@ const rl_link *rl_alignment_sources(const rl_alignment *al, size_t *n);
 /* The links of the units an op's NEW range overlaps: returns their count and sets *first to the
  * first (they are consecutive in the table); 0 for an op with no NEW token. */
 size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **first);
+/* The link of the NEW unit holding NEW token t, or NULL. */
+const rl_link *rl_source_at(const rl_alignment *al, uint32_t t);
 /* The bytes of tokens [t0, t1) of one side: [*start, *end). */
 void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
                     size_t *end);

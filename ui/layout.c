@@ -611,22 +611,6 @@ static bool glued(const rl_layout *lay, int side, uint32_t t, uint32_t u)
 	return !(a->flags & RL_TF_SOLO) || b->cls == RL_TOK_PUNCT;
 }
 
-/* The link of the unit of NEW holding token t, or NULL. */
-static const rl_link *link_at(const rl_alignment *al, uint32_t t)
-{
-	size_t n;
-	const rl_link *v = rl_alignment_sources(al, &n);
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].b1 <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && v[lo].b0 <= t ? &v[lo] : NULL;
-}
-
 /* After the last token of a linked unit: where its source is, "⟨¶N⟩", glued to the unit. */
 static int emit_tag(flow *f, const rl_run *proto, const rl_link *ln, uint32_t para)
 {
@@ -668,7 +652,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 	bool changed = side_changed(op, f->side);
 	rl_run proto = {0, 0, it->op, 0, RL_RUN_TEXT, changed ? op->kind : RL_OP_EQUAL,
 	                changed ? rl_op_side_quote(op, f->side) : RL_QUOTE_NONE, op->move != 0, 0};
-	const rl_link *ln = f->side == RL_NEW ? link_at(lay->al, it->t) : NULL;
+	const rl_link *ln = f->side == RL_NEW ? rl_source_at(lay->al, it->t) : NULL;
 	proto.derived = changed && ln && (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE);
 	unsigned open_w = it->open && lay->opts.markers ? 2 : 0;
 	unsigned close_w = it->close && lay->opts.markers ? 2 : 0;
