@@ -67,6 +67,9 @@ typedef struct rl_view {
 	size_t plen;
 	bool searching, search_back;
 	rl_match match;
+	/* s: the summary line jumped from (its NEW tokens), while its source is shown */
+	bool at_source;
+	uint32_t src_b0, src_b1;
 	/* the search prompt being typed */
 	bool prompt, prompt_back;
 	char input[RL_VIEW_PATTERN_MAX];
