@@ -13,6 +13,8 @@ struct rl_alignment {
 	rl_tokens *toks[2];
 	rl_op *ops;
 	size_t nops;
+	rl_link *srcs;  /* provenance links, in order of NEW */
+	size_t nsrcs;
 	rl_stats stats;
 };
 
@@ -45,7 +47,8 @@ int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, con
 	al->opts = *opts;
 	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
 	    (rc = rl_tokenize_wb(&al->toks[1], new_text, new_len, &opts->wordbreak)) != RL_OK ||
-	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->stats)) != RL_OK) {
+	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->srcs, &al->nsrcs,
+	                     &al->stats)) != RL_OK) {
 		rl_alignment_free(al);
 		return rc;
 	}
@@ -60,6 +63,7 @@ void rl_alignment_free(rl_alignment *al)
 	rl_tokens_free(al->toks[0]);
 	rl_tokens_free(al->toks[1]);
 	free(al->ops);
+	free(al->srcs);
 	free(al);
 }
 
@@ -72,6 +76,54 @@ const rl_op *rl_alignment_ops(const rl_alignment *al, size_t *n)
 {
 	*n = al->nops;
 	return al->ops;
+}
+
+const rl_link *rl_alignment_sources(const rl_alignment *al, size_t *n)
+{
+	*n = al->nsrcs;
+	return al->srcs;
+}
+
+size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **first)
+{
+	*first = NULL;
+	if (op->b1 <= op->b0 || al->nsrcs == 0)
+		return 0;
+	/* The first link that ends after the op starts. */
+	size_t lo = 0, hi = al->nsrcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (al->srcs[mid].b1 <= op->b0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	while (k < al->nsrcs && al->srcs[k].b0 < op->b1)
+		k++;
+	if (k > lo)
+		*first = &al->srcs[lo];
+	return k - lo;
+}
+
+const rl_link *rl_source_at(const rl_alignment *al, uint32_t t)
+{
+	size_t lo = 0, hi = al->nsrcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (al->srcs[mid].b1 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < al->nsrcs && al->srcs[lo].b0 <= t ? &al->srcs[lo] : NULL;
+}
+
+void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
+                    size_t *end)
+{
+	rl_op op = {t0, t1, t0, t1, 0, RL_OP_EQUAL, 0};
+	rl_op_bytes(al, &op, side, start, end);
 }
 
 const rl_stats *rl_alignment_stats(const rl_alignment *al)

@@ -16,6 +16,8 @@
 
 #include "ops.h"
 
+/* Provenance links (rl_link, in ops.h): a unit of NEW drawn from OLD text elsewhere. */
+
 typedef struct rl_alignment rl_alignment;
 
 /* Align old_text[0..old_len) with new_text[0..new_len). Both buffers are borrowed and must outlive
@@ -47,6 +49,18 @@ bool rl_alignment_same(const rl_alignment *al);
 
 /* The bytes an op covers on one side: [*start, *end). Empty ranges give start == end. */
 void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *start, size_t *end);
+
+/* The provenance links in order of NEW, borrowed; *n receives their count (0 when the sources
+ * stage is off or found none). Units never overlap. */
+const rl_link *rl_alignment_sources(const rl_alignment *al, size_t *n);
+/* The links of the units an op's NEW range overlaps: returns their count and sets *first to the
+ * first (they are consecutive in the table); 0 for an op with no NEW token. */
+size_t rl_op_sources(const rl_alignment *al, const rl_op *op, const rl_link **first);
+/* The link of the NEW unit holding NEW token t, or NULL. */
+const rl_link *rl_source_at(const rl_alignment *al, uint32_t t);
+/* The bytes of tokens [t0, t1) of one side: [*start, *end). */
+void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
+                    size_t *end);
 
 /* Name of a kind as the JSON contract spells it: "equal", "delete", ... */
 const char *rl_kind_name(rl_kind kind);

@@ -52,7 +52,8 @@ enum {
 	RL_STAGE_MOVES = 1 << 2,      /* passages deleted in one place and inserted in another */
 	RL_STAGE_SENTENCES = 1 << 3,  /* heavily rewritten regions re-aligned sentence by sentence */
 	RL_STAGE_QUOTES = 1 << 4,     /* quotations found and their changes flagged */
-	RL_STAGES_ALL = (1 << 5) - 1,
+	RL_STAGE_SOURCES = 1 << 5,    /* units of NEW drawn from OLD text elsewhere linked to it */
+	RL_STAGES_ALL = (1 << 6) - 1,
 };
 
 typedef struct rl_diff_opts {
@@ -101,5 +102,19 @@ typedef struct rl_styles {
 	const rl_style_span *v;  /* borrowed */
 	size_t n;
 } rl_styles;
+
+/* Provenance: a unit of NEW (sentence, list item, heading) whose words come mostly from OLD text
+ * other than the text it stands beside (a summary line restating a sentence out of order), with
+ * the OLD sentences it draws from. */
+#define RL_LINK_MAX 3
+typedef struct rl_link {
+	uint32_t b0, b1;                 /* token range of the NEW unit */
+	uint32_t a0[RL_LINK_MAX];      /* token ranges of the OLD sentences, best first */
+	uint32_t a1[RL_LINK_MAX];
+	uint32_t para;                   /* OLD paragraph of the first, from 1 (as the change list
+	                                  * numbers them: a blank line starts one) */
+	uint8_t n;                       /* how many (1..RL_LINK_MAX) */
+	uint8_t share;                   /* percent of the unit's word weight found in them */
+} rl_link;
 
 #endif

@@ -13,6 +13,7 @@
 #include "cleanup_units.h"
 #include "move.h"
 #include "pair.h"
+#include "provenance.h"
 #include "quote.h"
 #include "refine.h"
 #include "restyle.h"
@@ -103,7 +104,7 @@ static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 }
 
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
-                rl_op **out, size_t *nout, rl_stats *stats)
+                rl_op **out, size_t *nout, rl_link **srcs, size_t *nsrcs, rl_stats *stats)
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
@@ -123,6 +124,8 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(opts)) == RL_OK)
+		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
 		rc = restyle(&c, styles, &ops);
 	if (rc == RL_OK) {

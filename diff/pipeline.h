@@ -15,9 +15,9 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
 
 /* The exact script of toks[0] (OLD) and toks[1] (NEW), then each readability stage that is on,
  * then, when styles (two entries or NULL) say anything, the restyled words (restyle.h): the ops
- * into *out (malloc'd, *nout of them) and their figures into *stats, which the caller zeroed.
+ * into *out (malloc'd, *nout of them), the provenance links into *srcs (malloc'd, *nsrcs) and their figures into *stats, which the caller zeroed.
  * Returns RL_OK, or an error status (RL_ENOMEM, RL_ECANCELED) leaving *out untouched. */
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
-                rl_op **out, size_t *nout, rl_stats *stats);
+                rl_op **out, size_t *nout, rl_link **srcs, size_t *nsrcs, rl_stats *stats);
 
 #endif

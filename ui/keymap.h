@@ -27,6 +27,7 @@
 	X(SEARCH_BACK, "?", "search backward")                                              \
 	X(CLEAR, "Esc", "clear the search and the selection")                               \
 	X(MOVE_END, "m", "jump to the other end of a moved passage")                        \
+	X(SOURCE, "s", "jump to the old sentence a summary line restates; s again: back")   \
 	X(FILTER, "Tab", "cycle which kinds of change are highlighted")                     \
 	X(FOLD_CASE, "i", "toggle ignoring case (compares again)")                          \
 	X(FOLD_PUNCT, "p", "toggle ignoring punctuation (compares again)")                  \

@@ -1,6 +1,7 @@
 /* layout.c: blocks at sync points, then rows by wrapping each side of a block. */
 #include "layout.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -610,6 +611,23 @@ static bool glued(const rl_layout *lay, int side, uint32_t t, uint32_t u)
 	return !(a->flags & RL_TF_SOLO) || b->cls == RL_TOK_PUNCT;
 }
 
+/* After the last token of a linked unit: where its source is, "⟨¶N⟩", glued to the unit. */
+static int emit_tag(flow *f, const rl_run *proto, const rl_link *ln, uint32_t para)
+{
+	char buf[RL_TAG_MAX];
+	rl_run tag = *proto;
+	size_t n;
+	tag.type = RL_RUN_TAG, tag.len = para;
+	tag.off = (uint32_t)(ln - rl_alignment_sources(f->lay->al, &n));  /* the link's index */
+	tag.kind = RL_OP_INSERT, tag.quote = RL_QUOTE_NONE, tag.moved = 0, tag.derived = 1;
+	/* Every character of the tag is one column wide; the digits are ASCII. */
+	rl_tag_text(&tag, buf);
+	tag.cols = (uint16_t)(strlen(buf) - 6);  /* ⟨ ¶ ⟩ are 3, 2 and 3 bytes, one column each */
+	if (f->cols > 0 && f->cols + tag.cols > f->width && next_row(f) != RL_OK)
+		return RL_ENOMEM;
+	return emit(f, &tag);
+}
+
 /* One token to flow, with its op and whether a change span opens or closes at it. */
 typedef struct item {
 	uint32_t t, op;
@@ -633,7 +651,9 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 	const rl_op *op = &lay->ops[it->op];
 	bool changed = side_changed(op, f->side);
 	rl_run proto = {0, 0, it->op, 0, RL_RUN_TEXT, changed ? op->kind : RL_OP_EQUAL,
-	                changed ? rl_op_side_quote(op, f->side) : RL_QUOTE_NONE, op->move != 0};
+	                changed ? rl_op_side_quote(op, f->side) : RL_QUOTE_NONE, op->move != 0, 0};
+	const rl_link *ln = f->side == RL_NEW ? rl_source_at(lay->al, it->t) : NULL;
+	proto.derived = changed && ln && (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE);
 	unsigned open_w = it->open && lay->opts.markers ? 2 : 0;
 	unsigned close_w = it->close && lay->opts.markers ? 2 : 0;
 	unsigned sep = 0;
@@ -679,6 +699,8 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 		if (emit(f, &m) != RL_OK)
 			return RL_ENOMEM;
 	}
+	if (ln && it->t + 1 == ln->b1 && ln->para)
+		return emit_tag(f, &proto, ln, ln->para);
 	return RL_OK;
 }
 
@@ -767,7 +789,15 @@ const char *rl_marker_text(int side, const rl_run *run)
 		return side ? (open ? "{>" : "<}") : (open ? "[<" : ">]");
 	if (run->kind == RL_OP_FORMAT)
 		return side ? (open ? "{*" : "*}") : (open ? "[*" : "*]");
+	if (run->derived)
+		return open ? "{=" : "=}";
 	return side ? (open ? "{+" : "+}") : (open ? "[-" : "-]");
+}
+
+const char *rl_tag_text(const rl_run *run, char buf[RL_TAG_MAX])
+{
+	snprintf(buf, RL_TAG_MAX, "\xe2\x9f\xa8\xc2\xb6%u\xe2\x9f\xa9", (unsigned)run->len);
+	return buf;
 }
 
 void rl_rowbuf_clear(rl_rowbuf *buf)

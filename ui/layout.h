@@ -26,6 +26,8 @@ enum {
 	RL_RUN_SPACE,  /* cols blank columns between words */
 	RL_RUN_OPEN,   /* an opening change marker, "[-" or "{+" (marker style only) */
 	RL_RUN_CLOSE,  /* a closing change marker, "-]" or "+}" */
+	RL_RUN_TAG,    /* after a unit of NEW linked to its source: "⟨¶N⟩", N (OLD's paragraph)
+	                * in len, the link's index (rl_alignment_sources) in off */
 };
 
 typedef struct rl_run {
@@ -36,6 +38,8 @@ typedef struct rl_run {
 	uint8_t kind;       /* rl_kind of its op (RL_OP_EQUAL for plain text) */
 	uint8_t quote;      /* rl_quote of its op */
 	uint8_t moved;      /* the op belongs to a moved passage */
+	uint8_t derived;    /* NEW's side of a change in a unit linked to its source elsewhere in
+	                     * OLD (align.h rl_op_sources): a summary line, not plain new text */
 } rl_run;
 
 /* Row flags, per side. */
@@ -107,8 +111,13 @@ int rl_layout_rows(const rl_layout *lay, size_t i, unsigned width, rl_rowbuf *bu
 /* The text of a change marker run (RL_RUN_OPEN/RL_RUN_CLOSE) on a side: "[-" "-]" and "{+" "+}"
  * for a change, "[<" ">]" and "{>" "<}" for moved text where it left and where it arrived (edits
  * inside a moved passage are changes), "[!" "!]" and "{!" "!}" for a change to a quotation,
- * "[*" "*]" and "{*" "*}" for the same words formatted otherwise (RL_OP_FORMAT). */
+ * "[*" "*]" and "{*" "*}" for the same words formatted otherwise (RL_OP_FORMAT);
+ * "{=" "=}" for NEW's words of a unit drawn from OLD's text elsewhere (derived). */
 const char *rl_marker_text(int side, const rl_run *run);
+
+/* The text of a tag run (RL_RUN_TAG): "⟨¶N⟩", written into buf, which it returns. */
+#define RL_TAG_MAX 24
+const char *rl_tag_text(const rl_run *run, char buf[RL_TAG_MAX]);
 
 void rl_rowbuf_clear(rl_rowbuf *buf);
 void rl_rowbuf_free(rl_rowbuf *buf);

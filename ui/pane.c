@@ -87,6 +87,12 @@ static void draw_side(WINDOW *w, const rl_term *t, const rl_view *v, const rl_fr
 			for (unsigned i = 0; i < run->cols; i++)
 				waddch(w, ' ');
 			break;
+		case RL_RUN_TAG: {
+			char tag[RL_TAG_MAX];
+			wattrset(w, a);
+			waddstr(w, rl_tag_text(run, tag));
+			break;
+		}
 		default:
 			wattrset(w, a);
 			waddstr(w, rl_marker_text(side, run));

@@ -21,7 +21,8 @@ bool rl_scheme_markers(rl_scheme s)
 
 /* Without colour: deletions and insertions in reverse video (each sits on its own side),
  * rewrites underlined, moves bold and underlined, quotations bold in reverse, formatting
- * changes dim and underlined (quiet: the words are the same). */
+ * changes dim and underlined (quiet: the words are the same), derived summary lines reversed
+ * and underlined. */
 static rl_style mono_role(rl_role role)
 {
 	switch (role) {
@@ -30,6 +31,7 @@ static rl_style mono_role(rl_role role)
 	case RL_ROLE_MOVE: return STYLE(D, D, RL_A_BOLD | RL_A_UNDERLINE);
 	case RL_ROLE_QUOTE: return STYLE(D, D, RL_A_BOLD | RL_A_REVERSE);
 	case RL_ROLE_FORMAT: return STYLE(D, D, RL_A_DIM | RL_A_UNDERLINE);
+	case RL_ROLE_DERIVED: return STYLE(D, D, RL_A_REVERSE | RL_A_UNDERLINE);
 	case RL_ROLE_GUTTER: return STYLE(D, D, RL_A_BOLD);
 	case RL_ROLE_SOFT: return STYLE(D, D, RL_A_DIM);
 	default: return STYLE(D, D, 0);
@@ -46,6 +48,7 @@ static rl_style ansi_role(rl_role role)
 	case RL_ROLE_MOVE: return STYLE(BLACK, CYAN, 0);
 	case RL_ROLE_QUOTE: return STYLE(WHITE, MAGENTA, RL_A_BOLD);
 	case RL_ROLE_FORMAT: return STYLE(D, D, RL_A_DIM | RL_A_UNDERLINE);  /* no ground: quiet */
+	case RL_ROLE_DERIVED: return STYLE(WHITE, BLUE, 0);
 	case RL_ROLE_GUTTER: return STYLE(D, D, RL_A_BOLD);
 	case RL_ROLE_SOFT: return STYLE(BLUE, D, 0);
 	default: return STYLE(D, D, 0);
@@ -63,6 +66,7 @@ static rl_style xterm_role(rl_role role)
 	case RL_ROLE_MOVE: return STYLE(195, 24, 0);
 	case RL_ROLE_QUOTE: return STYLE(225, 90, RL_A_BOLD);
 	case RL_ROLE_FORMAT: return STYLE(110, D, RL_A_UNDERLINE);  /* muted blue, underlined */
+	case RL_ROLE_DERIVED: return STYLE(189, 60, 0);
 	case RL_ROLE_GUTTER: return STYLE(214, D, RL_A_BOLD);
 	case RL_ROLE_SOFT: return STYLE(244, D, 0);
 	default: return STYLE(D, D, 0);

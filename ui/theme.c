@@ -7,6 +7,8 @@ rl_role rl_role_of_run(const rl_run *run)
 		return RL_ROLE_QUOTE;
 	if (run->kind == RL_OP_MOVE)
 		return RL_ROLE_MOVE;  /* edits inside a moved passage keep the colour of their kind */
+	if (run->derived)
+		return RL_ROLE_DERIVED;
 	switch (run->kind) {
 	case RL_OP_DELETE: return RL_ROLE_DELETE;
 	case RL_OP_INSERT: return RL_ROLE_INSERT;
@@ -27,6 +29,7 @@ const char *rl_role_sgr(rl_role role)
 		[RL_ROLE_MOVE] = "36",          /* cyan */
 		[RL_ROLE_QUOTE] = "1;35",       /* bold magenta: never to be missed */
 		[RL_ROLE_FORMAT] = "2;4",       /* dim underline: quiet, the words are the same */
+		[RL_ROLE_DERIVED] = "34",       /* blue: new wording of old text */
 		[RL_ROLE_GUTTER] = "1",
 		[RL_ROLE_SOFT] = "2",
 		[RL_ROLE_HEADER] = "1",         /* bold, as git's file headers */

@@ -15,6 +15,8 @@ typedef enum rl_role {
 	RL_ROLE_MOVE,     /* a moved passage, at either end */
 	RL_ROLE_QUOTE,    /* a quotation removed, added, altered or elided */
 	RL_ROLE_FORMAT,   /* the same words, formatted otherwise (emphasis, a link's target) */
+	RL_ROLE_DERIVED,  /* NEW's words of a unit drawn from OLD's text elsewhere (a summary line),
+	                   * and the tag naming where */
 	RL_ROLE_GUTTER,   /* the change marks between the panes */
 	RL_ROLE_SOFT,     /* the quiet mark of a paragraph break on the other side only */
 	RL_ROLE_HEADER,   /* the line naming each pair of a list (--git, --history) */

@@ -421,9 +421,10 @@ int rl_view_act(rl_view *v, rl_action a)
 	case RL_ACT_NEXT_CHANGE: return rl_view_goto_change(v, 1);
 	case RL_ACT_PREV_CHANGE: return rl_view_goto_change(v, -1);
 	case RL_ACT_CLEAR:
-		v->searching = v->match.on = v->selected = false;
+		v->searching = v->match.on = v->selected = v->at_source = false;
 		return RL_OK;
 	case RL_ACT_MOVE_END: return rl_view_goto_move_end(v);
+	case RL_ACT_SOURCE: return rl_view_goto_source(v);
 	case RL_ACT_FILTER: return cycle_filter(v);
 	case RL_ACT_NEXT_PAIR: return step_pair(v, 1);
 	case RL_ACT_PREV_PAIR: return step_pair(v, -1);
@@ -680,6 +681,8 @@ static const struct {
 	{"[!quote!]{!quote!}", RL_ROLE_QUOTE, "a quotation removed, added, altered, elided (magenta)"},
 	{"[*same*]{*same*}", RL_ROLE_FORMAT, "the same words, formatting changed: emphasis, a link's"},
 	{NULL, 0, "                    target (Markdown; dim underline)"},
+	{"{=derived=}\xe2\x9f\xa8\xc2\xb6""3\xe2\x9f\xa9", RL_ROLE_DERIVED,
+	 "a summary line drawn from old \xc2\xb6""3 elsewhere (blue; s jumps there)"},
 	{NULL, 0, "Gutter: | both sides changed   < OLD only   > NEW only   ~ a paragraph break"},
 	{NULL, 0, "        on one side only. Status line: ~rewrites -deletions +insertions"},
 	{NULL, 0, "        m moved passages q quotation changes, f formatting changes (only"},

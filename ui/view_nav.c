@@ -160,6 +160,77 @@ int rl_view_goto_move_end(rl_view *v)
 	return show_block(v, to);
 }
 
+/* ------------------------------------------------------------------ sources */
+
+/* The link of a unit of NEW in block b (of op `want`, or any when UINT32_MAX), or NULL. */
+static const rl_link *linked_in(const rl_view *v, uint32_t b, uint32_t want)
+{
+	const rl_layout *lay = rl_model_layout(v->model);
+	const rl_alignment *al = rl_model_alignment(v->model);
+	const rl_block *blk = rl_layout_block(lay, b);
+	for (uint32_t p = blk->piece0; p < blk->piece1; p++) {
+		const rl_piece *pc = rl_layout_piece(lay, p);
+		if (want != UINT32_MAX && pc->op != want)
+			continue;
+		for (uint32_t t = pc->b0; t < pc->b1; t++) {
+			const rl_link *ln = rl_source_at(al, t);
+			if (ln)
+				return ln;
+		}
+	}
+	return NULL;
+}
+
+/* Highlight tokens [t0, t1) of a side as the search match is, and show their block. */
+static int show_range(rl_view *v, int side, uint32_t t0, uint32_t t1)
+{
+	const rl_alignment *al = rl_model_alignment(v->model);
+	size_t s, e;
+	rl_range_bytes(al, side, t0, t1, &s, &e);
+	v->searching = false;
+	v->match = (rl_match){true, side, s, e - s};
+	uint32_t to = (uint32_t)rl_model_block_of(v->model, side, t0);
+	select_change(v, to, UINT32_MAX);
+	return show_block(v, to);
+}
+
+int rl_view_goto_source(rl_view *v)
+{
+	if (rl_layout_blocks(rl_model_layout(v->model)) == 0)
+		return RL_OK;
+	if (v->at_source) {
+		v->at_source = false;
+		rl_view_message(v, false, "the summary line (s: its source again)");
+		int rc = show_range(v, RL_NEW, v->src_b0, v->src_b1);
+		v->at_source = false;
+		return rc;
+	}
+	uint32_t first, last;
+	int rc = screen_blocks(v, &first, &last);
+	if (rc != RL_OK)
+		return rc;
+	const rl_link *ln = NULL;
+	if (v->selected)
+		ln = linked_in(v, v->sel_block, v->sel_op);
+	if (!ln && v->selected)
+		ln = linked_in(v, v->sel_block, UINT32_MAX);
+	for (uint32_t b = first; b <= last && !ln; b++)
+		ln = linked_in(v, b, UINT32_MAX);
+	if (!ln) {
+		rl_view_message(v, false, "no summary line drawn from elsewhere here");
+		return RL_OK;
+	}
+	rc = show_range(v, RL_OLD, ln->a0[0], ln->a1[0]);
+	v->at_source = true;
+	v->src_b0 = ln->b0, v->src_b1 = ln->b1;
+	if (ln->n > 1)
+		rl_view_message(v, false, "its source in OLD, \xc2\xb6%u, and %u more (s: back)",
+		                (unsigned)ln->para, (unsigned)ln->n - 1);
+	else
+		rl_view_message(v, false, "its source in OLD, \xc2\xb6%u (s: back)", (unsigned)ln->para);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ clicks */
 
 /* The side and column a screen column points at on frame line fl; -1 for the gutter. */

@@ -17,6 +17,9 @@ size_t rl_view_change_index(const rl_view *v, uint32_t b);
 
 int rl_view_goto_change(rl_view *v, int dir);
 int rl_view_goto_move_end(rl_view *v);
+/* s: from the summary line selected or first on screen to the OLD sentence it restates,
+ * highlighted; pressed again there, back to the line. */
+int rl_view_goto_source(rl_view *v);
 /* Go to the next match of the pattern after (forward) or before the current one. */
 int rl_view_search_step(rl_view *v, bool forward);
 /* What rl_view_search and rl_view_click (view.h) do. The click's frame is fresh. */

@@ -20,7 +20,8 @@ static const struct {
 	const char *name;  /* NULL: everything */
 } filters[] = {
 	{ALL_CHANGES, NULL},
-	{ROLE_BIT(RL_ROLE_DELETE) | ROLE_BIT(RL_ROLE_INSERT), "deletions and insertions"},
+	{ROLE_BIT(RL_ROLE_DELETE) | ROLE_BIT(RL_ROLE_INSERT) | ROLE_BIT(RL_ROLE_DERIVED),
+	 "deletions and insertions"},
 	{ROLE_BIT(RL_ROLE_REWRITE), "rewrites"},
 	{ROLE_BIT(RL_ROLE_MOVE), "moves"},
 	{ROLE_BIT(RL_ROLE_QUOTE), "quotations"},

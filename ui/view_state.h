@@ -89,6 +89,9 @@ typedef struct rl_view {
 	 * status line counts and the panes pick out (UINT32_MAX: none), refreshed by rl_view_frame */
 	uint32_t cur_block;
 	size_t cur_change;         /* its number, 1-based (0: none) */
+	/* s: the summary line jumped from (its NEW tokens), while its source is shown */
+	bool at_source;
+	uint32_t src_b0, src_b1;
 	/* z: unchanged stretches longer than a screen are folded (rows.h) */
 	bool folded;
 	/* p, i, t on and off come back to the same place: the anchor of the first toggle, kept while

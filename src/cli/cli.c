@@ -62,6 +62,8 @@ const char rl_cli_usage[] =
 	"      --no-sentences     do not re-align heavily rewritten text sentence by\n"
 	"                         sentence\n"
 	"      --no-quotes        do not look for quotations nor flag changes to them\n"
+	"      --no-sources       do not link summary lines to the sentences of OLD\n"
+	"                         they restate elsewhere\n"
 	"\n"
 	"Input:\n"
 	"  -a, --text             treat binary files (a NUL byte in the first 8 KiB) as\n"
@@ -129,6 +131,7 @@ enum {
 	OPT_NO_MOVES,
 	OPT_NO_SENTENCES,
 	OPT_NO_QUOTES,
+	OPT_NO_SOURCES,
 	OPT_FORMAT,
 	OPT_NO_EXTRACT,
 	OPT_EXTRACT,
@@ -168,6 +171,7 @@ static const struct option long_opts[] = {
 	{"no-moves", no_argument, NULL, OPT_NO_MOVES},
 	{"no-sentences", no_argument, NULL, OPT_NO_SENTENCES},
 	{"no-quotes", no_argument, NULL, OPT_NO_QUOTES},
+	{"no-sources", no_argument, NULL, OPT_NO_SOURCES},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"no-extract", no_argument, NULL, OPT_NO_EXTRACT},
 	{"extract", no_argument, NULL, OPT_EXTRACT},
@@ -425,6 +429,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_NO_MOVES: cli->diff.stages &= ~(unsigned)RL_STAGE_MOVES; break;
 		case OPT_NO_SENTENCES: cli->diff.stages &= ~(unsigned)RL_STAGE_SENTENCES; break;
 		case OPT_NO_QUOTES: cli->diff.stages &= ~(unsigned)RL_STAGE_QUOTES; break;
+		case OPT_NO_SOURCES: cli->diff.stages &= ~(unsigned)RL_STAGE_SOURCES; break;
 		case 'a': cli->text = true; break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &cli->max_size) != 0) {

@@ -123,6 +123,17 @@ static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bo
 	}
 }
 
+/* After an inserted or rewritten unit drawn from OLD's text elsewhere: " (from old ¶N)", the
+ * paragraph of its first source. */
+static void derived_from(rl_out *o, const rl_alignment *al, const rl_edit *ch)
+{
+	const rl_link *ln = NULL;
+	for (uint32_t t = ch->b0; t < ch->b1 && !ln; t++)
+		ln = rl_source_at(al, t);
+	if (ln && ln->para)
+		fprintf(o->fp, " (from old %s%u)", PARA(o), (unsigned)ln->para);
+}
+
 void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
 {
 	where(o, ch);
@@ -153,6 +164,7 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, 
 	case RL_CH_INSERTED:
 		sentences_label(o, ch, RL_NEW);
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		derived_from(o, al, ch);
 		break;
 	case RL_CH_FORMAT:
 		fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
@@ -165,6 +177,7 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, 
 		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		rl_out_str(o, ARROW(o));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		derived_from(o, al, ch);
 		break;
 	}
 }

@@ -66,6 +66,7 @@ static const char style[] =
 	".m{background:#dff;color:#055;text-decoration:underline dotted}\n"
 	".q{background:#fdf;color:#707;font-weight:bold}\n"
 	".fm{text-decoration:underline dotted #68a;text-underline-offset:2px}\n"
+	".s{background:#e8e8ff;color:#226;text-decoration:underline}\n"
 	".esc{color:#a00;font-style:italic}\n"
 	"table.stats{border-collapse:collapse}table.stats td{padding:1px .8em 1px 0}\n"
 	"table.stats td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -102,6 +103,7 @@ static const char *run_class(const rl_run *run)
 	case RL_ROLE_MOVE: return "m";
 	case RL_ROLE_QUOTE: return "q";
 	case RL_ROLE_FORMAT: return "fm";
+	case RL_ROLE_DERIVED: return "s";
 	default: return "";
 	}
 }
@@ -116,7 +118,37 @@ typedef struct html_ctx {
 	uint8_t *move_anchored; /* per move id and side: bit 1 OLD, bit 2 NEW */
 	uint32_t max_move;
 	const char *pfx;        /* the ids' prefix: "" for a single pair, "s3-" for section 3 */
+	uint32_t *src_at;       /* OLD bytes where a first source starts, sorted, distinct */
+	uint8_t *src_anchored;  /* per entry of src_at: its anchor written */
+	size_t nsrc;
 } html_ctx;
+
+/* The index of OLD byte off in src_at, or nsrc. */
+static size_t source_index(const html_ctx *h, uint32_t off)
+{
+	size_t lo = 0, hi = h->nsrc;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->src_at[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->nsrc && h->src_at[lo] == off ? lo : h->nsrc;
+}
+
+/* A tag after a summary line: a link to the OLD sentence it draws from. */
+static void html_tag(html_ctx *h, const rl_run *run)
+{
+	size_t n, s, e;
+	const rl_link *v = rl_alignment_sources(h->al, &n);
+	char tag[RL_TAG_MAX];
+	if (run->off >= n)
+		return;
+	rl_range_bytes(h->al, RL_OLD, v[run->off].a0[0], v[run->off].a1[0], &s, &e);
+	fprintf(h->o->fp, "<a class=\"s\" href=\"#s%zu\" title=\"drawn from old paragraph %u: go to "
+	                  "it\">%s</a>", s, (unsigned)run->len, rl_tag_text(run, tag));
+}
 
 /* A moved run: a link to the other end of its passage; the first run of each end is its anchor. */
 static void open_move(html_ctx *h, int side, uint32_t id)
@@ -183,8 +215,20 @@ static void html_runs(html_ctx *h, const rl_rowbuf *buf, const rl_row *row, int 
 			rl_out_spaces(h->o, run->cols);
 			continue;
 		}
+		if (run->type == RL_RUN_TAG) {
+			close_style(h, open, open_move_id);
+			open = "";
+			open_move_id = 0;
+			html_tag(h, run);
+			continue;
+		}
 		if (run->type != RL_RUN_TEXT)
 			continue;
+		size_t si = side == RL_OLD ? source_index(h, run->off) : h->nsrc;
+		if (si < h->nsrc && !h->src_anchored[si]) {
+			h->src_anchored[si] = 1;
+			fprintf(h->o->fp, "<span id=\"s%u\"></span>", (unsigned)run->off);
+		}
 		const char *cls;
 		uint32_t move;
 		run_style(h, run, &cls, &move);
@@ -258,7 +302,9 @@ static void html_legend(rl_out *o, const rl_stats *st)
 	              "<span class=\"d\">deleted</span> <span class=\"i\">inserted</span> "
 	              "<span class=\"r\">rewritten (old and new)</span> "
 	              "<span class=\"m\">moved (a link to its other place)</span> "
-	              "<span class=\"q\">quotation removed, added, altered or elided</span> ");
+	              "<span class=\"q\">quotation removed, added, altered or elided</span> "
+	              "<span class=\"s\">summary line drawn from old text elsewhere "
+	              "(\xe2\x9f\xa8\xc2\xb6N\xe2\x9f\xa9 links to it)</span> ");
 	if (st && st->ops[RL_OP_FORMAT])
 		rl_out_str(o, "<span class=\"fm\">the same words, formatting changed (emphasis, a "
 		              "link&#8217;s target)</span> ");
@@ -347,6 +393,14 @@ static void html_ctx_free(html_ctx *h)
 	free(h->change_of_op);
 	free(h->anchored);
 	free(h->move_anchored);
+	free(h->src_at);
+	free(h->src_anchored);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
 }
 
 static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const rl_changelist *cl,
@@ -367,6 +421,22 @@ static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const r
 		h->change_of_op[k] = -1;
 	for (size_t k = 0; k < cl->n; k++)
 		h->change_of_op[cl->items[k].op0] = (int32_t)k;
+	/* Where the summary lines' sources start in OLD, for their anchors. */
+	size_t nl;
+	const rl_link *v = rl_alignment_sources(al, &nl);
+	h->src_at = malloc((nl ? nl : 1) * sizeof *h->src_at);
+	h->src_anchored = calloc(nl ? nl : 1, 1);
+	if (!h->src_at || !h->src_anchored)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < nl; k++) {
+		size_t s, e;
+		rl_range_bytes(al, RL_OLD, v[k].a0[0], v[k].a1[0], &s, &e);
+		h->src_at[k] = (uint32_t)s;
+	}
+	qsort(h->src_at, nl, sizeof *h->src_at, cmp_u32);
+	for (size_t k = 0; k < nl; k++)
+		if (h->nsrc == 0 || h->src_at[h->nsrc - 1] != h->src_at[k])
+			h->src_at[h->nsrc++] = h->src_at[k];
 	return RL_OK;
 }
 

@@ -9,6 +9,7 @@
 
 typedef struct inline_state {
 	rl_out *o;
+	const rl_alignment *al;
 	const rl_token *tok[2];
 	const char *text[2];
 	bool started;   /* something was printed: gaps apply */
@@ -60,6 +61,8 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	rl_run probe = {.kind = changed ? op->kind : RL_OP_EQUAL,
 	                .quote = changed ? rl_op_side_quote(op, side) : RL_QUOTE_NONE,
 	                .moved = op->move != 0};
+	const rl_link *ln = side == RL_NEW && lo < hi ? rl_source_at(st->al, lo) : NULL;
+	probe.derived = changed && ln && (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE);
 	rl_role role = rl_role_of_run(&probe);
 	bool markers = changed && !st->o->color;
 
@@ -103,6 +106,16 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 			put(st, rl_marker_text(side, &probe), 2);
 			st->closed = true;
 		}
+	}
+	/* The end of a linked unit: where its source is. */
+	ln = side == RL_NEW && hi > lo ? rl_source_at(st->al, hi - 1) : NULL;
+	if (ln && ln->b1 == hi && ln->para) {
+		char tag[RL_TAG_MAX];
+		rl_run t = {.type = RL_RUN_TAG, .len = ln->para, .derived = 1};
+		rl_out_role(st->o, RL_ROLE_DERIVED);
+		rl_tag_text(&t, tag);
+		put(st, tag, (unsigned)strlen(tag) - 6);  /* ⟨ ¶ ⟩: 8 bytes, 3 columns */
+		rl_out_role(st->o, RL_ROLE_PLAIN);
 	}
 }
 
@@ -206,7 +219,7 @@ int rl_print_inline_context(rl_out *o, const rl_alignment *al, int context, unsi
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay;
-	inline_state st = {o, {NULL, NULL}, {NULL, NULL}, false, false, false, width, 0};
+	inline_state st = {o, al, {NULL, NULL}, {NULL, NULL}, false, false, false, width, 0};
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	int rc;

@@ -100,6 +100,37 @@ static void op_range(const rl_alignment *al, const rl_op *op, int side, const rl
 	}
 }
 
+/* "source": the OLD sentences the NEW units this op covers draw from (provenance links, best
+ * first, unit by unit; a sentence named once). */
+static void json_op_sources(rl_out *o, const rl_alignment *al, const rl_op *op,
+                            const rl_source *src)
+{
+	const rl_link *ln;
+	size_t n = rl_op_sources(al, op, &ln), said = 0;
+	size_t seen[4 * RL_LINK_MAX];
+	if (n == 0)
+		return;
+	rl_out_str(o, ", \"source\": [");
+	for (size_t k = 0; k < n; k++)
+		for (uint8_t i = 0; i < ln[k].n; i++) {
+			size_t s, e;
+			rl_op one = {ln[k].a0[i], ln[k].a1[i], 0, 0, 0, RL_OP_DELETE, 0};
+			bool dup = false;
+			for (size_t j = 0; j < said && j < sizeof seen / sizeof *seen; j++)
+				dup |= seen[j] == ln[k].a0[i];
+			if (dup)
+				continue;
+			if (said < sizeof seen / sizeof *seen)
+				seen[said] = ln[k].a0[i];
+			op_range(al, &one, RL_OLD, src ? &src[0] : NULL, false, &s, &e);
+			char buf[64], *p = buf;
+			p = put_range(p, said ? ", [" : "[", s, e);
+			rl_out_raw(o, buf, (size_t)(p - buf));
+			said++;
+		}
+	rl_out_str(o, "]");
+}
+
 static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool first_a,
                     bool first_b, bool last, const rl_source *src)
 {
@@ -141,8 +172,9 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 		}
 		p = put_str(p, "}");
 	}
-	p = put_str(p, last ? "}\n" : "},\n");
 	rl_out_raw(o, line, (size_t)(p - line));
+	json_op_sources(o, al, op, src);
+	rl_out_str(o, last ? "}\n" : "},\n");
 }
 
 static double ratio(size_t num, size_t den)

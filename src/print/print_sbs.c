@@ -21,6 +21,11 @@ static void print_runs(rl_out *o, const rl_rowbuf *buf, const rl_row *row, int s
 		switch (run->type) {
 		case RL_RUN_TEXT: rl_out_text(o, text + run->off, run->len); break;
 		case RL_RUN_SPACE: rl_out_spaces(o, run->cols); break;
+		case RL_RUN_TAG: {
+			char tag[RL_TAG_MAX];
+			rl_out_str(o, rl_tag_text(run, tag));
+			break;
+		}
 		default: rl_out_str(o, rl_marker_text(side, run)); break;
 		}
 	}

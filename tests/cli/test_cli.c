@@ -779,7 +779,7 @@ Test(cli, stages_switch_off)
 	run_result r;
 	RUN(&r, "--help");
 	const char *opts[] = {"--no-swaps", "--no-cleanup", "--no-moves", "--no-sentences",
-	                      "--no-quotes", "--minimal"};
+	                      "--no-quotes", "--no-sources", "--minimal"};
 	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++)
 		cr_assert_not_null(strstr(r.out, opts[k]), "--help mentions %s", opts[k]);
 	run_free(&r);
@@ -1028,4 +1028,75 @@ Test(cli, inline_no_space_between_markers_without_spaces)
 	run_free(&r);
 	unlink(a);
 	unlink(b);
+}
+
+/* Summary lines drawn from elsewhere: --json ops carry "source" (byte ranges of OLD's sentences),
+ * the printed outputs a ⟨¶N⟩ tag, --changes "(from old ¶N)"; --no-sources and --minimal none. */
+#define DIGEST "examples/lighthouse-5-digest.txt"
+Test(cli, summary_lines_link_to_their_source)
+{
+	size_t la, lb;
+	char *old = fixture_read(ORIGINAL, &la), *new = fixture_read(DIGEST, &lb);
+	run_result r;
+	RUN(&r, "--json", ORIGINAL, DIGEST);
+	char err[256];
+	json *doc = json_parse(r.out, r.out_len, err, sizeof err);
+	cr_assert_not_null(doc, "%s", err);
+	const json *ops = json_get(doc, "ops");
+	size_t linked = 0;
+	bool opponents = false;
+	for (size_t k = 0; json_at(ops, k); k++) {
+		const json *op = json_at(ops, k), *src = json_get(op, "source");
+		if (!src)
+			continue;
+		linked++;
+		const json *b = json_get(op, "b"), *first = json_at(src, 0);
+		cr_assert_not_null(b, "only ops over NEW's text carry a source");
+		cr_assert_not_null(first);
+		size_t b0 = (size_t)json_at(b, 0)->num, a0 = (size_t)json_at(first, 0)->num;
+		size_t a1 = (size_t)json_at(first, 1)->num;
+		cr_assert(a0 < a1 && a1 <= la);
+		/* The bullet about the referendum petition comes from the last paragraph. */
+		if (strncmp(new + b0, "- Opponents have 30 days", 24) == 0) {
+			opponents = true;
+			cr_assert(strncmp(old + a0, "Opponents said they are weighing", 32) == 0, "%.*s",
+			          (int)(a1 - a0), old + a0);
+		}
+	}
+	cr_assert_geq(linked, 2);
+	cr_assert(opponents);
+	json_free(doc);
+	run_free(&r);
+
+	RUN(&r, "--inline", "--color=never", ORIGINAL, DIGEST);
+	cr_assert_not_null(strstr(r.out, "{=- Opponents have 30 days"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "for a referendum.=}\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9"));
+	run_free(&r);
+	RUN(&r, "--side-by-side", "-W", "140", "--color=never", ORIGINAL, DIGEST);
+	cr_assert_not_null(strstr(r.out, "\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--changes", ORIGINAL, DIGEST);
+	cr_assert_not_null(strstr(r.out, "(from old \xc2\xb6" "14)"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--html", ORIGINAL, DIGEST);
+	cr_assert_not_null(strstr(r.out, "<span id=\"s4181\"></span>"));
+	cr_assert_not_null(strstr(r.out, "href=\"#s4181\""));
+	run_free(&r);
+
+	const char *off[] = {"--no-sources", "--minimal"};
+	for (size_t k = 0; k < 2; k++) {
+		RUN(&r, "--json", off[k], ORIGINAL, DIGEST);
+		cr_assert_null(strstr(r.out, "\"source\""), "%s", off[k]);
+		run_free(&r);
+		RUN(&r, "--inline", "--color=never", off[k], ORIGINAL, DIGEST);
+		cr_assert_null(strstr(r.out, "\xe2\x9f\xa8\xc2\xb6"), "%s", off[k]);
+		cr_assert_null(strstr(r.out, "{="), "%s", off[k]);
+		run_free(&r);
+	}
+	/* A spun copy: every line stands beside its own, no link. */
+	RUN(&r, "--json", ORIGINAL, SPUN);
+	cr_assert_null(strstr(r.out, "\"source\""));
+	run_free(&r);
+	free(old);
+	free(new);
 }

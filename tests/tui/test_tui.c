@@ -578,3 +578,33 @@ Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
 	quit(&t, "exit=1");
 	tmux_stop(&t);
 }
+
+/* s on a summary line drawn from elsewhere: its source in OLD, highlighted as a search match is,
+ * and back; none on a copy whose lines stand beside their own. */
+Test(tui, s_jumps_from_a_summary_line_to_its_source)
+{
+	tmux t = {0};
+	start(&t, 140, 30, UTF8_ENV, ORIGINAL " examples/lighthouse-5-digest.txt");
+	assert_screen(&t, "voters for a referendum.\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9");
+	tmux_keys(&t, false, "s");
+	assert_screen(&t, "its source in OLD, \xc2\xb6" "14 (s: back)");
+	assert_screen(&t, "Opponents said they are weighing a petition");
+	/* The sentence is drawn in the match face (256 colours: black on orange), word by word. */
+	char *esc = tmux_screen(&t, true);
+	cr_assert_not_null(strstr(esc, "48;5;214mOpponents"), "%s", esc);
+	cr_assert_not_null(strstr(esc, "48;5;214mweighing"), "%s", esc);
+	free(esc);
+	tmux_keys(&t, false, "s");
+	assert_screen(&t, "the summary line (s: its source again)");
+	assert_screen(&t, "- Opponents have 30 days");
+	quit(&t, "exit=1");
+	tmux_stop(&t);
+
+	tmux u = {0};
+	start(&u, 140, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	assert_screen(&u, "change 1/");
+	tmux_keys(&u, false, "s");
+	assert_screen(&u, "no summary line drawn from elsewhere here");
+	quit(&u, "exit=1");
+	tmux_stop(&u);
+}

@@ -148,17 +148,18 @@ static bool same_style(rl_style a, rl_style b)
 Test(scheme, kinds_stay_apart_in_every_scheme)
 {
 	const rl_role old_side[] = {RL_ROLE_PLAIN, RL_ROLE_DELETE, RL_ROLE_REWRITE, RL_ROLE_MOVE,
-	                            RL_ROLE_QUOTE, RL_ROLE_FORMAT, RL_ROLE_SOFT};
+	                            RL_ROLE_QUOTE, RL_ROLE_FORMAT, RL_ROLE_SOFT, RL_ROLE_SOFT};
 	const rl_role new_side[] = {RL_ROLE_PLAIN, RL_ROLE_INSERT, RL_ROLE_REWRITE, RL_ROLE_MOVE,
-	                            RL_ROLE_QUOTE, RL_ROLE_FORMAT, RL_ROLE_SOFT};
+	                            RL_ROLE_QUOTE, RL_ROLE_FORMAT, RL_ROLE_SOFT, RL_ROLE_DERIVED};
 	const rl_scheme schemes[] = {RL_SCHEME_MONO, RL_SCHEME_8, RL_SCHEME_256};
 	const size_t nk = sizeof old_side / sizeof *old_side;
 	for (size_t s = 0; s < 3; s++) {
 		for (size_t i = 0; i < nk; i++)
 			for (size_t j = i + 1; j < nk; j++) {
-				cr_assert_not(same_style(rl_scheme_role(schemes[s], old_side[i]),
-				                         rl_scheme_role(schemes[s], old_side[j])),
-				              "scheme %zu OLD roles %d %d", s, old_side[i], old_side[j]);
+				if (old_side[i] != old_side[j])
+					cr_assert_not(same_style(rl_scheme_role(schemes[s], old_side[i]),
+					                         rl_scheme_role(schemes[s], old_side[j])),
+					              "scheme %zu OLD roles %d %d", s, old_side[i], old_side[j]);
 				cr_assert_not(same_style(rl_scheme_role(schemes[s], new_side[i]),
 				                         rl_scheme_role(schemes[s], new_side[j])),
 				              "scheme %zu NEW roles %d %d", s, new_side[i], new_side[j]);

@@ -1,0 +1,542 @@
+/* provenance.c: provenance links from units of NEW to the OLD sentences they restate elsewhere.
+ *
+ * Words are compared as stems (lower case, a plural or verb ending cut, at most STEM_BYTES bytes:
+ * "tests" and "testing", "release" and "released" meet), content words only, each weighted by its
+ * rarity among OLD's units: a stem in few sentences says more than one in many. OLD's units are
+ * indexed by their stems; a NEW unit finds its candidates through the postings of its rarer stems
+ * (at most DF_CAP units each), and the best few are scored exactly by reading them. A unit is
+ * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
+ * (PAIR_SHARE with two), and that unit is not one the unit already stands beside (shares an op
+ * with) nor beaten by one it stands beside. Units that keep most of their words in place are not
+ * looked at. The thresholds were set on the corpus summary (scripts/summary_sources.py) and keep
+ * a spun copy and a retranslation free of links. */
+#include "provenance.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+#define STEM_BYTES 7
+#define NONE UINT32_MAX
+/* Stems in more OLD units than this find no candidates (they still count in the scores). */
+#define DF_CAP 64
+/* Candidates scored exactly per unit. */
+#define TOP 12
+/* Link when the best source covers this share of the unit's weight (percent) with three stems or
+ * more... */
+#define LINK_SHARE 20
+/* ...or this share when it is made of two stems only. */
+#define PAIR_SHARE 22
+/* ...and beats what the unit stands beside by this factor (percent). */
+#define BEAT 110
+/* A second or third source must add this share of the unit's weight. */
+#define MORE_SHARE 20
+/* Units with fewer content stems are too short to tell. */
+#define MIN_STEMS 3
+
+typedef struct stems {
+	uint32_t *of[2];   /* per token of each side: its stem, or NONE */
+	uint32_t *slot;    /* hash table: stem + 1, or 0 */
+	uint32_t *hash;    /* per stem: its hash */
+	uint32_t mask;
+	uint32_t n;        /* stems */
+} stems;
+
+static uint32_t fnv(const unsigned char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ s[k]) * 16777619u;
+	return h ? h : 1;
+}
+
+static bool ends(const unsigned char *s, size_t len, const char *suf)
+{
+	size_t k = strlen(suf);
+	return len >= k && memcmp(s + len - k, suf, k) == 0;
+}
+
+/* The hash of a word's stem. */
+static uint32_t stem_hash(const char *text, const rl_token *tk)
+{
+	unsigned char low[64];
+	size_t len = tk->len < sizeof low ? tk->len : sizeof low;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char ch = (unsigned char)text[tk->off + k];
+		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+	}
+	if (len > 5 && ends(low, len, "ing"))
+		len -= 3;
+	else if (len > 4 && ends(low, len, "ed"))
+		len -= 2;
+	else if (len > 5 && ends(low, len, "ly"))
+		len -= 2;
+	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
+		len -= 1 + (len > 4 && ends(low, len, "es"));
+	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
+}
+
+/* Is token t of side s a word this stage weighs? */
+static bool weighed(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_token *tk = &c->side[s].tok[t];
+	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t);
+}
+
+static int stems_init(rl_ctx *c, stems *st)
+{
+	size_t words = 0;
+	for (int s = 0; s < 2; s++)
+		words += c->side[s].n;
+	uint32_t cap = 16;
+	while (cap < 2 * words + 16)
+		cap *= 2;
+	st->mask = cap - 1;
+	st->slot = calloc(cap, sizeof *st->slot);
+	st->hash = malloc(cap * sizeof *st->hash);
+	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
+	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
+	if (!st->slot || !st->hash || !st->of[0] || !st->of[1])
+		return RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (uint32_t t = 0; t < sd->n; t++) {
+			st->of[s][t] = NONE;
+			if (!weighed(c, s, t))
+				continue;
+			uint32_t h = stem_hash(sd->text, &sd->tok[t]), k = h & st->mask;
+			while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
+				k = (k + 1) & st->mask;
+			if (!st->slot[k]) {
+				st->hash[st->n] = h;
+				st->slot[k] = ++st->n;
+			}
+			st->of[s][t] = st->slot[k] - 1;
+		}
+	}
+	return RL_OK;
+}
+
+static void stems_free(stems *st)
+{
+	free(st->slot), free(st->hash), free(st->of[0]), free(st->of[1]);
+}
+
+/* Everything the search holds. */
+typedef struct search {
+	rl_ctx *c;
+	stems st;
+	uint32_t *df;      /* per stem: OLD units holding it */
+	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
+	uint32_t *post;    /* OLD units, stem by stem */
+	double *w;         /* per stem: its weight */
+	double *vw;        /* per OLD unit: the weight of its distinct stems */
+	uint32_t *mark;    /* per stem: 1 + the NEW unit whose stems are marked */
+	uint32_t *seen;    /* per stem: 1 + the OLD unit (or pass) that counted it */
+	double *acc;       /* per OLD unit: weight found through the postings */
+	uint32_t *touched; /* OLD units with acc > 0 */
+	uint32_t ntouched;
+	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
+	uint32_t *kept;    /* per NEW unit: words kept in place */
+	uint32_t stamp;
+} search;
+
+/* Bill the shared budget; false when it is spent. */
+static bool bill(rl_ctx *c, uint64_t work)
+{
+	if (c->rediff_work < work) {
+		c->rediff_work = 0;
+		return false;
+	}
+	c->rediff_work -= work;
+	return true;
+}
+
+static int index_old(search *x)
+{
+	rl_ctx *c = x->c;
+	const rl_side *sd = &c->side[RL_OLD];
+	uint32_t ns = x->st.n;
+	x->df = calloc((size_t)ns + 1, sizeof *x->df);
+	x->post0 = calloc((size_t)ns + 2, sizeof *x->post0);
+	x->w = malloc(((size_t)ns + 1) * sizeof *x->w);
+	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
+	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
+	x->vw = calloc((size_t)sd->nunits + 1, sizeof *x->vw);
+	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw)
+		return RL_ENOMEM;
+	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
+	size_t total = 0;
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+			uint32_t m = x->st.of[RL_OLD][t];
+			if (m != NONE && x->seen[m] != u + 1) {
+				x->seen[m] = u + 1;
+				x->df[m]++;
+				total++;
+			}
+		}
+	for (uint32_t m = 0; m < ns; m++)
+		x->post0[m + 1] = x->post0[m] + (x->df[m] <= DF_CAP ? x->df[m] : 0);
+	x->post = malloc((x->post0[ns] + 1) * sizeof *x->post);
+	if (!x->post)
+		return RL_ENOMEM;
+	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
+	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
+	uint32_t *last = x->mark;  /* reused: 1 + the last unit posted per stem */
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+			uint32_t m = x->st.of[RL_OLD][t];
+			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
+				last[m] = u + 1;
+				x->post[fill[m]++] = u;
+			}
+		}
+	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
+	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
+	double units = (double)sd->nunits + 1;
+	for (uint32_t m = 0; m < ns; m++)
+		x->w[m] = log(units / (x->df[m] ? x->df[m] : 0.5)) + 1;
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+			uint32_t m = x->st.of[RL_OLD][t];
+			if (m != NONE && x->seen[m] != u + 1) {
+				x->seen[m] = u + 1;
+				x->vw[u] += x->w[m];
+			}
+		}
+	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
+	return bill(c, total) ? RL_OK : RL_ECANCELED;
+}
+
+/* What each NEW unit stands beside, and what it keeps, from the ops. */
+static int beside(search *x, const rl_opvec *ops)
+{
+	rl_ctx *c = x->c;
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	uint32_t nu = sb->nunits;
+	x->lo = malloc(((size_t)nu + 1) * sizeof *x->lo);
+	x->hi = malloc(((size_t)nu + 1) * sizeof *x->hi);
+	x->kept = calloc((size_t)nu + 1, sizeof *x->kept);
+	if (!x->lo || !x->hi || !x->kept)
+		return RL_ENOMEM;
+	for (uint32_t u = 0; u < nu; u++)
+		x->lo[u] = NONE, x->hi[u] = 0;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->a1 == op->a0 || op->b1 == op->b0)
+			continue;
+		uint32_t v0 = sa->unit[op->a0], v1 = sa->unit[op->a1 - 1];
+		for (uint32_t u = sb->unit[op->b0]; u <= sb->unit[op->b1 - 1]; u++) {
+			if (v0 < x->lo[u])
+				x->lo[u] = v0;
+			if (v1 > x->hi[u])
+				x->hi[u] = v1;
+		}
+	}
+	rl_count_kept(c, ops->v, ops->n, RL_NEW, 0, x->kept);
+	return RL_OK;
+}
+
+/* The weight of the marked stems (those of the current NEW unit, mark == stamp) that OLD unit v
+ * holds and that `skip` (a bitmap of NEW-unit stems already covered, by their mark order) does
+ * not; counts them in *nshared. Marks each counted stem in seen with `pass`. */
+static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	double sum = 0;
+	*nshared = 0;
+	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
+		uint32_t m = x->st.of[RL_OLD][t];
+		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
+			continue;
+		x->seen[m] = pass;
+		sum += x->w[m];
+		(*nshared)++;
+	}
+	return sum;
+}
+
+/* How alike a NEW unit of weight total and OLD unit v are, sharing weight s: the shared weight
+ * over a mean of the two weights leaning to the unit's own (a cosine would lean neither way), so
+ * that a long OLD sentence does not win by its length alone, nor a short one by its shortness. */
+#define OLD_LEAN 0.4
+static double cosine(const search *x, double s, double total, uint32_t v)
+{
+	double d = pow(total, 1 - OLD_LEAN) * pow(x->vw[v], OLD_LEAN);
+	return d > 0 ? s / d : 0;
+}
+
+/* Mark the stems counted for v as covered: their mark moves off the stamp. */
+static void cover(search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
+		uint32_t m = x->st.of[RL_OLD][t];
+		if (m != NONE && x->mark[m] == x->stamp)
+			x->mark[m] = 0;
+	}
+}
+
+/* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
+static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
+{
+	rl_ctx *c = x->c;
+	const rl_side *sb = &c->side[RL_NEW], *sa = &c->side[RL_OLD];
+	uint32_t t0 = sb->ustart[u], t1 = sb->ustart[u + 1];
+	uint32_t words = rl_words(c, RL_NEW, t0, t1);
+	if (2 * x->kept[u] >= words)
+		return false;  /* it keeps most of its words where it stands */  /* it keeps most of its words where it stands */
+	/* Mark the unit's stems; total their weight. */
+	x->stamp++;
+	double total = 0;
+	uint32_t nstems = 0;
+	for (uint32_t t = t0; t < t1; t++) {
+		uint32_t m = x->st.of[RL_NEW][t];
+		if (m != NONE && x->mark[m] != x->stamp) {
+			x->mark[m] = x->stamp;
+			total += x->w[m];
+			nstems++;
+		}
+	}
+	if (nstems < MIN_STEMS)
+		return false;
+	/* Candidates through the postings of its stems. */
+	x->ntouched = 0;
+	uint64_t work = t1 - t0;
+	x->stamp++;  /* a second stamp to visit each stem once */
+	for (uint32_t t = t0; t < t1; t++) {
+		uint32_t m = x->st.of[RL_NEW][t];
+		if (m == NONE || x->mark[m] != x->stamp - 1)
+			continue;
+		x->mark[m] = x->stamp;
+		for (uint32_t p = x->post0[m]; p < x->post0[m + 1]; p++) {
+			uint32_t v = x->post[p];
+			if (x->acc[v] == 0)
+				x->touched[x->ntouched++] = v;
+			x->acc[v] += x->w[m];
+		}
+		work += x->post0[m + 1] - x->post0[m];
+	}
+	/* The best TOP by that score (a small selection; touched is reset on the way). */
+	uint32_t top[TOP], ntop = 0;
+	for (uint32_t i = 0; i < x->ntouched; i++) {
+		uint32_t v = x->touched[i];
+		uint32_t k = ntop < TOP ? ntop++ : TOP;
+		if (k == TOP && x->acc[v] <= x->acc[top[TOP - 1]])
+			continue;
+		if (k == TOP)
+			k = TOP - 1;
+		while (k > 0 && x->acc[top[k - 1]] < x->acc[v]) {
+			top[k] = top[k - 1];
+			k--;
+		}
+		top[k] = v;
+	}
+	/* What it stands beside, scored the same way (at most TOP of them too). */
+	uint32_t bv[TOP], nb = 0;
+	if (x->lo[u] <= x->hi[u])
+		for (uint32_t v = x->lo[u]; v <= x->hi[u] && nb < TOP; v++)
+			bv[nb++] = v;
+	for (uint32_t i = 0; i < x->ntouched; i++)
+		x->acc[x->touched[i]] = 0;
+	for (uint32_t k = 0; k < ntop; k++)
+		work += sa->ustart[top[k] + 1] - sa->ustart[top[k]];
+	for (uint32_t k = 0; k < nb; k++)
+		work += sa->ustart[bv[k] + 1] - sa->ustart[bv[k]];
+	if (!bill(c, work))
+		return false;
+	/* Exact scores, over the stems still marked. */
+	double best = 0, bestcos = 0, beside_best = 0;
+	uint32_t bestv = NONE, nbest = 0;
+	for (uint32_t k = 0; k < ntop; k++) {
+		uint32_t n;
+		double s = exact(x, top[k], ++*pass, &n), cs = cosine(x, s, total, top[k]);
+		if (cs > bestcos || (cs == bestcos && bestv != NONE && top[k] < bestv))
+			best = s, bestcos = cs, bestv = top[k], nbest = n;
+	}
+	for (uint32_t k = 0; k < nb; k++) {
+		uint32_t n;
+		double s = exact(x, bv[k], ++*pass, &n), cs = cosine(x, s, total, bv[k]);
+		if (cs > beside_best)
+			beside_best = cs;
+	}
+	if (bestv == NONE || nbest < 2 || best * 100 < LINK_SHARE * total ||
+	    (nbest < 3 && best * 100 < PAIR_SHARE * total) ||
+	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best)
+		return false;
+	memset(ln, 0, sizeof *ln);
+	ln->b0 = t0, ln->b1 = t1;
+	ln->a0[0] = sa->ustart[bestv], ln->a1[0] = sa->ustart[bestv + 1];
+	ln->n = 1;
+	double found = best;
+	cover(x, bestv);
+	/* More sources, each adding what the ones before did not cover. */
+	while (ln->n < RL_LINK_MAX) {
+		double more = 0;
+		uint32_t mv = NONE, nm = 0;
+		for (uint32_t k = 0; k < ntop; k++) {
+			bool taken = false;
+			for (uint8_t i = 0; i < ln->n; i++)
+				taken |= sa->ustart[top[k]] == ln->a0[i];
+			if (taken)
+				continue;
+			uint32_t n;
+			double s = exact(x, top[k], ++*pass, &n);
+			if (s > more)
+				more = s, mv = top[k], nm = n;
+		}
+		if (mv == NONE || nm < 2 || more * 100 < MORE_SHARE * total)
+			break;
+		ln->a0[ln->n] = sa->ustart[mv], ln->a1[ln->n] = sa->ustart[mv + 1];
+		ln->n++;
+		found += more;
+		cover(x, mv);
+	}
+	double share = 100 * found / total;
+	ln->share = (uint8_t)(share > 100 ? 100 : share);
+	return true;
+}
+
+static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
+{
+	search x;
+	memset(&x, 0, sizeof x);
+	x.c = c;
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	int rc = stems_init(c, &x.st);
+	if (rc == RL_OK)
+		rc = index_old(&x);
+	if (rc == RL_OK)
+		rc = beside(&x, ops);
+	x.acc = calloc((size_t)sa->nunits + 1, sizeof *x.acc);
+	x.touched = malloc(((size_t)sa->nunits + 1) * sizeof *x.touched);
+	if (rc == RL_OK && (!x.acc || !x.touched))
+		rc = RL_ENOMEM;
+	rl_link *v = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t pass = 0;
+	for (uint32_t u = 0; rc == RL_OK && u < sb->nunits && c->rediff_work > 0; u++) {
+		rl_link ln;
+		if (!link_unit(&x, u, &pass, &ln))
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			rl_link *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				rc = RL_ENOMEM;
+				break;
+			}
+			v = nv, cap = nc;
+		}
+		v[n++] = ln;
+	}
+	if (rc == RL_ECANCELED)
+		rc = RL_OK;  /* the budget ran out: the links found so far stand */
+	/* Paragraph numbers of the first sources: one walk over OLD's units, the links by source. */
+	if (rc == RL_OK && n > 0) {
+		uint32_t *para = malloc(((size_t)sa->nunits + 1) * sizeof *para);
+		if (!para) {
+			rc = RL_ENOMEM;
+		} else {
+			uint32_t p = 0;
+			for (uint32_t u = 0; u < sa->nunits; u++) {
+				p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
+				para[u] = p;
+			}
+			for (size_t k = 0; k < n; k++)
+				v[k].para = para[sa->unit[v[k].a0[0]]];
+			free(para);
+		}
+	}
+	stems_free(&x.st);
+	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
+	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
+	if (rc != RL_OK) {
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return RL_OK;
+}
+
+/* The first link that ends after token t of NEW. */
+static size_t link_after(const rl_link *v, size_t n, uint32_t t)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].b1 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Cut insert and replace ops where a linked unit starts or ends in NEW, so that each op over a
+ * linked unit covers that unit only and carries its own link. A replace keeps its OLD words in
+ * its first part; the other parts are insertions. */
+static int split_at_links(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 2 * n);
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op op = ops->v[k];
+		size_t i = link_after(v, n, op.b0);
+		bool splits = (op.kind == RL_OP_INSERT || op.kind == RL_OP_REPLACE) && !op.move &&
+		              i < n && ((v[i].b0 > op.b0 && v[i].b0 < op.b1) ||
+		                        (v[i].b1 > op.b0 && v[i].b1 < op.b1));
+		if (!splits) {
+			if (rl_opvec_push(&out, &op) != RL_OK)
+				goto nomem;
+			continue;
+		}
+		uint32_t at = op.b0;
+		for (; i < n && at < op.b1; i++) {
+			uint32_t cut[2] = {v[i].b0, v[i].b1};
+			for (int j = 0; j < 2; j++) {
+				if (cut[j] <= at || cut[j] >= op.b1)
+					continue;
+				rl_op head = op;
+				head.b0 = at, head.b1 = cut[j];
+				if (at > op.b0)
+					head.a0 = head.a1 = op.a1, head.kind = RL_OP_INSERT;
+				if (rl_opvec_push(&out, &head) != RL_OK)
+					goto nomem;
+				at = cut[j];
+			}
+		}
+		rl_op tail = op;
+		tail.b0 = at;
+		if (at > op.b0)
+			tail.a0 = tail.a1 = op.a1, tail.kind = RL_OP_INSERT;
+		if (rl_opvec_push(&out, &tail) != RL_OK)
+			goto nomem;
+	}
+	rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return RL_OK;
+nomem:
+	rl_ctx_recycle(c, &out);
+	return RL_ENOMEM;
+}
+
+int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (c->side[RL_OLD].nunits == 0 || c->side[RL_NEW].nunits == 0)
+		return RL_OK;
+	int rc = find(c, ops, out, n);
+	if (rc == RL_OK && *n)
+		rc = split_at_links(c, ops, *out, *n);
+	if (rc != RL_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

@@ -1,0 +1,193 @@
+/* Tests for provenance.c: summary lines linked to the sentences of OLD they restate elsewhere;
+ * none on a copy whose sentences stand beside their own. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align.h"
+#include "status.h"
+
+/* An article, and a summary that restates its sentences in another order. */
+#define ARTICLE                                                                                  \
+	"The village of Wexcombe voted on Tuesday to close its cider mill after ninety years.\n\n" \
+	"The mill's owner, Agatha Penhallow, said the presses were worn out and the orchards had " \
+	"shrunk to a third of their size since the drought.\n\n"                                   \
+	"A survey of residents found that most would rather see the building turned into a "      \
+	"library than sold to a developer.\n\n"                                                   \
+	"Penhallow promised that the last barrels, pressed from the surviving orchards, would be "  \
+	"poured at the harvest fair in October.\n"
+#define SUMMARY                                                                               \
+	"Wexcombe cider mill to close\n"                                                       \
+	"- Worn presses and shrunken orchards since the drought, says owner Agatha Penhallow\n" \
+	"- The last barrels will be poured at the October harvest fair\n"                     \
+	"- Residents in the survey would rather see a library than a developer in the building\n"
+
+static rl_alignment *diff(const char *a, const char *b, bool sources)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	if (!sources)
+		o.stages &= ~(unsigned)RL_STAGE_SOURCES;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	return al;
+}
+
+/* The text of tokens [t0, t1) of one side. */
+static char *text(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, const char *src)
+{
+	size_t s, e;
+	rl_range_bytes(al, side, t0, t1, &s, &e);
+	char *out = malloc(e - s + 1);
+	memcpy(out, src + s, e - s);
+	out[e - s] = '\0';
+	return out;
+}
+
+/* The link whose NEW unit starts with `line`, or NULL. */
+static const rl_link *link_of(const rl_alignment *al, const char *new_text, const char *line)
+{
+	size_t n;
+	const rl_link *v = rl_alignment_sources(al, &n);
+	for (size_t k = 0; k < n; k++) {
+		char *t = text(al, RL_NEW, v[k].b0, v[k].b1, new_text);
+		bool hit = strncmp(t, line, strlen(line)) == 0;
+		free(t);
+		if (hit)
+			return &v[k];
+	}
+	return NULL;
+}
+
+/* Does an equal op pair words of NEW's unit starting with `line` with OLD's sentence starting
+ * with `sentence` (the bullet stands beside its source)? */
+static bool beside(const rl_alignment *al, const char *line, const char *sentence)
+{
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	const char *l = strstr(SUMMARY, line), *s = strstr(ARTICLE, sentence);
+	size_t l1 = (size_t)(strchr(l, '\n') - SUMMARY), s1 = (size_t)(strchr(s, '\n') - ARTICLE);
+	for (size_t k = 0; k < n; k++) {
+		size_t a0, a1, b0, b1;
+		if (ops[k].kind != RL_OP_EQUAL)
+			continue;
+		rl_op_bytes(al, &ops[k], RL_OLD, &a0, &a1);
+		rl_op_bytes(al, &ops[k], RL_NEW, &b0, &b1);
+		if (b0 >= (size_t)(l - SUMMARY) && b1 <= l1 && a0 >= (size_t)(s - ARTICLE) && a1 <= s1)
+			return true;
+	}
+	return false;
+}
+
+/* The bullet starting with `line` stands beside the sentence starting with `sentence` and has no
+ * link, or is linked to it first. */
+static void assert_source(const rl_alignment *al, const char *line, const char *sentence,
+                          size_t *linked)
+{
+	const rl_link *ln = link_of(al, SUMMARY, line);
+	if (!ln) {
+		cr_assert(beside(al, line, sentence), "\"%s\" neither linked nor beside", line);
+		return;
+	}
+	char *t = text(al, RL_OLD, ln->a0[0], ln->a1[0], ARTICLE);
+	cr_assert(strncmp(t, sentence, strlen(sentence)) == 0, "\"%s\" linked to \"%s\"", line, t);
+	cr_assert(ln->share > 0 && ln->share <= 100);
+	free(t);
+	++*linked;
+}
+
+Test(provenance, reordered_bullets_link_to_their_sentences)
+{
+	rl_alignment *al = diff(ARTICLE, SUMMARY, true);
+	size_t linked = 0;
+	assert_source(al, "- Residents in the survey", "A survey of residents", &linked);
+	assert_source(al, "- The last barrels", "Penhallow promised", &linked);
+	assert_source(al, "- Worn presses", "The mill's owner", &linked);
+	cr_assert_geq(linked, 1);
+	/* Without the stage, some bullet is neither. */
+	rl_alignment *off = diff(ARTICLE, SUMMARY, false);
+	cr_assert(!beside(off, "- Residents in the survey", "A survey of residents") ||
+	          !beside(off, "- The last barrels", "Penhallow promised") ||
+	          !beside(off, "- Worn presses", "The mill's owner"));
+	rl_alignment_free(off);
+	/* Each op over a linked bullet carries that bullet's link, and only it. */
+	size_t n, nl;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	const rl_link *links = rl_alignment_sources(al, &nl);
+	for (size_t i = 0; i < nl; i++) {
+		size_t with = 0;
+		for (size_t k = 0; k < n; k++) {
+			const rl_link *first;
+			size_t m = rl_op_sources(al, &ops[k], &first);
+			cr_assert(m <= 1, "op %zu covers %zu linked units", k, m);
+			if (m && first == &links[i]) {
+				with++;
+				cr_assert(ops[k].b0 >= links[i].b0 && ops[k].b1 <= links[i].b1);
+			}
+		}
+		cr_assert_gt(with, 0);
+	}
+	rl_alignment_free(al);
+}
+
+Test(provenance, switched_off)
+{
+	rl_alignment *al = diff(ARTICLE, SUMMARY, false);
+	size_t n;
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = true;
+	cr_assert_eq(rl_diff(&al, ARTICLE, strlen(ARTICLE), SUMMARY, strlen(SUMMARY), &o), RL_OK);
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+}
+
+/* A copy with words swapped: every sentence stands beside its own, and none is linked. */
+Test(provenance, no_link_where_sentences_stand_beside_their_source)
+{
+	const char *spun =
+		"The hamlet of Wexcombe voted on Tuesday to shut its cider mill after ninety years.\n\n"
+		"The mill's proprietor, Agatha Penhallow, said the presses were worn out and the "
+		"orchards had shrunk to a third of their size since the dry spell.\n\n"
+		"A poll of residents found that most would rather see the building turned into a "
+		"library than sold to a builder.\n\n"
+		"Penhallow pledged that the final barrels, pressed from the surviving orchards, would "
+		"be poured at the harvest fair in October.\n";
+	rl_alignment *al = diff(ARTICLE, spun, true);
+	size_t n;
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+	/* Nor on the summary against itself, nor on a text with nothing in common. */
+	al = diff(SUMMARY, SUMMARY, true);
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+	al = diff(ARTICLE, "Tide tables for the estuary follow on the next page.\n", true);
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+}
+
+/* Hostile input: empty texts, NUL bytes, invalid UTF-8, a unit of one word repeated. */
+Test(provenance, hostile_input)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	static const char odd[] = "cider\0mill \xff\xfe presses orchards\n- orchards presses cider";
+	cr_assert_eq(rl_diff(&al, "", 0, SUMMARY, strlen(SUMMARY), &o), RL_OK);
+	rl_alignment_free(al);
+	cr_assert_eq(rl_diff(&al, odd, sizeof odd - 1, ARTICLE, strlen(ARTICLE), &o), RL_OK);
+	rl_alignment_free(al);
+	cr_assert_eq(rl_diff(&al, ARTICLE, strlen(ARTICLE), odd, sizeof odd - 1, &o), RL_OK);
+	rl_alignment_free(al);
+	char big[8192];
+	size_t k = 0;
+	while (k + 8 < sizeof big)
+		memcpy(big + k, "orchard ", 8), k += 8;
+	big[k] = '\0';
+	cr_assert_eq(rl_diff(&al, big, k, ARTICLE, strlen(ARTICLE), &o), RL_OK);
+	rl_alignment_free(al);
+}
