@@ -118,7 +118,7 @@ int rl_diff(rl_alignment **out, const char *old_text, size_t old_len, const char
 	al->opts = *opts;
 	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
 	    (rc = rl_tokenize_like(&al->toks[1], new_text, new_len, &opts->wordbreak,
-	                           opts->minimal ? NULL : al->toks[0])) != RL_OK ||
+	                           opts->minimal || opts->no_skip ? NULL : al->toks[0])) != RL_OK ||
 	    (rc = align_texts(al)) != RL_OK) {
 		rl_alignment_free(al);
 		return rc;

@@ -14,6 +14,7 @@ typedef struct para {
 	uint32_t off, len;  /* bytes of OLD */
 	uint32_t t0, t1;    /* tokens of OLD */
 	uint32_t next;      /* next line in the same bucket, or UINT32_MAX */
+	int follow;         /* FOLLOW_* after it */
 } para;
 
 struct rl_paras {
@@ -44,6 +45,25 @@ static uint64_t hash_bytes(const char *s, size_t n)
 static bool ascii_space(char ch)
 {
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* What follows a line at `end`, as the scan of its last token sees it (it peeks at the grapheme
+ * after a word: its ASCII flag depends on whether that grapheme is one ASCII byte). FOLLOW_ONE: the
+ * end of the text or one ASCII whitespace byte that is a grapheme of its own; FOLLOW_CRLF: a CR LF
+ * pair; FOLLOW_NONE: anything else (a space that a combining mark may join, other whitespace),
+ * which is left to the tokenizer. A line is copied only where both texts have the same. */
+enum { FOLLOW_NONE, FOLLOW_ONE, FOLLOW_CRLF };
+
+static int follower(const char *text, size_t n, size_t end)
+{
+	if (end == n)
+		return FOLLOW_ONE;
+	if (!ascii_space(text[end]))
+		return FOLLOW_NONE;
+	size_t k = text[end] == '\r' && end + 1 < n && text[end + 1] == '\n' ? 2 : 1;
+	if (end + k < n && (unsigned char)text[end + k] >= 0x80)
+		return FOLLOW_NONE;
+	return k == 2 ? FOLLOW_CRLF : FOLLOW_ONE;
 }
 
 int rl_paras_new(rl_paras **out, const rl_tokens *old, bool no_solo)
@@ -79,11 +99,12 @@ int rl_paras_new(rl_paras **out, const rl_tokens *old, bool no_solo)
 		size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
 		/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where
 		 * OLD's did, and a form feed or a paragraph separator is left to the tokenizer. */
-		if (end - off >= MIN_BYTES && !(no_solo && solo) && (end == len || ascii_space(text[end]))) {
+		int follow = follower(text, len, end);
+		if (end - off >= MIN_BYTES && !(no_solo && solo) && follow != FOLLOW_NONE) {
 			para *q = &p->v[p->n];
 			uint64_t h = hash_bytes(text + off, end - off);
 			*q = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1,
-			            UINT32_MAX};
+			            UINT32_MAX, follow};
 			uint32_t *b = &p->bucket[h & p->mask];
 			q->next = *b;
 			*b = (uint32_t)p->n++;
@@ -111,12 +132,13 @@ bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uin
 	size_t end = nl ? (size_t)(nl - text) : n;
 	while (end > at && ascii_space(text[end - 1]))
 		end--;
-	if (end - at < MIN_BYTES)
+	int follow = follower(text, n, end);
+	if (end - at < MIN_BYTES || follow == FOLLOW_NONE)
 		return false;
 	uint64_t h = hash_bytes(text + at, end - at);
 	for (uint32_t k = p->bucket[h & p->mask]; k != UINT32_MAX; k = p->v[k].next) {
 		const para *q = &p->v[k];
-		if (q->hash != h || q->len != end - at || memcmp(text + at, p->text + q->off, q->len) != 0)
+		if (q->hash != h || q->len != end - at || q->follow != follow || memcmp(text + at, p->text + q->off, q->len) != 0)
 			continue;
 		*t0 = q->t0, *t1 = q->t1, *len = q->len;
 		return true;
