@@ -17,6 +17,7 @@ struct rl_tokens {
 	rl_token *v;
 	size_t n, cap;
 	size_t words;
+	size_t solo;  /* RL_TF_SOLO tokens scanned: without any, merging words has nothing to do */
 	/* Made by rl_tokenize_like: the paragraphs copied from src (skip.h). */
 	const rl_tokens *src;
 	rl_tokrun *runs;
@@ -383,6 +384,7 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 			tok.flags |= RL_TF_INDENT;
 		if (push(t, &tok) != RL_OK)
 			return RL_ENOMEM;
+		t->solo += (tok.flags & RL_TF_SOLO) != 0;
 		if (continues_word(t->v, c.s, t->n - 1))
 			t->v[t->n - 1].flags |= RL_TF_GLUED;
 		else
@@ -518,7 +520,7 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
-	if (rc == RL_OK && wb && wb->fn) {
+	if (rc == RL_OK && wb && wb->fn && t->solo) {
 		/* Merging words drops tokens: find each copied run again by its first byte. */
 		for (size_t r = 0; r < t->nruns; r++)
 			t->runs[r].t0 = t->v[t->runs[r].t0].off;
