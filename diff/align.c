@@ -46,7 +46,8 @@ int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, con
 		return RL_ENOMEM;
 	al->opts = *opts;
 	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
-	    (rc = rl_tokenize_wb(&al->toks[1], new_text, new_len, &opts->wordbreak)) != RL_OK ||
+	    (rc = rl_tokenize_like(&al->toks[1], new_text, new_len, &opts->wordbreak,
+	                           opts->minimal || opts->no_skip ? NULL : al->toks[0])) != RL_OK ||
 	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->srcs, &al->nsrcs,
 	                     &al->stats)) != RL_OK) {
 		rl_alignment_free(al);

@@ -49,7 +49,9 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	sd->tok = rl_tokens_array(toks);
 	sd->text = rl_tokens_text(toks);
 	sd->n = (uint32_t)rl_tokens_count(toks);
-	int rc = rl_intern(c->in, toks, &sd->ids);
+	/* NEW's paragraphs copied from OLD take OLD's ids (skip.h). */
+	int rc = s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
+	                     : rl_intern(c->in, toks, &sd->ids);
 	if (rc != RL_OK)
 		return rc;
 	if ((rc = marker_ids(c, sd)) != RL_OK)
@@ -146,6 +148,7 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	c->opts = *opts;
 	c->stages = opts->minimal ? 0 : opts->stages & RL_STAGES_ALL;
 	c->next_move = 1;
+	c->old_toks = old_toks;
 	if ((rc = rl_interner_new(&c->in, &opts->key)) != RL_OK ||
 	    (rc = side_init(c, RL_OLD, old_toks)) != RL_OK ||
 	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK)

@@ -49,6 +49,7 @@ typedef struct rl_side {
 
 typedef struct rl_ctx {
 	rl_side side[2];
+	const rl_tokens *old_toks;  /* OLD's tokens, which NEW's may copy (skip.h) */
 	rl_diff_opts opts;
 	unsigned stages;        /* RL_STAGE_* in force (none when minimal) */
 	rl_interner *in;

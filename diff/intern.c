@@ -322,13 +322,30 @@ int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 
 int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out)
 {
+	return rl_intern_from(in, toks, NULL, NULL, ids_out);
+}
+
+int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
+                   const uint32_t *src_ids, uint32_t **ids_out)
+{
 	size_t n = rl_tokens_count(toks);
 	const rl_token *v = rl_tokens_array(toks);
 	const char *text = rl_tokens_text(toks);
+	const rl_tokens *from;
+	size_t nruns, r = 0;
+	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
 	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;
+	if (!src || from != src)
+		nruns = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (r < nruns && i == runs[r].t0) {
+			/* Tokens copied from src: the same keys, so the same ids (skip.h). */
+			memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
+			i += runs[r++].n - 1;
+			continue;
+		}
 		if (in->opts.ignore_punct && v[i].cls == RL_TOK_PUNCT) {
 			ids[i] = RL_ID_NONE;
 			continue;

@@ -33,6 +33,10 @@ void rl_interner_free(rl_interner *in);
 /* Give every token of toks its id: equal keys, equal ids, across every text interned here.
  * On success *ids_out is a new array of rl_tokens_count(toks) ids, which the caller frees. */
 int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out);
+/* The same, where toks was made by rl_tokenize_like from src, already interned here as src_ids:
+ * the copied tokens take src's ids without a lookup (their keys are the same). */
+int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
+                   const uint32_t *src_ids, uint32_t **ids_out);
 
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
  * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */

@@ -63,10 +63,12 @@ typedef struct rl_diff_opts {
 	unsigned stages;     /* RL_STAGE_* to run (ignored, all off, when minimal) */
 	rl_wordbreak wordbreak;  /* words of Thai and other scripts without spaces (token.h); none:
 	                          * one word per grapheme */
+	bool no_skip;        /* tokenize NEW's lines that OLD has byte for byte instead of copying
+	                      * OLD's tokens (skip.h): the same alignment, slower; for the tests */
 } rl_diff_opts;
 
 #define RL_DIFF_OPTS_INIT \
-	{RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL, RL_WORDBREAK_INIT}
+	{RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL, RL_WORDBREAK_INIT, false}
 
 typedef struct rl_stats {
 	size_t words[2];          /* word tokens of OLD and NEW */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "skip.h"
 #include "status.h"
 #include "text.h"
 #include "wordbreak.h"
@@ -16,6 +17,11 @@ struct rl_tokens {
 	rl_token *v;
 	size_t n, cap;
 	size_t words;
+	size_t solo;  /* RL_TF_SOLO tokens scanned: without any, merging words has nothing to do */
+	/* Made by rl_tokenize_like: the paragraphs copied from src (skip.h). */
+	const rl_tokens *src;
+	rl_tokrun *runs;
+	size_t nruns, runs_cap;
 };
 
 /* Scripts written without spaces between words: each grapheme is a word of its own, so Chinese or
@@ -257,7 +263,46 @@ static bool continues_word(const rl_token *v, const char *text, size_t t)
 	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
 }
 
-static int scan(rl_tokens *t)
+/* Copy OLD's tokens [t0, t1) of a paragraph found again at NEW's byte `at` (skip.h): the same
+ * tokens, moved; the first takes its gap and indent from NEW's whitespace, and a line end the
+ * line-end pass made hard goes back to what the scanner makes of it (that pass runs on NEW). */
+static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, uint32_t t1)
+{
+	const rl_token *sv = t->src->v;
+	size_t k = t1 - t0;
+	if (t->n + k > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		while (cap < t->n + k)
+			cap *= 2;
+		rl_token *v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		t->v = v, t->cap = cap;
+	}
+	if (t->nruns == t->runs_cap) {
+		size_t cap = t->runs_cap ? t->runs_cap * 2 : 64;
+		rl_tokrun *r = realloc(t->runs, cap * sizeof *r);
+		if (!r)
+			return RL_ENOMEM;
+		t->runs = r, t->runs_cap = cap;
+	}
+	t->runs[t->nruns++] = (rl_tokrun){(uint32_t)t->n, t0, (uint32_t)k};
+	uint32_t shift = (uint32_t)at - sv[t0].off;  /* modulo 2^32: offsets move either way */
+	rl_token *d = t->v + t->n;
+	memcpy(d, sv + t0, k * sizeof *d);
+	for (size_t i = 0; i < k; i++) {
+		d[i].off += shift;
+		if (d[i].gap == RL_GAP_BREAK)
+			d[i].gap = RL_GAP_LINE;
+		t->words += d[i].cls == RL_TOK_WORD && !(d[i].flags & RL_TF_GLUED);
+	}
+	d[0].gap = (uint8_t)gap_of(gs);
+	d[0].flags = (uint16_t)((d[0].flags & ~RL_TF_INDENT) | (gs->indent ? RL_TF_INDENT : 0));
+	t->n += k;
+	return RL_OK;
+}
+
+static int scan(rl_tokens *t, const rl_paras *paras)
 {
 	cursor c = {t->text, t->len, 0};
 	gap_state gs = {false, 0, false, true, false};
@@ -297,6 +342,17 @@ static int scan(rl_tokens *t)
 			c.pos += g.len;
 			continue;
 		}
+		/* A paragraph OLD has byte for byte: its tokens copied (skip.h). */
+		uint32_t p0, p1;
+		size_t plen;
+		if (paras && c.pos > 0 && gap_of(&gs) >= RL_GAP_LINE &&
+		    rl_paras_find(paras, c.s, c.n, c.pos, &p0, &p1, &plen)) {
+			if (copy_para(t, &gs, c.pos, p0, p1) != RL_OK)
+				return RL_ENOMEM;
+			c.pos += plen;
+			gs = (gap_state){false, 0, false, false, false};
+			continue;
+		}
 		rl_token tok = {0};
 		tok.off = (uint32_t)c.pos;
 		tok.gap = (uint8_t)gap_of(&gs);
@@ -328,6 +384,7 @@ static int scan(rl_tokens *t)
 			tok.flags |= RL_TF_INDENT;
 		if (push(t, &tok) != RL_OK)
 			return RL_ENOMEM;
+		t->solo += (tok.flags & RL_TF_SOLO) != 0;
 		if (continues_word(t->v, c.s, t->n - 1))
 			t->v[t->n - 1].flags |= RL_TF_GLUED;
 		else
@@ -443,6 +500,12 @@ int rl_tokenize(rl_tokens **out, const char *text, size_t len)
 
 int rl_tokenize_wb(rl_tokens **out, const char *text, size_t len, const rl_wordbreak *wb)
 {
+	return rl_tokenize_like(out, text, len, wb, NULL);
+}
+
+int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wordbreak *wb,
+                     const rl_tokens *like)
+{
 	if (len >= UINT32_MAX)
 		return RL_ETOOBIG;
 	rl_tokens *t = calloc(1, sizeof *t);
@@ -450,9 +513,32 @@ int rl_tokenize_wb(rl_tokens **out, const char *text, size_t len, const rl_wordb
 		return RL_ENOMEM;
 	t->text = text;
 	t->len = len;
-	int rc = scan(t);
-	if (rc == RL_OK && wb && wb->fn)
+	rl_paras *paras = NULL;
+	int rc = RL_OK;
+	if (like && (rc = rl_paras_new(&paras, rl_tokens_array(like), rl_tokens_count(like),
+	                                         rl_tokens_text(like), rl_tokens_text_len(like),
+	                                         wb && wb->fn)) == RL_OK)
+		t->src = like;
+	if (rc == RL_OK)
+		rc = scan(t, paras);
+	rl_paras_free(paras);
+	if (rc == RL_OK && wb && wb->fn && t->solo) {
+		/* Merging words drops tokens: find each copied run again by its first byte. */
+		for (size_t r = 0; r < t->nruns; r++)
+			t->runs[r].t0 = t->v[t->runs[r].t0].off;
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb);
+		for (size_t r = 0, lo = 0; rc == RL_OK && r < t->nruns; r++) {
+			size_t hi = t->n;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (t->v[mid].off < t->runs[r].t0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			t->runs[r].t0 = (uint32_t)lo;
+		}
+	}
 	if (rc == RL_OK)
 		rc = mark_breaks(t);
 	if (rc != RL_OK) {
@@ -468,6 +554,7 @@ void rl_tokens_free(rl_tokens *toks)
 	if (!toks)
 		return;
 	free(toks->v);
+	free(toks->runs);
 	free(toks);
 }
 
@@ -494,4 +581,11 @@ size_t rl_tokens_text_len(const rl_tokens *toks)
 size_t rl_tokens_words(const rl_tokens *toks)
 {
 	return toks->words;
+}
+
+const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n)
+{
+	*src = toks->src;
+	*n = toks->nruns;
+	return toks->runs;
 }

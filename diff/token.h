@@ -24,7 +24,20 @@ int rl_tokenize(rl_tokens **out, const char *text, size_t len);
  * word per grapheme). A breaker that cannot handle a run is no error: the run stays one word per
  * grapheme. */
 int rl_tokenize_wb(rl_tokens **out, const char *text, size_t len, const rl_wordbreak *wb);
+/* The same for a text compared with `like` (NULL: as rl_tokenize_wb): the paragraphs it has byte for
+ * byte get like's tokens, copied (skip.h). The tokens are exactly those rl_tokenize_wb makes; only
+ * the work differs. like must outlive *out (the runs below point into it). */
+int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wordbreak *wb,
+                     const rl_tokens *like);
 void rl_tokens_free(rl_tokens *toks);
+
+/* Tokens [t0, t0 + n) copied from the source's tokens [s0, s0 + n), in order. */
+typedef struct rl_tokrun {
+	uint32_t t0, s0, n;
+} rl_tokrun;
+
+/* The runs rl_tokenize_like copied, and their source in *src (NULL and none otherwise). */
+const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n);
 
 size_t rl_tokens_count(const rl_tokens *toks);
 /* The token array, borrowed: valid while toks lives. */

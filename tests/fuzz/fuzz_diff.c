@@ -11,7 +11,9 @@
  *   - the statistics add up, and a minimal run never reports a bound hit;
  *   - on small inputs, a minimal run keeps exactly as many tokens as a longest common
  *     subsequence (an O(nm) brute force), and no run keeps more in place (moved passages are
- *     kept out of order: they are not counted against it).
+ *     kept out of order: they are not counted against it);
+ *   - copying NEW's lines that OLD has (skip.h) changes nothing: the same tokens, ops and
+ *     statistics as tokenizing them, on the input and on OLD with NEW spliced into it.
  * Most inputs are tokenized with a word breaker of the harness's own (fuzz_wordbreak, chosen by
  * the parameter), as the program does Thai with libthai: each word it makes is a run of the
  * plain tokenizer's graphemes of one script, touching, with their bytes, widths and word count. */
@@ -286,6 +288,66 @@ static void check_wordbreak(const char *text, size_t len, const rl_tokens *wb)
 	rl_tokens_free(plain);
 }
 
+/* The same alignment with and without the tokens NEW copies from OLD (skip.h): the same tokens,
+ * word counts, ops and statistics. NEW is also compared with a copy of OLD with the input's
+ * second text spliced in, so that most of its lines are shared. */
+static void check_skip_pair(const char *a, size_t na, const char *b, size_t nb,
+                            const rl_diff_opts *o)
+{
+	rl_diff_opts off = *o;
+	off.no_skip = true;
+	rl_alignment *x, *y;
+	FUZZ_CHECK(rl_diff(&x, a, na, b, nb, o) == RL_OK, "rl_diff");
+	FUZZ_CHECK(rl_diff(&y, a, na, b, nb, &off) == RL_OK, "rl_diff without skipping");
+	for (int s = 0; s < 2; s++) {
+		const rl_tokens *tx = rl_alignment_tokens(x, s), *ty = rl_alignment_tokens(y, s);
+		size_t n = rl_tokens_count(tx);
+		FUZZ_CHECK(n == rl_tokens_count(ty), "side %d: %zu tokens with the copies, %zu without",
+		           s, n, rl_tokens_count(ty));
+		FUZZ_CHECK(rl_tokens_words(tx) == rl_tokens_words(ty), "side %d: word counts differ", s);
+		const rl_token *vx = rl_tokens_array(tx), *vy = rl_tokens_array(ty);
+		for (size_t t = 0; t < n; t++)
+			FUZZ_CHECK(vx[t].off == vy[t].off && vx[t].len == vy[t].len &&
+			           vx[t].width == vy[t].width && vx[t].cls == vy[t].cls &&
+			           vx[t].gap == vy[t].gap && vx[t].flags == vy[t].flags,
+			           "side %d token %zu differs when copied", s, t);
+	}
+	size_t nx, ny;
+	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
+	FUZZ_CHECK(nx == ny, "%zu ops with the copies, %zu without", nx, ny);
+	for (size_t k = 0; k < nx; k++)
+		FUZZ_CHECK(ox[k].a0 == oy[k].a0 && ox[k].a1 == oy[k].a1 && ox[k].b0 == oy[k].b0 &&
+		           ox[k].b1 == oy[k].b1 && ox[k].kind == oy[k].kind &&
+		           ox[k].move == oy[k].move && ox[k].quote == oy[k].quote,
+		           "op %zu differs with the copies", k);
+	FUZZ_CHECK(memcmp(rl_alignment_stats(x), rl_alignment_stats(y), sizeof(rl_stats)) == 0,
+	           "statistics differ with the copies");
+	rl_alignment_free(x);
+	rl_alignment_free(y);
+}
+
+static void check_skip_exact(const fuzz_input *in, const rl_diff_opts *o)
+{
+	check_skip_pair(in->text[0], in->len[0], in->text[1], in->len[1], o);
+	/* OLD with NEW put in at a line start of it (param picks which): many lines shared. */
+	size_t at = 0, lines = 0, want = in->param % 8;
+	while (at < in->len[0] && lines < want) {
+		const char *nl = memchr(in->text[0] + at, '\n', in->len[0] - at);
+		if (!nl)
+			break;
+		at = (size_t)(nl - in->text[0]) + 1, lines++;
+	}
+	size_t n = in->len[0] + in->len[1];
+	char *b = malloc(n ? n : 1);
+	FUZZ_CHECK(b, "out of memory");
+	memcpy(b, in->text[0], at);
+	memcpy(b + at, in->text[1], in->len[1]);
+	memcpy(b + at + in->len[1], in->text[0] + at, in->len[0] - at);
+	check_skip_pair(in->text[0], in->len[0], b, n, o);
+	check_skip_pair(b, n, in->text[0], in->len[0], o);
+	free(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_input in;
@@ -321,6 +383,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	modes[3].myers.max_work = in.param & 0x80 ? in.param & 0x3F : 0;
 	for (int m = 0; m < 4; m++)
 		check_alignment(&in, &modes[m], sd, lcs_len);
+	check_skip_exact(&in, &modes[0]);
+	check_skip_exact(&in, &modes[2]);
 
 	free(ca);
 	free(cb);

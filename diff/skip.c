@@ -1,0 +1,145 @@
+/* skip.c: OLD's paragraphs, for NEW's tokenizer to copy the ones it finds again (skip.h). */
+#include "skip.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Lines shorter than this are left to the tokenizer: a lookup would cost about as much. */
+#define MIN_BYTES 8
+
+typedef struct para {
+	uint64_t hash;      /* of its bytes */
+	uint32_t off, len;  /* bytes of OLD */
+	uint32_t t0, t1;    /* tokens of OLD */
+	uint32_t next;      /* next line in the same bucket, or UINT32_MAX */
+	int follow;         /* FOLLOW_* after it */
+} para;
+
+struct rl_paras {
+	const char *text;
+	para *v;
+	size_t n;
+	uint32_t *bucket;   /* first line of each bucket, or UINT32_MAX */
+	size_t mask;
+};
+
+/* A hash of s[0..n), eight bytes at a time. */
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	return h ^ (h >> 29);
+}
+
+static bool ascii_space(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* What follows a line at `end`, as the scan of its last token sees it (it peeks at the grapheme
+ * after a word: its ASCII flag depends on whether that grapheme is one ASCII byte). FOLLOW_ONE: the
+ * end of the text or one ASCII whitespace byte that is a grapheme of its own; FOLLOW_CRLF: a CR LF
+ * pair; FOLLOW_NONE: anything else (a space that a combining mark may join, other whitespace),
+ * which is left to the tokenizer. A line is copied only where both texts have the same. */
+enum { FOLLOW_NONE, FOLLOW_ONE, FOLLOW_CRLF };
+
+static int follower(const char *text, size_t n, size_t end)
+{
+	if (end == n)
+		return FOLLOW_ONE;
+	if (!ascii_space(text[end]))
+		return FOLLOW_NONE;
+	size_t k = text[end] == '\r' && end + 1 < n && text[end + 1] == '\n' ? 2 : 1;
+	if (end + k < n && (unsigned char)text[end + k] >= 0x80)
+		return FOLLOW_NONE;
+	return k == 2 ? FOLLOW_CRLF : FOLLOW_ONE;
+}
+
+int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
+                 bool no_solo)
+{
+	rl_paras *p = calloc(1, sizeof *p);
+	size_t np = 0;
+
+	if (!p)
+		return RL_ENOMEM;
+	p->text = text;
+	for (size_t t = 1; t < n; t++)
+		np += v[t].gap >= RL_GAP_LINE;
+	np += n > 0;
+	size_t nb = 16;
+	while (nb < 2 * np)
+		nb *= 2;
+	p->v = malloc((np ? np : 1) * sizeof *p->v);
+	p->bucket = malloc(nb * sizeof *p->bucket);
+	if (!p->v || !p->bucket) {
+		rl_paras_free(p);
+		return RL_ENOMEM;
+	}
+	p->mask = nb - 1;
+	memset(p->bucket, 0xff, nb * sizeof *p->bucket);
+	for (size_t t0 = 0; t0 < n;) {
+		size_t t1 = t0 + 1;
+		bool solo = v[t0].flags & RL_TF_SOLO;
+		while (t1 < n && v[t1].gap < RL_GAP_LINE)
+			solo |= v[t1++].flags & RL_TF_SOLO;
+		size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
+		/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where
+		 * OLD's did, and a form feed or a paragraph separator is left to the tokenizer. */
+		int follow = follower(text, len, end);
+		if (end - off >= MIN_BYTES && !(no_solo && solo) && follow != FOLLOW_NONE) {
+			para *q = &p->v[p->n];
+			uint64_t h = hash_bytes(text + off, end - off);
+			*q = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1,
+			            UINT32_MAX, follow};
+			uint32_t *b = &p->bucket[h & p->mask];
+			q->next = *b;
+			*b = (uint32_t)p->n++;
+		}
+		t0 = t1;
+	}
+	*out = p;
+	return RL_OK;
+}
+
+void rl_paras_free(rl_paras *p)
+{
+	if (!p)
+		return;
+	free(p->v);
+	free(p->bucket);
+	free(p);
+}
+
+bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uint32_t *t0,
+                   uint32_t *t1, size_t *len)
+{
+	/* The line that starts here, its trailing whitespace left out. */
+	const char *nl = memchr(text + at, '\n', n - at);
+	size_t end = nl ? (size_t)(nl - text) : n;
+	while (end > at && ascii_space(text[end - 1]))
+		end--;
+	int follow = follower(text, n, end);
+	if (end - at < MIN_BYTES || follow == FOLLOW_NONE)
+		return false;
+	uint64_t h = hash_bytes(text + at, end - at);
+	for (uint32_t k = p->bucket[h & p->mask]; k != UINT32_MAX; k = p->v[k].next) {
+		const para *q = &p->v[k];
+		if (q->hash != h || q->len != end - at || q->follow != follow || memcmp(text + at, p->text + q->off, q->len) != 0)
+			continue;
+		*t0 = q->t0, *t1 = q->t1, *len = q->len;
+		return true;
+	}
+	return false;
+}

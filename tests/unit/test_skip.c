@@ -1,0 +1,307 @@
+/* Tests for skip.c: NEW's lines that OLD has byte for byte take OLD's tokens and ids, and nothing
+ * downstream can tell. Every text here is generated from lines written for this test, edited at
+ * random (words changed, lines dropped, added, moved, re-indented, joined, re-wrapped, quotes
+ * opened and closed), and compared with and without the copies: tokens, ids, ops, statistics. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "intern.h"
+#include "status.h"
+#include "token.h"
+
+/* Lines of every shape the tokenizer treats specially: list items, headings, indentation,
+ * compounds, initials, numbers, quotations, tabs, CRLF, non-ASCII space, Thai, Han, escapes. */
+static const char *const lines[] = {
+	"The harbour master kept a ledger of every ship that came in after dark.",
+	"- a bullet item that names the keeper\xe2\x80\x99s three sons",
+	"* another item, indented below",
+	"  an indented continuation of the item above",
+	"1. the first numbered step, with 3.5 percent and 1,000 boats",
+	"b) a lettered step from the U.S. manual, e.g. this one",
+	"# A Heading About The Lighthouse",
+	"\xe2\x80\x9cWe never lost a lamp,\xe2\x80\x9d she said, \xe2\x80\x9cnot in forty winters.\xe2\x80\x9d",
+	"He wrote: \"the tide turns at 10:30 and not a minute later\" and closed the book.",
+	"A century-old rope, well-worn and don't-touch marked, hung by the door.",
+	"tab\tseparated\tcolumns\tof\tfigures 12 14 19",
+	"a line ending in a carriage return\r",
+	"non\xc2\xa0" "breaking\xc2\xa0spaces between words here",
+	"\xe0\xb8\xaa\xe0\xb8\xa7\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x94\xe0\xb8\xb5\xe0\xb8\x84\xe0\xb8\xa3\xe0\xb8\xb1\xe0\xb8\x9a and Thai",
+	"\xe7\x81\xaf\xe5\xa1\x94\xe7\x9a\x84\xe7\x81\xaf\xe5\x85\x89 Han characters in a row",
+	"an escape \x1b[31m and a bad byte \xff in the middle of a line",
+	"Short.",
+	"ok",
+	"(Parenthetical remark) \xe2\x80\x94 with a dash \xe2\x80\x94 and an ellipsis\xe2\x80\xa6",
+	"\xe2\x80\x98Single quotes open here and close on the next line,",
+	"as the keeper said.\xe2\x80\x99 Then the storm came in from the north.",
+	"   ",
+	"Form\x0c" "feed and line\xe2\x80\xa8separator inside one line",
+	"a line that ends with the U.S.",
+	"the price went up to 1,000",
+	"a line ending with a hyphen well-",
+	" \xcc\x81" "a combining mark after a space opens this line",
+	"caf\xc3\xa9 ends non-ASCII caf\xc3\xa9",
+	"\xef\xbb\xbf" "a byte-order mark that is not at the start",
+	"word\xe2\x80\x99s end with an apostrophe\xe2\x80\x99",
+};
+#define NLINES (sizeof lines / sizeof *lines)
+
+static const char *const words[] = {"lamp", "storm", "Keeper", "the", "of", "1,200", "\xe2\x80\x9c",
+                                    "\xe2\x80\x9d", "-", "well-known", "north", ".", "U.S.", ""};
+#define NWORDS (sizeof words / sizeof *words)
+
+typedef struct buf {
+	char *s;
+	size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		cr_assert(b->s);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void puts_(buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static unsigned rnd(unsigned long long *st)
+{
+	*st = *st * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)(*st >> 33);
+}
+
+/* A text of n lines, picked by the seed, separated by one or two line ends (or a form feed). */
+static void make_text(buf *b, unsigned long long *st, size_t n, size_t *picks)
+{
+	for (size_t i = 0; i < n; i++) {
+		picks[i] = rnd(st) % NLINES;
+		puts_(b, lines[picks[i]]);
+		unsigned sep = rnd(st) % 10;
+		puts_(b, sep < 6 ? "\n" : sep < 9 ? "\n\n" : "\n\x0c\n");
+	}
+}
+
+/* NEW from OLD's lines with a few edits: lines dropped, inserted, moved, changed a word, indented,
+ * joined with the next, trailing spaces added. */
+static void make_edited(buf *b, unsigned long long *st, const size_t *picks, size_t n, int edits)
+{
+	size_t moved = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		bool edit = (int)(rnd(st) % 100) < edits;
+		unsigned what = rnd(st) % 8;
+		const char *line = lines[picks[i]];
+		if (edit && what == 0)
+			continue;  /* dropped */
+		if (edit && what == 1)
+			puts_(b, lines[rnd(st) % NLINES]), puts_(b, "\n");  /* inserted before */
+		if (edit && what == 2 && moved == SIZE_MAX) {
+			moved = picks[i];  /* moved further down */
+			continue;
+		}
+		if (edit && what == 3) {
+			/* A word changed: the line cut at a space, a word put in. */
+			const char *sp = strchr(line + rnd(st) % (strlen(line) + 1), ' ');
+			size_t cut = sp ? (size_t)(sp - line) : strlen(line);
+			put(b, line, cut);
+			puts_(b, " "), puts_(b, words[rnd(st) % NWORDS]);
+			puts_(b, line + cut);
+		} else if (edit && what == 4) {
+			puts_(b, "    "), puts_(b, line);
+		} else {
+			puts_(b, line);
+		}
+		if (edit && what == 5)
+			puts_(b, "  \t");
+		if (edit && what == 6)
+			puts_(b, " ");  /* joined with the next line */
+		else
+			puts_(b, rnd(st) % 4 ? "\n" : "\n\n");
+		if (moved != SIZE_MAX && rnd(st) % 5 == 0)
+			puts_(b, lines[moved]), puts_(b, "\n"), moved = SIZE_MAX;
+	}
+	if (moved != SIZE_MAX)
+		puts_(b, lines[moved]);
+}
+
+/* A word breaker for the Thai line above: a word every two code points. */
+static int pairs(void *ctx, rl_script script, const char *run, size_t len, uint32_t *breaks,
+                 size_t max)
+{
+	(void)ctx, (void)run;
+	if (script != RL_SCRIPT_THAI)
+		return -1;
+	size_t k = 0;
+	for (size_t at = 6; at < len && k < max; at += 6)
+		breaks[k++] = (uint32_t)at;
+	return (int)k;
+}
+
+static void same_tokens(const rl_tokens *x, const rl_tokens *y)
+{
+	size_t n = rl_tokens_count(x);
+	cr_assert_eq(n, rl_tokens_count(y));
+	cr_assert_eq(rl_tokens_words(x), rl_tokens_words(y));
+	const rl_token *vx = rl_tokens_array(x), *vy = rl_tokens_array(y);
+	for (size_t t = 0; t < n; t++) {
+		cr_assert(vx[t].off == vy[t].off && vx[t].len == vy[t].len && vx[t].width == vy[t].width &&
+		          vx[t].cls == vy[t].cls && vx[t].gap == vy[t].gap && vx[t].flags == vy[t].flags,
+		          "token %zu differs when copied: off %u/%u len %u/%u gap %d/%d flags %x/%x "
+		          "in \"%.40s\"", t, vx[t].off, vy[t].off, vx[t].len, vy[t].len, vx[t].gap,
+		          vy[t].gap, vx[t].flags, vy[t].flags,
+		          rl_tokens_text(x) + (vx[t].off > 20 ? vx[t].off - 20 : 0));
+	}
+}
+
+/* One pair, every way: tokens and ids directly, then the whole alignment. Returns the tokens of
+ * NEW that were copied. */
+static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
+{
+	rl_tokens *ta, *tb, *tc;
+	cr_assert_eq(rl_tokenize_wb(&ta, a->s, a->n, &o->wordbreak), RL_OK);
+	cr_assert_eq(rl_tokenize_wb(&tb, b->s, b->n, &o->wordbreak), RL_OK);
+	cr_assert_eq(rl_tokenize_like(&tc, b->s, b->n, &o->wordbreak, ta), RL_OK);
+	same_tokens(tb, tc);
+
+	const rl_tokens *src;
+	size_t nruns, copied = 0;
+	const rl_tokrun *runs = rl_tokens_runs(tc, &src, &nruns);
+	cr_assert_eq(src, ta);
+	rl_interner *i1, *i2;
+	uint32_t *ida1, *idb1, *ida2, *idb2;
+	cr_assert_eq(rl_interner_new(&i1, &o->key), RL_OK);
+	cr_assert_eq(rl_interner_new(&i2, &o->key), RL_OK);
+	cr_assert_eq(rl_intern(i1, ta, &ida1), RL_OK);
+	cr_assert_eq(rl_intern(i1, tb, &idb1), RL_OK);
+	cr_assert_eq(rl_intern(i2, ta, &ida2), RL_OK);
+	cr_assert_eq(rl_intern_from(i2, tc, ta, ida2, &idb2), RL_OK);
+	cr_assert_eq(memcmp(idb1, idb2, rl_tokens_count(tb) * sizeof *idb1), 0, "ids differ");
+	cr_assert_eq(rl_interner_count(i1), rl_interner_count(i2));
+	for (size_t r = 0; r < nruns; r++)
+		copied += runs[r].n;
+	free(ida1), free(idb1), free(ida2), free(idb2);
+	rl_interner_free(i1), rl_interner_free(i2);
+	rl_tokens_free(tc), rl_tokens_free(tb), rl_tokens_free(ta);
+
+	rl_diff_opts off = *o;
+	off.no_skip = true;
+	rl_alignment *x, *y;
+	cr_assert_eq(rl_diff(&x, a->s, a->n, b->s, b->n, o), RL_OK);
+	cr_assert_eq(rl_diff(&y, a->s, a->n, b->s, b->n, &off), RL_OK);
+	for (int s = 0; s < 2; s++)
+		same_tokens(rl_alignment_tokens(x, s), rl_alignment_tokens(y, s));
+	size_t nx, ny;
+	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
+	cr_assert_eq(nx, ny);
+	cr_assert_eq(memcmp(ox, oy, nx * sizeof *ox), 0, "ops differ with the copies");
+	cr_assert_eq(memcmp(rl_alignment_stats(x), rl_alignment_stats(y), sizeof(rl_stats)), 0);
+	rl_alignment_free(x);
+	rl_alignment_free(y);
+	return copied;
+}
+
+static void run_many(rl_diff_opts *o, int rounds, int edits, unsigned long long seed)
+{
+	unsigned long long st = seed;
+	size_t copied = 0, total = 0;
+	for (int r = 0; r < rounds; r++) {
+		size_t n = 1 + rnd(&st) % 60, picks[64];
+		buf a = {0}, b = {0};
+		make_text(&a, &st, n, picks);
+		make_edited(&b, &st, picks, n, edits);
+		if (!b.s)
+			puts_(&b, "");
+		copied += check_pair(&a, &b, o);
+		copied += check_pair(&b, &a, o);
+		rl_tokens *t;
+		cr_assert_eq(rl_tokenize(&t, a.s, a.n), RL_OK);
+		total += 2 * rl_tokens_count(t);
+		rl_tokens_free(t);
+		free(a.s), free(b.s);
+	}
+	/* The copies happen: with few edits most of NEW is copied (else this test proves nothing). */
+	if (edits <= 10)
+		cr_assert_gt(copied * 2, total, "copied %zu tokens of about %zu", copied, total);
+}
+
+Test(skip, few_edits_copy_most_lines_and_change_nothing)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	run_many(&o, 1000, 5, 1);
+}
+
+Test(skip, many_edits_change_nothing)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	run_many(&o, 1000, 60, 2);
+}
+
+Test(skip, comparison_options_change_nothing)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.fold_case = true, o.key.ignore_punct = true, o.key.nfkc = true;
+	run_many(&o, 150, 10, 3);
+	o = (rl_diff_opts)RL_DIFF_OPTS_INIT;
+	o.key.fold_typography = false;
+	o.stages = RL_STAGE_MOVES | RL_STAGE_QUOTES;
+	run_many(&o, 150, 10, 4);
+}
+
+Test(skip, a_word_breaker_changes_nothing)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.wordbreak.fn = pairs;
+	run_many(&o, 300, 10, 5);
+}
+
+/* The first token of a copied line takes its gap and indent from NEW; the line-end pass, which
+ * weighs every line of the text, decides NEW's soft and hard breaks again. */
+Test(skip, a_copied_line_takes_its_gap_and_indent_from_new)
+{
+	buf a = {0}, b = {0};
+	puts_(&a, "intro\nThe copied line is long enough to be copied.\nend");
+	puts_(&b, "intro\n\n    The copied line is long enough to be copied.\nend");
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_gt(check_pair(&a, &b, &o), 0);
+	rl_tokens *ta, *tb;
+	cr_assert_eq(rl_tokenize(&ta, a.s, a.n), RL_OK);
+	cr_assert_eq(rl_tokenize_like(&tb, b.s, b.n, NULL, ta), RL_OK);
+	const rl_token *v = rl_tokens_array(tb);
+	cr_assert_eq(v[1].gap, RL_GAP_PARA);
+	cr_assert(v[1].flags & RL_TF_INDENT);
+	cr_assert_eq(v[1].off, strlen("intro\n\n    "));
+	rl_tokens_free(ta), rl_tokens_free(tb);
+	free(a.s), free(b.s);
+}
+
+/* --minimal and no_skip tokenize NEW afresh. */
+Test(skip, minimal_copies_nothing)
+{
+	buf a = {0};
+	puts_(&a, "one line that is long enough\nanother line that is long enough\n");
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = true;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, a.s, a.n, &o), RL_OK);
+	const rl_tokens *src;
+	size_t n;
+	rl_tokens_runs(rl_alignment_tokens(al, RL_NEW), &src, &n);
+	cr_assert_null(src);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+	o.minimal = false;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, a.s, a.n, &o), RL_OK);
+	rl_tokens_runs(rl_alignment_tokens(al, RL_NEW), &src, &n);
+	cr_assert_eq(n, 1);  /* the second line: the first starts the text and is tokenized */
+	rl_alignment_free(al);
+	free(a.s);
+}
