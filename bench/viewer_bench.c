@@ -177,7 +177,8 @@ int main(int argc, char **argv)
 	const char *label = argc - a > 2 ? argv[a + 2] : argv[a + 1];
 	size_t len[2];
 	char *text[2] = {slurp(argv[a], &len[0]), slurp(argv[a + 1], &len[1])};
-	rl_pair pair = {{{text[0], len[0], argv[a], NULL, 0}, {text[1], len[1], argv[a + 1], NULL, 0}},
+	rl_pair pair = {{{.data = text[0], .len = len[0], .name = argv[a]},
+	                 {.data = text[1], .len = len[1], .name = argv[a + 1]}},
 	                NULL};
 
 	int master, slave;

@@ -129,6 +129,7 @@ void rl_view_release(rl_view *v)
 	rl_frame_free(&v->frame);
 	free(v->lframe);
 	free(v->hits);
+	free(v->mc.v);
 	v->rows = NULL;
 	v->lframe = NULL;
 	v->hits = NULL;

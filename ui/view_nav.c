@@ -469,20 +469,29 @@ int rl_view_nav_search(rl_view *v, const char *pat, size_t n, bool backward)
 
 /* Count the shown matches (the status line's N) and those before the current one in reading
  * order (its k). One pass over each side's text; only the current match's block is laid out. */
-int rl_view_count_matches(rl_view *v)
+static int cmp_match_at(const void *x, const void *y)
 {
-	v->match_k = v->match_n = 0;
-	if (!v->match.on || v->plen == 0)
+	const struct rl_match_at *a = x, *b = y;
+	if (a->block != b->block)
+		return a->block < b->block ? -1 : 1;
+	if (a->side != b->side)
+		return a->side - b->side;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Every shown match of the pattern, sorted by block, into v->mc, unless it holds them already
+ * (the same pattern, mode, alignment and layout). Scanning both texts and placing each match
+ * costs a 10 MB text a quarter of a second: done once per search, not once per key. */
+static int match_cache(rl_view *v)
+{
+	struct rl_match_cache *mc = &v->mc;
+	const void *al = rl_model_alignment(v->model), *lay = rl_model_layout(v->model);
+	if (mc->valid && mc->plen == v->plen && memcmp(mc->pattern, v->pattern, v->plen) == 0 &&
+	    mc->unified == v->geom.unified && mc->al == al && mc->layout == lay)
 		return RL_OK;
-	skey cur;
-	bool shown;
-	int rc = key_of(v, v->match.side, v->match.off, &cur, &shown);
-	if (rc != RL_OK)
-		return rc;
-	uint32_t cur_block = rl_model_block_of(v->model, v->match.side,
-	                                       rl_model_token_at(v->model, v->match.side, v->match.off));
+	mc->valid = false;
+	mc->n = 0;
 	bool icase = rl_search_smartcase(v->pattern, v->plen);
-	size_t before = 0, n = 0;
 	for (int side = 0; side < 2; side++) {
 		size_t len, at, pos = 0;
 		const char *text = rl_model_text(v->model, side, &len);
@@ -491,18 +500,56 @@ int rl_view_count_matches(rl_view *v)
 			size_t b = rl_model_block_of(v->model, side, rl_model_token_at(v->model, side, at));
 			if (!side_shown(v, b, side))
 				continue;
-			n++;
-			if (b < cur_block) {
-				before++;
-			} else if (b == cur_block) {
-				skey k;
-				if ((rc = key_of(v, side, at, &k, &shown)) != RL_OK)
-					return rc;
-				before += shown && skey_cmp(&k, &cur) < 0;
+			if (mc->n == mc->cap) {
+				size_t c = mc->cap ? 2 * mc->cap : 64;
+				struct rl_match_at *g = realloc(mc->v, c * sizeof *g);
+				if (!g)
+					return RL_ENOMEM;
+				mc->v = g, mc->cap = c;
 			}
+			mc->v[mc->n++] = (struct rl_match_at){(uint32_t)b, side, at};
 		}
 	}
-	v->match_n = n;
+	qsort(mc->v, mc->n, sizeof *mc->v, cmp_match_at);
+	memcpy(mc->pattern, v->pattern, v->plen);
+	mc->plen = v->plen;
+	mc->unified = v->geom.unified;
+	mc->al = al, mc->layout = lay;
+	mc->valid = true;
+	return RL_OK;
+}
+
+int rl_view_count_matches(rl_view *v)
+{
+	v->match_k = v->match_n = 0;
+	if (!v->match.on || v->plen == 0)
+		return RL_OK;
+	skey cur;
+	bool shown;
+	int rc = key_of(v, v->match.side, v->match.off, &cur, &shown);
+	if (rc == RL_OK)
+		rc = match_cache(v);
+	if (rc != RL_OK)
+		return rc;
+	uint32_t cur_block = rl_model_block_of(v->model, v->match.side,
+	                                       rl_model_token_at(v->model, v->match.side, v->match.off));
+	const struct rl_match_at *m = v->mc.v;
+	size_t lo = 0, hi = v->mc.n, before;
+	while (lo < hi) {  /* the first match in cur_block or after it */
+		size_t mid = lo + (hi - lo) / 2;
+		if (m[mid].block < cur_block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	before = lo;
+	for (size_t x = lo; x < v->mc.n && m[x].block == cur_block; x++) {
+		skey k;
+		if ((rc = key_of(v, m[x].side, m[x].at, &k, &shown)) != RL_OK)
+			return rc;
+		before += shown && skey_cmp(&k, &cur) < 0;
+	}
+	v->match_n = v->mc.n;
 	v->match_k = before + 1;
 	return RL_OK;
 }

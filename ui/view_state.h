@@ -85,6 +85,20 @@ typedef struct rl_view {
 	size_t match_k, match_n;   /* the current match is match k of n (1-based; 0: not known) */
 	rl_hit *hits;              /* the matches on screen, by side then byte (rl_view_frame) */
 	size_t nhits, caphits;
+	/* every shown match of the pattern, sorted by block, for match k/N: found once per pattern,
+	 * mode and alignment (the key below), so that n and N stay cheap on a long text */
+	struct rl_match_cache {
+		char pattern[RL_VIEW_PATTERN_MAX];
+		size_t plen;
+		bool unified, valid;
+		const void *al, *layout;  /* the alignment and layout they were found in */
+		struct rl_match_at {
+			uint32_t block;
+			int side;
+			size_t at;
+		} *v;
+		size_t n, cap;
+	} mc;
 	/* the current change: the selected one when on screen, else the first on screen; what the
 	 * status line counts and the panes pick out (UINT32_MAX: none), refreshed by rl_view_frame */
 	uint32_t cur_block;

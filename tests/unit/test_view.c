@@ -620,6 +620,15 @@ Test(view, search_counts_matches_and_unfolds_a_match_in_a_fold)
 		sides[v->hits[i].side]++;
 	cr_assert_geq(sides[RL_OLD], 5, "%zu", sides[RL_OLD]);
 	cr_assert_eq(sides[RL_OLD], sides[RL_NEW]);
+	/* The matches are found once per search (v->mc); the unified view, which shows an unchanged
+	 * passage once, counts again, and so does the side-by-side view after it. */
+	vfix_act(&f, RL_ACT_UNIFIED);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_lt(v->match_n, 400, "%zu", v->match_n);
+	cr_assert_gt(v->match_n, 0);
+	vfix_act(&f, RL_ACT_UNIFIED);
+	cr_assert_eq(rl_view_frame(v), RL_OK);
+	cr_assert_eq(v->match_n, 400);
 	vfix_act(&f, RL_ACT_CLEAR);
 	cr_assert_eq(v->nhits, 0);
 	vfix_free(&f);
