@@ -202,7 +202,7 @@ static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
 	size_t nx, ny;
 	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
 	cr_assert_eq(nx, ny);
-	cr_assert_eq(memcmp(ox, oy, nx * sizeof *ox), 0, "ops differ with the copies");
+	cr_assert(nx == 0 || memcmp(ox, oy, nx * sizeof *ox) == 0, "ops differ with the copies");
 	cr_assert_eq(memcmp(rl_alignment_stats(x), rl_alignment_stats(y), sizeof(rl_stats)), 0);
 	rl_alignment_free(x);
 	rl_alignment_free(y);
