@@ -295,7 +295,7 @@ static int html_table(html_ctx *h, const rl_layout *lay, unsigned pane, const ch
 }
 
 /* The legend names formatting changes when there are any (they come from documents whose
- * formatting is read: Markdown); st NULL: the report of a list, whose legend leaves them out. */
+ * formatting is read: Markdown); a list's report passes the sum of its sections. */
 static void html_legend(rl_out *o, const rl_stats *st)
 {
 	rl_out_str(o, "<h2>Legend</h2>\n<p class=\"legend\">"
@@ -305,7 +305,7 @@ static void html_legend(rl_out *o, const rl_stats *st)
 	              "<span class=\"q\">quotation removed, added, altered or elided</span> "
 	              "<span class=\"s\">summary line drawn from old text elsewhere "
 	              "(\xe2\x9f\xa8\xc2\xb6N\xe2\x9f\xa9 links to it)</span> ");
-	if (st && st->ops[RL_OP_FORMAT])
+	if (st->ops[RL_OP_FORMAT])
 		rl_out_str(o, "<span class=\"fm\">the same words, formatting changed (emphasis, a "
 		              "link&#8217;s target)</span> ");
 	rl_out_str(o, "gutter: | both sides changed, &lt; old only, &gt; new only</p>\n");
@@ -489,6 +489,7 @@ struct rl_report {
 	char *body;    /* the sections, written as they come */
 	size_t len;
 	FILE *mem;
+	size_t formatted;  /* formatting changes in every section: the legend names them when any */
 };
 
 int rl_report_new(rl_report **out, unsigned pane)
@@ -612,6 +613,7 @@ int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names
 	e->rewritten = st->replaced[0];
 	e->moved = st->moved;
 	e->kept = kept_share(st);
+	r->formatted += st->ops[RL_OP_FORMAT];
 	fprintf(r->mem, "<section id=\"s%zu\">\n<h2>%zu. ", k, k);
 	html_names(&o, e->names);
 	rl_out_str(&o, "</h2>\n");
@@ -683,7 +685,9 @@ int rl_report_write(rl_report *r, rl_out *o, const char *title)
 	               "share of the old version's words kept.</p>\n",
 	        r->n, r->n == 1 ? "" : "s");
 	html_toc(o, r);
-	html_legend(o, NULL);
+	rl_stats all = {0};
+	all.ops[RL_OP_FORMAT] = r->formatted;
+	html_legend(o, &all);
 	fprintf(o->fp, "<main>\n%s%s", switch_input, switch_label);
 	fwrite(r->body, 1, r->len, o->fp);
 	rl_out_str(o, "</main>\n</body></html>\n");

@@ -179,6 +179,27 @@ static size_t count(const char *s, const char *what)
 #define SUMMARY "examples/lighthouse-3-summary.txt"
 
 /* --base: one page, a section per copy, the contents linking each with its counts. */
+/* The legend of a list's report names formatting changes when a section has any, and only then. */
+Test(report, a_lists_legend_names_formatting_changes_when_a_section_has_them)
+{
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--html", "--base",
+	                                      "tests/documents/readme-v1.md",
+	                                      "tests/documents/readme-v2.md",
+	                                      "tests/documents/readme-v1.md", NULL},
+	            NULL, 0, NULL, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count(r.out, "<p class=\"legend\">"), 1);
+	cr_assert_eq(count(r.out, "<span class=\"fm\">the same words, formatting changed"), 1);
+	run_free(&r);
+	run_redline(&r, (const char *const[]){"redline", "--html", "--base", ORIGINAL, SPUN, REWRITE,
+	                                      NULL},
+	            NULL, 0, NULL, 60);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_null(strstr(r.out, "formatting changed"));
+	run_free(&r);
+}
+
 Test(report, base_is_one_page_with_a_section_per_pair)
 {
 	run_result r;
