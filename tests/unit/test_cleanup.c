@@ -151,7 +151,7 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 Test(cleanup, unrelated_text_is_no_rewrite)
 {
 	const char *a = "Home\n\nNews\n\nToggle search form\n\nThe fleet grew. Top crews sailed.";
-	const char *b = "This approach fostered a loyal crowd of riders and crews alike.\n\nThe fleet "
+	const char *b = "That habit earned the ferry a loyal crowd of riders and crews.\n\nThe fleet "
 	                "grew. Best crews sailed.";
 	rl_tokens *ta, *tb;
 	rl_ctx c;

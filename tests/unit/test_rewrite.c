@@ -42,12 +42,12 @@ Test(rewrite, swaps_read_one_word_at_a_time)
 
 Test(rewrite, a_phrase_for_a_word_is_one_replace)
 {
-	/* "instead" -> "as an alternative" is one rewrite, never a swap and two insertions; variants
-	 * (time / times) anchor the cuts between the rest. */
-	expect("Instead of creating volumes at install time, we learn.",
-	       "As an alternative of producing volumes at set up times, we learn.",
-	       "r Instead > As an alternative | = of | r creating > producing | = volumes at | "
-	       "r install > set up | r time > times | = , we learn .", 0);
+	/* "instead" -> "in the place" is one rewrite, never a swap and two insertions; variants
+	 * (tide / tides) anchor the cuts between the rest. */
+	expect("Instead of tarring hulls at low tide, we rest.",
+	       "In the place of varnishing hulls at slack water tides, we rest.",
+	       "r Instead > In the place | = of | r tarring > varnishing | = hulls at | "
+	       "r low > slack water | r tide > tides | = , we rest .", 0);
 	/* Without evidence of where to cut, a rewrite stays whole. */
 	expect("Two drives can fail without loss.", "Two drives could break down without loss.",
 	       "= Two drives | r can fail > could break down | = without loss .", 0);
