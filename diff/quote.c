@@ -661,17 +661,22 @@ static bool requoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
  * text outside every quotation there in their place? ("This" of a quotation whose other words a
  * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
 static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
-                             const rl_op *op, int s)
+                             const rl_op *op, int s, uint8_t *kept_quoted)
 {
 	int o = !s;
 	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
 	if (hi <= lo || ohi <= olo || ow->inq[o][ohi] > ow->inq[o][olo])
 		return false;
 	uint32_t x = ow->qix[s][lo];
-	if (x == UINT32_MAX || ow->qix[s][hi - 1] != x)
+	if (x == UINT32_MAX || ow->qix[s][hi - 1] != x || rl_words(c, o, olo, ohi) == 0)
 		return false;
-	const rl_quotation *q = &c->side[s].quotes[x];
-	return rl_words(c, o, olo, ohi) > 0 && !gone(c, ow, ops, s, q) && quoted_there(ow, ops, s, q);
+	/* Whether the quotation is kept and quoted on the other side reads all of it: once per
+	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
+	if (!kept_quoted[x]) {
+		const rl_quotation *q = &c->side[s].quotes[x];
+		kept_quoted[x] = !gone(c, ow, ops, s, q) && quoted_there(ow, ops, s, q) ? 1 : 2;
+	}
+	return kept_quoted[x] == 1;
 }
 
 /* A replace that pairs words of a quotation with text outside the other side's quotation is a
@@ -679,14 +684,21 @@ static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *o
  * no part of it (no flag there). */
 static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 {
+	uint8_t *kept_quoted[2] = {calloc(c->side[0].nquotes + 1, 1),
+	                           calloc(c->side[1].nquotes + 1, 1)};
+	if (!kept_quoted[0] || !kept_quoted[1]) {
+		free(kept_quoted[0]);
+		free(kept_quoted[1]);
+		return RL_ENOMEM;
+	}
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	int rc = RL_OK;
 	bool any = false;
 	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
 		rl_op op = ops->v[k];
 		bool cut = op.kind == RL_OP_REPLACE &&
-		           (leaves_quotation(c, ow, ops, &op, RL_OLD) ||
-		            leaves_quotation(c, ow, ops, &op, RL_NEW));
+		           (leaves_quotation(c, ow, ops, &op, RL_OLD, kept_quoted[RL_OLD]) ||
+		            leaves_quotation(c, ow, ops, &op, RL_NEW, kept_quoted[RL_NEW]));
 		if (!cut) {
 			rc = rl_opvec_push(&out, &op);
 			continue;
@@ -704,6 +716,8 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 		rc = owner_build(c, ops, ow);
 	}
 	rl_ctx_recycle(c, &out);
+	free(kept_quoted[0]);
+	free(kept_quoted[1]);
 	return rc;
 }
 
