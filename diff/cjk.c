@@ -142,11 +142,8 @@ int rl_split_breaks(rl_ctx *c, rl_opvec *ops)
 			uint32_t b = next_break(c, RL_NEW, op.b0 + 1, op.b1);
 			if (a == op.a1 || b == op.b1)
 				break;
-			rl_op head = op;
-			head.a1 = a, head.b1 = b;
-			if (rl_opvec_push(&out, &head) != RL_OK)
+			if (rl_opvec_cut(&out, &op, a, b) != RL_OK)
 				goto nomem;
-			op.a0 = a, op.b0 = b;
 		}
 		if (rl_opvec_push(&out, &op) != RL_OK)
 			goto nomem;

@@ -230,11 +230,8 @@ static int split_equal_fast(const rl_ctx *c, rl_op op, rl_opvec *out)
 		uint32_t d = ca < cb ? ca : cb;  /* offset of the next cut */
 		if (d >= op.a1 - op.a0)
 			break;
-		rl_op head = op;
-		head.a1 = op.a0 + d, head.b1 = op.b0 + d;
-		if (rl_opvec_push(out, &head) != RL_OK)
+		if (rl_opvec_cut(out, &op, op.a0 + d, op.b0 + d) != RL_OK)
 			return RL_ENOMEM;
-		op.a0 += d, op.b0 += d;
 		ua += ca == d, ub += cb == d;
 	}
 	return rl_opvec_push(out, &op);
@@ -265,13 +262,8 @@ int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 				break;
 			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
 			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
-			if (cut) {
-				rl_op head = op;
-				head.a1 = i, head.b1 = j;
-				if (rl_opvec_push(out, &head) != RL_OK)
-					return RL_ENOMEM;
-				op.a0 = i, op.b0 = j;
-			}
+			if (cut && rl_opvec_cut(out, &op, i, j) != RL_OK)
+				return RL_ENOMEM;
 			i++, j++;
 		}
 		if (rl_opvec_push(out, &op) != RL_OK)

@@ -3,6 +3,7 @@
 #define REDLINE_OPVEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ops.h"
 
@@ -21,6 +22,19 @@ static inline int rl_opvec_push(rl_opvec *ov, const rl_op *op)
 		return 0;
 	}
 	return rl_opvec_append(ov, op, 1);
+}
+/* Cut op at OLD token a and NEW token b: append its part before them to ov and leave *op as the
+ * rest, from (a, b). A replace whose rest has no OLD words left is an insertion (a cut of NEW
+ * alone, a = op->a1). The stages that cut ops at units, line breaks or links write their pieces
+ * this way. */
+static inline int rl_opvec_cut(rl_opvec *ov, rl_op *op, uint32_t a, uint32_t b)
+{
+	rl_op head = *op;
+	head.a1 = a, head.b1 = b;
+	op->a0 = a, op->b0 = b;
+	if (op->kind == RL_OP_REPLACE && op->a0 == op->a1)
+		op->kind = RL_OP_INSERT;
+	return rl_opvec_push(ov, &head);
 }
 void rl_opvec_free(rl_opvec *ov);
 /* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */

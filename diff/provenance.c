@@ -494,26 +494,15 @@ static int split_at_links(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n)
 				goto nomem;
 			continue;
 		}
-		uint32_t at = op.b0;
-		for (; i < n && at < op.b1; i++) {
+		for (; i < n && op.b0 < op.b1; i++) {
 			uint32_t cut[2] = {v[i].b0, v[i].b1};
 			for (int j = 0; j < 2; j++) {
-				if (cut[j] <= at || cut[j] >= op.b1)
-					continue;
-				rl_op head = op;
-				head.b0 = at, head.b1 = cut[j];
-				if (at > op.b0)
-					head.a0 = head.a1 = op.a1, head.kind = RL_OP_INSERT;
-				if (rl_opvec_push(&out, &head) != RL_OK)
+				if (cut[j] > op.b0 && cut[j] < op.b1 &&
+				    rl_opvec_cut(&out, &op, op.a1, cut[j]) != RL_OK)
 					goto nomem;
-				at = cut[j];
 			}
 		}
-		rl_op tail = op;
-		tail.b0 = at;
-		if (at > op.b0)
-			tail.a0 = tail.a1 = op.a1, tail.kind = RL_OP_INSERT;
-		if (rl_opvec_push(&out, &tail) != RL_OK)
+		if (rl_opvec_push(&out, &op) != RL_OK)
 			goto nomem;
 	}
 	rl_opvec_swap(ops, &out);
