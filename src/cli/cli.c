@@ -3,11 +3,10 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "print/print.h"
 
 const char rl_cli_usage[] =
 	"Usage: redline [OPTION]... OLD NEW [NEWER]...\n"
@@ -126,18 +125,14 @@ enum {
 	OPT_LIST,
 	OPT_CACHED,
 	OPT_VIEWER,
-	OPT_NO_SWAPS,
-	OPT_NO_CLEANUP,
-	OPT_NO_MOVES,
-	OPT_NO_SENTENCES,
-	OPT_NO_QUOTES,
-	OPT_NO_SOURCES,
 	OPT_FORMAT,
 	OPT_NO_EXTRACT,
 	OPT_EXTRACT,
 	OPT_BODY,
 	OPT_NO_BODY,
 	OPT_BASE,
+	/* --no-STAGE: this bit, and the bit of the stage it switches off (RL_STAGE_*, all below) */
+	OPT_NO_STAGE = 1 << 12,
 };
 
 static const struct option long_opts[] = {
@@ -166,12 +161,12 @@ static const struct option long_opts[] = {
 	{"viewer", no_argument, NULL, OPT_VIEWER},
 	{"label", required_argument, NULL, 'L'},
 	{"base", required_argument, NULL, OPT_BASE},
-	{"no-swaps", no_argument, NULL, OPT_NO_SWAPS},
-	{"no-cleanup", no_argument, NULL, OPT_NO_CLEANUP},
-	{"no-moves", no_argument, NULL, OPT_NO_MOVES},
-	{"no-sentences", no_argument, NULL, OPT_NO_SENTENCES},
-	{"no-quotes", no_argument, NULL, OPT_NO_QUOTES},
-	{"no-sources", no_argument, NULL, OPT_NO_SOURCES},
+	{"no-swaps", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_SWAPS},
+	{"no-cleanup", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_CLEANUP},
+	{"no-moves", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_MOVES},
+	{"no-sentences", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_SENTENCES},
+	{"no-quotes", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_QUOTES},
+	{"no-sources", no_argument, NULL, OPT_NO_STAGE | RL_STAGE_SOURCES},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"no-extract", no_argument, NULL, OPT_NO_EXTRACT},
 	{"extract", no_argument, NULL, OPT_EXTRACT},
@@ -182,6 +177,19 @@ static const struct option long_opts[] = {
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
+
+_Static_assert((int)RL_STAGES_ALL < (int)OPT_NO_STAGE, "a --no-STAGE option carries its stage's bit");
+
+/* Write a one-line reason to err; -1, the parser's failure. */
+__attribute__((format(printf, 3, 4)))
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 /* "1000", "64K", "256M", "1G" -> bytes. */
 static int parse_size(const char *s, size_t *out)
@@ -205,12 +213,23 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-static int parse_width(const char *s, unsigned *out)
+/* A whole number from lo to hi, the whole of s. */
+static int parse_count(const char *s, long lo, long hi, long *out)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < 1 || v > 100000)
+	if (errno || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* -W's value: columns. */
+static int parse_width(const char *s, unsigned *out)
+{
+	long v;
+	if (parse_count(s, 1, 100000, &v) != 0)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -219,16 +238,28 @@ static int parse_width(const char *s, unsigned *out)
 /* -U's value: a number of lines, or "all". */
 static int parse_context(const char *s, int *out)
 {
-	char *end;
+	long v;
 	if (strcmp(s, "all") == 0) {
-		*out = RL_CONTEXT_ALL;
+		*out = RL_CLI_CONTEXT_ALL;
 		return 0;
 	}
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < 0 || v > 1000000)
+	if (parse_count(s, 0, 1000000, &v) != 0)
 		return -1;
 	*out = (int)v;
+	return 0;
+}
+
+/* --color's value (none: always). */
+static int parse_color(const char *s, rl_color *out)
+{
+	if (!s || strcmp(s, "always") == 0 || strcmp(s, "yes") == 0)
+		*out = RL_COLOR_ALWAYS;
+	else if (strcmp(s, "never") == 0 || strcmp(s, "no") == 0)
+		*out = RL_COLOR_NEVER;
+	else if (strcmp(s, "auto") == 0)
+		*out = RL_COLOR_AUTO;
+	else
+		return -1;
 	return 0;
 }
 
@@ -314,31 +345,19 @@ static bool parse_extdiff(rl_cli *cli)
 /* Decide what is compared, once the options are known. */
 static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errlen)
 {
-	if (git && history) {
-		snprintf(err, errlen, "--git and --history cannot be combined");
-		return -1;
-	}
-	if (cli->cached && !git) {
-		snprintf(err, errlen, "--cached goes with --git");
-		return -1;
-	}
-	if (cli->viewer && (cli->format != RL_FMT_AUTO || cli->list)) {
-		snprintf(err, errlen, "--viewer cannot go with an output format or --list");
-		return -1;
-	}
-	if ((git || history) && cli->nlabels) {
-		snprintf(err, errlen, "--label names the sides of two files or two directories");
-		return -1;
-	}
+	if (git && history)
+		return fail(err, errlen, "--git and --history cannot be combined");
+	if (cli->cached && !git)
+		return fail(err, errlen, "--cached goes with --git");
+	if (cli->viewer && (cli->format != RL_FMT_AUTO || cli->list))
+		return fail(err, errlen, "--viewer cannot go with an output format or --list");
+	if ((git || history) && cli->nlabels)
+		return fail(err, errlen, "--label names the sides of two files or two directories");
 	if (cli->base) {
-		if (git || history || cli->list) {
-			snprintf(err, errlen, "--base compares files: not with --git, --history or --list");
-			return -1;
-		}
-		if (cli->noperands < 1) {
-			snprintf(err, errlen, "missing operand: --base ORIG needs a VERSION to compare");
-			return -1;
-		}
+		if (git || history || cli->list)
+			return fail(err, errlen, "--base compares files: not with --git, --history or --list");
+		if (cli->noperands < 1)
+			return fail(err, errlen, "missing operand: --base ORIG needs a VERSION to compare");
 		cli->paths[0] = cli->base;
 		cli->paths[1] = cli->operands[0];
 		return 0;
@@ -348,10 +367,8 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		return 0;
 	}
 	if (history) {
-		if (cli->noperands != 1) {
-			snprintf(err, errlen, "--history takes one PATH");
-			return -1;
-		}
+		if (cli->noperands != 1)
+			return fail(err, errlen, "--history takes one PATH");
 		cli->mode = RL_MODE_HISTORY;
 		return 0;
 	}
@@ -365,10 +382,8 @@ static int set_mode(rl_cli *cli, bool git, bool history, char *err, size_t errle
 		cli->ext.path = cli->operands[0];
 		return 0;
 	}
-	if (cli->noperands < 2) {
-		snprintf(err, errlen, "missing operand: need OLD and NEW");
-		return -1;
-	}
+	if (cli->noperands < 2)
+		return fail(err, errlen, "missing operand: need OLD and NEW");
 	/* More than two: versions, each compared with the next (rl_run_versions reads them all). */
 	cli->paths[0] = cli->operands[0];
 	cli->paths[1] = cli->operands[1];
@@ -381,7 +396,7 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	bool git = false, history = false;
 
 	*cli = (rl_cli){.max_size = RL_MAX_SIZE_DEFAULT, .diff = RL_DIFF_OPTS_INIT,
-	                .context = RL_CONTEXT_DEFAULT};
+	                .context = RL_CLI_CONTEXT_DEFAULT};
 	opterr = 0;  /* main reports errors, in one line */
 	optind = 1;
 	while ((c = getopt_long(dashdash, argv, SHORT_OPTS, long_opts, NULL)) != -1) {
@@ -393,49 +408,29 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_CHANGES: cli->format = RL_FMT_CHANGES; break;
 		case OPT_HTML: cli->format = RL_FMT_HTML; break;
 		case 'W':
-			if (parse_width(optarg, &cli->width) != 0) {
-				snprintf(err, errlen, "invalid width '%s' (a number of columns, 1 to 100000)",
-				         optarg);
-				return -1;
-			}
+			if (parse_width(optarg, &cli->width) != 0)
+				return fail(err, errlen, "invalid width '%s' (a number of columns, "
+				            "1 to 100000)", optarg);
 			break;
 		case 'U':
-			if (parse_context(optarg, &cli->context) != 0) {
-				snprintf(err, errlen, "invalid context '%s' (a number of lines, or all)",
-				         optarg);
-				return -1;
-			}
+			if (parse_context(optarg, &cli->context) != 0)
+				return fail(err, errlen, "invalid context '%s' (a number of lines, or all)",
+				            optarg);
 			break;
 		case OPT_COLOR:
-			if (!optarg || strcmp(optarg, "always") == 0 || strcmp(optarg, "yes") == 0)
-				cli->color = RL_COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0 || strcmp(optarg, "no") == 0)
-				cli->color = RL_COLOR_NEVER;
-			else if (strcmp(optarg, "auto") == 0)
-				cli->color = RL_COLOR_AUTO;
-			else {
-				snprintf(err, errlen, "invalid --color value '%s' (auto, always or never)",
-				         optarg);
-				return -1;
-			}
+			if (parse_color(optarg, &cli->color) != 0)
+				return fail(err, errlen, "invalid --color value '%s' (auto, always or never)",
+				            optarg);
 			break;
 		case 'i': cli->diff.key.fold_case = true; break;
 		case 'p': cli->diff.key.ignore_punct = true; break;
 		case OPT_NFKC: cli->diff.key.nfkc = true; break;
 		case OPT_STRICT: cli->diff.key.fold_typography = false; break;
 		case OPT_MINIMAL: cli->diff.minimal = true; break;
-		case OPT_NO_SWAPS: cli->diff.stages &= ~(unsigned)RL_STAGE_SWAPS; break;
-		case OPT_NO_CLEANUP: cli->diff.stages &= ~(unsigned)RL_STAGE_CLEANUP; break;
-		case OPT_NO_MOVES: cli->diff.stages &= ~(unsigned)RL_STAGE_MOVES; break;
-		case OPT_NO_SENTENCES: cli->diff.stages &= ~(unsigned)RL_STAGE_SENTENCES; break;
-		case OPT_NO_QUOTES: cli->diff.stages &= ~(unsigned)RL_STAGE_QUOTES; break;
-		case OPT_NO_SOURCES: cli->diff.stages &= ~(unsigned)RL_STAGE_SOURCES; break;
 		case 'a': cli->text = true; break;
 		case OPT_MAX_SIZE:
-			if (parse_size(optarg, &cli->max_size) != 0) {
-				snprintf(err, errlen, "invalid size '%s' (bytes, or with K, M or G)", optarg);
-				return -1;
-			}
+			if (parse_size(optarg, &cli->max_size) != 0)
+				return fail(err, errlen, "invalid size '%s' (bytes, or with K, M or G)", optarg);
 			break;
 		case OPT_GIT: git = true; break;
 		case OPT_HISTORY: history = true; break;
@@ -444,41 +439,36 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		case OPT_VIEWER: cli->viewer = true; break;
 		case OPT_BASE: cli->base = optarg; break;
 		case 'L':
-			if (cli->nlabels == 2) {
-				snprintf(err, errlen, "too many labels (one for OLD, one for NEW)");
-				return -1;
-			}
+			if (cli->nlabels == 2)
+				return fail(err, errlen, "too many labels (one for OLD, one for NEW)");
 			cli->labels[cli->nlabels++] = optarg;
 			break;
 		case OPT_FORMAT:
-			if (rl_doc_format_parse(optarg, &cli->doc.format) != 0) {
-				snprintf(err, errlen, "invalid --format '%s' (text, html, markdown, docx, odt, "
-				         "epub or pdf)", optarg);
-				return -1;
-			}
+			if (rl_doc_format_parse(optarg, &cli->doc.format) != 0)
+				return fail(err, errlen, "invalid --format '%s' (text, html, markdown, docx, "
+				            "odt, epub or pdf)", optarg);
 			break;
 		case OPT_NO_EXTRACT: cli->doc.no_extract = true; break;
 		case OPT_EXTRACT: cli->extract = true; break;
 		case OPT_BODY: cli->doc.body = RL_BODY_ON; break;
 		case OPT_NO_BODY: cli->doc.body = RL_BODY_OFF; break;
 		case 'I':
-			if (cli->nignore == RL_MAX_IGNORE) {
-				snprintf(err, errlen, "too many -I expressions (at most %d)", RL_MAX_IGNORE);
-				return -1;
-			}
+			if (cli->nignore == RL_MAX_IGNORE)
+				return fail(err, errlen, "too many -I expressions (at most %d)", RL_MAX_IGNORE);
 			cli->ignore_src[cli->nignore++] = optarg;
 			break;
 		case 'h': cli->help = true; return 0;
 		case 'V': cli->version = true; return 0;
 		case ':':
-			snprintf(err, errlen, "option '%s' needs a value", argv[optind - 1]);
-			return -1;
+			return fail(err, errlen, "option '%s' needs a value", argv[optind - 1]);
 		default:
+			if (c & OPT_NO_STAGE) {
+				cli->diff.stages &= ~(unsigned)(c & ~OPT_NO_STAGE);
+				break;
+			}
 			if (optopt)
-				snprintf(err, errlen, "unknown option '-%c'", optopt);
-			else
-				snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
-			return -1;
+				return fail(err, errlen, "unknown option '-%c'", optopt);
+			return fail(err, errlen, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	/* The operands after "--" join those before it, in order. */
@@ -493,10 +483,8 @@ int rl_cli_parse(rl_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	cli->nbefore = (size_t)(dashdash - optind);
 	cli->doc.max_size = cli->max_size;
 	if (cli->extract) {
-		if (git || history || cli->list || cli->noperands != 1) {
-			snprintf(err, errlen, "--extract takes one FILE");
-			return -1;
-		}
+		if (git || history || cli->list || cli->noperands != 1)
+			return fail(err, errlen, "--extract takes one FILE");
 		return 0;
 	}
 	return set_mode(cli, git, history, err, errlen);

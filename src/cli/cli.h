@@ -41,6 +41,12 @@ typedef struct rl_extdiff {
 	const char *file[2], *hex[2], *mode[2];
 } rl_extdiff;
 
+/* -U, --context: a number of lines, or "all" (everything), or none given: everything for one pair,
+ * RL_CLI_CONTEXT_LIST lines around each change for a list, as git diff shows a list of files. */
+#define RL_CLI_CONTEXT_ALL (-1)
+#define RL_CLI_CONTEXT_DEFAULT (-2)
+#define RL_CLI_CONTEXT_LIST 3
+
 /* How many -I expressions one command line may give. */
 #define RL_MAX_IGNORE 32
 
@@ -48,7 +54,7 @@ typedef struct rl_cli {
 	rl_format format;
 	rl_color color;
 	unsigned width;         /* 0: the terminal's, COLUMNS, or 160 */
-	int context;            /* -U: lines around changes, RL_CONTEXT_ALL or _DEFAULT (hunks.h) */
+	int context;            /* -U: lines around changes, or RL_CLI_CONTEXT_ALL, _DEFAULT */
 	bool text;              /* -a: treat binary files as text */
 	size_t max_size;        /* bytes per input */
 	rl_diff_opts diff;

@@ -18,9 +18,6 @@
 
 /* How much unchanged text a printer shows around changes: everything, or N units. */
 #define RL_CONTEXT_ALL (-1)
-/* The command line's default: RL_CONTEXT_ALL for one pair, RL_CONTEXT_LIST for a list. */
-#define RL_CONTEXT_DEFAULT (-2)
-#define RL_CONTEXT_LIST 3
 
 /* A hunk: units [lo, hi). */
 typedef struct rl_hunk {

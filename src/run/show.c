@@ -53,9 +53,12 @@ int rl_show_binary(const rl_cli *cli, const rl_source src[2])
  * git diff shows a list of files. */
 static int context_of(const rl_cli *cli, bool list)
 {
-	if (cli->context != RL_CONTEXT_DEFAULT)
-		return cli->context;
-	return list ? RL_CONTEXT_LIST : RL_CONTEXT_ALL;
+	if (cli->context == RL_CLI_CONTEXT_ALL ||
+	    (cli->context == RL_CLI_CONTEXT_DEFAULT && !list))
+		return RL_CONTEXT_ALL;
+	if (cli->context == RL_CLI_CONTEXT_DEFAULT)
+		return RL_CLI_CONTEXT_LIST;
+	return cli->context;
 }
 
 /* The report's pane width: -W's halves, else 72 columns, a comfortable line of prose. */
