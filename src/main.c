@@ -1,8 +1,8 @@
-/* main.c: the program: parse the command line, pick a runner, exit. The only place that exits.
+/* main.c: the program: parse the command line, run it, exit. The only place that exits.
  *
- * The runners (run_pair.h for two files, run_list.h for lists and versions) compare and show,
- * print their own one-line errors and return an exit status; main turns it into the exit, or
- * re-raises the signal that ended the viewer once everything is released. */
+ * The runners (rl_run_cli in run/run.h picks one) compare and show, print their own one-line
+ * errors and return an exit status; main turns it into the exit, or re-raises the signal that
+ * ended the viewer once everything is released. */
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -70,18 +70,7 @@ int main(int argc, char **argv)
 	}
 	/* The runner sets sig (the signal that ended the viewer) before finish reads it: a separate
 	 * statement, since the order in which one call's arguments are evaluated is unspecified. */
-	rl_thai thai = RL_THAI_INIT;
-	rl_thai_attach(&thai, &cli.diff);
-	int status;
-	if (cli.extract)
-		status = rl_run_extract(&cli);
-	else if (cli.mode == RL_MODE_PAIR && (cli.noperands > 2 || cli.base))
-		status = rl_run_versions(&cli, &sig);
-	else if (cli.mode != RL_MODE_PAIR || rl_dirs_both(cli.paths[0], cli.paths[1]))
-		status = rl_run_list(&cli, &sig);
-	else
-		status = rl_run_pair(&cli, &sig);
-	rl_thai_release(&thai);
+	int status = rl_run_cli(&cli, &sig);
 	rl_cli_free_ignore(&cli, ignore);
 	return finish(status, sig);
 }

@@ -1,0 +1,23 @@
+/* run.c: the runner a command line asks for. */
+#include "run.h"
+
+#include "input/input.h"
+
+int rl_run_cli(const rl_cli *cli, int *sig)
+{
+	rl_cli c = *cli;
+	rl_thai thai = RL_THAI_INIT;
+	int status;
+
+	rl_thai_attach(&thai, &c.diff);
+	if (c.extract)
+		status = rl_run_extract(&c);
+	else if (c.mode == RL_MODE_PAIR && (c.noperands > 2 || c.base))
+		status = rl_run_versions(&c, sig);
+	else if (c.mode != RL_MODE_PAIR || rl_dirs_both(c.paths[0], c.paths[1]))
+		status = rl_run_list(&c, sig);
+	else
+		status = rl_run_pair(&c, sig);
+	rl_thai_release(&thai);
+	return status;
+}
