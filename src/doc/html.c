@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
-#include "text.h"
 #include "textbuf.h"
 
 /* A paragraph scores when it has this many characters of text. */
@@ -389,10 +389,12 @@ static const char *encoding(const char *data, size_t len)
 		    (i + 9 <= head && strncasecmp(data + i, "encoding=", 9) == 0))
 			return NULL;
 	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		i += rl_utf8_decode(data + i, len - i, &cp);
-		if (cp < 0)
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)data + i,
+		                                      (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0)
 			return NULL;
+		i += (size_t)n;
 	}
 	return "UTF-8";
 }
