@@ -271,15 +271,6 @@ static void leave(md_state *st, cmark_node *node)
 	}
 }
 
-/* Release what was gathered (the module cannot call the program's rl_doc_styles_release). */
-static void styles_free(rl_doc_styles *st)
-{
-	free(st->v);
-	free(st->name);
-	free(st->names);
-	*st = (rl_doc_styles){0};
-}
-
 int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                      char *err, size_t errlen)
 {
@@ -324,6 +315,6 @@ int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char *
 	}
 	int rc = st.sty.nomem ? -1 : rl_textbuf_finish(&st.tb, out, out_len, err, errlen);
 	if (rc != 0 && styles)
-		styles_free(styles);
+		rl_doc_styles_release(styles);  /* inline (source.h): the module calls no program */
 	return rc;
 }

@@ -210,14 +210,6 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 	return 0;
 }
 
-void rl_doc_styles_release(rl_doc_styles *st)
-{
-	free(st->v);
-	free(st->name);
-	free(st->names);
-	memset(st, 0, sizeof *st);
-}
-
 static void *dup_bytes(const void *p, size_t n)
 {
 	void *d = n ? malloc(n) : NULL;

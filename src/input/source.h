@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "align.h"
 
@@ -78,8 +79,16 @@ void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_style
 /* The description of the formatting at byte off of src's compared text ("" for none). */
 const char *rl_source_style_at(const rl_source *src, size_t off);
 
-/* Release styles (and zero them); copy them (-1 when out of memory, dst then empty). */
-void rl_doc_styles_release(rl_doc_styles *st);
+/* Release styles (and zero them). Inline: the Markdown reader, in a module that cannot call the
+ * program (doclib.h), releases what it gathered on failure with it too. */
+static inline void rl_doc_styles_release(rl_doc_styles *st)
+{
+	free(st->v);
+	free(st->name);
+	free(st->names);
+	*st = (rl_doc_styles){0};
+}
+/* Copy styles (-1 when out of memory, dst then empty). */
 int rl_doc_styles_copy(rl_doc_styles *dst, const rl_doc_styles *src);
 
 /* Does the buffer look binary: a NUL byte in its first 8 KiB (as diff decides)? */
