@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dupstr.h"
 #include "gitlib.h"
 #include "status.h"
 
@@ -24,16 +25,6 @@ typedef struct request {
 	char **pathspec;  /* from the top of the working tree */
 	size_t npathspec;
 } request;
-
-static char *dup_n(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
 
 static void request_release(request *rq)
 {
@@ -60,7 +51,7 @@ static int tree_state(state *st, git_object *obj, const char *label, size_t n, c
 	}
 	st->kind = STATE_TREE;
 	st->tree = (git_tree *)tree;
-	st->label = dup_n(label, n);
+	st->label = rl_dupstr_n(label, n);
 	if (!st->label) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -210,7 +201,7 @@ static int head_state(rl_repo *repo, state *st, char *err, size_t errlen)
 	if (git_repository_head_unborn(rl_repo_git(repo)) == 1) {
 		st->kind = STATE_TREE;
 		st->tree = NULL;
-		st->label = dup_n("HEAD", 4);
+		st->label = rl_dupstr_n("HEAD", 4);
 		return st->label ? 0 : (snprintf(err, errlen, "out of memory"), -1);
 	}
 	if (git_revparse_single(&head, rl_repo_git(repo), "HEAD") != 0) {

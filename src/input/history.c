@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "dupstr.h"
 #include "gitlib.h"
 #include "status.h"
 
@@ -25,15 +26,6 @@ typedef struct walk {
 	size_t nshallow;
 	bool cut;          /* the walk stopped at that boundary, not at the file's first commit */
 } walk;
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
 
 static void walk_release(walk *w)
 {
@@ -97,7 +89,7 @@ static int push(walk *w, const git_oid *blob, const char *path, git_commit *comm
 		w->cap = c;
 	}
 	found *f = &w->v[w->n];
-	f->path = dup_str(path);
+	f->path = rl_dupstr(path);
 	if (!f->path)
 		return -1;
 	if (git_commit_dup(&f->commit, commit) != 0) {
@@ -152,7 +144,7 @@ static int find_rename(git_repository *git, git_commit *parent, git_commit *comm
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		if (d->status == GIT_DELTA_RENAMED && strcmp(d->new_file.path, path) == 0 &&
 		    d->old_file.mode != GIT_FILEMODE_COMMIT) {
-			*old_path = dup_str(d->old_file.path);
+			*old_path = rl_dupstr(d->old_file.path);
 			git_oid_cpy(old_blob, &d->old_file.id);
 			rc = *old_path ? 1 : -1;
 			break;
@@ -184,7 +176,7 @@ static int walk_back(git_repository *git, git_commit *start, const char *start_p
                      const git_oid *start_blob, walk *w)
 {
 	git_commit *cur = NULL, *parent = NULL;
-	char *path = dup_str(start_path), *old_path = NULL;
+	char *path = rl_dupstr(start_path), *old_path = NULL;
 	git_oid blob = *start_blob, pblob;
 	int rc = -1;
 
@@ -248,10 +240,10 @@ static int describe(git_commit *c, rl_version *v)
 		return -1;
 	if (!gmtime_r(&t, &tm) || strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
 		snprintf(date, sizeof date, "?");
-	v->commit = dup_str(buf.ptr);
-	v->date = dup_str(date);
-	v->author = dup_str(who->name ? who->name : "");
-	v->subject = dup_str(subject ? subject : "");
+	v->commit = rl_dupstr(buf.ptr);
+	v->date = rl_dupstr(date);
+	v->author = rl_dupstr(who->name ? who->name : "");
+	v->subject = rl_dupstr(subject ? subject : "");
 	git_buf_dispose(&buf);
 	if (!v->commit || !v->date || !v->author || !v->subject) {
 		version_release(v);
@@ -316,7 +308,7 @@ static int start_point(rl_repo *repo, const char *arg, git_commit **commit, char
 		const char *p = arg + colon + 1;
 		if (strncmp(p, "./", 2) == 0 || strncmp(p, "../", 3) == 0)
 			rc = rl_repo_top_path(repo, p, path, err, errlen);
-		else if (!(*path = dup_str(p)))
+		else if (!(*path = rl_dupstr(p)))
 			rc = (snprintf(err, errlen, "out of memory"), -1);
 	} else {
 		if (rl_repo_commit(repo, commit, "HEAD", err, errlen) != 0)

@@ -9,6 +9,7 @@
  *   changes.h  --git: the files that differ between two states of a repository, as a list
  *   history.h  --history: the versions of one file, as a list
  *   dirs.h     two directories compared file by file, as a list
+ *   dupstr.h   copies of strings through the program's malloc (for every room of src/)
  *
  * Private to the room: gitlib.h, libgit2 loaded with dlopen() on the first repository (only
  * repo.c, changes.c and history.c call libgit2). What the bytes mean as a document is the next
@@ -18,6 +19,7 @@
 
 #include "changes.h"
 #include "dirs.h"
+#include "dupstr.h"
 #include "history.h"
 #include "pairs.h"
 #include "repo.h"

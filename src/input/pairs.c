@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dupstr.h"
 #include "status.h"
 
 typedef enum side_kind { SIDE_ABSENT, SIDE_FILE, SIDE_LINK, SIDE_BLOB } side_kind;
@@ -48,11 +49,8 @@ static char *dup_or_null(const char *s, bool *failed)
 {
 	if (!s)
 		return NULL;
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	else
+	char *d = rl_dupstr(s);
+	if (!d)
 		*failed = true;
 	return d;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dupstr.h"
 #include "gitlib.h"
 
 struct rl_repo {
@@ -15,25 +16,6 @@ struct rl_repo {
 	char *workdir;  /* the top of the working tree, with a trailing slash; NULL when bare */
 	char *where;    /* the repository for messages: the working tree, or the git directory */
 };
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
-static char *dup_n(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
 
 const char *rl_repo_last_error(const char *fallback)
 {
@@ -47,7 +29,7 @@ static char *without_slash(const char *dir)
 	size_t n = strlen(dir);
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
-	return dup_n(dir, n);
+	return rl_dupstr_n(dir, n);
 }
 
 /* The current directory relative to the top of the working tree, with a trailing slash unless
@@ -104,11 +86,11 @@ static int fill_paths(rl_repo *r)
 	bool outside = false;
 
 	if (wd) {
-		r->workdir = dup_str(wd);
+		r->workdir = rl_dupstr(wd);
 		if (!r->workdir || cwd_prefix(wd, &r->prefix, &outside) != 0)
 			return -1;
 	} else {
-		r->prefix = dup_str("");
+		r->prefix = rl_dupstr("");
 		if (!r->prefix)
 			return -1;
 	}
@@ -536,7 +518,7 @@ int rl_repo_read_spec(rl_repo *repo, rl_source *src, const char *spec, size_t ma
 	if (colon == 0) {
 		rc = index_blob(repo, spec, spec + 1, &id, err, errlen);
 	} else {
-		char *rev = dup_n(spec, colon);
+		char *rev = rl_dupstr_n(spec, colon);
 		if (!rev) {
 			snprintf(err, errlen, "out of memory");
 			return -1;

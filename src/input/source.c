@@ -9,17 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dupstr.h"
+
 /* How much of a file decides whether it is binary, as GNU diff does. */
 #define BINARY_PROBE 8192
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
 
 /* Read all of fd into a growing buffer, refusing more than max bytes. */
 static int read_all(int fd, size_t hint, size_t max, char **out, size_t *len, int *err_no)
@@ -104,7 +97,7 @@ static int read_fd(rl_source *src, int fd, const char *name, size_t max_size, ch
 	else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size)
 		err_no = EFBIG;
 	else if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_size, &src->data,
-	                  &src->len, &err_no) == 0 && !(src->name = dup_str(name))) {
+	                  &src->len, &err_no) == 0 && !(src->name = rl_dupstr(name))) {
 		rl_source_release(src);
 		err_no = ENOMEM;
 	}
@@ -144,7 +137,7 @@ int rl_source_from_bytes(rl_source *src, const char *data, size_t len, const cha
 		return -1;
 	}
 	src->data = malloc(len + 1);
-	src->name = dup_str(name);
+	src->name = rl_dupstr(name);
 	if (!src->data || !src->name) {
 		rl_source_release(src);
 		fail_message(err, errlen, name, ENOMEM, max_size);
@@ -159,7 +152,7 @@ int rl_source_from_bytes(rl_source *src, const char *data, size_t len, const cha
 
 int rl_source_rename(rl_source *src, const char *name)
 {
-	char *n = dup_str(name);
+	char *n = rl_dupstr(name);
 	if (!n)
 		return -1;
 	free(src->name);
@@ -181,7 +174,7 @@ int rl_source_copy(rl_source *dst, const rl_source *src)
 {
 	memset(dst, 0, sizeof *dst);
 	dst->data = malloc(src->len + 1);
-	dst->name = dup_str(src->name);
+	dst->name = rl_dupstr(src->name);
 	if (!dst->data || !dst->name) {
 		rl_source_release(dst);
 		return -1;

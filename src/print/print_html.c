@@ -527,13 +527,6 @@ void rl_report_free(rl_report *r)
 	free(r);
 }
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	return d ? memcpy(d, s, n) : NULL;
-}
-
 /* A new line of the table of contents, its names and commit copied; NULL when out of memory. */
 static toc_entry *toc_add(rl_report *r, const char *const names[2], const rl_version *v)
 {
@@ -547,8 +540,8 @@ static toc_entry *toc_add(rl_report *r, const char *const names[2], const rl_ver
 	}
 	toc_entry *e = &r->toc[r->n];
 	*e = (toc_entry){0};
-	e->names[0] = dup_str(names[0]);
-	e->names[1] = dup_str(names[1]);
+	e->names[0] = rl_dupstr(names[0]);
+	e->names[1] = rl_dupstr(names[1]);
 	if (v && v->commit) {
 		size_t n = strlen(v->commit) + strlen(v->date ? v->date : "") +
 		           strlen(v->author ? v->author : "") + strlen(v->subject ? v->subject : "") + 8;
@@ -568,7 +561,7 @@ int rl_report_note(rl_report *r, const char *const names[2], const rl_version *v
                    const char *what)
 {
 	toc_entry *e = toc_add(r, names, version);
-	if (!e || !(e->mark = dup_str(what))) {
+	if (!e || !(e->mark = rl_dupstr(what))) {
 		if (e)
 			toc_release(&r->toc[--r->n]);
 		return RL_ENOMEM;

@@ -32,15 +32,6 @@ struct rl_listsrc {
 	const rl_doc_opts *doc;
 };
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 /* A side's name in the viewer. A version of --history says which commit, when and by whom, the
  * path it had when that is not the newest version's (before a rename), and its subject line:
  * "3f2a1c9 2025-03-02 Ann Lee (old/path.md): Tighten the lede". */
@@ -48,7 +39,7 @@ static char *side_title(const rl_side_info *side, const char *newest_path)
 {
 	const rl_version *v = &side->version;
 	if (!v->commit)
-		return dup_str(side->name);
+		return rl_dupstr(side->name);
 	bool moved = side->path && newest_path && strcmp(side->path, newest_path) != 0;
 	const char *date = v->date ? v->date : "", *author = v->author ? v->author : "";
 	const char *subject = v->subject ? v->subject : "";
@@ -177,7 +168,7 @@ int rl_listsrc_new(rl_listsrc **out, const rl_pairs *list, const rl_listsrc_opts
 	s->doc = opts->doc;
 	s->sides = calloc(ns, sizeof *s->sides);
 	s->probes = calloc(np, sizeof *s->probes);
-	s->title = opts->title ? dup_str(opts->title) : NULL;
+	s->title = opts->title ? rl_dupstr(opts->title) : NULL;
 	bool failed = !s->sides || !s->probes || (opts->title && !s->title);
 	const rl_side_info *newest = rl_pairs_side(list, rl_pairs_pair(list, np - 1)->side[1]);
 	for (size_t k = 0; k < ns && !failed; k++)
