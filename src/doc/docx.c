@@ -14,12 +14,6 @@
 #include "docxnum.h"
 #include "zipxml.h"
 
-/* Text boxes met inside a paragraph, written after it. */
-typedef struct {
-	const xmlNode **v;
-	size_t n, cap;
-} boxes;
-
 typedef struct {
 	rl_docbuf *b;
 	rl_docx_numbering *nb;  /* may be NULL: every list item a bullet */
@@ -69,27 +63,12 @@ static int skipped(const xmlNode *n)
 	                                    "pPr", "rPr", "sectPr", "tblPr", "trPr", "tcPr",
 	                                    "Fallback", "commentReference", "footnoteReference",
 	                                    "endnoteReference", "annotationRef"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (rl_xml_is(n, names[i]))
-			return 1;
-	return 0;
+	return rl_xml_is_any(n, names, sizeof names / sizeof *names);
 }
 
-static void add_box(boxes *bx, const xmlNode *n)
-{
-	if (bx->n == bx->cap) {
-		size_t cap = bx->cap ? bx->cap * 2 : 4;
-		const xmlNode **v = realloc(bx->v, cap * sizeof *v);
-		if (!v)
-			return;  /* the box is lost, never the memory: docbuf reports nothing here */
-		bx->v = v;
-		bx->cap = cap;
-	}
-	bx->v[bx->n++] = n;
-}
-
-/* The inline content of a paragraph: runs, insertions, hyperlinks, fields. */
-static void walk_inline(const xmlNode *first, rl_docbuf *b, boxes *bx)
+/* The inline content of a paragraph: runs, insertions, hyperlinks, fields; its text boxes, met
+ * inside it, go to bx to be written after it. */
+static void walk_inline(const xmlNode *first, rl_docbuf *b, rl_xml_nodes *bx)
 {
 	for (const xmlNode *n = first; n && !rl_docbuf_failed(b); n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || skipped(n))
@@ -112,7 +91,7 @@ static void walk_inline(const xmlNode *first, rl_docbuf *b, boxes *bx)
 		} else if (rl_xml_is(n, "noBreakHyphen")) {
 			rl_docbuf_glue(b, "-", 1);
 		} else if (rl_xml_is(n, "txbxContent")) {
-			add_box(bx, n);
+			rl_xml_nodes_push(bx, n);
 		} else {
 			walk_inline(n->children, b, bx);
 		}
@@ -121,7 +100,7 @@ static void walk_inline(const xmlNode *first, rl_docbuf *b, boxes *bx)
 
 static void walk_paragraph(const xmlNode *p, docx_ctx *c)
 {
-	boxes bx = {0};
+	rl_xml_nodes bx = {0};
 	char mark[128];
 	list_mark(p, c, mark, sizeof mark);
 	rl_docbuf_para(c->b);
@@ -181,11 +160,7 @@ int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_
 	rl_docbuf_init(&b, max_out);
 	xmlDoc *doc = NULL;
 	docx_ctx c = {.b = &b, .nb = rl_docx_numbering_load(za)};
-	if (!rl_zip_has(za, "word/document.xml")) {
-		snprintf(err, errlen, "not a Word document (no word/document.xml)");
-		goto done;
-	}
-	doc = rl_zip_xml(za, "word/document.xml", err, errlen);
+	doc = rl_zip_xml_required(za, "word/document.xml", "a Word document", err, errlen);
 	if (!doc)
 		goto done;
 	const xmlNode *root = xmlDocGetRootElement(doc);

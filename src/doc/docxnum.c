@@ -42,17 +42,6 @@ struct rl_docx_numbering {
 	size_t nabs, nlists;
 };
 
-static long attr_long(const xmlNode *n, const char *name, long dflt)
-{
-	char *v = rl_xml_attr(n, name);
-	char *end = NULL;
-	long r = v ? strtol(v, &end, 10) : dflt;
-	if (v && (end == v || r < 0 || r > 1000000000L))
-		r = dflt;
-	xmlFree(v);
-	return r;
-}
-
 static char format_of(const char *v)
 {
 	static const struct {
@@ -75,7 +64,7 @@ static void load_level(level_def *d, const xmlNode *l)
 			d->format = v ? format_of(v) : '1';
 			xmlFree(v);
 		} else if (rl_xml_is(f, "start")) {
-			d->start = attr_long(f, "val", 1);
+			d->start = rl_xml_attr_long(f, "val", 1);
 		} else if (rl_xml_is(f, "lvlText")) {
 			char *v = rl_xml_attr(f, "val");
 			if (v && strlen(v) < LVL_TEXT)
@@ -90,11 +79,11 @@ static void load_abstract(rl_docx_numbering *nb, const xmlNode *a)
 	if (nb->nabs == MAX_LISTS)
 		return;
 	abstract_def *d = &nb->abs[nb->nabs++];
-	*d = (abstract_def){.id = attr_long(a, "abstractNumId", -1)};
+	*d = (abstract_def){.id = rl_xml_attr_long(a, "abstractNumId", -1)};
 	for (long i = 0; i < LEVELS; i++)
 		d->lvl[i] = (level_def){.format = '1', .start = 1};
 	for (const xmlNode *l = a->children; l; l = l->next) {
-		long lvl = rl_xml_is(l, "lvl") ? attr_long(l, "ilvl", -1) : -1;
+		long lvl = rl_xml_is(l, "lvl") ? rl_xml_attr_long(l, "ilvl", -1) : -1;
 		if (lvl >= 0 && lvl < LEVELS)
 			load_level(&d->lvl[lvl], l);
 	}
@@ -105,10 +94,10 @@ static void load_list(rl_docx_numbering *nb, const xmlNode *n)
 	if (nb->nlists == MAX_LISTS)
 		return;
 	list_def *d = &nb->lists[nb->nlists++];
-	*d = (list_def){.id = attr_long(n, "numId", -1), .abstract_id = -1};
+	*d = (list_def){.id = rl_xml_attr_long(n, "numId", -1), .abstract_id = -1};
 	for (const xmlNode *c = n->children; c; c = c->next)
 		if (rl_xml_is(c, "abstractNumId"))
-			d->abstract_id = attr_long(c, "val", -1);
+			d->abstract_id = rl_xml_attr_long(c, "val", -1);
 }
 
 rl_docx_numbering *rl_docx_numbering_load(zip_t *za)

@@ -35,20 +35,14 @@ static int is_block(const xmlNode *n)
 		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "header",
 		"footer", "aside", "figure", "figcaption", "table", "tr", "td", "th", "caption", "dl", "dt",
 		"dd", "ul", "ol", "pre", "hr", "address", "body", "center"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (rl_xml_is(n, names[i]))
-			return 1;
-	return 0;
+	return rl_xml_is_any(n, names, sizeof names / sizeof *names);
 }
 
 static int is_dropped(const xmlNode *n)
 {
 	static const char *const names[] = {"head", "script", "style", "nav", "noscript", "template",
 	                                    "svg", "math", "object", "iframe", "button", "select"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (rl_xml_is(n, names[i]))
-			return 1;
-	return 0;
+	return rl_xml_is_any(n, names, sizeof names / sizeof *names);
 }
 
 /* Does the text start with a quotation mark (then no “ is added)? */
@@ -252,11 +246,7 @@ static const xmlNode *find(const xmlNode *n, const char *local)
 /* The package document's name, from META-INF/container.xml. */
 static int find_opf(zip_t *za, char *opf, size_t n, char *err, size_t errlen)
 {
-	if (!rl_zip_has(za, "META-INF/container.xml")) {
-		snprintf(err, errlen, "not an EPUB (no META-INF/container.xml)");
-		return -1;
-	}
-	xmlDoc *doc = rl_zip_xml(za, "META-INF/container.xml", err, errlen);
+	xmlDoc *doc = rl_zip_xml_required(za, "META-INF/container.xml", "an EPUB", err, errlen);
 	if (!doc)
 		return -1;
 	const xmlNode *rf = find(xmlDocGetRootElement(doc), "rootfile");

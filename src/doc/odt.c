@@ -17,31 +17,12 @@
 #include "odtnum.h"
 #include "zipxml.h"
 
-/* Nodes kept for later: a paragraph's text boxes, the document's notes. */
-typedef struct {
-	const xmlNode **v;
-	size_t n, cap;
-} nodes;
-
 typedef struct {
 	rl_docbuf *b;
-	nodes notes;
+	rl_xml_nodes notes;     /* the document's notes, written at its end */
 	rl_odt_numbering *lists;
 	const xmlNode *item;  /* the next paragraph starts this list item */
 } odt_ctx;
-
-static void push(nodes *s, const xmlNode *n)
-{
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		const xmlNode **v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			return;  /* the text box or note is lost under memory pressure, nothing else */
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n++] = n;
-}
 
 static void walk_blocks(odt_ctx *c, const xmlNode *first);
 
@@ -52,13 +33,11 @@ static int skipped(const xmlNode *n)
 	static const char *const names[] = {"tracked-changes", "annotation", "annotation-end",
 	                                    "note-citation", "forms", "sequence-decls",
 	                                    "variable-decls", "user-field-decls", "change"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (rl_xml_is(n, names[i]))
-			return 1;
-	return 0;
+	return rl_xml_is_any(n, names, sizeof names / sizeof *names);
 }
 
-static void walk_inline(odt_ctx *c, const xmlNode *first, nodes *boxes)
+/* A paragraph's content; its text boxes go to boxes, to be written after it. */
+static void walk_inline(odt_ctx *c, const xmlNode *first, rl_xml_nodes *boxes)
 {
 	for (const xmlNode *n = first; n && !rl_docbuf_failed(c->b); n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -73,9 +52,9 @@ static void walk_inline(odt_ctx *c, const xmlNode *first, nodes *boxes)
 		} else if (rl_xml_is(n, "note")) {
 			for (const xmlNode *k = n->children; k; k = k->next)
 				if (rl_xml_is(k, "note-body"))
-					push(&c->notes, k);
+					rl_xml_nodes_push(&c->notes, k);
 		} else if (rl_xml_is(n, "text-box")) {
-			push(boxes, n);
+			rl_xml_nodes_push(boxes, n);
 		} else {
 			walk_inline(c, n->children, boxes);
 		}
@@ -84,7 +63,7 @@ static void walk_inline(odt_ctx *c, const xmlNode *first, nodes *boxes)
 
 static void walk_paragraph(odt_ctx *c, const xmlNode *p)
 {
-	nodes boxes = {0};
+	rl_xml_nodes boxes = {0};
 	rl_docbuf_para(c->b);
 	if (c->item) {
 		char mark[128];
@@ -146,11 +125,7 @@ int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t
 	rl_docbuf_init(&b, max_out);
 	odt_ctx c = {.b = &b};
 	xmlDoc *doc = NULL;
-	if (!rl_zip_has(za, "content.xml")) {
-		snprintf(err, errlen, "not an OpenDocument text (no content.xml)");
-		goto done;
-	}
-	doc = rl_zip_xml(za, "content.xml", err, errlen);
+	doc = rl_zip_xml_required(za, "content.xml", "an OpenDocument text", err, errlen);
 	if (!doc)
 		goto done;
 	const xmlNode *text = office_text(xmlDocGetRootElement(doc));

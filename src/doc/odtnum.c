@@ -49,17 +49,6 @@ struct rl_odt_numbering {
 	long count[LEVELS];
 };
 
-static long attr_long(const xmlNode *n, const char *name, long dflt)
-{
-	char *v = rl_xml_attr(n, name);
-	char *end = NULL;
-	long r = v ? strtol(v, &end, 10) : dflt;
-	if (v && (end == v || r < 0 || r > 1000000000L))
-		r = dflt;
-	xmlFree(v);
-	return r;
-}
-
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
 	char *v = rl_xml_attr(n, name);
@@ -79,7 +68,7 @@ static void attr_affix(const xmlNode *n, const char *name, char out[AFFIX])
 
 static void load_level(list_style *s, const xmlNode *l)
 {
-	long level = attr_long(l, "level", 0);
+	long level = rl_xml_attr_long(l, "level", 0);
 	if (level < 1 || level > LEVELS)
 		return;
 	level_style *lv = &s->lv[level - 1];
@@ -98,8 +87,8 @@ static void load_level(list_style *s, const xmlNode *l)
 	lv->letter_sync = attr_is(l, "num-letter-sync", "true");
 	attr_affix(l, "num-prefix", lv->prefix);
 	attr_affix(l, "num-suffix", lv->suffix);
-	lv->start = attr_long(l, "start-value", 1);
-	long d = attr_long(l, "display-levels", 1);
+	lv->start = rl_xml_attr_long(l, "start-value", 1);
+	long d = rl_xml_attr_long(l, "display-levels", 1);
 	lv->display = d < 1 ? 1 : d > level ? (int)level : (int)d;
 }
 
@@ -280,7 +269,7 @@ void rl_odt_item_mark(rl_odt_numbering *nb, const xmlNode *item, char *buf, size
 	const level_style *lv = st ? &st->lv[level] : NULL;
 	if (!lv || !lv->numbered)
 		return;
-	long k = attr_long(item, "start-value", -1);
+	long k = rl_xml_attr_long(item, "start-value", -1);
 	if (k < 0)
 		k = nb->count[level] ? nb->count[level] + 1 : lv->start;
 	nb->count[level] = k;

@@ -146,9 +146,27 @@ xmlDoc *rl_zip_xml(zip_t *za, const char *name, char *err, size_t errlen)
 	return doc;
 }
 
+xmlDoc *rl_zip_xml_required(zip_t *za, const char *name, const char *what, char *err,
+                            size_t errlen)
+{
+	if (!rl_zip_has(za, name)) {
+		snprintf(err, errlen, "not %s (no %s)", what, name);
+		return NULL;
+	}
+	return rl_zip_xml(za, name, err, errlen);
+}
+
 int rl_xml_is(const xmlNode *node, const char *local)
 {
 	return node->type == XML_ELEMENT_NODE && !strcmp((const char *)node->name, local);
+}
+
+int rl_xml_is_any(const xmlNode *node, const char *const *locals, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rl_xml_is(node, locals[i]))
+			return 1;
+	return 0;
 }
 
 char *rl_xml_attr(const xmlNode *node, const char *local)
@@ -157,4 +175,28 @@ char *rl_xml_attr(const xmlNode *node, const char *local)
 		if (!strcmp((const char *)a->name, local))
 			return (char *)xmlNodeGetContent((const xmlNode *)a);
 	return NULL;
+}
+
+long rl_xml_attr_long(const xmlNode *node, const char *local, long dflt)
+{
+	char *v = rl_xml_attr(node, local);
+	char *end = NULL;
+	long r = v ? strtol(v, &end, 10) : dflt;
+	if (v && (end == v || r < 0 || r > 1000000000L))
+		r = dflt;
+	xmlFree(v);
+	return r;
+}
+
+void rl_xml_nodes_push(rl_xml_nodes *s, const xmlNode *node)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		const xmlNode **v = realloc(s->v, cap * sizeof *v);
+		if (!v)
+			return;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = node;
 }

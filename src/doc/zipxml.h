@@ -24,9 +24,26 @@ int rl_zip_has(zip_t *za, const char *name);
 int rl_zip_read(zip_t *za, const char *name, char **out, size_t *out_len, char *err, size_t errlen);
 /* Read and parse member name as XML. Returns NULL with the reason in err. */
 xmlDoc *rl_zip_xml(zip_t *za, const char *name, char *err, size_t errlen);
+/* The same for the member that makes the archive a document of its kind: when it is missing, the
+ * reason is "not WHAT (no NAME)" (what: "a Word document"). */
+xmlDoc *rl_zip_xml_required(zip_t *za, const char *name, const char *what, char *err,
+                            size_t errlen);
 /* Is node an element with that local name (any namespace)? */
 int rl_xml_is(const xmlNode *node, const char *local);
+/* Is node an element with one of the n local names? */
+int rl_xml_is_any(const xmlNode *node, const char *const *locals, size_t n);
 /* The value of attribute local (any namespace) of node, or NULL; free with xmlFree. */
 char *rl_xml_attr(const xmlNode *node, const char *local);
+/* Attribute local as a number from 0 to 10^9, else dflt (absent, not a number, out of range). */
+long rl_xml_attr_long(const xmlNode *node, const char *local, long dflt);
+
+/* Nodes kept for later (a paragraph's text boxes, a document's notes), in order. Under memory
+ * pressure a node is lost, nothing else: the text buffer has failed too by then, or soon will. */
+typedef struct {
+	const xmlNode **v;
+	size_t n, cap;
+} rl_xml_nodes;
+
+void rl_xml_nodes_push(rl_xml_nodes *s, const xmlNode *node);
 
 #endif
