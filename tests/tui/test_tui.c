@@ -16,19 +16,6 @@
 
 /* Generous: the machine running the tests may be busy. */
 #define WAIT 15.0
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
-
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-/* Whatever happened in the test, no tmux server of it outlives it. */
-static void teardown(void)
-{
-	tmux_stop_all();
-}
 
 /* Run redline with `args` (shell words) under environment `env` in a w×h terminal, in `dir`. */
 static void start_in(tmux *t, unsigned w, unsigned h, const char *dir, const char *env,
@@ -59,12 +46,13 @@ static void quit(const tmux *t, const char *exit_line)
 	assert_restored(t, exit_line);
 }
 
-TestSuite(tui, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 Test(tui, both_panes_show_their_first_rows)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	char *l0 = tmux_line(&t, 0), *l2 = tmux_line(&t, 3);
 	unsigned right = (120 - 3) / 2 + 3;
@@ -104,7 +92,7 @@ Test(tui, n_lands_on_the_first_change)
 	tmux_file(&t, "a.txt", a, strlen(a), pa, sizeof pa);
 	tmux_file(&t, "b.txt", b, strlen(b), pb, sizeof pb);
 	snprintf(args, sizeof args, "%s %s", pa, pb);
-	start(&t, 100, 24, UTF8_ENV, args);
+	start(&t, 100, 24, TMUX_UTF8_ENV, args);
 	assert_screen(&t, "change -/1");
 	tmux_keys(&t, false, "n");
 	assert_screen(&t, "change 1/1");
@@ -119,7 +107,7 @@ Test(tui, n_lands_on_the_first_change)
 Test(tui, search_finds_a_word_and_highlights_it)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	tmux_keys(&t, true, "/Marchetti");
 	assert_screen(&t, "/Marchetti");
@@ -141,7 +129,7 @@ Test(tui, search_finds_a_word_and_highlights_it)
 Test(tui, resize_lays_out_again)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	tmux_resize(&t, 70, 30);
 	assert_screen(&t, "[unified]");
@@ -177,7 +165,7 @@ Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
 	tmux_file(&t, "evil.txt", hostile, sizeof hostile - 1, pa, sizeof pa);
 	tmux_file(&t, "plain.txt", plain, sizeof plain - 1, pb, sizeof pb);
 	snprintf(args, sizeof args, "%s %s", pa, pb);
-	start(&t, 140, 20, UTF8_ENV, args);
+	start(&t, 140, 20, TMUX_UTF8_ENV, args);
 	assert_screen(&t, "change ");
 	char *s = tmux_screen(&t, false);
 	cr_assert_not_null(strstr(s, "^[]0;pwned^G"), "the OSC shown as text:\n%s", s);
@@ -197,7 +185,7 @@ Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
 Test(tui, q_restores_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 100, 24, UTF8_ENV, SPUN " " SPUN);
+	start(&t, 100, 24, TMUX_UTF8_ENV, SPUN " " SPUN);
 	assert_screen(&t, "no changes");
 	quit(&t, "exit=0");
 	tmux_stop(&t);
@@ -206,7 +194,7 @@ Test(tui, q_restores_the_terminal)
 static void signal_test(int sig, const char *exit_line)
 {
 	tmux t = {0};
-	start(&t, 100, 24, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	char *pid = tmux_read(&t, "pid");
 	cr_assert_not_null(pid);
@@ -230,7 +218,7 @@ Test(tui, sighup_restores_the_terminal)
 Test(tui, a_fatal_signal_restores_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 100, 24, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	char *pid = tmux_read(&t, "pid");
 	cr_assert_not_null(pid);
@@ -247,7 +235,7 @@ Test(tui, a_fatal_signal_restores_the_terminal)
 Test(tui, ctrl_c_restores_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 100, 24, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	tmux_keys(&t, false, "C-c");
 	assert_restored(&t, "exit=130");
@@ -266,7 +254,7 @@ Test(tui, dumb_terminals_and_pipes_get_printed_output)
 	tmux_stop(&t);
 
 	tmux u = {0};
-	start(&u, 120, 30, UTF8_ENV, ORIGINAL " " SPUN " | head -n 3");
+	start(&u, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN " | head -n 3");
 	assert_screen(&u, "exit=0");
 	s = tmux_screen(&u, false);
 	cr_assert_not_null(strstr(s, "[-Council-] votes 5-2"), "printed:\n%s", s);
@@ -292,7 +280,7 @@ Test(tui, dumb_terminals_and_pipes_get_printed_output)
 Test(tui, help_overlay)
 {
 	tmux t = {0};
-	start(&t, 120, 40, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 40, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	tmux_keys(&t, false, "h");
 	assert_screen(&t, "redline keys");
@@ -333,7 +321,7 @@ Test(tui, help_overlay)
 Test(tui, without_colour_the_markers_carry_the_meaning)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV " NO_COLOR=1", ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV " NO_COLOR=1", ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	char *s = tmux_screen(&t, false);
 	cr_assert_not_null(strstr(s, "[-Council-] votes"), "%s", s);
@@ -350,7 +338,7 @@ Test(tui, without_colour_the_markers_carry_the_meaning)
 Test(tui, brackets_step_between_versions)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN " " SUMMARY);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN " " SUMMARY);
 	assert_screen(&t, "1/2: ");
 	tmux_keys(&t, false, "]");
 	assert_screen(&t, "2/2: ");
@@ -372,7 +360,7 @@ Test(tui, brackets_step_between_versions)
 Test(tui, base_steps_through_each_version_against_the_original)
 {
 	tmux t = {0};
-	start(&t, 160, 30, UTF8_ENV, "--base " ORIGINAL " " SPUN " " SUMMARY);
+	start(&t, 160, 30, TMUX_UTF8_ENV, "--base " ORIGINAL " " SPUN " " SUMMARY);
 	assert_screen(&t, "1/2: ");
 	assert_screen(&t, ORIGINAL " \xe2\x86\x92 " SPUN);
 	tmux_keys(&t, false, "]");
@@ -388,7 +376,7 @@ Test(tui, base_steps_through_each_version_against_the_original)
 Test(tui, standard_input_is_a_document_and_keys_come_from_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, "- " SPUN " < " ORIGINAL);
+	start(&t, 120, 30, TMUX_UTF8_ENV, "- " SPUN " < " ORIGINAL);
 	assert_screen(&t, "change 1/");
 	assert_screen(&t, "- \xe2\x86\x92 " SPUN);
 	tmux_keys(&t, false, "j");
@@ -410,7 +398,7 @@ Test(tui, history_steps_through_versions)
 	         t.dir, SOURCE_DIR);
 	if (system(cmd) != 0)
 		cr_skip_test("git cannot make a repository here");
-	start_in(&t, 140, 30, t.dir, UTF8_ENV, "--history story.txt");
+	start_in(&t, 140, 30, t.dir, TMUX_UTF8_ENV, "--history story.txt");
 	assert_screen(&t, "2/2: ");
 	assert_screen(&t, "Nora Castellane");
 	assert_screen(&t, "Halloway Harbor council approves");
@@ -423,7 +411,7 @@ Test(tui, history_steps_through_versions)
 Test(tui, the_mouse_wheel_scrolls_both_panes)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	static const char wheel_down[] = "\033[<65;10;5M", wheel_up[] = "\033[<64;10;5M";
 	tmux_bytes(&t, wheel_down, sizeof wheel_down - 1);
@@ -479,7 +467,7 @@ Test(tui, lang_c_draws_ascii_stand_ins)
 Test(tui, toggles_and_views)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	tmux_keys(&t, false, "i");
 	assert_screen(&t, "ignoring case: on");
@@ -498,7 +486,7 @@ Test(tui, toggles_and_views)
 Test(tui, m_from_anywhere_in_a_moved_passage)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " REWRITE);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " REWRITE);
 	assert_screen(&t, "change 1/");
 	tmux_keys(&t, false, "n");  /* selects change 1, a rewrite */
 	tmux_keys(&t, false, "n");  /* then change 2, an insertion */
@@ -563,7 +551,7 @@ Test(tui, piped_output_fits_the_controlling_terminal)
 Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
 {
 	tmux t = {0};
-	start(&t, 120, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&t, "change 1/");
 	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "the mouse is on");
 	char *f = tmux_format(&t, "#{mouse_all_flag}#{mouse_button_flag}#{mouse_sgr_flag}");
@@ -584,7 +572,7 @@ Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
 Test(tui, s_jumps_from_a_summary_line_to_its_source)
 {
 	tmux t = {0};
-	start(&t, 140, 30, UTF8_ENV, ORIGINAL " examples/lighthouse-5-digest.txt");
+	start(&t, 140, 30, TMUX_UTF8_ENV, ORIGINAL " examples/lighthouse-5-digest.txt");
 	assert_screen(&t, "voters for a referendum.\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9");
 	tmux_keys(&t, false, "s");
 	assert_screen(&t, "its source in OLD, \xc2\xb6" "14 (s: back)");
@@ -601,7 +589,7 @@ Test(tui, s_jumps_from_a_summary_line_to_its_source)
 	tmux_stop(&t);
 
 	tmux u = {0};
-	start(&u, 140, 30, UTF8_ENV, ORIGINAL " " SPUN);
+	start(&u, 140, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	assert_screen(&u, "change 1/");
 	tmux_keys(&u, false, "s");
 	assert_screen(&u, "no summary line drawn from elsewhere here");

@@ -7,25 +7,14 @@
 #include "tmux.h"
 
 #define WAIT 15.0
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_documents, .init = setup, .fini = teardown, .timeout = 150);
+TestSuite(tui_documents, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 150);
 
 Test(tui_documents, web_page_pair_opens_on_the_article)
 {
 	tmux t = {0};
-	tmux_redline(&t, 140, 30, SOURCE_DIR, UTF8_ENV,
+	tmux_redline(&t, 140, 30, SOURCE_DIR, TMUX_UTF8_ENV,
 	             "tests/documents/news-v1.html tests/documents/news-v2.html");
 	/* The article's first change is on the first screen: it is change 1. */
 	tmux_expect(&t, "change 1/", WAIT);
@@ -48,7 +37,7 @@ Test(tui_documents, web_page_pair_opens_on_the_article)
 Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_where)
 {
 	tmux t = {0};
-	tmux_redline(&t, 200, 30, SOURCE_DIR, UTF8_ENV,
+	tmux_redline(&t, 200, 30, SOURCE_DIR, TMUX_UTF8_ENV,
 	             "--body tests/documents/page-v1.txt tests/documents/page-v2.txt");
 	tmux_expect(&t, "16 lines of furniture dropped", WAIT);
 	/* Where it was dropped, a line says how much (the menu above the headline: 5 lines). */
@@ -73,7 +62,7 @@ Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_wher
 Test(tui_documents, formatting_changes_drawn_quietly)
 {
 	tmux t = {0};
-	tmux_redline(&t, 140, 30, SOURCE_DIR, UTF8_ENV,
+	tmux_redline(&t, 140, 30, SOURCE_DIR, TMUX_UTF8_ENV,
 	             "tests/documents/readme-v1.md tests/documents/readme-v2.md");
 	tmux_expect(&t, "f3", WAIT);
 	char *status = tmux_line(&t, 29);

@@ -95,18 +95,8 @@ static void expect_not(const tmux *t, const char *needle)
 	free(s);
 }
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_git, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui_git, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 /* redline --git: the file list, Enter into a file side by side, q back to the list, q out. */
 Test(tui_git, the_file_list_opens_files_and_q_comes_back)

@@ -21,7 +21,6 @@
 #include "tmux.h"
 
 #define NORMAL "examples/lighthouse-1-original.txt"
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 /* A viewer that shows nothing after this long hangs: minutes, a hang bound and never a speed
  * (it once failed at 10 s on a loaded machine; tmux.c waits at least this long anyway). */
 #define HANG_SECONDS 300.0
@@ -29,18 +28,8 @@
 #define WAIT 20.0
 #define SLICES 4
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_hostile, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui_hostile, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 /* What must hold of the terminal whatever the viewer shows. */
 static void check_terminal(const tmux *t, const char *what)
@@ -90,7 +79,7 @@ static void view(tmux *t, const char *dir, const char *args, bool pairs, const c
                  const char *what)
 {
 	char msg[600];
-	tmux_redline(t, 80, 24, dir, UTF8_ENV, args);
+	tmux_redline(t, 80, 24, dir, TMUX_UTF8_ENV, args);
 	if (!tmux_wait_frame(t, 80, 24, HANG_SECONDS)) {
 		char *s = tmux_screen(t, false);
 		cr_assert_fail("%s: no first frame within %.0f s:\n%s", what, HANG_SECONDS, s);

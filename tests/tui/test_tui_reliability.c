@@ -19,20 +19,9 @@
 
 /* A hang bound, never a speed: the machine may be busy and the viewer under ASan. */
 #define WAIT 300.0
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_reliability, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui_reliability, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 static pid_t redline_pid(const tmux *t)
 {
@@ -113,7 +102,7 @@ static pid_t start_slow(tmux *t, double *cost)
 	large_write(a, sizeof a, t->dir, "slow-a.txt", two_words_twice, 1);
 	large_write(b, sizeof b, t->dir, "slow-b.txt", two_words_twice, 2);
 	snprintf(args, sizeof args, "%s %s", a, b);
-	tmux_redline(t, 120, 30, SOURCE_DIR, UTF8_ENV, args);
+	tmux_redline(t, 120, 30, SOURCE_DIR, TMUX_UTF8_ENV, args);
 	tmux_expect_frame(t, 120, 30, WAIT);
 	pid_t pid = redline_pid(t);
 	*cost = cpu_of(pid);
@@ -169,7 +158,7 @@ Test(tui_reliability, keys_do_not_pile_up_behind_comparisons)
 Test(tui_reliability, the_last_toggle_state_is_compared)
 {
 	tmux t = {0};
-	tmux_redline(&t, 120, 30, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 120, 30, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect_frame(&t, 120, 30, WAIT);
 	tmux_keys(&t, false, "i i i");
 	tmux_expect(&t, "ignoring case: on", WAIT);
@@ -183,7 +172,7 @@ Test(tui_reliability, the_last_toggle_state_is_compared)
 Test(tui_reliability, a_byte_that_is_not_utf8_is_dropped)
 {
 	tmux t = {0};
-	tmux_redline(&t, 100, 24, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 100, 24, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect_frame(&t, 100, 24, WAIT);
 	/* in the prompt: 0xFF, a Latin-1 "é" (0xE9) before a letter, then a word */
 	tmux_keys(&t, false, "/");
@@ -226,7 +215,7 @@ Test(tui_reliability, search_on_a_large_text_is_one_pass)
 	large_write(a, sizeof a, t.dir, "words-a.txt", words_without_z, 0);
 	large_write(b, sizeof b, t.dir, "words-b.txt", words_without_z, 1);
 	snprintf(args, sizeof args, "%s %s", a, b);
-	tmux_redline(&t, 120, 30, SOURCE_DIR, UTF8_ENV, args);
+	tmux_redline(&t, 120, 30, SOURCE_DIR, TMUX_UTF8_ENV, args);
 	tmux_expect_frame(&t, 120, 30, WAIT);
 	pid_t pid = redline_pid(&t);
 	double cost = cpu_of(pid);

@@ -18,22 +18,11 @@
 
 /* Generous: the machine running the tests may be busy (and the viewer may be under ASan). */
 #define WAIT 20.0
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 #define PROMPT "shell$ "
 #define PROMPT_SHOWN "shell$"  /* trailing spaces are not captured */
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_signals, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui_signals, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 static pid_t redline_pid(const tmux *t)
 {
@@ -67,7 +56,7 @@ static void expect_responsive(const tmux *t)
 Test(tui_signals, sigint_restores_the_terminal)
 {
 	tmux t = {0};
-	tmux_redline(&t, 100, 24, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 100, 24, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect_frame(&t, 100, 24, WAIT);
 	cr_assert_eq(kill(redline_pid(&t), SIGINT), 0);
 	tmux_expect_restored(&t, "exit=130", WAIT);
@@ -81,7 +70,7 @@ Test(tui_signals, sigint_ends_several_versions_and_a_list_with_130)
 	const char *operands[] = {ORIGINAL " " SPUN " " ORIGINAL, "examples tests/hostile"};
 	for (size_t k = 0; k < sizeof operands / sizeof *operands; k++) {
 		tmux t = {0};
-		tmux_redline(&t, 100, 24, SOURCE_DIR, UTF8_ENV, operands[k]);
+		tmux_redline(&t, 100, 24, SOURCE_DIR, TMUX_UTF8_ENV, operands[k]);
 		if (k == 0)
 			tmux_expect_frame(&t, 100, 24, WAIT);
 		else
@@ -111,8 +100,8 @@ Test(tui_signals, ctrl_z_stops_and_fg_resumes)
 	char cmd[512], line[1024];
 	tmux_prepare(&t);
 	snprintf(cmd, sizeof cmd,
-	         "exec env -i PATH=\"$PATH\" HOME=\"$D\" D=\"$D\" " UTF8_ENV " PS1='" PROMPT "' "
-	         "bash --norc --noprofile -i");
+	         "exec env -i PATH=\"$PATH\" HOME=\"$D\" D=\"$D\" " TMUX_UTF8_ENV
+	         " PS1='" PROMPT "' bash --norc --noprofile -i");
 	tmux_start(&t, 100, 24, cmd);
 	tmux_expect(&t, PROMPT_SHOWN, WAIT);
 	snprintf(line, sizeof line, "stty -g > \"$D/before\"; %s %s %s; echo \"exit=$?\"",
@@ -155,7 +144,7 @@ Test(tui_signals, sigcont_repaints_after_sigstop)
 {
 	tmux t = {0};
 	char tty[64];
-	tmux_redline(&t, 100, 24, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 100, 24, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect_frame(&t, 100, 24, WAIT);
 	pid_t pid = redline_pid(&t);
 	cr_assert_eq(kill(pid, SIGSTOP), 0);
@@ -197,7 +186,7 @@ Test(tui_signals, a_storm_of_resizes)
 	char tty[64];
 	static unsigned sizes[STORM][2];
 	uint32_t seed = 20250304;
-	tmux_redline(&t, 100, 30, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 100, 30, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect_frame(&t, 100, 30, WAIT);
 	pid_t pid = redline_pid(&t);
 	for (size_t i = 0; i < STORM; i++) {

@@ -11,24 +11,13 @@
 #define ORIGINAL "examples/lighthouse-1-original.txt"
 #define SPUN "examples/lighthouse-2-spun.txt"
 #define WAIT 15.0
-#define UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 
-static void setup(void)
-{
-	if (!tmux_available())
-		cr_skip_test("tmux is not installed");
-}
-
-static void teardown(void)
-{
-	tmux_stop_all();
-}
-
-TestSuite(tui_view, .init = setup, .fini = teardown, .timeout = 1800);
+TestSuite(tui_view, .init = tmux_suite_init, .fini = tmux_suite_fini,
+          .timeout = 1800);
 
 /* 200 sections alike but for their numbers; the new one changes a word in sections 2 and 150.
  * Written to $D/old.txt and $D/new.txt. */
-static void sections(const tmux *t)
+static void write_sections(const tmux *t)
 {
 	size_t cap = 200 * 160, lo = 0, ln = 0;
 	char *a = malloc(cap), *b = malloc(cap), path[512];
@@ -42,6 +31,15 @@ static void sections(const tmux *t)
 	tmux_file(t, "new.txt", b, ln, path, sizeof path);
 	free(a);
 	free(b);
+}
+
+/* The viewer on the sections in a 120-column terminal h lines high, at its first change. */
+static void view_sections(tmux *t, unsigned h)
+{
+	tmux_prepare(t);
+	write_sections(t);
+	tmux_redline(t, 120, h, t->dir, TMUX_UTF8_ENV, "old.txt new.txt");
+	tmux_expect(t, "change 1/2", WAIT);
 }
 
 static size_t count(const char *s, const char *needle)
@@ -61,10 +59,7 @@ static void quit(const tmux *t)
 Test(tui_view, z_folds_and_enter_unfolds)
 {
 	tmux t = {0};
-	tmux_prepare(&t);
-	sections(&t);
-	tmux_redline(&t, 120, 30, t.dir, UTF8_ENV, "old.txt new.txt");
-	tmux_expect(&t, "change 1/2", WAIT);
+	view_sections(&t, 30);
 	tmux_keys(&t, false, "z");
 	tmux_expect(&t, "290 unchanged lines (Enter unfolds)", WAIT);
 	tmux_expect(&t, "2 folded", WAIT);
@@ -91,10 +86,7 @@ Test(tui_view, z_folds_and_enter_unfolds)
 Test(tui_view, search_counts_and_highlights_every_match)
 {
 	tmux t = {0};
-	tmux_prepare(&t);
-	sections(&t);
-	tmux_redline(&t, 120, 30, t.dir, UTF8_ENV, "old.txt new.txt");
-	tmux_expect(&t, "change 1/2", WAIT);
+	view_sections(&t, 30);
 	tmux_keys(&t, false, "z");
 	tmux_expect(&t, "2 folded", WAIT);
 	/* a match inside a fold unfolds it */
@@ -139,10 +131,7 @@ static void sgr_before(const char *s, const char *after, const char *word, char 
 Test(tui_view, the_current_change_stands_out)
 {
 	tmux t = {0};
-	tmux_prepare(&t);
-	sections(&t);
-	tmux_redline(&t, 120, 60, t.dir, UTF8_ENV, "old.txt new.txt");
-	tmux_expect(&t, "change 1/2", WAIT);
+	view_sections(&t, 60);
 	char *s = tmux_screen(&t, true), before[48];
 	/* change 1 (section 2) is the one counted: bold and underlined; nothing else is */
 	sgr_before(s, "Section 2:", "ferry", before, sizeof before);
@@ -165,7 +154,7 @@ Test(tui_view, p_on_and_off_comes_back_and_a_resize_keeps_the_change)
 {
 	tmux t = {0};
 	tmux_prepare(&t);
-	tmux_redline(&t, 120, 30, SOURCE_DIR, UTF8_ENV, ORIGINAL " " SPUN);
+	tmux_redline(&t, 120, 30, SOURCE_DIR, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_expect(&t, "change 1/", WAIT);
 	for (int i = 0; i < 23; i++)
 		tmux_keys(&t, false, "j");
@@ -214,7 +203,7 @@ Test(tui_view, history_names_fit_80_columns)
 	cr_assert_not_null(fgets(line, sizeof line, p));
 	pclose(p);
 	cr_assert_eq(sscanf(line, "%15s %15s", id1, id0), 2);
-	tmux_redline(&t, 80, 24, t.dir, UTF8_ENV, "--history story.txt");
+	tmux_redline(&t, 80, 24, t.dir, TMUX_UTF8_ENV, "--history story.txt");
 	char want[128];
 	snprintf(want, sizeof want, "%s \xe2\x86\x92 %s", id0, id1);
 	tmux_expect(&t, want, WAIT);

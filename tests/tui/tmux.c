@@ -99,6 +99,17 @@ bool tmux_available(void)
 	return run((const char *const[]){"tmux", "-V", NULL}, NULL) == 0;
 }
 
+void tmux_suite_init(void)
+{
+	if (!tmux_available())
+		cr_skip_test("tmux is not installed");
+}
+
+void tmux_suite_fini(void)
+{
+	tmux_stop_all();
+}
+
 void tmux_prepare(tmux *t)
 {
 	static unsigned serial;  /* several servers in one test get names of their own */

@@ -19,6 +19,12 @@ typedef struct tmux {
 
 /* Is tmux installed? */
 bool tmux_available(void);
+/* A viewer suite's init and fini: skip each test where tmux is not installed; stop every server
+ * after it (TestSuite(name, .init = tmux_suite_init, .fini = tmux_suite_fini, ...)). */
+void tmux_suite_init(void);
+void tmux_suite_fini(void);
+/* The terminal and locale most tests run the viewer in. */
+#define TMUX_UTF8_ENV "TERM=xterm-256color LC_ALL=C.UTF-8"
 
 /* Name the server and make the directory (tmux_start does it when not done yet). */
 void tmux_prepare(tmux *t);
