@@ -446,21 +446,33 @@ static char *page_dom(const run_result *report)
 	return dom;
 }
 
-/* The DOM Chromium builds from the report of a against b (owned). */
-static char *browser_dom(const char *a, const char *b)
+/* The DOM Chromium builds from the report redline writes when run with argv, which must find
+ * differences (owned). */
+static char *browser_dom_of(const char *const *argv)
 {
 	run_result r;
-	run_redline(&r, (const char *const[]){"redline", "--html", a, b, NULL}, NULL, 0, NULL, 60);
+	run_redline(&r, argv, NULL, 0, NULL, 60);
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	char *dom = page_dom(&r);
 	run_free(&r);
 	return dom;
 }
 
-Test(report, in_chromium, .timeout = 900)
+/* The same for the report of a against b. */
+static char *browser_dom(const char *a, const char *b)
+{
+	return browser_dom_of((const char *const[]){"redline", "--html", a, b, NULL});
+}
+
+static void require_chromium(void)
 {
 	if (!have_chromium())
 		cr_skip_test("chromium is not installed (scripts/deps.sh test installs it)");
+}
+
+Test(report, in_chromium, .timeout = 900)
+{
+	require_chromium();
 	char *dom = browser_dom(ORIGINAL, REWRITE);
 	cr_assert_not_null(strstr(dom, "<table class=\"diff\">"), "the columns: %.300s", dom);
 	cr_assert_not_null(strstr(dom, "<td class=\"o\">"), "the old column");
@@ -493,15 +505,9 @@ Test(report, in_chromium, .timeout = 900)
  * file name or a subject turned into an element. */
 Test(report, lists_in_chromium, .timeout = 900)
 {
-	if (!have_chromium())
-		cr_skip_test("chromium is not installed (scripts/deps.sh test installs it)");
-	run_result r;
-	run_redline(&r, (const char *const[]){"redline", "--html", "--base", ORIGINAL, SPUN, REWRITE,
-	                                      NULL},
-	            NULL, 0, NULL, 60);
-	cr_assert_eq(r.status, 1, "%s", r.err);
-	char *dom = page_dom(&r);
-	run_free(&r);
+	require_chromium();
+	const char *argv[] = {"redline", "--html", "--base", ORIGINAL, SPUN, REWRITE, NULL};
+	char *dom = browser_dom_of(argv);
 	cr_assert_eq(count(dom, "<section id=\"s"), 2, "%.500s", dom);
 	cr_assert_eq(count(dom, "<table class=\"diff\">"), 2);
 	cr_assert_not_null(strstr(dom, "<a href=\"#s2\">"), "the contents");
@@ -514,6 +520,7 @@ Test(report, lists_in_chromium, .timeout = 900)
 	if (!have_git())
 		return;
 	char root[64];
+	run_result r;
 	repo_make(root, repo_script);
 	repo_run(&r, root, (const char *const[]){REDLINE_BIN, "--html", "--git", "HEAD~1", NULL});
 	cr_assert_eq(r.status, 1, "%s", r.err);
@@ -534,8 +541,7 @@ Test(report, lists_in_chromium, .timeout = 900)
  * spans on both sides, the legend names them, the change list lists them. */
 Test(report, formatting_changes_in_chromium, .timeout = 900)
 {
-	if (!have_chromium())
-		cr_skip_test("chromium is not installed (scripts/deps.sh test installs it)");
+	require_chromium();
 	char *dom = browser_dom("tests/documents/readme-v1.md", "tests/documents/readme-v2.md");
 	const char *span = "<span class=\"fm\">project page</span>";
 	const char *first = strstr(dom, span);

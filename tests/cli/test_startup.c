@@ -10,8 +10,8 @@
 
 #include "run.h"
 
-#define OLD "examples/lighthouse-1-original.txt"
-#define NEW "examples/lighthouse-2-spun.txt"
+#define OLD SOURCE_DIR "/examples/lighthouse-1-original.txt"
+#define NEW SOURCE_DIR "/examples/lighthouse-2-spun.txt"
 
 /* Run redline in a fresh empty directory outside any repository (sources named from SOURCE_DIR). */
 static void run_outside(run_result *r, const char *const *argv, const char *const *env)
@@ -29,13 +29,20 @@ static void run_outside(run_result *r, const char *const *argv, const char *cons
 	cr_assert_not(r->timed_out);
 }
 
+/* redline --stat a b, run outside, under env0 and env1 ("NAME=value", or NULL): they differ. */
+static void stat_outside(run_result *r, const char *a, const char *b, const char *env0,
+                         const char *env1)
+{
+	const char *argv[] = {"redline", "--stat", a, b, NULL};
+	const char *env[] = {env0, env1, NULL};
+	run_outside(r, argv, env);
+	cr_assert_eq(r->status, 1, "stderr: %s", r->err);
+}
+
 Test(startup, two_files_do_not_load_libgit2)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
-	const char *env[] = {"LD_DEBUG=files", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, OLD, NEW, "LD_DEBUG=files", NULL);
 	/* The loader's log is there (so its silence about libgit2 means something)... */
 	cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
 	cr_assert_null(strstr(r.err, "libgit2"), "libgit2 loaded for two files");
@@ -45,10 +52,7 @@ Test(startup, two_files_do_not_load_libgit2)
 Test(startup, two_files_need_no_libgit2)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
-	const char *env[] = {"REDLINE_LIBGIT2=/nonexistent/libgit2.so.0", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, OLD, NEW, "REDLINE_LIBGIT2=/nonexistent/libgit2.so.0", NULL);
 	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
 	run_free(&r);
 }
@@ -56,7 +60,7 @@ Test(startup, two_files_need_no_libgit2)
 Test(startup, revision_loads_libgit2)
 {
 	run_result r;
-	const char *argv[] = {"redline", "HEAD:story.txt", SOURCE_DIR "/" NEW, NULL};
+	const char *argv[] = {"redline", "HEAD:story.txt", NEW, NULL};
 	const char *env[] = {"LD_DEBUG=files", NULL};
 	run_outside(&r, argv, env);
 	cr_assert_eq(r.status, 2);
@@ -84,7 +88,7 @@ static void missing_library(const char *const *argv, const char *subject)
 
 Test(startup, revision_without_libgit2)
 {
-	const char *argv[] = {"redline", "HEAD:story.txt", SOURCE_DIR "/" NEW, NULL};
+	const char *argv[] = {"redline", "HEAD:story.txt", NEW, NULL};
 	missing_library(argv, "HEAD:story.txt");
 }
 
@@ -140,10 +144,7 @@ static void assert_loaded(const char *log, const char *const *libs, size_t n, bo
 Test(startup, two_files_do_not_load_the_document_readers)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
-	const char *env[] = {"LD_DEBUG=files", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, OLD, NEW, "LD_DEBUG=files", NULL);
 	cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
 	ASSERT_LOADED(r.err, doc_libraries, false, "two text files");
 	ASSERT_LOADED(r.err, pdf_libraries, false, "two text files");
@@ -153,11 +154,8 @@ Test(startup, two_files_do_not_load_the_document_readers)
 Test(startup, two_files_need_no_document_readers)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", SOURCE_DIR "/" OLD, SOURCE_DIR "/" NEW, NULL};
-	const char *env[] = {"REDLINE_DOCLIB=/nonexistent/redline-doc.so",
-	                     "REDLINE_PDFLIB=/nonexistent/redline-pdf.so", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, OLD, NEW, "REDLINE_DOCLIB=/nonexistent/redline-doc.so",
+	             "REDLINE_PDFLIB=/nonexistent/redline-pdf.so");
 	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
 	run_free(&r);
 }
@@ -167,10 +165,7 @@ Test(startup, two_files_need_no_document_readers)
 Test(startup, web_page_loads_the_document_readers_but_not_poppler)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", PAGE1, PAGE2, NULL};
-	const char *env[] = {"LD_DEBUG=files", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, PAGE1, PAGE2, "LD_DEBUG=files", NULL);
 	ASSERT_LOADED(r.err, doc_libraries, true, "a web page");
 	ASSERT_LOADED(r.err, pdf_libraries, false, "a web page");
 	cr_assert_not_null(strstr(r.out, "old "), "no --stat line: %s", r.out);
@@ -180,10 +175,7 @@ Test(startup, web_page_loads_the_document_readers_but_not_poppler)
 Test(startup, pdf_loads_poppler_only)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", PDF1, PDF2, NULL};
-	const char *env[] = {"LD_DEBUG=files", NULL};
-	run_outside(&r, argv, env);
-	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+	stat_outside(&r, PDF1, PDF2, "LD_DEBUG=files", NULL);
 	ASSERT_LOADED(r.err, pdf_libraries, true, "a PDF");
 	ASSERT_LOADED(r.err, doc_libraries, false, "a PDF");
 	run_free(&r);
@@ -194,7 +186,7 @@ static void missing_module(const char *file, const char *format, const char *mod
                            const char *reason)
 {
 	run_result r;
-	const char *argv[] = {"redline", "--stat", file, SOURCE_DIR "/" NEW, NULL};
+	const char *argv[] = {"redline", "--stat", file, NEW, NULL};
 	bool pdf = strcmp(format, "PDF") == 0;
 	char var[512];
 	snprintf(var, sizeof var, "%s=%s", pdf ? "REDLINE_PDFLIB" : "REDLINE_DOCLIB", module);

@@ -59,6 +59,16 @@ static const char *ops_text(const rl_alignment *al, char *out, size_t cap)
 	return out;
 }
 
+/* The styled diff of a and b is the ops want (as ops_text writes them). */
+static void assert_ops(const char *a, const char *b, const spans *sa, const spans *sb,
+                       const char *want)
+{
+	rl_alignment *al = styled(a, b, sa, sb);
+	char buf[512];
+	cr_assert_str_eq(ops_text(al, buf, sizeof buf), want);
+	rl_alignment_free(al);
+}
+
 #define EMPH 11u
 #define STRONG 12u
 #define LINK_A 21u
@@ -96,10 +106,7 @@ Test(restyle, only_a_link_target_changed)
 	spans sa = {0}, sb = {0};
 	span(&sa, a, "harbour timetable", LINK_A, false);
 	span(&sb, a, "harbour timetable", LINK_B, false);
-	rl_alignment *al = styled(a, a, &sa, &sb);
-	char buf[512];
-	cr_assert_str_eq(ops_text(al, buf, sizeof buf), "f:harbour timetable|harbour timetable");
-	rl_alignment_free(al);
+	assert_ops(a, a, &sa, &sb, "f:harbour timetable|harbour timetable");
 }
 
 Test(restyle, a_word_change_stays_a_rewrite_beside_a_format_change)
@@ -130,10 +137,7 @@ Test(restyle, punctuation_glued_after_a_restyled_word_stays_kept)
 	const char *a = "Boats run daily, weather permitting.";
 	spans sa = {0}, sb = {0};
 	span(&sb, a, "daily", EMPH, false);
-	rl_alignment *al = styled(a, a, &sa, &sb);
-	char buf[512];
-	cr_assert_str_eq(ops_text(al, buf, sizeof buf), "f:daily|daily");
-	rl_alignment_free(al);
+	assert_ops(a, a, &sa, &sb, "f:daily|daily");
 }
 
 Test(restyle, code_is_compared_verbatim)
