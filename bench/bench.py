@@ -195,6 +195,19 @@ TABLES = (
 )
 
 
+def print_table(head, rows, markdown):
+    """Rows of cells under head: a Markdown table, or columns padded to their widest cell."""
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(" --- " for _ in head) + "|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
+    for r in [head] + rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+
 def print_tables(results, tools, markdown):
     """One table per figure, one row per pair, each tool with its ratio to redline --stat (how
     many times slower or bigger)."""
@@ -221,16 +234,7 @@ def print_tables(results, tools, markdown):
             rows.append(row)
         print()
         print(f"{title}; ×N = N times redline --stat")
-        if markdown:
-            print("| " + " | ".join(head) + " |")
-            print("|" + "|".join(" --- " for _ in head) + "|")
-            for r in rows:
-                print("| " + " | ".join(r) + " |")
-        else:
-            widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
-            print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
-            for r in rows:
-                print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+        print_table(head, rows, markdown)
     if single:
         print(f"¹ one run only (a run over {REPEAT_LIMIT_S:.0f} s is not repeated)")
 
@@ -449,16 +453,7 @@ def print_summary(rows, markdown, start_rss):
     print("summary: CPU time (user + system; medians, totals for the real pairs); (×N): redline "
           "takes N times that tool's CPU (below 1: redline is faster); peak RSS with its ratio to "
           "the input above what redline takes to start")
-    if markdown:
-        print("| " + " | ".join(head) + " |")
-        print("|" + "|".join(" --- " for _ in head) + "|")
-        for r in out:
-            print("| " + " | ".join(r) + " |")
-    else:
-        widths = [max(len(r[i]) for r in out + [head]) for i in range(len(head))]
-        print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
-        for r in out:
-            print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    print_table(head, out, markdown)
 
 
 def summary(args, generated):
