@@ -149,18 +149,12 @@ static int add_notes(zip_t *za, const char *name, docx_ctx *c, char *err, size_t
 	return 0;
 }
 
-int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
-                 char *err, size_t errlen)
+/* The body, then the notes (rl_zip_text_fn). */
+static int docx_text(zip_t *za, rl_docbuf *b, char *err, size_t errlen)
 {
-	zip_t *za = rl_zip_open(data, len, err, errlen);
-	if (!za)
-		return -1;
 	int rc = -1;
-	rl_docbuf b;
-	rl_docbuf_init(&b, max_out);
-	xmlDoc *doc = NULL;
-	docx_ctx c = {.b = &b, .nb = rl_docx_numbering_load(za)};
-	doc = rl_zip_xml_required(za, "word/document.xml", "a Word document", err, errlen);
+	docx_ctx c = {.b = b, .nb = rl_docx_numbering_load(za)};
+	xmlDoc *doc = rl_zip_xml_required(za, "word/document.xml", "a Word document", err, errlen);
 	if (!doc)
 		goto done;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -169,14 +163,17 @@ int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_
 		goto done;
 	}
 	walk_blocks(root->children, &c);
-	if (add_notes(za, "word/footnotes.xml", &c, err, errlen) != 0 ||
-	    add_notes(za, "word/endnotes.xml", &c, err, errlen) != 0)
-		goto done;
-	rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
+	if (add_notes(za, "word/footnotes.xml", &c, err, errlen) == 0 &&
+	    add_notes(za, "word/endnotes.xml", &c, err, errlen) == 0)
+		rc = 0;
 done:
 	rl_docx_numbering_free(c.nb);
 	xmlFreeDoc(doc);
-	rl_docbuf_release(&b);
-	zip_discard(za);
 	return rc;
+}
+
+int rl_read_docx(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                 char *err, size_t errlen)
+{
+	return rl_zip_read_text(data, len, max_out, docx_text, out, out_len, err, errlen);
 }

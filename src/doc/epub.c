@@ -341,20 +341,18 @@ static int read_spine(zip_t *za, const char *opf, rl_docbuf *b, char *err, size_
 	return rc;
 }
 
+/* The spine's chapters (rl_zip_text_fn). A spine stopped by the size limit is read: the buffer
+ * says why it failed. */
+static int epub_text(zip_t *za, rl_docbuf *b, char *err, size_t errlen)
+{
+	char opf[1024];
+	if (find_opf(za, opf, sizeof opf, err, errlen) != 0)
+		return -1;
+	return read_spine(za, opf, b, err, errlen) == 0 || rl_docbuf_failed(b) ? 0 : -1;
+}
+
 int rl_read_epub(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
                  char *err, size_t errlen)
 {
-	zip_t *za = rl_zip_open(data, len, err, errlen);
-	if (!za)
-		return -1;
-	char opf[1024];
-	rl_docbuf b;
-	rl_docbuf_init(&b, max_out);
-	int rc = -1;
-	if (find_opf(za, opf, sizeof opf, err, errlen) == 0 &&
-	    (read_spine(za, opf, &b, err, errlen) == 0 || rl_docbuf_failed(&b)))
-		rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
-	rl_docbuf_release(&b);
-	zip_discard(za);
-	return rc;
+	return rl_zip_read_text(data, len, max_out, epub_text, out, out_len, err, errlen);
 }

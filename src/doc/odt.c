@@ -114,18 +114,12 @@ static const xmlNode *office_text(const xmlNode *root)
 	return NULL;
 }
 
-int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
-                char *err, size_t errlen)
+/* office:text, then the notes (rl_zip_text_fn). */
+static int odt_text(zip_t *za, rl_docbuf *b, char *err, size_t errlen)
 {
-	zip_t *za = rl_zip_open(data, len, err, errlen);
-	if (!za)
-		return -1;
 	int rc = -1;
-	rl_docbuf b;
-	rl_docbuf_init(&b, max_out);
-	odt_ctx c = {.b = &b};
-	xmlDoc *doc = NULL;
-	doc = rl_zip_xml_required(za, "content.xml", "an OpenDocument text", err, errlen);
+	odt_ctx c = {.b = b};
+	xmlDoc *doc = rl_zip_xml_required(za, "content.xml", "an OpenDocument text", err, errlen);
 	if (!doc)
 		goto done;
 	const xmlNode *text = office_text(xmlDocGetRootElement(doc));
@@ -136,14 +130,18 @@ int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t
 	c.lists = rl_odt_numbering_load(za, xmlDocGetRootElement(doc));
 	walk_blocks(&c, text->children);
 	/* Notes may hold notes of their own: the list grows while it is read. */
-	for (size_t i = 0; i < c.notes.n && !rl_docbuf_failed(&b); i++)
+	for (size_t i = 0; i < c.notes.n && !rl_docbuf_failed(b); i++)
 		walk_blocks(&c, c.notes.v[i]->children);
-	rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
+	rc = 0;
 done:
 	free(c.notes.v);
 	rl_odt_numbering_free(c.lists);
 	xmlFreeDoc(doc);
-	rl_docbuf_release(&b);
-	zip_discard(za);
 	return rc;
+}
+
+int rl_read_odt(const char *data, size_t len, size_t max_out, char **out, size_t *out_len,
+                char *err, size_t errlen)
+{
+	return rl_zip_read_text(data, len, max_out, odt_text, out, out_len, err, errlen);
 }

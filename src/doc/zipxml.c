@@ -146,6 +146,22 @@ xmlDoc *rl_zip_xml(zip_t *za, const char *name, char *err, size_t errlen)
 	return doc;
 }
 
+int rl_zip_read_text(const char *data, size_t len, size_t max_out, rl_zip_text_fn *text,
+                     char **out, size_t *out_len, char *err, size_t errlen)
+{
+	zip_t *za = rl_zip_open(data, len, err, errlen);
+	if (!za)
+		return -1;
+	rl_docbuf b;
+	rl_docbuf_init(&b, max_out);
+	int rc = text(za, &b, err, errlen);
+	if (rc == 0)
+		rc = rl_docbuf_finish(&b, out, out_len, err, errlen);
+	rl_docbuf_release(&b);
+	zip_discard(za);
+	return rc;
+}
+
 xmlDoc *rl_zip_xml_required(zip_t *za, const char *name, const char *what, char *err,
                             size_t errlen)
 {

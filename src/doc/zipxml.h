@@ -8,6 +8,8 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include "docbuf.h"
+
 /* The most members an archive may have, and the most bytes one member may inflate to: a document's
  * XML is far smaller, and the cap bounds what a zip bomb can cost (bytes are counted while they
  * are inflated, so a lying header does not help it). */
@@ -22,6 +24,12 @@ int rl_zip_has(zip_t *za, const char *name);
 /* Read member name into a malloc'd NUL-terminated buffer. Returns -1 with the reason in err when
  * it is missing, encrypted, over the cap or damaged. */
 int rl_zip_read(zip_t *za, const char *name, char **out, size_t *out_len, char *err, size_t errlen);
+/* How a reader writes the text of an archive into b: 0, or -1 with the reason in err. */
+typedef int rl_zip_text_fn(zip_t *za, rl_docbuf *b, char *err, size_t errlen);
+/* A zip document read as formats.h says: data opened as an archive, its text written by text into
+ * a buffer of at most max_out bytes, and handed over. */
+int rl_zip_read_text(const char *data, size_t len, size_t max_out, rl_zip_text_fn *text,
+                     char **out, size_t *out_len, char *err, size_t errlen);
 /* Read and parse member name as XML. Returns NULL with the reason in err. */
 xmlDoc *rl_zip_xml(zip_t *za, const char *name, char *err, size_t errlen);
 /* The same for the member that makes the archive a document of its kind: when it is missing, the
