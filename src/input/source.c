@@ -235,6 +235,14 @@ void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_style
 	out[1] = both ? (rl_styles){new_->doc.styles.v, new_->doc.styles.n} : (rl_styles){NULL, 0};
 }
 
+int rl_source_diff(rl_alignment **out, const rl_source *old, const rl_source *new_,
+                   const rl_diff_opts *opts)
+{
+	rl_styles styles[2];
+	rl_source_pair_styles(old, new_, styles);
+	return rl_diff_styled(out, old->data, old->len, new_->data, new_->len, opts, styles);
+}
+
 const char *rl_source_style_at(const rl_source *src, size_t off)
 {
 	const rl_doc_styles *st = &src->doc.styles;

@@ -75,6 +75,9 @@ char *rl_source_title(const rl_source *src);
  * had their formatting read, else none (a Markdown file against plain text or a web page, whose
  * formatting is not read, would otherwise show every emphasised word as restyled). */
 void rl_source_pair_styles(const rl_source *old, const rl_source *new_, rl_styles out[2]);
+/* Compare two sides, with those styles (rl_diff_styled: RL_OK, or the engine's status). */
+int rl_source_diff(rl_alignment **out, const rl_source *old, const rl_source *new_,
+                   const rl_diff_opts *opts);
 
 /* The description of the formatting at byte off of src's compared text ("" for none). */
 const char *rl_source_style_at(const rl_source *src, size_t off);

@@ -102,10 +102,7 @@ int rl_run_pair(const rl_cli *cli, int *sig)
 		status = rl_show_binary(cli, src);
 		goto out;
 	}
-	rl_styles styles[2];
-	rl_source_pair_styles(&src[0], &src[1], styles);
-	int rc = rl_diff_styled(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff,
-	                        styles);
+	int rc = rl_source_diff(&al, &src[0], &src[1], &cli->diff);
 	if (rc != RL_OK) {
 		rl_error_line(rl_strerror(rc));
 		goto out;

@@ -222,10 +222,7 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		rl_listing_worst(run, rl_show_binary(cli, src));
 		return;
 	}
-	rl_styles styles[2];
-	rl_source_pair_styles(&src[0], &src[1], styles);
-	int rc = rl_diff_styled(&al, src[0].data, src[0].len, src[1].data, src[1].len, &cli->diff,
-	                        styles);
+	int rc = rl_source_diff(&al, &src[0], &src[1], &cli->diff);
 	if (rc != RL_OK) {
 		rl_error_line(rl_strerror(rc));
 		rl_listing_worst(run, RL_EXIT_TROUBLE);
