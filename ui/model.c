@@ -52,7 +52,7 @@ struct rl_model {
 /* The role bits of one piece's changes: each side it covers, coloured as its runs will be. */
 static unsigned piece_roles(const rl_op *op, const rl_piece *p)
 {
-	if (op->kind == RL_OP_EQUAL && !op->move)
+	if (rl_op_unchanged(op))
 		return 0;
 	rl_run run = {.kind = op->kind, .quote = op->quote, .moved = op->move != 0};
 	unsigned bits = 0;
