@@ -23,6 +23,15 @@ static bool joining_hyphen(const rl_side *sd, uint32_t t)
 	       (tk->len == 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x90 || b[2] == 0x91));
 }
 
+/* Does side s hold a joining hyphen in [lo, hi)? */
+static bool any_hyphen(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (sd->tok[t].cls == RL_TOK_PUNCT && joining_hyphen(sd, t))
+			return true;
+	return false;
+}
+
 /* Does the compound of side s go on at token t (below hi)? */
 static bool goes_on(const rl_side *sd, uint32_t t, uint32_t hi)
 {
@@ -85,12 +94,7 @@ static int compare(const rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint3
 	}
 	if (sa->tok[a0].cls != RL_TOK_WORD || sb->tok[b0].cls != RL_TOK_WORD)
 		return DIFFERENT;
-	bool hyphen = false;
-	for (uint32_t t = a0; t < a1 && !hyphen; t++)
-		hyphen = joining_hyphen(sa, t);
-	for (uint32_t t = b0; t < b1 && !hyphen; t++)
-		hyphen = joining_hyphen(sb, t);
-	if (!hyphen)
+	if (!any_hyphen(sa, a0, a1) && !any_hyphen(sb, b0, b1))
 		return DIFFERENT;
 	keys x = {c, sa, a0, a1, NULL, 0}, y = {c, sb, b0, b1, NULL, 0};
 	for (;;) {
@@ -139,6 +143,8 @@ static int split_replace(const rl_ctx *c, const rl_op *op, rl_opvec *out, size_t
 	uint32_t a = op->a0, b = op->b0;
 	bool typo = false;
 
+	if (!any_hyphen(sa, op->a0, op->a1) && !any_hyphen(sb, op->b0, op->b1))
+		return rl_opvec_push(out, op) == 0 ? RL_OK : RL_ENOMEM;  /* the common case */
 	/* Every compound identical or typographic, pair by pair? */
 	while (a < op->a1 && b < op->b1) {
 		uint32_t ea = unit_end(sa, a, op->a1), eb = unit_end(sb, b, op->b1);
