@@ -76,6 +76,9 @@ typedef struct rl_diff_opts {
 typedef struct rl_stats {
 	size_t words[2];          /* word tokens of OLD and NEW */
 	size_t kept;              /* OLD words in equal and move ops: what survives in NEW */
+	size_t kept_new;          /* their NEW words: the same but where a compound is written
+	                           * apart on one side, hyphenated on the other ("open source",
+	                           * two words; "open-source", one); similarity counts both */
 	size_t deleted;           /* OLD words deleted */
 	size_t inserted;          /* NEW words inserted */
 	size_t replaced[2];       /* OLD and NEW words inside replace ops */

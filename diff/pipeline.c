@@ -41,9 +41,10 @@ static void count_stats(rl_stats *st, const rl_op *ops, size_t nops, const rl_ct
 			last_move = op->move;
 		}
 		switch (op->kind) {
-		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
-		case RL_OP_FORMAT: st->kept += wa, st->formatted += wa; break;
-		case RL_OP_TYPO: st->kept += wa; break;  /* the same words, written otherwise */
+		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa, st->kept_new += wb; break;
+		case RL_OP_FORMAT: st->kept += wa, st->kept_new += wb, st->formatted += wa; break;
+		/* the same words, written otherwise */
+		case RL_OP_TYPO: st->kept += wa, st->kept_new += wb; break;
 		case RL_OP_DELETE: st->deleted += wa; break;
 		case RL_OP_INSERT: st->inserted += wb; break;
 		case RL_OP_REPLACE: st->replaced[0] += wa, st->replaced[1] += wb; break;

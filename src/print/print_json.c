@@ -205,7 +205,7 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
 	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT], st->ops[RL_OP_DELETE],
 	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO], st->ops[RL_OP_MOVE],
-	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
+	        ratio(st->kept + st->kept_new, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
 	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
 	if (st->ops[RL_OP_FORMAT])

@@ -28,7 +28,7 @@ static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL],
 	        st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO],
 	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
-	        percent(2 * st->kept, st->words[0] + st->words[1], 100.0));
+	        percent(st->kept + st->kept_new, st->words[0] + st->words[1], 100.0));
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, "; formatting changed: %zu word%s in %zu place%s", st->formatted,
 		        st->formatted == 1 ? "" : "s", st->ops[RL_OP_FORMAT],

@@ -82,6 +82,7 @@ Test(typo_cli, only_compounds_differ_exit_0)
 	cr_assert_not_null(strstr(r.out, "kept 24 (100.0% of old), rewritten 0 -> 0"), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "; compounds written otherwise (no change; --strict shows "
 	                              "them): 3"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "similarity 100.0%"), "not above, not below: %s", r.out);
 	run_free(&r);
 	RUN(&r, "--stat", "--strict", a, b);
 	cr_assert_eq(r.status, 1, "%s", r.out);

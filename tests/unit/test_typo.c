@@ -58,6 +58,10 @@ Test(typo, a_compound_written_apart_or_hyphenated_is_kept)
 	const rl_stats *st = rl_alignment_stats(al);
 	cr_assert_eq(st->typographic, 1);
 	cr_assert_eq(st->ops[RL_OP_TYPO], 0, "the same words: no replace");
+	/* "open source" is two words, "open-source" one: each side's words all kept */
+	cr_assert_eq(st->words[0], st->words[1] + 1);
+	cr_assert_eq(st->kept, st->words[0]);
+	cr_assert_eq(st->kept_new, st->words[1]);
 	cr_assert(rl_alignment_same(al));
 	free(got);
 	rl_alignment_free(al);
