@@ -151,7 +151,7 @@ static size_t quote_end(const ctx *c, size_t k)
 			last = j;
 			continue;
 		}
-		if (op->quote != RL_QUOTE_NONE || op->kind != RL_OP_EQUAL ||
+		if (op->quote != RL_QUOTE_NONE || !rl_op_unchanged(op) ||
 		    op->b1 - op->b0 >= QUOTE_GAP_TOKENS || para_inside(c, op->b0, op->b1))
 			break;
 	}

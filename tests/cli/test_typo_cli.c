@@ -188,3 +188,26 @@ Test(typo_cli, corpus_summary)
 	cr_assert_geq(count(r.out, "open{+-+}source"), 3, "%s", r.out);
 	run_free(&r);
 }
+
+/* A compound written otherwise inside an altered quotation is no change of it: the quotation's
+ * two edits on either side are one change. */
+Test(typo_cli, inside_a_quotation)
+{
+	char a[64], b[64];
+	temp_file(a, "The clerk wrote: \xe2\x80\x9cPlease send every e-mail quickly to the master."
+	             "\xe2\x80\x9d\n");
+	temp_file(b, "The clerk wrote: \xe2\x80\x9cPlease post every email slowly to the master."
+	             "\xe2\x80\x9d\n");
+	run_result r;
+	RUN(&r, "--changes", a, b);
+	cr_assert_eq(count(r.out, "\n- ") + (strncmp(r.out, "- ", 2) == 0), 1, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "quotation altered: \xe2\x80\x9csend\xe2\x80\x9d \xe2\x86\x92 "
+	                                 "\xe2\x80\x9cpost\xe2\x80\x9d; \xe2\x80\x9cquickly\xe2\x80\x9d"),
+	                   "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--json", a, b);
+	cr_assert_null(strstr(r.out, "\"typographic\": true, \"quote\""), "%s", r.out);
+	run_free(&r);
+	unlink(a);
+	unlink(b);
+}
