@@ -139,7 +139,7 @@ const rl_diff_opts *rl_alignment_opts(const rl_alignment *al)
 
 bool rl_alignment_same(const rl_alignment *al)
 {
-	return al->stats.ops[RL_OP_EQUAL] == al->nops;
+	return al->stats.ops[RL_OP_EQUAL] + al->stats.ops[RL_OP_TYPO] == al->nops;
 }
 
 void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *start, size_t *end)
@@ -160,7 +160,7 @@ void rl_op_bytes(const rl_alignment *al, const rl_op *op, int side, size_t *star
 const char *rl_kind_name(rl_kind kind)
 {
 	static const char *const names[RL_OP_KINDS] = {"equal", "delete", "insert", "replace", "move",
-	                                                "format"};
+	                                                "format", "typographic"};
 	return kind < RL_OP_KINDS ? names[kind] : "?";
 }
 

@@ -44,7 +44,8 @@ const rl_op *rl_alignment_ops(const rl_alignment *al, size_t *n);
 const rl_stats *rl_alignment_stats(const rl_alignment *al);
 /* The options the alignment was made with. */
 const rl_diff_opts *rl_alignment_opts(const rl_alignment *al);
-/* True when the texts do not differ under the comparison options (every op is equal). */
+/* True when the texts do not differ under the comparison options (every op is equal, or a
+ * compound written otherwise: RL_OP_TYPO). */
 bool rl_alignment_same(const rl_alignment *al);
 
 /* The bytes an op covers on one side: [*start, *end). Empty ranges give start == end. */
@@ -61,6 +62,13 @@ const rl_link *rl_source_at(const rl_alignment *al, uint32_t t);
 /* The bytes of tokens [t0, t1) of one side: [*start, *end). */
 void rl_range_bytes(const rl_alignment *al, int side, uint32_t t0, uint32_t t1, size_t *start,
                     size_t *end);
+
+/* Does an op show no change to a reader: kept in place, or a compound written otherwise
+ * (RL_OP_TYPO, made only under typography folding)? */
+static inline bool rl_op_unchanged(const rl_op *op)
+{
+	return (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO) && !op->move;
+}
 
 /* Name of a kind as the JSON contract spells it: "equal", "delete", ... */
 const char *rl_kind_name(rl_kind kind);

@@ -278,7 +278,8 @@ void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0
 	for (size_t k = 0; k < n; k++) {
 		const rl_op *op = &v[k];
 		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-		if (lo == hi || (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE))
+		if (lo == hi || (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE &&
+		                 op->kind != RL_OP_TYPO))
 			continue;
 		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
 			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;

@@ -97,7 +97,7 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
  * op lies inside one unit a side (a sentence's final stop stays with its sentence). */
 int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out);
 
-/* Add the words of side s kept by the ops (equal and move ops) to kept[u - u0] for each unit u
+/* Add the words of side s kept by the ops (equal, move and typo ops) to kept[u - u0] for each unit u
  * they fall in: O(ops + units), no per-token work. */
 void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0, uint32_t *kept);
 

@@ -21,6 +21,9 @@ typedef enum rl_kind {
 	RL_OP_MOVE,     /* the same words, at another place in NEW (part of a moved passage) */
 	RL_OP_FORMAT,   /* the same words, formatted otherwise (emphasis, a link's target): only
 	                 * when the caller gives the texts' styles (rl_diff_styled) */
+	RL_OP_TYPO,     /* one compound written otherwise, hyphenated against joined ("e-mail" /
+	                 * "email", "to-day" / "today"): no change under typography folding, which
+	                 * alone makes it (typo.h); a replace flagged "typographic" to the JSON */
 	RL_OP_KINDS
 } rl_kind;
 
@@ -73,6 +76,9 @@ typedef struct rl_diff_opts {
 typedef struct rl_stats {
 	size_t words[2];          /* word tokens of OLD and NEW */
 	size_t kept;              /* OLD words in equal and move ops: what survives in NEW */
+	size_t kept_new;          /* their NEW words: the same but where a compound is written
+	                           * apart on one side, hyphenated on the other ("open source",
+	                           * two words; "open-source", one); similarity counts both */
 	size_t deleted;           /* OLD words deleted */
 	size_t inserted;          /* NEW words inserted */
 	size_t replaced[2];       /* OLD and NEW words inside replace ops */
@@ -83,6 +89,9 @@ typedef struct rl_stats {
 	size_t quote_ops[RL_QUOTE_KINDS];  /* ops with each rl_quote flag (index 0: none) */
 	size_t quotations[2];     /* quotations found in OLD and NEW (0 when the stage is off) */
 	size_t formatted;         /* OLD words in RL_OP_FORMAT ops */
+	size_t typographic;       /* compounds written apart, hyphenated or joined, folded as no
+	                           * change (typo.h; 0 under --strict or minimal); the joined ones
+	                           * are the RL_OP_TYPO ops */
 	size_t anchors;           /* anchors that cut the exact diff (0 when minimal) */
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
 } rl_stats;

@@ -2,7 +2,7 @@
  *
  * tokens -> ids (ctx) -> units and quotations (structure, quote) -> exact script (myers) -> swaps
  * and cleanup (refine: rewrite, cleanup, cjk) -> whole units (cleanup_units) -> moves (move) ->
- * sentence pairing (pair) -> quotation flags (quote). Each stage after the exact script is
+ * sentence pairing (pair) -> quotation flags (quote) -> compounds written otherwise (typo). Each stage after the exact script is
  * switched by rl_diff_opts.stages; --minimal stops at the exact script. This is the one file that
  * knows every stage; the stages know only the context (ctx.h) and refine.h. */
 #include "pipeline.h"
@@ -19,6 +19,7 @@
 #include "restyle.h"
 #include "status.h"
 #include "structure.h"
+#include "typo.h"
 
 /* The figures, from the ops and the contexts' word counts (a compound's parts are one word). */
 static void count_stats(rl_stats *st, const rl_op *ops, size_t nops, const rl_ctx *c)
@@ -40,8 +41,10 @@ static void count_stats(rl_stats *st, const rl_op *ops, size_t nops, const rl_ct
 			last_move = op->move;
 		}
 		switch (op->kind) {
-		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa; break;
-		case RL_OP_FORMAT: st->kept += wa, st->formatted += wa; break;
+		case RL_OP_EQUAL: case RL_OP_MOVE: st->kept += wa, st->kept_new += wb; break;
+		case RL_OP_FORMAT: st->kept += wa, st->kept_new += wb, st->formatted += wa; break;
+		/* the same words, written otherwise */
+		case RL_OP_TYPO: st->kept += wa, st->kept_new += wb; break;
 		case RL_OP_DELETE: st->deleted += wa; break;
 		case RL_OP_INSERT: st->inserted += wb; break;
 		case RL_OP_REPLACE: st->replaced[0] += wa, st->replaced[1] += wb; break;
@@ -108,6 +111,7 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
+	size_t folded = 0;
 	int rc = rl_pipeline_ctx(&c, toks[0], toks[1], opts);
 
 	if (rc == RL_OK)
@@ -124,6 +128,8 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
+		rc = rl_typo_fold(&c, &ops, &folded);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
@@ -137,6 +143,7 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 		stats->quotations[0] = c.side[0].nquotes;
 		stats->quotations[1] = c.side[1].nquotes;
 		count_stats(stats, *out, *nout, &c);
+		stats->typographic = folded;
 	}
 	rl_opvec_free(&ops);
 	rl_ctx_release(&c);

@@ -114,6 +114,20 @@ def test_checks():
     assert qr.fate_right([None, None], 'kept')
     assert qr.fate_right(['elided', None], ['elided', 'altered'])
     assert not qr.fate_right(['altered', 'removed'], 'altered')
+    # the modernisation check: a joined compound is one edit, right as a replace flagged
+    # "typographic" (redline) or plain (the word-diff tools); a word split apart is no edit
+    old, new = b'Come to-day, not to-morrow.', b'Come today, not to morrow.'
+    truth = qr.modern_truth(old, new)
+    typo = [{'kind': 'equal', 'a': [0, 4], 'b': [0, 4]},
+            {'kind': 'replace', 'a': [5, 11], 'b': [5, 10], 'typographic': True},
+            {'kind': 'equal', 'a': [11, 27], 'b': [10, 26]}]
+    fig = qr.modern(qr.Aligned(old, new, typo), truth)
+    assert fig['mo_n'] == 1 and fig['mo_edits'] == 1.0 and fig['mo_typo'] == (1, 1), fig
+    assert fig['mo_recall'] == 1.0 and fig['mo_precision'] == 1.0, fig
+    plain = [dict(o) for o in typo]
+    del plain[1]['typographic']
+    fig = qr.modern(qr.Aligned(old, new, plain), truth)
+    assert fig['mo_edits'] == 1.0 and fig['mo_typo'] == (0, 1), fig
     print('checks: as expected')
 
 

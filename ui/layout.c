@@ -181,7 +181,7 @@ static bool is_compared(const rl_layout *lay, int side, uint32_t t)
 static bool piece_changed(const rl_layout *lay, const rl_piece *p)
 {
 	const rl_op *op = &lay->ops[p->op];
-	return op->kind != RL_OP_EQUAL || op->move != 0;
+	return !rl_op_unchanged(op);
 }
 
 static int new_block(rl_layout *lay)
@@ -392,7 +392,7 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			open = false;  /* a moved passage ended: what follows starts afresh */
 		if (is_passage(lay, p))
 			rc = add_passage(lay, p, go_on, &open);
-		else if (op->kind == RL_OP_EQUAL && !op->move)
+		else if (rl_op_unchanged(op))
 			rc = add_equal(lay, p, &open);
 		else
 			rc = add_rewrite(lay, p, &open);

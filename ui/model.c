@@ -52,7 +52,7 @@ struct rl_model {
 /* The role bits of one piece's changes: each side it covers, coloured as its runs will be. */
 static unsigned piece_roles(const rl_op *op, const rl_piece *p)
 {
-	if (op->kind == RL_OP_EQUAL && !op->move)
+	if (rl_op_unchanged(op))
 		return 0;
 	rl_run run = {.kind = op->kind, .quote = op->quote, .moved = op->move != 0};
 	unsigned bits = 0;
@@ -135,8 +135,9 @@ static int summarize(const rl_alignment *al, rl_summary *s)
 	s->same = rl_alignment_same(al);
 	s->bound_hits = st->bound_hits;
 	size_t words = st->words[0] + st->words[1];
-	s->similarity = words ? (unsigned)((2000.0 * (double)st->kept) / (double)words + 0.5) : 1000;
-	if (2 * st->kept < words && s->similarity > 999)
+	size_t kept = st->kept + st->kept_new;
+	s->similarity = words ? (unsigned)((1000.0 * (double)kept) / (double)words + 0.5) : 1000;
+	if (kept < words && s->similarity > 999)
 		s->similarity = 999;  /* 1000 only when every word was kept */
 	return count_moves(ops, nops, &s->moves);
 }

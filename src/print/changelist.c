@@ -151,7 +151,7 @@ static size_t quote_end(const ctx *c, size_t k)
 			last = j;
 			continue;
 		}
-		if (op->quote != RL_QUOTE_NONE || op->kind != RL_OP_EQUAL ||
+		if (op->quote != RL_QUOTE_NONE || !rl_op_unchanged(op) ||
 		    op->b1 - op->b0 >= QUOTE_GAP_TOKENS || para_inside(c, op->b0, op->b1))
 			break;
 	}
@@ -179,7 +179,7 @@ static int visit(ctx *c, size_t k, size_t *next)
 		return add(c, quote_kinds[op->quote], k, last + 1,
 		           (uint32_t[4]){op->a0, lo->a1, op->b0, lo->b1});
 	}
-	if (op->kind == RL_OP_EQUAL)
+	if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO)
 		return RL_OK;
 	if (op->kind == RL_OP_FORMAT)
 		return add(c, RL_CH_FORMAT, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});

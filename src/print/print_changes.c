@@ -199,6 +199,10 @@ static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
 		fprintf(o->fp, "Formatting changed in %zu place%s (%zu word%s), the words the same.\n",
 		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s", st->formatted,
 		        st->formatted == 1 ? "" : "s");
+	if (st->typographic)
+		fprintf(o->fp, "%zu compound%s written otherwise (open source / open-source, e-mail / "
+		        "email), no change (--strict shows them).\n", st->typographic,
+		        st->typographic == 1 ? "" : "s");
 }
 
 int rl_print_changes(rl_out *o, const rl_alignment *al)

@@ -348,6 +348,10 @@ static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
 		fprintf(o->fp, "<tr><td>words formatted otherwise</td><td class=\"n\">%zu</td>"
 		               "<td>in %zu place%s</td></tr>\n",
 		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+	if (st->typographic)
+		fprintf(o->fp, "<tr><td>compounds written otherwise</td><td class=\"n\">%zu</td>"
+		               "<td>open source / open-source, e-mail / email: no change</td></tr>\n",
+		        st->typographic);
 	rl_out_str(o, "</table>\n");
 }
 

@@ -129,7 +129,8 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 	for (size_t k = k0; k < k1; k++) {
 		const rl_piece *p = rl_layout_piece(lay, k);
 		const rl_op *op = &ops[p->op];
-		if (op->kind == RL_OP_EQUAL && !op->move) {
+		if (rl_op_unchanged(op)) {
+			/* a compound written otherwise (RL_OP_TYPO) reads as NEW writes it */
 			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
 			continue;
 		}

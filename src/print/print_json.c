@@ -140,8 +140,11 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 	/* A formatting change is an equal op to the contract (the same words on both sides, as
 	 * every reader of the JSON expects), flagged with the formatting of each side. */
 	bool restyled = op->kind == RL_OP_FORMAT;
+	/* A compound written otherwise is a replace to the contract (its words differ as a word
+	 * splitter counts them: "e-mail" is two), flagged as no change. */
+	bool typo = op->kind == RL_OP_TYPO;
 	p = put_str(p, "    {\"kind\": \"");
-	p = put_str(p, rl_kind_name(restyled ? RL_OP_EQUAL : (rl_kind)op->kind));
+	p = put_str(p, rl_kind_name(restyled ? RL_OP_EQUAL : typo ? RL_OP_REPLACE : (rl_kind)op->kind));
 	p = put_str(p, "\"");
 	if (op->kind != RL_OP_INSERT) {
 		op_range(al, op, RL_OLD, src ? &src[0] : NULL, first_a, &s, &e);
@@ -155,6 +158,8 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 		p = put_str(p, ", \"move\": ");
 		p = put_uint(p, op->move);
 	}
+	if (typo)
+		p = put_str(p, ", \"typographic\": true");
 	if (op->quote != RL_QUOTE_NONE) {
 		p = put_str(p, ", \"quote\": \"");
 		p = put_str(p, rl_quote_name(op->quote));
@@ -199,13 +204,17 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
 	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
 	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT], st->ops[RL_OP_DELETE],
-	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
-	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
+	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO], st->ops[RL_OP_MOVE],
+	        ratio(st->kept + st->kept_new, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
 	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, ",\n            \"formatting\": {\"ops\": %zu, \"words\": %zu}",
 		        st->ops[RL_OP_FORMAT], st->formatted);
+	/* Only where compounds were folded (typo.h): how many, and the replace ops among them. */
+	if (st->typographic)
+		fprintf(o->fp, ",\n            \"typographic\": {\"compounds\": %zu, \"ops\": %zu}",
+		        st->typographic, st->ops[RL_OP_TYPO]);
 	rl_out_str(o, "},\n");
 }
 

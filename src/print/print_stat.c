@@ -25,13 +25,17 @@ static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->moves,
 	        st->moves == 1 ? "" : "s", st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
-	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL], st->ops[RL_OP_REPLACE],
+	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL],
+	        st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO],
 	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
-	        percent(2 * st->kept, st->words[0] + st->words[1], 100.0));
+	        percent(st->kept + st->kept_new, st->words[0] + st->words[1], 100.0));
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, "; formatting changed: %zu word%s in %zu place%s", st->formatted,
 		        st->formatted == 1 ? "" : "s", st->ops[RL_OP_FORMAT],
 		        st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+	if (st->typographic)
+		fprintf(o->fp, "; compounds written otherwise (no change; --strict shows them): %zu",
+		        st->typographic);
 	if (st->bound_hits)
 		fprintf(o->fp, " (coarse: %zu searches hit the cost bound)", st->bound_hits);
 	if (src && (src[0].doc.dropped_lines || src[1].doc.dropped_lines))

@@ -105,17 +105,46 @@ static bool next_compared(const side *s, uint32_t *i, uint32_t hi)
 	return *i < hi;
 }
 
+/* Is token t a hyphen joining two words of a compound ("open-source"): - U+2010 U+2011 after a
+ * word, touching the second part (RL_TF_GLUED)? */
+static bool joining_hyphen(const rl_tokens *toks, uint32_t t)
+{
+	const rl_token *v = rl_tokens_array(toks);
+	const unsigned char *b = (const unsigned char *)rl_tokens_text(toks) + v[t].off;
+	if (t == 0 || t + 1 >= rl_tokens_count(toks) || v[t - 1].cls != RL_TOK_WORD ||
+	    v[t].cls != RL_TOK_PUNCT || v[t].gap != RL_GAP_NONE || !(v[t + 1].flags & RL_TF_GLUED))
+		return false;
+	return (v[t].len == 1 && b[0] == '-') ||
+	       (v[t].len == 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x90 || b[2] == 0x91));
+}
+
+/* The end of an op's compared range on each side: under typography folding (not minimal) an
+ * equal op may end with a joining hyphen on one side only, a compound the other side writes
+ * apart ("open-source" / "open source", diff/typo.h). */
+static void equal_ends(const rl_diff_opts *o, const side sd[2], const rl_op *op, uint32_t hi[2])
+{
+	hi[0] = op->a1, hi[1] = op->b1;
+	if (o->minimal || !o->key.fold_typography || op->kind != RL_OP_EQUAL || op->move)
+		return;
+	size_t na = compared_in(&sd[0], op->a0, op->a1), nb = compared_in(&sd[1], op->b0, op->b1);
+	int s = na == nb + 1 ? 0 : nb == na + 1 ? 1 : -1;
+	if (s >= 0 && hi[s] > (s ? op->b0 : op->a0) && sd[s].ids[hi[s] - 1] != RL_ID_NONE &&
+	    joining_hyphen(sd[s].toks, hi[s] - 1))
+		hi[s]--;
+}
+
 /* An equal (or moved) op: the same keys in the same order on both sides. */
 static void check_equal_keys(const rl_diff_opts *o, const side sd[2], const rl_op *op, size_t k)
 {
 	char *ka = NULL, *kb = NULL;
 	size_t ca = 0, cb = 0;
-	uint32_t i = op->a0, j = op->b0;
+	uint32_t i = op->a0, j = op->b0, hi[2];
+	equal_ends(o, sd, op, hi);
 	const rl_token *va = rl_tokens_array(sd[0].toks), *vb = rl_tokens_array(sd[1].toks);
 	const char *ta = rl_tokens_text(sd[0].toks), *tb = rl_tokens_text(sd[1].toks);
 
 	for (;; i++, j++) {
-		bool more_a = next_compared(&sd[0], &i, op->a1), more_b = next_compared(&sd[1], &j, op->b1);
+		bool more_a = next_compared(&sd[0], &i, hi[0]), more_b = next_compared(&sd[1], &j, hi[1]);
 		FUZZ_CHECK(more_a == more_b, "op %zu (equal): compared tokens left on one side only", k);
 		if (!more_a)
 			break;
@@ -129,9 +158,11 @@ static void check_equal_keys(const rl_diff_opts *o, const side sd[2], const rl_o
 	free(kb);
 }
 
-static void check_kind(const side sd[2], const rl_op *op, size_t k)
+static void check_kind(const rl_diff_opts *o, const side sd[2], const rl_op *op, size_t k)
 {
-	size_t na = compared_in(&sd[0], op->a0, op->a1), nb = compared_in(&sd[1], op->b0, op->b1);
+	uint32_t hi[2];
+	equal_ends(o, sd, op, hi);
+	size_t na = compared_in(&sd[0], op->a0, hi[0]), nb = compared_in(&sd[1], op->b0, hi[1]);
 	switch (op->kind) {
 	case RL_OP_EQUAL: case RL_OP_MOVE:
 		FUZZ_CHECK(na == nb, "op %zu: equal with %zu and %zu compared tokens", k, na, nb);
@@ -145,6 +176,11 @@ static void check_kind(const side sd[2], const rl_op *op, size_t k)
 	case RL_OP_REPLACE:
 		FUZZ_CHECK(op->a1 > op->a0 && op->b1 > op->b0, "op %zu: a replace needs both sides", k);
 		break;
+	case RL_OP_TYPO:
+		FUZZ_CHECK(op->a1 > op->a0 && op->b1 > op->b0 && !op->move && !o->minimal &&
+		           o->key.fold_typography, "op %zu: a compound written otherwise needs both "
+		           "sides, outside moves, under typography folding", k);
+		break;
 	default:
 		FUZZ_CHECK(0, "op %zu: kind %d", k, op->kind);
 	}
@@ -152,7 +188,7 @@ static void check_kind(const side sd[2], const rl_op *op, size_t k)
 
 /* Every token in exactly one op per side; ops outside moves in step, stepping over the tokens of
  * moved passages (wherever in the list their ops stand). */
-static void check_tiling(const rl_alignment *al, const side sd[2])
+static void check_tiling(const rl_alignment *al, const side sd[2], const rl_diff_opts *o)
 {
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
@@ -191,7 +227,7 @@ static void check_tiling(const rl_alignment *al, const side sd[2])
 			rl_op_bytes(al, op, s, &bs, &be);
 			FUZZ_CHECK(bs <= be && be <= rl_tokens_text_len(sd[s].toks), "op %zu bytes", k);
 		}
-		check_kind(sd, op, k);
+		check_kind(o, sd, op, k);
 	}
 	for (int s = 0; s < 2; s++)
 		for (size_t t = 0; t < sd[s].n; t++)
@@ -212,9 +248,11 @@ static size_t check_stats(const rl_alignment *al, const side sd[2], const rl_dif
 
 	for (size_t k = 0; k < nops; k++) {
 		counts[ops[k].kind]++;
+		uint32_t hi[2];
+		equal_ends(o, sd, &ops[k], hi);
 		if (ops[k].kind == RL_OP_EQUAL)
-			kept += compared_in(&sd[0], ops[k].a0, ops[k].a1);  /* kept in place */
-		same &= ops[k].kind == RL_OP_EQUAL;
+			kept += compared_in(&sd[0], ops[k].a0, hi[0]);  /* kept in place */
+		same &= ops[k].kind == RL_OP_EQUAL || ops[k].kind == RL_OP_TYPO;
 	}
 	for (int kd = 0; kd < RL_OP_KINDS; kd++)
 		FUZZ_CHECK(counts[kd] == st->ops[kd], "ops of kind %d: %zu, stats say %zu", kd,
@@ -241,7 +279,7 @@ static void check_alignment(const fuzz_input *in, const rl_diff_opts *o, side sd
 		sd[s].toks = rl_alignment_tokens(al, s);
 		FUZZ_CHECK(rl_tokens_count(sd[s].toks) == sd[s].n, "token count of side %d", s);
 	}
-	check_tiling(al, sd);
+	check_tiling(al, sd, o);
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	for (size_t k = 0; k < nops; k++)

@@ -7,6 +7,7 @@
  *   i loudly             insert
  *   m2 a moved passage   move (m, then the move id)
  *   r2 x > y             an edit inside move 2
+ *   t e - mail > email   a compound written otherwise (RL_OP_TYPO)
  * with " !removed" (or added, altered, elided) after a flagged op, and " | " between ops. Tokens
  * are joined by one space whatever the whitespace between them. */
 #ifndef REDLINE_TEST_OPS_TEXT_H
@@ -53,7 +54,7 @@ static inline char *ops_text(const rl_alignment *al)
 		const rl_op *op = &ops[k];
 		if (k > 0)
 			ops_text_add(&buf, &len, &cap, " | ", 3);
-		const char kinds[] = "=dirm";
+		const char kinds[] = "=dirmft";
 		if (op->move)
 			snprintf(head, sizeof head, "%c%u ", kinds[op->kind], (unsigned)op->move);
 		else
@@ -63,7 +64,7 @@ static inline char *ops_text(const rl_alignment *al)
 			ops_text_tokens(&buf, &len, &cap, al, RL_NEW, op->b0, op->b1);
 		} else {
 			ops_text_tokens(&buf, &len, &cap, al, RL_OLD, op->a0, op->a1);
-			if (op->kind == RL_OP_REPLACE) {
+			if (op->kind == RL_OP_REPLACE || op->kind == RL_OP_TYPO) {
 				ops_text_add(&buf, &len, &cap, " > ", 3);
 				ops_text_tokens(&buf, &len, &cap, al, RL_NEW, op->b0, op->b1);
 			}
