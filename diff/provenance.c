@@ -100,15 +100,35 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 	st->hash = malloc(cap * sizeof *st->hash);
 	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
 	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
-	if (!st->slot || !st->hash || !st->of[0] || !st->of[1])
+	/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same
+	 * id and the same bytes has the same stem: it is worked out once per distinct word. (Words
+	 * of one id may differ in their bytes, a key folds case or compatibility forms: those are
+	 * worked out on their own.) */
+	typedef struct memo_t {
+		uint32_t stem;
+		uint32_t len;
+		const char *word;
+	} memo_t;
+	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
+	if (!st->slot || !st->hash || !st->of[0] || !st->of[1] || !memo) {
+		free(memo);
 		return RL_ENOMEM;
+	}
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		for (uint32_t t = 0; t < sd->n; t++) {
 			st->of[s][t] = NONE;
 			if ((s == RL_NEW && !want[sd->unit[t]]) || !weighed(c, s, t))
 				continue;
-			uint32_t h = stem_hash(sd->text, &sd->tok[t]), k = h & st->mask;
+			const rl_token *tk = &sd->tok[t];
+			uint32_t id = sd->ids[t];
+			memo_t *mm = id < c->nids ? &memo[id] : NULL;
+			if (mm && mm->stem && mm->len == tk->len &&
+			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
+				st->of[s][t] = mm->stem - 1;
+				continue;
+			}
+			uint32_t h = stem_hash(sd->text, tk), k = h & st->mask;
 			while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
 				k = (k + 1) & st->mask;
 			if (!st->slot[k]) {
@@ -116,8 +136,11 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 				st->slot[k] = ++st->n;
 			}
 			st->of[s][t] = st->slot[k] - 1;
+			if (mm && !mm->stem)
+				*mm = (memo_t){st->slot[k], tk->len, sd->text + tk->off};
 		}
 	}
+	free(memo);
 	return RL_OK;
 }
 
