@@ -123,6 +123,23 @@ static bool joiner_joins(int32_t prev)
 	       (prev >= 0x1F3FB && prev <= 0x1F3FF) || p->combining_class == 9;
 }
 
+/* Letters of the common alphabets that stand alone: a letter (or sign) of its own, drawn, never
+ * joined to a neighbour that is one of them or ASCII by any rule of UAX #29 (grapheme break
+ * class Other). Returns its width, or 0 for any other code point. Latin-1 and Latin Extended,
+ * Greek, Cyrillic (without its combining marks), kana and CJK ideographs: checked against
+ * utf8proc (category, width, break class) for every code point listed. */
+static int alone_width(int32_t cp)
+{
+	if (cp < 0xC0)
+		return 0;
+	if (cp < 0x530)
+		return cp <= 0x24F || (cp >= 0x391 && cp <= 0x3A1) || (cp >= 0x3A3 && cp <= 0x481) ||
+		       cp >= 0x48A;
+	if (cp < 0x3041 || cp > 0x9FFF)
+		return 0;  /* Indic, Thai, Arabic ... go by the rules */
+	return (cp >= 0x4E00 || cp <= 0x3096 || (cp >= 0x30A1 && cp <= 0x30FA)) ? 2 : 0;
+}
+
 void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 {
 	unsigned char c = (unsigned char)s[0];
@@ -139,6 +156,21 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 
 	int32_t cp;
 	size_t len = rl_utf8_decode(s, n, &cp);
+
+	/* A letter of those alphabets before ASCII, the end or another of them: a cluster of its
+	 * own, as the rules below would find, without asking utf8proc. */
+	int aw = alone_width(cp);
+	if (aw) {
+		int32_t next = 0;
+		if (len == n || (unsigned char)s[len] < 0x80 ||
+		    (rl_utf8_decode(s + len, n - len, &next) && alone_width(next))) {
+			g->cp = cp;
+			g->len = (uint32_t)len;
+			g->width = (uint8_t)aw;
+			g->kind = RL_G_PRINT;
+			return;
+		}
+	}
 
 	g->cp = cp;
 	g->len = (uint32_t)len;
