@@ -75,7 +75,7 @@ size_t rl_utf8_encode(int32_t cp, char buf[4])
 }
 
 /* Whitespace and line structure, decided on the first code point of a cluster. */
-static rl_gkind space_kind(int32_t cp)
+static rl_gkind space_kind(int32_t cp, int category)
 {
 	switch (cp) {
 	case '\n': case '\r': case '\v': case 0x85: case 0x2028:
@@ -87,16 +87,16 @@ static rl_gkind space_kind(int32_t cp)
 	default:
 		break;
 	}
-	if (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+	if (cp >= 0x80 && category == UTF8PROC_CATEGORY_ZS)
 		return RL_G_SPACE;  /* NBSP, thin space, ideographic space, ... */
 	return RL_G_PRINT;
 }
 
 /* Code points a terminal could act on, or that draw as nothing: shown as escapes. Bidi controls
  * are format characters (Cf), so they are caught here too. */
-static bool must_escape(int32_t cp)
+static bool must_escape(int category)
 {
-	switch (utf8proc_category(cp)) {
+	switch (category) {
 	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
 	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
 	case UTF8PROC_CATEGORY_ME:
@@ -180,7 +180,9 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		g->width = 4;  /* \xNN */
 		return;
 	}
-	g->kind = (uint8_t)space_kind(cp);
+	/* Its properties, read once (utf8proc_category and utf8proc_charwidth read the same). */
+	const utf8proc_property_t *prop = utf8proc_get_property(cp);
+	g->kind = (uint8_t)space_kind(cp, prop->category);
 	if (g->kind != RL_G_PRINT) {
 		if (cp == '\r' && n > 1 && s[1] == '\n')
 			g->len = 2;
@@ -188,7 +190,7 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		g->width = g->kind == RL_G_SPACE ? 1 : 0;
 		return;
 	}
-	if (must_escape(cp)) {
+	if (must_escape(prop->category)) {
 		char buf[RL_ESCAPE_MAX];
 		g->kind = RL_G_ESCAPE;
 		g->width = (uint8_t)rl_grapheme_escape(g, s, buf);
@@ -212,7 +214,7 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		pos += l;
 	}
 	g->len = (uint32_t)pos;
-	int w = utf8proc_charwidth(cp);
+	int w = prop->charwidth;
 	if (is_regional_indicator(cp))
 		w = 2;  /* a flag pair draws two columns wide */
 	if (w <= 0) {
