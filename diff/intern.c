@@ -37,7 +37,24 @@ struct rl_interner {
 	size_t pool_len, pool_cap;
 	char *scratch;       /* the key being built */
 	size_t scratch_cap;
+	/* Tokens whose key had to be built (not ASCII, case folded, a run of punctuation): their
+	 * bytes and class with the id their key got, so that each distinct word's key is built
+	 * once (through utf8proc), not at each of its occurrences. */
+	struct rawslot *raw; /* nraw_slots entries, a power of two; id RL_ID_NONE: empty */
+	size_t nraw_slots, nraw;
+	char *rpool;         /* the bytes of those tokens */
+	size_t rpool_len, rpool_cap;
 };
+
+/* A token is remembered by its bytes when it is at most this long (a longer one is keyed anew). */
+#define RAW_MAX 64
+
+typedef struct rawslot {
+	uint32_t lo, tag;    /* the two halves of the hash of its bytes and class */
+	uint32_t id;
+	uint32_t off, len;   /* its bytes in rpool */
+	uint32_t cls;
+} rawslot;
 
 /* ------------------------------------------------------------------ keys */
 
@@ -217,6 +234,8 @@ void rl_interner_free(rl_interner *in)
 	free(in->keys);
 	free(in->pool);
 	free(in->scratch);
+	free(in->raw);
+	free(in->rpool);
 	free(in);
 }
 
@@ -315,6 +334,66 @@ static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
 	return RL_OK;
 }
 
+/* Double the table of built keys (or make it). */
+static int raw_grow(rl_interner *in)
+{
+	size_t n = in->nraw_slots ? in->nraw_slots * 2 : 1024;
+	rawslot *v = malloc(n * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		v[i].id = RL_ID_NONE;
+	for (size_t i = 0; i < in->nraw_slots; i++) {
+		if (in->raw[i].id == RL_ID_NONE)
+			continue;
+		size_t j = in->raw[i].lo & (n - 1);
+		while (v[j].id != RL_ID_NONE)
+			j = (j + 1) & (n - 1);
+		v[j] = in->raw[i];
+	}
+	free(in->raw);
+	in->raw = v;
+	in->nraw_slots = n;
+	return RL_OK;
+}
+
+/* The id of a token whose key must be built (rl_key): a token that is not ASCII is looked up by
+ * its bytes and class first, its key built only the first time. The key depends on nothing else (the options are the
+ * interner's), so the id is the one building the key would give. */
+static int keyed(rl_interner *in, const char *s, size_t n, unsigned cls, bool ascii, uint32_t *id)
+{
+	rawslot *r = NULL;
+	uint64_t h = 0;
+	if (!ascii && n <= RAW_MAX) {  /* an ASCII key is a copy: cheaper built than looked up */
+		if ((in->nraw + 1) * 2 > in->nraw_slots && raw_grow(in) != RL_OK)
+			return RL_ENOMEM;
+		h = hash_bytes(s, n) ^ ((uint64_t)(cls + 1) * 0xc2b2ae3d27d4eb4fULL);
+		size_t mask = in->nraw_slots - 1;
+		for (size_t j = (size_t)h & mask;; j = (j + 1) & mask) {
+			r = &in->raw[j];
+			if (r->id == RL_ID_NONE)
+				break;
+			if (r->tag == (uint32_t)(h >> 32) && r->len == n && r->cls == cls &&
+			    memcmp(in->rpool + r->off, s, n) == 0) {
+				*id = r->id;
+				return RL_OK;
+			}
+		}
+	}
+	long len = rl_key(&in->opts, s, n, cls, &in->scratch, &in->scratch_cap);
+	int rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, id);
+	if (rc != RL_OK || !r || in->rpool_len + n >= UINT32_MAX)
+		return rc;
+	if (reserve(&in->rpool, &in->rpool_cap, in->rpool_len + n + 1) != RL_OK)
+		return RL_ENOMEM;
+	memcpy(in->rpool + in->rpool_len, s, n);
+	*r = (rawslot){(uint32_t)h, (uint32_t)(h >> 32), *id, (uint32_t)in->rpool_len, (uint32_t)n,
+	               cls};
+	in->rpool_len += n;
+	in->nraw++;
+	return RL_OK;
+}
+
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 {
 	return lookup(in, key, len, id);
@@ -358,9 +437,7 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 			 * punctuation mark (rl_key would copy them unchanged): look them up in place. */
 			rc = lookup(in, s, v[i].len, &ids[i]);
 		} else {
-			long len = rl_key(&in->opts, s, v[i].len, v[i].cls, &in->scratch,
-			                  &in->scratch_cap);
-			rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, &ids[i]);
+			rc = keyed(in, s, v[i].len, v[i].cls, (v[i].flags & RL_TF_ASCII) != 0, &ids[i]);
 		}
 		if (rc != RL_OK) {
 			free(ids);

@@ -85,7 +85,9 @@ static bool weighed(const rl_ctx *c, int s, uint32_t t)
 	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t);
 }
 
-static int stems_init(rl_ctx *c, stems *st)
+/* The stems of every weighed word of OLD, and of NEW's words in the units `want` marks (the only
+ * ones a search reads: the others keep NONE). */
+static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 {
 	size_t words = 0;
 	for (int s = 0; s < 2; s++)
@@ -98,15 +100,35 @@ static int stems_init(rl_ctx *c, stems *st)
 	st->hash = malloc(cap * sizeof *st->hash);
 	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
 	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
-	if (!st->slot || !st->hash || !st->of[0] || !st->of[1])
+	/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same
+	 * id and the same bytes has the same stem: it is worked out once per distinct word. (Words
+	 * of one id may differ in their bytes, a key folds case or compatibility forms: those are
+	 * worked out on their own.) */
+	typedef struct memo_t {
+		uint32_t stem;
+		uint32_t len;
+		const char *word;
+	} memo_t;
+	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
+	if (!st->slot || !st->hash || !st->of[0] || !st->of[1] || !memo) {
+		free(memo);
 		return RL_ENOMEM;
+	}
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		for (uint32_t t = 0; t < sd->n; t++) {
 			st->of[s][t] = NONE;
-			if (!weighed(c, s, t))
+			if ((s == RL_NEW && !want[sd->unit[t]]) || !weighed(c, s, t))
 				continue;
-			uint32_t h = stem_hash(sd->text, &sd->tok[t]), k = h & st->mask;
+			const rl_token *tk = &sd->tok[t];
+			uint32_t id = sd->ids[t];
+			memo_t *mm = id < c->nids ? &memo[id] : NULL;
+			if (mm && mm->stem && mm->len == tk->len &&
+			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
+				st->of[s][t] = mm->stem - 1;
+				continue;
+			}
+			uint32_t h = stem_hash(sd->text, tk), k = h & st->mask;
 			while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
 				k = (k + 1) & st->mask;
 			if (!st->slot[k]) {
@@ -114,8 +136,11 @@ static int stems_init(rl_ctx *c, stems *st)
 				st->slot[k] = ++st->n;
 			}
 			st->of[s][t] = st->slot[k] - 1;
+			if (mm && !mm->stem)
+				*mm = (memo_t){st->slot[k], tk->len, sd->text + tk->off};
 		}
 	}
+	free(memo);
 	return RL_OK;
 }
 
@@ -406,11 +431,24 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	memset(&x, 0, sizeof x);
 	x.c = c;
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
-	int rc = stems_init(c, &x.st);
+	/* The units link_unit looks at: those that do not keep most of their words in place. On a
+	 * revision with a few edits they are few, or none: then nothing is indexed. */
+	uint8_t *want = calloc((size_t)sb->nunits + 1, 1);
+	uint32_t nwant = 0;
+	int rc = want ? beside(&x, ops) : RL_ENOMEM;
+	for (uint32_t u = 0; rc == RL_OK && u < sb->nunits; u++) {
+		want[u] = 2 * x.kept[u] < rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+		nwant += want[u];
+	}
+	if (rc == RL_OK && nwant == 0) {
+		free(want), free(x.lo), free(x.hi), free(x.kept);
+		return RL_OK;
+	}
+	if (rc == RL_OK)
+		rc = stems_init(c, &x.st, want);
+	free(want);
 	if (rc == RL_OK)
 		rc = index_old(&x);
-	if (rc == RL_OK)
-		rc = beside(&x, ops);
 	x.acc = calloc((size_t)sa->nunits + 1, sizeof *x.acc);
 	x.touched = malloc(((size_t)sa->nunits + 1) * sizeof *x.touched);
 	if (rc == RL_OK && (!x.acc || !x.touched))

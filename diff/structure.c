@@ -106,10 +106,13 @@ int rl_units_find(rl_ctx *c, int s)
 		return RL_ENOMEM;
 	for (uint32_t t = 0; t < n; t++) {
 		const rl_token *tk = &sd->tok[t];
-		/* Most tokens: a lower-case word inside a line never starts a unit. */
-		bool plain = t > 0 && tk->gap < RL_GAP_BREAK && tk->cls == RL_TOK_WORD &&
-		             (tk->flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ==
-		                 RL_TF_ASCII;
+		/* Most tokens: a lower-case word inside a line, or a token glued to the one before (a
+		 * comma, a stop), never starts a unit (rl_unit_starts says false at once). */
+		bool plain = t > 0 && tk->gap < RL_GAP_BREAK &&
+		             (tk->gap == RL_GAP_NONE ||
+		              (tk->cls == RL_TOK_WORD &&
+		               (tk->flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ==
+		                   RL_TF_ASCII));
 		if (!plain && rl_unit_starts(c, s, t)) {
 			uint8_t gap = sd->tok[t].gap;
 			sd->ustart[k] = t;

@@ -75,7 +75,7 @@ size_t rl_utf8_encode(int32_t cp, char buf[4])
 }
 
 /* Whitespace and line structure, decided on the first code point of a cluster. */
-static rl_gkind space_kind(int32_t cp)
+static rl_gkind space_kind(int32_t cp, int category)
 {
 	switch (cp) {
 	case '\n': case '\r': case '\v': case 0x85: case 0x2028:
@@ -87,16 +87,16 @@ static rl_gkind space_kind(int32_t cp)
 	default:
 		break;
 	}
-	if (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+	if (cp >= 0x80 && category == UTF8PROC_CATEGORY_ZS)
 		return RL_G_SPACE;  /* NBSP, thin space, ideographic space, ... */
 	return RL_G_PRINT;
 }
 
 /* Code points a terminal could act on, or that draw as nothing: shown as escapes. Bidi controls
  * are format characters (Cf), so they are caught here too. */
-static bool must_escape(int32_t cp)
+static bool must_escape(int category)
 {
-	switch (utf8proc_category(cp)) {
+	switch (category) {
 	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
 	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
 	case UTF8PROC_CATEGORY_ME:
@@ -123,6 +123,23 @@ static bool joiner_joins(int32_t prev)
 	       (prev >= 0x1F3FB && prev <= 0x1F3FF) || p->combining_class == 9;
 }
 
+/* Letters of the common alphabets that stand alone: a letter (or sign) of its own, drawn, never
+ * joined to a neighbour that is one of them or ASCII by any rule of UAX #29 (grapheme break
+ * class Other). Returns its width, or 0 for any other code point. Latin-1 and Latin Extended,
+ * Greek, Cyrillic (without its combining marks), kana and CJK ideographs: checked against
+ * utf8proc (category, width, break class) for every code point listed. */
+static int alone_width(int32_t cp)
+{
+	if (cp < 0xC0)
+		return 0;
+	if (cp < 0x530)
+		return cp <= 0x24F || (cp >= 0x391 && cp <= 0x3A1) || (cp >= 0x3A3 && cp <= 0x481) ||
+		       cp >= 0x48A;
+	if (cp < 0x3041 || cp > 0x9FFF)
+		return 0;  /* Indic, Thai, Arabic ... go by the rules */
+	return (cp >= 0x4E00 || cp <= 0x3096 || (cp >= 0x30A1 && cp <= 0x30FA)) ? 2 : 0;
+}
+
 void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 {
 	unsigned char c = (unsigned char)s[0];
@@ -140,6 +157,21 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 	int32_t cp;
 	size_t len = rl_utf8_decode(s, n, &cp);
 
+	/* A letter of those alphabets before ASCII, the end or another of them: a cluster of its
+	 * own, as the rules below would find, without asking utf8proc. */
+	int aw = alone_width(cp);
+	if (aw) {
+		int32_t next = 0;
+		if (len == n || (unsigned char)s[len] < 0x80 ||
+		    (rl_utf8_decode(s + len, n - len, &next) && alone_width(next))) {
+			g->cp = cp;
+			g->len = (uint32_t)len;
+			g->width = (uint8_t)aw;
+			g->kind = RL_G_PRINT;
+			return;
+		}
+	}
+
 	g->cp = cp;
 	g->len = (uint32_t)len;
 	g->width = 0;
@@ -148,7 +180,9 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		g->width = 4;  /* \xNN */
 		return;
 	}
-	g->kind = (uint8_t)space_kind(cp);
+	/* Its properties, read once (utf8proc_category and utf8proc_charwidth read the same). */
+	const utf8proc_property_t *prop = utf8proc_get_property(cp);
+	g->kind = (uint8_t)space_kind(cp, prop->category);
 	if (g->kind != RL_G_PRINT) {
 		if (cp == '\r' && n > 1 && s[1] == '\n')
 			g->len = 2;
@@ -156,7 +190,7 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		g->width = g->kind == RL_G_SPACE ? 1 : 0;
 		return;
 	}
-	if (must_escape(cp)) {
+	if (must_escape(prop->category)) {
 		char buf[RL_ESCAPE_MAX];
 		g->kind = RL_G_ESCAPE;
 		g->width = (uint8_t)rl_grapheme_escape(g, s, buf);
@@ -180,7 +214,7 @@ void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g)
 		pos += l;
 	}
 	g->len = (uint32_t)pos;
-	int w = utf8proc_charwidth(cp);
+	int w = prop->charwidth;
 	if (is_regional_indicator(cp))
 		w = 2;  /* a flag pair draws two columns wide */
 	if (w <= 0) {

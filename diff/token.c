@@ -176,6 +176,10 @@ static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 			pos++;
 			continue;
 		}
+		/* A space or a line feed is a grapheme of its own that neither joins nor closes a
+		 * word: the word ends here (what the general path below makes of it). */
+		if (ch == ' ' || ch == '\n')
+			break;
 		peek(c, pos, &g);
 		/* Whatever joins the word below is printable: one byte means ASCII. */
 		*ascii = *ascii && g.len == 1 && g.cp < 0x80;

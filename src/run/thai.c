@@ -2,6 +2,7 @@
 #include "thai.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 #include <wchar.h>
@@ -13,11 +14,99 @@ void rl_thai_attach(rl_thai *th, rl_diff_opts *opts)
 	opts->wordbreak = (rl_wordbreak){rl_thai_breaks, th};
 }
 
+struct rl_thai_seen {
+	uint64_t hash;
+	uint32_t off, len;     /* the run in bytes; len 0: an empty slot */
+	uint32_t boff, nb;     /* its breaks in breaks */
+};
+
 void rl_thai_release(rl_thai *th)
 {
 	if (th->brk)
 		th_brk_delete(th->brk);
+	free(th->seen);
+	free(th->bytes);
+	free(th->breaks);
+	size_t keep = th->seen_max;
 	*th = (rl_thai)RL_THAI_INIT;
+	th->seen_max = keep;
+}
+
+static uint64_t run_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+	return h ^ (h >> 29);
+}
+
+/* The slot of run[0..len) in th->seen: the one holding it, or the empty one it would go to. */
+static rl_thai_seen *seen_slot(const rl_thai *th, uint64_t h, const char *run, size_t len)
+{
+	size_t mask = th->nseen_slots - 1;
+	for (size_t j = (size_t)h & mask;; j = (j + 1) & mask) {
+		rl_thai_seen *e = &th->seen[j];
+		if (e->len == 0 ||
+		    (e->hash == h && e->len == len && memcmp(th->bytes + e->off, run, len) == 0))
+			return e;
+	}
+}
+
+static bool seen_grow(rl_thai *th)
+{
+	size_t n = th->nseen_slots ? th->nseen_slots * 2 : 256;
+	rl_thai_seen *v = calloc(n, sizeof *v);
+	if (!v)
+		return false;
+	for (size_t i = 0; i < th->nseen_slots; i++) {
+		rl_thai_seen *e = &th->seen[i];
+		if (e->len == 0)
+			continue;
+		size_t j = (size_t)e->hash & (n - 1);
+		while (v[j].len)
+			j = (j + 1) & (n - 1);
+		v[j] = *e;
+	}
+	free(th->seen);
+	th->seen = v;
+	th->nseen_slots = n;
+	return true;
+}
+
+static bool reserve(void **buf, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	size_t c = *cap ? *cap : 4096;
+	while (c < need)
+		c *= 2;
+	void *b = realloc(*buf, c * size);
+	if (!b)
+		return false;
+	*buf = b;
+	*cap = c;
+	return true;
+}
+
+/* Keep run[0..len) and its breaks b[0..nb) (best effort: when full or out of memory, not kept). */
+static void remember(rl_thai *th, uint64_t h, const char *run, size_t len, const uint32_t *b,
+                     size_t nb)
+{
+	if (len == 0 || th->nbytes + len > th->seen_max || th->nbreaks + nb > th->seen_max)
+		return;
+	if ((th->nseen + 1) * 2 > th->nseen_slots && !seen_grow(th))
+		return;
+	if (!reserve((void **)&th->bytes, &th->bytes_cap, th->nbytes + len, 1) ||
+	    !reserve((void **)&th->breaks, &th->breaks_cap, th->nbreaks + nb + 1, sizeof *b))
+		return;
+	rl_thai_seen *e = seen_slot(th, h, run, len);
+	memcpy(th->bytes + th->nbytes, run, len);
+	memcpy(th->breaks + th->nbreaks, b, nb * sizeof *b);
+	*e = (rl_thai_seen){h, (uint32_t)th->nbytes, (uint32_t)len, (uint32_t)th->nbreaks,
+	                    (uint32_t)nb};
+	th->nbytes += len;
+	th->nbreaks += nb;
+	th->nseen++;
 }
 
 /* The run as libthai reads it, and where each code point starts. */
@@ -69,16 +158,36 @@ int rl_thai_breaks(void *ctx, rl_script script, const char *run, size_t len, uin
 		th->failed = true;  /* no dictionary: Thai stays one word per grapheme */
 		return -1;
 	}
+	/* A run broken before: the same breaks (libthai's answer depends on the run alone). */
+	uint64_t h = run_hash(run, len);
+	if (th->nseen) {
+		const rl_thai_seen *e = seen_slot(th, h, run, len);
+		if (e->len) {
+			size_t k = e->nb < max ? e->nb : max;
+			memcpy(breaks, th->breaks + e->boff, k * sizeof *breaks);
+			return (int)k;
+		}
+	}
 	wide_run w = {NULL, NULL, NULL, 0};
 	if (!widen(&w, run, len)) {
 		wide_free(&w);
 		return RL_WORDBREAK_NOMEM;
 	}
 	int n = th_brk_wc_find_breaks(th->brk, w.cp, w.pos, w.n + 1);
-	size_t k = 0;
-	for (int i = 0; i < n && k < max; i++)
+	/* Every break (kept for the next time), max of them for the caller. */
+	size_t all = 0;
+	uint32_t *b = malloc(((size_t)(n > 0 ? n : 0) + 1) * sizeof *b);
+	if (!b) {
+		wide_free(&w);
+		return RL_WORDBREAK_NOMEM;
+	}
+	for (int i = 0; i < n; i++)
 		if (w.pos[i] > 0 && (size_t)w.pos[i] < w.n)
-			breaks[k++] = w.off[w.pos[i]];
+			b[all++] = w.off[w.pos[i]];
+	size_t k = all < max ? all : max;
+	memcpy(breaks, b, k * sizeof *breaks);
+	remember(th, h, run, len, b, all);
+	free(b);
 	wide_free(&w);
 	return (int)k;
 }

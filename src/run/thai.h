@@ -15,12 +15,25 @@
 
 #include "align.h"
 
+/* A run already broken, found again by its bytes (thai.c). */
+typedef struct rl_thai_seen rl_thai_seen;
+
 typedef struct rl_thai {
 	void *brk;    /* libthai's ThBrk, loaded on first use */
 	bool failed;  /* loading failed once: not tried again */
+	/* The runs broken so far and their breaks: the same run (in the other text, a repeated
+	 * phrase) is not broken again. */
+	rl_thai_seen *seen;  /* nseen_slots slots, a power of two */
+	size_t nseen_slots, nseen;
+	char *bytes;         /* the runs' bytes */
+	size_t nbytes, bytes_cap;
+	uint32_t *breaks;    /* their breaks */
+	size_t nbreaks, breaks_cap;
+	size_t seen_max;     /* bytes of runs kept at most (0: none, every run is broken anew) */
 } rl_thai;
 
-#define RL_THAI_INIT {NULL, false}
+#define RL_THAI_SEEN_MAX ((size_t)64 << 20)
+#define RL_THAI_INIT {NULL, false, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, RL_THAI_SEEN_MAX}
 
 /* Make opts break Thai into words through th (which must outlive every diff made with opts). */
 void rl_thai_attach(rl_thai *th, rl_diff_opts *opts);

@@ -365,7 +365,38 @@ Test(alloc, thai_words, .timeout = 300)
 	static const char b[] = "วันนี้อากาศร้อนมาก ฉันจะไปตลาดกับพ่อ\n";
 	rl_thai th = RL_THAI_INIT;
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	th.seen_max = 0;  /* every run broken by libthai, every time (kept runs outlive a diff) */
 	rl_thai_attach(&th, &o);
 	fail_every_allocation(a, sizeof a - 1, b, sizeof b - 1, &o, "Thai with libthai");
 	rl_thai_release(&th);
+}
+
+/* A run of Thai broken once is found again by its bytes: the same breaks as libthai gives (also
+ * when the caller takes fewer), for every run of a text of our own, repeated runs included. */
+Test(thai, runs_kept_give_the_breaks_libthai_gives)
+{
+	static const char *const runs[] = {
+		"วันนี้อากาศดีมาก", "ฉันจะไปตลาดกับแม่", "วันนี้อากาศร้อนมาก", "ฉันจะไปตลาดกับแม่",
+		"วันนี้อากาศดีมาก", "แม่", "ฉันจะไปตลาดกับพ่อ",
+	};
+	rl_thai kept = RL_THAI_INIT, fresh = RL_THAI_INIT;
+	fresh.seen_max = 0;
+	for (int round = 0; round < 2; round++)
+		for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+			size_t len = strlen(runs[r]);
+			for (size_t max = 0; max <= 8; max += 1 + 3 * (max > 0)) {
+				uint32_t a[64], b[64];
+				size_t m = max ? max : 64;
+				int na = rl_thai_breaks(&kept, RL_SCRIPT_THAI, runs[r], len, a, m);
+				int nb = rl_thai_breaks(&fresh, RL_SCRIPT_THAI, runs[r], len, b, m);
+				cr_assert_eq(na, nb, "run %zu, max %zu", r, m);
+				if (nb < 0)
+					cr_skip_test("libthai has no dictionary here");
+				cr_assert(memcmp(a, b, (size_t)nb * sizeof *a) == 0, "run %zu, max %zu", r, m);
+			}
+		}
+	cr_assert_eq(kept.nseen, 5, "each distinct run kept once");
+	cr_assert_eq(fresh.nseen, 0);
+	rl_thai_release(&kept);
+	rl_thai_release(&fresh);
 }

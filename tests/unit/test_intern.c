@@ -165,3 +165,45 @@ Test(intern, many_distinct_keys_grow_the_table)
 	rl_tokens_free(a);
 	rl_interner_free(in);
 }
+
+/* Words that are not ASCII are looked up by their bytes before their key is built (once per
+ * distinct word): every token, first sight or repeat, over enough distinct words to grow that
+ * table, gets the id its own key gets; forms that fold together (composed and decomposed, curly
+ * and straight, a dash run) share an id, and the same bytes as a word and as punctuation do not
+ * mix. */
+Test(intern, words_keyed_once_get_the_ids_of_their_keys)
+{
+	rl_keyopts o = defaults;
+	o.fold_case = true;
+	rl_interner *in, *check;
+	rl_tokens *a;
+	uint32_t *ia;
+	size_t n = 3000, cap = n * 64, k = 0;
+	char *text = malloc(cap);
+	for (size_t r = 0; r < 3; r++)
+		for (size_t i = 0; i < n; i++)
+			k += (size_t)snprintf(text + k, cap - k, "%s%zu %s \xe2\x80\x94 ",
+			                      i % 2 ? "\xd0\x96\xd0\xb0\xd1\x80" : "\xd0\xb6\xd0\xb0\xd1\x80",
+			                      i % 25, i % 3 ? "Cafe\xcc\x81" : "caf\xc3\xa9");
+	cr_assert_eq(rl_interner_new(&in, &o), RL_OK);
+	cr_assert_eq(rl_interner_new(&check, &o), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	const rl_token *v = rl_tokens_array(a);
+	for (size_t t = 0; t < rl_tokens_count(a); t++) {
+		long len = rl_key(&o, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
+		uint32_t id;
+		cr_assert_geq(len, 0);
+		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)len, &id), RL_OK);
+		cr_assert_eq(ia[t], id, "token %zu", t);
+	}
+	cr_assert_eq(ia[0], ia[75], "жар0 and Жар0 fold together under -i");
+	cr_assert_neq(ia[0], ia[3], "жар0 and Жар1 do not");
+	cr_assert_eq(ia[1], ia[4], "café composed and Café decomposed");
+	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
+	free(ia);
+	free(text);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+	rl_interner_free(check);
+}

@@ -1,6 +1,7 @@
 /* Tests for text.c: UTF-8 decoding, grapheme clusters, widths and escapes. */
 #include <criterion/criterion.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "text.h"
 
@@ -168,4 +169,44 @@ Test(grapheme, a_joiner_between_letters_stands_alone)
 	/* after a virama (Devanagari KA + VIRAMA + ZWJ) it is part of the conjunct */
 	rl_grapheme k = first("\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7");
 	cr_assert_geq(k.len, 9, "KA VIRAMA ZWJ stay together");
+}
+
+/* Letters of Latin, Greek, Cyrillic, kana and Han take a short way (no utf8proc) when what
+ * follows is ASCII, the end, or another such letter: it must give what the rules give, for every
+ * code point of those blocks, before each kind of neighbour (a letter of each block, ASCII, a
+ * line end, and the marks and joiners that do join). Expected: utf8proc's break and width. */
+Test(grapheme, letters_of_common_alphabets_are_clusters_as_the_rules_say)
+{
+	static const int32_t blocks[][2] = {
+		{0xC0, 0x24F}, {0x370, 0x3FF}, {0x400, 0x52F}, {0x3040, 0x30FF}, {0x4E00, 0x9FFF},
+		{0x900, 0x97F}, {0xE00, 0xE7F},
+	};
+	static const int32_t next[] = {
+		'a', ' ', '\n', 0xE9, 0x3B1, 0x436, 0x304B, 0x4E2D, 0x301, 0x483, 0x200D, 0xFE0F, 0x93F, -1,
+	};
+	char buf[16];
+	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++)
+		for (int32_t cp = blocks[b][0]; cp <= blocks[b][1]; cp++) {
+			const utf8proc_property_t *p = utf8proc_get_property(cp);
+			if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_MN ||
+			    p->category == UTF8PROC_CATEGORY_MC || p->category == UTF8PROC_CATEGORY_ME)
+				continue;  /* unassigned, or a mark with nothing before it: escapes */
+			for (size_t k = 0; k < sizeof next / sizeof *next; k++) {
+				size_t n = rl_utf8_encode(cp, buf), first = n;
+				if (next[k] >= 0)
+					n += rl_utf8_encode(next[k], buf + n);
+				rl_grapheme g;
+				rl_grapheme_next(buf, n, &g);
+				utf8proc_int32_t state = 0;
+				bool breaks = next[k] < 0 || utf8proc_grapheme_break_stateful(cp, next[k], &state);
+				cr_assert_eq(g.cp, cp);
+				cr_assert_eq(g.kind, RL_G_PRINT, "U+%04X", (unsigned)cp);
+				if (breaks)
+					cr_assert_eq(g.len, first, "U+%04X before U+%04X", (unsigned)cp,
+					             (unsigned)next[k]);
+				else if (next[k] != 0x200D)
+					cr_assert_eq(g.len, n, "U+%04X joins U+%04X", (unsigned)cp, (unsigned)next[k]);
+				cr_assert_eq(g.width, utf8proc_charwidth(cp), "U+%04X", (unsigned)cp);
+			}
+		}
 }

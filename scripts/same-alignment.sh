@@ -1,0 +1,64 @@
+#!/bin/sh
+# Checks that a change to the engine's speed left the alignment exactly as it was: `--json` of
+# BASE and NEW (two builds of redline) byte for byte on every pair of wikidiff2's real revisions
+# (both directions, and with -i -p) and on every pair of files in each folder of
+# ../shared/peers/real (every ordered pair). Not a test: run it before committing a speed change
+# (doc/performance.md). Exit 0 when identical, 1 on the first difference (it names the pair).
+#
+#   scripts/same-alignment.sh BASE_BIN NEW_BIN [PAIRS_DIR]
+#
+# PAIRS_DIR holds the wikidiff2 pairs as NAME.a.txt / NAME.b.txt (default bench/out/wd2-pairs,
+# which `make bench` writes); made with ../shared/bench/wikidiff2/pairs.py when missing.
+set -eu
+base=$1
+new=$2
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$here/../shared}
+pairs=${3:-$here/bench/out/wd2-pairs}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -d "$pairs" ] && [ -f "$shared/bench/wikidiff2/pairs.py" ]; then
+    python3 "$shared/bench/wikidiff2/pairs.py" "$pairs" >/dev/null
+fi
+
+n=0
+same() { # OLD NEW [flags...]
+    a=$1
+    b=$2
+    shift 2
+    # exit 1 means "differences found", like diff; 2 is an error and is compared as well
+    "$base" --json "$@" "$a" "$b" >"$tmp/base" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/base"
+    "$new" --json "$@" "$a" "$b" >"$tmp/new" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/new"
+    if ! cmp -s "$tmp/base" "$tmp/new"; then
+        echo "DIFFERENT: $* $a $b" >&2
+        exit 1
+    fi
+    n=$((n + 1))
+}
+
+if [ -d "$pairs" ]; then
+    for a in "$pairs"/*.a.txt; do
+        b=${a%.a.txt}.b.txt
+        same "$a" "$b"
+        same "$b" "$a"
+        same "$a" "$b" -i -p
+    done
+else
+    echo "no wikidiff2 pairs ($pairs): skipped" >&2
+fi
+
+if [ -d "$shared/peers/real" ]; then
+    for dir in $(find "$shared/peers/real" -type d | sort); do
+        for a in "$dir"/*.txt; do
+            [ -f "$a" ] || continue
+            for b in "$dir"/*.txt; do
+                [ "$a" != "$b" ] && same "$a" "$b"
+            done
+        done
+    done
+else
+    echo "no peers ($shared/peers/real): skipped" >&2
+fi
+
+echo "same alignment: $n comparisons identical"
