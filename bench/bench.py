@@ -80,6 +80,9 @@ def parse_args():
                          "default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=21,
                     help="comparisons in one process for the engine-alone figures (default: %(default)s)")
+    ap.add_argument("--shapes", default="4M",
+                    help="sizes of the shape rows: shuffled and repeated paragraphs, two unrelated "
+                         "texts, Chinese, one line (memory and the work budget; default: %(default)s)")
     ap.add_argument("--songs", default="1M,4M",
                     help="sizes of the cumulative-song rows (the superlinear check; default: %(default)s)")
     return ap.parse_args()
@@ -406,6 +409,73 @@ def make_song(args, size):
     return old, new
 
 
+SHAPES = ("shuffled", "repeated", "unrelated", "chinese", "line")
+
+
+def make_shape(args, gen, shape, size):
+    """The shape rows (issue 13: no input may grow faster than n log n, nor take more than 10×
+    its size in memory), each from the generated OLD of that size: its paragraphs in another
+    order; twenty of its paragraphs repeated, a word changed in each copy on NEW; its words
+    against the same words shuffled (two unrelated texts on one vocabulary); Chinese (the
+    wikidiff2 pairs' zh revisions end to end, one character in twenty replaced on NEW); the
+    rate-0.3 pair with every line end a space (one line a side)."""
+    import random
+    prefix = os.path.join(args.out, f"{shape}{size}")
+    old, new = prefix + ".old.txt", prefix + ".new.txt"
+    if os.path.exists(old) and os.path.exists(new):
+        return old, new
+    src_old, src_new = make_pair(args, gen, size, 0.3, "keep")
+    with open(src_old, encoding="utf-8") as f:
+        text = f.read()
+    rnd = random.Random(13)
+    if shape == "shuffled":
+        paras = text.split("\n\n")
+        a = "\n\n".join(paras)
+        rnd.shuffle(paras)
+        b = "\n\n".join(paras)
+    elif shape == "repeated":
+        base = text.split("\n\n")[:20]
+        olds, news, n = [], [], 0
+        while n < len(text):
+            for p in base:
+                w = p.split(" ")
+                w[rnd.randrange(len(w))] = "changed"
+                olds.append(p)
+                news.append(" ".join(w))
+                n += len(p) + 2
+        a, b = "\n\n".join(olds), "\n\n".join(news)
+    elif shape == "unrelated":
+        words = text.split(" ")
+        a = text
+        rnd.shuffle(words)
+        b = " ".join(words)
+    elif shape == "chinese":
+        import gzip
+        import json
+        revs = os.path.join(args.shared, "bench", "wikidiff2", "revs.json.gz")
+        with gzip.open(revs, "rt", encoding="utf-8") as f:
+            zh = [pair[0] for pair in json.load(f)["zh"]]
+        parts, n = [], 0
+        while n < len(text.encode("utf-8")):
+            for t in zh:
+                parts.append(t)
+                n += len(t.encode("utf-8"))
+                if n >= len(text.encode("utf-8")):
+                    break
+        a = "\n\n".join(parts)
+        b = "".join(chr(0x4E00 + rnd.randrange(2000)) if "\u4e00" <= ch <= "\u9fff" and rnd.random() < 0.05
+                    else ch for ch in a)
+    else:
+        with open(src_new, encoding="utf-8") as f:
+            b = f.read().replace("\n", " ")
+        a = text.replace("\n", " ")
+    for path, body in ((new, b), (old, a)):
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(body)
+        os.replace(path + ".tmp", path)
+    return old, new
+
+
 def pair_row(args, old, new, wd2, runs):
     row = {"redline": measure(args.measure, [args.bin, "--stat", old, new], None, runs, args.timeout),
            "git": measure(args.measure, git_cmd(old, new), git_env(), runs, args.timeout),
@@ -478,6 +548,13 @@ def summary(args, generated):
         old, new = make_song(args, size)
         nbytes = os.path.getsize(old) + os.path.getsize(new)
         rows.append((f"cumulative song {size}", nbytes, pair_row(args, old, new, wd2, 3)))
+    gen = os.path.join(args.shared, "bench", "gen_pairs.py")
+    for size in [x for x in args.shapes.split(",") if x]:
+        for shape in SHAPES:
+            old, new = make_shape(args, gen, shape, size)
+            nbytes = os.path.getsize(old) + os.path.getsize(new)
+            # No wd2 here: it is quadratic on some of these shapes (50 s on 10 MB).
+            rows.append((f"{shape} {size}", nbytes, pair_row(args, old, new, None, 3)))
     start = rows[0][2]["redline"]
     print_summary(rows, args.markdown, start["rss"] if start else 0)
     if real:

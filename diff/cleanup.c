@@ -62,7 +62,8 @@ static double share(const rl_ctx *c, const shares *sh, int s, uint32_t t, uint32
 
 /* A run of consecutive change ops, or one equal op. */
 typedef struct item {
-	size_t first, count;  /* its ops in the output list */
+	uint32_t first, count;  /* its ops in the output list (20 bytes an item, not 32: one item per
+	                         * op is held, at the peak of the comparison) */
 	uint32_t w[2];        /* words on each side */
 	bool change;
 	bool heavy;           /* more than swaps: an insertion, a deletion or a long replace */
@@ -140,6 +141,8 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 {
 	if (ops->n < 3)
 		return RL_OK;
+	if (ops->n >= UINT32_MAX)
+		return RL_ETOOBIG;
 	shares sh = {{0, 0}, {0, 0}, {0, 0}, {NULL, NULL}};
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	item *st = malloc(ops->n * sizeof *st);
@@ -151,14 +154,14 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 	for (size_t k = 0; k < ops->n;) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind == RL_OP_EQUAL || op->move) {
-			item e = {out.n, 1, {rl_op_words(c, op, 0), rl_op_words(c, op, 1)}, false, false};
+			item e = {(uint32_t)out.n, 1, {rl_op_words(c, op, 0), rl_op_words(c, op, 1)}, false, false};
 			if (rl_opvec_push(&out, op) != RL_OK)
 				goto out;
 			st[nst++] = e;
 			k++;
 			continue;
 		}
-		item run = {out.n, 0, {0, 0}, true, false};
+		item run = {(uint32_t)out.n, 0, {0, 0}, true, false};
 		for (; k < ops->n && ops->v[k].kind != RL_OP_EQUAL && !ops->v[k].move; k++) {
 			if (rl_opvec_push(&out, &ops->v[k]) != RL_OK)
 				goto out;

@@ -196,6 +196,21 @@ void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov)
 	rl_opvec_free(ov);
 }
 
+void rl_ctx_trim(rl_ctx *c, size_t keep)
+{
+	bool drop[NSPARE];
+	for (size_t k = 0; k < NSPARE; k++) {
+		size_t bigger = 0;  /* spares ranked before this one (ties by position) */
+		for (size_t j = 0; j < NSPARE; j++)
+			bigger += c->spare[j].cap > c->spare[k].cap ||
+			          (c->spare[j].cap == c->spare[k].cap && j < k);
+		drop[k] = bigger >= keep;
+	}
+	for (size_t k = 0; k < NSPARE; k++)
+		if (drop[k])
+			rl_opvec_free(&c->spare[k]);
+}
+
 void rl_ctx_release(rl_ctx *c)
 {
 	for (size_t k = 0; k < NSPARE; k++)
@@ -378,8 +393,9 @@ static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t
 
 	for (size_t k = n; k-- > 0;) {
 		rl_op *op = &v[k];
-		uint32_t sa = op->a1 > op->a0 ? c->pa[op->a0] : next_a;
-		uint32_t sb = op->b1 > op->b0 ? c->pb[op->b0] : next_b;
+		/* No positions: the compared positions are the tokens' (marks_reserve). */
+		uint32_t sa = op->a1 > op->a0 ? (c->pa ? c->pa[op->a0] : op->a0) : next_a;
+		uint32_t sb = op->b1 > op->b0 ? (c->pb ? c->pb[op->b0] : op->b0) : next_b;
 		op->a0 = sa, op->a1 = next_a;
 		op->b0 = sb, op->b1 = next_b;
 		next_a = sa, next_b = sb;
@@ -400,15 +416,37 @@ static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t
 	}
 }
 
+/* Is every token of side s compared? */
+static bool all_compared(const rl_ctx *c, int s)
+{
+	const uint32_t *ids = c->side[s].ids;
+	for (uint32_t t = 0; t < c->side[s].n; t++)
+		if (ids[t] == RL_ID_NONE)
+			return false;
+	return true;
+}
+
+/* The change marks alone, for the diff of the whole texts when every token is compared: the
+ * engine then reads the ids in place and compared positions are token positions, so the copies
+ * of the ids and of the positions (8 bytes a token, at the peak of the comparison) are not made. */
+static int marks_reserve(rl_ctx *c, size_t na, size_t nb)
+{
+	scratch_release(c);
+	c->ma = malloc(na + 1);
+	c->mb = malloc(nb + 1);
+	return c->ma && c->mb ? RL_OK : RL_ENOMEM;
+}
+
 int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
 {
 	bool whole = a0 == 0 && b0 == 0 && a1 == c->side[0].n && b1 == c->side[1].n;
+	bool direct = whole && all_compared(c, RL_OLD) && all_compared(c, RL_NEW);
 	uint32_t nlocal = 0;
-	int rc = scratch_reserve(c, a1 - a0, b1 - b0);
+	int rc = direct ? marks_reserve(c, a1, b1) : scratch_reserve(c, a1 - a0, b1 - b0);
 	if (rc != RL_OK)
 		return rc;
-	size_t na = gather(c, RL_OLD, a0, a1, whole, &nlocal);
-	size_t nb = gather(c, RL_NEW, b0, b1, whole, &nlocal);
+	size_t na = direct ? a1 : gather(c, RL_OLD, a0, a1, whole, &nlocal);
+	size_t nb = direct ? b1 : gather(c, RL_NEW, b0, b1, whole, &nlocal);
 	size_t first = out->n;
 
 	if (!whole) {
@@ -429,7 +467,8 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 		uint64_t left = c->rediff_work > 0 ? c->rediff_work : 1;
 		mo.max_work = mo.max_work && mo.max_work < left ? mo.max_work : left;
 	}
-	rc = rl_myers(c->xa, na, c->xb, nb, whole ? c->nids : nlocal, &mo, c->ma, c->mb, &ms);
+	rc = rl_myers(direct ? c->side[RL_OLD].ids : c->xa, na, direct ? c->side[RL_NEW].ids : c->xb,
+	              nb, whole ? c->nids : nlocal, &mo, c->ma, c->mb, &ms);
 	if (rc != RL_OK)
 		return rc;
 	if (whole)

@@ -84,6 +84,9 @@ void rl_ctx_release(rl_ctx *c);
 rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want);
 /* Give a list back: the bigger of it and the spare is kept, the other freed. */
 void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
+/* Keep at most `keep` spares (the biggest), before a stage that needs fewer lists at once than
+ * those before it: a spare it does not use is resident memory at its peak. */
+void rl_ctx_trim(rl_ctx *c, size_t keep);
 
 /* The exact script between OLD tokens [a0, a1) and NEW tokens [b0, b1), appended to out as ops
  * that tile both ranges. Tokens that are not compared join the op before them. The diff of the

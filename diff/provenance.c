@@ -85,19 +85,37 @@ static bool weighed(const rl_ctx *c, int s, uint32_t t)
 	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t);
 }
 
+/* Room for twice as many stems as the table holds (the hash array holds one per slot). Sized
+ * from the distinct ids, not the tokens: a text has far fewer distinct words than words, and a
+ * table sized by the tokens had every one of its pages touched (64 MiB on a 10 MB pair). */
+static int stems_grow(stems *st, uint32_t cap)
+{
+	uint32_t *slot = calloc(cap, sizeof *slot);
+	uint32_t *hash = slot ? realloc(st->hash, (size_t)cap * sizeof *hash) : NULL;
+	if (!hash) {
+		free(slot);
+		return RL_ENOMEM;
+	}
+	st->hash = hash;
+	free(st->slot);
+	st->slot = slot;
+	st->mask = cap - 1;
+	for (uint32_t i = 0; i < st->n; i++) {
+		uint32_t k = st->hash[i] & st->mask;
+		while (st->slot[k])
+			k = (k + 1) & st->mask;
+		st->slot[k] = i + 1;
+	}
+	return RL_OK;
+}
+
 /* The stems of every weighed word of OLD, and of NEW's words in the units `want` marks (the only
  * ones a search reads: the others keep NONE). */
 static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 {
-	size_t words = 0;
-	for (int s = 0; s < 2; s++)
-		words += c->side[s].n;
 	uint32_t cap = 16;
-	while (cap < 2 * words + 16)
+	while (cap < 2 * c->nids + 16 && cap < (1u << 31))
 		cap *= 2;
-	st->mask = cap - 1;
-	st->slot = calloc(cap, sizeof *st->slot);
-	st->hash = malloc(cap * sizeof *st->hash);
 	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
 	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
 	/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same
@@ -110,7 +128,7 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 		const char *word;
 	} memo_t;
 	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
-	if (!st->slot || !st->hash || !st->of[0] || !st->of[1] || !memo) {
+	if (!st->of[0] || !st->of[1] || !memo || stems_grow(st, cap) != RL_OK) {
 		free(memo);
 		return RL_ENOMEM;
 	}
@@ -132,6 +150,14 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 			while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
 				k = (k + 1) & st->mask;
 			if (!st->slot[k]) {
+				if (2 * (st->n + 1) > st->mask + 1) {
+					if (stems_grow(st, 2 * (st->mask + 1)) != RL_OK) {
+						free(memo);
+						return RL_ENOMEM;
+					}
+					for (k = h & st->mask; st->slot[k]; k = (k + 1) & st->mask)
+						;
+				}
 				st->hash[st->n] = h;
 				st->slot[k] = ++st->n;
 			}

@@ -395,65 +395,148 @@ static bool is_kept(const rl_op *op)
 	return op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
 }
 
-/* Per token of each side: the op that holds it; and quoted tokens as prefix counts (tokens
- * inside an outermost quotation before each token), so that a range holds quoted text when
- * inq[hi] > inq[lo]. */
+/* Per token of each side: the op that holds it. Where the quotations are, per side, as short
+ * lists rather than arrays per token (on a long text those were 13 bytes a token, the peak of
+ * the whole comparison): the stretches inside any quotation (merged, in order) with the quoted
+ * tokens before each, so that a range holds quoted text when inq(hi) > inq(lo); the outermost
+ * quotations in order; and the token positions where one starts or ends. */
 typedef struct owner {
 	uint32_t *op[2];
-	uint32_t *inq[2];
-	uint8_t *edge[2];  /* per token (n + 1): an outermost quotation starts or ends before it */
-	uint32_t *qix[2];  /* per token: the outermost quotation holding it, or UINT32_MAX */
+	uint32_t *span0[2], *span1[2], *before[2];  /* merged quoted stretches [span0, span1) */
+	size_t nspans[2];
+	uint32_t *outer[2];  /* indices of the outermost quotations (depth 0), in order */
+	size_t nouter[2];
+	uint32_t *edges[2];  /* positions where an outermost quotation starts or ends, ascending */
+	size_t nedges[2];
+	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
+	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
 } owner;
 
 static void owner_free(owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		free(ow->op[s]);
-		free(ow->inq[s]);
-		free(ow->edge[s]);
+		free(ow->span0[s]), free(ow->span1[s]), free(ow->before[s]);
+		free(ow->outer[s]);
+		free(ow->edges[s]);
 		free(ow->qix[s]);
 	}
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+	return (p > q) - (p < q);
+}
+
+/* The last of v[0..n) at most t, as an index, or n when none is. */
+static size_t last_at_most(const uint32_t *v, size_t n, uint32_t t)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : n;
+}
+
+/* Tokens before t inside a quotation of side s. */
+static uint32_t inq(const owner *ow, int s, uint32_t t)
+{
+	size_t j = last_at_most(ow->span0[s], ow->nspans[s], t);
+	if (j == ow->nspans[s])
+		return 0;
+	uint32_t end = ow->span1[s][j] < t ? ow->span1[s][j] : t;
+	return ow->before[s][j] + (end - ow->span0[s][j]);
+}
+
+/* The outermost quotation of side s holding token t, or UINT32_MAX. */
+static uint32_t qix(const rl_ctx *c, const owner *ow, int s, uint32_t t)
+{
+	if (ow->qix[s])
+		return ow->qix[s][t];
+	const rl_quotation *q = c->side[s].quotes;
+	size_t lo = 0, hi = ow->nouter[s];
+	while (lo < hi) {  /* the first outermost quotation starting after t */
+		size_t mid = lo + (hi - lo) / 2;
+		if (q[ow->outer[s][mid]].t0 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && t < q[ow->outer[s][lo - 1]].t1 ? ow->outer[s][lo - 1] : UINT32_MAX;
 }
 
 static int quoted_build(const rl_ctx *c, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		uint32_t *inq = malloc(((size_t)sd->n + 1) * sizeof *inq), reach = 0;
-		if (!inq)
+		size_t nq = sd->nquotes;
+		ow->span0[s] = malloc((nq + 1) * sizeof *ow->span0[s]);
+		ow->span1[s] = malloc((nq + 1) * sizeof *ow->span1[s]);
+		ow->before[s] = malloc((nq + 1) * sizeof *ow->before[s]);
+		ow->outer[s] = malloc((nq + 1) * sizeof *ow->outer[s]);
+		ow->edges[s] = malloc((2 * nq + 1) * sizeof *ow->edges[s]);
+		if (!ow->span0[s] || !ow->span1[s] || !ow->before[s] || !ow->outer[s] || !ow->edges[s])
 			return RL_ENOMEM;
-		ow->inq[s] = inq;
-		inq[0] = 0;
-		size_t x = 0;
-		for (uint32_t t = 0; t < sd->n; t++) {
-			for (; x < sd->nquotes && sd->quotes[x].t0 <= t; x++)
-				if (sd->quotes[x].t1 > reach)
-					reach = sd->quotes[x].t1;
-			inq[t + 1] = inq[t] + (t < reach);
-		}
-		/* Where outermost quotations start and end (two may touch: ”“). */
-		uint8_t *edge = calloc((size_t)sd->n + 1, 1);
-		if (!edge)
-			return RL_ENOMEM;
-		ow->edge[s] = edge;
-		uint32_t *qix = malloc(((size_t)sd->n + 1) * sizeof *qix);
-		if (!qix)
-			return RL_ENOMEM;
-		ow->qix[s] = qix;
-		memset(qix, 0xff, ((size_t)sd->n + 1) * sizeof *qix);
-		for (x = 0; x < sd->nquotes; x++)
-			if (sd->quotes[x].depth == 0) {
-				edge[sd->quotes[x].t0] = edge[sd->quotes[x].t1] = 1;
-				for (uint32_t t = sd->quotes[x].t0; t < sd->quotes[x].t1; t++)
-					qix[t] = (uint32_t)x;
+		/* The quotations are in order of their start: merge them into stretches. */
+		size_t n = 0;
+		uint32_t quoted = 0;
+		for (size_t x = 0; x < nq; x++) {
+			const rl_quotation *q = &sd->quotes[x];
+			if (q->t1 <= q->t0)
+				continue;
+			if (n && q->t0 <= ow->span1[s][n - 1]) {
+				if (q->t1 > ow->span1[s][n - 1]) {
+					quoted += q->t1 - ow->span1[s][n - 1];
+					ow->span1[s][n - 1] = q->t1;
+				}
+				continue;
 			}
+			ow->span0[s][n] = q->t0, ow->span1[s][n] = q->t1, ow->before[s][n] = quoted;
+			quoted += q->t1 - q->t0;
+			n++;
+		}
+		ow->nspans[s] = n;
+		/* The outermost ones, their edges, and whether two of them overlap. */
+		size_t no = 0, ne = 0;
+		bool overlap = false;
+		for (size_t x = 0; x < nq; x++) {
+			if (sd->quotes[x].depth != 0)
+				continue;
+			if (no && sd->quotes[x].t0 < sd->quotes[ow->outer[s][no - 1]].t1)
+				overlap = true;
+			ow->outer[s][no++] = (uint32_t)x;
+			ow->edges[s][ne++] = sd->quotes[x].t0;
+			ow->edges[s][ne++] = sd->quotes[x].t1;
+		}
+		ow->nouter[s] = no;
+		qsort(ow->edges[s], ne, sizeof *ow->edges[s], cmp_u32);
+		size_t u = 0;
+		for (size_t k = 0; k < ne; k++)
+			if (u == 0 || ow->edges[s][k] != ow->edges[s][u - 1])
+				ow->edges[s][u++] = ow->edges[s][k];
+		ow->nedges[s] = u;
+		if (!overlap)
+			continue;
+		uint32_t *qx = malloc(((size_t)sd->n + 1) * sizeof *qx);
+		if (!qx)
+			return RL_ENOMEM;
+		ow->qix[s] = qx;
+		memset(qx, 0xff, ((size_t)sd->n + 1) * sizeof *qx);
+		for (size_t k = 0; k < no; k++)
+			for (uint32_t t = sd->quotes[ow->outer[s][k]].t0; t < sd->quotes[ow->outer[s][k]].t1; t++)
+				qx[t] = ow->outer[s][k];
 	}
 	return RL_OK;
 }
 
 static bool quoted_tok(const owner *ow, int s, uint32_t t)
 {
-	return ow->inq[s][t + 1] > ow->inq[s][t];
+	return inq(ow, s, t + 1) > inq(ow, s, t);
 }
 
 static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
@@ -522,7 +605,7 @@ static bool quoted_there(const owner *ow, const rl_opvec *ops, int s, const rl_q
 		uint32_t x0 = olo + (lo - rl_lo(op, s)), x1 = olo + (hi - rl_lo(op, s));
 		x0 = x0 < ohi ? x0 : ohi;  /* an equal op under ignore_punct may differ in length */
 		x1 = x1 < ohi ? x1 : ohi;
-		if (ow->inq[o][x1] > ow->inq[o][x0])
+		if (inq(ow, o, x1) > inq(ow, o, x0))
 			return true;
 	}
 	return false;
@@ -627,7 +710,7 @@ static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *o
 		if (k == last || is_kept(op))
 			continue;
 		last = k;
-		if (ow->inq[RL_OLD][op->a1] > ow->inq[RL_OLD][op->a0])
+		if (inq(ow, RL_OLD, op->a1) > inq(ow, RL_OLD, op->a0))
 			return false;
 		old_words += rl_op_words(c, op, RL_OLD);
 	}
@@ -665,10 +748,10 @@ static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *o
 {
 	int o = !s;
 	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
-	if (hi <= lo || ohi <= olo || ow->inq[o][ohi] > ow->inq[o][olo])
+	if (hi <= lo || ohi <= olo || inq(ow, o, ohi) > inq(ow, o, olo))
 		return false;
-	uint32_t x = ow->qix[s][lo];
-	if (x == UINT32_MAX || ow->qix[s][hi - 1] != x || rl_words(c, o, olo, ohi) == 0)
+	uint32_t x = qix(c, ow, s, lo);
+	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0)
 		return false;
 	/* Whether the quotation is kept and quoted on the other side reads all of it: once per
 	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
@@ -765,10 +848,9 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
                        size_t max)
 {
-	size_t n = 0;
-	for (uint32_t t = lo + 1; t < hi && n < max; t++)
-		if (ow->edge[s][t])
-			cut[n++] = t;
+	size_t n = 0, k = last_at_most(ow->edges[s], ow->nedges[s], lo);
+	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max; k++)
+		cut[n++] = ow->edges[s][k];
 	return n;
 }
 
@@ -838,7 +920,8 @@ static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
-	owner ow = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
+	owner ow;
+	memset(&ow, 0, sizeof ow);
 	int rc = RL_OK;
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)

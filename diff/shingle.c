@@ -170,7 +170,7 @@ typedef struct slot {
 typedef struct shingle_index {
 	slot *slot;      /* one cache line holds a slot whole: a probe is one miss */
 	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
-	size_t mask;
+	size_t nslots;   /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
 } shingle_index;
 
 static void index_free(shingle_index *x)
@@ -181,9 +181,9 @@ static void index_free(shingle_index *x)
 
 static slot *slot_of(const shingle_index *x, uint64_t h)
 {
-	size_t j = (size_t)(h ^ (h >> 32)) & x->mask;
+	size_t j = (size_t)(((h ^ (h >> 32)) & 0xFFFFFFFFu) * x->nslots >> 32);
 	while (x->slot[j].key && x->slot[j].key != h)
-		j = (j + 1) & x->mask;
+		j = j + 1 < x->nslots ? j + 1 : 0;
 	return &x->slot[j];
 }
 
@@ -202,10 +202,14 @@ static uint64_t *shingles_of(const rl_ctx *c, int s, const orphans *o)
 
 static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
 {
-	size_t slots = 16;
-	while (slots < 2 * ob->n + 16)
-		slots *= 2;
-	x->mask = slots - 1;
+	/* At most three quarters full, counting the shingles there are (positions without one, at a
+	 * run's end or made of function words only, take no slot): 16 bytes a slot, and on a text
+	 * whose every word is an orphan (shuffled paragraphs) this table is the moves stage's peak. */
+	size_t keys = 0;
+	for (size_t j = 0; j < ob->n; j++)
+		keys += hb[j] != 0;
+	size_t slots = keys + keys / 3 + 16;
+	x->nslots = slots;
 	x->slot = calloc(slots, sizeof *x->slot);
 	x->next = malloc((ob->n + 1) * sizeof *x->next);
 	if (!x->slot || !x->next)
@@ -308,21 +312,21 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
 {
 	shingle_index x = {0};
-	uint64_t *ha = shingles_of(c, RL_OLD, oa), *hb = shingles_of(c, RL_NEW, ob);
-	int rc = ha && hb ? index_build(ob, hb, &x) : RL_ENOMEM;
+	uint64_t *hb = shingles_of(c, RL_NEW, ob);
+	int rc = hb ? index_build(ob, hb, &x) : RL_ENOMEM;
 
 	free(hb);
 	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
 	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
 	if (rc != RL_OK || !cs->open) {
 		index_free(&x);
-		free(ha);
 		return RL_ENOMEM;
 	}
 	for (size_t d = 0; d < cs->nbuckets; d++)
 		cs->open[d] = UINT32_MAX;
+	/* OLD's shingles one at a time, in order (not an array of them beside the index). */
 	for (size_t i = 0; i < oa->n && rc == RL_OK; i++) {
-		uint64_t h = ha[i];
+		uint64_t h = shingle(c, RL_OLD, oa, i);
 		if (!h)
 			continue;
 		const slot *sl = slot_of(&x, h);
@@ -336,7 +340,6 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 		}
 	}
 	index_free(&x);
-	free(ha);
 	return rc;
 }
 

@@ -186,9 +186,11 @@ void run_program(run_result *r, const char *const *argv, const char *cwd, const 
 		close(perr[0]);
 	int st = 0;
 	struct rusage ru;
-	if (wait4(pid, &st, 0, &ru) == pid)
+	if (wait4(pid, &st, 0, &ru) == pid) {
 		r->cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
 		         (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+		r->maxrss_kib = ru.ru_maxrss;
+	}
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	r->out = out.buf, r->out_len = out.len;
 	r->err = err.buf, r->err_len = err.len;

@@ -10,6 +10,7 @@ typedef struct run_result {
 	int status;         /* exit status, or 128 + signal when killed */
 	int timed_out;
 	double cpu;         /* the CPU time (user + system) the program used, in seconds */
+	long maxrss_kib;    /* its peak resident memory (wait4's ru_maxrss), KiB */
 } run_result;
 
 /* Run argv (argv[0] is replaced by the redline binary) with stdin fed from `in` (NULL: empty),
