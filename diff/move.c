@@ -18,8 +18,9 @@
 #define MOVE_SHARE 0.4
 /* A short move (fewer than RL_MOVE_SHORT_WORDS matched) must be whole units on both sides and
  * match this share of its words (0.7 missed every one-sentence paragraph moved with a few words
- * swapped; the in-place test, moved_away, is what keeps rewritten sentences from moving). */
-#define SHORT_MOVE_SHARE 0.5
+ * swapped; 0.5 missed those moved at a swap rate near 0.5, which keep just under half their
+ * words; the in-place test, moved_away, is what keeps rewritten sentences from moving). */
+#define SHORT_MOVE_SHARE 0.4
 
 /* ------------------------------------------------------------------ verifying candidates */
 
@@ -316,9 +317,16 @@ out:
 	return rc;
 }
 
-/* Try the candidates, largest first; the accepted ones take their tokens. */
+/* The narrow pass tries no candidate that widens past this many tokens on a side: its hits are
+ * common enough that in a text of one huge sentence (a 10 MB line against a page) every one
+ * widened to the whole line and was diffed there (12 s instead of 0.8). A paragraph that long
+ * keeps runs of three words for the first pass. */
+#define NARROW_MAX_TOKENS 1000
+
+/* Try the candidates, largest first; the accepted ones take their tokens. max_tokens (0: no
+ * limit) skips a candidate wider than that once widened. */
 static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, size_t n, taken *tk,
-                        rl_opvec *moved)
+                        uint32_t max_tokens, rl_opvec *moved)
 {
 	for (size_t k = 0; k < n; k++) {
 		rl_span sp = cand[k];
@@ -327,6 +335,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
 		widen(c, tk, &sp);
+		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
+			continue;
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
@@ -459,8 +469,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	int rc;
 
 	if ((rc = rl_orphan_ops(c, ops, &orphan)) != RL_OK ||
-	    (rc = rl_move_candidates(c, ops, orphan, RL_MOVE_MIN_WORDS, &cand, &ncand)) != RL_OK ||
-	    ncand == 0)
+	    (rc = rl_move_candidates(c, ops, orphan, RL_MOVE_MIN_WORDS, &cand, &ncand)) != RL_OK)
 		goto out;
 	rc = RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
@@ -473,7 +482,20 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 			if (orphan[k])
 				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
 				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
-	if ((rc = accept_moves(c, ops, cand, ncand, &tk, &moved)) != RL_OK || moved.n == 0)
+	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved)) != RL_OK)
+		goto out;
+	/* A second pass with two-word shingles over the orphans no move took: a paragraph moved
+	 * with half its words swapped keeps few runs of three shared words, but runs of two ("the
+	 * ferry", "for the"). Narrow shingles recur more, so they only look where the first pass
+	 * left nothing: run first, they chained moved paragraphs into their neighbours. */
+	free(cand);
+	cand = NULL;
+	if ((rc = rl_move_candidates_in(c, ops, orphan, (const uint8_t *const *)tk.free_tok,
+	                                RL_SHINGLE_NARROW, RL_MOVE_MIN_WORDS, &cand, &ncand)) !=
+	        RL_OK ||
+	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved)) !=
+	                  RL_OK) ||
+	    moved.n == 0)
 		goto out;
 	/* Each step writes a new list and gives the one it read back to the context, so that the
 	 * next step reuses its memory: on a densely rewritten text (an op per four tokens) a list

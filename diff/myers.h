@@ -9,7 +9,8 @@
  * Three shortcuts make large, heavily edited inputs fast; all are off when opts->minimal is set,
  * and only then is the script guaranteed shortest:
  *   - anchors: ids that occur exactly once on each side and in the same order (patience diff) cut
- *     the problem into independent pieces, and each piece of more than 1,024 tokens again
+ *     the problem into independent pieces (a lone one, with no matching neighbour and off the
+ *     diagonal of the anchors around it, is a stray and is not used), and each piece of more than 1,024 tokens again
  *     at its own (smaller pieces are searched exactly);
  *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
  *     instead of finding the true middle snake (counted in stats->bound_hits);

@@ -6,7 +6,9 @@
 
 #include "status.h"
 
-/* Words per shingle: three words in a row rarely recur by chance once one is a content word. */
+/* Words per shingle: three words in a row rarely recur by chance once one is a content word. A
+ * second pass over what the first left takes two (RL_SHINGLE_NARROW): a paragraph moved with
+ * half its words swapped keeps few runs of three. */
 #define SHINGLE 3
 /* A shingle found more often than this among the inserted words is too common to place. */
 #define SHINGLE_MAX_OCC 8
@@ -28,6 +30,7 @@ typedef struct orphans {
 	uint32_t *tok;  /* token index of each orphan word */
 	uint32_t *run;  /* its run: orphan tokens with no kept token between share a run */
 	size_t n;
+	size_t width;   /* words per shingle */
 } orphans;
 
 static void orphans_free(orphans *o)
@@ -101,8 +104,8 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 	return RL_OK;
 }
 
-static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan, int s,
-                        orphans *o)
+static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
+                        const uint8_t *free_tok, int s, orphans *o)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t run = 0;
@@ -127,7 +130,8 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 		if (!in_run)
 			run++, in_run = true;
 		for (uint32_t t = lo; t < hi; t++) {
-			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE)
+			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
+			    (free_tok && !free_tok[t]))
 				continue;
 			o->tok[o->n] = t;
 			o->run[o->n] = run;
@@ -141,11 +145,11 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
  * run. */
 static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 {
-	if (i + SHINGLE > o->n || o->run[i] != o->run[i + SHINGLE - 1])
+	if (i + o->width > o->n || o->run[i] != o->run[i + o->width - 1])
 		return 0;
 	uint64_t h = 0x9E3779B97F4A7C15ULL;
 	bool content = false;
-	for (size_t k = 0; k < SHINGLE; k++) {
+	for (size_t k = 0; k < o->width; k++) {
 		uint32_t t = o->tok[i + k];
 		content |= rl_is_content(c, s, t);
 		h = (h ^ c->side[s].ids[t]) * 0x100000001B3ULL;
@@ -358,12 +362,12 @@ static int cmp_chain(const void *x, const void *y)
 
 /* Chains too thin to make a passage of min_words (most of them: stray shared phrases) are
  * dropped before sorting; the rest go largest first. */
-static void keep_wide(chains *cs, uint32_t min_words)
+static void keep_wide(chains *cs, uint32_t min_words, size_t width)
 {
 	size_t w = 0;
 	for (size_t k = 0; k < cs->n; k++)
-		if (cs->v[k].i1 + SHINGLE - cs->v[k].i0 >= min_words &&
-		    cs->v[k].j1 + SHINGLE - cs->v[k].j0 >= min_words)
+		if (cs->v[k].i1 + width - cs->v[k].i0 >= min_words &&
+		    cs->v[k].j1 + width - cs->v[k].j0 >= min_words)
 			cs->v[w++] = cs->v[k];
 	cs->n = w;
 	if (cs->n > 1)
@@ -378,8 +382,8 @@ static int spans_of(const chains *cs, const orphans *oa, const orphans *ob, rl_s
 		return RL_ENOMEM;
 	for (size_t k = 0; k < cs->n; k++) {
 		const chain *ch = &cs->v[k];
-		v[k] = (rl_span){oa->tok[ch->i0], oa->tok[ch->i1 + SHINGLE - 1] + 1, ob->tok[ch->j0],
-		                 ob->tok[ch->j1 + SHINGLE - 1] + 1};
+		v[k] = (rl_span){oa->tok[ch->i0], oa->tok[ch->i1 + oa->width - 1] + 1, ob->tok[ch->j0],
+		                 ob->tok[ch->j1 + ob->width - 1] + 1};
 	}
 	*out = v;
 	return RL_OK;
@@ -388,17 +392,24 @@ static int spans_of(const chains *cs, const orphans *oa, const orphans *ob, rl_s
 int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
                        uint32_t min_words, rl_span **out, size_t *n)
 {
-	orphans oa = {0}, ob = {0};
+	return rl_move_candidates_in(c, ops, orphan, NULL, SHINGLE, min_words, out, n);
+}
+
+int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
+                          const uint8_t *const free_tok[2], unsigned width, uint32_t min_words,
+                          rl_span **out, size_t *n)
+{
+	orphans oa = {.width = width}, ob = {.width = width};
 	chains cs = {0};
 	rl_span *v = NULL;
 	int rc = RL_ENOMEM;
 
-	if (orphans_find(c, ops, orphan, RL_OLD, &oa) != RL_OK ||
-	    orphans_find(c, ops, orphan, RL_NEW, &ob) != RL_OK)
+	if (orphans_find(c, ops, orphan, free_tok ? free_tok[RL_OLD] : NULL, RL_OLD, &oa) != RL_OK ||
+	    orphans_find(c, ops, orphan, free_tok ? free_tok[RL_NEW] : NULL, RL_NEW, &ob) != RL_OK)
 		goto out;
 	rc = RL_OK;
 	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK) {
-		keep_wide(&cs, min_words);
+		keep_wide(&cs, min_words, width);
 		if (cs.n > 0)
 			rc = spans_of(&cs, &oa, &ob, &v);
 	}

@@ -42,4 +42,12 @@ typedef struct rl_span {
 int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
                        uint32_t min_words, rl_span **out, size_t *n);
 
+/* The same with shingles of `width` words (2 or 3; rl_move_candidates takes 3), among the orphan
+ * words that free_tok (per side, 1 where a token is still free; NULL: all) leaves: the second,
+ * narrower pass over what the first pass's moves did not take. */
+#define RL_SHINGLE_NARROW 2
+int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
+                          const uint8_t *const free_tok[2], unsigned width, uint32_t min_words,
+                          rl_span **out, size_t *n);
+
 #endif

@@ -195,3 +195,24 @@ Test(move, no_fragment_moves_alone)
 	cr_assert_not_null(strstr(got, "r1 \u2019 s openness > of keepers"), "%s", got);
 	free(got);
 }
+
+/* A one-sentence paragraph moved from the top to the end with half its words swapped: it shares
+ * runs of two words ("winter the", "the ferry", "for the") but no run of three with a content
+ * word, so only the second, two-word shingle pass proposes it; it matches 10 of its 21 words,
+ * under the half a short move once needed. */
+Test(move, a_paragraph_moved_with_half_its_words_swapped)
+{
+	const char *moved_old = "Each winter the crew hauled the ferry onto the slipway and scraped "
+	                        "its keel before painting it blue for the tourists.";
+	const char *moved_new = "Every winter the team dragged the ferry up the ramp and scrubbed its "
+	                        "hull ahead of coating it navy for the visitors.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 winter the"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 the ferry"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 for the"), "%s", got);
+	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
+	free(got);
+}

@@ -260,6 +260,32 @@ Test(myers, anchors_cut_large_inputs)
 	free(cb);
 }
 
+/* A stray anchor: an id found once on each side, at the head of OLD (a word of a deleted
+ * sentence) and at the tail of NEW (the same word in a sentence inserted far away), with no
+ * neighbour matching. Cut there, the 1,200 shared ids in between would all be lost; ignored,
+ * they are all kept. */
+Test(myers, a_stray_unique_id_is_no_anchor)
+{
+	enum { S = 1200 };
+	uint32_t *a = malloc((S + 1) * sizeof *a), *b = malloc((S + 1) * sizeof *b);
+	a[0] = 999;
+	for (uint32_t i = 0; i < S; i++)
+		a[1 + i] = b[i] = i % 50;  /* every id 24 times on each side: none unique */
+	b[S] = 999;
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	uint8_t *ca = malloc(S + 1), *cb = malloc(S + 1);
+	cr_assert_eq(rl_myers(a, S + 1, b, S + 1, 1000, &o, ca, cb, NULL), RL_OK);
+	size_t kept = 0;
+	for (size_t i = 0; i <= S; i++)
+		kept += !ca[i];
+	cr_assert_eq(kept, S, "kept %zu of %d", kept, S);
+	diff_checked(a, S + 1, b, S + 1, 1000, o, "stray");
+	free(a);
+	free(b);
+	free(ca);
+	free(cb);
+}
+
 /* One id unique in the whole input (the middle); every other id occurs once in each half, so
  * only the halves have anchors of their own; every seventh id of NEW is replaced. */
 enum { H = 700, N = 2 * H + 1 };
