@@ -202,7 +202,7 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
 
 /* Markdown: at least two different kinds of construct plain text does not have (one heading
  * could be a numbered comment; a heading and a link, a heading and emphasis, or a fence and
- * emphasis, are Markdown). */
+ * strong emphasis, are Markdown; emphasis counts only beside a heading). */
 static bool looks_markdown(const char *s, size_t n)
 {
 	unsigned signs = 0;
@@ -216,6 +216,9 @@ static bool looks_markdown(const char *s, size_t n)
 		prev_text = len > 0 && s[i] != ' ' && s[i] != '=';
 		i = e + 1;
 	}
+	/* Emphasis is a weak sign (prose stars a word now and then): it counts beside a heading. */
+	if ((signs & MD_EMPH) && !(signs & (MD_HEADING | MD_SETEXT)))
+		signs &= ~(unsigned)MD_EMPH;
 	unsigned kinds = 0;
 	for (unsigned b = signs; b; b &= b - 1)
 		kinds++;

@@ -74,8 +74,9 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(detect("# 3 rooms booked\nThe fee* is 5 * 3 euros.\n* terms apply\n"),
 	             RL_DOCFMT_TEXT);
 	cr_assert_eq(detect("# todo\nrename my_old_name and fix a*b*c\n"), RL_DOCFMT_TEXT);
-	/* Emphasis alone is one construct: prose with one *sigh* stays text. */
+	/* Emphasis alone is one construct: prose with one *sigh* stays text; beside a heading only. */
 	cr_assert_eq(detect("She paused. *sigh* Then she went on.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("See [the page](x.html) about the *old* light.\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect(""), RL_DOCFMT_TEXT);
 	/* Binary content is left to the binary check. */
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
