@@ -358,7 +358,10 @@ static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist 
 	fprintf(o->fp, "<h%d>Changes</h%d>\n", h, h);
 	rl_out_str(o, *pfx ? "<ol class=\"changes\">\n" : "<ol id=\"changes\">\n");
 	for (size_t k = 0; k < cl->n; k++) {
-		fprintf(o->fp, "<li><a href=\"#%sc%zu\">", pfx, k);
+		size_t to = k;  /* the anchor: the first change starting at the same op */
+		while (to > 0 && cl->items[to - 1].op0 == cl->items[k].op0)
+			to--;
+		fprintf(o->fp, "<li><a href=\"#%sc%zu\">", pfx, to);
 		rl_print_change_text(o, al, &cl->items[k], src, true);
 		rl_out_str(o, "</a></li>\n");
 	}
@@ -419,8 +422,9 @@ static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const r
 		return RL_ENOMEM;
 	for (size_t k = 0; k < nops; k++)
 		h->change_of_op[k] = -1;
-	for (size_t k = 0; k < cl->n; k++)
-		h->change_of_op[cl->items[k].op0] = (int32_t)k;
+	for (size_t k = 0; k < cl->n; k++)  /* a moved passage and a restyled stretch starting it */
+		if (h->change_of_op[cl->items[k].op0] < 0)  /* share the passage's anchor */
+			h->change_of_op[cl->items[k].op0] = (int32_t)k;
 	/* Where the summary lines' sources start in OLD, for their anchors. */
 	size_t nl;
 	const rl_link *v = rl_alignment_sources(al, &nl);

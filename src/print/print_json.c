@@ -142,7 +142,8 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 	 * every reader of the JSON expects), flagged with the formatting of each side. */
 	bool restyled = op->kind == RL_OP_FORMAT;
 	p = put_str(p, "    {\"kind\": \"");
-	p = put_str(p, rl_kind_name(restyled ? RL_OP_EQUAL : (rl_kind)op->kind));
+	p = put_str(p, rl_kind_name(!restyled ? (rl_kind)op->kind : op->move ? RL_OP_MOVE
+	                                                                      : RL_OP_EQUAL));
 	p = put_str(p, "\"");
 	if (op->kind != RL_OP_INSERT) {
 		op_range(al, op, RL_OLD, src ? &src[0] : NULL, first_a, &s, &e);
@@ -183,7 +184,9 @@ static double ratio(size_t num, size_t den)
 	return den ? (double)num / (double)den : 1.0;
 }
 
-static void json_stats(rl_out *o, const rl_stats *st)
+/* moved_fmt: the formatting changes inside moved passages, which the contract counts as the
+ * move ops they are (the others as equal ops). */
+static void json_stats(rl_out *o, const rl_stats *st, size_t moved_fmt)
 {
 	fprintf(o->fp,
 	        "  \"stats\": {\"old_words\": %zu, \"new_words\": %zu, \"kept\": %zu, "
@@ -199,8 +202,8 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->replaced[1], st->moved, st->moves, st->quotes, st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
 	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
-	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT], st->ops[RL_OP_DELETE],
-	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE],
+	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT] - moved_fmt, st->ops[RL_OP_DELETE],
+	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE], st->ops[RL_OP_MOVE] + moved_fmt,
 	        ratio(2 * st->kept, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
 	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
@@ -326,7 +329,10 @@ static int print_json(rl_out *o, const rl_alignment *al, const char *const names
 		json_op(o, al, &ops[k], first_a, first_b, k + 1 == n, src);
 	}
 	rl_out_str(o, "  ],\n");
-	json_stats(o, rl_alignment_stats(al));
+	size_t moved_fmt = 0;
+	for (size_t k = 0; k < n; k++)
+		moved_fmt += ops[k].kind == RL_OP_FORMAT && ops[k].move;
+	json_stats(o, rl_alignment_stats(al), moved_fmt);
 	int rc = json_changes(o, al, src);
 	rl_out_str(o, "}\n");
 	return rc;

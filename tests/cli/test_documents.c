@@ -20,6 +20,8 @@
 #define README2 "tests/documents/readme-v2.md"
 #define MINUTES1 "tests/documents/minutes-v1.md"
 #define MINUTES2 "tests/documents/minutes-v2.md"
+#define GULLS1 "tests/documents/gulls-v1.md"
+#define GULLS2 "tests/documents/gulls-v2.md"
 #define PAGE1 "tests/documents/page-v1.txt"
 #define PAGE2 "tests/documents/page-v2.txt"
 
@@ -328,6 +330,48 @@ Test(documents, markdown_heading_level_and_emphasis_detected)
 	RUN(&r, "--json", path, path);
 	cr_assert_not_null(strstr(r.out, "\"format\": \"text\""), "%s", r.out);
 	unlink(path);
+	run_free(&r);
+}
+
+/* A paragraph moved, one word of it re-emphasised: the move is unchanged in its words, the word
+ * a formatting change of its own, flagged where the passage left and where it arrived. */
+Test(documents, formatting_changed_inside_a_moved_passage)
+{
+	run_result r;
+	RUN(&r, "--changes", GULLS1, GULLS2);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "3 \xe2\x86\x92 \xc2\xb6" "5: passage moved (24 "
+	                                 "words, unchanged): "), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "5: formatting changed (1 word): \xe2\x80\x9c"
+	                                 "green\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n"),
+	                   "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "in a>] [*green*] [<notebook"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "in a<} {*green*} {>notebook"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "moved 24 in 1 passage"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "formatting changed: 1 word in 1 place"), "%s", r.out);
+	run_free(&r);
+	/* To the contract the restyled words are part of the move: a move op, flagged. */
+	RUN(&r, "--json", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "\"move\": 1, \"formatting\": {\"old\": \"emphasis\", "
+	                                 "\"new\": \"strong\"}}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{\"kind\": \"move\", \"a\": [206, 211], \"b\": [389, 394]"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"replace\": 0, \"move\": 3}"), "%s", r.out);
+	run_result x[2];
+	RUN(&x[0], "--extract", GULLS1);
+	RUN(&x[1], "--extract", GULLS2);
+	size_t sizes[2] = {x[0].out_len, x[1].out_len};
+	char why[256];
+	cr_assert_null(json_contract_check(r.out, r.out_len, sizes, why, sizeof why), "%s", why);
+	run_free(&x[0]);
+	run_free(&x[1]);
+	run_free(&r);
+	RUN(&r, "--html", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "(emphasis \xe2\x86\x92 strong)</a></li>"), "%s", r.out);
 	run_free(&r);
 }
 
