@@ -467,9 +467,6 @@ int rl_view_nav_search(rl_view *v, const char *pat, size_t n, bool backward)
 
 /* ------------------------------------------------------------------ every match */
 
-/* Count the shown matches (the status line's N) and those before the current one in reading
- * order (its k). One pass over each side's text; only the current match's block is laid out. */
-
 /* The first index in [i, n) whose value `ends(ctx, index)` is past x, the values growing with the
  * index: galloping from i, so that a walk through the text in order costs the logarithm of each
  * step, not of the whole. */
@@ -608,6 +605,8 @@ static int match_cache(rl_view *v)
 	return RL_OK;
 }
 
+/* Count the shown matches (the status line's N) and those before the current one in reading
+ * order (its k). One pass over each side's text; only the current match's block is laid out. */
 int rl_view_count_matches(rl_view *v)
 {
 	v->match_k = v->match_n = 0;
