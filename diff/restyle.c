@@ -32,10 +32,11 @@ static uint8_t pair_kind(const rl_ctx *c, const uint32_t *const sty[2], uint32_t
 	return (x & ~RL_STYLE_EXACT) != (y & ~RL_STYLE_EXACT) ? RL_OP_FORMAT : RL_OP_EQUAL;
 }
 
-/* One equal op: its compared tokens walked in step (they pair one to one), cut where the kind of
- * the pairs changes. A stretch runs from its first pair to the next stretch's first pair (tokens
- * that are not compared join the stretch before them, as in every op); the first one from the
- * op's start. */
+/* One equal op, or a kept run of a moved passage: its compared tokens walked in step (they pair
+ * one to one), cut where the kind of the pairs changes. A stretch runs from its first pair to the
+ * next stretch's first pair (tokens that are not compared join the stretch before them, as in
+ * every op); the first one from the op's start. Stretches keep the op's move id: inside a moved
+ * passage, a restyled stretch is an edit of the move as a rewrite inside it is. */
 static int cut_equal(rl_ctx *c, const uint32_t *const sty[2], const rl_op *op, rl_opvec *out)
 {
 	const uint32_t *ida = c->side[0].ids, *idb = c->side[1].ids;
@@ -43,7 +44,6 @@ static int cut_equal(rl_ctx *c, const uint32_t *const sty[2], const rl_op *op, r
 	rl_op cur = *op;  /* the stretch being gathered: from (cur.a0, cur.b0), of kind cur.kind */
 	bool any = false;
 
-	cur.kind = RL_OP_EQUAL;
 	for (;;) {
 		while (i < op->a1 && ida[i] == RL_ID_NONE)
 			i++;
@@ -52,6 +52,8 @@ static int cut_equal(rl_ctx *c, const uint32_t *const sty[2], const rl_op *op, r
 		if (i >= op->a1 || j >= op->b1)
 			break;
 		uint8_t kind = pair_kind(c, sty, i, j);
+		if (kind == RL_OP_EQUAL)
+			kind = op->kind;  /* kept: equal, or moved */
 		if (!any) {
 			cur.kind = kind;
 			any = true;
@@ -72,8 +74,8 @@ int rl_restyle(rl_ctx *c, const uint32_t *const sty[2], rl_opvec *ops)
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		int rc = op->kind == RL_OP_EQUAL && !op->move ? cut_equal(c, sty, op, &out)
-		                                              : rl_opvec_push(&out, op);
+		bool kept = (op->kind == RL_OP_EQUAL && !op->move) || op->kind == RL_OP_MOVE;
+		int rc = kept ? cut_equal(c, sty, op, &out) : rl_opvec_push(&out, op);
 		if (rc != RL_OK) {
 			rl_opvec_free(&out);
 			return RL_ENOMEM;

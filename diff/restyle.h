@@ -1,10 +1,12 @@
 /* restyle.h: words kept whose formatting changed, and code compared verbatim (internal to diff/).
  *
  * The last step of the pipeline, and only when the caller gives styles (align.h, rl_diff_styled):
- * the alignment is made as for plain text, then each equal op that is not part of a move is cut
- * where its paired compared tokens differ: in style (the stretch becomes an RL_OP_FORMAT op), or,
- * for a token of an exact span, in its bytes (an RL_OP_REPLACE op: the key's folding does not
- * apply to code). Nothing else changes: a rewrite stays a rewrite whatever its styles. */
+ * the alignment is made as for plain text, then each equal op and each kept run of a moved
+ * passage (RL_OP_MOVE) is cut where its paired compared tokens differ: in style (the stretch
+ * becomes an RL_OP_FORMAT op), or, for a token of an exact span, in its bytes (an RL_OP_REPLACE
+ * op: the key's folding does not apply to code). Inside a moved passage the stretches keep its
+ * move id, as the edits inside it do. Nothing else changes: a rewrite stays a rewrite whatever
+ * its styles. */
 #ifndef REDLINE_RESTYLE_H
 #define REDLINE_RESTYLE_H
 

@@ -611,18 +611,32 @@ static bool glued(const rl_layout *lay, int side, uint32_t t, uint32_t u)
 	return !(a->flags & RL_TF_SOLO) || b->cls == RL_TOK_PUNCT;
 }
 
-/* After the last token of a linked unit: where its source is, "⟨¶N⟩", glued to the unit. */
+/* The columns of the tag "⟨¶N⟩": every character of it is one column wide. */
+static unsigned tag_cols(uint32_t para)
+{
+	unsigned digits = 1;
+	for (uint32_t p = para; p >= 10; p /= 10)
+		digits++;
+	return 3 + digits;
+}
+
+/* The columns of the tag that follows NEW's token t (the last of a linked unit), else 0. */
+static unsigned tag_after(const rl_layout *lay, int side, uint32_t t)
+{
+	const rl_link *ln = side == RL_NEW ? rl_source_at(lay->al, t) : NULL;
+	return ln && t + 1 == ln->b1 && ln->para ? tag_cols(ln->para) : 0;
+}
+
+/* After the last token of a linked unit: where its source is, "⟨¶N⟩", glued to the unit (the
+ * unit's last word was flowed with the tag's width, so that the tag never starts a row alone). */
 static int emit_tag(flow *f, const rl_run *proto, const rl_link *ln, uint32_t para)
 {
-	char buf[RL_TAG_MAX];
 	rl_run tag = *proto;
 	size_t n;
 	tag.type = RL_RUN_TAG, tag.len = para;
 	tag.off = (uint32_t)(ln - rl_alignment_sources(f->lay->al, &n));  /* the link's index */
 	tag.kind = RL_OP_INSERT, tag.quote = RL_QUOTE_NONE, tag.moved = 0, tag.derived = 1;
-	/* Every character of the tag is one column wide; the digits are ASCII. */
-	rl_tag_text(&tag, buf);
-	tag.cols = (uint16_t)(strlen(buf) - 6);  /* ⟨ ¶ ⟩ are 3, 2 and 3 bytes, one column each */
+	tag.cols = (uint16_t)tag_cols(para);
 	if (f->cols > 0 && f->cols + tag.cols > f->width && next_row(f) != RL_OK)
 		return RL_ENOMEM;
 	return emit(f, &tag);
@@ -634,11 +648,12 @@ typedef struct item {
 	bool open, close;
 } item;
 
-/* Columns of item it with its change markers. */
+/* Columns of item it with its change markers and the provenance tag after it. */
 static unsigned item_width(const flow *f, const item *it)
 {
 	unsigned m = f->lay->opts.markers ? 2 : 0;
-	return f->lay->tok[f->side][it->t].width + (it->open ? m : 0) + (it->close ? m : 0);
+	return f->lay->tok[f->side][it->t].width + (it->open ? m : 0) + (it->close ? m : 0) +
+	       tag_after(f->lay, f->side, it->t);
 }
 
 /* Flow one token: the whitespace before it, the change markers around it, its text. `unit` is
@@ -669,7 +684,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 			sep = 1;  /* a soft line end between two ideographs is not a space */
 		}
 	}
-	unsigned need = unit ? unit : open_w + tk->width + close_w;
+	unsigned need = unit ? unit : open_w + tk->width + close_w + tag_after(lay, f->side, it->t);
 	if (f->cols > 0 && f->cols + sep + need > f->width && next_row(f) != RL_OK)
 		return RL_ENOMEM;
 	if (f->cols == 0)

@@ -164,3 +164,31 @@ bool rl_search_find(const char *text, size_t len, const char *pat, size_t plen, 
 	}
 	return found;
 }
+
+size_t rl_search_each(const char *text, size_t len, const char *pat, size_t plen, bool icase,
+                      bool (*found)(void *ctx, size_t at), void *ctx)
+{
+	if (plen == 0 || plen > len || plen > ON_STACK)
+		return 0;
+	size_t fail[ON_STACK], q = 0, n = 0;
+	unsigned char p[ON_STACK];
+	starts st;
+	scan_pattern(pat, plen, false, icase, p);
+	kmp_table(p, plen, fail);
+	starts_init(&st, p[0], icase, 0);
+	for (size_t i = 0; i < len; i++) {
+		if (q == 0 && (i = starts_next(&st, text, i, len)) == len)
+			break;
+		unsigned char c = (unsigned char)text[i];
+		c = icase ? fold(c) : c;
+		while (q > 0 && p[q] != c)
+			q = fail[q - 1];
+		if (p[q] == c && ++q == plen) {
+			n++;
+			if (!found(ctx, i + 1 - plen))
+				break;
+			q = fail[q - 1];  /* on to the next match, overlapping ones included */
+		}
+	}
+	return n;
+}

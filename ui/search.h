@@ -19,4 +19,10 @@ bool rl_search_smartcase(const char *pat, size_t plen);
 bool rl_search_find(const char *text, size_t len, const char *pat, size_t plen, size_t from,
                     bool forward, bool icase, size_t *at);
 
+/* Every match, forward from the start, overlapping ones included (as rl_search_find from each
+ * match's next byte finds them), in one pass: found(ctx, at) for each, until it returns false.
+ * Returns the matches reported. A pattern longer than 256 bytes finds nothing. */
+size_t rl_search_each(const char *text, size_t len, const char *pat, size_t plen, bool icase,
+                      bool (*found)(void *ctx, size_t at), void *ctx);
+
 #endif

@@ -467,21 +467,105 @@ int rl_view_nav_search(rl_view *v, const char *pat, size_t n, bool backward)
 
 /* ------------------------------------------------------------------ every match */
 
-/* Count the shown matches (the status line's N) and those before the current one in reading
- * order (its k). One pass over each side's text; only the current match's block is laid out. */
-static int cmp_match_at(const void *x, const void *y)
+/* The first index in [i, n) whose value `ends(ctx, index)` is past x, the values growing with the
+ * index: galloping from i, so that a walk through the text in order costs the logarithm of each
+ * step, not of the whole. */
+typedef size_t (*end_of)(const void *ctx, size_t i);
+
+static size_t gallop(const void *ctx, end_of ends, size_t i, size_t n, size_t x)
 {
-	const struct rl_match_at *a = x, *b = y;
-	if (a->block != b->block)
-		return a->block < b->block ? -1 : 1;
-	if (a->side != b->side)
-		return a->side - b->side;
-	return a->at < b->at ? -1 : a->at > b->at;
+	size_t lo = i, hi = i, step = 1;
+	/* Every index below lo ends at or before x; hi is n or ends after x. */
+	while (hi < n && ends(ctx, hi) <= x) {
+		lo = hi + 1;
+		hi = n - hi > step ? hi + step : n;
+		step *= 2;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ends(ctx, mid) <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-/* Every shown match of the pattern, sorted by block, into v->mc, unless it holds them already
- * (the same pattern, mode, alignment and layout). Scanning both texts and placing each match
- * costs a 10 MB text a quarter of a second: done once per search, not once per key. */
+typedef struct side_walk {
+	const rl_token *tok;
+	const rl_layout *lay;
+	int side;
+} side_walk;
+
+static size_t token_end(const void *ctx, size_t i)
+{
+	const side_walk *w = ctx;
+	return (size_t)w->tok[i].off + w->tok[i].len;
+}
+
+static size_t block_end(const void *ctx, size_t i)
+{
+	const side_walk *w = ctx;
+	const rl_block *b = rl_layout_block(w->lay, i);
+	return w->side ? b->b1 : b->a1;
+}
+
+/* Room for one more match in the cache. */
+static int match_room(struct rl_match_cache *mc)
+{
+	if (mc->n < mc->cap)
+		return RL_OK;
+	size_t c = mc->cap ? 2 * mc->cap : 64;
+	struct rl_match_at *g = realloc(mc->v, c * sizeof *g);
+	if (!g)
+		return RL_ENOMEM;
+	mc->v = g, mc->cap = c;
+	return RL_OK;
+}
+
+/* Walking one side's matches in text order, which is block order (blocks tile each side in
+ * order): the token and block of each found by galloping on from the last match's. */
+typedef struct side_scan {
+	rl_view *v;
+	side_walk w;
+	size_t ntok, nb, t, b;
+	int rc;
+} side_scan;
+
+static bool side_match(void *ctx, size_t at)
+{
+	side_scan *sc = ctx;
+	struct rl_match_cache *mc = &sc->v->mc;
+	sc->t = gallop(&sc->w, token_end, sc->t, sc->ntok, at);
+	sc->b = sc->nb ? gallop(&sc->w, block_end, sc->b, sc->nb, sc->t) : 0;
+	size_t blk = sc->b < sc->nb ? sc->b : (sc->nb ? sc->nb - 1 : 0);
+	if (!side_shown(sc->v, blk, sc->w.side))
+		return true;
+	if (match_room(mc) != RL_OK) {
+		sc->rc = RL_ENOMEM;
+		return false;
+	}
+	mc->v[mc->n++] = (struct rl_match_at){(uint32_t)blk, sc->w.side, at};
+	return true;
+}
+
+/* The shown matches of one side, appended to the cache in the side's text order. */
+static int side_matches(rl_view *v, int side, bool icase)
+{
+	const rl_layout *lay = rl_model_layout(v->model);
+	const rl_tokens *toks = rl_alignment_tokens(rl_model_alignment(v->model), side);
+	side_scan sc = {v, {rl_tokens_array(toks), lay, side}, rl_tokens_count(toks),
+	                rl_layout_blocks(lay), 0, 0, RL_OK};
+	size_t len;
+	const char *text = rl_model_text(v->model, side, &len);
+	rl_search_each(text, len, v->pattern, v->plen, icase, side_match, &sc);
+	return sc.rc;
+}
+
+/* Every shown match of the pattern, sorted by block (then OLD before NEW, then place), into
+ * v->mc, unless it holds them already (the same pattern, mode, alignment and layout). Each side's
+ * matches come in block order, so the two runs are merged, not sorted. Done once per search, not
+ * once per key. */
 static int match_cache(rl_view *v)
 {
 	struct rl_match_cache *mc = &v->mc;
@@ -492,25 +576,27 @@ static int match_cache(rl_view *v)
 	mc->valid = false;
 	mc->n = 0;
 	bool icase = rl_search_smartcase(v->pattern, v->plen);
-	for (int side = 0; side < 2; side++) {
-		size_t len, at, pos = 0;
-		const char *text = rl_model_text(v->model, side, &len);
-		while (rl_search_find(text, len, v->pattern, v->plen, pos, true, icase, &at)) {
-			pos = at + 1;
-			size_t b = rl_model_block_of(v->model, side, rl_model_token_at(v->model, side, at));
-			if (!side_shown(v, b, side))
-				continue;
-			if (mc->n == mc->cap) {
-				size_t c = mc->cap ? 2 * mc->cap : 64;
-				struct rl_match_at *g = realloc(mc->v, c * sizeof *g);
-				if (!g)
-					return RL_ENOMEM;
-				mc->v = g, mc->cap = c;
-			}
-			mc->v[mc->n++] = (struct rl_match_at){(uint32_t)b, side, at};
-		}
+	int rc = side_matches(v, RL_OLD, icase);
+	size_t n_old = mc->n;
+	if (rc == RL_OK)
+		rc = side_matches(v, RL_NEW, icase);
+	if (rc != RL_OK)
+		return rc;
+	if (n_old && n_old < mc->n) {
+		/* Merge OLD's run [0, n_old) and NEW's [n_old, n): on a tie of block, OLD first. */
+		struct rl_match_at *m = malloc(mc->n * sizeof *m);
+		if (!m)
+			return RL_ENOMEM;
+		size_t i = 0, j = n_old, k = 0;
+		while (i < n_old && j < mc->n)
+			m[k++] = mc->v[j].block < mc->v[i].block ? mc->v[j++] : mc->v[i++];
+		while (i < n_old)
+			m[k++] = mc->v[i++];
+		while (j < mc->n)
+			m[k++] = mc->v[j++];
+		free(mc->v);
+		mc->v = m, mc->cap = mc->n;
 	}
-	qsort(mc->v, mc->n, sizeof *mc->v, cmp_match_at);
 	memcpy(mc->pattern, v->pattern, v->plen);
 	mc->plen = v->plen;
 	mc->unified = v->geom.unified;
@@ -519,6 +605,8 @@ static int match_cache(rl_view *v)
 	return RL_OK;
 }
 
+/* Count the shown matches (the status line's N) and those before the current one in reading
+ * order (its k). One pass over each side's text; only the current match's block is laid out. */
 int rl_view_count_matches(rl_view *v)
 {
 	v->match_k = v->match_n = 0;

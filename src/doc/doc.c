@@ -147,7 +147,28 @@ enum md_sign {
 	MD_SETEXT = 16,    /* a line under a line of text: === */
 	MD_REFDEF = 32,    /* [label]: http... */
 	MD_CODESPAN = 64,  /* `code` */
+	MD_EMPH = 128,     /* *word* or _word_ */
 };
+
+/* Is there emphasis with c (* or _) in the line: c opening a word (after the line's start, a
+ * space or an opening bracket or quote; before a character that is not a space nor c) and c
+ * closing one later on (after a character that is not a space nor c; before the line's end, a
+ * space or punctuation)? "*sigh*" and "_Hamlet_" are; "5 * 3", "fee*" and snake_case are not. */
+static bool has_emphasis(const char *s, size_t n, char c)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		if (s[i] != c || (i && (!s[i - 1] || !strchr(" \t([\"'", s[i - 1]))) || s[i + 1] == ' ' ||
+		    s[i + 1] == '\t' || s[i + 1] == c)
+			continue;
+		/* No closing after the first opening: none after a later one either (one pass). */
+		for (size_t j = i + 2; j < n; j++)
+			if (s[j] == c && s[j - 1] != ' ' && s[j - 1] != c &&
+			    (j + 1 == n || (s[j + 1] && strchr(" \t.,;:!?)]\"'", s[j + 1]))))
+				return true;
+		return false;
+	}
+	return false;
+}
 
 static unsigned line_signs(const char *s, size_t n, bool prev_text)
 {
@@ -174,11 +195,14 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
 	if (tick && (size_t)(tick - s) + 2 < n && tick[1] != '`' && tick[1] != ' ' &&
 	    memchr(tick + 2, '`', n - (size_t)(tick - s) - 2))
 		signs |= MD_CODESPAN;
+	if (has_emphasis(s, n, '*') || has_emphasis(s, n, '_'))
+		signs |= MD_EMPH;
 	return signs;
 }
 
 /* Markdown: at least two different kinds of construct plain text does not have (one heading
- * could be a numbered comment; a heading and a link, or a fence and emphasis, are Markdown). */
+ * could be a numbered comment; a heading and a link, a heading and emphasis, or a fence and
+ * strong emphasis, are Markdown; emphasis counts only beside a heading). */
 static bool looks_markdown(const char *s, size_t n)
 {
 	unsigned signs = 0;
@@ -192,6 +216,9 @@ static bool looks_markdown(const char *s, size_t n)
 		prev_text = len > 0 && s[i] != ' ' && s[i] != '=';
 		i = e + 1;
 	}
+	/* Emphasis is a weak sign (prose stars a word now and then): it counts beside a heading. */
+	if ((signs & MD_EMPH) && !(signs & (MD_HEADING | MD_SETEXT)))
+		signs &= ~(unsigned)MD_EMPH;
 	unsigned kinds = 0;
 	for (unsigned b = signs; b; b &= b - 1)
 		kinds++;

@@ -8,8 +8,9 @@
  *
  * The formatting that is not words is recorded beside the text, when asked (rl_doc_styles):
  * each stretch of text under emphasis, strong emphasis, a link or an image (with its target),
- * or in code, is a span whose description names them from the outermost in ("strong, link
- * https://example.org/"), so that a change only of formatting can be shown as one. */
+ * in a heading (with its level) or in code, is a span whose description names them from the
+ * outermost in ("strong, link https://example.org/", "heading 2"), so that a change only of
+ * formatting can be shown as one. */
 #include "formats.h"
 
 #include <cmark.h>
@@ -34,6 +35,7 @@ typedef struct md_styles {
 	unsigned depth, unnamed;
 	uint32_t seen_hash[STYLE_SEEN], seen_off[STYLE_SEEN];
 	unsigned nseen, next_seen;
+	bool plain;             /* words without formatting were written since the last span */
 	bool nomem;
 } md_styles;
 
@@ -130,14 +132,20 @@ static void style_record(md_state *st, size_t start, size_t end, bool code, bool
 		return;
 	while (start < end && (st->tb.data[start] == ' ' || st->tb.data[start] == '\n'))
 		start++;
-	if (start >= end || (!y->len && !code))
+	if (start >= end)
 		return;
+	if (!y->len && !code) {
+		y->plain = true;
+		return;
+	}
 	char name[sizeof y->name + 16];
 	size_t n = (size_t)snprintf(name, sizeof name, "%s%s%s", y->name,
 	                            code && y->len ? ", " : "", code ? "code" : "");
 	uint32_t hash = style_hash(name, n), off;
 	rl_doc_styles *o = y->out;
-	if (o->n && o->v[o->n - 1].style == hash && o->v[o->n - 1].exact == exact &&
+	bool goes_on = !y->plain;
+	y->plain = false;
+	if (goes_on && o->n && o->v[o->n - 1].style == hash && o->v[o->n - 1].exact == exact &&
 	    o->v[o->n - 1].end <= start) {
 		o->v[o->n - 1].end = end;  /* the same formatting goes on (one word after another) */
 		return;
@@ -203,7 +211,14 @@ static void enter(md_state *st, cmark_node *node)
 		    cmark_node_previous(node))
 			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		break;
-	case CMARK_NODE_HEADING:
+	case CMARK_NODE_HEADING: {
+		/* Its level is formatting: "## Plans" → "### Plans" is the same words restyled. */
+		char level[16];
+		snprintf(level, sizeof level, "heading %d", cmark_node_get_heading_level(node));
+		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		style_push(&st->sty, level, NULL);
+		break;
+	}
 	case CMARK_NODE_THEMATIC_BREAK:
 	case CMARK_NODE_LIST:
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
@@ -264,6 +279,9 @@ static void leave(md_state *st, cmark_node *node)
 	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
 	    t == CMARK_NODE_IMAGE) {
 		style_pop(&st->sty);
+	} else if (t == CMARK_NODE_HEADING) {
+		style_pop(&st->sty);
+		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 		rl_textbuf_quote_leave(&st->tb);
 	} else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {

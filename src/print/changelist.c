@@ -97,7 +97,7 @@ static int gather_moves(ctx *c)
 		if (m->first == SIZE_MAX)
 			m->first = k;
 		m->last = k;
-		m->reworded |= op->kind != RL_OP_MOVE;
+		m->reworded |= op->kind != RL_OP_MOVE && op->kind != RL_OP_FORMAT;
 		for (int s = 0; s < 2; s++) {
 			uint32_t t0 = s ? op->b0 : op->a0, t1 = s ? op->b1 : op->a1;
 			if (t1 > t0) {
@@ -170,8 +170,13 @@ static int visit(ctx *c, size_t k, size_t *next)
 {
 	const rl_op *op = &c->ops[k];
 	*next = k + 1;
-	if (op->move)
-		return add_move(c, k);
+	if (op->move) {
+		/* A restyled stretch inside a moved passage is listed too, after the passage. */
+		int rc = add_move(c, k);
+		if (rc == RL_OK && op->kind == RL_OP_FORMAT)
+			rc = add(c, RL_CH_FORMAT, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});
+		return rc;
+	}
 	if (op->quote != RL_QUOTE_NONE && op->quote < RL_QUOTE_KINDS) {
 		size_t last = quote_end(c, k);
 		const rl_op *lo = &c->ops[last];

@@ -38,7 +38,8 @@ typedef struct rl_edit {
 	uint32_t sentences[2];    /* sentence ends (. ! ?) in them */
 	uint32_t move;            /* RL_CH_MOVED: the move id */
 	uint8_t kind;             /* rl_edit_kind */
-	bool reworded;            /* RL_CH_MOVED: edits inside the passage */
+	bool reworded;            /* RL_CH_MOVED: words changed inside the passage (a restyled
+	                           * stretch inside it is not a word changed: it has its own entry) */
 } rl_edit;
 
 typedef struct rl_changelist {

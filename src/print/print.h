@@ -40,18 +40,22 @@ int rl_print_json_binary(rl_out *o, const char *const names[2], const size_t siz
                          bool identical);
 
 /* --changes: one Markdown line per change of substance, in reading order (changelist.h), then a
- * summary line with the share of OLD kept; "No changes." when the texts do not differ. */
-int rl_print_changes(rl_out *o, const rl_alignment *al);
+ * summary line with the share of OLD kept; "No changes." when the texts do not differ. src: the
+ * two sides the alignment was made of, for what the alignment does not hold (a formatting
+ * change's old and new formatting); NULL: not said. */
+int rl_print_changes(rl_out *o, const rl_alignment *al, const rl_source *src);
 
 /* One change of the list as --changes words it, without the "- " and the newline: Markdown, or
- * HTML text (html: document text escaped for HTML). */
+ * HTML text (html: document text escaped for HTML). src as for rl_print_changes. */
 struct rl_edit;
-void rl_print_change_text(rl_out *o, const rl_alignment *al, const struct rl_edit *ch, bool html);
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const struct rl_edit *ch,
+                          const rl_source *src, bool html);
 
 /* --html: one self-contained HTML page (no script, no external resource): the two texts side by
  * side in the layout's rows (pane columns wide), a legend, the statistics and the change list
  * linking to each change; moved passages link both ways; a "changes only" switch in CSS. */
-int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane);
+int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
+                  const rl_source *src, unsigned pane);
 
 /* --html on a list (--git, --history, directories, several versions): one page, a section per
  * pair under its names (and commit), each as the single-pair report (statistics, change list,
@@ -63,7 +67,7 @@ int rl_report_new(rl_report **out, unsigned pane);
 void rl_report_free(rl_report *r);
 /* A pair compared: its section and its line in the contents (names and version copied). */
 int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names[2],
-                   const rl_version *version);
+                   const rl_source *src, const rl_version *version);
 /* A pair listed in the contents only, with why it has no section ("binary, not compared"). */
 int rl_report_note(rl_report *r, const char *const names[2], const rl_version *version,
                    const char *what);

@@ -134,7 +134,48 @@ static void derived_from(rl_out *o, const rl_alignment *al, const rl_edit *ch)
 		fprintf(o->fp, " (from old %s%u)", PARA(o), (unsigned)ln->para);
 }
 
-void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
+/* A formatting description as the list shows it: "plain" for none, a long one (a link's target)
+ * cut at FORMAT_BYTES on a character boundary. */
+#define FORMAT_BYTES 60
+static void format_name(rl_out *o, const char *d, bool html)
+{
+	size_t n = strlen(d), cut = n;
+	if (!n) {
+		rl_out_str(o, "plain");
+		return;
+	}
+	if (n > FORMAT_BYTES) {
+		cut = FORMAT_BYTES;
+		while (cut > 0 && ((unsigned char)d[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	if (html)
+		rl_html_text(o, d, cut);
+	else
+		md_text(o, d, cut);
+	if (cut < n)
+		rl_out_str(o, MORE(o) + 1);
+}
+
+/* After a formatting change: " (emphasis → strong)", each side's formatting at its start. */
+static void format_change(rl_out *o, const rl_alignment *al, const rl_edit *ch,
+                          const rl_source *src, bool html)
+{
+	if (!src)
+		return;
+	rl_out_str(o, " (");
+	for (int side = 0; side < 2; side++) {
+		size_t lo, hi;
+		rl_range_bytes(al, side, side ? ch->b0 : ch->a0, side ? ch->b1 : ch->a1, &lo, &hi);
+		if (side)
+			rl_out_str(o, ARROW(o));
+		format_name(o, rl_source_style_at(&src[side], lo), html);
+	}
+	rl_out_str(o, ")");
+}
+
+void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch,
+                          const rl_source *src, bool html)
 {
 	where(o, ch);
 	rl_out_str(o, ": ");
@@ -170,6 +211,7 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch, 
 		fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
 		        ch->words[1] == 1 ? "" : "s");
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
+		format_change(o, al, ch, src, html);
 		break;
 	default:
 		fprintf(o->fp, "rewritten (%u%s%u words): ", (unsigned)ch->words[0], ARROW(o),
@@ -205,7 +247,7 @@ static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
 		        st->typographic == 1 ? "" : "s");
 }
 
-int rl_print_changes(rl_out *o, const rl_alignment *al)
+int rl_print_changes(rl_out *o, const rl_alignment *al, const rl_source *src)
 {
 	rl_changelist cl;
 	int rc = rl_changelist_build(&cl, al);
@@ -216,7 +258,7 @@ int rl_print_changes(rl_out *o, const rl_alignment *al)
 		rl_out_str(o, "No changes.\n");
 	for (size_t k = 0; k < cl.n; k++) {
 		rl_out_str(o, "- ");
-		rl_print_change_text(o, al, &cl.items[k], false);
+		rl_print_change_text(o, al, &cl.items[k], src, false);
 		rl_out_raw(o, "\n", 1);
 	}
 	if (!rl_alignment_same(al))

@@ -357,13 +357,16 @@ static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
 
 /* The change list, each item a link to its change (ids prefixed by pfx). */
 static void html_changes(rl_out *o, const rl_alignment *al, const rl_changelist *cl,
-                         const char *pfx, int h)
+                         const rl_source *src, const char *pfx, int h)
 {
 	fprintf(o->fp, "<h%d>Changes</h%d>\n", h, h);
 	rl_out_str(o, *pfx ? "<ol class=\"changes\">\n" : "<ol id=\"changes\">\n");
 	for (size_t k = 0; k < cl->n; k++) {
-		fprintf(o->fp, "<li><a href=\"#%sc%zu\">", pfx, k);
-		rl_print_change_text(o, al, &cl->items[k], true);
+		size_t to = k;  /* the anchor: the first change starting at the same op */
+		while (to > 0 && cl->items[to - 1].op0 == cl->items[k].op0)
+			to--;
+		fprintf(o->fp, "<li><a href=\"#%sc%zu\">", pfx, to);
+		rl_print_change_text(o, al, &cl->items[k], src, true);
 		rl_out_str(o, "</a></li>\n");
 	}
 	fprintf(o->fp, "</ol>\n<p>%s%zu word edit%s not listed.</p>\n",
@@ -423,8 +426,9 @@ static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const r
 		return RL_ENOMEM;
 	for (size_t k = 0; k < nops; k++)
 		h->change_of_op[k] = -1;
-	for (size_t k = 0; k < cl->n; k++)
-		h->change_of_op[cl->items[k].op0] = (int32_t)k;
+	for (size_t k = 0; k < cl->n; k++)  /* a moved passage and a restyled stretch starting it */
+		if (h->change_of_op[cl->items[k].op0] < 0)  /* share the passage's anchor */
+			h->change_of_op[cl->items[k].op0] = (int32_t)k;
 	/* Where the summary lines' sources start in OLD, for their anchors. */
 	size_t nl;
 	const rl_link *v = rl_alignment_sources(al, &nl);
@@ -449,7 +453,8 @@ static int html_ctx_init(html_ctx *h, rl_out *o, const rl_alignment *al, const r
 static const char switch_input[] = "<input type=\"checkbox\" id=\"only\">";
 static const char switch_label[] = "<label class=\"switch\" for=\"only\"> changes only</label>\n";
 
-int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2], unsigned pane)
+int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
+                  const rl_source *src, unsigned pane)
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay = NULL;
@@ -463,7 +468,7 @@ int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
 	html_head(o, names);
 	html_legend(o, rl_alignment_stats(al));
 	html_stats(o, rl_alignment_stats(al), 2, "stats");
-	html_changes(o, al, &cl, "", 2);
+	html_changes(o, al, &cl, src, "", 2);
 	fprintf(o->fp, "<h2>The two versions</h2>\n<main>\n%s%s", switch_input, switch_label);
 	rc = html_table(&h, lay, pane, names);
 	rl_out_str(o, "</main>\n</body></html>\n");
@@ -582,7 +587,7 @@ static void html_names(rl_out *o, char *const names[2])
 }
 
 int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names[2],
-                   const rl_version *version)
+                   const rl_source *src, const rl_version *version)
 {
 	rl_layout_opts lo = {.markers = false};
 	rl_layout *lay = NULL;
@@ -625,7 +630,7 @@ int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names
 		goto out;
 	}
 	html_stats(&o, st, 3, NULL);
-	html_changes(&o, al, &cl, pfx, 3);
+	html_changes(&o, al, &cl, src, pfx, 3);
 	fprintf(r->mem, "<h3>The two versions</h3>\n%s", switch_label);
 	rc = html_table(&h, lay, r->pane, names);
 	rl_out_str(&o, "<p class=\"top\"><a href=\"#contents\">contents</a></p>\n</section>\n");

@@ -100,35 +100,36 @@ static void op_range(const rl_alignment *al, const rl_op *op, int side, const rl
 	}
 }
 
-/* "source": the OLD sentences the NEW units this op covers draw from (provenance links, best
- * first, unit by unit; a sentence named once). */
-static void json_op_sources(rl_out *o, const rl_alignment *al, const rl_op *op,
-                            const rl_source *src)
+/* "source": the OLD sentences the NEW units ops [k0, k1) cover draw from (provenance links, best
+ * first, unit by unit; a sentence named once); move: only the ops of that move, 0 for all. */
+static void json_sources(rl_out *o, const rl_alignment *al, const rl_op *ops, size_t k0,
+                         size_t k1, uint32_t move, const rl_source *src)
 {
-	const rl_link *ln;
-	size_t n = rl_op_sources(al, op, &ln), said = 0;
+	size_t said = 0;
 	size_t seen[4 * RL_LINK_MAX];
-	if (n == 0)
-		return;
-	rl_out_str(o, ", \"source\": [");
-	for (size_t k = 0; k < n; k++)
-		for (uint8_t i = 0; i < ln[k].n; i++) {
-			size_t s, e;
-			rl_op one = {ln[k].a0[i], ln[k].a1[i], 0, 0, 0, RL_OP_DELETE, 0};
-			bool dup = false;
-			for (size_t j = 0; j < said && j < sizeof seen / sizeof *seen; j++)
-				dup |= seen[j] == ln[k].a0[i];
-			if (dup)
-				continue;
-			if (said < sizeof seen / sizeof *seen)
-				seen[said] = ln[k].a0[i];
-			op_range(al, &one, RL_OLD, src ? &src[0] : NULL, false, &s, &e);
-			char buf[64], *p = buf;
-			p = put_range(p, said ? ", [" : "[", s, e);
-			rl_out_raw(o, buf, (size_t)(p - buf));
-			said++;
-		}
-	rl_out_str(o, "]");
+	for (size_t op = k0; op < k1; op++) {
+		const rl_link *ln;
+		size_t n = move && ops[op].move != move ? 0 : rl_op_sources(al, &ops[op], &ln);
+		for (size_t k = 0; k < n; k++)
+			for (uint8_t i = 0; i < ln[k].n; i++) {
+				size_t s, e;
+				rl_op one = {ln[k].a0[i], ln[k].a1[i], 0, 0, 0, RL_OP_DELETE, 0};
+				bool dup = false;
+				for (size_t j = 0; j < said && j < sizeof seen / sizeof *seen; j++)
+					dup |= seen[j] == ln[k].a0[i];
+				if (dup)
+					continue;
+				if (said < sizeof seen / sizeof *seen)
+					seen[said] = ln[k].a0[i];
+				op_range(al, &one, RL_OLD, src ? &src[0] : NULL, false, &s, &e);
+				char buf[64], *p = buf;
+				p = put_range(p, said ? ", [" : ", \"source\": [[", s, e);
+				rl_out_raw(o, buf, (size_t)(p - buf));
+				said++;
+			}
+	}
+	if (said)
+		rl_out_str(o, "]");
 }
 
 static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool first_a,
@@ -144,7 +145,9 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 	 * splitter counts them: "e-mail" is two), flagged as no change. */
 	bool typo = op->kind == RL_OP_TYPO;
 	p = put_str(p, "    {\"kind\": \"");
-	p = put_str(p, rl_kind_name(restyled ? RL_OP_EQUAL : typo ? RL_OP_REPLACE : (rl_kind)op->kind));
+	p = put_str(p, rl_kind_name(restyled ? (op->move ? RL_OP_MOVE : RL_OP_EQUAL)
+	                            : typo   ? RL_OP_REPLACE
+	                                     : (rl_kind)op->kind));
 	p = put_str(p, "\"");
 	if (op->kind != RL_OP_INSERT) {
 		op_range(al, op, RL_OLD, src ? &src[0] : NULL, first_a, &s, &e);
@@ -178,7 +181,7 @@ static void json_op(rl_out *o, const rl_alignment *al, const rl_op *op, bool fir
 		p = put_str(p, "}");
 	}
 	rl_out_raw(o, line, (size_t)(p - line));
-	json_op_sources(o, al, op, src);
+	json_sources(o, al, op, 0, 1, 0, src);
 	rl_out_str(o, last ? "}\n" : "},\n");
 }
 
@@ -187,7 +190,9 @@ static double ratio(size_t num, size_t den)
 	return den ? (double)num / (double)den : 1.0;
 }
 
-static void json_stats(rl_out *o, const rl_stats *st)
+/* moved_fmt: the formatting changes inside moved passages, which the contract counts as the
+ * move ops they are (the others as equal ops). */
+static void json_stats(rl_out *o, const rl_stats *st, size_t moved_fmt)
 {
 	fprintf(o->fp,
 	        "  \"stats\": {\"old_words\": %zu, \"new_words\": %zu, \"kept\": %zu, "
@@ -203,8 +208,9 @@ static void json_stats(rl_out *o, const rl_stats *st)
 	        st->replaced[1], st->moved, st->moves, st->quotes, st->quote_ops[RL_QUOTE_REMOVED],
 	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
 	        st->quote_ops[RL_QUOTE_ELIDED], st->quotations[0], st->quotations[1],
-	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT], st->ops[RL_OP_DELETE],
-	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO], st->ops[RL_OP_MOVE],
+	        st->ops[RL_OP_EQUAL] + st->ops[RL_OP_FORMAT] - moved_fmt, st->ops[RL_OP_DELETE],
+	        st->ops[RL_OP_INSERT], st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO],
+	        st->ops[RL_OP_MOVE] + moved_fmt,
 	        ratio(st->kept + st->kept_new, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
 	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
@@ -256,7 +262,22 @@ static void json_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch)
 	rl_out_str(o, "]");
 }
 
-static void json_edit(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool last)
+/* A formatting change's "formatting": each side's at its start, as its op says it. */
+static void json_formatting(rl_out *o, const rl_alignment *al, const rl_edit *ch,
+                            const rl_source *src)
+{
+	for (int side = 0; side < 2; side++) {
+		size_t lo, hi;
+		rl_range_bytes(al, side, side ? ch->b0 : ch->a0, side ? ch->b1 : ch->a1, &lo, &hi);
+		const char *d = rl_source_style_at(&src[side], lo);
+		rl_out_str(o, side ? ", \"new\": " : ", \"formatting\": {\"old\": ");
+		json_string(o, d, strlen(d));
+	}
+	rl_out_str(o, "}");
+}
+
+static void json_edit(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool last,
+                      const rl_source *src)
 {
 	fprintf(o->fp, "    {\"type\": \"%s\", \"para\": [%u, %u], \"words\": [%u, %u], "
 	               "\"sentences\": [%u, %u]",
@@ -278,11 +299,16 @@ static void json_edit(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool
 	json_tokens(o, al, RL_NEW, ch->b0, ch->b1);
 	if (ch->kind == RL_CH_QUOTE_ALTERED || ch->kind == RL_CH_QUOTE_ELIDED)
 		json_edits(o, al, ch);
+	if (ch->kind == RL_CH_FORMAT && src)
+		json_formatting(o, al, ch, src);
+	size_t nops;
+	json_sources(o, al, rl_alignment_ops(al, &nops), ch->op0, ch->op1,
+	             ch->kind == RL_CH_MOVED ? ch->move : 0, src);
 	rl_out_str(o, last ? "}\n" : "},\n");
 }
 
 /* The change list (changelist.h): the facts --changes prints. */
-static int json_changes(rl_out *o, const rl_alignment *al)
+static int json_changes(rl_out *o, const rl_alignment *al, const rl_source *src)
 {
 	rl_changelist cl;
 	int rc = rl_changelist_build(&cl, al);
@@ -290,7 +316,7 @@ static int json_changes(rl_out *o, const rl_alignment *al)
 		return rc;
 	rl_out_str(o, cl.n ? "  \"changes\": [\n" : "  \"changes\": [");
 	for (size_t k = 0; k < cl.n; k++)
-		json_edit(o, al, &cl.items[k], k + 1 == cl.n);
+		json_edit(o, al, &cl.items[k], k + 1 == cl.n, src);
 	fprintf(o->fp, "%s],\n  \"unlisted_edits\": %zu\n", cl.n ? "  " : "", cl.minor);
 	rl_changelist_free(&cl);
 	return RL_OK;
@@ -314,8 +340,11 @@ static int print_json(rl_out *o, const rl_alignment *al, const char *const names
 		json_op(o, al, &ops[k], first_a, first_b, k + 1 == n, src);
 	}
 	rl_out_str(o, "  ],\n");
-	json_stats(o, rl_alignment_stats(al));
-	int rc = json_changes(o, al);
+	size_t moved_fmt = 0;
+	for (size_t k = 0; k < n; k++)
+		moved_fmt += ops[k].kind == RL_OP_FORMAT && ops[k].move;
+	json_stats(o, rl_alignment_stats(al), moved_fmt);
+	int rc = json_changes(o, al, src);
 	rl_out_str(o, "}\n");
 	return rc;
 }

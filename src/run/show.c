@@ -89,11 +89,11 @@ static int show_alignment(const rl_cli *cli, const rl_alignment *al, const rl_so
 		rc = rl_print_stat_sources(&o, al, src);
 		break;
 	case RL_FMT_CHANGES:
-		rc = rl_print_changes(&o, al);
+		rc = rl_print_changes(&o, al, src);
 		break;
 	case RL_FMT_HTML: {
 		const char *names[2] = {src[0].name, src[1].name};
-		rc = rl_print_html(&o, al, names, html_pane(cli));
+		rc = rl_print_html(&o, al, names, src, html_pane(cli));
 		break;
 	}
 	default:
@@ -234,7 +234,7 @@ void rl_listing_show(rl_listing *run, const rl_source src[2], const rl_version *
 		if (!run->report)
 			rc = rl_report_new(&run->report, html_pane(cli));
 		if (rc == RL_OK)
-			rc = rl_report_pair(run->report, al, names, version);
+			rc = rl_report_pair(run->report, al, names, src, version);
 		if (rc != RL_OK)
 			rl_error_line(rl_strerror(rc));
 		rl_listing_worst(run, rc != RL_OK ? RL_EXIT_TROUBLE

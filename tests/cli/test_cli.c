@@ -1065,6 +1065,26 @@ Test(cli, summary_lines_link_to_their_source)
 	}
 	cr_assert_geq(linked, 2);
 	cr_assert(opponents);
+	/* The change list says it too: the inserted bullet's change names the same sentence. */
+	const json *changes = json_get(doc, "changes");
+	size_t listed = 0;
+	opponents = false;
+	for (size_t k = 0; json_at(changes, k); k++) {
+		const json *ch = json_at(changes, k), *src = json_get(ch, "source");
+		if (!src)
+			continue;
+		listed++;
+		const json *b = json_get(ch, "b"), *first = json_at(src, 0);
+		cr_assert_not_null(b);
+		size_t b0 = (size_t)json_at(b, 0)->num, a0 = (size_t)json_at(first, 0)->num;
+		if (strncmp(new + b0, "- Opponents have 30 days", 24) == 0) {
+			opponents = true;
+			cr_assert_str_eq(json_str(json_get(ch, "type")), "inserted");
+			cr_assert(strncmp(old + a0, "Opponents said they are weighing", 32) == 0);
+		}
+	}
+	cr_assert_geq(listed, 1);
+	cr_assert(opponents, "the change list's entry carries its source");
 	json_free(doc);
 	run_free(&r);
 
@@ -1075,6 +1095,22 @@ Test(cli, summary_lines_link_to_their_source)
 	RUN(&r, "--side-by-side", "-W", "140", "--color=never", ORIGINAL, DIGEST);
 	cr_assert_not_null(strstr(r.out, "\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9"), "%s", r.out);
 	run_free(&r);
+	/* At every width the tag stays on the row of the words it tags: it follows a word or the
+	 * change's closing marker, never the gutter's spaces. */
+	for (unsigned w = 40; w <= 120; w++) {
+		char width[16];
+		snprintf(width, sizeof width, "%u", w);
+		RUN(&r, "--side-by-side", "-W", width, "--color=never", ORIGINAL, DIGEST);
+		size_t tags = 0;
+		for (const char *p = strstr(r.out, "\xe2\x9f\xa8\xc2\xb6"); p;
+		     p = strstr(p + 1, "\xe2\x9f\xa8\xc2\xb6")) {
+			cr_assert(p > r.out && p[-1] != ' ' && p[-1] != '\n', "-W %u: a tag alone: %s", w,
+			          r.out);
+			tags++;
+		}
+		cr_assert_geq(tags, 2, "-W %u", w);
+		run_free(&r);
+	}
 	RUN(&r, "--changes", ORIGINAL, DIGEST);
 	cr_assert_not_null(strstr(r.out, "(from old \xc2\xb6" "14)"), "%s", r.out);
 	run_free(&r);

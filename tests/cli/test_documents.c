@@ -18,6 +18,10 @@
 #define NOTES3 "tests/documents/notes-v3.md"
 #define README1 "tests/documents/readme-v1.md"
 #define README2 "tests/documents/readme-v2.md"
+#define MINUTES1 "tests/documents/minutes-v1.md"
+#define MINUTES2 "tests/documents/minutes-v2.md"
+#define GULLS1 "tests/documents/gulls-v1.md"
+#define GULLS2 "tests/documents/gulls-v2.md"
 #define PAGE1 "tests/documents/page-v1.txt"
 #define PAGE2 "tests/documents/page-v2.txt"
 
@@ -237,7 +241,13 @@ Test(documents, markdown_formatting_changes_in_every_format)
 
 	RUN(&r, "--changes", README1, README2);
 	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "4: formatting changed (2 words): "
-	                                 "\xe2\x80\x9cproject page\xe2\x80\x9d\n"), "%s", r.out);
+	                                 "\xe2\x80\x9cproject page\xe2\x80\x9d (link "
+	                                 "https://example.org/tidewatch/releases \xe2\x86\x92 link "
+	                                 "https://tidewatch.example.net/download)\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\xe2\x80\x9cnext\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)"
+	                                 "\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\xe2\x80\x9ctracker\xe2\x80\x9d (plain \xe2\x86\x92 link "
+	                                 "https://example.org/tidewatch/issues)\n"), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "Formatting changed in 3 places (4 words), the words the "
 	                                 "same."), "%s", r.out);
 	run_free(&r);
@@ -246,6 +256,7 @@ Test(documents, markdown_formatting_changes_in_every_format)
 	cr_assert_not_null(strstr(r.out, "<span class=\"fm\">project page</span>"));
 	cr_assert_not_null(strstr(r.out, ".fm{text-decoration:underline dotted"));
 	cr_assert_not_null(strstr(r.out, "formatting changed (2 words): \xe2\x80\x9cproject page"));
+	cr_assert_not_null(strstr(r.out, "\xe2\x80\x9cnext\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)"));
 	cr_assert_not_null(strstr(r.out, "<td>words formatted otherwise</td><td class=\"n\">4</td>"));
 	run_free(&r);
 
@@ -280,6 +291,88 @@ Test(documents, markdown_formatting_changes_in_every_format)
 	unlink(path);
 	run_free(&r);
 	run_free(&x);
+}
+
+/* Minutes whose only changes are a heading's level and emphasis: found Markdown without
+ * --format (a heading and emphasis), the heading's level a formatting change like the
+ * emphasis, each listed with what it was and what it became; *less* against _less_ is the
+ * same emphasis. */
+Test(documents, markdown_heading_level_and_emphasis_detected)
+{
+	run_result r;
+	RUN(&r, "--stat", MINUTES1, MINUTES2);
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert_not_null(strstr(r.out, "; formatting changed: 7 words in 2 places\n"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--changes", MINUTES1, MINUTES2);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "2: formatting changed (5 words): \xe2\x80\x9c"
+	                                 "Minutes of the spring meeting\xe2\x80\x9d (heading 2 "
+	                                 "\xe2\x86\x92 heading 3)\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "3: formatting changed (2 words): \xe2\x80\x9c"
+	                                 "potting shed\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n"),
+	                   "%s", r.out);
+	cr_assert_null(strstr(r.out, "less"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--html", MINUTES1, MINUTES2);
+	cr_assert_not_null(strstr(r.out, "(heading 2 \xe2\x86\x92 heading 3)</a></li>"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--json", MINUTES1, MINUTES2);
+	cr_assert_not_null(strstr(r.out, "\"format\": \"markdown\", \"extracted\": true"));
+	cr_assert_not_null(strstr(r.out, "\"new\": \"Minutes of the spring meeting\", \"formatting\": "
+	                                 "{\"old\": \"heading 2\", \"new\": \"heading 3\"}}"), "%s", r.out);
+	run_free(&r);
+
+	/* Prose with stars that are not emphasis, beside a line like a heading, stays text. */
+	static const char prose[] = "# 3 rooms booked for the weekend\n\nThe fee* is 5 * 3 euros a "
+	                            "night.\n\n* terms apply\n";
+	char path[64];
+	temp_file(path, prose, sizeof prose - 1);
+	RUN(&r, "--json", path, path);
+	cr_assert_not_null(strstr(r.out, "\"format\": \"text\""), "%s", r.out);
+	unlink(path);
+	run_free(&r);
+}
+
+/* A paragraph moved, one word of it re-emphasised: the move is unchanged in its words, the word
+ * a formatting change of its own, flagged where the passage left and where it arrived. */
+Test(documents, formatting_changed_inside_a_moved_passage)
+{
+	run_result r;
+	RUN(&r, "--changes", GULLS1, GULLS2);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "3 \xe2\x86\x92 \xc2\xb6" "5: passage moved (24 "
+	                                 "words, unchanged): "), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "5: formatting changed (1 word): \xe2\x80\x9c"
+	                                 "green\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n"),
+	                   "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "in a>] [*green*] [<notebook"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "in a<} {*green*} {>notebook"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "moved 24 in 1 passage"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "formatting changed: 1 word in 1 place"), "%s", r.out);
+	run_free(&r);
+	/* To the contract the restyled words are part of the move: a move op, flagged. */
+	RUN(&r, "--json", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "\"move\": 1, \"formatting\": {\"old\": \"emphasis\", "
+	                                 "\"new\": \"strong\"}}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{\"kind\": \"move\", \"a\": [206, 211], \"b\": [389, 394]"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"replace\": 0, \"move\": 3}"), "%s", r.out);
+	run_result x[2];
+	RUN(&x[0], "--extract", GULLS1);
+	RUN(&x[1], "--extract", GULLS2);
+	size_t sizes[2] = {x[0].out_len, x[1].out_len};
+	char why[256];
+	cr_assert_null(json_contract_check(r.out, r.out_len, sizes, why, sizeof why), "%s", why);
+	run_free(&x[0]);
+	run_free(&x[1]);
+	run_free(&r);
+	RUN(&r, "--html", GULLS1, GULLS2);
+	cr_assert_not_null(strstr(r.out, "(emphasis \xe2\x86\x92 strong)</a></li>"), "%s", r.out);
+	run_free(&r);
 }
 
 /* The bench's scorer reads a formatting change as the equal op it is. */

@@ -37,10 +37,10 @@ static char *print_to_memory(int which, const rl_alignment *al, const fuzz_input
 	case P_SBS: rc = rl_print_side_by_side(&o, al, width); break;
 	case P_INLINE: rc = rl_print_inline(&o, al); break;
 	case P_STAT: rc = rl_print_stat(&o, al); break;
-	case P_CHANGES: rc = rl_print_changes(&o, al); break;
+	case P_CHANGES: rc = rl_print_changes(&o, al, NULL); break;
 	case P_HTML: {
 		const char *nv[2] = {"old", "new"};
-		rc = rl_print_html(&o, al, nv, width);
+		rc = rl_print_html(&o, al, nv, NULL, width);
 		break;
 	}
 	default: {

@@ -97,6 +97,7 @@ Test(tui, n_lands_on_the_first_change)
 	tmux_keys(&t, false, "n");
 	assert_screen(&t, "change 1/1");
 	assert_screen(&t, "rewritten for the second draft");
+	cr_assert(tmux_wait_line_starts(&t, 1, "Paragraph 45 stays the same", WAIT));
 	char *l1 = tmux_line(&t, 1);
 	cr_assert_eq(strncmp(l1, "Paragraph 45 stays the same", 27), 0, "at the top: %s", l1);
 	free(l1);
@@ -113,7 +114,9 @@ Test(tui, search_finds_a_word_and_highlights_it)
 	assert_screen(&t, "/Marchetti");
 	tmux_keys(&t, false, "Enter");
 	assert_screen(&t, "Dr. Evelyn Marchetti");
-	/* The match in the search face (black on orange in 256 colours). */
+	/* The match in the search face (black on orange in 256 colours): the words may be on the
+	 * screen before their face is. */
+	cr_assert(tmux_wait_escaped(&t, "48;5;214mMarchetti", WAIT), "no match face");
 	char *s = tmux_screen(&t, true);
 	char *m = strstr(s, "Marchetti");
 	cr_assert_not_null(m);
@@ -133,12 +136,14 @@ Test(tui, resize_lays_out_again)
 	assert_screen(&t, "change 1/");
 	tmux_resize(&t, 70, 30);
 	assert_screen(&t, "[unified]");
-	char *l0 = tmux_line(&t, 0);
-	cr_assert_eq(strncmp(l0, "- Council votes", 15), 0, "%s", l0);
-	free(l0);
+	cr_assert(tmux_wait_line_starts(&t, 0, "- Council votes", WAIT));
 	tmux_resize(&t, 150, 30);
+	/* Not "[unified]" gone (a screen cleared for the repaint has lost it too): the two columns'
+	 * first row, then the whole frame at the new size (its status line is painted last). */
+	cr_assert(tmux_wait_line_starts(&t, 0, "Council votes", WAIT));
+	tmux_expect_frame(&t, 150, 30, WAIT);
 	cr_assert(tmux_wait_gone(&t, "[unified]", WAIT));
-	l0 = tmux_line(&t, 0);
+	char *l0 = tmux_line(&t, 0);
 	unsigned right = (150 - 3) / 2 + 3;
 	cr_assert_geq(strlen(l0), right + 5);
 	cr_assert_eq(strncmp(l0 + right, "Board votes", 11), 0, "%s", l0);
@@ -416,6 +421,8 @@ Test(tui, the_mouse_wheel_scrolls_both_panes)
 	static const char wheel_down[] = "\033[<65;10;5M", wheel_up[] = "\033[<64;10;5M";
 	tmux_bytes(&t, wheel_down, sizeof wheel_down - 1);
 	cr_assert(tmux_wait_gone(&t, "Top", WAIT), "the wheel did not scroll");
+	/* The status line may change before the rows are repainted: wait for the row. */
+	cr_assert(tmux_wait_line_starts(&t, 0, "By Nora", WAIT), "three lines down");
 	char *l0 = tmux_line(&t, 0);
 	cr_assert_eq(strncmp(l0, "By Nora", 7), 0, "three lines down: %s", l0);
 	free(l0);
@@ -578,6 +585,7 @@ Test(tui, s_jumps_from_a_summary_line_to_its_source)
 	assert_screen(&t, "its source in OLD, \xc2\xb6" "14 (s: back)");
 	assert_screen(&t, "Opponents said they are weighing a petition");
 	/* The sentence is drawn in the match face (256 colours: black on orange), word by word. */
+	cr_assert(tmux_wait_escaped(&t, "48;5;214mweighing", WAIT), "no match face");
 	char *esc = tmux_screen(&t, true);
 	cr_assert_not_null(strstr(esc, "48;5;214mOpponents"), "%s", esc);
 	cr_assert_not_null(strstr(esc, "48;5;214mweighing"), "%s", esc);

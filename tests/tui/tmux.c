@@ -263,6 +263,36 @@ bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
 	return poll_screen(t, needle, true, timeout_s);
 }
 
+bool tmux_wait_escaped(const tmux *t, const char *needle, double timeout_s)
+{
+	double end = deadline_after(timeout_s);
+	for (;;) {
+		char *s = tmux_screen(t, true);
+		bool has = strstr(s, needle) != NULL;
+		free(s);
+		if (has)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
+bool tmux_wait_line_starts(const tmux *t, int y, const char *prefix, double timeout_s)
+{
+	double end = deadline_after(timeout_s);
+	for (;;) {
+		char *l = tmux_line(t, y);
+		bool ok = strncmp(l, prefix, strlen(prefix)) == 0;
+		free(l);
+		if (ok)
+			return true;
+		if (now() > end)
+			return false;
+		nap();
+	}
+}
+
 bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
 {
 	double end = deadline_after(timeout_s);

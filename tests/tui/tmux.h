@@ -2,7 +2,9 @@
  *
  * Each test gets its own server (tmux -L redline-test-PID), so tests run in parallel and never
  * touch a user's tmux. Screens are polled with a deadline, never read after a fixed sleep: the
- * machine may be loaded. */
+ * machine may be loaded. A screen read after a wait shows what the wait waited for, and perhaps
+ * no more: a frame reaches tmux in pieces, and a status line that lost a word may be a screen
+ * being cleared before its repaint. So wait for what is then asserted, not for a sign of it. */
 #ifndef REDLINE_TEST_TMUX_H
 #define REDLINE_TEST_TMUX_H
 
@@ -54,8 +56,12 @@ const char *tmux_pane_tty(const tmux *t, char *buf, size_t n);
 
 /* Wait until the screen holds `needle` (true), or timeout_s seconds pass (false). */
 bool tmux_wait(const tmux *t, const char *needle, double timeout_s);
+/* The same on the screen with its attributes (capture-pane -e): "48;5;214mword". */
+bool tmux_wait_escaped(const tmux *t, const char *needle, double timeout_s);
 /* Wait until line y of the screen is `want`. */
 bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s);
+/* Wait until line y of the screen starts with `prefix`. */
+bool tmux_wait_line_starts(const tmux *t, int y, const char *prefix, double timeout_s);
 /* Wait until a paste buffer holds `needle` (list-buffers shows its start). */
 bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s);
 /* Wait until the screen holds `then` somewhere after `first`. */

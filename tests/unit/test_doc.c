@@ -62,11 +62,21 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(detect("<head><title>x</title></head>"), RL_DOCFMT_HTML);
 	cr_assert_eq(detect("# Notes\n\nSee [the report](http://example.org).\n"), RL_DOCFMT_MARKDOWN);
 	cr_assert_eq(detect("Intro\n=====\n\nSome **bold** words.\n"), RL_DOCFMT_MARKDOWN);
+	/* A heading and emphasis alone, with stars or underscores. */
+	cr_assert_eq(detect("# Minutes\n\nThe vote was *not* unanimous.\n"), RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("## Reading\n\nWe read _Hamlet_, then lunch.\n"), RL_DOCFMT_MARKDOWN);
 	/* Plain text stays plain text: one construct alone, or a tag merely mentioned. */
 	cr_assert_eq(detect("# a comment\nkey = value\n# another\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect("The <html> tag opens a page.\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect("<htmlish> is not a tag we know\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect("He said [sic] and left (quietly).\n"), RL_DOCFMT_TEXT);
+	/* Prose with asterisks that are not emphasis, even beside a heading-like line. */
+	cr_assert_eq(detect("# 3 rooms booked\nThe fee* is 5 * 3 euros.\n* terms apply\n"),
+	             RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("# todo\nrename my_old_name and fix a*b*c\n"), RL_DOCFMT_TEXT);
+	/* Emphasis alone is one construct: prose with one *sigh* stays text; beside a heading only. */
+	cr_assert_eq(detect("She paused. *sigh* Then she went on.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("See [the page](x.html) about the *old* light.\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect(""), RL_DOCFMT_TEXT);
 	/* Binary content is left to the binary check. */
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
@@ -275,6 +285,24 @@ Test(markdown, formatting_recorded_beside_the_text)
 	rl_doc_styles_release(&st);
 }
 
+Test(markdown, heading_level_is_formatting)
+{
+	const char *md = "# Tides\n\n## When *the* boats leave\n\nEvery hour.\n\nSlack water\n---\n";
+	char *out = NULL, err[256];
+	size_t n;
+	rl_doc_styles st;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
+	cr_assert_str_eq(out, "Tides\n\nWhen the boats leave\n\nEvery hour.\n\nSlack water\n");
+	cr_assert_str_eq(style_of(out, &st, "Tides"), "heading 1");
+	cr_assert_str_eq(style_of(out, &st, "When"), "heading 2");
+	cr_assert_str_eq(style_of(out, &st, "the"), "heading 2, emphasis");
+	cr_assert_str_eq(style_of(out, &st, "leave"), "heading 2");
+	cr_assert_str_eq(style_of(out, &st, "Every"), "");
+	cr_assert_str_eq(style_of(out, &st, "water"), "heading 2");
+	free(out);
+	rl_doc_styles_release(&st);
+}
+
 Test(markdown, formatting_follows_dropped_lines)
 {
 	/* -I drops a line: the spans after it move up with the text. */
@@ -290,15 +318,18 @@ Test(markdown, formatting_follows_dropped_lines)
 	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "tide"), "emphasis");
 	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "noon"), "link http://t");
 	cr_assert_str_eq(style_of(src.data, &src.doc.styles, "turns"), "");
-	cr_assert_eq(src.doc.styles.n, 2, "the dropped line's span went with it");
+	cr_assert_eq(src.doc.styles.n, 3, "the dropped line's span went with it");
 	const char *tide = strstr(src.data, "tide");
 	cr_assert_str_eq(rl_source_style_at(&src, (size_t)(tide - src.data)), "emphasis");
-	cr_assert_str_eq(rl_source_style_at(&src, 0), "");
+	cr_assert_str_eq(rl_source_style_at(&src, 0), "heading 1");
+	cr_assert_str_eq(rl_source_style_at(&src, strlen("Notes")), "");
 	/* A copy holds its own styles. */
 	rl_source dup;
 	cr_assert_eq(rl_source_copy(&dup, &src), 0);
 	rl_source_release(&src);
-	cr_assert_str_eq(rl_source_style_at(&dup, strlen("Notes\n\nThe ")), "emphasis");
+	cr_assert_str_eq(rl_source_style_at(&dup, (size_t)(strstr(dup.data, "tide") - dup.data)),
+	                 "emphasis");
+	cr_assert_str_eq(rl_source_style_at(&dup, (size_t)(strstr(dup.data, "The") - dup.data)), "");
 	rl_source_release(&dup);
 	regfree(&re);
 }
@@ -314,9 +345,14 @@ Test(markdown, restyled_words_found_by_the_engine)
 		 "# Ferry\n\nSee the [timetable](https://b.example/t) first.\n"},
 		{"# Ferry\n\nBoats leave *hourly* from the [quay](q1).\n",
 		 "# Ferry\n\nBoats leave **daily** from the [quay](q2).\n"},
+		/* a heading's level (the setext heading is level 2 as ## is) */
+		{"# Ferry\n\nTimes\n-----\n\nBoats leave hourly from the quay.\n",
+		 "# Ferry\n\n### Times\n\nBoats leave hourly from the quay.\n"},
+		{"# Ferry\n\nTimes\n-----\n\nBoats leave hourly from the quay.\n",
+		 "# Ferry\n\n## Times\n\nBoats leave hourly from the quay.\n"},
 	};
-	static const char *const want[] = {"efe", "efe", "erefe"};
-	for (size_t p = 0; p < 3; p++) {
+	static const char *const want[] = {"efe", "efe", "erefe", "efe", "e"};
+	for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
 		rl_source src[2] = {source(pairs[p][0]), source(pairs[p][1])};
 		/* (one heading and emphasis are not enough to tell Markdown from text) */
 		rl_doc_opts o = {.max_size = BIG, .format = RL_DOCFMT_MARKDOWN};

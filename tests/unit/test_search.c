@@ -75,6 +75,50 @@ Test(search, agrees_with_a_naive_oracle)
 	}
 }
 
+typedef struct hits {
+	size_t at[64], n, stop;
+} hits;
+
+static bool record(void *ctx, size_t at)
+{
+	hits *h = ctx;
+	h->at[h->n++] = at;
+	return h->n != h->stop;
+}
+
+/* rl_search_each reports what rl_search_find finds from each match's next byte, in order,
+ * overlapping matches included, and stops when told. */
+Test(search, each_agrees_with_find)
+{
+	static const char alpha[] = "aAbB ";
+	uint64_t rng = 29;
+	char t[64], p[8];
+	for (int round = 0; round < 3000; round++) {
+		size_t n = next_rand(&rng) % 40, plen = 1 + next_rand(&rng) % 6;
+		for (size_t i = 0; i < n; i++)
+			t[i] = alpha[next_rand(&rng) % 5];
+		for (size_t i = 0; i < plen; i++)
+			p[i] = alpha[next_rand(&rng) % 5];
+		for (int icase = 0; icase < 2; icase++) {
+			hits h = {.stop = SIZE_MAX};
+			size_t got = rl_search_each(t, n, p, plen, icase, record, &h), k = 0, at;
+			for (size_t pos = 0; rl_search_find(t, n, p, plen, pos, true, icase, &at);
+			     pos = at + 1) {
+				cr_assert_lt(k, h.n, "round %d: a match missed", round);
+				cr_assert_eq(h.at[k], at, "round %d: match %zu", round, k);
+				k++;
+			}
+			cr_assert_eq(k, h.n, "round %d: %zu matches, find %zu", round, h.n, k);
+			cr_assert_eq(got, h.n);
+			if (h.n > 1) {
+				hits one = {.stop = 1};
+				cr_assert_eq(rl_search_each(t, n, p, plen, icase, record, &one), 1);
+				cr_assert_eq(one.at[0], h.at[0]);
+			}
+		}
+	}
+}
+
 static double cpu_seconds(void)
 {
 	return (double)clock() / CLOCKS_PER_SEC;

@@ -636,6 +636,41 @@ Test(view, search_counts_matches_and_unfolds_a_match_in_a_fold)
 	free(b);
 }
 
+/* n from the first match walks every match once, k counting 1, 2, ... N: the matches of both
+ * sides are kept in reading order, a moved paragraph's on each side included. */
+Test(view, search_steps_count_every_match_in_order)
+{
+	static const char a[] =
+		"The gulls came early to the harbour that spring, and the boats stayed in.\n\n"
+		"Old Marten counted the gulls on the breakwater every morning before tea.\n\n"
+		"Nobody believed his numbers, though the gulls were certainly louder.\n\n"
+		"By June the harbour master had put up a sign about feeding the gulls.\n";
+	static const char b[] =
+		"The gulls came early to the harbour that spring, and the boats stayed out.\n\n"
+		"Nobody believed his numbers, though the gulls were certainly louder.\n\n"
+		"By June the harbour master had put up a sign about feeding the gulls.\n\n"
+		"Old Marten counted the gulls on the breakwater every morning before tea.\n";
+	for (int unified = 0; unified < 2; unified++) {
+		vfix f;
+		vfix_texts(&f, (const char *[]){a, b, NULL}, 120, 40, false);
+		rl_view *v = &f.view;
+		if (unified)
+			vfix_act(&f, RL_ACT_UNIFIED);
+		cr_assert_eq(rl_view_search(v, "gulls", 5, false), RL_OK);
+		cr_assert_eq(rl_view_frame(v), RL_OK);
+		size_t n = v->match_n;
+		cr_assert_geq(n, unified ? 4 : 8, "%zu", n);
+		for (size_t k = 1; k <= n; k++) {
+			cr_assert_eq(v->match_k, k, "unified %d: match %zu of %zu counted %zu", unified, k,
+			             n, v->match_k);
+			vfix_act(&f, RL_ACT_NEXT);
+			cr_assert_eq(rl_view_frame(v), RL_OK);
+		}
+		cr_assert_eq(v->match_k, 1, "wrapped to the first");
+		vfix_free(&f);
+	}
+}
+
 Test(view, the_current_change_is_the_one_counted_and_leaves_filtered_kinds)
 {
 	vfix f;
