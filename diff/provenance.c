@@ -1,15 +1,17 @@
 /* provenance.c: provenance links from units of NEW to the OLD sentences they restate elsewhere.
  *
- * Words are compared as stems (lower case, a plural or verb ending cut, at most STEM_BYTES bytes:
- * "tests" and "testing", "release" and "released" meet), content words only, each weighted by its
+ * Words are compared as stems (lower case, a plural, verb, "-ly" or "-ment" ending cut, a
+ * consonant doubled before "-ing" or "-ed" undoubled, at most STEM_BYTES bytes: "tests" and
+ * "testing", "committing" and "commitment" meet), content words only, each weighted by its
  * rarity among OLD's units: a stem in few sentences says more than one in many. OLD's units are
  * indexed by their stems; a NEW unit finds its candidates through the postings of its rarer stems
  * (at most DF_CAP units each), and the best few are scored exactly by reading them. A unit is
  * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
  * (PAIR_SHARE with two), and that unit is not one the unit already stands beside (shares an op
- * with) nor beaten by one it stands beside. Units that keep most of their words in place are not
- * looked at. The thresholds were set on the corpus summary (scripts/summary_sources.py) and keep
- * a spun copy and a retranslation free of links. */
+ * with) nor beaten by one it stands beside. A phrase of PHRASE_WORDS words restated in order
+ * counts its stems twice. Units that keep most of their words in place are not looked at. The
+ * thresholds were set on the corpus summary (scripts/summary_sources.py), checked on the project's
+ * own digests (examples/), and keep a spun copy and a retranslation free of links. */
 #include "provenance.h"
 
 #include <math.h>
@@ -35,6 +37,11 @@
 #define MORE_SHARE 20
 /* Units with fewer content stems are too short to tell. */
 #define MIN_STEMS 3
+/* A run of this many words shared in order is a phrase restated (see phrase()). */
+#define PHRASE_WORDS 4
+/* Word pairs compared for phrases per candidate, and OLD words held, at most. */
+#define PHRASE_WORK 65536
+#define PHRASE_CELLS 4096
 
 typedef struct stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or NONE */
@@ -67,14 +74,20 @@ static uint32_t stem_hash(const char *text, const rl_token *tk)
 		unsigned char ch = (unsigned char)text[tk->off + k];
 		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
 	}
+	bool verb = false;
 	if (len > 5 && ends(low, len, "ing"))
-		len -= 3;
+		len -= 3, verb = true;
 	else if (len > 4 && ends(low, len, "ed"))
-		len -= 2;
+		len -= 2, verb = true;
 	else if (len > 5 && ends(low, len, "ly"))
 		len -= 2;
+	else if (len > 7 && ends(low, len, "ment"))
+		len -= 4;
 	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
 		len -= 1 + (len > 4 && ends(low, len, "es"));
+	/* "committ(ing)" meets "commit(ment)". */
+	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
+		len--;
 	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
 }
 
@@ -191,6 +204,8 @@ typedef struct search {
 	uint32_t ntouched;
 	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
 	uint32_t *kept;    /* per NEW unit: words kept in place */
+	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash */
+	uint32_t *run;     /* PHRASE_CELLS + 1 cells for the longest common run */
 	uint32_t stamp;
 } search;
 
@@ -331,6 +346,74 @@ static void cover(search *x, uint32_t v)
 	}
 }
 
+/* Every word's key for phrase runs: a content word's stem, another word's hash, NONE for
+ * punctuation. */
+static int word_keys(search *x, const uint8_t *want)
+{
+	rl_ctx *c = x->c;
+	x->run = malloc((PHRASE_CELLS + 1) * sizeof *x->run);
+	if (!x->run)
+		return RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		x->key[s] = malloc(((size_t)sd->n + 1) * sizeof *x->key[s]);
+		if (!x->key[s])
+			return RL_ENOMEM;
+		for (uint32_t t = 0; t < sd->n; t++) {
+			const rl_token *tk = &sd->tok[t];
+			if (s == RL_NEW && !want[sd->unit[t]]) {
+				x->key[s][t] = NONE;  /* a unit no search reads */
+				continue;
+			}
+			x->key[s][t] = x->st.of[s][t] != NONE ? x->st.of[s][t]
+			               : tk->cls == RL_TOK_WORD ? (stem_hash(sd->text, tk) | 0x80000000u)
+			                                        : NONE;
+		}
+	}
+	return RL_OK;
+}
+
+/* A phrase restated in order ("a mix of open and closed models" in "a mixed portfolio of open and
+ * closed models") says more than the same words scattered: the weight of the content stems in
+ * the longest run of PHRASE_WORDS words or more that NEW tokens [t0, t1) and OLD unit v share, in
+ * order, punctuation skipped. 0 when the two are too long to compare word by word. */
+static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
+{
+	const rl_side *sa = &x->c->side[RL_OLD];
+	uint32_t v0 = sa->ustart[v], v1 = sa->ustart[v + 1];
+	if ((uint64_t)(t1 - t0) * (v1 - v0) > PHRASE_WORK || v1 - v0 > PHRASE_CELLS)
+		return 0;
+	const uint32_t *ka = x->key[RL_OLD], *kb = x->key[RL_NEW];
+	uint32_t *len = x->run;  /* len[j]: the run ending at OLD word j and the NEW word before */
+	memset(len, 0, (size_t)(v1 - v0 + 1) * sizeof *len);
+	uint32_t best = 0, end = 0;
+	for (uint32_t t = t0; t < t1; t++) {
+		if (kb[t] == NONE)
+			continue;
+		uint32_t diag = 0;  /* len of the OLD word before j, from the NEW word before t */
+		for (uint32_t j = v0; j < v1; j++) {
+			if (ka[j] == NONE)
+				continue;
+			uint32_t *cell = &len[j - v0], old = *cell;
+			*cell = ka[j] == kb[t] ? diag + 1 : 0;
+			diag = old;
+			if (*cell > best)
+				best = *cell, end = j;
+		}
+	}
+	if (best < PHRASE_WORDS)
+		return 0;
+	double sum = 0;
+	for (uint32_t j = end + 1, k = 0; j-- > v0 && k < best;) {
+		if (ka[j] == NONE)
+			continue;
+		k++;
+		if (x->st.of[RL_OLD][j] != NONE)
+			sum += x->w[x->st.of[RL_OLD][j]];
+	}
+	return sum;
+}
+
 /* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
 static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 {
@@ -402,18 +485,38 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 	/* Exact scores, over the stems still marked. */
 	double best = 0, bestcos = 0, beside_best = 0;
 	uint32_t bestv = NONE, nbest = 0;
+	double ts[TOP], bs[TOP], tc[TOP], bc[TOP], most = 0;
+	uint32_t tn[TOP];
 	for (uint32_t k = 0; k < ntop; k++) {
-		uint32_t n;
-		double s = exact(x, top[k], ++*pass, &n), cs = cosine(x, s, total, top[k]);
-		if (cs > bestcos || (cs == bestcos && bestv != NONE && top[k] < bestv))
-			best = s, bestcos = cs, bestv = top[k], nbest = n;
+		ts[k] = exact(x, top[k], ++*pass, &tn[k]);
+		tc[k] = cosine(x, ts[k], total, top[k]);
+		most = tc[k] > most ? tc[k] : most;
 	}
 	for (uint32_t k = 0; k < nb; k++) {
 		uint32_t n;
-		double s = exact(x, bv[k], ++*pass, &n), cs = cosine(x, s, total, bv[k]);
-		if (cs > beside_best)
-			beside_best = cs;
+		bs[k] = exact(x, bv[k], ++*pass, &n);
+		bc[k] = cosine(x, bs[k], total, bv[k]);
+		most = bc[k] > most ? bc[k] : most;
 	}
+	/* A phrase adds at most the shared weight again: only candidates within half of the best can
+	 * gain from one, and only those are compared word by word. */
+	uint64_t pwork = 0;
+	for (uint32_t k = 0; k < ntop + nb; k++) {
+		uint32_t v = k < ntop ? top[k] : bv[k - ntop];
+		double *cs = k < ntop ? &tc[k] : &bc[k - ntop], sh = k < ntop ? ts[k] : bs[k - ntop];
+		if (2 * *cs < most)
+			continue;
+		pwork += (uint64_t)(t1 - t0) * (sa->ustart[v + 1] - sa->ustart[v]);
+		*cs = cosine(x, sh + phrase(x, t0, t1, v), total, v);
+	}
+	if (!bill(c, pwork))
+		return false;
+	for (uint32_t k = 0; k < ntop; k++)
+		if (tc[k] > bestcos || (tc[k] == bestcos && bestv != NONE && top[k] < bestv))
+			best = ts[k], bestcos = tc[k], bestv = top[k], nbest = tn[k];
+	for (uint32_t k = 0; k < nb; k++)
+		if (bc[k] > beside_best)
+			beside_best = bc[k];
 	if (bestv == NONE || nbest < 2 || best * 100 < LINK_SHARE * total ||
 	    (nbest < 3 && best * 100 < PAIR_SHARE * total) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best)
@@ -472,9 +575,11 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	}
 	if (rc == RL_OK)
 		rc = stems_init(c, &x.st, want);
-	free(want);
 	if (rc == RL_OK)
 		rc = index_old(&x);
+	if (rc == RL_OK)
+		rc = word_keys(&x, want);
+	free(want);
 	x.acc = calloc((size_t)sa->nunits + 1, sizeof *x.acc);
 	x.touched = malloc(((size_t)sa->nunits + 1) * sizeof *x.touched);
 	if (rc == RL_OK && (!x.acc || !x.touched))
@@ -518,6 +623,7 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	stems_free(&x.st);
 	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
 	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
+	free(x.key[0]), free(x.key[1]), free(x.run);
 	if (rc != RL_OK) {
 		free(v);
 		return rc;

@@ -461,22 +461,31 @@ static int mark_breaks(rl_tokens *t)
 	if (nlines == 0)
 		return RL_OK;
 
-	uint32_t *widths = malloc(nlines * sizeof *widths);
+	/* The last lines of paragraphs count in the wrap width too: hard-wrapped text has none
+	 * wider than it, while text written one paragraph per line with a few short lines between
+	 * (a heading, a "[[Category:…]]" line above a paragraph) is not wrapped at their width. */
+	size_t nall = 1;
+	for (size_t i = 1; i < t->n; i++)
+		nall += t->v[i].gap >= RL_GAP_LINE;
+	uint32_t *widths = malloc((nlines + nall) * sizeof *widths), *all = widths + nlines;
 	if (!widths)
 		return RL_ENOMEM;
 	uint32_t w = 0;
-	size_t k = 0;
+	size_t k = 0, m = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		rl_gap gap = t->v[i].gap;
 		if (i > 0 && gap == RL_GAP_LINE)
 			widths[k++] = w;
+		if (i > 0 && gap >= RL_GAP_LINE)
+			all[m++] = w;
 		if (gap >= RL_GAP_LINE || i == 0)
 			w = 0;
 		else if (gap == RL_GAP_SPACE)
 			w += 1;
 		w += t->v[i].width;
 	}
-	uint32_t wrap = percentile_width(widths, nlines);
+	all[m++] = w;
+	uint32_t wrap = percentile_width(all, m);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX;
 
 	k = 0;

@@ -40,7 +40,8 @@ being it its this that these those he she they we you i his her their our your m
 no do does did has have had will would can could should may might must shall than then there here
 which who whom whose what when where why how if into onto over under about after before also just
 only very too all any each some such more most other own same""".split())
-MARKERS = re.compile(r'\[-|-\]|\{\+|\+\}|\[<|>\]|\{>|<\}')
+MARKERS = re.compile(r'\[-|-\]|\{\+|\+\}|\[<|>\]|\{>|<\}|\[!|!\]|\{!|!\}|\[\*|\*\]|\{\*|\*\}|'
+                     r'\{=|=\}|\u27e8\u00b6\d+\u27e9')
 GUTTER = 3  # columns between the panes of --side-by-side (src/print/print_sbs.c)
 
 
@@ -311,6 +312,69 @@ def same_row(binary, old, new, pair, width):
     return ok, len(pair['same_row'])
 
 
+def rows_apart(binary, old, new, starts, width):
+    """redline only: for each (OLD byte, NEW byte) pair of starts, how many printed rows of
+    --side-by-side at this width lie between the rows that show them (None when not found)."""
+    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never', old, new],
+                         capture_output=True)
+    pane = (width - GUTTER) // 2
+    rows = qt.decode(res.stdout).split('\n')
+    at = []
+    for side, path in ((0, old), (1, new)):
+        # The row of every non-space character the pane shows, matched to the file's own.
+        shown = []
+        for k, r in enumerate(rows):
+            cut = MARKERS.sub('', r[:pane] if side == 0 else r[pane + GUTTER:])
+            shown.extend(k for ch in cut if not ch.isspace())
+        text = qt.decode(open(path, 'rb').read())
+        off = qt.byte_offsets(text)
+        row_of, n = {}, 0
+        for c, ch in enumerate(text):
+            if not ch.isspace():
+                row_of[off[c]] = shown[n] if n < len(shown) else None
+                n += 1
+        at.append(row_of)
+    return [None if at[0].get(a) is None or at[1].get(b) is None else abs(at[0][a] - at[1][b])
+            for a, b in starts]
+
+
+def luke_rows(binary, old, new, truth_tsv, fig):
+    with open(truth_tsv) as fp:
+        next(fp)
+        starts = [(int(p[1]), int(p[3])) for p in (ln.split('\t') for ln in fp) if len(p) > 4]
+    for w in (100, 160):
+        d = rows_apart(binary, old, new, starts, w)
+        fig[f'luke_rows{w}'] = (sum(1 for x in d if x is not None and x <= 1), len(d))
+
+
+# Paragraphs of the corpus's spun copy (001) and of the article (000) that must start on the same
+# row: (line of 000, line of 001), numbers only.
+CORPUS_ROWS = [(14, 1), (16, 2), (18, 3), (20, 4), (22, 5), (24, 6), (28, 7), (36, 8), (38, 9),
+               (40, 10), (42, 11), (46, 12), (48, 13)]
+
+
+def corpus_rows(binary, corpus, fig):
+    import glob
+    f = sorted(glob.glob(os.path.join(corpus, '0*.txt')))
+    if len(f) < 2:
+        return
+    starts = []
+    for la, lb in CORPUS_ROWS:
+        pos = []
+        for path, ln in ((f[0], la), (f[1], lb)):
+            data = open(path, 'rb').read()
+            b = 0
+            for _ in range(ln - 1):
+                b = data.index(b'\n', b) + 1
+            while data[b:b + 1].isspace():
+                b += 1
+            pos.append(b)
+        starts.append(tuple(pos))
+    for w in (100, 160):
+        d = rows_apart(binary, f[0], f[1], starts, w)
+        fig[f'co_row{w}'] = (sum(1 for x in d if x == 0), len(d))
+
+
 def bullets(al, pair):
     linked = 0
     for line_start, sources in pair['bullets']:
@@ -365,6 +429,10 @@ ROWS = [
     ('luke_linked', 'Luke: verses linked to their partner', ('>=', 0.999), 'f'),
     ('luke_moves', 'Luke: moves reported (none moved)', ('==', 0), 'd'),
     ('luke_paired', 'Luke: share of KJV words paired', None, 'f'),
+    ('luke_rows100', 'Luke: verse starts a row apart at most, w100', ('>=', 0.95), 'r'),
+    ('luke_rows160', 'Luke: verse starts a row apart at most, w160', ('>=', 0.95), 'r'),
+    ('co_row100', 'corpus 000-001: same row at width 100', ('>=', 1.0), 'r'),
+    ('co_row160', 'corpus 000-001: same row at width 160', ('>=', 1.0), 'r'),
     ('sh_recall', 'Sherlock: paragraph map, anchor recall', None, 'f'),
     ('sh_precision', 'Sherlock: paragraph map, pairing precision', None, 'f'),
     ('sh_cross', 'Sherlock: paragraph links out of order', None, 'd'),
@@ -426,14 +494,18 @@ def real(binary, tool, real_dir, fig, only=None):
         od, nd = open(old, 'rb').read(), open(new, 'rb').read()
         al = Aligned(od, nd, qt.run_tool(tool, binary, old, new))
         if name == 'luke':
-            fig.update(luke(al, os.path.join(real_dir, folder,
-                                             'prose.align.verse-char-offsets.tsv')))
+            tsv = os.path.join(real_dir, folder, 'prose.align.verse-char-offsets.tsv')
+            fig.update(luke(al, tsv))
+            if tool == 'redline':
+                luke_rows(binary, old, new, tsv, fig)
         elif name == 'sherlock':
             fig.update(sherlock(al, os.path.join(real_dir, folder, 'align.paragraphs.tsv')))
         elif name == 'modern':
             fig.update(modern(al, modern_truth(od, nd)))
         else:
             fig.update(zh(al))
+    if tool == 'redline' and not only:
+        corpus_rows(binary, os.path.join(real_dir, '..', '..', 'corpus'), fig)
 
 
 def cell(v, how):

@@ -14,6 +14,10 @@
 /* Blocks of unchanged text are cut at the first sentence end after this many tokens, and
  * unconditionally at twice as many, so that laying out one block stays cheap. */
 #define BLOCK_TOKENS 400
+/* Inside a paragraph, where a sentence starts on both sides and one side of the open block has
+ * grown this many columns longer than the other (a long rewritten stretch: a retranslation), a new
+ * block starts, so that the shorter side waits with padding instead of running a sentence ahead. */
+#define DRIFT_COLS 40
 #define MIN_WIDTH RL_LAYOUT_MIN_WIDTH
 #define MAX_WIDTH RL_LAYOUT_MAX_WIDTH
 _Static_assert(RL_LAYOUT_MIN_WIDTH >= RL_ESCAPE_MAX, "an escape must fit on one row");
@@ -34,6 +38,8 @@ struct rl_layout {
 	piecevec pieces;  /* final pieces, sliced at block edges */
 	rl_block *blocks;
 	size_t nblocks, capblocks;
+	uint32_t ntok[2];
+	size_t cols[2];   /* columns the open block takes on each side, about (see piece_cols) */
 };
 
 /* ------------------------------------------------------------------ pieces */
@@ -167,6 +173,68 @@ static bool sentence_end_before(const rl_layout *lay, int side, uint32_t t)
 	return (c == '.' || c == '!' || c == '?') && tok_at(lay, side, t)->gap != RL_GAP_NONE;
 }
 
+/* Does a sentence (2) or a clause (1) start at token t: after ".", "!" or "?" (2), ";", ":" or ","
+ * (1), and any closing marks glued to it ("years.” The")? 0 where none does. */
+static int sentence_start(const rl_layout *lay, int side, uint32_t t)
+{
+	if (t == 0 || tok_at(lay, side, t)->gap == RL_GAP_NONE)
+		return 0;
+	uint32_t k = t - 1;
+	for (;;) {
+		const rl_token *p = tok_at(lay, side, k);
+		const char *s = lay->text[side] + p->off;
+		bool closer = (p->len == 1 && strchr("\")]'", s[0])) ||
+		              (p->len == 3 && (memcmp(s, "\xe2\x80\x9d", 3) == 0 ||
+		                               memcmp(s, "\xe2\x80\x99", 3) == 0));
+		if (!closer || k == 0 || p->gap != RL_GAP_NONE)
+			break;
+		k--;
+	}
+	const rl_token *p = tok_at(lay, side, k);
+	const char *s = lay->text[side] + p->off;
+	char c = s[p->len - 1];
+	if (c == ';' || c == ':' || c == ',')
+		return 1;
+	if (c != '.' && c != '!' && c != '?')
+		return 0;
+	/* An abbreviation ("U.S. Coast", "Dr. Evelyn") ends no sentence: a period inside the word, or
+	 * a period after a short capitalised word. */
+	if (c == '.' && (memchr(s, '.', p->len - 1) ||
+	                 (p->len == 1 && k > 0 && p->gap == RL_GAP_NONE &&
+	                  (tok_at(lay, side, k - 1)->flags & RL_TF_UPPER) &&
+	                  (tok_at(lay, side, k - 1)->width <= 3 ||
+	                   memchr(lay->text[side] + tok_at(lay, side, k - 1)->off, '.',
+	                          tok_at(lay, side, k - 1)->len)))))
+		return 0;
+	return 2;
+}
+
+/* The columns tokens [t0, t1) of a side take: their widths and the spaces between, and the
+ * markers around a change when they are shown. */
+static size_t piece_cols(const rl_layout *lay, int side, uint32_t t0, uint32_t t1, bool changed)
+{
+	size_t n = changed && lay->opts.markers && t1 > t0 ? 4 : 0;
+	for (uint32_t t = t0; t < t1; t++) {
+		const rl_token *tk = tok_at(lay, side, t);
+		n += tk->width + (tk->gap != RL_GAP_NONE);
+	}
+	return n;
+}
+
+/* Do both sides start a sentence at tokens i and j, with one side of the open block DRIFT_COLS
+ * ahead of the other, and both of them at least that long (a short paragraph next to a long one
+ * stays one block): a sync point. Where it is twice as far ahead, a clause start on either side
+ * (a sentence that one side ends with ";" or ",", the other with ".") is enough. */
+static bool drift_sync(const rl_layout *lay, uint32_t i, uint32_t j)
+{
+	size_t a = lay->cols[RL_OLD], b = lay->cols[RL_NEW], d = a > b ? a - b : b - a;
+	if (d < DRIFT_COLS || (a < b ? a : b) < DRIFT_COLS || i >= lay->ntok[RL_OLD] ||
+	    j >= lay->ntok[RL_NEW])
+		return false;
+	int si = sentence_start(lay, RL_OLD, i), sj = sentence_start(lay, RL_NEW, j);
+	return si + sj == 4 || (d >= 2 * DRIFT_COLS && si && sj);
+}
+
 /* Is the size cap reached at token t, count tokens into the block? */
 static bool cut_here(const rl_layout *lay, int side, uint32_t t, size_t count)
 {
@@ -197,6 +265,7 @@ static int new_block(rl_layout *lay)
 	rl_block *b = &lay->blocks[lay->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->piece0 = b->piece1 = (uint32_t)lay->pieces.n;
+	lay->cols[0] = lay->cols[1] = 0;
 	return RL_OK;
 }
 
@@ -225,7 +294,8 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
 	if (line && *open && !force_new && glued_to_block(lay, p))
 		line = false;
-	if (!*open || force_new || line) {
+	bool sync = *open && drift_sync(lay, p->a0, p->b0);
+	if (!*open || force_new || line || sync) {
 		if (new_block(lay) != RL_OK)
 			return RL_ENOMEM;
 		*open = true;
@@ -238,8 +308,11 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 	b->piece1 = (uint32_t)lay->pieces.n;
 	b->a1 = p->a1;
 	b->b1 = p->b1;
-	if (piece_changed(lay, p))
+	bool changed = piece_changed(lay, p);
+	if (changed)
 		b->flags |= RL_BLOCK_CHANGE;
+	lay->cols[RL_OLD] += piece_cols(lay, RL_OLD, p->a0, p->a1, changed);
+	lay->cols[RL_NEW] += piece_cols(lay, RL_NEW, p->b0, p->b1, changed);
 	return RL_OK;
 }
 
@@ -260,11 +333,12 @@ static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
 		bool cut = (i > si || j > sj) &&
 		           (starts_line(lay, RL_OLD, i) || starts_line(lay, RL_NEW, j));
 		bool cap = (i > si || j > sj) && cut_here(lay, RL_OLD, i, count);
-		if (cut || cap) {
+		bool sync = (i > si || j > sj) && *open && drift_sync(lay, i, j);
+		if (cut || cap || sync) {
 			rl_piece slice = {si, i, sj, j, p->op};
 			if (add_piece(lay, &slice, false, open) != RL_OK)
 				return RL_ENOMEM;
-			*open = !cap;  /* a size cut starts a new block even mid-line */
+			*open = !cap && !sync;  /* a size or drift cut starts a new block mid-line */
 			si = i, sj = j, count = 0;
 		}
 		i++, j++, count++;
@@ -418,6 +492,7 @@ int rl_layout_new(rl_layout **out, const rl_alignment *al, const rl_layout_opts 
 	for (int s = 0; s < 2; s++) {
 		lay->tok[s] = rl_tokens_array(rl_alignment_tokens(al, s));
 		lay->text[s] = rl_tokens_text(rl_alignment_tokens(al, s));
+		lay->ntok[s] = (uint32_t)rl_tokens_count(rl_alignment_tokens(al, s));
 	}
 	lay->words_only = rl_alignment_opts(al)->key.ignore_punct;
 	if ((rc = make_pieces(lay, &raw)) != RL_OK || (rc = make_blocks(lay, &raw)) != RL_OK) {

@@ -345,3 +345,39 @@ Test(layout, an_added_mark_stays_with_its_word)
 	rl_alignment_free(al);
 	check_all_widths(a, b);
 }
+
+/* The row of a side whose text starts with `start`, or -1. */
+static long row_starting(char rows[][256], size_t n, const char *start)
+{
+	for (size_t r = 0; r < n; r++)
+		if (strncmp(rows[r], start, strlen(start)) == 0)
+			return (long)r;
+	return -1;
+}
+
+Test(layout, a_long_rewritten_paragraph_keeps_its_sentences_in_step)
+{
+	/* A wordy old rendering against a plain new one, in one paragraph: every OLD sentence is
+	 * half again as long as its NEW one. Without sync points inside the paragraph, NEW would run
+	 * a sentence ahead of OLD by its end. */
+	const char *a = "And it came to pass in the winter, that the keeper of the light went up unto "
+	                "the lantern room with his lamp. And he trimmed the wick thereof, and he made "
+	                "the glass clean and bright before the sun went down. And the ships that were "
+	                "in the harbour saw the light, and they came safely unto the shore that night.";
+	const char *b = "In the winter the keeper climbed to the lantern room with his lamp. He trimmed "
+	                "the wick and cleaned the glass before sunset. The ships in the harbour saw "
+	                "the light and came safely ashore that night.";
+	char ra[32][256], rb[32][256];
+	size_t na, nb;
+	side_rows(a, b, 38, RL_OLD, ra, &na);
+	side_rows(a, b, 38, RL_NEW, rb, &nb);
+	long a2 = row_starting(ra, na, "And he trimmed"), b2 = row_starting(rb, nb, "He trimmed");
+	long a3 = row_starting(ra, na, "And the ships"), b3 = row_starting(rb, nb, "The ships");
+	cr_assert(a2 > 0 && a2 == b2, "second sentence on rows %ld and %ld", a2, b2);
+	cr_assert(a3 > a2 && a3 == b3, "third sentence on rows %ld and %ld", a3, b3);
+	/* A short paragraph beside a long one is not cut: the two sentences of NEW stay on one row. */
+	side_rows("Keep it, and then a very long clause that was cut from the copy entirely. Next.",
+	          "Keep it. Next.", 200, RL_NEW, rb, &nb);
+	cr_assert_eq(nb, 1);
+	check_all_widths(a, b);
+}

@@ -216,3 +216,21 @@ Test(move, a_paragraph_moved_with_half_its_words_swapped)
 	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
 	free(got);
 }
+
+Test(move, a_line_moved_from_the_end_to_the_top)
+{
+	/* A wiki category line moved from the foot of the article to its head: a move of one line,
+	 * not a deletion and an insertion. */
+	const char *line = "[[Category:Lakes of the northern fells]]";
+	const char *body = "'''Fenwick Tarn''' is a small upland lake in the northern fells, fed by "
+	                   "two becks and drained by a third.\n\n== History ==\nThe tarn was dammed in "
+	                   "1884 to supply the mills at Holmby, and the dam was raised again in 1921 "
+	                   "after a dry summer left the town without water.\n";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n%s\n", body, line);
+	snprintf(b, sizeof b, "%s\n%s", line, body);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 [ [ Category : Lakes of the northern fells ] ]"), "%s", got);
+	cr_assert_null(strstr(got, "i [ [ Category"), "%s", got);
+	free(got);
+}

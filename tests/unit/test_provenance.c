@@ -144,6 +144,50 @@ Test(provenance, switched_off)
 	rl_alignment_free(al);
 }
 
+/* A closing line that restates a phrase of one sentence in order ("a mix of rye and sourdough
+ * loaves") and shares as many words, scattered, with another: the phrase decides. */
+Test(provenance, a_phrase_restated_in_order_beats_scattered_words)
+{
+	const char *a =
+		"The bakery on Mill Street will close in June after forty years.\n\n"
+		"Its owner, Hal Brennan, said rising flour prices and a new lease made the shop "
+		"unprofitable. He said he would keep baking a mix of rye and sourdough loaves for the "
+		"Saturday market.\n\n"
+		"If Brennan gives up for good, regulars fear the takeaway will be that baking was a "
+		"sideline for him, not his strength.\n\n"
+		"The building's landlord said a cafe would take over the lease in the autumn.\n";
+	const char *b =
+		"Mill Street bakery to close in June\n\n"
+		"- Flour prices and a new lease made the shop unprofitable, says owner Hal Brennan\n"
+		"- A cafe will take over the lease in the autumn\n\n"
+		"For regulars, the takeaway is that Brennan may settle on a mixed offering of rye and "
+		"sourdough loaves, a sideline that plays to his strength.\n";
+	rl_alignment *al = diff(a, b, true);
+	const rl_link *ln = link_of(al, b, "For regulars");
+	size_t s0 = (size_t)(strstr(a, "He said he would") - a);
+	size_t s1 = (size_t)(strstr(a, "If Brennan") - a);
+	if (ln) {
+		size_t x0, x1;
+		rl_range_bytes(al, RL_OLD, ln->a0[0], ln->a1[0], &x0, &x1);
+		cr_assert(x0 >= s0 && x0 < s1, "linked first to OLD bytes %zu..%zu", x0, x1);
+	} else {
+		/* No link: then it stands beside the sentence of the phrase. */
+		size_t n;
+		const rl_op *ops = rl_alignment_ops(al, &n);
+		size_t l0 = (size_t)(strstr(b, "For regulars") - b), hit = 0;
+		for (size_t k = 0; k < n; k++) {
+			size_t a0, a1, b0, b1;
+			if (ops[k].kind == RL_OP_INSERT || ops[k].kind == RL_OP_DELETE)
+				continue;
+			rl_op_bytes(al, &ops[k], RL_OLD, &a0, &a1);
+			rl_op_bytes(al, &ops[k], RL_NEW, &b0, &b1);
+			hit += b0 >= l0 && a0 >= s0 && a1 <= s1;
+		}
+		cr_assert_gt(hit, 0, "the line stands beside the sentence of the phrase");
+	}
+	rl_alignment_free(al);
+}
+
 /* A copy with words swapped: every sentence stands beside its own, and none is linked. */
 Test(provenance, no_link_where_sentences_stand_beside_their_source)
 {

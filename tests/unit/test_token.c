@@ -204,3 +204,19 @@ Test(token, long_lines_are_not_hard_wrapped)
 	const char *g = gaps(s);
 	cr_assert_null(strchr(g, '2'), "no soft line ends: %s", g);
 }
+
+Test(token, a_short_line_above_long_paragraphs_is_a_hard_line_end)
+{
+	/* Wiki text: a category line on its own above one-paragraph-per-line text. The only lines
+	 * that end in a single line break are short, but the paragraphs run past any wrap width:
+	 * the text is not hard-wrapped, and the category line ends where it stands. */
+	const char *s =
+		"[[Category:Lakes of the northern fells]]\n"
+		"'''Fenwick Tarn''' is a small upland lake in the northern fells, fed by two becks and "
+		"drained by a third.\n\n"
+		"== History ==\n"
+		"The tarn was dammed in 1884 to supply the mills at Holmby, and the dam was raised again "
+		"in 1921 after a dry summer.\n";
+	const char *g = gaps(s);
+	cr_assert_null(strchr(g, '2'), "no soft line ends: %s", g);
+}
