@@ -103,13 +103,14 @@ static bool word_at(const rl_side *sd, uint32_t t)
 	return t < sd->n && sd->tok[t].cls == RL_TOK_WORD;
 }
 
-/* Does token t open a bracket or join alternatives ("(", "[", "{", "/", a dash)? A straight
- * mark glued after it and before text may open a quotation (sprintf("%d"), perlvar/"$0"), or
- * close one ("/tmp/", "\\B{"): the stack decides. */
+/* Does token t open a bracket, join alternatives or assign ("(", "[", "{", "/", "=", a dash)?
+ * A straight mark glued after it and before text may open a quotation (sprintf("%d"),
+ * perlvar/"$0", TASK="-m test"), or close one ("/tmp/", "\\B{"): the stack decides. */
 static bool opens_before(const rl_side *sd, uint32_t t)
 {
 	int32_t cp = cp_of(sd, t);
-	return cp == '(' || cp == '[' || cp == '{' || cp == '/' || cp == 0x2013 || cp == 0x2014;
+	return cp == '(' || cp == '[' || cp == '{' || cp == '/' || cp == '=' || cp == 0x2013 ||
+	       cp == 0x2014;
 }
 
 /* Can a straight mark at t open (it leans on what follows) or close (it leans on what
@@ -118,8 +119,10 @@ static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *ope
 {
 	bool prev = touches_prev(sd, t), next = touches_next(sd, t);
 	if (prev && next && opens_before(sd, t - 1)) {
+		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
 		*close = true;
-		*open = !single || word_at(sd, t + 1);
+		*open = single ? word_at(sd, t + 1)
+		               : after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after);
 		return;
 	}
 	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;

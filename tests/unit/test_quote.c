@@ -61,6 +61,11 @@ Test(quote, a_straight_mark_after_a_bracket_opens)
 	                 "0:\"%s\" || 0:\"%s\"");
 	cr_assert_str_eq(quotes_of("See perlvar/\"$0\" and [\"tab\"] too."),
 	                 "0:\"$0\" || 0:\"tab\"");
+	cr_assert_str_eq(quotes_of("Set TASK=\"-m test\" to run it."), "0:\"-m test\"");
+	/* A mark named in brackets is no opening mark. */
+	cr_assert_str_eq(quotes_of("Use double quotes (\"). They may also be tripled (\"\"\"). "
+	                           "A backslash (\\) escapes."),
+	                 "");
 	/* After a bracket or a slash, a mark still closes the quotation open before it. */
 	cr_assert_str_eq(quotes_of("He said \"go (now)\" twice."), "0:\"go (now)\"");
 	cr_assert_str_eq(quotes_of("Then \"/tmp/\" is used, or \"\\B{\" is."),
