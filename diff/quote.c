@@ -925,6 +925,51 @@ static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 	return RL_OK;
 }
 
+/* ------------------------------------------------------------------ sliding out of quotations */
+
+static void set_side(rl_op *op, int s, uint32_t lo, uint32_t hi)
+{
+	if (s == RL_OLD)
+		op->a0 = lo, op->a1 = hi;
+	else
+		op->b0 = lo, op->b1 = hi;
+}
+
+/* Kept words at the end of a quotation, right after a change of one side that starts with the
+ * same words outside it ("arguments into “positional arguments”" where the other side has one
+ * "arguments", unquoted): the diff could keep either copy. Keep the one outside the quotation,
+ * so that the quotation goes as a whole and is flagged. */
+static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
+{
+	for (size_t k = 1; k < ops->n; k++) {
+		rl_op *d = &ops->v[k - 1], *e = &ops->v[k];
+		if (e->kind != RL_OP_EQUAL || e->move || d->move)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			int o = !s;
+			const uint32_t *ids = c->side[s].ids;
+			if (rl_hi(d, o) != rl_lo(d, o) || rl_hi(d, s) != rl_lo(e, s))
+				continue;
+			uint32_t d0 = rl_lo(d, s), k0 = rl_lo(e, s), k1 = rl_hi(e, s), m = k1 - k0;
+			uint32_t x = ow->qix[s][k0];
+			if (m == 0 || m > k0 - d0 || x == UINT32_MAX || ow->qix[s][k1 - 1] != x ||
+			    ow->qix[s][d0] == x || ow->inq[o][rl_hi(e, o)] > ow->inq[o][rl_lo(e, o)])
+				continue;
+			bool same = true;
+			for (uint32_t i = 0; i < m && same; i++)
+				same = ids[d0 + i] != RL_ID_NONE && ids[d0 + i] == ids[k0 + i];
+			if (!same)
+				continue;
+			rl_op kept = *e, gone_op = *d;
+			set_side(&kept, s, d0, d0 + m);
+			set_side(&gone_op, s, d0 + m, k1);
+			set_side(&gone_op, o, rl_hi(e, o), rl_hi(e, o));
+			*d = kept, *e = gone_op;
+			break;
+		}
+	}
+}
+
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
 	owner ow = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
@@ -932,7 +977,10 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
-	if ((rc = quoted_build(c, &ow)) != RL_OK || (rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
+	if ((rc = quoted_build(c, &ow)) != RL_OK)
+		goto out;
+	slide_out_of_quotes(c, &ow, ops);
+	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
 	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;

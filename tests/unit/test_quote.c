@@ -319,3 +319,18 @@ Test(quote, a_word_stranded_among_new_text_does_not_save_a_quotation)
 	cr_assert_null(strstr(got, "!"), "%s", got);
 	free(got);
 }
+
+/* A word kept at the end of a quotation when the same word stands just before it, outside: the
+ * diff could keep either copy. The copy outside is kept, and the quotation is removed whole. */
+Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
+{
+	char *got = run("Named values.\n\nAt first, the reader sorts command-line values into "
+	                "\xe2\x80\x9cloose values\xe2\x80\x9d and \xe2\x80\x9c" "flags\xe2\x80\x9d when "
+	                "printing help pages.\n",
+	                "Named inputs. At first, the reader sort command-line values in to and "
+	                "\xe2\x80\x9c" "flags\xe2\x80\x9d when printing aid sheets.\n");
+	cr_assert_not_null(strstr(got, "= command - line values | d into |"), "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9c loose values \xe2\x80\x9d > in to !removed"),
+	                   "%s", got);
+	free(got);
+}
