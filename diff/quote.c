@@ -104,7 +104,7 @@ static bool word_at(const rl_side *sd, uint32_t t)
 }
 
 /* Does token t open a bracket, join alternatives or assign ("(", "[", "{", "/", "=", a dash)?
- * A straight mark glued after it and before text may open a quotation (sprintf("%d"),
+ * A straight double mark glued after it and before text may open a quotation (sprintf("%d"),
  * perlvar/"$0", TASK="-m test"), or close one ("/tmp/", "\\B{"): the stack decides. */
 static bool opens_before(const rl_side *sd, uint32_t t)
 {
@@ -118,11 +118,10 @@ static bool opens_before(const rl_side *sd, uint32_t t)
 static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *open, bool *close)
 {
 	bool prev = touches_prev(sd, t), next = touches_next(sd, t);
-	if (prev && next && opens_before(sd, t - 1)) {
+	if (!single && prev && next && opens_before(sd, t - 1)) {
 		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
 		*close = true;
-		*open = single ? word_at(sd, t + 1)
-		               : after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after);
+		*open = after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after);
 		return;
 	}
 	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;
