@@ -98,11 +98,32 @@ static bool touches_next(const rl_side *sd, uint32_t t)
 	return t + 1 < sd->n && sd->tok[t + 1].gap == RL_GAP_NONE;
 }
 
+static bool word_at(const rl_side *sd, uint32_t t)
+{
+	return t < sd->n && sd->tok[t].cls == RL_TOK_WORD;
+}
+
+/* Does token t open a bracket, join alternatives or assign ("(", "[", "{", "/", "=", a dash)?
+ * A straight double mark glued after it and before text may open a quotation (sprintf("%d"),
+ * perlvar/"$0", TASK="-m test"), or close one ("/tmp/", "\\B{"): the stack decides. */
+static bool opens_before(const rl_side *sd, uint32_t t)
+{
+	int32_t cp = cp_of(sd, t);
+	return cp == '(' || cp == '[' || cp == '{' || cp == '/' || cp == '=' || cp == 0x2013 ||
+	       cp == 0x2014;
+}
+
 /* Can a straight mark at t open (it leans on what follows) or close (it leans on what
  * precedes)? A mark touching both sides (don't, "quoted"word) is decided by the stack. */
 static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *open, bool *close)
 {
 	bool prev = touches_prev(sd, t), next = touches_next(sd, t);
+	if (!single && prev && next && opens_before(sd, t - 1)) {
+		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
+		*close = true;
+		*open = after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after);
+		return;
+	}
 	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;
 	*open = next && !prev;
 	*close = prev && (!next || next_punct);
@@ -110,11 +131,6 @@ static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *ope
 		*open = *close = true;
 	if (single && *open && (t + 1 >= sd->n || sd->tok[t + 1].cls != RL_TOK_WORD))
 		*open = false;  /* '90s, 'tis: rare enough; a lone ' before punctuation is no quote */
-}
-
-static bool word_at(const rl_side *sd, uint32_t t)
-{
-	return t < sd->n && sd->tok[t].cls == RL_TOK_WORD;
 }
 
 /* Is the curly mark at t glued inside a word ("they’re", "Singerman’s", "don‘t")? */
@@ -574,18 +590,6 @@ static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops
 	return k;
 }
 
-/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
- * OLD, only function words ("a", "of") matched by coincidence where it had content words? (A
- * quotation of NEW that keeps "here" of "Lo here" is a rewording, not a new quotation.) */
-static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
-                 const rl_quotation *q)
-{
-	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
-	bool has_content;
-	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
-	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0));
-}
-
 /* Is quotation q of side s a quotation on the other side too: do the words it keeps stand inside
  * a quotation there? When they do not, marks were only added (or dropped) around kept words: a
  * translation that quotes speech its original gave without marks changes no quotation. */
@@ -618,15 +622,88 @@ static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
 	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
 }
 
+/* The word nearest to token t of side o, looking back (dir < 0, from the token before t) or
+ * ahead (from t), inside its paragraph: 0 there is none, 1 it is kept, 2 it is in a rewording, 3
+ * it is new text (a change that holds no word of the other side). */
+static int near_word(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int o, uint32_t t,
+                     int dir)
+{
+	const rl_side *sd = &c->side[o];
+	uint32_t x = t;
+	if (dir < 0) {
+		while (x > 0 && sd->tok[x].gap != RL_GAP_PARA && sd->tok[x - 1].cls != RL_TOK_WORD)
+			x--;
+		if (x == 0 || sd->tok[x].gap == RL_GAP_PARA)
+			return 0;
+		x--;
+	} else {
+		while (x < sd->n && (x == 0 || sd->tok[x].gap != RL_GAP_PARA) &&
+		       sd->tok[x].cls != RL_TOK_WORD)
+			x++;
+		if (x == sd->n || (x > 0 && sd->tok[x].gap == RL_GAP_PARA))
+			return 0;
+	}
+	const rl_op *op = &ops->v[ow->op[o][x]];
+	return is_kept(op) ? 1 : rl_op_words(c, op, !o) > 0 ? 2 : 3;
+}
+
+/* Words a quotation may keep by coincidence and still be gone (see stranded()). */
+#define STRANDED_WORDS 3
+
+/* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
+ * reach past its marks) matched by coincidence: does each run stand on the other side between
+ * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
+ * is called" against a bullet "- Transparent. An image format")? Marks taken from words that
+ * stay have those words' neighbours kept around them, and a quotation reworded where it stood
+ * (a translation that quotes speech) has rewordings around them. */
+static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                     const rl_quotation *q)
+{
+	int o = !s;
+	uint32_t last = UINT32_MAX, kept = 0;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		uint32_t k = ow->op[s][t];
+		const rl_op *op = &ops->v[k];
+		if (k == last || !is_kept(op))
+			continue;
+		last = k;
+		if (op->move || !op_inside(op, s, q))
+			return false;
+		kept += rl_op_words(c, op, s);
+		if (kept > STRANDED_WORDS)
+			return false;
+		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
+		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
+		if (before < 2 || after < 2 || (before < 3 && after < 3))
+			return false;
+	}
+	return kept > 0 && !quoted_there(ow, ops, s, q);
+}
+
+/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
+ * OLD, only function words ("a", "of") matched by coincidence where it had content words, or a
+ * few words stranded among new text on the other side? (A quotation of NEW that keeps "here" of
+ * "Lo here" is a rewording, not a new quotation.) */
+static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                 const rl_quotation *q)
+{
+	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
+	bool has_content;
+	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
+	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0) ||
+	                 stranded(c, ow, ops, s, q));
+}
+
 /* A quotation gone as a whole is one removed (or added) quotation, and counts once: the ops
  * inside it (a word matched by coincidence, "the", among them, or a deletion and a replace that
  * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
  * s, when there are several, none moved, each continuing the one before. */
 static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
-                     const rl_quotation *q, size_t *out0, size_t *out1)
+                     const rl_quotation *q, size_t *out0, size_t *out1, bool *apart)
 {
 	if (q->depth > 0 || !gone(c, ow, ops, s, q))
 		return false;
+	*apart = stranded(c, ow, ops, s, q);
 	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
 	while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
 		k0++;
@@ -651,13 +728,24 @@ static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
 		int rc = RL_OK;
 		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
 			size_t k0, k1;
-			if (!gone_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1) || k0 < next)
+			bool apart;
+			if (!gone_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1, &apart) || k0 < next)
 				continue;
 			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
 			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
 			rc = rl_opvec_append(&out, ops->v + next, k0 - next);
-			if (rc == RL_OK)
+			if (rc == RL_OK && apart && m.a1 > m.a0 && m.b1 > m.b0) {
+				/* The other side's words were new text around a coincidence: no part of
+				 * the quotation, a change of their own. */
+				rl_op del = m, ins = m;
+				del.b1 = del.b0, del.kind = RL_OP_DELETE;
+				ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+				rc = rl_opvec_push(&out, &del);
+				if (rc == RL_OK)
+					rc = rl_opvec_push(&out, &ins);
+			} else if (rc == RL_OK) {
 				rc = rl_opvec_push(&out, &m);
+			}
 			next = k1 + 1;
 		}
 		if (rc == RL_OK && next > 0) {
@@ -918,6 +1006,51 @@ static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
 	return RL_OK;
 }
 
+/* ------------------------------------------------------------------ sliding out of quotations */
+
+static void set_side(rl_op *op, int s, uint32_t lo, uint32_t hi)
+{
+	if (s == RL_OLD)
+		op->a0 = lo, op->a1 = hi;
+	else
+		op->b0 = lo, op->b1 = hi;
+}
+
+/* Kept words at the end of a quotation, right after a change of one side that starts with the
+ * same words outside it ("arguments into “positional arguments”" where the other side has one
+ * "arguments", unquoted): the diff could keep either copy. Keep the one outside the quotation,
+ * so that the quotation goes as a whole and is flagged. */
+static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
+{
+	for (size_t k = 1; k < ops->n; k++) {
+		rl_op *d = &ops->v[k - 1], *e = &ops->v[k];
+		if (e->kind != RL_OP_EQUAL || e->move || d->move)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			int o = !s;
+			const uint32_t *ids = c->side[s].ids;
+			if (rl_hi(d, o) != rl_lo(d, o) || rl_hi(d, s) != rl_lo(e, s))
+				continue;
+			uint32_t d0 = rl_lo(d, s), k0 = rl_lo(e, s), k1 = rl_hi(e, s), m = k1 - k0;
+			uint32_t x = ow->qix[s][k0];
+			if (m == 0 || m > k0 - d0 || x == UINT32_MAX || ow->qix[s][k1 - 1] != x ||
+			    ow->qix[s][d0] == x || ow->inq[o][rl_hi(e, o)] > ow->inq[o][rl_lo(e, o)])
+				continue;
+			bool same = true;
+			for (uint32_t i = 0; i < m && same; i++)
+				same = ids[d0 + i] != RL_ID_NONE && ids[d0 + i] == ids[k0 + i];
+			if (!same)
+				continue;
+			rl_op kept = *e, gone_op = *d;
+			set_side(&kept, s, d0, d0 + m);
+			set_side(&gone_op, s, d0 + m, k1);
+			set_side(&gone_op, o, rl_hi(e, o), rl_hi(e, o));
+			*d = kept, *e = gone_op;
+			break;
+		}
+	}
+}
+
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
 	owner ow;
@@ -926,7 +1059,10 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
-	if ((rc = quoted_build(c, &ow)) != RL_OK || (rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
+	if ((rc = quoted_build(c, &ow)) != RL_OK)
+		goto out;
+	slide_out_of_quotes(c, &ow, ops);
+	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
 	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;

@@ -52,6 +52,26 @@ Test(quote, nesting_and_apostrophes)
 	cr_assert_str_eq(quotes_of("Meta AI \xe2\x80\x98s strategy is Meta\xe2\x80\x99s own."), "");
 }
 
+/* A straight mark glued after an opening bracket or a slash opens a quotation (sprintf("%d"),
+ * perlvar/"$0") when none is open for it to close. */
+Test(quote, a_straight_mark_after_a_bracket_opens)
+{
+	cr_assert_str_eq(quotes_of("It prints sprintf(\"%d\", 7) and stops."), "0:\"%d\"");
+	cr_assert_str_eq(quotes_of("Can't do %s(\"%s\") here; it is \"%s\"."),
+	                 "0:\"%s\" || 0:\"%s\"");
+	cr_assert_str_eq(quotes_of("See perlvar/\"$0\" and [\"tab\"] too."),
+	                 "0:\"$0\" || 0:\"tab\"");
+	cr_assert_str_eq(quotes_of("Set TASK=\"-m test\" to run it."), "0:\"-m test\"");
+	/* A mark named in brackets is no opening mark. */
+	cr_assert_str_eq(quotes_of("Use double quotes (\"). They may also be tripled (\"\"\"). "
+	                           "A backslash (\\) escapes."),
+	                 "");
+	/* After a bracket or a slash, a mark still closes the quotation open before it. */
+	cr_assert_str_eq(quotes_of("He said \"go (now)\" twice."), "0:\"go (now)\"");
+	cr_assert_str_eq(quotes_of("Then \"/tmp/\" is used, or \"\\B{\" is."),
+	                 "0:\"/tmp/\" || 0:\"\\B{\"");
+}
+
 Test(quote, across_paragraphs_and_unclosed)
 {
 	/* Each paragraph of a long quotation reopens it; only the last closes it. */
@@ -275,5 +295,42 @@ Test(quote, new_text_outside_the_quotation_is_not_flagged)
 	cr_assert_null(strstr(got, "backed the plan , said the !"), "%s", got);
 	cr_assert_null(strstr(got, "the plan !altered"), "%s", got);
 	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
+	free(got);
+}
+
+/* A quotation dropped where a bullet below repeats its one word: the word matched in the bullet,
+ * among new text, is coincidence. The quotation is removed, and the bullet's text is new, with no
+ * quotation flag. */
+Test(quote, a_word_stranded_among_new_text_does_not_save_a_quotation)
+{
+	char *got = run("A format whose rules are public, fit for text and for plain editors, is "
+	                "plain. A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called "
+	                "\xe2\x80\x9cOpaque\xe2\x80\x9d.\n\nExamples of such formats follow here.\n",
+	                "A format whose rules are public, fit for text and for plain editors, is "
+	                "plain. A copy that is not is named.\n- Whose rules, fit for text\n- Plain. A "
+	                "public format\n\nExamples of such formats follow here.\n");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c Plain \xe2\x80\x9d !removed"), "%s", got);
+	cr_assert_null(strstr(got, "= Plain"), "%s", got);
+	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
+	free(got);
+	/* Marks taken from a word that stays where it stood change no quotation. */
+	got = run("A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called opaque.",
+	          "A copy that is not Plain is called opaque.");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
+/* A word kept at the end of a quotation when the same word stands just before it, outside: the
+ * diff could keep either copy. The copy outside is kept, and the quotation is removed whole. */
+Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
+{
+	char *got = run("Named values.\n\nAt first, the reader sorts command-line values into "
+	                "\xe2\x80\x9cloose values\xe2\x80\x9d and \xe2\x80\x9c" "flags\xe2\x80\x9d when "
+	                "printing help pages.\n",
+	                "Named inputs. At first, the reader sort command-line values in to and "
+	                "\xe2\x80\x9c" "flags\xe2\x80\x9d when printing aid sheets.\n");
+	cr_assert_not_null(strstr(got, "= command - line values | d into |"), "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9c loose values \xe2\x80\x9d > in to !removed"),
+	                   "%s", got);
 	free(got);
 }
