@@ -1032,9 +1032,9 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 			if (rl_hi(d, o) != rl_lo(d, o) || rl_hi(d, s) != rl_lo(e, s))
 				continue;
 			uint32_t d0 = rl_lo(d, s), k0 = rl_lo(e, s), k1 = rl_hi(e, s), m = k1 - k0;
-			uint32_t x = ow->qix[s][k0];
-			if (m == 0 || m > k0 - d0 || x == UINT32_MAX || ow->qix[s][k1 - 1] != x ||
-			    ow->qix[s][d0] == x || ow->inq[o][rl_hi(e, o)] > ow->inq[o][rl_lo(e, o)])
+			uint32_t x = qix(c, ow, s, k0);
+			if (m == 0 || m > k0 - d0 || x == UINT32_MAX || qix(c, ow, s, k1 - 1) != x ||
+			    qix(c, ow, s, d0) == x || inq(ow, o, rl_hi(e, o)) > inq(ow, o, rl_lo(e, o)))
 				continue;
 			bool same = true;
 			for (uint32_t i = 0; i < m && same; i++)
