@@ -373,8 +373,8 @@ static int word_keys(search *x, const uint8_t *want)
 	return RL_OK;
 }
 
-/* A phrase restated in order ("a mix of open and closed models" in "a mixed portfolio of open and
- * closed models") says more than the same words scattered: the weight of the content stems in
+/* A phrase restated in order ("a row of red and white cottages" in "a long row of red and white
+ * cottages") says more than the same words scattered: the weight of the content stems in
  * the longest run of PHRASE_WORDS words or more that NEW tokens [t0, t1) and OLD unit v share, in
  * order, punctuation skipped. 0 when the two are too long to compare word by word. */
 static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)

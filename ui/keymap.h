@@ -31,7 +31,7 @@
 	X(FILTER, "Tab", "cycle which kinds of change are highlighted")                     \
 	X(FOLD_CASE, "i", "toggle ignoring case (compares again)")                          \
 	X(FOLD_PUNCT, "p", "toggle ignoring punctuation (compares again)")                  \
-	X(FOLD_TYPO, "t", "toggle folding quotes, dashes and ellipses (compares again)")    \
+	X(FOLD_TYPO, "t", "toggle folding quotes, dashes, ellipses, compounds (compares again)")    \
 	X(UNIFIED, "u", "toggle the unified one-column view")                               \
 	X(FOLD, "z", "fold unchanged stretches longer than a screen; z again: unfold")      \
 	X(NEXT_PAIR, "]", "next pair of versions; next file of a list")                     \

@@ -6,7 +6,7 @@
  *   - position (plain text only, where no reader found the structure): the article body runs
  *     from its first line of prose to its last (and the list that ends it); outside it, only the
  *     headings just above it are kept; inside it, runs of several short lines that are not
- *     sentences (an advertisement's "Event / Boston, MA / July 15") are dropped, while a single
+ *     sentences (an advertisement's "Summit / Leeds / May 3") are dropped, while a single
  *     short line between paragraphs is a subheading and stays. */
 #include "doc.h"
 
