@@ -231,7 +231,7 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
 }
 
 /* A word or two inserted right next to a word, inside a sentence, is that word rewritten as a
- * phrase ("new" -> "brand new", "software" -> "software program", "debate" -> "heated debate"):
+ * phrase ("red" -> "deep red", "software" -> "software program", "debate" -> "heated debate"):
  * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
  * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
 /* Does the NEW unit of op k hold another insertion? A sentence that gained several pieces was

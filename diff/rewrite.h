@@ -1,11 +1,11 @@
 /* rewrite.h: rewrites paired word by word (internal to diff/).
  *
  * The exact script gives one replace for each stretch of changed words, so three swaps in a row
- * ("deployment systems ; instead" -> "deployments methods ; as an alternative") come out as one
+ * ("deployment systems ; instead" -> "deployments methods ; in the place") come out as one
  * block. rl_swaps cuts a replace where its structure allows: as many tokens on each side pair one
  * to one; otherwise words that are variants of each other (time / times, color / colour) anchor
- * the cuts, and what lies between two anchors stays one rewrite ("instead" -> "as an
- * alternative" is one replace, never a swap plus two insertions). Without such evidence the
+ * the cuts, and what lies between two anchors stays one rewrite ("instead" -> "in the
+ * place" is one replace, never a swap plus two insertions). Without such evidence the
  * replace stays whole. */
 #ifndef REDLINE_REWRITE_H
 #define REDLINE_REWRITE_H

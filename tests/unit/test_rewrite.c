@@ -21,7 +21,7 @@ Test(rewrite, variants_share_a_stem)
 	const char *yes[][2] = {{"time", "times"}, {"color", "colour"}, {"organize", "organise"},
 	                        {"Chapter", "chapters"}, {"availability", "availabilities"},
 	                        {"volume", "volumes"}};
-	const char *no[][2] = {{"the", "they"}, {"house", "horse"}, {"model", "mannequin"},
+	const char *no[][2] = {{"the", "they"}, {"house", "horse"}, {"rope", "cable"},
 	                       {"same", "same"}, {"cat", "cats"}, {"this", "then"}};
 	for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
 		cr_assert(rl_similar_words(yes[k][0], strlen(yes[k][0]), yes[k][1], strlen(yes[k][1])),
@@ -55,15 +55,15 @@ Test(rewrite, a_phrase_for_a_word_is_one_replace)
 
 Test(rewrite, a_word_grown_into_a_phrase)
 {
-	expect("When creating a new disk, check it.", "When creating a brand new disk, check it.",
-	       "= When creating a | r new > brand new | = disk , check it .", 0);
+	expect("When sanding a red door, wet it.", "When sanding a deep red door, wet it.",
+	       "= When sanding a | r red > deep red | = door , wet it .", 0);
 	expect("Install the software.", "Install the software program.",
 	       "= Install the | r software > software program | = .", 0);
 	/* A dropped modifier stays a deletion; an insertion between two content words (or next to
 	 * a name) stays an insertion. */
 	expect("We saw the old lighthouse.", "We saw the lighthouse.",
 	       "= We saw the | d old | = lighthouse .", 0);
-	expect("Ask Mark Smith now.", "Ask CEO Mark Smith now.", "= Ask | i CEO | = Mark Smith now .", 0);
+	expect("Ask Ana Ruiz now.", "Ask Captain Ana Ruiz now.", "= Ask | i Captain | = Ana Ruiz now .", 0);
 }
 
 Test(rewrite, switched_off)
@@ -71,8 +71,8 @@ Test(rewrite, switched_off)
 	expect("We will study deployment systems today.", "We will study deployments methods today.",
 	       "= We will study | r deployment systems > deployments methods | = today .",
 	       RL_STAGE_SWAPS);
-	expect("When creating a new disk, check it.", "When creating a brand new disk, check it.",
-	       "= When creating a | i brand | = new disk , check it .", RL_STAGE_SWAPS);
+	expect("When sanding a red door, wet it.", "When sanding a deep red door, wet it.",
+	       "= When sanding a | i deep | = red door , wet it .", RL_STAGE_SWAPS);
 }
 
 Test(rewrite, words_pair_only_with_words)
