@@ -243,119 +243,111 @@ static double deadline_after(double timeout_s)
 	return now() + (timeout_s > HANG_MIN_S ? timeout_s : HANG_MIN_S);
 }
 
-static bool poll_screen(const tmux *t, const char *needle, bool want, double timeout_s)
+/* What a wait reads, and what it waits for in it. */
+typedef enum { FROM_SCREEN, FROM_ESCAPED, FROM_LINE, FROM_BUFFERS, FROM_FORMAT } source;
+
+typedef struct probe {
+	source from;
+	int y;                 /* FROM_LINE: the line */
+	const char *fmt;       /* FROM_FORMAT: the format */
+	bool (*ok)(const char *got, const struct probe *p);
+	const char *a, *b;     /* the texts the test compares with */
+	bool want;             /* has(): present (true) or gone (false) */
+	unsigned w, h;         /* frame(): the size */
+} probe;
+
+static char *fetch(const tmux *t, const probe *p)
+{
+	switch (p->from) {
+	case FROM_ESCAPED:
+		return tmux_screen(t, true);
+	case FROM_LINE:
+		return tmux_line(t, p->y);
+	case FROM_BUFFERS:
+		return tmux_buffers(t);
+	case FROM_FORMAT:
+		return tmux_format(t, p->fmt);
+	case FROM_SCREEN:
+		break;
+	}
+	return tmux_screen(t, false);
+}
+
+/* Read until p->ok says yes, or the hang bound passes. */
+static bool poll(const tmux *t, const probe *p, double timeout_s)
 {
 	double end = deadline_after(timeout_s);
 	for (;;) {
-		char *s = tmux_screen(t, false);
-		bool has = strstr(s, needle) != NULL;
-		free(s);
-		if (has == want)
+		char *got = fetch(t, p);
+		bool ok = p->ok(got, p);
+		free(got);
+		if (ok)
 			return true;
 		if (now() > end)
 			return false;
 		nap();
 	}
+}
+
+static bool has(const char *got, const probe *p)
+{
+	return (strstr(got, p->a) != NULL) == p->want;
+}
+
+static bool starts(const char *got, const probe *p)
+{
+	return strncmp(got, p->a, strlen(p->a)) == 0;
+}
+
+static bool equal(const char *got, const probe *p)
+{
+	return strcmp(got, p->a) == 0;
+}
+
+static bool after(const char *got, const probe *p)
+{
+	const char *x = strstr(got, p->a);
+	return x && strstr(x + strlen(p->a), p->b);
 }
 
 bool tmux_wait(const tmux *t, const char *needle, double timeout_s)
 {
-	return poll_screen(t, needle, true, timeout_s);
-}
-
-bool tmux_wait_escaped(const tmux *t, const char *needle, double timeout_s)
-{
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *s = tmux_screen(t, true);
-		bool has = strstr(s, needle) != NULL;
-		free(s);
-		if (has)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
-}
-
-bool tmux_wait_line_starts(const tmux *t, int y, const char *prefix, double timeout_s)
-{
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *l = tmux_line(t, y);
-		bool ok = strncmp(l, prefix, strlen(prefix)) == 0;
-		free(l);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
-}
-
-bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
-{
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *l = tmux_line(t, y);
-		bool ok = strcmp(l, want) == 0;
-		free(l);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
-}
-
-bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
-{
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *b = tmux_buffers(t);
-		bool ok = strstr(b, needle) != NULL;
-		free(b);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
-}
-
-bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s)
-{
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *s = tmux_screen(t, false), *a = strstr(s, first);
-		bool ok = a && strstr(a + strlen(first), then);
-		free(s);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
+	return poll(t, &(probe){.from = FROM_SCREEN, .ok = has, .a = needle, .want = true}, timeout_s);
 }
 
 bool tmux_wait_gone(const tmux *t, const char *needle, double timeout_s)
 {
-	return poll_screen(t, needle, false, timeout_s);
+	return poll(t, &(probe){.from = FROM_SCREEN, .ok = has, .a = needle, .want = false}, timeout_s);
+}
+
+bool tmux_wait_escaped(const tmux *t, const char *needle, double timeout_s)
+{
+	return poll(t, &(probe){.from = FROM_ESCAPED, .ok = has, .a = needle, .want = true}, timeout_s);
+}
+
+bool tmux_wait_line_starts(const tmux *t, int y, const char *prefix, double timeout_s)
+{
+	return poll(t, &(probe){.from = FROM_LINE, .y = y, .ok = starts, .a = prefix}, timeout_s);
+}
+
+bool tmux_wait_line(const tmux *t, int y, const char *want, double timeout_s)
+{
+	return poll(t, &(probe){.from = FROM_LINE, .y = y, .ok = equal, .a = want}, timeout_s);
+}
+
+bool tmux_wait_buffer(const tmux *t, const char *needle, double timeout_s)
+{
+	return poll(t, &(probe){.from = FROM_BUFFERS, .ok = has, .a = needle, .want = true}, timeout_s);
+}
+
+bool tmux_wait_after(const tmux *t, const char *first, const char *then, double timeout_s)
+{
+	return poll(t, &(probe){.from = FROM_SCREEN, .ok = after, .a = first, .b = then}, timeout_s);
 }
 
 bool tmux_wait_format(const tmux *t, const char *fmt, const char *want, double timeout_s)
 {
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *v = tmux_format(t, fmt);
-		bool ok = strcmp(v, want) == 0;
-		free(v);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
+	return poll(t, &(probe){.from = FROM_FORMAT, .fmt = fmt, .ok = equal, .a = want}, timeout_s);
 }
 
 /* Columns of a captured line: code points (the status line holds no wide character). */
@@ -387,19 +379,14 @@ static bool is_frame(const char *s, unsigned w, unsigned h)
 	return false;
 }
 
+static bool frame(const char *got, const probe *p)
+{
+	return is_frame(got, p->w, p->h);
+}
+
 bool tmux_wait_frame(const tmux *t, unsigned w, unsigned h, double timeout_s)
 {
-	double end = deadline_after(timeout_s);
-	for (;;) {
-		char *s = tmux_screen(t, false);
-		bool ok = is_frame(s, w, h);
-		free(s);
-		if (ok)
-			return true;
-		if (now() > end)
-			return false;
-		nap();
-	}
+	return poll(t, &(probe){.from = FROM_SCREEN, .ok = frame, .w = w, .h = h}, timeout_s);
 }
 
 void tmux_expect_frame(const tmux *t, unsigned w, unsigned h, double timeout_s)
