@@ -236,7 +236,9 @@ static void nap(void)
 /* Every wait is a hang bound, never a speed: whatever a test asks for, at least this long (the
  * machine may be loaded, the viewer built with sanitizers). A test that passes waits only as
  * long as the viewer takes. */
+#ifndef HANG_MIN_S
 #define HANG_MIN_S 300.0
+#endif
 
 static double deadline_after(double timeout_s)
 {
@@ -273,18 +275,62 @@ static char *fetch(const tmux *t, const probe *p)
 	return tmux_screen(t, false);
 }
 
-/* Read until p->ok says yes, or the hang bound passes. */
+static bool starts(const char *got, const probe *p);
+static bool after(const char *got, const probe *p);
+static bool frame(const char *got, const probe *p);
+
+/* What p waits for, in words. */
+static void describe(const probe *p, char *buf, size_t n)
+{
+	const char *what = p->from == FROM_ESCAPED ? "the screen with its escapes"
+	                   : p->from == FROM_BUFFERS ? "the paste buffers"
+	                                             : "the screen";
+	if (p->from == FROM_LINE)
+		snprintf(buf, n, "line %d %s '%s'", p->y, p->ok == starts ? "starting with" : "equal to",
+		         p->a);
+	else if (p->from == FROM_FORMAT)
+		snprintf(buf, n, "%s equal to '%s'", p->fmt, p->a);
+	else if (p->ok == frame)
+		snprintf(buf, n, "a frame of %ux%u on the screen", p->w, p->h);
+	else if (p->ok == after)
+		snprintf(buf, n, "'%s' then '%s' on the screen", p->a, p->b);
+	else
+		snprintf(buf, n, "'%s' %s %s", p->a, p->want ? "on" : "gone from", what);
+}
+
+/* A wait that gave up says so itself, whatever its caller asserts: what it waited for, how
+ * long, what it read last, the screen and the pane's state (its command, dead or alive). */
+static void report_timeout(const tmux *t, const probe *p, double waited, const char *last)
+{
+	char what[512];
+	describe(p, what, sizeof what);
+	char *screen = tmux_screen(t, false);
+	char *pane = tmux_format(t, "#{pane_current_command} pid=#{pane_pid} dead=#{pane_dead} "
+	                            "size=#{pane_width}x#{pane_height}");
+	fprintf(stderr,
+	        "tmux wait (%s): gave up after %.1f s waiting for %s\n"
+	        "--- read last:\n%s\n--- the screen:\n%s\n--- the pane: %s\n",
+	        t->sock, waited, what, last, screen, pane);
+	fflush(stderr);
+	free(pane);
+	free(screen);
+}
+
+/* Read until p->ok says yes, or the hang bound passes (then say what was awaited). */
 static bool poll(const tmux *t, const probe *p, double timeout_s)
 {
-	double end = deadline_after(timeout_s);
+	double start = now(), end = deadline_after(timeout_s);
 	for (;;) {
 		char *got = fetch(t, p);
 		bool ok = p->ok(got, p);
+		if (!ok && now() > end) {
+			report_timeout(t, p, now() - start, got);
+			free(got);
+			return false;
+		}
 		free(got);
 		if (ok)
 			return true;
-		if (now() > end)
-			return false;
 		nap();
 	}
 }
