@@ -316,14 +316,26 @@ static void report_timeout(const tmux *t, const probe *p, double waited, const c
 	free(screen);
 }
 
-/* Read until p->ok says yes, or the hang bound passes (then say what was awaited). */
+/* Has the shell of tmux_wrapped printed its last line: the command ended, nothing will draw a
+ * frame any more (it sleeps)? */
+static bool wrapper_done(const char *screen)
+{
+	for (const char *l = screen; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
+		if (strncmp(l, "modes-same", 10) == 0 || strncmp(l, "modes-differ", 12) == 0)
+			return true;
+	return false;
+}
+
+/* Read until p->ok says yes, or the hang bound passes (then say what was awaited). A frame is
+ * not waited for once the wrapped command has ended: a viewer that could not start or crashed
+ * fails at once, with the screen that says why. */
 static bool poll(const tmux *t, const probe *p, double timeout_s)
 {
 	double start = now(), end = deadline_after(timeout_s);
 	for (;;) {
 		char *got = fetch(t, p);
 		bool ok = p->ok(got, p);
-		if (!ok && now() > end) {
+		if (!ok && (now() > end || (p->ok == frame && wrapper_done(got)))) {
 			report_timeout(t, p, now() - start, got);
 			free(got);
 			return false;
