@@ -414,34 +414,44 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	return sum;
 }
 
-/* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
-static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
+/* A NEW unit's candidate sources and their scores, while link_unit looks at it. */
+typedef struct cands {
+	uint32_t t0, t1;        /* the unit's tokens */
+	double total;           /* the weight of its distinct stems */
+	uint32_t top[TOP], ntop;  /* the best OLD units by the postings' score */
+	uint32_t bv[TOP], nb;     /* the OLD units it stands beside (at most TOP) */
+	double ts[TOP], tc[TOP];  /* top[k]: shared weight, cosine (with a phrase, if any) */
+	uint32_t tn[TOP];         /* top[k]: stems shared */
+	double bs[TOP], bc[TOP];  /* bv[k]: the same */
+	double most;              /* the best cosine of them all */
+} cands;
+
+/* Mark the stems of tokens [t0, t1) of NEW (a fresh stamp) and total their weight; false when
+ * they are fewer than MIN_STEMS. */
+static bool mark_stems(search *x, cands *cd)
 {
-	rl_ctx *c = x->c;
-	const rl_side *sb = &c->side[RL_NEW], *sa = &c->side[RL_OLD];
-	uint32_t t0 = sb->ustart[u], t1 = sb->ustart[u + 1];
-	uint32_t words = rl_words(c, RL_NEW, t0, t1);
-	if (2 * x->kept[u] >= words)
-		return false;  /* it keeps most of its words where it stands */  /* it keeps most of its words where it stands */
-	/* Mark the unit's stems; total their weight. */
-	x->stamp++;
-	double total = 0;
 	uint32_t nstems = 0;
-	for (uint32_t t = t0; t < t1; t++) {
+	x->stamp++;
+	cd->total = 0;
+	for (uint32_t t = cd->t0; t < cd->t1; t++) {
 		uint32_t m = x->st.of[RL_NEW][t];
 		if (m != NONE && x->mark[m] != x->stamp) {
 			x->mark[m] = x->stamp;
-			total += x->w[m];
+			cd->total += x->w[m];
 			nstems++;
 		}
 	}
-	if (nstems < MIN_STEMS)
-		return false;
-	/* Candidates through the postings of its stems. */
+	return nstems >= MIN_STEMS;
+}
+
+/* Through the postings of each marked stem (once each: a second stamp), the weight every OLD unit
+ * shares with the unit, in x->acc (x->touched lists them). Returns the work done. */
+static uint64_t gather(search *x, const cands *cd)
+{
+	uint64_t work = cd->t1 - cd->t0;
 	x->ntouched = 0;
-	uint64_t work = t1 - t0;
-	x->stamp++;  /* a second stamp to visit each stem once */
-	for (uint32_t t = t0; t < t1; t++) {
+	x->stamp++;
+	for (uint32_t t = cd->t0; t < cd->t1; t++) {
 		uint32_t m = x->st.of[RL_NEW][t];
 		if (m == NONE || x->mark[m] != x->stamp - 1)
 			continue;
@@ -454,102 +464,152 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 		}
 		work += x->post0[m + 1] - x->post0[m];
 	}
-	/* The best TOP by that score (a small selection; touched is reset on the way). */
-	uint32_t top[TOP], ntop = 0;
+	return work;
+}
+
+/* The best TOP of the touched units by that score (a small insertion selection), then the units
+ * the unit stands beside; x->acc is reset on the way. */
+static void select_candidates(search *x, uint32_t u, cands *cd)
+{
+	cd->ntop = 0;
 	for (uint32_t i = 0; i < x->ntouched; i++) {
 		uint32_t v = x->touched[i];
-		uint32_t k = ntop < TOP ? ntop++ : TOP;
-		if (k == TOP && x->acc[v] <= x->acc[top[TOP - 1]])
+		uint32_t k = cd->ntop < TOP ? cd->ntop++ : TOP;
+		if (k == TOP && x->acc[v] <= x->acc[cd->top[TOP - 1]])
 			continue;
 		if (k == TOP)
 			k = TOP - 1;
-		while (k > 0 && x->acc[top[k - 1]] < x->acc[v]) {
-			top[k] = top[k - 1];
+		while (k > 0 && x->acc[cd->top[k - 1]] < x->acc[v]) {
+			cd->top[k] = cd->top[k - 1];
 			k--;
 		}
-		top[k] = v;
+		cd->top[k] = v;
 	}
-	/* What it stands beside, scored the same way (at most TOP of them too). */
-	uint32_t bv[TOP], nb = 0;
+	cd->nb = 0;
 	if (x->lo[u] <= x->hi[u])
-		for (uint32_t v = x->lo[u]; v <= x->hi[u] && nb < TOP; v++)
-			bv[nb++] = v;
+		for (uint32_t v = x->lo[u]; v <= x->hi[u] && cd->nb < TOP; v++)
+			cd->bv[cd->nb++] = v;
 	for (uint32_t i = 0; i < x->ntouched; i++)
 		x->acc[x->touched[i]] = 0;
-	for (uint32_t k = 0; k < ntop; k++)
-		work += sa->ustart[top[k] + 1] - sa->ustart[top[k]];
-	for (uint32_t k = 0; k < nb; k++)
-		work += sa->ustart[bv[k] + 1] - sa->ustart[bv[k]];
-	if (!bill(c, work))
-		return false;
-	/* Exact scores, over the stems still marked. */
-	double best = 0, bestcos = 0, beside_best = 0;
-	uint32_t bestv = NONE, nbest = 0;
-	double ts[TOP], bs[TOP], tc[TOP], bc[TOP], most = 0;
-	uint32_t tn[TOP];
-	for (uint32_t k = 0; k < ntop; k++) {
-		ts[k] = exact(x, top[k], ++*pass, &tn[k]);
-		tc[k] = cosine(x, ts[k], total, top[k]);
-		most = tc[k] > most ? tc[k] : most;
+}
+
+/* The tokens of OLD unit v. */
+static uint32_t unit_len(const search *x, uint32_t v)
+{
+	const rl_side *sa = &x->c->side[RL_OLD];
+	return sa->ustart[v + 1] - sa->ustart[v];
+}
+
+/* Exact scores of every candidate over the stems still marked, then, for those within half of
+ * the best (a phrase adds at most the shared weight again), a phrase compared word by word.
+ * False when the budget is spent. */
+static bool score(search *x, cands *cd, uint32_t *pass)
+{
+	cd->most = 0;
+	for (uint32_t k = 0; k < cd->ntop; k++) {
+		cd->ts[k] = exact(x, cd->top[k], ++*pass, &cd->tn[k]);
+		cd->tc[k] = cosine(x, cd->ts[k], cd->total, cd->top[k]);
+		cd->most = cd->tc[k] > cd->most ? cd->tc[k] : cd->most;
 	}
-	for (uint32_t k = 0; k < nb; k++) {
+	for (uint32_t k = 0; k < cd->nb; k++) {
 		uint32_t n;
-		bs[k] = exact(x, bv[k], ++*pass, &n);
-		bc[k] = cosine(x, bs[k], total, bv[k]);
-		most = bc[k] > most ? bc[k] : most;
+		cd->bs[k] = exact(x, cd->bv[k], ++*pass, &n);
+		cd->bc[k] = cosine(x, cd->bs[k], cd->total, cd->bv[k]);
+		cd->most = cd->bc[k] > cd->most ? cd->bc[k] : cd->most;
 	}
-	/* A phrase adds at most the shared weight again: only candidates within half of the best can
-	 * gain from one, and only those are compared word by word. */
 	uint64_t pwork = 0;
-	for (uint32_t k = 0; k < ntop + nb; k++) {
-		uint32_t v = k < ntop ? top[k] : bv[k - ntop];
-		double *cs = k < ntop ? &tc[k] : &bc[k - ntop], sh = k < ntop ? ts[k] : bs[k - ntop];
-		if (2 * *cs < most)
+	for (uint32_t k = 0; k < cd->ntop + cd->nb; k++) {
+		bool top = k < cd->ntop;
+		uint32_t v = top ? cd->top[k] : cd->bv[k - cd->ntop];
+		double *cs = top ? &cd->tc[k] : &cd->bc[k - cd->ntop];
+		double sh = top ? cd->ts[k] : cd->bs[k - cd->ntop];
+		if (2 * *cs < cd->most)
 			continue;
-		pwork += (uint64_t)(t1 - t0) * (sa->ustart[v + 1] - sa->ustart[v]);
-		*cs = cosine(x, sh + phrase(x, t0, t1, v), total, v);
+		pwork += (uint64_t)(cd->t1 - cd->t0) * unit_len(x, v);
+		*cs = cosine(x, sh + phrase(x, cd->t0, cd->t1, v), cd->total, v);
 	}
-	if (!bill(c, pwork))
-		return false;
-	for (uint32_t k = 0; k < ntop; k++)
-		if (tc[k] > bestcos || (tc[k] == bestcos && bestv != NONE && top[k] < bestv))
-			best = ts[k], bestcos = tc[k], bestv = top[k], nbest = tn[k];
-	for (uint32_t k = 0; k < nb; k++)
-		if (bc[k] > beside_best)
-			beside_best = bc[k];
-	if (bestv == NONE || nbest < 2 || best * 100 < LINK_SHARE * total ||
-	    (nbest < 3 && best * 100 < PAIR_SHARE * total) ||
+	return bill(x->c, pwork);
+}
+
+/* The best candidate away from the unit: the top one by cosine (the first in OLD on a tie); NONE
+ * when it shares too little, or does not beat what the unit stands beside by BEAT %. *best: its
+ * shared weight. */
+static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double *best)
+{
+	double bestcos = 0, beside_best = 0;
+	uint32_t bestv = NONE, nbest = 0;
+	*best = 0;
+	for (uint32_t k = 0; k < cd->ntop; k++)
+		if (cd->tc[k] > bestcos || (cd->tc[k] == bestcos && bestv != NONE && cd->top[k] < bestv))
+			*best = cd->ts[k], bestcos = cd->tc[k], bestv = cd->top[k], nbest = cd->tn[k];
+	for (uint32_t k = 0; k < cd->nb; k++)
+		if (cd->bc[k] > beside_best)
+			beside_best = cd->bc[k];
+	if (bestv == NONE || nbest < 2 || *best * 100 < LINK_SHARE * cd->total ||
+	    (nbest < 3 && *best * 100 < PAIR_SHARE * cd->total) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best)
-		return false;
-	memset(ln, 0, sizeof *ln);
-	ln->b0 = t0, ln->b1 = t1;
-	ln->a0[0] = sa->ustart[bestv], ln->a1[0] = sa->ustart[bestv + 1];
-	ln->n = 1;
-	double found = best;
-	cover(x, bestv);
-	/* More sources, each adding what the ones before did not cover. */
+		return NONE;
+	return bestv;
+}
+
+/* More sources after the first, each the candidate adding most of what the ones before did not
+ * cover, while it adds MORE_SHARE % of the unit's weight. Returns `found` (the weight found so
+ * far) with what they add. */
+static double more_sources(search *x, const cands *cd, uint32_t *pass, rl_link *ln, double found)
+{
+	const rl_side *sa = &x->c->side[RL_OLD];
 	while (ln->n < RL_LINK_MAX) {
 		double more = 0;
 		uint32_t mv = NONE, nm = 0;
-		for (uint32_t k = 0; k < ntop; k++) {
+		for (uint32_t k = 0; k < cd->ntop; k++) {
 			bool taken = false;
 			for (uint8_t i = 0; i < ln->n; i++)
-				taken |= sa->ustart[top[k]] == ln->a0[i];
+				taken |= sa->ustart[cd->top[k]] == ln->a0[i];
 			if (taken)
 				continue;
 			uint32_t n;
-			double s = exact(x, top[k], ++*pass, &n);
+			double s = exact(x, cd->top[k], ++*pass, &n);
 			if (s > more)
-				more = s, mv = top[k], nm = n;
+				more = s, mv = cd->top[k], nm = n;
 		}
-		if (mv == NONE || nm < 2 || more * 100 < MORE_SHARE * total)
+		if (mv == NONE || nm < 2 || more * 100 < MORE_SHARE * cd->total)
 			break;
 		ln->a0[ln->n] = sa->ustart[mv], ln->a1[ln->n] = sa->ustart[mv + 1];
 		ln->n++;
 		found += more;
 		cover(x, mv);
 	}
-	double share = 100 * found / total;
+	return found;
+}
+
+/* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
+static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
+{
+	const rl_side *sb = &x->c->side[RL_NEW], *sa = &x->c->side[RL_OLD];
+	cands cd = {.t0 = sb->ustart[u], .t1 = sb->ustart[u + 1]};
+	if (2 * x->kept[u] >= rl_words(x->c, RL_NEW, cd.t0, cd.t1))
+		return false;  /* it keeps most of its words where it stands */
+	if (!mark_stems(x, &cd))
+		return false;
+	uint64_t work = gather(x, &cd);
+	select_candidates(x, u, &cd);
+	for (uint32_t k = 0; k < cd.ntop; k++)
+		work += unit_len(x, cd.top[k]);
+	for (uint32_t k = 0; k < cd.nb; k++)
+		work += unit_len(x, cd.bv[k]);
+	if (!bill(x->c, work) || !score(x, &cd, pass))
+		return false;
+	double best;
+	uint32_t bestv = best_source(x, u, &cd, &best);
+	if (bestv == NONE)
+		return false;
+	memset(ln, 0, sizeof *ln);
+	ln->b0 = cd.t0, ln->b1 = cd.t1;
+	ln->a0[0] = sa->ustart[bestv], ln->a1[0] = sa->ustart[bestv + 1];
+	ln->n = 1;
+	cover(x, bestv);
+	double found = more_sources(x, &cd, pass, ln, best);
+	double share = 100 * found / cd.total;
 	ln->share = (uint8_t)(share > 100 ? 100 : share);
 	return true;
 }
