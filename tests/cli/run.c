@@ -16,20 +16,17 @@
 
 extern char **environ;
 
-typedef struct sink {
-	char *buf;
-	size_t len, cap;
-} sink;
-
-static void sink_add(sink *s, const char *p, size_t n)
+void run_buf_add(run_buf *b, const char *p, size_t n)
 {
-	if (s->len + n + 1 > s->cap) {
-		s->cap = (s->len + n + 1) * 2;
-		s->buf = realloc(s->buf, s->cap);
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->v = realloc(b->v, b->cap);
+		if (!b->v)
+			abort();
 	}
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
+	memcpy(b->v + b->n, p, n);
+	b->n += n;
+	b->v[b->n] = '\0';
 }
 
 /* The environment with extra "NAME=value" entries replacing or adding to it, and "NAME" entries
@@ -130,9 +127,9 @@ void run_program(run_result *r, const char *const *argv, const char *cwd, const 
 	close(perr[1]);
 	fcntl(pin[1], F_SETFL, O_NONBLOCK);
 
-	sink out = {0}, err = {0};
-	sink_add(&out, "", 0);
-	sink_add(&err, "", 0);
+	run_buf out = {0}, err = {0};
+	run_buf_add(&out, "", 0);
+	run_buf_add(&err, "", 0);
 	size_t fed = 0;
 	if (!in || in_len == 0) {
 		close(pin[1]);
@@ -158,7 +155,7 @@ void run_program(run_result *r, const char *const *argv, const char *cwd, const 
 			char chunk[65536];
 			ssize_t n = read(p[k].fd, chunk, sizeof chunk);
 			if (n > 0) {
-				sink_add(k ? &err : &out, chunk, (size_t)n);
+				run_buf_add(k ? &err : &out, chunk, (size_t)n);
 			} else {
 				close(p[k].fd);
 				if (k)
@@ -192,8 +189,8 @@ void run_program(run_result *r, const char *const *argv, const char *cwd, const 
 		r->maxrss_kib = ru.ru_maxrss;
 	}
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	r->out = out.buf, r->out_len = out.len;
-	r->err = err.buf, r->err_len = err.len;
+	r->out = out.v, r->out_len = out.n;
+	r->err = err.v, r->err_len = err.n;
 }
 
 void run_free(run_result *r)

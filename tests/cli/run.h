@@ -25,4 +25,12 @@ void run_program(run_result *r, const char *const *argv, const char *cwd, const 
                  size_t in_len, const char *const *env, int timeout_s);
 void run_free(run_result *r);
 
+/* A growing byte buffer, NUL-terminated after its n bytes (what a run prints; a text a test
+ * builds). Aborts when memory runs out. Free v. */
+typedef struct run_buf {
+	char *v;
+	size_t n, cap;
+} run_buf;
+void run_buf_add(run_buf *b, const char *p, size_t n);
+
 #endif

@@ -28,22 +28,8 @@
 #endif
 #endif
 
-typedef struct text {
-	char *v;
-	size_t n, cap;
-} text;
-
-static void put(text *t, const char *s, size_t n)
-{
-	if (t->n + n + 1 > t->cap) {
-		t->cap = (t->n + n + 1) * 2;
-		t->v = realloc(t->v, t->cap);
-		cr_assert_not_null(t->v);
-	}
-	memcpy(t->v + t->n, s, n);
-	t->n += n;
-	t->v[t->n] = '\0';
-}
+/* A text being generated (tests/cli/run.h's growing buffer). */
+typedef run_buf text;
 
 static uint32_t next(uint64_t *s)
 {
@@ -93,17 +79,17 @@ static text prose(uint64_t seed, size_t bytes, unsigned subst, uint64_t subst_se
 				if (j + 1 == words)
 					w[n++] = '.';
 				if (col + n + 1 > 72) {
-					put(&t, "\n", 1);
+					run_buf_add(&t, "\n", 1);
 					col = 0;
 				} else if (col) {
-					put(&t, " ", 1);
+					run_buf_add(&t, " ", 1);
 					col++;
 				}
-				put(&t, w, n);
+				run_buf_add(&t, w, n);
 				col += n;
 			}
 		}
-		put(&t, "\n\n", 2);
+		run_buf_add(&t, "\n\n", 2);
 		col = 0;
 	}
 	return t;
@@ -136,7 +122,7 @@ static text shuffled(const text *t, uint64_t seed)
 	}
 	text out = {0};
 	for (size_t k = 0; k < np; k++)
-		put(&out, start[k], len[k]);
+		run_buf_add(&out, start[k], len[k]);
 	free(start);
 	free(len);
 	return out;
@@ -150,9 +136,9 @@ static void repeated(size_t bytes, text *old, text *new_)
 	*old = (text){0};
 	*new_ = (text){0};
 	while (old->n < bytes) {
-		put(old, base.v, base.n);
+		run_buf_add(old, base.v, base.n);
 		size_t at = next(&s) % base.n, from = new_->n;
-		put(new_, base.v, base.n);
+		run_buf_add(new_, base.v, base.n);
 		for (size_t k = at; k < base.n && new_->v[from + k] != ' ' && new_->v[from + k] != '\n';
 		     k++)
 			new_->v[from + k] = 'x';
@@ -196,21 +182,28 @@ static long peak(const text *old, const text *new_)
 static long start_up(void)
 {
 	text a = {0}, b = {0};
-	put(&a, "one\n", 4);
-	put(&b, "two\n", 4);
+	run_buf_add(&a, "one\n", 4);
+	run_buf_add(&b, "two\n", 4);
 	long kib = peak(&a, &b);
 	free(a.v), free(b.v);
 	return kib;
 }
 
-/* The peak beyond start-up, per byte of input. */
-static double per_byte(const text *old, const text *new_)
+/* The peak beyond start-up, per byte of input, at most `bound` (issue 13's target is 10 times on
+ * every shape); frees both texts. Skipped under the sanitizers, whose shadow memory is most of
+ * any peak. */
+static void expect_peak_below(text old, text new_, double bound)
 {
-	long base = start_up(), kib = peak(old, new_);
-	double ratio = (double)(kib - base) * 1024 / (double)(old->n + new_->n);
+#ifdef SANITIZED
+	free(old.v), free(new_.v);
+	cr_skip_test("the sanitizers' shadow memory");
+#endif
+	long base = start_up(), kib = peak(&old, &new_);
+	double ratio = (double)(kib - base) * 1024 / (double)(old.n + new_.n);
 	cr_log_info("peak %ld KiB, start-up %ld KiB, input %zu bytes: %.2f x\n", kib, base,
-	            old->n + new_->n, ratio);
-	return ratio;
+	            old.n + new_.n, ratio);
+	cr_expect_leq(ratio, bound, "%.2f times the input", ratio);
+	free(old.v), free(new_.v);
 }
 
 #define MIB ((size_t)1 << 20)
@@ -220,34 +213,18 @@ static double per_byte(const text *old, const text *new_)
 
 Test(memory, a_dense_rewrite_peaks_below_nine_times_the_input, .timeout = 600)
 {
-#ifdef SANITIZED
-	cr_skip_test("the sanitizers' shadow memory");
-#endif
-	text old = prose(1, 4 * MIB, 0, 0), new_ = prose(1, 4 * MIB, 30, 2);
-	double x = per_byte(&old, &new_);
-	cr_expect_leq(x, 9.0, "%.2f times the input", x);
-	free(old.v), free(new_.v);
+	expect_peak_below(prose(1, 4 * MIB, 0, 0), prose(1, 4 * MIB, 30, 2), 9.0);
 }
 
 Test(memory, shuffled_paragraphs_peak_below_ten_times_the_input, .timeout = 600)
 {
-#ifdef SANITIZED
-	cr_skip_test("the sanitizers' shadow memory");
-#endif
-	text old = prose(3, 4 * MIB, 0, 0), new_ = shuffled(&old, 5);
-	double x = per_byte(&old, &new_);
-	cr_expect_leq(x, 10.0, "%.2f times the input", x);
-	free(old.v), free(new_.v);
+	text old = prose(3, 4 * MIB, 0, 0);
+	expect_peak_below(old, shuffled(&old, 5), 10.0);
 }
 
 Test(memory, repeated_paragraphs_peak_below_seven_times_the_input, .timeout = 600)
 {
-#ifdef SANITIZED
-	cr_skip_test("the sanitizers' shadow memory");
-#endif
 	text old, new_;
 	repeated(4 * MIB, &old, &new_);
-	double x = per_byte(&old, &new_);
-	cr_expect_leq(x, 7.0, "%.2f times the input", x);
-	free(old.v), free(new_.v);
+	expect_peak_below(old, new_, 7.0);
 }
