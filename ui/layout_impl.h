@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout.h"
+#include "align.h"
+#include "layout_types.h"
 
 typedef struct piecevec {
 	rl_piece *v;
