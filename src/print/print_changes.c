@@ -157,6 +157,18 @@ static void format_name(rl_out *o, const char *d, bool html)
 		rl_out_str(o, MORE(o) + 1);
 }
 
+/* A formatting change of no whole word, as the list says it (never "0 words"): punctuation alone
+ * taken into or out of a span (a full stop pulled into a code span), or the end of a word glued
+ * to it ("'s" taken into a strong span). */
+static const char *no_word(const rl_alignment *al, const rl_edit *ch)
+{
+	const rl_token *tk = rl_tokens_array(rl_alignment_tokens(al, RL_NEW));
+	for (uint32_t t = ch->b0; t < ch->b1; t++)
+		if (tk[t].cls == RL_TOK_WORD)
+			return "part of a word";
+	return "punctuation only";
+}
+
 /* After a formatting change: " (emphasis → strong)", each side's formatting at its start. */
 static void format_change(rl_out *o, const rl_alignment *al, const rl_edit *ch,
                           const rl_source *src, bool html)
@@ -208,8 +220,11 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch,
 		derived_from(o, al, ch);
 		break;
 	case RL_CH_FORMAT:
-		fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
-		        ch->words[1] == 1 ? "" : "s");
+		if (ch->words[1])
+			fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
+			        ch->words[1] == 1 ? "" : "s");
+		else
+			fprintf(o->fp, "%s (%s): ", rl_edit_label(ch->kind), no_word(al, ch));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		format_change(o, al, ch, src, html);
 		break;
@@ -237,10 +252,13 @@ static void summary(rl_out *o, const rl_alignment *al, const rl_changelist *cl)
 	        st->kept, st->words[0], share, st->replaced[0], ARROW(o), st->replaced[1], st->deleted,
 	        st->inserted, st->moved, st->moves, st->moves == 1 ? "" : "s", cl->minor,
 	        cl->minor == 1 ? "" : "s");
-	if (st->ops[RL_OP_FORMAT])
+	if (st->ops[RL_OP_FORMAT] && st->formatted)
 		fprintf(o->fp, "Formatting changed in %zu place%s (%zu word%s), the words the same.\n",
 		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s", st->formatted,
 		        st->formatted == 1 ? "" : "s");
+	else if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, "Formatting changed in %zu place%s (no whole word), the words the same.\n",
+		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
 	if (st->typographic)
 		fprintf(o->fp, "%zu compound%s written otherwise (open source / open-source, e-mail / "
 		        "email), no change (--strict shows them).\n", st->typographic,

@@ -297,6 +297,56 @@ Test(documents, markdown_formatting_changes_in_every_format)
  * --format (a heading and emphasis), the heading's level a formatting change like the
  * emphasis, each listed with what it was and what it became; *less* against _less_ is the
  * same emphasis. */
+/* Write `text` to dir/name; the path into path. */
+static const char *md_file(char path[128], const char *dir, const char *name, const char *text)
+{
+	snprintf(path, 128, "%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+	cr_assert_not_null(fp, "%s", path);
+	cr_assert_eq(fputs(text, fp) >= 0, 1);
+	fclose(fp);
+	return path;
+}
+
+/* A full stop pulled into a code span changes the formatting of no word: the change list says
+ * "punctuation only", never "0 words", in Markdown and in the HTML report; beside a word whose
+ * formatting changed too, the summary counts the places and the words. */
+Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
+{
+	char dir[] = "/tmp/redline-mdpunct-XXXXXX", a[128], b[128], c[128], cmd[128];
+	cr_assert_not_null(mkdtemp(dir));
+	md_file(a, dir, "a.md", "# Setting up\n\nType `make check`. The checks take a minute or two "
+	                        "on a quiet laptop.\n\nNothing else changes in this paragraph.\n");
+	md_file(b, dir, "b.md", "# Setting up\n\nType `make check.` The checks take a minute or two "
+	                        "on a quiet laptop.\n\nNothing else changes in this paragraph.\n");
+	md_file(c, dir, "c.md", "# Setting up\n\nType `make check.` The checks take a minute or two "
+	                        "on a *quiet* laptop.\n\nNothing else changes in this paragraph.\n");
+	run_result r;
+	RUN(&r, "--changes", a, b);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "2: formatting changed (punctuation only): "
+	                                 "\xe2\x80\x9c.\xe2\x80\x9d (plain \xe2\x86\x92 code)\n"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Formatting changed in 1 place (no whole word), the words "
+	                                 "the same.\n"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "0 words"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--html", a, b);
+	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): "), "%s", r.out);
+	cr_assert_null(strstr(r.out, "(0 words)"));
+	run_free(&r);
+	RUN(&r, "--changes", a, c);
+	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): \xe2\x80\x9c."),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "formatting changed (1 word): \xe2\x80\x9cquiet"), "%s",
+	                   r.out);
+	cr_assert_not_null(strstr(r.out, "Formatting changed in 2 places (1 word), the words the "
+	                                 "same.\n"), "%s", r.out);
+	run_free(&r);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
 Test(documents, markdown_heading_level_and_emphasis_detected)
 {
 	run_result r;
