@@ -45,6 +45,11 @@ typedef struct rl_side {
 	uint32_t nunits;
 	rl_quotation *quotes;  /* in order of their opening mark */
 	size_t nquotes;
+	bool all_compared;  /* every token has an id (false while a hole is blanked: refine.h) */
+	uint32_t *cand;     /* the tokens the structure passes look at, ascending (rl_ctx_init; freed
+	                       once units and quotations are found): every token that may start a unit
+	                       or be a quotation mark, and every paragraph's first token */
+	uint32_t ncand;
 } rl_side;
 
 typedef struct rl_ctx {
