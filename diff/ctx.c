@@ -63,10 +63,22 @@ static bool may_be_quote(unsigned char b0)
 	return b0 == 0xC2 || (b0 & 0xFE) == 0xE2;
 }
 
+/* Does the token before t (t > 0) end in a stop, a colon or a semicolon: may a numbered list
+ * run into the text start at t (rl_list_marker, whose numbers and letters are three bytes at
+ * most)? */
+static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
+{
+	const rl_token *p = &tok[t - 1];
+	if (p->cls != RL_TOK_PUNCT)
+		return false;
+	char ch = text[p->off + p->len - 1];
+	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
+}
+
 /* One walk over the tokens of a side, for every pass that looks at each token once: the words
  * before each token; the list markers' ids (rl_list_marker is asked only where a marker may
- * start: punctuation that may be a bullet after whitespace, a word that starts a line or follows
- * punctuation); and, when the stages want structure, the candidates: every token that may start
+ * start: punctuation that may be a bullet after whitespace, a short word that starts a line or
+ * follows a stop); and, when the stages want structure, the candidates: every token that may start
  * a unit (structure.c: not a lower-case word inside a line, not a token glued to the one before)
  * or may be a quotation mark or start a paragraph (quote.c), in order. Those passes then visit
  * the candidates alone. */
@@ -93,13 +105,14 @@ static int side_walk(rl_ctx *c, rl_side *sd)
 				 * or a word glued to the token before, is neither. */
 				if (gap == RL_GAP_NONE)
 					continue;
-				marker = tok[t - 1].cls == RL_TOK_PUNCT;
+				marker = tk->len <= 3 && after_stop(tok, text, t);
 				cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
 				       RL_TF_ASCII;
 				if (!marker && !cand)
 					continue;
 			} else {
-				marker = cand = true;  /* starts the text or a line */
+				marker = tk->len <= 3;  /* starts the text or a line */
+				cand = true;
 			}
 		} else {
 			unsigned char b0 = (unsigned char)text[tk->off];
