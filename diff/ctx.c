@@ -33,17 +33,17 @@ static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key
 	return RL_OK;
 }
 
-/* Append token t to the side's structure candidates. */
-static int cand_push(rl_side *sd, uint32_t *cap, uint32_t t)
+/* Append token t to a list of candidates. */
+static int tlist_push(rl_tlist *l, uint32_t t)
 {
-	if (sd->ncand == *cap) {
-		uint32_t ncap = *cap ? *cap * 2 : 256;
-		uint32_t *v = realloc(sd->cand, (size_t)ncap * sizeof *v);
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap ? l->cap * 2 : 256;
+		uint32_t *v = realloc(l->v, (size_t)cap * sizeof *v);
 		if (!v)
 			return RL_ENOMEM;
-		sd->cand = v, *cap = ncap;
+		l->v = v, l->cap = cap;
 	}
-	sd->cand[sd->ncand++] = t;
+	l->v[l->n++] = t;
 	return RL_OK;
 }
 
@@ -78,25 +78,24 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 /* One walk over the tokens of a side, for every pass that looks at each token once: the words
  * before each token; the list markers' ids (rl_list_marker is asked only where a marker may
  * start: punctuation that may be a bullet after whitespace, a short word that starts a line or
- * follows a stop); and, when the stages want structure, the candidates: every token that may start
- * a unit (structure.c: not a lower-case word inside a line, not a token glued to the one before)
- * or may be a quotation mark or start a paragraph (quote.c), in order. Those passes then visit
- * the candidates alone. */
+ * follows a stop); and, when the stages want structure, the candidates (ctx.h) of units
+ * (structure.c) and of quotations (quote.c). Those passes then visit the candidates alone. */
 static int side_walk(rl_ctx *c, rl_side *sd)
 {
 	const rl_token *tok = sd->tok;
 	const char *text = sd->text;
-	uint32_t n = sd->n, w = 0, cap = 0;
+	uint32_t n = sd->n, w = 0;
 	uint32_t *words = sd->words;
 	bool cands = c->stages != 0;
 	char *key = NULL;
 	size_t kcap = 0;
 	int rc = RL_OK;
 
+	sd->listed = cands;
 	for (uint32_t t = 0; t < n; t++) {
 		const rl_token *tk = &tok[t];
 		unsigned gap = tk->gap, flags = tk->flags;
-		bool marker, cand;
+		bool marker, cand, quote = false;
 		words[t] = w;
 		if (tk->cls == RL_TOK_WORD) {
 			w += !(flags & RL_TF_GLUED);
@@ -113,14 +112,17 @@ static int side_walk(rl_ctx *c, rl_side *sd)
 			} else {
 				marker = tk->len <= 3;  /* starts the text or a line */
 				cand = true;
+				quote = gap == RL_GAP_PARA;
 			}
 		} else {
 			unsigned char b0 = (unsigned char)text[tk->off];
 			bool spaced = t == 0 || gap != RL_GAP_NONE;
 			marker = spaced && may_be_bullet(b0);
-			cand = spaced || may_be_quote(b0);
+			cand = spaced;
+			quote = gap == RL_GAP_PARA || may_be_quote(b0);
 		}
-		if (cands && cand && (rc = cand_push(sd, &cap, t)) != RL_OK)
+		if (cands && ((cand && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
+		              (quote && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
 			break;
 		if (marker) {
 			bool unordered;
@@ -296,6 +298,15 @@ void rl_ctx_trim(rl_ctx *c, size_t keep)
 			rl_opvec_free(&c->spare[k]);
 }
 
+void rl_ctx_unlist(rl_side *sd)
+{
+	free(sd->ucand.v);
+	free(sd->qcand.v);
+	memset(&sd->ucand, 0, sizeof sd->ucand);
+	memset(&sd->qcand, 0, sizeof sd->qcand);
+	sd->listed = false;
+}
+
 void rl_ctx_release(rl_ctx *c)
 {
 	for (size_t k = 0; k < NSPARE; k++)
@@ -308,7 +319,7 @@ void rl_ctx_release(rl_ctx *c)
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);
-		free(sd->cand);
+		rl_ctx_unlist(sd);
 	}
 	free(c->idf);
 	free(c->freq);

@@ -150,7 +150,8 @@ int rl_units_find(rl_ctx *c, int s)
 	rl_side *sd = &c->side[s];
 	uint32_t n = sd->n, k = 0, filled = 0;
 	/* The candidates (ctx.h) when rl_ctx_init listed them, else every token. */
-	uint32_t ncand = sd->cand ? sd->ncand : n;
+	const uint32_t *cand = sd->listed ? sd->ucand.v : NULL;
+	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 
 	sd->unit = malloc((n + 1) * sizeof *sd->unit);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
@@ -158,7 +159,7 @@ int rl_units_find(rl_ctx *c, int s)
 	if (!sd->unit || !sd->ustart || !sd->uflags)
 		return RL_ENOMEM;
 	for (uint32_t i = 0; i < ncand; i++) {
-		uint32_t t = sd->cand ? sd->cand[i] : i;
+		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
 		/* Most tokens: a lower-case word inside a line, or a token glued to the one before (a
 		 * comma, a stop), never starts a unit (rl_unit_starts says false at once); those are

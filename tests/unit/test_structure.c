@@ -168,7 +168,8 @@ Test(structure, candidates_find_what_every_token_finds)
 	cr_assert_eq(rl_tokenize(&toks[1], "Mr. Okafor said so.", 19), RL_OK);
 	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
 	rl_side *sd = &c.side[RL_OLD];
-	cr_assert(sd->cand && sd->ncand < sd->n, "%u candidates of %u tokens", sd->ncand, sd->n);
+	cr_assert(sd->listed && sd->ucand.n < sd->n && sd->qcand.n < sd->ucand.n,
+	          "%u and %u candidates of %u tokens", sd->ucand.n, sd->qcand.n, sd->n);
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
 	uint32_t nunits = sd->nunits, *unit = sd->unit, *ustart = sd->ustart;
@@ -176,8 +177,7 @@ Test(structure, candidates_find_what_every_token_finds)
 	rl_quotation *quotes = sd->quotes;
 	size_t nquotes = sd->nquotes;
 	cr_assert(nunits > 10 && nquotes > 4, "%u units, %zu quotations", nunits, nquotes);
-	free(sd->cand);
-	sd->cand = NULL;  /* every token */
+	rl_ctx_unlist(sd);  /* every token */
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(sd->nunits, nunits);
