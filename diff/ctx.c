@@ -10,35 +10,128 @@
 /* ------------------------------------------------------------------ context */
 
 /* List markers get ids of their own (RL_MARKER_KEY before the marker's own key), so that the diff
- * pairs a bullet with a bullet and never with a hyphen or a word. */
-static int marker_ids(rl_ctx *c, rl_side *sd)
+ * pairs a bullet with a bullet and never with a hyphen or a word: the tokens of the marker that
+ * starts at t (m of them) take the marker's ids. */
+static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key, size_t *cap)
 {
-	char *key = NULL;
-	size_t cap = 0;
-	int rc = RL_OK;
-	for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
-		if (t > 0 && sd->tok[t].gap == RL_GAP_NONE)
-			continue;  /* a marker follows whitespace (or starts the text) */
-		bool unordered;
-		uint32_t m = rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered);
-		for (uint32_t i = t; i < t + m && rc == RL_OK; i++) {
-			const rl_token *x = &sd->tok[i];
-			if (sd->ids[i] == RL_ID_NONE)
-				continue;
-			/* The token's key, written one byte in, after the marker byte. */
-			long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, &key, &cap);
-			char *k = len < 0 ? NULL : realloc(key, (size_t)len + 1);
-			if (!k) {
-				rc = RL_ENOMEM;
-				break;
-			}
-			key = k, cap = (size_t)len + 1;
-			memmove(key + 1, key, (size_t)len);
-			key[0] = RL_MARKER_KEY;
-			rc = rl_intern_key(c->in, key, (size_t)len + 1, &sd->ids[i]);
-		}
-		t += m ? m - 1 : 0;
+	for (uint32_t i = t; i < t + m; i++) {
+		const rl_token *x = &sd->tok[i];
+		if (sd->ids[i] == RL_ID_NONE)
+			continue;
+		/* The token's key, written one byte in, after the marker byte. */
+		long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, key, cap);
+		char *k = len < 0 ? NULL : realloc(*key, (size_t)len + 1);
+		if (!k)
+			return RL_ENOMEM;
+		*key = k, *cap = (size_t)len + 1;
+		memmove(k + 1, k, (size_t)len);
+		k[0] = RL_MARKER_KEY;
+		int rc = rl_intern_key(c->in, k, (size_t)len + 1, &sd->ids[i]);
+		if (rc != RL_OK)
+			return rc;
 	}
+	return RL_OK;
+}
+
+/* Append token t to a list of candidates. */
+static int tlist_push(rl_tlist *l, uint32_t t)
+{
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap ? l->cap * 2 : 256;
+		uint32_t *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		l->v = v, l->cap = cap;
+	}
+	l->v[l->n++] = t;
+	return RL_OK;
+}
+
+/* Does the first byte of a punctuation token say it may be a list's bullet (- * + or one of
+ * U+2022 U+2023 U+2043 U+25AA U+25CF U+25E6, all led by 0xE2; lexicon.c decides)? */
+static bool may_be_bullet(unsigned char b0)
+{
+	return b0 == '-' || b0 == '*' || b0 == '+' || b0 == 0xE2;
+}
+
+/* Does it say it may be a quotation mark (" ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」,
+ * quote.c)? */
+static bool may_be_quote(unsigned char b0)
+{
+	if (b0 < 0x80)
+		return b0 == '"' || b0 == '\'';
+	return b0 == 0xC2 || (b0 & 0xFE) == 0xE2;
+}
+
+/* Does the token before t (t > 0) end in a stop, a colon or a semicolon: may a numbered list
+ * run into the text start at t (rl_list_marker, whose numbers and letters are three bytes at
+ * most)? */
+static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
+{
+	const rl_token *p = &tok[t - 1];
+	if (p->cls != RL_TOK_PUNCT)
+		return false;
+	char ch = text[p->off + p->len - 1];
+	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
+}
+
+/* One walk over the tokens of a side, for every pass that looks at each token once: the words
+ * before each token; the list markers' ids (rl_list_marker is asked only where a marker may
+ * start: punctuation that may be a bullet after whitespace, a short word that starts a line or
+ * follows a stop); and, when the stages want structure, the candidates (ctx.h) of units
+ * (structure.c) and of quotations (quote.c). Those passes then visit the candidates alone. */
+static int side_walk(rl_ctx *c, rl_side *sd)
+{
+	const rl_token *tok = sd->tok;
+	const char *text = sd->text;
+	uint32_t n = sd->n, w = 0;
+	uint32_t *words = sd->words;
+	bool cands = c->stages != 0;
+	char *key = NULL;
+	size_t kcap = 0;
+	int rc = RL_OK;
+
+	sd->listed = cands;
+	for (uint32_t t = 0; t < n; t++) {
+		const rl_token *tk = &tok[t];
+		unsigned gap = tk->gap, flags = tk->flags;
+		bool marker, cand, quote = false;
+		words[t] = w;
+		if (tk->cls == RL_TOK_WORD) {
+			w += !(flags & RL_TF_GLUED);
+			if (t > 0 && gap < RL_GAP_BREAK) {
+				/* Inside a line: a lower-case word after a word, the most common token,
+				 * or a word glued to the token before, is neither. */
+				if (gap == RL_GAP_NONE)
+					continue;
+				marker = tk->len <= 3 && after_stop(tok, text, t);
+				cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
+				       RL_TF_ASCII;
+				if (!marker && !cand)
+					continue;
+			} else {
+				marker = tk->len <= 3;  /* starts the text or a line */
+				cand = true;
+				quote = gap == RL_GAP_PARA;
+			}
+		} else {
+			unsigned char b0 = (unsigned char)text[tk->off];
+			bool spaced = t == 0 || gap != RL_GAP_NONE;
+			marker = spaced && may_be_bullet(b0);
+			cand = spaced;
+			quote = gap == RL_GAP_PARA || may_be_quote(b0);
+		}
+		if (cands && ((cand && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
+		              (quote && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
+			break;
+		if (marker) {
+			bool unordered;
+			uint32_t m = rl_list_marker(tok, text, n, t, &unordered);
+			if (m && (rc = marker_ids(c, sd, t, m, &key, &kcap)) != RL_OK)
+				break;
+		}
+	}
+	words[n] = w;
 	free(key);
 	return rc;
 }
@@ -54,16 +147,10 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	                     : rl_intern(c->in, toks, &sd->ids);
 	if (rc != RL_OK)
 		return rc;
-	if ((rc = marker_ids(c, sd)) != RL_OK)
-		return rc;
 	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
 	if (!sd->words)
 		return RL_ENOMEM;
-	sd->words[0] = 0;
-	for (uint32_t t = 0; t < sd->n; t++)
-		sd->words[t + 1] = sd->words[t] + (sd->tok[t].cls == RL_TOK_WORD &&
-		                                   !(sd->tok[t].flags & RL_TF_GLUED));
-	return RL_OK;
+	return side_walk(c, sd);
 }
 
 /* Flags and counts per id, once both texts are interned. */
@@ -79,25 +166,25 @@ static int ids_init(rl_ctx *c)
 		c->local[id] = RL_ID_NONE;
 	/* The class of an id is the class of any token that has it: keys of words and of
 	 * punctuation never coincide (a key is made of the token's own characters). */
-	uint8_t *seen = calloc(c->nids + 1, 1);
-	if (!seen)
-		return RL_ENOMEM;
+	uint32_t *freq = c->freq;
 	for (int s = 0; s < 2; s++) {
-		const rl_side *sd = &c->side[s];
-		for (uint32_t t = 0; t < sd->n; t++) {
-			uint32_t id = sd->ids[t];
-			if (id == RL_ID_NONE)
+		rl_side *sd = &c->side[s];
+		const uint32_t *ids = sd->ids;
+		bool all = true;
+		for (uint32_t t = 0, n = sd->n; t < n; t++) {
+			uint32_t id = ids[t];
+			if (id == RL_ID_NONE) {
+				all = false;
 				continue;
-			c->freq[id]++;
-			if (seen[id])
-				continue;
-			seen[id] = 1;
+			}
+			if (freq[id]++)
+				continue;  /* seen before */
 			size_t len;
 			const char *key = rl_interner_key(c->in, id, &len);
 			c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
 		}
+		sd->all_compared = all;
 	}
-	free(seen);
 	return RL_OK;
 }
 
@@ -211,6 +298,15 @@ void rl_ctx_trim(rl_ctx *c, size_t keep)
 			rl_opvec_free(&c->spare[k]);
 }
 
+void rl_ctx_unlist(rl_side *sd)
+{
+	free(sd->ucand.v);
+	free(sd->qcand.v);
+	memset(&sd->ucand, 0, sizeof sd->ucand);
+	memset(&sd->qcand, 0, sizeof sd->qcand);
+	sd->listed = false;
+}
+
 void rl_ctx_release(rl_ctx *c)
 {
 	for (size_t k = 0; k < NSPARE; k++)
@@ -223,6 +319,7 @@ void rl_ctx_release(rl_ctx *c)
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);
+		rl_ctx_unlist(sd);
 	}
 	free(c->idf);
 	free(c->freq);
@@ -366,6 +463,14 @@ static int marks_to_ops(const rl_ctx *c, size_t na, size_t nb, rl_opvec *out)
 	while (i < na || j < nb) {
 		rl_op op = {(uint32_t)i, 0, (uint32_t)j, 0, 0, RL_OP_EQUAL, 0};
 		if (i < na && j < nb && !c->ma[i] && !c->mb[j]) {
+			/* Kept runs are long: eight marks a side at a time first. */
+			uint64_t x, y;
+			for (; i + 8 <= na && j + 8 <= nb; i += 8, j += 8) {
+				memcpy(&x, c->ma + i, 8);
+				memcpy(&y, c->mb + j, 8);
+				if (x | y)
+					break;
+			}
 			while (i < na && j < nb && !c->ma[i] && !c->mb[j])
 				i++, j++;
 		} else {
@@ -416,16 +521,6 @@ static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t
 	}
 }
 
-/* Is every token of side s compared? */
-static bool all_compared(const rl_ctx *c, int s)
-{
-	const uint32_t *ids = c->side[s].ids;
-	for (uint32_t t = 0; t < c->side[s].n; t++)
-		if (ids[t] == RL_ID_NONE)
-			return false;
-	return true;
-}
-
 /* The change marks alone, for the diff of the whole texts when every token is compared: the
  * engine then reads the ids in place and compared positions are token positions, so the copies
  * of the ids and of the positions (8 bytes a token, at the peak of the comparison) are not made. */
@@ -440,7 +535,7 @@ static int marks_reserve(rl_ctx *c, size_t na, size_t nb)
 int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
 {
 	bool whole = a0 == 0 && b0 == 0 && a1 == c->side[0].n && b1 == c->side[1].n;
-	bool direct = whole && all_compared(c, RL_OLD) && all_compared(c, RL_NEW);
+	bool direct = whole && c->side[RL_OLD].all_compared && c->side[RL_NEW].all_compared;
 	uint32_t nlocal = 0;
 	int rc = direct ? marks_reserve(c, a1, b1) : scratch_reserve(c, a1 - a0, b1 - b0);
 	if (rc != RL_OK)

@@ -31,6 +31,12 @@ typedef struct rl_quotation {
 	uint16_t depth;   /* 0 for an outermost quotation */
 } rl_quotation;
 
+/* A list of token positions. */
+typedef struct rl_tlist {
+	uint32_t *v;
+	uint32_t n, cap;
+} rl_tlist;
+
 /* One text as the stages see it. */
 typedef struct rl_side {
 	const rl_token *tok;
@@ -45,6 +51,13 @@ typedef struct rl_side {
 	uint32_t nunits;
 	rl_quotation *quotes;  /* in order of their opening mark */
 	size_t nquotes;
+	bool all_compared;  /* every token has an id (false while a hole is blanked: refine.h) */
+	/* The tokens the structure passes look at, ascending, when `listed` (rl_ctx_init lists them
+	 * when the stages want structure; freed once units and quotations are found): the tokens
+	 * that may start a unit (ucand: not a lower-case word inside a line, not a token glued to
+	 * the one before), and those that may be a quotation mark or start a paragraph (qcand). */
+	bool listed;
+	rl_tlist ucand, qcand;
 } rl_side;
 
 typedef struct rl_ctx {
@@ -75,6 +88,8 @@ typedef struct rl_ctx {
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
+/* Free the side's candidates (then the structure passes visit every token). */
+void rl_ctx_unlist(rl_side *sd);
 
 /* An empty list for a stage to write about `want` ops into: the context's smallest spare that
  * holds them, else for a long list the biggest one (on a long document each stage rewrites the

@@ -8,7 +8,7 @@
 
 /* The closed classes of English: articles, pronouns, prepositions, conjunctions, auxiliaries and
  * the commonest quantifiers and adverbs. A coincidental match of one of these inside rewritten text
- * means nothing; a match of any other word may. Sorted for bsearch; apostrophes are straight. */
+ * means nothing; a match of any other word may. Sorted for a binary search; apostrophes are straight. */
 static const char *const function_words[] = {
 	"a", "about", "above", "across", "after", "against", "all", "along", "also", "although", "am",
 	"among", "an", "and", "another", "any", "are", "aren't", "around", "as", "at", "be",
@@ -33,9 +33,12 @@ static const char *const function_words[] = {
 /* Longest function word, in bytes. */
 #define FUNCTION_WORD_MAX 12
 
-static int cmp_word(const void *key, const void *elem)
+/* strcmp, inline: the search below makes eight of these a word. */
+static int cmp_word(const char *a, const char *b)
 {
-	return strcmp(key, *(const char *const *)elem);
+	while (*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
 }
 
 bool rl_is_function_word(const char *s, size_t len)
@@ -58,8 +61,18 @@ bool rl_is_function_word(const char *s, size_t len)
 		low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
 	}
 	low[k] = '\0';
-	return bsearch(low, function_words, sizeof function_words / sizeof *function_words,
-	               sizeof *function_words, cmp_word) != NULL;
+	size_t lo = 0, hi = sizeof function_words / sizeof *function_words;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = cmp_word(low, function_words[mid]);
+		if (d == 0)
+			return true;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
 }
 
 /* "…" or a run of three dots or more (keys are not terminated: only len bytes are read). */

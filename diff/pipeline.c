@@ -73,6 +73,7 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
 			return rc;
 		if ((c->stages & RL_STAGE_QUOTES) && (rc = rl_quotes_find(c, s)) != RL_OK)
 			return rc;
+		rl_ctx_unlist(&c->side[s]);  /* their last reader was above */
 	}
 	return RL_OK;
 }

@@ -340,8 +340,12 @@ static int block_quotes(finder *f)
 	 * paragraph). */
 	if (marked > 1)
 		qsort(f->v, marked, sizeof *f->v, cmp_quotation);
-	for (uint32_t t = 1; t < sd->n; t++) {
-		if (sd->tok[t].gap != RL_GAP_PARA || !introduces_speech(sd, t))
+	/* Paragraphs start at candidates (ctx.h) when rl_ctx_init listed them. */
+	const uint32_t *cand = sd->listed ? sd->qcand.v : NULL;
+	uint32_t ncand = sd->listed ? sd->qcand.n : sd->n;
+	for (uint32_t i = 0; i < ncand; i++) {
+		uint32_t t = cand ? cand[i] : i;
+		if (t == 0 || sd->tok[t].gap != RL_GAP_PARA || !introduces_speech(sd, t))
 			continue;
 		int32_t cp = cp_of(sd, t);
 		if (cp >= 0 && mark_of(cp).opens != F_NONE)
@@ -363,7 +367,11 @@ int rl_quotes_find(rl_ctx *c, int s)
 	finder f = {c, s, {{0, 0}}, 0, NULL, 0, 0};
 	const rl_side *sd = &c->side[s];
 
-	for (uint32_t t = 0; t < sd->n; t++) {
+	/* The candidates (ctx.h) hold every token this looks at, when rl_ctx_init listed them. */
+	const uint32_t *cand = sd->listed ? sd->qcand.v : NULL;
+	uint32_t ncand = sd->listed ? sd->qcand.n : sd->n;
+	for (uint32_t i = 0; i < ncand; i++) {
+		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
 		if (tk->gap != RL_GAP_PARA) {
 			/* Quotation marks start with " ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」. */

@@ -92,8 +92,12 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		for (uint32_t t = h0; t < h1; t++)
 			c->side[hs].ids[t] = RL_ID_NONE;
 	}
+	bool all = hs >= 0 && c->side[hs].all_compared;
+	if (saved)
+		c->side[hs].all_compared = false;  /* the hole is not compared (ctx.h) */
 	rc = rl_ctx_exact(c, a0, a1, b0, b1, &ops);
 	if (saved) {
+		c->side[hs].all_compared = all;
 		memcpy(c->side[hs].ids + h0, saved, (size_t)(h1 - h0) * sizeof *saved);
 		free(saved);
 		if (rc == RL_OK)

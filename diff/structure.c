@@ -19,15 +19,27 @@ static bool is_abbreviation(const char *s, size_t len)
 {
 	if (len == 1 && s[0] >= 'A' && s[0] <= 'Z')
 		return true;  /* an initial: "J. Smith" */
-	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
-		if (strlen(abbreviations[k]) == len && memcmp(abbreviations[k], s, len) == 0)
+	if (len > 4)
+		return false;  /* the longest is four letters */
+	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++) {
+		const char *a = abbreviations[k];
+		size_t i = 0;
+		while (i < len && a[i] && a[i] == s[i])
+			i++;
+		if (i == len && a[i] == '\0')
 			return true;
+	}
 	return false;
 }
 
 /* Closing marks that stay with the sentence they follow: quotes and brackets. */
 static bool is_closer(const char *s, size_t len)
 {
+	unsigned char b0 = (unsigned char)s[0];
+	if (len == 1)
+		return b0 == '"' || b0 == '\'' || b0 == ')' || b0 == ']' || b0 == '}';
+	if (b0 != 0xC2 && b0 != 0xE2)
+		return false;  /* not the lead byte of » or of ’ ” › */
 	int32_t cp;
 	if (rl_utf8_decode(s, len, &cp) != len)
 		return false;
@@ -94,34 +106,81 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 	return true;
 }
 
+/* May the token at s[0..len) be a closing mark (is_closer), by its first byte? */
+static bool may_close(const char *s, size_t len)
+{
+	unsigned char b0 = (unsigned char)s[0];
+	if (len == 1)
+		return b0 == '"' || b0 == '\'' || b0 == ')' || b0 == ']' || b0 == '}';
+	return b0 == 0xC2 || b0 == 0xE2;
+}
+
+/* Is token t (t > 0, after a space or a soft line end) no unit's start for sure, without the
+ * whole of rl_unit_starts? It is no bullet mark (- * or one led by 0xE2) run into the text, and
+ * the token before it is no stop and no closing mark glued after one: rl_unit_starts would stop
+ * at that token and find no sentence's end. */
+static bool surely_inside(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	const rl_token *tk = &sd->tok[t], *p = &sd->tok[t - 1];
+	if (tk->cls == RL_TOK_PUNCT) {
+		unsigned char b0 = (unsigned char)sd->text[tk->off];
+		if (b0 == '-' || b0 == '*' || b0 == 0xE2)
+			return false;
+	}
+	if (t - 1 > 0 && p->gap == RL_GAP_NONE && may_close(sd->text + p->off, p->len))
+		return false;
+	if (rl_tok_idf(c, s, t - 1) & RL_IDF_STOP)
+		return false;
+	if (p->cls != RL_TOK_PUNCT)
+		return true;
+	char ch = sd->text[p->off + p->len - 1];
+	return !(ch == '.' || ch == '!' || ch == '?');
+}
+
+/* unit[from..to) = u. */
+static void fill_units(uint32_t *unit, uint32_t from, uint32_t to, uint32_t u)
+{
+	for (size_t t = from; t < to; t++)
+		unit[t] = u;
+}
+
 int rl_units_find(rl_ctx *c, int s)
 {
 	rl_side *sd = &c->side[s];
-	uint32_t n = sd->n, k = 0;
+	uint32_t n = sd->n, k = 0, filled = 0;
+	/* The candidates (ctx.h) when rl_ctx_init listed them, else every token. */
+	const uint32_t *cand = sd->listed ? sd->ucand.v : NULL;
+	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 
 	sd->unit = malloc((n + 1) * sizeof *sd->unit);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
 	if (!sd->unit || !sd->ustart || !sd->uflags)
 		return RL_ENOMEM;
-	for (uint32_t t = 0; t < n; t++) {
+	for (uint32_t i = 0; i < ncand; i++) {
+		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
 		/* Most tokens: a lower-case word inside a line, or a token glued to the one before (a
-		 * comma, a stop), never starts a unit (rl_unit_starts says false at once). */
+		 * comma, a stop), never starts a unit (rl_unit_starts says false at once); those are
+		 * not candidates. */
 		bool plain = t > 0 && tk->gap < RL_GAP_BREAK &&
 		             (tk->gap == RL_GAP_NONE ||
 		              (tk->cls == RL_TOK_WORD &&
 		               (tk->flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ==
-		                   RL_TF_ASCII));
-		if (!plain && rl_unit_starts(c, s, t)) {
-			uint8_t gap = sd->tok[t].gap;
-			sd->ustart[k] = t;
-			sd->uflags[k] = (uint8_t)((t == 0 || gap == RL_GAP_PARA ? RL_UNIT_PARA : 0) |
-			                          (t == 0 || gap >= RL_GAP_BREAK ? RL_UNIT_LINE : 0));
-			k++;
-		}
-		sd->unit[t] = k - 1;
+		                   RL_TF_ASCII) ||
+		              surely_inside(c, s, t));
+		if (plain || !rl_unit_starts(c, s, t))
+			continue;
+		fill_units(sd->unit, filled, t, k - 1);
+		filled = t;
+		uint8_t gap = tk->gap;
+		sd->ustart[k] = t;
+		sd->uflags[k] = (uint8_t)((t == 0 || gap == RL_GAP_PARA ? RL_UNIT_PARA : 0) |
+		                          (t == 0 || gap >= RL_GAP_BREAK ? RL_UNIT_LINE : 0));
+		k++;
 	}
+	fill_units(sd->unit, filled, n, k - 1);
 	sd->ustart[k] = n;
 	sd->nunits = k;
 	return RL_OK;

@@ -1,11 +1,13 @@
 /* Tests for lexicon.c and structure.c: function words, sentence stops, and units. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
 #include "ops_text.h"
 #include "pipeline.h"
+#include "quote.h"
 #include "status.h"
 #include "text_ctx.h"
 #include "structure.h"
@@ -143,4 +145,51 @@ Test(structure, a_marker_is_never_paired_with_text)
 	                "- The club met daily.", &o);
 	cr_assert_null(strstr(got, "> -"), "%s", got);
 	free(got);
+}
+
+/* The structure passes visit only the candidates the context lists (ctx.h): the units and
+ * quotations they find are the ones a visit of every token finds, on a text with a bit of
+ * everything (stops before closers, titles, inline and numbered items, marks of every kind, a
+ * quotation after "she said:", words of scripts without spaces, text glued to punctuation). */
+Test(structure, candidates_find_what_every_token_finds)
+{
+	const char *text =
+	    "Mr. Okafor said the keeper\xe2\x80\x99s lamp (a Fresnel lens.) was sold. \xe2\x80\x9cWe "
+	    "wept,\xe2\x80\x9d she wrote; \xe2\x80\x98not once\xe2\x80\x99. Then: 1. Keep it 2. Sell "
+	    "it. a) paint b) repair\n\n- First item\n* Second item \xe2\x80\xa2 Third\n\n"
+	    "The mayor told reporters:\n\nThe light stays lit. It stays.\n\n"
+	    "\xc2\xab Oui \xc2\xbb, dit-il. \"Quoted\"word and 'single' ones.\x0c"
+	    "\xe7\x81\xaf\xe5\xa1\x94\xe3\x80\x82\xe3\x80\x8c\xe5\xa5\xbd\xe3\x80\x8d"
+	    " Approx. five. J. Smith left!\xe2\x80\x9d Yes? No\xe2\x80\xa6 U.S. troops. 3.5 miles.";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "Mr. Okafor said so.", 19), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	rl_side *sd = &c.side[RL_OLD];
+	cr_assert(sd->listed && sd->ucand.n < sd->n && sd->qcand.n < sd->ucand.n,
+	          "%u and %u candidates of %u tokens", sd->ucand.n, sd->qcand.n, sd->n);
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
+	uint32_t nunits = sd->nunits, *unit = sd->unit, *ustart = sd->ustart;
+	uint8_t *uflags = sd->uflags;
+	rl_quotation *quotes = sd->quotes;
+	size_t nquotes = sd->nquotes;
+	cr_assert(nunits > 10 && nquotes > 4, "%u units, %zu quotations", nunits, nquotes);
+	rl_ctx_unlist(sd);  /* every token */
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
+	cr_assert_eq(sd->nunits, nunits);
+	cr_assert_eq(memcmp(sd->unit, unit, sd->n * sizeof *unit), 0);
+	cr_assert_eq(memcmp(sd->ustart, ustart, (nunits + 1) * sizeof *ustart), 0);
+	cr_assert_eq(memcmp(sd->uflags, uflags, nunits), 0);
+	cr_assert_eq(sd->nquotes, nquotes);
+	for (size_t k = 0; k < nquotes; k++)
+		cr_assert(sd->quotes[k].t0 == quotes[k].t0 && sd->quotes[k].t1 == quotes[k].t1 &&
+		          sd->quotes[k].depth == quotes[k].depth, "quotation %zu", k);
+	free(unit), free(ustart), free(uflags), free(quotes);
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
 }
