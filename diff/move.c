@@ -21,12 +21,21 @@
  * swapped; 0.5 missed those moved at a swap rate near 0.5, which keep just under half their
  * words; the in-place test, moved_away, is what keeps rewritten sentences from moving). */
 #define SHORT_MOVE_SHARE 0.4
+/* A passage moved and reworded around a phrase it keeps word for word ("can ship a fast,
+ * state-of-the-art engine" kept inside a new sentence) shares a quarter to a third of its words:
+ * a run of LONG_RUN_WORDS words or more in a row, LONG_RUN_CONTENT of them content words, is
+ * evidence enough for LONG_RUN_SHARE (a run of function words, or "one of the most important",
+ * is not). */
+#define LONG_RUN_WORDS 5
+#define LONG_RUN_CONTENT 3
+#define LONG_RUN_SHARE 0.25
 
 /* ------------------------------------------------------------------ verifying candidates */
 
 /* Which tokens of each side are taken: orphan tokens not yet part of a move. */
 typedef struct taken {
 	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
+	uint8_t *moved[2];     /* 1 where a move took a token */
 } taken;
 
 /* Widen the candidate to the start of its first unit and the end of its last, on both sides,
@@ -53,10 +62,38 @@ static bool all_free(const taken *tk, int s, uint32_t lo, uint32_t hi)
 	return true;
 }
 
+static bool any_moved(const taken *tk, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (tk->moved[s][t])
+			return true;
+	return false;
+}
+
 static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
+}
+
+/* Is a short candidate whole: units, or whole lines of markup on both sides (an image, a template
+ * or a category line moved to the top of a wiki page, which the tokenizer may take for a wrapped
+ * line inside a paragraph). A line end inside a paragraph counts only where the candidate's
+ * token next to it is no word ("]]", "|"): a hard-wrapped sentence breaks its lines between
+ * words anywhere, and a few words that end a line on both sides are no evidence. */
+static bool whole_lines(const rl_ctx *c, const rl_span *sp)
+{
+	const uint32_t end[4] = {sp->a0, sp->a1, sp->b0, sp->b1};
+	for (int k = 0; k < 4; k++) {
+		int s = k / 2;
+		const rl_side *sd = &c->side[s];
+		uint32_t t = end[k], in = k % 2 ? t - 1 : t;
+		if (unit_edge(c, s, t))
+			continue;
+		if (sd->tok[t].gap < RL_GAP_LINE || sd->tok[in].cls == RL_TOK_WORD)
+			return false;
+	}
+	return true;
 }
 
 /* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
@@ -279,8 +316,18 @@ static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 	v->n = w;
 }
 
-/* Diff the two places of a candidate; keep it as a move when enough matches. */
-static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *moved, bool *ok)
+static uint32_t content_words(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t n = 0;
+	for (uint32_t t = op->a0; t < op->a1; t++)
+		n += rl_is_content(c, RL_OLD, t);
+	return n;
+}
+
+/* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
+ * words). */
+static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq,
+                  rl_opvec *moved, bool *ok)
 {
 	rl_opvec inner = {0};
 	uint32_t eq = 0;
@@ -289,16 +336,22 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *m
 	*ok = false;
 	if (rc != RL_OK)
 		goto out;
+	uint32_t run = 0;
 	for (size_t k = 0; k < inner.n; k++)
-		if (inner.v[k].kind == RL_OP_EQUAL)
-			eq += rl_op_words(c, &inner.v[k], RL_OLD);
+		if (inner.v[k].kind == RL_OP_EQUAL) {
+			uint32_t w = rl_op_words(c, &inner.v[k], RL_OLD);
+			eq += w;
+			if (w >= LONG_RUN_WORDS && content_words(c, &inner.v[k]) >= LONG_RUN_CONTENT)
+				run = w;
+		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
-	if (eq < RL_MOVE_MIN_WORDS || eq < MOVE_SHARE * wa || eq < MOVE_SHARE * wb)
+	bool long_run = run >= LONG_RUN_WORDS;
+	double share = long_run ? LONG_RUN_SHARE : MOVE_SHARE;
+	double short_share = long_run ? LONG_RUN_SHARE : SHORT_MOVE_SHARE;
+	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq || eq < share * wa || eq < share * wb)
 		goto out;
 	if (eq < RL_MOVE_SHORT_WORDS &&
-	    (eq < SHORT_MOVE_SHARE * wa || eq < SHORT_MOVE_SHARE * wb || !unit_edge(c, RL_OLD, sp->a0) ||
-	     !unit_edge(c, RL_OLD, sp->a1) || !unit_edge(c, RL_NEW, sp->b0) ||
-	     !unit_edge(c, RL_NEW, sp->b1)))
+	    (eq < short_share * wa || eq < short_share * wb || !whole_lines(c, sp)))
 		goto out;
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
@@ -314,6 +367,65 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *m
 	*ok = rc == RL_OK;
 out:
 	rl_opvec_free(&inner);
+	return rc;
+}
+
+/* A moved sentence whose first or last words the exact diff matched where it stood, with a
+ * restatement left there ("those operations" with a bullet that repeats them), is blocked there
+ * on its way to the unit's edge: it reaches on over tokens no move took, at most REACH_WORDS
+ * words, and the move is taken with them when it matches more words than they kept in place. */
+#define REACH_WORDS 12
+
+/* Words of equal ops in tokens [lo, hi) of side s (ops: no moves yet). */
+static uint32_t kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi)
+{
+	uint32_t n = 0;
+	for (size_t k = first_op_after(ops, s, lo); k < ops->n && rl_lo(&ops->v[k], s) < hi; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t a = rl_lo(op, s) > lo ? rl_lo(op, s) : lo;
+		uint32_t b = rl_hi(op, s) < hi ? rl_hi(op, s) : hi;
+		n += rl_words(c, s, a, b);
+	}
+	return n;
+}
+
+/* Reach each end of sp to its unit's edge as above; *lost: the words kept in place there.
+ * Whether sp changed. */
+static bool reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span *sp,
+                  uint32_t *lost)
+{
+	bool changed = false;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
+		if (start < *lo && !any_moved(tk, s, start, *lo) &&
+		    rl_words(c, s, start, *lo) <= REACH_WORDS) {
+			*lost += kept_in(c, ops, s, start, *lo);
+			*lo = start;
+			changed = true;
+		}
+		if (*hi < end && !any_moved(tk, s, *hi, end) && rl_words(c, s, *hi, end) <= REACH_WORDS) {
+			*lost += kept_in(c, ops, s, *hi, end);
+			*hi = end;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* Words an exact refinement of a candidate's two places matches. */
+static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
+{
+	rl_opvec d = {0};
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
+	*eq = 0;
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
+		if (d.v[k].kind == RL_OP_EQUAL)
+			*eq += rl_op_words(c, &d.v[k], RL_OLD);
+	rl_opvec_free(&d);
 	return rc;
 }
 
@@ -340,14 +452,24 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
-		bool ok;
-		rc = verify(c, ops, &sp, moved, &ok);
-		if (rc != RL_OK)
+		bool ok = false;
+		rl_span wide = sp;
+		uint32_t lost = 0, base = 0;
+		if (reach(c, tk, ops, &wide, &lost)) {
+			if ((rc = matched(c, &sp, &base)) != RL_OK ||
+			    (rc = verify(c, ops, &wide, base + lost + 1, moved, &ok)) != RL_OK)
+				return rc;
+			if (ok)
+				sp = wide;
+		}
+		if (!ok && (rc = verify(c, ops, &sp, 0, moved, &ok)) != RL_OK)
 			return rc;
 		if (!ok)
 			continue;
 		memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
+		memset(tk->moved[RL_OLD] + sp.a0, 1, sp.a1 - sp.a0);
+		memset(tk->moved[RL_NEW] + sp.b0, 1, sp.b1 - sp.b0);
 	}
 	return RL_OK;
 }
@@ -358,12 +480,12 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_t *start,
                        uint32_t *end)
 {
-	while (*t < hi && !tk->free_tok[s][*t])
+	while (*t < hi && tk->moved[s][*t])
 		(*t)++;
 	if (*t >= hi)
 		return false;
 	*start = *t;
-	while (*t < hi && tk->free_tok[s][*t])
+	while (*t < hi && !tk->moved[s][*t])
 		(*t)++;
 	*end = *t;
 	return true;
@@ -372,7 +494,7 @@ static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_
 /* Rebuild the ops outside moves without the moved tokens. A change op that lost tokens to a
  * move keeps what is left, the k-th stretch of OLD facing the k-th stretch of NEW; cut[k] marks
  * the ops of out that are such leftovers. */
-static int carve(const rl_opvec *ops, const uint8_t *orphan, const taken *tk, rl_opvec *out,
+static int carve(const rl_opvec *ops, const taken *tk, rl_opvec *out,
                  uint8_t **cut)
 {
 	*cut = calloc(ops->n * 2 + 16, 1);
@@ -381,8 +503,8 @@ static int carve(const rl_opvec *ops, const uint8_t *orphan, const taken *tk, rl
 		return RL_ENOMEM;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		bool touched = orphan[k] && (!all_free(tk, RL_OLD, op->a0, op->a1) ||
-		                             !all_free(tk, RL_NEW, op->b0, op->b1));
+		bool touched = any_moved(tk, RL_OLD, op->a0, op->a1) ||
+		               any_moved(tk, RL_NEW, op->b0, op->b1);
 		if (!touched) {
 			if (rl_opvec_push(out, op) != RL_OK)
 				return RL_ENOMEM;
@@ -463,7 +585,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 {
 	rl_span *cand = NULL;
 	size_t ncand = 0;
-	taken tk = {{NULL, NULL}};
+	taken tk = {{NULL, NULL}, {NULL, NULL}};
 	rl_opvec moved = {0}, out = {0}, carved = {0};
 	uint8_t *orphan = NULL, *cut = NULL;
 	int rc;
@@ -474,7 +596,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rc = RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
 		tk.free_tok[s] = calloc((size_t)c->side[s].n + 1, 1);
-		if (!tk.free_tok[s])
+		tk.moved[s] = calloc((size_t)c->side[s].n + 1, 1);
+		if (!tk.free_tok[s] || !tk.moved[s])
 			goto out;
 	}
 	for (size_t k = 0; k < ops->n; k++)
@@ -501,7 +624,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	 * next step reuses its memory: on a densely rewritten text (an op per four tokens) a list
 	 * is most of the memory, and four at once were a third of the peak. */
 	carved = rl_ctx_scratch(c, ops->n);
-	if ((rc = carve(ops, orphan, &tk, &carved, &cut)) != RL_OK)
+	if ((rc = carve(ops, &tk, &carved, &cut)) != RL_OK)
 		goto out;
 	rl_opvec_swap(ops, &carved);
 	rl_ctx_recycle(c, &carved);
@@ -517,6 +640,8 @@ out:
 	free(cand);
 	free(tk.free_tok[0]);
 	free(tk.free_tok[1]);
+	free(tk.moved[0]);
+	free(tk.moved[1]);
 	free(orphan);
 	free(cut);
 	rl_ctx_recycle(c, &carved);
