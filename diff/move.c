@@ -373,7 +373,8 @@ out:
 /* A moved sentence whose first or last words the exact diff matched where it stood, with a
  * restatement left there ("those operations" with a bullet that repeats them), is blocked there
  * on its way to the unit's edge: it reaches on over tokens no move took, at most REACH_WORDS
- * words, and the move is taken with them when it matches more words than they kept in place. */
+ * words, and the move is taken with them when it matches as many more words as they kept in
+ * place (more, if they kept any: a tie stays where it stood). */
 #define REACH_WORDS 12
 
 /* Words of equal ops in tokens [lo, hi) of side s (ops: no moves yet). */
@@ -456,8 +457,15 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		rl_span wide = sp;
 		uint32_t lost = 0, base = 0;
 		if (reach(c, tk, ops, &wide, &lost)) {
-			if ((rc = matched(c, &sp, &base)) != RL_OK ||
-			    (rc = verify(c, ops, &wide, base + lost + 1, moved, &ok)) != RL_OK)
+			/* ...and more than either side of it kept in place: a sentence that the exact
+			 * diff kept where it stood is not made whole by reaching into it. */
+			uint32_t ka = kept_in(c, ops, RL_OLD, wide.a0, wide.a1);
+			uint32_t kb = kept_in(c, ops, RL_NEW, wide.b0, wide.b1);
+			uint32_t keep = (ka > kb ? ka : kb) + 1;
+			if ((rc = matched(c, &sp, &base)) != RL_OK)
+				return rc;
+			base += lost + (lost > 0);
+			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, moved, &ok)) != RL_OK)
 				return rc;
 			if (ok)
 				sp = wide;
