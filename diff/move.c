@@ -29,6 +29,13 @@
 #define LONG_RUN_WORDS 5
 #define LONG_RUN_CONTENT 3
 #define LONG_RUN_SHARE 0.25
+/* A move that matches fewer than MOVE_MIN_CONTENT content words matches mostly function words:
+ * it must match FEW_CONTENT_SHARE of its words on each side. A sentence moved with every noun and
+ * verb swapped ("if the ... OP is not a ... and if it is of the ...", 12 of 17) still moves; one
+ * that shares runs of function words and one noun with another ("the end of it and then ... the",
+ * 7 of 14) does not. */
+#define MOVE_MIN_CONTENT 2
+#define FEW_CONTENT_SHARE 0.6
 
 /* ------------------------------------------------------------------ verifying candidates */
 
@@ -336,18 +343,21 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	*ok = false;
 	if (rc != RL_OK)
 		goto out;
-	uint32_t run = 0;
+	uint32_t run = 0, content = 0;
 	for (size_t k = 0; k < inner.n; k++)
 		if (inner.v[k].kind == RL_OP_EQUAL) {
-			uint32_t w = rl_op_words(c, &inner.v[k], RL_OLD);
+			uint32_t w = rl_op_words(c, &inner.v[k], RL_OLD), cw = content_words(c, &inner.v[k]);
 			eq += w;
-			if (w >= LONG_RUN_WORDS && content_words(c, &inner.v[k]) >= LONG_RUN_CONTENT)
+			content += cw;
+			if (w >= LONG_RUN_WORDS && cw >= LONG_RUN_CONTENT)
 				run = w;
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS;
 	double share = long_run ? LONG_RUN_SHARE : MOVE_SHARE;
 	double short_share = long_run ? LONG_RUN_SHARE : SHORT_MOVE_SHARE;
+	if (content < MOVE_MIN_CONTENT)
+		share = FEW_CONTENT_SHARE;
 	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq || eq < share * wa || eq < share * wb)
 		goto out;
 	if (eq < RL_MOVE_SHORT_WORDS &&
@@ -435,6 +445,13 @@ static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
  * widened to the whole line and was diffed there (12 s instead of 0.8). A paragraph that long
  * keeps runs of three words for the first pass. */
 #define NARROW_MAX_TOKENS 1000
+
+/* The narrow pass proposes every chain, even one hit of two words: a one-sentence paragraph
+ * moved at a swap rate of 0.4 keeps mostly function words ("if the", "is not a", "as it is"),
+ * whose runs make no shingle, and a single shared pair ("OP is") is all that places it. Widened
+ * to its units and verified like any candidate (six words matched, whole units, not in place),
+ * it moves; a stray pair verifies as nothing. */
+#define NARROW_MIN_WORDS RL_SHINGLE_NARROW
 
 /* Try the candidates, largest first; the accepted ones take their tokens. max_tokens (0: no
  * limit) skips a candidate wider than that once widened. */
@@ -622,7 +639,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	free(cand);
 	cand = NULL;
 	if ((rc = rl_move_candidates_in(c, ops, orphan, (const uint8_t *const *)tk.free_tok,
-	                                RL_SHINGLE_NARROW, RL_MOVE_MIN_WORDS, &cand, &ncand)) !=
+	                                RL_SHINGLE_NARROW, NARROW_MIN_WORDS, &cand, &ncand)) !=
 	        RL_OK ||
 	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved)) !=
 	                  RL_OK) ||
