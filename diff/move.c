@@ -251,25 +251,37 @@ static uint32_t kept_outside(const rl_ctx *c, const rl_op *op, const rl_span *sp
 	return n;
 }
 
+/* The stretch of ops (no moves yet) from the first that a candidate's halves reach to the last:
+ * *lo, *hi. Whether its halves stand in it close together, within IN_PLACE_SPAN times their own
+ * words. */
+static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *sp, size_t *lo,
+                           size_t *hi)
+{
+	size_t l = first_op_after(ops, RL_OLD, sp->a0), lo_b = first_op_after(ops, RL_NEW, sp->b0);
+	size_t h = last_op_before(ops, RL_OLD, sp->a1), hi_b = last_op_before(ops, RL_NEW, sp->b1);
+	*lo = l < lo_b ? l : lo_b;
+	*hi = h > hi_b ? h : hi_b;
+	if (*lo >= ops->n || *hi >= ops->n || *hi < *lo)
+		return false;
+	const rl_op *first = &ops->v[*lo], *last = &ops->v[*hi];
+	uint64_t span = (uint64_t)rl_words(c, RL_OLD, first->a0, last->a1) +
+	                rl_words(c, RL_NEW, first->b0, last->b1);
+	uint64_t own = (uint64_t)rl_words(c, RL_OLD, sp->a0, sp->a1) +
+	               rl_words(c, RL_NEW, sp->b0, sp->b1);
+	return span <= IN_PLACE_SPAN * own;
+}
+
 /* A move is a passage that leaves its place. When its two halves stand in one stretch of the
  * ops (a verse rewritten where it stood, whose words the exact diff scattered), the exact diff
  * of that stretch is the other reading: if it keeps as many words as the move plus the equal
  * ops around it, nothing moved. ops is the list before moves; eq the words the move keeps. */
 static int moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t eq, bool *away)
 {
-	size_t lo = first_op_after(ops, RL_OLD, sp->a0), lo_b = first_op_after(ops, RL_NEW, sp->b0);
-	size_t hi = last_op_before(ops, RL_OLD, sp->a1), hi_b = last_op_before(ops, RL_NEW, sp->b1);
-	lo = lo < lo_b ? lo : lo_b;
-	hi = hi > hi_b ? hi : hi_b;
+	size_t lo, hi;
 	*away = true;
-	if (lo >= ops->n || hi >= ops->n || hi < lo)
+	if (!in_one_stretch(c, ops, sp, &lo, &hi))
 		return RL_OK;
 	uint32_t ra0 = ops->v[lo].a0, ra1 = ops->v[hi].a1, rb0 = ops->v[lo].b0, rb1 = ops->v[hi].b1;
-	uint64_t span = (uint64_t)rl_words(c, RL_OLD, ra0, ra1) + rl_words(c, RL_NEW, rb0, rb1);
-	uint64_t own = (uint64_t)rl_words(c, RL_OLD, sp->a0, sp->a1) +
-	               rl_words(c, RL_NEW, sp->b0, sp->b1);
-	if (span > IN_PLACE_SPAN * own)
-		return RL_OK;
 	uint32_t with_move = eq;
 	for (size_t k = lo; k <= hi; k++)
 		if (ops->v[k].kind == RL_OP_EQUAL)
@@ -460,6 +472,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 {
 	for (size_t k = 0; k < n; k++) {
 		rl_span sp = cand[k];
+		size_t lo, hi;
+		bool thin = rl_words(c, RL_OLD, sp.a0, sp.a1) < RL_MOVE_MIN_WORDS;
 		trim(c, tk, &sp);
 		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
@@ -467,13 +481,24 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		widen(c, tk, &sp);
 		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
 			continue;
+		/* A chain too thin for a passage (one hit of the narrow pass) is tried only as whole
+		 * units that nothing matched in place (widened to their edges through free tokens on
+		 * both sides), far from each other: a thin hit inside a sentence rewritten in place
+		 * (every verse of a modern translation has a few) is no move, and verifying each one
+		 * tripled the stage's time on Luke. */
+		if (thin && (!unit_edge(c, RL_OLD, sp.a0) || !unit_edge(c, RL_OLD, sp.a1) ||
+		             !unit_edge(c, RL_NEW, sp.b0) || !unit_edge(c, RL_NEW, sp.b1) ||
+		             in_one_stretch(c, ops, &sp, &lo, &hi)))
+			continue;
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
 		bool ok = false;
 		rl_span wide = sp;
 		uint32_t lost = 0, base = 0;
-		if (reach(c, tk, ops, &wide, &lost)) {
+		/* (Not where the two places stand close together: a sentence rewritten in place,
+		 * which is all the candidates of a modern translation against an old one.) */
+		if (reach(c, tk, ops, &wide, &lost) && !in_one_stretch(c, ops, &wide, &lo, &hi)) {
 			/* ...and more than either side of it kept in place: a sentence that the exact
 			 * diff kept where it stood is not made whole by reaching into it. */
 			uint32_t ka = kept_in(c, ops, RL_OLD, wide.a0, wide.a1);

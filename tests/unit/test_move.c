@@ -290,7 +290,8 @@ Test(move, a_markup_line_inside_a_paragraph_moved_to_the_top)
 /* A paragraph moved to the end with a bullet left where it stood that restates its first words:
  * the exact diff keeps "bell script rings those" with the bullet, which stopped the move there
  * and left "It is worth noting that the harbor bell" out of it. It reaches its sentence's start,
- * taking more words than the bullet kept in place. */
+ * taking more words than the bullet kept in place (far from where it stood: close by, a
+ * sentence reaching into words kept in place is a rewrite in place). */
 Test(move, a_moved_sentence_reaches_past_a_restatement_left_in_place)
 {
 	const char *moved_old = "It is worth noting that the harbor bell script rings those chimes "
@@ -299,10 +300,15 @@ Test(move, a_moved_sentence_reaches_past_a_restatement_left_in_place)
 	const char *moved_new = "It is worths noting that the harbour bell scripts ring those chime "
 	                        "twice at noon and once at sunset, so that the boats out past the point "
 	                        "can hear them.";
-	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, moved_old, P2, P3, P4);
+	const char *more = "The lifeboat crew trained on Thursdays, rowing out to the buoy and back "
+	                   "while the coxswain timed them from the slipway with his father's watch.\n\n"
+	                   "In the autumn the council paid for a new roof on the boathouse, and the "
+	                   "old slates were sold to a builder from the next valley for a good price.";
+	char a[2048], b[2048];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, moved_old, P2, P3, P4,
+	         more);
 	snprintf(b, sizeof b, "%s\n\n- Bell scripts ring those chime twice at noon\n\n%s\n\n%s\n\n%s"
-	                      "\n\n%s\n", P1, P2, P3, P4, moved_new);
+	                      "\n\n%s\n\n%s\n", P1, P2, P3, P4, more, moved_new);
 	char *got = run(a, b, 0);
 	cr_assert_not_null(strstr(got, "m1 It is | r1 worth > worths | m1 noting that the"), "%s", got);
 	cr_assert_not_null(strstr(got, "m1 those"), "%s", got);
