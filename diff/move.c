@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "order.h"
 #include "refine.h"
 #include "shingle.h"
@@ -25,7 +26,7 @@
  * state-of-the-art engine" kept inside a new sentence) shares a quarter to a third of its words:
  * a run of LONG_RUN_WORDS words or more in a row, LONG_RUN_CONTENT of them content words, is
  * evidence enough for LONG_RUN_SHARE (a run of function words, or "one of the most important",
- * is not). */
+ * is not; nor is a list item, list_item below). */
 #define LONG_RUN_WORDS 5
 #define LONG_RUN_CONTENT 3
 #define LONG_RUN_SHARE 0.25
@@ -335,6 +336,15 @@ static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 	v->n = w;
 }
 
+/* Does token t's unit start with a list marker? A bullet that keeps a third of a sentence word for
+ * word is a summary line derived from it (provenance links it), not the sentence moved. */
+static bool list_item(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	bool unordered;
+	return rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[sd->unit[t]], &unordered) > 0;
+}
+
 static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 {
 	uint32_t n = 0;
@@ -365,7 +375,8 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 				run = w;
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
-	bool long_run = run >= LONG_RUN_WORDS;
+	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
+	                !list_item(c, RL_NEW, sp->b0);
 	double share = long_run ? LONG_RUN_SHARE : MOVE_SHARE;
 	double short_share = long_run ? LONG_RUN_SHARE : SHORT_MOVE_SHARE;
 	if (content < MOVE_MIN_CONTENT)
