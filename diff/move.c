@@ -26,7 +26,9 @@
  * state-of-the-art engine" kept inside a new sentence) shares a quarter to a third of its words:
  * a run of LONG_RUN_WORDS words or more in a row, LONG_RUN_CONTENT of them content words, is
  * evidence enough for LONG_RUN_SHARE (a run of function words, or "one of the most important",
- * is not; nor is a list item, list_item below). */
+ * is not; nor is a list item, list_item below). One sentence on each side: a candidate over
+ * several, matched at a quarter, took a paragraph's first sentence with the next one's words and
+ * left its second out. */
 #define LONG_RUN_WORDS 5
 #define LONG_RUN_CONTENT 3
 #define LONG_RUN_SHARE 0.25
@@ -336,6 +338,12 @@ static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 	v->n = w;
 }
 
+/* Are tokens [lo, hi) of side s within one unit? */
+static bool one_unit(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
+}
+
 /* Does token t's unit start with a list marker? A bullet that keeps a third of a sentence word for
  * word is a summary line derived from it (provenance links it), not the sentence moved. */
 static bool list_item(const rl_ctx *c, int s, uint32_t t)
@@ -375,7 +383,8 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 				run = w;
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
-	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
+	bool long_run = run >= LONG_RUN_WORDS && one_unit(c, RL_OLD, sp->a0, sp->a1) &&
+	                one_unit(c, RL_NEW, sp->b0, sp->b1) && !list_item(c, RL_OLD, sp->a0) &&
 	                !list_item(c, RL_NEW, sp->b0);
 	double share = long_run ? LONG_RUN_SHARE : MOVE_SHARE;
 	double short_share = long_run ? LONG_RUN_SHARE : SHORT_MOVE_SHARE;
