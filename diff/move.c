@@ -26,9 +26,10 @@
  * state-of-the-art engine" kept inside a new sentence) shares a quarter to a third of its words:
  * a run of LONG_RUN_WORDS words or more in a row, LONG_RUN_CONTENT of them content words, is
  * evidence enough for LONG_RUN_SHARE (a run of function words, or "one of the most important",
- * is not; nor is a list item, list_item below). One sentence on each side: a candidate over
- * several, matched at a quarter, took a paragraph's first sentence with the next one's words and
- * left its second out. */
+ * is not; nor is a list item, list_item below). Such a candidate is tried again only once
+ * both passes are done (later, below): taken first, one over two sentences matched at a quarter
+ * took a paragraph's first sentence with the next one's words, and the moves the usual shares
+ * would have found in it were lost. */
 #define LONG_RUN_WORDS 5
 #define LONG_RUN_CONTENT 3
 #define LONG_RUN_SHARE 0.25
@@ -338,12 +339,6 @@ static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 	v->n = w;
 }
 
-/* Are tokens [lo, hi) of side s within one unit? */
-static bool one_unit(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
-{
-	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
-}
-
 /* Does token t's unit start with a list marker? A bullet that keeps a third of a sentence word for
  * word is a summary line derived from it (provenance links it), not the sentence moved. */
 static bool list_item(const rl_ctx *c, int s, uint32_t t)
@@ -362,9 +357,9 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 }
 
 /* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
- * words). */
-static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq,
-                  rl_opvec *moved, bool *ok)
+ * words). relax: the long-run share applies; without it, *later says that it would have. */
+static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq, bool relax,
+                  rl_opvec *moved, bool *ok, bool *later)
 {
 	rl_opvec inner = {0};
 	uint32_t eq = 0;
@@ -383,18 +378,22 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 				run = w;
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
-	bool long_run = run >= LONG_RUN_WORDS && one_unit(c, RL_OLD, sp->a0, sp->a1) &&
-	                one_unit(c, RL_NEW, sp->b0, sp->b1) && !list_item(c, RL_OLD, sp->a0) &&
+	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
 	                !list_item(c, RL_NEW, sp->b0);
-	double share = long_run ? LONG_RUN_SHARE : MOVE_SHARE;
-	double short_share = long_run ? LONG_RUN_SHARE : SHORT_MOVE_SHARE;
-	if (content < MOVE_MIN_CONTENT)
-		share = FEW_CONTENT_SHARE;
-	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq || eq < share * wa || eq < share * wb)
+	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq ||
+	    (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)))
 		goto out;
-	if (eq < RL_MOVE_SHORT_WORDS &&
-	    (eq < short_share * wa || eq < short_share * wb || !whole_lines(c, sp)))
-		goto out;
+	double share = content < MOVE_MIN_CONTENT ? FEW_CONTENT_SHARE
+	               : eq < RL_MOVE_SHORT_WORDS ? SHORT_MOVE_SHARE
+	                                          : MOVE_SHARE;
+	if (eq < share * wa || eq < share * wb) {
+		if (!relax && long_run && content >= MOVE_MIN_CONTENT && eq >= LONG_RUN_SHARE * wa &&
+		    eq >= LONG_RUN_SHARE * wb)
+			*later = true;
+		if (!relax || !long_run || content < MOVE_MIN_CONTENT || eq < LONG_RUN_SHARE * wa ||
+		    eq < LONG_RUN_SHARE * wb)
+			goto out;
+	}
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
 		goto out;
@@ -486,9 +485,29 @@ static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
 #define NARROW_MIN_WORDS RL_SHINGLE_NARROW
 
 /* Try the candidates, largest first; the accepted ones take their tokens. max_tokens (0: no
- * limit) skips a candidate wider than that once widened. */
+ * limit) skips a candidate wider than that once widened. With later, the ones only the long-run
+ * share would accept go there; without it (the last pass), that share applies. */
+/* Candidates that only the long-run share would make moves, for a last pass. */
+typedef struct spans {
+	rl_span *v;
+	size_t n, cap;
+} spans;
+
+static int spans_push(spans *l, const rl_span *sp)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		rl_span *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		l->v = v, l->cap = cap;
+	}
+	l->v[l->n++] = *sp;
+	return RL_OK;
+}
+
 static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, size_t n, taken *tk,
-                        uint32_t max_tokens, rl_opvec *moved)
+                        uint32_t max_tokens, rl_opvec *moved, spans *later)
 {
 	for (size_t k = 0; k < n; k++) {
 		rl_span sp = cand[k];
@@ -513,7 +532,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
-		bool ok = false;
+		bool ok = false, again = false;
 		rl_span wide = sp;
 		uint32_t lost = 0, base = 0;
 		/* (Not where the two places stand close together: a sentence rewritten in place,
@@ -527,12 +546,15 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			if ((rc = matched(c, &sp, &base)) != RL_OK)
 				return rc;
 			base += lost + (lost > 0);
-			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, moved, &ok)) != RL_OK)
+			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, !later, moved, &ok,
+			                 &again)) != RL_OK)
 				return rc;
 			if (ok)
 				sp = wide;
 		}
-		if (!ok && (rc = verify(c, ops, &sp, 0, moved, &ok)) != RL_OK)
+		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again)) != RL_OK)
+			return rc;
+		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
 		if (!ok)
 			continue;
@@ -656,6 +678,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rl_span *cand = NULL;
 	size_t ncand = 0;
 	taken tk = {{NULL, NULL}, {NULL, NULL}};
+	spans later = {0};
 	rl_opvec moved = {0}, out = {0}, carved = {0};
 	uint8_t *orphan = NULL, *cut = NULL;
 	int rc;
@@ -675,7 +698,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 			if (orphan[k])
 				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
 				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
-	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved)) != RL_OK)
+	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved, &later)) != RL_OK)
 		goto out;
 	/* A second pass with two-word shingles over the orphans no move took: a paragraph moved
 	 * with half its words swapped keeps few runs of three shared words, but runs of two ("the
@@ -686,8 +709,9 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	if ((rc = rl_move_candidates_in(c, ops, orphan, (const uint8_t *const *)tk.free_tok,
 	                                RL_SHINGLE_NARROW, NARROW_MIN_WORDS, &cand, &ncand)) !=
 	        RL_OK ||
-	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved)) !=
-	                  RL_OK) ||
+	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved,
+	                                 &later)) != RL_OK) ||
+	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL)) != RL_OK) ||
 	    moved.n == 0)
 		goto out;
 	/* Each step writes a new list and gives the one it read back to the context, so that the
@@ -708,6 +732,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rc = rl_order_ops(c, ops);
 out:
 	free(cand);
+	free(later.v);
 	free(tk.free_tok[0]);
 	free(tk.free_tok[1]);
 	free(tk.moved[0]);
