@@ -417,6 +417,7 @@ out:
  * words, and the move is taken with them when it matches as many more words as they kept in
  * place (more, if they kept any: a tie stays where it stood). */
 #define REACH_WORDS 12
+#define REACH_TOKENS (16 * REACH_WORDS)  /* (and tokens: a run of punctuation is no reach) */
 
 /* Words of equal ops in tokens [lo, hi) of side s (ops: no moves yet). */
 static uint32_t kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi)
@@ -443,13 +444,14 @@ static bool reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span
 		const rl_side *sd = &c->side[s];
 		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
 		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
-		if (start < *lo && !any_moved(tk, s, start, *lo) &&
-		    rl_words(c, s, start, *lo) <= REACH_WORDS) {
+		if (start < *lo && *lo - start <= REACH_TOKENS && rl_words(c, s, start, *lo) <= REACH_WORDS &&
+		    !any_moved(tk, s, start, *lo)) {
 			*lost += kept_in(c, ops, s, start, *lo);
 			*lo = start;
 			changed = true;
 		}
-		if (*hi < end && !any_moved(tk, s, *hi, end) && rl_words(c, s, *hi, end) <= REACH_WORDS) {
+		if (*hi < end && end - *hi <= REACH_TOKENS && rl_words(c, s, *hi, end) <= REACH_WORDS &&
+		    !any_moved(tk, s, *hi, end)) {
 			*lost += kept_in(c, ops, s, *hi, end);
 			*hi = end;
 			changed = true;
@@ -487,6 +489,13 @@ static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
 /* Try the candidates, largest first; the accepted ones take their tokens. max_tokens (0: no
  * limit) skips a candidate wider than that once widened. With later, the ones only the long-run
  * share would accept go there; without it (the last pass), that share applies. */
+/* Tokens of the unit that token t of side s is in. */
+static uint32_t unit_tokens(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return sd->ustart[sd->unit[t] + 1] - sd->ustart[sd->unit[t]];
+}
+
 /* Candidates that only the long-run share would make moves, for a last pass. */
 typedef struct spans {
 	rl_span *v;
@@ -513,6 +522,11 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		rl_span sp = cand[k];
 		size_t lo, hi;
 		bool thin = rl_words(c, RL_OLD, sp.a0, sp.a1) < RL_MOVE_MIN_WORDS;
+		/* (Nor, with a bound, in a unit longer than it: the narrow pass proposes every pair of
+		 * words a 10 MB line shares with a page, and widening each alone walked the line.) */
+		if (max_tokens && (unit_tokens(c, RL_OLD, sp.a0) > max_tokens ||
+		                   unit_tokens(c, RL_NEW, sp.b0) > max_tokens))
+			continue;
 		trim(c, tk, &sp);
 		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
