@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "order.h"
 #include "refine.h"
 #include "shingle.h"
@@ -21,12 +22,31 @@
  * swapped; 0.5 missed those moved at a swap rate near 0.5, which keep just under half their
  * words; the in-place test, moved_away, is what keeps rewritten sentences from moving). */
 #define SHORT_MOVE_SHARE 0.4
+/* A passage moved and reworded around a phrase it keeps word for word ("can ship a fast,
+ * state-of-the-art engine" kept inside a new sentence) shares a quarter to a third of its words:
+ * a run of LONG_RUN_WORDS words or more in a row, LONG_RUN_CONTENT of them content words, is
+ * evidence enough for LONG_RUN_SHARE (a run of function words, or "one of the most important",
+ * is not; nor is a list item, list_item below). Such a candidate is tried again only once
+ * both passes are done (later, below): taken first, one over two sentences matched at a quarter
+ * took a paragraph's first sentence with the next one's words, and the moves the usual shares
+ * would have found in it were lost. */
+#define LONG_RUN_WORDS 5
+#define LONG_RUN_CONTENT 3
+#define LONG_RUN_SHARE 0.25
+/* A move that matches fewer than MOVE_MIN_CONTENT content words matches mostly function words:
+ * it must match FEW_CONTENT_SHARE of its words on each side. A sentence moved with every noun and
+ * verb swapped ("if the ... OP is not a ... and if it is of the ...", 12 of 17) still moves; one
+ * that shares runs of function words and one noun with another ("the end of it and then ... the",
+ * 7 of 14) does not. */
+#define MOVE_MIN_CONTENT 2
+#define FEW_CONTENT_SHARE 0.6
 
 /* ------------------------------------------------------------------ verifying candidates */
 
 /* Which tokens of each side are taken: orphan tokens not yet part of a move. */
 typedef struct taken {
 	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
+	uint8_t *moved[2];     /* 1 where a move took a token */
 } taken;
 
 /* Widen the candidate to the start of its first unit and the end of its last, on both sides,
@@ -53,10 +73,38 @@ static bool all_free(const taken *tk, int s, uint32_t lo, uint32_t hi)
 	return true;
 }
 
+static bool any_moved(const taken *tk, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (tk->moved[s][t])
+			return true;
+	return false;
+}
+
 static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
+}
+
+/* Is a short candidate whole: units, or whole lines of markup on both sides (an image, a template
+ * or a category line moved to the top of a wiki page, which the tokenizer may take for a wrapped
+ * line inside a paragraph). A line end inside a paragraph counts only where the candidate's
+ * token next to it is no word ("]]", "|"): a hard-wrapped sentence breaks its lines between
+ * words anywhere, and a few words that end a line on both sides are no evidence. */
+static bool whole_lines(const rl_ctx *c, const rl_span *sp)
+{
+	const uint32_t end[4] = {sp->a0, sp->a1, sp->b0, sp->b1};
+	for (int k = 0; k < 4; k++) {
+		int s = k / 2;
+		const rl_side *sd = &c->side[s];
+		uint32_t t = end[k], in = k % 2 ? t - 1 : t;
+		if (unit_edge(c, s, t))
+			continue;
+		if (sd->tok[t].gap < RL_GAP_LINE || sd->tok[in].cls == RL_TOK_WORD)
+			return false;
+	}
+	return true;
 }
 
 /* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
@@ -207,25 +255,37 @@ static uint32_t kept_outside(const rl_ctx *c, const rl_op *op, const rl_span *sp
 	return n;
 }
 
+/* The stretch of ops (no moves yet) from the first that a candidate's halves reach to the last:
+ * *lo, *hi. Whether its halves stand in it close together, within IN_PLACE_SPAN times their own
+ * words. */
+static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *sp, size_t *lo,
+                           size_t *hi)
+{
+	size_t l = first_op_after(ops, RL_OLD, sp->a0), lo_b = first_op_after(ops, RL_NEW, sp->b0);
+	size_t h = last_op_before(ops, RL_OLD, sp->a1), hi_b = last_op_before(ops, RL_NEW, sp->b1);
+	*lo = l < lo_b ? l : lo_b;
+	*hi = h > hi_b ? h : hi_b;
+	if (*lo >= ops->n || *hi >= ops->n || *hi < *lo)
+		return false;
+	const rl_op *first = &ops->v[*lo], *last = &ops->v[*hi];
+	uint64_t span = (uint64_t)rl_words(c, RL_OLD, first->a0, last->a1) +
+	                rl_words(c, RL_NEW, first->b0, last->b1);
+	uint64_t own = (uint64_t)rl_words(c, RL_OLD, sp->a0, sp->a1) +
+	               rl_words(c, RL_NEW, sp->b0, sp->b1);
+	return span <= IN_PLACE_SPAN * own;
+}
+
 /* A move is a passage that leaves its place. When its two halves stand in one stretch of the
  * ops (a verse rewritten where it stood, whose words the exact diff scattered), the exact diff
  * of that stretch is the other reading: if it keeps as many words as the move plus the equal
  * ops around it, nothing moved. ops is the list before moves; eq the words the move keeps. */
 static int moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t eq, bool *away)
 {
-	size_t lo = first_op_after(ops, RL_OLD, sp->a0), lo_b = first_op_after(ops, RL_NEW, sp->b0);
-	size_t hi = last_op_before(ops, RL_OLD, sp->a1), hi_b = last_op_before(ops, RL_NEW, sp->b1);
-	lo = lo < lo_b ? lo : lo_b;
-	hi = hi > hi_b ? hi : hi_b;
+	size_t lo, hi;
 	*away = true;
-	if (lo >= ops->n || hi >= ops->n || hi < lo)
+	if (!in_one_stretch(c, ops, sp, &lo, &hi))
 		return RL_OK;
 	uint32_t ra0 = ops->v[lo].a0, ra1 = ops->v[hi].a1, rb0 = ops->v[lo].b0, rb1 = ops->v[hi].b1;
-	uint64_t span = (uint64_t)rl_words(c, RL_OLD, ra0, ra1) + rl_words(c, RL_NEW, rb0, rb1);
-	uint64_t own = (uint64_t)rl_words(c, RL_OLD, sp->a0, sp->a1) +
-	               rl_words(c, RL_NEW, sp->b0, sp->b1);
-	if (span > IN_PLACE_SPAN * own)
-		return RL_OK;
 	uint32_t with_move = eq;
 	for (size_t k = lo; k <= hi; k++)
 		if (ops->v[k].kind == RL_OP_EQUAL)
@@ -279,8 +339,27 @@ static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 	v->n = w;
 }
 
-/* Diff the two places of a candidate; keep it as a move when enough matches. */
-static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *moved, bool *ok)
+/* Does token t's unit start with a list marker? A bullet that keeps a third of a sentence word for
+ * word is a summary line derived from it (provenance links it), not the sentence moved. */
+static bool list_item(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	bool unordered;
+	return rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[sd->unit[t]], &unordered) > 0;
+}
+
+static uint32_t content_words(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t n = 0;
+	for (uint32_t t = op->a0; t < op->a1; t++)
+		n += rl_is_content(c, RL_OLD, t);
+	return n;
+}
+
+/* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
+ * words). relax: the long-run share applies; without it, *later says that it would have. */
+static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq, bool relax,
+                  rl_opvec *moved, bool *ok, bool *later)
 {
 	rl_opvec inner = {0};
 	uint32_t eq = 0;
@@ -289,17 +368,32 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, rl_opvec *m
 	*ok = false;
 	if (rc != RL_OK)
 		goto out;
+	uint32_t run = 0, content = 0;
 	for (size_t k = 0; k < inner.n; k++)
-		if (inner.v[k].kind == RL_OP_EQUAL)
-			eq += rl_op_words(c, &inner.v[k], RL_OLD);
+		if (inner.v[k].kind == RL_OP_EQUAL) {
+			uint32_t w = rl_op_words(c, &inner.v[k], RL_OLD), cw = content_words(c, &inner.v[k]);
+			eq += w;
+			content += cw;
+			if (w >= LONG_RUN_WORDS && cw >= LONG_RUN_CONTENT)
+				run = w;
+		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
-	if (eq < RL_MOVE_MIN_WORDS || eq < MOVE_SHARE * wa || eq < MOVE_SHARE * wb)
+	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
+	                !list_item(c, RL_NEW, sp->b0);
+	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq ||
+	    (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)))
 		goto out;
-	if (eq < RL_MOVE_SHORT_WORDS &&
-	    (eq < SHORT_MOVE_SHARE * wa || eq < SHORT_MOVE_SHARE * wb || !unit_edge(c, RL_OLD, sp->a0) ||
-	     !unit_edge(c, RL_OLD, sp->a1) || !unit_edge(c, RL_NEW, sp->b0) ||
-	     !unit_edge(c, RL_NEW, sp->b1)))
-		goto out;
+	double share = content < MOVE_MIN_CONTENT ? FEW_CONTENT_SHARE
+	               : eq < RL_MOVE_SHORT_WORDS ? SHORT_MOVE_SHARE
+	                                          : MOVE_SHARE;
+	if (eq < share * wa || eq < share * wb) {
+		if (!relax && long_run && content >= MOVE_MIN_CONTENT && eq >= LONG_RUN_SHARE * wa &&
+		    eq >= LONG_RUN_SHARE * wb)
+			*later = true;
+		if (!relax || !long_run || content < MOVE_MIN_CONTENT || eq < LONG_RUN_SHARE * wa ||
+		    eq < LONG_RUN_SHARE * wb)
+			goto out;
+	}
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
 		goto out;
@@ -317,19 +411,122 @@ out:
 	return rc;
 }
 
+/* A moved sentence whose first or last words the exact diff matched where it stood, with a
+ * restatement left there ("those operations" with a bullet that repeats them), is blocked there
+ * on its way to the unit's edge: it reaches on over tokens no move took, at most REACH_WORDS
+ * words, and the move is taken with them when it matches as many more words as they kept in
+ * place (more, if they kept any: a tie stays where it stood). */
+#define REACH_WORDS 12
+#define REACH_TOKENS (16 * REACH_WORDS)  /* (and tokens: a run of punctuation is no reach) */
+
+/* Words of equal ops in tokens [lo, hi) of side s (ops: no moves yet). */
+static uint32_t kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi)
+{
+	uint32_t n = 0;
+	for (size_t k = first_op_after(ops, s, lo); k < ops->n && rl_lo(&ops->v[k], s) < hi; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t a = rl_lo(op, s) > lo ? rl_lo(op, s) : lo;
+		uint32_t b = rl_hi(op, s) < hi ? rl_hi(op, s) : hi;
+		n += rl_words(c, s, a, b);
+	}
+	return n;
+}
+
+/* Reach each end of sp to its unit's edge as above; *lost: the words kept in place there.
+ * Whether sp changed. */
+static bool reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span *sp,
+                  uint32_t *lost)
+{
+	bool changed = false;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
+		if (start < *lo && *lo - start <= REACH_TOKENS && rl_words(c, s, start, *lo) <= REACH_WORDS &&
+		    !any_moved(tk, s, start, *lo)) {
+			*lost += kept_in(c, ops, s, start, *lo);
+			*lo = start;
+			changed = true;
+		}
+		if (*hi < end && end - *hi <= REACH_TOKENS && rl_words(c, s, *hi, end) <= REACH_WORDS &&
+		    !any_moved(tk, s, *hi, end)) {
+			*lost += kept_in(c, ops, s, *hi, end);
+			*hi = end;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* Words an exact refinement of a candidate's two places matches. */
+static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
+{
+	rl_opvec d = {0};
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
+	*eq = 0;
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
+		if (d.v[k].kind == RL_OP_EQUAL)
+			*eq += rl_op_words(c, &d.v[k], RL_OLD);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 /* The narrow pass tries no candidate that widens past this many tokens on a side: its hits are
  * common enough that in a text of one huge sentence (a 10 MB line against a page) every one
  * widened to the whole line and was diffed there (12 s instead of 0.8). A paragraph that long
  * keeps runs of three words for the first pass. */
 #define NARROW_MAX_TOKENS 1000
 
+/* The narrow pass proposes every chain, even one hit of two words: a one-sentence paragraph
+ * moved at a swap rate of 0.4 keeps mostly function words ("if the", "is not a", "as it is"),
+ * whose runs make no shingle, and a single shared pair ("OP is") is all that places it. Widened
+ * to its units and verified like any candidate (six words matched, whole units, not in place),
+ * it moves; a stray pair verifies as nothing. */
+#define NARROW_MIN_WORDS RL_SHINGLE_NARROW
+
 /* Try the candidates, largest first; the accepted ones take their tokens. max_tokens (0: no
- * limit) skips a candidate wider than that once widened. */
+ * limit) skips a candidate wider than that once widened. With later, the ones only the long-run
+ * share would accept go there; without it (the last pass), that share applies. */
+/* Tokens of the unit that token t of side s is in. */
+static uint32_t unit_tokens(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return sd->ustart[sd->unit[t] + 1] - sd->ustart[sd->unit[t]];
+}
+
+/* Candidates that only the long-run share would make moves, for a last pass. */
+typedef struct spans {
+	rl_span *v;
+	size_t n, cap;
+} spans;
+
+static int spans_push(spans *l, const rl_span *sp)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		rl_span *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		l->v = v, l->cap = cap;
+	}
+	l->v[l->n++] = *sp;
+	return RL_OK;
+}
+
 static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, size_t n, taken *tk,
-                        uint32_t max_tokens, rl_opvec *moved)
+                        uint32_t max_tokens, rl_opvec *moved, spans *later)
 {
 	for (size_t k = 0; k < n; k++) {
 		rl_span sp = cand[k];
+		size_t lo, hi;
+		bool thin = rl_words(c, RL_OLD, sp.a0, sp.a1) < RL_MOVE_MIN_WORDS;
+		/* (Nor, with a bound, in a unit longer than it: the narrow pass proposes every pair of
+		 * words a 10 MB line shares with a page, and widening each alone walked the line.) */
+		if (max_tokens && (unit_tokens(c, RL_OLD, sp.a0) > max_tokens ||
+		                   unit_tokens(c, RL_NEW, sp.b0) > max_tokens))
+			continue;
 		trim(c, tk, &sp);
 		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
@@ -337,17 +534,48 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		widen(c, tk, &sp);
 		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
 			continue;
+		/* A chain too thin for a passage (one hit of the narrow pass) is tried only as whole
+		 * units that nothing matched in place (widened to their edges through free tokens on
+		 * both sides), far from each other: a thin hit inside a sentence rewritten in place
+		 * (every verse of a modern translation has a few) is no move, and verifying each one
+		 * tripled the stage's time on Luke. */
+		if (thin && (!unit_edge(c, RL_OLD, sp.a0) || !unit_edge(c, RL_OLD, sp.a1) ||
+		             !unit_edge(c, RL_NEW, sp.b0) || !unit_edge(c, RL_NEW, sp.b1) ||
+		             in_one_stretch(c, ops, &sp, &lo, &hi)))
+			continue;
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
-		bool ok;
-		rc = verify(c, ops, &sp, moved, &ok);
-		if (rc != RL_OK)
+		bool ok = false, again = false;
+		rl_span wide = sp;
+		uint32_t lost = 0, base = 0;
+		/* (Not where the two places stand close together: a sentence rewritten in place,
+		 * which is all the candidates of a modern translation against an old one.) */
+		if (reach(c, tk, ops, &wide, &lost) && !in_one_stretch(c, ops, &wide, &lo, &hi)) {
+			/* ...and more than either side of it kept in place: a sentence that the exact
+			 * diff kept where it stood is not made whole by reaching into it. */
+			uint32_t ka = kept_in(c, ops, RL_OLD, wide.a0, wide.a1);
+			uint32_t kb = kept_in(c, ops, RL_NEW, wide.b0, wide.b1);
+			uint32_t keep = (ka > kb ? ka : kb) + 1;
+			if ((rc = matched(c, &sp, &base)) != RL_OK)
+				return rc;
+			base += lost + (lost > 0);
+			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, !later, moved, &ok,
+			                 &again)) != RL_OK)
+				return rc;
+			if (ok)
+				sp = wide;
+		}
+		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again)) != RL_OK)
+			return rc;
+		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
 		if (!ok)
 			continue;
 		memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
+		memset(tk->moved[RL_OLD] + sp.a0, 1, sp.a1 - sp.a0);
+		memset(tk->moved[RL_NEW] + sp.b0, 1, sp.b1 - sp.b0);
 	}
 	return RL_OK;
 }
@@ -358,12 +586,12 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_t *start,
                        uint32_t *end)
 {
-	while (*t < hi && !tk->free_tok[s][*t])
+	while (*t < hi && tk->moved[s][*t])
 		(*t)++;
 	if (*t >= hi)
 		return false;
 	*start = *t;
-	while (*t < hi && tk->free_tok[s][*t])
+	while (*t < hi && !tk->moved[s][*t])
 		(*t)++;
 	*end = *t;
 	return true;
@@ -372,7 +600,7 @@ static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_
 /* Rebuild the ops outside moves without the moved tokens. A change op that lost tokens to a
  * move keeps what is left, the k-th stretch of OLD facing the k-th stretch of NEW; cut[k] marks
  * the ops of out that are such leftovers. */
-static int carve(const rl_opvec *ops, const uint8_t *orphan, const taken *tk, rl_opvec *out,
+static int carve(const rl_opvec *ops, const taken *tk, rl_opvec *out,
                  uint8_t **cut)
 {
 	*cut = calloc(ops->n * 2 + 16, 1);
@@ -381,8 +609,8 @@ static int carve(const rl_opvec *ops, const uint8_t *orphan, const taken *tk, rl
 		return RL_ENOMEM;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		bool touched = orphan[k] && (!all_free(tk, RL_OLD, op->a0, op->a1) ||
-		                             !all_free(tk, RL_NEW, op->b0, op->b1));
+		bool touched = any_moved(tk, RL_OLD, op->a0, op->a1) ||
+		               any_moved(tk, RL_NEW, op->b0, op->b1);
 		if (!touched) {
 			if (rl_opvec_push(out, op) != RL_OK)
 				return RL_ENOMEM;
@@ -463,7 +691,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 {
 	rl_span *cand = NULL;
 	size_t ncand = 0;
-	taken tk = {{NULL, NULL}};
+	taken tk = {{NULL, NULL}, {NULL, NULL}};
+	spans later = {0};
 	rl_opvec moved = {0}, out = {0}, carved = {0};
 	uint8_t *orphan = NULL, *cut = NULL;
 	int rc;
@@ -474,7 +703,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rc = RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
 		tk.free_tok[s] = calloc((size_t)c->side[s].n + 1, 1);
-		if (!tk.free_tok[s])
+		tk.moved[s] = calloc((size_t)c->side[s].n + 1, 1);
+		if (!tk.free_tok[s] || !tk.moved[s])
 			goto out;
 	}
 	for (size_t k = 0; k < ops->n; k++)
@@ -482,7 +712,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 			if (orphan[k])
 				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
 				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
-	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved)) != RL_OK)
+	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved, &later)) != RL_OK)
 		goto out;
 	/* A second pass with two-word shingles over the orphans no move took: a paragraph moved
 	 * with half its words swapped keeps few runs of three shared words, but runs of two ("the
@@ -491,17 +721,18 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	free(cand);
 	cand = NULL;
 	if ((rc = rl_move_candidates_in(c, ops, orphan, (const uint8_t *const *)tk.free_tok,
-	                                RL_SHINGLE_NARROW, RL_MOVE_MIN_WORDS, &cand, &ncand)) !=
+	                                RL_SHINGLE_NARROW, NARROW_MIN_WORDS, &cand, &ncand)) !=
 	        RL_OK ||
-	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved)) !=
-	                  RL_OK) ||
+	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved,
+	                                 &later)) != RL_OK) ||
+	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL)) != RL_OK) ||
 	    moved.n == 0)
 		goto out;
 	/* Each step writes a new list and gives the one it read back to the context, so that the
 	 * next step reuses its memory: on a densely rewritten text (an op per four tokens) a list
 	 * is most of the memory, and four at once were a third of the peak. */
 	carved = rl_ctx_scratch(c, ops->n);
-	if ((rc = carve(ops, orphan, &tk, &carved, &cut)) != RL_OK)
+	if ((rc = carve(ops, &tk, &carved, &cut)) != RL_OK)
 		goto out;
 	rl_opvec_swap(ops, &carved);
 	rl_ctx_recycle(c, &carved);
@@ -515,8 +746,11 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rc = rl_order_ops(c, ops);
 out:
 	free(cand);
+	free(later.v);
 	free(tk.free_tok[0]);
 	free(tk.free_tok[1]);
+	free(tk.moved[0]);
+	free(tk.moved[1]);
 	free(orphan);
 	free(cut);
 	rl_ctx_recycle(c, &carved);

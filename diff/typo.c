@@ -179,13 +179,22 @@ static int split_replace(const rl_ctx *c, const rl_op *op, rl_opvec *out, size_t
 	return RL_OK;
 }
 
+/* Does x keep its words beside op: an equal op, or for an op inside a move, a move op of the
+ * same move ("private water-taxi" moved as "private water taxi": the hyphen left between two
+ * moved pieces split the move in three). */
+static bool kept_beside(const rl_op *x, const rl_op *op)
+{
+	return op->move ? x->kind == RL_OP_MOVE && x->move == op->move
+	                : x->kind == RL_OP_EQUAL && !x->move;
+}
+
 /* Is ops[k] a joining hyphen inserted (or deleted) between two kept words that the other side
- * writes apart, right after the equal op last in out? Then on which side. */
+ * writes apart, right after the kept op last in out? Then on which side. */
 static bool hyphen_apart(const rl_ctx *c, const rl_opvec *ops, size_t k, const rl_opvec *out,
                          int *side)
 {
 	const rl_op *op = &ops->v[k];
-	if (op->move || out->n == 0 || k + 1 >= ops->n ||
+	if (out->n == 0 || k + 1 >= ops->n ||
 	    (op->kind != RL_OP_INSERT && op->kind != RL_OP_DELETE))
 		return false;
 	int s = op->kind == RL_OP_INSERT ? RL_NEW : RL_OLD, o = !s;
@@ -193,7 +202,7 @@ static bool hyphen_apart(const rl_ctx *c, const rl_opvec *ops, size_t k, const r
 	uint32_t t = rl_lo(op, s);
 	if (rl_hi(op, s) != t + 1 || !joining_hyphen(&c->side[s], t))
 		return false;
-	if (prev->kind != RL_OP_EQUAL || prev->move || next->kind != RL_OP_EQUAL || next->move ||
+	if (!kept_beside(prev, op) || !kept_beside(next, op) ||
 	    rl_hi(prev, s) != t || rl_lo(next, s) != t + 1 || rl_hi(prev, o) != rl_lo(next, o) ||
 	    rl_hi(prev, o) == rl_lo(prev, o) || rl_hi(next, o) == rl_lo(next, o))
 		return false;

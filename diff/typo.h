@@ -15,7 +15,8 @@
  *    first or last compounds are such, those are cut off it. Kept words of the same op become
  *    equal ops.
  *
- * Moved passages are left alone. */
+ * Inside a moved passage, a hyphen written apart joins the move op before it in the same way;
+ * replaces inside moves are left alone. */
 #ifndef REDLINE_TYPO_H
 #define REDLINE_TYPO_H
 

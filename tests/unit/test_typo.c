@@ -2,6 +2,7 @@
  * default typography folding ("open source" / "open-source", "e-mail" / "email"); --strict
  * (fold_typography off) and --minimal show the edit. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "align.h"
@@ -156,5 +157,33 @@ Test(typo, a_dash_or_a_paragraph_break_is_no_compound)
 	/* words joined with no hyphen on either side are two words against one */
 	got = run("We can not leave.", "We cannot leave.", true);
 	cr_assert_not(has_typo(got), "%s", got);
+	free(got);
+}
+
+/* A compound written apart inside a moved paragraph: the hyphen joins the move op before it, as it
+ * joins an equal op outside moves, instead of a deletion that split the move in three. */
+Test(typo, a_compound_written_apart_inside_a_move)
+{
+	const char *moved_old = "The council chose a private water-taxi company to run the crossing "
+	                        "to the island every hour in summer.";
+	const char *moved_new = "The council chose a private water taxi company to run the crossing "
+	                        "to the island every hour in summer.";
+	const char *rest = "The harbor master opened the gates at dawn and counted the boats.\n\n"
+	                   "A storm had broken three moorings during the night, and two skiffs were "
+	                   "missing from the north pier.\n\nBy noon the fishermen had gathered at the "
+	                   "cooperative to sell the morning catch.\n\nPrices were low again this week "
+	                   "because the cannery bought less than usual.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n", moved_old, rest);
+	snprintf(b, sizeof b, "%s\n\n%s\n", rest, moved_new);
+	char *got = run(a, b, true);
+	cr_assert_not_null(strstr(got, "m1 The council chose a private water - | m1 taxi company"),
+	                   "%s", got);
+	cr_assert_null(strstr(got, "d -"), "%s", got);
+	free(got);
+	/* --strict: the hyphen is a deletion inside the move */
+	got = run(a, b, false);
+	cr_assert_not_null(strstr(got, "m1 The council chose a private water | d1 - | m1 taxi"), "%s",
+	                   got);
 	free(got);
 }
