@@ -195,3 +195,20 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	rl_tokens_free(ta);
 	rl_tokens_free(tb);
 }
+
+/* Issue 10: adjacent swaps come out of the exact script as one replace ("can open" -> "is able to
+ * unlock"); that is no heavy change, and the function word beside it is the text's own. */
+Test(cleanup, function_words_beside_a_chain_of_swaps_stay)
+{
+	char *got = run("The keeper can open a small door in the tower.",
+	                "The keeper is able to unlock a tiny gate in the tower.", 0);
+	cr_assert_not_null(strstr(got, "r can open > is able to unlock | = a | r small > tiny"), "%s",
+	                   got);
+	free(got);
+	/* A clause rewritten at length still takes the "the" beside it. */
+	got = run("The fleet grew. Top crews of the port sailed at dawn.",
+	          "The fleet grew. High crews of the harbour town and all its many boats sailed at dawn.",
+	          0);
+	cr_assert_not_null(strstr(got, "r port > harbour town and all its many boats"), "%s", got);
+	free(got);
+}
