@@ -257,11 +257,32 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 #define RESTATED_TOKENS 400
 #define RESTATED_SHARE 0.6
 
-static bool item_at(const rl_ctx *c, uint32_t t)
+static bool item_on(const rl_ctx *c, int s, uint32_t t)
 {
-	const rl_side *sd = &c->side[RL_NEW];
+	const rl_side *sd = &c->side[s];
 	bool unordered;
 	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
+}
+
+static bool item_at(const rl_ctx *c, uint32_t t)
+{
+	return item_on(c, RL_NEW, t);
+}
+
+/* Does an equal op among ops [k0, k1] pair words with a list item of OLD (a list kept as a list,
+ * not a sentence restated by a bullet)? */
+static bool kept_from_items(const rl_ctx *c, const rl_opvec *ops, size_t k0, size_t k1)
+{
+	const rl_side *sa = &c->side[RL_OLD];
+	for (size_t k = k0; k <= k1 && k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL || op->a1 == op->a0)
+			continue;
+		for (uint32_t u = sa->unit[op->a0]; u <= sa->unit[op->a1 - 1]; u++)
+			if ((sa->uflags[u] & RL_UNIT_LINE) && item_on(c, RL_OLD, sa->ustart[u]))
+				return true;
+	}
+	return false;
 }
 
 /* Is NEW unit u a list item restating the sentences of NEW just above its list ("- Brass lamps
@@ -313,7 +334,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items)
 				continue;
 			uint32_t h0 = sd->ustart[u], h1 = sd->ustart[u + 1];
 			size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
-			if (k0 >= next)
+			if (k0 >= next && !kept_from_items(c, ops, k0, k1))
 				rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1),
 				          &out, &next);
 			continue;
