@@ -14,6 +14,9 @@
 /* A sentence that keeps at least this share of its words is otherwise unchanged: nothing in it
  * is dissolved. */
 #define UNCHANGED_SHARE 0.6
+/* A sentence that keeps less than this share of its words is rewritten: a heavy change in it
+ * dissolves every coincidence out to its anchors. */
+#define REWRITTEN_SHARE 0.3
 
 /* Kept words per unit, for the units a list of ops covers. */
 typedef struct shares {
@@ -66,7 +69,8 @@ typedef struct item {
 	                         * op is held, at the peak of the comparison) */
 	uint32_t w[2];        /* words on each side */
 	bool change;
-	bool heavy;           /* more than swaps: an insertion, a deletion or a long replace */
+	bool heavy;           /* more than swaps (heavy_neighbour) somewhere in it */
+	bool heavy_end[2];    /* its first (0) or last (1) op is more than swaps */
 } item;
 
 /* Is equal op e short, made of function words and punctuation, and inside one sentence? */
@@ -109,7 +113,12 @@ static bool dissolvable(const rl_ctx *c, const shares *sh, const item *l, const 
 	double sa = share(c, sh, RL_OLD, e->a0, own), sb = share(c, sh, RL_NEW, e->b0, own);
 	if (sa >= UNCHANGED_SHARE || sb >= UNCHANGED_SHARE)
 		return false;
-	return l->heavy || r->heavy;
+	/* A heavy change next to it: "the" beside a dropped clause goes with it. In a sentence that
+	 * keeps little, so does every function word out to the next anchor; in one that keeps much
+	 * (a spun sentence, about half its words swapped) the "of" two swaps away stays. */
+	if (l->heavy_end[1] || r->heavy_end[0])
+		return true;
+	return (l->heavy || r->heavy) && sa < REWRITTEN_SHARE && sb < REWRITTEN_SHARE;
 }
 
 bool rl_heavy_op(const rl_ctx *c, const rl_op *op)
@@ -118,6 +127,19 @@ bool rl_heavy_op(const rl_ctx *c, const rl_op *op)
 	if (op->kind != RL_OP_REPLACE)
 		return wa + wb > 0;
 	return wa > SWAP_WORDS || wb > SWAP_WORDS;
+}
+
+/* Is op heavy beside an equality: more than a chain of swaps? Adjacent swaps come out of the exact
+ * script as one replace ("can open" -> "is able to unlock"): a side of at most SWAP_WORDS words,
+ * each word of it turned into at most SWAP_WORDS, is swaps, and the function word beside it is the
+ * text's own ("is able to unlock a tiny gate"). */
+static bool heavy_neighbour(const rl_ctx *c, const rl_op *op)
+{
+	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	if (op->kind != RL_OP_REPLACE)
+		return wa + wb > 0;
+	uint32_t lo = wa < wb ? wa : wb, hi = wa < wb ? wb : wa;
+	return lo > SWAP_WORDS || hi > SWAP_WORDS * lo;
 }
 
 /* Replace the last three items (run, equal, run) by one rewrite covering them. */
@@ -132,6 +154,7 @@ static void merge_last(rl_opvec *out, item *st, size_t *nst, item *run)
 	run->first = l->first;
 	run->count = 1;
 	run->heavy = true;
+	run->heavy_end[0] = l->heavy_end[0];
 	out->n = l->first;
 	out->v[out->n++] = m;  /* room: three or more ops were there */
 	*nst -= 2;
@@ -154,21 +177,26 @@ int rl_cleanup(rl_ctx *c, rl_opvec *ops)
 	for (size_t k = 0; k < ops->n;) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind == RL_OP_EQUAL || op->move) {
-			item e = {(uint32_t)out.n, 1, {rl_op_words(c, op, 0), rl_op_words(c, op, 1)}, false, false};
+			item e = {(uint32_t)out.n, 1, {rl_op_words(c, op, 0), rl_op_words(c, op, 1)}, false, false,
+			          {false, false}};
 			if (rl_opvec_push(&out, op) != RL_OK)
 				goto out;
 			st[nst++] = e;
 			k++;
 			continue;
 		}
-		item run = {(uint32_t)out.n, 0, {0, 0}, true, false};
+		item run = {(uint32_t)out.n, 0, {0, 0}, true, false, {false, false}};
 		for (; k < ops->n && ops->v[k].kind != RL_OP_EQUAL && !ops->v[k].move; k++) {
 			if (rl_opvec_push(&out, &ops->v[k]) != RL_OK)
 				goto out;
 			run.count++;
 			run.w[0] += rl_op_words(c, &ops->v[k], RL_OLD);
 			run.w[1] += rl_op_words(c, &ops->v[k], RL_NEW);
-			run.heavy |= rl_heavy_op(c, &ops->v[k]);
+			bool h = heavy_neighbour(c, &ops->v[k]);
+			if (run.count == 1)
+				run.heavy_end[0] = h;
+			run.heavy_end[1] = h;
+			run.heavy |= h;
 		}
 		while (nst >= 2 && !st[nst - 1].change && st[nst - 2].change &&
 		       dissolvable(c, &sh, &st[nst - 2], &out.v[st[nst - 1].first], &run))

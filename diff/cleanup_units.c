@@ -251,10 +251,76 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 	return rc;
 }
 
+/* Sentences of NEW looked at above a list for the words an item of it restates, tokens at most,
+ * and the share of the item's content words that must be there. */
+#define RESTATED_UNITS 3
+#define RESTATED_TOKENS 400
+#define RESTATED_SHARE 0.6
+
+static bool item_on(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	bool unordered;
+	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
+}
+
+static bool item_at(const rl_ctx *c, uint32_t t)
+{
+	return item_on(c, RL_NEW, t);
+}
+
+/* Does an equal op among ops [k0, k1] pair words with a list item of OLD (a list kept as a list,
+ * not a sentence restated by a bullet)? */
+static bool kept_from_items(const rl_ctx *c, const rl_opvec *ops, size_t k0, size_t k1)
+{
+	const rl_side *sa = &c->side[RL_OLD];
+	for (size_t k = k0; k <= k1 && k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL || op->a1 == op->a0)
+			continue;
+		for (uint32_t u = sa->unit[op->a0]; u <= sa->unit[op->a1 - 1]; u++)
+			if ((sa->uflags[u] & RL_UNIT_LINE) && item_on(c, RL_OLD, sa->ustart[u]))
+				return true;
+	}
+	return false;
+}
+
+/* Is NEW unit u a list item restating the sentences of NEW just above its list ("- Brass lamps
+ * polished" under "...and polished the brass lamps.")? Its words come from there: an OLD sentence
+ * matched with it has its partner in those sentences. A summary's bullets that restate OLD are
+ * not: the sentences they restate are gone from NEW. */
+static bool restates_new(const rl_ctx *c, uint32_t u)
+{
+	const rl_side *sd = &c->side[RL_NEW];
+	if (!(sd->uflags[u] & RL_UNIT_LINE) || !item_at(c, sd->ustart[u]))
+		return false;  /* a list item is a line of its own (a dash inside a line is no bullet) */
+	uint32_t p = u;
+	while (p > 0 && item_at(c, sd->ustart[p - 1]))
+		p--;
+	uint32_t lo = p, prose = 0;
+	while (lo > 0 && prose < RESTATED_UNITS && !item_at(c, sd->ustart[lo - 1]) &&
+	       sd->ustart[p] - sd->ustart[lo - 1] <= RESTATED_TOKENS)
+		lo--, prose++;
+	uint32_t words = 0, found = 0;
+	for (uint32_t t = sd->ustart[u]; prose > 0 && t < sd->ustart[u + 1]; t++) {
+		if (!rl_is_content(c, RL_NEW, t) || (sd->tok[t].flags & RL_TF_SOLO))
+			continue;  /* words between spaces: a Han character alone says little */
+		words++;
+		for (uint32_t x = sd->ustart[lo]; x < sd->ustart[p]; x++)
+			if (sd->ids[x] == sd->ids[t]) {
+				found++;
+				break;
+			}
+	}
+	return words >= 2 && found >= RESTATED_SHARE * words;
+}
+
 /* Units gone on side s whose words were still matched here and there by coincidence (or merged
  * into a neighbouring rewrite): mend the region around each so that the unit stands alone as a
- * deletion (insertion) and its neighbours find their true partners. */
-static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
+ * deletion (insertion) and its neighbours find their true partners. With `items` (NEW only), the
+ * list items that restate NEW's sentences above them instead: an OLD sentence matched with such a
+ * bullet finds its rewrite, which the bullet had left looking inserted whole. */
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items)
 {
 	const rl_side *sd = &c->side[s];
 	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
@@ -263,6 +329,16 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s)
 	int rc = unit_info_init(c, ops, s, &ui);
 
 	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
+		if (items) {
+			if (ui.kept[u] == 0 || ui.clean[u] || !restates_new(c, u))
+				continue;
+			uint32_t h0 = sd->ustart[u], h1 = sd->ustart[u + 1];
+			size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
+			if (k0 >= next && !kept_from_items(c, ops, k0, k1))
+				rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1),
+				          &out, &next);
+			continue;
+		}
 		if (!unit_gone(c, &ui, s, u))
 			continue;
 		uint32_t v = u;
@@ -349,8 +425,10 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
-	int rc = mend_side(c, ops, RL_OLD);
+	int rc = mend_side(c, ops, RL_OLD, false);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW);
+		rc = mend_side(c, ops, RL_NEW, true);
+	if (rc == RL_OK)
+		rc = mend_side(c, ops, RL_NEW, false);
 	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
 }

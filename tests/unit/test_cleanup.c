@@ -195,3 +195,45 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	rl_tokens_free(ta);
 	rl_tokens_free(tb);
 }
+
+/* Issue 10: adjacent swaps come out of the exact script as one replace ("can open" -> "is able to
+ * unlock"); that is no heavy change, and the function word beside it is the text's own. */
+Test(cleanup, function_words_beside_a_chain_of_swaps_stay)
+{
+	char *got = run("The keeper can open a small door in the tower.",
+	                "The keeper is able to unlock a tiny gate in the tower.", 0);
+	cr_assert_not_null(strstr(got, "r can open > is able to unlock | = a | r small > tiny"), "%s",
+	                   got);
+	free(got);
+	/* A clause rewritten at length still takes the "the" beside it. */
+	got = run("The fleet grew. Top crews of the port sailed at dawn.",
+	          "The fleet grew. High crews of the harbour town and all its many boats sailed at dawn.",
+	          0);
+	cr_assert_not_null(strstr(got, "r port > harbour town and all its many boats"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a bullet that restates the new sentence above it (its words come from there) matched
+ * the old sentence more closely than the rewrite did, and took it: the rewrite was drawn as
+ * inserted whole and the old sentence beside the bullet. The old sentence pairs with its rewrite. */
+Test(cleanup, a_bullet_restating_the_rewrite_leaves_the_old_sentence_to_it)
+{
+	const char *a = "Sailors trusted the old tower for many decades. The keepers painted railings, "
+	                "repaired windows and polished brass lamps every year.\n";
+	const char *b = "For ages mariners relied on the ancient beacon. Annually the wardens painted "
+	                "railings, fixed windows and shined brass lamps.\n"
+	                "- Wardens painted railings, repaired windows and shined brass lamps annually\n";
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "r The keepers > Annually the wardens | = painted railings , |"),
+	                   "%s", got);
+	cr_assert_not_null(strstr(got, "i - Wardens painted railings , repaired windows and shined "
+	                               "brass lamps annually"), "%s", got);
+	free(got);
+	/* A summary's bullet restating OLD, with no sentence of NEW above that it restates, still
+	 * pairs with the old sentence. */
+	got = run(a, "- Mariners trusted the tower\n"
+	             "- Keepers painted railings, repaired windows and polished brass lamps yearly\n", 0);
+	cr_assert_not_null(strstr(got, "= painted railings , repaired windows and polished brass lamps"),
+	                   "%s", got);
+	free(got);
+}
