@@ -129,14 +129,14 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 	return rc;
 }
 
-/* Lines shared by the two texts (wordbreak.h). */
+/* Lines and runs shared by the two texts (wordbreak.h). */
 
 static bool ascii_space(char ch)
 {
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
-static uint64_t line_hash(const char *s, size_t n)
+static uint64_t key_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
 	size_t i = 0;
@@ -152,80 +152,97 @@ static uint64_t line_hash(const char *s, size_t n)
 	return h ^ (h >> 29);
 }
 
-/* One line: its key (the bytes without the ASCII whitespace at its ends) and its entry. */
-typedef struct line {
-	uint32_t key, len;
-	uint64_t hash;
-	uint32_t entry;  /* in the table, or NONE (an empty line, or a NEW line OLD lacks) */
-} line;
-
-/* A distinct line of OLD: how often each side has it, and where (the last one seen). */
-typedef struct entry {
-	uint32_t line;      /* an OLD line with these bytes */
-	uint32_t count[2];
-	uint32_t at[2];     /* its line number on each side (meaningful when counted once) */
-	bool chained;       /* in the longest in-order chain of lines found once on each side */
-} entry;
-
 #define NONE UINT32_MAX
 
-/* The lines of text[0..len): starts[] and keys, into ln[] (sized by count_lines). */
-static size_t count_lines(const char *text, size_t len)
+/* A piece of a text, found by its bytes: a line (its ASCII whitespace at both ends left out) or
+ * a run of one script. */
+typedef struct piece {
+	uint32_t off, len;
+	uint64_t hash;
+	uint32_t entry;  /* in the table, or NONE (empty, or a NEW piece OLD lacks) */
+} piece;
+
+/* A distinct piece of OLD: how often each side has it, and where (the last one seen). */
+typedef struct entry {
+	uint32_t piece;     /* an OLD piece with these bytes */
+	uint32_t count[2];
+	uint32_t at[2];     /* its index on each side (meaningful when counted once) */
+	bool chained;       /* in the longest in-order chain of pieces found once on each side */
+} entry;
+
+/* The pieces of both texts, OLD's distinct ones in an open-addressing table. */
+typedef struct table {
+	piece *p[2];
+	size_t n[2], cap[2];
+	entry *e;
+	size_t ne;
+	uint32_t *slots;
+	size_t mask;
+} table;
+
+/* A line is shared (its runs are phrases), moved (found once on each side, out of order: its
+ * runs are broken, so that its words are found as a move), or changed (each run a phrase when
+ * it is shared as a line would be, counted among the runs of every line, else broken). */
+enum { LINE_CHANGED, LINE_SHARED, LINE_MOVED };
+
+struct rl_wb_shared {
+	uint32_t *starts[2];  /* first byte of each line */
+	uint8_t *shared[2];   /* of each line: LINE_* */
+	uint64_t *keys[2];    /* of each line: the first byte and length of its key */
+	size_t nlines[2];
+	bool runs_read;
+	table runs;           /* the runs of every line, once runs_read */
+};
+
+static void table_free(table *t)
 {
-	size_t n = 1;
-	if (len == 0)
-		return n;
-	for (const char *p = text, *e = text + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
-		n++;
-	return n;
+	free(t->p[0]), free(t->p[1]), free(t->e), free(t->slots);
+	*t = (table){0};
 }
 
-static void split_lines(const char *text, size_t len, uint32_t *starts, line *ln)
+static bool table_add(table *t, int s, size_t off, size_t len, const char *text)
 {
-	size_t k = 0;
-	for (size_t at = 0;;) {
-		const char *nl = at < len ? memchr(text + at, '\n', len - at) : NULL;
-		size_t end = nl ? (size_t)(nl - text) : len, a = at, b = end;
-		while (a < b && ascii_space(text[a]))
-			a++;
-		while (b > a && ascii_space(text[b - 1]))
-			b--;
-		starts[k] = (uint32_t)at;
-		ln[k++] = (line){(uint32_t)a, (uint32_t)(b - a), b > a ? line_hash(text + a, b - a) : 0,
-		                 NONE};
-		if (!nl)
-			break;
-		at = end + 1;
+	if (t->n[s] == t->cap[s]) {
+		size_t cap = t->cap[s] ? 2 * t->cap[s] : 64;
+		piece *p = realloc(t->p[s], cap * sizeof *p);
+		if (!p)
+			return false;
+		t->p[s] = p, t->cap[s] = cap;
 	}
+	t->p[s][t->n[s]++] = (piece){(uint32_t)off, (uint32_t)len,
+	                             len ? key_hash(text + off, len) : 0, NONE};
+	return true;
 }
 
-/* The entry of line l of side s, added for OLD. */
-static uint32_t find_entry(entry *e, size_t *ne, uint32_t *slots, size_t mask, const line *old,
-                           const char *old_text, const char *text, const line *l, int add)
+/* The entry of the bytes s[0..len) (hash h), or NONE; with add, a new entry for OLD's piece k. */
+static uint32_t table_find(table *t, const char *old_text, const char *s, size_t len, uint64_t h,
+                           size_t add)
 {
-	for (size_t j = (size_t)l->hash & mask;; j = (j + 1) & mask) {
-		uint32_t k = slots[j];
+	for (size_t j = (size_t)h & t->mask;; j = (j + 1) & t->mask) {
+		uint32_t k = t->slots[j];
 		if (k == NONE) {
-			if (!add)
+			if (add == NONE)
 				return NONE;
-			e[*ne] = (entry){(uint32_t)(l - old), {0, 0}, {0, 0}, false};
-			slots[j] = (uint32_t)*ne;
-			return (uint32_t)(*ne)++;
+			t->e[t->ne] = (entry){(uint32_t)add, {0, 0}, {0, 0}, false};
+			t->slots[j] = (uint32_t)t->ne;
+			return (uint32_t)t->ne++;
 		}
-		const line *o = &old[e[k].line];
-		if (o->hash == l->hash && o->len == l->len &&
-		    memcmp(old_text + o->key, text + l->key, l->len) == 0)
+		const piece *o = &t->p[0][t->e[k].piece];
+		if (o->hash == h && o->len == len && memcmp(old_text + o->off, s, len) == 0)
 			return k;
 	}
 }
 
-/* Mark the longest chain of lines found once on each side whose OLD order is their NEW order
- * (patience: the longest increasing subsequence of OLD line numbers in NEW's order). */
-static int chain(entry *e, const line *nl, size_t nn)
+/* Mark the longest chain of pieces found once on each side whose OLD order is their NEW order
+ * (patience: the longest increasing subsequence of OLD indexes in NEW's order). */
+static int chain(table *t)
 {
+	entry *e = t->e;
 	size_t m = 0;
-	for (size_t i = 0; i < nn; i++)
-		m += nl[i].entry != NONE && e[nl[i].entry].count[0] == 1 && e[nl[i].entry].count[1] == 1;
+	for (size_t i = 0; i < t->n[1]; i++) {
+		uint32_t x = t->p[1][i].entry;
+		m += x != NONE && e[x].count[0] == 1 && e[x].count[1] == 1;
+	}
 	if (m == 0)
 		return RL_OK;
 	uint32_t *seq = malloc(m * sizeof *seq), *tail = malloc(m * sizeof *tail),
@@ -235,14 +252,14 @@ static int chain(entry *e, const line *nl, size_t nn)
 		return RL_ENOMEM;
 	}
 	size_t k = 0, len = 0;
-	for (size_t i = 0; i < nn; i++) {
-		uint32_t x = nl[i].entry;
+	for (size_t i = 0; i < t->n[1]; i++) {
+		uint32_t x = t->p[1][i].entry;
 		if (x != NONE && e[x].count[0] == 1 && e[x].count[1] == 1)
 			seq[k++] = x;
 	}
 	for (size_t i = 0; i < m; i++) {
 		uint32_t at = e[seq[i]].at[0];
-		size_t lo = 0, hi = len;  /* the first tail whose OLD line is not before this one */
+		size_t lo = 0, hi = len;  /* the first tail whose OLD index is not before this one */
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 			if (e[seq[tail[mid]]].at[0] < at)
@@ -254,77 +271,166 @@ static int chain(entry *e, const line *nl, size_t nn)
 		tail[lo] = (uint32_t)i;
 		len += lo == len;
 	}
-	for (uint32_t i = len ? tail[len - 1] : NONE; i != NONE; i = prev[i])
+	for (uint32_t i = tail[len - 1]; i != NONE; i = prev[i])
 		e[seq[i]].chained = true;
 	free(seq), free(tail), free(prev);
 	return RL_OK;
 }
 
-static int read_lines(rl_wb_lines *l)
+/* Count the pieces of both sides against OLD's distinct ones, then chain them. */
+static int table_build(table *t, const char *const text[2])
 {
-	line *ln[2] = {NULL, NULL};
-	entry *e = NULL;
-	uint32_t *slots = NULL;
-	int rc = RL_ENOMEM;
-
-	for (int s = 0; s < 2; s++) {
-		l->nlines[s] = count_lines(l->text[s], l->len[s]);
-		l->starts[s] = malloc(l->nlines[s] * sizeof *l->starts[s]);
-		l->shared[s] = malloc(l->nlines[s]);
-		ln[s] = malloc(l->nlines[s] * sizeof *ln[s]);
-		if (!l->starts[s] || !l->shared[s] || !ln[s])
-			goto out;
-		split_lines(l->text[s], l->len[s], l->starts[s], ln[s]);
-	}
-	size_t nslots = 16, ne = 0;
-	while (nslots < 2 * l->nlines[0])
+	size_t nslots = 16;
+	while (nslots < 2 * t->n[0])
 		nslots *= 2;
-	e = malloc(l->nlines[0] * sizeof *e);
-	slots = malloc(nslots * sizeof *slots);
-	if (!e || !slots)
-		goto out;
-	memset(slots, 0xff, nslots * sizeof *slots);
+	t->e = malloc((t->n[0] ? t->n[0] : 1) * sizeof *t->e);
+	t->slots = malloc(nslots * sizeof *t->slots);
+	if (!t->e || !t->slots)
+		return RL_ENOMEM;
+	t->mask = nslots - 1;
+	memset(t->slots, 0xff, nslots * sizeof *t->slots);
 	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; i < l->nlines[s]; i++) {
-			line *x = &ln[s][i];
+		for (size_t i = 0; i < t->n[s]; i++) {
+			piece *x = &t->p[s][i];
 			if (x->len == 0)
 				continue;
-			x->entry = find_entry(e, &ne, slots, nslots - 1, ln[0], l->text[0], l->text[s], x,
-			                      s == 0);
+			x->entry = table_find(t, text[0], text[s] + x->off, x->len, x->hash,
+			                      s == 0 ? i : NONE);
 			if (x->entry != NONE) {
-				e[x->entry].count[s]++;
-				e[x->entry].at[s] = (uint32_t)i;
+				t->e[x->entry].count[s]++;
+				t->e[x->entry].at[s] = (uint32_t)i;
 			}
 		}
-	if ((rc = chain(e, ln[1], l->nlines[1])) != RL_OK)
-		goto out;
-	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; i < l->nlines[s]; i++) {
-			uint32_t x = ln[s][i].entry;
-			l->shared[s][i] = x != NONE && e[x].count[0] == e[x].count[1] &&
-			                  (e[x].count[0] > 1 || e[x].chained);
+	return chain(t);
+}
+
+/* Shared: as often on each side, and in order when once on each side. */
+static bool entry_shared(const entry *e)
+{
+	return e->count[0] == e->count[1] && (e->count[0] > 1 || e->chained);
+}
+
+/* The script of the code point at s[0..n) that a breaker may be asked about, by its UTF-8
+ * bytes (Thai, Lao, Khmer, Myanmar: three bytes each), or -1. */
+static int script_at(const unsigned char *s, size_t n)
+{
+	if (n < 3 || (s[2] & 0xC0) != 0x80)
+		return -1;
+	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
+		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
+	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
+		return RL_SCRIPT_KHMER;
+	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
+		return RL_SCRIPT_MYANMAR;
+	return -1;
+}
+
+/* The runs of text[a..b), one script each, into side s of t. */
+static bool add_runs(table *t, int s, const char *text, size_t a, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	for (size_t i = a; i < b;) {
+		int sc = script_at(u + i, b - i);
+		if (sc < 0) {
+			i++;
+			continue;
 		}
-	l->read = true;
+		size_t j = i + 3;
+		while (j < b && script_at(u + j, b - j) == sc)
+			j += 3;
+		if (j - i > 3 && !table_add(t, s, i, j - i, text))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+static int find_shared(rl_wb_lines *l)
+{
+	rl_wb_shared *sh = calloc(1, sizeof *sh);
+	table lines = {0};
+	int rc = RL_ENOMEM;
+
+	if (!sh)
+		return RL_ENOMEM;
+	l->shared = sh;
+	for (int s = 0; s < 2; s++) {
+		const char *text = l->text[s];
+		size_t len = l->len[s], n = 1;
+		for (const char *p = text, *e = text + len; len && (p = memchr(p, '\n', (size_t)(e - p)));
+		     p++)
+			n++;
+		sh->nlines[s] = n;
+		sh->starts[s] = malloc(n * sizeof *sh->starts[s]);
+		sh->shared[s] = malloc(n);
+		sh->keys[s] = malloc(n * sizeof *sh->keys[s]);
+		lines.p[s] = malloc(n * sizeof *lines.p[s]);
+		if (!sh->starts[s] || !sh->shared[s] || !sh->keys[s] || !lines.p[s])
+			goto out;
+		lines.cap[s] = n;
+		for (size_t at = 0, k = 0;; k++) {
+			const char *nl = at < len ? memchr(text + at, '\n', len - at) : NULL;
+			size_t end = nl ? (size_t)(nl - text) : len, a = at, b = end;
+			while (a < b && ascii_space(text[a]))
+				a++;
+			while (b > a && ascii_space(text[b - 1]))
+				b--;
+			sh->starts[s][k] = (uint32_t)at;
+			(void)table_add(&lines, s, a, b - a, text);  /* room made above */
+			if (!nl)
+				break;
+			at = end + 1;
+		}
+	}
+	if ((rc = table_build(&lines, l->text)) != RL_OK)
+		goto out;
+	rc = RL_ENOMEM;
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sh->nlines[s]; i++) {
+			const piece *x = &lines.p[s][i];
+			const entry *e = x->entry != NONE ? &lines.e[x->entry] : NULL;
+			sh->shared[s][i] = e && entry_shared(e) ? LINE_SHARED
+			                 : e && e->count[0] == 1 && e->count[1] == 1 ? LINE_MOVED
+			                 : LINE_CHANGED;
+			sh->keys[s][i] = (uint64_t)x->off << 32 | x->len;
+		}
 	rc = RL_OK;
 out:
-	free(ln[0]), free(ln[1]), free(e), free(slots);
+	table_free(&lines);
 	if (rc != RL_OK)
 		rl_wb_lines_free(l);
 	return rc;
 }
 
-/* Is the byte `at` of side s in a shared line? */
-static bool in_shared(const rl_wb_lines *l, int s, size_t at)
+/* The runs of every line (so that the shared lines' runs order the others), counted: read when
+ * a run of a changed line is first asked about. */
+static int find_runs(rl_wb_lines *l)
 {
-	size_t lo = 0, hi = l->nlines[s];  /* the last line starting at or before `at` */
+	rl_wb_shared *sh = l->shared;
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sh->nlines[s]; i++) {
+			size_t off = (size_t)(sh->keys[s][i] >> 32), len = (uint32_t)sh->keys[s][i];
+			if (!add_runs(&sh->runs, s, l->text[s], off, off + len))
+				return RL_ENOMEM;
+		}
+	int rc = table_build(&sh->runs, l->text);
+	if (rc == RL_OK)
+		sh->runs_read = true;
+	return rc;
+}
+
+/* The LINE_* of the line holding byte `at` of side s. */
+static int line_at(const rl_wb_shared *sh, int s, size_t at)
+{
+	size_t lo = 0, hi = sh->nlines[s];  /* the last line starting at or before `at` */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (l->starts[s][mid] <= at)
+		if (sh->starts[s][mid] <= at)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return l->shared[s][lo];
+	return sh->shared[s][lo];
 }
 
 static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
@@ -333,9 +439,21 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 	rl_wb_side *sd = ctx;
 	rl_wb_lines *l = sd->lines;
 
-	if (!l->read && read_lines(l) != RL_OK)
+	if (!l->shared && find_shared(l) != RL_OK)
 		return RL_WORDBREAK_NOMEM;
-	if (in_shared(l, sd->side, (size_t)(run - l->text[sd->side]))) {
+	rl_wb_shared *sh = l->shared;
+	int line = line_at(sh, sd->side, (size_t)(run - l->text[sd->side]));
+	bool phrase = line == LINE_SHARED;
+	if (line == LINE_CHANGED && !sh->runs_read && find_runs(l) != RL_OK) {
+		table_free(&sh->runs);
+		return RL_WORDBREAK_NOMEM;
+	}
+	if (line == LINE_CHANGED && sh->runs.slots) {
+		uint32_t x = table_find(&sh->runs, l->text[0], run, len, key_hash(run, len),
+		                        NONE);
+		phrase = x != NONE && entry_shared(&sh->runs.e[x]);
+	}
+	if (phrase) {
 		l->phrases++;
 		return 0;  /* no break: the run is one word */
 	}
@@ -361,10 +479,12 @@ rl_wordbreak rl_wb_lines_side(rl_wb_lines *l, int side)
 
 void rl_wb_lines_free(rl_wb_lines *l)
 {
-	for (int s = 0; s < 2; s++) {
-		free(l->starts[s]);
-		free(l->shared[s]);
-		l->starts[s] = NULL, l->shared[s] = NULL;
-	}
-	l->read = false;
+	rl_wb_shared *sh = l->shared;
+	if (!sh)
+		return;
+	for (int s = 0; s < 2; s++)
+		free(sh->starts[s]), free(sh->shared[s]), free(sh->keys[s]);
+	table_free(&sh->runs);
+	free(sh);
+	l->shared = NULL;
 }

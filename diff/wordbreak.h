@@ -23,28 +23,31 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 
 /* The dictionary only where lines changed (issue 13), as MediaWiki's diff breaks Thai only inside
  * the lines it compares word by word. A comparison hands each side's tokenizer a breaker of its
- * own (rl_wb_lines_side) that answers for a run of a line the two texts share without asking
- * the caller's breaker: the run is one word, a phrase. A line (its ASCII whitespace at both ends
- * left out) is shared when it occurs as often in OLD as in NEW and, when once on each side, in
- * the order of the other lines found once on each side (the longest such chain, as patience diff
- * finds it: a moved line is not shared, so its words are still found as a move). The decision
- * depends on a line's bytes alone, so a shared line is the same phrases on both sides, and NEW's
- * lines copied from OLD (skip.h) are the tokens a fresh scan makes. The lines are read on the
- * first run the tokenizer asks about: a text without such runs costs nothing. */
+ * own (rl_wb_lines_side) that answers for a run both texts share without asking the caller's
+ * breaker: the run is one word, a phrase, the same on both sides. Shared means found as often
+ * in OLD as in NEW and, when once on each side, in the order of the others found once on each
+ * side (the longest such chain, as patience diff finds it), first for whole lines (their ASCII
+ * whitespace at both ends left out), then, in the other lines, for each run (counted and
+ * ordered among the runs of every line). A line found once on each side but out of order has
+ * its runs broken, so that a moved line's words are still found as a move; a run that changed
+ * is broken, so that an edit is still shown word by word. The decision depends on the bytes of
+ * a line and of a run alone, so NEW's lines copied from OLD (skip.h) are the tokens a fresh
+ * scan makes. The texts are read on the first run the tokenizer asks about: a text without
+ * such runs costs nothing, and a revision whose changed lines hold no changed run never asks
+ * the caller's breaker (never loads its dictionary). */
 typedef struct rl_wb_lines rl_wb_lines;
 typedef struct rl_wb_side {
 	rl_wb_lines *lines;
 	int side;  /* 0: OLD, 1: NEW */
 } rl_wb_side;
 
+typedef struct rl_wb_shared rl_wb_shared;  /* what is shared (wordbreak.c) */
+
 struct rl_wb_lines {
 	rl_wordbreak inner;      /* the caller's breaker, asked about the other runs */
 	const char *text[2];
 	size_t len[2];
-	bool read;               /* the lines below were found */
-	uint32_t *starts[2];     /* first byte of each line */
-	uint8_t *shared[2];      /* of each line: shared */
-	size_t nlines[2];
+	rl_wb_shared *shared;    /* found on the first run asked about */
 	rl_wb_side sides[2];
 	size_t phrases;          /* runs answered as one phrase */
 	size_t asked;            /* runs handed to inner */
