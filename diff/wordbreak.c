@@ -160,6 +160,7 @@ typedef struct piece {
 	uint32_t off, len;
 	uint64_t hash;
 	uint32_t entry;  /* in the table, or NONE (empty, or a NEW piece OLD lacks) */
+	uint32_t hunk;   /* a run: the stretch of changed lines it is in */
 } piece;
 
 /* A distinct piece of OLD: how often each side has it, and where (the last one seen). */
@@ -181,17 +182,36 @@ typedef struct table {
 } table;
 
 /* A line is shared (its runs are phrases), moved (found once on each side, out of order: its
- * runs are broken, so that its words are found as a move), or changed (each run a phrase when
- * it is shared as a line would be, counted among the runs of every line, else broken). */
+ * runs are broken, so that its words are found as a move), or changed (a run of it is a phrase
+ * when each stretch of changed lines holds it as often in OLD as in NEW, else broken). */
 enum { LINE_CHANGED, LINE_SHARED, LINE_MOVED };
+
+/* A distinct run: its bytes (on side `side`), the stretch counted in (NONE: all), how often
+ * each side has it there, and whether some stretch has it more often on one side. */
+typedef struct run_entry {
+	uint64_t hash;
+	uint32_t off, len, hunk;
+	uint8_t side;
+	bool unequal;
+	uint32_t count[2];
+} run_entry;
+
+typedef struct run_table {
+	run_entry *e;
+	size_t n;
+	uint32_t *slots;
+	size_t mask;
+} run_table;
 
 struct rl_wb_shared {
 	uint32_t *starts[2];  /* first byte of each line */
 	uint8_t *shared[2];   /* of each line: LINE_* */
 	uint64_t *keys[2];    /* of each line: the first byte and length of its key */
+	uint32_t *hunk[2];    /* of each line: the in-order lines found once on each side before it
+	                       * (a stretch between two of them is the same on both sides) */
 	size_t nlines[2];
 	bool runs_read;
-	table runs;           /* the runs of every line, once runs_read */
+	run_table runs;       /* the runs of the changed lines, by their bytes alone, once runs_read */
 };
 
 static void table_free(table *t)
@@ -210,7 +230,7 @@ static bool table_add(table *t, int s, size_t off, size_t len, const char *text)
 		t->p[s] = p, t->cap[s] = cap;
 	}
 	t->p[s][t->n[s]++] = (piece){(uint32_t)off, (uint32_t)len,
-	                             len ? key_hash(text + off, len) : 0, NONE};
+	                             len ? key_hash(text + off, len) : 0, NONE, 0};
 	return true;
 }
 
@@ -325,8 +345,8 @@ static int script_at(const unsigned char *s, size_t n)
 	return -1;
 }
 
-/* The runs of text[a..b), one script each, into side s of t. */
-static bool add_runs(table *t, int s, const char *text, size_t a, size_t b)
+/* The runs of text[a..b), one script each, into side s of t, in stretch hunk. */
+static bool add_runs(table *t, int s, const char *text, size_t a, size_t b, uint32_t hunk)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	for (size_t i = a; i < b;) {
@@ -338,8 +358,11 @@ static bool add_runs(table *t, int s, const char *text, size_t a, size_t b)
 		size_t j = i + 3;
 		while (j < b && script_at(u + j, b - j) == sc)
 			j += 3;
-		if (j - i > 3 && !table_add(t, s, i, j - i, text))
-			return false;
+		if (j - i > 3) {
+			if (!table_add(t, s, i, j - i, text))
+				return false;
+			t->p[s][t->n[s] - 1].hunk = hunk;
+		}
 		i = j;
 	}
 	return true;
@@ -364,8 +387,9 @@ static int find_shared(rl_wb_lines *l)
 		sh->starts[s] = malloc(n * sizeof *sh->starts[s]);
 		sh->shared[s] = malloc(n);
 		sh->keys[s] = malloc(n * sizeof *sh->keys[s]);
+		sh->hunk[s] = malloc(n * sizeof *sh->hunk[s]);
 		lines.p[s] = malloc(n * sizeof *lines.p[s]);
-		if (!sh->starts[s] || !sh->shared[s] || !sh->keys[s] || !lines.p[s])
+		if (!sh->starts[s] || !sh->shared[s] || !sh->keys[s] || !sh->hunk[s] || !lines.p[s])
 			goto out;
 		lines.cap[s] = n;
 		for (size_t at = 0, k = 0;; k++) {
@@ -393,6 +417,8 @@ static int find_shared(rl_wb_lines *l)
 			                 : e && e->count[0] == 1 && e->count[1] == 1 ? LINE_MOVED
 			                 : LINE_CHANGED;
 			sh->keys[s][i] = (uint64_t)x->off << 32 | x->len;
+			sh->hunk[s][i] = (uint32_t)(i ? sh->hunk[s][i - 1] : 0) +
+			                 (e && e->count[0] == 1 && e->count[1] == 1 && e->chained);
 		}
 	rc = RL_OK;
 out:
@@ -402,20 +428,88 @@ out:
 	return rc;
 }
 
-/* The runs of every line (so that the shared lines' runs order the others), counted: read when
- * a run of a changed line is first asked about. */
+/* The entry of run[0..len) (hash h) counted in stretch hunk, added when missing (from side s at
+ * off) unless add is false; NONE when missing. */
+static uint32_t run_find(run_table *t, const char *const text[2], const char *run, size_t len,
+                         uint64_t h, uint32_t hunk, bool add, int s, size_t off)
+{
+	uint64_t hh = h ^ (hunk * 0x9E3779B97F4A7C15u);
+	for (size_t j = (size_t)hh & t->mask;; j = (j + 1) & t->mask) {
+		uint32_t k = t->slots[j];
+		if (k == NONE) {
+			if (!add)
+				return NONE;
+			t->e[t->n] = (run_entry){h, (uint32_t)off, (uint32_t)len, hunk, (uint8_t)s, false,
+			                         {0, 0}};
+			t->slots[j] = (uint32_t)t->n;
+			return (uint32_t)t->n++;
+		}
+		const run_entry *e = &t->e[k];
+		if (e->hash == h && e->hunk == hunk && e->len == len &&
+		    memcmp(text[e->side] + e->off, run, len) == 0)
+			return k;
+	}
+}
+
+static bool run_table_new(run_table *t, size_t n)
+{
+	size_t nslots = 16;
+	while (nslots < 2 * n)
+		nslots *= 2;
+	t->e = malloc((n ? n : 1) * sizeof *t->e);
+	t->slots = malloc(nslots * sizeof *t->slots);
+	if (!t->e || !t->slots)
+		return false;
+	t->mask = nslots - 1;
+	memset(t->slots, 0xff, nslots * sizeof *t->slots);
+	return true;
+}
+
+static void run_table_free(run_table *t)
+{
+	free(t->e), free(t->slots);
+	*t = (run_table){0};
+}
+
+/* The runs of the changed lines, counted per stretch, then by their bytes alone: read when a
+ * run of a changed line is first asked about. */
 static int find_runs(rl_wb_lines *l)
 {
 	rl_wb_shared *sh = l->shared;
+	table pieces = {0};
+	run_table by_hunk = {0};
+	int rc = RL_ENOMEM;
+
 	for (int s = 0; s < 2; s++)
 		for (size_t i = 0; i < sh->nlines[s]; i++) {
 			size_t off = (size_t)(sh->keys[s][i] >> 32), len = (uint32_t)sh->keys[s][i];
-			if (!add_runs(&sh->runs, s, l->text[s], off, off + len))
-				return RL_ENOMEM;
+			if (sh->shared[s][i] == LINE_CHANGED &&
+			    !add_runs(&pieces, s, l->text[s], off, off + len, sh->hunk[s][i]))
+				goto out;
 		}
-	int rc = table_build(&sh->runs, l->text);
-	if (rc == RL_OK)
-		sh->runs_read = true;
+	size_t n = pieces.n[0] + pieces.n[1];
+	if (!run_table_new(&by_hunk, n) || !run_table_new(&sh->runs, n))
+		goto out;
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < pieces.n[s]; i++) {
+			const piece *x = &pieces.p[s][i];
+			uint32_t k = run_find(&by_hunk, l->text, l->text[s] + x->off, x->len, x->hash,
+			                      x->hunk, true, s, x->off);
+			by_hunk.e[k].count[s]++;
+		}
+	for (size_t k = 0; k < by_hunk.n; k++) {
+		const run_entry *e = &by_hunk.e[k];
+		uint32_t b = run_find(&sh->runs, l->text, l->text[e->side] + e->off, e->len, e->hash,
+		                      NONE, true, e->side, e->off);
+		sh->runs.e[b].unequal |= e->count[0] != e->count[1];
+	}
+	sh->runs_read = true;
+	rc = RL_OK;
+out:
+	table_free(&pieces);
+	run_table_free(&by_hunk);
+	if (rc != RL_OK)
+		run_table_free(&sh->runs);
 	return rc;
 }
 
@@ -444,14 +538,12 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 	rl_wb_shared *sh = l->shared;
 	int line = line_at(sh, sd->side, (size_t)(run - l->text[sd->side]));
 	bool phrase = line == LINE_SHARED;
-	if (line == LINE_CHANGED && !sh->runs_read && find_runs(l) != RL_OK) {
-		table_free(&sh->runs);
+	if (line == LINE_CHANGED && !sh->runs_read && find_runs(l) != RL_OK)
 		return RL_WORDBREAK_NOMEM;
-	}
-	if (line == LINE_CHANGED && sh->runs.slots) {
-		uint32_t x = table_find(&sh->runs, l->text[0], run, len, key_hash(run, len),
-		                        NONE);
-		phrase = x != NONE && entry_shared(&sh->runs.e[x]);
+	if (line == LINE_CHANGED) {
+		uint32_t x = run_find(&sh->runs, l->text, run, len, key_hash(run, len), NONE, false,
+		                      0, 0);
+		phrase = x != NONE && !sh->runs.e[x].unequal;
 	}
 	if (phrase) {
 		l->phrases++;
@@ -483,8 +575,8 @@ void rl_wb_lines_free(rl_wb_lines *l)
 	if (!sh)
 		return;
 	for (int s = 0; s < 2; s++)
-		free(sh->starts[s]), free(sh->shared[s]), free(sh->keys[s]);
-	table_free(&sh->runs);
+		free(sh->starts[s]), free(sh->shared[s]), free(sh->keys[s]), free(sh->hunk[s]);
+	run_table_free(&sh->runs);
 	free(sh);
 	l->shared = NULL;
 }

@@ -264,6 +264,15 @@ Test(wordbreak, a_moved_or_repeated_thai_line_is_not_shared)
 	cr_assert_not_null(strstr(s, "m1 วัน นี้ อากาศ ดี มาก น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน"),
 	                   "%s", s);
 	free(s);
+	/* A run moved from one changed line to another past lines both texts share: broken on
+	 * both sides, so its words are found as a move too. */
+	snprintf(a, sizeof a, "ร้อน %s%s\n%s\n%s\n%s\nดีมาก\n", THAI2, SENTENCE, e1, e2, ENGLISH);
+	snprintf(b, sizeof b, "ร้อน\n%s\n%s\n%s\nดีมาก %s%s\n", e1, e2, ENGLISH, THAI2, SENTENCE);
+	s = diff_lines(a, b, false, &calls);
+	cr_assert_eq(calls, 2, "%d: %s", calls, s);
+	cr_assert_not_null(strstr(s, "m1 วัน นี้ อากาศ ดี มาก น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน"),
+	                   "%s", s);
+	free(s);
 	/* Repeated in NEW only: not shared (its count differs), so the copy is words on both
 	 * sides and the inserted one is an insertion of words (asked about twice: NEW's last line
 	 * takes OLD's tokens, skip.h). */
