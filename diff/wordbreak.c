@@ -181,9 +181,10 @@ typedef struct table {
 	size_t mask;
 } table;
 
-/* A line is shared (its runs are phrases), moved (found once on each side, out of order: its
- * runs are broken, so that its words are found as a move), or changed (a run of it is a phrase
- * when each stretch of changed lines holds it as often in OLD as in NEW, else broken). */
+/* A line is shared (its runs are phrases, but for those the changed lines hold unequally),
+ * moved (found once on each side, out of order: its runs are broken, so that its words are found
+ * as a move), or changed (a run of it is a phrase when each stretch of changed lines holds it as
+ * often in OLD as in NEW, else broken). */
 enum { LINE_CHANGED, LINE_SHARED, LINE_MOVED };
 
 /* A distinct run: its bytes (on side `side`), the stretch counted in (NONE: all), how often
@@ -210,8 +211,7 @@ struct rl_wb_shared {
 	uint32_t *hunk[2];    /* of each line: the in-order lines found once on each side before it
 	                       * (a stretch between two of them is the same on both sides) */
 	size_t nlines[2];
-	bool runs_read;
-	run_table runs;       /* the runs of the changed lines, by their bytes alone, once runs_read */
+	run_table runs;       /* the runs of the changed lines, by their bytes alone */
 };
 
 static void table_free(table *t)
@@ -368,6 +368,8 @@ static bool add_runs(table *t, int s, const char *text, size_t a, size_t b, uint
 	return true;
 }
 
+static int find_runs(rl_wb_lines *l);
+
 static int find_shared(rl_wb_lines *l)
 {
 	rl_wb_shared *sh = calloc(1, sizeof *sh);
@@ -420,7 +422,7 @@ static int find_shared(rl_wb_lines *l)
 			sh->hunk[s][i] = (uint32_t)(i ? sh->hunk[s][i - 1] : 0) +
 			                 (e && e->count[0] == 1 && e->count[1] == 1 && e->chained);
 		}
-	rc = RL_OK;
+	rc = find_runs(l);
 out:
 	table_free(&lines);
 	if (rc != RL_OK)
@@ -471,8 +473,7 @@ static void run_table_free(run_table *t)
 	*t = (run_table){0};
 }
 
-/* The runs of the changed lines, counted per stretch, then by their bytes alone: read when a
- * run of a changed line is first asked about. */
+/* The runs of the changed lines, counted per stretch, then by their bytes alone. */
 static int find_runs(rl_wb_lines *l)
 {
 	rl_wb_shared *sh = l->shared;
@@ -503,7 +504,6 @@ static int find_runs(rl_wb_lines *l)
 		                      NONE, true, e->side, e->off);
 		sh->runs.e[b].unequal |= e->count[0] != e->count[1];
 	}
-	sh->runs_read = true;
 	rc = RL_OK;
 out:
 	table_free(&pieces);
@@ -537,13 +537,16 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 		return RL_WORDBREAK_NOMEM;
 	rl_wb_shared *sh = l->shared;
 	int line = line_at(sh, sd->side, (size_t)(run - l->text[sd->side]));
-	bool phrase = line == LINE_SHARED;
-	if (line == LINE_CHANGED && !sh->runs_read && find_runs(l) != RL_OK)
-		return RL_WORDBREAK_NOMEM;
-	if (line == LINE_CHANGED) {
-		uint32_t x = run_find(&sh->runs, l->text, run, len, key_hash(run, len), NONE, false,
-		                      0, 0);
-		phrase = x != NONE && !sh->runs.e[x].unequal;
+	bool phrase = false;
+	if (line != LINE_MOVED) {
+		/* A run of a shared line is a phrase unless the changed lines have it unequally
+		 * (then its words are wanted there, and here to match them: text copied from a
+		 * line that stayed); a run of a changed line is a phrase when they have it equally. */
+		uint32_t x = sh->runs.n ? run_find(&sh->runs, l->text, run, len, key_hash(run, len),
+		                                   NONE, false, 0, 0)
+		                        : NONE;
+		phrase = line == LINE_SHARED ? x == NONE || !sh->runs.e[x].unequal
+		                             : x != NONE && !sh->runs.e[x].unequal;
 	}
 	if (phrase) {
 		l->phrases++;

@@ -27,10 +27,12 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
  * breaker: the run is one word, a phrase, the same on both sides. Shared means found as often
  * in OLD as in NEW and, when once on each side, in the order of the others found once on each
  * side (the longest such chain, as patience diff finds it), first for whole lines (their ASCII
- * whitespace at both ends left out), then, in the other lines, for each run (counted and
- * ordered among the runs of every line). A line found once on each side but out of order has
- * its runs broken, so that a moved line's words are still found as a move; a run that changed
- * is broken, so that an edit is still shown word by word. The decision depends on the bytes of
+ * whitespace at both ends left out), then, in the other lines, for each run: a phrase when
+ * every stretch of changed lines between two in-order shared lines holds it as often in OLD as
+ * in NEW. A line found once on each side but out of order has its runs broken, so that a moved
+ * line's words are still found as a move; a run that changed is broken, so that an edit is
+ * still shown word by word, and so is the same run in a shared line (text copied from a line
+ * that stayed matches word by word). The decision depends on the bytes of
  * a line and of a run alone, so NEW's lines copied from OLD (skip.h) are the tokens a fresh
  * scan makes. The texts are read on the first run the tokenizer asks about: a text without
  * such runs costs nothing, and a revision whose changed lines hold no changed run never asks

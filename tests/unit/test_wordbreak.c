@@ -290,6 +290,18 @@ Test(wordbreak, a_moved_or_repeated_thai_line_is_not_shared)
 	free(s);
 }
 
+/* A run a changed line copies from a line that stayed is broken in both: the copy's words are
+ * the kept line's words. */
+Test(wordbreak, a_run_copied_from_a_shared_line_is_broken_there_too)
+{
+	int calls;
+	char *s = diff_lines(SENTENCE "\nold\n", SENTENCE "\nnew " SENTENCE "\n", false, &calls);
+	cr_assert_geq(calls, 2, "%d", calls);
+	cr_assert_str_eq(s, "= น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน | r old > new น้อง ชาย "
+	                    "เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน");
+	free(s);
+}
+
 Test(wordbreak, minimal_breaks_every_line)
 {
 	int calls;
