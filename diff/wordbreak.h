@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "token.h"
+#include "token_types.h"
 
 /* Merge the per-grapheme tokens v[0..*n) of text into words as wb finds them, in place: *n and
  * *words (the word count) shrink accordingly. The tokens of runs[0..nruns) (copied from OLD's
