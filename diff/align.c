@@ -7,6 +7,7 @@
 
 #include "pipeline.h"
 #include "status.h"
+#include "wordbreak.h"
 
 struct rl_alignment {
 	rl_diff_opts opts;
@@ -45,9 +46,23 @@ int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, con
 	if (!al)
 		return RL_ENOMEM;
 	al->opts = *opts;
-	if ((rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &opts->wordbreak)) != RL_OK ||
-	    (rc = rl_tokenize_like(&al->toks[1], new_text, new_len, &opts->wordbreak,
-	                           opts->minimal || opts->no_skip ? NULL : al->toks[0])) != RL_OK ||
+	/* The word breaker asked only about the lines that changed (wordbreak.h); --minimal, which
+	 * is exact, has every run broken. */
+	rl_wb_lines lines;
+	rl_wordbreak wb[2] = {opts->wordbreak, opts->wordbreak};
+	bool by_line = opts->wordbreak.fn && !opts->minimal;
+	if (by_line) {
+		rl_wb_lines_init(&lines, &opts->wordbreak, old_text, old_len, new_text, new_len);
+		wb[0] = rl_wb_lines_side(&lines, 0);
+		wb[1] = rl_wb_lines_side(&lines, 1);
+	}
+	rc = rl_tokenize_wb(&al->toks[0], old_text, old_len, &wb[0]);
+	if (rc == RL_OK)
+		rc = rl_tokenize_like(&al->toks[1], new_text, new_len, &wb[1],
+		                      opts->minimal || opts->no_skip ? NULL : al->toks[0]);
+	if (by_line)
+		rl_wb_lines_free(&lines);
+	if (rc != RL_OK ||
 	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->srcs, &al->nsrcs,
 	                     &al->stats)) != RL_OK) {
 		rl_alignment_free(al);

@@ -15,6 +15,7 @@ typedef struct para {
 	uint32_t t0, t1;    /* tokens of OLD */
 	uint32_t next;      /* next line in the same bucket, or UINT32_MAX */
 	int follow;         /* FOLLOW_* after it */
+	bool solo;          /* holds RL_TF_SOLO words, and only a whole line may be copied */
 } para;
 
 struct rl_paras {
@@ -66,8 +67,20 @@ static int follower(const char *text, size_t n, size_t end)
 	return k == 2 ? FOLLOW_CRLF : FOLLOW_ONE;
 }
 
+/* Is text[at..end) a whole line of text[0..n), but for ASCII whitespace at its ends? */
+static bool whole_line(const char *text, size_t n, size_t at, size_t end)
+{
+	while (at > 0 && text[at - 1] != '\n')
+		if (!ascii_space(text[--at]))
+			return false;
+	for (; end < n && text[end] != '\n'; end++)
+		if (!ascii_space(text[end]))
+			return false;
+	return true;
+}
+
 int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
-                 bool no_solo)
+                 bool solo_lines)
 {
 	rl_paras *p = calloc(1, sizeof *p);
 	size_t np = 0;
@@ -98,11 +111,13 @@ int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, 
 		/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where
 		 * OLD's did, and a form feed or a paragraph separator is left to the tokenizer. */
 		int follow = follower(text, len, end);
-		if (end - off >= MIN_BYTES && !(no_solo && solo) && follow != FOLLOW_NONE) {
+		solo &= solo_lines;
+		if (end - off >= MIN_BYTES && follow != FOLLOW_NONE &&
+		    !(solo && !whole_line(text, len, off, end))) {
 			para *q = &p->v[p->n];
 			uint64_t h = hash_bytes(text + off, end - off);
 			*q = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1,
-			            UINT32_MAX, follow};
+			            UINT32_MAX, follow, solo};
 			uint32_t *b = &p->bucket[h & p->mask];
 			q->next = *b;
 			*b = (uint32_t)p->n++;
@@ -136,7 +151,9 @@ bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uin
 	uint64_t h = hash_bytes(text + at, end - at);
 	for (uint32_t k = p->bucket[h & p->mask]; k != UINT32_MAX; k = p->v[k].next) {
 		const para *q = &p->v[k];
-		if (q->hash != h || q->len != end - at || q->follow != follow || memcmp(text + at, p->text + q->off, q->len) != 0)
+		if (q->hash != h || q->len != end - at || q->follow != follow ||
+		    memcmp(text + at, p->text + q->off, q->len) != 0 ||
+		    (q->solo && !whole_line(text, n, at, end)))
 			continue;
 		*t0 = q->t0, *t1 = q->t1, *len = q->len;
 		return true;

@@ -21,10 +21,12 @@
 typedef struct rl_paras rl_paras;
 
 /* Index the paragraphs of OLD, its tokens v[0..n) over text[0..len) (tokens after a paragraph gap
- * up to the next one). no_solo: leave out paragraphs holding RL_TF_SOLO words (a word breaker
- * merged them; merging again would differ). */
+ * up to the next one). solo_lines: a paragraph holding RL_TF_SOLO words (which a word breaker
+ * merged, and NEW's merge keeps as they are) is copied only when it is a whole line on both
+ * sides, ASCII whitespace at its ends aside: the breaker a comparison uses answers by the line a
+ * run is in (wordbreak.h), so the same line gets the same words. */
 int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
-                 bool no_solo);
+                 bool solo_lines);
 void rl_paras_free(rl_paras *p);
 
 /* Is text[at..) an OLD paragraph followed by whitespace or the end of text[0..n)? Then true, with

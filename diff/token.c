@@ -535,23 +535,8 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
-	if (rc == RL_OK && wb && wb->fn && t->solo) {
-		/* Merging words drops tokens: find each copied run again by its first byte. */
-		for (size_t r = 0; r < t->nruns; r++)
-			t->runs[r].t0 = t->v[t->runs[r].t0].off;
-		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb);
-		for (size_t r = 0, lo = 0; rc == RL_OK && r < t->nruns; r++) {
-			size_t hi = t->n;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (t->v[mid].off < t->runs[r].t0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			t->runs[r].t0 = (uint32_t)lo;
-		}
-	}
+	if (rc == RL_OK && wb && wb->fn && t->solo)
+		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
 	if (rc == RL_OK)
 		rc = mark_breaks(t);
 	if (rc != RL_OK) {

@@ -31,11 +31,6 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
                      const rl_tokens *like);
 void rl_tokens_free(rl_tokens *toks);
 
-/* Tokens [t0, t0 + n) copied from the source's tokens [s0, s0 + n), in order. */
-typedef struct rl_tokrun {
-	uint32_t t0, s0, n;
-} rl_tokrun;
-
 /* The runs rl_tokenize_like copied, and their source in *src (NULL and none otherwise). */
 const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n);
 

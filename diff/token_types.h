@@ -50,6 +50,12 @@ typedef struct rl_token {
 	uint16_t flags;  /* RL_TF_* */
 } rl_token;
 
+/* Tokens [t0, t0 + n) copied from the source's tokens [s0, s0 + n), in order (token.h,
+ * rl_tokens_runs; kept as they are by the word-break merge, wordbreak.h). */
+typedef struct rl_tokrun {
+	uint32_t t0, s0, n;
+} rl_tokrun;
+
 /* Scripts written without spaces between words, whose words a dictionary can find. */
 typedef enum rl_script {
 	RL_SCRIPT_THAI,

@@ -8,14 +8,57 @@
 #ifndef REDLINE_WORDBREAK_H
 #define REDLINE_WORDBREAK_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "token_types.h"
 
 /* Merge the per-grapheme tokens v[0..*n) of text into words as wb finds them, in place: *n and
- * *words (the word count) shrink accordingly. Returns RL_OK, or RL_ENOMEM (v is then half merged,
- * only fit to be freed). */
+ * *words (the word count) shrink accordingly. The tokens of runs[0..nruns) (copied from OLD's
+ * tokens, already merged: token.h) are kept as they are, and their t0 moved to where they land.
+ * Returns RL_OK, or RL_ENOMEM (v is then half merged, only fit to be freed). */
 int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
-                       const rl_wordbreak *wb);
+                       const rl_wordbreak *wb, rl_tokrun *runs, size_t nruns);
+
+/* The dictionary only where lines changed (issue 13), as MediaWiki's diff breaks Thai only inside
+ * the lines it compares word by word. A comparison hands each side's tokenizer a breaker of its
+ * own (rl_wb_lines_side) that answers for a run both texts share without asking the caller's
+ * breaker: the run is one word, a phrase, the same on both sides. Shared means found as often
+ * in OLD as in NEW and, when once on each side, in the order of the others found once on each
+ * side (the longest such chain, as patience diff finds it), first for whole lines (their ASCII
+ * whitespace at both ends left out), then, in the other lines, for each run: a phrase when
+ * every stretch of changed lines between two in-order shared lines holds it as often in OLD as
+ * in NEW. A line found once on each side but out of order has its runs broken, so that a moved
+ * line's words are still found as a move; a run that changed is broken, so that an edit is
+ * still shown word by word, and so is the same run in a shared line (text copied from a line
+ * that stayed matches word by word). The decision depends on the bytes of
+ * a line and of a run alone, so NEW's lines copied from OLD (skip.h) are the tokens a fresh
+ * scan makes. The texts are read on the first run the tokenizer asks about: a text without
+ * such runs costs nothing, and a revision whose changed lines hold no changed run never asks
+ * the caller's breaker (never loads its dictionary). */
+typedef struct rl_wb_lines rl_wb_lines;
+typedef struct rl_wb_side {
+	rl_wb_lines *lines;
+	int side;  /* 0: OLD, 1: NEW */
+} rl_wb_side;
+
+typedef struct rl_wb_shared rl_wb_shared;  /* what is shared (wordbreak.c) */
+
+struct rl_wb_lines {
+	rl_wordbreak inner;      /* the caller's breaker, asked about the other runs */
+	const char *text[2];
+	size_t len[2];
+	rl_wb_shared *shared;    /* found on the first run asked about */
+	rl_wb_side sides[2];
+	size_t phrases;          /* runs answered as one phrase */
+	size_t asked;            /* runs handed to inner */
+};
+
+void rl_wb_lines_init(rl_wb_lines *l, const rl_wordbreak *inner, const char *old_text,
+                      size_t old_len, const char *new_text, size_t new_len);
+/* The breaker of side 0 (OLD) or 1 (NEW); valid while l lives. */
+rl_wordbreak rl_wb_lines_side(rl_wb_lines *l, int side);
+void rl_wb_lines_free(rl_wb_lines *l);
 
 #endif

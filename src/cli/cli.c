@@ -53,7 +53,7 @@ const char rl_cli_usage[] =
 	"                         hyphenated or joined (open source = open-source,\n"
 	"                         e-mail = email): all folded by default\n"
 	"      --minimal          the exact minimal word diff: no shortcut, no\n"
-	"                         readability stage\n"
+	"                         readability stage; Thai split into words everywhere\n"
 	"\n"
 	"Readability stages (all on by default; --minimal turns them all off):\n"
 	"      --no-swaps         keep each run of changed words as one rewrite instead\n"

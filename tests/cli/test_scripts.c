@@ -1,9 +1,11 @@
 /* End-to-end tests of scripts other than the Latin one: Thai split into words by libthai, Chinese
  * vocabulary swaps. The fixtures (tests/scripts/) are our own short texts. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "json.h"
@@ -64,12 +66,94 @@ Test(scripts, one_changed_thai_word_is_one_change_not_the_phrase)
 	cr_assert_eq(at(op, "a", 1), a0 + (long)strlen("ใกล้"));
 	cr_assert_eq(at(op, "b", 0), b0);
 	cr_assert_eq(at(op, "b", 1), b0 + (long)strlen("ไกล"));
-	/* Words are dictionary words: the three lines hold 28. */
-	cr_assert_eq(json_get(json_get(doc, "stats"), "old_words")->i, 28);
+	/* Only the changed line is broken into dictionary words (8); the two lines both texts
+	 * share count one word a phrase (2 + 1). */
+	cr_assert_eq(json_get(json_get(doc, "stats"), "old_words")->i, 11);
 	json_free(doc);
+	/* --minimal breaks every line: the three lines hold 28 dictionary words. */
+	run_result m;
+	RUN(&m, "--minimal", "--stat", THAI_OLD, THAI_NEW);
+	cr_assert_not_null(strstr(m.out, "old 28 words, new 28 words"), "%s", m.out);
+	run_free(&m);
 
 	run_result r;
 	RUN(&r, "--inline", THAI_OLD, THAI_NEW);
 	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใกล้-]{+ไกล+}บ้าน"), "%s", r.out);
 	run_free(&r);
+}
+
+/* Does `redline --stat a b` open libthai's dictionary? Seen with strace; -1 when strace cannot
+ * run here. */
+static bool on_path(const char *prog)
+{
+	const char *path = getenv("PATH");
+	char dir[1024];
+	for (const char *p = path ? path : ""; *p;) {
+		size_t n = strcspn(p, ":");
+		snprintf(dir, sizeof dir, "%.*s/%s", (int)n, p, prog);
+		if (n && access(dir, X_OK) == 0)
+			return true;
+		p += n + (p[n] == ':');
+	}
+	return false;
+}
+
+static int opens_dictionary(const char *a, const char *b)
+{
+	if (!on_path("strace"))
+		return -1;
+	char log[] = "/tmp/redline-thai-XXXXXX";
+	int fd = mkstemp(log);
+	cr_assert_geq(fd, 0);
+	close(fd);
+	run_result r;
+	run_program(&r, (const char *const[]){"strace", "-f", "-e", "trace=open,openat", "-o", log,
+	                                      REDLINE_BIN, "--stat", a, b, NULL},
+	            SOURCE_DIR, NULL, 0, NULL, 60);
+	int status = r.status;
+	run_free(&r);
+	char *text = NULL;
+	FILE *fp = fopen(log, "rb");
+	if (fp) {
+		text = calloc(1, 1 << 20);
+		cr_assert_not_null(text);
+		size_t n = fread(text, 1, (1 << 20) - 1, fp);
+		text[n] = '\0';
+		fclose(fp);
+	}
+	unlink(log);
+	int found = status != 1 || !text || !strstr(text, "openat") ? -1
+	          : strstr(text, "thbrk") != NULL;
+	free(text);
+	return found;
+}
+
+/* Lines NEW shares with OLD are not broken into words: a revision whose only change is in an
+ * English line never loads the dictionary (issue 13), one that changes a Thai line does. */
+Test(scripts, an_english_edit_loads_no_thai_dictionary)
+{
+	char *thai = fixture_read(THAI_OLD, NULL);
+	char a[] = "/tmp/redline-thai-a-XXXXXX", b[] = "/tmp/redline-thai-b-XXXXXX";
+	const char *end[2] = {"The harbour opened at dawn.\n", "The harbour opened at noon.\n"};
+	char *path[2] = {a, b};
+	for (int s = 0; s < 2; s++) {
+		int fd = mkstemp(path[s]);
+		cr_assert_geq(fd, 0);
+		FILE *fp = fdopen(fd, "wb");
+		fputs(thai, fp);
+		fputs(end[s], fp);
+		fclose(fp);
+	}
+	free(thai);
+	char old_abs[1024], new_abs[1024];
+	snprintf(old_abs, sizeof old_abs, "%s/%s", SOURCE_DIR, THAI_OLD);
+	snprintf(new_abs, sizeof new_abs, "%s/%s", SOURCE_DIR, THAI_NEW);
+	int thai_edit = opens_dictionary(old_abs, new_abs);
+	int english_edit = opens_dictionary(a, b);
+	unlink(a);
+	unlink(b);
+	if (thai_edit < 0)
+		cr_skip_test("strace cannot trace redline here");
+	cr_assert_eq(thai_edit, 1, "a Thai edit loads the dictionary (else this test proves nothing)");
+	cr_assert_eq(english_edit, 0, "an English edit loaded the Thai dictionary");
 }

@@ -16,7 +16,10 @@
  *     statistics as tokenizing them, on the input and on OLD with NEW spliced into it.
  * Most inputs are tokenized with a word breaker of the harness's own (fuzz_wordbreak, chosen by
  * the parameter), as the program does Thai with libthai: each word it makes is a run of the
- * plain tokenizer's graphemes of one script, touching, with their bytes, widths and word count. */
+ * plain tokenizer's graphemes of one script, touching, with their bytes, widths and word count.
+ * A comparison asks it only about the runs the two texts do not share (wordbreak.h): the oracle
+ * tokenizes the same way, and as the breaker itself for the minimal run, which asks about all. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +30,7 @@
 #include "intern.h"
 #include "lexicon.h"
 #include "status.h"
+#include "wordbreak.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -386,6 +390,53 @@ static void check_skip_exact(const fuzz_input *in, const rl_diff_opts *o)
 	free(b);
 }
 
+/* The oracle's tokens and ids of both texts, and their LCS (SIZE_MAX: too long to find). */
+typedef struct oracle {
+	side sd[2];
+	rl_tokens *toks[2];
+	size_t lcs_len;
+} oracle;
+
+static void oracle_new(oracle *o, const fuzz_input *in, const rl_wordbreak *wb, bool by_line,
+                       rl_interner *intern)
+{
+	rl_wb_lines lines;
+	rl_wordbreak w[2] = {*wb, *wb};
+	by_line &= wb->fn != NULL;
+	if (by_line) {
+		rl_wb_lines_init(&lines, wb, in->text[0], in->len[0], in->text[1], in->len[1]);
+		w[0] = rl_wb_lines_side(&lines, 0);
+		w[1] = rl_wb_lines_side(&lines, 1);
+	}
+	for (int s = 0; s < 2; s++) {
+		FUZZ_CHECK(rl_tokenize_wb(&o->toks[s], in->text[s], in->len[s], &w[s]) == RL_OK,
+		           "tokenize");
+		if (wb->fn)
+			check_wordbreak(in->text[s], in->len[s], o->toks[s]);
+		o->sd[s] = (side){NULL, NULL, rl_tokens_count(o->toks[s])};
+		FUZZ_CHECK(rl_intern(intern, o->toks[s], &o->sd[s].ids) == RL_OK, "intern");
+		marker_ids(o->toks[s], o->sd[s].ids);
+	}
+	if (by_line)
+		rl_wb_lines_free(&lines);
+	o->lcs_len = SIZE_MAX;
+	uint32_t *ca = malloc((o->sd[0].n + 1) * sizeof *ca), *cb = malloc((o->sd[1].n + 1) * sizeof *cb);
+	FUZZ_CHECK(ca && cb, "out of memory");
+	size_t na = compared(&o->sd[0], ca), nb = compared(&o->sd[1], cb);
+	if (na <= ORACLE_MAX && nb <= ORACLE_MAX)
+		o->lcs_len = lcs(ca, na, cb, nb);
+	free(ca);
+	free(cb);
+}
+
+static void oracle_free(oracle *o)
+{
+	for (int s = 0; s < 2; s++) {
+		free(o->sd[s].ids);
+		rl_tokens_free(o->toks[s]);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_input in;
@@ -393,43 +444,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	rl_diff_opts base = fuzz_diff_opts(&in);
 
-	/* The ids the engine will compare, from an interner of our own, for the oracle. */
-	side sd[2] = {{0}, {0}};
-	rl_tokens *toks[2] = {NULL, NULL};
+	/* The ids the engine will compare, from an interner of our own, for the oracle: with a
+	 * word breaker, the tokens of the comparison's own breaker, which leaves the runs both texts
+	 * share as phrases (wordbreak.h), and of the breaker itself for a minimal run, which breaks
+	 * them all. */
+	oracle or[2];
 	rl_interner *intern;
 	FUZZ_CHECK(rl_interner_new(&intern, &base.key) == RL_OK, "interner");
-	for (int s = 0; s < 2; s++) {
-		FUZZ_CHECK(rl_tokenize_wb(&toks[s], in.text[s], in.len[s], &base.wordbreak) == RL_OK,
-		           "tokenize");
-		if (base.wordbreak.fn)
-			check_wordbreak(in.text[s], in.len[s], toks[s]);
-		sd[s].n = rl_tokens_count(toks[s]);
-		FUZZ_CHECK(rl_intern(intern, toks[s], &sd[s].ids) == RL_OK, "intern");
-		marker_ids(toks[s], sd[s].ids);
-	}
-	size_t lcs_len = SIZE_MAX;
-	uint32_t *ca = malloc((sd[0].n + 1) * sizeof *ca), *cb = malloc((sd[1].n + 1) * sizeof *cb);
-	FUZZ_CHECK(ca && cb, "out of memory");
-	size_t na = compared(&sd[0], ca), nb = compared(&sd[1], cb);
-	if (na <= ORACLE_MAX && nb <= ORACLE_MAX)
-		lcs_len = lcs(ca, na, cb, nb);
+	for (int v = 0; v < 2; v++)
+		oracle_new(&or[v], &in, &base.wordbreak, v == 1, intern);
 
 	rl_diff_opts modes[4] = {base, base, base, base};
 	modes[1].minimal = true;
 	modes[2].minimal = false, modes[2].myers.anchors = false;
 	modes[3].minimal = false, modes[3].myers.max_cost = 1 + in.param % 8;
 	modes[3].myers.max_work = in.param & 0x80 ? in.param & 0x3F : 0;
-	for (int m = 0; m < 4; m++)
-		check_alignment(&in, &modes[m], sd, lcs_len);
+	for (int m = 0; m < 4; m++) {
+		oracle *o = &or[modes[m].wordbreak.fn && !modes[m].minimal];
+		check_alignment(&in, &modes[m], o->sd, o->lcs_len);
+	}
 	check_skip_exact(&in, &modes[0]);
 	check_skip_exact(&in, &modes[2]);
 
-	free(ca);
-	free(cb);
-	for (int s = 0; s < 2; s++) {
-		free(sd[s].ids);
-		rl_tokens_free(toks[s]);
-	}
+	for (int v = 0; v < 2; v++)
+		oracle_free(&or[v]);
 	rl_interner_free(intern);
 	fuzz_input_free(&in);
 	return 0;

@@ -361,13 +361,36 @@ Test(alloc, empty_inputs)
 /* Thai split into words by libthai (src/run/thai.c): the breaker's own allocations fail too. */
 Test(alloc, thai_words, .timeout = 300)
 {
-	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\n";
-	static const char b[] = "วันนี้อากาศร้อนมาก ฉันจะไปตลาดกับพ่อ\n";
+	/* The last line is shared: its runs stay phrases (diff/wordbreak.h). */
+	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\nตอนเย็นพ่อทำอาหาร\n";
+	static const char b[] = "วันนี้อากาศร้อนมาก ฉันจะไปตลาดกับพ่อ\nตอนเย็นพ่อทำอาหาร\n";
 	rl_thai th = RL_THAI_INIT;
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	th.seen_max = 0;  /* every run broken by libthai, every time (kept runs outlive a diff) */
 	rl_thai_attach(&th, &o);
 	fail_every_allocation(a, sizeof a - 1, b, sizeof b - 1, &o, "Thai with libthai");
+	rl_thai_release(&th);
+}
+
+/* libthai's dictionary is loaded only for the lines that changed (diff/wordbreak.h): an edit in
+ * an English line beside shared Thai lines never loads it; a Thai edit does. */
+Test(thai, an_english_edit_loads_no_dictionary)
+{
+	static const char a[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\nThe market opens at dawn.\n";
+	static const char b[] = "วันนี้อากาศดีมาก ฉันจะไปตลาดกับแม่\nThe market opens at noon.\n";
+	static const char c[] = "วันนี้อากาศร้อนมาก ฉันจะไปตลาดกับแม่\nThe market opens at noon.\n";
+	rl_thai th = RL_THAI_INIT;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_thai_attach(&th, &o);
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, sizeof a - 1, b, sizeof b - 1, &o), RL_OK);
+	cr_assert_null(th.brk, "the dictionary was loaded for an English edit");
+	cr_assert_eq(rl_tokens_words(rl_alignment_tokens(al, RL_OLD)), 7, "2 Thai phrases, 5 words");
+	rl_alignment_free(al);
+	cr_assert_eq(rl_diff(&al, b, sizeof b - 1, c, sizeof c - 1, &o), RL_OK);
+	cr_assert_not_null(th.brk, "a Thai edit loads the dictionary");
+	cr_assert_gt(rl_tokens_words(rl_alignment_tokens(al, RL_OLD)), 7, "Thai words, not phrases");
+	rl_alignment_free(al);
 	rl_thai_release(&th);
 }
 

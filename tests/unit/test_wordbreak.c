@@ -183,3 +183,130 @@ Test(wordbreak, one_changed_thai_word_is_one_change)
 	cr_assert_not_null(strstr(s, "= ก"), "%s", s);
 	free(s);
 }
+
+/* The dictionary only where lines changed (wordbreak.h): a run of a line both texts share, in
+ * order, is one word, a phrase, and the breaker is not asked about it. */
+
+/* The ops of a diff of a and bb with the breaker, and the runs it was asked about. */
+static char *diff_lines(const char *a, const char *bb, bool minimal, int *calls)
+{
+	breaker b = {.answer = -1};
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = minimal;
+	o.wordbreak = (rl_wordbreak){longest_match, &b};
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), bb, strlen(bb), &o), RL_OK);
+	char *s = ops_text(al);
+	rl_alignment_free(al);
+	*calls = b.calls;
+	return s;
+}
+
+#define ENGLISH "The weather was fine and the whole family went out to the market early."
+#define THAI2 "วันนี้อากาศดีมาก"
+
+Test(wordbreak, an_edit_in_an_english_line_asks_the_breaker_nothing)
+{
+	int calls;
+	char *s = diff_lines(SENTENCE "\n" ENGLISH "\n  " THAI2 " ดี\n",
+	                     SENTENCE "\n" ENGLISH " Then it rained.\n  " THAI2 " ดี\n", false, &calls);
+	cr_assert_eq(calls, 0, "no Thai line changed, yet the breaker was asked %d times", calls);
+	/* The shared Thai lines are phrases, the same on both sides. */
+	cr_assert(strncmp(s, "= " SENTENCE " The weather", strlen("= " SENTENCE " The weather")) == 0,
+	          "%s", s);
+	cr_assert_not_null(strstr(s, "| i Then it rained . | = " THAI2 " ดี"), "%s", s);
+	free(s);
+	/* Trailing whitespace and indentation do not unshare a line. */
+	s = diff_lines(SENTENCE "  \nold\n", "\t" SENTENCE "\nnew\n", false, &calls);
+	cr_assert_eq(calls, 0);
+	cr_assert_str_eq(s, "= " SENTENCE " | r old > new");
+	free(s);
+}
+
+Test(wordbreak, a_thai_edit_is_still_word_by_word_beside_shared_lines)
+{
+	int calls;
+	char *s = diff_lines(THAI2 "\n" SENTENCE "\n" ENGLISH "\n",
+	                     THAI2 "\nน้องชายเป็นนักเรียนที่โรงเรียนไกลบ้าน\n" ENGLISH "\n", false,
+	                     &calls);
+	cr_assert_eq(calls, 2, "the changed line, once a side: %d", calls);
+	cr_assert(strncmp(s, "= " THAI2 " น้อง ชาย เป็น นักเรียน ที่ โรงเรียน | r ใกล้ > ไกล | = บ้าน",
+	                  strlen("= " THAI2 " น้อง ชาย เป็น นักเรียน ที่ โรงเรียน | r ใกล้ > ไกล | = บ้าน")) == 0,
+	          "%s", s);
+	free(s);
+	/* In a changed line, a run both texts have is a phrase too; the run that changed is
+	 * broken. */
+	s = diff_lines(THAI2 " " SENTENCE "\n", THAI2 " น้องชายเป็นนักเรียนที่โรงเรียนไกลบ้าน\n",
+	               false, &calls);
+	cr_assert_eq(calls, 2);
+	cr_assert_str_eq(s, "= " THAI2 " น้อง ชาย เป็น นักเรียน ที่ โรงเรียน | r ใกล้ > ไกล | = บ้าน");
+	free(s);
+	/* A run split over two lines: neither is shared, so the words still match across the new
+	 * line end. */
+	s = diff_lines(THAI2 SENTENCE "\n", THAI2 "\n" SENTENCE "\n", false, &calls);
+	cr_assert_eq(calls, 3);
+	cr_assert_str_eq(s, "= วัน นี้ อากาศ ดี มาก น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน");
+	free(s);
+}
+
+Test(wordbreak, a_moved_or_repeated_thai_line_is_not_shared)
+{
+	/* Moved: out of the order of the lines found once on each side, so broken into words and
+	 * found as a moved passage of words. */
+	const char *e1 = "The first paragraph of English text is here and it is long enough to count.";
+	const char *e2 = "A second paragraph of English stays where it was, as long as the first one.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n%s %s\n%s\n%s\n", e1, THAI2, SENTENCE, e2, ENGLISH);
+	snprintf(b, sizeof b, "%s\n%s\n%s\n%s %s\n", e1, e2, ENGLISH, THAI2, SENTENCE);
+	int calls;
+	char *s = diff_lines(a, b, false, &calls);
+	cr_assert_eq(calls, 2, "%d", calls);
+	cr_assert_not_null(strstr(s, "m1 วัน นี้ อากาศ ดี มาก น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน"),
+	                   "%s", s);
+	free(s);
+	/* A run moved from one changed line to another past lines both texts share: broken on
+	 * both sides, so its words are found as a move too. */
+	snprintf(a, sizeof a, "ร้อน %s%s\n%s\n%s\n%s\nดีมาก\n", THAI2, SENTENCE, e1, e2, ENGLISH);
+	snprintf(b, sizeof b, "ร้อน\n%s\n%s\n%s\nดีมาก %s%s\n", e1, e2, ENGLISH, THAI2, SENTENCE);
+	s = diff_lines(a, b, false, &calls);
+	cr_assert_eq(calls, 2, "%d: %s", calls, s);
+	cr_assert_not_null(strstr(s, "m1 วัน นี้ อากาศ ดี มาก น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน"),
+	                   "%s", s);
+	free(s);
+	/* Repeated in NEW only: not shared (its count differs), so the copy is words on both
+	 * sides and the inserted one is an insertion of words (asked about twice: NEW's last line
+	 * takes OLD's tokens, skip.h). */
+	s = diff_lines(ENGLISH "\n" SENTENCE "\n", ENGLISH "\n" SENTENCE "\n" SENTENCE "\n", false,
+	               &calls);
+	cr_assert_eq(calls, 2, "%d: %s", calls, s);
+	cr_assert_str_eq(s, "= The weather was fine and the whole family went out to the market "
+	                    "early . น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน | "
+	                    "i น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน");
+	free(s);
+	/* Repeated as often on both sides: shared. */
+	s = diff_lines(SENTENCE "\nx\n" SENTENCE "\n", SENTENCE "\ny\n" SENTENCE "\n", false, &calls);
+	cr_assert_eq(calls, 0, "%d", calls);
+	cr_assert_str_eq(s, "= " SENTENCE " | r x > y | = " SENTENCE);
+	free(s);
+}
+
+/* A run a changed line copies from a line that stayed is broken in both: the copy's words are
+ * the kept line's words. */
+Test(wordbreak, a_run_copied_from_a_shared_line_is_broken_there_too)
+{
+	int calls;
+	char *s = diff_lines(SENTENCE "\nold\n", SENTENCE "\nnew " SENTENCE "\n", false, &calls);
+	cr_assert_geq(calls, 2, "%d", calls);
+	cr_assert_str_eq(s, "= น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน | r old > new น้อง ชาย "
+	                    "เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน");
+	free(s);
+}
+
+Test(wordbreak, minimal_breaks_every_line)
+{
+	int calls;
+	char *s = diff_lines(SENTENCE "\nold\n", SENTENCE "\nnew\n", true, &calls);
+	cr_assert_eq(calls, 2, "--minimal is exact: every run broken (%d)", calls);
+	cr_assert_str_eq(s, "= น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน | r old > new");
+	free(s);
+}
