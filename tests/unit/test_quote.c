@@ -1,4 +1,5 @@
-/* Tests for quote.c: quotations found in every style, and the flags of the ops that change them. */
+/* Tests for quote.c and quote_flag.c: quotations found in every style, and the flags of the ops
+ * that change them. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
