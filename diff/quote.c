@@ -111,11 +111,32 @@ static bool opens_before(const rl_side *sd, uint32_t t)
 	       cp == 0x2014;
 }
 
+/* Does the mark at t follow an ellipsis glued to it ("...", "..", "…")? */
+static bool after_ellipsis(const rl_side *sd, uint32_t t)
+{
+	if (t < 1 || !touches_prev(sd, t) || sd->tok[t - 1].cls != RL_TOK_PUNCT)
+		return false;
+	const rl_token *p = &sd->tok[t - 1];
+	const char *x = sd->text + p->off;
+	if (p->len == 3 && memcmp(x, "\xE2\x80\xA6", 3) == 0)
+		return true;
+	size_t dots = 0;
+	while (dots < p->len && x[dots] == '.')
+		dots++;
+	if (dots != p->len)
+		return false;
+	return dots >= 2 || (t >= 2 && touches_prev(sd, t - 1) && cp_of(sd, t - 2) == '.');
+}
+
 /* Can a straight mark at t open (it leans on what follows) or close (it leans on what
  * precedes)? A mark touching both sides (don't, "quoted"word) is decided by the stack. */
 static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *open, bool *close)
 {
 	bool prev = touches_prev(sd, t), next = touches_next(sd, t);
+	if (!single && prev && next && after_ellipsis(sd, t)) {
+		*open = *close = true;  /* "=begin x"..."=end x", "0".."-1": a second quotation */
+		return;
+	}
 	if (!single && prev && next && opens_before(sd, t - 1)) {
 		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
 		*close = true;

@@ -521,14 +521,43 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 	return rc;
 }
 
+/* The change that took one mark of quotation q of side s away with words of it, the other mark
+ * kept ("“I can’t boot it. We’ll wait for Greg.”" → "We’ll wait for Greg.”": the first
+ * sentence went with the opening mark), or UINT32_MAX. Part of the quotation was removed, though
+ * what stays of it is quoted no more. A mark taken alone, or with words the other side rewords
+ * (a translation that drops the marks of speech), is no such cut. */
+static uint32_t cut_with_mark(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                              const rl_quotation *q)
+{
+	if (q->t1 - q->t0 < 2)
+		return UINT32_MAX;
+	uint32_t ends[2] = {q->t0, q->t1 - 1};
+	for (int e = 0; e < 2; e++) {
+		uint32_t k = ow->op[s][ends[e]];
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		if (!is_kept(op) && rl_hi(op, !s) == rl_lo(op, !s) && rl_words(c, s, lo, hi) > 0 &&
+		    is_kept(&ops->v[ow->op[s][ends[!e]]]))
+			return k;
+	}
+	return UINT32_MAX;
+}
+
 /* Flag the ops touching quotation q of side s. */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q)
 {
 	bool whole = gone(c, ow, ops, s, q);
 
-	if (!whole && !quoted_there(ow, ops, s, q))
-		return;  /* marks put around (or taken from) words that stay: no quotation changed */
+	if (!whole && !quoted_there(ow, ops, s, q)) {
+		/* Marks put around (or taken from) words that stay change no quotation; a mark taken
+		 * with words of it alters it. */
+		uint32_t k = cut_with_mark(c, ow, ops, s, q);
+		if (k != UINT32_MAX)
+			flag(&ops->v[k], RL_QUOTE_ALTERED);
+		return;
+	}
 	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
 		return;
 	bool reworded = whole && requoted(c, ow, ops, s, q);

@@ -335,3 +335,34 @@ Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
 	                   "%s", got);
 	free(got);
 }
+
+/* A straight mark glued after an ellipsis and before text opens a second quotation when none is
+ * open for it to close ("a"..."b", a range of two quoted names). */
+Test(quote, a_straight_mark_after_an_ellipsis_opens)
+{
+	cr_assert_str_eq(quotes_of("Each \"=start list\"...\"=stop list\" region holds items."),
+	                 "0:\"=start list\" || 0:\"=stop list\"");
+	cr_assert_str_eq(quotes_of("From \"10\"..\"-2\" it counts down."), "0:\"10\" || 0:\"-2\"");
+	cr_assert_str_eq(quotes_of("Say \"a\"\xe2\x80\xa6\"z\" aloud."), "0:\"a\" || 0:\"z\"");
+	/* After an ellipsis, a mark still closes the quotation open before it. */
+	cr_assert_str_eq(quotes_of("She said \"wait...\"-and left."), "0:\"wait...\"");
+}
+
+/* A sentence deleted with the opening mark of the quotation it starts, the rest of the
+ * quotation kept with its closing mark: the quotation lost words, and the deletion is flagged.
+ * A mark taken alone from kept words flags nothing. */
+Test(quote, a_mark_taken_with_words_alters_the_quotation)
+{
+	char *got = run("The pump failed. \xe2\x80\x9cThe valve is stuck again. We will need the "
+	                "crane to lift it out.\xe2\x80\x9d Then the crew left.",
+	                "The pump failed. We will need the crane to lift it out.\xe2\x80\x9d Then "
+	                "the crew left.");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c The valve is stuck again . !altered"), "%s",
+	                   got);
+	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
+	free(got);
+	got = run("The pump failed. \xe2\x80\x9cWe will need the crane.\xe2\x80\x9d Then the crew left.",
+	          "The pump failed. We will need the crane.\xe2\x80\x9d Then the crew left.");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
