@@ -285,28 +285,64 @@ static int near_word(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 	return is_kept(op) ? 1 : rl_op_words(c, op, !o) > 0 ? 2 : 3;
 }
 
+/* Are tokens [lo, hi) of a side glued between two words ("." in "X.509", "-" in "e-mail")? */
+static bool glued_inside(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	return lo > 0 && hi < sd->n && hi > lo && sd->tok[lo].gap == RL_GAP_NONE &&
+	       sd->tok[hi].gap == RL_GAP_NONE && sd->tok[lo - 1].cls == RL_TOK_WORD &&
+	       sd->tok[hi].cls == RL_TOK_WORD;
+}
+
+/* Tokens looked at for a paragraph break between two places: further apart, they are apart. */
+#define PARA_REACH 2000
+
+/* Does a paragraph start between tokens t0 and t1 of a side (t0 < t1, or none is)? */
+static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	if (t1 <= t0)
+		return false;
+	if (t1 - t0 > PARA_REACH)
+		return true;
+	for (uint32_t t = t0 + 1; t <= t1 && t < sd->n; t++)
+		if (sd->tok[t].gap == RL_GAP_PARA)
+			return true;
+	return false;
+}
+
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
 #define STRANDED_WORDS 3
 
 /* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
  * reach past its marks) matched by coincidence: does each run stand on the other side between
  * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
- * is called" against a bullet "- Transparent. An image format")? Marks taken from words that
- * stay have those words' neighbours kept around them, and a quotation reworded where it stood
- * (a translation that quotes speech) has rewordings around them. */
+ * is called" against a bullet "- Transparent. An image format"), or in another paragraph than
+ * the one where the quotation's changed opening mark went (a bullet list below that repeats
+ * "509 certificates" of "“X.509 certificates”")? Punctuation kept inside a word ("X.509")
+ * counts for nothing. Marks taken from words that stay have those words' neighbours kept around
+ * them, and a quotation reworded where it stood (a translation that quotes speech) has
+ * rewordings around them. */
 static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
                      const rl_quotation *q)
 {
 	int o = !s;
 	uint32_t kept = 0;
+	/* Where the quotation starts on the other side, when its opening mark was changed. */
+	const rl_op *first = &ops->v[ow->op[s][q->t0]];
+	uint32_t from_o = is_kept(first) ? UINT32_MAX : rl_lo(first, o);
+	bool one_para = !para_apart(&c->side[s], q->t0, q->t1 - 1);
 	op_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
 		const rl_op *op = &ops->v[k];
 		if (op->move || !op_inside(op, s, q))
 			return false;
-		kept += rl_op_words(c, op, s);
+		uint32_t words = rl_op_words(c, op, s);
+		if (words == 0 && glued_inside(&c->side[s], rl_lo(op, s), rl_hi(op, s)))
+			continue;  /* the full stop of "X.509" kept tells nothing */
+		kept += words;
 		if (kept > STRANDED_WORDS)
 			return false;
+		if (one_para && from_o != UINT32_MAX && para_apart(&c->side[o], from_o, rl_lo(op, o)))
+			continue;  /* matched in another paragraph than where the quotation stood */
 		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
 		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
 		if (before < 2 || after < 2 || (before < 3 && after < 3))

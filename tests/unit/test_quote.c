@@ -366,3 +366,24 @@ Test(quote, a_mark_taken_with_words_alters_the_quotation)
 	cr_assert_null(strstr(got, "!"), "%s", got);
 	free(got);
 }
+
+/* A short quotation dropped where a bullet list below restates the paragraph: its words matched
+ * at the start of a bullet, in another paragraph than the one where its changed opening mark
+ * went, are coincidence (and the full stop inside "G.3" says nothing). The quotation is removed. */
+Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
+{
+	char *got = run("Most offices send paper through G.3 faxes over copper lines and plain modems. "
+	                "See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\n"
+	                "The next part covers printers.\n",
+	                "Most bureaus send paper through G.3 faxes over copper line and plain modem. "
+	                "See part four.1, for the detail.\n\n- 3 faxes over copper line and plain "
+	                "modem\n- 3 faxes over copper line\n\nThe next part covers printers.\n");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c G . 3 faxes \xe2\x80\x9d !removed"), "%s", got);
+	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
+	free(got);
+	/* Marks taken from words kept in their own paragraph change nothing. */
+	got = run("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
+	          "See part four.1, G.3 faxes for the detail.\n\nThe end.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
