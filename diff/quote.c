@@ -140,8 +140,9 @@ static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *ope
 	if (!single && prev && next && opens_before(sd, t - 1)) {
 		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
 		*close = true;
-		*open = after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after);
-		return;
+		*open = after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after) ||
+		        ((after == '.' || after == ':') && touches_next(sd, t + 1) && word_at(sd, t + 2));
+		return;  /* (".txt"), (":name"): a quoted name that starts with a dot or a colon */
 	}
 	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;
 	*open = next && !prev;

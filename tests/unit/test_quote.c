@@ -63,9 +63,12 @@ Test(quote, a_straight_mark_after_a_bracket_opens)
 	cr_assert_str_eq(quotes_of("See perlvar/\"$0\" and [\"tab\"] too."),
 	                 "0:\"$0\" || 0:\"tab\"");
 	cr_assert_str_eq(quotes_of("Set TASK=\"-m test\" to run it."), "0:\"-m test\"");
+	/* A name that starts with a dot or a colon, quoted in brackets. */
+	cr_assert_str_eq(quotes_of("Files (\".txt\") and regions (\":extra\") stay."),
+	                 "0:\".txt\" || 0:\":extra\"");
 	/* A mark named in brackets is no opening mark. */
 	cr_assert_str_eq(quotes_of("Use double quotes (\"). They may also be tripled (\"\"\"). "
-	                           "A backslash (\\) escapes."),
+	                           "A backslash (\\) escapes. A colon (\":\") or a dot (\".\")."),
 	                 "");
 	/* After a bracket or a slash, a mark still closes the quotation open before it. */
 	cr_assert_str_eq(quotes_of("He said \"go (now)\" twice."), "0:\"go (now)\"");
