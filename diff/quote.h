@@ -1,31 +1,31 @@
 /* quote.h: quotations, and the changes that touch them (internal to diff/).
  *
  * A removed direct quote looks like any other deletion in a word diff, and it is the edit a
- * journalist must never miss. rl_quotes_find finds the quotations of a text: “…” ‘…’ «…» ‹…›
- * „…“ ‚…‘ 「…」 『…』 and straight "…" '…' (told open from close by the spacing around them),
+ * journalist must never miss. rl_quotes_find (quote.c) finds the quotations of a text: “…” ‘…’
+ * «…» ‹…› „…“ ‚…‘ 「…」 『…』 and straight "…" '…' (told open from close by the spacing around them),
  * nested, and spanning paragraphs the English way (each new paragraph reopens the quote, only
  * the last closes it). An opening mark that is never closed is not a quotation.
  *
  * A right single mark is also the apostrophe: inside a word (keeper’s), at the end of a plural
  * possessive (the sailors’ hut) or around an elision (rock ’n’ roll) it closes nothing.
  *
- * rl_quotes_flag then flags the ops, each change first cut at the edges of the quotations it
- * covers in part (a flag marks the quotation, never the text around it): a quotation of OLD whose
- * words are (almost) all gone is `removed`; one of NEW with (almost) nothing from OLD is `added`,
- * unless it rewords unquoted text that stood in its place; either counts once (its ops folded
- * into one). Changed words inside a quotation that survives, and is a quotation on the other side
- * too, make the ops that change them `altered`, or `elided` when the new text puts an ellipsis
- * ("…", "...") where words were. Marks merely put around (or taken from) kept words flag
- * nothing. */
+ * rl_quotes_flag (quote_flag.c) then flags the ops, each change first cut at the edges of the
+ * quotations it covers in part (a flag marks the quotation, never the text around it): a
+ * quotation of OLD whose words are (almost) all gone is `removed`; one of NEW with (almost)
+ * nothing from OLD is `added`, unless it rewords unquoted text that stood in its place; either
+ * counts once (its ops folded into one). Changed words inside a quotation that survives, and is a
+ * quotation on the other side too, make the ops that change them `altered`, or `elided` when the
+ * new text puts an ellipsis ("…", "...") where words were. Marks merely put around (or taken
+ * from) kept words flag nothing. */
 #ifndef REDLINE_QUOTE_H
 #define REDLINE_QUOTE_H
 
 #include "ctx.h"
 
-/* Find the quotations of side s into c->side[s].quotes (ids, units must be set). */
+/* Find the quotations of side s into c->side[s].quotes (ids, units must be set). quote.c */
 int rl_quotes_find(rl_ctx *c, int s);
 
-/* Flag the ops that touch quotations. */
+/* Flag the ops that touch quotations. quote_flag.c */
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops);
 
 #endif

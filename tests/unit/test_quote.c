@@ -1,4 +1,5 @@
-/* Tests for quote.c: quotations found in every style, and the flags of the ops that change them. */
+/* Tests for quote.c and quote_flag.c: quotations found in every style, and the flags of the ops
+ * that change them. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,9 +63,12 @@ Test(quote, a_straight_mark_after_a_bracket_opens)
 	cr_assert_str_eq(quotes_of("See perlvar/\"$0\" and [\"tab\"] too."),
 	                 "0:\"$0\" || 0:\"tab\"");
 	cr_assert_str_eq(quotes_of("Set TASK=\"-m test\" to run it."), "0:\"-m test\"");
+	/* A name that starts with a dot or a colon, quoted in brackets. */
+	cr_assert_str_eq(quotes_of("Files (\".txt\") and regions (\":extra\") stay."),
+	                 "0:\".txt\" || 0:\":extra\"");
 	/* A mark named in brackets is no opening mark. */
 	cr_assert_str_eq(quotes_of("Use double quotes (\"). They may also be tripled (\"\"\"). "
-	                           "A backslash (\\) escapes."),
+	                           "A backslash (\\) escapes. A colon (\":\") or a dot (\".\")."),
 	                 "");
 	/* After a bracket or a slash, a mark still closes the quotation open before it. */
 	cr_assert_str_eq(quotes_of("He said \"go (now)\" twice."), "0:\"go (now)\"");
@@ -332,5 +336,57 @@ Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
 	cr_assert_not_null(strstr(got, "= command - line values | d into |"), "%s", got);
 	cr_assert_not_null(strstr(got, "\xe2\x80\x9c loose values \xe2\x80\x9d > in to !removed"),
 	                   "%s", got);
+	free(got);
+}
+
+/* A straight mark glued after an ellipsis and before text opens a second quotation when none is
+ * open for it to close ("a"..."b", a range of two quoted names). */
+Test(quote, a_straight_mark_after_an_ellipsis_opens)
+{
+	cr_assert_str_eq(quotes_of("Each \"=start list\"...\"=stop list\" region holds items."),
+	                 "0:\"=start list\" || 0:\"=stop list\"");
+	cr_assert_str_eq(quotes_of("From \"10\"..\"-2\" it counts down."), "0:\"10\" || 0:\"-2\"");
+	cr_assert_str_eq(quotes_of("Say \"a\"\xe2\x80\xa6\"z\" aloud."), "0:\"a\" || 0:\"z\"");
+	/* After an ellipsis, a mark still closes the quotation open before it. */
+	cr_assert_str_eq(quotes_of("She said \"wait...\"-and left."), "0:\"wait...\"");
+}
+
+/* A sentence deleted with the opening mark of the quotation it starts, the rest of the
+ * quotation kept with its closing mark: the quotation lost words, and the deletion is flagged.
+ * A mark taken alone from kept words flags nothing. */
+Test(quote, a_mark_taken_with_words_alters_the_quotation)
+{
+	char *got = run("The pump failed. \xe2\x80\x9cThe valve is stuck again. We will need the "
+	                "crane to lift it out.\xe2\x80\x9d Then the crew left.",
+	                "The pump failed. We will need the crane to lift it out.\xe2\x80\x9d Then "
+	                "the crew left.");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c The valve is stuck again . !altered"), "%s",
+	                   got);
+	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
+	free(got);
+	got = run("The pump failed. \xe2\x80\x9cWe will need the crane.\xe2\x80\x9d Then the crew left.",
+	          "The pump failed. We will need the crane.\xe2\x80\x9d Then the crew left.");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
+/* A short quotation dropped where a bullet list below restates the paragraph: its words matched
+ * at the start of a bullet, in another paragraph than the one where its changed opening mark
+ * went, are coincidence (and the full stop inside "G.3" says nothing). The quotation is removed. */
+Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
+{
+	char *got = run("Most offices send paper through G.3 faxes over copper lines and plain modems. "
+	                "See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\n"
+	                "The next part covers printers.\n",
+	                "Most bureaus send paper through G.3 faxes over copper line and plain modem. "
+	                "See part four.1, for the detail.\n\n- 3 faxes over copper line and plain "
+	                "modem\n- 3 faxes over copper line\n\nThe next part covers printers.\n");
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c G . 3 faxes \xe2\x80\x9d !removed"), "%s", got);
+	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
+	free(got);
+	/* Marks taken from words kept in their own paragraph change nothing. */
+	got = run("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
+	          "See part four.1, G.3 faxes for the detail.\n\nThe end.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
 	free(got);
 }

@@ -1,0 +1,765 @@
+/* quote_flag.c: flagging the ops that change quotations (rl_quotes_flag, quote.h). The
+ * quotations were found by quote.c. */
+#include "quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+/* A quotation that keeps less than one word in this many was removed (or added) as a whole; the
+ * odd word matched by coincidence inside it does not save it. */
+#define GONE_RATIO 5
+
+/* How much a flag matters: a stronger one wins when an op touches several quotations. */
+static int strength(uint8_t q)
+{
+	static const int rank[RL_QUOTE_KINDS] = {
+		[RL_QUOTE_NONE] = 0, [RL_QUOTE_ADDED] = 1, [RL_QUOTE_ALTERED] = 2,
+		[RL_QUOTE_ELIDED] = 3, [RL_QUOTE_REMOVED] = 4,
+	};
+	return q < RL_QUOTE_KINDS ? rank[q] : 0;
+}
+
+static void flag(rl_op *op, uint8_t q)
+{
+	if (strength(q) > strength(op->quote))
+		op->quote = q;
+}
+
+static bool is_kept(const rl_op *op)
+{
+	return op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
+}
+
+/* Per token of each side: the op that holds it. Where the quotations are, per side, as short
+ * lists rather than arrays per token (on a long text those were 13 bytes a token, the peak of
+ * the whole comparison): the stretches inside any quotation (merged, in order) with the quoted
+ * tokens before each, so that a range holds quoted text when inq(hi) > inq(lo); the outermost
+ * quotations in order; and the token positions where one starts or ends. */
+typedef struct owner {
+	uint32_t *op[2];
+	uint32_t *span0[2], *span1[2], *before[2];  /* merged quoted stretches [span0, span1) */
+	size_t nspans[2];
+	uint32_t *outer[2];  /* indices of the outermost quotations (depth 0), in order */
+	size_t nouter[2];
+	uint32_t *edges[2];  /* positions where an outermost quotation starts or ends, ascending */
+	size_t nedges[2];
+	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
+	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
+} owner;
+
+static void owner_free(owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		free(ow->op[s]);
+		free(ow->span0[s]), free(ow->span1[s]), free(ow->before[s]);
+		free(ow->outer[s]);
+		free(ow->edges[s]);
+		free(ow->qix[s]);
+	}
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+	return (p > q) - (p < q);
+}
+
+/* The last of v[0..n) at most t, as an index, or n when none is. */
+static size_t last_at_most(const uint32_t *v, size_t n, uint32_t t)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : n;
+}
+
+/* Tokens before t inside a quotation of side s. */
+static uint32_t inq(const owner *ow, int s, uint32_t t)
+{
+	size_t j = last_at_most(ow->span0[s], ow->nspans[s], t);
+	if (j == ow->nspans[s])
+		return 0;
+	uint32_t end = ow->span1[s][j] < t ? ow->span1[s][j] : t;
+	return ow->before[s][j] + (end - ow->span0[s][j]);
+}
+
+/* The outermost quotation of side s holding token t, or UINT32_MAX. */
+static uint32_t qix(const rl_ctx *c, const owner *ow, int s, uint32_t t)
+{
+	if (ow->qix[s])
+		return ow->qix[s][t];
+	const rl_quotation *q = c->side[s].quotes;
+	size_t lo = 0, hi = ow->nouter[s];
+	while (lo < hi) {  /* the first outermost quotation starting after t */
+		size_t mid = lo + (hi - lo) / 2;
+		if (q[ow->outer[s][mid]].t0 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && t < q[ow->outer[s][lo - 1]].t1 ? ow->outer[s][lo - 1] : UINT32_MAX;
+}
+
+static int quoted_build(const rl_ctx *c, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		size_t nq = sd->nquotes;
+		ow->span0[s] = malloc((nq + 1) * sizeof *ow->span0[s]);
+		ow->span1[s] = malloc((nq + 1) * sizeof *ow->span1[s]);
+		ow->before[s] = malloc((nq + 1) * sizeof *ow->before[s]);
+		ow->outer[s] = malloc((nq + 1) * sizeof *ow->outer[s]);
+		ow->edges[s] = malloc((2 * nq + 1) * sizeof *ow->edges[s]);
+		if (!ow->span0[s] || !ow->span1[s] || !ow->before[s] || !ow->outer[s] || !ow->edges[s])
+			return RL_ENOMEM;
+		/* The quotations are in order of their start: merge them into stretches. */
+		size_t n = 0;
+		uint32_t quoted = 0;
+		for (size_t x = 0; x < nq; x++) {
+			const rl_quotation *q = &sd->quotes[x];
+			if (q->t1 <= q->t0)
+				continue;
+			if (n && q->t0 <= ow->span1[s][n - 1]) {
+				if (q->t1 > ow->span1[s][n - 1]) {
+					quoted += q->t1 - ow->span1[s][n - 1];
+					ow->span1[s][n - 1] = q->t1;
+				}
+				continue;
+			}
+			ow->span0[s][n] = q->t0, ow->span1[s][n] = q->t1, ow->before[s][n] = quoted;
+			quoted += q->t1 - q->t0;
+			n++;
+		}
+		ow->nspans[s] = n;
+		/* The outermost ones, their edges, and whether two of them overlap. */
+		size_t no = 0, ne = 0;
+		bool overlap = false;
+		for (size_t x = 0; x < nq; x++) {
+			if (sd->quotes[x].depth != 0)
+				continue;
+			if (no && sd->quotes[x].t0 < sd->quotes[ow->outer[s][no - 1]].t1)
+				overlap = true;
+			ow->outer[s][no++] = (uint32_t)x;
+			ow->edges[s][ne++] = sd->quotes[x].t0;
+			ow->edges[s][ne++] = sd->quotes[x].t1;
+		}
+		ow->nouter[s] = no;
+		qsort(ow->edges[s], ne, sizeof *ow->edges[s], cmp_u32);
+		size_t u = 0;
+		for (size_t k = 0; k < ne; k++)
+			if (u == 0 || ow->edges[s][k] != ow->edges[s][u - 1])
+				ow->edges[s][u++] = ow->edges[s][k];
+		ow->nedges[s] = u;
+		if (!overlap)
+			continue;
+		uint32_t *qx = malloc(((size_t)sd->n + 1) * sizeof *qx);
+		if (!qx)
+			return RL_ENOMEM;
+		ow->qix[s] = qx;
+		memset(qx, 0xff, ((size_t)sd->n + 1) * sizeof *qx);
+		for (size_t k = 0; k < no; k++)
+			for (uint32_t t = sd->quotes[ow->outer[s][k]].t0; t < sd->quotes[ow->outer[s][k]].t1; t++)
+				qx[t] = ow->outer[s][k];
+	}
+	return RL_OK;
+}
+
+static bool quoted_tok(const owner *ow, int s, uint32_t t)
+{
+	return inq(ow, s, t + 1) > inq(ow, s, t);
+}
+
+static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		/* Rebuilt in place: the sides do not change size. */
+		if (!ow->op[s])
+			ow->op[s] = malloc(((size_t)c->side[s].n + 1) * sizeof *ow->op[s]);
+		if (!ow->op[s])
+			return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < ops->n; k++)
+		for (int s = 0; s < 2; s++)
+			for (uint32_t t = rl_lo(&ops->v[k], s); t < rl_hi(&ops->v[k], s); t++)
+				ow->op[s][t] = (uint32_t)k;
+	return RL_OK;
+}
+
+/* The ops holding the tokens of quotation q on side s, each once, in order: the kept ones (kept)
+ * or the changes (!kept). Start with w = {q->t0, UINT32_MAX}; each call returns the index of the
+ * next such op, UINT32_MAX when none is left. */
+typedef struct op_walk {
+	uint32_t t, last;  /* the next token to look at; the op returned last */
+} op_walk;
+
+static uint32_t next_op(const owner *ow, const rl_opvec *ops, int s, const rl_quotation *q,
+                        bool kept, op_walk *w)
+{
+	for (; w->t < q->t1; w->t++) {
+		uint32_t k = ow->op[s][w->t];
+		if (k == w->last || is_kept(&ops->v[k]) != kept)
+			continue;
+		w->last = k;
+		w->t++;
+		return k;
+	}
+	return UINT32_MAX;
+}
+
+/* Words of quotation q (side s) that are kept in NEW (or come from OLD); *content: how many of
+ * them are content words, *has_content: whether q holds any. */
+static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                           const rl_quotation *q, uint32_t *content, bool *has_content)
+{
+	uint32_t k = 0;
+	*content = 0;
+	*has_content = false;
+	for (uint32_t t = q->t0; t < q->t1; t++) {
+		if (c->side[s].tok[t].cls != RL_TOK_WORD)
+			continue;
+		bool is_content = rl_is_content(c, s, t);
+		*has_content |= is_content;
+		if (is_kept(&ops->v[ow->op[s][t]]))
+			k++, *content += is_content;
+	}
+	return k;
+}
+
+/* Is quotation q of side s a quotation on the other side too: do the words it keeps stand inside
+ * a quotation there? When they do not, marks were only added (or dropped) around kept words: a
+ * translation that quotes speech its original gave without marks changes no quotation. */
+static bool quoted_there(const owner *ow, const rl_opvec *ops, int s, const rl_quotation *q)
+{
+	int o = !s;
+	op_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		uint32_t olo = rl_lo(op, o), ohi = rl_hi(op, o);
+		uint32_t x0 = olo + (lo - rl_lo(op, s)), x1 = olo + (hi - rl_lo(op, s));
+		x0 = x0 < ohi ? x0 : ohi;  /* an equal op under ignore_punct may differ in length */
+		x1 = x1 < ohi ? x1 : ohi;
+		if (inq(ow, o, x1) > inq(ow, o, x0))
+			return true;
+	}
+	return false;
+}
+
+/* Is op inside quotation q on side s (its tokens there, or its place when it has none)? */
+static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
+{
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
+}
+
+/* The word nearest to token t of side o, looking back (dir < 0, from the token before t) or
+ * ahead (from t), inside its paragraph: 0 there is none, 1 it is kept, 2 it is in a rewording, 3
+ * it is new text (a change that holds no word of the other side). */
+static int near_word(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int o, uint32_t t,
+                     int dir)
+{
+	const rl_side *sd = &c->side[o];
+	uint32_t x = t;
+	if (dir < 0) {
+		while (x > 0 && sd->tok[x].gap != RL_GAP_PARA && sd->tok[x - 1].cls != RL_TOK_WORD)
+			x--;
+		if (x == 0 || sd->tok[x].gap == RL_GAP_PARA)
+			return 0;
+		x--;
+	} else {
+		while (x < sd->n && (x == 0 || sd->tok[x].gap != RL_GAP_PARA) &&
+		       sd->tok[x].cls != RL_TOK_WORD)
+			x++;
+		if (x == sd->n || (x > 0 && sd->tok[x].gap == RL_GAP_PARA))
+			return 0;
+	}
+	const rl_op *op = &ops->v[ow->op[o][x]];
+	return is_kept(op) ? 1 : rl_op_words(c, op, !o) > 0 ? 2 : 3;
+}
+
+/* Are tokens [lo, hi) of a side glued between two words ("." in "X.509", "-" in "e-mail")? */
+static bool glued_inside(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	return lo > 0 && hi < sd->n && hi > lo && sd->tok[lo].gap == RL_GAP_NONE &&
+	       sd->tok[hi].gap == RL_GAP_NONE && sd->tok[lo - 1].cls == RL_TOK_WORD &&
+	       sd->tok[hi].cls == RL_TOK_WORD;
+}
+
+/* Tokens looked at for a paragraph break between two places: further apart, they are apart. */
+#define PARA_REACH 2000
+
+/* Does a paragraph start between tokens t0 and t1 of a side (t0 < t1, or none is)? */
+static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	if (t1 <= t0)
+		return false;
+	if (t1 - t0 > PARA_REACH)
+		return true;
+	for (uint32_t t = t0 + 1; t <= t1 && t < sd->n; t++)
+		if (sd->tok[t].gap == RL_GAP_PARA)
+			return true;
+	return false;
+}
+
+/* Words a quotation may keep by coincidence and still be gone (see stranded()). */
+#define STRANDED_WORDS 3
+
+/* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
+ * reach past its marks) matched by coincidence: does each run stand on the other side between
+ * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
+ * is called" against a bullet "- Transparent. An image format"), or in another paragraph than
+ * the one where the quotation's changed opening mark went (a bullet list below that repeats
+ * "509 certificates" of "“X.509 certificates”")? Punctuation kept inside a word ("X.509")
+ * counts for nothing. Marks taken from words that stay have those words' neighbours kept around
+ * them, and a quotation reworded where it stood (a translation that quotes speech) has
+ * rewordings around them. */
+static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                     const rl_quotation *q)
+{
+	int o = !s;
+	uint32_t kept = 0;
+	/* Where the quotation starts on the other side, when its opening mark was changed. */
+	const rl_op *first = &ops->v[ow->op[s][q->t0]];
+	uint32_t from_o = is_kept(first) ? UINT32_MAX : rl_lo(first, o);
+	bool one_para = !para_apart(&c->side[s], q->t0, q->t1 - 1);
+	op_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (op->move || !op_inside(op, s, q))
+			return false;
+		uint32_t words = rl_op_words(c, op, s);
+		if (words == 0 && glued_inside(&c->side[s], rl_lo(op, s), rl_hi(op, s)))
+			continue;  /* the full stop of "X.509" kept tells nothing */
+		kept += words;
+		if (kept > STRANDED_WORDS)
+			return false;
+		if (one_para && from_o != UINT32_MAX && para_apart(&c->side[o], from_o, rl_lo(op, o)))
+			continue;  /* matched in another paragraph than where the quotation stood */
+		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
+		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
+		if (before < 2 || after < 2 || (before < 3 && after < 3))
+			return false;
+	}
+	return kept > 0 && !quoted_there(ow, ops, s, q);
+}
+
+/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
+ * OLD, only function words ("a", "of") matched by coincidence where it had content words, or a
+ * few words stranded among new text on the other side? (A quotation of NEW that keeps "here" of
+ * "Lo here" is a rewording, not a new quotation.) */
+static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                 const rl_quotation *q)
+{
+	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
+	bool has_content;
+	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
+	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0) ||
+	                 stranded(c, ow, ops, s, q));
+}
+
+/* A quotation gone as a whole is one removed (or added) quotation, and counts once: the ops
+ * inside it (a word matched by coincidence, "the", among them, or a deletion and a replace that
+ * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
+ * s, when there are several, none moved, each continuing the one before. */
+static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
+                     const rl_quotation *q, size_t *out0, size_t *out1, bool *apart)
+{
+	if (q->depth > 0 || !gone(c, ow, ops, s, q))
+		return false;
+	*apart = stranded(c, ow, ops, s, q);
+	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
+	while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
+		k0++;
+	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
+		k1--;
+	bool clean = k0 < k1;
+	for (size_t k = k0; k <= k1 && clean; k++) {
+		const rl_op *op = &ops->v[k];
+		clean = !op->move && op_inside(op, s, q) &&
+		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
+	}
+	*out0 = k0, *out1 = k1;
+	return clean;
+}
+
+static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		rl_opvec out = rl_ctx_scratch(c, ops->n);
+		size_t next = 0;  /* ops before it are in out */
+		int rc = RL_OK;
+		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
+			size_t k0, k1;
+			bool apart;
+			if (!gone_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1, &apart) || k0 < next)
+				continue;
+			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
+			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
+			rc = rl_opvec_append(&out, ops->v + next, k0 - next);
+			if (rc == RL_OK && apart && m.a1 > m.a0 && m.b1 > m.b0) {
+				/* The other side's words were new text around a coincidence: no part of
+				 * the quotation, a change of their own. */
+				rl_op del = m, ins = m;
+				del.b1 = del.b0, del.kind = RL_OP_DELETE;
+				ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+				rc = rl_opvec_push(&out, &del);
+				if (rc == RL_OK)
+					rc = rl_opvec_push(&out, &ins);
+			} else if (rc == RL_OK) {
+				rc = rl_opvec_push(&out, &m);
+			}
+			next = k1 + 1;
+		}
+		if (rc == RL_OK && next > 0) {
+			rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+			if (rc == RL_OK) {
+				rl_opvec_swap(ops, &out);
+				rc = owner_build(c, ops, ow);
+			}
+		}
+		rl_ctx_recycle(c, &out);
+		if (rc != RL_OK)
+			return rc;
+	}
+	return RL_OK;
+}
+
+/* Does op put an ellipsis in NEW where OLD had words? */
+static bool has_ellipsis(const rl_ctx *c, const rl_op *op)
+{
+	for (uint32_t t = op->b0; t < op->b1; t++)
+		if (rl_tok_idf(c, RL_NEW, t) & RL_IDF_ELLIPSIS)
+			return true;
+	return false;
+}
+
+/* Do op k and the changes right next to it drop words of OLD and put an ellipsis in NEW (the
+ * ellipsis may stand in a neighbouring op: "we do[.]{…} [I'm basically ... innovations.]")? */
+static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	size_t lo = k > 0 && !is_kept(&ops->v[k - 1]) ? k - 1 : k;
+	size_t hi = k + 1 < ops->n && !is_kept(&ops->v[k + 1]) ? k + 1 : k;
+	bool dropped = false, ellipsis = false;
+	for (size_t x = lo; x <= hi; x++) {
+		dropped |= rl_op_words(c, &ops->v[x], RL_OLD) > 0;
+		ellipsis |= has_ellipsis(c, &ops->v[x]);
+	}
+	return dropped && ellipsis;
+}
+
+/* Does NEW quotation q, gone as a whole, stand where OLD had as many words, none of them quoted?
+ * Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
+ * cry.”"): no quotation was added. */
+static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
+                             const rl_quotation *q)
+{
+	uint32_t old_words = 0;
+	op_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = next_op(ow, ops, RL_NEW, q, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (inq(ow, RL_OLD, op->a1) > inq(ow, RL_OLD, op->a0))
+			return false;
+		old_words += rl_op_words(c, op, RL_OLD);
+	}
+	return 2 * old_words >= rl_words(c, RL_NEW, q->t0, q->t1);
+}
+
+/* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
+ * its words put at least as many quoted words there on the other side ("“用户和组”" →
+ * "「使用者和組」", a conversion that leaves no character of a short quotation)? Then one
+ * quotation was altered, not one removed and another added. */
+static bool requoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                     const rl_quotation *q)
+{
+	int o = !s;
+	uint32_t quoted = 0, words = 0;
+	op_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		for (uint32_t x = rl_lo(op, o); x < rl_hi(op, o); x++)
+			if (quoted_tok(ow, o, x) && c->side[o].tok[x].cls == RL_TOK_WORD)
+				quoted++;
+		words += rl_words(c, s, rl_lo(op, s), rl_hi(op, s));
+	}
+	return quoted > 0 && 2 * quoted >= words;
+}
+
+/* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
+ * text outside every quotation there in their place? ("This" of a quotation whose other words a
+ * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
+static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
+                             const rl_op *op, int s, uint8_t *kept_quoted)
+{
+	int o = !s;
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
+	if (hi <= lo || ohi <= olo || inq(ow, o, ohi) > inq(ow, o, olo))
+		return false;
+	uint32_t x = qix(c, ow, s, lo);
+	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0)
+		return false;
+	/* Whether the quotation is kept and quoted on the other side reads all of it: once per
+	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
+	if (!kept_quoted[x]) {
+		const rl_quotation *q = &c->side[s].quotes[x];
+		kept_quoted[x] = !gone(c, ow, ops, s, q) && quoted_there(ow, ops, s, q) ? 1 : 2;
+	}
+	return kept_quoted[x] == 1;
+}
+
+/* A replace that pairs words of a quotation with text outside the other side's quotation is a
+ * deletion and an insertion: the quotation lost words (a flag on its side), and the new text is
+ * no part of it (no flag there). */
+static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
+{
+	uint8_t *kept_quoted[2] = {calloc(c->side[0].nquotes + 1, 1),
+	                           calloc(c->side[1].nquotes + 1, 1)};
+	if (!kept_quoted[0] || !kept_quoted[1]) {
+		free(kept_quoted[0]);
+		free(kept_quoted[1]);
+		return RL_ENOMEM;
+	}
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	int rc = RL_OK;
+	bool any = false;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		rl_op op = ops->v[k];
+		bool cut = op.kind == RL_OP_REPLACE &&
+		           (leaves_quotation(c, ow, ops, &op, RL_OLD, kept_quoted[RL_OLD]) ||
+		            leaves_quotation(c, ow, ops, &op, RL_NEW, kept_quoted[RL_NEW]));
+		if (!cut) {
+			rc = rl_opvec_push(&out, &op);
+			continue;
+		}
+		rl_op del = op, ins = op;
+		del.b1 = del.b0, del.kind = RL_OP_DELETE;
+		ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+		rc = rl_opvec_push(&out, &del);
+		if (rc == RL_OK)
+			rc = rl_opvec_push(&out, &ins);
+		any = true;
+	}
+	if (rc == RL_OK && any) {
+		rl_opvec_swap(ops, &out);
+		rc = owner_build(c, ops, ow);
+	}
+	rl_ctx_recycle(c, &out);
+	free(kept_quoted[0]);
+	free(kept_quoted[1]);
+	return rc;
+}
+
+/* The change that took one mark of quotation q of side s away with words of it, the other mark
+ * kept ("“I can’t boot it. We’ll wait for Greg.”" → "We’ll wait for Greg.”": the first
+ * sentence went with the opening mark), or UINT32_MAX. Part of the quotation was removed, though
+ * what stays of it is quoted no more. A mark taken alone, or with words the other side rewords
+ * (a translation that drops the marks of speech), is no such cut. */
+static uint32_t cut_with_mark(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                              const rl_quotation *q)
+{
+	if (q->t1 - q->t0 < 2)
+		return UINT32_MAX;
+	uint32_t ends[2] = {q->t0, q->t1 - 1};
+	for (int e = 0; e < 2; e++) {
+		uint32_t k = ow->op[s][ends[e]];
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		if (!is_kept(op) && rl_hi(op, !s) == rl_lo(op, !s) && rl_words(c, s, lo, hi) > 0 &&
+		    is_kept(&ops->v[ow->op[s][ends[!e]]]))
+			return k;
+	}
+	return UINT32_MAX;
+}
+
+/* Flag the ops touching quotation q of side s. */
+static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
+                           const rl_quotation *q)
+{
+	bool whole = gone(c, ow, ops, s, q);
+
+	if (!whole && !quoted_there(ow, ops, s, q)) {
+		/* Marks put around (or taken from) words that stay change no quotation; a mark taken
+		 * with words of it alters it. */
+		uint32_t k = cut_with_mark(c, ow, ops, s, q);
+		if (k != UINT32_MAX)
+			flag(&ops->v[k], RL_QUOTE_ALTERED);
+		return;
+	}
+	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
+		return;
+	bool reworded = whole && requoted(c, ow, ops, s, q);
+	if (reworded && s == RL_NEW)
+		return;  /* the quotation of OLD it rewords counts it, once */
+	op_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+		rl_op *op = &ops->v[k];
+		if (reworded) {
+			flag(op, RL_QUOTE_ALTERED);
+			continue;
+		}
+		if (whole) {
+			flag(op, s == RL_OLD ? RL_QUOTE_REMOVED : RL_QUOTE_ADDED);
+			continue;
+		}
+		/* Only a change of words inside the quotation alters it. */
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		bool elided = elides(c, ops, k);
+		if (rl_words(c, s, lo, hi) > 0 || (elided && has_ellipsis(c, op)))
+			flag(op, elided ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
+	}
+}
+
+/* ------------------------------------------------------------------ cutting at quotations */
+
+/* The edges of outermost quotations strictly inside [lo, hi) of side s, in order, into cut[]
+ * (at most max); returns their count. */
+static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
+                       size_t max)
+{
+	size_t n = 0, k = last_at_most(ow->edges[s], ow->nedges[s], lo);
+	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max; k++)
+		cut[n++] = ow->edges[s][k];
+	return n;
+}
+
+/* Cuts looked for in one op, a side: more edges than this and the op is left whole. */
+#define CUTS_MAX 64
+
+/* Emit op cut at the quotation edges of each side. When both sides have as many edges, the pieces
+ * pair in order (‘x “y” z’ → ‘x2 “y2” z2’: the quoted part with the quoted part). Otherwise the
+ * side with edges is cut and the other side goes with its first piece outside a quotation (the
+ * text around the quotation), so the quoted piece is a deletion or insertion of its own. */
+static int cut_op(const owner *ow, const rl_op *op, rl_opvec *out)
+{
+	uint32_t cut[2][CUTS_MAX];
+	size_t n[2];
+	for (int s = 0; s < 2; s++) {
+		n[s] = edges_in(ow, s, rl_lo(op, s), rl_hi(op, s), cut[s], CUTS_MAX);
+		if (n[s] == CUTS_MAX)
+			return rl_opvec_push(out, op);
+	}
+	if (n[0] + n[1] == 0)
+		return rl_opvec_push(out, op);
+	bool paired = n[0] == n[1];
+	int s = n[0] >= n[1] ? RL_OLD : RL_NEW;  /* the side cut alone */
+	size_t pieces = (paired ? n[0] : n[s]) + 1;
+	bool placed = false;
+	for (size_t i = 0; i < pieces; i++) {
+		rl_op p = *op;
+		uint32_t lo[2], hi[2];
+		for (int x = 0; x < 2; x++) {
+			lo[x] = i == 0 ? rl_lo(op, x) : cut[x][i - 1];
+			hi[x] = i + 1 == pieces ? rl_hi(op, x) : cut[x][i];
+		}
+		if (!paired) {
+			int o = !s;
+			bool outside = !quoted_tok(ow, s, lo[s]);
+			bool take = !placed && (outside || i + 1 == pieces);
+			lo[o] = take ? rl_lo(op, o) : placed ? rl_hi(op, o) : rl_lo(op, o);
+			hi[o] = take ? rl_hi(op, o) : lo[o];
+			placed |= take;
+		}
+		p.a0 = lo[0], p.a1 = hi[0], p.b0 = lo[1], p.b1 = hi[1];
+		p.kind = rl_change_kind(p.a1 > p.a0, p.b1 > p.b0);
+		if (rl_opvec_push(out, &p) != RL_OK)
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+/* Cut the changes at the edges of the quotations they cover in part, so that a flag marks the
+ * quotation and nothing around it: a menu line or a sentence of site furniture that holds a
+ * quoted headline is not flagged with it, nor is "she said" after a removed quotation. */
+static int cut_at_quotes(rl_ctx *c, const owner *ow, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n);
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		int rc = is_kept(op) || op->move ? rl_opvec_push(&out, op) : cut_op(ow, op, &out);
+		if (rc != RL_OK) {
+			rl_ctx_recycle(c, &out);
+			return rc;
+		}
+	}
+	rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return RL_OK;
+}
+
+/* ------------------------------------------------------------------ sliding out of quotations */
+
+static void set_side(rl_op *op, int s, uint32_t lo, uint32_t hi)
+{
+	if (s == RL_OLD)
+		op->a0 = lo, op->a1 = hi;
+	else
+		op->b0 = lo, op->b1 = hi;
+}
+
+/* Kept words at the end of a quotation, right after a change of one side that starts with the
+ * same words outside it ("arguments into “positional arguments”" where the other side has one
+ * "arguments", unquoted): the diff could keep either copy. Keep the one outside the quotation,
+ * so that the quotation goes as a whole and is flagged. */
+static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
+{
+	for (size_t k = 1; k < ops->n; k++) {
+		rl_op *d = &ops->v[k - 1], *e = &ops->v[k];
+		if (e->kind != RL_OP_EQUAL || e->move || d->move)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			int o = !s;
+			const uint32_t *ids = c->side[s].ids;
+			if (rl_hi(d, o) != rl_lo(d, o) || rl_hi(d, s) != rl_lo(e, s))
+				continue;
+			uint32_t d0 = rl_lo(d, s), k0 = rl_lo(e, s), k1 = rl_hi(e, s), m = k1 - k0;
+			uint32_t x = qix(c, ow, s, k0);
+			if (m == 0 || m > k0 - d0 || x == UINT32_MAX || qix(c, ow, s, k1 - 1) != x ||
+			    qix(c, ow, s, d0) == x || inq(ow, o, rl_hi(e, o)) > inq(ow, o, rl_lo(e, o)))
+				continue;
+			bool same = true;
+			for (uint32_t i = 0; i < m && same; i++)
+				same = ids[d0 + i] != RL_ID_NONE && ids[d0 + i] == ids[k0 + i];
+			if (!same)
+				continue;
+			rl_op kept = *e, gone_op = *d;
+			set_side(&kept, s, d0, d0 + m);
+			set_side(&gone_op, s, d0 + m, k1);
+			set_side(&gone_op, o, rl_hi(e, o), rl_hi(e, o));
+			*d = kept, *e = gone_op;
+			break;
+		}
+	}
+}
+
+int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
+{
+	owner ow;
+	memset(&ow, 0, sizeof ow);
+	int rc = RL_OK;
+
+	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
+		return RL_OK;
+	if ((rc = quoted_build(c, &ow)) != RL_OK)
+		goto out;
+	slide_out_of_quotes(c, &ow, ops);
+	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
+	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
+	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
+		goto out;
+	for (int s = 0; s < 2; s++)
+		for (size_t x = 0; x < c->side[s].nquotes; x++)
+			flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
+out:
+	owner_free(&ow);
+	return rc;
+}
