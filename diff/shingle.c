@@ -243,11 +243,53 @@ typedef struct chains {
 	size_t n, cap;
 	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
 	size_t nbuckets;
+	uint32_t min_words, width;  /* what keep_wide keeps */
 } chains;
 
-static int chain_push(chains *cs, const chain *ch)
+/* Drop the chains that are done and too thin for keep_wide to keep. Hits come in increasing i,
+ * and a hit more than CHAIN_GAP words past a chain's last one cannot extend it (extends), so such
+ * a chain is final; a bucket that pointed at a dropped one points at none, which is the same for
+ * add_hit (a chain that cannot be extended is passed over). On two texts that share no passage
+ * nearly every chain is one stray hit, and their list was the moves stage's peak (20 MiB at a
+ * million chains, on two unrelated 4 MB texts). The others keep their order: keep_wide sorts the
+ * same list. */
+static int chains_prune(chains *cs, uint32_t i)
 {
-	if (cs->n == cs->cap) {
+	uint32_t *to = malloc((cs->n + 1) * sizeof *to);  /* old index -> new, or UINT32_MAX */
+	size_t w = 0;
+
+	if (!to)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = &cs->v[k];
+		if (i - ch->i1 > CHAIN_GAP && (ch->i1 + cs->width - ch->i0 < cs->min_words ||
+		                               ch->j1 + cs->width - ch->j0 < cs->min_words)) {
+			to[k] = UINT32_MAX;
+			continue;
+		}
+		to[k] = (uint32_t)w;
+		cs->v[w++] = *ch;
+	}
+	cs->n = w;
+	for (size_t d = 0; d < cs->nbuckets; d++)
+		if (cs->open[d] != UINT32_MAX)
+			cs->open[d] = to[cs->open[d]];
+	free(to);
+	return RL_OK;
+}
+
+/* Append a chain started at OLD orphan word i. A full list is pruned first once it is as long as
+ * the buckets (so that the pruning, which reads them all, costs no more than the chains it
+ * makes room for), and grows only when that frees less than half of it. */
+static int chain_push(chains *cs, const chain *ch, uint32_t i)
+{
+	bool full = cs->n == cs->cap;
+	if (full && cs->cap >= cs->nbuckets) {
+		if (chains_prune(cs, i) != RL_OK)
+			return RL_ENOMEM;
+		full = cs->n > cs->cap / 2;
+	}
+	if (full) {
 		size_t cap = cs->cap ? cs->cap * 2 : 64;
 		chain *v = realloc(cs->v, cap * sizeof *v);
 		if (!v)
@@ -307,7 +349,7 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 		return RL_OK;
 	}
 	chain ch = {i, i, j, j, 1};
-	if (chain_push(cs, &ch) != RL_OK)
+	if (chain_push(cs, &ch, i) != RL_OK)
 		return RL_ENOMEM;
 	cs->open[b] = (uint32_t)(cs->n - 1);
 	return RL_OK;
@@ -400,7 +442,7 @@ int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *o
                           rl_span **out, size_t *n)
 {
 	orphans oa = {.width = width}, ob = {.width = width};
-	chains cs = {0};
+	chains cs = {.min_words = min_words, .width = width};
 	rl_span *v = NULL;
 	int rc = RL_ENOMEM;
 
