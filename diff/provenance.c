@@ -44,12 +44,21 @@
 #define PHRASE_CELLS 4096
 
 typedef struct stems {
-	uint32_t *of[2];   /* per token of each side: its stem, or NONE */
+	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
 	uint32_t *slot;    /* hash table: stem + 1, or 0 */
 	uint32_t *hash;    /* per stem: its hash */
 	uint32_t mask;
 	uint32_t n;        /* stems */
 } stems;
+
+/* The stem of token t of side s, or NONE. Once word_keys has run, st.of holds every word's key
+ * for phrase runs: a word without a stem holds the hash of its letters with the top bit set,
+ * which no stem number has (fewer than 2^31 stems). */
+static inline uint32_t stem_at(const stems *st, int s, uint32_t t)
+{
+	uint32_t m = st->of[s][t];
+	return m & 0x80000000u ? NONE : m;
+}
 
 static uint32_t fnv(const unsigned char *s, size_t len)
 {
@@ -204,7 +213,8 @@ typedef struct search {
 	uint32_t ntouched;
 	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
 	uint32_t *kept;    /* per NEW unit: words kept in place */
-	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash */
+	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
+	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
 	uint32_t *run;     /* PHRASE_CELLS + 1 cells for the longest common run */
 	uint32_t stamp;
 } search;
@@ -237,7 +247,7 @@ static int index_old(search *x)
 	size_t total = 0;
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->seen[m] != u + 1) {
 				x->seen[m] = u + 1;
 				x->df[m]++;
@@ -254,7 +264,7 @@ static int index_old(search *x)
 	uint32_t *last = x->mark;  /* reused: 1 + the last unit posted per stem */
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
 				last[m] = u + 1;
 				x->post[fill[m]++] = u;
@@ -267,7 +277,7 @@ static int index_old(search *x)
 		x->w[m] = log(units / (x->df[m] ? x->df[m] : 0.5)) + 1;
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->seen[m] != u + 1) {
 				x->seen[m] = u + 1;
 				x->vw[u] += x->w[m];
@@ -315,7 +325,7 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	double sum = 0;
 	*nshared = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = x->st.of[RL_OLD][t];
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
 			continue;
 		x->seen[m] = pass;
@@ -340,14 +350,14 @@ static void cover(search *x, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = x->st.of[RL_OLD][t];
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp)
 			x->mark[m] = 0;
 	}
 }
 
 /* Every word's key for phrase runs: a content word's stem, another word's hash, NONE for
- * punctuation. */
+ * punctuation; written over the stems (stem_at reads them still). */
 static int word_keys(search *x, const uint8_t *want)
 {
 	rl_ctx *c = x->c;
@@ -356,18 +366,13 @@ static int word_keys(search *x, const uint8_t *want)
 		return RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		x->key[s] = malloc(((size_t)sd->n + 1) * sizeof *x->key[s]);
-		if (!x->key[s])
-			return RL_ENOMEM;
+		uint32_t *key = x->key[s] = x->st.of[s];
 		for (uint32_t t = 0; t < sd->n; t++) {
 			const rl_token *tk = &sd->tok[t];
-			if (s == RL_NEW && !want[sd->unit[t]]) {
-				x->key[s][t] = NONE;  /* a unit no search reads */
+			/* a stem already, no word, or a unit no search reads */
+			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
-			}
-			x->key[s][t] = x->st.of[s][t] != NONE ? x->st.of[s][t]
-			               : tk->cls == RL_TOK_WORD ? (stem_hash(sd->text, tk) | 0x80000000u)
-			                                        : NONE;
+			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
 		}
 	}
 	return RL_OK;
@@ -408,8 +413,9 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 		if (ka[j] == NONE)
 			continue;
 		k++;
-		if (x->st.of[RL_OLD][j] != NONE)
-			sum += x->w[x->st.of[RL_OLD][j]];
+		uint32_t m = stem_at(&x->st, RL_OLD, j);
+		if (m != NONE)
+			sum += x->w[m];
 	}
 	return sum;
 }
@@ -428,7 +434,7 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 	double total = 0;
 	uint32_t nstems = 0;
 	for (uint32_t t = t0; t < t1; t++) {
-		uint32_t m = x->st.of[RL_NEW][t];
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] != x->stamp) {
 			x->mark[m] = x->stamp;
 			total += x->w[m];
@@ -442,7 +448,7 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 	uint64_t work = t1 - t0;
 	x->stamp++;  /* a second stamp to visit each stem once */
 	for (uint32_t t = t0; t < t1; t++) {
-		uint32_t m = x->st.of[RL_NEW][t];
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || x->mark[m] != x->stamp - 1)
 			continue;
 		x->mark[m] = x->stamp;
@@ -623,7 +629,7 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	stems_free(&x.st);
 	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
 	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
-	free(x.key[0]), free(x.key[1]), free(x.run);
+	free(x.run);
 	if (rc != RL_OK) {
 		free(v);
 		return rc;

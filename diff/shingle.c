@@ -17,6 +17,7 @@
 #define CHAIN_GAP 24
 /* ...and their diagonals differ by at most this many words (the net of the edits between). */
 #define CHAIN_DRIFT 8
+_Static_assert(CHAIN_GAP + SHINGLE < 256, "orphans.run holds run numbers modulo 256");
 /* Equal runs of at most this many words between two changes can be claimed by a move: a "two"
  * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
  * which moved away. */
@@ -28,7 +29,10 @@
 /* The words of one side that are not kept in place, in order. */
 typedef struct orphans {
 	uint32_t *tok;  /* token index of each orphan word */
-	uint32_t *run;  /* its run: orphan tokens with no kept token between share a run */
+	uint8_t *run;   /* its run (orphan tokens with no kept token between share a run), modulo
+	                 * 256: runs are numbered one after another among the orphan words, and two
+	                 * words whose runs are compared are at most CHAIN_GAP words apart, so that
+	                 * their numbers differ by at most that much (a byte, not four, a word) */
 	size_t n;
 	size_t width;   /* words per shingle */
 } orphans;
@@ -108,7 +112,8 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
                         const uint8_t *free_tok, int s, orphans *o)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t run = 0;
+	uint32_t run = 0, last = 0;
+	uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
 	bool in_run = false;
 
 	o->n = 0;
@@ -133,8 +138,10 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
 			    (free_tok && !free_tok[t]))
 				continue;
+			if (run != last)
+				num++, last = run;
 			o->tok[o->n] = t;
-			o->run[o->n] = run;
+			o->run[o->n] = num;
 			o->n++;
 		}
 	}
@@ -191,27 +198,19 @@ static slot *slot_of(const shingle_index *x, uint64_t h)
 	return &x->slot[j];
 }
 
-/* The shingle hashes of one side's orphans, all at once. (Prefetching the slots of the hashes a
- * few positions ahead was tried: no difference beyond noise, 1.25-1.54 s against 1.34-1.44 s on
- * a 10 MB text against itself with every paragraph in reverse order.) */
-
-static uint64_t *shingles_of(const rl_ctx *c, int s, const orphans *o)
-{
-	uint64_t *h = malloc((o->n + 1) * sizeof *h);
-	if (h)
-		for (size_t i = 0; i < o->n; i++)
-			h[i] = shingle(c, s, o, i);
-	return h;
-}
-
-static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
+/* The index of NEW's shingles. Their hashes are made twice, to count them and to place them,
+ * rather than kept in an array beside the table (8 bytes an orphan word, at the moves stage's
+ * peak). (Prefetching the slots of the hashes a few positions ahead was tried: no difference
+ * beyond noise, 1.25-1.54 s against 1.34-1.44 s on a 10 MB text against itself with every
+ * paragraph in reverse order.) */
+static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 {
 	/* At most three quarters full, counting the shingles there are (positions without one, at a
 	 * run's end or made of function words only, take no slot): 16 bytes a slot, and on a text
 	 * whose every word is an orphan (shuffled paragraphs) this table is the moves stage's peak. */
 	size_t keys = 0;
 	for (size_t j = 0; j < ob->n; j++)
-		keys += hb[j] != 0;
+		keys += shingle(c, RL_NEW, ob, j) != 0;
 	size_t slots = keys + keys / 3 + 16;
 	x->nslots = slots;
 	x->slot = calloc(slots, sizeof *x->slot);
@@ -220,7 +219,7 @@ static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
 		return RL_ENOMEM;
 	/* Backwards, so that each chain lists its positions in increasing order. */
 	for (size_t j = ob->n; j-- > 0;) {
-		uint64_t h = hb[j];
+		uint64_t h = shingle(c, RL_NEW, ob, j);
 		if (!h)
 			continue;
 		slot *sl = slot_of(x, h);
@@ -358,10 +357,8 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
 {
 	shingle_index x = {0};
-	uint64_t *hb = shingles_of(c, RL_NEW, ob);
-	int rc = hb ? index_build(ob, hb, &x) : RL_ENOMEM;
+	int rc = index_build(c, ob, &x);
 
-	free(hb);
 	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
 	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
 	if (rc != RL_OK || !cs->open) {
