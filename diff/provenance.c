@@ -653,40 +653,58 @@ static size_t link_after(const rl_link *v, size_t n, uint32_t t)
 	return lo;
 }
 
-/* Cut insert and replace ops where a linked unit starts or ends in NEW, so that each op over a
- * linked unit covers that unit only and carries its own link. A replace keeps its OLD words in
- * its first part; the other parts are insertions. */
-static int split_at_links(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n)
+/* The pieces op is cut into where a linked unit starts or ends in NEW (1: it is not cut), written
+ * to out when out is not NULL. Only insert and replace ops are cut, so that each op over a linked
+ * unit covers that unit only and carries its own link; a replace keeps its OLD words in its first
+ * piece, the other pieces are insertions. */
+static size_t pieces_at_links(rl_op op, const rl_link *v, size_t n, rl_op *out)
 {
-	rl_opvec out = rl_ctx_scratch(c, ops->n + 2 * n);
-	for (size_t k = 0; k < ops->n; k++) {
-		rl_op op = ops->v[k];
-		size_t i = link_after(v, n, op.b0);
-		bool splits = (op.kind == RL_OP_INSERT || op.kind == RL_OP_REPLACE) && !op.move &&
-		              i < n && ((v[i].b0 > op.b0 && v[i].b0 < op.b1) ||
-		                        (v[i].b1 > op.b0 && v[i].b1 < op.b1));
-		if (!splits) {
-			if (rl_opvec_push(&out, &op) != RL_OK)
-				goto nomem;
-			continue;
-		}
-		for (; i < n && op.b0 < op.b1; i++) {
-			uint32_t cut[2] = {v[i].b0, v[i].b1};
-			for (int j = 0; j < 2; j++) {
-				if (cut[j] > op.b0 && cut[j] < op.b1 &&
-				    rl_opvec_cut(&out, &op, op.a1, cut[j]) != RL_OK)
-					goto nomem;
+	size_t i = link_after(v, n, op.b0), np = 0;
+	bool splits = (op.kind == RL_OP_INSERT || op.kind == RL_OP_REPLACE) && !op.move && i < n &&
+	              ((v[i].b0 > op.b0 && v[i].b0 < op.b1) || (v[i].b1 > op.b0 && v[i].b1 < op.b1));
+	for (; splits && i < n && op.b0 < op.b1; i++) {
+		uint32_t cut[2] = {v[i].b0, v[i].b1};
+		for (int j = 0; j < 2; j++) {
+			if (cut[j] <= op.b0 || cut[j] >= op.b1)
+				continue;
+			if (out) {
+				out[np] = op;
+				out[np].b1 = cut[j];
 			}
+			np++;
+			op.a0 = op.a1, op.b0 = cut[j];  /* the rest has no OLD words: an insertion */
+			op.kind = RL_OP_INSERT;
 		}
-		if (rl_opvec_push(&out, &op) != RL_OK)
-			goto nomem;
 	}
-	rl_opvec_swap(ops, &out);
-	rl_ctx_recycle(c, &out);
+	if (out)
+		out[np] = op;
+	return np + 1;
+}
+
+/* Cut the ops at the links, in place: the list grows by the pieces added and is filled from its
+ * end (a copy of it, at the end of the comparison, was its peak and thousands of page faults). */
+static int split_at_links(rl_opvec *ops, const rl_link *v, size_t n)
+{
+	size_t extra = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		extra += pieces_at_links(ops->v[k], v, n, NULL) - 1;
+	if (extra == 0)
+		return RL_OK;
+	if (ops->n + extra > ops->cap) {
+		rl_op *nv = realloc(ops->v, (ops->n + extra) * sizeof *nv);
+		if (!nv)
+			return RL_ENOMEM;
+		ops->v = nv, ops->cap = ops->n + extra;
+	}
+	/* Op k's pieces go at or after k: the ops after it are already in place past them. */
+	size_t end = ops->n + extra;
+	for (size_t k = ops->n; k-- > 0;) {
+		rl_op op = ops->v[k];
+		end -= pieces_at_links(op, v, n, NULL);
+		pieces_at_links(op, v, n, ops->v + end);
+	}
+	ops->n += extra;
 	return RL_OK;
-nomem:
-	rl_ctx_recycle(c, &out);
-	return RL_ENOMEM;
 }
 
 int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
@@ -697,7 +715,7 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 		return RL_OK;
 	int rc = find(c, ops, out, n);
 	if (rc == RL_OK && *n)
-		rc = split_at_links(c, ops, *out, *n);
+		rc = split_at_links(ops, *out, *n);
 	if (rc != RL_OK) {
 		free(*out);
 		*out = NULL;
