@@ -112,37 +112,45 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
                         const uint8_t *free_tok, int s, orphans *o)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t run = 0, last = 0;
-	uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
-	bool in_run = false;
 
+	/* Two walks: the first counts the orphan words, the second lists them in arrays of that
+	 * size (room for every token of the side was twice the memory of the orphan words of a
+	 * rewrite at rate 0.3, and a heap of holes the second pass did not fit in). */
 	o->n = 0;
-	/* Room for every word token (parts of compounds included: the counts in sd->words skip
-	 * them). */
-	o->tok = malloc(((size_t)sd->n + 1) * sizeof *o->tok);
-	o->run = malloc(((size_t)sd->n + 1) * sizeof *o->run);
-	if (!o->tok || !o->run)
-		return RL_ENOMEM;
-	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
-		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-		if (lo == hi)
-			continue;
-		if (!orphan[k]) {
-			in_run = false;
-			continue;
+	for (int walk = 0; walk < 2; walk++) {
+		uint32_t run = 0, last = 0;
+		uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
+		bool in_run = false;
+		if (walk == 1) {
+			o->tok = malloc((o->n + 1) * sizeof *o->tok);
+			o->run = malloc((o->n + 1) * sizeof *o->run);
+			if (!o->tok || !o->run)
+				return RL_ENOMEM;
+			o->n = 0;
 		}
-		if (!in_run)
-			run++, in_run = true;
-		for (uint32_t t = lo; t < hi; t++) {
-			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
-			    (free_tok && !free_tok[t]))
+		for (size_t k = 0; k < ops->n; k++) {
+			const rl_op *op = &ops->v[k];
+			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+			if (lo == hi)
 				continue;
-			if (run != last)
-				num++, last = run;
-			o->tok[o->n] = t;
-			o->run[o->n] = num;
-			o->n++;
+			if (!orphan[k]) {
+				in_run = false;
+				continue;
+			}
+			if (!in_run)
+				run++, in_run = true;
+			for (uint32_t t = lo; t < hi; t++) {
+				if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
+				    (free_tok && !free_tok[t]))
+					continue;
+				if (walk == 1) {
+					if (run != last)
+						num++, last = run;
+					o->tok[o->n] = t;
+					o->run[o->n] = num;
+				}
+				o->n++;
+			}
 		}
 	}
 	return RL_OK;
