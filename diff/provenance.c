@@ -44,12 +44,21 @@
 #define PHRASE_CELLS 4096
 
 typedef struct stems {
-	uint32_t *of[2];   /* per token of each side: its stem, or NONE */
+	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
 	uint32_t *slot;    /* hash table: stem + 1, or 0 */
 	uint32_t *hash;    /* per stem: its hash */
 	uint32_t mask;
 	uint32_t n;        /* stems */
 } stems;
+
+/* The stem of token t of side s, or NONE. Once word_keys has run, st.of holds every word's key
+ * for phrase runs: a word without a stem holds the hash of its letters with the top bit set,
+ * which no stem number has (fewer than 2^31 stems). */
+static inline uint32_t stem_at(const stems *st, int s, uint32_t t)
+{
+	uint32_t m = st->of[s][t];
+	return m & 0x80000000u ? NONE : m;
+}
 
 static uint32_t fnv(const unsigned char *s, size_t len)
 {
@@ -204,7 +213,8 @@ typedef struct search {
 	uint32_t ntouched;
 	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
 	uint32_t *kept;    /* per NEW unit: words kept in place */
-	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash */
+	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
+	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
 	uint32_t *run;     /* PHRASE_CELLS + 1 cells for the longest common run */
 	uint32_t stamp;
 } search;
@@ -237,7 +247,7 @@ static int index_old(search *x)
 	size_t total = 0;
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->seen[m] != u + 1) {
 				x->seen[m] = u + 1;
 				x->df[m]++;
@@ -254,7 +264,7 @@ static int index_old(search *x)
 	uint32_t *last = x->mark;  /* reused: 1 + the last unit posted per stem */
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
 				last[m] = u + 1;
 				x->post[fill[m]++] = u;
@@ -267,7 +277,7 @@ static int index_old(search *x)
 		x->w[m] = log(units / (x->df[m] ? x->df[m] : 0.5)) + 1;
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = x->st.of[RL_OLD][t];
+			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->seen[m] != u + 1) {
 				x->seen[m] = u + 1;
 				x->vw[u] += x->w[m];
@@ -315,7 +325,7 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	double sum = 0;
 	*nshared = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = x->st.of[RL_OLD][t];
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
 			continue;
 		x->seen[m] = pass;
@@ -340,14 +350,14 @@ static void cover(search *x, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = x->st.of[RL_OLD][t];
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp)
 			x->mark[m] = 0;
 	}
 }
 
 /* Every word's key for phrase runs: a content word's stem, another word's hash, NONE for
- * punctuation. */
+ * punctuation; written over the stems (stem_at reads them still). */
 static int word_keys(search *x, const uint8_t *want)
 {
 	rl_ctx *c = x->c;
@@ -356,18 +366,13 @@ static int word_keys(search *x, const uint8_t *want)
 		return RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		x->key[s] = malloc(((size_t)sd->n + 1) * sizeof *x->key[s]);
-		if (!x->key[s])
-			return RL_ENOMEM;
+		uint32_t *key = x->key[s] = x->st.of[s];
 		for (uint32_t t = 0; t < sd->n; t++) {
 			const rl_token *tk = &sd->tok[t];
-			if (s == RL_NEW && !want[sd->unit[t]]) {
-				x->key[s][t] = NONE;  /* a unit no search reads */
+			/* a stem already, no word, or a unit no search reads */
+			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
-			}
-			x->key[s][t] = x->st.of[s][t] != NONE ? x->st.of[s][t]
-			               : tk->cls == RL_TOK_WORD ? (stem_hash(sd->text, tk) | 0x80000000u)
-			                                        : NONE;
+			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
 		}
 	}
 	return RL_OK;
@@ -408,8 +413,9 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 		if (ka[j] == NONE)
 			continue;
 		k++;
-		if (x->st.of[RL_OLD][j] != NONE)
-			sum += x->w[x->st.of[RL_OLD][j]];
+		uint32_t m = stem_at(&x->st, RL_OLD, j);
+		if (m != NONE)
+			sum += x->w[m];
 	}
 	return sum;
 }
@@ -434,7 +440,7 @@ static bool mark_stems(search *x, cands *cd)
 	x->stamp++;
 	cd->total = 0;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
-		uint32_t m = x->st.of[RL_NEW][t];
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] != x->stamp) {
 			x->mark[m] = x->stamp;
 			cd->total += x->w[m];
@@ -452,7 +458,7 @@ static uint64_t gather(search *x, const cands *cd)
 	x->ntouched = 0;
 	x->stamp++;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
-		uint32_t m = x->st.of[RL_NEW][t];
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || x->mark[m] != x->stamp - 1)
 			continue;
 		x->mark[m] = x->stamp;
@@ -683,7 +689,7 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 	stems_free(&x.st);
 	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
 	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
-	free(x.key[0]), free(x.key[1]), free(x.run);
+	free(x.run);
 	if (rc != RL_OK) {
 		free(v);
 		return rc;
@@ -707,40 +713,74 @@ static size_t link_after(const rl_link *v, size_t n, uint32_t t)
 	return lo;
 }
 
-/* Cut insert and replace ops where a linked unit starts or ends in NEW, so that each op over a
- * linked unit covers that unit only and carries its own link. A replace keeps its OLD words in
- * its first part; the other parts are insertions. */
-static int split_at_links(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n)
+/* The pieces op is cut into where a linked unit starts or ends in NEW (1: it is not cut), written
+ * to out when out is not NULL. Only insert and replace ops are cut, so that each op over a linked
+ * unit covers that unit only and carries its own link; a replace keeps its OLD words in its first
+ * piece, the other pieces are insertions. */
+static size_t pieces_at_links(rl_op op, const rl_link *v, size_t n, size_t *hint, rl_op *out)
 {
-	rl_opvec out = rl_ctx_scratch(c, ops->n + 2 * n);
-	for (size_t k = 0; k < ops->n; k++) {
-		rl_op op = ops->v[k];
-		size_t i = link_after(v, n, op.b0);
-		bool splits = (op.kind == RL_OP_INSERT || op.kind == RL_OP_REPLACE) && !op.move &&
-		              i < n && ((v[i].b0 > op.b0 && v[i].b0 < op.b1) ||
-		                        (v[i].b1 > op.b0 && v[i].b1 < op.b1));
-		if (!splits) {
-			if (rl_opvec_push(&out, &op) != RL_OK)
-				goto nomem;
-			continue;
-		}
-		for (; i < n && op.b0 < op.b1; i++) {
-			uint32_t cut[2] = {v[i].b0, v[i].b1};
-			for (int j = 0; j < 2; j++) {
-				if (cut[j] > op.b0 && cut[j] < op.b1 &&
-				    rl_opvec_cut(&out, &op, op.a1, cut[j]) != RL_OK)
-					goto nomem;
-			}
-		}
-		if (rl_opvec_push(&out, &op) != RL_OK)
-			goto nomem;
+	if ((op.kind != RL_OP_INSERT && op.kind != RL_OP_REPLACE) || op.move) {
+		if (out)
+			*out = op;
+		return 1;
 	}
-	rl_opvec_swap(ops, &out);
-	rl_ctx_recycle(c, &out);
+	/* link_after(op.b0): the ops come in NEW's order, so it is most often the last answer or
+	 * the one next to it (a search over all the links for each op, twice, cost 25 M instructions
+	 * on the 1 MB pair). */
+	size_t i = *hint, np = 0;
+	bool at = (i == n || v[i].b1 > op.b0) && (i == 0 || v[i - 1].b1 <= op.b0);
+	if (!at && i < n && v[i].b1 <= op.b0 && (i + 1 == n || v[i + 1].b1 > op.b0))
+		i++;
+	else if (!at && i > 0 && v[i - 1].b1 > op.b0 && (i == 1 || v[i - 2].b1 <= op.b0))
+		i--;
+	else if (!at)
+		i = link_after(v, n, op.b0);
+	*hint = i;
+	bool splits = i < n &&
+	              ((v[i].b0 > op.b0 && v[i].b0 < op.b1) || (v[i].b1 > op.b0 && v[i].b1 < op.b1));
+	for (; splits && i < n && op.b0 < op.b1; i++) {
+		uint32_t cut[2] = {v[i].b0, v[i].b1};
+		for (int j = 0; j < 2; j++) {
+			if (cut[j] <= op.b0 || cut[j] >= op.b1)
+				continue;
+			if (out) {
+				out[np] = op;
+				out[np].b1 = cut[j];
+			}
+			np++;
+			op.a0 = op.a1, op.b0 = cut[j];  /* the rest has no OLD words: an insertion */
+			op.kind = RL_OP_INSERT;
+		}
+	}
+	if (out)
+		out[np] = op;
+	return np + 1;
+}
+
+/* Cut the ops at the links, in place: the list grows by the pieces added and is filled from its
+ * end (a copy of it, at the end of the comparison, was its peak and thousands of page faults). */
+static int split_at_links(rl_opvec *ops, const rl_link *v, size_t n)
+{
+	size_t extra = 0, hint = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		extra += pieces_at_links(ops->v[k], v, n, &hint, NULL) - 1;
+	if (extra == 0)
+		return RL_OK;
+	if (ops->n + extra > ops->cap) {
+		rl_op *nv = realloc(ops->v, (ops->n + extra) * sizeof *nv);
+		if (!nv)
+			return RL_ENOMEM;
+		ops->v = nv, ops->cap = ops->n + extra;
+	}
+	/* Op k's pieces go at or after k: the ops after it are already in place past them. */
+	size_t end = ops->n + extra;
+	for (size_t k = ops->n; k-- > 0;) {
+		rl_op op = ops->v[k];
+		end -= pieces_at_links(op, v, n, &hint, NULL);
+		pieces_at_links(op, v, n, &hint, ops->v + end);
+	}
+	ops->n += extra;
 	return RL_OK;
-nomem:
-	rl_ctx_recycle(c, &out);
-	return RL_ENOMEM;
 }
 
 int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
@@ -751,7 +791,7 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 		return RL_OK;
 	int rc = find(c, ops, out, n);
 	if (rc == RL_OK && *n)
-		rc = split_at_links(c, ops, *out, *n);
+		rc = split_at_links(ops, *out, *n);
 	if (rc != RL_OK) {
 		free(*out);
 		*out = NULL;

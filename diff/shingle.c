@@ -17,6 +17,7 @@
 #define CHAIN_GAP 24
 /* ...and their diagonals differ by at most this many words (the net of the edits between). */
 #define CHAIN_DRIFT 8
+_Static_assert(CHAIN_GAP + SHINGLE < 256, "orphans.run holds run numbers modulo 256");
 /* Equal runs of at most this many words between two changes can be claimed by a move: a "two"
  * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
  * which moved away. */
@@ -28,7 +29,10 @@
 /* The words of one side that are not kept in place, in order. */
 typedef struct orphans {
 	uint32_t *tok;  /* token index of each orphan word */
-	uint32_t *run;  /* its run: orphan tokens with no kept token between share a run */
+	uint8_t *run;   /* its run (orphan tokens with no kept token between share a run), modulo
+	                 * 256: runs are numbered one after another among the orphan words, and two
+	                 * words whose runs are compared are at most CHAIN_GAP words apart, so that
+	                 * their numbers differ by at most that much (a byte, not four, a word) */
 	size_t n;
 	size_t width;   /* words per shingle */
 } orphans;
@@ -108,34 +112,45 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
                         const uint8_t *free_tok, int s, orphans *o)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t run = 0;
-	bool in_run = false;
 
+	/* Two walks: the first counts the orphan words, the second lists them in arrays of that
+	 * size (room for every token of the side was twice the memory of the orphan words of a
+	 * rewrite at rate 0.3, and a heap of holes the second pass did not fit in). */
 	o->n = 0;
-	/* Room for every word token (parts of compounds included: the counts in sd->words skip
-	 * them). */
-	o->tok = malloc(((size_t)sd->n + 1) * sizeof *o->tok);
-	o->run = malloc(((size_t)sd->n + 1) * sizeof *o->run);
-	if (!o->tok || !o->run)
-		return RL_ENOMEM;
-	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
-		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-		if (lo == hi)
-			continue;
-		if (!orphan[k]) {
-			in_run = false;
-			continue;
+	for (int walk = 0; walk < 2; walk++) {
+		uint32_t run = 0, last = 0;
+		uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
+		bool in_run = false;
+		if (walk == 1) {
+			o->tok = malloc((o->n + 1) * sizeof *o->tok);
+			o->run = malloc((o->n + 1) * sizeof *o->run);
+			if (!o->tok || !o->run)
+				return RL_ENOMEM;
+			o->n = 0;
 		}
-		if (!in_run)
-			run++, in_run = true;
-		for (uint32_t t = lo; t < hi; t++) {
-			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
-			    (free_tok && !free_tok[t]))
+		for (size_t k = 0; k < ops->n; k++) {
+			const rl_op *op = &ops->v[k];
+			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+			if (lo == hi)
 				continue;
-			o->tok[o->n] = t;
-			o->run[o->n] = run;
-			o->n++;
+			if (!orphan[k]) {
+				in_run = false;
+				continue;
+			}
+			if (!in_run)
+				run++, in_run = true;
+			for (uint32_t t = lo; t < hi; t++) {
+				if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
+				    (free_tok && !free_tok[t]))
+					continue;
+				if (walk == 1) {
+					if (run != last)
+						num++, last = run;
+					o->tok[o->n] = t;
+					o->run[o->n] = num;
+				}
+				o->n++;
+			}
 		}
 	}
 	return RL_OK;
@@ -191,27 +206,19 @@ static slot *slot_of(const shingle_index *x, uint64_t h)
 	return &x->slot[j];
 }
 
-/* The shingle hashes of one side's orphans, all at once. (Prefetching the slots of the hashes a
- * few positions ahead was tried: no difference beyond noise, 1.25-1.54 s against 1.34-1.44 s on
- * a 10 MB text against itself with every paragraph in reverse order.) */
-
-static uint64_t *shingles_of(const rl_ctx *c, int s, const orphans *o)
-{
-	uint64_t *h = malloc((o->n + 1) * sizeof *h);
-	if (h)
-		for (size_t i = 0; i < o->n; i++)
-			h[i] = shingle(c, s, o, i);
-	return h;
-}
-
-static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
+/* The index of NEW's shingles. Their hashes are made twice, to count them and to place them,
+ * rather than kept in an array beside the table (8 bytes an orphan word, at the moves stage's
+ * peak). (Prefetching the slots of the hashes a few positions ahead was tried: no difference
+ * beyond noise, 1.25-1.54 s against 1.34-1.44 s on a 10 MB text against itself with every
+ * paragraph in reverse order.) */
+static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 {
 	/* At most three quarters full, counting the shingles there are (positions without one, at a
 	 * run's end or made of function words only, take no slot): 16 bytes a slot, and on a text
 	 * whose every word is an orphan (shuffled paragraphs) this table is the moves stage's peak. */
 	size_t keys = 0;
 	for (size_t j = 0; j < ob->n; j++)
-		keys += hb[j] != 0;
+		keys += shingle(c, RL_NEW, ob, j) != 0;
 	size_t slots = keys + keys / 3 + 16;
 	x->nslots = slots;
 	x->slot = calloc(slots, sizeof *x->slot);
@@ -220,7 +227,7 @@ static int index_build(const orphans *ob, const uint64_t *hb, shingle_index *x)
 		return RL_ENOMEM;
 	/* Backwards, so that each chain lists its positions in increasing order. */
 	for (size_t j = ob->n; j-- > 0;) {
-		uint64_t h = hb[j];
+		uint64_t h = shingle(c, RL_NEW, ob, j);
 		if (!h)
 			continue;
 		slot *sl = slot_of(x, h);
@@ -243,11 +250,53 @@ typedef struct chains {
 	size_t n, cap;
 	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
 	size_t nbuckets;
+	uint32_t min_words, width;  /* what keep_wide keeps */
 } chains;
 
-static int chain_push(chains *cs, const chain *ch)
+/* Drop the chains that are done and too thin for keep_wide to keep. Hits come in increasing i,
+ * and a hit more than CHAIN_GAP words past a chain's last one cannot extend it (extends), so such
+ * a chain is final; a bucket that pointed at a dropped one points at none, which is the same for
+ * add_hit (a chain that cannot be extended is passed over). On two texts that share no passage
+ * nearly every chain is one stray hit, and their list was the moves stage's peak (20 MiB at a
+ * million chains, on two unrelated 4 MB texts). The others keep their order: keep_wide sorts the
+ * same list. */
+static int chains_prune(chains *cs, uint32_t i)
 {
-	if (cs->n == cs->cap) {
+	uint32_t *to = malloc((cs->n + 1) * sizeof *to);  /* old index -> new, or UINT32_MAX */
+	size_t w = 0;
+
+	if (!to)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = &cs->v[k];
+		if (i - ch->i1 > CHAIN_GAP && (ch->i1 + cs->width - ch->i0 < cs->min_words ||
+		                               ch->j1 + cs->width - ch->j0 < cs->min_words)) {
+			to[k] = UINT32_MAX;
+			continue;
+		}
+		to[k] = (uint32_t)w;
+		cs->v[w++] = *ch;
+	}
+	cs->n = w;
+	for (size_t d = 0; d < cs->nbuckets; d++)
+		if (cs->open[d] != UINT32_MAX)
+			cs->open[d] = to[cs->open[d]];
+	free(to);
+	return RL_OK;
+}
+
+/* Append a chain started at OLD orphan word i. A full list is pruned first once it is as long as
+ * the buckets (so that the pruning, which reads them all, costs no more than the chains it
+ * makes room for), and grows only when that frees less than half of it. */
+static int chain_push(chains *cs, const chain *ch, uint32_t i)
+{
+	bool full = cs->n == cs->cap;
+	if (full && cs->cap >= cs->nbuckets) {
+		if (chains_prune(cs, i) != RL_OK)
+			return RL_ENOMEM;
+		full = cs->n > cs->cap / 2;
+	}
+	if (full) {
 		size_t cap = cs->cap ? cs->cap * 2 : 64;
 		chain *v = realloc(cs->v, cap * sizeof *v);
 		if (!v)
@@ -307,7 +356,7 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 		return RL_OK;
 	}
 	chain ch = {i, i, j, j, 1};
-	if (chain_push(cs, &ch) != RL_OK)
+	if (chain_push(cs, &ch, i) != RL_OK)
 		return RL_ENOMEM;
 	cs->open[b] = (uint32_t)(cs->n - 1);
 	return RL_OK;
@@ -316,10 +365,8 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, chains *cs)
 {
 	shingle_index x = {0};
-	uint64_t *hb = shingles_of(c, RL_NEW, ob);
-	int rc = hb ? index_build(ob, hb, &x) : RL_ENOMEM;
+	int rc = index_build(c, ob, &x);
 
-	free(hb);
 	cs->nbuckets = (oa->n + ob->n) / CHAIN_DRIFT + 3;
 	cs->open = malloc(cs->nbuckets * sizeof *cs->open);
 	if (rc != RL_OK || !cs->open) {
@@ -400,7 +447,7 @@ int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *o
                           rl_span **out, size_t *n)
 {
 	orphans oa = {.width = width}, ob = {.width = width};
-	chains cs = {0};
+	chains cs = {.min_words = min_words, .width = width};
 	rl_span *v = NULL;
 	int rc = RL_ENOMEM;
 

@@ -126,6 +126,16 @@ Test(provenance, reordered_bullets_link_to_their_sentences)
 		}
 		cr_assert_gt(with, 0);
 	}
+	/* The ops, cut at the links where they were (in place), still tile both texts in order. */
+	uint32_t a = 0, b = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (ops[k].move)
+			continue;  /* a move's ops are listed together, where it lands */
+		cr_assert(ops[k].a0 == a && ops[k].b0 == b, "op %zu does not follow the one before", k);
+		a = ops[k].a1, b = ops[k].b1;
+	}
+	cr_assert_eq(a, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
+	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
 	rl_alignment_free(al);
 }
 
@@ -233,5 +243,38 @@ Test(provenance, hostile_input)
 		memcpy(big + k, "orchard ", 8), k += 8;
 	big[k] = '\0';
 	cr_assert_eq(rl_diff(&al, big, k, ARTICLE, strlen(ARTICLE), &o), RL_OK);
+	rl_alignment_free(al);
+}
+
+Test(provenance, an_insertion_is_cut_where_a_linked_unit_starts_and_ends)
+{
+	/* Three new bullets in one insertion (or replace), the middle one restating a sentence of
+	 * the article: the op is cut at its edges, and the pieces still tile the texts. */
+	const char *b = "Wexcombe cider mill to close\n"
+	                "- Worn presses and shrunken orchards since the drought, says owner Agatha "
+	                "Penhallow\n"
+	                "- Trains along the estuary will stop less often from next spring\n"
+	                "- The last barrels will be poured at the October harvest fair\n"
+	                "- Cyclists want a proper lane beside the estuary road before summer\n"
+	                "- Residents in the survey would rather see a library than a developer in the "
+	                "building\n";
+	rl_alignment *al = diff(ARTICLE, b, true);
+	const rl_link *ln = link_of(al, b, "- The last barrels");
+	cr_assert(ln, "the restated sentence is not linked");
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	bool starts = false, ends = false;
+	uint32_t a0 = 0, b0 = 0;
+	for (size_t k = 0; k < n; k++) {
+		starts |= ops[k].b0 == ln->b0 && ops[k].b1 > ops[k].b0;
+		ends |= ops[k].b1 == ln->b1 && ops[k].b1 > ops[k].b0;
+		if (ops[k].move)
+			continue;
+		cr_assert(ops[k].a0 == a0 && ops[k].b0 == b0, "op %zu does not follow the one before", k);
+		a0 = ops[k].a1, b0 = ops[k].b1;
+	}
+	cr_assert(starts && ends);
+	cr_assert_eq(a0, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
+	cr_assert_eq(b0, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
 	rl_alignment_free(al);
 }

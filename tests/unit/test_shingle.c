@@ -66,7 +66,7 @@ static void fixture_close(fixture *f)
 /* The text of tokens [t0, t1) of side s. */
 static char *span_text(const fixture *f, int s, uint32_t t0, uint32_t t1)
 {
-	static char buf[2][1024];
+	static char buf[2][8192];
 	const rl_side *sd = &f->c.side[s];
 	cr_assert_lt(t0, t1);
 	uint32_t b0 = sd->tok[t0].off, b1 = sd->tok[t1 - 1].off + sd->tok[t1 - 1].len;
@@ -193,4 +193,88 @@ Test(shingle, a_paragraph_spun_in_place_gives_no_words)
 	fixture_search(&f, RL_MOVE_MIN_WORDS);
 	cr_assert_eq(f.ncand, 0, "nothing inserted: nowhere to move to");
 	fixture_close(&f);
+}
+
+/* A made-up word for number k: four syllables, distinct for k < 10000. */
+static void coined(char *out, unsigned k)
+{
+	static const char *const syl[10] = {"ka", "lo", "mi", "ru", "te", "sa", "po", "ne", "vi", "do"};
+	snprintf(out, 16, "%s%s%s%s", syl[k / 1000 % 10], syl[k / 100 % 10], syl[k / 10 % 10],
+	         syl[k % 10]);
+}
+
+/* Append the coined words [k0, k1) to buf at *n, in paragraphs of 30. */
+static void coin_run(char *buf, size_t *n, unsigned k0, unsigned k1)
+{
+	char w[16];
+	for (unsigned k = k0; k < k1; k++) {
+		coined(w, k);
+		*n += (size_t)sprintf(buf + *n, "%s%s", w, k + 1 == k1 || (k - k0) % 30 == 29 ? ".\n\n" : " ");
+	}
+}
+
+Test(shingle, a_passage_moved_among_thousands_of_stray_phrases_is_found_whole)
+{
+	/* OLD: 300 kept words, 1950 deleted ones, a passage of 300 words in one paragraph with three
+	 * deleted words after each five of it, the rest of 3000 deleted words, 300 kept; NEW: the
+	 * kept words, the passage alone, then the 1000 triples of the deleted words, three times
+	 * each in a shuffled order. Each triple in OLD is a stray shingle hit in three places: about
+	 * a chain a deleted word, and the list of chains is pruned when it reaches 2048, while the
+	 * passage's chain is open (it grows past the stray triples inside it). The largest candidate
+	 * is still the passage, whole. */
+	enum { KEPT = 300, GONE = 3000, CUT = 1950, PASSAGE = 300, EVERY = 5, COPIES = 3 };
+	size_t cap = (KEPT * 2 + GONE * (COPIES + 1) + PASSAGE * 2) * 16 + 64;
+	char *a = malloc(cap), *b = malloc(cap), w[16];
+	size_t na = 0, nb = 0;
+	unsigned gone = CUT;
+	cr_assert(a && b);
+	coin_run(a, &na, 8000, 8000 + KEPT);
+	coin_run(a, &na, 0, CUT);
+	for (unsigned p = 0; p < PASSAGE; p++) {
+		coined(w, 5000 + p);
+		na += (size_t)sprintf(a + na, "%s ", w);
+		for (unsigned i = 0; p % EVERY == EVERY - 1 && p + 1 < PASSAGE && i < 3; i++) {
+			coined(w, gone++);
+			na += (size_t)sprintf(a + na, "%s ", w);
+		}
+	}
+	na += (size_t)sprintf(a + na - 1, ".\n\n") - 1;
+	coin_run(a, &na, gone, GONE);
+	coin_run(a, &na, 8500, 8500 + KEPT);
+	coin_run(b, &nb, 8000, 8000 + KEPT);
+	coin_run(b, &nb, 8500, 8500 + KEPT);
+	for (unsigned p = 0; p < PASSAGE; p++) {
+		coined(w, 5000 + p);
+		nb += (size_t)sprintf(b + nb, "%s%s", w, p + 1 < PASSAGE ? " " : ".\n\n");
+	}
+	unsigned x = 12345;
+	for (unsigned c = 0; c < COPIES * GONE / 3; c++) {
+		x = x * 1103515245u + 12345u;
+		unsigned t = (x >> 8) % (GONE / 3);
+		for (unsigned i = 0; i < 3; i++) {
+			coined(w, t * 3 + i);
+			nb += (size_t)sprintf(b + nb, "%s%s", w, i < 2 ? " " : c % 10 == 9 ? ".\n\n" : " ");
+		}
+	}
+	fixture f;
+	fixture_open(&f, a, b);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_geq(f.ncand, 1);
+	/* The passage but its first five words, which end before the first stray triple (the
+	 * chains of the first hits are given to the exact diff's ops otherwise), on both sides; in
+	 * OLD, the stray triples inside it included. A chain lost or cut where the list was pruned
+	 * would leave the largest candidate a part of it. */
+	const rl_span *sp = &f.cand[0];
+	char first[16], last[16];
+	coined(first, 5000 + EVERY);
+	coined(last, 5000 + PASSAGE - 1);
+	for (int s = 0; s < 2; s++) {
+		const char *got = span_text(&f, s, s ? sp->b0 : sp->a0, s ? sp->b1 : sp->a1);
+		cr_assert(strncmp(got, first, strlen(first)) == 0, "%s", got);
+		cr_assert_str_eq(got + strlen(got) - strlen(last), last);
+	}
+	cr_assert_eq(rl_words(&f.c, RL_NEW, sp->b0, sp->b1), PASSAGE - EVERY);
+	fixture_close(&f);
+	free(a);
+	free(b);
 }
