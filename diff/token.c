@@ -43,9 +43,25 @@ static bool is_solo(int32_t cp)
 	    || (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B and later */
 }
 
+/* What an ASCII byte is to the scanner, read from one table instead of a chain of comparisons:
+ * A_WORD letters and digits (A_UPPER, A_DIGIT telling which), A_PUNCT the other printable bytes
+ * but the space. Controls, the space and every byte ≥ 0x80 are none of these: whitespace and
+ * UTF-8 go through the grapheme reader (text.h), which asks utf8proc only past ASCII. */
+enum { A_WORD = 1, A_UPPER = 2, A_DIGIT = 4, A_PUNCT = 8 };
+
+#define A_OF(c) ((c) >= 'A' && (c) <= 'Z'   ? A_WORD | A_UPPER                        \
+                 : (c) >= 'a' && (c) <= 'z' ? A_WORD                                  \
+                 : (c) >= '0' && (c) <= '9' ? A_WORD | A_DIGIT                        \
+                 : (c) > ' ' && (c) < 0x7F  ? A_PUNCT : 0)
+#define A_ROW4(c) A_OF(c), A_OF((c) + 1), A_OF((c) + 2), A_OF((c) + 3)
+#define A_ROW16(c) A_ROW4(c), A_ROW4((c) + 4), A_ROW4((c) + 8), A_ROW4((c) + 12)
+#define A_ROW64(c) A_ROW16(c), A_ROW16((c) + 16), A_ROW16((c) + 32), A_ROW16((c) + 48)
+
+static const unsigned char ascii_class[256] = {A_ROW64(0), A_ROW64(64)};  /* the rest: 0 */
+
 static bool is_ascii_alnum(unsigned char ch)
 {
-	return (unsigned char)((ch | 0x20) - 'a') < 26 || (unsigned char)(ch - '0') < 10;
+	return ascii_class[ch] & A_WORD;
 }
 
 static bool is_word_cp(int32_t cp)
@@ -107,8 +123,15 @@ typedef struct cursor {
 	size_t n, pos;
 } cursor;
 
-static void peek(const cursor *c, size_t at, rl_grapheme *g)
+/* The grapheme at `at`. Printable ASCII followed by ASCII (or the end) is a grapheme of one byte:
+ * read here without a call, exactly as rl_grapheme_next would read it. */
+static inline void peek(const cursor *c, size_t at, rl_grapheme *g)
 {
+	unsigned char ch = (unsigned char)c->s[at];
+	if (ch >= 0x20 && ch < 0x7F && (at + 1 == c->n || (unsigned char)c->s[at + 1] < 0x80)) {
+		*g = (rl_grapheme){1, ch, ch == ' ' ? RL_G_SPACE : RL_G_PRINT, 1};
+		return;
+	}
 	rl_grapheme_next(c->s + at, c->n - at, g);
 }
 
@@ -155,8 +178,21 @@ static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last
 	}
 }
 
+/* The end of the run of ASCII letters and digits at pos, each a grapheme of its own: the last
+ * one stays out of the run when a byte ≥ 0x80 follows it, which may be a mark joining it. */
+static size_t ascii_run(const cursor *c, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t p = pos;
+	while (p < c->n && (ascii_class[s[p]] & A_WORD))
+		p++;
+	if (p > pos && p < c->n && s[p] >= 0x80)
+		p--;
+	return p;
+}
+
 /* Scan a word starting at c->pos; returns its end and sets *width, and *ascii when the word is all
- * printable ASCII. */
+ * printable ASCII (and so is the grapheme that ended it, when one was read). */
 static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 {
 	size_t pos = c->pos, seg_len = 0;
@@ -167,17 +203,19 @@ static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 	*width = 0;
 	*ascii = true;
 	while (pos < c->n) {
-		/* Fast path: an ASCII letter or digit followed by ASCII is a grapheme of its own. */
-		unsigned char ch = (unsigned char)c->s[pos];
-		if (is_ascii_alnum(ch) && (pos + 1 == c->n || (unsigned char)c->s[pos + 1] < 0x80)) {
-			*width += 1;
-			last_cp = ch;
-			seg_len++;
-			pos++;
-			continue;
+		/* Runs of ASCII letters and digits: one column each, no grapheme to read. */
+		size_t run = ascii_run(c, pos);
+		if (run > pos) {
+			*width += (uint32_t)(run - pos);
+			seg_len += run - pos;
+			last_cp = (unsigned char)c->s[run - 1];
+			pos = run;
+			if (pos == c->n)
+				break;
 		}
 		/* A space or a line feed is a grapheme of its own that neither joins nor closes a
 		 * word: the word ends here (what the general path below makes of it). */
+		unsigned char ch = (unsigned char)c->s[pos];
 		if (ch == ' ' || ch == '\n')
 			break;
 		peek(c, pos, &g);
@@ -226,14 +264,6 @@ static size_t scan_punct(const cursor *c, const rl_grapheme *first, uint32_t *wi
 		}
 	}
 	return pos;
-}
-
-static bool all_printable_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
-			return false;
-	return true;
 }
 
 /* Whitespace seen since the last token. */
@@ -306,6 +336,80 @@ static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, 
 	return RL_OK;
 }
 
+/* Whitespace: is g some (a space, a line end, a paragraph end, or a byte-order mark at the very
+ * start, an encoding signature and not text)? If so, note it in *gs. */
+static bool take_space(gap_state *gs, const rl_grapheme *g, size_t at)
+{
+	if (g->kind != RL_G_SPACE && g->kind != RL_G_NEWLINE && g->kind != RL_G_PARA &&
+	    (at != 0 || g->cp != 0xFEFF))
+		return false;
+	gs->any = true;
+	gs->newlines += g->kind == RL_G_NEWLINE;
+	gs->para |= g->kind == RL_G_PARA;
+	if (g->kind == RL_G_SPACE)
+		gs->indent |= gs->bol;
+	else
+		gs->bol = true, gs->indent = false;
+	return true;
+}
+
+/* The token starting with grapheme g at c->pos: sets its class, flags and width, returns its end. */
+static size_t scan_token(const cursor *c, const rl_grapheme *g, rl_token *tok)
+{
+	if (g->kind == RL_G_ESCAPE) {
+		tok->cls = RL_TOK_PUNCT;
+		tok->flags = RL_TF_ESCAPE | (g->cp < 0 ? RL_TF_INVALID : 0);
+		tok->width = g->width;
+		return c->pos + g->len;
+	}
+	if ((uint32_t)g->cp < 0x80) {
+		unsigned a = ascii_class[g->cp];
+		if (a & A_WORD) {
+			bool ascii;
+			size_t end = scan_word(c, &tok->width, &ascii);
+			tok->cls = RL_TOK_WORD;
+			tok->flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
+			             (ascii ? RL_TF_ASCII : 0);
+			return end;
+		}
+		/* Punctuation: all printable ASCII when its first grapheme is one such byte (a run
+		 * of hyphens or dots goes on only over single bytes). */
+		tok->cls = RL_TOK_PUNCT;
+		tok->flags = g->len == 1 && (a & A_PUNCT) ? RL_TF_ASCII : 0;
+		return scan_punct(c, g, &tok->width);
+	}
+	if (is_solo(g->cp)) {
+		tok->cls = RL_TOK_WORD;
+		tok->flags = RL_TF_SOLO;
+		tok->width = g->width;
+		return c->pos + g->len;
+	}
+	if (is_word_cp(g->cp)) {
+		bool ascii;
+		size_t end = scan_word(c, &tok->width, &ascii);
+		tok->cls = RL_TOK_WORD;
+		tok->flags = (is_upper_cp(g->cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g->cp) ? RL_TF_DIGIT : 0) |
+		             (ascii ? RL_TF_ASCII : 0);
+		return end;
+	}
+	tok->cls = RL_TOK_PUNCT;
+	tok->flags = 0;
+	return scan_punct(c, g, &tok->width);
+}
+
+/* Append a token scanned from the text, marking the second part of a compound and counting words. */
+static int push_token(rl_tokens *t, const rl_token *tok)
+{
+	if (push(t, tok) != RL_OK)
+		return RL_ENOMEM;
+	t->solo += (tok->flags & RL_TF_SOLO) != 0;
+	if (continues_word(t->v, t->text, t->n - 1))
+		t->v[t->n - 1].flags |= RL_TF_GLUED;
+	else
+		t->words += tok->cls == RL_TOK_WORD;
+	return RL_OK;
+}
+
 static int scan(rl_tokens *t, const rl_paras *paras)
 {
 	cursor c = {t->text, t->len, 0};
@@ -315,34 +419,25 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		/* The common bytes of prose first, each what the general path below would make of
 		 * it: a space and a line feed are always one grapheme. */
 		unsigned char ch = (unsigned char)c.s[c.pos];
-		if (ch == ' ' || ch == '\n') {
+		if (ch == ' ') {
 			gs.any = true;
-			if (ch == ' ') {
-				gs.indent |= gs.bol;
-			} else {
-				gs.newlines++;
-				gs.bol = true, gs.indent = false;
-			}
+			gs.indent |= gs.bol;
+			c.pos++;
+			continue;
+		}
+		if (ch == '\n') {
+			gs.any = true;
+			gs.newlines++;
+			gs.bol = true, gs.indent = false;
 			c.pos++;
 			continue;
 		}
 		rl_grapheme g;
-		if (is_ascii_alnum(ch)) {
-			/* A word starting with an ASCII letter or digit (marks may follow it). */
+		if (is_ascii_alnum(ch))  /* a word starting with an ASCII letter or digit */
 			g = (rl_grapheme){1, ch, RL_G_PRINT, 1};
-		} else {
+		else
 			peek(&c, c.pos, &g);
-		}
-		/* A byte-order mark at the very start is an encoding signature, not text. */
-		if (g.kind == RL_G_SPACE || g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA ||
-		    (c.pos == 0 && g.cp == 0xFEFF)) {
-			gs.any = true;
-			gs.newlines += g.kind == RL_G_NEWLINE;
-			gs.para |= g.kind == RL_G_PARA;
-			if (g.kind == RL_G_SPACE)
-				gs.indent |= gs.bol;
-			else
-				gs.bol = true, gs.indent = false;
+		if (take_space(&gs, &g, c.pos)) {
 			c.pos += g.len;
 			continue;
 		}
@@ -360,39 +455,12 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		rl_token tok = {0};
 		tok.off = (uint32_t)c.pos;
 		tok.gap = (uint8_t)gap_of(&gs);
-		size_t end;
-		if (g.kind == RL_G_ESCAPE) {
-			tok.cls = RL_TOK_PUNCT;
-			tok.flags = RL_TF_ESCAPE | (g.cp < 0 ? RL_TF_INVALID : 0);
-			tok.width = g.width;
-			end = c.pos + g.len;
-		} else if (is_solo(g.cp)) {
-			tok.cls = RL_TOK_WORD;
-			tok.flags = RL_TF_SOLO;
-			tok.width = g.width;
-			end = c.pos + g.len;
-		} else if (is_word_cp(g.cp)) {
-			bool ascii;
-			tok.cls = RL_TOK_WORD;
-			end = scan_word(&c, &tok.width, &ascii);
-			tok.flags = (is_upper_cp(g.cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g.cp) ? RL_TF_DIGIT : 0) |
-			            (ascii ? RL_TF_ASCII : 0);
-		} else {
-			tok.cls = RL_TOK_PUNCT;
-			end = scan_punct(&c, &g, &tok.width);
-		}
+		size_t end = scan_token(&c, &g, &tok);
 		tok.len = (uint32_t)(end - c.pos);
-		if (tok.cls == RL_TOK_PUNCT && all_printable_ascii(c.s + c.pos, tok.len))
-			tok.flags |= RL_TF_ASCII;
 		if (gs.indent)
 			tok.flags |= RL_TF_INDENT;
-		if (push(t, &tok) != RL_OK)
+		if (push_token(t, &tok) != RL_OK)
 			return RL_ENOMEM;
-		t->solo += (tok.flags & RL_TF_SOLO) != 0;
-		if (continues_word(t->v, c.s, t->n - 1))
-			t->v[t->n - 1].flags |= RL_TF_GLUED;
-		else
-			t->words += tok.cls == RL_TOK_WORD;
 		c.pos = end;
 		gs = (gap_state){false, 0, false, false, false};
 	}
@@ -452,49 +520,62 @@ static uint32_t percentile_width(const uint32_t *widths, size_t n)
 	return w;
 }
 
+/* The number of line ends in the text: single ones (*nlines) and all (the return value). */
+static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
+{
+	size_t nl = 0, nall = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		uint8_t gap = t->v[i].gap;
+		nl += gap == RL_GAP_LINE;
+		nall += gap >= RL_GAP_LINE;
+	}
+	*nlines = nl;
+	return nall;
+}
+
+/* The width of each line but the last, in all[], with the token that starts the next line in
+ * at[]; then the last line's width. Returns how many widths. */
+static size_t line_widths(const rl_tokens *t, uint32_t *all, uint32_t *at)
+{
+	uint32_t w = t->v[0].width;
+	size_t m = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		uint8_t gap = t->v[i].gap;
+		if (gap >= RL_GAP_LINE) {
+			all[m] = w;
+			at[m++] = (uint32_t)i;
+			w = 0;
+		} else {
+			w += gap == RL_GAP_SPACE;
+		}
+		w += t->v[i].width;
+	}
+	all[m++] = w;
+	return m;
+}
+
 static int mark_breaks(rl_tokens *t)
 {
-	/* Width of each line that ends in a single line break, indexed by that break's token. */
-	size_t nlines = 0;
-	for (size_t i = 1; i < t->n; i++)
-		nlines += t->v[i].gap == RL_GAP_LINE;
+	size_t nlines;
+	size_t nall = count_line_ends(t, &nlines);
 	if (nlines == 0)
 		return RL_OK;
 
 	/* The last lines of paragraphs count in the wrap width too: hard-wrapped text has none
 	 * wider than it, while text written one paragraph per line with a few short lines between
 	 * (a heading, a "[[Category:…]]" line above a paragraph) is not wrapped at their width. */
-	size_t nall = 1;
-	for (size_t i = 1; i < t->n; i++)
-		nall += t->v[i].gap >= RL_GAP_LINE;
-	uint32_t *widths = malloc((nlines + nall) * sizeof *widths), *all = widths + nlines;
-	if (!widths)
+	uint32_t *all = malloc((2 * nall + 1) * sizeof *all), *at = all + nall + 1;
+	if (!all)
 		return RL_ENOMEM;
-	uint32_t w = 0;
-	size_t k = 0, m = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		rl_gap gap = t->v[i].gap;
-		if (i > 0 && gap == RL_GAP_LINE)
-			widths[k++] = w;
-		if (i > 0 && gap >= RL_GAP_LINE)
-			all[m++] = w;
-		if (gap >= RL_GAP_LINE || i == 0)
-			w = 0;
-		else if (gap == RL_GAP_SPACE)
-			w += 1;
-		w += t->v[i].width;
-	}
-	all[m++] = w;
+	size_t m = line_widths(t, all, at);
 	uint32_t wrap = percentile_width(all, m);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX;
 
-	k = 0;
 	size_t line_start = 0;
-	for (size_t i = 1; i < t->n; i++) {
-		if (t->v[i].gap < RL_GAP_LINE)
-			continue;
+	for (size_t k = 0; k + 1 < m; k++) {
+		size_t i = at[k];
 		if (t->v[i].gap == RL_GAP_LINE) {
-			uint32_t prev = widths[k++];
+			uint32_t prev = all[k];
 			bool item_ends = starts_list_item(t, line_start) && !(t->v[i].flags & RL_TF_INDENT);
 			if (!wrapped || starts_list_item(t, i) || item_ends ||
 			    (uint64_t)prev * 100 < (uint64_t)wrap * SHORT_LINE_PERCENT)
@@ -502,7 +583,7 @@ static int mark_breaks(rl_tokens *t)
 		}
 		line_start = i;
 	}
-	free(widths);
+	free(all);
 	return RL_OK;
 }
 
