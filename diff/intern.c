@@ -23,21 +23,22 @@ typedef struct keyref {
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
  * entries stay in the processor's cache here, while the table's slots for a large vocabulary
- * are spread over megabytes. A key of at most 8 bytes (most words) is held whole, as one word
- * (key_word), so that a hit compares two integers and reads neither the key nor the table; a
- * longer key is held by its hash and compared with the pool. A power of two. */
+ * are spread over megabytes. A key of at most 16 bytes (nearly every word) is held whole, as two
+ * integers (key_word), so that a hit compares integers and reads neither the key nor the table;
+ * a longer key is held by its hash and compared with the pool. A power of two. */
 #define RECENT_BITS 13
 #define RECENT_SLOTS (1u << RECENT_BITS)
+#define SHORT_KEY 16
 
 typedef struct recent {
-	uint64_t word;  /* len <= 8: the key's bytes (key_word); longer: its hash */
-	uint32_t len;   /* UINT32_MAX: empty */
+	uint64_t w0, w1;  /* len <= SHORT_KEY: the key's bytes (key_word); longer: its hash, 0 */
+	uint32_t len;     /* UINT32_MAX: empty */
 	uint32_t id;
 } recent;
 
 /* Bytes kept readable past the end of every key in the pool and of the key being built, so that
- * a key of at most 8 bytes is read with one load. */
-#define KEY_PAD 8
+ * a short key is read with whole loads. */
+#define KEY_PAD 16
 
 struct rl_interner {
 	rl_keyopts opts;
@@ -189,6 +190,16 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 
 /* ------------------------------------------------------------------ table */
 
+/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero. */
+static inline uint64_t keep_bytes(uint64_t x, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return n >= 8 ? x : x & ~(~0ULL >> (8 * n));
+#else
+	return x & (~0ULL >> (64 - 8 * n));
+#endif
+}
+
 /* The first n <= 8 bytes at s as one integer, the other bytes zero, with room bytes readable at s:
  * one load when there are 8 of them. Equal keys of equal length give equal words and unequal ones
  * unequal words; the value depends on the machine's byte order, which only changes where keys
@@ -202,13 +213,19 @@ static inline uint64_t key_word(const char *s, size_t n, size_t room)
 		return x;
 	}
 	memcpy(&x, s, 8);
-	if (n >= 8)
-		return x;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return n ? x & ~(~0ULL >> (8 * n)) : 0;
-#else
-	return n ? x & (~0ULL >> (64 - 8 * n)) : 0;
-#endif
+	return n ? keep_bytes(x, n) : 0;
+}
+
+/* A key of n <= SHORT_KEY bytes as two words. */
+static inline void key_words(const char *s, size_t n, size_t room, uint64_t *x0, uint64_t *x1)
+{
+	if (n <= 8) {
+		*x0 = key_word(s, n, room);
+		*x1 = 0;
+	} else {
+		*x0 = key_word(s, 8, room);
+		*x1 = key_word(s + 8, n - 8, room - 8);
+	}
 }
 
 /* The final mix of MurmurHash3, so that the low bits (the slot) and the high bits (the tag) both
@@ -223,21 +240,25 @@ static inline uint64_t mix(uint64_t h)
 	return h;
 }
 
-/* The hash of a key of at most 8 bytes, from its word. */
-static inline uint64_t hash_word(uint64_t x, size_t n)
+/* The hash of a key of n <= SHORT_KEY bytes, from its words: what hash_bytes computes. */
+static inline uint64_t hash_words(uint64_t x0, uint64_t x1, size_t n)
 {
-	return mix(0x9E3779B97F4A7C15ULL ^ n ^ x);
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n ^ x0;
+	if (n <= 8)
+		return mix(h);
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 29;
+	return mix(h ^ x1);
 }
 
 /* The hash of s[0..n), room >= n bytes readable at s: eight bytes at a time, the last 1 to 8 as
- * one word, so that a key of at most 8 bytes hashes as hash_word does. A byte at a time (FNV)
- * made hashing a tenth of all the work: words are short, and a multiply per byte is a long
- * chain. */
+ * one word (hash_words for a short key). A byte at a time (FNV) made hashing a tenth of all the
+ * work: words are short, and a multiply per byte is a long chain. */
 static uint64_t hash_bytes(const char *s, size_t n, size_t room)
 {
-	if (n <= 8)
-		return hash_word(key_word(s, n, room), n);
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, x;
+	if (n <= 8)
+		return mix(h ^ key_word(s, n, room));
 	size_t i = 0;
 	for (; n - i > 8; i += 8) {
 		memcpy(&x, s + i, 8);
@@ -247,10 +268,11 @@ static uint64_t hash_bytes(const char *s, size_t n, size_t room)
 	return mix(h ^ key_word(s + i, n - i, room - i));
 }
 
-/* The cache entry of a key of at most 8 bytes: a multiply, its high bits. */
-static inline recent *recent_of_word(const rl_interner *in, uint64_t x, size_t n)
+/* The cache entry of a short key: a multiply, its high bits. */
+static inline recent *recent_of(const rl_interner *in, uint64_t x0, uint64_t x1, size_t n)
 {
-	return &in->recent[((x ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - RECENT_BITS)];
+	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+	return &in->recent[k >> (64 - RECENT_BITS)];
 }
 
 static slot *empty_slots(size_t n)
@@ -276,7 +298,7 @@ int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 		return RL_ENOMEM;
 	}
 	for (size_t i = 0; i < RECENT_SLOTS; i++)
-		in->recent[i] = (recent){0, UINT32_MAX, RL_ID_NONE};
+		in->recent[i] = (recent){0, 0, UINT32_MAX, RL_ID_NONE};
 	*out = in;
 	return RL_OK;
 }
@@ -382,43 +404,47 @@ static int find(rl_interner *in, uint64_t h, const char *key, size_t len, uint32
 	return rc;
 }
 
-/* The id of a key of n <= 8 bytes given as its word x (key_word), not found in its cache entry r:
- * from the table, or added. */
-static int find_word(rl_interner *in, uint64_t x, size_t n, recent *r, uint32_t *id)
+/* The id of a short key given as its words (key_words), not found in its cache entry r: from the
+ * table, or added. */
+static int find_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, recent *r, uint32_t *id)
 {
-	char key[8];
-	memcpy(key, &x, 8);
-	int rc = find(in, hash_word(x, n), key, n, id);
+	char key[SHORT_KEY];
+	memcpy(key, &x0, 8);
+	memcpy(key + 8, &x1, 8);
+	int rc = find(in, hash_words(x0, x1, n), key, n, id);
 	if (rc == RL_OK)
-		*r = (recent){x, (uint32_t)n, *id};
+		*r = (recent){x0, x1, (uint32_t)n, *id};
 	return rc;
 }
 
-/* The id of a key of n <= 8 bytes given as its word x (key_word), adding it when new. */
-static inline int lookup_word(rl_interner *in, uint64_t x, size_t n, uint32_t *id)
+/* The id of a short key given as its words (key_words), adding it when new. */
+static inline int lookup_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, uint32_t *id)
 {
-	recent *r = recent_of_word(in, x, n);
-	if (r->word == x && r->len == n) {
+	recent *r = recent_of(in, x0, x1, n);
+	if (r->w0 == x0 && r->w1 == x1 && r->len == n) {
 		*id = r->id;
 		return RL_OK;
 	}
-	return find_word(in, x, n, r, id);
+	return find_words(in, x0, x1, n, r, id);
 }
 
 /* The id of key[0..len), room >= len bytes readable at key, adding it when new. */
 static int lookup(rl_interner *in, const char *key, size_t len, size_t room, uint32_t *id)
 {
-	if (len <= 8)
-		return lookup_word(in, key_word(key, len, room), len, id);
+	if (len <= SHORT_KEY) {
+		uint64_t x0, x1;
+		key_words(key, len, room, &x0, &x1);
+		return lookup_words(in, x0, x1, len, id);
+	}
 	uint64_t h = hash_bytes(key, len, room);
 	recent *r = &in->recent[h >> (64 - RECENT_BITS)];
-	if (r->word == h && r->len == len && key_is(in, r->id, key, len)) {
+	if (r->w0 == h && r->len == len && key_is(in, r->id, key, len)) {
 		*id = r->id;
 		return RL_OK;
 	}
 	int rc = find(in, h, key, len, id);
 	if (rc == RL_OK)
-		*r = (recent){h, (uint32_t)len, *id};
+		*r = (recent){h, 0, (uint32_t)len, *id};
 	return rc;
 }
 
@@ -511,32 +537,39 @@ static int intern_token(rl_interner *in, const rl_token *tk, const char *text, s
 {
 	const char *s = text + tk->off;
 	size_t n = tk->len, room = text_len - tk->off;
+	if (in->opts.ignore_punct && tk->cls == RL_TOK_PUNCT) {
+		*id = RL_ID_NONE;
+		return RL_OK;
+	}
 	if (tk->flags & RL_TF_ASCII) {
 		/* An ASCII word is its own key, with A-Z folded when case is; so is one ASCII
 		 * punctuation mark (rl_key would copy them unchanged): looked up in place. */
 		if (tk->cls == RL_TOK_WORD ? !in->opts.fold_case : n == 1)
 			return lookup(in, s, n, room, id);
-		if (tk->cls == RL_TOK_WORD && n <= 8)
-			return lookup_word(in, fold_ascii_word(key_word(s, n, room)), n, id);
+		if (tk->cls == RL_TOK_WORD && n <= SHORT_KEY) {
+			uint64_t x0, x1;
+			key_words(s, n, room, &x0, &x1);
+			return lookup_words(in, fold_ascii_word(x0), fold_ascii_word(x1), n, id);
+		}
 	}
 	return keyed(in, s, n, room, tk->cls, (tk->flags & RL_TF_ASCII) != 0, id);
 }
 
-/* The id of token tk when the cache holds it and it is its own key (intern_token's first case),
- * with 8 bytes readable at its start: one load, a multiply and a compare. Otherwise
- * RL_ID_NONE. */
-static inline uint32_t cached_id(const rl_interner *in, const rl_token *tk, const char *s)
+/* The id of a short token that is its own key (intern_token's first case) when the cache holds
+ * it, with SHORT_KEY bytes readable at its start s: whole loads, a multiply and a compare.
+ * Otherwise RL_ID_NONE. */
+static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 {
-	uint64_t x;
-	size_t n = tk->len;
-	memcpy(&x, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x &= ~(~0ULL >> (8 * n));
-#else
-	x &= ~0ULL >> (64 - 8 * n);
-#endif
-	const recent *r = recent_of_word(in, x, n);
-	return r->word == x && r->len == n ? r->id : RL_ID_NONE;
+	uint64_t x0, x1 = 0;
+	memcpy(&x0, s, 8);
+	if (n <= 8) {
+		x0 = keep_bytes(x0, n);
+	} else {
+		memcpy(&x1, s + 8, 8);
+		x1 = keep_bytes(x1, n - 8);
+	}
+	const recent *r = recent_of(in, x0, x1, n);
+	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
 
 int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
@@ -547,36 +580,37 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 	const char *text = rl_tokens_text(toks);
 	size_t text_len = rl_tokens_text_len(toks);
 	const rl_tokens *from;
-	size_t nruns, r = 0;
+	size_t nruns;
 	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
 	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;
 	if (!src || from != src)
 		nruns = 0;
-	bool ignore_punct = in->opts.ignore_punct, fold_case = in->opts.fold_case;
-	size_t safe_end = text_len >= 8 ? text_len - 7 : 0;  /* 8 bytes readable before it */
-	for (size_t i = 0; i < n; i++) {
-		if (r < nruns && i == runs[r].t0) {
-			/* Tokens copied from src: the same keys, so the same ids (skip.h). */
-			memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
-			i += runs[r++].n - 1;
-			continue;
+	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
+	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
+	size_t i = 0;
+	for (size_t r = 0;; r++) {
+		/* The tokens up to the next run copied from src, then the run. */
+		size_t stop = r < nruns ? runs[r].t0 : n;
+		for (; i < stop; i++) {
+			/* The common case first: a short ASCII word (or mark) seen recently. */
+			const rl_token *tk = &v[i];
+			if ((tk->flags & RL_TF_ASCII) && tk->len - 1u < SHORT_KEY && tk->off < safe_end &&
+			    (tk->cls == RL_TOK_WORD ? !fold_case : tk->len == 1 && punct_ok) &&
+			    (ids[i] = cached_id(in, tk->len, text + tk->off)) != RL_ID_NONE)
+				continue;
+			int rc = intern_token(in, tk, text, text_len, &ids[i]);
+			if (rc != RL_OK) {
+				free(ids);
+				return rc;
+			}
 		}
-		if (ignore_punct && v[i].cls == RL_TOK_PUNCT) {
-			ids[i] = RL_ID_NONE;
-			continue;
-		}
-		/* The common case first: a short ASCII word (or mark) seen recently. */
-		if ((v[i].flags & RL_TF_ASCII) && v[i].len - 1u < 8 && v[i].off < safe_end &&
-		    (v[i].cls == RL_TOK_WORD ? !fold_case : v[i].len == 1) &&
-		    (ids[i] = cached_id(in, &v[i], text + v[i].off)) != RL_ID_NONE)
-			continue;
-		int rc = intern_token(in, &v[i], text, text_len, &ids[i]);
-		if (rc != RL_OK) {
-			free(ids);
-			return rc;
-		}
+		if (r >= nruns)
+			break;
+		/* Tokens copied from src: the same keys, so the same ids (skip.h). */
+		memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
+		i += runs[r].n;
 	}
 	*ids_out = ids;
 	return RL_OK;
