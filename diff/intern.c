@@ -591,8 +591,10 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
 	size_t i = 0;
 	for (size_t r = 0;; r++) {
-		/* The tokens up to the next run copied from src, then the run. */
-		size_t stop = r < nruns ? runs[r].t0 : n;
+		/* The tokens up to the next run copied from src, then the run (runs come in order;
+		 * one that does not is not used, nor any after it). */
+		bool run = r < nruns && runs[r].t0 >= i && runs[r].t0 < n;
+		size_t stop = run ? runs[r].t0 : n;
 		for (; i < stop; i++) {
 			/* The common case first: a short ASCII word (or mark) seen recently. */
 			const rl_token *tk = &v[i];
@@ -606,7 +608,7 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 				return rc;
 			}
 		}
-		if (r >= nruns)
+		if (!run)
 			break;
 		/* Tokens copied from src: the same keys, so the same ids (skip.h). */
 		memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
