@@ -23,14 +23,28 @@ typedef struct keyref {
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
  * entries stay in the processor's cache here, while the table's slots for a large vocabulary
- * are spread over megabytes. A power of two. */
-#define RECENT_SLOTS 8192
+ * are spread over megabytes. A key of at most 16 bytes (nearly every word) is held whole, as two
+ * integers (key_word), so that a hit compares integers and reads neither the key nor the table;
+ * a longer key is held by its hash and compared with the pool. A power of two. */
+#define RECENT_BITS 13
+#define RECENT_SLOTS (1u << RECENT_BITS)
+#define SHORT_KEY 16
+
+typedef struct recent {
+	uint64_t w0, w1;  /* len <= SHORT_KEY: the key's bytes (key_word); longer: its hash, 0 */
+	uint32_t len;     /* UINT32_MAX: empty */
+	uint32_t id;
+} recent;
+
+/* Bytes kept readable past the end of every key in the pool and of the key being built, so that
+ * a short key is read with whole loads. */
+#define KEY_PAD 16
 
 struct rl_interner {
 	rl_keyopts opts;
 	slot *slots;
 	size_t nslots;       /* a power of two */
-	slot *recent;        /* RECENT_SLOTS entries */
+	recent *recent;      /* RECENT_SLOTS entries */
 	keyref *keys;        /* per id */
 	size_t nids, cap_ids;
 	char *pool;
@@ -176,27 +190,89 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 
 /* ------------------------------------------------------------------ table */
 
-/* Eight bytes at a time, each block multiplied in, then the final mix of MurmurHash3 so that the
- * low bits (the slot) and the high bits (the tag) are both well spread. A byte at a time (FNV)
- * made hashing a tenth of all the work: words are short, and a multiply per byte is a long chain.
- * The value depends on the machine's byte order, which only changes where keys sit in the table,
- * never which id a key gets. */
-static uint64_t hash_bytes(const char *s, size_t n)
+/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero. */
+static inline uint64_t keep_bytes(uint64_t x, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, x;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&x, s, 8);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 29;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return n >= 8 ? x : x & ~(~0ULL >> (8 * n));
+#else
+	return x & (~0ULL >> (64 - 8 * n));
+#endif
+}
+
+/* The first n <= 8 bytes at s as one integer, the other bytes zero, with room bytes readable at s:
+ * one load when there are 8 of them. Equal keys of equal length give equal words and unequal ones
+ * unequal words; the value depends on the machine's byte order, which only changes where keys
+ * sit in the tables, never which id a key gets. */
+static inline uint64_t key_word(const char *s, size_t n, size_t room)
+{
+	uint64_t x = 0;
+	if (room < 8) {
+		for (size_t i = 0; i < n; i++)
+			((unsigned char *)&x)[i] = (unsigned char)s[i];
+		return x;
 	}
-	x = 0;
-	for (size_t i = 0; i < n; i++)
-		x |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	memcpy(&x, s, 8);
+	return n ? keep_bytes(x, n) : 0;
+}
+
+/* A key of n <= SHORT_KEY bytes as two words. */
+static inline void key_words(const char *s, size_t n, size_t room, uint64_t *x0, uint64_t *x1)
+{
+	if (n <= 8) {
+		*x0 = key_word(s, n, room);
+		*x1 = 0;
+	} else {
+		*x0 = key_word(s, 8, room);
+		*x1 = key_word(s + 8, n - 8, room - 8);
+	}
+}
+
+/* The final mix of MurmurHash3, so that the low bits (the slot) and the high bits (the tag) both
+ * depend on every byte. */
+static inline uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+/* The hash of a key of n <= SHORT_KEY bytes, from its words: what hash_bytes computes. */
+static inline uint64_t hash_words(uint64_t x0, uint64_t x1, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n ^ x0;
+	if (n <= 8)
+		return mix(h);
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 29;
+	return mix(h ^ x1);
+}
+
+/* The hash of s[0..n), room >= n bytes readable at s: eight bytes at a time, the last 1 to 8 as
+ * one word (hash_words for a short key). A byte at a time (FNV) made hashing a tenth of all the
+ * work: words are short, and a multiply per byte is a long chain. */
+static uint64_t hash_bytes(const char *s, size_t n, size_t room)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, x;
+	if (n <= 8)
+		return mix(h ^ key_word(s, n, room));
+	size_t i = 0;
+	for (; n - i > 8; i += 8) {
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	return mix(h ^ key_word(s + i, n - i, room - i));
+}
+
+/* The cache entry of a short key: a multiply, its high bits. */
+static inline recent *recent_of(const rl_interner *in, uint64_t x0, uint64_t x1, size_t n)
+{
+	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+	return &in->recent[k >> (64 - RECENT_BITS)];
 }
 
 static slot *empty_slots(size_t n)
@@ -216,11 +292,13 @@ int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 	in->opts = *opts;
 	in->nslots = 1024;
 	in->slots = empty_slots(in->nslots);
-	in->recent = empty_slots(RECENT_SLOTS);
+	in->recent = malloc(RECENT_SLOTS * sizeof *in->recent);
 	if (!in->slots || !in->recent) {
 		rl_interner_free(in);
 		return RL_ENOMEM;
 	}
+	for (size_t i = 0; i < RECENT_SLOTS; i++)
+		in->recent[i] = (recent){0, 0, UINT32_MAX, RL_ID_NONE};
 	*out = in;
 	return RL_OK;
 }
@@ -270,7 +348,8 @@ static int grow_slots(rl_interner *in)
 	if (!s)
 		return RL_ENOMEM;
 	for (uint32_t id = 0; id < in->nids; id++) {
-		uint64_t h = hash_bytes(in->pool + in->keys[id].off, in->keys[id].len);
+		keyref k = in->keys[id];
+		uint64_t h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
 		size_t j = h & (n - 1);
 		while (s[j].id != RL_ID_NONE)
 			j = (j + 1) & (n - 1);
@@ -292,9 +371,9 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 		in->keys = k;
 		in->cap_ids = c;
 	}
-	if (in->pool_len + len >= UINT32_MAX || in->nids >= RL_ID_NONE - 1)
+	if (in->pool_len + len + KEY_PAD >= UINT32_MAX || in->nids >= RL_ID_NONE - 1)
 		return RL_ETOOBIG;
-	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + 1) != RL_OK)
+	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + KEY_PAD) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
 	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len};
@@ -303,16 +382,10 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 	return RL_OK;
 }
 
-/* The id of a key, adding it when new. */
-static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
+/* The id of the key with hash h in the table, adding it when new. */
+static int find(rl_interner *in, uint64_t h, const char *key, size_t len, uint32_t *id)
 {
-	uint64_t h = hash_bytes(key, len);
 	uint32_t tag = (uint32_t)(h >> 32);
-	slot *r = &in->recent[h & (RECENT_SLOTS - 1)];
-	if (r->id != RL_ID_NONE && r->tag == tag && key_is(in, r->id, key, len)) {
-		*id = r->id;
-		return RL_OK;
-	}
 	if ((in->nids + 1) * 2 > in->nslots && grow_slots(in) != RL_OK)
 		return RL_ENOMEM;
 	size_t j = h & (in->nslots - 1);
@@ -322,16 +395,57 @@ static int lookup(rl_interner *in, const char *key, size_t len, uint32_t *id)
 			break;
 		if (s->tag == tag && key_is(in, s->id, key, len)) {
 			*id = s->id;
-			*r = *s;
 			return RL_OK;
 		}
 	}
 	int rc = add_key(in, key, len, id);
-	if (rc != RL_OK)
-		return rc;
-	in->slots[j] = (slot){tag, *id};
-	*r = in->slots[j];
-	return RL_OK;
+	if (rc == RL_OK)
+		in->slots[j] = (slot){tag, *id};
+	return rc;
+}
+
+/* The id of a short key given as its words (key_words), not found in its cache entry r: from the
+ * table, or added. */
+static int find_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, recent *r, uint32_t *id)
+{
+	char key[SHORT_KEY];
+	memcpy(key, &x0, 8);
+	memcpy(key + 8, &x1, 8);
+	int rc = find(in, hash_words(x0, x1, n), key, n, id);
+	if (rc == RL_OK)
+		*r = (recent){x0, x1, (uint32_t)n, *id};
+	return rc;
+}
+
+/* The id of a short key given as its words (key_words), adding it when new. */
+static inline int lookup_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, uint32_t *id)
+{
+	recent *r = recent_of(in, x0, x1, n);
+	if (r->w0 == x0 && r->w1 == x1 && r->len == n) {
+		*id = r->id;
+		return RL_OK;
+	}
+	return find_words(in, x0, x1, n, r, id);
+}
+
+/* The id of key[0..len), room >= len bytes readable at key, adding it when new. */
+static int lookup(rl_interner *in, const char *key, size_t len, size_t room, uint32_t *id)
+{
+	if (len <= SHORT_KEY) {
+		uint64_t x0, x1;
+		key_words(key, len, room, &x0, &x1);
+		return lookup_words(in, x0, x1, len, id);
+	}
+	uint64_t h = hash_bytes(key, len, room);
+	recent *r = &in->recent[h >> (64 - RECENT_BITS)];
+	if (r->w0 == h && r->len == len && key_is(in, r->id, key, len)) {
+		*id = r->id;
+		return RL_OK;
+	}
+	int rc = find(in, h, key, len, id);
+	if (rc == RL_OK)
+		*r = (recent){h, 0, (uint32_t)len, *id};
+	return rc;
 }
 
 /* Double the table of built keys (or make it). */
@@ -357,17 +471,19 @@ static int raw_grow(rl_interner *in)
 	return RL_OK;
 }
 
-/* The id of a token whose key must be built (rl_key): a token that is not ASCII is looked up by
- * its bytes and class first, its key built only the first time. The key depends on nothing else (the options are the
- * interner's), so the id is the one building the key would give. */
-static int keyed(rl_interner *in, const char *s, size_t n, unsigned cls, bool ascii, uint32_t *id)
+/* The id of a token whose key must be built (rl_key), room >= n bytes readable at s: a token that
+ * is not ASCII is looked up by its bytes and class first, its key built only the first time. The
+ * key depends on nothing else (the options are the interner's), so the id is the one building the
+ * key would give. */
+static int keyed(rl_interner *in, const char *s, size_t n, size_t room, unsigned cls, bool ascii,
+                 uint32_t *id)
 {
 	rawslot *r = NULL;
 	uint64_t h = 0;
 	if (!ascii && n <= RAW_MAX) {  /* an ASCII key is a copy: cheaper built than looked up */
 		if ((in->nraw + 1) * 2 > in->nraw_slots && raw_grow(in) != RL_OK)
 			return RL_ENOMEM;
-		h = hash_bytes(s, n) ^ ((uint64_t)(cls + 1) * 0xc2b2ae3d27d4eb4fULL);
+		h = hash_bytes(s, n, room) ^ ((uint64_t)(cls + 1) * 0xc2b2ae3d27d4eb4fULL);
 		size_t mask = in->nraw_slots - 1;
 		for (size_t j = (size_t)h & mask;; j = (j + 1) & mask) {
 			r = &in->raw[j];
@@ -381,7 +497,9 @@ static int keyed(rl_interner *in, const char *s, size_t n, unsigned cls, bool as
 		}
 	}
 	long len = rl_key(&in->opts, s, n, cls, &in->scratch, &in->scratch_cap);
-	int rc = len < 0 ? RL_ENOMEM : lookup(in, in->scratch, (size_t)len, id);
+	int rc = len < 0 || reserve(&in->scratch, &in->scratch_cap, (size_t)len + KEY_PAD) != RL_OK
+	                 ? RL_ENOMEM
+	                 : lookup(in, in->scratch, (size_t)len, in->scratch_cap, id);
 	if (rc != RL_OK || !r || in->rpool_len + n >= UINT32_MAX)
 		return rc;
 	if (reserve(&in->rpool, &in->rpool_cap, in->rpool_len + n + 1) != RL_OK)
@@ -396,12 +514,62 @@ static int keyed(rl_interner *in, const char *s, size_t n, unsigned cls, bool as
 
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 {
-	return lookup(in, key, len, id);
+	return lookup(in, key, len, len, id);
 }
 
 int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out)
 {
 	return rl_intern_from(in, toks, NULL, NULL, ids_out);
+}
+
+/* An ASCII word of at most 8 bytes with A-Z made a-z: rl_key's fold, eight bytes at once (every
+ * byte is below 0x80, so no sum carries into the next byte). */
+static inline uint64_t fold_ascii_word(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t upper = (x + 0x3F * ones) & ~(x + 0x25 * ones) & 0x80 * ones;  /* 'A'..'Z' */
+	return x | upper >> 2;
+}
+
+/* The id of token tk of text (text_len bytes). */
+static int intern_token(rl_interner *in, const rl_token *tk, const char *text, size_t text_len,
+                        uint32_t *id)
+{
+	const char *s = text + tk->off;
+	size_t n = tk->len, room = text_len - tk->off;
+	if (in->opts.ignore_punct && tk->cls == RL_TOK_PUNCT) {
+		*id = RL_ID_NONE;
+		return RL_OK;
+	}
+	if (tk->flags & RL_TF_ASCII) {
+		/* An ASCII word is its own key, with A-Z folded when case is; so is one ASCII
+		 * punctuation mark (rl_key would copy them unchanged): looked up in place. */
+		if (tk->cls == RL_TOK_WORD ? !in->opts.fold_case : n == 1)
+			return lookup(in, s, n, room, id);
+		if (tk->cls == RL_TOK_WORD && n <= SHORT_KEY) {
+			uint64_t x0, x1;
+			key_words(s, n, room, &x0, &x1);
+			return lookup_words(in, fold_ascii_word(x0), fold_ascii_word(x1), n, id);
+		}
+	}
+	return keyed(in, s, n, room, tk->cls, (tk->flags & RL_TF_ASCII) != 0, id);
+}
+
+/* The id of a short token that is its own key (intern_token's first case) when the cache holds
+ * it, with SHORT_KEY bytes readable at its start s: whole loads, a multiply and a compare.
+ * Otherwise RL_ID_NONE. */
+static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
+{
+	uint64_t x0, x1 = 0;
+	memcpy(&x0, s, 8);
+	if (n <= 8) {
+		x0 = keep_bytes(x0, n);
+	} else {
+		memcpy(&x1, s + 8, 8);
+		x1 = keep_bytes(x1, n - 8);
+	}
+	const recent *r = recent_of(in, x0, x1, n);
+	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
 
 int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
@@ -410,39 +578,41 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 	size_t n = rl_tokens_count(toks);
 	const rl_token *v = rl_tokens_array(toks);
 	const char *text = rl_tokens_text(toks);
+	size_t text_len = rl_tokens_text_len(toks);
 	const rl_tokens *from;
-	size_t nruns, r = 0;
+	size_t nruns;
 	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
 	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;
 	if (!src || from != src)
 		nruns = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (r < nruns && i == runs[r].t0) {
-			/* Tokens copied from src: the same keys, so the same ids (skip.h). */
-			memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
-			i += runs[r++].n - 1;
-			continue;
+	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
+	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
+	size_t i = 0;
+	for (size_t r = 0;; r++) {
+		/* The tokens up to the next run copied from src, then the run (runs come in order;
+		 * one that does not is not used, nor any after it). */
+		bool run = r < nruns && runs[r].t0 >= i && runs[r].t0 < n;
+		size_t stop = run ? runs[r].t0 : n;
+		for (; i < stop; i++) {
+			/* The common case first: a short ASCII word (or mark) seen recently. */
+			const rl_token *tk = &v[i];
+			if ((tk->flags & RL_TF_ASCII) && tk->len - 1u < SHORT_KEY && tk->off < safe_end &&
+			    (tk->cls == RL_TOK_WORD ? !fold_case : tk->len == 1 && punct_ok) &&
+			    (ids[i] = cached_id(in, tk->len, text + tk->off)) != RL_ID_NONE)
+				continue;
+			int rc = intern_token(in, tk, text, text_len, &ids[i]);
+			if (rc != RL_OK) {
+				free(ids);
+				return rc;
+			}
 		}
-		if (in->opts.ignore_punct && v[i].cls == RL_TOK_PUNCT) {
-			ids[i] = RL_ID_NONE;
-			continue;
-		}
-		const char *s = text + v[i].off;
-		int rc;
-		if ((v[i].flags & RL_TF_ASCII) &&
-		    (v[i].cls == RL_TOK_WORD ? !in->opts.fold_case : v[i].len == 1)) {
-			/* An ASCII word is its own key unless case is folded, and so is one ASCII
-			 * punctuation mark (rl_key would copy them unchanged): look them up in place. */
-			rc = lookup(in, s, v[i].len, &ids[i]);
-		} else {
-			rc = keyed(in, s, v[i].len, v[i].cls, (v[i].flags & RL_TF_ASCII) != 0, &ids[i]);
-		}
-		if (rc != RL_OK) {
-			free(ids);
-			return rc;
-		}
+		if (!run)
+			break;
+		/* Tokens copied from src: the same keys, so the same ids (skip.h). */
+		memcpy(ids + i, src_ids + runs[r].s0, runs[r].n * sizeof *ids);
+		i += runs[r].n;
 	}
 	*ids_out = ids;
 	return RL_OK;

@@ -43,9 +43,25 @@ static bool is_solo(int32_t cp)
 	    || (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B and later */
 }
 
+/* What an ASCII byte is to the scanner, read from one table instead of a chain of comparisons:
+ * A_WORD letters and digits (A_UPPER, A_DIGIT telling which), A_PUNCT the other printable bytes
+ * but the space. Controls, the space and every byte ≥ 0x80 are none of these: whitespace and
+ * UTF-8 go through the grapheme reader (text.h), which asks utf8proc only past ASCII. */
+enum { A_WORD = 1, A_UPPER = 2, A_DIGIT = 4, A_PUNCT = 8 };
+
+#define A_OF(c) ((c) >= 'A' && (c) <= 'Z'   ? A_WORD | A_UPPER                        \
+                 : (c) >= 'a' && (c) <= 'z' ? A_WORD                                  \
+                 : (c) >= '0' && (c) <= '9' ? A_WORD | A_DIGIT                        \
+                 : (c) > ' ' && (c) < 0x7F  ? A_PUNCT : 0)
+#define A_ROW4(c) A_OF(c), A_OF((c) + 1), A_OF((c) + 2), A_OF((c) + 3)
+#define A_ROW16(c) A_ROW4(c), A_ROW4((c) + 4), A_ROW4((c) + 8), A_ROW4((c) + 12)
+#define A_ROW64(c) A_ROW16(c), A_ROW16((c) + 16), A_ROW16((c) + 32), A_ROW16((c) + 48)
+
+static const unsigned char ascii_class[256] = {A_ROW64(0), A_ROW64(64)};  /* the rest: 0 */
+
 static bool is_ascii_alnum(unsigned char ch)
 {
-	return (unsigned char)((ch | 0x20) - 'a') < 26 || (unsigned char)(ch - '0') < 10;
+	return ascii_class[ch] & A_WORD;
 }
 
 static bool is_word_cp(int32_t cp)
@@ -87,28 +103,21 @@ static bool is_word_grapheme(const rl_grapheme *g)
 	return g->kind == RL_G_PRINT && is_word_cp(g->cp) && !is_solo(g->cp);
 }
 
-static int push(rl_tokens *t, const rl_token *tok)
-{
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		rl_token *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return RL_ENOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
-	t->v[t->n++] = *tok;
-	return RL_OK;
-}
-
 /* Cursor over the text, one grapheme at a time. */
 typedef struct cursor {
 	const char *s;
 	size_t n, pos;
 } cursor;
 
-static void peek(const cursor *c, size_t at, rl_grapheme *g)
+/* The grapheme at `at`. Printable ASCII followed by ASCII (or the end) is a grapheme of one byte:
+ * read here without a call, exactly as rl_grapheme_next would read it. */
+static inline void peek(const cursor *c, size_t at, rl_grapheme *g)
 {
+	unsigned char ch = (unsigned char)c->s[at];
+	if (ch >= 0x20 && ch < 0x7F && (at + 1 == c->n || (unsigned char)c->s[at + 1] < 0x80)) {
+		*g = (rl_grapheme){1, ch, ch == ' ' ? RL_G_SPACE : RL_G_PRINT, 1};
+		return;
+	}
 	rl_grapheme_next(c->s + at, c->n - at, g);
 }
 
@@ -155,8 +164,23 @@ static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last
 	}
 }
 
+/* The end of the run of ASCII letters and digits at pos, each a grapheme of its own: the last
+ * one stays out of the run when a byte ≥ 0x80 follows it, which may be a mark joining it. (Eight
+ * bytes at a time through SWAR arithmetic costs more instructions than this loop on words of
+ * prose, five bytes long on average: measured with callgrind.) */
+static inline size_t ascii_run(const cursor *c, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t p = pos;
+	while (p < c->n && (ascii_class[s[p]] & A_WORD))
+		p++;
+	if (p > pos && p < c->n && s[p] >= 0x80)
+		p--;
+	return p;
+}
+
 /* Scan a word starting at c->pos; returns its end and sets *width, and *ascii when the word is all
- * printable ASCII. */
+ * printable ASCII (and so is the grapheme that ended it, when one was read). */
 static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 {
 	size_t pos = c->pos, seg_len = 0;
@@ -167,17 +191,19 @@ static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 	*width = 0;
 	*ascii = true;
 	while (pos < c->n) {
-		/* Fast path: an ASCII letter or digit followed by ASCII is a grapheme of its own. */
-		unsigned char ch = (unsigned char)c->s[pos];
-		if (is_ascii_alnum(ch) && (pos + 1 == c->n || (unsigned char)c->s[pos + 1] < 0x80)) {
-			*width += 1;
-			last_cp = ch;
-			seg_len++;
-			pos++;
-			continue;
+		/* Runs of ASCII letters and digits: one column each, no grapheme to read. */
+		size_t run = ascii_run(c, pos);
+		if (run > pos) {
+			*width += (uint32_t)(run - pos);
+			seg_len += run - pos;
+			last_cp = (unsigned char)c->s[run - 1];
+			pos = run;
+			if (pos == c->n)
+				break;
 		}
 		/* A space or a line feed is a grapheme of its own that neither joins nor closes a
 		 * word: the word ends here (what the general path below makes of it). */
+		unsigned char ch = (unsigned char)c->s[pos];
 		if (ch == ' ' || ch == '\n')
 			break;
 		peek(c, pos, &g);
@@ -228,30 +254,27 @@ static size_t scan_punct(const cursor *c, const rl_grapheme *first, uint32_t *wi
 	return pos;
 }
 
-static bool all_printable_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
-			return false;
-	return true;
-}
-
-/* Whitespace seen since the last token. */
+/* Whitespace seen since the last token: the gap it makes so far (a space, then a line end, then
+ * a second one or a paragraph end, each raising it) and where it stands on its line. */
 typedef struct gap_state {
-	bool any;
-	int newlines;
-	bool para;
+	uint8_t gap;  /* rl_gap */
 	bool bol;     /* at the beginning of a line */
 	bool indent;  /* whitespace between the beginning of the line and the token */
 } gap_state;
 
-static rl_gap gap_of(const gap_state *g)
+#define GAP_AFTER_TOKEN ((gap_state){RL_GAP_NONE, false, false})
+
+static void gap_space(gap_state *gs)
 {
-	if (g->para || g->newlines >= 2)
-		return RL_GAP_PARA;
-	if (g->newlines == 1)
-		return RL_GAP_LINE;
-	return g->any ? RL_GAP_SPACE : RL_GAP_NONE;
+	if (gs->gap == RL_GAP_NONE)
+		gs->gap = RL_GAP_SPACE;
+	gs->indent |= gs->bol;
+}
+
+static void gap_newline(gap_state *gs)
+{
+	gs->gap = gs->gap >= RL_GAP_LINE ? RL_GAP_PARA : RL_GAP_LINE;
+	gs->bol = true, gs->indent = false;
 }
 
 /* Is token t of v the second part of a compound (RL_TF_GLUED)? */
@@ -300,101 +323,197 @@ static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, 
 			d[i].gap = RL_GAP_LINE;
 		t->words += d[i].cls == RL_TOK_WORD && !(d[i].flags & RL_TF_GLUED);
 	}
-	d[0].gap = (uint8_t)gap_of(gs);
+	d[0].gap = gs->gap;
 	d[0].flags = (uint16_t)((d[0].flags & ~RL_TF_INDENT) | (gs->indent ? RL_TF_INDENT : 0));
 	t->n += k;
 	return RL_OK;
 }
 
+/* Whitespace: is g some (a space, a line end, a paragraph end, or a byte-order mark at the very
+ * start, an encoding signature and not text)? If so, note it in *gs. */
+static bool take_space(gap_state *gs, const rl_grapheme *g, size_t at)
+{
+	switch (g->kind) {
+	case RL_G_SPACE:
+		gap_space(gs);
+		return true;
+	case RL_G_NEWLINE:
+		gap_newline(gs);
+		return true;
+	case RL_G_PARA:
+		gs->gap = RL_GAP_PARA;
+		gs->bol = true, gs->indent = false;
+		return true;
+	default:
+		if (at != 0 || g->cp != 0xFEFF)
+			return false;
+		if (gs->gap == RL_GAP_NONE)
+			gs->gap = RL_GAP_SPACE;
+		gs->bol = true, gs->indent = false;
+		return true;
+	}
+}
+
+/* The token starting with grapheme g at c->pos: sets its class, flags and width, returns its end. */
+static size_t scan_token(const cursor *c, const rl_grapheme *g, rl_token *tok)
+{
+	if (g->kind == RL_G_ESCAPE) {
+		tok->cls = RL_TOK_PUNCT;
+		tok->flags = RL_TF_ESCAPE | (g->cp < 0 ? RL_TF_INVALID : 0);
+		tok->width = g->width;
+		return c->pos + g->len;
+	}
+	if ((uint32_t)g->cp < 0x80) {
+		unsigned a = ascii_class[g->cp];
+		if (a & A_WORD) {
+			bool ascii;
+			size_t end = scan_word(c, &tok->width, &ascii);
+			tok->cls = RL_TOK_WORD;
+			tok->flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
+			             (ascii ? RL_TF_ASCII : 0);
+			return end;
+		}
+		/* Punctuation: all printable ASCII when its first grapheme is one such byte (a run
+		 * of hyphens or dots goes on only over single bytes). */
+		tok->cls = RL_TOK_PUNCT;
+		tok->flags = g->len == 1 && (a & A_PUNCT) ? RL_TF_ASCII : 0;
+		return scan_punct(c, g, &tok->width);
+	}
+	if (is_solo(g->cp)) {
+		tok->cls = RL_TOK_WORD;
+		tok->flags = RL_TF_SOLO;
+		tok->width = g->width;
+		return c->pos + g->len;
+	}
+	if (is_word_cp(g->cp)) {
+		bool ascii;
+		size_t end = scan_word(c, &tok->width, &ascii);
+		tok->cls = RL_TOK_WORD;
+		tok->flags = (is_upper_cp(g->cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g->cp) ? RL_TF_DIGIT : 0) |
+		             (ascii ? RL_TF_ASCII : 0);
+		return end;
+	}
+	tok->cls = RL_TOK_PUNCT;
+	tok->flags = 0;
+	return scan_punct(c, g, &tok->width);
+}
+
+/* Room for one more token. */
+static int reserve_token(rl_tokens *t)
+{
+	if (t->n < t->cap)
+		return RL_OK;
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	rl_token *v = realloc(t->v, cap * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	t->v = v;
+	t->cap = cap;
+	return RL_OK;
+}
+
+/* Append a token scanned from the text after whitespace gs, marking the second part of a compound
+ * and counting words. */
+static int push_token(rl_tokens *t, const rl_token *tok, const gap_state *gs)
+{
+	if (reserve_token(t) != RL_OK)
+		return RL_ENOMEM;
+	rl_token *d = &t->v[t->n++];
+	*d = *tok;
+	d->gap = gs->gap;
+	d->flags |= gs->indent ? RL_TF_INDENT : 0;
+	t->solo += (tok->flags & RL_TF_SOLO) != 0;
+	if (d->gap == RL_GAP_NONE && continues_word(t->v, t->text, t->n - 1))
+		d->flags |= RL_TF_GLUED;
+	else
+		t->words += tok->cls == RL_TOK_WORD;
+	return RL_OK;
+}
+
+/* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
+ * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
+ * the end, or a mark that never joins a word, followed by ASCII. 0 otherwise. */
+static size_t ascii_word_end(const cursor *c)
+{
+	size_t end = ascii_run(c, c->pos);
+	if (end == c->n)
+		return end;
+	unsigned char ch = (unsigned char)c->s[end];
+	if (ch == ' ' || ch == '\n')
+		return end;
+	if ((ascii_class[ch] & A_PUNCT) && ch != '.' && ch != ',' && ch != ':' &&
+	    (end + 1 == c->n || (unsigned char)c->s[end + 1] < 0x80))
+		return end;
+	return 0;
+}
+
+/* A paragraph OLD has byte for byte, at a line start (skip.h): its tokens copied, c->pos moved
+ * past it. Returns 1 if so, 0 if not, or RL_ENOMEM. */
+static int take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras)
+{
+	uint32_t p0, p1;
+	size_t plen;
+	if (!paras || c->pos == 0 || gs->gap < RL_GAP_LINE ||
+	    !rl_paras_find(paras, c->s, c->n, c->pos, &p0, &p1, &plen))
+		return 0;
+	if (copy_para(t, gs, c->pos, p0, p1) != RL_OK)
+		return RL_ENOMEM;
+	c->pos += plen;
+	*gs = GAP_AFTER_TOKEN;
+	return 1;
+}
+
 static int scan(rl_tokens *t, const rl_paras *paras)
 {
 	cursor c = {t->text, t->len, 0};
-	gap_state gs = {false, 0, false, true, false};
+	gap_state gs = {RL_GAP_NONE, true, false};
 
 	while (c.pos < c.n) {
 		/* The common bytes of prose first, each what the general path below would make of
 		 * it: a space and a line feed are always one grapheme. */
 		unsigned char ch = (unsigned char)c.s[c.pos];
-		if (ch == ' ' || ch == '\n') {
-			gs.any = true;
-			if (ch == ' ') {
-				gs.indent |= gs.bol;
-			} else {
-				gs.newlines++;
-				gs.bol = true, gs.indent = false;
-			}
+		if (ch == ' ') {
+			gap_space(&gs);
+			c.pos++;
+			continue;
+		}
+		if (ch == '\n') {
+			gap_newline(&gs);
 			c.pos++;
 			continue;
 		}
 		rl_grapheme g;
-		if (is_ascii_alnum(ch)) {
-			/* A word starting with an ASCII letter or digit (marks may follow it). */
+		if (is_ascii_alnum(ch)) {  /* a word starting with an ASCII letter or digit */
 			g = (rl_grapheme){1, ch, RL_G_PRINT, 1};
 		} else {
 			peek(&c, c.pos, &g);
+			if (take_space(&gs, &g, c.pos)) {
+				c.pos += g.len;
+				continue;
+			}
 		}
-		/* A byte-order mark at the very start is an encoding signature, not text. */
-		if (g.kind == RL_G_SPACE || g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA ||
-		    (c.pos == 0 && g.cp == 0xFEFF)) {
-			gs.any = true;
-			gs.newlines += g.kind == RL_G_NEWLINE;
-			gs.para |= g.kind == RL_G_PARA;
-			if (g.kind == RL_G_SPACE)
-				gs.indent |= gs.bol;
-			else
-				gs.bol = true, gs.indent = false;
-			c.pos += g.len;
+		int rc = take_para(t, &c, &gs, paras);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
 			continue;
-		}
-		/* A paragraph OLD has byte for byte: its tokens copied (skip.h). */
-		uint32_t p0, p1;
-		size_t plen;
-		if (paras && c.pos > 0 && gap_of(&gs) >= RL_GAP_LINE &&
-		    rl_paras_find(paras, c.s, c.n, c.pos, &p0, &p1, &plen)) {
-			if (copy_para(t, &gs, c.pos, p0, p1) != RL_OK)
-				return RL_ENOMEM;
-			c.pos += plen;
-			gs = (gap_state){false, 0, false, false, false};
-			continue;
-		}
 		rl_token tok = {0};
 		tok.off = (uint32_t)c.pos;
-		tok.gap = (uint8_t)gap_of(&gs);
-		size_t end;
-		if (g.kind == RL_G_ESCAPE) {
-			tok.cls = RL_TOK_PUNCT;
-			tok.flags = RL_TF_ESCAPE | (g.cp < 0 ? RL_TF_INVALID : 0);
-			tok.width = g.width;
-			end = c.pos + g.len;
-		} else if (is_solo(g.cp)) {
+		size_t end = is_ascii_alnum(ch) ? ascii_word_end(&c) : 0;
+		if (end) {
+			unsigned a = ascii_class[ch];
+			tok.width = (uint32_t)(end - c.pos);
 			tok.cls = RL_TOK_WORD;
-			tok.flags = RL_TF_SOLO;
-			tok.width = g.width;
-			end = c.pos + g.len;
-		} else if (is_word_cp(g.cp)) {
-			bool ascii;
-			tok.cls = RL_TOK_WORD;
-			end = scan_word(&c, &tok.width, &ascii);
-			tok.flags = (is_upper_cp(g.cp) ? RL_TF_UPPER : 0) | (is_digit_cp(g.cp) ? RL_TF_DIGIT : 0) |
-			            (ascii ? RL_TF_ASCII : 0);
+			tok.flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
+			            RL_TF_ASCII;
 		} else {
-			tok.cls = RL_TOK_PUNCT;
-			end = scan_punct(&c, &g, &tok.width);
+			end = scan_token(&c, &g, &tok);
 		}
 		tok.len = (uint32_t)(end - c.pos);
-		if (tok.cls == RL_TOK_PUNCT && all_printable_ascii(c.s + c.pos, tok.len))
-			tok.flags |= RL_TF_ASCII;
-		if (gs.indent)
-			tok.flags |= RL_TF_INDENT;
-		if (push(t, &tok) != RL_OK)
+		if (push_token(t, &tok, &gs) != RL_OK)
 			return RL_ENOMEM;
-		t->solo += (tok.flags & RL_TF_SOLO) != 0;
-		if (continues_word(t->v, c.s, t->n - 1))
-			t->v[t->n - 1].flags |= RL_TF_GLUED;
-		else
-			t->words += tok.cls == RL_TOK_WORD;
 		c.pos = end;
-		gs = (gap_state){false, 0, false, false, false};
+		gs = GAP_AFTER_TOKEN;
 	}
 	return RL_OK;
 }
@@ -452,49 +571,62 @@ static uint32_t percentile_width(const uint32_t *widths, size_t n)
 	return w;
 }
 
+/* The number of line ends in the text: single ones (*nlines) and all (the return value). */
+static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
+{
+	size_t nl = 0, nall = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		uint8_t gap = t->v[i].gap;
+		nl += gap == RL_GAP_LINE;
+		nall += gap >= RL_GAP_LINE;
+	}
+	*nlines = nl;
+	return nall;
+}
+
+/* The width of each line but the last, in all[], with the token that starts the next line in
+ * at[]; then the last line's width. Returns how many widths. */
+static size_t line_widths(const rl_tokens *t, uint32_t *all, uint32_t *at)
+{
+	uint32_t w = t->v[0].width;
+	size_t m = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		uint8_t gap = t->v[i].gap;
+		if (gap >= RL_GAP_LINE) {
+			all[m] = w;
+			at[m++] = (uint32_t)i;
+			w = 0;
+		} else {
+			w += gap == RL_GAP_SPACE;
+		}
+		w += t->v[i].width;
+	}
+	all[m++] = w;
+	return m;
+}
+
 static int mark_breaks(rl_tokens *t)
 {
-	/* Width of each line that ends in a single line break, indexed by that break's token. */
-	size_t nlines = 0;
-	for (size_t i = 1; i < t->n; i++)
-		nlines += t->v[i].gap == RL_GAP_LINE;
+	size_t nlines;
+	size_t nall = count_line_ends(t, &nlines);
 	if (nlines == 0)
 		return RL_OK;
 
 	/* The last lines of paragraphs count in the wrap width too: hard-wrapped text has none
 	 * wider than it, while text written one paragraph per line with a few short lines between
 	 * (a heading, a "[[Category:…]]" line above a paragraph) is not wrapped at their width. */
-	size_t nall = 1;
-	for (size_t i = 1; i < t->n; i++)
-		nall += t->v[i].gap >= RL_GAP_LINE;
-	uint32_t *widths = malloc((nlines + nall) * sizeof *widths), *all = widths + nlines;
-	if (!widths)
+	uint32_t *all = malloc((2 * nall + 1) * sizeof *all), *at = all + nall + 1;
+	if (!all)
 		return RL_ENOMEM;
-	uint32_t w = 0;
-	size_t k = 0, m = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		rl_gap gap = t->v[i].gap;
-		if (i > 0 && gap == RL_GAP_LINE)
-			widths[k++] = w;
-		if (i > 0 && gap >= RL_GAP_LINE)
-			all[m++] = w;
-		if (gap >= RL_GAP_LINE || i == 0)
-			w = 0;
-		else if (gap == RL_GAP_SPACE)
-			w += 1;
-		w += t->v[i].width;
-	}
-	all[m++] = w;
+	size_t m = line_widths(t, all, at);
 	uint32_t wrap = percentile_width(all, m);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX;
 
-	k = 0;
 	size_t line_start = 0;
-	for (size_t i = 1; i < t->n; i++) {
-		if (t->v[i].gap < RL_GAP_LINE)
-			continue;
+	for (size_t k = 0; k + 1 < m; k++) {
+		size_t i = at[k];
 		if (t->v[i].gap == RL_GAP_LINE) {
-			uint32_t prev = widths[k++];
+			uint32_t prev = all[k];
 			bool item_ends = starts_list_item(t, line_start) && !(t->v[i].flags & RL_TF_INDENT);
 			if (!wrapped || starts_list_item(t, i) || item_ends ||
 			    (uint64_t)prev * 100 < (uint64_t)wrap * SHORT_LINE_PERCENT)
@@ -502,7 +634,7 @@ static int mark_breaks(rl_tokens *t)
 		}
 		line_start = i;
 	}
-	free(widths);
+	free(all);
 	return RL_OK;
 }
 

@@ -207,3 +207,83 @@ Test(intern, words_keyed_once_get_the_ids_of_their_keys)
 	rl_interner_free(in);
 	rl_interner_free(check);
 }
+
+/* Words of every length around the cache's whole-key limits (8 and 16 bytes), in the middle of a
+ * text and at its very end (where fewer than 16 bytes can be read past a word's start), get one id
+ * per key, the same across texts, whichever way they were looked up; under -i the folded ASCII
+ * words (short ones folded as whole words, long ones through rl_key) meet their lower-case forms. */
+Test(intern, short_and_long_keys_at_any_position)
+{
+	static const char *words[] = {"a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno",
+	                              "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz"};
+	size_t nw = sizeof words / sizeof *words;
+	for (int fold = 0; fold < 2; fold++) {
+		rl_keyopts o = defaults;
+		o.fold_case = fold;
+		rl_interner *in;
+		cr_assert_eq(rl_interner_new(&in, &o), RL_OK);
+		uint32_t first[8];
+		for (size_t w = 0; w < nw; w++) {
+			/* The word alone (read at the end), then after a longer text, then upper-cased. */
+			char text[3][64];
+			size_t len = strlen(words[w]);
+			snprintf(text[0], sizeof text[0], "%s", words[w]);
+			snprintf(text[1], sizeof text[1], "zz %s yy xx ww vv uu tt", words[w]);
+			for (size_t i = 0; i <= len; i++)
+				text[2][i] = (char)(i < len && i % 2 ? words[w][i] - 'a' + 'A' : words[w][i]);
+			for (int k = 0; k < 3; k++) {
+				rl_tokens *t;
+				uint32_t *ids;
+				cr_assert_eq(rl_tokenize(&t, text[k], strlen(text[k])), RL_OK);
+				cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+				uint32_t id = ids[k == 1 ? 1 : 0];
+				if (k == 0)
+					first[w] = id;
+				else if (k == 1 || fold || len == 1)
+					cr_assert_eq(id, first[w], "%s (text %d, fold %d)", words[w], k, fold);
+				else
+					cr_assert_neq(id, first[w], "%s upper-cased without -i", words[w]);
+				size_t kl;
+				const char *key = rl_interner_key(in, id, &kl);
+				cr_assert(kl == len && (k == 2 && !fold ? memcmp(key, text[2], len) : memcmp(key, words[w], len)) == 0);
+				free(ids);
+				rl_tokens_free(t);
+			}
+			for (size_t v = 0; v < w; v++)
+				cr_assert_neq(first[v], first[w], "%s and %s", words[v], words[w]);
+		}
+		rl_interner_free(in);
+	}
+}
+
+/* More distinct words than the recent cache has entries, seen again in another order: every repeat
+ * finds the id of its first sight (cache entries evicted and refilled from the table). */
+Test(intern, repeats_find_their_ids_past_the_cache)
+{
+	rl_interner *in;
+	rl_tokens *a, *b;
+	uint32_t *ia, *ib;
+	size_t n = 30000;
+	char *ta = malloc(n * 24), *tb = malloc(n * 24);
+	size_t ka = 0, kb = 0;
+	for (size_t i = 0; i < n; i++) {
+		ka += (size_t)sprintf(ta + ka, "%s%zu ", i % 3 ? "w" : "longerword", i);
+		size_t j = (i * 7919) % n;
+		kb += (size_t)sprintf(tb + kb, "%s%zu ", j % 3 ? "w" : "longerword", j);
+	}
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, ta, ka), RL_OK);
+	cr_assert_eq(rl_tokenize(&b, tb, kb), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	cr_assert_eq(rl_intern(in, b, &ib), RL_OK);
+	cr_assert_eq(rl_interner_count(in), n);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(ib[i], ia[(i * 7919) % n], "repeat %zu", i);
+	free(ia);
+	free(ib);
+	free(ta);
+	free(tb);
+	rl_tokens_free(a);
+	rl_tokens_free(b);
+	rl_interner_free(in);
+}

@@ -220,3 +220,71 @@ Test(token, a_short_line_above_long_paragraphs_is_a_hard_line_end)
 	const char *g = gaps(s);
 	cr_assert_null(strchr(g, '2'), "no soft line ends: %s", g);
 }
+
+/* The tokens of s with each one's class, width and flags, as "text:cls:width:flags" joined with
+ * '|', for the byte-level fast paths below. */
+static const char *described(const char *s, size_t n)
+{
+	static char out[4096];
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t k = 0;
+	for (size_t i = 0; i < rl_tokens_count(t); i++) {
+		if (i)
+			out[k++] = '|';
+		memcpy(out + k, s + v[i].off, v[i].len);
+		k += v[i].len;
+		k += (size_t)snprintf(out + k, sizeof out - k, ":%u:%u:%x", v[i].cls, v[i].width,
+		                      v[i].flags);
+	}
+	out[k] = '\0';
+	rl_tokens_free(t);
+	return out;
+}
+
+/* The ASCII fast paths (a run of letters and digits read from the class table, a word ended by a
+ * space or a mark that never joins, one-byte graphemes read inline) stop where the grapheme rules
+ * must decide: before a byte >= 0x80 that may be a combining mark, at the joiners . , : and at the
+ * end of the text. flags: 1 ASCII, 0x10 upper, 0x20 digit, 0x80 glued; cls 0 word, 1 punctuation. */
+Test(token, ascii_fast_paths_stop_where_graphemes_decide)
+{
+	cr_assert_str_eq(described("Word;", 5), "Word:0:4:11|;:1:1:1");
+	cr_assert_str_eq(described("x", 1), "x:0:1:1", "a word at the very end");
+	cr_assert_str_eq(described("42)", 3), "42:0:2:21|):1:1:1");
+	/* e + COMBINING ACUTE: the mark joins the last letter, and the word is no longer ASCII. */
+	cr_assert_str_eq(described("cafe\xcc\x81 bar", 10), "cafe\xcc\x81:0:4:0|bar:0:3:1");
+	/* A letter before a precomposed é: both in the word, the ASCII run cut before it. */
+	cr_assert_str_eq(described("ab\xc3\xa9z", 5), "ab\xc3\xa9z:0:4:0");
+	/* Joiners between digits and after initials are read by the general path. */
+	cr_assert_str_eq(described("10:30,5 U.S.", 12), "10:30,5:0:7:21|U.S.:0:4:11");
+	cr_assert_str_eq(described("end.", 4), "end:0:3:1|.:1:1:1");
+	/* An apostrophe and a hyphen split, the second part glued. */
+	cr_assert_str_eq(described("it's ok-go", 10), "it:0:2:1|':1:1:1|s:0:1:81|ok:0:2:1|-:1:1:1|go:0:2:81");
+	/* A tab, a CR LF and a control byte are read as graphemes, not as ASCII text. */
+	cr_assert_str_eq(gaps("a\tb\r\nc\x01"), "0120");
+	cr_assert_str_eq(described("a\x01", 2), "a:0:1:1|\x01:1:2:2");
+	/* Punctuation followed by a combining mark is one grapheme, not ASCII. */
+	cr_assert_str_eq(described("(\xcc\x81", 3), "(\xcc\x81:1:1:0");
+	cr_assert_str_eq(described("--\xcc\x81", 4), "-:1:1:1|-\xcc\x81:1:1:0");
+}
+
+/* A token array of 20,000 tokens, and a word as long as the text: the array grows, widths add up. */
+Test(token, long_texts_and_long_words)
+{
+	size_t n = 60000;
+	char *s = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		s[i] = i % 3 == 2 ? ' ' : (char)('a' + i % 26);
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), 20000);
+	cr_assert_eq(rl_tokens_words(t), 20000);
+	rl_tokens_free(t);
+	memset(s, 'q', n);
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), 1);
+	cr_assert_eq(rl_tokens_array(t)[0].width, n);
+	rl_tokens_free(t);
+	free(s);
+}
