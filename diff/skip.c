@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "status.h"
 
 /* Lines shorter than this are left to the tokenizer: a lookup would cost about as much. */
@@ -26,28 +27,6 @@ struct rl_paras {
 	size_t mask;
 };
 
-/* A hash of s[0..n), eight bytes at a time. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	uint64_t w = 0;
-	memcpy(&w, s + i, n - i);
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-	return h ^ (h >> 29);
-}
-
-static bool ascii_space(char ch)
-{
-	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-}
-
 /* What follows a line at `end`, as the scan of its last token sees it (it peeks at the grapheme
  * after a word: its ASCII flag depends on whether that grapheme is one ASCII byte). FOLLOW_ONE: the
  * end of the text or one ASCII whitespace byte that is a grapheme of its own; FOLLOW_CRLF: a CR LF
@@ -59,7 +38,7 @@ static int follower(const char *text, size_t n, size_t end)
 {
 	if (end == n)
 		return FOLLOW_ONE;
-	if (!ascii_space(text[end]))
+	if (!rl_ascii_space(text[end]))
 		return FOLLOW_NONE;
 	size_t k = text[end] == '\r' && end + 1 < n && text[end + 1] == '\n' ? 2 : 1;
 	if (end + k < n && (unsigned char)text[end + k] >= 0x80)
@@ -71,10 +50,10 @@ static int follower(const char *text, size_t n, size_t end)
 static bool whole_line(const char *text, size_t n, size_t at, size_t end)
 {
 	while (at > 0 && text[at - 1] != '\n')
-		if (!ascii_space(text[--at]))
+		if (!rl_ascii_space(text[--at]))
 			return false;
 	for (; end < n && text[end] != '\n'; end++)
-		if (!ascii_space(text[end]))
+		if (!rl_ascii_space(text[end]))
 			return false;
 	return true;
 }
@@ -115,7 +94,7 @@ int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, 
 		if (end - off >= MIN_BYTES && follow != FOLLOW_NONE &&
 		    !(solo && !whole_line(text, len, off, end))) {
 			para *q = &p->v[p->n];
-			uint64_t h = hash_bytes(text + off, end - off);
+			uint64_t h = rl_hash_bytes(text + off, end - off);
 			*q = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1,
 			            UINT32_MAX, follow, solo};
 			uint32_t *b = &p->bucket[h & p->mask];
@@ -143,12 +122,12 @@ bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uin
 	/* The line that starts here, its trailing whitespace left out. */
 	const char *nl = memchr(text + at, '\n', n - at);
 	size_t end = nl ? (size_t)(nl - text) : n;
-	while (end > at && ascii_space(text[end - 1]))
+	while (end > at && rl_ascii_space(text[end - 1]))
 		end--;
 	int follow = follower(text, n, end);
 	if (end - at < MIN_BYTES || follow == FOLLOW_NONE)
 		return false;
-	uint64_t h = hash_bytes(text + at, end - at);
+	uint64_t h = rl_hash_bytes(text + at, end - at);
 	for (uint32_t k = p->bucket[h & p->mask]; k != UINT32_MAX; k = p->v[k].next) {
 		const para *q = &p->v[k];
 		if (q->hash != h || q->len != end - at || q->follow != follow ||

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "status.h"
 #include "text.h"
 
@@ -131,27 +132,6 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 
 /* Lines and runs shared by the two texts (wordbreak.h). */
 
-static bool ascii_space(char ch)
-{
-	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-}
-
-static uint64_t key_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	uint64_t x = 0;
-	memcpy(&x, s + i, n - i);
-	h = (h ^ x) * 0xC4CEB9FE1A85EC53u;
-	return h ^ (h >> 29);
-}
-
 #define NONE UINT32_MAX
 
 /* A piece of a text, found by its bytes: a line (its ASCII whitespace at both ends left out) or
@@ -230,7 +210,7 @@ static bool table_add(table *t, int s, size_t off, size_t len, const char *text)
 		t->p[s] = p, t->cap[s] = cap;
 	}
 	t->p[s][t->n[s]++] = (piece){(uint32_t)off, (uint32_t)len,
-	                             len ? key_hash(text + off, len) : 0, NONE, 0};
+	                             len ? rl_hash_bytes(text + off, len) : 0, NONE, 0};
 	return true;
 }
 
@@ -397,9 +377,9 @@ static int find_shared(rl_wb_lines *l)
 		for (size_t at = 0, k = 0;; k++) {
 			const char *nl = at < len ? memchr(text + at, '\n', len - at) : NULL;
 			size_t end = nl ? (size_t)(nl - text) : len, a = at, b = end;
-			while (a < b && ascii_space(text[a]))
+			while (a < b && rl_ascii_space(text[a]))
 				a++;
-			while (b > a && ascii_space(text[b - 1]))
+			while (b > a && rl_ascii_space(text[b - 1]))
 				b--;
 			sh->starts[s][k] = (uint32_t)at;
 			(void)table_add(&lines, s, a, b - a, text);  /* room made above */
@@ -542,7 +522,7 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 		/* A run of a shared line is a phrase unless the changed lines have it unequally
 		 * (then its words are wanted there, and here to match them: text copied from a
 		 * line that stayed); a run of a changed line is a phrase when they have it equally. */
-		uint32_t x = sh->runs.n ? run_find(&sh->runs, l->text, run, len, key_hash(run, len),
+		uint32_t x = sh->runs.n ? run_find(&sh->runs, l->text, run, len, rl_hash_bytes(run, len),
 		                                   NONE, false, 0, 0)
 		                        : NONE;
 		phrase = line == LINE_SHARED ? x == NONE || !sh->runs.e[x].unequal

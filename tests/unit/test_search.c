@@ -47,6 +47,21 @@ static uint32_t next_rand(uint64_t *s)
 	return (uint32_t)(*s >> 33);
 }
 
+/* rl_search_find from `from`, both ways, with and without case, finds what the oracle finds. */
+static void expect_as_oracle(const char *t, size_t n, const char *p, size_t plen, size_t from,
+                             int round)
+{
+	for (int mode = 0; mode < 4; mode++) {
+		bool fwd = mode & 1, icase = mode & 2;
+		size_t a = SIZE_MAX, b = SIZE_MAX;
+		bool x = rl_search_find(t, n, p, plen, from, fwd, icase, &a);
+		bool y = oracle(t, n, p, plen, from, fwd, icase, &b);
+		cr_assert_eq(x, y, "round %d from %zu mode %d: %d, oracle %d", round, from, mode, x, y);
+		cr_assert_eq(a, b, "round %d from %zu mode %d: at %zu, oracle %zu", round, from, mode, a,
+		             b);
+	}
+}
+
 /* Random texts and patterns over a tiny alphabet with both cases (borders, overlaps and
  * near-misses everywhere), from every start, both directions, with and without case. */
 Test(search, agrees_with_a_naive_oracle)
@@ -61,16 +76,7 @@ Test(search, agrees_with_a_naive_oracle)
 		for (size_t i = 0; i < plen; i++)
 			p[i] = alpha[next_rand(&rng) % 5];
 		for (size_t from = 0; from <= n + 1; from++) {
-			for (int mode = 0; mode < 4; mode++) {
-				bool fwd = mode & 1, icase = mode & 2;
-				size_t a = SIZE_MAX, b = SIZE_MAX;
-				bool x = rl_search_find(t, n, p, plen, from, fwd, icase, &a);
-				bool y = oracle(t, n, p, plen, from, fwd, icase, &b);
-				cr_assert_eq(x, y, "round %d from %zu mode %d: %d, oracle %d", round, from, mode,
-				             x, y);
-				cr_assert_eq(a, b, "round %d from %zu mode %d: at %zu, oracle %zu", round, from,
-				             mode, a, b);
-			}
+			expect_as_oracle(t, n, p, plen, from, round);
 		}
 	}
 }
@@ -93,16 +99,7 @@ Test(search, agrees_with_the_oracle_across_chunks)
 		const char *p = round % 3 ? "ab" : "a";
 		for (int k = 0; k < 40; k++) {
 			size_t from = next_rand(&rng) % (n + 2);
-			for (int mode = 0; mode < 4; mode++) {
-				bool fwd = mode & 1, icase = mode & 2;
-				size_t a = SIZE_MAX, b = SIZE_MAX;
-				bool x = rl_search_find(t, n, p, strlen(p), from, fwd, icase, &a);
-				bool y = oracle(t, n, p, strlen(p), from, fwd, icase, &b);
-				cr_assert_eq(x, y, "round %d from %zu mode %d: %d, oracle %d", round, from, mode,
-				             x, y);
-				cr_assert_eq(a, b, "round %d from %zu mode %d: at %zu, oracle %zu", round, from,
-				             mode, a, b);
-			}
+			expect_as_oracle(t, n, p, strlen(p), from, round);
 		}
 	}
 }
