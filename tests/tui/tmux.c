@@ -319,13 +319,18 @@ static void report_timeout(const tmux *t, const probe *p, double waited, const c
 }
 
 /* Has the shell of tmux_wrapped printed its last line: the command ended, nothing will draw a
- * frame any more (it sleeps)? */
+ * frame any more (it sleeps)? Only when that line is the last one written: a test that stops
+ * the viewer (Ctrl-Z) and types `fg` has the same line above the resumed command. */
 static bool wrapper_done(const char *screen)
 {
-	for (const char *l = screen; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
+	bool done = false;
+	for (const char *l = screen; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
 		if (strncmp(l, "modes-same", 10) == 0 || strncmp(l, "modes-differ", 12) == 0)
-			return true;
-	return false;
+			done = true;
+		else if (*l != '\n' && *l != '\0' && strspn(l, " ") != strcspn(l, "\n"))
+			done = false;  /* something written after it */
+	}
+	return done;
 }
 
 /* Read until p->ok says yes, or the hang bound passes (then say what was awaited). A frame is
