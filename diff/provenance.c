@@ -620,76 +620,115 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 	return true;
 }
 
+/* The units link_unit looks at: those that do not keep most of their words in place (beside()
+ * has counted them). On a revision with a few edits they are few, or none. Sets *want (NULL when
+ * none is wanted) or returns RL_ENOMEM. */
+static int wanted_units(search *x, uint8_t **want)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	uint8_t *w = calloc((size_t)sb->nunits + 1, 1);
+	if (!w)
+		return RL_ENOMEM;
+	uint32_t n = 0;
+	for (uint32_t u = 0; u < sb->nunits; u++) {
+		w[u] = 2 * x->kept[u] < rl_words(x->c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+		n += w[u];
+	}
+	if (n == 0) {
+		free(w);
+		w = NULL;
+	}
+	*want = w;
+	return RL_OK;
+}
+
+/* Stems, OLD's index and the word keys of the wanted units; the per-unit accumulators. */
+static int search_setup(search *x, const uint8_t *want)
+{
+	const rl_side *sa = &x->c->side[RL_OLD];
+	int rc = stems_init(x->c, &x->st, want);
+	if (rc == RL_OK)
+		rc = index_old(x);
+	if (rc == RL_OK)
+		rc = word_keys(x, want);
+	if (rc != RL_OK)
+		return rc;
+	x->acc = calloc((size_t)sa->nunits + 1, sizeof *x->acc);
+	x->touched = malloc(((size_t)sa->nunits + 1) * sizeof *x->touched);
+	return x->acc && x->touched ? RL_OK : RL_ENOMEM;
+}
+
+static void search_free(search *x)
+{
+	stems_free(&x->st);
+	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->mark);
+	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
+	free(x->run);
+}
+
+/* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget
+ * runs out, the links found so far stand. */
+static int link_units(search *x, rl_link **v, size_t *n)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	size_t cap = 0;
+	uint32_t pass = 0;
+	for (uint32_t u = 0; u < sb->nunits && x->c->rediff_work > 0; u++) {
+		rl_link ln;
+		if (!link_unit(x, u, &pass, &ln))
+			continue;
+		if (*n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			rl_link *nv = realloc(*v, nc * sizeof *nv);
+			if (!nv)
+				return RL_ENOMEM;
+			*v = nv, cap = nc;
+		}
+		(*v)[(*n)++] = ln;
+	}
+	return RL_OK;
+}
+
+/* Paragraph numbers of the first sources: one walk over OLD's units, the links by source. */
+static int number_paras(const rl_ctx *c, rl_link *v, size_t n)
+{
+	const rl_side *sa = &c->side[RL_OLD];
+	uint32_t *para = malloc(((size_t)sa->nunits + 1) * sizeof *para);
+	if (!para)
+		return RL_ENOMEM;
+	uint32_t p = 0;
+	for (uint32_t u = 0; u < sa->nunits; u++) {
+		p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
+		para[u] = p;
+	}
+	for (size_t k = 0; k < n; k++)
+		v[k].para = para[sa->unit[v[k].a0[0]]];
+	free(para);
+	return RL_OK;
+}
+
 static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 {
 	search x;
 	memset(&x, 0, sizeof x);
 	x.c = c;
-	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
-	/* The units link_unit looks at: those that do not keep most of their words in place. On a
-	 * revision with a few edits they are few, or none: then nothing is indexed. */
-	uint8_t *want = calloc((size_t)sb->nunits + 1, 1);
-	uint32_t nwant = 0;
-	int rc = want ? beside(&x, ops) : RL_ENOMEM;
-	for (uint32_t u = 0; rc == RL_OK && u < sb->nunits; u++) {
-		want[u] = 2 * x.kept[u] < rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
-		nwant += want[u];
-	}
-	if (rc == RL_OK && nwant == 0) {
-		free(want), free(x.lo), free(x.hi), free(x.kept);
-		return RL_OK;
-	}
-	if (rc == RL_OK)
-		rc = stems_init(c, &x.st, want);
-	if (rc == RL_OK)
-		rc = index_old(&x);
-	if (rc == RL_OK)
-		rc = word_keys(&x, want);
-	free(want);
-	x.acc = calloc((size_t)sa->nunits + 1, sizeof *x.acc);
-	x.touched = malloc(((size_t)sa->nunits + 1) * sizeof *x.touched);
-	if (rc == RL_OK && (!x.acc || !x.touched))
-		rc = RL_ENOMEM;
+	uint8_t *want = NULL;
 	rl_link *v = NULL;
-	size_t n = 0, cap = 0;
-	uint32_t pass = 0;
-	for (uint32_t u = 0; rc == RL_OK && u < sb->nunits && c->rediff_work > 0; u++) {
-		rl_link ln;
-		if (!link_unit(&x, u, &pass, &ln))
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? 2 * cap : 16;
-			rl_link *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				rc = RL_ENOMEM;
-				break;
-			}
-			v = nv, cap = nc;
-		}
-		v[n++] = ln;
+	size_t n = 0;
+	int rc = beside(&x, ops);
+	if (rc == RL_OK)
+		rc = wanted_units(&x, &want);
+	if (rc == RL_OK && want) {
+		rc = search_setup(&x, want);
+		if (rc == RL_OK)
+			rc = link_units(&x, &v, &n);
+		if (rc == RL_OK && n > 0)
+			rc = number_paras(c, v, n);
+		if (rc == RL_ECANCELED)
+			rc = RL_OK;  /* the budget ran out while indexing OLD: no links */
 	}
-	if (rc == RL_ECANCELED)
-		rc = RL_OK;  /* the budget ran out: the links found so far stand */
-	/* Paragraph numbers of the first sources: one walk over OLD's units, the links by source. */
-	if (rc == RL_OK && n > 0) {
-		uint32_t *para = malloc(((size_t)sa->nunits + 1) * sizeof *para);
-		if (!para) {
-			rc = RL_ENOMEM;
-		} else {
-			uint32_t p = 0;
-			for (uint32_t u = 0; u < sa->nunits; u++) {
-				p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
-				para[u] = p;
-			}
-			for (size_t k = 0; k < n; k++)
-				v[k].para = para[sa->unit[v[k].a0[0]]];
-			free(para);
-		}
-	}
-	stems_free(&x.st);
-	free(x.df), free(x.post0), free(x.post), free(x.w), free(x.vw), free(x.mark), free(x.seen);
-	free(x.acc), free(x.touched), free(x.lo), free(x.hi), free(x.kept);
-	free(x.run);
+	free(want);
+	search_free(&x);
 	if (rc != RL_OK) {
 		free(v);
 		return rc;
