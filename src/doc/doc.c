@@ -156,8 +156,11 @@ enum md_sign {
  * space or punctuation)? "*sigh*" and "_Hamlet_" are; "5 * 3", "fee*" and snake_case are not. */
 static bool has_emphasis(const char *s, size_t n, char c)
 {
-	for (size_t i = 0; i + 2 < n; i++) {
-		if (s[i] != c || (i && (!s[i - 1] || !strchr(" \t([\"'", s[i - 1]))) || s[i + 1] == ' ' ||
+	/* memchr jumps to each c: most lines of prose hold none, and this runs on every text. */
+	for (const char *p = n > 2 ? memchr(s, c, n - 2) : NULL; p;
+	     p = (size_t)(p - s) + 3 < n ? memchr(p + 1, c, n - (size_t)(p - s) - 3) : NULL) {
+		size_t i = (size_t)(p - s);
+		if ((i && (!s[i - 1] || !strchr(" \t([\"'", s[i - 1]))) || s[i + 1] == ' ' ||
 		    s[i + 1] == '\t' || s[i + 1] == c)
 			continue;
 		/* No closing after the first opening: none after a later one either (one pass). */
