@@ -173,22 +173,38 @@ static bool has_emphasis(const char *s, size_t n, char c)
 	return false;
 }
 
-static unsigned line_signs(const char *s, size_t n, bool prev_text)
+/* A link: "[text](target)". A wiki link followed by a bracket, "[[Page]](note)", is not one
+ * (wikitext is plain text to redline: its "# item" lines are a numbered list). */
+static bool has_link(const char *s, size_t n)
 {
-	unsigned signs = 0;
+	for (const char *link = find_bytes(s, n, "](", 2); link;) {
+		size_t at = (size_t)(link - s);
+		if ((at == 0 || s[at - 1] != ']') && memchr(s, '[', at) && memchr(link, ')', n - at))
+			return true;
+		link = find_bytes(link + 2, n - at - 2, "](", 2);
+	}
+	return false;
+}
+
+/* The level of a heading line ("## Title": 2), or 0. */
+static size_t heading_level(const char *s, size_t n)
+{
 	size_t h = 0;
 	while (h < n && s[h] == '#')
 		h++;
-	if (h >= 1 && h <= 6 && h < n && s[h] == ' ')
-		signs |= MD_HEADING;
+	return h >= 1 && h <= 6 && h < n && s[h] == ' ' ? h : 0;
+}
+
+static unsigned line_signs(const char *s, size_t n, bool prev_text)
+{
+	unsigned signs = 0;
 	if (n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0))
 		signs |= MD_FENCE;
 	if (prev_text && n >= 3 && strspn(s, "=") == n)
 		signs |= MD_SETEXT;
 	if (n >= 4 && s[0] == '[' && find_bytes(s, n, "]: ", 3) && (has(s, n, "http") || has(s, n, "/")))
 		signs |= MD_REFDEF;
-	const char *link = find_bytes(s, n, "](", 2);
-	if (link && memchr(s, '[', (size_t)(link - s)) && memchr(link, ')', n - (size_t)(link - s)))
+	if (has_link(s, n))
 		signs |= MD_LINK;
 	const char *strong = find_bytes(s, n, "**", 2);
 	if (strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
@@ -210,15 +226,26 @@ static bool looks_markdown(const char *s, size_t n)
 {
 	unsigned signs = 0;
 	bool prev_text = false;
+	/* A heading counts when the lines beside it are no heading of its level: "# " lines in a
+	 * row are a numbered list (wikitext) or comments, not headings. */
+	size_t prev_h = 0;
+	bool pending = false;
 	for (size_t i = 0; i < n;) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - s) : n, len = e - i;
 		if (len && s[e - 1] == '\r')
 			len--;
 		signs |= line_signs(s + i, len, prev_text);
+		size_t h = heading_level(s + i, len);
+		if (pending && h != prev_h)
+			signs |= MD_HEADING;
+		pending = h && h != prev_h;
+		prev_h = h;
 		prev_text = len > 0 && s[i] != ' ' && s[i] != '=';
 		i = e + 1;
 	}
+	if (pending)
+		signs |= MD_HEADING;
 	/* Emphasis is a weak sign (prose stars a word now and then): it counts beside a heading. */
 	if ((signs & MD_EMPH) && !(signs & (MD_HEADING | MD_SETEXT)))
 		signs &= ~(unsigned)MD_EMPH;

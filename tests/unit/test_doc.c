@@ -82,6 +82,23 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
 }
 
+/* Wikitext (a wiki page's source) is plain text: its "# " lines are a numbered list and a wiki
+ * link before a bracket is no Markdown link. Both used to make it Markdown, and the Markdown
+ * reader then rewrote the text that was compared. */
+Test(detect, wikitext_is_text)
+{
+	cr_assert_eq(detect("Villages of the parish:\n# North Ford\n# [[Eastwick]] (the mill)\n"
+	                    "# Harrow End\n\nThe '''ferry''' runs from [[Harbour]](east quay).\n"),
+	             RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("== History ==\n# [[Old Quay]](1840)\n# [[New Quay]](1902)\n"),
+	             RL_DOCFMT_TEXT);
+	/* Headings of one level apart from each other, or of two levels in a row, still count. */
+	cr_assert_eq(detect("# Minutes\n## Present\nSee [the list](list.md).\n"), RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("# Minutes\n\nText.\n\n# Votes\n\nSee [it](v.md).\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("Intro [a](b.md) then [[Wiki]](x).\n# Notes\n"), RL_DOCFMT_MARKDOWN);
+}
+
 Test(detect, format_names)
 {
 	rl_docfmt f;
