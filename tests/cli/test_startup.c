@@ -1,5 +1,5 @@
 /* Start-up: libgit2 is loaded only when a command needs a repository (src/input/gitlib.h), libthai
- * only when Thai is to be broken into words (src/run/thai.h).
+ * only when Thai is to be broken into words (src/run/thai.h), ncursesw only for the viewer.
  * Comparing two files must neither load it nor fail without it; a REV:path operand loads it, and
  * says in one line what is missing when it cannot. glibc's LD_DEBUG=files lists every shared
  * object the loader opens, at start-up and through dlopen, on standard error. */
@@ -115,6 +115,24 @@ Test(startup, wrong_library)
 	cr_assert_eq(r.status, 2);
 	cr_assert_not_null(strstr(r.err, "libutf8proc.so.2 has no git_"), "stderr: %s", r.err);
 	run_free(&r);
+}
+
+/* ncursesw (and libtinfo) are opened when the viewer is about to start (ui/curseslib.h): printed
+ * output asks terminfo nothing. (The viewer without it: tests/tui/test_tui.c.) */
+Test(startup, printed_output_does_not_load_ncurses)
+{
+	const char *const formats[] = {"--stat", "--json", "-y", "--changes", "--inline"};
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+		run_result r;
+		const char *argv[] = {"redline", formats[i], OLD, NEW, NULL};
+		const char *env[] = {"LD_DEBUG=files", NULL};
+		run_outside(&r, argv, env);
+		cr_assert_eq(r.status, 1, "%s: stderr: %s", formats[i], r.err);
+		cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
+		cr_assert_null(strstr(r.err, "libncursesw"), "ncursesw loaded for %s", formats[i]);
+		cr_assert_null(strstr(r.err, "libtinfo"), "libtinfo loaded for %s", formats[i]);
+		run_free(&r);
+	}
 }
 
 /* ------------------------------------------------------------------ libthai
