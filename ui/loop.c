@@ -55,6 +55,11 @@ bool rl_viewer_usable_on(FILE *tty, int *colors)
 	return rl_term_usable(fileno(tty), colors);
 }
 
+const char *rl_viewer_missing(void)
+{
+	return rl_curses_missing();
+}
+
 /* A viewer over the pairs of src, or (src NULL) over pairs in memory. */
 static int create(rl_viewer **out, const rl_pairsrc *src, const rl_pair *pairs, size_t npairs,
                   size_t first, const rl_viewer_opts *opts)

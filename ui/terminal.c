@@ -1,4 +1,10 @@
 /* terminal.c: curses on and off, colours from the scheme, input events, signals, safe text. */
+/* <term.h> before terminal.h, whose curseslib.h would rename its declarations (curseslib.h).
+ * <term.h> defines macros named after terminfo capabilities (lines, columns, ...): no local
+ * variable of this file may be called that. */
+#include <curses.h>
+#include <term.h>
+
 #include "terminal.h"
 
 #include <fcntl.h>
@@ -10,10 +16,6 @@
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
-
-/* <term.h> defines macros named after terminfo capabilities (lines, columns, ...): no local
- * variable of this file may be called that. */
-#include <term.h>
 
 #include "names.h"
 
@@ -217,13 +219,13 @@ bool rl_term_usable(int out_fd, int *colors)
 	*colors = 0;
 	if (out_fd < 0 || !isatty(out_fd) || !term || !*term || strcmp(term, "dumb") == 0)
 		return false;
-	if (setupterm(NULL, out_fd, &err) != OK)
+	if (rl_curses_load(NULL, 0) != 0 || setupterm(NULL, out_fd, &err) != OK)
 		return false;
 	const char *cup = tigetstr("cup");
 	bool ok = cup && cup != (const char *)-1 && tigetflag("hc") <= 0;
 	int n = tigetnum("colors");
 	*colors = n > 0 ? n : 0;
-	del_curterm(cur_term);
+	del_curterm(set_curterm(NULL));  /* setupterm's entry (cur_term, not in the table) */
 	if (!ok)
 		return false;
 	if (out_fd != STDOUT_FILENO || isatty(STDIN_FILENO))
@@ -290,7 +292,7 @@ int rl_term_start(rl_term *t, FILE *out, FILE *in, rl_scheme scheme, bool ascii,
 	t->scheme = scheme;
 	t->ascii = ascii;
 	t->mouse = mouse;
-	if (!(t->in = key_source(in, &t->own_in)))
+	if (rl_curses_load(NULL, 0) != 0 || !(t->in = key_source(in, &t->own_in)))
 		return -1;
 	t->fd = restore_fd = fileno(out);
 	have_modes = tcgetattr(restore_fd, &saved_modes) == 0;

@@ -1,7 +1,8 @@
 /* terminal.h: the terminal: starting and ending curses, colours, input, signals, and the one routine
  * that puts document text on the screen.
  *
- * One of the four files that call curses (terminal, pane, statusline, loop). Every byte that came
+ * One of the four files that call curses (terminal, pane, statusline, loop), through the table of
+ * curseslib.h (ncursesw is loaded when the viewer starts). Every byte that came
  * from a document or a file name reaches the screen through rl_term_put, which draws controls,
  * escape sequences, bidi overrides and invalid bytes as visible escapes. The terminal is restored
  * on every way out: rl_term_end, a terminating signal (handled by the loop), and fatal signals
@@ -10,11 +11,11 @@
 #ifndef REDLINE_TERMINAL_H
 #define REDLINE_TERMINAL_H
 
-#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "curseslib.h"
 #include "scheme.h"
 #include "text.h"
 #include "theme.h"
@@ -31,9 +32,10 @@ typedef struct rl_term {
 	attr_t face[RL_FACE_COUNT];
 } rl_term;
 
-/* Can the viewer run on fd: a terminal, TERM set and not dumb, a terminfo entry with cursor
- * addressing, and a terminal to read keys from (for stdout: stdin or /dev/tty; another out_fd is
- * read itself)? *colors gets terminfo's colour count. */
+/* Can the viewer run on fd: a terminal, TERM set and not dumb, ncursesw loaded (rl_curses_load:
+ * it is tried here, once a terminal is found), a terminfo entry with cursor addressing, and a
+ * terminal to read keys from (for stdout: stdin or /dev/tty; another out_fd is read itself)?
+ * *colors gets terminfo's colour count. */
 bool rl_term_usable(int out_fd, int *colors);
 
 /* Enter curses on out (a terminal), reading keys from in (NULL: stdin if it is a terminal, else

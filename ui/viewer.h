@@ -32,6 +32,9 @@ typedef struct rl_viewer rl_viewer;
 bool rl_viewer_usable(int *colors);
 /* Can it run on this terminal (opened by the caller: /dev/tty, for git's external diff)? */
 bool rl_viewer_usable_on(FILE *tty, int *colors);
+/* NULL, or why the viewer cannot run anywhere: ncursesw was looked for (once a usable terminal
+ * was found) and cannot be loaded. One line, without "redline: " or a newline. */
+const char *rl_viewer_missing(void);
 
 /* Compare pairs[first] (before touching the terminal, so that an error leaves it alone). The
  * pairs are borrowed and must outlive the viewer. */

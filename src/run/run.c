@@ -1,6 +1,8 @@
 /* run.c: the runner a command line asks for. */
 #include "run.h"
 
+#include <stdio.h>
+
 #include "input/input.h"
 
 int rl_run_cli(const rl_cli *cli, int *sig)
@@ -18,6 +20,11 @@ int rl_run_cli(const rl_cli *cli, int *sig)
 		status = rl_run_list(&c, sig);
 	else
 		status = rl_run_pair(&c, sig);
+	/* Said once, after the comparisons (never over the viewer's screen): they are still right,
+	 * with Thai one word per grapheme. */
+	const char *missing = rl_thai_missing(&thai);
+	if (missing)
+		fprintf(stderr, "redline: %s\n", missing);
 	rl_thai_release(&thai);
 	return status;
 }

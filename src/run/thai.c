@@ -1,6 +1,8 @@
-/* thai.c: Thai word breaks through libthai. */
+/* thai.c: Thai word breaks through libthai, opened with dlopen() on the first run to break. */
 #include "thai.h"
 
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <thai/thbrk.h>
@@ -9,9 +11,64 @@
 
 #include "text.h"
 
+/* The soname the program was built against (src/run/CMakeLists.txt reads it from the library). */
+#ifndef REDLINE_LIBTHAI_SONAME
+#error "REDLINE_LIBTHAI_SONAME must name libthai's shared object (src/run/CMakeLists.txt sets it)"
+#endif
+
+/* libthai and its dictionary, loaded once per process on the first run of Thai to break and
+ * shared by every rl_thai: a list of pairs loads the dictionary once. The breaker is never freed:
+ * freeing the trie cost 3 M instructions (7 % of a small Thai comparison) just before exit. */
+static struct {
+	bool tried;           /* loading was tried: lib and brk are what it gave */
+	void *lib;
+	ThBrk *brk;           /* NULL: the library or its dictionary is missing (why says which) */
+	char why[320];
+	__typeof__(th_brk_wc_find_breaks) *find_breaks;
+} thailib;
+
+#define THAI_FALLBACK "Thai is compared one grapheme at a time"
+
+static void thailib_load(void)
+{
+	thailib.tried = true;
+	const char *name = getenv("REDLINE_LIBTHAI");
+	if (!name || !*name)
+		name = REDLINE_LIBTHAI_SONAME;
+	void *lib = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
+	if (!lib) {
+		const char *why = dlerror();
+		snprintf(thailib.why, sizeof thailib.why,
+		         "Thai words need %s, which cannot be loaded (%s): " THAI_FALLBACK, name,
+		         why ? why : "unknown reason");
+		return;
+	}
+	/* POSIX: a function's address survives the round trip through void *. */
+	__typeof__(th_brk_new) *brk_new = (__typeof__(th_brk_new) *)dlsym(lib, "th_brk_new");
+	thailib.find_breaks =
+		(__typeof__(th_brk_wc_find_breaks) *)dlsym(lib, "th_brk_wc_find_breaks");
+	if (!brk_new || !thailib.find_breaks) {
+		snprintf(thailib.why, sizeof thailib.why,
+		         "Thai words need %s, and %s has no %s (another version?): " THAI_FALLBACK,
+		         REDLINE_LIBTHAI_SONAME, name, brk_new ? "th_brk_wc_find_breaks" : "th_brk_new");
+		dlclose(lib);
+		return;
+	}
+	thailib.lib = lib;
+	if (!(thailib.brk = brk_new(NULL)))
+		snprintf(thailib.why, sizeof thailib.why,
+		         "Thai words need libthai's dictionary, which %s cannot load: " THAI_FALLBACK,
+		         name);
+}
+
 void rl_thai_attach(rl_thai *th, rl_diff_opts *opts)
 {
 	opts->wordbreak = (rl_wordbreak){rl_thai_breaks, th};
+}
+
+const char *rl_thai_missing(const rl_thai *th)
+{
+	return th->failed ? thailib.why : NULL;
 }
 
 struct rl_thai_seen {
@@ -22,8 +79,6 @@ struct rl_thai_seen {
 
 void rl_thai_release(rl_thai *th)
 {
-	if (th->brk)
-		th_brk_delete(th->brk);
 	free(th->seen);
 	free(th->bytes);
 	free(th->breaks);
@@ -154,9 +209,13 @@ int rl_thai_breaks(void *ctx, rl_script script, const char *run, size_t len, uin
 
 	if (script != RL_SCRIPT_THAI || th->failed || len >= INT32_MAX)
 		return -1;
-	if (!th->brk && !(th->brk = th_brk_new(NULL))) {
-		th->failed = true;  /* no dictionary: Thai stays one word per grapheme */
-		return -1;
+	if (!th->brk) {
+		if (!thailib.tried)
+			thailib_load();
+		if (!(th->brk = thailib.brk)) {
+			th->failed = true;  /* no library or no dictionary: one word per grapheme */
+			return -1;
+		}
 	}
 	/* A run broken before: the same breaks (libthai's answer depends on the run alone). */
 	uint64_t h = run_hash(run, len);
@@ -173,7 +232,7 @@ int rl_thai_breaks(void *ctx, rl_script script, const char *run, size_t len, uin
 		wide_free(&w);
 		return RL_WORDBREAK_NOMEM;
 	}
-	int n = th_brk_wc_find_breaks(th->brk, w.cp, w.pos, w.n + 1);
+	int n = thailib.find_breaks(th->brk, w.cp, w.pos, w.n + 1);
 	/* Every break (kept for the next time), max of them for the caller. */
 	size_t all = 0;
 	uint32_t *b = malloc(((size_t)(n > 0 ? n : 0) + 1) * sizeof *b);

@@ -100,6 +100,15 @@ void rl_vterm_close(rl_vterm *vt)
 	vt->out = vt->in = NULL;
 }
 
+/* Printed output instead of the viewer because ncursesw is missing: say so, once. */
+static bool no_viewer(void)
+{
+	const char *why = rl_viewer_missing();
+	if (why)
+		fprintf(stderr, "redline: %s: printing instead\n", why);
+	return false;
+}
+
 bool rl_vterm_open(rl_vterm *vt, const rl_cli *cli)
 {
 	*vt = (rl_vterm){.ascii = rl_tty_ascii()};
@@ -108,7 +117,7 @@ bool rl_vterm_open(rl_vterm *vt, const rl_cli *cli)
 	if (rl_viewer_usable(&vt->colors))
 		return true;
 	if (!cli->viewer || git_pager() || dumb_terminal())
-		return false;
+		return no_viewer();
 	vt->out = fopen("/dev/tty", "w");
 	vt->in = fopen("/dev/tty", "r");
 	if (vt->out && vt->in && rl_viewer_usable_on(vt->out, &vt->colors)) {
@@ -116,7 +125,7 @@ bool rl_vterm_open(rl_vterm *vt, const rl_cli *cli)
 		return true;
 	}
 	rl_vterm_close(vt);
-	return false;
+	return no_viewer();
 }
 
 rl_viewer_opts rl_vterm_opts(const rl_vterm *vt, const rl_cli *cli)

@@ -1,4 +1,5 @@
-/* Start-up: libgit2 is loaded only when a command needs a repository (src/input/gitlib.h).
+/* Start-up: libgit2 is loaded only when a command needs a repository (src/input/gitlib.h), libthai
+ * only when Thai is to be broken into words (src/run/thai.h), ncursesw only for the viewer.
  * Comparing two files must neither load it nor fail without it; a REV:path operand loads it, and
  * says in one line what is missing when it cannot. glibc's LD_DEBUG=files lists every shared
  * object the loader opens, at start-up and through dlopen, on standard error. */
@@ -44,7 +45,7 @@ Test(startup, two_files_do_not_load_libgit2)
 	run_result r;
 	stat_outside(&r, OLD, NEW, "LD_DEBUG=files", NULL);
 	/* The loader's log is there (so its silence about libgit2 means something)... */
-	cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libc.so"), "no loader log: %s", r.err);
 	cr_assert_null(strstr(r.err, "libgit2"), "libgit2 loaded for two files");
 	run_free(&r);
 }
@@ -109,10 +110,108 @@ Test(startup, wrong_library)
 {
 	run_result r;
 	const char *argv[] = {"redline", "--git", NULL};
-	const char *env[] = {"REDLINE_LIBGIT2=libutf8proc.so.2", NULL};
+	const char *env[] = {"REDLINE_LIBGIT2=libm.so.6", NULL};
 	run_outside(&r, argv, env);
 	cr_assert_eq(r.status, 2);
-	cr_assert_not_null(strstr(r.err, "libutf8proc.so.2 has no git_"), "stderr: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libm.so.6 has no git_"), "stderr: %s", r.err);
+	run_free(&r);
+}
+
+/* ncursesw (and libtinfo) are opened when the viewer is about to start (ui/curseslib.h): printed
+ * output asks terminfo nothing. (The viewer without it: tests/tui/test_tui.c.) */
+Test(startup, printed_output_does_not_load_ncurses)
+{
+	const char *const formats[] = {"--stat", "--json", "-y", "--changes", "--inline"};
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+		run_result r;
+		const char *argv[] = {"redline", formats[i], OLD, NEW, NULL};
+		const char *env[] = {"LD_DEBUG=files", NULL};
+		run_outside(&r, argv, env);
+		cr_assert_eq(r.status, 1, "%s: stderr: %s", formats[i], r.err);
+		cr_assert_not_null(strstr(r.err, "libc.so"), "no loader log: %s", r.err);
+		cr_assert_null(strstr(r.err, "libncursesw"), "ncursesw loaded for %s", formats[i]);
+		cr_assert_null(strstr(r.err, "libtinfo"), "libtinfo loaded for %s", formats[i]);
+		run_free(&r);
+	}
+}
+
+/* ------------------------------------------------------------------ libthai
+ * libthai (and libdatrie) are opened on the first run of Thai the comparison breaks into words
+ * (src/run/thai.h): not for texts without Thai, not for Thai that did not change. Without the
+ * library the comparison still runs, Thai one word per grapheme, and one line says why. */
+
+#define THAI_OLD SOURCE_DIR "/tests/scripts/thai-old.txt"
+#define THAI_NEW SOURCE_DIR "/tests/scripts/thai-new.txt"
+#define NO_LIBTHAI "REDLINE_LIBTHAI=/nonexistent/libthai.so.0"
+
+Test(startup, two_files_do_not_load_libthai)
+{
+	run_result r;
+	stat_outside(&r, OLD, NEW, "LD_DEBUG=files", NULL);
+	cr_assert_not_null(strstr(r.err, "libc.so"), "no loader log: %s", r.err);
+	cr_assert_null(strstr(r.err, "libthai"), "libthai loaded for two English files");
+	cr_assert_null(strstr(r.err, "libdatrie"), "libdatrie loaded for two English files");
+	run_free(&r);
+}
+
+Test(startup, unchanged_thai_needs_no_libthai)
+{
+	run_result r;
+	const char *argv[] = {"redline", "--stat", THAI_OLD, THAI_OLD, NULL};
+	const char *env[] = {NO_LIBTHAI, NULL};
+	run_outside(&r, argv, env);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
+	run_free(&r);
+}
+
+Test(startup, a_thai_edit_loads_libthai)
+{
+	run_result r;
+	stat_outside(&r, THAI_OLD, THAI_NEW, "LD_DEBUG=files", NULL);
+	cr_assert_not_null(strstr(r.err, "libthai"), "libthai not loaded: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libdatrie"), "libdatrie not loaded: %s", r.err);
+	run_free(&r);
+}
+
+/* --inline under env: exit 1, the Thai line's change as printed, and standard error. */
+static void thai_inline(run_result *r, const char *env0)
+{
+	const char *argv[] = {"redline", "--inline", THAI_OLD, THAI_NEW, NULL};
+	const char *env[] = {env0, NULL};
+	run_outside(r, argv, env);
+	cr_assert_eq(r->status, 1, "stderr: %s", r->err);
+}
+
+Test(startup, thai_without_libthai_is_per_grapheme_with_one_line)
+{
+	run_result r;
+	thai_inline(&r, NULL);
+	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใกล้-]{+ไกล+}บ้าน"), "%s", r.out);
+	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
+	run_free(&r);
+
+	thai_inline(&r, NO_LIBTHAI);
+	/* The per-grapheme comparison doc/scripts-and-provenance.md describes: ก and ล kept. */
+	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใ-]{+ไ+}ก[-ล้-]{+ล+}บ้าน"), "%s", r.out);
+	const char *want = "redline: Thai words need /nonexistent/libthai.so.0, which cannot be loaded "
+	                   "(/nonexistent/libthai.so.0: ";
+	cr_assert_eq(strncmp(r.err, want, strlen(want)), 0, "stderr: %s", r.err);
+	cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1, "not one line: %s", r.err);
+	const char *end = ": Thai is compared one grapheme at a time\n";
+	cr_assert(r.err_len > strlen(end) && strcmp(r.err + r.err_len - strlen(end), end) == 0,
+	          "stderr: %s", r.err);
+	run_free(&r);
+}
+
+/* A library that is there but is not libthai. */
+Test(startup, thai_with_the_wrong_library)
+{
+	run_result r;
+	thai_inline(&r, "REDLINE_LIBTHAI=libm.so.6");
+	cr_assert_not_null(strstr(r.out, "[-ใ-]{+ไ+}ก"), "%s", r.out);
+	cr_assert_str_eq(r.err, "redline: Thai words need libthai.so.0, and libm.so.6 has no "
+	                        "th_brk_new (another version?): Thai is compared one grapheme at a time\n");
 	run_free(&r);
 }
 
@@ -145,7 +244,7 @@ Test(startup, two_files_do_not_load_the_document_readers)
 {
 	run_result r;
 	stat_outside(&r, OLD, NEW, "LD_DEBUG=files", NULL);
-	cr_assert_not_null(strstr(r.err, "libutf8proc"), "no loader log: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libc.so"), "no loader log: %s", r.err);
 	ASSERT_LOADED(r.err, doc_libraries, false, "two text files");
 	ASSERT_LOADED(r.err, pdf_libraries, false, "two text files");
 	run_free(&r);
@@ -221,7 +320,7 @@ Test(startup, pdf_without_its_module)
 /* A library that is not the module (it has no version mark). */
 Test(startup, wrong_module)
 {
-	missing_module(DRAFT, "DOCX", "libutf8proc.so.2", "and libutf8proc.so.2 is not redline's module");
+	missing_module(DRAFT, "DOCX", "libm.so.6", "and libm.so.6 is not redline's module");
 }
 
 /* The modules are looked for next to the executable (/proc/self/exe), wherever that is: a copy of

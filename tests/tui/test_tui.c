@@ -282,6 +282,34 @@ Test(tui, dumb_terminals_and_pipes_get_printed_output)
 	tmux_stop(&w);
 }
 
+/* ncursesw is loaded only when the viewer starts (ui/curseslib.h): without it the comparison is
+ * printed, after one line that says why. */
+Test(tui, without_ncurses_printed_with_one_line)
+{
+	tmux t = {0};
+	start(&t, 220, 30, TMUX_UTF8_ENV " REDLINE_LIBNCURSES=/nonexistent/libncursesw.so.6",
+	      "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
+	assert_screen(&t, "exit=1");
+	assert_screen(&t, "redline: the viewer needs /nonexistent/libncursesw.so.6, which cannot be "
+	                  "loaded (/nonexistent/libncursesw.so.6: ");
+	assert_screen(&t, "): printing instead\n");
+	assert_screen(&t, "ไกลบ้าน");
+	char *alt = tmux_format(&t, "#{alternate_on}");
+	cr_assert_str_eq(alt, "0", "printed, no viewer");
+	free(alt);
+	tmux_stop(&t);
+
+	/* The library found: the viewer. */
+	tmux u = {0};
+	start(&u, 120, 30, TMUX_UTF8_ENV, "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
+	assert_screen(&u, "change 1/");
+	quit(&u, "exit=1");
+	char *s = tmux_screen(&u, false);
+	cr_assert_null(strstr(s, "viewer needs"), "%s", s);
+	free(s);
+	tmux_stop(&u);
+}
+
 Test(tui, help_overlay)
 {
 	tmux t = {0};

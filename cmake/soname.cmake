@@ -1,0 +1,25 @@
+# redline_soname(OUT FILE): the SONAME of the shared library FILE (as pkg-config's link line names
+# it), for a library the program opens with dlopen() instead of linking (libthai, ncursesw).
+# FILE may be a linker script (Debian's libncursesw.so is "INPUT(libncursesw.so.6 -ltinfo)"):
+# then the first library it names is read.
+function(redline_soname out file)
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${file} OUTPUT_VARIABLE headers ERROR_QUIET)
+  if(headers MATCHES "SONAME +([^\n ]+)")
+    set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
+    return()
+  endif()
+  file(READ ${file} script LIMIT 4096)
+  if(script MATCHES "(INPUT|GROUP)[ \t]*\\([ \t]*([^ \t)]+)")
+    get_filename_component(dir ${file} DIRECTORY)
+    set(target ${CMAKE_MATCH_2})
+    if(NOT IS_ABSOLUTE ${target})
+      set(target ${dir}/${target})
+    endif()
+    execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${target} OUTPUT_VARIABLE headers ERROR_QUIET)
+    if(headers MATCHES "SONAME +([^\n ]+)")
+      set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  message(FATAL_ERROR "cannot read the SONAME of ${file} (objdump: ${CMAKE_OBJDUMP})")
+endfunction()
