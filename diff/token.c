@@ -656,7 +656,8 @@ static int take_first(rl_tokens *t, cursor *c, const gap_state *gs, first_read *
 
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
  * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
- * the end, or a mark that never joins a word, followed by ASCII. 0 otherwise. */
+ * the end, a mark that never joins a word followed by ASCII, or one that may (. , :) followed by
+ * ASCII that is not a letter or a digit. 0 otherwise. */
 static size_t ascii_word_end(const cursor *c)
 {
 	size_t end = ascii_run(c, c->pos);
@@ -665,10 +666,16 @@ static size_t ascii_word_end(const cursor *c)
 	unsigned char ch = (unsigned char)c->s[end];
 	if (ch == ' ' || ch == '\n')
 		return end;
-	if ((ascii_class[ch] & A_PUNCT) && ch != '.' && ch != ',' && ch != ':' &&
-	    (end + 1 == c->n || (unsigned char)c->s[end + 1] < 0x80))
+	if (!(ascii_class[ch] & A_PUNCT))
+		return 0;
+	if (end + 1 == c->n)
 		return end;
-	return 0;
+	unsigned char after = (unsigned char)c->s[end + 1];
+	if (ch != '.' && ch != ',' && ch != ':')
+		return after < 0x80 ? end : 0;
+	/* A joiner joins only when a word grapheme follows it: never one starting with ASCII
+	 * other than a letter or a digit. */
+	return after < 0x80 && !(ascii_class[after] & A_WORD) ? end : 0;
 }
 
 /* The end of punctuation at c->pos, a printable ASCII byte other than a letter or a digit, when
