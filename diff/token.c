@@ -19,7 +19,8 @@ struct rl_tokens {
 	size_t words;
 	size_t breakable;  /* RL_TF_SOLO tokens scanned of a script a breaker splits (wordbreak.h):
 	                    * without any, merging words has nothing to do */
-	size_t lines, ends;  /* tokens after one line end (RL_GAP_LINE), after any (the line-end pass) */
+	size_t lines, ends;  /* tokens scanned after one line end (RL_GAP_LINE), after any (the
+	                      * line-end pass) */
 	/* Made by rl_tokenize_like: the paragraphs copied from src (skip.h). */
 	const rl_tokens *src;
 	rl_tokrun *runs;
@@ -461,15 +462,13 @@ static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, 
 	uint32_t shift = (uint32_t)at - sv[t0].off;  /* modulo 2^32: offsets move either way */
 	rl_token *d = t->v + t->n;
 	memcpy(d, sv + t0, k * sizeof *d);
-	d[0].gap = gs->gap;
 	for (size_t i = 0; i < k; i++) {
 		d[i].off += shift;
 		if (d[i].gap == RL_GAP_BREAK)
 			d[i].gap = RL_GAP_LINE;
 		t->words += d[i].cls == RL_TOK_WORD && !(d[i].flags & RL_TF_GLUED);
-		t->lines += d[i].gap == RL_GAP_LINE;
-		t->ends += d[i].gap >= RL_GAP_LINE;
 	}
+	d[0].gap = gs->gap;
 	d[0].flags = (uint16_t)((d[0].flags & ~RL_TF_INDENT) | (gs->indent ? RL_TF_INDENT : 0));
 	t->n += k;
 	return RL_OK;
@@ -834,13 +833,23 @@ static uint32_t percentile_width(const uint32_t *widths, size_t n)
 	return w;
 }
 
-/* The number of line ends in the text, counted as its tokens were written (the first token's gap
- * is none, being before any line): single ones (*nlines) and all (the return value). */
+/* The number of line ends in the text: single ones (*nlines) and all (the return value). Counted
+ * as the scanner wrote its tokens, unless some were copied (skip.h): then counted here. */
 static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
 {
-	uint8_t gap0 = t->n ? t->v[0].gap : RL_GAP_NONE;
-	*nlines = t->lines - (gap0 == RL_GAP_LINE);
-	return t->ends - (gap0 >= RL_GAP_LINE);
+	if (!t->nruns) {
+		uint8_t gap0 = t->n ? t->v[0].gap : RL_GAP_NONE;  /* before any line */
+		*nlines = t->lines - (gap0 == RL_GAP_LINE);
+		return t->ends - (gap0 >= RL_GAP_LINE);
+	}
+	size_t nl = 0, nall = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		uint8_t gap = t->v[i].gap;
+		nl += gap == RL_GAP_LINE;
+		nall += gap >= RL_GAP_LINE;
+	}
+	*nlines = nl;
+	return nall;
 }
 
 /* The width of each line but the last, in all[], with the token that starts the next line in
