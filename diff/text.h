@@ -41,6 +41,19 @@ size_t rl_utf8_encode(int32_t cp, char buf[4]);
  * past n. A CR LF pair is one RL_G_NEWLINE grapheme. */
 void rl_grapheme_next(const char *s, size_t n, rl_grapheme *g);
 
+/* Is cp a letter of Latin-1, Latin Extended, Greek or Cyrillic that the grapheme rules (UAX #29)
+ * call Other, one column wide, not combining: a grapheme of its own before ASCII, the end, or any
+ * code point of class Other, and a letter (category L). The tokenizer reads those without asking
+ * utf8proc; test_text checks each against utf8proc. */
+static inline bool rl_plain_letter(int32_t cp)
+{
+	if (cp < 0x386)
+		return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+	if (cp < 0x3A3)
+		return cp == 0x386 || (cp >= 0x388 && cp <= 0x3A1 && cp != 0x38B && cp != 0x38D);
+	return (cp <= 0x481 && cp != 0x3F6) || (cp >= 0x48A && cp <= 0x52F);
+}
+
 /* The visible form of an RL_G_ESCAPE grapheme: "^[" for C0 controls and DEL, "\x9b" for an invalid
  * byte, "<U+202E>" for other code points. Writes at most RL_ESCAPE_MAX bytes of ASCII into buf and
  * returns how many; g->width equals that count. */

@@ -17,7 +17,10 @@ struct rl_tokens {
 	rl_token *v;
 	size_t n, cap;
 	size_t words;
-	size_t solo;  /* RL_TF_SOLO tokens scanned: without any, merging words has nothing to do */
+	size_t breakable;  /* RL_TF_SOLO tokens scanned of a script a breaker splits (wordbreak.h):
+	                    * without any, merging words has nothing to do */
+	size_t lines, ends;  /* tokens scanned after one line end (RL_GAP_LINE), after any (the
+	                      * line-end pass) */
 	/* Made by rl_tokenize_like: the paragraphs copied from src (skip.h). */
 	const rl_tokens *src;
 	rl_tokrun *runs;
@@ -179,24 +182,158 @@ static inline size_t ascii_run(const cursor *c, size_t pos)
 	return p;
 }
 
+/* The code point at `at`, a byte >= 0x80 (rl_utf8_decode, with letters of two and three bytes
+ * read here). */
+static inline size_t decode_at(const cursor *c, size_t at, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)c->s + at;
+	size_t left = c->n - at;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && left >= 2 && (u[1] & 0xC0) == 0x80) {
+		*cp = (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		int32_t v = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+			*cp = v;
+			return 3;
+		}
+	}
+	return rl_utf8_decode(c->s + at, left, cp);
+}
+
+/* Can code point cp, of properties p, start a grapheme that is a word grapheme by what it is
+ * alone: a letter or digit that the grapheme rules call Other, drawn (width > 0), of a spaced
+ * script. Such a grapheme is the code point and the marks after it (below). */
+static inline bool word_base(int32_t cp, const utf8proc_property_t *p)
+{
+	int cat = p->category;
+	return ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) &&
+	       p->boundclass == UTF8PROC_BOUNDCLASS_OTHER && p->charwidth > 0 && !is_solo(cp);
+}
+
+/* A word read so far: its width, last code point, graphemes since its last joiner, and whether
+ * all of it is printable ASCII. */
+typedef struct word_acc {
+	uint32_t width;
+	int32_t last_cp;
+	size_t seg_len;
+	bool ascii;
+} word_acc;
+
+/* One more grapheme of the word: text[at, end), first code point cp, width w. */
+static inline void word_add(word_acc *w, size_t at, size_t end, int32_t cp, uint32_t width)
+{
+	w->width += width;
+	w->last_cp = cp;
+	w->seg_len++;
+	w->ascii = w->ascii && end - at == 1 && cp < 0x80;
+}
+
+/* A code point read by word_run: its value, its bytes, and its width when it starts a word
+ * grapheme (word_base), 0 when it does not. */
+typedef struct cp_read {
+	int32_t cp;
+	size_t len;
+	uint32_t base_width;
+} cp_read;
+
+/* The code point at `at`, a byte >= 0x80 (r->cp < 0: an invalid byte), and its properties when it
+ * is not a plain letter (*p, else NULL). */
+static inline void read_cp(const cursor *c, size_t at, cp_read *r, const utf8proc_property_t **p)
+{
+	r->len = decode_at(c, at, &r->cp);
+	*p = NULL;
+	if (rl_plain_letter(r->cp)) {
+		r->base_width = 1;
+		return;
+	}
+	r->base_width = 0;
+	if (r->cp < 0)
+		return;
+	*p = utf8proc_get_property(r->cp);
+	if (word_base(r->cp, *p))
+		r->base_width = (*p)->charwidth;
+}
+
+/* The end of the grapheme whose first code point, a word base, ends at `end`, and in *next the
+ * code point after it (base_width 0 for ASCII, the end or an invalid byte: the caller reads
+ * those). Returns 0 when the rules need more than the classes to decide (a joiner, a prefix,
+ * Hangul, emoji, or a letter after a virama, which newer Unicode joins into one conjunct): the
+ * full reader (rl_grapheme_next) decides there. The grapheme is what rl_grapheme_next reads: a
+ * format character other than a non-joiner ends it. */
+static inline size_t word_cluster_end(const cursor *c, size_t end, cp_read *next)
+{
+	bool linker = false;
+	for (;;) {
+		next->base_width = 0;
+		if (end == c->n || (unsigned char)c->s[end] < 0x80)
+			return end;  /* no rule joins ASCII or the end to a letter or its marks */
+		const utf8proc_property_t *p;
+		read_cp(c, end, next, &p);
+		if (!p)  /* a plain letter (class Other) or an invalid byte: a new grapheme */
+			return next->base_width && linker ? 0 : end;
+		int bc = p->boundclass;
+		if (bc == UTF8PROC_BOUNDCLASS_OTHER)
+			return linker ? 0 : end;
+		if (bc != UTF8PROC_BOUNDCLASS_EXTEND && bc != UTF8PROC_BOUNDCLASS_SPACINGMARK)
+			return 0;
+		if (p->category == UTF8PROC_CATEGORY_CF && next->cp != 0x200C) {
+			next->base_width = 0;
+			return end;
+		}
+		linker |= p->combining_class == 9;
+		end += next->len;
+	}
+}
+
+/* Word graphemes from pos whose ends the rules of UAX #29 decide from the classes alone: a letter
+ * or a digit (word_base) and the marks after it (Extend, SpacingMark), each ended by a code point
+ * of class Other, ASCII, or the end. Added to *w; returns where they end: at the first grapheme
+ * that is not one of them, read there by the caller as before (each grapheme added here is
+ * exactly what rl_grapheme_next reads, and a word grapheme to is_word_grapheme). */
+static size_t word_run(const cursor *c, size_t pos, word_acc *w)
+{
+	unsigned char ch = (unsigned char)c->s[pos];
+	cp_read cur = {ch, 1, 1};
+	if (ch < 0x80) {
+		if (!(ascii_class[ch] & A_WORD))
+			return pos;
+	} else {
+		const utf8proc_property_t *p;
+		read_cp(c, pos, &cur, &p);
+		if (!cur.base_width)
+			return pos;
+	}
+	for (;;) {
+		cp_read next;
+		size_t end = word_cluster_end(c, pos + cur.len, &next);
+		if (!end)
+			return pos;
+		word_add(w, pos, end, cur.cp, cur.base_width);
+		if (!next.base_width)
+			return end;
+		pos = end, cur = next;
+	}
+}
+
 /* Scan a word starting at c->pos; returns its end and sets *width, and *ascii when the word is all
  * printable ASCII (and so is the grapheme that ended it, when one was read). */
 static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 {
-	size_t pos = c->pos, seg_len = 0;
-	int32_t last_cp = -1;
+	size_t pos = c->pos;
+	word_acc w = {0, -1, 0, true};
 	int dots = 0;
 	rl_grapheme g;
 
-	*width = 0;
-	*ascii = true;
 	while (pos < c->n) {
 		/* Runs of ASCII letters and digits: one column each, no grapheme to read. */
 		size_t run = ascii_run(c, pos);
 		if (run > pos) {
-			*width += (uint32_t)(run - pos);
-			seg_len += run - pos;
-			last_cp = (unsigned char)c->s[run - 1];
+			w.width += (uint32_t)(run - pos);
+			w.seg_len += run - pos;
+			w.last_cp = (unsigned char)c->s[run - 1];
 			pos = run;
 			if (pos == c->n)
 				break;
@@ -206,31 +343,39 @@ static size_t scan_word(const cursor *c, uint32_t *width, bool *ascii)
 		unsigned char ch = (unsigned char)c->s[pos];
 		if (ch == ' ' || ch == '\n')
 			break;
+		/* Letters and their marks, read without rl_grapheme_next. */
+		size_t letters = word_run(c, pos, &w);
+		if (letters > pos) {
+			pos = letters;
+			continue;
+		}
 		peek(c, pos, &g);
 		/* Whatever joins the word below is printable: one byte means ASCII. */
-		*ascii = *ascii && g.len == 1 && g.cp < 0x80;
+		w.ascii = w.ascii && g.len == 1 && g.cp < 0x80;
 		if (is_word_grapheme(&g)) {
-			*width += g.width;
-			last_cp = g.cp;
-			seg_len++;
+			w.width += g.width;
+			w.last_cp = g.cp;
+			w.seg_len++;
 			pos += g.len;
 			continue;
 		}
-		if (joins(c, pos, &g, last_cp, seg_len)) {
-			if (g.cp == '.' && !is_digit_cp(last_cp))
+		if (joins(c, pos, &g, w.last_cp, w.seg_len)) {
+			if (g.cp == '.' && !is_digit_cp(w.last_cp))
 				dots++;
-			*width += g.width;
-			seg_len = 0;
+			w.width += g.width;
+			w.seg_len = 0;
 			pos += g.len;
 			continue;
 		}
 		/* The closing dot of an initialism: "U.S." keeps its last dot. */
-		if (g.cp == '.' && g.len == 1 && dots > 0 && seg_len == 1) {
-			*width += 1;
+		if (g.cp == '.' && g.len == 1 && dots > 0 && w.seg_len == 1) {
+			w.width += 1;
 			pos += 1;
 		}
 		break;
 	}
+	*width = w.width;
+	*ascii = w.ascii;
 	return pos;
 }
 
@@ -398,11 +543,9 @@ static size_t scan_token(const cursor *c, const rl_grapheme *g, rl_token *tok)
 	return scan_punct(c, g, &tok->width);
 }
 
-/* Room for one more token. */
-static int reserve_token(rl_tokens *t)
+/* Room for more tokens: the array doubled. */
+static int grow_tokens(rl_tokens *t)
 {
-	if (t->n < t->cap)
-		return RL_OK;
 	size_t cap = t->cap ? t->cap * 2 : 256;
 	rl_token *v = realloc(t->v, cap * sizeof *v);
 	if (!v)
@@ -412,27 +555,108 @@ static int reserve_token(rl_tokens *t)
 	return RL_OK;
 }
 
-/* Append a token scanned from the text after whitespace gs, marking the second part of a compound
- * and counting words. */
-static int push_token(rl_tokens *t, const rl_token *tok, const gap_state *gs)
+/* Append the token text[off, end) scanned after whitespace gs, written once in place: marks the
+ * second part of a compound, counts words and line ends. */
+static inline int put_token(rl_tokens *t, const gap_state *gs, size_t off, size_t end,
+                            uint32_t width, uint8_t cls, uint16_t flags)
 {
-	if (reserve_token(t) != RL_OK)
+	if (t->n == t->cap && grow_tokens(t) != RL_OK)
 		return RL_ENOMEM;
-	rl_token *d = &t->v[t->n++];
-	*d = *tok;
-	d->gap = gs->gap;
-	d->flags |= gs->indent ? RL_TF_INDENT : 0;
-	t->solo += (tok->flags & RL_TF_SOLO) != 0;
-	if (d->gap == RL_GAP_NONE && continues_word(t->v, t->text, t->n - 1))
+	uint8_t gap = gs->gap;
+	rl_token *d = &t->v[t->n];
+	*d = (rl_token){(uint32_t)off, (uint32_t)(end - off), width, cls, gap,
+	                (uint16_t)(flags | (gs->indent ? RL_TF_INDENT : 0))};
+	if (gap >= RL_GAP_LINE) {
+		t->ends++;
+		t->lines += gap == RL_GAP_LINE;
+	} else if (gap == RL_GAP_NONE && cls == RL_TOK_WORD && continues_word(t->v, t->text, t->n)) {
 		d->flags |= RL_TF_GLUED;
-	else
-		t->words += tok->cls == RL_TOK_WORD;
+		t->words--;  /* counted once, with the word before */
+	}
+	t->words += cls == RL_TOK_WORD;
+	t->n++;
+	return RL_OK;
+}
+
+/* The token at c->pos starting with grapheme g, read by the general path: appended, c->pos moved
+ * past it. */
+static int take_token(rl_tokens *t, cursor *c, const gap_state *gs, const rl_grapheme *g)
+{
+	rl_token tok;
+	size_t end = scan_token(c, g, &tok);
+	t->breakable += (tok.flags & RL_TF_SOLO) && rl_wordbreak_script(g->cp) >= 0;
+	if (put_token(t, gs, c->pos, end, tok.width, tok.cls, tok.flags) != RL_OK)
+		return RL_ENOMEM;
+	c->pos = end;
+	return RL_OK;
+}
+
+/* A token starting at a byte >= 0x80 whose first grapheme needs no state to read: a word of a
+ * spaced script (read by scan_word from its start), a grapheme of a script without spaces
+ * (RL_TF_SOLO), or one grapheme of punctuation or a symbol; its class, flags, end and width,
+ * exactly as rl_grapheme_next and scan_token would find them. */
+typedef struct first_read {
+	bool word;  /* a word of a spaced script, its end and width not read yet */
+	uint8_t cls;
+	uint16_t flags;
+	size_t end;
+	uint32_t width;
+} first_read;
+
+/* Is the grapheme at c->pos, a byte >= 0x80, one of a first_read (set in *f)? Not when it is
+ * whitespace, drawn as an escape, or of a class the rules need state for (rl_grapheme_next reads
+ * it then). */
+static bool read_first(const cursor *c, first_read *f)
+{
+	cp_read r, next;
+	const utf8proc_property_t *p;
+	read_cp(c, c->pos, &r, &p);
+	if (r.cp < 0)
+		return false;
+	if (!p)
+		p = utf8proc_get_property(r.cp);
+	int cat = p->category;
+	if (p->boundclass != UTF8PROC_BOUNDCLASS_OTHER || p->charwidth == 0 ||
+	    cat == UTF8PROC_CATEGORY_CN || (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+	    cat >= UTF8PROC_CATEGORY_ZS)
+		return false;  /* Z* spaces and separators, C* controls, format, surrogates, private */
+	f->word = r.base_width != 0;
+	if (f->word) {
+		f->cls = RL_TOK_WORD;
+		f->flags = (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ? RL_TF_UPPER : 0) |
+		           (cat == UTF8PROC_CATEGORY_ND ? RL_TF_DIGIT : 0);
+		return true;
+	}
+	f->end = word_cluster_end(c, c->pos + r.len, &next);
+	if (!f->end)
+		return false;
+	f->width = p->charwidth;
+	f->cls = is_solo(r.cp) ? RL_TOK_WORD : RL_TOK_PUNCT;
+	f->flags = is_solo(r.cp) ? RL_TF_SOLO : 0;
+	return true;
+}
+
+/* The token read_first found at c->pos: appended, c->pos moved past it. */
+static int take_first(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
+{
+	if (f->word) {
+		bool ascii;  /* false: the first grapheme is not ASCII */
+		f->end = scan_word(c, &f->width, &ascii);
+	} else if (f->flags & RL_TF_SOLO) {
+		int32_t cp;
+		decode_at(c, c->pos, &cp);
+		t->breakable += cp < 0x2E80 && rl_wordbreak_script(cp) >= 0;  /* not Han, Kana */
+	}
+	if (put_token(t, gs, c->pos, f->end, f->width, f->cls, f->flags) != RL_OK)
+		return RL_ENOMEM;
+	c->pos = f->end;
 	return RL_OK;
 }
 
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
  * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
- * the end, or a mark that never joins a word, followed by ASCII. 0 otherwise. */
+ * the end, a mark that never joins a word followed by ASCII, or one that may (. , :) followed by
+ * ASCII that is not a letter or a digit. 0 otherwise. */
 static size_t ascii_word_end(const cursor *c)
 {
 	size_t end = ascii_run(c, c->pos);
@@ -441,10 +665,60 @@ static size_t ascii_word_end(const cursor *c)
 	unsigned char ch = (unsigned char)c->s[end];
 	if (ch == ' ' || ch == '\n')
 		return end;
-	if ((ascii_class[ch] & A_PUNCT) && ch != '.' && ch != ',' && ch != ':' &&
-	    (end + 1 == c->n || (unsigned char)c->s[end + 1] < 0x80))
+	if (!(ascii_class[ch] & A_PUNCT))
+		return 0;
+	if (end + 1 == c->n)
 		return end;
-	return 0;
+	unsigned char after = (unsigned char)c->s[end + 1];
+	if (ch != '.' && ch != ',' && ch != ':')
+		return after < 0x80 ? end : 0;
+	/* A joiner joins only when a word grapheme follows it: never one starting with ASCII
+	 * other than a letter or a digit. */
+	return after < 0x80 && !(ascii_class[after] & A_WORD) ? end : 0;
+}
+
+/* The end of punctuation at c->pos, a printable ASCII byte other than a letter or a digit, when
+ * no grapheme needs reading (scan_punct would stop there): the byte, or a run of hyphens or dots,
+ * followed by ASCII or the end. 0 otherwise (a mark after it may join the last byte). */
+static size_t ascii_punct_end(const cursor *c)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	unsigned char ch = s[c->pos];
+	size_t p = c->pos + 1;
+	if (ch == '-' || ch == '.')
+		while (p < c->n && s[p] == ch)
+			p++;
+	return p == c->n || s[p] < 0x80 ? p : 0;
+}
+
+/* The token at c->pos starting with the printable ASCII byte of class a (ascii_class): appended,
+ * c->pos moved past it. */
+static int take_ascii_token(rl_tokens *t, cursor *c, const gap_state *gs, unsigned a)
+{
+	size_t end;
+	uint16_t flags;
+	if (a & A_WORD) {
+		end = ascii_word_end(c);
+		flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) | RL_TF_ASCII;
+		if (end) {
+			if (put_token(t, gs, c->pos, end, (uint32_t)(end - c->pos), RL_TOK_WORD, flags))
+				return RL_ENOMEM;
+			c->pos = end;
+			return RL_OK;
+		}
+	} else if ((end = ascii_punct_end(c)) != 0) {
+		if (put_token(t, gs, c->pos, end, (uint32_t)(end - c->pos), RL_TOK_PUNCT, RL_TF_ASCII))
+			return RL_ENOMEM;
+		c->pos = end;
+		return RL_OK;
+	}
+	/* What follows needs graphemes read: the general path. A word's first byte is a grapheme
+	 * of its own for scan_token, which reads the word from c->pos. */
+	unsigned char ch = (unsigned char)c->s[c->pos];
+	rl_grapheme g = {1, ch, RL_G_PRINT, 1};
+	if (!(a & A_WORD))
+		peek(c, c->pos, &g);
+	return take_token(t, c, gs, &g);
 }
 
 /* A paragraph OLD has byte for byte, at a line start (skip.h): its tokens copied, c->pos moved
@@ -482,10 +756,12 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 			c.pos++;
 			continue;
 		}
+		/* Printable ASCII is never whitespace, nor is a letter; the rest may be. */
+		unsigned a = ascii_class[ch];
 		rl_grapheme g;
-		if (is_ascii_alnum(ch)) {  /* a word starting with an ASCII letter or digit */
-			g = (rl_grapheme){1, ch, RL_G_PRINT, 1};
-		} else {
+		first_read f;
+		bool first = !a && ch >= 0x80 && read_first(&c, &f);
+		if (!a && !first) {
 			peek(&c, c.pos, &g);
 			if (take_space(&gs, &g, c.pos)) {
 				c.pos += g.len;
@@ -493,26 +769,12 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 			}
 		}
 		int rc = take_para(t, &c, &gs, paras);
+		if (rc == 0)
+			rc = a        ? take_ascii_token(t, &c, &gs, a)
+			     : first  ? take_first(t, &c, &gs, &f)
+			              : take_token(t, &c, &gs, &g);
 		if (rc < 0)
 			return rc;
-		if (rc > 0)
-			continue;
-		rl_token tok = {0};
-		tok.off = (uint32_t)c.pos;
-		size_t end = is_ascii_alnum(ch) ? ascii_word_end(&c) : 0;
-		if (end) {
-			unsigned a = ascii_class[ch];
-			tok.width = (uint32_t)(end - c.pos);
-			tok.cls = RL_TOK_WORD;
-			tok.flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
-			            RL_TF_ASCII;
-		} else {
-			end = scan_token(&c, &g, &tok);
-		}
-		tok.len = (uint32_t)(end - c.pos);
-		if (push_token(t, &tok, &gs) != RL_OK)
-			return RL_ENOMEM;
-		c.pos = end;
 		gs = GAP_AFTER_TOKEN;
 	}
 	return RL_OK;
@@ -571,9 +833,15 @@ static uint32_t percentile_width(const uint32_t *widths, size_t n)
 	return w;
 }
 
-/* The number of line ends in the text: single ones (*nlines) and all (the return value). */
+/* The number of line ends in the text: single ones (*nlines) and all (the return value). Counted
+ * as the scanner wrote its tokens, unless some were copied (skip.h): then counted here. */
 static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
 {
+	if (!t->nruns) {
+		uint8_t gap0 = t->n ? t->v[0].gap : RL_GAP_NONE;  /* before any line */
+		*nlines = t->lines - (gap0 == RL_GAP_LINE);
+		return t->ends - (gap0 >= RL_GAP_LINE);
+	}
 	size_t nl = 0, nall = 0;
 	for (size_t i = 1; i < t->n; i++) {
 		uint8_t gap = t->v[i].gap;
@@ -667,7 +935,7 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
-	if (rc == RL_OK && wb && wb->fn && t->solo)
+	if (rc == RL_OK && wb && wb->fn && t->breakable)
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
 	if (rc == RL_OK)
 		rc = mark_breaks(t);

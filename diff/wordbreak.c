@@ -15,14 +15,8 @@
  * linear time on one huge run of hostile input. */
 #define RUN_MAX 4096
 
-/* The script of a grapheme token the tokenizer made a word of its own, or -1. */
-static int script_of(const rl_token *tk, const char *text)
+int rl_wordbreak_script(int32_t cp)
 {
-	int32_t cp;
-
-	if (!(tk->flags & RL_TF_SOLO))
-		return -1;
-	rl_utf8_decode(text + tk->off, tk->len, &cp);
 	if (cp >= 0x0E00 && cp <= 0x0E7F)
 		return RL_SCRIPT_THAI;
 	if (cp >= 0x0E80 && cp <= 0x0EFF)
@@ -32,6 +26,17 @@ static int script_of(const rl_token *tk, const char *text)
 	if (cp >= 0x1000 && cp <= 0x109F)
 		return RL_SCRIPT_MYANMAR;
 	return -1;
+}
+
+/* The script of a grapheme token the tokenizer made a word of its own, or -1. */
+static int script_of(const rl_token *tk, const char *text)
+{
+	int32_t cp;
+
+	if (!(tk->flags & RL_TF_SOLO))
+		return -1;
+	rl_utf8_decode(text + tk->off, tk->len, &cp);
+	return rl_wordbreak_script(cp);
 }
 
 /* End of the run of script sc that starts at token i: touching tokens of the same script. */

@@ -14,6 +14,10 @@
 
 #include "token_types.h"
 
+/* The script (rl_script) a breaker is asked about of a word the tokenizer made of grapheme cp alone
+ * (RL_TF_SOLO), or -1: without any such word, merging has nothing to do. */
+int rl_wordbreak_script(int32_t cp);
+
 /* Merge the per-grapheme tokens v[0..*n) of text into words as wb finds them, in place: *n and
  * *words (the word count) shrink accordingly. The tokens of runs[0..nruns) (copied from OLD's
  * tokens, already merged: token.h) are kept as they are, and their t0 moved to where they land.

@@ -210,3 +210,24 @@ Test(grapheme, letters_of_common_alphabets_are_clusters_as_the_rules_say)
 			}
 		}
 }
+
+/* The letters the tokenizer reads without utf8proc (rl_plain_letter): each is, to utf8proc, a
+ * letter of grapheme class Other, one column wide, not combining, of a spaced script. */
+Test(grapheme, plain_letters_are_what_utf8proc_says)
+{
+	size_t seen = 0;
+	for (int32_t cp = -1; cp <= 0x10FFFF; cp++) {
+		if (!rl_plain_letter(cp))
+			continue;
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		cr_assert(p->category >= UTF8PROC_CATEGORY_LU && p->category <= UTF8PROC_CATEGORY_LO,
+		          "U+%04X", (unsigned)cp);
+		cr_assert_eq(p->boundclass, UTF8PROC_BOUNDCLASS_OTHER, "U+%04X", (unsigned)cp);
+		cr_assert_eq(utf8proc_charwidth(cp), 1, "U+%04X", (unsigned)cp);
+		cr_assert_eq(p->combining_class, 0, "U+%04X", (unsigned)cp);
+		seen++;
+	}
+	cr_assert_geq(seen, 800, "Latin, Greek and Cyrillic letters: %zu", seen);
+	cr_assert(rl_plain_letter(0xE9) && rl_plain_letter(0x436) && rl_plain_letter(0x3B1));
+	cr_assert(!rl_plain_letter(0xD7) && !rl_plain_letter(0x301) && !rl_plain_letter(0x483));
+}

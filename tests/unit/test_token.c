@@ -1,9 +1,12 @@
 /* Tests for token.c: word boundaries, classes, gaps and line structure. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "status.h"
+#include "text.h"
 #include "token.h"
 
 /* The tokens of s joined with '|', for compact assertions. */
@@ -285,6 +288,140 @@ Test(token, long_texts_and_long_words)
 	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
 	cr_assert_eq(rl_tokens_count(t), 1);
 	cr_assert_eq(rl_tokens_array(t)[0].width, n);
+	rl_tokens_free(t);
+	free(s);
+}
+
+/* The paths past ASCII that read no grapheme through rl_grapheme_next (letters of Latin, Greek,
+ * Cyrillic and the Indic scripts with their marks, graphemes of Han and Thai, symbols) give
+ * what the grapheme reader gives, and hand over to it where the rules need more: marks after
+ * ASCII and Cyrillic, a joiner between letters and in an emoji, a virama before a joiner,
+ * invalid bytes, format characters. flags: 1 ASCII, 2 escape, 4 invalid, 8 solo, 0x10 upper,
+ * 0x20 digit, 0x80 glued. */
+Test(token, non_ascii_fast_paths_read_what_the_grapheme_reader_reads)
+{
+#define DESCRIBED(s) described(s, sizeof s - 1)
+	/* Latin-1: Café naïve Über été-à */
+	cr_assert_str_eq(DESCRIBED("Caf\xc3\xa9 na\xc3\xafve \xc3\x9c" "ber \xc3\xa9t\xc3\xa9-\xc3\xa0"),
+	                 "Caf\xc3\xa9:0:4:10|na\xc3\xafve:0:5:0|\xc3\x9c" "ber:0:4:10|"
+	                 "\xc3\xa9t\xc3\xa9:0:3:0|-:1:1:1|\xc3\xa0:0:1:80");
+	/* Cyrillic and Greek, upper-case first letters. */
+	cr_assert_str_eq(DESCRIBED("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0, "
+	                           "\xd1\x91\xd0\xbb\xd0\xba\xd0\xb0."),
+	                 "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0:0:6:10|,:1:1:1|"
+	                 "\xd1\x91\xd0\xbb\xd0\xba\xd0\xb0:0:4:0|.:1:1:1");
+	cr_assert_str_eq(DESCRIBED("\xce\x86\xce\xbb\xcf\x86\xce\xb1 \xcf\x89\xcf\x82"),
+	                 "\xce\x86\xce\xbb\xcf\x86\xce\xb1:0:4:10|\xcf\x89\xcf\x82:0:2:0");
+	/* Combining marks after Cyrillic and ASCII letters: one column per base. */
+	cr_assert_str_eq(DESCRIBED("\xd0\xb8\xcc\x86 a\xcc\x81\xcc\x80z \xd0\x96\xcc\x81"),
+	                 "\xd0\xb8\xcc\x86:0:1:0|a\xcc\x81\xcc\x80z:0:2:0|\xd0\x96\xcc\x81:0:1:10");
+	/* A no-break space separates. */
+	cr_assert_str_eq(DESCRIBED("one\xc2\xa0two\xc2\xa0\xd0\xb4\xd0\xb0"),
+	                 "one:0:3:0|two:0:3:0|\xd0\xb4\xd0\xb0:0:2:0");
+	cr_assert_str_eq(gaps("one\xc2\xa0two\xc2\xa0\xd0\xb4\xd0\xb0"), "011");
+	/* A ZWJ emoji sequence is one symbol; a joiner between letters is an escape of its own. */
+	cr_assert_str_eq(DESCRIBED("hi \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                           "\xf0\x9f\x91\xa7 ok"),
+	                 "hi:0:2:1|\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                 "\xf0\x9f\x91\xa7:1:2:0|ok:0:2:1");
+	cr_assert_str_eq(DESCRIBED("ab\xe2\x80\x8d" "cd \xd0\xb0\xe2\x80\x8d\xd0\xb1"),
+	                 "ab:0:2:0|\xe2\x80\x8d:1:8:2|cd:0:2:1|\xd0\xb0:0:1:0|\xe2\x80\x8d:1:8:2|"
+	                 "\xd0\xb1:0:1:0");
+	/* Invalid bytes, alone and inside a Cyrillic word or a cut sequence. */
+	cr_assert_str_eq(DESCRIBED("x\xff y\xc3 \xd0\xb0\x80\xd0\xb1 \xe0\xa4"),
+	                 "x:0:1:1|\xff:1:4:6|y:0:1:1|\xc3:1:4:6|\xd0\xb0:0:1:0|\x80:1:4:6|"
+	                 "\xd0\xb1:0:1:0|\xe0:1:4:6|\xa4:1:4:6");
+	/* Devanagari: a conjunct (virama) and a virama before a joiner. */
+	cr_assert_str_eq(DESCRIBED("\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6"
+	                           "\xe0\xa5\x80 \xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7"),
+	                 "\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x80:0:3:0|"
+	                 "\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7:0:2:0");
+	/* Han one word per ideograph, full-width punctuation two columns. */
+	cr_assert_str_eq(DESCRIBED("\xe4\xb8\xad\xe6\x96\x87\xef\xbc\x8c\xe3\x80\x8c\xe6\x97\xa5"
+	                           "\xe3\x80\x8d\xe3\x80\x82"),
+	                 "\xe4\xb8\xad:0:2:8|\xe6\x96\x87:0:2:8|\xef\xbc\x8c:1:2:0|\xe3\x80\x8c:1:2:0|"
+	                 "\xe6\x97\xa5:0:2:8|\xe3\x80\x8d:1:2:0|\xe3\x80\x82:1:2:0");
+	/* Quotes and dashes past ASCII; x and / signs of Latin-1 are not letters. */
+	cr_assert_str_eq(DESCRIBED("\xc2\xab\xd0\x94\xd0\xb0\xc2\xbb \xe2\x80\x94 \xe2\x80\x9cWord"
+	                           "\xe2\x80\x9d"),
+	                 "\xc2\xab:1:1:0|\xd0\x94\xd0\xb0:0:2:10|\xc2\xbb:1:1:0|\xe2\x80\x94:1:1:0|"
+	                 "\xe2\x80\x9c:1:1:0|Word:0:4:10|\xe2\x80\x9d:1:1:0");
+	cr_assert_str_eq(DESCRIBED("\xc3\x97\xc3\xb7 a\xc3\x97" "b"),
+	                 "\xc3\x97:1:1:0|\xc3\xb7:1:1:0|a:0:1:0|\xc3\x97:1:1:0|b:0:1:1");
+	/* Digits and the joiners of initials after Cyrillic letters. */
+	cr_assert_str_eq(DESCRIBED("\xd0\x90\xd0\x91\xd0\x92 \xd0\x90" "1 1\xd0\xb0 \xd0\xb0.\xd0\xb1."),
+	                 "\xd0\x90\xd0\x91\xd0\x92:0:3:10|\xd0\x90" "1:0:2:10|1\xd0\xb0:0:2:20|"
+	                 "\xd0\xb0.\xd0\xb1.:0:4:0");
+	/* Thai without a word breaker: one word per grapheme. */
+	cr_assert_str_eq(DESCRIBED("\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2 \xe0\xb9\x84"),
+	                 "\xe0\xb8\xa0:0:1:8|\xe0\xb8\xb2:0:1:8|\xe0\xb8\xa9:0:1:8|\xe0\xb8\xb2:0:1:8|"
+	                 "\xe0\xb9\x84:0:1:8");
+	/* A byte-order mark, a zero-width space, a bidi override, a mark after a capital. */
+	cr_assert_str_eq(DESCRIBED("\xef\xbb\xbf" "a\xe2\x80\x8b" "b\xe2\x80\xaeX\xcc\x81"),
+	                 "a:0:1:0|\xe2\x80\x8b:1:8:2|b:0:1:0|\xe2\x80\xae:1:8:2|X\xcc\x81:0:1:10");
+#undef DESCRIBED
+}
+
+/* Against the grapheme reader on a long mixed text (pieces of many scripts, marks, joiners,
+ * spaces, controls and invalid bytes in a fixed pseudo-random order): every token is whole
+ * graphemes, as wide as they are, the first of them deciding its class, and only whitespace lies
+ * between tokens. Whatever a fast path reads, the grapheme reader reads the same. */
+Test(token, tokens_are_whole_graphemes_as_the_reader_reads_them)
+{
+	static const char *const pieces[] = {
+		"a", "Zq", "word", "42", "3.5", "U.S.", "it's", "well-known", "\xc3\xa9t\xc3\xa9",
+		"\xc3\x9c", "e\xcc\x81", "\xd0\x96\xcc\x81", "\xd0\xbc\xd0\xb8\xd1\x80",
+		"\xce\xb1\xce\xb2", "\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7", "\xe0\xa4\xa8\xe0\xa4\xbf",
+		"\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d", "\xe0\xa5\x8d", "\xe0\xb8\x81\xe0\xb8\xb4",
+		"\xe4\xb8\xad", "\xe3\x81\x8b", "\xea\xb0\x80", "\xe1\x84\x80\xe1\x85\xa1", "\xd8\xb9\xd8\xb1",
+		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xe2\x9d\xa4\xef\xb8\x8f", "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7",
+		"\xe2\x80\x8d", "\xe2\x80\x8c", "\xe2\x80\x8b", "\xe2\x80\xae", "\xcc\x81", "\xef\xbb\xbf",
+		" ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\xc2\xa0", "\xe3\x80\x80", "\xe2\x80\xa8",
+		".", ",", ":", "-", "--", "...", "'", "\xe2\x80\x99", "\xe2\x80\x94", "(", "\xc2\xab",
+		"\xef\xbc\x8c", "\x01", "\x7f", "\x1b[1m", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80",
+		"\xc0\xaf", "\xf0\x9f", "\xd7\x90\xd7\x91", "\xe1\x83\x90", "\xe0\xb8\xb3",
+	};
+	size_t npieces = sizeof pieces / sizeof *pieces, cap = 200000, n = 0;
+	char *s = malloc(cap);
+	uint32_t x = 2463534242u;
+	while (n + 16 < cap) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		const char *p = pieces[x % npieces];
+		memcpy(s + n, p, strlen(p));
+		n += strlen(p);
+	}
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t pos = 0;
+	for (size_t i = 0; i <= rl_tokens_count(t); i++) {
+		size_t start = i < rl_tokens_count(t) ? v[i].off : n;
+		while (pos < start) {  /* whitespace (or the byte-order mark at the start) */
+			rl_grapheme g;
+			rl_grapheme_next(s + pos, n - pos, &g);
+			cr_assert(g.kind == RL_G_SPACE || g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA ||
+			          (pos == 0 && g.cp == 0xFEFF), "byte %zu before token %zu", pos, i);
+			pos += g.len;
+		}
+		cr_assert_eq(pos, start, "token %zu starts inside a grapheme", i);
+		if (i == rl_tokens_count(t))
+			break;
+		uint32_t width = 0;
+		rl_grapheme first;
+		rl_grapheme_next(s + pos, n - pos, &first);
+		while (pos < v[i].off + v[i].len) {
+			rl_grapheme g;
+			rl_grapheme_next(s + pos, n - pos, &g);
+			width += g.width;
+			pos += g.len;
+		}
+		cr_assert_eq(pos, v[i].off + v[i].len, "token %zu ends inside a grapheme", i);
+		cr_assert_eq(width, v[i].width, "token %zu at byte %u", i, v[i].off);
+		if (first.kind == RL_G_ESCAPE)
+			cr_assert(v[i].cls == RL_TOK_PUNCT && (v[i].flags & RL_TF_ESCAPE), "token %zu", i);
+		else
+			cr_assert_eq(first.kind, RL_G_PRINT, "token %zu", i);
+	}
 	rl_tokens_free(t);
 	free(s);
 }
