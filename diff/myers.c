@@ -341,14 +341,14 @@ static int32_t compact(const uint32_t *x, int32_t n, const uint32_t *other, uint
 	return k;
 }
 
-/* How many ids of x[0..n) occur on the other side: all of them (the common case, a piece where
- * no word is new) and the piece is searched where it lies, with no copy. */
-static int32_t count_shared(const uint32_t *x, int32_t n, const uint32_t *other)
+/* Does every id of x[0..n) occur on the other side? Then the piece (the common case, one where
+ * no word is new) is searched where it lies, with no copy. */
+static bool all_shared(const uint32_t *x, int32_t n, const uint32_t *other)
 {
-	int32_t k = 0;
 	for (int32_t i = 0; i < n; i++)
-		k += other[x[i]] != 0;
-	return k;
+		if (other[x[i]] == 0)
+			return false;
+	return true;
 }
 
 /* The compacted marks m[] back to the piece's chg[0..n): the k-th element left unmarked by
@@ -486,8 +486,8 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 		rc = cut_at_anchors(w, a, b, p, &found);
 	bool in_a = false, in_b = false;  /* searched in place: no id set aside */
 	if (rc == RL_OK && found == 0) {
-		in_a = count_shared(a + p.x0, p.x1 - p.x0, w->cnt_b) == p.x1 - p.x0;
-		in_b = count_shared(b + p.y0, p.y1 - p.y0, w->cnt_a) == p.y1 - p.y0;
+		in_a = all_shared(a + p.x0, p.x1 - p.x0, w->cnt_b);
+		in_b = all_shared(b + p.y0, p.y1 - p.y0, w->cnt_a);
 		na = in_a ? p.x1 - p.x0 : compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, chg_a + p.x0);
 		nb = in_b ? p.y1 - p.y0 : compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, chg_b + p.y0);
 	}
