@@ -319,8 +319,9 @@ void rl_interner_free(rl_interner *in)
 
 void rl_interner_seal(rl_interner *in)
 {
-	/* The lookup structures: on a text of distinct words the table alone is 8 to 16 bytes an id
-	 * (a power of two, at most half full), resident until the end of the comparison. */
+	/* The lookup structures: on a text of distinct words the table alone is 16 to 32 bytes an
+	 * id (8 a slot, a power of two of them, at most half full), resident until the end of the
+	 * comparison otherwise. */
 	free(in->slots);
 	free(in->recent);
 	free(in->scratch);
@@ -328,17 +329,8 @@ void rl_interner_seal(rl_interner *in)
 	free(in->rpool);
 	in->slots = NULL, in->recent = NULL, in->scratch = NULL, in->raw = NULL, in->rpool = NULL;
 	in->nslots = in->nraw_slots = in->nraw = in->scratch_cap = in->rpool_len = in->rpool_cap = 0;
-	/* The keys and their pool to their size (the pool keeps its KEY_PAD readable bytes). */
-	if (in->nids && in->nids < in->cap_ids) {
-		keyref *k = realloc(in->keys, in->nids * sizeof *k);
-		if (k)
-			in->keys = k, in->cap_ids = in->nids;
-	}
-	if (in->pool && in->pool_len + KEY_PAD < in->pool_cap) {
-		char *p = realloc(in->pool, in->pool_len + KEY_PAD);
-		if (p)
-			in->pool = p, in->pool_cap = in->pool_len + KEY_PAD;
-	}
+	/* The keys and their pool keep their capacity: what was never written is no resident
+	 * memory, and a realloc to shrink them is one more allocation that may fail. */
 }
 
 size_t rl_interner_count(const rl_interner *in)
