@@ -317,6 +317,22 @@ void rl_interner_free(rl_interner *in)
 	free(in);
 }
 
+void rl_interner_seal(rl_interner *in)
+{
+	/* The lookup structures: on a text of distinct words the table alone is 16 to 32 bytes an
+	 * id (8 a slot, a power of two of them, at most half full), resident until the end of the
+	 * comparison otherwise. */
+	free(in->slots);
+	free(in->recent);
+	free(in->scratch);
+	free(in->raw);
+	free(in->rpool);
+	in->slots = NULL, in->recent = NULL, in->scratch = NULL, in->raw = NULL, in->rpool = NULL;
+	in->nslots = in->nraw_slots = in->nraw = in->scratch_cap = in->rpool_len = in->rpool_cap = 0;
+	/* The keys and their pool keep their capacity: what was never written is no resident
+	 * memory, and a realloc to shrink them is one more allocation that may fail. */
+}
+
 size_t rl_interner_count(const rl_interner *in)
 {
 	return in->nids;

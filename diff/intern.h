@@ -42,6 +42,10 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
  * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id);
 
+/* Done interning: free the lookup table and caches (the keys stay). Only
+ * rl_interner_count, rl_interner_key and rl_interner_free may be called after it. */
+void rl_interner_seal(rl_interner *in);
+
 /* Number of distinct ids handed out so far (ids are 0 .. count-1). */
 size_t rl_interner_count(const rl_interner *in);
 

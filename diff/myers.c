@@ -282,8 +282,8 @@ typedef struct work {
 	uint32_t *pos_b;         /* per id: its position in b, for the anchors */
 	seg *todo;               /* pieces still to diff, in real positions; a stack */
 	size_t ntodo, captodo;
-	uint32_t *ca, *cb;       /* one piece, compacted */
-	uint32_t *ra, *rb;       /* compacted index -> index in the piece */
+	uint32_t *ca, *cb;       /* one piece, compacted (touched only as far as a piece that
+	                          * had ids to set aside: one that had none is searched in place) */
 	uint8_t *ma, *mb;        /* compacted change marks */
 	int32_t *diag;           /* fv and bv, side by side */
 	int32_t *ia, *jb, *tail, *prev;  /* the anchors' candidates and their patience piles */
@@ -299,8 +299,6 @@ static void work_free(work *w, search *s)
 	free(w->todo);
 	free(w->ca);
 	free(w->cb);
-	free(w->ra);
-	free(w->rb);
 	free(w->ma);
 	free(w->mb);
 	free(w->diag);
@@ -325,10 +323,12 @@ static int push_piece(work *w, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
 	return RL_OK;
 }
 
-/* Keep the ids of x[0..n) that occur on the other side (count in other > 0); the rest are
- * changed by necessity. Returns the compacted length. */
+/* Keep the ids of x[0..n) that occur on the other side (count in other > 0) in cx; the rest are
+ * changed by necessity and marked in chg[] (whose other marks are 0: a piece's tokens are marked
+ * only once, here or by its search). Returns the compacted length. No map from compacted index
+ * back to the piece is kept (4 bytes an element): spread_marks() walks chg[] instead. */
 static int32_t compact(const uint32_t *x, int32_t n, const uint32_t *other, uint32_t *cx,
-                       uint32_t *rx, uint8_t *chg)
+                       uint8_t *chg)
 {
 	int32_t k = 0;
 	for (int32_t i = 0; i < n; i++) {
@@ -336,11 +336,29 @@ static int32_t compact(const uint32_t *x, int32_t n, const uint32_t *other, uint
 			chg[i] = 1;
 			continue;
 		}
-		cx[k] = x[i];
-		rx[k] = (uint32_t)i;
-		k++;
+		cx[k++] = x[i];
 	}
 	return k;
+}
+
+/* Does every id of x[0..n) occur on the other side? Then the piece (the common case, one where
+ * no word is new) is searched where it lies, with no copy. */
+static bool all_shared(const uint32_t *x, int32_t n, const uint32_t *other)
+{
+	for (int32_t i = 0; i < n; i++)
+		if (other[x[i]] == 0)
+			return false;
+	return true;
+}
+
+/* The compacted marks m[] back to the piece's chg[0..n): the k-th element left unmarked by
+ * compact() is the k-th compacted one. */
+static void spread_marks(uint8_t *chg, int32_t n, const uint8_t *m)
+{
+	int32_t k = 0;
+	for (int32_t i = 0; i < n; i++)
+		if (!chg[i])
+			chg[i] = m[k++];
 }
 
 /* An id found once on each side whose neighbours do not match too is an anchor only when its
@@ -466,9 +484,12 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 	s->work += (uint64_t)(p.x1 - p.x0) + (uint64_t)(p.y1 - p.y0);
 	if (w->anchored && (p.x1 - p.x0) + (p.y1 - p.y0) > ANCHOR_MIN && s->work <= s->max_work)
 		rc = cut_at_anchors(w, a, b, p, &found);
+	bool in_a = false, in_b = false;  /* searched in place: no id set aside */
 	if (rc == RL_OK && found == 0) {
-		na = compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, w->ra, chg_a + p.x0);
-		nb = compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, w->rb, chg_b + p.y0);
+		in_a = all_shared(a + p.x0, p.x1 - p.x0, w->cnt_b);
+		in_b = all_shared(b + p.y0, p.y1 - p.y0, w->cnt_a);
+		na = in_a ? p.x1 - p.x0 : compact(a + p.x0, p.x1 - p.x0, w->cnt_b, w->ca, chg_a + p.x0);
+		nb = in_b ? p.y1 - p.y0 : compact(b + p.y0, p.y1 - p.y0, w->cnt_a, w->cb, chg_b + p.y0);
 	}
 	for (int32_t i = p.x0; i < p.x1; i++)
 		w->cnt_a[a[i]] = 0;
@@ -479,18 +500,24 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 		return rc;
 	}
 
-	memset(w->ma, 0, (size_t)na);
-	memset(w->mb, 0, (size_t)nb);
-	s->a = w->ca, s->b = w->cb, s->ca = w->ma, s->cb = w->mb;
+	/* In place, the search marks the piece's own chg[] (all 0 so far). */
+	s->a = in_a ? a + p.x0 : w->ca;
+	s->b = in_b ? b + p.y0 : w->cb;
+	s->ca = in_a ? chg_a + p.x0 : w->ma;
+	s->cb = in_b ? chg_b + p.y0 : w->mb;
+	if (!in_a)
+		memset(w->ma, 0, (size_t)na);
+	if (!in_b)
+		memset(w->mb, 0, (size_t)nb);
 	rc = push_seg(s, 0, na, 0, nb);
 	if (rc == RL_OK)
 		rc = run(s);
 	if (rc != RL_OK)
 		return rc;
-	for (int32_t i = 0; i < na; i++)
-		chg_a[p.x0 + (int32_t)w->ra[i]] = w->ma[i];
-	for (int32_t j = 0; j < nb; j++)
-		chg_b[p.y0 + (int32_t)w->rb[j]] = w->mb[j];
+	if (!in_a)
+		spread_marks(chg_a + p.x0, p.x1 - p.x0, w->ma);
+	if (!in_b)
+		spread_marks(chg_b + p.y0, p.y1 - p.y0, w->mb);
 	return RL_OK;
 }
 
@@ -525,14 +552,12 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	w.cnt_a = calloc(nids, sizeof *w.cnt_a);
 	w.cnt_b = calloc(nids, sizeof *w.cnt_b);
 	w.ca = malloc(n * sizeof *w.ca);
-	w.ra = malloc(n * sizeof *w.ra);
 	w.cb = malloc(m * sizeof *w.cb);
-	w.rb = malloc(m * sizeof *w.rb);
 	w.ma = malloc(n);
 	w.mb = malloc(m);
 	/* Diagonals run from -m to n; one spare slot on each end. */
 	w.diag = malloc(2 * (n + m + 3) * sizeof *w.diag);
-	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.ra || !w.cb || !w.rb || !w.ma || !w.mb || !w.diag)
+	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.cb || !w.ma || !w.mb || !w.diag)
 		goto out;
 	if (w.anchored) {
 		w.pos_b = malloc(nids * sizeof *w.pos_b);

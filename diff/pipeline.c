@@ -66,6 +66,8 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
 {
 	int rc = rl_ctx_init(c, old_toks, new_toks, opts);
 
+	if (rc == RL_OK)
+		rl_interner_seal(c->in);  /* the stages read keys, they intern nothing */
 	if (rc != RL_OK || c->stages == 0)
 		return rc;  /* the exact script needs no structure */
 	for (int s = 0; s < 2; s++) {

@@ -166,6 +166,37 @@ Test(intern, many_distinct_keys_grow_the_table)
 	rl_interner_free(in);
 }
 
+/* Sealed (the lookup table and caches freed, the keys fitted to their number: what the pipeline
+ * does once both texts are interned), the interner still gives every id's key and the count, for
+ * ASCII keys and keys built by utf8proc alike. */
+Test(intern, a_sealed_interner_keeps_every_key)
+{
+	rl_interner *in;
+	rl_tokens *a;
+	uint32_t *ia;
+	size_t n = 5000, cap = n * 16, k = 0;
+	char *text = malloc(cap);
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(text + k, cap - k, i % 2 ? "w%zu " : "\xd0\xb6%zu ", i);
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	rl_interner_seal(in);
+	cr_assert_eq(rl_interner_count(in), n);
+	const rl_token *v = rl_tokens_array(a);
+	for (size_t t = 0; t < n; t++) {
+		size_t len;
+		const char *key = rl_interner_key(in, ia[t], &len);
+		cr_assert_eq(ia[t], t);
+		cr_assert_eq(len, v[t].len, "token %zu", t);
+		cr_assert(memcmp(key, text + v[t].off, len) == 0, "token %zu", t);
+	}
+	free(ia);
+	free(text);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+}
+
 /* Words that are not ASCII are looked up by their bytes before their key is built (once per
  * distinct word): every token, first sight or repeat, over enough distinct words to grow that
  * table, gets the id its own key gets; forms that fold together (composed and decomposed, curly

@@ -128,6 +128,33 @@ Test(myers, minimal_against_the_oracle_on_10000_random_pairs, .timeout = 300)
 	}
 }
 
+/* A piece is searched where it lies when every id of a side occurs on the other, and compacted
+ * (its one-sided ids set aside, their marks spread back) when not: one side each way, both
+ * compacted, neither, each against the oracle, with the one-sided ids at the ends, in runs and
+ * alone between shared ones. */
+Test(myers, pieces_in_place_and_compacted_agree_with_the_oracle, .timeout = 300)
+{
+	uint64_t rng = 0x5EED0004ULL;
+	uint32_t a[401], b[401];
+	const int rounds = test_rounds(4000);
+	for (int round = 0; round < rounds; round++) {
+		size_t n = 1 + rand_below(&rng, 300), m = 1 + rand_below(&rng, 300);
+		uint32_t alpha = 2 + rand_below(&rng, 12);
+		int own = round % 4;  /* bit 0: a has ids of its own; bit 1: b has */
+		for (size_t i = 0; i < n; i++)
+			a[i] = (own & 1) && rand_below(&rng, 5) == 0 ? alpha + rand_below(&rng, 8)
+			                                             : rand_below(&rng, alpha);
+		for (size_t j = 0; j < m; j++)
+			b[j] = (own & 2) && rand_below(&rng, 5) == 0 ? alpha + 8 + rand_below(&rng, 8)
+			                                             : rand_below(&rng, alpha);
+		char what[80];
+		snprintf(what, sizeof what, "round %d (n=%zu m=%zu alphabet=%u own=%d)", round, n, m,
+		         alpha, own);
+		size_t want = n + m - 2 * lcs(a, n, b, m);
+		cr_assert_eq(diff_checked(a, n, b, m, alpha + 16, minimal, what), want, "%s", what);
+	}
+}
+
 Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
 {
 	uint64_t rng = 0x5EED0002ULL;
