@@ -676,9 +676,16 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 		if (!para) {
 			rc = RL_ENOMEM;
 		} else {
+			/* A text with no blank line is one paragraph a line (src/print/hunks.c). */
+			uint8_t starts = RL_UNIT_LINE;
+			for (uint32_t u = 1; u < sa->nunits; u++)
+				if (sa->uflags[u] & RL_UNIT_PARA) {
+					starts = RL_UNIT_PARA;
+					break;
+				}
 			uint32_t p = 0;
 			for (uint32_t u = 0; u < sa->nunits; u++) {
-				p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
+				p += u == 0 || (sa->uflags[u] & starts);
 				para[u] = p;
 			}
 			for (size_t k = 0; k < n; k++)
