@@ -346,8 +346,9 @@ static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
 	stat_row(o, "quotations added", st->quote_ops[RL_QUOTE_ADDED]);
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, "<tr><td>words formatted otherwise</td><td class=\"n\">%zu</td>"
-		               "<td>in %zu place%s</td></tr>\n",
-		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+		               "<td>in %zu place%s%s</td></tr>\n",
+		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s",
+		        st->formatted ? "" : " (punctuation only)");
 	if (st->typographic)
 		fprintf(o->fp, "<tr><td>compounds written otherwise</td><td class=\"n\">%zu</td>"
 		               "<td>open source / open-source, e-mail / email: no change</td></tr>\n",

@@ -29,10 +29,15 @@ static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 	        st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO],
 	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
 	        percent(st->kept + st->kept_new, st->words[0] + st->words[1], 100.0));
-	if (st->ops[RL_OP_FORMAT])
+	/* Formatting of punctuation only (a link moved onto an arrow) changes no word: said so, as
+	 * --changes says it, never "0 words". */
+	if (st->ops[RL_OP_FORMAT] && st->formatted)
 		fprintf(o->fp, "; formatting changed: %zu word%s in %zu place%s", st->formatted,
 		        st->formatted == 1 ? "" : "s", st->ops[RL_OP_FORMAT],
 		        st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+	else if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, "; formatting changed in %zu place%s (no whole word)",
+		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
 	if (st->typographic)
 		fprintf(o->fp, "; compounds written otherwise (no change; --strict shows them): %zu",
 		        st->typographic);

@@ -309,7 +309,7 @@ static const char *md_file(char path[128], const char *dir, const char *name, co
 }
 
 /* A full stop pulled into a code span changes the formatting of no word: the change list says
- * "punctuation only", never "0 words", in Markdown and in the HTML report; beside a word whose
+ * "punctuation only", never "0 words", in Markdown, --stat and the HTML report; beside a word whose
  * formatting changed too, the summary counts the places and the words. */
 Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
 {
@@ -334,6 +334,13 @@ Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
 	RUN(&r, "--html", a, b);
 	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): "), "%s", r.out);
 	cr_assert_null(strstr(r.out, "(0 words)"));
+	cr_assert_not_null(strstr(r.out, "in 1 place (punctuation only)</td>"), "%s", r.out);
+	run_free(&r);
+	/* --stat said "formatting changed: 0 words in 1 place" */
+	RUN(&r, "--stat", a, b);
+	cr_assert_not_null(strstr(r.out, "; formatting changed in 1 place (no whole word)\n"), "%s",
+	                   r.out);
+	cr_assert_null(strstr(r.out, "0 words"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--changes", a, c);
 	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): \xe2\x80\x9c."),
