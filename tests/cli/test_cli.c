@@ -932,6 +932,32 @@ Test(cli, change_list)
 	unlink(pb);
 }
 
+/* --changes: an excerpt that starts with an apostrophe ("'s chair", the rest of "board's") is
+ * wrapped in quotation marks like any other; the apostrophe is no quotation of its own (before:
+ * printed bare, as if it opened one). */
+Test(cli, change_list_excerpt_starting_with_an_apostrophe)
+{
+	const char a[] = "The harbour board met on Tuesday.\n\nThe ferry timetable was read out.\n";
+	const char b[] = "The harbour board's chair, elected last week by a narrow vote of the "
+	                 "members, met them on Tuesday.\n\nThe ferry timetable was read out.\n";
+	char pa[64], pb[64];
+	temp_file(pa, a, sizeof a - 1);
+	temp_file(pb, b, sizeof b - 1);
+	run_result r;
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "passage inserted (11 words): \xe2\x80\x9c's chair, elected "
+	                                 "last week by a narrow vote of the members,\xe2\x80\x9d\n"),
+	                   "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--changes", pb, pa);
+	cr_assert_not_null(strstr(r.out, "passage deleted (11 words): \xe2\x80\x9c's chair"), "%s",
+	                   r.out);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}
+
 /* --stat on an added file: nothing of OLD is kept, 0.0%, not 100%. */
 Test(cli, stat_of_an_added_file)
 {
