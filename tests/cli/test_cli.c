@@ -982,6 +982,10 @@ Test(cli, stat_counts_quotations_not_ops)
 	cr_assert_not_null(strstr(r.out, "quotation altered: \xe2\x80\x9cwill\xe2\x80\x9d"), "%s",
 	                   r.out);
 	run_free(&r);
+	RUN(&r, "--html", pa, pb);
+	cr_assert_not_null(strstr(r.out, "quotations altered</td><td class=\"n\">1</td>"), "%s",
+	                   r.out);
+	run_free(&r);
 	unlink(pa);
 	unlink(pb);
 }
