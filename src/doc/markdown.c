@@ -49,6 +49,7 @@ typedef struct md_state {
 	rl_list_numbers numbers;
 	md_styles sty;
 	bool table;          /* in a pipe table's paragraph */
+	bool cell_text;      /* text written in the table's line being read */
 	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
 } md_state;
 
@@ -267,14 +268,24 @@ static void table_text(md_state *st, const char *s)
 	for (;;) {
 		const char *bar = strchr(s, '|');
 		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		/* a cell's own spaces are no text ("| a |": "a" after a bullet, not " a") */
+		while (!st->cell_text && n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (bar && n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
 		if (n) {
 			size_t start = st->tb.len;
 			rl_textbuf_text(&st->tb, s, n);
 			style_record(st, start, st->tb.len, false, false);
+			st->cell_text = true;
 		}
 		if (!bar)
 			return;
-		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		/* a line's leading pipe opens no cell: in a list item the first cell follows the
+		 * bullet */
+		if (st->cell_text)
+			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		st->cell_text = false;
 		s = bar + 1;
 	}
 }
@@ -302,14 +313,13 @@ static void enter(md_state *st, cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
-		/* A list item's first paragraph follows its bullet. */
+		/* A list item's first paragraph follows its bullet (a table's first cell too). */
 		if (cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_ITEM ||
 		    cmark_node_previous(node))
 			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		st->table = is_pipe_table(node);
 		st->table_row = 0;
-		if (st->table)
-			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		st->cell_text = false;
 		break;
 	case CMARK_NODE_HEADING: {
 		/* Its level is formatting: "## Plans" → "### Plans" is the same words restyled. */
@@ -354,10 +364,12 @@ static void enter(md_state *st, cmark_node *node)
 		break;
 	case CMARK_NODE_SOFTBREAK:
 		st->table_row += st->table;
+		st->cell_text = false;
 		rl_textbuf_break(&st->tb, st->table ? RL_BREAK_PARAGRAPH : RL_BREAK_SPACE);
 		break;
 	case CMARK_NODE_LINEBREAK:
 		st->table_row += st->table;
+		st->cell_text = false;
 		rl_textbuf_break(&st->tb, st->table ? RL_BREAK_PARAGRAPH : RL_BREAK_LINE);
 		break;
 	/* Emphasis, links and images: their words, and their formatting on the side. */
