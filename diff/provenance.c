@@ -696,9 +696,16 @@ static int number_paras(const rl_ctx *c, rl_link *v, size_t n)
 	uint32_t *para = malloc(((size_t)sa->nunits + 1) * sizeof *para);
 	if (!para)
 		return RL_ENOMEM;
+	/* A text with no blank line is one paragraph a line (src/print/hunks.c). */
+	uint8_t starts = RL_UNIT_LINE;
+	for (uint32_t u = 1; u < sa->nunits; u++)
+		if (sa->uflags[u] & RL_UNIT_PARA) {
+			starts = RL_UNIT_PARA;
+			break;
+		}
 	uint32_t p = 0;
 	for (uint32_t u = 0; u < sa->nunits; u++) {
-		p += u == 0 || (sa->uflags[u] & RL_UNIT_PARA);
+		p += u == 0 || (sa->uflags[u] & starts);
 		para[u] = p;
 	}
 	for (size_t k = 0; k < n; k++)

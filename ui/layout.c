@@ -265,13 +265,39 @@ static bool glued_to_block(const rl_layout *lay, const rl_piece *p)
 	        tok_at(lay, RL_NEW, p->b0)->gap == RL_GAP_NONE);
 }
 
+/* Is the open block a list marker alone on one side ("{+-+}", "{+4.+}": a bullet inserted before
+ * the words of a paragraph that was there), which piece p goes on from on the same line? Then p
+ * goes on in that block: a marker is never drawn on a row of its own above its words. */
+static bool marker_before(const rl_layout *lay, const rl_piece *p)
+{
+	if (lay->nblocks == 0)
+		return false;
+	const rl_block *b = &lay->blocks[lay->nblocks - 1];
+	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
+	if (b->piece1 == b->piece0 || old == new)
+		return false;
+	int s = new ? RL_NEW : RL_OLD;
+	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1;
+	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
+	if (p1 <= p0 || p0 != hi || hi - lo > 2 || tok_at(lay, s, p0)->gap >= RL_GAP_BREAK ||
+	    !starts_line(lay, s, lo))
+		return false;
+	const rl_token *m = tok_at(lay, s, lo);
+	if (m->cls == RL_TOK_WORD)  /* a number or a letter, then its stop or bracket: "4." "b)" */
+		return hi - lo == 2 && tok_at(lay, s, lo + 1)->cls == RL_TOK_PUNCT &&
+		       tok_at(lay, s, lo + 1)->gap == RL_GAP_NONE &&
+		       ((m->flags & RL_TF_DIGIT) ? m->len <= 3 : m->len == 1);
+	return hi - lo == 1;  /* a bullet: "-", "*", "•" */
+}
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
- * starts a line on either side (unless it is glued to the block's last word). */
+ * starts a line on either side (unless it is glued to the block's last word or goes on from a
+ * list marker alone). */
 static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
-	if (line && *open && !force_new && glued_to_block(lay, p))
+	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p)))
 		line = false;
 	bool sync = *open && drift_sync(lay, p->a0, p->b0);
 	if (!*open || force_new || line || sync) {

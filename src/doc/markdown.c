@@ -6,6 +6,11 @@
  * Code spans and blocks are kept verbatim. Raw HTML in the Markdown is left out. The tree is
  * walked with cmark's iterator, so a deeply nested document costs no stack.
  *
+ * Pipe tables (GitHub's extension, which CommonMark reads as one paragraph of lines): a
+ * paragraph whose first line has cells split by `|` and whose second line is the delimiter row
+ * (`|---|:--:|`, as many cells) is read as the other readers read a table: each cell a paragraph,
+ * row by row, the delimiter row dropped.
+ *
  * The formatting that is not words is recorded beside the text, when asked (rl_doc_styles):
  * each stretch of text under emphasis, strong emphasis, a link or an image (with its target),
  * in a heading (with its level) or in code, is a span whose description names them from the
@@ -43,6 +48,9 @@ typedef struct md_state {
 	rl_textbuf tb;
 	rl_list_numbers numbers;
 	md_styles sty;
+	bool table;          /* in a pipe table's paragraph */
+	bool cell_text;      /* text written in the table's line being read */
+	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
 } md_state;
 
 static void style_push(md_styles *y, const char *what, const char *target)
@@ -183,6 +191,105 @@ static void text(md_state *st, const char *s, bool verbatim)
 	style_record(st, start, st->tb.len, verbatim, verbatim);
 }
 
+/* A line of a pipe table as read so far: its cells are counted from its pipes. */
+typedef struct row_shape {
+	size_t pipes;
+	char first, last;  /* its first and last characters that are not white space */
+	bool dashes;       /* a delimiter row: a dash seen, and nothing but | : - and spaces */
+} row_shape;
+
+static void shape_add(row_shape *r, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t')
+			continue;
+		r->pipes += c == '|';
+		r->dashes = r->dashes && (c == '|' || c == ':' || c == '-');
+		if (!r->first)
+			r->first = c;
+		r->last = c;
+	}
+}
+
+static size_t shape_cells(const row_shape *r)
+{
+	size_t n = r->pipes + 1;
+	n -= r->first == '|';
+	n -= r->last == '|' && r->pipes > (r->first == '|');
+	return n;
+}
+
+/* Is the paragraph a pipe table: a header line with a pipe, then a delimiter row of as many
+ * cells, each with a dash? Only text is in the delimiter row. */
+static bool is_pipe_table(cmark_node *para)
+{
+	row_shape row[2] = {{.dashes = true}, {.dashes = true}};
+	size_t dashed = 0;  /* delimiter cells holding a dash so far, and whether the cell has one */
+	bool cell_dash = false;
+	unsigned line = 0;
+	for (cmark_node *n = cmark_node_first_child(para); n && line < 2; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+			line++;
+			continue;
+		}
+		if (t != CMARK_NODE_TEXT) {
+			if (line == 1)
+				return false;
+			shape_add(&row[0], "x", 1);
+			continue;
+		}
+		const char *s = cmark_node_get_literal(n);
+		size_t len = s ? strlen(s) : 0;
+		shape_add(&row[line], s, len);
+		for (size_t i = 0; line == 1 && i < len; i++) {
+			if (s[i] == '|') {
+				dashed += cell_dash;
+				cell_dash = false;
+			} else if (s[i] == '-') {
+				cell_dash = true;
+			}
+		}
+	}
+	dashed += cell_dash;
+	if (line < 1 || row[0].pipes == 0 || row[1].pipes == 0 || !row[1].dashes ||
+	    !row[1].first)
+		return false;
+	size_t cells = shape_cells(&row[1]);
+	return cells == shape_cells(&row[0]) && dashed == cells;
+}
+
+/* Text of a pipe table's line: a cell break at each pipe; the delimiter row is dropped. */
+static void table_text(md_state *st, const char *s)
+{
+	if (!s || st->table_row == 1)
+		return;
+	for (;;) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		/* a cell's own spaces are no text ("| a |": "a" after a bullet, not " a") */
+		while (!st->cell_text && n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (bar && n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n) {
+			size_t start = st->tb.len;
+			rl_textbuf_text(&st->tb, s, n);
+			style_record(st, start, st->tb.len, false, false);
+			st->cell_text = true;
+		}
+		if (!bar)
+			return;
+		/* a line's leading pipe opens no cell: in a list item the first cell follows the
+		 * bullet */
+		if (st->cell_text)
+			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		st->cell_text = false;
+		s = bar + 1;
+	}
+}
+
 static void list_item(md_state *st, cmark_node *item)
 {
 	cmark_node *list = cmark_node_parent(item);
@@ -206,10 +313,13 @@ static void enter(md_state *st, cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
-		/* A list item's first paragraph follows its bullet. */
+		/* A list item's first paragraph follows its bullet (a table's first cell too). */
 		if (cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_ITEM ||
 		    cmark_node_previous(node))
 			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		st->table = is_pipe_table(node);
+		st->table_row = 0;
+		st->cell_text = false;
 		break;
 	case CMARK_NODE_HEADING: {
 		/* Its level is formatting: "## Plans" → "### Plans" is the same words restyled. */
@@ -244,16 +354,23 @@ static void enter(md_state *st, cmark_node *node)
 		break;
 	}
 	case CMARK_NODE_TEXT:
-		text(st, cmark_node_get_literal(node), false);
+		if (st->table)
+			table_text(st, cmark_node_get_literal(node));
+		else
+			text(st, cmark_node_get_literal(node), false);
 		break;
 	case CMARK_NODE_CODE:
 		text(st, cmark_node_get_literal(node), true);
 		break;
 	case CMARK_NODE_SOFTBREAK:
-		rl_textbuf_break(&st->tb, RL_BREAK_SPACE);
+		st->table_row += st->table;
+		st->cell_text = false;
+		rl_textbuf_break(&st->tb, st->table ? RL_BREAK_PARAGRAPH : RL_BREAK_SPACE);
 		break;
 	case CMARK_NODE_LINEBREAK:
-		rl_textbuf_break(&st->tb, RL_BREAK_LINE);
+		st->table_row += st->table;
+		st->cell_text = false;
+		rl_textbuf_break(&st->tb, st->table ? RL_BREAK_PARAGRAPH : RL_BREAK_LINE);
 		break;
 	/* Emphasis, links and images: their words, and their formatting on the side. */
 	case CMARK_NODE_EMPH:
@@ -285,6 +402,7 @@ static void leave(md_state *st, cmark_node *node)
 	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 		rl_textbuf_quote_leave(&st->tb);
 	} else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {
+		st->table = false;
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	}
 }

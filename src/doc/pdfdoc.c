@@ -9,8 +9,12 @@
  *      it (a title over both columns) cut the page into sections read top to bottom, each
  *      section's columns left to right (the same again inside a column, a few levels deep);
  *   4. paragraphs: lines are joined, a hyphen at a line end before a lower-case letter is undone;
- *      a gap wider than the usual leading, an indent, or a change of type size starts a new
- *      paragraph; at a column or page change only a line that ends a sentence does. */
+ *      a gap wider than the usual leading, an indent, a change of type size, a sentence that ends
+ *      a line short of its column although the next line's first word would have fitted (a list
+ *      item whose bullet is drawn, not written), or a table cell beside or below the last one
+ *      starts a new paragraph; at a column or page change only a line that ends a sentence
+ *      does. A gap between characters with no space in the text is a space, or between cells
+ *      of a table (wider) a line end. */
 #include "formats.h"
 
 #include <glib.h>
@@ -40,6 +44,10 @@ typedef struct {
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
 #define MAX_DEPTH 6         /* columns within columns, at most */
+#define WORD_GAP 0.2        /* a gap between characters wider than this (in line heights) with no
+                             * space in the text is a word space... */
+#define CELL_GAP 0.6        /* ...and wider than this, the gap between two cells of a table */
+#define NEAR_LINES 6        /* lines either side looked at for a column's right edge */
 
 static void silence(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
@@ -146,8 +154,19 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			finish_line(d, &cur, &failed);
 			continue;
 		}
-		if (cur.len && !continues(&cur, r))
+		/* A gap poppler put no space in: a word space, or (wider) the gap between two cells
+		 * of a table, which are lines of their own ("Eastfold20" was one word). */
+		double h = cur.y2 - cur.y1, gap = r->x1 - cur.x2;
+		int spaced = cur.len && d->raw[cur.off + cur.len - 1] == ' ';
+		if (cur.len && (!continues(&cur, r) || (*s != ' ' && !spaced && gap > h * CELL_GAP)))
 			finish_line(d, &cur, &failed);
+		else if (cur.len && *s != ' ' && !spaced && gap > h * WORD_GAP) {
+			if (add_raw(d, " ", 1) != 0) {
+				failed = 1;
+				break;
+			}
+			cur.len++;
+		}
 		if (!cur.len)
 			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
@@ -417,7 +436,40 @@ static size_t bullet(const char *s, size_t n)
 	return 0;
 }
 
-static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double gap)
+/* The right edge of the column of lines v[i] and v[i + 1]: the furthest right that the lines
+ * near them on the page, starting where they start, reach. */
+static double column_right(pline **v, size_t n, size_t i)
+{
+	const pline *a = v[i];
+	double h = a->y2 - a->y1, right = a->x2;
+	size_t lo = i > NEAR_LINES ? i - NEAR_LINES : 0, hi = i + 1 + NEAR_LINES;
+	for (size_t k = lo; k < n && k <= hi; k++) {
+		const pline *l = v[k];
+		if (l->page == a->page && l->x1 > a->x1 - 3 * h && l->x1 < a->x1 + 3 * h &&
+		    l->x2 > right)
+			right = l->x2;
+	}
+	return right;
+}
+
+/* Would the first word of line b have fitted at the end of line a, short of the column's right
+ * edge? Then a was ended on purpose (a list item, a line break): b starts a paragraph. The
+ * word's width is told from b's average character width. */
+static int ends_short(const pdoc *d, const pline *a, const pline *b, double right)
+{
+	const char *s = d->raw + b->off;
+	size_t chars = 0, word = 0;
+	for (size_t i = 0; i < b->len; i = (size_t)(next_char(s + i) - s)) {
+		chars++;
+		word += word + 1 == chars && s[i] != ' ';
+	}
+	if (chars == 0)
+		return 0;
+	double cw = (b->x2 - b->x1) / (double)chars;
+	return a->x2 + cw * (double)(word + 1) < right - cw * 0.5;
+}
+
+static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double gap, double right)
 {
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
@@ -426,10 +478,22 @@ static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double g
 		return 1;
 	if (bullet(d->raw + b->off, b->len))
 		return 1;
+	/* a table's next cell on the same row, or the first of the next row (below, all of it left
+	 * of the last cell) */
+	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
+	if (b->page == a->page && b->x1 >= a->x2 && mb > ma - 0.3 * h && mb < ma + 0.3 * h)
+		return 1;
+	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
+		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
 	if (!below)
 		return ends_sentence(d->raw + a->off, a->len);
 	if (b->y1 - a->y2 > gap + 0.4 * h)
+		return 1;
+	/* A sentence that ends a line short of its column, where the next word would have fitted: a
+	 * list item whose bullet is drawn, not written, or a paragraph with no space after it. (Not
+	 * any short line: a line wrapped by hand before its column's edge goes on.) */
+	if (ends_sentence(d->raw + a->off, a->len) && ends_short(d, a, b, right))
 		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
@@ -459,9 +523,9 @@ static int write_text(const pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i];
 		size_t cut = 0, skip = 0;
-		if (i + 1 < n && !new_paragraph(d, l, v[i + 1], gap))
+		if (i + 1 < n && !new_paragraph(d, l, v[i + 1], gap, column_right(v, n, i)))
 			cut = broken_word(d, l, v[i + 1]);
-		if (i == 0 || new_paragraph(d, v[i - 1], l, gap)) {
+		if (i == 0 || new_paragraph(d, v[i - 1], l, gap, column_right(v, n, i - 1))) {
 			rl_docbuf_para(b);
 			/* A list item, written as formats.h says. */
 			if ((skip = bullet(d->raw + l->off, l->len)) != 0 && rl_docbuf_text(b, "- ", 2) != 0)

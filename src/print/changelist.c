@@ -37,7 +37,13 @@ static bool sentence_end(const ctx *c, int s, uint32_t t)
 	if (tk->cls != RL_TOK_PUNCT)
 		return false;
 	/* not an ellipsis: it marks a cut inside a sentence as often as an end */
-	return tk->len == 1 && p[0] && strchr(".!?", p[0]);
+	if (tk->len != 1 || !p[0] || !strchr(".!?", p[0]))
+		return false;
+	/* nor the stop of a list item's number at the start of its line ("4. Add a session") */
+	const rl_token *prev = t > 0 ? &c->tok[s][t - 1] : NULL;
+	return !(p[0] == '.' && prev && tk->gap == RL_GAP_NONE && prev->cls == RL_TOK_WORD &&
+	         (t == 1 || prev->gap >= RL_GAP_BREAK) &&
+	         ((prev->flags & RL_TF_DIGIT) ? prev->len <= 3 : prev->len == 1));
 }
 
 /* Words and sentence ends of tokens [t0, t1) of a side. */

@@ -102,8 +102,14 @@ int rl_where_init(rl_where *w, const rl_tokens *toks)
 		if (end && i + 1 < len && push(&w->lines, &w->nlines, &cap, (uint32_t)(i + 1)) != RL_OK)
 			goto fail;
 	}
+	/* Paragraphs start after a blank line; a text with no blank line at all is written one
+	 * paragraph a line (a saved page, a spun copy), and each line a reader sees is one. */
+	uint8_t starts = RL_GAP_PARA;
+	for (size_t t = 1; t < ntk && tk[t].gap != RL_GAP_PARA; t++)
+		if (t + 1 == ntk)
+			starts = RL_GAP_BREAK;
 	for (size_t t = 1; t < ntk; t++)
-		if (tk[t].gap == RL_GAP_PARA && push(&w->paras, &w->nparas, &pcap, tk[t].off) != RL_OK)
+		if (tk[t].gap >= starts && push(&w->paras, &w->nparas, &pcap, tk[t].off) != RL_OK)
 			goto fail;
 	return RL_OK;
 fail:

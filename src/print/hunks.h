@@ -43,7 +43,8 @@ typedef struct rl_where {
 } rl_where;
 
 /* Index a text's lines (ends: \n, \r\n or a lone \r) and paragraphs (the tokens' paragraph
- * gaps). Returns RL_OK or RL_ENOMEM (w left empty, safe to release). */
+ * gaps; in a text with none, its hard line breaks: one paragraph a line, as diff/provenance.c
+ * numbers them). Returns RL_OK or RL_ENOMEM (w left empty, safe to release). */
 int rl_where_init(rl_where *w, const rl_tokens *toks);
 void rl_where_release(rl_where *w);
 uint32_t rl_where_line(const rl_where *w, uint32_t off);

@@ -36,13 +36,18 @@ static void md_text(rl_out *o, const char *s, size_t n)
 	rl_out_text(o, s + start, n - start);
 }
 
-/* Does token t open a quotation (“ " ‘ « „)? */
-static bool opens_quote(const char *text, const rl_token *t)
+/* Does token t of n open a quotation (“ " ‘ « „ ')? Only a mark glued to the word after it and
+ * not to a word before it does: the apostrophe of "Meta's" or "the boys' " opens nothing. */
+static bool opens_quote(const char *text, const rl_token *tk, uint32_t t, size_t n)
 {
 	static const char *const marks[] = {"\xe2\x80\x9c", "\"", "\xe2\x80\x98", "\xc2\xab",
 	                                    "\xe2\x80\x9e", "'"};
+	const rl_token *m = &tk[t];
+	if (t + 1 >= n || tk[t + 1].gap != RL_GAP_NONE ||
+	    (t > 0 && m->gap == RL_GAP_NONE && tk[t - 1].cls == RL_TOK_WORD))
+		return false;
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-		if (t->len == strlen(marks[k]) && memcmp(text + t->off, marks[k], t->len) == 0)
+		if (m->len == strlen(marks[k]) && memcmp(text + m->off, marks[k], m->len) == 0)
 			return true;
 	return false;
 }
@@ -61,7 +66,7 @@ static void excerpt(rl_out *o, const rl_alignment *al, int side, uint32_t t0, ui
 		rl_out_str(o, "(nothing)");
 		return;
 	}
-	bool own = opens_quote(text, &tk[t0]);
+	bool own = opens_quote(text, tk, t0, rl_tokens_count(tks));
 	if (!own)
 		rl_out_str(o, OPEN_Q(o));
 	for (uint32_t t = t0; t < t1; t++) {

@@ -323,9 +323,15 @@ static double kept_share(const rl_stats *st)
 	return st->kept < st->words[0] && kept > 99.9 ? 99.9 : kept;
 }
 
-/* The statistics; h: the heading's level (2 alone, 3 in a section); id: the table's id or NULL. */
-static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
+/* The statistics; h: the heading's level (2 alone, 3 in a section); id: the table's id or NULL.
+ * Quotations are counted as the change list lists them, one each (as --stat does). */
+static void html_stats(rl_out *o, const rl_stats *st, const rl_changelist *cl, int h,
+                       const char *id)
 {
+	size_t quotes[4] = {0, 0, 0, 0};
+	for (size_t k = 0; k < cl->n; k++)
+		if (cl->items[k].kind <= RL_CH_QUOTE_ELIDED)
+			quotes[cl->items[k].kind]++;
 	fprintf(o->fp, "<h%d>Statistics</h%d>\n<table class=\"stats\"", h, h);
 	if (id)
 		fprintf(o->fp, " id=\"%s\"", id);
@@ -340,14 +346,15 @@ static void html_stats(rl_out *o, const rl_stats *st, int h, const char *id)
 	stat_row(o, "words inserted", st->inserted);
 	fprintf(o->fp, "<tr><td>words moved</td><td class=\"n\">%zu</td><td>in %zu passage%s</td></tr>\n",
 	        st->moved, st->moves, st->moves == 1 ? "" : "s");
-	stat_row(o, "quotations removed", st->quote_ops[RL_QUOTE_REMOVED]);
-	stat_row(o, "quotations altered", st->quote_ops[RL_QUOTE_ALTERED]);
-	stat_row(o, "quotations elided", st->quote_ops[RL_QUOTE_ELIDED]);
-	stat_row(o, "quotations added", st->quote_ops[RL_QUOTE_ADDED]);
+	stat_row(o, "quotations removed", quotes[RL_CH_QUOTE_REMOVED]);
+	stat_row(o, "quotations altered", quotes[RL_CH_QUOTE_ALTERED]);
+	stat_row(o, "quotations elided", quotes[RL_CH_QUOTE_ELIDED]);
+	stat_row(o, "quotations added", quotes[RL_CH_QUOTE_ADDED]);
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, "<tr><td>words formatted otherwise</td><td class=\"n\">%zu</td>"
-		               "<td>in %zu place%s</td></tr>\n",
-		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+		               "<td>in %zu place%s%s</td></tr>\n",
+		        st->formatted, st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s",
+		        st->formatted ? "" : " (punctuation only)");
 	if (st->typographic)
 		fprintf(o->fp, "<tr><td>compounds written otherwise</td><td class=\"n\">%zu</td>"
 		               "<td>open source / open-source, e-mail / email: no change</td></tr>\n",
@@ -467,7 +474,7 @@ int rl_print_html(rl_out *o, const rl_alignment *al, const char *const names[2],
 		goto out;
 	html_head(o, names);
 	html_legend(o, rl_alignment_stats(al));
-	html_stats(o, rl_alignment_stats(al), 2, "stats");
+	html_stats(o, rl_alignment_stats(al), &cl, 2, "stats");
 	html_changes(o, al, &cl, src, "", 2);
 	fprintf(o->fp, "<h2>The two versions</h2>\n<main>\n%s%s", switch_input, switch_label);
 	rc = html_table(&h, lay, pane, names);
@@ -629,7 +636,7 @@ int rl_report_pair(rl_report *r, const rl_alignment *al, const char *const names
 		               "</section>\n");
 		goto out;
 	}
-	html_stats(&o, st, 3, NULL);
+	html_stats(&o, st, &cl, 3, NULL);
 	html_changes(&o, al, &cl, src, pfx, 3);
 	fprintf(r->mem, "<h3>The two versions</h3>\n%s", switch_label);
 	rc = html_table(&h, lay, r->pane, names);

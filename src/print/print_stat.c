@@ -1,4 +1,5 @@
 /* print_stat.c: one line of figures. */
+#include "changelist.h"
 #include "print.h"
 #include "status.h"
 
@@ -13,6 +14,17 @@ static double percent(size_t num, size_t den, double none)
 static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 {
 	const rl_stats *st = rl_alignment_stats(al);
+	/* Quotations counted as --changes lists them, one each: a quotation with forty synonyms
+	 * swapped inside is one altered quotation, not forty (the ops it holds). */
+	rl_changelist cl;
+	size_t quotes[4] = {0, 0, 0, 0};
+	int rc = rl_changelist_build(&cl, al);
+	if (rc != RL_OK)
+		return rc;
+	for (size_t k = 0; k < cl.n; k++)
+		if (cl.items[k].kind <= RL_CH_QUOTE_ELIDED)
+			quotes[cl.items[k].kind]++;
+	rl_changelist_free(&cl);
 
 	fprintf(o->fp,
 	        "old %zu words, new %zu words: kept %zu (%.1f%% of old), rewritten %zu -> %zu, "
@@ -23,16 +35,20 @@ static int print_stat(rl_out *o, const rl_alignment *al, const rl_source *src)
 	        /* nothing of an empty OLD is kept: an added file keeps 0.0%, not 100 */
 	        percent(st->kept, st->words[0], 0.0),
 	        st->replaced[0], st->replaced[1], st->deleted, st->inserted, st->moved, st->moves,
-	        st->moves == 1 ? "" : "s", st->quote_ops[RL_QUOTE_REMOVED],
-	        st->quote_ops[RL_QUOTE_ADDED], st->quote_ops[RL_QUOTE_ALTERED],
-	        st->quote_ops[RL_QUOTE_ELIDED], st->ops[RL_OP_EQUAL],
+	        st->moves == 1 ? "" : "s", quotes[RL_CH_QUOTE_REMOVED], quotes[RL_CH_QUOTE_ADDED],
+	        quotes[RL_CH_QUOTE_ALTERED], quotes[RL_CH_QUOTE_ELIDED], st->ops[RL_OP_EQUAL],
 	        st->ops[RL_OP_REPLACE] + st->ops[RL_OP_TYPO],
 	        st->ops[RL_OP_DELETE], st->ops[RL_OP_INSERT], st->ops[RL_OP_MOVE],
 	        percent(st->kept + st->kept_new, st->words[0] + st->words[1], 100.0));
-	if (st->ops[RL_OP_FORMAT])
+	/* Formatting of punctuation only (a link moved onto an arrow) changes no word: said so, as
+	 * --changes says it, never "0 words". */
+	if (st->ops[RL_OP_FORMAT] && st->formatted)
 		fprintf(o->fp, "; formatting changed: %zu word%s in %zu place%s", st->formatted,
 		        st->formatted == 1 ? "" : "s", st->ops[RL_OP_FORMAT],
 		        st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
+	else if (st->ops[RL_OP_FORMAT])
+		fprintf(o->fp, "; formatting changed in %zu place%s (no whole word)",
+		        st->ops[RL_OP_FORMAT], st->ops[RL_OP_FORMAT] == 1 ? "" : "s");
 	if (st->typographic)
 		fprintf(o->fp, "; compounds written otherwise (no change; --strict shows them): %zu",
 		        st->typographic);

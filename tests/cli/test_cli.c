@@ -932,6 +932,64 @@ Test(cli, change_list)
 	unlink(pb);
 }
 
+/* --changes: an excerpt that starts with an apostrophe ("'s chair", the rest of "board's") is
+ * wrapped in quotation marks like any other; the apostrophe is no quotation of its own (before:
+ * printed bare, as if it opened one). */
+Test(cli, change_list_excerpt_starting_with_an_apostrophe)
+{
+	const char a[] = "The harbour board met on Tuesday.\n\nThe ferry timetable was read out.\n";
+	const char b[] = "The harbour board's chair, elected last week by a narrow vote of the "
+	                 "members, met them on Tuesday.\n\nThe ferry timetable was read out.\n";
+	char pa[64], pb[64];
+	temp_file(pa, a, sizeof a - 1);
+	temp_file(pb, b, sizeof b - 1);
+	run_result r;
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "passage inserted (11 words): \xe2\x80\x9c's chair, elected "
+	                                 "last week by a narrow vote of the members,\xe2\x80\x9d\n"),
+	                   "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--changes", pb, pa);
+	cr_assert_not_null(strstr(r.out, "passage deleted (11 words): \xe2\x80\x9c's chair"), "%s",
+	                   r.out);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}
+
+/* --stat counts quotations as --changes lists them: one quotation with four words swapped inside
+ * is "1 altered", not 4 (the ops flagged; the spun copy of the corpus said "40 altered" for the
+ * 3 quotations --changes lists). */
+Test(cli, stat_counts_quotations_not_ops)
+{
+	const char a[] = "The mayor spoke at the harbour on Monday evening.\n\n\xe2\x80\x9cWe will keep "
+	                 "the old light burning for every ship that passes the point, and we will paint "
+	                 "the tower again in the spring,\xe2\x80\x9d she said.\n";
+	const char b[] = "The mayor spoke at the harbour on Monday evening.\n\n\xe2\x80\x9cWe shall keep "
+	                 "the old lamp burning for every boat that passes the point, and we will paint "
+	                 "the tower again in the summer,\xe2\x80\x9d she said.\n";
+	char pa[64], pb[64];
+	temp_file(pa, a, sizeof a - 1);
+	temp_file(pb, b, sizeof b - 1);
+	run_result r;
+	RUN(&r, "--stat", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "quotes: 0 removed, 0 added, 1 altered, 0 elided;"), "%s",
+	                   r.out);
+	run_free(&r);
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_not_null(strstr(r.out, "quotation altered: \xe2\x80\x9cwill\xe2\x80\x9d"), "%s",
+	                   r.out);
+	run_free(&r);
+	RUN(&r, "--html", pa, pb);
+	cr_assert_not_null(strstr(r.out, "quotations altered</td><td class=\"n\">1</td>"), "%s",
+	                   r.out);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}
+
 /* --stat on an added file: nothing of OLD is kept, 0.0%, not 100%. */
 Test(cli, stat_of_an_added_file)
 {

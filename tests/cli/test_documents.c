@@ -24,6 +24,10 @@
 #define GULLS2 "tests/documents/gulls-v2.md"
 #define PAGE1 "tests/documents/page-v1.txt"
 #define PAGE2 "tests/documents/page-v2.txt"
+#define HARBOUR1 "tests/documents/harbour-v1.html"
+#define HARBOUR2 "tests/documents/harbour-v2.html"
+#define MEMO1 "tests/documents/memo-v1.md"
+#define MEMO2 "tests/documents/memo-v2.md"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
@@ -60,6 +64,62 @@ Test(documents, web_pages_in_every_format)
 		}
 		run_free(&r);
 	}
+}
+
+/* The line of out that starts with `left` (OLD's side of a side-by-side row): it must show
+ * `right` on NEW's side, after the left part. */
+static void same_row(const char *out, const char *left, const char *right)
+{
+	const char *line = out;
+	while (line && strncmp(line, left, strlen(left)) != 0)
+		line = (line = strchr(line, '\n')) ? line + 1 : NULL;
+	cr_assert_not_null(line, "no row starts with \"%s\":\n%s", left, out);
+	const char *end = strchr(line, '\n');
+	size_t n = end ? (size_t)(end - line) : strlen(line);
+	char row[1024];
+	snprintf(row, sizeof row, "%.*s", (int)n, line);
+	cr_assert_not_null(strstr(row + strlen(left), right), "row \"%s\" lacks \"%s\"", row, right);
+}
+
+/* The first screen of real documents as a reader sees it (hand truth for the fixtures written for
+ * issue 10): a news page with site chrome around an edited article, and a Markdown memo with a
+ * numbered list, reordered bullets and a table. No chrome on either side; each paragraph beside
+ * its counterpart; the table read cell by cell (before: its lines were one paragraph of pipes). */
+Test(documents, real_documents_first_screen)
+{
+	run_result r;
+	RUN(&r, "-y", "-W", "160", "--color=never", HARBOUR1, HARBOUR2);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	const char *chrome[] = {"Skip to content", "SALTMARSH", "cookies", "Related stories",
+	                        "Lifeboat crew", "All rights reserved", "Contact us", "Search"};
+	for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
+		cr_assert_null(strstr(r.out, chrome[k]), "shows \"%s\":\n%s", chrome[k], r.out);
+	cr_assert_eq(strncmp(r.out, "Ferry timetable [-to change this winter-]", 41), 0, "%s", r.out);
+	same_row(r.out, "Ferry timetable", "| Ferry timetable {+cut from December+}");
+	same_row(r.out, "The island ferry will run", "The island ferry will run");
+	same_row(r.out, "The board said the change", "The board said the change");
+	same_row(r.out, "The board\xe2\x80\x99s chair", "The board\xe2\x80\x99s chair");
+	same_row(r.out, "Mary Jory, who runs", "Mary Jory, who runs");
+	same_row(r.out, "The board will hold", "The board will hold");
+	same_row(r.out, "- The 10.00 crossing", "- The 10.00 crossing");
+	run_free(&r);
+
+	RUN(&r, "-y", "-W", "160", "--color=never", MEMO1, MEMO2);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_null(strstr(r.out, "|---"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "#"), "%s", r.out);
+	same_row(r.out, "[-17-]", "| {+18+}");
+	same_row(r.out, "[-14-]", "| {+15+}");
+	same_row(r.out, "Hours proposed", "Hours proposed");
+	same_row(r.out, "3. Move the Thursday", "3. Move the Thursday");
+	same_row(r.out, "Staff costs are", "Staff costs are");
+	run_free(&r);
+
+	/* one inserted list item is one sentence; a paragraph number per blank-line paragraph */
+	RUN(&r, "--changes", MEMO1, MEMO2);
+	cr_assert_not_null(strstr(r.out, "sentence inserted (8 words): \xe2\x80\x9c" "4. Add a Tuesday"),
+	                   "%s", r.out);
+	run_free(&r);
 }
 
 /* Every range of --json, checked against what --extract prints. */
@@ -309,7 +369,7 @@ static const char *md_file(char path[128], const char *dir, const char *name, co
 }
 
 /* A full stop pulled into a code span changes the formatting of no word: the change list says
- * "punctuation only", never "0 words", in Markdown and in the HTML report; beside a word whose
+ * "punctuation only", never "0 words", in Markdown, --stat and the HTML report; beside a word whose
  * formatting changed too, the summary counts the places and the words. */
 Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
 {
@@ -334,6 +394,13 @@ Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
 	RUN(&r, "--html", a, b);
 	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): "), "%s", r.out);
 	cr_assert_null(strstr(r.out, "(0 words)"));
+	cr_assert_not_null(strstr(r.out, "in 1 place (punctuation only)</td>"), "%s", r.out);
+	run_free(&r);
+	/* --stat said "formatting changed: 0 words in 1 place" */
+	RUN(&r, "--stat", a, b);
+	cr_assert_not_null(strstr(r.out, "; formatting changed in 1 place (no whole word)\n"), "%s",
+	                   r.out);
+	cr_assert_null(strstr(r.out, "0 words"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--changes", a, c);
 	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): \xe2\x80\x9c."),

@@ -513,6 +513,30 @@ def pdf_with_pagebreak(edited):
     raise AssertionError("no filler count puts the sentence across the page break")
 
 
+def rota_pdf():
+    """One page as a browser prints an HTML page: a list whose bullets are drawn, not written
+    (each item a sentence ending short of the column), and a table whose cells are placed apart
+    with no space between them in the text."""
+    body = [text_at(60, 770, "Lifeboat Station Rota", 16)]
+    y = 740
+    for line in ["The crew rota for the spring term is set out below, with the tractor drivers",
+                 "for each launch. Please tell the coxswain of any change before Friday."]:
+        body.append(text_at(60, y, line))
+        y -= LEADING
+    y -= LEADING
+    for line in ["Pagers are tested every Sunday at noon.",
+                 "The boathouse key is kept at the harbour office.",
+                 "Volunteers under eighteen do not go to sea."]:
+        body.append(text_at(75, y, line))  # a bullet drawn left of here, as a shape
+        y -= LEADING
+    y -= LEADING
+    for row in [("Day", "Helm", "Tractor"), ("Monday", "Ann", "Peter"), ("Tuesday", "Bryn", "Carys")]:
+        for x, cell in zip((60, 160, 260), row):
+            body.append(text_at(x, y, cell))
+        y -= LEADING
+    return pdf_file(["".join(body)])
+
+
 def encrypted_pdf():
     """A PDF with a standard security handler whose user password is not empty: no reader can
     open it without the password."""
@@ -542,6 +566,8 @@ def main():
         f.write(pdf_with_pagebreak(False))
     with open(os.path.join(HERE, "bridge2.pdf"), "wb") as f:
         f.write(pdf_with_pagebreak(True))
+    with open(os.path.join(HERE, "rota.pdf"), "wb") as f:
+        f.write(rota_pdf())
 
     # A small file of much text: 2,000 copies of one paragraph (some 100 KB of text in a few KB),
     # for --max-size on the extracted text.

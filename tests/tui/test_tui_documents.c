@@ -34,6 +34,38 @@ Test(tui_documents, web_page_pair_opens_on_the_article)
 	tmux_stop(&t);
 }
 
+/* The memo written for issue 10 (Markdown): an item added to a numbered list and a table. The
+ * first screen pairs each paragraph with its counterpart on one row, and the table comes cell by
+ * cell, an edited figure beside its new value (before: the table was one paragraph of pipes). */
+Test(tui_documents, memo_pairs_paragraphs_and_table_cells)
+{
+	tmux t = {0};
+	tmux_redline(&t, 160, 90, SOURCE_DIR, TMUX_UTF8_ENV,
+	             "tests/documents/memo-v1.md tests/documents/memo-v2.md");
+	tmux_expect(&t, "change 1/", WAIT);
+	tmux_expect(&t, "Next steps", WAIT);
+	char *screen = tmux_screen(&t, false);
+	cr_assert_null(strstr(screen, "|---"), "%s", screen);
+	const char *rows[][2] = {{"Staff costs are", "Staff costs are"},
+	                         {"3. Move the Thursday", "3. Move the Thursday"},
+	                         {"Hours proposed", "Hours proposed"},
+	                         {"17 ", "18"}};
+	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+		const char *line = screen;
+		while (line && strncmp(line, rows[k][0], strlen(rows[k][0])) != 0)
+			line = (line = strchr(line, '\n')) ? line + 1 : NULL;
+		cr_assert_not_null(line, "no row starts with %s:\n%s", rows[k][0], screen);
+		const char *end = strchr(line, '\n');
+		const char *right = strstr(line + strlen(rows[k][0]), rows[k][1]);
+		cr_assert(right && (!end || right < end), "%s not beside %s:\n%s", rows[k][1],
+		          rows[k][0], screen);
+	}
+	free(screen);
+	tmux_keys(&t, false, "q");
+	tmux_expect_restored(&t, "exit=1", WAIT);
+	tmux_stop(&t);
+}
+
 Test(tui_documents, status_line_counts_dropped_furniture_and_the_panes_show_where)
 {
 	tmux t = {0};

@@ -72,6 +72,28 @@ Test(changelist, sentences_deleted_and_inserted_with_their_paragraphs)
 	unlist(&l);
 }
 
+Test(changelist, a_list_items_number_is_no_sentence)
+{
+	/* "4. Add a session." is one sentence, not two (the number's stop ended one); a sentence
+	 * of one letter and a stop ("A.") inside a line still ends one */
+	listed l;
+	list(&l,
+	     "The plan has three steps.\n\n1. Close on Mondays.\n\n2. Open on Saturdays.\n\n"
+	     "3. Review after a year.\n\nThat is all.\n",
+	     "The plan has three steps.\n\n1. Close on Mondays.\n\n2. Open on Saturdays.\n\n"
+	     "3. Add a Tuesday session for the school children of the east end.\n\n"
+	     "4. Review after a year.\n\nThat is all.\n");
+	cr_assert_eq(l.cl.n, 1);
+	const rl_edit *ins = &l.cl.items[0];
+	cr_assert_eq(ins->kind, RL_CH_INSERTED);
+	cr_assert_eq(ins->sentences[1], 1, "%u sentences", (unsigned)ins->sentences[1]);
+	unlist(&l);
+	list(&l, "We met.\n", "We met. He voted for plan A. Then we left the hall for home.\n");
+	cr_assert_eq(l.cl.n, 1);
+	cr_assert_eq(l.cl.items[0].sentences[1], 2, "%u sentences", (unsigned)l.cl.items[0].sentences[1]);
+	unlist(&l);
+}
+
 Test(changelist, an_altered_quotation_is_one_change_with_its_edits)
 {
 	listed l;

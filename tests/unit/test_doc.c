@@ -238,6 +238,23 @@ Test(markdown, structure_is_not_words)
 	free(t);
 }
 
+Test(markdown, pipe_table_cells_are_paragraphs)
+{
+	/* A table as GitHub writes it: each cell a paragraph, row by row, as the HTML, DOCX and ODT
+	 * readers give a table; the delimiter row is no text. Before: its lines joined into one
+	 * paragraph of pipes and dashes. */
+	char *t = markdown("# Rota\n\n| Day | Who *leads* |\n|-----|:----:|\n| Monday | Ann |\n"
+	                   "Tuesday | Bo\n\nAnd | so on\n|---|---|---|\n\na | b\n-- | --\n");
+	cr_assert_str_eq(t, "Rota\n\nDay\n\nWho leads\n\nMonday\n\nAnn\n\nTuesday\n\nBo\n\n"
+	                    "And | so on |---|---|---|\n\na\n\nb\n");
+	free(t);
+	/* in a list item the first cell follows the bullet; in a quotation the marks wrap the cells */
+	t = markdown("# T\n\n- | a *b* c |  d |\n  |---|---|\n  | 1 | 2 |\n- next\n\n"
+	             "> | x | y |\n> | - | - |\n");
+	cr_assert_str_eq(t, "T\n\n- a b c\n\nd\n\n1\n\n2\n\n- next\n\n\xe2\x80\x9cx\n\ny\xe2\x80\x9d\n");
+	free(t);
+}
+
 Test(markdown, emphasis_and_link_targets_do_not_count)
 {
 	char *a = fixture_read("tests/documents/notes-v1.md", NULL);

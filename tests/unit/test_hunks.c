@@ -71,6 +71,34 @@ Test(hunks, lines_and_paragraphs)
 	rl_tokens_free(tk);
 }
 
+Test(hunks, a_text_without_blank_lines_is_a_paragraph_a_line)
+{
+	/* Written one paragraph a line (lines far wider than any wrap width), no blank line: each
+	 * line is a paragraph. Before: every change of such a text was in "¶1". */
+	char text[1024];
+	const char *line = "The long line of a paragraph that nobody wrapped by hand, as a saved page or a "
+	                   "copy from the web has them, one after another without a blank line";
+	snprintf(text, sizeof text, "first %s.\nsecond %s.\nthird %s.", line, line, line);
+	rl_tokens *tk;
+	rl_where w;
+	cr_assert_eq(rl_tokenize(&tk, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_where_init(&w, tk), RL_OK);
+	cr_assert_eq(rl_where_para(&w, (uint32_t)(strstr(text, "second") - text)), 2);
+	cr_assert_eq(rl_where_para(&w, (uint32_t)(strstr(text, "third") - text)), 3);
+	cr_assert_eq(rl_where_line(&w, (uint32_t)(strstr(text, "third") - text)), 3);
+	rl_where_release(&w);
+	rl_tokens_free(tk);
+
+	/* with one blank line, only blank lines start paragraphs (a list's lines are one) */
+	snprintf(text, sizeof text, "first %s.\nsecond %s.\n\nthird %s.", line, line, line);
+	cr_assert_eq(rl_tokenize(&tk, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_where_init(&w, tk), RL_OK);
+	cr_assert_eq(rl_where_para(&w, (uint32_t)(strstr(text, "second") - text)), 1);
+	cr_assert_eq(rl_where_para(&w, (uint32_t)(strstr(text, "third") - text)), 2);
+	rl_where_release(&w);
+	rl_tokens_free(tk);
+}
+
 /* The header, read back. */
 static char *header(const char *text, rl_extent e[2], bool ascii)
 {

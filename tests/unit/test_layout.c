@@ -346,6 +346,41 @@ Test(layout, an_added_mark_stays_with_its_word)
 	check_all_widths(a, b);
 }
 
+/* A list marker added before the words of a paragraph that was there ("- The company" for "The
+ * company", "4. The company"), or removed from them, is drawn with those words, not on a row of
+ * its own above them ("{+-+}" alone, then the paragraph). */
+Test(layout, an_added_list_marker_stays_with_its_words)
+{
+	const char *a = "The council met on Monday.\n\nThe company said the reservoir would recover.";
+	const char *bs[] = {"The council met on Monday.\n\n- The company said the reservoir would "
+	                    "recover.",
+	                    "The council met on Monday.\n\n4. The company said the reservoir would "
+	                    "recover."};
+	for (size_t k = 0; k < 2; k++) {
+		for (int flip = 0; flip < 2; flip++) {
+			const char *x = flip ? bs[k] : a, *y = flip ? a : bs[k];
+			rl_diff_opts o = RL_DIFF_OPTS_INIT;
+			rl_alignment *al;
+			cr_assert_eq(rl_diff(&al, x, strlen(x), y, strlen(y), &o), RL_OK);
+			rl_layout_opts lo = {.markers = true};
+			rl_layout *lay;
+			cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+			/* the marker is token 6 of its side (The council met on Monday . - The), and the
+			 * block that starts with it holds the paragraph's first word too */
+			for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+				const rl_block *blk = rl_layout_block(lay, bi);
+				uint32_t lo6 = flip ? blk->a0 : blk->b0, hi6 = flip ? blk->a1 : blk->b1;
+				if (lo6 == 6 && hi6 > lo6)
+					cr_assert_gt(hi6, k ? 8u : 7u, "pair %zu%s: the marker alone in block %zu",
+					             k, flip ? " flipped" : "", bi);
+			}
+			rl_layout_free(lay);
+			rl_alignment_free(al);
+			check_all_widths(x, y);
+		}
+	}
+}
+
 /* The row of a side whose text starts with `start`, or -1. */
 static long row_starting(char rows[][256], size_t n, const char *start)
 {

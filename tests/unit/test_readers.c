@@ -183,6 +183,27 @@ Test(pdf, the_edit_differs_only_where_it_was_edited)
 	free(b);
 }
 
+/* A page as a browser prints it (tests/documents/rota.pdf): list items whose bullets are drawn
+ * shapes, each a sentence ending short of its column, are paragraphs of their own; a table's cells
+ * are paragraphs, row by row, as the other readers give them. Before: the items were one
+ * paragraph and the table one line ("Day Helm Tractor Monday Ann ..."). */
+Test(pdf, drawn_bullets_and_table_cells)
+{
+	char err[256];
+	char *got = read_doc(rl_read_pdf, "tests/documents/rota.pdf", 1 << 20, err, sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_str_eq(got, "Lifeboat Station Rota\n\n"
+	                      "The crew rota for the spring term is set out below, with the tractor "
+	                      "drivers for each launch. Please tell the coxswain of any change before "
+	                      "Friday.\n\n"
+	                      "Pagers are tested every Sunday at noon.\n\n"
+	                      "The boathouse key is kept at the harbour office.\n\n"
+	                      "Volunteers under eighteen do not go to sea.\n\n"
+	                      "Day\n\nHelm\n\nTractor\n\nMonday\n\nAnn\n\nPeter\n\n"
+	                      "Tuesday\n\nBryn\n\nCarys\n");
+	free(got);
+}
+
 Test(pdf, hostile_documents)
 {
 	expect_error(rl_read_pdf, "tests/hostile/encrypted.pdf", "the PDF is encrypted");
