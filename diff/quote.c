@@ -246,6 +246,17 @@ static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
 
 static void push_open(finder *f, uint32_t t, uint8_t fam)
 {
+	/* Double marks do not nest in their own kind (a quotation inside one takes the single
+	 * marks): a second opening double mark while one is open means the first was a stray mark
+	 * that would otherwise run to a closing mark far away ("Execute "setup.rc -a … like
+	 * "perldoc perlpod""). It and the marks opened after it are dropped. */
+	if (fam == F_DOUBLE || fam == F_STRAIGHT2) {
+		for (size_t d = f->depth; d-- > 0;)
+			if (f->stack[d].fam == fam) {
+				f->depth = d;
+				break;
+			}
+	}
 	if (f->depth == QUOTE_DEPTH_MAX) {
 		memmove(f->stack, f->stack + 1, (QUOTE_DEPTH_MAX - 1) * sizeof *f->stack);
 		f->depth--;
@@ -258,6 +269,21 @@ static void push_open(finder *f, uint32_t t, uint8_t fam)
 static bool continues_quote(const finder *f, const markinfo *m)
 {
 	return f->depth > 0 && m->opens != F_NONE && f->stack[f->depth - 1].fam == m->opens;
+}
+
+/* Words between an open straight double mark and a mark that could close it or open a quotation
+ * of its own ("(/"x")", "perlvar/"$0""): further apart, the open one was a stray mark (a
+ * quotation cut in two, a mark typed alone) and the second one opens. */
+#define STRAY_REACH 150
+
+/* Is the innermost open straight double quotation further than STRAY_REACH words before t? */
+static bool far_open(const finder *f, uint32_t t)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	for (size_t d = f->depth; d-- > 0;)
+		if (f->stack[d].fam == F_STRAIGHT2)
+			return sd->words[t] - sd->words[f->stack[d].tok] > STRAY_REACH;
+	return false;
 }
 
 static int mark_at(finder *f, uint32_t t)
@@ -282,6 +308,8 @@ static int mark_at(finder *f, uint32_t t)
 	    sd->tok[t + 1].cls == RL_TOK_WORD && sd->tok[t + 1].len == 1 &&
 	    sd->tok[t + 2].gap != RL_GAP_NONE)
 		can_open = false;  /* "AI ‘s strategy": an apostrophe typed as a quote */
+	if (can_close && can_open && cp == '"' && far_open(f, t))
+		can_close = false;  /* "dual-life … 800 words … (/"PERFORM"): it opens a quotation */
 	if (can_close) {
 		bool closed;
 		int rc = try_close(f, t, m.closes, &closed);

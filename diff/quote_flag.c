@@ -309,6 +309,29 @@ static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
 	return false;
 }
 
+/* The sentence (unit) of a side holding token t, [*u0, *u1); its paragraph when the units were
+ * not found (PARA_REACH tokens each way at most). */
+static void unit_around(const rl_side *sd, uint32_t t, uint32_t *u0, uint32_t *u1)
+{
+	if (t >= sd->n) {
+		*u0 = *u1 = sd->n;
+		return;
+	}
+	if (sd->unit && sd->ustart) {
+		uint32_t u = sd->unit[t];
+		*u0 = sd->ustart[u], *u1 = sd->ustart[u + 1];
+		return;
+	}
+	uint32_t x = t;
+	while (x > 0 && t - x < PARA_REACH && sd->tok[x].gap != RL_GAP_PARA)
+		x--;
+	*u0 = x;
+	x = t + 1;
+	while (x < sd->n && x - t < PARA_REACH && sd->tok[x].gap != RL_GAP_PARA)
+		x++;
+	*u1 = x;
+}
+
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
 #define STRANDED_WORDS 3
 
@@ -386,6 +409,17 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 		clean = !op->move && op_inside(op, s, q) &&
 		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
 	}
+	/* New words the diff paired only with the quotation's marks or punctuation (“x.” against
+	 * ".\n- A bullet below") are no rewording of it: a change of their own. */
+	uint32_t new_words = 0, reworded = 0;
+	for (size_t k = k0; k <= k1 && clean; k++) {
+		uint32_t nw = rl_op_words(c, &ops->v[k], !s);
+		new_words += nw;
+		if (!is_kept(&ops->v[k]) && rl_op_words(c, &ops->v[k], s) > 0)
+			reworded += nw;
+	}
+	if (new_words > 0 && reworded == 0)
+		*apart = true;
 	*out0 = k0, *out1 = k1;
 	return clean;
 }
@@ -459,18 +493,56 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 /* Does NEW quotation q, gone as a whole, stand where OLD had as many words, none of them quoted?
  * Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
  * cry.”"): no quotation was added. */
+/* Old words a rewording may stand for, at most, per new word quoted (and a few more): a long
+ * passage deleted beside a one-word scare quote is no speech put in marks. */
+#define REWORD_SPREAD 2
+#define REWORD_SLACK 2
+
 static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
                              const rl_quotation *q)
 {
-	uint32_t old_words = 0;
-	op_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = next_op(ow, ops, RL_NEW, q, false, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		if (inq(ow, RL_OLD, op->a1) > inq(ow, RL_OLD, op->a0))
+	/* The changes from its first token's op to its last one's (a deletion of OLD words placed
+	 * between two of its kept words among them), and the changes right next to them in the
+	 * sentences of OLD around that place: the diff often takes the old words in a deletion of
+	 * their own beside the quotation ("answered him[-and said, Thou sayest it-] {+,+}
+	 * [-.-]{+“So you say.”+}"), less the words such a neighbour puts in their place itself. */
+	const rl_side *old = &c->side[RL_OLD];
+	size_t k0 = ow->op[RL_NEW][q->t0], k1 = ow->op[RL_NEW][q->t1 - 1];
+	while (k0 > 0 && !is_kept(&ops->v[k0 - 1]))
+		k0--;
+	while (k1 + 1 < ops->n && !is_kept(&ops->v[k1 + 1]))
+		k1++;
+	uint32_t p0 = ops->v[ow->op[RL_NEW][q->t0]].a0, p1 = ops->v[ow->op[RL_NEW][q->t1 - 1]].a1;
+	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
+	unit_around(old, p0 > 0 ? p0 - 1 : 0, &u0, &v0);
+	unit_around(old, p1 < old->n ? p1 : old->n - 1, &v1, &u1);
+	uint32_t old_words = 0, near_words = 0;
+	for (size_t x = k0; x <= k1; x++) {
+		const rl_op *op = &ops->v[x];
+		if (is_kept(op))
+			continue;
+		uint32_t a0 = op->a0, a1 = op->a1, n;
+		uint32_t b0 = rl_lo(op, RL_NEW), b1 = rl_hi(op, RL_NEW);
+		bool near = b1 > b0 ? b1 <= q->t0 || b0 >= q->t1 : b0 <= q->t0 || b0 >= q->t1;
+		if (near) {  /* a neighbour: its words in those sentences */
+			a0 = a0 > u0 ? a0 : u0;
+			a1 = a1 < u1 ? a1 : u1;
+			if (a1 <= a0)
+				continue;
+		}
+		if (inq(ow, RL_OLD, a1) > inq(ow, RL_OLD, a0))
 			return false;
-		old_words += rl_op_words(c, op, RL_OLD);
+		n = rl_words(c, RL_OLD, a0, a1);
+		if (near) {
+			uint32_t own = rl_op_words(c, op, RL_NEW);
+			n = n > own ? n - own : 0;
+			near_words += n;
+		}
+		old_words += n;
 	}
-	return 2 * old_words >= rl_words(c, RL_NEW, q->t0, q->t1);
+	uint32_t quoted = rl_words(c, RL_NEW, q->t0, q->t1);
+	return 2 * old_words >= quoted &&
+	       (near_words == 0 || old_words <= REWORD_SPREAD * quoted + REWORD_SLACK);
 }
 
 /* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
@@ -602,6 +674,9 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 	op_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		rl_op *op = &ops->v[k];
+		if ((whole || reworded) && q->depth > 0 && !op_inside(op, s, q))
+			continue;  /* ops are cut at the outermost quotations only: the text around a
+			            * nested one is the business of the quotation holding it */
 		if (reworded) {
 			flag(op, RL_QUOTE_ALTERED);
 			continue;
@@ -741,10 +816,76 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 	}
 }
 
+/* ------------------------------------------------------------------ quotations restated */
+
+/* Tokens of NEW looked at, each way, for the restatement of a quotation gone from OLD. */
+#define RESTATE_REACH 64
+
+/* Do quotations qo of OLD and qn of NEW hold the same words, one of them found in neither text
+ * but there (a term quoted again and again, "outer", is no one quotation restated)? */
+static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotation *qn)
+{
+	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
+	uint32_t t = qo->t0, u = qn->t0;
+	bool rare = false;  /* a word of it found nowhere else in either text */
+	for (;;) {
+		while (t < qo->t1 && so->tok[t].cls != RL_TOK_WORD)
+			t++;
+		while (u < qn->t1 && sn->tok[u].cls != RL_TOK_WORD)
+			u++;
+		if (t == qo->t1 || u == qn->t1)
+			return rare && t == qo->t1 && u == qn->t1;
+		if (so->ids[t] == RL_ID_NONE || so->ids[t] != sn->ids[u])
+			return false;
+		rare |= c->freq[so->ids[t]] <= 2;
+		t++, u++;
+	}
+}
+
+/* Mark in skip[s][x] the quotations gone from OLD that NEW quotes a few words away, where the
+ * diff matched nothing of that one either, with the same words (under the active comparison
+ * options): the quotation stands in another sentence of NEW (a summary that restates
+ * “unchanged.” a line below), neither removed nor added. */
+static int restated(const rl_ctx *c, const owner *ow, const rl_opvec *ops, uint8_t *skip[2])
+{
+	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
+	uint8_t *gone_new = calloc(sn->nquotes + 1, 1);  /* 0 not known yet, 1 gone, 2 not */
+	if (!gone_new)
+		return RL_ENOMEM;
+	for (size_t x = 0; x < so->nquotes; x++) {
+		const rl_quotation *q = &so->quotes[x];
+		if (!gone(c, ow, ops, RL_OLD, q))
+			continue;
+		uint32_t p = rl_lo(&ops->v[ow->op[RL_OLD][q->t0]], RL_NEW);
+		uint32_t lo = p > RESTATE_REACH ? p - RESTATE_REACH : 0;
+		size_t y = 0, hi = sn->nquotes;
+		while (y < hi) {  /* the first quotation of NEW starting at lo or after */
+			size_t mid = y + (hi - y) / 2;
+			if (sn->quotes[mid].t0 < lo)
+				y = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; y < sn->nquotes && sn->quotes[y].t0 <= p + RESTATE_REACH; y++) {
+			if (skip[RL_NEW][y] || !same_words(c, q, &sn->quotes[y]))
+				continue;
+			if (!gone_new[y])
+				gone_new[y] = gone(c, ow, ops, RL_NEW, &sn->quotes[y]) ? 1 : 2;
+			if (gone_new[y] == 1) {
+				skip[RL_OLD][x] = skip[RL_NEW][y] = 1;
+				break;
+			}
+		}
+	}
+	free(gone_new);
+	return RL_OK;
+}
+
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
 	owner ow;
 	memset(&ow, 0, sizeof ow);
+	uint8_t *skip[2] = {NULL, NULL};
 	int rc = RL_OK;
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
@@ -756,10 +897,19 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
 	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;
+	skip[0] = calloc(c->side[0].nquotes + 1, 1);
+	skip[1] = calloc(c->side[1].nquotes + 1, 1);
+	if (!skip[0] || !skip[1] || (rc = restated(c, &ow, ops, skip)) != RL_OK) {
+		rc = RL_ENOMEM;
+		goto out;
+	}
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
-			flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
+			if (!skip[s][x])
+				flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
 out:
+	free(skip[0]);
+	free(skip[1]);
 	owner_free(&ow);
 	return rc;
 }
