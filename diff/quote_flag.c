@@ -43,7 +43,7 @@ typedef struct owner {
 	size_t nspans[2];
 	uint32_t *outer[2];  /* indices of the outermost quotations (depth 0), in order */
 	size_t nouter[2];
-	uint32_t *edges[2];  /* positions where an outermost quotation starts or ends, ascending */
+	uint32_t *edges[2];  /* positions where a quotation starts or ends, ascending */
 	size_t nedges[2];
 	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
 	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
@@ -138,7 +138,7 @@ static int quoted_build(const rl_ctx *c, owner *ow)
 			n++;
 		}
 		ow->nspans[s] = n;
-		/* The outermost ones, their edges, and whether two of them overlap. */
+		/* The outermost ones and whether two of them overlap; the edges of all. */
 		size_t no = 0, ne = 0;
 		bool overlap = false;
 		for (size_t x = 0; x < nq; x++) {
@@ -147,6 +147,8 @@ static int quoted_build(const rl_ctx *c, owner *ow)
 			if (no && sd->quotes[x].t0 < sd->quotes[ow->outer[s][no - 1]].t1)
 				overlap = true;
 			ow->outer[s][no++] = (uint32_t)x;
+		}
+		for (size_t x = 0; x < nq; x++) {  /* nested ones too: each flag over its own span */
 			ow->edges[s][ne++] = sd->quotes[x].t0;
 			ow->edges[s][ne++] = sd->quotes[x].t1;
 		}
@@ -309,27 +311,18 @@ static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
 	return false;
 }
 
-/* The sentence (unit) of a side holding token t, [*u0, *u1); its paragraph when the units were
- * not found (PARA_REACH tokens each way at most). */
-static void unit_around(const rl_side *sd, uint32_t t, uint32_t *u0, uint32_t *u1)
+/* The paragraph of a side around the place before token t (t itself when it starts none),
+ * [*p0, *p1), PARA_REACH tokens each way at most. */
+static void para_around(const rl_side *sd, uint32_t t, uint32_t *p0, uint32_t *p1)
 {
-	if (t >= sd->n) {
-		*u0 = *u1 = sd->n;
-		return;
-	}
-	if (sd->unit && sd->ustart) {
-		uint32_t u = sd->unit[t];
-		*u0 = sd->ustart[u], *u1 = sd->ustart[u + 1];
-		return;
-	}
-	uint32_t x = t;
-	while (x > 0 && t - x < PARA_REACH && sd->tok[x].gap != RL_GAP_PARA)
+	uint32_t x = t < sd->n ? t : sd->n;
+	while (x > 0 && t - x < PARA_REACH && (x == sd->n || sd->tok[x].gap != RL_GAP_PARA))
 		x--;
-	*u0 = x;
+	*p0 = x;
 	x = t + 1;
 	while (x < sd->n && x - t < PARA_REACH && sd->tok[x].gap != RL_GAP_PARA)
 		x++;
-	*u1 = x;
+	*p1 = x < sd->n ? x : sd->n;
 }
 
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
@@ -395,7 +388,7 @@ static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
 static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
                      const rl_quotation *q, size_t *out0, size_t *out1, bool *apart)
 {
-	if (q->depth > 0 || !gone(c, ow, ops, s, q))
+	if (!gone(c, ow, ops, s, q))
 		return false;
 	*apart = stranded(c, ow, ops, s, q);
 	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
@@ -490,59 +483,44 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
-/* Does NEW quotation q, gone as a whole, stand where OLD had as many words, none of them quoted?
- * Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
- * cry.”"): no quotation was added. */
-/* Old words a rewording may stand for, at most, per new word quoted (and a few more): a long
- * passage deleted beside a one-word scare quote is no speech put in marks. */
+/* Old words a rewording may stand for, at most, per new word (and a few more): a long passage
+ * deleted beside a short quotation is no speech put in marks. */
 #define REWORD_SPREAD 2
 #define REWORD_SLACK 2
 
+/* Does NEW quotation q, gone as a whole, stand where OLD had about as many words, none of them
+ * quoted? Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
+ * cry.”"): no quotation was added. The place is the run of changes around the quotation, from
+ * the kept words before it to those after it, inside the paragraph of OLD where it stands: the
+ * diff often takes the old words in a deletion of their own beside the quotation ("answered
+ * him[-and said, Thou sayest it-] {+,+} [-.-]{+“So you say.”+}"). */
 static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
                              const rl_quotation *q)
 {
-	/* The changes from its first token's op to its last one's (a deletion of OLD words placed
-	 * between two of its kept words among them), and the changes right next to them in the
-	 * sentences of OLD around that place: the diff often takes the old words in a deletion of
-	 * their own beside the quotation ("answered him[-and said, Thou sayest it-] {+,+}
-	 * [-.-]{+“So you say.”+}"), less the words such a neighbour puts in their place itself. */
 	const rl_side *old = &c->side[RL_OLD];
 	size_t k0 = ow->op[RL_NEW][q->t0], k1 = ow->op[RL_NEW][q->t1 - 1];
 	while (k0 > 0 && !is_kept(&ops->v[k0 - 1]))
 		k0--;
 	while (k1 + 1 < ops->n && !is_kept(&ops->v[k1 + 1]))
 		k1++;
-	uint32_t p0 = ops->v[ow->op[RL_NEW][q->t0]].a0, p1 = ops->v[ow->op[RL_NEW][q->t1 - 1]].a1;
 	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
-	unit_around(old, p0 > 0 ? p0 - 1 : 0, &u0, &v0);
-	unit_around(old, p1 < old->n ? p1 : old->n - 1, &v1, &u1);
-	uint32_t old_words = 0, near_words = 0;
+	para_around(old, ops->v[ow->op[RL_NEW][q->t0]].a0, &u0, &v0);
+	para_around(old, ops->v[ow->op[RL_NEW][q->t1 - 1]].a1, &v1, &u1);
+	uint32_t old_words = 0, new_words = 0;
 	for (size_t x = k0; x <= k1; x++) {
 		const rl_op *op = &ops->v[x];
 		if (is_kept(op))
 			continue;
-		uint32_t a0 = op->a0, a1 = op->a1, n;
-		uint32_t b0 = rl_lo(op, RL_NEW), b1 = rl_hi(op, RL_NEW);
-		bool near = b1 > b0 ? b1 <= q->t0 || b0 >= q->t1 : b0 <= q->t0 || b0 >= q->t1;
-		if (near) {  /* a neighbour: its words in those sentences */
-			a0 = a0 > u0 ? a0 : u0;
-			a1 = a1 < u1 ? a1 : u1;
-			if (a1 <= a0)
-				continue;
-		}
+		new_words += rl_op_words(c, op, RL_NEW);
+		uint32_t a0 = op->a0 > u0 ? op->a0 : u0, a1 = op->a1 < u1 ? op->a1 : u1;
+		if (a1 <= a0)
+			continue;
 		if (inq(ow, RL_OLD, a1) > inq(ow, RL_OLD, a0))
 			return false;
-		n = rl_words(c, RL_OLD, a0, a1);
-		if (near) {
-			uint32_t own = rl_op_words(c, op, RL_NEW);
-			n = n > own ? n - own : 0;
-			near_words += n;
-		}
-		old_words += n;
+		old_words += rl_words(c, RL_OLD, a0, a1);
 	}
-	uint32_t quoted = rl_words(c, RL_NEW, q->t0, q->t1);
-	return 2 * old_words >= quoted &&
-	       (near_words == 0 || old_words <= REWORD_SPREAD * quoted + REWORD_SLACK);
+	return old_words > 0 && 2 * old_words >= new_words &&
+	       old_words <= REWORD_SPREAD * new_words + REWORD_SLACK;
 }
 
 /* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
@@ -696,7 +674,7 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 
 /* ------------------------------------------------------------------ cutting at quotations */
 
-/* The edges of outermost quotations strictly inside [lo, hi) of side s, in order, into cut[]
+/* The edges of quotations strictly inside [lo, hi) of side s, in order, into cut[]
  * (at most max); returns their count. */
 static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
                        size_t max)

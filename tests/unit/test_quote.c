@@ -391,3 +391,101 @@ Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
 	cr_assert_null(strstr(got, "!"), "%s", got);
 	free(got);
 }
+
+/* Marks put around speech that was reworded, the old words taken by a deletion of their own beside
+ * the quotation rather than by the change that holds it ("answered him[-and said, Thou sayest
+ * it-] {+,+} [-.-]{+“So you say.”+}"), change no quotation: nothing is flagged. */
+Test(quote, speech_reworded_into_marks_beside_a_deletion_flags_nothing)
+{
+	char *got = run("And the keeper asked him, saying, Art thou the warden of the light? And he "
+	                "answered him and said, Thou sayest it.\n",
+	                "The keeper asked him, \xe2\x80\x9c" "Are you the warden of the light?"
+	                "\xe2\x80\x9d He answered him, \xe2\x80\x9cSo you say.\xe2\x80\x9d\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* A long passage deleted beside a new scare quote is no speech put in marks. */
+	got = run("The keeper had made the light a central part of the harbour for years, a way to "
+	          "keep every boat moving faster. He loudly praised it at every meeting.\n",
+	          "The keeper admitted he might close lights deemed \xe2\x80\x9cobsolete\xe2\x80\x9d.\n");
+	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
+	free(got);
+}
+
+/* A new quotation nested in one that only gained marks is flagged over its own span, not with the
+ * words inserted around it. */
+Test(quote, a_nested_quotation_is_flagged_over_its_own_span)
+{
+	char *got = run("The keeper said to the boy, Go to the tower before dusk and light the lamp.\n",
+	                "The keeper said to the boy, \xe2\x80\x9cGo to the tower before dusk and light "
+	                "the lamp, and if the mayor asks, tell him \xe2\x80\x98The light is lit."
+	                "\xe2\x80\x99\xe2\x80\x9d\n");
+	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x98 The light is lit . \xe2\x80\x99 !added"), "%s",
+	                   got);
+	cr_assert_null(strstr(got, "mayor asks , tell him !"), "%s", got);
+	cr_assert_null(strstr(got, "him \xe2\x80\x98"), "%s", got);
+	free(got);
+}
+
+/* New words the diff paired with a removed quotation's closing mark only (a bullet that follows
+ * the sentence it stood in) are no rewording of it: a change of their own, not flagged. */
+Test(quote, text_paired_with_a_removed_quotation_by_its_mark_is_not_flagged)
+{
+	char *got = run("The costs of building general intelligence, or "
+	                "\xe2\x80\x9csuperintelligence.\xe2\x80\x9d\n",
+	                "The costs of building general intelligence.\n- Signing bonuses and big pay "
+	                "packages for top talent\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	cr_assert_null(strstr(got, "talent !"), "%s", got);
+	free(got);
+}
+
+/* A quotation gone from where it stood and quoted with the same words a line away, where the diff
+ * matched it with nothing (a summary bullet that restates it), is neither removed nor added. */
+Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
+{
+	char *got = run("A city spokesperson told the paper that the city\xe2\x80\x99s position on the "
+	                "lighthouse is \xe2\x80\x9cunchanged.\xe2\x80\x9d The mayor would still need to "
+	                "sign off on any sale of the lighthouse to the trust.\n",
+	                "- The mayor still controls any final decision on the sale of the lighthouse "
+	                "to the trust\n- A spokesperson insists the stance remains "
+	                "\xe2\x80\x9cunchanged\xe2\x80\x9d\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* A term quoted again and again ("outer") is no one quotation restated. */
+	got = run("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
+	          "\xe2\x80\x9couter\xe2\x80\x9d holds X. It is not \xe2\x80\x9couter\xe2\x80\x9d "
+	          "there.\n",
+	          "The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region holds X. It is not "
+	          "\xe2\x80\x9couter\xe2\x80\x9d there.\n- It is \xe2\x80\x9couter\xe2\x80\x9d\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	free(got);
+}
+
+/* Double marks do not nest in their own kind: a second opening double mark while one is open
+ * drops the first (a stray mark), which would otherwise run to a closing mark far away. */
+Test(quote, a_second_opening_double_mark_drops_the_stray_one)
+{
+	cr_assert_str_eq(quotes_of("Execute \"setup.rc -a. Read \"perldoc perlpod\" first. Then run "
+	                           "make\" twice."),
+	                 "0:\"perldoc perlpod\"");
+	cr_assert_str_eq(quotes_of("He wrote \xe2\x80\x9cone. Then \xe2\x80\x9ctwo\xe2\x80\x9d and "
+	                           "three\xe2\x80\x9d done."),
+	                 "0:\xe2\x80\x9ctwo\xe2\x80\x9d");
+	/* Nested quotations of the other kind still nest. */
+	cr_assert_str_eq(quotes_of("\"He said 'no' twice,\" she wrote."),
+	                 "0:\"He said 'no' twice,\" || 1:'no'");
+}
+
+/* A straight mark glued after a bracket or a slash that could close a quotation opened far before
+ * it (150 words and more) opens one instead: the old one was a stray mark. */
+Test(quote, a_mark_that_could_close_a_far_quotation_opens)
+{
+	char text[4096] = "Docs are not \"dual-life. ";
+	for (int k = 0; k < 20; k++)
+		strcat(text, "The keeper lit the lamp at dusk every day. ");
+	strcat(text, "Some functions differ on ports (/\"PERFORM IMPLEMENTATIONS\").");
+	cr_assert_str_eq(quotes_of(text), "0:\"PERFORM IMPLEMENTATIONS\"");
+	/* Near, it closes the quotation open before it. */
+	cr_assert_str_eq(quotes_of("See \"/tmp/\" and go."), "0:\"/tmp/\"");
+}
