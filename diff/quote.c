@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "status.h"
 #include "text.h"
 
@@ -230,13 +231,31 @@ static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 	return RL_OK;
 }
 
-/* Close the innermost open quotation of a family in `fams`, if any. */
+/* Does a list item start between tokens t0 and t1 of a side (on a new line, after t0)? */
+static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	for (uint32_t t = t0 + 1; t < t1; t++) {
+		bool unordered;
+		if (sd->tok[t].gap >= RL_GAP_BREAK && sd->tok[t].cls == RL_TOK_PUNCT &&
+		    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+			return true;
+	}
+	return false;
+}
+
+/* Close the innermost open quotation of a family in `fams`, if any. A quotation never runs from
+ * one list item into another: an opening mark left open in an item before was a stray mark (a
+ * bullet that quotes half a sentence), dropped with the marks opened after it. */
 static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
 {
 	*closed = false;
 	for (size_t d = f->depth; d-- > 0;) {
 		if (!(fams & BIT(f->stack[d].fam)))
 			continue;
+		if (item_between(&f->c->side[f->s], f->stack[d].tok, t)) {
+			f->depth = d;
+			return RL_OK;
+		}
 		*closed = true;
 		f->depth = d;  /* unclosed marks inside it were not quotations */
 		return record(f, f->stack[d].tok, t + 1, d);
@@ -246,16 +265,20 @@ static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
 
 static void push_open(finder *f, uint32_t t, uint8_t fam)
 {
-	/* Double marks do not nest in their own kind (a quotation inside one takes the single
-	 * marks): a second opening double mark while one is open means the first was a stray mark
-	 * that would otherwise run to a closing mark far away ("Execute "setup.rc -a … like
-	 * "perldoc perlpod""). It and the marks opened after it are dropped. */
-	if (fam == F_DOUBLE || fam == F_STRAIGHT2) {
-		for (size_t d = f->depth; d-- > 0;)
-			if (f->stack[d].fam == fam) {
-				f->depth = d;
-				break;
-			}
+	/* Quotation marks do not nest in their own kind (a quotation inside “…” takes ‘…’, and the
+	 * other way round): a second opening mark of a family right inside one means the first was
+	 * a stray mark that would otherwise run to a closing mark far away ("Execute "setup.rc -a …
+	 * like "perldoc perlpod""). It and the marks opened after it are dropped. At the start of a
+	 * line the mark reopens the quotation instead, as a new paragraph does (a letter's
+	 * signature lines: "Very truly yours, / "IRENE NORTON."). */
+	if (fam == F_DOUBLE || fam == F_STRAIGHT2 || fam == F_LOW_DOUBLE || fam == F_SINGLE ||
+	    fam == F_STRAIGHT1 || fam == F_LOW_SINGLE) {
+		size_t d = f->depth - 1;  /* only the innermost: “a ‘b “c” b’ a” nests */
+		if (f->depth > 0 && f->stack[d].fam == fam) {
+			if (f->c->side[f->s].tok[t].gap >= RL_GAP_BREAK)
+				return;
+			f->depth = d;
+		}
 	}
 	if (f->depth == QUOTE_DEPTH_MAX) {
 		memmove(f->stack, f->stack + 1, (QUOTE_DEPTH_MAX - 1) * sizeof *f->stack);
@@ -398,6 +421,9 @@ static int block_quotes(finder *f)
 		int32_t cp = cp_of(sd, t);
 		if (cp >= 0 && mark_of(cp).opens != F_NONE)
 			continue;  /* marked: the marks tell where it ends */
+		bool unordered;
+		if (rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+			continue;  /* a list after "as one hacker commented:" is a list */
 		uint32_t end = t + 1;
 		while (end < sd->n && sd->tok[end].gap != RL_GAP_PARA)
 			end++;

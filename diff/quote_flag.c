@@ -798,14 +798,18 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 
 /* Tokens of NEW looked at, each way, for the restatement of a quotation gone from OLD. */
 #define RESTATE_REACH 64
+/* Nearer than this, the words need not be rare. */
+#define RESTATE_NEAR 12
 
 /* Do quotations qo of OLD and qn of NEW hold the same words, one of them found in neither text
- * but there (a term quoted again and again, "outer", is no one quotation restated)? */
-static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotation *qn)
+ * but there (a term quoted again and again, "outer", is no one quotation restated), unless they
+ * stand `near` (a quoted term moved a few characters inside a table cell)? */
+static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotation *qn,
+                       bool near)
 {
 	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
 	uint32_t t = qo->t0, u = qn->t0;
-	bool rare = false;  /* a word of it found nowhere else in either text */
+	bool rare = near;  /* a word of it found nowhere else in either text */
 	for (;;) {
 		while (t < qo->t1 && so->tok[t].cls != RL_TOK_WORD)
 			t++;
@@ -845,7 +849,8 @@ static int restated(const rl_ctx *c, const owner *ow, const rl_opvec *ops, uint8
 				hi = mid;
 		}
 		for (; y < sn->nquotes && sn->quotes[y].t0 <= p + RESTATE_REACH; y++) {
-			if (skip[RL_NEW][y] || !same_words(c, q, &sn->quotes[y]))
+			uint32_t t0 = sn->quotes[y].t0, dist = t0 > p ? t0 - p : p - t0;
+			if (skip[RL_NEW][y] || !same_words(c, q, &sn->quotes[y], dist <= RESTATE_NEAR))
 				continue;
 			if (!gone_new[y])
 				gone_new[y] = gone(c, ow, ops, RL_NEW, &sn->quotes[y]) ? 1 : 2;

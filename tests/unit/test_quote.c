@@ -460,6 +460,13 @@ Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
 	          "\xe2\x80\x9couter\xe2\x80\x9d there.\n- It is \xe2\x80\x9couter\xe2\x80\x9d\n");
 	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
 	free(got);
+	/* A few words apart (a quoted term moved inside a table cell), the words need not be rare. */
+	got = run("| which | shows \xe2\x80\x9cname\xe2\x80\x9d the place of the file |\n"
+	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n",
+	          "| which | shows the place of the file \xe2\x80\x9cname\xe2\x80\x9d |\n"
+	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
 }
 
 /* Double marks do not nest in their own kind: a second opening double mark while one is open
@@ -488,4 +495,31 @@ Test(quote, a_mark_that_could_close_a_far_quotation_opens)
 	cr_assert_str_eq(quotes_of(text), "0:\"PERFORM IMPLEMENTATIONS\"");
 	/* Near, it closes the quotation open before it. */
 	cr_assert_str_eq(quotes_of("See \"/tmp/\" and go."), "0:\"/tmp/\"");
+}
+
+/* A quotation never runs from one list item into another (a bullet that quotes half a sentence
+ * leaves a stray mark), and a list after "as one hacker commented:" is a list, not a quotation
+ * set as a paragraph. A mark that starts a line while a quotation of its kind is open reopens
+ * it, as a new paragraph does (a letter's signature lines). */
+Test(quote, list_items_and_lines)
+{
+	cr_assert_str_eq(quotes_of("- It is \xe2\x80\x9c" "a plan\n- The vote\xe2\x80\x9d was close.\n"),
+	                 "");
+	cr_assert_str_eq(quotes_of("- Docs are not \"dual-life\n- They changed \"twice\" since.\n"),
+	                 "0:\"twice\"");
+	cr_assert_str_eq(quotes_of("As one keeper once commented:\n\n- A list item here.\n"), "");
+	const char *letter = "\"I leave a photograph which he might care to possess; and I remain, "
+	                     "dear\nMr. Holmes, with every good wish for the keeper and his light on "
+	                     "the\nhill above the harbour.\n\n                                      "
+	                     "\"Very truly yours,\n                                   \"IRENE NORTON."
+	                     "\"\n\nThen she left.";
+	char want[1024];
+	snprintf(want, sizeof want, "0:%.*s", (int)(strstr(letter, "\n\nThen") - letter), letter);
+	cr_assert_str_eq(quotes_of(letter), want);
+	/* A third level nests again: “a ‘b “c” b’ a”. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x9cTell him, \xe2\x80\x98The keeper says, \xe2\x80\x9c"
+	                           "Stay.\xe2\x80\x9d\xe2\x80\x99\xe2\x80\x9d"),
+	                 "0:\xe2\x80\x9cTell him, \xe2\x80\x98The keeper says, \xe2\x80\x9cStay."
+	                 "\xe2\x80\x9d\xe2\x80\x99\xe2\x80\x9d || 1:\xe2\x80\x98The keeper says, "
+	                 "\xe2\x80\x9cStay.\xe2\x80\x9d\xe2\x80\x99 || 2:\xe2\x80\x9cStay.\xe2\x80\x9d");
 }
