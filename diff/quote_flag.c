@@ -607,6 +607,67 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 	return rc;
 }
 
+/* A quotation gone as a whole whose words a replace pairs with words outside every quotation of
+ * the other side ("“It containeth that which aideth the growth of plants.”" against the next
+ * sentence, "In-place upgrade of the value."): the quotation was removed (or added), and the
+ * other side's words are a change of their own, no part of it. Such replaces become a deletion
+ * and an insertion, so that the flag stays on the quotation. (A quotation reworded in marks,
+ * requoted(), or speech put in marks, rewords_unquoted(), keeps its replaces.) */
+static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops)
+{
+	uint8_t *cut = calloc(ops->n + 1, 1);
+	if (!cut)
+		return RL_ENOMEM;
+	bool any = false;
+	for (int s = 0; s < 2; s++) {
+		int o = !s;
+		for (size_t x = 0; x < c->side[s].nquotes; x++) {
+			const rl_quotation *q = &c->side[s].quotes[x];
+			bool first = true;
+			op_walk w = {q->t0, UINT32_MAX};
+			for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+				const rl_op *op = &ops->v[k];
+				if (op->kind != RL_OP_REPLACE || !op_inside(op, s, q) ||
+				    rl_op_words(c, op, o) == 0 ||
+				    inq(ow, o, rl_hi(op, o)) > inq(ow, o, rl_lo(op, o)))
+					continue;
+				if (first) {  /* is it gone, and neither reworded in marks nor put in them? */
+					first = false;
+					if (!gone(c, ow, ops, s, q) || requoted(c, ow, ops, s, q) ||
+					    (s == RL_NEW && rewords_unquoted(c, ow, ops, q)))
+						break;
+				}
+				cut[k] = 1;
+				any = true;
+			}
+		}
+	}
+	int rc = RL_OK;
+	if (any) {
+		rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+		for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+			rl_op op = ops->v[k];
+			if (!cut[k]) {
+				rc = rl_opvec_push(&out, &op);
+				continue;
+			}
+			rl_op del = op, ins = op;
+			del.b1 = del.b0, del.kind = RL_OP_DELETE;
+			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+			rc = rl_opvec_push(&out, &del);
+			if (rc == RL_OK)
+				rc = rl_opvec_push(&out, &ins);
+		}
+		if (rc == RL_OK) {
+			rl_opvec_swap(ops, &out);
+			rc = owner_build(c, ops, ow);
+		}
+		rl_ctx_recycle(c, &out);
+	}
+	free(cut);
+	return rc;
+}
+
 /* The change that took one mark of quotation q of side s away with words of it, the other mark
  * kept ("“I can’t boot it. We’ll wait for Greg.”" → "We’ll wait for Greg.”": the first
  * sentence went with the opening mark), or UINT32_MAX. Part of the quotation was removed, though
@@ -878,7 +939,7 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 	slide_out_of_quotes(c, &ow, ops);
 	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
-	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
+	    (rc = split_leaving(c, &ow, ops)) != RL_OK || (rc = split_gone(c, &ow, ops)) != RL_OK)
 		goto out;
 	skip[0] = calloc(c->side[0].nquotes + 1, 1);
 	skip[1] = calloc(c->side[1].nquotes + 1, 1);

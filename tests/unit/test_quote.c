@@ -523,3 +523,16 @@ Test(quote, list_items_and_lines)
 	                 "\xe2\x80\x9d\xe2\x80\x99\xe2\x80\x9d || 1:\xe2\x80\x98The keeper says, "
 	                 "\xe2\x80\x9cStay.\xe2\x80\x9d\xe2\x80\x99 || 2:\xe2\x80\x9cStay.\xe2\x80\x9d");
 }
+
+/* A quotation removed whose words the diff paired with the sentence after it (no quotation there)
+ * is a deletion, flagged, and the new sentence an insertion of its own, not flagged. */
+Test(quote, a_removed_quotation_replaced_by_unquoted_text_is_split)
+{
+	char *got = run("The keeper wrote: \xe2\x80\x9cIt containeth that which aideth the growth of "
+	                "plants, and it is very strong.\xe2\x80\x9d\n",
+	                "The keeper wrote: In-place upgrade of a supplied value to a version.\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	cr_assert_null(strstr(got, "version . !"), "%s", got);
+	cr_assert_null(strstr(got, "> In"), "%s", got);
+	free(got);
+}
