@@ -234,8 +234,18 @@ static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 /* Does a list item start between tokens t0 and t1 of a side (on a new line, after t0)? */
 static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
 {
+	bool unordered;
+	if (sd->unit && sd->ustart && sd->uflags) {  /* items start units that start a line */
+		for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++) {
+			uint32_t t = sd->ustart[u];
+			if ((sd->uflags[u] & RL_UNIT_LINE) && t > t0 && t < t1 &&
+			    sd->tok[t].cls == RL_TOK_PUNCT &&
+			    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+				return true;
+		}
+		return false;
+	}
 	for (uint32_t t = t0 + 1; t < t1; t++) {
-		bool unordered;
 		if (sd->tok[t].gap >= RL_GAP_BREAK && sd->tok[t].cls == RL_TOK_PUNCT &&
 		    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
 			return true;

@@ -312,15 +312,16 @@ static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
 }
 
 /* The paragraph of a side around the place before token t (t itself when it starts none),
- * [*p0, *p1), PARA_REACH tokens each way at most. */
-static void para_around(const rl_side *sd, uint32_t t, uint32_t *p0, uint32_t *p1)
+ * [*p0, *p1), looked for inside [lo, hi) only (the tokens the caller counts). */
+static void para_around(const rl_side *sd, uint32_t t, uint32_t lo, uint32_t hi, uint32_t *p0,
+                        uint32_t *p1)
 {
 	uint32_t x = t < sd->n ? t : sd->n;
-	while (x > 0 && t - x < PARA_REACH && (x == sd->n || sd->tok[x].gap != RL_GAP_PARA))
+	while (x > lo && (x == sd->n || sd->tok[x].gap != RL_GAP_PARA))
 		x--;
 	*p0 = x;
 	x = t + 1;
-	while (x < sd->n && x - t < PARA_REACH && sd->tok[x].gap != RL_GAP_PARA)
+	while (x < hi && x < sd->n && sd->tok[x].gap != RL_GAP_PARA)
 		x++;
 	*p1 = x < sd->n ? x : sd->n;
 }
@@ -504,8 +505,9 @@ static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *o
 	while (k1 + 1 < ops->n && !is_kept(&ops->v[k1 + 1]))
 		k1++;
 	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
-	para_around(old, ops->v[ow->op[RL_NEW][q->t0]].a0, &u0, &v0);
-	para_around(old, ops->v[ow->op[RL_NEW][q->t1 - 1]].a1, &v1, &u1);
+	para_around(old, ops->v[ow->op[RL_NEW][q->t0]].a0, ops->v[k0].a0, ops->v[k1].a1, &u0, &v0);
+	para_around(old, ops->v[ow->op[RL_NEW][q->t1 - 1]].a1, ops->v[k0].a0, ops->v[k1].a1, &v1,
+	            &u1);
 	uint32_t old_words = 0, new_words = 0;
 	for (size_t x = k0; x <= k1; x++) {
 		const rl_op *op = &ops->v[x];
@@ -607,13 +609,13 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 	return rc;
 }
 
-/* A quotation gone as a whole whose words a replace pairs with words outside every quotation of
+/* A quotation gone as a whole (judged[s][x] & 2) whose words a replace pairs with words outside every quotation of
  * the other side ("“It containeth that which aideth the growth of plants.”" against the next
  * sentence, "In-place upgrade of the value."): the quotation was removed (or added), and the
  * other side's words are a change of their own, no part of it. Such replaces become a deletion
  * and an insertion, so that the flag stays on the quotation. (A quotation reworded in marks,
  * requoted(), or speech put in marks, rewords_unquoted(), keeps its replaces.) */
-static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops)
+static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops, uint8_t *const judged[2])
 {
 	uint8_t *cut = calloc(ops->n + 1, 1);
 	if (!cut)
@@ -624,6 +626,8 @@ static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops)
 		for (size_t x = 0; x < c->side[s].nquotes; x++) {
 			const rl_quotation *q = &c->side[s].quotes[x];
 			bool first = true;
+			if (!(judged[s][x] & 2))
+				continue;
 			op_walk w = {q->t0, UINT32_MAX};
 			for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 				const rl_op *op = &ops->v[k];
@@ -631,9 +635,9 @@ static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops)
 				    rl_op_words(c, op, o) == 0 ||
 				    inq(ow, o, rl_hi(op, o)) > inq(ow, o, rl_lo(op, o)))
 					continue;
-				if (first) {  /* is it gone, and neither reworded in marks nor put in them? */
+				if (first) {  /* neither reworded in marks nor put in them? */
 					first = false;
-					if (!gone(c, ow, ops, s, q) || requoted(c, ow, ops, s, q) ||
+					if (requoted(c, ow, ops, s, q) ||
 					    (s == RL_NEW && rewords_unquoted(c, ow, ops, q)))
 						break;
 				}
@@ -691,12 +695,10 @@ static uint32_t cut_with_mark(const rl_ctx *c, const owner *ow, const rl_opvec *
 	return UINT32_MAX;
 }
 
-/* Flag the ops touching quotation q of side s. */
+/* Flag the ops touching quotation q of side s (gone as a whole when `whole`). */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
-                           const rl_quotation *q)
+                           const rl_quotation *q, bool whole)
 {
-	bool whole = gone(c, ow, ops, s, q);
-
 	if (!whole && !quoted_there(ow, ops, s, q)) {
 		/* Marks put around (or taken from) words that stay change no quotation; a mark taken
 		 * with words of it alters it. */
@@ -859,12 +861,13 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 
 /* Tokens of NEW looked at, each way, for the restatement of a quotation gone from OLD. */
 #define RESTATE_REACH 64
-/* Nearer than this, the words need not be rare. */
+/* Nearer than this on the same line, the words need not be rare. */
 #define RESTATE_NEAR 12
 
 /* Do quotations qo of OLD and qn of NEW hold the same words, one of them found in neither text
  * but there (a term quoted again and again, "outer", is no one quotation restated), unless they
- * stand `near` (a quoted term moved a few characters inside a table cell)? */
+ * stand `near` (a quoted term moved a few characters inside a table cell, not a bullet below
+ * that happens to quote it too)? */
 static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotation *qn,
                        bool near)
 {
@@ -886,18 +889,16 @@ static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotati
 }
 
 /* Mark in skip[s][x] the quotations gone from OLD that NEW quotes a few words away, where the
- * diff matched nothing of that one either, with the same words (under the active comparison
+ * diff matched nothing of that one either (nor paired it with this one in a replace), with the
+ * same words (under the active comparison
  * options): the quotation stands in another sentence of NEW (a summary that restates
  * “unchanged.” a line below), neither removed nor added. */
-static int restated(const rl_ctx *c, const owner *ow, const rl_opvec *ops, uint8_t *skip[2])
+static int restated(const rl_ctx *c, const rl_opvec *ops, const owner *ow, uint8_t *skip[2])
 {
 	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
-	uint8_t *gone_new = calloc(sn->nquotes + 1, 1);  /* 0 not known yet, 1 gone, 2 not */
-	if (!gone_new)
-		return RL_ENOMEM;
 	for (size_t x = 0; x < so->nquotes; x++) {
 		const rl_quotation *q = &so->quotes[x];
-		if (!gone(c, ow, ops, RL_OLD, q))
+		if (!(skip[RL_OLD][x] & 2))
 			continue;
 		uint32_t p = rl_lo(&ops->v[ow->op[RL_OLD][q->t0]], RL_NEW);
 		uint32_t lo = p > RESTATE_REACH ? p - RESTATE_REACH : 0;
@@ -911,17 +912,18 @@ static int restated(const rl_ctx *c, const owner *ow, const rl_opvec *ops, uint8
 		}
 		for (; y < sn->nquotes && sn->quotes[y].t0 <= p + RESTATE_REACH; y++) {
 			uint32_t t0 = sn->quotes[y].t0, dist = t0 > p ? t0 - p : p - t0;
-			if (skip[RL_NEW][y] || !same_words(c, q, &sn->quotes[y], dist <= RESTATE_NEAR))
-				continue;
-			if (!gone_new[y])
-				gone_new[y] = gone(c, ow, ops, RL_NEW, &sn->quotes[y]) ? 1 : 2;
-			if (gone_new[y] == 1) {
-				skip[RL_OLD][x] = skip[RL_NEW][y] = 1;
-				break;
-			}
+			bool near = dist <= RESTATE_NEAR;
+			for (uint32_t t = (t0 < p ? t0 : p) + 1; near && t <= (t0 > p ? t0 : p); t++)
+				near = t >= sn->n || sn->tok[t].gap < RL_GAP_BREAK;  /* on the same line */
+			if ((skip[RL_NEW][y] & 1) || !(skip[RL_NEW][y] & 2) ||
+			    ow->op[RL_NEW][t0] == ow->op[RL_OLD][q->t0] ||
+			    !same_words(c, q, &sn->quotes[y], near))
+				continue;  /* (a replace that pairs the two found them different) */
+			skip[RL_OLD][x] |= 1;
+			skip[RL_NEW][y] |= 1;
+			break;
 		}
 	}
-	free(gone_new);
 	return RL_OK;
 }
 
@@ -939,18 +941,27 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 	slide_out_of_quotes(c, &ow, ops);
 	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
-	    (rc = split_leaving(c, &ow, ops)) != RL_OK || (rc = split_gone(c, &ow, ops)) != RL_OK)
+	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;
+	/* skip[s][x]: bit 2 the quotation is gone as a whole, bit 4 it is not, bit 1 it is restated
+	 * (not flagged). Each quotation is judged once: splitting a replace in two (split_gone)
+	 * keeps every word kept or changed as it was. */
 	skip[0] = calloc(c->side[0].nquotes + 1, 1);
 	skip[1] = calloc(c->side[1].nquotes + 1, 1);
-	if (!skip[0] || !skip[1] || (rc = restated(c, &ow, ops, skip)) != RL_OK) {
+	if (!skip[0] || !skip[1]) {
 		rc = RL_ENOMEM;
 		goto out;
 	}
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
-			if (!skip[s][x])
-				flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
+			skip[s][x] = gone(c, &ow, ops, s, &c->side[s].quotes[x]) ? 2 : 4;
+	if ((rc = split_gone(c, &ow, ops, skip)) != RL_OK ||
+	    (rc = restated(c, ops, &ow, skip)) != RL_OK)
+		goto out;
+	for (int s = 0; s < 2; s++)
+		for (size_t x = 0; x < c->side[s].nquotes; x++)
+			if (!(skip[s][x] & 1))
+				flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x], skip[s][x] & 2);
 out:
 	free(skip[0]);
 	free(skip[1]);
