@@ -189,6 +189,9 @@ static bool plural_possessive(const rl_side *sd, uint32_t t)
 	char last = sd->text[w->off + w->len - 1];
 	if ((last | 0x20) != 's' || !word_at(sd, t + 1) || sd->tok[t + 1].gap != RL_GAP_SPACE)
 		return false;
+	const rl_token *n = &sd->tok[t + 1];
+	if (rl_is_function_word(sd->text + n->off, n->len))
+		return false;  /* "‘Frequency Modulations’ but": a possessive owns a noun */
 	for (uint32_t k = t + 1; k < sd->n && k - t < POSSESSIVE_LOOKAHEAD; k++) {
 		if (sd->tok[k].gap == RL_GAP_PARA)
 			return false;
@@ -196,6 +199,15 @@ static bool plural_possessive(const rl_side *sd, uint32_t t)
 			return true;
 	}
 	return false;
+}
+
+/* Does the ’ at t end a quotation of one word, opened by the innermost open ‘ right before that
+ * word ("‘walks’ across a room", "‘news’ that…")? It closes it, though a word follows. */
+static bool one_word_quote(const finder *f, uint32_t t)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	return f->depth > 0 && t >= 2 && f->stack[f->depth - 1].tok == t - 2 &&
+	       f->stack[f->depth - 1].fam == F_SINGLE && word_at(sd, t - 1) && touches_prev(sd, t - 1);
 }
 
 /* Roles of a curly single mark at t (’ when `right`, else ‘). The right mark is also the
@@ -211,7 +223,8 @@ static void curly_single_roles(const finder *f, uint32_t t, bool right, bool *op
 	if (!touches_prev(sd, t) || !word_at(sd, t - 1))
 		*close = touches_prev(sd, t);  /* after punctuation ("sleepy,’"); else a stray mark */
 	else
-		*close = plain_closer(sd, t) && (f->depth == 0 || !plural_possessive(sd, t));
+		*close = plain_closer(sd, t) &&
+		         (f->depth == 0 || one_word_quote(f, t) || !plural_possessive(sd, t));
 }
 
 static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)

@@ -48,6 +48,14 @@ Test(quote, nesting_and_apostrophes)
 	cr_assert_str_eq(quotes_of(t),
 	                 "0:\xe2\x80\x9cMy grandfather said, \xe2\x80\x98The lamp is ours.\xe2\x80\x99 "
 	                 "I\xe2\x80\x99" "d keep it,\xe2\x80\x9d || 1:\xe2\x80\x98The lamp is ours.\xe2\x80\x99");
+	/* A one-word quotation in single marks ends at its mark, though the word ends in s and
+	 * another word follows (no plural possessive). */
+	cr_assert_str_eq(quotes_of("It makes them \xe2\x80\x98walks\xe2\x80\x99 across a room, as "
+	                           "the sailors\xe2\x80\x99 boats did."),
+	                 "0:\xe2\x80\x98walks\xe2\x80\x99");
+	cr_assert_str_eq(quotes_of("It is not \xe2\x80\x98" "Frequency Modulations\xe2\x80\x99 but a "
+	                           "tone, as the sailors\xe2\x80\x99 charts say."),
+	                 "0:\xe2\x80\x98" "Frequency Modulations\xe2\x80\x99");
 	/* Apostrophes, possessives and a lone inch mark are no quotations. */
 	cr_assert_str_eq(quotes_of("The students\xe2\x80\x99 union didn't meet; it's a 5\" screen."), "");
 	cr_assert_str_eq(quotes_of("Meta AI \xe2\x80\x98s strategy is Meta\xe2\x80\x99s own."), "");
