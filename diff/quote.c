@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "status.h"
 #include "text.h"
 
@@ -188,6 +189,9 @@ static bool plural_possessive(const rl_side *sd, uint32_t t)
 	char last = sd->text[w->off + w->len - 1];
 	if ((last | 0x20) != 's' || !word_at(sd, t + 1) || sd->tok[t + 1].gap != RL_GAP_SPACE)
 		return false;
+	const rl_token *n = &sd->tok[t + 1];
+	if (rl_is_function_word(sd->text + n->off, n->len))
+		return false;  /* "‘Frequency Modulations’ but": a possessive owns a noun */
 	for (uint32_t k = t + 1; k < sd->n && k - t < POSSESSIVE_LOOKAHEAD; k++) {
 		if (sd->tok[k].gap == RL_GAP_PARA)
 			return false;
@@ -195,6 +199,15 @@ static bool plural_possessive(const rl_side *sd, uint32_t t)
 			return true;
 	}
 	return false;
+}
+
+/* Does the ’ at t end a quotation of one word, opened by the innermost open ‘ right before that
+ * word ("‘walks’ across a room", "‘news’ that…")? It closes it, though a word follows. */
+static bool one_word_quote(const finder *f, uint32_t t)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	return f->depth > 0 && t >= 2 && f->stack[f->depth - 1].tok == t - 2 &&
+	       f->stack[f->depth - 1].fam == F_SINGLE && word_at(sd, t - 1) && touches_prev(sd, t - 1);
 }
 
 /* Roles of a curly single mark at t (’ when `right`, else ‘). The right mark is also the
@@ -210,7 +223,8 @@ static void curly_single_roles(const finder *f, uint32_t t, bool right, bool *op
 	if (!touches_prev(sd, t) || !word_at(sd, t - 1))
 		*close = touches_prev(sd, t);  /* after punctuation ("sleepy,’"); else a stray mark */
 	else
-		*close = plain_closer(sd, t) && (f->depth == 0 || !plural_possessive(sd, t));
+		*close = plain_closer(sd, t) &&
+		         (f->depth == 0 || one_word_quote(f, t) || !plural_possessive(sd, t));
 }
 
 static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
@@ -230,13 +244,41 @@ static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 	return RL_OK;
 }
 
-/* Close the innermost open quotation of a family in `fams`, if any. */
+/* Does a list item start between tokens t0 and t1 of a side (on a new line, after t0)? */
+static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	bool unordered;
+	if (sd->unit && sd->ustart && sd->uflags) {  /* items start units that start a line */
+		for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++) {
+			uint32_t t = sd->ustart[u];
+			if ((sd->uflags[u] & RL_UNIT_LINE) && t > t0 && t < t1 &&
+			    sd->tok[t].cls == RL_TOK_PUNCT &&
+			    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+				return true;
+		}
+		return false;
+	}
+	for (uint32_t t = t0 + 1; t < t1; t++) {
+		if (sd->tok[t].gap >= RL_GAP_BREAK && sd->tok[t].cls == RL_TOK_PUNCT &&
+		    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+			return true;
+	}
+	return false;
+}
+
+/* Close the innermost open quotation of a family in `fams`, if any. A quotation never runs from
+ * one list item into another: an opening mark left open in an item before was a stray mark (a
+ * bullet that quotes half a sentence), dropped with the marks opened after it. */
 static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
 {
 	*closed = false;
 	for (size_t d = f->depth; d-- > 0;) {
 		if (!(fams & BIT(f->stack[d].fam)))
 			continue;
+		if (item_between(&f->c->side[f->s], f->stack[d].tok, t)) {
+			f->depth = d;
+			return RL_OK;
+		}
 		*closed = true;
 		f->depth = d;  /* unclosed marks inside it were not quotations */
 		return record(f, f->stack[d].tok, t + 1, d);
@@ -246,6 +288,21 @@ static int try_close(finder *f, uint32_t t, unsigned fams, bool *closed)
 
 static void push_open(finder *f, uint32_t t, uint8_t fam)
 {
+	/* Quotation marks do not nest in their own kind (a quotation inside “…” takes ‘…’, and the
+	 * other way round): a second opening mark of a family right inside one means the first was
+	 * a stray mark that would otherwise run to a closing mark far away ("Execute "setup.rc -a …
+	 * like "perldoc perlpod""). It and the marks opened after it are dropped. At the start of a
+	 * line the mark reopens the quotation instead, as a new paragraph does (a letter's
+	 * signature lines: "Very truly yours, / "IRENE NORTON."). */
+	if (fam == F_DOUBLE || fam == F_STRAIGHT2 || fam == F_LOW_DOUBLE || fam == F_SINGLE ||
+	    fam == F_STRAIGHT1 || fam == F_LOW_SINGLE) {
+		size_t d = f->depth - 1;  /* only the innermost: “a ‘b “c” b’ a” nests */
+		if (f->depth > 0 && f->stack[d].fam == fam) {
+			if (f->c->side[f->s].tok[t].gap >= RL_GAP_BREAK)
+				return;
+			f->depth = d;
+		}
+	}
 	if (f->depth == QUOTE_DEPTH_MAX) {
 		memmove(f->stack, f->stack + 1, (QUOTE_DEPTH_MAX - 1) * sizeof *f->stack);
 		f->depth--;
@@ -258,6 +315,21 @@ static void push_open(finder *f, uint32_t t, uint8_t fam)
 static bool continues_quote(const finder *f, const markinfo *m)
 {
 	return f->depth > 0 && m->opens != F_NONE && f->stack[f->depth - 1].fam == m->opens;
+}
+
+/* Words between an open straight double mark and a mark that could close it or open a quotation
+ * of its own ("(/"x")", "perlvar/"$0""): further apart, the open one was a stray mark (a
+ * quotation cut in two, a mark typed alone) and the second one opens. */
+#define STRAY_REACH 150
+
+/* Is the innermost open straight double quotation further than STRAY_REACH words before t? */
+static bool far_open(const finder *f, uint32_t t)
+{
+	const rl_side *sd = &f->c->side[f->s];
+	for (size_t d = f->depth; d-- > 0;)
+		if (f->stack[d].fam == F_STRAIGHT2)
+			return sd->words[t] - sd->words[f->stack[d].tok] > STRAY_REACH;
+	return false;
 }
 
 static int mark_at(finder *f, uint32_t t)
@@ -282,6 +354,8 @@ static int mark_at(finder *f, uint32_t t)
 	    sd->tok[t + 1].cls == RL_TOK_WORD && sd->tok[t + 1].len == 1 &&
 	    sd->tok[t + 2].gap != RL_GAP_NONE)
 		can_open = false;  /* "AI ‘s strategy": an apostrophe typed as a quote */
+	if (can_close && can_open && cp == '"' && far_open(f, t))
+		can_close = false;  /* "dual-life … 800 words … (/"PERFORM"): it opens a quotation */
 	if (can_close) {
 		bool closed;
 		int rc = try_close(f, t, m.closes, &closed);
@@ -370,6 +444,9 @@ static int block_quotes(finder *f)
 		int32_t cp = cp_of(sd, t);
 		if (cp >= 0 && mark_of(cp).opens != F_NONE)
 			continue;  /* marked: the marks tell where it ends */
+		bool unordered;
+		if (rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+			continue;  /* a list after "as one hacker commented:" is a list */
 		uint32_t end = t + 1;
 		while (end < sd->n && sd->tok[end].gap != RL_GAP_PARA)
 			end++;

@@ -43,7 +43,7 @@ typedef struct owner {
 	size_t nspans[2];
 	uint32_t *outer[2];  /* indices of the outermost quotations (depth 0), in order */
 	size_t nouter[2];
-	uint32_t *edges[2];  /* positions where an outermost quotation starts or ends, ascending */
+	uint32_t *edges[2];  /* positions where a quotation starts or ends, ascending */
 	size_t nedges[2];
 	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
 	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
@@ -138,7 +138,7 @@ static int quoted_build(const rl_ctx *c, owner *ow)
 			n++;
 		}
 		ow->nspans[s] = n;
-		/* The outermost ones, their edges, and whether two of them overlap. */
+		/* The outermost ones and whether two of them overlap; the edges of all. */
 		size_t no = 0, ne = 0;
 		bool overlap = false;
 		for (size_t x = 0; x < nq; x++) {
@@ -147,6 +147,8 @@ static int quoted_build(const rl_ctx *c, owner *ow)
 			if (no && sd->quotes[x].t0 < sd->quotes[ow->outer[s][no - 1]].t1)
 				overlap = true;
 			ow->outer[s][no++] = (uint32_t)x;
+		}
+		for (size_t x = 0; x < nq; x++) {  /* nested ones too: each flag over its own span */
 			ow->edges[s][ne++] = sd->quotes[x].t0;
 			ow->edges[s][ne++] = sd->quotes[x].t1;
 		}
@@ -309,6 +311,21 @@ static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
 	return false;
 }
 
+/* The paragraph of a side around the place before token t (t itself when it starts none),
+ * [*p0, *p1), looked for inside [lo, hi) only (the tokens the caller counts). */
+static void para_around(const rl_side *sd, uint32_t t, uint32_t lo, uint32_t hi, uint32_t *p0,
+                        uint32_t *p1)
+{
+	uint32_t x = t < sd->n ? t : sd->n;
+	while (x > lo && (x == sd->n || sd->tok[x].gap != RL_GAP_PARA))
+		x--;
+	*p0 = x;
+	x = t + 1;
+	while (x < hi && x < sd->n && sd->tok[x].gap != RL_GAP_PARA)
+		x++;
+	*p1 = x < sd->n ? x : sd->n;
+}
+
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
 #define STRANDED_WORDS 3
 
@@ -372,7 +389,7 @@ static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
 static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
                      const rl_quotation *q, size_t *out0, size_t *out1, bool *apart)
 {
-	if (q->depth > 0 || !gone(c, ow, ops, s, q))
+	if (!gone(c, ow, ops, s, q))
 		return false;
 	*apart = stranded(c, ow, ops, s, q);
 	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
@@ -386,6 +403,17 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 		clean = !op->move && op_inside(op, s, q) &&
 		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
 	}
+	/* New words the diff paired only with the quotation's marks or punctuation (“x.” against
+	 * ".\n- A bullet below") are no rewording of it: a change of their own. */
+	uint32_t new_words = 0, reworded = 0;
+	for (size_t k = k0; k <= k1 && clean; k++) {
+		uint32_t nw = rl_op_words(c, &ops->v[k], !s);
+		new_words += nw;
+		if (!is_kept(&ops->v[k]) && rl_op_words(c, &ops->v[k], s) > 0)
+			reworded += nw;
+	}
+	if (new_words > 0 && reworded == 0)
+		*apart = true;
 	*out0 = k0, *out1 = k1;
 	return clean;
 }
@@ -456,21 +484,45 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
-/* Does NEW quotation q, gone as a whole, stand where OLD had as many words, none of them quoted?
- * Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
- * cry.”"): no quotation was added. */
+/* Old words a rewording may stand for, at most, per new word (and a few more): a long passage
+ * deleted beside a short quotation is no speech put in marks. */
+#define REWORD_SPREAD 2
+#define REWORD_SLACK 2
+
+/* Does NEW quotation q, gone as a whole, stand where OLD had about as many words, none of them
+ * quoted? Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
+ * cry.”"): no quotation was added. The place is the run of changes around the quotation, from
+ * the kept words before it to those after it, inside the paragraph of OLD where it stands: the
+ * diff often takes the old words in a deletion of their own beside the quotation ("answered
+ * him[-and said, Thou sayest it-] {+,+} [-.-]{+“So you say.”+}"). */
 static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
                              const rl_quotation *q)
 {
-	uint32_t old_words = 0;
-	op_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = next_op(ow, ops, RL_NEW, q, false, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		if (inq(ow, RL_OLD, op->a1) > inq(ow, RL_OLD, op->a0))
+	const rl_side *old = &c->side[RL_OLD];
+	size_t k0 = ow->op[RL_NEW][q->t0], k1 = ow->op[RL_NEW][q->t1 - 1];
+	while (k0 > 0 && !is_kept(&ops->v[k0 - 1]))
+		k0--;
+	while (k1 + 1 < ops->n && !is_kept(&ops->v[k1 + 1]))
+		k1++;
+	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
+	para_around(old, ops->v[ow->op[RL_NEW][q->t0]].a0, ops->v[k0].a0, ops->v[k1].a1, &u0, &v0);
+	para_around(old, ops->v[ow->op[RL_NEW][q->t1 - 1]].a1, ops->v[k0].a0, ops->v[k1].a1, &v1,
+	            &u1);
+	uint32_t old_words = 0, new_words = 0;
+	for (size_t x = k0; x <= k1; x++) {
+		const rl_op *op = &ops->v[x];
+		if (is_kept(op))
+			continue;
+		new_words += rl_op_words(c, op, RL_NEW);
+		uint32_t a0 = op->a0 > u0 ? op->a0 : u0, a1 = op->a1 < u1 ? op->a1 : u1;
+		if (a1 <= a0)
+			continue;
+		if (inq(ow, RL_OLD, a1) > inq(ow, RL_OLD, a0))
 			return false;
-		old_words += rl_op_words(c, op, RL_OLD);
+		old_words += rl_words(c, RL_OLD, a0, a1);
 	}
-	return 2 * old_words >= rl_words(c, RL_NEW, q->t0, q->t1);
+	return old_words > 0 && 2 * old_words >= new_words &&
+	       old_words <= REWORD_SPREAD * new_words + REWORD_SLACK;
 }
 
 /* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
@@ -557,6 +609,69 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 	return rc;
 }
 
+/* A quotation gone as a whole (judged[s][x] & 2) whose words a replace pairs with words outside every quotation of
+ * the other side ("“It containeth that which aideth the growth of plants.”" against the next
+ * sentence, "In-place upgrade of the value."): the quotation was removed (or added), and the
+ * other side's words are a change of their own, no part of it. Such replaces become a deletion
+ * and an insertion, so that the flag stays on the quotation. (A quotation reworded in marks,
+ * requoted(), or speech put in marks, rewords_unquoted(), keeps its replaces.) */
+static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops, uint8_t *const judged[2])
+{
+	uint8_t *cut = calloc(ops->n + 1, 1);
+	if (!cut)
+		return RL_ENOMEM;
+	bool any = false;
+	for (int s = 0; s < 2; s++) {
+		int o = !s;
+		for (size_t x = 0; x < c->side[s].nquotes; x++) {
+			const rl_quotation *q = &c->side[s].quotes[x];
+			bool first = true;
+			if (!(judged[s][x] & 2))
+				continue;
+			op_walk w = {q->t0, UINT32_MAX};
+			for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+				const rl_op *op = &ops->v[k];
+				if (op->kind != RL_OP_REPLACE || !op_inside(op, s, q) ||
+				    rl_op_words(c, op, o) == 0 ||
+				    inq(ow, o, rl_hi(op, o)) > inq(ow, o, rl_lo(op, o)))
+					continue;
+				if (first) {  /* neither reworded in marks nor put in them? */
+					first = false;
+					if (requoted(c, ow, ops, s, q) ||
+					    (s == RL_NEW && rewords_unquoted(c, ow, ops, q)))
+						break;
+				}
+				cut[k] = 1;
+				any = true;
+			}
+		}
+	}
+	int rc = RL_OK;
+	if (any) {
+		rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+		for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+			rl_op op = ops->v[k];
+			if (!cut[k]) {
+				rc = rl_opvec_push(&out, &op);
+				continue;
+			}
+			rl_op del = op, ins = op;
+			del.b1 = del.b0, del.kind = RL_OP_DELETE;
+			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+			rc = rl_opvec_push(&out, &del);
+			if (rc == RL_OK)
+				rc = rl_opvec_push(&out, &ins);
+		}
+		if (rc == RL_OK) {
+			rl_opvec_swap(ops, &out);
+			rc = owner_build(c, ops, ow);
+		}
+		rl_ctx_recycle(c, &out);
+	}
+	free(cut);
+	return rc;
+}
+
 /* The change that took one mark of quotation q of side s away with words of it, the other mark
  * kept ("“I can’t boot it. We’ll wait for Greg.”" → "We’ll wait for Greg.”": the first
  * sentence went with the opening mark), or UINT32_MAX. Part of the quotation was removed, though
@@ -580,12 +695,10 @@ static uint32_t cut_with_mark(const rl_ctx *c, const owner *ow, const rl_opvec *
 	return UINT32_MAX;
 }
 
-/* Flag the ops touching quotation q of side s. */
+/* Flag the ops touching quotation q of side s (gone as a whole when `whole`). */
 static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int s,
-                           const rl_quotation *q)
+                           const rl_quotation *q, bool whole)
 {
-	bool whole = gone(c, ow, ops, s, q);
-
 	if (!whole && !quoted_there(ow, ops, s, q)) {
 		/* Marks put around (or taken from) words that stay change no quotation; a mark taken
 		 * with words of it alters it. */
@@ -602,6 +715,9 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 	op_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		rl_op *op = &ops->v[k];
+		if ((whole || reworded) && q->depth > 0 && !op_inside(op, s, q))
+			continue;  /* ops are cut at the outermost quotations only: the text around a
+			            * nested one is the business of the quotation holding it */
 		if (reworded) {
 			flag(op, RL_QUOTE_ALTERED);
 			continue;
@@ -621,7 +737,7 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 
 /* ------------------------------------------------------------------ cutting at quotations */
 
-/* The edges of outermost quotations strictly inside [lo, hi) of side s, in order, into cut[]
+/* The edges of quotations strictly inside [lo, hi) of side s, in order, into cut[]
  * (at most max); returns their count. */
 static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
                        size_t max)
@@ -741,10 +857,81 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 	}
 }
 
+/* ------------------------------------------------------------------ quotations restated */
+
+/* Tokens of NEW looked at, each way, for the restatement of a quotation gone from OLD. */
+#define RESTATE_REACH 64
+/* Nearer than this on the same line, the words need not be rare. */
+#define RESTATE_NEAR 12
+
+/* Do quotations qo of OLD and qn of NEW hold the same words, one of them found in neither text
+ * but there (a term quoted again and again, "outer", is no one quotation restated), unless they
+ * stand `near` (a quoted term moved a few characters inside a table cell, not a bullet below
+ * that happens to quote it too)? */
+static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotation *qn,
+                       bool near)
+{
+	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
+	uint32_t t = qo->t0, u = qn->t0;
+	bool rare = near;  /* a word of it found nowhere else in either text */
+	for (;;) {
+		while (t < qo->t1 && so->tok[t].cls != RL_TOK_WORD)
+			t++;
+		while (u < qn->t1 && sn->tok[u].cls != RL_TOK_WORD)
+			u++;
+		if (t == qo->t1 || u == qn->t1)
+			return rare && t == qo->t1 && u == qn->t1;
+		if (so->ids[t] == RL_ID_NONE || so->ids[t] != sn->ids[u])
+			return false;
+		rare |= c->freq[so->ids[t]] <= 2;
+		t++, u++;
+	}
+}
+
+/* Mark in skip[s][x] the quotations gone from OLD that NEW quotes a few words away, where the
+ * diff matched nothing of that one either (nor paired it with this one in a replace), with the
+ * same words (under the active comparison
+ * options): the quotation stands in another sentence of NEW (a summary that restates
+ * “unchanged.” a line below), neither removed nor added. */
+static int restated(const rl_ctx *c, const rl_opvec *ops, const owner *ow, uint8_t *skip[2])
+{
+	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
+	for (size_t x = 0; x < so->nquotes; x++) {
+		const rl_quotation *q = &so->quotes[x];
+		if (!(skip[RL_OLD][x] & 2))
+			continue;
+		uint32_t p = rl_lo(&ops->v[ow->op[RL_OLD][q->t0]], RL_NEW);
+		uint32_t lo = p > RESTATE_REACH ? p - RESTATE_REACH : 0;
+		size_t y = 0, hi = sn->nquotes;
+		while (y < hi) {  /* the first quotation of NEW starting at lo or after */
+			size_t mid = y + (hi - y) / 2;
+			if (sn->quotes[mid].t0 < lo)
+				y = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; y < sn->nquotes && sn->quotes[y].t0 <= p + RESTATE_REACH; y++) {
+			uint32_t t0 = sn->quotes[y].t0, dist = t0 > p ? t0 - p : p - t0;
+			bool near = dist <= RESTATE_NEAR;
+			for (uint32_t t = (t0 < p ? t0 : p) + 1; near && t <= (t0 > p ? t0 : p); t++)
+				near = t >= sn->n || sn->tok[t].gap < RL_GAP_BREAK;  /* on the same line */
+			if ((skip[RL_NEW][y] & 1) || !(skip[RL_NEW][y] & 2) ||
+			    ow->op[RL_NEW][t0] == ow->op[RL_OLD][q->t0] ||
+			    !same_words(c, q, &sn->quotes[y], near))
+				continue;  /* (a replace that pairs the two found them different) */
+			skip[RL_OLD][x] |= 1;
+			skip[RL_NEW][y] |= 1;
+			break;
+		}
+	}
+	return RL_OK;
+}
+
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
 	owner ow;
 	memset(&ow, 0, sizeof ow);
+	uint8_t *skip[2] = {NULL, NULL};
 	int rc = RL_OK;
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
@@ -756,10 +943,28 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
 	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;
+	/* skip[s][x]: bit 2 the quotation is gone as a whole, bit 4 it is not, bit 1 it is restated
+	 * (not flagged). Each quotation is judged once: splitting a replace in two (split_gone)
+	 * keeps every word kept or changed as it was. */
+	skip[0] = calloc(c->side[0].nquotes + 1, 1);
+	skip[1] = calloc(c->side[1].nquotes + 1, 1);
+	if (!skip[0] || !skip[1]) {
+		rc = RL_ENOMEM;
+		goto out;
+	}
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
-			flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x]);
+			skip[s][x] = gone(c, &ow, ops, s, &c->side[s].quotes[x]) ? 2 : 4;
+	if ((rc = split_gone(c, &ow, ops, skip)) != RL_OK ||
+	    (rc = restated(c, ops, &ow, skip)) != RL_OK)
+		goto out;
+	for (int s = 0; s < 2; s++)
+		for (size_t x = 0; x < c->side[s].nquotes; x++)
+			if (!(skip[s][x] & 1))
+				flag_quotation(c, &ow, ops, s, &c->side[s].quotes[x], skip[s][x] & 2);
 out:
+	free(skip[0]);
+	free(skip[1]);
 	owner_free(&ow);
 	return rc;
 }

@@ -4,6 +4,7 @@
   scripts/quality.py [--bin build/src/redline] [--shared ../shared] [--out build/quality]
                      [--seed N] [--pairs N] [--quick] [--no-real] [--no-generated]
                      [--tools redline,git,dwdiff,difflib] [--stages] [--markdown]
+                     [--quote-labels generator|marks]
 
 1. Real text (quality_real.py): redline, `git diff --no-index --word-diff`, dwdiff and Python's
    difflib on the real pairs of ../shared/peers/real and on the project's own example
@@ -14,6 +15,9 @@
    NEW). The run's seed is printed; --seed repeats a run. Figures per pair, then the word-weighted
    average and the WORST pair of each figure against its target (every pair must meet it).
    With --stages, also the figures with each readability stage switched off, and --minimal.
+   With --quote-labels marks, the removed quotations are relabelled by their marks first
+   (quote_labels.py: gen_pairs.py labels a deleted sentence that starts with a mark a quotation,
+   and pairs straight marks blindly; doc/alignment-real-text.md).
 
 Without ../shared (set REDLINE_SHARED or --shared) only the example's checks run, with a message.
 Exits 1 when redline misses a target (each miss is named at the end), else 0.
@@ -142,6 +146,11 @@ def generated(a, bench, seed):
     rows = []
     for name, args in pair_set(rng, a.pairs, a.quick):
         prefix = generate(bench, a.out, f's{seed}_{name}', args)
+        if a.quote_labels == 'marks':  # removed quotations labelled by their marks
+            subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__),
+                                                         'quote_labels.py'),
+                            prefix + '.old.txt', prefix + '.truth.json', prefix + '.truth.json'],
+                           check=True)
         row = {'name': name}
         for key, extra in runs:
             row[key], row[key + '_secs'] = score(bench, a.bin, prefix, extra)
@@ -193,6 +202,9 @@ def main():
                     help='tools in the real-text table (redline first)')
     ap.add_argument('--stages', action='store_true', help='also each stage switched off')
     ap.add_argument('--markdown', action='store_true', help='tables in Markdown')
+    ap.add_argument('--quote-labels', choices=['generator', 'marks'], default='generator',
+                    help="removed quotations as gen_pairs.py labels them, or by their marks "
+                         "(scripts/quote_labels.py)")
     a = ap.parse_args()
     if not os.access(a.bin, os.X_OK):
         sys.exit(f'quality.py: no redline at {a.bin} (make build first)')

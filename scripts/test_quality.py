@@ -8,6 +8,7 @@
    a no-break space and curly quotes, which the word-diff tools split differently).
 2. Every span of the hand-made truth (examples/truth/lighthouse.json) is found in its file.
 3. The checks of quality_real.py give the figures they must on ops made by hand.
+4. quote_labels.py finds quotations by their marks and relabels a gen_pairs.py truth by them.
 A tool that is not installed is left out (exit 77, ctest's skip, when none of git and dwdiff is).
 Needs nothing from ../shared.
 """
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -22,6 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import quality_real as qr  # noqa: E402
 import quality_tools as qt  # noqa: E402
+import quote_labels as ql  # noqa: E402
 
 OLD = ('The keeper lit the lamp at dusk, as his father had done.\r\n\r\n'
        'Ships passed the point\u00a0safely all winter; nobody said "thank you".\r\n')
@@ -131,6 +134,32 @@ def test_checks():
     print('checks: as expected')
 
 
+def test_quote_labels():
+    def found(text):
+        toks = ql.tokens(text)
+        return [' '.join(t[0] for t in toks[a:b]) for a, b in ql.quotations(toks)]
+    assert found('He said "go now" and \u201cstay\u201d.') == ['" go now "', '\u201c stay \u201d']
+    # Straight marks lean on their text: the text between two quotations is none.
+    assert found('Then "".replace("", s) is "x" here.') == ['" x "'], found('"".replace("", s)')
+    # A deleted sentence that starts with a mark: only its quotation is a quote run.
+    text = 'A b. \u201cByteswap\u201d all samples now. C d.'
+    toks = ql.tokens(text)
+    truth = {'old_op': ['k'] * len(toks), 'deleted': []}
+    for i in range(3, 10):  # “ Byteswap ” all samples now .
+        truth['old_op'][i] = 'd'
+    truth['deleted'] = [[3, 10, 'quote']]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [os.path.join(tmp, n) for n in ('old.txt', 'truth.json', 'out.json')]
+        with open(paths[0], 'w') as fp:
+            fp.write(text)
+        with open(paths[1], 'w') as fp:
+            json.dump(truth, fp)
+        subprocess.run([sys.executable, os.path.join(HERE, 'quote_labels.py'), *paths], check=True)
+        with open(paths[2]) as fp:
+            out = json.load(fp)
+    assert out['deleted'] == [[3, 6, 'quote'], [6, 10, 'sentence']], out['deleted']
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--bin', required=True)
@@ -139,6 +168,7 @@ def main():
         ran = test_tools(a.bin, tmp)
     test_truth()
     test_checks()
+    test_quote_labels()
     if 'git' not in ran and 'dwdiff' not in ran:
         print('skipped: neither git nor dwdiff is installed')
         return 77

@@ -48,6 +48,14 @@ Test(quote, nesting_and_apostrophes)
 	cr_assert_str_eq(quotes_of(t),
 	                 "0:\xe2\x80\x9cMy grandfather said, \xe2\x80\x98The lamp is ours.\xe2\x80\x99 "
 	                 "I\xe2\x80\x99" "d keep it,\xe2\x80\x9d || 1:\xe2\x80\x98The lamp is ours.\xe2\x80\x99");
+	/* A one-word quotation in single marks ends at its mark, though the word ends in s and
+	 * another word follows (no plural possessive). */
+	cr_assert_str_eq(quotes_of("It makes them \xe2\x80\x98walks\xe2\x80\x99 across a room, as "
+	                           "the sailors\xe2\x80\x99 boats did."),
+	                 "0:\xe2\x80\x98walks\xe2\x80\x99");
+	cr_assert_str_eq(quotes_of("It is not \xe2\x80\x98" "Frequency Modulations\xe2\x80\x99 but a "
+	                           "tone, as the sailors\xe2\x80\x99 charts say."),
+	                 "0:\xe2\x80\x98" "Frequency Modulations\xe2\x80\x99");
 	/* Apostrophes, possessives and a lone inch mark are no quotations. */
 	cr_assert_str_eq(quotes_of("The students\xe2\x80\x99 union didn't meet; it's a 5\" screen."), "");
 	cr_assert_str_eq(quotes_of("Meta AI \xe2\x80\x98s strategy is Meta\xe2\x80\x99s own."), "");
@@ -334,7 +342,8 @@ Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
 	                "Named inputs. At first, the reader sort command-line values in to and "
 	                "\xe2\x80\x9c" "flags\xe2\x80\x9d when printing aid sheets.\n");
 	cr_assert_not_null(strstr(got, "= command - line values | d into |"), "%s", got);
-	cr_assert_not_null(strstr(got, "\xe2\x80\x9c loose values \xe2\x80\x9d > in to !removed"),
+	/* "in to" stood beside the quotation's mark, no rewording of it: a change of its own. */
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c loose values \xe2\x80\x9d !removed | i in to |"),
 	                   "%s", got);
 	free(got);
 }
@@ -388,5 +397,150 @@ Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
 	got = run("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
 	          "See part four.1, G.3 faxes for the detail.\n\nThe end.\n");
 	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
+/* Marks put around speech that was reworded, the old words taken by a deletion of their own beside
+ * the quotation rather than by the change that holds it ("answered him[-and said, Thou sayest
+ * it-] {+,+} [-.-]{+“So you say.”+}"), change no quotation: nothing is flagged. */
+Test(quote, speech_reworded_into_marks_beside_a_deletion_flags_nothing)
+{
+	char *got = run("And the keeper asked him, saying, Art thou the warden of the light? And he "
+	                "answered him and said, Thou sayest it.\n",
+	                "The keeper asked him, \xe2\x80\x9c" "Are you the warden of the light?"
+	                "\xe2\x80\x9d He answered him, \xe2\x80\x9cSo you say.\xe2\x80\x9d\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* A long passage deleted beside a new scare quote is no speech put in marks. */
+	got = run("The keeper had made the light a central part of the harbour for years, a way to "
+	          "keep every boat moving faster. He loudly praised it at every meeting.\n",
+	          "The keeper admitted he might close lights deemed \xe2\x80\x9cobsolete\xe2\x80\x9d.\n");
+	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
+	free(got);
+}
+
+/* A new quotation nested in one that only gained marks is flagged over its own span, not with the
+ * words inserted around it. */
+Test(quote, a_nested_quotation_is_flagged_over_its_own_span)
+{
+	char *got = run("The keeper said to the boy, Go to the tower before dusk and light the lamp.\n",
+	                "The keeper said to the boy, \xe2\x80\x9cGo to the tower before dusk and light "
+	                "the lamp, and if the mayor asks, tell him \xe2\x80\x98The light is lit."
+	                "\xe2\x80\x99\xe2\x80\x9d\n");
+	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x98 The light is lit . \xe2\x80\x99 !added"), "%s",
+	                   got);
+	cr_assert_null(strstr(got, "mayor asks , tell him !"), "%s", got);
+	cr_assert_null(strstr(got, "him \xe2\x80\x98"), "%s", got);
+	free(got);
+}
+
+/* New words the diff paired with a removed quotation's closing mark only (a bullet that follows
+ * the sentence it stood in) are no rewording of it: a change of their own, not flagged. */
+Test(quote, text_paired_with_a_removed_quotation_by_its_mark_is_not_flagged)
+{
+	char *got = run("The costs of building general intelligence, or "
+	                "\xe2\x80\x9csuperintelligence.\xe2\x80\x9d\n",
+	                "The costs of building general intelligence.\n- Signing bonuses and big pay "
+	                "packages for top talent\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	cr_assert_null(strstr(got, "talent !"), "%s", got);
+	free(got);
+}
+
+/* A quotation gone from where it stood and quoted with the same words a line away, where the diff
+ * matched it with nothing (a summary bullet that restates it), is neither removed nor added. */
+Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
+{
+	char *got = run("A city spokesperson told the paper that the city\xe2\x80\x99s position on the "
+	                "lighthouse is \xe2\x80\x9cunchanged.\xe2\x80\x9d The mayor would still need to "
+	                "sign off on any sale of the lighthouse to the trust.\n",
+	                "- The mayor still controls any final decision on the sale of the lighthouse "
+	                "to the trust\n- A spokesperson insists the stance remains "
+	                "\xe2\x80\x9cunchanged\xe2\x80\x9d\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* A term quoted again and again ("outer") is no one quotation restated. */
+	got = run("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
+	          "\xe2\x80\x9couter\xe2\x80\x9d holds X. It is not \xe2\x80\x9couter\xe2\x80\x9d "
+	          "there.\n",
+	          "The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region holds X. It is not "
+	          "\xe2\x80\x9couter\xe2\x80\x9d there.\n- It is \xe2\x80\x9couter\xe2\x80\x9d\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	free(got);
+	/* A few words apart (a quoted term moved inside a table cell), the words need not be rare. */
+	got = run("| which | shows \xe2\x80\x9cname\xe2\x80\x9d the place of the file |\n"
+	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n",
+	          "| which | shows the place of the file \xe2\x80\x9cname\xe2\x80\x9d |\n"
+	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
+/* Double marks do not nest in their own kind: a second opening double mark while one is open
+ * drops the first (a stray mark), which would otherwise run to a closing mark far away. */
+Test(quote, a_second_opening_double_mark_drops_the_stray_one)
+{
+	cr_assert_str_eq(quotes_of("Execute \"setup.rc -a. Read \"perldoc perlpod\" first. Then run "
+	                           "make\" twice."),
+	                 "0:\"perldoc perlpod\"");
+	cr_assert_str_eq(quotes_of("He wrote \xe2\x80\x9cone. Then \xe2\x80\x9ctwo\xe2\x80\x9d and "
+	                           "three\xe2\x80\x9d done."),
+	                 "0:\xe2\x80\x9ctwo\xe2\x80\x9d");
+	/* Nested quotations of the other kind still nest. */
+	cr_assert_str_eq(quotes_of("\"He said 'no' twice,\" she wrote."),
+	                 "0:\"He said 'no' twice,\" || 1:'no'");
+}
+
+/* A straight mark glued after a bracket or a slash that could close a quotation opened far before
+ * it (150 words and more) opens one instead: the old one was a stray mark. */
+Test(quote, a_mark_that_could_close_a_far_quotation_opens)
+{
+	char text[4096] = "Docs are not \"dual-life. ";
+	for (int k = 0; k < 20; k++)
+		strcat(text, "The keeper lit the lamp at dusk every day. ");
+	strcat(text, "Some functions differ on ports (/\"PERFORM IMPLEMENTATIONS\").");
+	cr_assert_str_eq(quotes_of(text), "0:\"PERFORM IMPLEMENTATIONS\"");
+	/* Near, it closes the quotation open before it. */
+	cr_assert_str_eq(quotes_of("See \"/tmp/\" and go."), "0:\"/tmp/\"");
+}
+
+/* A quotation never runs from one list item into another (a bullet that quotes half a sentence
+ * leaves a stray mark), and a list after "as one hacker commented:" is a list, not a quotation
+ * set as a paragraph. A mark that starts a line while a quotation of its kind is open reopens
+ * it, as a new paragraph does (a letter's signature lines). */
+Test(quote, list_items_and_lines)
+{
+	cr_assert_str_eq(quotes_of("- It is \xe2\x80\x9c" "a plan\n- The vote\xe2\x80\x9d was close.\n"),
+	                 "");
+	cr_assert_str_eq(quotes_of("- Docs are not \"dual-life\n- They changed \"twice\" since.\n"),
+	                 "0:\"twice\"");
+	cr_assert_str_eq(quotes_of("As one keeper once commented:\n\n- A list item here.\n"), "");
+	const char *letter = "\"I leave a photograph which he might care to possess; and I remain, "
+	                     "dear\nMr. Holmes, with every good wish for the keeper and his light on "
+	                     "the\nhill above the harbour.\n\n                                      "
+	                     "\"Very truly yours,\n                                   \"IRENE NORTON."
+	                     "\"\n\nThen she left.";
+	char want[1024];
+	snprintf(want, sizeof want, "0:%.*s", (int)(strstr(letter, "\n\nThen") - letter), letter);
+	cr_assert_str_eq(quotes_of(letter), want);
+	/* A third level nests again: “a ‘b “c” b’ a”. */
+	cr_assert_str_eq(quotes_of("\xe2\x80\x9cTell him, \xe2\x80\x98The keeper says, \xe2\x80\x9c"
+	                           "Stay.\xe2\x80\x9d\xe2\x80\x99\xe2\x80\x9d"),
+	                 "0:\xe2\x80\x9cTell him, \xe2\x80\x98The keeper says, \xe2\x80\x9cStay."
+	                 "\xe2\x80\x9d\xe2\x80\x99\xe2\x80\x9d || 1:\xe2\x80\x98The keeper says, "
+	                 "\xe2\x80\x9cStay.\xe2\x80\x9d\xe2\x80\x99 || 2:\xe2\x80\x9cStay.\xe2\x80\x9d");
+}
+
+/* A quotation removed whose words the diff paired with the sentence after it (no quotation there)
+ * is a deletion, flagged, and the new sentence an insertion of its own, not flagged. */
+Test(quote, a_removed_quotation_replaced_by_unquoted_text_is_split)
+{
+	char *got = run("The keeper wrote: \xe2\x80\x9cIt containeth that which aideth the growth of "
+	                "plants, and it is very strong.\xe2\x80\x9d\n",
+	                "The keeper wrote: In-place upgrade of a supplied value to a version.\n");
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	cr_assert_null(strstr(got, "version . !"), "%s", got);
+	cr_assert_null(strstr(got, "> In"), "%s", got);
 	free(got);
 }
