@@ -87,6 +87,59 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
+/* Does a sentence end before token t of side s, unit or not: t follows a stop (. ! ? :) glued to
+ * the word before it, with space between. The units take no lower-case word for a sentence start
+ * ("approx. five"), nor a colon for a stop; but in a text run into one line a sentence that
+ * starts with a name in lower case ("leoAst.py unifies ...") or follows a line that ended in a
+ * colon is a unit only there. */
+static bool soft_edge(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (unit_edge(c, s, t))
+		return true;
+	const rl_token *stop = &sd->tok[t - 1];
+	if (stop->cls != RL_TOK_PUNCT || stop->len != 1 || stop->gap != RL_GAP_NONE ||
+	    sd->tok[t].gap == RL_GAP_NONE || t < 2 || sd->tok[t - 2].cls != RL_TOK_WORD)
+		return false;
+	char ch = sd->text[stop->off];
+	return ch == '.' || ch == '!' || ch == '?' || ch == ':';
+}
+
+/* Bring a widened span sp back to the sentences (as soft_edge finds them) that its hits hit
+ * stand in: a thin hit widened through free tokens may take in the end of the sentence before
+ * it (the few words kept around a moved sentence are free), which leaves it no whole unit. */
+static void soften(const rl_ctx *c, const rl_span *hit, rl_span *sp)
+{
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t a = s ? hit->b0 : hit->a0, b = s ? hit->b1 : hit->a1;
+		while (a > *lo && !soft_edge(c, s, a))
+			a--;
+		while (b < *hi && !soft_edge(c, s, b))
+			b++;
+		*lo = a, *hi = b;
+	}
+}
+
+/* Is token t of side s an edge of the words of a sentence: an edge as soft_edge finds them, or
+ * only a few marks between it and one ("implementation" with the stop after it still matched in
+ * place; a passage that starts with the stop of the sentence before it)? end: t ends a range. */
+#define EDGE_MARKS 3
+
+static bool word_edge(const rl_ctx *c, int s, uint32_t t, bool end)
+{
+	const rl_side *sd = &c->side[s];
+	if (soft_edge(c, s, t))
+		return true;
+	uint32_t lo = end ? t : sd->ustart[sd->unit[t]], hi = end ? sd->ustart[sd->unit[t - 1] + 1] : t;
+	if (hi - lo <= EDGE_MARKS && rl_words(c, s, lo, hi) == 0)
+		return true;
+	uint32_t u = t;
+	while (!end && u < sd->n && u - t < EDGE_MARKS && sd->tok[u].cls != RL_TOK_WORD)
+		u++;
+	return u > t && u < sd->n && soft_edge(c, s, u);
+}
+
 /* Is a short candidate whole: units, or whole lines of markup on both sides (an image, a template
  * or a category line moved to the top of a wiki page, which the tokenizer may take for a wrapped
  * line inside a paragraph). A line end inside a paragraph counts only where the candidate's
@@ -99,7 +152,7 @@ static bool whole_lines(const rl_ctx *c, const rl_span *sp)
 		int s = k / 2;
 		const rl_side *sd = &c->side[s];
 		uint32_t t = end[k], in = k % 2 ? t - 1 : t;
-		if (unit_edge(c, s, t))
+		if (word_edge(c, s, t, k % 2))
 			continue;
 		if (sd->tok[t].gap < RL_GAP_LINE || sd->tok[in].cls == RL_TOK_WORD)
 			return false;
@@ -473,6 +526,42 @@ static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
 	return rc;
 }
 
+/* Cut a candidate that failed to the sentences its matched words stand in, on each side: a
+ * unit that runs on past a colon or into a sentence that starts in lower case (one line of text
+ * holding the moved paragraph and its new neighbours) dilutes the share of a move, or leaves it
+ * no whole unit. Sentences as soft_edge finds them. Whether it changed. */
+static int tighten(rl_ctx *c, rl_span *sp, bool *changed)
+{
+	rl_opvec d = {0};
+	uint32_t first[2] = {UINT32_MAX, UINT32_MAX}, last[2] = {0, 0};
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
+	*changed = false;
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++) {
+		const rl_op *op = &d.v[k];
+		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) == 0)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+			first[s] = first[s] < lo ? first[s] : lo;
+			last[s] = hi;
+		}
+	}
+	rl_opvec_free(&d);
+	if (rc != RL_OK || first[0] == UINT32_MAX)
+		return rc;
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t a = first[s], b = last[s];
+		while (a > *lo && !soft_edge(c, s, a))
+			a--;
+		while (b < *hi && !soft_edge(c, s, b))
+			b++;
+		if (a != *lo || b != *hi)
+			*lo = a, *hi = b, *changed = true;
+	}
+	return RL_OK;
+}
+
 /* The narrow pass tries no candidate that widens past this many tokens on a side: its hits are
  * common enough that in a text of one huge sentence (a 10 MB line against a page) every one
  * widened to the whole line and was diffed there (12 s instead of 0.8). A paragraph that long
@@ -531,7 +620,10 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
+		rl_span hit = sp;
 		widen(c, tk, &sp);
+		if (thin)
+			soften(c, &hit, &sp);
 		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
 			continue;
 		/* A chain too thin for a passage (one hit of the narrow pass) is tried only as whole
@@ -539,8 +631,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		 * both sides), far from each other: a thin hit inside a sentence rewritten in place
 		 * (every verse of a modern translation has a few) is no move, and verifying each one
 		 * tripled the stage's time on Luke. */
-		if (thin && (!unit_edge(c, RL_OLD, sp.a0) || !unit_edge(c, RL_OLD, sp.a1) ||
-		             !unit_edge(c, RL_NEW, sp.b0) || !unit_edge(c, RL_NEW, sp.b1) ||
+		if (thin && (!word_edge(c, RL_OLD, sp.a0, false) || !word_edge(c, RL_OLD, sp.a1, true) ||
+		             !word_edge(c, RL_NEW, sp.b0, false) || !word_edge(c, RL_NEW, sp.b1, true) ||
 		             in_one_stretch(c, ops, &sp, &lo, &hi)))
 			continue;
 		int rc = grow(c, tk, &sp);
@@ -568,6 +660,14 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		}
 		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again)) != RL_OK)
 			return rc;
+		bool cut = false;
+		rl_span tight = sp;
+		if (!ok && (rc = tighten(c, &tight, &cut)) != RL_OK)
+			return rc;
+		if (cut && (rc = verify(c, ops, &tight, 0, !later, moved, &ok, &again)) != RL_OK)
+			return rc;
+		if (cut && ok)
+			sp = tight;
 		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
 		if (!ok)
