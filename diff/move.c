@@ -87,22 +87,26 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
-/* Does a sentence end before token t of side s, unit or not: t follows a stop (. ! ? :) glued to
- * the word before it, with space between. The units take no lower-case word for a sentence start
- * ("approx. five"), nor a colon for a stop; but in a text run into one line a sentence that
- * starts with a name in lower case ("leoAst.py unifies ...") or follows a line that ended in a
- * colon is a unit only there. */
+/* Does a sentence end before token t of side s, unit or not: t follows a stop (. ! ?) glued to
+ * the word before it, with space between, or a colon with a capital after it. The units take no
+ * lower-case word for a sentence start ("approx. five"), nor a colon for a stop; but in a text
+ * run into one line a sentence that starts with a name in lower case ("leoAst.py unifies ...")
+ * or follows a line that ended in a colon ("... as follows: The ...") is a unit only there. (A
+ * colon before a lower-case word goes on with its sentence, as most of the King James Bible's
+ * do.) */
 static bool soft_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	if (unit_edge(c, s, t))
+	if (t == 0 || t >= sd->n)
 		return true;
-	const rl_token *stop = &sd->tok[t - 1];
-	if (stop->cls != RL_TOK_PUNCT || stop->len != 1 || stop->gap != RL_GAP_NONE ||
-	    sd->tok[t].gap == RL_GAP_NONE || t < 2 || sd->tok[t - 2].cls != RL_TOK_WORD)
-		return false;
-	char ch = sd->text[stop->off];
-	return ch == '.' || ch == '!' || ch == '?' || ch == ':';
+	const rl_token *stop = &sd->tok[t - 1], *next = &sd->tok[t];
+	if (stop->cls == RL_TOK_PUNCT && stop->len == 1 && stop->gap == RL_GAP_NONE &&
+	    next->gap != RL_GAP_NONE && t >= 2 && sd->tok[t - 2].cls == RL_TOK_WORD) {
+		char ch = sd->text[stop->off];
+		if (ch == '.' || ch == '!' || ch == '?' || (ch == ':' && (next->flags & RL_TF_UPPER)))
+			return true;
+	}
+	return unit_edge(c, s, t);
 }
 
 /* Bring a widened span sp back to the sentences (as soft_edge finds them) that its hits hit
@@ -409,10 +413,45 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 	return n;
 }
 
+/* A candidate that failed for its share or for want of whole units, cut to the sentences that
+ * its matched words (the equal ops of its exact diff, inner) stand in, on each side: a unit that
+ * runs on past a colon or into a sentence that starts in lower case (one line of text holding the
+ * moved paragraph and its new neighbours) dilutes the share of a move, or leaves it no whole
+ * unit. Sentences as soft_edge finds them. Whether that changes sp (into *cut). */
+static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span *sp,
+                           rl_span *cut)
+{
+	uint32_t first[2] = {UINT32_MAX, UINT32_MAX}, last[2] = {0, 0};
+	for (size_t k = 0; k < inner->n; k++) {
+		const rl_op *op = &inner->v[k];
+		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) == 0)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			first[s] = first[s] < rl_lo(op, s) ? first[s] : rl_lo(op, s);
+			last[s] = rl_hi(op, s);
+		}
+	}
+	*cut = *sp;
+	if (first[0] == UINT32_MAX)
+		return false;
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &cut->b0 : &cut->a0, *hi = s ? &cut->b1 : &cut->a1;
+		uint32_t a = first[s], b = last[s];
+		while (a > *lo && !soft_edge(c, s, a))
+			a--;
+		while (b < *hi && !soft_edge(c, s, b))
+			b++;
+		*lo = a, *hi = b;
+	}
+	return memcmp(cut, sp, sizeof *cut) != 0;
+}
+
 /* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
- * words). relax: the long-run share applies; without it, *later says that it would have. */
+ * words). relax: the long-run share applies; without it, *later says that it would have. When it
+ * fails for its share or its units and a narrower candidate is worth a try (cut_to_matched),
+ * *retry says so and *cut holds it (retry NULL: no retry is wanted). */
 static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq, bool relax,
-                  rl_opvec *moved, bool *ok, bool *later)
+                  rl_opvec *moved, bool *ok, bool *later, rl_span *cut, bool *retry)
 {
 	rl_opvec inner = {0};
 	uint32_t eq = 0;
@@ -433,9 +472,13 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
 	                !list_item(c, RL_NEW, sp->b0);
-	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq ||
-	    (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)))
+	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq)
 		goto out;
+	if (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)) {
+		if (retry)
+			*retry = cut_to_matched(c, &inner, sp, cut);
+		goto out;
+	}
 	double share = content < MOVE_MIN_CONTENT ? FEW_CONTENT_SHARE
 	               : eq < RL_MOVE_SHORT_WORDS ? SHORT_MOVE_SHARE
 	                                          : MOVE_SHARE;
@@ -444,8 +487,11 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 		    eq >= LONG_RUN_SHARE * wb)
 			*later = true;
 		if (!relax || !long_run || content < MOVE_MIN_CONTENT || eq < LONG_RUN_SHARE * wa ||
-		    eq < LONG_RUN_SHARE * wb)
+		    eq < LONG_RUN_SHARE * wb) {
+			if (retry)
+				*retry = cut_to_matched(c, &inner, sp, cut);
 			goto out;
+		}
 	}
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
@@ -526,42 +572,6 @@ static int matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
 	return rc;
 }
 
-/* Cut a candidate that failed to the sentences its matched words stand in, on each side: a
- * unit that runs on past a colon or into a sentence that starts in lower case (one line of text
- * holding the moved paragraph and its new neighbours) dilutes the share of a move, or leaves it
- * no whole unit. Sentences as soft_edge finds them. Whether it changed. */
-static int tighten(rl_ctx *c, rl_span *sp, bool *changed)
-{
-	rl_opvec d = {0};
-	uint32_t first[2] = {UINT32_MAX, UINT32_MAX}, last[2] = {0, 0};
-	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
-	*changed = false;
-	for (size_t k = 0; rc == RL_OK && k < d.n; k++) {
-		const rl_op *op = &d.v[k];
-		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) == 0)
-			continue;
-		for (int s = 0; s < 2; s++) {
-			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-			first[s] = first[s] < lo ? first[s] : lo;
-			last[s] = hi;
-		}
-	}
-	rl_opvec_free(&d);
-	if (rc != RL_OK || first[0] == UINT32_MAX)
-		return rc;
-	for (int s = 0; s < 2; s++) {
-		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
-		uint32_t a = first[s], b = last[s];
-		while (a > *lo && !soft_edge(c, s, a))
-			a--;
-		while (b < *hi && !soft_edge(c, s, b))
-			b++;
-		if (a != *lo || b != *hi)
-			*lo = a, *hi = b, *changed = true;
-	}
-	return RL_OK;
-}
-
 /* The narrow pass tries no candidate that widens past this many tokens on a side: its hits are
  * common enough that in a text of one huge sentence (a 10 MB line against a page) every one
  * widened to the whole line and was diffed there (12 s instead of 0.8). A paragraph that long
@@ -622,7 +632,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			continue;
 		rl_span hit = sp;
 		widen(c, tk, &sp);
-		if (thin)
+		if (thin && !(unit_edge(c, RL_OLD, sp.a0) && unit_edge(c, RL_OLD, sp.a1) &&
+		              unit_edge(c, RL_NEW, sp.b0) && unit_edge(c, RL_NEW, sp.b1)))
 			soften(c, &hit, &sp);
 		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
 			continue;
@@ -653,20 +664,20 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 				return rc;
 			base += lost + (lost > 0);
 			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, !later, moved, &ok,
-			                 &again)) != RL_OK)
+			                 &again, NULL, NULL)) != RL_OK)
 				return rc;
 			if (ok)
 				sp = wide;
 		}
-		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again)) != RL_OK)
+		bool retry = false;
+		rl_span tight;
+		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again, &tight,
+		                        &retry)) != RL_OK)
 			return rc;
-		bool cut = false;
-		rl_span tight = sp;
-		if (!ok && (rc = tighten(c, &tight, &cut)) != RL_OK)
+		if (retry && (rc = verify(c, ops, &tight, 0, !later, moved, &ok, &again, NULL,
+		                          NULL)) != RL_OK)
 			return rc;
-		if (cut && (rc = verify(c, ops, &tight, 0, !later, moved, &ok, &again)) != RL_OK)
-			return rc;
-		if (cut && ok)
+		if (retry && ok)
 			sp = tight;
 		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
