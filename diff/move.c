@@ -432,8 +432,8 @@ static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span
 		}
 	}
 	*cut = *sp;
-	if (first[0] == UINT32_MAX)
-		return false;
+	if (first[0] == UINT32_MAX || list_item(c, RL_OLD, sp->a0) || list_item(c, RL_NEW, sp->b0))
+		return false;  /* (a bullet restating a sentence is provenance's, not a move) */
 	for (int s = 0; s < 2; s++) {
 		uint32_t *lo = s ? &cut->b0 : &cut->a0, *hi = s ? &cut->b1 : &cut->a1;
 		uint32_t a = first[s], b = last[s];
