@@ -87,6 +87,63 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
+/* Does a sentence end before token t of side s, unit or not: t follows a stop (. ! ?) glued to
+ * the word before it, with space between, or a colon with a capital after it. The units take no
+ * lower-case word for a sentence start ("approx. five"), nor a colon for a stop; but in a text
+ * run into one line a sentence that starts with a name in lower case ("leoAst.py unifies ...")
+ * or follows a line that ended in a colon ("... as follows: The ...") is a unit only there. (A
+ * colon before a lower-case word goes on with its sentence, as most of the King James Bible's
+ * do.) */
+static bool soft_edge(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (t == 0 || t >= sd->n)
+		return true;
+	const rl_token *stop = &sd->tok[t - 1], *next = &sd->tok[t];
+	if (stop->cls == RL_TOK_PUNCT && stop->len == 1 && stop->gap == RL_GAP_NONE &&
+	    next->gap != RL_GAP_NONE && t >= 2 && sd->tok[t - 2].cls == RL_TOK_WORD) {
+		char ch = sd->text[stop->off];
+		if (ch == '.' || ch == '!' || ch == '?' || (ch == ':' && (next->flags & RL_TF_UPPER)))
+			return true;
+	}
+	return unit_edge(c, s, t);
+}
+
+/* Bring a widened span sp back to the sentences (as soft_edge finds them) that its hits hit
+ * stand in: a thin hit widened through free tokens may take in the end of the sentence before
+ * it (the few words kept around a moved sentence are free), which leaves it no whole unit. */
+static void soften(const rl_ctx *c, const rl_span *hit, rl_span *sp)
+{
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+		uint32_t a = s ? hit->b0 : hit->a0, b = s ? hit->b1 : hit->a1;
+		while (a > *lo && !soft_edge(c, s, a))
+			a--;
+		while (b < *hi && !soft_edge(c, s, b))
+			b++;
+		*lo = a, *hi = b;
+	}
+}
+
+/* Is token t of side s an edge of the words of a sentence: an edge as soft_edge finds them, or
+ * only a few marks between it and one ("implementation" with the stop after it still matched in
+ * place; a passage that starts with the stop of the sentence before it)? end: t ends a range. */
+#define EDGE_MARKS 3
+
+static bool word_edge(const rl_ctx *c, int s, uint32_t t, bool end)
+{
+	const rl_side *sd = &c->side[s];
+	if (soft_edge(c, s, t))
+		return true;
+	uint32_t lo = end ? t : sd->ustart[sd->unit[t]], hi = end ? sd->ustart[sd->unit[t - 1] + 1] : t;
+	if (hi - lo <= EDGE_MARKS && rl_words(c, s, lo, hi) == 0)
+		return true;
+	uint32_t u = t;
+	while (!end && u < sd->n && u - t < EDGE_MARKS && sd->tok[u].cls != RL_TOK_WORD)
+		u++;
+	return u > t && u < sd->n && soft_edge(c, s, u);
+}
+
 /* Is a short candidate whole: units, or whole lines of markup on both sides (an image, a template
  * or a category line moved to the top of a wiki page, which the tokenizer may take for a wrapped
  * line inside a paragraph). A line end inside a paragraph counts only where the candidate's
@@ -99,7 +156,7 @@ static bool whole_lines(const rl_ctx *c, const rl_span *sp)
 		int s = k / 2;
 		const rl_side *sd = &c->side[s];
 		uint32_t t = end[k], in = k % 2 ? t - 1 : t;
-		if (unit_edge(c, s, t))
+		if (word_edge(c, s, t, k % 2))
 			continue;
 		if (sd->tok[t].gap < RL_GAP_LINE || sd->tok[in].cls == RL_TOK_WORD)
 			return false;
@@ -356,10 +413,45 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 	return n;
 }
 
+/* A candidate that failed for its share or for want of whole units, cut to the sentences that
+ * its matched words (the equal ops of its exact diff, inner) stand in, on each side: a unit that
+ * runs on past a colon or into a sentence that starts in lower case (one line of text holding the
+ * moved paragraph and its new neighbours) dilutes the share of a move, or leaves it no whole
+ * unit. Sentences as soft_edge finds them. Whether that changes sp (into *cut). */
+static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span *sp,
+                           rl_span *cut)
+{
+	uint32_t first[2] = {UINT32_MAX, UINT32_MAX}, last[2] = {0, 0};
+	for (size_t k = 0; k < inner->n; k++) {
+		const rl_op *op = &inner->v[k];
+		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, RL_OLD) == 0)
+			continue;
+		for (int s = 0; s < 2; s++) {
+			first[s] = first[s] < rl_lo(op, s) ? first[s] : rl_lo(op, s);
+			last[s] = rl_hi(op, s);
+		}
+	}
+	*cut = *sp;
+	if (first[0] == UINT32_MAX || list_item(c, RL_OLD, sp->a0) || list_item(c, RL_NEW, sp->b0))
+		return false;  /* (a bullet restating a sentence is provenance's, not a move) */
+	for (int s = 0; s < 2; s++) {
+		uint32_t *lo = s ? &cut->b0 : &cut->a0, *hi = s ? &cut->b1 : &cut->a1;
+		uint32_t a = first[s], b = last[s];
+		while (a > *lo && !soft_edge(c, s, a))
+			a--;
+		while (b < *hi && !soft_edge(c, s, b))
+			b++;
+		*lo = a, *hi = b;
+	}
+	return memcmp(cut, sp, sizeof *cut) != 0;
+}
+
 /* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
- * words). relax: the long-run share applies; without it, *later says that it would have. */
+ * words). relax: the long-run share applies; without it, *later says that it would have. When it
+ * fails for its share or its units and a narrower candidate is worth a try (cut_to_matched),
+ * *retry says so and *cut holds it (retry NULL: no retry is wanted). */
 static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq, bool relax,
-                  rl_opvec *moved, bool *ok, bool *later)
+                  rl_opvec *moved, bool *ok, bool *later, rl_span *cut, bool *retry)
 {
 	rl_opvec inner = {0};
 	uint32_t eq = 0;
@@ -380,9 +472,13 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
 	                !list_item(c, RL_NEW, sp->b0);
-	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq ||
-	    (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)))
+	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq)
 		goto out;
+	if (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)) {
+		if (retry)
+			*retry = cut_to_matched(c, &inner, sp, cut);
+		goto out;
+	}
 	double share = content < MOVE_MIN_CONTENT ? FEW_CONTENT_SHARE
 	               : eq < RL_MOVE_SHORT_WORDS ? SHORT_MOVE_SHARE
 	                                          : MOVE_SHARE;
@@ -391,8 +487,11 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 		    eq >= LONG_RUN_SHARE * wb)
 			*later = true;
 		if (!relax || !long_run || content < MOVE_MIN_CONTENT || eq < LONG_RUN_SHARE * wa ||
-		    eq < LONG_RUN_SHARE * wb)
+		    eq < LONG_RUN_SHARE * wb) {
+			if (retry)
+				*retry = cut_to_matched(c, &inner, sp, cut);
 			goto out;
+		}
 	}
 	bool away;
 	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
@@ -531,7 +630,11 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
+		rl_span hit = sp;
 		widen(c, tk, &sp);
+		if (thin && !(unit_edge(c, RL_OLD, sp.a0) && unit_edge(c, RL_OLD, sp.a1) &&
+		              unit_edge(c, RL_NEW, sp.b0) && unit_edge(c, RL_NEW, sp.b1)))
+			soften(c, &hit, &sp);
 		if (max_tokens && (sp.a1 - sp.a0 > max_tokens || sp.b1 - sp.b0 > max_tokens))
 			continue;
 		/* A chain too thin for a passage (one hit of the narrow pass) is tried only as whole
@@ -539,8 +642,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		 * both sides), far from each other: a thin hit inside a sentence rewritten in place
 		 * (every verse of a modern translation has a few) is no move, and verifying each one
 		 * tripled the stage's time on Luke. */
-		if (thin && (!unit_edge(c, RL_OLD, sp.a0) || !unit_edge(c, RL_OLD, sp.a1) ||
-		             !unit_edge(c, RL_NEW, sp.b0) || !unit_edge(c, RL_NEW, sp.b1) ||
+		if (thin && (!word_edge(c, RL_OLD, sp.a0, false) || !word_edge(c, RL_OLD, sp.a1, true) ||
+		             !word_edge(c, RL_NEW, sp.b0, false) || !word_edge(c, RL_NEW, sp.b1, true) ||
 		             in_one_stretch(c, ops, &sp, &lo, &hi)))
 			continue;
 		int rc = grow(c, tk, &sp);
@@ -561,13 +664,21 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 				return rc;
 			base += lost + (lost > 0);
 			if ((rc = verify(c, ops, &wide, base > keep ? base : keep, !later, moved, &ok,
-			                 &again)) != RL_OK)
+			                 &again, NULL, NULL)) != RL_OK)
 				return rc;
 			if (ok)
 				sp = wide;
 		}
-		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again)) != RL_OK)
+		bool retry = false;
+		rl_span tight;
+		if (!ok && (rc = verify(c, ops, &sp, 0, !later, moved, &ok, &again, &tight,
+		                        &retry)) != RL_OK)
 			return rc;
+		if (retry && (rc = verify(c, ops, &tight, 0, !later, moved, &ok, &again, NULL,
+		                          NULL)) != RL_OK)
+			return rc;
+		if (retry && ok)
+			sp = tight;
 		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
 		if (!ok)

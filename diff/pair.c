@@ -174,7 +174,13 @@ static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
 	const char *w = c->side[s].text + tk->off;
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t chars = 0;
-	for (uint32_t i = 0; i < tk->len && chars < STEM_CHARS; i++) {
+	uint32_t len = tk->len;
+	/* A short word's plural is its stem too ("loops", "cores"): its first STEM_CHARS characters
+	 * would keep the "s". Not "ss" ("class"). */
+	if (len > 3 && len <= STEM_CHARS && (w[len - 1] == 's' || w[len - 1] == 'S') &&
+	    w[len - 2] != 's' && w[len - 2] != 'S')
+		len--;
+	for (uint32_t i = 0; i < len && chars < STEM_CHARS; i++) {
 		unsigned char ch = (unsigned char)w[i];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (unsigned char)(ch - 'A' + 'a');

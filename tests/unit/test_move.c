@@ -333,3 +333,37 @@ Test(move, a_sentence_moved_with_one_shared_pair)
 	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
 	free(got);
 }
+
+/* A one-line NEW text (every paragraph run into one line) hides the edges of a moved sentence:
+ * one that starts with a name in lower case ("tidewatch.py ...") is no unit there, so the move's
+ * NEW half ran on into the sentence before it and was no whole unit. The move stage reads a
+ * stop followed by a space as an edge of its own. */
+Test(move, a_sentence_moved_into_one_line_starting_in_lower_case)
+{
+	const char *moved_old = "tidewatch.py must be a callable returning an hourly table of the "
+	                        "tides.";
+	const char *moved_new = "tidewatchers.py must be a callable returning an hourly chart of the "
+	                        "tide.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s %s %s %s %s\n", P1, P2, P3, moved_new, P4);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 . py must be a callable returning an hourly"), "%s", got);
+	cr_assert_null(strstr(got, "d tidewatch"), "%s", got);
+	free(got);
+}
+
+/* A paragraph that ends with a colon, moved into a one-line text: there the sentence after it
+ * is part of its unit, and an eleven-word move must be a whole unit. */
+Test(move, a_line_ending_in_a_colon_moved_into_one_line)
+{
+	const char *moved = "Example of how to check the tides before the ferry leaves:";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved, P1, P2, P3, P4);
+	snprintf(b, sizeof b, "%s %s %s %s %s\n", P1, P2, moved, P3, P4);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 Example of how to check the tides before the ferry leaves :"),
+	                   "%s", got);
+	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
+	free(got);
+}
