@@ -295,6 +295,19 @@ static int ids_init(rl_ctx *c)
 		rl_side *sd = &c->side[s];
 		const uint32_t *ids = sd->ids;
 		bool all = true;
+		if (!c->opts.key.ignore_punct) {
+			/* Every token has an id (only punctuation under ignore_punct has none). */
+			for (uint32_t t = 0, n = sd->n; t < n; t++) {
+				uint32_t id = ids[t];
+				if (freq[id]++)
+					continue;  /* seen before */
+				size_t len;
+				const char *key = rl_interner_key(c->in, id, &len);
+				c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
+			}
+			sd->all_compared = true;
+			continue;
+		}
 		for (uint32_t t = 0, n = sd->n; t < n; t++) {
 			uint32_t id = ids[t];
 			if (id == RL_ID_NONE) {

@@ -560,14 +560,17 @@ static int intern_token(rl_interner *in, const rl_token *tk, const char *text, s
  * Otherwise RL_ID_NONE. */
 static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 {
-	uint64_t x0, x1 = 0;
+	uint64_t x0, x1;
 	memcpy(&x0, s, 8);
 	if (n <= 8) {
+		/* recent_of with x1 = 0; an entry of n <= 8 bytes holds w1 = 0 (key_words), so only
+		 * w0 and the length need comparing. */
 		x0 = keep_bytes(x0, n);
-	} else {
-		memcpy(&x1, s + 8, 8);
-		x1 = keep_bytes(x1, n - 8);
+		const recent *r = &in->recent[((x0 ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - RECENT_BITS)];
+		return r->w0 == x0 && r->len == n ? r->id : RL_ID_NONE;
 	}
+	memcpy(&x1, s + 8, 8);
+	x1 = keep_bytes(x1, n - 8);
 	const recent *r = recent_of(in, x0, x1, n);
 	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
@@ -589,6 +592,11 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 		nruns = 0;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
 	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
+	/* Tokens before `safe` start before safe_end (they come in the order of the text). */
+	size_t safe = n;
+	while (safe > 0 && v[safe - 1].off >= safe_end)
+		safe--;
+	bool plain = punct_ok && !fold_case;
 	size_t i = 0;
 	for (size_t r = 0;; r++) {
 		/* The tokens up to the next run copied from src, then the run (runs come in order;
@@ -596,8 +604,23 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 		bool run = r < nruns && runs[r].t0 >= i && runs[r].t0 < n;
 		size_t stop = run ? runs[r].t0 : n;
 		for (; i < stop; i++) {
-			/* The common case first: a short ASCII word (or mark) seen recently. */
+			/* The common case first: a short ASCII word (or mark) seen recently. Under the
+			 * default options (plain), before the last tokens (safe), in a loop of its own. */
 			const rl_token *tk = &v[i];
+			if (plain) {
+				size_t end = stop < safe ? stop : safe;
+				for (; i < end; i++) {
+					tk = &v[i];
+					uint32_t len = tk->len;
+					if (!(tk->flags & RL_TF_ASCII) || len - 1u >= SHORT_KEY ||
+					    (tk->cls != RL_TOK_WORD && len != 1) ||
+					    (ids[i] = cached_id(in, len, text + tk->off)) == RL_ID_NONE)
+						break;
+				}
+				if (i == stop)
+					break;
+				tk = &v[i];
+			}
 			if ((tk->flags & RL_TF_ASCII) && tk->len - 1u < SHORT_KEY && tk->off < safe_end &&
 			    (tk->cls == RL_TOK_WORD ? !fold_case : tk->len == 1 && punct_ok) &&
 			    (ids[i] = cached_id(in, tk->len, text + tk->off)) != RL_ID_NONE)

@@ -287,3 +287,47 @@ Test(intern, repeats_find_their_ids_past_the_cache)
 	rl_tokens_free(b);
 	rl_interner_free(in);
 }
+
+/* Many distinct short words and marks of 1 to 20 bytes, seen again and again at random (the cache's
+ * entries of short and long keys overwrite one another), and the text ending in a short word: under
+ * the default options every token gets the id of its key, as an interner that is given the keys
+ * one by one hands them out. */
+Test(intern, cached_ids_are_the_ids_of_their_keys)
+{
+	rl_interner *in, *check;
+	rl_tokens *a;
+	uint32_t *ia;
+	size_t n = 40000, cap = n * 24, k = 0;
+	char *text = malloc(cap);
+	unsigned long long st = 7;
+	for (size_t i = 0; i < n; i++) {
+		st = st * 6364136223846793005ull + 1442695040888963407ull;
+		unsigned r = (unsigned)(st >> 33), len = 1 + r % 20, w = (r >> 8) % 600;
+		if (r % 7 == 0) {
+			text[k++] = ",.;:!?()"[w % 8];
+		} else {
+			for (unsigned j = 0; j < len; j++)
+				text[k++] = (char)('a' + (w * (j + 3)) % 26);
+		}
+		text[k++] = ' ';
+	}
+	k += (size_t)snprintf(text + k, cap - k, "end");
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_interner_new(&check, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	const rl_token *v = rl_tokens_array(a);
+	for (size_t t = 0; t < rl_tokens_count(a); t++) {
+		long len = rl_key(&defaults, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
+		uint32_t id;
+		cr_assert_geq(len, 0);
+		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)len, &id), RL_OK);
+		cr_assert_eq(ia[t], id, "token %zu", t);
+	}
+	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
+	free(ia);
+	free(text);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+	rl_interner_free(check);
+}
