@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "nfc_stable.h"
 #include "status.h"
 #include "text.h"
 
@@ -123,10 +124,72 @@ static bool is_ascii(const char *s, size_t n)
 	return true;
 }
 
+/* Is cp one of nfc_stable.h's code points? *at is the range that held the last one (a word keeps
+ * to one script): tried first. */
+static bool stable_cp(uint32_t cp, size_t *at)
+{
+	const size_t nr = sizeof nfc_stable_ranges / sizeof *nfc_stable_ranges;
+	if (cp >= nfc_stable_ranges[*at][0] && cp <= nfc_stable_ranges[*at][1])
+		return true;
+	size_t lo = 0, hi = nr;  /* the first range that ends at or after cp */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nfc_stable_ranges[mid][1] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == nr || cp < nfc_stable_ranges[lo][0])
+		return false;
+	*at = lo;
+	return true;
+}
+
+/* Is s[0..n) valid UTF-8 of printable ASCII and nfc_stable.h's code points alone? Then its key
+ * under NFC with typography folded, case kept, is itself. */
+static bool nfc_stable(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t at = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = u[i];
+		if (cp < 0x80) {
+			if (cp < 0x20 || cp == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			cp = (cp & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			i += 2;
+		} else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+		           (u[i + 2] & 0xC0) == 0x80) {
+			cp = (cp & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (cp < 0x800)
+				return false;  /* overlong (surrogates are in no range) */
+			i += 3;
+		} else {
+			return false;  /* beyond the plane, or not UTF-8: utf8proc decides */
+		}
+		if (!stable_cp(cp, &at))
+			return false;
+	}
+	return true;
+}
+
 /* The key of a non-ASCII text: NFC (or NFKC), case folding and typography folding by utf8proc.
- * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). */
+ * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). Under the
+ * default options a text of code points that no step changes is its own key (nfc_stable.h):
+ * most words of Cyrillic, Greek, Han, Kana, Hangul, accented Latin are, and utf8proc's decomposition
+ * and recomposition (about a thousand instructions a word) is spared. */
 static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf, size_t *cap)
 {
+	if (!o->nfkc && !o->fold_case && nfc_stable(s, n)) {
+		if (reserve(buf, cap, n + 1) != RL_OK)
+			return -1;
+		memcpy(*buf, s, n);
+		return (long)n;
+	}
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
 	if (o->nfkc)
 		opt |= UTF8PROC_COMPAT;
