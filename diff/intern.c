@@ -20,6 +20,7 @@ typedef struct slot {
  * words of a text get small ids and their keys sit together at the start of the pool. */
 typedef struct keyref {
 	uint32_t off, len;
+	uint32_t hlo;  /* the low half of its key's hash (the slot's bits), for grow_slots */
 } keyref;
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
@@ -253,14 +254,22 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 
 /* ------------------------------------------------------------------ table */
 
-/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero. */
+/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero: one load and
+ * one and. */
+static const uint64_t first_bytes[9] = {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	0, 0xFF00000000000000ULL, 0xFFFF000000000000ULL, 0xFFFFFF0000000000ULL,
+	0xFFFFFFFF00000000ULL, 0xFFFFFFFFFF000000ULL, 0xFFFFFFFFFFFF0000ULL, 0xFFFFFFFFFFFFFF00ULL,
+	0xFFFFFFFFFFFFFFFFULL,
+#else
+	0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL,
+#endif
+};
+
 static inline uint64_t keep_bytes(uint64_t x, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return n >= 8 ? x : x & ~(~0ULL >> (8 * n));
-#else
-	return x & (~0ULL >> (64 - 8 * n));
-#endif
+	return x & first_bytes[n];
 }
 
 /* The first n <= 8 bytes at s as one integer, the other bytes zero, with room bytes readable at s:
@@ -276,7 +285,7 @@ static inline uint64_t key_word(const char *s, size_t n, size_t room)
 		return x;
 	}
 	memcpy(&x, s, 8);
-	return n ? keep_bytes(x, n) : 0;
+	return keep_bytes(x, n);
 }
 
 /* A key of n <= SHORT_KEY bytes as two words. */
@@ -403,16 +412,22 @@ static bool key_is(const rl_interner *in, uint32_t id, const char *key, size_t l
 	return true;
 }
 
-/* Double the table, placing every id again by its key's hash. */
+/* Double the table, placing every id again by its key's hash (its low half kept with the key,
+ * the high half in the slot: no key is hashed again, unless the table outgrows 2^32 slots). */
 static int grow_slots(rl_interner *in)
 {
 	size_t n = in->nslots * 2;
 	slot *s = empty_slots(n);
 	if (!s)
 		return RL_ENOMEM;
-	for (uint32_t id = 0; id < in->nids; id++) {
+	for (size_t o = 0; o < in->nslots; o++) {
+		uint32_t id = in->slots[o].id;
+		if (id == RL_ID_NONE)
+			continue;
 		keyref k = in->keys[id];
-		uint64_t h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
+		uint64_t h = (uint64_t)in->slots[o].tag << 32 | k.hlo;
+		if (n > ((size_t)1 << 32) - 1)
+			h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
 		size_t j = h & (n - 1);
 		while (s[j].id != RL_ID_NONE)
 			j = (j + 1) & (n - 1);
@@ -424,7 +439,7 @@ static int grow_slots(rl_interner *in)
 	return RL_OK;
 }
 
-static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
+static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uint32_t *id)
 {
 	if (in->nids == in->cap_ids) {
 		size_t c = in->cap_ids ? in->cap_ids * 2 : 1024;
@@ -439,7 +454,7 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + KEY_PAD) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
-	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len};
+	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len, (uint32_t)h};
 	in->pool_len += len;
 	*id = (uint32_t)in->nids++;
 	return RL_OK;
@@ -461,7 +476,7 @@ static int find(rl_interner *in, uint64_t h, const char *key, size_t len, uint32
 			return RL_OK;
 		}
 	}
-	int rc = add_key(in, key, len, id);
+	int rc = add_key(in, key, len, h, id);
 	if (rc == RL_OK)
 		in->slots[j] = (slot){tag, *id};
 	return rc;
