@@ -288,8 +288,9 @@ static int ids_init(rl_ctx *c)
 		return RL_ENOMEM;
 	for (size_t id = 0; id < c->nids; id++)
 		c->local[id] = RL_ID_NONE;
-	/* The class of an id is the class of any token that has it: keys of words and of
-	 * punctuation never coincide (a key is made of the token's own characters). */
+	/* Occurrences first, then the flags of each id that tokens have, from its key and the class
+	 * of the token that made it (every token with the id is of that class: a key is made of
+	 * the token's own characters; a list marker's key, made as is, says what it is itself). */
 	uint32_t *freq = c->freq;
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
@@ -297,30 +298,26 @@ static int ids_init(rl_ctx *c)
 		bool all = true;
 		if (!c->opts.key.ignore_punct) {
 			/* Every token has an id (only punctuation under ignore_punct has none). */
+			for (uint32_t t = 0, n = sd->n; t < n; t++)
+				freq[ids[t]]++;
+		} else {
 			for (uint32_t t = 0, n = sd->n; t < n; t++) {
 				uint32_t id = ids[t];
-				if (freq[id]++)
-					continue;  /* seen before */
-				size_t len;
-				const char *key = rl_interner_key(c->in, id, &len);
-				c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
+				if (id == RL_ID_NONE)
+					all = false;
+				else
+					freq[id]++;
 			}
-			sd->all_compared = true;
-			continue;
-		}
-		for (uint32_t t = 0, n = sd->n; t < n; t++) {
-			uint32_t id = ids[t];
-			if (id == RL_ID_NONE) {
-				all = false;
-				continue;
-			}
-			if (freq[id]++)
-				continue;  /* seen before */
-			size_t len;
-			const char *key = rl_interner_key(c->in, id, &len);
-			c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
 		}
 		sd->all_compared = all;
+	}
+	for (size_t id = 0; id < c->nids; id++) {
+		if (!freq[id])
+			continue;  /* no token has it (a word made a list marker) */
+		size_t len;
+		const char *key = rl_interner_key(c->in, (uint32_t)id, &len);
+		unsigned cls = rl_interner_cls(c->in, (uint32_t)id);
+		c->idf[id] = (uint8_t)rl_key_flags(key, len, cls == UINT32_MAX ? RL_TOK_PUNCT : cls);
 	}
 	return RL_OK;
 }

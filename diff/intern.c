@@ -21,6 +21,7 @@ typedef struct slot {
 typedef struct keyref {
 	uint32_t off, len;
 	uint32_t hlo;  /* the low half of its key's hash (the slot's bits), for grow_slots */
+	uint32_t cls;  /* the class of the token that brought it (rl_interner_cls) */
 } keyref;
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
@@ -37,6 +38,9 @@ typedef struct recent {
 	uint32_t len;     /* UINT32_MAX: empty */
 	uint32_t id;
 } recent;
+
+/* The class of a key no token brought (rl_intern_key). */
+#define RL_CLS_NONE UINT32_MAX
 
 /* Bytes kept readable past the end of every key in the pool and of the key being built, so that
  * a short key is read with whole loads. */
@@ -394,6 +398,11 @@ size_t rl_interner_count(const rl_interner *in)
 	return in->nids;
 }
 
+unsigned rl_interner_cls(const rl_interner *in, uint32_t id)
+{
+	return in->keys[id].cls;
+}
+
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len)
 {
 	*len = in->keys[id].len;
@@ -454,7 +463,8 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uin
 	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + KEY_PAD) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
-	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len, (uint32_t)h};
+	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len, (uint32_t)h,
+	                              RL_CLS_NONE};
 	in->pool_len += len;
 	*id = (uint32_t)in->nids++;
 	return RL_OK;
@@ -703,11 +713,14 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 			    (tk->cls == RL_TOK_WORD ? !fold_case : tk->len == 1 && punct_ok) &&
 			    (ids[i] = cached_id(in, tk->len, text + tk->off)) != RL_ID_NONE)
 				continue;
+			size_t before = in->nids;
 			int rc = intern_token(in, tk, text, text_len, &ids[i]);
 			if (rc != RL_OK) {
 				free(ids);
 				return rc;
 			}
+			if (in->nids > before)
+				in->keys[ids[i]].cls = tk->cls;  /* a new key: a token's, of its class */
 		}
 		if (!run)
 			break;

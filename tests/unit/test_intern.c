@@ -391,3 +391,24 @@ Test(key, keys_left_as_they_are_are_utf8procs)
 		check_key(after_ga, 2);
 	}
 }
+
+/* Each id knows the class of the token that brought its key (ctx.c reads a word's flags by it);
+ * a key given as is has none. */
+Test(intern, an_id_knows_its_tokens_class)
+{
+	rl_interner *in;
+	rl_tokens *t;
+	uint32_t *ids, given;
+	const char *text = "Caf\xc3\xa9 ... said \xe2\x80\x94 \xe2\x80\x9cno\xe2\x80\x9d, said the";
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "\x01-", 2, &given), RL_OK);
+	cr_assert_eq(rl_tokenize(&t, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	for (size_t k = 0; k < rl_tokens_count(t); k++)
+		cr_assert_eq(rl_interner_cls(in, ids[k]), v[k].cls, "token %zu", k);
+	cr_assert_eq(rl_interner_cls(in, given), UINT32_MAX);
+	free(ids);
+	rl_tokens_free(t);
+	rl_interner_free(in);
+}
