@@ -75,24 +75,67 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
 }
 
-/* One walk over the tokens of a side, for every pass that looks at each token once: the words
- * before each token; the list markers' ids (rl_list_marker is asked only where a marker may
- * start: punctuation that may be a bullet after whitespace, a short word that starts a line or
- * follows a stop); and, when the stages want structure, the candidates (ctx.h) of units
- * (structure.c) and of quotations (quote.c). Those passes then visit the candidates alone. */
-static int side_walk(rl_ctx *c, rl_side *sd)
+/* What the walk below makes of token t. */
+enum {
+	W_UCAND = 1 << 0,   /* may start a unit */
+	W_QCAND = 1 << 1,   /* may be a quotation mark or start a paragraph */
+	W_MARKER = 1 << 2,  /* may start a list marker: rl_list_marker is asked */
+};
+
+static inline unsigned walk_bits(const rl_token *tok, const char *text, uint32_t t)
 {
+	const rl_token *tk = &tok[t];
+	unsigned gap = tk->gap, flags = tk->flags;
+	if (tk->cls == RL_TOK_WORD) {
+		if (t > 0 && gap < RL_GAP_BREAK) {
+			/* Inside a line: a lower-case word after a word, the most common token, or a
+			 * word glued to the token before, is neither. */
+			if (gap == RL_GAP_NONE)
+				return 0;
+			bool cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
+			            RL_TF_ASCII;
+			bool marker = tk->len <= 3 && after_stop(tok, text, t);
+			return (cand ? W_UCAND : 0) | (marker ? W_MARKER : 0);
+		}
+		/* Starts the text or a line. */
+		return W_UCAND | (tk->len <= 3 ? W_MARKER : 0) | (gap == RL_GAP_PARA ? W_QCAND : 0);
+	}
+	unsigned char b0 = (unsigned char)text[tk->off];
+	bool spaced = t == 0 || gap != RL_GAP_NONE;
+	return (spaced ? W_UCAND : 0) | (spaced && may_be_bullet(b0) ? W_MARKER : 0) |
+	       (gap == RL_GAP_PARA || may_be_quote(b0) ? W_QCAND : 0);
+}
+
+/* The walk over one side. */
+typedef struct walk {
+	rl_ctx *c;
+	rl_side *sd;
+	bool cands;      /* list the candidates */
+	uint32_t w;      /* words so far */
+	char *key;       /* marker_ids' scratch */
+	size_t kcap;
+} walk;
+
+/* Give the list marker that may start at token t its ids. */
+static int walk_marker(walk *k, uint32_t t)
+{
+	bool unordered;
+	uint32_t m = rl_list_marker(k->sd->tok, k->sd->text, k->sd->n, t, &unordered);
+	return m ? marker_ids(k->c, k->sd, t, m, &k->key, &k->kcap) : RL_OK;
+}
+
+/* Tokens [lo, hi), each on its own. */
+static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
+{
+	rl_side *sd = k->sd;
 	const rl_token *tok = sd->tok;
 	const char *text = sd->text;
-	uint32_t n = sd->n, w = 0;
-	uint32_t *words = sd->words;
-	bool cands = c->stages != 0;
-	char *key = NULL;
-	size_t kcap = 0;
+	uint32_t *words = sd->words, w = k->w;
+	bool cands = k->cands;
 	int rc = RL_OK;
 
-	sd->listed = cands;
-	for (uint32_t t = 0; t < n; t++) {
+	for (uint32_t t = lo; t < hi; t++) {
+		/* walk_bits, written out: this is the walk's hot loop. */
 		const rl_token *tk = &tok[t];
 		unsigned gap = tk->gap, flags = tk->flags;
 		bool marker, cand, quote = false;
@@ -100,17 +143,15 @@ static int side_walk(rl_ctx *c, rl_side *sd)
 		if (tk->cls == RL_TOK_WORD) {
 			w += !(flags & RL_TF_GLUED);
 			if (t > 0 && gap < RL_GAP_BREAK) {
-				/* Inside a line: a lower-case word after a word, the most common token,
-				 * or a word glued to the token before, is neither. */
 				if (gap == RL_GAP_NONE)
-					continue;
+					continue;  /* the most common token (bits 0) */
 				marker = tk->len <= 3 && after_stop(tok, text, t);
 				cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
 				       RL_TF_ASCII;
 				if (!marker && !cand)
 					continue;
 			} else {
-				marker = tk->len <= 3;  /* starts the text or a line */
+				marker = tk->len <= 3;
 				cand = true;
 				quote = gap == RL_GAP_PARA;
 			}
@@ -124,19 +165,102 @@ static int side_walk(rl_ctx *c, rl_side *sd)
 		if (cands && ((cand && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
 		              (quote && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
 			break;
-		if (marker) {
-			bool unordered;
-			uint32_t m = rl_list_marker(tok, text, n, t, &unordered);
-			if (m && (rc = marker_ids(c, sd, t, m, &key, &kcap)) != RL_OK)
-				break;
-		}
+		if (marker && (rc = walk_marker(k, t)) != RL_OK)
+			break;
 	}
-	words[n] = w;
-	free(key);
+	k->w = w;
 	return rc;
 }
 
-static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
+/* Tokens [t0 + 1, t0 + n) of NEW, copied with their ids from OLD's [s0 + 1, s0 + n) (skip.h:
+ * run r is one line, whose first token alone has whitespace of NEW's own), given OLD's walk
+ * (old, its bits obits): the results there are OLD's. Each fact above of a token reads that
+ * token and the one before it, both copies; the list marker also reads the two tokens after it,
+ * so it is asked again for the last two. Where OLD's was asked, NEW's ids are OLD's already,
+ * marker ids included (rl_intern_from). */
+static int walk_copied(walk *k, const rl_side *old, const uint8_t *obits, const rl_tokrun *r)
+{
+	rl_side *sd = k->sd;
+	uint32_t a = r->t0 + 1, b = r->t0 + r->n, shift = r->t0 - r->s0;  /* modulo 2^32 */
+	uint32_t delta = k->w - old->words[r->s0 + 1];
+	uint32_t *words = sd->words;
+	const uint32_t *owords = old->words;
+	int rc = RL_OK;
+
+	for (uint32_t t = a; t < b; t++) {
+		uint32_t s = t - shift;
+		words[t] = owords[s] + delta;
+		unsigned bits = obits[s];
+		if (bits && k->cands &&
+		    (((bits & W_UCAND) && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
+		     ((bits & W_QCAND) && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
+			return rc;
+	}
+	k->w = owords[r->s0 + r->n] + delta;
+	for (uint32_t t = b >= a + 2 ? b - 2 : a; t < b && rc == RL_OK; t++)
+		if (walk_bits(sd->tok, sd->text, t) & W_MARKER)
+			rc = walk_marker(k, t);
+	return rc;
+}
+
+/* The runs of NEW whose ids rl_intern_from copied from OLD (the same test: in order, each after
+ * the one before). */
+static size_t copied_runs(const rl_ctx *c, const rl_tokens *new_toks, const rl_tokrun **runs)
+{
+	const rl_tokens *from;
+	size_t nruns, k = 0;
+	const rl_tokrun *v = rl_tokens_runs(new_toks, &from, &nruns);
+	uint32_t n = c->side[RL_NEW].n;
+	if (from != c->old_toks)
+		return 0;
+	for (uint32_t i = 0; k < nruns && v[k].t0 >= i && v[k].t0 < n; k++)
+		i = v[k].t0 + v[k].n;
+	*runs = v;
+	return k;
+}
+
+/* One walk over the tokens of a side, for every pass that looks at each token once: the words
+ * before each token; the list markers' ids (rl_list_marker is asked only where a marker may
+ * start: punctuation that may be a bullet after whitespace, a short word that starts a line or
+ * follows a stop); and, when the stages want structure, the candidates (ctx.h) of units
+ * (structure.c) and of quotations (quote.c). Those passes then visit the candidates alone.
+ * On OLD, *bits (when not NULL) receives what it made of each token; on NEW, the lines copied
+ * from OLD take OLD's results from there (walk_copied). */
+static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
+{
+	rl_side *sd = &c->side[s];
+	walk k = {c, sd, c->stages != 0, 0, NULL, 0};
+	const rl_tokrun *runs = NULL;
+	size_t nruns = s == RL_NEW && *bits ? copied_runs(c, toks, &runs) : 0;
+	uint32_t i = 0;
+	int rc = RL_OK;
+
+	sd->listed = k.cands;
+	for (size_t r = 0; r < nruns && rc == RL_OK; r++) {
+		/* The tokens before the run, and its first one, on their own. */
+		if ((rc = walk_tokens(&k, i, runs[r].t0 + 1)) == RL_OK)
+			rc = walk_copied(&k, &c->side[RL_OLD], *bits, &runs[r]);
+		i = runs[r].t0 + runs[r].n;
+	}
+	if (rc == RL_OK)
+		rc = walk_tokens(&k, i, sd->n);
+	sd->words[sd->n] = k.w;
+	free(k.key);
+	if (rc == RL_OK && s == RL_OLD && bits && k.cands) {
+		/* Which tokens are candidates, for NEW's copies: from the lists. */
+		uint8_t *v = calloc((size_t)sd->n + 1, 1);
+		if (!v)
+			return RL_ENOMEM;
+		for (uint32_t j = 0; j < sd->ucand.n; j++)
+			v[sd->ucand.v[j]] = W_UCAND;
+		for (uint32_t j = 0; j < sd->qcand.n; j++)
+			v[sd->qcand.v[j]] |= W_QCAND;
+		*bits = v;
+	}
+	return rc;
+}
+
+static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
 {
 	rl_side *sd = &c->side[s];
 	sd->tok = rl_tokens_array(toks);
@@ -150,7 +274,7 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks)
 	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
 	if (!sd->words)
 		return RL_ENOMEM;
-	return side_walk(c, sd);
+	return side_walk(c, s, toks, bits);
 }
 
 /* Flags and counts per id, once both texts are interned. */
@@ -164,26 +288,36 @@ static int ids_init(rl_ctx *c)
 		return RL_ENOMEM;
 	for (size_t id = 0; id < c->nids; id++)
 		c->local[id] = RL_ID_NONE;
-	/* The class of an id is the class of any token that has it: keys of words and of
-	 * punctuation never coincide (a key is made of the token's own characters). */
+	/* Occurrences first, then the flags of each id that tokens have, from its key and the class
+	 * of the token that made it (every token with the id is of that class: a key is made of
+	 * the token's own characters; a list marker's key, made as is, says what it is itself). */
 	uint32_t *freq = c->freq;
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
 		const uint32_t *ids = sd->ids;
 		bool all = true;
-		for (uint32_t t = 0, n = sd->n; t < n; t++) {
-			uint32_t id = ids[t];
-			if (id == RL_ID_NONE) {
-				all = false;
-				continue;
+		if (!c->opts.key.ignore_punct) {
+			/* Every token has an id (only punctuation under ignore_punct has none). */
+			for (uint32_t t = 0, n = sd->n; t < n; t++)
+				freq[ids[t]]++;
+		} else {
+			for (uint32_t t = 0, n = sd->n; t < n; t++) {
+				uint32_t id = ids[t];
+				if (id == RL_ID_NONE)
+					all = false;
+				else
+					freq[id]++;
 			}
-			if (freq[id]++)
-				continue;  /* seen before */
-			size_t len;
-			const char *key = rl_interner_key(c->in, id, &len);
-			c->idf[id] = (uint8_t)rl_key_flags(key, len, sd->tok[t].cls);
 		}
 		sd->all_compared = all;
+	}
+	for (size_t id = 0; id < c->nids; id++) {
+		if (!freq[id])
+			continue;  /* no token has it (a word made a list marker) */
+		size_t len;
+		const char *key = rl_interner_key(c->in, (uint32_t)id, &len);
+		unsigned cls = rl_interner_cls(c->in, (uint32_t)id);
+		c->idf[id] = (uint8_t)rl_key_flags(key, len, cls == UINT32_MAX ? RL_TOK_PUNCT : cls);
 	}
 	return RL_OK;
 }
@@ -236,9 +370,17 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 	c->stages = opts->minimal ? 0 : opts->stages & RL_STAGES_ALL;
 	c->next_move = 1;
 	c->old_toks = old_toks;
-	if ((rc = rl_interner_new(&c->in, &opts->key)) != RL_OK ||
-	    (rc = side_init(c, RL_OLD, old_toks)) != RL_OK ||
-	    (rc = side_init(c, RL_NEW, new_toks)) != RL_OK || (rc = ids_init(c)) != RL_OK)
+	/* What OLD's walk made of each token, for NEW's lines copied from OLD (side_walk), when
+	 * NEW has any. */
+	const rl_tokens *from;
+	size_t nruns;
+	rl_tokens_runs(new_toks, &from, &nruns);
+	uint8_t *bits = NULL, **keep = from == old_toks && nruns > 0 ? &bits : NULL;
+	if ((rc = rl_interner_new(&c->in, &opts->key)) == RL_OK &&
+	    (rc = side_init(c, RL_OLD, old_toks, keep)) == RL_OK)
+		rc = side_init(c, RL_NEW, new_toks, &bits);
+	free(bits);
+	if (rc != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;
 	c->rediff_work = REDIFF_WORK_PER_TOKEN * ((uint64_t)c->side[0].n + c->side[1].n) +
 	                 REDIFF_WORK_MIN;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "nfc_stable.h"
 #include "status.h"
 #include "text.h"
 
@@ -19,6 +20,8 @@ typedef struct slot {
  * words of a text get small ids and their keys sit together at the start of the pool. */
 typedef struct keyref {
 	uint32_t off, len;
+	uint32_t hlo;  /* the low half of its key's hash (the slot's bits), for grow_slots */
+	uint32_t cls;  /* the class of the token that brought it (rl_interner_cls) */
 } keyref;
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
@@ -35,6 +38,9 @@ typedef struct recent {
 	uint32_t len;     /* UINT32_MAX: empty */
 	uint32_t id;
 } recent;
+
+/* The class of a key no token brought (rl_intern_key). */
+#define RL_CLS_NONE UINT32_MAX
 
 /* Bytes kept readable past the end of every key in the pool and of the key being built, so that
  * a short key is read with whole loads. */
@@ -123,10 +129,72 @@ static bool is_ascii(const char *s, size_t n)
 	return true;
 }
 
+/* Is cp one of nfc_stable.h's code points? *at is the range that held the last one (a word keeps
+ * to one script): tried first. */
+static bool stable_cp(uint32_t cp, size_t *at)
+{
+	const size_t nr = sizeof nfc_stable_ranges / sizeof *nfc_stable_ranges;
+	if (cp >= nfc_stable_ranges[*at][0] && cp <= nfc_stable_ranges[*at][1])
+		return true;
+	size_t lo = 0, hi = nr;  /* the first range that ends at or after cp */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nfc_stable_ranges[mid][1] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == nr || cp < nfc_stable_ranges[lo][0])
+		return false;
+	*at = lo;
+	return true;
+}
+
+/* Is s[0..n) valid UTF-8 of printable ASCII and nfc_stable.h's code points alone? Then its key
+ * under NFC with typography folded, case kept, is itself. */
+static bool nfc_stable(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t at = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = u[i];
+		if (cp < 0x80) {
+			if (cp < 0x20 || cp == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			cp = (cp & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			i += 2;
+		} else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+		           (u[i + 2] & 0xC0) == 0x80) {
+			cp = (cp & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (cp < 0x800)
+				return false;  /* overlong (surrogates are in no range) */
+			i += 3;
+		} else {
+			return false;  /* beyond the plane, or not UTF-8: utf8proc decides */
+		}
+		if (!stable_cp(cp, &at))
+			return false;
+	}
+	return true;
+}
+
 /* The key of a non-ASCII text: NFC (or NFKC), case folding and typography folding by utf8proc.
- * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). */
+ * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). Under the
+ * default options a text of code points that no step changes is its own key (nfc_stable.h):
+ * most words of Cyrillic, Greek, Han, Kana, Hangul, accented Latin are, and utf8proc's decomposition
+ * and recomposition (about a thousand instructions a word) is spared. */
 static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf, size_t *cap)
 {
+	if (!o->nfkc && !o->fold_case && nfc_stable(s, n)) {
+		if (reserve(buf, cap, n + 1) != RL_OK)
+			return -1;
+		memcpy(*buf, s, n);
+		return (long)n;
+	}
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
 	if (o->nfkc)
 		opt |= UTF8PROC_COMPAT;
@@ -190,14 +258,22 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 
 /* ------------------------------------------------------------------ table */
 
-/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero. */
+/* x with only its first n bytes (1 <= n <= 8, in memory order) kept, the others zero: one load and
+ * one and. */
+static const uint64_t first_bytes[9] = {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	0, 0xFF00000000000000ULL, 0xFFFF000000000000ULL, 0xFFFFFF0000000000ULL,
+	0xFFFFFFFF00000000ULL, 0xFFFFFFFFFF000000ULL, 0xFFFFFFFFFFFF0000ULL, 0xFFFFFFFFFFFFFF00ULL,
+	0xFFFFFFFFFFFFFFFFULL,
+#else
+	0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL,
+#endif
+};
+
 static inline uint64_t keep_bytes(uint64_t x, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return n >= 8 ? x : x & ~(~0ULL >> (8 * n));
-#else
-	return x & (~0ULL >> (64 - 8 * n));
-#endif
+	return x & first_bytes[n];
 }
 
 /* The first n <= 8 bytes at s as one integer, the other bytes zero, with room bytes readable at s:
@@ -213,7 +289,7 @@ static inline uint64_t key_word(const char *s, size_t n, size_t room)
 		return x;
 	}
 	memcpy(&x, s, 8);
-	return n ? keep_bytes(x, n) : 0;
+	return keep_bytes(x, n);
 }
 
 /* A key of n <= SHORT_KEY bytes as two words. */
@@ -338,6 +414,11 @@ size_t rl_interner_count(const rl_interner *in)
 	return in->nids;
 }
 
+unsigned rl_interner_cls(const rl_interner *in, uint32_t id)
+{
+	return in->keys[id].cls;
+}
+
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len)
 {
 	*len = in->keys[id].len;
@@ -356,16 +437,22 @@ static bool key_is(const rl_interner *in, uint32_t id, const char *key, size_t l
 	return true;
 }
 
-/* Double the table, placing every id again by its key's hash. */
+/* Double the table, placing every id again by its key's hash (its low half kept with the key,
+ * the high half in the slot: no key is hashed again, unless the table outgrows 2^32 slots). */
 static int grow_slots(rl_interner *in)
 {
 	size_t n = in->nslots * 2;
 	slot *s = empty_slots(n);
 	if (!s)
 		return RL_ENOMEM;
-	for (uint32_t id = 0; id < in->nids; id++) {
+	for (size_t o = 0; o < in->nslots; o++) {
+		uint32_t id = in->slots[o].id;
+		if (id == RL_ID_NONE)
+			continue;
 		keyref k = in->keys[id];
-		uint64_t h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
+		uint64_t h = (uint64_t)in->slots[o].tag << 32 | k.hlo;
+		if (n > ((size_t)1 << 32) - 1)
+			h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
 		size_t j = h & (n - 1);
 		while (s[j].id != RL_ID_NONE)
 			j = (j + 1) & (n - 1);
@@ -377,7 +464,7 @@ static int grow_slots(rl_interner *in)
 	return RL_OK;
 }
 
-static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
+static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uint32_t *id)
 {
 	if (in->nids == in->cap_ids) {
 		size_t c = in->cap_ids ? in->cap_ids * 2 : 1024;
@@ -392,7 +479,8 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + KEY_PAD) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
-	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len};
+	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len, (uint32_t)h,
+	                              RL_CLS_NONE};
 	in->pool_len += len;
 	*id = (uint32_t)in->nids++;
 	return RL_OK;
@@ -414,7 +502,7 @@ static int find(rl_interner *in, uint64_t h, const char *key, size_t len, uint32
 			return RL_OK;
 		}
 	}
-	int rc = add_key(in, key, len, id);
+	int rc = add_key(in, key, len, h, id);
 	if (rc == RL_OK)
 		in->slots[j] = (slot){tag, *id};
 	return rc;
@@ -576,14 +664,17 @@ static int intern_token(rl_interner *in, const rl_token *tk, const char *text, s
  * Otherwise RL_ID_NONE. */
 static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 {
-	uint64_t x0, x1 = 0;
+	uint64_t x0, x1;
 	memcpy(&x0, s, 8);
 	if (n <= 8) {
+		/* recent_of with x1 = 0; an entry of n <= 8 bytes holds w1 = 0 (key_words), so only
+		 * w0 and the length need comparing. */
 		x0 = keep_bytes(x0, n);
-	} else {
-		memcpy(&x1, s + 8, 8);
-		x1 = keep_bytes(x1, n - 8);
+		const recent *r = &in->recent[((x0 ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - RECENT_BITS)];
+		return r->w0 == x0 && r->len == n ? r->id : RL_ID_NONE;
 	}
+	memcpy(&x1, s + 8, 8);
+	x1 = keep_bytes(x1, n - 8);
 	const recent *r = recent_of(in, x0, x1, n);
 	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
@@ -605,6 +696,11 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 		nruns = 0;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
 	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
+	/* Tokens before `safe` start before safe_end (they come in the order of the text). */
+	size_t safe = n;
+	while (safe > 0 && v[safe - 1].off >= safe_end)
+		safe--;
+	bool plain = punct_ok && !fold_case;
 	size_t i = 0;
 	for (size_t r = 0;; r++) {
 		/* The tokens up to the next run copied from src, then the run (runs come in order;
@@ -612,17 +708,35 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 		bool run = r < nruns && runs[r].t0 >= i && runs[r].t0 < n;
 		size_t stop = run ? runs[r].t0 : n;
 		for (; i < stop; i++) {
-			/* The common case first: a short ASCII word (or mark) seen recently. */
+			/* The common case first: a short ASCII word (or mark) seen recently. Under the
+			 * default options (plain), before the last tokens (safe), in a loop of its own. */
 			const rl_token *tk = &v[i];
+			if (plain) {
+				size_t end = stop < safe ? stop : safe;
+				for (; i < end; i++) {
+					tk = &v[i];
+					uint32_t len = tk->len;
+					if (!(tk->flags & RL_TF_ASCII) || len - 1u >= SHORT_KEY ||
+					    (tk->cls != RL_TOK_WORD && len != 1) ||
+					    (ids[i] = cached_id(in, len, text + tk->off)) == RL_ID_NONE)
+						break;
+				}
+				if (i == stop)
+					break;
+				tk = &v[i];
+			}
 			if ((tk->flags & RL_TF_ASCII) && tk->len - 1u < SHORT_KEY && tk->off < safe_end &&
 			    (tk->cls == RL_TOK_WORD ? !fold_case : tk->len == 1 && punct_ok) &&
 			    (ids[i] = cached_id(in, tk->len, text + tk->off)) != RL_ID_NONE)
 				continue;
+			size_t before = in->nids;
 			int rc = intern_token(in, tk, text, text_len, &ids[i]);
 			if (rc != RL_OK) {
 				free(ids);
 				return rc;
 			}
+			if (in->nids > before)
+				in->keys[ids[i]].cls = tk->cls;  /* a new key: a token's, of its class */
 		}
 		if (!run)
 			break;

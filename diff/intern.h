@@ -49,6 +49,10 @@ void rl_interner_seal(rl_interner *in);
 /* Number of distinct ids handed out so far (ids are 0 .. count-1). */
 size_t rl_interner_count(const rl_interner *in);
 
+/* The class (rl_tclass) of the token whose key made the id (every token with the id is of that
+ * class: a key is made of its token's own characters), or UINT32_MAX for a key given as is. */
+unsigned rl_interner_cls(const rl_interner *in, uint32_t id);
+
 /* The key of an id, borrowed from the interner: *len bytes, not NUL-terminated. */
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len);
 

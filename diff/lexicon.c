@@ -33,7 +33,22 @@ static const char *const function_words[] = {
 /* Longest function word, in bytes. */
 #define FUNCTION_WORD_MAX 12
 
-/* strcmp, inline: the search below makes eight of these a word. */
+/* Where the words of each initial letter start in function_words ('a' .. 'z', then the end): a
+ * search looks at the words of one letter (test_structure checks every word is found). */
+static const uint8_t first_of[27] = {
+	0,   21,  32,  37,  46,  50,  53,  53,  70,  84,  85,  85,  88,  99,
+	103, 117, 118, 118, 118, 128, 151, 156, 158, 181, 181, 188, 188,
+};
+
+/* The lengths in bytes of the words of each initial letter, as bits (an apostrophe may be ’, two
+ * bytes more): most words are told by their first byte and length alone. */
+static const uint16_t lengths_of[26] = {
+	0x01fe, 0x00fc, 0x05e8, 0x03fc, 0x0070, 0x0018, 0x0000, 0x03dc, 0x00fe, 0x0010, 0x0000,
+	0x00b0, 0x007c, 0x008c, 0x023c, 0x0008, 0x0000, 0x0000, 0x0afc, 0x07fc, 0x0034, 0x0018,
+	0x07fc, 0x0000, 0x0578, 0x0000,
+};
+
+/* strcmp, inline: the search below makes a few of these a word. */
 static int cmp_word(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -46,10 +61,16 @@ bool rl_is_function_word(const char *s, size_t len)
 	char low[FUNCTION_WORD_MAX + 1];
 	size_t k = 0;
 
+	/* A listed word is at most ten letters and one apostrophe (’ is three bytes), starts with
+	 * a letter, and has the length of a word of that letter: most words of a text are told at
+	 * once. */
+	if (len == 0 || len > FUNCTION_WORD_MAX)
+		return false;
+	unsigned char c0 = (unsigned char)s[0] | 0x20;  /* A-Z as a-z; nothing else lands there */
+	if (c0 < 'a' || c0 > 'z' || !(lengths_of[c0 - 'a'] >> len & 1))
+		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		if (k >= FUNCTION_WORD_MAX)
-			return false;
 		if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
 		    (unsigned char)s[i + 2] == 0x99) {
 			low[k++] = '\'';  /* ’ as ' */
@@ -61,7 +82,7 @@ bool rl_is_function_word(const char *s, size_t len)
 		low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
 	}
 	low[k] = '\0';
-	size_t lo = 0, hi = sizeof function_words / sizeof *function_words;
+	size_t lo = first_of[c0 - 'a'], hi = first_of[c0 - 'a' + 1];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int d = cmp_word(low, function_words[mid]);

@@ -58,50 +58,77 @@ static bool whole_line(const char *text, size_t n, size_t at, size_t end)
 	return true;
 }
 
+/* Add OLD's line v[t0..t1) to the index when it may be copied. */
+static int para_add(rl_paras *p, size_t *cap, const rl_token *v, size_t t0, size_t t1,
+                    const char *text, size_t len, bool solo)
+{
+	size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
+	/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where OLD's
+	 * did, and a form feed or a paragraph separator is left to the tokenizer. */
+	if (end - off < MIN_BYTES)
+		return RL_OK;
+	int follow = follower(text, len, end);
+	if (follow == FOLLOW_NONE)
+		return RL_OK;
+	if (solo && !whole_line(text, len, off, end))
+		return RL_OK;
+	if (p->n == *cap) {
+		size_t c = *cap ? *cap * 2 : 256;
+		para *q = realloc(p->v, c * sizeof *q);
+		if (!q)
+			return RL_ENOMEM;
+		p->v = q, *cap = c;
+	}
+	p->v[p->n++] = (para){rl_hash_bytes(text + off, end - off), (uint32_t)off,
+	                      (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1, UINT32_MAX, follow,
+	                      solo};
+	return RL_OK;
+}
+
 int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
                  bool solo_lines)
 {
 	rl_paras *p = calloc(1, sizeof *p);
-	size_t np = 0;
+	size_t cap = 0;
 
 	if (!p)
 		return RL_ENOMEM;
 	p->text = text;
-	for (size_t t = 1; t < n; t++)
-		np += v[t].gap >= RL_GAP_LINE;
-	np += n > 0;
+	/* One walk over the tokens: a line is the tokens up to the next one after a line end, and
+	 * `flags` gathers theirs (its RL_TF_SOLO words). */
+	unsigned flags = n ? v[0].flags : 0, solo = solo_lines ? RL_TF_SOLO : 0;
+	size_t t0 = 0;
+	for (size_t t = 1; t < n; t++) {
+		if (v[t].gap < RL_GAP_LINE) {
+			flags |= v[t].flags;
+			continue;
+		}
+		if (para_add(p, &cap, v, t0, t, text, len, (flags & solo) != 0) != RL_OK) {
+			rl_paras_free(p);
+			return RL_ENOMEM;
+		}
+		t0 = t;
+		flags = v[t].flags;
+	}
+	if (n > 0 && para_add(p, &cap, v, t0, n, text, len, (flags & solo) != 0) != RL_OK) {
+		rl_paras_free(p);
+		return RL_ENOMEM;
+	}
 	size_t nb = 16;
-	while (nb < 2 * np)
+	while (nb < 2 * p->n)
 		nb *= 2;
-	p->v = malloc((np ? np : 1) * sizeof *p->v);
 	p->bucket = malloc(nb * sizeof *p->bucket);
-	if (!p->v || !p->bucket) {
+	if (!p->bucket) {
 		rl_paras_free(p);
 		return RL_ENOMEM;
 	}
 	p->mask = nb - 1;
 	memset(p->bucket, 0xff, nb * sizeof *p->bucket);
-	for (size_t t0 = 0; t0 < n;) {
-		size_t t1 = t0 + 1;
-		bool solo = v[t0].flags & RL_TF_SOLO;
-		while (t1 < n && v[t1].gap < RL_GAP_LINE)
-			solo |= v[t1++].flags & RL_TF_SOLO;
-		size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
-		/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where
-		 * OLD's did, and a form feed or a paragraph separator is left to the tokenizer. */
-		int follow = follower(text, len, end);
-		solo &= solo_lines;
-		if (end - off >= MIN_BYTES && follow != FOLLOW_NONE &&
-		    !(solo && !whole_line(text, len, off, end))) {
-			para *q = &p->v[p->n];
-			uint64_t h = rl_hash_bytes(text + off, end - off);
-			*q = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1,
-			            UINT32_MAX, follow, solo};
-			uint32_t *b = &p->bucket[h & p->mask];
-			q->next = *b;
-			*b = (uint32_t)p->n++;
-		}
-		t0 = t1;
+	/* In order, each at the head of its bucket: of two equal lines the later is found first. */
+	for (size_t k = 0; k < p->n; k++) {
+		uint32_t *b = &p->bucket[p->v[k].hash & p->mask];
+		p->v[k].next = *b;
+		*b = (uint32_t)k;
 	}
 	*out = p;
 	return RL_OK;

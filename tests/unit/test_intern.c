@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "intern.h"
 #include "status.h"
@@ -316,5 +317,129 @@ Test(intern, repeats_find_their_ids_past_the_cache)
 	free(tb);
 	rl_tokens_free(a);
 	rl_tokens_free(b);
+	rl_interner_free(in);
+}
+
+/* Many distinct short words and marks of 1 to 20 bytes, seen again and again at random (the cache's
+ * entries of short and long keys overwrite one another), and the text ending in a short word: under
+ * the default options every token gets the id of its key, as an interner that is given the keys
+ * one by one hands them out. */
+Test(intern, cached_ids_are_the_ids_of_their_keys)
+{
+	rl_interner *in, *check;
+	rl_tokens *a;
+	uint32_t *ia;
+	size_t n = 40000, cap = n * 24, k = 0;
+	char *text = malloc(cap);
+	unsigned long long st = 7;
+	for (size_t i = 0; i < n; i++) {
+		st = st * 6364136223846793005ull + 1442695040888963407ull;
+		unsigned r = (unsigned)(st >> 33), len = 1 + r % 20, w = (r >> 8) % 600;
+		if (r % 7 == 0) {
+			text[k++] = ",.;:!?()"[w % 8];
+		} else {
+			for (unsigned j = 0; j < len; j++)
+				text[k++] = (char)('a' + (w * (j + 3)) % 26);
+		}
+		text[k++] = ' ';
+	}
+	k += (size_t)snprintf(text + k, cap - k, "end");
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_interner_new(&check, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	const rl_token *v = rl_tokens_array(a);
+	for (size_t t = 0; t < rl_tokens_count(a); t++) {
+		long len = rl_key(&defaults, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
+		uint32_t id;
+		cr_assert_geq(len, 0);
+		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)len, &id), RL_OK);
+		cr_assert_eq(ia[t], id, "token %zu", t);
+	}
+	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
+	free(ia);
+	free(text);
+	rl_tokens_free(a);
+	rl_interner_free(in);
+	rl_interner_free(check);
+}
+
+/* utf8proc's key under the default options, as intern.c made every non-ASCII key before it knew
+ * which code points no step changes (nfc_stable.h): NFC with typography folded. */
+static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
+{
+	(void)data;
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+	case 0xFE58: case 0xFE63: case 0xFF0D:
+		return '-';
+	default:
+		return cp;
+	}
+}
+
+static void check_key(const utf8proc_int32_t *cps, size_t ncp)
+{
+	utf8proc_uint8_t text[64];
+	size_t n = 0;
+	for (size_t i = 0; i < ncp; i++)
+		n += (size_t)utf8proc_encode_char(cps[i], text + n);
+	utf8proc_int32_t u[256];
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+	utf8proc_ssize_t k = utf8proc_decompose_custom(text, (utf8proc_ssize_t)n, u, 256, opt,
+	                                               fold_typography, NULL);
+	cr_assert(k > 0 && k <= 256);
+	utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
+	cr_assert_geq(len, 0);
+	long got = rl_key(&defaults, (const char *)text, n, RL_TOK_WORD, &key_buf, &key_cap);
+	cr_assert(got == len && memcmp(key_buf, u, (size_t)len) == 0, "U+%04X (%zu code points)",
+	          (unsigned)cps[0], ncp);
+}
+
+/* Every code point of the Basic Multilingual Plane alone and between ASCII letters, and every
+ * canonical decomposition (what composes, in the order NFC composes it), get utf8proc's key. */
+Test(key, keys_left_as_they_are_are_utf8procs)
+{
+	for (utf8proc_int32_t c = 0x80; c < 0x10000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		utf8proc_int32_t one[1] = {c}, three[3] = {'a', c, 'Z'};
+		check_key(one, 1);
+		check_key(three, 3);
+		utf8proc_int32_t d[32];
+		int last;
+		utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 32, UTF8PROC_DECOMPOSE, &last);
+		if (k >= 2)
+			check_key(d, (size_t)k);
+		/* A code point after itself and after a letter that composes (Hangul too). */
+		utf8proc_int32_t twice[2] = {c, c}, after_e[2] = {'e', c}, after_ga[2] = {0xAC00, c};
+		check_key(twice, 2);
+		check_key(after_e, 2);
+		check_key(after_ga, 2);
+	}
+}
+
+/* Each id knows the class of the token that brought its key (ctx.c reads a word's flags by it);
+ * a key given as is has none. */
+Test(intern, an_id_knows_its_tokens_class)
+{
+	rl_interner *in;
+	rl_tokens *t;
+	uint32_t *ids, given;
+	const char *text = "Caf\xc3\xa9 ... said \xe2\x80\x94 \xe2\x80\x9cno\xe2\x80\x9d, said the";
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "\x01-", 2, &given), RL_OK);
+	cr_assert_eq(rl_tokenize(&t, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	for (size_t k = 0; k < rl_tokens_count(t); k++)
+		cr_assert_eq(rl_interner_cls(in, ids[k]), v[k].cls, "token %zu", k);
+	cr_assert_eq(rl_interner_cls(in, given), UINT32_MAX);
+	free(ids);
+	rl_tokens_free(t);
 	rl_interner_free(in);
 }

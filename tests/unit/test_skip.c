@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "ctx.h"
 #include "intern.h"
 #include "status.h"
 #include "token.h"
@@ -168,6 +169,35 @@ static void same_tokens(const rl_tokens *x, const rl_tokens *y)
 	}
 }
 
+static void same_list(const rl_tlist *x, const rl_tlist *y, const char *what)
+{
+	cr_assert_eq(x->n, y->n, "%s: %u candidates, %u with the copies", what, x->n, y->n);
+	for (uint32_t k = 0; k < x->n; k++)
+		cr_assert_eq(x->v[k], y->v[k], "%s: candidate %u differs with the copies", what, k);
+}
+
+/* The context of OLD ta and NEW tb, and of OLD ta and NEW tc (tb's tokens, copied from ta's where
+ * they could be): NEW's walk takes OLD's results on the copied lines (ctx.c), which must be what
+ * it finds on its own: words, ids (list markers' included), candidates of units and quotations. */
+static void same_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *tc,
+                     const rl_diff_opts *o)
+{
+	rl_ctx x, y;
+	cr_assert_eq(rl_ctx_init(&x, ta, tb, o), RL_OK);
+	cr_assert_eq(rl_ctx_init(&y, ta, tc, o), RL_OK);
+	const rl_side *sx = &x.side[RL_NEW], *sy = &y.side[RL_NEW];
+	cr_assert_eq(sx->n, sy->n);
+	cr_assert_eq(memcmp(sx->words, sy->words, ((size_t)sx->n + 1) * sizeof *sx->words), 0,
+	             "words differ with the copies");
+	cr_assert_eq(memcmp(sx->ids, sy->ids, (size_t)sx->n * sizeof *sx->ids), 0,
+	             "ids differ with the copies");
+	cr_assert_eq(sx->listed, sy->listed);
+	same_list(&sx->ucand, &sy->ucand, "units");
+	same_list(&sx->qcand, &sy->qcand, "quotations");
+	rl_ctx_release(&x);
+	rl_ctx_release(&y);
+}
+
 /* One pair, every way: tokens and ids directly, then the whole alignment. Returns the tokens of
  * NEW that were copied. */
 static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
@@ -194,6 +224,7 @@ static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
 	cr_assert_eq(rl_interner_count(i1), rl_interner_count(i2));
 	for (size_t r = 0; r < nruns; r++)
 		copied += runs[r].n;
+	same_ctx(ta, tb, tc, o);
 	free(ida1), free(idb1), free(ida2), free(idb2);
 	rl_interner_free(i1), rl_interner_free(i2);
 	rl_tokens_free(tc), rl_tokens_free(tb), rl_tokens_free(ta);

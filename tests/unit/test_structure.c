@@ -40,6 +40,59 @@ Test(structure, function_words)
 		cr_assert_not(rl_is_function_word(no[k], strlen(no[k])), "%s", no[k]);
 }
 
+/* Every listed word is found (lexicon.c searches the words of one initial letter), in capitals and
+ * with a curly apostrophe; a listed word with a letter added, or its last one dropped, is found
+ * exactly when that too is listed. */
+Test(structure, function_words_all)
+{
+	static const char *const all[] = {
+		"a", "about", "above", "across", "after", "against", "all", "along", "also", "although", "am",
+		"among", "an", "and", "another", "any", "are", "aren't", "around", "as", "at", "be", "because",
+		"been", "before", "behind", "being", "below", "between", "both", "but", "by", "can", "can't",
+		"cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't",
+		"down", "during", "each", "either", "even", "every", "few", "for", "from", "had", "hadn't",
+		"has", "hasn't", "have", "haven't", "having", "he", "he's", "her", "here", "hers", "herself",
+		"him", "himself", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is",
+		"isn't", "it", "it's", "its", "itself", "just", "least", "less", "let's", "many", "may", "me",
+		"might", "mine", "more", "most", "much", "must", "my", "myself", "neither", "no", "nor", "not",
+		"of", "off", "on", "once", "only", "onto", "or", "other", "our", "ours", "ourselves", "out",
+		"over", "own", "per", "same", "shall", "she", "she's", "should", "shouldn't", "since", "so",
+		"some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves",
+		"then", "there", "there's", "these", "they", "they're", "this", "those", "though", "through",
+		"till", "to", "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via",
+		"was", "wasn't", "we", "we're", "were", "weren't", "what", "when", "where", "whether", "which",
+		"while", "who", "whom", "whose", "why", "will", "with", "within", "without", "won't", "would",
+		"wouldn't", "yet", "you", "you're", "your", "yours", "yourself", "yourselves",
+	};
+	size_t n = sizeof all / sizeof *all;
+	for (size_t k = 0; k < n; k++) {
+		char w[32], v[32];
+		size_t len = strlen(all[k]), m = 0;
+		cr_assert(rl_is_function_word(all[k], len), "%s", all[k]);
+		for (size_t i = 0; i < len; i++)
+			w[i] = (char)(all[k][i] >= 'a' && all[k][i] <= 'z' ? all[k][i] - 32 : all[k][i]);
+		cr_assert(rl_is_function_word(w, len), "%.*s", (int)len, w);
+		for (size_t i = 0; i < len; i++) {
+			if (all[k][i] == '\'') {
+				memcpy(v + m, "\xe2\x80\x99", 3);
+				m += 3;
+			} else {
+				v[m++] = all[k][i];
+			}
+		}
+		cr_assert(rl_is_function_word(v, m), "%.*s", (int)m, v);
+		memcpy(w, all[k], len);
+		w[len] = 's';
+		bool listed = false, shorter = false;
+		for (size_t j = 0; j < n; j++) {
+			listed |= strlen(all[j]) == len + 1 && memcmp(all[j], w, len + 1) == 0;
+			shorter |= strlen(all[j]) == len - 1 && memcmp(all[j], w, len - 1) == 0;
+		}
+		cr_assert_eq(rl_is_function_word(w, len + 1), listed, "%.*s", (int)len + 1, w);
+		cr_assert_eq(rl_is_function_word(w, len - 1), shorter, "%.*s", (int)len - 1, w);
+	}
+}
+
 Test(structure, stops_and_ellipses)
 {
 	cr_assert(rl_key_flags(".", 1, RL_TOK_PUNCT) & RL_IDF_STOP);

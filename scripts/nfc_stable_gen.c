@@ -1,0 +1,69 @@
+/* nfc_stable_gen.c: prints the ranges of diff/nfc_stable.h (read its comment) from utf8proc.
+ *
+ *   cc -O2 scripts/nfc_stable_gen.c -lutf8proc -o /tmp/nfc_stable_gen && /tmp/nfc_stable_gen
+ *
+ * A code point is listed when it is assigned, of combining class 0, not the second code point of
+ * any canonical decomposition (nor a Hangul vowel or trailing consonant), not folded by
+ * typography (intern.c's fold_typography), and its key alone (NFC, folded) is itself. */
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static utf8proc_int32_t fold(utf8proc_int32_t cp, void *data)
+{
+	(void)data;
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+	case 0xFE58: case 0xFE63: case 0xFF0D:
+		return '-';
+	default:
+		return cp;
+	}
+}
+
+static unsigned char second[0x110000];
+
+static int stable(utf8proc_int32_t c)
+{
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+	if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_CO ||
+	    p->combining_class != 0 || second[c] || fold(c, NULL) != c)
+		return 0;
+	utf8proc_int32_t u[64];
+	utf8proc_uint8_t s[8];
+	utf8proc_ssize_t n = utf8proc_encode_char(c, s);
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+	utf8proc_ssize_t k = utf8proc_decompose_custom(s, n, u, 64, opt, fold, NULL);
+	if (k <= 0)
+		return 0;
+	utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
+	return len == n && memcmp(u, s, (size_t)n) == 0;
+}
+
+int main(void)
+{
+	for (utf8proc_int32_t c = 0; c < 0x110000; c++) {
+		utf8proc_int32_t d[32];
+		int last;
+		utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 32, UTF8PROC_DECOMPOSE, &last);
+		for (utf8proc_ssize_t i = 1; i < k; i++)
+			second[d[i]] = 1;
+	}
+	for (utf8proc_int32_t c = 0x1161; c <= 0x11C2; c++)
+		second[c] = 1;
+	int in = 0, start = 0;
+	for (utf8proc_int32_t c = 0x80; c <= 0x10000; c++) {
+		int ok = c < 0x10000 && stable(c);
+		if (ok && !in)
+			in = 1, start = c;
+		else if (!ok && in)
+			in = 0, printf("{0x%04X, 0x%04X},\n", start, c - 1);
+	}
+	return 0;
+}
