@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fold.h"
 #include "nfc_stable.h"
 #include "status.h"
 #include "text.h"
@@ -82,17 +83,7 @@ typedef struct rawslot {
 static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
 {
 	(void)data;
-	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
-		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
-		return '"';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-	case 0xFE58: case 0xFE63: case 0xFF0D:
-		return '-';
-	default:
-		return cp;
-	}
+	return rl_fold_typography(cp);
 }
 
 /* Is s[0..n) two or more hyphens? (s is a key buffer, not NUL-terminated: no str* function.) */
