@@ -423,12 +423,7 @@ int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 		bool done = false;
 		int rc = RL_OK;
 		if (unrelated(c, ops, k)) {
-			rl_op del = ops->v[k], ins = ops->v[k];
-			del.b1 = del.b0, del.kind = RL_OP_DELETE;
-			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
-			rc = rl_opvec_push(&out, &del);
-			if (rc == RL_OK)
-				rc = rl_opvec_push(&out, &ins);
+			rc = rl_opvec_push_split(&out, &ops->v[k]);
 			done = true;
 		} else {
 			rc = split_one(c, ops, k, &out, &done);

@@ -36,6 +36,17 @@ static inline int rl_opvec_cut(rl_opvec *ov, rl_op *op, uint32_t a, uint32_t b)
 		op->kind = RL_OP_INSERT;
 	return rl_opvec_push(ov, &head);
 }
+/* Append op (a replace) as what it was before pairing: its deletion, then its insertion. The
+ * stages that find a pairing wrong (unrelated text, a quotation's words against text outside it)
+ * undo it this way. */
+static inline int rl_opvec_push_split(rl_opvec *ov, const rl_op *op)
+{
+	rl_op del = *op, ins = *op;
+	del.b1 = del.b0, del.kind = RL_OP_DELETE;
+	ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+	int rc = rl_opvec_push(ov, &del);
+	return rc ? rc : rl_opvec_push(ov, &ins);
+}
 void rl_opvec_free(rl_opvec *ov);
 /* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */
 void rl_opvec_swap(rl_opvec *x, rl_opvec *y);

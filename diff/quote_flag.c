@@ -436,12 +436,7 @@ static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
 			if (rc == RL_OK && apart && m.a1 > m.a0 && m.b1 > m.b0) {
 				/* The other side's words were new text around a coincidence: no part of
 				 * the quotation, a change of their own. */
-				rl_op del = m, ins = m;
-				del.b1 = del.b0, del.kind = RL_OP_DELETE;
-				ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
-				rc = rl_opvec_push(&out, &del);
-				if (rc == RL_OK)
-					rc = rl_opvec_push(&out, &ins);
+				rc = rl_opvec_push_split(&out, &m);
 			} else if (rc == RL_OK) {
 				rc = rl_opvec_push(&out, &m);
 			}
@@ -591,12 +586,7 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 			rc = rl_opvec_push(&out, &op);
 			continue;
 		}
-		rl_op del = op, ins = op;
-		del.b1 = del.b0, del.kind = RL_OP_DELETE;
-		ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
-		rc = rl_opvec_push(&out, &del);
-		if (rc == RL_OK)
-			rc = rl_opvec_push(&out, &ins);
+		rc = rl_opvec_push_split(&out, &op);
 		any = true;
 	}
 	if (rc == RL_OK && any) {
@@ -655,12 +645,7 @@ static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops, uint8_t *const judged
 				rc = rl_opvec_push(&out, &op);
 				continue;
 			}
-			rl_op del = op, ins = op;
-			del.b1 = del.b0, del.kind = RL_OP_DELETE;
-			ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
-			rc = rl_opvec_push(&out, &del);
-			if (rc == RL_OK)
-				rc = rl_opvec_push(&out, &ins);
+			rc = rl_opvec_push_split(&out, &op);
 		}
 		if (rc == RL_OK) {
 			rl_opvec_swap(ops, &out);
