@@ -262,8 +262,9 @@ Test(intern, short_and_long_keys_at_any_position)
 			size_t len = strlen(words[w]);
 			snprintf(text[0], sizeof text[0], "%s", words[w]);
 			snprintf(text[1], sizeof text[1], "zz %s yy xx ww vv uu tt", words[w]);
-			for (size_t i = 0; i <= len; i++)
-				text[2][i] = (char)(i < len && i % 2 ? words[w][i] - 'a' + 'A' : words[w][i]);
+			snprintf(text[2], sizeof text[2], "%s", words[w]);
+			for (size_t i = 1; i < len; i += 2)
+				text[2][i] = (char)(words[w][i] - 'a' + 'A');
 			for (int k = 0; k < 3; k++) {
 				rl_tokens *t;
 				uint32_t *ids;
