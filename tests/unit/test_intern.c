@@ -199,6 +199,33 @@ Test(intern, a_sealed_interner_keeps_every_key)
 	rl_interner_free(in);
 }
 
+/* Tokenize and intern text[0..len) under o, and check that every token got the id its own key
+ * gets from an interner handed the keys one by one, and that both made as many ids. Returns the
+ * ids (the caller frees them). */
+static uint32_t *expect_ids_of_keys(const rl_keyopts *o, const char *text, size_t len)
+{
+	rl_interner *in, *check;
+	rl_tokens *a;
+	uint32_t *ia;
+	cr_assert_eq(rl_interner_new(&in, o), RL_OK);
+	cr_assert_eq(rl_interner_new(&check, o), RL_OK);
+	cr_assert_eq(rl_tokenize(&a, text, len), RL_OK);
+	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
+	const rl_token *v = rl_tokens_array(a);
+	for (size_t t = 0; t < rl_tokens_count(a); t++) {
+		long n = rl_key(o, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
+		uint32_t id;
+		cr_assert_geq(n, 0);
+		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)n, &id), RL_OK);
+		cr_assert_eq(ia[t], id, "token %zu", t);
+	}
+	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
+	rl_tokens_free(a);
+	rl_interner_free(in);
+	rl_interner_free(check);
+	return ia;
+}
+
 /* Words that are not ASCII are looked up by their bytes before their key is built (once per
  * distinct word): every token, first sight or repeat, over enough distinct words to grow that
  * table, gets the id its own key gets; forms that fold together (composed and decomposed, curly
@@ -208,9 +235,6 @@ Test(intern, words_keyed_once_get_the_ids_of_their_keys)
 {
 	rl_keyopts o = defaults;
 	o.fold_case = true;
-	rl_interner *in, *check;
-	rl_tokens *a;
-	uint32_t *ia;
 	size_t n = 3000, cap = n * 64, k = 0;
 	char *text = malloc(cap);
 	for (size_t r = 0; r < 3; r++)
@@ -218,27 +242,12 @@ Test(intern, words_keyed_once_get_the_ids_of_their_keys)
 			k += (size_t)snprintf(text + k, cap - k, "%s%zu %s \xe2\x80\x94 ",
 			                      i % 2 ? "\xd0\x96\xd0\xb0\xd1\x80" : "\xd0\xb6\xd0\xb0\xd1\x80",
 			                      i % 25, i % 3 ? "Cafe\xcc\x81" : "caf\xc3\xa9");
-	cr_assert_eq(rl_interner_new(&in, &o), RL_OK);
-	cr_assert_eq(rl_interner_new(&check, &o), RL_OK);
-	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
-	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
-	const rl_token *v = rl_tokens_array(a);
-	for (size_t t = 0; t < rl_tokens_count(a); t++) {
-		long len = rl_key(&o, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
-		uint32_t id;
-		cr_assert_geq(len, 0);
-		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)len, &id), RL_OK);
-		cr_assert_eq(ia[t], id, "token %zu", t);
-	}
+	uint32_t *ia = expect_ids_of_keys(&o, text, k);
 	cr_assert_eq(ia[0], ia[75], "жар0 and Жар0 fold together under -i");
 	cr_assert_neq(ia[0], ia[3], "жар0 and Жар1 do not");
 	cr_assert_eq(ia[1], ia[4], "café composed and Café decomposed");
-	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
 	free(ia);
 	free(text);
-	rl_tokens_free(a);
-	rl_interner_free(in);
-	rl_interner_free(check);
 }
 
 /* Words of every length around the cache's whole-key limits (8 and 16 bytes), in the middle of a
@@ -328,9 +337,6 @@ Test(intern, repeats_find_their_ids_past_the_cache)
  * one by one hands them out. */
 Test(intern, cached_ids_are_the_ids_of_their_keys)
 {
-	rl_interner *in, *check;
-	rl_tokens *a;
-	uint32_t *ia;
 	size_t n = 40000, cap = n * 24, k = 0;
 	char *text = malloc(cap);
 	unsigned long long st = 7;
@@ -346,24 +352,8 @@ Test(intern, cached_ids_are_the_ids_of_their_keys)
 		text[k++] = ' ';
 	}
 	k += (size_t)snprintf(text + k, cap - k, "end");
-	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
-	cr_assert_eq(rl_interner_new(&check, &defaults), RL_OK);
-	cr_assert_eq(rl_tokenize(&a, text, k), RL_OK);
-	cr_assert_eq(rl_intern(in, a, &ia), RL_OK);
-	const rl_token *v = rl_tokens_array(a);
-	for (size_t t = 0; t < rl_tokens_count(a); t++) {
-		long len = rl_key(&defaults, text + v[t].off, v[t].len, v[t].cls, &key_buf, &key_cap);
-		uint32_t id;
-		cr_assert_geq(len, 0);
-		cr_assert_eq(rl_intern_key(check, key_buf, (size_t)len, &id), RL_OK);
-		cr_assert_eq(ia[t], id, "token %zu", t);
-	}
-	cr_assert_eq(rl_interner_count(in), rl_interner_count(check));
-	free(ia);
+	free(expect_ids_of_keys(&defaults, text, k));
 	free(text);
-	rl_tokens_free(a);
-	rl_interner_free(in);
-	rl_interner_free(check);
 }
 
 /* utf8proc's key under the default options, as intern.c made every non-ASCII key before it knew
