@@ -1,64 +1,72 @@
-/* thai.c: Thai word breaks through libthai, opened with dlopen() on the first run to break. */
+/* thai.c: Thai word breaks from libthai's dictionary, read by thdict.c on the first run to break. */
 #include "thai.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <thai/thbrk.h>
-#include <thai/thwbrk.h>
-#include <wchar.h>
 
 #include "text.h"
+#include "thdict.h"
 
-/* The soname the program was built against (src/run/CMakeLists.txt reads it from the library). */
-#ifndef REDLINE_LIBTHAI_SONAME
-#error "REDLINE_LIBTHAI_SONAME must name libthai's shared object (src/run/CMakeLists.txt sets it)"
+/* Where libthai keeps its dictionary (src/run/CMakeLists.txt: libthai's prefix/share/libthai). */
+#ifndef REDLINE_THAI_DICTDIR
+#error "REDLINE_THAI_DICTDIR must name libthai's dictionary folder (src/run/CMakeLists.txt sets it)"
 #endif
+#define DICT_NAME "thbrk.tri"
 
-/* libthai and its dictionary, loaded once per process on the first run of Thai to break and
- * shared by every rl_thai: a list of pairs loads the dictionary once. The breaker is never freed:
- * freeing the trie cost 3 M instructions (7 % of a small Thai comparison) just before exit. */
+/* The dictionary, read once per process on the first run of Thai to break and shared by every
+ * rl_thai: a list of pairs reads it once. It is never freed (the process ends soon after); its
+ * memory is mapped apart from the heap (thdict.h). */
 static struct {
-	bool tried;           /* loading was tried: lib and brk are what it gave */
-	void *lib;
-	ThBrk *brk;           /* NULL: the library or its dictionary is missing (why says which) */
-	char why[320];
-	__typeof__(th_brk_wc_find_breaks) *find_breaks;
-} thailib;
+	bool tried;        /* reading was tried: dict is what it gave */
+	rl_thdict *dict;   /* NULL: the dictionary is missing or unreadable (why says which) */
+	char why[512];
+} thaidict;
 
 #define THAI_FALLBACK "Thai is compared one grapheme at a time"
 
-static void thailib_load(void)
+/* path for a message on one line: control bytes (an escape in a variable) shown as '?'. */
+static void printable(char *out, size_t n, const char *path)
 {
-	thailib.tried = true;
-	const char *name = getenv("REDLINE_LIBTHAI");
-	if (!name || !*name)
-		name = REDLINE_LIBTHAI_SONAME;
-	void *lib = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
-	if (!lib) {
-		const char *why = dlerror();
-		snprintf(thailib.why, sizeof thailib.why,
-		         "Thai words need %s, which cannot be loaded (%s): " THAI_FALLBACK, name,
-		         why ? why : "unknown reason");
-		return;
+	size_t i = 0;
+	for (; path[i] && i + 1 < n; i++)
+		out[i] = (unsigned char)path[i] < 0x20 || path[i] == 0x7F ? '?' : path[i];
+	out[i] = 0;
+}
+
+/* RL_THDICT_OK, or the reason in thaidict.why. */
+static int dict_read(const char *path)
+{
+	char reason[120];
+	int rc = rl_thdict_read(&thaidict.dict, path, reason, sizeof reason);
+	if (rc == RL_THDICT_OK)
+		return rc;
+	char shown[256];
+	printable(shown, sizeof shown, path);
+	snprintf(thaidict.why, sizeof thaidict.why, "Thai words need libthai's dictionary %s, which "
+	         "cannot be read (%s): " THAI_FALLBACK, shown, reason);
+	return rc;
+}
+
+/* REDLINE_THAI_DICT names the file; otherwise libthai's own search: LIBTHAI_DICTDIR/thbrk.tri,
+ * then the folder libthai was installed with. Out of memory: false, to be tried again. */
+static bool thaidict_load(void)
+{
+	const char *file = getenv("REDLINE_THAI_DICT");
+	int rc;
+	if (file && *file) {
+		rc = dict_read(file);
+	} else {
+		rc = RL_THDICT_BAD;
+		const char *dir = getenv("LIBTHAI_DICTDIR");
+		char path[4096];
+		if (dir && *dir && (size_t)snprintf(path, sizeof path, "%s/" DICT_NAME, dir) < sizeof path)
+			rc = dict_read(path);
+		if (rc == RL_THDICT_BAD)
+			rc = dict_read(REDLINE_THAI_DICTDIR "/" DICT_NAME);
 	}
-	/* POSIX: a function's address survives the round trip through void *. */
-	__typeof__(th_brk_new) *brk_new = (__typeof__(th_brk_new) *)dlsym(lib, "th_brk_new");
-	thailib.find_breaks =
-		(__typeof__(th_brk_wc_find_breaks) *)dlsym(lib, "th_brk_wc_find_breaks");
-	if (!brk_new || !thailib.find_breaks) {
-		snprintf(thailib.why, sizeof thailib.why,
-		         "Thai words need %s, and %s has no %s (another version?): " THAI_FALLBACK,
-		         REDLINE_LIBTHAI_SONAME, name, brk_new ? "th_brk_wc_find_breaks" : "th_brk_new");
-		dlclose(lib);
-		return;
-	}
-	thailib.lib = lib;
-	if (!(thailib.brk = brk_new(NULL)))
-		snprintf(thailib.why, sizeof thailib.why,
-		         "Thai words need libthai's dictionary, which %s cannot load: " THAI_FALLBACK,
-		         name);
+	thaidict.tried = rc != RL_THDICT_NOMEM;
+	return thaidict.tried;
 }
 
 void rl_thai_attach(rl_thai *th, rl_diff_opts *opts)
@@ -68,7 +76,7 @@ void rl_thai_attach(rl_thai *th, rl_diff_opts *opts)
 
 const char *rl_thai_missing(const rl_thai *th)
 {
-	return th->failed ? thailib.why : NULL;
+	return th->failed ? thaidict.why : NULL;
 }
 
 struct rl_thai_seen {
@@ -164,9 +172,9 @@ static void remember(rl_thai *th, uint64_t h, const char *run, size_t len, const
 	th->nseen++;
 }
 
-/* The run as libthai reads it, and where each code point starts. */
+/* The run as code points, and where each starts. */
 typedef struct wide_run {
-	wchar_t *cp;     /* code points, 0-terminated (libthai's thwchar_t) */
+	int32_t *cp;     /* code points, 0-terminated */
 	uint32_t *off;   /* byte offset of each code point in the run */
 	int *pos;        /* the breaker's answer, in code points */
 	size_t n;        /* code points */
@@ -187,7 +195,7 @@ static bool widen(wide_run *w, const char *run, size_t len)
 		size_t n = rl_utf8_decode(run + at, len - at, &cp);
 		if (cp <= 0)
 			break;
-		w->cp[w->n] = (wchar_t)cp;
+		w->cp[w->n] = cp;
 		w->off[w->n++] = (uint32_t)at;
 		at += n;
 	}
@@ -209,15 +217,15 @@ int rl_thai_breaks(void *ctx, rl_script script, const char *run, size_t len, uin
 
 	if (script != RL_SCRIPT_THAI || th->failed || len >= INT32_MAX)
 		return -1;
-	if (!th->brk) {
-		if (!thailib.tried)
-			thailib_load();
-		if (!(th->brk = thailib.brk)) {
-			th->failed = true;  /* no library or no dictionary: one word per grapheme */
+	if (!th->dict) {
+		if (!thaidict.tried && !thaidict_load())
+			return RL_WORDBREAK_NOMEM;
+		if (!(th->dict = thaidict.dict)) {
+			th->failed = true;  /* no dictionary: one word per grapheme */
 			return -1;
 		}
 	}
-	/* A run broken before: the same breaks (libthai's answer depends on the run alone). */
+	/* A run broken before: the same breaks (the breaker's answer depends on the run alone). */
 	uint64_t h = run_hash(run, len);
 	if (th->nseen) {
 		const rl_thai_seen *e = seen_slot(th, h, run, len);
@@ -232,7 +240,11 @@ int rl_thai_breaks(void *ctx, rl_script script, const char *run, size_t len, uin
 		wide_free(&w);
 		return RL_WORDBREAK_NOMEM;
 	}
-	int n = thailib.find_breaks(th->brk, w.cp, w.pos, w.n + 1);
+	int n = rl_thdict_breaks(th->dict, w.cp, w.n, w.pos, w.n + 1);
+	if (n < 0) {
+		wide_free(&w);
+		return RL_WORDBREAK_NOMEM;
+	}
 	/* Every break (kept for the next time), max of them for the caller. */
 	size_t all = 0;
 	uint32_t *b = malloc(((size_t)(n > 0 ? n : 0) + 1) * sizeof *b);

@@ -1,13 +1,14 @@
 /* thai.h: Thai words from libthai's dictionary, as the diff library's word breaker.
  *
  * Thai is written without spaces between words. The diff library asks its rl_wordbreak callback
- * where the words of each run of Thai begin; this one answers with libthai's dictionary breaker,
- * as MediaWiki's diff splits Thai with a dictionary. libthai itself is not linked: it is opened
- * with dlopen() by its soname (or the file REDLINE_LIBTHAI names), with its dictionary, on the
- * first run of Thai the diff asks about, once per process; texts without Thai, or whose Thai did
- * not change, never load either. When either cannot be loaded, Thai stays one word per grapheme
- * and rl_thai_missing says why. Lao, Khmer and Myanmar are not handled here (libthai has no dictionary for
- * them): they stay one word per grapheme cluster. */
+ * where the words of each run of Thai begin; this one answers with a dictionary breaker that finds
+ * libthai's breaks (thdict.h), as MediaWiki's diff splits Thai with a dictionary. libthai itself is
+ * not used at run time, only its dictionary file (libthai-data's thbrk.tri; REDLINE_THAI_DICT names
+ * another file, LIBTHAI_DICTDIR another folder, as for libthai), read on the first run of Thai the
+ * diff asks about, once per process; texts without Thai, or whose Thai did not change, never read
+ * it. When it cannot be read, Thai stays one word per grapheme and rl_thai_missing says why.
+ * Lao, Khmer and Myanmar are not handled here (libthai has no dictionary for them): they stay one
+ * word per grapheme cluster. */
 #ifndef REDLINE_THAI_H
 #define REDLINE_THAI_H
 
@@ -21,8 +22,8 @@
 typedef struct rl_thai_seen rl_thai_seen;
 
 typedef struct rl_thai {
-	void *brk;    /* libthai's ThBrk (shared by the process), once this breaker has used it */
-	bool failed;  /* the library or its dictionary is missing: Thai stays per grapheme */
+	const struct rl_thdict *dict;  /* the dictionary (shared by the process), once used */
+	bool failed;  /* the dictionary is missing or unreadable: Thai stays per grapheme */
 	/* The runs broken so far and their breaks: the same run (in the other text, a repeated
 	 * phrase) is not broken again. */
 	rl_thai_seen *seen;  /* nseen_slots slots, a power of two */
@@ -39,10 +40,10 @@ typedef struct rl_thai {
 
 /* Make opts break Thai into words through th (which must outlive every diff made with opts). */
 void rl_thai_attach(rl_thai *th, rl_diff_opts *opts);
-/* Free the runs kept (the dictionary stays loaded until the process exits). */
+/* Free the runs kept (the dictionary stays in memory until the process exits). */
 void rl_thai_release(rl_thai *th);
 /* NULL, or the one-line reason (no "redline: ", no newline) why th broke Thai one word per
- * grapheme: libthai or its dictionary could not be loaded. */
+ * grapheme: the dictionary could not be read. */
 const char *rl_thai_missing(const rl_thai *th);
 
 /* The rl_wordbreak_fn itself (ctx: an rl_thai). */

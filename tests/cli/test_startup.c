@@ -135,14 +135,16 @@ Test(startup, printed_output_does_not_load_ncurses)
 	}
 }
 
-/* ------------------------------------------------------------------ libthai
- * libthai (and libdatrie) are opened on the first run of Thai the comparison breaks into words
- * (src/run/thai.h): not for texts without Thai, not for Thai that did not change. Without the
- * library the comparison still runs, Thai one word per grapheme, and one line says why. */
+/* ------------------------------------------------------------------ Thai
+ * Thai words come from libthai's dictionary file, read by our own breaker (src/run/thdict.h) on
+ * the first run of Thai the comparison breaks into words: libthai and libdatrie are never loaded.
+ * Without the dictionary the comparison still runs, Thai one word per grapheme, and one line says
+ * why. */
 
 #define THAI_OLD SOURCE_DIR "/tests/scripts/thai-old.txt"
 #define THAI_NEW SOURCE_DIR "/tests/scripts/thai-new.txt"
-#define NO_LIBTHAI "REDLINE_LIBTHAI=/nonexistent/libthai.so.0"
+#define NO_DICT "REDLINE_THAI_DICT=/nonexistent/thbrk.tri"
+#define LIBTHAI_DICT "/usr/share/libthai/thbrk.tri"
 
 Test(startup, two_files_do_not_load_libthai)
 {
@@ -154,65 +156,148 @@ Test(startup, two_files_do_not_load_libthai)
 	run_free(&r);
 }
 
-Test(startup, unchanged_thai_needs_no_libthai)
+Test(startup, unchanged_thai_needs_no_dictionary)
 {
 	run_result r;
 	const char *argv[] = {"redline", "--stat", THAI_OLD, THAI_OLD, NULL};
-	const char *env[] = {NO_LIBTHAI, NULL};
+	const char *env[] = {NO_DICT, NULL};
 	run_outside(&r, argv, env);
 	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
 	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
 	run_free(&r);
 }
 
-Test(startup, a_thai_edit_loads_libthai)
+/* A Thai edit is split into words without libthai or libdatrie in the process. */
+Test(startup, a_thai_edit_loads_no_libthai)
 {
 	run_result r;
 	stat_outside(&r, THAI_OLD, THAI_NEW, "LD_DEBUG=files", NULL);
-	cr_assert_not_null(strstr(r.err, "libthai"), "libthai not loaded: %s", r.err);
-	cr_assert_not_null(strstr(r.err, "libdatrie"), "libdatrie not loaded: %s", r.err);
+	cr_assert_not_null(strstr(r.err, "libc.so"), "no loader log: %s", r.err);
+	cr_assert_null(strstr(r.err, "libthai"), "libthai loaded: %s", r.err);
+	cr_assert_null(strstr(r.err, "libdatrie"), "libdatrie loaded: %s", r.err);
 	run_free(&r);
 }
 
 /* --inline under env: exit 1, the Thai line's change as printed, and standard error. */
-static void thai_inline(run_result *r, const char *env0)
+static void thai_inline(run_result *r, const char *env0, const char *env1)
 {
 	const char *argv[] = {"redline", "--inline", THAI_OLD, THAI_NEW, NULL};
-	const char *env[] = {env0, NULL};
+	const char *env[] = {env0, env1, NULL};
 	run_outside(r, argv, env);
 	cr_assert_eq(r->status, 1, "stderr: %s", r->err);
 }
 
-Test(startup, thai_without_libthai_is_per_grapheme_with_one_line)
+/* The per-grapheme comparison doc/scripts-and-provenance.md describes (ก and ล kept), and the one
+ * line that says why, whole. */
+static void expect_per_grapheme(const run_result *r, const char *why)
+{
+	cr_assert_not_null(strstr(r->out, "โรงเรียน[-ใ-]{+ไ+}ก[-ล้-]{+ล+}บ้าน"), "%s", r->out);
+	cr_assert_str_eq(r->err, why);
+}
+
+static void expect_words(const run_result *r)
+{
+	cr_assert_not_null(strstr(r->out, "โรงเรียน[-ใกล้-]{+ไกล+}บ้าน"), "%s", r->out);
+	cr_assert_eq(r->err_len, 0, "stderr: %s", r->err);
+}
+
+Test(startup, thai_without_the_dictionary_is_per_grapheme_with_one_line)
 {
 	run_result r;
-	thai_inline(&r, NULL);
-	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใกล้-]{+ไกล+}บ้าน"), "%s", r.out);
-	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
+	if (access(LIBTHAI_DICT, R_OK) == 0) {
+		thai_inline(&r, NULL, NULL);
+		expect_words(&r);
+		run_free(&r);
+	}
+	thai_inline(&r, NO_DICT, NULL);
+	expect_per_grapheme(&r, "redline: Thai words need libthai's dictionary /nonexistent/thbrk.tri, "
+	                        "which cannot be read (No such file or directory): Thai is compared "
+	                        "one grapheme at a time\n");
 	run_free(&r);
-
-	thai_inline(&r, NO_LIBTHAI);
-	/* The per-grapheme comparison doc/scripts-and-provenance.md describes: ก and ล kept. */
-	cr_assert_not_null(strstr(r.out, "โรงเรียน[-ใ-]{+ไ+}ก[-ล้-]{+ล+}บ้าน"), "%s", r.out);
-	const char *want = "redline: Thai words need /nonexistent/libthai.so.0, which cannot be loaded "
-	                   "(/nonexistent/libthai.so.0: ";
-	cr_assert_eq(strncmp(r.err, want, strlen(want)), 0, "stderr: %s", r.err);
-	cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1, "not one line: %s", r.err);
-	const char *end = ": Thai is compared one grapheme at a time\n";
-	cr_assert(r.err_len > strlen(end) && strcmp(r.err + r.err_len - strlen(end), end) == 0,
-	          "stderr: %s", r.err);
+	/* A name with an escape in it is shown without it. */
+	thai_inline(&r, "REDLINE_THAI_DICT=/nonexistent/\x1b[2Jx.tri", NULL);
+	expect_per_grapheme(&r, "redline: Thai words need libthai's dictionary /nonexistent/?[2Jx.tri, "
+	                        "which cannot be read (No such file or directory): Thai is compared "
+	                        "one grapheme at a time\n");
 	run_free(&r);
 }
 
-/* A library that is there but is not libthai. */
-Test(startup, thai_with_the_wrong_library)
+/* A file that is not a dictionary, and libthai's dictionary cut short or damaged (written here
+ * from the installed one): per grapheme, one line, never a crash. */
+Test(startup, thai_with_a_file_that_is_no_dictionary)
 {
 	run_result r;
-	thai_inline(&r, "REDLINE_LIBTHAI=libm.so.6");
-	cr_assert_not_null(strstr(r.out, "[-ใ-]{+ไ+}ก"), "%s", r.out);
-	cr_assert_str_eq(r.err, "redline: Thai words need libthai.so.0, and libm.so.6 has no "
-	                        "th_brk_new (another version?): Thai is compared one grapheme at a time\n");
+	thai_inline(&r, "REDLINE_THAI_DICT=" THAI_OLD, NULL);
+	expect_per_grapheme(&r, "redline: Thai words need libthai's dictionary " THAI_OLD ", which "
+	                        "cannot be read (not a libdatrie trie (no alphabet)): Thai is "
+	                        "compared one grapheme at a time\n");
 	run_free(&r);
+
+	FILE *fp = fopen(LIBTHAI_DICT, "rb");
+	if (!fp)
+		cr_skip_test("no " LIBTHAI_DICT " (libthai-data) to cut short");
+	static unsigned char dict[1 << 20];
+	size_t n = fread(dict, 1, sizeof dict, fp);
+	fclose(fp);
+	char path[] = "/tmp/redline-thbrk-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_gt(n, 1000);
+	cr_assert_eq(write(fd, dict, n - 1000), (ssize_t)(n - 1000));
+	close(fd);
+	char env[64];
+	snprintf(env, sizeof env, "REDLINE_THAI_DICT=%s", path);
+	thai_inline(&r, env, NULL);
+	char want[256];
+	snprintf(want, sizeof want, "redline: Thai words need libthai's dictionary %s, which cannot be "
+	         "read (truncated in its tail): Thai is compared one grapheme at a time\n", path);
+	expect_per_grapheme(&r, want);
+	run_free(&r);
+	unlink(path);
+}
+
+/* libthai's own search: LIBTHAI_DICTDIR/thbrk.tri first, then its installed folder. */
+Test(startup, thai_dictionary_from_libthai_dictdir)
+{
+	if (access(LIBTHAI_DICT, R_OK) != 0)
+		cr_skip_test("no " LIBTHAI_DICT " (libthai-data)");
+	run_result r;
+	char dir[] = "/tmp/redline-dictdir-XXXXXX", path[64];
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/thbrk.tri", dir);
+	/* A broken file there: the installed dictionary, as libthai does. */
+	FILE *fp = fopen(path, "wb");
+	cr_assert_not_null(fp);
+	fputs("not a trie", fp);
+	fclose(fp);
+	char env[80];
+	snprintf(env, sizeof env, "LIBTHAI_DICTDIR=%s", dir);
+	thai_inline(&r, env, NULL);
+	expect_words(&r);
+	run_free(&r);
+	/* A dictionary of no words there (libdatrie's empty trie): it is the one read, so each run of
+	 * Thai is one unknown word. */
+	static const unsigned char empty[] = {
+		0xD9, 0xFC, 0xD9, 0xFC, 0, 0, 0, 1, 0, 0, 0x0E, 0x01, 0, 0, 0x0E, 0x5B,  /* alphabet */
+		0xDA, 0xFC, 0xDA, 0xFC, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+		0, 0, 0, 3, 0, 0, 0, 0,                                          /* the root's cell */
+		0xDF, 0xFC, 0xDF, 0xFC, 0, 0, 0, 0, 0, 0, 0, 0,                  /* an empty tail */
+	};
+	fp = fopen(path, "wb");
+	cr_assert_not_null(fp);
+	cr_assert_eq(fwrite(empty, 1, sizeof empty, fp), sizeof empty);
+	fclose(fp);
+	thai_inline(&r, env, NULL);
+	cr_assert_not_null(strstr(r.out, "[-น้องชายเป็นนักเรียนที่โรงเรียนใกล้บ้าน-]"), "%s", r.out);
+	cr_assert_eq(r.err_len, 0, "stderr: %s", r.err);
+	run_free(&r);
+	thai_inline(&r, env, NO_DICT);
+	expect_per_grapheme(&r, "redline: Thai words need libthai's dictionary /nonexistent/thbrk.tri, "
+	                        "which cannot be read (No such file or directory): Thai is compared "
+	                        "one grapheme at a time\n");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
 }
 
 /* ------------------------------------------------------------------ the document readers

@@ -384,11 +384,11 @@ Test(thai, an_english_edit_loads_no_dictionary)
 	rl_thai_attach(&th, &o);
 	rl_alignment *al;
 	cr_assert_eq(rl_diff(&al, a, sizeof a - 1, b, sizeof b - 1, &o), RL_OK);
-	cr_assert_null(th.brk, "the dictionary was loaded for an English edit");
+	cr_assert_null(th.dict, "the dictionary was loaded for an English edit");
 	cr_assert_eq(rl_tokens_words(rl_alignment_tokens(al, RL_OLD)), 7, "2 Thai phrases, 5 words");
 	rl_alignment_free(al);
 	cr_assert_eq(rl_diff(&al, b, sizeof b - 1, c, sizeof c - 1, &o), RL_OK);
-	cr_assert_not_null(th.brk, "a Thai edit loads the dictionary");
+	cr_assert_not_null(th.dict, "a Thai edit loads the dictionary");
 	cr_assert_gt(rl_tokens_words(rl_alignment_tokens(al, RL_OLD)), 7, "Thai words, not phrases");
 	rl_alignment_free(al);
 	rl_thai_release(&th);
