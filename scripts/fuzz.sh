@@ -10,7 +10,7 @@ set -u
 build=$1
 seconds=$2
 shift 2
-[ $# -gt 0 ] || set -- fuzz_token fuzz_diff fuzz_layout fuzz_print fuzz_doc fuzz_zipdoc fuzz_pdf
+[ $# -gt 0 ] || set -- fuzz_token fuzz_diff fuzz_layout fuzz_print fuzz_doc fuzz_zipdoc fuzz_pdf fuzz_thdict
 src=$(cd "$(dirname "$0")/.." && pwd)
 status=0
 for h in "$@"; do
@@ -24,6 +24,7 @@ for h in "$@"; do
 	fuzz_doc) max_len=4096 ;;  # documents: a page needs room for its markup
 	# Documents: the seeds are whole DOCX, EPUB and PDF files of a few KB.
 	fuzz_zipdoc | fuzz_pdf) max_len=16384 ;;
+	fuzz_thdict) max_len=4096 ;;  # a small dictionary of a few words and a text
 	*) max_len=512 ;;
 	esac
 	echo "fuzz: $h for ${seconds}s (log: $log)"

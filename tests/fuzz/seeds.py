@@ -107,6 +107,49 @@ DOCS = {
 }
 
 
+# Thai dictionaries in libthai's format (libdatrie's trie, src/run/thdict.h): an alphabet of
+# U+0E01..U+0E5B, a double array branching while words share a prefix, each word's rest in a tail
+# block. Words of our own.
+THAI_WORDS = ["ฉัน", "ชอบ", "กิน", "ข้าว", "ข้าวผัด", "ผัด", "กับ", "ไข่", "ดาว", "ทุก", "วัน",
+              "โรง", "เรียน", "โรงเรียน", "เด็ก", "เล่น"]
+
+
+def thai_dict(words):
+    keys = sorted(bytes(ord(c) - 0x0E00 for c in w) + b"\0" for w in words)
+    base, check, tails = {1: -1}, {1: -1}, []
+
+    def node(s, ws, depth):
+        if len(ws) == 1:
+            tails.append(ws[0][depth:-1])
+            base[s] = -len(tails)
+            return
+        chars = sorted({w[depth] for w in ws})
+        b = 1
+        while not all(b + c >= 3 and b + c not in check for c in chars):
+            b += 1
+        base[s] = b
+        for c in chars:
+            check[b + c] = s
+        for c in chars:
+            group = [w for w in ws if w[depth] == c]
+            if c == 0:
+                tails.append(b"")
+                base[b] = -len(tails)
+            else:
+                node(b + c, group, depth + 1)
+
+    check[2] = 0
+    node(2, keys, 0)
+    ncells = max(check) + 1
+    out = struct.pack(">IIII", 0xD9FCD9FC, 1, 0x0E01, 0x0E5B) + struct.pack(">II", 0xDAFCDAFC, ncells)
+    for i in range(1, ncells):
+        out += struct.pack(">ii", base.get(i, 0), check.get(i, -1))
+    out += struct.pack(">Iii", 0xDFFCDFFC, 0, len(tails))
+    for t in tails:
+        out += struct.pack(">iih", -1, 0, len(t)) + t
+    return out
+
+
 def write(harness, name, data):
     d = os.path.join(HERE, "corpus", harness)
     os.makedirs(d, exist_ok=True)
@@ -123,6 +166,13 @@ def main():
             write(harness, "pair%02d" % i, data)
     for name, (fmt, limit, doc) in DOCS.items():
         write("fuzz_doc", name, bytes([fmt, limit]) + doc)
+    small = thai_dict(THAI_WORDS)
+    for name, d, text in [("dict", small, b""),
+                          ("dict_text", small, "เด็กๆ ชอบกินข้าวผัด ก.พ. Thaiไทย".encode()),
+                          ("one_word", thai_dict(["กา"]), b""),
+                          ("cut", small[:len(small) // 2], b""),
+                          ("empty", b"", "ไทย".encode())]:
+        write("fuzz_thdict", name, struct.pack("<H", len(d)) + d + text)
 
 
 if __name__ == "__main__":
