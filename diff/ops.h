@@ -94,6 +94,7 @@ typedef struct rl_stats {
 	                           * are the RL_OP_TYPO ops */
 	size_t anchors;           /* anchors that cut the exact diff (0 when minimal) */
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
+	size_t windows;           /* windows the stages ran on (window.h), 0 for the whole texts */
 } rl_stats;
 
 /* Styles: what the caller knows of a text's formatting that is not its words (a document's
