@@ -116,23 +116,11 @@ static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 	return rc;
 }
 
-/* Would the sources stage look for the OLD text of some unit of NEW (provenance.c: a unit that
- * keeps less than half of its words in place)? It searches the whole of OLD, which a window
- * does not hold. *rc: RL_ENOMEM. */
-static bool sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
+/* Must a window stop here (far, NULL on the whole texts), the sources stage being on and some
+ * unit of NEW wanting sources that may be anywhere in OLD (provenance.h)? Then *far is set. */
+static bool beyond(rl_ctx *c, const rl_opvec *ops, bool *far, int *rc)
 {
-	const rl_side *sb = &c->side[RL_NEW];
-	uint32_t *kept = calloc((size_t)sb->nunits + 1, sizeof *kept);
-	bool wanted = false;
-	if (!kept) {
-		*rc = RL_ENOMEM;
-		return false;
-	}
-	rl_count_kept(c, ops->v, ops->n, RL_NEW, 0, kept);
-	for (uint32_t u = 0; u < sb->nunits && !wanted; u++)
-		wanted = 2 * kept[u] < rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
-	free(kept);
-	return wanted;
+	return far && (c->stages & RL_STAGE_SOURCES) && (*far = rl_sources_wanted(c, ops, rc));
 }
 
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
@@ -154,6 +142,10 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
+	/* A window with a unit that wants provenance here mostly still wants it at the end (moves
+	 * and sentence pairs aside): stop before the stages, and ask again before provenance. */
+	if (rc == RL_OK && beyond(&c, &ops, far, &rc))
+		goto out;
 	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_moves(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
@@ -168,12 +160,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */
-	if (rc == RL_OK && far && (c.stages & RL_STAGE_SOURCES) &&
-	    (*far = sources_wanted(&c, &ops, &rc))) {
-		rl_opvec_free(&ops);
-		rl_ctx_release(&c);
-		return rc;
-	}
+	if (rc == RL_OK && beyond(&c, &ops, far, &rc))
+		goto out;
 	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
@@ -189,6 +177,7 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		count_stats(stats, *out, *nout, &c);
 		stats->typographic = folded;
 	}
+out:
 	rl_opvec_free(&ops);
 	rl_ctx_release(&c);
 	return rc;

@@ -10,7 +10,7 @@
 
 /* Texts shorter than this (tokens, both sides together) are compared whole: the windows would
  * save little, and the short texts of the tests and goldens keep one path. */
-#define MIN_TOKENS 4096
+#define MIN_TOKENS 1024
 
 /* A window may start where a line starts a paragraph on both sides. */
 #define CUT_GAP RL_GAP_PARA
@@ -31,28 +31,48 @@ typedef struct side {
 	uint32_t nl;
 } side;
 
+/* The first token after t0 that starts after byte pos, or n: a galloping search from t0 (whose
+ * token starts at or before pos), a line being a few tokens. */
+static uint32_t first_after(const rl_token *v, uint32_t n, uint32_t t0, size_t pos)
+{
+	uint32_t lo = t0, hi = t0 + 1, step = 1;
+	while (hi < n && v[hi].off <= pos) {
+		lo = hi;
+		step *= 2;
+		hi = n - t0 > step ? t0 + step : n;
+	}
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v[mid].off <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+/* The lines of a side: the tokens between two line feeds (a form feed or a line separator does
+ * not end one here: such lines are longer, and compared all the same). */
 static int lines_of(side *s, const rl_tokens *toks)
 {
-	s->v = rl_tokens_array(toks);
-	s->text = rl_tokens_text(toks);
-	s->n = (uint32_t)rl_tokens_count(toks);
-	size_t cap = 1024;
-	uint32_t k = 0, t0 = 0;
-	const rl_token *v = s->v;
+	const rl_token *v = s->v = rl_tokens_array(toks);
+	const char *text = s->text = rl_tokens_text(toks);
+	uint32_t n = s->n = (uint32_t)rl_tokens_count(toks);
+	size_t len = rl_tokens_text_len(toks), cap = 1024;
+	uint32_t k = 0;
 	if (!(s->l = malloc(cap * sizeof *s->l)))
 		return RL_ENOMEM;
-	for (uint32_t t = 1; t <= s->n; t++) {
-		if (t < s->n && v[t].gap < RL_GAP_LINE)
-			continue;
+	for (uint32_t t0 = 0, t1; t0 < n; t0 = t1) {
+		const char *nl = memchr(text + v[t0].off, '\n', len - v[t0].off);
+		t1 = nl ? first_after(v, n, t0, (size_t)(nl - text)) : n;
 		if (k == cap) {
 			line *l = realloc(s->l, 2 * cap * sizeof *l);
 			if (!l)
 				return RL_ENOMEM;
 			s->l = l, cap *= 2;
 		}
-		size_t off = v[t0].off, end = (size_t)v[t - 1].off + v[t - 1].len;
-		s->l[k++] = (line){rl_hash_bytes(s->text + off, end - off), t0, t};
-		t0 = t;
+		size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
+		s->l[k++] = (line){rl_hash_bytes(text + off, end - off), t0, t1};
 	}
 	s->nl = k;
 	return RL_OK;
@@ -313,7 +333,7 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	rl_window *w;
 	size_t nw;
 	*done = false;
-	if (opts->minimal || opts->no_skip || rl_styled(styles))
+	if (opts->minimal || opts->no_window || rl_styled(styles))
 		return RL_OK;
 	int rc = rl_windows_find(toks[0], toks[1], &w, &nw);
 	if (rc != RL_OK || nw == 0)

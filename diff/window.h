@@ -16,7 +16,7 @@
  * provenance in a kept stretch, cleanup's word frequencies, a quotation across the cut). The
  * whole texts are compared instead when a unique line matches out of order (a move), when the
  * kept part is less than half of either text, for short texts, styles, --minimal and
- * rl_diff_opts.no_skip. */
+ * rl_diff_opts.no_window. */
 #ifndef REDLINE_WINDOW_H
 #define REDLINE_WINDOW_H
 
