@@ -142,10 +142,6 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
-	/* A window with a unit that wants provenance here mostly still wants it at the end (moves
-	 * and sentence pairs aside): stop before the stages, and ask again before provenance. */
-	if (rc == RL_OK && beyond(&c, &ops, far, &rc))
-		goto out;
 	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_moves(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
