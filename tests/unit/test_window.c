@@ -124,7 +124,9 @@ static void expect_same(const rl_alignment *x, const rl_alignment *y)
 	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
 	cr_assert_eq(nx, ny, "%zu ops with windows, %zu without", nx, ny);
 	for (size_t k = 0; k < nx; k++)
-		cr_assert(memcmp(&ox[k], &oy[k], sizeof ox[k]) == 0,
+		cr_assert(ox[k].a0 == oy[k].a0 && ox[k].a1 == oy[k].a1 && ox[k].b0 == oy[k].b0 &&
+		          ox[k].b1 == oy[k].b1 && ox[k].kind == oy[k].kind &&
+		          ox[k].move == oy[k].move && ox[k].quote == oy[k].quote,
 		          "op %zu: %s [%u,%u)x[%u,%u) against %s [%u,%u)x[%u,%u)", k,
 		          rl_kind_name(ox[k].kind), ox[k].a0, ox[k].a1, ox[k].b0, ox[k].b1,
 		          rl_kind_name(oy[k].kind), oy[k].a0, oy[k].a1, oy[k].b0, oy[k].b1);
