@@ -110,7 +110,8 @@ static bool cut_at(const side *a, uint32_t i, const side *b, uint32_t j)
 }
 
 /* The matched lines (mo[j]: NEW's line j is OLD's line mo[j], or NONE), as patience diff matches
- * them. false when a unique line matches out of order. */
+ * them; *in_order false (and the match left unfinished) when a unique line matches out of
+ * order. */
 static int match_lines(const side *a, const side *b, uint32_t *mo, bool *in_order)
 {
 	size_t cap = 16;
@@ -157,8 +158,8 @@ static int match_lines(const side *a, const side *b, uint32_t *mo, bool *in_orde
 			break;
 		}
 		mo[j] = i;
-		for (uint32_t x = i, y = j; x > pi && y > pj && mo[y - 1] == NONE && line_eq(a, x - 1, b, y - 1);
-		     x--, y--)
+		for (uint32_t x = i, y = j;
+		     x > pi && y > pj && mo[y - 1] == NONE && line_eq(a, x - 1, b, y - 1); x--, y--)
 			mo[y - 1] = x - 1;
 		uint32_t x = i + 1, y = j + 1;
 		for (; x < a->nl && y < b->nl && line_eq(a, x, b, y); x++, y++) {
