@@ -7,6 +7,7 @@
 
 #include "pipeline.h"
 #include "status.h"
+#include "window.h"
 #include "wordbreak.h"
 
 struct rl_alignment {
@@ -62,9 +63,14 @@ int rl_diff_styled(rl_alignment **out, const char *old_text, size_t old_len, con
 		                      opts->minimal || opts->no_skip ? NULL : al->toks[0]);
 	if (by_line)
 		rl_wb_lines_free(&lines);
+	/* Around the changes of a long text alone when it can be (window.h), else the whole. */
+	bool done = false;
+	if (rc == RL_OK)
+		rc = rl_pipeline_windows(al->toks, &al->opts, styles, &done, &al->ops, &al->nops,
+		                         &al->srcs, &al->nsrcs, &al->stats);
 	if (rc != RL_OK ||
-	    (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->srcs, &al->nsrcs,
-	                     &al->stats)) != RL_OK) {
+	    (!done && (rc = rl_pipeline(al->toks, &al->opts, styles, &al->ops, &al->nops, &al->srcs,
+	                                &al->nsrcs, &al->stats)) != RL_OK)) {
 		rl_alignment_free(al);
 		return rc;
 	}

@@ -260,15 +260,19 @@ static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
 	return rc;
 }
 
-static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
+/* Side s: tokens [lo, hi) of toks (the whole text, or a window of it: window.h). */
+static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint32_t hi,
+                     uint8_t **bits)
 {
 	rl_side *sd = &c->side[s];
-	sd->tok = rl_tokens_array(toks);
+	bool whole = lo == 0 && hi == rl_tokens_count(toks);
+	sd->tok = rl_tokens_array(toks) + lo;
 	sd->text = rl_tokens_text(toks);
-	sd->n = (uint32_t)rl_tokens_count(toks);
+	sd->n = hi - lo;
 	/* NEW's paragraphs copied from OLD take OLD's ids (skip.h). */
-	int rc = s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
-	                     : rl_intern(c->in, toks, &sd->ids);
+	int rc = !whole ? rl_intern_span(c->in, toks, lo, hi, &sd->ids)
+	         : s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
+	                       : rl_intern(c->in, toks, &sd->ids);
 	if (rc != RL_OK)
 		return rc;
 	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
@@ -363,22 +367,32 @@ static void scratch_release(rl_ctx *c)
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts)
 {
+	const uint32_t whole[4] = {0, (uint32_t)rl_tokens_count(old_toks), 0,
+	                           (uint32_t)rl_tokens_count(new_toks)};
+	return rl_ctx_init_span(c, old_toks, new_toks, whole, opts);
+}
+
+int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                     const uint32_t span[4], const rl_diff_opts *opts)
+{
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	c->opts = *opts;
 	c->stages = opts->minimal ? 0 : opts->stages & RL_STAGES_ALL;
 	c->next_move = 1;
-	c->old_toks = old_toks;
 	/* What OLD's walk made of each token, for NEW's lines copied from OLD (side_walk), when
-	 * NEW has any. */
+	 * NEW has any: on the whole texts only (a window's tokens are numbered from its start). */
+	bool whole = span[0] == 0 && span[1] == rl_tokens_count(old_toks) && span[2] == 0 &&
+	             span[3] == rl_tokens_count(new_toks);
+	c->old_toks = whole ? old_toks : NULL;
 	const rl_tokens *from;
 	size_t nruns;
 	rl_tokens_runs(new_toks, &from, &nruns);
-	uint8_t *bits = NULL, **keep = from == old_toks && nruns > 0 ? &bits : NULL;
+	uint8_t *bits = NULL, **keep = whole && from == old_toks && nruns > 0 ? &bits : NULL;
 	if ((rc = rl_interner_new(&c->in, &opts->key)) == RL_OK &&
-	    (rc = side_init(c, RL_OLD, old_toks, keep)) == RL_OK)
-		rc = side_init(c, RL_NEW, new_toks, &bits);
+	    (rc = side_init(c, RL_OLD, old_toks, span[0], span[1], keep)) == RL_OK)
+		rc = side_init(c, RL_NEW, new_toks, span[2], span[3], &bits);
 	free(bits);
 	if (rc != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;

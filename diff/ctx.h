@@ -87,6 +87,11 @@ typedef struct rl_ctx {
  * calls the stages that know it. */
 int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                 const rl_diff_opts *opts);
+/* The same for OLD's tokens [span[0], span[1]) and NEW's [span[2], span[3]) alone (a window of
+ * two long texts: window.h): the sides' tokens are numbered from the window's start (side.tok
+ * points into the whole array, side.text is the whole text, offsets stay those of the text). */
+int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                     const uint32_t span[4], const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
 /* Free the side's candidates (then the structure passes visit every token). */
 void rl_ctx_unlist(rl_side *sd);

@@ -670,21 +670,15 @@ static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
 
-int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
-                   const uint32_t *src_ids, uint32_t **ids_out)
+/* Tokens v[0..n) of text[0..text_len), runs[0..nruns) of them copied from a source whose ids are
+ * src_ids (rl_intern_from). */
+static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const char *text,
+                         size_t text_len, const rl_tokrun *runs, size_t nruns,
+                         const uint32_t *src_ids, uint32_t **ids_out)
 {
-	size_t n = rl_tokens_count(toks);
-	const rl_token *v = rl_tokens_array(toks);
-	const char *text = rl_tokens_text(toks);
-	size_t text_len = rl_tokens_text_len(toks);
-	const rl_tokens *from;
-	size_t nruns;
-	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
 	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;
-	if (!src || from != src)
-		nruns = 0;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
 	size_t safe_end = text_len >= SHORT_KEY ? text_len - SHORT_KEY + 1 : 0;  /* 16 bytes readable before it */
 	/* Tokens before `safe` start before safe_end (they come in the order of the text). */
@@ -737,4 +731,23 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 	}
 	*ids_out = ids;
 	return RL_OK;
+}
+
+int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
+                   const uint32_t *src_ids, uint32_t **ids_out)
+{
+	const rl_tokens *from;
+	size_t nruns;
+	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
+	if (!src || from != src)
+		nruns = 0;
+	return intern_tokens(in, rl_tokens_array(toks), rl_tokens_count(toks), rl_tokens_text(toks),
+	                     rl_tokens_text_len(toks), runs, nruns, src_ids, ids_out);
+}
+
+int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                   uint32_t **ids_out)
+{
+	return intern_tokens(in, rl_tokens_array(toks) + t0, t1 - t0, rl_tokens_text(toks),
+	                     rl_tokens_text_len(toks), NULL, 0, NULL, ids_out);
 }

@@ -38,6 +38,11 @@ int rl_intern(rl_interner *in, const rl_tokens *toks, uint32_t **ids_out);
 int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
                    const uint32_t *src_ids, uint32_t **ids_out);
 
+/* The same for tokens [t0, t1) of toks alone (a window of a long text: window.h); ids_out gets
+ * t1 - t0 ids. */
+int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                   uint32_t **ids_out);
+
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
  * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id);

@@ -68,10 +68,12 @@ typedef struct rl_diff_opts {
 	                          * one word per grapheme */
 	bool no_skip;        /* tokenize NEW's lines that OLD has byte for byte instead of copying
 	                      * OLD's tokens (skip.h): the same alignment, slower; for the tests */
+	bool no_window;      /* run the stages on the whole texts, not on the windows around their
+	                      * changes (window.h); for the tests */
 } rl_diff_opts;
 
 #define RL_DIFF_OPTS_INIT \
-	{RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL, RL_WORDBREAK_INIT, false}
+	{RL_KEYOPTS_INIT, RL_MYERS_OPTS_INIT, false, RL_STAGES_ALL, RL_WORDBREAK_INIT, false, false}
 
 typedef struct rl_stats {
 	size_t words[2];          /* word tokens of OLD and NEW */
@@ -87,13 +89,16 @@ typedef struct rl_stats {
 	size_t ops[RL_OP_KINDS];  /* ops of each kind */
 	size_t quotes;            /* ops flagged as touching a quotation */
 	size_t quote_ops[RL_QUOTE_KINDS];  /* ops with each rl_quote flag (index 0: none) */
-	size_t quotations[2];     /* quotations found in OLD and NEW (0 when the stage is off) */
+	size_t quotations[2];     /* quotations found in OLD and NEW (0 when the stage is off; in
+	                           * the windows alone when `windows`) */
 	size_t formatted;         /* OLD words in RL_OP_FORMAT ops */
 	size_t typographic;       /* compounds written apart, hyphenated or joined, folded as no
 	                           * change (typo.h; 0 under --strict or minimal); the joined ones
 	                           * are the RL_OP_TYPO ops */
-	size_t anchors;           /* anchors that cut the exact diff (0 when minimal) */
+	size_t anchors;           /* anchors that cut the exact diff (0 when minimal; the windows'
+	                           * diffs' when `windows`) */
 	size_t bound_hits;        /* searches cut short by the cost bound (0 when minimal) */
+	size_t windows;           /* windows the stages ran on (window.h), 0 for the whole texts */
 } rl_stats;
 
 /* Styles: what the caller knows of a text's formatting that is not its words (a document's

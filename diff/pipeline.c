@@ -61,10 +61,12 @@ static int go_on(const rl_diff_opts *o)
 	return k && k->asked(k->ctx) ? RL_ECANCELED : RL_OK;
 }
 
-int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
-                    const rl_diff_opts *opts)
+/* rl_pipeline_ctx on tokens span[0..4) (ctx.h, rl_ctx_init_span), or the whole texts (NULL). */
+static int pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                        const uint32_t *span, const rl_diff_opts *opts)
 {
-	int rc = rl_ctx_init(c, old_toks, new_toks, opts);
+	int rc = span ? rl_ctx_init_span(c, old_toks, new_toks, span, opts)
+	              : rl_ctx_init(c, old_toks, new_toks, opts);
 
 	if (rc == RL_OK)
 		rl_interner_seal(c->in);  /* the stages read keys, they intern nothing */
@@ -80,8 +82,13 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
 	return RL_OK;
 }
 
-/* Do the styles say anything (a span with a style)? */
-static bool styled(const rl_styles *styles)
+int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
+                    const rl_diff_opts *opts)
+{
+	return pipeline_ctx(c, old_toks, new_toks, NULL, opts);
+}
+
+bool rl_styled(const rl_styles *styles)
 {
 	for (int s = 0; styles && s < 2; s++)
 		for (size_t k = 0; k < styles[s].n; k++)
@@ -93,7 +100,7 @@ static bool styled(const rl_styles *styles)
 /* The restyled stretches of equal ops (restyle.h), when the caller gave styles. */
 static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 {
-	if (!styled(styles))
+	if (!rl_styled(styles))
 		return RL_OK;
 	uint32_t *sty[2];
 	sty[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *sty[0]);
@@ -109,13 +116,27 @@ static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 	return rc;
 }
 
+/* Must a window stop here (far, NULL on the whole texts), the sources stage being on and some
+ * unit of NEW wanting sources that may be anywhere in OLD (provenance.h)? Then *far is set. */
+static bool beyond(rl_ctx *c, const rl_opvec *ops, bool *far, int *rc)
+{
+	return far && (c->stages & RL_STAGE_SOURCES) && (*far = rl_sources_wanted(c, ops, rc));
+}
+
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
                 rl_op **out, size_t *nout, rl_link **srcs, size_t *nsrcs, rl_stats *stats)
+{
+	return rl_pipeline_span(toks, NULL, opts, styles, out, nout, srcs, nsrcs, stats, NULL);
+}
+
+int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
+                     const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
+                     size_t *nsrcs, rl_stats *stats, bool *far)
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
 	size_t folded = 0;
-	int rc = rl_pipeline_ctx(&c, toks[0], toks[1], opts);
+	int rc = pipeline_ctx(&c, toks[0], toks[1], span, opts);
 
 	if (rc == RL_OK)
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
@@ -135,6 +156,8 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */
+	if (rc == RL_OK && beyond(&c, &ops, far, &rc))
+		goto out;
 	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
@@ -150,6 +173,7 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 		count_stats(stats, *out, *nout, &c);
 		stats->typographic = folded;
 	}
+out:
 	rl_opvec_free(&ops);
 	rl_ctx_release(&c);
 	return rc;

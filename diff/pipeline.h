@@ -3,6 +3,7 @@
 #ifndef REDLINE_PIPELINE_H
 #define REDLINE_PIPELINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ctx.h"
@@ -19,5 +20,17 @@ int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_t
  * Returns RL_OK, or an error status (RL_ENOMEM, RL_ECANCELED) leaving *out untouched. */
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
                 rl_op **out, size_t *nout, rl_link **srcs, size_t *nsrcs, rl_stats *stats);
+
+/* Do the styles (two entries, or NULL) say anything (a span with a style, or an exact one)? */
+bool rl_styled(const rl_styles *styles);
+
+/* The same on OLD's tokens [span[0], span[1]) and NEW's [span[2], span[3]) alone (a window:
+ * window.h; NULL: the whole texts): the ops, links and figures are the window's, its tokens
+ * numbered from its start. far (NULL, or set to false): set to true, and nothing given, when a
+ * stage would have looked beyond the window (provenance: a unit of NEW mostly new, whose
+ * sources may be anywhere in OLD). */
+int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
+                     const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
+                     size_t *nsrcs, rl_stats *stats, bool *far);
 
 #endif

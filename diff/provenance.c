@@ -845,3 +845,25 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 	}
 	return rc;
 }
+
+bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
+{
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t *kept = calloc((size_t)sb->nunits + 1, sizeof *kept);
+	bool wanted = false;
+	if (!kept) {
+		*rc = RL_ENOMEM;
+		return false;
+	}
+	rl_count_kept(c, ops->v, ops->n, RL_NEW, 0, kept);
+	for (uint32_t u = 0; u < sb->nunits && !wanted; u++) {
+		uint32_t t0 = sb->ustart[u], t1 = sb->ustart[u + 1], weighs = 0;
+		if (2 * kept[u] >= rl_words(c, RL_NEW, t0, t1))
+			continue;  /* link_unit: it keeps most of its words */
+		for (uint32_t t = t0; t < t1 && weighs < MIN_STEMS; t++)
+			weighs += weighed(c, RL_NEW, t);
+		wanted = weighs >= MIN_STEMS;  /* mark_stems: as many stems at most */
+	}
+	free(kept);
+	return wanted;
+}

@@ -16,4 +16,10 @@
  * to the context's shared budget (past it, later units get no link). */
 int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n);
 
+/* Might rl_sources_find link a unit of these ops: is there a unit of NEW that keeps less than
+ * half of its words in place and holds enough content words to be linked? (A window of two
+ * long texts is compared alone only when not: the sources may be anywhere in OLD, window.h.)
+ * *rc: RL_ENOMEM. */
+bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc);
+
 #endif

@@ -351,6 +351,30 @@ Test(alloc, when_arrays_grow, .timeout = 300)
 	free(b);
 }
 
+/* Two long texts with one word changed: compared on a window around it (window.h). */
+Test(alloc, on_a_window, .timeout = 300)
+{
+	enum { PARAS = 60, WORDS = 25 };
+	char *a = malloc(PARAS * WORDS * 12), *b = malloc(PARAS * WORDS * 12);
+	size_t na = 0, nb = 0;
+	for (int p = 0; p < PARAS; p++) {
+		for (int i = 0; i < WORDS; i++) {
+			const char *end = i + 1 < WORDS ? " " : ".\n\n";
+			na += (size_t)sprintf(a + na, "w%d%s", p * WORDS + i, end);
+			nb += (size_t)sprintf(b + nb, "%s%d%s", p == 30 && i == 7 ? "x" : "w",
+			                      p * WORDS + i, end);
+		}
+	}
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, na, b, nb, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 1);
+	rl_alignment_free(al);
+	fail_every_allocation(a, na, b, nb, &o, "a window");
+	free(a);
+	free(b);
+}
+
 Test(alloc, empty_inputs)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;

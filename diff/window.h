@@ -1,0 +1,51 @@
+/* window.h: the pipeline only around the changed stretches of two long texts with few edits
+ * (issue 13, "skip what did not change").
+ *
+ * The lines both texts have byte for byte (the same tokens) are matched as patience diff does:
+ * the lines that occur once on each side, which must come in the same order, then their equal
+ * neighbours. Runs of matched lines are kept stretches. Each stretch between two changes loses,
+ * at each end, the paragraph the change is in and RL_WINDOW_CONTEXT more (cut at lines that
+ * start a paragraph on both sides); what is left of it is kept: one equal op, its tokens never
+ * interned, never walked for units or quotations. The rest, the windows, go through the whole
+ * pipeline (pipeline.h, rl_pipeline_span), each on its own, and their ops are shifted and joined
+ * with the kept stretches. The figures are those of the whole texts (word counts, kept, ...),
+ * but for the quotations found and the exact engine's anchors, which count the windows'.
+ *
+ * What may differ from the pipeline on the whole texts: only what a stage that looks beyond a
+ * window would have found there (a passage moved from one window to another, a source of
+ * provenance in a kept stretch, cleanup's word frequencies, a quotation across the cut). The
+ * whole texts are compared instead when a unique line matches out of order (a move), when the
+ * kept part is less than half of either text, for short texts, styles, --minimal and
+ * rl_diff_opts.no_window. */
+#ifndef REDLINE_WINDOW_H
+#define REDLINE_WINDOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ops.h"
+#include "token.h"
+
+/* Whole paragraphs of context kept in a window on each side of a change. */
+#define RL_WINDOW_CONTEXT 2
+
+/* One window: OLD's tokens [a0, a1) and NEW's [b0, b1). */
+typedef struct rl_window {
+	uint32_t a0, a1, b0, b1;
+} rl_window;
+
+/* The windows of two tokenized texts (in order, apart, separated by kept stretches of as many
+ * tokens on both sides): RL_OK with *out (malloc'd, *n of them, n >= 1), or RL_OK with *out NULL
+ * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. */
+int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
+                    size_t *n);
+
+/* rl_pipeline on the windows rl_windows_find gives (when opts and styles allow them): RL_OK with
+ * *done true and the results as rl_pipeline gives them, stats->windows the number of windows;
+ * RL_OK with *done false when the whole texts must be compared (nothing is set); an error. */
+int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
+                        const rl_styles *styles, bool *done, rl_op **out, size_t *nout,
+                        rl_link **srcs, size_t *nsrcs, rl_stats *stats);
+
+#endif

@@ -1,0 +1,328 @@
+/* Tests for window.c: two long texts with few edits are compared on windows around the changes
+ * alone, and the result is the whole-text pipeline's. The texts are made here: paragraphs of
+ * sentences drawn from a word list with a fixed generator (every sentence different), separated
+ * by blank lines, some hard-wrapped; NEW is OLD with a few edits far apart. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "status.h"
+#include "window.h"
+
+static const char *const vocab[] = {
+	"harbour", "keeper", "lamp", "storm", "ledger", "ship", "tide", "rope", "north", "winter",
+	"lantern", "gull", "pier", "boat", "mast", "sail", "reef", "fog", "bell", "night",
+	"Captain", "Marsh", "Ellery", "Porthaven", "the", "of", "and", "a", "in", "to",
+	"was", "had", "quietly", "early", "grey", "salt", "old", "bright", "wet", "narrow",
+};
+#define NVOCAB (sizeof vocab / sizeof *vocab)
+
+typedef struct buf {
+	char *s;
+	size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		cr_assert_not_null(b->s);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void puts_(buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static uint32_t next(uint64_t *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*st >> 33);
+}
+
+/* Paragraph p of the text: its sentences numbered so that none repeats; every third paragraph
+ * hard-wrapped (a line end every eight words). */
+static void paragraph(buf *b, unsigned p, uint64_t seed)
+{
+	uint64_t st = seed ^ (p * 0x9E3779B97F4A7C15ULL);
+	unsigned sentences = 3 + next(&st) % 3, w = 0;
+	for (unsigned k = 0; k < sentences; k++) {
+		char num[32];
+		snprintf(num, sizeof num, "%s%u", k ? " Entry " : "Entry ", p * 10 + k);
+		puts_(b, num);
+		unsigned words = 6 + next(&st) % 8;
+		for (unsigned i = 0; i < words; i++) {
+			puts_(b, p % 3 == 0 && ++w % 8 == 0 ? "\n" : " ");
+			puts_(b, vocab[next(&st) % NVOCAB]);
+		}
+		puts_(b, k % 4 == 3 ? ", said Marsh." : ".");
+	}
+	puts_(b, "\n\n");
+}
+
+/* A text of n paragraphs; edit(p) may write paragraph p otherwise (true when it did). */
+typedef bool (*edit_fn)(buf *b, unsigned p, uint64_t seed);
+
+static buf text(unsigned n, uint64_t seed, edit_fn edit)
+{
+	buf b = {0};
+	for (unsigned p = 0; p < n; p++)
+		if (!edit || !edit(&b, p, seed))
+			paragraph(&b, p, seed);
+	return b;
+}
+
+/* A few edits far apart: a word changed, a sentence added, a paragraph dropped, one inserted. */
+static bool few_edits(buf *b, unsigned p, uint64_t seed)
+{
+	switch (p) {
+	case 30: {
+		buf x = {0};
+		paragraph(&x, p, seed);
+		char *at = strstr(x.s, " ");
+		cr_assert_not_null(at);
+		put(b, x.s, (size_t)(at - x.s));
+		puts_(b, " foghorn");
+		puts_(b, at);
+		free(x.s);
+		return true;
+	}
+	case 75:
+		paragraph(b, p, seed);
+		b->n -= 2;
+		puts_(b, " A new sentence, \xe2\x80\x9cquoted\xe2\x80\x9d here, was added.\n\n");
+		return true;
+	case 120: return true;
+	case 160:
+		paragraph(b, p, seed);
+		puts_(b, "An inserted paragraph about the lighthouse and its keeper.\n\n");
+		return true;
+	default: return false;
+	}
+}
+
+/* The alignment of a and b with windows (when they apply) and on the whole texts. */
+static void both(const buf *a, const buf *b, const rl_diff_opts *o, rl_alignment **win,
+                 rl_alignment **whole)
+{
+	rl_diff_opts off = *o;
+	off.no_window = true;
+	cr_assert_eq(rl_diff(win, a->s, a->n, b->s, b->n, o), RL_OK);
+	cr_assert_eq(rl_diff(whole, a->s, a->n, b->s, b->n, &off), RL_OK);
+}
+
+static void expect_same(const rl_alignment *x, const rl_alignment *y)
+{
+	size_t nx, ny;
+	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
+	cr_assert_eq(nx, ny, "%zu ops with windows, %zu without", nx, ny);
+	for (size_t k = 0; k < nx; k++)
+		cr_assert(ox[k].a0 == oy[k].a0 && ox[k].a1 == oy[k].a1 && ox[k].b0 == oy[k].b0 &&
+		          ox[k].b1 == oy[k].b1 && ox[k].kind == oy[k].kind &&
+		          ox[k].move == oy[k].move && ox[k].quote == oy[k].quote,
+		          "op %zu: %s [%u,%u)x[%u,%u) against %s [%u,%u)x[%u,%u)", k,
+		          rl_kind_name(ox[k].kind), ox[k].a0, ox[k].a1, ox[k].b0, ox[k].b1,
+		          rl_kind_name(oy[k].kind), oy[k].a0, oy[k].a1, oy[k].b0, oy[k].b1);
+	const rl_stats *sx = rl_alignment_stats(x), *sy = rl_alignment_stats(y);
+	cr_assert_eq(sx->words[0], sy->words[0]);
+	cr_assert_eq(sx->words[1], sy->words[1]);
+	cr_assert_eq(sx->kept, sy->kept);
+	cr_assert_eq(sx->kept_new, sy->kept_new);
+	cr_assert_eq(sx->deleted, sy->deleted);
+	cr_assert_eq(sx->inserted, sy->inserted);
+	cr_assert_eq(sx->replaced[0], sy->replaced[0]);
+	cr_assert_eq(sx->replaced[1], sy->replaced[1]);
+	cr_assert(memcmp(sx->ops, sy->ops, sizeof sx->ops) == 0);
+	cr_assert(memcmp(sx->quote_ops, sy->quote_ops, sizeof sx->quote_ops) == 0);
+}
+
+Test(window, few_edits_same_ops_as_whole)
+{
+	for (uint64_t seed = 1; seed <= 4; seed++) {
+		buf a = text(200, seed, NULL), b = text(200, seed, few_edits);
+		rl_diff_opts o = RL_DIFF_OPTS_INIT;
+		/* Moves and provenance look at the whole of the other text (and a paragraph added
+		 * makes provenance compare the whole texts): not here. */
+		o.stages &= ~(unsigned)(RL_STAGE_MOVES | RL_STAGE_SOURCES);
+		rl_alignment *win, *whole;
+		both(&a, &b, &o, &win, &whole);
+		/* The four edits, far apart: four windows (the test fails if they stop happening). */
+		cr_assert_eq(rl_alignment_stats(win)->windows, 4, "seed %llu: %zu windows",
+		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
+		cr_assert_eq(rl_alignment_stats(whole)->windows, 0);
+		expect_same(win, whole);
+		/* NEW's copied lines (skip.h) make the same tokens, so the same windows. */
+		rl_alignment *copied;
+		rl_diff_opts nc = o;
+		nc.no_skip = true;
+		cr_assert_eq(rl_diff(&copied, a.s, a.n, b.s, b.n, &nc), RL_OK);
+		cr_assert_eq(rl_alignment_stats(copied)->windows, 4);
+		expect_same(copied, win);
+		rl_alignment_free(copied);
+		/* The same both ways round. */
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		both(&b, &a, &o, &win, &whole);
+		cr_assert_eq(rl_alignment_stats(win)->windows, 4);
+		expect_same(win, whole);
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		free(a.s);
+		free(b.s);
+	}
+}
+
+/* Words changed in a few paragraphs far apart, nothing added. */
+static bool words_changed(buf *b, unsigned p, uint64_t seed)
+{
+	if (p != 25 && p != 90 && p != 150)
+		return false;
+	buf x = {0};
+	paragraph(&x, p, seed);
+	char *at = strstr(x.s, " the ");
+	if (!at)
+		at = strstr(x.s, " ");
+	put(b, x.s, (size_t)(at - x.s));
+	puts_(b, " a");
+	puts_(b, at + (strncmp(at, " the ", 5) == 0 ? 4 : 0));
+	free(x.s);
+	return true;
+}
+
+Test(window, every_stage_same_ops_here)
+{
+	/* With every stage on: words changed in place move nothing, want no provenance and quote
+	 * nothing from far away, so the stages find on the windows what they find on the whole. */
+	for (uint64_t seed = 11; seed <= 13; seed++) {
+		buf a = text(200, seed, NULL), b = text(200, seed, words_changed);
+		rl_diff_opts o = RL_DIFF_OPTS_INIT;
+		rl_alignment *win, *whole;
+		both(&a, &b, &o, &win, &whole);
+		cr_assert_eq(rl_alignment_stats(win)->windows, 3);
+		expect_same(win, whole);
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		free(a.s);
+		free(b.s);
+	}
+}
+
+Test(window, provenance_on_the_whole_texts)
+{
+	/* A paragraph added is a unit of NEW mostly new, whose sources may be anywhere in OLD: with
+	 * the sources stage on, the whole texts are compared. */
+	buf a = text(200, 2, NULL), b = text(200, 2, few_edits);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, b.s, b.n, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	o.stages &= ~(unsigned)RL_STAGE_SOURCES;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, b.s, b.n, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 4);
+	rl_alignment_free(al);
+	free(a.s);
+	free(b.s);
+}
+
+/* The windows of two texts (rl_windows_find on their tokens). */
+static int windows_of(const char *a, size_t na, const char *b, size_t nb, rl_window **w, size_t *n)
+{
+	rl_tokens *ta, *tb;
+	cr_assert_eq(rl_tokenize(&ta, a, na), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, b, nb), RL_OK);
+	int rc = rl_windows_find(ta, tb, w, n);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+	return rc;
+}
+
+/* Paragraph 40 moved after paragraph 150. */
+static bool moved(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 40)
+		return true;
+	if (p == 150) {
+		paragraph(b, p, seed);
+		paragraph(b, 40, seed);
+		return true;
+	}
+	return false;
+}
+
+/* Every other paragraph changed. */
+static bool many_edits(buf *b, unsigned p, uint64_t seed)
+{
+	if (p % 2)
+		return false;
+	paragraph(b, p, seed + 1);
+	return true;
+}
+
+Test(window, whole_texts_when_windows_do_not_apply)
+{
+	buf a = text(200, 3, NULL), b = text(200, 3, few_edits);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	rl_window *w;
+	size_t nw;
+	/* A unique line matched out of order (a move): the whole texts. */
+	buf m = text(200, 3, moved);
+	cr_assert_eq(windows_of(a.s, a.n, m.s, m.n, &w, &nw), RL_OK);
+	cr_assert_eq(nw, 0);
+	cr_assert_eq(rl_diff(&al, a.s, a.n, m.s, m.n, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	/* Most paragraphs changed. */
+	buf e = text(200, 3, many_edits);
+	cr_assert_eq(rl_diff(&al, a.s, a.n, e.s, e.n, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	/* --minimal is exact on the whole texts; styles are applied to the whole. */
+	o.minimal = true;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, b.s, b.n, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	o.minimal = false;
+	rl_style_span span = {0, 10, 1, false};
+	rl_styles styles[2] = {{&span, 1}, {&span, 1}};
+	cr_assert_eq(rl_diff_styled(&al, a.s, a.n, b.s, b.n, &o, styles), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	/* Short texts. */
+	cr_assert_eq(rl_diff(&al, a.s, 2000, b.s, 2000, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
+	rl_alignment_free(al);
+	/* And the texts themselves: windows. */
+	cr_assert_eq(windows_of(a.s, a.n, b.s, b.n, &w, &nw), RL_OK);
+	cr_assert_eq(nw, 4);
+	for (size_t k = 1; k < nw; k++)
+		cr_assert(w[k].a0 > w[k - 1].a1 && w[k].b0 > w[k - 1].b1);
+	free(w);
+	free(a.s);
+	free(b.s);
+	free(m.s);
+	free(e.s);
+}
+
+Test(window, identical_texts)
+{
+	buf a = text(200, 5, NULL);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a.s, a.n, a.s, a.n, &o), RL_OK);
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(ops[0].kind, RL_OP_EQUAL);
+	cr_assert(rl_alignment_same(al));
+	rl_alignment_free(al);
+	free(a.s);
+}
