@@ -54,6 +54,38 @@ static inline bool rl_plain_letter(int32_t cp)
 	return (cp <= 0x481 && cp != 0x3F6) || (cp >= 0x48A && cp <= 0x52F);
 }
 
+/* What the tokenizer reads by a table instead of the grapheme rules (token.c), for the scripts
+ * whose every character is a token of its own: RL_FAST_SOLO a letter, digit or sign of Thai, a
+ * Han ideograph or a kana (a word of its own, RL_TF_SOLO), RL_FAST_PUNCT a CJK or full-width
+ * punctuation mark; both of grapheme class Other, not combining, assigned, of *width columns.
+ * RL_FAST_MARK a Thai mark of class Extend or SpacingMark, not a virama (combining class 9):
+ * it continues the grapheme before it. RL_FAST_NONE anything else, read by the rules. Every code
+ * point is of three UTF-8 bytes; test_text checks each against utf8proc. */
+enum { RL_FAST_NONE, RL_FAST_SOLO, RL_FAST_PUNCT, RL_FAST_MARK };
+
+static inline int rl_fast_kind(int32_t cp, uint8_t *width)
+{
+	/* U+0E00..U+0E7F: W a Thai base, M a mark, N unassigned or the virama PHINTHU */
+	static const char thai[] = "NWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWMWMMMMMMMNNNNNW"
+	                           "WWWWWWWMMMMMMMMWWWWWWWWWWWWWNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN";
+	if (cp < 0x3001) {
+		if (cp < 0x0E00 || cp > 0x0E7F)
+			return RL_FAST_NONE;
+		*width = 1;
+		char k = thai[cp - 0x0E00];
+		return k == 'W' ? RL_FAST_SOLO : k == 'M' ? RL_FAST_MARK : RL_FAST_NONE;
+	}
+	*width = 2;
+	if (cp >= 0x4E00 ? cp <= 0x9FFF
+	    : cp >= 0x3400 ? cp <= 0x4DBF
+	                   : (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA))
+		return RL_FAST_SOLO;
+	if (cp <= 0x3003 || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301B) ||
+	    (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20))
+		return RL_FAST_PUNCT;
+	return RL_FAST_NONE;
+}
+
 /* The visible form of an RL_G_ESCAPE grapheme: "^[" for C0 controls and DEL, "\x9b" for an invalid
  * byte, "<U+202E>" for other code points. Writes at most RL_ESCAPE_MAX bytes of ASCII into buf and
  * returns how many; g->width equals that count. */

@@ -653,6 +653,49 @@ static int take_first(rl_tokens *t, cursor *c, const gap_state *gs, first_read *
 	return RL_OK;
 }
 
+/* The kind (rl_fast_kind) of the code point at `at`, of three bytes, and its width in *w. */
+static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
+{
+	const unsigned char *u = (const unsigned char *)c->s + at;
+	if (c->n - at < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+		return RL_FAST_NONE;
+	return rl_fast_kind((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), w);
+}
+
+/* Is the token at c->pos, a byte 0xE0..0xEF, one grapheme read by the table (rl_fast_kind): a
+ * base and the Thai marks after it, ended by ASCII, the end or another such base? If so, set
+ * *f as read_first would (no grapheme rule joins those: each is what rl_grapheme_next reads). */
+static bool read_fast(const cursor *c, first_read *f)
+{
+	uint8_t w, wn;
+	int k = fast_at(c, c->pos, &w), kn = RL_FAST_NONE;
+	if (k != RL_FAST_SOLO && k != RL_FAST_PUNCT)
+		return false;
+	size_t end = c->pos + 3;
+	while (end < c->n && (unsigned char)c->s[end] >= 0x80 &&
+	       (kn = fast_at(c, end, &wn)) == RL_FAST_MARK)
+		end += 3;
+	if (end < c->n && (unsigned char)c->s[end] >= 0x80 && kn == RL_FAST_NONE)
+		return false;
+	f->word = false;
+	f->cls = k == RL_FAST_SOLO ? RL_TOK_WORD : RL_TOK_PUNCT;
+	f->flags = k == RL_FAST_SOLO ? RL_TF_SOLO : 0;
+	f->end = end;
+	f->width = w;
+	return true;
+}
+
+/* The token read_fast found at c->pos: appended, c->pos moved past it. Of the scripts a breaker
+ * splits, only Thai is read by the table (lead byte 0xE0). */
+static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, const first_read *f)
+{
+	t->breakable += (f->flags & RL_TF_SOLO) && (unsigned char)c->s[c->pos] == 0xE0;
+	if (put_token(t, gs, c->pos, f->end, f->width, f->cls, f->flags) != RL_OK)
+		return RL_ENOMEM;
+	c->pos = f->end;
+	return RL_OK;
+}
+
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
  * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
  * the end, a mark that never joins a word followed by ASCII, or one that may (. , :) followed by
@@ -760,8 +803,9 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		unsigned a = ascii_class[ch];
 		rl_grapheme g;
 		first_read f;
-		bool first = !a && ch >= 0x80 && read_first(&c, &f);
-		if (!a && !first) {
+		bool fast = ch >= 0xE0 && ch <= 0xEF && read_fast(&c, &f);
+		bool first = !a && !fast && ch >= 0x80 && read_first(&c, &f);
+		if (!a && !fast && !first) {
 			peek(&c, c.pos, &g);
 			if (take_space(&gs, &g, c.pos)) {
 				c.pos += g.len;
@@ -771,6 +815,7 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		int rc = take_para(t, &c, &gs, paras);
 		if (rc == 0)
 			rc = a        ? take_ascii_token(t, &c, &gs, a)
+			     : fast   ? take_fast(t, &c, &gs, &f)
 			     : first  ? take_first(t, &c, &gs, &f)
 			              : take_token(t, &c, &gs, &g);
 		if (rc < 0)

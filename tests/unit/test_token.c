@@ -425,3 +425,87 @@ Test(token, tokens_are_whole_graphemes_as_the_reader_reads_them)
 	rl_tokens_free(t);
 	free(s);
 }
+
+/* Check the tokens of s[0..n) against the grapheme reader: a token whose first code point the
+ * tokenizer reads by its table (rl_fast_kind) is that one grapheme, as wide as the reader says,
+ * a word of its own (RL_TF_SOLO) for Thai, Han and kana, punctuation otherwise; every token
+ * starts where a grapheme starts. */
+static void expect_table_tokens(const char *s, size_t n)
+{
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t pos = 0, i = 0;
+	while (pos < n) {
+		rl_grapheme g;
+		rl_grapheme_next(s + pos, n - pos, &g);
+		if (i < rl_tokens_count(t) && v[i].off == pos) {
+			int32_t cp;
+			rl_utf8_decode(s + pos, n - pos, &cp);
+			uint8_t w;
+			int k = rl_fast_kind(cp, &w);
+			if (k == RL_FAST_SOLO || k == RL_FAST_PUNCT) {
+				cr_assert_eq(v[i].len, g.len, "%zu bytes: token at %zu", n, pos);
+				cr_assert_eq(v[i].width, g.width, "%zu bytes: token at %zu", n, pos);
+				cr_assert_eq(v[i].cls, k == RL_FAST_SOLO ? RL_TOK_WORD : RL_TOK_PUNCT);
+				cr_assert_eq(v[i].flags & ~RL_TF_INDENT, k == RL_FAST_SOLO ? RL_TF_SOLO : 0,
+				             "U+%04X: flags %x", (unsigned)cp, v[i].flags);
+			}
+			i++;
+		}
+		cr_assert(i == rl_tokens_count(t) || v[i].off >= pos + g.len,
+		          "%zu bytes: a token starts inside the grapheme at %zu", n, pos);
+		pos += g.len;
+	}
+	cr_assert_eq(i, rl_tokens_count(t));
+	rl_tokens_free(t);
+}
+
+/* The table (rl_fast_kind) against the grapheme reader the general path asks: every code point it
+ * reads, before each kind of code point that may follow (ASCII, the end, a space, another base,
+ * its marks, a virama, marks of other scripts, joiners, a variation selector, an invalid byte,
+ * Devanagari), and every Thai code point before every other, and after each Thai mark before
+ * one in five. */
+Test(token, table_read_graphemes_are_what_the_reader_reads)
+{
+	static const char *const after[] = {
+		"", "a", " ", "\n", ".", "\xe0\xb8\x81", "\xe0\xb8\xb4", "\xe0\xb8\xb3", "\xe0\xb8\xba",
+		"\xe0\xb8\xba\xe0\xb8\x81", "\xe4\xb8\xad", "\xe3\x80\x82", "\xe3\x80\xaa", "\xe3\x82\x99",
+		"\xcc\x81", "\xe2\x80\x8d", "\xe2\x80\x8c", "\xef\xb8\x8f", "\xff", "\xe0\xa4\x95",
+		"\xe0\xa5\x8d", "\xe0\xb8", "\xe2\x80\x8b", "\xd0\xb0", "\xe0\xb8\xb4\xe0\xb9\x88x",
+	};
+	char buf[64];
+	size_t tried = 0;
+	for (int32_t cp = 0x800; cp <= 0xFFFF; cp++) {
+		uint8_t w;
+		int k = rl_fast_kind(cp, &w);
+		/* Han ideographs are all read alike (a range): one in 61 of them and the first and last
+		 * of each range, every other code point the table reads */
+		bool han = (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+		if (k == RL_FAST_NONE || (han && cp % 61 && cp != 0x3400 && cp != 0x4DBF && cp != 0x4E00 &&
+		                          cp != 0x9FFF))
+			continue;
+		size_t l = rl_utf8_encode(cp, buf);
+		for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+			size_t m = strlen(after[a]);
+			memcpy(buf + l, after[a], m);
+			expect_table_tokens(buf, l + m);
+			tried++;
+		}
+	}
+	for (int32_t x = 0x0E00; x <= 0x0E7F; x++)
+		for (int32_t mark = 0; mark <= 0x0E7F; mark += mark ? 1 : 0x0E00) {
+			uint8_t w;
+			if (mark && rl_fast_kind(mark, &w) != RL_FAST_MARK)
+				continue;
+			for (int32_t y = 0x0E00; y <= 0x0E7F; y += mark ? 5 : 1) {
+				size_t l = rl_utf8_encode(x, buf);
+				if (mark)
+					l += rl_utf8_encode(mark, buf + l);
+				l += rl_utf8_encode(y, buf + l);
+				expect_table_tokens(buf, l);
+				tried++;
+			}
+		}
+	cr_assert_geq(tried, 50000u);
+}
