@@ -427,9 +427,10 @@ Test(token, tokens_are_whole_graphemes_as_the_reader_reads_them)
 }
 
 /* Check the tokens of s[0..n) against the grapheme reader: a token whose first code point the
- * tokenizer reads by its table (rl_fast_kind) is that one grapheme, as wide as the reader says,
- * a word of its own (RL_TF_SOLO) for Thai, Han and kana, punctuation otherwise; every token
- * starts where a grapheme starts. */
+ * tokenizer reads by its table (rl_fast_kind) as a base of a script without spaces is that one
+ * grapheme, as wide as the reader says, a word of its own (RL_TF_SOLO) for Thai, Han and kana,
+ * punctuation otherwise; every token starts and ends where a grapheme does and is as wide as
+ * they are. */
 static void expect_table_tokens(const char *s, size_t n)
 {
 	rl_tokens *t;
@@ -458,7 +459,70 @@ static void expect_table_tokens(const char *s, size_t n)
 		pos += g.len;
 	}
 	cr_assert_eq(i, rl_tokens_count(t));
+	for (i = 0; i < rl_tokens_count(t); i++) {
+		uint32_t width = 0;
+		for (pos = v[i].off; pos < v[i].off + v[i].len;) {
+			rl_grapheme g;
+			rl_grapheme_next(s + pos, n - pos, &g);
+			width += g.width;
+			pos += g.len;
+		}
+		cr_assert_eq(pos, v[i].off + v[i].len, "%zu bytes: token %zu ends inside a grapheme", n, i);
+		cr_assert_eq(width, v[i].width, "%zu bytes: token %zu", n, i);
+	}
 	rl_tokens_free(t);
+}
+
+/* Devanagari by the table: a letter, then any two code points of the block. Letters, marks and
+ * the virama make one word whatever the rules make of a virama before a letter (each grapheme
+ * the reader reads starts with a letter, a word grapheme); the others, whole graphemes. */
+static void expect_devanagari(int32_t x, int32_t y, int32_t z)
+{
+	char buf[16];
+	size_t l = rl_utf8_encode(x, buf);
+	l += rl_utf8_encode(y, buf + l);
+	if (z)
+		l += rl_utf8_encode(z, buf + l);
+	expect_table_tokens(buf, l);
+	uint8_t w;
+	if (rl_fast_kind(y, &w) == RL_FAST_NONE || (z && rl_fast_kind(z, &w) == RL_FAST_NONE))
+		return;
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, buf, l), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), 1, "U+%04X U+%04X U+%04X", (unsigned)x, (unsigned)y, (unsigned)z);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(v[0].len, l);
+	cr_assert_eq(v[0].cls, RL_TOK_WORD);
+	cr_assert_eq(v[0].flags, x >= 0x0966 && x <= 0x096F ? RL_TF_DIGIT : 0, "U+%04X", (unsigned)x);
+	rl_tokens_free(t);
+}
+
+Test(token, devanagari_read_by_the_table_is_what_the_reader_reads)
+{
+	size_t tried = 0;
+	for (int32_t x = 0x0900; x <= 0x097F; x++) {
+		uint8_t w;
+		if (rl_fast_kind(x, &w) != RL_FAST_LETTER)
+			continue;
+		/* every letter before every code point of the block, and with two after it for two
+		 * letters (one before the virama's letters), then each letter before the pairs
+		 * virama-letter, mark-virama, mark-letter, virama-joiner */
+		for (int32_t y = 0x0900; y <= 0x097F; y++) {
+			expect_devanagari(x, y, 0);
+			tried++;
+			if (x == 0x0915 || x == 0x0939)
+				for (int32_t z = 0x0900; z <= 0x097F; z++, tried++)
+					expect_devanagari(x, y, z);
+		}
+		expect_devanagari(x, 0x094D, 0x0937);
+		expect_devanagari(x, 0x093F, 0x094D);
+		expect_devanagari(x, 0x0902, 0x0928);
+		expect_devanagari(x, 0x094D, 0x200D);
+		expect_devanagari(x, 0x094D, 'a');
+		expect_devanagari(x, 0x0964, 0x0915);
+		tried += 6;
+	}
+	cr_assert_geq(tried, 40000u);
 }
 
 /* The table (rl_fast_kind) against the grapheme reader the general path asks: every code point it
