@@ -317,10 +317,27 @@ static inline int deva_at(const cursor *c, size_t at, int32_t *cp)
 	return rl_fast_kind(*cp, &w);
 }
 
+/* The end of the grapheme of Devanagari at pos, a letter whose marks end with a virama before a
+ * letter, as rl_grapheme_next finds it: where the rules of UAX #29 (utf8proc) break first, which
+ * newer Unicode does after the next letter (a conjunct), older before it. 0 when the grapheme
+ * does not end before a Devanagari letter (rl_grapheme_next reads it then); *next its letter. */
+static size_t conjunct_end(const cursor *c, size_t pos, int32_t cp, int32_t *next)
+{
+	utf8proc_int32_t state = 0, prev = cp;
+	for (size_t at = pos + 3;; at += 3) {
+		int k = deva_at(c, at, next);
+		if (k == RL_FAST_NONE)
+			return 0;
+		if (utf8proc_grapheme_break_stateful(prev, *next, &state))
+			return k == RL_FAST_LETTER ? at : 0;
+		prev = *next;
+	}
+}
+
 /* Devanagari graphemes from pos read by the table, as word_run reads them (added to *w): a letter
  * and the marks after it, ended by another letter, ASCII or the end; returns where they end. It
- * stops at a grapheme what follows needs more for (a virama before a letter, which the rules may
- * join; a code point of another script, a danda), for word_run to read from there as before. */
+ * stops at a grapheme what follows needs more for (a code point of another script, a danda), for
+ * word_run to read from there as before. */
 static size_t deva_run(const cursor *c, size_t pos, word_acc *w)
 {
 	int32_t cp = 0, next = 0;
@@ -334,8 +351,10 @@ static size_t deva_run(const cursor *c, size_t pos, word_acc *w)
 			linker |= k == RL_FAST_VIRAMA;
 			end += 3;
 		}
+		if (k == RL_FAST_LETTER && linker && !(end = conjunct_end(c, pos, cp, &next)))
+			return pos;
 		bool ascii_next = end == c->n || (unsigned char)c->s[end] < 0x80;
-		if (k == RL_FAST_LETTER ? linker : !ascii_next)
+		if (k != RL_FAST_LETTER && !ascii_next)
 			return pos;
 		word_add(w, pos, end, cp, 1);
 		if (ascii_next)
