@@ -791,16 +791,31 @@ static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f
 	return RL_OK;
 }
 
+/* Does a grapheme the table reads as a base of a script without spaces or as CJK punctuation
+ * (rl_fast_kind) start at `at`? Class Other: nothing before it joins it. */
+static inline bool fast_base_at(const cursor *c, size_t at)
+{
+	uint8_t w;
+	int k = (unsigned char)c->s[at] >= 0xE0 ? fast_at(c, at, &w) : RL_FAST_NONE;
+	return k == RL_FAST_SOLO || k == RL_FAST_PUNCT;
+}
+
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
- * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
- * the end, a mark that never joins a word followed by ASCII, or one that may (. , :) followed by
- * ASCII that is not a letter or a digit. 0 otherwise. */
-static size_t ascii_word_end(const cursor *c)
+ * read by the rules (scan_word would stop there, with the same width and ASCII flag, in *ascii):
+ * a space, a line feed, the end, a mark that never joins a word followed by ASCII, or one that
+ * may (. , :) followed by ASCII that is not a letter or a digit; or a grapheme the table reads
+ * (fast_base_at), which scan_word reads and so the word is not all ASCII. 0 otherwise. */
+static size_t ascii_word_end(const cursor *c, bool *ascii)
 {
 	size_t end = ascii_run(c, c->pos);
+	*ascii = true;
 	if (end == c->n)
 		return end;
 	unsigned char ch = (unsigned char)c->s[end];
+	if ((ascii_class[ch] & A_WORD) && fast_base_at(c, end + 1)) {
+		*ascii = false;  /* ascii_run left the letter before a byte >= 0x80 out */
+		return end + 1;
+	}
 	if (ch == ' ' || ch == '\n')
 		return end;
 	if (!(ascii_class[ch] & A_PUNCT))
@@ -826,7 +841,7 @@ static size_t ascii_punct_end(const cursor *c)
 	if (ch == '-' || ch == '.')
 		while (p < c->n && s[p] == ch)
 			p++;
-	return p == c->n || s[p] < 0x80 ? p : 0;
+	return p == c->n || s[p] < 0x80 || fast_base_at(c, p) ? p : 0;
 }
 
 /* The token at c->pos starting with the printable ASCII byte of class a (ascii_class): appended,
@@ -836,8 +851,10 @@ static int take_ascii_token(rl_tokens *t, cursor *c, const gap_state *gs, unsign
 	size_t end;
 	uint16_t flags;
 	if (a & A_WORD) {
-		end = ascii_word_end(c);
-		flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) | RL_TF_ASCII;
+		bool ascii;
+		end = ascii_word_end(c, &ascii);
+		flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
+		        (ascii ? RL_TF_ASCII : 0);
 		if (end) {
 			if (put_token(t, gs, c->pos, end, (uint32_t)(end - c->pos), RL_TOK_WORD, flags))
 				return RL_ENOMEM;

@@ -573,3 +573,22 @@ Test(token, table_read_graphemes_are_what_the_reader_reads)
 		}
 	cr_assert_geq(tried, 50000u);
 }
+
+/* ASCII before a grapheme the table reads (Han, Thai, CJK punctuation): a word ends there, not all
+ * ASCII (the grapheme that ends it is not), punctuation keeps its ASCII flag, and runs of hyphens
+ * and dots stay one token; as the general path reads them. flags: 1 ASCII, 8 solo, 0x10 upper,
+ * 0x20 digit; cls 0 word, 1 punctuation. */
+Test(token, ascii_before_table_read_graphemes)
+{
+#define DESCRIBED(s) described(s, sizeof s - 1)
+	cr_assert_str_eq(DESCRIBED("ab\xe4\xb8\xad Q\xe0\xb8\x81 2018\xe5\xb9\xb4"),
+	                 "ab:0:2:0|\xe4\xb8\xad:0:2:8|Q:0:1:10|\xe0\xb8\x81:0:1:8|2018:0:4:20|"
+	                 "\xe5\xb9\xb4:0:2:8");
+	cr_assert_str_eq(DESCRIBED("(\xe4\xb8\xad)\xe3\x80\x82--\xe6\x96\x87...\xef\xbc\x8c"),
+	                 "(:1:1:1|\xe4\xb8\xad:0:2:8|):1:1:1|\xe3\x80\x82:1:2:0|--:1:2:1|"
+	                 "\xe6\x96\x87:0:2:8|...:1:3:1|\xef\xbc\x8c:1:2:0");
+	/* joiners and marks still go by the rules: 3.5 before Han, a letter before a Thai mark */
+	cr_assert_str_eq(DESCRIBED("3.5\xe5\xb9\xb4 a\xe0\xb8\xb4"),
+	                 "3.5:0:3:20|\xe5\xb9\xb4:0:2:8|a\xe0\xb8\xb4:0:1:0");
+#undef DESCRIBED
+}
