@@ -744,8 +744,8 @@ static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
 
 /* Is the token at c->pos, a byte 0xE0..0xEF, one grapheme read by the table (rl_fast_kind): a
  * base and the marks after it, ended by ASCII, the end or a code point of class Other it reads
- * (no virama: the rules decide what follows one)? If so, set
- * *f as read_first would (no grapheme rule joins those: each is what rl_grapheme_next reads). */
+ * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
+ * rule joins those: each is what rl_grapheme_next reads). */
 static inline bool read_fast(const cursor *c, first_read *f)
 {
 	uint8_t w, wn;
@@ -769,8 +769,8 @@ static inline bool read_fast(const cursor *c, first_read *f)
 
 /* The token read_fast found at c->pos, and those it reads right after it: appended, c->pos moved
  * past them. Those after the first touch the token before them (RL_GAP_NONE) and none is the
- * second part of a compound (one of punctuation the table reads joins none). Of the scripts a
- * breaker splits, only Thai is read by the table (lead byte 0xE0). */
+ * second part of a compound (no punctuation the table reads glues one: continues_word). Of the
+ * scripts a breaker splits, only Thai is read by the table (lead byte 0xE0). */
 static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
 {
 	t->breakable += (f->flags & RL_TF_SOLO) && (unsigned char)c->s[c->pos] == 0xE0;
