@@ -54,6 +54,44 @@ static inline bool rl_plain_letter(int32_t cp)
 	return (cp <= 0x481 && cp != 0x3F6) || (cp >= 0x48A && cp <= 0x52F);
 }
 
+/* What the tokenizer reads by a table instead of utf8proc and the grapheme rules (token.c): for
+ * the scripts whose every character is a token of its own, RL_FAST_SOLO a letter, digit or sign
+ * of Thai, a Han ideograph or a kana (a word of its own, RL_TF_SOLO) and RL_FAST_PUNCT a CJK or
+ * full-width punctuation mark; RL_FAST_LETTER a Devanagari letter or digit (it starts a word
+ * grapheme of a spaced script). All three are of grapheme class Other, assigned, not combining,
+ * *width columns wide. RL_FAST_MARK a Thai or Devanagari mark of class Extend or SpacingMark,
+ * not a virama: it continues the grapheme before it; RL_FAST_VIRAMA the Devanagari virama (a
+ * mark of combining class 9, which may join the next letter: the rules decide there).
+ * RL_FAST_NONE anything else, read by utf8proc. Every such code point is of three UTF-8 bytes;
+ * test_text checks each against utf8proc. */
+enum { RL_FAST_NONE, RL_FAST_SOLO, RL_FAST_PUNCT, RL_FAST_LETTER, RL_FAST_MARK, RL_FAST_VIRAMA };
+
+static inline int rl_fast_kind(int32_t cp, uint8_t *width)
+{
+	/* U+0900..U+097F and U+0E00..U+0E7F: each one's kind, as a digit (the value of its RL_FAST_*) */
+	static const char deva[] = "4444333333333333333333333333333333333333333333333333333333444344"
+	                           "4444444444444544344444443333333333440033333333330333333333333333";
+	static const char thai[] = "0111111111111111111111111111111111111111111111111414444444000001"
+	                           "1111111444444441111111111111000000000000000000000000000000000000";
+	if (cp < 0x3001) {
+		*width = 1;
+		if (cp >= 0x0E00 && cp <= 0x0E7F)
+			return thai[cp - 0x0E00] - '0';
+		if (cp >= 0x0900 && cp <= 0x097F)
+			return deva[cp - 0x0900] - '0';
+		return RL_FAST_NONE;
+	}
+	*width = 2;
+	if (cp >= 0x4E00 ? cp <= 0x9FFF
+	    : cp >= 0x3400 ? cp <= 0x4DBF
+	                   : (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA))
+		return RL_FAST_SOLO;
+	if (cp <= 0x3003 || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301B) ||
+	    (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20))
+		return RL_FAST_PUNCT;
+	return RL_FAST_NONE;
+}
+
 /* The visible form of an RL_G_ESCAPE grapheme: "^[" for C0 controls and DEL, "\x9b" for an invalid
  * byte, "<U+202E>" for other code points. Writes at most RL_ESCAPE_MAX bytes of ASCII into buf and
  * returns how many; g->width equals that count. */

@@ -231,19 +231,21 @@ static inline void word_add(word_acc *w, size_t at, size_t end, int32_t cp, uint
 	w->ascii = w->ascii && end - at == 1 && cp < 0x80;
 }
 
-/* A code point read by word_run: its value, its bytes, and its width when it starts a word
- * grapheme (word_base), 0 when it does not. */
+/* A code point read by word_run: its value, its bytes, its width when it starts a word grapheme
+ * (word_base), 0 when it does not, and its kind when the table reads it (rl_fast_kind). */
 typedef struct cp_read {
 	int32_t cp;
 	size_t len;
 	uint32_t base_width;
+	int fast;
 } cp_read;
 
-/* The code point at `at`, a byte >= 0x80 (r->cp < 0: an invalid byte), and its properties when it
- * is not a plain letter (*p, else NULL). */
+/* The code point at `at`, a byte >= 0x80 (r->cp < 0: an invalid byte), and its properties when
+ * neither a plain letter nor read by the table (*p, else NULL). */
 static inline void read_cp(const cursor *c, size_t at, cp_read *r, const utf8proc_property_t **p)
 {
 	r->len = decode_at(c, at, &r->cp);
+	r->fast = RL_FAST_NONE;
 	*p = NULL;
 	if (rl_plain_letter(r->cp)) {
 		r->base_width = 1;
@@ -252,6 +254,14 @@ static inline void read_cp(const cursor *c, size_t at, cp_read *r, const utf8pro
 	r->base_width = 0;
 	if (r->cp < 0)
 		return;
+	if (r->cp >= 0x0900 && r->cp <= 0xFFFF) {
+		uint8_t w;
+		r->fast = rl_fast_kind(r->cp, &w);
+		if (r->fast != RL_FAST_NONE) {
+			r->base_width = r->fast == RL_FAST_LETTER ? w : 0;
+			return;
+		}
+	}
 	*p = utf8proc_get_property(r->cp);
 	if (word_base(r->cp, *p))
 		r->base_width = (*p)->charwidth;
@@ -272,6 +282,13 @@ static inline size_t word_cluster_end(const cursor *c, size_t end, cp_read *next
 			return end;  /* no rule joins ASCII or the end to a letter or its marks */
 		const utf8proc_property_t *p;
 		read_cp(c, end, next, &p);
+		if (next->fast == RL_FAST_MARK || next->fast == RL_FAST_VIRAMA) {
+			linker |= next->fast == RL_FAST_VIRAMA;
+			end += next->len;
+			continue;
+		}
+		if (next->fast != RL_FAST_NONE)  /* class Other */
+			return linker ? 0 : end;
 		if (!p)  /* a plain letter (class Other) or an invalid byte: a new grapheme */
 			return next->base_width && linker ? 0 : end;
 		int bc = p->boundclass;
@@ -288,6 +305,64 @@ static inline size_t word_cluster_end(const cursor *c, size_t end, cp_read *next
 	}
 }
 
+/* The kind (rl_fast_kind) of the code point at `at` when it is of Devanagari (U+0900..U+097F, read
+ * from its bytes), else RL_FAST_NONE. */
+static inline int deva_at(const cursor *c, size_t at, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)c->s + at;
+	if (c->n - at < 3 || u[0] != 0xE0 || (u[1] & 0xFE) != 0xA4 || (u[2] & 0xC0) != 0x80)
+		return RL_FAST_NONE;
+	uint8_t w;
+	*cp = 0x900 | (u[1] & 1) << 6 | (u[2] & 0x3F);
+	return rl_fast_kind(*cp, &w);
+}
+
+/* The end of the grapheme of Devanagari at pos, a letter whose marks end with a virama before a
+ * letter, as rl_grapheme_next finds it: where the rules of UAX #29 (utf8proc) break first, which
+ * newer Unicode does after the next letter (a conjunct), older before it. 0 when the grapheme
+ * does not end before a Devanagari letter (rl_grapheme_next reads it then); *next its letter. */
+static size_t conjunct_end(const cursor *c, size_t pos, int32_t cp, int32_t *next)
+{
+	utf8proc_int32_t state = 0, prev = cp;
+	for (size_t at = pos + 3;; at += 3) {
+		int k = deva_at(c, at, next);
+		if (k == RL_FAST_NONE)
+			return 0;
+		if (utf8proc_grapheme_break_stateful(prev, *next, &state))
+			return k == RL_FAST_LETTER ? at : 0;
+		prev = *next;
+	}
+}
+
+/* Devanagari graphemes from pos read by the table, as word_run reads them (added to *w): a letter
+ * and the marks after it, ended by another letter, ASCII or the end; returns where they end. It
+ * stops at a grapheme what follows needs more for (a code point of another script, a danda), for
+ * word_run to read from there as before. */
+static size_t deva_run(const cursor *c, size_t pos, word_acc *w)
+{
+	int32_t cp = 0, next = 0;
+	if (deva_at(c, pos, &cp) != RL_FAST_LETTER)
+		return pos;
+	for (;;) {
+		size_t end = pos + 3;
+		bool linker = false;
+		int k;
+		while ((k = deva_at(c, end, &next)) == RL_FAST_MARK || k == RL_FAST_VIRAMA) {
+			linker |= k == RL_FAST_VIRAMA;
+			end += 3;
+		}
+		if (k == RL_FAST_LETTER && linker && !(end = conjunct_end(c, pos, cp, &next)))
+			return pos;
+		bool ascii_next = end == c->n || (unsigned char)c->s[end] < 0x80;
+		if (k != RL_FAST_LETTER && !ascii_next)
+			return pos;
+		word_add(w, pos, end, cp, 1);
+		if (ascii_next)
+			return end;
+		pos = end, cp = next;
+	}
+}
+
 /* Word graphemes from pos whose ends the rules of UAX #29 decide from the classes alone: a letter
  * or a digit (word_base) and the marks after it (Extend, SpacingMark), each ended by a code point
  * of class Other, ASCII, or the end. Added to *w; returns where they end: at the first grapheme
@@ -296,7 +371,12 @@ static inline size_t word_cluster_end(const cursor *c, size_t end, cp_read *next
 static size_t word_run(const cursor *c, size_t pos, word_acc *w)
 {
 	unsigned char ch = (unsigned char)c->s[pos];
-	cp_read cur = {ch, 1, 1};
+	cp_read cur = {ch, 1, 1, RL_FAST_NONE};
+	if (ch == 0xE0) {
+		size_t end = deva_run(c, pos, w);
+		if (end > pos)
+			return end;
+	}
 	if (ch < 0x80) {
 		if (!(ascii_class[ch] & A_WORD))
 			return pos;
@@ -653,16 +733,89 @@ static int take_first(rl_tokens *t, cursor *c, const gap_state *gs, first_read *
 	return RL_OK;
 }
 
+/* The kind (rl_fast_kind) of the code point at `at`, of three bytes, and its width in *w. */
+static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
+{
+	const unsigned char *u = (const unsigned char *)c->s + at;
+	if (c->n - at < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+		return RL_FAST_NONE;
+	return rl_fast_kind((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), w);
+}
+
+/* Is the token at c->pos, a byte 0xE0..0xEF, one grapheme read by the table (rl_fast_kind): a
+ * base and the marks after it, ended by ASCII, the end or a code point of class Other it reads
+ * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
+ * rule joins those: each is what rl_grapheme_next reads). */
+static inline bool read_fast(const cursor *c, first_read *f)
+{
+	uint8_t w, wn;
+	int k = fast_at(c, c->pos, &w), kn = RL_FAST_NONE;
+	if (k != RL_FAST_SOLO && k != RL_FAST_PUNCT)
+		return false;
+	size_t end = c->pos + 3;
+	while (end < c->n && (unsigned char)c->s[end] >= 0x80 &&
+	       (kn = fast_at(c, end, &wn)) == RL_FAST_MARK)
+		end += 3;
+	if (end < c->n && (unsigned char)c->s[end] >= 0x80 &&
+	    (kn == RL_FAST_NONE || kn == RL_FAST_VIRAMA))
+		return false;
+	f->word = false;
+	f->cls = k == RL_FAST_SOLO ? RL_TOK_WORD : RL_TOK_PUNCT;
+	f->flags = k == RL_FAST_SOLO ? RL_TF_SOLO : 0;
+	f->end = end;
+	f->width = w;
+	return true;
+}
+
+/* The token read_fast found at c->pos, and those it reads right after it: appended, c->pos moved
+ * past them. Those after the first touch the token before them (RL_GAP_NONE) and none is the
+ * second part of a compound (no punctuation the table reads glues one: continues_word). Of the
+ * scripts a breaker splits, only Thai is read by the table (lead byte 0xE0). */
+static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
+{
+	t->breakable += (f->flags & RL_TF_SOLO) && (unsigned char)c->s[c->pos] == 0xE0;
+	if (put_token(t, gs, c->pos, f->end, f->width, f->cls, f->flags) != RL_OK)
+		return RL_ENOMEM;
+	c->pos = f->end;
+	while (c->pos < c->n && (unsigned char)c->s[c->pos] >= 0xE0 &&
+	       (unsigned char)c->s[c->pos] <= 0xEF && read_fast(c, f)) {
+		if (t->n == t->cap && grow_tokens(t) != RL_OK)
+			return RL_ENOMEM;
+		t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(f->end - c->pos), f->width, f->cls,
+		                          RL_GAP_NONE, f->flags};
+		bool solo = f->flags & RL_TF_SOLO;
+		t->words += solo;
+		t->breakable += solo && (unsigned char)c->s[c->pos] == 0xE0;
+		c->pos = f->end;
+	}
+	return RL_OK;
+}
+
+/* Does a grapheme the table reads as a base of a script without spaces or as CJK punctuation
+ * (rl_fast_kind) start at `at`? Class Other: nothing before it joins it. */
+static inline bool fast_base_at(const cursor *c, size_t at)
+{
+	uint8_t w;
+	int k = (unsigned char)c->s[at] >= 0xE0 ? fast_at(c, at, &w) : RL_FAST_NONE;
+	return k == RL_FAST_SOLO || k == RL_FAST_PUNCT;
+}
+
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
- * read (scan_word would stop there, with the same width and ASCII flag): a space, a line feed,
- * the end, a mark that never joins a word followed by ASCII, or one that may (. , :) followed by
- * ASCII that is not a letter or a digit. 0 otherwise. */
-static size_t ascii_word_end(const cursor *c)
+ * read by the rules (scan_word would stop there, with the same width and ASCII flag, in *ascii):
+ * a space, a line feed, the end, a mark that never joins a word followed by ASCII, or one that
+ * may (. , :) followed by ASCII that is not a letter or a digit; or a grapheme the table reads
+ * (fast_base_at), which scan_word reads and so the word is not all ASCII. 0 otherwise. */
+static size_t ascii_word_end(const cursor *c, bool *ascii)
 {
 	size_t end = ascii_run(c, c->pos);
+	*ascii = true;
 	if (end == c->n)
 		return end;
 	unsigned char ch = (unsigned char)c->s[end];
+	if ((ascii_class[ch] & A_WORD) && fast_base_at(c, end + 1)) {
+		*ascii = false;  /* ascii_run left the letter before a byte >= 0x80 out */
+		return end + 1;
+	}
 	if (ch == ' ' || ch == '\n')
 		return end;
 	if (!(ascii_class[ch] & A_PUNCT))
@@ -688,7 +841,7 @@ static size_t ascii_punct_end(const cursor *c)
 	if (ch == '-' || ch == '.')
 		while (p < c->n && s[p] == ch)
 			p++;
-	return p == c->n || s[p] < 0x80 ? p : 0;
+	return p == c->n || s[p] < 0x80 || fast_base_at(c, p) ? p : 0;
 }
 
 /* The token at c->pos starting with the printable ASCII byte of class a (ascii_class): appended,
@@ -698,8 +851,10 @@ static int take_ascii_token(rl_tokens *t, cursor *c, const gap_state *gs, unsign
 	size_t end;
 	uint16_t flags;
 	if (a & A_WORD) {
-		end = ascii_word_end(c);
-		flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) | RL_TF_ASCII;
+		bool ascii;
+		end = ascii_word_end(c, &ascii);
+		flags = (a & A_UPPER ? RL_TF_UPPER : 0) | (a & A_DIGIT ? RL_TF_DIGIT : 0) |
+		        (ascii ? RL_TF_ASCII : 0);
 		if (end) {
 			if (put_token(t, gs, c->pos, end, (uint32_t)(end - c->pos), RL_TOK_WORD, flags))
 				return RL_ENOMEM;
@@ -760,8 +915,9 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		unsigned a = ascii_class[ch];
 		rl_grapheme g;
 		first_read f;
-		bool first = !a && ch >= 0x80 && read_first(&c, &f);
-		if (!a && !first) {
+		bool fast = ch >= 0xE0 && ch <= 0xEF && read_fast(&c, &f);
+		bool first = !a && !fast && ch >= 0x80 && read_first(&c, &f);
+		if (!a && !fast && !first) {
 			peek(&c, c.pos, &g);
 			if (take_space(&gs, &g, c.pos)) {
 				c.pos += g.len;
@@ -771,6 +927,7 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		int rc = take_para(t, &c, &gs, paras);
 		if (rc == 0)
 			rc = a        ? take_ascii_token(t, &c, &gs, a)
+			     : fast   ? take_fast(t, &c, &gs, &f)
 			     : first  ? take_first(t, &c, &gs, &f)
 			              : take_token(t, &c, &gs, &g);
 		if (rc < 0)

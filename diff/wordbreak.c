@@ -28,15 +28,16 @@ int rl_wordbreak_script(int32_t cp)
 	return -1;
 }
 
-/* The script of a grapheme token the tokenizer made a word of its own, or -1. */
+static int script_at(const unsigned char *s, size_t n);
+
+/* The script of a grapheme token the tokenizer made a word of its own, or -1: that of its first
+ * code point, read from its bytes (script_at: rl_wordbreak_script of the code point they decode
+ * to; a token shorter than three bytes starts with a code point below U+0800, of none). */
 static int script_of(const rl_token *tk, const char *text)
 {
-	int32_t cp;
-
 	if (!(tk->flags & RL_TF_SOLO))
 		return -1;
-	rl_utf8_decode(text + tk->off, tk->len, &cp);
-	return rl_wordbreak_script(cp);
+	return script_at((const unsigned char *)text + tk->off, tk->len);
 }
 
 /* End of the run of script sc that starts at token i: touching tokens of the same script. */

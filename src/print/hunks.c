@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "status.h"
 
@@ -97,7 +98,15 @@ int rl_where_init(rl_where *w, const rl_tokens *toks)
 	*w = (rl_where){.len = len};
 	if (push(&w->lines, &w->nlines, &cap, 0) != RL_OK)
 		goto fail;
-	for (size_t i = 0; i < len; i++) {
+	/* Up to the first CR, a line starts after each LF: found by memchr, not byte by byte. */
+	const char *cr = len ? memchr(text, '\r', len) : NULL;
+	size_t plain = cr ? (size_t)(cr - text) : len;
+	for (const char *p = text, *e = text + plain; p < e && (p = memchr(p, '\n', (size_t)(e - p)));
+	     p++)
+		if ((size_t)(p - text) + 1 < len &&
+		    push(&w->lines, &w->nlines, &cap, (uint32_t)(p - text + 1)) != RL_OK)
+			goto fail;
+	for (size_t i = plain; i < len; i++) {
 		bool end = text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
 		if (end && i + 1 < len && push(&w->lines, &w->nlines, &cap, (uint32_t)(i + 1)) != RL_OK)
 			goto fail;

@@ -71,6 +71,36 @@ Test(hunks, lines_and_paragraphs)
 	rl_tokens_free(tk);
 }
 
+/* The line of each byte as a byte-by-byte reading finds it (\n, \r\n, a lone \r). */
+static uint32_t line_by_bytes(const char *text, size_t len, size_t off)
+{
+	uint32_t line = 1;
+	for (size_t i = 0; i < off && i + 1 < len; i++)
+		line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
+	return line;
+}
+
+Test(hunks, line_starts_found_by_memchr_are_the_byte_loops)
+{
+	/* LF lines (found by memchr) before the first CR, then the byte loop: every offset gets the
+	 * line a byte-by-byte reading gives it, with and without a CR, with a last line end */
+	const char *texts[] = {"a\nb\n\nc", "a\nb\n", "\n\n", "a\nbb\r\ncc\rdd\n\ne\r",
+	                       "\r\n\ra\nb", "no line end", "x\n\ry\n\r\n\nz\n"};
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+		const char *text = texts[k];
+		size_t len = strlen(text);
+		rl_tokens *tk;
+		rl_where w;
+		cr_assert_eq(rl_tokenize(&tk, text, len), RL_OK);
+		cr_assert_eq(rl_where_init(&w, tk), RL_OK);
+		for (size_t off = 0; off < len; off++)
+			cr_assert_eq(rl_where_line(&w, (uint32_t)off), line_by_bytes(text, len, off),
+			             "text %zu offset %zu", k, off);
+		rl_where_release(&w);
+		rl_tokens_free(tk);
+	}
+}
+
 Test(hunks, a_text_without_blank_lines_is_a_paragraph_a_line)
 {
 	/* Written one paragraph a line (lines far wider than any wrap width), no blank line: each

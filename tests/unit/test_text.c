@@ -211,6 +211,63 @@ Test(grapheme, letters_of_common_alphabets_are_clusters_as_the_rules_say)
 		}
 }
 
+/* The code points the tokenizer reads by a table (rl_fast_kind) are, to utf8proc, what its slow
+ * path would find by asking: a base of grapheme class Other, assigned, not combining, neither
+ * whitespace, control, format nor mark, of the width given, of three UTF-8 bytes; a Thai, Han or
+ * kana word of its own (the scripts written without spaces), a letter or digit of a spaced script
+ * (Devanagari) or punctuation and symbols (neither letter nor digit); a mark of class Extend or
+ * SpacingMark, not a format character, of combining class 9 when it is the virama. */
+Test(grapheme, table_read_code_points_are_what_utf8proc_says)
+{
+	size_t seen[6] = {0};
+	for (int32_t cp = -1; cp <= 0x10FFFF; cp++) {
+		uint8_t w = 99;
+		int k = rl_fast_kind(cp, &w);
+		seen[k]++;
+		if (k == RL_FAST_NONE)
+			continue;
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		cr_assert(cp >= 0x800 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF), "U+%04X", (unsigned)cp);
+		cr_assert_neq(p->category, UTF8PROC_CATEGORY_CN, "U+%04X", (unsigned)cp);
+		if (k == RL_FAST_MARK || k == RL_FAST_VIRAMA) {
+			cr_assert(p->boundclass == UTF8PROC_BOUNDCLASS_EXTEND ||
+			          p->boundclass == UTF8PROC_BOUNDCLASS_SPACINGMARK, "U+%04X", (unsigned)cp);
+			cr_assert_neq(p->category, UTF8PROC_CATEGORY_CF, "U+%04X", (unsigned)cp);
+			cr_assert_eq(p->combining_class == 9, k == RL_FAST_VIRAMA, "U+%04X", (unsigned)cp);
+			continue;
+		}
+		cr_assert_eq(p->boundclass, UTF8PROC_BOUNDCLASS_OTHER, "U+%04X", (unsigned)cp);
+		cr_assert_eq(p->combining_class, 0, "U+%04X", (unsigned)cp);
+		cr_assert_eq(utf8proc_charwidth(cp), w, "U+%04X", (unsigned)cp);
+		cr_assert(p->category < UTF8PROC_CATEGORY_MN || p->category > UTF8PROC_CATEGORY_ME,
+		          "U+%04X", (unsigned)cp);
+		cr_assert(p->category < UTF8PROC_CATEGORY_ZS, "U+%04X", (unsigned)cp);
+		bool solo = (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x3040 && cp <= 0x31FF) ||
+		            (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+		if (k == RL_FAST_SOLO) {
+			cr_assert(solo, "U+%04X", (unsigned)cp);
+		} else if (k == RL_FAST_LETTER) {
+			/* a word base of a spaced script (token.c's word_base) */
+			cr_assert(!solo && !(cp >= 0x2E80 && cp <= 0x2FDF) && !(cp >= 0xF900 && cp <= 0xFAFF) &&
+			          !(cp >= 0xFF66 && cp <= 0xFF9F), "U+%04X", (unsigned)cp);
+			cr_assert((p->category >= UTF8PROC_CATEGORY_LU && p->category <= UTF8PROC_CATEGORY_LO) ||
+			          (p->category >= UTF8PROC_CATEGORY_ND && p->category <= UTF8PROC_CATEGORY_NO),
+			          "U+%04X", (unsigned)cp);
+			cr_assert_gt(w, 0, "U+%04X", (unsigned)cp);
+		} else {
+			cr_assert(!solo && !(cp >= 0x2E80 && cp <= 0x2FDF) && !(cp >= 0xF900 && cp <= 0xFAFF) &&
+			          !(cp >= 0xFF66 && cp <= 0xFF9F), "U+%04X", (unsigned)cp);
+			cr_assert(p->category >= UTF8PROC_CATEGORY_PC && p->category <= UTF8PROC_CATEGORY_SO,
+			          "U+%04X", (unsigned)cp);
+		}
+	}
+	cr_assert_geq(seen[RL_FAST_SOLO], 27000, "Thai, Han and kana: %zu", seen[RL_FAST_SOLO]);
+	cr_assert_geq(seen[RL_FAST_PUNCT], 40, "CJK punctuation: %zu", seen[RL_FAST_PUNCT]);
+	cr_assert_geq(seen[RL_FAST_LETTER], 90, "Devanagari letters: %zu", seen[RL_FAST_LETTER]);
+	cr_assert_geq(seen[RL_FAST_MARK], 16 + 30, "Thai and Devanagari marks: %zu", seen[RL_FAST_MARK]);
+	cr_assert_eq(seen[RL_FAST_VIRAMA], 1, "the Devanagari virama: %zu", seen[RL_FAST_VIRAMA]);
+}
+
 /* The letters the tokenizer reads without utf8proc (rl_plain_letter): each is, to utf8proc, a
  * letter of grapheme class Other, one column wide, not combining, of a spaced script. */
 Test(grapheme, plain_letters_are_what_utf8proc_says)

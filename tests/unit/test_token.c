@@ -425,3 +425,170 @@ Test(token, tokens_are_whole_graphemes_as_the_reader_reads_them)
 	rl_tokens_free(t);
 	free(s);
 }
+
+/* Check the tokens of s[0..n) against the grapheme reader: a token whose first code point the
+ * tokenizer reads by its table (rl_fast_kind) as a base of a script without spaces is that one
+ * grapheme, as wide as the reader says, a word of its own (RL_TF_SOLO) for Thai, Han and kana,
+ * punctuation otherwise; every token starts and ends where a grapheme does and is as wide as
+ * they are. */
+static void expect_table_tokens(const char *s, size_t n)
+{
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t pos = 0, i = 0;
+	while (pos < n) {
+		rl_grapheme g;
+		rl_grapheme_next(s + pos, n - pos, &g);
+		if (i < rl_tokens_count(t) && v[i].off == pos) {
+			int32_t cp;
+			rl_utf8_decode(s + pos, n - pos, &cp);
+			uint8_t w;
+			int k = rl_fast_kind(cp, &w);
+			if (k == RL_FAST_SOLO || k == RL_FAST_PUNCT) {
+				cr_assert_eq(v[i].len, g.len, "%zu bytes: token at %zu", n, pos);
+				cr_assert_eq(v[i].width, g.width, "%zu bytes: token at %zu", n, pos);
+				cr_assert_eq(v[i].cls, k == RL_FAST_SOLO ? RL_TOK_WORD : RL_TOK_PUNCT);
+				cr_assert_eq(v[i].flags & ~RL_TF_INDENT, k == RL_FAST_SOLO ? RL_TF_SOLO : 0,
+				             "U+%04X: flags %x", (unsigned)cp, v[i].flags);
+			}
+			i++;
+		}
+		cr_assert(i == rl_tokens_count(t) || v[i].off >= pos + g.len,
+		          "%zu bytes: a token starts inside the grapheme at %zu", n, pos);
+		pos += g.len;
+	}
+	cr_assert_eq(i, rl_tokens_count(t));
+	for (i = 0; i < rl_tokens_count(t); i++) {
+		uint32_t width = 0;
+		for (pos = v[i].off; pos < v[i].off + v[i].len;) {
+			rl_grapheme g;
+			rl_grapheme_next(s + pos, n - pos, &g);
+			width += g.width;
+			pos += g.len;
+		}
+		cr_assert_eq(pos, v[i].off + v[i].len, "%zu bytes: token %zu ends inside a grapheme", n, i);
+		cr_assert_eq(width, v[i].width, "%zu bytes: token %zu", n, i);
+	}
+	rl_tokens_free(t);
+}
+
+/* Devanagari by the table: a letter, then any two code points of the block. Letters, marks and
+ * the virama make one word whatever the rules make of a virama before a letter (each grapheme
+ * the reader reads starts with a letter, a word grapheme); the others, whole graphemes. */
+static void expect_devanagari(int32_t x, int32_t y, int32_t z)
+{
+	char buf[16];
+	size_t l = rl_utf8_encode(x, buf);
+	l += rl_utf8_encode(y, buf + l);
+	if (z)
+		l += rl_utf8_encode(z, buf + l);
+	expect_table_tokens(buf, l);
+	uint8_t w;
+	if (rl_fast_kind(y, &w) == RL_FAST_NONE || (z && rl_fast_kind(z, &w) == RL_FAST_NONE))
+		return;
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, buf, l), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), 1, "U+%04X U+%04X U+%04X", (unsigned)x, (unsigned)y, (unsigned)z);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(v[0].len, l);
+	cr_assert_eq(v[0].cls, RL_TOK_WORD);
+	cr_assert_eq(v[0].flags, x >= 0x0966 && x <= 0x096F ? RL_TF_DIGIT : 0, "U+%04X", (unsigned)x);
+	rl_tokens_free(t);
+}
+
+Test(token, devanagari_read_by_the_table_is_what_the_reader_reads)
+{
+	size_t tried = 0;
+	for (int32_t x = 0x0900; x <= 0x097F; x++) {
+		uint8_t w;
+		if (rl_fast_kind(x, &w) != RL_FAST_LETTER)
+			continue;
+		/* every letter before every code point of the block, and with two after it for two
+		 * letters (one before the virama's letters), then each letter before the pairs
+		 * virama-letter, mark-virama, mark-letter, virama-joiner */
+		for (int32_t y = 0x0900; y <= 0x097F; y++) {
+			expect_devanagari(x, y, 0);
+			tried++;
+			if (x == 0x0915 || x == 0x0939)
+				for (int32_t z = 0x0900; z <= 0x097F; z++, tried++)
+					expect_devanagari(x, y, z);
+		}
+		expect_devanagari(x, 0x094D, 0x0937);
+		expect_devanagari(x, 0x093F, 0x094D);
+		expect_devanagari(x, 0x0902, 0x0928);
+		expect_devanagari(x, 0x094D, 0x200D);
+		expect_devanagari(x, 0x094D, 'a');
+		expect_devanagari(x, 0x0964, 0x0915);
+		tried += 6;
+	}
+	cr_assert_geq(tried, 40000u);
+}
+
+/* The table (rl_fast_kind) against the grapheme reader the general path asks: every code point it
+ * reads, before each kind of code point that may follow (ASCII, the end, a space, another base,
+ * its marks, a virama, marks of other scripts, joiners, a variation selector, an invalid byte,
+ * Devanagari), and every Thai code point before every other, and after each Thai mark before
+ * one in five. */
+Test(token, table_read_graphemes_are_what_the_reader_reads)
+{
+	static const char *const after[] = {
+		"", "a", " ", "\n", ".", "\xe0\xb8\x81", "\xe0\xb8\xb4", "\xe0\xb8\xb3", "\xe0\xb8\xba",
+		"\xe0\xb8\xba\xe0\xb8\x81", "\xe4\xb8\xad", "\xe3\x80\x82", "\xe3\x80\xaa", "\xe3\x82\x99",
+		"\xcc\x81", "\xe2\x80\x8d", "\xe2\x80\x8c", "\xef\xb8\x8f", "\xff", "\xe0\xa4\x95",
+		"\xe0\xa5\x8d", "\xe0\xb8", "\xe2\x80\x8b", "\xd0\xb0", "\xe0\xb8\xb4\xe0\xb9\x88x",
+	};
+	char buf[64];
+	size_t tried = 0;
+	for (int32_t cp = 0x800; cp <= 0xFFFF; cp++) {
+		uint8_t w;
+		int k = rl_fast_kind(cp, &w);
+		/* Han ideographs are all read alike (a range): one in 61 of them and the first and last
+		 * of each range, every other code point the table reads */
+		bool han = (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+		if (k == RL_FAST_NONE || (han && cp % 61 && cp != 0x3400 && cp != 0x4DBF && cp != 0x4E00 &&
+		                          cp != 0x9FFF))
+			continue;
+		size_t l = rl_utf8_encode(cp, buf);
+		for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+			size_t m = strlen(after[a]);
+			memcpy(buf + l, after[a], m);
+			expect_table_tokens(buf, l + m);
+			tried++;
+		}
+	}
+	for (int32_t x = 0x0E00; x <= 0x0E7F; x++)
+		for (int32_t mark = 0; mark <= 0x0E7F; mark += mark ? 1 : 0x0E00) {
+			uint8_t w;
+			if (mark && rl_fast_kind(mark, &w) != RL_FAST_MARK)
+				continue;
+			for (int32_t y = 0x0E00; y <= 0x0E7F; y += mark ? 5 : 1) {
+				size_t l = rl_utf8_encode(x, buf);
+				if (mark)
+					l += rl_utf8_encode(mark, buf + l);
+				l += rl_utf8_encode(y, buf + l);
+				expect_table_tokens(buf, l);
+				tried++;
+			}
+		}
+	cr_assert_geq(tried, 50000u);
+}
+
+/* ASCII before a grapheme the table reads (Han, Thai, CJK punctuation): a word ends there, not all
+ * ASCII (the grapheme that ends it is not), punctuation keeps its ASCII flag, and runs of hyphens
+ * and dots stay one token; as the general path reads them. flags: 1 ASCII, 8 solo, 0x10 upper,
+ * 0x20 digit; cls 0 word, 1 punctuation. */
+Test(token, ascii_before_table_read_graphemes)
+{
+#define DESCRIBED(s) described(s, sizeof s - 1)
+	cr_assert_str_eq(DESCRIBED("ab\xe4\xb8\xad Q\xe0\xb8\x81 2018\xe5\xb9\xb4"),
+	                 "ab:0:2:0|\xe4\xb8\xad:0:2:8|Q:0:1:10|\xe0\xb8\x81:0:1:8|2018:0:4:20|"
+	                 "\xe5\xb9\xb4:0:2:8");
+	cr_assert_str_eq(DESCRIBED("(\xe4\xb8\xad)\xe3\x80\x82--\xe6\x96\x87...\xef\xbc\x8c"),
+	                 "(:1:1:1|\xe4\xb8\xad:0:2:8|):1:1:1|\xe3\x80\x82:1:2:0|--:1:2:1|"
+	                 "\xe6\x96\x87:0:2:8|...:1:3:1|\xef\xbc\x8c:1:2:0");
+	/* joiners and marks still go by the rules: 3.5 before Han, a letter before a Thai mark */
+	cr_assert_str_eq(DESCRIBED("3.5\xe5\xb9\xb4 a\xe0\xb8\xb4"),
+	                 "3.5:0:3:20|\xe5\xb9\xb4:0:2:8|a\xe0\xb8\xb4:0:1:0");
+#undef DESCRIBED
+}
