@@ -200,6 +200,25 @@ Test(structure, a_marker_is_never_paired_with_text)
 	free(got);
 }
 
+/* Issue 10: a list renumbered around an inserted item keeps its items: each number is the
+ * item's place, not its words, and is no change; the new item is inserted whole. */
+Test(structure, a_renumbered_list_keeps_its_items)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Before you start:\n1. Fill the kettle.\n2. Warm the pot.\n3) Add the leaves.",
+	                      "Before you start:\n1. Rinse the cups.\n2. Fill the kettle.\n3. Warm the pot."
+	                      "\n4) Add the leaves.",
+	                      &o);
+	cr_assert_str_eq(got, "= Before you start : | i 1 . Rinse the cups . | = 1 . Fill the kettle . 2 . "
+	                      "Warm the pot . 3 ) Add the leaves .",
+	                 "%s", got);
+	free(got);
+	/* A marker's close is its own: "3." is not "3)". */
+	got = diff_text("Steps\n1. Fill the kettle.", "Steps\n1) Fill the kettle.", &o);
+	cr_assert_not_null(strstr(got, "r . > )"), "%s", got);
+	free(got);
+}
+
 /* The structure passes visit only the candidates the context lists (ctx.h): the units and
  * quotations they find are the ones a visit of every token finds, on a text with a bit of
  * everything (stops before closers, titles, inline and numbered items, marks of every kind, a
