@@ -397,6 +397,11 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 		k0++;
 	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
 		k1--;
+	/* Marks and signs kept at its edges ("“-" of "“-64”") stay kept: no word of it is there. */
+	while (k0 < k1 && is_kept(&ops->v[k0]) && rl_op_words(c, &ops->v[k0], s) == 0)
+		k0++;
+	while (k1 > k0 && is_kept(&ops->v[k1]) && rl_op_words(c, &ops->v[k1], s) == 0)
+		k1--;
 	bool clean = k0 < k1;
 	for (size_t k = k0; k <= k1 && clean; k++) {
 		const rl_op *op = &ops->v[k];

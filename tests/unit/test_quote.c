@@ -559,3 +559,14 @@ Test(quote, a_closing_mark_is_not_kept_as_an_opening_one)
 	cr_assert_not_null(strstr(got, "| i . | = \xe2\x80\x9d | i They stated , \xe2\x80\x9c |"), "%s", got);
 	free(got);
 }
+
+/* Issue 10: a quotation whose one word changed keeps the marks and signs at its edges: only the
+ * number is altered, not "“-" with it. */
+Test(quote, marks_kept_at_the_edges_of_a_quotation_stay_kept)
+{
+	char *got = run("\"-40\" on the dial at dawn, said the keeper.\n",
+	                "\"-45\" on the dial at dawn, said the keeper.\n");
+	cr_assert_str_eq(got, "= \" - | r 40 > 45 !altered | = \" on the dial at dawn , said the keeper .",
+	                 "%s", got);
+	free(got);
+}
