@@ -880,6 +880,8 @@ static bool holds(const uint32_t *v, size_t n, uint32_t t)
 static int role(const rl_ctx *c, const roles *r, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
+	if (sd->tok[t].cls != RL_TOK_PUNCT)
+		return 0;  /* a word is no mark (most tokens: no search) */
 	size_t lo = 0, hi = sd->nquotes;
 	while (lo < hi) {  /* the first quotation opening at t or after */
 		size_t mid = lo + (hi - lo) / 2;
@@ -998,10 +1000,10 @@ static int marks_in_role(rl_ctx *c, rl_opvec *ops)
 		const rl_op *e = &ops->v[k];
 		bool first = false, last = false;
 		if (e->kind == RL_OP_EQUAL && !e->move && e->a1 > e->a0 && e->b1 > e->b0) {
-			int ra = role(c, &r, RL_OLD, e->a0), rb = role(c, &r, RL_NEW, e->b0);
-			first = ra && rb && ra != rb;
-			ra = role(c, &r, RL_OLD, e->a1 - 1), rb = role(c, &r, RL_NEW, e->b1 - 1);
-			last = ra && rb && ra != rb;
+			int ra = role(c, &r, RL_OLD, e->a0);
+			first = ra && role(c, &r, RL_NEW, e->b0) == 3 - ra;
+			ra = role(c, &r, RL_OLD, e->a1 - 1);
+			last = ra && role(c, &r, RL_NEW, e->b1 - 1) == 3 - ra;
 		}
 		if (!first && !last) {
 			rc = rl_opvec_push(&out, e);
