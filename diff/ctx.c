@@ -18,6 +18,15 @@ static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key
 		const rl_token *x = &sd->tok[i];
 		if (sd->ids[i] == RL_ID_NONE)
 			continue;
+		if (m == 2 && i == t) {
+			/* An ordered marker's number (or letter) is its place, not its words: a list
+			 * renumbered around an inserted item ("1." now "2.") keeps its items. */
+			static const char ordinal[2] = {RL_MARKER_KEY, '#'};
+			int rc = rl_intern_key(c->in, ordinal, sizeof ordinal, &sd->ids[i]);
+			if (rc != RL_OK)
+				return rc;
+			continue;
+		}
 		/* The token's key, written one byte in, after the marker byte. */
 		long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, key, cap);
 		char *k = len < 0 ? NULL : realloc(*key, (size_t)len + 1);

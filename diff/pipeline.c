@@ -148,11 +148,15 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_pair_sentences(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_markers_apart(&c, &ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_edges_tidy(&c, &ops);
 	rl_ctx_trim(&c, 1);  /* the stages below hold one list besides the ops */
 	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_quotes_flag(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
+	if (rc == RL_OK && c.stages)
+		rc = rl_items_apart(&c, &ops);
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */

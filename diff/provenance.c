@@ -7,8 +7,8 @@
  * indexed by their stems; a NEW unit finds its candidates through the postings of its rarer stems
  * (at most DF_CAP units each), and the best few are scored exactly by reading them. A unit is
  * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
- * (PAIR_SHARE with two), and that unit is not one the unit already stands beside (shares an op
- * with) nor beaten by one it stands beside. A phrase of PHRASE_WORDS words restated in order
+ * (PAIR_SHARE with two, both rare in OLD: PAIR_DF), and that unit is not one the unit already
+ * stands beside (shares an op with) nor beaten by one it stands beside. A phrase of PHRASE_WORDS words restated in order
  * counts its stems twice. Units that keep most of their words in place are not looked at. The
  * thresholds were set on the corpus summary (scripts/summary_sources.py), checked on the project's
  * own digests (examples/), and keep a spun copy and a retranslation free of links. */
@@ -31,6 +31,8 @@
 #define LINK_SHARE 20
 /* ...or this share when it is made of two stems only. */
 #define PAIR_SHARE 22
+/* ...and each of the two is found in this many OLD units at most (see commonest_df()). */
+#define PAIR_DF 4
 /* ...and beats what the unit stands beside by this factor (percent). */
 #define BEAT 110
 /* A second or third source must add this share of the unit's weight. */
@@ -537,6 +539,23 @@ static bool score(search *x, cands *cd, uint32_t *pass)
 	return bill(x->c, pwork);
 }
 
+/* The most OLD units holding one of the stems that OLD unit v shares with the unit looked at
+ * (marked with the stamp). Two words in common make a link only when both are rare in OLD
+ * (PAIR_DF: "last summer" of a podcast, "Anthropic and DeepMind", "Zuckerberg" and "sign off"):
+ * a word found all over OLD ("AI" with "shift" in a heading, "male" with "female" in a table)
+ * makes a pair that meets by chance. */
+static uint32_t commonest_df(const search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	uint32_t most = 0;
+	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		if (m != NONE && x->mark[m] == x->stamp && x->df[m] > most)
+			most = x->df[m];
+	}
+	return most;
+}
+
 /* The best candidate away from the unit: the top one by cosine (the first in OLD on a tie); NONE
  * when it shares too little, or does not beat what the unit stands beside by BEAT %. *best: its
  * shared weight. */
@@ -552,7 +571,8 @@ static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double
 		if (cd->bc[k] > beside_best)
 			beside_best = cd->bc[k];
 	if (bestv == NONE || nbest < 2 || *best * 100 < LINK_SHARE * cd->total ||
-	    (nbest < 3 && *best * 100 < PAIR_SHARE * cd->total) ||
+	    (nbest < 3 &&
+	     (*best * 100 < PAIR_SHARE * cd->total || commonest_df(x, bestv) > PAIR_DF)) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best)
 		return NONE;
 	return bestv;

@@ -397,6 +397,11 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 		k0++;
 	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
 		k1--;
+	/* Marks and signs kept at its edges ("“-" of "“-64”") stay kept: no word of it is there. */
+	while (k0 < k1 && is_kept(&ops->v[k0]) && rl_op_words(c, &ops->v[k0], s) == 0)
+		k0++;
+	while (k1 > k0 && is_kept(&ops->v[k1]) && rl_op_words(c, &ops->v[k1], s) == 0)
+		k1--;
 	bool clean = k0 < k1;
 	for (size_t k = k0; k <= k1 && clean; k++) {
 		const rl_op *op = &ops->v[k];
@@ -842,6 +847,178 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 	}
 }
 
+/* ------------------------------------------------------------------ marks in their roles */
+
+/* Per side, the closing marks of the quotations (t1 - 1), ascending. */
+typedef struct roles {
+	uint32_t *close[2];
+} roles;
+
+static int roles_build(const rl_ctx *c, roles *r)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		r->close[s] = malloc((sd->nquotes + 1) * sizeof *r->close[s]);
+		if (!r->close[s])
+			return RL_ENOMEM;
+		for (size_t x = 0; x < sd->nquotes; x++)
+			r->close[s][x] = sd->quotes[x].t1 - 1;
+		qsort(r->close[s], sd->nquotes, sizeof *r->close[s], cmp_u32);
+	}
+	return RL_OK;
+}
+
+/* Is t one of v[0..n) (ascending)? */
+static bool holds(const uint32_t *v, size_t n, uint32_t t)
+{
+	size_t j = last_at_most(v, n, t);
+	return j < n && v[j] == t;
+}
+
+/* What token t of side s is to the quotations: 1 an opening mark, 2 a closing mark, 0 neither
+ * (or both: a mark that ends one quotation and opens the next is told by neither). */
+static int role(const rl_ctx *c, const roles *r, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (sd->tok[t].cls != RL_TOK_PUNCT)
+		return 0;  /* a word is no mark (most tokens: no search) */
+	size_t lo = 0, hi = sd->nquotes;
+	while (lo < hi) {  /* the first quotation opening at t or after */
+		size_t mid = lo + (hi - lo) / 2;
+		if (sd->quotes[mid].t0 < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool opens = lo < sd->nquotes && sd->quotes[lo].t0 == t;
+	bool closes = holds(r->close[s], sd->nquotes, t);
+	return opens == closes ? 0 : opens ? 1 : 2;
+}
+
+/* Token x of side s may stand for the mark at t of side !s, kept beside mark y of side s: the
+ * same key, and the role of t where y has the other one. */
+static bool takes_role(const rl_ctx *c, const roles *r, int s, uint32_t x, uint32_t y, uint32_t t)
+{
+	const uint32_t *ids = c->side[s].ids;
+	int want = role(c, r, !s, t);
+	return want != 0 && ids[x] != RL_ID_NONE && ids[x] == ids[y] && role(c, r, s, y) == 3 - want &&
+	       role(c, r, s, x) == want;
+}
+
+/* Push an op of one side s only ([lo, hi) there, at place p of the other side), unless empty. */
+static int push_one_side(rl_opvec *out, int s, uint32_t lo, uint32_t hi, uint32_t p)
+{
+	if (hi <= lo)
+		return RL_OK;
+	rl_op op = {0};
+	set_side(&op, s, lo, hi);
+	set_side(&op, !s, p, p);
+	op.kind = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+	return rl_opvec_push(out, &op);
+}
+
+/* Push an equal op of [a0, a1) and [b0, b1), unless empty. */
+static int push_equal(rl_opvec *out, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
+	if (a1 <= a0 && b1 <= b0)
+		return RL_OK;
+	rl_op op = {a0, a1, b0, b1, 0, RL_OP_EQUAL, RL_QUOTE_NONE};
+	return rl_opvec_push(out, &op);
+}
+
+/* An equal op that keeps a closing mark as an opening one (typography folds ” and “ into one
+ * key: "“unchanged” - Meta plans" against "“unchanged.” They stated, “We plan" keeps OLD's ” as
+ * NEW's “, and NEW's own ” is inserted) when the insertion (or deletion) right before it, or
+ * right after it, holds the mark in that role: the diff could keep either. Keep the mark in its
+ * role; the insertion takes the other. *k: the op at hand in ops, moved past the one after it
+ * when that was used; *moved: whether a mark was. */
+static int mark_in_role(const rl_ctx *c, const roles *r, const rl_opvec *ops, size_t *k,
+                        rl_opvec *out, bool *moved)
+{
+	const rl_op *e = &ops->v[*k];
+	const rl_op *d = out->n > 0 ? &out->v[out->n - 1] : NULL;
+	for (int s = 0; s < 2 && d; s++) {  /* the change before it, on side s */
+		int o = !s;
+		uint32_t es = rl_lo(e, s), eo = rl_lo(e, o);
+		if (d->move || d->kind != (s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT) ||
+		    rl_hi(d, s) != es || rl_lo(d, o) != eo)
+			continue;
+		for (uint32_t i = rl_hi(d, s); i-- > rl_lo(d, s);) {
+			if (!takes_role(c, r, s, i, es, eo))
+				continue;
+			rl_op e0 = *e, d0 = *d;
+			out->n--;
+			int rc = push_one_side(out, s, rl_lo(&d0, s), i, eo);
+			uint32_t a[2];  /* the mark kept */
+			a[s] = i, a[o] = eo;
+			if (rc == RL_OK)
+				rc = push_equal(out, a[0], a[0] + 1, a[1], a[1] + 1);
+			if (rc == RL_OK)
+				rc = push_one_side(out, s, i + 1, es + 1, eo + 1);
+			if (rc == RL_OK)
+				rc = push_equal(out, e0.a0 + 1, e0.a1, e0.b0 + 1, e0.b1);
+			*moved = true;
+			return rc;
+		}
+	}
+	const rl_op *f = *k + 1 < ops->n ? &ops->v[*k + 1] : NULL;
+	for (int s = 0; s < 2 && f; s++) {  /* the change after it, on side s */
+		int o = !s;
+		uint32_t es = rl_hi(e, s) - 1, eo = rl_hi(e, o) - 1;
+		if (f->move || f->kind != (s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT) ||
+		    rl_lo(f, s) != es + 1 || rl_lo(f, o) != eo + 1)
+			continue;
+		for (uint32_t i = rl_lo(f, s); i < rl_hi(f, s); i++) {
+			if (!takes_role(c, r, s, i, es, eo))
+				continue;
+			int rc = push_equal(out, e->a0, e->a1 - 1, e->b0, e->b1 - 1);
+			if (rc == RL_OK)
+				rc = push_one_side(out, s, es, i, eo);
+			uint32_t a[2];
+			a[s] = i, a[o] = eo;
+			if (rc == RL_OK)
+				rc = push_equal(out, a[0], a[0] + 1, a[1], a[1] + 1);
+			if (rc == RL_OK)
+				rc = push_one_side(out, s, i + 1, rl_hi(f, s), eo + 1);
+			++*k;
+			*moved = true;
+			return rc;
+		}
+	}
+	return rl_opvec_push(out, e);
+}
+
+/* Every equal op whose first or last token is a mark kept in the other role, with a change
+ * beside it that holds the mark in the right one (mark_in_role). */
+static int marks_in_role(rl_ctx *c, rl_opvec *ops)
+{
+	roles r = {{NULL, NULL}};
+	int rc = roles_build(c, &r);
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	bool any = false;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		const rl_op *e = &ops->v[k];
+		bool first = false, last = false;
+		if (e->kind == RL_OP_EQUAL && !e->move && e->a1 > e->a0 && e->b1 > e->b0) {
+			int ra = role(c, &r, RL_OLD, e->a0);
+			first = ra && role(c, &r, RL_NEW, e->b0) == 3 - ra;
+			ra = role(c, &r, RL_OLD, e->a1 - 1);
+			last = ra && role(c, &r, RL_NEW, e->b1 - 1) == 3 - ra;
+		}
+		if (!first && !last) {
+			rc = rl_opvec_push(&out, e);
+			continue;
+		}
+		rc = mark_in_role(c, &r, ops, &k, &out, &any);
+	}
+	if (rc == RL_OK && any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	free(r.close[0]);
+	free(r.close[1]);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ quotations restated */
 
 /* Tokens of NEW looked at, each way, for the restatement of a quotation gone from OLD. */
@@ -921,7 +1098,7 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 
 	if (c->side[0].nquotes + c->side[1].nquotes == 0 || ops->n == 0)
 		return RL_OK;
-	if ((rc = quoted_build(c, &ow)) != RL_OK)
+	if ((rc = quoted_build(c, &ow)) != RL_OK || (rc = marks_in_role(c, ops)) != RL_OK)
 		goto out;
 	slide_out_of_quotes(c, &ow, ops);
 	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||

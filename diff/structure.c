@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "status.h"
 #include "text.h"
 
@@ -251,6 +252,110 @@ int rl_markers_apart(rl_ctx *c, rl_opvec *ops)
 		}
 	}
 	if (rc == RL_OK && any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ edges a reader sees */
+
+/* Is token t of side s a hyphen glued to the word before it ("-" of "closed-source")? */
+static bool glued_hyphen(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	if (t == 0 || t >= sd->n || tk->cls != RL_TOK_PUNCT || tk->gap != RL_GAP_NONE ||
+	    sd->tok[t - 1].cls != RL_TOK_WORD)
+		return false;
+	int32_t cp;
+	if (rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
+		return false;
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Op k (a replace outside moves) starts, on one side, at the hyphen of a compound whose first
+ * part ends the equal op before it, and on the other side at a word of its own: the first part
+ * goes into the replace on both sides. */
+static void compound_whole(const rl_ctx *c, rl_op *eq, rl_op *op)
+{
+	if (op->kind != RL_OP_REPLACE || op->move || eq->kind != RL_OP_EQUAL || eq->move ||
+	    eq->a1 != op->a0 || eq->b1 != op->b0 || eq->a1 == eq->a0 || eq->b1 == eq->b0)
+		return;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s], *so = &c->side[!s];
+		uint32_t lo = rl_lo(op, s), olo = rl_lo(op, !s);
+		if (!glued_hyphen(sd, lo) || so->tok[olo].gap == RL_GAP_NONE)
+			continue;
+		eq->a1--, eq->b1--;
+		op->a0--, op->b0--;
+		return;
+	}
+}
+
+/* Is token t of side s (inside a change, t > its start) the marker of a list item? */
+static bool item_starts(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (sd->unit[t] == sd->unit[t - 1] || sd->ustart[sd->unit[t]] != t)
+		return false;
+	bool unordered;
+	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
+}
+
+/* Push op (an insertion or a deletion outside moves) cut at each list item it holds after its
+ * start. */
+static int push_items(const rl_ctx *c, rl_op op, rl_opvec *out)
+{
+	int s = op.kind == RL_OP_DELETE ? RL_OLD : RL_NEW;
+	if (op.move || (op.kind != RL_OP_DELETE && op.kind != RL_OP_INSERT))
+		return rl_opvec_push(out, &op);
+	for (uint32_t t = rl_lo(&op, s) + 1; t < rl_hi(&op, s); t++) {
+		if (!item_starts(c, s, t))
+			continue;
+		int rc = rl_opvec_cut(out, &op, s == RL_OLD ? t : op.a0, s == RL_NEW ? t : op.b0);
+		if (rc != RL_OK)
+			return rc;
+	}
+	return rl_opvec_push(out, &op);
+}
+
+int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		rl_op op = ops->v[k];
+		if (op.kind == RL_OP_DELETE && !op.move) {
+			/* The ops of moved passages, then a deletion that continues this one in OLD. */
+			size_t j = k + 1;
+			while (j < ops->n && ops->v[j].move)
+				j++;
+			if (j > k + 1 && j < ops->n && ops->v[j].kind == RL_OP_DELETE && !ops->v[j].move &&
+			    ops->v[j].a0 == op.a1) {
+				ops->v[j].a0 = op.a0;
+				continue;
+			}
+		}
+		if (out.n > 0) {
+			rl_op *eq = &out.v[out.n - 1];
+			compound_whole(c, eq, &op);
+			if (eq->a0 == eq->a1 && eq->b0 == eq->b1)
+				out.n--;  /* the equal op was that word alone */
+		}
+		rc = rl_opvec_push(&out, &op);
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
+int rl_items_apart(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++)
+		rc = push_items(c, ops->v[k], &out);
+	if (rc == RL_OK)
 		rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);
 	return rc;

@@ -17,6 +17,19 @@
  * are. */
 int rl_markers_apart(rl_ctx *c, rl_opvec *ops);
 
+/* Issue 10: edges a reader sees, after the stages that pair and move (before quotations are
+ * flagged):
+ * - a deletion that a moved passage's place cut in two (a quotation's opening mark deleted on
+ *   its own above the passage, its words below it) is one deletion again, after the passage;
+ * - a rewrite that starts at the hyphen of a compound whose first part stayed ("closed" kept,
+ *   "-source models" rewritten as "ones") takes that first part with it: a word is not cut at
+ *   its hyphen. */
+int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
+
+/* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one
+ * change an item (after rl_normalize, which joins what continues). */
+int rl_items_apart(rl_ctx *c, rl_opvec *ops);
+
 /* Find the units of side s (c->side[s].ids and c->idf must be set). Fills unit, ustart, uflags and
  * nunits. */
 int rl_units_find(rl_ctx *c, int s);

@@ -278,3 +278,28 @@ Test(provenance, an_insertion_is_cut_where_a_linked_unit_starts_and_ends)
 	cr_assert_eq(b0, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
 	rl_alignment_free(al);
 }
+
+/* Issue 10: two words in common make no link when they are found all over OLD: a heading that
+ * names the harbour and its boats restates none of the sentences that all speak of them. A
+ * name found in one sentence still links to it. */
+Test(provenance, two_common_words_make_no_link)
+{
+	const char *a =
+	    "The harbour at Polwenna was dredged in the spring, and the fishing boats came back in "
+	    "May.\n\nHarbour dues rose by a tenth to pay for the work, and the boats that moor there "
+	    "all year were charged first.\n\nThe harbour master, Tamsin Rowe, said the council had "
+	    "waited eleven years for the money.\n\nSome owners moved their boats to Fowey rather "
+	    "than pay the new harbour dues.\n\nA new crane on the harbour wall lifts the boats out "
+	    "for the winter.\n\nThe harbour festival in August raised money for the lifeboat crew.\n";
+	const char *b = "Tamsin Rowe stays on as master\n\nBoats and harbour for sale\n\nThe fishing "
+	                "fleet returned in May after the spring dredging.\n\nDues went up by a tenth, "
+	                "with year-round moorings charged first.\n";
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, "Boats and harbour"));
+	const rl_link *ln = link_of(al, b, "Tamsin Rowe");
+	cr_assert_not_null(ln);
+	char *t = text(al, RL_OLD, ln->a0[0], ln->a1[0], a);
+	cr_assert(strncmp(t, "The harbour master, Tamsin Rowe", 31) == 0, "%s", t);
+	free(t);
+	rl_alignment_free(al);
+}

@@ -544,3 +544,29 @@ Test(quote, a_removed_quotation_replaced_by_unquoted_text_is_split)
 	cr_assert_null(strstr(got, "> In"), "%s", got);
 	free(got);
 }
+
+/* Issue 10: a closing mark is never kept as an opening one (typography folds ” and “ into one
+ * key): "“unchanged”" against "“unchanged.” They stated, “We plan" keeps the closing mark
+ * closing, and the new opening mark is inserted with the words it opens. */
+Test(quote, a_closing_mark_is_not_kept_as_an_opening_one)
+{
+	char *got = run("- The mayor insists the plan remains \xe2\x80\x9cunchanged\xe2\x80\x9d\n- The town "
+	                "plans to \xe2\x80\x9c" "continue selling beach permits\xe2\x80\x9d alongside day "
+	                "passes\nHowever, dropping the permits could signal a change.\n",
+	                "A town spokesperson clarified that the official plan remains \xe2\x80\x9cunchanged."
+	                "\xe2\x80\x9d They stated, \xe2\x80\x9cWe plan to continue selling beach permits. We "
+	                "have not sold everything we printed.\xe2\x80\x9d\n");
+	cr_assert_not_null(strstr(got, "| i . | = \xe2\x80\x9d | i They stated , \xe2\x80\x9c |"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a quotation whose one word changed keeps the marks and signs at its edges: only the
+ * number is altered, not "“-" with it. */
+Test(quote, marks_kept_at_the_edges_of_a_quotation_stay_kept)
+{
+	char *got = run("\"-40\" on the dial at dawn, said the keeper.\n",
+	                "\"-45\" on the dial at dawn, said the keeper.\n");
+	cr_assert_str_eq(got, "= \" - | r 40 > 45 !altered | = \" on the dial at dawn , said the keeper .",
+	                 "%s", got);
+	free(got);
+}

@@ -6,6 +6,7 @@
 
 #include "lexicon.h"
 #include "ops_text.h"
+#include "opvec.h"
 #include "pipeline.h"
 #include "quote.h"
 #include "status.h"
@@ -198,6 +199,88 @@ Test(structure, a_marker_is_never_paired_with_text)
 	                "- The club met daily.", &o);
 	cr_assert_null(strstr(got, "> -"), "%s", got);
 	free(got);
+}
+
+/* Issue 10: a list renumbered around an inserted item keeps its items: each number is the
+ * item's place, not its words, and is no change; the new item is inserted whole. */
+Test(structure, a_renumbered_list_keeps_its_items)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Before you start:\n1. Fill the kettle.\n2. Warm the pot.\n3) Add the leaves.",
+	                      "Before you start:\n1. Rinse the cups.\n2. Fill the kettle.\n3. Warm the pot."
+	                      "\n4) Add the leaves.",
+	                      &o);
+	cr_assert_str_eq(got, "= Before you start : | i 1 . Rinse the cups . | = 1 . Fill the kettle . 2 . "
+	                      "Warm the pot . 3 ) Add the leaves .",
+	                 "%s", got);
+	free(got);
+	/* A marker's close is its own: "3." is not "3)". */
+	got = diff_text("Steps\n1. Fill the kettle.", "Steps\n1) Fill the kettle.", &o);
+	cr_assert_not_null(strstr(got, "r . > )"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a rewrite never starts at the hyphen of a compound whose first part stayed: the
+ * first part goes with it ("closed[--source …-] | closed {+ones+}" read as a bullet). */
+Test(structure, a_compound_is_not_cut_at_its_hyphen)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Our plan is to ship closed-source tools to every customer of the firm.",
+	                      "Our plan is to ship closed ones, the board said.", &o);
+	cr_assert_not_null(strstr(got, "= Our plan is to ship | r closed - source tools"), "%s", got);
+	cr_assert_not_null(strstr(got, "> closed ones"), "%s", got);
+	free(got);
+	/* A compound whose second part changed keeps its first part and hyphen. */
+	got = diff_text("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o);
+	cr_assert_str_eq(got, "= They met behind closed - | r door > shop | = rooms .", "%s", got);
+	free(got);
+}
+
+/* Issue 10: items added to a list are one change each, not one insertion of the lot. */
+Test(structure, list_items_are_changes_of_their_own)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Notes on the trip:\n- Pack the tent early\n\nWe left at six.\n",
+	                      "Notes on the trip:\n- Pack the tent early\n- Check the stove works\n"
+	                      "- Buy fuel in town\n\nWe left at six.\n",
+	                      &o);
+	cr_assert_not_null(strstr(got, "| i - Check the stove works | i - Buy fuel in town |"), "%s", got);
+	free(got);
+	/* Deleted items too; a deleted paragraph of prose stays one change. */
+	got = diff_text("Kit:\n* rope\n* knife\n* map\n\nThe end.", "Kit:\n* rope\n\nThe end.", &o);
+	cr_assert_not_null(strstr(got, "| d * knife | d * map |"), "%s", got);
+	free(got);
+}
+
+/* Issue 10: a deletion that a moved passage's place cut in two (a quotation's opening mark
+ * deleted above the passage, its words below it) is one deletion again, after the passage. */
+Test(structure, a_deletion_is_not_cut_by_a_move)
+{
+	const char *a = "Intro. \xe2\x80\x9cGone words,\xe2\x80\x9d she said. Kept passage here.";
+	const char *b = "Intro. Kept passage here. Extra.";
+	rl_tokens *toks[2];
+	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_tokens_count(toks[0]), 14);
+	cr_assert_eq(rl_tokens_count(toks[1]), 8);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_ctx c;
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	const rl_op in[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},   {2, 3, 2, 2, 0, RL_OP_DELETE, 0},
+		{10, 14, 2, 6, 1, RL_OP_MOVE, 0},  {3, 10, 6, 6, 0, RL_OP_DELETE, 0},
+		{14, 14, 6, 8, 0, RL_OP_INSERT, 0},
+	};
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_opvec_append(&ops, in, 5), RL_OK);
+	cr_assert_eq(rl_edges_tidy(&c, &ops), RL_OK);
+	cr_assert_eq(ops.n, 4);
+	cr_assert(ops.v[1].move == 1 && ops.v[2].kind == RL_OP_DELETE);
+	cr_assert(ops.v[2].a0 == 2 && ops.v[2].a1 == 10 && ops.v[2].b0 == 6 && ops.v[2].b1 == 6);
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
 }
 
 /* The structure passes visit only the candidates the context lists (ctx.h): the units and
