@@ -41,8 +41,10 @@ typedef struct {
 	int over;           /* the raw text passed raw_max */
 	double page_w, page_h;
 	PopplerDocument *doc;  /* for the marks drawn left of a line (drawn_mark) */
-	cairo_surface_t *ink;  /* page ink_page rendered, or NULL */
+	cairo_surface_t *ink;  /* page ink_page rendered, or NULL, at ink_scale pixels a point */
 	unsigned ink_page;
+	int ink_tried;         /* ink_page was rendered (or failed to be) */
+	double ink_scale;
 	unsigned renders;      /* pages rendered, at most MAX_RENDERS */
 	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
 	int answer;
@@ -56,7 +58,8 @@ typedef struct {
 #define NEAR_LINES 6        /* lines either side looked at for a column's right edge */
 #define SIZE_CHANGE 0.12    /* line heights differing by more than this share: another type size */
 #define MAX_RENDERS 2000    /* pages rendered to look for drawn bullets, per document */
-#define INK_SCALE 1.0       /* pixels per point of those renders */
+#define INK_SCALE 1.0       /* pixels per point of those renders... */
+#define INK_PIXELS 16e6     /* ...or fewer, to keep a page in this many pixels */
 
 static void silence(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
@@ -509,11 +512,13 @@ static void page_lines(const pdoc *d, unsigned p, size_t *lo, size_t *hi)
  * about in reading order, page by page). */
 static int page_ink(pdoc *d, unsigned p)
 {
-	if (d->ink && d->ink_page == p)
-		return 0;
+	if (d->ink_tried && d->ink_page == p)
+		return d->ink ? 0 : -1;
 	if (d->ink)
 		cairo_surface_destroy(d->ink);
 	d->ink = NULL;
+	d->ink_tried = 1;
+	d->ink_page = p;
 	if (d->renders >= MAX_RENDERS)
 		return -1;
 	d->renders++;
@@ -522,21 +527,28 @@ static int page_ink(pdoc *d, unsigned p)
 		return -1;
 	double w, h;
 	poppler_page_get_size(page, &w, &h);
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, (int)(w * INK_SCALE) + 1,
-	                                                (int)(h * INK_SCALE) + 1);
+	/* A huge page (a poster, or a hostile MediaBox) is rendered coarser, in INK_PIXELS at most. */
+	d->ink_scale = INK_SCALE;
+	while (w * h * d->ink_scale * d->ink_scale > INK_PIXELS && d->ink_scale > 1e-3)
+		d->ink_scale /= 2;
+	if (!(w > 0 && h > 0 && w * d->ink_scale < 32000 && h * d->ink_scale < 32000)) {
+		g_object_unref(page);
+		return -1;
+	}
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, (int)(w * d->ink_scale) + 1,
+	                                                (int)(h * d->ink_scale) + 1);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		g_object_unref(page);
 		return -1;
 	}
 	cairo_t *cr = cairo_create(s);
-	cairo_scale(cr, INK_SCALE, INK_SCALE);
+	cairo_scale(cr, d->ink_scale, d->ink_scale);
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	g_object_unref(page);
 	d->ink = s;
-	d->ink_page = p;
 	return 0;
 }
 
@@ -561,8 +573,11 @@ static int render_mark(pdoc *d, const pline *l)
 	const unsigned char *px = cairo_image_surface_get_data(d->ink);
 	int stride = cairo_image_surface_get_stride(d->ink);
 	int pw = cairo_image_surface_get_width(d->ink), ph = cairo_image_surface_get_height(d->ink);
-	int x0 = (int)((l->x1 - 2.0 * h) * INK_SCALE), x1 = (int)((l->x1 - 0.1 * h) * INK_SCALE);
-	int y0 = (int)(l->y1 * INK_SCALE), y1 = (int)(l->y2 * INK_SCALE);
+	double sc = d->ink_scale;
+	if (h * sc < 4)
+		return 0;  /* too coarse to tell a mark */
+	int x0 = (int)((l->x1 - 2.0 * h) * sc), x1 = (int)((l->x1 - 0.1 * h) * sc);
+	int y0 = (int)(l->y1 * sc), y1 = (int)(l->y2 * sc);
 	if (!px || x0 < 0 || y0 < 0 || x1 > pw || y1 > ph || x1 <= x0 || y1 <= y0)
 		return 0;
 	int minx = x1, maxx = -1, miny = y1, maxy = -1;
@@ -572,7 +587,7 @@ static int render_mark(pdoc *d, const pline *l)
 				minx = x < minx ? x : minx, maxx = x > maxx ? x : maxx;
 				miny = y < miny ? y : miny, maxy = y > maxy ? y : maxy;
 			}
-	double most = 0.8 * h * INK_SCALE;
+	double most = 0.8 * h * sc;
 	return maxx >= 0 && maxx - minx + 1 <= most && maxy - miny + 1 <= most && miny > y0 &&
 	       maxy < y1 - 1;
 }
