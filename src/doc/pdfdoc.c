@@ -565,8 +565,10 @@ static int render_mark(pdoc *d, const pline *l)
 	page_lines(d, l->page, &lo, &hi);
 	for (size_t k = lo; k < hi; k++) {
 		const pline *o = &d->v[k];
-		if (o != l && o->x2 > l->x1 - 2.0 * h && o->x1 < l->x1 && o->y2 > l->y1 && o->y1 < l->y2)
-			return 0;  /* text in the strip */
+		if (o != l && o->x2 > l->x1 - 2.0 * h && o->x1 < l->x1 && o->y2 > l->y1 + 0.3 * h &&
+		    o->y1 < l->y2 - 0.3 * h)
+			return 0;  /* text in the strip (not the lines above and below, whose boxes a
+			            * browser's leading makes overlap this one's a little) */
 	}
 	if (page_ink(d, l->page) != 0)
 		return 0;
@@ -656,9 +658,12 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	if (b->x1 > a->x1 + 0.8 * h && sentence)
 		return 1;
 	/* A list item whose bullet is drawn, after an item that ends a sentence at its column's
-	 * edge or that ends short: only the mark drawn left of it tells (a render, so asked last). */
-	return item && (sentence || ends_short(d, a, b, right)) && b->x1 < a->x1 + 0.5 * h &&
-	       b->x1 > a->x1 - 0.5 * h && drawn_mark(d, b);
+	 * edge, or ends short, or stands at another indent (a nested list, or its end): only the
+	 * mark drawn left of it tells (a render, so asked last). */
+	return item &&
+	       (sentence || b->x1 > a->x1 + 0.5 * h || b->x1 < a->x1 - 0.5 * h ||
+	        ends_short(d, a, b, right)) &&
+	       drawn_mark(d, b);
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the

@@ -2,7 +2,9 @@
 """make_printed.py: writes tests/documents/parish-v1.pdf and parish-v2.pdf, a two-column parish
 newsletter and its revision as headless Chromium prints a web page: headings in a larger type,
 list items whose bullets Chromium draws as shapes (not text), one item that fills its column and
-ends a sentence, a figure caption in a smaller type. The text was written for these tests. The
+ends a sentence, a figure caption in a smaller type; and printed-lists.pdf: a numbered list
+(numbers Chromium writes as text), square bullets, a nested list, and a quotation with a rule
+down its left side (ink that is no bullet). The text was written for these tests. The
 PDFs are committed, so the tests need no Chromium; run this again only to change them:
 
     python3 tests/documents/make_printed.py
@@ -64,16 +66,38 @@ def page(edited):
     ])
 
 
+LISTS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { font-family: "DejaVu Serif", serif; font-size: 11pt; width: 420pt; }
+blockquote { border-left: 3pt solid #888; padding-left: 10pt; margin-left: 20pt; }
+</style></head><body>
+<p>The allotment rules were revised at the spring meeting. The changes are listed below, with
+the committee's reasons where it gave them.</p>
+<ol><li>Every plot holder must keep the path beside their plot clear and cut the grass on it.</li>
+<li>Bonfires are allowed on Sundays only.</li></ol>
+<ul style="list-style: square"><li>Water butts are to be emptied and turned over before the frost.</li>
+<li>The shed key stays in the box by the gate.</li>
+<li>Compost bays<ul><li>Green waste only in the left bay.</li><li>Woody waste in the right.</li></ul></li></ul>
+<blockquote><p>We want the site to be tidy without being fussy. Nobody will be asked to leave over a
+few weeds. The rules are there for the plots that are left for a whole season.</p>
+<p>The chair, at the meeting.</p></blockquote>
+<p>The new rules apply from the first of May.</p>
+</body></html>"""
+
+
+def chromium_pdf(tmp, html, out):
+    src = os.path.join(tmp, "page.html")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(html)
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", "--print-to-pdf=" + os.path.join(HERE, out), src],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for v, edited in ((1, False), (2, True)):
-            src = os.path.join(tmp, "parish-v%d.html" % v)
-            with open(src, "w", encoding="utf-8") as f:
-                f.write(page(edited))
-            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                            "--no-pdf-header-footer",
-                            "--print-to-pdf=" + os.path.join(HERE, "parish-v%d.pdf" % v), src],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            chromium_pdf(tmp, page(edited), "parish-v%d.pdf" % v)
+        chromium_pdf(tmp, LISTS, "printed-lists.pdf")
 
 
 if __name__ == "__main__":

@@ -242,6 +242,30 @@ Test(pdf, a_printed_page_keeps_headings_and_drawn_bullet_items_apart)
 	            "Items for the summer issue should reach the editor by the end of May.\n");
 }
 
+/* More of what Chromium prints (tests/documents/printed-lists.pdf): numbers written as text, square
+ * bullets and a nested list's circles drawn as shapes (the nested item is an item of its own,
+ * not the end of "Compost bays"), and a quotation whose rule down its left side is ink but no
+ * bullet. Before: no drawn item was marked, and the nested one ran into its parent. */
+Test(pdf, printed_lists_nested_items_and_a_ruled_quotation)
+{
+	expect_text(rl_read_pdf, "tests/documents/printed-lists.pdf",
+	            "The allotment rules were revised at the spring meeting. The changes are listed "
+	            "below, with the committee's reasons where it gave them.\n\n"
+	            "1. Every plot holder must keep the path beside their plot clear and cut the grass "
+	            "on it.\n\n"
+	            "2. Bonfires are allowed on Sundays only.\n\n"
+	            "- Water butts are to be emptied and turned over before the frost.\n\n"
+	            "- The shed key stays in the box by the gate.\n\n"
+	            "- Compost bays\n\n"
+	            "- Green waste only in the left bay.\n\n"
+	            "- Woody waste in the right.\n\n"
+	            "We want the site to be tidy without being fussy. Nobody will be asked to leave "
+	            "over a few weeds. The rules are there for the plots that are left for a whole "
+	            "season.\n\n"
+	            "The chair, at the meeting.\n\n"
+	            "The new rules apply from the first of May.\n");
+}
+
 Test(pdf, hostile_documents)
 {
 	expect_error(rl_read_pdf, "tests/hostile/encrypted.pdf", "the PDF is encrypted");
