@@ -31,6 +31,8 @@ typedef struct {
 	size_t off, len;    /* bytes into the document's raw text */
 	unsigned page;
 	unsigned char drop; /* page furniture */
+	double hsum;        /* the heights of its characters (not spaces), summed, and their count: */
+	unsigned hn;        /* its type size, which one tall glyph (a logo, an accent) does not move */
 } pline;
 
 typedef struct {
@@ -180,7 +182,7 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			cur.len++;
 		}
 		if (!cur.len)
-			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0};
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
 		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
 		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
@@ -189,6 +191,8 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		}
 		cur.len += ctl ? 1 : clen;
 		if (*s != ' ') {
+			cur.hsum += r->y2 - r->y1;
+			cur.hn++;
 			cur.x1 = r->x1 < cur.x1 ? r->x1 : cur.x1;
 			cur.x2 = r->x2 > cur.x2 ? r->x2 : cur.x2;
 			cur.y1 = r->y1 < cur.y1 ? r->y1 : cur.y1;
@@ -451,9 +455,14 @@ static size_t bullet(const char *s, size_t n)
 }
 
 /* Do two lines have the same type size (their boxes' heights within SIZE_CHANGE)? */
+static double type_size(const pline *l)
+{
+	return l->hn ? l->hsum / l->hn : l->y2 - l->y1;
+}
+
 static int same_size(const pline *a, const pline *b)
 {
-	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
+	double ha = type_size(a), hb = type_size(b), h = ha > hb ? ha : hb;
 	return ha - hb <= SIZE_CHANGE * h && hb - ha <= SIZE_CHANGE * h;
 }
 
@@ -589,9 +598,12 @@ static int render_mark(pdoc *d, const pline *l)
 				minx = x < minx ? x : minx, maxx = x > maxx ? x : maxx;
 				miny = y < miny ? y : miny, maxy = y > maxy ? y : maxy;
 			}
-	double most = 0.8 * h * sc;
-	return maxx >= 0 && maxx - minx + 1 <= most && maxy - miny + 1 <= most && miny > y0 &&
-	       maxy < y1 - 1;
+	/* A bullet: small, about as wide as high (not an underscore or a rule), standing clear of
+	 * the strip's top and bottom, around the middle of the line. */
+	double most = 0.8 * h * sc, bw = maxx - minx + 1, bh = maxy - miny + 1;
+	double mid = (miny + maxy) / 2.0, top = y0 + 0.2 * (y1 - y0), bottom = y1 - 0.2 * (y1 - y0);
+	return maxx >= 0 && bw <= most && bh <= most && bh >= 0.15 * h * sc && bw <= 2.5 * bh &&
+	       bh <= 2.5 * bw && miny > y0 && maxy < y1 - 1 && mid > top && mid < bottom;
 }
 
 static int drawn_mark(pdoc *d, const pline *l)
