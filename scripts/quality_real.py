@@ -18,6 +18,10 @@ checks in the same run. Two sources of truth:
               night" changes no word: no edit, its words kept.)
     zh        04-…: section headings of the Chinese chapter ("1.1.2. …" in both): each heading
               linked to its own.
+  tests/documents/truth.json (hand-made, for document fixtures: a web page and its syndicated
+              copy, a newsletter printed by Chromium; redline only, the peers read no HTML or PDF)
+              paragraph, item and cell starts on the same printed row at widths 100 and 160, and
+              chrome, note marks and image descriptions that no row may show.
   examples/truth/lighthouse.json (hand-made, for the project's own example)
               the fate of every quotation, words flagged as quotation outside any quotation,
               paragraph starts paired (and, for redline, on the same printed row at widths 100
@@ -431,6 +435,9 @@ ROWS = [
     ('luke_paired', 'Luke: share of KJV words paired', None, 'f'),
     ('luke_rows100', 'Luke: verse starts a row apart at most, w100', ('>=', 0.95), 'r'),
     ('luke_rows160', 'Luke: verse starts a row apart at most, w160', ('>=', 0.95), 'r'),
+    ('dc_row100', 'documents: same row at width 100', ('>=', 1.0), 'r'),
+    ('dc_row160', 'documents: same row at width 160', ('>=', 1.0), 'r'),
+    ('dc_chrome', 'documents: chrome and note marks shown', ('==', 0), 'd'),
     ('co_row100', 'corpus 000-001: same row at width 100', ('>=', 1.0), 'r'),
     ('co_row160', 'corpus 000-001: same row at width 160', ('>=', 1.0), 'r'),
     ('sh_recall', 'Sherlock: paragraph map, anchor recall', None, 'f'),
@@ -482,6 +489,22 @@ def lighthouse(binary, tool, examples, fig):
         if 'moved' in pair:
             _ratio(acc, 'lh_moved', *moved(al, pair))
     fig.update({k: tuple(v) for k, v in acc.items()})
+
+
+def documents(binary, docs, fig):
+    """redline only: tests/documents/truth.json's pairs, read as documents."""
+    truth = json.load(open(os.path.join(docs, 'truth.json')))
+    acc, shown = {}, 0
+    for pair in truth['pairs']:
+        old, new = (os.path.join(docs, pair[k]) for k in ('old', 'new'))
+        for width in (100, 160):
+            _ratio(acc, f'dc_row{width}', *same_row(binary, old, new, pair, width))
+        res = subprocess.run([binary, '-y', '-W', '160', '--color=never', old, new],
+                             capture_output=True)
+        out = ' '.join(MARKERS.sub('', qt.decode(res.stdout)).split())
+        shown += sum(a in out for a in pair['absent'])
+    fig.update({k: tuple(v) for k, v in acc.items()})
+    fig['dc_chrome'] = shown
 
 
 def real(binary, tool, real_dir, fig, only=None):
@@ -562,6 +585,8 @@ def suite(binary, real_dir, examples, tools, markdown=False, only=None):
             if real_dir:
                 real(binary, tool, real_dir, figs[tool], only)
             lighthouse(binary, tool, examples, figs[tool])
+            if tool == 'redline' and not only:
+                documents(binary, os.path.join(examples, '..', 'tests', 'documents'), figs[tool])
         except (qt.ToolError, OSError) as e:
             print(f'quality: {tool} left out: {e}')
             figs[tool] = {}

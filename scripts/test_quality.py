@@ -6,7 +6,8 @@
 1. Each peer's output read back as ops (quality_tools.py) covers every word of both texts once,
    and its equal ops hold the same words on both sides, on a small pair written here (with CRLF,
    a no-break space and curly quotes, which the word-diff tools split differently).
-2. Every span of the hand-made truth (examples/truth/lighthouse.json) is found in its file.
+2. Every span of the hand-made truth (examples/truth/lighthouse.json) is found in its file, and
+   every start of tests/documents/truth.json in its document's text (redline --extract).
 3. The checks of quality_real.py give the figures they must on ops made by hand.
 4. quote_labels.py finds quotations by their marks and relabels a gen_pairs.py truth by them.
 A tool that is not installed is left out (exit 77, ctest's skip, when none of git and dwdiff is).
@@ -98,6 +99,20 @@ def test_truth():
     print(f'truth: {n} spans found')
 
 
+def test_documents_truth(binary):
+    docs = os.path.join(os.path.dirname(HERE), 'tests', 'documents')
+    truth = json.load(open(os.path.join(docs, 'truth.json')))
+    n = 0
+    for pair in truth['pairs']:
+        text = [subprocess.run([binary, '--extract', os.path.join(docs, pair[k])],
+                               capture_output=True, check=True).stdout for k in ('old', 'new')]
+        for so, sn in pair['same_row']:
+            qr.find_span(text[0], [so, so])
+            qr.find_span(text[1], [sn, sn])
+            n += 2
+    print(f'documents truth: {n} starts found')
+
+
 def test_checks():
     """Verse links and the same-verse share on ops written by hand."""
     old, new = b'one two three four', b'one two five four'
@@ -167,6 +182,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         ran = test_tools(a.bin, tmp)
     test_truth()
+    test_documents_truth(a.bin)
     test_checks()
     test_quote_labels()
     if 'git' not in ran and 'dwdiff' not in ran:

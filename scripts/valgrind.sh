@@ -12,7 +12,9 @@ name=$(basename "$1")
 mkdir -p "$logdir"
 rm -f "$logdir/$name".*.log
 # Scale the slowest random tests down: valgrind is some 30 times slower (README, "Tests").
+# Leaks inside the libraries, not ours, are suppressed (tests/valgrind.supp says which).
 REDLINE_ROUNDS_DIVISOR=${REDLINE_ROUNDS_DIVISOR:-20} valgrind -q --trace-children=yes \
+	--suppressions="$(dirname "$0")/../tests/valgrind.supp" \
 	--error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	--show-leak-kinds=definite,indirect --log-file="$logdir/$name.%p.log" "$@"
 status=$?

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote_changes.h"
 #include "status.h"
 #include "theme.h"
 
@@ -129,7 +130,9 @@ static int summarize(const rl_alignment *al, rl_summary *s)
 	s->deletions = st->ops[RL_OP_DELETE];
 	s->insertions = st->ops[RL_OP_INSERT];
 	s->formats = st->ops[RL_OP_FORMAT];
-	s->quotes = st->quotes;
+	/* quotations changed, as --changes lists them (not the ops flagged inside them) */
+	size_t per_kind[RL_QUOTE_KINDS];
+	s->quotes = rl_quote_changes_count(al, per_kind);
 	s->words[0] = st->words[0];
 	s->words[1] = st->words[1];
 	s->same = rl_alignment_same(al);

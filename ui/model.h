@@ -41,7 +41,7 @@ typedef struct rl_pair {
 typedef struct rl_summary {
 	size_t rewrites, deletions, insertions;  /* ops of each kind */
 	size_t moves;                            /* moved passages (move groups) */
-	size_t quotes;                           /* ops touching a quotation */
+	size_t quotes;                           /* quotations changed (as --changes counts) */
 	size_t formats;                          /* words kept, formatted otherwise (ops) */
 	size_t words[2];                         /* words of OLD and NEW */
 	unsigned similarity;                     /* per mille: twice the kept words over all words */

@@ -103,6 +103,94 @@ static bool hidden(xmlNode *n)
 	       style_hides(n);
 }
 
+/* A link within the page ("#n1"): a note's reference, a back link. */
+static bool links_within(xmlNode *n)
+{
+	xmlChar *v = name_is(n, "a") ? xmlGetProp(n, (const xmlChar *)"href") : NULL;
+	bool in = v && v[0] == '#';
+	xmlFree(v);
+	return in;
+}
+
+/* The text under n, or up to `max` bytes of it into buf (NUL-terminated); returns its length,
+ * which may be more than was copied. Only text in or out of links: links 1 only inside them, 0
+ * only outside, -1 both. */
+static size_t text_under(xmlNode *n, int links, char *buf, size_t max)
+{
+	size_t len = 0;
+	xmlNode *top = n;
+	bool inside = false;
+	for (xmlNode *p = n; p; p = p->parent)
+		inside |= name_is(p, "a");
+	buf[0] = '\0';
+	while (n) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			bool in = inside;
+			for (xmlNode *p = n->parent; p && p != top->parent; p = p->parent)
+				in |= name_is(p, "a");
+			if (links < 0 || in == (links == 1)) {
+				size_t k = strlen((const char *)n->content);
+				if (len + k < max)
+					memcpy(buf + len, n->content, k + 1);
+				len += k;
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != top && !n->next)
+			n = n->parent;
+		n = n && n != top ? n->next : NULL;
+	}
+	return len;
+}
+
+/* A note's reference: a <sup> holding a link within the page ("<sup><a href=#n1>1</a></sup>",
+ * "<a href=#fn1><sup>1</sup></a>") with a short mark ("1", "[2]", "*"). The note itself is text;
+ * its mark in the sentence is not a word (the DOCX and ODT readers leave it out too). */
+static bool note_reference(xmlNode *n)
+{
+	if (!name_is(n, "sup"))
+		return false;
+	bool link = n->parent && links_within(n->parent);
+	for (xmlNode *c = n->children; c && !link; c = c->next)
+		link = links_within(c);
+	char mark[16];
+	return link && text_under(n, -1, mark, sizeof mark) < 8;
+}
+
+/* A "Read more: <a>…</a>" paragraph: a short label ending with a colon and a link, the page
+ * pointing at another story from inside this one. */
+static bool read_more(xmlNode *n)
+{
+	if (!name_is(n, "p"))
+		return false;
+	char label[48], link[8];
+	size_t len = text_under(n, 0, label, sizeof label);
+	if (len >= sizeof label || text_under(n, 1, link, sizeof link) == 0)
+		return false;
+	while (len && strchr(" \t\r\n\xa0", label[len - 1]))
+		label[--len] = '\0';
+	size_t words = 0;
+	for (size_t i = 0; i < len; i++)
+		words += label[i] != ' ' && (i == 0 || label[i - 1] == ' ');
+	return len > 1 && label[len - 1] == ':' && words <= 3;
+}
+
+/* An image that a figure's caption describes: the caption is the text a reader sees. */
+static bool captioned(xmlNode *img)
+{
+	for (xmlNode *p = img->parent; p; p = p->parent)
+		if (name_is(p, "figure")) {
+			for (xmlNode *c = p->children; c; c = c->next)
+				if (name_is(c, "figcaption"))
+					return true;
+			return false;
+		}
+	return false;
+}
+
 /* Is the element (and all it holds) left out? */
 static bool skipped(const html_reader *r, xmlNode *n)
 {
@@ -112,7 +200,7 @@ static bool skipped(const html_reader *r, xmlNode *n)
 		return true;
 	if (!r->reader)
 		return false;
-	if (name_in(n, furniture_elements) || hidden(n))
+	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || read_more(n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
@@ -203,8 +291,8 @@ static bool text_enter(html_reader *r, xmlNode *n)
 	} else if (name_in(n, block_elements)) {
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	} else if (name_is(n, "img")) {
-		/* An image is its description, when it has one. */
-		xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
+		/* An image is its description, when it has one and no caption says it. */
+		xmlChar *alt = r->reader && captioned(n) ? NULL : xmlGetProp(n, (const xmlChar *)"alt");
 		if (alt)
 			rl_textbuf_text(&r->tb, (const char *)alt, strlen((const char *)alt));
 		xmlFree(alt);
@@ -370,6 +458,25 @@ static unsigned articles_above(const xmlNode *n)
 	return k;
 }
 
+/* What stands between the headline and the article when they are siblings' (a byline, a
+ * standfirst): the elements after the headline up to the one holding the article, each read
+ * unless it is mostly links (share buttons, tags). */
+static void between(html_reader *r, xmlNode *h1, xmlNode *article)
+{
+	xmlNode *end = h1->next;
+	while (end && !is_inside(article, end))
+		end = end->next;
+	if (!end)
+		return;
+	for (xmlNode *n = h1->next; n != end; n = n->next) {
+		node_stat *st = stat_of(r, n);
+		if (st && st->text > 0 && 2 * st->links < st->text) {
+			r->in_article = articles_above(n);
+			walk(r, n, &text_walker);
+		}
+	}
+}
+
 static xmlNode *body_of(xmlNode *root)
 {
 	for (xmlNode *n = root->children; n; n = n->next)
@@ -448,6 +555,7 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 			if (h1 && !is_inside(h1, article)) {
 				r.in_article = articles_above(h1);
 				walk(&r, h1, &text_walker);
+				between(&r, h1, article);
 			}
 			r.in_article = articles_above(article) + 1;
 			walk(&r, article, &text_walker);

@@ -31,6 +31,8 @@ typedef struct {
 	size_t off, len;    /* bytes into the document's raw text */
 	unsigned page;
 	unsigned char drop; /* page furniture */
+	double hsum;        /* the heights of its characters (not spaces), summed, and their count: */
+	unsigned hn;        /* its type size, which one tall glyph (a logo, an accent) does not move */
 } pline;
 
 typedef struct {
@@ -40,6 +42,14 @@ typedef struct {
 	size_t raw_len, raw_cap, raw_max;
 	int over;           /* the raw text passed raw_max */
 	double page_w, page_h;
+	PopplerDocument *doc;  /* for the marks drawn left of a line (drawn_mark) */
+	cairo_surface_t *ink;  /* page ink_page rendered, or NULL, at ink_scale pixels a point */
+	unsigned ink_page;
+	int ink_tried;         /* ink_page was rendered (or failed to be) */
+	double ink_scale;
+	unsigned renders;      /* pages rendered, at most MAX_RENDERS */
+	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
+	int answer;
 } pdoc;
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
@@ -48,6 +58,10 @@ typedef struct {
                              * space in the text is a word space... */
 #define CELL_GAP 0.6        /* ...and wider than this, the gap between two cells of a table */
 #define NEAR_LINES 6        /* lines either side looked at for a column's right edge */
+#define SIZE_CHANGE 0.12    /* line heights differing by more than this share: another type size */
+#define MAX_RENDERS 2000    /* pages rendered to look for drawn bullets, per document */
+#define INK_SCALE 1.0       /* pixels per point of those renders... */
+#define INK_PIXELS 16e6     /* ...or fewer, to keep a page in this many pixels */
 
 static void silence(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
@@ -168,7 +182,7 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			cur.len++;
 		}
 		if (!cur.len)
-			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0};
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
 		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
 		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
@@ -177,6 +191,8 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		}
 		cur.len += ctl ? 1 : clen;
 		if (*s != ' ') {
+			cur.hsum += r->y2 - r->y1;
+			cur.hn++;
 			cur.x1 = r->x1 < cur.x1 ? r->x1 : cur.x1;
 			cur.x2 = r->x2 > cur.x2 ? r->x2 : cur.x2;
 			cur.y1 = r->y1 < cur.y1 ? r->y1 : cur.y1;
@@ -401,7 +417,9 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
-/* The usual gap between two lines of a paragraph on this page: the median of the gaps. */
+/* The usual gap between two lines of a paragraph: the median of the gaps between a line and the
+ * next one below it on the page (negative where their boxes overlap, as a browser's leading makes
+ * them: counting only the positive gaps would take the paragraph spacing for the leading). */
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -415,7 +433,7 @@ static double usual_gap(pline **v, size_t n)
 	if (!g)
 		return 0;
 	for (size_t i = 1; i < n; i++)
-		if (v[i]->page == v[i - 1]->page && v[i]->y1 > v[i - 1]->y2)
+		if (v[i]->page == v[i - 1]->page && v[i]->y1 > v[i - 1]->y1)
 			g[m++] = v[i]->y1 - v[i - 1]->y2;
 	if (m) {
 		qsort(g, m, sizeof *g, cmp_double);
@@ -436,8 +454,21 @@ static size_t bullet(const char *s, size_t n)
 	return 0;
 }
 
+/* Do two lines have the same type size (their boxes' heights within SIZE_CHANGE)? */
+static double type_size(const pline *l)
+{
+	return l->hn ? l->hsum / l->hn : l->y2 - l->y1;
+}
+
+static int same_size(const pline *a, const pline *b)
+{
+	double ha = type_size(a), hb = type_size(b), h = ha > hb ? ha : hb;
+	return ha - hb <= SIZE_CHANGE * h && hb - ha <= SIZE_CHANGE * h;
+}
+
 /* The right edge of the column of lines v[i] and v[i + 1]: the furthest right that the lines
- * near them on the page, starting where they start, reach. */
+ * near them on the page, starting where they start and of their type size, reach (a title over
+ * both columns starts where the left one does). */
 static double column_right(pline **v, size_t n, size_t i)
 {
 	const pline *a = v[i];
@@ -446,7 +477,7 @@ static double column_right(pline **v, size_t n, size_t i)
 	for (size_t k = lo; k < n && k <= hi; k++) {
 		const pline *l = v[k];
 		if (l->page == a->page && l->x1 > a->x1 - 3 * h && l->x1 < a->x1 + 3 * h &&
-		    l->x2 > right)
+		    l->x2 > right && same_size(l, a))
 			right = l->x2;
 	}
 	return right;
@@ -469,12 +500,150 @@ static int ends_short(const pdoc *d, const pline *a, const pline *b, double righ
 	return a->x2 + cw * (double)(word + 1) < right - cw * 0.5;
 }
 
-static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double gap, double right)
+/* The lines of d on page p: [*lo, *hi) of d->v (read page by page, so in page order). */
+static void page_lines(const pdoc *d, unsigned p, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = d->n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (d->v[m].page < p)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	for (b = a; b < d->n && d->v[b].page == p; b++)
+		;
+	*hi = b;
+}
+
+/* The page's ink, rendered once when a line of it is first asked about (the lines are asked
+ * about in reading order, page by page). */
+static int page_ink(pdoc *d, unsigned p)
+{
+	if (d->ink_tried && d->ink_page == p)
+		return d->ink ? 0 : -1;
+	if (d->ink)
+		cairo_surface_destroy(d->ink);
+	d->ink = NULL;
+	d->ink_tried = 1;
+	d->ink_page = p;
+	if (d->renders >= MAX_RENDERS)
+		return -1;
+	d->renders++;
+	PopplerPage *page = poppler_document_get_page(d->doc, (int)p);
+	if (!page)
+		return -1;
+	double w, h;
+	poppler_page_get_size(page, &w, &h);
+	/* A huge page (a poster, or a hostile MediaBox) is rendered coarser, in INK_PIXELS at most. */
+	d->ink_scale = INK_SCALE;
+	while (w * h * d->ink_scale * d->ink_scale > INK_PIXELS && d->ink_scale > 1e-3)
+		d->ink_scale /= 2;
+	if (!(w > 0 && h > 0 && w * d->ink_scale < 32000 && h * d->ink_scale < 32000)) {
+		g_object_unref(page);
+		return -1;
+	}
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, (int)(w * d->ink_scale) + 1,
+	                                                (int)(h * d->ink_scale) + 1);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		g_object_unref(page);
+		return -1;
+	}
+	cairo_t *cr = cairo_create(s);
+	cairo_scale(cr, d->ink_scale, d->ink_scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	g_object_unref(page);
+	d->ink = s;
+	return 0;
+}
+
+/* Is a mark drawn just left of line l, where no text is: a bullet a browser or a word processor
+ * drew as a shape (a disc, a square), which the page's text does not hold? In the strip from two
+ * line heights left of the line to its start, ink that is small both ways and clear of the
+ * strip's top and bottom is a mark (a rule, a box's edge or a shaded ground crosses the strip). */
+static int render_mark(pdoc *d, const pline *l)
+{
+	double h = l->y2 - l->y1;
+	if (h <= 0 || l->x1 - 2.0 * h < 0 || !d->doc)
+		return 0;
+	size_t lo, hi;
+	page_lines(d, l->page, &lo, &hi);
+	for (size_t k = lo; k < hi; k++) {
+		const pline *o = &d->v[k];
+		if (o != l && o->x2 > l->x1 - 2.0 * h && o->x1 < l->x1 && o->y2 > l->y1 + 0.3 * h &&
+		    o->y1 < l->y2 - 0.3 * h)
+			return 0;  /* text in the strip (not the lines above and below, whose boxes a
+			            * browser's leading makes overlap this one's a little) */
+	}
+	if (page_ink(d, l->page) != 0)
+		return 0;
+	const unsigned char *px = cairo_image_surface_get_data(d->ink);
+	int stride = cairo_image_surface_get_stride(d->ink);
+	int pw = cairo_image_surface_get_width(d->ink), ph = cairo_image_surface_get_height(d->ink);
+	double sc = d->ink_scale;
+	if (h * sc < 4)
+		return 0;  /* too coarse to tell a mark */
+	int x0 = (int)((l->x1 - 2.0 * h) * sc), x1 = (int)((l->x1 - 0.1 * h) * sc);
+	int y0 = (int)(l->y1 * sc), y1 = (int)(l->y2 * sc);
+	if (!px || x0 < 0 || y0 < 0 || x1 > pw || y1 > ph || x1 <= x0 || y1 <= y0)
+		return 0;
+	int minx = x1, maxx = -1, miny = y1, maxy = -1;
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			if (px[(size_t)y * (size_t)stride + (size_t)x] > 96) {
+				minx = x < minx ? x : minx, maxx = x > maxx ? x : maxx;
+				miny = y < miny ? y : miny, maxy = y > maxy ? y : maxy;
+			}
+	/* A bullet: small, about as wide as high (not an underscore or a rule), standing clear of
+	 * the strip's top and bottom, around the middle of the line. */
+	double most = 0.8 * h * sc, bw = maxx - minx + 1, bh = maxy - miny + 1;
+	double mid = (miny + maxy) / 2.0, top = y0 + 0.2 * (y1 - y0), bottom = y1 - 0.2 * (y1 - y0);
+	return maxx >= 0 && bw <= most && bh <= most && bh >= 0.15 * h * sc && bw <= 2.5 * bh &&
+	       bh <= 2.5 * bw && miny > y0 && maxy < y1 - 1 && mid > top && mid < bottom;
+}
+
+static int drawn_mark(pdoc *d, const pline *l)
+{
+	if (d->asked != l) {
+		d->asked = l;
+		d->answer = render_mark(d, l);
+	}
+	return d->answer;
+}
+
+/* Could line v[i] be a list item whose bullet is drawn? It stands indented from a line of its
+ * type size near it in its column (a list is indented from the text around it), or where the
+ * last drawn bullet's item started (mark_x: its left edge, or a negative number). Only then is a
+ * strip rendered: the test is cheap, the render is not. */
+static int item_candidate(pline **v, size_t n, size_t i, double mark_x)
+{
+	const pline *l = v[i];
+	double h = l->y2 - l->y1;
+	if (mark_x >= 0 && l->x1 > mark_x - 0.5 * h && l->x1 < mark_x + 0.5 * h)
+		return 1;
+	size_t lo = i > NEAR_LINES ? i - NEAR_LINES : 0, hi = i + NEAR_LINES;
+	for (size_t k = lo; k < n && k <= hi; k++) {
+		const pline *o = v[k];
+		if (o->page == l->page && o->x1 < l->x1 - 0.5 * h && o->x1 > l->x1 - 4 * h &&
+		    o->x2 > l->x1 && same_size(o, l))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does line b start a paragraph after line a? item: b may be a list item with a drawn bullet
+ * (item_candidate). */
+static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, double right,
+                         int item)
 {
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
 		return 0;
-	if (ha - hb > 0.2 * h || hb - ha > 0.2 * h)
+	if (!same_size(a, b))
 		return 1;
 	if (bullet(d->raw + b->off, b->len))
 		return 1;
@@ -493,11 +662,20 @@ static int new_paragraph(const pdoc *d, const pline *a, const pline *b, double g
 	/* A sentence that ends a line short of its column, where the next word would have fitted: a
 	 * list item whose bullet is drawn, not written, or a paragraph with no space after it. (Not
 	 * any short line: a line wrapped by hand before its column's edge goes on.) */
-	if (ends_sentence(d->raw + a->off, a->len) && ends_short(d, a, b, right))
+	int sentence = ends_sentence(d->raw + a->off, a->len);
+	if (sentence && ends_short(d, a, b, right))
 		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
-	return b->x1 > a->x1 + 0.8 * h && ends_sentence(d->raw + a->off, a->len);
+	if (b->x1 > a->x1 + 0.8 * h && sentence)
+		return 1;
+	/* A list item whose bullet is drawn, after an item that ends a sentence at its column's
+	 * edge, or ends short, or stands at another indent (a nested list, or its end): only the
+	 * mark drawn left of it tells (a render, so asked last). */
+	return item &&
+	       (sentence || b->x1 > a->x1 + 0.5 * h || b->x1 < a->x1 - 0.5 * h ||
+	        ends_short(d, a, b, right)) &&
+	       drawn_mark(d, b);
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
@@ -517,18 +695,27 @@ static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
 	return g_unichar_isalpha(before) && g_unichar_islower(after) ? cut : 0;
 }
 
-static int write_text(const pdoc *d, pline **v, size_t n, rl_docbuf *b)
+static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 {
 	double gap = usual_gap(v, n);
+	int starts = 1;     /* does line i start a paragraph? */
+	double mark_x = -1; /* where the last item with a drawn bullet started */
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i];
 		size_t cut = 0, skip = 0;
-		if (i + 1 < n && !new_paragraph(d, l, v[i + 1], gap, column_right(v, n, i)))
+		int next = i + 1 < n && new_paragraph(d, l, v[i + 1], gap, column_right(v, n, i),
+		                                      item_candidate(v, n, i + 1, mark_x));
+		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1]);
-		if (i == 0 || new_paragraph(d, v[i - 1], l, gap, column_right(v, n, i - 1))) {
+		int here = starts;
+		starts = next;
+		if (here) {
 			rl_docbuf_para(b);
-			/* A list item, written as formats.h says. */
-			if ((skip = bullet(d->raw + l->off, l->len)) != 0 && rl_docbuf_text(b, "- ", 2) != 0)
+			/* A list item, written as formats.h says: its bullet written, or drawn. */
+			skip = bullet(d->raw + l->off, l->len);
+			int drawn = !skip && item_candidate(v, n, i, mark_x) && drawn_mark(d, l);
+			mark_x = drawn ? l->x1 : mark_x;
+			if ((skip || drawn) && rl_docbuf_text(b, "- ", 2) != 0)
 				return -1;
 		}
 		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
@@ -630,7 +817,8 @@ int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t
 		return -1;
 	}
 	/* The raw page text may hold furniture the result drops: some room beyond max_out. */
-	pdoc d = {.raw_max = max_out > SIZE_MAX / 2 - (1u << 20) ? SIZE_MAX / 2 : max_out * 2 + (1u << 20)};
+	pdoc d = {.raw_max = max_out > SIZE_MAX / 2 - (1u << 20) ? SIZE_MAX / 2 : max_out * 2 + (1u << 20),
+	          .doc = doc};
 	rl_docbuf b;
 	rl_docbuf_init(&b, max_out);
 	pline **v = NULL;
@@ -643,6 +831,8 @@ int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t
 	free(v);
 	free(d.v);
 	free(d.raw);
+	if (d.ink)
+		cairo_surface_destroy(d.ink);
 	rl_docbuf_release(&b);
 	g_object_unref(doc);
 	return rc;

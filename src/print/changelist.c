@@ -5,11 +5,8 @@
 #include <string.h>
 
 #include "hunks.h"
+#include "quote_changes.h"
 #include "status.h"
-
-/* Equal text between two flagged ops of one quotation is shorter than this (in tokens); longer
- * and they are taken for two quotations. A quotation rarely runs past a long sentence. */
-#define QUOTE_GAP_TOKENS 40
 
 typedef struct move_span {
 	size_t first, last;  /* its first and last op */
@@ -22,7 +19,6 @@ typedef struct ctx {
 	const rl_op *ops;
 	size_t nops;
 	const rl_token *tok[2];
-	size_t ntok[2];
 	const char *text[2];
 	rl_where where[2];
 	move_span *moves;  /* by move id */
@@ -135,35 +131,6 @@ static int add_move(ctx *c, size_t k)
 	return rc;
 }
 
-/* Does NEW start a paragraph anywhere in tokens (b0, b1]? */
-static bool para_inside(const ctx *c, uint32_t b0, uint32_t b1)
-{
-	for (uint32_t t = b0 + 1; t <= b1 && t < c->ntok[RL_NEW]; t++)
-		if (c->tok[RL_NEW][t].gap == RL_GAP_PARA)
-			return true;
-	return false;
-}
-
-/* The last op of the quotation change starting at op k: flagged ops of the same kind, with only
- * short equal text between them in the same paragraph. */
-static size_t quote_end(const ctx *c, size_t k)
-{
-	size_t last = k;
-	for (size_t j = k + 1; j < c->nops; j++) {
-		const rl_op *op = &c->ops[j];
-		if (op->move)
-			break;
-		if (op->quote == c->ops[k].quote) {
-			last = j;
-			continue;
-		}
-		if (op->quote != RL_QUOTE_NONE || !rl_op_unchanged(op) ||
-		    op->b1 - op->b0 >= QUOTE_GAP_TOKENS || para_inside(c, op->b0, op->b1))
-			break;
-	}
-	return last;
-}
-
 static const rl_edit_kind quote_kinds[RL_QUOTE_KINDS] = {
 	[RL_QUOTE_REMOVED] = RL_CH_QUOTE_REMOVED,
 	[RL_QUOTE_ADDED] = RL_CH_QUOTE_ADDED,
@@ -184,10 +151,10 @@ static int visit(ctx *c, size_t k, size_t *next)
 		return rc;
 	}
 	if (op->quote != RL_QUOTE_NONE && op->quote < RL_QUOTE_KINDS) {
-		size_t last = quote_end(c, k);
-		const rl_op *lo = &c->ops[last];
-		*next = last + 1;
-		return add(c, quote_kinds[op->quote], k, last + 1,
+		/* the quotation's ops, grouped as the viewer's status line counts them */
+		*next = rl_quote_change_end(c->al, k);
+		const rl_op *lo = &c->ops[*next - 1];
+		return add(c, quote_kinds[op->quote], k, *next,
 		           (uint32_t[4]){op->a0, lo->a1, op->b0, lo->b1});
 	}
 	if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO)
@@ -217,7 +184,6 @@ int rl_changelist_build(rl_changelist *out, const rl_alignment *al)
 	for (int s = 0; s < 2; s++) {
 		const rl_tokens *tk = rl_alignment_tokens(al, s);
 		c.tok[s] = rl_tokens_array(tk);
-		c.ntok[s] = rl_tokens_count(tk);
 		c.text[s] = rl_tokens_text(tk);
 		if (rc == RL_OK)
 			rc = rl_where_init(&c.where[s], tk);

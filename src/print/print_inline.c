@@ -145,7 +145,12 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		bool both = p->a1 > p->a0 && p->b1 > p->b0;
 		bool join = both && !st->o->color && tight(&st->tok[RL_OLD][p->a1 - 1], st->text[RL_OLD]) &&
 		            tight(&st->tok[RL_NEW][p->b0], st->text[RL_NEW]);
-		print_span(st, RL_OLD, p->a0, p->a1, op, true, both ? st->tok[RL_NEW][p->b0].gap : -1);
+		/* ...unless NEW glues its words to the word before ("two-year" for "two winters"):
+		 * the old words keep their own space, or OLD would read "two[-winters". */
+		int gap = both ? st->tok[RL_NEW][p->b0].gap : -1;
+		if (gap == RL_GAP_NONE && st->tok[RL_OLD][p->a0].gap != RL_GAP_NONE)
+			gap = -1;
+		print_span(st, RL_OLD, p->a0, p->a1, op, true, gap);
 		print_span(st, RL_NEW, p->b0, p->b1, op, true,
 		           both ? (join ? RL_GAP_NONE : RL_GAP_SPACE) : -1);
 	}

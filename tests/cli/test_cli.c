@@ -227,6 +227,28 @@ Test(cli, similarity_is_100_percent_only_for_the_same_words)
 	unlink(b);
 }
 
+/* --inline prints a rewrite as OLD's words then NEW's: where NEW glues its words to the word
+ * before ("two-year" for "two winters"), OLD's keep their space. Before: "two[-winters shut-]",
+ * which reads "twowinters". */
+Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
+{
+	char a[] = "/tmp/redline-glue-a-XXXXXX";
+	int fa = mkstemp(a);
+	cr_assert(fa >= 0);
+	const char *old = "The walkway reopens after two winters shut, the company said.\n";
+	const char *new = "The walkway reopens after two-year closure, the company said.\n";
+	cr_assert_eq(write(fa, old, strlen(old)), (ssize_t)strlen(old));
+	close(fa);
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
+	            new, strlen(new), NULL, 20);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "after two [-winters shut-] {+-year closure+}, the"), "%s",
+	                   r.out);
+	run_free(&r);
+	unlink(a);
+}
+
 Test(cli, standard_input)
 {
 	size_t len;

@@ -28,6 +28,10 @@
 #define HARBOUR2 "tests/documents/harbour-v2.html"
 #define MEMO1 "tests/documents/memo-v1.md"
 #define MEMO2 "tests/documents/memo-v2.md"
+#define WALKWAY1 "tests/documents/walkway-v1.html"
+#define WALKWAY2 "tests/documents/walkway-v2.html"
+#define PARISH1 "tests/documents/parish-v1.pdf"
+#define PARISH2 "tests/documents/parish-v2.pdf"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
@@ -119,6 +123,50 @@ Test(documents, real_documents_first_screen)
 	RUN(&r, "--changes", MEMO1, MEMO2);
 	cr_assert_not_null(strstr(r.out, "sentence inserted (8 words): \xe2\x80\x9c" "4. Add a Tuesday"),
 	                   "%s", r.out);
+	run_free(&r);
+}
+
+/* Two more real kinds (issue 10, fixtures written for it): a news story and its syndicated copy
+ * on another site's template (different chrome, a byline between the headline and the article
+ * block, a "Read more:" link, no footnote), and a two-column newsletter printed by Chromium with
+ * its revision (headings in a larger type, list items whose bullets are drawn shapes). Hand
+ * truth: no chrome; no note mark or image description read as a word; the paragraphs and items
+ * beside their counterparts; only the edited words marked. */
+Test(documents, syndicated_page_and_printed_newsletter_first_screen)
+{
+	run_result r;
+	RUN(&r, "-y", "-W", "160", "--color=never", WALKWAY1, WALKWAY2);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	const char *chrome[] = {"cookies", "Upland Times in your inbox", "Related stories",
+	                        "Comments", "hillwalker", "Share on", "Trending", "Tags:", "Read more",
+	                        "Curlew numbers", "Northern Dales Post", "All rights reserved",
+	                        "Advertisement", "Log in", "crossing a marsh", "repairs.[-1-]"};
+	for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
+		cr_assert_null(strstr(r.out, chrome[k]), "shows \"%s\":\n%s", chrome[k], r.out);
+	same_row(r.out, "The boardwalk round", "The boardwalk round");
+	same_row(r.out, "The rebuilt boardwalk", "| The rebuilt boardwalk");
+	same_row(r.out, "The water company, which owns the land, spent \xc2\xa3" "1.2m on the repairs. The",
+	         "  The water company");
+	same_row(r.out, "What has changed", "What has changed");
+	same_row(r.out, "- Dogs must be kept", "- Dogs must be kept");
+	same_row(r.out, "Not everyone is pleased", "Not everyone is pleased");
+	same_row(r.out, "Season", "Season");
+	same_row(r.out, "Weekends only", "Weekends only");
+	cr_assert_not_null(strstr(r.out, "Isla Mardon, The Upland Times"), "the copy's byline:\n%s",
+	                   r.out);
+	run_free(&r);
+
+	RUN(&r, "-y", "-W", "160", "--color=never", PARISH1, PARISH2);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	same_row(r.out, "The village hall roof  ", "The village hall roof");
+	same_row(r.out, "Bookings while the hall is shut  ", "Bookings while the hall is shut");
+	same_row(r.out, "- Pilates moves to the school gym.", "- Pilates moves to the school gym.");
+	same_row(r.out, "- The parish council meets", "- The parish council meets");
+	same_row(r.out, "- Plant sale at the school, Sunday [-10-] May.", "{+17+} May.");
+	same_row(r.out, "Items for the summer issue", "Items for the summer issue");
+	run_free(&r);
+	RUN(&r, "--stat", PARISH1, PARISH2);
+	cr_assert_not_null(strstr(r.out, "rewritten 3 -> 4, deleted 0, inserted 13"), "%s", r.out);
 	run_free(&r);
 }
 

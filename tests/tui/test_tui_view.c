@@ -211,3 +211,30 @@ Test(tui_view, history_names_fit_80_columns)
 	quit(&t);
 	tmux_stop(&t);
 }
+
+/* The status line tells the story --stat tells: q counts the quotations changed (one altered with
+ * three words swapped inside, one removed: q2), not the ops flagged inside them. */
+Test(tui_view, the_status_line_counts_quotations_as_stat_does)
+{
+	tmux t = {0};
+	char path[512];
+	static const char a[] =
+	    "The harbour master spoke first. \xe2\x80\x9cWe have patched that sea wall for years, "
+	    "and this grant finally pays for a proper repair,\xe2\x80\x9d she told the meeting.\n\n"
+	    "The treasurer was brief. \xe2\x80\x9cNot one penny more than we budgeted,\xe2\x80\x9d "
+	    "he said, and sat down.\n";
+	static const char b[] =
+	    "The harbour master spoke first. \xe2\x80\x9cWe have mended that sea wall for decades, "
+	    "and this award finally pays for a proper repair,\xe2\x80\x9d she told the meeting.\n\n"
+	    "The treasurer was brief, and sat down.\n";
+	tmux_prepare(&t);
+	tmux_file(&t, "old.txt", a, sizeof a - 1, path, sizeof path);
+	tmux_file(&t, "new.txt", b, sizeof b - 1, path, sizeof path);
+	tmux_redline(&t, 160, 20, t.dir, TMUX_UTF8_ENV, "old.txt new.txt");
+	tmux_expect(&t, "sim ", WAIT);
+	char *status = tmux_line(&t, 19);
+	cr_assert_not_null(strstr(status, " m0 q2 "), "%s", status);
+	free(status);
+	quit(&t);
+	tmux_stop(&t);
+}

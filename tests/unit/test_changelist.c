@@ -5,6 +5,7 @@
 
 #include "align.h"
 #include "print/changelist.h"
+#include "quote_changes.h"
 #include "status.h"
 
 typedef struct listed {
@@ -110,6 +111,41 @@ Test(changelist, an_altered_quotation_is_one_change_with_its_edits)
 		flagged += ops[k].quote == RL_QUOTE_ALTERED;
 	cr_assert_eq(flagged, 2, "both edits of the quotation in one change");
 	cr_assert_eq(q->para[1], 1);
+	unlist(&l);
+}
+
+/* The quotations an alignment changes, grouped as the change list groups them: the count the
+ * viewer's status line shows (rl_quote_changes_count) is the list's, not the ops flagged. */
+Test(changelist, quotations_are_counted_as_the_list_groups_them)
+{
+	listed l;
+	list(&l,
+	     "The harbour master spoke first. \xe2\x80\x9cWe have patched that sea wall for years, "
+	     "and this grant finally pays for a proper repair,\xe2\x80\x9d she told the meeting.\n\n"
+	     "The treasurer was brief. \xe2\x80\x9cNot one penny more than we budgeted,\xe2\x80\x9d "
+	     "he said, and sat down.\n",
+	     "The harbour master spoke first. \xe2\x80\x9cWe have mended that sea wall for decades, "
+	     "and this award finally pays for a proper repair,\xe2\x80\x9d she told the meeting.\n\n"
+	     "The treasurer was brief, and sat down.\n");
+	kinds(&l, (const int[]){RL_CH_QUOTE_ALTERED, RL_CH_QUOTE_REMOVED}, 2);
+	size_t counts[RL_QUOTE_KINDS];
+	cr_assert_eq(rl_quote_changes_count(l.al, counts), 2);
+	cr_assert_eq(counts[RL_QUOTE_ALTERED], 1, "three edits inside one quotation: one altered");
+	cr_assert_eq(counts[RL_QUOTE_REMOVED], 1);
+	cr_assert_eq(counts[RL_QUOTE_ADDED] + counts[RL_QUOTE_ELIDED] + counts[RL_QUOTE_NONE], 0);
+	cr_assert_gt(rl_alignment_stats(l.al)->quotes, 2, "more ops flagged than quotations");
+	/* Each listed quotation ends where rl_quote_change_end says. */
+	for (size_t k = 0; k < l.cl.n; k++)
+		cr_assert_eq(rl_quote_change_end(l.al, l.cl.items[k].op0), l.cl.items[k].op1);
+	unlist(&l);
+
+	/* Two altered quotations in two paragraphs are two, even close together. */
+	list(&l, "\xe2\x80\x9cThe tide is high,\xe2\x80\x9d she said.\n\n"
+	         "\xe2\x80\x9cThe boats are late,\xe2\x80\x9d he said.\n",
+	     "\xe2\x80\x9cThe tide is low,\xe2\x80\x9d she said.\n\n"
+	     "\xe2\x80\x9cThe boats are early,\xe2\x80\x9d he said.\n");
+	cr_assert_eq(rl_quote_changes_count(l.al, counts), 2);
+	cr_assert_eq(counts[RL_QUOTE_ALTERED], 2);
 	unlist(&l);
 }
 

@@ -190,6 +190,56 @@ Test(html, headline_outside_the_article_block)
 	free(t);
 }
 
+/* What a reader of the page does not read as words: a note's reference mark (the note stays),
+ * the description of an image its figure's caption describes, a "Read more:" link to another
+ * story. Kept: a superscript that is not a link (m<sup>2</sup>), an uncaptioned image's
+ * description, a paragraph that is a link with a longer lead. --no-extract keeps them all. */
+Test(html, note_marks_captioned_images_and_read_more_links_are_not_words)
+{
+	const char *page =
+	    "<html><body><article><h1>Pond</h1>"
+	    "<p>The pond covers 40 m<sup>2</sup> and cost \xc2\xa3" "900.<sup><a href=\"#n1\">1</a></sup> "
+	    "It was dug in May.<a href=\"#n2\"><sup>[2]</sup></a></p>"
+	    "<figure><img src=p.jpg alt=\"A pond with reeds\"><figcaption>The new pond in June."
+	    "</figcaption></figure>"
+	    "<p><img src=d.png alt=\"Diagram of the liner\"></p>"
+	    "<p><strong>Read more:</strong> <a href=\"/frogs\">Frogs return to the marsh</a></p>"
+	    "<p>Our full guide to wildlife ponds is here: <a href=\"/guide\">the guide</a></p>"
+	    "<ol><li id=n1>From the invoice.</li><li id=n2>After the frost.</li></ol>"
+	    "</article></body></html>";
+	char *t = html(page, 1);
+	cr_assert_str_eq(t, "Pond\n\nThe pond covers 40 m2 and cost \xc2\xa3" "900. It was dug in May.\n\n"
+	                    "The new pond in June.\n\nDiagram of the liner\n\n"
+	                    "Our full guide to wildlife ponds is here: the guide\n\n"
+	                    "1. From the invoice.\n\n2. After the frost.\n");
+	free(t);
+	t = html(page, 0);
+	cr_assert_not_null(strstr(t, "900.1 It was dug in May.[2]"), "%s", t);
+	cr_assert_not_null(strstr(t, "A pond with reeds"), "%s", t);
+	cr_assert_not_null(strstr(t, "Read more: Frogs return"), "%s", t);
+	free(t);
+}
+
+/* A syndicated copy's template: the headline, then its byline and share buttons, then the
+ * article's block. The byline is read (it is the page's), the share links are not. Before:
+ * everything between the headline and the block was dropped. */
+Test(html, byline_between_the_headline_and_the_article_block)
+{
+	char body[2048] = "<html><body><div class=post><h1>The headline</h1>"
+	                  "<div class=meta>Ann Lee, The Courier | 3 May</div>"
+	                  "<div class=share><a href=1>Share on Facebook</a> <a href=2>Email</a></div>"
+	                  "<div class=entry>";
+	for (int k = 0; k < 4; k++)
+		strcat(body, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(body, "</div></div><div><a href=1>Other story one</a></div></body>");
+	char *t = html(body, 1);
+	cr_assert_eq(strncmp(t, "The headline\n\nAnn Lee, The Courier | 3 May\n\nA paragraph", 55), 0,
+	             "%s", t);
+	cr_assert_null(strstr(t, "Share"), "%s", t);
+	cr_assert_null(strstr(t, "Other story"));
+	free(t);
+}
+
 Test(html, hostile_pages)
 {
 	char *out = NULL, err[256];

@@ -204,6 +204,68 @@ Test(pdf, drawn_bullets_and_table_cells)
 	free(got);
 }
 
+/* A page as headless Chromium prints it (tests/documents/parish-v1.pdf, make_printed.py): the
+ * headings, in a larger type, are paragraphs of their own; the list items, whose bullets are drawn
+ * as shapes, are list items, even the one that fills its column and ends a sentence, and the
+ * last one does not run into the paragraph after the list; the caption, in a smaller type, stands
+ * alone. Before: each heading ran into the paragraph under it, items 1 and 2 were one paragraph,
+ * and the last two items and the closing paragraph one more (a browser's line boxes overlap, so
+ * only the spacing between paragraphs was taken for the leading). */
+Test(pdf, a_printed_page_keeps_headings_and_drawn_bullet_items_apart)
+{
+	expect_text(rl_read_pdf, "tests/documents/parish-v1.pdf",
+	            "Brackenford Parish News \xe2\x80\x94 Spring\n\n"
+	            "The village hall roof\n\n"
+	            "After three winters of buckets in the kitchen, the hall committee has agreed a "
+	            "price with a roofer from Oakley. The work will start after the Easter fair and "
+	            "should take five weeks, during which the hall will be closed to all bookings.\n\n"
+	            "The committee thanks everyone who gave to the roof fund. The quiz night alone "
+	            "raised \xc2\xa3" "640, and a grant from the district council covers half of the "
+	            "cost.\n\n"
+	            "Bookings while the hall is shut\n\n"
+	            "- The toddler group will meet in the church vestry on Tuesday and Thursday "
+	            "mornings.\n\n"
+	            "- Pilates moves to the school gym.\n\n"
+	            "- The parish council meets in the Red Lion back room.\n\n"
+	            "The hall in 1952, the year the roof was last replaced.\n\n"
+	            "Footpaths and stiles\n\n"
+	            "The footpath from Mill Lane to the common has been cleared of brambles by the "
+	            "volunteer group, who meet on the first Saturday of each month. New members are "
+	            "always welcome and tools are provided.\n\n"
+	            "Two stiles on the bridleway to Hollins Farm have been replaced with kissing gates, "
+	            "which are easier for walkers with dogs.\n\n"
+	            "Dates for the diary\n\n"
+	            "- Easter fair on the green, Saturday 4 April, from ten o\xe2\x80\x99" "clock until "
+	            "four.\n\n"
+	            "- Annual parish meeting, Thursday 23 April.\n\n"
+	            "- Plant sale at the school, Sunday 10 May.\n\n"
+	            "Items for the summer issue should reach the editor by the end of May.\n");
+}
+
+/* More of what Chromium prints (tests/documents/printed-lists.pdf): numbers written as text, square
+ * bullets and a nested list's circles drawn as shapes (the nested item is an item of its own,
+ * not the end of "Compost bays"), and a quotation whose rule down its left side is ink but no
+ * bullet. Before: no drawn item was marked, and the nested one ran into its parent. */
+Test(pdf, printed_lists_nested_items_and_a_ruled_quotation)
+{
+	expect_text(rl_read_pdf, "tests/documents/printed-lists.pdf",
+	            "The allotment rules were revised at the spring meeting. The changes are listed "
+	            "below, with the committee's reasons where it gave them.\n\n"
+	            "1. Every plot holder must keep the path beside their plot clear and cut the grass "
+	            "on it.\n\n"
+	            "2. Bonfires are allowed on Sundays only.\n\n"
+	            "- Water butts are to be emptied and turned over before the frost.\n\n"
+	            "- The shed key stays in the box by the gate.\n\n"
+	            "- Compost bays\n\n"
+	            "- Green waste only in the left bay.\n\n"
+	            "- Woody waste in the right.\n\n"
+	            "We want the site to be tidy without being fussy. Nobody will be asked to leave "
+	            "over a few weeds. The rules are there for the plots that are left for a whole "
+	            "season.\n\n"
+	            "The chair, at the meeting.\n\n"
+	            "The new rules apply from the first of May.\n");
+}
+
 Test(pdf, hostile_documents)
 {
 	expect_error(rl_read_pdf, "tests/hostile/encrypted.pdf", "the PDF is encrypted");

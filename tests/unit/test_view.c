@@ -442,6 +442,31 @@ Test(view, the_status_line_says_where_we_are)
 	vfix_free(&f);
 }
 
+/* q on the status line counts quotations as --changes and --stat list them: one altered
+ * quotation with three words changed inside and one removed are q2, not the four ops flagged. */
+Test(view, the_status_line_counts_quotations_not_their_ops)
+{
+	vfix f;
+	char buf[256];
+	rl_status_info s;
+	vfix_texts(&f,
+	           (const char *[]){
+	               "The harbour master spoke first. \xe2\x80\x9cWe have patched that sea wall "
+	               "for years, and this grant finally pays for a proper repair,\xe2\x80\x9d she "
+	               "told the meeting.\n\nThe treasurer was brief. \xe2\x80\x9cNot one penny "
+	               "more than we budgeted,\xe2\x80\x9d he said, and sat down.\n",
+	               "The harbour master spoke first. \xe2\x80\x9cWe have mended that sea wall "
+	               "for decades, and this award finally pays for a proper repair,\xe2\x80\x9d "
+	               "she told the meeting.\n\nThe treasurer was brief, and sat down.\n",
+	               NULL},
+	           120, 20, false);
+	rl_view_status(&f.view, &s);
+	cr_assert_eq(s.summary.quotes, 2);
+	rl_status_format(&s, 0, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, " q2 "), "%s", buf);
+	vfix_free(&f);
+}
+
 /* Two random texts over the words "a" and "b": no word is unique, matching runs are short, and
  * the searches pass the cost bound. The status line says the alignment is coarse (as --stat does)
  * until the narrowest screens. */
