@@ -820,7 +820,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	}
 	for (size_t k = 0; k < ops->n; k++)
 		for (int s = 0; s < 2; s++)
-			if (orphan[k])
+			if (orphan[k] && (s == RL_OLD || orphan[k] != RL_ORPHAN_OLD))
 				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
 				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
 	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved, &later)) != RL_OK)
