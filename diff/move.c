@@ -9,6 +9,7 @@
 #include "lexicon.h"
 #include "order.h"
 #include "refine.h"
+#include "rewrite.h"
 #include "shingle.h"
 #include "status.h"
 
@@ -461,6 +462,9 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	if (rc != RL_OK)
 		goto out;
 	uint32_t run = 0, content = 0;
+	/* A word grown into a phrase keeps its word in a moved passage; not in a list item, which
+	 * restating a sentence is provenance's (list_item above), however many words it keeps. */
+	bool items = list_item(c, RL_OLD, sp->a0) || list_item(c, RL_NEW, sp->b0);
 	for (size_t k = 0; k < inner.n; k++)
 		if (inner.v[k].kind == RL_OP_EQUAL) {
 			uint32_t w = rl_op_words(c, &inner.v[k], RL_OLD), cw = content_words(c, &inner.v[k]);
@@ -468,6 +472,9 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 			content += cw;
 			if (w >= LONG_RUN_WORDS && cw >= LONG_RUN_CONTENT)
 				run = w;
+		} else if (!items && rl_grown_phrase(c, &inner.v[k])) {
+			eq++;  /* "use" -> "make use of" */
+			content += content_words(c, &inner.v[k]);
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
