@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "lexicon.h"
 #include "order.h"
 #include "refine.h"
@@ -480,6 +481,14 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
 	                !list_item(c, RL_NEW, sp->b0);
 	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq)
+		goto out;
+	/* A list item that restates part of a sentence is derived from it (provenance links it): prose
+	 * moved into a list item keeps most of its words ("- The last barrels will be poured at the
+	 * October harvest fair" keeps 8 of 19, a summary line; a sentence quoted whole in a bullet
+	 * moved). */
+	uint32_t wa_all = rl_words(c, RL_OLD, sp->a0, sp->a1);
+	if (rl_item_of(c, RL_NEW, sp->b0) != UINT32_MAX && rl_item_of(c, RL_OLD, sp->a0) == UINT32_MAX &&
+	    eq < RL_FACING_RATIO * wa_all)
 		goto out;
 	if (eq < RL_MOVE_SHORT_WORDS && !whole_lines(c, sp)) {
 		if (retry)

@@ -238,7 +238,8 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
  * gained several pieces was added to ("voted {+five+} to {+two to+} sell the {+old+} lighthouse"),
  * not reworded. One whose words were also swapped was reworded, the insertion with them ("its
  * [-behaviour-] may [-change-]" -> "its {+habits+} may {+adjustment+}", "these {+brand+} new"). */
-static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
+static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip,
+                                      bool reworded)
 {
 	const uint32_t *unit = c->side[RL_NEW].unit;
 	uint32_t u = unit[ops->v[k].b0];
@@ -247,7 +248,7 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 		const rl_op *op = &ops->v[k - d];
 		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
 			break;
-		if (op->kind == RL_OP_REPLACE)
+		if (reworded && op->kind == RL_OP_REPLACE)
 			return false;
 		other |= op->kind == RL_OP_INSERT && k - d != skip;
 	}
@@ -255,7 +256,7 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 		const rl_op *op = &ops->v[j];
 		if (op->b1 > op->b0 && unit[op->b0] != u)
 			break;
-		if (op->kind == RL_OP_REPLACE)
+		if (reworded && op->kind == RL_OP_REPLACE)
 			return false;
 		other |= op->kind == RL_OP_INSERT && j != skip;
 	}
@@ -333,7 +334,8 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
 		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
-		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k) ||
+		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
+		                                           !function_words(c, x->b0, x->b1)) ||
 		    from_the_sentence(c, x, left ? prev->a1 - 1 : next->a0))
 			continue;
 		/* The word taken must leave its equal op something (else it is no equality), but for an

@@ -54,9 +54,7 @@ static bool big_change(const rl_ctx *c, const rl_op *op)
 	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
 }
 
-/* The unit that starts the list item holding token t of side s (an item of its own line, and
- * the sentences that follow on in it), or UINT32_MAX when t is in no list item. */
-static uint32_t item_of(const rl_ctx *c, int s, uint32_t t)
+uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t u = sd->unit[t];
@@ -74,9 +72,9 @@ static bool prose_to_item(const rl_ctx *c, const rl_op *op)
 {
 	if (op->a1 <= op->a0 || op->b1 <= op->b0)
 		return false;
-	uint32_t item = item_of(c, RL_NEW, op->b0);
-	return item != UINT32_MAX && item_of(c, RL_NEW, op->b1 - 1) == item &&
-	       item_of(c, RL_OLD, op->a0) == UINT32_MAX && item_of(c, RL_OLD, op->a1 - 1) == UINT32_MAX;
+	uint32_t item = rl_item_of(c, RL_NEW, op->b0);
+	return item != UINT32_MAX && rl_item_of(c, RL_NEW, op->b1 - 1) == item &&
+	       rl_item_of(c, RL_OLD, op->a0) == UINT32_MAX && rl_item_of(c, RL_OLD, op->a1 - 1) == UINT32_MAX;
 }
 
 /* Which ops may give tokens to a move: big changes and the swaps next to them, and the equal

@@ -32,6 +32,10 @@
 #define RL_ORPHAN_OLD 3
 int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out);
 
+/* The unit that starts the list item holding token t of side s (an item on a line of its own,
+ * and the sentences that follow on in it), or UINT32_MAX when t is in no list item. */
+uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t);
+
 /* A candidate passage: OLD tokens [a0, a1) facing NEW tokens [b0, b1). */
 typedef struct rl_span {
 	uint32_t a0, a1, b0, b1;
