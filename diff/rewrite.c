@@ -234,6 +234,12 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
  * phrase ("red" -> "deep red", "software" -> "software program", "debate" -> "heated debate"):
  * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
  * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
+/* Tokens of a sentence looked at on each side of a phrase, and ops of its unit (beyond them, a
+ * unit is taken to hold other insertions): a text of one huge unit (two words repeated over
+ * megabytes) made each insertion scan it whole. */
+#define PHRASE_SCAN 256
+#define PHRASE_OPS 64
+
 /* Does the NEW unit of op k hold another insertion, and no word rewritten? A sentence that
  * gained several pieces was added to ("voted {+five+} to {+two to+} sell the {+old+} lighthouse"),
  * not reworded. One whose words were also swapped was reworded, the insertion with them ("its
@@ -248,6 +254,8 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 		const rl_op *op = &ops->v[k - d];
 		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
 			break;
+		if (d > PHRASE_OPS)
+			return true;
 		if (reworded && op->kind == RL_OP_REPLACE)
 			return false;
 		other |= op->kind == RL_OP_INSERT && k - d != skip;
@@ -256,6 +264,8 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 		const rl_op *op = &ops->v[j];
 		if (op->b1 > op->b0 && unit[op->b0] != u)
 			break;
+		if (j - k > PHRASE_OPS)
+			return true;
 		if (reworded && op->kind == RL_OP_REPLACE)
 			return false;
 		other |= op->kind == RL_OP_INSERT && j != skip;
@@ -279,8 +289,12 @@ static bool from_the_sentence(const rl_ctx *c, const rl_op *x, uint32_t ta)
 {
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
 	uint32_t u = sa->unit[ta];
+	/* (A sentence's length around ta at most: a text of one huge unit is no sentence.) */
+	uint32_t lo = sa->ustart[u], hi = sa->ustart[u + 1];
+	lo = ta - lo > PHRASE_SCAN ? ta - PHRASE_SCAN : lo;
+	hi = hi - ta > PHRASE_SCAN ? ta + PHRASE_SCAN : hi;
 	for (uint32_t t = x->b0; t < x->b1; t++)
-		for (uint32_t o = sa->ustart[u]; o < sa->ustart[u + 1]; o++)
+		for (uint32_t o = lo; o < hi; o++)
 			if (sa->ids[o] == sb->ids[t])
 				return true;
 	return false;
