@@ -54,13 +54,18 @@ static bool big_change(const rl_ctx *c, const rl_op *op)
 	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
 }
 
+#define ITEM_UNITS 32
+
 uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t u = sd->unit[t];
 	bool unordered;
-	while (u > 0 && !(sd->uflags[u] & (RL_UNIT_LINE | RL_UNIT_PARA)))
-		u--;
+	/* (Sentences of one item at most ITEM_UNITS: a text on one line is no list item, and walking
+	 * back to its start from every op was quadratic.) */
+	for (uint32_t k = 0; u > 0 && !(sd->uflags[u] & (RL_UNIT_LINE | RL_UNIT_PARA)); k++, u--)
+		if (k == ITEM_UNITS)
+			return UINT32_MAX;
 	return (sd->uflags[u] & RL_UNIT_LINE) &&
 	       rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[u], &unordered) > 0 ? u : UINT32_MAX;
 }
