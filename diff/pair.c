@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "refine.h"
 #include "status.h"
 
@@ -579,6 +580,18 @@ static uint32_t kept_inside(const rl_ctx *c, const rl_op *v, size_t n, uint32_t 
 	return w;
 }
 
+/* Is the gap between two groups one unit on each side, of about the same length: a sentence
+ * rewritten in its slot ("Create a pipe." -> "Generate a pipes.", every noun and verb swapped),
+ * diffed word by word like the sentences around it rather than deleted and inserted? */
+static bool one_slot(const region *r, uint32_t i0, uint32_t i1, uint32_t j0, uint32_t j1)
+{
+	if (i1 != i0 + 1 || j1 != j0 + 1)
+		return false;
+	double wa = rl_words(r->c, RL_OLD, r->ua[i0].lo, r->ua[i0].hi);
+	double wb = rl_words(r->c, RL_NEW, r->ub[j0].lo, r->ub[j0].hi);
+	return wa > 0 && wb > 0 && wa >= RL_FACING_RATIO * wb && wb >= RL_FACING_RATIO * wa;
+}
+
 /* Ops for the region from its groups. Units between groups are deleted or inserted, unless the
  * word diff before pairing kept words between them (a verse rewritten in place with no content
  * word in common, "while they were there, the"): pairing never loses those, the gap is diffed
@@ -593,7 +606,8 @@ static int emit_region(region *r, const group *g, size_t n, const rl_op *v, size
 		uint32_t ta = pi < r->na ? r->ua[pi].lo : r->a1, tb = pj < r->nb ? r->ub[pj].lo : r->b1;
 		uint32_t ga = gi0 < r->na ? r->ua[gi0].lo : r->a1, gb = gj0 < r->nb ? r->ub[gj0].lo : r->b1;
 		bool gap_diff = ga > ta && gb > tb &&
-		                kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT;
+		                (kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT ||
+		                 one_slot(r, pi, gi0, pj, gj0));
 		if (gap_diff) {
 			rc = rl_ctx_refine(r->c, ta, ga, tb, gb, out);
 		} else if (ga > ta) {

@@ -234,52 +234,144 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
  * phrase ("red" -> "deep red", "software" -> "software program", "debate" -> "heated debate"):
  * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
  * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
-/* Does the NEW unit of op k hold another insertion? A sentence that gained several pieces was
- * added to ("voted {+five+} to {+two to+} sell the {+old+} lighthouse"), not reworded. */
-static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k)
+/* Tokens of a sentence looked at on each side of a phrase, and ops of its unit (beyond them, a
+ * unit is taken to hold other insertions): a text of one huge unit (two words repeated over
+ * megabytes) made each insertion scan it whole. */
+#define PHRASE_SCAN 256
+#define PHRASE_OPS 64
+
+/* Does the NEW unit of op k hold another insertion, and no word rewritten? A sentence that
+ * gained several pieces was added to ("voted {+five+} to {+two to+} sell the {+old+} lighthouse"),
+ * not reworded. One whose words were also swapped was reworded, the insertion with them ("its
+ * [-behaviour-] may [-change-]" -> "its {+habits+} may {+adjustment+}", "these {+brand+} new"). */
+static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip,
+                                      bool reworded)
 {
 	const uint32_t *unit = c->side[RL_NEW].unit;
 	uint32_t u = unit[ops->v[k].b0];
+	bool other = false;
 	for (size_t d = 1; d <= k; d++) {
 		const rl_op *op = &ops->v[k - d];
 		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
 			break;
-		if (op->kind == RL_OP_INSERT)
+		if (d > PHRASE_OPS)
 			return true;
+		if (reworded && op->kind == RL_OP_REPLACE)
+			return false;
+		other |= op->kind == RL_OP_INSERT && k - d != skip;
 	}
 	for (size_t j = k + 1; j < ops->n; j++) {
 		const rl_op *op = &ops->v[j];
 		if (op->b1 > op->b0 && unit[op->b0] != u)
 			break;
-		if (op->kind == RL_OP_INSERT)
+		if (j - k > PHRASE_OPS)
 			return true;
+		if (reworded && op->kind == RL_OP_REPLACE)
+			return false;
+		other |= op->kind == RL_OP_INSERT && j != skip;
 	}
+	return other;
+}
+
+/* Are the tokens of NEW [lo, hi) function words only ("up", "of", "or not")? */
+static bool function_words(const rl_ctx *c, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (rl_is_content(c, RL_NEW, t))
+			return false;
+	return true;
+}
+
+/* Does a word of the insertion x stand in OLD's sentence around token ta? Then it moved within
+ * its sentence ("weighing a petition to force a referendum" -> "weighing a referendum
+ * petition"): no word grew into a phrase. */
+static bool from_the_sentence(const rl_ctx *c, const rl_op *x, uint32_t ta)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	uint32_t u = sa->unit[ta];
+	/* (A sentence's length around ta at most: a text of one huge unit is no sentence.) */
+	uint32_t lo = sa->ustart[u], hi = sa->ustart[u + 1];
+	lo = ta - lo > PHRASE_SCAN ? ta - PHRASE_SCAN : lo;
+	hi = hi - ta > PHRASE_SCAN ? ta + PHRASE_SCAN : hi;
+	for (uint32_t t = x->b0; t < x->b1; t++)
+		for (uint32_t o = lo; o < hi; o++)
+			if (sa->ids[o] == sb->ids[t])
+				return true;
 	return false;
+}
+
+/* The insertion x, right after (left) or before the equal op e whose edge word it takes, becomes
+ * a replace of that word. An equal op of that one word is emptied (removed by the caller). */
+static void grow_phrase(rl_op *e, rl_op *x, bool left)
+{
+	if (left) {
+		e->a1--, e->b1--;
+		x->a0 = e->a1, x->b0 = e->b1;
+	} else {
+		e->a0++, e->b0++;
+		x->a1 = e->a0, x->b1 = e->b0;
+	}
+	x->kind = RL_OP_REPLACE;
+}
+
+bool rl_grown_phrase(const rl_ctx *c, const rl_op *op)
+{
+	if (op->kind != RL_OP_REPLACE || op->a1 - op->a0 != 1 || op->b1 - op->b0 < 2 ||
+	    c->side[RL_OLD].tok[op->a0].cls != RL_TOK_WORD)
+		return false;
+	uint32_t id = c->side[RL_OLD].ids[op->a0];
+	return c->side[RL_NEW].ids[op->b0] == id || c->side[RL_NEW].ids[op->b1 - 1] == id ||
+	       (op->b1 - op->b0 == 3 && c->side[RL_NEW].ids[op->b0 + 1] == id);
 }
 
 static void phrases(const rl_ctx *c, rl_opvec *ops)
 {
+	bool emptied = false;
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		rl_op *prev = &ops->v[k - 1], *x = &ops->v[k], *next = &ops->v[k + 1];
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
-		    !small_insertion(c, x) || unit_has_other_insertion(c, ops, k))
+		    !small_insertion(c, x))
 			continue;
 		int s = RL_NEW;
 		const uint32_t *unit = c->side[s].unit;
-		bool left = modifiable(c, prev->a1 - 1) && unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
-		bool right = modifiable(c, next->a0) && unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
-		/* The word taken must leave its equal op something (else it is no equality). */
-		if (left == right || (left && prev->a1 - prev->a0 < 2) || (right && next->a1 - next->a0 < 2))
+		bool left = prev->a1 > prev->a0 && modifiable(c, prev->a1 - 1) &&
+		            unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		bool right = next->a1 > next->a0 && modifiable(c, next->a0) &&
+		             unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
+		/* Function words grow a word only after it, a particle or a preposition following its
+		 * verb ("open {+up+} files", "set {+up+} the flags"); before it they are an article
+		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
+		if (right && function_words(c, x->b0, x->b1))
+			right = false;
+		/* A word that grew on both sides ("{+make+} use {+of+}") is one rewrite: the equal word
+		 * alone between two small insertions of its sentence. */
+		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
+		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
+		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
+		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
+		                                           !function_words(c, x->b0, x->b1)) ||
+		    from_the_sentence(c, x, left ? prev->a1 - 1 : next->a0))
 			continue;
-		if (left) {
-			prev->a1--, prev->b1--;
-			x->a0 = prev->a1, x->b0 = prev->b1;
-		} else {
-			next->a0++, next->b0++;
-			x->a1 = next->a0, x->b1 = next->b0;
+		/* The word taken must leave its equal op something (else it is no equality), but for an
+		 * equal op of that one word between two changes. */
+		rl_op *e = left ? prev : next;
+		if (e->a1 - e->a0 < 2 && !both && (left ? k < 2 : k + 2 >= ops->n))
+			continue;
+		grow_phrase(e, x, left);
+		if (both) {
+			x->b1 = after->b1;
+			after->a0 = after->a1 = x->a1;
+			after->b0 = after->b1 = x->b1;
 		}
-		x->kind = RL_OP_REPLACE;
+		emptied |= e->a1 == e->a0 || both;
 	}
+	if (!emptied)
+		return;
+	size_t w = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		if (ops->v[k].a1 > ops->v[k].a0 || ops->v[k].b1 > ops->v[k].b0)
+			ops->v[w++] = ops->v[k];
+	ops->n = w;
 }
 
 int rl_swaps(rl_ctx *c, rl_opvec *ops)

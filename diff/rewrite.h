@@ -21,6 +21,10 @@
 /* Split the replace ops of a list into swaps. */
 int rl_swaps(rl_ctx *c, rl_opvec *ops);
 
+/* Is op a word grown into a phrase ("use" -> "make use of", rl_swaps makes these): a replace
+ * of one OLD word whose NEW side holds that word? It keeps that one word, as an equal op would. */
+bool rl_grown_phrase(const rl_ctx *c, const rl_op *op);
+
 /* Are two words variants of one another: a shared stem that makes up most of both (plural,
  * conjugation, British and American spelling)? Case is ignored. */
 bool rl_similar_words(const char *x, size_t nx, const char *y, size_t ny);

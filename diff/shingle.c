@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "lexicon.h"
 #include "status.h"
 
 /* Words per shingle: three words in a row rarely recur by chance once one is a content word. A
@@ -51,6 +52,34 @@ static bool big_change(const rl_ctx *c, const rl_op *op)
 	if (op->kind != RL_OP_REPLACE)
 		return true;
 	return rl_op_words(c, op, RL_OLD) > SWAP_WORDS || rl_op_words(c, op, RL_NEW) > SWAP_WORDS;
+}
+
+#define ITEM_UNITS 32
+
+uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u = sd->unit[t];
+	bool unordered;
+	/* (Sentences of one item at most ITEM_UNITS: a text on one line is no list item, and walking
+	 * back to its start from every op was quadratic.) */
+	for (uint32_t k = 0; u > 0 && !(sd->uflags[u] & (RL_UNIT_LINE | RL_UNIT_PARA)); k++, u--)
+		if (k == ITEM_UNITS)
+			return UINT32_MAX;
+	return (sd->uflags[u] & RL_UNIT_LINE) &&
+	       rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[u], &unordered) > 0 ? u : UINT32_MAX;
+}
+
+/* Does op pair OLD prose with a list item of NEW (a bullet that restates a clause of a paragraph,
+ * matched with that paragraph where it stood)? Such a pairing is weak: when the paragraph moved
+ * away, its OLD words belong to the move that finds its copy. */
+static bool prose_to_item(const rl_ctx *c, const rl_op *op)
+{
+	if (op->a1 <= op->a0 || op->b1 <= op->b0)
+		return false;
+	uint32_t item = rl_item_of(c, RL_NEW, op->b0);
+	return item != UINT32_MAX && rl_item_of(c, RL_NEW, op->b1 - 1) == item &&
+	       rl_item_of(c, RL_OLD, op->a0) == UINT32_MAX && rl_item_of(c, RL_OLD, op->a1 - 1) == UINT32_MAX;
 }
 
 /* Which ops may give tokens to a move: big changes and the swaps next to them, and the equal
@@ -104,6 +133,9 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 		    (o[k + 1] == 2 && (o[k - 1] || big_change(c, &ops->v[k - 1]))))
 			o[k] = 1;
 	}
+	for (size_t k = 0; k < ops->n; k++)
+		if (!o[k] && prose_to_item(c, &ops->v[k]))
+			o[k] = RL_ORPHAN_OLD;
 	*out = o;
 	return RL_OK;
 }
@@ -133,7 +165,7 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
 			if (lo == hi)
 				continue;
-			if (!orphan[k]) {
+			if (!orphan[k] || (s == RL_NEW && orphan[k] == RL_ORPHAN_OLD)) {
 				in_run = false;
 				continue;
 			}

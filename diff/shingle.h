@@ -26,8 +26,15 @@
  * deletion, a replace of more than a few words a side), the swaps next to them, and short equal
  * islands between two changes one of which is big. Never the runs between the swaps of a
  * paragraph spun in place, which stays where it is. *out: one byte per op, nonzero when it may;
- * the caller frees it. Set only on success. */
+ * RL_ORPHAN_OLD when only its OLD tokens may (OLD prose paired with a NEW list item: the bullet
+ * that restates a paragraph which moved away keeps its words from the move, and is no move's
+ * NEW half itself). The caller frees it. Set only on success. */
+#define RL_ORPHAN_OLD 3
 int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out);
+
+/* The unit that starts the list item holding token t of side s (an item on a line of its own,
+ * and the sentences that follow on in it), or UINT32_MAX when t is in no list item. */
+uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t);
 
 /* A candidate passage: OLD tokens [a0, a1) facing NEW tokens [b0, b1). */
 typedef struct rl_span {

@@ -367,3 +367,28 @@ Test(move, a_line_ending_in_a_colon_moved_into_one_line)
 	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
 	free(got);
 }
+
+/* A paragraph moved away whose bullets stayed where it stood: the bullet restates its last
+ * sentence with a word or two swapped, and the exact diff keeps "the engine . You will" and
+ * "a note each" with it, islands between swaps, which held those words in place and cut the
+ * move short after "to repair". A pairing of prose with a list item is weak: the move that
+ * finds the paragraph's copy takes those words. */
+Test(move, a_moved_paragraph_takes_back_words_its_bullet_kept_in_place)
+{
+	const char *moved_old = "Every fault report is read by a mechanic who decides what must be "
+	                        "done to repair the engine. You will receive a note each time work "
+	                        "is done on the boat.";
+	const char *moved_new = "Every fault report is read by a fitter who decides what must be "
+	                        "done to mend the engine. You will receive a note each time work "
+	                        "is done on the boat.";
+	char a[2048], b[2048];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, moved_old, P2, P3, P4, P5);
+	snprintf(b, sizeof b, "%s\n\n- Fix the engine. You will get hold of a note each and\n"
+	                      "- A fitter who decides\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3,
+	         P4, moved_new, P5);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "m1 the engine . You will receive a note each time work is "
+	                               "done on the boat ."), "%s", got);
+	cr_assert_null(strstr(got, "= the engine"), "%s", got);
+	free(got);
+}

@@ -152,3 +152,20 @@ Test(pair, a_bullet_in_plurals_beside_its_source)
 	cr_assert_not_null(strstr(got, "= paint"), "%s", got);
 	free(got);
 }
+
+/* A short sentence rewritten in its slot, every noun and verb swapped, between two sentences
+ * that pair ("Close the gate." -> "Shut the door."): pairing left it unpaired, and with one word
+ * kept ("the", a possible coincidence) the gap was a deletion and an insertion. One unit on each
+ * side, of about the same length, in the same slot is a sentence rewritten: diffed word by word. */
+Test(pair, a_sentence_rewritten_in_its_slot_between_pairs)
+{
+	char *got = run("Changed in spring 2024: The new harbor gates are now locked at night. Close the "
+	                "gate. Return a pair of keys (front, back) usable for opening and closing, "
+	                "respectively. The new harbor gate is locked.",
+	                "Modified in spring 2024: The new harbor gate are now locked at night.\n\nShut "
+	                "the door. Give back a pairs of key (front, back) usable for unlocking and "
+	                "shutting, respectively. fees have been raised since June.", 0);
+	cr_assert_not_null(strstr(got, "| r Close > Shut | = the | r gate > door | = . |"), "%s", got);
+	cr_assert_null(strstr(got, "d Close"), "%s", got);
+	free(got);
+}

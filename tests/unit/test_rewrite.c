@@ -66,6 +66,31 @@ Test(rewrite, a_word_grown_into_a_phrase)
 	expect("Ask Ana Ruiz now.", "Ask Captain Ana Ruiz now.", "= Ask | i Captain | = Ana Ruiz now .", 0);
 }
 
+/* In a sentence whose words were swapped as well, a word grown into a phrase is still one
+ * rewrite: the rule that keeps the pieces added to a sentence apart ("voted {+five+} to ...
+ * {+old+}") reads no rewording there. The word may be an equal op of its own between two
+ * changes, or grow on both sides. */
+Test(rewrite, a_word_grown_into_a_phrase_in_a_reworded_sentence)
+{
+	expect("Ship the new lamp to the keeper at once.",
+	       "Ship the brand new lantern to the keeper at once.",
+	       "= Ship the | r new > brand new | r lamp > lantern | = to the keeper at once .", 0);
+	expect("For a quicker passage, use the north channel.",
+	       "For a quicker passage, make use of the north channel.",
+	       "= For a quicker passage , | r use > make use of | = the north channel .", 0);
+	/* A particle follows its verb, between two content words too. */
+	expect("Boats that need to open gates must call.", "Boats that need to open up gates must call.",
+	       "= Boats that need to | r open > open up | = gates must call .", 0);
+	/* An article added before a word is no phrase; nor is a word that moved within its
+	 * sentence. */
+	expect("The crew will sail to harbor and rest.", "The crew will sail to a harbor and sleep.",
+	       "= The crew will sail to | i a | = harbor and | r rest > sleep | = .", 0);
+	expect("They are weighing a petition to force a vote, which would require signatures.",
+	       "They are weighing a vote petition, which needs signatures.",
+	       "= They are weighing a | i vote | = petition | d to force a vote | = , which | "
+	       "r would require > needs | = signatures .", 0);
+}
+
 Test(rewrite, switched_off)
 {
 	expect("We will study deployment systems today.", "We will study deployments methods today.",
