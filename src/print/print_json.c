@@ -213,6 +213,10 @@ static void json_stats(rl_out *o, const rl_stats *st, size_t moved_fmt)
 	        st->ops[RL_OP_MOVE] + moved_fmt,
 	        ratio(st->kept + st->kept_new, st->words[0] + st->words[1]), ratio(st->kept, st->words[0]),
 	        st->anchors, st->bound_hits);
+	/* Only where the stages ran on windows around the changes (diff/window.h): how many. Then
+	 * "quotations" and "anchors" count what the windows held, not the whole texts. */
+	if (st->windows)
+		fprintf(o->fp, ", \"windows\": %zu", st->windows);
 	/* Only where formatting is read (Markdown): equal ops flagged "formatting", their words. */
 	if (st->ops[RL_OP_FORMAT])
 		fprintf(o->fp, ",\n            \"formatting\": {\"ops\": %zu, \"words\": %zu}",

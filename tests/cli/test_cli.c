@@ -1216,3 +1216,47 @@ Test(cli, summary_lines_link_to_their_source)
 	free(old);
 	free(new);
 }
+
+/* A long text of numbered paragraphs, each a sentence of its own words (no two lines alike). */
+static size_t long_text(char *buf, size_t cap, const char *word_in_60)
+{
+	static const char *const nouns[] = {"harbour", "ferry", "lantern", "quay", "tide", "gull",
+	                                    "rope", "mast", "pier", "buoy", "chart", "keel"};
+	size_t n = 0;
+	for (int p = 0; p < 240; p++) {
+		const char *w = p == 60 ? word_in_60 : "steady";
+		n += (size_t)snprintf(buf + n, cap - n,
+		                      "Paragraph %d says the %s by the %s stayed %s through week %d.\n\n", p,
+		                      nouns[p % 12], nouns[(p / 12) % 12], w, p * 7 + 3);
+	}
+	return n;
+}
+
+Test(cli, a_long_text_with_one_edit_is_compared_around_it)
+{
+	static char a[64 * 1024], b[64 * 1024];
+	size_t na = long_text(a, sizeof a, "steady"), nb = long_text(b, sizeof b, "calm");
+	char pa[64], pb[64];
+	temp_file(pa, a, na);
+	temp_file(pb, b, nb);
+	run_result r;
+	RUN(&r, "--json", pa, pb);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "the stages ran on one window: %s", r.out);
+	/* The one change, at the bytes of "steady" -> "calm" in paragraph 60. */
+	const char *at = strstr(a, "Paragraph 60 ");
+	size_t off = (size_t)(strstr(at, "steady") - a);
+	char want[96];
+	snprintf(want, sizeof want, "\"kind\": \"replace\", \"a\": [%zu, %zu], \"b\": [%zu, %zu]", off,
+	         off + 6, off, off + 4);
+	cr_assert_not_null(strstr(r.out, want), "%s not in %s", want, r.out);
+	cr_assert_not_null(strstr(r.out, "\"delete\": 0, \"insert\": 0, \"replace\": 1"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--json", "--minimal", pa, pb);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "\"windows\""), "--minimal compares the whole texts");
+	cr_assert_not_null(strstr(r.out, want), "the same change: %s", r.out);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}
