@@ -210,6 +210,8 @@ typedef struct search {
 	uint32_t *post;    /* OLD units, stem by stem */
 	double *w;         /* per stem: its weight */
 	double *vw;        /* per OLD unit: the weight of its distinct stems */
+	double *pvw;       /* per OLD unit: vw to the power OLD_LEAN, or 0 (cosine) */
+	double total, ptotal;  /* the last unit's weight seen by cosine, to the power 1 - OLD_LEAN */
 	uint32_t *mark;    /* per stem: 1 + the NEW unit whose stems are marked */
 	uint32_t *seen;    /* per stem: 1 + the OLD unit (or pass) that counted it */
 	double *acc;       /* per OLD unit: weight found through the postings */
@@ -247,7 +249,8 @@ static int index_old(search *x)
 	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
 	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
 	x->vw = calloc((size_t)sd->nunits + 1, sizeof *x->vw);
-	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw)
+	x->pvw = calloc((size_t)sd->nunits + 1, sizeof *x->pvw);
+	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw || !x->pvw)
 		return RL_ENOMEM;
 	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
 	size_t total = 0;
@@ -345,9 +348,15 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
  * over a mean of the two weights leaning to the unit's own (a cosine would lean neither way), so
  * that a long OLD sentence does not win by its length alone, nor a short one by its shortness. */
 #define OLD_LEAN 0.4
-static double cosine(const search *x, double s, double total, uint32_t v)
+static double cosine(search *x, double s, double total, uint32_t v)
 {
-	double d = pow(total, 1 - OLD_LEAN) * pow(x->vw[v], OLD_LEAN);
+	/* The powers of the last unit's weight and of each OLD unit's, worked out once (pvw: 0 when
+	 * not yet, or when it is 0). */
+	if (total != x->total)
+		x->total = total, x->ptotal = pow(total, 1 - OLD_LEAN);
+	if (x->pvw[v] == 0)
+		x->pvw[v] = pow(x->vw[v], OLD_LEAN);
+	double d = x->ptotal * x->pvw[v];
 	return d > 0 ? s / d : 0;
 }
 
@@ -372,6 +381,16 @@ static int word_keys(search *x, const uint8_t *want)
 		return RL_ENOMEM;
 	memset(x->run, 0, RUN_ARRAYS * (PHRASE_CELLS + 1) * sizeof *x->run);
 	memset(x->run + RUN_ARRAYS * (PHRASE_CELLS + 1), 0xff, 2 * RUN_SLOTS * sizeof *x->run);
+	/* Per id: 1 + the key of the first word seen with it, and that word (as in stems_init: the
+	 * function words are most of these, and few distinct). */
+	typedef struct memo_t {
+		uint32_t key;
+		uint32_t len;
+		const char *word;
+	} memo_t;
+	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
+	if (!memo)
+		return RL_ENOMEM;
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *key = x->key[s] = x->st.of[s];
@@ -380,9 +399,19 @@ static int word_keys(search *x, const uint8_t *want)
 			/* a stem already, no word, or a unit no search reads */
 			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
+			uint32_t id = sd->ids[t];
+			memo_t *mm = id < c->nids ? &memo[id] : NULL;
+			if (mm && mm->key && mm->len == tk->len &&
+			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
+				key[t] = mm->key;
+				continue;
+			}
 			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
+			if (mm && !mm->key)
+				*mm = (memo_t){key[t], tk->len, sd->text + tk->off};
 		}
 	}
+	free(memo);
 	return RL_OK;
 }
 
@@ -705,7 +734,8 @@ static int search_setup(search *x, const uint8_t *want)
 static void search_free(search *x)
 {
 	stems_free(&x->st);
-	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->mark);
+	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->pvw);
+	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->run);
 }
