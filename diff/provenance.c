@@ -224,6 +224,10 @@ typedef struct search {
 	uint32_t *run;     /* phrase()'s scratch: RUN_ARRAYS arrays of PHRASE_CELLS + 1 cells,
 	                    * RUN_SLOTS slots of a key and a head, the slots filled */
 	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
+	uint32_t *at0, *at;  /* when OLD has a long unit: per stem, its OLD tokens in order
+	                      * (at[at0[m]..at0[m + 1]]), for exact() and cover() on long units */
+	uint32_t (*firsts)[2];  /* exact()'s scratch on a long unit: (first token, stem) */
+	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	uint32_t stamp;
 } search;
 
@@ -236,6 +240,55 @@ static bool bill(rl_ctx *c, uint64_t work)
 	}
 	c->rediff_work -= work;
 	return true;
+}
+
+/* OLD units longer than this (tokens) are read from the NEW unit's side when it is much
+ * shorter (exact_long): a text without sentence ends is one unit, read whole for every NEW unit
+ * (a third of the cumulative song's comparison). */
+#define LONG_UNIT 1024
+
+/* Is OLD unit v read from the NEW unit's side? */
+static bool is_long(const search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	uint32_t len = sd->ustart[v + 1] - sd->ustart[v];
+	return x->at && len > LONG_UNIT && len / 8 > x->ut1 - x->ut0;
+}
+
+/* The OLD tokens of each stem, in order, when OLD has a unit longer than LONG_UNIT. */
+static int index_long(search *x)
+{
+	const rl_side *sd = &x->c->side[RL_OLD], *sb = &x->c->side[RL_NEW];
+	uint32_t longest = 0, newest = 0;
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		if (sd->ustart[u + 1] - sd->ustart[u] > longest)
+			longest = sd->ustart[u + 1] - sd->ustart[u];
+	if (longest <= LONG_UNIT)
+		return RL_OK;
+	for (uint32_t u = 0; u < sb->nunits; u++)
+		if (sb->ustart[u + 1] - sb->ustart[u] > newest)
+			newest = sb->ustart[u + 1] - sb->ustart[u];
+	uint32_t ns = x->st.n;
+	x->at0 = calloc((size_t)ns + 2, sizeof *x->at0);
+	x->firsts = malloc(((size_t)newest + 1) * sizeof *x->firsts);
+	if (!x->at0 || !x->firsts)
+		return RL_ENOMEM;
+	for (uint32_t t = 0; t < sd->n; t++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		if (m != NONE)
+			x->at0[m + 2]++;
+	}
+	for (uint32_t m = 0; m < ns; m++)
+		x->at0[m + 2] += x->at0[m + 1];
+	x->at = malloc(((size_t)x->at0[ns + 1] + 1) * sizeof *x->at);
+	if (!x->at)
+		return RL_ENOMEM;
+	for (uint32_t t = 0; t < sd->n; t++) {  /* at0[m + 1] is the next free place of m */
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		if (m != NONE)
+			x->at[x->at0[m + 1]++] = t;
+	}
+	return RL_OK;
 }
 
 static int index_old(search *x)
@@ -328,9 +381,13 @@ static int beside(search *x, const rl_opvec *ops)
 /* The weight of the marked stems (those of the current NEW unit, mark == stamp) that OLD unit v
  * holds and that `skip` (a bitmap of NEW-unit stems already covered, by their mark order) does
  * not; counts them in *nshared. Marks each counted stem in seen with `pass`. */
+static double exact_long(search *x, uint32_t v, uint32_t pass, uint32_t *nshared);
+
 static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
+	if (is_long(x, v))
+		return exact_long(x, v, pass, nshared);
 	double sum = 0;
 	*nshared = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
@@ -341,6 +398,48 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 		sum += x->w[m];
 		(*nshared)++;
 	}
+	return sum;
+}
+
+/* The first token of OLD unit v with stem m, or NONE. */
+static uint32_t first_in(const search *x, uint32_t m, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	uint32_t lo = x->at0[m], hi = x->at0[m + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (x->at[mid] < sd->ustart[v])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->at0[m + 1] && x->at[lo] < sd->ustart[v + 1] ? x->at[lo] : NONE;
+}
+
+static int cmp_first(const void *p, const void *q)
+{
+	uint32_t a = *(const uint32_t *)p, b = *(const uint32_t *)q;
+	return (a > b) - (a < b);
+}
+
+/* exact() on a long unit, from the NEW unit's side: its marked stems found in v by their OLD
+ * tokens, summed in the order of their first token in v, as exact() reads them. */
+static double exact_long(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
+{
+	uint32_t n = 0;
+	for (uint32_t t = x->ut0; t < x->ut1; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t), f;
+		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
+			continue;
+		x->seen[m] = pass;
+		if ((f = first_in(x, m, v)) != NONE)
+			x->firsts[n][0] = f, x->firsts[n][1] = m, n++;
+	}
+	qsort(x->firsts, n, sizeof *x->firsts, cmp_first);
+	double sum = 0;
+	for (uint32_t i = 0; i < n; i++)
+		sum += x->w[x->firsts[i][1]];
+	*nshared = n;
 	return sum;
 }
 
@@ -364,6 +463,14 @@ static double cosine(search *x, double s, double total, uint32_t v)
 static void cover(search *x, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
+	if (is_long(x, v)) {  /* the same stems, found from the NEW unit's side */
+		for (uint32_t t = x->ut0; t < x->ut1; t++) {
+			uint32_t m = stem_at(&x->st, RL_NEW, t);
+			if (m != NONE && x->mark[m] == x->stamp && first_in(x, m, v) != NONE)
+				x->mark[m] = 0;
+		}
+		return;
+	}
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
 		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp)
@@ -512,6 +619,7 @@ static bool mark_stems(search *x, cands *cd)
 	uint32_t nstems = 0;
 	x->stamp++;
 	cd->total = 0;
+	x->ut0 = cd->t0, x->ut1 = cd->t1;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
 		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] != x->stamp) {
@@ -724,6 +832,8 @@ static int search_setup(search *x, const uint8_t *want)
 		rc = index_old(x);
 	if (rc == RL_OK)
 		rc = word_keys(x, want);
+	if (rc == RL_OK)
+		rc = index_long(x);
 	if (rc != RL_OK)
 		return rc;
 	x->acc = calloc((size_t)sa->nunits + 1, sizeof *x->acc);
@@ -738,6 +848,7 @@ static void search_free(search *x)
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->run);
+	free(x->at0), free(x->at), free(x->firsts);
 }
 
 /* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget
