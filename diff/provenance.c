@@ -335,8 +335,20 @@ static int index_old(search *x)
 	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
 	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
 	double units = (double)sd->nunits + 1;
-	for (uint32_t m = 0; m < ns; m++)
-		x->w[m] = log(units / (x->df[m] ? x->df[m] : 0.5)) + 1;
+	/* The weight depends on df alone: worked out once for each small df (most stems). */
+	double wdf[DF_CAP + 1];
+	for (uint32_t d = 0; d <= DF_CAP; d++)
+		wdf[d] = -1;
+	for (uint32_t m = 0; m < ns; m++) {
+		uint32_t d = x->df[m];
+		if (d <= DF_CAP && wdf[d] >= 0) {
+			x->w[m] = wdf[d];
+			continue;
+		}
+		x->w[m] = log(units / (d ? d : 0.5)) + 1;
+		if (d <= DF_CAP)
+			wdf[d] = x->w[m];
+	}
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
