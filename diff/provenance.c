@@ -42,10 +42,6 @@
 /* Word pairs compared for phrases per candidate, and OLD words held, at most. */
 #define PHRASE_WORK 65536
 #define PHRASE_CELLS 4096
-/* phrase()'s scratch: four arrays of cells and a table of OLD's words by key. */
-#define RUN_ARRAYS 4
-#define RUN_SLOTS (2 * PHRASE_CELLS)
-#define RUN_CELLS (RUN_ARRAYS * (PHRASE_CELLS + 1) + 2 * RUN_SLOTS + PHRASE_CELLS + 1)
 
 typedef struct stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
@@ -221,8 +217,9 @@ typedef struct search {
 	uint32_t *kept;    /* per NEW unit: words kept in place */
 	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
 	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
-	uint32_t *run;     /* phrase()'s scratch: RUN_ARRAYS arrays of PHRASE_CELLS + 1 cells,
-	                    * RUN_SLOTS slots of a key and a head, the slots filled */
+	uint32_t *run;     /* phrase()'s scratch: five arrays of rcells cells (pos, val, row, next,
+	                    * used), then 2^rbits slots of a key and of a head */
+	uint32_t rcells, rbits;
 	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
 	uint32_t *at0, *at;  /* when OLD has a long unit: per stem, its OLD tokens in order
 	                      * (at[at0[m]..at0[m + 1]]), for exact() and cover() on long units */
@@ -495,11 +492,20 @@ static void cover(search *x, uint32_t v)
 static int word_keys(search *x, const uint8_t *want)
 {
 	rl_ctx *c = x->c;
-	x->run = malloc(RUN_CELLS * sizeof *x->run);
+	/* Sized for OLD's longest unit phrase() reads (a short text has no use for 150 KB). */
+	const rl_side *sa = &c->side[RL_OLD];
+	uint32_t longest = 0;
+	for (uint32_t u = 0; u < sa->nunits; u++)
+		if (sa->ustart[u + 1] - sa->ustart[u] > longest)
+			longest = sa->ustart[u + 1] - sa->ustart[u];
+	x->rcells = (longest < PHRASE_CELLS ? longest : PHRASE_CELLS) + 1;
+	for (x->rbits = 4; (1u << x->rbits) < 2 * x->rcells; x->rbits++)
+		;
+	x->run = malloc((5 * (size_t)x->rcells + 2 * ((size_t)1 << x->rbits)) * sizeof *x->run);
 	if (!x->run)
 		return RL_ENOMEM;
-	memset(x->run, 0, RUN_ARRAYS * (PHRASE_CELLS + 1) * sizeof *x->run);
-	memset(x->run + RUN_ARRAYS * (PHRASE_CELLS + 1), 0xff, 2 * RUN_SLOTS * sizeof *x->run);
+	memset(x->run + 2 * x->rcells, 0, x->rcells * sizeof *x->run);  /* row */
+	memset(x->run + 5 * x->rcells + (1u << x->rbits), 0xff, (1u << x->rbits) * sizeof *x->run);
 	/* Per id: 1 + the key of the first word seen with it, and that word (as in stems_init: the
 	 * function words are most of these, and few distinct). */
 	typedef struct memo_t {
@@ -545,11 +551,11 @@ static int word_keys(search *x, const uint8_t *want)
  * one ending at the words before each, when that cell was written for the NEW word before
  * (row[] holds the row each cell was written for); every other cell is 0. The table of all the
  * cells cost a third of this stage's instructions on wrapped text. */
-static uint32_t run_slot(const uint32_t *skey, const uint32_t *head, uint32_t k)
+static uint32_t run_slot(const uint32_t *skey, const uint32_t *head, uint32_t bits, uint32_t k)
 {
-	uint32_t h = (k * 2654435761u) >> 19 & (RUN_SLOTS - 1);
+	uint32_t mask = (1u << bits) - 1, h = (k * 2654435761u) >> (32 - bits);
 	while (head[h] != NONE && skey[h] != k)
-		h = (h + 1) & (RUN_SLOTS - 1);
+		h = (h + 1) & mask;
 	return h;
 }
 
@@ -560,15 +566,15 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	if ((uint64_t)(t1 - t0) * (v1 - v0) > PHRASE_WORK || v1 - v0 > PHRASE_CELLS)
 		return 0;
 	const uint32_t *ka = x->key[RL_OLD], *kb = x->key[RL_NEW];
-	uint32_t *pos = x->run, *val = pos + (PHRASE_CELLS + 1), *row = val + (PHRASE_CELLS + 1);
-	uint32_t *next = row + (PHRASE_CELLS + 1), *skey = next + (PHRASE_CELLS + 1);
-	uint32_t *head = skey + RUN_SLOTS, *used = head + RUN_SLOTS;
+	uint32_t nc = x->rcells, bits = x->rbits;
+	uint32_t *pos = x->run, *val = pos + nc, *row = val + nc, *next = row + nc, *used = next + nc;
+	uint32_t *skey = used + nc, *head = skey + (1u << bits);
 	/* OLD's words in order (pos), chained by key from the last; the slots filled (used). */
 	uint32_t n = 0, nused = 0;
 	for (uint32_t j = v0; j < v1; j++) {
 		if (ka[j] == NONE)
 			continue;
-		uint32_t h = run_slot(skey, head, ka[j]);
+		uint32_t h = run_slot(skey, head, bits, ka[j]);
 		if (head[h] == NONE)
 			used[nused++] = h;
 		skey[h] = ka[j];
@@ -577,7 +583,7 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 		pos[n++] = j;
 	}
 	if (x->row > UINT32_MAX - (t1 - t0) - 2) {  /* the stamps would wrap: start again */
-		memset(row, 0, (PHRASE_CELLS + 1) * sizeof *row);
+		memset(row, 0, nc * sizeof *row);
 		x->row = 0;
 	}
 	x->row++;  /* no cell holds the row before this call's first */
@@ -585,7 +591,7 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	for (uint32_t t = t0; t < t1; t++) {
 		if (kb[t] == NONE)
 			continue;
-		uint32_t r = ++x->row, h = run_slot(skey, head, kb[t]), most = 0, at = 0;
+		uint32_t r = ++x->row, h = run_slot(skey, head, bits, kb[t]), most = 0, at = 0;
 		/* Last OLD word first: the cell before each is still the row before's. */
 		for (uint32_t i = head[h]; i != NONE; i = next[i]) {
 			uint32_t len = (i > 0 && row[i - 1] == r - 1 ? val[i - 1] : 0) + 1;
