@@ -42,6 +42,8 @@
 /* Word pairs compared for phrases per candidate, and OLD words held, at most. */
 #define PHRASE_WORK 65536
 #define PHRASE_CELLS 4096
+/* Words whose keys word_keys() remembers (by id, modulo this). */
+#define WORD_MEMO 4096
 
 typedef struct stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
@@ -203,7 +205,8 @@ typedef struct search {
 	stems st;
 	uint32_t *df;      /* per stem: OLD units holding it */
 	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
-	uint32_t *post;    /* OLD units, stem by stem */
+	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
+	                    * (sd->unit[] of it is the unit) */
 	double *w;         /* per stem: its weight */
 	double *vw;        /* per OLD unit: the weight of its distinct stems */
 	double *pvw;       /* per OLD unit: vw to the power OLD_LEAN, or 0 (cosine) */
@@ -221,9 +224,8 @@ typedef struct search {
 	                    * used), then 2^rbits slots of a key and of a head */
 	uint32_t rcells, rbits;
 	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
-	uint32_t *at0, *at;  /* when OLD has a long unit: per stem, its OLD tokens in order
-	                      * (at[at0[m]..at0[m + 1]]), for exact() and cover() on long units */
-	uint32_t (*firsts)[2];  /* exact()'s scratch on a long unit: (first token, stem) */
+	uint32_t (*firsts)[2];  /* when OLD has a long unit, exact()'s scratch for one:
+	                         * (first token, stem) */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	uint32_t stamp;
 } search;
@@ -249,10 +251,18 @@ static bool is_long(const search *x, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
 	uint32_t len = sd->ustart[v + 1] - sd->ustart[v];
-	return x->at && len > LONG_UNIT && len / 8 > x->ut1 - x->ut0;
+	if (!x->firsts || len <= LONG_UNIT || len / 8 <= x->ut1 - x->ut0)
+		return false;
+	/* Each marked stem must have its postings (df <= DF_CAP), where its first token is. */
+	for (uint32_t t = x->ut0; t < x->ut1; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		if (m != NONE && x->mark[m] == x->stamp && x->df[m] > DF_CAP)
+			return false;
+	}
+	return true;
 }
 
-/* The OLD tokens of each stem, in order, when OLD has a unit longer than LONG_UNIT. */
+/* exact()'s scratch for long units, when OLD has a unit longer than LONG_UNIT. */
 static int index_long(search *x)
 {
 	const rl_side *sd = &x->c->side[RL_OLD], *sb = &x->c->side[RL_NEW];
@@ -265,27 +275,8 @@ static int index_long(search *x)
 	for (uint32_t u = 0; u < sb->nunits; u++)
 		if (sb->ustart[u + 1] - sb->ustart[u] > newest)
 			newest = sb->ustart[u + 1] - sb->ustart[u];
-	uint32_t ns = x->st.n;
-	x->at0 = calloc((size_t)ns + 2, sizeof *x->at0);
 	x->firsts = malloc(((size_t)newest + 1) * sizeof *x->firsts);
-	if (!x->at0 || !x->firsts)
-		return RL_ENOMEM;
-	for (uint32_t t = 0; t < sd->n; t++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
-		if (m != NONE)
-			x->at0[m + 2]++;
-	}
-	for (uint32_t m = 0; m < ns; m++)
-		x->at0[m + 2] += x->at0[m + 1];
-	x->at = malloc(((size_t)x->at0[ns + 1] + 1) * sizeof *x->at);
-	if (!x->at)
-		return RL_ENOMEM;
-	for (uint32_t t = 0; t < sd->n; t++) {  /* at0[m + 1] is the next free place of m */
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
-		if (m != NONE)
-			x->at[x->at0[m + 1]++] = t;
-	}
-	return RL_OK;
+	return x->firsts ? RL_OK : RL_ENOMEM;
 }
 
 static int index_old(search *x)
@@ -326,7 +317,7 @@ static int index_old(search *x)
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
 				last[m] = u + 1;
-				x->post[fill[m]++] = u;
+				x->post[fill[m]++] = t;  /* its first token in u */
 			}
 		}
 	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
@@ -410,19 +401,20 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	return sum;
 }
 
-/* The first token of OLD unit v with stem m, or NONE. */
+/* The first token of OLD unit v with stem m (one that has its postings), or NONE: the
+ * postings hold each unit's first token of the stem, in order. */
 static uint32_t first_in(const search *x, uint32_t m, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
-	uint32_t lo = x->at0[m], hi = x->at0[m + 1];
+	uint32_t lo = x->post0[m], hi = x->post0[m + 1];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (x->at[mid] < sd->ustart[v])
+		if (x->post[mid] < sd->ustart[v])
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < x->at0[m + 1] && x->at[lo] < sd->ustart[v + 1] ? x->at[lo] : NONE;
+	return lo < x->post0[m + 1] && x->post[lo] < sd->ustart[v + 1] ? x->post[lo] : NONE;
 }
 
 static int cmp_first(const void *p, const void *q)
@@ -506,16 +498,18 @@ static int word_keys(search *x, const uint8_t *want)
 		return RL_ENOMEM;
 	memset(x->run + 2 * x->rcells, 0, x->rcells * sizeof *x->run);  /* row */
 	memset(x->run + 5 * x->rcells + (1u << x->rbits), 0xff, (1u << x->rbits) * sizeof *x->run);
-	/* Per id: 1 + the key of the first word seen with it, and that word (as in stems_init: the
-	 * function words are most of these, and few distinct). */
+	/* The last word seen of each id modulo WORD_MEMO, and its key: the function words are most
+	 * of these words, and few distinct (an array per id was the peak of a text of distinct
+	 * words). */
 	typedef struct memo_t {
-		uint32_t key;
-		uint32_t len;
+		uint32_t id, key, len;
 		const char *word;
 	} memo_t;
-	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
+	memo_t *memo = malloc(WORD_MEMO * sizeof *memo);
 	if (!memo)
 		return RL_ENOMEM;
+	for (size_t i = 0; i < WORD_MEMO; i++)
+		memo[i].id = RL_ID_NONE;
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *key = x->key[s] = x->st.of[s];
@@ -525,15 +519,15 @@ static int word_keys(search *x, const uint8_t *want)
 			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
 			uint32_t id = sd->ids[t];
-			memo_t *mm = id < c->nids ? &memo[id] : NULL;
-			if (mm && mm->key && mm->len == tk->len &&
+			memo_t *mm = &memo[id % WORD_MEMO];
+			if (id != RL_ID_NONE && mm->id == id && mm->len == tk->len &&
 			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
 				key[t] = mm->key;
 				continue;
 			}
 			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
-			if (mm && !mm->key)
-				*mm = (memo_t){key[t], tk->len, sd->text + tk->off};
+			if (id != RL_ID_NONE)
+				*mm = (memo_t){id, key[t], tk->len, sd->text + tk->off};
 		}
 	}
 	free(memo);
@@ -653,6 +647,7 @@ static bool mark_stems(search *x, cands *cd)
  * shares with the unit, in x->acc (x->touched lists them). Returns the work done. */
 static uint64_t gather(search *x, const cands *cd)
 {
+	const rl_side *sd = &x->c->side[RL_OLD];
 	uint64_t work = cd->t1 - cd->t0;
 	x->ntouched = 0;
 	x->stamp++;
@@ -662,7 +657,7 @@ static uint64_t gather(search *x, const cands *cd)
 			continue;
 		x->mark[m] = x->stamp;
 		for (uint32_t p = x->post0[m]; p < x->post0[m + 1]; p++) {
-			uint32_t v = x->post[p];
+			uint32_t v = sd->unit[x->post[p]];
 			if (x->acc[v] == 0)
 				x->touched[x->ntouched++] = v;
 			x->acc[v] += x->w[m];
@@ -866,7 +861,7 @@ static void search_free(search *x)
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->run);
-	free(x->at0), free(x->at), free(x->firsts);
+	free(x->firsts);
 }
 
 /* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget
