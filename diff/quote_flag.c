@@ -107,16 +107,23 @@ static size_t count_at_most(const uint32_t *v, const uint32_t *ix, const rl_quot
 }
 
 /* The last of v[0..n) at most t, as an index, or n when none is; *near as count_at_most's. */
-static size_t last_at_most(const uint32_t *v, size_t n, uint32_t t, size_t *near)
+static size_t last_at_most_near(const uint32_t *v, size_t n, uint32_t t, size_t *near)
 {
 	size_t lo = count_at_most(v, NULL, NULL, n, t, near);
 	return lo ? lo - 1 : n;
 }
 
+/* The same without a search before it to start from. */
+static inline size_t last_at_most(const uint32_t *v, size_t n, uint32_t t)
+{
+	size_t near = 0;
+	return last_at_most_near(v, n, t, &near);
+}
+
 /* Tokens before t inside a quotation of side s. */
 static uint32_t inq(const owner *ow, int s, uint32_t t)
 {
-	size_t j = last_at_most(ow->span0[s], ow->nspans[s], t, &ow->near[s][0]);
+	size_t j = last_at_most_near(ow->span0[s], ow->nspans[s], t, &ow->near[s][0]);
 	if (j == ow->nspans[s])
 		return 0;
 	uint32_t end = ow->span1[s][j] < t ? ow->span1[s][j] : t;
@@ -754,7 +761,7 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
                        size_t max)
 {
-	size_t n = 0, k = last_at_most(ow->edges[s], ow->nedges[s], lo, &ow->near[s][2]);
+	size_t n = 0, k = last_at_most_near(ow->edges[s], ow->nedges[s], lo, &ow->near[s][2]);
 	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max; k++)
 		cut[n++] = ow->edges[s][k];
 	return n;
