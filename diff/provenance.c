@@ -44,6 +44,8 @@
 /* Word pairs compared for phrases per candidate, and OLD words held, at most. */
 #define PHRASE_WORK 65536
 #define PHRASE_CELLS 4096
+/* Words whose keys word_keys() remembers (by id, modulo this). */
+#define WORD_MEMO 4096
 
 typedef struct stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
@@ -205,9 +207,12 @@ typedef struct search {
 	stems st;
 	uint32_t *df;      /* per stem: OLD units holding it */
 	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
-	uint32_t *post;    /* OLD units, stem by stem */
+	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
+	                    * (sd->unit[] of it is the unit) */
 	double *w;         /* per stem: its weight */
 	double *vw;        /* per OLD unit: the weight of its distinct stems */
+	double *pvw;       /* per OLD unit: vw to the power OLD_LEAN, or 0 (cosine) */
+	double total, ptotal;  /* the last unit's weight seen by cosine, to the power 1 - OLD_LEAN */
 	uint32_t *mark;    /* per stem: 1 + the NEW unit whose stems are marked */
 	uint32_t *seen;    /* per stem: 1 + the OLD unit (or pass) that counted it */
 	double *acc;       /* per OLD unit: weight found through the postings */
@@ -217,7 +222,13 @@ typedef struct search {
 	uint32_t *kept;    /* per NEW unit: words kept in place */
 	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
 	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
-	uint32_t *run;     /* PHRASE_CELLS + 1 cells for the longest common run */
+	uint32_t *run;     /* phrase()'s scratch: five arrays of rcells cells (pos, val, row, next,
+	                    * used), then 2^rbits slots of a key and of a head */
+	uint32_t rcells, rbits;
+	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
+	uint32_t (*firsts)[2];  /* when OLD has a long unit, exact()'s scratch for one:
+	                         * (first token, stem) */
+	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	uint32_t stamp;
 } search;
 
@@ -232,6 +243,44 @@ static bool bill(rl_ctx *c, uint64_t work)
 	return true;
 }
 
+/* OLD units longer than this (tokens) are read from the NEW unit's side when it is much
+ * shorter (exact_long): a text without sentence ends is one unit, read whole for every NEW unit
+ * (a third of the cumulative song's comparison). */
+#define LONG_UNIT 1024
+
+/* Is OLD unit v read from the NEW unit's side? */
+static bool is_long(const search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	uint32_t len = sd->ustart[v + 1] - sd->ustart[v];
+	if (!x->firsts || len <= LONG_UNIT || len / 8 <= x->ut1 - x->ut0)
+		return false;
+	/* Each marked stem must have its postings (df <= DF_CAP), where its first token is. */
+	for (uint32_t t = x->ut0; t < x->ut1; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		if (m != NONE && x->mark[m] == x->stamp && x->df[m] > DF_CAP)
+			return false;
+	}
+	return true;
+}
+
+/* exact()'s scratch for long units, when OLD has a unit longer than LONG_UNIT. */
+static int index_long(search *x)
+{
+	const rl_side *sd = &x->c->side[RL_OLD], *sb = &x->c->side[RL_NEW];
+	uint32_t longest = 0, newest = 0;
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		if (sd->ustart[u + 1] - sd->ustart[u] > longest)
+			longest = sd->ustart[u + 1] - sd->ustart[u];
+	if (longest <= LONG_UNIT)
+		return RL_OK;
+	for (uint32_t u = 0; u < sb->nunits; u++)
+		if (sb->ustart[u + 1] - sb->ustart[u] > newest)
+			newest = sb->ustart[u + 1] - sb->ustart[u];
+	x->firsts = malloc(((size_t)newest + 1) * sizeof *x->firsts);
+	return x->firsts ? RL_OK : RL_ENOMEM;
+}
+
 static int index_old(search *x)
 {
 	rl_ctx *c = x->c;
@@ -243,7 +292,8 @@ static int index_old(search *x)
 	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
 	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
 	x->vw = calloc((size_t)sd->nunits + 1, sizeof *x->vw);
-	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw)
+	x->pvw = calloc((size_t)sd->nunits + 1, sizeof *x->pvw);
+	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw || !x->pvw)
 		return RL_ENOMEM;
 	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
 	size_t total = 0;
@@ -269,14 +319,26 @@ static int index_old(search *x)
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
 			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
 				last[m] = u + 1;
-				x->post[fill[m]++] = u;
+				x->post[fill[m]++] = t;  /* its first token in u */
 			}
 		}
 	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
 	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
 	double units = (double)sd->nunits + 1;
-	for (uint32_t m = 0; m < ns; m++)
-		x->w[m] = log(units / (x->df[m] ? x->df[m] : 0.5)) + 1;
+	/* The weight depends on df alone: worked out once for each small df (most stems). */
+	double wdf[DF_CAP + 1];
+	for (uint32_t d = 0; d <= DF_CAP; d++)
+		wdf[d] = -1;
+	for (uint32_t m = 0; m < ns; m++) {
+		uint32_t d = x->df[m];
+		if (d <= DF_CAP && wdf[d] >= 0) {
+			x->w[m] = wdf[d];
+			continue;
+		}
+		x->w[m] = log(units / (d ? d : 0.5)) + 1;
+		if (d <= DF_CAP)
+			wdf[d] = x->w[m];
+	}
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
@@ -321,9 +383,13 @@ static int beside(search *x, const rl_opvec *ops)
 /* The weight of the marked stems (those of the current NEW unit, mark == stamp) that OLD unit v
  * holds and that `skip` (a bitmap of NEW-unit stems already covered, by their mark order) does
  * not; counts them in *nshared. Marks each counted stem in seen with `pass`. */
+static double exact_long(search *x, uint32_t v, uint32_t pass, uint32_t *nshared);
+
 static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
+	if (is_long(x, v))
+		return exact_long(x, v, pass, nshared);
 	double sum = 0;
 	*nshared = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
@@ -337,13 +403,62 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	return sum;
 }
 
+/* The first token of OLD unit v with stem m (one that has its postings), or NONE: the
+ * postings hold each unit's first token of the stem, in order. */
+static uint32_t first_in(const search *x, uint32_t m, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	uint32_t lo = x->post0[m], hi = x->post0[m + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (x->post[mid] < sd->ustart[v])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->post0[m + 1] && x->post[lo] < sd->ustart[v + 1] ? x->post[lo] : NONE;
+}
+
+static int cmp_first(const void *p, const void *q)
+{
+	uint32_t a = *(const uint32_t *)p, b = *(const uint32_t *)q;
+	return (a > b) - (a < b);
+}
+
+/* exact() on a long unit, from the NEW unit's side: its marked stems found in v by their OLD
+ * tokens, summed in the order of their first token in v, as exact() reads them. */
+static double exact_long(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
+{
+	uint32_t n = 0;
+	for (uint32_t t = x->ut0; t < x->ut1; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t), f;
+		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
+			continue;
+		x->seen[m] = pass;
+		if ((f = first_in(x, m, v)) != NONE)
+			x->firsts[n][0] = f, x->firsts[n][1] = m, n++;
+	}
+	qsort(x->firsts, n, sizeof *x->firsts, cmp_first);
+	double sum = 0;
+	for (uint32_t i = 0; i < n; i++)
+		sum += x->w[x->firsts[i][1]];
+	*nshared = n;
+	return sum;
+}
+
 /* How alike a NEW unit of weight total and OLD unit v are, sharing weight s: the shared weight
  * over a mean of the two weights leaning to the unit's own (a cosine would lean neither way), so
  * that a long OLD sentence does not win by its length alone, nor a short one by its shortness. */
 #define OLD_LEAN 0.4
-static double cosine(const search *x, double s, double total, uint32_t v)
+static double cosine(search *x, double s, double total, uint32_t v)
 {
-	double d = pow(total, 1 - OLD_LEAN) * pow(x->vw[v], OLD_LEAN);
+	/* The powers of the last unit's weight and of each OLD unit's, worked out once (pvw: 0 when
+	 * not yet, or when it is 0). */
+	if (total != x->total)
+		x->total = total, x->ptotal = pow(total, 1 - OLD_LEAN);
+	if (x->pvw[v] == 0)
+		x->pvw[v] = pow(x->vw[v], OLD_LEAN);
+	double d = x->ptotal * x->pvw[v];
 	return d > 0 ? s / d : 0;
 }
 
@@ -351,6 +466,14 @@ static double cosine(const search *x, double s, double total, uint32_t v)
 static void cover(search *x, uint32_t v)
 {
 	const rl_side *sd = &x->c->side[RL_OLD];
+	if (is_long(x, v)) {  /* the same stems, found from the NEW unit's side */
+		for (uint32_t t = x->ut0; t < x->ut1; t++) {
+			uint32_t m = stem_at(&x->st, RL_NEW, t);
+			if (m != NONE && x->mark[m] == x->stamp && first_in(x, m, v) != NONE)
+				x->mark[m] = 0;
+		}
+		return;
+	}
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
 		uint32_t m = stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp)
@@ -363,9 +486,32 @@ static void cover(search *x, uint32_t v)
 static int word_keys(search *x, const uint8_t *want)
 {
 	rl_ctx *c = x->c;
-	x->run = malloc((PHRASE_CELLS + 1) * sizeof *x->run);
+	/* Sized for OLD's longest unit phrase() reads (a short text has no use for 150 KB). */
+	const rl_side *sa = &c->side[RL_OLD];
+	uint32_t longest = 0;
+	for (uint32_t u = 0; u < sa->nunits; u++)
+		if (sa->ustart[u + 1] - sa->ustart[u] > longest)
+			longest = sa->ustart[u + 1] - sa->ustart[u];
+	x->rcells = (longest < PHRASE_CELLS ? longest : PHRASE_CELLS) + 1;
+	for (x->rbits = 4; (1u << x->rbits) < 2 * x->rcells; x->rbits++)
+		;
+	x->run = malloc((5 * (size_t)x->rcells + 2 * ((size_t)1 << x->rbits)) * sizeof *x->run);
 	if (!x->run)
 		return RL_ENOMEM;
+	memset(x->run + 2 * x->rcells, 0, x->rcells * sizeof *x->run);  /* row */
+	memset(x->run + 5 * x->rcells + (1u << x->rbits), 0xff, (1u << x->rbits) * sizeof *x->run);
+	/* The last word seen of each id modulo WORD_MEMO, and its key: the function words are most
+	 * of these words, and few distinct (an array per id was the peak of a text of distinct
+	 * words). */
+	typedef struct memo_t {
+		uint32_t id, key, len;
+		const char *word;
+	} memo_t;
+	memo_t *memo = malloc(WORD_MEMO * sizeof *memo);
+	if (!memo)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < WORD_MEMO; i++)
+		memo[i].id = RL_ID_NONE;
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *key = x->key[s] = x->st.of[s];
@@ -374,16 +520,41 @@ static int word_keys(search *x, const uint8_t *want)
 			/* a stem already, no word, or a unit no search reads */
 			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
+			uint32_t id = sd->ids[t];
+			memo_t *mm = &memo[id % WORD_MEMO];
+			if (id != RL_ID_NONE && mm->id == id && mm->len == tk->len &&
+			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
+				key[t] = mm->key;
+				continue;
+			}
 			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
+			if (id != RL_ID_NONE)
+				*mm = (memo_t){id, key[t], tk->len, sd->text + tk->off};
 		}
 	}
+	free(memo);
 	return RL_OK;
 }
 
 /* A phrase restated in order ("a row of red and white cottages" in "a long row of red and white
  * cottages") says more than the same words scattered: the weight of the content stems in
  * the longest run of PHRASE_WORDS words or more that NEW tokens [t0, t1) and OLD unit v share, in
- * order, punctuation skipped. 0 when the two are too long to compare word by word. */
+ * order, punctuation skipped (the first such run, NEW word by NEW word, then OLD word by OLD
+ * word, on a tie). 0 when the two are too long to compare word by word.
+ *
+ * Only the cells where the two words are the same are worked out (a table of OLD's words by key,
+ * each key's words in a chain): a run ending at OLD word i and NEW word t is one longer than the
+ * one ending at the words before each, when that cell was written for the NEW word before
+ * (row[] holds the row each cell was written for); every other cell is 0. The table of all the
+ * cells cost a third of this stage's instructions on wrapped text. */
+static uint32_t run_slot(const uint32_t *skey, const uint32_t *head, uint32_t bits, uint32_t k)
+{
+	uint32_t mask = (1u << bits) - 1, h = (k * 2654435761u) >> (32 - bits);
+	while (head[h] != NONE && skey[h] != k)
+		h = (h + 1) & mask;
+	return h;
+}
+
 static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 {
 	const rl_side *sa = &x->c->side[RL_OLD];
@@ -391,23 +562,44 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	if ((uint64_t)(t1 - t0) * (v1 - v0) > PHRASE_WORK || v1 - v0 > PHRASE_CELLS)
 		return 0;
 	const uint32_t *ka = x->key[RL_OLD], *kb = x->key[RL_NEW];
-	uint32_t *len = x->run;  /* len[j]: the run ending at OLD word j and the NEW word before */
-	memset(len, 0, (size_t)(v1 - v0 + 1) * sizeof *len);
+	uint32_t nc = x->rcells, bits = x->rbits;
+	uint32_t *pos = x->run, *val = pos + nc, *row = val + nc, *next = row + nc, *used = next + nc;
+	uint32_t *skey = used + nc, *head = skey + (1u << bits);
+	/* OLD's words in order (pos), chained by key from the last; the slots filled (used). */
+	uint32_t n = 0, nused = 0;
+	for (uint32_t j = v0; j < v1; j++) {
+		if (ka[j] == NONE)
+			continue;
+		uint32_t h = run_slot(skey, head, bits, ka[j]);
+		if (head[h] == NONE)
+			used[nused++] = h;
+		skey[h] = ka[j];
+		next[n] = head[h];
+		head[h] = n;
+		pos[n++] = j;
+	}
+	if (x->row > UINT32_MAX - (t1 - t0) - 2) {  /* the stamps would wrap: start again */
+		memset(row, 0, nc * sizeof *row);
+		x->row = 0;
+	}
+	x->row++;  /* no cell holds the row before this call's first */
 	uint32_t best = 0, end = 0;
 	for (uint32_t t = t0; t < t1; t++) {
 		if (kb[t] == NONE)
 			continue;
-		uint32_t diag = 0;  /* len of the OLD word before j, from the NEW word before t */
-		for (uint32_t j = v0; j < v1; j++) {
-			if (ka[j] == NONE)
-				continue;
-			uint32_t *cell = &len[j - v0], old = *cell;
-			*cell = ka[j] == kb[t] ? diag + 1 : 0;
-			diag = old;
-			if (*cell > best)
-				best = *cell, end = j;
+		uint32_t r = ++x->row, h = run_slot(skey, head, bits, kb[t]), most = 0, at = 0;
+		/* Last OLD word first: the cell before each is still the row before's. */
+		for (uint32_t i = head[h]; i != NONE; i = next[i]) {
+			uint32_t len = (i > 0 && row[i - 1] == r - 1 ? val[i - 1] : 0) + 1;
+			val[i] = len, row[i] = r;
+			if (len >= most)
+				most = len, at = i;
 		}
+		if (most > best)
+			best = most, end = pos[at];
 	}
+	for (uint32_t i = 0; i < nused; i++)
+		head[used[i]] = NONE;
 	if (best < PHRASE_WORDS)
 		return 0;
 	double sum = 0;
@@ -441,6 +633,7 @@ static bool mark_stems(search *x, cands *cd)
 	uint32_t nstems = 0;
 	x->stamp++;
 	cd->total = 0;
+	x->ut0 = cd->t0, x->ut1 = cd->t1;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
 		uint32_t m = stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] != x->stamp) {
@@ -456,6 +649,7 @@ static bool mark_stems(search *x, cands *cd)
  * shares with the unit, in x->acc (x->touched lists them). Returns the work done. */
 static uint64_t gather(search *x, const cands *cd)
 {
+	const rl_side *sd = &x->c->side[RL_OLD];
 	uint64_t work = cd->t1 - cd->t0;
 	x->ntouched = 0;
 	x->stamp++;
@@ -465,7 +659,7 @@ static uint64_t gather(search *x, const cands *cd)
 			continue;
 		x->mark[m] = x->stamp;
 		for (uint32_t p = x->post0[m]; p < x->post0[m + 1]; p++) {
-			uint32_t v = x->post[p];
+			uint32_t v = sd->unit[x->post[p]];
 			if (x->acc[v] == 0)
 				x->touched[x->ntouched++] = v;
 			x->acc[v] += x->w[m];
@@ -671,6 +865,8 @@ static int search_setup(search *x, const uint8_t *want)
 		rc = index_old(x);
 	if (rc == RL_OK)
 		rc = word_keys(x, want);
+	if (rc == RL_OK)
+		rc = index_long(x);
 	if (rc != RL_OK)
 		return rc;
 	x->acc = calloc((size_t)sa->nunits + 1, sizeof *x->acc);
@@ -681,9 +877,11 @@ static int search_setup(search *x, const uint8_t *want)
 static void search_free(search *x)
 {
 	stems_free(&x->st);
-	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->mark);
+	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->pvw);
+	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->run);
+	free(x->firsts);
 }
 
 /* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget

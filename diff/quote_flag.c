@@ -47,6 +47,9 @@ typedef struct owner {
 	size_t nedges[2];
 	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
 	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
+	size_t (*near)[3];   /* per side, where the last search in spans, outer and edges ended
+	                      * (count_at_most): near_at, written through a const owner */
+	size_t near_at[2][3];
 } owner;
 
 static void owner_free(owner *ow)
@@ -66,24 +69,61 @@ static int cmp_u32(const void *x, const void *y)
 	return (p > q) - (p < q);
 }
 
-/* The last of v[0..n) at most t, as an index, or n when none is. */
-static size_t last_at_most(const uint32_t *v, size_t n, uint32_t t)
+/* Value i of an ascending list: v[i], or the start of quotation ix[i] when ix is given. */
+static inline uint32_t sorted_at(const uint32_t *v, const uint32_t *ix, const rl_quotation *q,
+                                 size_t i)
 {
-	size_t lo = 0, hi = n;
+	return ix ? q[ix[i]].t0 : v[i];
+}
+
+/* How many of the list's n values are at most t, looked for from *near, the answer of the search
+ * before (kept there): the ops come in order, so the answer is most often the same or one near
+ * it, and the search gallops out from it before it halves (halving from scratch over the
+ * quotations of a long text was a third of this stage's instructions). */
+static size_t count_at_most(const uint32_t *v, const uint32_t *ix, const rl_quotation *q,
+                            size_t n, uint32_t t, size_t *near)
+{
+	size_t c = *near < n ? *near : n, lo = c, hi = c, step = 1;
+	if (c < n && sorted_at(v, ix, q, c) <= t) {  /* more than c: gallop up */
+		lo = c + 1;
+		while (lo + step <= n && sorted_at(v, ix, q, lo + step - 1) <= t)
+			lo += step, step *= 2;
+		hi = lo + step <= n ? lo + step - 1 : n;
+	} else if (c > 0 && sorted_at(v, ix, q, c - 1) > t) {  /* fewer: gallop down */
+		hi = c - 1;
+		while (hi >= step && sorted_at(v, ix, q, hi - step) > t)
+			hi -= step, step *= 2;
+		lo = hi >= step ? hi - step + 1 : 0;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid] <= t)
+		if (sorted_at(v, ix, q, mid) <= t)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	*near = lo;
+	return lo;
+}
+
+/* The last of v[0..n) at most t, as an index, or n when none is; *near as count_at_most's. */
+static size_t last_at_most_near(const uint32_t *v, size_t n, uint32_t t, size_t *near)
+{
+	size_t lo = count_at_most(v, NULL, NULL, n, t, near);
 	return lo ? lo - 1 : n;
+}
+
+/* The same without a search before it to start from. */
+static inline size_t last_at_most(const uint32_t *v, size_t n, uint32_t t)
+{
+	size_t near = 0;
+	return last_at_most_near(v, n, t, &near);
 }
 
 /* Tokens before t inside a quotation of side s. */
 static uint32_t inq(const owner *ow, int s, uint32_t t)
 {
-	size_t j = last_at_most(ow->span0[s], ow->nspans[s], t);
+	size_t j = last_at_most_near(ow->span0[s], ow->nspans[s], t, &ow->near[s][0]);
 	if (j == ow->nspans[s])
 		return 0;
 	uint32_t end = ow->span1[s][j] < t ? ow->span1[s][j] : t;
@@ -96,14 +136,8 @@ static uint32_t qix(const rl_ctx *c, const owner *ow, int s, uint32_t t)
 	if (ow->qix[s])
 		return ow->qix[s][t];
 	const rl_quotation *q = c->side[s].quotes;
-	size_t lo = 0, hi = ow->nouter[s];
-	while (lo < hi) {  /* the first outermost quotation starting after t */
-		size_t mid = lo + (hi - lo) / 2;
-		if (q[ow->outer[s][mid]].t0 <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* the first outermost quotation starting after t */
+	size_t lo = count_at_most(NULL, ow->outer[s], q, ow->nouter[s], t, &ow->near[s][1]);
 	return lo && t < q[ow->outer[s][lo - 1]].t1 ? ow->outer[s][lo - 1] : UINT32_MAX;
 }
 
@@ -732,7 +766,7 @@ static void flag_quotation(const rl_ctx *c, const owner *ow, rl_opvec *ops, int 
 static size_t edges_in(const owner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
                        size_t max)
 {
-	size_t n = 0, k = last_at_most(ow->edges[s], ow->nedges[s], lo);
+	size_t n = 0, k = last_at_most_near(ow->edges[s], ow->nedges[s], lo, &ow->near[s][2]);
 	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max; k++)
 		cut[n++] = ow->edges[s][k];
 	return n;
@@ -1093,6 +1127,7 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 {
 	owner ow;
 	memset(&ow, 0, sizeof ow);
+	ow.near = ow.near_at;
 	uint8_t *skip[2] = {NULL, NULL};
 	int rc = RL_OK;
 

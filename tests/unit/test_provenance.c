@@ -303,3 +303,33 @@ Test(provenance, two_common_words_make_no_link)
 	free(t);
 	rl_alignment_free(al);
 }
+
+/* OLD one long unit (no sentence ends: 1,500 words on one line), NEW the same line and a short
+ * paragraph after it of words from its middle, out of order and one of them twice: the paragraph
+ * is linked to the long unit, all of its stems found there (the long unit is read from the short
+ * one's side, provenance.c's exact_long). */
+Test(provenance, a_short_paragraph_restating_words_of_one_long_unit)
+{
+	size_t cap = 16384, n = 0;
+	char *a = malloc(cap), *b = malloc(cap + 256);
+	for (int i = 0; i < 1500; i++)
+		n += (size_t)snprintf(a + n, cap - n, "%sgrain%d", i ? " " : "", i);
+	a[n++] = '\n';
+	a[n] = '\0';
+	const char *para = "\ngrain905 grain703 grain1201 grain700 grain12 grain704 grain905 grain3.\n";
+	memcpy(b, a, n);
+	strcpy(b + n, para);
+	rl_alignment *al = diff(a, b, true);
+	size_t nl;
+	const rl_link *v = rl_alignment_sources(al, &nl);
+	cr_assert_eq(nl, 1, "%zu links", nl);
+	cr_assert_eq(v[0].n, 1);
+	cr_assert_eq(v[0].a0[0], 0, "linked to OLD token %u", v[0].a0[0]);
+	cr_assert_eq(v[0].share, 100);
+	char *t = text(al, RL_NEW, v[0].b0, v[0].b1, b);
+	cr_assert(strncmp(t, "grain905 grain703", 17) == 0, "linked \"%s\"", t);
+	free(t);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
+}
