@@ -556,7 +556,11 @@ Test(quote, a_closing_mark_is_not_kept_as_an_opening_one)
 	                "A town spokesperson clarified that the official plan remains \xe2\x80\x9cunchanged."
 	                "\xe2\x80\x9d They stated, \xe2\x80\x9cWe plan to continue selling beach permits. We "
 	                "have not sold everything we printed.\xe2\x80\x9d\n");
-	cr_assert_not_null(strstr(got, "| i . | = \xe2\x80\x9d | i They stated , \xe2\x80\x9c |"), "%s", got);
+	/* The closing mark kept closing, after the inserted stop; the new opening mark inserted with
+	 * the words it opens (what stands between them depends on how the sentences pair). */
+	cr_assert_not_null(strstr(got, "| i . | = \xe2\x80\x9d | "), "%s", got);
+	cr_assert_not_null(strstr(got, "| i \xe2\x80\x9c We "), "%s", got);
+	cr_assert_null(strstr(got, "= \xe2\x80\x9d They"), "%s", got);
 	free(got);
 }
 
