@@ -55,7 +55,7 @@ test-asan:
 	@# Reports in plain text: a viewer killed by SIGSEGV in the tmux tests hands the signal on to
 	@# ASan, whose coloured report would otherwise race the shell's prompt onto the test's screen.
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:color=never \
-		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:color=never \
 		ctest --output-on-failure --no-tests=error -j $(JOBS)
 

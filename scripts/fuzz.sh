@@ -29,7 +29,7 @@ for h in "$@"; do
 	esac
 	echo "fuzz: $h for ${seconds}s (log: $log)"
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-	LSAN_OPTIONS=suppressions="$src/tests/lsan.supp" \
+	LSAN_OPTIONS=suppressions="$src/tests/lsan.supp":print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	nice "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" \
