@@ -11,6 +11,7 @@
 #include "ctx.h"
 #include "intern.h"
 #include "status.h"
+#include "testbuf.h"
 #include "token.h"
 
 /* Lines of every shape the tokenizer treats specially: list items, headings, indentation,
@@ -58,28 +59,6 @@ static const char *const lines[] = {
 static const char *const words[] = {"lamp", "storm", "Keeper", "the", "of", "1,200", "\xe2\x80\x9c",
                                     "\xe2\x80\x9d", "-", "well-known", "north", ".", "U.S.", ""};
 #define NWORDS (sizeof words / sizeof *words)
-
-typedef struct buf {
-	char *s;
-	size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = realloc(b->s, b->cap);
-		cr_assert(b->s);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
 
 static unsigned rnd(unsigned long long *st)
 {

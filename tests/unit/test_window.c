@@ -9,6 +9,7 @@
 
 #include "align.h"
 #include "status.h"
+#include "testbuf.h"
 #include "window.h"
 
 static const char *const vocab[] = {
@@ -18,28 +19,6 @@ static const char *const vocab[] = {
 	"was", "had", "quietly", "early", "grey", "salt", "old", "bright", "wet", "narrow",
 };
 #define NVOCAB (sizeof vocab / sizeof *vocab)
-
-typedef struct buf {
-	char *s;
-	size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = realloc(b->s, b->cap);
-		cr_assert_not_null(b->s);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
 
 static uint32_t next(uint64_t *st)
 {
