@@ -306,7 +306,11 @@ static void list_item(md_state *st, cmark_node *item)
 		snprintf(prefix, sizeof prefix, "%zu. ", n);
 	}
 	rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
-	text(st, prefix, true);
+	/* Written as it is, but not code: a list's number is structure, and compared byte for byte
+	 * it made a renumbered item ("4." now "5.") a rewrite the plain-text path does not show. */
+	size_t start = st->tb.len;
+	rl_textbuf_verbatim(&st->tb, prefix, strlen(prefix));
+	style_record(st, start, st->tb.len, false, false);
 }
 
 static void enter(md_state *st, cmark_node *node)
