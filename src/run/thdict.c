@@ -613,6 +613,18 @@ static void word_starts(const unsigned char *s, int len, char *h)
 	}
 }
 
+/* A copy of shot sh put at the head of the pool (the original walks on to a longer word, the copy
+ * takes the break where sh stands); the copy, or -1 when out of memory. */
+static int fork_shot(env *e, int *pool, int sh)
+{
+	int node = shot_new(e, sh);
+	if (node < 0)
+		return -1;
+	S(node).next = *pool;
+	*pool = node;
+	return node;
+}
+
 /* The trie character of s[i]. */
 #define TC(i) (e->d->tc[s[i]])
 
@@ -645,11 +657,8 @@ static int recover_try(env *e, const unsigned char *s, int len, const char *h, i
 			}
 			if (S(sh).str_pos < len && !S(sh).st.tail) {
 				/* a longer word may go on: the copy takes the break */
-				node = shot_new(e, sh);
-				if (node < 0)
+				if ((node = fork_shot(e, &pool, sh)) < 0)
 					goto done;
-				S(node).next = pool;
-				pool = node;
 				sh = node;
 			}
 			trie_root(&S(sh).st);
@@ -780,11 +789,8 @@ static int maximal(env *e, const unsigned char *s, int len, int *pos, int n)
 		if (keep && (terminal || recovered)) {
 			if (S(sh).str_pos < len && terminal && !S(sh).st.tail) {
 				/* a longer word may go on: the copy takes the break */
-				node = shot_new(e, sh);
-				if (node < 0)
+				if ((node = fork_shot(e, &pool, sh)) < 0)
 					goto out;
-				S(node).next = pool;
-				pool = node;
 				sh = node;
 			}
 			trie_root(&S(sh).st);
