@@ -515,6 +515,13 @@ static bool continues_word(const rl_token *v, const char *text, size_t t)
 	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
 }
 
+/* The token array's first capacity: a token every 4 bytes (prose has one every 3 to 6), so that
+ * a text's array is seldom copied as it grows; what is never written is no resident memory. */
+static size_t first_cap(const rl_tokens *t)
+{
+	return t->len / 4 > 256 ? t->len / 4 : 256;
+}
+
 /* Copy OLD's tokens [t0, t1) of a paragraph found again at NEW's byte `at` (skip.h): the same
  * tokens, moved; the first takes its gap and indent from NEW's whitespace, and a line end the
  * line-end pass made hard goes back to what the scanner makes of it (that pass runs on NEW). */
@@ -523,7 +530,7 @@ static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, 
 	const rl_token *sv = t->src->v;
 	size_t k = t1 - t0;
 	if (t->n + k > t->cap) {
-		size_t cap = t->cap ? t->cap : 256;
+		size_t cap = t->cap ? t->cap : first_cap(t);
 		while (cap < t->n + k)
 			cap *= 2;
 		rl_token *v = realloc(t->v, cap * sizeof *v);
@@ -579,8 +586,15 @@ static bool take_space(gap_state *gs, const rl_grapheme *g, size_t at)
 	}
 }
 
+/* What scan_token finds of a token (its width whole: put_token narrows it into the record). */
+typedef struct scanned {
+	uint32_t width;
+	uint8_t cls;
+	uint16_t flags;
+} scanned;
+
 /* The token starting with grapheme g at c->pos: sets its class, flags and width, returns its end. */
-static size_t scan_token(const cursor *c, const rl_grapheme *g, rl_token *tok)
+static size_t scan_token(const cursor *c, const rl_grapheme *g, scanned *tok)
 {
 	if (g->kind == RL_G_ESCAPE) {
 		tok->cls = RL_TOK_PUNCT;
@@ -626,7 +640,7 @@ static size_t scan_token(const cursor *c, const rl_grapheme *g, rl_token *tok)
 /* Room for more tokens: the array doubled. */
 static int grow_tokens(rl_tokens *t)
 {
-	size_t cap = t->cap ? t->cap * 2 : 256;
+	size_t cap = t->cap ? t->cap * 2 : first_cap(t);
 	rl_token *v = realloc(t->v, cap * sizeof *v);
 	if (!v)
 		return RL_ENOMEM;
@@ -644,8 +658,8 @@ static inline int put_token(rl_tokens *t, const gap_state *gs, size_t off, size_
 		return RL_ENOMEM;
 	uint8_t gap = gs->gap;
 	rl_token *d = &t->v[t->n];
-	*d = (rl_token){(uint32_t)off, (uint32_t)(end - off), width, cls, gap,
-	                (uint16_t)(flags | (gs->indent ? RL_TF_INDENT : 0))};
+	*d = (rl_token){(uint32_t)off, (uint32_t)(end - off), rl_width_field(width), cls, gap,
+	                (uint8_t)(flags | (gs->indent ? RL_TF_INDENT : 0))};
 	if (gap >= RL_GAP_LINE) {
 		t->ends++;
 		t->lines += gap == RL_GAP_LINE;
@@ -662,7 +676,7 @@ static inline int put_token(rl_tokens *t, const gap_state *gs, size_t off, size_
  * past it. */
 static int take_token(rl_tokens *t, cursor *c, const gap_state *gs, const rl_grapheme *g)
 {
-	rl_token tok;
+	scanned tok;
 	size_t end = scan_token(c, g, &tok);
 	t->breakable += (tok.flags & RL_TF_SOLO) && rl_wordbreak_script(g->cp) >= 0;
 	if (put_token(t, gs, c->pos, end, tok.width, tok.cls, tok.flags) != RL_OK)
@@ -781,8 +795,8 @@ static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f
 	       (unsigned char)c->s[c->pos] <= 0xEF && read_fast(c, f)) {
 		if (t->n == t->cap && grow_tokens(t) != RL_OK)
 			return RL_ENOMEM;
-		t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(f->end - c->pos), f->width, f->cls,
-		                          RL_GAP_NONE, f->flags};
+		t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(f->end - c->pos),
+		                          rl_width_field(f->width), f->cls, RL_GAP_NONE, (uint8_t)f->flags};
 		bool solo = f->flags & RL_TF_SOLO;
 		t->words += solo;
 		t->breakable += solo && (unsigned char)c->s[c->pos] == 0xE0;
@@ -1010,7 +1024,8 @@ static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
 }
 
 /* The width of each line but the last, in all[], with the token that starts the next line in
- * at[]; then the last line's width. Returns how many widths. */
+ * at[]; then the last line's width. Returns how many widths. (A token of RL_TOK_WIDE columns or
+ * more counts RL_TOK_WIDE: its line is past WRAP_WIDTH_MAX either way.) */
 static size_t line_widths(const rl_tokens *t, uint32_t *all, uint32_t *at)
 {
 	uint32_t w = t->v[0].width;

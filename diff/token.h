@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
 #include "token_types.h"
 
 /* The tokens of one text. Opaque: read it through the functions below. */
@@ -35,6 +36,13 @@ void rl_tokens_free(rl_tokens *toks);
 const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n);
 
 size_t rl_tokens_count(const rl_tokens *toks);
+/* The display columns of token tk of text (escapes included): the record's width, measured from
+ * the text for a token of RL_TOK_WIDE columns or more. */
+static inline size_t rl_token_width(const char *text, const rl_token *tk)
+{
+	return tk->width < RL_TOK_WIDE ? tk->width : rl_text_width(text + tk->off, tk->len);
+}
+
 /* The token array, borrowed: valid while toks lives. */
 const rl_token *rl_tokens_array(const rl_tokens *toks);
 /* The text the tokens point into, borrowed from the caller of rl_tokenize. */

@@ -39,16 +39,33 @@ enum {
 	                         * hyphen (', -, ’, ‐, ‑) to the word before ("keeper’s",
 	                         * "century-old"). The tokenizer splits compounds, so that a swap
 	                         * inside one is one word; word counts count them once. */
+	/* rl_token.flags is a byte: eight flags at most. */
 };
 
+/* A token: 12 bytes, the largest array of a comparison after the text itself (about a token
+ * every 3 bytes of Chinese, every 6 of English). Its width is kept in a byte: a token of
+ * RL_TOK_WIDE columns or more (a long URL, a line of letters without a space) has RL_TOK_WIDE
+ * there, and rl_token_width (token.h) measures it from its text. */
 typedef struct rl_token {
 	uint32_t off;    /* first byte in the text */
 	uint32_t len;    /* bytes */
-	uint32_t width;  /* display columns as drawn, escapes included */
+	uint8_t width;   /* display columns as drawn, escapes included; RL_TOK_WIDE: that many or
+	                  * more (rl_token_width) */
 	uint8_t cls;     /* rl_tclass */
 	uint8_t gap;     /* rl_gap before this token */
-	uint16_t flags;  /* RL_TF_* */
+	uint8_t flags;   /* RL_TF_* */
 } rl_token;
+
+/* The record must not grow back (test_token checks the bytes a token costs). */
+_Static_assert(sizeof(rl_token) == 12, "rl_token is 12 bytes");
+
+#define RL_TOK_WIDE 255u
+
+/* A width as the record holds it. */
+static inline uint8_t rl_width_field(uint32_t w)
+{
+	return w < RL_TOK_WIDE ? (uint8_t)w : (uint8_t)RL_TOK_WIDE;
+}
 
 /* Tokens [t0, t0 + n) copied from the source's tokens [s0, s0 + n), in order (token.h,
  * rl_tokens_runs; kept as they are by the word-break merge, wordbreak.h). */

@@ -81,7 +81,7 @@ static size_t merge_run(rl_token *v, size_t w, size_t i, size_t j, const bool *s
 		}
 		rl_token *word = &v[w - 1];
 		word->len = v[t].off + v[t].len - word->off;
-		word->width += v[t].width;
+		word->width = rl_width_field((uint32_t)word->width + v[t].width);  /* RL_TOK_WIDE stays */
 		*words -= 1;  /* each grapheme counted one word; the merged word counts once */
 	}
 	return w;

@@ -195,7 +195,7 @@ static size_t piece_cols(const rl_layout *lay, int side, uint32_t t0, uint32_t t
 	size_t n = changed && lay->opts.markers && t1 > t0 ? 4 : 0;
 	for (uint32_t t = t0; t < t1; t++) {
 		const rl_token *tk = tok_at(lay, side, t);
-		n += tk->width + (tk->gap != RL_GAP_NONE);
+		n += rl_token_width(lay->text[side], tk) + (tk->gap != RL_GAP_NONE);
 	}
 	return n;
 }

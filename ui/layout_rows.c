@@ -104,9 +104,10 @@ static int emit_text(flow *f, const rl_token *tk, const rl_run *proto)
 	const char *text = f->lay->text[f->side];
 	uint32_t off = tk->off, end = tk->off + tk->len;
 
-	if (f->cols + tk->width <= f->width) {
+	size_t width = rl_token_width(text, tk);
+	if (f->cols + width <= f->width) {
 		rl_run run = *proto;
-		run.off = off, run.len = tk->len, run.cols = (uint16_t)tk->width;
+		run.off = off, run.len = tk->len, run.cols = (uint16_t)width;
 		return emit(f, &run);
 	}
 	while (off < end) {
@@ -204,7 +205,8 @@ typedef struct item {
 static unsigned item_width(const flow *f, const item *it)
 {
 	unsigned m = f->lay->opts.markers ? 2 : 0;
-	return f->lay->tok[f->side][it->t].width + (it->open ? m : 0) + (it->close ? m : 0) +
+	return (unsigned)rl_token_width(f->lay->text[f->side], &f->lay->tok[f->side][it->t]) +
+	       (it->open ? m : 0) + (it->close ? m : 0) +
 	       tag_after(f->lay, f->side, it->t);
 }
 
@@ -236,7 +238,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 			sep = 1;  /* a soft line end between two ideographs is not a space */
 		}
 	}
-	unsigned need = unit ? unit : open_w + tk->width + close_w + tag_after(lay, f->side, it->t);
+	unsigned need = unit ? unit : open_w + (unsigned)rl_token_width(lay->text[f->side], tk) + close_w + tag_after(lay, f->side, it->t);
 	if (f->cols > 0 && f->cols + sep + need > f->width && next_row(f) != RL_OK)
 		return RL_ENOMEM;
 	if (f->cols == 0)

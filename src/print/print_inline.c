@@ -72,10 +72,10 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 		const char *g = t == lo && gap >= 0 ? gap_text(st, RL_NEW, (uint8_t)gap)
 		                                    : gap_text(st, side, tk->gap);
 		/* what must fit after the space: the token and what is glued to it in this span */
-		unsigned need = tk->width + (markers && t == lo ? 2 : 0);
+		size_t need = rl_token_width(st->text[side], tk) + (markers && t == lo ? 2 : 0);
 		uint32_t u = t + 1;
 		for (; u < hi && st->tok[side][u].gap == RL_GAP_NONE; u++)
-			need += st->tok[side][u].width;
+			need += rl_token_width(st->text[side], &st->tok[side][u]);
 		need += markers && u == hi ? 2 : 0;
 		/* two changes side by side keep a space between their markers: [-a-] {+b+}; not in
 		 * a text without spaces between its words */
@@ -94,7 +94,7 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 			rl_out_role(st->o, role);
 		}
 		rl_out_text(st->o, st->text[side] + tk->off, tk->len);
-		st->col += tk->width;
+		st->col += rl_token_width(st->text[side], tk);
 		st->started = true;
 		st->closed = false;
 		st->tight = tight(tk, st->text[side]);

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rl_gap gap = check_gap(text, end, t->off);
 		FUZZ_CHECK(t->gap == gap || (gap == RL_GAP_LINE && t->gap == RL_GAP_BREAK),
 		           "token %zu: gap %d, the whitespace before it makes %d", i, t->gap, gap);
-		FUZZ_CHECK(t->width == rl_text_width(text + t->off, t->len),
+		FUZZ_CHECK(t->width == rl_width_field((uint32_t)rl_text_width(text + t->off, t->len)),
 		           "token %zu: width %u, its text is %zu columns", i, t->width,
 		           rl_text_width(text + t->off, t->len));
 		FUZZ_CHECK(t->cls == RL_TOK_WORD || t->cls == RL_TOK_PUNCT, "token %zu: class %d", i,

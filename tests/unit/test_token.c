@@ -287,7 +287,8 @@ Test(token, long_texts_and_long_words)
 	memset(s, 'q', n);
 	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
 	cr_assert_eq(rl_tokens_count(t), 1);
-	cr_assert_eq(rl_tokens_array(t)[0].width, n);
+	cr_assert_eq(rl_tokens_array(t)[0].width, RL_TOK_WIDE, "too wide for the record");
+	cr_assert_eq(rl_token_width(s, &rl_tokens_array(t)[0]), n, "measured from the text");
 	rl_tokens_free(t);
 	free(s);
 }
@@ -416,7 +417,7 @@ Test(token, tokens_are_whole_graphemes_as_the_reader_reads_them)
 			pos += g.len;
 		}
 		cr_assert_eq(pos, v[i].off + v[i].len, "token %zu ends inside a grapheme", i);
-		cr_assert_eq(width, v[i].width, "token %zu at byte %u", i, v[i].off);
+		cr_assert_eq(width, rl_token_width(s, &v[i]), "token %zu at byte %u", i, v[i].off);
 		if (first.kind == RL_G_ESCAPE)
 			cr_assert(v[i].cls == RL_TOK_PUNCT && (v[i].flags & RL_TF_ESCAPE), "token %zu", i);
 		else
@@ -468,7 +469,7 @@ static void expect_table_tokens(const char *s, size_t n)
 			pos += g.len;
 		}
 		cr_assert_eq(pos, v[i].off + v[i].len, "%zu bytes: token %zu ends inside a grapheme", n, i);
-		cr_assert_eq(width, v[i].width, "%zu bytes: token %zu", n, i);
+		cr_assert_eq(width, rl_token_width(s, &v[i]), "%zu bytes: token %zu", n, i);
 	}
 	rl_tokens_free(t);
 }
@@ -591,4 +592,32 @@ Test(token, ascii_before_table_read_graphemes)
 	cr_assert_str_eq(DESCRIBED("3.5\xe5\xb9\xb4 a\xe0\xb8\xb4"),
 	                 "3.5:0:3:20|\xe5\xb9\xb4:0:2:8|a\xe0\xb8\xb4:0:1:0");
 #undef DESCRIBED
+}
+
+/* The token record is the largest array of a comparison (a token every 3 bytes of Chinese): 12
+ * bytes, its width in a byte; a token of 255 columns or more is measured from its text. */
+Test(token, the_record_is_twelve_bytes_and_wide_tokens_are_measured)
+{
+	cr_assert_eq(sizeof(rl_token), 12, "a token costs %zu bytes", sizeof(rl_token));
+	/* 254 columns fit the record; 300 accented letters (600 bytes) do not. */
+	char s[1536];
+	size_t n = 0;
+	for (int i = 0; i < 254; i++)
+		s[n++] = 'x';
+	s[n++] = ' ';
+	for (int i = 0; i < 300; i++)
+		s[n++] = '\xC3', s[n++] = '\xA9';
+	s[n++] = ' ';
+	for (int i = 0; i < 200; i++)  /* 200 ideographs: one token each, two columns */
+		s[n++] = '\xE4', s[n++] = '\xB8', s[n++] = '\x80';
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 202);
+	cr_assert_eq(v[0].width, 254);
+	cr_assert_eq(rl_token_width(s, &v[0]), 254);
+	cr_assert_eq(v[1].width, RL_TOK_WIDE);
+	cr_assert_eq(rl_token_width(s, &v[1]), 300);
+	cr_assert_eq(rl_token_width(s, &v[2]), 2);
+	rl_tokens_free(t);
 }

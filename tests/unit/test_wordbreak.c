@@ -68,7 +68,7 @@ static const char *split_wb(const char *s, breaker *b, size_t *words)
 			out[k++] = '|';
 		memcpy(out + k, s + v[i].off, v[i].len);
 		k += v[i].len;
-		cr_assert_eq(v[i].width, rl_text_width(s + v[i].off, v[i].len));
+		cr_assert_eq(rl_token_width(s, &v[i]), rl_text_width(s + v[i].off, v[i].len));
 	}
 	out[k] = '\0';
 	if (words)
