@@ -21,8 +21,6 @@ typedef struct slot {
  * words of a text get small ids and their keys sit together at the start of the pool. */
 typedef struct keyref {
 	uint32_t off, len;
-	uint32_t hlo;  /* the low half of its key's hash (the slot's bits), for grow_slots */
-	uint32_t cls;  /* the class of the token that brought it (rl_interner_cls) */
 } keyref;
 
 /* A small direct-mapped cache in front of the table: prose repeats a few thousand words, whose
@@ -40,8 +38,8 @@ typedef struct recent {
 	uint32_t id;
 } recent;
 
-/* The class of a key no token brought (rl_intern_key). */
-#define RL_CLS_NONE UINT32_MAX
+/* The class of a key no token brought (rl_intern_key), as kcls holds it. */
+#define RL_CLS_NONE 0xFF
 
 /* Bytes kept readable past the end of every key in the pool and of the key being built, so that
  * a short key is read with whole loads. */
@@ -52,7 +50,12 @@ struct rl_interner {
 	slot *slots;
 	size_t nslots;       /* a power of two */
 	recent *recent;      /* RECENT_SLOTS entries */
-	keyref *keys;        /* per id */
+	/* Per id (cap_ids of each): its key in the pool; the class of the token that brought it
+	 * (rl_interner_cls); the low half of its key's hash (the slot's bits), for grow_slots alone:
+	 * freed with the table by rl_interner_seal, so that the stages keep 9 bytes an id, not 16. */
+	keyref *keys;
+	uint8_t *kcls;
+	uint32_t *hlo;
 	size_t nids, cap_ids;
 	char *pool;
 	size_t pool_len, pool_cap;
@@ -377,6 +380,8 @@ void rl_interner_free(rl_interner *in)
 	free(in->slots);
 	free(in->recent);
 	free(in->keys);
+	free(in->kcls);
+	free(in->hlo);
 	free(in->pool);
 	free(in->scratch);
 	free(in->raw);
@@ -394,6 +399,8 @@ void rl_interner_seal(rl_interner *in)
 	free(in->scratch);
 	free(in->raw);
 	free(in->rpool);
+	free(in->hlo);
+	in->hlo = NULL;
 	in->slots = NULL, in->recent = NULL, in->scratch = NULL, in->raw = NULL, in->rpool = NULL;
 	in->nslots = in->nraw_slots = in->nraw = in->scratch_cap = in->rpool_len = in->rpool_cap = 0;
 	/* The keys and their pool keep their capacity: what was never written is no resident
@@ -407,7 +414,8 @@ size_t rl_interner_count(const rl_interner *in)
 
 unsigned rl_interner_cls(const rl_interner *in, uint32_t id)
 {
-	return in->keys[id].cls;
+	unsigned cls = in->kcls[id];
+	return cls == RL_CLS_NONE ? UINT32_MAX : cls;
 }
 
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len)
@@ -441,7 +449,7 @@ static int grow_slots(rl_interner *in)
 		if (id == RL_ID_NONE)
 			continue;
 		keyref k = in->keys[id];
-		uint64_t h = (uint64_t)in->slots[o].tag << 32 | k.hlo;
+		uint64_t h = (uint64_t)in->slots[o].tag << 32 | in->hlo[id];
 		if (n > ((size_t)1 << 32) - 1)
 			h = hash_bytes(in->pool + k.off, k.len, in->pool_cap - k.off);
 		size_t j = h & (n - 1);
@@ -460,9 +468,15 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uin
 	if (in->nids == in->cap_ids) {
 		size_t c = in->cap_ids ? in->cap_ids * 2 : 1024;
 		keyref *k = realloc(in->keys, c * sizeof *k);
-		if (!k)
+		if (k)
+			in->keys = k;
+		uint8_t *cl = k ? realloc(in->kcls, c) : NULL;
+		if (cl)
+			in->kcls = cl;
+		uint32_t *hl = cl ? realloc(in->hlo, c * sizeof *hl) : NULL;
+		if (!hl)
 			return RL_ENOMEM;
-		in->keys = k;
+		in->hlo = hl;
 		in->cap_ids = c;
 	}
 	if (in->pool_len + len + KEY_PAD >= UINT32_MAX || in->nids >= RL_ID_NONE - 1)
@@ -470,8 +484,9 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uin
 	if (reserve(&in->pool, &in->pool_cap, in->pool_len + len + KEY_PAD) != RL_OK)
 		return RL_ENOMEM;
 	memcpy(in->pool + in->pool_len, key, len);
-	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len, (uint32_t)h,
-	                              RL_CLS_NONE};
+	in->keys[in->nids] = (keyref){(uint32_t)in->pool_len, (uint32_t)len};
+	in->kcls[in->nids] = RL_CLS_NONE;
+	in->hlo[in->nids] = (uint32_t)h;
 	in->pool_len += len;
 	*id = (uint32_t)in->nids++;
 	return RL_OK;
@@ -721,7 +736,7 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
 				return rc;
 			}
 			if (in->nids > before)
-				in->keys[ids[i]].cls = tk->cls;  /* a new key: a token's, of its class */
+				in->kcls[ids[i]] = tk->cls;  /* a new key: a token's, of its class */
 		}
 		if (!run)
 			break;
