@@ -516,10 +516,13 @@ static bool continues_word(const rl_token *v, const char *text, size_t t)
 }
 
 /* The token array's first capacity: a token every 4 bytes (prose has one every 3 to 6), so that
- * a text's array is seldom copied as it grows; what is never written is no resident memory. */
+ * a text's array is seldom copied as it grows; what is never written is no resident memory. At
+ * most 4 Mi tokens (48 MiB): an array that large is mapped on its own, and grows without a copy. */
+#define FIRST_CAP_MAX ((size_t)1 << 22)
 static size_t first_cap(const rl_tokens *t)
 {
-	return t->len / 4 > 256 ? t->len / 4 : 256;
+	size_t cap = t->len / 4;
+	return cap < 256 ? 256 : cap > FIRST_CAP_MAX ? FIRST_CAP_MAX : cap;
 }
 
 /* Copy OLD's tokens [t0, t1) of a paragraph found again at NEW's byte `at` (skip.h): the same
