@@ -587,10 +587,12 @@ static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *o
 {
 	int o = !s;
 	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
-	if (hi <= lo || ohi <= olo || inq(ow, o, ohi) > inq(ow, o, olo))
+	if (hi <= lo || ohi <= olo)
 		return false;
+	/* (Most replaces are in no quotation: that is asked first.) */
 	uint32_t x = qix(c, ow, s, lo);
-	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0)
+	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0 ||
+	    inq(ow, o, ohi) > inq(ow, o, olo))
 		return false;
 	/* Whether the quotation is kept and quoted on the other side reads all of it: once per
 	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
