@@ -186,6 +186,14 @@ static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
 	if (len > 3 && len <= STEM_CHARS && (w[len - 1] == 's' || w[len - 1] == 'S') &&
 	    w[len - 2] != 's' && w[len - 2] != 'S')
 		len--;
+	if (tk->flags & RL_TF_ASCII) {  /* a byte a character: the same, counted more simply */
+		for (uint32_t i = 0, n = len < STEM_CHARS ? len : STEM_CHARS; i < n; i++) {
+			unsigned ch = (unsigned char)w[i];
+			ch |= (unsigned)(ch - 'A' < 26u) << 5;
+			h = (h ^ ch) * 0x100000001b3ULL;
+		}
+		return h | 1;
+	}
 	for (uint32_t i = 0; i < len && chars < STEM_CHARS; i++) {
 		unsigned char ch = (unsigned char)w[i];
 		if (ch >= 'A' && ch <= 'Z')
