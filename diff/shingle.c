@@ -110,15 +110,18 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 	uint8_t *o = calloc(ops->n + 1, 1);
 	if (!o)
 		return RL_ENOMEM;
+	/* (Each op's bigness worked out once, carried along as the one before and the one itself.) */
+	bool big_prev = false, big_here = ops->n > 0 && big_change(c, &ops->v[0]);
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		bool before = k > 0 && big_change(c, &ops->v[k - 1]);
+		bool before = big_prev, here = big_here;
 		bool after = k + 1 < ops->n && big_change(c, &ops->v[k + 1]);
+		big_prev = here, big_here = after;
 		if (op->kind != RL_OP_EQUAL) {
 			/* A swap between two equal runs is a word rewritten in place, no part of a
 			 * passage that moved: leaving the swaps of a spun text out keeps the index of
 			 * what may have moved small. */
-			o[k] = big_change(c, op) || before || after;
+			o[k] = here || before || after;
 			continue;
 		}
 		uint32_t words = rl_op_words(c, op, RL_OLD);
