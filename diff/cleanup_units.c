@@ -320,13 +320,17 @@ static bool restates_new(const rl_ctx *c, uint32_t u)
  * deletion (insertion) and its neighbours find their true partners. With `items` (NEW only), the
  * list items that restate NEW's sentences above them instead: an OLD sentence matched with such a
  * bullet finds its rewrite, which the bullet had left looking inserted whole. */
-static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items)
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *keep)
 {
 	const rl_side *sd = &c->side[s];
 	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
 	size_t next = 0;
-	int rc = unit_info_init(c, ops, s, &ui);
+	int rc = RL_OK;
+	if (keep && keep->ops)
+		ui = *keep, *keep = (unit_info){NULL, NULL, NULL, NULL, NULL};  /* taken over */
+	else
+		rc = unit_info_init(c, ops, s, &ui);
 
 	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
 		if (items) {
@@ -359,7 +363,10 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items)
 			rl_opvec_swap(ops, &out);
 	}
 	rl_ctx_recycle(c, &out);
-	unit_info_free(&ui);
+	if (rc == RL_OK && next == 0 && keep)
+		*keep = ui;  /* the ops did not change: the next pass over this side starts from it */
+	else
+		unit_info_free(&ui);
 	return rc;
 }
 
@@ -425,10 +432,12 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
-	int rc = mend_side(c, ops, RL_OLD, false);
+	unit_info keep = {NULL, NULL, NULL, NULL, NULL};
+	int rc = mend_side(c, ops, RL_OLD, false, NULL);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, true);
+		rc = mend_side(c, ops, RL_NEW, true, &keep);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, false);
+		rc = mend_side(c, ops, RL_NEW, false, &keep);
+	unit_info_free(&keep);
 	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
 }

@@ -132,6 +132,9 @@ typedef struct region {
 	uint32_t *post_off, *post;  /* CSR: local id -> OLD units */
 	float *weight;              /* per local id */
 	float *unit_w[2];           /* per unit: its content weight */
+	uint32_t *loc[2];           /* per token of the region, from its first token on: its local
+	                             * number, RL_ID_NONE when no content word or not in OLD's units
+	                             * (each stem hashed once, not at every look) */
 	cand *cands;
 	size_t ncand, capcand;
 } region;
@@ -147,6 +150,8 @@ static void region_free(region *r)
 	free(r->weight);
 	free(r->unit_w[0]);
 	free(r->unit_w[1]);
+	free(r->loc[0]);
+	free(r->loc[1]);
 	free(r->cands);
 }
 
@@ -181,6 +186,14 @@ static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
 	if (len > 3 && len <= STEM_CHARS && (w[len - 1] == 's' || w[len - 1] == 'S') &&
 	    w[len - 2] != 's' && w[len - 2] != 'S')
 		len--;
+	if (tk->flags & RL_TF_ASCII) {  /* a byte a character: the same, counted more simply */
+		for (uint32_t i = 0, n = len < STEM_CHARS ? len : STEM_CHARS; i < n; i++) {
+			unsigned ch = (unsigned char)w[i];
+			ch |= (unsigned)(ch - 'A' < 26u) << 5;
+			h = (h ^ ch) * 0x100000001b3ULL;
+		}
+		return h | 1;
+	}
 	for (uint32_t i = 0; i < len && chars < STEM_CHARS; i++) {
 		unsigned char ch = (unsigned char)w[i];
 		if (ch >= 'A' && ch <= 'Z')
@@ -211,11 +224,29 @@ static size_t stem_slot(const region *r, uint64_t h)
 	return j;
 }
 
-/* The local number of token t's stem, RL_ID_NONE when OLD's units do not have it. */
+/* The local number of token t's stem: RL_ID_NONE when t is no content word or when OLD's units
+ * do not have its stem. */
 static uint32_t local_of(const region *r, int s, uint32_t t)
 {
-	size_t j = stem_slot(r, stem(r->c, s, t));
-	return r->stem_key[j] ? r->stem_val[j] : RL_ID_NONE;
+	return r->loc[s][t - (s == RL_OLD ? r->a0 : r->b0)];
+}
+
+/* NEW's local numbers, once OLD's are all made. */
+static int locals_new(region *r)
+{
+	const rl_ctx *c = r->c;
+	r->loc[RL_NEW] = malloc(((size_t)(r->b1 - r->b0) + 1) * sizeof *r->loc[RL_NEW]);
+	if (!r->loc[RL_NEW])
+		return RL_ENOMEM;
+	for (uint32_t t = r->b0; t < r->b1; t++) {
+		uint32_t l = RL_ID_NONE;
+		if (rl_is_content(c, RL_NEW, t)) {
+			size_t j = stem_slot(r, stem(c, RL_NEW, t));
+			l = r->stem_key[j] ? r->stem_val[j] : RL_ID_NONE;
+		}
+		r->loc[RL_NEW][t - r->b0] = l;
+	}
+	return RL_OK;
 }
 
 static float id_weight(const rl_ctx *c, uint32_t id, const rl_token *tk)
@@ -237,8 +268,11 @@ static int build_index(region *r)
 	cnt = calloc(capl, sizeof *cnt);
 	last = malloc(capl * sizeof *last);
 	r->weight = malloc(capl * sizeof *r->weight);
-	if (!cnt || !last || !r->weight || stems_init(r, r->a1 - r->a0) != RL_OK)
+	r->loc[RL_OLD] = malloc(((size_t)(r->a1 - r->a0) + 1) * sizeof *r->loc[RL_OLD]);
+	if (!cnt || !last || !r->weight || !r->loc[RL_OLD] || stems_init(r, r->a1 - r->a0) != RL_OK)
 		goto out;
+	for (uint32_t t = r->a0; t < r->a1; t++)
+		r->loc[RL_OLD][t - r->a0] = RL_ID_NONE;
 	for (uint32_t u = 0; u < r->na; u++) {
 		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
 			if (!rl_is_content(c, RL_OLD, t))
@@ -269,6 +303,7 @@ static int build_index(region *r)
 				r->nloc++;
 			}
 			uint32_t l = r->stem_val[slot];
+			r->loc[RL_OLD][t - r->a0] = l;
 			if (last[l] != u) {
 				last[l] = u;
 				cnt[l]++;
@@ -292,16 +327,16 @@ static int build_index(region *r)
 		goto out;
 	for (uint32_t u = 0; u < r->na; u++) {
 		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
-			if (!rl_is_content(c, RL_OLD, t))
-				continue;
 			uint32_t l = local_of(r, RL_OLD, t);
+			if (l == RL_ID_NONE)
+				continue;
 			if (last[l] != u) {
 				last[l] = u;
 				r->post[r->post_off[l] + cnt[l]++] = u;
 			}
 		}
 	}
-	rc = RL_OK;
+	rc = locals_new(r);
 out:
 	free(cnt);
 	free(last);
@@ -484,20 +519,32 @@ typedef struct marks {
 	uint32_t x0, x1;
 } marks;
 
-static void mark_units(region *r, marks *m, int s, uint32_t x0, uint32_t x1)
+static void mark_range(region *r, marks *m, int s, uint32_t x0, uint32_t x1)
 {
-	if (m->tag > 0 && m->s == s && m->x0 == x0 && m->x1 == x1)
-		return;
-	rl_ctx *c = r->c;
 	const urange *ur = s == RL_OLD ? r->ua : r->ub;
-	m->tag++;
-	m->s = s, m->x0 = x0, m->x1 = x1;
 	for (uint32_t x = x0; x <= x1; x++)
 		for (uint32_t t = ur[x].lo; t < ur[x].hi; t++) {
-			uint32_t l = rl_is_content(c, s, t) ? local_of(r, s, t) : RL_ID_NONE;
+			uint32_t l = local_of(r, s, t);
 			if (l != RL_ID_NONE)
 				m->mark[l] = m->tag;
 		}
+}
+
+static void mark_units(region *r, marks *m, int s, uint32_t x0, uint32_t x1)
+{
+	if (m->tag > 0 && m->s == s && x0 <= m->x0 && x1 >= m->x1) {
+		/* The same side's units, or more of them (a group that grew by a unit): only the new
+		 * ones are marked. */
+		if (x0 < m->x0)
+			mark_range(r, m, s, x0, m->x0 - 1);
+		if (x1 > m->x1)
+			mark_range(r, m, s, m->x1 + 1, x1);
+		m->x0 = x0, m->x1 = x1;
+		return;
+	}
+	m->tag++;
+	m->s = s, m->x0 = x0, m->x1 = x1;
+	mark_range(r, m, s, x0, x1);
 }
 
 /* Weight of the content of unit u (side s) that also occurs in units [x0, x1] of the other
@@ -506,7 +553,6 @@ static void mark_units(region *r, marks *m, int s, uint32_t x0, uint32_t x1)
 static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, marks *m,
                          uint32_t *words)
 {
-	rl_ctx *c = r->c;
 	const urange *mine = s == RL_OLD ? r->ua : r->ub;
 	float w = 0;
 
@@ -514,7 +560,7 @@ static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1,
 	m->seen_tag++;
 	*words = 0;
 	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
-		uint32_t l = rl_is_content(c, s, t) ? local_of(r, s, t) : RL_ID_NONE;
+		uint32_t l = local_of(r, s, t);
 		if (l == RL_ID_NONE || m->mark[l] != m->tag || m->seen[l] == m->seen_tag)
 			continue;
 		m->seen[l] = m->seen_tag;  /* once per word */

@@ -977,13 +977,19 @@ static size_t link_after(const rl_link *v, size_t n, uint32_t t)
 	return lo;
 }
 
+/* Only insert and replace ops are cut at the links. */
+static inline bool cuttable(const rl_op *op)
+{
+	return (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE) && !op->move;
+}
+
 /* The pieces op is cut into where a linked unit starts or ends in NEW (1: it is not cut), written
  * to out when out is not NULL. Only insert and replace ops are cut, so that each op over a linked
  * unit covers that unit only and carries its own link; a replace keeps its OLD words in its first
  * piece, the other pieces are insertions. */
 static size_t pieces_at_links(rl_op op, const rl_link *v, size_t n, size_t *hint, rl_op *out)
 {
-	if ((op.kind != RL_OP_INSERT && op.kind != RL_OP_REPLACE) || op.move) {
+	if (!cuttable(&op)) {
 		if (out)
 			*out = op;
 		return 1;
@@ -1027,7 +1033,8 @@ static int split_at_links(rl_opvec *ops, const rl_link *v, size_t n)
 {
 	size_t extra = 0, hint = 0;
 	for (size_t k = 0; k < ops->n; k++)
-		extra += pieces_at_links(ops->v[k], v, n, &hint, NULL) - 1;
+		if (cuttable(&ops->v[k]))
+			extra += pieces_at_links(ops->v[k], v, n, &hint, NULL) - 1;
 	if (extra == 0)
 		return RL_OK;
 	if (ops->n + extra > ops->cap) {
@@ -1040,8 +1047,12 @@ static int split_at_links(rl_opvec *ops, const rl_link *v, size_t n)
 	size_t end = ops->n + extra;
 	for (size_t k = ops->n; k-- > 0;) {
 		rl_op op = ops->v[k];
-		end -= pieces_at_links(op, v, n, &hint, NULL);
-		pieces_at_links(op, v, n, &hint, ops->v + end);
+		size_t np = cuttable(&op) ? pieces_at_links(op, v, n, &hint, NULL) : 1;
+		end -= np;
+		if (np == 1)
+			ops->v[end] = op;  /* not cut: itself (its pieces worked out once, not twice) */
+		else
+			pieces_at_links(op, v, n, &hint, ops->v + end);
 	}
 	ops->n += extra;
 	return RL_OK;

@@ -587,10 +587,12 @@ static bool leaves_quotation(const rl_ctx *c, const owner *ow, const rl_opvec *o
 {
 	int o = !s;
 	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, o), ohi = rl_hi(op, o);
-	if (hi <= lo || ohi <= olo || inq(ow, o, ohi) > inq(ow, o, olo))
+	if (hi <= lo || ohi <= olo)
 		return false;
+	/* (Most replaces are in no quotation: that is asked first.) */
 	uint32_t x = qix(c, ow, s, lo);
-	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0)
+	if (x == UINT32_MAX || qix(c, ow, s, hi - 1) != x || rl_words(c, o, olo, ohi) == 0 ||
+	    inq(ow, o, ohi) > inq(ow, o, olo))
 		return false;
 	/* Whether the quotation is kept and quoted on the other side reads all of it: once per
 	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
@@ -883,29 +885,35 @@ static void slide_out_of_quotes(const rl_ctx *c, const owner *ow, rl_opvec *ops)
 
 /* ------------------------------------------------------------------ marks in their roles */
 
-/* Per side, the closing marks of the quotations (t1 - 1), ascending. */
+/* Per side, the opening marks of the quotations (t0) and their closing marks (t1 - 1),
+ * ascending; where the last search in each ended (count_at_most: the ops come in order). */
 typedef struct roles {
-	uint32_t *close[2];
+	uint32_t *open[2], *close[2];
+	size_t (*near)[2];
+	size_t near_at[2][2];
 } roles;
 
 static int roles_build(const rl_ctx *c, roles *r)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
+		r->open[s] = malloc((sd->nquotes + 1) * sizeof *r->open[s]);
 		r->close[s] = malloc((sd->nquotes + 1) * sizeof *r->close[s]);
-		if (!r->close[s])
+		if (!r->open[s] || !r->close[s])
 			return RL_ENOMEM;
-		for (size_t x = 0; x < sd->nquotes; x++)
+		for (size_t x = 0; x < sd->nquotes; x++) {
+			r->open[s][x] = sd->quotes[x].t0;  /* (in order of their start already) */
 			r->close[s][x] = sd->quotes[x].t1 - 1;
+		}
 		qsort(r->close[s], sd->nquotes, sizeof *r->close[s], cmp_u32);
 	}
 	return RL_OK;
 }
 
-/* Is t one of v[0..n) (ascending)? */
-static bool holds(const uint32_t *v, size_t n, uint32_t t)
+/* Is t one of v[0..n) (ascending)? *near as count_at_most's. */
+static bool holds(const uint32_t *v, size_t n, uint32_t t, size_t *near)
 {
-	size_t j = last_at_most(v, n, t);
+	size_t j = last_at_most_near(v, n, t, near);
 	return j < n && v[j] == t;
 }
 
@@ -916,16 +924,8 @@ static int role(const rl_ctx *c, const roles *r, int s, uint32_t t)
 	const rl_side *sd = &c->side[s];
 	if (sd->tok[t].cls != RL_TOK_PUNCT)
 		return 0;  /* a word is no mark (most tokens: no search) */
-	size_t lo = 0, hi = sd->nquotes;
-	while (lo < hi) {  /* the first quotation opening at t or after */
-		size_t mid = lo + (hi - lo) / 2;
-		if (sd->quotes[mid].t0 < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	bool opens = lo < sd->nquotes && sd->quotes[lo].t0 == t;
-	bool closes = holds(r->close[s], sd->nquotes, t);
+	bool opens = holds(r->open[s], sd->nquotes, t, &r->near[s][0]);
+	bool closes = holds(r->close[s], sd->nquotes, t, &r->near[s][1]);
 	return opens == closes ? 0 : opens ? 1 : 2;
 }
 
@@ -1026,7 +1026,9 @@ static int mark_in_role(const rl_ctx *c, const roles *r, const rl_opvec *ops, si
  * beside it that holds the mark in the right one (mark_in_role). */
 static int marks_in_role(rl_ctx *c, rl_opvec *ops)
 {
-	roles r = {{NULL, NULL}};
+	roles r;
+	memset(&r, 0, sizeof r);
+	r.near = r.near_at;
 	int rc = roles_build(c, &r);
 	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
 	bool any = false;
@@ -1048,6 +1050,8 @@ static int marks_in_role(rl_ctx *c, rl_opvec *ops)
 	if (rc == RL_OK && any)
 		rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);
+	free(r.open[0]);
+	free(r.open[1]);
 	free(r.close[0]);
 	free(r.close[1]);
 	return rc;

@@ -3,6 +3,7 @@
 #include "shingle.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "lexicon.h"
 #include "status.h"
@@ -70,16 +71,34 @@ uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
 	       rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[u], &unordered) > 0 ? u : UINT32_MAX;
 }
 
+/* rl_item_of's last answers on each side, by unit (it depends on t's unit only): the ops in
+ * order ask of the same few units again and again. */
+#define ITEM_MEMO 4
+typedef struct item_memo {
+	uint32_t unit[2][ITEM_MEMO], item[2][ITEM_MEMO];
+} item_memo;
+
+static uint32_t item_of(const rl_ctx *c, item_memo *m, int s, uint32_t t)
+{
+	uint32_t u = c->side[s].unit[t], x = u % ITEM_MEMO;
+	if (m->unit[s][x] != u) {
+		m->unit[s][x] = u;
+		m->item[s][x] = rl_item_of(c, s, t);
+	}
+	return m->item[s][x];
+}
+
 /* Does op pair OLD prose with a list item of NEW (a bullet that restates a clause of a paragraph,
  * matched with that paragraph where it stood)? Such a pairing is weak: when the paragraph moved
  * away, its OLD words belong to the move that finds its copy. */
-static bool prose_to_item(const rl_ctx *c, const rl_op *op)
+static bool prose_to_item(const rl_ctx *c, item_memo *m, const rl_op *op)
 {
 	if (op->a1 <= op->a0 || op->b1 <= op->b0)
 		return false;
-	uint32_t item = rl_item_of(c, RL_NEW, op->b0);
-	return item != UINT32_MAX && rl_item_of(c, RL_NEW, op->b1 - 1) == item &&
-	       rl_item_of(c, RL_OLD, op->a0) == UINT32_MAX && rl_item_of(c, RL_OLD, op->a1 - 1) == UINT32_MAX;
+	uint32_t item = item_of(c, m, RL_NEW, op->b0);
+	return item != UINT32_MAX && item_of(c, m, RL_NEW, op->b1 - 1) == item &&
+	       item_of(c, m, RL_OLD, op->a0) == UINT32_MAX &&
+	       item_of(c, m, RL_OLD, op->a1 - 1) == UINT32_MAX;
 }
 
 /* Which ops may give tokens to a move: big changes and the swaps next to them, and the equal
@@ -91,15 +110,18 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 	uint8_t *o = calloc(ops->n + 1, 1);
 	if (!o)
 		return RL_ENOMEM;
+	/* (Each op's bigness worked out once, carried along as the one before and the one itself.) */
+	bool big_prev = false, big_here = ops->n > 0 && big_change(c, &ops->v[0]);
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
-		bool before = k > 0 && big_change(c, &ops->v[k - 1]);
+		bool before = big_prev, here = big_here;
 		bool after = k + 1 < ops->n && big_change(c, &ops->v[k + 1]);
+		big_prev = here, big_here = after;
 		if (op->kind != RL_OP_EQUAL) {
 			/* A swap between two equal runs is a word rewritten in place, no part of a
 			 * passage that moved: leaving the swaps of a spun text out keeps the index of
 			 * what may have moved small. */
-			o[k] = big_change(c, op) || before || after;
+			o[k] = here || before || after;
 			continue;
 		}
 		uint32_t words = rl_op_words(c, op, RL_OLD);
@@ -133,8 +155,10 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 		    (o[k + 1] == 2 && (o[k - 1] || big_change(c, &ops->v[k - 1]))))
 			o[k] = 1;
 	}
+	item_memo m;
+	memset(m.unit, 0xFF, sizeof m.unit);  /* (no unit is UINT32_MAX) */
 	for (size_t k = 0; k < ops->n; k++)
-		if (!o[k] && prose_to_item(c, &ops->v[k]))
+		if (!o[k] && prose_to_item(c, &m, &ops->v[k]))
 			o[k] = RL_ORPHAN_OLD;
 	*out = o;
 	return RL_OK;
@@ -189,17 +213,19 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 }
 
 /* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
- * run. */
-static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
+ * run. (Every orphan is a word with an id: orphans_find keeps no other, so that a content word is
+ * one whose id is no function word's. The width a constant, for the compiler to unroll.) */
+static inline uint64_t shingle_of(const rl_ctx *c, int s, const orphans *o, size_t i, size_t width)
 {
-	if (i + o->width > o->n || o->run[i] != o->run[i + o->width - 1])
+	if (i + width > o->n || o->run[i] != o->run[i + width - 1])
 		return 0;
+	const uint32_t *ids = c->side[s].ids;
 	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	bool content = false;
-	for (size_t k = 0; k < o->width; k++) {
-		uint32_t t = o->tok[i + k];
-		content |= rl_is_content(c, s, t);
-		h = (h ^ c->side[s].ids[t]) * 0x100000001B3ULL;
+	unsigned function = RL_IDF_FUNCTION;
+	for (size_t k = 0; k < width; k++) {
+		uint32_t id = ids[o->tok[i + k]];
+		function &= c->idf[id];
+		h = (h ^ id) * 0x100000001B3ULL;
 		h ^= h >> 29;
 	}
 	/* Mixed whole (murmur's finaliser): the table probes linearly. */
@@ -208,7 +234,26 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 	h ^= h >> 33;
 	h *= 0xC4CEB9FE1A85EC53ULL;
 	h ^= h >> 33;
-	return content ? h | 1 : 0;
+	return function ? 0 : h | 1;
+}
+
+/* Whether the shingle at orphan word i is one (shingle() not 0), without its hash. */
+static bool has_shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
+{
+	if (i + o->width > o->n || o->run[i] != o->run[i + o->width - 1])
+		return false;
+	const uint32_t *ids = c->side[s].ids;
+	for (size_t k = 0; k < o->width; k++)
+		if (!(c->idf[ids[o->tok[i + k]]] & RL_IDF_FUNCTION))
+			return true;
+	return false;
+}
+
+static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
+{
+	return o->width == 3   ? shingle_of(c, s, o, i, 3)
+	       : o->width == 2 ? shingle_of(c, s, o, i, 2)
+	                       : shingle_of(c, s, o, i, o->width);
 }
 
 /* The shingles of NEW's orphans: a hash table of chains of positions. */
@@ -238,7 +283,7 @@ static slot *slot_of(const shingle_index *x, uint64_t h)
 	return &x->slot[j];
 }
 
-/* The index of NEW's shingles. Their hashes are made twice, to count them and to place them,
+/* The index of NEW's shingles. They are looked at twice, to count them and to place them,
  * rather than kept in an array beside the table (8 bytes an orphan word, at the moves stage's
  * peak). (Prefetching the slots of the hashes a few positions ahead was tried: no difference
  * beyond noise, 1.25-1.54 s against 1.34-1.44 s on a 10 MB text against itself with every
@@ -250,7 +295,7 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 	 * whose every word is an orphan (shuffled paragraphs) this table is the moves stage's peak. */
 	size_t keys = 0;
 	for (size_t j = 0; j < ob->n; j++)
-		keys += shingle(c, RL_NEW, ob, j) != 0;
+		keys += has_shingle(c, RL_NEW, ob, j);
 	size_t slots = keys + keys / 3 + 16;
 	x->nslots = slots;
 	x->slot = calloc(slots, sizeof *x->slot);

@@ -169,3 +169,24 @@ Test(pair, a_sentence_rewritten_in_its_slot_between_pairs)
 	cr_assert_null(strstr(got, "d Close"), "%s", got);
 	free(got);
 }
+
+/* The bullets of a_bullet_beside_its_source_sentence in other cases, plurals and accents
+ * ("BRANNOCK", "surveys", "Répair"): pairing's stems fold ASCII case and a short word's plural
+ * whether a word is ASCII or not, so that the first bullet still stands beside the sentence it
+ * restates. */
+#define BULLETS_CASED "TOP MEMBERS of the harbor board have paused work on the sale of the tower.\n" \
+	"- BRANNOCK LIGHT had finished its initial SURVEYS before the VOTES\n"                  \
+	"- Répair ESTIMATES came in disappointing\n"
+
+Test(pair, bullets_in_other_cases_beside_their_source)
+{
+	const char *beside = "| = . | r Officials told the Ledger that the board > - BRANNOCK LIGHT "
+	                     "| = had finished |";
+	char *got = run(SOURCE, BULLETS_CASED, 0);
+	cr_assert_not_null(strstr(got, beside), "%s", got);
+	free(got);
+	/* (The word diff alone runs the sentence and both bullets into one replace.) */
+	got = run(SOURCE, BULLETS_CASED, RL_STAGE_SENTENCES);
+	cr_assert_null(strstr(got, beside), "%s", got);
+	free(got);
+}
