@@ -185,11 +185,11 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	return rc;
 }
 
-int rl_pipeline_sources(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opvec *ops,
-                        rl_link **srcs, size_t *nsrcs)
+int rl_pipeline_sources(rl_tokens *const toks[2], const uint32_t span[4],
+                        const rl_diff_opts *opts, rl_opvec *ops, rl_link **srcs, size_t *nsrcs)
 {
 	rl_ctx c;
-	int rc = rl_ctx_init(&c, toks[0], toks[1], opts);
+	int rc = rl_ctx_init_span(&c, toks[0], toks[1], span, opts);
 
 	if (rc == RL_OK)
 		rl_interner_seal(c.in);

@@ -34,10 +34,12 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
                      const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
                      size_t *nsrcs, rl_stats *stats, bool *far);
 
-/* The sources stage alone on ops of the whole texts (the windows' ops joined, window.h): the
- * context of the whole texts with their units (no quotations, no exact script), then
- * rl_sources_find (provenance.h), which cuts ops at the links. */
-int rl_pipeline_sources(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opvec *ops,
-                        rl_link **srcs, size_t *nsrcs);
+/* The sources stage alone (provenance.h) on OLD's tokens [span[0], span[1]) and NEW's
+ * [span[2], span[3]) (the whole of OLD and the windows of NEW that want sources: window.h): their
+ * context with their units (no quotations, no exact script), then rl_sources_find on ops (those
+ * of the whole pipeline over those tokens, numbered from the span's start; an equal op may reach
+ * beyond it on OLD's side), which cuts them at the links. */
+int rl_pipeline_sources(rl_tokens *const toks[2], const uint32_t span[4],
+                        const rl_diff_opts *opts, rl_opvec *ops, rl_link **srcs, size_t *nsrcs);
 
 #endif

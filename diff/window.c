@@ -428,6 +428,58 @@ static int push_op(rl_opvec *ov, const rl_op *op, bool keep, bool *joins)
 	return rl_opvec_push(ov, op);
 }
 
+/* The sources stage of the joined ops (the whole texts') for NEW's tokens [b0, b1) (the windows
+ * that want sources, and what lies between them), searched over the whole of OLD. The ops there
+ * (an equal op cut at b0 and b1 on NEW's side alone: where it stands beside in OLD is the same)
+ * go to rl_pipeline_sources numbered from b0, and come back cut at the links. */
+static int sources_of(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opvec *ops,
+                      uint32_t b0, uint32_t b1, rl_link **links, size_t *nlinks)
+{
+	size_t k0 = 0, k1;
+	while (k0 < ops->n && ops->v[k0].b1 <= b0 && !(ops->v[k0].b0 == b0 && ops->v[k0].b1 == b0))
+		k0++;
+	for (k1 = k0; k1 < ops->n && ops->v[k1].b0 < b1; k1++)
+		;
+	rl_opvec mid = {0};
+	int rc = RL_OK;
+	for (size_t k = k0; k < k1 && rc == RL_OK; k++) {
+		rl_op op = ops->v[k];
+		op.b0 = (op.b0 > b0 ? op.b0 : b0) - b0;
+		op.b1 = (op.b1 < b1 ? op.b1 : b1) - b0;
+		rc = rl_opvec_push(&mid, &op);
+	}
+	uint32_t span[4] = {0, (uint32_t)rl_tokens_count(toks[0]), b0, b1};
+	if (rc == RL_OK)
+		rc = rl_pipeline_sources(toks, span, opts, &mid, links, nlinks);
+	rl_opvec out = {0};
+	for (size_t k = 0; k < k0 && rc == RL_OK; k++)
+		rc = rl_opvec_push(&out, &ops->v[k]);
+	for (size_t k = 0; k < mid.n && rc == RL_OK; k++) {
+		rl_op op = mid.v[k];
+		op.b0 += b0, op.b1 += b0;
+		/* the ops cut at b0 and b1: equal ops, never cut at a link */
+		if (k == 0)
+			op.b0 = ops->v[k0].b0;
+		if (k + 1 == mid.n)
+			op.b1 = ops->v[k1 - 1].b1;
+		rc = rl_opvec_push(&out, &op);
+	}
+	for (size_t k = k1; k < ops->n && rc == RL_OK; k++)
+		rc = rl_opvec_push(&out, &ops->v[k]);
+	rl_opvec_free(&mid);
+	if (rc != RL_OK) {
+		rl_opvec_free(&out);
+		free(*links);
+		*links = NULL, *nlinks = 0;
+		return rc;
+	}
+	for (size_t k = 0; k < *nlinks; k++)
+		(*links)[k].b0 += b0, (*links)[k].b1 += b0;
+	rl_opvec_swap(&out, ops);
+	rl_opvec_free(&out);
+	return RL_OK;
+}
+
 int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
                         const rl_styles *styles, bool *done, rl_op **out, size_t *nout,
                         rl_link **srcs, size_t *nsrcs, rl_stats *stats)
@@ -445,6 +497,7 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	uint32_t moves = 0;
 	bool joins = false;  /* the last op is a kept stretch */
 	bool wanted = false; /* a window's unit of NEW wants sources */
+	uint32_t wb0 = 0, wb1 = 0;  /* the NEW tokens of the first and the last such window */
 	rl_stats st = {0};
 	for (size_t k = 0; k < nw && rc == RL_OK; k++) {
 		const rl_window *x = &w[k];
@@ -460,7 +513,10 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 			break;
 		bool far = false;
 		rc = rl_pipeline_span(toks, span, opts, NULL, &v, &nv, &l, &nl, &ws, &far);
-		wanted |= far;
+		if (far) {  /* its NEW tokens want sources */
+			wb0 = wanted ? wb0 : x->b0, wb1 = x->b1;
+			wanted = true;
+		}
 		uint32_t top = 0;
 		for (size_t j = 0; j < nv && rc == RL_OK; j++) {
 			rl_op op = v[j];
@@ -486,11 +542,11 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 		rc = push_op(&ops, &keep, true, &joins);
 	}
 	free(w);
-	/* Provenance on the whole texts' ops, as the whole pipeline's last stage finds it. */
+	/* Provenance over the whole of OLD, as the whole pipeline's last stage finds it. */
 	rl_link *links = NULL;
 	size_t nlinks = 0;
 	if (rc == RL_OK && wanted)
-		rc = rl_pipeline_sources(toks, opts, &ops, &links, &nlinks);
+		rc = sources_of(toks, opts, &ops, wb0, wb1, &links, &nlinks);
 	if (rc != RL_OK) {
 		rl_opvec_free(&ops);
 		return rc;
