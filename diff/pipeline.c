@@ -116,11 +116,15 @@ static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 	return rc;
 }
 
-/* Must a window stop here (far, NULL on the whole texts), the sources stage being on and some
- * unit of NEW wanting sources that may be anywhere in OLD (provenance.h)? Then *far is set. */
+/* The sources stage on a window (far not NULL, the whole texts: NULL) is left to the caller: a
+ * unit of NEW that wants sources may find them anywhere in OLD (provenance.h). *far says whether
+ * one wants them (when none does, the stage would link nothing: it is skipped). */
 static bool beyond(rl_ctx *c, const rl_opvec *ops, bool *far, int *rc)
 {
-	return far && (c->stages & RL_STAGE_SOURCES) && (*far = rl_sources_wanted(c, ops, rc));
+	if (!far)
+		return false;
+	*far = (c->stages & RL_STAGE_SOURCES) && rl_sources_wanted(c, ops, rc);
+	return true;
 }
 
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
@@ -160,9 +164,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */
-	if (rc == RL_OK && beyond(&c, &ops, far, &rc))
-		goto out;
-	if (rc == RL_OK && (c.stages & RL_STAGE_SOURCES) && (rc = go_on(opts)) == RL_OK)
+	if (rc == RL_OK && !beyond(&c, &ops, far, &rc) && (c.stages & RL_STAGE_SOURCES) &&
+	    (rc = go_on(opts)) == RL_OK)
 		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
 		rc = restyle(&c, styles, &ops);
@@ -177,8 +180,27 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		count_stats(stats, *out, *nout, &c);
 		stats->typographic = folded;
 	}
-out:
 	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	return rc;
+}
+
+int rl_pipeline_sources(rl_tokens *const toks[2], const uint32_t span[4],
+                        const rl_diff_opts *opts, rl_opvec *ops, rl_link **srcs, size_t *nsrcs)
+{
+	rl_ctx c;
+	int rc = rl_ctx_init_span(&c, toks[0], toks[1], span, opts);
+
+	if (rc == RL_OK)
+		rl_interner_seal(c.in);
+	for (int s = 0; s < 2 && rc == RL_OK; s++) {
+		rc = rl_units_find(&c, s);
+		rl_ctx_unlist(&c.side[s]);
+	}
+	if (rc == RL_OK)
+		rc = go_on(opts);
+	if (rc == RL_OK)
+		rc = rl_sources_find(&c, ops, srcs, nsrcs);
 	rl_ctx_release(&c);
 	return rc;
 }

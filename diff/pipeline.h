@@ -26,11 +26,20 @@ bool rl_styled(const rl_styles *styles);
 
 /* The same on OLD's tokens [span[0], span[1]) and NEW's [span[2], span[3]) alone (a window:
  * window.h; NULL: the whole texts): the ops, links and figures are the window's, its tokens
- * numbered from its start. far (NULL, or set to false): set to true, and nothing given, when a
- * stage would have looked beyond the window (provenance: a unit of NEW mostly new, whose
- * sources may be anywhere in OLD). */
+ * numbered from its start. far (NULL on the whole texts): the sources stage is not run on a
+ * window (it looks beyond it: a unit of NEW mostly new may have its sources anywhere in OLD);
+ * *far says whether a unit wants them (then the caller runs rl_pipeline_sources on the whole
+ * texts' ops), and no link is given. */
 int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
                      const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
                      size_t *nsrcs, rl_stats *stats, bool *far);
+
+/* The sources stage alone (provenance.h) on OLD's tokens [span[0], span[1]) and NEW's
+ * [span[2], span[3]) (the whole of OLD and the windows of NEW that want sources: window.h): their
+ * context with their units (no quotations, no exact script), then rl_sources_find on ops (those
+ * of the whole pipeline over those tokens, numbered from the span's start; an equal op may reach
+ * beyond it on OLD's side), which cuts them at the links. */
+int rl_pipeline_sources(rl_tokens *const toks[2], const uint32_t span[4],
+                        const rl_diff_opts *opts, rl_opvec *ops, rl_link **srcs, size_t *nsrcs);
 
 #endif

@@ -109,18 +109,53 @@ static bool cut_at(const side *a, uint32_t i, const side *b, uint32_t j)
 	return a->v[a->l[i].t0].gap >= CUT_GAP && b->v[b->l[j].t0].gap >= CUT_GAP;
 }
 
+/* A unique line matched out of order: OLD's line i is NEW's line j. */
+typedef struct moved {
+	uint32_t i, j;
+} moved;
+
+/* The unique lines' pairs (OLD line p[k].i, NEW line p[k].j, in NEW's order) that stay in order:
+ * the longest run increasing in OLD (patience diff's), marked in keep[k]; prev and tail are
+ * scratch of np entries. */
+static void in_order_pairs(const moved *p, uint32_t np, uint32_t *prev, uint32_t *tail,
+                           uint8_t *keep)
+{
+	uint32_t len = 0;
+	for (uint32_t k = 0; k < np; k++) {
+		uint32_t lo = 0, hi = len;  /* the first tail whose line comes after p[k]'s */
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (p[tail[mid]].i < p[k].i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[k] = lo ? tail[lo - 1] : NONE;
+		tail[lo] = k;
+		len += lo == len;
+		keep[k] = 0;
+	}
+	for (uint32_t k = len ? tail[len - 1] : NONE; k != NONE; k = prev[k])
+		keep[k] = 1;
+}
+
 /* The matched lines (mo[j]: NEW's line j is OLD's line mo[j], or NONE), as patience diff matches
- * them; *in_order false (and the match left unfinished) when a unique line matches out of
- * order. */
-static int match_lines(const side *a, const side *b, uint32_t *mo, bool *in_order)
+ * them: the unique lines that keep their order, then their equal neighbours. The unique lines
+ * matched out of order (moved lines) into *mv (malloc'd, *nmv of them, NULL when none). */
+static int match_lines(const side *a, const side *b, uint32_t *mo, moved **mv, uint32_t *nmv)
 {
 	size_t cap = 16;
 	while (cap < 2 * (size_t)a->nl)
 		cap *= 2;
 	entry *tab = calloc(cap, sizeof *tab);
 	uint32_t *slot = malloc(((size_t)b->nl + 1) * sizeof *slot);
-	if (!tab || !slot) {
-		free(tab), free(slot);
+	moved *p = malloc(((size_t)b->nl + 1) * sizeof *p);
+	uint32_t *prev = malloc(((size_t)b->nl + 1) * sizeof *prev);
+	uint32_t *tail = malloc(((size_t)b->nl + 1) * sizeof *tail);
+	uint8_t *keep = malloc((size_t)b->nl + 1);
+	*mv = NULL, *nmv = 0;
+	if (!tab || !slot || !p || !prev || !tail || !keep) {
+		free(tab), free(slot), free(p), free(prev), free(tail), free(keep);
 		return RL_ENOMEM;
 	}
 	size_t mask = cap - 1;
@@ -140,22 +175,24 @@ static int match_lines(const side *a, const side *b, uint32_t *mo, bool *in_orde
 		if (tab[k].na)
 			tab[k].nb++;
 	}
-	/* The unique lines, in NEW's order, each extended over its equal neighbours: backwards
-	 * down to the last line matched, forwards up to the next unique one. */
+	/* The unique lines' pairs in NEW's order, and those that keep their order. */
+	uint32_t np = 0;
+	for (uint32_t j = 0; j < b->nl; j++) {
+		const entry *e = slot[j] == NONE ? NULL : &tab[slot[j]];
+		if (e && e->na == 1 && e->nb == 1 && line_eq(a, e->line, b, j))
+			p[np++] = (moved){e->line, j};
+	}
+	in_order_pairs(p, np, prev, tail, keep);
+	/* Those in order, each extended over its equal neighbours: backwards down to the last
+	 * line matched, forwards up to the next unique line. */
 	for (uint32_t j = 0; j < b->nl; j++)
 		mo[j] = NONE;
-	*in_order = true;
 	uint32_t pi = 0, pj = 0;  /* lines before these are matched or passed */
-	for (uint32_t j = 0; j < b->nl; j++) {
-		if (slot[j] == NONE || mo[j] != NONE)
+	for (uint32_t k = 0; k < np; k++) {
+		uint32_t i = p[k].i, j = p[k].j;
+		if (!keep[k] || mo[j] != NONE || i < pi) {
+			keep[k] = 0;
 			continue;
-		const entry *e = &tab[slot[j]];
-		if (e->na != 1 || e->nb != 1 || !line_eq(a, e->line, b, j))
-			continue;
-		uint32_t i = e->line;
-		if (i < pi) {
-			*in_order = false;
-			break;
 		}
 		mo[j] = i;
 		for (uint32_t x = i, y = j;
@@ -170,8 +207,16 @@ static int match_lines(const side *a, const side *b, uint32_t *mo, bool *in_orde
 		}
 		pi = x, pj = y;
 	}
-	free(tab);
-	free(slot);
+	/* The moved lines: the pairs left out (unless a neighbour's match took them as they are). */
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < np; k++)
+		if (!keep[k] && mo[p[k].j] != p[k].i)
+			p[n++] = p[k];
+	free(tab), free(slot), free(prev), free(tail), free(keep);
+	if (n == 0)
+		free(p);
+	else
+		*mv = p, *nmv = n;
 	return RL_OK;
 }
 
@@ -201,6 +246,56 @@ static void core_of(const side *a, const side *b, uint32_t i0, uint32_t j0, uint
 	*m0 = lo, *m1 = hi > lo ? hi : lo;
 }
 
+/* The window of w[0..nw) holding token t of side s (0: OLD, 1: NEW), or nw. */
+static size_t window_at(const rl_window *w, size_t nw, int s, uint32_t t)
+{
+	size_t lo = 0, hi = nw;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((s ? w[mid].b1 : w[mid].a1) <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nw && (s ? w[lo].b0 : w[lo].a0) <= t ? lo : nw;
+}
+
+/* Join the windows w[0..*nw) so that each moved line's two places (OLD's line, NEW's line) fall
+ * in one window, with what lies between them (windows and kept stretches), so that the moves
+ * stage sees both ends. *nw 0 when a moved line is in no window (which cannot be: it is not
+ * matched); RL_ENOMEM. */
+static int join_moved(const side *a, const side *b, const moved *mv, uint32_t nmv,
+                      rl_window *w, size_t *nw)
+{
+	/* joins[k] > 0 after the sum: windows k and k + 1 are one (a difference array over k). */
+	int32_t *joins = calloc(*nw + 1, sizeof *joins);
+	if (!joins)
+		return RL_ENOMEM;
+	for (uint32_t k = 0; k < nmv; k++) {
+		size_t x = window_at(w, *nw, 0, a->l[mv[k].i].t0);
+		size_t y = window_at(w, *nw, 1, b->l[mv[k].j].t0);
+		if (x == *nw || y == *nw) {
+			free(joins);
+			*nw = 0;
+			return RL_OK;
+		}
+		size_t lo = x < y ? x : y, hi = x < y ? y : x;
+		joins[lo]++, joins[hi]--;
+	}
+	size_t n = 0, nw0 = *nw;
+	int32_t open = 0;
+	for (size_t k = 0; k < nw0; k++) {
+		if (k > 0 && open > 0)
+			w[n - 1].a1 = w[k].a1, w[n - 1].b1 = w[k].b1;
+		else
+			w[n++] = w[k];
+		open += joins[k];
+	}
+	free(joins);
+	*nw = n;
+	return RL_OK;
+}
+
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
                     size_t *n)
 {
@@ -208,7 +303,8 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 	uint32_t *mo = NULL;
 	rl_window *w = NULL;
 	size_t nw = 0;
-	bool in_order = false;
+	moved *mv = NULL;
+	uint32_t nmv = 0;
 	*out = NULL, *n = 0;
 	if (rl_tokens_count(old_toks) + rl_tokens_count(new_toks) < MIN_TOKENS)
 		return RL_OK;
@@ -218,14 +314,13 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 	if (rc == RL_OK && !(mo = malloc(((size_t)b.nl + 1) * sizeof *mo)))
 		rc = RL_ENOMEM;
 	if (rc == RL_OK)
-		rc = match_lines(&a, &b, mo, &in_order);
+		rc = match_lines(&a, &b, mo, &mv, &nmv);
 	/* At most one window more than the stretches. */
-	if (rc == RL_OK && in_order && !(w = malloc(((size_t)b.nl + 2) * sizeof *w)))
+	if (rc == RL_OK && !(w = malloc(((size_t)b.nl + 2) * sizeof *w)))
 		rc = RL_ENOMEM;
-	if (rc != RL_OK || !in_order)
+	if (rc != RL_OK)
 		goto done;
 	/* The stretches' kept parts, in order; a window is what lies between two. */
-	uint64_t kept = 0;
 	uint32_t wa = 0, wb = 0;  /* where the next window starts */
 	for (uint32_t j = 0; j < b.nl;) {
 		if (mo[j] == NONE) {
@@ -244,11 +339,16 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 		uint32_t ka1 = a.l[i0 + m1 - 1].t1, kb1 = b.l[j0 + m1 - 1].t1;
 		if (ka0 > wa || kb0 > wb)
 			w[nw++] = (rl_window){wa, ka0, wb, kb0};
-		kept += ka1 - ka0;
 		wa = ka1, wb = kb1;
 	}
 	if (wa < a.n || wb < b.n)
 		w[nw++] = (rl_window){wa, a.n, wb, b.n};
+	if (nmv > 0 && (rc = join_moved(&a, &b, mv, nmv, w, &nw)) != RL_OK)
+		goto done;
+	/* The kept stretches: as many tokens on both sides. */
+	uint64_t kept = a.n;
+	for (size_t k = 0; k < nw; k++)
+		kept -= w[k].a1 - w[k].a0;
 	if (nw == 0 || 2 * kept < a.n || 2 * kept < b.n)
 		goto done;
 	*out = w, *n = nw;
@@ -257,6 +357,7 @@ done:
 	free(a.l);
 	free(b.l);
 	free(mo);
+	free(mv);
 	free(w);
 	return rc;
 }
@@ -327,6 +428,58 @@ static int push_op(rl_opvec *ov, const rl_op *op, bool keep, bool *joins)
 	return rl_opvec_push(ov, op);
 }
 
+/* The sources stage of the joined ops (the whole texts') for NEW's tokens [b0, b1) (the windows
+ * that want sources, and what lies between them), searched over the whole of OLD. The ops there
+ * (an equal op cut at b0 and b1 on NEW's side alone: where it stands beside in OLD is the same)
+ * go to rl_pipeline_sources numbered from b0, and come back cut at the links. */
+static int sources_of(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opvec *ops,
+                      uint32_t b0, uint32_t b1, rl_link **links, size_t *nlinks)
+{
+	size_t k0 = 0, k1;
+	while (k0 < ops->n && ops->v[k0].b1 <= b0 && !(ops->v[k0].b0 == b0 && ops->v[k0].b1 == b0))
+		k0++;
+	for (k1 = k0; k1 < ops->n && ops->v[k1].b0 < b1; k1++)
+		;
+	rl_opvec mid = {0};
+	int rc = RL_OK;
+	for (size_t k = k0; k < k1 && rc == RL_OK; k++) {
+		rl_op op = ops->v[k];
+		op.b0 = (op.b0 > b0 ? op.b0 : b0) - b0;
+		op.b1 = (op.b1 < b1 ? op.b1 : b1) - b0;
+		rc = rl_opvec_push(&mid, &op);
+	}
+	uint32_t span[4] = {0, (uint32_t)rl_tokens_count(toks[0]), b0, b1};
+	if (rc == RL_OK)
+		rc = rl_pipeline_sources(toks, span, opts, &mid, links, nlinks);
+	rl_opvec out = {0};
+	for (size_t k = 0; k < k0 && rc == RL_OK; k++)
+		rc = rl_opvec_push(&out, &ops->v[k]);
+	for (size_t k = 0; k < mid.n && rc == RL_OK; k++) {
+		rl_op op = mid.v[k];
+		op.b0 += b0, op.b1 += b0;
+		/* the ops cut at b0 and b1: equal ops, never cut at a link */
+		if (k == 0)
+			op.b0 = ops->v[k0].b0;
+		if (k + 1 == mid.n)
+			op.b1 = ops->v[k1 - 1].b1;
+		rc = rl_opvec_push(&out, &op);
+	}
+	for (size_t k = k1; k < ops->n && rc == RL_OK; k++)
+		rc = rl_opvec_push(&out, &ops->v[k]);
+	rl_opvec_free(&mid);
+	if (rc != RL_OK) {
+		rl_opvec_free(&out);
+		free(*links);
+		*links = NULL, *nlinks = 0;
+		return rc;
+	}
+	for (size_t k = 0; k < *nlinks; k++)
+		(*links)[k].b0 += b0, (*links)[k].b1 += b0;
+	rl_opvec_swap(&out, ops);
+	rl_opvec_free(&out);
+	return RL_OK;
+}
+
 int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
                         const rl_styles *styles, bool *done, rl_op **out, size_t *nout,
                         rl_link **srcs, size_t *nsrcs, rl_stats *stats)
@@ -343,6 +496,8 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	size_t folded = 0;
 	uint32_t moves = 0;
 	bool joins = false;  /* the last op is a kept stretch */
+	bool wanted = false; /* a window's unit of NEW wants sources */
+	uint32_t wb0 = 0, wb1 = 0;  /* the NEW tokens of the first and the last such window */
 	rl_stats st = {0};
 	for (size_t k = 0; k < nw && rc == RL_OK; k++) {
 		const rl_window *x = &w[k];
@@ -358,14 +513,9 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 			break;
 		bool far = false;
 		rc = rl_pipeline_span(toks, span, opts, NULL, &v, &nv, &l, &nl, &ws, &far);
-		if (rc == RL_OK && (far || nl > 0)) {
-			/* A stage would look beyond the window: the whole texts, then. (A window that
-			 * gives provenance links wanted them: far is set before they are searched.) */
-			free(v);
-			free(l);
-			free(w);
-			rl_opvec_free(&ops);
-			return RL_OK;
+		if (far) {  /* its NEW tokens want sources */
+			wb0 = wanted ? wb0 : x->b0, wb1 = x->b1;
+			wanted = true;
 		}
 		uint32_t top = 0;
 		for (size_t j = 0; j < nv && rc == RL_OK; j++) {
@@ -392,6 +542,11 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 		rc = push_op(&ops, &keep, true, &joins);
 	}
 	free(w);
+	/* Provenance over the whole of OLD, as the whole pipeline's last stage finds it. */
+	rl_link *links = NULL;
+	size_t nlinks = 0;
+	if (rc == RL_OK && wanted)
+		rc = sources_of(toks, opts, &ops, wb0, wb1, &links, &nlinks);
 	if (rc != RL_OK) {
 		rl_opvec_free(&ops);
 		return rc;
@@ -402,8 +557,8 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	*stats = st;
 	*out = ops.v;
 	*nout = ops.n;
-	*srcs = NULL;
-	*nsrcs = 0;
+	*srcs = links;
+	*nsrcs = nlinks;
 	*done = true;
 	return RL_OK;
 }

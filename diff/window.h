@@ -2,21 +2,25 @@
  * (issue 13, "skip what did not change").
  *
  * The lines both texts have byte for byte (the same tokens) are matched as patience diff does:
- * the lines that occur once on each side, which must come in the same order, then their equal
- * neighbours. Runs of matched lines are kept stretches. Each stretch between two changes loses,
- * at each end, the paragraph the change is in and RL_WINDOW_CONTEXT more (cut at lines that
- * start a paragraph on both sides); what is left of it is kept: one equal op, its tokens never
- * interned, never walked for units or quotations. The rest, the windows, go through the whole
- * pipeline (pipeline.h, rl_pipeline_span), each on its own, and their ops are shifted and joined
- * with the kept stretches. The figures are those of the whole texts (word counts, kept, ...),
- * but for the quotations found and the exact engine's anchors, which count the windows'.
+ * the lines that occur once on each side and keep their order (the longest such run), then their
+ * equal neighbours. Runs of matched lines are kept stretches. Each stretch between two changes
+ * loses, at each end, the paragraph the change is in and RL_WINDOW_CONTEXT more (cut at lines
+ * that start a paragraph on both sides); what is left of it is kept: one equal op, its tokens
+ * never interned, never walked for units or quotations. The rest, the windows, go through the
+ * whole pipeline (pipeline.h, rl_pipeline_span), each on its own, and their ops are shifted and
+ * joined with the kept stretches. A unique line matched out of order (a moved line) joins the
+ * windows of its two places, and all between, into one, so that the moves stage sees both ends.
+ * The sources stage (provenance), which looks for a NEW unit's sources anywhere in OLD, runs once
+ * on the joined ops of the whole texts, when a window has a unit that wants sources
+ * (rl_pipeline_sources). The figures are those of the whole texts (word counts, kept, ...), but
+ * for the quotations found and the exact engine's anchors, which count the windows'.
  *
  * What may differ from the pipeline on the whole texts: only what a stage that looks beyond a
- * window would have found there (a passage moved from one window to another, a source of
- * provenance in a kept stretch, cleanup's word frequencies, a quotation across the cut). The
- * whole texts are compared instead when a unique line matches out of order (a move), when the
- * kept part is less than half of either text, for short texts, styles, --minimal and
- * rl_diff_opts.no_window. */
+ * window would have found there (a passage moved from one window to another that no unique line
+ * ties, cleanup's word frequencies, a quotation across the cut; provenance's work budget, which
+ * the whole pipeline's stages spend before it, is whole here). The whole texts are compared
+ * instead when the kept part is less than half of either text (also after the windows of a
+ * moved line are joined), for short texts, styles, --minimal and rl_diff_opts.no_window. */
 #ifndef REDLINE_WINDOW_H
 #define REDLINE_WINDOW_H
 

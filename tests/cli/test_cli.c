@@ -1261,3 +1261,51 @@ Test(cli, a_long_text_with_one_edit_is_compared_around_it)
 	unlink(pa);
 	unlink(pb);
 }
+
+#define SURVEYED "The cartographer Wilhelmina Oakridge surveyed the crumbling basalt causeway."
+#define RESTATED "Wilhelmina Oakridge, a cartographer, surveyed that crumbling causeway of basalt."
+
+/* long_text's paragraphs, paragraph 30 with SURVEYED after its sentence, and (restated)
+ * paragraph 200 with RESTATED. */
+static size_t sourced_text(char *buf, size_t cap, bool restated)
+{
+	static const char *const nouns[] = {"harbour", "ferry", "lantern", "quay", "tide", "gull",
+	                                    "rope", "mast", "pier", "buoy", "chart", "keel"};
+	size_t n = 0;
+	for (int p = 0; p < 240; p++)
+		n += (size_t)snprintf(buf + n, cap - n,
+		                      "Paragraph %d says the %s by the %s stayed steady through week %d.%s%s"
+		                      "\n\n", p, nouns[p % 12], nouns[(p / 12) % 12], p * 7 + 3,
+		                      p == 30 ? " " SURVEYED : "",
+		                      p == 200 && restated ? " " RESTATED : "");
+	return n;
+}
+
+Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
+{
+	static char a[64 * 1024], b[64 * 1024];
+	size_t na = sourced_text(a, sizeof a, false), nb = sourced_text(b, sizeof b, true);
+	char pa[64], pb[64];
+	temp_file(pa, a, na);
+	temp_file(pb, b, nb);
+	run_result r;
+	RUN(&r, "--json", pa, pb);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	/* The stages ran on the window around paragraph 200; the source was searched over the whole
+	 * of OLD: paragraph 30's sentence, at its bytes. */
+	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "%s", r.out);
+	size_t off = (size_t)(strstr(a, SURVEYED) - a);
+	size_t at = (size_t)(strstr(b, RESTATED) - b);
+	char want[128];
+	snprintf(want, sizeof want,
+	         "{\"kind\": \"insert\", \"b\": [%zu, %zu], \"source\": [[%zu, %zu]]}", at,
+	         at + strlen(RESTATED), off, off + strlen(SURVEYED));
+	cr_assert_not_null(strstr(r.out, want), "%s not in %s", want, r.out);
+	run_free(&r);
+	RUN(&r, "--json", "--no-sources", pa, pb);
+	cr_assert_null(strstr(r.out, "\"source\""), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "%s", r.out);
+	run_free(&r);
+	unlink(pa);
+	unlink(pb);
+}

@@ -375,6 +375,34 @@ Test(alloc, on_a_window, .timeout = 300)
 	free(b);
 }
 
+/* The same with a paragraph rewritten (a unit that wants sources: searched over the whole of
+ * OLD) and a paragraph moved a few up (the windows of its two places joined). */
+Test(alloc, on_a_window_with_sources_and_a_move, .timeout = 300)
+{
+	enum { PARAS = 60, WORDS = 25 };
+	char *a = malloc(PARAS * WORDS * 12), *b = malloc(2 * PARAS * WORDS * 12);
+	size_t na = 0, nb = 0;
+	for (int p = 0; p < PARAS; p++)
+		for (int i = 0; i < WORDS; i++)
+			na += (size_t)sprintf(a + na, "w%d%s", p * WORDS + i, i + 1 < WORDS ? " " : ".\n\n");
+	for (int k = 0; k < PARAS; k++) {
+		/* paragraph 40 before 36, and not after 39 */
+		int p = k == 36 ? 40 : k > 36 && k <= 40 ? k - 1 : k;
+		for (int i = 0; i < WORDS; i++)
+			nb += (size_t)sprintf(b + nb, "%s%d%s", p == 12 ? "y" : "w", p * WORDS + i,
+			                      i + 1 < WORDS ? " " : ".\n\n");
+	}
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, na, b, nb, &o), RL_OK);
+	cr_assert_eq(rl_alignment_stats(al)->windows, 2);
+	cr_assert_eq(rl_alignment_stats(al)->moves, 1);
+	rl_alignment_free(al);
+	fail_every_allocation(a, na, b, nb, &o, "windows with sources and a move");
+	free(a);
+	free(b);
+}
+
 Test(alloc, empty_inputs)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;

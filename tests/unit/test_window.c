@@ -193,22 +193,154 @@ Test(window, every_stage_same_ops_here)
 	}
 }
 
-Test(window, provenance_on_the_whole_texts)
+/* OLD's sentence in paragraph 20, and NEW's sentence restating it, added to paragraph 170. */
+#define SURVEYED "The cartographer Wilhelmina Oakridge surveyed the crumbling basalt causeway " \
+                 "beyond Porthaven in the drought."
+#define RESTATED "Wilhelmina Oakridge, a cartographer, surveyed that crumbling causeway of " \
+                 "basalt during a drought."
+
+static bool with_surveyed(buf *b, unsigned p, uint64_t seed)
 {
-	/* A paragraph added is a unit of NEW mostly new, whose sources may be anywhere in OLD: with
-	 * the sources stage on, the whole texts are compared. */
+	if (p != 20)
+		return false;
+	paragraph(b, p, seed);
+	b->n -= 2;
+	puts_(b, " " SURVEYED "\n\n");
+	return true;
+}
+
+/* NEW: the same, and paragraph 170 with a sentence restating paragraph 20's. */
+static bool restated(buf *b, unsigned p, uint64_t seed)
+{
+	if (p != 170)
+		return with_surveyed(b, p, seed);
+	paragraph(b, p, seed);
+	b->n -= 2;
+	puts_(b, " " RESTATED "\n\n");
+	return true;
+}
+
+static void expect_same_links(const rl_alignment *x, const rl_alignment *y)
+{
+	size_t nx, ny;
+	const rl_link *lx = rl_alignment_sources(x, &nx), *ly = rl_alignment_sources(y, &ny);
+	cr_assert_eq(nx, ny, "%zu links with windows, %zu without", nx, ny);
+	for (size_t k = 0; k < nx; k++) {
+		cr_assert(lx[k].b0 == ly[k].b0 && lx[k].b1 == ly[k].b1 && lx[k].n == ly[k].n &&
+		          lx[k].para == ly[k].para && lx[k].share == ly[k].share, "link %zu", k);
+		for (uint8_t i = 0; i < lx[k].n; i++)
+			cr_assert(lx[k].a0[i] == ly[k].a0[i] && lx[k].a1[i] == ly[k].a1[i]);
+	}
+}
+
+Test(window, provenance_searched_over_the_whole_old_text)
+{
+	/* A sentence added to paragraph 170 restates one of paragraph 20, far outside its window:
+	 * the stages run on the window, the sources are searched over the whole of OLD. */
+	for (uint64_t seed = 21; seed <= 23; seed++) {
+		buf a = text(200, seed, with_surveyed), b = text(200, seed, restated);
+		rl_diff_opts o = RL_DIFF_OPTS_INIT;
+		rl_alignment *win, *whole;
+		both(&a, &b, &o, &win, &whole);
+		cr_assert_eq(rl_alignment_stats(win)->windows, 1, "seed %llu: %zu windows",
+		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
+		size_t n;
+		const rl_link *ln = rl_alignment_sources(win, &n);
+		cr_assert_eq(n, 1, "seed %llu: %zu links", (unsigned long long)seed, n);
+		/* The link's two ends, in bytes: the added sentence and paragraph 20's. */
+		size_t s, e;
+		rl_range_bytes(win, RL_NEW, ln[0].b0, ln[0].b1, &s, &e);
+		cr_assert(e - s >= strlen(RESTATED) - 1 && memcmp(b.s + s, RESTATED, e - s) == 0,
+		          "NEW's unit: %.*s", (int)(e - s), b.s + s);
+		rl_range_bytes(win, RL_OLD, ln[0].a0[0], ln[0].a1[0], &s, &e);
+		cr_assert(e - s >= strlen(SURVEYED) - 1 && memcmp(a.s + s, SURVEYED, e - s) == 0,
+		          "OLD's unit: %.*s", (int)(e - s), a.s + s);
+		cr_assert_eq(ln[0].para, 21);  /* the 21st paragraph, counted from 1 */
+		expect_same(win, whole);
+		expect_same_links(win, whole);
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		free(a.s);
+		free(b.s);
+	}
+	/* The few edits (a paragraph inserted: a unit that wants sources, and finds none) too. */
 	buf a = text(200, 2, NULL), b = text(200, 2, few_edits);
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a.s, a.n, b.s, b.n, &o), RL_OK);
-	cr_assert_eq(rl_alignment_stats(al)->windows, 0);
-	rl_alignment_free(al);
-	o.stages &= ~(unsigned)RL_STAGE_SOURCES;
-	cr_assert_eq(rl_diff(&al, a.s, a.n, b.s, b.n, &o), RL_OK);
-	cr_assert_eq(rl_alignment_stats(al)->windows, 4);
-	rl_alignment_free(al);
+	rl_alignment *win, *whole;
+	both(&a, &b, &o, &win, &whole);
+	cr_assert_eq(rl_alignment_stats(win)->windows, 4);
+	expect_same(win, whole);
+	expect_same_links(win, whole);
+	rl_alignment_free(win);
+	rl_alignment_free(whole);
 	free(a.s);
 	free(b.s);
+}
+
+/* Paragraph 130 (one line) moved up before paragraph 110. */
+static bool moved_up(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 130)
+		return true;
+	if (p == 110) {
+		paragraph(b, 130, seed);
+		paragraph(b, p, seed);
+		return true;
+	}
+	return false;
+}
+
+/* The last paragraph (one line) moved to the top. */
+static bool end_to_top(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 199)
+		return true;
+	if (p == 0) {
+		paragraph(b, 199, seed);
+		paragraph(b, p, seed);
+		return true;
+	}
+	return false;
+}
+
+Test(window, a_line_moved_joins_the_windows_between_its_places)
+{
+	for (uint64_t seed = 31; seed <= 33; seed++) {
+		buf a = text(200, seed, NULL), b = text(200, seed, moved_up);
+		rl_diff_opts o = RL_DIFF_OPTS_INIT;
+		rl_alignment *win, *whole;
+		both(&a, &b, &o, &win, &whole);
+		/* One window from the line's new place to its old one, the move found in it. */
+		cr_assert_eq(rl_alignment_stats(win)->windows, 1, "seed %llu: %zu windows",
+		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
+		cr_assert_eq(rl_alignment_stats(win)->moves, 1);
+		size_t n, moved_words = 0;
+		const rl_op *ops = rl_alignment_ops(win, &n);
+		for (size_t k = 0; k < n; k++)
+			if (ops[k].move && ops[k].kind == RL_OP_MOVE) {
+				size_t s, e;
+				rl_op_bytes(win, &ops[k], RL_NEW, &s, &e);
+				cr_assert(memcmp(b.s + s, "Entry 1300 ", 11) == 0, "moved: %.*s",
+				          (int)(e - s), b.s + s);
+				moved_words++;
+			}
+		cr_assert_gt(moved_words, 0);
+		expect_same(win, whole);
+		expect_same_links(win, whole);
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		free(b.s);
+		/* From the end to the top: the window would be the whole text; the whole texts. */
+		b = text(200, seed, end_to_top);
+		both(&a, &b, &o, &win, &whole);
+		cr_assert_eq(rl_alignment_stats(win)->windows, 0);
+		cr_assert_eq(rl_alignment_stats(win)->moves, 1);
+		expect_same(win, whole);
+		rl_alignment_free(win);
+		rl_alignment_free(whole);
+		free(a.s);
+		free(b.s);
+	}
 }
 
 /* The windows of two texts (rl_windows_find on their tokens). */
