@@ -363,12 +363,44 @@ static void para_around(const rl_side *sd, uint32_t t, uint32_t lo, uint32_t hi,
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
 #define STRANDED_WORDS 3
 
+/* Tokens of a sentence looked at for its kept words: a longer one is no sentence to judge. */
+#define SENTENCE_REACH 400
+
+/* Is the sentence around quotation q of OLD gone: does the text of the units it stands in keep
+ * less than one word in GONE_RATIO outside the quotation, of four at least? The few words the
+ * quotation keeps are then coincidence whatever stands around them on the other side ("Writes X
+ * into the entry of the “warm buckets” table." against "- First check the buckets index": two
+ * rewordings around "buckets", or "the" kept before it, and nothing else of the sentence). */
+static bool sentence_gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                          const rl_quotation *q)
+{
+	const rl_side *sd = &c->side[s];
+	if (s != RL_OLD || !sd->unit || !sd->ustart || sd->nunits == 0)
+		return false;
+	uint32_t lo = sd->ustart[sd->unit[q->t0]], hi = sd->ustart[sd->unit[q->t1 - 1] + 1];
+	if (hi - lo > SENTENCE_REACH)
+		return false;
+	uint32_t words = 0, kept = 0;
+	for (uint32_t t = lo; t < hi; t++) {
+		if (t == q->t0)
+			t = q->t1;
+		if (t >= hi)
+			break;
+		if (sd->tok[t].cls != RL_TOK_WORD)
+			continue;
+		words++;
+		kept += is_kept(&ops->v[ow->op[s][t]]);
+	}
+	return words >= 4 && kept * GONE_RATIO < words;
+}
+
 /* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
  * reach past its marks) matched by coincidence: does each run stand on the other side between
  * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
  * is called" against a bullet "- Transparent. An image format"), or in another paragraph than
  * the one where the quotation's changed opening mark went (a bullet list below that repeats
- * "509 certificates" of "“X.509 certificates”")? Punctuation kept inside a word ("X.509")
+ * "509 certificates" of "“X.509 certificates”"), or anywhere when the sentence around the
+ * quotation is gone too (sentence_gone)? Punctuation kept inside a word ("X.509")
  * counts for nothing. Marks taken from words that stay have those words' neighbours kept around
  * them, and a quotation reworded where it stood (a translation that quotes speech) has
  * rewordings around them. */
@@ -396,7 +428,8 @@ static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 			continue;  /* matched in another paragraph than where the quotation stood */
 		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
 		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
-		if (before < 2 || after < 2 || (before < 3 && after < 3))
+		if ((before < 2 || after < 2 || (before < 3 && after < 3)) &&
+		    !sentence_gone(c, ow, ops, s, q))
 			return false;
 	}
 	return kept > 0 && !quoted_there(ow, ops, s, q);

@@ -574,3 +574,41 @@ Test(quote, marks_kept_at_the_edges_of_a_quotation_stay_kept)
 	                 "%s", got);
 	free(got);
 }
+
+/* A sentence gone as a whole, its scare quote with it, that the diff pairs with a new bullet and
+ * keeps one quoted word of by coincidence ("Writes X into the entry kept in row j of the “warm
+ * buckets” table." against "- First check the buckets index earlier than consulting the
+ * entries": rewordings on either side of "buckets", nothing else of the sentence kept): the
+ * quotation is removed, the bullet's word new. Found on a generated pair (a two-word quotation
+ * flagged half). */
+Test(quote, a_sentence_gone_with_its_quotation_does_not_keep_it_by_one_word)
+{
+	const char *old = "Reads the entry kept in row j of the \xe2\x80\x9cwarm buckets\xe2\x80\x9d "
+	                  "table. Puts a pointer to the object the entry holds on the heap.\n"
+	                  "Writes X into the entry kept in row j of the \xe2\x80\x9cwarm "
+	                  "buckets\xe2\x80\x9d table.\n"
+	                  "Clears the entry kept in row j of the \xe2\x80\x9cwarm buckets\xe2\x80\x9d "
+	                  "table. Called by the drop command.\n"
+	                  "Copies the k spare names from the scope into the frame. Saves the need for "
+	                  "extra code on the caller side when calling scopes.\n";
+	char *got = run(old, "- First check the buckets index earlier than consulting the entries\n"
+	                     "- Called by the drop commands\n"
+	                     "Copy the k spare name from the scopes in to the frame. See the manual for "
+	                     "the list of options. Save the need for special program text on the "
+	                     "caller sides when calling scope.\n"
+	                     "Write X in to the entry kept in rows j of the \xe2\x80\x9chot "
+	                     "bucket\xe2\x80\x9d tables.\n");
+	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
+	cr_assert_null(strstr(got, "= buckets |"), "%s", got);
+	free(got);
+	/* A sentence reworded around a scare quote that keeps its words: nothing removed. */
+	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	          "Wipes an entry kept at slot k in our \xe2\x80\x9cquick cache\xe2\x80\x9d pool.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* Marks taken from words that stay, the sentence kept: nothing. */
+	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	          "Clears the item held in row j of the quick cache store.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
