@@ -700,3 +700,36 @@ Test(quote, marks_of_a_translation_put_around_unchanged_words_flag_nothing)
 	                   got);
 	free(got);
 }
+
+/* A quoted message dropped from a link, with paragraphs moved in below the link and bullets
+ * after them that restate part of the message: the diff pairs the quoted words with a bullet
+ * across the moved paragraphs. Words of a quotation restated only in another paragraph than
+ * where it stood, under half of them, do not keep it: it is removed, and the bullet's words
+ * are new (a generated pair, `perldiag/"Switch condition not recognized …"`). */
+Test(quote, a_quotation_restated_by_a_bullet_below_moved_text_is_removed)
+{
+	static const char mid[] = "Several modules were updated to fix bugs found by the test suite "
+	                          "and to speed up the build on older systems.\n\n";
+	char old[2048], new[2048];
+	snprintf(old, sizeof old,
+	         "The error will now point to the correct spot in the pattern.\n\n"
+	         "L<Bad anchor found in pattern; marked by HERE in m/%%s/|diag/\"Bad anchor found in "
+	         "pattern; marked by HERE in m/%%s/\">:\n\n"
+	         "The description for this warning has been extended to cover all cases.\n\n%s%s%s"
+	         "Loader is no longer confused when the caller returns undef for a package that has "
+	         "been deleted.\n\nNet::Tool 0.29 has been added to the Perl core.\n\n"
+	         "The end of the notes comes here.\n", mid, mid, mid);
+	snprintf(new, sizeof new,
+	         "The error will now point to the correct spot in the pattern.\n\n"
+	         "L<Bad anchors found in patterns; marked by HERE in m/%%s/|diags/>:\n\n"
+	         "Loaders is no longer confused when caller provides back undefs for a package deal "
+	         "that has been erased.\n\nspecial zero.007 has been added to the Perls core.\n\n"
+	         "- Marked by HERE in\n- State not recognised in patterns; marked by HERE\n\n"
+	         "The description for this warning has been extended to cover all cases.\n\n%s%s%s"
+	         "The end of the notes comes here.\n", mid, mid, mid);
+	char *got = run(old, new);
+	cr_assert_null(strstr(got, "= ; marked by HERE |"), "%s", got);
+	cr_assert_not_null(strstr(got, "d ; marked by HERE !removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "d in m / % s / \" !removed"), "%s", got);
+	free(got);
+}
