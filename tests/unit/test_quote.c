@@ -733,3 +733,21 @@ Test(quote, a_quotation_restated_by_a_bullet_below_moved_text_is_removed)
 	cr_assert_not_null(strstr(got, "d in m / % s / \" !removed"), "%s", got);
 	free(got);
 }
+
+/* A hard-wrapped line that happens to start with "*" or "-" inside a quotation is no list item:
+ * the line before breaks off after a word and is no item itself ("calculated by "1000⏎* (the
+ * runs …)/(all runs)""). Found on a generated pair: the formula's 16 words were no quotation, so
+ * its removal was not flagged. A list after a clause's end, or after an item, is still a list. */
+Test(quote, a_wrapped_line_starting_with_a_star_is_no_list_item)
+{
+	cr_assert_str_eq(quotes_of("The score is calculated by \"1000\n* (the runs of the package seen "
+	                           "lately)/(all runs)\".\n"),
+	                 "0:\"1000\n* (the runs of the package seen lately)/(all runs)\"");
+	cr_assert_str_eq(quotes_of("It goes as follows:\n* \"a plan\n* the vote\" was close.\n"), "");
+	cr_assert_str_eq(quotes_of("- It is \"a plan\n- The vote\" was close.\n"), "");
+	char *got = run("The score is calculated by \"1000\n* (the runs of the package seen lately)/"
+	                "(all runs)\".\n\nNext.\n",
+	                "The score is calculated by.\n\nNext.\n");
+	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
+	free(got);
+}
