@@ -244,6 +244,26 @@ static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 	return RL_OK;
 }
 
+/* Tokens looked back for the start of the line before a list marker. */
+#define LINE_REACH 200
+
+/* Is the list marker at token t a hard wrap's accident: the line before it breaks off after a
+ * word, inside a sentence, and is no list item itself ("calculated by "1000⏎* (the runs …)"")?
+ * A list follows a line that ends a clause ("as follows:") or is an item of its own. */
+static bool wrapped_marker(const rl_side *sd, uint32_t t)
+{
+	bool unordered;
+	if (t == 0 || sd->tok[t].gap == RL_GAP_PARA || sd->tok[t - 1].cls != RL_TOK_WORD)
+		return false;
+	uint32_t x = t - 1, stop = t > LINE_REACH ? t - LINE_REACH : 0;
+	while (x > stop && sd->tok[x].gap < RL_GAP_LINE)
+		x--;
+	if (x > 0 && sd->tok[x].gap < RL_GAP_LINE)
+		return false;  /* a long line: the marker is too far from its start to judge */
+	return !(sd->tok[x].cls == RL_TOK_PUNCT && rl_list_marker(sd->tok, sd->text, sd->n, x,
+	                                                          &unordered) > 0);
+}
+
 /* Does a list item start between tokens t0 and t1 of a side (on a new line, after t0)? */
 static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
 {
@@ -253,14 +273,15 @@ static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
 			uint32_t t = sd->ustart[u];
 			if ((sd->uflags[u] & RL_UNIT_LINE) && t > t0 && t < t1 &&
 			    sd->tok[t].cls == RL_TOK_PUNCT &&
-			    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+			    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0 &&
+			    !wrapped_marker(sd, t))
 				return true;
 		}
 		return false;
 	}
 	for (uint32_t t = t0 + 1; t < t1; t++) {
 		if (sd->tok[t].gap >= RL_GAP_BREAK && sd->tok[t].cls == RL_TOK_PUNCT &&
-		    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0)
+		    rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0 && !wrapped_marker(sd, t))
 			return true;
 	}
 	return false;

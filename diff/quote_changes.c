@@ -12,6 +12,15 @@ static bool para_inside(const rl_token *tok, size_t ntok, uint32_t b0, uint32_t 
 	return false;
 }
 
+/* Does side s hold a word in tokens [t0, t1)? */
+static bool has_word(const rl_token *tok, uint32_t t0, uint32_t t1)
+{
+	for (uint32_t t = t0; t < t1; t++)
+		if (tok[t].cls == RL_TOK_WORD)
+			return true;
+	return false;
+}
+
 static bool starts_change(const rl_op *op)
 {
 	return !op->move && op->quote != RL_QUOTE_NONE && op->quote < RL_QUOTE_KINDS;
@@ -26,6 +35,10 @@ size_t rl_quote_change_end(const rl_alignment *al, size_t k)
 	const rl_tokens *nt = rl_alignment_tokens(al, RL_NEW);
 	const rl_token *tok = rl_tokens_array(nt);
 	size_t ntok = rl_tokens_count(nt), last = k;
+	/* The side the quotation stands on: a change with no word there (OLD text deleted inside a
+	 * new quotation, a full stop put inside it) does not end it. */
+	bool in_old = ops[k].quote == RL_QUOTE_REMOVED;
+	const rl_token *qtok = rl_tokens_array(rl_alignment_tokens(al, in_old ? RL_OLD : RL_NEW));
 	for (size_t j = k + 1; j < nops; j++) {
 		const rl_op *op = &ops[j];
 		if (op->move)
@@ -34,7 +47,9 @@ size_t rl_quote_change_end(const rl_alignment *al, size_t k)
 			last = j;
 			continue;
 		}
-		if (op->quote != RL_QUOTE_NONE || !rl_op_unchanged(op) ||
+		bool aside = !rl_op_unchanged(op) && !(in_old ? has_word(qtok, op->a0, op->a1)
+		                                               : has_word(qtok, op->b0, op->b1));
+		if (op->quote != RL_QUOTE_NONE || (!rl_op_unchanged(op) && !aside) ||
 		    op->b1 - op->b0 >= RL_QUOTE_GAP_TOKENS || para_inside(tok, ntok, op->b0, op->b1))
 			break;
 	}

@@ -19,7 +19,9 @@
 
 /* The quotation change starting at op k (ops[k].quote set and not moved: a moved passage is a
  * change of its own): returns the op after it. Its ops are the flagged ops of ops[k]'s kind with
- * only short unchanged text between them in one paragraph. For any other op: k + 1. */
+ * only short unchanged text between them in one paragraph, or changes with no word on the side
+ * the quotation stands on (OLD deleted inside a new quotation: a change of its own, listed
+ * apart). For any other op: k + 1. */
 size_t rl_quote_change_end(const rl_alignment *al, size_t k);
 
 /* How many quotations are changed, by kind: counts[q] for each rl_quote q (counts[0]: 0).

@@ -363,12 +363,45 @@ static void para_around(const rl_side *sd, uint32_t t, uint32_t lo, uint32_t hi,
 /* Words a quotation may keep by coincidence and still be gone (see stranded()). */
 #define STRANDED_WORDS 3
 
+/* Tokens of a sentence looked at for its kept words: a longer one is no sentence to judge. */
+#define SENTENCE_REACH 400
+
+/* Is the sentence around quotation q of OLD gone: does the text of the units it stands in keep
+ * less than one word in GONE_RATIO outside the quotation, of four at least? The few words the
+ * quotation keeps are then coincidence whatever stands around them on the other side ("Writes X
+ * into the entry of the “warm buckets” table." against "- First check the buckets index": two
+ * rewordings around "buckets", or "the" kept before it, and nothing else of the sentence). */
+static bool sentence_gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
+                          const rl_quotation *q)
+{
+	const rl_side *sd = &c->side[s];
+	if (s != RL_OLD || !sd->unit || !sd->ustart || sd->nunits == 0)
+		return false;
+	uint32_t lo = sd->ustart[sd->unit[q->t0]], hi = sd->ustart[sd->unit[q->t1 - 1] + 1];
+	if (hi - lo > SENTENCE_REACH)
+		return false;
+	uint32_t words = 0, kept = 0;
+	for (uint32_t t = lo; t < hi; t++) {
+		if (t == q->t0)
+			t = q->t1;
+		if (t >= hi)
+			break;
+		if (sd->tok[t].cls != RL_TOK_WORD)
+			continue;
+		words++;
+		kept += is_kept(&ops->v[ow->op[s][t]]);
+	}
+	return words >= 4 && kept * GONE_RATIO < words;
+}
+
 /* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
- * reach past its marks) matched by coincidence: does each run stand on the other side between
+ * reach past its marks; more, under half its words, when all stand in another paragraph than
+ * where it stood) matched by coincidence: does each run stand on the other side between
  * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
  * is called" against a bullet "- Transparent. An image format"), or in another paragraph than
  * the one where the quotation's changed opening mark went (a bullet list below that repeats
- * "509 certificates" of "“X.509 certificates”")? Punctuation kept inside a word ("X.509")
+ * "509 certificates" of "“X.509 certificates”"), or anywhere when the sentence around the
+ * quotation is gone too (sentence_gone)? Punctuation kept inside a word ("X.509")
  * counts for nothing. Marks taken from words that stay have those words' neighbours kept around
  * them, and a quotation reworded where it stood (a translation that quotes speech) has
  * rewordings around them. */
@@ -376,7 +409,7 @@ static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
                      const rl_quotation *q)
 {
 	int o = !s;
-	uint32_t kept = 0;
+	uint32_t kept = 0, near = 0;  /* words kept; of them, in the paragraph where it stood */
 	/* Where the quotation starts on the other side, when its opening mark was changed. */
 	const rl_op *first = &ops->v[ow->op[s][q->t0]];
 	uint32_t from_o = is_kept(first) ? UINT32_MAX : rl_lo(first, o);
@@ -390,15 +423,22 @@ static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 		if (words == 0 && glued_inside(&c->side[s], rl_lo(op, s), rl_hi(op, s)))
 			continue;  /* the full stop of "X.509" kept tells nothing */
 		kept += words;
-		if (kept > STRANDED_WORDS)
-			return false;
 		if (one_para && from_o != UINT32_MAX && para_apart(&c->side[o], from_o, rl_lo(op, o)))
 			continue;  /* matched in another paragraph than where the quotation stood */
+		near += words;
+		if (kept > STRANDED_WORDS)
+			return false;
 		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
 		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
-		if (before < 2 || after < 2 || (before < 3 && after < 3))
+		if ((before < 2 || after < 2 || (before < 3 && after < 3)) &&
+		    !sentence_gone(c, ow, ops, s, q))
 			return false;
 	}
+	/* More words, all restated in another paragraph (a bullet below that repeats part of a
+	 * quoted message the link above lost): the quotation left its place, when it kept less than
+	 * half its words. */
+	if (kept > STRANDED_WORDS && (near > 0 || kept * 2 >= rl_words(c, s, q->t0, q->t1)))
+		return false;
 	return kept > 0 && !quoted_there(ow, ops, s, q);
 }
 
@@ -421,7 +461,8 @@ static bool gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int s,
  * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
  * s, when there are several, none moved, each continuing the one before. */
 static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int s,
-                     const rl_quotation *q, size_t *out0, size_t *out1, bool *apart)
+                     const rl_quotation *q, size_t *out0, size_t *out1, bool *apart,
+                     bool *clean_out)
 {
 	if (!gone(c, ow, ops, s, q))
 		return false;
@@ -442,6 +483,10 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 		clean = !op->move && op_inside(op, s, q) &&
 		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
 	}
+	*out0 = k0, *out1 = k1;
+	*clean_out = clean;
+	if (!clean)  /* other changes between its ops: its stranded words are split one by one */
+		return *apart && k0 < k1;
 	/* New words the diff paired only with the quotation's marks or punctuation (“x.” against
 	 * ".\n- A bullet below") are no rewording of it: a change of their own. */
 	uint32_t new_words = 0, reworded = 0;
@@ -453,8 +498,7 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 	}
 	if (new_words > 0 && reworded == 0)
 		*apart = true;
-	*out0 = k0, *out1 = k1;
-	return clean;
+	return true;
 }
 
 static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
@@ -466,12 +510,28 @@ static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
 		int rc = RL_OK;
 		for (size_t x = 0; x < sd->nquotes && rc == RL_OK; x++) {
 			size_t k0, k1;
-			bool apart;
-			if (!gone_run(c, ops, ow, s, &sd->quotes[x], &k0, &k1, &apart) || k0 < next)
+			bool apart, clean;
+			const rl_quotation *q = &sd->quotes[x];
+			if (!gone_run(c, ops, ow, s, q, &k0, &k1, &apart, &clean) || k0 < next)
 				continue;
+			rc = rl_opvec_append(&out, ops->v + next, k0 - next);
+			next = k0;
+			if (!clean) {
+				/* Words restated in another paragraph, with moved or new text between:
+				 * each kept op of the quotation becomes its deletion and an insertion. */
+				for (size_t k = k0; k <= k1 && rc == RL_OK; k++) {
+					const rl_op *op = &ops->v[k];
+					if (is_kept(op) && !op->move && op_inside(op, s, q) &&
+					    rl_op_words(c, op, s) > 0)
+						rc = rl_opvec_push_split(&out, op);
+					else
+						rc = rl_opvec_push(&out, op);
+				}
+				next = k1 + 1;
+				continue;
+			}
 			rl_op m = {ops->v[k0].a0, ops->v[k1].a1, ops->v[k0].b0, ops->v[k1].b1, 0, 0, 0};
 			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
-			rc = rl_opvec_append(&out, ops->v + next, k0 - next);
 			if (rc == RL_OK && apart && m.a1 > m.a0 && m.b1 > m.b0) {
 				/* The other side's words were new text around a coincidence: no part of
 				 * the quotation, a change of their own. */

@@ -156,6 +156,9 @@ def test_quote_labels():
     assert found('He said "go now" and \u201cstay\u201d.') == ['" go now "', '\u201c stay \u201d']
     # Straight marks lean on their text: the text between two quotations is none.
     assert found('Then "".replace("", s) is "x" here.') == ['" x "'], found('"".replace("", s)')
+    # A straight mark glued after "/" or "(" opens one (a POD link's target, a call's argument).
+    assert found('L<x|perldiag/"Bad anchor here">: (/"ONE TWO")') == [
+        '" Bad anchor here "', '" ONE TWO "'], found('L<x|perldiag/"Bad anchor here">:')
     # A deleted sentence that starts with a mark: only its quotation is a quote run.
     text = 'A b. \u201cByteswap\u201d all samples now. C d.'
     toks = ql.tokens(text)

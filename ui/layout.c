@@ -362,6 +362,24 @@ static bool continues_passage(const rl_layout *lay, const rl_piece *q, const rl_
 	       (p->b1 > p->b0 && q->b1 > q->b0 && q->b1 == p->b0);
 }
 
+/* Does piece p go on from piece q on the same line of one side, both changes of that side only
+ * and inside one sentence, one of them a quotation (an added quotation cut from the insertion
+ * it starts: {+"CC-BY-SA"+} {+means the …+})? A quotation is never drawn on a row apart from
+ * the sentence it is part of. */
+static bool continues_change(const rl_layout *lay, const rl_piece *q, const rl_piece *p)
+{
+	if (!q || lay->ops[p->op].move || lay->ops[q->op].move ||
+	    (!lay->ops[p->op].quote && !lay->ops[q->op].quote))
+		return false;
+	bool qa = q->a1 > q->a0, qb = q->b1 > q->b0, pa = p->a1 > p->a0, pb = p->b1 > p->b0;
+	if (qa == qb || pa == pb || qa != pa)
+		return false;
+	int s = pb ? RL_NEW : RL_OLD;
+	uint32_t p0 = s ? p->b0 : p->a0;
+	return (s ? q->b1 == p->b0 && q->a1 == p->a0 : q->a1 == p->a0 && q->b1 == p->b0) &&
+	       !starts_line(lay, s, p0) && sentence_start(lay, s, p0) < 2;
+}
+
 /* A passage on one side only (a large insertion or deletion, or half of a move): blocks of its
  * own, cut at its own line starts and when too long; the other side faces padding. A moved
  * passage's later pieces go on in the block of the one before. */
@@ -466,7 +484,10 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 		int rc;
 		if (p->a0 == p->a1 && p->b0 == p->b1)
 			continue;
-		bool go_on = open && continues_passage(lay, last, p);
+		bool joins = lay->nblocks > 0 && continues_change(lay, last, p);
+		bool go_on = (open && continues_passage(lay, last, p)) || joins;
+		if (joins)
+			open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
 		if (is_passage(lay, p))
@@ -477,6 +498,8 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			rc = add_rewrite(lay, p, &open);
 		if (rc != RL_OK)
 			return rc;
+		if (joins && is_passage(lay, last))
+			open = false;  /* "[!“…”!] [-she said.-]": the passage ends with what joined it */
 		last = p;
 	}
 	finish_blocks(lay);

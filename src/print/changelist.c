@@ -24,6 +24,7 @@ typedef struct ctx {
 	move_span *moves;  /* by move id */
 	rl_changelist *cl;
 	size_t cap;
+	size_t quote_end;  /* flagged ops before it belong to a quotation already listed */
 } ctx;
 
 static bool sentence_end(const ctx *c, int s, uint32_t t)
@@ -151,11 +152,22 @@ static int visit(ctx *c, size_t k, size_t *next)
 		return rc;
 	}
 	if (op->quote != RL_QUOTE_NONE && op->quote < RL_QUOTE_KINDS) {
-		/* the quotation's ops, grouped as the viewer's status line counts them */
-		*next = rl_quote_change_end(c->al, k);
-		const rl_op *lo = &c->ops[*next - 1];
-		return add(c, quote_kinds[op->quote], k, *next,
-		           (uint32_t[4]){op->a0, lo->a1, op->b0, lo->b1});
+		if (k < c->quote_end)
+			return RL_OK;  /* a part of the quotation listed */
+		/* the quotation's ops, grouped as the viewer's status line counts them; the changes
+		 * beside it inside that run (OLD text deleted inside a new quotation) are listed on
+		 * their own after it */
+		size_t end = rl_quote_change_end(c->al, k);
+		c->quote_end = end;
+		uint32_t r[4] = {op->a0, op->a1, op->b0, op->b1};
+		for (size_t j = k + 1; j < end; j++) {
+			const rl_op *o = &c->ops[j];
+			if (o->quote != op->quote && !rl_op_unchanged(o))
+				continue;  /* no part of it: its range stays out of the quotation's */
+			r[1] = o->a1 > r[1] ? o->a1 : r[1];
+			r[3] = o->b1 > r[3] ? o->b1 : r[3];
+		}
+		return add(c, quote_kinds[op->quote], k, end, r);
 	}
 	if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO)
 		return RL_OK;

@@ -109,22 +109,51 @@ static void sentences_label(rl_out *o, const rl_edit *ch, int side)
 	fprintf(o->fp, " (%u words): ", (unsigned)ch->words[side]);
 }
 
-/* An altered or elided quotation: each edit inside it, old words → new words. */
+/* Words a change beside a flagged one may hold and still be read with it as one edit ("plans"
+ * deleted before "We plan" inserted in a new quotation: “plans” → “We plan”). */
+#define QUOTE_EDIT_WORDS 3
+
+/* Words of tokens [t0, t1) of a side. */
+static uint32_t words_of(const rl_alignment *al, int side, uint32_t t0, uint32_t t1)
+{
+	const rl_token *tk = rl_tokens_array(rl_alignment_tokens(al, side));
+	uint32_t n = 0;
+	for (uint32_t t = t0; t < t1; t++)
+		n += tk[t].cls == RL_TOK_WORD && !(tk[t].flags & RL_TF_GLUED);
+	return n;
+}
+
+/* An altered or elided quotation: each edit inside it, old words → new words; a flagged change
+ * and the short changes right beside it are one edit. */
 static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bool html)
 {
 	size_t nops;
 	const rl_op *ops = rl_alignment_ops(al, &nops);
 	bool first = true;
 
-	for (uint32_t k = ch->op0; k < ch->op1; k++) {
-		const rl_op *op = &ops[k];
-		if (op->quote == RL_QUOTE_NONE)
+	for (uint32_t k = ch->op0; k < ch->op1;) {
+		/* the run of changes from k: flagged ones and short ones beside them */
+		uint32_t j = k;
+		bool flagged = false;
+		while (j < ch->op1 && !rl_op_unchanged(&ops[j]) &&
+		       (ops[j].quote != RL_QUOTE_NONE ||
+		        (words_of(al, RL_OLD, ops[j].a0, ops[j].a1) <= QUOTE_EDIT_WORDS &&
+		         words_of(al, RL_NEW, ops[j].b0, ops[j].b1) <= QUOTE_EDIT_WORDS))) {
+			flagged |= ops[j].quote != RL_QUOTE_NONE;
+			j++;
+		}
+		if (j == k) {
+			k++;
 			continue;
-		rl_out_str(o, first ? "" : "; ");
-		first = false;
-		excerpt(o, al, RL_OLD, op->a0, op->a1, html);
-		rl_out_str(o, ARROW(o));
-		excerpt(o, al, RL_NEW, op->b0, op->b1, html);
+		}
+		if (flagged) {
+			rl_out_str(o, first ? "" : "; ");
+			first = false;
+			excerpt(o, al, RL_OLD, ops[k].a0, ops[j - 1].a1, html);
+			rl_out_str(o, ARROW(o));
+			excerpt(o, al, RL_NEW, ops[k].b0, ops[j - 1].b1, html);
+		}
+		k = j;
 	}
 }
 

@@ -182,3 +182,30 @@ Test(changelist, names_and_labels)
 	}
 	cr_assert_str_eq(rl_edit_name(RL_CH_KINDS), "?");
 }
+
+/* A new quotation that takes words of OLD, with OLD text deleted between its parts (a bullet's
+ * "plans" and the end of its sentence): one altered quotation, listed once, and the deletion
+ * listed on its own after it (corpus 002 -> 003 listed one quotation on three lines). */
+Test(changelist, a_quotation_with_old_text_deleted_inside_is_listed_once)
+{
+	listed l;
+	list(&l,
+	     "A spokesman said the line would stay as it is.\n\n- Tern plans to \xe2\x80\x9ckeep "
+	     "running its older ferry routes\xe2\x80\x9d alongside new ones\n\nYet cutting the "
+	     "harbour route could signal that service was more a slogan than a promise.\n\n"
+	     "The board meets in May.\n",
+	     "A spokesman said the line would stay as it is. He stated, \xe2\x80\x9cWe plan to keep "
+	     "running its older ferry routes. We have not closed every route we ran and we expect "
+	     "to keep a mix of old and new ones going forward.\xe2\x80\x9d\n\nThe board meets in "
+	     "May.\n");
+	size_t quotes = 0, deleted = 0;
+	for (size_t k = 0; k < l.cl.n; k++) {
+		quotes += l.cl.items[k].kind == RL_CH_QUOTE_ALTERED;
+		deleted += l.cl.items[k].kind == RL_CH_DELETED;
+	}
+	cr_assert_eq(quotes, 1, "one quotation, %zu listed", quotes);
+	cr_assert_eq(deleted, 1, "the deleted sentence still listed");
+	size_t counts[RL_QUOTE_KINDS];
+	cr_assert_eq(rl_quote_changes_count(l.al, counts), 1);
+	unlist(&l);
+}

@@ -416,3 +416,37 @@ Test(layout, a_long_rewritten_paragraph_keeps_its_sentences_in_step)
 	cr_assert_eq(nb, 1);
 	check_all_widths(a, b);
 }
+
+/* A definition added with its term in quotes: the quotes stage cuts the insertion at the
+ * quotation ({!"Harbour Log"!} then {+means the record …+}), and the quotation is drawn on the
+ * row of the words it begins, not on a row of its own above them. Seen on the GNU FDL 1.2 ->
+ * 1.3 pair ("CC-BY-SA", "Incorporate"). */
+Test(layout, an_added_quotation_stays_on_the_row_of_its_sentence)
+{
+	const char *a = "A \"Keeper\" means any person who tends the light.\n\n"
+	                "Each keeper signs the book.\n";
+	const char *b = "A \"Keeper\" means any person who tends the light.\n\n"
+	                "\"Harbour Log\" means the record of every ship that passes the light, kept "
+	                "by the keeper on duty and signed at the end of each watch.\n\n"
+	                "Each keeper signs the book.\n";
+	char rows[16][256];
+	size_t n;
+	side_rows(a, b, 200, RL_NEW, rows, &n);
+	cr_assert_gt(n, 2);
+	cr_assert_not_null(strstr(rows[0], "Keeper"), "%s", rows[0]);
+	size_t k = 1;
+	while (k < n && !strstr(rows[k], "Harbour"))
+		k++;
+	cr_assert_lt(k, n);
+	cr_assert_not_null(strstr(rows[k], "\"Harbour Log\" means the record"), "row %zu: %s", k,
+	                   rows[k]);
+	/* Two sentences, a quotation ending the first: the next one starts its own row. */
+	const char *b2 = "A \"Keeper\" means any person who tends the light.\n\n"
+	                 "He wrote: \"The log is kept.\" Every entry of the harbour record is then "
+	                 "signed by the keeper on duty at the end of each watch.\n\n"
+	                 "Each keeper signs the book.\n";
+	side_rows(a, b2, 200, RL_NEW, rows, &n);
+	for (k = 0; k < n; k++)
+		cr_assert_null(strstr(rows[k], "kept.\" Every"), "row %zu: %s", k, rows[k]);
+	check_all_widths(a, b);
+}

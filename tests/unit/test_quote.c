@@ -574,3 +574,180 @@ Test(quote, marks_kept_at_the_edges_of_a_quotation_stay_kept)
 	                 "%s", got);
 	free(got);
 }
+
+/* A sentence gone as a whole, its scare quote with it, that the diff pairs with a new bullet and
+ * keeps one quoted word of by coincidence ("Writes X into the entry kept in row j of the “warm
+ * buckets” table." against "- First check the buckets index earlier than consulting the
+ * entries": rewordings on either side of "buckets", nothing else of the sentence kept): the
+ * quotation is removed, the bullet's word new. Found on a generated pair (a two-word quotation
+ * flagged half). */
+Test(quote, a_sentence_gone_with_its_quotation_does_not_keep_it_by_one_word)
+{
+	const char *old = "Reads the entry kept in row j of the \xe2\x80\x9cwarm buckets\xe2\x80\x9d "
+	                  "table. Puts a pointer to the object the entry holds on the heap.\n"
+	                  "Writes X into the entry kept in row j of the \xe2\x80\x9cwarm "
+	                  "buckets\xe2\x80\x9d table.\n"
+	                  "Clears the entry kept in row j of the \xe2\x80\x9cwarm buckets\xe2\x80\x9d "
+	                  "table. Called by the drop command.\n"
+	                  "Copies the k spare names from the scope into the frame. Saves the need for "
+	                  "extra code on the caller side when calling scopes.\n";
+	char *got = run(old, "- First check the buckets index earlier than consulting the entries\n"
+	                     "- Called by the drop commands\n"
+	                     "Copy the k spare name from the scopes in to the frame. See the manual for "
+	                     "the list of options. Save the need for special program text on the "
+	                     "caller sides when calling scope.\n"
+	                     "Write X in to the entry kept in rows j of the \xe2\x80\x9chot "
+	                     "bucket\xe2\x80\x9d tables.\n");
+	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
+	cr_assert_null(strstr(got, "= buckets |"), "%s", got);
+	free(got);
+	/* A sentence reworded around a scare quote that keeps its words: nothing removed. */
+	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	          "Wipes an entry kept at slot k in our \xe2\x80\x9cquick cache\xe2\x80\x9d pool.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+	/* Marks taken from words that stay, the sentence kept: nothing. */
+	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	          "Clears the item held in row j of the quick cache store.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
+/* An interview revised as editors do (my own text): one quotation cut short twice over ("I will
+ * not pretend otherwise …" dropped from the end; "because nobody wants to pay …" cut), one turned
+ * into the reporter's paraphrase, one kept, one added. Each quotation's fate is right, and no
+ * flag lies outside a quotation. */
+Test(quote, an_interview_revised_has_every_quotation_fate_right)
+{
+	static const char old[] =
+	        "The new head of the river trust, Mara Lindqvist, spoke to us a week after taking"
+	        " the post.\n\nAsked about the flood of last spring, she was blunt. "
+	        "\xe2\x80\x9cWe were not ready, and the people of the lower town paid for it. I"
+	        " will not pretend otherwise, and I will not let it happen twice,\xe2\x80\x9d she"
+	        " said.\n\nOn the budget, she was careful. \xe2\x80\x9cThe money is there, but "
+	        "it is spread over too many small schemes that nobody checks,\xe2\x80\x9d she said,"
+	        " adding that a review would start in June.\n\nShe described the old weir as "
+	        "\xe2\x80\x9c" "a relic we keep patching because nobody wants to pay for a new one.\xe2\x80\x9d\n\nOf"
+	        " her predecessor she said only: \xe2\x80\x9cHe did what he could with what he "
+	        "had.\xe2\x80\x9d\n";
+	static const char new[] =
+	        "The new head of the river trust, Mara Lindqvist, spoke to us a week after taking"
+	        " the post.\n\nAsked about the flood of last spring, she was blunt. "
+	        "\xe2\x80\x9cWe were not ready, and the people of the lower town paid for it,\xe2\x80\x9d"
+	        " she said.\n\nOn the budget, she was careful: in her view funding is adequate "
+	        "but thinly spread across projects no one audits, and a review starts in June.\n\nShe"
+	        " described the old weir as \xe2\x80\x9c" "a relic we keep patching.\xe2\x80\x9d\n\nOf"
+	        " her predecessor she said only: \xe2\x80\x9cHe did what he could with what he "
+	        "had.\xe2\x80\x9d\n\nShe ended on the volunteers. \xe2\x80\x9cWithout them, the"
+	        " lower town would have gone under twice over,\xe2\x80\x9d she said.\n";
+	char *got = run(old, new);
+	/* trimmed twice: altered, on the cut words only */
+	cr_assert_not_null(strstr(got, "d I will not pretend otherwise , and I will not let "
+	                                "it happen twice , \xe2\x80\x9d !altered"), "%s", got);
+	cr_assert_not_null(strstr(got, "d because nobody wants to pay for a new one !altered"),
+	                   "%s", got);
+	/* paraphrased: the quotation removed whole, the reporter's words no part of it */
+	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c The money is there , but it is spread "
+	                                "over too many small schemes that nobody checks , "
+	                                "\xe2\x80\x9d !removed"), "%s", got);
+	/* added */
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9c Without them , the lower town would have "
+	                                "gone under twice over , \xe2\x80\x9d !added"), "%s", got);
+	cr_assert_eq(count_of(got, "!"), 4, "kept, no flag (\"He did what he could\"): %s", got);
+	free(got);
+}
+
+/* A translated article whose next version puts the reported speech and the names it quotes in
+ * the marks of its language (« » „ “ 「」) around words that were already there (my own text):
+ * no quotation changed; the one sentence of new quoted speech is the only flag, `added`. */
+Test(quote, marks_of_a_translation_put_around_unchanged_words_flag_nothing)
+{
+	static const char old[] =
+	        "Le maire a d\xc3\xa9" "clar\xc3\xa9 que la digue tiendra cet hiver. Les p"
+	        "\xc3\xaa" "cheurs"
+	        " appellent ce mur le vieux rempart depuis un si\xc3\xa8" "cle.\n\nDer B"
+	        "\xc3\xbcrgermeister"
+	        " sagte, der Deich werde halten. Die Fischer nennen die Mauer seit hundert Jahren"
+	        " den alten Wall.\n\n\xe5\xb8\x82\xe9\x95\xb7\xe3\x81\xaf\xe5\xa0\xa4"
+	        "\xe9\x98\xb2\xe3\x81\xaf\xe3\x81\x93\xe3\x81\xae\xe5\x86\xac\xe3\x82\x82"
+	        "\xe6\x8c\x81\xe3\x81\xa4\xe3\x81\xa8\xe8\xbf\xb0\xe3\x81\xb9\xe3\x81\x9f"
+	        "\xe3\x80\x82\xe6\xbc\x81\xe5\xb8\xab\xe3\x81\x9f\xe3\x81\xa1\xe3\x81\xaf"
+	        "\xe3\x81\x93\xe3\x81\xae\xe5\xa3\x81\xe3\x82\x92\xe7\x99\xbe\xe5\xb9\xb4"
+	        "\xe5\x89\x8d\xe3\x81\x8b\xe3\x82\x89\xe5\x8f\xa4\xe3\x81\x84\xe7\xa0\xa6"
+	        "\xe3\x81\xa8\xe5\x91\xbc\xe3\x82\x93\xe3\x81\xa7\xe3\x81\x84\xe3\x82\x8b"
+	        "\xe3\x80\x82\n\nThe"
+	        " article ends with a note on the tides.\n";
+	static const char new[] =
+	        "Le maire a d\xc3\xa9" "clar\xc3\xa9 : \xc2\xab la digue tiendra cet hiver "
+	        "\xc2\xbb. Les p\xc3\xaa" "cheurs appellent ce mur \xc2\xab le vieux rempart "
+	        "\xc2\xbb depuis un si\xc3\xa8" "cle.\n\nDer B\xc3\xbcrgermeister sagte: "
+	        "\xe2\x80\x9e" "Der Deich werde halten.\xe2\x80\x9c Die Fischer nennen die"
+	        " Mauer seit"
+	        " hundert Jahren den \xe2\x80\x9e" "alten Wall\xe2\x80\x9c.\n\n\xe5\xb8\x82"
+	        "\xe9\x95\xb7\xe3\x81\xaf\xe3\x80\x8c\xe5\xa0\xa4\xe9\x98\xb2\xe3\x81\xaf"
+	        "\xe3\x81\x93\xe3\x81\xae\xe5\x86\xac\xe3\x82\x82\xe6\x8c\x81\xe3\x81\xa4"
+	        "\xe3\x80\x8d\xe3\x81\xa8\xe8\xbf\xb0\xe3\x81\xb9\xe3\x81\x9f\xe3\x80\x82"
+	        "\xe6\xbc\x81\xe5\xb8\xab\xe3\x81\x9f\xe3\x81\xa1\xe3\x81\xaf\xe3\x81\x93"
+	        "\xe3\x81\xae\xe5\xa3\x81\xe3\x82\x92\xe7\x99\xbe\xe5\xb9\xb4\xe5\x89\x8d"
+	        "\xe3\x81\x8b\xe3\x82\x89\xe3\x80\x8c\xe5\x8f\xa4\xe3\x81\x84\xe7\xa0\xa6"
+	        "\xe3\x80\x8d\xe3\x81\xa8\xe5\x91\xbc\xe3\x82\x93\xe3\x81\xa7\xe3\x81\x84"
+	        "\xe3\x82\x8b\xe3\x80\x82\n\nThe"
+	        " article ends with a note on the tides, and the harbour master adds: \xc2\xab "
+	        "Nous serons pr\xc3\xaats. \xc2\xbb\n";
+	char *got = run(old, new);
+	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
+	cr_assert_not_null(strstr(got, "\xc2\xab Nous serons pr\xc3\xaats . \xc2\xbb !added"), "%s",
+	                   got);
+	free(got);
+}
+
+/* A quoted message dropped from a link, with paragraphs moved in below the link and bullets
+ * after them that restate part of the message: the diff pairs the quoted words with a bullet
+ * across the moved paragraphs. Words of a quotation restated only in another paragraph than
+ * where it stood, under half of them, do not keep it: it is removed, and the bullet's words
+ * are new (a generated pair, `perldiag/"Switch condition not recognized …"`). */
+Test(quote, a_quotation_restated_by_a_bullet_below_moved_text_is_removed)
+{
+	static const char mid[] = "Several modules were updated to fix bugs found by the test suite "
+	                          "and to speed up the build on older systems.\n\n";
+	char old[2048], new[2048];
+	snprintf(old, sizeof old,
+	         "The error will now point to the correct spot in the pattern.\n\n"
+	         "L<Bad anchor found in pattern; marked by HERE in m/%%s/|diag/\"Bad anchor found in "
+	         "pattern; marked by HERE in m/%%s/\">:\n\n"
+	         "The description for this warning has been extended to cover all cases.\n\n%s%s%s"
+	         "Loader is no longer confused when the caller returns undef for a package that has "
+	         "been deleted.\n\nNet::Tool 0.29 has been added to the Perl core.\n\n"
+	         "The end of the notes comes here.\n", mid, mid, mid);
+	snprintf(new, sizeof new,
+	         "The error will now point to the correct spot in the pattern.\n\n"
+	         "L<Bad anchors found in patterns; marked by HERE in m/%%s/|diags/>:\n\n"
+	         "Loaders is no longer confused when caller provides back undefs for a package deal "
+	         "that has been erased.\n\nspecial zero.007 has been added to the Perls core.\n\n"
+	         "- Marked by HERE in\n- State not recognised in patterns; marked by HERE\n\n"
+	         "The description for this warning has been extended to cover all cases.\n\n%s%s%s"
+	         "The end of the notes comes here.\n", mid, mid, mid);
+	char *got = run(old, new);
+	cr_assert_null(strstr(got, "= ; marked by HERE |"), "%s", got);
+	cr_assert_not_null(strstr(got, "d ; marked by HERE !removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "d in m / % s / \" !removed"), "%s", got);
+	free(got);
+}
+
+/* A hard-wrapped line that happens to start with "*" or "-" inside a quotation is no list item:
+ * the line before breaks off after a word and is no item itself ("calculated by "1000⏎* (the
+ * runs …)/(all runs)""). Found on a generated pair: the formula's 16 words were no quotation, so
+ * its removal was not flagged. A list after a clause's end, or after an item, is still a list. */
+Test(quote, a_wrapped_line_starting_with_a_star_is_no_list_item)
+{
+	cr_assert_str_eq(quotes_of("The score is calculated by \"1000\n* (the runs of the package seen "
+	                           "lately)/(all runs)\".\n"),
+	                 "0:\"1000\n* (the runs of the package seen lately)/(all runs)\"");
+	cr_assert_str_eq(quotes_of("It goes as follows:\n* \"a plan\n* the vote\" was close.\n"), "");
+	cr_assert_str_eq(quotes_of("- It is \"a plan\n- The vote\" was close.\n"), "");
+	char *got = run("The score is calculated by \"1000\n* (the runs of the package seen lately)/"
+	                "(all runs)\".\n\nNext.\n",
+	                "The score is calculated by.\n\nNext.\n");
+	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
+	free(got);
+}
