@@ -282,6 +282,15 @@ static bool function_words(const rl_ctx *c, uint32_t lo, uint32_t hi)
 	return true;
 }
 
+/* Does NEW [lo, hi) hold a name or a number? */
+static bool anchors_in(const rl_ctx *c, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (rl_is_anchor(c, RL_NEW, t))
+			return true;
+	return false;
+}
+
 /* Is the insertion x a conjunction ("and", "or") and a function word, right after a function
  * word that ends the equal op prev? */
 static bool coordinated(const rl_ctx *c, const rl_op *prev, const rl_op *x)
@@ -357,17 +366,22 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
 		if (right && function_words(c, x->b0, x->b1))
 			right = false;
-		/* Between two content words, the phrase grew from the one that stands alone between
-		 * it and another change ("[-describe-]{+explain+} software {+program+} distributed in"):
-		 * an equal word there is left of the rewrite, a longer run is not. */
-		if (left && right) {
-			bool lone_left = prev->a1 - prev->a0 == 1 && k >= 2 &&
-			                 ops->v[k - 2].kind != RL_OP_EQUAL && !ops->v[k - 2].move;
-			bool lone_right = next->a1 - next->a0 == 1 && k + 2 < ops->n &&
-			                  ops->v[k + 2].kind != RL_OP_EQUAL && !ops->v[k + 2].move;
-			if (lone_left != lone_right)
-				left = lone_left, right = lone_right;
-		}
+		/* Between two content words, a phrase grew from the word before it when that word
+		 * stands alone between it and another change ("[-describe-]{+explain+} software
+		 * {+program+} distributed in"), and the next word does not, and the phrase is no name
+		 * ("foundation {+AI+} models"). (Not from the word after it: "swing {+power+} back
+		 * [-toward-]" took a word from elsewhere in its sentence.) */
+		if (left && right && prev->a1 - prev->a0 == 1 && k >= 2 &&
+		    ops->v[k - 2].kind != RL_OP_EQUAL && !ops->v[k - 2].move &&
+		    !(next->a1 - next->a0 == 1 && k + 2 < ops->n && ops->v[k + 2].kind != RL_OP_EQUAL) &&
+		    !anchors_in(c, x->b0, x->b1))
+			right = false;
+		/* ...and the word after it when it grew on both sides ("universal {+make+} use {+of+}",
+		 * below). */
+		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
+		if (left && right && next->a1 - next->a0 == 1 && after && small_insertion(c, after) &&
+		    unit[after->b0] == unit[x->b0])
+			left = false;
 		/* A function word grown into an idiom by a conjunction and a function word after it
 		 * ("whether {+or not+}", "each {+and every+}", "more {+or less+}") is that word
 		 * rewritten. */
@@ -376,7 +390,6 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		left |= coord;
 		/* A word that grew on both sides ("{+make+} use {+of+}") is one rewrite: the equal word
 		 * alone between two small insertions of its sentence. */
-		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
 		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
 		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
