@@ -409,6 +409,125 @@ static bool list_item(const rl_ctx *c, int s, uint32_t t)
 	return rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[sd->unit[t]], &unordered) > 0;
 }
 
+/* A sentence at the edge of a moved passage that was reworded whole ("(See also windoid.)" ->
+ * "(View likewise windoids.)") shares no word with its new wording, but stands in the same slot:
+ * the unit next to the passage on both sides, inside its paragraph on both sides (a paragraph
+ * start between them is another paragraph's), no list item on one side only, about as long
+ * (at most SLOT_WORDS words, SLOT_RATIO times the other's) and with a content word each. One
+ * such unit a side joins the passage. */
+#define SLOT_WORDS 16
+#define SLOT_RATIO 1.5
+
+static bool same_slot(const rl_ctx *c, const rl_span *u, bool back)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	/* The unit after the passage (or the passage, for the one before it) starts no paragraph. */
+	uint32_t ta = back ? u->a1 : u->a0, tb = back ? u->b1 : u->b0;
+	if ((sa->uflags[sa->unit[ta]] & (RL_UNIT_PARA | RL_UNIT_LINE)) ||
+	    (sb->uflags[sb->unit[tb]] & (RL_UNIT_PARA | RL_UNIT_LINE)))
+		return false;
+	if (list_item(c, RL_OLD, u->a0) != list_item(c, RL_NEW, u->b0))
+		return false;
+	uint32_t wa = rl_words(c, RL_OLD, u->a0, u->a1), wb = rl_words(c, RL_NEW, u->b0, u->b1);
+	if (wa == 0 || wb == 0 || wa > SLOT_WORDS || wb > SLOT_WORDS || wa > SLOT_RATIO * wb ||
+	    wb > SLOT_RATIO * wa)
+		return false;
+	bool ca = false, cb = false;
+	for (uint32_t t = u->a0; t < u->a1 && !ca; t++)
+		ca = rl_is_content(c, RL_OLD, t);
+	for (uint32_t t = u->b0; t < u->b1 && !cb; t++)
+		cb = rl_is_content(c, RL_NEW, t);
+	return ca && cb;
+}
+
+/* Insert the ops of d into moved before index pos. */
+static int insert_ops(rl_opvec *moved, size_t pos, const rl_opvec *d)
+{
+	size_t at = moved->n;
+	if (d->n == 0)
+		return RL_OK;
+	if (rl_opvec_append(moved, d->v, d->n) != RL_OK)
+		return RL_ENOMEM;
+	memmove(moved->v + pos + d->n, moved->v + pos, (at - pos) * sizeof *moved->v);
+	memcpy(moved->v + pos, d->v, d->n * sizeof *moved->v);
+	return RL_OK;
+}
+
+/* An accepted move: its span and its ops in the moved list. */
+typedef struct accepted {
+	rl_span sp;
+	size_t first, count;
+} accepted;
+
+typedef struct accepts {
+	accepted *v;
+	size_t n, cap;
+} accepts;
+
+static int accepted_push(accepts *l, const rl_span *sp, size_t first, size_t count)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		accepted *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		l->v = v, l->cap = cap;
+	}
+	l->v[l->n++] = (accepted){*sp, first, count};
+	return RL_OK;
+}
+
+/* Join the units in the same slot next to an accepted move to it, on each side where there is one
+ * and it is free on both sides (once every move is found: a unit taken early was a passage of
+ * its own). */
+static int add_slots(rl_ctx *c, taken *tk, accepted *m, rl_opvec *moved)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	rl_span *sp = &m->sp;
+	uint32_t id = moved->v[m->first].move;
+	for (int back = 0; back < 2; back++) {
+		rl_span u;
+		if (!back) {
+			if (sp->a1 >= sa->n || sp->b1 >= sb->n || !unit_edge(c, RL_OLD, sp->a1) ||
+			    !unit_edge(c, RL_NEW, sp->b1))
+				continue;
+			u = (rl_span){sp->a1, sa->ustart[sa->unit[sp->a1] + 1], sp->b1,
+			              sb->ustart[sb->unit[sp->b1] + 1]};
+		} else {
+			if (sp->a0 == 0 || sp->b0 == 0 || !unit_edge(c, RL_OLD, sp->a0) ||
+			    !unit_edge(c, RL_NEW, sp->b0))
+				continue;
+			u = (rl_span){sa->ustart[sa->unit[sp->a0 - 1]], sp->a0,
+			              sb->ustart[sb->unit[sp->b0 - 1]], sp->b0};
+		}
+		if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1) ||
+		    !same_slot(c, &u, back))
+			continue;
+		rl_opvec d = {0};
+		int rc = rl_ctx_refine(c, u.a0, u.a1, u.b0, u.b1, &d);
+		for (size_t k = 0; k < d.n; k++) {
+			d.v[k].move = id;
+			if (d.v[k].kind == RL_OP_EQUAL)
+				d.v[k].kind = RL_OP_MOVE;
+		}
+		if (rc == RL_OK)
+			rc = insert_ops(moved, back ? m->first : m->first + m->count, &d);
+		m->count += d.n;
+		rl_opvec_free(&d);
+		if (rc != RL_OK)
+			return rc;
+		memset(tk->free_tok[RL_OLD] + u.a0, 0, u.a1 - u.a0);
+		memset(tk->free_tok[RL_NEW] + u.b0, 0, u.b1 - u.b0);
+		memset(tk->moved[RL_OLD] + u.a0, 1, u.a1 - u.a0);
+		memset(tk->moved[RL_NEW] + u.b0, 1, u.b1 - u.b0);
+		if (!back)
+			sp->a1 = u.a1, sp->b1 = u.b1;
+		else
+			sp->a0 = u.a0, sp->b0 = u.b0;
+	}
+	return RL_OK;
+}
+
 static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 {
 	uint32_t n = 0;
@@ -633,7 +752,7 @@ static int spans_push(spans *l, const rl_span *sp)
 }
 
 static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, size_t n, taken *tk,
-                        uint32_t max_tokens, rl_opvec *moved, spans *later)
+                        uint32_t max_tokens, rl_opvec *moved, spans *later, accepts *acc)
 {
 	for (size_t k = 0; k < n; k++) {
 		rl_span sp = cand[k];
@@ -668,6 +787,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		if (rc != RL_OK)
 			return rc;
 		bool ok = false, again = false;
+		size_t first = moved->n;
 		rl_span wide = sp;
 		uint32_t lost = 0, base = 0;
 		/* (Not where the two places stand close together: a sentence rewritten in place,
@@ -701,6 +821,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			return rc;
 		if (!ok)
 			continue;
+		if (acc && (rc = accepted_push(acc, &sp, first, moved->n - first)) != RL_OK)
+			return rc;
 		memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
 		memset(tk->moved[RL_OLD] + sp.a0, 1, sp.a1 - sp.a0);
@@ -822,6 +944,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	size_t ncand = 0;
 	taken tk = {{NULL, NULL}, {NULL, NULL}};
 	spans later = {0};
+	accepts acc = {0};
 	rl_opvec moved = {0}, out = {0}, carved = {0};
 	uint8_t *orphan = NULL, *cut = NULL;
 	int rc;
@@ -841,7 +964,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 			if (orphan[k] && (s == RL_OLD || orphan[k] != RL_ORPHAN_OLD))
 				memset(tk.free_tok[s] + rl_lo(&ops->v[k], s), 1,
 				       rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s));
-	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved, &later)) != RL_OK)
+	if ((rc = accept_moves(c, ops, cand, ncand, &tk, 0, &moved, &later, &acc)) != RL_OK)
 		goto out;
 	/* A second pass with two-word shingles over the orphans no move took: a paragraph moved
 	 * with half its words swapped keeps few runs of three shared words, but runs of two ("the
@@ -853,13 +976,16 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	                                RL_SHINGLE_NARROW, NARROW_MIN_WORDS, &cand, &ncand)) !=
 	        RL_OK ||
 	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved,
-	                                 &later)) != RL_OK) ||
-	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL)) != RL_OK) ||
+	                                 &later, &acc)) != RL_OK) ||
+	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL, &acc)) != RL_OK) ||
 	    moved.n == 0)
 		goto out;
 	/* Each step writes a new list and gives the one it read back to the context, so that the
 	 * next step reuses its memory: on a densely rewritten text (an op per four tokens) a list
 	 * is most of the memory, and four at once were a third of the peak. */
+	for (size_t k = acc.n; k-- > 0;)
+		if ((rc = add_slots(c, &tk, &acc.v[k], &moved)) != RL_OK)
+			goto out;
 	carved = rl_ctx_scratch(c, ops->n);
 	if ((rc = carve(ops, &tk, &carved, &cut)) != RL_OK)
 		goto out;
@@ -876,6 +1002,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 out:
 	free(cand);
 	free(later.v);
+	free(acc.v);
 	free(tk.free_tok[0]);
 	free(tk.free_tok[1]);
 	free(tk.moved[0]);

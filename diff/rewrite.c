@@ -282,6 +282,29 @@ static bool function_words(const rl_ctx *c, uint32_t lo, uint32_t hi)
 	return true;
 }
 
+/* Does NEW [lo, hi) hold a name or a number? */
+static bool anchors_in(const rl_ctx *c, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (rl_is_anchor(c, RL_NEW, t))
+			return true;
+	return false;
+}
+
+/* Is the insertion x a conjunction ("and", "or") and a function word, right after a function
+ * word that ends the equal op prev? */
+static bool coordinated(const rl_ctx *c, const rl_op *prev, const rl_op *x)
+{
+	if (x->b1 - x->b0 != 2 || prev->b1 <= prev->b0 ||
+	    c->side[RL_NEW].tok[prev->b1 - 1].cls != RL_TOK_WORD || rl_is_content(c, RL_NEW, prev->b1 - 1) ||
+	    rl_is_content(c, RL_NEW, x->b0 + 1))
+		return false;
+	const rl_token *t = &c->side[RL_NEW].tok[x->b0];
+	const char *w = c->side[RL_NEW].text + t->off;
+	return (t->len == 3 && (w[0] | 0x20) == 'a' && w[1] == 'n' && w[2] == 'd') ||
+	       (t->len == 2 && (w[0] | 0x20) == 'o' && w[1] == 'r');
+}
+
 /* Does a word of the insertion x stand in OLD's sentence around token ta? Then it moved within
  * its sentence ("weighing a petition to force a referendum" -> "weighing a referendum
  * petition"): no word grew into a phrase. */
@@ -343,14 +366,35 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
 		if (right && function_words(c, x->b0, x->b1))
 			right = false;
+		/* Between two content words, a phrase grew from the word before it when that word
+		 * stands alone between it and another change ("[-describe-]{+explain+} software
+		 * {+program+} distributed in"), and the next word does not, and the phrase is no name
+		 * ("foundation {+AI+} models"). (Not from the word after it: "swing {+power+} back
+		 * [-toward-]" took a word from elsewhere in its sentence.) */
+		if (left && right && prev->a1 - prev->a0 == 1 && k >= 2 &&
+		    ops->v[k - 2].kind != RL_OP_EQUAL && !ops->v[k - 2].move &&
+		    !(next->a1 - next->a0 == 1 && k + 2 < ops->n && ops->v[k + 2].kind != RL_OP_EQUAL) &&
+		    !anchors_in(c, x->b0, x->b1))
+			right = false;
+		/* ...and the word after it when it grew on both sides ("universal {+make+} use {+of+}",
+		 * below). */
+		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
+		if (left && right && next->a1 - next->a0 == 1 && after && small_insertion(c, after) &&
+		    unit[after->b0] == unit[x->b0])
+			left = false;
+		/* A function word grown into an idiom by a conjunction and a function word after it
+		 * ("whether {+or not+}", "each {+and every+}", "more {+or less+}") is that word
+		 * rewritten. */
+		bool coord = !left && !right && coordinated(c, prev, x) &&
+		             unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		left |= coord;
 		/* A word that grew on both sides ("{+make+} use {+of+}") is one rewrite: the equal word
 		 * alone between two small insertions of its sentence. */
-		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
 		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
 		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
-		                                           !function_words(c, x->b0, x->b1)) ||
-		    from_the_sentence(c, x, left ? prev->a1 - 1 : next->a0))
+		                                           coord || !function_words(c, x->b0, x->b1)) ||
+		    (!coord && from_the_sentence(c, x, left ? prev->a1 - 1 : next->a0)))
 			continue;
 		/* The word taken must leave its equal op something (else it is no equality), but for an
 		 * equal op of that one word between two changes. */
@@ -374,6 +418,53 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 	ops->n = w;
 }
 
+/* A phrase that ends with the word after it ("use of X" -> "make use of of Y") is matched by the
+ * exact diff with its own last word: "{+make+} use of [-X-]{+of Y+}". The repeated word's match
+ * slides to its second copy, "{+make+} use {+of+} of [-X-]{+Y+}", for phrases() to read: only
+ * after an insertion and one word, where the word grew on both sides. */
+static bool slides(const rl_ctx *c, const rl_op *ins, const rl_op *e, const rl_op *x)
+{
+	const uint32_t *ia = c->side[RL_OLD].ids, *ib = c->side[RL_NEW].ids;
+	return !x->move && !e->move && (x->kind == RL_OP_REPLACE || x->kind == RL_OP_INSERT) &&
+	       e->kind == RL_OP_EQUAL && e->a1 - e->a0 == 2 && e->b1 - e->b0 == 2 &&
+	       small_insertion(c, ins) && x->b1 > x->b0 && ib[x->b0] == ib[e->b1 - 1] &&
+	       ib[x->b0] != RL_ID_NONE && (x->a1 == x->a0 || ia[x->a0] != ia[e->a1 - 1]) &&
+	       c->side[RL_NEW].tok[x->b0].cls == RL_TOK_WORD;
+}
+
+static int repeated_word_slides(rl_ctx *c, rl_opvec *ops)
+{
+	size_t n = 0;
+	for (size_t k = 2; k < ops->n; k++)
+		n += slides(c, &ops->v[k - 2], &ops->v[k - 1], &ops->v[k]);
+	if (n == 0)
+		return RL_OK;
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 2 * n);
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op x = ops->v[k];
+		if (out.n >= 2 && slides(c, &out.v[out.n - 2], &out.v[out.n - 1], &x)) {
+			rl_op *e = &out.v[out.n - 1];
+			/* e's last pair of tokens becomes the inserted copy and the kept one. */
+			rl_op add[2] = {{e->a1 - 1, e->a1 - 1, e->b1 - 1, e->b1, 0, RL_OP_INSERT, 0},
+			                {e->a1 - 1, e->a1, x.b0, x.b0 + 1, 0, RL_OP_EQUAL, 0}};
+			e->a1--, e->b1--;
+			x.b0++;
+			x.kind = rl_change_kind(x.a1 > x.a0, x.b1 > x.b0);
+			if (rl_opvec_append(&out, add, 2) != RL_OK) {
+				rl_ctx_recycle(c, &out);
+				return RL_ENOMEM;
+			}
+		}
+		if (rl_opvec_push(&out, &x) != RL_OK) {
+			rl_ctx_recycle(c, &out);
+			return RL_ENOMEM;
+		}
+	}
+	rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return RL_OK;
+}
+
 int rl_swaps(rl_ctx *c, rl_opvec *ops)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
@@ -390,7 +481,10 @@ int rl_swaps(rl_ctx *c, rl_opvec *ops)
 	rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);
 	/* Equal ops pair tokens one to one only when every token is compared. */
-	if (!c->opts.key.ignore_punct)
+	if (c->opts.key.ignore_punct)
+		return RL_OK;
+	int rc = repeated_word_slides(c, ops);
+	if (rc == RL_OK)
 		phrases(c, ops);
-	return RL_OK;
+	return rc;
 }

@@ -392,3 +392,25 @@ Test(move, a_moved_paragraph_takes_back_words_its_bullet_kept_in_place)
 	cr_assert_null(strstr(got, "= the engine"), "%s", got);
 	free(got);
 }
+
+/* A moved paragraph's last sentence reworded whole shares no word with its new wording, but it
+ * stands in the same slot (next to the passage, inside its paragraph, on both sides): it moves
+ * with the passage as a rewrite. In a paragraph of its own it is an insertion. */
+Test(move, a_sentence_reworded_whole_at_the_edge_of_a_move_moves_with_it)
+{
+	char *got = run(P1 "\n\n" P2 " Ask the keeper for details.\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 " Consult any warden regarding specifics.\n\n" P5
+	                   "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "from the north pier . | r1 Ask the keeper for details > "
+	                               "Consult any warden regarding specifics | m1 . |"),
+	                   "%s", got);
+	free(got);
+	got = run(P1 "\n\n" P2 " Ask the keeper for details.\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	          P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\nConsult any warden regarding specifics.\n\n" P5
+	             "\n",
+	          0);
+	cr_assert_not_null(strstr(got, "| i Consult any warden regarding specifics . |"), "%s", got);
+	cr_assert_null(strstr(got, "r1"), "%s", got);
+	free(got);
+}

@@ -106,3 +106,34 @@ Test(rewrite, words_pair_only_with_words)
 	expect("The keeper built his cottage.", "The keeper’s cottage.",
 	       "= The keeper | r built his > ’ s | = cottage .", 0);
 }
+
+/* A phrase inserted between two content words grew from the one that stands alone between it
+ * and another change: "software" here, not "distributed in". */
+Test(rewrite, a_phrase_between_two_content_words_grows_from_the_lone_one)
+{
+	expect("We describe software distributed in kits.",
+	       "We explain software program distributed in kits.",
+	       "= We | r describe > explain | r software > software program | = distributed in kits .", 0);
+}
+
+/* "use of" -> "make use of of": the exact diff matches the phrase's own "of"; the match slides
+ * to the second copy and the word reads as grown on both sides. */
+Test(rewrite, a_phrase_that_ends_with_the_next_word_grows_once)
+{
+	expect("The universal use of compilers made it rare.",
+	       "The universal make use of of compiler made it rare.",
+	       "= The universal | r use > make use of | = of | r compilers > compiler | = made it rare .",
+	       0);
+}
+
+/* A function word grown into an idiom by a conjunction ("whether or not", "each and every") is
+ * that word rewritten; an article added before a word is still an insertion. */
+Test(rewrite, a_function_word_grown_into_an_idiom)
+{
+	expect("Check whether the name is right.", "Check whether or not the name is right.",
+	       "= Check | r whether > whether or not | = the name is right .", 0);
+	expect("Paint each door of the shed.", "Paint each and every door of the shed.",
+	       "= Paint | r each > each and every | = door of the shed .", 0);
+	expect("Walk to hotel and rest.", "Walk to a hotel and rest.",
+	       "= Walk to | i a | = hotel and rest .", 0);
+}
