@@ -432,3 +432,133 @@ int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 		rc = mend_side(c, ops, RL_NEW, false);
 	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
 }
+
+/* ------------------------------------------------------------------ a region re-diffed */
+
+/* Units (or the parts of units) that a region's re-diff may have matched by coincidence are
+ * mended at most this many times per region: each mend diffs the region again. */
+#define REGION_MENDS 4
+
+/* Words of equal ops kept in [p0, p1) of side s, and whether one op keeps more than a weak run of
+ * them. */
+static uint32_t kept_part(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t p0, uint32_t p1,
+                          bool *run)
+{
+	uint32_t n = 0;
+	*run = false;
+	for (size_t k = op_at(ops, s, p0); k < ops->n && rl_lo(&ops->v[k], s) < p1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(op, s) > p0 ? rl_lo(op, s) : p0, hi = rl_hi(op, s) < p1 ? rl_hi(op, s) : p1;
+		uint32_t w = rl_words(c, s, lo, hi);
+		n += w;
+		*run |= w > RL_WEAK_WORDS;
+	}
+	return n;
+}
+
+/* Are the words kept in [h0, h1) of side s matched into units of the other side that are not its
+ * counterpart: units that keep most of their matched words from outside the hole, or keep few at
+ * all (coincidental above, within the region's ranges [olo, ohi) of the other side)? */
+static bool stray(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
+                  uint32_t olo, uint32_t ohi)
+{
+	int o = !s;
+	const rl_side *so = &c->side[o];
+	bool any = false;
+	for (size_t k = op_at(ops, s, h0); k < ops->n && rl_lo(&ops->v[k], s) < h1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, s) == 0)
+			continue;
+		uint32_t t = rl_lo(op, s) > h0 ? rl_lo(op, s) : h0;
+		uint32_t v = so->unit[rl_lo(op, o) + (t - rl_lo(op, s))];
+		uint32_t x0 = so->ustart[v] > olo ? so->ustart[v] : olo;
+		uint32_t x1 = so->ustart[v + 1] < ohi ? so->ustart[v + 1] : ohi;
+		uint32_t inside = 0, outside = 0, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
+		for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
+			const rl_op *e = &ops->v[q];
+			if (e->kind != RL_OP_EQUAL)
+				continue;
+			uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
+			for (uint32_t x = lo; x < hi; x++) {
+				if (so->tok[x].cls != RL_TOK_WORD)
+					continue;
+				uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
+				if (back >= h0 && back < h1)
+					inside++;
+				else
+					outside++;
+			}
+		}
+		if (inside >= outside && 2 * inside >= words)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* The first part of a unit of side s in the region that keeps its words only by coincidence, as
+ * unit_gone above judges a whole unit: *h0, *h1; *kept its content words kept. */
+static bool gone_part(const rl_ctx *c, const rl_opvec *ops, int s, const uint32_t lo[2],
+                      const uint32_t hi[2], uint32_t *h0, uint32_t *h1)
+{
+	const rl_side *sd = &c->side[s];
+	if (hi[s] <= lo[s])
+		return false;
+	for (uint32_t u = sd->unit[lo[s]]; u <= sd->unit[hi[s] - 1]; u++) {
+		uint32_t p0 = sd->ustart[u] > lo[s] ? sd->ustart[u] : lo[s];
+		uint32_t p1 = sd->ustart[u + 1] < hi[s] ? sd->ustart[u + 1] : hi[s];
+		bool run;
+		uint32_t w = rl_words(c, s, p0, p1), kept = kept_part(c, ops, s, p0, p1, &run);
+		if (kept == 0 || run || w < GONE_UNIT_WORDS || kept * GONE_UNIT_RATIO > w)
+			continue;
+		if (p0 == sd->ustart[u] && p1 == sd->ustart[u + 1] && faces_unit(c, ops, s, u, u))
+			continue;  /* a sentence rewritten in place */
+		if (!stray(c, ops, s, p0, p1, lo[!s], hi[!s]))
+			continue;
+		*h0 = p0, *h1 = p1;
+		return true;
+	}
+	return false;
+}
+
+int rl_cleanup_region(rl_ctx *c, rl_opvec *ops)
+{
+	if (ops->n == 0 || !(c->stages & RL_STAGE_CLEANUP) || c->opts.key.ignore_punct)
+		return RL_OK;
+	const uint32_t lo[2] = {ops->v[0].a0, ops->v[0].b0};
+	const uint32_t hi[2] = {ops->v[ops->n - 1].a1, ops->v[ops->n - 1].b1};
+	rl_opvec mended = {0};
+	int rc = RL_OK;
+	for (int round = 0, s = 0; rc == RL_OK && round < REGION_MENDS && s < 2; round++) {
+		uint32_t h0, h1;
+		if (!gone_part(c, ops, s, lo, hi, &h0, &h1)) {
+			s++;
+			continue;
+		}
+		mended.n = 0;
+		if (h0 == lo[s] && h1 == hi[s]) {
+			/* The whole side is the hole: a deletion beside an insertion. */
+			rl_op x = {lo[0], s == RL_OLD ? hi[0] : lo[0], lo[1], s == RL_NEW ? hi[1] : lo[1],
+			           0, s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT, 0};
+			rl_op y = {x.a1, hi[0], x.b1, hi[1], 0, 0, 0};
+			y.kind = rl_change_kind(y.a1 > y.a0, y.b1 > y.b0);
+			rc = rl_opvec_push(&mended, &x);
+			if (rc == RL_OK && (y.a1 > y.a0 || y.b1 > y.b0))
+				rc = rl_opvec_push(&mended, &y);
+		} else {
+			rc = rl_ctx_refine_hole(c, lo[0], hi[0], lo[1], hi[1], s, h0, h1, &mended);
+		}
+		if (rc != RL_OK)
+			break;
+		if (content_kept(c, mended.v, mended.n) + kept_content_in(c, ops, s, h0, h1) <
+		    content_kept(c, ops->v, ops->n)) {
+			s++;  /* the coincidences held more than themselves: leave this side */
+			continue;
+		}
+		rl_opvec_swap(ops, &mended);
+	}
+	rl_opvec_free(&mended);
+	return rc;
+}
