@@ -423,9 +423,128 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 	return rc;
 }
 
+/* ------------------------------------------------------------------ a line split by a stray */
+
+/* Does the weak equal op e (words, at most RL_WEAK_WORDS) stay in the unit of the equal op p on
+ * one side but not on the other (p before e, or after it when after)? */
+static bool splits(const rl_ctx *c, const rl_op *p, const rl_op *e, bool after)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	const rl_op *x = after ? e : p, *y = after ? p : e;
+	bool same_a = sa->unit[x->a1 - 1] == sa->unit[y->a0];
+	bool same_b = sb->unit[x->b1 - 1] == sb->unit[y->b0];
+	return same_a != same_b;
+}
+
+static uint32_t words_kept(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL)
+			w += rl_op_words(c, &v[k], RL_OLD);
+	return w;
+}
+
+/* Equal ops with words in v[0..n) (between the ops before and after, NULL: none) that stay in one
+ * unit on one side but not on the other from one to the next. */
+static uint32_t count_splits(const rl_ctx *c, const rl_op *before, const rl_op *v, size_t n,
+                             const rl_op *after)
+{
+	uint32_t splits_n = 0;
+	const rl_op *p = before;
+	for (size_t k = 0; k <= n; k++) {
+		const rl_op *e = k < n ? &v[k] : after;
+		if (!e || e->kind != RL_OP_EQUAL || rl_op_words(c, e, RL_OLD) == 0)
+			continue;
+		if (p)
+			splits_n += splits(c, p, e, false);
+		p = e;
+	}
+	return splits_n;
+}
+
+/* A word or two kept on their own that carry the rest of a line on one side into another line
+ * on the other ("November 2002" of a title page kept with the "2002" of the copyright line below
+ * it, which a unique-word anchor of the exact engine had fixed there, or the exact diff chose
+ * among equals): the region between the solid equal ops around it is diffed again without them;
+ * the new script is taken when it keeps more words, or as many (as many content words) with
+ * fewer such splits. */
+/* Is script d (for ops v[r0, r1) of the list) better: more words kept, or as many (and as many
+ * content words) with fewer splits? */
+static bool fewer_splits(const rl_ctx *c, const rl_opvec *ops, size_t r0, size_t r1,
+                         const rl_opvec *d)
+{
+	const rl_op *before = r0 > 0 ? &ops->v[r0 - 1] : NULL, *after = r1 < ops->n ? &ops->v[r1] : NULL;
+	uint32_t w0 = words_kept(c, ops->v + r0, r1 - r0), w1 = words_kept(c, d->v, d->n);
+	if (w1 < w0 || content_kept(c, d->v, d->n) < content_kept(c, ops->v + r0, r1 - r0))
+		return false;
+	return w1 > w0 || count_splits(c, before, d->v, d->n, after) <
+	                      count_splits(c, before, ops->v + r0, r1 - r0, after);
+}
+
+static int mend_splits(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = {0}, d = {0};
+	size_t next = 0, prev_eq = SIZE_MAX;
+	int rc = RL_OK;
+	for (size_t k = 0; rc == RL_OK && k < ops->n; k++) {
+		const rl_op *e = &ops->v[k];
+		if (e->kind != RL_OP_EQUAL || e->a1 == e->a0)
+			continue;
+		uint32_t w = rl_op_words(c, e, RL_OLD);
+		size_t p = prev_eq, q = k + 1;
+		if (w > 0)
+			prev_eq = k;
+		if (w == 0 || w > RL_WEAK_WORDS || k < next)
+			continue;
+		while (q < ops->n && (ops->v[q].kind != RL_OP_EQUAL || rl_op_words(c, &ops->v[q], RL_OLD) == 0))
+			q++;
+		if (!(p != SIZE_MAX && splits(c, &ops->v[p], e, false)) &&
+		    !(q < ops->n && splits(c, &ops->v[q], e, true)))
+			continue;
+		size_t r0 = k, r1 = k + 1;
+		while (r0 > next && k - r0 < REGION_OPS_MAX && !solid(c, &ops->v[r0 - 1]))
+			r0--;
+		while (r1 < ops->n && r1 - k < REGION_OPS_MAX && !solid(c, &ops->v[r1]))
+			r1++;
+		uint32_t a0 = ops->v[r0].a0, a1 = ops->v[r1 - 1].a1, b0 = ops->v[r0].b0, b1 = ops->v[r1 - 1].b1;
+		/* The region diffed again (the engine's anchors may have chosen worse), then without the
+		 * word or two (the exact diff may have chosen among equals). */
+		d.n = 0;
+		rc = rl_ctx_refine(c, a0, a1, b0, b1, &d);
+		bool better = rc == RL_OK && fewer_splits(c, ops, r0, r1, &d);
+		if (rc == RL_OK && !better) {
+			d.n = 0;
+			rc = rl_ctx_refine_hole(c, a0, a1, b0, b1, RL_OLD, e->a0, e->a1, &d);
+			better = rc == RL_OK && fewer_splits(c, ops, r0, r1, &d);
+		}
+		if (!better)
+			continue;
+		if (!out.v)
+			out = rl_ctx_scratch(c, ops->n);
+		rc = rl_opvec_append(&out, ops->v + next, r0 - next);
+		if (rc == RL_OK)
+			rc = rl_opvec_append(&out, d.v, d.n);
+		next = r1;
+		prev_eq = SIZE_MAX;
+		k = r1 - 1;
+	}
+	if (rc == RL_OK && next > 0) {
+		rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+		if (rc == RL_OK)
+			rl_opvec_swap(ops, &out);
+	}
+	if (out.v)
+		rl_ctx_recycle(c, &out);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
-	int rc = mend_side(c, ops, RL_OLD, false);
+	int rc = mend_splits(c, ops);
+	if (rc == RL_OK)
+		rc = mend_side(c, ops, RL_OLD, false);
 	if (rc == RL_OK)
 		rc = mend_side(c, ops, RL_NEW, true);
 	if (rc == RL_OK)
