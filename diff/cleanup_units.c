@@ -425,15 +425,27 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 
 /* ------------------------------------------------------------------ a line split by a stray */
 
+/* Does a paragraph or a line a reader sees start between units u0 (excluded) and u1 of side s? */
+static bool line_between(const rl_side *sd, uint32_t u0, uint32_t u1)
+{
+	for (uint32_t u = u0 + 1; u <= u1; u++)
+		if (sd->uflags[u] & (RL_UNIT_PARA | RL_UNIT_LINE))
+			return true;
+	return false;
+}
+
 /* Does the weak equal op e (words, at most RL_WEAK_WORDS) stay in the unit of the equal op p on
- * one side but not on the other (p before e, or after it when after)? */
+ * one side but go on into another paragraph or line on the other (p before e, or after it when
+ * after)? (Sentences merged or split inside a paragraph are rewrites, not this.) */
 static bool splits(const rl_ctx *c, const rl_op *p, const rl_op *e, bool after)
 {
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
 	const rl_op *x = after ? e : p, *y = after ? p : e;
-	bool same_a = sa->unit[x->a1 - 1] == sa->unit[y->a0];
-	bool same_b = sb->unit[x->b1 - 1] == sb->unit[y->b0];
-	return same_a != same_b;
+	uint32_t ua0 = sa->unit[x->a1 - 1], ua1 = sa->unit[y->a0];
+	uint32_t ub0 = sb->unit[x->b1 - 1], ub1 = sb->unit[y->b0];
+	if (ua0 == ua1)
+		return ub0 != ub1 && line_between(sb, ub0, ub1);
+	return ub0 == ub1 && line_between(sa, ua0, ua1);
 }
 
 static uint32_t words_kept(const rl_ctx *c, const rl_op *v, size_t n)
