@@ -227,7 +227,8 @@ static int alike(rl_ctx *c, const rl_span *u, bool *ok)
 		if (d.v[k].kind == RL_OP_EQUAL)
 			eq += rl_op_words(c, &d.v[k], RL_OLD);
 	uint32_t wa = rl_words(c, RL_OLD, u->a0, u->a1), wb = rl_words(c, RL_NEW, u->b0, u->b1);
-	*ok = eq >= 2 && eq >= MOVE_SHARE * (wa > wb ? wa : wb);
+	/* (A unit kept whole is alike however short: the one-word heading of a moved section.) */
+	*ok = (eq >= 2 || (eq > 0 && eq == wa && eq == wb)) && eq >= MOVE_SHARE * (wa > wb ? wa : wb);
 	rl_opvec_free(&d);
 	return rc;
 }

@@ -435,3 +435,16 @@ Test(move, swaps_next_to_each_other_in_a_move_are_one_change)
 	cr_assert_not_null(strstr(got, "| r1 north pier > old jetty |"), "%s", got);
 	free(got);
 }
+
+/* A section moved with its one-word heading: the heading, a unit kept whole on both sides right
+ * before the moved paragraph, moves with it instead of being deleted at one place and inserted
+ * at the other. */
+Test(move, a_moved_section_takes_its_one_word_heading)
+{
+	char *got = run("Moorings\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\nRepairs\n\n" P5 "\n\n" P4 "\n",
+	                "Moorings\n\n" P1 "\n\nRepairs\n\n" P5 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n", 0);
+	cr_assert_not_null(strstr(got, "m1 Repairs The mayor promised"), "%s", got);
+	cr_assert_null(strstr(got, "i Repairs"), "%s", got);
+	cr_assert_null(strstr(got, "d Repairs"), "%s", got);
+	free(got);
+}
