@@ -266,3 +266,21 @@ Test(cleanup, a_year_kept_alone_does_not_pull_a_line_into_another)
 	free(a);
 	free(b);
 }
+
+/* A heading's last words found again at the start of the next paragraph ("About Harbour Grid
+ * Cooperative" over "Harbour Grid Cooperative is owned ..."): NEW rewrites both, and the exact
+ * diff kept the heading's "Harbour Grid" with the sentence, which drew the heading's first word
+ * and the sentence's words on one row and deleted the sentence's subject with the heading. */
+Test(cleanup, a_heading_gives_no_words_to_the_next_paragraph)
+{
+	char *got = run("The partnership covers three sites and about 400 megawatt-hours of storage."
+	                "\n\nAbout Harbour Grid Cooperative\n\nHarbour Grid Cooperative is owned by its "
+	                "members and runs twelve wind farms along the coast.\n",
+	                "The partnership covers three sites and about 420 megawatt-hours of storage."
+	                "\n\nAbout the partners\n\nFounded in 2009, Harbour Grid now runs twelve wind "
+	                "farms and is owned by its members.\n",
+	                0);
+	cr_assert_null(strstr(got, "Cooperative Harbour Grid"), "%s", got);
+	cr_assert_not_null(strstr(got, "About | d Harbour Grid Cooperative |"), "%s", got);
+	free(got);
+}
