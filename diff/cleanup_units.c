@@ -430,14 +430,275 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 	return rc;
 }
 
+/* ------------------------------------------------------------------ a line split by a stray */
+
+/* Does a paragraph or a line a reader sees start between units u0 (excluded) and u1 of side s? */
+static bool line_between(const rl_side *sd, uint32_t u0, uint32_t u1)
+{
+	for (uint32_t u = u0 + 1; u <= u1; u++)
+		if (sd->uflags[u] & (RL_UNIT_PARA | RL_UNIT_LINE))
+			return true;
+	return false;
+}
+
+/* Does the weak equal op e (words, at most RL_WEAK_WORDS) stay in the unit of the equal op p on
+ * one side but go on into another paragraph or line on the other (p before e, or after it when
+ * after)? (Sentences merged or split inside a paragraph are rewrites, not this.) */
+static bool splits(const rl_ctx *c, const rl_op *p, const rl_op *e, bool after)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	const rl_op *x = after ? e : p, *y = after ? p : e;
+	uint32_t ua0 = sa->unit[x->a1 - 1], ua1 = sa->unit[y->a0];
+	uint32_t ub0 = sb->unit[x->b1 - 1], ub1 = sb->unit[y->b0];
+	if (ua0 == ua1)
+		return ub0 != ub1 && line_between(sb, ub0, ub1);
+	return ub0 == ub1 && line_between(sa, ua0, ua1);
+}
+
+static uint32_t words_kept(const rl_ctx *c, const rl_op *v, size_t n)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL)
+			w += rl_op_words(c, &v[k], RL_OLD);
+	return w;
+}
+
+/* Equal ops with words in v[0..n) (between the ops before and after, NULL: none) that stay in one
+ * unit on one side but not on the other from one to the next. */
+static uint32_t count_splits(const rl_ctx *c, const rl_op *before, const rl_op *v, size_t n,
+                             const rl_op *after)
+{
+	uint32_t splits_n = 0;
+	const rl_op *p = before;
+	for (size_t k = 0; k <= n; k++) {
+		const rl_op *e = k < n ? &v[k] : after;
+		if (!e || e->kind != RL_OP_EQUAL || rl_op_words(c, e, RL_OLD) == 0)
+			continue;
+		if (p)
+			splits_n += splits(c, p, e, false);
+		p = e;
+	}
+	return splits_n;
+}
+
+/* A word or two kept on their own that carry the rest of a line on one side into another line
+ * on the other ("November 2002" of a title page kept with the "2002" of the copyright line below
+ * it, which a unique-word anchor of the exact engine had fixed there, or the exact diff chose
+ * among equals): the region between the solid equal ops around it is diffed again without them;
+ * the new script is taken when it keeps more words, or as many (as many content words) with
+ * fewer such splits. */
+/* Is script d (for ops v[r0, r1) of the list) better: more words kept, or as many (and as many
+ * content words) with fewer splits? */
+static bool fewer_splits(const rl_ctx *c, const rl_opvec *ops, size_t r0, size_t r1,
+                         const rl_opvec *d)
+{
+	const rl_op *before = r0 > 0 ? &ops->v[r0 - 1] : NULL, *after = r1 < ops->n ? &ops->v[r1] : NULL;
+	uint32_t w0 = words_kept(c, ops->v + r0, r1 - r0), w1 = words_kept(c, d->v, d->n);
+	if (w1 < w0 || content_kept(c, d->v, d->n) < content_kept(c, ops->v + r0, r1 - r0))
+		return false;
+	return w1 > w0 || count_splits(c, before, d->v, d->n, after) <
+	                      count_splits(c, before, ops->v + r0, r1 - r0, after);
+}
+
+static int mend_splits(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = {0}, d = {0};
+	size_t next = 0, prev_eq = SIZE_MAX;
+	int rc = RL_OK;
+	for (size_t k = 0; rc == RL_OK && k < ops->n; k++) {
+		const rl_op *e = &ops->v[k];
+		if (e->kind != RL_OP_EQUAL || e->a1 == e->a0)
+			continue;
+		uint32_t w = rl_op_words(c, e, RL_OLD);
+		size_t p = prev_eq, q = k + 1;
+		if (w > 0)
+			prev_eq = k;
+		if (w == 0 || w > RL_WEAK_WORDS || k < next)
+			continue;
+		while (q < ops->n && (ops->v[q].kind != RL_OP_EQUAL || rl_op_words(c, &ops->v[q], RL_OLD) == 0))
+			q++;
+		if (!(p != SIZE_MAX && splits(c, &ops->v[p], e, false)) &&
+		    !(q < ops->n && splits(c, &ops->v[q], e, true)))
+			continue;
+		size_t r0 = k, r1 = k + 1;
+		while (r0 > next && k - r0 < REGION_OPS_MAX && !solid(c, &ops->v[r0 - 1]))
+			r0--;
+		while (r1 < ops->n && r1 - k < REGION_OPS_MAX && !solid(c, &ops->v[r1]))
+			r1++;
+		uint32_t a0 = ops->v[r0].a0, a1 = ops->v[r1 - 1].a1, b0 = ops->v[r0].b0, b1 = ops->v[r1 - 1].b1;
+		/* The region diffed again (the engine's anchors may have chosen worse), then without the
+		 * word or two (the exact diff may have chosen among equals). */
+		d.n = 0;
+		rc = rl_ctx_refine(c, a0, a1, b0, b1, &d);
+		bool better = rc == RL_OK && fewer_splits(c, ops, r0, r1, &d);
+		if (rc == RL_OK && !better) {
+			d.n = 0;
+			rc = rl_ctx_refine_hole(c, a0, a1, b0, b1, RL_OLD, e->a0, e->a1, &d);
+			better = rc == RL_OK && fewer_splits(c, ops, r0, r1, &d);
+		}
+		if (!better)
+			continue;
+		if (!out.v)
+			out = rl_ctx_scratch(c, ops->n);
+		rc = rl_opvec_append(&out, ops->v + next, r0 - next);
+		if (rc == RL_OK)
+			rc = rl_opvec_append(&out, d.v, d.n);
+		next = r1;
+		prev_eq = SIZE_MAX;
+		k = r1 - 1;
+	}
+	if (rc == RL_OK && next > 0) {
+		rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
+		if (rc == RL_OK)
+			rl_opvec_swap(ops, &out);
+	}
+	if (out.v)
+		rl_ctx_recycle(c, &out);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
 	unit_info keep = {NULL, NULL, NULL, NULL, NULL};
-	int rc = mend_side(c, ops, RL_OLD, false, NULL);
+	int rc = mend_splits(c, ops);
+	if (rc == RL_OK)
+		rc = mend_side(c, ops, RL_OLD, false, NULL);
 	if (rc == RL_OK)
 		rc = mend_side(c, ops, RL_NEW, true, &keep);
 	if (rc == RL_OK)
 		rc = mend_side(c, ops, RL_NEW, false, &keep);
 	unit_info_free(&keep);
 	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
+}
+
+/* ------------------------------------------------------------------ a region re-diffed */
+
+/* Units (or the parts of units) that a region's re-diff may have matched by coincidence are
+ * mended at most this many times per region: each mend diffs the region again. */
+#define REGION_MENDS 4
+
+/* Words of equal ops kept in [p0, p1) of side s, and whether one op keeps more than a weak run of
+ * them. */
+static uint32_t kept_part(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t p0, uint32_t p1,
+                          bool *run)
+{
+	uint32_t n = 0;
+	*run = false;
+	for (size_t k = op_at(ops, s, p0); k < ops->n && rl_lo(&ops->v[k], s) < p1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(op, s) > p0 ? rl_lo(op, s) : p0, hi = rl_hi(op, s) < p1 ? rl_hi(op, s) : p1;
+		uint32_t w = rl_words(c, s, lo, hi);
+		n += w;
+		*run |= w > RL_WEAK_WORDS;
+	}
+	return n;
+}
+
+/* Are the words kept in [h0, h1) of side s matched into units of the other side that are not its
+ * counterpart: units that keep most of their matched words from outside the hole, or keep few at
+ * all (coincidental above, within the region's ranges [olo, ohi) of the other side)? */
+static bool stray(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
+                  uint32_t olo, uint32_t ohi)
+{
+	int o = !s;
+	const rl_side *so = &c->side[o];
+	bool any = false;
+	for (size_t k = op_at(ops, s, h0); k < ops->n && rl_lo(&ops->v[k], s) < h1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, s) == 0)
+			continue;
+		uint32_t t = rl_lo(op, s) > h0 ? rl_lo(op, s) : h0;
+		uint32_t v = so->unit[rl_lo(op, o) + (t - rl_lo(op, s))];
+		uint32_t x0 = so->ustart[v] > olo ? so->ustart[v] : olo;
+		uint32_t x1 = so->ustart[v + 1] < ohi ? so->ustart[v + 1] : ohi;
+		uint32_t inside = 0, outside = 0, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
+		for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
+			const rl_op *e = &ops->v[q];
+			if (e->kind != RL_OP_EQUAL)
+				continue;
+			uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
+			for (uint32_t x = lo; x < hi; x++) {
+				if (so->tok[x].cls != RL_TOK_WORD)
+					continue;
+				uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
+				if (back >= h0 && back < h1)
+					inside++;
+				else
+					outside++;
+			}
+		}
+		if (inside >= outside && 2 * inside >= words)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* The first part of a unit of side s in the region that keeps its words only by coincidence, as
+ * unit_gone above judges a whole unit: *h0, *h1; *kept its content words kept. */
+static bool gone_part(const rl_ctx *c, const rl_opvec *ops, int s, const uint32_t lo[2],
+                      const uint32_t hi[2], uint32_t *h0, uint32_t *h1)
+{
+	const rl_side *sd = &c->side[s];
+	if (hi[s] <= lo[s])
+		return false;
+	for (uint32_t u = sd->unit[lo[s]]; u <= sd->unit[hi[s] - 1]; u++) {
+		uint32_t p0 = sd->ustart[u] > lo[s] ? sd->ustart[u] : lo[s];
+		uint32_t p1 = sd->ustart[u + 1] < hi[s] ? sd->ustart[u + 1] : hi[s];
+		bool run;
+		uint32_t w = rl_words(c, s, p0, p1), kept = kept_part(c, ops, s, p0, p1, &run);
+		if (kept == 0 || run || w < GONE_UNIT_WORDS || kept * GONE_UNIT_RATIO > w)
+			continue;
+		if (p0 == sd->ustart[u] && p1 == sd->ustart[u + 1] && faces_unit(c, ops, s, u, u))
+			continue;  /* a sentence rewritten in place */
+		if (!stray(c, ops, s, p0, p1, lo[!s], hi[!s]))
+			continue;
+		*h0 = p0, *h1 = p1;
+		return true;
+	}
+	return false;
+}
+
+int rl_cleanup_region(rl_ctx *c, rl_opvec *ops)
+{
+	if (ops->n == 0 || !(c->stages & RL_STAGE_CLEANUP) || c->opts.key.ignore_punct)
+		return RL_OK;
+	const uint32_t lo[2] = {ops->v[0].a0, ops->v[0].b0};
+	const uint32_t hi[2] = {ops->v[ops->n - 1].a1, ops->v[ops->n - 1].b1};
+	rl_opvec mended = {0};
+	int rc = RL_OK;
+	for (int round = 0, s = 0; rc == RL_OK && round < REGION_MENDS && s < 2; round++) {
+		uint32_t h0, h1;
+		if (!gone_part(c, ops, s, lo, hi, &h0, &h1)) {
+			s++;
+			continue;
+		}
+		mended.n = 0;
+		if (h0 == lo[s] && h1 == hi[s]) {
+			/* The whole side is the hole: a deletion beside an insertion. */
+			rl_op x = {lo[0], s == RL_OLD ? hi[0] : lo[0], lo[1], s == RL_NEW ? hi[1] : lo[1],
+			           0, s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT, 0};
+			rl_op y = {x.a1, hi[0], x.b1, hi[1], 0, 0, 0};
+			y.kind = rl_change_kind(y.a1 > y.a0, y.b1 > y.b0);
+			rc = rl_opvec_push(&mended, &x);
+			if (rc == RL_OK && (y.a1 > y.a0 || y.b1 > y.b0))
+				rc = rl_opvec_push(&mended, &y);
+		} else {
+			rc = rl_ctx_refine_hole(c, lo[0], hi[0], lo[1], hi[1], s, h0, h1, &mended);
+		}
+		if (rc != RL_OK)
+			break;
+		if (content_kept(c, mended.v, mended.n) + kept_content_in(c, ops, s, h0, h1) <
+		    content_kept(c, ops->v, ops->n)) {
+			s++;  /* the coincidences held more than themselves: leave this side */
+			continue;
+		}
+		rl_opvec_swap(ops, &mended);
+	}
+	rl_opvec_free(&mended);
+	return rc;
 }

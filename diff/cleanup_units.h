@@ -11,4 +11,7 @@
  * around them diffed again without them. For the whole texts, before moves. */
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops);
 
+/* The same for the script of one region re-diffed by a later stage (the moves' leftovers,
+ * move.c): contiguous on both sides, no moves; parts of units at its edges count as units. */
+int rl_cleanup_region(rl_ctx *c, rl_opvec *ops);
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cleanup.h"
+#include "cleanup_units.h"
 #include "lexicon.h"
 #include "order.h"
 #include "refine.h"
@@ -226,7 +227,8 @@ static int alike(rl_ctx *c, const rl_span *u, bool *ok)
 		if (d.v[k].kind == RL_OP_EQUAL)
 			eq += rl_op_words(c, &d.v[k], RL_OLD);
 	uint32_t wa = rl_words(c, RL_OLD, u->a0, u->a1), wb = rl_words(c, RL_NEW, u->b0, u->b1);
-	*ok = eq >= 2 && eq >= MOVE_SHARE * (wa > wb ? wa : wb);
+	/* (A unit kept whole is alike however short: the one-word heading of a moved section.) */
+	*ok = (eq >= 2 || (eq > 0 && eq == wa && eq == wb)) && eq >= MOVE_SHARE * (wa > wb ? wa : wb);
 	rl_opvec_free(&d);
 	return rc;
 }
@@ -381,12 +383,20 @@ static bool fragment(const rl_ctx *c, const rl_op *op)
 }
 
 /* Merge each fragment with the changes on both sides of it into one replace (the ops of a
- * refined stretch follow each other on both sides). */
+ * refined stretch follow each other on both sides), and changes next to each other into one: the
+ * words swapped one for one in a moved passage stand apart from their partners, and drawn one
+ * bracket each ("[-He-] [-loudly-] [-positioned-]") the passage read as fragments. */
 static void dissolve_fragments(const rl_ctx *c, rl_opvec *v)
 {
 	size_t w = 0;
 	for (size_t k = 0; k < v->n; k++) {
 		rl_op *prev = w ? &v->v[w - 1] : NULL;
+		if (prev && prev->kind != RL_OP_EQUAL && v->v[k].kind != RL_OP_EQUAL) {
+			prev->a1 = v->v[k].a1;
+			prev->b1 = v->v[k].b1;
+			prev->kind = rl_change_kind(prev->a1 > prev->a0, prev->b1 > prev->b0);
+			continue;
+		}
 		if (prev && prev->kind != RL_OP_EQUAL && k + 1 < v->n && fragment(c, &v->v[k]) &&
 		    v->v[k + 1].kind != RL_OP_EQUAL) {
 			prev->a1 = v->v[k + 1].a1;
@@ -893,6 +903,21 @@ static int carve(const rl_opvec *ops, const taken *tk, rl_opvec *out,
 	return RL_OK;
 }
 
+/* One run of leftovers diffed anew, then cleaned as the whole texts were before moves (a heading
+ * whose first words stayed in place kept its last word by coincidence in a sentence twenty rows
+ * below, once the moved paragraph that faced it was gone). */
+static int realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
+{
+	rl_opvec d = {0};
+	int rc = rl_ctx_refine(c, a0, a1, b0, b1, &d);
+	if (rc == RL_OK)
+		rc = rl_cleanup_region(c, &d);
+	if (rc == RL_OK)
+		rc = rl_opvec_append(out, d.v, d.n);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 /* The leftovers of ops that gave tokens to a move are aligned again with their neighbours: the
  * run of changes they belong to is diffed anew ("This level" -> "This degree" is a swap again
  * once the moved paragraph that the exact diff had aligned with it is gone). */
@@ -911,7 +936,7 @@ static int realign_cut(rl_ctx *c, const rl_opvec *ops, const uint8_t *cut, rl_op
 		while (e < ops->n && ops->v[e].kind != RL_OP_EQUAL && ops->v[e].a0 == ops->v[e - 1].a1 &&
 		       ops->v[e].b0 == ops->v[e - 1].b1)
 			any |= cut[e++];
-		int rc = any ? rl_ctx_refine(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1, out)
+		int rc = any ? realign_run(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1, out)
 		             : rl_opvec_append(out, ops->v + k, e - k);
 		if (rc != RL_OK)
 			return rc;

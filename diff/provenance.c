@@ -97,7 +97,7 @@ static uint32_t stem_hash(const char *text, const rl_token *tk)
 	else if (len > 7 && ends(low, len, "ment"))
 		len -= 4;
 	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
-		len -= 1 + (len > 4 && ends(low, len, "es"));
+		len -= 1 + (len > 4 && ends(low, len, "es") && strchr("sxzh", low[len - 3]));
 	/* "committ(ing)" meets "commit(ment)". */
 	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
 		len--;
@@ -220,6 +220,7 @@ typedef struct search {
 	uint32_t ntouched;
 	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
 	uint32_t *kept;    /* per NEW unit: words kept in place */
+	uint8_t *held;     /* per NEW token, a bit: kept in place or in a move (free_shared()) */
 	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
 	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
 	uint32_t *run;     /* phrase()'s scratch: five arrays of rcells cells (pos, val, row, next,
@@ -360,12 +361,16 @@ static int beside(search *x, const rl_opvec *ops)
 	x->lo = malloc(((size_t)nu + 1) * sizeof *x->lo);
 	x->hi = malloc(((size_t)nu + 1) * sizeof *x->hi);
 	x->kept = calloc((size_t)nu + 1, sizeof *x->kept);
-	if (!x->lo || !x->hi || !x->kept)
+	x->held = calloc((size_t)sb->n / 8 + 1, 1);
+	if (!x->lo || !x->hi || !x->kept || !x->held)
 		return RL_ENOMEM;
 	for (uint32_t u = 0; u < nu; u++)
 		x->lo[u] = NONE, x->hi[u] = 0;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE)
+			for (uint32_t t = op->b0; t < op->b1; t++)
+				x->held[t / 8] |= (uint8_t)(1u << (t % 8));
 		if (op->a1 == op->a0 || op->b1 == op->b0)
 			continue;
 		uint32_t v0 = sa->unit[op->a0], v1 = sa->unit[op->a1 - 1];
@@ -802,6 +807,24 @@ static double more_sources(search *x, const cands *cd, uint32_t *pass, rl_link *
 	return found;
 }
 
+/* The stems OLD unit v shares with the unit looked at (marked) through its words that are not
+ * kept in place: a heading that keeps "Northfield Energy" and rewrites the rest is no restatement
+ * of "About Northfield Energy" further down, however rare the two words are. */
+static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pass)
+{
+	uint32_t n, got = 0;
+	exact(x, v, ++*pass, &n);  /* seen == *pass: the stems v shares */
+	uint32_t shared = *pass, counted = ++*pass;
+	for (uint32_t t = cd->t0; t < cd->t1; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		if (m == NONE || (x->held[t / 8] >> (t % 8) & 1) || x->seen[m] != shared)
+			continue;
+		x->seen[m] = counted;
+		got++;
+	}
+	return got;
+}
+
 /* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
 static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 {
@@ -821,7 +844,7 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 		return false;
 	double best;
 	uint32_t bestv = best_source(x, u, &cd, &best);
-	if (bestv == NONE)
+	if (bestv == NONE || free_shared(x, &cd, bestv, pass) < 2)
 		return false;
 	memset(ln, 0, sizeof *ln);
 	ln->b0 = cd.t0, ln->b1 = cd.t1;
@@ -880,6 +903,7 @@ static void search_free(search *x)
 	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->pvw);
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
+	free(x->held);
 	free(x->run);
 	free(x->firsts);
 }

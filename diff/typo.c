@@ -1,6 +1,7 @@
 /* typo.c: compounds written apart, hyphenated or joined, as no change (typo.h). */
 #include "typo.h"
 
+#include "lexicon.h"
 #include "status.h"
 
 /* Is token t of side s glued to the next one, which is the second part of a compound (the
@@ -215,6 +216,21 @@ static bool hyphen_apart(const rl_ctx *c, const rl_opvec *ops, size_t k, const r
 	return true;
 }
 
+/* Is a replace the marker of one list item written otherwise, "-" against "•" (each side an
+ * unordered item's marker and nothing else)? A list whose bullets were restyled is the same
+ * list. */
+static bool marker_restyled(const rl_ctx *c, const rl_op *op)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		bool unordered = false;
+		uint32_t lo = rl_lo(op, s), len = rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered);
+		if (len == 0 || !unordered || lo + len != rl_hi(op, s))
+			return false;
+	}
+	return true;
+}
+
 int rl_typo_fold(rl_ctx *c, rl_opvec *ops, size_t *folded)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n);
@@ -228,6 +244,9 @@ int rl_typo_fold(rl_ctx *c, rl_opvec *ops, size_t *folded)
 				prev->b1++;
 			else
 				prev->a1++;
+			(*folded)++;
+		} else if (op->kind == RL_OP_REPLACE && !op->move && marker_restyled(c, op)) {
+			rc = push(&out, op->a0, op->a1, op->b0, op->b1, RL_OP_TYPO, RL_QUOTE_NONE);
 			(*folded)++;
 		} else if (op->kind == RL_OP_REPLACE && !op->move) {
 			rc = split_replace(c, op, &out, folded);

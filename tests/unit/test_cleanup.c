@@ -1,6 +1,7 @@
 /* Tests for cleanup.c: coincidental equalities dissolved, true anchors kept, edits slid to
  * sentence boundaries, sentences deleted as a whole. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "align.h"
@@ -235,5 +236,51 @@ Test(cleanup, a_bullet_restating_the_rewrite_leaves_the_old_sentence_to_it)
 	             "- Keepers painted railings, repaired windows and polished brass lamps yearly\n", 0);
 	cr_assert_not_null(strstr(got, "= painted railings , repaired windows and polished brass lamps"),
 	                   "%s", got);
+	free(got);
+}
+
+/* A title page revised, then a long body: "2011" is found once on each side, in the edition line
+ * of OLD and in NEW's copyright line, and the exact engine's unique-word anchors fixed it there
+ * ("Edition 4, May [2011]" beside "Copyright 2009, 2010, [2011], ..."), which drew the copyright
+ * lines apart. A word or two kept alone that carry a line into another line are diffed again
+ * with the region around them. */
+Test(cleanup, a_year_kept_alone_does_not_pull_a_line_into_another)
+{
+	char body[16384];
+	size_t n = 0;
+	for (int i = 0; i < 60; i++)
+		n += (size_t)snprintf(body + n, sizeof body - n,
+		                      "Clause %d. Each member keeps a berth in section %d of the inner "
+		                      "basin.\n\n",
+		                      i + 1, i + 1);
+	char *a = malloc(n + 256), *b = malloc(n + 256);
+	snprintf(a, n + 256, "Harbour Charter\nEdition 4, May 2011\n\n\nCopyright 2009,2010,2011 The "
+	                     "Harbour Trust.\nQuay Street, Polwenna\n\n%s", body);
+	snprintf(b, n + 256, "Harbour Charter\nEdition 5, 2 May 2016\n\n\nCopyright 2009, 2010, "
+	                     "2011, 2015, 2016 The Harbour Trust.\n<https://trust.example/>\n\n%s",
+	         body);
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "= Copyright |"), "%.400s", got);
+	cr_assert_null(strstr(got, "= 2011 |"), "%.400s", got);
+	free(got);
+	free(a);
+	free(b);
+}
+
+/* A heading's last words found again at the start of the next paragraph ("About Harbour Grid
+ * Cooperative" over "Harbour Grid Cooperative is owned ..."): NEW rewrites both, and the exact
+ * diff kept the heading's "Harbour Grid" with the sentence, which drew the heading's first word
+ * and the sentence's words on one row and deleted the sentence's subject with the heading. */
+Test(cleanup, a_heading_gives_no_words_to_the_next_paragraph)
+{
+	char *got = run("The partnership covers three sites and about 400 megawatt-hours of storage."
+	                "\n\nAbout Harbour Grid Cooperative\n\nHarbour Grid Cooperative is owned by its "
+	                "members and runs twelve wind farms along the coast.\n",
+	                "The partnership covers three sites and about 420 megawatt-hours of storage."
+	                "\n\nAbout the partners\n\nFounded in 2009, Harbour Grid now runs twelve wind "
+	                "farms and is owned by its members.\n",
+	                0);
+	cr_assert_null(strstr(got, "Cooperative Harbour Grid"), "%s", got);
+	cr_assert_not_null(strstr(got, "About | d Harbour Grid Cooperative |"), "%s", got);
 	free(got);
 }

@@ -414,3 +414,59 @@ Test(move, a_sentence_reworded_whole_at_the_edge_of_a_move_moves_with_it)
 	cr_assert_null(strstr(got, "r1"), "%s", got);
 	free(got);
 }
+
+/* A heading whose first words stay in place while the paragraph that the exact diff set beside
+ * its last words moves away: the leftovers, diffed anew, kept the heading's "route" in a sentence
+ * inserted four rows below, which split the heading over those rows. They are cleaned as the
+ * whole texts are before moves. */
+#define HB_OLD_HEAD "Harbour board weighs closing the ferry route to the islands\n\n" \
+                    "Posted on 3 May 2024 by the desk\n\n"
+#define HB_NEW_HEAD "Harbour board: Will the Island Ferry Survive?\n\n" \
+                    "For islanders who rely on it, the boat is far more than transport. Many see " \
+                    "it as the reason the villages still have schools, and losing it would mean " \
+                    "the end of a route that generations have depended on.\n\n" \
+                    "In recent years the board has described the service as essential to island " \
+                    "life.\n\n"
+#define HB_BODY "The harbour board met on Tuesday to discuss the future of the ferry. Members " \
+                "heard that the route lost money for the fourth year in a row.\n\n" \
+                "Fuel prices rose sharply over the winter, and the older of the two boats needs " \
+                "a new engine before the summer season.\n\n" \
+                "A decision is expected next month, after a public meeting in the village hall.\n\n"
+#define HB_MOVED "firmly described the ferry’s timetable as a lifeline for islanders, which the " \
+                 "council praised for keeping fares low after the storms of last spring.\n"
+
+Test(move, a_heading_keeps_no_word_in_a_sentence_below_once_its_neighbour_moved)
+{
+	char *got = run(HB_OLD_HEAD HB_BODY "She " HB_MOVED,
+	                HB_NEW_HEAD "Through her report the chair " HB_MOVED "\n" HB_BODY, 0);
+	cr_assert_not_null(strstr(got, "m1 firmly described"), "%s", got);
+	cr_assert_null(strstr(got, "= route |"), "the heading's last word stays in it: %s", got);
+	cr_assert_not_null(strstr(got, "d Posted on 3 May 2024 by the desk"), "%s", got);
+	free(got);
+}
+
+/* Words swapped one for one next to each other inside a moved passage are one change: their
+ * partners stand at the other place, and one bracket per word read as fragments. */
+Test(move, swaps_next_to_each_other_in_a_move_are_one_change)
+{
+	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	                P1 "\n\n" P3 "\n\n" P4 "\n\n"
+	                "A storm had broken three moorings during the night, and two skiffs were "
+	                "missing from the old jetty.\n\n" P5 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "| r1 north pier > old jetty |"), "%s", got);
+	free(got);
+}
+
+/* A section moved with its one-word heading: the heading, a unit kept whole on both sides right
+ * before the moved paragraph, moves with it instead of being deleted at one place and inserted
+ * at the other. */
+Test(move, a_moved_section_takes_its_one_word_heading)
+{
+	char *got = run("Moorings\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\nRepairs\n\n" P5 "\n\n" P4 "\n",
+	                "Moorings\n\n" P1 "\n\nRepairs\n\n" P5 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n", 0);
+	cr_assert_not_null(strstr(got, "m1 Repairs The mayor promised"), "%s", got);
+	cr_assert_null(strstr(got, "i Repairs"), "%s", got);
+	cr_assert_null(strstr(got, "d Repairs"), "%s", got);
+	free(got);
+}

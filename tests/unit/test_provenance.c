@@ -333,3 +333,42 @@ Test(provenance, a_short_paragraph_restating_words_of_one_long_unit)
 	free(a);
 	free(b);
 }
+
+/* A heading that keeps its first words in place and rewrites the rest: the two words it keeps
+ * ("Northfield Energy", rare in OLD) are no evidence that it restates the "About Northfield
+ * Energy" line further down; only words that are not kept in place count toward a source. */
+Test(provenance, words_kept_in_place_link_nothing)
+{
+	const char *a = "Northfield Energy Announces Partnership With Harbour Grid\n\n"
+	                "Northfield Energy today announced a ten-year partnership to build battery "
+	                "storage along the coast. The first site opens next spring.\n\n"
+	                "The partnership covers three sites and about 400 megawatt-hours.\n\n"
+	                "About Northfield Energy\nThe company supplies power to a million homes.\n";
+	const char *b = "Northfield Energy Signs Storage Deal\n\n"
+	                "Northfield Energy today signed a ten-year agreement to build battery "
+	                "storage along the coast. The first site opens next spring.\n\n"
+	                "The agreement covers three sites and about 420 megawatt-hours.\n\n"
+	                "About Northfield Energy\nThe company supplies power to a million homes.\n";
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, "Northfield Energy Signs"));
+	rl_alignment_free(al);
+}
+
+/* "fares" is the plural of "fare", not of "far": the stem cuts "-es" only after s, x, z, ch or
+ * sh, and a sentence that shares "islanders" and "far" with one elsewhere is not its
+ * restatement. */
+Test(provenance, a_plural_in_es_is_cut_only_where_english_adds_it)
+{
+	const char *a = "The harbour board met on Tuesday to discuss the ferry.\n\n"
+	                "Members heard that the route lost money again this year.\n\n"
+	                "The council praised the timetable, a lifeline for islanders, for keeping "
+	                "fares low after the storms.\n";
+	const char *b = "The harbour board met on Tuesday to discuss the ferry.\n\n"
+	                "For islanders who rely on it, the boat is far more than a way across.\n\n"
+	                "Members heard that the route lost money again this year.\n\n"
+	                "The council praised the timetable, a lifeline for islanders, for keeping "
+	                "fares low after the storms.\n";
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, "For islanders"));
+	rl_alignment_free(al);
+}

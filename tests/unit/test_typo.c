@@ -187,3 +187,22 @@ Test(typo, a_compound_written_apart_inside_a_move)
 	                   got);
 	free(got);
 }
+
+/* A list whose bullets were restyled ("-" to "•") is the same list under folding: each marker is
+ * a typographic op, not a change; --strict shows the markers changed. A bullet against a number
+ * is a change still. */
+Test(typo, a_bullet_restyled_is_no_change)
+{
+	const char *a = "Jobs for the weekend:\n\n- paint the shed\n- mend the gate\n";
+	const char *b = "Jobs for the weekend:\n\n• paint the shed\n• mend the gate\n";
+	char *got = run(a, b, true);
+	cr_assert_str_eq(got, "= Jobs for the weekend : | t - > • | = paint the shed | t - > • | "
+	                      "= mend the gate");
+	free(got);
+	got = run(a, b, false);
+	cr_assert_not_null(strstr(got, "r - > •"), "%s", got);
+	free(got);
+	got = run(a, "Jobs for the weekend:\n\n1. paint the shed\n2. mend the gate\n", true);
+	cr_assert_null(strstr(got, "t - >"), "%s", got);
+	free(got);
+}
