@@ -272,6 +272,45 @@ static inline void read_cp(const cursor *c, size_t at, cp_read *r, const utf8pro
 		r->base_width = (*p)->charwidth;
 }
 
+/* Is text[at..) a letter of two bytes that stands alone (rl_plain_letter)? Then its code point. */
+static inline bool plain2_at(const unsigned char *s, size_t n, size_t at, int32_t *cp)
+{
+	if (at + 1 >= n || s[at] < 0xC2 || s[at] > 0xDF || (s[at + 1] & 0xC0) != 0x80)
+		return false;
+	*cp = (s[at] & 0x1F) << 6 | (s[at + 1] & 0x3F);
+	return rl_plain_letter(*cp);
+}
+
+/* The run of letters of two bytes that stand alone at pos (Latin-1 and Latin Extended, Greek,
+ * Cyrillic: rl_plain_letter), each a grapheme of its own because what follows it is ASCII, the
+ * end or another of them, added to *w as word_run adds them (word_add: one column each, not
+ * ASCII). Returns where it stops: at the first letter followed by anything else (a mark may
+ * join it), which word_run then reads. */
+static inline size_t plain_run(const cursor *c, size_t pos, word_acc *w)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t n = c->n, p = pos;
+	int32_t cp, next;
+	if (!plain2_at(s, n, p, &cp))
+		return pos;
+	for (;;) {
+		size_t q = p + 2;
+		if (q < n && s[q] >= 0x80) {
+			if (!plain2_at(s, n, q, &next))
+				break;
+			p = q, w->last_cp = cp, cp = next;
+			continue;
+		}
+		p = q, w->last_cp = cp;
+		break;
+	}
+	size_t k = (p - pos) / 2;
+	w->width += (uint32_t)k;
+	w->seg_len += k;
+	w->ascii = w->ascii && k == 0;
+	return p;
+}
+
 /* The end of the grapheme whose first code point, a word base, ends at `end`, and in *next the
  * code point after it (base_width 0 for ASCII, the end or an invalid byte: the caller reads
  * those). Returns 0 when the rules need more than the classes to decide (a joiner, a prefix,
@@ -377,6 +416,11 @@ static size_t word_run(const cursor *c, size_t pos, word_acc *w)
 {
 	unsigned char ch = (unsigned char)c->s[pos];
 	cp_read cur = {ch, 1, 1, RL_FAST_NONE};
+	if (ch >= 0xC2 && ch <= 0xDF) {
+		size_t end = plain_run(c, pos, w);
+		if (end > pos)
+			return end;
+	}
 	if (ch == 0xE0) {
 		size_t end = deva_run(c, pos, w);
 		if (end > pos)

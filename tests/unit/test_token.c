@@ -293,6 +293,30 @@ Test(token, long_texts_and_long_words)
 	free(s);
 }
 
+/* Letters of two bytes that stand alone (Latin-1, Greek, Cyrillic) are read in runs without the
+ * grapheme rules: a mark after the last one still joins it, a sign that is not a letter still
+ * ends the word, and widths and flags are those of the general path. */
+Test(token, runs_of_two_byte_letters_stop_where_a_mark_or_a_sign_follows)
+{
+	cr_assert_str_eq(split("\xd0\xbc\xd0\xb8\xd1\x80\xcc\x81\xd0\xbe\xd0\xb2 next"),
+	                 "\xd0\xbc\xd0\xb8\xd1\x80\xcc\x81\xd0\xbe\xd0\xb2|next");
+	cr_assert_str_eq(split("\xc3\xa9t\xc3\xa9\xc3\x97\xce\xb1\xce\xb2"),
+	                 "\xc3\xa9t\xc3\xa9|\xc3\x97|\xce\xb1\xce\xb2");
+	cr_assert_str_eq(split("\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c, \xce\xa9\xce\xb1.\xce\xb2"),
+	                 "\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c|,|\xce\xa9\xce\xb1|.|\xce\xb2");
+	cr_assert_str_eq(split("\xd0\xb0\xd2\x83\xd0\xb1 \xc3\xbf\xd4\xb1"),
+	                 "\xd0\xb0\xd2\x83\xd0\xb1|\xc3\xbf\xd4\xb1");
+	rl_tokens *t;
+	const char *s = "\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c \xd0\xbc\xd0\xb8\xd1\x80\xcc\x81";
+	cr_assert_eq(rl_tokenize(&t, s, strlen(s)), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 2);
+	cr_assert(v[0].width == 5 && v[0].flags == RL_TF_UPPER, "width %u flags %x", v[0].width,
+	          v[0].flags);
+	cr_assert(v[1].width == 3 && v[1].flags == 0, "width %u flags %x", v[1].width, v[1].flags);
+	rl_tokens_free(t);
+}
+
 /* The lines the tokenizer finds, hashes and measures as it goes (rl_tokens_lines) are those its
  * tokens make, on texts with every kind of line end and on random bytes; and a text tokenized
  * copying the lines of another has the lines, widths and hashes it has tokenized afresh. */
