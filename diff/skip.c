@@ -13,7 +13,7 @@
 typedef struct para {
 	uint64_t hash;      /* of its bytes */
 	uint32_t off, len;  /* bytes of OLD */
-	uint32_t line;      /* OLD's line (token.h) */
+	uint32_t line;      /* OLD's line (token_types.h) */
 	uint32_t next;      /* next line in the same bucket, or UINT32_MAX */
 	int follow;         /* FOLLOW_* after it */
 	bool solo;          /* holds RL_TF_SOLO words, and only a whole line may be copied */

@@ -15,13 +15,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "token.h"
+#include "token_types.h"
 
 /* OLD's paragraphs, indexed by their first bytes. */
 typedef struct rl_paras rl_paras;
 
 /* Index the paragraphs of OLD, its tokens v[0..n) over text[0..len) in its lines l[0..nl)
- * (token.h: tokens after a line end up to the next one, with the hash of their bytes).
+ * (token_types.h: tokens after a line end up to the next one, with the hash of their bytes).
  * solo_lines: a paragraph holding RL_TF_SOLO words (which a word breaker merged, and NEW's merge
  * keeps as they are) is copied only when it is a whole line on both sides, ASCII whitespace at
  * its ends aside: the breaker a comparison uses answers by the line a run is in (wordbreak.h), so

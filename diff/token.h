@@ -31,15 +31,6 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
                      const rl_tokens *like);
 void rl_tokens_free(rl_tokens *toks);
 
-/* A line of a text: its tokens from t0, after a line end (RL_GAP_LINE or more) or the first
- * token, up to the next line's t0 (or the count); h, rl_hash_bytes (bytes.h) of its bytes from
- * its first token's first byte to its last token's last; width, its columns (its tokens' widths
- * and a column for each RL_GAP_SPACE between them). */
-typedef struct rl_tokline {
-	uint64_t h;
-	uint32_t t0, width;
-} rl_tokline;
-
 /* The lines of toks, in order (none without tokens), found, hashed and measured as the
  * tokenizer went: the lines rl_tokenize_like copied keep those of the lines they came from.
  * *lf_only: every line end of the text is a line feed (CR LF counted as one), so that a line is
