@@ -13,7 +13,7 @@
 typedef struct para {
 	uint64_t hash;      /* of its bytes */
 	uint32_t off, len;  /* bytes of OLD */
-	uint32_t t0, t1;    /* tokens of OLD */
+	uint32_t line;      /* OLD's line (token_types.h) */
 	uint32_t next;      /* next line in the same bucket, or UINT32_MAX */
 	int follow;         /* FOLLOW_* after it */
 	bool solo;          /* holds RL_TF_SOLO words, and only a whole line may be copied */
@@ -58,9 +58,9 @@ static bool whole_line(const char *text, size_t n, size_t at, size_t end)
 	return true;
 }
 
-/* Add OLD's line v[t0..t1) to the index when it may be copied. */
+/* Add OLD's line v[t0..t1), of hash h, to the index when it may be copied. */
 static int para_add(rl_paras *p, size_t *cap, const rl_token *v, size_t t0, size_t t1,
-                    const char *text, size_t len, bool solo)
+                    const char *text, size_t len, uint64_t h, size_t line, bool solo)
 {
 	size_t off = v[t0].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
 	/* Followed by ASCII whitespace or the end: NEW's copy must end its last token where OLD's
@@ -79,14 +79,13 @@ static int para_add(rl_paras *p, size_t *cap, const rl_token *v, size_t t0, size
 			return RL_ENOMEM;
 		p->v = q, *cap = c;
 	}
-	p->v[p->n++] = (para){rl_hash_bytes(text + off, end - off), (uint32_t)off,
-	                      (uint32_t)(end - off), (uint32_t)t0, (uint32_t)t1, UINT32_MAX, follow,
-	                      solo};
+	p->v[p->n++] = (para){h, (uint32_t)off, (uint32_t)(end - off), (uint32_t)line, UINT32_MAX,
+	                      follow, solo};
 	return RL_OK;
 }
 
 int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
-                 bool solo_lines)
+                 const rl_tokline *l, size_t nl, bool solo_lines)
 {
 	rl_paras *p = calloc(1, sizeof *p);
 	size_t cap = 0;
@@ -94,25 +93,17 @@ int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, 
 	if (!p)
 		return RL_ENOMEM;
 	p->text = text;
-	/* One walk over the tokens: a line is the tokens up to the next one after a line end, and
-	 * `flags` gathers theirs (its RL_TF_SOLO words). */
-	unsigned flags = n ? v[0].flags : 0, solo = solo_lines ? RL_TF_SOLO : 0;
-	size_t t0 = 0;
-	for (size_t t = 1; t < n; t++) {
-		if (v[t].gap < RL_GAP_LINE) {
-			flags |= v[t].flags;
-			continue;
-		}
-		if (para_add(p, &cap, v, t0, t, text, len, (flags & solo) != 0) != RL_OK) {
+	/* OLD's lines as the tokenizer found and hashed them; their tokens' flags (their RL_TF_SOLO
+	 * words) read only when some may hold one. */
+	for (size_t k = 0; k < nl; k++) {
+		size_t t0 = l[k].t0, t1 = k + 1 < nl ? l[k + 1].t0 : n;
+		bool solo = false;
+		for (size_t t = t0; solo_lines && t < t1 && !solo; t++)
+			solo = v[t].flags & RL_TF_SOLO;
+		if (para_add(p, &cap, v, t0, t1, text, len, l[k].h, k, solo) != RL_OK) {
 			rl_paras_free(p);
 			return RL_ENOMEM;
 		}
-		t0 = t;
-		flags = v[t].flags;
-	}
-	if (n > 0 && para_add(p, &cap, v, t0, n, text, len, (flags & solo) != 0) != RL_OK) {
-		rl_paras_free(p);
-		return RL_ENOMEM;
 	}
 	size_t nb = 16;
 	while (nb < 2 * p->n)
@@ -143,8 +134,8 @@ void rl_paras_free(rl_paras *p)
 	free(p);
 }
 
-bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uint32_t *t0,
-                   uint32_t *t1, size_t *len)
+bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, size_t *line,
+                   size_t *len)
 {
 	/* The line that starts here, its trailing whitespace left out. */
 	const char *nl = memchr(text + at, '\n', n - at);
@@ -161,7 +152,7 @@ bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uin
 		    memcmp(text + at, p->text + q->off, q->len) != 0 ||
 		    (q->solo && !whole_line(text, n, at, end)))
 			continue;
-		*t0 = q->t0, *t1 = q->t1, *len = q->len;
+		*line = q->line, *len = q->len;
 		return true;
 	}
 	return false;

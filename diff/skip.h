@@ -20,18 +20,20 @@
 /* OLD's paragraphs, indexed by their first bytes. */
 typedef struct rl_paras rl_paras;
 
-/* Index the paragraphs of OLD, its tokens v[0..n) over text[0..len) (tokens after a paragraph gap
- * up to the next one). solo_lines: a paragraph holding RL_TF_SOLO words (which a word breaker
- * merged, and NEW's merge keeps as they are) is copied only when it is a whole line on both
- * sides, ASCII whitespace at its ends aside: the breaker a comparison uses answers by the line a
- * run is in (wordbreak.h), so the same line gets the same words. */
+/* Index the paragraphs of OLD, its tokens v[0..n) over text[0..len) in its lines l[0..nl)
+ * (token_types.h: tokens after a line end up to the next one, with the hash of their bytes).
+ * solo_lines: a paragraph holding RL_TF_SOLO words (which a word breaker merged, and NEW's merge
+ * keeps as they are) is copied only when it is a whole line on both sides, ASCII whitespace at
+ * its ends aside: the breaker a comparison uses answers by the line a run is in (wordbreak.h), so
+ * the same line gets the same words. (false when OLD has no such word: then no line is looked
+ * at token by token.) */
 int rl_paras_new(rl_paras **out, const rl_token *v, size_t n, const char *text, size_t len,
-                 bool solo_lines);
+                 const rl_tokline *l, size_t nl, bool solo_lines);
 void rl_paras_free(rl_paras *p);
 
 /* Is text[at..) an OLD paragraph followed by whitespace or the end of text[0..n)? Then true, with
- * its OLD tokens [*t0, *t1) and its length in bytes *len. */
-bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, uint32_t *t0,
-                   uint32_t *t1, size_t *len);
+ * its OLD line l[*line] and its length in bytes *len. */
+bool rl_paras_find(const rl_paras *p, const char *text, size_t n, size_t at, size_t *line,
+                   size_t *len);
 
 #endif

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "skip.h"
+#include "bytes.h"
 #include "status.h"
 #include "text.h"
 #include "wordbreak.h"
@@ -19,8 +20,12 @@ struct rl_tokens {
 	size_t words;
 	size_t breakable;  /* RL_TF_SOLO tokens scanned of a script a breaker splits (wordbreak.h):
 	                    * without any, merging words has nothing to do */
-	size_t lines, ends;  /* tokens scanned after one line end (RL_GAP_LINE), after any (the
-	                      * line-end pass) */
+	size_t solo;         /* tokens that may be RL_TF_SOLO words: none, no line is looked at
+	                      * for one (skip.h) */
+	rl_tokline *line;    /* the lines (token.h), some hashes set at the end */
+	size_t nline, line_cap;
+	uint32_t lw;         /* the last line's width so far */
+	bool lf_only;        /* no line end but LF and CR LF (rl_tokens_lines) */
 	/* Made by rl_tokenize_like: the paragraphs copied from src (skip.h). */
 	const rl_tokens *src;
 	rl_tokrun *runs;
@@ -267,6 +272,45 @@ static inline void read_cp(const cursor *c, size_t at, cp_read *r, const utf8pro
 		r->base_width = (*p)->charwidth;
 }
 
+/* Is text[at..) a letter of two bytes that stands alone (rl_plain_letter)? Then its code point. */
+static inline bool plain2_at(const unsigned char *s, size_t n, size_t at, int32_t *cp)
+{
+	if (at + 1 >= n || s[at] < 0xC2 || s[at] > 0xDF || (s[at + 1] & 0xC0) != 0x80)
+		return false;
+	*cp = (s[at] & 0x1F) << 6 | (s[at + 1] & 0x3F);
+	return rl_plain_letter(*cp);
+}
+
+/* The run of letters of two bytes that stand alone at pos (Latin-1 and Latin Extended, Greek,
+ * Cyrillic: rl_plain_letter), each a grapheme of its own because what follows it is ASCII, the
+ * end or another of them, added to *w as word_run adds them (word_add: one column each, not
+ * ASCII). Returns where it stops: at the first letter followed by anything else (a mark may
+ * join it), which word_run then reads. */
+static inline size_t plain_run(const cursor *c, size_t pos, word_acc *w)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t n = c->n, p = pos;
+	int32_t cp, next;
+	if (!plain2_at(s, n, p, &cp))
+		return pos;
+	for (;;) {
+		size_t q = p + 2;
+		if (q < n && s[q] >= 0x80) {
+			if (!plain2_at(s, n, q, &next))
+				break;
+			p = q, w->last_cp = cp, cp = next;
+			continue;
+		}
+		p = q, w->last_cp = cp;
+		break;
+	}
+	size_t k = (p - pos) / 2;
+	w->width += (uint32_t)k;
+	w->seg_len += k;
+	w->ascii = w->ascii && k == 0;
+	return p;
+}
+
 /* The end of the grapheme whose first code point, a word base, ends at `end`, and in *next the
  * code point after it (base_width 0 for ASCII, the end or an invalid byte: the caller reads
  * those). Returns 0 when the rules need more than the classes to decide (a joiner, a prefix,
@@ -372,6 +416,11 @@ static size_t word_run(const cursor *c, size_t pos, word_acc *w)
 {
 	unsigned char ch = (unsigned char)c->s[pos];
 	cp_read cur = {ch, 1, 1, RL_FAST_NONE};
+	if (ch >= 0xC2 && ch <= 0xDF) {
+		size_t end = plain_run(c, pos, w);
+		if (end > pos)
+			return end;
+	}
 	if (ch == 0xE0) {
 		size_t end = deva_run(c, pos, w);
 		if (end > pos)
@@ -525,12 +574,37 @@ static size_t first_cap(const rl_tokens *t)
 	return cap < 256 ? 256 : cap > FIRST_CAP_MAX ? FIRST_CAP_MAX : cap;
 }
 
+/* A line starts at the next token (t->n), its hash h (0: not known yet); the line before it
+ * ends, its width t->lw. The first token starts one whatever its gap: a line end before it
+ * starts none more. */
+static int push_line(rl_tokens *t, uint64_t h)
+{
+	if (t->nline && t->line[t->nline - 1].t0 == t->n) {
+		t->line[t->nline - 1].h = h;
+		return RL_OK;
+	}
+	if (t->nline)
+		t->line[t->nline - 1].width = t->lw;
+	if (t->nline == t->line_cap) {
+		size_t cap = t->line_cap ? t->line_cap * 2 : 64;
+		rl_tokline *l = realloc(t->line, cap * sizeof *l);
+		if (!l)
+			return RL_ENOMEM;
+		t->line = l, t->line_cap = cap;
+	}
+	t->line[t->nline++] = (rl_tokline){h, (uint32_t)t->n, 0};
+	return RL_OK;
+}
+
 /* Copy OLD's tokens [t0, t1) of a paragraph found again at NEW's byte `at` (skip.h): the same
  * tokens, moved; the first takes its gap and indent from NEW's whitespace, and a line end the
  * line-end pass made hard goes back to what the scanner makes of it (that pass runs on NEW). */
-static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, uint32_t t1)
+static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, size_t line)
 {
 	const rl_token *sv = t->src->v;
+	const rl_tokline *sl = &t->src->line[line];
+	uint32_t t0 = sl->t0;
+	uint32_t t1 = line + 1 < t->src->nline ? sl[1].t0 : (uint32_t)t->src->n;
 	size_t k = t1 - t0;
 	if (t->n + k > t->cap) {
 		size_t cap = t->cap ? t->cap : first_cap(t);
@@ -548,18 +622,23 @@ static int copy_para(rl_tokens *t, const gap_state *gs, size_t at, uint32_t t0, 
 			return RL_ENOMEM;
 		t->runs = r, t->runs_cap = cap;
 	}
+	if (push_line(t, sl->h) != RL_OK)
+		return RL_ENOMEM;
+	t->lw = sl->width;
 	t->runs[t->nruns++] = (rl_tokrun){(uint32_t)t->n, t0, (uint32_t)k};
 	uint32_t shift = (uint32_t)at - sv[t0].off;  /* modulo 2^32: offsets move either way */
 	rl_token *d = t->v + t->n;
 	memcpy(d, sv + t0, k * sizeof *d);
+	/* A line: no line end but before its first token, whose gap is NEW's. */
+	size_t words = 0;
 	for (size_t i = 0; i < k; i++) {
 		d[i].off += shift;
-		if (d[i].gap == RL_GAP_BREAK)
-			d[i].gap = RL_GAP_LINE;
-		t->words += d[i].cls == RL_TOK_WORD && !(d[i].flags & RL_TF_GLUED);
+		words += d[i].cls == RL_TOK_WORD && !(d[i].flags & RL_TF_GLUED);
 	}
+	t->words += words;
 	d[0].gap = gs->gap;
 	d[0].flags = (uint16_t)((d[0].flags & ~RL_TF_INDENT) | (gs->indent ? RL_TF_INDENT : 0));
+	t->solo += t->src->solo ? k : 0;
 	t->n += k;
 	return RL_OK;
 }
@@ -664,11 +743,15 @@ static inline int put_token(rl_tokens *t, const gap_state *gs, size_t off, size_
 	*d = (rl_token){(uint32_t)off, (uint32_t)(end - off), rl_width_field(width), cls, gap,
 	                (uint8_t)(flags | (gs->indent ? RL_TF_INDENT : 0))};
 	if (gap >= RL_GAP_LINE) {
-		t->ends++;
-		t->lines += gap == RL_GAP_LINE;
-	} else if (gap == RL_GAP_NONE && cls == RL_TOK_WORD && continues_word(t->v, t->text, t->n)) {
-		d->flags |= RL_TF_GLUED;
-		t->words--;  /* counted once, with the word before */
+		if (push_line(t, 0) != RL_OK)
+			return RL_ENOMEM;
+		t->lw = width;
+	} else {
+		t->lw += width + (gap == RL_GAP_SPACE);
+		if (gap == RL_GAP_NONE && cls == RL_TOK_WORD && continues_word(t->v, t->text, t->n)) {
+			d->flags |= RL_TF_GLUED;
+			t->words--;  /* counted once, with the word before */
+		}
 	}
 	t->words += cls == RL_TOK_WORD;
 	t->n++;
@@ -682,6 +765,7 @@ static int take_token(rl_tokens *t, cursor *c, const gap_state *gs, const rl_gra
 	scanned tok;
 	size_t end = scan_token(c, g, &tok);
 	t->breakable += (tok.flags & RL_TF_SOLO) && rl_wordbreak_script(g->cp) >= 0;
+	t->solo += (tok.flags & RL_TF_SOLO) != 0;
 	if (put_token(t, gs, c->pos, end, tok.width, tok.cls, tok.flags) != RL_OK)
 		return RL_ENOMEM;
 	c->pos = end;
@@ -741,6 +825,7 @@ static int take_first(rl_tokens *t, cursor *c, const gap_state *gs, first_read *
 		f->end = scan_word(c, &f->width, &ascii);
 	} else if (f->flags & RL_TF_SOLO) {
 		int32_t cp;
+		t->solo++;
 		decode_at(c, c->pos, &cp);
 		t->breakable += cp < 0x2E80 && rl_wordbreak_script(cp) >= 0;  /* not Han, Kana */
 	}
@@ -791,6 +876,7 @@ static inline bool read_fast(const cursor *c, first_read *f)
 static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
 {
 	t->breakable += (f->flags & RL_TF_SOLO) && (unsigned char)c->s[c->pos] == 0xE0;
+	t->solo += (f->flags & RL_TF_SOLO) != 0;
 	if (put_token(t, gs, c->pos, f->end, f->width, f->cls, f->flags) != RL_OK)
 		return RL_ENOMEM;
 	c->pos = f->end;
@@ -800,8 +886,10 @@ static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f
 			return RL_ENOMEM;
 		t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(f->end - c->pos),
 		                          rl_width_field(f->width), f->cls, RL_GAP_NONE, (uint8_t)f->flags};
+		t->lw += f->width;
 		bool solo = f->flags & RL_TF_SOLO;
 		t->words += solo;
+		t->solo += solo;
 		t->breakable += solo && (unsigned char)c->s[c->pos] == 0xE0;
 		c->pos = f->end;
 	}
@@ -897,12 +985,11 @@ static int take_ascii_token(rl_tokens *t, cursor *c, const gap_state *gs, unsign
  * past it. Returns 1 if so, 0 if not, or RL_ENOMEM. */
 static int take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras)
 {
-	uint32_t p0, p1;
-	size_t plen;
+	size_t line, plen;
 	if (!paras || c->pos == 0 || gs->gap < RL_GAP_LINE ||
-	    !rl_paras_find(paras, c->s, c->n, c->pos, &p0, &p1, &plen))
+	    !rl_paras_find(paras, c->s, c->n, c->pos, &line, &plen))
 		return 0;
-	if (copy_para(t, gs, c->pos, p0, p1) != RL_OK)
+	if (copy_para(t, gs, c->pos, line) != RL_OK)
 		return RL_ENOMEM;
 	c->pos += plen;
 	*gs = GAP_AFTER_TOKEN;
@@ -913,6 +1000,8 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 {
 	cursor c = {t->text, t->len, 0};
 	gap_state gs = {RL_GAP_NONE, true, false};
+	if (push_line(t, 0) != RL_OK)  /* the first token's */
+		return RL_ENOMEM;
 
 	while (c.pos < c.n) {
 		/* The common bytes of prose first, each what the general path below would make of
@@ -937,6 +1026,10 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 		if (!a && !fast && !first) {
 			peek(&c, c.pos, &g);
 			if (take_space(&gs, &g, c.pos)) {
+				/* A line end the lines between two LFs do not see (rl_tokens_lines). */
+				if ((g.kind == RL_G_NEWLINE || g.kind == RL_G_PARA) && g.cp != '\n' &&
+				    !(g.cp == '\r' && g.len == 2))
+					t->lf_only = false;
 				c.pos += g.len;
 				continue;
 			}
@@ -992,14 +1085,14 @@ static bool starts_list_item(const rl_tokens *t, size_t i)
 #define WRAP_PERCENTILE 90      /* the wrap width is this percentile of wrapped line widths */
 #define SHORT_LINE_PERCENT 70   /* a line this much shorter than the wrap width ended on purpose */
 
-/* The WRAP_PERCENTILE percentile of the widths, by counting (a sort would cost more than all the
- * rest of this pass): any width past WRAP_WIDTH_MAX counts as WRAP_WIDTH_MAX + 1, which is all the
- * caller needs to know of it. */
-static uint32_t percentile_width(const uint32_t *widths, size_t n)
+/* The WRAP_PERCENTILE percentile of the lines' widths, by counting (a sort would cost more than
+ * all the rest of this pass): any width past WRAP_WIDTH_MAX counts as WRAP_WIDTH_MAX + 1, which
+ * is all the caller needs to know of it. */
+static uint32_t percentile_width(const rl_tokline *l, size_t n)
 {
 	size_t count[WRAP_WIDTH_MAX + 2] = {0};
 	for (size_t i = 0; i < n; i++)
-		count[widths[i] <= WRAP_WIDTH_MAX ? widths[i] : WRAP_WIDTH_MAX + 1]++;
+		count[l[i].width <= WRAP_WIDTH_MAX ? l[i].width : WRAP_WIDTH_MAX + 1]++;
 	size_t rank = (n - 1) * WRAP_PERCENTILE / 100, seen = 0;
 	uint32_t w = 0;
 	while ((seen += count[w]) <= rank)
@@ -1007,77 +1100,71 @@ static uint32_t percentile_width(const uint32_t *widths, size_t n)
 	return w;
 }
 
-/* The number of line ends in the text: single ones (*nlines) and all (the return value). Counted
- * as the scanner wrote its tokens, unless some were copied (skip.h): then counted here. */
-static size_t count_line_ends(const rl_tokens *t, size_t *nlines)
+/* The line ends' pass, over the lines the scanner found and measured (no token walked). */
+static void mark_breaks(rl_tokens *t)
 {
-	if (!t->nruns) {
-		uint8_t gap0 = t->n ? t->v[0].gap : RL_GAP_NONE;  /* before any line */
-		*nlines = t->lines - (gap0 == RL_GAP_LINE);
-		return t->ends - (gap0 >= RL_GAP_LINE);
-	}
-	size_t nl = 0, nall = 0;
-	for (size_t i = 1; i < t->n; i++) {
-		uint8_t gap = t->v[i].gap;
-		nl += gap == RL_GAP_LINE;
-		nall += gap >= RL_GAP_LINE;
-	}
-	*nlines = nl;
-	return nall;
-}
-
-/* The width of each line but the last, in all[], with the token that starts the next line in
- * at[]; then the last line's width. Returns how many widths. (A token of RL_TOK_WIDE columns or
- * more counts RL_TOK_WIDE: its line is past WRAP_WIDTH_MAX either way.) */
-static size_t line_widths(const rl_tokens *t, uint32_t *all, uint32_t *at)
-{
-	uint32_t w = t->v[0].width;
-	size_t m = 0;
-	for (size_t i = 1; i < t->n; i++) {
-		uint8_t gap = t->v[i].gap;
-		if (gap >= RL_GAP_LINE) {
-			all[m] = w;
-			at[m++] = (uint32_t)i;
-			w = 0;
-		} else {
-			w += gap == RL_GAP_SPACE;
-		}
-		w += t->v[i].width;
-	}
-	all[m++] = w;
-	return m;
-}
-
-static int mark_breaks(rl_tokens *t)
-{
-	size_t nlines;
-	size_t nall = count_line_ends(t, &nlines);
-	if (nlines == 0)
-		return RL_OK;
+	const rl_tokline *l = t->line;
+	size_t nl = t->nline, single = 0;
+	for (size_t k = 1; k < nl; k++)
+		single += t->v[l[k].t0].gap == RL_GAP_LINE;
+	if (single == 0)
+		return;
 
 	/* The last lines of paragraphs count in the wrap width too: hard-wrapped text has none
 	 * wider than it, while text written one paragraph per line with a few short lines between
 	 * (a heading, a "[[Category:…]]" line above a paragraph) is not wrapped at their width. */
-	uint32_t *all = malloc((2 * nall + 1) * sizeof *all), *at = all + nall + 1;
-	if (!all)
-		return RL_ENOMEM;
-	size_t m = line_widths(t, all, at);
-	uint32_t wrap = percentile_width(all, m);
+	uint32_t wrap = percentile_width(l, nl);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX;
 
-	size_t line_start = 0;
-	for (size_t k = 0; k + 1 < m; k++) {
-		size_t i = at[k];
+	for (size_t k = 0; k + 1 < nl; k++) {
+		size_t i = l[k + 1].t0;
 		if (t->v[i].gap == RL_GAP_LINE) {
-			uint32_t prev = all[k];
-			bool item_ends = starts_list_item(t, line_start) && !(t->v[i].flags & RL_TF_INDENT);
+			uint32_t prev = l[k].width;
+			bool item_ends = starts_list_item(t, l[k].t0) && !(t->v[i].flags & RL_TF_INDENT);
 			if (!wrapped || starts_list_item(t, i) || item_ends ||
 			    (uint64_t)prev * 100 < (uint64_t)wrap * SHORT_LINE_PERCENT)
 				t->v[i].gap = RL_GAP_BREAK;
 		}
-		line_start = i;
 	}
-	free(all);
+}
+
+/* The lines as the scanner found them, finished: the last one's width, and the hashes not known.
+ * When a word breaker merged tokens, found and measured again from the tokens. */
+static int finish_lines(rl_tokens *t, bool merged)
+{
+	if (merged) {
+		t->nline = 0;
+		for (size_t i = 0; i < t->n; i++) {
+			uint8_t gap = t->v[i].gap;
+			if (i > 0 && gap < RL_GAP_LINE) {
+				t->lw += t->v[i].width + (gap == RL_GAP_SPACE);
+				continue;
+			}
+			size_t n = t->n;
+			t->n = i;  /* push_line starts a line at t->n */
+			int rc = push_line(t, 0);
+			t->n = n;
+			if (rc != RL_OK)
+				return rc;
+			t->lw = t->v[i].width;
+		}
+	} else if (t->n && t->v[0].gap == RL_GAP_SPACE) {
+		t->lw -= t->nline == 1;  /* put_token counted the first token's gap */
+		if (t->nline > 1)
+			t->line[0].width--;
+	}
+	if (t->n == 0)
+		t->nline = 0;
+	if (t->nline)
+		t->line[t->nline - 1].width = t->lw;
+	for (size_t k = 0; k < t->nline; k++) {
+		rl_tokline *l = &t->line[k];
+		if (!l->h) {
+			size_t t1 = k + 1 < t->nline ? l[1].t0 : t->n;
+			size_t off = t->v[l->t0].off, end = (size_t)t->v[t1 - 1].off + t->v[t1 - 1].len;
+			l->h = rl_hash_bytes(t->text + off, end - off);
+		}
+	}
 	return RL_OK;
 }
 
@@ -1101,19 +1188,22 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 		return RL_ENOMEM;
 	t->text = text;
 	t->len = len;
+	t->lf_only = true;
 	rl_paras *paras = NULL;
 	int rc = RL_OK;
-	if (like && (rc = rl_paras_new(&paras, rl_tokens_array(like), rl_tokens_count(like),
-	                                         rl_tokens_text(like), rl_tokens_text_len(like),
-	                                         wb && wb->fn)) == RL_OK)
+	if (like && (rc = rl_paras_new(&paras, like->v, like->n, like->text, like->len, like->line,
+	                               like->nline, wb && wb->fn && like->solo)) == RL_OK)
 		t->src = like;
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
+	size_t scanned = t->n;
 	if (rc == RL_OK && wb && wb->fn && t->breakable)
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
 	if (rc == RL_OK)
-		rc = mark_breaks(t);
+		rc = finish_lines(t, t->n != scanned);
+	if (rc == RL_OK)
+		mark_breaks(t);
 	if (rc != RL_OK) {
 		rl_tokens_free(t);
 		return rc;
@@ -1128,6 +1218,7 @@ void rl_tokens_free(rl_tokens *toks)
 		return;
 	free(toks->v);
 	free(toks->runs);
+	free(toks->line);
 	free(toks);
 }
 
@@ -1161,4 +1252,11 @@ const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, si
 	*src = toks->src;
 	*n = toks->nruns;
 	return toks->runs;
+}
+
+const rl_tokline *rl_tokens_lines(const rl_tokens *toks, size_t *n, bool *lf_only)
+{
+	*n = toks->nline;
+	*lf_only = toks->lf_only;
+	return toks->line;
 }

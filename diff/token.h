@@ -32,6 +32,12 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
                      const rl_tokens *like);
 void rl_tokens_free(rl_tokens *toks);
 
+/* The lines of toks, in order (none without tokens), found, hashed and measured as the
+ * tokenizer went: the lines rl_tokenize_like copied keep those of the lines they came from.
+ * *lf_only: every line end of the text is a line feed (CR LF counted as one), so that a line is
+ * also the tokens between two line feeds; false when a CR alone, VT, FF, NEL, LS or PS ends one. */
+const rl_tokline *rl_tokens_lines(const rl_tokens *toks, size_t *n, bool *lf_only);
+
 /* The runs rl_tokenize_like copied, and their source in *src (NULL and none otherwise). */
 const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n);
 

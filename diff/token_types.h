@@ -73,6 +73,15 @@ typedef struct rl_tokrun {
 	uint32_t t0, s0, n;
 } rl_tokrun;
 
+/* A line of a text (rl_tokens_lines, token.h): its tokens from t0, after a line end
+ * (RL_GAP_LINE or more) or the first token, up to the next line's t0 (or the count); h,
+ * rl_hash_bytes (bytes.h) of its bytes from its first token's first byte to its last token's
+ * last; width, its columns (its tokens' widths and a column for each RL_GAP_SPACE between them). */
+typedef struct rl_tokline {
+	uint64_t h;
+	uint32_t t0, width;
+} rl_tokline;
+
 /* Scripts written without spaces between words, whose words a dictionary can find. */
 typedef enum rl_script {
 	RL_SCRIPT_THAI,

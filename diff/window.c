@@ -60,6 +60,18 @@ static int lines_of(side *s, const rl_tokens *toks)
 	uint32_t n = s->n = (uint32_t)rl_tokens_count(toks);
 	size_t len = rl_tokens_text_len(toks), cap = 1024;
 	uint32_t k = 0;
+	/* The tokenizer's lines are these when LF alone ends lines, hashed the same way. */
+	size_t ntl;
+	bool lf_only;
+	const rl_tokline *tl = rl_tokens_lines(toks, &ntl, &lf_only);
+	if (lf_only) {
+		if (!(s->l = malloc((ntl ? ntl : 1) * sizeof *s->l)))
+			return RL_ENOMEM;
+		for (size_t i = 0; i < ntl; i++)
+			s->l[i] = (line){tl[i].h, tl[i].t0, i + 1 < ntl ? tl[i + 1].t0 : n};
+		s->nl = (uint32_t)ntl;
+		return RL_OK;
+	}
 	if (!(s->l = malloc(cap * sizeof *s->l)))
 		return RL_ENOMEM;
 	for (uint32_t t0 = 0, t1; t0 < n; t0 = t1) {

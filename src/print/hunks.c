@@ -112,14 +112,21 @@ int rl_where_init(rl_where *w, const rl_tokens *toks)
 			goto fail;
 	}
 	/* Paragraphs start after a blank line; a text with no blank line at all is written one
-	 * paragraph a line (a saved page, a spun copy), and each line a reader sees is one. */
-	uint8_t starts = RL_GAP_PARA;
-	for (size_t t = 1; t < ntk && tk[t].gap != RL_GAP_PARA; t++)
-		if (t + 1 == ntk)
-			starts = RL_GAP_BREAK;
-	for (size_t t = 1; t < ntk; t++)
-		if (tk[t].gap >= starts && push(&w->paras, &w->nparas, &pcap, tk[t].off) != RL_OK)
+	 * paragraph a line (a saved page, a spun copy), and each line a reader sees is one. Both
+	 * start a line: the tokenizer's lines (token.h) are all the tokens to look at. */
+	size_t nl;
+	bool lf_only;
+	const rl_tokline *l = rl_tokens_lines(toks, &nl, &lf_only);
+	uint8_t starts = ntk > 1 ? RL_GAP_BREAK : RL_GAP_PARA;
+	for (size_t k = 1; k < nl; k++)
+		if (tk[l[k].t0].gap == RL_GAP_PARA)
+			starts = RL_GAP_PARA;
+	for (size_t k = 0; k < nl; k++) {
+		uint32_t t = l[k].t0;
+		if (t > 0 && tk[t].gap >= starts &&
+		    push(&w->paras, &w->nparas, &pcap, tk[t].off) != RL_OK)
 			goto fail;
+	}
 	return RL_OK;
 fail:
 	rl_where_release(w);

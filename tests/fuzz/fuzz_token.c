@@ -2,7 +2,9 @@
  *
  * Invariants: tokens are in order, do not overlap and lie inside the buffer; every byte outside
  * the tokens is whitespace (or the byte-order mark that opens the text); each token's width is
- * rl_text_width of its bytes; the word count and the flags agree with the tokens. */
+ * rl_text_width of its bytes; the word count and the flags agree with the tokens; the lines
+ * (rl_tokens_lines) are those the tokens make (tokline_check.h), and the text tokenized again
+ * copying its own lines (rl_tokenize_like) has the same tokens and lines. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "status.h"
 #include "text.h"
 #include "token.h"
+#include "tokline_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -93,6 +96,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_gap(text, end, size);
 	FUZZ_CHECK(words == rl_tokens_words(toks), "%zu words counted, %zu reported", words,
 	           rl_tokens_words(toks));
+	/* The lines (token.h), and those of the text tokenized again copying its own lines. */
+	const char *err = tokline_error(toks);
+	FUZZ_CHECK(!err, "lines: %s", err);
+	rl_tokens *again;
+	FUZZ_CHECK(rl_tokenize_like(&again, text, size, NULL, toks) == RL_OK, "rl_tokenize_like");
+	FUZZ_CHECK(rl_tokens_count(again) == n &&
+	           (n == 0 || !memcmp(rl_tokens_array(again), v, n * sizeof *v)),
+	           "copied tokens differ");
+	err = tokline_error(again);
+	FUZZ_CHECK(!err, "copied lines: %s", err);
+	rl_tokens_free(again);
 	rl_tokens_free(toks);
 	free(text);
 	return 0;

@@ -13,6 +13,7 @@
 #include "status.h"
 #include "testbuf.h"
 #include "token.h"
+#include "tokline_check.h"
 
 /* Lines of every shape the tokenizer treats specially: list items, headings, indentation,
  * compounds, initials, numbers, quotations, tabs, CRLF, non-ASCII space, Thai, Han, escapes. */
@@ -146,6 +147,18 @@ static void same_tokens(const rl_tokens *x, const rl_tokens *y)
 		          vy[t].gap, vx[t].flags, vy[t].flags,
 		          rl_tokens_text(x) + (vx[t].off > 20 ? vx[t].off - 20 : 0));
 	}
+	/* The same lines, hashed and measured alike, as the tokens say (tokline_check.h). */
+	size_t nx, ny;
+	bool lfx, lfy;
+	const rl_tokline *lx = rl_tokens_lines(x, &nx, &lfx), *ly = rl_tokens_lines(y, &ny, &lfy);
+	cr_assert(nx == ny && lfx == lfy, "%zu/%zu lines, LF only %d/%d", nx, ny, lfx, lfy);
+	for (size_t k = 0; k < nx; k++)
+		cr_assert(lx[k].h == ly[k].h && lx[k].t0 == ly[k].t0 && lx[k].width == ly[k].width,
+		          "line %zu differs when copied", k);
+	const char *err = tokline_error(x);
+	cr_assert_null(err, "fresh: %s", err);
+	err = tokline_error(y);
+	cr_assert_null(err, "copied: %s", err);
 }
 
 static void same_list(const rl_tlist *x, const rl_tlist *y, const char *what)

@@ -8,6 +8,7 @@
 #include "status.h"
 #include "text.h"
 #include "token.h"
+#include "tokline_check.h"
 
 /* The tokens of s joined with '|', for compact assertions. */
 static const char *split(const char *s)
@@ -291,6 +292,96 @@ Test(token, long_texts_and_long_words)
 	cr_assert_eq(rl_token_width(s, &rl_tokens_array(t)[0]), n, "measured from the text");
 	rl_tokens_free(t);
 	free(s);
+}
+
+/* Letters of two bytes that stand alone (Latin-1, Greek, Cyrillic) are read in runs without the
+ * grapheme rules: a mark after the last one still joins it, a sign that is not a letter still
+ * ends the word, and widths and flags are those of the general path. */
+Test(token, runs_of_two_byte_letters_stop_where_a_mark_or_a_sign_follows)
+{
+	cr_assert_str_eq(split("\xd0\xbc\xd0\xb8\xd1\x80\xcc\x81\xd0\xbe\xd0\xb2 next"),
+	                 "\xd0\xbc\xd0\xb8\xd1\x80\xcc\x81\xd0\xbe\xd0\xb2|next");
+	cr_assert_str_eq(split("\xc3\xa9t\xc3\xa9\xc3\x97\xce\xb1\xce\xb2"),
+	                 "\xc3\xa9t\xc3\xa9|\xc3\x97|\xce\xb1\xce\xb2");
+	cr_assert_str_eq(split("\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c, \xce\xa9\xce\xb1.\xce\xb2"),
+	                 "\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c|,|\xce\xa9\xce\xb1|.|\xce\xb2");
+	cr_assert_str_eq(split("\xd0\xb0\xd2\x83\xd0\xb1 \xc3\xbf\xd4\xb1"),
+	                 "\xd0\xb0\xd2\x83\xd0\xb1|\xc3\xbf\xd4\xb1");
+	rl_tokens *t;
+	const char *s = "\xd0\x96\xd0\xb8\xd0\xb7\xd0\xbd\xd1\x8c \xd0\xbc\xd0\xb8\xd1\x80\xcc\x81";
+	cr_assert_eq(rl_tokenize(&t, s, strlen(s)), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 2);
+	cr_assert(v[0].width == 5 && v[0].flags == RL_TF_UPPER, "width %u flags %x", v[0].width,
+	          v[0].flags);
+	cr_assert(v[1].width == 3 && v[1].flags == 0, "width %u flags %x", v[1].width, v[1].flags);
+	rl_tokens_free(t);
+}
+
+/* The lines the tokenizer finds, hashes and measures as it goes (rl_tokens_lines) are those its
+ * tokens make, on texts with every kind of line end and on random bytes; and a text tokenized
+ * copying the lines of another has the lines, widths and hashes it has tokenized afresh. */
+static void expect_lines(const char *s, size_t n, size_t nlines, bool lf_only)
+{
+	rl_tokens *t, *u;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const char *err = tokline_error(t);
+	cr_assert_null(err, "%s in \"%s\"", err, described(s, n));
+	size_t nl;
+	bool lf;
+	rl_tokens_lines(t, &nl, &lf);
+	if (nlines != SIZE_MAX)
+		cr_assert(nl == nlines && lf == lf_only, "%zu lines (LF only %d) in \"%s\"", nl, lf,
+		          described(s, n));
+	cr_assert_eq(rl_tokenize_like(&u, s, n, NULL, t), RL_OK);
+	err = tokline_error(u);
+	cr_assert_null(err, "copied: %s in \"%s\"", err, described(s, n));
+	rl_tokens_free(u);
+	rl_tokens_free(t);
+}
+
+Test(token, lines_are_found_hashed_and_measured_as_the_tokens_say)
+{
+	static const char *const texts[] = {
+		"", "   ", "\n\n", "one", " one leading space", "\n\nafter two line feeds",
+		"a wrapped paragraph that goes on\nand on for a second line\n\nthen another one here\n",
+		"CR LF lines that are long enough\r\nare one line end each\r\n\r\nand a blank line\r\n",
+		"a CR alone\rends a line\n", "vertical\vtab", "form\ffeed", "next\xc2\x85line",
+		"line\xe2\x80\xa8separator", "para\xe2\x80\xa9separator",
+		"  indented   spaces\tand tabs   \n  count one column a gap\n",
+		"wide \xe7\x81\xaf\xe5\xa1\x94 Han and \xe0\xb8\xaa\xe0\xb8\xa7\xe0\xb8\xb1 Thai\nnext",
+		"\xef\xbb\xbf" "a byte-order mark, then a line\nand the next",
+		"bad \xff bytes \x1b[1m and escapes\n\x01\n",
+	};
+	static const size_t nlines[] = {0, 0, 0, 1, 1, 1, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+	static const bool lf[] = {true, true, true, true, true, true, true, true, false, false,
+	                          false, false, false, false, true, true, true, true};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		expect_lines(texts[i], strlen(texts[i]), nlines[i], lf[i]);
+
+	/* Random bytes weighted to line ends, spaces, letters and UTF-8. */
+	static const char *const bits[] = {"\n", "\r\n", "\r", " ", "\t", "word", "Ab", "\xc3\xa9",
+	                                   "\xe0\xb8\xaa", "\xe7\x81\xaf", "\xe2\x80\xa8", "\x0c",
+	                                   "\xff", "-", ".", "1,0", "\xcc\x81", "\n\n", "long words"};
+	char buf[512];
+	uint32_t x = 12345;
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 0;
+		while (n < sizeof buf - 16) {
+			x = x * 1103515245u + 12345u;
+			uint32_t r = x >> 16;
+			if (r % 11 == 0) {
+				buf[n++] = (char)(r >> 4);  /* any byte */
+			} else {
+				const char *b = bits[(r >> 4) % (sizeof bits / sizeof *bits)];
+				memcpy(buf + n, b, strlen(b));
+				n += strlen(b);
+			}
+			if ((r >> 8) % 97 == 0)
+				break;
+		}
+		expect_lines(buf, n, SIZE_MAX, false);
+	}
 }
 
 /* The paths past ASCII that read no grapheme through rl_grapheme_next (letters of Latin, Greek,
