@@ -42,6 +42,9 @@
  * whose split costs 2,048 or more) was dearer than Myers alone: small pieces with many edits are
  * where Myers' N·D is worst. */
 #define BIT_AFTER_DEN 8
+#ifndef BIT_DENSE_DEN
+#define BIT_DENSE_DEN 64
+#endif
 
 /* The split's masks may take this many 64-bit words, or one a token of the call if more. */
 #define BIT_WORDS_MIN (UINT64_C(1) << 16)
@@ -51,6 +54,7 @@
 
 typedef struct seg {
 	int32_t x0, x1, y0, y1;
+	bool dense;  /* a half of a bit-parallel split: likely as heavily edited */
 } seg;
 
 typedef struct search {
@@ -89,7 +93,7 @@ static bool stop_asked(search *s)
 	return s->canceled;
 }
 
-static int push_seg(search *s, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
+static int push_seg(search *s, int32_t x0, int32_t x1, int32_t y0, int32_t y1, bool dense)
 {
 	if (s->nstack == s->capstack) {
 		size_t c = s->capstack ? s->capstack * 2 : 64;
@@ -99,7 +103,7 @@ static int push_seg(search *s, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
 		s->stack = st;
 		s->capstack = c;
 	}
-	s->stack[s->nstack++] = (seg){x0, x1, y0, y1};
+	s->stack[s->nstack++] = (seg){x0, x1, y0, y1, dense};
 	return RL_OK;
 }
 
@@ -240,7 +244,9 @@ static uint64_t bit_threshold(const search *s, const seg *g)
 	uint64_t cost = rl_bitlcs_cost(rows, cols);
 	if (!s->minimal && s->work + cost > s->max_work)
 		return UINT64_MAX;
-	return s->bit_mode > 0 ? 0 : cost / BIT_AFTER_DEN;
+	if (s->bit_mode > 0)
+		return 0;
+	return g->dense ? cost / BIT_DENSE_DEN : cost / BIT_AFTER_DEN;
 }
 
 /* Hirschberg's split of g by bit-parallel rows: true with a point of a minimal path in sx, sy;
@@ -320,12 +326,15 @@ static int run(search *s)
 			continue;
 		}
 		int32_t sx, sy;
+		size_t splits = s->bit_splits;
 		split(s, &g, &sx, &sy);
+		bool dense = s->bit_splits > splits;
 		if (s->canceled)
 			return RL_ECANCELED;
 		if (s->rc != RL_OK)
 			return s->rc;
-		if (push_seg(s, sx, g.x1, sy, g.y1) != RL_OK || push_seg(s, g.x0, sx, g.y0, sy) != RL_OK)
+		if (push_seg(s, sx, g.x1, sy, g.y1, dense) != RL_OK ||
+		    push_seg(s, g.x0, sx, g.y0, sy, dense) != RL_OK)
 			return RL_ENOMEM;
 	}
 	return RL_OK;
@@ -388,7 +397,7 @@ static int push_piece(work *w, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
 		w->todo = t;
 		w->captodo = c;
 	}
-	w->todo[w->ntodo++] = (seg){x0, x1, y0, y1};
+	w->todo[w->ntodo++] = (seg){x0, x1, y0, y1, false};
 	return RL_OK;
 }
 
@@ -578,7 +587,7 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 		memset(w->ma, 0, (size_t)na);
 	if (!in_b)
 		memset(w->mb, 0, (size_t)nb);
-	rc = push_seg(s, 0, na, 0, nb);
+	rc = push_seg(s, 0, na, 0, nb, false);
 	if (rc == RL_OK)
 		rc = run(s);
 	if (rc != RL_OK)
