@@ -4,7 +4,11 @@
  * which finds a middle snake of the edit graph and recurses on the two halves. Before the search
  * the problem is shrunk: the common prefix and suffix are trimmed and ids that occur on one side
  * only are set aside (they can never match), with an index back to the real positions. Both steps
- * keep the result minimal.
+ * keep the result minimal. Where a search grows dear (a passage deleted or rewritten: D near
+ * N + M, and Myers costs N·M), the point to split at is found instead by bit-parallel LCS rows,
+ * 64 cells a word (bitlcs.h): exact too, and the halves go back to the search. It costs a bounded
+ * fraction more than the cheaper of the two, counts against the work budget below, and is used
+ * in every mode (rl_myers_opts.bitlcs).
  *
  * Three shortcuts make large, heavily edited inputs fast; all are off when opts->minimal is set,
  * and only then is the script guaranteed shortest:
