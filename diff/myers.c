@@ -42,6 +42,9 @@
  * whose split costs 2,048 or more) was dearer than Myers alone: small pieces with many edits are
  * where Myers' N·D is worst. */
 #define BIT_AFTER_DEN 8
+#ifndef BIT_MYERS_MIN
+#define BIT_MYERS_MIN 64
+#endif
 #ifndef BIT_DENSE_DEN
 #define BIT_DENSE_DEN 64
 #endif
@@ -246,7 +249,8 @@ static uint64_t bit_threshold(const search *s, const seg *g)
 		return UINT64_MAX;
 	if (s->bit_mode > 0)
 		return 0;
-	return g->dense ? cost / BIT_DENSE_DEN : cost / BIT_AFTER_DEN;
+	uint64_t after = g->dense ? cost / BIT_DENSE_DEN : cost / BIT_AFTER_DEN;
+	return after > BIT_MYERS_MIN ? after : BIT_MYERS_MIN;
 }
 
 /* Hirschberg's split of g by bit-parallel rows: true with a point of a minimal path in sx, sy;
