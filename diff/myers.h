@@ -4,7 +4,11 @@
  * which finds a middle snake of the edit graph and recurses on the two halves. Before the search
  * the problem is shrunk: the common prefix and suffix are trimmed and ids that occur on one side
  * only are set aside (they can never match), with an index back to the real positions. Both steps
- * keep the result minimal.
+ * keep the result minimal. Where a search grows dear (a passage deleted or rewritten: D near
+ * N + M, and Myers costs N·M), the point to split at is found instead by bit-parallel LCS rows,
+ * 64 cells a word (bitlcs.h): exact too, and the halves go back to the search. It costs a bounded
+ * fraction more than the cheaper of the two, counts against the work budget below, and is used
+ * in every mode (rl_myers_opts.bitlcs).
  *
  * Three shortcuts make large, heavily edited inputs fast; all are off when opts->minimal is set,
  * and only then is the script guaranteed shortest:
@@ -37,14 +41,18 @@ typedef struct rl_myers_opts {
 	                       0 = automatic (16 per element, at least 2^26) */
 	const rl_cancel *cancel;  /* asked now and then whether to stop (RL_ECANCELED); NULL: never.
 	                             Borrowed: it must outlive every call made with these options. */
+	int8_t bitlcs;      /* the bit-parallel split (bitlcs.h) of a search that grows dear: 0 =
+	                       automatic, -1 = never, 1 = at every search of two rows or more
+	                       (for tests) */
 } rl_myers_opts;
 
-#define RL_MYERS_OPTS_INIT {false, true, 0, 0, NULL}
+#define RL_MYERS_OPTS_INIT {false, true, 0, 0, NULL, 0}
 
 typedef struct rl_myers_stats {
 	size_t anchors;     /* unique common ids used to cut the problem */
 	size_t bound_hits;  /* searches that hit the cost bound: the script may not be minimal */
 	uint64_t work;      /* work done, in the units of max_work (anchor passes included) */
+	size_t bitlcs_splits;  /* points found by the bit-parallel split instead of a search */
 } rl_myers_stats;
 
 /* Diff a[0..n) against b[0..m), every id below nids. On success chg_a[i] is 1 when a[i] is deleted

@@ -85,12 +85,12 @@ Test(myers, empty_and_identical_inputs)
 	cr_assert_eq(diff_checked(a, 3, a, 3, 4, minimal, "same"), 0);
 }
 
-/* A random pair: alphabet 2..30, lengths 0..300; half the time b is a mutation of a, so that
- * both near-equal and unrelated inputs are covered. */
-static void random_pair(uint64_t *rng, uint32_t *a, size_t *n, uint32_t *b, size_t *m,
-                        uint32_t *alpha)
+/* A random pair: alphabet 2..max_alpha, lengths 0..300; half the time b is a mutation of a, so
+ * that both near-equal and unrelated inputs are covered. */
+static void random_pair_over(uint64_t *rng, uint32_t *a, size_t *n, uint32_t *b, size_t *m,
+                             uint32_t *alpha, uint32_t max_alpha)
 {
-	*alpha = 2 + rand_below(rng, 29);
+	*alpha = 2 + rand_below(rng, max_alpha - 1);
 	*n = rand_below(rng, 301);
 	for (size_t i = 0; i < *n; i++)
 		a[i] = rand_below(rng, *alpha);
@@ -110,6 +110,12 @@ static void random_pair(uint64_t *rng, uint32_t *a, size_t *n, uint32_t *b, size
 		b[k++] = r == 2 ? rand_below(rng, *alpha) : a[i];
 	}
 	*m = k;
+}
+
+static void random_pair(uint64_t *rng, uint32_t *a, size_t *n, uint32_t *b, size_t *m,
+                        uint32_t *alpha)
+{
+	random_pair_over(rng, a, n, b, m, alpha, 30);
 }
 
 Test(myers, minimal_against_the_oracle_on_10000_random_pairs, .timeout = 300)
@@ -155,19 +161,92 @@ Test(myers, pieces_in_place_and_compacted_agree_with_the_oracle, .timeout = 300)
 	}
 }
 
+/* The bit-parallel split (bitlcs.c) asked for at every search of two rows or more: minimal
+ * against the oracle, both in --minimal and in the default mode (pieces this small are searched
+ * exactly), over alphabets of 2 to 50 ids; and it was taken. */
+Test(myers, the_bit_parallel_split_is_minimal_against_the_oracle, .timeout = 300)
+{
+	uint64_t rng = 0x5EED0005ULL;
+	uint32_t a[301], b[301];
+	const int rounds = test_rounds(6000);
+	size_t splits = 0;
+	for (int round = 0; round < rounds; round++) {
+		size_t n, m;
+		uint32_t alpha;
+		char what[80];
+		random_pair_over(&rng, a, &n, b, &m, &alpha, 50);
+		size_t want = n + m - 2 * lcs(a, n, b, m);
+		rl_myers_opts o = minimal;
+		o.bitlcs = 1;
+		snprintf(what, sizeof what, "round %d (n=%zu m=%zu alphabet=%u) minimal", round, n, m,
+		         alpha);
+		cr_assert_eq(diff_checked(a, n, b, m, alpha, o, what), want, "%s", what);
+		o = (rl_myers_opts)RL_MYERS_OPTS_INIT;
+		o.bitlcs = 1;
+		snprintf(what, sizeof what, "round %d (n=%zu m=%zu alphabet=%u) default", round, n, m,
+		         alpha);
+		cr_assert_eq(diff_checked(a, n, b, m, alpha, o, what), want, "%s", what);
+		rl_myers_stats st;
+		uint8_t ca[301], cb[301];
+		cr_assert_eq(rl_myers(a, n, b, m, alpha, &o, ca, cb, &st), RL_OK);
+		splits += st.bitlcs_splits;
+	}
+	cr_assert_gt(splits, (size_t)rounds, "the split was taken %zu times", splits);
+}
+
+/* Automatic choice: two unrelated passages of 2,500 words (a rewrite: D near N + M) turn to the
+ * bit-parallel split, and the script is still minimal in --minimal; the same passage with a few words changed
+ * never does (Myers meets at once); with the split turned off, the same minimal distance. */
+Test(myers, the_bit_parallel_split_is_taken_where_the_search_grows_dear, .timeout = 300)
+{
+	enum { L = 2500, ALPHA = 400 };
+	uint32_t *a = malloc(L * sizeof *a), *b = malloc(L * sizeof *b), *c = malloc(L * sizeof *c);
+	uint8_t *ca = malloc(L), *cb = malloc(L);
+	uint64_t rng = 0x5EED0006ULL;
+	for (int i = 0; i < L; i++) {
+		/* Zipf-like ids, as words are: small ids far more often. */
+		uint32_t r1 = rand_below(&rng, ALPHA), r2 = rand_below(&rng, ALPHA);
+		a[i] = rand_below(&rng, r1 + 1);
+		b[i] = rand_below(&rng, r2 + 1);
+		c[i] = i % 97 == 5 ? rand_below(&rng, ALPHA) : a[i];
+	}
+	size_t want = 2 * (size_t)L - 2 * lcs(a, L, b, L);
+	rl_myers_opts o = RL_MYERS_OPTS_INIT;
+	rl_myers_stats st;
+	cr_assert_eq(rl_myers(a, L, b, L, ALPHA, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.bitlcs_splits, 0, "a rewrite never took the bit-parallel split");
+	cr_assert_eq(st.bound_hits, 0);
+	cr_assert_geq(diff_checked(a, L, b, L, ALPHA, o, "rewrite"), want);  /* cut at anchors */
+	o.minimal = true;
+	cr_assert_eq(rl_myers(a, L, b, L, ALPHA, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.bitlcs_splits, 0, "--minimal never took the bit-parallel split");
+	cr_assert_eq(diff_checked(a, L, b, L, ALPHA, o, "rewrite, minimal"), want);
+	o.bitlcs = -1;
+	cr_assert_eq(rl_myers(a, L, b, L, ALPHA, &o, ca, cb, &st), RL_OK);
+	cr_assert_eq(st.bitlcs_splits, 0, "taken when turned off");
+	cr_assert_eq(diff_checked(a, L, b, L, ALPHA, o, "rewrite, Myers only"), want);
+	o = (rl_myers_opts)RL_MYERS_OPTS_INIT;
+	cr_assert_eq(rl_myers(a, L, c, L, ALPHA, &o, ca, cb, &st), RL_OK);
+	cr_assert_eq(st.bitlcs_splits, 0, "a light edit took the bit-parallel split");
+	free(a), free(b), free(c), free(ca), free(cb);
+}
+
 Test(myers, every_mode_returns_a_valid_script, .timeout = 300)
 {
 	uint64_t rng = 0x5EED0002ULL;
 	uint32_t a[301], b[301];
 	const rl_myers_opts modes[] = {
-		{false, true, 0, 0, NULL},   /* the default: anchors, automatic bound and budget */
-		{false, false, 0, 0, NULL},  /* bound only */
-		{false, true, 1, 0, NULL},   /* anchors and the tightest bound */
-		{false, false, 1, 0, NULL},
-		{false, false, 3, 0, NULL},
-		{false, false, 17, 0, NULL},
-		{false, false, 0, 1, NULL},  /* the budget spent at once: greedy all the way */
-		{false, true, 0, 50, NULL},
+		{false, true, 0, 0, NULL, 0},   /* the default: anchors, automatic bound and budget */
+		{false, false, 0, 0, NULL, 0},  /* bound only */
+		{false, true, 1, 0, NULL, 0},   /* anchors and the tightest bound */
+		{false, false, 1, 0, NULL, 0},
+		{false, false, 3, 0, NULL, 0},
+		{false, false, 17, 0, NULL, 0},
+		{false, false, 0, 1, NULL, 0},  /* the budget spent at once: greedy all the way */
+		{false, true, 0, 50, NULL, 0},
+		{false, true, 0, 0, NULL, 1},   /* the bit-parallel split at every search */
+		{false, false, 3, 0, NULL, 1},
+		{false, true, 0, 50, NULL, 1},
 	};
 	const int rounds = test_rounds(2000);
 	for (int round = 0; round < rounds; round++) {
