@@ -1197,11 +1197,11 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
-	size_t scanned = t->n;
+	size_t before_merge = t->n;
 	if (rc == RL_OK && wb && wb->fn && t->breakable)
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
 	if (rc == RL_OK)
-		rc = finish_lines(t, t->n != scanned);
+		rc = finish_lines(t, t->n != before_merge);
 	if (rc == RL_OK)
 		mark_breaks(t);
 	if (rc != RL_OK) {
