@@ -1137,7 +1137,7 @@ static int finish_lines(rl_tokens *t, bool merged)
 		for (size_t i = 0; i < t->n; i++) {
 			uint8_t gap = t->v[i].gap;
 			if (i > 0 && gap < RL_GAP_LINE) {
-				t->lw += t->v[i].width + (gap == RL_GAP_SPACE);
+				t->lw += (uint32_t)rl_token_width(t->text, &t->v[i]) + (gap == RL_GAP_SPACE);
 				continue;
 			}
 			size_t n = t->n;
@@ -1146,7 +1146,7 @@ static int finish_lines(rl_tokens *t, bool merged)
 			t->n = n;
 			if (rc != RL_OK)
 				return rc;
-			t->lw = t->v[i].width;
+			t->lw = (uint32_t)rl_token_width(t->text, &t->v[i]);
 		}
 	} else if (t->n && t->v[0].gap == RL_GAP_SPACE) {
 		t->lw -= t->nline == 1;  /* put_token counted the first token's gap */

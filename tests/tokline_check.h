@@ -33,9 +33,10 @@ static inline const char *tokline_error(const rl_tokens *t)
 			return msg;
 		}
 		size_t t1 = i + 1;
-		uint32_t w = v[i].width;
+		/* The columns as drawn: a token's record holds RL_TOK_WIDE for wider (token.h). */
+		uint32_t w = (uint32_t)rl_token_width(text, &v[i]);
 		for (; t1 < n && v[t1].gap < RL_GAP_LINE; t1++)
-			w += v[t1].width + (v[t1].gap == RL_GAP_SPACE);
+			w += (uint32_t)rl_token_width(text, &v[t1]) + (v[t1].gap == RL_GAP_SPACE);
 		size_t off = v[i].off, end = (size_t)v[t1 - 1].off + v[t1 - 1].len;
 		if (l[k].h != rl_hash_bytes(text + off, end - off)) {
 			snprintf(msg, sizeof msg, "line %zu: hash not of its bytes", k);
