@@ -388,8 +388,10 @@ static int beside(search *x, const rl_opvec *ops)
 	}
 	rl_count_kept(c, ops->v, ops->n, RL_NEW, 0, x->kept);
 	/* An OLD sentence that keeps nine tenths of its words or more still stands in NEW: a unit
-	 * that restates it elsewhere restates nothing that left (a licence's new preamble sentence
-	 * sharing "Public License, version 2" with a clause kept word for word further down). Half
+	 * rewritten in place of other OLD text (one that stands beside some) restates nothing that
+	 * left when it shares words with it (a licence's rewritten preamble sentence sharing "Public
+	 * License, version 2" with a clause kept word for word further down). A sentence added
+	 * where nothing stood may still restate it (best_source). Half
 	 * was too little: corpus 002 -> 003 lost links of sentences copied whole whose source keeps
 	 * half its words in a rewrite. A unit longer than LONG_UNIT is a text without sentence
 	 * ends, no sentence: its words may be restated. */
@@ -789,7 +791,7 @@ static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double
 	    (nbest < 3 &&
 	     (*best * 100 < PAIR_SHARE * cd->total || commonest_df(x, bestv) > PAIR_DF)) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best ||
-	    x->stands[bestv])
+	    (x->stands[bestv] && x->lo[u] <= x->hi[u]))
 		return NONE;
 	return bestv;
 }
@@ -797,8 +799,10 @@ static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double
 /* More sources after the first, each the candidate adding most of what the ones before did not
  * cover, while it adds MORE_SHARE % of the unit's weight. Returns `found` (the weight found so
  * far) with what they add. */
-static double more_sources(search *x, const cands *cd, uint32_t *pass, rl_link *ln, double found)
+static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pass, rl_link *ln,
+                           double found)
 {
+	bool rewrite = x->lo[u] <= x->hi[u];
 	const rl_side *sa = &x->c->side[RL_OLD];
 	while (ln->n < RL_LINK_MAX) {
 		double more = 0;
@@ -807,7 +811,7 @@ static double more_sources(search *x, const cands *cd, uint32_t *pass, rl_link *
 			bool taken = false;
 			for (uint8_t i = 0; i < ln->n; i++)
 				taken |= sa->ustart[cd->top[k]] == ln->a0[i];
-			if (taken || x->stands[cd->top[k]])
+			if (taken || (rewrite && x->stands[cd->top[k]]))
 				continue;
 			uint32_t n;
 			double s = exact(x, cd->top[k], ++*pass, &n);
@@ -868,7 +872,7 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 	ln->a0[0] = sa->ustart[bestv], ln->a1[0] = sa->ustart[bestv + 1];
 	ln->n = 1;
 	cover(x, bestv);
-	double found = more_sources(x, &cd, pass, ln, best);
+	double found = more_sources(x, u, &cd, pass, ln, best);
 	double share = 100 * found / cd.total;
 	ln->share = (uint8_t)(share > 100 ? 100 : share);
 	return true;
