@@ -355,6 +355,10 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||
 		    !small_insertion(c, x))
 			continue;
+		/* A name or a number added next to a word is news added to it, not the word reworded:
+		 * "next spring" -> "in the spring of 2026" keeps "spring" and inserts "of 2026". */
+		if (anchors_in(c, x->b0, x->b1))
+			continue;
 		int s = RL_NEW;
 		const uint32_t *unit = c->side[s].unit;
 		bool left = prev->a1 > prev->a0 && modifiable(c, prev->a1 - 1) &&

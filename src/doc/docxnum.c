@@ -126,7 +126,7 @@ void rl_docx_numbering_free(rl_docx_numbering *nb)
 /* w:lvlText with each %N replaced by level N's number, into buf (at most n bytes). */
 static void expand(const abstract_def *a, const list_def *list, long ilvl, char *buf, size_t n)
 {
-	char fallback[8];
+	char fallback[24];  /* "%" and a long, for gcc -O0's format-truncation check */
 	const char *t = a->lvl[ilvl].text;
 	if (!*t) {
 		snprintf(fallback, sizeof fallback, "%%%ld.", ilvl + 1);

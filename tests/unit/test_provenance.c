@@ -372,3 +372,32 @@ Test(provenance, a_plural_in_es_is_cut_only_where_english_adds_it)
 	cr_assert_null(link_of(al, b, "For islanders"));
 	rl_alignment_free(al);
 }
+
+/* A revised charter: its opening note is rewritten in place, and the new wording shares a phrase
+ * ("Harbour Trust Charter, edition 3") with a clause that is kept word for word further down.
+ * That clause never left, so the note restates nothing that moved: no link (the LGPL 2.0 -> 2.1
+ * preamble was linked to its section 3 this way). */
+Test(provenance, a_sentence_kept_in_place_is_no_source)
+{
+	const char *a =
+	    "[This is the first printed edition of the trust's charter. It is numbered 3 because it "
+	    "follows the rules of the old port.]\n\n"
+	    "Members may moor at the quay from April to October, and must pay their dues before the "
+	    "first tide of the season.\n\n"
+	    "The board meets twice a year in the chapel hall to set the dues and hear the members' "
+	    "complaints.\n\n"
+	    "To amend it, the board must rewrite every notice that names this charter, so that each "
+	    "names the Harbour Trust Charter, edition 3, in its place.\n";
+	const char *b =
+	    "[This is the first printed edition of the trust's charter. It also counts as the "
+	    "successor of the Harbour Trust Charter, edition 3, hence the number 3.1.]\n\n"
+	    "Boats may moor at the quay from April to October, and must pay their dues before the "
+	    "first tide of the season.\n\n"
+	    "The board meets twice a year in the church hall to set the dues and hear the members' "
+	    "complaints.\n\n"
+	    "To amend it, the board must rewrite every notice that names this charter, so that each "
+	    "names the Harbour Trust Charter, edition 3, in its place.\n";
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, "It also counts"));
+	rl_alignment_free(al);
+}

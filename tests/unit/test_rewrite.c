@@ -137,3 +137,14 @@ Test(rewrite, a_function_word_grown_into_an_idiom)
 	expect("Walk to hotel and rest.", "Walk to a hotel and rest.",
 	       "= Walk to | i a | = hotel and rest .", 0);
 }
+
+/* A number or a name added after a word is news added to it, not the word rewritten: "spring"
+ * stays kept when "next spring" becomes "the spring of 2026" (it was "[-spring-] {+spring of
+ * 2026+}", a kept word lost). */
+Test(rewrite, a_number_added_after_a_word_leaves_it_kept)
+{
+	expect("Work on the quay starts next spring.", "Work on the quay starts in the spring of 2026.",
+	       "= Work on the quay starts | r next > in the | = spring | i of 2026 | = .", 0);
+	expect("The ferry runs on Sundays.", "The ferry runs on Sundays in August.",
+	       "= The ferry runs on Sundays | i in August | = .", 0);
+}
