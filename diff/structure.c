@@ -323,15 +323,33 @@ static int push_items(const rl_ctx *c, rl_op op, rl_opvec *out)
 	return rl_opvec_push(out, &op);
 }
 
-/* Tokens [lo, hi) of side s are closing punctuation glued to the token before ("87." "it,”"):
- * how many of them lead, or 0 when the first is not glued. */
+/* Is token t of side s a mark that ends what stands before it (a stop, a comma, a closing
+ * quotation mark), glued to it? Markup ("=", "/", "]]") is not, nor a bracket (it pairs with
+ * its opener). */
+static bool closing_mark(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	int32_t cp;
+	if (t == 0 || tk->cls != RL_TOK_PUNCT || tk->gap != RL_GAP_NONE ||
+	    rl_utf8_decode(sd->text + tk->off, tk->len, &cp) == 0)
+		return false;
+	return (cp < 0x80 && strchr(".,;:!?", (int)cp)) || cp == 0x201d || cp == 0x2019 ||
+	       cp == 0xbb || cp == 0x2026;
+}
+
+/* Tokens [lo, hi) of side s start with closing marks glued to the token before ("87." "it,”"):
+ * how many of them lead, or 0 when the first is none. */
 static uint32_t glued_marks(const rl_side *sd, uint32_t lo, uint32_t hi)
 {
 	uint32_t t = lo;
-	while (t < hi && t > 0 && sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].gap == RL_GAP_NONE)
+	while (t < hi && closing_mark(sd, t))
 		t++;
 	return t - lo;
 }
+
+/* Deleted words between a word and its mark that put the mark rows apart (a side-by-side pane
+ * holds about ten words a row). */
+#define GLUED_FAR 10
 
 /* At ops[k] (an equal op) starts: the equal op, deletions that cross a unit boundary of OLD
  * ("87[-, most at Dunmore. Cameras are fitted…-]"), then NEW's mark glued to the equal op's last
@@ -353,6 +371,7 @@ static size_t mark_to_word(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_op
 	uint32_t last = p->kind == RL_OP_EQUAL ? p->a0 : ops->v[j - 1].a1 - 1;
 	if (p->move || p->b0 != eq->b1 || !m || (p->kind != RL_OP_INSERT && p->kind != RL_OP_EQUAL) ||
 	    so->unit[ops->v[k + 1].a0] == so->unit[last] ||
+	    rl_words(c, RL_OLD, ops->v[k + 1].a0, last + 1) < GLUED_FAR ||
 	    (p->kind == RL_OP_EQUAL &&
 	     (glued_marks(so, p->a0, p->a1) < m || ops->v[j - 1].a1 != p->a0)))
 		return 0;
