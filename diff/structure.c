@@ -240,8 +240,13 @@ int rl_markers_apart(rl_ctx *c, rl_opvec *ops)
 			mb = marker_at(c, RL_NEW, op->b0, op->b1);
 			/* Markers on both sides pair as they are (a bullet for a bullet); a marker that
 			 * starts a rewrite ("- Only" for "A survey found that") is drawn with its words.
-			 * Only a side that is a marker and nothing else is cut off. */
-			if ((ma && mb) || (ma && ma < op->a1 - op->a0) || (mb && mb < op->b1 - op->b0))
+			 * Only a side that is a marker and nothing else is cut off, also when the other
+			 * side starts with a marker of its own: "5." of a deleted heading and its section
+			 * is no bullet for a summary's lone "-". */
+			bool only_a = ma && ma == op->a1 - op->a0, only_b = mb && mb == op->b1 - op->b0;
+			if (only_a != only_b)
+				ma = only_a ? ma : 0, mb = only_b ? mb : 0;
+			else
 				ma = mb = 0;
 		}
 		if (ma || mb) {
@@ -318,6 +323,97 @@ static int push_items(const rl_ctx *c, rl_op op, rl_opvec *out)
 	return rl_opvec_push(out, &op);
 }
 
+/* Is token t of side s a mark that ends what stands before it (a stop, a comma, a closing
+ * quotation mark), glued to it? Markup ("=", "/", "]]") is not, nor a bracket (it pairs with
+ * its opener). */
+static bool closing_mark(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	int32_t cp;
+	if (t == 0 || tk->cls != RL_TOK_PUNCT || tk->gap != RL_GAP_NONE ||
+	    rl_utf8_decode(sd->text + tk->off, tk->len, &cp) == 0)
+		return false;
+	return (cp < 0x80 && strchr(".,;:!?", (int)cp)) || cp == 0x201d || cp == 0x2019 ||
+	       cp == 0xbb || cp == 0x2026;
+}
+
+/* Tokens [lo, hi) of side s start with closing marks glued to the token before ("87." "it,”"):
+ * how many of them lead, or 0 when the first is none. */
+static uint32_t glued_marks(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	uint32_t t = lo;
+	while (t < hi && closing_mark(sd, t))
+		t++;
+	return t - lo;
+}
+
+/* Deleted words between a word and its mark that put the mark rows apart (a side-by-side pane
+ * holds about ten words a row). */
+#define GLUED_FAR 10
+
+/* At ops[k] (an equal op) starts: the equal op, deletions that cross a unit boundary of OLD
+ * ("87[-, most at Dunmore. Cameras are fitted…-]"), then NEW's mark glued to the equal op's last
+ * word, inserted or paired with OLD's mark at the deletions' far end ("."). Drawn so, the mark
+ * stands rows below its word. It is inserted right after its word instead, and OLD's mark (if
+ * paired) deleted with its sentence: "87{+.+}[-, most … fitted.-]". Returns the ops consumed
+ * (0: not this case). */
+static size_t mark_to_word(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *out, int *rc)
+{
+	const rl_op *eq = &ops->v[k];
+	size_t j = k + 1;
+	while (j < ops->n && ops->v[j].kind == RL_OP_DELETE && !ops->v[j].move)
+		j++;
+	if (eq->kind != RL_OP_EQUAL || eq->move || eq->b1 == eq->b0 || j == k + 1 || j == ops->n)
+		return 0;
+	const rl_op *p = &ops->v[j];
+	const rl_side *so = &c->side[RL_OLD];
+	uint32_t m = glued_marks(&c->side[RL_NEW], p->b0, p->b1);
+	uint32_t last = p->kind == RL_OP_EQUAL ? p->a0 : ops->v[j - 1].a1 - 1;
+	if (p->move || p->b0 != eq->b1 || !m || (p->kind != RL_OP_INSERT && p->kind != RL_OP_EQUAL) ||
+	    so->unit[ops->v[k + 1].a0] == so->unit[last] ||
+	    rl_words(c, RL_OLD, ops->v[k + 1].a0, last + 1) < GLUED_FAR ||
+	    (p->kind == RL_OP_EQUAL &&
+	     (glued_marks(so, p->a0, p->a1) < m || ops->v[j - 1].a1 != p->a0)))
+		return 0;
+	rl_op mark = *p, rest = *p;
+	mark.kind = RL_OP_INSERT, mark.b1 = p->b0 + m;
+	mark.a0 = mark.a1 = ops->v[k + 1].a0;
+	*rc = rl_opvec_push(out, eq);
+	if (*rc == RL_OK)
+		*rc = rl_opvec_push(out, &mark);
+	for (size_t d = k + 1; d < j && *rc == RL_OK; d++) {
+		rl_op del = ops->v[d];
+		del.b0 = del.b1 = mark.b1;
+		if (d == j - 1 && p->kind == RL_OP_EQUAL)
+			del.a1 = p->a0 + m;  /* OLD's mark goes with the sentence it ends */
+		*rc = rl_opvec_push(out, &del);
+	}
+	rest.b0 = mark.b1;
+	rest.a0 = p->kind == RL_OP_EQUAL ? p->a0 + m : p->a0;
+	if (*rc == RL_OK && (rest.b1 > rest.b0 || rest.a1 > rest.a0))
+		*rc = rl_opvec_push(out, &rest);
+	return j + 1 - k;
+}
+
+/* Every glued mark back beside its word (mark_to_word). */
+static int marks_to_words(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	int rc = RL_OK;
+	bool any = false;
+	for (size_t k = 0; k < ops->n && rc == RL_OK;) {
+		size_t used = mark_to_word(c, ops, k, &out, &rc);
+		any |= used > 0;
+		if (!used)
+			rc = rl_opvec_push(&out, &ops->v[k]);
+		k += used ? used : 1;
+	}
+	if (rc == RL_OK && any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
 int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
@@ -346,7 +442,7 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 	if (rc == RL_OK)
 		rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);
-	return rc;
+	return rc == RL_OK ? marks_to_words(c, ops) : rc;
 }
 
 int rl_items_apart(rl_ctx *c, rl_opvec *ops)

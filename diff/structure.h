@@ -23,7 +23,9 @@ int rl_markers_apart(rl_ctx *c, rl_opvec *ops);
  *   its own above the passage, its words below it) is one deletion again, after the passage;
  * - a rewrite that starts at the hyphen of a compound whose first part stayed ("closed" kept,
  *   "-source models" rewritten as "ones") takes that first part with it: a word is not cut at
- *   its hyphen. */
+ *   its hyphen;
+ * - a mark glued to a kept word in NEW ("87.") that the ops put after deletions running past a
+ *   sentence of OLD is inserted right after its word: "87{+.+}[-, most … fitted.-]". */
 int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one

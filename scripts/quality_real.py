@@ -285,6 +285,13 @@ def quotes(al, pair, qspans):
     return right, total, false
 
 
+def new_fates(al, pair, qspans):
+    """Quotations of NEW judged over NEW's own words (marks added around kept words: no flag)."""
+    right = sum(fate_right(flags_over(al, 'b', qspans[pair['new']][q]), want)
+                for q, want in pair['new_fates'].items())
+    return right, len(pair['new_fates'])
+
+
 def para_starts(al, pair):
     """Paragraph pairs whose first words are paired or in one replace op."""
     ok, pa, pb = 0, 0, 0
@@ -316,10 +323,10 @@ def same_row(binary, old, new, pair, width):
     return ok, len(pair['same_row'])
 
 
-def rows_apart(binary, old, new, starts, width):
-    """redline only: for each (OLD byte, NEW byte) pair of starts, how many printed rows of
-    --side-by-side at this width lie between the rows that show them (None when not found)."""
-    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never', old, new],
+def row_maps(binary, old, new, width, extra=()):
+    """redline only: {byte: printed row} of every non-space character of OLD and of NEW in
+    --side-by-side at this width."""
+    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never', *extra, old, new],
                          capture_output=True)
     pane = (width - GUTTER) // 2
     rows = qt.decode(res.stdout).split('\n')
@@ -338,6 +345,29 @@ def rows_apart(binary, old, new, starts, width):
                 row_of[off[c]] = shown[n] if n < len(shown) else None
                 n += 1
         at.append(row_of)
+    return at
+
+
+GLUED = re.compile(r'(?<=[^\W_])[.,;:!?\u201d\u2019\u00bb)]+')
+
+
+def glued_apart(binary, old, new, width, extra=()):
+    """redline only: punctuation glued to the word before it (87. / it,” / end») printed on
+    another row than that word, on either side: (apart, glued marks)."""
+    apart = total = 0
+    for row_of, path in zip(row_maps(binary, old, new, width, extra), (old, new)):
+        text = qt.decode(open(path, 'rb').read())
+        off = qt.byte_offsets(text)
+        for m in GLUED.finditer(text):
+            total += 1
+            apart += row_of.get(off[m.start()]) != row_of.get(off[m.start() - 1])
+    return apart, total
+
+
+def rows_apart(binary, old, new, starts, width):
+    """redline only: for each (OLD byte, NEW byte) pair of starts, how many printed rows of
+    --side-by-side at this width lie between the rows that show them (None when not found)."""
+    at = row_maps(binary, old, new, width)
     return [None if at[0].get(a) is None or at[1].get(b) is None else abs(at[0][a] - at[1][b])
             for a, b in starts]
 
@@ -408,12 +438,91 @@ def bullets(al, pair):
     return linked, len(pair['bullets'])
 
 
-def moved(al, pair):
-    spans = [find_span(al.old, s) for s in pair['moved']]
+def moved_in(al, spans):
+    spans = [find_span(al.old, s) for s in spans]
     words = [i for i, t in enumerate(al.ta) if any(s <= t[0] < e for s, e in spans)]
     ok = sum(1 for i in words if al.op_a[i] is not None and
              (al.ops[al.op_a[i]]['kind'] == 'move' or 'move' in al.ops[al.op_a[i]]))
     return ok, len(words)
+
+
+def moved(al, pair):
+    """Moved words found. An entry is a span, or a list of alternatives (lists of spans) when
+    either of two passages that trade places may be the one that moved: the best is scored."""
+    ok = total = 0
+    for entry in pair['moved']:
+        if isinstance(entry[0], str):
+            r = moved_in(al, [entry])
+        else:
+            r = max((moved_in(al, alt) for alt in entry), key=lambda x: frac(*x) or 0)
+        ok, total = ok + r[0], total + r[1]
+    return ok, total
+
+
+def line_of(data, start):
+    """Byte range of the line of data that starts with the words start."""
+    b0 = find_span(data, [start, start])[0]
+    nl = data.find(b'\n', b0)
+    return b0, nl if nl >= 0 else len(data)
+
+
+def unsourced(al, pair):
+    """Summary lines that restate nothing of OLD linked to it all the same: a content word paired
+    with a content word of OLD, or a source link on an op over the line."""
+    bad = 0
+    for start in pair['unsourced']:
+        b0, b1 = line_of(al.new, start)
+        inv = {j: i for i, j in al.pair.items()}
+        hit = False
+        for j, t in enumerate(al.tb):
+            if not b0 <= t[0] < b1:
+                continue
+            k = al.op_b[j]
+            i = inv.get(j)
+            hit |= i is not None and t[2].casefold() not in STOP
+            hit |= k is not None and bool(al.ops[k].get('source'))
+        bad += hit
+    return bad, len(pair['unsourced'])
+
+
+LIST_MARK = re.compile(r'^[ \t]*([-*+\u2022]|\d+\.)(?=[ \t])', re.M)
+
+
+def marker_tokens(data, toks):
+    """Indices of the tokens that make up a line's list marker."""
+    text = qt.decode(data)
+    off = qt.byte_offsets(text)
+    spans = [(off[m.start(1)], off[m.end(1)]) for m in LIST_MARK.finditer(text)]
+    starts = [sp[0] for sp in spans]
+    out = set()
+    for n, t in enumerate(toks):
+        k = bisect.bisect_right(starts, t[0]) - 1
+        if k >= 0 and t[0] < spans[k][1]:
+            out.add(n)
+    return out
+
+
+def markers(al):
+    """List markers (a line's leading -, *, +, • or N.) paired with what is no marker: a hyphen
+    or a word by an equal or move op, or a replace whose one side is markers alone and the other
+    words. Every token counts here, not only words."""
+    ta, tb = qt.tokens(al.old), qt.tokens(al.new)
+    ma, mb = marker_tokens(al.old, ta), marker_tokens(al.new, tb)
+    inside = lambda toks, r: [n for n, t in enumerate(toks) if r[0] <= t[0] < r[1]]
+    bad = 0
+    for o in al.ops:
+        na = inside(ta, o['a']) if 'a' in o else []
+        nb = inside(tb, o['b']) if 'b' in o else []
+        if o['kind'] in ('equal', 'move'):
+            if len(na) == len(nb):
+                bad += sum((i in ma) != (j in mb) for i, j in zip(na, nb))
+            else:
+                bad += abs(sum(i in ma for i in na) - sum(j in mb for j in nb))
+        elif o['kind'] == 'replace' and na and nb:
+            only_a, only_b = all(i in ma for i in na), all(j in mb for j in nb)
+            bad += (only_a and not only_b and any(tb[j][3] for j in nb)) + \
+                (only_b and not only_a and any(ta[i][3] for i in na))
+    return bad
 
 
 # ---------------------------------------------------------------- the suite
@@ -456,6 +565,18 @@ ROWS = [
     ('lh_row160', 'lighthouse 1-2: same row at width 160', ('>=', 1.0), 'r'),
     ('lh_bullets', 'lighthouse 1-3: bullets linked to source', ('>=', 0.9), 'r'),
     ('lh_moved', 'lighthouse 1-4: moved words found', ('>=', 0.9), 'r'),
+    ('fr_fates', 'fresh: quotation fates right', ('>=', 1.0), 'r'),
+    ('fr_new_kept', 'fresh speech: marks added, words unflagged', ('>=', 1.0), 'r'),
+    ('fr_false', 'fresh: words flagged outside quotes', ('==', 0), 'd'),
+    ('fr_starts', 'fresh wire: paragraph starts paired', ('>=', 1.0), 'r'),
+    ('fr_row100', 'fresh wire: same row at width 100', ('>=', 1.0), 'r'),
+    ('fr_row160', 'fresh wire: same row at width 160', ('>=', 1.0), 'r'),
+    ('fr_bullets', 'fresh report: bullets linked to source', ('>=', 0.9), 'r'),
+    ('fr_unsourced', 'fresh: lines with no source linked', ('==', 0), 'r'),
+    ('fr_moved', 'fresh wire+guide: moved words found', ('>=', 0.9), 'r'),
+    ('fr_markers', 'fresh: list markers paired with text', ('==', 0), 'd'),
+    ('fr_glued100', 'fresh: marks a row apart from their word, w100', ('==', 0), 'r'),
+    ('fr_glued160', 'fresh: marks a row apart from their word, w160', ('==', 0), 'r'),
 ]
 
 
@@ -465,8 +586,9 @@ def _ratio(acc, key, n, d):
     a[1] += d
 
 
-def lighthouse(binary, tool, examples, fig):
-    truth = json.load(open(os.path.join(examples, 'truth', 'lighthouse.json')))
+def handmade(binary, tool, examples, truth_name, pre, fig):
+    """The checks of one hand-made truth file of examples/truth, as figures named pre_*."""
+    truth = json.load(open(os.path.join(examples, 'truth', truth_name)))
     qspans = {}
     for name, qs in truth['quotes'].items():
         data = open(os.path.join(examples, name), 'rb').read()
@@ -475,20 +597,34 @@ def lighthouse(binary, tool, examples, fig):
     for pair in truth['pairs']:
         old, new = (os.path.join(examples, pair[k]) for k in ('old', 'new'))
         al = Aligned(open(old, 'rb').read(), open(new, 'rb').read(),
-                     qt.run_tool(tool, binary, old, new))
+                     qt.run_tool(tool, binary, old, new, pair.get('options', ())))
         r, t, f = quotes(al, pair, qspans)
-        _ratio(acc, 'lh_fates', r, t)
-        fig['lh_false'] = fig.get('lh_false', 0) + f
+        if t:
+            _ratio(acc, f'{pre}_fates', r, t)
+        fig[f'{pre}_false'] = fig.get(f'{pre}_false', 0) + f
+        if 'new_fates' in pair:
+            _ratio(acc, f'{pre}_new_kept', *new_fates(al, pair, qspans))
         if 'same_row' in pair:
-            _ratio(acc, 'lh_starts', *para_starts(al, pair))
+            _ratio(acc, f'{pre}_starts', *para_starts(al, pair))
             if tool == 'redline':
-                _ratio(acc, 'lh_row100', *same_row(binary, old, new, pair, 100))
-                _ratio(acc, 'lh_row160', *same_row(binary, old, new, pair, 160))
+                _ratio(acc, f'{pre}_row100', *same_row(binary, old, new, pair, 100))
+                _ratio(acc, f'{pre}_row160', *same_row(binary, old, new, pair, 160))
         if 'bullets' in pair:
-            _ratio(acc, 'lh_bullets', *bullets(al, pair))
+            _ratio(acc, f'{pre}_bullets', *bullets(al, pair))
+        if 'unsourced' in pair:
+            _ratio(acc, f'{pre}_unsourced', *unsourced(al, pair))
         if 'moved' in pair:
-            _ratio(acc, 'lh_moved', *moved(al, pair))
+            _ratio(acc, f'{pre}_moved', *moved(al, pair))
+        fig[f'{pre}_markers'] = fig.get(f'{pre}_markers', 0) + markers(al)
+        if tool == 'redline' and pre == 'fr':
+            for w in (100, 160):
+                _ratio(acc, f'{pre}_glued{w}', *glued_apart(binary, old, new, w, pair.get('options', ())))
     fig.update({k: tuple(v) for k, v in acc.items()})
+
+
+def lighthouse(binary, tool, examples, fig):
+    handmade(binary, tool, examples, 'lighthouse.json', 'lh', fig)
+    handmade(binary, tool, examples, 'fresh.json', 'fr', fig)
 
 
 def documents(binary, docs, fig):

@@ -214,11 +214,11 @@ def _token_ops(ta, tb, ops):
         ops.append(op)
 
 
-def run_tool(tool, binary, old, new):
-    """The ops of one tool on the files old and new."""
+def run_tool(tool, binary, old, new, extra=()):
+    """The ops of one tool on the files old and new (extra: redline's own arguments)."""
     old_data, new_data = open(old, 'rb').read(), open(new, 'rb').read()
     if tool == 'redline':
-        return run_redline(binary, old, new)
+        return run_redline(binary, old, new, extra)
     if tool == 'git':
         return run_git(old, new, old_data, new_data)
     if tool == 'dwdiff':

@@ -73,7 +73,14 @@ def test_tools(binary, tmp):
 def test_truth():
     root = os.path.dirname(HERE)
     ex = os.path.join(root, 'examples')
-    truth = json.load(open(os.path.join(ex, 'truth', 'lighthouse.json')))
+    n = 0
+    for truth_name in ('lighthouse.json', 'fresh.json'):
+        n += truth_spans(ex, json.load(open(os.path.join(ex, 'truth', truth_name))))
+    print(f'truth: {n} spans found')
+
+
+def truth_spans(ex, truth):
+    """Find every span of one hand-made truth file in its files; how many."""
     n = 0
     for name, quotes in truth['quotes'].items():
         data = open(os.path.join(ex, name), 'rb').read()
@@ -93,10 +100,17 @@ def test_truth():
             for s in sources:
                 qr.find_span(old, s)
                 n += 1
-        for s in pair.get('moved', []):
-            qr.find_span(old, s)
+        for line in pair.get('unsourced', []):
+            qr.find_span(new, [line, line])
             n += 1
-    print(f'truth: {n} spans found')
+        for entry in pair.get('moved', []):
+            for alt in [[entry]] if isinstance(entry[0], str) else entry:
+                for s in alt:
+                    qr.find_span(old, s)
+                    n += 1
+        for q in pair.get('new_fates', {}):
+            assert q in truth['quotes'][pair['new']], q
+    return n
 
 
 def test_documents_truth(binary):
@@ -146,6 +160,17 @@ def test_checks():
     del plain[1]['typographic']
     fig = qr.modern(qr.Aligned(old, new, plain), truth)
     assert fig['mo_edits'] == 1.0 and fig['mo_typo'] == (0, 1), fig
+    # list markers: a bullet's dash paired with a hyphen, or a heading replaced by a dash alone
+    old, new = b'open-source code\n', b'open\n- source code\n'
+    dash = [{'kind': 'equal', 'a': [0, 4], 'b': [0, 4]},
+            {'kind': 'equal', 'a': [4, 16], 'b': [5, 18]}]
+    assert qr.markers(qr.Aligned(old, new, dash)) == 1
+    old, new = b'5. Safety\nNone hurt.\n', b'- None hurt.\n'
+    rep = [{'kind': 'replace', 'a': [0, 9], 'b': [0, 1]},
+           {'kind': 'equal', 'a': [10, 20], 'b': [2, 12]}]
+    assert qr.markers(qr.Aligned(old, new, rep)) == 1
+    rep[0]['a'] = [0, 2]  # "5." for "-": marker for marker
+    assert qr.markers(qr.Aligned(old, new, rep)) == 0
     print('checks: as expected')
 
 

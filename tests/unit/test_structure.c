@@ -201,6 +201,40 @@ Test(structure, a_marker_is_never_paired_with_text)
 	free(got);
 }
 
+/* A numbered heading and the sentence under it replaced by a bullet's dash alone (a summary's
+ * "- Complaints rose" for "5. Safety / There were three collisions. Complaints rose"): the
+ * heading's "5." is a marker too, but it starts deleted text, so the pair is no bullet for a
+ * bullet: the heading and sentence are deleted and the dash is inserted before its words. */
+Test(structure, a_heading_number_is_not_a_bullet_for_a_dash)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Safety was good.\n\n5. Safety\n\nThere were three minor collisions during the "
+	                      "year, none of which caused injury. Complaints about noise rose from 58 to 87.",
+	                      "Safety was good.\n- Complaints about noise rose from 58 to 87.", &o);
+	cr_assert_null(strstr(got, "> -"), "%s", got);
+	cr_assert_not_null(strstr(got, "| i - | = Complaints about noise"), "%s", got);
+	free(got);
+}
+
+/* A stop glued to a kept word in NEW ("87.") stays beside it when the rest of OLD's sentence and
+ * the sentences after it are deleted: inserted after its word, not paired with OLD's last stop
+ * (nor inserted after all the deletions), which the side-by-side draws rows below "87". */
+Test(structure, a_glued_stop_stays_with_its_word)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Complaints about noise rose from 58 to 87, most of them on the two routes "
+	                      "to Dunmore. Cameras are now fitted on 20 buses.\n\n6. Costs\n\nThe "
+	                      "service cost a lot, of which fuel was the largest part.\n",
+	                      "- Complaints about noise rose from 58 to 87.\n- Parents can write.\n", &o);
+	cr_assert_not_null(strstr(got, "= Complaints about noise rose from 58 to 87 | i . | d ,"), "%s",
+	                   got);
+	free(got);
+	/* A short deletion inside the sentence keeps the stop paired. */
+	got = diff_text("Noise rose to 87, mostly at night.", "Noise rose to 87.", &o);
+	cr_assert_str_eq(got, "= Noise rose to 87 | d , mostly at night | = .", "%s", got);
+	free(got);
+}
+
 /* Issue 10: a list renumbered around an inserted item keeps its items: each number is the
  * item's place, not its words, and is no change; the new item is inserted whole. */
 Test(structure, a_renumbered_list_keeps_its_items)
