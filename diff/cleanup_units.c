@@ -175,6 +175,32 @@ static bool solid(const rl_ctx *c, const rl_op *op)
 	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
 }
 
+/* The word tokens of side !s in [x0, x1) that equal ops keep, counted by where their partners
+ * on side s lie: *inside [h0, h1) or *outside it (a unit's words matched into a hole, or from
+ * elsewhere: coincidental and stray below). */
+static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, uint32_t x1,
+                      uint32_t h0, uint32_t h1, uint32_t *inside, uint32_t *outside)
+{
+	int o = !s;
+	const rl_side *so = &c->side[o];
+	*inside = *outside = 0;
+	for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
+		const rl_op *e = &ops->v[q];
+		if (e->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
+		for (uint32_t x = lo; x < hi; x++) {
+			if (so->tok[x].cls != RL_TOK_WORD)
+				continue;
+			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
+			if (back >= h0 && back < h1)
+				++*inside;
+			else
+				++*outside;
+		}
+	}
+}
+
 /* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
  * a unit of the other side that owes most of its matched words to text outside the hole (the
  * "volumes" of a deleted sentence matched with the "volume" of a kept one), or that is mostly
@@ -202,18 +228,10 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 		if (v == last_v)
 			continue;
 		last_v = v;
-		uint32_t inside = 0, outside = 0, words = 0;
-		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++) {
-			const rl_op *q = &ops->v[op_at(ops, o, x)];
+		uint32_t inside, outside, words = 0;
+		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++)
 			words += so->tok[x].cls == RL_TOK_WORD;
-			if (q->kind != RL_OP_EQUAL || so->tok[x].cls != RL_TOK_WORD)
-				continue;
-			uint32_t back = rl_lo(q, s) + (x - rl_lo(q, o));
-			if (back >= h0 && back < h1)
-				inside++;
-			else
-				outside++;
-		}
+		kept_back(c, ops, s, so->ustart[v], so->ustart[v + 1], h0, h1, &inside, &outside);
 		/* A unit mostly made of the hole's words is its counterpart; one that shares a word
 		 * or two with it and nothing else ("{lighthouse sale|hotel news}") is not. */
 		if (inside >= outside && 2 * inside >= words)
@@ -615,22 +633,8 @@ static bool stray(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint
 		uint32_t v = so->unit[rl_lo(op, o) + (t - rl_lo(op, s))];
 		uint32_t x0 = so->ustart[v] > olo ? so->ustart[v] : olo;
 		uint32_t x1 = so->ustart[v + 1] < ohi ? so->ustart[v + 1] : ohi;
-		uint32_t inside = 0, outside = 0, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
-		for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
-			const rl_op *e = &ops->v[q];
-			if (e->kind != RL_OP_EQUAL)
-				continue;
-			uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
-			for (uint32_t x = lo; x < hi; x++) {
-				if (so->tok[x].cls != RL_TOK_WORD)
-					continue;
-				uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
-				if (back >= h0 && back < h1)
-					inside++;
-				else
-					outside++;
-			}
-		}
+		uint32_t inside, outside, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
+		kept_back(c, ops, s, x0, x1, h0, h1, &inside, &outside);
 		if (inside >= outside && 2 * inside >= words)
 			return false;
 		any = true;

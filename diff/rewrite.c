@@ -211,7 +211,19 @@ static int split_replace(const rl_ctx *c, const rl_op *op, rl_opvec *out)
  * function word, name or number is never the word a phrase replaced). */
 static bool modifiable(const rl_ctx *c, uint32_t ta)
 {
-	return rl_is_content(c, RL_OLD, ta) && !rl_is_anchor(c, RL_OLD, ta);
+	if (!rl_is_content(c, RL_OLD, ta))
+		return false;
+	if (!rl_is_anchor(c, RL_OLD, ta))
+		return true;
+	/* A capital that starts a sentence is the sentence's, not a name's ("Software {+program+}
+	 * covered" grew from "Software", not from "covered"). */
+	const rl_side *sd = &c->side[RL_OLD];
+	if (sd->tok[ta].flags & RL_TF_DIGIT)
+		return false;
+	for (uint32_t t = sd->ustart[sd->unit[ta]]; t < ta; t++)
+		if (sd->tok[t].cls == RL_TOK_WORD)
+			return false;
+	return true;
 }
 
 /* Is op an insertion of one or two words and nothing else? (A deleted modifier stays a deletion:

@@ -116,6 +116,18 @@ Test(rewrite, a_phrase_between_two_content_words_grows_from_the_lone_one)
 	       "= We | r describe > explain | r software > software program | = distributed in kits .", 0);
 }
 
+/* A capital that starts a sentence is no name: the phrase grows from that word ("Software" ->
+ * "Software program"), never from the word after it ("covered" -> "program covered" lost a
+ * kept word). */
+Test(rewrite, a_sentence_initial_capital_can_grow_into_a_phrase)
+{
+	expect("The list is long. Software is free.", "The list is long. Software program is free.",
+	       "= The list is long . | r Software > Software program | = is free .", 0);
+	expect("The list is long. Software covered by it is free.",
+	       "The list is long. Software program covered by it is free.",
+	       "= The list is long . Software | i program | = covered by it is free .", 0);
+}
+
 /* "use of" -> "make use of of": the exact diff matches the phrase's own "of"; the match slides
  * to the second copy and the word reads as grown on both sides. */
 Test(rewrite, a_phrase_that_ends_with_the_next_word_grows_once)
