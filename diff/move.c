@@ -92,13 +92,34 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
+/* Is token t a closing mark glued to the token before it: ")" or a closing quote? */
+static bool glued_closer(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	const unsigned char *p = (const unsigned char *)sd->text + tk->off;
+	if (tk->cls != RL_TOK_PUNCT || tk->gap != RL_GAP_NONE)
+		return false;
+	if (tk->len == 1)
+		return *p == ')' || *p == ']' || *p == '"' || *p == '\'';
+	/* ’ (U+2019) and ” (U+201D) */
+	return tk->len == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x9D);
+}
+
+/* The token a stop follows, past the closing marks between them ("(sh, zsh):", "section)."). */
+static uint32_t word_before(const rl_side *sd, uint32_t t)
+{
+	for (int k = 0; k < 2 && t > 0 && glued_closer(sd, t); k++)
+		t--;
+	return t;
+}
+
 /* Does a sentence end before token t of side s, unit or not: t follows a stop (. ! ?) glued to
- * the word before it, with space between, or a colon with a capital after it. The units take no
- * lower-case word for a sentence start ("approx. five"), nor a colon for a stop; but in a text
- * run into one line a sentence that starts with a name in lower case ("leoAst.py unifies ...")
- * or follows a line that ended in a colon ("... as follows: The ...") is a unit only there. (A
- * colon before a lower-case word goes on with its sentence, as most of the King James Bible's
- * do.) */
+ * the word before it (or to a closing mark after one: "(sh, zsh): For ..."), with space between,
+ * or a colon with a capital after it. The units take no lower-case word for a sentence start
+ * ("approx. five"), nor a colon for a stop; but in a text run into one line a sentence that
+ * starts with a name in lower case ("leoAst.py unifies ...") or follows a line that ended in a
+ * colon ("... as follows: The ...") is a unit only there. (A colon before a lower-case word goes
+ * on with its sentence, as most of the King James Bible's do.) */
 static bool soft_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
@@ -106,7 +127,7 @@ static bool soft_edge(const rl_ctx *c, int s, uint32_t t)
 		return true;
 	const rl_token *stop = &sd->tok[t - 1], *next = &sd->tok[t];
 	if (stop->cls == RL_TOK_PUNCT && stop->len == 1 && stop->gap == RL_GAP_NONE &&
-	    next->gap != RL_GAP_NONE && t >= 2 && sd->tok[t - 2].cls == RL_TOK_WORD) {
+	    next->gap != RL_GAP_NONE && t >= 2 && sd->tok[word_before(sd, t - 2)].cls == RL_TOK_WORD) {
 		char ch = sd->text[stop->off];
 		if (ch == '.' || ch == '!' || ch == '?' || (ch == ':' && (next->flags & RL_TF_UPPER)))
 			return true;
@@ -579,11 +600,114 @@ static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span
 	return memcmp(cut, sp, sizeof *cut) != 0;
 }
 
+/* Words of one op side looked at for variants (a swap is a few words; a long change is no
+ * evidence word for word). */
+#define VARIANT_SCAN 8
+
+/* The same word but for the case of its ASCII letters. */
+static bool same_folded(const char *x, size_t nx, const char *y, size_t ny)
+{
+	if (nx != ny)
+		return false;
+	for (size_t i = 0; i < nx; i++) {
+		unsigned char p = (unsigned char)x[i], q = (unsigned char)y[i];
+		if (p != q && (p | 0x20) != (q | 0x20))
+			return false;
+		if (p != q && !((p | 0x20) >= 'a' && (p | 0x20) <= 'z'))
+			return false;
+	}
+	return true;
+}
+
+/* Content words of a change op's OLD side that stand on its NEW side as a variant of themselves:
+ * an inflection, a respelling or another case ("substitution operator" -> "substitutions
+ * operators", "ElementTree" -> "Elementtree"). A moved sentence reworded that way keeps only its
+ * function words word for word, and those alone are no evidence of a move; each such pair is. */
+static uint32_t variant_words(const rl_ctx *c, const rl_op *op)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	if (op->a1 <= op->a0 || op->b1 <= op->b0 || rl_op_words(c, op, RL_OLD) > VARIANT_SCAN ||
+	    rl_op_words(c, op, RL_NEW) > VARIANT_SCAN || op->b1 - op->b0 > 32)
+		return 0;  /* (used below has a bit per NEW token) */
+	uint32_t n = 0, used = 0;
+	for (uint32_t t = op->a0; t < op->a1; t++) {
+		if (!rl_is_content(c, RL_OLD, t))
+			continue;
+		const char *x = sa->text + sa->tok[t].off;
+		size_t nx = sa->tok[t].len;
+		for (uint32_t u = op->b0; u < op->b1; u++) {
+			if ((used & (1u << (u - op->b0))) || sb->tok[u].cls != RL_TOK_WORD)
+				continue;
+			const char *y = sb->text + sb->tok[u].off;
+			size_t ny = sb->tok[u].len;
+			if (rl_similar_words(x, nx, y, ny) || same_folded(x, nx, y, ny)) {
+				used |= 1u << (u - op->b0);
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/* First and last tokens on each side of the ops of inner that match: equal ops with a word, and
+ * changes with a variant (variant_words). Whether there are any. */
+static bool matched_extent(const rl_ctx *c, const rl_opvec *inner, uint32_t first[2],
+                           uint32_t last[2])
+{
+	first[0] = first[1] = UINT32_MAX;
+	last[0] = last[1] = 0;
+	for (size_t k = 0; k < inner->n; k++) {
+		const rl_op *op = &inner->v[k];
+		if (op->kind == RL_OP_EQUAL ? rl_op_words(c, op, RL_OLD) == 0 : !variant_words(c, op))
+			continue;
+		for (int s = 0; s < 2; s++) {
+			first[s] = first[s] < rl_lo(op, s) ? first[s] : rl_lo(op, s);
+			last[s] = rl_hi(op, s);
+		}
+	}
+	return first[0] != UINT32_MAX;
+}
+
+/* A passage widened to its units may take in, on one side only, whole sentences next to it that
+ * match nothing: on a text run into one line, a moved paragraph's unit runs on past a colon into
+ * the next moved paragraph ("... (sh, ksh, bash, zsh): For locale available ..."), which then
+ * lost its place to it. Such sentences (as soft_edge finds them) are cut off when the other side
+ * has no unmatched words at that end (where both have some, they may be one sentence reworded
+ * in the same slot). Whether sp changed (into *cut). */
+static bool cut_one_sided(const rl_ctx *c, const rl_opvec *inner, const rl_span *sp, rl_span *cut)
+{
+	uint32_t first[2], last[2], head[2], tail[2], lo[2], hi[2];
+	*cut = *sp;
+	if (!matched_extent(c, inner, first, last))
+		return false;
+	for (int s = 0; s < 2; s++) {
+		uint32_t from = s ? sp->b0 : sp->a0, to = s ? sp->b1 : sp->a1;
+		lo[s] = first[s], hi[s] = last[s];
+		while (lo[s] > from && !soft_edge(c, s, lo[s]))
+			lo[s]--;
+		while (hi[s] < to && !soft_edge(c, s, hi[s]))
+			hi[s]++;
+		head[s] = rl_words(c, s, from, lo[s]);
+		tail[s] = rl_words(c, s, hi[s], to);
+	}
+	if (head[RL_OLD] && !head[RL_NEW])
+		cut->a0 = lo[RL_OLD];
+	if (head[RL_NEW] && !head[RL_OLD])
+		cut->b0 = lo[RL_NEW];
+	if (tail[RL_OLD] && !tail[RL_NEW])
+		cut->a1 = hi[RL_OLD];
+	if (tail[RL_NEW] && !tail[RL_OLD])
+		cut->b1 = hi[RL_NEW];
+	return memcmp(cut, sp, sizeof *cut) != 0;
+}
+
 /* Diff the two places of a candidate; keep it as a move when enough matches (and at least min_eq
  * words). relax: the long-run share applies; without it, *later says that it would have. When it
  * fails for its share or its units and a narrower candidate is worth a try (cut_to_matched),
- * *retry says so and *cut holds it (retry NULL: no retry is wanted). */
-static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t min_eq, bool relax,
+ * *retry says so and *cut holds it (retry NULL: no retry is wanted). A move found may be narrower
+ * than sp (cut_one_sided): sp is then narrowed to it. */
+static int verify(rl_ctx *c, const rl_opvec *ops, rl_span *sp, uint32_t min_eq, bool relax,
                   rl_opvec *moved, bool *ok, bool *later, rl_span *cut, bool *retry)
 {
 	rl_opvec inner = {0};
@@ -593,7 +717,7 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 	*ok = false;
 	if (rc != RL_OK)
 		goto out;
-	uint32_t run = 0, content = 0;
+	uint32_t run = 0, content = 0, near = 0;
 	/* A word grown into a phrase keeps its word in a moved passage; not in a list item, which
 	 * restating a sentence is provenance's (list_item above), however many words it keeps. */
 	bool items = list_item(c, RL_OLD, sp->a0) || list_item(c, RL_NEW, sp->b0);
@@ -607,6 +731,9 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 		} else if (!items && rl_grown_phrase(c, &inner.v[k])) {
 			eq++;  /* "use" -> "make use of" */
 			content += content_words(c, &inner.v[k]);
+		} else if (!items) {
+			uint32_t v = variant_words(c, &inner.v[k]);
+			eq += v, content += v, near += v;
 		}
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !list_item(c, RL_OLD, sp->a0) &&
@@ -640,8 +767,21 @@ static int verify(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t mi
 			goto out;
 		}
 	}
+	rl_span narrow;
+	if (cut_one_sided(c, &inner, sp, &narrow)) {
+		bool dummy = false;
+		size_t at = moved->n;
+		if ((rc = verify(c, ops, &narrow, min_eq, relax, moved, ok, &dummy, NULL, NULL)) != RL_OK)
+			goto out;
+		if (*ok) {
+			*sp = narrow;
+			goto out;
+		}
+		moved->n = at;
+	}
+	/* (In place, the exact diff counts no variant either.) */
 	bool away;
-	if ((rc = moved_away(c, ops, sp, eq, &away)) != RL_OK || !away)
+	if ((rc = moved_away(c, ops, sp, eq - near, &away)) != RL_OK || !away)
 		goto out;
 	dissolve_fragments(c, &inner);
 	uint32_t id = c->next_move++;

@@ -470,3 +470,33 @@ Test(move, a_moved_section_takes_its_one_word_heading)
 	cr_assert_null(strstr(got, "d Repairs"), "%s", got);
 	free(got);
 }
+
+/* A short sentence moved whose content words were all inflected ("Tables" -> "Table") keeps only
+ * its function words word for word, too few to place it; the variants are evidence too. */
+Test(move, a_sentence_moved_with_its_words_inflected_moves)
+{
+	char *got = run(P1 "\n\nTables of tides are printed in almanacs.\n\n" P2 "\n\n" P3 "\n\n" P4
+	                   "\n\n" P5 "\n",
+	                P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\nTable of tide are printed in almanac.\n\n"
+	                   P5 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "m1 of"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 are printed in"), "%s", got);
+	free(got);
+}
+
+/* A moved paragraph run into one line ends in a colon after a bracket, and a new sentence follows
+ * it in the same unit: the sentence matches nothing and has no counterpart at the other place,
+ * so it is inserted, not part of the move. */
+#define BUOY_A "You can try these tide tables for a week, and if the new times seem right, copy " \
+               "them into your logbook. For coastal towns (Dover, Hull, Leith):"
+#define BUOY_X "Every buoy shows a light code printed beside its number."
+
+Test(move, a_sentence_after_a_moved_one_in_its_unit_is_no_part_of_it)
+{
+	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" BUOY_A "\n\n" P5 "\n",
+	                P1 " " BUOY_A " " BUOY_X " " P2 " " P3 " " P4 " " P5 "\n", 0);
+	cr_assert_not_null(strstr(got, "m1 You can try"), "%s", got);
+	cr_assert_not_null(strstr(got, "| i Every buoy shows"), "%s", got);
+	free(got);
+}
