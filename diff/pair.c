@@ -204,15 +204,51 @@ static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
 	return h | 1;
 }
 
-static int stems_init(region *r, size_t words)
+/* The table for about `most` stems, at most three quarters full (stems_room grows it past that).
+ * Sized by the stems there can be, not by the tokens: on a text of distinct words (the cumulative
+ * song) a table for twice the tokens was 12 bytes a token more at the comparison's peak. */
+static int stems_init(region *r, size_t most)
 {
 	size_t n = 16;
-	while (n < 2 * words + 16)
+	while (n < most + most / 3 + 16)
 		n *= 2;
 	r->stem_mask = n - 1;
 	r->stem_key = calloc(n, sizeof *r->stem_key);
 	r->stem_val = malloc(n * sizeof *r->stem_val);
 	return r->stem_key && r->stem_val ? RL_OK : RL_ENOMEM;
+}
+
+/* About as many stems as OLD's tokens [a0, a1) have: a stem per distinct word, and no more than
+ * the region's tokens (the table grows if case folding makes more stems than ids). */
+static size_t stems_most(const region *r)
+{
+	size_t toks = r->a1 - r->a0;
+	return toks < r->c->nids ? toks : r->c->nids;
+}
+
+static size_t stem_slot(const region *r, uint64_t h);
+
+/* Room for one more stem: the table doubled when it would be over three quarters full (the
+ * local numbers stay, so nothing else changes). */
+static int stems_room(region *r)
+{
+	size_t n = r->stem_mask + 1;
+	if ((size_t)r->nloc + 1 <= n - n / 4)
+		return RL_OK;
+	region big = *r;
+	if (stems_init(&big, n) != RL_OK) {
+		free(big.stem_key), free(big.stem_val);
+		return RL_ENOMEM;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (!r->stem_key[j])
+			continue;
+		size_t k = stem_slot(&big, r->stem_key[j]);
+		big.stem_key[k] = r->stem_key[j], big.stem_val[k] = r->stem_val[j];
+	}
+	free(r->stem_key), free(r->stem_val);
+	r->stem_key = big.stem_key, r->stem_val = big.stem_val, r->stem_mask = big.stem_mask;
+	return RL_OK;
 }
 
 /* The slot of a stem in the table (where it is, or where it would go). */
@@ -269,7 +305,7 @@ static int build_index(region *r)
 	last = malloc(capl * sizeof *last);
 	r->weight = malloc(capl * sizeof *r->weight);
 	r->loc[RL_OLD] = malloc(((size_t)(r->a1 - r->a0) + 1) * sizeof *r->loc[RL_OLD]);
-	if (!cnt || !last || !r->weight || !r->loc[RL_OLD] || stems_init(r, r->a1 - r->a0) != RL_OK)
+	if (!cnt || !last || !r->weight || !r->loc[RL_OLD] || stems_init(r, stems_most(r)) != RL_OK)
 		goto out;
 	for (uint32_t t = r->a0; t < r->a1; t++)
 		r->loc[RL_OLD][t - r->a0] = RL_ID_NONE;
@@ -281,6 +317,9 @@ static int build_index(region *r)
 			uint64_t h = stem(c, RL_OLD, t);
 			size_t slot = stem_slot(r, h);
 			if (!r->stem_key[slot]) {
+				if (stems_room(r) != RL_OK)
+					goto out;
+				slot = stem_slot(r, h);
 				if (r->nloc == capl) {
 					capl *= 2;
 					uint32_t *nc = realloc(cnt, capl * sizeof *nc);

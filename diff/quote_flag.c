@@ -32,13 +32,18 @@ static bool is_kept(const rl_op *op)
 	return op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
 }
 
-/* Per token of each side: the op that holds it. Where the quotations are, per side, as short
- * lists rather than arrays per token (on a long text those were 13 bytes a token, the peak of
- * the whole comparison): the stretches inside any quotation (merged, in order) with the quoted
- * tokens before each, so that a range holds quoted text when inq(hi) > inq(lo); the outermost
- * quotations in order; and the token positions where one starts or ends. */
+/* Per side, the op that holds each token, and where the quotations are, as short lists rather
+ * than arrays per token (on a long text those were 13 bytes a token, the peak of the whole
+ * comparison; then the op of each token, 4 bytes a token, was the peak on Chinese, a token a
+ * character): the ops with tokens on the side by their first token (op_of searches them); the
+ * stretches inside any quotation (merged, in order) with the quoted tokens before each, so that a
+ * range holds quoted text when inq(hi) > inq(lo); the outermost quotations in order; and the
+ * token positions where one starts or ends. */
 typedef struct owner {
-	uint32_t *op[2];
+	uint32_t *lo[2], *k[2];  /* op k[i] starts at token lo[i], ascending; nk of them */
+	size_t nk[2], capk[2];
+	uint64_t *mv;            /* owner_build's scratch: moved ops on OLD, a0 << 32 | op */
+	size_t nmv, capmv;
 	uint32_t *span0[2], *span1[2], *before[2];  /* merged quoted stretches [span0, span1) */
 	size_t nspans[2];
 	uint32_t *outer[2];  /* indices of the outermost quotations (depth 0), in order */
@@ -47,20 +52,21 @@ typedef struct owner {
 	size_t nedges[2];
 	uint32_t *qix[2];    /* per token, only when outermost quotations overlap: the last one
 	                      * holding it, or UINT32_MAX; NULL otherwise (found in outer[]) */
-	size_t (*near)[3];   /* per side, where the last search in spans, outer and edges ended
+	size_t (*near)[4];   /* per side, where the last search in spans, outer, edges and lo ended
 	                      * (count_at_most): near_at, written through a const owner */
-	size_t near_at[2][3];
+	size_t near_at[2][4];
 } owner;
 
 static void owner_free(owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
-		free(ow->op[s]);
+		free(ow->lo[s]), free(ow->k[s]);
 		free(ow->span0[s]), free(ow->span1[s]), free(ow->before[s]);
 		free(ow->outer[s]);
 		free(ow->edges[s]);
 		free(ow->qix[s]);
 	}
+	free(ow->mv);
 }
 
 static int cmp_u32(const void *x, const void *y)
@@ -212,20 +218,107 @@ static bool quoted_tok(const owner *ow, int s, uint32_t t)
 	return inq(ow, s, t + 1) > inq(ow, s, t);
 }
 
-static int owner_build(const rl_ctx *c, const rl_opvec *ops, owner *ow)
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+	return (p > q) - (p < q);
+}
+
+/* Add op x starting at token lo to the list of moved ones (a0 << 32 | x), grown as needed. */
+static int moved_push(owner *ow, uint32_t lo, size_t x)
+{
+	if (ow->nmv == ow->capmv) {
+		size_t cap = ow->capmv ? 2 * ow->capmv : 64;
+		uint64_t *v = realloc(ow->mv, cap * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		ow->mv = v, ow->capmv = cap;
+	}
+	ow->mv[ow->nmv++] = (uint64_t)lo << 32 | x;
+	return RL_OK;
+}
+
+/* Side s's n entries of lo[] and k[] with the moved ones (mv) merged in by lo, all sorted first
+ * when the others were not in order (distinct starts: the ops tile the side). */
+static int merge_moved(owner *ow, int s, size_t n, bool sorted)
+{
+	uint32_t *lo = ow->lo[s], *k = ow->k[s];
+	for (size_t i = 0; !sorted && i < n; i++)
+		if (moved_push(ow, lo[i], k[i]) != RL_OK)
+			return RL_ENOMEM;
+	n = sorted ? n : 0;
+	size_t nm = ow->nmv;
+	qsort(ow->mv, nm, sizeof *ow->mv, cmp_u64);
+	/* From the back (lo[] and k[] have room for all), the others moved a block at a time: the
+	 * moved ops are few. */
+	for (size_t i = n, j = nm; j-- > 0;) {
+		uint32_t at = (uint32_t)(ow->mv[j] >> 32);
+		size_t near = i, pos = count_at_most(lo, NULL, NULL, i, at, &near);
+		memmove(lo + pos + j + 1, lo + pos, (i - pos) * sizeof *lo);
+		memmove(k + pos + j + 1, k + pos, (i - pos) * sizeof *k);
+		lo[pos + j] = at, k[pos + j] = (uint32_t)ow->mv[j];
+		i = pos;
+	}
+	ow->nk[s] = n + nm;
+	ow->nmv = 0;
+	return RL_OK;
+}
+
+/* The ops with tokens on each side, by their first token there. The ops advance through both
+ * sides in step but for moved passages, listed where they stand in NEW: those are taken out on
+ * OLD, sorted and merged back, so that the stage's rebuilds (one after each rewrite) cost no sort
+ * of the whole list. */
+static int owner_build(const rl_opvec *ops, owner *ow)
 {
 	for (int s = 0; s < 2; s++) {
-		/* Rebuilt in place: the sides do not change size. */
-		if (!ow->op[s])
-			ow->op[s] = malloc(((size_t)c->side[s].n + 1) * sizeof *ow->op[s]);
-		if (!ow->op[s])
-			return RL_ENOMEM;
+		/* Rebuilt in place: kept for the next build when big enough. */
+		if (ops->n + 1 > ow->capk[s]) {
+			free(ow->lo[s]), free(ow->k[s]);
+			ow->lo[s] = malloc((ops->n + 1) * sizeof *ow->lo[s]);
+			ow->k[s] = malloc((ops->n + 1) * sizeof *ow->k[s]);
+			ow->capk[s] = ow->lo[s] && ow->k[s] ? ops->n + 1 : 0;
+			if (!ow->capk[s])
+				return RL_ENOMEM;
+		}
 	}
-	for (size_t k = 0; k < ops->n; k++)
-		for (int s = 0; s < 2; s++)
-			for (uint32_t t = rl_lo(&ops->v[k], s); t < rl_hi(&ops->v[k], s); t++)
-				ow->op[s][t] = (uint32_t)k;
+	uint32_t *la = ow->lo[0], *ka = ow->k[0], *lb = ow->lo[1], *kb = ow->k[1];
+	size_t na = 0, nb = 0;
+	bool sa = true, sb = true;
+	for (size_t x = 0; x < ops->n; x++) {
+		const rl_op *op = &ops->v[x];
+		if (op->b1 > op->b0) {
+			sb &= nb == 0 || lb[nb - 1] < op->b0;
+			lb[nb] = op->b0, kb[nb++] = (uint32_t)x;
+		}
+		if (op->a1 <= op->a0)
+			continue;
+		if (op->move) {
+			if (moved_push(ow, op->a0, x) != RL_OK)
+				return RL_ENOMEM;
+			continue;
+		}
+		sa &= na == 0 || la[na - 1] < op->a0;
+		la[na] = op->a0, ka[na++] = (uint32_t)x;
+	}
+	ow->near[0][3] = ow->near[1][3] = 0;
+	ow->nk[0] = na, ow->nk[1] = nb;
+	if ((ow->nmv || !sa) && merge_moved(ow, 0, na, sa) != RL_OK)
+		return RL_ENOMEM;
+	if (!sb && merge_moved(ow, 1, nb, false) != RL_OK)
+		return RL_ENOMEM;
 	return RL_OK;
+}
+
+/* The op holding token t of side s (as of the last owner_build). Most calls come in token order,
+ * so the search starts where the one before ended. */
+static uint32_t op_of(const owner *ow, int s, uint32_t t)
+{
+	const uint32_t *lo = ow->lo[s];
+	size_t i = ow->near[s][3], n = ow->nk[s];
+	if (i > 0 && i <= n && lo[i - 1] <= t && (i == n || lo[i] > t))
+		return ow->k[s][i - 1];  /* the op the search before found */
+	i = count_at_most(lo, NULL, NULL, n, t, &ow->near[s][3]);
+	return ow->k[s][i ? i - 1 : 0];
 }
 
 /* The ops holding the tokens of quotation q on side s, each once, in order: the kept ones (kept)
@@ -238,12 +331,13 @@ typedef struct op_walk {
 static uint32_t next_op(const owner *ow, const rl_opvec *ops, int s, const rl_quotation *q,
                         bool kept, op_walk *w)
 {
-	for (; w->t < q->t1; w->t++) {
-		uint32_t k = ow->op[s][w->t];
+	while (w->t < q->t1) {
+		uint32_t k = op_of(ow, s, w->t);
+		uint32_t hi = rl_hi(&ops->v[k], s);  /* the op's other tokens are its own */
+		w->t = hi > w->t ? hi : w->t + 1;
 		if (k == w->last || is_kept(&ops->v[k]) != kept)
 			continue;
 		w->last = k;
-		w->t++;
 		return k;
 	}
 	return UINT32_MAX;
@@ -262,7 +356,7 @@ static uint32_t kept_words(const rl_ctx *c, const owner *ow, const rl_opvec *ops
 			continue;
 		bool is_content = rl_is_content(c, s, t);
 		*has_content |= is_content;
-		if (is_kept(&ops->v[ow->op[s][t]]))
+		if (is_kept(&ops->v[op_of(ow, s, t)]))
 			k++, *content += is_content;
 	}
 	return k;
@@ -317,7 +411,7 @@ static int near_word(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 		if (x == sd->n || (x > 0 && sd->tok[x].gap == RL_GAP_PARA))
 			return 0;
 	}
-	const rl_op *op = &ops->v[ow->op[o][x]];
+	const rl_op *op = &ops->v[op_of(ow, o, x)];
 	return is_kept(op) ? 1 : rl_op_words(c, op, !o) > 0 ? 2 : 3;
 }
 
@@ -389,7 +483,7 @@ static bool sentence_gone(const rl_ctx *c, const owner *ow, const rl_opvec *ops,
 		if (sd->tok[t].cls != RL_TOK_WORD)
 			continue;
 		words++;
-		kept += is_kept(&ops->v[ow->op[s][t]]);
+		kept += is_kept(&ops->v[op_of(ow, s, t)]);
 	}
 	return words >= 4 && kept * GONE_RATIO < words;
 }
@@ -411,7 +505,7 @@ static bool stranded(const rl_ctx *c, const owner *ow, const rl_opvec *ops, int 
 	int o = !s;
 	uint32_t kept = 0, near = 0;  /* words kept; of them, in the paragraph where it stood */
 	/* Where the quotation starts on the other side, when its opening mark was changed. */
-	const rl_op *first = &ops->v[ow->op[s][q->t0]];
+	const rl_op *first = &ops->v[op_of(ow, s, q->t0)];
 	uint32_t from_o = is_kept(first) ? UINT32_MAX : rl_lo(first, o);
 	bool one_para = !para_apart(&c->side[s], q->t0, q->t1 - 1);
 	op_walk w = {q->t0, UINT32_MAX};
@@ -467,7 +561,7 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const owner *ow, int 
 	if (!gone(c, ow, ops, s, q))
 		return false;
 	*apart = stranded(c, ow, ops, s, q);
-	size_t k0 = ow->op[s][q->t0], k1 = ow->op[s][q->t1 - 1];
+	size_t k0 = op_of(ow, s, q->t0), k1 = op_of(ow, s, q->t1 - 1);
 	while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
 		k0++;
 	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
@@ -545,7 +639,7 @@ static int fold_gone(rl_ctx *c, rl_opvec *ops, owner *ow)
 			rc = rl_opvec_append(&out, ops->v + next, ops->n - next);
 			if (rc == RL_OK) {
 				rl_opvec_swap(ops, &out);
-				rc = owner_build(c, ops, ow);
+				rc = owner_build(ops, ow);
 			}
 		}
 		rl_ctx_recycle(c, &out);
@@ -593,14 +687,14 @@ static bool rewords_unquoted(const rl_ctx *c, const owner *ow, const rl_opvec *o
                              const rl_quotation *q)
 {
 	const rl_side *old = &c->side[RL_OLD];
-	size_t k0 = ow->op[RL_NEW][q->t0], k1 = ow->op[RL_NEW][q->t1 - 1];
+	size_t k0 = op_of(ow, RL_NEW, q->t0), k1 = op_of(ow, RL_NEW, q->t1 - 1);
 	while (k0 > 0 && !is_kept(&ops->v[k0 - 1]))
 		k0--;
 	while (k1 + 1 < ops->n && !is_kept(&ops->v[k1 + 1]))
 		k1++;
 	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
-	para_around(old, ops->v[ow->op[RL_NEW][q->t0]].a0, ops->v[k0].a0, ops->v[k1].a1, &u0, &v0);
-	para_around(old, ops->v[ow->op[RL_NEW][q->t1 - 1]].a1, ops->v[k0].a0, ops->v[k1].a1, &v1,
+	para_around(old, ops->v[op_of(ow, RL_NEW, q->t0)].a0, ops->v[k0].a0, ops->v[k1].a1, &u0, &v0);
+	para_around(old, ops->v[op_of(ow, RL_NEW, q->t1 - 1)].a1, ops->v[k0].a0, ops->v[k1].a1, &v1,
 	            &u1);
 	uint32_t old_words = 0, new_words = 0;
 	for (size_t x = k0; x <= k1; x++) {
@@ -692,7 +786,7 @@ static int split_leaving(rl_ctx *c, owner *ow, rl_opvec *ops)
 	}
 	if (rc == RL_OK && any) {
 		rl_opvec_swap(ops, &out);
-		rc = owner_build(c, ops, ow);
+		rc = owner_build(ops, ow);
 	}
 	rl_ctx_recycle(c, &out);
 	free(kept_quoted[0]);
@@ -750,7 +844,7 @@ static int split_gone(rl_ctx *c, owner *ow, rl_opvec *ops, uint8_t *const judged
 		}
 		if (rc == RL_OK) {
 			rl_opvec_swap(ops, &out);
-			rc = owner_build(c, ops, ow);
+			rc = owner_build(ops, ow);
 		}
 		rl_ctx_recycle(c, &out);
 	}
@@ -770,12 +864,12 @@ static uint32_t cut_with_mark(const rl_ctx *c, const owner *ow, const rl_opvec *
 		return UINT32_MAX;
 	uint32_t ends[2] = {q->t0, q->t1 - 1};
 	for (int e = 0; e < 2; e++) {
-		uint32_t k = ow->op[s][ends[e]];
+		uint32_t k = op_of(ow, s, ends[e]);
 		const rl_op *op = &ops->v[k];
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
 		if (!is_kept(op) && rl_hi(op, !s) == rl_lo(op, !s) && rl_words(c, s, lo, hi) > 0 &&
-		    is_kept(&ops->v[ow->op[s][ends[!e]]]))
+		    is_kept(&ops->v[op_of(ow, s, ends[!e])]))
 			return k;
 	}
 	return UINT32_MAX;
@@ -1160,7 +1254,7 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const owner *ow, uint8
 		const rl_quotation *q = &so->quotes[x];
 		if (!(skip[RL_OLD][x] & 2))
 			continue;
-		uint32_t p = rl_lo(&ops->v[ow->op[RL_OLD][q->t0]], RL_NEW);
+		uint32_t p = rl_lo(&ops->v[op_of(ow, RL_OLD, q->t0)], RL_NEW);
 		uint32_t lo = p > RESTATE_REACH ? p - RESTATE_REACH : 0;
 		size_t y = 0, hi = sn->nquotes;
 		while (y < hi) {  /* the first quotation of NEW starting at lo or after */
@@ -1176,7 +1270,7 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const owner *ow, uint8
 			for (uint32_t t = (t0 < p ? t0 : p) + 1; near && t <= (t0 > p ? t0 : p); t++)
 				near = t >= sn->n || sn->tok[t].gap < RL_GAP_BREAK;  /* on the same line */
 			if ((skip[RL_NEW][y] & 1) || !(skip[RL_NEW][y] & 2) ||
-			    ow->op[RL_NEW][t0] == ow->op[RL_OLD][q->t0] ||
+			    op_of(ow, RL_NEW, t0) == op_of(ow, RL_OLD, q->t0) ||
 			    !same_words(c, q, &sn->quotes[y], near))
 				continue;  /* (a replace that pairs the two found them different) */
 			skip[RL_OLD][x] |= 1;
@@ -1201,7 +1295,7 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 		goto out;
 	slide_out_of_quotes(c, &ow, ops);
 	if ((rc = cut_at_quotes(c, &ow, ops)) != RL_OK ||
-	    (rc = owner_build(c, ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
+	    (rc = owner_build(ops, &ow)) != RL_OK || (rc = fold_gone(c, ops, &ow)) != RL_OK ||
 	    (rc = split_leaving(c, &ow, ops)) != RL_OK)
 		goto out;
 	/* skip[s][x]: bit 2 the quotation is gone as a whole, bit 4 it is not, bit 1 it is restated

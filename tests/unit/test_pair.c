@@ -190,3 +190,36 @@ Test(pair, bullets_in_other_cases_beside_their_source)
 	cr_assert_null(strstr(got, beside), "%s", got);
 	free(got);
 }
+
+/* The stems table is sized by the ids (stems_init): under fold_case one id may hold words whose
+ * stems differ (a stem folds ASCII letters only: "kdé" and "kdÉ" share an id, not a stem), so a
+ * text whose every word comes in both forms has twice as many stems as ids and must grow the
+ * table rather than fill it (a full table would never find a free slot). OLD one long sentence,
+ * NEW short paragraphs of its words in the reverse order, as above, so that the sentences stage
+ * indexes the long sentence. */
+Test(pair, more_stems_than_ids_under_fold_case)
+{
+	enum { IDS = 600, UNITS = IDS / 2 };
+	static char a[IDS * 16], b[IDS * 16];
+	size_t la = 0, lb = 0;
+	char w[IDS][8];
+	for (int i = 0; i < IDS; i++)
+		snprintf(w[i], sizeof w[i], "%c%c%c", 'a' + i / 26 / 26 % 26, 'a' + i / 26 % 26,
+		         'a' + i % 26);
+	for (int i = 0; i < IDS; i++)
+		la += (size_t)snprintf(a + la, sizeof a - la, "%s%sé %sÉ", i ? " " : "", w[i], w[i]);
+	la += (size_t)snprintf(a + la, sizeof a - la, ".\n");
+	for (int u = UNITS - 1; u >= 0; u--)
+		lb += (size_t)snprintf(b + lb, sizeof b - lb, "%sÉ %sé.\n\n", w[2 * u + 1], w[2 * u]);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.fold_case = true;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	size_t words = 0;
+	for (size_t k = 0; k < n; k++)
+		words += ops[k].b1 - ops[k].b0;
+	cr_assert_gt(words, 0);
+	rl_alignment_free(al);
+}
