@@ -214,10 +214,10 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 		}
 	}
 	uint32_t *tok = realloc(o->tok, (o->n + 1) * sizeof *o->tok);
-	uint8_t *rn = realloc(o->run, o->n + 1);
-	o->tok = tok ? tok : o->tok;  /* (a failed shrink keeps the larger block) */
+	o->tok = tok ? tok : o->tok;  /* (freed by the caller either way) */
+	uint8_t *rn = tok ? realloc(o->run, o->n + 1) : NULL;
 	o->run = rn ? rn : o->run;
-	return RL_OK;
+	return tok && rn ? RL_OK : RL_ENOMEM;
 }
 
 /* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
