@@ -10,7 +10,8 @@ the measure helper (bench/measure.c) from wait4. `wc -w` reads both files once a
 no word diff can be faster than counting the words.
 
 `redline exact` is redline with every readability stage off (the exact engine with its speed
-shortcuts: what `--no-swaps --no-cleanup --no-moves --no-sentences --no-quotes` leaves).
+shortcuts: what `--no-swaps --no-cleanup --no-moves --no-sentences --no-quotes --no-sources`
+leaves; without `--no-sources` the provenance stage and the units it reads still ran).
 
 A summary table closes the run (issue 13; doc/performance.md quotes it): start-up on two tiny files;
 wikidiff2's 250 real revision pairs (../shared/bench/wikidiff2, with wd2 built by its build.sh
@@ -43,7 +44,8 @@ ROOT = os.path.dirname(HERE)
 MAX_RSS_PER_INPUT_BYTE = 10
 MAX_SECONDS_10M = 2.0
 MAX_STAGES_RATIO = 2.0
-NO_STAGES = ["--no-swaps", "--no-cleanup", "--no-moves", "--no-sentences", "--no-quotes"]
+NO_STAGES = ["--no-swaps", "--no-cleanup", "--no-moves", "--no-sentences", "--no-quotes",
+             "--no-sources"]
 
 # Runs that take longer than this are not repeated: one run of a minute says enough.
 REPEAT_LIMIT_S = 30.0

@@ -106,15 +106,16 @@ static int emit_piece(cutter *k, size_t i0, size_t i1, size_t j0, size_t j1)
 	return rl_opvec_push(k->out, &p);
 }
 
-static bool similar_tokens(const rl_ctx *c, uint32_t ta, uint32_t tb)
+/* The keys of a list's tokens, looked up once for the n x m cells of variant_anchors: a word's
+ * key and length, length 0 for any other token (rl_similar_words finds no variant in it). */
+static void list_keys(const rl_ctx *c, int s, const toklist *l, const char **key, size_t *len)
 {
-	const rl_token *x = &c->side[RL_OLD].tok[ta], *y = &c->side[RL_NEW].tok[tb];
-	if (x->cls != RL_TOK_WORD || y->cls != RL_TOK_WORD)
-		return false;
-	size_t nx, ny;
-	const char *kx = rl_interner_key(c->in, c->side[RL_OLD].ids[ta], &nx);
-	const char *ky = rl_interner_key(c->in, c->side[RL_NEW].ids[tb], &ny);
-	return rl_similar_words(kx, nx, ky, ny);
+	for (size_t i = 0; i < l->n; i++) {
+		uint32_t t = l->pos[i];
+		key[i] = NULL, len[i] = 0;
+		if (c->side[s].tok[t].cls == RL_TOK_WORD)
+			key[i] = rl_interner_key(c->in, c->side[s].ids[t], &len[i]);
+	}
 }
 
 /* The most pairs of variant words in order (a longest common subsequence under similarity).
@@ -125,13 +126,18 @@ static size_t variant_anchors(const rl_ctx *c, const toklist *la, const toklist 
 	enum { W = SWAP_SCAN_MAX + 1 };
 	uint8_t best[W][W], sim[W][W];
 	size_t n = la->n, m = lb->n, count = 0;
+	const char *ka[SWAP_SCAN_MAX], *kb[SWAP_SCAN_MAX];
+	size_t na[SWAP_SCAN_MAX], nb[SWAP_SCAN_MAX];
+
+	list_keys(c, RL_OLD, la, ka, na);
+	list_keys(c, RL_NEW, lb, kb, nb);
 
 	for (size_t j = 0; j <= m; j++)
 		best[0][j] = 0;
 	for (size_t i = 1; i <= n; i++) {
 		best[i][0] = 0;
 		for (size_t j = 1; j <= m; j++) {
-			sim[i][j] = similar_tokens(c, la->pos[i - 1], lb->pos[j - 1]);
+			sim[i][j] = rl_similar_words(ka[i - 1], na[i - 1], kb[j - 1], nb[j - 1]);
 			uint8_t v = best[i - 1][j] > best[i][j - 1] ? best[i - 1][j] : best[i][j - 1];
 			if (sim[i][j] && best[i - 1][j - 1] + 1 > v)
 				v = (uint8_t)(best[i - 1][j - 1] + 1);

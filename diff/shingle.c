@@ -164,52 +164,60 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 	return RL_OK;
 }
 
+/* Does op k of the list give orphan words to side s? */
+static inline bool orphan_on(const uint8_t *orphan, size_t k, int s)
+{
+	return orphan[k] && (s == RL_OLD || orphan[k] != RL_ORPHAN_OLD);
+}
+
 static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
                         const uint8_t *free_tok, int s, orphans *o)
 {
 	const rl_side *sd = &c->side[s];
 
-	/* Two walks: the first counts the orphan words, the second lists them in arrays of that
-	 * size (room for every token of the side was twice the memory of the orphan words of a
-	 * rewrite at rate 0.3, and a heap of holes the second pass did not fit in). */
+	/* Arrays of the orphan ops' tokens (a bound from the ops alone, with no per-token work),
+	 * filled in one walk over those tokens, then cut to the orphan words they hold: room for
+	 * every token of the side was twice the memory of the orphan words of a rewrite at rate
+	 * 0.3, and a first walk to count them cost as much as the walk that lists them. */
+	size_t bound = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		if (orphan_on(orphan, k, s))
+			bound += rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s);
 	o->n = 0;
-	for (int walk = 0; walk < 2; walk++) {
-		uint32_t run = 0, last = 0;
-		uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
-		bool in_run = false;
-		if (walk == 1) {
-			o->tok = malloc((o->n + 1) * sizeof *o->tok);
-			o->run = malloc((o->n + 1) * sizeof *o->run);
-			if (!o->tok || !o->run)
-				return RL_ENOMEM;
-			o->n = 0;
+	o->tok = malloc((bound + 1) * sizeof *o->tok);
+	o->run = malloc(bound + 1);
+	if (!o->tok || !o->run)
+		return RL_ENOMEM;
+	uint32_t run = 0, last = 0;
+	uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
+	bool in_run = false;
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (lo == hi)
+			continue;
+		if (!orphan_on(orphan, k, s)) {
+			in_run = false;
+			continue;
 		}
-		for (size_t k = 0; k < ops->n; k++) {
-			const rl_op *op = &ops->v[k];
-			uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-			if (lo == hi)
+		if (!in_run)
+			run++, in_run = true;
+		for (uint32_t t = lo; t < hi; t++) {
+			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
+			    (free_tok && !free_tok[t]))
 				continue;
-			if (!orphan[k] || (s == RL_NEW && orphan[k] == RL_ORPHAN_OLD)) {
-				in_run = false;
-				continue;
-			}
-			if (!in_run)
-				run++, in_run = true;
-			for (uint32_t t = lo; t < hi; t++) {
-				if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
-				    (free_tok && !free_tok[t]))
-					continue;
-				if (walk == 1) {
-					if (run != last)
-						num++, last = run;
-					o->tok[o->n] = t;
-					o->run[o->n] = num;
-				}
-				o->n++;
-			}
+			if (run != last)
+				num++, last = run;
+			o->tok[o->n] = t;
+			o->run[o->n] = num;
+			o->n++;
 		}
 	}
-	return RL_OK;
+	uint32_t *tok = realloc(o->tok, (o->n + 1) * sizeof *o->tok);
+	o->tok = tok ? tok : o->tok;  /* (freed by the caller either way) */
+	uint8_t *rn = tok ? realloc(o->run, o->n + 1) : NULL;
+	o->run = rn ? rn : o->run;
+	return tok && rn ? RL_OK : RL_ENOMEM;
 }
 
 /* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
