@@ -15,7 +15,12 @@
 /* Arrays smaller than this are left as malloc maps them. */
 #define BIGMEM_MIN ((size_t)4 << 20)
 
-/* realloc(p, bytes), the result marked as above when it is BIGMEM_MIN bytes or more. */
+/* realloc(p, bytes), the result marked as above when it is BIGMEM_MIN bytes or more. Its arrays
+ * hold no pointers, so the result aliases nothing the caller holds: told to the compiler, which
+ * otherwise reloads through every store into them (intern_tokens' loop, the tokenizer's). */
+#if defined(__GNUC__)
+__attribute__((malloc))
+#endif
 void *rl_big_realloc(void *p, size_t bytes);
 
 #endif

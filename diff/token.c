@@ -31,7 +31,7 @@ struct rl_tokens {
 	const rl_tokens *src;
 	rl_tokrun *runs;
 	size_t nruns, runs_cap;
-	uint32_t misses;     /* lookups of take_para missed in a row */
+	uint32_t looked, found;  /* take_para's recent lookups, and those that found a line */
 	uint32_t wait;       /* line starts take_para passes before its next lookup */
 };
 
@@ -984,34 +984,52 @@ static int take_ascii_token(rl_tokens *t, cursor *c, const gap_state *gs, unsign
 	return take_token(t, c, gs, &g);
 }
 
-/* After this many lookups missed in a row, take_para passes line starts without one: 1, 2, 4 ...
- * up to PARA_WAIT_MAX after each further miss, none again after a hit. A text much edited has
- * few lines of OLD's (4,070 of 235,386 on the 10 MB pair at rate 0.3), where looking each one up
- * (a pass over the line for its hash, the index) cost a fifth of tokenizing NEW; a text with a few
- * edits finds its lines again, and after an edited line passes one or two it could have copied
- * (the tokens are the same either way: only the work differs). */
-#define PARA_MISSES 2
-#define PARA_WAIT_MAX 32
+/* When fewer than one lookup of take_para in PARA_RARE has found its line, over the last
+ * PARA_SPAN or more, take_para passes PARA_WAIT line starts after each miss (none after a hit, whose
+ * next line is often OLD's too). A text much edited has few lines of OLD's (4,070 of 235,386 on the
+ * 10 MB generated pair at rate 0.3), where looking each up (a pass over the line for its hash, the
+ * index) cost a fifth of tokenizing NEW; a revised document finds most of its lines and looks every
+ * one up. (Passing lines after each run of misses instead cost the real revisions 4 % more
+ * tokenizing: a paragraph after an edited one is often unchanged.) The tokens are the same either
+ * way: only the work differs. */
+#define PARA_RARE 8
+#define PARA_SPAN 64
+#define PARA_WAIT 8
 
 /* A paragraph OLD has byte for byte, at a line start (skip.h): its tokens copied, c->pos moved
  * past it. Returns 1 if so, 0 if not, or RL_ENOMEM. */
+static int take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras);
+
+/* take_para where it may find a line: the cheap tests first, inline in the scanner's loop; the
+ * lookup out of it, which kept the loop's cursor out of registers (8 M instructions more over the
+ * 250 real pairs when it was inline). */
+static inline int take_para_at(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras)
+{
+	if (!paras || c->pos == 0 || gs->gap < RL_GAP_LINE)
+		return 0;
+	return take_para(t, c, gs, paras);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras)
 {
 	size_t line, plen;
-	if (!paras || c->pos == 0 || gs->gap < RL_GAP_LINE)
-		return 0;
 	if (t->wait) {
 		t->wait--;
 		return 0;
 	}
-	if (!rl_paras_find(paras, c->s, c->n, c->pos, &line, &plen)) {
-		if (++t->misses > PARA_MISSES) {
-			uint32_t k = t->misses - PARA_MISSES - 1;
-			t->wait = k < 5 ? 1u << k : PARA_WAIT_MAX;
-		}
+	bool found = rl_paras_find(paras, c->s, c->n, c->pos, &line, &plen);
+	t->looked++;
+	t->found += found;
+	if (t->looked >= 2 * PARA_SPAN)  /* the recent lookups weigh most */
+		t->looked /= 2, t->found /= 2;
+	if (!found) {
+		if (t->looked >= PARA_SPAN && t->found * PARA_RARE < t->looked)
+			t->wait = PARA_WAIT;
 		return 0;
 	}
-	t->misses = 0;
 	if (copy_para(t, gs, c->pos, line) != RL_OK)
 		return RL_ENOMEM;
 	c->pos += plen;
@@ -1057,7 +1075,7 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 				continue;
 			}
 		}
-		int rc = take_para(t, &c, &gs, paras);
+		int rc = take_para_at(t, &c, &gs, paras);
 		if (rc == 0)
 			rc = a        ? take_ascii_token(t, &c, &gs, a)
 			     : fast   ? take_fast(t, &c, &gs, &f)
