@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "bigmem.h"
 #include "fold.h"
 #include "nfc_stable.h"
 #include "status.h"
@@ -691,7 +692,7 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
                          size_t text_len, const rl_tokrun *runs, size_t nruns,
                          const uint32_t *src_ids, uint32_t **ids_out)
 {
-	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+	uint32_t *ids = rl_big_realloc(NULL, (n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;

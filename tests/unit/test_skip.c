@@ -365,3 +365,43 @@ Test(skip, a_shared_thai_line_is_copied_with_a_word_breaker)
 	rl_alignment_free(al);
 	free(a.s), free(b.s);
 }
+
+/* A long stretch of edited lines, then lines OLD has: the tokenizer stops looking every line up
+ * while they miss (token.c, take_para), and must start copying again once they hit, with tokens,
+ * ids and ops unchanged all along. */
+Test(skip, copies_resume_after_a_long_edited_stretch)
+{
+	buf a = {0}, b = {0};
+	char line[96];
+	for (int i = 0; i < 300; i++) {
+		snprintf(line, sizeof line, "Line %d of the keeper's log, long enough to copy.\n", i);
+		puts_(&a, line);
+		if (i < 200)  /* every line of the first two hundred edited */
+			snprintf(line, sizeof line, "Line %d of the keeper's new log, long enough to copy.\n", i);
+		puts_(&b, line);
+	}
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	size_t copied = check_pair(&a, &b, &o);
+	/* 100 lines of 13 tokens after the edits: all but the few passed after the last miss. */
+	cr_assert_geq(copied, 13 * (100 - 40), "copied %zu tokens", copied);
+	free(a.s), free(b.s);
+}
+
+/* Edited and unchanged lines taking turns, and runs of each of every length: the misses in a row
+ * rise and fall back, and nothing downstream can tell which lines were copied. */
+Test(skip, edited_and_unchanged_lines_in_turn_change_nothing)
+{
+	buf a = {0}, b = {0};
+	char line[96];
+	unsigned long long st = 7;
+	for (int i = 0; i < 400; i++) {
+		snprintf(line, sizeof line, "Entry %d: the lamp was lit at dusk, 3.5 hours.\n", i);
+		puts_(&a, line);
+		if (rnd(&st) % 3 == 0 || (i / 50) % 2)
+			snprintf(line, sizeof line, "Entry %d: the lamp was lit at dawn, 3.5 hours.\n", i);
+		puts_(&b, line);
+	}
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_gt(check_pair(&a, &b, &o), 0);
+	free(a.s), free(b.s);
+}

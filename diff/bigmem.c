@@ -1,0 +1,26 @@
+/* bigmem.c: large arrays in large pages (bigmem.h). */
+#ifdef __linux__
+#define _DEFAULT_SOURCE  /* madvise and MADV_HUGEPAGE, outside POSIX */
+#endif
+#include "bigmem.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+void *rl_big_realloc(void *p, size_t bytes)
+{
+	void *v = realloc(p, bytes);
+#ifdef MADV_HUGEPAGE
+	if (v && bytes >= BIGMEM_MIN) {
+		/* The whole pages inside the block: a failure (no large pages here) changes nothing. */
+		const uintptr_t page = 4096;
+		uintptr_t lo = ((uintptr_t)v + page - 1) & ~(page - 1);
+		uintptr_t hi = ((uintptr_t)v + bytes) & ~(page - 1);
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	}
+#endif
+	return v;
+}
