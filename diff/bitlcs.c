@@ -84,7 +84,7 @@ static int bit_of(const uint64_t *v, int32_t j)
 }
 
 int rl_bitlcs_split(rl_bitlcs *w, const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
-                    size_t max_words, int32_t *sx, int32_t *sy, uint64_t *work)
+                    size_t max_words, int32_t *sx, int32_t *sy, int32_t *lcs, uint64_t *work)
 {
 	const size_t words = ((size_t)m + 63) / 64;
 	if (!w->slot) {
@@ -133,6 +133,7 @@ int rl_bitlcs_split(rl_bitlcs *w, const uint32_t *a, int32_t n, const uint32_t *
 	}
 	*sx = mid;
 	*sy = at;
+	*lcs = best;
 	*work += rl_bitlcs_cost(n, m);
 out:
 	for (int32_t j = 0; j < m; j++)

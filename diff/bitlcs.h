@@ -34,12 +34,13 @@ typedef struct rl_bitlcs {
 uint64_t rl_bitlcs_cost(int32_t n, int32_t m);
 
 /* A point (*sx, *sy) on a minimal alignment of a[0..n) against b[0..m), every id below w->nids,
- * with 0 < *sx < n: a[0..*sx) aligned with b[0..*sy) and the rest with the rest. n >= 2, m >= 1.
+ * with 0 < *sx < n: a[0..*sx) aligned with b[0..*sy) and the rest with the rest; *lcs the
+ * length of their longest common subsequence. n >= 2, m >= 1.
  * The masks take (distinct ids of b) × ceil(m/64) words; past max_words nothing is done and
  * RL_EINVAL is returned (the caller searches on its own way). *work is increased by the
  * operations done. Returns RL_OK, RL_ENOMEM or RL_EINVAL. */
 int rl_bitlcs_split(rl_bitlcs *w, const uint32_t *a, int32_t n, const uint32_t *b, int32_t m,
-                    size_t max_words, int32_t *sx, int32_t *sy, uint64_t *work);
+                    size_t max_words, int32_t *sx, int32_t *sy, int32_t *lcs, uint64_t *work);
 
 void rl_bitlcs_free(rl_bitlcs *w);
 

@@ -145,18 +145,41 @@ static bool stable_cp(uint32_t cp, size_t *at)
 	return true;
 }
 
-/* Is s[0..n) valid UTF-8 of printable ASCII and nfc_stable.h's code points alone? Then its key
- * under NFC with typography folded, case kept, is itself. */
+/* The combining class of cp when it is one of nfc_stable.h's marks, else 0; *at as above. */
+static unsigned stable_mark(uint32_t cp, size_t *at)
+{
+	const size_t nr = sizeof nfc_stable_marks / sizeof *nfc_stable_marks;
+	if (cp >= nfc_stable_marks[*at][0] && cp <= nfc_stable_marks[*at][1])
+		return nfc_stable_marks[*at][2];
+	size_t lo = 0, hi = nr;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nfc_stable_marks[mid][1] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == nr || cp < nfc_stable_marks[lo][0])
+		return 0;
+	*at = lo;
+	return nfc_stable_marks[lo][2];
+}
+
+/* Is s[0..n) valid UTF-8 of printable ASCII and nfc_stable.h's code points alone, its marks in
+ * canonical order (each of a class no lower than the mark right before it)? Then its key under
+ * NFC with typography folded, case kept, is itself. */
 static bool nfc_stable(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t at = 0;
+	size_t at = 0, mat = 0;
+	unsigned last = 0;  /* the class of the code point before: 0 for any but a mark */
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = u[i];
 		if (cp < 0x80) {
 			if (cp < 0x20 || cp == 0x7F)
 				return false;
 			i++;
+			last = 0;
 			continue;
 		}
 		if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
@@ -171,8 +194,14 @@ static bool nfc_stable(const char *s, size_t n)
 		} else {
 			return false;  /* beyond the plane, or not UTF-8: utf8proc decides */
 		}
-		if (!stable_cp(cp, &at))
-			return false;
+		if (stable_cp(cp, &at)) {
+			last = 0;
+			continue;
+		}
+		unsigned cls = stable_mark(cp, &mat);
+		if (cls == 0 || cls < last)
+			return false;  /* canonical ordering would move it */
+		last = cls;
 	}
 	return true;
 }

@@ -253,18 +253,44 @@ static uint64_t bit_threshold(const search *s, const seg *g)
 	return after > BIT_MYERS_MIN ? after : BIT_MYERS_MIN;
 }
 
+/* A split is left unused when the search would meet within this many times the split's cost:
+ * the point is then Myers' own. A split's point is one of a minimal alignment, not always the
+ * one the search finds, and the pieces it leaves are diffed otherwise: in the real revision en02
+ * (OLD b, NEW a), a timeline's "drums" was kept beside a "Drums" three lines down and its line
+ * shown as moved, from a split of a 353 x 482 piece the search would have met at about 1.5 times
+ * the split's cost. 2 fixes it (1 does not); on hi40, where the split pays, 4 costs 3 M
+ * instructions more than 2, 8 costs 11 M. */
+#define SEARCH_MEETS_MAX 2
+
+/* Would the search on g meet at a minimal point within SEARCH_MEETS_MAX times the split's cost?
+ * It meets at about D/2 edits from each corner (D = rows + cols - 2 LCS), having visited about
+ * (D/2)² diagonals and read the piece's snakes; the bound or the budget would stop it short of
+ * minimal. */
+static bool search_meets(const search *s, const seg *g, int32_t lcs)
+{
+	const int64_t rows = g->x1 - g->x0, cols = g->y1 - g->y0;
+	const int64_t half = (rows + cols - 2 * (int64_t)lcs) / 2 + 1;
+	const uint64_t est = (uint64_t)(half * half + rows + cols);
+	if (!s->minimal && (half >= s->max_cost || s->work + est > s->max_work))
+		return false;
+	return est <= SEARCH_MEETS_MAX * rl_bitlcs_cost((int32_t)rows, (int32_t)cols);
+}
+
 /* Hirschberg's split of g by bit-parallel rows: true with a point of a minimal path in sx, sy;
- * false when the masks would not fit (or memory failed: s->rc). */
+ * false when the masks would not fit (or memory failed: s->rc), or when the automatic split
+ * finds that the search, which it interrupted, is near its own point (search_meets). */
 static bool bit_split(search *s, const seg *g, int32_t *sx, int32_t *sy)
 {
-	int32_t x, y;
+	int32_t x, y, lcs;
 	int rc = rl_bitlcs_split(&s->bit, s->a + g->x0, g->x1 - g->x0, s->b + g->y0, g->y1 - g->y0,
-	                         s->bit_words, &x, &y, &s->work);
+	                         s->bit_words, &x, &y, &lcs, &s->work);
 	if (rc != RL_OK) {
 		if (rc == RL_ENOMEM)
 			s->rc = rc;
 		return false;
 	}
+	if (s->bit_mode == 0 && search_meets(s, g, lcs))
+		return false;
 	*sx = g->x0 + x;
 	*sy = g->y0 + y;
 	s->bit_splits++;

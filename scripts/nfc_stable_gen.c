@@ -4,7 +4,8 @@
  *
  * A code point is listed when it is assigned, of combining class 0, not the second code point of
  * any canonical decomposition (nor a Hangul vowel or trailing consonant), not folded by
- * typography (intern.c's fold_typography), and its key alone (NFC, folded) is itself. */
+ * typography (intern.c's fold_typography), and its key alone (NFC, folded) is itself; then, after
+ * a blank line, the marks of nfc_stable_marks (stable_mark) with their combining class. */
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -37,6 +38,27 @@ static int stable(utf8proc_int32_t c)
 	return len == n && memcmp(u, s, (size_t)n) == 0;
 }
 
+/* A mark a key leaves as it is where the marks around it stand in canonical order: assigned, of
+ * combining class ccc > 0, not the second code point of any canonical decomposition (it composes
+ * with nothing before it), not folded by typography, its own NFC. */
+static int stable_mark(utf8proc_int32_t c)
+{
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+	if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_CO ||
+	    p->combining_class == 0 || second[c] || fold(c, NULL) != c)
+		return 0;
+	utf8proc_int32_t u[64];
+	utf8proc_uint8_t s[8];
+	utf8proc_ssize_t n = utf8proc_encode_char(c, s);
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+	utf8proc_ssize_t k = utf8proc_decompose_custom(s, n, u, 64, opt, fold, NULL);
+	if (k != 1 || u[0] != c)
+		return 0;
+	return p->combining_class;
+}
+
 int main(void)
 {
 	for (utf8proc_int32_t c = 0; c < 0x110000; c++) {
@@ -55,6 +77,17 @@ int main(void)
 			in = 1, start = c;
 		else if (!ok && in)
 			in = 0, printf("{0x%04X, 0x%04X},\n", start, c - 1);
+	}
+	/* The marks (nfc_stable_marks): ranges of one combining class, printed after a blank line. */
+	printf("\n");
+	int cls = 0;
+	for (utf8proc_int32_t c = 0x80; c <= 0x10000; c++) {
+		int k = c < 0x10000 ? stable_mark(c) : 0;
+		if (k != cls && cls)
+			printf("{0x%04X, 0x%04X, %d},\n", start, c - 1, cls);
+		if (k != cls && k)
+			start = c;
+		cls = k;
 	}
 	return 0;
 }
