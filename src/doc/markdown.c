@@ -363,9 +363,14 @@ static void enter(md_state *st, cmark_node *node)
 		else
 			text(st, cmark_node_get_literal(node), false);
 		break;
-	case CMARK_NODE_CODE:
-		text(st, cmark_node_get_literal(node), true);
+	case CMARK_NODE_CODE: {
+		const char *code = cmark_node_get_literal(node);
+		text(st, code, true);
+		/* a code span is a cell's text too: the pipe after it ends the cell ("| `--rate` |") */
+		if (st->table && code && *code)
+			st->cell_text = true;
 		break;
+	}
 	case CMARK_NODE_SOFTBREAK:
 		st->table_row += st->table;
 		st->cell_text = false;

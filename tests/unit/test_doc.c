@@ -305,6 +305,17 @@ Test(markdown, pipe_table_cells_are_paragraphs)
 	free(t);
 }
 
+Test(markdown, pipe_table_code_cells_stay_apart)
+{
+	/* A README's option table, each cell a code span: the pipe after a code span ended no cell,
+	 * so a row read as one word ("--rate9600baud rate") and a changed default rewrote it all. */
+	char *t = markdown("| Option | Default | Meaning |\n|---|---|---|\n"
+	                   "| `--rate` | `9600` | baud *rate* |\n| `--out` | x `a.csv` | file |\n");
+	cr_assert_str_eq(t, "Option\n\nDefault\n\nMeaning\n\n--rate\n\n9600\n\nbaud rate\n\n"
+	                    "--out\n\nx a.csv\n\nfile\n");
+	free(t);
+}
+
 Test(markdown, emphasis_and_link_targets_do_not_count)
 {
 	char *a = fixture_read("tests/documents/notes-v1.md", NULL);
