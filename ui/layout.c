@@ -152,6 +152,17 @@ static bool sentence_end_before(const rl_layout *lay, int side, uint32_t t)
 	return (c == '.' || c == '!' || c == '?') && tok_at(lay, side, t)->gap != RL_GAP_NONE;
 }
 
+/* Is token k the stop of a list or heading number that starts a line ("1." "12." "b."): the stop
+ * ends no sentence, and the words after it are the item's own. */
+static bool list_number_before(const rl_layout *lay, int side, uint32_t k)
+{
+	const rl_token *dot = tok_at(lay, side, k);
+	if (k == 0 || dot->len != 1 || dot->gap != RL_GAP_NONE || !starts_line(lay, side, k - 1))
+		return false;
+	const rl_token *m = tok_at(lay, side, k - 1);
+	return m->cls == RL_TOK_WORD && ((m->flags & RL_TF_DIGIT) ? m->len <= 3 : m->len == 1);
+}
+
 /* Does a sentence (2) or a clause (1) start at token t: after ".", "!" or "?" (2), ";", ":" or ","
  * (1), and any closing marks glued to it ("years.” The")? 0 where none does. */
 static int sentence_start(const rl_layout *lay, int side, uint32_t t)
@@ -175,6 +186,8 @@ static int sentence_start(const rl_layout *lay, int side, uint32_t t)
 	if (c == ';' || c == ':' || c == ',')
 		return 1;
 	if (c != '.' && c != '!' && c != '?')
+		return 0;
+	if (c == '.' && list_number_before(lay, side, k))
 		return 0;
 	/* An abbreviation ("U.S. Coast", "Dr. Evelyn") ends no sentence: a period inside the word, or
 	 * a period after a short capitalised word. */

@@ -450,3 +450,21 @@ Test(layout, an_added_quotation_stays_on_the_row_of_its_sentence)
 		cr_assert_null(strstr(rows[k], "kept.\" Every"), "row %zu: %s", k, rows[k]);
 	check_all_widths(a, b);
 }
+
+/* A numbered heading after a long rewrite ("1. Who may hold a plot" after a line that lost a
+ * sentence): the drift sync read the stop of "1." as a sentence end and cut the heading after
+ * its number, so "1." stood on a row of its own above its words (seen on a .docx draft). */
+Test(layout, a_numbered_heading_is_not_cut_after_its_number)
+{
+	const char *a = "Draft for the committee meeting of 14 February. Comments to the secretary by "
+	                "7 February.\n\n1. Who may hold a plot\n\nPlots are let to residents.";
+	const char *b = "Agreed by the committee on 14 February 2025.\n\n1. Who may hold a plot\n\n"
+	                "Plots are let to residents.";
+	for (int side = 0; side < 2; side++) {
+		char rows[32][256];
+		size_t n;
+		side_rows(a, b, 46, side, rows, &n);
+		cr_assert_geq(row_starting(rows, n, "1. Who may"), 0, "side %d: \"1.\" alone", side);
+	}
+	check_all_widths(a, b);
+}
