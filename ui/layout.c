@@ -303,14 +303,35 @@ static bool marker_before(const rl_layout *lay, const rl_piece *p)
 	return hi - lo == 1;  /* a bullet: "-", "*", "•" */
 }
 
+/* Is the open block a change on one side only that starts a line there ("[-By-]", "{+The trust's
+ * chair,+}"), and does piece p go on from it on that side within the line, while on the other
+ * side p starts the paragraph? The change leads that paragraph: p goes on in its block, so that
+ * the paragraph is not cut in two with its first words on a row of their own. */
+static bool leads_paragraph(const rl_layout *lay, const rl_piece *p)
+{
+	if (lay->nblocks == 0)
+		return false;
+	const rl_block *b = &lay->blocks[lay->nblocks - 1];
+	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
+	if (b->piece1 == b->piece0 || old == new)
+		return false;
+	int s = old ? RL_OLD : RL_NEW, o = !s;
+	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1, at_o = o ? b->b0 : b->a0;
+	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
+	uint32_t q0 = o ? p->b0 : p->a0, q1 = o ? p->b1 : p->a1;
+	return p1 > p0 && q1 > q0 && p0 == hi && q0 == at_o && starts_line(lay, s, lo) &&
+	       !starts_line(lay, s, p0) && starts_line(lay, o, q0);
+}
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
- * starts a line on either side (unless it is glued to the block's last word or goes on from a
- * list marker alone). */
+ * starts a line on either side (unless it is glued to the block's last word, goes on from a
+ * list marker alone or from a change that leads its paragraph). */
 static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
-	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p)))
+	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p) ||
+	                                         leads_paragraph(lay, p)))
 		line = false;
 	bool sync = *open && drift_sync(lay, p->a0, p->b0);
 	if (!*open || force_new || line || sync) {

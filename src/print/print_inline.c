@@ -119,6 +119,22 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	}
 }
 
+/* A deletion that starts a line of OLD and piece p, which goes on from it within OLD's line but
+ * starts a paragraph of NEW ("[-By-] Marta Quennell"): the deletion printed the break, so p's
+ * first word takes OLD's space, not a second break (the paragraph is not cut in two). -1: p keeps
+ * its own whitespace. */
+static int lead_gap(const inline_state *st, const rl_piece *q, const rl_piece *p)
+{
+	if (!q || q->b1 > q->b0 || q->a1 <= q->a0 || q->a1 != p->a0 || p->a1 <= p->a0 ||
+	    p->b1 <= p->b0)
+		return -1;
+	const rl_token *old = st->tok[RL_OLD], *new = st->tok[RL_NEW];
+	if (old[q->a0].gap < RL_GAP_BREAK || old[p->a0].gap >= RL_GAP_BREAK ||
+	    new[p->b0].gap < RL_GAP_BREAK)
+		return -1;
+	return old[p->a0].gap == RL_GAP_NONE ? RL_GAP_NONE : RL_GAP_SPACE;
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -128,10 +144,11 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 
 	for (size_t k = k0; k < k1; k++) {
 		const rl_piece *p = rl_layout_piece(lay, k);
+		const rl_piece *q = k > k0 ? rl_layout_piece(lay, k - 1) : NULL;
 		const rl_op *op = &ops[p->op];
 		if (rl_op_unchanged(op)) {
 			/* a compound written otherwise (RL_OP_TYPO) reads as NEW writes it */
-			print_span(st, RL_NEW, p->b0, p->b1, op, false, -1);
+			print_span(st, RL_NEW, p->b0, p->b1, op, false, lead_gap(st, q, p));
 			continue;
 		}
 		if (op->kind == RL_OP_FORMAT && !op->move) {

@@ -250,6 +250,35 @@ Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 	unlink(a);
 }
 
+/* A byline that loses its first word ("By Ann Quell" -> "Ann Quell"): the deletion leads the
+ * paragraph. Before: "[-By-]" printed as a paragraph of its own above the byline, inline and side
+ * by side (the break printed before the deletion and again before NEW's paragraph). */
+Test(cli, a_deletion_that_starts_a_paragraph_stays_in_it)
+{
+	char a[] = "/tmp/redline-lead-a-XXXXXX";
+	int fa = mkstemp(a);
+	cr_assert(fa >= 0);
+	const char *old = "Mill to turn again\n\nBy Ann Quell, heritage reporter\n\nThe mill will "
+	                  "grind again.\n";
+	const char *new = "Mill to turn again\n\nAnn Quell, reporter\n\nThe mill will grind again.\n";
+	cr_assert_eq(write(fa, old, strlen(old)), (ssize_t)strlen(old));
+	close(fa);
+	run_result r;
+	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
+	            new, strlen(new), NULL, 20);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe"),
+	                   "%s", r.out);
+	run_free(&r);
+	run_redline(&r, (const char *const[]){"redline", "-y", "-W", "80", "--color=never", a, "-",
+	                                      NULL},
+	            new, strlen(new), NULL, 20);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.out, "\n[-By-] Ann Quell, [-heritage-]"), "%s", r.out);
+	run_free(&r);
+	unlink(a);
+}
+
 Test(cli, standard_input)
 {
 	size_t len;

@@ -468,3 +468,26 @@ Test(layout, a_numbered_heading_is_not_cut_after_its_number)
 	}
 	check_all_widths(a, b);
 }
+
+/* A change alone on one side at the start of a paragraph ("By" of a byline deleted, "The trust's
+ * chair," deleted before the name it described): it leads that paragraph, in either direction.
+ * Before: it stood on a row of its own above the paragraph, whose start on the other side faced
+ * padding. */
+Test(layout, a_change_that_leads_a_paragraph_shares_its_row)
+{
+	const char *a = "Title\n\nThe trust chair, Wendy Farraday, said volunteers kept it open.\n\nEnd.";
+	const char *b = "Title\n\nWendy Farraday, who chairs the trust, said volunteers kept it open."
+	                "\n\nEnd.";
+	for (int flip = 0; flip < 2; flip++) {
+		const char *x = flip ? b : a, *y = flip ? a : b;
+		char ro[16][256], rn[16][256];
+		size_t no, nn;
+		side_rows(x, y, 60, RL_OLD, ro, &no);
+		side_rows(x, y, 60, RL_NEW, rn, &nn);
+		long wo = row_starting(ro, no, flip ? "Wendy" : "The trust");
+		long wn = row_starting(rn, nn, flip ? "The trust" : "Wendy");
+		cr_assert(wo > 0 && wo == wn, "flip %d: paragraph starts on rows %ld and %ld", flip, wo,
+		          wn);
+		check_all_widths(x, y);
+	}
+}
