@@ -443,15 +443,25 @@ static double usual_gap(pline **v, size_t n)
 	return med;
 }
 
-/* A bullet that opens a paragraph ("•", "◦", "▪", "‣"): its length in bytes, or 0. */
+/* A bullet that opens a paragraph ("•", "◦", "▪", "‣"), or stands alone on its line with its
+ * item's text to its right (groff's and LaTeX's lists set the text at an indent, a cell's gap
+ * away): its length in bytes, or 0. */
 static size_t bullet(const char *s, size_t n)
 {
 	static const char *const marks[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
 	                                    "\xE2\x80\xA3"};
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (n > 3 && !memcmp(s, marks[i], 3))
+		if (n >= 3 && !memcmp(s, marks[i], 3))
 			return 3;
 	return 0;
+}
+
+/* Is line a a bullet alone, and line b its item's text on the same baseline to its right? */
+static int bullet_then_item(const pdoc *d, const pline *a, const pline *b, double h)
+{
+	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
+	return a->len == bullet(d->raw + a->off, a->len) && a->len && b->page == a->page &&
+	       b->x1 >= a->x2 && b->x1 - a->x2 < 4 * h && mb > ma - 0.3 * h && mb < ma + 0.3 * h;
 }
 
 /* Do two lines have the same type size (their boxes' heights within SIZE_CHANGE)? */
@@ -647,6 +657,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 		return 1;
 	if (bullet(d->raw + b->off, b->len))
 		return 1;
+	if (bullet_then_item(d, a, b, h))
+		return 0;
 	/* a table's next cell on the same row, or the first of the next row (below, all of it left
 	 * of the last cell) */
 	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
@@ -668,6 +680,12 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
 	if (b->x1 > a->x1 + 0.8 * h && sentence)
+		return 1;
+	/* An indented first line after a line that stops short with no sentence end, where the
+	 * next word would have fitted: a heading in the body's type ("1. Summary of the year", as
+	 * groff's -ms sets it), then its paragraph. (An item's hanging indent follows a line that
+	 * runs to the column's edge, or hangs under a written bullet.) */
+	if (b->x1 > a->x1 + 0.8 * h && !bullet(d->raw + a->off, a->len) && ends_short(d, a, b, right))
 		return 1;
 	/* A list item whose bullet is drawn, after an item that ends a sentence at its column's
 	 * edge, or ends short, or stands at another indent (a nested list, or its end): only the
@@ -720,7 +738,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		}
 		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
 			return -1;
-		if (!cut)
+		if (!cut && l->len > skip)  /* a bullet alone: its "- " has its space */
 			rl_docbuf_space(b);
 	}
 	return 0;

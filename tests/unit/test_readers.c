@@ -435,3 +435,25 @@ Test(epub, hostile_documents)
 	cr_assert_null(read_doc(rl_read_epub, "tests/documents/orchard1.epub", 50, err, sizeof err));
 	cr_assert_str_eq(err, "extracted text is over the size limit");
 }
+
+/* A report set by groff's -ms macros (tests/documents/harbour-report-v2.pdf, made with
+ * `groff -ms -Tpdf harbour-report-v2.ms`): a numbered heading in the body's type stops short
+ * with no sentence end and the paragraph under it starts indented; a list item's bullet is set
+ * alone, its text a cell's gap to its right on the same baseline. Before: "1. Summary of the year
+ * The harbour handled ...", and each bullet "•" a paragraph of its own above its item. */
+Test(pdf, groff_headings_and_bullets_set_apart_from_their_text)
+{
+	char err[256];
+	char *got = read_doc(rl_read_pdf, "tests/documents/harbour-report-v2.pdf", 1 << 20, err,
+	                     sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_not_null(strstr(got, "\n\n1. Summary of the year\n\nThe harbour handled 1,311 "),
+	                   "%s", got);
+	cr_assert_not_null(strstr(got, "\n\n2. Safety\n\nThere were two"), "%s", got);
+	cr_assert_not_null(strstr(got, "for 2025 are:\n\n- replacement of the north pontoon, subject "
+	                               "to a successful grant application;\n\n- a review of harbour "
+	                               "dues for leisure craft;\n\n- dredging of the inner basin"),
+	                   "%s", got);
+	cr_assert_null(strstr(got, "\xE2\x80\xA2"), "%s", got);
+	free(got);
+}
