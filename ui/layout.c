@@ -330,9 +330,13 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
-	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p) ||
-	                                         leads_paragraph(lay, p)))
+	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p)))
 		line = false;
+	if (line && *open && !force_new && leads_paragraph(lay, p)) {
+		/* the paragraph's drift is counted from here, as from a block of its own */
+		lay->cols[RL_OLD] = lay->cols[RL_NEW] = 0;
+		line = false;
+	}
 	bool sync = *open && drift_sync(lay, p->a0, p->b0);
 	if (!*open || force_new || line || sync) {
 		if (new_block(lay) != RL_OK)
