@@ -148,12 +148,25 @@ static inline bool same_bytes(const char *p, const char *q, uint32_t len)
 /* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same id
  * and the same bytes has the same stem: it is worked out once per distinct word. (Words of one
  * id may differ in their bytes, a key folds case or compatibility forms, an ordered list
- * marker's number has the id of every other: those are worked out on their own.) */
+ * marker's number has the id of every other: those are worked out on their own.) An ASCII
+ * word's key is its bytes, A-Z folded or not (intern.c), and stem_hash folds A-Z itself: two
+ * ASCII words of an id that no list marker made (`plain`) have the same stem unread. */
 typedef struct stem_memo {
 	uint32_t stem;
 	uint32_t len;
 	const char *word;
+	bool plain;
 } stem_memo;
+
+/* Does id's key stand for an ASCII token's own bytes (no list marker's)? */
+static bool plain_key(const rl_ctx *c, uint32_t id, const rl_token *tk)
+{
+	size_t len;
+	if (!(tk->flags & RL_TF_ASCII))
+		return false;
+	const char *key = rl_interner_key(c->in, id, &len);
+	return len > 0 && key[0] != RL_MARKER_KEY;
+}
 
 /* The last word seen of each id modulo WORD_MEMO, and its key (phrase runs): the function words
  * are most of these words, and few distinct (an array per id was the peak of a text of distinct
@@ -171,7 +184,8 @@ static int stem_of(rl_ctx *c, stems *st, stem_memo *memo, int s, uint32_t t, uin
 	const char *word = sd->text + tk->off;
 	uint32_t id = sd->ids[t];
 	stem_memo *mm = id < c->nids ? &memo[id] : NULL;
-	if (mm && mm->stem && mm->len == tk->len && same_bytes(mm->word, word, tk->len)) {
+	if (mm && mm->stem && mm->len == tk->len &&
+	    ((mm->plain && (tk->flags & RL_TF_ASCII)) || same_bytes(mm->word, word, tk->len))) {
 		*out = mm->stem - 1;
 		return RL_OK;
 	}
@@ -190,7 +204,7 @@ static int stem_of(rl_ctx *c, stems *st, stem_memo *memo, int s, uint32_t t, uin
 	}
 	*out = st->slot[k] - 1;
 	if (mm && !mm->stem)
-		*mm = (stem_memo){st->slot[k], tk->len, word};
+		*mm = (stem_memo){st->slot[k], tk->len, word, plain_key(c, id, tk)};
 	return RL_OK;
 }
 
