@@ -274,8 +274,9 @@ typedef struct search {
 	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
 	                    * (sd->unit[] of it is the unit) */
 	double *w;         /* per stem: its weight */
-	double *vw;        /* per OLD unit: the weight of its distinct stems */
-	double *pvw;       /* per OLD unit: vw to the power OLD_LEAN, or 0 (cosine) */
+	uint32_t *vseen;   /* per stem: 1 + the OLD unit whose weight counted it (unit_weight) */
+	double *pvw;       /* per OLD unit: its weight (unit_weight) to the power OLD_LEAN, or 0
+	                    * (cosine) */
 	double total, ptotal;  /* the last unit's weight seen by cosine, to the power 1 - OLD_LEAN */
 	uint32_t *mark;    /* per stem: 1 + the NEW unit whose stems are marked */
 	uint32_t *seen;    /* per stem: 1 + the OLD unit (or pass) that counted it */
@@ -369,6 +370,55 @@ static void stem_weights(search *x)
 	}
 }
 
+/* Mark (x->mark[m] = 1) the stems of NEW's words that a search reads: only theirs are looked up
+ * in the postings (gather, first_in). */
+static void mark_new_stems(search *x)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	for (uint32_t t = 0; t < sb->n; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		if (m != NONE)
+			x->mark[m] = 1;
+	}
+}
+
+/* Append t to *v (n of them, room for *cap). */
+static int push_token(uint32_t **v, size_t *n, size_t *cap, uint32_t t)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 256;
+		uint32_t *nv = realloc(*v, nc * sizeof *nv);
+		if (!nv)
+			return RL_ENOMEM;
+		*v = nv, *cap = nc;
+	}
+	(*v)[(*n)++] = t;
+	return RL_OK;
+}
+
+/* The postings of the stems NEW's searched words have (x->mark), from `first`: the first token
+ * of each such stem in each OLD unit, in the order of the text. */
+static int post_stems(search *x, const uint32_t *first, size_t nfirst)
+{
+	uint32_t ns = x->st.n;
+	for (uint32_t m = 0; m < ns; m++)
+		x->post0[m + 1] = x->post0[m] + (x->mark[m] && x->df[m] <= DF_CAP ? x->df[m] : 0);
+	x->post = malloc((x->post0[ns] + 1) * sizeof *x->post);
+	if (!x->post)
+		return RL_ENOMEM;
+	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
+	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
+	for (size_t i = 0; i < nfirst; i++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, first[i]);
+		if (x->df[m] <= DF_CAP)
+			x->post[fill[m]++] = first[i];
+	}
+	return RL_OK;
+}
+
+/* OLD's stems counted in its units (df), weighed, and posted for the stems a search looks up:
+ * one walk over OLD. (The postings of the others, and each unit's weight, were a second walk
+ * over all of OLD: an OLD unit's weight is worked out when a search scores it, unit_weight.) */
 static int index_old(search *x)
 {
 	rl_ctx *c = x->c;
@@ -379,45 +429,50 @@ static int index_old(search *x)
 	x->w = malloc(((size_t)ns + 1) * sizeof *x->w);
 	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
 	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
-	x->vw = calloc((size_t)sd->nunits + 1, sizeof *x->vw);
+	x->vseen = calloc((size_t)ns + 1, sizeof *x->vseen);
 	x->pvw = calloc((size_t)sd->nunits + 1, sizeof *x->pvw);
-	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw || !x->pvw)
+	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vseen || !x->pvw)
 		return RL_ENOMEM;
+	mark_new_stems(x);
 	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
-	size_t total = 0;
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+	size_t total = 0, nfirst = 0, cap = 0;
+	uint32_t *first = NULL;
+	int rc = RL_OK;
+	for (uint32_t u = 0; u < sd->nunits && rc == RL_OK; u++)
+		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1] && rc == RL_OK; t++) {
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
-			if (m != NONE && x->seen[m] != u + 1) {
-				x->seen[m] = u + 1;
-				x->df[m]++;
-				total++;
-			}
-		}
-	for (uint32_t m = 0; m < ns; m++)
-		x->post0[m + 1] = x->post0[m] + (x->df[m] <= DF_CAP ? x->df[m] : 0);
-	x->post = malloc((x->post0[ns] + 1) * sizeof *x->post);
-	if (!x->post)
-		return RL_ENOMEM;
-	stem_weights(x);
-	/* The postings and each unit's weight, in one walk over OLD (each stem counted at its first
-	 * token in the unit, in the order of the text). */
-	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
-	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
-	uint32_t *last = x->mark;  /* reused: 1 + the last unit that counted each stem */
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = stem_at(&x->st, RL_OLD, t);
-			if (m == NONE || last[m] == u + 1)
+			if (m == NONE || x->seen[m] == u + 1)
 				continue;
-			last[m] = u + 1;
-			x->vw[u] += x->w[m];
-			if (x->df[m] <= DF_CAP)
-				x->post[fill[m]++] = t;  /* its first token in u */
+			x->seen[m] = u + 1;
+			x->df[m]++;
+			total++;
+			if (x->mark[m])
+				rc = push_token(&first, &nfirst, &cap, t);
 		}
+	if (rc == RL_OK)
+		rc = post_stems(x, first, nfirst);
+	free(first);
+	if (rc != RL_OK)
+		return rc;
+	stem_weights(x);
 	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
 	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
 	return bill(c, total) ? RL_OK : RL_ECANCELED;
+}
+
+/* The weight of OLD unit v's distinct stems (summed in the order of the text). */
+static double unit_weight(search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	double sum = 0;
+	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		if (m != NONE && x->vseen[m] != v + 1) {
+			x->vseen[m] = v + 1;
+			sum += x->w[m];
+		}
+	}
+	return sum;
 }
 
 /* What each NEW unit stands beside, and what it keeps, from the ops. */
@@ -546,8 +601,8 @@ static double cosine(search *x, double s, double total, uint32_t v)
 	 * not yet, or when it is 0). */
 	if (total != x->total)
 		x->total = total, x->ptotal = pow(total, 1 - OLD_LEAN);
-	if (x->pvw[v] == 0)
-		x->pvw[v] = pow(x->vw[v], OLD_LEAN);
+	if (x->pvw[v] == 0)  /* (again for a unit without stems, whose weight is 0) */
+		x->pvw[v] = pow(unit_weight(x, v), OLD_LEAN);
 	double d = x->ptotal * x->pvw[v];
 	return d > 0 ? s / d : 0;
 }
@@ -957,7 +1012,7 @@ static int search_setup(search *x, const uint8_t *want)
 static void search_free(search *x)
 {
 	stems_free(&x->st);
-	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->pvw);
+	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vseen), free(x->pvw);
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->held), free(x->stands);
