@@ -67,12 +67,20 @@ struct rl_interner {
 	 * once (through utf8proc), not at each of its occurrences. */
 	struct rawslot *raw; /* nraw_slots entries, a power of two; id RL_ID_NONE: empty */
 	size_t nraw_slots, nraw;
+	/* Before raw, the last of those tokens of at most SHORT_KEY bytes seen per entry (its
+	 * bytes as key_words, len its length and class << 8; 0: empty), made with the first: a
+	 * text in Chinese, Thai or Russian is those tokens alone, and raw's hash and compare were
+	 * most of its interning. */
+	recent *rawrecent;
 	char *rpool;         /* the bytes of those tokens */
 	size_t rpool_len, rpool_cap;
 };
 
 /* A token is remembered by its bytes when it is at most this long (a longer one is keyed anew). */
 #define RAW_MAX 64
+#define RAW_RECENT_BITS 12
+#define RAW_RECENT_SLOTS (1u << RAW_RECENT_BITS)
+#define RAW_RECENT_AFTER 256
 
 typedef struct rawslot {
 	uint32_t lo, tag;    /* the two halves of the hash of its bytes and class */
@@ -308,7 +316,7 @@ static inline uint64_t key_word(const char *s, size_t n, size_t room)
 {
 	uint64_t x = 0;
 	if (room < 8) {
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n && i < 8; i++)  /* (n <= 8: said for the compiler) */
 			((unsigned char *)&x)[i] = (unsigned char)s[i];
 		return x;
 	}
@@ -415,6 +423,7 @@ void rl_interner_free(rl_interner *in)
 	free(in->pool);
 	free(in->scratch);
 	free(in->raw);
+	free(in->rawrecent);
 	free(in->rpool);
 	free(in);
 }
@@ -428,9 +437,10 @@ void rl_interner_seal(rl_interner *in)
 	free(in->recent);
 	free(in->scratch);
 	free(in->raw);
+	free(in->rawrecent);
 	free(in->rpool);
 	free(in->hlo);
-	in->hlo = NULL;
+	in->hlo = NULL, in->rawrecent = NULL;
 	in->slots = NULL, in->recent = NULL, in->scratch = NULL, in->raw = NULL, in->rpool = NULL;
 	in->nslots = in->nraw_slots = in->nraw = in->scratch_cap = in->rpool_len = in->rpool_cap = 0;
 	/* The keys and their pool keep their capacity: what was never written is no resident
@@ -615,8 +625,8 @@ static int raw_grow(rl_interner *in)
  * is not ASCII is looked up by its bytes and class first, its key built only the first time. The
  * key depends on nothing else (the options are the interner's), so the id is the one building the
  * key would give. */
-static int keyed(rl_interner *in, const char *s, size_t n, size_t room, unsigned cls, bool ascii,
-                 uint32_t *id)
+static int keyed_raw(rl_interner *in, const char *s, size_t n, size_t room, unsigned cls,
+                     bool ascii, uint32_t *id)
 {
 	rawslot *r = NULL;
 	uint64_t h = 0;
@@ -650,6 +660,41 @@ static int keyed(rl_interner *in, const char *s, size_t n, size_t room, unsigned
 	in->rpool_len += n;
 	in->nraw++;
 	return RL_OK;
+}
+
+/* The rawrecent entry of a token of n <= SHORT_KEY bytes (x0, x1: key_words) and class cls, the
+ * cache made when raw holds RAW_RECENT_AFTER tokens (a short window with a few such words would
+ * spend more zeroing the cache than it saves); NULL before, or when it cannot be made. */
+static recent *raw_recent(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, unsigned cls)
+{
+	if (!in->rawrecent && (in->nraw < RAW_RECENT_AFTER ||
+	                       !(in->rawrecent = calloc(RAW_RECENT_SLOTS, sizeof *in->rawrecent))))
+		return NULL;
+	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n ^ ((uint64_t)cls << 8)) *
+	             0x9E3779B97F4A7C15ULL;
+	return &in->rawrecent[k >> (64 - RAW_RECENT_BITS)];
+}
+
+/* The id of a token whose key must be built, not ASCII: the last such token of its entry in
+ * rawrecent when it is the same bytes and class (the key depends on nothing else), else
+ * keyed_raw. */
+static int keyed(rl_interner *in, const char *s, size_t n, size_t room, unsigned cls, bool ascii,
+                 uint32_t *id)
+{
+	if (ascii || n > SHORT_KEY)
+		return keyed_raw(in, s, n, room, cls, ascii, id);
+	uint64_t x0, x1;
+	key_words(s, n, room, &x0, &x1);
+	uint32_t tag = (uint32_t)n | cls << 8;
+	recent *e = raw_recent(in, x0, x1, n, cls);
+	if (e && e->len == tag && e->w0 == x0 && e->w1 == x1) {
+		*id = e->id;
+		return RL_OK;
+	}
+	int rc = keyed_raw(in, s, n, room, cls, ascii, id);
+	if (rc == RL_OK && e)
+		*e = (recent){x0, x1, tag, *id};
+	return rc;
 }
 
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)

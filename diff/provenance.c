@@ -44,20 +44,20 @@
 /* Word pairs compared for phrases per candidate, and OLD words held, at most. */
 #define PHRASE_WORK 65536
 #define PHRASE_CELLS 4096
-/* Words whose keys word_keys() remembers (by id, modulo this). */
+/* Words whose keys word_key() remembers (by id, modulo this). */
 #define WORD_MEMO 4096
 
 typedef struct stems {
-	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_keys) */
+	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_key) */
 	uint32_t *slot;    /* hash table: stem + 1, or 0 */
 	uint32_t *hash;    /* per stem: its hash */
 	uint32_t mask;
 	uint32_t n;        /* stems */
 } stems;
 
-/* The stem of token t of side s, or NONE. Once word_keys has run, st.of holds every word's key
- * for phrase runs: a word without a stem holds the hash of its letters with the top bit set,
- * which no stem number has (fewer than 2^31 stems). */
+/* The stem of token t of side s, or NONE. st.of holds every word's key for phrase runs: a word
+ * without a stem holds the hash of its letters with the top bit set, which no stem number has
+ * (fewer than 2^31 stems). */
 static inline uint32_t stem_at(const stems *st, int s, uint32_t t)
 {
 	uint32_t m = st->of[s][t];
@@ -135,8 +135,101 @@ static int stems_grow(stems *st, uint32_t cap)
 	return RL_OK;
 }
 
-/* The stems of every weighed word of OLD, and of NEW's words in the units `want` marks (the only
- * ones a search reads: the others keep NONE). */
+/* Are the len bytes at p and q the same? Words are short: a loop, not a call (memcmp was a
+ * tenth of this stage's set-up on Chinese, a call for every character). */
+static inline bool same_bytes(const char *p, const char *q, uint32_t len)
+{
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] != q[k])
+			return false;
+	return true;
+}
+
+/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same id
+ * and the same bytes has the same stem: it is worked out once per distinct word. (Words of one
+ * id may differ in their bytes, a key folds case or compatibility forms, an ordered list
+ * marker's number has the id of every other: those are worked out on their own.) An ASCII
+ * word's key is its bytes, A-Z folded or not (intern.c), and stem_hash folds A-Z itself: two
+ * ASCII words of an id that no list marker made (`plain`) have the same stem unread. */
+typedef struct stem_memo {
+	uint32_t stem;
+	uint32_t len;
+	const char *word;
+	bool plain;
+} stem_memo;
+
+/* Does id's key stand for an ASCII token's own bytes (no list marker's)? */
+static bool plain_key(const rl_ctx *c, uint32_t id, const rl_token *tk)
+{
+	size_t len;
+	if (!(tk->flags & RL_TF_ASCII))
+		return false;
+	const char *key = rl_interner_key(c->in, id, &len);
+	return len > 0 && key[0] != RL_MARKER_KEY;
+}
+
+/* The last word seen of each id modulo WORD_MEMO, and its key (phrase runs): the function words
+ * are most of these words, and few distinct (an array per id was the peak of a text of distinct
+ * words). */
+typedef struct key_memo {
+	uint32_t id, key, len;
+	const char *word;
+} key_memo;
+
+/* The stem of weighed token t of side s (its number, added when new). */
+static int stem_of(rl_ctx *c, stems *st, stem_memo *memo, int s, uint32_t t, uint32_t *out)
+{
+	const rl_side *sd = &c->side[s];
+	const rl_token *tk = &sd->tok[t];
+	const char *word = sd->text + tk->off;
+	uint32_t id = sd->ids[t];
+	stem_memo *mm = id < c->nids ? &memo[id] : NULL;
+	if (mm && mm->stem && mm->len == tk->len &&
+	    ((mm->plain && (tk->flags & RL_TF_ASCII)) || same_bytes(mm->word, word, tk->len))) {
+		*out = mm->stem - 1;
+		return RL_OK;
+	}
+	uint32_t h = stem_hash(sd->text, tk), k = h & st->mask;
+	while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
+		k = (k + 1) & st->mask;
+	if (!st->slot[k]) {
+		if (2 * (st->n + 1) > st->mask + 1) {
+			if (stems_grow(st, 2 * (st->mask + 1)) != RL_OK)
+				return RL_ENOMEM;
+			for (k = h & st->mask; st->slot[k]; k = (k + 1) & st->mask)
+				;
+		}
+		st->hash[st->n] = h;
+		st->slot[k] = ++st->n;
+	}
+	*out = st->slot[k] - 1;
+	if (mm && !mm->stem)
+		*mm = (stem_memo){st->slot[k], tk->len, word, plain_key(c, id, tk)};
+	return RL_OK;
+}
+
+/* The key of word token t of side s that has no stem (phrase runs): the hash of its lower-case
+ * letters with the top bit set, which no stem number has (fewer than 2^31 stems). */
+static uint32_t word_key(const rl_side *sd, key_memo *memo, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	const char *word = sd->text + tk->off;
+	uint32_t id = sd->ids[t];
+	key_memo *mm = &memo[id % WORD_MEMO];
+	if (id != RL_ID_NONE && mm->id == id && mm->len == tk->len &&
+	    same_bytes(mm->word, word, tk->len))
+		return mm->key;
+	uint32_t key = stem_hash(sd->text, tk) | 0x80000000u;
+	if (id != RL_ID_NONE)
+		*mm = (key_memo){id, key, tk->len, word};
+	return key;
+}
+
+/* Every word's key, in one walk over each side: the stem of every weighed word of OLD, and of
+ * NEW's words in the units `want` marks (the only ones a search reads: the others keep NONE);
+ * every other word of those its key for phrase runs (word_key), punctuation NONE. One walk, not
+ * a walk for the stems and another for the keys: on a long OLD with a few edits, this stage's
+ * set-up is these walks over all of OLD. */
 static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 {
 	uint32_t cap = 16;
@@ -144,56 +237,27 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 		cap *= 2;
 	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
 	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
-	/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same
-	 * id and the same bytes has the same stem: it is worked out once per distinct word. (Words
-	 * of one id may differ in their bytes, a key folds case or compatibility forms: those are
-	 * worked out on their own.) */
-	typedef struct memo_t {
-		uint32_t stem;
-		uint32_t len;
-		const char *word;
-	} memo_t;
-	memo_t *memo = calloc(c->nids + 1, sizeof *memo);
-	if (!st->of[0] || !st->of[1] || !memo || stems_grow(st, cap) != RL_OK) {
-		free(memo);
-		return RL_ENOMEM;
-	}
-	for (int s = 0; s < 2; s++) {
+	stem_memo *memo = calloc(c->nids + 1, sizeof *memo);
+	key_memo *kmemo = malloc(WORD_MEMO * sizeof *kmemo);
+	int rc = st->of[0] && st->of[1] && memo && kmemo ? stems_grow(st, cap) : RL_ENOMEM;
+	for (size_t i = 0; rc == RL_OK && i < WORD_MEMO; i++)
+		kmemo[i].id = RL_ID_NONE;
+	for (int s = 0; s < 2 && rc == RL_OK; s++) {
 		const rl_side *sd = &c->side[s];
-		for (uint32_t t = 0; t < sd->n; t++) {
-			st->of[s][t] = NONE;
-			if ((s == RL_NEW && !want[sd->unit[t]]) || !weighed(c, s, t))
+		uint32_t *of = st->of[s];
+		for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
+			of[t] = NONE;
+			if (sd->tok[t].cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
-			const rl_token *tk = &sd->tok[t];
-			uint32_t id = sd->ids[t];
-			memo_t *mm = id < c->nids ? &memo[id] : NULL;
-			if (mm && mm->stem && mm->len == tk->len &&
-			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
-				st->of[s][t] = mm->stem - 1;
-				continue;
-			}
-			uint32_t h = stem_hash(sd->text, tk), k = h & st->mask;
-			while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
-				k = (k + 1) & st->mask;
-			if (!st->slot[k]) {
-				if (2 * (st->n + 1) > st->mask + 1) {
-					if (stems_grow(st, 2 * (st->mask + 1)) != RL_OK) {
-						free(memo);
-						return RL_ENOMEM;
-					}
-					for (k = h & st->mask; st->slot[k]; k = (k + 1) & st->mask)
-						;
-				}
-				st->hash[st->n] = h;
-				st->slot[k] = ++st->n;
-			}
-			st->of[s][t] = st->slot[k] - 1;
-			if (mm && !mm->stem)
-				*mm = (memo_t){st->slot[k], tk->len, sd->text + tk->off};
+			if (weighed(c, s, t))
+				rc = stem_of(c, st, memo, s, t, &of[t]);
+			else
+				of[t] = word_key(sd, kmemo, t);
 		}
 	}
 	free(memo);
-	return RL_OK;
+	free(kmemo);
+	return rc;
 }
 
 static void stems_free(stems *st)
@@ -210,8 +274,9 @@ typedef struct search {
 	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
 	                    * (sd->unit[] of it is the unit) */
 	double *w;         /* per stem: its weight */
-	double *vw;        /* per OLD unit: the weight of its distinct stems */
-	double *pvw;       /* per OLD unit: vw to the power OLD_LEAN, or 0 (cosine) */
+	uint32_t *vseen;   /* per stem: 1 + the OLD unit whose weight counted it (unit_weight) */
+	double *pvw;       /* per OLD unit: its weight (unit_weight) to the power OLD_LEAN, or 0
+	                    * (cosine) */
 	double total, ptotal;  /* the last unit's weight seen by cosine, to the power 1 - OLD_LEAN */
 	uint32_t *mark;    /* per stem: 1 + the NEW unit whose stems are marked */
 	uint32_t *seen;    /* per stem: 1 + the OLD unit (or pass) that counted it */
@@ -283,49 +348,11 @@ static int index_long(search *x)
 	return x->firsts ? RL_OK : RL_ENOMEM;
 }
 
-static int index_old(search *x)
+/* Each stem's weight, from the OLD units holding it (x->df): the rarer, the heavier. */
+static void stem_weights(search *x)
 {
-	rl_ctx *c = x->c;
-	const rl_side *sd = &c->side[RL_OLD];
+	const rl_side *sd = &x->c->side[RL_OLD];
 	uint32_t ns = x->st.n;
-	x->df = calloc((size_t)ns + 1, sizeof *x->df);
-	x->post0 = calloc((size_t)ns + 2, sizeof *x->post0);
-	x->w = malloc(((size_t)ns + 1) * sizeof *x->w);
-	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
-	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
-	x->vw = calloc((size_t)sd->nunits + 1, sizeof *x->vw);
-	x->pvw = calloc((size_t)sd->nunits + 1, sizeof *x->pvw);
-	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vw || !x->pvw)
-		return RL_ENOMEM;
-	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
-	size_t total = 0;
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = stem_at(&x->st, RL_OLD, t);
-			if (m != NONE && x->seen[m] != u + 1) {
-				x->seen[m] = u + 1;
-				x->df[m]++;
-				total++;
-			}
-		}
-	for (uint32_t m = 0; m < ns; m++)
-		x->post0[m + 1] = x->post0[m] + (x->df[m] <= DF_CAP ? x->df[m] : 0);
-	x->post = malloc((x->post0[ns] + 1) * sizeof *x->post);
-	if (!x->post)
-		return RL_ENOMEM;
-	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
-	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
-	uint32_t *last = x->mark;  /* reused: 1 + the last unit posted per stem */
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-			uint32_t m = stem_at(&x->st, RL_OLD, t);
-			if (m != NONE && x->df[m] <= DF_CAP && last[m] != u + 1) {
-				last[m] = u + 1;
-				x->post[fill[m]++] = t;  /* its first token in u */
-			}
-		}
-	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
-	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
 	double units = (double)sd->nunits + 1;
 	/* The weight depends on df alone: worked out once for each small df (most stems). */
 	double wdf[DF_CAP + 1];
@@ -341,16 +368,111 @@ static int index_old(search *x)
 		if (d <= DF_CAP)
 			wdf[d] = x->w[m];
 	}
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+}
+
+/* Mark (x->mark[m] = 1) the stems of NEW's words that a search reads: only theirs are looked up
+ * in the postings (gather, first_in). */
+static void mark_new_stems(search *x)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	for (uint32_t t = 0; t < sb->n; t++) {
+		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		if (m != NONE)
+			x->mark[m] = 1;
+	}
+}
+
+/* Append t to *v (n of them, room for *cap). */
+static int push_token(uint32_t **v, size_t *n, size_t *cap, uint32_t t)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 256;
+		uint32_t *nv = realloc(*v, nc * sizeof *nv);
+		if (!nv)
+			return RL_ENOMEM;
+		*v = nv, *cap = nc;
+	}
+	(*v)[(*n)++] = t;
+	return RL_OK;
+}
+
+/* The postings of the stems NEW's searched words have (x->mark), from `first`: the first token
+ * of each such stem in each OLD unit, in the order of the text. */
+static int post_stems(search *x, const uint32_t *first, size_t nfirst)
+{
+	uint32_t ns = x->st.n;
+	for (uint32_t m = 0; m < ns; m++)
+		x->post0[m + 1] = x->post0[m] + (x->mark[m] && x->df[m] <= DF_CAP ? x->df[m] : 0);
+	x->post = malloc((x->post0[ns] + 1) * sizeof *x->post);
+	if (!x->post)
+		return RL_ENOMEM;
+	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
+	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
+	for (size_t i = 0; i < nfirst; i++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, first[i]);
+		if (x->df[m] <= DF_CAP)
+			x->post[fill[m]++] = first[i];
+	}
+	return RL_OK;
+}
+
+/* OLD's stems counted in its units (df), weighed, and posted for the stems a search looks up:
+ * one walk over OLD. (The postings of the others, and each unit's weight, were a second walk
+ * over all of OLD: an OLD unit's weight is worked out when a search scores it, unit_weight.) */
+static int index_old(search *x)
+{
+	rl_ctx *c = x->c;
+	const rl_side *sd = &c->side[RL_OLD];
+	uint32_t ns = x->st.n;
+	x->df = calloc((size_t)ns + 1, sizeof *x->df);
+	x->post0 = calloc((size_t)ns + 2, sizeof *x->post0);
+	x->w = malloc(((size_t)ns + 1) * sizeof *x->w);
+	x->mark = calloc((size_t)ns + 1, sizeof *x->mark);
+	x->seen = calloc((size_t)ns + 1, sizeof *x->seen);
+	x->vseen = calloc((size_t)ns + 1, sizeof *x->vseen);
+	x->pvw = calloc((size_t)sd->nunits + 1, sizeof *x->pvw);
+	if (!x->df || !x->post0 || !x->w || !x->mark || !x->seen || !x->vseen || !x->pvw)
+		return RL_ENOMEM;
+	mark_new_stems(x);
+	/* Distinct stems per unit: counted once (seen holds 1 + the unit). */
+	size_t total = 0, nfirst = 0, cap = 0;
+	uint32_t *first = NULL;
+	int rc = RL_OK;
+	for (uint32_t u = 0; u < sd->nunits && rc == RL_OK; u++)
+		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1] && rc == RL_OK; t++) {
 			uint32_t m = stem_at(&x->st, RL_OLD, t);
-			if (m != NONE && x->seen[m] != u + 1) {
-				x->seen[m] = u + 1;
-				x->vw[u] += x->w[m];
-			}
+			if (m == NONE || x->seen[m] == u + 1)
+				continue;
+			x->seen[m] = u + 1;
+			x->df[m]++;
+			total++;
+			if (x->mark[m])
+				rc = push_token(&first, &nfirst, &cap, t);
 		}
+	if (rc == RL_OK)
+		rc = post_stems(x, first, nfirst);
+	free(first);
+	if (rc != RL_OK)
+		return rc;
+	stem_weights(x);
 	memset(x->seen, 0, ((size_t)ns + 1) * sizeof *x->seen);
+	memset(x->mark, 0, ((size_t)ns + 1) * sizeof *x->mark);
 	return bill(c, total) ? RL_OK : RL_ECANCELED;
+}
+
+/* The weight of OLD unit v's distinct stems (summed in the order of the text). */
+static double unit_weight(search *x, uint32_t v)
+{
+	const rl_side *sd = &x->c->side[RL_OLD];
+	double sum = 0;
+	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
+		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		if (m != NONE && x->vseen[m] != v + 1) {
+			x->vseen[m] = v + 1;
+			sum += x->w[m];
+		}
+	}
+	return sum;
 }
 
 /* What each NEW unit stands beside, and what it keeps, from the ops. */
@@ -479,8 +601,8 @@ static double cosine(search *x, double s, double total, uint32_t v)
 	 * not yet, or when it is 0). */
 	if (total != x->total)
 		x->total = total, x->ptotal = pow(total, 1 - OLD_LEAN);
-	if (x->pvw[v] == 0)
-		x->pvw[v] = pow(x->vw[v], OLD_LEAN);
+	if (x->pvw[v] == 0)  /* (again for a unit without stems, whose weight is 0) */
+		x->pvw[v] = pow(unit_weight(x, v), OLD_LEAN);
 	double d = x->ptotal * x->pvw[v];
 	return d > 0 ? s / d : 0;
 }
@@ -504,9 +626,9 @@ static void cover(search *x, uint32_t v)
 	}
 }
 
-/* Every word's key for phrase runs: a content word's stem, another word's hash, NONE for
- * punctuation; written over the stems (stem_at reads them still). */
-static int word_keys(search *x, const uint8_t *want)
+/* phrase()'s scratch, and its keys: stems_init wrote every word's (stem_at reads the stems
+ * still). */
+static int phrase_init(search *x)
 {
 	rl_ctx *c = x->c;
 	/* Sized for OLD's longest unit phrase() reads (a short text has no use for 150 KB). */
@@ -523,39 +645,8 @@ static int word_keys(search *x, const uint8_t *want)
 		return RL_ENOMEM;
 	memset(x->run + 2 * x->rcells, 0, x->rcells * sizeof *x->run);  /* row */
 	memset(x->run + 5 * x->rcells + (1u << x->rbits), 0xff, (1u << x->rbits) * sizeof *x->run);
-	/* The last word seen of each id modulo WORD_MEMO, and its key: the function words are most
-	 * of these words, and few distinct (an array per id was the peak of a text of distinct
-	 * words). */
-	typedef struct memo_t {
-		uint32_t id, key, len;
-		const char *word;
-	} memo_t;
-	memo_t *memo = malloc(WORD_MEMO * sizeof *memo);
-	if (!memo)
-		return RL_ENOMEM;
-	for (size_t i = 0; i < WORD_MEMO; i++)
-		memo[i].id = RL_ID_NONE;
-	for (int s = 0; s < 2; s++) {
-		const rl_side *sd = &c->side[s];
-		uint32_t *key = x->key[s] = x->st.of[s];
-		for (uint32_t t = 0; t < sd->n; t++) {
-			const rl_token *tk = &sd->tok[t];
-			/* a stem already, no word, or a unit no search reads */
-			if (key[t] != NONE || tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
-				continue;
-			uint32_t id = sd->ids[t];
-			memo_t *mm = &memo[id % WORD_MEMO];
-			if (id != RL_ID_NONE && mm->id == id && mm->len == tk->len &&
-			    memcmp(mm->word, sd->text + tk->off, tk->len) == 0) {
-				key[t] = mm->key;
-				continue;
-			}
-			key[t] = stem_hash(sd->text, tk) | 0x80000000u;
-			if (id != RL_ID_NONE)
-				*mm = (memo_t){id, key[t], tk->len, sd->text + tk->off};
-		}
-	}
-	free(memo);
+	x->key[RL_OLD] = x->st.of[RL_OLD];
+	x->key[RL_NEW] = x->st.of[RL_NEW];
 	return RL_OK;
 }
 
@@ -908,7 +999,7 @@ static int search_setup(search *x, const uint8_t *want)
 	if (rc == RL_OK)
 		rc = index_old(x);
 	if (rc == RL_OK)
-		rc = word_keys(x, want);
+		rc = phrase_init(x);
 	if (rc == RL_OK)
 		rc = index_long(x);
 	if (rc != RL_OK)
@@ -921,7 +1012,7 @@ static int search_setup(search *x, const uint8_t *want)
 static void search_free(search *x)
 {
 	stems_free(&x->st);
-	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vw), free(x->pvw);
+	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vseen), free(x->pvw);
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
 	free(x->held), free(x->stands);

@@ -356,6 +356,33 @@ Test(intern, cached_ids_are_the_ids_of_their_keys)
 	free(text);
 }
 
+/* Many distinct words that are not ASCII, of 1 to 8 letters (2 to 16 bytes, and longer ones past
+ * the cache of the last such tokens), Cyrillic in both cases and Chinese, thousands of them seen
+ * again and again at random so that the cache's entries overwrite one another (it has 4096), the
+ * text ending in a short one: under -i and without it, every token gets the id of its key. */
+Test(intern, cached_raw_ids_are_the_ids_of_their_keys)
+{
+	static const char *letters[] = {"\xd0\xb0", "\xd0\x91", "\xd0\xb2", "\xd0\x93", "\xd0\xb4",
+	                                "\xd0\x95", "\xd0\xb6", "\xd0\x97", "\xe4\xb8\xad",
+	                                "\xe6\x96\x87"};
+	size_t n = 20000, cap = n * 64, k = 0;
+	char *text = malloc(cap);
+	unsigned long long st = 11;
+	for (size_t i = 0; i < n; i++) {
+		st = st * 6364136223846793005ull + 1442695040888963407ull;
+		unsigned r = (unsigned)(st >> 33), len = 1 + r % 8, w = (r >> 8) % 6000;
+		for (unsigned j = 0, d = w; j < len; j++, d /= 10)  /* w's digits, then its first again */
+			k += (size_t)snprintf(text + k, cap - k, "%s", letters[(d ? d : w) % 10]);
+		text[k++] = r % 5 ? ' ' : ',';
+	}
+	k += (size_t)snprintf(text + k, cap - k, "\xd0\xb6");
+	rl_keyopts o = defaults;
+	free(expect_ids_of_keys(&defaults, text, k));
+	o.fold_case = true;
+	free(expect_ids_of_keys(&o, text, k));
+	free(text);
+}
+
 /* utf8proc's key under the default options, as intern.c made every non-ASCII key before it knew
  * which code points no step changes (nfc_stable.h): NFC with typography folded. */
 static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
