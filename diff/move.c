@@ -1138,7 +1138,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	free(cand);
 	cand = NULL;
 	if ((rc = rl_move_candidates_in(c, ops, orphan, (const uint8_t *const *)tk.free_tok,
-	                                RL_SHINGLE_NARROW, NARROW_MIN_WORDS, &cand, &ncand)) !=
+	                                RL_SHINGLE_NARROW, true, NARROW_MIN_WORDS, &cand, &ncand)) !=
 	        RL_OK ||
 	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved,
 	                                 &later, &acc)) != RL_OK) ||

@@ -2,7 +2,7 @@
  *
  * A paragraph that moved comes out of the exact diff as a deletion in one place and an insertion
  * in another. rl_moves finds such pairs: it indexes the inserted words by shingles (runs of three
- * words, one at least a content word), looks up the deleted words' shingles, chains the hits that
+ * words, one at least a content word, content words by their stems), looks up the deleted words' shingles, chains the hits that
  * keep to one diagonal into candidate passages, and verifies each candidate with an exact diff of
  * the two places; then once more with runs of two words over the orphans no move took. A passage of RL_MOVE_MIN_WORDS or more whose words mostly match becomes a move:
  * its matched runs are `move` ops and its inner edits ordinary ops, all carrying one move id.

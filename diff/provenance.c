@@ -1232,3 +1232,8 @@ bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
 	free(kept);
 	return wanted;
 }
+
+uint32_t rl_stem_hash(const char *text, const rl_token *tk)
+{
+	return stem_hash(text, tk);
+}

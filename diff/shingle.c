@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "provenance.h"
 #include "status.h"
 
 /* Words per shingle: three words in a row rarely recur by chance once one is a content word. A
@@ -35,6 +36,8 @@ typedef struct orphans {
 	                 * 256: runs are numbered one after another among the orphan words, and two
 	                 * words whose runs are compared are at most CHAIN_GAP words apart, so that
 	                 * their numbers differ by at most that much (a byte, not four, a word) */
+	uint32_t *stem; /* per id, shared by both sides: 0, or a content word's key in the
+	                 * shingles, its stem with the top bit set (which no id has); NULL: ids */
 	size_t n;
 	size_t width;   /* words per shingle */
 } orphans;
@@ -43,6 +46,18 @@ static void orphans_free(orphans *o)
 {
 	free(o->tok);
 	free(o->run);
+}
+
+/* The key of token t (id id, a word) of side s in a shingle: a content word's stem, worked out
+ * once per id (per id, not per orphan word: on a text whose every word is an orphan an array of
+ * keys beside the orphans was 8 bytes a word), or the id. */
+static inline uint32_t word_key(const rl_ctx *c, const orphans *o, int s, uint32_t t, uint32_t id)
+{
+	if (!o->stem || (c->idf[id] & RL_IDF_FUNCTION))
+		return id;
+	if (!o->stem[id])
+		o->stem[id] = rl_stem_hash(c->side[s].text, &c->side[s].tok[t]) | 0x80000000u;
+	return o->stem[id];
 }
 
 /* A change bigger than a swap: an insertion, a deletion, or a replace of more than a few words. */
@@ -231,9 +246,9 @@ static inline uint64_t shingle_of(const rl_ctx *c, int s, const orphans *o, size
 	uint64_t h = 0x9E3779B97F4A7C15ULL;
 	unsigned function = RL_IDF_FUNCTION;
 	for (size_t k = 0; k < width; k++) {
-		uint32_t id = ids[o->tok[i + k]];
+		uint32_t t = o->tok[i + k], id = ids[t];
 		function &= c->idf[id];
-		h = (h ^ id) * 0x100000001B3ULL;
+		h = (h ^ word_key(c, o, s, t, id)) * 0x100000001B3ULL;
 		h ^= h >> 29;
 	}
 	/* Mixed whole (murmur's finaliser): the table probes linearly. */
@@ -524,18 +539,20 @@ static int spans_of(const chains *cs, const orphans *oa, const orphans *ob, rl_s
 int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
                        uint32_t min_words, rl_span **out, size_t *n)
 {
-	return rl_move_candidates_in(c, ops, orphan, NULL, SHINGLE, min_words, out, n);
+	return rl_move_candidates_in(c, ops, orphan, NULL, SHINGLE, true, min_words, out, n);
 }
 
 int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
-                          const uint8_t *const free_tok[2], unsigned width, uint32_t min_words,
-                          rl_span **out, size_t *n)
+                          const uint8_t *const free_tok[2], unsigned width, bool stems,
+                          uint32_t min_words, rl_span **out, size_t *n)
 {
 	orphans oa = {.width = width}, ob = {.width = width};
 	chains cs = {.min_words = min_words, .width = width};
 	rl_span *v = NULL;
 	int rc = RL_ENOMEM;
 
+	if (stems && !(oa.stem = ob.stem = calloc(c->nids + 1, sizeof *oa.stem)))
+		return RL_ENOMEM;
 	if (orphans_find(c, ops, orphan, free_tok ? free_tok[RL_OLD] : NULL, RL_OLD, &oa) != RL_OK ||
 	    orphans_find(c, ops, orphan, free_tok ? free_tok[RL_NEW] : NULL, RL_NEW, &ob) != RL_OK)
 		goto out;
@@ -552,6 +569,7 @@ int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *o
 out:
 	orphans_free(&oa);
 	orphans_free(&ob);
+	free(oa.stem);
 	chains_free(&cs);
 	return rc;
 }

@@ -5,7 +5,9 @@
  * its words alike. Diffing every deletion against every insertion would be quadratic; this module
  * finds the few pairs of places worth diffing, in time linear in the size of the changed text.
  * The words of the ops that may give tokens to a move (the orphans) are cut into shingles, runs
- * of three words with a content word among them; NEW's shingles go into a hash table, OLD's are
+ * of three words with a content word among them, content words taken by their stems ("cron"
+ * and "crons" alike: a moved passage reworded at a high rate keeps few runs of exact words, and
+ * whatever a stem lets through is only a candidate); NEW's shingles go into a hash table, OLD's are
  * looked up there, and hits that keep to one diagonal (the same passage, give or take the edits
  * inside it) are chained into candidates. A shingle found more than a few times is too common to
  * place and is not used, so a recurring phrase makes no candidate and no long list of hits.
@@ -41,9 +43,9 @@ typedef struct rl_span {
 	uint32_t a0, a1, b0, b1;
 } rl_span;
 
-/* The candidate passages among the words of the ops that orphan (from rl_orphan_ops) marks, each
- * from its first shingle hit to the end of its last, spanning at least min_words orphan words on
- * each side; the biggest first (by the OLD orphan words a chain spans plus its hits), which is
+/* The candidate passages among the words of the ops that orphan (from rl_orphan_ops) marks
+ * (shingles of three words, content words by their stems), each from its first shingle hit to
+ * the end of its last, spanning at least min_words orphan words on each side; the biggest first (by the OLD orphan words a chain spans plus its hits), which is
  * the order move.c tries them in. None when either side has fewer than min_words orphan words.
  * *out (NULL when there are none) and *n are set only on success; the caller frees *out. */
 int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
@@ -51,10 +53,13 @@ int rl_move_candidates(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orph
 
 /* The same with shingles of `width` words (2 or 3; rl_move_candidates takes 3), among the orphan
  * words that free_tok (per side, 1 where a token is still free; NULL: all) leaves: the second,
- * narrower pass over what the first pass's moves did not take. */
+ * narrower pass over what the first pass's moves did not take. With stems, content words are
+ * taken by their stems (rl_stem_hash: "cron" meets "crons", "execute" "executes"): a sentence
+ * moved with most of its nouns and verbs inflected otherwise keeps no pair of words alike
+ * (move.c's verify counts such variants as matched, so a candidate they place can pass). */
 #define RL_SHINGLE_NARROW 2
 int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orphan,
-                          const uint8_t *const free_tok[2], unsigned width, uint32_t min_words,
-                          rl_span **out, size_t *n);
+                          const uint8_t *const free_tok[2], unsigned width, bool stems,
+                          uint32_t min_words, rl_span **out, size_t *n);
 
 #endif

@@ -500,3 +500,19 @@ Test(move, a_sentence_after_a_moved_one_in_its_unit_is_no_part_of_it)
 	cr_assert_not_null(strstr(got, "| i Every buoy shows"), "%s", got);
 	free(got);
 }
+
+/* A sentence moved with every noun and verb inflected otherwise shares no two words in a row that
+ * hold a content word ("keeper records" -> "keepers record"): only the narrow pass's shingles of
+ * stems place it. */
+Test(move, a_sentence_moved_with_every_content_word_inflected_moves)
+{
+	char *got = run(P1 "\n\nThe keeper records each storm in a ledger that lists the damage to "
+	                   "every hull.\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	                P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\nThe keepers record each storms in a "
+	                   "ledgers that list the damages to every hulls.\n\n" P5 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "m1 The"), "%s", got);
+	cr_assert_not_null(strstr(got, "m1 in a"), "%s", got);
+	cr_assert_null(strstr(got, "| d The keeper"), "%s", got);
+	free(got);
+}
