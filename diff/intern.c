@@ -35,7 +35,7 @@ typedef struct keyref {
 
 typedef struct recent {
 	uint64_t w0, w1;  /* len <= SHORT_KEY: the key's bytes (key_word); longer: its hash, 0 */
-	uint32_t len;     /* UINT32_MAX: empty */
+	uint32_t len;     /* 0: empty (no key cached is empty) */
 	uint32_t id;
 } recent;
 
@@ -392,13 +392,14 @@ int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 	in->opts = *opts;
 	in->nslots = 1024;
 	in->slots = empty_slots(in->nslots);
-	in->recent = malloc(RECENT_SLOTS * sizeof *in->recent);
+	/* Zeroed: an entry of length 0 is empty (no token is empty; lookup_words never takes the
+	 * cache for an empty key). 192 KiB that calloc maps as zero pages, not written entry by
+	 * entry: a small text touches a part of it. */
+	in->recent = calloc(RECENT_SLOTS, sizeof *in->recent);
 	if (!in->slots || !in->recent) {
 		rl_interner_free(in);
 		return RL_ENOMEM;
 	}
-	for (size_t i = 0; i < RECENT_SLOTS; i++)
-		in->recent[i] = (recent){0, 0, UINT32_MAX, RL_ID_NONE};
 	*out = in;
 	return RL_OK;
 }
@@ -561,7 +562,7 @@ static int find_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, recen
 static inline int lookup_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, uint32_t *id)
 {
 	recent *r = recent_of(in, x0, x1, n);
-	if (r->w0 == x0 && r->w1 == x1 && r->len == n) {
+	if (r->w0 == x0 && r->w1 == x1 && r->len == n && n) {
 		*id = r->id;
 		return RL_OK;
 	}
