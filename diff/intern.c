@@ -28,14 +28,18 @@ typedef struct keyref {
  * entries stay in the processor's cache here, while the table's slots for a large vocabulary
  * are spread over megabytes. A key of at most 16 bytes (nearly every word) is held whole, as two
  * integers (key_word), so that a hit compares integers and reads neither the key nor the table;
- * a longer key is held by its hash and compared with the pool. A power of two. */
-#define RECENT_BITS 13
-#define RECENT_SLOTS (1u << RECENT_BITS)
+ * a longer key is held by its hash and compared with the pool. A power of two of entries, made
+ * at the first lookup for the tokens it brings: 2^10 to 2^13, one for 16 tokens. A page touched
+ * for the first time costs as much as some 50,000 instructions on a busy machine (doc/
+ * performance.md), and a real revision of 60 KB touched every page of the 192 KiB of 2^13
+ * entries for some 2 % fewer instructions than with 2^10. */
+#define RECENT_BITS_MIN 10
+#define RECENT_BITS_MAX 13
 #define SHORT_KEY 16
 
 typedef struct recent {
 	uint64_t w0, w1;  /* len <= SHORT_KEY: the key's bytes (key_word); longer: its hash, 0 */
-	uint32_t len;     /* UINT32_MAX: empty */
+	uint32_t len;     /* 0: empty (no key cached is empty) */
 	uint32_t id;
 } recent;
 
@@ -50,7 +54,8 @@ struct rl_interner {
 	rl_keyopts opts;
 	slot *slots;
 	size_t nslots;       /* a power of two */
-	recent *recent;      /* RECENT_SLOTS entries */
+	recent *recent;      /* 2^(64 - rshift) entries; NULL until the first lookup */
+	unsigned rshift;
 	/* Per id (cap_ids of each): its key in the pool; the class of the token that brought it
 	 * (rl_interner_cls); the low half of its key's hash (the slot's bits), for grow_slots alone:
 	 * freed with the table by rl_interner_seal, so that the stages keep 9 bytes an id, not 16. */
@@ -380,7 +385,7 @@ static uint64_t hash_bytes(const char *s, size_t n, size_t room)
 static inline recent *recent_of(const rl_interner *in, uint64_t x0, uint64_t x1, size_t n)
 {
 	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n) * 0x9E3779B97F4A7C15ULL;
-	return &in->recent[k >> (64 - RECENT_BITS)];
+	return &in->recent[k >> in->rshift];
 }
 
 static slot *empty_slots(size_t n)
@@ -400,13 +405,10 @@ int rl_interner_new(rl_interner **out, const rl_keyopts *opts)
 	in->opts = *opts;
 	in->nslots = 1024;
 	in->slots = empty_slots(in->nslots);
-	in->recent = malloc(RECENT_SLOTS * sizeof *in->recent);
-	if (!in->slots || !in->recent) {
+	if (!in->slots) {
 		rl_interner_free(in);
 		return RL_ENOMEM;
 	}
-	for (size_t i = 0; i < RECENT_SLOTS; i++)
-		in->recent[i] = (recent){0, 0, UINT32_MAX, RL_ID_NONE};
 	*out = in;
 	return RL_OK;
 }
@@ -426,6 +428,20 @@ void rl_interner_free(rl_interner *in)
 	free(in->rawrecent);
 	free(in->rpool);
 	free(in);
+}
+
+/* The cache, made for the first lookup, which brings about n tokens. Zeroed: an entry of length 0
+ * is empty (no token is empty; lookup_words never takes the cache for an empty key). */
+static int recent_ready(rl_interner *in, size_t n)
+{
+	if (in->recent)
+		return RL_OK;
+	unsigned bits = RECENT_BITS_MIN;
+	while (bits < RECENT_BITS_MAX && ((size_t)1 << (bits + 4)) <= n)
+		bits++;
+	in->recent = calloc((size_t)1 << bits, sizeof *in->recent);
+	in->rshift = 64 - bits;
+	return in->recent ? RL_OK : RL_ENOMEM;
 }
 
 void rl_interner_seal(rl_interner *in)
@@ -571,7 +587,7 @@ static int find_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, recen
 static inline int lookup_words(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, uint32_t *id)
 {
 	recent *r = recent_of(in, x0, x1, n);
-	if (r->w0 == x0 && r->w1 == x1 && r->len == n) {
+	if (r->w0 == x0 && r->w1 == x1 && r->len == n && n) {
 		*id = r->id;
 		return RL_OK;
 	}
@@ -587,7 +603,7 @@ static int lookup(rl_interner *in, const char *key, size_t len, size_t room, uin
 		return lookup_words(in, x0, x1, len, id);
 	}
 	uint64_t h = hash_bytes(key, len, room);
-	recent *r = &in->recent[h >> (64 - RECENT_BITS)];
+	recent *r = &in->recent[h >> in->rshift];
 	if (r->w0 == h && r->len == len && key_is(in, r->id, key, len)) {
 		*id = r->id;
 		return RL_OK;
@@ -699,6 +715,8 @@ static int keyed(rl_interner *in, const char *s, size_t n, size_t room, unsigned
 
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id)
 {
+	if (recent_ready(in, 0) != RL_OK)
+		return RL_ENOMEM;
 	return lookup(in, key, len, len, id);
 }
 
@@ -751,7 +769,7 @@ static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 		/* recent_of with x1 = 0; an entry of n <= 8 bytes holds w1 = 0 (key_words), so only
 		 * w0 and the length need comparing. */
 		x0 = keep_bytes(x0, n);
-		const recent *r = &in->recent[((x0 ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - RECENT_BITS)];
+		const recent *r = &in->recent[((x0 ^ n) * 0x9E3779B97F4A7C15ULL) >> in->rshift];
 		return r->w0 == x0 && r->len == n ? r->id : RL_ID_NONE;
 	}
 	memcpy(&x1, s + 8, 8);
@@ -766,6 +784,8 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
                          size_t text_len, const rl_tokrun *runs, size_t nruns,
                          const uint32_t *src_ids, uint32_t **ids_out)
 {
+	if (recent_ready(in, n) != RL_OK)
+		return RL_ENOMEM;
 	uint32_t *ids = rl_big_realloc(NULL, (n ? n : 1) * sizeof *ids);
 	if (!ids)
 		return RL_ENOMEM;

@@ -479,3 +479,36 @@ Test(intern, an_id_knows_its_tokens_class)
 	rl_tokens_free(t);
 	rl_interner_free(in);
 }
+
+/* The recent cache starts zeroed, and a zeroed entry reads as a key of length 0: an empty key
+ * given first or after others is a key of its own, never the id of whatever the entry last held;
+ * a text of a few tokens (the smallest cache) still finds each repeat's id. */
+Test(intern, an_empty_key_is_not_an_empty_cache_entry)
+{
+	rl_interner *in;
+	uint32_t empty, a, again;
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "", 0, &empty), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "a", 1, &a), RL_OK);
+	cr_assert_neq(a, empty);
+	cr_assert_eq(rl_intern_key(in, "", 0, &again), RL_OK);
+	cr_assert_eq(again, empty);
+	cr_assert_eq(rl_interner_count(in), 2);
+	rl_interner_free(in);
+
+	rl_tokens *t;
+	uint32_t *ids;
+	const char *text = "to be or not to be";
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "x", 1, &a), RL_OK);
+	cr_assert_eq(rl_intern_key(in, "", 0, &empty), RL_OK);
+	cr_assert_neq(empty, a, "an empty key after another is new too");
+	cr_assert_eq(rl_tokenize(&t, text, strlen(text)), RL_OK);
+	cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+	cr_assert_eq(ids[4], ids[0], "to");
+	cr_assert_eq(ids[5], ids[1], "be");
+	cr_assert_eq(rl_interner_count(in), 6, "x, the empty key, to be or not");
+	free(ids);
+	rl_tokens_free(t);
+	rl_interner_free(in);
+}
