@@ -139,7 +139,8 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 	rl_side *sd = k->sd;
 	const rl_token *tok = sd->tok;
 	const char *text = sd->text;
-	uint32_t *words = sd->words, w = k->w;
+	uint32_t *wbase = sd->wbase, w = k->w;
+	uint8_t *wlow = sd->wlow;
 	bool cands = k->cands;
 	int rc = RL_OK;
 
@@ -148,7 +149,9 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 		const rl_token *tk = &tok[t];
 		unsigned gap = tk->gap, flags = tk->flags;
 		bool marker, cand, quote = false;
-		words[t] = w;
+		wlow[t] = (uint8_t)w;
+		if (!(t & 255))
+			wbase[t >> 8] = w;
 		if (tk->cls == RL_TOK_WORD) {
 			w += !(flags & RL_TF_GLUED);
 			if (t > 0 && gap < RL_GAP_BREAK) {
@@ -191,21 +194,21 @@ static int walk_copied(walk *k, const rl_side *old, const uint8_t *obits, const 
 {
 	rl_side *sd = k->sd;
 	uint32_t a = r->t0 + 1, b = r->t0 + r->n, shift = r->t0 - r->s0;  /* modulo 2^32 */
-	uint32_t delta = k->w - old->words[r->s0 + 1];
-	uint32_t *words = sd->words;
-	const uint32_t *owords = old->words;
+	uint32_t delta = k->w - rl_words_before(old, r->s0 + 1);
 	int rc = RL_OK;
 
 	for (uint32_t t = a; t < b; t++) {
 		uint32_t s = t - shift;
-		words[t] = owords[s] + delta;
+		sd->wlow[t] = (uint8_t)(old->wlow[s] + delta);  /* the low byte of the count */
+		if (!(t & 255))
+			sd->wbase[t >> 8] = rl_words_before(old, s) + delta;
 		unsigned bits = obits[s];
 		if (bits && k->cands &&
 		    (((bits & W_UCAND) && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
 		     ((bits & W_QCAND) && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
 			return rc;
 	}
-	k->w = owords[r->s0 + r->n] + delta;
+	k->w = rl_words_before(old, r->s0 + r->n) + delta;
 	for (uint32_t t = b >= a + 2 ? b - 2 : a; t < b && rc == RL_OK; t++)
 		if (walk_bits(sd->tok, sd->text, t) & W_MARKER)
 			rc = walk_marker(k, t);
@@ -226,6 +229,11 @@ static size_t copied_runs(const rl_ctx *c, const rl_tokens *new_toks, const rl_t
 		i = v[k].t0 + v[k].n;
 	*runs = v;
 	return k;
+}
+
+uint32_t rl_side_words_far(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	return rl_words_before(sd, hi) - rl_words_before(sd, lo);
 }
 
 /* One walk over the tokens of a side, for every pass that looks at each token once: the words
@@ -253,7 +261,9 @@ static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
 	}
 	if (rc == RL_OK)
 		rc = walk_tokens(&k, i, sd->n);
-	sd->words[sd->n] = k.w;
+	sd->wlow[sd->n] = (uint8_t)k.w;
+	if (!(sd->n & 255))
+		sd->wbase[sd->n >> 8] = k.w;
 	free(k.key);
 	if (rc == RL_OK && s == RL_OLD && bits && k.cands) {
 		/* Which tokens are candidates, for NEW's copies: from the lists. */
@@ -284,8 +294,9 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint3
 	                       : rl_intern(c->in, toks, &sd->ids);
 	if (rc != RL_OK)
 		return rc;
-	sd->words = malloc(((size_t)sd->n + 1) * sizeof *sd->words);
-	if (!sd->words)
+	sd->wbase = malloc((((size_t)sd->n >> 8) + 1) * sizeof *sd->wbase);
+	sd->wlow = malloc((size_t)sd->n + 1);
+	if (!sd->wbase || !sd->wlow)
 		return RL_ENOMEM;
 	return side_walk(c, s, toks, bits);
 }
@@ -479,7 +490,8 @@ void rl_ctx_release(rl_ctx *c)
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
 		free(sd->ids);
-		free(sd->words);
+		free(sd->wbase);
+		free(sd->wlow);
 		free(sd->unit);
 		free(sd->ustart);
 		free(sd->uflags);

@@ -230,7 +230,7 @@ static void curly_single_roles(const finder *f, uint32_t t, bool right, bool *op
 static int record(finder *f, uint32_t t0, uint32_t t1, size_t depth)
 {
 	const rl_side *sd = &f->c->side[f->s];
-	if (sd->words[t1] - sd->words[t0] > QUOTE_MAX_WORDS)
+	if (rl_side_words(sd, t0, t1) > QUOTE_MAX_WORDS)
 		return RL_OK;
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 32;
@@ -349,7 +349,7 @@ static bool far_open(const finder *f, uint32_t t)
 	const rl_side *sd = &f->c->side[f->s];
 	for (size_t d = f->depth; d-- > 0;)
 		if (f->stack[d].fam == F_STRAIGHT2)
-			return sd->words[t] - sd->words[f->stack[d].tok] > STRAY_REACH;
+			return rl_side_words(sd, f->stack[d].tok, t) > STRAY_REACH;
 	return false;
 }
 

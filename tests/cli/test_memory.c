@@ -296,10 +296,11 @@ Test(memory, a_cumulative_song_peaks_below_fifteen_times_the_input, .timeout = 6
 }
 
 /* Text without spaces, a token every 3 bytes, where the per-token arrays are most of the peak:
- * 12.04 times with main's 16-byte token (5d383aa), 10.75 with the 12-byte one. The bound fails if
- * the token record (or another per-token array) grows back. */
-Test(memory, text_without_spaces_peaks_below_eleven_and_a_half_times_the_input, .timeout = 600)
+ * 12.04 times with main's 16-byte token (5d383aa), 10.75 with the 12-byte one, 10.80 at stop 17's
+ * start and 9.43 with the words before each token kept as a bit a token (ctx.h). The bound fails
+ * if the token record (or another per-token array) grows back. */
+Test(memory, text_without_spaces_peaks_below_ten_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
-	expect_peak_below(ideographs(7, 2 * MIB, 0), ideographs(7, 2 * MIB, 11), 11.5);
+	expect_peak_below(ideographs(7, 2 * MIB, 0), ideographs(7, 2 * MIB, 11), 10.0);
 }

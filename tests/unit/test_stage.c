@@ -3,6 +3,7 @@
  * whole diff's own; past it they stay valid and cost little. */
 #include <criterion/criterion.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,4 +80,53 @@ Test(stage, diffs_of_ranges_share_one_budget, .timeout = 600)
 	rl_tokens_free(tb);
 	free(a);
 	free(b);
+}
+
+/* The words before token t counted one token at a time: word tokens not glued to the one before
+ * (rl_words reads them from blocks of 64 tokens: ctx.h). */
+static uint32_t words_by_hand(const rl_side *sd, uint32_t t)
+{
+	uint32_t w = 0;
+	for (uint32_t k = 0; k < t; k++)
+		w += sd->tok[k].cls == RL_TOK_WORD && !(sd->tok[k].flags & RL_TF_GLUED);
+	return w;
+}
+
+/* A paragraph of words, compounds ("keeper’s", "well-known") and punctuation, long enough to fill
+ * a few blocks. */
+static void prose_paragraph(char *out, size_t cap, unsigned seed)
+{
+	static const char *const w[] = {"the", "keeper’s", "lamp,", "well-known", "shone;", "over",
+	                                "(grey)", "water", "and", "stone."};
+	size_t n = 0;
+	for (unsigned k = 0; k < 90 && n + 16 < cap; k++)
+		n += (size_t)snprintf(out + n, cap - n, "%s ", w[(k * 7 + seed) % 10]);
+	snprintf(out + n, cap - n, "\n\n");
+}
+
+Test(stage, words_before_every_token_match_a_count_by_hand_on_both_sides)
+{
+	/* NEW copies two of OLD's paragraphs byte for byte (their tokens and words are OLD's: the
+	 * copied walk) around one of its own. */
+	char p1[2048], p2[2048], p3[2048], old[8192], new_[8192];
+	prose_paragraph(p1, sizeof p1, 1), prose_paragraph(p2, sizeof p2, 4);
+	prose_paragraph(p3, sizeof p3, 8);
+	snprintf(old, sizeof old, "%s%s%s", p1, p2, p3);
+	snprintf(new_, sizeof new_, "%s%s%s", p1, p3, p3);
+	rl_tokens *toks[2];
+	cr_assert_eq(rl_tokenize(&toks[0], old, strlen(old)), RL_OK);
+	cr_assert_eq(rl_tokenize_like(&toks[1], new_, strlen(new_), NULL, toks[0]), RL_OK);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_ctx c;
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c.side[s];
+		cr_assert_gt(sd->n, 200);
+		for (uint32_t t = 0; t <= sd->n; t++)
+			cr_assert_eq(rl_words(&c, s, 0, t), words_by_hand(sd, t), "side %d token %u", s, t);
+		cr_assert_eq(rl_words(&c, s, 63, 129), words_by_hand(sd, 129) - words_by_hand(sd, 63));
+	}
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
 }
