@@ -16,16 +16,17 @@
 
 /* ---------------------------------------------------------------- the index (quote_owner.c) */
 
-/* The index's fields are written by quote_owner.c only; the other files read them through the
- * queries below, inline because they run for every token looked at (calls across files made the
- * stage a tenth slower). */
 /* Per side, the op that holds each token, and where the quotations are, as short lists rather
  * than arrays per token (on a long text those were 13 bytes a token, the peak of the whole
  * comparison; then the op of each token, 4 bytes a token, was the peak on Chinese, a token a
  * character): the ops with tokens on the side by their first token (rl_qo_op_of searches them);
  * the stretches inside any quotation (merged, in order) with the quoted tokens before each, so
  * that a range holds quoted text when rl_qo_inq(hi) > rl_qo_inq(lo); the outermost quotations in
- * order; and the token positions where one starts or ends. */
+ * order; and the token positions where one starts or ends.
+ *
+ * Its fields are written by quote_owner.c only; the other files read them through the queries
+ * below, inline because they run for every token looked at (as calls across files they cost the
+ * stage 5 to 10 % more instructions, doc/performance.md). */
 struct rl_qowner {
 	uint32_t *lo[2], *k[2];  /* op k[i] starts at token lo[i], ascending; nk of them */
 	size_t nk[2], capk[2];
