@@ -93,6 +93,17 @@ static size_t start_before(const char *text, size_t i, size_t lo, const starts *
 	return lo;
 }
 
+/* Byte c of the text read in scan order against the pattern (p, plen, its table fail), q bytes
+ * of it matched so far (updated): true when the whole pattern now is. */
+static bool kmp_step(const unsigned char *p, size_t plen, const size_t *fail, bool icase,
+                     unsigned char c, size_t *q)
+{
+	c = icase ? fold(c) : c;
+	while (*q > 0 && p[*q] != c)
+		*q = fail[*q - 1];
+	return p[*q] == c && ++*q == plen;
+}
+
 /* One pass over the text, each byte looked at a bounded number of times: linear in the text
  * whatever the pattern (p in scan order, fail its table). Forward over text[lo..hi); backward
  * from hi down to lo. */
@@ -106,11 +117,7 @@ static bool kmp_scan(const char *text, size_t lo, size_t hi, const unsigned char
 		for (size_t i = lo; i < hi; i++) {
 			if (q == 0 && (i = starts_next(&st, text, i, hi)) == hi)
 				return false;
-			unsigned char c = (unsigned char)text[i];
-			c = icase ? fold(c) : c;
-			while (q > 0 && p[q] != c)
-				q = fail[q - 1];
-			if (p[q] == c && ++q == plen) {
+			if (kmp_step(p, plen, fail, icase, (unsigned char)text[i], &q)) {
 				*at = i + 1 - plen;
 				return true;
 			}
@@ -120,11 +127,7 @@ static bool kmp_scan(const char *text, size_t lo, size_t hi, const unsigned char
 	for (size_t i = hi; i > lo;) {
 		if (q == 0 && (i = start_before(text, i, lo, &st)) == lo)
 			return false;
-		unsigned char c = (unsigned char)text[--i];
-		c = icase ? fold(c) : c;
-		while (q > 0 && p[q] != c)
-			q = fail[q - 1];
-		if (p[q] == c && ++q == plen) {
+		if (kmp_step(p, plen, fail, icase, (unsigned char)text[--i], &q)) {
 			*at = i;
 			return true;
 		}

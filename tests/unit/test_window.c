@@ -122,39 +122,57 @@ static void expect_same(const rl_alignment *x, const rl_alignment *y)
 	cr_assert(memcmp(sx->quote_ops, sy->quote_ops, sizeof sx->quote_ops) == 0);
 }
 
+/* OLD and NEW (each 200 paragraphs of the seed, written otherwise by its edit, NULL for none),
+ * compared with windows (win) and without (whole). */
+typedef struct compared {
+	buf a, b;
+	rl_alignment *win, *whole;
+} compared;
+
+/* Compare them under o (NULL: the defaults) and check that the windows found are `windows`. */
+static compared compare(uint64_t seed, edit_fn old_edit, edit_fn new_edit, const rl_diff_opts *o,
+                        size_t windows)
+{
+	compared c = {text(200, seed, old_edit), text(200, seed, new_edit), NULL, NULL};
+	rl_diff_opts def = RL_DIFF_OPTS_INIT;
+	both(&c.a, &c.b, o ? o : &def, &c.win, &c.whole);
+	cr_assert_eq(rl_alignment_stats(c.win)->windows, windows, "seed %llu: %zu windows",
+	             (unsigned long long)seed, rl_alignment_stats(c.win)->windows);
+	return c;
+}
+
+static void compared_free(compared *c)
+{
+	rl_alignment_free(c->win);
+	rl_alignment_free(c->whole);
+	free(c->a.s);
+	free(c->b.s);
+}
+
 Test(window, few_edits_same_ops_as_whole)
 {
 	for (uint64_t seed = 1; seed <= 4; seed++) {
-		buf a = text(200, seed, NULL), b = text(200, seed, few_edits);
 		rl_diff_opts o = RL_DIFF_OPTS_INIT;
 		/* Moves and provenance look at the whole of the other text (and a paragraph added
 		 * makes provenance compare the whole texts): not here. */
 		o.stages &= ~(unsigned)(RL_STAGE_MOVES | RL_STAGE_SOURCES);
-		rl_alignment *win, *whole;
-		both(&a, &b, &o, &win, &whole);
 		/* The four edits, far apart: four windows (the test fails if they stop happening). */
-		cr_assert_eq(rl_alignment_stats(win)->windows, 4, "seed %llu: %zu windows",
-		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
-		cr_assert_eq(rl_alignment_stats(whole)->windows, 0);
-		expect_same(win, whole);
+		compared c = compare(seed, NULL, few_edits, &o, 4);
+		cr_assert_eq(rl_alignment_stats(c.whole)->windows, 0);
+		expect_same(c.win, c.whole);
 		/* NEW's copied lines (skip.h) make the same tokens, so the same windows. */
 		rl_alignment *copied;
 		rl_diff_opts nc = o;
 		nc.no_skip = true;
-		cr_assert_eq(rl_diff(&copied, a.s, a.n, b.s, b.n, &nc), RL_OK);
+		cr_assert_eq(rl_diff(&copied, c.a.s, c.a.n, c.b.s, c.b.n, &nc), RL_OK);
 		cr_assert_eq(rl_alignment_stats(copied)->windows, 4);
-		expect_same(copied, win);
+		expect_same(copied, c.win);
 		rl_alignment_free(copied);
+		compared_free(&c);
 		/* The same both ways round. */
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		both(&b, &a, &o, &win, &whole);
-		cr_assert_eq(rl_alignment_stats(win)->windows, 4);
-		expect_same(win, whole);
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		free(a.s);
-		free(b.s);
+		c = compare(seed, few_edits, NULL, &o, 4);
+		expect_same(c.win, c.whole);
+		compared_free(&c);
 	}
 }
 
@@ -180,16 +198,9 @@ Test(window, every_stage_same_ops_here)
 	/* With every stage on: words changed in place move nothing, want no provenance and quote
 	 * nothing from far away, so the stages find on the windows what they find on the whole. */
 	for (uint64_t seed = 11; seed <= 13; seed++) {
-		buf a = text(200, seed, NULL), b = text(200, seed, words_changed);
-		rl_diff_opts o = RL_DIFF_OPTS_INIT;
-		rl_alignment *win, *whole;
-		both(&a, &b, &o, &win, &whole);
-		cr_assert_eq(rl_alignment_stats(win)->windows, 3);
-		expect_same(win, whole);
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		free(a.s);
-		free(b.s);
+		compared c = compare(seed, NULL, words_changed, NULL, 3);
+		expect_same(c.win, c.whole);
+		compared_free(&c);
 	}
 }
 
@@ -238,12 +249,9 @@ Test(window, provenance_searched_over_the_whole_old_text)
 	/* A sentence added to paragraph 170 restates one of paragraph 20, far outside its window:
 	 * the stages run on the window, the sources are searched over the whole of OLD. */
 	for (uint64_t seed = 21; seed <= 23; seed++) {
-		buf a = text(200, seed, with_surveyed), b = text(200, seed, restated);
-		rl_diff_opts o = RL_DIFF_OPTS_INIT;
-		rl_alignment *win, *whole;
-		both(&a, &b, &o, &win, &whole);
-		cr_assert_eq(rl_alignment_stats(win)->windows, 1, "seed %llu: %zu windows",
-		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
+		compared c = compare(seed, with_surveyed, restated, NULL, 1);
+		const buf a = c.a, b = c.b;
+		const rl_alignment *win = c.win;
 		size_t n;
 		const rl_link *ln = rl_alignment_sources(win, &n);
 		cr_assert_eq(n, 1, "seed %llu: %zu links", (unsigned long long)seed, n);
@@ -256,25 +264,15 @@ Test(window, provenance_searched_over_the_whole_old_text)
 		cr_assert(e - s >= strlen(SURVEYED) - 1 && memcmp(a.s + s, SURVEYED, e - s) == 0,
 		          "OLD's unit: %.*s", (int)(e - s), a.s + s);
 		cr_assert_eq(ln[0].para, 21);  /* the 21st paragraph, counted from 1 */
-		expect_same(win, whole);
-		expect_same_links(win, whole);
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		free(a.s);
-		free(b.s);
+		expect_same(c.win, c.whole);
+		expect_same_links(c.win, c.whole);
+		compared_free(&c);
 	}
 	/* The few edits (a paragraph inserted: a unit that wants sources, and finds none) too. */
-	buf a = text(200, 2, NULL), b = text(200, 2, few_edits);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_alignment *win, *whole;
-	both(&a, &b, &o, &win, &whole);
-	cr_assert_eq(rl_alignment_stats(win)->windows, 4);
-	expect_same(win, whole);
-	expect_same_links(win, whole);
-	rl_alignment_free(win);
-	rl_alignment_free(whole);
-	free(a.s);
-	free(b.s);
+	compared c = compare(2, NULL, few_edits, NULL, 4);
+	expect_same(c.win, c.whole);
+	expect_same_links(c.win, c.whole);
+	compared_free(&c);
 }
 
 /* Paragraph 130 (one line) moved up before paragraph 110. */
@@ -306,40 +304,28 @@ static bool end_to_top(buf *b, unsigned p, uint64_t seed)
 Test(window, a_line_moved_joins_the_windows_between_its_places)
 {
 	for (uint64_t seed = 31; seed <= 33; seed++) {
-		buf a = text(200, seed, NULL), b = text(200, seed, moved_up);
-		rl_diff_opts o = RL_DIFF_OPTS_INIT;
-		rl_alignment *win, *whole;
-		both(&a, &b, &o, &win, &whole);
 		/* One window from the line's new place to its old one, the move found in it. */
-		cr_assert_eq(rl_alignment_stats(win)->windows, 1, "seed %llu: %zu windows",
-		             (unsigned long long)seed, rl_alignment_stats(win)->windows);
-		cr_assert_eq(rl_alignment_stats(win)->moves, 1);
+		compared c = compare(seed, NULL, moved_up, NULL, 1);
+		cr_assert_eq(rl_alignment_stats(c.win)->moves, 1);
 		size_t n, moved_words = 0;
-		const rl_op *ops = rl_alignment_ops(win, &n);
+		const rl_op *ops = rl_alignment_ops(c.win, &n);
 		for (size_t k = 0; k < n; k++)
 			if (ops[k].move && ops[k].kind == RL_OP_MOVE) {
 				size_t s, e;
-				rl_op_bytes(win, &ops[k], RL_NEW, &s, &e);
-				cr_assert(memcmp(b.s + s, "Entry 1300 ", 11) == 0, "moved: %.*s",
-				          (int)(e - s), b.s + s);
+				rl_op_bytes(c.win, &ops[k], RL_NEW, &s, &e);
+				cr_assert(memcmp(c.b.s + s, "Entry 1300 ", 11) == 0, "moved: %.*s",
+				          (int)(e - s), c.b.s + s);
 				moved_words++;
 			}
 		cr_assert_gt(moved_words, 0);
-		expect_same(win, whole);
-		expect_same_links(win, whole);
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		free(b.s);
+		expect_same(c.win, c.whole);
+		expect_same_links(c.win, c.whole);
+		compared_free(&c);
 		/* From the end to the top: the window would be the whole text; the whole texts. */
-		b = text(200, seed, end_to_top);
-		both(&a, &b, &o, &win, &whole);
-		cr_assert_eq(rl_alignment_stats(win)->windows, 0);
-		cr_assert_eq(rl_alignment_stats(win)->moves, 1);
-		expect_same(win, whole);
-		rl_alignment_free(win);
-		rl_alignment_free(whole);
-		free(a.s);
-		free(b.s);
+		c = compare(seed, NULL, end_to_top, NULL, 0);
+		cr_assert_eq(rl_alignment_stats(c.win)->moves, 1);
+		expect_same(c.win, c.whole);
+		compared_free(&c);
 	}
 }
 
