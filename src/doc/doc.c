@@ -199,6 +199,19 @@ static bool has_link(const char *s, size_t n)
 	return false;
 }
 
+/* Strong emphasis: "**" before a character that is not a space, and "**" later on. A "**" glued
+ * to a name or number before it is a power, "2**63 to 2**63-1" in plain text, and is skipped. */
+static bool has_strong(const char *s, size_t n)
+{
+	const char *strong = find_bytes(s, n, "**", 2);
+	while (strong && strong > s && name_char(strong[-1])) {
+		size_t next = (size_t)(strong - s) + 2;
+		strong = find_bytes(s + next, n - next, "**", 2);
+	}
+	return strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
+	       find_bytes(strong + 3, n - (size_t)(strong - s) - 3, "**", 2);
+}
+
 /* Does the backtick at s[i] open a quotation in the plain-text style `like this' (TeX, GNU and
  * Perl documentation): an apostrophe closing a word comes before the next backtick? */
 static bool tick_quote(const char *s, size_t n, size_t i)
@@ -243,9 +256,7 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
 		signs |= MD_REFDEF;
 	if (has_link(s, n))
 		signs |= MD_LINK;
-	const char *strong = find_bytes(s, n, "**", 2);
-	if (strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
-	    find_bytes(strong + 3, n - (size_t)(strong - s) - 3, "**", 2))
+	if (has_strong(s, n))
 		signs |= MD_STRONG;
 	if (has_codespan(s, n))
 		signs |= MD_CODESPAN;

@@ -115,6 +115,9 @@ Test(detect, quotes_and_subscripts_are_text)
 	cr_assert_eq(detect("The `'a'` literal.\nSee $x and [the page](x.html).\n"),
 	             RL_DOCFMT_MARKDOWN);
 	cr_assert_eq(detect("[Start](a.md) with `it's` quoted.\n"), RL_DOCFMT_MARKDOWN);
+	/* A power is no strong emphasis: "2**63" beside a code span is still plain text. */
+	cr_assert_eq(detect("It holds from -2**63 to 2**63-1.\nThe `pwd` call.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("It is **very** big.\nThe `pwd` call.\n"), RL_DOCFMT_MARKDOWN);
 }
 
 Test(detect, format_names)
