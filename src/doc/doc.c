@@ -173,17 +173,67 @@ static bool has_emphasis(const char *s, size_t n, char c)
 	return false;
 }
 
+/* Is c part of a name in code ("$foo", "list_2", "@argv")? */
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$' || c == '@' || c == '%';
+}
+
 /* A link: "[text](target)". A wiki link followed by a bracket, "[[Page]](note)", is not one
- * (wikitext is plain text to redline: its "# item" lines are a numbered list). */
+ * (wikitext is plain text to redline: its "# item" lines are a numbered list). Nor is a
+ * subscript called, "$foo[10]('foo')": a bracket glued to a name is code in plain text (Perl's
+ * manual pages), and a Markdown link stands after a space or punctuation. */
 static bool has_link(const char *s, size_t n)
 {
 	for (const char *link = find_bytes(s, n, "](", 2); link;) {
-		size_t at = (size_t)(link - s);
-		if ((at == 0 || s[at - 1] != ']') && memchr(s, '[', at) && memchr(link, ')', n - at))
+		size_t at = (size_t)(link - s), open = at;
+		while (open > 0 && s[open - 1] != '[')
+			open--;
+		bool subscript = open > 1 && name_char(s[open - 2]);
+		if ((at == 0 || s[at - 1] != ']') && open > 0 && !subscript &&
+		    memchr(link, ')', n - at))
 			return true;
 		link = find_bytes(link + 2, n - at - 2, "](", 2);
 	}
 	return false;
+}
+
+/* Strong emphasis: "**" before a character that is not a space, and "**" later on. A "**" glued
+ * to a name or number before it is a power, "2**63 to 2**63-1" in plain text, and is skipped. */
+static bool has_strong(const char *s, size_t n)
+{
+	const char *strong = find_bytes(s, n, "**", 2);
+	while (strong && strong > s && name_char(strong[-1])) {
+		size_t next = (size_t)(strong - s) + 2;
+		strong = find_bytes(s + next, n - next, "**", 2);
+	}
+	return strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
+	       find_bytes(strong + 3, n - (size_t)(strong - s) - 3, "**", 2);
+}
+
+/* Does the backtick at s[i] open a quotation in the plain-text style `like this' (TeX, GNU and
+ * Perl documentation): an apostrophe closing a word comes before the next backtick? */
+static bool tick_quote(const char *s, size_t n, size_t i)
+{
+	for (size_t j = i + 1; j < n && s[j] != '`'; j++)
+		if (s[j] == '\'' && (j + 1 == n || (s[j + 1] != '`' && !name_char(s[j + 1]))))
+			return true;
+	return false;
+}
+
+/* A code span: "`code`", a backtick before a character that is neither a space nor a backtick
+ * and another backtick later on the line. Quotations `so' are skipped: "`caret' plus `X'" is
+ * two of them, not a span from one opening to the next. */
+static bool has_codespan(const char *s, size_t n)
+{
+	const char *tick = memchr(s, '`', n);
+	while (tick && tick_quote(s, n, (size_t)(tick - s))) {
+		size_t next = (size_t)(tick - s) + 1;
+		tick = memchr(s + next, '`', n - next);
+	}
+	return tick && (size_t)(tick - s) + 2 < n && tick[1] != '`' && tick[1] != ' ' &&
+	       memchr(tick + 2, '`', n - (size_t)(tick - s) - 2);
 }
 
 /* The level of a heading line ("## Title": 2), or 0. */
@@ -206,13 +256,9 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
 		signs |= MD_REFDEF;
 	if (has_link(s, n))
 		signs |= MD_LINK;
-	const char *strong = find_bytes(s, n, "**", 2);
-	if (strong && (size_t)(strong - s) + 3 < n && strong[2] != ' ' &&
-	    find_bytes(strong + 3, n - (size_t)(strong - s) - 3, "**", 2))
+	if (has_strong(s, n))
 		signs |= MD_STRONG;
-	const char *tick = memchr(s, '`', n);
-	if (tick && (size_t)(tick - s) + 2 < n && tick[1] != '`' && tick[1] != ' ' &&
-	    memchr(tick + 2, '`', n - (size_t)(tick - s) - 2))
+	if (has_codespan(s, n))
 		signs |= MD_CODESPAN;
 	if (has_emphasis(s, n, '*') || has_emphasis(s, n, '_'))
 		signs |= MD_EMPH;

@@ -566,6 +566,34 @@ Test(documents, markdown_json_validates_with_the_scorer)
 	run_free(&x[1]);
 }
 
+/* A plain-text manual page with `quotations' and "$foo[10]('foo')" is compared as read: it used
+ * to be taken for Markdown, and --json's OLD ranges pointed into the rewritten text (shifted
+ * against the file: "$foo[1" for "$foo[10]"). */
+Test(documents, manual_page_quotes_stay_plain_text)
+{
+	static const char old_text[] = "It can now be written $foo[10]('foo'). This is how\n"
+	                               "the sequence `caret' plus `X' works. When done\n";
+	static const char new_text[] = "It can now be written $foo[10]('foo'). This is how\n"
+	                               "the sequence `caret' plus `Y' works. When finished\n";
+	char files[2][64], size[32];
+	temp_file(files[0], old_text, sizeof old_text - 1);
+	temp_file(files[1], new_text, sizeof new_text - 1);
+	run_result r;
+	RUN(&r, "--json", files[0], files[1]);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(!strstr(r.out, "\"extracted\": true"), "%s", r.out);
+	snprintf(size, sizeof size, "\"size\": %zu,", sizeof old_text - 1);
+	cr_assert(strstr(r.out, size), "%s", r.out);
+	/* The first op is equal up to the X: its OLD range ends where the X is in the file. */
+	char first[64];
+	size_t x = (size_t)(strstr(old_text, "X' works") - old_text);
+	snprintf(first, sizeof first, "{\"kind\": \"equal\", \"a\": [0, %zu]", x);
+	cr_assert(strstr(r.out, first), "want %s in %s", first, r.out);
+	for (int k = 0; k < 2; k++)
+		unlink(files[k]);
+	run_free(&r);
+}
+
 Test(documents, body_drops_page_furniture_in_plain_text)
 {
 	run_result r;

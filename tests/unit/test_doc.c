@@ -99,6 +99,27 @@ Test(detect, wikitext_is_text)
 	cr_assert_eq(detect("Intro [a](b.md) then [[Wiki]](x).\n# Notes\n"), RL_DOCFMT_MARKDOWN);
 }
 
+/* Plain-text documentation quotes `like this' and writes code inline: "`caret' plus `X'" is no
+ * code span and "$foo[10]('foo')" no link. Both made a Perl manual page Markdown, and --json's
+ * byte ranges then pointed into the rewritten text, not into the file. */
+Test(detect, quotes_and_subscripts_are_text)
+{
+	cr_assert_eq(detect("It is written $foo[10]('foo'). Then\n"
+	                    "the sequence `caret' plus `X'. When\n"),
+	             RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("Use list_2[0](x) here.\nPress `Q' or `quit', then `y'.\n"),
+	             RL_DOCFMT_TEXT);
+	/* A real code span or link beside a quotation still counts. */
+	cr_assert_eq(detect("Type `q' or `exit` to leave.\nSee [the page](x.html).\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("The `'a'` literal.\nSee $x and [the page](x.html).\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("[Start](a.md) with `it's` quoted.\n"), RL_DOCFMT_MARKDOWN);
+	/* A power is no strong emphasis: "2**63" beside a code span is still plain text. */
+	cr_assert_eq(detect("It holds from -2**63 to 2**63-1.\nThe `pwd` call.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("It is **very** big.\nThe `pwd` call.\n"), RL_DOCFMT_MARKDOWN);
+}
+
 Test(detect, format_names)
 {
 	rl_docfmt f;
