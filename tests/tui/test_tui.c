@@ -39,11 +39,52 @@ static void assert_restored(const tmux *t, const char *exit_line)
 	tmux_expect_restored(t, exit_line, WAIT);
 }
 
+/* Press a key (tmux's name for it) and wait for `needle` on the screen. */
+static void press(const tmux *t, const char *key, const char *needle)
+{
+	tmux_keys(t, false, key);
+	assert_screen(t, needle);
+}
+
+/* The alternate screen is on ("1", the viewer) or off ("0", printed). */
+static void assert_alternate(const tmux *t, const char *want, const char *why)
+{
+	char *alt = tmux_format(t, "#{alternate_on}");
+	cr_assert_str_eq(alt, want, "%s", why);
+	free(alt);
+}
+
 /* Quit and check the terminal is as it was. */
 static void quit(const tmux *t, const char *exit_line)
 {
 	tmux_keys(t, false, "q");
 	assert_restored(t, exit_line);
+}
+
+/* Start redline and wait for its first frame (the changes are counted). */
+static void open_viewer(tmux *t, unsigned w, unsigned h, const char *env, const char *args)
+{
+	start(t, w, h, env, args);
+	assert_screen(t, "change 1/");
+}
+
+/* Quit a comparison that found changes and stop the server. */
+static void quit_and_stop(tmux *t)
+{
+	quit(t, "exit=1");
+	tmux_stop(t);
+}
+
+/* Write a and b to the test's directory and compare them. */
+static void start_on_texts(tmux *t, unsigned w, unsigned h, const char *a, size_t alen,
+                           const char *b, size_t blen)
+{
+	char pa[256], pb[256], args[600];
+	tmux_prepare(t);
+	tmux_file(t, "a.txt", a, alen, pa, sizeof pa);
+	tmux_file(t, "b.txt", b, blen, pb, sizeof pb);
+	snprintf(args, sizeof args, "%s %s", pa, pb);
+	start(t, w, h, TMUX_UTF8_ENV, args);
 }
 
 TestSuite(tui, .init = tmux_suite_init, .fini = tmux_suite_fini,
@@ -52,8 +93,7 @@ TestSuite(tui, .init = tmux_suite_init, .fini = tmux_suite_fini,
 Test(tui, both_panes_show_their_first_rows)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	char *l0 = tmux_line(&t, 0), *l2 = tmux_line(&t, 3);
 	unsigned right = (120 - 3) / 2 + 3;
 	cr_assert_eq(strncmp(l0, "Council votes 5-2 to sell century-old", 37), 0, "%s", l0);
@@ -68,18 +108,15 @@ Test(tui, both_panes_show_their_first_rows)
 	free(l0);
 	free(l2);
 	free(status);
-	char *alt = tmux_format(&t, "#{alternate_on}");
-	cr_assert_str_eq(alt, "1", "the viewer uses the alternate screen");
-	free(alt);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	assert_alternate(&t, "1", "the viewer uses the alternate screen");
+	quit_and_stop(&t);
 }
 
 /* A change far below the first screen: n brings it up. */
 Test(tui, n_lands_on_the_first_change)
 {
 	tmux t = {0};
-	char a[8192] = "", b[8192] = "", pa[256], pb[256], args[600];
+	char a[8192] = "", b[8192] = "";
 	for (int i = 0; i < 60; i++) {
 		char p[128];
 		snprintf(p, sizeof p, "Paragraph %d stays the same in both versions.\n\n", i);
@@ -88,32 +125,24 @@ Test(tui, n_lands_on_the_first_change)
 			snprintf(p, sizeof p, "Paragraph %d was rewritten for the second draft.\n\n", i);
 		strcat(b, p);
 	}
-	tmux_prepare(&t);
-	tmux_file(&t, "a.txt", a, strlen(a), pa, sizeof pa);
-	tmux_file(&t, "b.txt", b, strlen(b), pb, sizeof pb);
-	snprintf(args, sizeof args, "%s %s", pa, pb);
-	start(&t, 100, 24, TMUX_UTF8_ENV, args);
+	start_on_texts(&t, 100, 24, a, strlen(a), b, strlen(b));
 	assert_screen(&t, "change -/1");
-	tmux_keys(&t, false, "n");
-	assert_screen(&t, "change 1/1");
+	press(&t, "n", "change 1/1");
 	assert_screen(&t, "rewritten for the second draft");
 	cr_assert(tmux_wait_line_starts(&t, 1, "Paragraph 45 stays the same", WAIT));
 	char *l1 = tmux_line(&t, 1);
 	cr_assert_eq(strncmp(l1, "Paragraph 45 stays the same", 27), 0, "at the top: %s", l1);
 	free(l1);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, search_finds_a_word_and_highlights_it)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_keys(&t, true, "/Marchetti");
 	assert_screen(&t, "/Marchetti");
-	tmux_keys(&t, false, "Enter");
-	assert_screen(&t, "Dr. Evelyn Marchetti");
+	press(&t, "Enter", "Dr. Evelyn Marchetti");
 	/* The match in the search face (black on orange in 256 colours): the words may be on the
 	 * screen before their face is. */
 	cr_assert(tmux_wait_escaped(&t, "48;5;214mMarchetti", WAIT), "no match face");
@@ -125,15 +154,13 @@ Test(tui, search_finds_a_word_and_highlights_it)
 	memcpy(before, m - back, back);
 	cr_assert_not_null(strstr(before, "48;5;214"), "no highlight before the match: %s", before);
 	free(s);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, resize_lays_out_again)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_resize(&t, 70, 30);
 	assert_screen(&t, "[unified]");
 	cr_assert(tmux_wait_line_starts(&t, 0, "- Council votes", WAIT));
@@ -154,8 +181,7 @@ Test(tui, resize_lays_out_again)
 	tmux_resize(&t, 100, 20);
 	cr_assert(tmux_wait_gone(&t, "Terminal", WAIT));
 	assert_screen(&t, "change 1/");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
@@ -165,12 +191,7 @@ Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
 		"C1 raw \x9b" "31m and encoded \xc2\x9b" "31m, bidi \xe2\x80\xae" "txet\xe2\x80\xac done.\n";
 	static const char plain[] = "Title here and cleared.\n\nC1 raw and encoded, bidi done.\n";
 	tmux t = {0};
-	char pa[256], pb[256], args[600];
-	tmux_prepare(&t);
-	tmux_file(&t, "evil.txt", hostile, sizeof hostile - 1, pa, sizeof pa);
-	tmux_file(&t, "plain.txt", plain, sizeof plain - 1, pb, sizeof pb);
-	snprintf(args, sizeof args, "%s %s", pa, pb);
-	start(&t, 140, 20, TMUX_UTF8_ENV, args);
+	start_on_texts(&t, 140, 20, hostile, sizeof hostile - 1, plain, sizeof plain - 1);
 	assert_screen(&t, "change ");
 	char *s = tmux_screen(&t, false);
 	cr_assert_not_null(strstr(s, "^[]0;pwned^G"), "the OSC shown as text:\n%s", s);
@@ -183,8 +204,7 @@ Test(tui, a_hostile_file_leaves_the_screen_and_title_alone)
 	char *title = tmux_format(&t, "#{pane_title}");
 	cr_assert_null(strstr(title, "pwned"), "the title was changed: %s", title);
 	free(title);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, q_restores_the_terminal)
@@ -199,8 +219,7 @@ Test(tui, q_restores_the_terminal)
 static void signal_test(int sig, const char *exit_line)
 {
 	tmux t = {0};
-	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	char *pid = tmux_read(&t, "pid");
 	cr_assert_not_null(pid);
 	cr_assert_eq(kill((pid_t)atol(pid), sig), 0);
@@ -223,8 +242,7 @@ Test(tui, sighup_restores_the_terminal)
 Test(tui, a_fatal_signal_restores_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	char *pid = tmux_read(&t, "pid");
 	cr_assert_not_null(pid);
 	cr_assert_eq(kill((pid_t)atol(pid), SIGSEGV), 0);
@@ -240,8 +258,7 @@ Test(tui, a_fatal_signal_restores_the_terminal)
 Test(tui, ctrl_c_restores_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 100, 24, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	tmux_keys(&t, false, "C-c");
 	assert_restored(&t, "exit=130");
 	tmux_stop(&t);
@@ -276,9 +293,7 @@ Test(tui, dumb_terminals_and_pipes_get_printed_output)
 	start(&w, 120, 30, "TERM=no-such-terminal LC_ALL=C.UTF-8", "--width=100 " ORIGINAL " " SPUN);
 	assert_screen(&w, "exit=1");
 	assert_screen(&w, "The purchase is expected to close");
-	char *alt = tmux_format(&w, "#{alternate_on}");
-	cr_assert_str_eq(alt, "0", "printed, no viewer");
-	free(alt);
+	assert_alternate(&w, "0", "printed, no viewer");
 	tmux_stop(&w);
 }
 
@@ -294,15 +309,12 @@ Test(tui, without_ncurses_printed_with_one_line)
 	                  "loaded (/nonexistent/libncursesw.so.6: ");
 	assert_screen(&t, "): printing instead\n");
 	assert_screen(&t, "ไกลบ้าน");
-	char *alt = tmux_format(&t, "#{alternate_on}");
-	cr_assert_str_eq(alt, "0", "printed, no viewer");
-	free(alt);
+	assert_alternate(&t, "0", "printed, no viewer");
 	tmux_stop(&t);
 
 	/* The library found: the viewer. */
 	tmux u = {0};
-	start(&u, 120, 30, TMUX_UTF8_ENV, "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
-	assert_screen(&u, "change 1/");
+	open_viewer(&u, 120, 30, TMUX_UTF8_ENV, "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
 	quit(&u, "exit=1");
 	char *s = tmux_screen(&u, false);
 	cr_assert_null(strstr(s, "viewer needs"), "%s", s);
@@ -313,17 +325,14 @@ Test(tui, without_ncurses_printed_with_one_line)
 Test(tui, help_overlay)
 {
 	tmux t = {0};
-	start(&t, 120, 40, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
-	tmux_keys(&t, false, "h");
-	assert_screen(&t, "redline keys");
+	open_viewer(&t, 120, 40, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
+	press(&t, "h", "redline keys");
 	assert_screen(&t, "scroll down a line");
 	assert_screen(&t, "select the change under the pointer");
 	/* the legend at its end: each kind's marker in its own colour */
 	tmux_keys(&t, false, "NPage");
 	tmux_keys(&t, false, "NPage");
-	tmux_keys(&t, false, "NPage");
-	assert_screen(&t, "[!quote!]{!quote!}");
+	press(&t, "NPage", "[!quote!]{!quote!}");
 	char *s = tmux_screen(&t, true);
 	const char *samples[] = {"[-deleted-]", "{+inserted+}", "[-old-]{+new+}",
 	                         "[<moved>]{>moved<}", "[!quote!]{!quote!}"};
@@ -347,15 +356,13 @@ Test(tui, help_overlay)
 	free(s);
 	tmux_keys(&t, false, "Escape");
 	cr_assert(tmux_wait_gone(&t, "redline keys", WAIT));
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, without_colour_the_markers_carry_the_meaning)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV " NO_COLOR=1", ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV " NO_COLOR=1", ORIGINAL " " SPUN);
 	char *s = tmux_screen(&t, false);
 	cr_assert_not_null(strstr(s, "[-Council-] votes"), "%s", s);
 	cr_assert_not_null(strstr(s, "{+Board+} votes"));
@@ -364,8 +371,7 @@ Test(tui, without_colour_the_markers_carry_the_meaning)
 	cr_assert_null(strstr(s, "38;5;"), "no colour");
 	cr_assert_null(strstr(s, "48;5;"), "no colour");
 	free(s);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, brackets_step_between_versions)
@@ -373,11 +379,9 @@ Test(tui, brackets_step_between_versions)
 	tmux t = {0};
 	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN " " SUMMARY);
 	assert_screen(&t, "1/2: ");
-	tmux_keys(&t, false, "]");
-	assert_screen(&t, "2/2: ");
+	press(&t, "]", "2/2: ");
 	assert_screen(&t, "lighthouse-3-summary.txt");
-	tmux_keys(&t, false, "[");
-	assert_screen(&t, "1/2: ");
+	press(&t, "[", "1/2: ");
 	/* ]c is the next change, not a pair step: the first, then the second */
 	tmux_keys(&t, true, "]c");
 	tmux_keys(&t, true, "]c");
@@ -385,8 +389,7 @@ Test(tui, brackets_step_between_versions)
 	char *s = tmux_line(&t, 29);
 	cr_assert_not_null(strstr(s, "1/2: "), "%s", s);
 	free(s);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 /* --base: [ and ] step through the pairs, each version against the original. */
@@ -396,26 +399,21 @@ Test(tui, base_steps_through_each_version_against_the_original)
 	start(&t, 160, 30, TMUX_UTF8_ENV, "--base " ORIGINAL " " SPUN " " SUMMARY);
 	assert_screen(&t, "1/2: ");
 	assert_screen(&t, ORIGINAL " \xe2\x86\x92 " SPUN);
-	tmux_keys(&t, false, "]");
-	assert_screen(&t, "2/2: ");
+	press(&t, "]", "2/2: ");
 	/* The second pair is the original against the summary, not the spun copy against it. */
 	assert_screen(&t, ORIGINAL " \xe2\x86\x92 " SUMMARY);
-	tmux_keys(&t, false, "[");
-	assert_screen(&t, "1/2: ");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	press(&t, "[", "1/2: ");
+	quit_and_stop(&t);
 }
 
 Test(tui, standard_input_is_a_document_and_keys_come_from_the_terminal)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, "- " SPUN " < " ORIGINAL);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, "- " SPUN " < " ORIGINAL);
 	assert_screen(&t, "- \xe2\x86\x92 " SPUN);
 	tmux_keys(&t, false, "j");
 	cr_assert(tmux_wait_gone(&t, "Top", WAIT), "keys are read from the terminal");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 /* --history in the viewer: it opens on the latest change; [ steps back. */
@@ -435,17 +433,14 @@ Test(tui, history_steps_through_versions)
 	assert_screen(&t, "2/2: ");
 	assert_screen(&t, "Nora Castellane");
 	assert_screen(&t, "Halloway Harbor council approves");
-	tmux_keys(&t, false, "[");
-	assert_screen(&t, "1/2: ");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	press(&t, "[", "1/2: ");
+	quit_and_stop(&t);
 }
 
 Test(tui, the_mouse_wheel_scrolls_both_panes)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	static const char wheel_down[] = "\033[<65;10;5M", wheel_up[] = "\033[<64;10;5M";
 	tmux_bytes(&t, wheel_down, sizeof wheel_down - 1);
 	cr_assert(tmux_wait_gone(&t, "Top", WAIT), "the wheel did not scroll");
@@ -460,8 +455,7 @@ Test(tui, the_mouse_wheel_scrolls_both_panes)
 	static const char click[] = "\033[<0;3;1M\033[<0;3;1m";
 	tmux_bytes(&t, click, sizeof click - 1);
 	assert_screen(&t, "change 1 of 15 selected");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 /* Every terminal type the issue names: the first rows appear and q restores. */
@@ -472,71 +466,56 @@ Test(tui, common_terminal_types)
 		tmux t = {0};
 		char env[128];
 		snprintf(env, sizeof env, "TERM=%s LC_ALL=C.UTF-8", terms[i]);
-		start(&t, 120, 30, env, ORIGINAL " " SPUN);
-		assert_screen(&t, "change 1/");
+		open_viewer(&t, 120, 30, env, ORIGINAL " " SPUN);
 		char *l0 = tmux_line(&t, 0);
 		cr_assert(strstr(l0, "Council") && strstr(l0, "Board"), "%s: %s", terms[i], l0);
 		free(l0);
 		tmux_keys(&t, false, "j");
 		cr_assert(tmux_wait_gone(&t, "Top", WAIT), "%s: j scrolls", terms[i]);
-		quit(&t, "exit=1");
-		tmux_stop(&t);
+		quit_and_stop(&t);
 	}
 }
 
 Test(tui, lang_c_draws_ascii_stand_ins)
 {
 	tmux t = {0};
-	start(&t, 120, 30, "TERM=xterm-256color LC_ALL=C", ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, "TERM=xterm-256color LC_ALL=C", ORIGINAL " " SPUN);
 	char *s = tmux_screen(&t, false);
 	cr_assert_not_null(strstr(s, "HALLOWAY HARBOR - The Town"), "the em dash as '-':\n%s", s);
 	cr_assert_not_null(strstr(s, "keeper's house"), "the curly apostrophe as '");
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		cr_assert_lt(*p, 0x80, "only ASCII in a C locale");
 	free(s);
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 Test(tui, toggles_and_views)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
-	tmux_keys(&t, false, "i");
-	assert_screen(&t, "ignoring case: on");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
+	press(&t, "i", "ignoring case: on");
 	assert_screen(&t, "[-i]");
-	tmux_keys(&t, false, "u");
-	assert_screen(&t, "[unified -i]");
-	tmux_keys(&t, false, "Tab");
-	assert_screen(&t, "highlighting deletions and insertions");
-	tmux_keys(&t, false, "G");
-	assert_screen(&t, "End");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	press(&t, "u", "[unified -i]");
+	press(&t, "Tab", "highlighting deletions and insertions");
+	press(&t, "G", "End");
+	quit_and_stop(&t);
 }
 
 /* m from inside a moved passage scrolled to by hand, while n's selection is elsewhere. */
 Test(tui, m_from_anywhere_in_a_moved_passage)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " REWRITE);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " REWRITE);
 	tmux_keys(&t, false, "n");  /* selects change 1, a rewrite */
 	tmux_keys(&t, false, "n");  /* then change 2, an insertion */
 	assert_screen(&t, "change 2/");
 	tmux_keys(&t, false, "g");  /* back to the top: scrolling keeps the selection */
 	assert_screen(&t, "Top");
 	for (int k = 0; k < 35; k++)
-		tmux_keys(&t, false, "j");
-	assert_screen(&t, "seawall below would cost roughly $3.1 million");
-	tmux_keys(&t, false, "m");
-	assert_screen(&t, "the moved passage where it stands in NEW");
-	tmux_keys(&t, false, "m");
-	assert_screen(&t, "the moved passage where it stands in OLD");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+		press(&t, "j", "seawall below would cost roughly $3.1 million");
+	press(&t, "m", "the moved passage where it stands in NEW");
+	press(&t, "m", "the moved passage where it stands in OLD");
+	quit_and_stop(&t);
 }
 
 /* The widest line of a file of the test's directory, in characters. */
@@ -586,20 +565,16 @@ Test(tui, piped_output_fits_the_controlling_terminal)
 Test(tui, mouse_reports_clicks_only_and_M_turns_it_off)
 {
 	tmux t = {0};
-	start(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&t, "change 1/");
+	open_viewer(&t, 120, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
 	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "the mouse is on");
 	char *f = tmux_format(&t, "#{mouse_all_flag}#{mouse_button_flag}#{mouse_sgr_flag}");
 	cr_assert_str_eq(f, "001", "no motion or drag tracking, SGR encoding: %s", f);
 	free(f);
-	tmux_keys(&t, false, "M");
-	assert_screen(&t, "mouse off");
+	press(&t, "M", "mouse off");
 	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "0", WAIT), "M: the mouse is off");
-	tmux_keys(&t, false, "M");
-	assert_screen(&t, "mouse on");
+	press(&t, "M", "mouse on");
 	cr_assert(tmux_wait_format(&t, "#{mouse_any_flag}", "1", WAIT), "M again: on");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 }
 
 /* s on a summary line drawn from elsewhere: its source in OLD, highlighted as a search match is,
@@ -618,17 +593,12 @@ Test(tui, s_jumps_from_a_summary_line_to_its_source)
 	cr_assert_not_null(strstr(esc, "48;5;214mOpponents"), "%s", esc);
 	cr_assert_not_null(strstr(esc, "48;5;214mweighing"), "%s", esc);
 	free(esc);
-	tmux_keys(&t, false, "s");
-	assert_screen(&t, "the summary line (s: its source again)");
+	press(&t, "s", "the summary line (s: its source again)");
 	assert_screen(&t, "- Opponents have 30 days");
-	quit(&t, "exit=1");
-	tmux_stop(&t);
+	quit_and_stop(&t);
 
 	tmux u = {0};
-	start(&u, 140, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
-	assert_screen(&u, "change 1/");
-	tmux_keys(&u, false, "s");
-	assert_screen(&u, "no summary line drawn from elsewhere here");
-	quit(&u, "exit=1");
-	tmux_stop(&u);
+	open_viewer(&u, 140, 30, TMUX_UTF8_ENV, ORIGINAL " " SPUN);
+	press(&u, "s", "no summary line drawn from elsewhere here");
+	quit_and_stop(&u);
 }
