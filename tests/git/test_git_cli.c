@@ -164,6 +164,13 @@ static void story(sandbox *sb)
 	sb_sh(sb, story_script);
 }
 
+/* The story repository, then `script` run by the shell in the sandbox. */
+static void story_with(sandbox *sb, const char *script)
+{
+	story(sb);
+	sb_sh(sb, script);
+}
+
 /* Compare with tests/golden/name, or write it when UPDATE_GOLDEN is set. */
 static void golden(const char *name, const run_result *r)
 {
@@ -184,6 +191,12 @@ static void golden(const char *name, const run_result *r)
 	free(want);
 }
 
+/* needle is in standard output. */
+static void out_has(const run_result *r, const char *needle)
+{
+	cr_assert_not_null(strstr(r->out, needle), "%s", r->out);
+}
+
 static void no_escape(const run_result *r)
 {
 	cr_assert_null(memchr(r->out, '\x1b', r->out_len), "escape in stdout");
@@ -194,8 +207,7 @@ Test(gitcli, difftool_with_the_readme_config)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, readme_config);
+	story_with(&sb, readme_config);
 	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_eq(r.err_len, 0, "%s", r.err);
@@ -218,8 +230,7 @@ Test(gitcli, difftool_labels_a_rename_with_both_names)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, rename_config);
+	story_with(&sb, rename_config);
 	sb_sh(&sb, "cd repo && mkdir docs\n"
 	           "printf 'One line of the page.\\nTwo lines of it.\\nThree lines now.\\n"
 	           "Four lines here.\\nFive and done.\\n' > docs/page.md\n"
@@ -230,16 +241,16 @@ Test(gitcli, difftool_labels_a_rename_with_both_names)
 	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
+	out_has(&r, "redline a/docs/page.md b/docs/leaf.md\n");
+	out_has(&r, "redline a/story.md b/tale.md\n");
 	run_free(&r);
 	/* two commits: $REMOTE is git's temporary copy, named after the new file */
 	sb_sh(&sb, "cd repo && git commit -qam renames\n");
 	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "redline a/docs/page.md b/docs/leaf.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "redline a/story.md b/tale.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "{+2+}"), "%s", r.out);
+	out_has(&r, "redline a/docs/page.md b/docs/leaf.md\n");
+	out_has(&r, "redline a/story.md b/tale.md\n");
+	out_has(&r, "{+2+}");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -248,15 +259,15 @@ Test(gitcli, difftool_with_the_minimal_config)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && git config difftool.redline.cmd 'redline \"$LOCAL\" \"$REMOTE\"'\n"
-	           "printf 'The town council met on Tuesday night.\\n\\nIt voted.\\n' > story.md\n");
+	story_with(&sb, "cd repo && git config difftool.redline.cmd 'redline \"$LOCAL\" \"$REMOTE\"'\n"
+	                "printf 'The town council met on Tuesday night.\\n\\nIt voted.\\n' "
+	                "> story.md\n");
 	/* the working tree: git passes the file itself as $REMOTE, and a temporary copy as $LOCAL */
 	RUN(&sb, &r, "repo", "git", "difftool", "-y", "-t", "redline", "--", "story.md");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, " story.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "[-Monday-]"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "{+Tuesday+}"), "%s", r.out);
+	out_has(&r, " story.md\n");
+	out_has(&r, "[-Monday-]");
+	out_has(&r, "{+Tuesday+}");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -265,8 +276,7 @@ Test(gitcli, difftool_dir_diff)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, readme_config);
+	story_with(&sb, readme_config);
 	RUN(&sb, &r, "repo", "git", "difftool", "-d", "-y", "-t", "redline", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	no_escape(&r);
@@ -281,8 +291,7 @@ Test(gitcli, difftool_dir_diff_renames)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, readme_config);
+	story_with(&sb, readme_config);
 	sb_sh(&sb, "cd repo\n"
 	           "printf 'Minutes of the harbor meeting, kept by the clerk.\\n"
 	           "The council met at noon in the old customs house.\\n"
@@ -296,14 +305,14 @@ Test(gitcli, difftool_dir_diff_renames)
 	RUN(&sb, &r, "repo", "git", "difftool", "-d", "-y", "-t", "redline", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "redline a/minutes.md b/record.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "[-noon-]"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "{+one+}"), "%s", r.out);
+	out_has(&r, "redline a/minutes.md b/record.md\n");
+	out_has(&r, "[-noon-]");
+	out_has(&r, "{+one+}");
 	cr_assert_null(strstr(r.out, "/dev/null"), "no deletion and addition: %s", r.out);
 	run_free(&r);
 	/* git's own --git agrees */
 	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~1", "HEAD");
-	cr_assert_not_null(strstr(r.out, "R minutes.md -> record.md"), "%s", r.out);
+	out_has(&r, "R minutes.md -> record.md");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -333,7 +342,7 @@ Test(gitcli, external_diff)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_eq(strncmp(r.out, "commit Edit\n\nredline a/story.md b/story.md\n", 43), 0, "%s",
 	             r.out);
-	cr_assert_not_null(strstr(r.out, "{+town+}"), "%s", r.out);
+	out_has(&r, "{+town+}");
 	/* redline's hunk headers ("@@ ¶1"), not git's ("@@ -1,3") */
 	cr_assert_null(strstr(r.out, "@@ -"), "%s", r.out);
 	run_free(&r);
@@ -368,15 +377,14 @@ Test(gitcli, external_diff_for_prose_files_only)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && echo '*.md diff=prose' > .git/info/attributes && "
-	           "git config diff.prose.command redline\n");
+	story_with(&sb, "cd repo && echo '*.md diff=prose' > .git/info/attributes && "
+	                "git config diff.prose.command redline\n");
 	RUN(&sb, &r, "repo", "git", "diff", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "redline a/story.md b/story.md\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "redline /dev/null b/new.md\n"), "%s", r.out);
+	out_has(&r, "redline a/story.md b/story.md\n");
+	out_has(&r, "redline /dev/null b/new.md\n");
 	/* not a .md file: git's own diff */
-	cr_assert_not_null(strstr(r.out, "diff --git a/img.bin b/img.bin\n"), "%s", r.out);
+	out_has(&r, "diff --git a/img.bin b/img.bin\n");
 	cr_assert_null(strstr(r.out, "redline a/img.bin"), "%s", r.out);
 	run_free(&r);
 	sb_free(&sb);
@@ -386,8 +394,7 @@ Test(gitcli, external_diff_renames_and_trouble)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && git mv notes.txt renamed.txt && git commit -qm Rename\n");
+	story_with(&sb, "cd repo && git mv notes.txt renamed.txt && git commit -qm Rename\n");
 	/* a pure rename: git passes nine operands */
 	RUN(&sb, &r, "repo", "git", "-c", "diff.external=redline", "diff", "-M", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -413,7 +420,7 @@ Test(gitcli, colour_under_git_s_pager)
 	                           "0000000000000000000000000000000000000000", "100644", NULL};
 	sb_run(&sb, &r, "repo", ext, (const char *const[]){"GIT_PAGER_IN_USE=true", NULL});
 	cr_assert_eq(r.status, 0);
-	cr_assert_not_null(strstr(r.out, "\x1b[0;1mredline /dev/null b/story.md"), "%s", r.out);
+	out_has(&r, "\x1b[0;1mredline /dev/null b/story.md");
 	cr_assert_not_null(strstr(r.out, "\x1b[0;32m"), "insertions in green");
 	run_free(&r);
 	sb_run(&sb, &r, "repo", ext,
@@ -422,7 +429,7 @@ Test(gitcli, colour_under_git_s_pager)
 	run_free(&r);
 	sb_run(&sb, &r, "repo", ext, (const char *const[]){"GIT_PAGER_IN_USE=true", "TERM=dumb", NULL});
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "{+The town council"), "%s", r.out);
+	out_has(&r, "{+The town council");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -444,11 +451,10 @@ Test(gitcli, git_and_history_from_the_command_line)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && printf 'The town council met on Monday night.\\n\\n"
-	           "It voted five to two to sell the old lighthouse.\\n' > story.md && "
-	           "GIT_AUTHOR_NAME='Cy Reporter' GIT_AUTHOR_DATE='2026-01-03T10:00:00+0100' "
-	           "GIT_COMMITTER_DATE='2026-01-03T10:00:00+0100' git commit -qam 'Vote count'\n");
+	story_with(&sb, "cd repo && printf 'The town council met on Monday night.\\n\\n"
+	                "It voted five to two to sell the old lighthouse.\\n' > story.md && "
+	                "GIT_AUTHOR_NAME='Cy Reporter' GIT_AUTHOR_DATE='2026-01-03T10:00:00+0100' "
+	                "GIT_COMMITTER_DATE='2026-01-03T10:00:00+0100' git commit -qam 'Vote count'\n");
 
 	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~2", "HEAD");
 	cr_assert_eq(r.status, 1);
@@ -505,10 +511,9 @@ Test(gitcli, every_error_is_one_line_and_exit_2)
 	sandbox sb;
 	run_result r;
 	char want[512];
-	story(&sb);
-	sb_sh(&sb, "cd repo && git update-index --add --cacheinfo "
-	           "160000,1234567890123456789012345678901234567890,lib && git commit -qm Sub && "
-	           "cd .. && git clone -q --bare repo bare.git\n");
+	story_with(&sb, "cd repo && git update-index --add --cacheinfo "
+	                "160000,1234567890123456789012345678901234567890,lib && git commit -qm Sub && "
+	                "cd .. && git clone -q --bare repo bare.git\n");
 	struct {
 		const char *sub;
 		const char *argv[6];
@@ -568,12 +573,11 @@ Test(gitcli, hostile_names_and_authors)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && name=$(printf 'evil\\033]0;pwned\\007.md') && "
-	           "printf 'Some text.\\n' > \"$name\" && git add . && "
-	           "GIT_AUTHOR_NAME=$(printf 'Mallory\\033[2J') "
-	           "git commit -qm \"$(printf 'Subject \\033]52;c;eA==\\007')\" && "
-	           "printf 'Other text.\\n' > \"$name\" && git commit -qam second\n");
+	story_with(&sb, "cd repo && name=$(printf 'evil\\033]0;pwned\\007.md') && "
+	                "printf 'Some text.\\n' > \"$name\" && git add . && "
+	                "GIT_AUTHOR_NAME=$(printf 'Mallory\\033[2J') "
+	                "git commit -qm \"$(printf 'Subject \\033]52;c;eA==\\007')\" && "
+	                "printf 'Other text.\\n' > \"$name\" && git commit -qam second\n");
 	RUN(&sb, &r, "repo", "redline", "--git", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	no_escape(&r);
@@ -584,12 +588,12 @@ Test(gitcli, hostile_names_and_authors)
 	RUN(&sb, &r, "repo", "redline", "--history", "--list", "--", "evil\x1b]0;pwned\x07.md");
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "Mallory^[[2J"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "Subject ^[]52;c;eA==^G"), "%s", r.out);
+	out_has(&r, "Mallory^[[2J");
+	out_has(&r, "Subject ^[]52;c;eA==^G");
 	run_free(&r);
 	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~2", "HEAD");
 	no_escape(&r);
-	cr_assert_not_null(strstr(r.out, "A \"evil\\033]0;pwned\\a.md\"\n"), "%s", r.out);
+	out_has(&r, "A \"evil\\033]0;pwned\\a.md\"\n");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -600,29 +604,28 @@ Test(gitcli, history_in_a_shallow_clone)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && printf 'The town council met on Monday night.\\n\\n"
-	           "It voted five to two to sell the old lighthouse.\\n' > story.md && "
-	           "git commit -qam 'Vote count' && cd .. && "
-	           "git clone -q --depth 2 \"file://$PWD/repo\" shallow\n");
+	story_with(&sb, "cd repo && printf 'The town council met on Monday night.\\n\\n"
+	                "It voted five to two to sell the old lighthouse.\\n' > story.md && "
+	                "git commit -qam 'Vote count' && cd .. && "
+	                "git clone -q --depth 2 \"file://$PWD/repo\" shallow\n");
 	RUN(&sb, &r, "shallow", "redline", "--history", "--list", "story.md");
 	cr_assert_eq(r.status, 1, "%d %s", r.status, r.err);
 	/* the two versions the clone holds, and a note that older ones were not fetched */
-	cr_assert_not_null(strstr(r.out, "Edit\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "Vote count\n"), "%s", r.out);
+	out_has(&r, "Edit\n");
+	out_has(&r, "Vote count\n");
 	cr_assert_null(strstr(r.out, "First draft"), "%s", r.out);
 	cr_assert_not_null(strstr(r.err, "redline: --history: shallow clone: the history stops at "
 	                                 "commit "), "%s", r.err);
 	run_free(&r);
 	RUN(&sb, &r, "shallow", "redline", "--history", "story.md", "--width=80");
 	cr_assert_eq(r.status, 1, "%d %s", r.status, r.err);
-	cr_assert_not_null(strstr(r.out, "{+five to two+}"), "%s", r.out);
+	out_has(&r, "{+five to two+}");
 	cr_assert_not_null(strstr(r.err, "shallow clone"), "%s", r.err);
 	run_free(&r);
 	/* the full repository says nothing of the kind */
 	RUN(&sb, &r, "repo", "redline", "--history", "--list", "story.md");
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "First draft"), "%s", r.out);
+	out_has(&r, "First draft");
 	cr_assert_eq(r.err_len, 0, "%s", r.err);
 	run_free(&r);
 	sb_free(&sb);
@@ -654,9 +657,8 @@ Test(gitcli, a_newline_in_a_file_name_is_quoted)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && printf 'Two lines of a name.\\n' > \"$(printf 'a\\nb.txt')\" && "
-	           "git add . && git commit -qm name\n");
+	story_with(&sb, "cd repo && printf 'Two lines of a name.\\n' > \"$(printf 'a\\nb.txt')\" && "
+	                "git add . && git commit -qm name\n");
 	RUN(&sb, &r, "repo", "redline", "--git", "--list", "HEAD~1", "HEAD");
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	cr_assert_str_eq(r.out, "A \"a\\nb.txt\"\n");
@@ -670,7 +672,7 @@ Test(gitcli, a_newline_in_a_file_name_is_quoted)
 	RUN(&sb, &r, "repo", "bash", "-c",
 	    "redline --git HEAD~1 HEAD > ../out; eval \"$(head -n 1 ../out) --stat\"");
 	cr_assert_eq(r.status, 1, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "inserted 5"), "%s", r.out);
+	out_has(&r, "inserted 5");
 	run_free(&r);
 	sb_free(&sb);
 }
@@ -681,13 +683,12 @@ Test(gitcli, a_corrupt_tree_is_named)
 {
 	sandbox sb;
 	run_result r;
-	story(&sb);
-	sb_sh(&sb, "cd repo && t=$(printf '100644 story.md\\000short' | "
-	           "git hash-object -t tree --literally -w --stdin) && "
-	           "c=$(printf 'tree %s\\nparent %s\\nauthor A <a@example.org> 1767261600 +0000\\n"
-	           "committer A <a@example.org> 1767261600 +0000\\n\\nBroken\\n' "
-	           "$t $(git rev-parse HEAD) | git hash-object -t commit -w --stdin) && "
-	           "git update-ref refs/heads/main $c\n");
+	story_with(&sb, "cd repo && t=$(printf '100644 story.md\\000short' | "
+	                "git hash-object -t tree --literally -w --stdin) && "
+	                "c=$(printf 'tree %s\\nparent %s\\nauthor A <a@example.org> 1767261600 +0000\\n"
+	                "committer A <a@example.org> 1767261600 +0000\\n\\nBroken\\n' "
+	                "$t $(git rev-parse HEAD) | git hash-object -t commit -w --stdin) && "
+	                "git update-ref refs/heads/main $c\n");
 	const char *const cases[][4] = {
 		{"redline", "--git", "HEAD~1", "HEAD"},
 		{"redline", "HEAD:story.md", "story.md", NULL},

@@ -314,7 +314,8 @@ Test(tui, without_ncurses_printed_with_one_line)
 
 	/* The library found: the viewer. */
 	tmux u = {0};
-	open_viewer(&u, 120, 30, TMUX_UTF8_ENV, "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
+	open_viewer(&u, 120, 30, TMUX_UTF8_ENV,
+	            "tests/scripts/thai-old.txt tests/scripts/thai-new.txt");
 	quit(&u, "exit=1");
 	char *s = tmux_screen(&u, false);
 	cr_assert_null(strstr(s, "viewer needs"), "%s", s);
