@@ -10,17 +10,31 @@
 #include "status.h"
 #include "text.h"
 
+/* a against b (minimal search or not), laid out with or without markers; free with unlay. */
+static rl_layout *lay_out(rl_alignment **al, const char *a, size_t alen, const char *b,
+                          size_t blen, bool markers, bool minimal)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.minimal = minimal;
+	cr_assert_eq(rl_diff(al, a, alen, b, blen, &o), RL_OK);
+	rl_layout_opts lo = {.markers = markers};
+	rl_layout *lay;
+	cr_assert_eq(rl_layout_new(&lay, *al, &lo), RL_OK);
+	return lay;
+}
+
+static void unlay(rl_layout *lay, rl_alignment *al)
+{
+	rl_layout_free(lay);
+	rl_alignment_free(al);
+}
+
 /* Lay out a against b at pane width w (both marker styles), checking every invariant. */
 static void check_layout(const char *a, size_t alen, const char *b, size_t blen, unsigned w,
                          bool markers, bool minimal)
 {
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	o.minimal = minimal;
 	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a, alen, b, blen, &o), RL_OK);
-	rl_layout_opts lo = {.markers = markers};
-	rl_layout *lay;
-	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_layout *lay = lay_out(&al, a, alen, b, blen, markers, minimal);
 	const char *text[2] = {a, b};
 	size_t len[2] = {alen, blen};
 	unsigned char *seen[2] = {calloc(alen + 1, 1), calloc(blen + 1, 1)};
@@ -73,8 +87,7 @@ static void check_layout(const char *a, size_t alen, const char *b, size_t blen,
 		free(seen[s]);
 	}
 	rl_rowbuf_free(&buf);
-	rl_layout_free(lay);
-	rl_alignment_free(al);
+	unlay(lay, al);
 }
 
 static void check_all_widths(const char *a, const char *b)
@@ -141,12 +154,8 @@ Test(layout, a_long_deletion_faces_padding)
 	const char *a = "Keep this. Then a long passage that the new version dropped entirely from "
 	                "the story. Keep that.";
 	const char *b = "Keep this. Keep that.";
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
-	rl_layout_opts lo = {.markers = true};
-	rl_layout *lay;
-	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
 	bool padded = false;
 	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
 		const rl_block *blk = rl_layout_block(lay, bi);
@@ -154,8 +163,7 @@ Test(layout, a_long_deletion_faces_padding)
 			padded = true;
 	}
 	cr_assert(padded, "the deletion is a block of its own, facing nothing");
-	rl_layout_free(lay);
-	rl_alignment_free(al);
+	unlay(lay, al);
 	check_all_widths(a, b);
 }
 
@@ -163,12 +171,8 @@ Test(layout, a_long_deletion_faces_padding)
 static void side_rows(const char *a, const char *b, unsigned w, int side, char out[][256],
                       size_t *nrows)
 {
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
-	rl_layout_opts lo = {.markers = false};
-	rl_layout *lay;
-	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), false, false);
 	rl_rowbuf buf = {0};
 	const char *text = side ? b : a;
 	*nrows = 0;
@@ -187,8 +191,7 @@ static void side_rows(const char *a, const char *b, unsigned w, int side, char o
 		out[(*nrows)++][k] = '\0';
 	}
 	rl_rowbuf_free(&buf);
-	rl_layout_free(lay);
-	rl_alignment_free(al);
+	unlay(lay, al);
 }
 
 Test(layout, a_soft_line_end_between_ideographs_is_no_space)
@@ -258,12 +261,8 @@ Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
 	char a[1024], b[1024];
 	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n", p1, p2, p3, p4);
 	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n", p1, p3, p4, p2b);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
-	rl_layout_opts lo = {.markers = true};
-	rl_layout *lay;
-	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
 	rl_rowbuf buf = {0};
 	int found[2] = {0, 0};
 	char line[1024];
@@ -285,8 +284,7 @@ Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
 	cr_assert_eq(found[0], 1);
 	cr_assert_eq(found[1], 1);
 	rl_rowbuf_free(&buf);
-	rl_layout_free(lay);
-	rl_alignment_free(al);
+	unlay(lay, al);
 	check_all_widths(a, b);
 }
 
@@ -326,12 +324,8 @@ Test(layout, an_added_mark_stays_with_its_word)
 {
 	const char *a = "He said:\n\nWe will keep the light on.";
 	const char *b = "He said:\n\n\xe2\x80\x9cWe will keep the light on.\xe2\x80\x9d";
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_alignment *al;
-	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
-	rl_layout_opts lo = {.markers = true};
-	rl_layout *lay;
-	cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
 	size_t we = 0;  /* the block that holds NEW's "We" (token 4: He said : “ We) */
 	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
 		const rl_block *blk = rl_layout_block(lay, bi);
@@ -341,8 +335,7 @@ Test(layout, an_added_mark_stays_with_its_word)
 	const rl_block *blk = rl_layout_block(lay, we);
 	cr_assert_eq(blk->b0, 3, "the mark (token 3) opens the block of its word");
 	cr_assert_eq(blk->a0, 3, "facing OLD's \"We\"");
-	rl_layout_free(lay);
-	rl_alignment_free(al);
+	unlay(lay, al);
 	check_all_widths(a, b);
 }
 
@@ -359,12 +352,8 @@ Test(layout, an_added_list_marker_stays_with_its_words)
 	for (size_t k = 0; k < 2; k++) {
 		for (int flip = 0; flip < 2; flip++) {
 			const char *x = flip ? bs[k] : a, *y = flip ? a : bs[k];
-			rl_diff_opts o = RL_DIFF_OPTS_INIT;
 			rl_alignment *al;
-			cr_assert_eq(rl_diff(&al, x, strlen(x), y, strlen(y), &o), RL_OK);
-			rl_layout_opts lo = {.markers = true};
-			rl_layout *lay;
-			cr_assert_eq(rl_layout_new(&lay, al, &lo), RL_OK);
+			rl_layout *lay = lay_out(&al, x, strlen(x), y, strlen(y), true, false);
 			/* the marker is token 6 of its side (The council met on Monday . - The), and the
 			 * block that starts with it holds the paragraph's first word too */
 			for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
@@ -374,8 +363,7 @@ Test(layout, an_added_list_marker_stays_with_its_words)
 					cr_assert_gt(hi6, k ? 8u : 7u, "pair %zu%s: the marker alone in block %zu",
 					             k, flip ? " flipped" : "", bi);
 			}
-			rl_layout_free(lay);
-			rl_alignment_free(al);
+			unlay(lay, al);
 			check_all_widths(x, y);
 		}
 	}
