@@ -17,44 +17,59 @@ static char *run(const char *a, const char *b, unsigned off)
 	return diff_text(a, b, &o);
 }
 
+/* The script of a against b, the stages `off` left out, is `want`. */
+static void script_is(const char *a, const char *b, unsigned off, const char *want)
+{
+	char *got = run(a, b, off);
+	cr_assert_str_eq(got, want);
+	free(got);
+}
+
+/* The script of a against b, the stages `off` left out, holds `needle`. */
+static void script_has(const char *a, const char *b, unsigned off, const char *needle)
+{
+	char *got = run(a, b, off);
+	cr_assert_not_null(strstr(got, needle), "%s", got);
+	free(got);
+}
+
+/* The script of a against b, the stages `off` left out, does not hold `needle`. */
+static void script_lacks(const char *a, const char *b, unsigned off, const char *needle)
+{
+	char *got = run(a, b, off);
+	cr_assert_null(strstr(got, needle), "%s", got);
+	free(got);
+}
+
 Test(cleanup, a_rewritten_sentence_is_one_rewrite)
 {
 	const char *a = "The council finally agreed on the sale of the old lighthouse after years of "
 	                "the debate.";
 	const char *b = "Members approved selling the historic beacon to a developer in the end of a "
 	                "long dispute.";
-	char *got = run(a, b, 0);
-	cr_assert_str_eq(got, "r The council finally agreed on the sale of the old lighthouse after "
-	                      "years of the debate > Members approved selling the historic beacon to a "
-	                      "developer in the end of a long dispute | = .");
-	free(got);
+	script_is(a, b, 0, "r The council finally agreed on the sale of the old lighthouse after "
+	                   "years of the debate > Members approved selling the historic beacon to a "
+	                   "developer in the end of a long dispute | = .");
 	/* The exact script is a comb of "the" and "of". */
-	got = run(a, b, RL_STAGE_CLEANUP);
-	cr_assert_not_null(strstr(got, "| = the |"), "%s", got);
-	free(got);
+	script_has(a, b, RL_STAGE_CLEANUP, "| = the |");
 }
 
 Test(cleanup, function_words_between_swaps_stay)
 {
-	char *got = run("Top members of the board met on Monday.",
-	                "High members of the panel met on Monday.", 0);
-	cr_assert_not_null(strstr(got, "| = members of the |"), "%s", got);
-	free(got);
+	script_has("Top members of the board met on Monday.",
+	           "High members of the panel met on Monday.", 0, "| = members of the |");
 	/* Names and numbers are anchors even when short. */
-	got = run("The plan of Okafor was rejected by the old council in March.",
-	          "A proposal from Okafor got turned down at last by members in March.", 0);
-	cr_assert_not_null(strstr(got, "= Okafor"), "%s", got);
-	cr_assert_not_null(strstr(got, "= in March ."), "%s", got);
-	free(got);
+	const char *a = "The plan of Okafor was rejected by the old council in March.";
+	const char *b = "A proposal from Okafor got turned down at last by members in March.";
+	script_has(a, b, 0, "= Okafor");
+	script_has(a, b, 0, "= in March .");
 }
 
 Test(cleanup, a_deleted_sentence_is_deleted_whole)
 {
-	char *got = run("The cat sat on the mat. The dog ran in the park. The bird sang a song.",
-	                "The cat sat on the mat. The bird sang a song.", 0);
-	cr_assert_str_eq(got, "= The cat sat on the mat . | d The dog ran in the park . | "
-	                      "= The bird sang a song .");
-	free(got);
+	script_is("The cat sat on the mat. The dog ran in the park. The bird sang a song.",
+	          "The cat sat on the mat. The bird sang a song.", 0,
+	          "= The cat sat on the mat . | d The dog ran in the park . | = The bird sang a song .");
 }
 
 Test(cleanup, a_coincidence_inside_a_deleted_sentence_is_mended)
@@ -62,26 +77,45 @@ Test(cleanup, a_coincidence_inside_a_deleted_sentence_is_mended)
 	const char *a = "It holds three volumes. We are going to use these physical disks to build two "
 	                "volumes for the array. The metadata is stored on the disks themselves.";
 	const char *b = "It holds three volume. The metadata is stored on the disks themselves.";
-	char *got = run(a, b, 0);
-	cr_assert_str_eq(got, "= It holds three | r volumes > volume | = . | d We are going to use "
-	                      "these physical disks to build two volumes for the array . | = The "
-	                      "metadata is stored on the disks themselves .");
-	free(got);
+	script_is(a, b, 0, "= It holds three | r volumes > volume | = . | d We are going to use "
+	                   "these physical disks to build two volumes for the array . | = The "
+	                   "metadata is stored on the disks themselves .");
 	/* The exact script pairs "volume" with the "volumes" of the deleted sentence. */
-	got = run(a, b, RL_STAGE_CLEANUP);
-	cr_assert_null(strstr(got, "r volumes > volume"), "%s", got);
-	free(got);
+	script_lacks(a, b, RL_STAGE_CLEANUP, "r volumes > volume");
 }
 
 Test(cleanup, a_short_spun_sentence_keeps_its_place)
 {
 	/* Almost nothing of it is kept, but it faces a sentence of the same length: rewritten in
 	 * place, not deleted. */
-	char *got = run("It is green. See also feature (sense 6). A computer follows.",
-	                "It is green. View as well function (sense six). A computer follows.", 0);
-	cr_assert_str_eq(got, "= It is green . | r See also feature > View as well function | "
-	                      "= ( sense | r 6 > six | = ) . A computer follows .");
-	free(got);
+	script_is("It is green. See also feature (sense 6). A computer follows.",
+	          "It is green. View as well function (sense six). A computer follows.", 0,
+	          "= It is green . | r See also feature > View as well function | "
+	          "= ( sense | r 6 > six | = ) . A computer follows .");
+}
+
+/* The pipeline's context for a against b with the default options; free with close_ctx. */
+static void open_ctx(rl_ctx *c, rl_tokens **ta, rl_tokens **tb, const char *a, const char *b)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	cr_assert_eq(rl_tokenize(ta, a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(tb, b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(c, *ta, *tb, &o), RL_OK);
+}
+
+static void close_ctx(rl_ctx *c, rl_tokens *ta, rl_tokens *tb)
+{
+	rl_ctx_release(c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+}
+
+/* ops becomes v[0..n) cut at units by rl_split_at_units. */
+static void split_ops(rl_ctx *c, rl_opvec *ops, const rl_op *v, size_t n)
+{
+	ops->n = 0;
+	cr_assert_eq(rl_opvec_append(ops, v, n), RL_OK);
+	cr_assert_eq(rl_split_at_units(c, ops), RL_OK);
 }
 
 /* The token of side s that starts at the first occurrence of needle in text. */
@@ -105,10 +139,7 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 	const char *b = "The ferry ran late.\nRegardless of the fog, it sailed.";
 	rl_tokens *ta, *tb;
 	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	open_ctx(&c, &ta, &tb, a, b);
 	uint32_t despite = tok_of(&c, RL_OLD, a, "Despite");
 	uint32_t the_a = tok_of(&c, RL_OLD, a, "the fog"), the_b = tok_of(&c, RL_NEW, b, "the fog");
 	uint32_t pier = tok_of(&c, RL_OLD, a, "Pier"), regardless = tok_of(&c, RL_NEW, b, "Regardless");
@@ -118,8 +149,7 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 		{the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0},
 	};
 	rl_opvec ops = {0};
-	cr_assert_eq(rl_opvec_append(&ops, v, 3), RL_OK);
-	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	split_ops(&c, &ops, v, 3);
 	cr_assert_eq(ops.n, 4);
 	cr_assert(ops.v[1].kind == RL_OP_DELETE && ops.v[1].a0 == pier && ops.v[1].a1 == despite &&
 	          ops.v[1].b0 == regardless && ops.v[1].b1 == regardless, "the dateline alone");
@@ -129,22 +159,16 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 	 * sentences are joined) keeps its pairing: what comes before the cut is no whole unit. */
 	rl_op j[] = {{despite - 1, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
 	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
-	ops.n = 0;
-	cr_assert_eq(rl_opvec_append(&ops, j, 2), RL_OK);
-	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	split_ops(&c, &ops, j, 2);
 	cr_assert_eq(ops.n, 2);
 	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
 	/* A replace inside one sentence on both sides is left alone. */
 	rl_op w[] = {{despite, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
 	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
-	ops.n = 0;
-	cr_assert_eq(rl_opvec_append(&ops, w, 2), RL_OK);
-	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	split_ops(&c, &ops, w, 2);
 	cr_assert_eq(ops.n, 2);
 	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	close_ctx(&c, ta, tb);
 }
 
 /* Issue 10: a replace pairs text only where its sides share a content word or stand in the same
@@ -156,10 +180,7 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	                "grew. Best crews sailed.";
 	rl_tokens *ta, *tb;
 	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	open_ctx(&c, &ta, &tb, a, b);
 	uint32_t fa = tok_of(&c, RL_OLD, a, "The fleet"), fb = tok_of(&c, RL_NEW, b, "The fleet");
 	uint32_t top = tok_of(&c, RL_OLD, a, "Top"), best = tok_of(&c, RL_NEW, b, "Best");
 	rl_op v[] = {
@@ -169,8 +190,7 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 		{top + 1, c.side[0].n, best + 1, c.side[1].n, 0, RL_OP_EQUAL, 0},
 	};
 	rl_opvec ops = {0};
-	cr_assert_eq(rl_opvec_append(&ops, v, 4), RL_OK);
-	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	split_ops(&c, &ops, v, 4);
 	cr_assert_eq(ops.n, 5);
 	cr_assert(ops.v[0].kind == RL_OP_DELETE && ops.v[0].a1 == fa, "the menu deleted");
 	cr_assert(ops.v[1].kind == RL_OP_INSERT && ops.v[1].b0 == 0 && ops.v[1].b1 == fb,
@@ -179,39 +199,27 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	cr_assert_eq(ops.v[3].kind, RL_OP_REPLACE);
 	/* So does a sentence reworded in place, sharing no word. */
 	const char *s1 = "Storms came.", *s2 = "Gales arrived.";
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
-	cr_assert_eq(rl_tokenize(&ta, s1, strlen(s1)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, s2, strlen(s2)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	close_ctx(&c, ta, tb);
+	open_ctx(&c, &ta, &tb, s1, s2);
 	rl_op w[] = {{0, 2, 0, 2, 0, RL_OP_REPLACE, 0}, {2, 3, 2, 3, 0, RL_OP_EQUAL, 0}};
-	ops.n = 0;
-	cr_assert_eq(rl_opvec_append(&ops, w, 2), RL_OK);
-	cr_assert_eq(rl_split_at_units(&c, &ops), RL_OK);
+	split_ops(&c, &ops, w, 2);
 	cr_assert_eq(ops.n, 2);
 	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
 	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	close_ctx(&c, ta, tb);
 }
 
 /* Issue 10: adjacent swaps come out of the exact script as one replace ("can open" -> "is able to
  * unlock"); that is no heavy change, and the function word beside it is the text's own. */
 Test(cleanup, function_words_beside_a_chain_of_swaps_stay)
 {
-	char *got = run("The keeper can open a small door in the tower.",
-	                "The keeper is able to unlock a tiny gate in the tower.", 0);
-	cr_assert_not_null(strstr(got, "r can open > is able to unlock | = a | r small > tiny"), "%s",
-	                   got);
-	free(got);
+	script_has("The keeper can open a small door in the tower.",
+	           "The keeper is able to unlock a tiny gate in the tower.", 0,
+	           "r can open > is able to unlock | = a | r small > tiny");
 	/* A clause rewritten at length still takes the "the" beside it. */
-	got = run("The fleet grew. Top crews of the port sailed at dawn.",
-	          "The fleet grew. High crews of the harbour town and all its many boats sailed at dawn.",
-	          0);
-	cr_assert_not_null(strstr(got, "r port > harbour town and all its many boats"), "%s", got);
-	free(got);
+	script_has("The fleet grew. Top crews of the port sailed at dawn.",
+	           "The fleet grew. High crews of the harbour town and all its many boats sailed at "
+	           "dawn.", 0, "r port > harbour town and all its many boats");
 }
 
 /* Issue 10: a bullet that restates the new sentence above it (its words come from there) matched
@@ -224,19 +232,14 @@ Test(cleanup, a_bullet_restating_the_rewrite_leaves_the_old_sentence_to_it)
 	const char *b = "For ages mariners relied on the ancient beacon. Annually the wardens painted "
 	                "railings, fixed windows and shined brass lamps.\n"
 	                "- Wardens painted railings, repaired windows and shined brass lamps annually\n";
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "r The keepers > Annually the wardens | = painted railings , |"),
-	                   "%s", got);
-	cr_assert_not_null(strstr(got, "i - Wardens painted railings , repaired windows and shined "
-	                               "brass lamps annually"), "%s", got);
-	free(got);
+	script_has(a, b, 0, "r The keepers > Annually the wardens | = painted railings , |");
+	script_has(a, b, 0, "i - Wardens painted railings , repaired windows and shined "
+	                    "brass lamps annually");
 	/* A summary's bullet restating OLD, with no sentence of NEW above that it restates, still
 	 * pairs with the old sentence. */
-	got = run(a, "- Mariners trusted the tower\n"
-	             "- Keepers painted railings, repaired windows and polished brass lamps yearly\n", 0);
-	cr_assert_not_null(strstr(got, "= painted railings , repaired windows and polished brass lamps"),
-	                   "%s", got);
-	free(got);
+	script_has(a, "- Mariners trusted the tower\n"
+	              "- Keepers painted railings, repaired windows and polished brass lamps yearly\n",
+	           0, "= painted railings , repaired windows and polished brass lamps");
 }
 
 /* A title page revised, then a long body: "2011" is found once on each side, in the edition line
@@ -273,14 +276,12 @@ Test(cleanup, a_year_kept_alone_does_not_pull_a_line_into_another)
  * and the sentence's words on one row and deleted the sentence's subject with the heading. */
 Test(cleanup, a_heading_gives_no_words_to_the_next_paragraph)
 {
-	char *got = run("The partnership covers three sites and about 400 megawatt-hours of storage."
+	const char *a = "The partnership covers three sites and about 400 megawatt-hours of storage."
 	                "\n\nAbout Harbour Grid Cooperative\n\nHarbour Grid Cooperative is owned by its "
-	                "members and runs twelve wind farms along the coast.\n",
-	                "The partnership covers three sites and about 420 megawatt-hours of storage."
+	                "members and runs twelve wind farms along the coast.\n";
+	const char *b = "The partnership covers three sites and about 420 megawatt-hours of storage."
 	                "\n\nAbout the partners\n\nFounded in 2009, Harbour Grid now runs twelve wind "
-	                "farms and is owned by its members.\n",
-	                0);
-	cr_assert_null(strstr(got, "Cooperative Harbour Grid"), "%s", got);
-	cr_assert_not_null(strstr(got, "About | d Harbour Grid Cooperative |"), "%s", got);
-	free(got);
+	                "farms and is owned by its members.\n";
+	script_lacks(a, b, 0, "Cooperative Harbour Grid");
+	script_has(a, b, 0, "About | d Harbour Grid Cooperative |");
 }
