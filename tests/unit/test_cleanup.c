@@ -7,38 +7,16 @@
 #include "align.h"
 #include "cleanup.h"
 #include "ops_text.h"
+#include "script_check.h"
 #include "pipeline.h"
 #include "status.h"
 
-static char *run(const char *a, const char *b, unsigned off)
+/* The default options without the cleanup stage: the exact script. */
+static const rl_diff_opts *exact(void)
 {
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	o.stages &= ~off;
-	return diff_text(a, b, &o);
-}
-
-/* The script of a against b, the stages `off` left out, is `want`. */
-static void script_is(const char *a, const char *b, unsigned off, const char *want)
-{
-	char *got = run(a, b, off);
-	cr_assert_str_eq(got, want);
-	free(got);
-}
-
-/* The script of a against b, the stages `off` left out, holds `needle`. */
-static void script_has(const char *a, const char *b, unsigned off, const char *needle)
-{
-	char *got = run(a, b, off);
-	cr_assert_not_null(strstr(got, needle), "%s", got);
-	free(got);
-}
-
-/* The script of a against b, the stages `off` left out, does not hold `needle`. */
-static void script_lacks(const char *a, const char *b, unsigned off, const char *needle)
-{
-	char *got = run(a, b, off);
-	cr_assert_null(strstr(got, needle), "%s", got);
-	free(got);
+	static rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.stages &= ~(unsigned)RL_STAGE_CLEANUP;
+	return &o;
 }
 
 Test(cleanup, a_rewritten_sentence_is_one_rewrite)
@@ -47,29 +25,30 @@ Test(cleanup, a_rewritten_sentence_is_one_rewrite)
 	                "the debate.";
 	const char *b = "Members approved selling the historic beacon to a developer in the end of a "
 	                "long dispute.";
-	script_is(a, b, 0, "r The council finally agreed on the sale of the old lighthouse after "
-	                   "years of the debate > Members approved selling the historic beacon to a "
-	                   "developer in the end of a long dispute | = .");
+	script_is(a, b, NULL, "r The council finally agreed on the sale of the old lighthouse after "
+	                      "years of the debate > Members approved selling the historic beacon to a "
+	                      "developer in the end of a long dispute | = .");
 	/* The exact script is a comb of "the" and "of". */
-	script_has(a, b, RL_STAGE_CLEANUP, "| = the |");
+	script_has(a, b, exact(), "| = the |");
 }
 
 Test(cleanup, function_words_between_swaps_stay)
 {
 	script_has("Top members of the board met on Monday.",
-	           "High members of the panel met on Monday.", 0, "| = members of the |");
+	           "High members of the panel met on Monday.", NULL, "| = members of the |");
 	/* Names and numbers are anchors even when short. */
 	const char *a = "The plan of Okafor was rejected by the old council in March.";
 	const char *b = "A proposal from Okafor got turned down at last by members in March.";
-	script_has(a, b, 0, "= Okafor");
-	script_has(a, b, 0, "= in March .");
+	script_has(a, b, NULL, "= Okafor");
+	script_has(a, b, NULL, "= in March .");
 }
 
 Test(cleanup, a_deleted_sentence_is_deleted_whole)
 {
 	script_is("The cat sat on the mat. The dog ran in the park. The bird sang a song.",
-	          "The cat sat on the mat. The bird sang a song.", 0,
-	          "= The cat sat on the mat . | d The dog ran in the park . | = The bird sang a song .");
+	          "The cat sat on the mat. The bird sang a song.", NULL,
+	          "= The cat sat on the mat . | d The dog ran in the park . | "
+	          "= The bird sang a song .");
 }
 
 Test(cleanup, a_coincidence_inside_a_deleted_sentence_is_mended)
@@ -77,11 +56,11 @@ Test(cleanup, a_coincidence_inside_a_deleted_sentence_is_mended)
 	const char *a = "It holds three volumes. We are going to use these physical disks to build two "
 	                "volumes for the array. The metadata is stored on the disks themselves.";
 	const char *b = "It holds three volume. The metadata is stored on the disks themselves.";
-	script_is(a, b, 0, "= It holds three | r volumes > volume | = . | d We are going to use "
-	                   "these physical disks to build two volumes for the array . | = The "
-	                   "metadata is stored on the disks themselves .");
+	script_is(a, b, NULL, "= It holds three | r volumes > volume | = . | d We are going to use "
+	                      "these physical disks to build two volumes for the array . | = The "
+	                      "metadata is stored on the disks themselves .");
 	/* The exact script pairs "volume" with the "volumes" of the deleted sentence. */
-	script_lacks(a, b, RL_STAGE_CLEANUP, "r volumes > volume");
+	script_lacks(a, b, exact(), "r volumes > volume");
 }
 
 Test(cleanup, a_short_spun_sentence_keeps_its_place)
@@ -89,7 +68,7 @@ Test(cleanup, a_short_spun_sentence_keeps_its_place)
 	/* Almost nothing of it is kept, but it faces a sentence of the same length: rewritten in
 	 * place, not deleted. */
 	script_is("It is green. See also feature (sense 6). A computer follows.",
-	          "It is green. View as well function (sense six). A computer follows.", 0,
+	          "It is green. View as well function (sense six). A computer follows.", NULL,
 	          "= It is green . | r See also feature > View as well function | "
 	          "= ( sense | r 6 > six | = ) . A computer follows .");
 }
@@ -214,12 +193,12 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 Test(cleanup, function_words_beside_a_chain_of_swaps_stay)
 {
 	script_has("The keeper can open a small door in the tower.",
-	           "The keeper is able to unlock a tiny gate in the tower.", 0,
+	           "The keeper is able to unlock a tiny gate in the tower.", NULL,
 	           "r can open > is able to unlock | = a | r small > tiny");
 	/* A clause rewritten at length still takes the "the" beside it. */
 	script_has("The fleet grew. Top crews of the port sailed at dawn.",
 	           "The fleet grew. High crews of the harbour town and all its many boats sailed at "
-	           "dawn.", 0, "r port > harbour town and all its many boats");
+	           "dawn.", NULL, "r port > harbour town and all its many boats");
 }
 
 /* Issue 10: a bullet that restates the new sentence above it (its words come from there) matched
@@ -232,9 +211,9 @@ Test(cleanup, a_bullet_restating_the_rewrite_leaves_the_old_sentence_to_it)
 	const char *b = "For ages mariners relied on the ancient beacon. Annually the wardens painted "
 	                "railings, fixed windows and shined brass lamps.\n"
 	                "- Wardens painted railings, repaired windows and shined brass lamps annually\n";
-	script_has(a, b, 0, "r The keepers > Annually the wardens | = painted railings , |");
-	script_has(a, b, 0, "i - Wardens painted railings , repaired windows and shined "
-	                    "brass lamps annually");
+	script_has(a, b, NULL, "r The keepers > Annually the wardens | = painted railings , |");
+	script_has(a, b, NULL, "i - Wardens painted railings , repaired windows and shined "
+	                       "brass lamps annually");
 	/* A summary's bullet restating OLD, with no sentence of NEW above that it restates, still
 	 * pairs with the old sentence. */
 	script_has(a, "- Mariners trusted the tower\n"
@@ -262,7 +241,7 @@ Test(cleanup, a_year_kept_alone_does_not_pull_a_line_into_another)
 	snprintf(b, n + 256, "Harbour Charter\nEdition 5, 2 May 2016\n\n\nCopyright 2009, 2010, "
 	                     "2011, 2015, 2016 The Harbour Trust.\n<https://trust.example/>\n\n%s",
 	         body);
-	char *got = run(a, b, 0);
+	char *got = diff_text(a, b, NULL);
 	cr_assert_not_null(strstr(got, "= Copyright |"), "%.400s", got);
 	cr_assert_null(strstr(got, "= 2011 |"), "%.400s", got);
 	free(got);
@@ -282,6 +261,6 @@ Test(cleanup, a_heading_gives_no_words_to_the_next_paragraph)
 	const char *b = "The partnership covers three sites and about 420 megawatt-hours of storage."
 	                "\n\nAbout the partners\n\nFounded in 2009, Harbour Grid now runs twelve wind "
 	                "farms and is owned by its members.\n";
-	script_lacks(a, b, 0, "Cooperative Harbour Grid");
-	script_has(a, b, 0, "About | d Harbour Grid Cooperative |");
+	script_lacks(a, b, NULL, "Cooperative Harbour Grid");
+	script_has(a, b, NULL, "About | d Harbour Grid Cooperative |");
 }

@@ -1,0 +1,37 @@
+/* script_check.h: assertions on the script of two strings (ops_text.h's one line of text), for
+ * the tests that diff a pair and check what the script says or does not say. */
+#ifndef REDLINE_TEST_SCRIPT_CHECK_H
+#define REDLINE_TEST_SCRIPT_CHECK_H
+
+#include <criterion/criterion.h>
+
+#include "ops_text.h"
+
+/* The script of a against b under opts (NULL: the defaults) is `want`. */
+static inline void script_is(const char *a, const char *b, const rl_diff_opts *opts,
+                             const char *want)
+{
+	char *got = diff_text(a, b, opts);
+	cr_assert_str_eq(got, want, "%s", got);
+	free(got);
+}
+
+/* The script of a against b under opts (NULL: the defaults) holds `needle`. */
+static inline void script_has(const char *a, const char *b, const rl_diff_opts *opts,
+                              const char *needle)
+{
+	char *got = diff_text(a, b, opts);
+	cr_assert_not_null(strstr(got, needle), "%s", got);
+	free(got);
+}
+
+/* The script of a against b under opts (NULL: the defaults) does not hold `needle`. */
+static inline void script_lacks(const char *a, const char *b, const rl_diff_opts *opts,
+                                const char *needle)
+{
+	char *got = diff_text(a, b, opts);
+	cr_assert_null(strstr(got, needle), "%s", got);
+	free(got);
+}
+
+#endif
