@@ -9,6 +9,7 @@
 #include "opvec.h"
 #include "pipeline.h"
 #include "quote.h"
+#include "script_check.h"
 #include "status.h"
 #include "text_ctx.h"
 #include "structure.h"
@@ -172,13 +173,11 @@ Test(structure, list_markers)
 Test(structure, a_bullet_is_no_hyphen)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("We ship closed-source tools today.", "We ship closed\n- source tools today.",
-	                      &o);
-	cr_assert_str_eq(got, "= We ship closed | d - | i - | = source tools today .", "%s", got);
-	free(got);
+	script_is("We ship closed-source tools today.", "We ship closed\n- source tools today.",
+	          &o, "= We ship closed | d - | i - | = source tools today .");
 	/* Two bullets still pair. */
-	got = diff_text("Plan:\n- Sell the pier\n- Keep the light", "Plan:\n- Sell the old pier\n- "
-	                "Keep the light", &o);
+	char *got = diff_text("Plan:\n- Sell the pier\n- Keep the light", "Plan:\n- Sell the old pier\n- "
+	                      "Keep the light", &o);
 	cr_assert_not_null(strstr(got, "= Plan : - Sell the |"), "%s", got);
 	cr_assert_not_null(strstr(got, "= - Keep the light"), "%s", got);
 	free(got);
@@ -195,10 +194,8 @@ Test(structure, a_marker_is_never_paired_with_text)
 	cr_assert_not_null(strstr(got, "| i - | = The ferry sailed"), "%s", got);
 	free(got);
 	/* A clause replaced by a bullet's dash alone: deleted, and the dash inserted. */
-	got = diff_text("Open water swimming, once a fringe pastime, grew.\n\nThe club met daily.",
-	                "- The club met daily.", &o);
-	cr_assert_null(strstr(got, "> -"), "%s", got);
-	free(got);
+	script_lacks("Open water swimming, once a fringe pastime, grew.\n\nThe club met daily.",
+	             "- The club met daily.", &o, "> -");
 }
 
 /* A numbered heading and the sentence under it replaced by a bullet's dash alone (a summary's
@@ -222,17 +219,14 @@ Test(structure, a_heading_number_is_not_a_bullet_for_a_dash)
 Test(structure, a_glued_stop_stays_with_its_word)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("Complaints about noise rose from 58 to 87, most of them on the two routes "
-	                      "to Dunmore. Cameras are now fitted on 20 buses.\n\n6. Costs\n\nThe "
-	                      "service cost a lot, of which fuel was the largest part.\n",
-	                      "- Complaints about noise rose from 58 to 87.\n- Parents can write.\n", &o);
-	cr_assert_not_null(strstr(got, "= Complaints about noise rose from 58 to 87 | i . | d ,"), "%s",
-	                   got);
-	free(got);
+	script_has("Complaints about noise rose from 58 to 87, most of them on the two routes "
+	           "to Dunmore. Cameras are now fitted on 20 buses.\n\n6. Costs\n\nThe "
+	           "service cost a lot, of which fuel was the largest part.\n",
+	           "- Complaints about noise rose from 58 to 87.\n- Parents can write.\n", &o,
+	           "= Complaints about noise rose from 58 to 87 | i . | d ,");
 	/* A short deletion inside the sentence keeps the stop paired. */
-	got = diff_text("Noise rose to 87, mostly at night.", "Noise rose to 87.", &o);
-	cr_assert_str_eq(got, "= Noise rose to 87 | d , mostly at night | = .", "%s", got);
-	free(got);
+	script_is("Noise rose to 87, mostly at night.", "Noise rose to 87.", &o,
+	          "= Noise rose to 87 | d , mostly at night | = .");
 }
 
 /* Issue 10: a list renumbered around an inserted item keeps its items: each number is the
@@ -240,18 +234,14 @@ Test(structure, a_glued_stop_stays_with_its_word)
 Test(structure, a_renumbered_list_keeps_its_items)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("Before you start:\n1. Fill the kettle.\n2. Warm the pot.\n3) Add the leaves.",
-	                      "Before you start:\n1. Rinse the cups.\n2. Fill the kettle.\n3. Warm the pot."
-	                      "\n4) Add the leaves.",
-	                      &o);
-	cr_assert_str_eq(got, "= Before you start : | i 1 . Rinse the cups . | = 1 . Fill the kettle . 2 . "
-	                      "Warm the pot . 3 ) Add the leaves .",
-	                 "%s", got);
-	free(got);
+	script_is("Before you start:\n1. Fill the kettle.\n2. Warm the pot.\n3) Add the leaves.",
+	          "Before you start:\n1. Rinse the cups.\n2. Fill the kettle.\n3. Warm the pot."
+	          "\n4) Add the leaves.",
+	          &o,
+	          "= Before you start : | i 1 . Rinse the cups . | = 1 . Fill the kettle . 2 . "
+	          "Warm the pot . 3 ) Add the leaves .");
 	/* A marker's close is its own: "3." is not "3)". */
-	got = diff_text("Steps\n1. Fill the kettle.", "Steps\n1) Fill the kettle.", &o);
-	cr_assert_not_null(strstr(got, "r . > )"), "%s", got);
-	free(got);
+	script_has("Steps\n1. Fill the kettle.", "Steps\n1) Fill the kettle.", &o, "r . > )");
 }
 
 /* Issue 10: a rewrite never starts at the hyphen of a compound whose first part stayed: the
@@ -265,25 +255,21 @@ Test(structure, a_compound_is_not_cut_at_its_hyphen)
 	cr_assert_not_null(strstr(got, "> closed ones"), "%s", got);
 	free(got);
 	/* A compound whose second part changed keeps its first part and hyphen. */
-	got = diff_text("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o);
-	cr_assert_str_eq(got, "= They met behind closed - | r door > shop | = rooms .", "%s", got);
-	free(got);
+	script_is("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o,
+	          "= They met behind closed - | r door > shop | = rooms .");
 }
 
 /* Issue 10: items added to a list are one change each, not one insertion of the lot. */
 Test(structure, list_items_are_changes_of_their_own)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("Notes on the trip:\n- Pack the tent early\n\nWe left at six.\n",
-	                      "Notes on the trip:\n- Pack the tent early\n- Check the stove works\n"
-	                      "- Buy fuel in town\n\nWe left at six.\n",
-	                      &o);
-	cr_assert_not_null(strstr(got, "| i - Check the stove works | i - Buy fuel in town |"), "%s", got);
-	free(got);
+	script_has("Notes on the trip:\n- Pack the tent early\n\nWe left at six.\n",
+	           "Notes on the trip:\n- Pack the tent early\n- Check the stove works\n"
+	           "- Buy fuel in town\n\nWe left at six.\n",
+	           &o, "| i - Check the stove works | i - Buy fuel in town |");
 	/* Deleted items too; a deleted paragraph of prose stays one change. */
-	got = diff_text("Kit:\n* rope\n* knife\n* map\n\nThe end.", "Kit:\n* rope\n\nThe end.", &o);
-	cr_assert_not_null(strstr(got, "| d * knife | d * map |"), "%s", got);
-	free(got);
+	script_has("Kit:\n* rope\n* knife\n* map\n\nThe end.", "Kit:\n* rope\n\nThe end.", &o,
+	           "| d * knife | d * map |");
 }
 
 /* Issue 10: a deletion that a moved passage's place cut in two (a quotation's opening mark
