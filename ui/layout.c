@@ -278,18 +278,28 @@ static bool glued_to_block(const rl_layout *lay, const rl_piece *p)
 	        tok_at(lay, RL_NEW, p->b0)->gap == RL_GAP_NONE);
 }
 
+/* The open block when it holds pieces and text on one side only, that side in *side; else NULL. */
+static const rl_block *open_one_sided(const rl_layout *lay, int *side)
+{
+	if (lay->nblocks == 0)
+		return NULL;
+	const rl_block *b = &lay->blocks[lay->nblocks - 1];
+	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
+	if (b->piece1 == b->piece0 || old == new)
+		return NULL;
+	*side = old ? RL_OLD : RL_NEW;
+	return b;
+}
+
 /* Is the open block a list marker alone on one side ("{+-+}", "{+4.+}": a bullet inserted before
  * the words of a paragraph that was there), which piece p goes on from on the same line? Then p
  * goes on in that block: a marker is never drawn on a row of its own above its words. */
 static bool marker_before(const rl_layout *lay, const rl_piece *p)
 {
-	if (lay->nblocks == 0)
+	int s;
+	const rl_block *b = open_one_sided(lay, &s);
+	if (!b)
 		return false;
-	const rl_block *b = &lay->blocks[lay->nblocks - 1];
-	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
-	if (b->piece1 == b->piece0 || old == new)
-		return false;
-	int s = new ? RL_NEW : RL_OLD;
 	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1;
 	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
 	if (p1 <= p0 || p0 != hi || hi - lo > 2 || tok_at(lay, s, p0)->gap >= RL_GAP_BREAK ||
@@ -309,13 +319,11 @@ static bool marker_before(const rl_layout *lay, const rl_piece *p)
  * the paragraph is not cut in two with its first words on a row of their own. */
 static bool leads_paragraph(const rl_layout *lay, const rl_piece *p)
 {
-	if (lay->nblocks == 0)
+	int s;
+	const rl_block *b = open_one_sided(lay, &s);
+	if (!b)
 		return false;
-	const rl_block *b = &lay->blocks[lay->nblocks - 1];
-	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
-	if (b->piece1 == b->piece0 || old == new)
-		return false;
-	int s = old ? RL_OLD : RL_NEW, o = !s;
+	int o = !s;
 	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1, at_o = o ? b->b0 : b->a0;
 	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
 	uint32_t q0 = o ? p->b0 : p->a0, q1 = o ? p->b1 : p->a1;
