@@ -19,22 +19,41 @@ static utf8proc_int32_t fold(utf8proc_int32_t cp, void *data)
 
 static unsigned char second[0x110000];
 
-static int stable(utf8proc_int32_t c)
+/* Assigned, no surrogate, not the second code point of any canonical decomposition, not folded
+ * by typography: what both lists ask first. */
+static const utf8proc_property_t *candidate(utf8proc_int32_t c)
 {
 	if (c >= 0xD800 && c <= 0xDFFF)
-		return 0;
+		return NULL;
 	const utf8proc_property_t *p = utf8proc_get_property(c);
-	if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_CO ||
-	    p->combining_class != 0 || second[c] || fold(c, NULL) != c)
+	if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_CO || second[c] ||
+	    fold(c, NULL) != c)
+		return NULL;
+	return p;
+}
+
+/* c's key decomposed (stable, folded) into u[64], its UTF-8 in s (*n bytes); the code points, or
+ * 0 or less on failure. */
+static utf8proc_ssize_t decomposed(utf8proc_int32_t c, utf8proc_int32_t *u, utf8proc_uint8_t *s,
+                                   utf8proc_ssize_t *n)
+{
+	*n = utf8proc_encode_char(c, s);
+	return utf8proc_decompose_custom(s, *n, u, 64, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, fold,
+	                                 NULL);
+}
+
+static int stable(utf8proc_int32_t c)
+{
+	const utf8proc_property_t *p = candidate(c);
+	if (!p || p->combining_class != 0)
 		return 0;
 	utf8proc_int32_t u[64];
 	utf8proc_uint8_t s[8];
-	utf8proc_ssize_t n = utf8proc_encode_char(c, s);
-	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
-	utf8proc_ssize_t k = utf8proc_decompose_custom(s, n, u, 64, opt, fold, NULL);
+	utf8proc_ssize_t n, k = decomposed(c, u, s, &n);
 	if (k <= 0)
 		return 0;
-	utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
+	utf8proc_ssize_t len =
+		utf8proc_reencode(u, k, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPOSE);
 	return len == n && memcmp(u, s, (size_t)n) == 0;
 }
 
@@ -43,17 +62,12 @@ static int stable(utf8proc_int32_t c)
  * with nothing before it), not folded by typography, its own NFC. */
 static int stable_mark(utf8proc_int32_t c)
 {
-	if (c >= 0xD800 && c <= 0xDFFF)
-		return 0;
-	const utf8proc_property_t *p = utf8proc_get_property(c);
-	if (p->category == UTF8PROC_CATEGORY_CN || p->category == UTF8PROC_CATEGORY_CO ||
-	    p->combining_class == 0 || second[c] || fold(c, NULL) != c)
+	const utf8proc_property_t *p = candidate(c);
+	if (!p || p->combining_class == 0)
 		return 0;
 	utf8proc_int32_t u[64];
 	utf8proc_uint8_t s[8];
-	utf8proc_ssize_t n = utf8proc_encode_char(c, s);
-	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
-	utf8proc_ssize_t k = utf8proc_decompose_custom(s, n, u, 64, opt, fold, NULL);
+	utf8proc_ssize_t n, k = decomposed(c, u, s, &n);
 	if (k != 1 || u[0] != c)
 		return 0;
 	return p->combining_class;
