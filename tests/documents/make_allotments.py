@@ -5,9 +5,9 @@ a table and a footnote. Standard library only; fixed zip timestamps, so the outp
 
     python3 tests/documents/make_allotments.py tests/documents/allot
 """
-import zipfile, sys
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-STAMP = (2020, 1, 1, 0, 0, 0)
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import W, DOCX_RELS as RELS, esc, write_zip  # the zip head they share
 TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -16,10 +16,6 @@ TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
 <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
 </Types>"""
-RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>"""
 DOCRELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
@@ -30,7 +26,6 @@ NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:number
   '<w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl>'
   '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%%2)"/></w:lvl></w:abstractNum>'
   '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>' % W)
-def esc(s): return s.replace("&","&amp;").replace("<","&lt;").replace(">","&gt;")
 def r(t, b=False, i=False):
     rpr = "<w:rPr>%s%s</w:rPr>" % ("<w:b/>" if b else "", "<w:i/>" if i else "") if (b or i) else ""
     return '<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % (rpr, esc(t))
@@ -57,12 +52,9 @@ def foot(t):
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
             '<w:footnote w:id="1"><w:p>%s</w:p></w:footnote></w:footnotes>' % (W, r(t)))
 def write(path, body, fn):
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in [("[Content_Types].xml", TYPES), ("_rels/.rels", RELS),
-                           ("word/_rels/document.xml.rels", DOCRELS), ("word/numbering.xml", NUMBERING),
-                           ("word/document.xml", doc(body)), ("word/footnotes.xml", foot(fn))]:
-            info = zipfile.ZipInfo(name, STAMP); info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data.encode())
+    write_zip(path, [("[Content_Types].xml", TYPES), ("_rels/.rels", RELS),
+                     ("word/_rels/document.xml.rels", DOCRELS), ("word/numbering.xml", NUMBERING),
+                     ("word/document.xml", doc(body)), ("word/footnotes.xml", foot(fn))])
 
 v1 = "".join([
  p(r("Harrow Lane Allotments: Tenancy Rules 2025")  , style="Title"),
