@@ -10,6 +10,7 @@
 #include "fixtures.h"
 #include "json.h"
 #include "run.h"
+#include "temp.h"
 
 #define ORIGINAL "examples/lighthouse-1-original.txt"
 #define SPUN "examples/lighthouse-2-spun.txt"
@@ -19,16 +20,6 @@
 #define REWRITE "examples/lighthouse-4-rewrite.txt"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 20)
-
-/* A temporary file holding data; the path is written to path (64 bytes). */
-static void temp_file(char path[64], const char *data, size_t len)
-{
-	snprintf(path, 64, "/tmp/redline-test-XXXXXX");
-	int fd = mkstemp(path);
-	cr_assert_geq(fd, 0);
-	cr_assert_eq(write(fd, data, len), (ssize_t)len);
-	close(fd);
-}
 
 /* Compare with tests/golden/name, or write it when UPDATE_GOLDEN is set. */
 static void golden(const char *name, const run_result *r)
@@ -185,8 +176,8 @@ Test(cli, exit_status_like_diff)
 Test(cli, comparison_options_decide_sameness)
 {
 	char a[64], b[64];
-	temp_file(a, "Hello, World \xe2\x80\x94 it\xe2\x80\x99s me.\n", 26);
-	temp_file(b, "hello world -- it's me\n", 23);
+	temp_pair(a, b, "Hello, World \xe2\x80\x94 it\xe2\x80\x99s me.\n", 26,
+	          "hello world -- it's me\n", 23);
 	run_result r;
 	RUN(&r, "--stat", a, b);
 	cr_assert_eq(r.status, 1);
@@ -200,8 +191,7 @@ Test(cli, comparison_options_decide_sameness)
 	RUN(&r, "--stat", "-i", "-p", "--strict", a, b);
 	cr_assert_eq(r.status, 0, "the apostrophe is punctuation of its own: -p ignores it");
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 /* 1 word of 2,001 changed: 99.95% rounds to 100.0%, but texts that differ are never 100%. */
@@ -223,8 +213,7 @@ Test(cli, similarity_is_100_percent_only_for_the_same_words)
 	cr_assert_not_null(strstr(r.out, "kept 2000 (99.9% of old)"), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "similarity 99.9%"), "%s", r.out);
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 /* --inline prints a rewrite as OLD's words then NEW's: where NEW glues its words to the word
@@ -298,8 +287,7 @@ Test(cli, standard_input)
 Test(cli, binary_files_are_not_diffed)
 {
 	char a[64], b[64];
-	temp_file(a, "text\0with nul", 13);
-	temp_file(b, "text\0with null", 14);
+	temp_pair(a, b, "text\0with nul", 13, "text\0with null", 14);
 	run_result r;
 	RUN(&r, a, b);
 	cr_assert_eq(r.status, 1);
@@ -320,8 +308,7 @@ Test(cli, binary_files_are_not_diffed)
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.out, want);
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 /* A JSON consumer gets JSON for binary files too: the sides, "binary": true, whether the bytes
@@ -329,8 +316,7 @@ Test(cli, binary_files_are_not_diffed)
 Test(cli, json_on_binary_files)
 {
 	char a[64], b[64], want[512];
-	temp_file(a, "text\0with nul", 13);
-	temp_file(b, "text\0with null", 14);
+	temp_pair(a, b, "text\0with nul", 13, "text\0with null", 14);
 	run_result r;
 	RUN(&r, "--json", a, b);
 	cr_assert_eq(r.status, 1);
@@ -371,8 +357,7 @@ Test(cli, json_on_binary_files)
 	cr_assert_not_null(strstr(r.out, "}\n,\n{\n"), "two documents: %s", r.out);
 	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": false"));
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 Test(cli, size_limit)
@@ -421,8 +406,8 @@ Test(cli, hostile_bytes_never_reach_the_terminal)
 		"C1 raw \x9b" "31m and encoded \xc2\x9b" "31m, bidi \xe2\x80\xae" "txet\xe2\x80\xac and "
 		"\xe2\x81\xa6isolate\xe2\x81\xa9, DEL \x7f, bell \x07, nul-free.\r\n";
 	char a[64], b[64];
-	temp_file(a, hostile, sizeof hostile - 1);
-	temp_file(b, "Title here and cleared. C1 raw and encoded, bidi and isolate.\n", 62);
+	temp_pair(a, b, hostile, sizeof hostile - 1,
+	          "Title here and cleared. C1 raw and encoded, bidi and isolate.\n", 62);
 	const char *formats[][2] = {{"--side-by-side", "--color=never"}, {"--inline", "--color=never"},
 	                            {"--side-by-side", "--color=always"}, {"--inline", "--color=always"},
 	                            {"--stat", "--color=always"}};
@@ -439,8 +424,7 @@ Test(cli, hostile_bytes_never_reach_the_terminal)
 		}
 		run_free(&r);
 	}
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 Test(cli, error_messages_are_safe_too)
@@ -732,16 +716,6 @@ static void check_json_contract(const char *opt1, const char *opt2, const char *
 	run_free(&r);
 }
 
-/* A file under /tmp with `data`, whose name carries `tag` (a quote, a backslash, an escape). */
-static void temp_named(char path[96], const char *tag, const char *data, size_t len)
-{
-	snprintf(path, 96, "/tmp/redline-%s-XXXXXX", tag);
-	int fd = mkstemp(path);
-	cr_assert_geq(fd, 0);
-	cr_assert_eq(write(fd, data, len), (ssize_t)len);
-	close(fd);
-}
-
 Test(cli, json_output_keeps_the_contract)
 {
 	const char *pairs[][2] = {{ORIGINAL, SPUN}, {ORIGINAL, SUMMARY}, {ORIGINAL, REWRITE},
@@ -772,8 +746,7 @@ Test(cli, json_output_keeps_the_contract_on_hostile_input)
 	check_json_contract(NULL, NULL, empty, ORIGINAL, true, false);
 	check_json_contract(NULL, NULL, ORIGINAL, empty, true, false);
 	check_json_contract(NULL, NULL, empty, empty, true, false);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 	unlink(empty);
 }
 /* The readability stages seen from the command line: swaps, moves and quote changes, marked in
@@ -950,8 +923,7 @@ Test(cli, change_list)
 	const char b[] = "The page said [click here](javascript:alert(1)) <script>x()</script> "
 	                 "and ![img](http://example.com/t.png) about the sale of the *old* light.\n";
 	char pa[64], pb[64];
-	temp_file(pa, a, sizeof a - 1);
-	temp_file(pb, b, sizeof b - 1);
+	temp_pair(pa, pb, a, sizeof a - 1, b, sizeof b - 1);
 	RUN(&r, "--changes", pa, pb);
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.out, "\\[click here\\]\\(javascript:alert\\(1\\)\\)"), "%s", r.out);
@@ -980,8 +952,7 @@ Test(cli, change_list)
 	cr_assert_eq(elided, 1);
 	json_free(doc);
 	run_free(&r);
-	unlink(pa);
-	unlink(pb);
+	unlink_pair(pa, pb);
 }
 
 /* --changes: an excerpt that starts with an apostrophe ("'s chair", the rest of "board's") is
@@ -993,8 +964,7 @@ Test(cli, change_list_excerpt_starting_with_an_apostrophe)
 	const char b[] = "The harbour board's chair, elected last week by a narrow vote of the "
 	                 "members, met them on Tuesday.\n\nThe ferry timetable was read out.\n";
 	char pa[64], pb[64];
-	temp_file(pa, a, sizeof a - 1);
-	temp_file(pb, b, sizeof b - 1);
+	temp_pair(pa, pb, a, sizeof a - 1, b, sizeof b - 1);
 	run_result r;
 	RUN(&r, "--changes", pa, pb);
 	cr_assert_eq(r.status, 1);
@@ -1006,8 +976,7 @@ Test(cli, change_list_excerpt_starting_with_an_apostrophe)
 	cr_assert_not_null(strstr(r.out, "passage deleted (11 words): \xe2\x80\x9c's chair"), "%s",
 	                   r.out);
 	run_free(&r);
-	unlink(pa);
-	unlink(pb);
+	unlink_pair(pa, pb);
 }
 
 /* --stat counts quotations as --changes lists them: one quotation with four words swapped inside
@@ -1022,8 +991,7 @@ Test(cli, stat_counts_quotations_not_ops)
 	                 "the old lamp burning for every boat that passes the point, and we will paint "
 	                 "the tower again in the summer,\xe2\x80\x9d she said.\n";
 	char pa[64], pb[64];
-	temp_file(pa, a, sizeof a - 1);
-	temp_file(pb, b, sizeof b - 1);
+	temp_pair(pa, pb, a, sizeof a - 1, b, sizeof b - 1);
 	run_result r;
 	RUN(&r, "--stat", pa, pb);
 	cr_assert_eq(r.status, 1);
@@ -1038,8 +1006,7 @@ Test(cli, stat_counts_quotations_not_ops)
 	cr_assert_not_null(strstr(r.out, "quotations altered</td><td class=\"n\">1</td>"), "%s",
 	                   r.out);
 	run_free(&r);
-	unlink(pa);
-	unlink(pb);
+	unlink_pair(pa, pb);
 }
 
 /* --stat on an added file: nothing of OLD is kept, 0.0%, not 100%. */
@@ -1099,8 +1066,7 @@ Test(cli, inline_no_space_between_markers_without_spaces)
 	run_result r;
 	const char *zh_a = "我每天早上喝一杯咖啡，然后去公园散步。\n";
 	const char *zh_b = "我每天晚上喝一杯热茶，然后去河边散步！\n";
-	temp_file(a, zh_a, strlen(zh_a));
-	temp_file(b, zh_b, strlen(zh_b));
+	temp_pair(a, b, zh_a, strlen(zh_a), zh_b, strlen(zh_b));
 	RUN(&r, "--inline", "--color=never", a, b);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.out, "我每天[-早-]{+晚+}上喝一杯[-咖啡-]{+热茶+}，然后去[-公园-]{+河边+}"
@@ -1110,34 +1076,29 @@ Test(cli, inline_no_space_between_markers_without_spaces)
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.out, "\x1b[0m \x1b"), "colour keeps the space: %s", r.out);
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 
 	/* Thai: words from libthai when the build has it, else graphemes; a space either way only
 	 * where the text has one */
 	const char *th_a = "ฉันชอบกินข้าวผัดกับไข่ดาวทุกวัน แต่น้องชอบกาแฟ\n";
 	const char *th_b = "ฉันชอบกินก๋วยเตี๋ยวกับไข่ต้มทุกวัน แต่น้องชอบชาเย็น\n";
-	temp_file(a, th_a, strlen(th_a));
-	temp_file(b, th_b, strlen(th_b));
+	temp_pair(a, b, th_a, strlen(th_a), th_b, strlen(th_b));
 	RUN(&r, "--inline", "--color=never", a, b);
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.out, "-]{+"), "%s", r.out);
 	cr_assert_null(strstr(r.out, "-] {+"), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "ทุกวัน แต่น้องชอบ"), "the text's own space stays: %s", r.out);
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 
 	const char *en_a = "The cat sat on the old mat today.\n";
 	const char *en_b = "The dog sat on the new rug today.\n";
-	temp_file(a, en_a, strlen(en_a));
-	temp_file(b, en_b, strlen(en_b));
+	temp_pair(a, b, en_a, strlen(en_a), en_b, strlen(en_b));
 	RUN(&r, "--inline", "--color=never", a, b);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.out, "The [-cat-] {+dog+} sat on the [-old-] {+new+} [-mat-] {+rug+} today.\n");
 	run_free(&r);
-	unlink(a);
-	unlink(b);
+	unlink_pair(a, b);
 }
 
 /* Summary lines drawn from elsewhere: --json ops carry "source" (byte ranges of OLD's sentences),
@@ -1267,8 +1228,7 @@ Test(cli, a_long_text_with_one_edit_is_compared_around_it)
 	static char a[64 * 1024], b[64 * 1024];
 	size_t na = long_text(a, sizeof a, "steady"), nb = long_text(b, sizeof b, "calm");
 	char pa[64], pb[64];
-	temp_file(pa, a, na);
-	temp_file(pb, b, nb);
+	temp_pair(pa, pb, a, na, b, nb);
 	run_result r;
 	RUN(&r, "--json", pa, pb);
 	cr_assert_eq(r.status, 1, "%s", r.err);
@@ -1287,8 +1247,7 @@ Test(cli, a_long_text_with_one_edit_is_compared_around_it)
 	cr_assert_null(strstr(r.out, "\"windows\""), "--minimal compares the whole texts");
 	cr_assert_not_null(strstr(r.out, want), "the same change: %s", r.out);
 	run_free(&r);
-	unlink(pa);
-	unlink(pb);
+	unlink_pair(pa, pb);
 }
 
 #define SURVEYED "The cartographer Wilhelmina Oakridge surveyed the crumbling basalt causeway."
@@ -1315,8 +1274,7 @@ Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
 	static char a[64 * 1024], b[64 * 1024];
 	size_t na = sourced_text(a, sizeof a, false), nb = sourced_text(b, sizeof b, true);
 	char pa[64], pb[64];
-	temp_file(pa, a, na);
-	temp_file(pb, b, nb);
+	temp_pair(pa, pb, a, na, b, nb);
 	run_result r;
 	RUN(&r, "--json", pa, pb);
 	cr_assert_eq(r.status, 1, "%s", r.err);
@@ -1335,6 +1293,5 @@ Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
 	cr_assert_null(strstr(r.out, "\"source\""), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "%s", r.out);
 	run_free(&r);
-	unlink(pa);
-	unlink(pb);
+	unlink_pair(pa, pb);
 }

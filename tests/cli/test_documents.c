@@ -10,6 +10,7 @@
 #include "fixtures.h"
 #include "json.h"
 #include "run.h"
+#include "temp.h"
 
 #define NEWS1 "tests/documents/news-v1.html"
 #define NEWS2 "tests/documents/news-v2.html"
@@ -278,15 +279,6 @@ Test(documents, markdown_structure_is_not_compared)
 	RUN(&r, "--json", NOTES1, NOTES3);
 	cr_assert_not_null(strstr(r.out, "\"format\": \"markdown\", \"extracted\": true"));
 	run_free(&r);
-}
-
-static void temp_file(char path[64], const char *data, size_t len)
-{
-	snprintf(path, 64, "/tmp/redline-test-XXXXXX");
-	int fd = mkstemp(path);
-	cr_assert_geq(fd, 0);
-	cr_assert_eq(write(fd, data, len), (ssize_t)len);
-	close(fd);
 }
 
 /* The formatting of each op flagged in a --json document, "old>new;" one after another, and
