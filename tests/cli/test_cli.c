@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "expect.h"
 #include "fixtures.h"
 #include "json.h"
 #include "run.h"
@@ -210,8 +211,8 @@ Test(cli, similarity_is_100_percent_only_for_the_same_words)
 	run_result r;
 	run_redline(&r, (const char *const[]){"redline", "--stat", a, b, NULL}, NULL, 0, NULL, 20);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "kept 2000 (99.9% of old)"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "similarity 99.9%"), "%s", r.out);
+	out_has(&r, "kept 2000 (99.9% of old)");
+	out_has(&r, "similarity 99.9%");
 	run_free(&r);
 	unlink_pair(a, b);
 }
@@ -233,8 +234,7 @@ Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
 	            new, strlen(new), NULL, 20);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "after two [-winters shut-] {+/three closures+}, the"), "%s",
-	                   r.out);
+	out_has(&r, "after two [-winters shut-] {+/three closures+}, the");
 	run_free(&r);
 	unlink(a);
 }
@@ -256,14 +256,13 @@ Test(cli, a_deletion_that_starts_a_paragraph_stays_in_it)
 	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
 	            new, strlen(new), NULL, 20);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe"),
-	                   "%s", r.out);
+	out_has(&r, "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe");
 	run_free(&r);
 	run_redline(&r, (const char *const[]){"redline", "-y", "-W", "80", "--color=never", a, "-",
 	                                      NULL},
 	            new, strlen(new), NULL, 20);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "\n[-By-] Ann Quell, [-heritage-]"), "%s", r.out);
+	out_has(&r, "\n[-By-] Ann Quell, [-heritage-]");
 	run_free(&r);
 	unlink(a);
 }
@@ -336,8 +335,7 @@ Test(cli, json_on_binary_files)
 	run_free(&r);
 	RUN(&r, "--json", a, a);
 	cr_assert_eq(r.status, 0);
-	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": true\n}\n"), "%s",
-	                   r.out);
+	out_has(&r, "\"binary\": true,\n  \"identical\": true\n}\n");
 	run_free(&r);
 	/* one side binary is enough; -a compares them as text, with ops */
 	RUN(&r, "--json", a, ORIGINAL);
@@ -794,8 +792,8 @@ Test(cli, swaps_moves_and_quotes_in_every_format)
 	run_free(&r);
 
 	RUN(&r, "--stat", ORIGINAL, REWRITE);
-	cr_assert_not_null(strstr(r.out, "in 2 passages; quotes: 1 removed, 1 added, 0 altered, "
-	                                 "1 elided"), "%s", r.out);
+	out_has(&r, "in 2 passages; quotes: 1 removed, 1 added, 0 altered, "
+	            "1 elided");
 	run_free(&r);
 }
 
@@ -908,14 +906,12 @@ Test(cli, change_list)
 	RUN(&r, "--changes", ORIGINAL, REWRITE);
 	cr_assert_eq(r.status, 1);
 	/* what an editor asks first: the elided quotation, the moves, the removed quotation */
-	cr_assert_not_null(strstr(r.out, "quotation elided: \xe2\x80\x9c, keep the grounds open"
-	                                 "\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c\xe2\x80\xa6\xe2\x80\x9d"),
-	                   "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "6 \xe2\x86\x92 \xc2\xb6" "1: passage moved (64 words, "
-	                                 "unchanged)"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "- old \xc2\xb6" "7: quotation removed (25 words)"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "**Kept 708 of 753 words of the original (94.0%)**"), "%s",
-	                   r.out);
+	out_has(&r, "quotation elided: \xe2\x80\x9c, keep the grounds open"
+	            "\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c\xe2\x80\xa6\xe2\x80\x9d");
+	out_has(&r, "- \xc2\xb6" "6 \xe2\x86\x92 \xc2\xb6" "1: passage moved (64 words, "
+	            "unchanged)");
+	out_has(&r, "- old \xc2\xb6" "7: quotation removed (25 words)");
+	out_has(&r, "**Kept 708 of 753 words of the original (94.0%)**");
 	run_free(&r);
 
 	/* a document's Markdown and HTML stay text */
@@ -926,7 +922,7 @@ Test(cli, change_list)
 	temp_pair(pa, pb, a, sizeof a - 1, b, sizeof b - 1);
 	RUN(&r, "--changes", pa, pb);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "\\[click here\\]\\(javascript:alert\\(1\\)\\)"), "%s", r.out);
+	out_has(&r, "\\[click here\\]\\(javascript:alert\\(1\\)\\)");
 	for (const char *lt = r.out; (lt = strchr(lt, '<')); lt++)
 		cr_assert(lt > r.out && lt[-1] == '\\', "a bare < in %s", r.out);
 	cr_assert_null(strstr(r.out, "]("), "%s", r.out);
@@ -968,13 +964,11 @@ Test(cli, change_list_excerpt_starting_with_an_apostrophe)
 	run_result r;
 	RUN(&r, "--changes", pa, pb);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "passage inserted (11 words): \xe2\x80\x9c's chair, elected "
-	                                 "last week by a narrow vote of the members,\xe2\x80\x9d\n"),
-	                   "%s", r.out);
+	out_has(&r, "passage inserted (11 words): \xe2\x80\x9c's chair, elected "
+	            "last week by a narrow vote of the members,\xe2\x80\x9d\n");
 	run_free(&r);
 	RUN(&r, "--changes", pb, pa);
-	cr_assert_not_null(strstr(r.out, "passage deleted (11 words): \xe2\x80\x9c's chair"), "%s",
-	                   r.out);
+	out_has(&r, "passage deleted (11 words): \xe2\x80\x9c's chair");
 	run_free(&r);
 	unlink_pair(pa, pb);
 }
@@ -995,16 +989,13 @@ Test(cli, stat_counts_quotations_not_ops)
 	run_result r;
 	RUN(&r, "--stat", pa, pb);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "quotes: 0 removed, 0 added, 1 altered, 0 elided;"), "%s",
-	                   r.out);
+	out_has(&r, "quotes: 0 removed, 0 added, 1 altered, 0 elided;");
 	run_free(&r);
 	RUN(&r, "--changes", pa, pb);
-	cr_assert_not_null(strstr(r.out, "quotation altered: \xe2\x80\x9cwill\xe2\x80\x9d"), "%s",
-	                   r.out);
+	out_has(&r, "quotation altered: \xe2\x80\x9cwill\xe2\x80\x9d");
 	run_free(&r);
 	RUN(&r, "--html", pa, pb);
-	cr_assert_not_null(strstr(r.out, "quotations altered</td><td class=\"n\">1</td>"), "%s",
-	                   r.out);
+	out_has(&r, "quotations altered</td><td class=\"n\">1</td>");
 	run_free(&r);
 	unlink_pair(pa, pb);
 }
@@ -1017,12 +1008,11 @@ Test(cli, stat_of_an_added_file)
 	run_result r;
 	RUN(&r, "--stat", empty, ORIGINAL);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "old 0 words, new 753 words: kept 0 (0.0% of old)"), "%s",
-	                   r.out);
+	out_has(&r, "old 0 words, new 753 words: kept 0 (0.0% of old)");
 	run_free(&r);
 	RUN(&r, "--stat", empty, empty);
 	cr_assert_eq(r.status, 0);
-	cr_assert_not_null(strstr(r.out, "similarity 100.0%"), "%s", r.out);
+	out_has(&r, "similarity 100.0%");
 	run_free(&r);
 	unlink(empty);
 }
@@ -1085,7 +1075,7 @@ Test(cli, inline_no_space_between_markers_without_spaces)
 	temp_pair(a, b, th_a, strlen(th_a), th_b, strlen(th_b));
 	RUN(&r, "--inline", "--color=never", a, b);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "-]{+"), "%s", r.out);
+	out_has(&r, "-]{+");
 	cr_assert_null(strstr(r.out, "-] {+"), "%s", r.out);
 	cr_assert_not_null(strstr(r.out, "ทุกวัน แต่น้องชอบ"), "the text's own space stays: %s", r.out);
 	run_free(&r);
@@ -1160,11 +1150,11 @@ Test(cli, summary_lines_link_to_their_source)
 	run_free(&r);
 
 	RUN(&r, "--inline", "--color=never", ORIGINAL, DIGEST);
-	cr_assert_not_null(strstr(r.out, "{=- Opponents have 30 days"), "%s", r.out);
+	out_has(&r, "{=- Opponents have 30 days");
 	cr_assert_not_null(strstr(r.out, "for a referendum.=}\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9"));
 	run_free(&r);
 	RUN(&r, "--side-by-side", "-W", "140", "--color=never", ORIGINAL, DIGEST);
-	cr_assert_not_null(strstr(r.out, "\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9"), "%s", r.out);
+	out_has(&r, "\xe2\x9f\xa8\xc2\xb6" "14\xe2\x9f\xa9");
 	run_free(&r);
 	/* At every width the tag stays on the row of the words it tags: it follows a word or the
 	 * change's closing marker, never the gutter's spaces. */
@@ -1183,7 +1173,7 @@ Test(cli, summary_lines_link_to_their_source)
 		run_free(&r);
 	}
 	RUN(&r, "--changes", ORIGINAL, DIGEST);
-	cr_assert_not_null(strstr(r.out, "(from old \xc2\xb6" "14)"), "%s", r.out);
+	out_has(&r, "(from old \xc2\xb6" "14)");
 	run_free(&r);
 	RUN(&r, "--html", ORIGINAL, DIGEST);
 	cr_assert_not_null(strstr(r.out, "<span id=\"s4181\"></span>"));
@@ -1240,7 +1230,7 @@ Test(cli, a_long_text_with_one_edit_is_compared_around_it)
 	snprintf(want, sizeof want, "\"kind\": \"replace\", \"a\": [%zu, %zu], \"b\": [%zu, %zu]", off,
 	         off + 6, off, off + 4);
 	cr_assert_not_null(strstr(r.out, want), "%s not in %s", want, r.out);
-	cr_assert_not_null(strstr(r.out, "\"delete\": 0, \"insert\": 0, \"replace\": 1"), "%s", r.out);
+	out_has(&r, "\"delete\": 0, \"insert\": 0, \"replace\": 1");
 	run_free(&r);
 	RUN(&r, "--json", "--minimal", pa, pb);
 	cr_assert_eq(r.status, 1);
@@ -1280,7 +1270,7 @@ Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	/* The stages ran on the window around paragraph 200; the source was searched over the whole
 	 * of OLD: paragraph 30's sentence, at its bytes. */
-	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "%s", r.out);
+	out_has(&r, "\"windows\": 1");
 	size_t off = (size_t)(strstr(a, SURVEYED) - a);
 	size_t at = (size_t)(strstr(b, RESTATED) - b);
 	char want[128];
@@ -1291,7 +1281,7 @@ Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
 	run_free(&r);
 	RUN(&r, "--json", "--no-sources", pa, pb);
 	cr_assert_null(strstr(r.out, "\"source\""), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "\"windows\": 1"), "%s", r.out);
+	out_has(&r, "\"windows\": 1");
 	run_free(&r);
 	unlink_pair(pa, pb);
 }

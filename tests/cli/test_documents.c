@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../fuzz/json_contract.h"
+#include "expect.h"
 #include "fixtures.h"
 #include "json.h"
 #include "run.h"
@@ -61,7 +62,7 @@ Test(documents, web_pages_in_every_format)
 			cr_assert_null(strstr(r.out, furniture_changes[k]), "%s shows %s", formats[f],
 			               furniture_changes[k]);
 		if (f < 2) {
-			cr_assert_not_null(strstr(r.out, "nearly four"), "%s", r.out);
+			out_has(&r, "nearly four");
 			cr_assert_not_null(strstr(r.out, "A ramp at the side entrance"));
 			cr_assert_null(strstr(r.out, "<p>"));
 		} else {
@@ -122,8 +123,7 @@ Test(documents, real_documents_first_screen)
 
 	/* one inserted list item is one sentence; a paragraph number per blank-line paragraph */
 	RUN(&r, "--changes", MEMO1, MEMO2);
-	cr_assert_not_null(strstr(r.out, "sentence inserted (8 words): \xe2\x80\x9c" "4. Add a Tuesday"),
-	                   "%s", r.out);
+	out_has(&r, "sentence inserted (8 words): \xe2\x80\x9c" "4. Add a Tuesday");
 	run_free(&r);
 }
 
@@ -167,7 +167,7 @@ Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 	same_row(r.out, "Items for the summer issue", "Items for the summer issue");
 	run_free(&r);
 	RUN(&r, "--stat", PARISH1, PARISH2);
-	cr_assert_not_null(strstr(r.out, "rewritten 3 -> 4, deleted 0, inserted 13"), "%s", r.out);
+	out_has(&r, "rewritten 3 -> 4, deleted 0, inserted 13");
 	run_free(&r);
 }
 
@@ -265,14 +265,14 @@ Test(documents, markdown_structure_is_not_compared)
 	run_result r;
 	RUN(&r, "--stat", NOTES1, NOTES2);
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
-	cr_assert_not_null(strstr(r.out, "kept 67 (100.0% of old), rewritten 0 -> 0, deleted 0, "
-	                                 "inserted 0"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "; formatting changed: 4 words in 3 places"), "%s", r.out);
+	out_has(&r, "kept 67 (100.0% of old), rewritten 0 -> 0, deleted 0, "
+	            "inserted 0");
+	out_has(&r, "; formatting changed: 4 words in 3 places");
 	run_free(&r);
 	RUN(&r, "--inline", "--color=never", NOTES1, NOTES3);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "forty-[-two-] {+four+}"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "[-2025-] {+2026+}"), "%s", r.out);
+	out_has(&r, "forty-[-two-] {+four+}");
+	out_has(&r, "[-2025-] {+2026+}");
 	cr_assert_null(strstr(r.out, "**"));
 	cr_assert_null(strstr(r.out, "## "));
 	run_free(&r);
@@ -314,42 +314,42 @@ Test(documents, markdown_formatting_changes_in_every_format)
 	run_result r, x;
 	RUN(&r, "--inline", "--color=never", README1, README2);
 	cr_assert_eq(r.status, 1, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "prints the {*next*} high"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "from the {*project page*} and"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "go to the {*tracker*}."), "%s", r.out);
+	out_has(&r, "prints the {*next*} high");
+	out_has(&r, "from the {*project page*} and");
+	out_has(&r, "go to the {*tracker*}.");
 	cr_assert_not_null(strstr(r.out, "the [-mailing list-] {+forum+};"), "a rewrite: %s", r.out);
 	/* "--" against "—" in code is a change (prose folds them); the changelog's link is not */
-	cr_assert_not_null(strstr(r.out, "Wick [----] {+\xe2\x80\x94+}days"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "Read the changelog before"), "%s", r.out);
+	out_has(&r, "Wick [----] {+\xe2\x80\x94+}days");
+	out_has(&r, "Read the changelog before");
 	run_free(&r);
 
 	RUN(&r, "--side-by-side", "--color=never", "-W", "140", README1, README2);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "from the [*project page*] and"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "from the {*project page*} and"), "%s", r.out);
+	out_has(&r, "from the [*project page*] and");
+	out_has(&r, "from the {*project page*} and");
 	run_free(&r);
 	/* In colour: dim underline, no marker. */
 	RUN(&r, "--inline", "--color=always", README1, README2);
-	cr_assert_not_null(strstr(r.out, "\x1b[0;2;4mproject page"), "%s", r.out);
+	out_has(&r, "\x1b[0;2;4mproject page");
 	cr_assert_null(strstr(r.out, "{*"));
 	run_free(&r);
 
 	RUN(&r, "--stat", README1, README2);
-	cr_assert_not_null(strstr(r.out, "rewritten 2 -> 1, deleted 0, inserted 0"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "; formatting changed: 4 words in 3 places\n"), "%s", r.out);
+	out_has(&r, "rewritten 2 -> 1, deleted 0, inserted 0");
+	out_has(&r, "; formatting changed: 4 words in 3 places\n");
 	run_free(&r);
 
 	RUN(&r, "--changes", README1, README2);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "4: formatting changed (2 words): "
-	                                 "\xe2\x80\x9cproject page\xe2\x80\x9d (link "
-	                                 "https://example.org/tidewatch/releases \xe2\x86\x92 link "
-	                                 "https://tidewatch.example.net/download)\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "\xe2\x80\x9cnext\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)"
-	                                 "\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "\xe2\x80\x9ctracker\xe2\x80\x9d (plain \xe2\x86\x92 link "
-	                                 "https://example.org/tidewatch/issues)\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "Formatting changed in 3 places (4 words), the words the "
-	                                 "same."), "%s", r.out);
+	out_has(&r, "- \xc2\xb6" "4: formatting changed (2 words): "
+	            "\xe2\x80\x9cproject page\xe2\x80\x9d (link "
+	            "https://example.org/tidewatch/releases \xe2\x86\x92 link "
+	            "https://tidewatch.example.net/download)\n");
+	out_has(&r, "\xe2\x80\x9cnext\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)"
+	            "\n");
+	out_has(&r, "\xe2\x80\x9ctracker\xe2\x80\x9d (plain \xe2\x86\x92 link "
+	            "https://example.org/tidewatch/issues)\n");
+	out_has(&r, "Formatting changed in 3 places (4 words), the words the "
+	            "same.");
 	run_free(&r);
 
 	RUN(&r, "--html", README1, README2);
@@ -424,31 +424,27 @@ Test(documents, punctuation_pulled_into_a_code_span_is_no_word)
 	run_result r;
 	RUN(&r, "--changes", a, b);
 	cr_assert_eq(r.status, 1, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "2: formatting changed (punctuation only): "
-	                                 "\xe2\x80\x9c.\xe2\x80\x9d (plain \xe2\x86\x92 code)\n"),
-	                   "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "Formatting changed in 1 place (no whole word), the words "
-	                                 "the same.\n"), "%s", r.out);
+	out_has(&r, "- \xc2\xb6" "2: formatting changed (punctuation only): "
+	            "\xe2\x80\x9c.\xe2\x80\x9d (plain \xe2\x86\x92 code)\n");
+	out_has(&r, "Formatting changed in 1 place (no whole word), the words "
+	            "the same.\n");
 	cr_assert_null(strstr(r.out, "0 words"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--html", a, b);
-	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): "), "%s", r.out);
+	out_has(&r, "formatting changed (punctuation only): ");
 	cr_assert_null(strstr(r.out, "(0 words)"));
-	cr_assert_not_null(strstr(r.out, "in 1 place (punctuation only)</td>"), "%s", r.out);
+	out_has(&r, "in 1 place (punctuation only)</td>");
 	run_free(&r);
 	/* --stat said "formatting changed: 0 words in 1 place" */
 	RUN(&r, "--stat", a, b);
-	cr_assert_not_null(strstr(r.out, "; formatting changed in 1 place (no whole word)\n"), "%s",
-	                   r.out);
+	out_has(&r, "; formatting changed in 1 place (no whole word)\n");
 	cr_assert_null(strstr(r.out, "0 words"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--changes", a, c);
-	cr_assert_not_null(strstr(r.out, "formatting changed (punctuation only): \xe2\x80\x9c."),
-	                   "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "formatting changed (1 word): \xe2\x80\x9cquiet"), "%s",
-	                   r.out);
-	cr_assert_not_null(strstr(r.out, "Formatting changed in 2 places (1 word), the words the "
-	                                 "same.\n"), "%s", r.out);
+	out_has(&r, "formatting changed (punctuation only): \xe2\x80\x9c.");
+	out_has(&r, "formatting changed (1 word): \xe2\x80\x9cquiet");
+	out_has(&r, "Formatting changed in 2 places (1 word), the words the "
+	            "same.\n");
 	run_free(&r);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
@@ -459,24 +455,23 @@ Test(documents, markdown_heading_level_and_emphasis_detected)
 	run_result r;
 	RUN(&r, "--stat", MINUTES1, MINUTES2);
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
-	cr_assert_not_null(strstr(r.out, "; formatting changed: 7 words in 2 places\n"), "%s", r.out);
+	out_has(&r, "; formatting changed: 7 words in 2 places\n");
 	run_free(&r);
 	RUN(&r, "--changes", MINUTES1, MINUTES2);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "2: formatting changed (5 words): \xe2\x80\x9c"
-	                                 "Minutes of the spring meeting\xe2\x80\x9d (heading 2 "
-	                                 "\xe2\x86\x92 heading 3)\n"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "3: formatting changed (2 words): \xe2\x80\x9c"
-	                                 "potting shed\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n"),
-	                   "%s", r.out);
+	out_has(&r, "- \xc2\xb6" "2: formatting changed (5 words): \xe2\x80\x9c"
+	            "Minutes of the spring meeting\xe2\x80\x9d (heading 2 "
+	            "\xe2\x86\x92 heading 3)\n");
+	out_has(&r, "- \xc2\xb6" "3: formatting changed (2 words): \xe2\x80\x9c"
+	            "potting shed\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n");
 	cr_assert_null(strstr(r.out, "less"), "%s", r.out);
 	run_free(&r);
 	RUN(&r, "--html", MINUTES1, MINUTES2);
-	cr_assert_not_null(strstr(r.out, "(heading 2 \xe2\x86\x92 heading 3)</a></li>"), "%s", r.out);
+	out_has(&r, "(heading 2 \xe2\x86\x92 heading 3)</a></li>");
 	run_free(&r);
 	RUN(&r, "--json", MINUTES1, MINUTES2);
 	cr_assert_not_null(strstr(r.out, "\"format\": \"markdown\", \"extracted\": true"));
-	cr_assert_not_null(strstr(r.out, "\"new\": \"Minutes of the spring meeting\", \"formatting\": "
-	                                 "{\"old\": \"heading 2\", \"new\": \"heading 3\"}}"), "%s", r.out);
+	out_has(&r, "\"new\": \"Minutes of the spring meeting\", \"formatting\": "
+	            "{\"old\": \"heading 2\", \"new\": \"heading 3\"}}");
 	run_free(&r);
 
 	/* Prose with stars that are not emphasis, beside a line like a heading, stays text. */
@@ -485,7 +480,7 @@ Test(documents, markdown_heading_level_and_emphasis_detected)
 	char path[64];
 	temp_file(path, prose, sizeof prose - 1);
 	RUN(&r, "--json", path, path);
-	cr_assert_not_null(strstr(r.out, "\"format\": \"text\""), "%s", r.out);
+	out_has(&r, "\"format\": \"text\"");
 	unlink(path);
 	run_free(&r);
 }
@@ -497,27 +492,25 @@ Test(documents, formatting_changed_inside_a_moved_passage)
 	run_result r;
 	RUN(&r, "--changes", GULLS1, GULLS2);
 	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "3 \xe2\x86\x92 \xc2\xb6" "5: passage moved (24 "
-	                                 "words, unchanged): "), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "- \xc2\xb6" "5: formatting changed (1 word): \xe2\x80\x9c"
-	                                 "green\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n"),
-	                   "%s", r.out);
+	out_has(&r, "- \xc2\xb6" "3 \xe2\x86\x92 \xc2\xb6" "5: passage moved (24 "
+	            "words, unchanged): ");
+	out_has(&r, "- \xc2\xb6" "5: formatting changed (1 word): \xe2\x80\x9c"
+	            "green\xe2\x80\x9d (emphasis \xe2\x86\x92 strong)\n");
 	run_free(&r);
 	RUN(&r, "--inline", "--color=never", GULLS1, GULLS2);
-	cr_assert_not_null(strstr(r.out, "in a>] [*green*] [<notebook"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "in a<} {*green*} {>notebook"), "%s", r.out);
+	out_has(&r, "in a>] [*green*] [<notebook");
+	out_has(&r, "in a<} {*green*} {>notebook");
 	run_free(&r);
 	RUN(&r, "--stat", GULLS1, GULLS2);
-	cr_assert_not_null(strstr(r.out, "moved 24 in 1 passage"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "formatting changed: 1 word in 1 place"), "%s", r.out);
+	out_has(&r, "moved 24 in 1 passage");
+	out_has(&r, "formatting changed: 1 word in 1 place");
 	run_free(&r);
 	/* To the contract the restyled words are part of the move: a move op, flagged. */
 	RUN(&r, "--json", GULLS1, GULLS2);
-	cr_assert_not_null(strstr(r.out, "\"move\": 1, \"formatting\": {\"old\": \"emphasis\", "
-	                                 "\"new\": \"strong\"}}"), "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "{\"kind\": \"move\", \"a\": [206, 211], \"b\": [389, 394]"),
-	                   "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "\"replace\": 0, \"move\": 3}"), "%s", r.out);
+	out_has(&r, "\"move\": 1, \"formatting\": {\"old\": \"emphasis\", "
+	            "\"new\": \"strong\"}}");
+	out_has(&r, "{\"kind\": \"move\", \"a\": [206, 211], \"b\": [389, 394]");
+	out_has(&r, "\"replace\": 0, \"move\": 3}");
 	run_result x[2];
 	RUN(&x[0], "--extract", GULLS1);
 	RUN(&x[1], "--extract", GULLS2);
@@ -528,7 +521,7 @@ Test(documents, formatting_changed_inside_a_moved_passage)
 	run_free(&x[1]);
 	run_free(&r);
 	RUN(&r, "--html", GULLS1, GULLS2);
-	cr_assert_not_null(strstr(r.out, "(emphasis \xe2\x86\x92 strong)</a></li>"), "%s", r.out);
+	out_has(&r, "(emphasis \xe2\x86\x92 strong)</a></li>");
 	run_free(&r);
 }
 
@@ -598,12 +591,12 @@ Test(documents, body_drops_page_furniture_in_plain_text)
 	cr_assert_null(strstr(r.out, "Lifeboat"));
 	cr_assert_null(strstr(r.out, "Copyright"));
 	cr_assert_null(strstr(r.out, "March 2"));
-	cr_assert_not_null(strstr(r.out, "[-twenty minutes-] {+half an hour+}"), "%s", r.out);
+	out_has(&r, "[-twenty minutes-] {+half an hour+}");
 	/* The first change is the article's. */
 	cr_assert(strstr(r.out, "[-") == strstr(r.out, "[-twenty"));
 	run_free(&r);
 	RUN(&r, "--stat", "--body", PAGE1, PAGE2);
-	cr_assert_not_null(strstr(r.out, "furniture dropped: 16 lines old, 16 new"), "%s", r.out);
+	out_has(&r, "furniture dropped: 16 lines old, 16 new");
 	run_free(&r);
 	check_json_against_extract(PAGE1, PAGE2, "--body", "text");
 }
@@ -734,13 +727,13 @@ Test(documents, web_pages_in_git)
 	                                      "HEAD:page.html", "page.html", NULL},
 	            repo, NULL, 0, env, 60);
 	cr_assert_eq(r.status, 1, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "{+nearly four+}"), "%s", r.out);
+	out_has(&r, "{+nearly four+}");
 	cr_assert_null(strstr(r.out, "Weather"));
 	run_free(&r);
 	run_program(&r, (const char *const[]){REDLINE_BIN, "--git", "--json", NULL}, repo, NULL, 0,
 	            env, 60);
 	cr_assert_eq(r.status, 1, "%s", r.err);
-	cr_assert_not_null(strstr(r.out, "\"format\": \"html\", \"extracted\": true"), "%s", r.out);
+	out_has(&r, "\"format\": \"html\", \"extracted\": true");
 	run_free(&r);
 	snprintf(script, sizeof script, "rm -rf '%s'", root);
 	cr_assert_eq(system(script), 0);

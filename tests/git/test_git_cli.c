@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "expect.h"
 #include "fixtures.h"
 #include "run.h"
 
@@ -189,12 +190,6 @@ static void golden(const char *name, const run_result *r)
 	cr_assert(r->out_len == len && memcmp(r->out, want, len) == 0,
 	          "%s differs from the golden output (UPDATE_GOLDEN=1 to refresh):\n%s", name, r->out);
 	free(want);
-}
-
-/* needle is in standard output. */
-static void out_has(const run_result *r, const char *needle)
-{
-	cr_assert_not_null(strstr(r->out, needle), "%s", r->out);
 }
 
 static void no_escape(const run_result *r)
@@ -471,8 +466,7 @@ Test(gitcli, git_and_history_from_the_command_line)
 	cr_assert_eq(r.status, 1);
 	cr_assert_eq(strncmp(r.out, "[\n{\n  \"redline\": 1,\n  \"old\": {\"path\": \"HEAD~2:img.bin\"", 50),
 	             0, "%s", r.out);
-	cr_assert_not_null(strstr(r.out, "\"binary\": true,\n  \"identical\": false\n}\n]\n"), "%s",
-	                   r.out);
+	out_has(&r, "\"binary\": true,\n  \"identical\": false\n}\n]\n");
 	run_free(&r);
 
 	RUN(&sb, &r, "repo", "redline", "--git", "--stat", "HEAD~1");
@@ -582,8 +576,8 @@ Test(gitcli, hostile_names_and_authors)
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	no_escape(&r);
 	/* a control character in a name: quoted as git quotes it, a shell word bash reads back */
-	cr_assert_not_null(strstr(r.out, "redline $'HEAD~1:evil\\033]0;pwned\\a.md' "
-	                                 "$'HEAD:evil\\033]0;pwned\\a.md'\n"), "%s", r.out);
+	out_has(&r, "redline $'HEAD~1:evil\\033]0;pwned\\a.md' "
+	            "$'HEAD:evil\\033]0;pwned\\a.md'\n");
 	run_free(&r);
 	RUN(&sb, &r, "repo", "redline", "--history", "--list", "--", "evil\x1b]0;pwned\x07.md");
 	cr_assert_eq(r.status, 1, "%s", r.err);
