@@ -209,8 +209,9 @@ typedef struct lfix {
 	rl_view view;
 } lfix;
 
-/* Five files: two that differ, a binary one between them, an unreadable one and a submodule. */
-static void lfix_init(lfix *f, unsigned cols, unsigned lines)
+/* Five files: two that differ, a binary one between them, an unreadable one and a submodule; the
+ * view over them, framed once. */
+static rl_view *lfix_init(lfix *f, unsigned cols, unsigned lines)
 {
 	memset(f, 0, sizeof *f);
 	tsrc *t = &f->ts;
@@ -232,6 +233,7 @@ static void lfix_init(lfix *f, unsigned cols, unsigned lines)
 	cr_assert_eq(rl_model_new_src(&f->model, &f->src, &o, false), RL_OK);
 	cr_assert_eq(rl_view_init(&f->view, f->model, cols, lines), RL_OK);
 	cr_assert_eq(rl_view_frame(&f->view), RL_OK);
+	return &f->view;
 }
 
 static void lfix_free(lfix *f)
@@ -250,8 +252,7 @@ static void act(lfix *f, rl_action a)
 Test(filelist, it_opens_on_the_list_and_reads_nothing_yet)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	cr_assert(v->listing);
 	cr_assert_not(rl_model_is_open(f.model));
 	cr_assert_eq(v->nlframe, 5);
@@ -274,8 +275,7 @@ Test(filelist, it_opens_on_the_list_and_reads_nothing_yet)
 Test(filelist, enter_opens_q_comes_back_and_q_quits)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	act(&f, RL_ACT_OPEN);
 	cr_assert_not(v->listing);
 	cr_assert(rl_model_is_open(f.model));
@@ -298,8 +298,7 @@ Test(filelist, enter_opens_q_comes_back_and_q_quits)
 Test(filelist, files_that_cannot_be_compared_say_why)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	act(&f, RL_ACT_LINE_DOWN);
 	act(&f, RL_ACT_OPEN);
 	cr_assert(v->listing, "a binary file is not opened");
@@ -320,8 +319,7 @@ Test(filelist, files_that_cannot_be_compared_say_why)
 Test(filelist, brackets_in_a_file_step_over_what_cannot_be_compared)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	act(&f, RL_ACT_OPEN);
 	act(&f, RL_ACT_NEXT_PAIR);
 	cr_assert_not(v->listing);
@@ -348,8 +346,7 @@ Test(filelist, brackets_in_a_file_step_over_what_cannot_be_compared)
 Test(filelist, the_list_moves_with_the_usual_keys_and_the_mouse)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	act(&f, RL_ACT_BOTTOM);
 	cr_assert_eq(v->list.cursor, 4);
 	act(&f, RL_ACT_LINE_DOWN);
@@ -376,8 +373,7 @@ Test(filelist, the_list_moves_with_the_usual_keys_and_the_mouse)
 Test(filelist, search_finds_file_names)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	int probes = f.ts.probes;
 	cr_assert_eq(rl_view_search(v, "intro", 5, false), RL_OK);
 	cr_assert_eq(v->list.cursor, 2);
@@ -402,8 +398,7 @@ Test(filelist, search_finds_file_names)
 Test(filelist, idle_time_fills_in_the_counts_of_the_files_on_screen)
 {
 	lfix f;
-	lfix_init(&f, 100, 20);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 20);
 	size_t steps = 0;
 	while (rl_view_idle_work(v) && steps < 20) {
 		cr_assert_eq(rl_view_idle(v), RL_OK);
@@ -431,8 +426,7 @@ Test(filelist, idle_time_fills_in_the_counts_of_the_files_on_screen)
 Test(filelist, a_small_screen_and_the_help_still_work)
 {
 	lfix f;
-	lfix_init(&f, 100, 4);
-	rl_view *v = &f.view;
+	rl_view *v = lfix_init(&f, 100, 4);
 	cr_assert(v->too_small);
 	cr_assert_not(rl_view_idle_work(v), "nothing is measured for a screen that shows nothing");
 	cr_assert_eq(rl_view_resize(v, 100, 4 + 2), RL_OK);
