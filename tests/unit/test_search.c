@@ -62,19 +62,28 @@ static void expect_as_oracle(const char *t, size_t n, const char *p, size_t plen
 	}
 }
 
+/* A random text of 0 to 39 bytes and a pattern of 1 to 6 over a tiny alphabet with both cases
+ * (borders, overlaps and near-misses everywhere). */
+static void tiny_case(uint64_t *rng, char t[64], size_t *n, char p[8], size_t *plen)
+{
+	static const char alpha[] = "aAbB ";
+	*n = next_rand(rng) % 40;
+	*plen = 1 + next_rand(rng) % 6;
+	for (size_t i = 0; i < *n; i++)
+		t[i] = alpha[next_rand(rng) % 5];
+	for (size_t i = 0; i < *plen; i++)
+		p[i] = alpha[next_rand(rng) % 5];
+}
+
 /* Random texts and patterns over a tiny alphabet with both cases (borders, overlaps and
  * near-misses everywhere), from every start, both directions, with and without case. */
 Test(search, agrees_with_a_naive_oracle)
 {
-	static const char alpha[] = "aAbB ";
 	uint64_t rng = 15;
 	char t[64], p[8];
 	for (int round = 0; round < 3000; round++) {
-		size_t n = next_rand(&rng) % 40, plen = 1 + next_rand(&rng) % 6;
-		for (size_t i = 0; i < n; i++)
-			t[i] = alpha[next_rand(&rng) % 5];
-		for (size_t i = 0; i < plen; i++)
-			p[i] = alpha[next_rand(&rng) % 5];
+		size_t n, plen;
+		tiny_case(&rng, t, &n, p, &plen);
 		for (size_t from = 0; from <= n + 1; from++) {
 			expect_as_oracle(t, n, p, plen, from, round);
 		}
@@ -119,15 +128,11 @@ static bool record(void *ctx, size_t at)
  * overlapping matches included, and stops when told. */
 Test(search, each_agrees_with_find)
 {
-	static const char alpha[] = "aAbB ";
 	uint64_t rng = 29;
 	char t[64], p[8];
 	for (int round = 0; round < 3000; round++) {
-		size_t n = next_rand(&rng) % 40, plen = 1 + next_rand(&rng) % 6;
-		for (size_t i = 0; i < n; i++)
-			t[i] = alpha[next_rand(&rng) % 5];
-		for (size_t i = 0; i < plen; i++)
-			p[i] = alpha[next_rand(&rng) % 5];
+		size_t n, plen;
+		tiny_case(&rng, t, &n, p, &plen);
 		for (int icase = 0; icase < 2; icase++) {
 			hits h = {.stop = SIZE_MAX};
 			size_t got = rl_search_each(t, n, p, plen, icase, record, &h), k = 0, at;
