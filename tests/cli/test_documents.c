@@ -87,6 +87,21 @@ static void same_row(const char *out, const char *left, const char *right)
 	cr_assert_not_null(strstr(row + strlen(left), right), "row \"%s\" lacks \"%s\"", row, right);
 }
 
+/* same_row for each {left, right} pair given. */
+#define SAME_ROWS(out, ...)                                                  \
+	do {                                                                 \
+		static const char *const rows_[][2] = {__VA_ARGS__};         \
+		for (size_t k_ = 0; k_ < sizeof rows_ / sizeof *rows_; k_++) \
+			same_row((out), rows_[k_][0], rows_[k_][1]);         \
+	} while (0)
+
+/* a against b side by side, 160 columns, no colour: the first screen as a reader sees it. */
+static void side_by_side_160(run_result *r, const char *a, const char *b)
+{
+	RUN(r, "-y", "-W", "160", "--color=never", a, b);
+	cr_assert_eq(r->status, 1, "%s", r->err);
+}
+
 /* The first screen of real documents as a reader sees it (hand truth for the fixtures written for
  * issue 10): a news page with site chrome around an edited article, and a Markdown memo with a
  * numbered list, reordered bullets and a table. No chrome on either side; each paragraph beside
@@ -94,31 +109,31 @@ static void same_row(const char *out, const char *left, const char *right)
 Test(documents, real_documents_first_screen)
 {
 	run_result r;
-	RUN(&r, "-y", "-W", "160", "--color=never", HARBOUR1, HARBOUR2);
-	cr_assert_eq(r.status, 1, "%s", r.err);
+	side_by_side_160(&r, HARBOUR1, HARBOUR2);
 	const char *chrome[] = {"Skip to content", "SALTMARSH", "cookies", "Related stories",
 	                        "Lifeboat crew", "All rights reserved", "Contact us", "Search"};
 	for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
 		cr_assert_null(strstr(r.out, chrome[k]), "shows \"%s\":\n%s", chrome[k], r.out);
 	cr_assert_eq(strncmp(r.out, "Ferry timetable [-to change this winter-]", 41), 0, "%s", r.out);
-	same_row(r.out, "Ferry timetable", "| Ferry timetable {+cut from December+}");
-	same_row(r.out, "The island ferry will run", "The island ferry will run");
-	same_row(r.out, "The board said the change", "The board said the change");
-	same_row(r.out, "The board\xe2\x80\x99s chair", "The board\xe2\x80\x99s chair");
-	same_row(r.out, "Mary Jory, who runs", "Mary Jory, who runs");
-	same_row(r.out, "The board will hold", "The board will hold");
-	same_row(r.out, "- The 10.00 crossing", "- The 10.00 crossing");
+	SAME_ROWS(r.out,
+		{"Ferry timetable", "| Ferry timetable {+cut from December+}"},
+		{"The island ferry will run", "The island ferry will run"},
+		{"The board said the change", "The board said the change"},
+		{"The board\xe2\x80\x99s chair", "The board\xe2\x80\x99s chair"},
+		{"Mary Jory, who runs", "Mary Jory, who runs"},
+		{"The board will hold", "The board will hold"},
+		{"- The 10.00 crossing", "- The 10.00 crossing"});
 	run_free(&r);
 
-	RUN(&r, "-y", "-W", "160", "--color=never", MEMO1, MEMO2);
-	cr_assert_eq(r.status, 1, "%s", r.err);
+	side_by_side_160(&r, MEMO1, MEMO2);
 	cr_assert_null(strstr(r.out, "|---"), "%s", r.out);
 	cr_assert_null(strstr(r.out, "#"), "%s", r.out);
-	same_row(r.out, "[-17-]", "| {+18+}");
-	same_row(r.out, "[-14-]", "| {+15+}");
-	same_row(r.out, "Hours proposed", "Hours proposed");
-	same_row(r.out, "3. Move the Thursday", "3. Move the Thursday");
-	same_row(r.out, "Staff costs are", "Staff costs are");
+	SAME_ROWS(r.out,
+		{"[-17-]", "| {+18+}"},
+		{"[-14-]", "| {+15+}"},
+		{"Hours proposed", "Hours proposed"},
+		{"3. Move the Thursday", "3. Move the Thursday"},
+		{"Staff costs are", "Staff costs are"});
 	run_free(&r);
 
 	/* one inserted list item is one sentence; a paragraph number per blank-line paragraph */
@@ -136,8 +151,7 @@ Test(documents, real_documents_first_screen)
 Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 {
 	run_result r;
-	RUN(&r, "-y", "-W", "160", "--color=never", WALKWAY1, WALKWAY2);
-	cr_assert_eq(r.status, 1, "%s", r.err);
+	side_by_side_160(&r, WALKWAY1, WALKWAY2);
 	const char *chrome[] = {"cookies", "Upland Times in your inbox", "Related stories",
 	                        "Comments", "hillwalker", "Share on", "Trending", "Tags:", "Read more",
 	                        "Curlew numbers", "Northern Dales Post", "All rights reserved",
@@ -148,23 +162,24 @@ Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 	same_row(r.out, "The rebuilt boardwalk", "| The rebuilt boardwalk");
 	same_row(r.out, "The water company, which owns the land, spent \xc2\xa3" "1.2m on the repairs. The",
 	         "  The water company");
-	same_row(r.out, "What has changed", "What has changed");
-	same_row(r.out, "- Dogs must be kept", "- Dogs must be kept");
-	same_row(r.out, "Not everyone is pleased", "Not everyone is pleased");
-	same_row(r.out, "Season", "Season");
-	same_row(r.out, "Weekends only", "Weekends only");
+	SAME_ROWS(r.out,
+		{"What has changed", "What has changed"},
+		{"- Dogs must be kept", "- Dogs must be kept"},
+		{"Not everyone is pleased", "Not everyone is pleased"},
+		{"Season", "Season"},
+		{"Weekends only", "Weekends only"});
 	cr_assert_not_null(strstr(r.out, "Isla Mardon, The Upland Times"), "the copy's byline:\n%s",
 	                   r.out);
 	run_free(&r);
 
-	RUN(&r, "-y", "-W", "160", "--color=never", PARISH1, PARISH2);
-	cr_assert_eq(r.status, 1, "%s", r.err);
-	same_row(r.out, "The village hall roof  ", "The village hall roof");
-	same_row(r.out, "Bookings while the hall is shut  ", "Bookings while the hall is shut");
-	same_row(r.out, "- Pilates moves to the school gym.", "- Pilates moves to the school gym.");
-	same_row(r.out, "- The parish council meets", "- The parish council meets");
-	same_row(r.out, "- Plant sale at the school, Sunday [-10-] May.", "{+17+} May.");
-	same_row(r.out, "Items for the summer issue", "Items for the summer issue");
+	side_by_side_160(&r, PARISH1, PARISH2);
+	SAME_ROWS(r.out,
+		{"The village hall roof  ", "The village hall roof"},
+		{"Bookings while the hall is shut  ", "Bookings while the hall is shut"},
+		{"- Pilates moves to the school gym.", "- Pilates moves to the school gym."},
+		{"- The parish council meets", "- The parish council meets"},
+		{"- Plant sale at the school, Sunday [-10-] May.", "{+17+} May."},
+		{"Items for the summer issue", "Items for the summer issue"});
 	run_free(&r);
 	RUN(&r, "--stat", PARISH1, PARISH2);
 	out_has(&r, "rewritten 3 -> 4, deleted 0, inserted 13");
