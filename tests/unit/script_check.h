@@ -7,6 +7,16 @@
 
 #include "ops_text.h"
 
+/* The default options with the stages `off` (RL_STAGE_*) switched off. One copy for all calls:
+ * use it in the call it is made for. */
+static inline const rl_diff_opts *without(unsigned off)
+{
+	static rl_diff_opts o;
+	o = (rl_diff_opts)RL_DIFF_OPTS_INIT;
+	o.stages &= ~off;
+	return &o;
+}
+
 /* The script of a against b under opts (NULL: the defaults) is `want`. */
 static inline void script_is(const char *a, const char *b, const rl_diff_opts *opts,
                              const char *want)
