@@ -6,6 +6,7 @@
 #include "align.h"
 #include "fixtures.h"
 #include "ops_text.h"
+#include "script_check.h"
 #include "status.h"
 
 #define P1 "The harbor master opened the gates at dawn and counted the boats."
@@ -24,18 +25,51 @@ static char *run(const char *a, const char *b, unsigned off)
 	return diff_text(a, b, &o);
 }
 
+/* p, then P1 to P4, as paragraphs in out (1024 bytes). */
+static void first_of_five(char out[1024], const char *p)
+{
+	snprintf(out, 1024, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", p, P1, P2, P3, P4);
+}
+
+/* P1 to P4, then p, as paragraphs in out (1024 bytes). */
+static void last_of_five(char out[1024], const char *p)
+{
+	snprintf(out, 1024, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, p);
+}
+
+/* A paragraph moved from the top (old) to the end (as new), P1 to P4 between. */
+static void moved_down(char a[1024], char b[1024], const char *old, const char *new_)
+{
+	first_of_five(a, old);
+	last_of_five(b, new_);
+}
+
+/* A paragraph moved from the end (old) to the top (as new). */
+static void moved_up(char a[1024], char b[1024], const char *old, const char *new_)
+{
+	last_of_five(a, old);
+	first_of_five(b, new_);
+}
+
+/* a against b has one moved passage at most (no "m2"). */
+static void one_move(const char *a, const char *b)
+{
+	char *got = run(a, b, 0);
+	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
+	free(got);
+}
+
 Test(move, a_paragraph_moved_verbatim)
 {
+	script_is(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	          P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\n" P5 "\n", NULL,
+	          "= The harbor master opened the gates at dawn and counted the boats . | "
+	          "= By noon the fishermen had gathered at the cooperative to sell the "
+	          "morning catch . Prices were low again this week because the cannery "
+	          "bought less than usual . | m1 A storm had broken three moorings during "
+	          "the night , and two skiffs were missing from the north pier . | "
+	          "= The mayor promised to visit the pier on Friday .");
 	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
-	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\n" P5 "\n", 0);
-	cr_assert_str_eq(got, "= The harbor master opened the gates at dawn and counted the boats . | "
-	                      "= By noon the fishermen had gathered at the cooperative to sell the "
-	                      "morning catch . Prices were low again this week because the cannery "
-	                      "bought less than usual . | m1 A storm had broken three moorings during "
-	                      "the night , and two skiffs were missing from the north pier . | "
-	                      "= The mayor promised to visit the pier on Friday .");
-	free(got);
-	got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
 	          P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\n" P5 "\n", RL_STAGE_MOVES);
 	cr_assert_null(strstr(got, "m1"), "no move with the stage off: %s", got);
 	cr_assert_not_null(strstr(got, "d A storm had broken"), "%s", got);
@@ -44,25 +78,19 @@ Test(move, a_paragraph_moved_verbatim)
 
 Test(move, edits_inside_a_move_carry_its_id)
 {
-	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
-	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2B "\n\n" P5 "\n", 0);
-	cr_assert_not_null(strstr(got, "| m1 A storm had broken | r1 three > four | m1 moorings during "
-	                               "the night , and two | r1 skiffs > boats | m1 were missing"),
-	                   "%s", got);
-	free(got);
+	script_has(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	           P1 "\n\n" P3 "\n\n" P4 "\n\n" P2B "\n\n" P5 "\n", NULL,
+	           "| m1 A storm had broken | r1 three > four | m1 moorings during "
+	           "the night , and two | r1 skiffs > boats | m1 were missing");
 }
 
 Test(move, what_is_not_a_move)
 {
 	/* A short phrase that recurs is no passage. */
-	char *got = run("The boats left early. Later the boats came back with fish.",
-	                "Later the boats came back. The boats left early with fish.", 0);
-	cr_assert_null(strstr(got, "m1"), "%s", got);
-	free(got);
+	script_lacks("The boats left early. Later the boats came back with fish.",
+	             "Later the boats came back. The boats left early with fish.", NULL, "m1");
 	/* Text rewritten in place is not moved, however the exact diff scattered it. */
-	got = run(P1 " " P3 " " P5, P1 " " P3 " Anyway, " P5, 0);
-	cr_assert_null(strstr(got, "m1"), "%s", got);
-	free(got);
+	script_lacks(P1 " " P3 " " P5, P1 " " P3 " Anyway, " P5, NULL, "m1");
 }
 
 Test(move, the_rewrite_example_has_two_moves)
@@ -167,12 +195,9 @@ Test(move, a_short_paragraph_moved_and_reworded)
 	const char *moved_new = "The keeper's girl coated the lamp room crimson every spring for "
 	                        "thirty summers.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
-	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 The keeper ' s"), "%s", got);
-	cr_assert_not_null(strstr(got, "m1 every spring for thirty"), "%s", got);
-	free(got);
+	moved_down(a, b, moved_old, moved_new);
+	script_has(a, b, NULL, "m1 The keeper ' s");
+	script_has(a, b, NULL, "m1 every spring for thirty");
 }
 
 /* A sentence moved and reworded: the possessive "’s" of "the Brannock family’s" and of
@@ -187,13 +212,10 @@ Test(move, no_fragment_moves_alone)
 	                        "Halloway\u2019s welcome as a model for the other harbor towns, which the "
 	                        "critics along the coast called naive and costly.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
-	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 the Brannock family"), "%s", got);
-	cr_assert_null(strstr(got, "m1 \u2019 s |"), "%s", got);
-	cr_assert_not_null(strstr(got, "r1 \u2019 s openness > of keepers"), "%s", got);
-	free(got);
+	moved_down(a, b, moved_old, moved_new);
+	script_has(a, b, NULL, "m1 the Brannock family");
+	script_lacks(a, b, NULL, "m1 \u2019 s |");
+	script_has(a, b, NULL, "r1 \u2019 s openness > of keepers");
 }
 
 /* A one-sentence paragraph moved from the top to the end with half its words swapped: it shares
@@ -207,14 +229,11 @@ Test(move, a_paragraph_moved_with_half_its_words_swapped)
 	const char *moved_new = "Every winter the team dragged the ferry up the ramp and scrubbed its "
 	                        "hull ahead of coating it navy for the visitors.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
-	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 winter the"), "%s", got);
-	cr_assert_not_null(strstr(got, "m1 the ferry"), "%s", got);
-	cr_assert_not_null(strstr(got, "m1 for the"), "%s", got);
-	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
-	free(got);
+	moved_down(a, b, moved_old, moved_new);
+	script_has(a, b, NULL, "m1 winter the");
+	script_has(a, b, NULL, "m1 the ferry");
+	script_has(a, b, NULL, "m1 for the");
+	one_move(a, b);
 }
 
 Test(move, a_line_moved_from_the_end_to_the_top)
@@ -229,10 +248,8 @@ Test(move, a_line_moved_from_the_end_to_the_top)
 	char a[1024], b[1024];
 	snprintf(a, sizeof a, "%s\n%s\n", body, line);
 	snprintf(b, sizeof b, "%s\n%s", line, body);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 [ [ Category : Lakes of the northern fells ] ]"), "%s", got);
-	cr_assert_null(strstr(got, "i [ [ Category"), "%s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 [ [ Category : Lakes of the northern fells ] ]");
+	script_lacks(a, b, NULL, "i [ [ Category");
 }
 
 /* A sentence moved and reworded around a phrase it keeps word for word: it shares under a third
@@ -247,21 +264,14 @@ Test(move, a_sentence_reworded_around_a_long_run_moves)
 	                        "hired can run fast, year-round water-taxi crossings that justify a "
 	                        "higher fare.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_old);
-	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_new, P1, P2, P3, P4);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 run fast , year - round water - taxi crossings"), "%s",
-	                   got);
-	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
-	free(got);
+	moved_up(a, b, moved_old, moved_new);
+	script_has(a, b, NULL, "m1 run fast , year - round water - taxi crossings");
+	one_move(a, b);
 	/* A run of function words, or a short one, is no such evidence. */
-	got = run(P1 "\n\n" P2 "\n\n" P3 "\n\nWe went out to the end of it and then came back in "
-	             "the boat.\n",
-	          "All of it was for the end of it and then some of it, said the keeper.\n\n" P1
-	          "\n\n" P2 "\n\n" P3 "\n",
-	          0);
-	cr_assert_null(strstr(got, "m1"), "%s", got);
-	free(got);
+	script_lacks(P1 "\n\n" P2 "\n\n" P3 "\n\nWe went out to the end of it and then came back in "
+	                "the boat.\n",
+	             "All of it was for the end of it and then some of it, said the keeper.\n\n" P1
+	             "\n\n" P2 "\n\n" P3 "\n", NULL, "m1");
 }
 
 /* An image line of a wiki page, inside a hard-wrapped paragraph, moved to the top with one
@@ -281,10 +291,8 @@ Test(move, a_markup_line_inside_a_paragraph_moved_to_the_top)
 	                "Holmby, where the old mill road ends at a stone bridge over the outflow\n"
 	                "and the walkers leave their cars for the climb to the ridge above it.\n\n"
 	                "== History ==\nThe tarn was dammed in 1884 to supply the mills at Holmby.\n";
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 [ [ File : Fenwick Tarn east shore in winter"), "%s", got);
-	cr_assert_null(strstr(got, "i [ [ File"), "%s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 [ [ File : Fenwick Tarn east shore in winter");
+	script_lacks(a, b, NULL, "i [ [ File");
 }
 
 /* A paragraph moved to the end with a bullet left where it stood that restates its first words:
@@ -309,11 +317,9 @@ Test(move, a_moved_sentence_reaches_past_a_restatement_left_in_place)
 	         more);
 	snprintf(b, sizeof b, "%s\n\n- Bell scripts ring those chime twice at noon\n\n%s\n\n%s\n\n%s"
 	                      "\n\n%s\n\n%s\n", P1, P2, P3, P4, more, moved_new);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 It is | r1 worth > worths | m1 noting that the"), "%s", got);
-	cr_assert_not_null(strstr(got, "m1 those"), "%s", got);
-	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 It is | r1 worth > worths | m1 noting that the");
+	script_has(a, b, NULL, "m1 those");
+	one_move(a, b);
 }
 
 /* A one-sentence paragraph moved with its nouns and verbs swapped keeps mostly function words:
@@ -326,12 +332,9 @@ Test(move, a_sentence_moved_with_one_shared_pair)
 	const char *moved_new = "She claimed that the warden was not at the light when it failed, and "
 	                        "that nobody understood why.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
-	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3, P4, moved_new);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 was not at the light when it"), "%s", got);
-	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
-	free(got);
+	moved_down(a, b, moved_old, moved_new);
+	script_has(a, b, NULL, "m1 was not at the light when it");
+	one_move(a, b);
 }
 
 /* A one-line NEW text (every paragraph run into one line) hides the edges of a moved sentence:
@@ -345,12 +348,10 @@ Test(move, a_sentence_moved_into_one_line_starting_in_lower_case)
 	const char *moved_new = "tidewatchers.py must be a callable returning an hourly chart of the "
 	                        "tide.";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved_old, P1, P2, P3, P4);
+	first_of_five(a, moved_old);
 	snprintf(b, sizeof b, "%s %s %s %s %s\n", P1, P2, P3, moved_new, P4);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 . py must be a callable returning an hourly"), "%s", got);
-	cr_assert_null(strstr(got, "d tidewatch"), "%s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 . py must be a callable returning an hourly");
+	script_lacks(a, b, NULL, "d tidewatch");
 }
 
 /* A paragraph that ends with a colon, moved into a one-line text: there the sentence after it
@@ -359,13 +360,10 @@ Test(move, a_line_ending_in_a_colon_moved_into_one_line)
 {
 	const char *moved = "Example of how to check the tides before the ferry leaves:";
 	char a[1024], b[1024];
-	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", moved, P1, P2, P3, P4);
+	first_of_five(a, moved);
 	snprintf(b, sizeof b, "%s %s %s %s %s\n", P1, P2, moved, P3, P4);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 Example of how to check the tides before the ferry leaves :"),
-	                   "%s", got);
-	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 Example of how to check the tides before the ferry leaves :");
+	one_move(a, b);
 }
 
 /* A paragraph moved away whose bullets stayed where it stood: the bullet restates its last
@@ -386,11 +384,9 @@ Test(move, a_moved_paragraph_takes_back_words_its_bullet_kept_in_place)
 	snprintf(b, sizeof b, "%s\n\n- Fix the engine. You will get hold of a note each and\n"
 	                      "- A fitter who decides\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, P3,
 	         P4, moved_new, P5);
-	char *got = run(a, b, 0);
-	cr_assert_not_null(strstr(got, "m1 the engine . You will receive a note each time work is "
-	                               "done on the boat ."), "%s", got);
-	cr_assert_null(strstr(got, "= the engine"), "%s", got);
-	free(got);
+	script_has(a, b, NULL, "m1 the engine . You will receive a note each time work is "
+	                       "done on the boat .");
+	script_lacks(a, b, NULL, "= the engine");
 }
 
 /* A moved paragraph's last sentence reworded whole shares no word with its new wording, but it
@@ -398,15 +394,12 @@ Test(move, a_moved_paragraph_takes_back_words_its_bullet_kept_in_place)
  * with the passage as a rewrite. In a paragraph of its own it is an insertion. */
 Test(move, a_sentence_reworded_whole_at_the_edge_of_a_move_moves_with_it)
 {
+	script_has(P1 "\n\n" P2 " Ask the keeper for details.\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	           P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 " Consult any warden regarding specifics.\n\n" P5
+	              "\n",
+	           NULL, "from the north pier . | r1 Ask the keeper for details > "
+	                 "Consult any warden regarding specifics | m1 . |");
 	char *got = run(P1 "\n\n" P2 " Ask the keeper for details.\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
-	                P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 " Consult any warden regarding specifics.\n\n" P5
-	                   "\n",
-	                0);
-	cr_assert_not_null(strstr(got, "from the north pier . | r1 Ask the keeper for details > "
-	                               "Consult any warden regarding specifics | m1 . |"),
-	                   "%s", got);
-	free(got);
-	got = run(P1 "\n\n" P2 " Ask the keeper for details.\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
 	          P1 "\n\n" P3 "\n\n" P4 "\n\n" P2 "\n\nConsult any warden regarding specifics.\n\n" P5
 	             "\n",
 	          0);
@@ -449,13 +442,10 @@ Test(move, a_heading_keeps_no_word_in_a_sentence_below_once_its_neighbour_moved)
  * partners stand at the other place, and one bracket per word read as fragments. */
 Test(move, swaps_next_to_each_other_in_a_move_are_one_change)
 {
-	char *got = run(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
-	                P1 "\n\n" P3 "\n\n" P4 "\n\n"
-	                "A storm had broken three moorings during the night, and two skiffs were "
-	                "missing from the old jetty.\n\n" P5 "\n",
-	                0);
-	cr_assert_not_null(strstr(got, "| r1 north pier > old jetty |"), "%s", got);
-	free(got);
+	script_has(P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" P5 "\n",
+	           P1 "\n\n" P3 "\n\n" P4 "\n\n"
+	           "A storm had broken three moorings during the night, and two skiffs were "
+	           "missing from the old jetty.\n\n" P5 "\n", NULL, "| r1 north pier > old jetty |");
 }
 
 /* A section moved with its one-word heading: the heading, a unit kept whole on both sides right
