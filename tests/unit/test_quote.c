@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "ops_text.h"
 #include "pipeline.h"
+#include "script_check.h"
 #include "status.h"
 #include "text_ctx.h"
 
@@ -125,16 +126,13 @@ Test(quote, flags_removed_added_altered_elided)
 	cr_assert_str_eq(got, "= The mayor spoke . | d \xe2\x80\x9c We must sell the tower now , "
 	                      "\xe2\x80\x9d !removed | d she said . | = The vote followed .");
 	free(got);
-	got = run("The mayor spoke. The vote followed.",
-	          "The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
-	          "The vote followed.");
-	cr_assert_not_null(strstr(got, "!added"), "%s", got);
-	free(got);
-	got = run("\xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said.",
-	          "\xe2\x80\x9cWe should sell the tower now,\xe2\x80\x9d she said.");
-	cr_assert_str_eq(got, "= \xe2\x80\x9c We | r must > should !altered | "
-	                      "= sell the tower now , \xe2\x80\x9d she said .");
-	free(got);
+	script_has("The mayor spoke. The vote followed.",
+	           "The mayor spoke. \xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said. "
+	           "The vote followed.", NULL, "!added");
+	script_is("\xe2\x80\x9cWe must sell the tower now,\xe2\x80\x9d she said.",
+	          "\xe2\x80\x9cWe should sell the tower now,\xe2\x80\x9d she said.", NULL,
+	          "= \xe2\x80\x9c We | r must > should !altered | "
+	          "= sell the tower now , \xe2\x80\x9d she said .");
 	got = run("\xe2\x80\x9cOur plan is to keep the light running, keep the grounds open and make "
 	          "this the best landmark.\xe2\x80\x9d",
 	          "\xe2\x80\x9cOur plan is to keep the light running \xe2\x80\xa6 and make this the best "
@@ -222,18 +220,15 @@ Test(quote, flag_only_over_its_span)
  * added. */
 Test(quote, marks_added_around_unquoted_speech)
 {
-	char *got = run("Then the keeper told them, Bring ye the lamp unto the tower at dusk. "
-	                "And they went.\n\nAnd he said, Weep not.",
-	                "Then the keeper told them, \xe2\x80\x9c" "Bring the lamp to the tower by "
-	                "dusk.\xe2\x80\x9d And they went.\n\nHe said, \xe2\x80\x9c" "Don\xe2\x80\x99t "
-	                "cry.\xe2\x80\x9d");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("Then the keeper told them, Bring ye the lamp unto the tower at dusk. "
+	             "And they went.\n\nAnd he said, Weep not.",
+	             "Then the keeper told them, \xe2\x80\x9c" "Bring the lamp to the tower by "
+	             "dusk.\xe2\x80\x9d And they went.\n\nHe said, \xe2\x80\x9c" "Don\xe2\x80\x99t "
+	             "cry.\xe2\x80\x9d", NULL, "!");
 	/* New words quoted where nothing stood are an added quotation. */
-	got = run("The keeper left.", "The keeper left. \xe2\x80\x9cGood night, all of you,\xe2\x80\x9d "
-	          "he called.");
-	cr_assert_not_null(strstr(got, "!added"), "%s", got);
-	free(got);
+	script_has("The keeper left.",
+	           "The keeper left. \xe2\x80\x9cGood night, all of you,\xe2\x80\x9d he called.", NULL,
+	           "!added");
 }
 
 /* Issue 10: a scare quote removed counts once, however the diff cut the text around it. */
@@ -284,10 +279,8 @@ Test(quote, a_quotation_reworded_in_place_is_altered)
 	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
 	free(got);
 	/* Dropped without a quotation in its place, it is still removed. */
-	got = run("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
-	          "The sign over the door was painted in red.");
-	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
-	free(got);
+	script_has("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
+	           "The sign over the door was painted in red.", NULL, "!removed");
 }
 
 /* Issue 10: a summary that quotes part of a quotation and rewrites the words around it: the
@@ -326,10 +319,8 @@ Test(quote, a_word_stranded_among_new_text_does_not_save_a_quotation)
 	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
 	free(got);
 	/* Marks taken from a word that stays where it stood change no quotation. */
-	got = run("A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called opaque.",
-	          "A copy that is not Plain is called opaque.");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called opaque.",
+	             "A copy that is not Plain is called opaque.", NULL, "!");
 }
 
 /* A word kept at the end of a quotation when the same word stands just before it, outside: the
@@ -373,10 +364,10 @@ Test(quote, a_mark_taken_with_words_alters_the_quotation)
 	                   got);
 	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
 	free(got);
-	got = run("The pump failed. \xe2\x80\x9cWe will need the crane.\xe2\x80\x9d Then the crew left.",
-	          "The pump failed. We will need the crane.\xe2\x80\x9d Then the crew left.");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("The pump failed. \xe2\x80\x9cWe will need the crane.\xe2\x80\x9d Then the crew "
+	             "left.",
+	             "The pump failed. We will need the crane.\xe2\x80\x9d Then the crew left.", NULL,
+	             "!");
 }
 
 /* A short quotation dropped where a bullet list below restates the paragraph: its words matched
@@ -394,10 +385,8 @@ Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
 	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
 	free(got);
 	/* Marks taken from words kept in their own paragraph change nothing. */
-	got = run("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
-	          "See part four.1, G.3 faxes for the detail.\n\nThe end.\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
+	             "See part four.1, G.3 faxes for the detail.\n\nThe end.\n", NULL, "!");
 }
 
 /* Marks put around speech that was reworded, the old words taken by a deletion of their own beside
@@ -405,14 +394,12 @@ Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
  * it-] {+,+} [-.-]{+“So you say.”+}"), change no quotation: nothing is flagged. */
 Test(quote, speech_reworded_into_marks_beside_a_deletion_flags_nothing)
 {
-	char *got = run("And the keeper asked him, saying, Art thou the warden of the light? And he "
-	                "answered him and said, Thou sayest it.\n",
-	                "The keeper asked him, \xe2\x80\x9c" "Are you the warden of the light?"
-	                "\xe2\x80\x9d He answered him, \xe2\x80\x9cSo you say.\xe2\x80\x9d\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("And the keeper asked him, saying, Art thou the warden of the light? And he "
+	             "answered him and said, Thou sayest it.\n",
+	             "The keeper asked him, \xe2\x80\x9c" "Are you the warden of the light?"
+	             "\xe2\x80\x9d He answered him, \xe2\x80\x9cSo you say.\xe2\x80\x9d\n", NULL, "!");
 	/* A long passage deleted beside a new scare quote is no speech put in marks. */
-	got = run("The keeper had made the light a central part of the harbour for years, a way to "
+	char *got = run("The keeper had made the light a central part of the harbour for years, a way to "
 	          "keep every boat moving faster. He loudly praised it at every meeting.\n",
 	          "The keeper admitted he might close lights deemed \xe2\x80\x9cobsolete\xe2\x80\x9d.\n");
 	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
@@ -452,16 +439,14 @@ Test(quote, text_paired_with_a_removed_quotation_by_its_mark_is_not_flagged)
  * matched it with nothing (a summary bullet that restates it), is neither removed nor added. */
 Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
 {
-	char *got = run("A city spokesperson told the paper that the city\xe2\x80\x99s position on the "
-	                "lighthouse is \xe2\x80\x9cunchanged.\xe2\x80\x9d The mayor would still need to "
-	                "sign off on any sale of the lighthouse to the trust.\n",
-	                "- The mayor still controls any final decision on the sale of the lighthouse "
-	                "to the trust\n- A spokesperson insists the stance remains "
-	                "\xe2\x80\x9cunchanged\xe2\x80\x9d\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("A city spokesperson told the paper that the city\xe2\x80\x99s position on the "
+	             "lighthouse is \xe2\x80\x9cunchanged.\xe2\x80\x9d The mayor would still need to "
+	             "sign off on any sale of the lighthouse to the trust.\n",
+	             "- The mayor still controls any final decision on the sale of the lighthouse "
+	             "to the trust\n- A spokesperson insists the stance remains "
+	             "\xe2\x80\x9cunchanged\xe2\x80\x9d\n", NULL, "!");
 	/* A term quoted again and again ("outer") is no one quotation restated. */
-	got = run("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
+	char *got = run("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
 	          "\xe2\x80\x9couter\xe2\x80\x9d holds X. It is not \xe2\x80\x9couter\xe2\x80\x9d "
 	          "there.\n",
 	          "The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region holds X. It is not "
@@ -469,12 +454,10 @@ Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
 	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
 	free(got);
 	/* A few words apart (a quoted term moved inside a table cell), the words need not be rare. */
-	got = run("| which | shows \xe2\x80\x9cname\xe2\x80\x9d the place of the file |\n"
-	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n",
-	          "| which | shows the place of the file \xe2\x80\x9cname\xe2\x80\x9d |\n"
-	          "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("| which | shows \xe2\x80\x9cname\xe2\x80\x9d the place of the file |\n"
+	             "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n",
+	             "| which | shows the place of the file \xe2\x80\x9cname\xe2\x80\x9d |\n"
+	             "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n", NULL, "!");
 }
 
 /* Double marks do not nest in their own kind: a second opening double mark while one is open
@@ -568,11 +551,9 @@ Test(quote, a_closing_mark_is_not_kept_as_an_opening_one)
  * number is altered, not "“-" with it. */
 Test(quote, marks_kept_at_the_edges_of_a_quotation_stay_kept)
 {
-	char *got = run("\"-40\" on the dial at dawn, said the keeper.\n",
-	                "\"-45\" on the dial at dawn, said the keeper.\n");
-	cr_assert_str_eq(got, "= \" - | r 40 > 45 !altered | = \" on the dial at dawn , said the keeper .",
-	                 "%s", got);
-	free(got);
+	script_is("\"-40\" on the dial at dawn, said the keeper.\n",
+	          "\"-45\" on the dial at dawn, said the keeper.\n", NULL,
+	          "= \" - | r 40 > 45 !altered | = \" on the dial at dawn , said the keeper .");
 }
 
 /* A sentence gone as a whole, its scare quote with it, that the diff pairs with a new bullet and
@@ -602,15 +583,13 @@ Test(quote, a_sentence_gone_with_its_quotation_does_not_keep_it_by_one_word)
 	cr_assert_null(strstr(got, "= buckets |"), "%s", got);
 	free(got);
 	/* A sentence reworded around a scare quote that keeps its words: nothing removed. */
-	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
-	          "Wipes an entry kept at slot k in our \xe2\x80\x9cquick cache\xe2\x80\x9d pool.\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	             "Wipes an entry kept at slot k in our \xe2\x80\x9cquick cache\xe2\x80\x9d pool.\n",
+	             NULL, "!");
 	/* Marks taken from words that stay, the sentence kept: nothing. */
-	got = run("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
-	          "Clears the item held in row j of the quick cache store.\n");
-	cr_assert_null(strstr(got, "!"), "%s", got);
-	free(got);
+	script_lacks("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
+	             "Clears the item held in row j of the quick cache store.\n", NULL,
+	             "!");
 }
 
 /* An interview revised as editors do (my own text): one quotation cut short twice over ("I will
@@ -727,11 +706,9 @@ Test(quote, a_quotation_restated_by_a_bullet_below_moved_text_is_removed)
 	         "- Marked by HERE in\n- State not recognised in patterns; marked by HERE\n\n"
 	         "The description for this warning has been extended to cover all cases.\n\n%s%s%s"
 	         "The end of the notes comes here.\n", mid, mid, mid);
-	char *got = run(old, new);
-	cr_assert_null(strstr(got, "= ; marked by HERE |"), "%s", got);
-	cr_assert_not_null(strstr(got, "d ; marked by HERE !removed"), "%s", got);
-	cr_assert_not_null(strstr(got, "d in m / % s / \" !removed"), "%s", got);
-	free(got);
+	script_lacks(old, new, NULL, "= ; marked by HERE |");
+	script_has(old, new, NULL, "d ; marked by HERE !removed");
+	script_has(old, new, NULL, "d in m / % s / \" !removed");
 }
 
 /* A hard-wrapped line that happens to start with "*" or "-" inside a quotation is no list item:
@@ -745,9 +722,7 @@ Test(quote, a_wrapped_line_starting_with_a_star_is_no_list_item)
 	                 "0:\"1000\n* (the runs of the package seen lately)/(all runs)\"");
 	cr_assert_str_eq(quotes_of("It goes as follows:\n* \"a plan\n* the vote\" was close.\n"), "");
 	cr_assert_str_eq(quotes_of("- It is \"a plan\n- The vote\" was close.\n"), "");
-	char *got = run("The score is calculated by \"1000\n* (the runs of the package seen lately)/"
-	                "(all runs)\".\n\nNext.\n",
-	                "The score is calculated by.\n\nNext.\n");
-	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
-	free(got);
+	script_has("The score is calculated by \"1000\n* (the runs of the package seen lately)/"
+	           "(all runs)\".\n\nNext.\n",
+	           "The score is calculated by.\n\nNext.\n", NULL, "!removed");
 }
