@@ -7,6 +7,7 @@
 #include "align.h"
 #include "fixtures.h"
 #include "ops_text.h"
+#include "script_check.h"
 #include "status.h"
 
 static char *run(const char *a, const char *b, unsigned off)
@@ -35,10 +36,10 @@ Test(pair, a_bullet_beside_its_source_sentence)
 	free(got);
 	/* ...where the word diff alone runs the first bullet into the sentence before it and leaves
 	 * the second an insertion. */
-	got = run(SOURCE, BULLETS, RL_STAGE_SENTENCES);
-	cr_assert_not_null(strstr(got, "= Brannock Light | d , and instead leasing it"), "%s", got);
-	cr_assert_not_null(strstr(got, "i - Repair estimates came in disappointing"), "%s", got);
-	free(got);
+	script_has(SOURCE, BULLETS, without(RL_STAGE_SENTENCES),
+	           "= Brannock Light | d , and instead leasing it");
+	script_has(SOURCE, BULLETS, without(RL_STAGE_SENTENCES),
+	           "i - Repair estimates came in disappointing");
 }
 
 Test(pair, the_summary_example)
@@ -66,14 +67,13 @@ Test(pair, unrelated_sentences_share_no_word)
 {
 	/* One sentence replaced by an unrelated one: a rewrite of the whole sentence, with no word
 	 * ("the", "it") matched across. */
-	char *got = run("The ferry left at noon. Gulls followed it out of the bay as the tide turned. "
-	                "The captain waved. Nobody on the quay waved back.",
-	                "The ferry left at noon. Taxes on fuel went up again in March as the price of "
-	                "oil rose. The captain waved. Nobody on the quay waved back.", 0);
-	cr_assert_str_eq(got, "= The ferry left at noon . | r Gulls followed it out of the bay as the "
-	                      "tide turned > Taxes on fuel went up again in March as the price of oil "
-	                      "rose | = . The captain waved . Nobody on the quay waved back .");
-	free(got);
+	script_is("The ferry left at noon. Gulls followed it out of the bay as the tide turned. "
+	          "The captain waved. Nobody on the quay waved back.",
+	          "The ferry left at noon. Taxes on fuel went up again in March as the price of "
+	          "oil rose. The captain waved. Nobody on the quay waved back.", NULL,
+	          "= The ferry left at noon . | r Gulls followed it out of the bay as the "
+	          "tide turned > Taxes on fuel went up again in March as the price of oil "
+	          "rose | = . The captain waved . Nobody on the quay waved back .");
 }
 
 /* One long OLD sentence of distinct words; NEW many short paragraphs of four of its words each, in
@@ -127,10 +127,9 @@ Test(pair, many_short_units_joining_one_long_one_stay_linear, .timeout = 1200)
 
 Test(pair, pairing_keeps_the_words_the_word_diff_kept)
 {
-	char *got = run(NATIVITY_OLD, NATIVITY_NEW, 0);
-	cr_assert_not_null(strstr(got, "= they were there , the"), "%s", got);
-	cr_assert_null(strstr(got, "d And so it was , that , while they were there"), "%s", got);
-	free(got);
+	script_has(NATIVITY_OLD, NATIVITY_NEW, NULL, "= they were there , the");
+	script_lacks(NATIVITY_OLD, NATIVITY_NEW, NULL,
+	             "d And so it was , that , while they were there");
 }
 
 /* Sentences pair by the stems of their content words, their first five characters: the plural of
@@ -146,11 +145,9 @@ Test(pair, a_bullet_in_plurals_beside_its_source)
 	const char *b = "Top members of the harbor board have paused work on the sale of the tower.\n"
 	                "- Hulls and decks were checked by crews\n"
 	                "- Boats, nets and lofts wait for paint\n";
-	char *got = run(a, b, 0);
-	cr_assert_null(strstr(got, "i - Boats"), "%s", got);
-	cr_assert_not_null(strstr(got, "= lofts"), "%s", got);
-	cr_assert_not_null(strstr(got, "= paint"), "%s", got);
-	free(got);
+	script_lacks(a, b, NULL, "i - Boats");
+	script_has(a, b, NULL, "= lofts");
+	script_has(a, b, NULL, "= paint");
 }
 
 /* A short sentence rewritten in its slot, every noun and verb swapped, between two sentences
@@ -182,13 +179,9 @@ Test(pair, bullets_in_other_cases_beside_their_source)
 {
 	const char *beside = "| = . | r Officials told the Ledger that the board > - BRANNOCK LIGHT "
 	                     "| = had finished |";
-	char *got = run(SOURCE, BULLETS_CASED, 0);
-	cr_assert_not_null(strstr(got, beside), "%s", got);
-	free(got);
+	script_has(SOURCE, BULLETS_CASED, NULL, beside);
 	/* (The word diff alone runs the sentence and both bullets into one replace.) */
-	got = run(SOURCE, BULLETS_CASED, RL_STAGE_SENTENCES);
-	cr_assert_null(strstr(got, beside), "%s", got);
-	free(got);
+	script_lacks(SOURCE, BULLETS_CASED, without(RL_STAGE_SENTENCES), beside);
 }
 
 /* The stems table is sized by the ids (stems_init): under fold_case one id may hold words whose
