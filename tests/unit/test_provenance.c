@@ -78,6 +78,14 @@ static bool beside(const rl_alignment *al, const char *line, const char *sentenc
 	return false;
 }
 
+/* a against b with sources on: NEW's unit starting with `line` has no link. */
+static void assert_no_link(const char *a, const char *b, const char *line)
+{
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, line), "\"%s\" is linked", line);
+	rl_alignment_free(al);
+}
+
 /* The bullet starting with `line` stands beside the sentence starting with `sentence` and has no
  * link, or is linked to it first. */
 static void assert_source(const rl_alignment *al, const char *line, const char *sentence,
@@ -349,9 +357,7 @@ Test(provenance, words_kept_in_place_link_nothing)
 	                "storage along the coast. The first site opens next spring.\n\n"
 	                "The agreement covers three sites and about 420 megawatt-hours.\n\n"
 	                "About Northfield Energy\nThe company supplies power to a million homes.\n";
-	rl_alignment *al = diff(a, b, true);
-	cr_assert_null(link_of(al, b, "Northfield Energy Signs"));
-	rl_alignment_free(al);
+	assert_no_link(a, b, "Northfield Energy Signs");
 }
 
 /* "fares" is the plural of "fare", not of "far": the stem cuts "-es" only after s, x, z, ch or
@@ -368,9 +374,7 @@ Test(provenance, a_plural_in_es_is_cut_only_where_english_adds_it)
 	                "Members heard that the route lost money again this year.\n\n"
 	                "The council praised the timetable, a lifeline for islanders, for keeping "
 	                "fares low after the storms.\n";
-	rl_alignment *al = diff(a, b, true);
-	cr_assert_null(link_of(al, b, "For islanders"));
-	rl_alignment_free(al);
+	assert_no_link(a, b, "For islanders");
 }
 
 /* A revised charter: its opening note is rewritten in place, and the new wording shares a phrase
@@ -397,7 +401,5 @@ Test(provenance, a_sentence_kept_in_place_is_no_source)
 	    "complaints.\n\n"
 	    "To amend it, the board must rewrite every notice that names this charter, so that each "
 	    "names the Harbour Trust Charter, edition 3, in its place.\n";
-	rl_alignment *al = diff(a, b, true);
-	cr_assert_null(link_of(al, b, "It also counts"));
-	rl_alignment_free(al);
+	assert_no_link(a, b, "It also counts");
 }
