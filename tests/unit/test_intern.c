@@ -331,6 +331,13 @@ Test(intern, repeats_find_their_ids_past_the_cache)
 	rl_interner_free(in);
 }
 
+/* The next of a 64-bit LCG's states in *st, and its top 31 bits. */
+static unsigned next_random(unsigned long long *st)
+{
+	*st = *st * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)(*st >> 33);
+}
+
 /* Many distinct short words and marks of 1 to 20 bytes, seen again and again at random (the cache's
  * entries of short and long keys overwrite one another), and the text ending in a short word: under
  * the default options every token gets the id of its key, as an interner that is given the keys
@@ -341,8 +348,7 @@ Test(intern, cached_ids_are_the_ids_of_their_keys)
 	char *text = malloc(cap);
 	unsigned long long st = 7;
 	for (size_t i = 0; i < n; i++) {
-		st = st * 6364136223846793005ull + 1442695040888963407ull;
-		unsigned r = (unsigned)(st >> 33), len = 1 + r % 20, w = (r >> 8) % 600;
+		unsigned r = next_random(&st), len = 1 + r % 20, w = (r >> 8) % 600;
 		if (r % 7 == 0) {
 			text[k++] = ",.;:!?()"[w % 8];
 		} else {
@@ -369,8 +375,7 @@ Test(intern, cached_raw_ids_are_the_ids_of_their_keys)
 	char *text = malloc(cap);
 	unsigned long long st = 11;
 	for (size_t i = 0; i < n; i++) {
-		st = st * 6364136223846793005ull + 1442695040888963407ull;
-		unsigned r = (unsigned)(st >> 33), len = 1 + r % 8, w = (r >> 8) % 6000;
+		unsigned r = next_random(&st), len = 1 + r % 8, w = (r >> 8) % 6000;
 		for (unsigned j = 0, d = w; j < len; j++, d /= 10)  /* w's digits, then its first again */
 			k += (size_t)snprintf(text + k, cap - k, "%s", letters[(d ? d : w) % 10]);
 		text[k++] = r % 5 ? ' ' : ',';
