@@ -1,16 +1,43 @@
-/* expect.h: checks on a captured run (run.h) that the end-to-end tests share. */
+/* expect.h: checks on a captured run (run.h) that the end-to-end tests share: what standard
+ * output holds, and the golden files it is compared with. */
 #ifndef REDLINE_TEST_EXPECT_H
 #define REDLINE_TEST_EXPECT_H
 
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "run.h"
 
 /* needle is in standard output (shown whole when it is not). */
 static inline void out_has(const run_result *r, const char *needle)
 {
 	cr_assert_not_null(strstr(r->out, needle), "%s", r->out);
+}
+
+/* Standard output is tests/golden/name to the byte; with UPDATE_GOLDEN set, it is written there
+ * instead. */
+static inline void golden(const char *name, const run_result *r)
+{
+	char path[1024], rel[256];
+	snprintf(path, sizeof path, "%s/tests/golden/%s", SOURCE_DIR, name);
+	if (getenv("UPDATE_GOLDEN")) {
+		FILE *fp = fopen(path, "wb");
+		cr_assert_not_null(fp);
+		fwrite(r->out, 1, r->out_len, fp);
+		fclose(fp);
+		return;
+	}
+	size_t len;
+	snprintf(rel, sizeof rel, "tests/golden/%s", name);
+	char *want = fixture_read(rel, &len);
+	cr_assert_eq(r->out_len, len, "%s: %zu bytes, golden has %zu (UPDATE_GOLDEN=1 to refresh)",
+	             name, r->out_len, len);
+	cr_assert(memcmp(r->out, want, len) == 0,
+	          "%s differs from the golden output (UPDATE_GOLDEN=1 to refresh):\n%s", name, r->out);
+	free(want);
 }
 
 #endif

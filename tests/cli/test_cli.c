@@ -21,28 +21,9 @@
 #define REWRITE "examples/lighthouse-4-rewrite.txt"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 20)
-
-/* Compare with tests/golden/name, or write it when UPDATE_GOLDEN is set. */
-static void golden(const char *name, const run_result *r)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/tests/golden/%s", SOURCE_DIR, name);
-	if (getenv("UPDATE_GOLDEN")) {
-		FILE *fp = fopen(path, "wb");
-		cr_assert_not_null(fp);
-		fwrite(r->out, 1, r->out_len, fp);
-		fclose(fp);
-		return;
-	}
-	size_t len;
-	char rel[256];
-	snprintf(rel, sizeof rel, "tests/golden/%s", name);
-	char *want = fixture_read(rel, &len);
-	cr_assert_eq(r->out_len, len, "%s: %zu bytes, golden has %zu (UPDATE_GOLDEN=1 to refresh)",
-	             name, r->out_len, len);
-	cr_assert(memcmp(r->out, want, len) == 0, "%s differs from the golden output", name);
-	free(want);
-}
+/* RUN with `in` (NUL-terminated) on standard input. */
+#define RUN_IN(r, in, ...)                                                                        \
+	run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, (in), strlen(in), NULL, 20)
 
 Test(cli, help_and_version)
 {
@@ -222,17 +203,13 @@ Test(cli, similarity_is_100_percent_only_for_the_same_words)
  * which reads "twowinters". */
 Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 {
-	char a[] = "/tmp/redline-glue-a-XXXXXX";
-	int fa = mkstemp(a);
-	cr_assert(fa >= 0);
+	char a[96];
 	const char *old = "The walkway reopens after two winters shut, the company said.\n";
 	/* (Not "two-year": a rewrite takes a compound's first part with it, structure.c.) */
 	const char *new = "The walkway reopens after two/three closures, the company said.\n";
-	cr_assert_eq(write(fa, old, strlen(old)), (ssize_t)strlen(old));
-	close(fa);
+	temp_named(a, "glue-a", old, strlen(old));
 	run_result r;
-	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
-	            new, strlen(new), NULL, 20);
+	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
 	cr_assert_eq(r.status, 1);
 	out_has(&r, "after two [-winters shut-] {+/three closures+}, the");
 	run_free(&r);
@@ -244,23 +221,17 @@ Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
  * by side (the break printed before the deletion and again before NEW's paragraph). */
 Test(cli, a_deletion_that_starts_a_paragraph_stays_in_it)
 {
-	char a[] = "/tmp/redline-lead-a-XXXXXX";
-	int fa = mkstemp(a);
-	cr_assert(fa >= 0);
+	char a[96];
 	const char *old = "Mill to turn again\n\nBy Ann Quell, heritage reporter\n\nThe mill will "
 	                  "grind again.\n";
 	const char *new = "Mill to turn again\n\nAnn Quell, reporter\n\nThe mill will grind again.\n";
-	cr_assert_eq(write(fa, old, strlen(old)), (ssize_t)strlen(old));
-	close(fa);
+	temp_named(a, "lead-a", old, strlen(old));
 	run_result r;
-	run_redline(&r, (const char *const[]){"redline", "--inline", "--color=never", a, "-", NULL},
-	            new, strlen(new), NULL, 20);
+	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
 	cr_assert_eq(r.status, 1);
 	out_has(&r, "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe");
 	run_free(&r);
-	run_redline(&r, (const char *const[]){"redline", "-y", "-W", "80", "--color=never", a, "-",
-	                                      NULL},
-	            new, strlen(new), NULL, 20);
+	RUN_IN(&r, new, "-y", "-W", "80", "--color=never", a, "-");
 	cr_assert_eq(r.status, 1);
 	out_has(&r, "\n[-By-] Ann Quell, [-heritage-]");
 	run_free(&r);

@@ -172,26 +172,6 @@ static void story_with(sandbox *sb, const char *script)
 	sb_sh(sb, script);
 }
 
-/* Compare with tests/golden/name, or write it when UPDATE_GOLDEN is set. */
-static void golden(const char *name, const run_result *r)
-{
-	char path[1024], rel[256];
-	snprintf(path, sizeof path, "%s/tests/golden/%s", SOURCE_DIR, name);
-	if (getenv("UPDATE_GOLDEN")) {
-		FILE *fp = fopen(path, "wb");
-		cr_assert_not_null(fp);
-		fwrite(r->out, 1, r->out_len, fp);
-		fclose(fp);
-		return;
-	}
-	size_t len;
-	snprintf(rel, sizeof rel, "tests/golden/%s", name);
-	char *want = fixture_read(rel, &len);
-	cr_assert(r->out_len == len && memcmp(r->out, want, len) == 0,
-	          "%s differs from the golden output (UPDATE_GOLDEN=1 to refresh):\n%s", name, r->out);
-	free(want);
-}
-
 static void no_escape(const run_result *r)
 {
 	cr_assert_null(memchr(r->out, '\x1b', r->out_len), "escape in stdout");
