@@ -44,4 +44,22 @@ static inline void script_lacks(const char *a, const char *b, const rl_diff_opts
 	free(got);
 }
 
+/* Occurrences of needle in hay. */
+static inline int count_in(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* The script of a against b under opts (NULL: the defaults) holds `needle` n times. */
+static inline void script_count(const char *a, const char *b, const rl_diff_opts *opts,
+                                const char *needle, int n)
+{
+	char *got = diff_text(a, b, opts);
+	cr_assert_eq(count_in(got, needle), n, "%s", got);
+	free(got);
+}
+
 #endif

@@ -133,13 +133,12 @@ Test(quote, flags_removed_added_altered_elided)
 	          "\xe2\x80\x9cWe should sell the tower now,\xe2\x80\x9d she said.", NULL,
 	          "= \xe2\x80\x9c We | r must > should !altered | "
 	          "= sell the tower now , \xe2\x80\x9d she said .");
-	got = run("\xe2\x80\x9cOur plan is to keep the light running, keep the grounds open and make "
-	          "this the best landmark.\xe2\x80\x9d",
-	          "\xe2\x80\x9cOur plan is to keep the light running \xe2\x80\xa6 and make this the best "
-	          "landmark.\xe2\x80\x9d");
-	cr_assert_not_null(strstr(got, "!elided"), "%s", got);
-	cr_assert_null(strstr(got, "!altered"), "%s", got);
-	free(got);
+	const char *a = "\xe2\x80\x9cOur plan is to keep the light running, keep the grounds open "
+	                "and make this the best landmark.\xe2\x80\x9d";
+	const char *b = "\xe2\x80\x9cOur plan is to keep the light running \xe2\x80\xa6 and make this "
+	                "the best landmark.\xe2\x80\x9d";
+	script_has(a, b, NULL, "!elided");
+	script_lacks(a, b, NULL, "!altered");
 }
 
 Test(quote, the_rewrite_example)
@@ -204,15 +203,13 @@ Test(quote, apostrophes_inside_quotations)
  * removes it is a replace of a whole line of site furniture. */
 Test(quote, flag_only_over_its_span)
 {
-	char *got = run("Read more: \xe2\x80\x98Gulls take the pier\xe2\x80\x99 and other stories from "
-	                "the coast\n\nThe harbour opened.",
-	                "Source: the feed\n\nThe harbour opened.");
-	cr_assert_not_null(strstr(got, "d \xe2\x80\x98 Gulls take the pier \xe2\x80\x99 !removed"),
-	                   "%s", got);
-	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
-	cr_assert_null(strstr(got, "and other stories from the coast !removed"), "%s", got);
-	cr_assert_null(strstr(got, "Read more : !removed"), "%s", got);
-	free(got);
+	const char *a = "Read more: \xe2\x80\x98Gulls take the pier\xe2\x80\x99 and other stories from "
+	                "the coast\n\nThe harbour opened.";
+	const char *b = "Source: the feed\n\nThe harbour opened.";
+	script_has(a, b, NULL, "d \xe2\x80\x98 Gulls take the pier \xe2\x80\x99 !removed");
+	script_count(a, b, NULL, "!removed", 1);
+	script_lacks(a, b, NULL, "and other stories from the coast !removed");
+	script_lacks(a, b, NULL, "Read more : !removed");
 }
 
 /* Issue 10: marks put around words that were not quoted before (a translation that quotes the
@@ -250,13 +247,12 @@ Test(quote, a_removed_scare_quote_counts_once)
  * ("a", "of") found a partner by coincidence. */
 Test(quote, coincidental_function_words_do_not_save_a_quotation)
 {
-	char *got = run("The manual says so that we can say \xe2\x80\x9cGCC is a full implementation "
-	                "of the standard,\xe2\x80\x9d not because there is any reason to use it.",
-	                "The manual says so that we could state, not as a result of this, that "
-	                "there is any reason to use it.");
-	cr_assert_not_null(strstr(got, "!removed"), "%s", got);
-	cr_assert_null(strstr(got, "!altered"), "%s", got);
-	free(got);
+	const char *a = "The manual says so that we can say \xe2\x80\x9cGCC is a full implementation "
+	                "of the standard,\xe2\x80\x9d not because there is any reason to use it.";
+	const char *b = "The manual says so that we could state, not as a result of this, that "
+	                "there is any reason to use it.";
+	script_has(a, b, NULL, "!removed");
+	script_lacks(a, b, NULL, "!altered");
 }
 
 /* Issue 10: a short quotation reworded where it stood, every word of it changed but still in
@@ -264,16 +260,15 @@ Test(quote, coincidental_function_words_do_not_save_a_quotation)
  * altered quotation, not a removed one and an added one. */
 Test(quote, a_quotation_reworded_in_place_is_altered)
 {
-	char *got = run("\xe8\xaf\xb7\xe9\x98\x85\xe8\xaf\xbb\xe2\x80\x9c\xe7\x94\xa8\xe6\x88\xb7"
-	                "\xe5\x92\x8c\xe7\xbb\x84\xe2\x80\x9d\xe4\xb8\x80\xe8\x8a\x82\xe3\x80\x82",
-	                "\xe8\xab\x8b\xe9\x96\xb1\xe8\xae\x80\xe3\x80\x8c\xe4\xbd\xbf\xe7\x94\xa8"
+	const char *a = "\xe8\xaf\xb7\xe9\x98\x85\xe8\xaf\xbb\xe2\x80\x9c\xe7\x94\xa8\xe6\x88\xb7"
+	                "\xe5\x92\x8c\xe7\xbb\x84\xe2\x80\x9d\xe4\xb8\x80\xe8\x8a\x82\xe3\x80\x82";
+	const char *b = "\xe8\xab\x8b\xe9\x96\xb1\xe8\xae\x80\xe3\x80\x8c\xe4\xbd\xbf\xe7\x94\xa8"
 	                "\xe8\x80\x85\xe5\x92\x8c\xe7\xb5\x84\xe3\x80\x8d\xe4\xb8\x80\xe7\xaf\x80"
-	                "\xe3\x80\x82");
-	cr_assert_null(strstr(got, "!removed"), "%s", got);
-	cr_assert_null(strstr(got, "!added"), "%s", got);
-	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
-	free(got);
-	got = run("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
+	                "\xe3\x80\x82";
+	script_lacks(a, b, NULL, "!removed");
+	script_lacks(a, b, NULL, "!added");
+	script_has(a, b, NULL, "!altered");
+	char *got = run("The sign over the door read \xe2\x80\x9cKeep the lamp lit\xe2\x80\x9d in red.",
 	          "The sign over the door read \xe2\x80\x9cNever let darkness win\xe2\x80\x9d in red.");
 	cr_assert_null(strstr(got, "!removed"), "%s", got);
 	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
@@ -290,17 +285,16 @@ Test(quote, a_quotation_reworded_in_place_is_altered)
  * golden files summary.*; this text keeps its order and guards the rule.) */
 Test(quote, new_text_outside_the_quotation_is_not_flagged)
 {
-	char *got = run("The vote was close.\n\nThe harbour master, who led the campaign, spoke "
+	const char *a = "The vote was close.\n\nThe harbour master, who led the campaign, spoke "
 	                "first. \xe2\x80\x9cWe have scraped the hull for ten winters with paint we "
 	                "borrowed. This sale finally hands the boat to people who can keep it "
-	                "afloat,\xe2\x80\x9d she said after the meeting.\n\nOthers were less sure.",
-	                "- Others were less sure.\n- The vote was close.\n- The harbour master, who "
+	                "afloat,\xe2\x80\x9d she said after the meeting.\n\nOthers were less sure.";
+	const char *b = "- Others were less sure.\n- The vote was close.\n- The harbour master, who "
 	                "backed the plan, said the sale \xe2\x80\x9chands the boat to people who can "
-	                "keep it afloat.\xe2\x80\x9d");
-	cr_assert_null(strstr(got, "backed the plan , said the !"), "%s", got);
-	cr_assert_null(strstr(got, "the plan !altered"), "%s", got);
-	cr_assert_not_null(strstr(got, "!altered"), "%s", got);
-	free(got);
+	                "keep it afloat.\xe2\x80\x9d";
+	script_lacks(a, b, NULL, "backed the plan , said the !");
+	script_lacks(a, b, NULL, "the plan !altered");
+	script_has(a, b, NULL, "!altered");
 }
 
 /* A quotation dropped where a bullet below repeats its one word: the word matched in the bullet,
@@ -308,16 +302,15 @@ Test(quote, new_text_outside_the_quotation_is_not_flagged)
  * quotation flag. */
 Test(quote, a_word_stranded_among_new_text_does_not_save_a_quotation)
 {
-	char *got = run("A format whose rules are public, fit for text and for plain editors, is "
+	const char *a = "A format whose rules are public, fit for text and for plain editors, is "
 	                "plain. A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called "
-	                "\xe2\x80\x9cOpaque\xe2\x80\x9d.\n\nExamples of such formats follow here.\n",
-	                "A format whose rules are public, fit for text and for plain editors, is "
+	                "\xe2\x80\x9cOpaque\xe2\x80\x9d.\n\nExamples of such formats follow here.\n";
+	const char *b = "A format whose rules are public, fit for text and for plain editors, is "
 	                "plain. A copy that is not is named.\n- Whose rules, fit for text\n- Plain. A "
-	                "public format\n\nExamples of such formats follow here.\n");
-	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c Plain \xe2\x80\x9d !removed"), "%s", got);
-	cr_assert_null(strstr(got, "= Plain"), "%s", got);
-	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
-	free(got);
+	                "public format\n\nExamples of such formats follow here.\n";
+	script_has(a, b, NULL, "d \xe2\x80\x9c Plain \xe2\x80\x9d !removed");
+	script_lacks(a, b, NULL, "= Plain");
+	script_count(a, b, NULL, "!removed", 2);
 	/* Marks taken from a word that stays where it stood change no quotation. */
 	script_lacks("A copy that is not \xe2\x80\x9cPlain\xe2\x80\x9d is called opaque.",
 	             "A copy that is not Plain is called opaque.", NULL, "!");
@@ -356,14 +349,12 @@ Test(quote, a_straight_mark_after_an_ellipsis_opens)
  * A mark taken alone from kept words flags nothing. */
 Test(quote, a_mark_taken_with_words_alters_the_quotation)
 {
-	char *got = run("The pump failed. \xe2\x80\x9cThe valve is stuck again. We will need the "
-	                "crane to lift it out.\xe2\x80\x9d Then the crew left.",
-	                "The pump failed. We will need the crane to lift it out.\xe2\x80\x9d Then "
-	                "the crew left.");
-	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c The valve is stuck again . !altered"), "%s",
-	                   got);
-	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
-	free(got);
+	const char *a = "The pump failed. \xe2\x80\x9cThe valve is stuck again. We will need the "
+	                "crane to lift it out.\xe2\x80\x9d Then the crew left.";
+	const char *b = "The pump failed. We will need the crane to lift it out.\xe2\x80\x9d Then "
+	                "the crew left.";
+	script_has(a, b, NULL, "d \xe2\x80\x9c The valve is stuck again . !altered");
+	script_count(a, b, NULL, "!", 1);
 	script_lacks("The pump failed. \xe2\x80\x9cWe will need the crane.\xe2\x80\x9d Then the crew "
 	             "left.",
 	             "The pump failed. We will need the crane.\xe2\x80\x9d Then the crew left.", NULL,
@@ -375,15 +366,14 @@ Test(quote, a_mark_taken_with_words_alters_the_quotation)
  * went, are coincidence (and the full stop inside "G.3" says nothing). The quotation is removed. */
 Test(quote, words_matched_in_another_paragraph_do_not_save_a_quotation)
 {
-	char *got = run("Most offices send paper through G.3 faxes over copper lines and plain modems. "
+	const char *a = "Most offices send paper through G.3 faxes over copper lines and plain modems. "
 	                "See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\n"
-	                "The next part covers printers.\n",
-	                "Most bureaus send paper through G.3 faxes over copper line and plain modem. "
+	                "The next part covers printers.\n";
+	const char *b = "Most bureaus send paper through G.3 faxes over copper line and plain modem. "
 	                "See part four.1, for the detail.\n\n- 3 faxes over copper line and plain "
-	                "modem\n- 3 faxes over copper line\n\nThe next part covers printers.\n");
-	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c G . 3 faxes \xe2\x80\x9d !removed"), "%s", got);
-	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
-	free(got);
+	                "modem\n- 3 faxes over copper line\n\nThe next part covers printers.\n";
+	script_has(a, b, NULL, "d \xe2\x80\x9c G . 3 faxes \xe2\x80\x9d !removed");
+	script_count(a, b, NULL, "!", 1);
 	/* Marks taken from words kept in their own paragraph change nothing. */
 	script_lacks("See part 4.1, \xe2\x80\x9cG.3 faxes\xe2\x80\x9d for the details.\n\nThe end.\n",
 	             "See part four.1, G.3 faxes for the detail.\n\nThe end.\n", NULL, "!");
@@ -399,40 +389,37 @@ Test(quote, speech_reworded_into_marks_beside_a_deletion_flags_nothing)
 	             "The keeper asked him, \xe2\x80\x9c" "Are you the warden of the light?"
 	             "\xe2\x80\x9d He answered him, \xe2\x80\x9cSo you say.\xe2\x80\x9d\n", NULL, "!");
 	/* A long passage deleted beside a new scare quote is no speech put in marks. */
-	char *got = run("The keeper had made the light a central part of the harbour for years, a way to "
-	          "keep every boat moving faster. He loudly praised it at every meeting.\n",
-	          "The keeper admitted he might close lights deemed \xe2\x80\x9cobsolete\xe2\x80\x9d.\n");
-	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
-	free(got);
+	script_count("The keeper had made the light a central part of the harbour for years, a way "
+	             "to keep every boat moving faster. He loudly praised it at every meeting.\n",
+	             "The keeper admitted he might close lights deemed "
+	             "\xe2\x80\x9cobsolete\xe2\x80\x9d.\n",
+	             NULL, "!added", 1);
 }
 
 /* A new quotation nested in one that only gained marks is flagged over its own span, not with the
  * words inserted around it. */
 Test(quote, a_nested_quotation_is_flagged_over_its_own_span)
 {
-	char *got = run("The keeper said to the boy, Go to the tower before dusk and light the lamp.\n",
-	                "The keeper said to the boy, \xe2\x80\x9cGo to the tower before dusk and light "
+	const char *a = "The keeper said to the boy, Go to the tower before dusk and light the lamp.\n";
+	const char *b = "The keeper said to the boy, \xe2\x80\x9cGo to the tower before dusk and light "
 	                "the lamp, and if the mayor asks, tell him \xe2\x80\x98The light is lit."
-	                "\xe2\x80\x99\xe2\x80\x9d\n");
-	cr_assert_eq(count_of(got, "!added"), 1, "%s", got);
-	cr_assert_not_null(strstr(got, "\xe2\x80\x98 The light is lit . \xe2\x80\x99 !added"), "%s",
-	                   got);
-	cr_assert_null(strstr(got, "mayor asks , tell him !"), "%s", got);
-	cr_assert_null(strstr(got, "him \xe2\x80\x98"), "%s", got);
-	free(got);
+	                "\xe2\x80\x99\xe2\x80\x9d\n";
+	script_count(a, b, NULL, "!added", 1);
+	script_has(a, b, NULL, "\xe2\x80\x98 The light is lit . \xe2\x80\x99 !added");
+	script_lacks(a, b, NULL, "mayor asks , tell him !");
+	script_lacks(a, b, NULL, "him \xe2\x80\x98");
 }
 
 /* New words the diff paired with a removed quotation's closing mark only (a bullet that follows
  * the sentence it stood in) are no rewording of it: a change of their own, not flagged. */
 Test(quote, text_paired_with_a_removed_quotation_by_its_mark_is_not_flagged)
 {
-	char *got = run("The costs of building general intelligence, or "
-	                "\xe2\x80\x9csuperintelligence.\xe2\x80\x9d\n",
-	                "The costs of building general intelligence.\n- Signing bonuses and big pay "
-	                "packages for top talent\n");
-	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
-	cr_assert_null(strstr(got, "talent !"), "%s", got);
-	free(got);
+	const char *a = "The costs of building general intelligence, or "
+	                "\xe2\x80\x9csuperintelligence.\xe2\x80\x9d\n";
+	const char *b = "The costs of building general intelligence.\n- Signing bonuses and big pay "
+	                "packages for top talent\n";
+	script_count(a, b, NULL, "!removed", 1);
+	script_lacks(a, b, NULL, "talent !");
 }
 
 /* A quotation gone from where it stood and quoted with the same words a line away, where the diff
@@ -446,13 +433,12 @@ Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
 	             "to the trust\n- A spokesperson insists the stance remains "
 	             "\xe2\x80\x9cunchanged\xe2\x80\x9d\n", NULL, "!");
 	/* A term quoted again and again ("outer") is no one quotation restated. */
-	char *got = run("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
-	          "\xe2\x80\x9couter\xe2\x80\x9d holds X. It is not \xe2\x80\x9couter\xe2\x80\x9d "
-	          "there.\n",
-	          "The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region holds X. It is not "
-	          "\xe2\x80\x9couter\xe2\x80\x9d there.\n- It is \xe2\x80\x9couter\xe2\x80\x9d\n");
-	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
-	free(got);
+	script_count("The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region called "
+	       "\xe2\x80\x9couter\xe2\x80\x9d holds X. It is not \xe2\x80\x9couter\xe2\x80\x9d "
+	       "there.\n",
+	       "The region is \xe2\x80\x9couter\xe2\x80\x9d here. A region holds X. It is not "
+	       "\xe2\x80\x9couter\xe2\x80\x9d there.\n- It is \xe2\x80\x9couter\xe2\x80\x9d\n", NULL,
+	             "!removed", 1);
 	/* A few words apart (a quoted term moved inside a table cell), the words need not be rare. */
 	script_lacks("| which | shows \xe2\x80\x9cname\xe2\x80\x9d the place of the file |\n"
 	             "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n",
@@ -519,13 +505,12 @@ Test(quote, list_items_and_lines)
  * is a deletion, flagged, and the new sentence an insertion of its own, not flagged. */
 Test(quote, a_removed_quotation_replaced_by_unquoted_text_is_split)
 {
-	char *got = run("The keeper wrote: \xe2\x80\x9cIt containeth that which aideth the growth of "
-	                "plants, and it is very strong.\xe2\x80\x9d\n",
-	                "The keeper wrote: In-place upgrade of a supplied value to a version.\n");
-	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
-	cr_assert_null(strstr(got, "version . !"), "%s", got);
-	cr_assert_null(strstr(got, "> In"), "%s", got);
-	free(got);
+	const char *a = "The keeper wrote: \xe2\x80\x9cIt containeth that which aideth the growth of "
+	                "plants, and it is very strong.\xe2\x80\x9d\n";
+	const char *b = "The keeper wrote: In-place upgrade of a supplied value to a version.\n";
+	script_count(a, b, NULL, "!removed", 1);
+	script_lacks(a, b, NULL, "version . !");
+	script_lacks(a, b, NULL, "> In");
 }
 
 /* Issue 10: a closing mark is never kept as an opening one (typography folds ” and “ into one
@@ -572,16 +557,16 @@ Test(quote, a_sentence_gone_with_its_quotation_does_not_keep_it_by_one_word)
 	                  "table. Called by the drop command.\n"
 	                  "Copies the k spare names from the scope into the frame. Saves the need for "
 	                  "extra code on the caller side when calling scopes.\n";
-	char *got = run(old, "- First check the buckets index earlier than consulting the entries\n"
-	                     "- Called by the drop commands\n"
-	                     "Copy the k spare name from the scopes in to the frame. See the manual for "
-	                     "the list of options. Save the need for special program text on the "
-	                     "caller sides when calling scope.\n"
-	                     "Write X in to the entry kept in rows j of the \xe2\x80\x9chot "
-	                     "bucket\xe2\x80\x9d tables.\n");
-	cr_assert_eq(count_of(got, "!removed"), 2, "%s", got);
-	cr_assert_null(strstr(got, "= buckets |"), "%s", got);
-	free(got);
+	const char *a = old;
+	const char *b = "- First check the buckets index earlier than consulting the entries\n"
+	                "- Called by the drop commands\n"
+	                "Copy the k spare name from the scopes in to the frame. See the manual for "
+	                "the list of options. Save the need for special program text on the "
+	                "caller sides when calling scope.\n"
+	                "Write X in to the entry kept in rows j of the \xe2\x80\x9chot "
+	                "bucket\xe2\x80\x9d tables.\n";
+	script_count(a, b, NULL, "!removed", 2);
+	script_lacks(a, b, NULL, "= buckets |");
 	/* A sentence reworded around a scare quote that keeps its words: nothing removed. */
 	script_lacks("Clears the item held in row j of the \xe2\x80\x9cquick cache\xe2\x80\x9d store.\n",
 	             "Wipes an entry kept at slot k in our \xe2\x80\x9cquick cache\xe2\x80\x9d pool.\n",
@@ -673,11 +658,8 @@ Test(quote, marks_of_a_translation_put_around_unchanged_words_flag_nothing)
 	        "\xe3\x82\x8b\xe3\x80\x82\n\nThe"
 	        " article ends with a note on the tides, and the harbour master adds: \xc2\xab "
 	        "Nous serons pr\xc3\xaats. \xc2\xbb\n";
-	char *got = run(old, new);
-	cr_assert_eq(count_of(got, "!"), 1, "%s", got);
-	cr_assert_not_null(strstr(got, "\xc2\xab Nous serons pr\xc3\xaats . \xc2\xbb !added"), "%s",
-	                   got);
-	free(got);
+	script_count(old, new, NULL, "!", 1);
+	script_has(old, new, NULL, "\xc2\xab Nous serons pr\xc3\xaats . \xc2\xbb !added");
 }
 
 /* A quoted message dropped from a link, with paragraphs moved in below the link and bullets
