@@ -176,11 +176,10 @@ Test(structure, a_bullet_is_no_hyphen)
 	script_is("We ship closed-source tools today.", "We ship closed\n- source tools today.",
 	          &o, "= We ship closed | d - | i - | = source tools today .");
 	/* Two bullets still pair. */
-	char *got = diff_text("Plan:\n- Sell the pier\n- Keep the light", "Plan:\n- Sell the old pier\n- "
-	                      "Keep the light", &o);
-	cr_assert_not_null(strstr(got, "= Plan : - Sell the |"), "%s", got);
-	cr_assert_not_null(strstr(got, "= - Keep the light"), "%s", got);
-	free(got);
+	const char *a = "Plan:\n- Sell the pier\n- Keep the light";
+	const char *b = "Plan:\n- Sell the old pier\n- Keep the light";
+	script_has(a, b, &o, "= Plan : - Sell the |");
+	script_has(a, b, &o, "= - Keep the light");
 }
 
 /* Issue 10: a list marker is never paired with text: a dateline deleted where a bullet starts is
@@ -188,11 +187,10 @@ Test(structure, a_bullet_is_no_hyphen)
 Test(structure, a_marker_is_never_paired_with_text)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("PORT ELLEN \xe2\x80\x94 The ferry sailed at dawn with two crew.",
-	                      "Summary\n- The ferry sailed at dawn with two crew.", &o);
-	cr_assert_null(strstr(got, "> -"), "%s", got);
-	cr_assert_not_null(strstr(got, "| i - | = The ferry sailed"), "%s", got);
-	free(got);
+	const char *a = "PORT ELLEN \xe2\x80\x94 The ferry sailed at dawn with two crew.";
+	const char *b = "Summary\n- The ferry sailed at dawn with two crew.";
+	script_lacks(a, b, &o, "> -");
+	script_has(a, b, &o, "| i - | = The ferry sailed");
 	/* A clause replaced by a bullet's dash alone: deleted, and the dash inserted. */
 	script_lacks("Open water swimming, once a fringe pastime, grew.\n\nThe club met daily.",
 	             "- The club met daily.", &o, "> -");
@@ -205,12 +203,11 @@ Test(structure, a_marker_is_never_paired_with_text)
 Test(structure, a_heading_number_is_not_a_bullet_for_a_dash)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("Safety was good.\n\n5. Safety\n\nThere were three minor collisions during the "
-	                      "year, none of which caused injury. Complaints about noise rose from 58 to 87.",
-	                      "Safety was good.\n- Complaints about noise rose from 58 to 87.", &o);
-	cr_assert_null(strstr(got, "> -"), "%s", got);
-	cr_assert_not_null(strstr(got, "| i - | = Complaints about noise"), "%s", got);
-	free(got);
+	const char *a = "Safety was good.\n\n5. Safety\n\nThere were three minor collisions during the "
+	                "year, none of which caused injury. Complaints about noise rose from 58 to 87.";
+	const char *b = "Safety was good.\n- Complaints about noise rose from 58 to 87.";
+	script_lacks(a, b, &o, "> -");
+	script_has(a, b, &o, "| i - | = Complaints about noise");
 }
 
 /* A stop glued to a kept word in NEW ("87.") stays beside it when the rest of OLD's sentence and
@@ -249,11 +246,10 @@ Test(structure, a_renumbered_list_keeps_its_items)
 Test(structure, a_compound_is_not_cut_at_its_hyphen)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	char *got = diff_text("Our plan is to ship closed-source tools to every customer of the firm.",
-	                      "Our plan is to ship closed ones, the board said.", &o);
-	cr_assert_not_null(strstr(got, "= Our plan is to ship | r closed - source tools"), "%s", got);
-	cr_assert_not_null(strstr(got, "> closed ones"), "%s", got);
-	free(got);
+	const char *a = "Our plan is to ship closed-source tools to every customer of the firm.";
+	const char *b = "Our plan is to ship closed ones, the board said.";
+	script_has(a, b, &o, "= Our plan is to ship | r closed - source tools");
+	script_has(a, b, &o, "> closed ones");
 	/* A compound whose second part changed keeps its first part and hyphen. */
 	script_is("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o,
 	          "= They met behind closed - | r door > shop | = rooms .");
