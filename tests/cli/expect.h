@@ -4,9 +4,11 @@
 #define REDLINE_TEST_EXPECT_H
 
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "run.h"
@@ -39,5 +41,14 @@ static inline void golden(const char *name, const run_result *r)
 	          "%s differs from the golden output (UPDATE_GOLDEN=1 to refresh):\n%s", name, r->out);
 	free(want);
 }
+
+#ifdef SHARED_DIR
+/* ../shared's bench scorer, its path in path (1024 bytes): is it there, with python3 to run it? */
+static inline bool scorer_found(char path[1024])
+{
+	snprintf(path, 1024, "%s/bench/score.py", SHARED_DIR);
+	return access(path, R_OK) == 0 && system("command -v python3 >/dev/null 2>&1") == 0;
+}
+#endif
 
 #endif

@@ -497,8 +497,7 @@ Test(cli, golden_outputs)
 Test(cli, json_validates_with_the_scorer)
 {
 	char scorer[1024];
-	snprintf(scorer, sizeof scorer, "%s/bench/score.py", SHARED_DIR);
-	if (access(scorer, R_OK) != 0 || system("command -v python3 >/dev/null 2>&1") != 0)
+	if (!scorer_found(scorer))
 		cr_skip_test("no scorer (%s) or no python3", scorer);
 	const char *pairs[][2] = {{ORIGINAL, SPUN}, {ORIGINAL, SUMMARY}, {ORIGINAL, REWRITE},
 	                          {SUMMARY, REWRITE}};

@@ -544,16 +544,14 @@ Test(documents, formatting_changed_inside_a_moved_passage)
 Test(documents, markdown_json_validates_with_the_scorer)
 {
 	char scorer[1024];
-	snprintf(scorer, sizeof scorer, "%s/bench/score.py", SHARED_DIR);
-	if (access(scorer, R_OK) != 0 || system("command -v python3 >/dev/null 2>&1") != 0)
+	if (!scorer_found(scorer))
 		cr_skip_test("no scorer (%s) or no python3", scorer);
 	run_result r, x[2];
 	char files[3][64];
 	RUN(&r, "--json", README1, README2);
 	RUN(&x[0], "--extract", README1);
 	RUN(&x[1], "--extract", README2);
-	temp_file(files[0], x[0].out, x[0].out_len);
-	temp_file(files[1], x[1].out, x[1].out_len);
+	temp_pair(files[0], files[1], x[0].out, x[0].out_len, x[1].out, x[1].out_len);
 	temp_file(files[2], r.out, r.out_len);
 	char cmd[4096];
 	snprintf(cmd, sizeof cmd, "python3 %s --check %s %s %s >/dev/null", scorer, files[0], files[1],
@@ -576,8 +574,7 @@ Test(documents, manual_page_quotes_stay_plain_text)
 	static const char new_text[] = "It can now be written $foo[10]('foo'). This is how\n"
 	                               "the sequence `caret' plus `Y' works. When finished\n";
 	char files[2][64], size[32];
-	temp_file(files[0], old_text, sizeof old_text - 1);
-	temp_file(files[1], new_text, sizeof new_text - 1);
+	temp_pair(files[0], files[1], old_text, sizeof old_text - 1, new_text, sizeof new_text - 1);
 	run_result r;
 	RUN(&r, "--json", files[0], files[1]);
 	cr_assert_eq(r.status, 1, "%s", r.err);
@@ -589,8 +586,7 @@ Test(documents, manual_page_quotes_stay_plain_text)
 	size_t x = (size_t)(strstr(old_text, "X' works") - old_text);
 	snprintf(first, sizeof first, "{\"kind\": \"equal\", \"a\": [0, %zu]", x);
 	cr_assert(strstr(r.out, first), "want %s in %s", first, r.out);
-	for (int k = 0; k < 2; k++)
-		unlink(files[k]);
+	unlink_pair(files[0], files[1]);
 	run_free(&r);
 }
 
