@@ -294,6 +294,49 @@ Test(token, long_texts_and_long_words)
 	free(s);
 }
 
+/* The token array's first capacity is 256 tokens on a text of at most 513 bytes: the token that
+ * finds it full (put_token's rare path grows it) is the second part of a compound in one text
+ * and starts a line in the other; each is recorded as when there is room. */
+Test(token, the_token_that_fills_the_array_is_glued_or_starts_a_line_as_any_other)
+{
+	char s[600];
+	size_t n = 0;
+	for (int i = 0; i < 254; i++)
+		n += (size_t)sprintf(s + n, "a ");
+	n += (size_t)sprintf(s + n, "b's");  /* tokens 254, 255, 256: b ' s */
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 257);
+	cr_assert_eq(rl_tokens_words(t), 255, "b's is one word");
+	cr_assert(v[256].flags & RL_TF_GLUED);
+	cr_assert(v[256].flags & RL_TF_ASCII);
+	cr_assert_eq(v[256].gap, RL_GAP_NONE);
+	cr_assert_eq(v[256].off, n - 1);
+	size_t nl;
+	bool lf_only;
+	rl_tokens_lines(t, &nl, &lf_only);
+	cr_assert_eq(nl, 1);
+	rl_tokens_free(t);
+
+	n = 0;
+	for (int i = 0; i < 256; i++)
+		n += (size_t)sprintf(s + n, i < 255 ? "a " : "a");
+	n += (size_t)sprintf(s + n, "\nZ");  /* token 256 starts the second line */
+	cr_assert_eq(rl_tokenize(&t, s, n), RL_OK);
+	v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 257);
+	cr_assert_eq(rl_tokens_words(t), 257);
+	cr_assert_geq(v[256].gap, RL_GAP_LINE);
+	cr_assert(v[256].flags & RL_TF_UPPER);
+	const rl_tokline *l = rl_tokens_lines(t, &nl, &lf_only);
+	cr_assert_eq(nl, 2);
+	cr_assert_eq(l[1].t0, 256);
+	cr_assert_eq(l[1].width, 1);
+	cr_assert_eq(l[0].width, 511);
+	rl_tokens_free(t);
+}
+
 /* Letters of two bytes that stand alone (Latin-1, Greek, Cyrillic) are read in runs without the
  * grapheme rules: a mark after the last one still joins it, a sign that is not a letter still
  * ends the word, and widths and flags are those of the general path. */
