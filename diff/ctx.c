@@ -472,6 +472,7 @@ void rl_ctx_trim(rl_ctx *c, size_t keep)
 	for (size_t k = 0; k < NSPARE; k++)
 		if (drop[k])
 			rl_opvec_free(&c->spare[k]);
+	scratch_release(c);
 }
 
 void rl_ctx_unlist(rl_side *sd)

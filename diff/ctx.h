@@ -110,7 +110,10 @@ rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want);
 /* Give a list back: the bigger of it and the spare is kept, the other freed. */
 void rl_ctx_recycle(rl_ctx *c, rl_opvec *ov);
 /* Keep at most `keep` spares (the biggest), before a stage that needs fewer lists at once than
- * those before it: a spare it does not use is resident memory at its peak. */
+ * those before it: a spare it does not use is resident memory at its peak. The scratch of the
+ * diffs of ranges (rl_ctx_exact) goes too: it keeps the size of the largest range diffed so far
+ * (the sentences stage's regions: 3.2 MiB of the sources stage's peak on the 1 MB cumulative
+ * song), and a later diff of a range allocates what it needs. */
 void rl_ctx_trim(rl_ctx *c, size_t keep);
 
 /* The exact script between OLD tokens [a0, a1) and NEW tokens [b0, b1), appended to out as ops

@@ -286,13 +286,16 @@ Test(memory, repeated_paragraphs_peak_below_seven_times_the_input, .timeout = 60
 	expect_peak_below(old, new_, 7.0);
 }
 
-/* Main before stop 13 (1fd4ce0): 15.9 times on a 1 MB song (bench.py's); today 13.8. */
-Test(memory, a_cumulative_song_peaks_below_fifteen_times_the_input, .timeout = 600)
+/* Main before stop 13 (1fd4ce0): 15.9 times on a 1 MB song (bench.py's); 13.8 at stop 17; 10.8
+ * at stop 18 (h18wrap: the moves stage's shingle index sized by distinct shingles, the sentences
+ * stage's index freed before its diffs, the range diffs' scratch given back before the sources
+ * stage). */
+Test(memory, a_cumulative_song_peaks_below_twelve_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
 	text old, new_;
 	song(MIB, &old, &new_);
-	expect_peak_below(old, new_, 15.0);
+	expect_peak_below(old, new_, 12.0);
 }
 
 /* Text without spaces, a token every 3 bytes, where the per-token arrays are most of the peak:

@@ -278,3 +278,33 @@ Test(shingle, a_passage_moved_among_thousands_of_stray_phrases_is_found_whole)
 	free(a);
 	free(b);
 }
+
+Test(shingle, a_paragraph_moved_past_a_long_inserted_chorus_is_found)
+{
+	/* NEW inserts a chorus of 40 words sung 60 times (2,400 orphan words, some 40 distinct
+	 * shingles, each too common to place) and moves P2 after it. The index of NEW's shingles
+	 * starts at a sixteenth of the slots its positions could need and grows only when its
+	 * distinct shingles fill it: here it never grows, and P2 is still the one candidate, whole.
+	 * (The test above, with thousands of distinct shingles, makes it grow.) */
+	enum { CHORUS = 40, SUNG = 60 };
+	size_t cap = CHORUS * SUNG * 16 + 1024;
+	char *b = malloc(cap), w[16];
+	size_t nb = (size_t)sprintf(b, "%s\n\n%s\n\n%s\n\n", P1, P3, P4);
+	cr_assert(b);
+	for (unsigned r = 0; r < SUNG; r++)
+		for (unsigned k = 0; k < CHORUS; k++) {
+			coined(w, 100 + k);
+			nb += (size_t)sprintf(b + nb, "%s%s", w, k + 1 < CHORUS ? " " : ".\n\n");
+		}
+	sprintf(b + nb, "%s\n", P2);
+	fixture f;
+	fixture_open(&f, P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n", b);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_eq(f.ncand, 1);
+	const char *want = "A storm had broken three moorings during the night, and two skiffs were "
+	                   "missing from the north pier";
+	cr_assert_str_eq(span_text(&f, RL_OLD, f.cand[0].a0, f.cand[0].a1), want);
+	cr_assert_str_eq(span_text(&f, RL_NEW, f.cand[0].b0, f.cand[0].b1), want);
+	fixture_close(&f);
+	free(b);
+}
