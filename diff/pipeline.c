@@ -152,6 +152,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_pair_sentences(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_markers_apart(&c, &ops);
+	if (rc == RL_OK)  /* minimal too: its script pairs markers by their place as well */
+		rc = rl_ordinals_apart(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_edges_tidy(&c, &ops);
 	rl_ctx_trim(&c, 1);  /* the stages below hold one list besides the ops */
