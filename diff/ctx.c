@@ -20,9 +20,9 @@ static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key
 			continue;
 		if (m == 2 && i == t) {
 			/* An ordered marker's number (or letter) is its place, not its words: a list
-			 * renumbered around an inserted item ("1." now "2.") keeps its items. */
-			static const char ordinal[2] = {RL_MARKER_KEY, '#'};
-			int rc = rl_intern_key(c->in, ordinal, sizeof ordinal, &sd->ids[i]);
+			 * renumbered around an inserted item ("1." now "2.") keeps its items (and shows
+			 * the new number as a replace, rl_ordinals_apart). */
+			int rc = rl_intern_key(c->in, RL_ORDINAL_KEY, 2, &sd->ids[i]);
 			if (rc != RL_OK)
 				return rc;
 			continue;

@@ -56,6 +56,10 @@ typedef struct rl_side {
 	uint32_t nunits;
 	rl_quotation *quotes;  /* in order of their opening mark */
 	size_t nquotes;
+	/* Per token, nonzero in code (an exact span of the caller's styles: a Markdown code block
+	 * or code span), which holds no quotation: set while the quotations are found (pipeline.c),
+	 * else NULL. */
+	const uint8_t *code;
 	bool all_compared;  /* every token has an id (false while a hole is blanked: refine.h) */
 	/* The tokens the structure passes look at, ascending, when `listed` (rl_ctx_init lists them
 	 * when the stages want structure; freed once units and quotations are found): the tokens

@@ -111,8 +111,11 @@ static bool is_ellipsis(const char *s, size_t len)
 
 unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
 {
-	if (len > 0 && key[0] == RL_MARKER_KEY)
-		return RL_IDF_PUNCT | RL_IDF_FUNCTION;  /* structure: never content, never a stop */
+	if (len > 0 && key[0] == RL_MARKER_KEY) {
+		/* structure: never content, never a stop */
+		bool ordinal = len == 2 && memcmp(key, RL_ORDINAL_KEY, 2) == 0;
+		return RL_IDF_PUNCT | RL_IDF_FUNCTION | (ordinal ? RL_IDF_ORDINAL : 0);
+	}
 	if (cls == RL_TOK_WORD)
 		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
 	unsigned f = RL_IDF_PUNCT;

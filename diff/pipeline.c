@@ -61,9 +61,48 @@ static int go_on(const rl_diff_opts *o)
 	return k && k->asked(k->ctx) ? RL_ECANCELED : RL_OK;
 }
 
-/* rl_pipeline_ctx on tokens span[0..4) (ctx.h, rl_ctx_init_span), or the whole texts (NULL). */
+/* Which tokens of side s are code (an exact span of styles), for the quotation finder: a new
+ * array, or NULL when none is (or out of memory: *rc says). */
+static uint8_t *code_tokens(const rl_ctx *c, int s, const rl_styles *styles, int *rc)
+{
+	bool any = false;
+	for (size_t k = 0; styles && k < styles[s].n && !any; k++)
+		any = styles[s].v[k].exact;
+	if (!any)
+		return NULL;
+	const rl_side *sd = &c->side[s];
+	uint32_t *sty = malloc(((size_t)sd->n + 1) * sizeof *sty);
+	uint8_t *code = malloc((size_t)sd->n + 1);
+	if (sty && code) {
+		rl_token_styles(c, s, &styles[s], sty);
+		for (uint32_t t = 0; t < sd->n; t++)
+			code[t] = (sty[t] & RL_STYLE_EXACT) != 0;
+	} else {
+		free(code), code = NULL;
+		*rc = RL_ENOMEM;
+	}
+	free(sty);
+	return code;
+}
+
+/* Side s's quotations, none of them in code. */
+static int quotes_find(rl_ctx *c, int s, const rl_styles *styles)
+{
+	int rc = RL_OK;
+	uint8_t *code = code_tokens(c, s, styles, &rc);
+	if (rc != RL_OK)
+		return rc;
+	c->side[s].code = code;
+	rc = rl_quotes_find(c, s);
+	c->side[s].code = NULL;
+	free(code);
+	return rc;
+}
+
+/* rl_pipeline_ctx on tokens span[0..4) (ctx.h, rl_ctx_init_span), or the whole texts (NULL),
+ * with the caller's styles (NULL: none). */
 static int pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
-                        const uint32_t *span, const rl_diff_opts *opts)
+                        const uint32_t *span, const rl_diff_opts *opts, const rl_styles *styles)
 {
 	int rc = span ? rl_ctx_init_span(c, old_toks, new_toks, span, opts)
 	              : rl_ctx_init(c, old_toks, new_toks, opts);
@@ -75,7 +114,7 @@ static int pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *n
 	for (int s = 0; s < 2; s++) {
 		if ((rc = rl_units_find(c, s)) != RL_OK)
 			return rc;
-		if ((c->stages & RL_STAGE_QUOTES) && (rc = rl_quotes_find(c, s)) != RL_OK)
+		if ((c->stages & RL_STAGE_QUOTES) && (rc = quotes_find(c, s, styles)) != RL_OK)
 			return rc;
 		rl_ctx_unlist(&c->side[s]);  /* their last reader was above */
 	}
@@ -85,7 +124,7 @@ static int pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *n
 int rl_pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                     const rl_diff_opts *opts)
 {
-	return pipeline_ctx(c, old_toks, new_toks, NULL, opts);
+	return pipeline_ctx(c, old_toks, new_toks, NULL, opts, NULL);
 }
 
 bool rl_styled(const rl_styles *styles)
@@ -140,7 +179,7 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	rl_ctx c;
 	rl_opvec ops = {0};
 	size_t folded = 0;
-	int rc = pipeline_ctx(&c, toks[0], toks[1], span, opts);
+	int rc = pipeline_ctx(&c, toks[0], toks[1], span, opts, styles);
 
 	if (rc == RL_OK)
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
@@ -152,6 +191,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_pair_sentences(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_markers_apart(&c, &ops);
+	if (rc == RL_OK)  /* minimal too: its script pairs markers by their place as well */
+		rc = rl_ordinals_apart(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_edges_tidy(&c, &ops);
 	rl_ctx_trim(&c, 1);  /* the stages below hold one list besides the ops */

@@ -460,8 +460,9 @@ static int block_quotes(finder *f)
 	uint32_t ncand = sd->listed ? sd->qcand.n : sd->n;
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
-		if (t == 0 || sd->tok[t].gap != RL_GAP_PARA || !introduces_speech(sd, t))
-			continue;
+		if (t == 0 || sd->tok[t].gap != RL_GAP_PARA || (sd->code && sd->code[t]) ||
+		    !introduces_speech(sd, t))
+			continue;  /* code after "he said:" is no quotation either */
 		int32_t cp = cp_of(sd, t);
 		if (cp >= 0 && mark_of(cp).opens != F_NONE)
 			continue;  /* marked: the marks tell where it ends */
@@ -491,6 +492,12 @@ int rl_quotes_find(rl_ctx *c, int s)
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
+		if (sd->code && sd->code[t]) {
+			/* Code is not prose: its marks are strings and characters, and a code block
+			 * ends any quotation that ran up to it. */
+			f.depth = tk->gap == RL_GAP_PARA ? 0 : f.depth;
+			continue;
+		}
 		if (tk->gap != RL_GAP_PARA) {
 			/* Quotation marks start with " ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」. */
 			unsigned char b0 = (unsigned char)sd->text[tk->off];

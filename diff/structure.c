@@ -262,6 +262,76 @@ int rl_markers_apart(rl_ctx *c, rl_opvec *ops)
 	return rc;
 }
 
+/* ------------------------------------------------------------------ renumbered list items */
+
+/* Scratch of the ordinal comparison: the two tokens' keys under the comparison options. */
+typedef struct keybufs {
+	char *buf[2];
+	size_t cap[2];
+} keybufs;
+
+/* Do OLD token i and NEW token j, both an ordered marker's number or letter (they share one id),
+ * differ under the comparison options ("1" and "2"; "a" and "A" unless case is folded)? -1 when
+ * out of memory. */
+static int ordinals_differ(const rl_ctx *c, uint32_t i, uint32_t j, keybufs *kb)
+{
+	const uint32_t at[2] = {i, j};
+	long len[2];
+	for (int s = 0; s < 2; s++) {
+		const rl_token *tk = &c->side[s].tok[at[s]];
+		len[s] = rl_key(&c->opts.key, c->side[s].text + tk->off, tk->len, tk->cls, &kb->buf[s],
+		                &kb->cap[s]);
+		if (len[s] < 0)
+			return -1;
+	}
+	return len[0] != len[1] || memcmp(kb->buf[0], kb->buf[1], (size_t)len[0]) != 0;
+}
+
+/* Push op (an equal or a move) with each pair of ordinals that differ cut out of it as a
+ * replace of its own (carrying the move's id): the markers pair, their numbers do not. */
+static int push_ordinals(const rl_ctx *c, rl_op op, keybufs *kb, rl_opvec *out)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	uint32_t i = op.a0, j = op.b0;
+	while (i < op.a1 && j < op.b1) {
+		if (sa->ids[i] == RL_ID_NONE || sb->ids[j] == RL_ID_NONE) {
+			i += sa->ids[i] == RL_ID_NONE, j += sb->ids[j] == RL_ID_NONE;
+			continue;
+		}
+		int d = (c->idf[sa->ids[i]] & RL_IDF_ORDINAL) ? ordinals_differ(c, i, j, kb) : 0;
+		if (d < 0)
+			return RL_ENOMEM;
+		if (d) {
+			int rc = i > op.a0 ? rl_opvec_cut(out, &op, i, j) : RL_OK;
+			rl_op num = op;
+			num.a1 = i + 1, num.b1 = j + 1, num.kind = RL_OP_REPLACE;
+			if (rc != RL_OK || (rc = rl_opvec_push(out, &num)) != RL_OK)
+				return rc;
+			op.a0 = i + 1, op.b0 = j + 1;
+		}
+		i++, j++;
+	}
+	return op.a0 < op.a1 || op.b0 < op.b1 ? rl_opvec_push(out, &op) : RL_OK;
+}
+
+int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	keybufs kb = {{NULL, NULL}, {0, 0}};
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		const rl_op *op = &ops->v[k];
+		bool kept = op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE;
+		rc = kept ? push_ordinals(c, *op, &kb, &out) : rl_opvec_push(&out, op);
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	free(kb.buf[0]);
+	free(kb.buf[1]);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ edges a reader sees */
 
 /* Is token t of side s a hyphen glued to the word before it ("-" of "closed-source")? */

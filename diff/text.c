@@ -5,6 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fold.h"
+
 size_t rl_utf8_decode(const char *s, size_t n, int32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -250,16 +252,14 @@ size_t rl_grapheme_escape(const rl_grapheme *g, const char *s, char buf[RL_ESCAP
 	return (size_t)n;
 }
 
-/* One-column ASCII look-alikes for common typography. */
+/* ASCII look-alikes for common typography: the quotes and dashes that typography folding makes
+ * ASCII (fold.h, one table), then bullets, the ellipsis and spaces. */
 static char ascii_lookalike(int32_t cp)
 {
+	int32_t folded = rl_fold_typography(cp);
+	if (folded != cp)
+		return (char)folded;  /* always ASCII */
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
-		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
-		return '"';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-		return '-';
 	case 0x2022: case 0x2023: case 0x25E6: case 0x2043: case 0x2219:
 		return '*';
 	case 0x2026:

@@ -82,7 +82,9 @@ def generate(bench, outdir, name, args):
 
 def score(bench, binary, prefix, extra, other_truth=None):
     """Run redline with extra options on a pair; its figures and the seconds it took. With
-    other_truth, quote_other is the removed-quote figure against that truth too."""
+    other_truth, quote_other is the removed-quote figure against that truth too. When redline
+    fails or score.py finds its alignment ill-formed, the figures are {'broken': why} and the
+    alignment is kept beside the pair: the run goes on and reports it as a miss."""
     out = prefix + '.' + ('_'.join(o.lstrip('-') for o in extra) or 'default') + '.json'
     t0 = time.monotonic()
     with open(out, 'wb') as fp:
@@ -90,12 +92,14 @@ def score(bench, binary, prefix, extra, other_truth=None):
                             stdout=fp).returncode
     secs = time.monotonic() - t0
     if rc not in (0, 1):
-        sys.exit(f'quality.py: redline failed ({rc}) on {prefix}')
+        return {'broken': f'redline failed ({rc}), see {out}'}, secs
     res = subprocess.run([sys.executable, os.path.join(bench, 'score.py'), prefix + '.old.txt',
                           prefix + '.new.txt', out, '--truth', prefix + '.truth.json', '--json'],
                          capture_output=True, text=True)
     if res.returncode != 0:
-        sys.exit(f'quality.py: score.py rejects {out}:\n{res.stdout}{res.stderr}')
+        lines = (res.stdout + res.stderr).strip().splitlines() or ['no output']
+        why = lines[0] + (f' (+{len(lines) - 1} more lines)' if len(lines) > 1 else '')
+        return {'broken': f'score.py rejects {out}: {why}'}, secs
     figs = json.loads(res.stdout)
     if other_truth:
         res = subprocess.run([sys.executable, os.path.join(bench, 'score.py'),
@@ -156,7 +160,7 @@ def generated(a, bench, seed):
           f'(repeat with --seed {seed}) ==')
     heads = ' '.join(f'{SHORT[f]:>6}' for f in FIGS)
     print(f'{"pair":5} {heads}  settings')
-    rows = []
+    rows, misses = [], []
     for name, args in pair_set(rng, a.pairs, a.quick):
         prefix = generate(bench, a.out, f's{seed}_{name}', args)
         # Removed quotations labelled by their marks (quote_labels.py) beside the generator's
@@ -172,13 +176,17 @@ def generated(a, bench, seed):
         for key, extra in runs:
             other = prefix + '.marks.json' if key == 'redline' else None
             row[key], row[key + '_secs'] = score(bench, a.bin, prefix, extra, other)
-        for ext in ('.old.txt', '.new.txt', '.truth.json', '.marks.json'):
-            os.unlink(prefix + ext)
+        broken = [f'{key}: {row[key]["broken"]}' for key, _ in runs if 'broken' in row[key]]
+        if not broken:  # a broken pair's files stay, to repeat it
+            for ext in ('.old.txt', '.new.txt', '.truth.json', '.marks.json'):
+                os.unlink(prefix + ext)
         rows.append(row)
-        figs = ' '.join(f'{fmt(row["redline"][f]):>6}' for f in FIGS)
+        figs = ' '.join(f'{fmt(row["redline"].get(f)):>6}' for f in FIGS)
         print(f'{name:5} {figs}  {describe(args)}', flush=True)
+        for b in broken:
+            print(f'      BROKEN {b}', flush=True)
+            misses.append(f'generated: {name} ill-formed, {b} ({describe(args)})')
 
-    misses = []
     print()
     judged, other = (('their marks', 'the generator') if a.quote_labels == 'marks'
                      else ('the generator', 'their marks'))

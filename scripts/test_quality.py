@@ -10,6 +10,8 @@
    every start of tests/documents/truth.json in its document's text (redline --extract).
 3. The checks of quality_real.py give the figures they must on ops made by hand.
 4. quote_labels.py finds quotations by their marks and relabels a gen_pairs.py truth by them.
+5. quality.py reports a pair whose alignment score.py rejects (or on which redline fails) as
+   broken, and goes on: it does not abort the run.
 A tool that is not installed is left out (exit 77, ctest's skip, when none of git and dwdiff is).
 Needs nothing from ../shared.
 """
@@ -23,6 +25,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import quality as qy  # noqa: E402
 import quality_real as qr  # noqa: E402
 import quality_tools as qt  # noqa: E402
 import quote_labels as ql  # noqa: E402
@@ -203,6 +206,22 @@ def test_quote_labels():
     assert out['deleted'] == [[3, 6, 'quote'], [6, 10, 'sentence']], out['deleted']
 
 
+def test_broken_pair():
+    """A stand-in redline and score.py: an ill-formed alignment, then a crash."""
+    with tempfile.TemporaryDirectory() as tmp:
+        scorer = os.path.join(tmp, 'score.py')
+        with open(scorer, 'w') as fp:
+            fp.write("print('violation: op 3 (equal): its two ranges hold different words')\n"
+                     "raise SystemExit(1)\n")
+        tool = os.path.join(tmp, 'tool')
+        for rc, want in ((1, 'score.py rejects'), (134, 'redline failed (134)')):
+            with open(tool, 'w') as fp:
+                fp.write(f'#!/bin/sh\necho \'{{"ops": []}}\'\nexit {rc}\n')
+            os.chmod(tool, 0o755)
+            figs, _ = qy.score(tmp, tool, os.path.join(tmp, 'p'), [])
+            assert want in figs.get('broken', ''), figs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--bin', required=True)
@@ -213,6 +232,7 @@ def main():
     test_documents_truth(a.bin)
     test_checks()
     test_quote_labels()
+    test_broken_pair()
     if 'git' not in ran and 'dwdiff' not in ran:
         print('skipped: neither git nor dwdiff is installed')
         return 77

@@ -14,7 +14,9 @@
  *      item whose bullet is drawn, not written), or a table cell beside or below the last one
  *      starts a new paragraph; at a column or page change only a line that ends a sentence
  *      does. A gap between characters with no space in the text is a space, or between cells
- *      of a table (wider) a line end. */
+ *      of a table (wider) a line end;
+ *   5. footnote marks, set small and raised after a word or alone left of their note, dropped
+ *      (note_mark, drop_note_marks). */
 #include "formats.h"
 
 #include <glib.h>
@@ -33,6 +35,7 @@ typedef struct {
 	unsigned char drop; /* page furniture */
 	double hsum;        /* the heights of its characters (not spaces), summed, and their count: */
 	unsigned hn;        /* its type size, which one tall glyph (a logo, an accent) does not move */
+	unsigned char note; /* the text of a note whose mark, left of it, was dropped: a paragraph */
 } pline;
 
 typedef struct {
@@ -148,6 +151,82 @@ static const char *next_char(const char *s)
 	return s;
 }
 
+/* A footnote's mark in the text ("lifeboat.¹"): digits, "*", "†" or "‡" set smaller and raised,
+ * glued to what stands before them. */
+#define MARK_SIZE 0.85   /* a mark's height is under this share of its line's type size... */
+#define MARK_RISE 0.25   /* ...and its foot above the line's by more than this share of it */
+#define MARK_MAX 3       /* characters in a mark, at most */
+
+static int mark_char(const char *s)
+{
+	return (*s >= '0' && *s <= '9') || *s == '*' || strncmp(s, "\xE2\x80\xA0", 3) == 0 ||
+	       strncmp(s, "\xE2\x80\xA1", 3) == 0;  /* † ‡ */
+}
+
+/* Does a note's mark stand after this text of a line: a word of three letters or more (not the
+ * "m" of "m²", a unit's power), or a stop, a comma, a closing bracket or quotation mark? */
+static int mark_may_follow(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	unsigned char c = (unsigned char)s[n - 1];
+	if (strchr(".,;:!?)]\"'", c) || (n >= 3 && (strncmp(s + n - 3, "\xE2\x80\x99", 3) == 0 ||
+	                                              strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0)))
+		return 1;
+	size_t letters = 0;
+	for (size_t i = n; i-- > 0 && letters < 3;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x80 ? (b & 0xC0) != 0x80 : ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+			letters++;
+		else if (b < 0x80)
+			break;
+	}
+	return letters >= 3;
+}
+
+/* The characters of a footnote's mark that start at s (character k of the page) right after
+ * line l's text, or 0: the docx reader drops a note's reference, and so does this one, or the
+ * mark ran into the word ("lifeboat.1") and a renumbered note was a rewrite of it. */
+static guint note_mark(const pdoc *d, const pline *l, const char *s, const PopplerRectangle *r,
+                       guint k, guint nrects)
+{
+	if (!l->len || !l->hn || d->raw[l->off + l->len - 1] == ' ' ||
+	    !mark_may_follow(d->raw + l->off, l->len))
+		return 0;
+	double h = l->hsum / l->hn;
+	guint n = 0;
+	for (; k + n < nrects && n <= MARK_MAX && *s && mark_char(s); n++, s = next_char(s))
+		if (r[k + n].y2 - r[k + n].y1 >= h * MARK_SIZE || l->y2 - r[k + n].y2 <= h * MARK_RISE)
+			break;
+	/* What follows the mark is no more of a word: a space, a line's end, punctuation. */
+	int apart = !*s || *s == ' ' || *s == '\n' || *s == '\r' || strchr(".,;:!?)", *s);
+	return n && n <= MARK_MAX && apart ? n : 0;
+}
+
+/* A line that is a note's mark alone, set smaller and raised just left of the note's text on its
+ * baseline ("¹ County records…", the mark a line of its own in poppler's order): dropped, as a
+ * mark in the text is. Lines [from, to) are a page's. */
+static void drop_note_marks(pdoc *d, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		pline *m = &d->v[i];
+		const char *s = d->raw + m->off;
+		size_t len = 0;
+		while (len < m->len && mark_char(s + len))
+			len = (size_t)(next_char(s + len) - s);
+		if (len != m->len || m->len > MARK_MAX * 3 || !m->hn)
+			continue;
+		for (size_t j = from; j < to && !m->drop; j++) {
+			pline *l = &d->v[j];
+			double h = l->hn ? l->hsum / l->hn : 0, mid = (m->y1 + m->y2) / 2;
+			m->drop = j != i && h > 0 && m->hsum / m->hn < h * MARK_SIZE && mid > l->y1 &&
+			          mid < l->y2 && l->y2 - m->y2 > h * MARK_RISE && m->x2 <= l->x1 + h * 0.1 &&
+			          l->x1 - m->x2 < h * 3;
+			l->note = l->note || m->drop;
+		}
+	}
+}
+
 /* One page's characters into lines. */
 static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 {
@@ -168,6 +247,12 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			finish_line(d, &cur, &failed);
 			continue;
 		}
+		guint mark = note_mark(d, &cur, s, rects, k, nrects);
+		if (mark) {
+			while (--mark)  /* the mark's characters but its last, which the loop steps over */
+				s = next_char(s), k++;
+			continue;
+		}
 		/* A gap poppler put no space in: a word space, or (wider) the gap between two cells
 		 * of a table, which are lines of their own ("Eastfold20" was one word). */
 		double h = cur.y2 - cur.y1, gap = r->x1 - cur.x2;
@@ -182,7 +267,7 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			cur.len++;
 		}
 		if (!cur.len)
-			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0};
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
 		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
 		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
@@ -653,7 +738,7 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
 		return 0;
-	if (!same_size(a, b))
+	if (!same_size(a, b) || b->note)
 		return 1;
 	if (bullet(d->raw + b->off, b->len))
 		return 1;
@@ -780,6 +865,8 @@ static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
 	}
 	first[npages] = d->n;
 	drop_furniture(d, (unsigned)npages);
+	for (int p = 0; p < npages; p++)
+		drop_note_marks(d, first[p], first[p + 1]);
 	pline **keep = malloc((d->n ? d->n : 1) * sizeof *keep), **out = malloc((d->n ? d->n : 1) * sizeof *out);
 	size_t k = 0;
 	int rc = keep && out ? 0 : -1;

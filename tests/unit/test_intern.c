@@ -47,6 +47,27 @@ Test(key, typography_is_folded_by_default)
 	cr_assert(same(defaults, "open\xe2\x80\x90source", "open-source", RL_TOK_WORD), "hyphen");
 }
 
+/* The whole family folds, small, vertical and fullwidth forms too, without --nfkc. */
+Test(key, every_dash_and_quote_form_is_folded)
+{
+	static const char *const dashes[] = {
+		"\xef\xb9\x98", "\xef\xb9\xa3", "\xef\xbc\x8d",  /* U+FE58 U+FE63 U+FF0D */
+		"\xe2\xb8\xba", "\xe2\xb8\xbb",                   /* U+2E3A U+2E3B two-, three-em */
+		"\xef\xb8\xb1", "\xef\xb8\xb2",                   /* U+FE31 U+FE32 vertical */
+	};
+	for (size_t i = 0; i < sizeof dashes / sizeof *dashes; i++)
+		cr_assert(same(defaults, dashes[i], "-", RL_TOK_PUNCT), "dash %zu", i);
+	static const char *const doubles[] = {
+		"\xef\xbc\x82", "\xe3\x80\x9d", "\xe3\x80\x9e", "\xe3\x80\x9f",  /* U+FF02 U+301D-F */
+		"\xe2\xb9\x82", "\xe2\x80\xb6",                                        /* U+2E42 U+2036 */
+	};
+	for (size_t i = 0; i < sizeof doubles / sizeof *doubles; i++)
+		cr_assert(same(defaults, doubles[i], "\"", RL_TOK_PUNCT), "double %zu", i);
+	cr_assert(same(defaults, "\xef\xbc\x87", "'", RL_TOK_PUNCT), "U+FF07");
+	cr_assert(same(defaults, "\xe2\x80\xb5", "'", RL_TOK_PUNCT), "U+2035");
+	cr_assert(same(defaults, "well\xef\xb9\xa3known", "well-known", RL_TOK_WORD), "in a word");
+}
+
 Test(key, strict_keeps_typography)
 {
 	rl_keyopts o = defaults;

@@ -163,6 +163,37 @@ Test(restyle, code_is_compared_verbatim)
 	rl_alignment_free(al);
 }
 
+/* Code is not prose: a string in a code block changed is a change of the code, never an altered
+ * quotation; code after "she said:" is no quotation either. The quotation of the prose beside
+ * it is found as ever. */
+Test(restyle, code_holds_no_quotation)
+{
+	const char *a = "The guide said \"set the port\" first.\n\nThe admin said:\n\n"
+	                "port = \"north gate\" # the old one";
+	const char *b = "The guide said \"set the dock\" first.\n\nThe admin said:\n\n"
+	                "port = \"south gate\" # the new one";
+	spans sa = {0}, sb = {0};
+	span(&sa, a, "port = \"north gate\" # the old one", CODE, true);
+	span(&sb, b, "port = \"south gate\" # the new one", CODE, true);
+	rl_alignment *al = styled(a, b, &sa, &sb);
+	const rl_stats *st = rl_alignment_stats(al);
+	cr_assert_eq(st->quotations[0], 1, "%zu", st->quotations[0]);
+	cr_assert_eq(st->quotations[1], 1, "%zu", st->quotations[1]);
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	size_t flagged = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t s0, e0;
+		rl_op_bytes(al, &ops[k], RL_OLD, &s0, &e0);
+		if (ops[k].quote != RL_QUOTE_NONE) {
+			flagged++;
+			cr_assert_lt(e0, strlen("The guide said \"set the port\""), "a flag in the code");
+		}
+	}
+	cr_assert_eq(flagged, 1, "%zu", flagged);
+	rl_alignment_free(al);
+}
+
 /* A restyled stretch inside a moved passage is a formatting change too: a format op carrying the
  * passage's move id, as an edit inside it does; the rest of the passage stays moved. */
 Test(restyle, restyled_words_inside_a_moved_passage)

@@ -226,8 +226,9 @@ Test(structure, a_glued_stop_stays_with_its_word)
 	          "= Noise rose to 87 | d , mostly at night | = .");
 }
 
-/* Issue 10: a list renumbered around an inserted item keeps its items: each number is the
- * item's place, not its words, and is no change; the new item is inserted whole. */
+/* Issue 10: a list renumbered around an inserted item keeps its items: each marker pairs with
+ * the one at its item's place, the new item is inserted whole, and each new number is a replace
+ * of the number alone (an equal op never holds "1" against "2"). */
 Test(structure, a_renumbered_list_keeps_its_items)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
@@ -235,10 +236,26 @@ Test(structure, a_renumbered_list_keeps_its_items)
 	          "Before you start:\n1. Rinse the cups.\n2. Fill the kettle.\n3. Warm the pot."
 	          "\n4) Add the leaves.",
 	          &o,
-	          "= Before you start : | i 1 . Rinse the cups . | = 1 . Fill the kettle . 2 . "
-	          "Warm the pot . 3 ) Add the leaves .");
+	          "= Before you start : | i 1 . Rinse the cups . | r 1 > 2 | = . Fill the kettle . "
+	          "| r 2 > 3 | = . Warm the pot . | r 3 > 4 | = ) Add the leaves .");
 	/* A marker's close is its own: "3." is not "3)". */
 	script_has("Steps\n1. Fill the kettle.", "Steps\n1) Fill the kettle.", &o, "r . > )");
+}
+
+/* Issue 10: list numbers and letters that differ are never kept as they are, whatever pairs
+ * them: the stages, the minimal script, a list run into a paragraph. */
+Test(structure, an_equal_op_never_holds_two_numbers)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	char *got = diff_text("Pack two things: a) a torch. b) a flask of tea.",
+	                      "Pack two things: b) a torch. c) a flask of tea.", &o);
+	cr_assert_str_eq(got, "= Pack two things : | r a > b | = ) a torch . | r b > c | = ) a flask of tea .",
+	                 "%s", got);
+	free(got);
+	o.minimal = true;
+	got = diff_text("Rules\n7. Walk on the left.", "Rules\n8. Walk on the left.", &o);
+	cr_assert_str_eq(got, "= Rules | r 7 > 8 | = . Walk on the left .", "%s", got);
+	free(got);
 }
 
 /* Issue 10: a rewrite never starts at the hyphen of a compound whose first part stayed: the

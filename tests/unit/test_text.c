@@ -148,9 +148,12 @@ Test(escape, the_widest_escape_fits_the_buffer)
 
 Test(escape, ascii_stand_ins_keep_the_width)
 {
-	const char *cases[] = {"\xe2\x80\x9c", "\xe2\x80\x94", "\xe4\xb8\xad", "\xc3\xa9"};
-	const char *want[] = {"\"", "-", "??", "?"};
-	for (size_t i = 0; i < 4; i++) {
+	/* The dashes and quotes typography folds have the stand-ins it folds them to: the small
+	 * em dash U+FE58, the small and fullwidth hyphen-minus U+FE63 U+FF0D (all two columns wide). */
+	const char *cases[] = {"\xe2\x80\x9c", "\xe2\x80\x94", "\xe4\xb8\xad", "\xc3\xa9",
+	                       "\xef\xb9\x98", "\xef\xb9\xa3", "\xef\xbc\x8d", "\xef\xbc\x82"};
+	const char *want[] = {"\"", "-", "??", "?", "- ", "- ", "- ", "\" "};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rl_grapheme g = first(cases[i]);
 		char buf[RL_ESCAPE_MAX + 1];
 		size_t n = rl_grapheme_ascii(&g, buf);
