@@ -641,6 +641,27 @@ static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotati
 	}
 }
 
+/* Does a change inside quotation qn of NEW rewrite the words of another quotation of OLD, one
+ * apart from qo ("returns “https” …, and “http” otherwise" against "returns “http” …, and
+ * otherwise": NEW's “http” is the first quotation altered, not the second one restated)? */
+static bool rewrites_other(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                           const rl_quotation *qo, const rl_quotation *qn)
+{
+	rl_qo_walk w = {qn->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, RL_NEW, qn, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (op->a1 <= op->a0)
+			continue;
+		uint32_t z = rl_qo_qix(c, ow, RL_OLD, op->a0);
+		if (z == UINT32_MAX)
+			continue;
+		const rl_quotation *qz = &c->side[RL_OLD].quotes[z];
+		if (qz->t1 <= qo->t0 || qz->t0 >= qo->t1)
+			return true;
+	}
+	return false;
+}
+
 /* Mark in skip[s][x] the quotations gone from OLD that NEW quotes a few words away, where the
  * diff matched nothing of that one either (nor paired it with this one in a replace), with the
  * same words (under the active comparison
@@ -670,7 +691,8 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, u
 				near = t >= sn->n || sn->tok[t].gap < RL_GAP_BREAK;  /* on the same line */
 			if ((skip[RL_NEW][y] & 1) || !(skip[RL_NEW][y] & 2) ||
 			    rl_qo_op_of(ow, RL_NEW, t0) == rl_qo_op_of(ow, RL_OLD, q->t0) ||
-			    !same_words(c, q, &sn->quotes[y], near))
+			    !same_words(c, q, &sn->quotes[y], near) ||
+			    rewrites_other(c, ow, ops, q, &sn->quotes[y]))
 				continue;  /* (a replace that pairs the two found them different) */
 			skip[RL_OLD][x] |= 1;
 			skip[RL_NEW][y] |= 1;
