@@ -570,6 +570,44 @@ static uint32_t cut_with_mark(const rl_ctx *c, const rl_qowner *ow, const rl_opv
 	return UINT32_MAX;
 }
 
+/* Did the changes take both marks of quotation q of side s and more of its words than they kept
+ * ("undef for error; "0 but true" for zero" -> "undef for fault; for 0": the "0" kept is a
+ * coincidence)? Then the quotation lost its marks with most of its words, which is no mark only
+ * taken from words that stay: it was altered. */
+static bool cut_unmarked(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                         const rl_quotation *q)
+{
+	if (q->t1 - q->t0 < 2 || rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t0)]) ||
+	    rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t1 - 1)]))
+		return false;
+	uint32_t kept = 0, cut = 0;
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (int pass = 0; pass < 2; pass++, w = (rl_qo_walk){q->t0, UINT32_MAX})
+		for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, pass == 0, &w)) != UINT32_MAX;) {
+			const rl_op *op = &ops->v[k];
+			if (pass == 1 && rl_hi(op, !s) > rl_lo(op, !s))
+				continue;  /* only words taken away count; rewordings are the other rule's */
+			uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+			uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+			*(pass == 0 ? &kept : &cut) += rl_words(c, s, lo, hi);
+		}
+	return cut > kept;
+}
+
+/* Flag as altered each op that takes words of quotation q of side s away. */
+static void flag_cuts(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s,
+                      const rl_quotation *q)
+{
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+		rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		if (rl_hi(op, !s) == rl_lo(op, !s) && rl_words(c, s, lo, hi) > 0)
+			flag(op, RL_QUOTE_ALTERED);
+	}
+}
+
 /* Flag the ops touching quotation q of side s (gone as a whole when `whole`). */
 static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q, bool whole)
@@ -580,6 +618,8 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 		uint32_t k = cut_with_mark(c, ow, ops, s, q);
 		if (k != UINT32_MAX)
 			flag(&ops->v[k], RL_QUOTE_ALTERED);
+		else if (cut_unmarked(c, ow, ops, s, q))
+			flag_cuts(c, ow, ops, s, q);
 		return;
 	}
 	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
@@ -641,6 +681,27 @@ static bool same_words(const rl_ctx *c, const rl_quotation *qo, const rl_quotati
 	}
 }
 
+/* Does a change inside quotation qn of NEW rewrite the words of another quotation of OLD, one
+ * apart from qo ("returns “https” …, and “http” otherwise" against "returns “http” …, and
+ * otherwise": NEW's “http” is the first quotation altered, not the second one restated)? */
+static bool rewrites_other(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                           const rl_quotation *qo, const rl_quotation *qn)
+{
+	rl_qo_walk w = {qn->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, RL_NEW, qn, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (op->a1 <= op->a0)
+			continue;
+		uint32_t z = rl_qo_qix(c, ow, RL_OLD, op->a0);
+		if (z == UINT32_MAX)
+			continue;
+		const rl_quotation *qz = &c->side[RL_OLD].quotes[z];
+		if (qz->t1 <= qo->t0 || qz->t0 >= qo->t1)
+			return true;
+	}
+	return false;
+}
+
 /* Mark in skip[s][x] the quotations gone from OLD that NEW quotes a few words away, where the
  * diff matched nothing of that one either (nor paired it with this one in a replace), with the
  * same words (under the active comparison
@@ -670,7 +731,8 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, u
 				near = t >= sn->n || sn->tok[t].gap < RL_GAP_BREAK;  /* on the same line */
 			if ((skip[RL_NEW][y] & 1) || !(skip[RL_NEW][y] & 2) ||
 			    rl_qo_op_of(ow, RL_NEW, t0) == rl_qo_op_of(ow, RL_OLD, q->t0) ||
-			    !same_words(c, q, &sn->quotes[y], near))
+			    !same_words(c, q, &sn->quotes[y], near) ||
+			    rewrites_other(c, ow, ops, q, &sn->quotes[y]))
 				continue;  /* (a replace that pairs the two found them different) */
 			skip[RL_OLD][x] |= 1;
 			skip[RL_NEW][y] |= 1;

@@ -446,6 +446,36 @@ Test(quote, a_quotation_restated_nearby_is_neither_removed_nor_added)
 	             "| name | shows \xe2\x80\x9cname\xe2\x80\x9d its type |\n", NULL, "!");
 }
 
+/* A quotation of NEW that rewrites another quotation of OLD in its place ("https" -> "http") is
+ * that one altered: it does not restate a second quotation with its words, which the copy dropped
+ * a few words on, so that one is removed. */
+Test(quote, a_quotation_altered_into_the_words_of_a_dropped_one_is_no_restatement)
+{
+	char *got = run("The helper returns \xe2\x80\x9chttps\xe2\x80\x9d when the flag is found, "
+	                "and \xe2\x80\x9chttp\xe2\x80\x9d otherwise.\n",
+	                "The helper returns \xe2\x80\x9chttp\xe2\x80\x9d when the flag is "
+	                "discovered, and otherwise.\n");
+	cr_assert_eq(count_of(got, "!altered"), 1, "%s", got);
+	cr_assert_eq(count_of(got, "!removed"), 1, "%s", got);
+	free(got);
+}
+
+/* A quotation that lost both marks and most of its words, one word kept by coincidence, was
+ * altered: the words taken with it are flagged, though what is left of it is quoted no more. */
+Test(quote, a_quotation_losing_its_marks_and_most_words_is_altered)
+{
+	char *got = run("The call returns undef on failure; \"0 but true\" for zero; and the count "
+	                "otherwise.\n",
+	                "The call returns undef on fault; for 0; and the count otherwise.\n");
+	cr_assert_geq(count_of(got, "!altered"), 1, "%s", got);
+	free(got);
+	/* Marks only taken from words that all stay change no quotation. */
+	got = run("The call returns \"zero but true\" on success.\n",
+	          "The call returns zero but true on success.\n");
+	cr_assert_null(strstr(got, "!"), "%s", got);
+	free(got);
+}
+
 /* Double marks do not nest in their own kind: a second opening double mark while one is open
  * drops the first (a stray mark), which would otherwise run to a closing mark far away. */
 Test(quote, a_second_opening_double_mark_drops_the_stray_one)
