@@ -9,7 +9,9 @@
  * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
  * (PAIR_SHARE with two, both rare in OLD: PAIR_DF), and that unit is not one the unit already
  * stands beside (shares an op with) nor beaten by one it stands beside. A phrase of PHRASE_WORDS words restated in order
- * counts its stems twice. Units that keep most of their words in place are not looked at. The
+ * counts its stems twice. Units that keep most of their words in place are not looked at. A link
+ * on fewer than SURE_STEMS stems and no phrase is weak: it stands only in NEW's body (before its
+ * last unit that restates OLD) and to a sentence that left (drop_unsupported()). The
  * thresholds were set on the corpus summary (scripts/summary_sources.py), checked on the project's
  * own digests (examples/), and keep a spun copy and a retranslation free of links. */
 #include "provenance.h"
