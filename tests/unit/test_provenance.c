@@ -445,34 +445,6 @@ Test(provenance, headlines_and_copyright_after_the_body_link_nothing)
 	rl_alignment_free(al);
 }
 
-/* A syndicated copy keeps the story whole and puts a "Most read" box in the middle of it: its
- * headlines share a few words with sentences that still stand in NEW, so they are not where
- * those sentences went. */
-Test(provenance, headlines_beside_a_story_kept_whole_link_nothing)
-{
-	const char *b =
-	    "Anglers on the River Tamber welcomed a new fish pass at Pellow Weir on Monday, the first "
-	    "change to the weir since it was built in 1820.\n\n"
-	    "The pass cost £310,000 and lets salmon and sea trout climb past the weir through a ladder "
-	    "of twelve concrete pools.\n\n"
-	    "Engineers from the Tamber Rivers Trust spent four months on the work, diverting the river "
-	    "through a temporary channel.\n\n"
-	    "Most read\n"
-	    "- Rivers Trust names new director after a year\n"
-	    "- Autumn counts: garden birds in decline\n\n"
-	    "Counts at the weir last autumn found only forty salmon, against more than six hundred in "
-	    "the 1990s.\n\n"
-	    "The trust's director, Bronwen Hale, told the Tamber Gazette that the numbers should "
-	    "recover within ten years if the water stays clean.\n\n"
-	    "Volunteers will count fish from a viewing platform on Saturday mornings until the end of "
-	    "November.\n";
-	rl_alignment *al = diff(WEIR, b, true);
-	size_t n;
-	rl_alignment_sources(al, &n);
-	cr_assert_eq(n, 0, "%zu links", n);
-	rl_alignment_free(al);
-}
-
 /* A bullet that shares three scattered words with its sentence ("Hale", "recover", "clean") is a
  * restatement among bullets that restate the story: it keeps its link. */
 Test(provenance, a_weak_restatement_among_restatements_keeps_its_link)
