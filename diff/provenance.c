@@ -9,7 +9,9 @@
  * linked when the best OLD unit covers at least LINK_SHARE of its weight with three stems or more
  * (PAIR_SHARE with two, both rare in OLD: PAIR_DF), and that unit is not one the unit already
  * stands beside (shares an op with) nor beaten by one it stands beside. A phrase of PHRASE_WORDS words restated in order
- * counts its stems twice. Units that keep most of their words in place are not looked at. The
+ * counts its stems twice. Units that keep most of their words in place are not looked at. A link
+ * on fewer than SURE_STEMS stems and no phrase is weak: it stands only in NEW's body (up to its
+ * last unit that restates OLD, drop_unsupported()). The
  * thresholds were set on the corpus summary (scripts/summary_sources.py), checked on the project's
  * own digests (examples/), and keep a spun copy and a retranslation free of links. */
 #include "provenance.h"
@@ -46,6 +48,11 @@
 #define PHRASE_CELLS 4096
 /* Words whose keys word_key() remembers (by id, modulo this). */
 #define WORD_MEMO 4096
+/* How sure a unit's link is (link_units): a source sharing this many stems or more through words
+ * not kept in place, or a phrase restated in order (phrase()), is a restatement on its own;
+ * fewer stems scattered are weak evidence (drop_unsupported()). */
+#define SURE_STEMS 4
+enum { EV_NONE, EV_WEAK, EV_SURE };
 
 typedef struct stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_key) */
@@ -940,7 +947,7 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 }
 
 /* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
-static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
+static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln, bool *sure)
 {
 	const rl_side *sb = &x->c->side[RL_NEW], *sa = &x->c->side[RL_OLD];
 	cands cd = {.t0 = sb->ustart[u], .t1 = sb->ustart[u + 1]};
@@ -958,8 +965,10 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln)
 		return false;
 	double best;
 	uint32_t bestv = best_source(x, u, &cd, &best);
-	if (bestv == NONE || free_shared(x, &cd, bestv, pass) < 2)
+	uint32_t nfree = bestv == NONE ? 0 : free_shared(x, &cd, bestv, pass);
+	if (nfree < 2)
 		return false;
+	*sure = nfree >= SURE_STEMS || phrase(x, cd.t0, cd.t1, bestv) > 0;
 	memset(ln, 0, sizeof *ln);
 	ln->b0 = cd.t0, ln->b1 = cd.t1;
 	ln->a0[0] = sa->ustart[bestv], ln->a1[0] = sa->ustart[bestv + 1];
@@ -1022,6 +1031,45 @@ static void search_free(search *x)
 	free(x->firsts);
 }
 
+/* Does NEW unit u restate OLD text, so that the weak links before it are in the body of NEW: is
+ * it linked surely, or does it stand beside OLD text, keeping a quarter of its words in place
+ * (two at least: "the" kept alone is a coincidence)? A sentence rewritten beside its source
+ * keeps about that much ("The fishing fleet returned in May after the spring dredging" beside
+ * "… the fishing boats came back in May"). */
+static bool vouches(const search *x, const uint8_t *ev, uint32_t u)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	uint32_t words = rl_words(x->c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+	return ev[u] == EV_SURE || (x->kept[u] >= 2 && 4 * x->kept[u] >= words);
+}
+
+/* Drop the weak links that restate nothing. A couple of words shared with an OLD sentence are a
+ * restatement in the body of NEW (a summary's bullet among bullets that restate their sentences
+ * or keep them in place, a headline above them) and a coincidence after it: the headlines of
+ * other stories, a newsletter box, a copyright line, which name the site, a street or the town
+ * as the article does. The body ends with the last unit that vouches (vouches()). (Dropping a
+ * weak link to a sentence that still stands in NEW as well lost true ones: a "key points" box
+ * restates an article that it keeps whole, and the generated pairs' bullets restate paragraphs
+ * kept beside them, 37 links on five pairs.) When the budget ran out (spent), the units not
+ * looked at may hold sure links: the body is taken to run to the end. */
+static void drop_unsupported(const search *x, const uint8_t *ev, bool spent, rl_link *v,
+                             size_t *n)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	uint32_t last = spent ? sb->nunits : NONE;  /* the units not looked at may vouch */
+	for (uint32_t u = 0; u < sb->nunits && !spent; u++)
+		if (vouches(x, ev, u))
+			last = u;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		uint32_t u = sb->unit[v[i].b0];
+		if (ev[u] == EV_WEAK && (last == NONE || u > last))
+			continue;
+		v[k++] = v[i];
+	}
+	*n = k;
+}
+
 /* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget
  * runs out, the links found so far stand. */
 static int link_units(search *x, rl_link **v, size_t *n)
@@ -1029,19 +1077,28 @@ static int link_units(search *x, rl_link **v, size_t *n)
 	const rl_side *sb = &x->c->side[RL_NEW];
 	size_t cap = 0;
 	uint32_t pass = 0;
+	uint8_t *ev = calloc((size_t)sb->nunits + 1, 1);
+	if (!ev)
+		return RL_ENOMEM;
 	for (uint32_t u = 0; u < sb->nunits && x->c->rediff_work > 0; u++) {
 		rl_link ln;
-		if (!link_unit(x, u, &pass, &ln))
+		bool sure = false;
+		if (!link_unit(x, u, &pass, &ln, &sure))
 			continue;
+		ev[u] = sure ? EV_SURE : EV_WEAK;
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
 			rl_link *nv = realloc(*v, nc * sizeof *nv);
-			if (!nv)
+			if (!nv) {
+				free(ev);
 				return RL_ENOMEM;
+			}
 			*v = nv, cap = nc;
 		}
 		(*v)[(*n)++] = ln;
 	}
+	drop_unsupported(x, ev, x->c->rediff_work == 0, *v, n);
+	free(ev);
 	return RL_OK;
 }
 

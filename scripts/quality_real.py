@@ -571,7 +571,7 @@ ROWS = [
     ('fr_starts', 'fresh wire: paragraph starts paired', ('>=', 1.0), 'r'),
     ('fr_row100', 'fresh wire: same row at width 100', ('>=', 1.0), 'r'),
     ('fr_row160', 'fresh wire: same row at width 160', ('>=', 1.0), 'r'),
-    ('fr_bullets', 'fresh report: bullets linked to source', ('>=', 0.9), 'r'),
+    ('fr_bullets', 'fresh report+museum: bullets linked to source', ('>=', 0.9), 'r'),
     ('fr_unsourced', 'fresh: lines with no source linked', ('==', 0), 'r'),
     ('fr_moved', 'fresh wire+guide: moved words found', ('>=', 0.9), 'r'),
     ('fr_markers', 'fresh: list markers paired with text', ('==', 0), 'd'),

@@ -403,3 +403,65 @@ Test(provenance, a_sentence_kept_in_place_is_no_source)
 	    "names the Harbour Trust Charter, edition 3, in its place.\n";
 	assert_no_link(a, b, "It also counts");
 }
+
+/* A story of our own for the weak-link tests below: a fish pass opened at a weir. */
+#define WEIR                                                                                      \
+	"Anglers on the River Tamber welcomed a new fish pass at Pellow Weir on Monday, the first "   \
+	"change to the weir since it was built in 1820.\n\n"                                          \
+	"The pass cost £310,000 and lets salmon and sea trout climb past the weir through a ladder "  \
+	"of twelve concrete pools.\n\n"                                                               \
+	"Engineers from the Tamber Rivers Trust spent four months on the work, diverting the river " \
+	"through a temporary channel.\n\n"                                                            \
+	"Counts at the weir last autumn found only forty salmon, against more than six hundred in "   \
+	"the 1990s.\n\n"                                                                              \
+	"The trust's director, Bronwen Hale, told the Tamber Gazette that the numbers should "        \
+	"recover within ten years if the water stays clean.\n\n"                                      \
+	"Volunteers will count fish from a viewing platform on Saturday mornings until the end of "   \
+	"November.\n"
+
+/* A web page's summary of the story, then the site's furniture: other stories' headlines and a
+ * copyright line that share two or three words with one sentence each ("Rivers Trust" and
+ * "director", "autumn" and "counts", "Tamber Gazette"). They restate nothing: no link after the
+ * last line that restates the story; the summary's bullet keeps its link. */
+Test(provenance, headlines_and_copyright_after_the_body_link_nothing)
+{
+	const char *b =
+	    "Fish pass opens at Pellow Weir\n\n"
+	    "- Salmon and sea trout can now climb past the weir through twelve concrete pools, built "
+	    "for £310,000.\n"
+	    "- Bronwen Hale expects the numbers to recover within ten years if the water stays "
+	    "clean.\n"
+	    "- Only forty salmon were counted last autumn, down from over six hundred in the 1990s.\n"
+	    "- Volunteers count fish from a viewing platform on Saturday mornings.\n\n"
+	    "More from the Tamber Gazette\n"
+	    "- Rivers Trust names new director after a year\n"
+	    "- Concrete plant plan for the old channel returns to council\n"
+	    "- Saturday market moves to the weir car park\n"
+	    "- Autumn counts: garden birds in decline\n\n"
+	    "© 2026 Tamber Gazette. Contact the newsroom.\n";
+	rl_alignment *al = diff(WEIR, b, true);
+	cr_assert_not_null(link_of(al, b, "- Only forty salmon"));
+	cr_assert_null(link_of(al, b, "- Rivers Trust"));
+	cr_assert_null(link_of(al, b, "- Autumn counts"));
+	cr_assert_null(link_of(al, b, "© 2026"));
+	rl_alignment_free(al);
+}
+
+/* A bullet that shares three scattered words with its sentence ("Hale", "recover", "clean") is a
+ * restatement among bullets that restate the story: it keeps its link. */
+Test(provenance, a_weak_restatement_among_restatements_keeps_its_link)
+{
+	const char *b =
+	    "The weir in brief\n\n"
+	    "- Volunteers will count fish from a viewing platform on Saturday mornings.\n"
+	    "- Hale sees a recovery in a decade, provided the river is kept clean.\n"
+	    "- Twelve concrete pools let salmon and sea trout climb past the weir, at a cost of "
+	    "£310,000.\n";
+	rl_alignment *al = diff(WEIR, b, true);
+	const rl_link *ln = link_of(al, b, "- Hale sees");
+	cr_assert_not_null(ln);
+	char *t = text(al, RL_OLD, ln->a0[0], ln->a1[0], WEIR);
+	cr_assert(strncmp(t, "The trust's director", 20) == 0, "%s", t);
+	free(t);
+	rl_alignment_free(al);
+}
