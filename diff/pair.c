@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cleanup.h"
+#include "lexicon.h"
 #include "refine.h"
 #include "status.h"
 
@@ -33,8 +34,8 @@
 /* ...and unless it faces fewer words than this share of those the word diff faced (kept words and
  * swaps), losing more than this many words. Swaps are what a spun sentence keeps: pairing that
  * turned them into deletions and insertions cost up to 1.5 points of swaps paired on densely
- * rewritten generated pairs (issue 10); a summary's bullets, which pairing is for, face few words
- * in the word diff. 0.9 and 2 words: no real-text figure moves but for the better. */
+ * rewritten generated pairs (issue 10). Not where NEW has list items (a summary's bullets, which
+ * pairing is for). 0.9 and 2 words: no real-text figure moves but for the better. */
 #define FACING_KEEP_SHARE 0.9
 #define FACING_LOSS_WORDS 2
 /* A unit next to a pair joins it when this share of its content comes from the pair's other side. */
@@ -764,6 +765,18 @@ static bool loses_facing(uint32_t before, uint32_t after)
 	return after + FACING_LOSS_WORDS < before && after < FACING_KEEP_SHARE * before;
 }
 
+/* Does NEW's side of the region hold a list item: bullets restating sentences, what pairing is
+ * for (they face words of the paragraph beside them in the word diff, out of order)? */
+static bool has_items(const region *r)
+{
+	const rl_side *sd = &r->c->side[RL_NEW];
+	bool unordered;
+	for (uint32_t j = 0; j < r->nb; j++)
+		if (rl_list_marker(sd->tok, sd->text, sd->n, r->ub[j].lo, &unordered) > 0)
+			return true;
+	return false;
+}
+
 /* Re-align the region covered by ops[k0, k1) sentence by sentence; append the result (or the
  * original ops, when pairing does not do better) to out. */
 static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
@@ -809,7 +822,7 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, v, n, &mine)) != RL_OK)
 		goto out;
 	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n) &&
-	    !loses_facing(words_facing(c, v, n), words_facing(c, mine.v, mine.n)))
+	    (has_items(&r) || !loses_facing(words_facing(c, v, n), words_facing(c, mine.v, mine.n))))
 		rc = rl_opvec_append(out, mine.v, mine.n);
 	else
 		rc = rl_opvec_append(out, v, n);
