@@ -216,3 +216,27 @@ Test(pair, more_stems_than_ids_under_fold_case)
 	cr_assert_gt(words, 0);
 	rl_alignment_free(al);
 }
+
+/* A paragraph rewritten in place, nearly every noun and number swapped. OLD's "CREW_TEAMS - 1"
+ * reads as a list item run into the text (a dash before a number), NEW's "- one" does not, so
+ * the units are out of step; pairing them turned the sentence "The value of team_number must be
+ * between 1 and" into a deletion and an insertion, losing its swaps and kept words. */
+#define SWAPPED_OLD "Change the layout of a crew-team. It takes three values: the number of the " \
+	"crew-team to be changed,\nthe front shade number, and the rear shade number. The value of " \
+	"team_number must be between 1 and\nCREW_TEAMS - 1 (the 0 crew team is bolted to red on " \
+	"blue and cannot be changed). The value of up and dn\nvalues must be between 0 and SHADES - " \
+	"1, or, after calling use_plain_shades(), -1. If the crew-team was\npreviously prepared, the " \
+	"board is repainted and all copies of that crew-team are changed to the new\nlayout.\n"
+#define SWAPPED_NEW "Modify the layouts of a crew-teams. The worth of teams_quantity\nshould " \
+	"be amongst one and CREW_TEAM - one (the zero crew teams is\nbolted to reds on blues and " \
+	"can not be modified). The worth of up and\ndn inputs should be betwixt zero and SHADES - " \
+	"one, or, following\ncalling utilize_normal_shades(), -one.\n"
+
+Test(pair, swaps_in_place_stay_swaps)
+{
+	char *got = run(SWAPPED_OLD, SWAPPED_NEW, 0);
+	cr_assert_not_null(strstr(got, "= The | r value > worth | = of | r team > teams | = _ | "
+	                               "r number > quantity | r must > should | = be"), "%s", got);
+	cr_assert_null(strstr(got, "i The worth of teams"), "%s", got);
+	free(got);
+}
