@@ -113,6 +113,8 @@ unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
 {
 	if (len > 0 && key[0] == RL_MARKER_KEY)
 		return RL_IDF_PUNCT | RL_IDF_FUNCTION;  /* structure: never content, never a stop */
+	if (len > 0 && key[0] == RL_NUMBER_KEY)
+		return RL_IDF_NUMBER | (cls == RL_TOK_WORD ? 0 : RL_IDF_PUNCT);  /* never a stop */
 	if (cls == RL_TOK_WORD)
 		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
 	unsigned f = RL_IDF_PUNCT;

@@ -16,6 +16,7 @@ enum {
 	RL_IDF_PUNCT = 1 << 1,     /* punctuation or a symbol */
 	RL_IDF_STOP = 1 << 2,      /* ends a sentence: . ! ? … */
 	RL_IDF_ELLIPSIS = 1 << 3,  /* … or ... (marks an elision inside a quotation) */
+	RL_IDF_NUMBER = 1 << 4,    /* a part or a mark of a number split at its marks (RL_NUMBER_KEY) */
 };
 
 /* RL_IDF_* flags of a comparison key (the text of an id) of class cls. */
@@ -27,6 +28,11 @@ bool rl_is_function_word(const char *s, size_t len);
 /* List markers are compared under keys of their own, which start with this byte: a bullet's "-"
  * is never the hyphen of "closed-source", nor "1." the number of a sentence. */
 #define RL_MARKER_KEY '\x01'
+
+/* The parts of a number split at its marks ("5" "." "26" of "5.26") are compared under keys of
+ * their own, which start with this byte and their role (ctx.c): a part never pairs with a
+ * number standing alone, nor a number's dot with a sentence's stop. */
+#define RL_NUMBER_KEY '\x02'
 
 /* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
  * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a
