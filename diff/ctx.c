@@ -9,13 +9,29 @@
 
 /* ------------------------------------------------------------------ context */
 
+/* Token i of side sd takes the id of its own key with the bytes pre[0..npre) before it. */
+static int prefixed_id(rl_ctx *c, rl_side *sd, uint32_t i, const char *pre, size_t npre,
+                       char **key, size_t *cap)
+{
+	const rl_token *x = &sd->tok[i];
+	/* The token's key, written npre bytes in, after the prefix. */
+	long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, key, cap);
+	char *k = len < 0 ? NULL : realloc(*key, (size_t)len + npre);
+	if (!k)
+		return RL_ENOMEM;
+	*key = k, *cap = (size_t)len + npre;
+	memmove(k + npre, k, (size_t)len);
+	memcpy(k, pre, npre);
+	return rl_intern_key(c->in, k, (size_t)len + npre, &sd->ids[i]);
+}
+
 /* List markers get ids of their own (RL_MARKER_KEY before the marker's own key), so that the diff
  * pairs a bullet with a bullet and never with a hyphen or a word: the tokens of the marker that
  * starts at t (m of them) take the marker's ids. */
 static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key, size_t *cap)
 {
+	static const char pre[1] = {RL_MARKER_KEY};
 	for (uint32_t i = t; i < t + m; i++) {
-		const rl_token *x = &sd->tok[i];
 		if (sd->ids[i] == RL_ID_NONE)
 			continue;
 		if (m == 2 && i == t) {
@@ -27,15 +43,37 @@ static int marker_ids(rl_ctx *c, rl_side *sd, uint32_t t, uint32_t m, char **key
 				return rc;
 			continue;
 		}
-		/* The token's key, written one byte in, after the marker byte. */
-		long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, key, cap);
-		char *k = len < 0 ? NULL : realloc(*key, (size_t)len + 1);
-		if (!k)
-			return RL_ENOMEM;
-		*key = k, *cap = (size_t)len + 1;
-		memmove(k + 1, k, (size_t)len);
-		k[0] = RL_MARKER_KEY;
-		int rc = rl_intern_key(c->in, k, (size_t)len + 1, &sd->ids[i]);
+		int rc = prefixed_id(c, sd, i, pre, sizeof pre, key, cap);
+		if (rc != RL_OK)
+			return rc;
+	}
+	return RL_OK;
+}
+
+/* Is token t (punctuation touching the token before it) the mark . , or : inside a number, whose
+ * next part the tokenizer glued to it (the "." of "5.26", the "," of "1,000")? */
+static inline bool number_mark(const rl_side *sd, const rl_token *tk, uint32_t t)
+{
+	if (tk->len != 1 || t == 0 || t + 1 >= sd->n || !(sd->tok[t + 1].flags & RL_TF_GLUED))
+		return false;
+	char ch = sd->text[tk->off];
+	return ch == '.' || ch == ',' || ch == ':';
+}
+
+/* The parts of a number get ids of their own (RL_NUMBER_KEY and their role before their keys):
+ * the first part, a mark, a later part. "5.26" -> "five.26" keeps ".26", but a number's part is
+ * never paired with a number standing alone ("$4.5 million" shares no "5" with "5-2"), nor its
+ * dot with a sentence's stop. Token t is the mark (number_mark). */
+static int number_ids(rl_ctx *c, rl_side *sd, uint32_t t, char **key, size_t *cap)
+{
+	static const char first[2] = {RL_NUMBER_KEY, 'f'}, mark[2] = {RL_NUMBER_KEY, 'm'},
+	                  later[2] = {RL_NUMBER_KEY, 'l'};
+	const char *pre[3] = {sd->tok[t - 1].flags & RL_TF_GLUED ? later : first, mark, later};
+	for (uint32_t k = 0; k < 3; k++) {
+		uint32_t i = t - 1 + k;
+		if (sd->ids[i] == RL_ID_NONE)
+			continue;
+		int rc = prefixed_id(c, sd, i, pre[k], 2, key, cap);
 		if (rc != RL_OK)
 			return rc;
 	}
@@ -148,7 +186,7 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 		/* walk_bits, written out: this is the walk's hot loop. */
 		const rl_token *tk = &tok[t];
 		unsigned gap = tk->gap, flags = tk->flags;
-		bool marker, cand, quote = false;
+		bool marker, cand, quote = false, num = false;
 		wlow[t] = (uint8_t)w;
 		if (!(t & 255))
 			wbase[t >> 8] = w;
@@ -173,11 +211,14 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 			marker = spaced && may_be_bullet(b0);
 			cand = spaced;
 			quote = gap == RL_GAP_PARA || may_be_quote(b0);
+			num = !spaced && number_mark(sd, tk, t);
 		}
 		if (cands && ((cand && (rc = tlist_push(&sd->ucand, t)) != RL_OK) ||
 		              (quote && (rc = tlist_push(&sd->qcand, t)) != RL_OK)))
 			break;
 		if (marker && (rc = walk_marker(k, t)) != RL_OK)
+			break;
+		if (num && (rc = number_ids(k->c, sd, t, &k->key, &k->kcap)) != RL_OK)
 			break;
 	}
 	k->w = w;

@@ -116,6 +116,8 @@ unsigned rl_key_flags(const char *key, size_t len, unsigned cls)
 		bool ordinal = len == 2 && memcmp(key, RL_ORDINAL_KEY, 2) == 0;
 		return RL_IDF_PUNCT | RL_IDF_FUNCTION | (ordinal ? RL_IDF_ORDINAL : 0);
 	}
+	if (len > 0 && key[0] == RL_NUMBER_KEY)
+		return RL_IDF_NUMBER | (cls == RL_TOK_WORD ? 0 : RL_IDF_PUNCT);  /* never a stop */
 	if (cls == RL_TOK_WORD)
 		return rl_is_function_word(key, len) ? RL_IDF_FUNCTION : 0;
 	unsigned f = RL_IDF_PUNCT;

@@ -17,6 +17,7 @@ enum {
 	RL_IDF_STOP = 1 << 2,      /* ends a sentence: . ! ? … */
 	RL_IDF_ELLIPSIS = 1 << 3,  /* … or ... (marks an elision inside a quotation) */
 	RL_IDF_ORDINAL = 1 << 4,   /* the number or letter of an ordered list marker (its place) */
+	RL_IDF_NUMBER = 1 << 5,    /* a part or a mark of a number split at its marks (RL_NUMBER_KEY) */
 };
 
 /* RL_IDF_* flags of a comparison key (the text of an id) of class cls. */
@@ -31,6 +32,11 @@ bool rl_is_function_word(const char *s, size_t len);
 /* The key every ordered marker's number or letter shares ("1." pairs with "2." of a renumbered
  * list); the ops that pair two of them that differ hold them as a replace (rl_ordinals_apart). */
 #define RL_ORDINAL_KEY "\x01#"
+
+/* The parts of a number split at its marks ("5" "." "26" of "5.26") are compared under keys of
+ * their own, which start with this byte and their role (ctx.c): a part never pairs with a
+ * number standing alone, nor a number's dot with a sentence's stop. */
+#define RL_NUMBER_KEY '\x02'
 
 /* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
  * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a

@@ -191,6 +191,14 @@ static int units_of(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, urange **o
 	return RL_OK;
 }
 
+/* Is token t of side s a word pairing counts: a content word, a number once (by its first
+ * part: "2.2" weighs as much as it did as one word)? */
+static bool counted(const rl_ctx *c, int s, uint32_t t)
+{
+	return rl_is_content(c, s, t) &&
+	       !((c->side[s].tok[t].flags & RL_TF_GLUED) && (rl_tok_idf(c, s, t) & RL_IDF_NUMBER));
+}
+
 /* A word's stem for pairing: its first STEM_CHARS characters, ASCII letters lower-cased, so that
  * the plural and the singular, most conjugated forms and spelling variants fall together (a spun
  * sentence may keep none of its content words exactly). Never 0. */
@@ -199,6 +207,10 @@ static uint64_t stem(const rl_ctx *c, int s, uint32_t t)
 	const rl_token *tk = &c->side[s].tok[t];
 	const char *w = c->side[s].text + tk->off;
 	uint64_t h = 0xcbf29ce484222325ULL;
+	/* A part of a number is its id (its role in it, its digits): the "5" of "4.5" is not the
+	 * "5" of "5-2". */
+	if (rl_tok_idf(c, s, t) & RL_IDF_NUMBER)
+		return ((uint64_t)c->side[s].ids[t] * 0x9E3779B97F4A7C15ULL) | 1;
 	size_t chars = 0;
 	uint32_t len = tk->len;
 	/* A short word's plural is its stem too ("loops", "cores"): its first STEM_CHARS characters
@@ -296,7 +308,7 @@ static int locals_new(region *r)
 		return RL_ENOMEM;
 	for (uint32_t t = r->b0; t < r->b1; t++) {
 		uint32_t l = RL_ID_NONE;
-		if (rl_is_content(c, RL_NEW, t)) {
+		if (counted(c, RL_NEW, t)) {
 			size_t j = stem_slot(r, stem(c, RL_NEW, t));
 			l = r->stem_key[j] ? r->stem_val[j] : RL_ID_NONE;
 		}
@@ -331,7 +343,7 @@ static int build_index(region *r)
 		r->loc[RL_OLD][t - r->a0] = RL_ID_NONE;
 	for (uint32_t u = 0; u < r->na; u++) {
 		for (uint32_t t = r->ua[u].lo; t < r->ua[u].hi; t++) {
-			if (!rl_is_content(c, RL_OLD, t))
+			if (!counted(c, RL_OLD, t))
 				continue;
 			uint32_t id = sa->ids[t];
 			uint64_t h = stem(c, RL_OLD, t);
@@ -427,7 +439,7 @@ static int candidates(region *r, uint32_t j, float *acc, uint32_t *shared, uint3
 	float wv = 0;
 
 	for (uint32_t t = r->ub[j].lo; t < r->ub[j].hi; t++) {
-		if (!rl_is_content(c, RL_NEW, t))
+		if (!counted(c, RL_NEW, t))
 			continue;
 		uint32_t l = local_of(r, RL_NEW, t);
 		if (l == RL_ID_NONE) {
@@ -739,7 +751,7 @@ static uint32_t content_kept(const rl_ctx *c, const rl_op *v, size_t n)
 		if (v[k].kind != RL_OP_EQUAL && v[k].kind != RL_OP_MOVE)
 			continue;
 		for (uint32_t t = v[k].a0; t < v[k].a1; t++)
-			w += rl_is_content(c, RL_OLD, t);
+			w += counted(c, RL_OLD, t);
 	}
 	return w;
 }

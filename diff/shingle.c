@@ -53,8 +53,8 @@ static void orphans_free(orphans *o)
  * keys beside the orphans was 8 bytes a word), or the id. */
 static inline uint32_t word_key(const rl_ctx *c, const orphans *o, int s, uint32_t t, uint32_t id)
 {
-	if (!o->stem || (c->idf[id] & RL_IDF_FUNCTION))
-		return id;
+	if (!o->stem || (c->idf[id] & (RL_IDF_FUNCTION | RL_IDF_NUMBER)))
+		return id;  /* a number's part: by its role in it, not its digits alone */
 	if (!o->stem[id])
 		o->stem[id] = rl_stem_hash(c->side[s].text, &c->side[s].tok[t]) | 0x80000000u;
 	return o->stem[id];

@@ -149,11 +149,12 @@ static bool lone_letter_at(const cursor *c, size_t at)
 }
 
 /* Would the joiner grapheme j at position `at` glue the word so far to what follows? last_cp is the
- * word's last code point and seg_len the graphemes since its last joiner. Words keep decimal and
- * thousands marks (3.5, 1,000, 10:30) and the dots of initialisms (U.S., e.g.). Apostrophes and
- * hyphens split (Meta ’ s, open - source): a swap inside a compound ("century-old" ->
- * "centuries-old") is then one word, not the whole compound. They touch their neighbours
- * (RL_GAP_NONE), so a compound is still drawn and wrapped as one piece. */
+ * word's last code point and seg_len the graphemes since its last joiner. Words keep the dots of
+ * initialisms (U.S., e.g.). Apostrophes, hyphens and the marks of a number split (Meta ’ s,
+ * open - source, 3 . 5, 1 , 000, 10 : 30): a swap inside a compound ("century-old" ->
+ * "centuries-old") is then one word, not the whole compound, and a number keeps the parts that
+ * did not change ("5.26" -> "5.28" keeps "5."). They touch their neighbours (RL_GAP_NONE), so a
+ * compound or a number is still drawn and wrapped as one piece. */
 static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last_cp, size_t seg_len)
 {
 	rl_grapheme next;
@@ -163,16 +164,7 @@ static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last
 	peek(c, at + j->len, &next);
 	if (!is_word_grapheme(&next))
 		return false;
-	switch (j->cp) {
-	case '.':
-		if (is_digit_cp(last_cp))
-			return is_digit_cp(next.cp);
-		return seg_len == 1 && lone_letter_at(c, at + j->len);
-	case ',': case ':':
-		return is_digit_cp(last_cp) && is_digit_cp(next.cp);
-	default:
-		return false;
-	}
+	return j->cp == '.' && !is_digit_cp(last_cp) && seg_len == 1 && lone_letter_at(c, at + j->len);
 }
 
 /* The end of the run of ASCII letters and digits at pos, each a grapheme of its own: the last
@@ -554,6 +546,14 @@ static void gap_newline(gap_state *gs)
 	gs->bol = true, gs->indent = false;
 }
 
+/* Is token t of v, after a word and a mark . , or : that touch it, a later part of a number
+ * (the "26" of "5.26", the "000" of "1,000")? Digits, whatever the word before ends with: a
+ * number whose first part was written out ("five.26") keeps its later parts. */
+static bool number_part(const rl_token *v, size_t t)
+{
+	return (v[t].flags & RL_TF_DIGIT) != 0;
+}
+
 /* Is token t of v the second part of a compound (RL_TF_GLUED)? */
 static bool continues_word(const rl_token *v, const char *text, size_t t)
 {
@@ -562,6 +562,8 @@ static bool continues_word(const rl_token *v, const char *text, size_t t)
 		return false;
 	const char *j = text + v[t - 1].off;
 	size_t n = v[t - 1].len;
+	if (n == 1 && (*j == '.' || *j == ',' || *j == ':'))
+		return number_part(v, t);
 	return (n == 1 && (*j == '\'' || *j == '-')) ||
 	       (n == 3 && (memcmp(j, "\xE2\x80\x99", 3) == 0 || memcmp(j, "\xE2\x80\x90", 3) == 0 ||
 	                   memcmp(j, "\xE2\x80\x91", 3) == 0));
@@ -947,7 +949,7 @@ static inline bool fast_base_at(const cursor *c, size_t at)
 /* The end of a word of ASCII letters and digits at c->pos when what ends it needs no grapheme
  * read by the rules (scan_word would stop there, with the same width and ASCII flag, in *ascii):
  * a space, a line feed, the end, a mark that never joins a word followed by ASCII, or one that
- * may (. , :) followed by ASCII that is not a letter or a digit; or a grapheme the table reads
+ * may (.) followed by ASCII that is not a letter or a digit; or a grapheme the table reads
  * (fast_base_at), which scan_word reads and so the word is not all ASCII. 0 otherwise. */
 static size_t ascii_word_end(const cursor *c, bool *ascii)
 {
@@ -967,10 +969,10 @@ static size_t ascii_word_end(const cursor *c, bool *ascii)
 	if (end + 1 == c->n)
 		return end;
 	unsigned char after = (unsigned char)c->s[end + 1];
-	if (ch != '.' && ch != ',' && ch != ':')
+	if (ch != '.')
 		return after < 0x80 ? end : 0;
-	/* A joiner joins only when a word grapheme follows it: never one starting with ASCII
-	 * other than a letter or a digit. */
+	/* A dot joins only an initialism's letters, and only when a word grapheme follows it:
+	 * never one starting with ASCII other than a letter or a digit. */
 	return after < 0x80 && !(ascii_class[after] & A_WORD) ? end : 0;
 }
 

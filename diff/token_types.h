@@ -9,8 +9,9 @@
 #include <stdint.h>
 
 typedef enum rl_tclass {
-	RL_TOK_WORD,   /* letters, digits and marks, with inner . , where they join parts (4.5,
-	                * 900,000, U.S.); an apostrophe or a hyphen is a token of its own */
+	RL_TOK_WORD,   /* letters, digits and marks, with the inner dots of initials (U.S.); an
+	                * apostrophe, a hyphen or the mark . , : of a number (4.5, 900,000, 10:30)
+	                * is a token of its own */
 	RL_TOK_PUNCT,  /* punctuation, symbols, emoji; a run of "--" or "..." is one token */
 } rl_tclass;
 
@@ -37,8 +38,9 @@ enum {
 	RL_TF_INDENT = 1 << 6,  /* first on its line, after leading whitespace */
 	RL_TF_GLUED = 1 << 7,   /* the second part of a compound: a word glued by an apostrophe or a
 	                         * hyphen (', -, ’, ‐, ‑) to the word before ("keeper’s",
-	                         * "century-old"). The tokenizer splits compounds, so that a swap
-	                         * inside one is one word; word counts count them once. */
+	                         * "century-old"), or digits by a number's mark . , : ("5.26").
+	                         * The tokenizer splits compounds, so that a swap inside one is
+	                         * one word; word counts count them once. */
 	/* rl_token.flags is a byte: eight flags at most. */
 };
 

@@ -51,8 +51,8 @@ static void count(const ctx *c, int s, uint32_t t0, uint32_t t1, uint32_t *words
 		const rl_token *tk = &c->tok[s][t];
 		if (tk->cls == RL_TOK_WORD && !(tk->flags & RL_TF_GLUED))
 			(*words)++;
-		else if (sentence_end(c, s, t))
-			(*sentences)++;
+		else if (sentence_end(c, s, t) && !(t + 1 < t1 && (c->tok[s][t + 1].flags & RL_TF_GLUED)))
+			(*sentences)++;  /* not the dot of a number ("5.26": its later part glued) */
 	}
 }
 

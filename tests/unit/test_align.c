@@ -7,6 +7,7 @@
 #include "align.h"
 #include "status.h"
 #include "fixtures.h"
+#include "ops_text.h"
 
 static rl_alignment *align_opts(const char *a, const char *b, rl_diff_opts o)
 {
@@ -214,4 +215,39 @@ Test(align, the_examples_tile_in_every_mode)
 		free(b);
 	}
 	free(a);
+}
+
+/* The ops of a diff of a and b as text (ops_text.h); the caller frees it. */
+static char *diffed(const char *a, const char *b)
+{
+	rl_alignment *al = align(a, b);
+	check_tiling(al);
+	char *got = ops_text(al);
+	rl_alignment_free(al);
+	return got;
+}
+
+/* A number is split at its marks (token.c): what changed in it is the part that changed, and a
+ * number whose first part is written out keeps its later parts. */
+Test(align, a_number_keeps_the_parts_that_did_not_change)
+{
+	char *got = diffed("The ferry timetable for release 4.12.1 listed 2,350 crossings at 06:45.",
+	                   "The ferry timetable for release 4.12.3 listed 2,480 crossings at 06:45.");
+	cr_assert_str_eq(got, "= The ferry timetable for release 4 . 12 . | r 1 > 3 | = listed 2 , | "
+	                      "r 350 > 480 | = crossings at 06 : 45 .");
+	free(got);
+	got = diffed("Kiosk firmware 7.40 shipped in May.", "Kiosk firmware seven.40 shipped in May.");
+	cr_assert_str_eq(got, "= Kiosk firmware | r 7 > seven | = . 40 shipped in May .");
+	free(got);
+}
+
+/* A number's parts have keys of their own (ctx.c): the "6" of "$2.6" is not the "6" of "6-3", nor
+ * a number's dot a sentence's stop. */
+Test(align, a_part_of_a_number_never_pairs_with_a_number_alone)
+{
+	char *got = diffed("The harbour board votes 6-3 to lease the old pier. Work starts soon.",
+	                   "The harbour board leases the old pier for $2.6 million. Work starts soon.");
+	cr_assert_str_eq(got, "= The harbour board | r votes 6 - 3 to lease > leases | = the old pier | "
+	                      "i for $ 2 . 6 million | = . Work starts soon .");
+	free(got);
 }

@@ -52,14 +52,16 @@ Test(token, words_and_punctuation)
 	cr_assert_str_eq(split(" \n\t "), "");
 }
 
-Test(token, apostrophes_and_hyphens_split_numbers_and_initials_join)
+Test(token, apostrophes_hyphens_and_number_marks_split_initials_join)
 {
 	/* A swap inside a compound ("century-old" -> "centuries-old") is one word: the parts are
 	 * tokens of their own, glued by RL_GAP_NONE. */
 	cr_assert_str_eq(split("Meta\xe2\x80\x99s open-source model"),
 	                 "Meta|\xe2\x80\x99|s|open|-|source|model");
 	cr_assert_str_eq(split("don't stop"), "don|'|t|stop");
-	cr_assert_str_eq(split("grew 3.5 percent to 1,000 at 10:30"), "grew|3.5|percent|to|1,000|at|10:30");
+	/* A number too: "5.26" -> "5.28" keeps "5."; its later parts are glued (below). */
+	cr_assert_str_eq(split("grew 3.5 percent to 1,000 at 10:30"),
+	                 "grew|3|.|5|percent|to|1|,|000|at|10|:|30");
 	cr_assert_str_eq(split("the U.S. and e.g. this"), "the|U.S.|and|e.g.|this");
 	cr_assert_str_eq(split("end. Next"), "end|.|Next");
 	cr_assert_str_eq(split("www.example.com"), "www|.|example|.|com");
@@ -260,8 +262,12 @@ Test(token, ascii_fast_paths_stop_where_graphemes_decide)
 	cr_assert_str_eq(described("cafe\xcc\x81 bar", 10), "cafe\xcc\x81:0:4:0|bar:0:3:1");
 	/* A letter before a precomposed é: both in the word, the ASCII run cut before it. */
 	cr_assert_str_eq(described("ab\xc3\xa9z", 5), "ab\xc3\xa9z:0:4:0");
-	/* Joiners between digits and after initials are read by the general path. */
-	cr_assert_str_eq(described("10:30,5 U.S.", 12), "10:30,5:0:7:21|U.S.:0:4:11");
+	/* The marks of a number split it, its later parts glued (0x80) and counted with the first;
+	 * the dots of initials are read by the general path. */
+	cr_assert_str_eq(described("10:30,5 U.S.", 12),
+	                 "10:0:2:21|::1:1:1|30:0:2:a1|,:1:1:1|5:0:1:a1|U.S.:0:4:11");
+	cr_assert_str_eq(described("five.26", 7), "five:0:4:1|.:1:1:1|26:0:2:a1",
+	                 "a number's first part written out keeps its later parts");
 	cr_assert_str_eq(described("end.", 4), "end:0:3:1|.:1:1:1");
 	/* An apostrophe and a hyphen split, the second part glued. */
 	cr_assert_str_eq(described("it's ok-go", 10), "it:0:2:1|':1:1:1|s:0:1:81|ok:0:2:1|-:1:1:1|go:0:2:81");
@@ -722,9 +728,9 @@ Test(token, ascii_before_table_read_graphemes)
 	cr_assert_str_eq(DESCRIBED("(\xe4\xb8\xad)\xe3\x80\x82--\xe6\x96\x87...\xef\xbc\x8c"),
 	                 "(:1:1:1|\xe4\xb8\xad:0:2:8|):1:1:1|\xe3\x80\x82:1:2:0|--:1:2:1|"
 	                 "\xe6\x96\x87:0:2:8|...:1:3:1|\xef\xbc\x8c:1:2:0");
-	/* joiners and marks still go by the rules: 3.5 before Han, a letter before a Thai mark */
+	/* marks still go by the rules: 3.5 before Han, a letter before a Thai mark */
 	cr_assert_str_eq(DESCRIBED("3.5\xe5\xb9\xb4 a\xe0\xb8\xb4"),
-	                 "3.5:0:3:20|\xe5\xb9\xb4:0:2:8|a\xe0\xb8\xb4:0:1:0");
+	                 "3:0:1:21|.:1:1:1|5:0:1:a0|\xe5\xb9\xb4:0:2:8|a\xe0\xb8\xb4:0:1:0");
 #undef DESCRIBED
 }
 
