@@ -80,11 +80,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				           "token %zu flagged ASCII holds byte %02x", i,
 				           (unsigned char)text[t->off + k]);
 		/* A reader's words: the second part of a compound (a word glued by ' - ’ ‐ ‑ to the
-		 * word before) is not counted again. */
+		 * word before) or of a number (digits glued by . , : to the word before: "5.26") is
+		 * not counted again. */
 		bool glued = i >= 2 && t->cls == RL_TOK_WORD && t->gap == RL_GAP_NONE && v[i - 1].gap == RL_GAP_NONE &&
 		             v[i - 1].cls == RL_TOK_PUNCT && v[i - 2].cls == RL_TOK_WORD &&
 		             ((v[i - 1].len == 1 &&
 		               (text[v[i - 1].off] == '\'' || text[v[i - 1].off] == '-')) ||
+		              (v[i - 1].len == 1 && (t->flags & RL_TF_DIGIT) &&
+		               (text[v[i - 1].off] == '.' || text[v[i - 1].off] == ',' ||
+		                text[v[i - 1].off] == ':')) ||
 		              (v[i - 1].len == 3 && (!memcmp(text + v[i - 1].off, "\xE2\x80\x99", 3) ||
 		                                     !memcmp(text + v[i - 1].off, "\xE2\x80\x90", 3) ||
 		                                     !memcmp(text + v[i - 1].off, "\xE2\x80\x91", 3))));
