@@ -237,8 +237,12 @@ bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t)
 	const rl_token *next = t + 1 < n ? &tok[t + 1] : NULL;
 	bool glued_after = next && next->gap == RL_GAP_NONE;
 	/* A hyphen or an en dash joins, unless spaced and free after ("Boston - The") or glued to
-	 * a mark after ("1903-)": a range left open). */
-	bool joins = spaced ? glued_after : !(glued_after && next->cls == RL_TOK_PUNCT);
+	 * a mark after ("1903-)": a range left open); between two numbers it is a minus or a range
+	 * ("2 - 1" is "2-1", "10 – 12" is "10–12"). */
+	bool numbers = tk->gap == RL_GAP_SPACE && t > 0 && next && next->gap == RL_GAP_SPACE &&
+	               tok[t - 1].cls == RL_TOK_WORD && (tok[t - 1].flags & RL_TF_DIGIT) &&
+	               next->cls == RL_TOK_WORD && (next->flags & RL_TF_DIGIT);
+	bool joins = numbers || (spaced ? glued_after : !(glued_after && next->cls == RL_TOK_PUNCT));
 	if (s[0] == '-') {
 		size_t k = 0;
 		while (k < tk->len && s[k] == '-')

@@ -50,7 +50,7 @@ uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint3
  * dash that joins ("closed-source", "1990–1995") or a minus sign? An em dash,
  * a horizontal bar, the two- and three-em dashes; a run of hyphens ("so -- if", "that--and"),
  * not in "<!--"; a hyphen or an en dash with a space before it and none glued after ("Boston -
- * The", "that – and"), or glued to a mark after ("(1903-)"). Every dash has the same key under the typography folding (ctx.c): "Boston - The" against "Boston – The" is
+ * The", "that – and"; not between two numbers: "2 - 1"), or glued to a mark after ("(1903-)"). Every dash has the same key under the typography folding (ctx.c): "Boston - The" against "Boston – The" is
  * typography, "openness — that" against "openness—that" spacing; a dash pairs neither with a
  * word's hyphen nor with a bullet. */
 bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t);

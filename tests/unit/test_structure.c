@@ -195,6 +195,13 @@ Test(structure, a_dash_pairs_with_a_dash_not_a_hyphen)
 	script_is("Open 1990\xe2\x80\x93" "1995.", "Open 1990-1995.", &o, "= Open 1990 \xe2\x80\x93 1995 .");
 	script_lacks("The closed-source tools.", "The closed \xe2\x80\x94 source tools.", &o,
 	             "= The closed -");
+	script_is("The score: 2 - 1 to Rovers.", "The score: 2-1 to Rovers.", &o,
+	          "= The score : 2 - 1 to Rovers .");
+	script_lacks("PORT ELLEN - The ferry sailed.", "Summary\n- The ferry sailed.", &o, "= PORT ELLEN -");
+	/* A quotation's hyphen is not the dash after it: "meta" and "information" go with it. */
+	script_has("It is called its \xe2\x80\x9cmeta-information\xe2\x80\x9d - information about it.",
+	           "It is called its - information.", &o,
+	           "d \xe2\x80\x9c meta - information \xe2\x80\x9d !removed | = - information");
 	o.key.fold_typography = false;
 	script_has("PORT ELLEN - The ferry sailed.", "PORT ELLEN \xe2\x80\x93 The ferry sailed.", &o,
 	           "\xe2\x80\x93");
