@@ -101,6 +101,13 @@ static bool may_be_bullet(unsigned char b0)
 	return b0 == '-' || b0 == '*' || b0 == '+' || b0 == 0xE2;
 }
 
+/* Does a punctuation token glued to the one before say it may be a dash (rl_is_dash: hyphens,
+ * or a dash led by 0xE2 or, in its small and vertical forms, 0xEF)? */
+static bool may_be_dash(unsigned char b0)
+{
+	return b0 == '-' || b0 == 0xE2 || b0 == 0xEF;
+}
+
 /* Does it say it may be a quotation mark (" ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」,
  * quote.c)? */
 static bool may_be_quote(unsigned char b0)
@@ -149,7 +156,8 @@ static inline unsigned walk_bits(const rl_token *tok, const char *text, uint32_t
 	}
 	unsigned char b0 = (unsigned char)text[tk->off];
 	bool spaced = t == 0 || gap != RL_GAP_NONE;
-	return (spaced ? W_UCAND : 0) | (spaced && may_be_bullet(b0) ? W_MARKER : 0) |
+	bool marker = spaced ? may_be_bullet(b0) : may_be_dash(b0);
+	return (spaced ? W_UCAND : 0) | (marker ? W_MARKER : 0) |
 	       (gap == RL_GAP_PARA || may_be_quote(b0) ? W_QCAND : 0);
 }
 
@@ -163,12 +171,19 @@ typedef struct walk {
 	size_t kcap;
 } walk;
 
-/* Give the list marker that may start at token t its ids. */
+/* Give the list marker that may start at token t its ids, or a dash its own (rl_is_dash: under
+ * the typography folding "—" pairs with " - ", never with a word's hyphen nor with a bullet). */
 static int walk_marker(walk *k, uint32_t t)
 {
+	static const char dash[2] = {RL_MARKER_KEY, '~'};
 	bool unordered;
-	uint32_t m = rl_list_marker(k->sd->tok, k->sd->text, k->sd->n, t, &unordered);
-	return m ? marker_ids(k->c, k->sd, t, m, &k->key, &k->kcap) : RL_OK;
+	rl_side *sd = k->sd;
+	uint32_t m = rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered);
+	if (m)
+		return marker_ids(k->c, sd, t, m, &k->key, &k->kcap);
+	if (sd->ids[t] != RL_ID_NONE && rl_is_dash(sd->tok, sd->text, sd->n, t))
+		return prefixed_id(k->c, sd, t, dash, sizeof dash, &k->key, &k->kcap);
+	return RL_OK;
 }
 
 /* Tokens [lo, hi), each on its own. */
@@ -208,7 +223,7 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 		} else {
 			unsigned char b0 = (unsigned char)text[tk->off];
 			bool spaced = t == 0 || gap != RL_GAP_NONE;
-			marker = spaced && may_be_bullet(b0);
+			marker = spaced ? may_be_bullet(b0) : may_be_dash(b0);
 			cand = spaced;
 			quote = gap == RL_GAP_PARA || may_be_quote(b0);
 			num = !spaced && number_mark(sd, tk, t);

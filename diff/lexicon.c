@@ -153,6 +153,45 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
 }
 
+/* Does token t follow a stop or colon, or a closing bracket or quotation mark glued after one
+ * ("(Contributed by A. Smith.) - Next")? */
+static bool after_stop_closed(const rl_token *tok, const char *text, uint32_t t)
+{
+	if (after_stop(tok, text, t))
+		return true;
+	if (t < 2 || tok[t - 1].gap != RL_GAP_NONE || tok[t - 1].cls != RL_TOK_PUNCT)
+		return false;
+	const char *p = text + tok[t - 1].off;
+	size_t len = tok[t - 1].len;
+	bool closer = (len == 1 && (*p == ')' || *p == ']' || *p == '"' || *p == '\'')) ||
+	              (len == 3 && (memcmp(p, "\xE2\x80\x9D", 3) == 0 || memcmp(p, "\xE2\x80\x99", 3) == 0));
+	return closer && after_stop(tok, text, t - 1);
+}
+
+/* Tokens looked back over for the item a spaced "-" continues (flowed_item). */
+#define ITEM_REACH 48
+
+/* Does the spaced "-" at t continue a list flowed onto one line: a spaced "-" before it on its
+ * line, no stop between, that starts the line or follows a stop or colon ("Sold. - Buyer pays
+ * fees - New owner keeps it")? Else it is a dash ("Boston - The", "went - slowly - home"). The
+ * look-back stops at the line's first token, whose facts are the same in a line copied from the
+ * other text (ctx.c walk_copied), and at ITEM_REACH tokens, so a long line costs no more. */
+static bool flowed_item(const rl_token *tok, const char *text, uint32_t t)
+{
+	uint32_t stop = t > ITEM_REACH ? t - ITEM_REACH : 0;
+	for (uint32_t k = t; k-- > stop;) {
+		const rl_token *p = &tok[k];
+		bool first = k == 0 || p->gap >= RL_GAP_LINE;
+		if (p->cls == RL_TOK_PUNCT && p->len == 1 && text[p->off] == '-' &&
+		    tok[k + 1].gap == RL_GAP_SPACE && (first || (p->gap != RL_GAP_NONE &&
+		                                                 after_stop_closed(tok, text, k))))
+			return true;
+		if (first || after_stop_closed(tok, text, k + 1))
+			return false;  /* the line's start, or a sentence's end, with no item */
+	}
+	return false;
+}
+
 /* Whether a token is a marker must not depend on line ends: a list flowed onto one line (its
  * line breaks made spaces) keeps its markers, or they would no longer pair with the markers of a
  * version that kept the lines. */
@@ -165,8 +204,14 @@ uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint3
 	int32_t cp;
 	if (tk->cls == RL_TOK_PUNCT && rl_utf8_decode(text + tk->off, tk->len, &cp) == tk->len &&
 	    is_bullet_cp(cp) && tok[t + 1].gap == RL_GAP_SPACE) {
+		/* A spaced "-" inside a sentence is a dash ("Boston - The", rl_is_dash); one that
+		 * starts a line, follows a stop or colon, or continues such an item's list flowed
+		 * onto one line starts an item (the flowed list keeps its markers). */
+		if (cp == '-' && t > 0 && tk->gap < RL_GAP_BREAK && !after_stop_closed(tok, text, t) &&
+		    !flowed_item(tok, text, t))
+			return 0;
 		*unordered = true;
-		return 1;  /* a spaced "-" used as a dash is one too: never the hyphen of a word */
+		return 1;
 	}
 	bool opens = t == 0 || tk->gap >= RL_GAP_BREAK || after_stop(tok, text, t);
 	if (!opens || tk->cls != RL_TOK_WORD || t + 2 >= n || tok[t + 1].gap != RL_GAP_NONE ||
@@ -180,4 +225,45 @@ uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint3
 	bool letter = tk->len == 1 && w[0] >= 'a' && w[0] <= 'z';
 	*unordered = false;
 	return ((digits && (close == '.' || close == ')')) || (letter && close == ')')) ? 2 : 0;
+}
+
+bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t)
+{
+	const rl_token *tk = &tok[t];
+	if (tk->cls != RL_TOK_PUNCT)
+		return false;
+	const char *s = text + tk->off;
+	bool spaced = t == 0 || tk->gap != RL_GAP_NONE;
+	const rl_token *next = t + 1 < n ? &tok[t + 1] : NULL;
+	bool glued_after = next && next->gap == RL_GAP_NONE;
+	/* A hyphen or an en dash joins, unless spaced and free after ("Boston - The") or glued to
+	 * a mark after ("1903-)": a range left open); between two numbers it is a minus or a range
+	 * ("2 - 1" is "2-1", "10 – 12" is "10–12"). */
+	bool numbers = tk->gap == RL_GAP_SPACE && t > 0 && next && next->gap == RL_GAP_SPACE &&
+	               tok[t - 1].cls == RL_TOK_WORD && (tok[t - 1].flags & RL_TF_DIGIT) &&
+	               next->cls == RL_TOK_WORD && (next->flags & RL_TF_DIGIT);
+	bool joins = numbers || (spaced ? glued_after : !(glued_after && next->cls == RL_TOK_PUNCT));
+	if (s[0] == '-') {
+		size_t k = 0;
+		while (k < tk->len && s[k] == '-')
+			k++;
+		if (k != tk->len || k > 3)
+			return false;
+		if (k == 1)
+			return !joins;  /* not "closed-source", not "-5" */
+		/* A run of hyphens is a dash, but in the marks of an HTML comment ("<!--", "-->"). */
+		return !(t > 0 && !spaced && text[tok[t - 1].off + tok[t - 1].len - 1] == '!') &&
+		       !(glued_after && text[next->off] == '>');
+	}
+	int32_t cp;
+	if ((unsigned char)s[0] < 0x80 || rl_utf8_decode(s, tk->len, &cp) != tk->len)
+		return false;
+	switch (cp) {
+	case 0x2014: case 0x2015: case 0x2E3A: case 0x2E3B: case 0xFE31: case 0xFE58:
+		return true;  /* em dashes, the horizontal bar: never a joiner */
+	case 0x2013: case 0xFE32:
+		return !joins;  /* "1990–1995" joins */
+	default:
+		return false;
+	}
 }

@@ -38,11 +38,21 @@ bool rl_is_function_word(const char *s, size_t len);
  * number standing alone, nor a number's dot with a sentence's stop. */
 #define RL_NUMBER_KEY '\x02'
 
-/* The tokens of the list marker that starts at token t of a text (0 when there is none): "-",
- * "*", "+", "•" and the like after whitespace and before a space; "1." "12)" "a)" at the start of a
- * line or after a stop or colon (a list run into the text). *unordered tells a bullet from a
+/* The tokens of the list marker that starts at token t of a text (0 when there is none): "*",
+ * "+", "•" and the like after whitespace and before a space, "-" too where it starts a line,
+ * follows a stop or colon or continues a list so run into a line; "1." "12)" "a)" at the start of a line or after a stop or colon (a
+ * list run into the text). *unordered tells a bullet from a
  * numbered marker. */
 uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint32_t t,
                         bool *unordered);
+
+/* Is token t of a text (n tokens) a dash that breaks a sentence, as opposed to a hyphen or an en
+ * dash that joins ("closed-source", "1990–1995") or a minus sign? An em dash,
+ * a horizontal bar, the two- and three-em dashes; a run of hyphens ("so -- if", "that--and"),
+ * not in "<!--"; a hyphen or an en dash with a space before it and none glued after ("Boston -
+ * The", "that – and"; not between two numbers: "2 - 1"), or glued to a mark after ("(1903-)"). Every dash has the same key under the typography folding (ctx.c): "Boston - The" against "Boston – The" is
+ * typography, "openness — that" against "openness—that" spacing; a dash pairs neither with a
+ * word's hyphen nor with a bullet. */
+bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t);
 
 #endif

@@ -62,7 +62,7 @@ static bool can_begin(const rl_side *sd, uint32_t t)
 }
 
 /* A list item run into the text (lists flowed onto one line): a bullet mark standing alone
- * between spaces, before a capitalized word or a number. */
+ * between spaces, before a capitalized word or a number ("-" only after a stop or a colon). */
 static bool inline_item(const rl_side *sd, uint32_t t)
 {
 	const rl_token *tk = &sd->tok[t];
@@ -73,9 +73,12 @@ static bool inline_item(const rl_side *sd, uint32_t t)
 	    !(next->flags & (RL_TF_UPPER | RL_TF_DIGIT)))
 		return false;
 	int32_t cp;
+	bool unordered;
 	if (rl_utf8_decode(sd->text + tk->off, tk->len, &cp) != tk->len)
 		return false;
-	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
+	if (cp == '-')  /* an item after a stop or colon; else a dash ("Boston - The") */
+		return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
+	return cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
 }
 
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)

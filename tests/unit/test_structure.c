@@ -182,6 +182,33 @@ Test(structure, a_bullet_is_no_hyphen)
 	script_has(a, b, &o, "= - Keep the light");
 }
 
+/* A dash is keyed as a spaced hyphen is, whatever its spacing: "PORT ELLEN - The" against
+ * "PORT ELLEN – The" is typography (shown under --strict), "sea — and" against "sea—and" no
+ * change; a dash never pairs with a word's hyphen, and an en dash that joins is a hyphen. */
+Test(structure, a_dash_pairs_with_a_dash_not_a_hyphen)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	script_is("PORT ELLEN - The ferry sailed.", "PORT ELLEN \xe2\x80\x93 The ferry sailed.", &o,
+	          "= PORT ELLEN - The ferry sailed .");
+	script_is("A calm sea \xe2\x80\x94 and -- then -- rain.", "A calm sea\xe2\x80\x94" "and \xe2\x80\x94 "
+	          "then\xe2\x80\x94rain.", &o, "= A calm sea \xe2\x80\x94 and -- then -- rain .");
+	script_is("Open 1990\xe2\x80\x93" "1995.", "Open 1990-1995.", &o, "= Open 1990 \xe2\x80\x93 1995 .");
+	script_lacks("The closed-source tools.", "The closed \xe2\x80\x94 source tools.", &o,
+	             "= The closed -");
+	script_is("The score: 2 - 1 to Rovers.", "The score: 2-1 to Rovers.", &o,
+	          "= The score : 2 - 1 to Rovers .");
+	script_lacks("PORT ELLEN - The ferry sailed.", "Summary\n- The ferry sailed.", &o, "= PORT ELLEN -");
+	/* A quotation's hyphen is not the dash after it: "meta" and "information" go with it. */
+	script_has("It is called its \xe2\x80\x9cmeta-information\xe2\x80\x9d - information about it.",
+	           "It is called its - information.", &o,
+	           "d \xe2\x80\x9c meta - information \xe2\x80\x9d !removed | = - information");
+	o.key.fold_typography = false;
+	script_has("PORT ELLEN - The ferry sailed.", "PORT ELLEN \xe2\x80\x93 The ferry sailed.", &o,
+	           "\xe2\x80\x93");
+	script_is("A calm sea \xe2\x80\x94 and.", "A calm sea\xe2\x80\x94" "and.", &o,
+	          "= A calm sea \xe2\x80\x94 and .");
+}
+
 /* Issue 10: a list marker is never paired with text: a dateline deleted where a bullet starts is
  * a deletion, and the bullet's dash an insertion glued to the words it starts. */
 Test(structure, a_marker_is_never_paired_with_text)
