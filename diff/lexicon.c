@@ -153,6 +153,26 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
 }
 
+/* Closing marks that stay with the sentence they follow: quotes and brackets. */
+bool rl_is_closer(const char *s, size_t len)
+{
+	unsigned char b0 = (unsigned char)s[0];
+	if (len == 1)
+		return b0 == '"' || b0 == '\'' || b0 == ')' || b0 == ']' || b0 == '}';
+	if (b0 != 0xC2 && b0 != 0xE2)
+		return false;  /* not the lead byte of » or of ’ ” › */
+	int32_t cp;
+	if (rl_utf8_decode(s, len, &cp) != len)
+		return false;
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '}': case 0x2019: case 0x201D: case 0xBB:
+	case 0x203A:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Does token t follow a stop or colon, or a closing bracket or quotation mark glued after one
  * ("(Contributed by A. Smith.) - Next")? */
 static bool after_stop_closed(const rl_token *tok, const char *text, uint32_t t)
@@ -161,11 +181,7 @@ static bool after_stop_closed(const rl_token *tok, const char *text, uint32_t t)
 		return true;
 	if (t < 2 || tok[t - 1].gap != RL_GAP_NONE || tok[t - 1].cls != RL_TOK_PUNCT)
 		return false;
-	const char *p = text + tok[t - 1].off;
-	size_t len = tok[t - 1].len;
-	bool closer = (len == 1 && (*p == ')' || *p == ']' || *p == '"' || *p == '\'')) ||
-	              (len == 3 && (memcmp(p, "\xE2\x80\x9D", 3) == 0 || memcmp(p, "\xE2\x80\x99", 3) == 0));
-	return closer && after_stop(tok, text, t - 1);
+	return rl_is_closer(text + tok[t - 1].off, tok[t - 1].len) && after_stop(tok, text, t - 1);
 }
 
 /* Tokens looked back over for the item a spaced "-" continues (flowed_item). */

@@ -38,6 +38,10 @@ bool rl_is_function_word(const char *s, size_t len);
  * number standing alone, nor a number's dot with a sentence's stop. */
 #define RL_NUMBER_KEY '\x02'
 
+/* Is s[0..len) a closing mark that stays with the sentence it follows: a quotation mark or a
+ * bracket (" ' ) ] } ’ ” » ›)? */
+bool rl_is_closer(const char *s, size_t len);
+
 /* The tokens of the list marker that starts at token t of a text (0 when there is none): "*",
  * "+", "•" and the like after whitespace and before a space, "-" too where it starts a line,
  * follows a stop or colon or continues a list so run into a line; "1." "12)" "a)" at the start of a line or after a stop or colon (a

@@ -33,26 +33,6 @@ static bool is_abbreviation(const char *s, size_t len)
 	return false;
 }
 
-/* Closing marks that stay with the sentence they follow: quotes and brackets. */
-static bool is_closer(const char *s, size_t len)
-{
-	unsigned char b0 = (unsigned char)s[0];
-	if (len == 1)
-		return b0 == '"' || b0 == '\'' || b0 == ')' || b0 == ']' || b0 == '}';
-	if (b0 != 0xC2 && b0 != 0xE2)
-		return false;  /* not the lead byte of » or of ’ ” › */
-	int32_t cp;
-	if (rl_utf8_decode(s, len, &cp) != len)
-		return false;
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '}': case 0x2019: case 0x201D: case 0xBB:
-	case 0x203A:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Can token t begin a sentence? Not a lower-case word: "approx. five" goes on. */
 static bool can_begin(const rl_side *sd, uint32_t t)
 {
@@ -90,7 +70,7 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 	if (sd->tok[t].gap == RL_GAP_NONE || !can_begin(sd, t))
 		return false;
 	uint32_t j = t - 1;
-	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
 		j--;
 	if (!(rl_tok_idf(c, s, j) & RL_IDF_STOP)) {
 		/* Under ignore_punct a stop has no id: read the byte. */
@@ -110,7 +90,7 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 	return true;
 }
 
-/* May the token at s[0..len) be a closing mark (is_closer), by its first byte? */
+/* May the token at s[0..len) be a closing mark (rl_is_closer), by its first byte? */
 static bool may_close(const char *s, size_t len)
 {
 	unsigned char b0 = (unsigned char)s[0];

@@ -25,6 +25,27 @@ static char *two_words(uint64_t seed, size_t words)
 	return t;
 }
 
+/* Texts of two_words (seeds sa and sb), their tokens, and a pipeline context over them. */
+static void open_two(uint64_t sa, uint64_t sb, size_t words, char *text[2], rl_tokens *toks[2],
+                     rl_ctx *c)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	text[0] = two_words(sa, words), text[1] = two_words(sb, words);
+	for (int s = 0; s < 2; s++)
+		cr_assert_eq(rl_tokenize(&toks[s], text[s], strlen(text[s])), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(c, toks[0], toks[1], &o), RL_OK);
+}
+
+/* Release what open_two made. */
+static void close_two(char *text[2], rl_tokens *toks[2], rl_ctx *c)
+{
+	rl_ctx_release(c);
+	for (int s = 0; s < 2; s++) {
+		rl_tokens_free(toks[s]);
+		free(text[s]);
+	}
+}
+
 /* The ops tile [a0, a1) and [b0, b1) in order. */
 static void assert_tiles(const rl_opvec *ops, size_t first, uint32_t a0, uint32_t a1, uint32_t b0,
                          uint32_t b1)
@@ -40,13 +61,10 @@ static void assert_tiles(const rl_opvec *ops, size_t first, uint32_t a0, uint32_
 
 Test(stage, diffs_of_ranges_share_one_budget, .timeout = 600)
 {
-	char *a = two_words(1, 20000), *b = two_words(2, 20000);
-	rl_tokens *ta, *tb;
+	char *text[2];
+	rl_tokens *toks[2];
 	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	open_two(1, 2, 20000, text, toks, &c);
 	uint32_t na = c.side[0].n, nb = c.side[1].n;
 	uint64_t budget = c.rediff_work;
 	cr_assert_gt(budget, 16 * (uint64_t)(na + nb), "a budget linear in the texts");
@@ -75,11 +93,7 @@ Test(stage, diffs_of_ranges_share_one_budget, .timeout = 600)
 	cr_assert_gt(c.bound_hits, hits);
 
 	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
-	free(a);
-	free(b);
+	close_two(text, toks, &c);
 }
 
 /* The words before token t counted one token at a time: word tokens not glued to the one before
@@ -136,13 +150,10 @@ Test(stage, words_before_every_token_match_a_count_by_hand_on_both_sides)
  * cumulative song, resident through the sources stage), and a diff after it is the same. */
 Test(stage, trimming_gives_back_the_scratch_of_range_diffs)
 {
-	char *a = two_words(3, 3000), *b = two_words(4, 3000);
-	rl_tokens *ta, *tb;
+	char *text[2];
+	rl_tokens *toks[2];
 	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	open_two(3, 4, 3000, text, toks, &c);
 	uint32_t na = c.side[0].n, nb = c.side[1].n;
 	rl_opvec before = {0}, after = {0};
 	cr_assert_eq(rl_ctx_exact(&c, 1, na - 1, 1, nb - 1, &before), RL_OK);
@@ -164,9 +175,5 @@ Test(stage, trimming_gives_back_the_scratch_of_range_diffs)
 	}
 	rl_opvec_free(&before);
 	rl_opvec_free(&after);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
-	free(a);
-	free(b);
+	close_two(text, toks, &c);
 }
