@@ -129,6 +129,13 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 	return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?';
 }
 
+/* A lower-case word (t > 0, after a space) that may start a sentence all the same
+ * (rl_lower_starts): only after a mark, so that the common case costs one test. */
+static inline bool lower_starts(const rl_token *tok, const char *text, uint32_t t)
+{
+	return tok[t - 1].cls == RL_TOK_PUNCT && rl_lower_starts(tok, text, t);
+}
+
 /* What the walk below makes of token t. */
 enum {
 	W_UCAND = 1 << 0,   /* may start a unit */
@@ -147,7 +154,7 @@ static inline unsigned walk_bits(const rl_token *tok, const char *text, uint32_t
 			if (gap == RL_GAP_NONE)
 				return 0;
 			bool cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
-			            RL_TF_ASCII;
+			            RL_TF_ASCII || lower_starts(tok, text, t);
 			bool marker = tk->len <= 3 && after_stop(tok, text, t);
 			return (cand ? W_UCAND : 0) | (marker ? W_MARKER : 0);
 		}
@@ -212,7 +219,7 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 					continue;  /* the most common token (bits 0) */
 				marker = tk->len <= 3 && after_stop(tok, text, t);
 				cand = (flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) !=
-				       RL_TF_ASCII;
+				       RL_TF_ASCII || lower_starts(tok, text, t);
 				if (!marker && !cand)
 					continue;
 			} else {

@@ -283,3 +283,30 @@ bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t)
 		return false;
 	}
 }
+
+/* Lower-case abbreviations of five letters or more, whose full stop may precede a lower-case
+ * word inside a sentence ("approx. five"). */
+static const char *const long_abbreviations[] = {
+	"abbrev", "approx", "assoc", "illus", "transl", "trans", "suppl", "prelim",
+};
+
+bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t)
+{
+	if (t < 2)
+		return false;
+	const rl_token *stop = &tok[t - 1], *w = &tok[t - 2];
+	if (stop->cls != RL_TOK_PUNCT || stop->gap != RL_GAP_NONE || stop->len != 1 ||
+	    text[stop->off] != '.' || w->cls != RL_TOK_WORD || w->len < 5 ||
+	    (w->flags & (RL_TF_DIGIT | RL_TF_GLUED)) || !(w->flags & RL_TF_ASCII))
+		return false;
+	const char *s = text + w->off;
+	for (size_t k = 0; k < sizeof long_abbreviations / sizeof *long_abbreviations; k++) {
+		const char *a = long_abbreviations[k];
+		size_t i = 0;
+		while (i < w->len && a[i] && (s[i] | 0x20) == a[i])
+			i++;
+		if (i == w->len && a[i] == '\0')
+			return false;
+	}
+	return true;
+}

@@ -33,12 +33,13 @@ static bool is_abbreviation(const char *s, size_t len)
 	return false;
 }
 
-/* Can token t begin a sentence? Not a lower-case word: "approx. five" goes on. */
+/* Can token t begin a sentence? Not a lower-case word ("approx. five" goes on), but after the
+ * full stop of a long word (rl_lower_starts: "stream. podselect is"). */
 static bool can_begin(const rl_side *sd, uint32_t t)
 {
 	const rl_token *tk = &sd->tok[t];
 	return tk->cls != RL_TOK_WORD || (tk->flags & (RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ||
-	       !(tk->flags & RL_TF_ASCII);
+	       !(tk->flags & RL_TF_ASCII) || rl_lower_starts(sd->tok, sd->text, t);
 }
 
 /* A list item run into the text (lists flowed onto one line): a bullet mark standing alone
@@ -152,7 +153,8 @@ int rl_units_find(rl_ctx *c, int s)
 		             (tk->gap == RL_GAP_NONE ||
 		              (tk->cls == RL_TOK_WORD &&
 		               (tk->flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ==
-		                   RL_TF_ASCII) ||
+		                   RL_TF_ASCII &&
+		               !rl_lower_starts(sd->tok, sd->text, t)) ||
 		              surely_inside(c, s, t));
 		if (plain || !rl_unit_starts(c, s, t))
 			continue;

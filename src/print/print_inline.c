@@ -135,6 +135,18 @@ static int lead_gap(const inline_state *st, const rl_piece *q, const rl_piece *p
 	return old[p->a0].gap == RL_GAP_NONE ? RL_GAP_NONE : RL_GAP_SPACE;
 }
 
+/* The whitespace before unchanged piece p after piece q: lead_gap's, or, where p starts NEW's
+ * text right after a deletion (a sentence dropped from the top), OLD's space, which NEW's first
+ * word does not have: "[-… a stream.-] tidewrap is", not "stream.-]tidewrap". */
+static int kept_gap(const inline_state *st, const rl_piece *q, const rl_piece *p)
+{
+	int gap = lead_gap(st, q, p);
+	if (gap < 0 && q && p->b0 == 0 && q->a1 > q->a0 && p->a1 > p->a0 &&
+	    st->tok[RL_OLD][p->a0].gap != RL_GAP_NONE)
+		gap = RL_GAP_SPACE;
+	return gap;
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -148,7 +160,7 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		const rl_op *op = &ops[p->op];
 		if (rl_op_unchanged(op)) {
 			/* a compound written otherwise (RL_OP_TYPO) reads as NEW writes it */
-			print_span(st, RL_NEW, p->b0, p->b1, op, false, lead_gap(st, q, p));
+			print_span(st, RL_NEW, p->b0, p->b1, op, false, kept_gap(st, q, p));
 			continue;
 		}
 		if (op->kind == RL_OP_FORMAT && !op->move) {

@@ -216,6 +216,22 @@ Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 	unlink(a);
 }
 
+/* A sentence dropped from the top of the text, before a word NEW starts with: the deletion and
+ * the word keep OLD's space. Before: "[-… a stream.-]tidewrap is", as if glued. */
+Test(cli, a_deletion_before_new_texts_first_word_keeps_its_space)
+{
+	char a[96];
+	const char *old = "It reads tide tables from a stream. tidewrap is a script.\n";
+	const char *new = "tidewrap is a script.\n";
+	temp_named(a, "top-a", old, strlen(old));
+	run_result r;
+	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	out_has(&r, "[-It reads tide tables from a stream.-] tidewrap is a script.");
+	run_free(&r);
+	unlink(a);
+}
+
 /* A byline that loses its first word ("By Ann Quell" -> "Ann Quell"): the deletion leads the
  * paragraph. Before: "[-By-]" printed as a paragraph of its own above the byline, inline and side
  * by side (the break printed before the deletion and again before NEW's paragraph). */

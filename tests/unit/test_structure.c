@@ -118,6 +118,23 @@ Test(structure, sentences)
 	                 "Dr. Evelyn Marchetti met J. Smith in the U.S. on Monday, approx. five times.");
 }
 
+/* A name that keeps its lower case (a command, an identifier) starts a sentence after the full
+ * stop of a long word; after an abbreviation, a short word or another mark the sentence goes on.
+ * Before, "stream. tidewrap is" was one unit, and a sentence deleted before it could not stand
+ * alone: its "tidewrap" kept the next sentence's place. */
+Test(structure, a_lower_case_name_starts_a_sentence_after_a_long_word)
+{
+	cr_assert_str_eq(units_of("It reads tide tables from a stream. tidewrap is a script. It "
+	                          "runs on a harbour's clock. dateline then prints the tables."),
+	                 "It reads tide tables from a stream. / tidewrap is a script. / It runs on a "
+	                 "harbour's clock. / dateline then prints the tables.");
+	cr_assert_str_eq(units_of("Boats, nets, buoys etc. are stored. Shares of Harbour Inc. rose "
+	                          "and approx. twelve boats or Approx. ten sailed. So... then it "
+	                          "rained? yes, it did."),
+	                 "Boats, nets, buoys etc. are stored. / Shares of Harbour Inc. rose and approx. "
+	                 "twelve boats or Approx. ten sailed. / So... then it rained? yes, it did.");
+}
+
 Test(structure, lines_items_and_headings)
 {
 	cr_assert_str_eq(units_of("The plan\n- Sell the tower\n- Keep the light\n\nThe money\n"
@@ -356,7 +373,8 @@ Test(structure, candidates_find_what_every_token_finds)
 	    "The mayor told reporters:\n\nThe light stays lit. It stays.\n\n"
 	    "\xc2\xab Oui \xc2\xbb, dit-il. \"Quoted\"word and 'single' ones.\x0c"
 	    "\xe7\x81\xaf\xe5\xa1\x94\xe3\x80\x82\xe3\x80\x8c\xe5\xa5\xbd\xe3\x80\x8d"
-	    " Approx. five. J. Smith left!\xe2\x80\x9d Yes? No\xe2\x80\xa6 U.S. troops. 3.5 miles.";
+	    " Approx. five. J. Smith left!\xe2\x80\x9d Yes? No\xe2\x80\xa6 U.S. troops. 3.5 miles. "
+	    "From a stream. tidewrap runs.";
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_tokens *toks[2];
 	rl_ctx c;
