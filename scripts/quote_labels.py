@@ -8,7 +8,7 @@ a quote mark counts whole; a quote drop merged with the sentence deletion after 
 a straight `"` with the next `"` whatever the spacing (the text between two quotations counts as
 one). This writes the same truth with `deleted` relabelled: every quotation of OLD found by its
 marks (an opening mark leans on what follows it, a closing one on what precedes it, a straight
-opening one may be glued after ( / = [ |; “ with the
+opening one may be glued after ( / = [ | but not before ) or ]; “ with the
 next ” unless another “ comes first; at most 82 tokens, as gen_pairs.py) whose tokens were all
 deleted is one `quote` run; every other deleted run is a `sentence`. The pair is unchanged, so
 score.py scores it byte for byte against the corrected labels (doc/alignment-real-text.md).
@@ -22,6 +22,9 @@ REACH = 82  # tokens, as gen_pairs.py
 # A straight mark glued after one of these opens a quotation, as redline's quote.c reads it
 # (`L<…|perldiag/"Switch condition not recognized …">`, `(/"PERFORM IMPLEMENTATIONS")`).
 GLUED_OPEN = ('(', '/', '=', '[', '|')
+# A straight mark glued before one of these is a character named, as in `the characters (") and
+# (')`, not a quotation's opening.
+NAMED_CLOSE = (')', ']')
 
 
 def tokens(text):
@@ -49,7 +52,8 @@ def quotations(toks):
                 if toks[j][0] == '\u201d':
                     close = j
                     break
-        elif t == '"' and (sb or (i > 0 and toks[i - 1][0] in GLUED_OPEN)) and not sa:
+        elif (t == '"' and (sb or (i > 0 and toks[i - 1][0] in GLUED_OPEN)) and not sa
+              and not (i + 1 < n and toks[i + 1][0] in NAMED_CLOSE)):
             for j in range(i + 1, min(n, i + REACH)):
                 if toks[j][0] != '"':
                     continue

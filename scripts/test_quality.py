@@ -187,6 +187,9 @@ def test_quote_labels():
     # A straight mark glued after "/" or "(" opens one (a POD link's target, a call's argument).
     assert found('L<x|perldiag/"Bad anchor here">: (/"ONE TWO")') == [
         '" Bad anchor here "', '" ONE TWO "'], found('L<x|perldiag/"Bad anchor here">:')
+    # A mark named in brackets is no quotation: `(")` does not open one that runs to a later mark.
+    assert found('the characters (") and (\') are translated, as in <a href="x">.') == [
+        '" x "'], found('the characters (") and')
     # A deleted sentence that starts with a mark: only its quotation is a quote run.
     text = 'A b. \u201cByteswap\u201d all samples now. C d.'
     toks = ql.tokens(text)
