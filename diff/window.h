@@ -41,9 +41,12 @@ typedef struct rl_window {
 
 /* The windows of two tokenized texts (in order, apart, separated by kept stretches of as many
  * tokens on both sides): RL_OK with *out (malloc'd, *n of them, n >= 1), or RL_OK with *out NULL
- * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. */
+ * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. When apart is not NULL
+ * and the moved lines hold fewer than RL_MOVE_MIN_WORDS words (move.h), *apart (malloc'd,
+ * *napart) receives the windows with each moved line's two places left apart, when they keep
+ * half of each text (else NULL): a move between two of them must be ruled out by the caller. */
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
-                    size_t *n);
+                    size_t *n, rl_window **apart, size_t *napart);
 
 /* rl_pipeline on the windows rl_windows_find gives (when opts and styles allow them): RL_OK with
  * *done true and the results as rl_pipeline gives them, stats->windows the number of windows;

@@ -335,7 +335,7 @@ static int windows_of(const char *a, size_t na, const char *b, size_t nb, rl_win
 	rl_tokens *ta, *tb;
 	cr_assert_eq(rl_tokenize(&ta, a, na), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, nb), RL_OK);
-	int rc = rl_windows_find(ta, tb, w, n);
+	int rc = rl_windows_find(ta, tb, w, n, NULL, NULL);
 	rl_tokens_free(ta);
 	rl_tokens_free(tb);
 	return rc;
