@@ -9,7 +9,11 @@
  * never interned, never walked for units or quotations. The rest, the windows, go through the
  * whole pipeline (pipeline.h, rl_pipeline_span), each on its own, and their ops are shifted and
  * joined with the kept stretches. A unique line matched out of order (a moved line) joins the
- * windows of its two places, and all between, into one, so that the moves stage sees both ends.
+ * windows of its two places, and all between, into one, so that the moves stage sees both ends;
+ * but when the moved lines hold fewer words than a move (RL_MOVE_MIN_WORDS), their places are
+ * first tried as windows apart, kept when no window has enough words the moves stage could take
+ * (its orphans) on OLD's side while another has enough on NEW's (a one-word template line moved
+ * from the top of a page to its end, and a word changed: two small windows, not the page).
  * The sources stage (provenance), which looks for a NEW unit's sources anywhere in OLD, runs once
  * on the joined ops of the whole texts, when a window has a unit that wants sources
  * (rl_pipeline_sources). The figures are those of the whole texts (word counts, kept, ...), but
