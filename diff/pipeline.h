@@ -28,21 +28,21 @@ bool rl_styled(const rl_styles *styles);
 typedef struct rl_beyond {
 	bool far;             /* a unit of NEW wants sources (anywhere in OLD) */
 	/* The words of each side the moves stage could take (rl_orphan_ops), as it starts: a
-	 * passage moved from one window to another is at least RL_MOVE_MIN_WORDS of them on each
-	 * side (0 when the moves stage is off). */
+	 * passage moved from one window to another matches RL_MOVE_MIN_WORDS of them on OLD's side
+	 * at least (0 when the moves stage is off). */
 	uint32_t orphans[2];
 } rl_beyond;
 
 /* The same on OLD's tokens [span[0], span[1]) and NEW's [span[2], span[3]) alone (a window:
  * window.h; NULL: the whole texts): the ops, links and figures are the window's, its tokens
- * numbered from its start. beyond (NULL on the whole texts): the sources stage is not run on a
+ * numbered from its start. by (NULL on the whole texts): the sources stage is not run on a
  * window (it looks beyond it: a unit of NEW mostly new may have its sources anywhere in OLD);
- * beyond->far says whether a unit wants them (then the caller runs rl_pipeline_sources on the
- * whole texts' ops), and no link is given; beyond->orphans what a move out of the window or into
- * it could take. */
+ * by->far says whether a unit wants them (then the caller runs rl_pipeline_sources on the whole
+ * texts' ops), and no link is given; by->orphans what a move out of the window or into it could
+ * take. */
 int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
                      const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
-                     size_t *nsrcs, rl_stats *stats, rl_beyond *beyond);
+                     size_t *nsrcs, rl_stats *stats, rl_beyond *by);
 
 /* The sources stage alone (provenance.h) on OLD's tokens [span[0], span[1]) and NEW's
  * [span[2], span[3]) (the whole of OLD and the windows of NEW that want sources: window.h): their

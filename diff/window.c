@@ -320,7 +320,7 @@ static bool keep_half(const rl_window *w, size_t nw, uint32_t na, uint32_t nb)
 }
 
 /* Are the moved lines too short to be a move on their own: fewer than RL_MOVE_MIN_WORDS words
- * in them all (a one-word template line moved from the top of a page to its end)? */
+ * in them all (a one-word template line moved from the end of a page to its top)? */
 static bool short_moves(const side *a, const moved *mv, uint32_t nmv)
 {
 	uint32_t words = 0;

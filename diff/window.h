@@ -13,7 +13,7 @@
  * but when the moved lines hold fewer words than a move (RL_MOVE_MIN_WORDS), their places are
  * first tried as windows apart, kept when no window has enough words the moves stage could take
  * (its orphans) on OLD's side while another has enough on NEW's (a one-word template line moved
- * from the top of a page to its end, and a word changed: two small windows, not the page).
+ * from the end of a page to its top, and a word changed: two small windows, not the page).
  * The sources stage (provenance), which looks for a NEW unit's sources anywhere in OLD, runs once
  * on the joined ops of the whole texts, when a window has a unit that wants sources
  * (rl_pipeline_sources). The figures are those of the whole texts (word counts, kept, ...), but
