@@ -17,6 +17,7 @@
 #include "quote.h"
 #include "refine.h"
 #include "restyle.h"
+#include "shingle.h"
 #include "status.h"
 #include "structure.h"
 #include "typo.h"
@@ -155,15 +156,36 @@ static int restyle(rl_ctx *c, const rl_styles *styles, rl_opvec *ops)
 	return rc;
 }
 
-/* The sources stage on a window (far not NULL, the whole texts: NULL) is left to the caller: a
- * unit of NEW that wants sources may find them anywhere in OLD (provenance.h). *far says whether
- * one wants them (when none does, the stage would link nothing: it is skipped). */
-static bool beyond(rl_ctx *c, const rl_opvec *ops, bool *far, int *rc)
+/* The sources stage on a window (by not NULL, the whole texts: NULL) is left to the caller: a
+ * unit of NEW that wants sources may find them anywhere in OLD (provenance.h). by->far says
+ * whether one wants them (when none does, the stage would link nothing: it is skipped). */
+static bool beyond(rl_ctx *c, const rl_opvec *ops, rl_beyond *by, int *rc)
 {
-	if (!far)
+	if (!by)
 		return false;
-	*far = (c->stages & RL_STAGE_SOURCES) && rl_sources_wanted(c, ops, rc);
+	by->far = (c->stages & RL_STAGE_SOURCES) && rl_sources_wanted(c, ops, rc);
 	return true;
+}
+
+/* The words of each side in the ops the moves stage may take (its orphans), into by->orphans,
+ * on a window (by not NULL): what a passage moved to or from another window would be made of. */
+static int orphan_words(const rl_ctx *c, const rl_opvec *ops, rl_beyond *by)
+{
+	uint8_t *orphan;
+	if (!by)
+		return RL_OK;
+	int rc = rl_orphan_ops(c, ops, &orphan);
+	if (rc != RL_OK)
+		return rc;
+	for (size_t k = 0; k < ops->n; k++) {
+		if (!orphan[k])
+			continue;
+		by->orphans[RL_OLD] += rl_op_words(c, &ops->v[k], RL_OLD);
+		if (orphan[k] != RL_ORPHAN_OLD)
+			by->orphans[RL_NEW] += rl_op_words(c, &ops->v[k], RL_NEW);
+	}
+	free(orphan);
+	return RL_OK;
 }
 
 int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_styles *styles,
@@ -174,7 +196,7 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 
 int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
                      const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
-                     size_t *nsrcs, rl_stats *stats, bool *far)
+                     size_t *nsrcs, rl_stats *stats, rl_beyond *by)
 {
 	rl_ctx c;
 	rl_opvec ops = {0};
@@ -185,7 +207,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
-	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK)
+	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK &&
+	    (rc = orphan_words(&c, &ops, by)) == RL_OK)
 		rc = rl_moves(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_pair_sentences(&c, &ops);
@@ -205,7 +228,7 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */
-	if (rc == RL_OK && !beyond(&c, &ops, far, &rc) && (c.stages & RL_STAGE_SOURCES) &&
+	if (rc == RL_OK && !beyond(&c, &ops, by, &rc) && (c.stages & RL_STAGE_SOURCES) &&
 	    (rc = go_on(opts)) == RL_OK)
 		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)

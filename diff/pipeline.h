@@ -24,15 +24,25 @@ int rl_pipeline(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_sty
 /* Do the styles (two entries, or NULL) say anything (a span with a style, or an exact one)? */
 bool rl_styled(const rl_styles *styles);
 
+/* What the pipeline on a window tells its caller of what lies beyond the window. */
+typedef struct rl_beyond {
+	bool far;             /* a unit of NEW wants sources (anywhere in OLD) */
+	/* The words of each side the moves stage could take (rl_orphan_ops), as it starts: a
+	 * passage moved from one window to another matches RL_MOVE_MIN_WORDS of them on OLD's side
+	 * at least (0 when the moves stage is off). */
+	uint32_t orphans[2];
+} rl_beyond;
+
 /* The same on OLD's tokens [span[0], span[1]) and NEW's [span[2], span[3]) alone (a window:
  * window.h; NULL: the whole texts): the ops, links and figures are the window's, its tokens
- * numbered from its start. far (NULL on the whole texts): the sources stage is not run on a
+ * numbered from its start. by (NULL on the whole texts): the sources stage is not run on a
  * window (it looks beyond it: a unit of NEW mostly new may have its sources anywhere in OLD);
- * *far says whether a unit wants them (then the caller runs rl_pipeline_sources on the whole
- * texts' ops), and no link is given. */
+ * by->far says whether a unit wants them (then the caller runs rl_pipeline_sources on the whole
+ * texts' ops), and no link is given; by->orphans what a move out of the window or into it could
+ * take. */
 int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_diff_opts *opts,
                      const rl_styles *styles, rl_op **out, size_t *nout, rl_link **srcs,
-                     size_t *nsrcs, rl_stats *stats, bool *far);
+                     size_t *nsrcs, rl_stats *stats, rl_beyond *by);
 
 /* The sources stage alone (provenance.h) on OLD's tokens [span[0], span[1]) and NEW's
  * [span[2], span[3]) (the whole of OLD and the windows of NEW that want sources: window.h): their

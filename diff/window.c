@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "move.h"
 #include "pipeline.h"
 #include "status.h"
 
@@ -308,8 +309,29 @@ static int join_moved(const side *a, const side *b, const moved *mv, uint32_t nm
 	return RL_OK;
 }
 
+/* Do windows w[0..nw) keep at least half of each text (na and nb tokens) in their kept
+ * stretches (as many tokens on both sides)? */
+static bool keep_half(const rl_window *w, size_t nw, uint32_t na, uint32_t nb)
+{
+	uint64_t kept = na;
+	for (size_t k = 0; k < nw; k++)
+		kept -= w[k].a1 - w[k].a0;
+	return nw > 0 && 2 * kept >= na && 2 * kept >= nb;
+}
+
+/* Are the moved lines too short to be a move on their own: fewer than RL_MOVE_MIN_WORDS words
+ * in them all (a one-word template line moved from the end of a page to its top)? */
+static bool short_moves(const side *a, const moved *mv, uint32_t nmv)
+{
+	uint32_t words = 0;
+	for (uint32_t k = 0; k < nmv; k++)
+		for (uint32_t t = a->l[mv[k].i].t0; t < a->l[mv[k].i].t1; t++)
+			words += a->v[t].cls == RL_TOK_WORD && !(a->v[t].flags & RL_TF_GLUED);
+	return words < RL_MOVE_MIN_WORDS;
+}
+
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
-                    size_t *n)
+                    size_t *n, rl_window **apart, size_t *napart)
 {
 	side a = {0}, b = {0};
 	uint32_t *mo = NULL;
@@ -318,6 +340,8 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 	moved *mv = NULL;
 	uint32_t nmv = 0;
 	*out = NULL, *n = 0;
+	if (apart)
+		*apart = NULL, *napart = 0;
 	if (rl_tokens_count(old_toks) + rl_tokens_count(new_toks) < MIN_TOKENS)
 		return RL_OK;
 	int rc = lines_of(&a, old_toks);
@@ -355,17 +379,27 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 	}
 	if (wa < a.n || wb < b.n)
 		w[nw++] = (rl_window){wa, a.n, wb, b.n};
+	/* Short moved lines: the windows with their places apart too, which the caller tries first
+	 * (a move between two of them is then ruled out by their orphans: rl_pipeline_windows). */
+	if (nmv > 0 && apart && short_moves(&a, mv, nmv) && keep_half(w, nw, a.n, b.n)) {
+		if (!(*apart = malloc(nw * sizeof **apart))) {
+			rc = RL_ENOMEM;
+			goto done;
+		}
+		memcpy(*apart, w, nw * sizeof *w);
+		*napart = nw;
+	}
 	if (nmv > 0 && (rc = join_moved(&a, &b, mv, nmv, w, &nw)) != RL_OK)
 		goto done;
-	/* The kept stretches: as many tokens on both sides. */
-	uint64_t kept = a.n;
-	for (size_t k = 0; k < nw; k++)
-		kept -= w[k].a1 - w[k].a0;
-	if (nw == 0 || 2 * kept < a.n || 2 * kept < b.n)
+	if (!keep_half(w, nw, a.n, b.n))
 		goto done;
 	*out = w, *n = nw;
 	w = NULL;
 done:
+	if (rc != RL_OK && apart) {
+		free(*apart);
+		*apart = NULL, *napart = 0;
+	}
 	free(a.l);
 	free(b.l);
 	free(mo);
@@ -492,18 +526,35 @@ static int sources_of(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opv
 	return RL_OK;
 }
 
-int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
-                        const rl_styles *styles, bool *done, rl_op **out, size_t *nout,
-                        rl_link **srcs, size_t *nsrcs, rl_stats *stats)
+/* The windows' results, joined over the whole texts. */
+typedef struct joined {
+	rl_opvec ops;
+	rl_link *links;
+	size_t nlinks;
+	rl_stats st;
+} joined;
+
+/* Could a passage have moved from one window to another (x to y, x != y), which the windows,
+ * each on its own, cannot see: OLD orphans of x and NEW orphans of y enough for a move (a move
+ * matches RL_MOVE_MIN_WORDS words of OLD; its NEW side may count half as many, a compound's
+ * parts being one word)? */
+static bool may_cross(const rl_beyond *by, size_t nw)
 {
-	rl_window *w;
-	size_t nw;
-	*done = false;
-	if (opts->minimal || opts->no_window || rl_styled(styles))
-		return RL_OK;
-	int rc = rl_windows_find(toks[0], toks[1], &w, &nw);
-	if (rc != RL_OK || nw == 0)
-		return rc;
+	size_t big_old = 0, big_new = 0, both = 0;
+	for (size_t k = 0; k < nw; k++) {
+		bool o = by[k].orphans[RL_OLD] >= RL_MOVE_MIN_WORDS;
+		bool n = 2 * by[k].orphans[RL_NEW] >= RL_MOVE_MIN_WORDS;
+		big_old += o, big_new += n, both += o && n;
+	}
+	/* Some x and y apart: unless the one window with both is all there is of either. */
+	return big_old > 0 && big_new > 0 && !(big_old == 1 && big_new == 1 && both == 1);
+}
+
+/* The pipeline on windows w[0..nw), its results joined into *j; *crossed (when not NULL) says
+ * whether a move could have crossed between two windows (may_cross), and then nothing is set. */
+static int run_windows(rl_tokens *const toks[2], const rl_diff_opts *opts, const rl_window *w,
+                       size_t nw, bool *crossed, joined *j)
+{
 	rl_opvec ops = {0};
 	size_t folded = 0;
 	uint32_t moves = 0;
@@ -511,6 +562,8 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	bool wanted = false; /* a window's unit of NEW wants sources */
 	uint32_t wb0 = 0, wb1 = 0;  /* the NEW tokens of the first and the last such window */
 	rl_stats st = {0};
+	rl_beyond *by = calloc(nw, sizeof *by);
+	int rc = by ? RL_OK : RL_ENOMEM;
 	for (size_t k = 0; k < nw && rc == RL_OK; k++) {
 		const rl_window *x = &w[k];
 		uint32_t span[4] = {x->a0, x->a1, x->b0, x->b1};
@@ -523,15 +576,14 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 		rl_op keep = {pa, x->a0, pb, x->b0, 0, RL_OP_EQUAL, RL_QUOTE_NONE};
 		if ((rc = push_op(&ops, &keep, true, &joins)) != RL_OK)
 			break;
-		bool far = false;
-		rc = rl_pipeline_span(toks, span, opts, NULL, &v, &nv, &l, &nl, &ws, &far);
-		if (far) {  /* its NEW tokens want sources */
+		rc = rl_pipeline_span(toks, span, opts, NULL, &v, &nv, &l, &nl, &ws, &by[k]);
+		if (by[k].far) {  /* its NEW tokens want sources */
 			wb0 = wanted ? wb0 : x->b0, wb1 = x->b1;
 			wanted = true;
 		}
 		uint32_t top = 0;
-		for (size_t j = 0; j < nv && rc == RL_OK; j++) {
-			rl_op op = v[j];
+		for (size_t i = 0; i < nv && rc == RL_OK; i++) {
+			rl_op op = v[i];
 			op.a0 += x->a0, op.a1 += x->a0, op.b0 += x->b0, op.b1 += x->b0;
 			if (op.move) {
 				top = op.move > top ? op.move : top;
@@ -553,24 +605,52 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 		rl_op keep = {w[nw - 1].a1, na, w[nw - 1].b1, nb, 0, RL_OP_EQUAL, RL_QUOTE_NONE};
 		rc = push_op(&ops, &keep, true, &joins);
 	}
-	free(w);
+	if (rc == RL_OK && crossed)
+		*crossed = may_cross(by, nw);
+	free(by);
 	/* Provenance over the whole of OLD, as the whole pipeline's last stage finds it. */
-	rl_link *links = NULL;
-	size_t nlinks = 0;
-	if (rc == RL_OK && wanted)
-		rc = sources_of(toks, opts, &ops, wb0, wb1, &links, &nlinks);
-	if (rc != RL_OK) {
+	j->links = NULL, j->nlinks = 0;
+	if (rc == RL_OK && wanted && !(crossed && *crossed))
+		rc = sources_of(toks, opts, &ops, wb0, wb1, &j->links, &j->nlinks);
+	if (rc != RL_OK || (crossed && *crossed)) {
 		rl_opvec_free(&ops);
 		return rc;
 	}
 	count_stats(&st, ops.v, ops.n, toks);
 	st.typographic = folded;
 	st.windows = nw;
-	*stats = st;
-	*out = ops.v;
-	*nout = ops.n;
-	*srcs = links;
-	*nsrcs = nlinks;
+	j->st = st;
+	j->ops = ops;
+	return RL_OK;
+}
+
+int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
+                        const rl_styles *styles, bool *done, rl_op **out, size_t *nout,
+                        rl_link **srcs, size_t *nsrcs, rl_stats *stats)
+{
+	rl_window *w, *apart;
+	size_t nw, napart;
+	joined j;
+	*done = false;
+	if (opts->minimal || opts->no_window || rl_styled(styles))
+		return RL_OK;
+	int rc = rl_windows_find(toks[0], toks[1], &w, &nw, &apart, &napart);
+	bool crossed = true;
+	/* A short moved line's places apart first; joined (or the whole texts) when a move could
+	 * have crossed between them. */
+	if (rc == RL_OK && apart)
+		rc = run_windows(toks, opts, apart, napart, &crossed, &j);
+	free(apart);
+	if (rc == RL_OK && crossed && nw > 0)
+		rc = run_windows(toks, opts, w, nw, NULL, &j), crossed = false;
+	free(w);
+	if (rc != RL_OK || crossed)
+		return rc;
+	*stats = j.st;
+	*out = j.ops.v;
+	*nout = j.ops.n;
+	*srcs = j.links;
+	*nsrcs = j.nlinks;
 	*done = true;
 	return RL_OK;
 }

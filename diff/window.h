@@ -9,7 +9,11 @@
  * never interned, never walked for units or quotations. The rest, the windows, go through the
  * whole pipeline (pipeline.h, rl_pipeline_span), each on its own, and their ops are shifted and
  * joined with the kept stretches. A unique line matched out of order (a moved line) joins the
- * windows of its two places, and all between, into one, so that the moves stage sees both ends.
+ * windows of its two places, and all between, into one, so that the moves stage sees both ends;
+ * but when the moved lines hold fewer words than a move (RL_MOVE_MIN_WORDS), their places are
+ * first tried as windows apart, kept when no window has enough words the moves stage could take
+ * (its orphans) on OLD's side while another has enough on NEW's (a one-word template line moved
+ * from the end of a page to its top, and a word changed: two small windows, not the page).
  * The sources stage (provenance), which looks for a NEW unit's sources anywhere in OLD, runs once
  * on the joined ops of the whole texts, when a window has a unit that wants sources
  * (rl_pipeline_sources). The figures are those of the whole texts (word counts, kept, ...), but
@@ -41,9 +45,12 @@ typedef struct rl_window {
 
 /* The windows of two tokenized texts (in order, apart, separated by kept stretches of as many
  * tokens on both sides): RL_OK with *out (malloc'd, *n of them, n >= 1), or RL_OK with *out NULL
- * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. */
+ * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. When apart is not NULL
+ * and the moved lines hold fewer than RL_MOVE_MIN_WORDS words (move.h), *apart (malloc'd,
+ * *napart) receives the windows with each moved line's two places left apart, when they keep
+ * half of each text (else NULL): a move between two of them must be ruled out by the caller. */
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
-                    size_t *n);
+                    size_t *n, rl_window **apart, size_t *napart);
 
 /* rl_pipeline on the windows rl_windows_find gives (when opts and styles allow them): RL_OK with
  * *done true and the results as rl_pipeline gives them, stats->windows the number of windows;

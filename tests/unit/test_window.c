@@ -329,13 +329,86 @@ Test(window, a_line_moved_joins_the_windows_between_its_places)
 	}
 }
 
+/* A one-word line moved from the end to the top (a page's template line), and a word changed
+ * near the end. */
+static bool short_line_to_top(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 0)
+		puts_(b, "Lighthousekeeping\n\n");
+	if (p == 196) {
+		paragraph(b, p, seed);
+		b->n -= 3;  /* its last word grown ("storm." -> "stormward.") */
+		puts_(b, "ward.\n\n");
+		return true;
+	}
+	if (p == 199)
+		return true;
+	return false;
+}
+
+/* OLD: ... paragraph 199 and the line after it. */
+static bool short_line_at_end(buf *b, unsigned p, uint64_t seed)
+{
+	if (p != 199)
+		return false;
+	paragraph(b, p, seed);
+	puts_(b, "Lighthousekeeping\n\n");
+	return true;
+}
+
+/* The same line moved with a paragraph that OLD has twice (its lines are not unique: only the
+ * short line ties the two places). */
+static bool twice_at_end(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 20 || p == 199) {
+		paragraph(b, p, seed);
+		paragraph(b, 7, seed);
+		if (p == 199)
+			puts_(b, "Lighthousekeeping\n\n");
+		return true;
+	}
+	return false;
+}
+
+static bool twice_to_top(buf *b, unsigned p, uint64_t seed)
+{
+	if (p == 0) {
+		puts_(b, "Lighthousekeeping\n\n");
+		paragraph(b, 7, seed);
+	}
+	if (p == 20) {
+		paragraph(b, p, seed);
+		paragraph(b, 7, seed);
+		return true;
+	}
+	return false;
+}
+
+Test(window, a_short_moved_line_leaves_its_places_apart)
+{
+	for (uint64_t seed = 41; seed <= 43; seed++) {
+		/* Joined, the window would be the whole text: two windows instead, the line deleted at
+		 * the end and inserted at the top as on the whole texts. */
+		compared c = compare(seed, short_line_at_end, short_line_to_top, NULL, 2);
+		expect_same(c.win, c.whole);
+		expect_same_links(c.win, c.whole);
+		compared_free(&c);
+		/* With a paragraph moved along (its lines not unique), a move between the windows:
+		 * the whole texts, which find it. */
+		c = compare(seed, twice_at_end, twice_to_top, NULL, 0);
+		cr_assert_eq(rl_alignment_stats(c.whole)->moves, 1);
+		expect_same(c.win, c.whole);
+		compared_free(&c);
+	}
+}
+
 /* The windows of two texts (rl_windows_find on their tokens). */
 static int windows_of(const char *a, size_t na, const char *b, size_t nb, rl_window **w, size_t *n)
 {
 	rl_tokens *ta, *tb;
 	cr_assert_eq(rl_tokenize(&ta, a, na), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, nb), RL_OK);
-	int rc = rl_windows_find(ta, tb, w, n);
+	int rc = rl_windows_find(ta, tb, w, n, NULL, NULL);
 	rl_tokens_free(ta);
 	rl_tokens_free(tb);
 	return rc;
