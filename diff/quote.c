@@ -75,6 +75,7 @@ typedef struct finder {
 	size_t depth;
 	rl_quotation *v;
 	size_t n, cap;
+	uint32_t skip_to;  /* the closing mark of the last attribute value met (0: none) */
 } finder;
 
 static int32_t cp_of(const rl_side *sd, uint32_t t)
@@ -353,6 +354,50 @@ static bool far_open(const finder *f, uint32_t t)
 	return false;
 }
 
+/* Tokens looked ahead for the closing mark of a markup attribute's value. */
+#define ATTR_REACH 160  /* a long inline style: "width:50%; background:#FFFFE0; border:…" */
+
+/* Does the token after an attribute value's closing mark at k end it as markup does: the line
+ * ends, a tag or a template goes on glued (">", "/>", "|", "}}", "]"), a tag or a table cell's
+ * attributes close after a space (" />", " | text"), or another attribute follows (" style=")?
+ * Prose goes on after a quotation instead ("Set TASK="-m test" to run it"). */
+static bool ends_attribute(const rl_side *sd, uint32_t k)
+{
+	if (k + 1 >= sd->n || sd->tok[k + 1].gap >= RL_GAP_LINE)
+		return true;
+	int32_t next = cp_of(sd, k + 1);
+	if (sd->tok[k + 1].gap == RL_GAP_NONE)
+		return next > 0 && next < 0x80 && strchr(">/|}]", next);
+	if (sd->tok[k + 1].gap != RL_GAP_SPACE)
+		return false;
+	if (next == '/' || next == '>' || next == '|')
+		return true;
+	return word_at(sd, k + 1) && k + 2 < sd->n && sd->tok[k + 2].gap == RL_GAP_NONE &&
+	       cp_of(sd, k + 2) == '=';
+}
+
+/* Is the straight mark at t the opening mark of a markup attribute's value, glued after a name
+ * and "=" (<ref name=":0" />, |rowspan="2" style="text-align:left"|, | bgcolor ="#b6fcb6" |)? Wiki text and HTML source
+ * are full of them, and none is a quotation. Sets *end to its closing mark. */
+static bool attribute_value(const rl_side *sd, uint32_t t, uint32_t *end)
+{
+	if (t < 2 || !touches_prev(sd, t) || cp_of(sd, t - 1) != '=' ||
+	    sd->tok[t - 1].gap > RL_GAP_SPACE || !word_at(sd, t - 2))
+		return false;
+	int32_t cp = cp_of(sd, t);
+	for (uint32_t k = t + 1; k < sd->n && k - t <= ATTR_REACH; k++) {
+		if (sd->tok[k].gap == RL_GAP_PARA)
+			return false;
+		if (cp_of(sd, k) != cp)
+			continue;
+		if (!ends_attribute(sd, k))
+			return false;
+		*end = k;
+		return true;
+	}
+	return false;
+}
+
 static int mark_at(finder *f, uint32_t t)
 {
 	const rl_side *sd = &f->c->side[f->s];
@@ -367,6 +412,8 @@ static int mark_at(finder *f, uint32_t t)
 	if (m.opens == F_NONE && m.closes == 0)
 		return RL_OK;
 	bool can_open = m.opens != F_NONE, can_close = m.closes != 0;
+	if ((cp == '"' || cp == '\'') && attribute_value(sd, t, &f->skip_to))
+		return RL_OK;  /* its marks and whatever they hold are markup */
 	if (cp == '"' || cp == '\'')
 		straight_roles(sd, t, cp == '\'', &can_open, &can_close);
 	else if (cp == 0x2019 || cp == 0x2018)
@@ -483,7 +530,7 @@ static int block_quotes(finder *f)
 
 int rl_quotes_find(rl_ctx *c, int s)
 {
-	finder f = {c, s, {{0, 0}}, 0, NULL, 0, 0};
+	finder f = {c, s, {{0, 0}}, 0, NULL, 0, 0, 0};
 	const rl_side *sd = &c->side[s];
 
 	/* The candidates (ctx.h) hold every token this looks at, when rl_ctx_init listed them. */
@@ -492,6 +539,8 @@ int rl_quotes_find(rl_ctx *c, int s)
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
+		if (t <= f.skip_to && f.skip_to > 0)
+			continue;  /* inside an attribute value, or its closing mark */
 		if (sd->code && sd->code[t]) {
 			/* Code is not prose: its marks are strings and characters, and a code block
 			 * ends any quotation that ran up to it. */

@@ -212,6 +212,29 @@ Test(quote, flag_only_over_its_span)
 	script_lacks(a, b, NULL, "Read more : !removed");
 }
 
+/* Issue 10: the value of a markup attribute glued after "name=" is no quotation (wiki text and
+ * HTML source: <ref name=":0" />, |rowspan="2" style="text-align:left"|), while a quotation in
+ * the prose around it, and a value quoted in a sentence, still are. */
+Test(quote, attribute_values_are_no_quotations)
+{
+	cr_assert_str_eq(quotes_of("The ferry ran daily.<ref name=\":0\" /> She said \"not on "
+	                           "Sundays\" at the pier."),
+	                 "0:\"not on Sundays\"");
+	cr_assert_str_eq(quotes_of("{| class=\"wikitable\"\n|rowspan=\"2\" "
+	                           "style=\"text-align:left\"|Gull Point\n! style=\"width:50%\" | "
+	                           "Tides\n| bgcolor =\"#b6fcb6\" | Ebb\n|}"), "");
+	cr_assert_str_eq(quotes_of("<span class='note'>Tide \"low\"</span> and alt=\"\">"),
+	                 "0:\"low\"");
+	/* A stray attribute mark no longer closes a quotation opened in the prose. */
+	cr_assert_str_eq(quotes_of("He wrote \"see <a href=\"tides.html\">the table</a> first\" "
+	                           "and left."),
+	                 "0:\"see <a href=\"tides.html\">the table</a> first\"");
+	/* An inserted reference with a name adds no quotation. */
+	script_lacks("The ferry ran daily. It stopped in 1990.",
+	             "The ferry ran daily.<ref name=\"harbour\">Port log, 1990.</ref> It stopped in "
+	             "1990.", NULL, "!");
+}
+
 /* Issue 10: marks put around words that were not quoted before (a translation that quotes the
  * speech its original gave without marks) change no quotation: no op is flagged altered or
  * added. */
