@@ -1159,10 +1159,13 @@ static bool starts_list_item(const rl_tokens *t, size_t i)
  * lengths of the whole text: a line that stops well short of the text's wrap width ended on
  * purpose, and so did a list item (unless the next line is indented, continuing it) and the line
  * before one. Text whose lines run past any plausible wrap width is not hard-wrapped, so all of
- * its line ends are kept. */
+ * its line ends are kept, unless most of them fall inside a sentence: prose wrapped wide (at 105
+ * or 120 columns) is still prose, and a line of it that starts in the middle of a sentence is no
+ * unit of its own (a rewritten clause on such a line was taken for a line inserted whole). */
 #define WRAP_WIDTH_MAX 100      /* wider lines than this were not wrapped by hand */
 #define WRAP_PERCENTILE 90      /* the wrap width is this percentile of wrapped line widths */
 #define SHORT_LINE_PERCENT 70   /* a line this much shorter than the wrap width ended on purpose */
+#define RUN_ON_PERCENT 50       /* this share of the single line ends inside sentences: wrapped */
 
 /* The WRAP_PERCENTILE percentile of the lines' widths, by counting (a sort would cost more than
  * all the rest of this pass): any width past WRAP_WIDTH_MAX counts as WRAP_WIDTH_MAX + 1, which
@@ -1179,13 +1182,29 @@ static uint32_t percentile_width(const rl_tokline *l, size_t n)
 	return w;
 }
 
+/* Does the line starting at token i (i > 0) go on with the sentence of the line before: that
+ * line ends with a word or a comma, and this one starts with a lower-case word (ASCII: a script
+ * without case would look lower-case everywhere)? Lines a reader sees (paragraphs one per line,
+ * list items, headings, a wiki's template lines) almost never do. */
+static bool runs_on(const rl_tokens *t, size_t i)
+{
+	const rl_token *p = &t->v[i - 1], *n = &t->v[i];
+	bool open = p->cls == RL_TOK_WORD ||
+	            (p->cls == RL_TOK_PUNCT && p->len == 1 && t->text[p->off] == ',');
+	return open && n->cls == RL_TOK_WORD &&
+	       (n->flags & (RL_TF_ASCII | RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) == RL_TF_ASCII;
+}
+
 /* The line ends' pass, over the lines the scanner found and measured (no token walked). */
 static void mark_breaks(rl_tokens *t)
 {
 	const rl_tokline *l = t->line;
-	size_t nl = t->nline, single = 0;
+	size_t nl = t->nline, single = 0, run_on = 0;
 	for (size_t k = 1; k < nl; k++)
-		single += t->v[l[k].t0].gap == RL_GAP_LINE;
+		if (t->v[l[k].t0].gap == RL_GAP_LINE) {
+			single++;
+			run_on += runs_on(t, l[k].t0);
+		}
 	if (single == 0)
 		return;
 
@@ -1193,7 +1212,7 @@ static void mark_breaks(rl_tokens *t)
 	 * wider than it, while text written one paragraph per line with a few short lines between
 	 * (a heading, a "[[Category:…]]" line above a paragraph) is not wrapped at their width. */
 	uint32_t wrap = percentile_width(l, nl);
-	bool wrapped = wrap <= WRAP_WIDTH_MAX;
+	bool wrapped = wrap <= WRAP_WIDTH_MAX || run_on * 100 >= single * RUN_ON_PERCENT;
 
 	for (size_t k = 0; k + 1 < nl; k++) {
 		size_t i = l[k + 1].t0;

@@ -256,3 +256,27 @@ Test(cleanup, a_heading_gives_no_words_to_the_next_paragraph)
 	script_lacks(a, b, NULL, "Cooperative Harbour Grid");
 	script_has(a, b, NULL, "About | d Harbour Grid Cooperative |");
 }
+
+/* Issue 10, swaps paired: NEW is prose wrapped at 110 columns, and one of its lines, begun in the
+ * middle of a sentence, is nearly all swapped words. Taken for a line a reader sees, it was a
+ * unit of its own that kept two words in twenty, "gone", and was cut out as an insertion, its OLD
+ * words left to pair with the next line's. It is a run of swaps where it stands. */
+Test(cleanup, a_line_of_swaps_in_wide_wrapped_prose_is_no_insertion)
+{
+	const char *a = "The harbour committee met on Tuesday to discuss the state of the\n"
+	                "northern pier and its lamps. Its members agreed that the old\n"
+	                "timber supports serve a very different purpose from the steel\n"
+	                "ones, and they said the town should consider several options\n"
+	                "before spending money on repairs. The chair asked the engineer\n"
+	                "to report back in a month with the costs of each plan for the\n"
+	                "winter.\n";
+	const char *b = "The harbour committee met on Tuesday to discuss the state of the northern pier "
+	                "and its lamps. Its members agreed that the old timber\n"
+	                "props fulfil a rather distinct function than the iron beams, so everyone "
+	                "reckoned the borough ought to weigh\n"
+	                "numerous choices prior to spending money on repairs. The chair asked the "
+	                "engineer to report back in\n"
+	                "a month with the costs of each plan for the winter.\n";
+	script_has(a, b, NULL, "| r supports > props | r serve > fulfil | = a |");
+	script_lacks(a, b, NULL, "| i ");
+}

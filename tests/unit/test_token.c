@@ -182,6 +182,23 @@ Test(token, hard_wrapped_prose_has_soft_line_ends)
 	cr_assert_not_null(strchr(g, '2'));
 }
 
+Test(token, prose_wrapped_wide_has_soft_line_ends)
+{
+	/* Wrapped past 100 columns, but every line end falls inside a sentence (a word before it, a
+	 * lower-case word after it): prose, whose line ends mean nothing. */
+	const char *s =
+		"The harbour committee met on Tuesday to discuss the state of the northern pier and its "
+		"lamps. Its members agreed that the old\n"
+		"timber props fulfil a rather distinct function than the iron beams, so everyone reckoned "
+		"the borough ought to weigh\n"
+		"numerous choices prior to spending money on repairs. The chair asked the engineer to "
+		"report back to the board in\n"
+		"a month.\n";
+	const char *g = gaps(s);
+	cr_assert_null(strchr(g, '3'), "%s", g);
+	cr_assert_not_null(strchr(g, '2'));
+}
+
 Test(token, list_items_and_short_lines_are_hard_line_ends)
 {
 	const char *s =
