@@ -1156,7 +1156,8 @@ static bool copy_stretch(const rl_opvec *ops, const taken *tk, const accepts *ac
 	ct->ndrop = 0;
 	ct->k0 = first_op_after(ops, RL_OLD, before ? u0 : sp->a0);
 	ct->k1 = last_op_before(ops, RL_OLD, before ? sp->a1 : u1);
-	if (ct->k0 >= ops->n || ct->k1 < ct->k0 || (before ? ops->v[ct->k0].a0 != u0 : ops->v[ct->k1].a1 != u1))
+	if (ct->k0 >= ops->n || ct->k1 < ct->k0 ||
+	    (before ? ops->v[ct->k0].a0 != u0 : ops->v[ct->k1].a1 != u1))
 		return false;
 	for (uint32_t t = ops->v[ct->k0].b0; t < ops->v[ct->k1].b1; t++) {
 		if (!tk->moved[RL_NEW][t])
