@@ -506,3 +506,28 @@ Test(move, a_sentence_moved_with_every_content_word_inflected_moves)
 	cr_assert_null(strstr(got, "| d The keeper"), "%s", got);
 	free(got);
 }
+
+/* A list of near-identical paragraphs, one of which moved: the exact diff paired the moved one
+ * ("blue") in place with its neighbour's copy ("white"), at equal cost, and the move stage then
+ * took the neighbour to the moved paragraph's new place, swapping "white" and "blue" on both
+ * sides. The copy whose neighbours also match is the one that stays. */
+#define LAMP(c) "If this flag is set to a non-empty string the keeper lights the " c " lamp."
+#define LAMP_SIGNAL "The keepers may also change this flag from the log book to force a " \
+                    "signal at closing time."
+
+Test(move, of_two_copies_the_one_whose_own_words_match_in_place_stays)
+{
+	char *got = run(P1 "\n\n" LAMP("red") " If set to a number, the keeper lights the red lamp "
+	                   "that many times.\n\n" LAMP("green") "\n\n" LAMP_SIGNAL "\n\n" LAMP("blue")
+	                   "\n\n" LAMP("white") " If set to a number, the keeper lights the white lamp "
+	                   "that many times.\n\n" P2 "\n\n" P3 "\n\n" P4 "\n",
+	                P1 "\n\n" LAMP("red") "\n\n" LAMP("green") "\n\n" LAMP_SIGNAL "\n\n"
+	                   LAMP("white") " If set to a count, the keeper lights the white lamp that "
+	                   "often.\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n" LAMP("blue") "\n\n" P5 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "m1 If this flag is set to a non - empty string the keeper "
+	                               "lights the blue lamp ."), "%s", got);
+	cr_assert_null(strstr(got, "blue > white"), "%s", got);
+	cr_assert_null(strstr(got, "white > blue"), "%s", got);
+	free(got);
+}
