@@ -1208,7 +1208,10 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 		return RL_OK;  /* (a copy kept in place, mostly; no list) */
 	uint32_t copy_eq, drop_eq = 0, eq;
 	int rc = matched(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &copy_eq);
-	if (rc != RL_OK || copy_eq < moved_eq)
+	/* Strictly better: a copy that matches the NEW place only as well as the move's own words
+	 * has nothing of its own there ("during decoding" and "during translating" against "during
+	 * encoding"), and taking it trades one guess for another. */
+	if (rc != RL_OK || copy_eq <= moved_eq)
 		return rc;
 	for (size_t k = 0; k < ct->ndrop; k++) {
 		if ((rc = matched(c, &acc->v[ct->drop[k]].sp, &eq)) != RL_OK)
