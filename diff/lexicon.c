@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "text.h"
 
@@ -290,6 +291,17 @@ static const char *const long_abbreviations[] = {
 	"abbrev", "approx", "assoc", "illus", "transl", "trans", "suppl", "prelim",
 };
 
+bool rl_is_lower_word(const rl_token *tk, const char *text)
+{
+	if (tk->cls != RL_TOK_WORD || (tk->flags & (RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)))
+		return false;
+	if (tk->flags & RL_TF_ASCII)
+		return true;
+	int32_t cp;
+	return rl_utf8_decode(text + tk->off, tk->len, &cp) > 0 &&
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
 bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t)
 {
 	if (t < 2)
@@ -297,9 +309,16 @@ bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t)
 	const rl_token *stop = &tok[t - 1], *w = &tok[t - 2];
 	if (stop->cls != RL_TOK_PUNCT || stop->gap != RL_GAP_NONE || stop->len != 1 ||
 	    text[stop->off] != '.' || w->cls != RL_TOK_WORD || w->len < 5 ||
-	    (w->flags & (RL_TF_DIGIT | RL_TF_GLUED)) || !(w->flags & RL_TF_ASCII))
+	    (w->flags & (RL_TF_DIGIT | RL_TF_GLUED | RL_TF_SOLO)))
 		return false;
 	const char *s = text + w->off;
+	if (!(w->flags & RL_TF_ASCII)) {
+		/* Five letters, not five bytes: "г." (a year, Russian) is an abbreviation. */
+		size_t letters = 0;
+		for (size_t i = 0; i < w->len; i++)
+			letters += ((unsigned char)s[i] & 0xC0) != 0x80;
+		return letters >= 5;
+	}
 	for (size_t k = 0; k < sizeof long_abbreviations / sizeof *long_abbreviations; k++) {
 		const char *a = long_abbreviations[k];
 		size_t i = 0;

@@ -33,13 +33,11 @@ static bool is_abbreviation(const char *s, size_t len)
 	return false;
 }
 
-/* Can token t begin a sentence? Not a lower-case word ("approx. five" goes on), but after the
- * full stop of a long word (rl_lower_starts: "stream. podselect is"). */
+/* Can token t begin a sentence? Not a lower-case word ("approx. five", "в 2004 г. этот" go on),
+ * but after the full stop of a long word (rl_lower_starts: "stream. podselect is"). */
 static bool can_begin(const rl_side *sd, uint32_t t)
 {
-	const rl_token *tk = &sd->tok[t];
-	return tk->cls != RL_TOK_WORD || (tk->flags & (RL_TF_UPPER | RL_TF_DIGIT | RL_TF_SOLO)) ||
-	       !(tk->flags & RL_TF_ASCII) || rl_lower_starts(sd->tok, sd->text, t);
+	return !rl_is_lower_word(&sd->tok[t], sd->text) || rl_lower_starts(sd->tok, sd->text, t);
 }
 
 /* A list item run into the text (lists flowed onto one line): a bullet mark standing alone
@@ -68,7 +66,7 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 
 	if (t == 0 || sd->tok[t].gap >= RL_GAP_BREAK || inline_item(sd, t))
 		return true;
-	if (sd->tok[t].gap == RL_GAP_NONE || !can_begin(sd, t))
+	if (sd->tok[t].gap == RL_GAP_NONE)
 		return false;
 	uint32_t j = t - 1;
 	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
@@ -80,6 +78,9 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 		if (p->cls != RL_TOK_PUNCT || !(ch == '.' || ch == '!' || ch == '?'))
 			return false;
 	}
+	/* After the stop, as it reads the word's first letter (utf8proc, beyond ASCII). */
+	if (!can_begin(sd, t))
+		return false;
 	if (j > 0 && sd->tok[j].gap == RL_GAP_NONE && sd->tok[j].len == 1 && sd->text[sd->tok[j].off] == '.') {
 		const rl_token *w = &sd->tok[j - 1];
 		if (w->cls == RL_TOK_WORD && is_abbreviation(sd->text + w->off, w->len))

@@ -133,6 +133,12 @@ Test(structure, a_lower_case_name_starts_a_sentence_after_a_long_word)
 	                          "rained? yes, it did."),
 	                 "Boats, nets, buoys etc. are stored. / Shares of Harbour Inc. rose and approx. "
 	                 "twelve boats or Approx. ten sailed. / So... then it rained? yes, it did.");
+	/* The same in a script with case beyond ASCII: "г." (a year) is short, the sentence goes on;
+	 * a word without case (Chinese) may start one. */
+	cr_assert_str_eq(units_of("\xd0\x92 2004 \xd0\xb3. \xd1\x80\xd0\xbe\xd1\x81\xd1\x82 "
+	                          "\xd0\xb1\xd1\x8b\xd0\xbb. \xe7\x81\xaf\xe5\xa1\x94"),
+	                 "\xd0\x92 2004 \xd0\xb3. \xd1\x80\xd0\xbe\xd1\x81\xd1\x82 "
+	                 "\xd0\xb1\xd1\x8b\xd0\xbb. / \xe7\x81\xaf\xe5\xa1\x94");
 }
 
 Test(structure, lines_items_and_headings)
