@@ -1,0 +1,64 @@
+/* move_stage.h: the parts of the move stage, rl_moves (move.h), internal to its two files:
+ *
+ *   move.c         candidates verified, widened and grown into moves, the moves put in place
+ *   move_copies.c  each move tried against the near-identical copies next to its OLD place
+ *
+ * Not a public face: only these two files include it. */
+#ifndef REDLINE_MOVE_STAGE_H
+#define REDLINE_MOVE_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ctx.h"
+#include "opvec.h"
+#include "shingle.h"
+
+/* Which tokens of each side are taken: orphan tokens not yet part of a move. */
+typedef struct taken {
+	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
+	uint8_t *moved[2];     /* 1 where a move took a token */
+} taken;
+
+/* An accepted move: its span and its ops in the moved list. */
+typedef struct accepted {
+	rl_span sp;
+	size_t first, count;
+} accepted;
+
+typedef struct accepts {
+	accepted *v;
+	size_t n, cap;
+} accepts;
+
+/* ---------------------------------------------------------------- move.c, for move_copies.c */
+
+/* Did a move take a token of side s in [lo, hi)? */
+bool rl_mv_any_moved(const taken *tk, int s, uint32_t lo, uint32_t hi);
+/* The first op of a list (no moves yet: the ops advance on both sides) that ends after token t
+ * of side s, and the last one that starts before t. */
+size_t rl_mv_first_op_after(const rl_opvec *ops, int s, uint32_t t);
+size_t rl_mv_last_op_before(const rl_opvec *ops, int s, uint32_t t);
+/* Did passage sp leave its place? Not when the exact diff of the stretch of ops (the list before
+ * moves) its two halves stand in keeps as many words as the move (eq) plus the equal ops around
+ * it. */
+int rl_mv_moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t eq, bool *away);
+/* The fragments of a moved passage's diff merged with the changes around them into one replace,
+ * so that it does not read as one bracket a word. */
+void rl_mv_dissolve_fragments(const rl_ctx *c, rl_opvec *v);
+/* Does token t's unit (side s) start with a list marker? */
+bool rl_mv_list_item(const rl_ctx *c, int s, uint32_t t);
+/* Words an exact refinement of a candidate's two places matches (*eq). */
+int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq);
+/* One run of leftovers, OLD [a0, a1) against NEW [b0, b1), diffed anew and cleaned as the whole
+ * texts were before moves, into out. */
+int rl_mv_realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
+
+/* ---------------------------------------------------------------- move_copies.c */
+
+/* Try the copies next to each accepted move (acc); the best exchange is taken (tk and moved
+ * updated, ops re-diffed where the copy stood). */
+int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opvec *moved);
+
+#endif
