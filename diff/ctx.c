@@ -130,10 +130,13 @@ static bool after_stop(const rl_token *tok, const char *text, uint32_t t)
 }
 
 /* A lower-case word (t > 0, after a space) that may start a sentence all the same
- * (rl_lower_starts): only after a mark, so that the common case costs one test. */
+ * (rl_lower_starts): only after a full stop alone, so that the common cases (after a word, a
+ * comma) cost two tests and no call. */
 static inline bool lower_starts(const rl_token *tok, const char *text, uint32_t t)
 {
-	return tok[t - 1].cls == RL_TOK_PUNCT && rl_lower_starts(tok, text, t);
+	const rl_token *p = &tok[t - 1];
+	return p->cls == RL_TOK_PUNCT && p->len == 1 && text[p->off] == '.' &&
+	       rl_lower_starts(tok, text, t);
 }
 
 /* What the walk below makes of token t. */

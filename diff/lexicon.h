@@ -60,10 +60,10 @@ uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint3
 bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t);
 
 /* May token t, a lower-case word after a space, start a sentence all the same? It follows a full
- * stop glued to a word of five letters or more (in any script with case) that is no abbreviation ("… an input stream.
- * podselect is a script": a name that keeps its case, an identifier). After a short word ("etc.
- * and", "Inc. shares", "U.S. army"), another mark ("so... then", "Really? yes") or a known long
- * abbreviation ("approx. five") the sentence goes on. */
+ * stop glued to a word of five letters or more (in any script with case) that is no abbreviation
+ * ("… an input stream. podselect is a script": a name that keeps its case, an identifier). After
+ * a short word ("etc. and", "Inc. shares", "U.S. army"), another mark ("so... then", "Really?
+ * yes") or a known long abbreviation ("approx. five") the sentence goes on. */
 bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t);
 
 /* Is token tk a word that starts with a lower-case letter (ASCII, or Cyrillic, Greek...: a

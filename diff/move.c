@@ -341,8 +341,10 @@ static uint32_t kept_outside(const rl_ctx *c, const rl_op *op, const rl_span *sp
 static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *sp, size_t *lo,
                            size_t *hi)
 {
-	size_t l = rl_mv_first_op_after(ops, RL_OLD, sp->a0), lo_b = rl_mv_first_op_after(ops, RL_NEW, sp->b0);
-	size_t h = rl_mv_last_op_before(ops, RL_OLD, sp->a1), hi_b = rl_mv_last_op_before(ops, RL_NEW, sp->b1);
+	size_t l = rl_mv_first_op_after(ops, RL_OLD, sp->a0);
+	size_t lo_b = rl_mv_first_op_after(ops, RL_NEW, sp->b0);
+	size_t h = rl_mv_last_op_before(ops, RL_OLD, sp->a1);
+	size_t hi_b = rl_mv_last_op_before(ops, RL_NEW, sp->b1);
 	*lo = l < lo_b ? l : lo_b;
 	*hi = h > hi_b ? h : hi_b;
 	if (*lo >= ops->n || *hi >= ops->n || *hi < *lo)
@@ -573,7 +575,8 @@ static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span
 		}
 	}
 	*cut = *sp;
-	if (first[0] == UINT32_MAX || rl_mv_list_item(c, RL_OLD, sp->a0) || rl_mv_list_item(c, RL_NEW, sp->b0))
+	if (first[0] == UINT32_MAX || rl_mv_list_item(c, RL_OLD, sp->a0) ||
+	    rl_mv_list_item(c, RL_NEW, sp->b0))
 		return false;  /* (a bullet restating a sentence is provenance's, not a move) */
 	for (int s = 0; s < 2; s++) {
 		uint32_t *lo = s ? &cut->b0 : &cut->a0, *hi = s ? &cut->b1 : &cut->a1;
@@ -796,7 +799,8 @@ out:
 static uint32_t kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi)
 {
 	uint32_t n = 0;
-	for (size_t k = rl_mv_first_op_after(ops, s, lo); k < ops->n && rl_lo(&ops->v[k], s) < hi; k++) {
+	size_t k0 = rl_mv_first_op_after(ops, s, lo);
+	for (size_t k = k0; k < ops->n && rl_lo(&ops->v[k], s) < hi; k++) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind != RL_OP_EQUAL)
 			continue;
@@ -1063,7 +1067,8 @@ static int realign_cut(rl_ctx *c, const rl_opvec *ops, const uint8_t *cut, rl_op
 		while (e < ops->n && ops->v[e].kind != RL_OP_EQUAL && ops->v[e].a0 == ops->v[e - 1].a1 &&
 		       ops->v[e].b0 == ops->v[e - 1].b1)
 			any |= cut[e++];
-		int rc = any ? rl_mv_realign_run(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1, out)
+		int rc = any ? rl_mv_realign_run(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1,
+		                                  out)
 		             : rl_opvec_append(out, ops->v + k, e - k);
 		if (rc != RL_OK)
 			return rc;

@@ -26,7 +26,8 @@ static uint32_t kept_free(const rl_ctx *c, const rl_opvec *ops, const taken *tk,
                           uint32_t hi)
 {
 	uint32_t n = 0;
-	for (size_t k = rl_mv_first_op_after(ops, RL_OLD, lo); k < ops->n && ops->v[k].a0 < hi; k++) {
+	size_t k0 = rl_mv_first_op_after(ops, RL_OLD, lo);
+	for (size_t k = k0; k < ops->n && ops->v[k].a0 < hi; k++) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind != RL_OP_EQUAL)
 			continue;
@@ -256,8 +257,8 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 			if (rc != RL_OK || try.gain <= best.gain)
 				continue;
 			bool away;
-			if ((rc = rl_mv_moved_away(c, ops, &(rl_span){u0, u1, sp.b0, sp.b1}, eq, &away)) !=
-			        RL_OK || !away)
+			rl_span copy = {u0, u1, sp.b0, sp.b1};
+			if ((rc = rl_mv_moved_away(c, ops, &copy, eq, &away)) != RL_OK || !away)
 				continue;
 			b0 = u0, b1 = u1;
 			copy_try t = best;

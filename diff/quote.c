@@ -377,8 +377,8 @@ static bool ends_attribute(const rl_side *sd, uint32_t k)
 }
 
 /* Is the straight mark at t the opening mark of a markup attribute's value, glued after a name
- * and "=" (<ref name=":0" />, |rowspan="2" style="text-align:left"|, | bgcolor ="#b6fcb6" |)? Wiki text and HTML source
- * are full of them, and none is a quotation. Sets *end to its closing mark. */
+ * and "=" (<ref name=":0" />, |rowspan="2" style="text-align:left"|, | bgcolor ="#b6fcb6" |)?
+ * Wiki text and HTML source are full of them, and none is a quotation. Sets *end to its closing mark. */
 static bool attribute_value(const rl_side *sd, uint32_t t, uint32_t *end)
 {
 	if (t < 2 || !touches_prev(sd, t) || cp_of(sd, t - 1) != '=' ||
