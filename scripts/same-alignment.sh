@@ -1,15 +1,23 @@
 #!/bin/sh
 # Checks that a change to the engine's speed left the alignment exactly as it was: `--json` of
 # BASE and NEW (two builds of redline) byte for byte on every pair of wikidiff2's real revisions
-# (both directions, and with -i -p) and on every pair of files in each folder of
-# ../shared/peers/real (every ordered pair). Not a test: run it before committing a speed change
-# (doc/performance.md). Exit 0 when identical, 1 on the first difference (it names the pair).
+# (both directions, and with -i -p), on every pair of files in each folder of
+# ../shared/peers/real, and on the corpus's and the examples' texts (every ordered pair). Not a
+# test: run it before committing a speed change (doc/performance.md). Exit 0 when identical, 1 on the first difference (it names the pair).
+# With --all it goes on past a difference, names every pair that differs (one line each, the ops'
+# count on each side) and exits 1 at the end if any did: the way to weigh a change that is meant
+# to move the alignment, one pair at a time.
 #
-#   scripts/same-alignment.sh BASE_BIN NEW_BIN [PAIRS_DIR]
+#   scripts/same-alignment.sh [--all] BASE_BIN NEW_BIN [PAIRS_DIR]
 #
 # PAIRS_DIR holds the wikidiff2 pairs as NAME.a.txt / NAME.b.txt (default bench/out/wd2-pairs,
 # which `make bench` writes); made with ../shared/bench/wikidiff2/pairs.py when missing.
 set -eu
+all=0
+if [ "${1:-}" = --all ]; then
+    all=1
+    shift
+fi
 base=$1
 new=$2
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +31,7 @@ if [ ! -d "$pairs" ] && [ -f "$shared/bench/wikidiff2/pairs.py" ]; then
 fi
 
 n=0
+differ=0
 same() { # OLD NEW [flags...]
     a=$1
     b=$2
@@ -31,8 +40,9 @@ same() { # OLD NEW [flags...]
     "$base" --json "$@" "$a" "$b" >"$tmp/base" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/base"
     "$new" --json "$@" "$a" "$b" >"$tmp/new" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/new"
     if ! cmp -s "$tmp/base" "$tmp/new"; then
-        echo "DIFFERENT: $* $a $b" >&2
-        exit 1
+        [ $all -eq 1 ] || { echo "DIFFERENT: $* $a $b" >&2; exit 1; }
+        differ=$((differ + 1))
+        echo "DIFFERENT: $* $a $b ($(grep -o '"kind"' "$tmp/base" | wc -l) -> $(grep -o '"kind"' "$tmp/new" | wc -l) ops)"
     fi
     n=$((n + 1))
 }
@@ -61,4 +71,20 @@ else
     echo "no peers ($shared/peers/real): skipped" >&2
 fi
 
+# The corpus's four versions of one article and the bundled example's, every ordered pair: the
+# texts a user reads first.
+for dir in "$shared/corpus" "$here/examples"; do
+    [ -d "$dir" ] || continue
+    for a in "$dir"/*.txt; do
+        [ -f "$a" ] || continue
+        for b in "$dir"/*.txt; do
+            [ "$a" != "$b" ] && same "$a" "$b"
+        done
+    done
+done
+
+if [ $differ -gt 0 ]; then
+    echo "same alignment: $differ of $((n + differ)) comparisons differ"
+    exit 1
+fi
 echo "same alignment: $n comparisons identical"
