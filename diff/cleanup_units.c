@@ -675,6 +675,10 @@ int rl_cleanup_region(rl_ctx *c, rl_opvec *ops)
 	const uint32_t hi[2] = {ops->v[ops->n - 1].a1, ops->v[ops->n - 1].b1};
 	rl_opvec mended = {0};
 	int rc = RL_OK;
+	/* The holes mended so far stay out of the next re-diff: mending NEW's side must not give an
+	 * OLD heading its coincidences back. */
+	rl_hole holes[REGION_MENDS];
+	size_t nholes = 0;
 	for (int round = 0, s = 0; rc == RL_OK && round < REGION_MENDS && s < 2; round++) {
 		uint32_t h0, h1;
 		if (!gone_part(c, ops, s, lo, hi, &h0, &h1)) {
@@ -692,7 +696,8 @@ int rl_cleanup_region(rl_ctx *c, rl_opvec *ops)
 			if (rc == RL_OK && (y.a1 > y.a0 || y.b1 > y.b0))
 				rc = rl_opvec_push(&mended, &y);
 		} else {
-			rc = rl_ctx_refine_hole(c, lo[0], hi[0], lo[1], hi[1], s, h0, h1, &mended);
+			holes[nholes] = (rl_hole){s, h0, h1};
+			rc = rl_ctx_refine_holes(c, lo[0], hi[0], lo[1], hi[1], holes, nholes + 1, &mended);
 		}
 		if (rc != RL_OK)
 			break;
@@ -702,6 +707,7 @@ int rl_cleanup_region(rl_ctx *c, rl_opvec *ops)
 			continue;
 		}
 		rl_opvec_swap(ops, &mended);
+		holes[nholes++] = (rl_hole){s, h0, h1};
 	}
 	rl_opvec_free(&mended);
 	return rc;

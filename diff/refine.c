@@ -77,32 +77,54 @@ static int split_hole(const rl_ctx *c, rl_opvec *ops, size_t first, int hs, uint
 	return RL_OK;
 }
 
-int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
-                       uint32_t h0, uint32_t h1, rl_opvec *out)
+/* Blank (or, with `saved` filled, restore) the ids of every hole; `saved` holds them end to end. */
+static void holes_blank(rl_ctx *c, const rl_hole *holes, size_t n, uint32_t *saved, bool restore)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *ids = c->side[holes[i].s].ids + holes[i].h0, len = holes[i].h1 - holes[i].h0;
+		if (restore) {
+			memcpy(ids, saved, (size_t)len * sizeof *ids);
+		} else {
+			memcpy(saved, ids, (size_t)len * sizeof *ids);
+			for (uint32_t t = 0; t < len; t++)
+				ids[t] = RL_ID_NONE;
+		}
+		saved += len;
+	}
+}
+
+/* The exact script with the holes left out, each cut out as an op of its own. */
+static int exact_holes(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                       const rl_hole *holes, size_t n, rl_opvec *ops)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += holes[i].h1 - holes[i].h0;
+	if (len == 0)
+		return rl_ctx_exact(c, a0, a1, b0, b1, ops);
+	uint32_t *saved = malloc(len * sizeof *saved);
+	if (!saved)
+		return RL_ENOMEM;
+	bool all[2] = {c->side[0].all_compared, c->side[1].all_compared};
+	holes_blank(c, holes, n, saved, false);
+	for (size_t i = 0; i < n; i++)
+		if (holes[i].h1 > holes[i].h0)
+			c->side[holes[i].s].all_compared = false;  /* the hole is not compared (ctx.h) */
+	int rc = rl_ctx_exact(c, a0, a1, b0, b1, ops);
+	c->side[0].all_compared = all[0], c->side[1].all_compared = all[1];
+	holes_blank(c, holes, n, saved, true);
+	free(saved);
+	for (size_t i = 0; rc == RL_OK && i < n; i++)
+		if (holes[i].h1 > holes[i].h0)
+			rc = split_hole(c, ops, 0, holes[i].s, holes[i].h0, holes[i].h1);
+	return rc;
+}
+
+int rl_ctx_refine_holes(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                        const rl_hole *holes, size_t nholes, rl_opvec *out)
 {
 	rl_opvec ops = {0};
-	uint32_t *saved = NULL;
-	int rc = RL_OK;
-
-	if (hs >= 0 && h1 > h0) {
-		saved = malloc((size_t)(h1 - h0) * sizeof *saved);
-		if (!saved)
-			return RL_ENOMEM;
-		memcpy(saved, c->side[hs].ids + h0, (size_t)(h1 - h0) * sizeof *saved);
-		for (uint32_t t = h0; t < h1; t++)
-			c->side[hs].ids[t] = RL_ID_NONE;
-	}
-	bool all = hs >= 0 && c->side[hs].all_compared;
-	if (saved)
-		c->side[hs].all_compared = false;  /* the hole is not compared (ctx.h) */
-	rc = rl_ctx_exact(c, a0, a1, b0, b1, &ops);
-	if (saved) {
-		c->side[hs].all_compared = all;
-		memcpy(c->side[hs].ids + h0, saved, (size_t)(h1 - h0) * sizeof *saved);
-		free(saved);
-		if (rc == RL_OK)
-			rc = split_hole(c, &ops, 0, hs, h0, h1);
-	}
+	int rc = exact_holes(c, a0, a1, b0, b1, holes, nholes, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_SWAPS))
 		rc = rl_swaps(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
@@ -121,6 +143,13 @@ int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_
 		rc = rl_opvec_append(out, ops.v, ops.n);
 	rl_opvec_free(&ops);
 	return rc;
+}
+
+int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
+                       uint32_t h0, uint32_t h1, rl_opvec *out)
+{
+	rl_hole h = {hs, h0, h1};
+	return rl_ctx_refine_holes(c, a0, a1, b0, b1, &h, hs >= 0 && h1 > h0 ? 1 : 0, out);
 }
 
 int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)

@@ -6,6 +6,7 @@
 #ifndef REDLINE_REFINE_H
 #define REDLINE_REFINE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ctx.h"
@@ -18,5 +19,16 @@ int rl_ctx_refine(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
  * take no part in the diff and come out as one op of their own. hs < 0: no hole. */
 int rl_ctx_refine_hole(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, int hs,
                        uint32_t h0, uint32_t h1, rl_opvec *out);
+
+/* A hole: tokens [h0, h1) of side s left out of a diff. */
+typedef struct rl_hole {
+	int s;
+	uint32_t h0, h1;
+} rl_hole;
+
+/* The same with several holes, on either side, none overlapping another: a region mended once
+ * keeps its first hole out when it is diffed again for the next (rl_cleanup_region). */
+int rl_ctx_refine_holes(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                        const rl_hole *holes, size_t nholes, rl_opvec *out);
 
 #endif

@@ -362,17 +362,52 @@ static bool item_starts(const rl_ctx *c, int s, uint32_t t)
 	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
 }
 
-/* Push op (an insertion or a deletion outside moves) cut at each list item it holds after its
- * start. */
-static int push_items(const rl_ctx *c, rl_op op, rl_opvec *out)
+/* A replace (outside moves) that runs into a list item on one side while its other side stays in
+ * one unit: push the rewrite up to the item's marker, and leave in *op the items, one-sided
+ * ("[-the mayor said.-]{+alongside a bus \n-+} The council" puts the next item's dash at the end
+ * of this one). Not when the equal op `next` starts with a mark glued to the rewrite's other
+ * side: the items would stand between that mark and its word. Returns false when op is no such
+ * replace. */
+static bool replace_items(const rl_ctx *c, rl_op *op, const rl_op *next, rl_opvec *out, int *rc)
 {
+	if (op->kind != RL_OP_REPLACE || op->move)
+		return false;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *so = &c->side[!s];
+		uint32_t ohi = rl_hi(op, !s);
+		if (so->unit[rl_lo(op, !s)] != so->unit[ohi - 1] ||
+		    (next && next->kind == RL_OP_EQUAL && ohi < so->n && rl_lo(next, !s) == ohi &&
+		     so->tok[ohi].gap == RL_GAP_NONE))
+			continue;
+		for (uint32_t t = rl_lo(op, s) + 1; t < rl_hi(op, s); t++) {
+			if (!item_starts(c, s, t))
+				continue;
+			rl_op head = *op;
+			if (s == RL_OLD)
+				head.a1 = op->a0 = t, op->b0 = op->b1, op->kind = RL_OP_DELETE;
+			else
+				head.b1 = op->b0 = t, op->a0 = op->a1, op->kind = RL_OP_INSERT;
+			*rc = rl_opvec_push(out, &head);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Push op (an insertion or a deletion outside moves, or what replace_items leaves of a replace;
+ * next is the op after it, if any) cut at each list item it holds after its start. */
+static int push_items(const rl_ctx *c, rl_op op, const rl_op *next, rl_opvec *out)
+{
+	int rc = RL_OK;
+	if (replace_items(c, &op, next, out, &rc) && rc != RL_OK)
+		return rc;
 	int s = op.kind == RL_OP_DELETE ? RL_OLD : RL_NEW;
 	if (op.move || (op.kind != RL_OP_DELETE && op.kind != RL_OP_INSERT))
 		return rl_opvec_push(out, &op);
 	for (uint32_t t = rl_lo(&op, s) + 1; t < rl_hi(&op, s); t++) {
 		if (!item_starts(c, s, t))
 			continue;
-		int rc = rl_opvec_cut(out, &op, s == RL_OLD ? t : op.a0, s == RL_NEW ? t : op.b0);
+		rc = rl_opvec_cut(out, &op, s == RL_OLD ? t : op.a0, s == RL_NEW ? t : op.b0);
 		if (rc != RL_OK)
 			return rc;
 	}
@@ -501,12 +536,100 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 	return rc == RL_OK ? marks_to_words(c, ops) : rc;
 }
 
+/* Is the point before token t of side s inside a unit (not where one starts, nor the end)? */
+static bool within_unit(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+}
+
+/* The side op has tokens on, when it has them on one side only and is no move; else -1. */
+static int one_side(const rl_op *op)
+{
+	bool a = op->a1 > op->a0, b = op->b1 > op->b0;
+	return op->move || a == b ? -1 : a ? RL_OLD : RL_NEW;
+}
+
+/* Does one-sided op d (side s) cover whole units there: a deleted (inserted) passage of its own? */
+static bool whole_units(const rl_ctx *c, const rl_op *d, int s)
+{
+	return !within_unit(c, s, rl_lo(d, s)) && !within_unit(c, s, rl_hi(d, s));
+}
+
+/* Exchange neighbours p and q, one-sided on opposite sides, keeping each one's place on the side
+ * it has no tokens on where the other one was. */
+static void exchange(rl_op *p, rl_op *q)
+{
+	rl_op first = *q, second = *p;
+	if (one_side(p) == RL_OLD) {
+		first.a0 = first.a1 = p->a0;
+		second.b0 = second.b1 = q->b1;
+	} else {
+		first.b0 = first.b1 = p->b0;
+		second.a0 = second.a1 = q->a1;
+	}
+	*p = first, *q = second;
+}
+
+/* Ops k-1, k, k+1: does k-1 (a change with tokens on side o) go on with k+1 (one-sided, on o)
+ * inside one unit of side o, while k is whole units of the other side? */
+static bool tail_after_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *x = &ops->v[k - 1], *d = &ops->v[k], *t = &ops->v[k + 1];
+	int s = one_side(d), o = !s;
+	return s >= 0 && one_side(t) == o && !x->move && x->kind != RL_OP_EQUAL &&
+	       rl_hi(x, o) > rl_lo(x, o) && rl_hi(x, o) == rl_lo(t, o) &&
+	       within_unit(c, o, rl_lo(t, o)) && whole_units(c, d, s);
+}
+
+/* Ops k-1, k, k+1: is k-1 (one-sided, on side o) the head of a unit of o that op k+1 goes on
+ * with (a list marker inserted before the item's kept words), while k is whole units of the
+ * other side? */
+static bool head_before_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *h = &ops->v[k - 1], *d = &ops->v[k], *n = &ops->v[k + 1];
+	int s = one_side(d), o = !s;
+	return s >= 0 && one_side(h) == o && !n->move && rl_hi(n, o) > rl_lo(n, o) &&
+	       rl_hi(h, o) == rl_lo(n, o) && within_unit(c, o, rl_hi(h, o)) && whole_units(c, d, s);
+}
+
+int rl_tails_first(rl_ctx *c, rl_opvec *ops)
+{
+	for (size_t k = 1; k + 1 < ops->n; k++) {
+		rl_op *x = &ops->v[k - 1], *d = &ops->v[k], *t = &ops->v[k + 1];
+		if (head_before_units(c, ops, k)) {
+			exchange(x, d);  /* the head joins its unit's words */
+			k++;
+		} else if (tail_after_units(c, ops, k)) {
+			/* A rewrite takes the tail as its own (one change, not two brackets) unless a
+			 * quotation's flag tells them apart; the tail emptied goes below. */
+			int o = one_side(t);
+			if (x->kind == RL_OP_REPLACE && x->quote == t->quote) {
+				uint32_t end = rl_hi(t, o);
+				if (o == RL_NEW)
+					x->b1 = d->b0 = d->b1 = t->b0 = end;
+				else
+					x->a1 = d->a0 = d->a1 = t->a0 = end;
+			} else {
+				exchange(d, t);
+			}
+			k++;
+		}
+	}
+	size_t w = 0;
+	for (size_t k = 0; k < ops->n; k++)
+		if (ops->v[k].a1 > ops->v[k].a0 || ops->v[k].b1 > ops->v[k].b0)
+			ops->v[w++] = ops->v[k];
+	ops->n = w;
+	return RL_OK;
+}
+
 int rl_items_apart(rl_ctx *c, rl_opvec *ops)
 {
 	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
 	int rc = RL_OK;
 	for (size_t k = 0; k < ops->n && rc == RL_OK; k++)
-		rc = push_items(c, ops->v[k], &out);
+		rc = push_items(c, ops->v[k], k + 1 < ops->n ? &ops->v[k + 1] : NULL, &out);
 	if (rc == RL_OK)
 		rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);

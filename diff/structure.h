@@ -33,6 +33,17 @@ int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops);
  *   sentence of OLD is inserted right after its word: "87{+.+}[-, most … fitted.-]". */
 int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
 
+/* Issue 10: a unit is not drawn apart from its own ends (after the quotations are flagged,
+ * rl_normalize and rl_items_apart: cutting a quotation out of a rewrite leaves such a tail, cutting
+ * items such a head). Where a deletion (insertion) of whole units of one side stands between two
+ * ops of one unit of the other side:
+ * - the insertion (deletion) that continues the change before it is listed before the units, and
+ *   a rewrite takes it as its own: "{+alongside+}[-“A quotation.”-]{+closed ones+}" reads
+ *   "{+alongside closed ones+}[-“A quotation.”-]", one row;
+ * - the insertion (deletion) that heads the op after it is listed after the units: an inserted
+ *   list marker stands with its item's words. */
+int rl_tails_first(rl_ctx *c, rl_opvec *ops);
+
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one
  * change an item (after rl_normalize, which joins what continues). */
 int rl_items_apart(rl_ctx *c, rl_opvec *ops);

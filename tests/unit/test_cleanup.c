@@ -9,6 +9,7 @@
 #include "ops_text.h"
 #include "script_check.h"
 #include "pipeline.h"
+#include "refine.h"
 #include "status.h"
 
 Test(cleanup, a_rewritten_sentence_is_one_rewrite)
@@ -279,4 +280,55 @@ Test(cleanup, a_line_of_swaps_in_wide_wrapped_prose_is_no_insertion)
 	                "a month with the costs of each plan for the winter.\n";
 	script_has(a, b, NULL, "| r supports > props | r serve > fulfil | = a |");
 	script_lacks(a, b, NULL, "| i ");
+}
+
+/* Does an op of kind k cover exactly [lo, hi) of side s (and nothing of the other side)? */
+static bool has_alone(const rl_opvec *ops, int kind, int s, uint32_t lo, uint32_t hi)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind == kind && rl_lo(op, s) == lo && rl_hi(op, s) == hi &&
+		    rl_lo(op, !s) == rl_hi(op, !s))
+			return true;
+	}
+	return false;
+}
+
+/* Issue 10: a region mended on both sides keeps every hole out of each re-diff (mending NEW's
+ * side once gave an OLD heading its coincidences back): each hole is an op of its own and no
+ * equal op reaches into one. */
+Test(cleanup, holes_on_both_sides_stay_out_of_the_diff)
+{
+	const char *a = "The ferry ran late today. Harbour news and notes. The crew waited for the tide.";
+	const char *b = "The ferry ran late today. The news came. Notes on harbour news. The crew waited "
+	                "for the tide.";
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	open_ctx(&c, &ta, &tb, a, b);
+	uint32_t na = c.side[RL_OLD].n, nb = c.side[RL_NEW].n;
+	rl_hole holes[2] = {
+		{RL_OLD, tok_of(&c, RL_OLD, a, "Harbour"), tok_of(&c, RL_OLD, a, "The crew")},
+		{RL_NEW, tok_of(&c, RL_NEW, b, "Notes"), tok_of(&c, RL_NEW, b, "The crew")},
+	};
+	rl_opvec ops = {0};
+	/* NEW's hole alone: OLD's sentence finds "news" in the sentence before it. */
+	cr_assert_eq(rl_ctx_refine_holes(&c, 0, na, 0, nb, holes + 1, 1, &ops), RL_OK);
+	bool kept = false;
+	for (size_t k = 0; k < ops.n; k++)
+		kept |= ops.v[k].kind == RL_OP_EQUAL && ops.v[k].a0 < holes[0].h1 &&
+		        ops.v[k].a1 > holes[0].h0;
+	cr_assert(kept, "with NEW's hole alone, OLD's sentence keeps a word");
+	ops.n = 0;
+	cr_assert_eq(rl_ctx_refine_holes(&c, 0, na, 0, nb, holes, 2, &ops), RL_OK);
+	cr_assert(has_alone(&ops, RL_OP_DELETE, RL_OLD, holes[0].h0, holes[0].h1));
+	cr_assert(has_alone(&ops, RL_OP_INSERT, RL_NEW, holes[1].h0, holes[1].h1));
+	for (size_t k = 0; k < ops.n; k++) {
+		const rl_op *op = &ops.v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		cr_assert(op->a1 <= holes[0].h0 || op->a0 >= holes[0].h1, "op %zu in OLD's hole", k);
+		cr_assert(op->b1 <= holes[1].h0 || op->b0 >= holes[1].h1, "op %zu in NEW's hole", k);
+	}
+	rl_opvec_free(&ops);
+	close_ctx(&c, ta, tb);
 }

@@ -335,6 +335,36 @@ Test(structure, list_items_are_changes_of_their_own)
 	           "| d * knife | d * map |");
 }
 
+/* Issue 10: a rewrite that runs into the next list item on one side stops at its marker, and an
+ * item's marker is drawn with its words, never left at the end of the item before. */
+Test(structure, a_rewrite_stops_at_the_next_item)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	const char *a = "The mayor said the ferry would keep running, the harbour master added.\n\n"
+	                "The council met again on Friday.";
+	const char *b = "- The mayor said the ferry would keep running alongside a new bus\n"
+	                "- The council met again on Friday";
+	script_has(a, b, &o, "| r , the harbour master added . > alongside a new bus | i - | "
+	                     "= The council met again on Friday");
+	/* Without the stages the exact script puts the dash in the rewrite. */
+	script_has(a, b, without(~0u), "> alongside a new bus - |");
+}
+
+/* Issue 10: a quotation cut out of a rewrite as a removed one leaves the rewrite whole: the NEW
+ * words that go on with its sentence are not drawn below the quotation ("{+alongside+}
+ * [-“…”-] {+closed ones+}"), and the next item's marker stays with its words. */
+Test(structure, a_removed_quotation_does_not_cut_a_rewrite)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	const char *a = "\"We will keep the ferry running,\" the mayor said. \"We have never broken a "
+	                "promise to this island and we never will.\"\n\nThe council met again on "
+	                "Friday.";
+	const char *b = "- The mayor vowed to \"keep the ferry running\" alongside a new harbour bus\n"
+	                "- The council met again on Friday";
+	script_has(a, b, &o, "| r the mayor said . > alongside a new harbour bus | d \" We have never");
+	script_has(a, b, &o, "never will . \" !removed | i - | = The council");
+}
+
 /* Issue 10: a deletion that a moved passage's place cut in two (a quotation's opening mark
  * deleted above the passage, its words below it) is one deletion again, after the passage. */
 Test(structure, a_deletion_is_not_cut_by_a_move)
