@@ -519,6 +519,24 @@ static void finish_blocks(rl_layout *lay)
 	}
 }
 
+/* Is piece p a mark (or a few words) on one side only, glued to the start of piece n, which starts
+ * a line on the other side ("he {+once stated, “+}We’re …" facing a paragraph "We’re …")? Then
+ * p starts the block that n goes on in: the kept words face each other on one row, the mark
+ * glued to its word, instead of running on from the line before on one side only. */
+static bool heads_line(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
+{
+	bool pa = p->a1 > p->a0, pb = p->b1 > p->b0;
+	if (!n || pa == pb || lay->ops[p->op].move || lay->ops[n->op].move)
+		return false;
+	int s = pb ? RL_NEW : RL_OLD, o = !s;
+	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
+	uint32_t n0 = s ? n->b0 : n->a0, n1 = s ? n->b1 : n->a1;
+	uint32_t m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
+	return n0 == p1 && n1 > n0 && m1 > m0 && tok_at(lay, s, n0)->gap == RL_GAP_NONE &&
+	       !starts_line(lay, s, p0) && starts_line(lay, o, m0) &&
+	       tok_at(lay, s, p0)->gap != RL_GAP_NONE;
+}
+
 static int make_blocks(rl_layout *lay, const piecevec *raw)
 {
 	bool open = false;
@@ -536,6 +554,8 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
+		if (!go_on && heads_line(lay, p, k + 1 < raw->n ? &raw->v[k + 1] : NULL))
+			open = false;
 		if (is_passage(lay, p))
 			rc = add_passage(lay, p, go_on, &open);
 		else if (rl_op_unchanged(op))

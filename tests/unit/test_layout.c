@@ -479,3 +479,26 @@ Test(layout, a_change_that_leads_a_paragraph_shares_its_row)
 		check_all_widths(x, y);
 	}
 }
+
+/* Issue 10: words kept on both sides that start a paragraph on one side only, with a mark added
+ * before them on the other ("he said:" then a paragraph "We're …", against "he once stated,
+ * “We're …" on one line), start one row on both sides: the mark leads the row, instead of
+ * the kept words running on after "once stated," on one side and two rows lower on the other. */
+Test(layout, kept_words_after_an_added_mark_face_their_paragraph)
+{
+	const char *a = "On the radio last week, the keeper said:\n\nWe can keep the lamp lit for "
+	                "years yet. Nobody has asked us to stop.";
+	const char *b = "On the radio, the keeper once stated, \xe2\x80\x9cWe can keep the lamp lit "
+	                "for years yet.\xe2\x80\x9d Nobody has asked us to stop.";
+	for (int flip = 0; flip < 2; flip++) {
+		const char *x = flip ? b : a, *y = flip ? a : b;
+		char ro[16][256], rn[16][256];
+		size_t no, nn;
+		side_rows(x, y, 60, RL_OLD, ro, &no);
+		side_rows(x, y, 60, RL_NEW, rn, &nn);
+		long wo = row_starting(ro, no, flip ? "\xe2\x80\x9cWe can" : "We can");
+		long wn = row_starting(rn, nn, flip ? "We can" : "\xe2\x80\x9cWe can");
+		cr_assert(wo > 0 && wo == wn, "flip %d: \"We can\" on rows %ld and %ld", flip, wo, wn);
+		check_all_widths(x, y);
+	}
+}
