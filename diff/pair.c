@@ -52,7 +52,15 @@
 
 static bool continues(const rl_op *x, const rl_op *y)
 {
-	if (x->a1 != y->a0 || x->b1 != y->b0 || x->move != y->move || x->quote != y->quote)
+	if (x->move != y->move || x->quote != y->quote)
+		return false;
+	/* Insertions that follow each other in NEW are one, wherever each stood in OLD: OLD's
+	 * tokens between their places belong to moved passages, listed elsewhere, which would
+	 * otherwise be drawn between the pieces of one new sentence. Deletions likewise. */
+	if (!x->move && x->kind == y->kind &&
+	    ((x->kind == RL_OP_INSERT && x->b1 == y->b0) || (x->kind == RL_OP_DELETE && x->a1 == y->a0)))
+		return true;
+	if (x->a1 != y->a0 || x->b1 != y->b0)
 		return false;
 	return (x->kind == RL_OP_EQUAL || x->kind == RL_OP_MOVE || x->kind == RL_OP_DELETE ||
 	        x->kind == RL_OP_INSERT) && x->kind == y->kind;
@@ -78,8 +86,13 @@ int rl_normalize(rl_opvec *ops)
 		}
 		at_b = op->b1 > at_b ? op->b1 : at_b;
 		if (w > 0 && continues(&ops->v[w - 1], op)) {
-			ops->v[w - 1].a1 = op->a1;
-			ops->v[w - 1].b1 = op->b1;
+			rl_op *x = &ops->v[w - 1];
+			if (x->kind == RL_OP_INSERT)
+				x->b1 = op->b1;  /* keeps its own place in OLD */
+			else if (x->kind == RL_OP_DELETE)
+				x->a1 = op->a1;
+			else
+				x->a1 = op->a1, x->b1 = op->b1;
 			continue;
 		}
 		ops->v[w++] = *op;

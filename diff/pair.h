@@ -19,7 +19,8 @@
 int rl_pair_sentences(rl_ctx *c, rl_opvec *ops);
 
 /* Merge neighbouring ops that read as one: equal ops, deletions or insertions (or one move's move
- * ops) that continue each other, and empty ops dropped. Outside moves, the place of an op on a
+ * ops) that continue each other (insertions that follow each other in NEW wherever each stood
+ * in OLD, deletions likewise), and empty ops dropped. Outside moves, the place of an op on a
  * side it has no tokens on never goes back before the end of the op before it there (a stage
  * that gave a passage to a move and had it settled back in place may leave one behind), nor, in
  * NEW, before the end of a move group listed before it. */

@@ -7,6 +7,8 @@
 #include "align.h"
 #include "fixtures.h"
 #include "ops_text.h"
+#include "opvec.h"
+#include "pair.h"
 #include "script_check.h"
 #include "status.h"
 
@@ -239,4 +241,29 @@ Test(pair, swaps_in_place_stay_swaps)
 	                               "r number > quantity | r must > should | = be"), "%s", got);
 	cr_assert_null(strstr(got, "i The worth of teams"), "%s", got);
 	free(got);
+}
+
+/* Issue 10: insertions that follow each other in NEW are one op wherever each stood in OLD: the
+ * OLD tokens between their places belong to a moved passage listed elsewhere, whose OLD half the
+ * viewer would draw between the pieces of one new sentence. Flags still keep ops apart. */
+Test(pair, insertions_in_a_row_are_one_wherever_they_stood)
+{
+	rl_opvec ops = {0};
+	const rl_op v[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},
+		{2, 4, 9, 11, 1, RL_OP_MOVE, 0},   /* moved: OLD 2-4 went to NEW 9-11 */
+		{2, 2, 2, 5, 0, RL_OP_INSERT, 0},  /* a new sentence in three inserts... */
+		{4, 4, 5, 6, 0, RL_OP_INSERT, 0},  /* ...placed in OLD on either side of the move */
+		{4, 4, 6, 7, 0, RL_OP_INSERT, RL_QUOTE_ADDED},
+		{4, 6, 7, 9, 0, RL_OP_EQUAL, 0},
+	};
+	cr_assert_eq(rl_opvec_append(&ops, v, sizeof v / sizeof *v), RL_OK);
+	cr_assert_eq(rl_normalize(&ops), RL_OK);
+	cr_assert_eq(ops.n, 5);
+	const rl_op *ins = &ops.v[2];
+	cr_assert(ins->kind == RL_OP_INSERT && ins->b0 == 2 && ins->b1 == 6 && ins->a0 == 2 &&
+	          ins->a1 == 2, "one insertion, at its first place: b %u-%u a %u", ins->b0, ins->b1,
+	          ins->a0);
+	cr_assert_eq(ops.v[3].quote, RL_QUOTE_ADDED, "the added quotation stays an op of its own");
+	rl_opvec_free(&ops);
 }
