@@ -80,6 +80,63 @@ static void absorb(rl_op *x, const rl_op *y)
 	x->kind = rl_change_kind(x->a1 > x->a0, x->b1 > x->b0);
 }
 
+/* Is the point before token t of side s the edge of a run of CJK characters (no CJK character
+ * touching it on one side)? */
+static bool run_edge(const rl_ctx *c, int s, uint32_t t)
+{
+	return t == 0 || t >= c->side[s].n || !is_cjk(c, s, t) || !is_cjk(c, s, t - 1) ||
+	       !touches(c, s, t);
+}
+
+/* Are ops [x, y] (in text order, touching) a whole run of CJK characters on both sides? */
+static bool whole_run(const rl_ctx *c, const rl_op *x, const rl_op *y)
+{
+	for (int s = 0; s < 2; s++)
+		if (!run_edge(c, s, rl_lo(x, s)) || !run_edge(c, s, rl_hi(y, s)))
+			return false;
+	return true;
+}
+
+/* A run of CJK characters of at most this many on each side may be one word: most words of
+ * Chinese are one to three characters; a longer run is a phrase ("用户用", "user" + "use"),
+ * whose last character is a word of its own or the same word converted ("依次执行" -> "執行"). */
+#define WORD_CHARS_MAX 3
+
+/* Is the first character of equal op e, right after the replace ch, kept by coincidence: it and
+ * the replace are a whole run on each side, a word (WORD_CHARS_MAX), the replace more than a
+ * one-to-one swap? That run is one word changed for another with the same last character
+ * ("{{印度教}}" -> "{{道教}}": Hinduism -> Taoism, not "印度" -> "道" with "教" kept). Only the
+ * last: a compound of Chinese puts its head last, so two words that share only that are two
+ * words (印度教, 道教); a shared first character is more often the same word grown or written
+ * otherwise ("近衛" -> "近衛天"). */
+static bool coincidental_end(const rl_ctx *c, const rl_op *ch, const rl_op *e)
+{
+	if (e->kind != RL_OP_EQUAL || e->move || ch->kind != RL_OP_REPLACE || !heavy(ch) ||
+	    ch->a1 - ch->a0 >= WORD_CHARS_MAX || ch->b1 - ch->b0 >= WORD_CHARS_MAX || !cjk_op(c, ch))
+		return false;
+	rl_op one = *e;  /* the character alone */
+	one.a1 = one.a0 + 1, one.b1 = one.b0 + 1;
+	return cjk_op(c, &one) && joined(c, ch, &one) && whole_run(c, ch, &one);
+}
+
+/* Dissolve each character coincidental_end finds into its replace, in place (the list only
+ * shrinks: an equal op of one character goes, a longer one loses it). */
+static void dissolve_ends(const rl_ctx *c, rl_opvec *ops)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op op = ops->v[k];
+		rl_op *last = w > 0 ? &ops->v[w - 1] : NULL;
+		if (last && coincidental_end(c, last, &op)) {
+			last->a1++, last->b1++;
+			op.a0++, op.b0++;
+		}
+		if (op.a1 > op.a0 || op.b1 > op.b0)
+			ops->v[w++] = op;
+	}
+	ops->n = w;
+}
+
 int rl_cjk_cleanup(rl_ctx *c, rl_opvec *ops)
 {
 	size_t w = 0;
@@ -104,6 +161,7 @@ int rl_cjk_cleanup(rl_ctx *c, rl_opvec *ops)
 		}
 	}
 	ops->n = w;
+	dissolve_ends(c, ops);
 	return RL_OK;
 }
 

@@ -9,7 +9,9 @@
  * character between two changes of the run when one of them is more than a one-to-one character
  * swap (an insertion, a deletion, or a different length on each side): the way coincidental
  * function words between heavy changes are dissolved in English. A character kept between two
- * one-to-one swaps ("系统" -> "系統", the 系 kept) is the text's own and stays. */
+ * one-to-one swaps ("系统" -> "系統", the 系 kept) is the text's own and stays. A character kept
+ * last in a run of at most three, after such a heavier replace that makes the rest of the run
+ * ("{{印度教}}" -> "{{道教}}"), is a word's head shared by two words and goes into the replace. */
 #ifndef REDLINE_CJK_H
 #define REDLINE_CJK_H
 

@@ -272,11 +272,149 @@ static void slide_one(const rl_ctx *c, rl_op *prev, rl_op *op, rl_op *next, int 
 	}
 }
 
+/* Do tokens [x, x + n) and [y, y + n) of side s have the same ids? */
+static bool same_run(const rl_side *sd, uint32_t x, uint32_t y, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (!same_id(sd, x + i, y + i))
+			return false;
+	return true;
+}
+
+static bool plain_change(const rl_op *op)
+{
+	return op->kind != RL_OP_EQUAL && !op->move;
+}
+
+static bool plain_equal(const rl_op *op)
+{
+	return op->kind == RL_OP_EQUAL && !op->move;
+}
+
+/* The side of a one-sided change, or -1. */
+static int one_side(const rl_op *op)
+{
+	if (op->move)
+		return -1;
+	return op->kind == RL_OP_DELETE ? RL_OLD : op->kind == RL_OP_INSERT ? RL_NEW : -1;
+}
+
+/* boundary_score, where a soft line end (in wrapped text, a row of a table drawn in it) ranks
+ * above a space: a shift never moves a change's edge off the start of a line. */
+static int edge_score(const rl_ctx *c, int s, uint32_t t)
+{
+	bool line = t < c->side[s].n && c->side[s].tok[t].gap == RL_GAP_LINE;
+	return 2 * boundary_score(c, s, t) + line;
+}
+
+/* Is the point before token t of side s as good a place for an edit's edge as either end of the
+ * equal op e (which a shift_merge takes away), and are e and its ends inside one line? The change
+ * that swallows them would otherwise run over a line's end: "]" at the end of a list item joined
+ * to the next item inserted whole, "， |" to the "|" opening the next row of a table. */
+static bool edge_as_good(const rl_ctx *c, int s, uint32_t t, const rl_op *e)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t k = rl_lo(e, s); k <= rl_hi(e, s) && k < sd->n; k++)
+		if (sd->tok[k].gap >= RL_GAP_LINE)
+			return false;
+	int here = edge_score(c, s, t);
+	return here >= edge_score(c, s, rl_lo(e, s)) && here >= edge_score(c, s, rl_hi(e, s));
+}
+
+/* Does a line a reader sees start inside [lo, hi) of side s (not at lo)? */
+static bool breaks_inside(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t k = lo + 1; k < hi; k++)
+		if (c->side[s].tok[k].gap >= RL_GAP_BREAK)
+			return true;
+	return false;
+}
+
+/* Ops x, e, y (change, equality, change) at the end of the list: shift e over a one-sided change
+ * beside it that ends (or, before it, starts) with e's own tokens, so that the two changes meet and
+ * become one. "A {+X+} in {+Y in+} B" is "A {+X in Y+} in B": as many tokens kept, one edit where
+ * there were two around a stray match (a character of Chinese, "在", matched at the start of a
+ * long insertion that ends with it). Not when the edge the change then has is a worse boundary
+ * than an end of e ("id:" kept at the start of a line stays there), nor when x and y are a
+ * deletion and an insertion: the merge would be a replace of two texts that nothing paired, nor
+ * when the part of the one-sided change that joins the other holds a line start ("The vote" and
+ * the next line inserted whole stay apart from the rewrite after them). Returns whether it
+ * merged. */
+static bool shift_merge(const rl_ctx *c, rl_op *v, size_t *n)
+{
+	rl_op *x = &v[*n - 3], *e = &v[*n - 2], *y = &v[*n - 1];
+	if (!plain_change(x) || !plain_equal(e) || !plain_change(y))
+		return false;
+	int sy = one_side(y), sx = one_side(x);
+	if (sx >= 0 && sy >= 0 && sx != sy)
+		return false;  /* a deletion and an insertion made one would pair what no diff paired */
+	if (sy >= 0) {  /* y ends with e: the change grows leftwards over e */
+		const rl_side *sd = &c->side[sy];
+		uint32_t L = rl_hi(e, sy) - rl_lo(e, sy), hi = rl_hi(y, sy);
+		if (hi - rl_lo(y, sy) >= L && same_run(sd, rl_lo(e, sy), hi - L, L) &&
+		    edge_as_good(c, sy, hi - L, e) && !breaks_inside(c, sy, rl_lo(y, sy), hi - L)) {
+			rl_op m = *x, k = *e;
+			if (sy == RL_OLD)
+				m.a1 = hi - L, k.a0 = hi - L, k.a1 = hi;
+			else
+				m.b1 = hi - L, k.b0 = hi - L, k.b1 = hi;
+			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
+			*x = m, *e = k;
+			--*n;
+			return true;
+		}
+	}
+	if (sx >= 0) {  /* x starts with e: the change grows rightwards over e */
+		const rl_side *sd = &c->side[sx];
+		uint32_t L = rl_hi(e, sx) - rl_lo(e, sx), lo = rl_lo(x, sx);
+		if (rl_hi(x, sx) - lo >= L && same_run(sd, lo, rl_lo(e, sx), L) &&
+		    edge_as_good(c, sx, lo + L, e) && !breaks_inside(c, sx, lo + L, rl_hi(x, sx))) {
+			rl_op m = *y, k = *e;
+			if (sx == RL_OLD)
+				k.a0 = lo, k.a1 = lo + L, m.a0 = lo + L;
+			else
+				k.b0 = lo, k.b1 = lo + L, m.b0 = lo + L;
+			m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
+			*x = k, *e = m;
+			--*n;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Every equality that shift_merge can shift away, in place (the list only shrinks); a shifted
+ * equality that meets the equal op beside it joins it. */
+static void merge_shifted(const rl_ctx *c, rl_opvec *ops)
+{
+	size_t w = 0;
+	bool merged = false;
+	for (size_t k = 0; k < ops->n; k++) {
+		ops->v[w++] = ops->v[k];
+		while (w >= 3 && shift_merge(c, ops->v, &w))
+			merged = true;
+	}
+	ops->n = w;
+	if (!merged)
+		return;
+	w = 0;
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op *last = w > 0 ? &ops->v[w - 1] : NULL, *op = &ops->v[k];
+		if (last && plain_equal(last) && plain_equal(op) && last->a1 == op->a0 &&
+		    last->b1 == op->b0)
+			last->a1 = op->a1, last->b1 = op->b1;
+		else
+			ops->v[w++] = *op;
+	}
+	ops->n = w;
+}
+
 int rl_slide(rl_ctx *c, rl_opvec *ops)
 {
 	/* Uncompared tokens would break the one-to-one walk of equal ops. */
 	if (c->opts.key.ignore_punct)
 		return RL_OK;
+	merge_shifted(c, ops);
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		rl_op *prev = &ops->v[k - 1], *op = &ops->v[k], *next = &ops->v[k + 1];
 		if (prev->kind != RL_OP_EQUAL || next->kind != RL_OP_EQUAL || prev->move || next->move ||

@@ -5,8 +5,10 @@
  * diff-match-patch's semantic cleanup does for characters, but keeps what a reader relies on:
  * runs of three words or more, names, numbers, sentence ends, anything in a sentence that is
  * otherwise unchanged, and the function words between the one-word swaps of a spun text (which are
- * true, and which the classic rule erases). rl_slide then moves each insertion or deletion, where
- * the text allows it, so that it starts and ends at a sentence or line boundary. */
+ * true, and which the classic rule erases). rl_slide then shifts away an equality between two
+ * changes that a one-sided change beside it repeats ("{+X+} in {+Y in+}" is "{+X in Y+} in"), and
+ * moves each insertion or deletion, where the text allows it, so that it starts and ends at a
+ * sentence or line boundary. */
 #ifndef REDLINE_CLEANUP_H
 #define REDLINE_CLEANUP_H
 

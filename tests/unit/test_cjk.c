@@ -62,3 +62,29 @@ Test(cjk, a_heading_is_not_drawn_into_the_next_paragraph)
 	cr_assert_str_eq(got, "r Getting started > A quick tour of it | r First > Opening | = install it .");
 	free(got);
 }
+
+Test(cjk, a_word_that_shares_only_its_last_character_is_one_rewrite)
+{
+	/* 基督教 -> 道教 (Christianity -> Taoism) between brackets: two words that share their head
+	 * 教, not 基督 -> 道 with 教 kept. */
+	char *got = run("他说(基督教)很好", "他说(道教)很好");
+	cr_assert_str_eq(got, "= 他 说 ( | r 基 督 教 > 道 教 | = ) 很 好");
+	free(got);
+	/* One-to-one swaps keep their shared last character: the same word, written otherwise. */
+	got = run("见(系统)", "见(系統)");
+	cr_assert_str_eq(got, "= 见 ( 系 | r 统 > 統 | = )");
+	free(got);
+}
+
+Test(cjk, a_shared_first_character_or_a_longer_run_stays)
+{
+	/* 北京 -> 北海道: a shared first character is kept (a word grown or written otherwise is more
+	 * often so than two words sharing their head). */
+	char *got = run("他说(北京)很好", "他说(北海道)很好");
+	cr_assert_str_eq(got, "= 他 说 ( 北 | r 京 > 海 道 | = ) 很 好");
+	free(got);
+	/* Inside a sentence the run goes on past 教: where the word ends is unknown, 教 stays. */
+	got = run("信仰基督教的人很多。", "信仰道教的人很多。");
+	cr_assert_str_eq(got, "= 信 仰 | r 基 督 > 道 | = 教 的 人 很 多 。");
+	free(got);
+}

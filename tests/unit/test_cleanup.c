@@ -7,6 +7,7 @@
 #include "align.h"
 #include "cleanup.h"
 #include "ops_text.h"
+#include "opvec.h"
 #include "script_check.h"
 #include "pipeline.h"
 #include "refine.h"
@@ -331,4 +332,69 @@ Test(cleanup, holes_on_both_sides_stay_out_of_the_diff)
 	}
 	rl_opvec_free(&ops);
 	close_ctx(&c, ta, tb);
+
+/* The ops of a hand-made script over OLD and NEW, after rl_slide, as text. */
+static void slid(const char *a, const char *b, const rl_op *in, size_t n, char *out, size_t cap)
+{
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	for (size_t k = 0; k < n; k++)
+		cr_assert_eq(rl_opvec_push(&ops, &in[k]), RL_OK);
+	cr_assert_eq(rl_slide(&c, &ops), RL_OK);
+	size_t w = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < ops.n && w < cap; k++) {
+		const rl_op *op = &ops.v[k];
+		w += (size_t)snprintf(out + w, cap - w, "%s%c %u-%u %u-%u", k ? " | " : "",
+		                      "=-+r"[op->kind], op->a0, op->a1, op->b0, op->b1);
+	}
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+}
+
+Test(cleanup, an_equality_shifted_away_joins_two_changes)
+{
+	/* "在" kept at the start of a long insertion that ends with it: the insertion is one, the
+	 * 在 before 中巴 is the one kept (the insertion ends at the sentence's end). */
+	char got[256];
+	const rl_op script[] = {
+		{0, 0, 0, 2, 0, RL_OP_INSERT, 0},  /* 胜利 */
+		{0, 1, 2, 3, 0, RL_OP_EQUAL, 0},   /* 在 */
+		{1, 1, 3, 9, 0, RL_OP_INSERT, 0},  /* 行内厂房。在 */
+		{1, 3, 9, 11, 0, RL_OP_EQUAL, 0},  /* 中巴 */
+	};
+	slid("在中巴", "胜利在行内厂房。在中巴", script, 4, got, sizeof got);
+	cr_assert_str_eq(got, "+ 0-0 0-8 | = 0-3 8-11");
+	/* Not across a deletion and an insertion: that would pair two texts nothing paired. */
+	const rl_op apart[] = {
+		{0, 2, 0, 0, 0, RL_OP_DELETE, 0},  /* 胜利 */
+		{2, 3, 0, 1, 0, RL_OP_EQUAL, 0},   /* 在 */
+		{3, 3, 1, 4, 0, RL_OP_INSERT, 0},  /* 行内在 */
+		{3, 5, 4, 6, 0, RL_OP_EQUAL, 0},   /* 中巴 */
+	};
+	slid("胜利在中巴", "在行内在中巴", apart, 4, got, sizeof got);
+	cr_assert_str_eq(got, "- 0-2 0-0 | = 2-3 0-1 | + 3-3 1-4 | = 3-5 4-6");
+}
+
+Test(cleanup, an_equality_at_a_line_start_is_not_shifted_away)
+{
+	/* "id:" kept at the start of the third paragraph: the two deleted before it stay whole, not
+	 * one deletion from the first "id:" on. */
+	char got[256];
+	const char *a = "x\n\nid: a\n\nid: b\n\nid: c", *b = "x\n\nid: d";
+	const rl_op script[] = {
+		{0, 1, 0, 1, 0, RL_OP_EQUAL, 0},    /* x */
+		{1, 7, 1, 1, 0, RL_OP_DELETE, 0},   /* id: a id: b */
+		{7, 9, 1, 3, 0, RL_OP_EQUAL, 0},    /* id: */
+		{9, 10, 3, 4, 0, RL_OP_REPLACE, 0}, /* c -> d */
+	};
+	slid(a, b, script, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | - 1-7 1-1 | = 7-9 1-3 | r 9-10 3-4");
 }
