@@ -332,6 +332,7 @@ Test(cleanup, holes_on_both_sides_stay_out_of_the_diff)
 	}
 	rl_opvec_free(&ops);
 	close_ctx(&c, ta, tb);
+}
 
 /* The ops of a hand-made script over OLD and NEW, after rl_slide, as text. */
 static void slid(const char *a, const char *b, const rl_op *in, size_t n, char *out, size_t cap)
