@@ -710,22 +710,75 @@ static uint32_t kept_inside(const rl_ctx *c, const rl_op *v, size_t n, uint32_t 
 	return w;
 }
 
-/* Is the gap between two groups one unit on each side, of about the same length: a sentence
- * rewritten in its slot ("Create a pipe." -> "Generate a pipes.", every noun and verb swapped),
- * diffed word by word like the sentences around it rather than deleted and inserted? */
-static bool one_slot(const region *r, uint32_t i0, uint32_t i1, uint32_t j0, uint32_t j1)
+/* Are OLD unit i and NEW unit j of about the same length? */
+static bool same_length(const region *r, uint32_t i, uint32_t j)
 {
-	if (i1 != i0 + 1 || j1 != j0 + 1)
-		return false;
-	double wa = rl_words(r->c, RL_OLD, r->ua[i0].lo, r->ua[i0].hi);
-	double wb = rl_words(r->c, RL_NEW, r->ub[j0].lo, r->ub[j0].hi);
+	double wa = rl_words(r->c, RL_OLD, r->ua[i].lo, r->ua[i].hi);
+	double wb = rl_words(r->c, RL_NEW, r->ub[j].lo, r->ub[j].hi);
 	return wa > 0 && wb > 0 && wa >= RL_FACING_RATIO * wb && wb >= RL_FACING_RATIO * wa;
 }
 
-/* Ops for the region from its groups. Units between groups are deleted or inserted, unless the
- * word diff before pairing kept words between them (a verse rewritten in place with no content
- * word in common, "while they were there, the"): pairing never loses those, the gap is diffed
- * word by word. v[0, n) are the region's ops before pairing. */
+/* Where unit i of side s starts in the region (its end when i is past the last). */
+static uint32_t unit_lo(const region *r, int s, uint32_t i)
+{
+	if (s == RL_OLD)
+		return i < r->na ? r->ua[i].lo : r->a1;
+	return i < r->nb ? r->ub[i].lo : r->b1;
+}
+
+/* Are OLD unit i and NEW unit j, at one edge of a gap, a sentence rewritten in its slot: about
+ * as long, and a word the word diff kept between them? The gap holds more beside it, a sentence
+ * deleted or lines inserted ("A ledger of lamp hours. Note that hours[0] ..." -> "- To 64. ...
+ * Notice that hour[zero] ..."): the slot is diffed word by word, the rest deleted and inserted. */
+static bool edge_slot(const region *r, uint32_t i, uint32_t j, const rl_op *v, size_t nv)
+{
+	return same_length(r, i, j) &&
+	       kept_inside(r->c, v, nv, unit_lo(r, RL_OLD, i), unit_lo(r, RL_OLD, i + 1),
+	                   unit_lo(r, RL_NEW, j), unit_lo(r, RL_NEW, j + 1)) > 0;
+}
+
+/* Ops for the units left unpaired between two groups, OLD [i0, i1) and NEW [j0, j1): deleted
+ * and inserted, unless the word diff before pairing kept words between them (a verse rewritten
+ * in place with no content word in common, "while they were there, the"), or they are one unit
+ * on each side of about the same length ("Create a pipe." -> "Generate a pipes.", every noun and
+ * verb swapped): pairing never loses those, the gap is diffed word by word like the sentences
+ * around it. Else a slot at either edge of the gap is diffed so, the rest deleted and inserted.
+ * v[0, nv) are the region's ops before pairing. */
+static int emit_gap(region *r, uint32_t i0, uint32_t i1, uint32_t j0, uint32_t j1, const rl_op *v,
+                    size_t nv, rl_opvec *out)
+{
+	uint32_t ta = unit_lo(r, RL_OLD, i0), ga = unit_lo(r, RL_OLD, i1);
+	uint32_t tb = unit_lo(r, RL_NEW, j0), gb = unit_lo(r, RL_NEW, j1);
+	if (ga > ta && gb > tb &&
+	    (kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT ||
+	     (i1 == i0 + 1 && j1 == j0 + 1 && same_length(r, i0, j0))))
+		return rl_ctx_refine(r->c, ta, ga, tb, gb, out);
+	int rc = RL_OK;
+	bool head = i1 > i0 && j1 > j0 && edge_slot(r, i0, j0, v, nv);
+	if (head) {
+		rc = rl_ctx_refine(r->c, ta, unit_lo(r, RL_OLD, i0 + 1), tb, unit_lo(r, RL_NEW, j0 + 1),
+		                   out);
+		i0++, j0++;
+		ta = unit_lo(r, RL_OLD, i0), tb = unit_lo(r, RL_NEW, j0);
+	}
+	bool tail = i1 > i0 && j1 > j0 && edge_slot(r, i1 - 1, j1 - 1, v, nv);
+	uint32_t ea = tail ? unit_lo(r, RL_OLD, i1 - 1) : ga;
+	uint32_t eb = tail ? unit_lo(r, RL_NEW, j1 - 1) : gb;
+	if (rc == RL_OK && ea > ta) {
+		rl_op del = {ta, ea, tb, tb, 0, RL_OP_DELETE, 0};
+		rc = rl_opvec_push(out, &del);
+	}
+	if (rc == RL_OK && eb > tb) {
+		rl_op ins = {ea, ea, tb, eb, 0, RL_OP_INSERT, 0};
+		rc = rl_opvec_push(out, &ins);
+	}
+	if (rc == RL_OK && tail)
+		rc = rl_ctx_refine(r->c, ea, ga, eb, gb, out);
+	return rc;
+}
+
+/* Ops for the region from its groups, each group diffed word by word, the units between them as
+ * emit_gap says. v[0, n) are the region's ops before pairing. */
 static int emit_region(region *r, const group *g, size_t n, const rl_op *v, size_t nv,
                        rl_opvec *out)
 {
@@ -733,24 +786,11 @@ static int emit_region(region *r, const group *g, size_t n, const rl_op *v, size
 	uint32_t pi = 0, pj = 0;  /* next unit not yet emitted */
 	for (size_t k = 0; k <= n && rc == RL_OK; k++) {
 		uint32_t gi0 = k < n ? g[k].i0 : r->na, gj0 = k < n ? g[k].j0 : r->nb;
-		uint32_t ta = pi < r->na ? r->ua[pi].lo : r->a1, tb = pj < r->nb ? r->ub[pj].lo : r->b1;
-		uint32_t ga = gi0 < r->na ? r->ua[gi0].lo : r->a1, gb = gj0 < r->nb ? r->ub[gj0].lo : r->b1;
-		bool gap_diff = ga > ta && gb > tb &&
-		                (kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT ||
-		                 one_slot(r, pi, gi0, pj, gj0));
-		if (gap_diff) {
-			rc = rl_ctx_refine(r->c, ta, ga, tb, gb, out);
-		} else if (ga > ta) {
-			rl_op del = {ta, ga, tb, tb, 0, RL_OP_DELETE, 0};
-			rc = rl_opvec_push(out, &del);
-		}
-		if (rc == RL_OK && gb > tb && !gap_diff) {
-			rl_op ins = {ga, ga, tb, gb, 0, RL_OP_INSERT, 0};
-			rc = rl_opvec_push(out, &ins);
-		}
+		rc = emit_gap(r, pi, gi0, pj, gj0, v, nv, out);
 		if (k == n || rc != RL_OK)
 			break;
-		rc = rl_ctx_refine(r->c, ga, r->ua[g[k].i1].hi, gb, r->ub[g[k].j1].hi, out);
+		rc = rl_ctx_refine(r->c, unit_lo(r, RL_OLD, gi0), r->ua[g[k].i1].hi,
+		                   unit_lo(r, RL_NEW, gj0), r->ub[g[k].j1].hi, out);
 		pi = g[k].i1 + 1, pj = g[k].j1 + 1;
 	}
 	return rc;

@@ -169,6 +169,30 @@ Test(pair, a_sentence_rewritten_in_its_slot_between_pairs)
 	free(got);
 }
 
+/* A sentence rewritten in its slot at the edge of a gap between pairs, with more beside it: OLD
+ * deletes a sentence before it, NEW puts list lines there. The gap is no single slot, so it was
+ * all deleted and inserted, the rewritten sentence's swaps and kept words ("that", "equal to oil"
+ * kept further on) with it. The sentences at the gap's edges, about as long and with a word the
+ * word diff kept between them, are diffed word by word; the rest is deleted and inserted. */
+#define LEDGER_OLD "Keepers MUST log every lamp change, visitors of the upper gallery SHOULD be " \
+	"able to climb\nup to the MAX_FLOOR landing.\n\nA ledger of lamp hours of length days "        \
+	"recording the burn of the lamp as a daily table. Note that hours[0] * ... * "                  \
+	"hours[days-1] *\nwick MUST be equal to oil.\n\nLamp values are limited to hours[n] >= 0.\n"
+#define LEDGER_NEW "Keepers MUST\nlogs every lamps change, visitor of the upper gallerys OUGHT TO " \
+	"be able to ascend\nup to the MAX_FLOORS landing.\n\n- OUGHT TO be able to\n- To 64. "        \
+	"Keepers SHOULD logs every lamps change, visitor of the upper\n- To 64. Keepers MUST logs "     \
+	"every lamps change\n\nNotice that hour[zero] * ... * hour[day-1] * wicks SHOULD be equal to " \
+	"oil.\n\nLamp figures are limited to hours[n] >= zero.\n"
+
+Test(pair, a_sentence_rewritten_at_the_edge_of_a_gap)
+{
+	script_has(LEDGER_OLD, LEDGER_NEW, NULL, "r Note > Notice | = that |");
+	script_has(LEDGER_OLD, LEDGER_NEW, NULL,
+	           "d A ledger of lamp hours of length days recording the burn of the lamp as a daily "
+	           "table . |");
+	script_lacks(LEDGER_OLD, LEDGER_NEW, NULL, "i Notice");
+}
+
 /* The bullets of a_bullet_beside_its_source_sentence in other cases, plurals and accents
  * ("BRANNOCK", "surveys", "Répair"): pairing's stems fold ASCII case and a short word's plural
  * whether a word is ASCII or not, so that the first bullet still stands beside the sentence it
