@@ -28,12 +28,26 @@ int rl_wordbreak_script(int32_t cp)
 	return -1;
 }
 
-static int script_at(const unsigned char *s, size_t n);
+/* The script of the code point at s[0..n) that a breaker may be asked about, by its UTF-8
+ * bytes (Thai, Lao, Khmer, Myanmar: three bytes each), or -1. Inline: run_end asks it of every
+ * grapheme of a run (a call each was a twentieth of tokenizing a Thai revision). */
+static inline int script_at(const unsigned char *s, size_t n)
+{
+	if (n < 3 || (s[2] & 0xC0) != 0x80)
+		return -1;
+	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
+		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
+	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
+		return RL_SCRIPT_KHMER;
+	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
+		return RL_SCRIPT_MYANMAR;
+	return -1;
+}
 
 /* The script of a grapheme token the tokenizer made a word of its own, or -1: that of its first
  * code point, read from its bytes (script_at: rl_wordbreak_script of the code point they decode
  * to; a token shorter than three bytes starts with a code point below U+0800, of none). */
-static int script_of(const rl_token *tk, const char *text)
+static inline int script_of(const rl_token *tk, const char *text)
 {
 	if (!(tk->flags & RL_TF_SOLO))
 		return -1;
@@ -49,8 +63,13 @@ static size_t run_end(const rl_token *v, size_t n, size_t i, int sc, const char 
 	return j;
 }
 
+/* What find_starts found: the breaker does not handle the run, word starts marked, no break
+ * (the run is one word: a phrase both texts share, wordbreak.h, the commonest answer on a
+ * revision). */
+enum { RUN_UNHANDLED, RUN_STARTS, RUN_WHOLE };
+
 /* Mark in starts[0..j-i) the tokens of run [i, j) where the breaker says a word begins. Returns
- * 1, 0 when the breaker does not handle the run, or RL_WORDBREAK_NOMEM. */
+ * RUN_* (RUN_WHOLE: starts is not written), or RL_WORDBREAK_NOMEM. */
 static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char *text,
                        const rl_wordbreak *wb, uint32_t *breaks, bool *starts)
 {
@@ -58,7 +77,9 @@ static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char
 	int k = wb->fn(wb->ctx, (rl_script)sc, text + base, len, breaks, j - i);
 
 	if (k < 0)
-		return k == RL_WORDBREAK_NOMEM ? k : 0;
+		return k == RL_WORDBREAK_NOMEM ? k : RUN_UNHANDLED;
+	if (k == 0)
+		return RUN_WHOLE;  /* merge_whole: as merge_run with no start but the first */
 	size_t nb = (size_t)k < j - i ? (size_t)k : j - i, b = 0;
 	starts[0] = true;
 	for (size_t t = i + 1; t < j; t++) {
@@ -67,7 +88,7 @@ static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char
 			b++;  /* inside a grapheme, or out of order: ignored */
 		starts[t - i] = b < nb && breaks[b] == at;
 	}
-	return 1;
+	return RUN_STARTS;
 }
 
 /* Write the words of run [i, j) at v[w...]; returns the new write position. */
@@ -85,6 +106,22 @@ static size_t merge_run(rl_token *v, size_t w, size_t i, size_t j, const bool *s
 		*words -= 1;  /* each grapheme counted one word; the merged word counts once */
 	}
 	return w;
+}
+
+/* Write run [i, j) at v[w] as one word; returns the new write position. The same token as
+ * merge_run's with only the first start: its width is the sum of the graphemes', held at
+ * RL_TOK_WIDE (where merge_run's running sum stays once it gets there). */
+static size_t merge_whole(rl_token *v, size_t w, size_t i, size_t j, size_t *words)
+{
+	uint32_t width = v[i].width;
+	for (size_t t = i + 1; t < j && width < RL_TOK_WIDE; t++)
+		width += v[t].width;
+	rl_token word = v[i];
+	word.len = v[j - 1].off + v[j - 1].len - word.off;
+	word.width = rl_width_field(width);
+	v[w] = word;
+	*words -= j - i - 1;  /* each grapheme counted one word; the merged word counts once */
+	return w + 1;
 }
 
 int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
@@ -123,7 +160,9 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 		int found = find_starts(v, i, j, sc, text, wb, breaks, starts);
 		if (found == RL_WORDBREAK_NOMEM)
 			rc = RL_ENOMEM;  /* the tokens are freed with the half-merged array */
-		else if (found)
+		else if (found == RUN_WHOLE)
+			w = merge_whole(v, w, i, j, words);
+		else if (found == RUN_STARTS)
 			w = merge_run(v, w, i, j, starts, words);
 		else
 			while (i < j)  /* not handled: one word per grapheme, as without a breaker */
@@ -197,6 +236,7 @@ struct rl_wb_shared {
 	uint32_t *hunk[2];    /* of each line: the in-order lines found once on each side before it
 	                       * (a stretch between two of them is the same on both sides) */
 	size_t nlines[2];
+	size_t last[2];       /* the line of the last run asked about (line_at) */
 	run_table runs;       /* the runs of the changed lines, by their bytes alone */
 };
 
@@ -314,21 +354,6 @@ static int table_build(table *t, const char *const text[2])
 static bool entry_shared(const entry *e)
 {
 	return e->count[0] == e->count[1] && (e->count[0] > 1 || e->chained);
-}
-
-/* The script of the code point at s[0..n) that a breaker may be asked about, by its UTF-8
- * bytes (Thai, Lao, Khmer, Myanmar: three bytes each), or -1. */
-static int script_at(const unsigned char *s, size_t n)
-{
-	if (n < 3 || (s[2] & 0xC0) != 0x80)
-		return -1;
-	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
-		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
-	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
-		return RL_SCRIPT_KHMER;
-	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
-		return RL_SCRIPT_MYANMAR;
-	return -1;
 }
 
 /* The runs of text[a..b), one script each, into side s of t, in stretch hunk. */
@@ -500,16 +525,31 @@ out:
 }
 
 /* The LINE_* of the line holding byte `at` of side s. */
-static int line_at(const rl_wb_shared *sh, int s, size_t at)
+static int line_at(rl_wb_shared *sh, int s, size_t at)
 {
-	size_t lo = 0, hi = sh->nlines[s];  /* the last line starting at or before `at` */
-	while (hi - lo > 1) {
+	/* The tokenizer asks about the runs in the order of the text: the line is the last one
+	 * asked about or one of the next few; a binary search only when a run comes before it (a
+	 * search for every run was a fortieth of tokenizing a Thai revision). */
+	const uint32_t *st = sh->starts[s];
+	size_t lo = sh->last[s], hi = sh->nlines[s];
+	if (st[lo] <= at) {
+		for (size_t k = 0; k < 4 && lo + 1 < hi && st[lo + 1] <= at; k++)
+			lo++;
+		if (lo + 1 < hi && st[lo + 1] <= at)
+			lo++;
+		else
+			hi = lo + 1;
+	} else {
+		lo = 0;
+	}
+	while (hi - lo > 1) {  /* the last line starting at or before `at` */
 		size_t mid = lo + (hi - lo) / 2;
-		if (sh->starts[s][mid] <= at)
+		if (st[mid] <= at)
 			lo = mid;
 		else
 			hi = mid;
 	}
+	sh->last[s] = lo;
 	return sh->shared[s][lo];
 }
 
