@@ -10,10 +10,7 @@
 #include "status.h"
 #include "text.h"
 
-/* A run handed to the breaker is cut after this many graphemes (the cut is a word break): real
- * text has a space or a mark every sentence or so, and a dictionary breaker may cost more than
- * linear time on one huge run of hostile input. */
-#define RUN_MAX 4096
+#define RUN_MAX RL_WB_RUN_MAX
 
 int rl_wordbreak_script(int32_t cp)
 {
@@ -28,30 +25,14 @@ int rl_wordbreak_script(int32_t cp)
 	return -1;
 }
 
-/* The script of the code point at s[0..n) that a breaker may be asked about, by its UTF-8
- * bytes (Thai, Lao, Khmer, Myanmar: three bytes each), or -1. Inline: run_end asks it of every
- * grapheme of a run (a call each was a twentieth of tokenizing a Thai revision). */
-static inline int script_at(const unsigned char *s, size_t n)
-{
-	if (n < 3 || (s[2] & 0xC0) != 0x80)
-		return -1;
-	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
-		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
-	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
-		return RL_SCRIPT_KHMER;
-	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
-		return RL_SCRIPT_MYANMAR;
-	return -1;
-}
-
 /* The script of a grapheme token the tokenizer made a word of its own, or -1: that of its first
- * code point, read from its bytes (script_at: rl_wordbreak_script of the code point they decode
- * to; a token shorter than three bytes starts with a code point below U+0800, of none). */
+ * code point, read from its bytes (rl_wordbreak_script_at; a token shorter than three bytes
+ * starts with a code point below U+0800, of none). */
 static inline int script_of(const rl_token *tk, const char *text)
 {
 	if (!(tk->flags & RL_TF_SOLO))
 		return -1;
-	return script_at((const unsigned char *)text + tk->off, tk->len);
+	return rl_wordbreak_script_at(text + tk->off, tk->len);
 }
 
 /* End of the run of script sc that starts at token i: touching tokens of the same script. */
@@ -361,13 +342,13 @@ static bool add_runs(table *t, int s, const char *text, size_t a, size_t b, uint
 {
 	const unsigned char *u = (const unsigned char *)text;
 	for (size_t i = a; i < b;) {
-		int sc = script_at(u + i, b - i);
+		int sc = rl_wordbreak_script_at((const char *)u + i, b - i);
 		if (sc < 0) {
 			i++;
 			continue;
 		}
 		size_t j = i + 3;
-		while (j < b && script_at(u + j, b - j) == sc)
+		while (j < b && rl_wordbreak_script_at((const char *)u + j, b - j) == sc)
 			j += 3;
 		if (j - i > 3) {
 			if (!table_add(t, s, i, j - i, text))
@@ -553,10 +534,10 @@ static int line_at(rl_wb_shared *sh, int s, size_t at)
 	return sh->shared[s][lo];
 }
 
-static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
-                       uint32_t *breaks, size_t max)
+/* Is the run one word by the shared lines alone (1), is the breaker to be asked (0), or
+ * RL_WORDBREAK_NOMEM? */
+static int run_phrase(rl_wb_side *sd, const char *run, size_t len)
 {
-	rl_wb_side *sd = ctx;
 	rl_wb_lines *l = sd->lines;
 
 	if (!l->shared && find_shared(l) != RL_OK)
@@ -574,12 +555,29 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 		phrase = line == LINE_SHARED ? x == NONE || !sh->runs.e[x].unequal
 		                             : x != NONE && !sh->runs.e[x].unequal;
 	}
-	if (phrase) {
-		l->phrases++;
-		return 0;  /* no break: the run is one word */
-	}
-	l->asked++;
-	return l->inner.fn(l->inner.ctx, script, run, len, breaks, max);
+	l->phrases += phrase;
+	return phrase;
+}
+
+static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
+                       uint32_t *breaks, size_t max)
+{
+	rl_wb_side *sd = ctx;
+	int phrase = run_phrase(sd, run, len);
+	if (phrase != 0)
+		return phrase == 1 ? 0 : phrase;  /* no break: the run is one word */
+	sd->lines->asked++;
+	return sd->lines->inner.fn(sd->lines->inner.ctx, script, run, len, breaks, max);
+}
+
+bool rl_wb_phrases(const rl_wordbreak *wb)
+{
+	return wb && wb->fn == side_breaks;
+}
+
+int rl_wb_phrase(const rl_wordbreak *wb, const char *run, size_t len)
+{
+	return rl_wb_phrases(wb) ? run_phrase(wb->ctx, run, len) : 0;
 }
 
 void rl_wb_lines_init(rl_wb_lines *l, const rl_wordbreak *inner, const char *old_text,
