@@ -34,7 +34,7 @@ struct rl_tokens {
 	uint32_t looked, found;  /* take_para's recent lookups, and those that found a line */
 	uint32_t wait;       /* line starts take_para passes before its next lookup */
 	/* The breaker of a side of two compared texts (wordbreak.h, rl_wb_phrases), or NULL: a run
-	 * it answers as a phrase is made one token as it is scanned (take_phrase). */
+	 * it answers as a phrase is made one token as it is scanned (take_thai). */
 	const rl_wordbreak *phrase_wb;
 	size_t phrased;      /* runs made one token so */
 };
@@ -894,7 +894,7 @@ static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
  * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
  * rule joins those: each is what rl_grapheme_next reads). */
 #if defined(__GNUC__)
-__attribute__((always_inline))  /* in the scanner's loops (take_phrase made three callers) */
+__attribute__((always_inline))  /* in the scanner's loops (phrase_end made a third caller) */
 #endif
 static inline bool read_fast(const cursor *c, first_read *f)
 {
@@ -929,12 +929,12 @@ static inline bool thai_at(const char *p)
  * first grapheme, read_fast's; the token before it, when it touches it, no Thai grapheme the
  * tokenizer made a word of its own), when t->phrase_wb says it is one word. Then its end is
  * returned, *width the sum of its graphemes' and *graphemes their count; else 0 (the tokens
- * are scanned one by one and merged as before; *rc RL_ENOMEM when the breaker ran out). The run is the one rl_wordbreak_merge finds
- * (run_end): graphemes the table reads (of the scripts a breaker splits, it reads Thai alone),
- * RL_TF_SOLO, Thai, touching, fewer than RL_WB_RUN_MAX, at least two; its end must be one the
- * grapheme tokens would show too (the text's, an ASCII byte, a grapheme the table reads of
- * another kind or script). Its token is then the merge's (merge_whole): the first grapheme's,
- * to the run's end, as wide as its graphemes. */
+ * are scanned one by one and merged as before; *rc RL_ENOMEM when the breaker ran out). The
+ * run is the one rl_wordbreak_merge finds (run_end): graphemes the table reads (of the scripts
+ * a breaker splits, it reads Thai alone), RL_TF_SOLO, Thai, touching, fewer than RL_WB_RUN_MAX,
+ * at least two; its end must be one the grapheme tokens would show too (the text's, an ASCII
+ * byte, a grapheme the table reads of another kind or script). Its token is then the merge's
+ * (merge_whole): the first grapheme's, to the run's end, as wide as its graphemes. */
 #if defined(__GNUC__)
 __attribute__((noinline))  /* once a run: out of the scanner's loops */
 #endif
