@@ -33,6 +33,10 @@ struct rl_tokens {
 	size_t nruns, runs_cap;
 	uint32_t looked, found;  /* take_para's recent lookups, and those that found a line */
 	uint32_t wait;       /* line starts take_para passes before its next lookup */
+	/* The breaker of a side of two compared texts (wordbreak.h, rl_wb_phrases), or NULL: a run
+	 * it answers as a phrase is made one token as it is scanned (take_thai). */
+	const rl_wordbreak *phrase_wb;
+	size_t phrased;      /* runs made one token so */
 };
 
 /* Scripts written without spaces between words: each grapheme is a word of its own, so Chinese or
@@ -889,6 +893,9 @@ static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
  * base and the marks after it, ended by ASCII, the end or a code point of class Other it reads
  * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
  * rule joins those: each is what rl_grapheme_next reads). */
+#if defined(__GNUC__)
+__attribute__((always_inline))  /* in the scanner's loops (phrase_end made a third caller) */
+#endif
 static inline bool read_fast(const cursor *c, first_read *f)
 {
 	uint8_t w, wn;
@@ -910,12 +917,125 @@ static inline bool read_fast(const cursor *c, first_read *f)
 	return true;
 }
 
+/* Is the grapheme at p (read_fast's, three bytes or more) Thai: is its first code point in
+ * U+0E00..U+0E7F (rl_wordbreak_script_at's RL_SCRIPT_THAI)? */
+static inline bool thai_at(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return u[0] == 0xE0 && (u[1] == 0xB8 || u[1] == 0xB9);
+}
+
+/* A phrase (wordbreak.h) to scan as one token: the run of Thai that starts at c->pos (f: its
+ * first grapheme, read_fast's; the token before it, when it touches it, no Thai grapheme the
+ * tokenizer made a word of its own), when t->phrase_wb says it is one word. Then its end is
+ * returned, *width the sum of its graphemes' and *graphemes their count; else 0 (the tokens
+ * are scanned one by one and merged as before; *rc RL_ENOMEM when the breaker ran out). The
+ * run is the one rl_wordbreak_merge finds (run_end): graphemes the table reads (of the scripts
+ * a breaker splits, it reads Thai alone), RL_TF_SOLO, Thai, touching, fewer than RL_WB_RUN_MAX,
+ * at least two; its end must be one the grapheme tokens would show too (the text's, an ASCII
+ * byte, a grapheme the table reads of another kind or script). Its token is then the merge's
+ * (merge_whole): the first grapheme's, to the run's end, as wide as its graphemes. */
+#if defined(__GNUC__)
+__attribute__((noinline))  /* once a run: out of the scanner's loops */
+#endif
+static size_t phrase_end(const rl_tokens *t, const cursor *c, const first_read *f,
+                         uint32_t *width, size_t *graphemes, int *rc)
+{
+	const char *s = c->s;
+	uint32_t w = f->width;
+	size_t k = 1;
+	cursor at = *c;
+	first_read g;
+	for (at.pos = f->end; at.pos < at.n && (unsigned char)s[at.pos] >= 0x80; at.pos = g.end) {
+		unsigned char b = (unsigned char)s[at.pos];
+		if (b < 0xE0 || b > 0xEF || !read_fast(&at, &g))
+			return 0;  /* read another way: whether it is of the run is not known here */
+		if (!(g.flags & RL_TF_SOLO) || !thai_at(s + at.pos))
+			break;
+		if (++k >= RL_WB_RUN_MAX)
+			return 0;  /* the merge cuts it */
+		w += g.width;
+	}
+	int phrase = k < 2 ? 0 : rl_wb_phrase(t->phrase_wb, s + c->pos, at.pos - c->pos);
+	if (phrase != 1) {
+		*rc = phrase == RL_WORDBREAK_NOMEM ? RL_ENOMEM : RL_OK;
+		return 0;
+	}
+	*width = w, *graphemes = k;
+	return at.pos;
+}
+
+/* Is the grapheme read_fast read at c->pos (f) the first of a run of Thai a phrase may be: Thai,
+ * RL_TF_SOLO, and the token before it, if it touches it (touching), not a Thai grapheme the
+ * tokenizer made a word of its own (rl_wordbreak_merge's run would start before)? */
+static inline bool thai_run_starts(const rl_tokens *t, const cursor *c, const first_read *f,
+                                   bool touching)
+{
+	if (!t->phrase_wb || !(f->flags & RL_TF_SOLO) || !thai_at(c->s + c->pos))
+		return false;
+	if (!touching || t->n == 0)
+		return true;
+	const rl_token *p = &t->v[t->n - 1];
+	return !(p->flags & RL_TF_SOLO) || !thai_at(t->text + p->off);
+}
+
+/* take_fast on Thai when a breaker of shared lines is in use: a run of Thai that is a phrase is
+ * one token (phrase_end), as the merge would make it. Out of line: inline, it cost the scanner's
+ * ASCII loop its registers (+1 % of tokenizing English). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int take_thai(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
+{
+	uint32_t width = f->width;
+	int rc = RL_OK;
+	size_t n = 1, end = thai_run_starts(t, c, f, gs->gap == RL_GAP_NONE)
+	                        ? phrase_end(t, c, f, &width, &n, &rc) : 0;
+	if (rc != RL_OK)
+		return rc;
+	t->phrased += end != 0;
+	t->breakable += !end && (f->flags & RL_TF_SOLO);
+	t->solo += (f->flags & RL_TF_SOLO) ? n : 0;
+	if (put_token(t, gs, c->pos, end ? end : f->end, width, f->cls, f->flags) != RL_OK)
+		return RL_ENOMEM;
+	c->pos = end ? end : f->end;
+	while (c->pos < c->n && (unsigned char)c->s[c->pos] >= 0xE0 &&
+	       (unsigned char)c->s[c->pos] <= 0xEF && read_fast(c, f)) {
+		if (t->n == t->cap && grow_tokens(t) != RL_OK)
+			return RL_ENOMEM;
+		end = thai_run_starts(t, c, f, true) ? phrase_end(t, c, f, &width, &n, &rc) : 0;
+		if (rc != RL_OK)
+			return rc;
+		if (end) {
+			t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(end - c->pos),
+			                          rl_width_field(width), f->cls, RL_GAP_NONE,
+			                          (uint8_t)f->flags};
+			t->lw += width;
+			t->words++, t->solo += n, t->phrased++;
+			c->pos = end;
+			continue;
+		}
+		t->v[t->n++] = (rl_token){(uint32_t)c->pos, (uint32_t)(f->end - c->pos),
+		                          rl_width_field(f->width), f->cls, RL_GAP_NONE, (uint8_t)f->flags};
+		t->lw += f->width;
+		bool solo = f->flags & RL_TF_SOLO;
+		t->words += solo;
+		t->solo += solo;
+		t->breakable += solo && (unsigned char)c->s[c->pos] == 0xE0;
+		c->pos = f->end;
+	}
+	return RL_OK;
+}
+
 /* The token read_fast found at c->pos, and those it reads right after it: appended, c->pos moved
  * past them. Those after the first touch the token before them (RL_GAP_NONE) and none is the
  * second part of a compound (no punctuation the table reads glues one: continues_word). Of the
- * scripts a breaker splits, only Thai is read by the table (lead byte 0xE0). */
+ * scripts a breaker splits, only Thai is read by the table (lead byte 0xE0): with a breaker of
+ * shared lines, take_thai. */
 static int take_fast(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
 {
+	if (t->phrase_wb && (unsigned char)c->s[c->pos] == 0xE0)
+		return take_thai(t, c, gs, f);
 	t->breakable += (f->flags & RL_TF_SOLO) && (unsigned char)c->s[c->pos] == 0xE0;
 	t->solo += (f->flags & RL_TF_SOLO) != 0;
 	if (put_token(t, gs, c->pos, f->end, f->width, f->cls, f->flags) != RL_OK)
@@ -1292,14 +1412,16 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	if (like && (rc = rl_paras_new(&paras, like->v, like->n, like->text, like->len, like->line,
 	                               like->nline, wb && wb->fn && like->solo)) == RL_OK)
 		t->src = like;
+	t->phrase_wb = wb && wb->fn && rl_wb_phrases(wb) ? wb : NULL;
 	if (rc == RL_OK)
 		rc = scan(t, paras);
 	rl_paras_free(paras);
 	size_t before_merge = t->n;
 	if (rc == RL_OK && wb && wb->fn && t->breakable)
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
+	/* The lines measured again as after a merge when runs were made phrases as scanned. */
 	if (rc == RL_OK)
-		rc = finish_lines(t, t->n != before_merge);
+		rc = finish_lines(t, t->n != before_merge || t->phrased);
 	if (rc == RL_OK)
 		mark_breaks(t);
 	if (rc != RL_OK) {

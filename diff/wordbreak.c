@@ -10,10 +10,7 @@
 #include "status.h"
 #include "text.h"
 
-/* A run handed to the breaker is cut after this many graphemes (the cut is a word break): real
- * text has a space or a mark every sentence or so, and a dictionary breaker may cost more than
- * linear time on one huge run of hostile input. */
-#define RUN_MAX 4096
+#define RUN_MAX RL_WB_RUN_MAX
 
 int rl_wordbreak_script(int32_t cp)
 {
@@ -28,16 +25,14 @@ int rl_wordbreak_script(int32_t cp)
 	return -1;
 }
 
-static int script_at(const unsigned char *s, size_t n);
-
 /* The script of a grapheme token the tokenizer made a word of its own, or -1: that of its first
- * code point, read from its bytes (script_at: rl_wordbreak_script of the code point they decode
- * to; a token shorter than three bytes starts with a code point below U+0800, of none). */
-static int script_of(const rl_token *tk, const char *text)
+ * code point, read from its bytes (rl_wordbreak_script_at; a token shorter than three bytes
+ * starts with a code point below U+0800, of none). */
+static inline int script_of(const rl_token *tk, const char *text)
 {
 	if (!(tk->flags & RL_TF_SOLO))
 		return -1;
-	return script_at((const unsigned char *)text + tk->off, tk->len);
+	return rl_wordbreak_script_at(text + tk->off, tk->len);
 }
 
 /* End of the run of script sc that starts at token i: touching tokens of the same script. */
@@ -49,8 +44,13 @@ static size_t run_end(const rl_token *v, size_t n, size_t i, int sc, const char 
 	return j;
 }
 
+/* What find_starts found: the breaker does not handle the run, word starts marked, no break
+ * (the run is one word: a phrase both texts share, wordbreak.h, the commonest answer on a
+ * revision). */
+enum { RUN_UNHANDLED, RUN_STARTS, RUN_WHOLE };
+
 /* Mark in starts[0..j-i) the tokens of run [i, j) where the breaker says a word begins. Returns
- * 1, 0 when the breaker does not handle the run, or RL_WORDBREAK_NOMEM. */
+ * RUN_* (RUN_WHOLE: starts is not written), or RL_WORDBREAK_NOMEM. */
 static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char *text,
                        const rl_wordbreak *wb, uint32_t *breaks, bool *starts)
 {
@@ -58,7 +58,9 @@ static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char
 	int k = wb->fn(wb->ctx, (rl_script)sc, text + base, len, breaks, j - i);
 
 	if (k < 0)
-		return k == RL_WORDBREAK_NOMEM ? k : 0;
+		return k == RL_WORDBREAK_NOMEM ? k : RUN_UNHANDLED;
+	if (k == 0)
+		return RUN_WHOLE;  /* merge_whole: as merge_run with no start but the first */
 	size_t nb = (size_t)k < j - i ? (size_t)k : j - i, b = 0;
 	starts[0] = true;
 	for (size_t t = i + 1; t < j; t++) {
@@ -67,7 +69,7 @@ static int find_starts(const rl_token *v, size_t i, size_t j, int sc, const char
 			b++;  /* inside a grapheme, or out of order: ignored */
 		starts[t - i] = b < nb && breaks[b] == at;
 	}
-	return 1;
+	return RUN_STARTS;
 }
 
 /* Write the words of run [i, j) at v[w...]; returns the new write position. */
@@ -85,6 +87,22 @@ static size_t merge_run(rl_token *v, size_t w, size_t i, size_t j, const bool *s
 		*words -= 1;  /* each grapheme counted one word; the merged word counts once */
 	}
 	return w;
+}
+
+/* Write run [i, j) at v[w] as one word; returns the new write position. The same token as
+ * merge_run's with only the first start: its width is the sum of the graphemes', held at
+ * RL_TOK_WIDE (where merge_run's running sum stays once it gets there). */
+static size_t merge_whole(rl_token *v, size_t w, size_t i, size_t j, size_t *words)
+{
+	uint32_t width = v[i].width;
+	for (size_t t = i + 1; t < j && width < RL_TOK_WIDE; t++)
+		width += v[t].width;
+	rl_token word = v[i];
+	word.len = v[j - 1].off + v[j - 1].len - word.off;
+	word.width = rl_width_field(width);
+	v[w] = word;
+	*words -= j - i - 1;  /* each grapheme counted one word; the merged word counts once */
+	return w + 1;
 }
 
 int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
@@ -123,7 +141,9 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 		int found = find_starts(v, i, j, sc, text, wb, breaks, starts);
 		if (found == RL_WORDBREAK_NOMEM)
 			rc = RL_ENOMEM;  /* the tokens are freed with the half-merged array */
-		else if (found)
+		else if (found == RUN_WHOLE)
+			w = merge_whole(v, w, i, j, words);
+		else if (found == RUN_STARTS)
 			w = merge_run(v, w, i, j, starts, words);
 		else
 			while (i < j)  /* not handled: one word per grapheme, as without a breaker */
@@ -197,6 +217,7 @@ struct rl_wb_shared {
 	uint32_t *hunk[2];    /* of each line: the in-order lines found once on each side before it
 	                       * (a stretch between two of them is the same on both sides) */
 	size_t nlines[2];
+	size_t last[2];       /* the line of the last run asked about (line_at) */
 	run_table runs;       /* the runs of the changed lines, by their bytes alone */
 };
 
@@ -316,33 +337,18 @@ static bool entry_shared(const entry *e)
 	return e->count[0] == e->count[1] && (e->count[0] > 1 || e->chained);
 }
 
-/* The script of the code point at s[0..n) that a breaker may be asked about, by its UTF-8
- * bytes (Thai, Lao, Khmer, Myanmar: three bytes each), or -1. */
-static int script_at(const unsigned char *s, size_t n)
-{
-	if (n < 3 || (s[2] & 0xC0) != 0x80)
-		return -1;
-	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
-		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
-	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
-		return RL_SCRIPT_KHMER;
-	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
-		return RL_SCRIPT_MYANMAR;
-	return -1;
-}
-
 /* The runs of text[a..b), one script each, into side s of t, in stretch hunk. */
 static bool add_runs(table *t, int s, const char *text, size_t a, size_t b, uint32_t hunk)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	for (size_t i = a; i < b;) {
-		int sc = script_at(u + i, b - i);
+		int sc = rl_wordbreak_script_at((const char *)u + i, b - i);
 		if (sc < 0) {
 			i++;
 			continue;
 		}
 		size_t j = i + 3;
-		while (j < b && script_at(u + j, b - j) == sc)
+		while (j < b && rl_wordbreak_script_at((const char *)u + j, b - j) == sc)
 			j += 3;
 		if (j - i > 3) {
 			if (!table_add(t, s, i, j - i, text))
@@ -500,23 +506,38 @@ out:
 }
 
 /* The LINE_* of the line holding byte `at` of side s. */
-static int line_at(const rl_wb_shared *sh, int s, size_t at)
+static int line_at(rl_wb_shared *sh, int s, size_t at)
 {
-	size_t lo = 0, hi = sh->nlines[s];  /* the last line starting at or before `at` */
-	while (hi - lo > 1) {
+	/* The tokenizer asks about the runs in the order of the text: the line is the last one
+	 * asked about or one of the next few; a binary search only when a run comes before it (a
+	 * search for every run was a fortieth of tokenizing a Thai revision). */
+	const uint32_t *st = sh->starts[s];
+	size_t lo = sh->last[s], hi = sh->nlines[s];
+	if (st[lo] <= at) {
+		for (size_t k = 0; k < 4 && lo + 1 < hi && st[lo + 1] <= at; k++)
+			lo++;
+		if (lo + 1 < hi && st[lo + 1] <= at)
+			lo++;
+		else
+			hi = lo + 1;
+	} else {
+		lo = 0;
+	}
+	while (hi - lo > 1) {  /* the last line starting at or before `at` */
 		size_t mid = lo + (hi - lo) / 2;
-		if (sh->starts[s][mid] <= at)
+		if (st[mid] <= at)
 			lo = mid;
 		else
 			hi = mid;
 	}
+	sh->last[s] = lo;
 	return sh->shared[s][lo];
 }
 
-static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
-                       uint32_t *breaks, size_t max)
+/* Is the run one word by the shared lines alone (1), is the breaker to be asked (0), or
+ * RL_WORDBREAK_NOMEM? */
+static int run_phrase(rl_wb_side *sd, const char *run, size_t len)
 {
-	rl_wb_side *sd = ctx;
 	rl_wb_lines *l = sd->lines;
 
 	if (!l->shared && find_shared(l) != RL_OK)
@@ -534,12 +555,29 @@ static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
 		phrase = line == LINE_SHARED ? x == NONE || !sh->runs.e[x].unequal
 		                             : x != NONE && !sh->runs.e[x].unequal;
 	}
-	if (phrase) {
-		l->phrases++;
-		return 0;  /* no break: the run is one word */
-	}
-	l->asked++;
-	return l->inner.fn(l->inner.ctx, script, run, len, breaks, max);
+	l->phrases += phrase;
+	return phrase;
+}
+
+static int side_breaks(void *ctx, rl_script script, const char *run, size_t len,
+                       uint32_t *breaks, size_t max)
+{
+	rl_wb_side *sd = ctx;
+	int phrase = run_phrase(sd, run, len);
+	if (phrase != 0)
+		return phrase == 1 ? 0 : phrase;  /* no break: the run is one word */
+	sd->lines->asked++;
+	return sd->lines->inner.fn(sd->lines->inner.ctx, script, run, len, breaks, max);
+}
+
+bool rl_wb_phrases(const rl_wordbreak *wb)
+{
+	return wb && wb->fn == side_breaks;
+}
+
+int rl_wb_phrase(const rl_wordbreak *wb, const char *run, size_t len)
+{
+	return rl_wb_phrases(wb) ? run_phrase(wb->ctx, run, len) : 0;
 }
 
 void rl_wb_lines_init(rl_wb_lines *l, const rl_wordbreak *inner, const char *old_text,

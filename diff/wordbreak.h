@@ -18,6 +18,27 @@
  * (RL_TF_SOLO), or -1: without any such word, merging has nothing to do. */
 int rl_wordbreak_script(int32_t cp);
 
+/* The same of the code point at s[0..n), by its UTF-8 bytes (Thai, Lao, Khmer, Myanmar: three
+ * bytes each). Inline: the merge asks it of every grapheme of a run. */
+static inline int rl_wordbreak_script_at(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	if (n < 3 || (s[2] & 0xC0) != 0x80)
+		return -1;
+	if (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB)
+		return s[1] <= 0xB9 ? RL_SCRIPT_THAI : RL_SCRIPT_LAO;
+	if (s[0] == 0xE1 && s[1] >= 0x9E && s[1] <= 0x9F)
+		return RL_SCRIPT_KHMER;
+	if (s[0] == 0xE1 && (s[1] == 0x80 || s[1] == 0x81 || (s[1] == 0x82 && s[2] <= 0x9F)))
+		return RL_SCRIPT_MYANMAR;
+	return -1;
+}
+
+/* A run handed to the breaker is cut after this many graphemes (the cut is a word break): real
+ * text has a space or a mark every sentence or so, and a dictionary breaker may cost more than
+ * linear time on one huge run of hostile input. */
+#define RL_WB_RUN_MAX 4096
+
 /* Merge the per-grapheme tokens v[0..*n) of text into words as wb finds them, in place: *n and
  * *words (the word count) shrink accordingly. The tokens of runs[0..nruns) (copied from OLD's
  * tokens, already merged: token.h) are kept as they are, and their t0 moved to where they land.
@@ -58,6 +79,14 @@ struct rl_wb_lines {
 	size_t phrases;          /* runs answered as one phrase */
 	size_t asked;            /* runs handed to inner */
 };
+
+/* Is wb a side's breaker of rl_wb_lines (which answers some runs as phrases, without asking the
+ * caller's breaker)? */
+bool rl_wb_phrases(const rl_wordbreak *wb);
+/* Is the run (its bytes in the side's text) a phrase, one word by the shared lines alone (1), or
+ * not (0: also for another breaker), or RL_WORDBREAK_NOMEM? The tokenizer makes such a run one
+ * token as it scans (token.c, phrase_end): the token the merge would make. */
+int rl_wb_phrase(const rl_wordbreak *wb, const char *run, size_t len);
 
 void rl_wb_lines_init(rl_wb_lines *l, const rl_wordbreak *inner, const char *old_text,
                       size_t old_len, const char *new_text, size_t new_len);

@@ -10,6 +10,7 @@
 #include "status.h"
 #include "text.h"
 #include "token.h"
+#include "wordbreak.h"
 
 /* The words of our Thai sentences. */
 static const char *const dict[] = {
@@ -309,4 +310,143 @@ Test(wordbreak, minimal_breaks_every_line)
 	cr_assert_eq(calls, 2, "--minimal is exact: every run broken (%d)", calls);
 	cr_assert_str_eq(s, "= น้อง ชาย เป็น นักเรียน ที่ โรงเรียน ใกล้ บ้าน | r old > new");
 	free(s);
+}
+
+/* The token of s (one run of Thai) under breaker b, which must make it one token. */
+static rl_token one_token(const char *s, breaker *b, size_t *words)
+{
+	rl_wordbreak wb = {longest_match, b};
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize_wb(&t, s, strlen(s), &wb), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), 1);
+	rl_token tk = rl_tokens_array(t)[0];
+	*words = rl_tokens_words(t);
+	rl_tokens_free(t);
+	return tk;
+}
+
+/* A run the breaker finds no break in (a phrase both texts share) is merged whole, as a run
+ * whose breaks all fall inside graphemes: the same token, its width the graphemes' sum, held at
+ * RL_TOK_WIDE on a run wider than that. */
+Test(wordbreak, a_run_without_a_break_is_the_token_a_merge_by_graphemes_makes)
+{
+	char wide[9 * 150 + 1] = "";
+	for (size_t i = 0; i < 150; i++)
+		strcat(wide, "ล้ก");  /* ล้: a consonant and its tone mark, one column */
+	const char *runs[] = {"ใกล้บ้าน", SENTENCE, wide};
+	for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+		breaker whole = {.answer = 0}, inside = {.answer = 1, .fixed = {1}};
+		size_t w1, w2;
+		rl_token a = one_token(runs[k], &whole, &w1), b = one_token(runs[k], &inside, &w2);
+		cr_assert(a.off == b.off && a.len == b.len && a.width == b.width && a.cls == b.cls &&
+		          a.gap == b.gap && a.flags == b.flags, "run %zu", k);
+		cr_assert_eq(w1, 1);
+		cr_assert_eq(w2, 1);
+		cr_assert_eq(a.len, strlen(runs[k]));
+		cr_assert_eq(rl_token_width(runs[k], &a), rl_text_width(runs[k], a.len));
+	}
+}
+
+/* The shared lines' breaker answers each run by the line it is in, whatever the order it is
+ * asked in (it remembers the line of the last run asked about). */
+Test(wordbreak, a_run_is_answered_by_its_line_in_any_order)
+{
+	const char *a = SENTENCE "\n" THAI2 "\nx\n" SENTENCE "\n" THAI2 " วันนี้ดีมาก\n";
+	const char *b = SENTENCE "\n" THAI2 "\ny\n" SENTENCE "\n" THAI2 " ร้อน\n";
+	/* The runs of OLD, by their byte offsets (each line's first run, then the last run). */
+	size_t at[5], len[5], n = 0;
+	for (const char *p = a; *p; p = strchr(p, '\n') + 1) {
+		size_t l = strcspn(p, " \n");
+		if (l > 1)
+			at[n] = (size_t)(p - a), len[n++] = l;
+	}
+	at[n] = strlen(a) - strlen("วันนี้ดีมาก\n"), len[n++] = strlen("วันนี้ดีมาก");
+	cr_assert_eq(n, 5);
+	int first[5];
+	const size_t order[2][5] = {{0, 1, 2, 3, 4}, {4, 2, 0, 3, 1}};
+	for (int o = 0; o < 2; o++) {
+		breaker inner = {.answer = -1};
+		rl_wordbreak wb = {longest_match, &inner};
+		rl_wb_lines lines;
+		rl_wb_lines_init(&lines, &wb, a, strlen(a), b, strlen(b));
+		rl_wordbreak side = rl_wb_lines_side(&lines, 0);
+		for (size_t k = 0; k < n; k++) {
+			size_t r = order[o][k];
+			uint32_t breaks[64];
+			int got = side.fn(side.ctx, RL_SCRIPT_THAI, a + at[r], len[r], breaks, 64);
+			if (o == 0)
+				first[r] = got;
+			cr_assert_eq(got, first[r], "run %zu asked %zu-th", r, k);
+		}
+		rl_wb_lines_free(&lines);
+	}
+	cr_assert_eq(first[0], 0, "a shared line's run is one phrase");
+	cr_assert_gt(first[4], 0, "a changed line's changed run is broken");
+}
+
+/* The breaker of a side of rl_wb_lines under another name: the tokenizer does not know it for
+ * one (rl_wb_phrases), so every run goes through the merge, as before runs were made phrases in
+ * the scan. */
+static int side_proxy(void *ctx, rl_script script, const char *run, size_t len, uint32_t *breaks,
+                      size_t max)
+{
+	const rl_wordbreak *wb = ctx;
+	return wb->fn(wb->ctx, script, run, len, breaks, max);
+}
+
+/* Side s of a and b tokenized with the shared lines' breaker, phrases made in the scan or by the
+ * merge: the same tokens, words and lines. */
+static void same_both_ways(const char *a, const char *b, int s)
+{
+	rl_tokens *t[2];
+	for (int way = 0; way < 2; way++) {
+		breaker inner = {.answer = -1};
+		rl_wordbreak wb = {longest_match, &inner};
+		rl_wb_lines lines;
+		rl_wb_lines_init(&lines, &wb, a, strlen(a), b, strlen(b));
+		rl_wordbreak side = rl_wb_lines_side(&lines, s);
+		rl_wordbreak proxy = {side_proxy, &side};
+		const char *x = s ? b : a;
+		cr_assert(rl_wb_phrases(&side) && !rl_wb_phrases(&proxy));
+		cr_assert_eq(rl_tokenize_wb(&t[way], x, strlen(x), way ? &proxy : &side), RL_OK);
+		rl_wb_lines_free(&lines);
+	}
+	size_t n = rl_tokens_count(t[0]), nl[2];
+	bool lf[2];
+	cr_assert_eq(n, rl_tokens_count(t[1]), "%s", s ? b : a);
+	cr_assert_eq(rl_tokens_words(t[0]), rl_tokens_words(t[1]));
+	cr_assert_eq(memcmp(rl_tokens_array(t[0]), rl_tokens_array(t[1]), n * sizeof(rl_token)), 0,
+	             "%s", s ? b : a);
+	const rl_tokline *l0 = rl_tokens_lines(t[0], &nl[0], &lf[0]);
+	const rl_tokline *l1 = rl_tokens_lines(t[1], &nl[1], &lf[1]);
+	cr_assert_eq(nl[0], nl[1]);
+	cr_assert_eq(lf[0], lf[1]);
+	for (size_t k = 0; k < nl[0]; k++)
+		cr_assert(l0[k].t0 == l1[k].t0 && l0[k].width == l1[k].width && l0[k].h == l1[k].h);
+	rl_tokens_free(t[0]);
+	rl_tokens_free(t[1]);
+}
+
+/* Runs both texts share are made one token as they are scanned (token.c, take_phrase): the
+ * tokens the merge makes of their graphemes, whatever ends or starts the run: spaces,
+ * punctuation, Thai's own signs (ๆ, ฯ), digits, Latin letters glued on, a mark of another script,
+ * a hyphen joining two runs, a line start, the text's end, a run too long for the breaker. */
+Test(wordbreak, a_phrase_made_as_scanned_is_the_token_the_merge_makes)
+{
+	static char longrun[6 * 4200 + 1];
+	for (size_t i = 0; i < 4200; i++)
+		strcat(longrun, i % 3 ? "ก" : "ล้");  /* 4,200 graphemes: past RL_WB_RUN_MAX */
+	const char *shared[] = {
+		SENTENCE, THAI2 " " SENTENCE ".", "  " THAI2 "ๆ" SENTENCE, "(" THAI2 ")ฯ" SENTENCE "ๆ",
+		THAI2 "2026" SENTENCE, "ABC" THAI2 "def", THAI2 "\xCC\x81" SENTENCE, THAI2 "-" SENTENCE,
+		"\xE2\x80\x99" THAI2 "\xE2\x80\x99s", THAI2 "中文" SENTENCE, "๑๒๓" THAI2, "ก", "กข",
+		THAI2 "\xE2\x80\x8B" SENTENCE, "สวัสดีຄັບ" THAI2, longrun,
+	};
+	for (size_t k = 0; k < sizeof shared / sizeof *shared; k++) {
+		static char a[4 * sizeof longrun], b[4 * sizeof longrun];
+		snprintf(a, sizeof a, "%s\nold line\n%s\n" THAI2 "ดี\n", shared[k], shared[k]);
+		snprintf(b, sizeof b, "%s\nnew line\n%s\n" THAI2 "ร้อน", shared[k], shared[k]);
+		same_both_ways(a, b, 0);
+		same_both_ways(a, b, 1);
+	}
 }
