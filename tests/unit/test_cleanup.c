@@ -280,3 +280,39 @@ Test(cleanup, a_line_of_swaps_in_wide_wrapped_prose_is_no_insertion)
 	script_has(a, b, NULL, "| r supports > props | r serve > fulfil | = a |");
 	script_lacks(a, b, NULL, "| i ");
 }
+
+/* A template's line whose value was rewritten, longer, keeps its parameter name ("| clubs1 =")
+ * and nothing else: its words are few against the new value's, which another line of OLD holds
+ * ("| clubs2 = [[Holmby Athletic|Holmby]]"). It is one line rewritten in place, not a line
+ * deleted beside a line inserted (cleanup_units.c, keeps_markup_head). */
+Test(cleanup, a_markup_line_that_keeps_its_name_is_rewritten_in_place)
+{
+	const char *a = "{{Infobox football biography\n"
+	                "| name = Mara Quell\n"
+	                "| youthclubs1 = [[Fenwick Rovers]]\n"
+	                "| youthclubs2 = [[Port Authority]]\n"
+	                "| years1 = 2001–2003\n"
+	                "| clubs1 = [[Port Authority]]\n"
+	                "| caps1 = 54\n"
+	                "| years2 = 2004–2018\n"
+	                "| clubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| caps2 = 300\n"
+	                "}}\n"
+	                "'''Mara Quell''' (born 1984) is a footballer who played for Holmby Athletic "
+	                "for fourteen years.\n";
+	const char *b = "{{Infobox football biography\n"
+	                "| name = Mara Quell\n"
+	                "| youthclubs1 = [[Fenwick Rovers]]\n"
+	                "| youthclubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| years1 = 2001–2003\n"
+	                "| clubs1 = [[Holmby Athletic Reserves|Holmby Reserves]]\n"
+	                "| caps1 = 54\n"
+	                "| years2 = 2004–2018\n"
+	                "| clubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| caps2 = 300\n"
+	                "}}\n"
+	                "'''Mara Quell''' (born 1984) is a footballer who played for Holmby Athletic "
+	                "for fourteen years.\n";
+	script_has(a, b, NULL, "| r Port Authority > Holmby Athletic Reserves | Holmby Reserves |");
+	script_lacks(a, b, NULL, "d | clubs1 = [ [ Port Authority ] ]");
+}
