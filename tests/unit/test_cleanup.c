@@ -316,3 +316,22 @@ Test(cleanup, a_markup_line_that_keeps_its_name_is_rewritten_in_place)
 	script_has(a, b, NULL, "| r Port Authority > Holmby Athletic Reserves | Holmby Reserves |");
 	script_lacks(a, b, NULL, "d | clubs1 = [ [ Port Authority ] ]");
 }
+
+/* A reference's citation replaced by a named reference: the "tools" of the deleted URL
+ * (http://tools.holmby.org/tools-listing) was paired with the "tools" of the added
+ * name="tools", a coincidence that pulled the rewrite apart around it. A word of a URL whose
+ * other words all changed joins the rewrite (rl_url_strays); one in a URL that keeps its other
+ * parts stays, as do a number's parts. */
+Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
+{
+	const char *a = "The keepers use many tools, such as:<ref>{{Cite web|url = "
+	                "http://tools.holmby.org/tools-listing|title = Holmby Tools Listing "
+	                "|publisher =Holmby Trust}}</ref>\n* lamps\n* ropes\n";
+	const char *b = "The keepers use many tools, such as:<ref name=\"tools\" />\n* lamps\n* ropes\n";
+	script_lacks(a, b, NULL, "| = tools |");
+	script_has(a, b, NULL, "> \" tools \" |");
+	script_has(a, b, without(RL_STAGE_CLEANUP), "| = tools |");
+	script_has("See http://www.holmby.org/a/tools/b for the list.",
+	           "See http://www.holmby.org/c/tools/d for the list.", NULL, "| = / tools / |");
+	script_has("Version 5.26.1 is out.", "Version 6.26.2 is out.", NULL, "| = . 26 . |");
+}
