@@ -444,7 +444,7 @@ int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 
 /* ------------------------------------------------------------------ a word out of a URL */
 
-/* Tokens of a URL or a path looked at around a word matched in it, and ops looked at on either
+/* Tokens of a URL looked at around a word matched in it, and ops looked at on either
  * side of that word for the URL's other words kept. */
 #define URL_TOKENS_MAX 96
 #define URL_OPS_MAX 16
@@ -469,9 +469,9 @@ static bool is_mark(const rl_side *sd, uint32_t t, char ch)
 	return sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].len == 1 && sd->text[sd->tok[t].off] == ch;
 }
 
-/* Is ops[k], an equal op, on side s, a word or two inside a URL or a path (an ASCII run of tokens
- * with no space that holds a "/" between two words or in "://", not the "/" of a tag: "</ref>";
- * the op's tokens glued on both ends) whose other words, two or
+/* Is ops[k], an equal op, on side s, a word or two inside a URL (an ASCII run of tokens with no
+ * space that holds a "://"; not a path nor a pair of names, "OpenOffice.org/LibreOffice", whose
+ * parts a spun text swaps one by one; the op's tokens glued on both ends) whose other words, two or
  * more, none kept (by the URL_OPS_MAX ops on either side), all changed? A number's parts are left
  * alone ("5.26.[-1-]{+2+}"). */
 static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int s)
@@ -492,9 +492,8 @@ static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int
 	for (uint32_t t = c0; t < c1; t++) {
 		if (!(sd->tok[t].flags & RL_TF_ASCII))
 			return false;
-		slash |= t > c0 && t + 1 < c1 && is_mark(sd, t, '/') &&
-		         (is_mark(sd, t - 1, ':') || sd->tok[t - 1].cls == RL_TOK_WORD) &&
-		         (is_mark(sd, t + 1, '/') || sd->tok[t + 1].cls == RL_TOK_WORD);
+		slash |= t > c0 && t + 1 < c1 && is_mark(sd, t - 1, ':') && is_mark(sd, t, '/') &&
+		         is_mark(sd, t + 1, '/');
 	}
 	if (!slash || rl_words(c, s, c0, c1) < rl_words(c, s, lo, hi) + 2)
 		return false;

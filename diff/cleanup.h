@@ -32,7 +32,7 @@ int rl_slide(rl_ctx *c, rl_opvec *ops);
  * own, and the rewrite keeps only the part in the sentence it shares with its neighbour. */
 int rl_split_at_units(rl_ctx *c, rl_opvec *ops);
 
-/* A word or two matched out of a URL or a path whose other words all changed joins the changes
+/* A word or two matched out of a URL whose other words all changed joins the changes
  * on either side of it into one rewrite: the "tools" of a deleted
  * "http://tools.kali.org/tools-listing" paired with the "tools" of an added
  * <ref name="tools" />. It runs once the moves and the sentence pairs are found (on the final
