@@ -469,33 +469,42 @@ static bool is_mark(const rl_side *sd, uint32_t t, char ch)
 	return sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].len == 1 && sd->text[sd->tok[t].off] == ch;
 }
 
-/* Is ops[k], an equal op, on side s, a word or two inside a URL (an ASCII run of tokens with no
- * space that holds a "://"; not a path nor a pair of names, "OpenOffice.org/LibreOffice", whose
- * parts a spun text swaps one by one; the op's tokens glued on both ends) whose other words, two or
- * more, none kept (by the URL_OPS_MAX ops on either side), all changed? A number's parts are left
- * alone ("5.26.[-1-]{+2+}"). */
+/* Is [lo, hi) of side s inside a URL: an ASCII run of tokens with no space that holds a "://"
+ * (not a path nor names joined by a slash, "OpenOffice.org/LibreOffice", whose parts a spun text
+ * swaps one by one)? Sets [*c0, *c1) to the run. */
+static bool in_url(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t *c0, uint32_t *c1)
+{
+	uint32_t x0 = lo, x1 = hi;
+	while (x0 > 0 && sd->tok[x0].gap == RL_GAP_NONE && hi - x0 < URL_TOKENS_MAX)
+		x0--;
+	while (x1 < sd->n && sd->tok[x1].gap == RL_GAP_NONE && x1 - x0 < URL_TOKENS_MAX)
+		x1++;
+	bool scheme = false;
+	for (uint32_t t = x0; t < x1; t++) {
+		if (!(sd->tok[t].flags & RL_TF_ASCII))
+			return false;
+		scheme |= t > x0 && t + 1 < x1 && is_mark(sd, t - 1, ':') && is_mark(sd, t, '/') &&
+		          is_mark(sd, t + 1, '/');
+	}
+	*c0 = x0, *c1 = x1;
+	return scheme;
+}
+
+/* Is ops[k], an equal op, a word or two inside a URL on side s (its tokens glued on both ends)
+ * whose other words, two or more, none kept (by the URL_OPS_MAX ops on either side), all
+ * changed, and in no URL on the other side? A URL rewritten part by part keeps its parts
+ * ("[-raku-] {+rakus+}.org/"), as does a number ("5.26.[-1-]{+2+}"). */
 static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int s)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t lo = rl_lo(&ops[k], s), hi = rl_hi(&ops[k], s);
+	uint32_t lo = rl_lo(&ops[k], s), hi = rl_hi(&ops[k], s), c0, c1, o0, o1;
 	if (sd->tok[lo].gap != RL_GAP_NONE || hi >= sd->n || sd->tok[hi].gap != RL_GAP_NONE)
 		return false;
 	for (uint32_t t = lo; t < hi; t++)
 		if (sd->tok[t].flags & RL_TF_DIGIT)
 			return false;
-	uint32_t c0 = lo, c1 = hi;
-	while (c0 > 0 && sd->tok[c0].gap == RL_GAP_NONE && hi - c0 < URL_TOKENS_MAX)
-		c0--;
-	while (c1 < sd->n && sd->tok[c1].gap == RL_GAP_NONE && c1 - c0 < URL_TOKENS_MAX)
-		c1++;
-	bool slash = false;
-	for (uint32_t t = c0; t < c1; t++) {
-		if (!(sd->tok[t].flags & RL_TF_ASCII))
-			return false;
-		slash |= t > c0 && t + 1 < c1 && is_mark(sd, t - 1, ':') && is_mark(sd, t, '/') &&
-		         is_mark(sd, t + 1, '/');
-	}
-	if (!slash || rl_words(c, s, c0, c1) < rl_words(c, s, lo, hi) + 2)
+	if (!in_url(sd, lo, hi, &c0, &c1) || rl_words(c, s, c0, c1) < rl_words(c, s, lo, hi) + 2 ||
+	    in_url(&c->side[!s], rl_lo(&ops[k], !s), rl_hi(&ops[k], !s), &o0, &o1))
 		return false;
 	size_t b0 = k > URL_OPS_MAX ? k - URL_OPS_MAX : 0, a1 = n - k > URL_OPS_MAX ? k + URL_OPS_MAX : n;
 	return kept_in(c, ops + b0, k - b0, s, c0, lo) == 0 &&

@@ -32,8 +32,8 @@ int rl_slide(rl_ctx *c, rl_opvec *ops);
  * own, and the rewrite keeps only the part in the sentence it shares with its neighbour. */
 int rl_split_at_units(rl_ctx *c, rl_opvec *ops);
 
-/* A word or two matched out of a URL whose other words all changed joins the changes
- * on either side of it into one rewrite: the "tools" of a deleted
+/* A word or two matched out of a URL whose other words all changed, with a word outside any
+ * URL, joins the changes on either side of it into one rewrite: the "tools" of a deleted
  * "http://tools.kali.org/tools-listing" paired with the "tools" of an added
  * <ref name="tools" />. It runs once the moves and the sentence pairs are found (on the final
  * list, no region left to re-diff): a rewrite there would have handed the moves stage a deleted

@@ -320,8 +320,9 @@ Test(cleanup, a_markup_line_that_keeps_its_name_is_rewritten_in_place)
 /* A reference's citation replaced by a named reference: the "tools" of the deleted URL
  * (http://tools.holmby.org/tools-listing) was paired with the "tools" of the added
  * name="tools", a coincidence that pulled the rewrite apart around it. A word of a URL whose
- * other words all changed joins the rewrite (rl_url_strays); one in a URL that keeps its other
- * parts stays, as do a number's parts. */
+ * other words all changed, matched outside a URL, joins the rewrite (rl_url_strays); one in a
+ * URL that keeps its other parts stays, as do a number's parts and a URL rewritten part by
+ * part. */
 Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
 {
 	const char *a = "The keepers use many tools, such as:<ref>{{Cite web|url = "
@@ -334,4 +335,8 @@ Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
 	script_has("See http://www.holmby.org/a/tools/b for the list.",
 	           "See http://www.holmby.org/c/tools/d for the list.", NULL, "| = / tools / |");
 	script_has("Version 5.26.1 is out.", "Version 6.26.2 is out.", NULL, "| = . 26 . |");
+	/* A URL rewritten part by part, a URL on both sides, keeps what it kept. */
+	script_has("Ask the community at https://raku.org/community/ for help.",
+	           "Ask the communities at http://rakus.org/communities/ for help.", NULL,
+	           "| = . org / |");
 }
