@@ -579,3 +579,103 @@ int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 	rl_ctx_recycle(c, &out);
 	return RL_OK;
 }
+
+/* ------------------------------------------------------------------ a word out of a URL */
+
+/* Tokens of a URL looked at around a word matched in it, and ops looked at on either
+ * side of that word for the URL's other words kept. */
+#define URL_TOKENS_MAX 96
+#define URL_OPS_MAX 16
+
+/* Words of side s in [x0, x1) that equal ops or moves of v[0, n) keep. */
+static uint32_t kept_in(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t x0, uint32_t x1)
+{
+	uint32_t w = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind != RL_OP_EQUAL && !v[k].move)
+			continue;
+		uint32_t lo = rl_lo(&v[k], s) > x0 ? rl_lo(&v[k], s) : x0;
+		uint32_t hi = rl_hi(&v[k], s) < x1 ? rl_hi(&v[k], s) : x1;
+		w += hi > lo ? rl_words(c, s, lo, hi) : 0;
+	}
+	return w;
+}
+
+/* Is token t of side s the one-character mark ch? */
+static bool is_mark(const rl_side *sd, uint32_t t, char ch)
+{
+	return sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].len == 1 && sd->text[sd->tok[t].off] == ch;
+}
+
+/* Is [lo, hi) of side s inside a URL: an ASCII run of tokens with no space that holds a "://"
+ * (not a path nor names joined by a slash, "OpenOffice.org/LibreOffice", whose parts a spun text
+ * swaps one by one)? Sets [*c0, *c1) to the run. */
+static bool in_url(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t *c0, uint32_t *c1)
+{
+	uint32_t x0 = lo, x1 = hi;
+	while (x0 > 0 && sd->tok[x0].gap == RL_GAP_NONE && hi - x0 < URL_TOKENS_MAX)
+		x0--;
+	while (x1 < sd->n && sd->tok[x1].gap == RL_GAP_NONE && x1 - x0 < URL_TOKENS_MAX)
+		x1++;
+	bool scheme = false;
+	for (uint32_t t = x0; t < x1; t++) {
+		if (!(sd->tok[t].flags & RL_TF_ASCII))
+			return false;
+		scheme |= t > x0 && t + 1 < x1 && is_mark(sd, t - 1, ':') && is_mark(sd, t, '/') &&
+		          is_mark(sd, t + 1, '/');
+	}
+	*c0 = x0, *c1 = x1;
+	return scheme;
+}
+
+/* Is ops[k], an equal op, a word or two inside a URL on side s (its tokens glued on both ends)
+ * whose other words, two or more, none kept (by the URL_OPS_MAX ops on either side), all
+ * changed, and in no URL on the other side? A URL rewritten part by part keeps its parts
+ * ("[-raku-] {+rakus+}.org/"), as does a number ("5.26.[-1-]{+2+}"). */
+static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int s)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t lo = rl_lo(&ops[k], s), hi = rl_hi(&ops[k], s), c0, c1, o0, o1;
+	if (sd->tok[lo].gap != RL_GAP_NONE || hi >= sd->n || sd->tok[hi].gap != RL_GAP_NONE)
+		return false;
+	for (uint32_t t = lo; t < hi; t++)
+		if (sd->tok[t].flags & RL_TF_DIGIT)
+			return false;
+	if (!in_url(sd, lo, hi, &c0, &c1) || rl_words(c, s, c0, c1) < rl_words(c, s, lo, hi) + 2 ||
+	    in_url(&c->side[!s], rl_lo(&ops[k], !s), rl_hi(&ops[k], !s), &o0, &o1))
+		return false;
+	size_t b0 = k > URL_OPS_MAX ? k - URL_OPS_MAX : 0, a1 = n - k > URL_OPS_MAX ? k + URL_OPS_MAX : n;
+	return kept_in(c, ops + b0, k - b0, s, c0, lo) == 0 &&
+	       kept_in(c, ops + k + 1, a1 - k - 1, s, hi, c1) == 0;
+}
+
+/* Is op a change that a stray may join (no part of a move)? */
+static bool plain_change(const rl_op *op)
+{
+	return op->kind != RL_OP_EQUAL && !op->move;
+}
+
+int rl_url_strays(rl_ctx *c, rl_opvec *ops)
+{
+	if (c->opts.key.ignore_punct)
+		return RL_OK;  /* the glue between a URL's parts is not compared */
+	rl_op *v = ops->v;
+	size_t n = ops->n, w = 0;
+	for (size_t k = 0; k < n; k++) {
+		rl_op *e = &v[k];
+		uint32_t words = rl_op_words(c, e, RL_OLD);
+		if (w > 0 && k + 1 < n && e->kind == RL_OP_EQUAL && !e->move && words > 0 &&
+		    words <= RL_WEAK_WORDS && plain_change(&v[w - 1]) && plain_change(&v[k + 1]) &&
+		    (url_stray(c, v, n, k, RL_OLD) || url_stray(c, v, n, k, RL_NEW))) {
+			rl_op *l = &v[w - 1];
+			l->a1 = v[k + 1].a1, l->b1 = v[k + 1].b1;
+			l->kind = rl_change_kind(l->a1 > l->a0, l->b1 > l->b0);
+			l->quote = 0;
+			k++;
+			continue;
+		}
+		v[w++] = *e;
+	}
+	ops->n = w;
+	return RL_OK;
+}

@@ -34,4 +34,12 @@ int rl_slide(rl_ctx *c, rl_opvec *ops);
  * own, and the rewrite keeps only the part in the sentence it shares with its neighbour. */
 int rl_split_at_units(rl_ctx *c, rl_opvec *ops);
 
+/* A word or two matched out of a URL whose other words all changed, with a word outside any
+ * URL, joins the changes on either side of it into one rewrite: the "tools" of a deleted
+ * "http://tools.kali.org/tools-listing" paired with the "tools" of an added
+ * <ref name="tools" />. It runs once the moves and the sentence pairs are found (on the final
+ * list, no region left to re-diff): a rewrite there would have handed the moves stage a deleted
+ * citation to carry, piece by piece, onto a citation rewritten in place. */
+int rl_url_strays(rl_ctx *c, rl_opvec *ops);
+
 #endif

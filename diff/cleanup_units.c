@@ -152,10 +152,26 @@ static bool unit_edge_at(const rl_ctx *c, int s, uint32_t t)
 	return t >= sd->n || sd->ustart[sd->unit[t]] == t;
 }
 
+/* Does unit u of side s, a line of markup (a template's "| name = value", a table's "| cell"),
+ * keep its head in place: its mark and the word after it matched, one op? Its value was
+ * rewritten, however long the new one ("| clubs1 = [[A]]" -> "| clubs1 = [[B C|B C]]"): the
+ * line is not a deletion beside an insertion. */
+static bool keeps_markup_head(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t u)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t t = sd->ustart[u];
+	if (t + 1 >= sd->ustart[u + 1] || sd->tok[t].cls != RL_TOK_PUNCT || sd->tok[t].len != 1 ||
+	    (sd->text[sd->tok[t].off] != '|' && sd->text[sd->tok[t].off] != '!') ||
+	    sd->tok[t + 1].cls != RL_TOK_WORD)
+		return false;
+	const rl_op *op = &ops->v[op_at(ops, s, t)];
+	return op->kind == RL_OP_EQUAL && rl_hi(op, s) > t + 1;
+}
+
 /* Does unit u of side s face a whole unit of the other side (its two ends fall on unit edges
  * there)? Then its words, however few survived, were rewritten in place, not dropped: a short
  * spun sentence ("See also feature (sense 6)." -> "View as well function (sense six).") keeps
- * its alignment. */
+ * its alignment; so does a line of markup that keeps its head (keeps_markup_head). */
 static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t u0, uint32_t u1)
 {
 	const rl_side *sd = &c->side[s];
@@ -164,6 +180,8 @@ static bool faces_unit(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t u0,
 	    !counterpart(c, ops, s, sd->ustart[u1 + 1], &x1) || x1 <= x0 ||
 	    !unit_edge_at(c, !s, x0) || !unit_edge_at(c, !s, x1))
 		return false;
+	if (u0 == u1 && keeps_markup_head(c, ops, s, u0))
+		return true;
 	/* A rewritten sentence keeps roughly its length; a page of site furniture facing a template
 	 * line does not. */
 	double mine = rl_words(c, s, sd->ustart[u0], sd->ustart[u1 + 1]), theirs = rl_words(c, !s, x0, x1);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "cleanup_units.h"
 #include "move.h"
 #include "pair.h"
@@ -212,6 +213,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_moves(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_pair_sentences(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))
+		rc = rl_url_strays(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_markers_apart(&c, &ops);
 	if (rc == RL_OK)  /* minimal too: its script pairs markers by their place as well */

@@ -111,11 +111,63 @@ static uint32_t stem_hash(const char *text, const rl_token *tk)
 	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
 }
 
-/* Is token t of side s a word this stage weighs? */
+/* Markup's own words carry no content: the names of a table's or a tag's attributes, of a
+ * template and of its parameters, and the attributes' values
+ * ("|style="text-align:center" bgcolor=#C0C0C0|0", "<ref name="tools" />"). Two rows of a
+ * table share them by the dozen, so that a row inserted was linked to an OLD row, or to a
+ * sentence, through "style", "text", "align" and "center". */
+
+/* Is token t of side s the one-character mark ch? */
+static bool mark_is(const rl_side *sd, uint32_t t, char ch)
+{
+	return t < sd->n && sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].len == 1 &&
+	       sd->text[sd->tok[t].off] == ch;
+}
+
+/* Is word t of side s a name before "=" (a space allowed: "| bgcolor ="; not a heading's last
+ * word, before "=="), a value glued after "=#" (a colour, an anchor) or a template's name, glued
+ * after "{{" ("{{flagicon|BRA}}")? */
+static bool markup_word(const rl_side *sd, uint32_t t)
+{
+	if (t + 1 < sd->n && sd->tok[t + 1].gap <= RL_GAP_SPACE && mark_is(sd, t + 1, '='))
+		return !(t + 2 < sd->n && sd->tok[t + 2].gap == RL_GAP_NONE && mark_is(sd, t + 2, '='));
+	if (t < 2 || sd->tok[t].gap != RL_GAP_NONE || sd->tok[t - 1].gap != RL_GAP_NONE)
+		return false;
+	return (mark_is(sd, t - 1, '#') && mark_is(sd, t - 2, '=')) ||
+	       (mark_is(sd, t - 1, '{') && mark_is(sd, t - 2, '{'));
+}
+
+/* Tokens looked ahead for the closing mark of an attribute's value (quote.c's reach). */
+#define ATTR_REACH 160
+
+/* When token t of side s opens a quoted attribute value (a straight mark glued after "=", which
+ * follows a word), the token of its closing mark on the same line; else t. */
+static uint32_t attribute_value_end(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	if (tk->cls != RL_TOK_PUNCT || tk->len != 1 || tk->gap != RL_GAP_NONE || t < 2 ||
+	    !mark_is(sd, t - 1, '=') || sd->tok[t - 1].gap > RL_GAP_SPACE ||
+	    sd->tok[t - 2].cls != RL_TOK_WORD)
+		return t;
+	char q = sd->text[tk->off];
+	if (q != '"' && q != '\'')
+		return t;
+	for (uint32_t k = t + 1; k < sd->n && k - t <= ATTR_REACH; k++) {
+		if (sd->tok[k].gap >= RL_GAP_LINE)
+			return t;
+		if (mark_is(sd, k, q))
+			return k;
+	}
+	return t;
+}
+
+/* Is token t of side s a word this stage weighs? (Inside an attribute's quoted value too: the
+ * caller walking the tokens knows, stems_init.) */
 static bool weighed(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_token *tk = &c->side[s].tok[t];
-	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t);
+	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t) &&
+	       !markup_word(&c->side[s], t);
 }
 
 /* A table of cap slots, kept at most three quarters full (the hash array holds one per slot).
@@ -254,11 +306,14 @@ static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
 	for (int s = 0; s < 2 && rc == RL_OK; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *of = st->of[s];
+		uint32_t value_end = 0;  /* the closing mark of the attribute value t is in */
 		for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
 			of[t] = NONE;
+			if (t >= value_end && sd->tok[t].cls == RL_TOK_PUNCT)
+				value_end = attribute_value_end(sd, t);
 			if (sd->tok[t].cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
-			if (weighed(c, s, t))
+			if (t >= value_end && weighed(c, s, t))
 				rc = stem_of(c, st, memo, s, t, &of[t]);
 			else
 				of[t] = word_key(sd, kmemo, t);

@@ -33,10 +33,32 @@ static bool is_abbreviation(const char *s, size_t len)
 	return false;
 }
 
+/* Is word w an initial of any script with case: one upper-case letter ("J. Smith",
+ * "Ф. М. Герштейн")? A Cyrillic initial once ended a sentence, and a list item of NEW was cut in
+ * two units at "Ф. М.", its second half drawn as derived from OLD. */
+static bool is_initial(const char *text, const rl_token *w)
+{
+	int32_t cp;
+	return (w->flags & RL_TF_UPPER) && rl_utf8_decode(text + w->off, w->len, &cp) == w->len;
+}
+
+/* Is token t a dash ("-", "–", "—")? */
+static bool is_dash(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	int32_t cp;
+	return tk->cls == RL_TOK_PUNCT && rl_utf8_decode(sd->text + tk->off, tk->len, &cp) == tk->len &&
+	       (cp == '-' || cp == 0x2013 || cp == 0x2014);
+}
+
 /* Can token t begin a sentence? Not a lower-case word ("approx. five", "в 2004 г. этот" go on),
- * but after the full stop of a long word (rl_lower_starts: "stream. podselect is"). */
+ * but after the full stop of a long word (rl_lower_starts: "stream. podselect is"); not a dash
+ * inside a line, which goes on after a question in brackets ("брат (двоюродный?) — Ф. М.
+ * Герштейн"; a line that opens with one, dialogue, starts a unit anyway). */
 static bool can_begin(const rl_side *sd, uint32_t t)
 {
+	if (is_dash(sd, t))
+		return false;
 	return !rl_is_lower_word(&sd->tok[t], sd->text) || rl_lower_starts(sd->tok, sd->text, t);
 }
 
@@ -83,7 +105,8 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 		return false;
 	if (j > 0 && sd->tok[j].gap == RL_GAP_NONE && sd->tok[j].len == 1 && sd->text[sd->tok[j].off] == '.') {
 		const rl_token *w = &sd->tok[j - 1];
-		if (w->cls == RL_TOK_WORD && is_abbreviation(sd->text + w->off, w->len))
+		if (w->cls == RL_TOK_WORD &&
+		    (is_initial(sd->text, w) || is_abbreviation(sd->text + w->off, w->len)))
 			return false;
 		/* "1. Four million" at the start of a line: a list marker, not a sentence. */
 		if (w->cls == RL_TOK_WORD && w->len <= 3 && (j == 1 || w->gap >= RL_GAP_BREAK))

@@ -1273,15 +1273,51 @@ static bool starts_list_item(const rl_tokens *t, size_t i)
 	return t->v[i + 1].len == 1 && (c == '.' || c == ')') && t->v[i + 2].gap == RL_GAP_SPACE;
 }
 
+/* Does the line starting at token i begin with a mark of markup that makes its line a unit of its
+ * own, as a list item is: a wiki table's "|", "|-", "|}", "{|" and "!" (Markdown's "|" too), a
+ * template's "{{" and "}}", a heading's "=", an indent's ":" and a definition's ";", a wiki
+ * list's "#", a line of links ("[[Category:…]]")? A wrapper never starts a line of prose with
+ * "|"; it may start one with any of the others, set apart by a space ("copied_list\n=
+ * original_list[:]", French "Bonjour\n! Comment") or not ("the\n[[Holmby Light]]"), so those
+ * count only after a line that did not stop inside a sentence (a word or a comma), or under a
+ * line of markup (under: a run of rows, "!Role" under "!Year"). Without this, a wiki page whose
+ * table rows outnumber its paragraphs (one a line, hundreds of columns wide) looks wrapped at the
+ * rows' width, and a row as wide as most joins the row before it. */
+static bool starts_markup_line(const rl_tokens *t, size_t i, bool under)
+{
+	const rl_token *tk = &t->v[i];
+	if (tk->cls != RL_TOK_PUNCT)
+		return false;
+	switch (t->text[tk->off]) {
+	case '|':
+		return true;
+	case '[':  /* a wiki link first: "[[Category:...]]", "[[File:...]]" */
+		if (tk->len == 1 && (i + 1 >= t->n || t->v[i + 1].gap != RL_GAP_NONE ||
+		                     t->text[t->v[i + 1].off] != '['))
+			return false;
+		break;
+	case '{': case '}': case '=': case '!': case ':': case ';': case '#':
+		break;
+	default:
+		return false;
+	}
+	if (i == 0)
+		return true;
+	const rl_token *p = &t->v[i - 1];
+	if (!(p->cls == RL_TOK_WORD || (p->len == 1 && t->text[p->off] == ',')))
+		return true;
+	return under;
+}
 
 /* Hard-wrapped prose has line ends that mean nothing; other text (one paragraph per line, lists,
  * headings) has line ends a reader sees. Decide which each single line end is, from the line
  * lengths of the whole text: a line that stops well short of the text's wrap width ended on
- * purpose, and so did a list item (unless the next line is indented, continuing it) and the line
- * before one. Text whose lines run past any plausible wrap width is not hard-wrapped, so all of
- * its line ends are kept, unless most of them fall inside a sentence: prose wrapped wide (at 105
- * or 120 columns) is still prose, and a line of it that starts in the middle of a sentence is no
- * unit of its own (a rewritten clause on such a line was taken for a line inserted whole). */
+ * purpose, and so did a list item or a line of markup (unless the next line is indented,
+ * continuing it) and the line before one. Text whose lines run past any plausible wrap width is
+ * not hard-wrapped, so all of its line ends are kept, unless most of them fall inside a sentence:
+ * prose wrapped wide (at 105 or 120 columns) is still prose, and a line of it that starts in the
+ * middle of a sentence is no unit of its own (a rewritten clause on such a line was taken for a
+ * line inserted whole). */
 #define WRAP_WIDTH_MAX 100      /* wider lines than this were not wrapped by hand */
 #define WRAP_PERCENTILE 90      /* the wrap width is this percentile of wrapped line widths */
 #define SHORT_LINE_PERCENT 70   /* a line this much shorter than the wrap width ended on purpose */
@@ -1334,15 +1370,19 @@ static void mark_breaks(rl_tokens *t)
 	uint32_t wrap = percentile_width(l, nl);
 	bool wrapped = wrap <= WRAP_WIDTH_MAX || run_on * 100 >= single * RUN_ON_PERCENT;
 
+	bool markup = starts_markup_line(t, 0, false);  /* line k begins with markup */
 	for (size_t k = 0; k + 1 < nl; k++) {
 		size_t i = l[k + 1].t0;
+		bool next = starts_markup_line(t, i, markup);
 		if (t->v[i].gap == RL_GAP_LINE) {
 			uint32_t prev = l[k].width;
-			bool item_ends = starts_list_item(t, l[k].t0) && !(t->v[i].flags & RL_TF_INDENT);
-			if (!wrapped || starts_list_item(t, i) || item_ends ||
+			bool item_ends = (markup || starts_list_item(t, l[k].t0)) &&
+			                 !(t->v[i].flags & RL_TF_INDENT);
+			if (!wrapped || starts_list_item(t, i) || item_ends || next ||
 			    (uint64_t)prev * 100 < (uint64_t)wrap * SHORT_LINE_PERCENT)
 				t->v[i].gap = RL_GAP_BREAK;
 		}
+		markup = next;
 	}
 }
 

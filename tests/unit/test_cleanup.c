@@ -398,4 +398,63 @@ Test(cleanup, an_equality_at_a_line_start_is_not_shifted_away)
 	};
 	slid(a, b, script, 4, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-1 0-1 | - 1-7 1-1 | = 7-9 1-3 | r 9-10 3-4");
+
+/* A template's line whose value was rewritten, longer, keeps its parameter name ("| clubs1 =")
+ * and nothing else: its words are few against the new value's, which another line of OLD holds
+ * ("| clubs2 = [[Holmby Athletic|Holmby]]"). It is one line rewritten in place, not a line
+ * deleted beside a line inserted (cleanup_units.c, keeps_markup_head). */
+Test(cleanup, a_markup_line_that_keeps_its_name_is_rewritten_in_place)
+{
+	const char *a = "{{Infobox football biography\n"
+	                "| name = Mara Quell\n"
+	                "| youthclubs1 = [[Fenwick Rovers]]\n"
+	                "| youthclubs2 = [[Port Authority]]\n"
+	                "| years1 = 2001–2003\n"
+	                "| clubs1 = [[Port Authority]]\n"
+	                "| caps1 = 54\n"
+	                "| years2 = 2004–2018\n"
+	                "| clubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| caps2 = 300\n"
+	                "}}\n"
+	                "'''Mara Quell''' (born 1984) is a footballer who played for Holmby Athletic "
+	                "for fourteen years.\n";
+	const char *b = "{{Infobox football biography\n"
+	                "| name = Mara Quell\n"
+	                "| youthclubs1 = [[Fenwick Rovers]]\n"
+	                "| youthclubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| years1 = 2001–2003\n"
+	                "| clubs1 = [[Holmby Athletic Reserves|Holmby Reserves]]\n"
+	                "| caps1 = 54\n"
+	                "| years2 = 2004–2018\n"
+	                "| clubs2 = [[Holmby Athletic|Holmby]]\n"
+	                "| caps2 = 300\n"
+	                "}}\n"
+	                "'''Mara Quell''' (born 1984) is a footballer who played for Holmby Athletic "
+	                "for fourteen years.\n";
+	script_has(a, b, NULL, "| r Port Authority > Holmby Athletic Reserves | Holmby Reserves |");
+	script_lacks(a, b, NULL, "d | clubs1 = [ [ Port Authority ] ]");
+}
+
+/* A reference's citation replaced by a named reference: the "tools" of the deleted URL
+ * (http://tools.holmby.org/tools-listing) was paired with the "tools" of the added
+ * name="tools", a coincidence that pulled the rewrite apart around it. A word of a URL whose
+ * other words all changed, matched outside a URL, joins the rewrite (rl_url_strays); one in a
+ * URL that keeps its other parts stays, as do a number's parts and a URL rewritten part by
+ * part. */
+Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
+{
+	const char *a = "The keepers use many tools, such as:<ref>{{Cite web|url = "
+	                "http://tools.holmby.org/tools-listing|title = Holmby Tools Listing "
+	                "|publisher =Holmby Trust}}</ref>\n* lamps\n* ropes\n";
+	const char *b = "The keepers use many tools, such as:<ref name=\"tools\" />\n* lamps\n* ropes\n";
+	script_lacks(a, b, NULL, "| = tools |");
+	script_has(a, b, NULL, "> \" tools \" |");
+	script_has(a, b, without(RL_STAGE_CLEANUP), "| = tools |");
+	script_has("See http://www.holmby.org/a/tools/b for the list.",
+	           "See http://www.holmby.org/c/tools/d for the list.", NULL, "| = / tools / |");
+	script_has("Version 5.26.1 is out.", "Version 6.26.2 is out.", NULL, "| = . 26 . |");
+	/* A URL rewritten part by part, a URL on both sides, keeps what it kept. */
+	script_has("Ask the community at https://raku.org/community/ for help.",
+	           "Ask the communities at http://rakus.org/communities/ for help.", NULL,
+	           "| = . org / |");
 }

@@ -465,3 +465,50 @@ Test(provenance, a_weak_restatement_among_restatements_keeps_its_link)
 	free(t);
 	rl_alignment_free(al);
 }
+
+/* A wiki table row inserted into one table shares only markup with the rows of another, far
+ * away ("style", "text", "align", "center"): the names and values of attributes, a template's
+ * name, are no content words, and the row links to nothing. */
+Test(provenance, markup_words_link_nothing)
+{
+	const char *a = "{| class=\"wikitable\"\n|-\n!Champion\n!Date\n!Defences\n|-\n"
+	                "|[[Mara Quell]]\n|style=\"text-align:center;\" | 0\n"
+	                "|style=\"text-align:center;\" | 12 days\n|-\n"
+	                "|[[Anna Vell]]\n|style=\"text-align:center;\" | 3\n"
+	                "|style=\"text-align:center;\" | 400 days\n|}\n\n"
+	                "The lighthouse league was founded in 1931 by the keepers of the northern "
+	                "coast, who met each winter at Holmby to settle their titles.\n\n"
+	                "{| class=\"wikitable\"\n|-\n!Keeper\n!Light\n|-\n"
+	                "|[[Mags Orrin]]\n|Holmby Light\n|-\n|[[Tam Rowe]]\n|Fenwick Light\n|}\n";
+	const char *b = "{| class=\"wikitable\"\n|-\n!Champion\n!Date\n!Defences\n|-\n"
+	                "|[[Mara Quell]]\n|style=\"text-align:center;\" | 0\n"
+	                "|style=\"text-align:center;\" | 12 days\n|-\n"
+	                "|[[Anna Vell]]\n|style=\"text-align:center;\" | 3\n"
+	                "|style=\"text-align:center;\" | 400 days\n|}\n\n"
+	                "The lighthouse league was founded in 1931 by the keepers of the northern "
+	                "coast, who met each winter at Holmby to settle their titles.\n\n"
+	                "{| class=\"wikitable\"\n|-\n!Keeper\n!Light\n|-\n"
+	                "|[[Mags Orrin]]\n|Holmby Light\n|-\n|[[Tam Rowe]]\n|Fenwick Light\n"
+	                "|style=\"text-align:center\" bgcolor=#C0C0C0|0\n|}\n";
+	rl_alignment *al = diff(a, b, true);
+	size_t n;
+	rl_alignment_sources(al, &n);
+	cr_assert_eq(n, 0);
+	rl_alignment_free(al);
+	/* A row with words of its own restating a sentence of OLD below it is linked. */
+	const char *c = "{| class=\"wikitable\"\n|-\n!Keeper\n!Light\n|-\n"
+	                "|[[Mags Orrin]]\n|Holmby Light\n|}\n\n"
+	                "The lighthouse league was founded in 1931 by the keepers of the northern "
+	                "coast, who met each winter at Holmby to settle their titles.\n\n"
+	                "Rain fell on the harbour all week.\n";
+	const char *d = "{| class=\"wikitable\"\n|-\n!Keeper\n!Light\n|-\n"
+	                "|[[Mags Orrin]]\n|Holmby Light\n|-\n"
+	                "|style=\"text-align:center\"|League of northern keepers, founded 1931, "
+	                "winter titles at Holmby\n|}\n\n"
+	                "The lighthouse league was founded in 1931 by the keepers of the northern "
+	                "coast, who met each winter at Holmby to settle their titles.\n\n"
+	                "Rain fell on the harbour all week.\n";
+	al = diff(c, d, true);
+	cr_assert_not_null(link_of(al, d, "|style="));
+	rl_alignment_free(al);
+}

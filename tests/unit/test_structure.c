@@ -443,3 +443,20 @@ Test(structure, candidates_find_what_every_token_finds)
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
 }
+
+/* Initials of any script with case do not end a sentence ("Ф. М. Герштейн", as "J. Smith"), nor
+ * does a question in brackets before a dash ("брат (двоюродный?) — ..."): a list item of NEW was
+ * cut in three units there, and the last drawn as derived from an OLD sentence that shared its
+ * reference. */
+Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
+{
+	cr_assert_str_eq(units_of("* Сестра — Лия Егорова, брат (двоюродный?) — Ф. М. Герштейн, "
+	                          "смотритель маяка. Он жил в Холмби."),
+	                 "* Сестра — Лия Егорова, брат (двоюродный?) — Ф. М. Герштейн, смотритель "
+	                 "маяка. / Он жил в Холмби.");
+	cr_assert_str_eq(units_of("Σ. Παπαδόπουλος kept the light. It never failed."),
+	                 "Σ. Παπαδόπουλος kept the light. / It never failed.");
+	/* A lower-case letter is no initial: "г." (a year) before a capital ends the sentence. */
+	cr_assert_str_eq(units_of("Маяк построен в 1931 г. Он стоит до сих пор."),
+	                 "Маяк построен в 1931 г. / Он стоит до сих пор.");
+}

@@ -244,6 +244,85 @@ Test(token, a_short_line_above_long_paragraphs_is_a_hard_line_end)
 	cr_assert_null(strchr(g, '2'), "no soft line ends: %s", g);
 }
 
+/* The gap before the first token of each line of s that starts with `mark`, as digits. */
+static const char *line_gaps(const char *s, char mark)
+{
+	static char out[256];
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, s, strlen(s)), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t k = 0;
+	for (size_t i = 1; i < rl_tokens_count(t) && k + 1 < sizeof out; i++)
+		if (v[i].gap >= RL_GAP_LINE && s[v[i].off] == mark)
+			out[k++] = (char)('0' + v[i].gap);
+	out[k] = '\0';
+	rl_tokens_free(t);
+	return out;
+}
+
+Test(token, wiki_table_rows_are_lines_of_their_own)
+{
+	/* A wiki page whose table rows (short lines) outnumber its paragraphs (one a line, past any
+	 * wrap width): the lines look wrapped at the rows' width, and a row as wide as most of them
+	 * (the first cell of each row, ending in two spaces) once made the line end after it soft:
+	 * the next row was drawn on its line. Every row starts a line a reader sees. */
+	const char *s =
+		"'''Mara Quell''' (born 1931) was a stage and screen actor best known for playing "
+		"lighthouse keepers, ferry captains and, late in her career, a long run of grandmothers.\n"
+		"\n"
+		"==Television==\n"
+		"{| class=\"wikitable\"\n"
+		"!Title\n"
+		"!Year\n"
+		"!Role\n"
+		"|-\n"
+		"|''[[The Harbour Light (TV series)|The Harbour Light]]''  \n"
+		"|1958 \n"
+		"|Keeper Anna Vell\n"
+		"|\"The Long Night\"\n"
+		"|-\n"
+		"|''[[Ferry Crossing (TV series)|Ferry Crossing]]''  \n"
+		"|1961 \n"
+		"|Captain Mags Orrin\n"
+		"|12 episodes\n"
+		"|-\n"
+		"|''[[Northern Lights (1966 TV series)|Northern Lights]]''\n"
+		"|1966\n"
+		"|Grandmother\n"
+		"|\n"
+		"|}\n";
+	cr_assert_str_eq(line_gaps(s, '|'), "3333333333333333", "every row: a hard line end");
+	cr_assert_str_eq(line_gaps(s, '!'), "333");
+}
+
+Test(token, link_and_indent_lines_start_hard_after_a_line_that_ends_a_sentence)
+{
+	/* Category and indented lines under one-paragraph-per-line text start lines of their own;
+	 * a link that carries a hard-wrapped sentence on ("... the\n[[Lake ...]]") does not, nor
+	 * does a mark wrapped onto the next line ("Bonjour\n! Comment", "copied_list\n= original"). */
+	const char *wiki =
+		"The stage names of the stories, as one actor told them:\n"
+		": Stage one: \"Who is Mara Quell?\"\n"
+		": Stage two: \"Get me Mara Quell.\"\n"
+		"[[Category:Stage actors of the northern coast]]\n"
+		"[[Category:Screen actors of the northern coast]]\n"
+		"[[Category:People from Holmby]]\n"
+		"[[Category:Lighthouse keepers in fiction]]\n"
+		"[[Category:1931 births]]\n";
+	cr_assert_str_eq(line_gaps(wiki, ':'), "33");
+	cr_assert_str_eq(line_gaps(wiki, '['), "33333");
+	const char *prose =
+		"The ferry left the quay at dawn and crossed to the island where the\n"
+		"[[Holmby Light]] stands above the old harbour wall, and the crew said\n"
+		"bonjour to the keeper who waved at them from the gallery: Bonjour\n"
+		"! Comment allez-vous ce matin, dit-il, et le vent est-il bon pour vous? The log\n"
+		"keeps a copy of the list of ships that called, for example, copied_list\n"
+		"= original_list[:], which the harbour master reads out every evening.\n";
+	cr_assert_str_eq(line_gaps(prose, '['), "2");
+	cr_assert_str_eq(line_gaps(prose, '!'), "2");
+	cr_assert_str_eq(line_gaps(prose, '='), "2");
+}
+
 /* The tokens of s with each one's class, width and flags, as "text:cls:width:flags" joined with
  * '|', for the byte-level fast paths below. */
 static const char *described(const char *s, size_t n)
