@@ -650,11 +650,6 @@ static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int
 }
 
 /* Is op a change that a stray may join (no part of a move)? */
-static bool plain_change(const rl_op *op)
-{
-	return op->kind != RL_OP_EQUAL && !op->move;
-}
-
 int rl_url_strays(rl_ctx *c, rl_opvec *ops)
 {
 	if (c->opts.key.ignore_punct)

@@ -398,6 +398,7 @@ Test(cleanup, an_equality_at_a_line_start_is_not_shifted_away)
 	};
 	slid(a, b, script, 4, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-1 0-1 | - 1-7 1-1 | = 7-9 1-3 | r 9-10 3-4");
+}
 
 /* A template's line whose value was rewritten, longer, keeps its parameter name ("| clubs1 =")
  * and nothing else: its words are few against the new value's, which another line of OLD holds
