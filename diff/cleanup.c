@@ -330,6 +330,40 @@ static bool breaks_inside(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 	return false;
 }
 
+/* Is token t of side s inside a quotation (marks included)? The quotations are in order of their
+ * opening marks; a nested one lies inside its outer one. */
+static bool quoted(const rl_side *sd, uint32_t t)
+{
+	size_t lo = 0, hi = sd->nquotes;
+	while (lo < hi) {  /* the first quotation opening after t */
+		size_t mid = lo + (hi - lo) / 2;
+		if (sd->quotes[mid].t0 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0;) {
+		if (t < sd->quotes[i].t1)
+			return true;
+		if (sd->quotes[i].depth == 0)
+			return false;  /* an outermost one ended before t: nothing earlier holds it */
+	}
+	return false;
+}
+
+/* Would moving equal tokens from [from, from + n) to [to, to + n) of side s take a word into or
+ * out of a quotation? Then the shift would trade which copy of a word a quotation keeps, and the
+ * quote stage reads the quotation as kept or removed by it ("all" of "override-all" kept, and
+ * then "override" with it, for NEW's "override all": the words between lost). A mark is no such
+ * copy. */
+static bool crosses_quote(const rl_side *sd, uint32_t from, uint32_t to, uint32_t n)
+{
+	for (uint32_t i = 0; i < n && sd->nquotes; i++)
+		if (sd->tok[from + i].cls == RL_TOK_WORD && quoted(sd, from + i) != quoted(sd, to + i))
+			return true;
+	return false;
+}
+
 /* Ops x, e, y (change, equality, change) at the end of the list: shift e over a one-sided change
  * beside it that ends (or, before it, starts) with e's own tokens, so that the two changes meet and
  * become one. "A {+X+} in {+Y in+} B" is "A {+X in Y+} in B": as many tokens kept, one edit where
@@ -338,8 +372,8 @@ static bool breaks_inside(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
  * than an end of e ("id:" kept at the start of a line stays there), nor when x and y are a
  * deletion and an insertion: the merge would be a replace of two texts that nothing paired, nor
  * when the part of the one-sided change that joins the other holds a line start ("The vote" and
- * the next line inserted whole stay apart from the rewrite after them). Returns whether it
- * merged. */
+ * the next line inserted whole stay apart from the rewrite after them), nor when it would take e
+ * into or out of a quotation (crosses_quote). Returns whether it merged. */
 static bool shift_merge(const rl_ctx *c, rl_op *v, size_t *n)
 {
 	rl_op *x = &v[*n - 3], *e = &v[*n - 2], *y = &v[*n - 1];
@@ -352,7 +386,8 @@ static bool shift_merge(const rl_ctx *c, rl_op *v, size_t *n)
 		const rl_side *sd = &c->side[sy];
 		uint32_t L = rl_hi(e, sy) - rl_lo(e, sy), hi = rl_hi(y, sy);
 		if (hi - rl_lo(y, sy) >= L && same_run(sd, rl_lo(e, sy), hi - L, L) &&
-		    edge_as_good(c, sy, hi - L, e) && !breaks_inside(c, sy, rl_lo(y, sy), hi - L)) {
+		    edge_as_good(c, sy, hi - L, e) && !breaks_inside(c, sy, rl_lo(y, sy), hi - L) &&
+		    !crosses_quote(sd, rl_lo(e, sy), hi - L, L)) {
 			rl_op m = *x, k = *e;
 			if (sy == RL_OLD)
 				m.a1 = hi - L, k.a0 = hi - L, k.a1 = hi;
@@ -368,7 +403,8 @@ static bool shift_merge(const rl_ctx *c, rl_op *v, size_t *n)
 		const rl_side *sd = &c->side[sx];
 		uint32_t L = rl_hi(e, sx) - rl_lo(e, sx), lo = rl_lo(x, sx);
 		if (rl_hi(x, sx) - lo >= L && same_run(sd, lo, rl_lo(e, sx), L) &&
-		    edge_as_good(c, sx, lo + L, e) && !breaks_inside(c, sx, lo + L, rl_hi(x, sx))) {
+		    edge_as_good(c, sx, lo + L, e) && !breaks_inside(c, sx, lo + L, rl_hi(x, sx)) &&
+		    !crosses_quote(sd, rl_lo(e, sx), lo, L)) {
 			rl_op m = *y, k = *e;
 			if (sx == RL_OLD)
 				k.a0 = lo, k.a1 = lo + L, m.a0 = lo + L;

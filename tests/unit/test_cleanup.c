@@ -459,3 +459,23 @@ Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
 	           "Ask the communities at http://rakus.org/communities/ for help.", NULL,
 	           "| = . org / |");
 }
+
+/* An equality inside a quotation is not shifted out of it (nor one outside into one): which copy
+ * of a word the quotation keeps decides whether it was removed. */
+Test(cleanup, an_equality_is_not_shifted_out_of_a_quotation)
+{
+	char got[256];
+	const char *a = "x \"y\" z y", *b = "x q y";
+	const rl_op script[] = {
+		{0, 1, 0, 1, 0, RL_OP_EQUAL, 0},   /* x */
+		{1, 2, 1, 2, 0, RL_OP_REPLACE, 0}, /* " -> q */
+		{2, 3, 2, 3, 0, RL_OP_EQUAL, 0},   /* y, inside the quotation */
+		{3, 6, 3, 3, 0, RL_OP_DELETE, 0},  /* " z y */
+	};
+	slid(a, b, script, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-2 1-2 | = 2-3 2-3 | - 3-6 3-3");
+	/* Without the marks the same script shifts: the two changes become one. */
+	const char *c = "x , y , z y";
+	slid(c, b, script, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-5 1-2 | = 5-6 2-3");
+}
