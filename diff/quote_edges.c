@@ -129,6 +129,137 @@ void rl_qo_slide_out(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops)
 	}
 }
 
+/* Tokens after a quotation's end looked at for the copy of the words it keeps last. */
+#define PAST_REACH 16
+
+/* Do tokens [k0, k1) of side s end the words of quotation q (only marks and signs after them)? */
+static bool ends_words(const rl_side *sd, const rl_quotation *q, uint32_t k1)
+{
+	for (uint32_t t = k1; t < q->t1; t++)
+		if (sd->tok[t].cls == RL_TOK_WORD)
+			return false;
+	return true;
+}
+
+/* Does [p, p + m) of side s hold the m tokens from k0, outside every quotation, in the unit of
+ * k0? */
+static bool copy_at(const rl_ctx *c, const rl_qowner *ow, int s, uint32_t k0, uint32_t m,
+                    uint32_t p)
+{
+	const rl_side *sd = &c->side[s];
+	if (rl_qo_inq(ow, s, p + m) > rl_qo_inq(ow, s, p) ||
+	    (sd->unit && sd->unit[p + m - 1] != sd->unit[k0]))
+		return false;
+	for (uint32_t i = 0; i < m; i++)
+		if (sd->ids[p + i] == RL_ID_NONE || sd->ids[p + i] != sd->ids[k0 + i])
+			return false;
+	return true;
+}
+
+/* Where the words that equal op ops[k] keeps at the end of a quotation of side s (the other side
+ * keeps them outside every quotation) stand again right after it, outside it, in its sentence:
+ * in the change *f, after changes of side s only. Returns the copy's first token there, or
+ * UINT32_MAX. */
+static uint32_t copy_past(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, size_t k,
+                          int s, size_t *f)
+{
+	const rl_op *e = &ops->v[k];
+	int o = !s;
+	uint32_t k0 = rl_lo(e, s), k1 = rl_hi(e, s), m = k1 - k0;
+	uint32_t x = rl_qo_qix(c, ow, s, k0);
+	if (m == 0 || x == UINT32_MAX || rl_qo_qix(c, ow, s, k1 - 1) != x ||
+	    rl_qo_inq(ow, o, rl_hi(e, o)) > rl_qo_inq(ow, o, rl_lo(e, o)))
+		return UINT32_MAX;
+	const rl_quotation *q = &c->side[s].quotes[x];
+	if (!ends_words(&c->side[s], q, k1))
+		return UINT32_MAX;
+	for (size_t j = k + 1; j < ops->n; j++) {
+		const rl_op *g = &ops->v[j];
+		if (rl_qo_kept(g) || g->move || rl_lo(g, o) != rl_hi(e, o))
+			return UINT32_MAX;
+		uint32_t lo = rl_lo(g, s) > q->t1 ? rl_lo(g, s) : q->t1;
+		for (uint32_t p = lo; p + m <= rl_hi(g, s) && p <= k1 + PAST_REACH; p++)
+			if (copy_at(c, ow, s, k0, m, p)) {
+				*f = j;
+				return p;
+			}
+		if (rl_hi(g, o) > rl_lo(g, o) || rl_hi(g, s) > k1 + PAST_REACH)
+			return UINT32_MAX;  /* the other side's text after it: no further */
+	}
+	return UINT32_MAX;
+}
+
+/* Push [lo, hi) of side s and [plo, phi) of the other side as one change, unless empty. */
+static int push_change(rl_opvec *out, int s, uint32_t lo, uint32_t hi, uint32_t plo, uint32_t phi)
+{
+	if (hi <= lo && phi <= plo)
+		return RL_OK;
+	rl_op op = {0};
+	set_side(&op, s, lo, hi);
+	set_side(&op, !s, plo, phi);
+	op.kind = rl_change_kind(op.a1 > op.a0, op.b1 > op.b0);
+	return rl_opvec_push(out, &op);
+}
+
+/* Equal op ops[k] slid to the copy at p of side s in change ops[f] (copy_past): the text it left
+ * joins the change before it (one of side s only when none is), the changes between and the rest
+ * of ops[f] become one change after it. */
+static int slide_past(const rl_opvec *ops, size_t k, size_t f, int s, uint32_t p, rl_opvec *out)
+{
+	int o = !s;
+	const rl_op *e = &ops->v[k], *g = &ops->v[f];
+	uint32_t k0 = rl_lo(e, s), m = rl_hi(e, s) - k0, eo0 = rl_lo(e, o), eo1 = rl_hi(e, o);
+	rl_op *d = out->n > 0 ? &out->v[out->n - 1] : NULL;
+	int rc;
+	if (d && !rl_qo_kept(d) && !d->move && rl_hi(d, s) == k0 && rl_hi(d, o) == eo0) {
+		set_side(d, s, rl_lo(d, s), p);
+		d->kind = rl_change_kind(d->a1 > d->a0, d->b1 > d->b0);
+		rc = RL_OK;
+	} else {
+		rc = push_change(out, s, k0, p, eo0, eo0);
+	}
+	rl_op kept = *e;
+	set_side(&kept, s, p, p + m);
+	if (rc == RL_OK)
+		rc = rl_opvec_push(out, &kept);
+	if (rc == RL_OK)
+		rc = push_change(out, s, p + m, rl_hi(g, s), eo1, rl_hi(g, o));
+	return rc;
+}
+
+/* Kept words that end a quotation, where the same words stand again a few tokens after it, in
+ * its sentence, inside the change that follows ("“reusable, but not shared” lock holders, since
+ * shared lock holders" against "locks holder, as shared locks holder": the diff kept the quoted
+ * "shared"). Keep the copy outside, so that the quotation goes as a whole and is flagged. */
+int rl_qo_slide_past(rl_ctx *c, const rl_qowner *ow, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 4);
+	bool any = false;
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		const rl_op *e = &ops->v[k];
+		size_t f = 0;
+		uint32_t p = UINT32_MAX;
+		int s = RL_OLD;
+		if (e->kind == RL_OP_EQUAL && !e->move) {
+			p = copy_past(c, ow, ops, k, RL_OLD, &f);
+			if (p == UINT32_MAX)
+				s = RL_NEW, p = copy_past(c, ow, ops, k, RL_NEW, &f);
+		}
+		if (p == UINT32_MAX) {
+			rc = rl_opvec_push(&out, e);
+			continue;
+		}
+		rc = slide_past(ops, k, f, s, p, &out);
+		k = f;
+		any = true;
+	}
+	if (rc == RL_OK && any)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ marks in their roles */
 
 /* Per side, the opening marks of the quotations (t0) and their closing marks (t1 - 1),

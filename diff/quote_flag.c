@@ -776,8 +776,10 @@ int rl_quotes_flag(rl_ctx *c, rl_opvec *ops)
 		rc = rl_qo_marks_in_role(c, ops);
 	if (rc == RL_OK) {
 		rl_qo_slide_out(c, ow, ops);
-		rc = rl_qo_cut_at_quotes(c, ow, ops);
+		rc = rl_qo_slide_past(c, ow, ops);
 	}
+	if (rc == RL_OK)
+		rc = rl_qo_cut_at_quotes(c, ow, ops);
 	if (rc == RL_OK && (rc = rl_qo_build(ops, ow)) == RL_OK &&
 	    (rc = fold_gone(c, ops, ow)) == RL_OK && (rc = split_leaving(c, ow, ops)) == RL_OK)
 		rc = judge_and_flag(c, ow, ops);

@@ -175,6 +175,10 @@ int rl_qo_marks_in_role(rl_ctx *c, rl_opvec *ops);
  * copy outside is kept, so that the quotation goes as a whole. */
 void rl_qo_slide_out(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops);
 
+/* Kept words that end a quotation and stand again just after it, in the change that follows,
+ * outside it: the copy outside is kept, so that the quotation goes as a whole. */
+int rl_qo_slide_past(rl_ctx *c, const rl_qowner *ow, rl_opvec *ops);
+
 /* The changes cut at the edges of the quotations they cover in part. */
 int rl_qo_cut_at_quotes(rl_ctx *c, const rl_qowner *ow, rl_opvec *ops);
 

@@ -357,6 +357,34 @@ Test(quote, a_kept_word_slides_out_of_a_removed_quotation)
 	free(got);
 }
 
+/* A word kept at the end of a quotation when the same word stands a few words after it, in the
+ * change that follows, outside: the copy outside is kept, and the quotation is removed whole
+ * (seed 1664300104 p3 of the generated pairs: "“reusable, but not reentrant” context managers,
+ * since reentrant context managers"). */
+Test(quote, a_kept_word_slides_past_the_end_of_a_removed_quotation)
+{
+	const char *a = "Apart from both single run and shared lock holders are\n"
+	                "\xe2\x80\x9cportable\xe2\x80\x9d lock holders (or, to be completely precise, "
+	                "\xe2\x80\x9cportable,\nbut not shared\xe2\x80\x9d lock holders, since shared "
+	                "lock holders\nare also portable). These lock holders allow being taken many\n"
+	                "times, but will stop (or otherwise not work correctly) if the specific\n"
+	                "lock holder copy has already been taken in an enclosing\nblock.\n";
+	const char *b = "Aparts from each one run and shared locks holder are locks holders (or, to be "
+	                "completely precises, locks holder, as shared locks holder are also portable). "
+	                "These locks holder assist being taken multiples times, however will halt (or "
+	                "otherwises not function correctly) if the particular locks holder copy has "
+	                "previously been taken in an enclosing blocks.\n";
+	char *got = run(a, b);
+	/* Without the slide: "r \xe2\x80\x9c portable > locks holder | = , | r but not > as | = shared
+	 * | d \xe2\x80\x9d | r lock holders , since shared lock > locks": the quoted "shared" kept,
+	 * the quotation not flagged. */
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9c portable , but not shared \xe2\x80\x9d "),
+	                   "%s", got);
+	cr_assert_not_null(strstr(got, "\xe2\x80\x9d !removed"), "%s", got);
+	cr_assert_not_null(strstr(got, "= shared | r lock > locks"), "%s", got);
+	free(got);
+}
+
 /* A straight mark glued after an ellipsis and before text opens a second quotation when none is
  * open for it to close ("a"..."b", a range of two quoted names). */
 Test(quote, a_straight_mark_after_an_ellipsis_opens)
