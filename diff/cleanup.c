@@ -291,14 +291,6 @@ static bool plain_equal(const rl_op *op)
 	return op->kind == RL_OP_EQUAL && !op->move;
 }
 
-/* The side of a one-sided change, or -1. */
-static int one_side(const rl_op *op)
-{
-	if (op->move)
-		return -1;
-	return op->kind == RL_OP_DELETE ? RL_OLD : op->kind == RL_OP_INSERT ? RL_NEW : -1;
-}
-
 /* boundary_score, where a soft line end (in wrapped text, a row of a table drawn in it) ranks
  * above a space: a shift never moves a change's edge off the start of a line. */
 static int edge_score(const rl_ctx *c, int s, uint32_t t)
@@ -379,7 +371,7 @@ static bool shift_merge(const rl_ctx *c, rl_op *v, size_t *n)
 	rl_op *x = &v[*n - 3], *e = &v[*n - 2], *y = &v[*n - 1];
 	if (!plain_change(x) || !plain_equal(e) || !plain_change(y))
 		return false;
-	int sy = one_side(y), sx = one_side(x);
+	int sy = rl_one_side(y), sx = rl_one_side(x);
 	if (sx >= 0 && sy >= 0 && sx != sy)
 		return false;  /* a deletion and an insertion made one would pair what no diff paired */
 	if (sy >= 0) {  /* y ends with e: the change grows leftwards over e */
@@ -463,13 +455,6 @@ int rl_slide(rl_ctx *c, rl_opvec *ops)
 
 /* ------------------------------------------------------------------ rewrites at unit edges */
 
-/* Is the point before token t of side s inside a unit (not where one starts, nor the end)? */
-static bool inside_unit(const rl_ctx *c, int s, uint32_t t)
-{
-	const rl_side *sd = &c->side[s];
-	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
-}
-
 /* Cut replace op k where it runs over unit starts on one side and stays in one unit on the other.
  * The rewrite is the part that shares its sentence with the equal text next to it; the whole
  * units before (or after) it were deleted (inserted) and stand as an op of their own, so that a
@@ -488,10 +473,10 @@ static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *o
 		if (sd->unit[lo] == sd->unit[hi - 1] || so->unit[olo] != so->unit[ohi - 1])
 			continue;
 		bool before = k > 0 && ops->v[k - 1].kind == RL_OP_EQUAL && !ops->v[k - 1].move &&
-		              inside_unit(c, s, lo);
+		              rl_inside_unit(c, s, lo);
 		bool after = k + 1 < ops->n && ops->v[k + 1].kind == RL_OP_EQUAL &&
-		             !ops->v[k + 1].move && inside_unit(c, s, hi);
-		if (before == after || (after && inside_unit(c, s, lo)) || (before && inside_unit(c, s, hi)))
+		             !ops->v[k + 1].move && rl_inside_unit(c, s, hi);
+		if (before == after || (after && rl_inside_unit(c, s, lo)) || (before && rl_inside_unit(c, s, hi)))
 			continue;  /* tied to neither neighbour or to both, or the rest is no whole unit
 			            * (". The company" -> ", and the light": sentences joined) */
 		uint32_t cut = after ? sd->ustart[sd->unit[hi - 1]] : sd->ustart[sd->unit[lo] + 1];
@@ -551,8 +536,8 @@ static bool same_sentence(const rl_ctx *c, const rl_op *e, bool before, const rl
 		return false;
 	for (int s = 0; s < 2; s++) {
 		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-		if (before ? !(inside_unit(c, s, lo) && rl_hi(e, s) == lo)
-		           : !(inside_unit(c, s, hi) && rl_lo(e, s) == hi))
+		if (before ? !(rl_inside_unit(c, s, lo) && rl_hi(e, s) == lo)
+		           : !(rl_inside_unit(c, s, hi) && rl_lo(e, s) == hi))
 			return false;
 	}
 	return true;
@@ -563,7 +548,7 @@ static bool same_sentence(const rl_ctx *c, const rl_op *e, bool before, const rl
 static bool whole_units_facing(const rl_ctx *c, const rl_op *op)
 {
 	for (int s = 0; s < 2; s++)
-		if (inside_unit(c, s, rl_lo(op, s)) || inside_unit(c, s, rl_hi(op, s)))
+		if (rl_inside_unit(c, s, rl_lo(op, s)) || rl_inside_unit(c, s, rl_hi(op, s)))
 			return false;
 	double wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
 	return wa >= RL_FACING_RATIO * wb && wb >= RL_FACING_RATIO * wa;

@@ -202,6 +202,20 @@ static inline bool rl_is_anchor(const rl_ctx *c, int s, uint32_t t)
 	       !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION);
 }
 
+/* Is the point before token t of side s inside a unit: not where one starts, nor the text's end? */
+static inline bool rl_inside_unit(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+}
+
+/* The side an op has tokens on, when it has them on one side only and is no move; else -1. */
+static inline int rl_one_side(const rl_op *op)
+{
+	bool a = op->a1 > op->a0, b = op->b1 > op->b0;
+	return op->move || a == b ? -1 : a ? RL_OLD : RL_NEW;
+}
+
 /* The op kind for ranges with and without tokens on each side. */
 static inline uint8_t rl_change_kind(bool has_a, bool has_b)
 {

@@ -186,6 +186,64 @@ static bool whole_lines(const rl_ctx *c, const rl_span *sp)
 	return true;
 }
 
+/* Do the len ids at ids start one unit of side sd and no other? A line that recurs word for word
+ * ("Changed in version 3.2:" over a reference manual) is no passage that moved: which copy went
+ * where is a guess. */
+static bool once(const rl_side *sd, const uint32_t *ids, uint32_t len)
+{
+	uint32_t seen = 0;
+	for (uint32_t u = 0; u < sd->nunits && seen < 2; u++) {
+		uint32_t t = sd->ustart[u];
+		if (sd->ustart[u + 1] - t >= len && sd->ids[t] == ids[0] &&
+		    memcmp(sd->ids + t, ids, len * sizeof *ids) == 0)
+			seen++;
+	}
+	return seen == 1;
+}
+
+/* Does a sentence end at hi (tokens before it: a stop . ! ?, then closing marks glued to it)? A
+ * label ("Changed in version 3.2:") or a heading is no short sentence moved. */
+static bool ends_sentence(const rl_side *sd, uint32_t hi)
+{
+	uint32_t t = hi - 1;
+	for (int k = 0; k < 2 && t > 0 && glued_closer(sd, t); k++)
+		t--;
+	const rl_token *tk = &sd->tok[t];
+	char ch = sd->text[tk->off];
+	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && (ch == '.' || ch == '!' || ch == '?');
+}
+
+/* Are the two halves of a candidate the same tokens, one for one, ending a sentence, found once
+ * on each side (a sentence moved word for word)? Such a short one is verified even where its
+ * places stand close (a sentence put before the one it followed): rl_mv_moved_away then weighs it
+ * against the exact diff. Not when some tokens are not compared (--ignore-punct): a heading
+ * "=== A B-C ===" was then the same as two table cells "! A B" and "! C". */
+static bool same_sentences(const rl_ctx *c, const rl_span *sp)
+{
+	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
+	uint32_t len = sp->a1 - sp->a0;
+	if (c->opts.key.ignore_punct || len != sp->b1 - sp->b0 || !ends_sentence(sa, sp->a1) ||
+	    !ends_sentence(sb, sp->b1))
+		return false;
+	if (memcmp(sa->ids + sp->a0, sb->ids + sp->b0, len * sizeof *sa->ids) != 0)
+		return false;
+	return once(sa, sa->ids + sp->a0, len) && once(sb, sa->ids + sp->a0, len);
+}
+
+/* Is a candidate shorter than a move's RL_MOVE_MIN_WORDS still one: whole units on both sides,
+ * every word matched (eq of them) and WHOLE_MIN_CONTENT content words among them? A short
+ * sentence moved word for word ("Tickets are sold on board." put before the sentence it
+ * followed) was drawn as a deletion and an insertion, and provenance then linked the insertion to
+ * its own words as a summary line drawn from them. */
+#define WHOLE_MIN_WORDS 3
+#define WHOLE_MIN_CONTENT 2
+static bool whole_and_same(const rl_ctx *c, const rl_span *sp, uint32_t eq, uint32_t content)
+{
+	return eq >= WHOLE_MIN_WORDS && content >= WHOLE_MIN_CONTENT &&
+	       eq == rl_words(c, RL_OLD, sp->a0, sp->a1) && eq == rl_words(c, RL_NEW, sp->b0, sp->b1) &&
+	       whole_lines(c, sp) && same_sentences(c, sp);
+}
+
 /* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
  * it in the range (after it, when from the end), or 0. Only a few units are looked at. */
 static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
@@ -728,7 +786,7 @@ static int verify(rl_ctx *c, const rl_opvec *ops, rl_span *sp, uint32_t min_eq, 
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !rl_mv_list_item(c, RL_OLD, sp->a0) &&
 	                !rl_mv_list_item(c, RL_NEW, sp->b0);
-	if (eq < RL_MOVE_MIN_WORDS || eq < min_eq)
+	if ((eq < RL_MOVE_MIN_WORDS && !whole_and_same(c, sp, eq, content)) || eq < min_eq)
 		goto out;
 	/* A list item that restates part of a sentence is derived from it (provenance links it): prose
 	 * moved into a list item keeps half its words or more ("- The last barrels will be poured at
@@ -922,7 +980,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		 * tripled the stage's time on Luke. */
 		if (thin && (!word_edge(c, RL_OLD, sp.a0, false) || !word_edge(c, RL_OLD, sp.a1, true) ||
 		             !word_edge(c, RL_NEW, sp.b0, false) || !word_edge(c, RL_NEW, sp.b1, true) ||
-		             in_one_stretch(c, ops, &sp, &lo, &hi)))
+		             (in_one_stretch(c, ops, &sp, &lo, &hi) && !same_sentences(c, &sp))))
 			continue;
 		int rc = grow(c, tk, &sp);
 		if (rc != RL_OK)

@@ -248,10 +248,11 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
 	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
 }
 
-/* A word or two inserted right next to a word, inside a sentence, is that word rewritten as a
- * phrase ("red" -> "deep red", "software" -> "software program", "debate" -> "heated debate"):
- * the word joins the edit, which becomes one replace. Only when exactly one neighbour is a content
- * word that the phrase can have grown from; otherwise the insertion stays an insertion. */
+/* A word or two inserted right next to a word, inside a sentence reworded elsewhere, is that
+ * word rewritten as a phrase ("red" -> "deep red", "software" -> "software program", "debate" ->
+ * "heated debate"): the word joins the edit, which becomes one replace. Only when exactly one
+ * neighbour is a content word that the phrase can have grown from; otherwise (and in a sentence
+ * otherwise kept, unit_reworded) the insertion stays an insertion. */
 /* Tokens of a sentence looked at on each side of a phrase, and ops of its unit (beyond them, a
  * unit is taken to hold other insertions): a text of one huge unit (two words repeated over
  * megabytes) made each insertion scan it whole. */
@@ -289,6 +290,39 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 		other |= op->kind == RL_OP_INSERT && j != skip;
 	}
 	return other;
+}
+
+/* A change that rewords its sentence: a rewrite or a deletion of a word at least, not moved (a
+ * list marker changed is no rewording). */
+static bool reworded_op(const rl_ctx *c, const rl_op *op)
+{
+	return !op->move && (op->kind == RL_OP_REPLACE || op->kind == RL_OP_DELETE) &&
+	       rl_op_words(c, op, RL_OLD) > 0;
+}
+
+/* Was the NEW unit of op k reworded elsewhere, besides op k and op skip? A word or two added to
+ * a sentence that is otherwise kept word for word were added ("walked to the harbour
+ * {+today+}"), not a word grown into a phrase: a real edit adds words far more often than a
+ * rewording swaps one for a phrase and leaves the rest of its sentence alone. */
+static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
+{
+	const uint32_t *unit = c->side[RL_NEW].unit;
+	uint32_t u = unit[ops->v[k].b0];
+	for (size_t d = 1; d <= k && d <= PHRASE_OPS; d++) {
+		const rl_op *op = &ops->v[k - d];
+		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+			break;
+		if (reworded_op(c, op))
+			return true;
+	}
+	for (size_t j = k + 1; j < ops->n && j - k <= PHRASE_OPS; j++) {
+		const rl_op *op = &ops->v[j];
+		if (op->b1 > op->b0 && unit[op->b0] != u)
+			break;
+		if (j != skip && reworded_op(c, op))
+			return true;
+	}
+	return false;
 }
 
 /* Are the tokens of NEW [lo, hi) function words only ("up", "of", "or not")? */
@@ -414,7 +448,8 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * alone between two small insertions of its sentence. */
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
 		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
-		if (left == right || unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
+		if (left == right || !unit_reworded(c, ops, k, both ? k + 2 : k) ||
+		    unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
 		                                           coord || !function_words(c, x->b0, x->b1)) ||
 		    (!coord && from_the_sentence(c, x, left ? prev->a1 - 1 : next->a0)))
 			continue;

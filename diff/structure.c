@@ -559,24 +559,10 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 	return rc == RL_OK ? marks_to_words(c, ops) : rc;
 }
 
-/* Is the point before token t of side s inside a unit (not where one starts, nor the end)? */
-static bool within_unit(const rl_ctx *c, int s, uint32_t t)
-{
-	const rl_side *sd = &c->side[s];
-	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
-}
-
-/* The side op has tokens on, when it has them on one side only and is no move; else -1. */
-static int one_side(const rl_op *op)
-{
-	bool a = op->a1 > op->a0, b = op->b1 > op->b0;
-	return op->move || a == b ? -1 : a ? RL_OLD : RL_NEW;
-}
-
 /* Does one-sided op d (side s) cover whole units there: a deleted (inserted) passage of its own? */
 static bool whole_units(const rl_ctx *c, const rl_op *d, int s)
 {
-	return !within_unit(c, s, rl_lo(d, s)) && !within_unit(c, s, rl_hi(d, s));
+	return !rl_inside_unit(c, s, rl_lo(d, s)) && !rl_inside_unit(c, s, rl_hi(d, s));
 }
 
 /* Exchange neighbours p and q, one-sided on opposite sides, keeping each one's place on the side
@@ -584,7 +570,7 @@ static bool whole_units(const rl_ctx *c, const rl_op *d, int s)
 static void exchange(rl_op *p, rl_op *q)
 {
 	rl_op first = *q, second = *p;
-	if (one_side(p) == RL_OLD) {
+	if (rl_one_side(p) == RL_OLD) {
 		first.a0 = first.a1 = p->a0;
 		second.b0 = second.b1 = q->b1;
 	} else {
@@ -599,10 +585,10 @@ static void exchange(rl_op *p, rl_op *q)
 static bool tail_after_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
 {
 	const rl_op *x = &ops->v[k - 1], *d = &ops->v[k], *t = &ops->v[k + 1];
-	int s = one_side(d), o = !s;
-	return s >= 0 && one_side(t) == o && !x->move && x->kind != RL_OP_EQUAL &&
+	int s = rl_one_side(d), o = !s;
+	return s >= 0 && rl_one_side(t) == o && !x->move && x->kind != RL_OP_EQUAL &&
 	       rl_hi(x, o) > rl_lo(x, o) && rl_hi(x, o) == rl_lo(t, o) &&
-	       within_unit(c, o, rl_lo(t, o)) && whole_units(c, d, s);
+	       rl_inside_unit(c, o, rl_lo(t, o)) && whole_units(c, d, s);
 }
 
 /* Ops k-1, k, k+1: is k-1 (one-sided, on side o) the head of a unit of o that op k+1 goes on
@@ -611,9 +597,9 @@ static bool tail_after_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
 static bool head_before_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
 {
 	const rl_op *h = &ops->v[k - 1], *d = &ops->v[k], *n = &ops->v[k + 1];
-	int s = one_side(d), o = !s;
-	return s >= 0 && one_side(h) == o && !n->move && rl_hi(n, o) > rl_lo(n, o) &&
-	       rl_hi(h, o) == rl_lo(n, o) && within_unit(c, o, rl_hi(h, o)) && whole_units(c, d, s);
+	int s = rl_one_side(d), o = !s;
+	return s >= 0 && rl_one_side(h) == o && !n->move && rl_hi(n, o) > rl_lo(n, o) &&
+	       rl_hi(h, o) == rl_lo(n, o) && rl_inside_unit(c, o, rl_hi(h, o)) && whole_units(c, d, s);
 }
 
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
@@ -626,7 +612,7 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 		} else if (tail_after_units(c, ops, k)) {
 			/* A rewrite takes the tail as its own (one change, not two brackets) unless a
 			 * quotation's flag tells them apart; the tail emptied goes below. */
-			int o = one_side(t);
+			int o = rl_one_side(t);
 			if (x->kind == RL_OP_REPLACE && x->quote == t->quote) {
 				uint32_t end = rl_hi(t, o);
 				if (o == RL_NEW)

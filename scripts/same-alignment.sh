@@ -58,14 +58,19 @@ else
     echo "no wikidiff2 pairs ($pairs): skipped" >&2
 fi
 
+# Every ordered pair of the .txt files in folder $1.
+each_pair() {
+    for a in "$1"/*.txt; do
+        [ -f "$a" ] || continue
+        for b in "$1"/*.txt; do
+            if [ "$a" != "$b" ]; then same "$a" "$b"; fi
+        done
+    done
+}
+
 if [ -d "$shared/peers/real" ]; then
     for dir in $(find "$shared/peers/real" -type d | sort); do
-        for a in "$dir"/*.txt; do
-            [ -f "$a" ] || continue
-            for b in "$dir"/*.txt; do
-                [ "$a" != "$b" ] && same "$a" "$b"
-            done
-        done
+        each_pair "$dir"
     done
 else
     echo "no peers ($shared/peers/real): skipped" >&2
@@ -74,13 +79,7 @@ fi
 # The corpus's four versions of one article and the bundled example's, every ordered pair: the
 # texts a user reads first.
 for dir in "$shared/corpus" "$here/examples"; do
-    [ -d "$dir" ] || continue
-    for a in "$dir"/*.txt; do
-        [ -f "$a" ] || continue
-        for b in "$dir"/*.txt; do
-            [ "$a" != "$b" ] && same "$a" "$b"
-        done
-    done
+    if [ -d "$dir" ]; then each_pair "$dir"; fi
 done
 
 if [ $differ -gt 0 ]; then

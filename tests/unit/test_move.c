@@ -531,3 +531,23 @@ Test(move, of_two_copies_the_one_whose_own_words_match_in_place_stays)
 	cr_assert_null(strstr(got, "white > blue"), "%s", got);
 	free(got);
 }
+
+/* A short sentence moved word for word (five words, under a move's six) is a move: it was drawn
+ * deleted and inserted, and provenance linked the insertion to its own words as a summary line.
+ * Also where it only changed places with the sentence before it (the two places close together).
+ * Not a sentence of one content word, nor when punctuation is not compared. */
+Test(move, a_short_sentence_moved_word_for_word_moves)
+{
+	const char *a = "The ferry sails daily. It stops at the north pier. Tickets are sold on board.";
+	const char *b = "The ferry sails daily. Tickets are sold on board. It stops at the north pier.";
+	script_has(a, b, NULL, "m1 Tickets are sold on board .");
+	script_lacks(a, b, NULL, "i Tickets");
+	const char *c = "The ferry sails daily.\n\nIt stops at the north pier.\n\nTickets are sold on board.";
+	const char *d = "Tickets are sold on board.\n\nThe ferry sails daily.\n\nIt stops at the north pier.";
+	script_has(c, d, NULL, "m1 Tickets are sold on board .");
+	script_lacks("The ferry sails daily. It stops at the north pier. It is here.",
+	             "It is here. The ferry sails daily. It stops at the north pier.", NULL, "m1");
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	script_lacks(a, b, &o, "m1");
+}

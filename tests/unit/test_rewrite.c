@@ -53,17 +53,36 @@ Test(rewrite, a_phrase_for_a_word_is_one_replace)
 	       "= Two drives | r can fail > could break down | = without loss .", 0);
 }
 
+/* In a sentence reworded elsewhere, a word or two inserted next to a content word is that word
+ * grown into a phrase. */
 Test(rewrite, a_word_grown_into_a_phrase)
 {
-	expect("When sanding a red door, wet it.", "When sanding a deep red door, wet it.",
-	       "= When sanding a | r red > deep red | = door , wet it .", 0);
-	expect("Install the software.", "Install the software program.",
-	       "= Install the | r software > software program | = .", 0);
+	expect("When sanding a red door, wet it.", "When sanding a deep red door, soak it.",
+	       "= When sanding a | r red > deep red | = door , | r wet > soak | = it .", 0);
 	/* A dropped modifier stays a deletion; an insertion between two content words (or next to
 	 * a name) stays an insertion. */
 	expect("We saw the old lighthouse.", "We saw the lighthouse.",
 	       "= We saw the | d old | = lighthouse .", 0);
 	expect("Ask Ana Ruiz now.", "Ask Captain Ana Ruiz now.", "= Ask | i Captain | = Ana Ruiz now .", 0);
+}
+
+/* Words added to a sentence that is otherwise kept word for word are an insertion: the word
+ * beside them stays kept. The commonest real edit ("We walked to the harbour {+today+}.") was
+ * drawn as "[-harbour-] {+harbour today+}", a kept word shown deleted and added again. */
+Test(rewrite, words_added_to_a_kept_sentence_are_an_insertion)
+{
+	expect("We walked to the harbour.", "We walked to the harbour today.",
+	       "= We walked to the harbour | i today | = .", 0);
+	expect("- the pier repairs go out to tender;\n- the kiosk stays.",
+	       "1. the pier repairs go out to tender in spring;\n2. the kiosk stays.",
+	       "r - > 1 . | = the pier repairs go out to tender | i in spring | = ; | r - > 2 . | "
+	       "= the kiosk stays .", 0);
+	expect("When sanding a red door, wet it.", "When sanding a deep red door, wet it.",
+	       "= When sanding a | i deep | = red door , wet it .", 0);
+	expect("Check whether the name is right.", "Check whether or not the name is right.",
+	       "= Check whether | i or not | = the name is right .", 0);
+	expect("Boats that need to open gates must call.", "Boats that need to open up gates must call.",
+	       "= Boats that need to open | i up | = gates must call .", 0);
 }
 
 /* In a sentence whose words were swapped as well, a word grown into a phrase is still one
@@ -76,11 +95,12 @@ Test(rewrite, a_word_grown_into_a_phrase_in_a_reworded_sentence)
 	       "Ship the brand new lantern to the keeper at once.",
 	       "= Ship the | r new > brand new | r lamp > lantern | = to the keeper at once .", 0);
 	expect("For a quicker passage, use the north channel.",
-	       "For a quicker passage, make use of the north channel.",
-	       "= For a quicker passage , | r use > make use of | = the north channel .", 0);
+	       "For a faster passage, make use of the north channel.",
+	       "= For a | r quicker > faster | = passage , | r use > make use of | = the north channel .",
+	       0);
 	/* A particle follows its verb, between two content words too. */
-	expect("Boats that need to open gates must call.", "Boats that need to open up gates must call.",
-	       "= Boats that need to | r open > open up | = gates must call .", 0);
+	expect("Boats that need to open gates must call.", "Boats that need to open up gates must ring.",
+	       "= Boats that need to | r open > open up | = gates must | r call > ring | = .", 0);
 	/* An article added before a word is no phrase; nor is a word that moved within its
 	 * sentence. */
 	expect("The crew will sail to harbor and rest.", "The crew will sail to a harbor and sleep.",
@@ -116,13 +136,13 @@ Test(rewrite, a_phrase_between_two_content_words_grows_from_the_lone_one)
 	       "= We | r describe > explain | r software > software program | = distributed in kits .", 0);
 }
 
-/* A capital that starts a sentence is no name: the phrase grows from that word ("Software" ->
+/* In a reworded sentence, a capital that starts a sentence is no name: the phrase grows from that word ("Software" ->
  * "Software program"), never from the word after it ("covered" -> "program covered" lost a
  * kept word). */
 Test(rewrite, a_sentence_initial_capital_can_grow_into_a_phrase)
 {
-	expect("The list is long. Software is free.", "The list is long. Software program is free.",
-	       "= The list is long . | r Software > Software program | = is free .", 0);
+	expect("The list is long. Software is free.", "The list is long. Software program is gratis.",
+	       "= The list is long . | r Software > Software program | = is | r free > gratis | = .", 0);
 	expect("The list is long. Software covered by it is free.",
 	       "The list is long. Software program covered by it is free.",
 	       "= The list is long . Software | i program | = covered by it is free .", 0);
@@ -138,14 +158,15 @@ Test(rewrite, a_phrase_that_ends_with_the_next_word_grows_once)
 	       0);
 }
 
-/* A function word grown into an idiom by a conjunction ("whether or not", "each and every") is
- * that word rewritten; an article added before a word is still an insertion. */
+/* In a reworded sentence, a function word grown into an idiom by a conjunction ("whether or
+ * not", "each and every") is that word rewritten; an article added before a word is still an
+ * insertion. */
 Test(rewrite, a_function_word_grown_into_an_idiom)
 {
-	expect("Check whether the name is right.", "Check whether or not the name is right.",
-	       "= Check | r whether > whether or not | = the name is right .", 0);
-	expect("Paint each door of the shed.", "Paint each and every door of the shed.",
-	       "= Paint | r each > each and every | = door of the shed .", 0);
+	expect("Check whether the name is right.", "Check whether or not the name is correct.",
+	       "= Check | r whether > whether or not | = the name is | r right > correct | = .", 0);
+	expect("Paint each door of the shed.", "Paint each and every door of the barn.",
+	       "= Paint | r each > each and every | = door of the | r shed > barn | = .", 0);
 	expect("Walk to hotel and rest.", "Walk to a hotel and rest.",
 	       "= Walk to | i a | = hotel and rest .", 0);
 }
