@@ -641,15 +641,32 @@ static void head_after_run(rl_opvec *ops, size_t k, size_t m)
 	ops->v[m - 1] = h;
 }
 
+/* The end of the unit of side s that token lo is in, at most hi. */
+static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u = sd->unit[lo] + 1;
+	uint32_t e = u < sd->nunits ? sd->ustart[u] : sd->n;
+	return e < hi ? e : hi;
+}
+
+/* Is op d (one-sided on side o) within one unit there: no unit starts inside it? */
+static bool in_one_unit(const rl_ctx *c, int o, const rl_op *d)
+{
+	return unit_end(c, o, rl_lo(d, o), rl_hi(d, o)) == rl_hi(d, o) &&
+	       c->side[o].unit[rl_lo(d, o)] == c->side[o].unit[rl_hi(d, o) - 1];
+}
+
 /* Op m (one-sided on o), the tail of the change k-1, taken before the run [k, m): a rewrite (or
  * a change of the same kind and flag) takes it as its own, one change, not two brackets; else
  * it is listed before the run. */
-static void tail_before_run(rl_opvec *ops, size_t k, size_t m)
+static void tail_before_run(const rl_ctx *c, rl_opvec *ops, size_t k, size_t m)
 {
 	rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
 	int o = one_side(t), s = !o;
-	uint32_t end = rl_hi(t, o);
+	uint32_t end = unit_end(c, o, rl_lo(t, o), rl_hi(t, o));
 	if ((x->kind == RL_OP_REPLACE || x->kind == t->kind) && x->quote == t->quote) {
+		/* the tail up to its unit's end; the units after it stay where they were */
 		if (o == RL_NEW)
 			x->b1 = t->b0 = end;
 		else
@@ -679,15 +696,18 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 			continue;
 		const rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
 		bool tail = tail_after_units(c, ops, k, m) && one_side(t) == !s;
+		bool whole_tail = tail && in_one_unit(c, !s, t);
 		/* A head whose unit goes on in a change of the same kind is that change's head too:
 		 * the two are one change ("[-akin to Ann-]" and "[-’s fleet.-]"), before the run. */
 		bool joins = tail && (x->kind == RL_OP_REPLACE || x->kind == t->kind) &&
 		             x->quote == t->quote;
+		/* A tail that holds whole units of its own too is left where it is, or gives the
+		 * change before the run only its unit's end. */
 		if (!joins && head_before_units(c, ops, k, m) && one_side(x) == !s) {
 			head_after_run(ops, k, m);  /* the head joins its unit's words */
 			k = m;
-		} else if (tail) {
-			tail_before_run(ops, k, m);
+		} else if (joins || whole_tail) {
+			tail_before_run(c, ops, k, m);
 			k = m;
 		}
 	}

@@ -511,4 +511,15 @@ Test(structure, a_head_or_tail_is_not_cut_off_by_several_inserted_sentences)
 	};
 	tails_first_of(c, d, tail, 6, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-2 0-2 | d 2-6 2-2 | i 6-6 2-6 | i 6-6 6-10 | = 6-9 10-13");
+	/* A tail that goes on over whole units gives only its unit's end: "Kim left." stays. */
+	const char *e = "Intro. Ann sold boats. Kim left. Jo ran.";
+	const char *f = "Intro. Rails got paint. Tickets sold out. Jo ran.";
+	const rl_op over[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},  {2, 4, 2, 2, 0, RL_OP_DELETE, 0},
+		{4, 4, 2, 6, 0, RL_OP_INSERT, 0}, {4, 4, 6, 10, 0, RL_OP_INSERT, 0},
+		{4, 9, 10, 10, 0, RL_OP_DELETE, 0}, {9, 12, 10, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(e, f, over, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-2 0-2 | d 2-6 2-2 | i 6-6 2-6 | i 6-6 6-10 | d 6-9 10-10 | "
+	                      "= 9-12 10-13");
 }
