@@ -73,11 +73,32 @@ typedef struct item {
 	bool heavy_end[2];    /* its first (0) or last (1) op is more than swaps */
 } item;
 
-/* Is equal op e short, made of function words and punctuation, and inside one sentence? */
+/* Is equal op e the tail of a word and nothing more on both sides, a hyphen or an apostrophe
+ * and the part glued after it ("-source" of "closed-source" and "open-source", "’s" of
+ * "Behemoth’s" and "Meta’s"), the word's head being in the change before it on both sides? A
+ * tail kept while both heads changed is a coincidence of spelling, as weak as "the". */
+static bool glued_tail(const rl_ctx *c, const rl_op *e)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t lo = rl_lo(e, s), hi = rl_hi(e, s);
+		if (lo == 0 || hi != lo + 2 || sd->tok[lo].gap != RL_GAP_NONE ||
+		    sd->tok[lo].cls == RL_TOK_WORD || sd->tok[lo - 1].cls != RL_TOK_WORD ||
+		    sd->tok[lo + 1].gap != RL_GAP_NONE || sd->tok[lo + 1].cls != RL_TOK_WORD ||
+		    (hi < sd->n && sd->tok[hi].gap == RL_GAP_NONE && sd->tok[hi].cls == RL_TOK_WORD))
+			return false;
+	}
+	return true;
+}
+
+/* Is equal op e short, made of function words and punctuation, and inside one sentence (or a
+ * word's tail alone: glued_tail)? */
 static bool weak(const rl_ctx *c, const rl_op *e)
 {
 	if (rl_op_words(c, e, RL_OLD) > RL_WEAK_WORDS || e->a1 == e->a0 || e->b1 == e->b0)
 		return false;
+	if (glued_tail(c, e))
+		return true;
 	for (uint32_t t = e->a0; t < e->a1; t++) {
 		const rl_token *tk = &c->side[RL_OLD].tok[t];
 		unsigned f = rl_tok_idf(c, RL_OLD, t);

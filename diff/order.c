@@ -129,6 +129,37 @@ static void choose_settled(const rl_opvec *rest, candidate *cv, size_t nc)
 	qsort(cv, nc, sizeof *cv, cmp_candidate_group);
 }
 
+/* Where a group whose halves stand before ops pa (OLD) and pb (NEW) of rest would settle:
+ * there when they are one place, or past the ops between them when those have no tokens on the
+ * side that puts them after the group (a summary's sentences inserted before a passage that
+ * stands where it stood: in OLD they are nowhere, so the passage did not cross them); else
+ * SIZE_MAX, it moved. */
+static size_t same_place(const rl_opvec *rest, size_t pa, size_t pb)
+{
+	size_t lo = pa < pb ? pa : pb, hi = pa < pb ? pb : pa;
+	int s = pa < pb ? RL_OLD : RL_NEW;
+	for (size_t k = lo; k < hi; k++)
+		if (rl_hi(&rest->v[k], s) > rl_lo(&rest->v[k], s))
+			return SIZE_MAX;
+	return hi;
+}
+
+/* The ops of rest just before a settled group g that have no tokens on a side stand there at
+ * its start at the latest, so that the list still advances through both texts. */
+static void points_before(rl_opvec *rest, const candidate *g)
+{
+	for (size_t k = g->at; k-- > 0;) {
+		rl_op *op = &rest->v[k];
+		bool a = op->a1 > op->a0, b = op->b1 > op->b0;
+		if (a == b)
+			break;
+		if (!a && op->a0 > g->a0)
+			op->a0 = op->a1 = g->a0;
+		if (!b && op->b0 > g->b0)
+			op->b0 = op->b1 = g->b0;
+	}
+}
+
 static int settle_in_place(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 {
 	size_t w = 0, ns = 0, nops = 0, ng = 0;
@@ -147,11 +178,14 @@ static int settle_in_place(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 			e++;
 		size_t pa = place_of(rest, RL_OLD, moved->v[k].a0);
 		size_t pb = place_of(rest, RL_NEW, moved->v[k].b0);
-		cv[ng] = (candidate){ng, pa == pb ? pa : SIZE_MAX, moved->v[k].a0, moved->v[e - 1].a1,
+		cv[ng] = (candidate){ng, same_place(rest, pa, pb), moved->v[k].a0, moved->v[e - 1].a1,
 		                     moved->v[k].b0, moved->v[e - 1].b1, false};
 		k = e;
 	}
 	choose_settled(rest, cv, ng);
+	for (size_t g = 0; g < ng; g++)
+		if (cv[g].ok)
+			points_before(rest, &cv[g]);
 	ng = 0;
 	for (size_t k = 0; k < moved->n; ng++) {
 		size_t e = k;

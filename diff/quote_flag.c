@@ -238,6 +238,56 @@ static bool gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int 
 	                 stranded(c, ow, ops, s, q));
 }
 
+/* Site chrome: at least CHROME_LINES lines a reader sees (list items, headline links), none of
+ * more than CHROME_LINE_WORDS words, at most one in three ending with a sentence stop. */
+#define CHROME_LINES 3
+#define CHROME_LINE_WORDS 20
+
+/* Do tokens [first, last] of a side, a line, end with a sentence stop (before a closing mark or
+ * bracket: "… said.”")? */
+static bool line_ends_sentence(const rl_ctx *c, int s, uint32_t first, uint32_t last)
+{
+	for (uint32_t t = last + 1; t-- > first;) {
+		if (c->side[s].tok[t].cls == RL_TOK_WORD)
+			return false;
+		if (rl_tok_idf(c, s, t) & RL_IDF_STOP)
+			return true;
+	}
+	return false;
+}
+
+/* Does quotation q of side s stand in site chrome that shares nothing with the other side: a
+ * paragraph of short lines that are no sentences (a "Latest" box of headlines, one of which
+ * quotes someone; a menu), every token of it deleted (inserted) and none moved? Such a quotation
+ * is no quotation of the article: it is not flagged (the box is one deletion like any other). A
+ * dropped paragraph of prose that quotes someone is a sentence, and stays flagged; so does a
+ * quotation in a box one of whose words the other side kept. */
+static bool in_chrome(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                      const rl_quotation *q)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t p0, p1;
+	para_around(sd, q->t0, 0, sd->n, &p0, &p1);
+	if (p1 - p0 > PARA_REACH)
+		return false;
+	uint32_t lines = 0, sentences = 0, line0 = p0;
+	for (uint32_t t = p0; t <= p1; t++) {
+		if (t == p1 || (t > p0 && sd->tok[t].gap >= RL_GAP_BREAK)) {
+			if (rl_words(c, s, line0, t) > CHROME_LINE_WORDS)
+				return false;
+			lines++;
+			sentences += t > line0 && line_ends_sentence(c, s, line0, t - 1);
+			line0 = t;
+			if (t == p1)
+				break;
+		}
+		const rl_op *op = &ops->v[rl_qo_op_of(ow, s, t)];
+		if (op->move || rl_hi(op, !s) > rl_lo(op, !s))
+			return false;
+	}
+	return lines >= CHROME_LINES && sentences * 3 <= lines;
+}
+
 /* A quotation gone as a whole is one removed (or added) quotation, and counts once: the ops
  * inside it (a word matched by coincidence, "the", among them, or a deletion and a replace that
  * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
@@ -712,7 +762,7 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, u
 	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
 	for (size_t x = 0; x < so->nquotes; x++) {
 		const rl_quotation *q = &so->quotes[x];
-		if (!(skip[RL_OLD][x] & 2))
+		if ((skip[RL_OLD][x] & 3) != 2)
 			continue;
 		uint32_t p = rl_lo(&ops->v[rl_qo_op_of(ow, RL_OLD, q->t0)], RL_NEW);
 		uint32_t lo = p > RESTATE_REACH ? p - RESTATE_REACH : 0;
@@ -743,7 +793,8 @@ static int restated(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, u
 }
 
 /* Judge each quotation once and flag the ops that touch it. skip[s][x]: bit 2 the quotation is
- * gone as a whole, bit 4 it is not, bit 1 it is restated (not flagged). Splitting a replace in
+ * gone as a whole, bit 4 it is not, bit 1 it is restated or stands in site chrome (not flagged:
+ * in_chrome). Splitting a replace in
  * two (split_gone) keeps every word kept or changed as it was, so the judgement stands. */
 static int judge_and_flag(rl_ctx *c, rl_qowner *ow, rl_opvec *ops)
 {
@@ -753,7 +804,8 @@ static int judge_and_flag(rl_ctx *c, rl_qowner *ow, rl_opvec *ops)
 		goto out;
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
-			skip[s][x] = gone(c, ow, ops, s, &c->side[s].quotes[x]) ? 2 : 4;
+			skip[s][x] = !gone(c, ow, ops, s, &c->side[s].quotes[x]) ? 4
+			             : in_chrome(c, ow, ops, s, &c->side[s].quotes[x]) ? 2 | 1 : 2;
 	if ((rc = split_gone(c, ow, ops, skip)) != RL_OK || (rc = restated(c, ops, ow, skip)) != RL_OK)
 		goto out;
 	for (int s = 0; s < 2; s++)

@@ -559,70 +559,142 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 	return rc == RL_OK ? marks_to_words(c, ops) : rc;
 }
 
-/* Does one-sided op d (side s) cover whole units there: a deleted (inserted) passage of its own? */
-static bool whole_units(const rl_ctx *c, const rl_op *d, int s)
+/* Point op (no move) at place x on side s, where it has no tokens. */
+static void place_at(rl_op *op, int s, uint32_t x)
 {
-	return !rl_inside_unit(c, s, rl_lo(d, s)) && !rl_inside_unit(c, s, rl_hi(d, s));
+	if (op->move || rl_hi(op, s) > rl_lo(op, s))
+		return;
+	if (s == RL_OLD)
+		op->a0 = op->a1 = x;
+	else
+		op->b0 = op->b1 = x;
 }
 
-/* Exchange neighbours p and q, one-sided on opposite sides, keeping each one's place on the side
- * it has no tokens on where the other one was. */
-static void exchange(rl_op *p, rl_op *q)
+/* The end (exclusive) of the run of ops from k on that are whole units of side s, one after
+ * another there: ops with tokens on side s only (inserted or deleted units), and on NEW the ops
+ * of moved passages too (their OLD side stands elsewhere); k when there is no such run. A
+ * summary's inserted sentences and a passage moved in among them are one run. */
+static size_t units_run(const rl_ctx *c, const rl_opvec *ops, size_t k, int s)
 {
-	rl_op first = *q, second = *p;
-	if (rl_one_side(p) == RL_OLD) {
-		first.a0 = first.a1 = p->a0;
-		second.b0 = second.b1 = q->b1;
-	} else {
-		first.b0 = first.b1 = p->b0;
-		second.a0 = second.a1 = q->a1;
+	if (s < 0 || k >= ops->n)
+		return k;
+	uint32_t lo = rl_lo(&ops->v[k], s), at = lo;
+	size_t m = k;
+	for (; m < ops->n; m++) {
+		const rl_op *d = &ops->v[m];
+		bool fits = d->move ? s == RL_NEW : rl_one_side(d) == s;
+		if (!fits || rl_lo(d, s) != at)
+			break;
+		at = rl_hi(d, s);
 	}
-	*p = first, *q = second;
+	if (at == lo || rl_inside_unit(c, s, lo) || rl_inside_unit(c, s, at))
+		return k;
+	return m;
 }
 
-/* Ops k-1, k, k+1: does k-1 (a change with tokens on side o) go on with k+1 (one-sided, on o)
- * inside one unit of side o, while k is whole units of the other side? */
-static bool tail_after_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
+/* Ops k-1, run [k, m), op m: does k-1 (a change with tokens on side o) go on with m (one-sided,
+ * on o) inside one unit of side o, while the run is whole units of the other side? */
+static bool tail_after_units(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t m)
 {
-	const rl_op *x = &ops->v[k - 1], *d = &ops->v[k], *t = &ops->v[k + 1];
-	int s = rl_one_side(d), o = !s;
-	return s >= 0 && rl_one_side(t) == o && !x->move && x->kind != RL_OP_EQUAL &&
-	       rl_hi(x, o) > rl_lo(x, o) && rl_hi(x, o) == rl_lo(t, o) &&
-	       rl_inside_unit(c, o, rl_lo(t, o)) && whole_units(c, d, s);
+	const rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
+	int o = rl_one_side(t);
+	return o >= 0 && m > k && !x->move && x->kind != RL_OP_EQUAL && rl_hi(x, o) > rl_lo(x, o) &&
+	       rl_hi(x, o) == rl_lo(t, o) && rl_inside_unit(c, o, rl_lo(t, o));
 }
 
-/* Ops k-1, k, k+1: is k-1 (one-sided, on side o) the head of a unit of o that op k+1 goes on
- * with (a list marker inserted before the item's kept words), while k is whole units of the
- * other side? */
-static bool head_before_units(const rl_ctx *c, const rl_opvec *ops, size_t k)
+/* Ops k-1, run [k, m), op m: is k-1 (one-sided, on side o) the head of a unit of o that op m
+ * goes on with (a list marker inserted before the item's kept words, "But" deleted before its
+ * sentence's kept words), while the run is whole units of the other side? */
+static bool head_before_units(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t m)
 {
-	const rl_op *h = &ops->v[k - 1], *d = &ops->v[k], *n = &ops->v[k + 1];
-	int s = rl_one_side(d), o = !s;
-	return s >= 0 && rl_one_side(h) == o && !n->move && rl_hi(n, o) > rl_lo(n, o) &&
-	       rl_hi(h, o) == rl_lo(n, o) && rl_inside_unit(c, o, rl_hi(h, o)) && whole_units(c, d, s);
+	const rl_op *h = &ops->v[k - 1], *n = &ops->v[m];
+	int o = rl_one_side(h);
+	return o >= 0 && m > k && !n->move && rl_hi(n, o) > rl_lo(n, o) &&
+	       rl_hi(h, o) == rl_lo(n, o) && rl_inside_unit(c, o, rl_hi(h, o));
+}
+
+/* Op k-1 (one-sided on o) moved after the run [k, m) of whole units of the other side. */
+static void head_after_run(rl_opvec *ops, size_t k, size_t m)
+{
+	rl_op h = ops->v[k - 1];
+	int o = rl_one_side(&h), s = !o;
+	uint32_t x = rl_lo(&h, o), end = rl_hi(&ops->v[m - 1], s);
+	for (size_t i = k; i < m; i++) {
+		ops->v[i - 1] = ops->v[i];
+		place_at(&ops->v[i - 1], o, x);
+	}
+	place_at(&h, s, end);
+	ops->v[m - 1] = h;
+}
+
+/* The end of the unit of side s that token lo is in, at most hi. */
+static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t u = sd->unit[lo] + 1;
+	uint32_t e = u < sd->nunits ? sd->ustart[u] : sd->n;
+	return e < hi ? e : hi;
+}
+
+/* Is op d (one-sided on side o) within one unit there: no unit starts inside it? */
+static bool in_one_unit(const rl_ctx *c, int o, const rl_op *d)
+{
+	return unit_end(c, o, rl_lo(d, o), rl_hi(d, o)) == rl_hi(d, o) &&
+	       c->side[o].unit[rl_lo(d, o)] == c->side[o].unit[rl_hi(d, o) - 1];
+}
+
+/* Op m (one-sided on o), the tail of the change k-1, taken before the run [k, m): a rewrite (or
+ * a change of the same kind and flag) takes it as its own, one change, not two brackets; else
+ * it is listed before the run. */
+static void tail_before_run(const rl_ctx *c, rl_opvec *ops, size_t k, size_t m)
+{
+	rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
+	int o = rl_one_side(t), s = !o;
+	uint32_t end = unit_end(c, o, rl_lo(t, o), rl_hi(t, o));
+	if ((x->kind == RL_OP_REPLACE || x->kind == t->kind) && x->quote == t->quote) {
+		/* the tail up to its unit's end; the units after it stay where they were */
+		if (o == RL_NEW)
+			x->b1 = t->b0 = end;
+		else
+			x->a1 = t->a0 = end;
+		for (size_t i = k; i < m; i++)
+			place_at(&ops->v[i], o, end);
+		return;
+	}
+	rl_op tail = *t;
+	uint32_t start = rl_lo(&ops->v[k], s);
+	for (size_t i = m; i > k; i--) {
+		ops->v[i] = ops->v[i - 1];
+		place_at(&ops->v[i], o, end);
+	}
+	place_at(&tail, s, start);
+	ops->v[k] = tail;
 }
 
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
-		rl_op *x = &ops->v[k - 1], *d = &ops->v[k], *t = &ops->v[k + 1];
-		if (head_before_units(c, ops, k)) {
-			exchange(x, d);  /* the head joins its unit's words */
-			k++;
-		} else if (tail_after_units(c, ops, k)) {
-			/* A rewrite takes the tail as its own (one change, not two brackets) unless a
-			 * quotation's flag tells them apart; the tail emptied goes below. */
-			int o = rl_one_side(t);
-			if (x->kind == RL_OP_REPLACE && x->quote == t->quote) {
-				uint32_t end = rl_hi(t, o);
-				if (o == RL_NEW)
-					x->b1 = d->b0 = d->b1 = t->b0 = end;
-				else
-					x->a1 = d->a0 = d->a1 = t->a0 = end;
-			} else {
-				exchange(d, t);
-			}
-			k++;
+		int s = rl_one_side(&ops->v[k]);
+		if (s < 0 && ops->v[k].move)
+			s = RL_NEW;
+		size_t m = units_run(c, ops, k, s);
+		if (m == k || m >= ops->n)
+			continue;
+		const rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
+		bool tail = tail_after_units(c, ops, k, m) && rl_one_side(t) == !s;
+		bool whole_tail = tail && in_one_unit(c, !s, t);
+		/* A head whose unit goes on in a change of the same kind is that change's head too:
+		 * the two are one change ("[-akin to Ann-]" and "[-’s fleet.-]"), before the run. */
+		bool joins = tail && (x->kind == RL_OP_REPLACE || x->kind == t->kind) &&
+		             x->quote == t->quote;
+		/* A tail that holds whole units of its own too is left where it is, or gives the
+		 * change before the run only its unit's end. */
+		if (!joins && head_before_units(c, ops, k, m) && rl_one_side(x) == !s) {
+			head_after_run(ops, k, m);  /* the head joins its unit's words */
+			k = m;
+		} else if (joins || whole_tail) {
+			tail_before_run(c, ops, k, m);
+			k = m;
 		}
 	}
 	size_t w = 0;

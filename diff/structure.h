@@ -36,12 +36,14 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
 /* Issue 10: a unit is not drawn apart from its own ends (after the quotations are flagged,
  * rl_normalize and rl_items_apart: cutting a quotation out of a rewrite leaves such a tail, cutting
  * items such a head). Where a deletion (insertion) of whole units of one side stands between two
- * ops of one unit of the other side:
+ * ops of one unit of the other side (or a run of them: a summary's inserted sentences, a passage
+ * moved in among them):
  * - the insertion (deletion) that continues the change before it is listed before the units, and
  *   a rewrite takes it as its own: "{+alongside+}[-“A quotation.”-]{+closed ones+}" reads
  *   "{+alongside closed ones+}[-“A quotation.”-]", one row;
  * - the insertion (deletion) that heads the op after it is listed after the units: an inserted
- *   list marker stands with its item's words. */
+ *   list marker stands with its item's words, a deleted "But" with its sentence's kept words;
+ *   a head whose unit goes on in a change of its kind after the units joins that change. */
 int rl_tails_first(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one

@@ -1271,3 +1271,27 @@ Test(cli, a_sentence_added_far_from_its_source_is_linked_on_a_window)
 	run_free(&r);
 	unlink_pair(pa, pb);
 }
+
+/* Issue 10: a page's "Latest" box deleted whole is drawn as deletions, no quotation in it
+ * flagged; the article's own dropped quotation is. */
+Test(cli, a_quotation_in_deleted_site_chrome_is_drawn_as_a_deletion)
+{
+	static const char old[] =
+	    "The ferry resumed service on Monday.\n\n"
+	    "\xe2\x80\x9cWe are glad to sail again,\xe2\x80\x9d the captain said.\n\n"
+	    "Latest\n\n"
+	    "\xe2\x80\xa2 \xe2\x80\x98Too slow and too late\xe2\x80\x99: riders mock the timetable\n"
+	    "\xe2\x80\xa2 Harbour fair draws record crowds\n"
+	    "\xe2\x80\xa2 Lighthouse keeper retires after forty years\n";
+	static const char new[] = "The ferry resumed service on Monday.\n";
+	char pa[64], pb[64];
+	temp_pair(pa, pb, old, sizeof old - 1, new, sizeof new - 1);
+	run_result r;
+	RUN(&r, "-y", "--color=never", "--width=100", pa, pb);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	out_has(&r, "[!\xe2\x80\x9cWe are glad to sail again,\xe2\x80\x9d!]");
+	out_has(&r, "[-\xe2\x80\xa2 \xe2\x80\x98Too slow and too late\xe2\x80\x99: riders mock");
+	cr_assert_null(strstr(r.out, "[!\xe2\x80\x98Too slow"), "%s", r.out);
+	run_free(&r);
+	unlink_pair(pa, pb);
+}

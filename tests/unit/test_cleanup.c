@@ -479,3 +479,21 @@ Test(cleanup, an_equality_is_not_shifted_out_of_a_quotation)
 	slid(c, b, script, 4, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-5 1-2 | = 5-6 2-3");
 }
+
+/* A word's tail kept alone while its head changed on both sides ("-hull" of "closed-hull" and
+ * "open-hull", between two rewrites) is a coincidence of spelling: it joins the rewrite. A
+ * compound whose head alone is swapped keeps its tail, and so does one swapped between two
+ * one-word swaps. */
+Test(cleanup, a_word_tail_kept_alone_joins_the_rewrite)
+{
+	const char *a = "Boats left at six.\n\nThe yard builds costly closed-hull boats for export "
+	                "and the town rests.\n\nThe fleet grew.\n";
+	const char *b = "Boats left at six.\n\nThe mayor dismissed every plan for cheaper open-hull "
+	                "designs on Friday.\n\nThe fleet grew.\n";
+	script_lacks(a, b, NULL, "= - hull");
+	script_has(a, b, without(RL_STAGE_CLEANUP), "= - hull");
+	script_has("The yard builds closed-hull boats today.", "The yard builds open-hull boats today.",
+	           NULL, "= - hull boats today .");
+	script_has("The yard builds closed-hull boats today.", "The yard builds open-hull ships today.",
+	           NULL, "= - hull |");
+}

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "align.h"
+#include "order.h"
+#include "opvec.h"
+#include "pipeline.h"
 #include "fixtures.h"
 #include "ops_text.h"
 #include "script_check.h"
@@ -550,4 +553,40 @@ Test(move, a_short_sentence_moved_word_for_word_moves)
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	o.key.ignore_punct = true;
 	script_lacks(a, b, &o, "m1");
+}
+
+/* Issue 10: a passage that stands where it stood, with only new sentences inserted before it
+ * (a summary's opening, or a rewrite's), did not move, though the insertion's place in OLD was
+ * left after the passage's start by an earlier diff: it settles in place, an ordinary rewrite
+ * beside its counterpart, not a move drawn as two rows of cyan one after the other. */
+Test(move, a_passage_behind_inserted_sentences_settles_in_place)
+{
+	const char *a = "Top crews met. Ann left.";
+	const char *b = "New words here now. Top crews met. Ann left.";
+	rl_tokens *toks[2];
+	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_ctx c;
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	/* OLD: Top crews met . (0-4) Ann left . (4-7); NEW: New words here now . (0-5), then 5-12 */
+	const rl_op rest_in[] = {
+		{4, 4, 0, 5, 0, RL_OP_INSERT, 0},
+		{4, 7, 9, 12, 0, RL_OP_EQUAL, 0},
+	};
+	const rl_op moved_in[] = {{0, 4, 5, 9, 0, RL_OP_MOVE, 1}};
+	rl_opvec rest = {0}, moved = {0};
+	cr_assert_eq(rl_opvec_append(&rest, rest_in, 2), RL_OK);
+	cr_assert_eq(rl_opvec_append(&moved, moved_in, 1), RL_OK);
+	cr_assert_eq(rl_merge_moves(&c, &rest, &moved), RL_OK);
+	cr_assert_eq(rest.n, 3);
+	cr_assert(rest.v[0].kind == RL_OP_INSERT && rest.v[0].a0 == 0 && rest.v[0].a1 == 0);
+	cr_assert(rest.v[1].kind == RL_OP_EQUAL && rest.v[1].move == 0 && rest.v[1].a0 == 0 &&
+	          rest.v[1].b0 == 5);
+	cr_assert(rest.v[2].a0 == 4 && rest.v[2].b0 == 9);
+	rl_opvec_free(&rest);
+	rl_opvec_free(&moved);
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
 }

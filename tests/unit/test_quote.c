@@ -791,3 +791,34 @@ Test(quote, a_wrapped_line_starting_with_a_star_is_no_list_item)
 	           "(all runs)\".\n\nNext.\n",
 	           "The score is calculated by.\n\nNext.\n", NULL, "!removed");
 }
+
+/* Site chrome deleted whole (a "Latest" box of headlines, one of which quotes someone) is no
+ * quotation of the article: the box is one deletion, unflagged; a dropped paragraph of prose
+ * that quotes someone stays a removed quotation; the box inserted is no added one. */
+Test(quote, a_quotation_in_deleted_site_chrome_is_not_flagged)
+{
+	const char *a = "The ferry resumed service on Monday.\n\n"
+	                "\xe2\x80\x9cWe are glad to sail again,\xe2\x80\x9d the captain said.\n\n"
+	                "Latest\n\n"
+	                "\xe2\x80\xa2 \xe2\x80\x98Too slow and too late\xe2\x80\x99: riders mock the timetable\n"
+	                "\xe2\x80\xa2 Harbour fair draws record crowds\n"
+	                "\xe2\x80\xa2 Lighthouse keeper retires after forty years\n";
+	const char *b = "The ferry resumed service on Monday.\n";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, strlen(a), b, strlen(b), &o), RL_OK);
+	char *got = ops_text(al);
+	cr_assert_eq(rl_alignment_stats(al)->quote_ops[RL_QUOTE_REMOVED], 1, "%s", got);
+	cr_assert(strstr(got, "glad to sail again , \xe2\x80\x9d !removed"), "%s", got);
+	free(got);
+	rl_alignment_free(al);
+	cr_assert_eq(rl_diff(&al, b, strlen(b), a, strlen(a), &o), RL_OK);
+	got = ops_text(al);
+	cr_assert_eq(rl_alignment_stats(al)->quote_ops[RL_QUOTE_ADDED], 1, "%s", got);
+	free(got);
+	rl_alignment_free(al);
+	/* A box one of whose lines the other side keeps is no chrome shared with nothing. */
+	const char *c = "The ferry resumed service on Monday.\n\n"
+	                "Harbour fair draws record crowds\n";
+	script_has(a, c, NULL, "\xe2\x80\x98 Too slow and too late \xe2\x80\x99 !removed");
+}

@@ -460,3 +460,66 @@ Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
 	cr_assert_str_eq(units_of("Маяк построен в 1931 г. Он стоит до сих пор."),
 	                 "Маяк построен в 1931 г. / Он стоит до сих пор.");
 }
+
+/* Ops of a text pair, run through rl_tails_first, as "kind a0-a1 b0-b1" joined by " | ". */
+static void tails_first_of(const char *a, const char *b, const rl_op *in, size_t n, char *out,
+                           size_t len)
+{
+	rl_tokens *toks[2];
+	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_ctx c;
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_opvec_append(&ops, in, n), RL_OK);
+	cr_assert_eq(rl_tails_first(&c, &ops), RL_OK);
+	size_t w = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < ops.n; k++)
+		w += (size_t)snprintf(out + w, len - w, "%s%c %u-%u %u-%u", k ? " | " : "",
+		                      "=dirm"[ops.v[k].kind], ops.v[k].a0, ops.v[k].a1, ops.v[k].b0,
+		                      ops.v[k].b1);
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+}
+
+/* Issue 10: a unit's head or tail is not drawn apart from it by several inserted sentences (a
+ * summary's, with a passage moved in among them): "[-But-]" deleted before its sentence's kept
+ * words goes after them, and a deletion cut in two around them ("…akin to Ann" / "’s
+ * fleet…") is one again, before them. */
+Test(structure, a_head_or_tail_is_not_cut_off_by_several_inserted_sentences)
+{
+	char got[256];
+	const char *a = "Intro. But Ann stayed home.";
+	const char *b = "Intro. Rails got paint. Tickets sold out. Ann stayed home.";
+	const rl_op head[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},  {2, 3, 2, 2, 0, RL_OP_DELETE, 0},
+		{3, 3, 2, 6, 0, RL_OP_INSERT, 0}, {3, 3, 6, 10, 0, RL_OP_INSERT, 0},
+		{3, 7, 10, 14, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, b, head, 5, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-2 0-2 | i 2-2 2-6 | i 2-2 6-10 | d 2-3 10-10 | = 3-7 10-14");
+	const char *c = "Intro. Ann sold boats. Kim left.";
+	const char *d = "Intro. Rails got paint. Tickets sold out. Kim left.";
+	const rl_op tail[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},  {2, 4, 2, 2, 0, RL_OP_DELETE, 0},
+		{4, 4, 2, 6, 0, RL_OP_INSERT, 0}, {4, 4, 6, 10, 0, RL_OP_INSERT, 0},
+		{4, 6, 10, 10, 0, RL_OP_DELETE, 0}, {6, 9, 10, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(c, d, tail, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-2 0-2 | d 2-6 2-2 | i 6-6 2-6 | i 6-6 6-10 | = 6-9 10-13");
+	/* A tail that goes on over whole units gives only its unit's end: "Kim left." stays. */
+	const char *e = "Intro. Ann sold boats. Kim left. Jo ran.";
+	const char *f = "Intro. Rails got paint. Tickets sold out. Jo ran.";
+	const rl_op over[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},  {2, 4, 2, 2, 0, RL_OP_DELETE, 0},
+		{4, 4, 2, 6, 0, RL_OP_INSERT, 0}, {4, 4, 6, 10, 0, RL_OP_INSERT, 0},
+		{4, 9, 10, 10, 0, RL_OP_DELETE, 0}, {9, 12, 10, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(e, f, over, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-2 0-2 | d 2-6 2-2 | i 6-6 2-6 | i 6-6 6-10 | d 6-9 10-10 | "
+	                      "= 9-12 10-13");
+}
