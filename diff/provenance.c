@@ -21,8 +21,8 @@
 #include <string.h>
 
 #include "status.h"
+#include "stems.h"
 
-#define STEM_BYTES 7
 #define NONE UINT32_MAX
 /* Stems in more OLD units than this find no candidates (they still count in the scores). */
 #define DF_CAP 64
@@ -46,293 +46,16 @@
 /* Word pairs compared for phrases per candidate, and OLD words held, at most. */
 #define PHRASE_WORK 65536
 #define PHRASE_CELLS 4096
-/* Words whose keys word_key() remembers (by id, modulo this). */
-#define WORD_MEMO 4096
 /* How sure a unit's link is (link_units): a source sharing this many stems or more through words
  * not kept in place, or a phrase restated in order (phrase()), is a restatement on its own;
  * fewer stems scattered are weak evidence (drop_unsupported()). */
 #define SURE_STEMS 4
 enum { EV_NONE, EV_WEAK, EV_SURE };
 
-typedef struct stems {
-	uint32_t *of[2];   /* per token of each side: its stem, or NONE (and its key: word_key) */
-	uint32_t *slot;    /* hash table: stem + 1, or 0 */
-	uint32_t *hash;    /* per stem: its hash */
-	uint32_t mask;
-	uint32_t n;        /* stems */
-} stems;
-
-/* The stem of token t of side s, or NONE. st.of holds every word's key for phrase runs: a word
- * without a stem holds the hash of its letters with the top bit set, which no stem number has
- * (fewer than 2^31 stems). */
-static inline uint32_t stem_at(const stems *st, int s, uint32_t t)
-{
-	uint32_t m = st->of[s][t];
-	return m & 0x80000000u ? NONE : m;
-}
-
-static uint32_t fnv(const unsigned char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ s[k]) * 16777619u;
-	return h ? h : 1;
-}
-
-static bool ends(const unsigned char *s, size_t len, const char *suf)
-{
-	size_t k = strlen(suf);
-	return len >= k && memcmp(s + len - k, suf, k) == 0;
-}
-
-/* The hash of a word's stem. */
-static uint32_t stem_hash(const char *text, const rl_token *tk)
-{
-	unsigned char low[64];
-	size_t len = tk->len < sizeof low ? tk->len : sizeof low;
-	for (size_t k = 0; k < len; k++) {
-		unsigned char ch = (unsigned char)text[tk->off + k];
-		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
-	}
-	bool verb = false;
-	if (len > 5 && ends(low, len, "ing"))
-		len -= 3, verb = true;
-	else if (len > 4 && ends(low, len, "ed"))
-		len -= 2, verb = true;
-	else if (len > 5 && ends(low, len, "ly"))
-		len -= 2;
-	else if (len > 7 && ends(low, len, "ment"))
-		len -= 4;
-	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
-		len -= 1 + (len > 4 && ends(low, len, "es") && strchr("sxzh", low[len - 3]));
-	/* "committ(ing)" meets "commit(ment)". */
-	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
-		len--;
-	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
-}
-
-/* Markup's own words carry no content: the names of a table's or a tag's attributes, of a
- * template and of its parameters, and the attributes' values
- * ("|style="text-align:center" bgcolor=#C0C0C0|0", "<ref name="tools" />"). Two rows of a
- * table share them by the dozen, so that a row inserted was linked to an OLD row, or to a
- * sentence, through "style", "text", "align" and "center". */
-
-/* Is token t of side s the one-character mark ch? */
-static bool mark_is(const rl_side *sd, uint32_t t, char ch)
-{
-	return t < sd->n && sd->tok[t].cls == RL_TOK_PUNCT && sd->tok[t].len == 1 &&
-	       sd->text[sd->tok[t].off] == ch;
-}
-
-/* Is word t of side s a name before "=" (a space allowed: "| bgcolor ="; not a heading's last
- * word, before "=="), a value glued after "=#" (a colour, an anchor) or a template's name, glued
- * after "{{" ("{{flagicon|BRA}}")? */
-static bool markup_word(const rl_side *sd, uint32_t t)
-{
-	if (t + 1 < sd->n && sd->tok[t + 1].gap <= RL_GAP_SPACE && mark_is(sd, t + 1, '='))
-		return !(t + 2 < sd->n && sd->tok[t + 2].gap == RL_GAP_NONE && mark_is(sd, t + 2, '='));
-	if (t < 2 || sd->tok[t].gap != RL_GAP_NONE || sd->tok[t - 1].gap != RL_GAP_NONE)
-		return false;
-	return (mark_is(sd, t - 1, '#') && mark_is(sd, t - 2, '=')) ||
-	       (mark_is(sd, t - 1, '{') && mark_is(sd, t - 2, '{'));
-}
-
-/* Tokens looked ahead for the closing mark of an attribute's value (quote.c's reach). */
-#define ATTR_REACH 160
-
-/* When token t of side s opens a quoted attribute value (a straight mark glued after "=", which
- * follows a word), the token of its closing mark on the same line; else t. */
-static uint32_t attribute_value_end(const rl_side *sd, uint32_t t)
-{
-	const rl_token *tk = &sd->tok[t];
-	if (tk->cls != RL_TOK_PUNCT || tk->len != 1 || tk->gap != RL_GAP_NONE || t < 2 ||
-	    !mark_is(sd, t - 1, '=') || sd->tok[t - 1].gap > RL_GAP_SPACE ||
-	    sd->tok[t - 2].cls != RL_TOK_WORD)
-		return t;
-	char q = sd->text[tk->off];
-	if (q != '"' && q != '\'')
-		return t;
-	for (uint32_t k = t + 1; k < sd->n && k - t <= ATTR_REACH; k++) {
-		if (sd->tok[k].gap >= RL_GAP_LINE)
-			return t;
-		if (mark_is(sd, k, q))
-			return k;
-	}
-	return t;
-}
-
-/* Is token t of side s a word this stage weighs? (Inside an attribute's quoted value too: the
- * caller walking the tokens knows, stems_init.) */
-static bool weighed(const rl_ctx *c, int s, uint32_t t)
-{
-	const rl_token *tk = &c->side[s].tok[t];
-	return !(tk->flags & RL_TF_GLUED) && rl_is_content(c, s, t) &&
-	       !markup_word(&c->side[s], t);
-}
-
-/* A table of cap slots, kept at most three quarters full (the hash array holds one per slot).
- * Sized from the distinct ids, not the tokens: a text has far fewer distinct words than words,
- * and a table sized by the tokens had every one of its pages touched (64 MiB on a 10 MB pair).
- * (At most half full it was 2 MiB of the sources stage's peak on the 1 MB cumulative song, 139 k
- * distinct words; which slot holds a stem changes no stem's number.) */
-static int stems_grow(stems *st, uint32_t cap)
-{
-	uint32_t *slot = calloc(cap, sizeof *slot);
-	uint32_t *hash = slot ? realloc(st->hash, (size_t)cap * sizeof *hash) : NULL;
-	if (!hash) {
-		free(slot);
-		return RL_ENOMEM;
-	}
-	st->hash = hash;
-	free(st->slot);
-	st->slot = slot;
-	st->mask = cap - 1;
-	for (uint32_t i = 0; i < st->n; i++) {
-		uint32_t k = st->hash[i] & st->mask;
-		while (st->slot[k])
-			k = (k + 1) & st->mask;
-		st->slot[k] = i + 1;
-	}
-	return RL_OK;
-}
-
-/* Are the len bytes at p and q the same? Words are short: a loop, not a call (memcmp was a
- * tenth of this stage's set-up on Chinese, a call for every character). */
-static inline bool same_bytes(const char *p, const char *q, uint32_t len)
-{
-	for (uint32_t k = 0; k < len; k++)
-		if (p[k] != q[k])
-			return false;
-	return true;
-}
-
-/* Per id: 1 + the stem of the first word seen with it, and that word. A word with the same id
- * and the same bytes has the same stem: it is worked out once per distinct word. (Words of one
- * id may differ in their bytes, a key folds case or compatibility forms, an ordered list
- * marker's number has the id of every other: those are worked out on their own.) An ASCII
- * word's key is its bytes, A-Z folded or not (intern.c), and stem_hash folds A-Z itself: two
- * ASCII words of an id that no list marker made (`plain`) have the same stem unread. */
-typedef struct stem_memo {
-	uint32_t stem;
-	uint32_t len;
-	const char *word;
-	bool plain;
-} stem_memo;
-
-/* Does id's key stand for an ASCII token's own bytes (no list marker's)? */
-static bool plain_key(const rl_ctx *c, uint32_t id, const rl_token *tk)
-{
-	size_t len;
-	if (!(tk->flags & RL_TF_ASCII))
-		return false;
-	const char *key = rl_interner_key(c->in, id, &len);
-	return len > 0 && key[0] != RL_MARKER_KEY;
-}
-
-/* The last word seen of each id modulo WORD_MEMO, and its key (phrase runs): the function words
- * are most of these words, and few distinct (an array per id was the peak of a text of distinct
- * words). */
-typedef struct key_memo {
-	uint32_t id, key, len;
-	const char *word;
-} key_memo;
-
-/* The stem of weighed token t of side s (its number, added when new). */
-static int stem_of(rl_ctx *c, stems *st, stem_memo *memo, int s, uint32_t t, uint32_t *out)
-{
-	const rl_side *sd = &c->side[s];
-	const rl_token *tk = &sd->tok[t];
-	const char *word = sd->text + tk->off;
-	uint32_t id = sd->ids[t];
-	stem_memo *mm = id < c->nids ? &memo[id] : NULL;
-	if (mm && mm->stem && mm->len == tk->len &&
-	    ((mm->plain && (tk->flags & RL_TF_ASCII)) || same_bytes(mm->word, word, tk->len))) {
-		*out = mm->stem - 1;
-		return RL_OK;
-	}
-	uint32_t h = stem_hash(sd->text, tk), k = h & st->mask;
-	while (st->slot[k] && st->hash[st->slot[k] - 1] != h)
-		k = (k + 1) & st->mask;
-	if (!st->slot[k]) {
-		if (4 * ((size_t)st->n + 1) > 3 * ((size_t)st->mask + 1)) {
-			if (stems_grow(st, 2 * (st->mask + 1)) != RL_OK)
-				return RL_ENOMEM;
-			for (k = h & st->mask; st->slot[k]; k = (k + 1) & st->mask)
-				;
-		}
-		st->hash[st->n] = h;
-		st->slot[k] = ++st->n;
-	}
-	*out = st->slot[k] - 1;
-	if (mm && !mm->stem)
-		*mm = (stem_memo){st->slot[k], tk->len, word, plain_key(c, id, tk)};
-	return RL_OK;
-}
-
-/* The key of word token t of side s that has no stem (phrase runs): the hash of its lower-case
- * letters with the top bit set, which no stem number has (fewer than 2^31 stems). */
-static uint32_t word_key(const rl_side *sd, key_memo *memo, uint32_t t)
-{
-	const rl_token *tk = &sd->tok[t];
-	const char *word = sd->text + tk->off;
-	uint32_t id = sd->ids[t];
-	key_memo *mm = &memo[id % WORD_MEMO];
-	if (id != RL_ID_NONE && mm->id == id && mm->len == tk->len &&
-	    same_bytes(mm->word, word, tk->len))
-		return mm->key;
-	uint32_t key = stem_hash(sd->text, tk) | 0x80000000u;
-	if (id != RL_ID_NONE)
-		*mm = (key_memo){id, key, tk->len, word};
-	return key;
-}
-
-/* Every word's key, in one walk over each side: the stem of every weighed word of OLD, and of
- * NEW's words in the units `want` marks (the only ones a search reads: the others keep NONE);
- * every other word of those its key for phrase runs (word_key), punctuation NONE. One walk, not
- * a walk for the stems and another for the keys: on a long OLD with a few edits, this stage's
- * set-up is these walks over all of OLD. */
-static int stems_init(rl_ctx *c, stems *st, const uint8_t *want)
-{
-	uint32_t cap = 16;
-	while (cap < c->nids + c->nids / 3 + 16 && cap < (1u << 31))
-		cap *= 2;
-	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
-	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
-	stem_memo *memo = calloc(c->nids + 1, sizeof *memo);
-	key_memo *kmemo = malloc(WORD_MEMO * sizeof *kmemo);
-	int rc = st->of[0] && st->of[1] && memo && kmemo ? stems_grow(st, cap) : RL_ENOMEM;
-	for (size_t i = 0; rc == RL_OK && i < WORD_MEMO; i++)
-		kmemo[i].id = RL_ID_NONE;
-	for (int s = 0; s < 2 && rc == RL_OK; s++) {
-		const rl_side *sd = &c->side[s];
-		uint32_t *of = st->of[s];
-		uint32_t value_end = 0;  /* the closing mark of the attribute value t is in */
-		for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
-			of[t] = NONE;
-			if (t >= value_end && sd->tok[t].cls == RL_TOK_PUNCT)
-				value_end = attribute_value_end(sd, t);
-			if (sd->tok[t].cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
-				continue;
-			if (t >= value_end && weighed(c, s, t))
-				rc = stem_of(c, st, memo, s, t, &of[t]);
-			else
-				of[t] = word_key(sd, kmemo, t);
-		}
-	}
-	free(memo);
-	free(kmemo);
-	return rc;
-}
-
-static void stems_free(stems *st)
-{
-	free(st->slot), free(st->hash), free(st->of[0]), free(st->of[1]);
-}
-
 /* Everything the search holds. */
 typedef struct search {
 	rl_ctx *c;
-	stems st;
+	rl_stems st;
 	uint32_t *df;      /* per stem: OLD units holding it */
 	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
 	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
@@ -388,7 +111,7 @@ static bool is_long(const search *x, uint32_t v)
 		return false;
 	/* Each marked stem must have its postings (df <= DF_CAP), where its first token is. */
 	for (uint32_t t = x->ut0; t < x->ut1; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] == x->stamp && x->df[m] > DF_CAP)
 			return false;
 	}
@@ -440,7 +163,7 @@ static void mark_new_stems(search *x)
 {
 	const rl_side *sb = &x->c->side[RL_NEW];
 	for (uint32_t t = 0; t < sb->n; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m != NONE)
 			x->mark[m] = 1;
 	}
@@ -473,7 +196,7 @@ static int post_stems(search *x, const uint32_t *first, size_t nfirst)
 	uint32_t *fill = x->seen;  /* reused: the next free posting of each stem */
 	memcpy(fill, x->post0, (size_t)ns * sizeof *fill);
 	for (size_t i = 0; i < nfirst; i++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, first[i]);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, first[i]);
 		if (x->df[m] <= DF_CAP)
 			x->post[fill[m]++] = first[i];
 	}
@@ -504,7 +227,7 @@ static int index_old(search *x)
 	int rc = RL_OK;
 	for (uint32_t u = 0; u < sd->nunits && rc == RL_OK; u++)
 		for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1] && rc == RL_OK; t++) {
-			uint32_t m = stem_at(&x->st, RL_OLD, t);
+			uint32_t m = rl_stem_at(&x->st, RL_OLD, t);
 			if (m == NONE || x->seen[m] == u + 1)
 				continue;
 			x->seen[m] = u + 1;
@@ -530,7 +253,7 @@ static double unit_weight(search *x, uint32_t v)
 	const rl_side *sd = &x->c->side[RL_OLD];
 	double sum = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->vseen[m] != v + 1) {
 			x->vseen[m] = v + 1;
 			sum += x->w[m];
@@ -602,7 +325,7 @@ static double exact(search *x, uint32_t v, uint32_t pass, uint32_t *nshared)
 	double sum = 0;
 	*nshared = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, t);
 		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
 			continue;
 		x->seen[m] = pass;
@@ -640,7 +363,7 @@ static double exact_long(search *x, uint32_t v, uint32_t pass, uint32_t *nshared
 {
 	uint32_t n = 0;
 	for (uint32_t t = x->ut0; t < x->ut1; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t), f;
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t), f;
 		if (m == NONE || x->mark[m] != x->stamp || x->seen[m] == pass)
 			continue;
 		x->seen[m] = pass;
@@ -677,14 +400,14 @@ static void cover(search *x, uint32_t v)
 	const rl_side *sd = &x->c->side[RL_OLD];
 	if (is_long(x, v)) {  /* the same stems, found from the NEW unit's side */
 		for (uint32_t t = x->ut0; t < x->ut1; t++) {
-			uint32_t m = stem_at(&x->st, RL_NEW, t);
+			uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 			if (m != NONE && x->mark[m] == x->stamp && first_in(x, m, v) != NONE)
 				x->mark[m] = 0;
 		}
 		return;
 	}
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp)
 			x->mark[m] = 0;
 	}
@@ -785,7 +508,7 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 		if (ka[j] == NONE)
 			continue;
 		k++;
-		uint32_t m = stem_at(&x->st, RL_OLD, j);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, j);
 		if (m != NONE)
 			sum += x->w[m];
 	}
@@ -813,7 +536,7 @@ static bool mark_stems(search *x, cands *cd)
 	cd->total = 0;
 	x->ut0 = cd->t0, x->ut1 = cd->t1;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m != NONE && x->mark[m] != x->stamp) {
 			x->mark[m] = x->stamp;
 			cd->total += x->w[m];
@@ -832,7 +555,7 @@ static uint64_t gather(search *x, const cands *cd)
 	x->ntouched = 0;
 	x->stamp++;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || x->mark[m] != x->stamp - 1)
 			continue;
 		x->mark[m] = x->stamp;
@@ -921,7 +644,7 @@ static uint32_t commonest_df(const search *x, uint32_t v)
 	const rl_side *sd = &x->c->side[RL_OLD];
 	uint32_t most = 0;
 	for (uint32_t t = sd->ustart[v]; t < sd->ustart[v + 1]; t++) {
-		uint32_t m = stem_at(&x->st, RL_OLD, t);
+		uint32_t m = rl_stem_at(&x->st, RL_OLD, t);
 		if (m != NONE && x->mark[m] == x->stamp && x->df[m] > most)
 			most = x->df[m];
 	}
@@ -992,7 +715,7 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 	exact(x, v, ++*pass, &n);  /* seen == *pass: the stems v shares */
 	uint32_t shared = *pass, counted = ++*pass;
 	for (uint32_t t = cd->t0; t < cd->t1; t++) {
-		uint32_t m = stem_at(&x->st, RL_NEW, t);
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || (x->held[t / 8] >> (t % 8) & 1) || x->seen[m] != shared)
 			continue;
 		x->seen[m] = counted;
@@ -1061,7 +784,7 @@ static int wanted_units(search *x, uint8_t **want)
 static int search_setup(search *x, const uint8_t *want)
 {
 	const rl_side *sa = &x->c->side[RL_OLD];
-	int rc = stems_init(x->c, &x->st, want);
+	int rc = rl_stems_init(x->c, &x->st, want);
 	if (rc == RL_OK)
 		rc = index_old(x);
 	if (rc == RL_OK)
@@ -1077,7 +800,7 @@ static int search_setup(search *x, const uint8_t *want)
 
 static void search_free(search *x)
 {
-	stems_free(&x->st);
+	rl_stems_free(&x->st);
 	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vseen), free(x->pvw);
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
@@ -1340,14 +1063,9 @@ bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
 		if (2 * kept[u] >= rl_words(c, RL_NEW, t0, t1))
 			continue;  /* link_unit: it keeps most of its words */
 		for (uint32_t t = t0; t < t1 && weighs < MIN_STEMS; t++)
-			weighs += weighed(c, RL_NEW, t);
+			weighs += rl_stem_weighed(c, RL_NEW, t);
 		wanted = weighs >= MIN_STEMS;  /* mark_stems: as many stems at most */
 	}
 	free(kept);
 	return wanted;
-}
-
-uint32_t rl_stem_hash(const char *text, const rl_token *tk)
-{
-	return stem_hash(text, tk);
 }

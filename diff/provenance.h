@@ -22,8 +22,4 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n);
  * *rc: RL_ENOMEM. */
 bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc);
 
-/* The hash of a word's stem as this stage compares words (lower case, a plural, verb, "-ly" or
- * "-ment" ending cut, at most a few bytes): the move stage's narrow shingles use it too. */
-uint32_t rl_stem_hash(const char *text, const rl_token *tk);
-
 #endif

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "provenance.h"
+#include "stems.h"
 #include "status.h"
 
 /* Words per shingle: three words in a row rarely recur by chance once one is a content word. A
