@@ -135,6 +135,8 @@ Test(detect, format_names)
 
 /* ------------------------------------------------------------------ HTML */
 
+static char *markdown(const char *s);
+
 static char *html(const char *s, int reader)
 {
 	char *out = NULL, err[256];
@@ -307,6 +309,20 @@ Test(html, widgets_named_by_class_are_not_the_article)
 	t = html(social, 1);
 	cr_assert_eq(strncmp(t, "A paragraph of the story", 24), 0, "%s", t);
 	cr_assert_null(strstr(t, "Facebook"), "%s", t);
+	free(t);
+}
+
+/* A soft hyphen (U+00AD, "&shy;") is where a browser may break a word, shown only there: it is
+ * left out of the word, in pages and in Markdown (not in code, which is compared as written).
+ * Before, "docu&shy;ment" was read "docu<U+00AD>ment", another word than "document". */
+Test(html, soft_hyphens_are_not_read)
+{
+	char *t = html("<html><body><p>The docu&shy;ment and the &shy; jig\xc2\xad" "saw&shy;.</p>"
+	               "<pre>a\xc2\xad" "b</pre></body></html>", 1);
+	cr_assert_str_eq(t, "The document and the jigsaw.\n\na\xc2\xad" "b\n");
+	free(t);
+	t = markdown("# Docu\xc2\xad" "ments\n\nA *jig\xc2\xad" "saw* and `x\xc2\xady`.\n");
+	cr_assert_str_eq(t, "Documents\n\nA jigsaw and x\xc2\xady.\n");
 	free(t);
 }
 
