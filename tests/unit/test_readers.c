@@ -237,6 +237,39 @@ Test(pdf, drawn_bullets_and_table_cells)
 	free(got);
 }
 
+/* Three justified columns of 9 pt type as Chromium prints them (tests/documents/justified.pdf,
+ * make_justified.py, stop 22): where a line's spaces grow wide, poppler writes the line as
+ * one-word lines on one baseline. Their gaps are equal (justification spreads a line's spaces
+ * evenly), so they are one line: before, each word was read as a table's cell, a paragraph of
+ * its own ("subcommittee\n\nin\n\nresponse\n\nto complaints"). The rota's table above keeps its
+ * cells. */
+Test(pdf, a_justified_line_with_wide_spaces_is_one_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/justified.pdf",
+	            "Community transport review\n\n"
+	            "This report reviews the first eighteen months of the community transport scheme, "
+	            "which provides door-to-door journeys for residents who cannot use ordinary buses. "
+	            "It was commissioned by the transport subcommittee in response to complaints about "
+	            "booking difficulties and to questions about the scheme\u2019s long-term financial "
+	            "sustainability.\n\n"
+	            "Findings\n\n"
+	            "Demand has grown steadily since the scheme began. In its first quarter the scheme "
+	            "carried 410 passengers; in the most recent quarter it carried 1,260. Most journeys "
+	            "are to medical appointments, supermarkets and the day centre in Westbury, and the "
+	            "great majority of passengers are over seventy-five years of age.\n\n"
+	            "Satisfaction among passengers is high. Of the 212 people who returned the "
+	            "questionnaire, 88 per cent rated the drivers as excellent and 79 per cent said the "
+	            "scheme had made it possible for them to keep appointments they would otherwise "
+	            "have missed. The main complaint concerned the telephone booking line, which is "
+	            "staffed only on weekday mornings.\n\n"
+	            "Volunteers\n\n"
+	            "The scheme depends on its volunteer drivers, of whom there are currently "
+	            "twenty-three. Several have driven for the scheme since it started, and their "
+	            "knowledge of passengers\u2019 needs is one of its greatest strengths. However, "
+	            "recruitment has not kept pace with demand, and on some days journeys have had to "
+	            "be refused because no driver was available.\n");
+}
+
 /* A page as headless Chromium prints it (tests/documents/parish-v1.pdf, make_printed.py): the
  * headings, in a larger type, are paragraphs of their own; the list items, whose bullets are drawn
  * as shapes, are list items, even the one that fills its column and ends a sentence, and the
