@@ -219,14 +219,61 @@ static bool nfc_stable(const char *s, size_t n)
 	return true;
 }
 
+/* The Latin ligatures U+FB00..U+FB06 are their letters under typography folding ("<U+FB01>ne"
+ * is "fine"): text copied out of a PDF or a typeset page carries them, and before this each made
+ * a word differ from itself (only --nfkc, which folds far more, equated them). Is there one in
+ * s[0, n) (U+FB00..U+FB06 are EF AC 80..86)? */
+static bool has_ligature(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xAC &&
+		    (unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x86)
+			return true;
+	return false;
+}
+
+/* The letters of ligature cp (U+FB00..U+FB06), or NULL. */
+static const char *ligature_letters(utf8proc_int32_t cp)
+{
+	static const char *const letters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+	return cp >= 0xFB00 && cp <= 0xFB06 ? letters[cp - 0xFB00] : NULL;
+}
+
+/* Write out the ligatures among the k code points of u, which has room for `room` (a ligature,
+ * 3 bytes, grows to at most 3 code points: the room made for the text's bytes holds them).
+ * Returns the new count. */
+static utf8proc_ssize_t write_out_ligatures(utf8proc_int32_t *u, utf8proc_ssize_t k, size_t room)
+{
+	utf8proc_ssize_t grown = 0;
+	for (utf8proc_ssize_t i = 0; i < k; i++) {
+		const char *l = ligature_letters(u[i]);
+		grown += l ? (utf8proc_ssize_t)strlen(l) - 1 : 0;
+	}
+	if ((size_t)(k + grown) > room)
+		return k;  /* cannot happen (see above); the ligatures are then left as they are */
+	/* From the end, so that nothing is overwritten before it is read. */
+	for (utf8proc_ssize_t i = k - 1, j = k + grown - 1; i >= 0; i--) {
+		const char *l = ligature_letters(u[i]);
+		if (!l) {
+			u[j--] = u[i];
+			continue;
+		}
+		for (size_t c = strlen(l); c-- > 0;)
+			u[j--] = (utf8proc_int32_t)(unsigned char)l[c];
+	}
+	return k + grown;
+}
+
 /* The key of a non-ASCII text: NFC (or NFKC), case folding and typography folding by utf8proc.
  * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). Under the
- * default options a text of code points that no step changes is its own key (nfc_stable.h):
+ * default options a text of code points that no step changes is its own key (nfc_stable.h, whose
+ * ranges hold the ligatures: a text with one is written out first, has_ligature):
  * most words of Cyrillic, Greek, Han, Kana, Hangul, accented Latin are, and utf8proc's decomposition
  * and recomposition (about a thousand instructions a word) is spared. */
 static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf, size_t *cap)
 {
-	if (!o->nfkc && !o->fold_case && nfc_stable(s, n)) {
+	bool ligatures = o->fold_typography && has_ligature(s, n);
+	if (!o->nfkc && !o->fold_case && !ligatures && nfc_stable(s, n)) {
 		if (reserve(buf, cap, n + 1) != RL_OK)
 			return -1;
 		memcpy(*buf, s, n);
@@ -258,6 +305,8 @@ static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf
 			room = (size_t)k;
 			continue;
 		}
+		if (ligatures)
+			k = write_out_ligatures(u, k, room);
 		/* Compose back (the NFC/NFKC step) and re-encode to UTF-8 in place. */
 		utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
 		if (len < 0)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shy.h"
+
 void rl_docbuf_init(rl_docbuf *b, size_t max)
 {
 	*b = (rl_docbuf){.max = max};
@@ -94,8 +96,16 @@ int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n)
 		size_t j = i;
 		while (j < n && !is_space(s[j]))
 			j++;
-		if (flush_break(b) != 0 || put(b, s + i, j - i) != 0)
-			return -1;
+		/* Soft hyphens are left out of words (shy.h). */
+		if (!rl_soft_hyphens_only(s + i, j - i)) {
+			if (flush_break(b) != 0)
+				return -1;
+			for (size_t k; (k = rl_soft_hyphen(s + i, j - i)) < j - i; i += k + 2)
+				if (put(b, s + i, k) != 0)
+					return -1;
+			if (put(b, s + i, j - i) != 0)
+				return -1;
+		}
 		i = j;
 	}
 	return rl_docbuf_failed(b) ? -1 : 0;

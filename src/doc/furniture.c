@@ -40,6 +40,7 @@ static const char *const furniture_lines[] = {
 	"toggle navigation", "search", "search for", "menu", "main menu", "primary menu",
 	"post navigation", "related posts", "related articles", "related stories", "related",
 	"leave a reply", "leave a comment", "cancel reply", "share this", "share", "like this",
+	"share this article", "share this story", "share this post", "share this page",
 	"recent posts", "recent comments", "latest", "latest news", "latest posts", "trending",
 	"advertisement", "sponsored", "read more", "read next", "you may have missed",
 	"you may also like", "categories", "tags", "archives", "subscribe", "sign up", "log in",

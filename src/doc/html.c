@@ -45,7 +45,15 @@ typedef struct html_reader {
 	rl_list_numbers numbers;
 	node_stat *stats;
 	size_t nstats;
+	size_t read_text;     /* text in the block read (its stats' unit); 0 while scoring */
 } html_reader;
+
+/* An element's stats (reader mode), or NULL. */
+static node_stat *stat_of(const html_reader *r, const xmlNode *n)
+{
+	size_t i = n && n->type == XML_ELEMENT_NODE ? (size_t)(uintptr_t)n->_private : 0;
+	return i && r->stats ? &r->stats[i - 1] : NULL;
+}
 
 static bool name_is(const xmlNode *n, const char *name)
 {
@@ -97,10 +105,67 @@ static bool style_hides(xmlNode *n)
 	return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
 }
 
+/* ------------------------------------------------------------------ class and id words */
+
+/* The words a page's class and id attributes use for its furniture, as parts of a name split at
+ * '-' and '_' ("sd-sharing-enabled", "jp-relatedposts", "cookie_banner", "ad-slot"): a part that
+ * begins with one of the first list, or is one of the second. Sites name their widgets so for
+ * their style sheets; reader modes (Mozilla's Readability) read the same names. Not here: words
+ * that name an article's own parts too ("meta", "byline", "media", "comment", "banner"). */
+static const char *const chrome_prefixes[] = {
+	"share", "sharing", "social", "related", "newsletter", "subscribe", "signup", "cookie",
+	"consent", "gdpr", "promo", "sponsor", "advert", "breadcrumb", NULL};
+static const char *const chrome_parts[] = {"ad", "ads", "like", "likes", "tag", "tags", "comments",
+                                           NULL};
+/* Text set apart for screen readers alone ("Posted on", "Continue reading"): never seen. */
+static const char *const unseen_names[] = {"screen-reader-text", "sr-only", "visually-hidden",
+                                           "visuallyhidden", NULL};
+
+/* A class or id name [s, s + n) of a furniture widget: one of its parts is chrome's. */
+static bool chrome_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = strcspn(s + i, "-_");
+		k = k < n - i ? k : n - i;
+		for (const char *const *w = chrome_prefixes; *w && k; w++)
+			if (k >= strlen(*w) && strncasecmp(s + i, *w, strlen(*w)) == 0)
+				return true;
+		for (const char *const *w = chrome_parts; *w && k; w++)
+			if (k == strlen(*w) && strncasecmp(s + i, *w, k) == 0)
+				return true;
+		i += k + 1;
+	}
+	return false;
+}
+
+/* A class name [s, s + n) of text for screen readers alone. */
+static bool unseen_name(const char *s, size_t n)
+{
+	for (const char *const *w = unseen_names; *w; w++)
+		if (n == strlen(*w) && strncasecmp(s, *w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Does attribute attr of n hold a name (they are separated by spaces) that match takes? */
+static bool attr_names(xmlNode *n, const char *attr, bool (*match)(const char *s, size_t n))
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	bool found = false;
+	for (const char *s = (const char *)v; s && *s && !found;) {
+		s += strspn(s, " \t\r\n\f");
+		size_t len = strcspn(s, " \t\r\n\f");
+		found = len > 0 && match(s, len);
+		s += len;
+	}
+	xmlFree(v);
+	return found;
+}
+
 static bool hidden(xmlNode *n)
 {
 	return xmlHasProp(n, (const xmlChar *)"hidden") || attr_is(n, "aria-hidden", "true") ||
-	       style_hides(n);
+	       style_hides(n) || attr_names(n, "class", unseen_name);
 }
 
 /* A link within the page ("#n1"): a note's reference, a back link. */
@@ -160,11 +225,22 @@ static bool note_reference(xmlNode *n)
 	return link && text_under(n, -1, mark, sizeof mark) < 8;
 }
 
-/* A "Read more: <a>…</a>" paragraph: a short label ending with a colon and a link, the page
+/* Has the element a block among its children (is it more than a paragraph)? */
+static bool holds_blocks(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (name_in(c, block_elements) || name_is(c, "li") || name_is(c, "pre") ||
+		    name_is(c, "blockquote"))
+			return true;
+	return false;
+}
+
+/* A "Read more: <a>…</a>" paragraph (or a division holding no block): a short label ending with
+ * a colon and a link, the page
  * pointing at another story from inside this one. */
 static bool read_more(xmlNode *n)
 {
-	if (!name_is(n, "p"))
+	if (!name_is(n, "p") && !(name_is(n, "div") && !holds_blocks(n)))
 		return false;
 	char label[48], link[8];
 	size_t len = text_under(n, 0, label, sizeof label);
@@ -191,6 +267,26 @@ static bool captioned(xmlNode *img)
 	return false;
 }
 
+static bool is_article(const xmlNode *n)
+{
+	return name_is(n, "article") || name_is(n, "main");
+}
+
+/* A widget of the site's inside the block read (share buttons, related stories, a newsletter
+ * box, an advertisement, a list of tags), named so by its class or id. Never one that holds half
+ * the text read or more: a story whose wrapper's name happens to say "social" is read. Known once
+ * the page is scored (read_text is set then): while scoring, no name drops anything, so the
+ * article is found as before. */
+static bool chrome(const html_reader *r, xmlNode *n)
+{
+	if (r->read_text == 0 || is_article(n) || name_is(n, "body") || name_is(n, "html"))
+		return false;
+	const node_stat *s = stat_of(r, n);
+	if (!s || 2 * s->text >= r->read_text)
+		return false;
+	return attr_names(n, "class", chrome_name) || attr_names(n, "id", chrome_name);
+}
+
 /* Is the element (and all it holds) left out? */
 static bool skipped(const html_reader *r, xmlNode *n)
 {
@@ -200,15 +296,11 @@ static bool skipped(const html_reader *r, xmlNode *n)
 		return true;
 	if (!r->reader)
 		return false;
-	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || read_more(n))
+	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || read_more(n) ||
+	    chrome(r, n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
-}
-
-static bool is_article(const xmlNode *n)
-{
-	return name_is(n, "article") || name_is(n, "main");
 }
 
 /* ------------------------------------------------------------------ the walk */
@@ -262,6 +354,38 @@ static size_t list_number(html_reader *r, xmlNode *item)
 	return k;
 }
 
+/* Does the element show a word of its own: a text that is not white space, or an image's
+ * description, in what is not left out, outside the items of a list nested in it? A list item
+ * without one (a share bar's last, empty <li>; an item holding only a button, or only a nested
+ * list) gets no "- " of its own: a bullet alone is no paragraph to compare. */
+static bool shows_words(const html_reader *r, xmlNode *top)
+{
+	xmlNode *n = top->children;
+	while (n && n != top) {
+		bool inside = false;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			for (const char *c = (const char *)n->content; c && *c; c++)
+				if (!strchr(" \t\r\n\f", *c))
+					return true;
+		} else if (n->type == XML_ELEMENT_NODE && !skipped(r, n) && !name_is(n, "li")) {
+			xmlChar *alt = name_is(n, "img") ? xmlGetProp(n, (const xmlChar *)"alt") : NULL;
+			bool described = alt && alt[0];
+			xmlFree(alt);
+			if (described)
+				return true;
+			inside = n->children != NULL;
+		}
+		if (inside) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		n = n != top ? n->next : top;
+	}
+	return false;
+}
+
 static bool text_enter(html_reader *r, xmlNode *n)
 {
 	if (skipped(r, n))
@@ -282,7 +406,8 @@ static bool text_enter(html_reader *r, xmlNode *n)
 		if (n->parent && name_is(n->parent, "ol"))
 			snprintf(prefix, sizeof prefix, "%zu. ", list_number(r, n));
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
-		rl_textbuf_verbatim(&r->tb, prefix, strlen(prefix));
+		if (shows_words(r, n))
+			rl_textbuf_verbatim(&r->tb, prefix, strlen(prefix));
 	} else if (name_is(n, "blockquote")) {
 		rl_textbuf_quote_enter(&r->tb);
 	} else if (name_is(n, "pre")) {
@@ -318,12 +443,6 @@ static void text_leave(html_reader *r, xmlNode *n)
 static const walker text_walker = {text_enter, text_leave};
 
 /* ------------------------------------------------------------------ finding the article */
-
-static node_stat *stat_of(html_reader *r, xmlNode *n)
-{
-	size_t i = n && n->type == XML_ELEMENT_NODE ? (size_t)(uintptr_t)n->_private : 0;
-	return i ? &r->stats[i - 1] : NULL;
-}
 
 /* First pass: number the elements (their _private is 1 + their index). */
 static bool count_enter(html_reader *r, xmlNode *n)
@@ -550,6 +669,8 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root) {
 		xmlNode *article = r.reader ? find_article(&r, root) : NULL;
+		node_stat *read = stat_of(&r, article ? article : body_of(root));
+		r.read_text = read && read->text ? read->text : 0;
 		if (article) {
 			xmlNode *h1 = headline(&r, root);
 			if (h1 && !is_inside(h1, article)) {

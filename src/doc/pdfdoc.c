@@ -2,7 +2,9 @@
  *
  * poppler gives each page's characters with their boxes; the reading order is rebuilt here from
  * the boxes, because poppler's own order interleaves the columns of simple two-column layouts:
- *   1. lines: runs of characters on one baseline (a jump back or a wide gap starts a new one);
+ *   1. lines: runs of characters on one baseline (a jump back or a wide gap starts a new one;
+ *      not the equal wide gaps of a justified line, which poppler writes as one-word lines:
+ *      justified_run);
  *   2. page furniture: a line in the top or bottom tenth of the page whose text (digits aside)
  *      comes back on most pages is a running header or footer, and is dropped;
  *   3. columns: a vertical gutter that no narrow line crosses splits the page; lines that cross
@@ -227,6 +229,55 @@ static void drop_note_marks(pdoc *d, size_t from, size_t to)
 	}
 }
 
+/* A justified line whose spaces grew wide (a narrow column, long words, no hyphenation) is one
+ * that poppler writes as several one-word lines on one baseline, which would be read as a
+ * table's cells, each word a paragraph ("in / response / to"). Justification spreads a line's
+ * spaces evenly, so the gaps between its words are equal; a table's cells seldom are (a cell's
+ * text is as long as it is, and two cells are too few to tell). */
+#define JUSTIFIED_MIN_WORDS 3   /* one-word pieces of a line, at least */
+#define JUSTIFIED_GAP_SLACK 0.1 /* the gaps between them within this share of their mean... */
+#define JUSTIFIED_GAP_ABS 0.5   /* ...or of this many points */
+
+/* At the line break `at` (character k) that ends line cur, a word alone: the index of the last
+ * character of a justified line's run that goes on from cur (its line breaks to be read as
+ * spaces, its words as the line's, however wide the gaps), or 0 when the line ends here. */
+static guint justified_run(const pline *cur, const char *raw_cur, const char *at,
+                           const PopplerRectangle *rects, guint k, guint nrects)
+{
+	if (!cur->len || memchr(raw_cur, ' ', cur->len))
+		return 0;
+	double h = cur->y2 - cur->y1, right = cur->x2, gmin = 1e9, gmax = -1, gsum = 0;
+	guint words = 1, last = 0;
+	const char *s = at;
+	while (*s == '\n' && k + 1 < nrects) {
+		const char *w = next_char(s);
+		guint j = k + 1;
+		const PopplerRectangle *r = &rects[j];
+		double mid = (r->y1 + r->y2) / 2;
+		if (!*w || *w == '\n' || mid <= cur->y1 || mid >= cur->y2 || r->x1 <= right ||
+		    r->x1 - right > h * 8)
+			break;
+		double x1 = r->x1, x2 = r->x2;
+		for (; *w && *w != '\n' && j < nrects; w = next_char(w), j++) {
+			if (*w == ' ' || *w == '\r')
+				break;  /* more than a word: the run ends before it */
+			x2 = rects[j].x2 > x2 ? rects[j].x2 : x2;
+		}
+		if (*w && *w != '\n')
+			break;
+		double gap = x1 - right;
+		gmin = gap < gmin ? gap : gmin;
+		gmax = gap > gmax ? gap : gmax;
+		gsum += gap;
+		words++, last = j - 1, right = x2;
+		s = w, k = j;
+	}
+	if (words < JUSTIFIED_MIN_WORDS)
+		return 0;
+	double slack = gsum / (words - 1) * JUSTIFIED_GAP_SLACK;
+	return gmax - gmin <= (slack > JUSTIFIED_GAP_ABS ? slack : JUSTIFIED_GAP_ABS) ? last : 0;
+}
+
 /* One page's characters into lines. */
 static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 {
@@ -239,10 +290,21 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 	if (!poppler_page_get_text_layout(page, &rects, &nrects))
 		nrects = 0;
 	pline cur = {0};
-	guint k = 0;
+	guint k = 0, joined = 0;  /* characters up to `joined` are a justified line's (justified_run) */
 	for (const char *s = text; *s && k < nrects && !failed; s = next_char(s), k++) {
 		const PopplerRectangle *r = &rects[k];
 		size_t clen = (size_t)(next_char(s) - s);
+		if (*s == '\n' && k > joined)
+			joined = justified_run(&cur, d->raw + cur.off, s, rects, k, nrects);
+		int in_run = k <= joined;
+		if (*s == '\n' && in_run) {
+			if (add_raw(d, " ", 1) != 0) {
+				failed = 1;
+				break;
+			}
+			cur.len++;
+			continue;
+		}
 		if (*s == '\n' || *s == '\r') {
 			finish_line(d, &cur, &failed);
 			continue;
@@ -257,7 +319,8 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		 * of a table, which are lines of their own ("Eastfold20" was one word). */
 		double h = cur.y2 - cur.y1, gap = r->x1 - cur.x2;
 		int spaced = cur.len && d->raw[cur.off + cur.len - 1] == ' ';
-		if (cur.len && (!continues(&cur, r) || (*s != ' ' && !spaced && gap > h * CELL_GAP)))
+		if (cur.len && ((!in_run && !continues(&cur, r)) ||
+		                (*s != ' ' && !spaced && gap > h * CELL_GAP)))
 			finish_line(d, &cur, &failed);
 		else if (cur.len && *s != ' ' && !spaced && gap > h * WORD_GAP) {
 			if (add_raw(d, " ", 1) != 0) {

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shy.h"
+
 void rl_textbuf_init(rl_textbuf *tb, size_t max)
 {
 	*tb = (rl_textbuf){.max = max};
@@ -107,7 +109,16 @@ static bool is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* U+00A0 (no-break space) stays: it is a character of the text, not layout. */
+/* Append the word s[0, n) without its soft hyphens (shy.h). */
+static void append_word(rl_textbuf *tb, const char *s, size_t n)
+{
+	for (size_t k; (k = rl_soft_hyphen(s, n)) < n; s += k + 2, n -= k + 2)
+		append(tb, s, k);
+	append(tb, s, n);
+}
+
+/* U+00A0 (no-break space) stays: it is a character of the text, not layout. A soft hyphen is
+ * layout (shy.h): kept, "docu&shy;ment" differed from "document" and printed as a code. */
 void rl_textbuf_text(rl_textbuf *tb, const char *s, size_t n)
 {
 	size_t i = 0;
@@ -121,9 +132,11 @@ void rl_textbuf_text(rl_textbuf *tb, const char *s, size_t n)
 		size_t j = i;
 		while (j < n && !is_ws((unsigned char)s[j]))
 			j++;
-		open_quotes(tb, s + i, j - i);
-		flush_break(tb);
-		append(tb, s + i, j - i);
+		if (!rl_soft_hyphens_only(s + i, j - i)) {
+			open_quotes(tb, s + i, j - i);
+			flush_break(tb);
+			append_word(tb, s + i, j - i);
+		}
 		i = j;
 	}
 }

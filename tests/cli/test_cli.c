@@ -176,6 +176,25 @@ Test(cli, comparison_options_decide_sameness)
 	unlink_pair(a, b);
 }
 
+/* Text copied out of a PDF keeps its ligatures: "The ﬁrst oﬃce ﬂoor" is "The first office
+ * floor" (exit 0, every word kept), as curly quotes are straight ones; --strict tells them apart
+ * (stop 22: before, three words were rewritten unless --nfkc was given). */
+Test(cli, ligatures_are_their_letters)
+{
+	char a[64], b[64];
+	temp_pair(a, b, "The \xef\xac\x81rst o\xef\xac\x83" "ce \xef\xac\x82oor.\n", 26,
+	          "The first office floor.\n", 24);
+	run_result r;
+	RUN(&r, "--stat", a, b);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "kept 4 (100.0% of old)"), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", "--strict", a, b);
+	cr_assert_eq(r.status, 1, "%s", r.out);
+	run_free(&r);
+	unlink_pair(a, b);
+}
+
 /* 1 word of 2,001 changed: 99.95% rounds to 100.0%, but texts that differ are never 100%. */
 Test(cli, similarity_is_100_percent_only_for_the_same_words)
 {

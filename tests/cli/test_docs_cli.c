@@ -108,6 +108,8 @@ static const doc_pair pairs[] = {
 	{"tests/documents/steps1.odt", "tests/documents/steps2.odt", "odt", "spring", "late spring"},
 	{"tests/documents/orchard1.epub", "tests/documents/orchard2.epub", "epub", "twelve", "fourteen"},
 	{"tests/documents/bridge1.pdf", "tests/documents/bridge2.pdf", "pdf", "six", "ten"},
+	{"tests/documents/toolshed-v1.docx", "tests/documents/toolshed-v2.docx", "docx", "small",
+	 "modest"},
 };
 #define NPAIRS (sizeof pairs / sizeof *pairs)
 
@@ -184,6 +186,22 @@ static void check_json_ranges(const doc_pair *p)
 	run_free(&r);
 	run_free(&ex[0]);
 	run_free(&ex[1]);
+}
+
+/* A Word draft and its revision (stop 22, make_toolshed.py): the draft's "jig<soft hyphen>saw"
+ * is the revision's "jigsaw" (before: a replace printed "[-jig<U+00AD>saw-]"); the edits,
+ * the inserted list items and the renumbered steps are shown. */
+Test(documents, word_draft_soft_hyphen_is_no_change)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "tests/documents/toolshed-v1.docx",
+	    "tests/documents/toolshed-v2.docx");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_null(strstr(r.out, "U+00AD"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "- power tools: drills, sanders and a jigsaw;\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+- a repair bench for bicycles.+}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\u00a3[-350-] {+420+}"), "%s", r.out);
+	run_free(&r);
 }
 
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)

@@ -34,6 +34,10 @@
 #define WALKWAY2 "tests/documents/walkway-v2.html"
 #define PARISH1 "tests/documents/parish-v1.pdf"
 #define PARISH2 "tests/documents/parish-v2.pdf"
+#define PEAR1 "tests/documents/pear-v1.html"
+#define PEAR2 "tests/documents/pear-v2.html"
+#define FENWICK1 "tests/documents/fenwick-v1.html"
+#define FENWICK2 "tests/documents/fenwick-v2.html"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
@@ -184,6 +188,46 @@ Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 	RUN(&r, "--stat", PARISH1, PARISH2);
 	out_has(&r, "rewritten 3 -> 4, deleted 0, inserted 13");
 	run_free(&r);
+}
+
+/* Site widgets inside the article block (stop 22, fixtures written for it): a blog post saved
+ * from a WordPress site, whose share buttons, likes and related posts sit inside the post's
+ * content and whose related posts changed between the saves; and a news story republished by
+ * another site, a share bar between the byline and the story on one side, a "READ MORE:" promo
+ * on the other. Before, the print showed "Share this:", "- Twitter", a lone "- ", "Like
+ * Loading...", the related posts (one of them as a change) and "Share this article" with its
+ * four links; in every output format they are gone now, and the edits are still shown. */
+Test(documents, site_widgets_inside_the_article_are_not_shown)
+{
+	static const char *const widgets[] = {"Share", "Twitter", "Facebook", "Like", "Loading",
+	                                      "Related", "garlic", "plums", "apples", "Copy link",
+	                                      "READ MORE", "Footbridge", "Advertisement", "cookies"};
+	const char *const pairs[][2] = {{PEAR1, PEAR2}, {FENWICK1, FENWICK2}};
+	const char *formats[] = {"--side-by-side", "--inline", "--json"};
+	for (size_t p = 0; p < 2; p++)
+		for (size_t f = 0; f < 3; f++) {
+			run_result r;
+			RUN(&r, formats[f], "--color=never", "-W", "160", pairs[p][0], pairs[p][1]);
+			cr_assert_eq(r.status, 1, "%s %s: status %d: %s", pairs[p][0], formats[f],
+			             r.status, r.err);
+			for (size_t k = 0; k < sizeof widgets / sizeof *widgets; k++)
+				cr_assert_null(strstr(r.out, widgets[k]), "%s %s shows \"%s\":\n%s",
+				               pairs[p][0], formats[f], widgets[k], r.out);
+			cr_assert_null(strstr(r.out, "\n- \n"), "a lone bullet:\n%s", r.out);
+			if (f == 1)
+				out_has(&r, p == 0 ? "It took [-two-] {+three+} afternoons"
+				                   : "9am to [-4pm-] {+5pm+}");
+			/* NEW's "docu&shy;ments" is OLD's "documents" (before: a replace). */
+			if (f == 1 && p == 1)
+				out_has(&r, "rescued documents will");
+			run_free(&r);
+		}
+	run_result x;
+	RUN(&x, "--extract", PEAR1);
+	cr_assert_eq(x.status, 0);
+	cr_assert(x.out_len > 0 && strstr(x.out, "the blackbirds have already claimed it.\n") ==
+	          x.out + x.out_len - 40, "the post ends with its last paragraph:\n%s", x.out);
+	run_free(&x);
 }
 
 /* Every range of --json, checked against what --extract prints. */

@@ -135,6 +135,8 @@ Test(detect, format_names)
 
 /* ------------------------------------------------------------------ HTML */
 
+static char *markdown(const char *s);
+
 static char *html(const char *s, int reader)
 {
 	char *out = NULL, err[256];
@@ -258,6 +260,69 @@ Test(html, byline_between_the_headline_and_the_article_block)
 	             "%s", t);
 	cr_assert_null(strstr(t, "Share"), "%s", t);
 	cr_assert_null(strstr(t, "Other story"));
+	free(t);
+}
+
+/* A site's widgets inside the article block, named so by their class or id (a blog's share
+ * buttons, likes, related posts and tags, an advertisement, a newsletter box), text for screen
+ * readers alone, an empty list item and a "Read more:" division are not words. Before, each was
+ * read as the article's text: "Share this:", "- Twitter", a lone "- ", "Like Loading...", the
+ * related posts' titles and dates. A wrapper named so that holds half the text or more (a story
+ * filed under "social") is read: the name alone never drops the story. */
+Test(html, widgets_named_by_class_are_not_the_article)
+{
+	char body[4096] = "<html><body><article><h1>Pear tree</h1><div class=entry-content>";
+	for (int k = 0; k < 3; k++)
+		strcat(body, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(body,
+	       "<ul><li>saw;</li><li>loppers.</li></ul>"
+	       "<p>Posted <span class=screen-reader-text>Continue reading</span>in May.</p>"
+	       "<div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><ul>"
+	       "<li><a href=t>Twitter</a></li><li class=share-end></li></ul></div>"
+	       "<div class=\"sd-block sd-like\"><h3>Like this:</h3>Like Loading...</div>"
+	       "<div id=jp-relatedposts><p><a href=g>Planting garlic</a><br>November 2, 2025 in the "
+	       "vegetable garden</p></div><div class=ad-slot>Advertisement</div>"
+	       "<aside-like class=newsletter-box>Sign up for our letters</aside-like>"
+	       "<p class=tags-links>Tagged pear, pruning</p>"
+	       "<div><b>READ MORE:</b> <a href=o>Another story</a></div>"
+	       "<ul><li><ul><li>nested only</li></ul></li><li> </li></ul>"
+	       "</div></article></body></html>");
+	char *t = html(body, 1);
+	cr_assert_eq(strncmp(t, "Pear tree\n\nA paragraph", 22), 0, "%s", t);
+	cr_assert_not_null(strstr(t, "prose in a page.\n\n- saw;\n\n- loppers.\n\nPosted in May."
+	                             "\n\n- nested only\n"), "%s", t);
+	const char *absent[] = {"Share", "Twitter", "Like", "garlic", "November", "Advertisement",
+	                        "Sign up", "Tagged", "READ MORE", "Another", "Continue", "- \n"};
+	for (size_t k = 0; k < sizeof absent / sizeof *absent; k++)
+		cr_assert_null(strstr(t, absent[k]), "%s is in the article:\n%s", absent[k], t);
+	free(t);
+	/* --no-extract reads them all. */
+	t = html(body, 0);
+	cr_assert_not_null(strstr(t, "Share this:"), "%s", t);
+	cr_assert_not_null(strstr(t, "Continue reading"), "%s", t);
+	free(t);
+	/* The story's own wrapper named "social": it holds the text, and is read. */
+	char social[2048] = "<html><body><article class=news><div class=\"story category-social\">";
+	for (int k = 0; k < 4; k++)
+		strcat(social, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(social, "<div class=social-share><a href=f>Facebook</a></div></div></article></body>");
+	t = html(social, 1);
+	cr_assert_eq(strncmp(t, "A paragraph of the story", 24), 0, "%s", t);
+	cr_assert_null(strstr(t, "Facebook"), "%s", t);
+	free(t);
+}
+
+/* A soft hyphen (U+00AD, "&shy;") is where a browser may break a word, shown only there: it is
+ * left out of the word, in pages and in Markdown (not in code, which is compared as written).
+ * Before, "docu&shy;ment" was read "docu<U+00AD>ment", another word than "document". */
+Test(html, soft_hyphens_are_not_read)
+{
+	char *t = html("<html><body><p>The docu&shy;ment and the &shy; jig\xc2\xad" "saw&shy;.</p>"
+	               "<pre>a\xc2\xad" "b</pre></body></html>", 1);
+	cr_assert_str_eq(t, "The document and the jigsaw.\n\na\xc2\xad" "b\n");
+	free(t);
+	t = markdown("# Docu\xc2\xad" "ments\n\nA *jig\xc2\xad" "saw* and `x\xc2\xady`.\n");
+	cr_assert_str_eq(t, "Documents\n\nA jigsaw and x\xc2\xady.\n");
 	free(t);
 }
 

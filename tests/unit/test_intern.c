@@ -1,7 +1,7 @@
 /* Tests for intern.c: comparison keys under each option, and id assignment. */
 #include <criterion/criterion.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -94,11 +94,38 @@ Test(key, composed_and_decomposed_forms_are_equal)
 
 Test(key, nfkc_equates_compatibility_forms)
 {
-	cr_assert_not(same(defaults, "\xef\xac\x81" "le", "file", RL_TOK_WORD));
+	cr_assert_not(same(defaults, "\xef\xbc\xa1\xef\xbc\xa2", "AB", RL_TOK_WORD));
 	rl_keyopts o = defaults;
 	o.nfkc = true;
 	cr_assert(same(o, "\xef\xac\x81" "le", "file", RL_TOK_WORD), "fi ligature");
 	cr_assert(same(o, "\xef\xbc\xa1\xef\xbc\xa2", "AB", RL_TOK_WORD), "full-width");
+}
+
+/* The Latin ligatures U+FB00..U+FB06 are their letters under typography folding (stop 22):
+ * text copied out of a PDF carries them, and "\xef\xac\x81ne" was another word than "fine"
+ * unless --nfkc was given. Each of the seven, at a word's start, inside and at its end, next to
+ * other letters that are not ASCII, under a mark, and with case folded; --strict keeps them. */
+Test(key, ligatures_are_their_letters_under_typography_folding)
+{
+	static const char *const lig[][2] = {
+		{"\xef\xac\x80", "ff"}, {"\xef\xac\x81", "fi"}, {"\xef\xac\x82", "fl"},
+		{"\xef\xac\x83", "ffi"}, {"\xef\xac\x84", "ffl"}, {"\xef\xac\x85", "st"},
+		{"\xef\xac\x86", "st"}};
+	for (size_t i = 0; i < sizeof lig / sizeof *lig; i++) {
+		char a[64], b[64];
+		snprintf(a, sizeof a, "%sa%s\xc3\xa9%s", lig[i][0], lig[i][0], lig[i][0]);
+		snprintf(b, sizeof b, "%sa%s\xc3\xa9%s", lig[i][1], lig[i][1], lig[i][1]);
+		cr_assert(same(defaults, a, b, RL_TOK_WORD), "ligature %zu", i);
+	}
+	cr_assert(same(defaults, "o\xef\xac\x83" "ce", "office", RL_TOK_WORD));
+	cr_assert(same(defaults, "\xef\xac\x81\xcc\x81ne", "f\xc3\xadne", RL_TOK_WORD), "a mark");
+	rl_keyopts o = defaults;
+	o.fold_case = true;
+	cr_assert(same(o, "\xef\xac\x82OOD", "flood", RL_TOK_WORD), "case folded");
+	o = defaults;
+	o.fold_typography = false;
+	cr_assert_not(same(o, "\xef\xac\x81ne", "fine", RL_TOK_WORD), "--strict");
+	cr_assert_not(same(defaults, "\xef\xac\x81ne", "fane", RL_TOK_WORD));
 }
 
 Test(key, invalid_bytes_keep_their_identity)
@@ -410,7 +437,8 @@ Test(intern, cached_raw_ids_are_the_ids_of_their_keys)
 }
 
 /* utf8proc's key under the default options, as intern.c made every non-ASCII key before it knew
- * which code points no step changes (nfc_stable.h): NFC with typography folded. */
+ * which code points no step changes (nfc_stable.h): NFC with typography folded, the ligatures
+ * U+FB00..U+FB06 written out as their letters (after decomposition, before composition). */
 static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
 {
 	(void)data;
@@ -428,6 +456,20 @@ static void check_key(const utf8proc_int32_t *cps, size_t ncp)
 	utf8proc_ssize_t k = utf8proc_decompose_custom(text, (utf8proc_ssize_t)n, u, 256, opt,
 	                                               fold_typography, NULL);
 	cr_assert(k > 0 && k <= 256);
+	static const char *const ligatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+	utf8proc_int32_t w[768];
+	utf8proc_ssize_t m = 0;
+	for (utf8proc_ssize_t i = 0; i < k; i++) {
+		if (u[i] < 0xFB00 || u[i] > 0xFB06) {
+			w[m++] = u[i];
+			continue;
+		}
+		for (const char *l = ligatures[u[i] - 0xFB00]; *l; l++)
+			w[m++] = (unsigned char)*l;
+	}
+	cr_assert(m <= 256);
+	memcpy(u, w, (size_t)m * sizeof *u);
+	k = m;
 	utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
 	cr_assert_geq(len, 0);
 	long got = rl_key(&defaults, (const char *)text, n, RL_TOK_WORD, &key_buf, &key_cap);

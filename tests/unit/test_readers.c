@@ -86,6 +86,39 @@ Test(docx, paragraphs_headings_lists_numbered_lists_boxes_cells_and_footnotes)
 	            "Figures from the council\u2019s budget report.\n");
 }
 
+/* A proposal written for stop 22 (make_toolshed.py) as Word writes one: its runs split inside
+ * words at proofing marks and bookmarks, headings, a bulleted and a numbered list, a table, curly
+ * quotes, a link, a non-breaking hyphen (kept: it is seen), no-break spaces (kept) and a soft
+ * hyphen in "jig\u00adsaw", which is left out: before, the word was "jig<U+00AD>saw" and differed
+ * from the revision's "jigsaw". */
+Test(docx, split_runs_soft_hyphen_and_no_break_characters)
+{
+	expect_text(rl_read_docx, "tests/documents/toolshed-v1.docx",
+	            "Proposal for a Community Tool Library\n\n"
+	            "Background\n\n"
+	            "Most households own a drill that is used for a few minutes a year. A tool library "
+	            "lends such things to members for a small annual fee, so that fewer are bought and "
+	            "more are shared.\n\n"
+	            "The idea was raised at the residents\u2019 meeting in March, where \u201c" "broad "
+	            "support\u201d was recorded in the minutes. Several people offered to donate tools "
+	            "they no longer need, and the parish council has said it would consider a small "
+	            "grant.\n\n"
+	            "What we propose\n\n"
+	            "We would start with a single room and a modest stock:\n\n"
+	            "- power tools: drills, sanders and a jigsaw;\n\n"
+	            "- garden tools, including a lawn\u2011" "aerator and two wheelbarrows;\n\n"
+	            "- decorating kit: ladders, pasting tables, a wallpaper steamer;\n\n"
+	            "Running costs\n\n"
+	            "Our estimate of the first year\u2019s costs is set out below.\n\n"
+	            "Item\n\nCost\n\nRoom hire\n\n\u00a3" "1\u00a0" "200\n\n"
+	            "Insurance\n\n\u00a3" "350\n\nShelving and tags\n\n\u00a3" "180\n\n"
+	            "Next steps\n\n"
+	            "1. Agree a name and a constitution.\n\n"
+	            "2. Apply for the parish grant by 30\u00a0June.\n\n"
+	            "3. Hold a launch day on the green.\n\n"
+	            "Contact: toollibrary@example.org\n");
+}
+
 Test(docx, tracked_changes_are_taken_as_accepted)
 {
 	char err[256];
@@ -202,6 +235,39 @@ Test(pdf, drawn_bullets_and_table_cells)
 	                      "Day\n\nHelm\n\nTractor\n\nMonday\n\nAnn\n\nPeter\n\n"
 	                      "Tuesday\n\nBryn\n\nCarys\n");
 	free(got);
+}
+
+/* Three justified columns of 9 pt type as Chromium prints them (tests/documents/justified.pdf,
+ * make_justified.py, stop 22): where a line's spaces grow wide, poppler writes the line as
+ * one-word lines on one baseline. Their gaps are equal (justification spreads a line's spaces
+ * evenly), so they are one line: before, each word was read as a table's cell, a paragraph of
+ * its own ("subcommittee\n\nin\n\nresponse\n\nto complaints"). The rota's table above keeps its
+ * cells. */
+Test(pdf, a_justified_line_with_wide_spaces_is_one_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/justified.pdf",
+	            "Community transport review\n\n"
+	            "This report reviews the first eighteen months of the community transport scheme, "
+	            "which provides door-to-door journeys for residents who cannot use ordinary buses. "
+	            "It was commissioned by the transport subcommittee in response to complaints about "
+	            "booking difficulties and to questions about the scheme\u2019s long-term financial "
+	            "sustainability.\n\n"
+	            "Findings\n\n"
+	            "Demand has grown steadily since the scheme began. In its first quarter the scheme "
+	            "carried 410 passengers; in the most recent quarter it carried 1,260. Most journeys "
+	            "are to medical appointments, supermarkets and the day centre in Westbury, and the "
+	            "great majority of passengers are over seventy-five years of age.\n\n"
+	            "Satisfaction among passengers is high. Of the 212 people who returned the "
+	            "questionnaire, 88 per cent rated the drivers as excellent and 79 per cent said the "
+	            "scheme had made it possible for them to keep appointments they would otherwise "
+	            "have missed. The main complaint concerned the telephone booking line, which is "
+	            "staffed only on weekday mornings.\n\n"
+	            "Volunteers\n\n"
+	            "The scheme depends on its volunteer drivers, of whom there are currently "
+	            "twenty-three. Several have driven for the scheme since it started, and their "
+	            "knowledge of passengers\u2019 needs is one of its greatest strengths. However, "
+	            "recruitment has not kept pace with demand, and on some days journeys have had to "
+	            "be refused because no driver was available.\n");
 }
 
 /* A page as headless Chromium prints it (tests/documents/parish-v1.pdf, make_printed.py): the
