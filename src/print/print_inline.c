@@ -64,6 +64,12 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	const rl_link *ln = side == RL_NEW && lo < hi ? rl_source_at(st->al, lo) : NULL;
 	probe.derived = changed && ln && (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE);
 	rl_role role = rl_role_of_run(&probe);
+	/* In one column a rewrite's OLD and NEW words stand next to each other: coloured alike
+	 * (yellow), "Under From the Monday" told the old words from the new by nothing. OLD's are
+	 * drawn as deleted (red) and NEW's as inserted (green), as git's coloured word diff does and
+	 * as the markers without colour say ([-…-] {+…+}). */
+	if (role == RL_ROLE_REWRITE)
+		role = side == RL_OLD ? RL_ROLE_DELETE : RL_ROLE_INSERT;
 	bool markers = changed && !st->o->color;
 
 	for (uint32_t t = lo; t < hi; t++) {

@@ -781,6 +781,25 @@ Test(cli, swaps_moves_and_quotes_in_every_format)
 	cr_assert_not_null(strstr(r.out, "[!\xe2\x80\x9cWe are trading"));
 	run_free(&r);
 
+	/* Colour: a rewrite's old words red and its new words green in one column (both yellow,
+	 * side by side, they read as one phrase: "Under From the Monday"). */
+	{
+		char a[64], b[64];
+		const char *oa = "We sail under the new timetable today.\n";
+		const char *ob = "We sail from Monday to Friday today.\n";
+		temp_pair(a, b, oa, strlen(oa), ob, strlen(ob));
+		RUN(&r, "--inline", "--color=always", a, b);
+		cr_assert_not_null(strstr(r.out, "\x1b[0;31munder"), "%s", r.out);
+		cr_assert_not_null(strstr(r.out, "\x1b[0;32mfrom"), "%s", r.out);
+		cr_assert_null(strstr(r.out, "\x1b[0;33m"), "%s", r.out);
+		run_free(&r);
+		RUN(&r, "--side-by-side", "--color=always", "--width=100", a, b);
+		cr_assert_not_null(strstr(r.out, "\x1b[0;33munder"), "side by side stays yellow: %s", r.out);
+		run_free(&r);
+		unlink(a);
+		unlink(b);
+	}
+
 	/* Colour: moves cyan, quote changes bold magenta, no markers. */
 	RUN(&r, "--inline", "--color=always", ORIGINAL, REWRITE);
 	cr_assert_not_null(strstr(r.out, "\x1b[0;36mAn engineering report"));
