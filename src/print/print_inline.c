@@ -153,6 +153,23 @@ static int kept_gap(const inline_state *st, const rl_piece *q, const rl_piece *p
 	return gap;
 }
 
+/* Is piece p a plain rewrite: both sides, not moved, no quotation flag, no source link? */
+static bool plain_rewrite(const inline_state *st, const rl_op *ops, const rl_piece *p)
+{
+	const rl_op *op = &ops[p->op];
+	return op->kind == RL_OP_REPLACE && !op->move && p->a1 > p->a0 && p->b1 > p->b0 &&
+	       rl_op_side_quote(op, RL_OLD) == RL_QUOTE_NONE &&
+	       rl_op_side_quote(op, RL_NEW) == RL_QUOTE_NONE && !rl_source_at(st->al, p->b0);
+}
+
+/* Does plain rewrite p follow plain rewrite prev straight on both sides, a space between? */
+static bool goes_on(const inline_state *st, const rl_op *ops, const rl_piece *prev,
+                    const rl_piece *p)
+{
+	return plain_rewrite(st, ops, p) && p->a0 == prev->a1 && p->b0 == prev->b1 &&
+	       st->tok[RL_OLD][p->a0].gap == RL_GAP_SPACE && st->tok[RL_NEW][p->b0].gap == RL_GAP_SPACE;
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -185,8 +202,15 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		int gap = both ? st->tok[RL_NEW][p->b0].gap : -1;
 		if (gap == RL_GAP_NONE && st->tok[RL_OLD][p->a0].gap != RL_GAP_NONE)
 			gap = -1;
-		print_span(st, RL_OLD, p->a0, p->a1, op, true, gap);
-		print_span(st, RL_NEW, p->b0, p->b1, op, true,
+		/* A run of rewrites next to each other (swaps paired one to one) reads as one: its old
+		 * words, then its new words ("[-under the new timetable-] {+from Monday to Friday+}",
+		 * not "[-under-] {+from+} [-the-] {+Monday+} ..."); --json keeps the pairs. */
+		const rl_piece *last = p;
+		while (both && !join && plain_rewrite(st, ops, p) && k + 1 < k1 &&
+		       goes_on(st, ops, last, rl_layout_piece(lay, k + 1)))
+			last = rl_layout_piece(lay, ++k);
+		print_span(st, RL_OLD, p->a0, last->a1, op, true, gap);
+		print_span(st, RL_NEW, p->b0, last->b1, op, true,
 		           both ? (join ? RL_GAP_NONE : RL_GAP_SPACE) : -1);
 	}
 }
