@@ -74,8 +74,8 @@ typedef struct item {
 } item;
 
 /* Is equal op e the tail of a word and nothing more on both sides, a hyphen or an apostrophe
- * and the part glued after it ("-source" of "closed-source" and "open-source", "’s" of
- * "Behemoth’s" and "Meta’s"), the word's head being in the change before it on both sides? A
+ * and the part glued after it ("-built" of "hand-built" and "town-built", "’s" of "Halloway’s"
+ * and "Brannock’s"), the word's head being in the change before it on both sides? A
  * tail kept while both heads changed is a coincidence of spelling, as weak as "the". */
 static bool glued_tail(const rl_ctx *c, const rl_op *e)
 {
