@@ -84,7 +84,8 @@ def parse_args():
                     help="comparisons in one process for the engine-alone figures (default: %(default)s)")
     ap.add_argument("--shapes", default="4M",
                     help="sizes of the shape rows: shuffled and repeated paragraphs, two unrelated "
-                         "texts, Chinese, one line (memory and the work budget; default: %(default)s)")
+                         "texts, Chinese, one line, short sentences moved (memory and the work "
+                         "budget; default: %(default)s)")
     ap.add_argument("--songs", default="1M,4M",
                     help="sizes of the cumulative-song rows (the superlinear check; default: %(default)s)")
     return ap.parse_args()
@@ -411,7 +412,7 @@ def make_song(args, size):
     return old, new
 
 
-SHAPES = ("shuffled", "repeated", "unrelated", "chinese", "line")
+SHAPES = ("shuffled", "repeated", "unrelated", "chinese", "line", "sentences")
 
 
 def make_shape(args, gen, shape, size):
@@ -420,7 +421,9 @@ def make_shape(args, gen, shape, size):
     order; twenty of its paragraphs repeated, a word changed in each copy on NEW; its words
     against the same words shuffled (two unrelated texts on one vocabulary); Chinese (the
     wikidiff2 pairs' zh revisions end to end, one character in twenty replaced on NEW); the
-    rate-0.3 pair with every line end a space (one line a side)."""
+    rate-0.3 pair with every line end a space (one line a side); its words as sentences of four,
+    five to a paragraph, each paragraph's second sentence put first in another paragraph on NEW
+    (a fifth of the sentences moved one by one: the move stage's checks per candidate)."""
     import random
     prefix = os.path.join(args.out, f"{shape}{size}")
     old, new = prefix + ".old.txt", prefix + ".new.txt"
@@ -467,6 +470,16 @@ def make_shape(args, gen, shape, size):
         a = "\n\n".join(parts)
         b = "".join(chr(0x4E00 + rnd.randrange(2000)) if "\u4e00" <= ch <= "\u9fff" and rnd.random() < 0.05
                     else ch for ch in a)
+    elif shape == "sentences":
+        words = [w.strip(".,;:!?\"'()") for w in text.split()]
+        words = [w for w in words if w]
+        sents = [" ".join(words[i:i + 4]).capitalize() + "." for i in range(0, len(words) - 3, 4)]
+        paras = [sents[i:i + 5] for i in range(0, len(sents) - 4, 5)]
+        a = "\n\n".join(" ".join(p) for p in paras)
+        order = list(range(len(paras)))
+        rnd.shuffle(order)
+        taken = [p[1] for p in paras]
+        b = "\n\n".join(" ".join([taken[order[k]]] + p[:1] + p[2:]) for k, p in enumerate(paras))
     else:
         with open(src_new, encoding="utf-8") as f:
             b = f.read().replace("\n", " ")

@@ -15,10 +15,14 @@
 #include "opvec.h"
 #include "shingle.h"
 
+/* The units of each side by their first ids (move.c's, for a short sentence moved whole). */
+typedef struct heads heads;
+
 /* Which tokens of each side are taken: orphan tokens not yet part of a move. */
 typedef struct taken {
 	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
 	uint8_t *moved[2];     /* 1 where a move took a token */
+	heads *heads;          /* move.c's index of units, built when first asked */
 } taken;
 
 /* An accepted move: its span and its ops in the moved list. */

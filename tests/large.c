@@ -57,6 +57,43 @@ void large_two_words(FILE *fp, uint64_t seed)
 		fputs(next_rand(&rng) & 1 ? "a " : "b ", fp);
 }
 
+/* Sentence i of large_moved_sentences: four words of three syllables each, drawn from i. */
+static void made_up_sentence(FILE *fp, uint32_t i)
+{
+	static const char *const syl[] = {"ka", "lo", "mi", "ter", "san", "vo", "ril", "pen",
+	                                  "dus", "mar", "tol", "bex", "qui", "fen", "gor"};
+	uint64_t rng = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)i * 0xBF58476D1CE4E5B9ULL + 1);
+	for (int w = 0; w < 4; w++) {
+		for (int k = 0; k < 3; k++) {
+			const char *s = syl[next_rand(&rng) % 15];
+			fprintf(fp, "%c%s", w == 0 && k == 0 ? s[0] - 'a' + 'A' : s[0], s + 1);
+		}
+		fputs(w < 3 ? " " : ".", fp);
+	}
+}
+
+#define MOVED_PARAGRAPHS 25600u
+#define MOVED_STEP 7919u  /* prime, and no divisor of MOVED_PARAGRAPHS: p -> p * step is a permutation */
+
+void large_moved_sentences(FILE *fp, uint64_t seed)
+{
+	for (uint32_t p = 0; p < MOVED_PARAGRAPHS; p++) {
+		if (seed) {  /* paragraph p's second sentence taken away, another's put first */
+			made_up_sentence(fp, (uint32_t)((uint64_t)p * MOVED_STEP % MOVED_PARAGRAPHS) * 5 + 1);
+			fputc(' ', fp);
+		}
+		for (uint32_t k = 0, first = 1; k < 5; k++) {
+			if (seed && k == 1)
+				continue;
+			if (!first)
+				fputc(' ', fp);
+			made_up_sentence(fp, p * 5 + k);
+			first = 0;
+		}
+		fputs("\n\n", fp);
+	}
+}
+
 const char *large_write(char *path, size_t n, const char *dir, const char *name, large_gen gen,
                         uint64_t seed)
 {

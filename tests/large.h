@@ -23,6 +23,12 @@ void large_long_word(FILE *fp, uint64_t seed);
  * bound. */
 void large_two_words(FILE *fp, uint64_t seed);
 
+/* 128,000 short sentences of four made-up words, five to a paragraph, each sentence once; a
+ * non-zero seed moves each paragraph's second sentence to the start of another paragraph. Every
+ * fifth sentence a move of its own: the move stage's checks per candidate must not look through
+ * the whole text. */
+void large_moved_sentences(FILE *fp, uint64_t seed);
+
 /* Write gen's file as dir/name into path[0..n); returns path. Fails the test when it cannot. */
 const char *large_write(char *path, size_t n, const char *dir, const char *name, large_gen gen,
                         uint64_t seed);
