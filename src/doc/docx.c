@@ -269,8 +269,11 @@ static void walk_paragraph(const xmlNode *p, docx_ctx *c)
 	rl_xml_nodes bx = {0};
 	char mark[128] = "";
 	bool text = has_text(p->children), joins = mark_deleted(p);
-	if (!text && joins)
+	if (!text && joins) {
+		walk_inline(p->children, c, &bx);  /* nothing to write, but fields may open or close */
+		free(bx.v);
 		return;
+	}
 	if (!c->joined) {
 		list_mark(p, c, mark, sizeof mark);
 		rl_docbuf_para(c->b);
