@@ -9,6 +9,7 @@
 
 #include "doclib.h"
 #include "formats.h"
+#include "mdext.h"
 
 /* How much of the start of a text decides whether it is HTML or Markdown, and whether it is
  * binary (as source.c decides). */
@@ -148,6 +149,8 @@ enum md_sign {
 	MD_REFDEF = 32,    /* [label]: http... */
 	MD_CODESPAN = 64,  /* `code` */
 	MD_EMPH = 128,     /* *word* or _word_ */
+	MD_FRONT = 256,    /* front matter: ---, key: value lines, --- (mdext.h) */
+	MD_NOTE = 512,     /* a footnote: [^label]: text */
 };
 
 /* Is there emphasis with c (* or _) in the line: c opening a word (after the line's start, a
@@ -262,15 +265,19 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
 		signs |= MD_CODESPAN;
 	if (has_emphasis(s, n, '*') || has_emphasis(s, n, '_'))
 		signs |= MD_EMPH;
+	if (rl_md_footnote_definition(s, s + n))
+		signs |= MD_NOTE;
 	return signs;
 }
 
 /* Markdown: at least two different kinds of construct plain text does not have (one heading
  * could be a numbered comment; a heading and a link, a heading and emphasis, or a fence and
- * strong emphasis, are Markdown; emphasis counts only beside a heading). */
+ * strong emphasis, are Markdown; emphasis counts only beside a heading). Front matter and a
+ * footnote's definition are kinds too (stop 23): a Jekyll post with headings and notes only
+ * was plain text, its YAML and "[^1]" marks compared as words. */
 static bool looks_markdown(const char *s, size_t n)
 {
-	unsigned signs = 0;
+	unsigned signs = rl_md_front_matter(s, n) ? MD_FRONT : 0;
 	bool prev_text = false;
 	/* A heading counts when the lines beside it are no heading of its level: "# " lines in a
 	 * row are a numbered list (wikitext) or comments, not headings. */

@@ -44,7 +44,8 @@ static const char *const furniture_lines[] = {
 	"recent posts", "recent comments", "latest", "latest news", "latest posts", "trending",
 	"advertisement", "sponsored", "read more", "read next", "you may have missed",
 	"you may also like", "categories", "tags", "archives", "subscribe", "sign up", "log in",
-	"sign in", "comments", "follow us", "newsletter", "back to top",
+	"sign in", "comments", "follow us", "newsletter", "back to top", "listen to this article",
+	"listen to this story", "print this page", "print this article",
 };
 
 /* ... and lines that begin so. */
@@ -52,6 +53,15 @@ static const char *const furniture_prefixes[] = {
 	"copyright \xc2\xa9", "copyright (c)", "\xc2\xa9", "powered by ", "previous post:",
 	"next post:", "previous article", "next article", "posted in ", "filed under ",
 	"share on ", "leave a reply",
+};
+
+/* A page's stamps, when short (STAMP_MAX_WORDS) and holding a figure: "Updated 3 May 2024,
+ * 09:14", "Last modified: 12/05/2024". They change with each version of a page, never with its
+ * text. */
+#define STAMP_MAX_WORDS 8
+static const char *const stamp_prefixes[] = {
+	"updated ", "updated:", "last updated", "last modified", "last edited", "published ",
+	"published:", "first published", "originally published",
 };
 
 /* "Posted on ... by ...", when short. */
@@ -117,6 +127,36 @@ static bool starts_nocase(const char *s, size_t n, const char *p)
 	return n >= k && strncasecmp(s, p, k) == 0;
 }
 
+/* Does the line (holding a figure) end with a reading time, "3 min read", "2 May 2024 · 12
+ * minute read", or start with one, "Reading time: 4 minutes"? It changes whenever the text's
+ * length does. */
+static bool reading_time(const char *s, size_t n)
+{
+	static const char *const units[] = {"min read", "mins read", "minute read",
+	                                    "minutes read", "-minute read", "-min read"};
+	if (starts_nocase(s, n, "reading time") || starts_nocase(s, n, "estimated reading time"))
+		return true;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t u = strlen(units[k]), i;
+		if (n <= u || strncasecmp(s + n - u, units[k], u) != 0)
+			continue;
+		i = n - u;
+		while (i && s[i - 1] == ' ')
+			i--;
+		if (i && isdigit((unsigned char)s[i - 1]))
+			return true;
+	}
+	return false;
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 /* "News :Headline of another story": a category and a teaser, run together. */
 static bool is_teaser(const char *s, size_t n)
 {
@@ -145,6 +185,13 @@ static bool says_furniture(const char *s, size_t n, unsigned words)
 				return true;
 		for (size_t i = 0; i + 19 <= n; i++)
 			if (strncasecmp(s + i, "all rights reserved", 19) == 0)
+				return true;
+	}
+	if (words <= STAMP_MAX_WORDS && has_digit(s, n)) {
+		if (reading_time(s, m))
+			return true;
+		for (size_t k = 0; k < sizeof stamp_prefixes / sizeof *stamp_prefixes; k++)
+			if (starts_nocase(s, n, stamp_prefixes[k]))
 				return true;
 	}
 	return is_teaser(s, n);

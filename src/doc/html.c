@@ -254,16 +254,30 @@ static bool read_more(xmlNode *n)
 	return len > 1 && label[len - 1] == ':' && words <= 3;
 }
 
-/* An image that a figure's caption describes: the caption is the text a reader sees. */
-static bool captioned(xmlNode *img)
+/* Elements inside a line of text, which an image in running text may stand in. */
+static const char *const inline_elements[] = {
+	"a", "span", "picture", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr",
+	"mark", "q", "cite", "time", "s", "del", "ins", "code", "kbd", "font", NULL};
+
+/* Does the image stand in a line of text, as a word does (an emoji a site draws as an image,
+ * a formula, an icon between words)? Only then is its description read in reader mode: a
+ * picture standing alone between paragraphs, captioned or not, is seen, not read, and its
+ * description read as a paragraph paired with whatever the other copy had there (a
+ * standfirst, a caption). Text beside it, or beside the inline elements around it, decides. */
+static bool in_running_text(const xmlNode *img)
 {
-	for (xmlNode *p = img->parent; p; p = p->parent)
-		if (name_is(p, "figure")) {
-			for (xmlNode *c = p->children; c; c = c->next)
-				if (name_is(c, "figcaption"))
+	const xmlNode *n = img;
+	for (int up = 0; n && up < 8; up++, n = n->parent) {
+		for (const xmlNode *sib = n->parent ? n->parent->children : NULL; sib; sib = sib->next) {
+			if (sib == n || (sib->type != XML_TEXT_NODE && sib->type != XML_CDATA_SECTION_NODE))
+				continue;
+			for (const char *c = (const char *)sib->content; c && *c; c++)
+				if (!strchr(" \t\r\n\f", *c))
 					return true;
-			return false;
 		}
+		if (!n->parent || !name_in(n->parent, inline_elements))
+			return false;
+	}
 	return false;
 }
 
@@ -368,7 +382,8 @@ static bool shows_words(const html_reader *r, xmlNode *top)
 				if (!strchr(" \t\r\n\f", *c))
 					return true;
 		} else if (n->type == XML_ELEMENT_NODE && !skipped(r, n) && !name_is(n, "li")) {
-			xmlChar *alt = name_is(n, "img") ? xmlGetProp(n, (const xmlChar *)"alt") : NULL;
+			xmlChar *alt = name_is(n, "img") && (!r->reader || in_running_text(n))
+			                   ? xmlGetProp(n, (const xmlChar *)"alt") : NULL;
 			bool described = alt && alt[0];
 			xmlFree(alt);
 			if (described)
@@ -416,8 +431,9 @@ static bool text_enter(html_reader *r, xmlNode *n)
 	} else if (name_in(n, block_elements)) {
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	} else if (name_is(n, "img")) {
-		/* An image is its description, when it has one and no caption says it. */
-		xmlChar *alt = r->reader && captioned(n) ? NULL : xmlGetProp(n, (const xmlChar *)"alt");
+		/* An image in a line of text is its description; one standing alone is not read in
+		 * reader mode (in_running_text). */
+		xmlChar *alt = r->reader && !in_running_text(n) ? NULL : xmlGetProp(n, (const xmlChar *)"alt");
 		if (alt)
 			rl_textbuf_text(&r->tb, (const char *)alt, strlen((const char *)alt));
 		xmlFree(alt);

@@ -6,6 +6,12 @@
  * Code spans and blocks are kept verbatim. Raw HTML in the Markdown is left out. The tree is
  * walked with cmark's iterator, so a deeply nested document costs no stack.
  *
+ * Two extensions CommonMark does not know are read as the sites that use them render them:
+ * front matter (a YAML block between `---` lines, or TOML between `+++`, opening the file: a
+ * page's metadata for Jekyll, Hugo and GitHub, never shown as text) is left out, and footnotes
+ * (GitHub's `[^label]` marks, `[^label]: text` notes) lose their marks, as a note's reference is
+ * no word in the other readers, each note a paragraph of its own where it is written.
+ *
  * Pipe tables (GitHub's extension, which CommonMark reads as one paragraph of lines): a
  * paragraph whose first line has cells split by `|` and whose second line is the delimiter row
  * (`|---|:--:|`, as many cells) is read as the other readers read a table: each cell a paragraph,
@@ -24,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mdext.h"
 #include "textbuf.h"
 
 /* Formatting being read: the description of the open elements, and the spans written. */
@@ -48,6 +55,7 @@ typedef struct md_state {
 	rl_textbuf tb;
 	rl_list_numbers numbers;
 	md_styles sty;
+	bool footnotes;      /* the source defines a footnote: [^label] marks are not words */
 	bool table;          /* in a pipe table's paragraph */
 	bool cell_text;      /* text written in the table's line being read */
 	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
@@ -189,6 +197,59 @@ static void text(md_state *st, const char *s, bool verbatim)
 	else
 		rl_textbuf_text(&st->tb, s, strlen(s));
 	style_record(st, start, st->tb.len, verbatim, verbatim);
+}
+
+/* The length of a footnote mark at s, `[^label]` (a label of letters, digits, `-` or `_`, as
+ * GitHub's), or 0. */
+static size_t footnote_mark(const char *s)
+{
+	if (s[0] != '[' || s[1] != '^')
+		return 0;
+	size_t i = 2;
+	while (s[i] && (s[i] == '-' || s[i] == '_' || (unsigned char)s[i] >= 0x80 ||
+	                ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+		i++;
+	return i > 2 && s[i] == ']' ? i + 1 : 0;
+}
+
+/* Prose text with its footnote marks left out; at a line's start, `[^label]:` opens a note,
+ * which starts a paragraph. */
+static void prose(md_state *st, const char *s, bool line_start)
+{
+	if (!s || !st->footnotes) {
+		text(st, s, false);
+		return;
+	}
+	size_t m = footnote_mark(s);
+	if (line_start && m && s[m] == ':') {
+		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		s += m + 1;
+	}
+	for (const char *at = strstr(s, "[^"); at; at = strstr(at + 1, "[^")) {
+		if ((m = footnote_mark(at)) == 0)
+			continue;
+		size_t start = st->tb.len;
+		rl_textbuf_text(&st->tb, s, (size_t)(at - s));
+		style_record(st, start, st->tb.len, false, false);
+		s = at + m;
+		at = s - 1;
+	}
+	text(st, s, false);
+}
+
+/* Does the source define a footnote? Then its `[^label]` marks are footnotes. */
+static bool has_footnotes(const char *data, size_t len)
+{
+	const char *end = data + len;
+	for (const char *s = data; s < end;) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		if (!eol)
+			eol = end;
+		if (rl_md_footnote_definition(s, eol))
+			return true;
+		s = eol + 1;
+	}
+	return false;
 }
 
 /* A line of a pipe table as read so far: its cells are counted from its pipes. */
@@ -357,12 +418,17 @@ static void enter(md_state *st, cmark_node *node)
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		break;
 	}
-	case CMARK_NODE_TEXT:
+	case CMARK_NODE_TEXT: {
+		cmark_node *prev = cmark_node_previous(node);
+		cmark_node_type pt = prev ? cmark_node_get_type(prev) : CMARK_NODE_NONE;
 		if (st->table)
 			table_text(st, cmark_node_get_literal(node));
 		else
-			text(st, cmark_node_get_literal(node), false);
+			prose(st, cmark_node_get_literal(node),
+			      cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_PARAGRAPH &&
+			          (!prev || pt == CMARK_NODE_SOFTBREAK || pt == CMARK_NODE_LINEBREAK));
 		break;
+	}
 	case CMARK_NODE_CODE: {
 		const char *code = cmark_node_get_literal(node);
 		text(st, code, true);
@@ -426,7 +492,10 @@ int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char *
                             size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen)
 {
 	/* Invalid UTF-8 becomes U+FFFD, as everywhere the text is shown. */
-	cmark_node *doc = cmark_parse_document(data, len, CMARK_OPT_VALIDATE_UTF8);
+	size_t skip = rl_md_front_matter(data, len);
+	cmark_node *doc = cmark_parse_document(data + skip, len - skip, CMARK_OPT_VALIDATE_UTF8);
+	if (doc)  /* one text node a run of text, "[^1]" included, rather than "[", "^1", "]" */
+		cmark_consolidate_text_nodes(doc);
 	if (!doc) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -437,7 +506,7 @@ int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char *
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	md_state st = {0};
+	md_state st = {.footnotes = has_footnotes(data + skip, len - skip)};
 	rl_textbuf_init(&st.tb, max_out);
 	if (styles) {
 		memset(styles, 0, sizeof *styles);

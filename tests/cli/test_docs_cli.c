@@ -205,6 +205,30 @@ Test(documents, word_draft_soft_hyphen_is_no_change)
 	run_free(&r);
 }
 
+/* Stop 23: a committee's note (make_tracked.py) against the reviewer's copy sent back with its
+ * edits pending as tracked changes: compared as it reads once they are accepted. Before, the
+ * print showed the table of contents' page number moving ("Options [-1-] {+2+}"), "Page [-1-]
+ * {+2+}", a deleted numbered item as a lone "2." with the next items renumbered, the hidden
+ * note to self, and the joined paragraphs still apart. */
+Test(documents, word_tracked_changes_compare_as_accepted)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "tests/documents/tracked-v1.docx",
+	    "tests/documents/tracked-v2.docx");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	static const char *const unseen[] = {"Contents", "Check the third quote", "Was it not",
+	                                     "Page [-", "\n2.\n", "\n\n4. "};
+	for (size_t k = 0; k < sizeof unseen / sizeof *unseen; k++)
+		cr_assert_null(strstr(r.out, unseen[k]), "shows \"%s\":\n%s", unseen[k], r.out);
+	cr_assert_not_null(strstr(r.out, "inspected it in [-February-] {+early March+}"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "[-stage end only-]"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "{+3. Apply to the heritage fund for half of the cost.+}"),
+	                   "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "The insurer will not pay for wear{+, so the committee "
+	                                 "must fund the work+}. Repairs"), "%s", r.out);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

@@ -39,6 +39,11 @@
 #define FENWICK1 "tests/documents/fenwick-v1.html"
 #define FENWICK2 "tests/documents/fenwick-v2.html"
 
+#define QUAY1 "tests/documents/quay-v1.html"
+#define QUAY2 "tests/documents/quay-v2.html"
+#define HALL1 "tests/documents/hall-v1.md"
+#define HALL2 "tests/documents/hall-v2.md"
+
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
 static bool holds(const char *s, size_t n, const char *word)
@@ -792,4 +797,39 @@ Test(documents, web_pages_in_git)
 	run_free(&r);
 	snprintf(script, sizeof script, "rm -rf '%s'", root);
 	cr_assert_eq(system(script), 0);
+}
+
+/* Stop 23: a news page saved twice (quay-v1/v2.html), a day apart: its reading time, its
+ * "Updated" stamp and an audio player's label changed or stand on both, a map without a caption
+ * was taken out, an emoji drawn as an image stands in a sentence. Before, the print showed
+ * "[-3-] {+4+} min read", the stamp's figures rewritten, "Listen to this article" and the
+ * map's description as a deleted paragraph; now only the two edits of the story show, and the
+ * emoji is read where it stands. A Jekyll post saved twice (hall-v1/v2.md): its front matter
+ * (date, tags) and an HTML comment changed, its notes were relabelled ([^1] now [^storm]).
+ * Before, it was read as plain text: the YAML and every "[^1]" compared as words. */
+Test(documents, page_stamps_images_front_matter_and_notes_are_not_words)
+{
+	static const char *const unseen[] = {"min read", "Updated", "Listen", "A plan of the harbour",
+	                                     "title:", "tags", "---", "[^", "TODO", "<!--"};
+	const char *const pairs[][2] = {{QUAY1, QUAY2}, {HALL1, HALL2}};
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t p = 0; p < 2; p++)
+		for (size_t f = 0; f < 2; f++) {
+			run_result r;
+			RUN(&r, formats[f], "--color=never", "-W", "160", pairs[p][0], pairs[p][1]);
+			cr_assert_eq(r.status, 1, "%s %s: status %d: %s", pairs[p][0], formats[f],
+			             r.status, r.err);
+			for (size_t k = 0; k < sizeof unseen / sizeof *unseen; k++)
+				cr_assert_null(strstr(r.out, unseen[k]), "%s %s shows \"%s\":\n%s",
+				               pairs[p][0], formats[f], unseen[k], r.out);
+			if (f == 1 && p == 0) {
+				out_has(&r, "work began and [-six-] {+eight+} months later");
+				out_has(&r, "four hours a day \xe2\x8f\xb3 in winter.");
+			}
+			if (f == 1 && p == 1) {
+				out_has(&r, "choose on [-14-] {+21+} March");
+				out_has(&r, "\n\nThe storm of 12 January, which also brought down the oak on the green.\n");
+			}
+			run_free(&r);
+		}
 }

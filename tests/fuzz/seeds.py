@@ -93,6 +93,15 @@ DOCS = {
     "markdown": (3, 0, b"# Head\n\nSome *em* and **strong** [link](http://x) `code`.\n\n"
                        b"- a\n- b\n\n1. c\n\n> quote\n\n```\nfenced\n```\n<div>html</div>\n"),
     "markdown_deep": (3 | 16, 2, b">" * 500 + b" q\n" + b"- " * 300 + b"x\n"),
+    # stop 23: front matter, footnote marks and notes, a note's label in code, a TOML block cut
+    "markdown_notes": (3, 0, b"---\ntitle: \"T\"\ndate: 2024\n---\n# H\n\nA[^1] *b*[^x-2] `c[^1]`.\n"
+                             b"<!-- c -->\n\n[^1]: One.\n[^x-2]: Two\n    more.\n[^]: [^\n"),
+    "markdown_toml": (0, 0, b"+++\ntitle = \"T\"\n\n# Head\n\n[a](b) and **c**[^1]\n"),
+    # stop 23: images in running text and alone, stamps and a reading time (--body)
+    "page_images": (2 | 16, 0, b"<article><h1>T</h1><p>2 May 2024 \xc2\xb7 3 min read</p>"
+                                b"<p>Updated 3 May, 09:14</p><p>Out <img alt=\"x\"> now "
+                                b"<a><span><img alt=y></span></a>.</p><img alt=\"alone\">"
+                                b"<li><img alt=z></li></article>"),
     "furniture": (1 | 16, 0, b"Skip to content\n\nMENU\n\nA headline for the piece\n\n"
                              b"The first sentence of the article is here now.\nEvent\nCity\n"
                              b"|\nThe last sentence of it.\n- a list item that ends it\n"

@@ -78,6 +78,13 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(detect("She paused. *sigh* Then she went on.\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect("See [the page](x.html) about the *old* light.\n"), RL_DOCFMT_TEXT);
 	cr_assert_eq(detect(""), RL_DOCFMT_TEXT);
+	/* Stop 23: front matter and a footnote are kinds of construct too (a Jekyll post with
+	 * headings and notes was plain text); one of them alone is not enough. */
+	cr_assert_eq(detect("---\ntitle: Roof\ndate: 2024-03-01\n---\n\n# Roof\n\nIt leaks.\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("# Roof\n\nIt leaks.[^1]\n\n[^1]: Since January.\n"), RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("---\ntitle: Roof\n---\nIt leaks.\n"), RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("[^a-z]: one letter\n"), RL_DOCFMT_TEXT);
 	/* Binary content is left to the binary check. */
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
 }
@@ -214,9 +221,10 @@ Test(html, headline_outside_the_article_block)
 }
 
 /* What a reader of the page does not read as words: a note's reference mark (the note stays),
- * the description of an image its figure's caption describes, a "Read more:" link to another
- * story. Kept: a superscript that is not a link (m<sup>2</sup>), an uncaptioned image's
- * description, a paragraph that is a link with a longer lead. --no-extract keeps them all. */
+ * the description of an image standing alone (its figure's caption is read; stop 23: an
+ * uncaptioned one's description is not read either, as a reader sees the picture), a "Read
+ * more:" link to another story. Kept: a superscript that is not a link (m<sup>2</sup>), a
+ * paragraph that is a link with a longer lead. --no-extract keeps them all. */
 Test(html, note_marks_captioned_images_and_read_more_links_are_not_words)
 {
 	const char *page =
@@ -232,14 +240,41 @@ Test(html, note_marks_captioned_images_and_read_more_links_are_not_words)
 	    "</article></body></html>";
 	char *t = html(page, 1);
 	cr_assert_str_eq(t, "Pond\n\nThe pond covers 40 m2 and cost \xc2\xa3" "900. It was dug in May.\n\n"
-	                    "The new pond in June.\n\nDiagram of the liner\n\n"
+	                    "The new pond in June.\n\n"
 	                    "Our full guide to wildlife ponds is here: the guide\n\n"
 	                    "1. From the invoice.\n\n2. After the frost.\n");
 	free(t);
 	t = html(page, 0);
 	cr_assert_not_null(strstr(t, "900.1 It was dug in May.[2]"), "%s", t);
 	cr_assert_not_null(strstr(t, "A pond with reeds"), "%s", t);
+	cr_assert_not_null(strstr(t, "Diagram of the liner"), "%s", t);
 	cr_assert_not_null(strstr(t, "Read more: Frogs return"), "%s", t);
+	free(t);
+}
+
+/* Stop 23: an image in a line of text stands for a word (an emoji a site draws as an image, a
+ * formula, inside a link or emphasis too) and its description is read; one standing alone
+ * between paragraphs, in a link or a <picture>, captioned or not, is not: its description
+ * was read as a paragraph of its own, paired with a standfirst or caption the other copy had. */
+Test(html, only_an_image_in_running_text_is_read_as_its_description)
+{
+	const char *page =
+	    "<html><body><article><h1>Tide tables</h1>"
+	    "<p>The new tables are out <img class=emoji alt=\"\xf0\x9f\x8e\x89\" src=e.svg> at last.</p>"
+	    "<p>Where <em><img alt=\"h\" src=h.png></em> is the height, in metres.</p>"
+	    "<p><a href=\"/big.jpg\"><picture><img alt=\"The harbour wall at high water\" src=w.jpg>"
+	    "</picture></a></p>"
+	    "<img alt=\"A chart of the spring tides\" src=c.png>"
+	    "<ul><li><img alt=\"Tick\" src=t.png></li><li>Printed copies at the library.</li></ul>"
+	    "</article></body></html>";
+	char *t = html(page, 1);
+	cr_assert_str_eq(t, "Tide tables\n\nThe new tables are out \xf0\x9f\x8e\x89 at last.\n\n"
+	                    "Where h is the height, in metres.\n\n"
+	                    "- Printed copies at the library.\n", "%s", t);
+	free(t);
+	t = html(page, 0);
+	cr_assert_not_null(strstr(t, "The harbour wall at high water"), "%s", t);
+	cr_assert_not_null(strstr(t, "A chart of the spring tides"), "%s", t);
 	free(t);
 }
 
@@ -371,6 +406,45 @@ Test(markdown, structure_is_not_words)
 	cr_assert_str_eq(t, "Heading one\n\nSome emphasis and strong and a link and code  span.\n\n"
 	                    "- item\n\n- item two\n\n3. three\n\n4. four\n\n"
 	                    "\xe2\x80\x9cquoted text\xe2\x80\x9d\n\nint  x;\n");
+	free(t);
+}
+
+/* Stop 23: front matter (YAML between --- lines, TOML between +++) is a page's metadata, never
+ * shown: before, CommonMark read the YAML as a rule and a setext heading of its keys. A rule over
+ * a setext heading without a key is no front matter. */
+Test(markdown, front_matter_is_not_text)
+{
+	char *t = markdown("---\ntitle: \"Tide tables\"\ndate: 2024-05-02\ntags: [harbour]\n---\n\n"
+	                   "# Tide tables\n\nOut at *last*.\n");
+	cr_assert_str_eq(t, "Tide tables\n\nOut at last.\n", "%s", t);
+	free(t);
+	t = markdown("+++\ntitle = \"Tide tables\"\n+++\nOut at last.\n");
+	cr_assert_str_eq(t, "Out at last.\n", "%s", t);
+	free(t);
+	t = markdown("---\nChapter one\n---\n\nIt began.\n");
+	cr_assert_str_eq(t, "Chapter one\n\nIt began.\n", "%s", t);
+	free(t);
+	t = markdown("---\ntitle: never closed\n\nText.\n");
+	cr_assert_not_null(strstr(t, "never closed"), "%s", t);
+	free(t);
+}
+
+/* Stop 23: GitHub's footnotes. A mark ([^1], [^note]) is no word, as a note's reference in the
+ * other readers; each note ([^1]: text) is a paragraph of its own, its label dropped, where it
+ * is written (before: "plan[^1]" was the words "plan[^1]", and notes written one under another
+ * were one paragraph). A text that defines no note keeps "[^1]" as it is, as GitHub shows it;
+ * code keeps it too. HTML comments were already left out. */
+Test(markdown, footnote_marks_are_not_words)
+{
+	char *t = markdown("The plan[^1] passed, *narrowly*[^vote-2].\n<!-- check -->\n\n"
+	                   "Use `a[^1]` here.\n\n"
+	                   "[^1]: By seven votes to two.\n[^vote-2]: The chair did not vote.\n"
+	                   "    A second line.\n");
+	cr_assert_str_eq(t, "The plan passed, narrowly.\n\nUse a[^1] here.\n\n"
+	                    "By seven votes to two.\n\nThe chair did not vote. A second line.\n", "%s", t);
+	free(t);
+	t = markdown("# Notes\n\nArrays are written x[^1] in this *odd* notation.\n");
+	cr_assert_not_null(strstr(t, "x[^1] in"), "%s", t);
 	free(t);
 }
 
@@ -607,6 +681,23 @@ Test(furniture, patterns)
 	cr_assert_str_eq(d, "Skip to content\nRelated Posts\nPosted on 2 May 2026 by admin\n"
 	                    "  \xe2\x80\xa2 Leave a reply\nCopyright \xc2\xa9 2026 Someone\n"
 	                    "News :Another story teaser\n");
+	free(d);
+}
+
+/* Stop 23: a page's stamps, a reading time and an audio player's label are furniture: they
+ * change with each version of a page (the reading time with the text's length), never as its
+ * text. A sentence that only begins so, or has no figure, stays. */
+Test(furniture, stamps_and_reading_times)
+{
+	const char *text = "2 May 2024 \xc2\xb7 3 min read\nUpdated 3 May 2024, 09:14\n"
+	                   "Last modified: 12/05/2024\nReading time: 4 minutes\n"
+	                   "Listen to this article\n"
+	                   "Updated guidance on the 12 new berths follows in June from the harbour board.\n"
+	                   "Reading time is family time.\nUpdated weekly.\n";
+	char *d = dropped(text, RL_FURN_PATTERNS, NULL, 0);
+	cr_assert_str_eq(d, "2 May 2024 \xc2\xb7 3 min read\nUpdated 3 May 2024, 09:14\n"
+	                    "Last modified: 12/05/2024\nReading time: 4 minutes\n"
+	                    "Listen to this article\n", "%s", d);
 	free(d);
 }
 

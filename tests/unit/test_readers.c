@@ -133,6 +133,27 @@ Test(docx, tracked_changes_are_taken_as_accepted)
 	free(got);
 }
 
+/* Stop 23: a reviewer's copy with its edits pending (make_tracked.py) reads as it will once
+ * they are accepted: a deleted paragraph mark joins two paragraphs; a numbered item deleted whole
+ * is gone with its number (before: a lone "2." and the next items renumbered); moved text only
+ * where it went; no comment, no hidden run; no table of contents (its page numbers change when
+ * the pages do) and no page-number field; the footnote at the end. */
+Test(docx, pending_tracked_changes_read_as_accepted)
+{
+	expect_text(rl_read_docx, "tests/documents/tracked-v2.docx",
+	            "Village Hall Roof: Note for the Committee\n\nBackground\n\n"
+	            "The hall roof has leaked over the stage since the storm in January. A surveyor "
+	            "inspected it in early March and found slipped slates and a cracked valley gutter.\n\n"
+	            "The insurer will not pay for wear, so the committee must fund the work. Repairs "
+	            "must wait for dry weather.\n\nOptions\n\n"
+	            "1. Patch the valley gutter and refix the slates.\n\n2. Reroof the whole hall.\n\n"
+	            "3. Apply to the heritage fund for half of the cost.\n\n"
+	            "Quotes were sought from three roofers.\n\nNext steps\n\n"
+	            "The committee will choose an option on 14 March.\n\n"
+	            "Work could start in May. The treasurer will report on reserves.\n\n"
+	            "Page of\n\nEach quote is kept by the secretary.\n");
+}
+
 Test(docx, over_the_size_limit)
 {
 	char err[256];
