@@ -671,6 +671,44 @@ static void tail_before_run(const rl_ctx *c, rl_opvec *ops, size_t k, size_t m)
 	ops->v[k] = tail;
 }
 
+/* Ops k, k+1, k+2: is op k marks alone on side s (an opening quotation mark inserted), glued to
+ * the first token of op k+2 there and not to the token before ("{+“+}…{!We!}"), with op k+1 a change of the other side only
+ * between them ("[-- Ann-]", a deleted list marker and name)? */
+static bool mark_apart(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *m = &ops->v[k], *d = &ops->v[k + 1], *w = &ops->v[k + 2];
+	int s = rl_one_side(m);
+	if (s < 0 || rl_one_side(d) != !s || w->move || rl_lo(w, s) != rl_hi(m, s) ||
+	    rl_hi(w, s) <= rl_lo(w, s))
+		return false;
+	const rl_side *sd = &c->side[s];
+	/* it leads its word: glued to it, not to the word before (a compound's hyphen) */
+	if (sd->tok[rl_hi(m, s)].gap != RL_GAP_NONE || sd->tok[rl_lo(m, s)].gap == RL_GAP_NONE)
+		return false;
+	for (uint32_t t = rl_lo(m, s); t < rl_hi(m, s); t++)
+		if (sd->tok[t].cls != RL_TOK_PUNCT)
+			return false;
+	return true;
+}
+
+/* A mark glued to a word is listed next to it: the change of the other side that stood between
+ * them comes first ("[-- Ann-] {+“+}{!We!}"), so that no printer draws the mark on a line of its
+ * own above the change, its word below. */
+static void marks_to_their_words(const rl_ctx *c, rl_opvec *ops)
+{
+	for (size_t k = 0; k + 2 < ops->n; k++) {
+		if (!mark_apart(c, ops, k))
+			continue;
+		rl_op m = ops->v[k], d = ops->v[k + 1];
+		int s = rl_one_side(&m);
+		place_at(&d, s, rl_lo(&m, s));
+		place_at(&m, !s, rl_hi(&d, !s));
+		ops->v[k] = d;
+		ops->v[k + 1] = m;
+		k++;
+	}
+}
+
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
@@ -702,6 +740,7 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 		if (ops->v[k].a1 > ops->v[k].a0 || ops->v[k].b1 > ops->v[k].b0)
 			ops->v[w++] = ops->v[k];
 	ops->n = w;
+	marks_to_their_words(c, ops);
 	return RL_OK;
 }
 

@@ -43,7 +43,9 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
  *   "{+alongside closed ones+}[-“A quotation.”-]", one row;
  * - the insertion (deletion) that heads the op after it is listed after the units: an inserted
  *   list marker stands with its item's words, a deleted "But" with its sentence's kept words;
- *   a head whose unit goes on in a change of its kind after the units joins that change. */
+ *   a head whose unit goes on in a change of its kind after the units joins that change;
+ * - a mark inserted (deleted) alone and glued to the word of the op after next is listed after
+ *   the one-sided change of the other side between them: "[-- Ann-] {+“+}{!We!}". */
 int rl_tails_first(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one
