@@ -320,6 +320,16 @@ Test(structure, a_compound_is_not_cut_at_its_hyphen)
 	/* A compound whose second part changed keeps its first part and hyphen. */
 	script_is("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o,
 	          "= They met behind closed - | r door > shop | = rooms .");
+	/* Nor ends at the hyphen of a compound whose second part stayed: the second part goes with
+	 * it, both ways ("[-… its long--]delayed" read as a dash deleted). */
+	const char *c = "The yard said the council is getting ready to open its long-delayed harbour "
+	                "ferry.";
+	const char *d = "The yard said the council\xe2\x80\x99s delayed harbour ferry opens soon.";
+	script_has(c, d, &o, "r is getting ready to open its long - delayed > \xe2\x80\x99 s delayed |");
+	script_has(d, c, &o, "r \xe2\x80\x99 s delayed > is getting ready to open its long - delayed |");
+	/* A compound kept whole after a rewrite keeps its parts. */
+	script_has("We sold the old long-delayed boats.", "We bought new long-delayed boats.", &o,
+	           "= long - delayed boats .");
 }
 
 /* Issue 10: items added to a list are one change each, not one insertion of the lot. */
