@@ -376,9 +376,9 @@ static void compound_whole(const rl_ctx *c, rl_op *eq, rl_op *op)
 }
 
 /* Op (a replace outside moves) ends, on one side, at the hyphen of a compound whose second part
- * starts equal op eq after it ("its still-" rewritten, "delayed" kept), and on the other side
+ * starts equal op eq after it ("its long-" rewritten, "delayed" kept), and on the other side
  * before a word of its own: the second part goes into the replace on both sides, so that no
- * change ends at a hyphen with its word's tail kept ("[-its still--]delayed"). */
+ * change ends at a hyphen with its word's tail kept ("[-its long--]delayed"). */
 static void compound_tail(const rl_ctx *c, rl_op *op, rl_op *eq)
 {
 	if (op->kind != RL_OP_REPLACE || op->move || eq->kind != RL_OP_EQUAL || eq->move ||

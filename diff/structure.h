@@ -28,7 +28,7 @@ int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops);
  *   its own above the passage, its words below it) is one deletion again, after the passage;
  * - a rewrite that starts at the hyphen of a compound whose first part stayed ("closed" kept,
  *   "-source models" rewritten as "ones") takes that first part with it, and one that ends at
- *   the hyphen of a compound whose second part stayed ("its still-" rewritten, "delayed" kept)
+ *   the hyphen of a compound whose second part stayed ("its long-" rewritten, "delayed" kept)
  *   takes that second part: a word is not cut at its hyphen;
  * - a mark glued to a kept word in NEW ("87.") that the ops put after deletions running past a
  *   sentence of OLD is inserted right after its word: "87{+.+}[-, most … fitted.-]". */
