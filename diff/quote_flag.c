@@ -333,11 +333,39 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, 
 	return true;
 }
 
+/* Edges of the other side's quotations looked for in the new text around a quotation folded. */
+#define FOLD_CUTS 16
+
+/* Push op (a change of side o only) cut at the edges of o's quotations inside it: the other
+ * side's text folded with a quotation gone may hold a quotation of its own and text after it
+ * ("“a quoted phrase” and more words"), which are no part of one flag. */
+static int push_cut_at_quotes(const rl_qowner *ow, rl_op op, int o, rl_opvec *out)
+{
+	uint32_t cut[FOLD_CUTS];
+	size_t n = rl_qo_edges_in(ow, o, rl_lo(&op, o), rl_hi(&op, o), cut, FOLD_CUTS);
+	if (n == FOLD_CUTS)
+		n = 0;
+	uint32_t hi = rl_hi(&op, o);
+	for (size_t i = 0; i <= n; i++) {
+		rl_op p = op;
+		uint32_t lo = i == 0 ? rl_lo(&op, o) : cut[i - 1], end = i < n ? cut[i] : hi;
+		if (o == RL_NEW)
+			p.b0 = lo, p.b1 = end;
+		else
+			p.a0 = lo, p.a1 = end;
+		int rc = rl_opvec_push(out, &p);
+		if (rc != RL_OK)
+			return rc;
+	}
+	return RL_OK;
+}
+
 /* Fold ops [k0, k1] of quotation q of side s, gone as a whole, into out: into one change, or,
  * when other changes stand between them (!clean), each kept op of the quotation into its
  * deletion and an insertion. */
-static int fold_one(const rl_ctx *c, const rl_opvec *ops, int s, const rl_quotation *q,
-                    size_t k0, size_t k1, bool apart, bool clean, rl_opvec *out)
+static int fold_one(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                    const rl_quotation *q, size_t k0, size_t k1, bool apart, bool clean,
+                    rl_opvec *out)
 {
 	int rc = RL_OK;
 	if (!clean) {
@@ -355,8 +383,15 @@ static int fold_one(const rl_ctx *c, const rl_opvec *ops, int s, const rl_quotat
 	m.kind = rl_change_kind(m.a1 > m.a0, m.b1 > m.b0);
 	if (apart && m.a1 > m.a0 && m.b1 > m.b0) {
 		/* The other side's words were new text around a coincidence: no part of the
-		 * quotation, a change of their own. */
-		return rl_opvec_push_split(out, &m);
+		 * quotation, a change of their own, cut where a quotation of theirs ends. */
+		rl_op del = m, ins = m;
+		del.b1 = del.b0, del.kind = RL_OP_DELETE;
+		ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
+		rc = s == RL_NEW ? push_cut_at_quotes(ow, del, RL_OLD, out)
+		                 : rl_opvec_push(out, &del);
+		if (rc != RL_OK)
+			return rc;
+		return s == RL_OLD ? push_cut_at_quotes(ow, ins, RL_NEW, out) : rl_opvec_push(out, &ins);
 	}
 	return rl_opvec_push(out, &m);
 }
@@ -377,7 +412,7 @@ static int fold_side(rl_ctx *c, rl_opvec *ops, rl_qowner *ow, int s)
 			continue;
 		rc = rl_opvec_append(&out, ops->v + next, k0 - next);
 		if (rc == RL_OK)
-			rc = fold_one(c, ops, s, q, k0, k1, apart, clean, &out);
+			rc = fold_one(c, ow, ops, s, q, k0, k1, apart, clean, &out);
 		next = k1 + 1;
 	}
 	if (rc == RL_OK && next > 0) {

@@ -375,6 +375,27 @@ static void compound_whole(const rl_ctx *c, rl_op *eq, rl_op *op)
 	}
 }
 
+/* Op (a replace outside moves) ends, on one side, at the hyphen of a compound whose second part
+ * starts equal op eq after it ("its long-" rewritten, "delayed" kept), and on the other side
+ * before a word of its own: the second part goes into the replace on both sides, so that no
+ * change ends at a hyphen with its word's tail kept ("[-its long--]delayed"). */
+static void compound_tail(const rl_ctx *c, rl_op *op, rl_op *eq)
+{
+	if (op->kind != RL_OP_REPLACE || op->move || eq->kind != RL_OP_EQUAL || eq->move ||
+	    eq->a0 != op->a1 || eq->b0 != op->b1 || eq->a1 == eq->a0 || eq->b1 == eq->b0)
+		return;
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s], *so = &c->side[!s];
+		uint32_t hi = rl_hi(op, s), ohi = rl_hi(op, !s);
+		if (hi < 2 || !glued_hyphen(sd, hi - 1) || sd->tok[hi].gap != RL_GAP_NONE ||
+		    sd->tok[hi].cls != RL_TOK_WORD || so->tok[ohi].gap == RL_GAP_NONE)
+			continue;
+		eq->a0++, eq->b0++;
+		op->a1++, op->b1++;
+		return;
+	}
+}
+
 /* Is token t of side s (inside a change, t > its start) the marker of a list item? */
 static bool item_starts(const rl_ctx *c, int s, uint32_t t)
 {
@@ -545,6 +566,10 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 				continue;
 			}
 		}
+		if (op.a0 == op.a1 && op.b0 == op.b1)
+			continue;  /* an equal op that was a compound's tail alone (compound_tail) */
+		if (k + 1 < ops->n)
+			compound_tail(c, &op, &ops->v[k + 1]);
 		if (out.n > 0) {
 			rl_op *eq = &out.v[out.n - 1];
 			compound_whole(c, eq, &op);
@@ -671,6 +696,44 @@ static void tail_before_run(const rl_ctx *c, rl_opvec *ops, size_t k, size_t m)
 	ops->v[k] = tail;
 }
 
+/* Ops k, k+1, k+2: is op k marks alone on side s (an opening quotation mark inserted), glued to
+ * the first token of op k+2 there and not to the token before ("{+“+}…{!We!}"), with op k+1 a
+ * change of the other side only between them ("[-- Ann-]", a deleted list marker and name)? */
+static bool mark_apart(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *m = &ops->v[k], *d = &ops->v[k + 1], *w = &ops->v[k + 2];
+	int s = rl_one_side(m);
+	if (s < 0 || rl_one_side(d) != !s || w->move || rl_lo(w, s) != rl_hi(m, s) ||
+	    rl_hi(w, s) <= rl_lo(w, s))
+		return false;
+	const rl_side *sd = &c->side[s];
+	/* it leads its word: glued to it, not to the word before (a compound's hyphen) */
+	if (sd->tok[rl_hi(m, s)].gap != RL_GAP_NONE || sd->tok[rl_lo(m, s)].gap == RL_GAP_NONE)
+		return false;
+	for (uint32_t t = rl_lo(m, s); t < rl_hi(m, s); t++)
+		if (sd->tok[t].cls != RL_TOK_PUNCT)
+			return false;
+	return true;
+}
+
+/* A mark glued to a word is listed next to it: the change of the other side that stood between
+ * them comes first ("[-- Ann-] {+“+}{!We!}"), so that no printer draws the mark on a line of its
+ * own above the change, its word below. */
+static void marks_to_their_words(const rl_ctx *c, rl_opvec *ops)
+{
+	for (size_t k = 0; k + 2 < ops->n; k++) {
+		if (!mark_apart(c, ops, k))
+			continue;
+		rl_op m = ops->v[k], d = ops->v[k + 1];
+		int s = rl_one_side(&m);
+		place_at(&d, s, rl_lo(&m, s));
+		place_at(&m, !s, rl_hi(&d, !s));
+		ops->v[k] = d;
+		ops->v[k + 1] = m;
+		k++;
+	}
+}
+
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
@@ -702,6 +765,7 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 		if (ops->v[k].a1 > ops->v[k].a0 || ops->v[k].b1 > ops->v[k].b0)
 			ops->v[w++] = ops->v[k];
 	ops->n = w;
+	marks_to_their_words(c, ops);
 	return RL_OK;
 }
 

@@ -27,8 +27,9 @@ int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops);
  * - a deletion that a moved passage's place cut in two (a quotation's opening mark deleted on
  *   its own above the passage, its words below it) is one deletion again, after the passage;
  * - a rewrite that starts at the hyphen of a compound whose first part stayed ("closed" kept,
- *   "-source models" rewritten as "ones") takes that first part with it: a word is not cut at
- *   its hyphen;
+ *   "-source models" rewritten as "ones") takes that first part with it, and one that ends at
+ *   the hyphen of a compound whose second part stayed ("its long-" rewritten, "delayed" kept)
+ *   takes that second part: a word is not cut at its hyphen;
  * - a mark glued to a kept word in NEW ("87.") that the ops put after deletions running past a
  *   sentence of OLD is inserted right after its word: "87{+.+}[-, most … fitted.-]". */
 int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
@@ -43,7 +44,9 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
  *   "{+alongside closed ones+}[-“A quotation.”-]", one row;
  * - the insertion (deletion) that heads the op after it is listed after the units: an inserted
  *   list marker stands with its item's words, a deleted "But" with its sentence's kept words;
- *   a head whose unit goes on in a change of its kind after the units joins that change. */
+ *   a head whose unit goes on in a change of its kind after the units joins that change;
+ * - a mark inserted (deleted) alone and glued to the word of the op after next is listed after
+ *   the one-sided change of the other side between them: "[-- Ann-] {+“+}{!We!}". */
 int rl_tails_first(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one

@@ -331,14 +331,38 @@ static bool leads_paragraph(const rl_layout *lay, const rl_piece *p)
 	       !starts_line(lay, s, p0) && starts_line(lay, o, q0);
 }
 
+/* Is the open block a change on one side only that starts a line there ("[-- Ann-]", a deleted
+ * list item's head), and piece p marks alone on the other side that start a line there, glued
+ * to the word after them ("{+“+}We")? Both lines start on this row: p goes on in the block, and
+ * its word after it (glued_to_block), instead of the mark on a row of its own. */
+static bool mark_beside_line(const rl_layout *lay, const rl_piece *p)
+{
+	int s;
+	const rl_block *b = open_one_sided(lay, &s);
+	if (!b || !starts_line(lay, s, s ? b->b0 : b->a0))
+		return false;
+	int o = !s;
+	uint32_t lo = s ? p->a0 : p->b0, hi = s ? p->a1 : p->b1;
+	uint32_t n = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, o));
+	if ((s ? p->b1 > p->b0 : p->a1 > p->a0) || hi <= lo || hi >= n || !starts_line(lay, o, lo) ||
+	    tok_at(lay, o, hi)->gap != RL_GAP_NONE)
+		return false;
+	for (uint32_t t = lo; t < hi; t++)
+		if (tok_at(lay, o, t)->cls != RL_TOK_PUNCT)
+			return false;
+	return true;
+}
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
  * starts a line on either side (unless it is glued to the block's last word, goes on from a
- * list marker alone or from a change that leads its paragraph). */
+ * list marker alone or from a change that leads its paragraph, or is a mark that starts its
+ * line beside the block's). */
 static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
-	if (line && *open && !force_new && (glued_to_block(lay, p) || marker_before(lay, p)))
+	if (line && *open && !force_new &&
+	    (glued_to_block(lay, p) || marker_before(lay, p) || mark_beside_line(lay, p)))
 		line = false;
 	if (line && *open && !force_new && leads_paragraph(lay, p)) {
 		/* the paragraph's drift is counted from here, as from a block of its own */

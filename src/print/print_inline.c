@@ -170,6 +170,27 @@ static bool goes_on(const inline_state *st, const rl_op *ops, const rl_piece *pr
 	       st->tok[RL_OLD][p->a0].gap == RL_GAP_SPACE && st->tok[RL_NEW][p->b0].gap == RL_GAP_SPACE;
 }
 
+/* Is piece p a change of one side only that starts a line there, and piece n marks alone of the
+ * other side that start a line there, glued to the word after them ("[-- Ann-]" and "{+“+}We",
+ * which the layout puts on one row)? Then the two lines start once: p takes the larger break,
+ * and the mark a space ("[-- Ann-] {+“+}{!We!}", not the mark and its word on another line). */
+static bool mark_beside(const inline_state *st, const rl_piece *p, const rl_piece *n)
+{
+	bool pa = p->a1 > p->a0, pb = p->b1 > p->b0, na = n->a1 > n->a0, nb = n->b1 > n->b0;
+	if (pa == pb || na == nb || pa == na)
+		return false;
+	int s = pb ? RL_NEW : RL_OLD, o = !s;
+	uint32_t lo = s ? p->b0 : p->a0, m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
+	size_t nt = rl_tokens_count(rl_alignment_tokens(st->al, o));
+	if (st->tok[s][lo].gap < RL_GAP_BREAK || st->tok[o][m0].gap < RL_GAP_BREAK || m1 >= nt ||
+	    st->tok[o][m1].gap != RL_GAP_NONE)
+		return false;
+	for (uint32_t t = m0; t < m1; t++)
+		if (st->tok[o][t].cls != RL_TOK_PUNCT)
+			return false;
+	return true;
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -189,6 +210,18 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		if (op->kind == RL_OP_FORMAT && !op->move) {
 			/* The same words: once, NEW's, marked quietly ({*words*}). */
 			print_span(st, RL_NEW, p->b0, p->b1, op, true, -1);
+			continue;
+		}
+		const rl_piece *n = k + 1 < k1 ? rl_layout_piece(lay, k + 1) : NULL;
+		if (n && !op->move && !ops[n->op].move && mark_beside(st, p, n)) {
+			uint8_t g[2] = {st->tok[RL_OLD][p->a1 > p->a0 ? p->a0 : n->a0].gap,
+			                st->tok[RL_NEW][p->b1 > p->b0 ? p->b0 : n->b0].gap};
+			int side = p->b1 > p->b0;
+			print_span(st, side, side ? p->b0 : p->a0, side ? p->b1 : p->a1, op, true,
+			           g[0] > g[1] ? g[0] : g[1]);
+			print_span(st, !side, side ? n->a0 : n->b0, side ? n->a1 : n->b1, &ops[n->op], true,
+			           RL_GAP_SPACE);
+			k++;
 			continue;
 		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a

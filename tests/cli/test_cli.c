@@ -1334,3 +1334,28 @@ Test(cli, a_quotation_in_deleted_site_chrome_is_drawn_as_a_deletion)
 	run_free(&r);
 	unlink_pair(pa, pb);
 }
+
+/* Issue 10: the same, printed: inline, the deleted list item's head and then the mark with its
+ * word on one line ("[-- Staff-] {+“+} {!We!}"), not the mark alone on a line above them. */
+Test(cli, a_mark_that_starts_a_line_prints_beside_the_line_it_faces)
+{
+	char a[96];
+	const char *old = "The board met on Monday.\n\nA spokesperson said the plan stays "
+	                  "\xe2\x80\x9c" "firm\xe2\x80\x9d\n- Staff plans to \xe2\x80\x9ckeep the "
+	                  "ferry running\xe2\x80\x9d all winter\n- Fares rise in May\n";
+	const char *new = "The board met on Monday.\n\nA spokesperson said the plan stays "
+	                  "\xe2\x80\x9c" "firm.\xe2\x80\x9d\n\n\xe2\x80\x9cWe plan to keep the ferry "
+	                  "running,\xe2\x80\x9d the spokesperson said.\n";
+	temp_named(a, "mark-a", old, strlen(old));
+	run_result r;
+	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	out_has(&r, "\xe2\x80\x9d\n\n[-- Staff-] {+\xe2\x80\x9c+} {!We!}");
+	run_free(&r);
+	RUN_IN(&r, new, "-y", "-W", "80", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	out_has(&r, "\n[-- Staff-] [-plans-] to");
+	out_has(&r, "| {+\xe2\x80\x9c+}{!We!} {!plan!}");
+	run_free(&r);
+	unlink(a);
+}

@@ -502,3 +502,25 @@ Test(layout, kept_words_after_an_added_mark_face_their_paragraph)
 		check_all_widths(x, y);
 	}
 }
+
+/* Issue 10: a list item's head deleted ("- Staff") and a quotation's opening mark inserted where
+ * NEW's paragraph starts ("“We"), the mark listed after the deletion: both lines start on one row,
+ * the mark with its word, instead of the deletion (or the mark) on a row of its own. */
+Test(layout, a_mark_that_starts_a_line_shares_the_row_of_the_line_beside_it)
+{
+	const char *a = "The board met on Monday.\n\nA spokesperson said the plan stays "
+	                "\xe2\x80\x9c" "firm\xe2\x80\x9d\n- Staff plans to \xe2\x80\x9ckeep the "
+	                "ferry running\xe2\x80\x9d all winter\n- Fares rise in May\n";
+	const char *b = "The board met on Monday.\n\nA spokesperson said the plan stays "
+	                "\xe2\x80\x9c" "firm.\xe2\x80\x9d\n\n\xe2\x80\x9cWe plan to keep the ferry "
+	                "running,\xe2\x80\x9d the spokesperson said.\n";
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 40, RL_OLD, ro, &no);
+	side_rows(a, b, 40, RL_NEW, rn, &nn);
+	long wo = row_starting(ro, no, "- Staff");
+	long wn = row_starting(rn, nn, "\xe2\x80\x9cWe plan");
+	cr_assert(wo > 0 && wo == wn, "\"- Staff\" on row %ld, \"We plan\" on row %ld", wo, wn);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}

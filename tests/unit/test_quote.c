@@ -822,3 +822,22 @@ Test(quote, a_quotation_in_deleted_site_chrome_is_not_flagged)
 	                "Harbour fair draws record crowds\n";
 	script_has(a, c, NULL, "\xe2\x80\x98 Too slow and too late \xe2\x80\x99 !removed");
 }
+
+/* Issue 10: a quotation of OLD gone as a whole, whose words a replace had paired with NEW's text
+ * (a short quoted phrase and the words after its closing mark, "“keep the ferry running”
+ * alongside new boats"), is split from that text, and the text is cut where NEW's quotation
+ * ends: the added quotation's flag stops at its closing mark, the words after it a plain
+ * insertion (before, the flag ran on over them and the list item after). */
+Test(quote, an_added_quotation_flag_stops_at_its_closing_mark)
+{
+	const char *a = "A spokesperson said the plan stays \xe2\x80\x9c" "firm.\xe2\x80\x9d They "
+	                "stated, \xe2\x80\x9cWe plan to keep the ferry running through winter. We "
+	                "have not sold every boat we built and we expect to keep a mix of old and "
+	                "new boats.\xe2\x80\x9d\n\nThe harbour master did not comment on the fares.\n";
+	const char *b = "- A spokesperson said the plan stays \xe2\x80\x9c" "firm\xe2\x80\x9d\n- Staff "
+	                "plans to \xe2\x80\x9ckeep the ferry running\xe2\x80\x9d alongside new "
+	                "boats\n- Fares may rise\n";
+	script_has(a, b, NULL, "running \xe2\x80\x9d !added | i alongside new boats |");
+	script_lacks(a, b, NULL, "alongside new boats !added");
+	script_lacks(a, b, NULL, "Fares may rise !added");
+}

@@ -320,6 +320,16 @@ Test(structure, a_compound_is_not_cut_at_its_hyphen)
 	/* A compound whose second part changed keeps its first part and hyphen. */
 	script_is("They met behind closed-door rooms.", "They met behind closed-shop rooms.", &o,
 	          "= They met behind closed - | r door > shop | = rooms .");
+	/* Nor ends at the hyphen of a compound whose second part stayed: the second part goes with
+	 * it, both ways ("[-… its long--]delayed" read as a dash deleted). */
+	const char *c = "The yard said the council is getting ready to open its long-delayed harbour "
+	                "ferry.";
+	const char *d = "The yard said the council\xe2\x80\x99s delayed harbour ferry opens soon.";
+	script_has(c, d, &o, "r is getting ready to open its long - delayed > \xe2\x80\x99 s delayed |");
+	script_has(d, c, &o, "r \xe2\x80\x99 s delayed > is getting ready to open its long - delayed |");
+	/* A compound kept whole after a rewrite keeps its parts. */
+	script_has("We sold the old long-delayed boats.", "We bought new long-delayed boats.", &o,
+	           "= long - delayed boats .");
 }
 
 /* Issue 10: items added to a list are one change each, not one insertion of the lot. */
@@ -522,4 +532,46 @@ Test(structure, a_head_or_tail_is_not_cut_off_by_several_inserted_sentences)
 	tails_first_of(e, f, over, 6, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-2 0-2 | d 2-6 2-2 | i 6-6 2-6 | i 6-6 6-10 | d 6-9 10-10 | "
 	                      "= 9-12 10-13");
+}
+
+/* Issue 10: a quotation's opening mark inserted on its own, glued to a word that a rewrite of
+ * the quotation brings ("“We"), is listed after a deletion of OLD that stood between them (a
+ * list item's dash and name): "[-- Staff-] {+“+}{!We!}", not the mark before the deletion, where
+ * the printers drew it on a line of its own. Either side. */
+Test(structure, a_mark_is_listed_next_to_its_word)
+{
+	char got[256];
+	/* OLD: It is “ firm ” - Staff plans to go .  NEW: It is “ firm . ” “ We plan to go . */
+	const char *a = "It is \xe2\x80\x9c" "firm\xe2\x80\x9d\n- Staff plans to go.";
+	const char *b = "It is \xe2\x80\x9c" "firm.\xe2\x80\x9d\n\n\xe2\x80\x9cWe plan to go.";
+	const rl_op in[] = {
+		{0, 4, 0, 4, 0, RL_OP_EQUAL, 0},  {4, 4, 4, 5, 0, RL_OP_INSERT, 0},
+		{4, 5, 5, 6, 0, RL_OP_EQUAL, 0},  {5, 5, 6, 7, 0, RL_OP_INSERT, 0},
+		{5, 7, 7, 7, 0, RL_OP_DELETE, 0}, {7, 7, 7, 8, 0, RL_OP_INSERT, RL_QUOTE_ALTERED},
+		{7, 8, 8, 8, 0, RL_OP_DELETE, 0}, {8, 8, 8, 9, 0, RL_OP_INSERT, RL_QUOTE_ALTERED},
+		{8, 11, 9, 12, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, b, in, 9, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-4 0-4 | i 4-4 4-5 | = 4-5 5-6 | d 5-7 6-6 | i 7-7 6-7 | "
+	                      "i 7-7 7-8 | d 7-8 8-8 | i 8-8 8-9 | = 8-11 9-12");
+	/* the other way round: the mark deleted, the dash and name inserted */
+	const rl_op out[] = {
+		{0, 4, 0, 4, 0, RL_OP_EQUAL, 0},  {4, 5, 4, 4, 0, RL_OP_DELETE, 0},
+		{5, 6, 4, 5, 0, RL_OP_EQUAL, 0},  {6, 7, 5, 5, 0, RL_OP_DELETE, 0},
+		{7, 7, 5, 7, 0, RL_OP_INSERT, 0}, {7, 8, 7, 7, 0, RL_OP_DELETE, RL_QUOTE_REMOVED},
+		{8, 9, 7, 8, 0, RL_OP_REPLACE, 0}, {9, 12, 8, 11, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(b, a, out, 8, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-4 0-4 | d 4-5 4-4 | = 5-6 4-5 | i 6-6 5-7 | d 6-7 7-7 | "
+	                      "d 7-8 7-7 | r 8-9 7-8 | = 9-12 8-11");
+	/* a mark that is not glued to the word after the deletion stays where it was */
+	const char *c = "It is firm\n- Staff plans to go.";
+	const char *d = "It is firm\n\n\xe2\x80\x9c We plan to go.";
+	const rl_op apart[] = {
+		{0, 3, 0, 3, 0, RL_OP_EQUAL, 0},  {3, 3, 3, 4, 0, RL_OP_INSERT, 0},
+		{3, 5, 4, 4, 0, RL_OP_DELETE, 0}, {5, 6, 4, 6, 0, RL_OP_REPLACE, 0},
+		{6, 9, 6, 9, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(c, d, apart, 5, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-3 0-3 | i 3-3 3-4 | d 3-5 4-4 | r 5-6 4-6 | = 6-9 6-9");
 }
