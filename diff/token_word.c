@@ -76,16 +76,24 @@ static bool lone_letter_at(const cursor *c, size_t at)
  * open - source, 3 . 5, 1 , 000, 10 : 30): a swap inside a compound ("century-old" ->
  * "centuries-old") is then one word, not the whole compound, and a number keeps the parts that
  * did not change ("5.26" -> "5.28" keeps "5."). They touch their neighbours (RL_GAP_NONE), so a
- * compound or a number is still drawn and wrapped as one piece. */
+ * compound or a number is still drawn and wrapped as one piece. A soft hyphen (U+00AD, a format
+ * character drawn as an escape) between word graphemes is part of the word: it marks where the
+ * word may break, and a copy of a page that has them ("jig<U+00AD>saw") is the same text as one
+ * without (the key leaves it out, intern.c). */
 static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last_cp, size_t seg_len)
 {
 	rl_grapheme next;
 
-	if (j->kind != RL_G_PRINT || at + j->len >= c->n)
+	if (at + j->len >= c->n)
+		return false;
+	bool shy = j->kind == RL_G_ESCAPE && j->cp == RL_SOFT_HYPHEN;
+	if (j->kind != RL_G_PRINT && !shy)
 		return false;
 	peek(c, at + j->len, &next);
 	if (!is_word_grapheme(&next))
 		return false;
+	if (shy)
+		return true;
 	return j->cp == '.' && !is_digit_cp(last_cp) && seg_len == 1 && lone_letter_at(c, at + j->len);
 }
 
@@ -289,7 +297,7 @@ size_t rl_tk_scan_word(const cursor *c, uint32_t *width, bool *ascii)
 			if (g.cp == '.' && !is_digit_cp(w.last_cp))
 				dots++;
 			w.width += g.width;
-			w.seg_len = 0;
+			w.seg_len = g.cp == RL_SOFT_HYPHEN ? w.seg_len : 0;  /* no joiner: inside a part */
 			pos += g.len;
 			continue;
 		}
