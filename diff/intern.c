@@ -264,16 +264,41 @@ static utf8proc_ssize_t write_out_ligatures(utf8proc_int32_t *u, utf8proc_ssize_
 	return k + grown;
 }
 
+/* A word's soft hyphens (U+00AD, C2 AD) mark where it may break, not what it says: under
+ * typography folding its key leaves them out, so that "jig<U+00AD>saw" is "jigsaw" (a copy of a
+ * page with them against one without; --strict tells them apart, as it does ligatures). Is there
+ * one in s[0, n)? */
+static bool has_soft_hyphen(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD)
+			return true;
+	return false;
+}
+
+/* The k code points of u without its soft hyphens; returns the new count. */
+static utf8proc_ssize_t drop_soft_hyphens(utf8proc_int32_t *u, utf8proc_ssize_t k)
+{
+	utf8proc_ssize_t j = 0;
+	for (utf8proc_ssize_t i = 0; i < k; i++)
+		if (u[i] != RL_SOFT_HYPHEN)
+			u[j++] = u[i];
+	return j;
+}
+
 /* The key of a non-ASCII text: NFC (or NFKC), case folding and typography folding by utf8proc.
  * Falls back to the raw bytes for input utf8proc rejects (an invalid byte token). Under the
  * default options a text of code points that no step changes is its own key (nfc_stable.h, whose
- * ranges hold the ligatures: a text with one is written out first, has_ligature):
+ * ranges hold the ligatures: a text with one is written out first, has_ligature; a word's soft
+ * hyphens are left out, shy):
  * most words of Cyrillic, Greek, Han, Kana, Hangul, accented Latin are, and utf8proc's decomposition
  * and recomposition (about a thousand instructions a word) is spared. */
-static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf, size_t *cap)
+static long unicode_key(const rl_keyopts *o, const char *s, size_t n, bool word, char **buf,
+                        size_t *cap)
 {
 	bool ligatures = o->fold_typography && has_ligature(s, n);
-	if (!o->nfkc && !o->fold_case && !ligatures && nfc_stable(s, n)) {
+	bool shy = o->fold_typography && word && has_soft_hyphen(s, n);
+	if (!o->nfkc && !o->fold_case && !ligatures && !shy && nfc_stable(s, n)) {
 		if (reserve(buf, cap, n + 1) != RL_OK)
 			return -1;
 		memcpy(*buf, s, n);
@@ -307,6 +332,8 @@ static long unicode_key(const rl_keyopts *o, const char *s, size_t n, char **buf
 		}
 		if (ligatures)
 			k = write_out_ligatures(u, k, room);
+		if (shy)
+			k = drop_soft_hyphens(u, k);
 		/* Compose back (the NFC/NFKC step) and re-encode to UTF-8 in place. */
 		utf8proc_ssize_t len = utf8proc_reencode(u, k, opt | UTF8PROC_COMPOSE);
 		if (len < 0)
@@ -328,7 +355,7 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 		}
 		len = (long)n;
 	} else {
-		len = unicode_key(o, s, n, buf, cap);
+		len = unicode_key(o, s, n, cls == RL_TOK_WORD, buf, cap);
 		if (len < 0)
 			return -1;
 	}

@@ -30,6 +30,10 @@ typedef struct rl_grapheme {
 /* Longest escape text rl_grapheme_escape writes, without a terminator. */
 #define RL_ESCAPE_MAX 10
 
+/* The soft hyphen: where a word may break, drawn as an escape; inside a word it is part of the
+ * word (token_word.c), and its key leaves it out under typography folding (intern.c). */
+#define RL_SOFT_HYPHEN 0x00AD
+
 /* Decode one code point from s[0..n), n > 0. Returns its length in bytes (1 to 4) and sets *cp;
  * an invalid, overlong, surrogate or truncated sequence yields length 1 and *cp = -1. */
 size_t rl_utf8_decode(const char *s, size_t n, int32_t *cp);

@@ -85,7 +85,7 @@ struct rl_wb_lines {
 bool rl_wb_phrases(const rl_wordbreak *wb);
 /* Is the run (its bytes in the side's text) a phrase, one word by the shared lines alone (1), or
  * not (0: also for another breaker), or RL_WORDBREAK_NOMEM? The tokenizer makes such a run one
- * token as it scans (token.c, phrase_end): the token the merge would make. */
+ * token as it scans (token_thai.c, phrase_end): the token the merge would make. */
 int rl_wb_phrase(const rl_wordbreak *wb, const char *run, size_t len);
 
 void rl_wb_lines_init(rl_wb_lines *l, const rl_wordbreak *inner, const char *old_text,

@@ -50,7 +50,7 @@ const char rl_cli_usage[] =
 	"      --nfkc             compatibility characters are equal (NFKC: \xef\xbc\xa1 = A)\n"
 	"      --strict           compare typography too: curly and straight quotes,\n"
 	"                         dashes, ... vs \xe2\x80\xa6, ligatures (\xef\xac\x81 = fi),\n"
-	"                         and compounds written apart,\n"
+	"                         soft hyphens inside words, compounds written apart,\n"
 	"                         hyphenated or joined (open source = open-source,\n"
 	"                         e-mail = email), list bullets restyled (- = \xe2\x80\xa2):\n"
 	"                         all folded by default\n"

@@ -105,6 +105,24 @@ Test(key, nfkc_equates_compatibility_forms)
  * text copied out of a PDF carries them, and "\xef\xac\x81ne" was another word than "fine"
  * unless --nfkc was given. Each of the seven, at a word's start, inside and at its end, next to
  * other letters that are not ASCII, under a mark, and with case folded; --strict keeps them. */
+/* A word's soft hyphens (U+00AD) mark where it may break: under typography folding its key leaves
+ * them out ("jig<U+00AD>saw" is "jigsaw", a copy of a page with them against one without), with
+ * case folded too; --strict (no typography folding) tells them apart, and a soft hyphen that is
+ * a token of its own (punctuation) keeps its key. */
+Test(key, a_words_soft_hyphens_are_left_out_under_typography_folding)
+{
+	cr_assert(same(defaults, "jig\xc2\xadsaw", "jigsaw", RL_TOK_WORD));
+	cr_assert(same(defaults, "Stra\xc2\xad\xc3\x9f" "e", "Stra\xc3\x9f" "e", RL_TOK_WORD));
+	cr_assert(same(defaults, "d\xc3\xa9\xc2\xad" "cor", "de\xcc\x81" "cor", RL_TOK_WORD), "NFC");
+	rl_keyopts o = defaults;
+	o.fold_case = true;
+	cr_assert(same(o, "JIG\xc2\xadSAW", "jigsaw", RL_TOK_WORD), "case folded");
+	o = defaults;
+	o.fold_typography = false;
+	cr_assert_not(same(o, "jig\xc2\xadsaw", "jigsaw", RL_TOK_WORD), "--strict");
+	cr_assert_not(same(defaults, "\xc2\xad", "", RL_TOK_PUNCT), "alone, punctuation");
+}
+
 Test(key, ligatures_are_their_letters_under_typography_folding)
 {
 	static const char *const lig[][2] = {
@@ -438,7 +456,8 @@ Test(intern, cached_raw_ids_are_the_ids_of_their_keys)
 
 /* utf8proc's key under the default options, as intern.c made every non-ASCII key before it knew
  * which code points no step changes (nfc_stable.h): NFC with typography folded, the ligatures
- * U+FB00..U+FB06 written out as their letters (after decomposition, before composition). */
+ * U+FB00..U+FB06 written out as their letters and a word's soft hyphens left out (after
+ * decomposition, before composition). */
 static utf8proc_int32_t fold_typography(utf8proc_int32_t cp, void *data)
 {
 	(void)data;
@@ -460,6 +479,8 @@ static void check_key(const utf8proc_int32_t *cps, size_t ncp)
 	utf8proc_int32_t w[768];
 	utf8proc_ssize_t m = 0;
 	for (utf8proc_ssize_t i = 0; i < k; i++) {
+		if (u[i] == 0xAD)
+			continue;
 		if (u[i] < 0xFB00 || u[i] > 0xFB06) {
 			w[m++] = u[i];
 			continue;

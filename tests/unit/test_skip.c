@@ -368,8 +368,8 @@ Test(skip, a_shared_thai_line_is_copied_with_a_word_breaker)
 }
 
 /* A long stretch of edited lines, then lines OLD has: the tokenizer stops looking every line up
- * while they miss (token.c, take_para), and must start copying again once they hit, with tokens,
- * ids and ops unchanged all along. */
+ * while they miss (token_lines.c, rl_tk_take_para), and must start copying again once they hit,
+ * with tokens, ids and ops unchanged all along. */
 Test(skip, copies_resume_after_a_long_edited_stretch)
 {
 	buf a = {0}, b = {0};

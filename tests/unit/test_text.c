@@ -250,7 +250,7 @@ Test(grapheme, table_read_code_points_are_what_utf8proc_says)
 		if (k == RL_FAST_SOLO) {
 			cr_assert(solo, "U+%04X", (unsigned)cp);
 		} else if (k == RL_FAST_LETTER) {
-			/* a word base of a spaced script (token.c's word_base) */
+			/* a word base of a spaced script (token_scan.h's word_base) */
 			cr_assert(!solo && !(cp >= 0x2E80 && cp <= 0x2FDF) && !(cp >= 0xF900 && cp <= 0xFAFF) &&
 			          !(cp >= 0xFF66 && cp <= 0xFF9F), "U+%04X", (unsigned)cp);
 			cr_assert((p->category >= UTF8PROC_CATEGORY_LU && p->category <= UTF8PROC_CATEGORY_LO) ||

@@ -70,6 +70,31 @@ Test(token, apostrophes_hyphens_and_number_marks_split_initials_join)
 	cr_assert_str_eq(split("students\xe2\x80\x99 union"), "students|\xe2\x80\x99|union");
 }
 
+/* A soft hyphen (U+00AD) between letters is part of the word, so that a copy of a page with
+ * them is the same text as one without (the key leaves it out, test_intern); elsewhere it stays
+ * an escape of its own. The word is as wide as drawn: the escape "<U+00AD>" inside it. */
+Test(token, a_soft_hyphen_inside_a_word_is_part_of_it)
+{
+	cr_assert_str_eq(split("a jig\xc2\xadsaw puzzle"), "a|jig\xc2\xadsaw|puzzle");
+	cr_assert_str_eq(split("Str\xc3\xa4\xc2\xadn\xc2\xad" "de"), "Str\xc3\xa4\xc2\xadn\xc2\xad" "de",
+	                 "after a letter of two bytes, twice");
+	cr_assert_str_eq(split("jig\xc2\xad saw"), "jig|\xc2\xad|saw", "at a word's end");
+	cr_assert_str_eq(split("\xc2\xadsaw"), "\xc2\xad|saw", "at a word's start");
+	cr_assert_str_eq(split("jig\xc2\xad\xc2\xadsaw"), "jig|\xc2\xad|\xc2\xad|saw", "two");
+	cr_assert_str_eq(split("jig\xc2\xad-saw"), "jig|\xc2\xad|-|saw", "before a hyphen");
+	rl_tokens *t;
+	const char *s = "jig\xc2\xadsaw";
+	cr_assert_eq(rl_tokenize(&t, s, strlen(s)), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	cr_assert_eq(rl_tokens_count(t), 1);
+	cr_assert_eq(v[0].cls, RL_TOK_WORD);
+	cr_assert_eq(v[0].flags & RL_TF_ASCII, 0);
+	cr_assert_eq(rl_token_width(s, &v[0]), 6 + strlen("<U+00AD>"));
+	cr_assert_eq(rl_token_width(s, &v[0]), rl_text_width(s, strlen(s)));
+	cr_assert_eq(rl_tokens_words(t), 1);
+	rl_tokens_free(t);
+}
+
 Test(token, dash_and_dot_runs_are_one_token)
 {
 	cr_assert_str_eq(split("wait--no... yes"), "wait|--|no|...|yes");

@@ -427,7 +427,7 @@ static void same_both_ways(const char *a, const char *b, int s)
 	rl_tokens_free(t[1]);
 }
 
-/* Runs both texts share are made one token as they are scanned (token.c, take_phrase): the
+/* Runs both texts share are made one token as they are scanned (token_thai.c, phrase_end): the
  * tokens the merge makes of their graphemes, whatever ends or starts the run: spaces,
  * punctuation, Thai's own signs (ๆ, ฯ), digits, Latin letters glued on, a mark of another script,
  * a hyphen joining two runs, a line start, the text's end, a run too long for the breaker. */
