@@ -279,15 +279,22 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 	                       : shingle_of(c, s, o, i, o->width);
 }
 
-/* The shingles of NEW's orphans: a hash table of chains of positions. */
+/* The shingles of NEW's orphans: a hash table of chains of positions. A slot is 12 bytes, its key
+ * in two halves (a 64-bit member would pad it to 16): on a text whose every word is an orphan
+ * (shuffled paragraphs) the table is most of the moves stage's peak. How many positions a key
+ * has is found by walking its chain (at most SHINGLE_MAX_OCC + 1 steps), not kept in the slot. */
 typedef struct slot {
-	uint64_t key;    /* 0 empty */
-	uint32_t head;   /* first position */
-	uint32_t count;  /* positions */
+	uint32_t key_lo, key_hi;  /* 0 empty */
+	uint32_t head;            /* first position */
 } slot;
 
+static inline uint64_t slot_key(const slot *sl)
+{
+	return (uint64_t)sl->key_hi << 32 | sl->key_lo;
+}
+
 typedef struct shingle_index {
-	slot *slot;      /* one cache line holds a slot whole: a probe is one miss */
+	slot *slot;      /* linear probing: a probe is one or two cache misses */
 	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
 	size_t nslots;   /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
 } shingle_index;
@@ -301,7 +308,7 @@ static void index_free(shingle_index *x)
 static slot *slot_of(const shingle_index *x, uint64_t h)
 {
 	size_t j = (size_t)(((h ^ (h >> 32)) & 0xFFFFFFFFu) * x->nslots >> 32);
-	while (x->slot[j].key && x->slot[j].key != h)
+	while (slot_key(&x->slot[j]) && slot_key(&x->slot[j]) != h)
 		j = j + 1 < x->nslots ? j + 1 : 0;
 	return &x->slot[j];
 }
@@ -317,7 +324,7 @@ static slot *slot_of(const shingle_index *x, uint64_t h)
 /* Put a slot's key (not in x yet) where a probe for it stops: for a rehash. */
 static void slot_put(shingle_index *x, const slot *from)
 {
-	slot *sl = slot_of(x, from->key);
+	slot *sl = slot_of(x, slot_key(from));
 	*sl = *from;
 }
 
@@ -329,7 +336,7 @@ static int index_grow(shingle_index *x, size_t slots)
 	if (!to.slot)
 		return RL_ENOMEM;
 	for (size_t j = 0; j < x->nslots; j++)
-		if (x->slot[j].key)
+		if (slot_key(&x->slot[j]))
 			slot_put(&to, &x->slot[j]);
 	free(x->slot);
 	x->slot = to.slot;
@@ -362,16 +369,17 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 		if (!h)
 			continue;
 		slot *sl = slot_of(x, h);
-		if (!sl->key && (distinct + 1) * 4 > x->nslots * 3 && x->nslots < slots) {
+		bool empty = !slot_key(sl);
+		if (empty && (distinct + 1) * 4 > x->nslots * 3 && x->nslots < slots) {
 			if (index_grow(x, slots) != RL_OK)
 				return RL_ENOMEM;
 			sl = slot_of(x, h);
 		}
-		distinct += !sl->key;
-		x->next[j] = sl->key ? sl->head : UINT32_MAX;
-		sl->key = h;
+		distinct += empty;
+		x->next[j] = empty ? UINT32_MAX : sl->head;
+		sl->key_lo = (uint32_t)h;
+		sl->key_hi = (uint32_t)(h >> 32);
 		sl->head = (uint32_t)j;
-		sl->count++;
 	}
 	return RL_OK;
 }
@@ -422,13 +430,18 @@ static int chains_prune(chains *cs, uint32_t i)
 	return RL_OK;
 }
 
-/* Append a chain started at OLD orphan word i. A full list is pruned first once it is as long as
- * the buckets (so that the pruning, which reads them all, costs no more than the chains it
- * makes room for), and grows only when that frees less than half of it. */
+/* The list is pruned once it holds as many chains as a PRUNE_AT-th of the buckets: the pruning
+ * reads every bucket, so it costs at most PRUNE_AT times the chains it makes room for, and on
+ * shuffled paragraphs a list as long as the buckets (stray hits waiting to be pruned) was 6 MiB
+ * of the moves stage's peak at 4 MB a side. */
+#define PRUNE_AT 4
+
+/* Append a chain started at OLD orphan word i. A full list is pruned first (once it is long
+ * enough, above), and grows only when that frees less than half of it. */
 static int chain_push(chains *cs, const chain *ch, uint32_t i)
 {
 	bool full = cs->n == cs->cap;
-	if (full && cs->cap >= cs->nbuckets) {
+	if (full && cs->cap * PRUNE_AT >= cs->nbuckets) {
 		if (chains_prune(cs, i) != RL_OK)
 			return RL_ENOMEM;
 		full = cs->n > cs->cap / 2;
@@ -518,14 +531,15 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 		if (!h)
 			continue;
 		const slot *sl = slot_of(&x, h);
-		if (!sl->key || sl->count > SHINGLE_MAX_OCC)
+		if (!slot_key(sl))
 			continue;
-		uint32_t j = sl->head;
-		for (uint32_t n = 0; n < sl->count && rc == RL_OK; n++) {
-			if (n > 0)
-				j = x.next[j];  /* read only for shingles that recur */
-			rc = add_hit(c, cs, oa, ob, (uint32_t)i, j);
-		}
+		uint32_t at[SHINGLE_MAX_OCC + 1], n = 0;
+		for (uint32_t j = sl->head; j != UINT32_MAX && n <= SHINGLE_MAX_OCC; j = x.next[j])
+			at[n++] = j;
+		if (n > SHINGLE_MAX_OCC)
+			continue;  /* too common to place */
+		for (uint32_t k = 0; k < n && rc == RL_OK; k++)
+			rc = add_hit(c, cs, oa, ob, (uint32_t)i, at[k]);
 	}
 	index_free(&x);
 	return rc;
