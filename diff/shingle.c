@@ -284,13 +284,15 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
  * (shuffled paragraphs) the table is most of the moves stage's peak. How many positions a key
  * has is found by walking its chain (at most SHINGLE_MAX_OCC + 1 steps), not kept in the slot. */
 typedef struct slot {
-	uint32_t key_lo, key_hi;  /* 0 empty */
-	uint32_t head;            /* first position */
+	uint32_t key[2];  /* the 64-bit key as memcpy lays it out; 0 empty */
+	uint32_t head;    /* first position */
 } slot;
 
 static inline uint64_t slot_key(const slot *sl)
 {
-	return (uint64_t)sl->key_hi << 32 | sl->key_lo;
+	uint64_t k;
+	memcpy(&k, sl->key, sizeof k);  /* one load */
+	return k;
 }
 
 typedef struct shingle_index {
@@ -305,7 +307,7 @@ static void index_free(shingle_index *x)
 	free(x->next);
 }
 
-static slot *slot_of(const shingle_index *x, uint64_t h)
+static inline slot *slot_of(const shingle_index *x, uint64_t h)
 {
 	size_t j = (size_t)(((h ^ (h >> 32)) & 0xFFFFFFFFu) * x->nslots >> 32);
 	while (slot_key(&x->slot[j]) && slot_key(&x->slot[j]) != h)
@@ -377,8 +379,7 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 		}
 		distinct += empty;
 		x->next[j] = empty ? UINT32_MAX : sl->head;
-		sl->key_lo = (uint32_t)h;
-		sl->key_hi = (uint32_t)(h >> 32);
+		memcpy(sl->key, &h, sizeof h);
 		sl->head = (uint32_t)j;
 	}
 	return RL_OK;
