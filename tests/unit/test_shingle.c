@@ -175,6 +175,25 @@ Test(shingle, a_phrase_too_common_to_place_is_not_followed)
 	fixture_close(&f);
 }
 
+/* The index keeps no count of a shingle's positions (a slot is 12 bytes): the search walks the
+ * chain of positions, as far as one more than it follows. At exactly that many (eight copies),
+ * every copy is a candidate; at one more, none is. */
+Test(shingle, a_phrase_is_followed_up_to_eight_copies_and_not_at_nine)
+{
+	fixture f;
+	repeated(&f, 8);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_eq(f.ncand, 8);
+	for (size_t k = 0; k < f.ncand; k++)
+		cr_assert_str_eq(span_text(&f, RL_NEW, f.cand[k].b0, f.cand[k].b1),
+		                 "Copper kettles rattled loudly on hooks");
+	fixture_close(&f);
+	repeated(&f, 9);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_eq(f.ncand, 0);
+	fixture_close(&f);
+}
+
 Test(shingle, a_paragraph_spun_in_place_gives_no_words)
 {
 	/* One-word swaps between kept runs: rewritten where it stands, nothing there may move. */
