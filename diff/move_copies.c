@@ -226,6 +226,28 @@ static int drop_move(taken *tk, accepts *acc, size_t j, rl_opvec *moved)
 	return rc;
 }
 
+/* Put alt's ops and gone (before them, or after) in place of ops [k0, k1), in place: a copy of
+ * the whole list (24 bytes an op) grown by doubling was the moves stage's peak on a text rewritten
+ * at rate 0.3 (+27 MiB at 10 MB, the new list and the old at once). ops is unchanged when out of
+ * memory. */
+static int splice(rl_opvec *ops, size_t k0, size_t k1, const rl_opvec *alt, const rl_op *gone,
+                  bool before)
+{
+	size_t put = alt->n + 1, tail = ops->n - k1;
+	if (rl_opvec_reserve(ops, k0 + put + tail) != RL_OK)
+		return RL_ENOMEM;
+	memmove(ops->v + k0 + put, ops->v + k1, tail * sizeof *ops->v);
+	rl_op *at = ops->v + k0;
+	if (before)
+		*at++ = *gone;
+	if (alt->n)
+		memcpy(at, alt->v, alt->n * sizeof *at);
+	if (!before)
+		at[alt->n] = *gone;
+	ops->n = k0 + put + tail;
+	return RL_OK;
+}
+
 /* Make the exchange copy_gain weighed: copy [u0, u1) becomes accepted move m (its ops diffed
  * anew), the moves that took NEW words of the stretch are given up, ops k0 to k1 become the
  * copy's deletion and the stretch diffed again, and the tokens change hands. */
@@ -234,7 +256,7 @@ static int take_copy(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, size_t m
 {
 	rl_span sp = acc->v[m].sp, to = {u0, u1, sp.b0, sp.b1};
 	uint32_t id = moved->v[acc->v[m].first].move;
-	rl_opvec inner = {0}, out = {0};
+	rl_opvec inner = {0};
 	int rc = rl_ctx_refine(c, to.a0, to.a1, to.b0, to.b1, &inner);
 	if (rc != RL_OK)
 		goto out;
@@ -253,22 +275,14 @@ static int take_copy(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, size_t m
 	bool before = u1 <= sp.a0;
 	rl_op gone = {u0, u1, 0, 0, 0, RL_OP_DELETE, 0};
 	gone.b0 = gone.b1 = before ? ops->v[ct->k0].b0 : ops->v[ct->k1].b1;
-	rc = RL_ENOMEM;
-	if (rl_opvec_append(&out, ops->v, ct->k0) != RL_OK ||
-	    (before && rl_opvec_push(&out, &gone) != RL_OK) ||
-	    rl_opvec_append(&out, ct->alt.v, ct->alt.n) != RL_OK ||
-	    (!before && rl_opvec_push(&out, &gone) != RL_OK) ||
-	    rl_opvec_append(&out, ops->v + ct->k1 + 1, ops->n - ct->k1 - 1) != RL_OK)
+	if ((rc = splice(ops, ct->k0, ct->k1 + 1, &ct->alt, &gone, before)) != RL_OK)
 		goto out;
-	rl_opvec_swap(ops, &out);
-	rc = RL_OK;
 	memset(tk->moved[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 	memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 	memset(tk->moved[RL_OLD] + u0, 1, u1 - u0);
 	memset(tk->free_tok[RL_OLD] + u0, 0, u1 - u0);
 out:
 	rl_opvec_free(&inner);
-	rl_opvec_free(&out);
 	return rc;
 }
 

@@ -6,18 +6,25 @@
 
 #include "status.h"
 
+int rl_opvec_reserve(rl_opvec *ov, size_t want)
+{
+	if (want <= ov->cap)
+		return RL_OK;
+	size_t c = ov->cap ? ov->cap : 64;
+	while (c < want)
+		c *= 2;
+	rl_op *v = realloc(ov->v, c * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	ov->v = v;
+	ov->cap = c;
+	return RL_OK;
+}
+
 int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n)
 {
-	if (ov->n + n > ov->cap) {
-		size_t c = ov->cap ? ov->cap : 64;
-		while (c < ov->n + n)
-			c *= 2;
-		rl_op *v = realloc(ov->v, c * sizeof *v);
-		if (!v)
-			return RL_ENOMEM;
-		ov->v = v;
-		ov->cap = c;
-	}
+	if (ov->n + n > ov->cap && rl_opvec_reserve(ov, ov->n + n) != RL_OK)
+		return RL_ENOMEM;
 	if (n)
 		memcpy(ov->v + ov->n, ops, n * sizeof *ops);
 	ov->n += n;

@@ -13,6 +13,8 @@ typedef struct rl_opvec {
 	size_t n, cap;
 } rl_opvec;
 
+/* Room for want ops in all (capacity doubled as needed); the ops are kept. */
+int rl_opvec_reserve(rl_opvec *ov, size_t want);
 int rl_opvec_append(rl_opvec *ov, const rl_op *ops, size_t n);
 /* Append one op (inline: every stage copies lists op by op). */
 static inline int rl_opvec_push(rl_opvec *ov, const rl_op *op)

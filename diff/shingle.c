@@ -279,15 +279,24 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 	                       : shingle_of(c, s, o, i, o->width);
 }
 
-/* The shingles of NEW's orphans: a hash table of chains of positions. */
+/* The shingles of NEW's orphans: a hash table of chains of positions. A slot is 12 bytes, its key
+ * in two halves (a 64-bit member would pad it to 16): on a text whose every word is an orphan
+ * (shuffled paragraphs) the table is most of the moves stage's peak. How many positions a key
+ * has is found by walking its chain (at most SHINGLE_MAX_OCC + 1 steps), not kept in the slot. */
 typedef struct slot {
-	uint64_t key;    /* 0 empty */
-	uint32_t head;   /* first position */
-	uint32_t count;  /* positions */
+	uint32_t key[2];  /* the 64-bit key as memcpy lays it out; 0 empty */
+	uint32_t head;    /* first position */
 } slot;
 
+static inline uint64_t slot_key(const slot *sl)
+{
+	uint64_t k;
+	memcpy(&k, sl->key, sizeof k);  /* one load */
+	return k;
+}
+
 typedef struct shingle_index {
-	slot *slot;      /* one cache line holds a slot whole: a probe is one miss */
+	slot *slot;      /* linear probing: a probe is one or two cache misses */
 	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
 	size_t nslots;   /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
 } shingle_index;
@@ -298,10 +307,10 @@ static void index_free(shingle_index *x)
 	free(x->next);
 }
 
-static slot *slot_of(const shingle_index *x, uint64_t h)
+static inline slot *slot_of(const shingle_index *x, uint64_t h)
 {
 	size_t j = (size_t)(((h ^ (h >> 32)) & 0xFFFFFFFFu) * x->nslots >> 32);
-	while (x->slot[j].key && x->slot[j].key != h)
+	while (slot_key(&x->slot[j]) && slot_key(&x->slot[j]) != h)
 		j = j + 1 < x->nslots ? j + 1 : 0;
 	return &x->slot[j];
 }
@@ -317,7 +326,7 @@ static slot *slot_of(const shingle_index *x, uint64_t h)
 /* Put a slot's key (not in x yet) where a probe for it stops: for a rehash. */
 static void slot_put(shingle_index *x, const slot *from)
 {
-	slot *sl = slot_of(x, from->key);
+	slot *sl = slot_of(x, slot_key(from));
 	*sl = *from;
 }
 
@@ -329,7 +338,7 @@ static int index_grow(shingle_index *x, size_t slots)
 	if (!to.slot)
 		return RL_ENOMEM;
 	for (size_t j = 0; j < x->nslots; j++)
-		if (x->slot[j].key)
+		if (slot_key(&x->slot[j]))
 			slot_put(&to, &x->slot[j]);
 	free(x->slot);
 	x->slot = to.slot;
@@ -362,16 +371,16 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 		if (!h)
 			continue;
 		slot *sl = slot_of(x, h);
-		if (!sl->key && (distinct + 1) * 4 > x->nslots * 3 && x->nslots < slots) {
+		bool empty = !slot_key(sl);
+		if (empty && (distinct + 1) * 4 > x->nslots * 3 && x->nslots < slots) {
 			if (index_grow(x, slots) != RL_OK)
 				return RL_ENOMEM;
 			sl = slot_of(x, h);
 		}
-		distinct += !sl->key;
-		x->next[j] = sl->key ? sl->head : UINT32_MAX;
-		sl->key = h;
+		distinct += empty;
+		x->next[j] = empty ? UINT32_MAX : sl->head;
+		memcpy(sl->key, &h, sizeof h);
 		sl->head = (uint32_t)j;
-		sl->count++;
 	}
 	return RL_OK;
 }
@@ -382,9 +391,19 @@ typedef struct chain {
 	uint32_t hits;
 } chain;
 
+/* While the hits are read, the chains are kept in blocks of CHAIN_BLOCK, not one array grown by
+ * doubling: a grown array is copied with the old one still there, and on two unrelated texts,
+ * whose narrow pass keeps every chain (thousands of stray pairs of words), that copy was 10 MiB
+ * of the comparison's peak at 4 MB a side, above the shingle index. keep_wide gathers the chains
+ * it keeps into one array (v) once the index is freed. */
+#define CHAIN_BITS 14
+#define CHAIN_BLOCK ((size_t)1 << CHAIN_BITS)
+
 typedef struct chains {
-	chain *v;
-	size_t n, cap;
+	chain **blk;     /* the blocks, blk[k >> CHAIN_BITS] holding chain k */
+	size_t nblk;     /* blocks allocated */
+	chain *v;        /* keep_wide's chains, in one array */
+	size_t n, cap;   /* cap: the chains the list may hold before it is pruned or grows */
 	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
 	size_t nbuckets;
 	uint32_t min_words, width;  /* what keep_wide keeps */
@@ -397,6 +416,11 @@ typedef struct chains {
  * nearly every chain is one stray hit, and their list was the moves stage's peak (20 MiB at a
  * million chains, on two unrelated 4 MB texts). The others keep their order: keep_wide sorts the
  * same list. */
+static inline chain *chain_at(const chains *cs, size_t k)
+{
+	return &cs->blk[k >> CHAIN_BITS][k & (CHAIN_BLOCK - 1)];
+}
+
 static int chains_prune(chains *cs, uint32_t i)
 {
 	uint32_t *to = malloc((cs->n + 1) * sizeof *to);  /* old index -> new, or UINT32_MAX */
@@ -405,14 +429,14 @@ static int chains_prune(chains *cs, uint32_t i)
 	if (!to)
 		return RL_ENOMEM;
 	for (size_t k = 0; k < cs->n; k++) {
-		const chain *ch = &cs->v[k];
+		const chain *ch = chain_at(cs, k);
 		if (i - ch->i1 > CHAIN_GAP && (ch->i1 + cs->width - ch->i0 < cs->min_words ||
 		                               ch->j1 + cs->width - ch->j0 < cs->min_words)) {
 			to[k] = UINT32_MAX;
 			continue;
 		}
 		to[k] = (uint32_t)w;
-		cs->v[w++] = *ch;
+		*chain_at(cs, w++) = *ch;
 	}
 	cs->n = w;
 	for (size_t d = 0; d < cs->nbuckets; d++)
@@ -422,26 +446,34 @@ static int chains_prune(chains *cs, uint32_t i)
 	return RL_OK;
 }
 
-/* Append a chain started at OLD orphan word i. A full list is pruned first once it is as long as
- * the buckets (so that the pruning, which reads them all, costs no more than the chains it
- * makes room for), and grows only when that frees less than half of it. */
+/* The list is pruned once it holds as many chains as a PRUNE_AT-th of the buckets: the pruning
+ * reads every bucket, so it costs at most PRUNE_AT times the chains it makes room for, and on
+ * shuffled paragraphs a list as long as the buckets (stray hits waiting to be pruned) was 6 MiB
+ * of the moves stage's peak at 4 MB a side. */
+#define PRUNE_AT 4
+
+/* Append a chain started at OLD orphan word i. A full list is pruned first (once it is long
+ * enough, above), and grows only when that frees less than half of it. */
 static int chain_push(chains *cs, const chain *ch, uint32_t i)
 {
 	bool full = cs->n == cs->cap;
-	if (full && cs->cap >= cs->nbuckets) {
+	if (full && cs->cap * PRUNE_AT >= cs->nbuckets) {
 		if (chains_prune(cs, i) != RL_OK)
 			return RL_ENOMEM;
 		full = cs->n > cs->cap / 2;
 	}
-	if (full) {
-		size_t cap = cs->cap ? cs->cap * 2 : 64;
-		chain *v = realloc(cs->v, cap * sizeof *v);
-		if (!v)
+	if (full)
+		cs->cap = cs->cap ? cs->cap * 2 : 64;
+	if (cs->n == cs->nblk * CHAIN_BLOCK) {  /* a block more */
+		chain **blk = realloc(cs->blk, (cs->nblk + 1) * sizeof *blk);
+		if (!blk)
 			return RL_ENOMEM;
-		cs->v = v;
-		cs->cap = cap;
+		cs->blk = blk;
+		if (!(blk[cs->nblk] = malloc(CHAIN_BLOCK * sizeof **blk)))
+			return RL_ENOMEM;
+		cs->nblk++;
 	}
-	cs->v[cs->n++] = *ch;
+	*chain_at(cs, cs->n++) = *ch;
 	return RL_OK;
 }
 
@@ -483,9 +515,9 @@ static int add_hit(const rl_ctx *c, chains *cs, const orphans *oa, const orphans
 	size_t b = diag / CHAIN_DRIFT;
 	for (size_t d = b ? b - 1 : 0; d <= b + 1 && d < cs->nbuckets; d++) {
 		uint32_t k = cs->open[d];
-		if (k == UINT32_MAX || !extends(c, &cs->v[k], oa, ob, i, j))
+		if (k == UINT32_MAX || !extends(c, chain_at(cs, k), oa, ob, i, j))
 			continue;
-		chain *ch = &cs->v[k];
+		chain *ch = chain_at(cs, k);
 		ch->i1 = i > ch->i1 ? i : ch->i1;
 		ch->j1 = j > ch->j1 ? j : ch->j1;
 		ch->hits++;
@@ -518,21 +550,32 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 		if (!h)
 			continue;
 		const slot *sl = slot_of(&x, h);
-		if (!sl->key || sl->count > SHINGLE_MAX_OCC)
+		if (!slot_key(sl))
 			continue;
-		uint32_t j = sl->head;
-		for (uint32_t n = 0; n < sl->count && rc == RL_OK; n++) {
-			if (n > 0)
-				j = x.next[j];  /* read only for shingles that recur */
-			rc = add_hit(c, cs, oa, ob, (uint32_t)i, j);
-		}
+		uint32_t at[SHINGLE_MAX_OCC + 1], n = 0;
+		for (uint32_t j = sl->head; j != UINT32_MAX && n <= SHINGLE_MAX_OCC; j = x.next[j])
+			at[n++] = j;
+		if (n > SHINGLE_MAX_OCC)
+			continue;  /* too common to place */
+		for (uint32_t k = 0; k < n && rc == RL_OK; k++)
+			rc = add_hit(c, cs, oa, ob, (uint32_t)i, at[k]);
 	}
 	index_free(&x);
 	return rc;
 }
 
+static void chains_blocks_free(chains *cs)
+{
+	for (size_t b = 0; b < cs->nblk; b++)
+		free(cs->blk[b]);
+	free(cs->blk);
+	cs->blk = NULL;
+	cs->nblk = 0;
+}
+
 static void chains_free(chains *cs)
 {
+	chains_blocks_free(cs);
 	free(cs->v);
 	free(cs->open);
 }
@@ -544,18 +587,36 @@ static int cmp_chain(const void *x, const void *y)
 	return (sp < sq) - (sp > sq);
 }
 
+static bool wide(const chain *ch, uint32_t min_words, size_t width)
+{
+	return ch->i1 + width - ch->i0 >= min_words && ch->j1 + width - ch->j0 >= min_words;
+}
+
 /* Chains too thin to make a passage of min_words (most of them: stray shared phrases) are
- * dropped before sorting; the rest go largest first. */
-static void keep_wide(chains *cs, uint32_t min_words, size_t width)
+ * dropped before sorting; the rest, gathered into cs->v (each block freed once read), go largest
+ * first. */
+static int keep_wide(chains *cs, uint32_t min_words, size_t width)
 {
 	size_t w = 0;
 	for (size_t k = 0; k < cs->n; k++)
-		if (cs->v[k].i1 + width - cs->v[k].i0 >= min_words &&
-		    cs->v[k].j1 + width - cs->v[k].j0 >= min_words)
-			cs->v[w++] = cs->v[k];
+		w += wide(chain_at(cs, k), min_words, width);
+	if (!(cs->v = malloc((w + 1) * sizeof *cs->v)))
+		return RL_ENOMEM;
+	w = 0;
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = chain_at(cs, k);
+		if (wide(ch, min_words, width))
+			cs->v[w++] = *ch;
+		if ((k + 1) % CHAIN_BLOCK == 0 || k + 1 == cs->n) {
+			free(cs->blk[k >> CHAIN_BITS]);
+			cs->blk[k >> CHAIN_BITS] = NULL;
+		}
+	}
+	chains_blocks_free(cs);
 	cs->n = w;
 	if (cs->n > 1)
 		qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
+	return RL_OK;
 }
 
 /* Each chain as the tokens it covers: from its first hit's first word to its last hit's last. */
@@ -594,8 +655,8 @@ int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *o
 	    orphans_find(c, ops, orphan, free_tok ? free_tok[RL_NEW] : NULL, RL_NEW, &ob) != RL_OK)
 		goto out;
 	rc = RL_OK;
-	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK) {
-		keep_wide(&cs, min_words, width);
+	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK &&
+	    (rc = keep_wide(&cs, min_words, width)) == RL_OK) {
 		if (cs.n > 0)
 			rc = spans_of(&cs, &oa, &ob, &v);
 	}

@@ -263,39 +263,41 @@ static void expect_peak_below(text old, text new_, double bound)
 #define MIB ((size_t)1 << 20)
 
 /* The bounds: below main's figures before issue 13's memory work (a5acb59: 9.49, 12.31 and 7.50
- * times), above today's (8.27, 9.15, 6.37). Issue 13's target is 10 times on every shape. */
+ * times) and stop 13's (8.27, 9.15, 6.37), above stop 23's (s23mem: 7.9-8.0, 7.7-7.9, 5.3; the
+ * run-to-run spread is about 1 MiB, 0.12 times here). Issue 13's target is 10 times on every
+ * shape. */
 
-Test(memory, a_dense_rewrite_peaks_below_nine_times_the_input, .timeout = 600)
+Test(memory, a_dense_rewrite_peaks_below_eight_and_a_half_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
-	expect_peak_below(prose(1, 4 * MIB, 0, 0), prose(1, 4 * MIB, 30, 2), 9.0);
+	expect_peak_below(prose(1, 4 * MIB, 0, 0), prose(1, 4 * MIB, 30, 2), 8.5);
 }
 
-Test(memory, shuffled_paragraphs_peak_below_ten_times_the_input, .timeout = 600)
+Test(memory, shuffled_paragraphs_peak_below_eight_and_a_half_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
 	text old = prose(3, 4 * MIB, 0, 0);
-	expect_peak_below(old, shuffled(&old, 5), 10.0);
+	expect_peak_below(old, shuffled(&old, 5), 8.5);
 }
 
-Test(memory, repeated_paragraphs_peak_below_seven_times_the_input, .timeout = 600)
+Test(memory, repeated_paragraphs_peak_below_six_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
 	text old, new_;
 	repeated(4 * MIB, &old, &new_);
-	expect_peak_below(old, new_, 7.0);
+	expect_peak_below(old, new_, 6.0);
 }
 
 /* Main before stop 13 (1fd4ce0): 15.9 times on a 1 MB song (bench.py's); 13.8 at stop 17; 10.8
  * at stop 18 (h18wrap: the moves stage's shingle index sized by distinct shingles, the sentences
  * stage's index freed before its diffs, the range diffs' scratch given back before the sources
- * stage). */
-Test(memory, a_cumulative_song_peaks_below_twelve_times_the_input, .timeout = 600)
+ * stage); 10.7 at stop 23. */
+Test(memory, a_cumulative_song_peaks_below_eleven_and_a_half_times_the_input, .timeout = 600)
 {
 	skip_when_sanitized();
 	text old, new_;
 	song(MIB, &old, &new_);
-	expect_peak_below(old, new_, 12.0);
+	expect_peak_below(old, new_, 11.5);
 }
 
 /* Text without spaces, a token every 3 bytes, where the per-token arrays are most of the peak:

@@ -175,6 +175,25 @@ Test(shingle, a_phrase_too_common_to_place_is_not_followed)
 	fixture_close(&f);
 }
 
+/* The index keeps no count of a shingle's positions (a slot is 12 bytes): the search walks the
+ * chain of positions, as far as one more than it follows. At exactly that many (eight copies),
+ * every copy is a candidate; at one more, none is. */
+Test(shingle, a_phrase_is_followed_up_to_eight_copies_and_not_at_nine)
+{
+	fixture f;
+	repeated(&f, 8);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_eq(f.ncand, 8);
+	for (size_t k = 0; k < f.ncand; k++)
+		cr_assert_str_eq(span_text(&f, RL_NEW, f.cand[k].b0, f.cand[k].b1),
+		                 "Copper kettles rattled loudly on hooks");
+	fixture_close(&f);
+	repeated(&f, 9);
+	fixture_search(&f, RL_MOVE_MIN_WORDS);
+	cr_assert_eq(f.ncand, 0);
+	fixture_close(&f);
+}
+
 Test(shingle, a_paragraph_spun_in_place_gives_no_words)
 {
 	/* One-word swaps between kept runs: rewritten where it stands, nothing there may move. */
@@ -306,5 +325,60 @@ Test(shingle, a_paragraph_moved_past_a_long_inserted_chorus_is_found)
 	cr_assert_str_eq(span_text(&f, RL_OLD, f.cand[0].a0, f.cand[0].a1), want);
 	cr_assert_str_eq(span_text(&f, RL_NEW, f.cand[0].b0, f.cand[0].b1), want);
 	fixture_close(&f);
+	free(b);
+}
+
+/* A made-up word for any k: "q" and five letters. */
+static size_t lettered(char *out, unsigned k)
+{
+	out[0] = 'q';
+	for (int i = 5; i > 0; i--, k /= 26)
+		out[i] = (char)('a' + k % 26);
+	out[6] = '\0';
+	return 6;
+}
+
+/* The chains are kept in blocks while the hits are read, then gathered and sorted (largest first,
+ * equals in the order they were made). OLD: 20,000 three-word phrases of distinct words; NEW: the
+ * same phrases in a shuffled order. Asked for passages of three words, every phrase the exact
+ * diff did not keep is a candidate of its own: more chains than a block holds. */
+Test(shingle, more_chains_than_a_block_come_back_largest_first_then_in_order)
+{
+	enum { PHRASES = 20000 };
+	unsigned *order = malloc(PHRASES * sizeof *order);
+	char *a = malloc(PHRASES * 24 + 64), *b = malloc(PHRASES * 24 + 64), w[8];
+	size_t na = 0, nb = 0;
+	cr_assert(order && a && b);
+	for (unsigned p = 0; p < PHRASES; p++)
+		order[p] = p;
+	unsigned x = 777;
+	for (unsigned p = PHRASES; p > 1; p--) {
+		x = x * 1103515245u + 12345u;
+		unsigned j = (x >> 8) % p, t = order[p - 1];
+		order[p - 1] = order[j], order[j] = t;
+	}
+	for (unsigned p = 0; p < PHRASES; p++)
+		for (unsigned i = 0; i < 3; i++) {
+			lettered(w, order[p] * 3 + i);
+			nb += (size_t)sprintf(b + nb, "%s%s", w, i < 2 || p % 10 != 9 ? " " : ".\n\n");
+			lettered(w, p * 3 + i);
+			na += (size_t)sprintf(a + na, "%s%s", w, i < 2 || p % 10 != 9 ? " " : ".\n\n");
+		}
+	fixture f;
+	fixture_open(&f, a, b);
+	fixture_search(&f, 3);
+	cr_assert_gt(f.ncand, 16384, "%zu candidates, %zu ops marked of %zu", f.ncand, marked(&f), f.ops.n);
+	/* A chain of one hit (three words) is the smallest there is, and such chains come last, in
+	 * the order of their OLD words. */
+	for (size_t k = 1; k < f.ncand; k++) {
+		uint32_t before = rl_words(&f.c, RL_OLD, f.cand[k - 1].a0, f.cand[k - 1].a1),
+		         now = rl_words(&f.c, RL_OLD, f.cand[k].a0, f.cand[k].a1);
+		if (before == 3)
+			cr_assert(now == 3 && f.cand[k - 1].a0 < f.cand[k].a0, "candidate %zu", k);
+	}
+	cr_assert_eq(rl_words(&f.c, RL_OLD, f.cand[f.ncand - 1].a0, f.cand[f.ncand - 1].a1), 3);
+	fixture_close(&f);
+	free(order);
+	free(a);
 	free(b);
 }
