@@ -275,7 +275,7 @@ static unsigned line_signs(const char *s, size_t n, bool prev_text)
  * strong emphasis, are Markdown; emphasis counts only beside a heading). Front matter and a
  * footnote's definition are kinds too (stop 23): a Jekyll post with headings and notes only
  * was plain text, its YAML and "[^1]" marks compared as words. */
-static bool looks_markdown(const char *s, size_t n)
+static unsigned markdown_kinds(const char *s, size_t n)
 {
 	unsigned signs = rl_md_front_matter(s, n) ? MD_FRONT : 0;
 	bool prev_text = false;
@@ -305,7 +305,12 @@ static bool looks_markdown(const char *s, size_t n)
 	unsigned kinds = 0;
 	for (unsigned b = signs; b; b &= b - 1)
 		kinds++;
-	return kinds >= 2;
+	return kinds;
+}
+
+static bool looks_markdown(const char *s, size_t n)
+{
+	return markdown_kinds(s, n) >= 2;
 }
 
 rl_docfmt rl_doc_detect(const char *data, size_t len)
@@ -492,6 +497,27 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	                           .furniture = furniture,
 	                           .styled = f == RL_DOCFMT_MARKDOWN, .styles = styles};
 	src->len = n ? drop_ranges(text, len, ranges, n) : len;
+	return 0;
+}
+
+int rl_doc_prepare_pair(rl_source src[2], const rl_doc_opts *o, char *err, size_t errlen)
+{
+	rl_doc_opts side[2] = {*o, *o};
+	if (o->format == RL_DOCFMT_AUTO) {
+		for (int s = 0; s < 2; s++)
+			side[s].format = rl_doc_detect(src[s].data, src[s].len);
+		bool md[2] = {side[0].format == RL_DOCFMT_MARKDOWN, side[1].format == RL_DOCFMT_MARKDOWN};
+		bool text[2];
+		for (int s = 0; s < 2; s++) {
+			size_t n = src[s].len < SNIFF_BYTES ? src[s].len : SNIFF_BYTES;
+			text[s] = side[s].format == RL_DOCFMT_TEXT && markdown_kinds(src[s].data, n) >= 1;
+		}
+		if ((md[0] && text[1]) || (md[1] && text[0]))
+			side[0].format = side[1].format = RL_DOCFMT_TEXT;
+	}
+	for (int s = 0; s < 2; s++)
+		if (rl_doc_prepare(&src[s], &side[s], err, errlen) != 0)
+			return -1;
 	return 0;
 }
 

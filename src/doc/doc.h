@@ -67,6 +67,15 @@ int rl_doc_extract(const char *data, size_t len, rl_docfmt f, bool reader_mode, 
  * "NAME: reason" in err, src unchanged. */
 int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errlen);
 
+/* The two sides of one comparison prepared (rl_doc_prepare each), read alike: where no format is
+ * forced, one side looks like Markdown and the other is plain text with a sign of Markdown of
+ * its own (one kind of construct, where Markdown needs two), both are read as plain text. Two
+ * copies of one plain text (release notes with `code` and a **bold** word, wrapped anew) were
+ * read one as text and the other as Markdown, whose markup and raw HTML then changed one side
+ * only. A text with no sign at all (empty, or a Markdown file's text as rendered) leaves the
+ * Markdown side read as Markdown. */
+int rl_doc_prepare_pair(rl_source src[2], const rl_doc_opts *o, char *err, size_t errlen);
+
 /* Which rules find furniture (rl_doc_furniture). */
 enum {
 	RL_FURN_PATTERNS = 1,  /* lines that say what they are: "Related posts", "Copyright ©"... */

@@ -42,15 +42,15 @@ static void show_pair(rl_listing *run, const rl_pairs *list, size_t i)
 		rl_listing_worst(run, p->submodule ? RL_EXIT_DIFFERENT : RL_EXIT_SAME);
 		return;
 	}
-	for (int s = 0; s < 2; s++) {
-		if (rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) != 0 ||
-		    rl_doc_prepare(&src[s], &run->cli->doc, err, sizeof err) != 0) {
-			rl_error_line(err);
-			rl_listing_note(run, a->name, b->name, b->version.commit ? &b->version : NULL,
-			                "not read (see the error message)");
-			rl_listing_worst(run, RL_EXIT_TROUBLE);
-			goto out;
-		}
+	bool read = true;
+	for (int s = 0; s < 2 && read; s++)
+		read = rl_pairs_read(list, p->side[s], &src[s], run->cli->max_size, err, sizeof err) == 0;
+	if (!read || rl_doc_prepare_pair(src, &run->cli->doc, err, sizeof err) != 0) {
+		rl_error_line(err);
+		rl_listing_note(run, a->name, b->name, b->version.commit ? &b->version : NULL,
+		                "not read (see the error message)");
+		rl_listing_worst(run, RL_EXIT_TROUBLE);
+		goto out;
 	}
 	rl_listing_show(run, src, b->version.commit ? &b->version : NULL);
 out:

@@ -14,7 +14,7 @@
 #include "status.h"
 #include "tty.h"
 
-/* Both sides, each read once (standard input too). */
+/* Both sides, each read once (standard input too), then prepared alike (doc.h). */
 static int read_sources(const rl_cli *cli, rl_source src[2])
 {
 	char err[1024];
@@ -28,11 +28,14 @@ static int read_sources(const rl_cli *cli, rl_source src[2])
 			}
 			continue;
 		}
-		if (rl_source_read(&src[s], cli->paths[s], cli->max_size, err, sizeof err) != 0 ||
-		    rl_doc_prepare(&src[s], &cli->doc, err, sizeof err) != 0) {
+		if (rl_source_read(&src[s], cli->paths[s], cli->max_size, err, sizeof err) != 0) {
 			rl_error_line(err);
 			return -1;
 		}
+	}
+	if (rl_doc_prepare_pair(src, &cli->doc, err, sizeof err) != 0) {
+		rl_error_line(err);
+		return -1;
 	}
 	return 0;
 }

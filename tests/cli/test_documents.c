@@ -639,6 +639,39 @@ Test(documents, manual_page_quotes_stay_plain_text)
 	run_free(&r);
 }
 
+/* Two copies of one plain text, one of which gained a second kind of Markdown sign (a word in
+ * bold beside the code spans both have): both are read as plain text, so "<STDIN>", which
+ * Markdown takes for raw HTML, stays a word on both sides. A Markdown file against its text as
+ * rendered (no sign at all) is still read as Markdown: no difference. */
+Test(documents, plain_text_copies_are_read_alike)
+{
+	static const char old_text[] = "Changes in this release\n\n"
+	                               "The `open` call now reads <STDIN> before the\n"
+	                               "configuration file.\n";
+	static const char new_text[] = "Changes in this release\n\n"
+	                               "The `open` call now reads <STDIN> **before** the configuration file.\n";
+	char files[2][64];
+	temp_pair(files[0], files[1], old_text, sizeof old_text - 1, new_text, sizeof new_text - 1);
+	run_result r;
+	RUN(&r, "--json", files[0], files[1]);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(!strstr(r.out, "\"extracted\": true"), "both sides plain text: %s", r.out);
+	run_free(&r);
+	RUN(&r, "--inline", "--color=never", files[0], files[1]);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "<STDIN>") && !strstr(r.out, "[-<STDIN>-]"), "%s", r.out);
+	run_free(&r);
+	unlink_pair(files[0], files[1]);
+
+	static const char md[] = "# Ferry times\n\nThe **early** boat leaves at six. See [the table](t.html).\n";
+	static const char rendered[] = "Ferry times\n\nThe early boat leaves at six. See the table.\n";
+	temp_pair(files[0], files[1], md, sizeof md - 1, rendered, sizeof rendered - 1);
+	RUN(&r, "--stat", files[0], files[1]);
+	cr_assert_eq(r.status, 0, "the Markdown side read as Markdown: %s%s", r.out, r.err);
+	run_free(&r);
+	unlink_pair(files[0], files[1]);
+}
+
 Test(documents, body_drops_page_furniture_in_plain_text)
 {
 	run_result r;
