@@ -194,7 +194,6 @@ static bool whole_lines(const rl_ctx *c, const rl_span *sp)
 struct heads {
 	uint64_t *v[2];  /* hash << 32 | unit, ascending; NULL until built */
 	uint32_t n[2];
-	bool failed[2];  /* out of memory: once() scans the units, as it did */
 };
 
 static uint32_t head_hash(const uint32_t *ids)
@@ -212,22 +211,20 @@ static int cmp_u64(const void *x, const void *y)
 }
 
 /* Index side s's units of HEAD_IDS tokens or more (a shorter one starts no candidate of that
- * many). false when out of memory. */
-static bool heads_build(heads *hd, int s, const rl_side *sd)
+ * many). */
+static int heads_build(heads *hd, int s, const rl_side *sd)
 {
 	if (hd->v[s])
-		return true;
-	if (hd->failed[s] || !(hd->v[s] = malloc(((size_t)sd->nunits + 1) * sizeof *hd->v[s]))) {
-		hd->failed[s] = true;
-		return false;
-	}
+		return RL_OK;
+	if (!(hd->v[s] = malloc(((size_t)sd->nunits + 1) * sizeof *hd->v[s])))
+		return RL_ENOMEM;
 	uint32_t n = 0;
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		if (sd->ustart[u + 1] - sd->ustart[u] >= HEAD_IDS)
 			hd->v[s][n++] = (uint64_t)head_hash(sd->ids + sd->ustart[u]) << 32 | u;
 	qsort(hd->v[s], n, sizeof *hd->v[s], cmp_u64);
 	hd->n[s] = n;
-	return true;
+	return RL_OK;
 }
 
 static void heads_free(heads *hd)
@@ -246,31 +243,33 @@ static bool unit_starts(const rl_side *sd, uint32_t u, const uint32_t *ids, uint
 	       memcmp(sd->ids + t, ids, len * sizeof *ids) == 0;
 }
 
-/* Do the len ids at ids start one unit of side s and no other? A line that recurs word for word
- * ("Changed in version 3.2:" over a reference manual) is no passage that moved: which copy went
- * where is a guess. */
-static bool once(heads *hd, const rl_ctx *c, int s, const uint32_t *ids, uint32_t len)
+/* Do the len ids at ids start one unit of side s and no other (*yes)? A line that recurs word
+ * for word ("Changed in version 3.2:" over a reference manual) is no passage that moved: which
+ * copy went where is a guess. */
+static int once(heads *hd, const rl_ctx *c, int s, const uint32_t *ids, uint32_t len, bool *yes)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t seen = 0;
-	if (len < HEAD_IDS || !heads_build(hd, s, sd)) {
+	int rc = RL_OK;
+	if (len < HEAD_IDS) {
 		for (uint32_t u = 0; u < sd->nunits && seen < 2; u++)
 			seen += unit_starts(sd, u, ids, len);
-		return seen == 1;
+	} else if ((rc = heads_build(hd, s, sd)) == RL_OK) {
+		uint64_t key = (uint64_t)head_hash(ids) << 32;
+		const uint64_t *v = hd->v[s];
+		size_t lo = 0, hi = hd->n[s];
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (v[mid] < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < hd->n[s] && (v[lo] >> 32) == (key >> 32) && seen < 2; lo++)
+			seen += unit_starts(sd, (uint32_t)v[lo], ids, len);
 	}
-	uint64_t key = (uint64_t)head_hash(ids) << 32;
-	const uint64_t *v = hd->v[s];
-	size_t lo = 0, hi = hd->n[s];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < hd->n[s] && (v[lo] >> 32) == (key >> 32) && seen < 2; lo++)
-		seen += unit_starts(sd, (uint32_t)v[lo], ids, len);
-	return seen == 1;
+	*yes = seen == 1;
+	return rc;
 }
 
 /* Does a sentence end at hi (tokens before it: a stop . ! ?, then closing marks glued to it)? A
@@ -290,16 +289,21 @@ static bool ends_sentence(const rl_side *sd, uint32_t hi)
  * places stand close (a sentence put before the one it followed): rl_mv_moved_away then weighs it
  * against the exact diff. Not when some tokens are not compared (--ignore-punct): a heading
  * "=== A B-C ===" was then the same as two table cells "! A B" and "! C". */
-static bool same_sentences(const rl_ctx *c, heads *hd, const rl_span *sp)
+static int same_sentences(const rl_ctx *c, heads *hd, const rl_span *sp, bool *same)
 {
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
 	uint32_t len = sp->a1 - sp->a0;
+	*same = false;
 	if (c->opts.key.ignore_punct || len != sp->b1 - sp->b0 || !ends_sentence(sa, sp->a1) ||
 	    !ends_sentence(sb, sp->b1))
-		return false;
+		return RL_OK;
 	if (memcmp(sa->ids + sp->a0, sb->ids + sp->b0, len * sizeof *sa->ids) != 0)
-		return false;
-	return once(hd, c, RL_OLD, sa->ids + sp->a0, len) && once(hd, c, RL_NEW, sa->ids + sp->a0, len);
+		return RL_OK;
+	bool one;
+	int rc = once(hd, c, RL_OLD, sa->ids + sp->a0, len, &one);
+	if (rc == RL_OK && one)
+		rc = once(hd, c, RL_NEW, sa->ids + sp->a0, len, same);
+	return rc;
 }
 
 /* Is a candidate shorter than a move's RL_MOVE_MIN_WORDS still one: whole units on both sides,
@@ -309,12 +313,15 @@ static bool same_sentences(const rl_ctx *c, heads *hd, const rl_span *sp)
  * its own words as a summary line drawn from them. */
 #define WHOLE_MIN_WORDS 3
 #define WHOLE_MIN_CONTENT 2
-static bool whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t eq,
-                           uint32_t content)
+static int whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t eq,
+                          uint32_t content, bool *whole)
 {
-	return eq >= WHOLE_MIN_WORDS && content >= WHOLE_MIN_CONTENT &&
-	       eq == rl_words(c, RL_OLD, sp->a0, sp->a1) && eq == rl_words(c, RL_NEW, sp->b0, sp->b1) &&
-	       whole_lines(c, sp) && same_sentences(c, hd, sp);
+	*whole = false;
+	if (eq >= WHOLE_MIN_WORDS && content >= WHOLE_MIN_CONTENT &&
+	    eq == rl_words(c, RL_OLD, sp->a0, sp->a1) && eq == rl_words(c, RL_NEW, sp->b0, sp->b1) &&
+	    whole_lines(c, sp))
+		return same_sentences(c, hd, sp, whole);
+	return RL_OK;
 }
 
 /* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
@@ -859,7 +866,12 @@ static int verify(rl_ctx *c, heads *hd, const rl_opvec *ops, rl_span *sp, uint32
 	uint32_t wa = rl_words(c, RL_OLD, sp->a0, sp->a1), wb = rl_words(c, RL_NEW, sp->b0, sp->b1);
 	bool long_run = run >= LONG_RUN_WORDS && !rl_mv_list_item(c, RL_OLD, sp->a0) &&
 	                !rl_mv_list_item(c, RL_NEW, sp->b0);
-	if ((eq < RL_MOVE_MIN_WORDS && !whole_and_same(c, hd, sp, eq, content)) || eq < min_eq)
+	if (eq < RL_MOVE_MIN_WORDS) {
+		bool whole;
+		if ((rc = whole_and_same(c, hd, sp, eq, content, &whole)) != RL_OK || !whole)
+			goto out;
+	}
+	if (eq < min_eq)
 		goto out;
 	/* A list item that restates part of a sentence is derived from it (provenance links it): prose
 	 * moved into a list item keeps half its words or more ("- The last barrels will be poured at
@@ -1051,11 +1063,17 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		 * both sides), far from each other: a thin hit inside a sentence rewritten in place
 		 * (every verse of a modern translation has a few) is no move, and verifying each one
 		 * tripled the stage's time on Luke. */
-		if (thin && (!word_edge(c, RL_OLD, sp.a0, false) || !word_edge(c, RL_OLD, sp.a1, true) ||
-		             !word_edge(c, RL_NEW, sp.b0, false) || !word_edge(c, RL_NEW, sp.b1, true) ||
-		             (in_one_stretch(c, ops, &sp, &lo, &hi) && !same_sentences(c, tk->heads, &sp))))
-			continue;
-		int rc = grow(c, tk, &sp);
+		int rc = RL_OK;
+		if (thin) {
+			bool same = word_edge(c, RL_OLD, sp.a0, false) && word_edge(c, RL_OLD, sp.a1, true) &&
+			            word_edge(c, RL_NEW, sp.b0, false) && word_edge(c, RL_NEW, sp.b1, true);
+			if (same && in_one_stretch(c, ops, &sp, &lo, &hi) &&
+			    (rc = same_sentences(c, tk->heads, &sp, &same)) != RL_OK)
+				return rc;
+			if (!same)
+				continue;
+		}
+		rc = grow(c, tk, &sp);
 		if (rc != RL_OK)
 			return rc;
 		bool ok = false, again = false;
@@ -1233,7 +1251,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 {
 	rl_span *cand = NULL;
 	size_t ncand = 0;
-	heads hd = {{NULL, NULL}, {0, 0}, {false, false}};
+	heads hd = {{NULL, NULL}, {0, 0}};
 	taken tk = {{NULL, NULL}, {NULL, NULL}, &hd};
 	spans later = {0};
 	accepts acc = {0};

@@ -62,7 +62,7 @@ typedef struct copy_try {
  * 37 % of the instructions). The NEW places do not change while copies are tried, and a move
  * given up (count 0) stays listed; so when the places of the moves live as the index is made do
  * not overlap, the one that starts last at or before a token is the only one that can hold it.
- * Else (out of memory, or places that overlap) every move is looked at, as before. */
+ * Else (places that overlap, or more moves than 32 bits count) every move is looked at. */
 typedef struct by_new {
 	uint64_t *v;  /* sp.b0 << 32 | index of a live move, ascending */
 	size_t n;
@@ -75,18 +75,20 @@ static int cmp_u64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-static void by_new_build(const accepts *acc, by_new *ix)
+static int by_new_build(const accepts *acc, by_new *ix)
 {
 	ix->n = 0;
-	ix->all = acc->n > UINT32_MAX || !(ix->v = malloc((acc->n + 1) * sizeof *ix->v));
-	for (size_t j = 0; !ix->all && j < acc->n; j++)
+	if ((ix->all = acc->n > UINT32_MAX))
+		return RL_OK;
+	if (!(ix->v = malloc((acc->n + 1) * sizeof *ix->v)))
+		return RL_ENOMEM;
+	for (size_t j = 0; j < acc->n; j++)
 		if (acc->v[j].count)
 			ix->v[ix->n++] = (uint64_t)acc->v[j].sp.b0 << 32 | j;
-	if (ix->all)
-		return;
 	qsort(ix->v, ix->n, sizeof *ix->v, cmp_u64);
 	for (size_t k = 1; k < ix->n && !ix->all; k++)
 		ix->all = acc->v[(uint32_t)ix->v[k - 1]].sp.b1 > (ix->v[k] >> 32);
+	return RL_OK;
 }
 
 /* The accepted move other than m that took NEW token t, or acc->n. */
@@ -306,8 +308,7 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 {
 	copy_try try = {0}, best = {0};
 	by_new ix = {NULL, 0, false};
-	int rc = RL_OK;
-	by_new_build(acc, &ix);
+	int rc = by_new_build(acc, &ix);
 	for (size_t m = 0; m < acc->n && rc == RL_OK; m++) {
 		rl_span sp = acc->v[m].sp;
 		uint32_t eq, u0, u1, b0 = 0, b1 = 0;
