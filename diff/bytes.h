@@ -1,5 +1,6 @@
 /* bytes.h: small helpers over raw bytes shared by the passes that find lines both texts hold
- * (skip.c copies NEW's unchanged lines, wordbreak.c finds the lines and runs the texts share). */
+ * (skip.c copies NEW's unchanged lines, wordbreak.c finds the lines and runs the texts share), and
+ * the qsort order of 64-bit keys the stages sort their indexes by (key << 32 | index). */
 #ifndef REDLINE_BYTES_H
 #define REDLINE_BYTES_H
 
@@ -23,6 +24,13 @@ static inline uint64_t rl_hash_bytes(const char *s, size_t n)
 	memcpy(&w, s + i, n - i);
 	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
 	return h ^ (h >> 29);
+}
+
+/* qsort's order of uint64_t values, ascending. */
+static inline int rl_cmp_u64(const void *x, const void *y)
+{
+	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+	return (p > q) - (p < q);
 }
 
 /* The ASCII whitespace a line's ends may carry. */

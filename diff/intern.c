@@ -266,17 +266,9 @@ static utf8proc_ssize_t write_out_ligatures(utf8proc_int32_t *u, utf8proc_ssize_
 
 /* A word's soft hyphens (U+00AD, C2 AD) mark where it may break, not what it says: under
  * typography folding its key leaves them out, so that "jig<U+00AD>saw" is "jigsaw" (a copy of a
- * page with them against one without; --strict tells them apart, as it does ligatures). Is there
- * one in s[0, n)? */
-static bool has_soft_hyphen(const char *s, size_t n)
-{
-	for (size_t i = 0; i + 1 < n; i++)
-		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD)
-			return true;
-	return false;
-}
-
-/* The k code points of u without its soft hyphens; returns the new count. */
+ * page with them against one without; --strict tells them apart, as it does ligatures). Whether a
+ * word holds one is rl_soft_hyphen's (text.h). The k code points of u without its soft hyphens;
+ * returns the new count. */
 static utf8proc_ssize_t drop_soft_hyphens(utf8proc_int32_t *u, utf8proc_ssize_t k)
 {
 	utf8proc_ssize_t j = 0;
@@ -297,7 +289,7 @@ static long unicode_key(const rl_keyopts *o, const char *s, size_t n, bool word,
                         size_t *cap)
 {
 	bool ligatures = o->fold_typography && has_ligature(s, n);
-	bool shy = o->fold_typography && word && has_soft_hyphen(s, n);
+	bool shy = o->fold_typography && word && rl_soft_hyphen(s, n) < n;
 	if (!o->nfkc && !o->fold_case && !ligatures && !shy && nfc_stable(s, n)) {
 		if (reserve(buf, cap, n + 1) != RL_OK)
 			return -1;

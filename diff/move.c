@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "cleanup.h"
 #include "cleanup_units.h"
 #include "lexicon.h"
@@ -196,18 +197,10 @@ struct heads {
 	uint32_t n[2];
 };
 
+/* (The hash of a unit's first ids, as bytes.) */
 static uint32_t head_hash(const uint32_t *ids)
 {
-	uint32_t h = 2166136261u;
-	for (int k = 0; k < HEAD_IDS; k++)
-		h = (h ^ ids[k]) * 16777619u;
-	return h ^ (h >> 15);
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return (a > b) - (a < b);
+	return (uint32_t)rl_hash_bytes((const char *)ids, HEAD_IDS * sizeof *ids);
 }
 
 /* Index side s's units of HEAD_IDS tokens or more (a shorter one starts no candidate of that
@@ -222,7 +215,7 @@ static int heads_build(heads *hd, int s, const rl_side *sd)
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		if (sd->ustart[u + 1] - sd->ustart[u] >= HEAD_IDS)
 			hd->v[s][n++] = (uint64_t)head_hash(sd->ids + sd->ustart[u]) << 32 | u;
-	qsort(hd->v[s], n, sizeof *hd->v[s], cmp_u64);
+	qsort(hd->v[s], n, sizeof *hd->v[s], rl_cmp_u64);
 	hd->n[s] = n;
 	return RL_OK;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "move_stage.h"
 #include "refine.h"
 #include "status.h"
@@ -69,12 +70,6 @@ typedef struct by_new {
 	bool all;     /* look at every move */
 } by_new;
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return (a > b) - (a < b);
-}
-
 static int by_new_build(const accepts *acc, by_new *ix)
 {
 	ix->n = 0;
@@ -85,7 +80,7 @@ static int by_new_build(const accepts *acc, by_new *ix)
 	for (size_t j = 0; j < acc->n; j++)
 		if (acc->v[j].count)
 			ix->v[ix->n++] = (uint64_t)acc->v[j].sp.b0 << 32 | j;
-	qsort(ix->v, ix->n, sizeof *ix->v, cmp_u64);
+	qsort(ix->v, ix->n, sizeof *ix->v, rl_cmp_u64);
 	for (size_t k = 1; k < ix->n && !ix->all; k++)
 		ix->all = acc->v[(uint32_t)ix->v[k - 1]].sp.b1 > (ix->v[k] >> 32);
 	return RL_OK;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "status.h"
 
 void rl_qo_free(rl_qowner *ow)
@@ -136,12 +137,6 @@ int rl_qo_new(const rl_ctx *c, rl_qowner **out)
 	return RL_OK;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
-	return (p > q) - (p < q);
-}
-
 /* Add op x starting at token lo to the list of moved ones (a0 << 32 | x), grown as needed. */
 static int moved_push(rl_qowner *ow, uint32_t lo, size_t x)
 {
@@ -166,7 +161,7 @@ static int merge_moved(rl_qowner *ow, int s, size_t n, bool sorted)
 			return RL_ENOMEM;
 	n = sorted ? n : 0;
 	size_t nm = ow->nmv;
-	qsort(ow->mv, nm, sizeof *ow->mv, cmp_u64);
+	qsort(ow->mv, nm, sizeof *ow->mv, rl_cmp_u64);
 	/* From the back (lo[] and k[] have room for all), the others moved a block at a time: the
 	 * moved ops are few. */
 	for (size_t i = n, j = nm; j-- > 0;) {

@@ -34,6 +34,15 @@ typedef struct rl_grapheme {
  * word (token_word.c), and its key leaves it out under typography folding (intern.c). */
 #define RL_SOFT_HYPHEN 0x00AD
 
+/* Where the first soft hyphen (its UTF-8 bytes C2 AD) of s[0, n) starts, or n. */
+static inline size_t rl_soft_hyphen(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD)
+			return i;
+	return n;
+}
+
 /* Decode one code point from s[0..n), n > 0. Returns its length in bytes (1 to 4) and sets *cp;
  * an invalid, overlong, surrogate or truncated sequence yields length 1 and *cp = -1. */
 size_t rl_utf8_decode(const char *s, size_t n, int32_t *cp);

@@ -329,6 +329,16 @@ void rl_tokens_free(rl_tokens *toks)
 	free(toks);
 }
 
+bool rl_tokens_glued_marks(const rl_tokens *toks, uint32_t lo, uint32_t hi)
+{
+	if (hi <= lo || hi >= toks->n || toks->v[hi].gap != RL_GAP_NONE)
+		return false;
+	for (uint32_t t = lo; t < hi; t++)
+		if (toks->v[t].cls != RL_TOK_PUNCT)
+			return false;
+	return true;
+}
+
 size_t rl_tokens_count(const rl_tokens *toks)
 {
 	return toks->n;

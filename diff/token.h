@@ -57,5 +57,9 @@ size_t rl_tokens_text_len(const rl_tokens *toks);
 /* Number of words as a reader counts them: word tokens, the second part of a compound
  * (RL_TF_GLUED) not counted again. */
 size_t rl_tokens_words(const rl_tokens *toks);
+/* Are tokens [lo, hi) marks alone (punctuation), glued to a token after them ("“We")? The layout
+ * and the inline printer put such a mark, when it starts a line, beside a one-sided change on the
+ * other side's row instead of on a row of its own. */
+bool rl_tokens_glued_marks(const rl_tokens *toks, uint32_t lo, uint32_t hi);
 
 #endif

@@ -343,14 +343,8 @@ static bool mark_beside_line(const rl_layout *lay, const rl_piece *p)
 		return false;
 	int o = !s;
 	uint32_t lo = s ? p->a0 : p->b0, hi = s ? p->a1 : p->b1;
-	uint32_t n = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, o));
-	if ((s ? p->b1 > p->b0 : p->a1 > p->a0) || hi <= lo || hi >= n || !starts_line(lay, o, lo) ||
-	    tok_at(lay, o, hi)->gap != RL_GAP_NONE)
-		return false;
-	for (uint32_t t = lo; t < hi; t++)
-		if (tok_at(lay, o, t)->cls != RL_TOK_PUNCT)
-			return false;
-	return true;
+	return !(s ? p->b1 > p->b0 : p->a1 > p->a0) && hi > lo && starts_line(lay, o, lo) &&
+	       rl_tokens_glued_marks(rl_alignment_tokens(lay->al, o), lo, hi);
 }
 
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece

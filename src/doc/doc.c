@@ -506,13 +506,11 @@ int rl_doc_prepare_pair(rl_source src[2], const rl_doc_opts *o, char *err, size_
 	if (o->format == RL_DOCFMT_AUTO) {
 		for (int s = 0; s < 2; s++)
 			side[s].format = rl_doc_detect(src[s].data, src[s].len);
-		bool md[2] = {side[0].format == RL_DOCFMT_MARKDOWN, side[1].format == RL_DOCFMT_MARKDOWN};
-		bool text[2];
-		for (int s = 0; s < 2; s++) {
-			size_t n = src[s].len < SNIFF_BYTES ? src[s].len : SNIFF_BYTES;
-			text[s] = side[s].format == RL_DOCFMT_TEXT && markdown_kinds(src[s].data, n) >= 1;
-		}
-		if ((md[0] && text[1]) || (md[1] && text[0]))
+		/* (A plain-text pair, the common case, reads its signs no second time.) */
+		int t = side[0].format == RL_DOCFMT_TEXT ? 0 : 1;
+		size_t n = src[t].len < SNIFF_BYTES ? src[t].len : SNIFF_BYTES;
+		if (side[t].format == RL_DOCFMT_TEXT && side[!t].format == RL_DOCFMT_MARKDOWN &&
+		    markdown_kinds(src[t].data, n) >= 1)
 			side[0].format = side[1].format = RL_DOCFMT_TEXT;
 	}
 	for (int s = 0; s < 2; s++)

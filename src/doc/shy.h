@@ -8,14 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where the first soft hyphen of s[0, n) starts, or n. */
-static inline size_t rl_soft_hyphen(const char *s, size_t n)
-{
-	for (size_t i = 0; i + 1 < n; i++)
-		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD)
-			return i;
-	return n;
-}
+#include "text.h"  /* rl_soft_hyphen: where the first one of a text starts */
 
 /* Is s[0, n) soft hyphens alone (no word to write)? */
 static inline bool rl_soft_hyphens_only(const char *s, size_t n)

@@ -181,14 +181,8 @@ static bool mark_beside(const inline_state *st, const rl_piece *p, const rl_piec
 		return false;
 	int s = pb ? RL_NEW : RL_OLD, o = !s;
 	uint32_t lo = s ? p->b0 : p->a0, m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
-	size_t nt = rl_tokens_count(rl_alignment_tokens(st->al, o));
-	if (st->tok[s][lo].gap < RL_GAP_BREAK || st->tok[o][m0].gap < RL_GAP_BREAK || m1 >= nt ||
-	    st->tok[o][m1].gap != RL_GAP_NONE)
-		return false;
-	for (uint32_t t = m0; t < m1; t++)
-		if (st->tok[o][t].cls != RL_TOK_PUNCT)
-			return false;
-	return true;
+	return st->tok[s][lo].gap >= RL_GAP_BREAK && st->tok[o][m0].gap >= RL_GAP_BREAK &&
+	       rl_tokens_glued_marks(rl_alignment_tokens(st->al, o), m0, m1);
 }
 
 /* The pieces of blocks [b0, b1). */
