@@ -396,6 +396,87 @@ static void compound_tail(const rl_ctx *c, rl_op *op, rl_op *eq)
 	}
 }
 
+/* Is token t of side s the mark . , or : inside a number written in digits: glued between two
+ * of its digit parts ("," of "1,260", "." of "4.12.1", ":" of "06:45"; not the "." of "five.26",
+ * nor a stop after a year, "in 2020. Then")? */
+static bool number_mark(const rl_side *sd, uint32_t t)
+{
+	if (t == 0 || t + 1 >= sd->n)
+		return false;
+	const rl_token *tk = &sd->tok[t], *prev = &sd->tok[t - 1], *next = &sd->tok[t + 1];
+	if (tk->len != 1 || tk->cls != RL_TOK_PUNCT || tk->gap != RL_GAP_NONE ||
+	    next->gap != RL_GAP_NONE || !(prev->flags & RL_TF_DIGIT) || !(next->flags & RL_TF_DIGIT) ||
+	    prev->cls != RL_TOK_WORD || next->cls != RL_TOK_WORD)
+		return false;
+	char ch = sd->text[tk->off];
+	return ch == '.' || ch == ',' || ch == ':';
+}
+
+/* Does the point before token t of side s fall inside a number ("1,|260", "1|,260")? */
+static bool inside_number(const rl_side *sd, uint32_t t)
+{
+	return t < sd->n && (number_mark(sd, t) || (t > 0 && number_mark(sd, t - 1)));
+}
+
+/* Does op, a change outside moves, start (at_end false) or end (true) inside a number on every
+ * side where it has tokens, and on at least one? */
+static bool cuts_number(const rl_ctx *c, const rl_op *op, bool at_end)
+{
+	bool any = false;
+	for (int s = 0; s < 2; s++) {
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		if (hi == lo)
+			continue;
+		if (!inside_number(&c->side[s], at_end ? hi : lo))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* Equal op eq then op, a change (or op then eq: eq_first false), meet inside a number on the
+ * change's sides ("1,[-260-]{+520+}", "[-3-]{+4+}.5"): the number's parts in eq go into the
+ * change, on both sides, so that a changed number is shown whole ("[-1,260-] {+1,520+}"); a
+ * reader reads a number whole, and its unchanged part means nothing alone. The parts stay
+ * tokens of their own for the exact diff (ctx.c keys them by their role), so a number written
+ * out before its marks ("five.26" for "5.26") still keeps the parts it shares. */
+static void number_whole(const rl_ctx *c, rl_op *eq, rl_op *op, bool eq_first)
+{
+	if (op->kind == RL_OP_EQUAL || op->move || eq->kind != RL_OP_EQUAL || eq->move ||
+	    (eq_first ? eq->a1 != op->a0 || eq->b1 != op->b0 : op->a1 != eq->a0 || op->b1 != eq->b0) ||
+	    !cuts_number(c, op, !eq_first))
+		return;
+	const rl_side *sd = &c->side[RL_OLD];
+	uint32_t k = 0;
+	if (eq_first)
+		while (eq->a1 - k > eq->a0 && inside_number(sd, eq->a1 - k))
+			k++;
+	else
+		while (eq->a0 + k < eq->a1 && inside_number(sd, eq->a0 + k))
+			k++;
+	if (!k)
+		return;
+	if (eq_first)
+		eq->a1 -= k, eq->b1 -= k, op->a0 -= k, op->b0 -= k;
+	else
+		eq->a0 += k, eq->b0 += k, op->a1 += k, op->b1 += k;
+	op->kind = RL_OP_REPLACE;
+}
+
+/* Two changes outside moves that meet inside a number on both sides (what is left of
+ * "[-3-]{+4+}.[-5-]{+6+}" once number_whole gave the changes the dot): one rewrite of the
+ * number, "[-3.5-] {+4.6+}". Returns whether op went into last. */
+static bool number_join(const rl_ctx *c, rl_op *last, const rl_op *op)
+{
+	if (last->kind == RL_OP_EQUAL || op->kind == RL_OP_EQUAL || last->move || op->move ||
+	    last->a1 != op->a0 || last->b1 != op->b0 || !inside_number(&c->side[RL_OLD], op->a0) ||
+	    !inside_number(&c->side[RL_NEW], op->b0))
+		return false;
+	last->a1 = op->a1, last->b1 = op->b1;
+	last->kind = rl_change_kind(last->a1 > last->a0, last->b1 > last->b0);
+	return true;
+}
+
 /* Is token t of side s (inside a change, t > its start) the marker of a list item? */
 static bool item_starts(const rl_ctx *c, int s, uint32_t t)
 {
@@ -568,13 +649,18 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops)
 		}
 		if (op.a0 == op.a1 && op.b0 == op.b1)
 			continue;  /* an equal op that was a compound's tail alone (compound_tail) */
-		if (k + 1 < ops->n)
+		if (k + 1 < ops->n) {
 			compound_tail(c, &op, &ops->v[k + 1]);
+			number_whole(c, &ops->v[k + 1], &op, false);
+		}
 		if (out.n > 0) {
 			rl_op *eq = &out.v[out.n - 1];
 			compound_whole(c, eq, &op);
+			number_whole(c, eq, &op, true);
 			if (eq->a0 == eq->a1 && eq->b0 == eq->b1)
 				out.n--;  /* the equal op was that word alone */
+			if (out.n > 0 && number_join(c, &out.v[out.n - 1], &op))
+				continue;
 		}
 		rc = rl_opvec_push(&out, &op);
 	}

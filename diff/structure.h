@@ -30,6 +30,9 @@ int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops);
  *   "-source models" rewritten as "ones") takes that first part with it, and one that ends at
  *   the hyphen of a compound whose second part stayed ("its long-" rewritten, "delayed" kept)
  *   takes that second part: a word is not cut at its hyphen;
+ * - a change that meets a number written in digits takes the rest of it on both sides, and two
+ *   changes meeting inside one are one: "[-1,260-] {+1,520+}", "[-3.5-] {+4.6+}", never
+ *   "1,[-260-] {+520+}" (the parts stay tokens for the diff: "[-5-] {+five+}.26" keeps ".26");
  * - a mark glued to a kept word in NEW ("87.") that the ops put after deletions running past a
  *   sentence of OLD is inserted right after its word: "87{+.+}[-, most … fitted.-]". */
 int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);

@@ -332,6 +332,32 @@ Test(structure, a_compound_is_not_cut_at_its_hyphen)
 	           "= long - delayed boats .");
 }
 
+/* A changed number is shown whole: the parts the exact diff keeps ("1," of "1,260" -> "1,520")
+ * go into the rewrite on both sides; the parts stay tokens for the diff itself, so --minimal
+ * keeps them, and a number written out before its marks ("seven.40") keeps what it shares. */
+Test(structure, a_changed_number_is_shown_whole)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	script_is("The depot sold 1,260 tickets at 06:45 for release 4.12.1 today.",
+	          "The depot sold 1,520 tickets at 06:50 for release 4.12.3 today.", &o,
+	          "= The depot sold | r 1 , 260 > 1 , 520 | = tickets at | r 06 : 45 > 06 : 50 | "
+	          "= for release | r 4 . 12 . 1 > 4 . 12 . 3 | = today .");
+	/* Both ends of a number changed: one rewrite of it, not two around its kept mark. */
+	script_is("Fares rose 3.5 per cent.", "Fares rose 4.6 per cent.", &o,
+	          "= Fares rose | r 3 . 5 > 4 . 6 | = per cent .");
+	/* A number's head changed, its tail kept. */
+	script_is("Fares rose 3.5 per cent.", "Fares rose 4.5 per cent.", &o,
+	          "= Fares rose | r 3 . 5 > 4 . 5 | = per cent .");
+	/* A year before a stop, a list of numbers, a number written out: no number is cut. */
+	script_is("It opened in 2019. Then 3, 4 and 7.40 ran.",
+	          "It opened in 2020. Then 3, 5 and seven.40 ran.", &o,
+	          "= It opened in | r 2019 > 2020 | = . Then 3 , | r 4 > 5 | = and | r 7 > seven | "
+	          "= . 40 ran .");
+	o.minimal = true;
+	script_is("The depot sold 1,260 tickets.", "The depot sold 1,520 tickets.", &o,
+	          "= The depot sold 1 , | r 260 > 520 | = tickets .");
+}
+
 /* Issue 10: items added to a list are one change each, not one insertion of the lot. */
 Test(structure, list_items_are_changes_of_their_own)
 {
