@@ -537,6 +537,27 @@ def rota_pdf():
     return pdf_file(["".join(body)])
 
 
+def margins_pdf():
+    """One page as a browser prints it with its header and footer (stop 24): a date and time
+    stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
+    foot, and two columns of text whose gutter (17 pt) is narrower than two line heights."""
+    body = [text_at(20, 825, "05.12.26, 05:21", 8), text_at(260, 825, "Harbour notice", 8),
+            text_at(20, 15, "https://example.org/harbour/notice.html", 8),
+            text_at(520, 15, "Page 1 of 1", 8)]
+    left = ["The harbour master asks every owner of a",
+            "mooring on the north wall to move their",
+            "boat to the visitors' pontoon by Friday.",
+            "The wall is to be repointed next week."]
+    right = ["Boats left on the wall will be moved by",
+             "the harbour staff at the owner's risk.",
+             "Moorings will be free again from the",
+             "first Monday of next month."]
+    for k, (a, b) in enumerate(zip(left, right)):
+        body.append(text_at(40, 760 - k * LEADING, a))
+        body.append(text_at(245, 760 - k * LEADING, b))
+    return pdf_file(["".join(body)])
+
+
 def encrypted_pdf():
     """A PDF with a standard security handler whose user password is not empty: no reader can
     open it without the password."""
@@ -568,6 +589,10 @@ def main():
         f.write(pdf_with_pagebreak(True))
     with open(os.path.join(HERE, "rota.pdf"), "wb") as f:
         f.write(rota_pdf())
+    for path in (os.path.join(HERE, "margins.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
+        with open(path, "wb") as f:
+            f.write(margins_pdf())
 
     # A small file of much text: 2,000 copies of one paragraph (some 100 KB of text in a few KB),
     # for --max-size on the extracted text.
