@@ -251,6 +251,22 @@ Test(documents, a_printed_page_of_one_shows_only_its_edit)
 	run_free(&r);
 }
 
+/* Stop 24: Word's symbols (w:sym, symbols.docx) are read as the characters they draw: a tick and
+ * a cross are words of their lines, and the document against itself is no difference. */
+Test(documents, word_symbols_are_read)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/symbols.docx");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "Hall booked \u2713\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Caterer confirmed \u2717\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "at 90 \u00b0C or more."), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", "tests/documents/symbols.docx", "tests/documents/symbols.docx");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

@@ -157,6 +157,23 @@ def docx_shapes_body():
 FOOTREF = '<w:r><w:footnoteReference w:id="1"/></w:r>'
 
 
+def sym(font, code):
+    return '<w:r><w:sym w:font="%s" w:char="%s"/></w:r>' % (font, code)
+
+
+def docx_symbols_body():
+    """Symbols inserted from symbol fonts (stop 24): Word writes them as w:sym, a font and the
+    character's code in it, not as text."""
+    return "".join([
+        para(run("Before the fete")),
+        para(run("Hall booked ") + sym("Wingdings", "F0FC")),
+        para(run("Caterer confirmed ") + sym("Wingdings", "F0FB")),
+        para(run("Keep the urn at 90 ") + sym("Symbol", "F0B0") + run("C or more.")),
+        para(run("Raffle prizes ") + sym("Wingdings", "F04A")),
+    ])
+
+
+
 def docx_body(edited):
     closed = ('<w:r><w:t xml:space="preserve">will close its reading room for </w:t></w:r>'
               + ('<w:del w:id="7" w:author="Editor"><w:r><w:delText>six</w:delText></w:r></w:del>'
@@ -579,6 +596,7 @@ def main():
     odt(os.path.join(HERE, "ferry2.odt"), True)
     docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
          DOCX_SHAPES_NUMBERING)
+    docx(os.path.join(HERE, "symbols.docx"), docx_symbols_body(), DOCX_FOOTNOTE)
     odt_steps(os.path.join(HERE, "steps1.odt"), False)
     odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)

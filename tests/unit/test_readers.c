@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/formats.h"
+#include "doc/docxsym.h"
 #include "doc/listnum.h"
 
 typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
@@ -424,6 +425,33 @@ Test(docx, numbered_lists_as_word_shows_them)
 	            "(iv) the poles,\n\n"
 	            "(v) the mallet.\n\n"
 	            "Figures from the council\u2019s budget report.\n");
+}
+
+/* Symbols inserted from a symbol font (tests/documents/symbols.docx, stop 24): Word writes them as
+ * w:sym (a font, a code in it), which was not read at all ("Hall booked", a tick or a cross
+ * gone; "90 C"). Now the character drawn; one the table does not know is its code as Word stores
+ * it (U+F04A, Wingdings' smiling face), the same on both sides of a comparison. */
+Test(docx, symbols_from_symbol_fonts)
+{
+	expect_text(rl_read_docx, "tests/documents/symbols.docx",
+	            "Before the fete\n\n"
+	            "Hall booked \u2713\n\n"
+	            "Caterer confirmed \u2717\n\n"
+	            "Keep the urn at 90 \u00b0C or more.\n\n"
+	            "Raffle prizes \uf04a\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+	char s[4];
+	cr_assert_eq(rl_docx_sym("Symbol", "F061", s), 2);
+	cr_assert(!memcmp(s, "\u03b1", 2));  /* Symbol's "a" is alpha */
+	cr_assert_eq(rl_docx_sym("SYMBOL", "B1", s), 2);
+	cr_assert(!memcmp(s, "\u00b1", 2));
+	cr_assert_eq(rl_docx_sym("Symbol", "0031", s), 1);
+	cr_assert_eq(s[0], '1');
+	cr_assert_eq(rl_docx_sym("Wingdings", "zz", s), 0);
+	cr_assert_eq(rl_docx_sym("Wingdings", NULL, s), 0);
+	cr_assert_eq(rl_docx_sym(NULL, "0007", s), 0);  /* a control: nothing */
+	cr_assert_eq(rl_docx_sym("Arial", "2665", s), 3);  /* a code point as it is: a heart */
+	cr_assert(!memcmp(s, "\u2665", 3));
 }
 
 /* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or
