@@ -943,6 +943,35 @@ static int item_candidate(pline **v, size_t n, size_t i, double mark_x)
 
 /* Does line b start a paragraph after line a? item: b may be a list item with a drawn bullet
  * (item_candidate). */
+/* Is b on a's baseline, right of it (a table's next cell, or a justified line's next word)? */
+static int same_row(const pline *a, const pline *b, double h)
+{
+	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
+	return b->page == a->page && b->x1 >= a->x2 && mb > ma - 0.3 * h && mb < ma + 0.3 * h;
+}
+
+/* Two words on one baseline, b right of a: a justified line of two words whose space grew wide
+ * (three or more are told by their equal gaps, justified_run), not two cells of a table? It
+ * runs to its column's right edge as a justified line does, and reads on: a ends no sentence
+ * and b starts with a lower-case letter ("infrastructure / were"), where a table's next cell
+ * seldom does. */
+static int justified_pair(const pdoc *d, const pline *a, const pline *b, double h, double right)
+{
+	const char *sa = d->raw + a->off, *sb = d->raw + b->off;
+	if (memchr(sa, ' ', a->len) || memchr(sb, ' ', b->len) || ends_sentence(sa, a->len) ||
+	    b->x2 < right - JUSTIFIED_GAP_ABS || b->x1 - a->x2 > h * 8)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(sb, (gssize)b->len);
+	return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
+}
+
+/* justified_pair, for lines of one type size on one row. */
+static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double right)
+{
+	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
+	return h > 0 && same_size(a, b) && same_row(a, b, h) && justified_pair(d, a, b, h, right);
+}
+
 static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, double right,
                          int item)
 {
@@ -957,9 +986,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 		return 0;
 	/* a table's next cell on the same row, or the first of the next row (below, all of it left
 	 * of the last cell) */
-	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
-	if (b->page == a->page && b->x1 >= a->x2 && mb > ma - 0.3 * h && mb < ma + 0.3 * h)
-		return 1;
+	if (same_row(a, b, h))
+		return !justified_pair(d, a, b, h, right);
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
@@ -1014,11 +1042,19 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	double gap = usual_gap(v, n);
 	int starts = 1;     /* does line i start a paragraph? */
 	double mark_x = -1; /* where the last item with a drawn bullet started */
+	pline pair;         /* a justified line of two words, as one line (justified_pair) */
+	int paired = 0;     /* line i is the second word of such a line */
 	for (size_t i = 0; i < n; i++) {
-		const pline *l = v[i];
+		const pline *l = v[i], *a = l;
 		size_t cut = 0, skip = 0;
-		int next = i + 1 < n && new_paragraph(d, l, v[i + 1], gap, column_right(v, n, i),
+		if (paired) {
+			pair = *l;
+			pair.x1 = v[i - 1]->x1;
+			a = &pair;
+		}
+		int next = i + 1 < n && new_paragraph(d, a, v[i + 1], gap, column_right(v, n, i),
 		                                      item_candidate(v, n, i + 1, mark_x));
+		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1]);
 		int here = starts;

@@ -320,6 +320,24 @@ Test(pdf, a_printed_page_of_one_without_its_margins_in_narrow_columns)
 	            "has kindly agreed to store them until the shelves are fitted.\n");
 }
 
+/* A column of 9 pt justified so narrow that lines hold two long words (tests/documents/wordy.pdf,
+ * make_margins.py, stop 24): poppler writes the two words as lines of their own on one baseline,
+ * and two are too few to see that the gaps of a justified line are equal. The pair runs to the
+ * column's edge, its first word ends no sentence and its second starts in lower case: one line.
+ * Before: "The" / "interdepartmental ... infrastructure" / "were" / ... each a paragraph. The
+ * rota's table (its cells capitalised) keeps its cells. */
+Test(pdf, a_justified_line_of_two_words_is_one_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/wordy.pdf",
+	            "The interdepartmental subcommittee's recommendations concerning "
+	            "telecommunications infrastructure were characteristically uncontroversial, "
+	            "notwithstanding considerable administrative disagreements about "
+	            "responsibilities.\n\n"
+	            "Representatives acknowledged extraordinarily comprehensive documentation, "
+	            "particularly regarding environmental considerations and accessibility "
+	            "improvements throughout neighbourhoods.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
