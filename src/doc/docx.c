@@ -17,6 +17,7 @@
 
 #include "docbuf.h"
 #include "docxnum.h"
+#include "docxsym.h"
 #include "zipxml.h"
 
 /* The complex fields open where the text is being read (w:fldChar begin ... separate ... end,
@@ -86,7 +87,8 @@ static int skipped(const xmlNode *n)
 }
 
 /* The elements that write text. */
-static const char *const text_leaves[] = {"t", "tab", "ptab", "br", "cr", "noBreakHyphen"};
+static const char *const text_leaves[] = {"t", "tab", "ptab", "br", "cr", "noBreakHyphen",
+                                           "sym"};
 #define NTEXT_LEAVES (sizeof text_leaves / sizeof *text_leaves)
 
 /* The first child of node with that local name, or NULL. */
@@ -216,6 +218,17 @@ static bool has_text(const xmlNode *first)
 	return false;
 }
 
+/* A symbol from a symbol font (w:sym), as the character it draws. */
+static void write_sym(const xmlNode *n, rl_docbuf *b)
+{
+	char *font = rl_xml_attr(n, "font"), *code = rl_xml_attr(n, "char"), s[4];
+	size_t len = rl_docx_sym(font, code, s);
+	if (len)
+		rl_docbuf_text(b, s, len);
+	xmlFree(font);
+	xmlFree(code);
+}
+
 /* The inline content of a paragraph: runs, insertions, hyperlinks, fields; its text boxes, met
  * inside it, go to bx to be written after it. */
 static void walk_inline(const xmlNode *first, docx_ctx *c, rl_xml_nodes *bx)
@@ -254,6 +267,8 @@ static void walk_inline(const xmlNode *first, docx_ctx *c, rl_xml_nodes *bx)
 			xmlFree(type);
 		} else if (rl_xml_is(n, "noBreakHyphen")) {
 			rl_docbuf_glue(b, "-", 1);
+		} else if (rl_xml_is(n, "sym")) {
+			write_sym(n, b);
 		} else {
 			walk_inline(n->children, c, bx);
 		}

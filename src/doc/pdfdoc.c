@@ -6,8 +6,11 @@
  *      not the equal wide gaps of a justified line, which poppler writes as one-word lines:
  *      justified_run);
  *   2. page furniture: a line in the top or bottom tenth of the page whose text (digits aside)
- *      comes back on most pages is a running header or footer, and is dropped;
- *   3. columns: a vertical gutter that no narrow line crosses splits the page; lines that cross
+ *      comes back on most pages is a running header or footer, and is dropped; so is, on any
+ *      page, what a printer writes there (the page's number, a date and time stamp and the
+ *      title beside it, a lone address: drop_print_marks), which one page is enough to tell;
+ *   3. columns: a vertical gutter that no narrow line crosses splits the page (a narrow one,
+ *      under two line heights, only where few lines at all cross it); lines that cross
  *      it (a title over both columns) cut the page into sections read top to bottom, each
  *      section's columns left to right (the same again inside a column, a few levels deep);
  *   4. paragraphs: lines are joined, a hyphen at a line end before a lower-case letter is undone;
@@ -59,6 +62,10 @@ typedef struct {
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
 #define MAX_DEPTH 6         /* columns within columns, at most */
+#define GUTTER_WIDE 2.0 /* a gutter this many line heights wide splits columns crossed by titles */
+#define GUTTER_MIN 0.8  /* ...one this wide only a page that few lines cross (12 pt between three
+                         * columns of 9 pt type, Chromium's columns with a gap of 1em: 0.86) */
+#define NARROW_CROSSERS 10 /* few: one line in this many */
 #define WORD_GAP 0.2        /* a gap between characters wider than this (in line heights) with no
                              * space in the text is a word space... */
 #define CELL_GAP 0.6        /* ...and wider than this, the gap between two cells of a table */
@@ -387,8 +394,115 @@ static char *furniture_key(const char *s, size_t n)
 	return k;
 }
 
+/* ---- marks a printer adds to every page, one page enough to tell ---- */
+
+/* The digits at *s (at most 9), as a number; *s moved past them. -1 when there are none. */
+static long digits(const char **s, const char *end)
+{
+	long v = 0;
+	int k = 0;
+	for (; *s < end && **s >= '0' && **s <= '9' && k < 9; (*s)++, k++)
+		v = v * 10 + (**s - '0');
+	return k ? v : -1;
+}
+
+/* Does [s, end) start with the word w (ASCII, any case)? Moves past it and the spaces after. */
+static int word(const char **s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(end - *s) < n || g_ascii_strncasecmp(*s, w, n) != 0)
+		return 0;
+	for (*s += n; *s < end && **s == ' '; (*s)++)
+		;
+	return 1;
+}
+
+/* Is the line the page's own number: "N/M" (Chromium's foot), "Page N of M", "N of M", "Page N",
+ * "- N -" or N alone, N this page's number and M the document's pages? A printer writes these;
+ * a text that happens to hold one has it on the page it names only by chance, and in the margin
+ * besides. */
+static int page_counter(const char *s, size_t n, unsigned page, unsigned npages)
+{
+	const char *end = s + n;
+	int dash = word(&s, end, "-");
+	word(&s, end, "page");
+	long at = digits(&s, end), of = -2;
+	while (s < end && *s == ' ')
+		s++;
+	if (!dash && (word(&s, end, "/") || word(&s, end, "of")))
+		of = digits(&s, end);
+	if (dash && !word(&s, end, "-"))
+		return 0;
+	return s == end && at == (long)page + 1 && (of == -2 || of == (long)npages);
+}
+
+/* Is the line a date and time stamp as a browser prints it in the page's head ("12/5/26, 5:21
+ * AM", "05.12.26, 05:21"): numbers joined by "/", "." or "-", then a time? */
+static int print_stamp(const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (int part = 0; part < 3; part++) {
+		if (digits(&s, end) < 0 || (part < 2 && (s == end || !strchr("/.-", *s++))))
+			return 0;
+	}
+	if (s < end && *s == ',')
+		s++;
+	while (s < end && *s == ' ')
+		s++;
+	if (digits(&s, end) < 0 || s == end || *s++ != ':' || digits(&s, end) < 0)
+		return 0;
+	while (s < end && *s == ' ')
+		s++;
+	if (end - s == 2 && (s[1] == 'M' || s[1] == 'm') && strchr("AaPp", s[0]))
+		s += 2;
+	return s == end;
+}
+
+/* Is the line one address and nothing else ("file:///home/…/report.html", the page's URL a
+ * browser prints in its foot)? */
+static int lone_url(const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n);
+	if (!colon || colon == s || n - (size_t)(colon - s) < 4 || memcmp(colon, "://", 3) != 0 ||
+	    memchr(s, ' ', n))
+		return 0;
+	for (const char *c = s; c < colon; c++)
+		if (!g_ascii_isalpha(*c))
+			return 0;
+	return 1;
+}
+
+/* In the top or bottom tenth of a page, what a printer adds: the page's number, a stamp of the
+ * date and time, the document's address, and the text beside a stamp on its baseline (the title
+ * Chromium centres between the date and the margin). Found on one page, so that a document of
+ * one page loses them too (the rule below needs most pages to agree). */
+static void drop_print_marks(pdoc *d, unsigned npages)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		pline *l = &d->v[i];
+		double mid = (l->y1 + l->y2) / 2;
+		const char *s = d->raw + l->off;
+		int top = mid < d->page_h * FURNITURE_ZONE;
+		if (!top && mid <= d->page_h * (1 - FURNITURE_ZONE))
+			continue;
+		if (page_counter(s, l->len, l->page, npages) || lone_url(s, l->len) ||
+		    (top && print_stamp(s, l->len)))
+			l->drop = 1;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const pline *st = &d->v[i];
+		if (!st->drop || !print_stamp(d->raw + st->off, st->len))
+			continue;
+		double mid = (st->y1 + st->y2) / 2;
+		for (size_t j = 0; j < d->n; j++)
+			if (d->v[j].page == st->page && d->v[j].y1 < mid && d->v[j].y2 > mid)
+				d->v[j].drop = 1;
+	}
+}
+
 static void drop_furniture(pdoc *d, unsigned npages)
 {
+	drop_print_marks(d, npages);
 	if (npages < 2)
 		return;
 	fkey *keys = malloc((d->n ? d->n : 1) * sizeof *keys);
@@ -450,9 +564,20 @@ static int text_columns(pline **v, size_t n, double gx1, double gx2, double h)
 	return c[0] >= 2 && c[1] >= 2 && w[0] / (double)c[0] >= 6 * h && w[1] / (double)c[1] >= 6 * h;
 }
 
+/* Do at most one line in NARROW_CROSSERS cross the gutter [gx1, gx2]? A narrow gutter splits only
+ * a page of columns, that a title or two may cross; a page of prose with a list of terms and
+ * their definitions in it, or a table, is crossed by its prose at every paragraph. */
+static int few_cross(pline **v, size_t n, double gx1, double gx2)
+{
+	size_t cross = 0;
+	for (size_t i = 0; i < n; i++)
+		cross += v[i]->x1 < gx2 && v[i]->x2 > gx1;
+	return cross * NARROW_CROSSERS <= n;
+}
+
 /* The widest gutter between the lines narrower than half their span: a gap of at least two line
- * heights that none of them crosses, with text columns on both sides. Returns 0 when there is
- * none. */
+ * heights that none of them crosses, or of GUTTER_MIN that few lines at all cross, with text
+ * columns on both sides. Returns 0 when there is none. */
 static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 {
 	double lo = 1e300, hi = -1e300, h = 0;
@@ -475,7 +600,7 @@ static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 	double best = 0, reach = -1e300;
 	int found = 0;
 	for (size_t i = 0; i < m; i++) {
-		if (i && narrow[i]->x1 - reach >= 2 * h && narrow[i]->x1 - reach > best) {
+		if (i && narrow[i]->x1 - reach >= GUTTER_MIN * h && narrow[i]->x1 - reach > best) {
 			best = narrow[i]->x1 - reach;
 			*gx1 = reach;
 			*gx2 = narrow[i]->x1;
@@ -484,7 +609,8 @@ static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 		reach = narrow[i]->x2 > reach ? narrow[i]->x2 : reach;
 	}
 	free(narrow);
-	return found && text_columns(v, n, *gx1, *gx2, h);
+	return found && text_columns(v, n, *gx1, *gx2, h) &&
+	       (best >= GUTTER_WIDE * h || few_cross(v, n, *gx1, *gx2));
 }
 
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth);
@@ -574,19 +700,41 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static double type_size(const pline *l);
+
+/* The median of the values g[0..m), sorted in place; 0 when there are none. */
+static double median(double *g, size_t m)
+{
+	if (!m)
+		return 0;
+	qsort(g, m, sizeof *g, cmp_double);
+	return g[m / 2];
+}
+
+static int near(double a, double b, double slack)
+{
+	return a - b <= slack && b - a <= slack;
+}
+
+/* The usual gap between a line and the next in the body's type (the commonest size, the median
+ * line's): an index or notes set smaller, with a leading of their own, do not move it (read in
+ * its columns, a two-column index of small type moved it enough to join a manual's paragraphs). */
 static double usual_gap(pline **v, size_t n)
 {
 	double *g = malloc((n ? n : 1) * sizeof *g), med = 0;
 	size_t m = 0;
 	if (!g)
 		return 0;
-	for (size_t i = 1; i < n; i++)
-		if (v[i]->page == v[i - 1]->page && v[i]->y1 > v[i - 1]->y1)
+	for (size_t i = 0; i < n; i++)
+		g[i] = type_size(v[i]);
+	double body = median(g, n);
+	for (size_t i = 1; i < n; i++) {
+		double ha = type_size(v[i - 1]), hb = type_size(v[i]);
+		if (v[i]->page == v[i - 1]->page && v[i]->y1 > v[i - 1]->y1 &&
+		    near(ha, body, SIZE_CHANGE * body) && near(hb, body, SIZE_CHANGE * body))
 			g[m++] = v[i]->y1 - v[i - 1]->y2;
-	if (m) {
-		qsort(g, m, sizeof *g, cmp_double);
-		med = g[m / 2];
 	}
+	med = median(g, m);
 	free(g);
 	return med;
 }
@@ -795,6 +943,35 @@ static int item_candidate(pline **v, size_t n, size_t i, double mark_x)
 
 /* Does line b start a paragraph after line a? item: b may be a list item with a drawn bullet
  * (item_candidate). */
+/* Is b on a's baseline, right of it (a table's next cell, or a justified line's next word)? */
+static int same_row(const pline *a, const pline *b, double h)
+{
+	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
+	return b->page == a->page && b->x1 >= a->x2 && mb > ma - 0.3 * h && mb < ma + 0.3 * h;
+}
+
+/* Two words on one baseline, b right of a: a justified line of two words whose space grew wide
+ * (three or more are told by their equal gaps, justified_run), not two cells of a table? It
+ * runs to its column's right edge as a justified line does, and reads on: a ends no sentence
+ * and b starts with a lower-case letter ("infrastructure / were"), where a table's next cell
+ * seldom does. */
+static int justified_pair(const pdoc *d, const pline *a, const pline *b, double h, double right)
+{
+	const char *sa = d->raw + a->off, *sb = d->raw + b->off;
+	if (memchr(sa, ' ', a->len) || memchr(sb, ' ', b->len) || ends_sentence(sa, a->len) ||
+	    b->x2 < right - JUSTIFIED_GAP_ABS || b->x1 - a->x2 > h * 8)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(sb, (gssize)b->len);
+	return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
+}
+
+/* justified_pair, for lines of one type size on one row. */
+static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double right)
+{
+	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
+	return h > 0 && same_size(a, b) && same_row(a, b, h) && justified_pair(d, a, b, h, right);
+}
+
 static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, double right,
                          int item)
 {
@@ -809,9 +986,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 		return 0;
 	/* a table's next cell on the same row, or the first of the next row (below, all of it left
 	 * of the last cell) */
-	double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
-	if (b->page == a->page && b->x1 >= a->x2 && mb > ma - 0.3 * h && mb < ma + 0.3 * h)
-		return 1;
+	if (same_row(a, b, h))
+		return !justified_pair(d, a, b, h, right);
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
@@ -866,11 +1042,19 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	double gap = usual_gap(v, n);
 	int starts = 1;     /* does line i start a paragraph? */
 	double mark_x = -1; /* where the last item with a drawn bullet started */
+	pline pair;         /* a justified line of two words, as one line (justified_pair) */
+	int paired = 0;     /* line i is the second word of such a line */
 	for (size_t i = 0; i < n; i++) {
-		const pline *l = v[i];
+		const pline *l = v[i], *a = l;
 		size_t cut = 0, skip = 0;
-		int next = i + 1 < n && new_paragraph(d, l, v[i + 1], gap, column_right(v, n, i),
+		if (paired) {
+			pair = *l;
+			pair.x1 = v[i - 1]->x1;
+			a = &pair;
+		}
+		int next = i + 1 < n && new_paragraph(d, a, v[i + 1], gap, column_right(v, n, i),
 		                                      item_candidate(v, n, i + 1, mark_x));
+		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1]);
 		int here = starts;

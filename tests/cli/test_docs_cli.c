@@ -229,6 +229,44 @@ Test(documents, word_tracked_changes_compare_as_accepted)
 	run_free(&r);
 }
 
+/* Stop 24: a one-page note printed by Chromium a minute apart with its default header and footer,
+ * in three columns whose gutters are narrower than two line heights (make_margins.py). Before,
+ * the header's stamp was a change ("12/5/26, 5:[-27-] {+28+} AM"), the title, address and "1/1"
+ * were read as text, and the columns were read across, line by line; now the edit alone. */
+Test(documents, a_printed_page_of_one_shows_only_its_edit)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "tests/documents/kiosk-v1.pdf",
+	    "tests/documents/kiosk-v2.pdf");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	static const char *const unseen[] = {" AM", "Kiosk note", "file:", "1/1"};
+	for (size_t k = 0; k < sizeof unseen / sizeof *unseen; k++)
+		cr_assert_null(strstr(r.out, unseen[k]), "shows \"%s\":\n%s", unseen[k], r.out);
+	cr_assert_not_null(strstr(r.out, "Kiosk on the green\n\nThe parish council"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "paint the frame on [-two-] {+three+} Saturdays in "
+	                                 "[-April-] {+May+}, weather permitting."), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", "tests/documents/kiosk-v1.pdf", "tests/documents/kiosk-v1.pdf");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+}
+
+/* Stop 24: Word's symbols (w:sym, symbols.docx) are read as the characters they draw: a tick and
+ * a cross are words of their lines, and the document against itself is no difference. */
+Test(documents, word_symbols_are_read)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/symbols.docx");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "Hall booked \u2713\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Caterer confirmed \u2717\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "at 90 \u00b0C or more."), "%s", r.out);
+	run_free(&r);
+	RUN(&r, "--stat", "tests/documents/symbols.docx", "tests/documents/symbols.docx");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

@@ -157,6 +157,23 @@ def docx_shapes_body():
 FOOTREF = '<w:r><w:footnoteReference w:id="1"/></w:r>'
 
 
+def sym(font, code):
+    return '<w:r><w:sym w:font="%s" w:char="%s"/></w:r>' % (font, code)
+
+
+def docx_symbols_body():
+    """Symbols inserted from symbol fonts (stop 24): Word writes them as w:sym, a font and the
+    character's code in it, not as text."""
+    return "".join([
+        para(run("Before the fete")),
+        para(run("Hall booked ") + sym("Wingdings", "F0FC")),
+        para(run("Caterer confirmed ") + sym("Wingdings", "F0FB")),
+        para(run("Keep the urn at 90 ") + sym("Symbol", "F0B0") + run("C or more.")),
+        para(run("Raffle prizes ") + sym("Wingdings", "F04A")),
+    ])
+
+
+
 def docx_body(edited):
     closed = ('<w:r><w:t xml:space="preserve">will close its reading room for </w:t></w:r>'
               + ('<w:del w:id="7" w:author="Editor"><w:r><w:delText>six</w:delText></w:r></w:del>'
@@ -537,6 +554,27 @@ def rota_pdf():
     return pdf_file(["".join(body)])
 
 
+def margins_pdf():
+    """One page as a browser prints it with its header and footer (stop 24): a date and time
+    stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
+    foot, and two columns of text whose gutter (17 pt) is narrower than two line heights."""
+    body = [text_at(20, 825, "05.12.26, 05:21", 8), text_at(260, 825, "Harbour notice", 8),
+            text_at(20, 15, "https://example.org/harbour/notice.html", 8),
+            text_at(520, 15, "Page 1 of 1", 8)]
+    left = ["The harbour master asks every owner of a",
+            "mooring on the north wall to move their",
+            "boat to the visitors' pontoon by Friday.",
+            "The wall is to be repointed next week."]
+    right = ["Boats left on the wall will be moved by",
+             "the harbour staff at the owner's risk.",
+             "Moorings will be free again from the",
+             "first Monday of next month."]
+    for k, (a, b) in enumerate(zip(left, right)):
+        body.append(text_at(40, 760 - k * LEADING, a))
+        body.append(text_at(245, 760 - k * LEADING, b))
+    return pdf_file(["".join(body)])
+
+
 def encrypted_pdf():
     """A PDF with a standard security handler whose user password is not empty: no reader can
     open it without the password."""
@@ -558,6 +596,7 @@ def main():
     odt(os.path.join(HERE, "ferry2.odt"), True)
     docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
          DOCX_SHAPES_NUMBERING)
+    docx(os.path.join(HERE, "symbols.docx"), docx_symbols_body(), DOCX_FOOTNOTE)
     odt_steps(os.path.join(HERE, "steps1.odt"), False)
     odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)
@@ -568,6 +607,10 @@ def main():
         f.write(pdf_with_pagebreak(True))
     with open(os.path.join(HERE, "rota.pdf"), "wb") as f:
         f.write(rota_pdf())
+    for path in (os.path.join(HERE, "margins.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
+        with open(path, "wb") as f:
+            f.write(margins_pdf())
 
     # A small file of much text: 2,000 copies of one paragraph (some 100 KB of text in a few KB),
     # for --max-size on the extracted text.

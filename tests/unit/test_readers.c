@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/formats.h"
+#include "doc/docxsym.h"
 #include "doc/listnum.h"
 
 typedef int (*reader)(const char *, size_t, size_t, char **, size_t *, char *, size_t);
@@ -291,6 +292,65 @@ Test(pdf, a_justified_line_with_wide_spaces_is_one_line)
 	            "be refused because no driver was available.\n");
 }
 
+/* A note of one page printed by Chromium with its default header and footer (the date and time,
+ * the title, the page's address, "1/1") in three columns of 9 pt whose gutters, 12 pt, are under
+ * two line heights (tests/documents/kiosk-v1.pdf, make_margins.py, stop 24). The running head of a
+ * longer document is found by its coming back on most pages; one page cannot tell, so what a
+ * printer writes in the margin is known by what it is: the page's own number, a date and time
+ * stamp and the title on its baseline, a lone address. The narrow gutters split the page, which
+ * no line crosses. Before: the four marks were paragraphs, and the columns were read across, the
+ * three headings first ("Repairs", "Opening" on the title's baseline). */
+Test(pdf, a_printed_page_of_one_without_its_margins_in_narrow_columns)
+{
+	expect_text(rl_read_pdf, "tests/documents/kiosk-v1.pdf",
+	            "Kiosk on the green\n\n"
+	            "The parish council has agreed to let the old telephone kiosk on the green to the "
+	            "village society for a peppercorn rent. The society plans to turn it into a small "
+	            "lending library, with shelves for paperbacks and a box for seeds that gardeners "
+	            "can swap through the spring and summer.\n\n"
+	            "Repairs\n\n"
+	            "The kiosk needs new glass in four of its panes and a coat of paint. A local "
+	            "builder has offered to replace the glass at cost, and volunteers will paint the "
+	            "frame on two Saturdays in April, weather permitting. The door hinge, which has "
+	            "rusted through, will be made by the blacksmith at Holt Farm.\n\n"
+	            "Opening\n\n"
+	            "The library will be open from dawn to dusk every day. A rota of volunteers will "
+	            "tidy the shelves once a week and take away any books that have been damaged by "
+	            "damp. Donations of books are welcome and can be left at the village shop, which "
+	            "has kindly agreed to store them until the shelves are fitted.\n");
+}
+
+/* A column of 9 pt justified so narrow that lines hold two long words (tests/documents/wordy.pdf,
+ * make_margins.py, stop 24): poppler writes the two words as lines of their own on one baseline,
+ * and two are too few to see that the gaps of a justified line are equal. The pair runs to the
+ * column's edge, its first word ends no sentence and its second starts in lower case: one line.
+ * Before: "The" / "interdepartmental ... infrastructure" / "were" / ... each a paragraph. The
+ * rota's table (its cells capitalised) keeps its cells. */
+Test(pdf, a_justified_line_of_two_words_is_one_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/wordy.pdf",
+	            "The interdepartmental subcommittee's recommendations concerning "
+	            "telecommunications infrastructure were characteristically uncontroversial, "
+	            "notwithstanding considerable administrative disagreements about "
+	            "responsibilities.\n\n"
+	            "Representatives acknowledged extraordinarily comprehensive documentation, "
+	            "particularly regarding environmental considerations and accessibility "
+	            "improvements throughout neighbourhoods.\n");
+}
+
+/* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
+ * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
+ * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
+ * read across. */
+Test(pdf, page_marks_of_one_page_and_a_narrow_gutter)
+{
+	expect_text(rl_read_pdf, "tests/documents/margins.pdf",
+	            "The harbour master asks every owner of a mooring on the north wall to move their "
+	            "boat to the visitors' pontoon by Friday. The wall is to be repointed next week.\n\n"
+	            "Boats left on the wall will be moved by the harbour staff at the owner's risk. "
+	            "Moorings will be free again from the first Monday of next month.\n");
+}
+
 /* A page as headless Chromium prints it (tests/documents/parish-v1.pdf, make_printed.py): the
  * headings, in a larger type, are paragraphs of their own; the list items, whose bullets are drawn
  * as shapes, are list items, even the one that fills its column and ends a sentence, and the
@@ -383,6 +443,33 @@ Test(docx, numbered_lists_as_word_shows_them)
 	            "(iv) the poles,\n\n"
 	            "(v) the mallet.\n\n"
 	            "Figures from the council\u2019s budget report.\n");
+}
+
+/* Symbols inserted from a symbol font (tests/documents/symbols.docx, stop 24): Word writes them as
+ * w:sym (a font, a code in it), which was not read at all ("Hall booked", a tick or a cross
+ * gone; "90 C"). Now the character drawn; one the table does not know is its code as Word stores
+ * it (U+F04A, Wingdings' smiling face), the same on both sides of a comparison. */
+Test(docx, symbols_from_symbol_fonts)
+{
+	expect_text(rl_read_docx, "tests/documents/symbols.docx",
+	            "Before the fete\n\n"
+	            "Hall booked \u2713\n\n"
+	            "Caterer confirmed \u2717\n\n"
+	            "Keep the urn at 90 \u00b0C or more.\n\n"
+	            "Raffle prizes \uf04a\n\n"
+	            "Figures from the council\u2019s budget report.\n");
+	char s[4];
+	cr_assert_eq(rl_docx_sym("Symbol", "F061", s), 2);
+	cr_assert(!memcmp(s, "\u03b1", 2));  /* Symbol's "a" is alpha */
+	cr_assert_eq(rl_docx_sym("SYMBOL", "B1", s), 2);
+	cr_assert(!memcmp(s, "\u00b1", 2));
+	cr_assert_eq(rl_docx_sym("Symbol", "0031", s), 1);
+	cr_assert_eq(s[0], '1');
+	cr_assert_eq(rl_docx_sym("Wingdings", "zz", s), 0);
+	cr_assert_eq(rl_docx_sym("Wingdings", NULL, s), 0);
+	cr_assert_eq(rl_docx_sym(NULL, "0007", s), 0);  /* a control: nothing */
+	cr_assert_eq(rl_docx_sym("Arial", "2665", s), 3);  /* a code point as it is: a heart */
+	cr_assert(!memcmp(s, "\u2665", 3));
 }
 
 /* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or
@@ -526,7 +613,8 @@ Test(epub, hostile_documents)
 /* A report set by groff's -ms macros (tests/documents/harbour-report-v2.pdf, made with
  * `groff -ms -Tpdf harbour-report-v2.ms`): a numbered heading in the body's type stops short
  * with no sentence end and the paragraph under it starts indented; a list item's bullet is set
- * alone, its text a cell's gap to its right on the same baseline. Before: "1. Summary of the year
+ * alone, its text a cell's gap to its right on the same baseline; the page's number in its foot
+ * is not text. Before: "1. Summary of the year
  * The harbour handled ...", and each bullet "•" a paragraph of its own above its item. */
 Test(pdf, groff_headings_and_bullets_set_apart_from_their_text)
 {
@@ -542,6 +630,8 @@ Test(pdf, groff_headings_and_bullets_set_apart_from_their_text)
 	                               "dues for leisure craft;\n\n- dredging of the inner basin"),
 	                   "%s", got);
 	cr_assert_null(strstr(got, "\xE2\x80\xA2"), "%s", got);
+	/* The macros' foot, "Page 1" (.ds CF Page %), on the report's one page: dropped (stop 24). */
+	cr_assert_null(strstr(got, "Page 1"), "%s", got);
 	free(got);
 }
 
