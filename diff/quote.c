@@ -341,17 +341,35 @@ static bool continues_quote(const finder *f, const markinfo *m)
 
 /* Words between an open straight double mark and a mark that could close it or open a quotation
  * of its own ("(/"x")", "perlvar/"$0""): further apart, the open one was a stray mark (a
- * quotation cut in two, a mark typed alone) and the second one opens. */
+ * quotation cut in two, a mark typed alone) and the second one opens. The same reach bounds a
+ * quotation between straight single marks, which are apostrophes as often (stray_single). */
 #define STRAY_REACH 150
 
-/* Is the innermost open straight double quotation further than STRAY_REACH words before t? */
-static bool far_open(const finder *f, uint32_t t)
+/* Is the innermost open quotation of family `fam` further than STRAY_REACH words before t? */
+static bool far_open(const finder *f, uint32_t t, uint8_t fam)
 {
 	const rl_side *sd = &f->c->side[f->s];
 	for (size_t d = f->depth; d-- > 0;)
-		if (f->stack[d].fam == F_STRAIGHT2)
+		if (f->stack[d].fam == fam)
 			return rl_side_words(sd, f->stack[d].tok, t) > STRAY_REACH;
 	return false;
+}
+
+/* A straight ' that would close a quotation opened further than STRAY_REACH words before: the
+ * opening mark was an apostrophe ("Count 'em!", "'tis") and this one is another ("the
+ * students' union"). In a text run into one line no paragraph break ends the stray quotation,
+ * which would otherwise flag every change over thousands of words as an altered quotation and
+ * cut each swap inside it into a deletion and an insertion. The stray mark is dropped, with the
+ * marks opened after it, and the closer closes nothing. */
+static bool stray_single(finder *f, uint32_t t)
+{
+	if (!far_open(f, t, F_STRAIGHT1))
+		return false;
+	size_t d = f->depth;
+	while (d-- > 0 && f->stack[d].fam != F_STRAIGHT1)
+		;
+	f->depth = d;
+	return true;
 }
 
 /* Tokens looked ahead for the closing mark of a markup attribute's value. */
@@ -422,8 +440,10 @@ static int mark_at(finder *f, uint32_t t)
 	    sd->tok[t + 1].cls == RL_TOK_WORD && sd->tok[t + 1].len == 1 &&
 	    sd->tok[t + 2].gap != RL_GAP_NONE)
 		can_open = false;  /* "AI ‘s strategy": an apostrophe typed as a quote */
-	if (can_close && can_open && cp == '"' && far_open(f, t))
+	if (can_close && can_open && cp == '"' && far_open(f, t, F_STRAIGHT2))
 		can_close = false;  /* "dual-life … 800 words … (/"PERFORM"): it opens a quotation */
+	if (can_close && cp == '\'' && stray_single(f, t))
+		can_close = false;
 	if (can_close) {
 		bool closed;
 		int rc = try_close(f, t, m.closes, &closed);

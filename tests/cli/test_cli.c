@@ -364,6 +364,30 @@ Test(cli, json_on_binary_files)
 	unlink_pair(a, b);
 }
 
+/* A text run into one line: "count 'em!" and, 200 words on, "the sailors' boats" are
+ * apostrophes, no quotation between them, so the one word changed between them is a plain
+ * replace in --json, flagged nothing (it was flagged "altered"). */
+Test(cli, json_a_stray_apostrophe_flags_nothing_in_one_line_text)
+{
+	char old[4096] = "Mend the nets and count 'em! ", new[4096], a[64], b[64];
+	for (int k = 0; k < 20; k++)
+		strcat(old, k == 10 ? "The keeper lit the lamp at dusk every day. "
+		                    : "The keeper lit the lamp at dusk every night. ");
+	strcpy(new, old);
+	char *day = strstr(new, "every day.");
+	memcpy(day, "every eve.", 10);
+	strcat(old, "The sailors' boats came home late.\n");
+	strcat(new, "The sailors' boats came home late.\n");
+	temp_pair(a, b, old, strlen(old), new, strlen(new));
+	run_result r;
+	RUN(&r, "--json", a, b);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "\"quote\""), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\"kind\": \"replace\""), "%s", r.out);
+	run_free(&r);
+	unlink_pair(a, b);
+}
+
 Test(cli, size_limit)
 {
 	run_result r;

@@ -557,6 +557,25 @@ Test(quote, a_mark_that_could_close_a_far_quotation_opens)
 	cr_assert_str_eq(quotes_of("See \"/tmp/\" and go."), "0:\"/tmp/\"");
 }
 
+/* A straight ' that would close a quotation opened 150 words and more before it closes nothing,
+ * and the mark that opened it was an apostrophe ("count 'em!"): in a text run into one line no
+ * paragraph break ends such a quotation, and every change inside it was flagged altered, each
+ * swap cut into a deletion and an insertion. Near, the marks still quote. */
+Test(quote, a_straight_apostrophe_far_from_its_closer_quotes_nothing)
+{
+	char a[4096] = "Mend the nets and count 'em! ", b[4096];
+	for (int k = 0; k < 20; k++)
+		strcat(a, "The keeper lit the lamp at dusk every day. ");
+	strcpy(b, a);
+	strcat(a, "The sailors' boats came home late.");
+	strcat(b, "The sailors' boats came back late.");
+	cr_assert_str_eq(quotes_of(a), "");
+	script_has(a, b, NULL, "r home > back");
+	script_lacks(a, b, NULL, "!altered");
+	cr_assert_str_eq(quotes_of("She called it 'the old lamp' twice, as the sailors' wives did."),
+	                 "0:'the old lamp'");
+}
+
 /* A quotation never runs from one list item into another (a bullet that quotes half a sentence
  * leaves a stray mark), and a list after "as one hacker commented:" is a list, not a quotation
  * set as a paragraph. A mark that starts a line while a quotation of its kind is open reopens
