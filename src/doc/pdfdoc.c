@@ -160,6 +160,15 @@ static const char *next_char(const char *s)
 	return s;
 }
 
+/* The offset of the character after the one at s[i], in a line of n bytes that need not end
+ * with a NUL (the raw text: a line may end the buffer, in a sequence cut short). */
+static size_t next_in(const char *s, size_t i, size_t n)
+{
+	for (i++; i < n && (*(const unsigned char *)(s + i) & 0xC0) == 0x80; i++)
+		;
+	return i;
+}
+
 /* A footnote's mark in the text ("lifeboat.¹"): digits, "*", "†" or "‡" set smaller and raised,
  * glued to what stands before them. */
 #define MARK_SIZE 0.85   /* a mark's height is under this share of its line's type size... */
@@ -796,7 +805,7 @@ static int ends_short(const pdoc *d, const pline *a, const pline *b, double righ
 {
 	const char *s = d->raw + b->off;
 	size_t chars = 0, word = 0;
-	for (size_t i = 0; i < b->len; i = (size_t)(next_char(s + i) - s)) {
+	for (size_t i = 0; i < b->len; i = next_in(s, i, b->len)) {
 		chars++;
 		word += word + 1 == chars && s[i] != ' ';
 	}
