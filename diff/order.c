@@ -276,11 +276,80 @@ static int sort_groups(rl_opvec *moved)
 	return RL_OK;
 }
 
+/* One side of a move group: tokens [lo, hi), all of them the group's. */
+typedef struct half {
+	uint32_t lo, hi;
+} half;
+
+static int cmp_half(const void *x, const void *y)
+{
+	const half *p = x, *q = y;
+	return (p->lo > q->lo) - (p->lo < q->lo);
+}
+
+/* The halves on side s of the groups of `moved` that are all the group's (no token between
+ * its ops is another op's), sorted, into *out; returns their count, or SIZE_MAX out of memory. */
+static size_t whole_halves(const rl_opvec *moved, int s, half **out)
+{
+	half *h = malloc((moved->n + 1) * sizeof *h);
+	if (!h)
+		return SIZE_MAX;
+	size_t n = 0;
+	for (size_t k = 0; k < moved->n;) {
+		uint32_t lo = UINT32_MAX, hi = 0, len = 0, id = moved->v[k].move;
+		for (; k < moved->n && moved->v[k].move == id; k++) {
+			const rl_op *op = &moved->v[k];
+			if (rl_hi(op, s) == rl_lo(op, s))
+				continue;
+			lo = rl_lo(op, s) < lo ? rl_lo(op, s) : lo;
+			hi = rl_hi(op, s) > hi ? rl_hi(op, s) : hi;
+			len += rl_hi(op, s) - rl_lo(op, s);
+		}
+		if (hi > lo && hi - lo == len)
+			h[n++] = (half){lo, hi};
+	}
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_half);
+	*out = h;
+	return n;
+}
+
+/* An op of `rest` with no tokens on a side stands there at a place; when that place is inside
+ * the half a passage moved away from (a stop inserted after "said" given the place before the
+ * moved sentence's own stop), the op is drawn after that half, rows away from the words it
+ * follows on the other side. Such places go to the start of the half: the passage is elsewhere
+ * on the other side, and what stands in its place follows the text before it. */
+static int out_of_halves(rl_opvec *rest, const rl_opvec *moved)
+{
+	for (int s = 0; s < 2; s++) {
+		half *h;
+		size_t n = whole_halves(moved, s, &h), i = 0;
+		if (n == SIZE_MAX)
+			return RL_ENOMEM;
+		for (size_t k = 0; k < rest->n && i < n; k++) {
+			rl_op *op = &rest->v[k];
+			uint32_t at = rl_lo(op, s);
+			while (i < n && h[i].hi <= at)
+				i++;
+			if (i == n || rl_hi(op, s) > at || at <= h[i].lo)
+				continue;
+			if (s == RL_OLD)
+				op->a0 = op->a1 = h[i].lo;
+			else
+				op->b0 = op->b1 = h[i].lo;
+		}
+		free(h);
+	}
+	return RL_OK;
+}
+
 int rl_merge_moves(rl_ctx *c, rl_opvec *rest, rl_opvec *moved)
 {
 	int rc = settle_in_place(c, rest, moved);
 	if (rc == RL_OK)
 		rc = sort_groups(moved);
+	if (rc == RL_OK)
+		rc = out_of_halves(rest, moved);
 	if (rc == RL_OK)
 		rc = rl_opvec_append(rest, moved->v, moved->n);
 	return rc;

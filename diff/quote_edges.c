@@ -13,10 +13,55 @@
 /* Cuts looked for in one op, a side: more edges than this and the op is left whole. */
 #define CUTS_MAX 64
 
+/* Push a piece of op: tokens [lo[s], hi[s]) of each side. */
+static int push_piece(const rl_op *op, const uint32_t lo[2], const uint32_t hi[2], rl_opvec *out)
+{
+	rl_op p = *op;
+	p.a0 = lo[0], p.a1 = hi[0], p.b0 = lo[1], p.b1 = hi[1];
+	p.kind = rl_change_kind(p.a1 > p.a0, p.b1 > p.b0);
+	return rl_opvec_push(out, &p);
+}
+
+/* Emit op cut at the edges of both sides, whose counts differ (‘“y” z’ against ‘w “v” x “u”’):
+ * the pieces are paired in order where both are quoted or both are not, and a piece with no
+ * partner of its kind is a deletion or insertion of its own; when the next pieces differ in kind,
+ * the side with more pieces left gives one alone (OLD on a tie). Cutting one side only would let
+ * the other side's quotation end inside a piece that faces text outside any quotation, and the
+ * flag of its quotation would then cover that text (a bullet's words after its closing mark,
+ * paired with the end of a spoken sentence). */
+static int cut_both(const rl_qowner *ow, const rl_op *op, uint32_t cut[2][CUTS_MAX],
+                    const size_t n[2], rl_opvec *out)
+{
+	size_t i[2] = {0, 0};
+	uint32_t at[2] = {rl_lo(op, 0), rl_lo(op, 1)};
+	while (i[0] <= n[0] || i[1] <= n[1]) {
+		uint32_t end[2], lo[2] = {at[0], at[1]};
+		bool left[2], quoted[2];
+		for (int s = 0; s < 2; s++) {
+			left[s] = i[s] <= n[s];
+			end[s] = !left[s] ? at[s] : i[s] < n[s] ? cut[s][i[s]] : rl_hi(op, s);
+			quoted[s] = left[s] && rl_qo_quoted_tok(ow, s, at[s]);
+		}
+		bool both = left[0] && left[1] && quoted[0] == quoted[1];
+		int alone = !left[1] ? RL_OLD : !left[0] ? RL_NEW : n[1] - i[1] > n[0] - i[0];
+		for (int s = 0; s < 2; s++)
+			if (both || s == alone)
+				at[s] = end[s], i[s]++;
+		uint32_t hi[2] = {at[0], at[1]};
+		if (hi[0] > lo[0] || hi[1] > lo[1]) {
+			int rc = push_piece(op, lo, hi, out);
+			if (rc != RL_OK)
+				return rc;
+		}
+	}
+	return RL_OK;
+}
+
 /* Emit op cut at the quotation edges of each side. When both sides have as many edges, the pieces
- * pair in order (‘x “y” z’ → ‘x2 “y2” z2’: the quoted part with the quoted part). Otherwise the
- * side with edges is cut and the other side goes with its first piece outside a quotation (the
- * text around the quotation), so the quoted piece is a deletion or insertion of its own. */
+ * pair in order (‘x “y” z’ → ‘x2 “y2” z2’: the quoted part with the quoted part); when both have
+ * edges, in other numbers, by kind (cut_both). Otherwise the side with edges is cut and the other
+ * side goes with its first piece outside a quotation (the text around the quotation), so the
+ * quoted piece is a deletion or insertion of its own. */
 static int cut_op(const rl_qowner *ow, const rl_op *op, rl_opvec *out)
 {
 	uint32_t cut[2][CUTS_MAX];
@@ -28,6 +73,8 @@ static int cut_op(const rl_qowner *ow, const rl_op *op, rl_opvec *out)
 	}
 	if (n[0] + n[1] == 0)
 		return rl_opvec_push(out, op);
+	if (n[0] > 0 && n[1] > 0 && n[0] != n[1])
+		return cut_both(ow, op, cut, n, out);
 	bool paired = n[0] == n[1];
 	int s = n[0] >= n[1] ? RL_OLD : RL_NEW;  /* the side cut alone */
 	size_t pieces = (paired ? n[0] : n[s]) + 1;

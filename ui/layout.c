@@ -347,16 +347,54 @@ static bool mark_beside_line(const rl_layout *lay, const rl_piece *p)
 	       rl_tokens_glued_marks(rl_alignment_tokens(lay->al, o), lo, hi);
 }
 
+static size_t words_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
+{
+	size_t w = 0;
+	for (uint32_t t = lo; t < hi; t++)
+		w += tok_at(lay, side, t)->cls == RL_TOK_WORD;
+	return w;
+}
+
+/* Words (and tokens) a sentence's head may have to be drawn on the row of the line it goes on
+ * in: "A", "Under the agreement,", "The". */
+#define HEAD_WORDS 3
+#define HEAD_TOKENS 8
+
+/* Is the open block the head of a sentence on one side only, a few words after a sentence's
+ * stop within a line ("{+A+}" cut from "{+… just talk. A+}", sentence_head), and does piece p
+ * go on from it on that line, with words at the block's place on the other side too ("Meta …"),
+ * though it starts a line there? Then p goes on in that block: the head is drawn with its
+ * sentence, not at the end of the row above. */
+static bool head_before_line(const rl_layout *lay, const rl_piece *p)
+{
+	int s;
+	const rl_block *b = open_one_sided(lay, &s);
+	if (!b)
+		return false;
+	int o = !s;
+	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1, at_o = o ? b->b0 : b->a0;
+	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
+	uint32_t q0 = o ? p->b0 : p->a0, q1 = o ? p->b1 : p->a1;
+	if (p1 <= p0 || q1 <= q0 || p0 != hi || q0 != at_o || hi - lo > HEAD_TOKENS ||
+	    starts_line(lay, s, lo) || starts_line(lay, s, p0) || sentence_start(lay, s, lo) < 2)
+		return false;
+	for (uint32_t t = lo; t < hi; t++)
+		if (sentence_end_before(lay, s, t + 1))
+			return false;
+	return words_in(lay, s, lo, hi) <= HEAD_WORDS;
+}
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
  * starts a line on either side (unless it is glued to the block's last word, goes on from a
- * list marker alone or from a change that leads its paragraph, or is a mark that starts its
- * line beside the block's). */
+ * list marker alone, from a change that leads its paragraph or from a sentence's head, or is a
+ * mark that starts its line beside the block's). */
 static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
 {
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
 	if (line && *open && !force_new &&
-	    (glued_to_block(lay, p) || marker_before(lay, p) || mark_beside_line(lay, p)))
+	    (glued_to_block(lay, p) || marker_before(lay, p) || mark_beside_line(lay, p) ||
+	     head_before_line(lay, p)))
 		line = false;
 	if (line && *open && !force_new && leads_paragraph(lay, p)) {
 		/* the paragraph's drift is counted from here, as from a block of its own */
@@ -444,18 +482,55 @@ static bool continues_change(const rl_layout *lay, const rl_piece *q, const rl_p
 	       !starts_line(lay, s, p0) && sentence_start(lay, s, p0) < 2;
 }
 
+/* Where passage p of one side ends with the head of a sentence that goes on in the next piece n
+ * on the same line, n holding words of both sides at the passage's place ("{+… just talk. A+}
+ * Meta spokesperson", "Meta" kept): the head's first token, else the passage's end. (The
+ * passage's blocks end with it: the head would stand at the end of its last row, its sentence
+ * on the rows below.) At most HEAD_TOKENS tokens are looked at. */
+static uint32_t sentence_head(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
+{
+	int s = p->b1 > p->b0 ? RL_NEW : RL_OLD, o = !s;
+	uint32_t lo = s ? p->b0 : p->a0, hi = s ? p->b1 : p->a1;
+	if (!n || lay->ops[p->op].move || lay->ops[n->op].move)
+		return hi;
+	uint32_t n0 = s ? n->b0 : n->a0, n1 = s ? n->b1 : n->a1;
+	uint32_t m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
+	if (n0 != hi || m0 != (o ? p->b0 : p->a0) || starts_line(lay, s, n0) ||
+	    words_in(lay, s, n0, n1) == 0 || words_in(lay, o, m0, m1) == 0)
+		return hi;
+	size_t words = 0;
+	for (uint32_t t = hi; t-- > lo + 1 && hi - t <= HEAD_TOKENS;) {
+		words += tok_at(lay, s, t)->cls == RL_TOK_WORD;
+		if (words > HEAD_WORDS || starts_line(lay, s, t) || sentence_end_before(lay, s, t + 1))
+			return hi;
+		if (sentence_start(lay, s, t) == 2)
+			return t;
+	}
+	return hi;
+}
+
+/* Does passage p end with a sentence's head that goes on in piece n (sentence_head)? */
+static bool ends_with_head(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
+{
+	return sentence_head(lay, p, n) < (p->b1 > p->b0 ? p->b1 : p->a1);
+}
+
 /* A passage on one side only (a large insertion or deletion, or half of a move): blocks of its
  * own, cut at its own line starts and when too long; the other side faces padding. A moved
- * passage's later pieces go on in the block of the one before. */
-static int add_passage(rl_layout *lay, const rl_piece *p, bool go_on, bool *open)
+ * passage's later pieces go on in the block of the one before. A sentence's head that ends it
+ * and goes on in the next piece n (sentence_head) is a block of its own, left open for n. */
+static int add_passage(rl_layout *lay, const rl_piece *p, const rl_piece *n, bool go_on,
+                       bool *open)
 {
 	int side = p->a1 > p->a0 ? RL_OLD : RL_NEW;
 	uint32_t lo = side ? p->b0 : p->a0, hi = side ? p->b1 : p->a1, start = lo;
+	uint32_t head = sentence_head(lay, p, n);
 	size_t count = 0;
 
 	for (uint32_t t = lo; t <= hi; t++) {
 		bool end = t == hi;
-		if (!end && !(t > start && (starts_line(lay, side, t) || cut_here(lay, side, t, count)))) {
+		if (!end && !(t > start && (t == head || starts_line(lay, side, t) ||
+		                            cut_here(lay, side, t, count)))) {
 			count++;
 			continue;
 		}
@@ -469,8 +544,9 @@ static int add_passage(rl_layout *lay, const rl_piece *p, bool go_on, bool *open
 		start = t;
 		count = 1;
 	}
-	/* A moved passage may go on in its next piece; anything else starts afresh. */
-	*open = lay->ops[p->op].move != 0;
+	/* A moved passage may go on in its next piece, and so may a sentence's head; anything else
+	 * starts afresh. */
+	*open = lay->ops[p->op].move != 0 || head < hi;
 	return RL_OK;
 }
 
@@ -492,14 +568,6 @@ static int add_rewrite(rl_layout *lay, const rl_piece *p, bool *open)
 	return RL_OK;
 }
 
-static size_t words_between(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
-{
-	size_t w = 0;
-	for (uint32_t t = lo; t < hi; t++)
-		w += tok_at(lay, side, t)->cls == RL_TOK_WORD;
-	return w;
-}
-
 /* A one-sided piece large enough to stand as a passage: PASSAGE_WORDS words, a line start inside,
  * or any part of a move. */
 static bool is_passage(const rl_layout *lay, const rl_piece *p)
@@ -519,7 +587,7 @@ static bool is_passage(const rl_layout *lay, const rl_piece *p)
 	uint32_t n = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, side));
 	bool glued = tok_at(lay, side, lo)->gap == RL_GAP_NONE ||
 	             (hi < n && tok_at(lay, side, hi)->gap == RL_GAP_NONE);
-	return !glued && words_between(lay, side, lo, hi) >= PASSAGE_WORDS;
+	return !glued && words_in(lay, side, lo, hi) >= PASSAGE_WORDS;
 }
 
 static void finish_blocks(rl_layout *lay)
@@ -561,7 +629,7 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 	const rl_piece *last = NULL;
 
 	for (size_t k = 0; k < raw->n; k++) {
-		const rl_piece *p = &raw->v[k];
+		const rl_piece *p = &raw->v[k], *n = k + 1 < raw->n ? &raw->v[k + 1] : NULL;
 		const rl_op *op = &lay->ops[p->op];
 		int rc;
 		if (p->a0 == p->a1 && p->b0 == p->b1)
@@ -572,18 +640,20 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
-		if (!go_on && heads_line(lay, p, k + 1 < raw->n ? &raw->v[k + 1] : NULL))
+		if (!go_on && heads_line(lay, p, n))
 			open = false;
 		if (is_passage(lay, p))
-			rc = add_passage(lay, p, go_on, &open);
+			rc = add_passage(lay, p, n, go_on, &open);
 		else if (rl_op_unchanged(op))
 			rc = add_equal(lay, p, &open);
 		else
 			rc = add_rewrite(lay, p, &open);
 		if (rc != RL_OK)
 			return rc;
-		if (joins && is_passage(lay, last))
-			open = false;  /* "[!“…”!] [-she said.-]": the passage ends with what joined it */
+		/* "[!“…”!] [-she said.-]": the passage ends with what joined it (unless that ends
+		 * with a sentence's head, left open for its sentence) */
+		if (joins && is_passage(lay, last) && !(is_passage(lay, p) && ends_with_head(lay, p, n)))
+			open = false;
 		last = p;
 	}
 	finish_blocks(lay);

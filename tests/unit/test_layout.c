@@ -524,3 +524,24 @@ Test(layout, a_mark_that_starts_a_line_shares_the_row_of_the_line_beside_it)
 	check_all_widths(a, b);
 	check_all_widths(b, a);
 }
+
+/* Issue 10: an insertion of whole sentences that ends with the first word of the next one ("…
+ * talks for now. A") before a kept word ("Harbour") was drawn with that word at the end of its
+ * last row, and the sentence it starts on the row below. The head goes with its sentence. */
+Test(layout, a_sentence_head_at_the_end_of_a_passage_goes_with_its_sentence)
+{
+	const char *a = "The crew painted the hull. The talks are simply that, talks. Harbour chief "
+	                "Ann Lowe would still need to sign off on any changes, and a council "
+	                "spokesperson said the fares stay low.\n";
+	const char *b = "The crew painted the hull. It is worth noting that these are only early "
+	                "talks for now. A Harbour spokesperson said the fares stay low.\n";
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 50, RL_OLD, ro, &no);
+	side_rows(a, b, 50, RL_NEW, rn, &nn);
+	long wo = row_starting(ro, no, "Harbour");
+	long wn = row_starting(rn, nn, "A Harbour");
+	cr_assert(wo > 0 && wo == wn, "\"Harbour\" on row %ld, \"A Harbour\" on row %ld", wo, wn);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}

@@ -590,3 +590,41 @@ Test(move, a_passage_behind_inserted_sentences_settles_in_place)
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
 }
+
+/* Issue 10: a stop inserted after a kept clause was given, by the exact diff, the place of the
+ * stop of the sentence that moved away from there: inside the passage's OLD half, so the
+ * printers drew the passage's words, then the new stop alone on a row, then the passage's own
+ * stop alone on another. An op with no OLD tokens inside a moved passage's OLD half stands at
+ * the half's start. */
+Test(move, an_insertion_inside_a_moved_passage_stands_before_it)
+{
+	const char *a = "Crews met Rails might rust. Ann left.";
+	const char *b = "Crews met. Ann left. Rails might rust.";
+	rl_tokens *toks[2];
+	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_ctx c;
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	/* OLD: Crews met (0-2) Rails might rust . (2-6) Ann left . (6-9);
+	 * NEW: Crews met . (0-3) Ann left . (3-6) Rails might rust . (6-10) */
+	const rl_op rest_in[] = {
+		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},
+		{5, 5, 2, 3, 0, RL_OP_INSERT, 0},  /* "." given the place of the moved stop */
+		{6, 9, 3, 6, 0, RL_OP_EQUAL, 0},
+	};
+	const rl_op moved_in[] = {{2, 5, 6, 9, 1, RL_OP_MOVE, 0}, {5, 6, 9, 10, 1, RL_OP_MOVE, 0}};
+	rl_opvec rest = {0}, moved = {0};
+	cr_assert_eq(rl_opvec_append(&rest, rest_in, 3), RL_OK);
+	cr_assert_eq(rl_opvec_append(&moved, moved_in, 2), RL_OK);
+	cr_assert_eq(rl_merge_moves(&c, &rest, &moved), RL_OK);
+	cr_assert_eq(rest.n, 5);
+	cr_assert(rest.v[1].kind == RL_OP_INSERT && rest.v[1].a0 == 2 && rest.v[1].a1 == 2,
+	          "the insertion stands at %u", rest.v[1].a0);
+	cr_assert(rest.v[3].move && rest.v[4].move);
+	rl_opvec_free(&rest);
+	rl_opvec_free(&moved);
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+}

@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "ops_text.h"
 #include "pipeline.h"
+#include "quote.h"
 #include "script_check.h"
 #include "status.h"
 #include "text_ctx.h"
@@ -859,4 +860,77 @@ Test(quote, an_added_quotation_flag_stops_at_its_closing_mark)
 	script_has(a, b, NULL, "running \xe2\x80\x9d !added | i alongside new boats |");
 	script_lacks(a, b, NULL, "alongside new boats !added");
 	script_lacks(a, b, NULL, "Fares may rise !added");
+}
+
+/* Token of side sd starting at the first byte of `at` in text. */
+static uint32_t tok_of(const rl_side *sd, const char *text, const char *at)
+{
+	const char *p = strstr(text, at);
+	cr_assert_not_null(p, "%s", at);
+	for (uint32_t t = 0; t < sd->n; t++)
+		if (sd->tok[t].off == (uint32_t)(p - text))
+			return t;
+	cr_assert_fail("no token at %s", at);
+	return 0;
+}
+
+/* The quote flags of a hand-made script of a against b, one op a line: its kind, its flag
+ * (0 none, then removed, added, altered, elided) and its text on each side. */
+static void flagged(const char *a, const char *b, const rl_op *in, size_t n, char *out,
+                    size_t cap)
+{
+	rl_tokens *ta, *tb;
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
+	for (size_t k = 0; k < n; k++)
+		cr_assert_eq(rl_opvec_push(&ops, &in[k]), RL_OK);
+	cr_assert_eq(rl_quotes_flag(&c, &ops), RL_OK);
+	size_t w = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < ops.n && w < cap; k++) {
+		const rl_op *op = &ops.v[k];
+		const rl_side *sa = &c.side[RL_OLD], *sb = &c.side[RL_NEW];
+		int la = op->a1 > op->a0 ? (int)(sa->tok[op->a1 - 1].off + sa->tok[op->a1 - 1].len -
+		                                 sa->tok[op->a0].off) : 0;
+		int lb = op->b1 > op->b0 ? (int)(sb->tok[op->b1 - 1].off + sb->tok[op->b1 - 1].len -
+		                                 sb->tok[op->b0].off) : 0;
+		w += (size_t)snprintf(out + w, cap - w, "%c%u %.*s | %.*s\n", "=-+r"[op->kind],
+		                      (unsigned)op->quote, la, la ? a + sa->tok[op->a0].off : "", lb,
+		                      lb ? b + sb->tok[op->b0].off : "");
+	}
+	rl_opvec_free(&ops);
+	rl_ctx_release(&c);
+	rl_tokens_free(ta);
+	rl_tokens_free(tb);
+}
+
+Test(quote, a_flag_stays_inside_both_quotations_of_one_change)
+{
+	/* A bullet quoting the crew's plan against the spoken sentence it comes from, the bullet's
+	 * closing mark and the words after it (and another bullet with a quotation of its own) in
+	 * one replace with the end of the speech and its attribution: OLD has three edges in it,
+	 * NEW one. The words after each closing mark are no part of the quotation: no flag there. */
+	const char *a = "- Crew plans to \xe2\x80\x9ckeep old boats\xe2\x80\x9d beside new ones\n"
+	                "- The mayor called two routes \xe2\x80\x9cunsafe\xe2\x80\x9d today.\n";
+	const char *b = "\xe2\x80\x9cWe plan to keep old vessels,\xe2\x80\x9d the master said.\n";
+	text_ctx xa, xb;
+	const rl_side *sa = text_ctx_open(&xa, a), *sb = text_ctx_open(&xb, b);
+	uint32_t a_keep = tok_of(sa, a, "keep"), a_boats = tok_of(sa, a, "boats"), an = sa->n;
+	uint32_t b_keep = tok_of(sb, b, "keep"), b_vessels = tok_of(sb, b, "vessels"), bn = sb->n;
+	text_ctx_close(&xa);
+	text_ctx_close(&xb);
+	const rl_op script[] = {
+		{0, a_keep, 0, b_keep, 0, RL_OP_REPLACE, 0},
+		{a_keep, a_boats, b_keep, b_vessels, 0, RL_OP_EQUAL, 0},  /* keep old */
+		{a_boats, an, b_vessels, bn, 0, RL_OP_REPLACE, 0},
+	};
+	char got[1024];
+	flagged(a, b, script, 3, got, sizeof got);
+	cr_assert_null(strstr(got, "3 beside new ones"), "%s", got);
+	cr_assert_null(strstr(got, "3 the master said"), "%s", got);
+	cr_assert_not_null(strstr(got, "boats\xe2\x80\x9d | vessels,\xe2\x80\x9d\n"), "%s", got);
 }
