@@ -181,6 +181,17 @@ static int mark_char(const char *s)
 	       strncmp(s, "\xE2\x80\xA1", 3) == 0;  /* † ‡ */
 }
 
+/* The length of a note's mark character (mark_char) at s[i] in a line of n bytes that need not
+ * end with a NUL (the raw text), or 0. */
+static size_t mark_in(const char *s, size_t i, size_t n)
+{
+	if ((s[i] >= '0' && s[i] <= '9') || s[i] == '*')
+		return 1;
+	if (n - i >= 3 && (memcmp(s + i, "\xE2\x80\xA0", 3) == 0 || memcmp(s + i, "\xE2\x80\xA1", 3) == 0))
+		return 3;
+	return 0;
+}
+
 /* Does a note's mark stand after this text of a line: a word of three letters or more (not the
  * "m" of "m²", a unit's power), or a stop, a comma, a closing bracket or quotation mark? */
 static int mark_may_follow(const char *s, size_t n)
@@ -229,9 +240,9 @@ static void drop_note_marks(pdoc *d, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		pline *m = &d->v[i];
 		const char *s = d->raw + m->off;
-		size_t len = 0;
-		while (len < m->len && mark_char(s + len))
-			len = (size_t)(next_char(s + len) - s);
+		size_t len = 0, k;
+		while (len < m->len && (k = mark_in(s, len, m->len)) > 0)
+			len += k;
 		if (len != m->len || m->len > MARK_MAX * 3 || !m->hn)
 			continue;
 		for (size_t j = from; j < to && !m->drop; j++) {
@@ -1042,7 +1053,7 @@ static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
 	if (!cut)
 		return 0;
 	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
-	gunichar after = g_utf8_get_char(d->raw + b->off);
+	gunichar after = g_utf8_get_char_validated(d->raw + b->off, (gssize)b->len);  /* no NUL */
 	return g_unichar_isalpha(before) && g_unichar_islower(after) ? cut : 0;
 }
 
