@@ -18,6 +18,16 @@
  * side (an anchor the coincidences cannot have displaced), or this many ops at most. */
 #define SOLID_WORDS 3
 #define REGION_OPS_MAX 64
+/* The regions re-diffed (splits mended, gone units mended, neighbours paired) may diff this many
+ * tokens for each token of both texts (the exact engine's 16 per element), and TRIES_MIN more;
+ * past it the script is left as it is. A region is bounded in ops, not in tokens, and the regions
+ * of weak runs next to each other overlap: on two unrelated texts, whose every run is weak and
+ * whose script the engine's budget made coarse, the regions diffed 11 tokens a token at 1 MB and
+ * 24 at 4 MB; on a text against itself with its paragraphs shuffled, 7.8 and 15.3. The most any
+ * real pair diffed is 0.3 a token on long texts (Luke, 60,000 tokens) and 78,500 tokens on a
+ * short one (ru30 of wikidiff2's pairs with -i -p, 4,200 tokens). */
+#define TRIES_PER_TOKEN 16
+#define TRIES_MIN (UINT64_C(1) << 18)
 
 typedef struct unit_info {
 	const rl_opvec *ops;
@@ -356,7 +366,7 @@ static bool restates_new(const rl_ctx *c, uint32_t u)
  * deletion (insertion) and its neighbours find their true partners. With `items` (NEW only), the
  * list items that restate NEW's sentences above them instead: an OLD sentence matched with such a
  * bullet finds its rewrite, which the bullet had left looking inserted whole. */
-static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *keep)
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *keep, uint64_t end)
 {
 	const rl_side *sd = &c->side[s];
 	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
@@ -368,7 +378,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *kee
 	else
 		rc = unit_info_init(c, ops, s, &ui);
 
-	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits; u++) {
+	for (uint32_t u = 0; rc == RL_OK && u < sd->nunits && c->rediffed < end; u++) {
 		if (items) {
 			if (ui.kept[u] == 0 || ui.clean[u] || !restates_new(c, u))
 				continue;
@@ -423,7 +433,7 @@ static bool neighbours(const rl_opvec *ops, size_t k)
 	        (x->kind == RL_OP_INSERT && y->kind == RL_OP_DELETE));
 }
 
-static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
+static int pair_neighbours(rl_ctx *c, rl_opvec *ops, uint64_t end)
 {
 	rl_opvec out, d = {0};
 	int rc = RL_OK;
@@ -437,7 +447,7 @@ static int pair_neighbours(rl_ctx *c, rl_opvec *ops)
 	rc = rl_opvec_append(&out, ops->v, first);
 	for (size_t k = first; k < ops->n && rc == RL_OK;) {
 		const rl_op *x = &ops->v[k], *y = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
-		if (!neighbours(ops, k)) {
+		if (!neighbours(ops, k) || c->rediffed >= end) {
 			rc = rl_opvec_push(&out, x);
 			k++;
 			continue;
@@ -537,12 +547,12 @@ static bool fewer_splits(const rl_ctx *c, const rl_opvec *ops, size_t r0, size_t
 	                      count_splits(c, before, ops->v + r0, r1 - r0, after);
 }
 
-static int mend_splits(rl_ctx *c, rl_opvec *ops)
+static int mend_splits(rl_ctx *c, rl_opvec *ops, uint64_t end)
 {
 	rl_opvec out = {0}, d = {0};
 	size_t next = 0, prev_eq = SIZE_MAX;
 	int rc = RL_OK;
-	for (size_t k = 0; rc == RL_OK && k < ops->n; k++) {
+	for (size_t k = 0; rc == RL_OK && k < ops->n && c->rediffed < end; k++) {
 		const rl_op *e = &ops->v[k];
 		if (e->kind != RL_OP_EQUAL || e->a1 == e->a0)
 			continue;
@@ -598,15 +608,16 @@ static int mend_splits(rl_ctx *c, rl_opvec *ops)
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
 	unit_info keep = {NULL, NULL, NULL, NULL, NULL};
-	int rc = mend_splits(c, ops);
+	uint64_t end = rl_ctx_tries_end(c, TRIES_PER_TOKEN, TRIES_MIN);
+	int rc = mend_splits(c, ops, end);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_OLD, false, NULL);
+		rc = mend_side(c, ops, RL_OLD, false, NULL, end);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, true, &keep);
+		rc = mend_side(c, ops, RL_NEW, true, &keep, end);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, false, &keep);
+		rc = mend_side(c, ops, RL_NEW, false, &keep, end);
 	unit_info_free(&keep);
-	return rc == RL_OK ? pair_neighbours(c, ops) : rc;
+	return rc == RL_OK ? pair_neighbours(c, ops, end) : rc;
 }
 
 /* ------------------------------------------------------------------ a region re-diffed */

@@ -492,6 +492,11 @@ int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_
 /* Below this many ops a list is cheap to make afresh. */
 #define SCRATCH_SMALL 4096
 
+uint64_t rl_ctx_tries_end(const rl_ctx *c, uint32_t per_token, uint64_t min)
+{
+	return c->rediffed + (uint64_t)per_token * ((uint64_t)c->side[0].n + c->side[1].n) + min;
+}
+
 rl_opvec rl_ctx_scratch(rl_ctx *c, size_t want)
 {
 	size_t x = NSPARE, big = 0;
@@ -789,6 +794,7 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 	size_t first = out->n;
 
 	if (!whole) {
+		c->rediffed += (uint64_t)(a1 - a0) + (b1 - b0);
 		forget_local(c, RL_OLD, a0, a1);
 		forget_local(c, RL_NEW, b0, b1);
 	}

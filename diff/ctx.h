@@ -81,6 +81,7 @@ typedef struct rl_ctx {
 	uint32_t next_move;     /* the next move id to hand out */
 	size_t anchors, bound_hits;  /* from the exact engine, for the stats */
 	uint64_t rediff_work;   /* work left for the diffs of ranges (see rl_ctx_exact) */
+	uint64_t rediffed;      /* tokens of the ranges diffed so far, both sides (rl_ctx_exact) */
 	/* Scratch of rl_ctx_exact (one diff at a time). */
 	uint32_t *local;        /* per id: its number in the current diff, or RL_ID_NONE */
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
@@ -125,8 +126,14 @@ void rl_ctx_trim(rl_ctx *c, size_t keep);
  * whole texts has the exact engine's work budget (myers.h); the diffs of ranges that the stages
  * ask for (moves verified and realigned, regions, passages) share one more budget of the same
  * size, rediff_work, so that no stage can re-diff its way past O(n) work: past it each search
- * stops after a few edits. */
+ * stops after a few edits. The tokens of each range are added to rediffed: what a diff costs
+ * besides its search (gathering the range, the clean-up of its script), which a stage that tries
+ * many ranges bounds itself (rl_ctx_tries_end). */
 int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
+
+/* The value of c->rediffed past which a stage that tries candidates by diffing their ranges stops
+ * trying: per_token tokens diffed for each token of both texts, and min more, from now. */
+uint64_t rl_ctx_tries_end(const rl_ctx *c, uint32_t per_token, uint64_t min);
 
 /* Copy ops to out with each equal op cut where a unit starts on either side, so that every equal
  * op lies inside one unit a side (a sentence's final stop stays with its sentence). */

@@ -1031,7 +1031,7 @@ static int spans_push(spans *l, const rl_span *sp)
 static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, size_t n, taken *tk,
                         uint32_t max_tokens, rl_opvec *moved, spans *later, accepts *acc)
 {
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n && c->rediffed < tk->tries_end; k++) {
 		rl_span sp = cand[k];
 		size_t lo, hi;
 		bool thin = rl_words(c, RL_OLD, sp.a0, sp.a1) < RL_MOVE_MIN_WORDS;
@@ -1245,7 +1245,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rl_span *cand = NULL;
 	size_t ncand = 0;
 	heads hd = {{NULL, NULL}, {0, 0}};
-	taken tk = {{NULL, NULL}, {NULL, NULL}, &hd};
+	taken tk = {{NULL, NULL}, {NULL, NULL}, &hd,
+	            rl_ctx_tries_end(c, RL_MV_TRIES_PER_TOKEN, RL_MV_TRIES_MIN)};
 	spans later = {0};
 	accepts acc = {0};
 	rl_opvec moved = {0}, out = {0}, carved = {0};

@@ -18,11 +18,22 @@
 /* The units of each side by their first ids (move.c's, for a short sentence moved whole). */
 typedef struct heads heads;
 
+/* The candidates tried (widened, grown, verified: each a few diffs of its ranges) may diff this
+ * many tokens for each token of both texts, and RL_MV_TRIES_MIN more; the rest are not tried
+ * (largest first: the wide pass's before the narrow pass's). The exact engine bounds each search,
+ * not the clean-up of each script, nor how many there are: two unrelated 1 MB texts on one
+ * vocabulary share 147,000 pairs of words, whose tries diffed 48 tokens a token (1.3 s). The most
+ * any real pair diffed is 2.5 a token on long texts (Luke, KJV against WEB, 149,000 tokens) and
+ * 11 on a short one (the corpus's rewrite, 22,000 tokens): a third of this budget or less. */
+#define RL_MV_TRIES_PER_TOKEN 8
+#define RL_MV_TRIES_MIN (UINT64_C(1) << 18)
+
 /* Which tokens of each side are taken: orphan tokens not yet part of a move. */
 typedef struct taken {
 	uint8_t *free_tok[2];  /* 1 where a token is an orphan still free */
 	uint8_t *moved[2];     /* 1 where a move took a token */
 	heads *heads;          /* move.c's index of units, built when first asked */
+	uint64_t tries_end;    /* c->rediffed past which no candidate is tried (move.c) */
 } taken;
 
 /* An accepted move: its span and its ops in the moved list. */

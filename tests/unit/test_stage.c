@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cleanup_units.h"
+#include "move.h"
 #include "pipeline.h"
+#include "refine.h"
 #include "status.h"
 
 /* Words drawn from "a" and "b" only: every word common, no anchor, short matching runs (the
@@ -175,5 +178,88 @@ Test(stage, trimming_gives_back_the_scratch_of_range_diffs)
 	}
 	rl_opvec_free(&before);
 	rl_opvec_free(&after);
+	close_two(text, toks, &c);
+}
+
+/* Prose-like text: made-up words drawn with a skew (a few common, many rare), sentences of 6 to 17
+ * words, four sentences to a paragraph; each word with what follows it ("lo", "lo.", "lo.\n\n")
+ * into words[]. */
+static size_t prose_words(uint64_t seed, size_t n, char (*words)[16])
+{
+	static const char *const syl[] = {"ka", "lo", "mi", "ter", "san", "vo", "ril", "pen"};
+	size_t k = 0;
+	for (unsigned sent = 0; k < n; sent++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		size_t len = 6 + (seed >> 40) % 12;
+		for (size_t w = 0; w < len && k < n; w++, k++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			double u = (double)(seed >> 11) / (double)(1ULL << 53);
+			unsigned id = (unsigned)(600 * u * u * u);  /* skewed: id 0 is the most common */
+			int m = snprintf(words[k], 16, "%s%s%s", syl[id % 8], syl[id / 8 % 8],
+			                 id >= 64 ? syl[id / 64 % 8] : "");
+			if (w + 1 == len)
+				snprintf(words[k] + m, 16 - (size_t)m, sent % 4 == 3 ? ".\n\n" : ".");
+		}
+	}
+	return k;
+}
+
+static char *join_words(char (*words)[16], size_t n)
+{
+	char *t = malloc(16 * n + 1), *p = t;
+	cr_assert_not_null(t);
+	for (size_t k = 0; k < n; k++)
+		p += sprintf(p, "%s%s", words[k], k + 1 < n && !strchr(words[k], '\n') ? " " : "");
+	*p = '\0';
+	return t;
+}
+
+/* Two unrelated texts on one vocabulary (a text against its own words shuffled: the bench's
+ * `unrelated` row): the moves stage has a candidate for every pair of words they share, and the
+ * units stage a weak run everywhere, whose regions overlap. Each stage's tries (the tokens of
+ * the ranges it diffs) stay within its linear budget (cleanup_units.c, move_stage.h): without
+ * it, the units stage diffed 11 tokens a token and the moves stage 48 on the bench's 1 MB pair,
+ * and both grew faster than the text. */
+Test(stage, the_units_and_moves_stages_bound_their_tries, .timeout = 600)
+{
+	enum { WORDS = 60000 };
+	char (*words)[16] = malloc(WORDS * sizeof *words);
+	cr_assert_not_null(words);
+	size_t n = prose_words(7, WORDS, words);
+	char *text[2];
+	text[0] = join_words(words, n);
+	uint64_t seed = 11;
+	for (size_t k = n; k > 1; k--) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		size_t j = (seed >> 33) % k;
+		char tmp[16];
+		memcpy(tmp, words[k - 1], 16), memcpy(words[k - 1], words[j], 16), memcpy(words[j], tmp, 16);
+	}
+	text[1] = join_words(words, n);
+	free(words);
+
+	rl_tokens *toks[2];
+	rl_ctx c;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	for (int s = 0; s < 2; s++)
+		cr_assert_eq(rl_tokenize(&toks[s], text[s], strlen(text[s])), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	uint64_t tokens = (uint64_t)c.side[0].n + c.side[1].n, min = UINT64_C(1) << 18;
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops), RL_OK);
+
+	/* A region or a candidate started before the end is finished: a few thousand tokens more. */
+	uint64_t before = c.rediffed;
+	cr_assert_eq(rl_cleanup_units(&c, &ops), RL_OK);
+	uint64_t units = c.rediffed - before;
+	cr_assert_leq(units, 16 * tokens + min + 65536, "units: %llu tokens diffed for %llu",
+	              (unsigned long long)units, (unsigned long long)tokens);
+	before = c.rediffed;
+	cr_assert_eq(rl_moves(&c, &ops), RL_OK);
+	uint64_t moves = c.rediffed - before;
+	cr_assert_leq(moves, 8 * tokens + min + 65536, "moves: %llu tokens diffed for %llu",
+	              (unsigned long long)moves, (unsigned long long)tokens);
+
+	rl_opvec_free(&ops);
 	close_two(text, toks, &c);
 }
