@@ -185,6 +185,18 @@ static bool mark_beside(const inline_state *st, const rl_piece *p, const rl_piec
 	       rl_tokens_glued_marks(rl_alignment_tokens(st->al, o), m0, m1);
 }
 
+/* Does piece n go on with one-sided piece p of the same op (side `side`, printed up to hi) inside a
+ * line? The layout cuts an insertion or a deletion into blocks of its own (a sentence's head
+ * left open for the sentence it starts, layout.c); in one column it is one span, not
+ * "{+… talks.+} {+A+} Meta". Cut at a line's start it stays cut, as the lines are. */
+static bool same_span(const inline_state *st, const rl_piece *p, const rl_piece *n, int side,
+                      uint32_t hi)
+{
+	bool na = n->a1 > n->a0, nb = n->b1 > n->b0;
+	return n->op == p->op && na != nb && nb == (side == RL_NEW) &&
+	       (side ? n->b0 : n->a0) == hi && st->tok[side][hi].gap <= RL_GAP_SPACE;
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -216,6 +228,14 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			print_span(st, !side, side ? n->a0 : n->b0, side ? n->a1 : n->b1, &ops[n->op], true,
 			           RL_GAP_SPACE);
 			k++;
+			continue;
+		}
+		if (!op->move && (p->a1 > p->a0) != (p->b1 > p->b0)) {
+			int side = p->b1 > p->b0 ? RL_NEW : RL_OLD;
+			uint32_t hi = side ? p->b1 : p->a1;
+			for (; k + 1 < k1 && same_span(st, p, rl_layout_piece(lay, k + 1), side, hi); k++)
+				hi = side ? rl_layout_piece(lay, k + 1)->b1 : rl_layout_piece(lay, k + 1)->a1;
+			print_span(st, side, side ? p->b0 : p->a0, hi, op, true, -1);
 			continue;
 		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
