@@ -291,18 +291,38 @@ static const rl_block *open_one_sided(const rl_layout *lay, int *side)
 	return b;
 }
 
+/* The open one-sided block (open_one_sided) and piece p: s the block's side and o the other; the
+ * block's tokens [lo, hi) on s and its place at_o on o; p's tokens [p0, p1) on s, [q0, q1) on o. */
+typedef struct beside {
+	int s, o;
+	uint32_t lo, hi, at_o, p0, p1, q0, q1;
+} beside;
+
+/* Fill x for piece p when the open block is one-sided; false when it is not. */
+static bool open_beside(const rl_layout *lay, const rl_piece *p, beside *x)
+{
+	const rl_block *b = open_one_sided(lay, &x->s);
+	if (!b)
+		return false;
+	int s = x->s, o = !s;
+	x->o = o;
+	x->lo = s ? b->b0 : b->a0, x->hi = s ? b->b1 : b->a1, x->at_o = o ? b->b0 : b->a0;
+	x->p0 = s ? p->b0 : p->a0, x->p1 = s ? p->b1 : p->a1;
+	x->q0 = o ? p->b0 : p->a0, x->q1 = o ? p->b1 : p->a1;
+	return true;
+}
+
 /* Is the open block a list marker alone on one side ("{+-+}", "{+4.+}": a bullet inserted before
  * the words of a paragraph that was there), which piece p goes on from on the same line? Then p
  * goes on in that block: a marker is never drawn on a row of its own above its words. */
 static bool marker_before(const rl_layout *lay, const rl_piece *p)
 {
-	int s;
-	const rl_block *b = open_one_sided(lay, &s);
-	if (!b)
+	beside x;
+	if (!open_beside(lay, p, &x))
 		return false;
-	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1;
-	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
-	if (p1 <= p0 || p0 != hi || hi - lo > 2 || tok_at(lay, s, p0)->gap >= RL_GAP_BREAK ||
+	int s = x.s;
+	uint32_t lo = x.lo, hi = x.hi, p0 = x.p0;
+	if (x.p1 <= p0 || p0 != hi || hi - lo > 2 || tok_at(lay, s, p0)->gap >= RL_GAP_BREAK ||
 	    !starts_line(lay, s, lo))
 		return false;
 	const rl_token *m = tok_at(lay, s, lo);
@@ -319,16 +339,11 @@ static bool marker_before(const rl_layout *lay, const rl_piece *p)
  * the paragraph is not cut in two with its first words on a row of their own. */
 static bool leads_paragraph(const rl_layout *lay, const rl_piece *p)
 {
-	int s;
-	const rl_block *b = open_one_sided(lay, &s);
-	if (!b)
+	beside x;
+	if (!open_beside(lay, p, &x))
 		return false;
-	int o = !s;
-	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1, at_o = o ? b->b0 : b->a0;
-	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
-	uint32_t q0 = o ? p->b0 : p->a0, q1 = o ? p->b1 : p->a1;
-	return p1 > p0 && q1 > q0 && p0 == hi && q0 == at_o && starts_line(lay, s, lo) &&
-	       !starts_line(lay, s, p0) && starts_line(lay, o, q0);
+	return x.p1 > x.p0 && x.q1 > x.q0 && x.p0 == x.hi && x.q0 == x.at_o &&
+	       starts_line(lay, x.s, x.lo) && !starts_line(lay, x.s, x.p0) && starts_line(lay, x.o, x.q0);
 }
 
 /* Is the open block a change on one side only that starts a line there ("[-- Ann-]", a deleted
@@ -367,16 +382,13 @@ static size_t words_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
  * sentence, not at the end of the row above. */
 static bool head_before_line(const rl_layout *lay, const rl_piece *p)
 {
-	int s;
-	const rl_block *b = open_one_sided(lay, &s);
-	if (!b)
+	beside x;
+	if (!open_beside(lay, p, &x))
 		return false;
-	int o = !s;
-	uint32_t lo = s ? b->b0 : b->a0, hi = s ? b->b1 : b->a1, at_o = o ? b->b0 : b->a0;
-	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
-	uint32_t q0 = o ? p->b0 : p->a0, q1 = o ? p->b1 : p->a1;
-	if (p1 <= p0 || q1 <= q0 || p0 != hi || q0 != at_o || hi - lo > HEAD_TOKENS ||
-	    starts_line(lay, s, lo) || starts_line(lay, s, p0) || sentence_start(lay, s, lo) < 2)
+	int s = x.s;
+	uint32_t lo = x.lo, hi = x.hi;
+	if (x.p1 <= x.p0 || x.q1 <= x.q0 || x.p0 != hi || x.q0 != x.at_o || hi - lo > HEAD_TOKENS ||
+	    starts_line(lay, s, lo) || starts_line(lay, s, x.p0) || sentence_start(lay, s, lo) < 2)
 		return false;
 	for (uint32_t t = lo; t < hi; t++)
 		if (sentence_end_before(lay, s, t + 1))
