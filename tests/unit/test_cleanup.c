@@ -12,6 +12,7 @@
 #include "pipeline.h"
 #include "refine.h"
 #include "status.h"
+#include "text_ctx.h"
 
 Test(cleanup, a_rewritten_sentence_is_one_rewrite)
 {
@@ -67,22 +68,6 @@ Test(cleanup, a_short_spun_sentence_keeps_its_place)
 	          "= ( sense | r 6 > six | = ) . A computer follows .");
 }
 
-/* The pipeline's context for a against b with the default options; free with close_ctx. */
-static void open_ctx(rl_ctx *c, rl_tokens **ta, rl_tokens **tb, const char *a, const char *b)
-{
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	cr_assert_eq(rl_tokenize(ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(c, *ta, *tb, &o), RL_OK);
-}
-
-static void close_ctx(rl_ctx *c, rl_tokens *ta, rl_tokens *tb)
-{
-	rl_ctx_release(c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
-}
-
 /* ops becomes v[0..n) cut at units by rl_split_at_units. */
 static void split_ops(rl_ctx *c, rl_opvec *ops, const rl_op *v, size_t n)
 {
@@ -110,19 +95,18 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 {
 	const char *a = "The ferry ran late.\n\nPier Road\n|\nMay 3\n\nDespite the fog, it sailed.";
 	const char *b = "The ferry ran late.\nRegardless of the fog, it sailed.";
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	open_ctx(&c, &ta, &tb, a, b);
-	uint32_t despite = tok_of(&c, RL_OLD, a, "Despite");
-	uint32_t the_a = tok_of(&c, RL_OLD, a, "the fog"), the_b = tok_of(&c, RL_NEW, b, "the fog");
-	uint32_t pier = tok_of(&c, RL_OLD, a, "Pier"), regardless = tok_of(&c, RL_NEW, b, "Regardless");
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint32_t despite = tok_of(c, RL_OLD, a, "Despite");
+	uint32_t the_a = tok_of(c, RL_OLD, a, "the fog"), the_b = tok_of(c, RL_NEW, b, "the fog");
+	uint32_t pier = tok_of(c, RL_OLD, a, "Pier"), regardless = tok_of(c, RL_NEW, b, "Regardless");
 	rl_op v[] = {
 		{0, pier, 0, regardless, 0, RL_OP_EQUAL, 0},
 		{pier, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
-		{the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0},
+		{the_a, c->side[0].n, the_b, c->side[1].n, 0, RL_OP_EQUAL, 0},
 	};
 	rl_opvec ops = {0};
-	split_ops(&c, &ops, v, 3);
+	split_ops(c, &ops, v, 3);
 	cr_assert_eq(ops.n, 4);
 	cr_assert(ops.v[1].kind == RL_OP_DELETE && ops.v[1].a0 == pier && ops.v[1].a1 == despite &&
 	          ops.v[1].b0 == regardless && ops.v[1].b1 == regardless, "the dateline alone");
@@ -131,17 +115,17 @@ Test(cleanup, deleted_lines_and_a_following_rewrite_are_apart)
 	/* A replace that starts inside a unit ("3 Despite" -> "Regardless of", as when two
 	 * sentences are joined) keeps its pairing: what comes before the cut is no whole unit. */
 	rl_op j[] = {{despite - 1, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
-	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
-	split_ops(&c, &ops, j, 2);
+	             {the_a, c->side[0].n, the_b, c->side[1].n, 0, RL_OP_EQUAL, 0}};
+	split_ops(c, &ops, j, 2);
 	cr_assert_eq(ops.n, 2);
 	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
 	/* A replace inside one sentence on both sides is left alone. */
 	rl_op w[] = {{despite, the_a, regardless, the_b, 0, RL_OP_REPLACE, 0},
-	             {the_a, c.side[0].n, the_b, c.side[1].n, 0, RL_OP_EQUAL, 0}};
-	split_ops(&c, &ops, w, 2);
+	             {the_a, c->side[0].n, the_b, c->side[1].n, 0, RL_OP_EQUAL, 0}};
+	split_ops(c, &ops, w, 2);
 	cr_assert_eq(ops.n, 2);
 	rl_opvec_free(&ops);
-	close_ctx(&c, ta, tb);
+	text_ctx_close(&x);
 }
 
 /* Issue 10: a replace pairs text only where its sides share a content word or stand in the same
@@ -151,19 +135,18 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	const char *a = "Home\n\nNews\n\nToggle search form\n\nThe fleet grew. Top crews sailed.";
 	const char *b = "That habit earned the ferry a loyal crowd of riders and crews.\n\nThe fleet "
 	                "grew. Best crews sailed.";
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	open_ctx(&c, &ta, &tb, a, b);
-	uint32_t fa = tok_of(&c, RL_OLD, a, "The fleet"), fb = tok_of(&c, RL_NEW, b, "The fleet");
-	uint32_t top = tok_of(&c, RL_OLD, a, "Top"), best = tok_of(&c, RL_NEW, b, "Best");
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint32_t fa = tok_of(c, RL_OLD, a, "The fleet"), fb = tok_of(c, RL_NEW, b, "The fleet");
+	uint32_t top = tok_of(c, RL_OLD, a, "Top"), best = tok_of(c, RL_NEW, b, "Best");
 	rl_op v[] = {
 		{0, fa, 0, fb, 0, RL_OP_REPLACE, 0},
 		{fa, top, fb, best, 0, RL_OP_EQUAL, 0},
 		{top, top + 1, best, best + 1, 0, RL_OP_REPLACE, 0},
-		{top + 1, c.side[0].n, best + 1, c.side[1].n, 0, RL_OP_EQUAL, 0},
+		{top + 1, c->side[0].n, best + 1, c->side[1].n, 0, RL_OP_EQUAL, 0},
 	};
 	rl_opvec ops = {0};
-	split_ops(&c, &ops, v, 4);
+	split_ops(c, &ops, v, 4);
 	cr_assert_eq(ops.n, 5);
 	cr_assert(ops.v[0].kind == RL_OP_DELETE && ops.v[0].a1 == fa, "the menu deleted");
 	cr_assert(ops.v[1].kind == RL_OP_INSERT && ops.v[1].b0 == 0 && ops.v[1].b1 == fb,
@@ -172,14 +155,14 @@ Test(cleanup, unrelated_text_is_no_rewrite)
 	cr_assert_eq(ops.v[3].kind, RL_OP_REPLACE);
 	/* So does a sentence reworded in place, sharing no word. */
 	const char *s1 = "Storms came.", *s2 = "Gales arrived.";
-	close_ctx(&c, ta, tb);
-	open_ctx(&c, &ta, &tb, s1, s2);
+	text_ctx_close(&x);
+	c = text_ctx_pair(&x, s1, s2);
 	rl_op w[] = {{0, 2, 0, 2, 0, RL_OP_REPLACE, 0}, {2, 3, 2, 3, 0, RL_OP_EQUAL, 0}};
-	split_ops(&c, &ops, w, 2);
+	split_ops(c, &ops, w, 2);
 	cr_assert_eq(ops.n, 2);
 	cr_assert_eq(ops.v[0].kind, RL_OP_REPLACE);
 	rl_opvec_free(&ops);
-	close_ctx(&c, ta, tb);
+	text_ctx_close(&x);
 }
 
 /* Issue 10: adjacent swaps come out of the exact script as one replace ("can open" -> "is able to
@@ -303,24 +286,23 @@ Test(cleanup, holes_on_both_sides_stay_out_of_the_diff)
 	const char *a = "The ferry ran late today. Harbour news and notes. The crew waited for the tide.";
 	const char *b = "The ferry ran late today. The news came. Notes on harbour news. The crew waited "
 	                "for the tide.";
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	open_ctx(&c, &ta, &tb, a, b);
-	uint32_t na = c.side[RL_OLD].n, nb = c.side[RL_NEW].n;
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint32_t na = c->side[RL_OLD].n, nb = c->side[RL_NEW].n;
 	rl_hole holes[2] = {
-		{RL_OLD, tok_of(&c, RL_OLD, a, "Harbour"), tok_of(&c, RL_OLD, a, "The crew")},
-		{RL_NEW, tok_of(&c, RL_NEW, b, "Notes"), tok_of(&c, RL_NEW, b, "The crew")},
+		{RL_OLD, tok_of(c, RL_OLD, a, "Harbour"), tok_of(c, RL_OLD, a, "The crew")},
+		{RL_NEW, tok_of(c, RL_NEW, b, "Notes"), tok_of(c, RL_NEW, b, "The crew")},
 	};
 	rl_opvec ops = {0};
 	/* NEW's hole alone: OLD's sentence finds "news" in the sentence before it. */
-	cr_assert_eq(rl_ctx_refine_holes(&c, 0, na, 0, nb, holes + 1, 1, &ops), RL_OK);
+	cr_assert_eq(rl_ctx_refine_holes(c, 0, na, 0, nb, holes + 1, 1, &ops), RL_OK);
 	bool kept = false;
 	for (size_t k = 0; k < ops.n; k++)
 		kept |= ops.v[k].kind == RL_OP_EQUAL && ops.v[k].a0 < holes[0].h1 &&
 		        ops.v[k].a1 > holes[0].h0;
 	cr_assert(kept, "with NEW's hole alone, OLD's sentence keeps a word");
 	ops.n = 0;
-	cr_assert_eq(rl_ctx_refine_holes(&c, 0, na, 0, nb, holes, 2, &ops), RL_OK);
+	cr_assert_eq(rl_ctx_refine_holes(c, 0, na, 0, nb, holes, 2, &ops), RL_OK);
 	cr_assert(has_alone(&ops, RL_OP_DELETE, RL_OLD, holes[0].h0, holes[0].h1));
 	cr_assert(has_alone(&ops, RL_OP_INSERT, RL_NEW, holes[1].h0, holes[1].h1));
 	for (size_t k = 0; k < ops.n; k++) {
@@ -331,33 +313,13 @@ Test(cleanup, holes_on_both_sides_stay_out_of_the_diff)
 		cr_assert(op->b1 <= holes[1].h0 || op->b0 >= holes[1].h1, "op %zu in NEW's hole", k);
 	}
 	rl_opvec_free(&ops);
-	close_ctx(&c, ta, tb);
+	text_ctx_close(&x);
 }
 
 /* The ops of a hand-made script over OLD and NEW, after rl_slide, as text. */
 static void slid(const char *a, const char *b, const rl_op *in, size_t n, char *out, size_t cap)
 {
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_opvec ops = {0};
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
-	for (size_t k = 0; k < n; k++)
-		cr_assert_eq(rl_opvec_push(&ops, &in[k]), RL_OK);
-	cr_assert_eq(rl_slide(&c, &ops), RL_OK);
-	size_t w = 0;
-	out[0] = '\0';
-	for (size_t k = 0; k < ops.n && w < cap; k++) {
-		const rl_op *op = &ops.v[k];
-		w += (size_t)snprintf(out + w, cap - w, "%s%c %u-%u %u-%u", k ? " | " : "",
-		                      "=-+r"[op->kind], op->a0, op->a1, op->b0, op->b1);
-	}
-	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	stage_ranges(a, b, rl_slide, in, n, out, cap);
 }
 
 Test(cleanup, an_equality_shifted_away_joins_two_changes)
@@ -372,7 +334,7 @@ Test(cleanup, an_equality_shifted_away_joins_two_changes)
 		{1, 3, 9, 11, 0, RL_OP_EQUAL, 0},  /* 中巴 */
 	};
 	slid("在中巴", "胜利在行内厂房。在中巴", script, 4, got, sizeof got);
-	cr_assert_str_eq(got, "+ 0-0 0-8 | = 0-3 8-11");
+	cr_assert_str_eq(got, "i 0-0 0-8 | = 0-3 8-11");
 	/* Not across a deletion and an insertion: that would pair two texts nothing paired. */
 	const rl_op apart[] = {
 		{0, 2, 0, 0, 0, RL_OP_DELETE, 0},  /* 胜利 */
@@ -381,7 +343,7 @@ Test(cleanup, an_equality_shifted_away_joins_two_changes)
 		{3, 5, 4, 6, 0, RL_OP_EQUAL, 0},   /* 中巴 */
 	};
 	slid("胜利在中巴", "在行内在中巴", apart, 4, got, sizeof got);
-	cr_assert_str_eq(got, "- 0-2 0-0 | = 2-3 0-1 | + 3-3 1-4 | = 3-5 4-6");
+	cr_assert_str_eq(got, "d 0-2 0-0 | = 2-3 0-1 | i 3-3 1-4 | = 3-5 4-6");
 }
 
 Test(cleanup, an_equality_at_a_line_start_is_not_shifted_away)
@@ -397,7 +359,7 @@ Test(cleanup, an_equality_at_a_line_start_is_not_shifted_away)
 		{9, 10, 3, 4, 0, RL_OP_REPLACE, 0}, /* c -> d */
 	};
 	slid(a, b, script, 4, got, sizeof got);
-	cr_assert_str_eq(got, "= 0-1 0-1 | - 1-7 1-1 | = 7-9 1-3 | r 9-10 3-4");
+	cr_assert_str_eq(got, "= 0-1 0-1 | d 1-7 1-1 | = 7-9 1-3 | r 9-10 3-4");
 }
 
 /* A template's line whose value was rewritten, longer, keeps its parameter name ("| clubs1 =")
@@ -473,7 +435,7 @@ Test(cleanup, an_equality_is_not_shifted_out_of_a_quotation)
 		{3, 6, 3, 3, 0, RL_OP_DELETE, 0},  /* " z y */
 	};
 	slid(a, b, script, 4, got, sizeof got);
-	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-2 1-2 | = 2-3 2-3 | - 3-6 3-3");
+	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-2 1-2 | = 2-3 2-3 | d 3-6 3-3");
 	/* Without the marks the same script shifts: the two changes become one. */
 	const char *c = "x , y , z y";
 	slid(c, b, script, 4, got, sizeof got);

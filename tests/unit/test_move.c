@@ -11,6 +11,7 @@
 #include "ops_text.h"
 #include "script_check.h"
 #include "status.h"
+#include "text_ctx.h"
 
 #define P1 "The harbor master opened the gates at dawn and counted the boats."
 #define P2 "A storm had broken three moorings during the night, and two skiffs were missing from " \
@@ -563,22 +564,18 @@ Test(move, a_passage_behind_inserted_sentences_settles_in_place)
 {
 	const char *a = "Top crews met. Ann left.";
 	const char *b = "New words here now. Top crews met. Ann left.";
-	rl_tokens *toks[2];
-	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_ctx c;
-	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
 	/* OLD: Top crews met . (0-4) Ann left . (4-7); NEW: New words here now . (0-5), then 5-12 */
 	const rl_op rest_in[] = {
 		{4, 4, 0, 5, 0, RL_OP_INSERT, 0},
 		{4, 7, 9, 12, 0, RL_OP_EQUAL, 0},
 	};
-	const rl_op moved_in[] = {{0, 4, 5, 9, 0, RL_OP_MOVE, 1}};
+	const rl_op moved_in[] = {{0, 4, 5, 9, 1, RL_OP_MOVE, 0}};
 	rl_opvec rest = {0}, moved = {0};
 	cr_assert_eq(rl_opvec_append(&rest, rest_in, 2), RL_OK);
 	cr_assert_eq(rl_opvec_append(&moved, moved_in, 1), RL_OK);
-	cr_assert_eq(rl_merge_moves(&c, &rest, &moved), RL_OK);
+	cr_assert_eq(rl_merge_moves(c, &rest, &moved), RL_OK);
 	cr_assert_eq(rest.n, 3);
 	cr_assert(rest.v[0].kind == RL_OP_INSERT && rest.v[0].a0 == 0 && rest.v[0].a1 == 0);
 	cr_assert(rest.v[1].kind == RL_OP_EQUAL && rest.v[1].move == 0 && rest.v[1].a0 == 0 &&
@@ -586,9 +583,7 @@ Test(move, a_passage_behind_inserted_sentences_settles_in_place)
 	cr_assert(rest.v[2].a0 == 4 && rest.v[2].b0 == 9);
 	rl_opvec_free(&rest);
 	rl_opvec_free(&moved);
-	rl_ctx_release(&c);
-	rl_tokens_free(toks[0]);
-	rl_tokens_free(toks[1]);
+	text_ctx_close(&x);
 }
 
 /* Issue 10: a stop inserted after a kept clause was given, by the exact diff, the place of the
@@ -600,12 +595,8 @@ Test(move, an_insertion_inside_a_moved_passage_stands_before_it)
 {
 	const char *a = "Crews met Rails might rust. Ann left.";
 	const char *b = "Crews met. Ann left. Rails might rust.";
-	rl_tokens *toks[2];
-	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_ctx c;
-	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
 	/* OLD: Crews met (0-2) Rails might rust . (2-6) Ann left . (6-9);
 	 * NEW: Crews met . (0-3) Ann left . (3-6) Rails might rust . (6-10) */
 	const rl_op rest_in[] = {
@@ -617,14 +608,12 @@ Test(move, an_insertion_inside_a_moved_passage_stands_before_it)
 	rl_opvec rest = {0}, moved = {0};
 	cr_assert_eq(rl_opvec_append(&rest, rest_in, 3), RL_OK);
 	cr_assert_eq(rl_opvec_append(&moved, moved_in, 2), RL_OK);
-	cr_assert_eq(rl_merge_moves(&c, &rest, &moved), RL_OK);
+	cr_assert_eq(rl_merge_moves(c, &rest, &moved), RL_OK);
 	cr_assert_eq(rest.n, 5);
 	cr_assert(rest.v[1].kind == RL_OP_INSERT && rest.v[1].a0 == 2 && rest.v[1].a1 == 2,
 	          "the insertion stands at %u", rest.v[1].a0);
 	cr_assert(rest.v[3].move && rest.v[4].move);
 	rl_opvec_free(&rest);
 	rl_opvec_free(&moved);
-	rl_ctx_release(&c);
-	rl_tokens_free(toks[0]);
-	rl_tokens_free(toks[1]);
+	text_ctx_close(&x);
 }

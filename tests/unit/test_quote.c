@@ -879,21 +879,14 @@ static uint32_t tok_of(const rl_side *sd, const char *text, const char *at)
 static void flagged(const char *a, const char *b, const rl_op *in, size_t n, char *out,
                     size_t cap)
 {
-	rl_tokens *ta, *tb;
-	rl_ctx c;
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_opvec ops = {0};
-	cr_assert_eq(rl_tokenize(&ta, a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&tb, b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_pipeline_ctx(&c, ta, tb, &o), RL_OK);
-	for (size_t k = 0; k < n; k++)
-		cr_assert_eq(rl_opvec_push(&ops, &in[k]), RL_OK);
-	cr_assert_eq(rl_quotes_flag(&c, &ops), RL_OK);
+	text_ctx x;
+	rl_opvec ops;
+	const rl_side *sa = &text_ctx_pair(&x, a, b)->side[RL_OLD], *sb = &x.c.side[RL_NEW];
+	text_ctx_stage(&x, rl_quotes_flag, in, n, &ops);
 	size_t w = 0;
 	out[0] = '\0';
 	for (size_t k = 0; k < ops.n && w < cap; k++) {
 		const rl_op *op = &ops.v[k];
-		const rl_side *sa = &c.side[RL_OLD], *sb = &c.side[RL_NEW];
 		int la = op->a1 > op->a0 ? (int)(sa->tok[op->a1 - 1].off + sa->tok[op->a1 - 1].len -
 		                                 sa->tok[op->a0].off) : 0;
 		int lb = op->b1 > op->b0 ? (int)(sb->tok[op->b1 - 1].off + sb->tok[op->b1 - 1].len -
@@ -903,9 +896,7 @@ static void flagged(const char *a, const char *b, const rl_op *in, size_t n, cha
 		                      lb ? b + sb->tok[op->b0].off : "");
 	}
 	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(ta);
-	rl_tokens_free(tb);
+	text_ctx_close(&x);
 }
 
 Test(quote, a_flag_stays_inside_both_quotations_of_one_change)

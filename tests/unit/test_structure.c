@@ -407,29 +407,22 @@ Test(structure, a_deletion_is_not_cut_by_a_move)
 {
 	const char *a = "Intro. \xe2\x80\x9cGone words,\xe2\x80\x9d she said. Kept passage here.";
 	const char *b = "Intro. Kept passage here. Extra.";
-	rl_tokens *toks[2];
-	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
-	cr_assert_eq(rl_tokens_count(toks[0]), 14);
-	cr_assert_eq(rl_tokens_count(toks[1]), 8);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_ctx c;
-	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	cr_assert_eq(c->side[RL_OLD].n, 14);
+	cr_assert_eq(c->side[RL_NEW].n, 8);
 	const rl_op in[] = {
 		{0, 2, 0, 2, 0, RL_OP_EQUAL, 0},   {2, 3, 2, 2, 0, RL_OP_DELETE, 0},
 		{10, 14, 2, 6, 1, RL_OP_MOVE, 0},  {3, 10, 6, 6, 0, RL_OP_DELETE, 0},
 		{14, 14, 6, 8, 0, RL_OP_INSERT, 0},
 	};
-	rl_opvec ops = {0};
-	cr_assert_eq(rl_opvec_append(&ops, in, 5), RL_OK);
-	cr_assert_eq(rl_edges_tidy(&c, &ops), RL_OK);
+	rl_opvec ops;
+	text_ctx_stage(&x, rl_edges_tidy, in, 5, &ops);
 	cr_assert_eq(ops.n, 4);
 	cr_assert(ops.v[1].move == 1 && ops.v[2].kind == RL_OP_DELETE);
 	cr_assert(ops.v[2].a0 == 2 && ops.v[2].a1 == 10 && ops.v[2].b0 == 6 && ops.v[2].b1 == 6);
 	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(toks[0]);
-	rl_tokens_free(toks[1]);
+	text_ctx_close(&x);
 }
 
 /* The structure passes visit only the candidates the context lists (ctx.h): the units and
@@ -501,25 +494,7 @@ Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
 static void tails_first_of(const char *a, const char *b, const rl_op *in, size_t n, char *out,
                            size_t len)
 {
-	rl_tokens *toks[2];
-	cr_assert_eq(rl_tokenize(&toks[0], a, strlen(a)), RL_OK);
-	cr_assert_eq(rl_tokenize(&toks[1], b, strlen(b)), RL_OK);
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	rl_ctx c;
-	cr_assert_eq(rl_pipeline_ctx(&c, toks[0], toks[1], &o), RL_OK);
-	rl_opvec ops = {0};
-	cr_assert_eq(rl_opvec_append(&ops, in, n), RL_OK);
-	cr_assert_eq(rl_tails_first(&c, &ops), RL_OK);
-	size_t w = 0;
-	out[0] = '\0';
-	for (size_t k = 0; k < ops.n; k++)
-		w += (size_t)snprintf(out + w, len - w, "%s%c %u-%u %u-%u", k ? " | " : "",
-		                      "=dirm"[ops.v[k].kind], ops.v[k].a0, ops.v[k].a1, ops.v[k].b0,
-		                      ops.v[k].b1);
-	rl_opvec_free(&ops);
-	rl_ctx_release(&c);
-	rl_tokens_free(toks[0]);
-	rl_tokens_free(toks[1]);
+	stage_ranges(a, b, rl_tails_first, in, n, out, len);
 }
 
 /* Issue 10: a unit's head or tail is not drawn apart from it by several inserted sentences (a
