@@ -8,8 +8,8 @@ tests need no Chromium; run this again only to change it:
     python3 tests/documents/make_justified.py
 """
 import os
-import subprocess
-import tempfile
+
+from chromium_print import print_pdf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -49,14 +49,7 @@ def main():
     body = "".join("<%s>%s</%s>" % (k, v, k) for k, v in PARAS)
     html = ('<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>%s</style>'
             "</head><body>%s</body></html>" % (CSS, body))
-    with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "page.html")
-        with open(src, "w", encoding="utf-8") as f:
-            f.write(html)
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-pdf-header-footer",
-                        "--print-to-pdf=" + os.path.join(HERE, "justified.pdf"), src],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print_pdf(html, os.path.join(HERE, "justified.pdf"))
 
 
 if __name__ == "__main__":

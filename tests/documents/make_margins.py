@@ -12,9 +12,9 @@ them:
     python3 tests/documents/make_margins.py
 """
 import os
-import subprocess
-import tempfile
 import time
+
+from chromium_print import print_pdf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -64,15 +64,7 @@ def write(name, paras, css=CSS, margins=True):
     body = "".join("<%s>%s</%s>" % (k, v, k) for k, v in paras)
     html = ('<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Kiosk note'
             '</title><style>%s</style></head><body>%s</body></html>' % (css, body))
-    with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "kiosk.html")
-        with open(src, "w", encoding="utf-8") as f:
-            f.write(html)
-        # Chromium's default header and footer: no --no-pdf-header-footer.
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu"]
-                       + ([] if margins else ["--no-pdf-header-footer"])
-                       + ["--print-to-pdf=" + os.path.join(HERE, name), src],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print_pdf(html, os.path.join(HERE, name), margins=margins)
 
 
 def main():

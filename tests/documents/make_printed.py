@@ -10,8 +10,8 @@ PDFs are committed, so the tests need no Chromium; run this again only to change
     python3 tests/documents/make_printed.py
 """
 import os
-import subprocess
-import tempfile
+
+from chromium_print import print_pdf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -84,20 +84,10 @@ few weeds. The rules are there for the plots that are left for a whole season.</
 </body></html>"""
 
 
-def chromium_pdf(tmp, html, out):
-    src = os.path.join(tmp, "page.html")
-    with open(src, "w", encoding="utf-8") as f:
-        f.write(html)
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--no-pdf-header-footer", "--print-to-pdf=" + os.path.join(HERE, out), src],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        for v, edited in ((1, False), (2, True)):
-            chromium_pdf(tmp, page(edited), "parish-v%d.pdf" % v)
-        chromium_pdf(tmp, LISTS, "printed-lists.pdf")
+    for v, edited in ((1, False), (2, True)):
+        print_pdf(page(edited), os.path.join(HERE, "parish-v%d.pdf" % v))
+    print_pdf(LISTS, os.path.join(HERE, "printed-lists.pdf"))
 
 
 if __name__ == "__main__":
