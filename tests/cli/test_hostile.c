@@ -208,6 +208,11 @@ Test(hostile, against_each_other, .timeout = 600)
 	free_files(v, n);
 }
 
+/* Standard input is read the same way whatever the format (src/input/source.c): these formats cover
+ * the printers of each kind and the comparison switches; every format reads the same bytes from
+ * files in the tests above. (All 13 cost 1,040 runs here, a fifth of the sanitizer phase.) */
+static const size_t stdin_formats[] = {0, 3, 4, 9};
+
 Test(hostile, on_standard_input, .timeout = 600)
 {
 	size_t n;
@@ -220,9 +225,9 @@ Test(hostile, on_standard_input, .timeout = 600)
 		char buf[8192];
 		size_t len = fread(buf, 1, sizeof buf, fp);
 		fclose(fp);
-		for (size_t f = 0; f < NFORMATS; f++) {
-			run_format(f, "-", NORMAL, buf, len, false);
-			run_format(f, v[i], "-", buf, len, true);
+		for (size_t k = 0; k < sizeof stdin_formats / sizeof *stdin_formats; k++) {
+			run_format(stdin_formats[k], "-", NORMAL, buf, len, false);
+			run_format(stdin_formats[k], v[i], "-", buf, len, true);
 		}
 	}
 	free_files(v, n);
