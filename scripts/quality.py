@@ -2,7 +2,7 @@
 """quality.py - how well redline aligns prose: real text with its truth, and fresh generated pairs.
 
   scripts/quality.py [--bin build/src/redline] [--shared ../shared] [--out build/quality]
-                     [--seed N] [--pairs N] [--quick] [--no-real] [--no-generated]
+                     [--seed N] [--pairs N] [--quick] [--keep] [--no-real] [--no-generated]
                      [--tools redline,git,dwdiff,difflib] [--stages] [--markdown]
                      [--quote-labels generator|marks]
 
@@ -177,7 +177,7 @@ def generated(a, bench, seed):
             other = prefix + '.marks.json' if key == 'redline' else None
             row[key], row[key + '_secs'] = score(bench, a.bin, prefix, extra, other)
         broken = [f'{key}: {row[key]["broken"]}' for key, _ in runs if 'broken' in row[key]]
-        if not broken:  # a broken pair's files stay, to repeat it
+        if not broken and not a.keep:  # a broken pair's files stay, to repeat it
             for ext in ('.old.txt', '.new.txt', '.truth.json', '.marks.json'):
                 os.unlink(prefix + ext)
         rows.append(row)
@@ -229,6 +229,8 @@ def main():
     ap.add_argument('--seed', type=int, help='repeat the generated pairs of an earlier run')
     ap.add_argument('--pairs', type=int, default=12, help='generated pairs (default 12)')
     ap.add_argument('--quick', action='store_true', help='smaller generated pairs')
+    ap.add_argument('--keep', action='store_true',
+                    help='keep every generated pair (OLD, NEW, truth) in --out, to study it')
     ap.add_argument('--no-real', action='store_true', help='skip the real-text table')
     ap.add_argument('--no-generated', action='store_true', help='skip the generated pairs')
     ap.add_argument('--tools', default=','.join(quality_tools.TOOLS),
