@@ -7,6 +7,7 @@
 #include "cleanup.h"
 #include "refine.h"
 #include "status.h"
+#include "structure.h"
 
 /* ------------------------------------------------------------------ units gone */
 
@@ -269,10 +270,60 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 	return any;
 }
 
+/* OLD's headings mended so far (a title, a standfirst, a section's name, gone whole): they stay
+ * out of the regions re-diffed after them. Mending NEW's side re-diffs a region that reaches back
+ * over them, which gave a summary's title its coincidences back (a name kept from it against the
+ * first sentence of the text it sums up), as rl_cleanup_region knows. Only headings: a sentence
+ * of a text written from a template, mended as gone, may be a copy whose words the re-diff on
+ * NEW's side rightly takes back (a generated pair's "If set to an integer, ..." lines). */
+typedef struct holes_out {
+	rl_hole *v;
+	size_t n, cap;
+} holes_out;
+
+static int hole_push(holes_out *v, rl_hole h)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? 2 * v->cap : 8;
+		rl_hole *nv = realloc(v->v, cap * sizeof *nv);
+		if (!nv)
+			return RL_ENOMEM;
+		v->v = nv, v->cap = cap;
+	}
+	v->v[v->n++] = h;
+	return RL_OK;
+}
+
+/* Are the units of side s in [h0, h1) all headings? */
+static bool headings(const rl_ctx *c, int s, uint32_t h0, uint32_t h1)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t u = sd->unit[h0]; u < sd->nunits && sd->ustart[u] < h1; u++)
+		if (!rl_unit_heading(c, s, u))
+			return false;
+	return true;
+}
+
+/* The holes of `done` inside OLD [a0, a1) (and clear of the new one), then [h0, h1) of side s,
+ * into *v. */
+static int holes_for(const holes_out *done, uint32_t a0, uint32_t a1, int s, uint32_t h0,
+                     uint32_t h1, holes_out *v)
+{
+	int rc = RL_OK;
+	for (size_t i = 0; i < done->n && rc == RL_OK; i++) {
+		rl_hole h = done->v[i];
+		if (h.h0 >= a0 && h.h1 <= a1 && !(h.s == s && h.h0 < h1 && h0 < h.h1))
+			rc = hole_push(v, h);
+	}
+	return rc == RL_OK ? hole_push(v, (rl_hole){s, h0, h1}) : rc;
+}
+
 /* Re-diff the region around the hole [h0, h1) of side s, ops k0..k1 touching it, with the hole
- * left out; the result replaces ops [*r0, *r1) of the list. */
+ * (and OLD's holes mended before, `done`) left out; the result replaces ops [*r0, *r1) of the
+ * list. A hole of OLD mended joins `done`. */
 static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1, size_t k0,
-                size_t k1, size_t floor, uint32_t coincidences, rl_opvec *out, size_t *next)
+                size_t k1, size_t floor, uint32_t coincidences, rl_opvec *out, size_t *next,
+                holes_out *done)
 {
 	size_t r0 = k0, r1 = k1 + 1;
 	while (r0 > floor && k0 - r0 < REGION_OPS_MAX && !solid(c, &ops->v[r0 - 1]))
@@ -283,8 +334,12 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 		return RL_ENOMEM;
 	*next = r1;
 	rl_opvec mended = {0};
-	int rc = rl_ctx_refine_hole(c, ops->v[r0].a0, ops->v[r1 - 1].a1, ops->v[r0].b0,
-	                            ops->v[r1 - 1].b1, s, h0, h1, &mended);
+	holes_out here = {NULL, 0, 0};
+	int rc = holes_for(done, ops->v[r0].a0, ops->v[r1 - 1].a1, s, h0, h1, &here);
+	if (rc == RL_OK)
+		rc = rl_ctx_refine_holes(c, ops->v[r0].a0, ops->v[r1 - 1].a1, ops->v[r0].b0,
+		                         ops->v[r1 - 1].b1, here.v, here.n, &mended);
+	free(here.v);
 	/* Mended, the region must match as many content words as before, but for the coincidences
 	 * inside the unit. */
 	if (rc == RL_OK) {
@@ -292,6 +347,8 @@ static int mend(rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint32_t h1,
 		              content_kept(c, ops->v + r0, r1 - r0);
 		rc = better ? rl_opvec_append(out, mended.v, mended.n)
 		            : rl_opvec_append(out, ops->v + r0, r1 - r0);
+		if (rc == RL_OK && better && s == RL_OLD && headings(c, s, h0, h1))
+			rc = hole_push(done, (rl_hole){s, h0, h1});
 	}
 	rl_opvec_free(&mended);
 	return rc;
@@ -366,7 +423,8 @@ static bool restates_new(const rl_ctx *c, uint32_t u)
  * deletion (insertion) and its neighbours find their true partners. With `items` (NEW only), the
  * list items that restate NEW's sentences above them instead: an OLD sentence matched with such a
  * bullet finds its rewrite, which the bullet had left looking inserted whole. */
-static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *keep, uint64_t end)
+static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *keep, uint64_t end,
+                     holes_out *done)
 {
 	const rl_side *sd = &c->side[s];
 	unit_info ui = {NULL, NULL, NULL, NULL, NULL};
@@ -386,7 +444,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *kee
 			size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
 			if (k0 >= next && !kept_from_items(c, ops, k0, k1))
 				rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1),
-				          &out, &next);
+				          &out, &next, done);
 			continue;
 		}
 		if (!unit_gone(c, &ui, s, u))
@@ -400,7 +458,7 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *kee
 		if (!clean && k0 >= next && !faces_unit(c, ops, s, u, v) &&
 		    coincidental(c, ops, s, h0, h1))
 			rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1), &out,
-			          &next);
+			          &next, done);
 		u = v;
 	}
 	if (rc == RL_OK && next > 0) {
@@ -608,15 +666,17 @@ static int mend_splits(rl_ctx *c, rl_opvec *ops, uint64_t end)
 int rl_cleanup_units(rl_ctx *c, rl_opvec *ops)
 {
 	unit_info keep = {NULL, NULL, NULL, NULL, NULL};
+	holes_out done = {NULL, 0, 0};
 	uint64_t end = rl_ctx_tries_end(c, TRIES_PER_TOKEN, TRIES_MIN);
 	int rc = mend_splits(c, ops, end);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_OLD, false, NULL, end);
+		rc = mend_side(c, ops, RL_OLD, false, NULL, end, &done);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, true, &keep, end);
+		rc = mend_side(c, ops, RL_NEW, true, &keep, end, &done);
 	if (rc == RL_OK)
-		rc = mend_side(c, ops, RL_NEW, false, &keep, end);
+		rc = mend_side(c, ops, RL_NEW, false, &keep, end, &done);
 	unit_info_free(&keep);
+	free(done.v);
 	return rc == RL_OK ? pair_neighbours(c, ops, end) : rc;
 }
 

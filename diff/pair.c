@@ -9,6 +9,10 @@
 #include "lexicon.h"
 #include "refine.h"
 #include "status.h"
+#include "structure.h"
+
+/* What an id is as a name (names_find). */
+enum { NAME_SEEN = 1, NAME_LOWER = 2 };
 
 /* A unit that keeps less than this share of its words in place was rewritten; equal ops in a
  * unit that keeps more are anchors that bound the regions. */
@@ -41,7 +45,8 @@
 /* A unit next to a pair joins it when this share of its content comes from the pair's other side. */
 #define ATTACH_SHARE 0.4
 /* Units left unpaired between two pairs are diffed word by word when the word diff before pairing
- * kept at least this many words between them (one kept word is often a coincidence). */
+ * kept at least this many words between one unit of each side (one kept word is often a
+ * coincidence, and so are words kept here and there between two lists side by side). */
 #define GAP_MIN_KEPT 2
 /* Characters of a word that make its stem when pairing sentences. */
 #define STEM_CHARS 5
@@ -153,6 +158,8 @@ typedef struct region {
 	uint32_t *post_off, *post;  /* CSR: local id -> OLD units */
 	float *weight;              /* per local id */
 	float *unit_w[2];           /* per unit: its content weight */
+	uint8_t *head[2];           /* per unit: a heading (rl_unit_heading) */
+	const uint8_t *names;       /* per id: NAME_* (names_find) */
 	uint32_t *loc[2];           /* per token of the region, from its first token on: its local
 	                             * number, RL_ID_NONE when no content word or not in OLD's units
 	                             * (each stem hashed once, not at every look) */
@@ -186,6 +193,28 @@ static void region_free(region *r)
 	region_index_free(r);
 	free(r->ua);
 	free(r->ub);
+	free(r->head[0]);
+	free(r->head[1]);
+}
+
+/* Which units of the region are headings (whole units: a region clipped inside one is no
+ * heading's). */
+static int heads_of(region *r)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &r->c->side[s];
+		const urange *ur = s == RL_OLD ? r->ua : r->ub;
+		uint32_t nu = s == RL_OLD ? r->na : r->nb;
+		r->head[s] = calloc((size_t)nu + 1, 1);
+		if (!r->head[s])
+			return RL_ENOMEM;
+		for (uint32_t x = 0; x < nu; x++) {
+			uint32_t u = ur[x].hi > ur[x].lo ? sd->unit[ur[x].lo] : 0;
+			r->head[s][x] = ur[x].hi > ur[x].lo && ur[x].lo == sd->ustart[u] &&
+			                ur[x].hi == sd->ustart[u + 1] && rl_unit_heading(r->c, s, u);
+		}
+	}
+	return RL_OK;
 }
 
 static int units_of(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, urange **out, uint32_t *n)
@@ -654,15 +683,92 @@ static float shared_with(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1,
 	return w;
 }
 
+/* Does unit u of side s cross the line between headings and sentences to units [x0, x1] of the
+ * other side: a heading facing a sentence, or a sentence facing headings only? */
+static bool crosses(const region *r, int s, uint32_t u, uint32_t x0, uint32_t x1)
+{
+	bool any_sentence = false, any_heading = false;
+	for (uint32_t x = x0; x <= x1; x++)
+		r->head[!s][x] ? (any_heading = true) : (any_sentence = true);
+	return r->head[s][u] ? any_sentence : !any_sentence && any_heading;
+}
+
+/* The content of unit u of side s shared with units [x0, x1] of the other side, names left out
+ * (a word capitalized inside a sentence: the company's, the product's): its weight (*w), its words
+ * (a compound's tail is no word of its own: "closed-source" shares one word with "closed model"),
+ * and the weight of u's own content that is no name (*own). A page's title shares the names of
+ * its story with many of its sentences, a section's name those of its subject ("Background on
+ * <product> and <lab>"): across the line between headings and sentences, only the rest counts. */
+static uint32_t shared_beyond_names(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1,
+                                    marks *m, float *w, float *own)
+{
+	const rl_ctx *c = r->c;
+	const urange *mine = s == RL_OLD ? r->ua : r->ub;
+	uint32_t words = 0;
+
+	*w = 0, *own = 0;
+	mark_units(r, m, !s, x0, x1);
+	m->seen_tag++;
+	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
+		if (!counted(c, s, t))
+			continue;
+		if (r->names[c->side[s].ids[t]] == NAME_SEEN)
+			continue;  /* a name */
+		uint32_t l = local_of(r, s, t);
+		if (l == RL_ID_NONE) {  /* a word OLD's units do not have: the unit's own */
+			*own += id_weight(c, c->side[s].ids[t], &c->side[s].tok[t]);
+			continue;
+		}
+		if (m->seen[l] == m->seen_tag)
+			continue;
+		m->seen[l] = m->seen_tag;  /* once per word */
+		*own += r->weight[l];
+		if (m->mark[l] == m->tag) {
+			*w += r->weight[l];
+			words += !(c->side[s].tok[t].flags & RL_TF_GLUED);
+		}
+	}
+	return words;
+}
+
 /* Can unit u of side s join a group whose other side is [x0, x1]: does it draw enough of its
- * content from there (a long sentence summarized by two bullets, two sentences merged in one)? */
+ * content from there (a long sentence summarized by two bullets, two sentences merged in one)?
+ * A heading joins sentences (a sentence joins headings) only through words beyond names. */
 static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, marks *m)
 {
 	uint32_t words;
-	float w = shared_with(r, s, u, x0, x1, m, &words);
-	float own = r->unit_w[s][u];
+	float w, own;
+	if (crosses(r, s, u, x0, x1)) {
+		words = shared_beyond_names(r, s, u, x0, x1, m, &w, &own);
+	} else {
+		w = shared_with(r, s, u, x0, x1, m, &words);
+		own = r->unit_w[s][u];
+	}
 	return words >= PAIR_SURE_SHARED ||
 	       (words >= PAIR_MIN_SHARED && own > 0 && w >= ATTACH_SHARE * own);
+}
+
+/* A candidate that pairs a heading with a sentence stands when it passes candidates()'s test
+ * with names left out, as the heading shares them. stamp and seen are scratch arrays of
+ * r->nloc + 1 entries, zero on entry. */
+static void drop_name_pairs(region *r, uint32_t *stamp, uint32_t *seen)
+{
+	marks m = {.mark = stamp, .seen = seen};
+	size_t n = 0;
+	for (size_t k = 0; k < r->ncand; k++) {
+		const cand *cd = &r->cands[k];
+		if (r->head[RL_OLD][cd->i] != r->head[RL_NEW][cd->j]) {
+			int s = r->head[RL_OLD][cd->i] ? RL_OLD : RL_NEW;
+			uint32_t u = s == RL_OLD ? cd->i : cd->j, x = s == RL_OLD ? cd->j : cd->i;
+			float w, own;
+			uint32_t words = shared_beyond_names(r, s, u, x, x, &m, &w, &own);
+			if (words < PAIR_SURE_SHARED &&
+			    (words < PAIR_MIN_SHARED || w < PAIR_MIN_SHARE * own))
+				continue;
+		}
+		r->cands[n++] = *cd;
+	}
+	r->ncand = n;
 }
 
 /* Groups from the chain ending at candidate `end`: each pair a group, then units left unpaired
@@ -737,20 +843,40 @@ static bool edge_slot(const region *r, uint32_t i, uint32_t j, const rl_op *v, s
 	                   unit_lo(r, RL_NEW, j), unit_lo(r, RL_NEW, j + 1)) > 0;
 }
 
+/* The most words the region's ops before pairing (v[0, n)) kept inside OLD [a0, a1) x NEW
+ * [b0, b1) between one unit of OLD and one of NEW: a sentence rewritten in place keeps its words
+ * together, words kept here and there between a summary's bullets and a page's links do not. */
+static uint32_t kept_in_one_pair(const rl_ctx *c, const rl_op *v, size_t n, uint32_t a0,
+                                 uint32_t a1, uint32_t b0, uint32_t b1)
+{
+	uint32_t best = 0, run = 0, ua = UINT32_MAX, ub = UINT32_MAX;
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind != RL_OP_EQUAL || v[k].a0 < a0 || v[k].a1 > a1 || v[k].b0 < b0 ||
+		    v[k].b1 > b1 || v[k].a1 == v[k].a0)
+			continue;
+		uint32_t xa = c->side[RL_OLD].unit[v[k].a0], xb = c->side[RL_NEW].unit[v[k].b0];
+		run = xa == ua && xb == ub ? run : 0;
+		ua = xa, ub = xb;
+		run += rl_op_words(c, &v[k], RL_OLD);
+		best = run > best ? run : best;
+	}
+	return best;
+}
+
 /* Ops for the units left unpaired between two groups, OLD [i0, i1) and NEW [j0, j1): deleted
- * and inserted, unless the word diff before pairing kept words between them (a verse rewritten
- * in place with no content word in common, "while they were there, the"), or they are one unit
- * on each side of about the same length ("Create a pipe." -> "Generate a pipes.", every noun and
- * verb swapped): pairing never loses those, the gap is diffed word by word like the sentences
- * around it. Else a slot at either edge of the gap is diffed so, the rest deleted and inserted.
- * v[0, nv) are the region's ops before pairing. */
+ * and inserted, unless the word diff before pairing kept words between two of them (a verse
+ * rewritten in place with no content word in common, "while they were there, the"), or they are
+ * one unit on each side of about the same length ("Create a pipe." -> "Generate a pipes.", every
+ * noun and verb swapped): pairing never loses those, the gap is diffed word by word like the
+ * sentences around it. Else a slot at either edge of the gap is diffed so, the rest deleted and
+ * inserted. v[0, nv) are the region's ops before pairing. */
 static int emit_gap(region *r, uint32_t i0, uint32_t i1, uint32_t j0, uint32_t j1, const rl_op *v,
                     size_t nv, rl_opvec *out)
 {
 	uint32_t ta = unit_lo(r, RL_OLD, i0), ga = unit_lo(r, RL_OLD, i1);
 	uint32_t tb = unit_lo(r, RL_NEW, j0), gb = unit_lo(r, RL_NEW, j1);
 	if (ga > ta && gb > tb &&
-	    (kept_inside(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT ||
+	    (kept_in_one_pair(r->c, v, nv, ta, ga, tb, gb) >= GAP_MIN_KEPT ||
 	     (i1 == i0 + 1 && j1 == j0 + 1 && same_length(r, i0, j0))))
 		return rl_ctx_refine(r->c, ta, ga, tb, gb, out);
 	int rc = RL_OK;
@@ -856,11 +982,12 @@ static bool has_items(const region *r)
 
 /* Re-align the region covered by ops[k0, k1) sentence by sentence; append the result (or the
  * original ops, when pairing does not do better) to out. */
-static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
+static int pair_region(rl_ctx *c, const uint8_t *names, const rl_op *v, size_t n, rl_opvec *out)
 {
 	region r;
 	memset(&r, 0, sizeof r);
 	r.c = c;
+	r.names = names;
 	r.a0 = v[0].a0, r.a1 = v[n - 1].a1, r.b0 = v[0].b0, r.b1 = v[n - 1].b1;
 	float *acc = NULL;
 	uint32_t *shared = NULL, *touched = NULL, *stamp = NULL, *seen = NULL;
@@ -879,7 +1006,9 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	touched = malloc(((size_t)r.na + 1) * sizeof *touched);
 	if (!r.unit_w[0] || !r.unit_w[1] || !acc || !shared || !touched)
 		goto out;
-	rc = build_index(&r);
+	rc = heads_of(&r);
+	if (rc == RL_OK)
+		rc = build_index(&r);
 	if (rc == RL_OK) {
 		stamp = calloc((size_t)r.nloc + 1, sizeof *stamp);
 		seen = calloc((size_t)r.nloc + 1, sizeof *seen);
@@ -887,8 +1016,13 @@ static int pair_region(rl_ctx *c, const rl_op *v, size_t n, rl_opvec *out)
 	}
 	for (uint32_t j = 0; j < r.nb && rc == RL_OK; j++)
 		rc = candidates(&r, j, acc, shared, touched, stamp, j + 1);
-	if (rc == RL_OK)
+	if (rc == RL_OK) {
+		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
+		drop_name_pairs(&r, stamp, seen);
+		memset(stamp, 0, ((size_t)r.nloc + 1) * sizeof *stamp);
+		memset(seen, 0, ((size_t)r.nloc + 1) * sizeof *seen);
 		rc = force_clipped(&r);
+	}
 	int32_t end = rc == RL_OK ? best_chain(&r) : -1;
 	if (end == -2)
 		rc = RL_ENOMEM;
@@ -916,6 +1050,34 @@ out:
 	free(seen);
 	rl_opvec_free(&mine);
 	return rc;
+}
+
+/* Per id: NAME_SEEN when the word is a name, capitalized where it is not its sentence's first
+ * word, in a unit that is no heading (a title capitalizes every word), and never in lower case
+ * (with -i an id holds both cases), on either side; NAME_LOWER when seen in lower case. Ids are
+ * words, not pairing's stems: "Light" of "Point Light" is a name, "lighthouse" with the same
+ * stem is not. Into names[0, c->nids). */
+static void names_find(const rl_ctx *c, uint8_t *names)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (uint32_t u = 0; u < sd->nunits; u++) {
+			if (rl_unit_heading(c, s, u))
+				continue;
+			bool first = true;
+			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+				const rl_token *tk = &sd->tok[t];
+				uint32_t id = sd->ids[t];
+				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
+					continue;
+				if (rl_is_lower_word(tk, sd->text))
+					names[id] = NAME_LOWER;
+				else if (!first && (tk->flags & RL_TF_UPPER) && names[id] != NAME_LOWER)
+					names[id] = NAME_SEEN;
+				first = false;
+			}
+		}
+	}
 }
 
 /* Units that side s of [lo, hi) touches. */
@@ -955,13 +1117,16 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 {
 	kept kp = {{NULL, NULL}};
 	rl_opvec split = {0}, out = {0};
+	uint8_t *names = NULL;
 	int rc = RL_ENOMEM;
 
 	if (c->side[0].n == 0 || c->side[1].n == 0)
 		return RL_OK;
 	split = rl_ctx_scratch(c, ops->n);
-	if (kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
+	names = calloc(c->nids + 1, 1);
+	if (!names || kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
 		goto out;
+	names_find(c, names);
 	/* The ops are not read again: their memory takes the result (two lists at once, not
 	 * three; on a densely rewritten text a list is a tenth of the peak). */
 	out = *ops;
@@ -980,7 +1145,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 		       split.v[e].a0 == split.v[e - 1].a1 && split.v[e].b0 == split.v[e - 1].b1)
 			e++;
 		if (heavy(c, split.v + k, e - k))
-			rc = pair_region(c, split.v + k, e - k, &out);
+			rc = pair_region(c, names, split.v + k, e - k, &out);
 		else
 			rc = rl_opvec_append(&out, split.v + k, e - k);
 		k = e;
@@ -990,6 +1155,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 		rc = rl_normalize(ops);
 	}
 out:
+	free(names);
 	free(kp.words[0]);
 	free(kp.words[1]);
 	rl_ctx_recycle(c, &split);

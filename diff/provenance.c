@@ -22,6 +22,7 @@
 
 #include "status.h"
 #include "stems.h"
+#include "structure.h"
 
 #define NONE UINT32_MAX
 /* Stems in more OLD units than this find no candidates (they still count in the scores). */
@@ -848,6 +849,32 @@ static void drop_unsupported(const search *x, const uint8_t *ev, bool spent, rl_
 	*n = k;
 }
 
+/* Is the NEW unit of link a a heading that the unit of link b gives again, word for word? */
+static bool repeated_heading(const rl_ctx *c, const rl_link *a, const rl_link *b)
+{
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t len = a->b1 - a->b0;
+	if (len == 0 || b->b1 - b->b0 != len || !rl_unit_heading(c, RL_NEW, sb->unit[a->b0]))
+		return false;
+	for (uint32_t i = 0; i < len; i++)
+		if (sb->ids[a->b0 + i] != sb->ids[b->b0 + i])
+			return false;
+	return true;
+}
+
+/* A heading given twice, the second copy the next unit linked to the same OLD sentence (a web
+ * page's title in its header, then again as its article's headline), restates that sentence
+ * once: the copy that heads the article, the later one, keeps the link, and the page's title is
+ * an insertion of its own, as the other lines of the header are. */
+static void drop_repeated_headings(const rl_ctx *c, rl_link *v, size_t *n)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < *n; k++)
+		if (!(k + 1 < *n && v[k].a0[0] == v[k + 1].a0[0] && repeated_heading(c, &v[k], &v[k + 1])))
+			v[w++] = v[k];
+	*n = w;
+}
+
 /* Link each unit of NEW in turn while the budget lasts; the links in *v[0..*n). When the budget
  * runs out, the links found so far stand. */
 static int link_units(search *x, rl_link **v, size_t *n)
@@ -876,6 +903,7 @@ static int link_units(search *x, rl_link **v, size_t *n)
 		(*v)[(*n)++] = ln;
 	}
 	drop_unsupported(x, ev, x->c->rediff_work == 0, *v, n);
+	drop_repeated_headings(x->c, *v, n);
 	free(ev);
 	return RL_OK;
 }

@@ -196,6 +196,34 @@ int rl_units_find(rl_ctx *c, int s)
 	return RL_OK;
 }
 
+/* Is unit u of side s a heading: a title, a standfirst, a section's name? A line a reader sees
+ * of its own (it starts a line, the next unit starts the next), no list item, of at most
+ * RL_HEADING_WORDS words, that ends in a word or a mark that is no stop nor a comma, semicolon or
+ * colon (a sentence ends in a stop; a line ending in a colon leads into the lines after it). */
+bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t lo = sd->ustart[u], hi = sd->ustart[u + 1];
+	bool unordered;
+	if (hi <= lo || !(sd->uflags[u] & RL_UNIT_LINE) ||
+	    (hi < sd->n && sd->tok[hi].gap < RL_GAP_BREAK) ||
+	    rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered) > 0)
+		return false;
+	uint32_t words = rl_side_words(sd, lo, hi);
+	if (words == 0 || words > RL_HEADING_WORDS)
+		return false;
+	uint32_t j = hi - 1;  /* the last token, closing marks after a stop left out: "… said.”" */
+	while (j > lo && sd->tok[j].gap == RL_GAP_NONE &&
+	       rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+		j--;
+	const rl_token *last = &sd->tok[j];
+	if (last->cls == RL_TOK_WORD)
+		return true;
+	char ch = sd->text[last->off + last->len - 1];
+	return !(rl_tok_idf(c, s, j) & RL_IDF_STOP) && ch != '.' && ch != '!' && ch != '?' &&
+	       ch != ',' && ch != ';' && ch != ':';
+}
+
 /* ------------------------------------------------------------------ list markers apart */
 
 /* Tokens of the list marker that starts side s's range [lo, hi), or 0. */

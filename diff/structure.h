@@ -60,6 +60,14 @@ int rl_items_apart(rl_ctx *c, rl_opvec *ops);
  * nunits. */
 int rl_units_find(rl_ctx *c, int s);
 
+/* The most words a heading has (rl_unit_heading): a title or a standfirst is a line, not a
+ * paragraph (the corpus's longest standfirst is 13 words). */
+#define RL_HEADING_WORDS 20
+
+/* Is unit u of side s a heading: a line of its own, of at most RL_HEADING_WORDS words, no list
+ * item, not ended by a stop, comma, semicolon or colon? */
+bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u);
+
 /* Does a sentence end just before token t of side s (t itself starts a new unit)? */
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t);
 

@@ -291,3 +291,56 @@ Test(pair, insertions_in_a_row_are_one_wherever_they_stood)
 	cr_assert_eq(ops.v[3].quote, RL_QUOTE_ADDED, "the added quotation stays an op of its own");
 	rl_opvec_free(&ops);
 }
+
+/* Issue 10: a heading faces a sentence only through words beyond names. A summary's section
+ * heading names the craft and the lab its section is about; the sentence of OLD that its bullets
+ * restate names both too. The heading was paired with that sentence through the names alone, and
+ * its word diff put the heading beside the sentence's first words ("the" kept between them); it
+ * stands alone now, above the bullets. */
+#define NAMES_OLD "The yard’s crews spent the winter on repairs to the old slipway and the " \
+	"harbour wall, and the work is now done.\nSources told the Courier that the Tidewater Lab had " \
+	"finished sea trials on Gannet, but delayed its launch because of weak hull speeds.\nThe "   \
+	"talks are simply that, talks, and nothing has been signed.\n"
+#define NAMES_NEW "Winter repairs finished on the slipway and harbour wall.\n\nBackground on "    \
+	"Gannet and the Tidewater Lab\n\n- Tidewater Lab finished its sea trials before holding "    \
+	"Gannet back\n- Weak hull speeds were blamed for the delay\n"
+
+Test(pair, a_heading_faces_no_sentence_through_names_alone)
+{
+	script_has(NAMES_OLD, NAMES_NEW, NULL, "i Background on Gannet and the Tidewater Lab |");
+	script_lacks(NAMES_OLD, NAMES_NEW, NULL, "> Background on Gannet and | = the |");
+}
+
+/* A heading that shares words beyond names with a sentence still faces it: a page's headline
+ * restated by the standfirst of the other side ("lighthouse", "hotel", "developer"). */
+#define HEADLINE_OLD "Council votes to sell old lighthouse to hotel developer\n\nBy Ann Reed, "  \
+	"The Bay Ledger\n\nBAY TOWN — The Town Council voted on Monday night to sell the Point "     \
+	"Light to a hotel developer for two million dollars, ending a long fight over the tower.\n"
+#define HEADLINE_NEW "Bay Town agrees to sell Point Light for two million dollars\n\nA split "  \
+	"Town Council hands the old lighthouse to a hotel developer, but opponents may still force " \
+	"a vote.\n\nThe Town Council voted on Monday night to sell the Point Light to a hotel "      \
+	"developer, ending a long fight over the tower.\n"
+
+Test(pair, a_heading_faces_a_sentence_that_restates_it)
+{
+	script_has(HEADLINE_OLD, HEADLINE_NEW, NULL,
+	           "= Council | r votes to sell > hands the | = old lighthouse to |");
+}
+
+/* Units left unpaired between two pairs are diffed word by word only where the word diff kept two
+ * words between one unit of each side: two digests of different stories, each a heading and three
+ * bullets, kept a heading's "What" and the bullets' dashes, a word a pair, and the gap's word
+ * diff combed the two lists together row by row; they are a deletion and an insertion. */
+Test(pair, two_lists_side_by_side_are_not_combed)
+{
+	size_t la, lb;
+	char *a = fixture_read("examples/lighthouse-5-digest.txt", &la);
+	char *b = fixture_read("examples/ferry-2-digest.txt", &lb);
+	char *got = diff_text(a, b, NULL);
+	cr_assert_null(strstr(got, "= What |"), "%s", got);
+	cr_assert_not_null(strstr(got, "d What happens next | d - Opponents"), "%s", got);
+	cr_assert_not_null(strstr(got, "i What replaces it | i - A private water taxi"), "%s", got);
+	free(got);
+	free(a);
+	free(b);
+}

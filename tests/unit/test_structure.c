@@ -156,6 +156,48 @@ Test(structure, lines_items_and_headings)
 	                 "developer, ending two years of debate over its future and upkeep.");
 }
 
+/* The headings of a text (rl_unit_heading), joined by " / ". */
+static char *headings_of(const char *text)
+{
+	static char out[1024];
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, text);
+	size_t len = 0;
+	out[0] = '\0';
+	for (uint32_t u = 0; u < sd->nunits; u++) {
+		if (!rl_unit_heading(&x.c, RL_OLD, u))
+			continue;
+		uint32_t t0 = sd->ustart[u], t1 = sd->ustart[u + 1] - 1;
+		uint32_t s = sd->tok[t0].off, e = sd->tok[t1].off + sd->tok[t1].len;
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s", len ? " / " : "",
+		                        (int)(e - s), text + s);
+	}
+	text_ctx_close(&x);
+	return out;
+}
+
+/* Issue 10: a heading is a line of its own that no stop ends: a title, a standfirst, a
+ * section's name, a byline; not a sentence (a stop, a stop inside closing marks), a list item,
+ * a line that leads into the next (a colon), nor a line of more than 20 words. */
+Test(structure, headings_are_lines_that_no_stop_ends)
+{
+	cr_assert_str_eq(headings_of("Harbour Ferry Faces a Winter Pause\n\n"
+	                             "Crews weigh a shift toward a closed-cabin boat for the season\n\n"
+	                             "The ferry stopped on Monday.\n\n"
+	                             "Background on the ferry\n\n"
+	                             "- Crews finished the trials\n\n"
+	                             "The keeper said: “It stays.”\n\n"
+	                             "What the keeper said:\n\n"
+	                             "By Ann Reed, March 4, 2025\n"),
+	                 "Harbour Ferry Faces a Winter Pause / Crews weigh a shift toward a "
+	                 "closed-cabin boat for the season / Background on the ferry / By Ann Reed, "
+	                 "March 4, 2025");
+	cr_assert_str_eq(headings_of("one two three four five six seven eight nine ten eleven twelve "
+	                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+	                             "twenty more\n\nShort line\n"),
+	                 "Short line");
+}
+
 /* The list markers of a text, joined by " / ". */
 static char *markers_of(const char *text)
 {
