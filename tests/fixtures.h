@@ -6,13 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Read SOURCE_DIR/rel whole; *len gets its size when not NULL. Fails the test when missing. */
-static inline char *fixture_read(const char *rel, size_t *len)
+/* Read dir/rel whole, or NULL when it cannot be opened; *len gets its size when not NULL. */
+static inline char *file_read_in(const char *dir, const char *rel, size_t *len)
 {
 	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, rel);
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
 	FILE *fp = fopen(path, "rb");
-	cr_assert_not_null(fp, "cannot open %s", path);
+	if (!fp)
+		return NULL;
 	fseek(fp, 0, SEEK_END);
 	long n = ftell(fp);
 	fseek(fp, 0, SEEK_SET);
@@ -24,6 +25,23 @@ static inline char *fixture_read(const char *rel, size_t *len)
 		*len = (size_t)n;
 	return buf;
 }
+
+/* Read SOURCE_DIR/rel whole; *len gets its size when not NULL. Fails the test when missing. */
+static inline char *fixture_read(const char *rel, size_t *len)
+{
+	char *buf = file_read_in(SOURCE_DIR, rel, len);
+	cr_assert_not_null(buf, "cannot open %s/%s", SOURCE_DIR, rel);
+	return buf;
+}
+
+#ifdef SHARED_DIR
+/* Read SHARED_DIR/rel (../shared: the corpus, the peers' files) whole, or NULL when it is not
+ * there: a test that needs it skips then, it does not fail. The text stays out of the project. */
+static inline char *shared_read(const char *rel, size_t *len)
+{
+	return file_read_in(SHARED_DIR, rel, len);
+}
+#endif
 
 /* How many rounds a randomized test runs: n, divided by $REDLINE_ROUNDS_DIVISOR when set (the
  * valgrind run sets it, being some 30 times slower), never fewer than 1: scaled down, never

@@ -6,6 +6,7 @@
 
 #include "align.h"
 #include "cleanup.h"
+#include "fixtures.h"
 #include "ops_text.h"
 #include "opvec.h"
 #include "script_check.h"
@@ -460,22 +461,6 @@ Test(cleanup, a_word_tail_kept_alone_joins_the_rewrite)
 	           NULL, "= - hull |");
 }
 
-/* The shared corpus's text read from ../shared (skipped without it; its text is not copied). */
-static char *corpus_read(const char *name, size_t *len)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/corpus/%s", SHARED_DIR, name);
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *buf = malloc(1 << 16);
-	cr_assert_not_null(buf);
-	*len = fread(buf, 1, (1 << 16) - 1, fp);
-	buf[*len] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 /* Issue 10: OLD's headings mended as gone stay out when NEW's side is mended. A bullet summary's
  * title, standfirst and first section heading (its first three lines) are gone whole against the
  * spun article; mending OLD's side cut them out, and mending a sentence of NEW gone whole re-diffed
@@ -486,8 +471,8 @@ static char *corpus_read(const char *name, size_t *len)
 Test(cleanup, headings_mended_stay_out_when_new_is_mended)
 {
 	size_t la, lb;
-	char *a = corpus_read("002_e2a3f2d9f00da069.txt", &la);
-	char *b = corpus_read("001_60d1663690d02111.txt", &lb);
+	char *a = shared_read("corpus/002_e2a3f2d9f00da069.txt", &la);
+	char *b = shared_read("corpus/001_60d1663690d02111.txt", &lb);
 	if (!a || !b) {
 		free(a), free(b);
 		cr_skip_test("no shared corpus at %s", SHARED_DIR);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "fixtures.h"
 #include "status.h"
 
 /* An article, and a summary that restates its sentences in another order. */
@@ -514,22 +515,6 @@ Test(provenance, markup_words_link_nothing)
 	rl_alignment_free(al);
 }
 
-/* The shared corpus's text read from ../shared (skipped without it; its text is not copied). */
-static char *corpus_text(const char *name, size_t *len)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/corpus/%s", SHARED_DIR, name);
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *buf = malloc(1 << 16);
-	cr_assert_not_null(buf);
-	*len = fread(buf, 1, (1 << 16) - 1, fp);
-	buf[*len] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 /* Issue 10: a heading given twice in a row (a web page's title in its header, then as its
  * article's headline) restates its OLD sentence once: only the later copy is linked. The case is
  * the corpus's rewrite against the original page, whose headline is twice at its top and whose
@@ -538,8 +523,8 @@ static char *corpus_text(const char *name, size_t *len)
 Test(provenance, a_heading_given_twice_is_linked_once)
 {
 	size_t la, lb;
-	char *a = corpus_text("003_d709fa2a2d466f04.txt", &la);
-	char *b = corpus_text("000_3fa101df193a3c06.txt", &lb);
+	char *a = shared_read("corpus/003_d709fa2a2d466f04.txt", &la);
+	char *b = shared_read("corpus/000_3fa101df193a3c06.txt", &lb);
 	if (!a || !b) {
 		free(a), free(b);
 		cr_skip_test("no shared corpus at %s", SHARED_DIR);
