@@ -174,6 +174,19 @@ def docx_symbols_body():
 
 
 
+def docx_checklist_body(edited):
+    """A checklist with the symbols of four more symbol fonts (stop 25): Wingdings 2's tick and
+    cross, Wingdings 3's triangle, Zapf Dingbats' pointing hand, and Webdings' pictures, which
+    are decorations (a different picture in the second version is no change)."""
+    return "".join([
+        para(run("Fete checklist")),
+        para(sym("Wingdings 3", "F075") + run(" Tables from the school")),
+        para(run("Hall booked ") + sym("Wingdings 2", "F050")),
+        para(run("Caterer confirmed ") + sym("Wingdings 2", "F050" if edited else "F04F")),
+        para(sym("Zapf Dingbats", "F02B") + run(" Raffle tickets ") + sym("Wingdings 2", "F052")),
+        para(run("Weather ") + sym("Webdings", "F0D6" if edited else "F0D5") + run(" to be checked")),
+    ])
+
 def docx_body(edited):
     closed = ('<w:r><w:t xml:space="preserve">will close its reading room for </w:t></w:r>'
               + ('<w:del w:id="7" w:author="Editor"><w:r><w:delText>six</w:delText></w:r></w:del>'
@@ -597,6 +610,8 @@ def main():
     docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
          DOCX_SHAPES_NUMBERING)
     docx(os.path.join(HERE, "symbols.docx"), docx_symbols_body(), DOCX_FOOTNOTE)
+    docx(os.path.join(HERE, "checklist-v1.docx"), docx_checklist_body(False), DOCX_FOOTNOTE)
+    docx(os.path.join(HERE, "checklist-v2.docx"), docx_checklist_body(True), DOCX_FOOTNOTE)
     odt_steps(os.path.join(HERE, "steps1.odt"), False)
     odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)

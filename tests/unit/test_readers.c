@@ -472,6 +472,43 @@ Test(docx, symbols_from_symbol_fonts)
 	cr_assert(!memcmp(s, "\u2665", 3));
 }
 
+/* Stop 25: four more symbol fonts. Zapf Dingbats by Unicode's rule (its Dingbats block, but
+ * for the glyphs encoded before it); of Wingdings 2 and 3 and Webdings the glyphs of checklists
+ * and bullets, as Unicode 7 encoded those fonts; their pictures are decorations, not read (0). */
+Test(docx, symbols_of_four_more_fonts)
+{
+	static const struct {
+		const char *font, *code, *want;
+	} cases[] = {
+		{"Wingdings 2", "F050", "\U0001F5F8"}, {"Wingdings 2", "F04F", "\U0001F5F4"},
+		{"Wingdings 2", "F052", "\u2611"},     {"wingdings 2", "F054", "\u2612"},
+		{"Wingdings 2", "F06A", "\u2460"},     {"Wingdings 2", "F073", "\u2469"},
+		{"Wingdings 2", "F07E", "\u277f"},     {"Wingdings 2", "F098", "\u25cf"},
+		{"Wingdings 3", "F075", "\u25b6"},     {"Wingdings 3", "F021", "\u2b60"},
+		{"Webdings", "F061", "\u2714"},        {"Webdings", "F072", "\U0001F5D9"},
+		{"Zapf Dingbats", "F021", "\u2701"},   {"ZapfDingbats", "F025", "\u260e"},
+		{"ITC Zapf Dingbats", "F034", "\u2714"}, {"Zapf Dingbats", "F048", "\u2605"},
+		{"Zapf Dingbats", "F0A8", "\u2663"},   {"Zapf Dingbats", "F0AC", "\u2460"},
+		{"Zapf Dingbats", "F0B6", "\u2776"},   {"Zapf Dingbats", "F0D6", "\u2194"},
+		{"Zapf Dingbats", "F0D8", "\u2798"},   {"Zapf Dingbats", "F0FE", "\u27be"},
+		{"Zapf Dingbats", "F020", " "},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char s[4];
+		size_t n = rl_docx_sym(cases[k].font, cases[k].code, s);
+		cr_assert_eq(n, strlen(cases[k].want), "%s %s: %zu bytes", cases[k].font, cases[k].code, n);
+		cr_assert(!memcmp(s, cases[k].want, n), "%s %s", cases[k].font, cases[k].code);
+	}
+	/* pictures and unused codes: nothing */
+	static const char *const none[][2] = {{"Webdings", "F0D5"}, {"Wingdings 2", "F021"},
+	                                      {"Wingdings 3", "F0C0"}, {"Zapf Dingbats", "F0F0"},
+	                                      {"Zapf Dingbats", "F080"}};
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+		char s[4];
+		cr_assert_eq(rl_docx_sym(none[k][0], none[k][1], s), 0, "%s %s", none[k][0], none[k][1]);
+	}
+}
+
 /* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or
  * count on (ODF); roman numerals stop at 3999; below 1, decimals. */
 Test(listnum, shapes_and_edges)
