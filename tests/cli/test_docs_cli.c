@@ -286,6 +286,17 @@ Test(documents, symbols_of_four_more_fonts_are_read)
 	run_free(&r);
 }
 
+/* Stop 25: a PDF's table of one-word cells (stalls.pdf) is read cell by cell, not as lines of
+ * two words. */
+Test(documents, a_pdf_table_of_one_word_cells_is_read_by_cells)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/stalls.pdf");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\n\nCakes\n\nkitchen\n\nBooks\n\n"), "%s", r.out);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

@@ -567,6 +567,22 @@ def rota_pdf():
     return pdf_file(["".join(body)])
 
 
+def stalls_pdf():
+    """Stop 25: a table of one-word cells alone under its heading, the right cells in lower case
+    and the widest one reaching the column's edge (no wider line near it), as a justified line of
+    two words does. Before, each row was read as one line, "Cakes kitchen"."""
+    body = [text_at(60, 770, "Fete stalls", 16)]
+    y = 740
+    for left, right in [("Cakes", "kitchen"), ("Books", "porch"), ("Plants", "greenhouse"),
+                        ("Raffle", "hall")]:
+        body.append(text_at(60, y, left))
+        body.append(text_at(160, y, right))
+        y -= LEADING
+    y -= 2 * LEADING
+    body.append(text_at(60, y, "Stallholders should arrive by nine."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -622,6 +638,8 @@ def main():
         f.write(pdf_with_pagebreak(True))
     with open(os.path.join(HERE, "rota.pdf"), "wb") as f:
         f.write(rota_pdf())
+    with open(os.path.join(HERE, "stalls.pdf"), "wb") as f:
+        f.write(stalls_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

@@ -350,6 +350,17 @@ Test(pdf, a_justified_line_of_two_words_is_one_line)
 	            "improvements throughout neighbourhoods.\n");
 }
 
+/* Stop 25: a table of one-word cells alone under its heading (tests/documents/stalls.pdf,
+ * make_fixtures.py), the right cells in lower case and reaching the column's edge, as a
+ * justified line of two words does: the rows above and below have cells starting where its
+ * cells start, so it is a table's row. Before: "Cakes kitchen Books", "porch", ... */
+Test(pdf, one_word_cells_of_a_table_are_not_a_justified_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/stalls.pdf",
+	            "Fete stalls\n\nCakes\n\nkitchen\n\nBooks\n\nporch\n\nPlants\n\ngreenhouse\n\n"
+	            "Raffle\n\nhall\n\nStallholders should arrive by nine.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
