@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "input/source.h"
+#include "input/input.h"
 #include "textbuf.h"
 
 typedef struct rl_md_label {
