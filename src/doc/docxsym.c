@@ -2,12 +2,21 @@
  * from Symbol, a tick from Wingdings) as w:sym, a font and the character's code in that font
  * (F0xx: the font's byte xx in the private use area), not as text. Read as its Unicode
  * character, a tick changed to a cross, or "5 °C" to "5 ±C", is a change of the text as it
- * reads; a symbol this table does not know is its code point as Word stores it (U+F0xx), so
- * that the same symbol is the same word on both sides and another one differs. */
+ * reads; a symbol of Symbol or Wingdings this table does not know is its code point as Word
+ * stores it (U+F0xx), so that the same symbol is the same word on both sides and another one
+ * differs.
+ *
+ * Four more symbol fonts (stop 25): Zapf Dingbats is read whole, by the rule of Unicode's own
+ * mapping (Unicode's VENDORS/ADOBE/zdingbat.txt; Tcl's dingbats.enc agrees): the Dingbats block
+ * is that font's layout, but for the glyphs Unicode had already encoded elsewhere. Of Wingdings 2,
+ * Wingdings 3 and Webdings, the glyphs of checklists and bullets are read (ticks, crosses, boxes,
+ * circles, squares, triangles, circled numbers), as Unicode 7 encoded those fonts (checked on
+ * the public table of github.com/mwilliamson/dingbat-to-unicode); their other glyphs, pictures
+ * (a pencil, a clock face, a bicycle), are decorations and are not read. */
 #include "docxsym.h"
 
 #include <stdlib.h>
-#include <strings.h>
+#include <string.h>
 
 /* Symbol's Greek letters, from 'A' to 'Z' and from 'a' to 'z' (Adobe's Symbol encoding). */
 static const unsigned short greek_upper[26] = {
@@ -47,6 +56,99 @@ static unsigned find(const glyph *t, size_t n, unsigned byte)
 	return 0;
 }
 
+/* Wingdings 2: ticks, crosses and boxes of checklists, bullets, circled numbers (ranges below). */
+static const struct {
+	unsigned char byte;
+	unsigned cp;
+} wingdings2[] = {
+	{0x4F, 0x1F5F4}, {0x50, 0x1F5F8}, {0x51, 0x1F5F5}, {0x52, 0x2611}, {0x53, 0x2BBD},
+	{0x54, 0x2612},  {0x55, 0x2BBE},  {0x56, 0x2BBF},  {0x97, 0x2981}, {0x98, 0x25CF},
+	{0x99, 0x25CB},  {0x9D, 0x2299},  {0xA1, 0x25FE},  {0xA2, 0x25A0}, {0xA3, 0x25A1},
+	{0xA8, 0x25A3},  {0xAF, 0x25C7},  {0xB1, 0x25C8},  {0xB8, 0x25CA}};
+
+/* Wingdings 3: the four plain arrows and the triangles used as bullets. */
+static const glyph wingdings3[] = {
+	{0x21, 0x2B60}, {0x22, 0x2B62}, {0x23, 0x2B61}, {0x24, 0x2B63}, {0x70, 0x25B2},
+	{0x71, 0x25BC}, {0x72, 0x25B3}, {0x73, 0x25BD}, {0x74, 0x25C0}, {0x75, 0x25B6},
+	{0x76, 0x25C1}, {0x77, 0x25B7}, {0x78, 0x25E3}, {0x79, 0x25E2}, {0x7A, 0x25E4},
+	{0x7B, 0x25E5}};
+
+/* Webdings: its tick and cross, boxes, a disc, a question mark, the four media triangles. */
+static const struct {
+	unsigned char byte;
+	unsigned cp;
+} webdings[] = {
+	{0x33, 0x23F4}, {0x34, 0x23F5}, {0x35, 0x23F6}, {0x36, 0x23F7}, {0x61, 0x2714},
+	{0x63, 0x2B1C}, {0x67, 0x2B1B}, {0x6E, 0x2B24}, {0x72, 0x1F5D9}, {0x73, 0x2753}};
+
+static unsigned wingdings2_char(unsigned byte)
+{
+	if (byte >= 0x6A && byte <= 0x73)
+		return 0x2460 + (byte - 0x6A);  /* circled digits one to ten */
+	if (byte >= 0x75 && byte <= 0x7E)
+		return 0x2776 + (byte - 0x75);  /* the same, white on black */
+	for (size_t i = 0; i < sizeof wingdings2 / sizeof *wingdings2; i++)
+		if (wingdings2[i].byte == byte)
+			return wingdings2[i].cp;
+	return 0;
+}
+
+static unsigned webdings_char(unsigned byte)
+{
+	for (size_t i = 0; i < sizeof webdings / sizeof *webdings; i++)
+		if (webdings[i].byte == byte)
+			return webdings[i].cp;
+	return 0;
+}
+
+/* Zapf Dingbats: byte b is U+2700 + (b - 0x20) below 0x7F, U+2760 + (b - 0xA0) above 0xA0, but
+ * for the glyphs Unicode encoded before the Dingbats block (a telephone, pointing hands, a star,
+ * geometric shapes, card suits, circled digits, three arrows); 0xF0 and the brackets at
+ * 0x80-0x8D are not read. */
+static unsigned zapf_char(unsigned byte)
+{
+	static const glyph before[] = {
+		{0x25, 0x260E}, {0x2A, 0x261B}, {0x2B, 0x261E}, {0x48, 0x2605}, {0x6C, 0x25CF},
+		{0x6E, 0x25A0}, {0x73, 0x25B2}, {0x74, 0x25BC}, {0x75, 0x25C6}, {0x77, 0x25D7},
+		{0xA8, 0x2663}, {0xA9, 0x2666}, {0xAA, 0x2665}, {0xAB, 0x2660}, {0xD5, 0x2192},
+		{0xD6, 0x2194}, {0xD7, 0x2195}};
+	unsigned cp = find(before, sizeof before / sizeof *before, byte);
+	if (cp)
+		return cp;
+	if (byte >= 0xAC && byte <= 0xB5)
+		return 0x2460 + (byte - 0xAC);
+	if (byte >= 0x21 && byte <= 0x7E)
+		return 0x2700 + (byte - 0x20);
+	if (byte >= 0xA1 && byte <= 0xFE && byte != 0xF0)
+		return 0x2760 + (byte - 0xA0);
+	return 0;
+}
+
+typedef enum { FONT_OTHER, FONT_SYMBOL, FONT_WINGDINGS, FONT_WINGDINGS2, FONT_WINGDINGS3,
+	       FONT_WEBDINGS, FONT_ZAPF } sym_font;
+
+/* The font by its name, without case or spaces ("Wingdings 2", "ITC Zapf Dingbats"). */
+static sym_font font_of(const char *font)
+{
+	static const struct {
+		const char *name;
+		sym_font f;
+	} names[] = {{"symbol", FONT_SYMBOL},         {"wingdings", FONT_WINGDINGS},
+	             {"wingdings2", FONT_WINGDINGS2}, {"wingdings3", FONT_WINGDINGS3},
+	             {"webdings", FONT_WEBDINGS},     {"zapfdingbats", FONT_ZAPF},
+	             {"itczapfdingbats", FONT_ZAPF}};
+	char key[32];
+	size_t n = 0;
+	for (const char *s = font; s && *s && n + 1 < sizeof key; s++)
+		if (*s != ' ' && *s != '-')
+			key[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s);
+	key[n] = '\0';
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(key, names[i].name))
+			return names[i].f;
+	return FONT_OTHER;
+}
+
 static unsigned symbol_char(unsigned byte)
 {
 	if (byte >= 'A' && byte <= 'Z')
@@ -68,10 +170,38 @@ static size_t utf8(unsigned cp, char *out)
 		out[1] = (char)(0x80 | (cp & 0x3F));
 		return 2;
 	}
-	out[0] = (char)(0xE0 | cp >> 12);
-	out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The character of byte in font, or 0 when the table does not know it. */
+static unsigned font_char(sym_font f, unsigned byte)
+{
+	switch (f) {
+	case FONT_SYMBOL:
+		return symbol_char(byte);
+	case FONT_WINGDINGS:
+		return find(wingdings, sizeof wingdings / sizeof *wingdings, byte);
+	case FONT_WINGDINGS2:
+		return wingdings2_char(byte);
+	case FONT_WINGDINGS3:
+		return find(wingdings3, sizeof wingdings3 / sizeof *wingdings3, byte);
+	case FONT_WEBDINGS:
+		return webdings_char(byte);
+	case FONT_ZAPF:
+		return zapf_char(byte);
+	default:
+		return 0;
+	}
 }
 
 size_t rl_docx_sym(const char *font, const char *code, char *out)
@@ -82,13 +212,12 @@ size_t rl_docx_sym(const char *font, const char *code, char *out)
 		return 0;
 	/* A symbol font's byte, written F0xx (or xx). */
 	unsigned byte = v <= 0xFF ? (unsigned)v : v >= 0xF000 && v <= 0xF0FF ? (unsigned)v - 0xF000 : 0;
-	unsigned cp = 0;
 	if ((byte && byte < 0x20) || v < 0x20)
 		return 0;  /* a control character draws nothing */
-	if (byte >= 0x20 && font && !strcasecmp(font, "Symbol"))
-		cp = symbol_char(byte);
-	else if (byte >= 0x20 && font && !strcasecmp(font, "Wingdings"))
-		cp = find(wingdings, sizeof wingdings / sizeof *wingdings, byte);
+	sym_font f = byte ? font_of(font) : FONT_OTHER;
+	unsigned cp = byte == 0x20 && f != FONT_OTHER ? ' ' : byte ? font_char(f, byte) : 0;
+	if (!cp && f >= FONT_WINGDINGS2)
+		return 0;  /* a picture of the newer symbol fonts: a decoration, not read */
 	if (!cp)
 		cp = byte ? 0xF000 + byte : (unsigned)v;
 	return utf8(cp, out);

@@ -31,6 +31,8 @@
 #include <string.h>
 
 #include "mdext.h"
+#include "mdfront.h"
+#include "mdnotes.h"
 #include "textbuf.h"
 
 /* Formatting being read: the description of the open elements, and the spans written. */
@@ -56,6 +58,8 @@ typedef struct md_state {
 	rl_list_numbers numbers;
 	md_styles sty;
 	bool footnotes;      /* the source defines a footnote: [^label] marks are not words */
+	rl_md_notes notes;   /* where each note was written, and the labels referred to */
+	bool para_top;       /* in a paragraph of the document itself (a note there is gathered) */
 	bool table;          /* in a pipe table's paragraph */
 	bool cell_text;      /* text written in the table's line being read */
 	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
@@ -223,11 +227,16 @@ static void prose(md_state *st, const char *s, bool line_start)
 	size_t m = footnote_mark(s);
 	if (line_start && m && s[m] == ':') {
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+		if (st->para_top) {  /* gathered at the end: its formatting starts a span afresh */
+			rl_md_notes_open(&st->notes, s + 2, m - 3, st->tb.len);
+			st->sty.plain = true;
+		}
 		s += m + 1;
 	}
 	for (const char *at = strstr(s, "[^"); at; at = strstr(at + 1, "[^")) {
 		if ((m = footnote_mark(at)) == 0)
 			continue;
+		rl_md_notes_ref(&st->notes, at + 2, m - 3);
 		size_t start = st->tb.len;
 		rl_textbuf_text(&st->tb, s, (size_t)(at - s));
 		style_record(st, start, st->tb.len, false, false);
@@ -383,6 +392,7 @@ static void enter(md_state *st, cmark_node *node)
 		    cmark_node_previous(node))
 			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		st->table = is_pipe_table(node);
+		st->para_top = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
 		st->table_row = 0;
 		st->cell_text = false;
 		break;
@@ -477,6 +487,10 @@ static void leave(md_state *st, cmark_node *node)
 	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 		rl_textbuf_quote_leave(&st->tb);
 	} else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {
+		if (st->notes.open) {  /* a note's text ends with its paragraph */
+			rl_md_notes_close(&st->notes, st->tb.len);
+			st->sty.plain = true;
+		}
 		st->table = false;
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	}
@@ -488,41 +502,117 @@ int rl_read_markdown(const char *data, size_t len, size_t max_out, char **out, s
 	return rl_read_markdown_styled(data, len, max_out, out, out_len, NULL, err, errlen);
 }
 
+/* The words of heading (its text and code), up to cap bytes; false past them. */
+static bool heading_words(cmark_node *heading, char *buf, size_t cap, size_t *n)
+{
+	cmark_iter *it = cmark_iter_new(heading);
+	bool fits = it != NULL;
+	*n = 0;
+	for (cmark_event_type ev; fits && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		const char *s = ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+		                    ? cmark_node_get_literal(node) : NULL;
+		size_t k = s ? strlen(s) : 0;
+		fits = k + 1 <= cap - *n;
+		if (s && fits) {
+			memcpy(buf + *n, s, k);
+			buf[*n + k] = ' ';
+			*n += k + 1;
+		}
+	}
+	cmark_iter_free(it);
+	return fits;
+}
+
+/* Does the text open with a heading of the title's words (raw HTML, comments, before it)? */
+static bool heading_repeats(cmark_node *doc, const char *title)
+{
+	cmark_node *first = cmark_node_first_child(doc);
+	while (first && cmark_node_get_type(first) == CMARK_NODE_HTML_BLOCK)
+		first = cmark_node_next(first);
+	if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING)
+		return false;
+	size_t tl = strlen(title), cap = 4 * tl + 64, n;  /* more than that is other words */
+	char *buf = malloc(cap);
+	bool same = buf && heading_words(first, buf, cap, &n) && rl_md_same_words(buf, n, title, tl);
+	free(buf);
+	return same;
+}
+
+/* The front matter's title, fm[0, len), read as the first paragraph (stop 25): Jekyll and Hugo
+ * show it as the page's headline, so its change is one a reader sees. A post that opens with a
+ * heading of the same words would read it twice; then the heading alone is read. */
+static void front_title(md_state *st, cmark_node *doc, const char *fm, size_t len)
+{
+	if (!len)
+		return;
+	char *title = malloc(len + 1);
+	if (!title) {
+		st->tb.nomem = true;
+		return;
+	}
+	if (rl_md_front_title(fm, len, title, len + 1) && !heading_repeats(doc, title)) {
+		text(st, title, false);
+		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+	}
+	free(title);
+}
+
+/* The tree of the Markdown in data; notes: it defines footnotes, whose definitions are escaped
+ * first (rl_md_escape_note_definitions). */
+static cmark_node *parse(const char *data, size_t len, bool notes)
+{
+	char *escaped = NULL;
+	if (notes && !(escaped = rl_md_escape_note_definitions(data, len, &len)))
+		return NULL;
+	/* Invalid UTF-8 becomes U+FFFD, as everywhere the text is shown. */
+	cmark_node *doc = cmark_parse_document(escaped ? escaped : data, len, CMARK_OPT_VALIDATE_UTF8);
+	free(escaped);
+	if (doc)  /* one text node a run of text, "[^1]" included, rather than "[", "^1", "]" */
+		cmark_consolidate_text_nodes(doc);
+	return doc;
+}
+
+static void walk(md_state *st, cmark_iter *it)
+{
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !st->tb.over && !st->tb.nomem &&
+	       !st->sty.nomem) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER)
+			enter(st, node);
+		else
+			leave(st, node);
+	}
+	/* the notes after the rest, as GitHub shows them (the labels are the tree's: before it goes) */
+	if (!rl_md_notes_gather(&st->notes, &st->tb, st->sty.out))
+		st->sty.nomem = true;
+}
+
 int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
                             size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen)
 {
-	/* Invalid UTF-8 becomes U+FFFD, as everywhere the text is shown. */
 	size_t skip = rl_md_front_matter(data, len);
-	cmark_node *doc = cmark_parse_document(data + skip, len - skip, CMARK_OPT_VALIDATE_UTF8);
-	if (doc)  /* one text node a run of text, "[^1]" included, rather than "[", "^1", "]" */
-		cmark_consolidate_text_nodes(doc);
-	if (!doc) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	cmark_iter *it = cmark_iter_new(doc);
+	bool notes = has_footnotes(data + skip, len - skip);
+	cmark_node *doc = parse(data + skip, len - skip, notes);
+	cmark_iter *it = doc ? cmark_iter_new(doc) : NULL;
 	if (!it) {
 		cmark_node_free(doc);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	md_state st = {.footnotes = has_footnotes(data + skip, len - skip)};
+	md_state st = {.footnotes = notes};
 	rl_textbuf_init(&st.tb, max_out);
 	if (styles) {
 		memset(styles, 0, sizeof *styles);
 		st.sty.out = styles;
 	}
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !st.tb.over && !st.tb.nomem &&
-	       !st.sty.nomem) {
-		cmark_node *node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER)
-			enter(&st, node);
-		else
-			leave(&st, node);
-	}
+	front_title(&st, doc, data, skip);
+	walk(&st, it);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	rl_md_notes_release(&st.notes);
 	if (st.sty.nomem) {
 		rl_textbuf_release(&st.tb);
 		snprintf(err, errlen, "out of memory");

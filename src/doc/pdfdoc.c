@@ -264,6 +264,7 @@ static void drop_note_marks(pdoc *d, size_t from, size_t to)
 #define JUSTIFIED_MIN_WORDS 3   /* one-word pieces of a line, at least */
 #define JUSTIFIED_GAP_SLACK 0.1 /* the gaps between them within this share of their mean... */
 #define JUSTIFIED_GAP_ABS 0.5   /* ...or of this many points */
+#define CELL_ALIGN 0.5          /* points apart that cells of one column start (table_row) */
 
 /* At the line break `at` (character k) that ends line cur, a word alone: the index of the last
  * character of a justified line's run that goes on from cur (its line breaks to be read as
@@ -985,6 +986,28 @@ static int justified_pair(const pdoc *d, const pline *a, const pline *b, double 
 	return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
 }
 
+/* Are v[k] and v[k + 1] (another row) on one row, starting where v[i] and v[i + 1] start: a row
+ * of the same table's columns? */
+static int aligned_row(pline **v, size_t n, size_t k, size_t i)
+{
+	if (k + 1 >= n)
+		return 0;
+	const pline *a = v[i], *b = v[i + 1], *c = v[k], *e = v[k + 1];
+	double h = a->y2 - a->y1;
+	double dl = c->x1 - a->x1, dr = e->x1 - b->x1;
+	return h > 0 && c->page == a->page && same_row(c, e, h) && dl <= CELL_ALIGN &&
+	       -dl <= CELL_ALIGN && dr <= CELL_ALIGN && -dr <= CELL_ALIGN;
+}
+
+/* Are v[i] and v[i + 1] two cells of a table's row rather than a justified line of two words
+ * (stop 25)? The row above or below has cells starting where they start: a justified line's
+ * second word starts where its width puts it, a table's column at one place (one-word cells,
+ * the right ones in lower case and ending at the column's edge, were read as one line). */
+static int table_row(pline **v, size_t n, size_t i)
+{
+	return (i >= 2 && aligned_row(v, n, i - 2, i)) || aligned_row(v, n, i + 2, i);
+}
+
 /* justified_pair, for lines of one type size on one row. */
 static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double right)
 {
@@ -1074,6 +1097,9 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		}
 		int next = i + 1 < n && new_paragraph(d, a, v[i + 1], gap, column_right(v, n, i),
 		                                      item_candidate(v, n, i + 1, mark_x));
+		if (!next && !paired && i + 1 < n && joins_as_pair(d, l, v[i + 1], column_right(v, n, i)) &&
+		    table_row(v, n, i))
+			next = 1;  /* a table's two cells, not a justified line of two words */
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1]);

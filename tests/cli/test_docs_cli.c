@@ -267,6 +267,36 @@ Test(documents, word_symbols_are_read)
 	run_free(&r);
 }
 
+/* Stop 25: a checklist with the symbols of Wingdings 2, Wingdings 3, Zapf Dingbats and Webdings
+ * (checklist-v1/v2.docx): a tick changed for a cross shows, and a Webdings picture changed for
+ * another (a decoration) does not. Before, each was its U+F0xx code: the cross and the tick were
+ * two unreadable codes, and the picture's change showed as one. */
+Test(documents, symbols_of_four_more_fonts_are_read)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "tests/documents/checklist-v1.docx",
+	    "tests/documents/checklist-v2.docx");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\u25b6 Tables from the school\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "Caterer confirmed [-\U0001F5F4-] {+\U0001F5F8+}\n"), "%s",
+	                   r.out);
+	cr_assert_not_null(strstr(r.out, "\u261e Raffle tickets \u2611\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\nWeather to be checked\n"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "\xef\x80"), "a U+F0xx code is shown:\n%s", r.out);
+	run_free(&r);
+}
+
+/* Stop 25: a PDF's table of one-word cells (stalls.pdf) is read cell by cell, not as lines of
+ * two words. */
+Test(documents, a_pdf_table_of_one_word_cells_is_read_by_cells)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/stalls.pdf");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\n\nCakes\n\nkitchen\n\nBooks\n\n"), "%s", r.out);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

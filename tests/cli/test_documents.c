@@ -43,6 +43,8 @@
 #define QUAY2 "tests/documents/quay-v2.html"
 #define HALL1 "tests/documents/hall-v1.md"
 #define HALL2 "tests/documents/hall-v2.md"
+#define POST1 "tests/documents/post-v1.md"
+#define POST2 "tests/documents/post-v2.md"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
@@ -865,4 +867,31 @@ Test(documents, page_stamps_images_front_matter_and_notes_are_not_words)
 			}
 			run_free(&r);
 		}
+}
+
+/* Stop 25: a Jekyll post saved twice (post-v1/v2.md): its front matter's title lengthened (its
+ * date and tags changed too), its notes written under their paragraphs in one draft and at the
+ * end, relabelled, in the other, one of them a single word ("[^cost]: Quoted."), and one edit
+ * of the story. Before: the title's change showed nowhere, the first note showed as moved
+ * ([<…>] and {>…<}), the one-word note vanished from the first draft (CommonMark read it as a
+ * link's definition) and its mark read "^cost". Now the title's change and the edit show, and
+ * nothing else. */
+Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
+{
+	static const char *const unseen[] = {"{>", "[<", "^", "date", "tags", "{+Quoted"};
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t f = 0; f < 2; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "160", POST1, POST2);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		for (size_t k = 0; k < sizeof unseen / sizeof *unseen; k++)
+			cr_assert_null(strstr(r.out, unseen[k]), "%s shows \"%s\":\n%s", formats[f],
+			               unseen[k], r.out);
+		out_has(&r, "what the divers found{+, and what comes next+}");
+		out_has(&r, "[-winter-]");
+		if (f == 1)
+			out_has(&r, "closed.\n\nLow water was at 11:40; they had about forty minutes.\n\n"
+			            "The west steps, by the lifeboat slip.\n\nQuoted.\n");
+		run_free(&r);
+	}
 }

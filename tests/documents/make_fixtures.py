@@ -174,6 +174,19 @@ def docx_symbols_body():
 
 
 
+def docx_checklist_body(edited):
+    """A checklist with the symbols of four more symbol fonts (stop 25): Wingdings 2's tick and
+    cross, Wingdings 3's triangle, Zapf Dingbats' pointing hand, and Webdings' pictures, which
+    are decorations (a different picture in the second version is no change)."""
+    return "".join([
+        para(run("Fete checklist")),
+        para(sym("Wingdings 3", "F075") + run(" Tables from the school")),
+        para(run("Hall booked ") + sym("Wingdings 2", "F050")),
+        para(run("Caterer confirmed ") + sym("Wingdings 2", "F050" if edited else "F04F")),
+        para(sym("Zapf Dingbats", "F02B") + run(" Raffle tickets ") + sym("Wingdings 2", "F052")),
+        para(run("Weather ") + sym("Webdings", "F0D6" if edited else "F0D5") + run(" to be checked")),
+    ])
+
 def docx_body(edited):
     closed = ('<w:r><w:t xml:space="preserve">will close its reading room for </w:t></w:r>'
               + ('<w:del w:id="7" w:author="Editor"><w:r><w:delText>six</w:delText></w:r></w:del>'
@@ -554,6 +567,22 @@ def rota_pdf():
     return pdf_file(["".join(body)])
 
 
+def stalls_pdf():
+    """Stop 25: a table of one-word cells alone under its heading, the right cells in lower case
+    and the widest one reaching the column's edge (no wider line near it), as a justified line of
+    two words does. Before, each row was read as one line, "Cakes kitchen"."""
+    body = [text_at(60, 770, "Fete stalls", 16)]
+    y = 740
+    for left, right in [("Cakes", "kitchen"), ("Books", "porch"), ("Plants", "greenhouse"),
+                        ("Raffle", "hall")]:
+        body.append(text_at(60, y, left))
+        body.append(text_at(160, y, right))
+        y -= LEADING
+    y -= 2 * LEADING
+    body.append(text_at(60, y, "Stallholders should arrive by nine."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -597,6 +626,8 @@ def main():
     docx(os.path.join(HERE, "shapes.docx"), docx_shapes_body(), DOCX_FOOTNOTE,
          DOCX_SHAPES_NUMBERING)
     docx(os.path.join(HERE, "symbols.docx"), docx_symbols_body(), DOCX_FOOTNOTE)
+    docx(os.path.join(HERE, "checklist-v1.docx"), docx_checklist_body(False), DOCX_FOOTNOTE)
+    docx(os.path.join(HERE, "checklist-v2.docx"), docx_checklist_body(True), DOCX_FOOTNOTE)
     odt_steps(os.path.join(HERE, "steps1.odt"), False)
     odt_steps(os.path.join(HERE, "steps2.odt"), True)
     epub(os.path.join(HERE, "orchard1.epub"), False)
@@ -607,6 +638,8 @@ def main():
         f.write(pdf_with_pagebreak(True))
     with open(os.path.join(HERE, "rota.pdf"), "wb") as f:
         f.write(rota_pdf())
+    with open(os.path.join(HERE, "stalls.pdf"), "wb") as f:
+        f.write(stalls_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

@@ -139,8 +139,24 @@ COMMENTS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comment
             % (W, AUTH, r("Was it not the second week of March?")))
 
 
-def write(path, tracked):
-    members = [("word/document.xml", document(tracked)), ("word/numbering.xml", NUMBERING),
+def joined_body():
+    """Stop 25: numbered items whose paragraph marks were deleted (joined.docx). Accepted, a
+    joined paragraph keeps the first part's properties, as Word 2013 and later keep them: item
+    two runs on with the third's words under its own number, and a plain paragraph that takes in
+    item five stays plain, the items after it numbered on from four."""
+    return "".join([
+        p(r("Item one."), num=True),
+        p(r("Item two, ") + dele("and"), num=True, mark_deleted=True),
+        p(r("joined to the third."), num=True),
+        p(r("Item four."), num=True),
+        p(r("A plain sentence, "), mark_deleted=True),
+        p(r("and what was item five."), num=True),
+        p(r("Item six."), num=True),
+    ])
+
+
+def write(path, tracked, doc=None):
+    members = [("word/document.xml", doc or document(tracked)), ("word/numbering.xml", NUMBERING),
                ("word/footnotes.xml", FOOTNOTES)]
     if tracked:
         members.append(("word/comments.xml", COMMENTS))
@@ -153,3 +169,6 @@ def write(path, tracked):
 
 write(os.path.join(HERE, "tracked-v1.docx"), False)
 write(os.path.join(HERE, "tracked-v2.docx"), True)
+write(os.path.join(HERE, "joined.docx"), False,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="%s">'
+      '<w:body>%s<w:sectPr/></w:body></w:document>' % (W, joined_body()))

@@ -97,6 +97,14 @@ DOCS = {
     "markdown_notes": (3, 0, b"---\ntitle: \"T\"\ndate: 2024\n---\n# H\n\nA[^1] *b*[^x-2] `c[^1]`.\n"
                              b"<!-- c -->\n\n[^1]: One.\n[^x-2]: Two\n    more.\n[^]: [^\n"),
     "markdown_toml": (0, 0, b"+++\ntitle = \"T\"\n\n# Head\n\n[a](b) and **c**[^1]\n"),
+    # stop 25: front matter titles (quoted, block, escapes; one a heading repeats), notes
+    # gathered at the end (defined first, twice, never referred to, in a list, in code, one word)
+    "markdown_title": (3, 0, b"---\ntitle: >\n  A *t*\n  \\u00e9\nseo:\n  title: x\n---\n"
+                             b"<!-- c -->\n# A t \xc3\xa9\n\nText.\n"),
+    "markdown_title_toml": (3, 1, b"+++\ntitle = '''two\nlines'''\n+++\nA \"\\u12\"\n"),
+    "markdown_gathered": (3, 0, b"[^z]: First.\n\nA[^b] *b*[^A] c[^a].\n\n[^a]: *One* of\n"
+                                b"[^A]: two.\n\n- i[^n]\n\n  [^n]: In.\n\n```\n[^b]: c\n```\n"
+                                b"[^b]: Word.\n\n[^b]: Again.\n[^]: [^\n"),
     # stop 23: images in running text and alone, stamps and a reading time (--body)
     "page_images": (2 | 16, 0, b"<article><h1>T</h1><p>2 May 2024 \xc2\xb7 3 min read</p>"
                                 b"<p>Updated 3 May, 09:14</p><p>Out <img alt=\"x\"> now "

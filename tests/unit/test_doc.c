@@ -143,6 +143,7 @@ Test(detect, format_names)
 /* ------------------------------------------------------------------ HTML */
 
 static char *markdown(const char *s);
+static const char *style_of(const char *text, const rl_doc_styles *st, const char *word);
 
 static char *html(const char *s, int reader)
 {
@@ -418,8 +419,9 @@ Test(markdown, front_matter_is_not_text)
 	                   "# Tide tables\n\nOut at *last*.\n");
 	cr_assert_str_eq(t, "Tide tables\n\nOut at last.\n", "%s", t);
 	free(t);
-	t = markdown("+++\ntitle = \"Tide tables\"\n+++\nOut at last.\n");
-	cr_assert_str_eq(t, "Out at last.\n", "%s", t);
+	/* (since stop 25 its title is read, unless a heading repeats it as above) */
+	t = markdown("+++\ntitle = \"Tide tables\"\ndraft = true\n+++\nOut at last.\n");
+	cr_assert_str_eq(t, "Tide tables\n\nOut at last.\n", "%s", t);
 	free(t);
 	t = markdown("---\nChapter one\n---\n\nIt began.\n");
 	cr_assert_str_eq(t, "Chapter one\n\nIt began.\n", "%s", t);
@@ -446,6 +448,81 @@ Test(markdown, footnote_marks_are_not_words)
 	t = markdown("# Notes\n\nArrays are written x[^1] in this *odd* notation.\n");
 	cr_assert_not_null(strstr(t, "x[^1] in"), "%s", t);
 	free(t);
+}
+
+/* Stop 25: the front matter's title is the page's headline (Jekyll and Hugo show it so): read as
+ * the first paragraph, unless the text opens with a heading of the same words (then once). The
+ * date, the tags and a nested key's title stay metadata. Before, `title: A` → `title: B` was no
+ * change at all. */
+Test(markdown, front_matter_title_is_the_first_paragraph)
+{
+	char *t = markdown("---\ntitle: \"The hall roof: an update\"\ndate: 2024-05-02\n"
+	                   "tags: [hall]\n---\n\n# Where we are\n\nOut at *last*.\n");
+	cr_assert_str_eq(t, "The hall roof: an update\n\nWhere we are\n\nOut at last.\n", "%s", t);
+	free(t);
+	/* repeated by the opening heading (a comment before it), in other punctuation: read once */
+	t = markdown("---\ntitle: 'The hall''s roof: an update'\n---\n<!-- draft -->\n"
+	             "## The *hall's* roof — an update\n\nText.\n");
+	cr_assert_str_eq(t, "The hall's roof — an update\n\nText.\n", "%s", t);
+	free(t);
+	/* a block scalar, a plain one with a comment, TOML's strings with their escapes */
+	t = markdown("---\nlayout: post\ntitle: >\n  A folded\n  title\nseo:\n  title: Not this\n---\n"
+	             "Text.\n");
+	cr_assert_str_eq(t, "A folded title\n\nText.\n", "%s", t);
+	free(t);
+	t = markdown("---\ntitle: Plain words # not these\n---\nText.\n");
+	cr_assert_str_eq(t, "Plain words\n\nText.\n", "%s", t);
+	free(t);
+	t = markdown("+++\ndate = 2024-05-02\ntitle = \"Tide \\\"tables\\\" \\u00e9t\\u00e9\"\n+++\n"
+	             "Text.\n");
+	cr_assert_str_eq(t, "Tide \"tables\" \xc3\xa9t\xc3\xa9\n\nText.\n", "%s", t);
+	free(t);
+	/* no title, an empty one, a key that only begins with "title": nothing read */
+	t = markdown("---\ntitle: \"\"\ntitles: [a, b]\ndate: 2024\n---\nText.\n");
+	cr_assert_str_eq(t, "Text.\n", "%s", t);
+	free(t);
+}
+
+/* Stop 25: notes are gathered after the text, as GitHub shows them: in the order they are first
+ * referred to, wherever they are written, so two drafts whose notes stand in different places
+ * read the same. A note nobody refers to follows, as written; a note inside a list item stays
+ * there; a definition in code is code. A one-word note ("[^2]: Cheap.") is a note: CommonMark
+ * read it as a link's reference definition, so it vanished and its mark read "^2". The notes'
+ * formatting moves with them. */
+Test(markdown, notes_are_gathered_at_the_end)
+{
+	const char *md = "[^lone]: Written first, never referred to.\n\n"
+	                 "A roof[^b] and a *gutter*[^a].\n\n[^a]: The *valley* gutter.\n\n"
+	                 "## Cost\n\nCheap[^B], **they** say.\n\n- item[^n]\n\n  [^n]: Kept in its item.\n\n"
+	                 "```\n[^a]: code\n```\n\n[^b]: Cheap.\n";
+	char *out = NULL, err[256];
+	size_t n;
+	rl_doc_styles st;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
+	cr_assert_str_eq(out, "A roof and a gutter.\n\nCost\n\nCheap, they say.\n\n- item\n\n"
+	                      "Kept in its item.\n\n[^a]: code\n\nCheap.\n\nThe valley gutter.\n\n"
+	                      "Written first, never referred to.\n", "%s", out);
+	cr_assert_eq(n, strlen(out));
+	cr_assert_str_eq(style_of(out, &st, "gutter"), "emphasis");
+	cr_assert_str_eq(style_of(out, &st, "Cost"), "heading 2");
+	cr_assert_str_eq(style_of(out, &st, "they"), "strong");
+	cr_assert_str_eq(style_of(out, &st, "valley"), "emphasis");
+	cr_assert_str_eq(style_of(out, &st, "The valley"), "");
+	cr_assert_str_eq(style_of(out, &st, "code"), "code block");
+	cr_assert_str_eq(style_of(out, &st, "Written"), "");
+	for (size_t k = 0; k < st.n; k++) {
+		cr_assert_lt(st.v[k].start, st.v[k].end);
+		cr_assert_leq(st.v[k].end, n);
+		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end, "span %zu", k);
+	}
+	free(out);
+	rl_doc_styles_release(&st);
+	/* the same notes written elsewhere, relabelled: the same text */
+	char *a = markdown("Tide[^1] and wind[^2].\n\n[^1]: High at *noon*.\n\n[^2]: From the west.\n"),
+	     *b = markdown("Tide[^t] and wind[^w].\n\n[^w]: From the west.\n[^t]: High at *noon*.\n");
+	cr_assert_str_eq(a, b);
+	cr_assert_str_eq(a, "Tide and wind.\n\nHigh at noon.\n\nFrom the west.\n");
+	free(a), free(b);
 }
 
 Test(markdown, pipe_table_cells_are_paragraphs)

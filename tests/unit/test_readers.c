@@ -155,6 +155,18 @@ Test(docx, pending_tracked_changes_read_as_accepted)
 	            "Page of\n\nEach quote is kept by the secretary.\n");
 }
 
+/* Stop 25: which number a joined paragraph shows (joined.docx). Decided: the first part's, as
+ * Word 2013 and later keep the first paragraph's properties when a paragraph mark goes; the
+ * reader sees the joined paragraph start where its first part started. A plain paragraph that
+ * takes in a numbered item stays plain, and the items after it number on without it. */
+Test(docx, a_joined_paragraph_keeps_its_first_part_s_number)
+{
+	expect_text(rl_read_docx, "tests/documents/joined.docx",
+	            "1. Item one.\n\n2. Item two, joined to the third.\n\n3. Item four.\n\n"
+	            "A plain sentence, and what was item five.\n\n4. Item six.\n\n"
+	            "Each quote is kept by the secretary.\n");
+}
+
 Test(docx, over_the_size_limit)
 {
 	char err[256];
@@ -338,6 +350,17 @@ Test(pdf, a_justified_line_of_two_words_is_one_line)
 	            "improvements throughout neighbourhoods.\n");
 }
 
+/* Stop 25: a table of one-word cells alone under its heading (tests/documents/stalls.pdf,
+ * make_fixtures.py), the right cells in lower case and reaching the column's edge, as a
+ * justified line of two words does: the rows above and below have cells starting where its
+ * cells start, so it is a table's row. Before: "Cakes kitchen Books", "porch", ... */
+Test(pdf, one_word_cells_of_a_table_are_not_a_justified_line)
+{
+	expect_text(rl_read_pdf, "tests/documents/stalls.pdf",
+	            "Fete stalls\n\nCakes\n\nkitchen\n\nBooks\n\nporch\n\nPlants\n\ngreenhouse\n\n"
+	            "Raffle\n\nhall\n\nStallholders should arrive by nine.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
@@ -470,6 +493,43 @@ Test(docx, symbols_from_symbol_fonts)
 	cr_assert_eq(rl_docx_sym(NULL, "0007", s), 0);  /* a control: nothing */
 	cr_assert_eq(rl_docx_sym("Arial", "2665", s), 3);  /* a code point as it is: a heart */
 	cr_assert(!memcmp(s, "\u2665", 3));
+}
+
+/* Stop 25: four more symbol fonts. Zapf Dingbats by Unicode's rule (its Dingbats block, but
+ * for the glyphs encoded before it); of Wingdings 2 and 3 and Webdings the glyphs of checklists
+ * and bullets, as Unicode 7 encoded those fonts; their pictures are decorations, not read (0). */
+Test(docx, symbols_of_four_more_fonts)
+{
+	static const struct {
+		const char *font, *code, *want;
+	} cases[] = {
+		{"Wingdings 2", "F050", "\U0001F5F8"}, {"Wingdings 2", "F04F", "\U0001F5F4"},
+		{"Wingdings 2", "F052", "\u2611"},     {"wingdings 2", "F054", "\u2612"},
+		{"Wingdings 2", "F06A", "\u2460"},     {"Wingdings 2", "F073", "\u2469"},
+		{"Wingdings 2", "F07E", "\u277f"},     {"Wingdings 2", "F098", "\u25cf"},
+		{"Wingdings 3", "F075", "\u25b6"},     {"Wingdings 3", "F021", "\u2b60"},
+		{"Webdings", "F061", "\u2714"},        {"Webdings", "F072", "\U0001F5D9"},
+		{"Zapf Dingbats", "F021", "\u2701"},   {"ZapfDingbats", "F025", "\u260e"},
+		{"ITC Zapf Dingbats", "F034", "\u2714"}, {"Zapf Dingbats", "F048", "\u2605"},
+		{"Zapf Dingbats", "F0A8", "\u2663"},   {"Zapf Dingbats", "F0AC", "\u2460"},
+		{"Zapf Dingbats", "F0B6", "\u2776"},   {"Zapf Dingbats", "F0D6", "\u2194"},
+		{"Zapf Dingbats", "F0D8", "\u2798"},   {"Zapf Dingbats", "F0FE", "\u27be"},
+		{"Zapf Dingbats", "F020", " "},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char s[4];
+		size_t n = rl_docx_sym(cases[k].font, cases[k].code, s);
+		cr_assert_eq(n, strlen(cases[k].want), "%s %s: %zu bytes", cases[k].font, cases[k].code, n);
+		cr_assert(!memcmp(s, cases[k].want, n), "%s %s", cases[k].font, cases[k].code);
+	}
+	/* pictures and unused codes: nothing */
+	static const char *const none[][2] = {{"Webdings", "F0D5"}, {"Wingdings 2", "F021"},
+	                                      {"Wingdings 3", "F0C0"}, {"Zapf Dingbats", "F0F0"},
+	                                      {"Zapf Dingbats", "F080"}};
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+		char s[4];
+		cr_assert_eq(rl_docx_sym(none[k][0], none[k][1], s), 0, "%s %s", none[k][0], none[k][1]);
+	}
 }
 
 /* List numbers in each shape, at the edges: past z letters repeat (Word, ODF's letter sync) or

@@ -1,0 +1,285 @@
+/* mdnotes.c: footnotes gathered at the end of a Markdown file's text (mdnotes.h).
+ *
+ * Labels are matched without ASCII case, as GitHub matches them (`[^Note]` refers to
+ * `[^note]:`). The order is found by sorting, not by looking each label up, so that a file of
+ * 100,000 notes costs n log n. A note defined twice is referred to by its first definition; the
+ * second, like a note nobody refers to, follows the referred ones in the order written (GitHub
+ * does not show them, but they are words the author wrote, and a reader comparing drafts should
+ * see them change). */
+#include "mdnotes.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mdext.h"
+
+/* Is the line at s (up to 3 spaces in) a code fence, ``` or ~~~? Its mark and length. */
+static size_t fence(const char *s, const char *eol, char *mark)
+{
+	for (int k = 0; k < 3 && s < eol && *s == ' '; k++)
+		s++;
+	if (s >= eol || (*s != '`' && *s != '~'))
+		return 0;
+	size_t n = 0;
+	while (s + n < eol && s[n] == *s)
+		n++;
+	*mark = *s;
+	return n >= 3 ? n : 0;
+}
+
+char *rl_md_escape_note_definitions(const char *data, size_t len, size_t *out_len)
+{
+	size_t defs = 0;
+	const char *end = data + len;
+	for (const char *s = data; s < end; s++)
+		defs += *s == '[';  /* a bound: each definition adds one byte */
+	char *out = malloc(len + defs + 1);
+	if (!out)
+		return NULL;
+	size_t n = 0, open = 0;  /* open: the length of the fence we are in, 0 outside code */
+	char open_mark = 0;
+	for (const char *s = data; s < end;) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		eol = eol ? eol + 1 : end;
+		char mark;
+		size_t f = fence(s, eol, &mark);
+		if (open && f >= open && mark == open_mark)
+			open = 0;
+		else if (!open && f)
+			open = f, open_mark = mark;
+		else if (!open && rl_md_footnote_definition(s, eol)) {
+			const char *br = memchr(s, '[', (size_t)(eol - s));
+			memcpy(out + n, s, (size_t)(br - s));
+			n += (size_t)(br - s);
+			out[n++] = '\\';
+			s = br;
+		}
+		memcpy(out + n, s, (size_t)(eol - s));
+		n += (size_t)(eol - s);
+		s = eol;
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+static bool push(rl_md_label **v, size_t *n, size_t *cap, rl_md_label l)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		rl_md_label *g = realloc(*v, c * sizeof *g);
+		if (!g)
+			return false;
+		*v = g;
+		*cap = c;
+	}
+	(*v)[(*n)++] = l;
+	return true;
+}
+
+void rl_md_notes_ref(rl_md_notes *nt, const char *label, size_t n)
+{
+	rl_md_label l = {.s = label, .n = n, .seq = nt->nref};
+	if (!nt->nomem && !push(&nt->ref, &nt->nref, &nt->ref_cap, l))
+		nt->nomem = true;
+}
+
+void rl_md_notes_open(rl_md_notes *nt, const char *label, size_t n, size_t at)
+{
+	rl_md_notes_close(nt, at);
+	rl_md_label l = {.s = label, .n = n, .seq = nt->nnote, .start = at, .end = at, .key = SIZE_MAX};
+	if (!nt->nomem && !push(&nt->note, &nt->nnote, &nt->note_cap, l))
+		nt->nomem = true;
+	nt->open = !nt->nomem;
+}
+
+void rl_md_notes_close(rl_md_notes *nt, size_t at)
+{
+	if (nt->open)
+		nt->note[nt->nnote - 1].end = at;
+	nt->open = false;
+}
+
+static int label_cmp(const rl_md_label *a, const rl_md_label *b)
+{
+	size_t n = a->n < b->n ? a->n : b->n;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a->s[i], y = (unsigned char)b->s[i];
+		x = x >= 'A' && x <= 'Z' ? x | 0x20 : x;
+		y = y >= 'A' && y <= 'Z' ? y | 0x20 : y;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+static int by_label(const void *x, const void *y)
+{
+	const rl_md_label *a = x, *b = y;
+	int c = label_cmp(a, b);
+	return c ? c : a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int by_key(const void *x, const void *y)
+{
+	const rl_md_label *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Each note's key: the seq of the first reference to its label, for the label's first note. */
+static void order_notes(rl_md_notes *nt)
+{
+	if (nt->nref > 1)  /* (qsort wants an array, and there may be no reference at all) */
+		qsort(nt->ref, nt->nref, sizeof *nt->ref, by_label);
+	qsort(nt->note, nt->nnote, sizeof *nt->note, by_label);
+	size_t r = 0;
+	for (size_t k = 0; k < nt->nnote; k++) {
+		rl_md_label *note = &nt->note[k];
+		if (k && label_cmp(note, &nt->note[k - 1]) == 0)
+			continue;  /* defined again: not the note referred to */
+		while (r < nt->nref && label_cmp(&nt->ref[r], note) < 0)
+			r++;
+		if (r < nt->nref && label_cmp(&nt->ref[r], note) == 0)
+			note->key = nt->ref[r].seq;  /* sorted by seq within a label: the first */
+	}
+}
+
+/* A stretch of the old text and where it now starts. */
+typedef struct piece {
+	size_t from, to, at;
+} piece;
+
+typedef struct span_named {
+	rl_style_span v;
+	uint32_t name;
+} span_named;
+
+static int by_start(const void *x, const void *y)
+{
+	const span_named *a = x, *b = y;
+	return a->v.start < b->v.start ? -1 : a->v.start > b->v.start;
+}
+
+/* The spans moved as the pieces (sorted by from) moved, and sorted again. A span lies inside one
+ * piece: the reader starts a span afresh at each note's edge. */
+static bool move_spans(rl_doc_styles *st, const piece *p, size_t np)
+{
+	span_named *t = malloc((st->n ? st->n : 1) * sizeof *t);
+	if (!t)
+		return false;
+	size_t m = 0;
+	for (size_t k = 0; k < st->n; k++) {
+		size_t lo = 0, hi = np;  /* the last piece starting at or before the span */
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (p[mid].from <= st->v[k].start)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		const piece *q = &p[lo];
+		if (st->v[k].start < q->from || st->v[k].end > q->to)
+			continue;  /* across a note's edge (never): dropped rather than misplaced */
+		t[m].v = st->v[k];
+		t[m].v.start = q->at + (st->v[k].start - q->from);
+		t[m].v.end = q->at + (st->v[k].end - q->from);
+		t[m++].name = st->name[k];
+	}
+	qsort(t, m, sizeof *t, by_start);
+	for (size_t k = 0; k < m; k++) {
+		st->v[k] = t[k].v;
+		st->name[k] = t[k].name;
+	}
+	st->n = m;
+	free(t);
+	return true;
+}
+
+static void copy_piece(char *out, size_t *n, const char *data, piece *p)
+{
+	p->at = *n;
+	memcpy(out + *n, data + p->from, p->to - p->from);
+	*n += p->to - p->from;
+}
+
+static int by_seq(const void *x, const void *y)
+{
+	const rl_md_label *a = x, *b = y;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The text with the notes (nt->note, in the order written) after the rest. pieces[] (2 nnote +
+ * 1, in the order written: the rest before the first note, the note, ...) says what moved where. */
+static char *rearrange(const rl_md_notes *nt, const rl_textbuf *tb, piece *pieces, size_t *len)
+{
+	const char *d = tb->data;
+	rl_md_label *order = malloc(nt->nnote * sizeof *order);
+	char *out = order ? malloc(tb->len + 2 * nt->nnote + 1) : NULL;
+	if (!out) {
+		free(order);
+		return NULL;
+	}
+	size_t n = 0, prev = 0;
+	for (size_t k = 0; k <= nt->nnote; k++) {  /* the rest: between the notes, as written */
+		piece *body = &pieces[2 * k];
+		*body = (piece){prev, k < nt->nnote ? nt->note[k].start : tb->len, 0};
+		while (n == 0 && body->from < body->to && d[body->from] == '\n')
+			body->from++;  /* a note opened the text: the break after it opens nothing now */
+		copy_piece(out, &n, d, body);
+		if (k == nt->nnote)
+			break;
+		piece *note = &pieces[2 * k + 1];
+		*note = (piece){nt->note[k].start, nt->note[k].end, 0};
+		while (note->from < note->to && d[note->from] == '\n')
+			note->from++;  /* its paragraph break: written anew before it below */
+		prev = nt->note[k].end;
+	}
+	memcpy(order, nt->note, nt->nnote * sizeof *order);
+	qsort(order, nt->nnote, sizeof *order, by_key);
+	for (size_t k = 0; k < nt->nnote; k++) {
+		piece *note = &pieces[2 * order[k].seq + 1];
+		if (note->from == note->to)
+			continue;
+		if (n)
+			memcpy(out + n, "\n\n", 2), n += 2;
+		copy_piece(out, &n, d, note);
+	}
+	free(order);
+	*len = n;
+	return out;
+}
+
+bool rl_md_notes_gather(rl_md_notes *nt, rl_textbuf *tb, rl_doc_styles *styles)
+{
+	if (nt->nomem)
+		return false;
+	if (!nt->nnote || tb->over || tb->nomem)
+		return true;
+	order_notes(nt);
+	qsort(nt->note, nt->nnote, sizeof *nt->note, by_seq);  /* back to the order written */
+	piece *pieces = malloc((2 * nt->nnote + 1) * sizeof *pieces);
+	size_t len = 0;
+	char *text = pieces ? rearrange(nt, tb, pieces, &len) : NULL;
+	bool ok = text && (!styles || move_spans(styles, pieces, 2 * nt->nnote + 1));
+	if (ok) {
+		free(tb->data);
+		tb->cap = tb->len + 2 * nt->nnote + 1;
+		tb->data = text;
+		tb->len = len;
+		/* never longer, each note's paragraph break moving with it; the limit still holds */
+		tb->over = len > tb->max;
+	} else {
+		free(text);
+	}
+	free(pieces);
+	return ok;
+}
+void rl_md_notes_release(rl_md_notes *nt)
+{
+	free(nt->note);
+	free(nt->ref);
+	*nt = (rl_md_notes){0};
+}
