@@ -7,6 +7,7 @@
  * lines of a value are joined here by line ends and folded there into spaces. */
 #include "mdfront.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -29,17 +30,17 @@ static void put(sink *k, const char *s, size_t n)
 /* A \uXXXX escape's code point as UTF-8 (an invalid one is dropped). */
 static void put_code_point(sink *k, const char *hex, size_t n)
 {
-	utf8proc_int32_t cp = 0;
+	uint32_t cp = 0;  /* unsigned: eight digits reach past INT32_MAX, \UFFFFFFFF */
 	for (size_t i = 0; i < n; i++) {
-		char c = hex[i];
-		int v = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+		char c = hex[i], l = (char)(c | 0x20);
+		int v = c >= '0' && c <= '9' ? c - '0' : l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
 		if (v < 0)
 			return;
-		cp = cp * 16 + v;
+		cp = cp * 16 + (uint32_t)v;
 	}
 	utf8proc_uint8_t buf[4];
-	if (utf8proc_codepoint_valid(cp))
-		put(k, (const char *)buf, (size_t)utf8proc_encode_char(cp, buf));
+	if (cp <= 0x10FFFF && utf8proc_codepoint_valid((utf8proc_int32_t)cp))
+		put(k, (const char *)buf, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, buf));
 }
 
 /* A double-quoted YAML scalar or a basic TOML string from s (past its opening mark) to its

@@ -477,6 +477,10 @@ Test(markdown, front_matter_title_is_the_first_paragraph)
 	             "Text.\n");
 	cr_assert_str_eq(t, "Tide \"tables\" \xc3\xa9t\xc3\xa9\n\nText.\n", "%s", t);
 	free(t);
+	/* an escape past Unicode (eight digits overflowed a signed code point) is dropped */
+	t = markdown("---\ntitle: \"Tide \\UFFFFFFFF\\U0001F30A\"\n---\nText.\n");
+	cr_assert_str_eq(t, "Tide \xf0\x9f\x8c\x8a\n\nText.\n", "%s", t);
+	free(t);
 	/* no title, an empty one, a key that only begins with "title": nothing read */
 	t = markdown("---\ntitle: \"\"\ntitles: [a, b]\ndate: 2024\n---\nText.\n");
 	cr_assert_str_eq(t, "Text.\n", "%s", t);
