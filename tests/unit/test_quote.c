@@ -552,6 +552,18 @@ Test(quote, a_word_left_between_changes_when_the_marks_went_does_not_save_a_quot
 	free(got);
 }
 
+/* A straight double mark glued after a bracket opens a string that starts with an apostrophe
+ * (printf("'%e'")), unless the apostrophe is all the brackets hold ("'"): a mark named. */
+Test(quote, a_straight_mark_after_a_bracket_opens_before_an_apostrophe)
+{
+	cr_assert_str_eq(quotes_of("The routine printf(\"'%e'\", 0.) prints it."), "0:\"'%e'\"");
+	cr_assert_str_eq(quotes_of("Its call f(\"'name'\") is right."), "0:\"'name'\"");
+	cr_assert_str_eq(quotes_of("Use an apostrophe (\"'\") or a mark (\"\"\") here."), "");
+	/* Its removal is flagged. */
+	script_has("The routine printf(\"'%e'\", 0.) prints the value.\n",
+	           "The routine printf(, 0.) prints the value.\n", NULL, "!removed");
+}
+
 /* Double marks do not nest in their own kind: a second opening double mark while one is open
  * drops the first (a stray mark), which would otherwise run to a closing mark far away. */
 Test(quote, a_second_opening_double_mark_drops_the_stray_one)
