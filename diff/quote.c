@@ -103,6 +103,12 @@ static bool word_at(const rl_side *sd, uint32_t t)
 	return t < sd->n && sd->tok[t].cls == RL_TOK_WORD;
 }
 
+/* Is code point cp one of the ASCII characters of set? */
+static bool ascii_in(int32_t cp, const char *set)
+{
+	return cp > 0 && cp <= 0x7f && strchr(set, cp);
+}
+
 /* Does token t open a bracket, join alternatives or assign ("(", "[", "{", "/", "=", a dash)?
  * A straight double mark glued after it and before text may open a quotation (sprintf("%d"),
  * perlvar/"$0", TASK="-m test"), or close one ("/tmp/", "\\B{"): the stack decides. */
@@ -143,8 +149,12 @@ static void straight_roles(const rl_side *sd, uint32_t t, bool single, bool *ope
 		int32_t after = cp_of(sd, t + 1);  /* ("): a mark named in brackets opens nothing */
 		*close = true;
 		*open = after <= 0 || after > 0x7f || !strchr(")]}.,;:!?\"'", after) ||
-		        ((after == '.' || after == ':') && touches_next(sd, t + 1) && word_at(sd, t + 2));
-		return;  /* (".txt"), (":name"): a quoted name that starts with a dot or a colon */
+		        ((after == '.' || after == ':') && touches_next(sd, t + 1) && word_at(sd, t + 2)) ||
+		        (after == '\'' && touches_next(sd, t + 1) && t + 2 < sd->n &&
+		         !ascii_in(cp_of(sd, t + 2), ")]}\"'"));
+		/* (".txt"), (":name"): a quoted name that starts with a dot or a colon; printf("'%e'"):
+		 * a string that starts with an apostrophe, though ("'") names one */
+		return;
 	}
 	bool next_punct = t + 1 < sd->n && sd->tok[t + 1].cls == RL_TOK_PUNCT;
 	*open = next && !prev;

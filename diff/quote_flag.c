@@ -224,9 +224,57 @@ static bool stranded(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, 
 	return kept > 0 && !quoted_there(ow, ops, s, q);
 }
 
+/* Does token t of side s stand in a change (an op that keeps nothing)? */
+static bool changed_at(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                       uint32_t t)
+{
+	return t < c->side[s].n && !rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, t)]);
+}
+
+/* Did quotation q of OLD lose both marks with more of its words than it keeps (taken away, or
+ * replaced by punctuation alone: "“stored" → ","), and do the few words it keeps (STRANDED_WORDS
+ * at most) stand in NEW right between two changes, outside every quotation there? ("a “stored
+ * program computer”, code is" against "a, program text is": the diff paired "program" of the
+ * quotation with the one that replaced "code" rather than the comma, at equal cost.) Then the
+ * quotation went as a whole and those words are coincidence; one whose kept words keep their
+ * neighbours ("the “quick brown fox” ran" → "the fox ran") lost words and marks but stays,
+ * altered (cut_unmarked). */
+static bool unmarked_stray(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                           const rl_quotation *q)
+{
+	const int s = RL_OLD, o = RL_NEW;
+	if (q->t1 - q->t0 < 2 || rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t0)]) ||
+	    rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t1 - 1)]))
+		return false;
+	uint32_t kept = 0, taken = 0;
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (op->move || !op_inside(op, s, q))
+			return false;
+		uint32_t words = rl_op_words(c, op, s);
+		kept += words;
+		if (words == 0)
+			continue;  /* a mark or sign kept inside tells nothing */
+		if (kept > STRANDED_WORDS || rl_lo(op, o) == 0 ||
+		    !changed_at(c, ow, ops, o, rl_lo(op, o) - 1) ||
+		    !changed_at(c, ow, ops, o, rl_hi(op, o)))
+			return false;
+	}
+	w = (rl_qo_walk){q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = op->a0 > q->t0 ? op->a0 : q->t0, hi = op->a1 < q->t1 ? op->a1 : q->t1;
+		if (rl_op_words(c, op, o) == 0)
+			taken += rl_words(c, s, lo, hi);
+	}
+	return kept > 0 && taken > kept && !quoted_there(ow, ops, s, q);
+}
+
 /* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
  * OLD, only function words ("a", "of") matched by coincidence where it had content words, or a
- * few words stranded among new text on the other side? (A quotation of NEW that keeps "here" of
+ * few words stranded among new text on the other side, or left between changes once its marks
+ * went with most of its words (unmarked_stray)? (A quotation of NEW that keeps "here" of
  * "Lo here" is a rewording, not a new quotation.) */
 static bool gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
                  const rl_quotation *q)
@@ -235,7 +283,7 @@ static bool gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int 
 	bool has_content;
 	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
 	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0) ||
-	                 stranded(c, ow, ops, s, q));
+	                 stranded(c, ow, ops, s, q) || (s == RL_OLD && unmarked_stray(c, ow, ops, q)));
 }
 
 /* Site chrome: at least CHROME_LINES lines a reader sees (list items, headline links), none of

@@ -530,6 +530,40 @@ Test(quote, a_quotation_losing_its_marks_and_most_words_is_altered)
 	free(got);
 }
 
+/* A quotation that lost both marks and most of its words, the word it keeps standing between two
+ * changes where NEW has it (the diff paired it with the one that replaced a word after the
+ * quotation, where it could as well have paired the comma), was removed whole: the word kept is
+ * coincidence, and every word of the quotation is flagged. */
+Test(quote, a_word_left_between_changes_when_the_marks_went_does_not_save_a_quotation)
+{
+	const char *a = "In the first designs, after the model of a \xe2\x80\x9cstored program "
+	                "computer\xe2\x80\x9d, code is also kept in memory.\n";
+	const char *b = "In the first designs, after the pattern of a, program text is also kept in "
+	                "memory.\n";
+	script_has(a, b, NULL, "d \xe2\x80\x9c stored program computer \xe2\x80\x9d !removed");
+	script_lacks(a, b, NULL, "= program");
+	/* Kept words with their neighbours kept too: the quotation lost words and marks, and
+	 * stays, altered. */
+	char *got = run("In the first designs, after a \xe2\x80\x9cstored program computer\xe2\x80\x9d "
+	                "model, code is also kept in memory.\n",
+	                "In the first designs, after a computer model, code is also kept in memory.\n");
+	cr_assert_geq(count_of(got, "!altered"), 1, "%s", got);
+	cr_assert_null(strstr(got, "!removed"), "%s", got);
+	free(got);
+}
+
+/* A straight double mark glued after a bracket opens a string that starts with an apostrophe
+ * (printf("'%e'")), unless the apostrophe is all the brackets hold ("'"): a mark named. */
+Test(quote, a_straight_mark_after_a_bracket_opens_before_an_apostrophe)
+{
+	cr_assert_str_eq(quotes_of("The routine printf(\"'%e'\", 0.) prints it."), "0:\"'%e'\"");
+	cr_assert_str_eq(quotes_of("Its call f(\"'name'\") is right."), "0:\"'name'\"");
+	cr_assert_str_eq(quotes_of("Use an apostrophe (\"'\") or a mark (\"\"\") here."), "");
+	/* Its removal is flagged. */
+	script_has("The routine printf(\"'%e'\", 0.) prints the value.\n",
+	           "The routine printf(, 0.) prints the value.\n", NULL, "!removed");
+}
+
 /* Double marks do not nest in their own kind: a second opening double mark while one is open
  * drops the first (a stray mark), which would otherwise run to a closing mark far away. */
 Test(quote, a_second_opening_double_mark_drops_the_stray_one)
