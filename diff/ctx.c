@@ -101,11 +101,18 @@ static bool may_be_bullet(unsigned char b0)
 	return b0 == '-' || b0 == '*' || b0 == '+' || b0 == 0xE2;
 }
 
-/* Does a punctuation token glued to the one before say it may be a dash (rl_is_dash: hyphens,
- * or a dash led by 0xE2 or, in its small and vertical forms, 0xEF)? */
-static bool may_be_dash(unsigned char b0)
+/* Does a punctuation token glued to the one before (tk, its text s) say it may be a dash
+ * (rl_is_dash: hyphens, or a dash led by 0xE2 or, in its small and vertical forms U+FE31,
+ * U+FE32 and U+FE58, by 0xEF 0xB8 or 0xEF 0xB9)? The other marks led by 0xEF are the full-width
+ * forms, Chinese's commas and brackets ("，" is EF BC 8C): each asked rl_list_marker and
+ * rl_is_dash for nothing. */
+static bool may_be_dash(const rl_token *tk, const char *s)
 {
-	return b0 == '-' || b0 == 0xE2 || b0 == 0xEF;
+	unsigned char b0 = (unsigned char)s[0];
+	if (b0 != 0xEF)
+		return b0 == '-' || b0 == 0xE2;
+	/* (The length first: a lone 0xEF, malformed, may end the text.) */
+	return tk->len == 3 && ((unsigned char)s[1] == 0xB8 || (unsigned char)s[1] == 0xB9);
 }
 
 /* Does it say it may be a quotation mark (" ' or the lead bytes of « » “ ” ‘ ’ „ ‹ › 「 」,
@@ -166,7 +173,7 @@ static inline unsigned walk_bits(const rl_token *tok, const char *text, uint32_t
 	}
 	unsigned char b0 = (unsigned char)text[tk->off];
 	bool spaced = t == 0 || gap != RL_GAP_NONE;
-	bool marker = spaced ? may_be_bullet(b0) : may_be_dash(b0);
+	bool marker = spaced ? may_be_bullet(b0) : may_be_dash(tk, text + tk->off);
 	return (spaced ? W_UCAND : 0) | (marker ? W_MARKER : 0) |
 	       (gap == RL_GAP_PARA || may_be_quote(b0) ? W_QCAND : 0);
 }
@@ -233,7 +240,7 @@ static int walk_tokens(walk *k, uint32_t lo, uint32_t hi)
 		} else {
 			unsigned char b0 = (unsigned char)text[tk->off];
 			bool spaced = t == 0 || gap != RL_GAP_NONE;
-			marker = spaced ? may_be_bullet(b0) : may_be_dash(b0);
+			marker = spaced ? may_be_bullet(b0) : may_be_dash(tk, text + tk->off);
 			cand = spaced;
 			quote = gap == RL_GAP_PARA || may_be_quote(b0);
 			num = !spaced && number_mark(sd, tk, t);

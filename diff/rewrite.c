@@ -36,6 +36,18 @@ bool rl_similar_words(const char *x, size_t nx, const char *y, size_t ny)
 	return p >= STEM_MIN_PREFIX && (double)(p + s) >= STEM_SHARE * (double)longer;
 }
 
+/* Similar words share their first STEM_MIN_PREFIX bytes, A-Z folded: three at least, packed
+ * here with a tag bit so that a word too short to be compared (head 0) meets no other. */
+_Static_assert(STEM_MIN_PREFIX >= 3, "rl_word_head packs the first three bytes");
+
+uint32_t rl_word_head(const char *x, size_t nx)
+{
+	if (!x || nx < STEM_MIN_LEN)
+		return 0;
+	return (uint32_t)lower((unsigned char)x[0]) | (uint32_t)lower((unsigned char)x[1]) << 8 |
+	       (uint32_t)lower((unsigned char)x[2]) << 16 | UINT32_C(1) << 24;
+}
+
 /* The compared tokens of one side of an op. */
 typedef struct toklist {
 	uint32_t pos[SWAP_SCAN_MAX + 1];
@@ -107,15 +119,58 @@ static int emit_piece(cutter *k, size_t i0, size_t i1, size_t j0, size_t j1)
 }
 
 /* The keys of a list's tokens, looked up once for the n x m cells of variant_anchors: a word's
- * key and length, length 0 for any other token (rl_similar_words finds no variant in it). */
-static void list_keys(const rl_ctx *c, int s, const toklist *l, const char **key, size_t *len)
+ * key and length, length 0 for any other token (rl_similar_words finds no variant in it), and
+ * its head (rl_word_head). */
+static void list_keys(const rl_ctx *c, int s, const toklist *l, const char **key, size_t *len,
+                      uint32_t *head)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		uint32_t t = l->pos[i];
 		key[i] = NULL, len[i] = 0;
 		if (c->side[s].tok[t].cls == RL_TOK_WORD)
 			key[i] = rl_interner_key(c->in, c->side[s].ids[t], &len[i]);
+		head[i] = rl_word_head(key[i], len[i]);
 	}
+}
+
+/* A head's bit among 64 (heads that differ may share one). */
+static inline uint64_t head_bit(uint32_t head)
+{
+	return UINT64_C(1) << ((head * 2654435761u) >> 26);
+}
+
+/* Which words of the two lists are variants (sim[i + 1][j + 1]); false when none is. Words of
+ * different heads are never variants: one compare of two integers for most of the n x m cells,
+ * not a call (on two unrelated texts each long replace was 1,024 calls, a sixteenth of the
+ * comparison's instructions). */
+static bool variant_cells(const rl_ctx *c, const toklist *la, const toklist *lb,
+                          uint8_t sim[][SWAP_SCAN_MAX + 1])
+{
+	const char *ka[SWAP_SCAN_MAX], *kb[SWAP_SCAN_MAX];
+	size_t na[SWAP_SCAN_MAX], nb[SWAP_SCAN_MAX];
+	uint32_t ha[SWAP_SCAN_MAX], hb[SWAP_SCAN_MAX];
+	bool any = false;
+
+	list_keys(c, RL_OLD, la, ka, na, ha);
+	list_keys(c, RL_NEW, lb, kb, nb, hb);
+	/* OLD's heads as bits of one word first: most long replaces (rewrites) have no NEW head
+	 * among them, and are done in n + m steps. */
+	uint64_t heads = 0;
+	bool met = false;
+	for (size_t i = 0; i < la->n; i++)
+		heads |= ha[i] ? head_bit(ha[i]) : 0;
+	for (size_t j = 0; j < lb->n && !met; j++)
+		met = hb[j] && (heads & head_bit(hb[j]));
+	if (!met)
+		return false;
+	for (size_t i = 1; i <= la->n; i++)
+		for (size_t j = 1; j <= lb->n; j++) {
+			uint32_t h = ha[i - 1];
+			sim[i][j] = h && h == hb[j - 1] &&
+			            rl_similar_words(ka[i - 1], na[i - 1], kb[j - 1], nb[j - 1]);
+			any |= sim[i][j];
+		}
+	return any;
 }
 
 /* The most pairs of variant words in order (a longest common subsequence under similarity).
@@ -126,18 +181,14 @@ static size_t variant_anchors(const rl_ctx *c, const toklist *la, const toklist 
 	enum { W = SWAP_SCAN_MAX + 1 };
 	uint8_t best[W][W], sim[W][W];
 	size_t n = la->n, m = lb->n, count = 0;
-	const char *ka[SWAP_SCAN_MAX], *kb[SWAP_SCAN_MAX];
-	size_t na[SWAP_SCAN_MAX], nb[SWAP_SCAN_MAX];
 
-	list_keys(c, RL_OLD, la, ka, na);
-	list_keys(c, RL_NEW, lb, kb, nb);
-
+	if (!variant_cells(c, la, lb, sim))
+		return 0;  /* no pair: the table below would find none */
 	for (size_t j = 0; j <= m; j++)
 		best[0][j] = 0;
 	for (size_t i = 1; i <= n; i++) {
 		best[i][0] = 0;
 		for (size_t j = 1; j <= m; j++) {
-			sim[i][j] = rl_similar_words(ka[i - 1], na[i - 1], kb[j - 1], nb[j - 1]);
 			uint8_t v = best[i - 1][j] > best[i][j - 1] ? best[i - 1][j] : best[i][j - 1];
 			if (sim[i][j] && best[i - 1][j - 1] + 1 > v)
 				v = (uint8_t)(best[i - 1][j - 1] + 1);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ctx.h"
 
@@ -28,5 +29,10 @@ bool rl_grown_phrase(const rl_ctx *c, const rl_op *op);
 /* Are two words variants of one another: a shared stem that makes up most of both (plural,
  * conjugation, British and American spelling)? Case is ignored. */
 bool rl_similar_words(const char *x, size_t nx, const char *y, size_t ny);
+
+/* What two words that rl_similar_words calls variants have in common, as one integer: their
+ * first bytes, A-Z folded; 0 for a word too short to have variants (or NULL). Words of different
+ * heads, or of head 0, are never variants (the test before the call on a long replace). */
+uint32_t rl_word_head(const char *x, size_t nx);
 
 #endif

@@ -74,12 +74,23 @@ static bool markup_word(const rl_side *sd, uint32_t t)
 		return !(t + 2 < sd->n && sd->tok[t + 2].gap == RL_GAP_NONE && mark_is(sd, t + 2, '='));
 	if (t < 2 || sd->tok[t].gap != RL_GAP_NONE || sd->tok[t - 1].gap != RL_GAP_NONE)
 		return false;
-	return (mark_is(sd, t - 1, '#') && mark_is(sd, t - 2, '=')) ||
-	       (mark_is(sd, t - 1, '{') && mark_is(sd, t - 2, '{'));
+	/* The mark before read once: most words glued to the token before (Chinese, Thai) follow
+	 * a word. */
+	const rl_token *p = &sd->tok[t - 1];
+	if (p->cls != RL_TOK_PUNCT || p->len != 1)
+		return false;
+	char ch = sd->text[p->off];
+	return (ch == '#' && mark_is(sd, t - 2, '=')) || (ch == '{' && mark_is(sd, t - 2, '{'));
 }
 
 /* Tokens looked ahead for the closing mark of an attribute's value (quote.c's reach). */
 #define ATTR_REACH 160
+
+/* May a one-byte mark open an attribute's quoted value (attribute_value_end)? */
+static inline bool may_open_value(char ch)
+{
+	return ch == '"' || ch == '\'';
+}
 
 /* When token t of side s opens a quoted attribute value (a straight mark glued after "=", which
  * follows a word), the token of its closing mark on the same line; else t. */
@@ -249,12 +260,19 @@ int rl_stems_init(rl_ctx *c, rl_stems *st, const uint8_t *want)
 		uint32_t *of = st->of[s];
 		uint32_t value_end = 0;  /* the closing mark of the attribute value t is in */
 		for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
+			const rl_token *tk = &sd->tok[t];
 			of[t] = RL_STEM_NONE;
-			if (t >= value_end && sd->tok[t].cls == RL_TOK_PUNCT)
+			/* Only a one-byte quotation mark glued to what is before it may open a
+			 * value (attribute_value_end; any other token leaves value_end behind t). */
+			if (t >= value_end && tk->cls == RL_TOK_PUNCT && tk->len == 1 &&
+			    tk->gap == RL_GAP_NONE && may_open_value(sd->text[tk->off]))
 				value_end = attribute_value_end(sd, t);
-			if (sd->tok[t].cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
+			if (tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
 				continue;
-			if (t >= value_end && rl_stem_weighed(c, s, t))
+			/* rl_stem_weighed, its cheap tests first (most words are function words or
+			 * plain content words far from any markup). */
+			if (t >= value_end && !(tk->flags & RL_TF_GLUED) &&
+			    !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) && !markup_word(sd, t))
 				rc = stem_of(c, st, memo, s, t, &of[t]);
 			else
 				of[t] = word_key(sd, kmemo, t);

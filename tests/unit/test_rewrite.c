@@ -31,6 +31,39 @@ Test(rewrite, variants_share_a_stem)
 		              "%s !~ %s", no[k][0], no[k][1]);
 }
 
+/* rl_word_head is the test before rl_similar_words on a long replace: variants always have the same
+ * head, never 0. Words of one to seven letters of a small alphabet, so that many pairs share
+ * their beginnings and ends (every pair of 300: 90,000 calls). */
+Test(rewrite, variants_share_a_head)
+{
+	enum { N = 300 };
+	static const char letters[] = "eEsSdi";
+	char w[N][8];
+	size_t len[N], similar = 0;
+	uint32_t seed = 7;
+	for (size_t k = 0; k < N; k++) {
+		seed = seed * 1103515245u + 12345u;
+		len[k] = 1 + (seed >> 16) % 7;
+		for (size_t i = 0; i < len[k]; i++) {
+			seed = seed * 1103515245u + 12345u;
+			w[k][i] = letters[(seed >> 16) % (sizeof letters - 1)];
+		}
+	}
+	for (size_t x = 0; x < N; x++)
+		for (size_t y = 0; y < N; y++) {
+			if (!rl_similar_words(w[x], len[x], w[y], len[y]))
+				continue;
+			similar++;
+			uint32_t hx = rl_word_head(w[x], len[x]);
+			cr_assert(hx != 0 && hx == rl_word_head(w[y], len[y]), "%.*s ~ %.*s", (int)len[x],
+			          w[x], (int)len[y], w[y]);
+		}
+	cr_assert_gt(similar, 100);  /* the property was put to the test */
+	cr_assert_eq(rl_word_head("Colour", 6), rl_word_head("color", 5));
+	cr_assert_eq(rl_word_head("cat", 3), 0);
+	cr_assert_eq(rl_word_head(NULL, 0), 0);
+}
+
 Test(rewrite, swaps_read_one_word_at_a_time)
 {
 	expect("Senior keepers of the harbor met on Monday.", "Veteran keepers of the port met on Monday.",

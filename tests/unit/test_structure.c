@@ -247,6 +247,36 @@ Test(structure, a_bullet_is_no_hyphen)
 	script_has(a, b, &o, "= pier - Keep the light");
 }
 
+/* The walk asks whether a glued mark led by 0xEF is a dash only for the small and vertical dash
+ * forms (U+FE31, U+FE32, U+FE58: EF B8 xx, EF B9 xx): those still take a dash's key, Chinese's
+ * full-width commas and brackets (EF BC xx) keep their own. */
+static bool dash_keyed(const rl_ctx *c, const rl_side *sd, const char *mark)
+{
+	for (uint32_t t = 0; t < sd->n; t++) {
+		const rl_token *tk = &sd->tok[t];
+		if (tk->len != strlen(mark) || memcmp(sd->text + tk->off, mark, tk->len) != 0)
+			continue;
+		size_t len;
+		const char *key = rl_interner_key(c->in, sd->ids[t], &len);
+		return len > 0 && key[0] == RL_MARKER_KEY;
+	}
+	cr_assert_fail("no token %s", mark);
+	return false;
+}
+
+Test(structure, glued_dash_forms_keyed_and_full_width_marks_not)
+{
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, "\xe6\xb5\xb7\xef\xb9\x98\xe9\xa2\xa8\xef\xbc\x8c"
+	                                      "\xe9\x9b\xa8\xef\xb8\xb1\xe9\x9b\xaa\xef\xbc\x88"
+	                                      "\xe6\x9c\x88\xef\xbc\x89\xe3\x80\x82");
+	cr_assert(dash_keyed(&x.c, sd, "\xef\xb9\x98"), "U+FE58 small em dash");
+	cr_assert(dash_keyed(&x.c, sd, "\xef\xb8\xb1"), "U+FE31 vertical em dash");
+	cr_assert_not(dash_keyed(&x.c, sd, "\xef\xbc\x8c"), "U+FF0C full-width comma");
+	cr_assert_not(dash_keyed(&x.c, sd, "\xef\xbc\x88"), "U+FF08 full-width bracket");
+	text_ctx_close(&x);
+}
+
 /* A dash is keyed as a spaced hyphen is, whatever its spacing: "PORT ELLEN - The" against
  * "PORT ELLEN – The" is typography (shown under --strict), "sea — and" against "sea—and" no
  * change; a dash never pairs with a word's hyphen, and an en dash that joins is a hyphen. */
