@@ -1,0 +1,45 @@
+/* pdfpage.h: the PDF reader's lines and document as it reads them, shared by its files (pdfdoc.c:
+ * lines, reading order, paragraphs; pdffurn.c: page furniture). Not a face of the readers: only
+ * these two files include it. */
+#ifndef REDLINE_PDFPAGE_H
+#define REDLINE_PDFPAGE_H
+
+#include <poppler.h>
+#include <stddef.h>
+
+typedef struct {
+	double x1, y1, x2, y2;
+	size_t off, len;    /* bytes into the document's raw text */
+	unsigned page;
+	unsigned char drop; /* page furniture */
+	double hsum;        /* the heights of its characters (not spaces), summed, and their count: */
+	unsigned hn;        /* its type size, which one tall glyph (a logo, an accent) does not move */
+	unsigned char note; /* the text of a note whose mark, left of it, was dropped: a paragraph */
+} pline;
+
+typedef struct {
+	pline *v;
+	size_t n, cap;
+	char *raw;          /* every page's text, one after the other */
+	size_t raw_len, raw_cap, raw_max;
+	int over;           /* the raw text passed raw_max */
+	double page_w, page_h;
+	PopplerDocument *doc;  /* for the marks drawn left of a line (drawn_mark) */
+	cairo_surface_t *ink;  /* page ink_page rendered, or NULL, at ink_scale pixels a point */
+	unsigned ink_page;
+	int ink_tried;         /* ink_page was rendered (or failed to be) */
+	double ink_scale;
+	unsigned renders;      /* pages rendered, at most MAX_RENDERS */
+	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
+	int answer;
+} pdoc;
+
+#define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
+
+/* Mark the page furniture of d's lines dropped: what a printer writes in a page's margins (its
+ * number, a date stamp and the title beside it, a lone address), found on any page; and, with
+ * two pages or more, a line in the top or bottom tenth whose text, digits aside, comes back on
+ * most pages (a running head or foot). */
+void rl_pdf_drop_furniture(pdoc *d, unsigned npages);
+
+#endif
