@@ -1123,10 +1123,8 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 	if (c->side[0].n == 0 || c->side[1].n == 0)
 		return RL_OK;
 	split = rl_ctx_scratch(c, ops->n);
-	names = calloc(c->nids + 1, 1);
-	if (!names || kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
+	if (kept_init(c, ops, &kp) != RL_OK || rl_split_equals(c, ops, &split) != RL_OK)
 		goto out;
-	names_find(c, names);
 	/* The ops are not read again: their memory takes the result (two lists at once, not
 	 * three; on a densely rewritten text a list is a tenth of the peak). */
 	out = *ops;
@@ -1144,9 +1142,14 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 		while (e < split.n && !anchor_op(c, &kp, &split.v[e]) &&
 		       split.v[e].a0 == split.v[e - 1].a1 && split.v[e].b0 == split.v[e - 1].b1)
 			e++;
-		if (heavy(c, split.v + k, e - k))
-			rc = pair_region(c, names, split.v + k, e - k, &out);
-		else
+		if (heavy(c, split.v + k, e - k)) {
+			/* The names of both texts, found when a first region is paired: a pass over
+			 * every token that most comparisons (a few edits, no region rewritten) need not
+			 * make. */
+			if (!names && (names = calloc(c->nids + 1, 1)) != NULL)
+				names_find(c, names);
+			rc = names ? pair_region(c, names, split.v + k, e - k, &out) : RL_ENOMEM;
+		} else
 			rc = rl_opvec_append(&out, split.v + k, e - k);
 		k = e;
 	}
