@@ -197,13 +197,25 @@ Test(hostile, against_itself, .timeout = 600)
 	free_files(v, n);
 }
 
+/* Two hostile texts against each other: what this adds to the tests above is the engine on two
+ * hostile sides, so the formats are those that change the comparison (-i -p, --nfkc --strict,
+ * --minimal) and one printer of each kind; every printer has read each hostile file on both
+ * sides above. (All 13 cost 1,040 runs, a sixth of the sanitizer phase's CPU.) */
+static const size_t pair_formats[] = {0, 3, 4, 6, 8, 9, 12};
+
+static void run_pair_formats(const char *old, const char *new_)
+{
+	for (size_t k = 0; k < sizeof pair_formats / sizeof *pair_formats; k++)
+		run_format(pair_formats[k], old, new_, NULL, 0, false);
+}
+
 Test(hostile, against_each_other, .timeout = 600)
 {
 	size_t n;
 	char **v = hostile_files(&n);
 	for (size_t i = 0; i < n; i++) {
-		run_all_formats(v[i], v[(i + 1) % n], false);
-		run_all_formats(v[(i + 7) % n], v[i], false);
+		run_pair_formats(v[i], v[(i + 1) % n]);
+		run_pair_formats(v[(i + 7) % n], v[i]);
 	}
 	free_files(v, n);
 }
