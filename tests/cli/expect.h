@@ -42,6 +42,16 @@ static inline void golden(const char *name, const run_result *r)
 	free(want);
 }
 
+/* Display width of a printed UTF-8 line (no escapes in our examples): wide CJK does not occur
+ * there. */
+static inline size_t printed_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
 #ifdef SHARED_DIR
 /* ../shared's bench scorer, its path in path (1024 bytes): is it there, with python3 to run it? */
 static inline bool scorer_found(char path[1024])
