@@ -91,13 +91,37 @@ static bool glued_tail(const rl_ctx *c, const rl_op *e)
 	return true;
 }
 
+/* Is equal op e one stop that ends a sentence on one side and, on the other, is the dot of an
+ * abbreviation or an initial before a space ("Dr. Helen", "vs. Closed")? It ends nothing a
+ * reader would keep there: a coincidence, as "the" is. (A dot inside a word, "cProfile.Profile",
+ * is left alone: the unit split reads those either way, and the words around it are kept.) */
+static bool stray_stop(const rl_ctx *c, const rl_op *e)
+{
+	const rl_token *tk = &c->side[RL_OLD].tok[e->a0];
+	if (e->a1 != e->a0 + 1 || !(rl_tok_idf(c, RL_OLD, e->a0) & RL_IDF_STOP) || tk->len != 1 ||
+	    c->side[RL_OLD].text[tk->off] != '.')
+		return false;  /* a dot only: "!" starts a table's header cell in wiki markup */
+	bool ends[2], spaced[2];
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t t = rl_lo(e, s), u = t + 1;
+		while (u < sd->n && sd->tok[u].gap == RL_GAP_NONE && sd->tok[u].cls != RL_TOK_WORD)
+			u++;  /* closing marks after it: "… said.”" */
+		ends[s] = u >= sd->n || sd->unit[u] != sd->unit[t];
+		spaced[s] = u < sd->n && sd->tok[u].gap != RL_GAP_NONE;
+	}
+	return ends[0] != ends[1] && spaced[ends[0] ? RL_NEW : RL_OLD];
+}
+
 /* Is equal op e short, made of function words and punctuation, and inside one sentence (or a
- * word's tail alone: glued_tail)? */
+ * word's tail alone: glued_tail; a stray stop: stray_stop)? */
 static bool weak(const rl_ctx *c, const rl_op *e)
 {
 	if (rl_op_words(c, e, RL_OLD) > RL_WEAK_WORDS || e->a1 == e->a0 || e->b1 == e->b0)
 		return false;
 	if (glued_tail(c, e))
+		return true;
+	if (stray_stop(c, e))
 		return true;
 	for (uint32_t t = e->a0; t < e->a1; t++) {
 		const rl_token *tk = &c->side[RL_OLD].tok[t];

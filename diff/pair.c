@@ -212,7 +212,7 @@ static uint32_t shared_beyond_names(region *r, int s, uint32_t u, uint32_t x0, u
 	for (uint32_t t = mine[u].lo; t < mine[u].hi; t++) {
 		if (!rl_pr_counted(c, s, t))
 			continue;
-		if (r->names[c->side[s].ids[t]] == NAME_SEEN)
+		if (r->names[c->side[s].ids[t]] == RL_NAME_SEEN)
 			continue;  /* a name */
 		uint32_t l = rl_pr_local_of(r, s, t);
 		if (l == RL_ID_NONE) {  /* a word OLD's units do not have: the unit's own */
@@ -552,34 +552,6 @@ out:
 	return rc;
 }
 
-/* Per id: NAME_SEEN when the word is a name, capitalized where it is not its sentence's first
- * word, in a unit that is no heading (a title capitalizes every word), and never in lower case
- * (with -i an id holds both cases), on either side; NAME_LOWER when seen in lower case. Ids are
- * words, not pairing's stems: "Light" of "Point Light" is a name, "lighthouse" with the same
- * stem is not. Into names[0, c->nids). */
-static void names_find(const rl_ctx *c, uint8_t *names)
-{
-	for (int s = 0; s < 2; s++) {
-		const rl_side *sd = &c->side[s];
-		for (uint32_t u = 0; u < sd->nunits; u++) {
-			if (rl_unit_heading(c, s, u))
-				continue;
-			bool first = true;
-			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-				const rl_token *tk = &sd->tok[t];
-				uint32_t id = sd->ids[t];
-				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
-					continue;
-				if (rl_is_lower_word(tk, sd->text))
-					names[id] = NAME_LOWER;
-				else if (!first && (tk->flags & RL_TF_UPPER) && names[id] != NAME_LOWER)
-					names[id] = NAME_SEEN;
-				first = false;
-			}
-		}
-	}
-}
-
 /* Units that side s of [lo, hi) touches. */
 static uint32_t units_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
@@ -647,7 +619,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 			 * every token that most comparisons (a few edits, no region rewritten) need not
 			 * make. */
 			if (!names && (names = calloc(c->nids + 1, 1)) != NULL)
-				names_find(c, names);
+				rl_names_find(c, names);
 			rc = names ? pair_region(c, names, split.v + k, e - k, &out) : RL_ENOMEM;
 		} else
 			rc = rl_opvec_append(&out, split.v + k, e - k);

@@ -20,9 +20,6 @@
  * of a long sentence). */
 #define PAIR_SURE_SHARED 3
 
-/* What an id is as a name (names_find). */
-enum { NAME_SEEN = 1, NAME_LOWER = 2 };
-
 typedef struct urange {
 	uint32_t lo, hi;  /* tokens of the unit inside the region */
 } urange;
@@ -48,7 +45,7 @@ typedef struct region {
 	float *weight;              /* per local id */
 	float *unit_w[2];           /* per unit: its content weight */
 	uint8_t *head[2];           /* per unit: a heading (rl_unit_heading) */
-	const uint8_t *names;       /* per id: NAME_* (names_find) */
+	const uint8_t *names;       /* per id: RL_NAME_* (rl_names_find) */
 	uint32_t *loc[2];           /* per token of the region, from its first token on: its local
 	                             * number, RL_ID_NONE when no content word or not in OLD's units
 	                             * (each stem hashed once, not at every look) */

@@ -83,6 +83,8 @@ typedef struct search {
 	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
 	uint32_t (*firsts)[2];  /* when OLD has a long unit, exact()'s scratch for one:
 	                         * (first token, stem) */
+	uint8_t *names;         /* per id: RL_NAME_* (rl_names_find), found when a link first
+	                         * crosses the line between headings and sentences */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	uint32_t stamp;
 } search;
@@ -709,9 +711,13 @@ static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pas
 
 /* The stems OLD unit v shares with the unit looked at (marked) through its words that are not
  * kept in place: a heading that keeps "Northfield Energy" and rewrites the rest is no restatement
- * of "About Northfield Energy" further down, however rare the two words are. */
-static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pass)
+ * of "About Northfield Energy" further down, however rare the two words are. With names_out,
+ * the names that more than one OLD unit holds (x->names: the story's company, its product) and a
+ * compound's tails ("open-source" is one word) are left out; a name found in one sentence
+ * still points at it. */
+static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pass, bool names_out)
 {
+	const rl_side *sb = &x->c->side[RL_NEW];
 	uint32_t n, got = 0;
 	exact(x, v, ++*pass, &n);  /* seen == *pass: the stems v shares */
 	uint32_t shared = *pass, counted = ++*pass;
@@ -719,10 +725,32 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || (x->held[t / 8] >> (t % 8) & 1) || x->seen[m] != shared)
 			continue;
+		if (names_out && ((sb->tok[t].flags & RL_TF_GLUED) ||
+		                  (x->df[m] > 1 && sb->ids[t] != RL_ID_NONE &&
+		                   x->names[sb->ids[t]] == RL_NAME_SEEN)))
+			continue;
 		x->seen[m] = counted;
 		got++;
 	}
 	return got;
+}
+
+/* Does a link of NEW unit u to OLD unit v that crosses the line between headings and sentences
+ * share two words beyond the names its story repeats (as pairing asks, pair.c)? A summary's
+ * title, standfirst or section name ("Background on <boat> and the <lab>") shares them with many
+ * sentences; only a heading that restates more than them is derived from one. Without memory
+ * for the names, no link. */
+static bool beyond_names(search *x, uint32_t u, const cands *cd, uint32_t v, uint32_t *pass)
+{
+	if (rl_unit_heading(x->c, RL_NEW, u) == rl_unit_heading(x->c, RL_OLD, v))
+		return true;
+	if (!x->names) {
+		x->names = calloc((size_t)x->c->nids + 1, 1);
+		if (!x->names)
+			return false;
+		rl_names_find(x->c, x->names);
+	}
+	return free_shared(x, cd, v, pass, true) >= 2;
 }
 
 /* Look for the sources of NEW unit u; fills *ln and returns true when it has some. */
@@ -744,8 +772,8 @@ static bool link_unit(search *x, uint32_t u, uint32_t *pass, rl_link *ln, bool *
 		return false;
 	double best;
 	uint32_t bestv = best_source(x, u, &cd, &best);
-	uint32_t nfree = bestv == NONE ? 0 : free_shared(x, &cd, bestv, pass);
-	if (nfree < 2)
+	uint32_t nfree = bestv == NONE ? 0 : free_shared(x, &cd, bestv, pass, false);
+	if (nfree < 2 || !beyond_names(x, u, &cd, bestv, pass))
 		return false;
 	*sure = nfree >= SURE_STEMS || phrase(x, cd.t0, cd.t1, bestv) > 0;
 	memset(ln, 0, sizeof *ln);
@@ -808,6 +836,7 @@ static void search_free(search *x)
 	free(x->held), free(x->stands);
 	free(x->run);
 	free(x->firsts);
+	free(x->names);
 }
 
 /* Does NEW unit u restate OLD text, so that the weak links before it are in the body of NEW: is

@@ -196,19 +196,44 @@ int rl_units_find(rl_ctx *c, int s)
 	return RL_OK;
 }
 
+/* Is [lo, hi) of side s, which ends in a question mark (at j), a title asked as a question
+ * ("Will the Ferry Sail Again?"): every word that starts one in lower case is a function word,
+ * and two words or more are capitalized (a sentence lowers its verbs and nouns: "What does this
+ * mean for the harbour?")? A compound's tail ("Open-Source", "Keeper's") is its head's. */
+static bool title_question(const rl_ctx *c, int s, uint32_t lo, uint32_t j)
+{
+	const rl_side *sd = &c->side[s];
+	if (sd->text[sd->tok[j].off + sd->tok[j].len - 1] != '?')
+		return false;
+	uint32_t upper = 0;
+	for (uint32_t t = lo; t < j; t++) {
+		const rl_token *tk = &sd->tok[t];
+		if (tk->cls != RL_TOK_WORD || (tk->flags & RL_TF_GLUED))
+			continue;
+		if (tk->flags & RL_TF_UPPER)
+			upper++;
+		else if (rl_is_lower_word(tk, sd->text) && !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION))
+			return false;
+	}
+	return upper >= 2;
+}
+
 /* Is unit u of side s a heading: a title, a standfirst, a section's name? A line a reader sees
  * of its own (it starts a line, the next unit starts the next), no list item, of at most
  * RL_HEADING_WORDS words, that ends in a word or a mark that is no stop nor a comma, semicolon or
- * colon (a sentence ends in a stop; a line ending in a colon leads into the lines after it). */
+ * colon (a sentence ends in a stop; a line ending in a colon leads into the lines after it); or a
+ * title asked as a question (title_question), wherever its line breaks: a page flattened to one
+ * line keeps its section names inside its paragraphs ("… the economy? The Fleet's Future: Is the
+ * Ferry Done? For years, …"). */
 bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u)
 {
 	const rl_side *sd = &c->side[s];
 	uint32_t lo = sd->ustart[u], hi = sd->ustart[u + 1];
 	bool unordered;
-	if (hi <= lo || !(sd->uflags[u] & RL_UNIT_LINE) ||
-	    (hi < sd->n && sd->tok[hi].gap < RL_GAP_BREAK) ||
-	    rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered) > 0)
+	if (hi <= lo || rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered) > 0)
 		return false;
+	bool own_line = (sd->uflags[u] & RL_UNIT_LINE) &&
+	                !(hi < sd->n && sd->tok[hi].gap < RL_GAP_BREAK);
 	uint32_t words = rl_side_words(sd, lo, hi);
 	if (words == 0 || words > RL_HEADING_WORDS)
 		return false;
@@ -218,10 +243,40 @@ bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u)
 		j--;
 	const rl_token *last = &sd->tok[j];
 	if (last->cls == RL_TOK_WORD)
-		return true;
+		return own_line;
 	char ch = sd->text[last->off + last->len - 1];
-	return !(rl_tok_idf(c, s, j) & RL_IDF_STOP) && ch != '.' && ch != '!' && ch != '?' &&
+	if (ch == '?')
+		return title_question(c, s, lo, j);
+	return own_line && !(rl_tok_idf(c, s, j) & RL_IDF_STOP) && ch != '.' && ch != '!' &&
 	       ch != ',' && ch != ';' && ch != ':';
+}
+
+/* Per id: RL_NAME_SEEN when the word is a name, capitalized where it is not its sentence's first
+ * word, in a unit that is no heading (a title capitalizes every word), and never in lower case
+ * (with -i an id holds both cases), on either side; RL_NAME_LOWER when seen in lower case. Ids are
+ * words, not pairing's stems: "Light" of "Point Light" is a name, "lighthouse" with the same
+ * stem is not. Into names[0, c->nids). */
+void rl_names_find(const rl_ctx *c, uint8_t *names)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (uint32_t u = 0; u < sd->nunits; u++) {
+			if (rl_unit_heading(c, s, u))
+				continue;
+			bool first = true;
+			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+				const rl_token *tk = &sd->tok[t];
+				uint32_t id = sd->ids[t];
+				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
+					continue;
+				if (rl_is_lower_word(tk, sd->text))
+					names[id] = RL_NAME_LOWER;
+				else if (!first && (tk->flags & RL_TF_UPPER) && names[id] != RL_NAME_LOWER)
+					names[id] = RL_NAME_SEEN;
+				first = false;
+			}
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ list markers apart */

@@ -65,8 +65,17 @@ int rl_units_find(rl_ctx *c, int s);
 #define RL_HEADING_WORDS 20
 
 /* Is unit u of side s a heading: a line of its own, of at most RL_HEADING_WORDS words, no list
- * item, not ended by a stop, comma, semicolon or colon? */
+ * item, not ended by a stop, comma, semicolon or colon; or, wherever its line breaks, a title
+ * asked as a question (its content words capitalized, ending in "?")? */
 bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u);
+
+/* What an id is as a name (rl_names_find). */
+enum { RL_NAME_SEEN = 1, RL_NAME_LOWER = 2 };
+
+/* Per id, into names[0, c->nids) (zeroed by the caller): RL_NAME_SEEN when the word is a name,
+ * capitalized inside a sentence and never in lower case, on either side; RL_NAME_LOWER when seen
+ * in lower case. */
+void rl_names_find(const rl_ctx *c, uint8_t *names);
 
 /* Does a sentence end just before token t of side s (t itself starts a new unit)? */
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t);

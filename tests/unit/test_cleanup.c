@@ -39,6 +39,19 @@ Test(cleanup, function_words_between_swaps_stay)
 	script_has(a, b, NULL, "= in March .");
 }
 
+/* Issue 10: a stop that ends a sentence on one side only (the dot of "Dr." against the end of
+ * a deleted sentence) is a coincidence: it joins the rewrite, and the title keeps its dot. */
+Test(cleanup, a_stop_ending_a_sentence_on_one_side_only_is_no_anchor)
+{
+	const char *a = "Not everyone welcomed it.\nThe anglers said the works would harm the river for "
+	                "two seasons.";
+	const char *b = "Dr. Helen Marsh, a hydrologist at the university, said the glass was sound.";
+	script_lacks(a, b, NULL, "| = . |");
+	script_has(a, b, NULL, "Dr . Helen Marsh");
+	/* A stop ending a sentence on both sides stays. */
+	script_has(a, b, NULL, "= .");
+}
+
 Test(cleanup, a_deleted_sentence_is_deleted_whole)
 {
 	script_is("The cat sat on the mat. The dog ran in the park. The bird sang a song.",

@@ -314,6 +314,27 @@ Test(provenance, two_common_words_make_no_link)
 	rl_alignment_free(al);
 }
 
+/* Issue 10: a summary's section name links to no sentence through the names its story repeats
+ * ("Background on <ferry> and the <yard>", both named in several sentences): a heading is
+ * derived from a sentence only through two words beyond them, as pairing asks. */
+Test(provenance, a_heading_links_through_no_repeated_names)
+{
+	const char *a =
+	    "Engineers at the Trevose Yard have quietly stopped work on Gullrock, the company's "
+	    "largest ferry.\n\nThe hull of Gullrock was finished in the spring, but sea trials were "
+	    "put off after the engines ran hot.\n\nWhen the Trevose Yard took on its new owners, the "
+	    "trials on Gullrock were halted for good.\n\nA spokesperson said the company still means "
+	    "to launch ferries on the northern crossing.\n\nHarbour councillors have asked for a "
+	    "date, and the owners have not given one.\n";
+	const char *b = "Ferry Plans in Doubt\nBackground on Gullrock and the Trevose Yard\n"
+	                "- Gullrock's hull done in spring, trials put off after hot engines\n"
+	                "- Trials halted for good under the yard's new owners\n"
+	                "- Spokesperson: launches on the northern crossing still planned\n";
+	rl_alignment *al = diff(a, b, true);
+	cr_assert_null(link_of(al, b, "Background on Gullrock"));
+	rl_alignment_free(al);
+}
+
 /* OLD one long unit (no sentence ends: 1,500 words on one line), NEW the same line and a short
  * paragraph after it of words from its middle, out of order and one of them twice: the paragraph
  * is linked to the long unit, all of its stems found there (the long unit is read from the short

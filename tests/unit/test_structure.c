@@ -198,6 +198,19 @@ Test(structure, headings_are_lines_that_no_stop_ends)
 	                 "Short line");
 }
 
+/* Issue 10: a title asked as a question is a heading, on a line of its own or inside a
+ * paragraph (a page flattened to one line); a question asked in a sentence is not. */
+Test(structure, a_title_asked_as_a_question_is_a_heading)
+{
+	cr_assert_str_eq(headings_of("Will the Harbour Ferry Sail Again?\n\n"
+	                             "Crews are unsure. What does the council want from the yard? "
+	                             "The Yard's Future: Is the Old Slipway Done? For years, the yard "
+	                             "built boats.\n\n"
+	                             "Is it?\n"),
+	                 "Will the Harbour Ferry Sail Again? / The Yard's Future: Is the Old "
+	                 "Slipway Done?");
+}
+
 /* The list markers of a text, joined by " / ". */
 static char *markers_of(const char *text)
 {
