@@ -361,6 +361,18 @@ Test(pdf, one_word_cells_of_a_table_are_not_a_justified_line)
 	            "Raffle\n\nhall\n\nStallholders should arrive by nine.\n");
 }
 
+/* Stop 26: bullets set smaller than their items (tests/documents/bullets.pdf, make_fixtures.py),
+ * as DocBook prints them: the bullet's box stands lower than the item's capitals. Before, each
+ * bullet sorted after its item and was read as a bullet alone under it. */
+Test(pdf, a_smaller_bullet_opens_its_item)
+{
+	expect_text(rl_read_pdf, "tests/documents/bullets.pdf",
+	            "What the hall offers\n\nHirers may use:\n\n"
+	            "- The main hall, seating a hundred and twenty.\n\n"
+	            "- The kitchen, with its new cooker.\n\n- The garden, in summer only.\n\n"
+	            "Ask the clerk for anything else.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
