@@ -228,9 +228,9 @@ static bool note_reference(xmlNode *n)
 
 /* A permalink's mark: a link within the page whose text is one or two signs and no letter or
  * digit, the "¶" Sphinx puts after every heading, Node's and rustdoc's "#" and "§", a note's
- * back link "↩" (GitHub's "↩<sup>2</sup>"). It is drawn faintly or shown on hovering, points at where it stands, and is no
- * word: before, it was read stuck to the heading ("Abstract¶", "Path#"), so the heading differed
- * from the same heading in another format. */
+ * back link "↩" (GitHub's "↩<sup>2</sup>"). It is drawn faintly or shown on hovering, points at
+ * where it stands, and is no word: before, it was read stuck to the heading ("Abstract¶",
+ * "Path#"), so the heading differed from the same heading in another format. */
 static bool permalink_mark(xmlNode *n)
 {
 	if (!links_within(n))

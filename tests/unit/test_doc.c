@@ -382,10 +382,12 @@ Test(html, permalink_marks_are_not_words)
 	char *t = html("<html><body><h1>Abstract<a class=\"headerlink\" href=\"#abstract\">\xc2\xb6</a>"
 	               "</h1><h2>Path<a class=\"mark\" href=\"#path\">#</a></h2>"
 	               "<h3><a href=\"#x\">\xc2\xa7</a>Example</h3>"
-	               "<p>A note.<a href=\"#r1\">\xe2\x86\xa9</a> <a href=\"#r1-2\">\xe2\x86\xa9<sup>2</sup></a>"
+	               "<p>A note.<a href=\"#r1\">\xe2\x86\xa9</a> "
+	               "<a href=\"#r1-2\">\xe2\x86\xa9<sup>2</sup></a>"
 	               " See <a href=\"#intro\">the introduction</a>, <a href=\"#t\">\xc2\xa7 4</a>"
 	               " and <a href=\"https://example.org/\">#</a>.</p></body></html>", 1);
-	cr_assert_str_eq(t, "Abstract\n\nPath\n\nExample\n\nA note. See the introduction, \xc2\xa7 4 and #.\n");
+	cr_assert_str_eq(t, "Abstract\n\nPath\n\nExample\n\n"
+	                    "A note. See the introduction, \xc2\xa7 4 and #.\n");
 	free(t);
 	/* --no-extract reads every text node. */
 	t = html("<html><body><h1>Abstract<a href=\"#abstract\">\xc2\xb6</a></h1></body></html>", 0);
@@ -412,13 +414,15 @@ Test(html, a_document_in_sections_is_read_whole)
 		"who holds which key, and checks it every quarter.</p></section>"
 		"</div></section></div><div class=\"footer\">Built with a generator.</div></body></html>";
 	char *t = html(doc, 1);
-	cr_assert_str_eq(t, "Abstract\n\nThis document describes how the parish hall is booked and kept.\n\n"
-	                    "Contents\n\n1. Booking\n\nBookings are made with the clerk at least a week "
-	                    "ahead, in writing or by telephone.\n\n2. Keys\n\nThe keys are collected "
-	                    "from the shop on the morning of the booking and returned the next day.\n\n"
-	                    "A lost key costs the hirer the price of a new lock for the front door.\n\n"
-	                    "Keys are never lent to anyone under eighteen, whatever the booking says.\n\n"
-	                    "The clerk keeps a list of who holds which key, and checks it every quarter.\n");
+	cr_assert_str_eq(t, "Abstract\n\n"
+	                    "This document describes how the parish hall is booked and kept.\n\n"
+	                    "Contents\n\n1. Booking\n\nBookings are made with the clerk at least a "
+	                    "week ahead, in writing or by telephone.\n\n2. Keys\n\nThe keys are "
+	                    "collected from the shop on the morning of the booking and returned the "
+	                    "next day.\n\nA lost key costs the hirer the price of a new lock for the "
+	                    "front door.\n\nKeys are never lent to anyone under eighteen, whatever "
+	                    "the booking says.\n\nThe clerk keeps a list of who holds which key, and "
+	                    "checks it every quarter.\n");
 	free(t);
 	/* A story whose block opens with its paragraphs: the teaser beside it stays out. */
 	t = html("<html><body><div id=\"story\"><p>The ferry will run on Sundays from May, the council "
