@@ -2,9 +2,8 @@
  * from Symbol, a tick from Wingdings) as w:sym, a font and the character's code in that font
  * (F0xx: the font's byte xx in the private use area), not as text. Read as its Unicode
  * character, a tick changed to a cross, or "5 °C" to "5 ±C", is a change of the text as it
- * reads; a symbol of Symbol or Wingdings this table does not know is its code point as Word
- * stores it (U+F0xx), so that the same symbol is the same word on both sides and another one
- * differs.
+ * reads. A symbol of a font not known here is its code point as Word stores it (U+F0xx), so
+ * that the same symbol is the same word on both sides and another one differs.
  *
  * Four more symbol fonts (stop 25): Zapf Dingbats is read whole, by the rule of Unicode's own
  * mapping (Unicode's VENDORS/ADOBE/zdingbat.txt; Tcl's dingbats.enc agrees): the Dingbats block
@@ -12,7 +11,13 @@
  * Wingdings 3 and Webdings, the glyphs of checklists and bullets are read (ticks, crosses, boxes,
  * circles, squares, triangles, circled numbers), as Unicode 7 encoded those fonts (checked on
  * the public table of github.com/mwilliamson/dingbat-to-unicode); their other glyphs, pictures
- * (a pencil, a clock face, a bicycle), are decorations and are not read. */
+ * (a pencil, a clock face, a bicycle), are decorations and are not read.
+ *
+ * Symbol and Wingdings (stop 26), whose unknown codes were still U+F0xx: Symbol is read whole by
+ * the same public table (Adobe's Symbol encoding: arrows, set and logic signs, card suits, ®, ©,
+ * ™, €), but for the pieces a tall bracket, integral or radical is drawn from, which are no
+ * character of the text; Wingdings gains its faces, hands, stars and circled numbers, and its
+ * other glyphs (a mailbox, an aeroplane, a clock face) are decorations, as in the fonts above. */
 #include "docxsym.h"
 
 #include <stdlib.h>
@@ -40,19 +45,51 @@ static const glyph symbol_font[] = {
 	{0xB4, 0x00D7}, {0xB5, 0x221D}, {0xB6, 0x2202}, {0xB7, 0x2022}, {0xB8, 0x00F7},
 	{0xB9, 0x2260}, {0xBA, 0x2261}, {0xBB, 0x2248}, {0xBC, 0x2026}, {0xC7, 0x2229},
 	{0xC8, 0x222A}, {0xCE, 0x2208}, {0xD1, 0x2207}, {0xD6, 0x221A}, {0xD7, 0x22C5},
-	{0xDE, 0x21D2}, {0xE5, 0x2211}, {0xF2, 0x222B}};
+	{0xDE, 0x21D2}, {0xE5, 0x2211}, {0xF2, 0x222B},
+	/* Stop 26: the rest of the font (the table cited above), where it is a character. */
+	{0xA0, 0x20AC}, {0xA1, 0x03D2}, {0xA4, 0x2044}, {0xA6, 0x0192}, {0xA7, 0x2663},
+	{0xA8, 0x2666}, {0xA9, 0x2665}, {0xAA, 0x2660}, {0xAB, 0x2194}, {0xBF, 0x21B5},
+	{0xC0, 0x2135}, {0xC1, 0x2111}, {0xC2, 0x211C}, {0xC3, 0x2118}, {0xC4, 0x2297},
+	{0xC5, 0x2295}, {0xC6, 0x2205}, {0xC9, 0x2283}, {0xCA, 0x2287}, {0xCB, 0x2284},
+	{0xCC, 0x2282}, {0xCD, 0x2286}, {0xCF, 0x2209}, {0xD0, 0x2220}, {0xD2, 0x00AE},
+	{0xD3, 0x00A9}, {0xD4, 0x2122}, {0xD5, 0x220F}, {0xD8, 0x00AC}, {0xD9, 0x2227},
+	{0xDA, 0x2228}, {0xDB, 0x21D4}, {0xDC, 0x21D0}, {0xDD, 0x21D1}, {0xDF, 0x21D3},
+	{0xE0, 0x25CA}, {0xE1, 0x3008}, {0xE2, 0x00AE}, {0xE3, 0x00A9}, {0xE4, 0x2122},
+	{0xF1, 0x3009}};
 
-/* Wingdings: the ticks, crosses, boxes and bullets of checklists and Word's bullet library. */
-static const glyph wingdings[] = {
-	{0x6F, 0x25A1}, {0x6E, 0x25A0}, {0x76, 0x2756}, {0x9F, 0x2022}, {0xA7, 0x25AA},
-	{0xA8, 0x25FB}, {0xD8, 0x27A2}, {0xFB, 0x2717}, {0xFC, 0x2713}, {0xFD, 0x2612},
-	{0xFE, 0x2611}};
+typedef struct {
+	unsigned char byte;
+	unsigned cp;
+} wide_glyph;
+
+/* Wingdings: the ticks, crosses, boxes and bullets of checklists and Word's bullet library;
+ * since stop 26 its faces, hands, stars and circled numbers too (the table cited above). */
+static const wide_glyph wingdings[] = {
+	{0x6F, 0x25A1},  {0x6E, 0x25A0},  {0x76, 0x2756}, {0x9F, 0x2022}, {0xA7, 0x25AA},
+	{0xA8, 0x25FB},  {0xD8, 0x27A2},  {0xFB, 0x2717}, {0xFC, 0x2713}, {0xFD, 0x2612},
+	{0xFE, 0x2611},  {0x43, 0x1F44D}, {0x44, 0x1F44E}, {0x45, 0x261C}, {0x46, 0x261E},
+	{0x47, 0x261D},  {0x48, 0x261F},  {0x4A, 0x263A}, {0x4B, 0x1F610}, {0x4C, 0x2639},
+	{0x6C, 0x26AB},  {0x71, 0x2751},  {0x72, 0x2752}, {0x75, 0x25C6}, {0x77, 0x2B29},
+	{0x9E, 0x2219},  {0xAB, 0x2605},  {0xB5, 0x272A}, {0xB6, 0x2730}, {0x80, 0x1F10B},
+	{0x8B, 0x1F10C}};
 
 static unsigned find(const glyph *t, size_t n, unsigned byte)
 {
 	for (size_t i = 0; i < n; i++)
 		if (t[i].byte == byte)
 			return t[i].cp;
+	return 0;
+}
+
+static unsigned wingdings_char(unsigned byte)
+{
+	if (byte >= 0x81 && byte <= 0x8A)
+		return 0x2780 + (byte - 0x81);  /* circled digits one to ten */
+	if (byte >= 0x8C && byte <= 0x95)
+		return 0x278A + (byte - 0x8C);  /* the same, white on black */
+	for (size_t i = 0; i < sizeof wingdings / sizeof *wingdings; i++)
+		if (wingdings[i].byte == byte)
+			return wingdings[i].cp;
 	return 0;
 }
 
@@ -156,7 +193,9 @@ static unsigned symbol_char(unsigned byte)
 	if (byte >= 'a' && byte <= 'z')
 		return greek_lower[byte - 'a'];
 	unsigned cp = find(symbol_font, sizeof symbol_font / sizeof *symbol_font, byte);
-	return cp ? cp : byte < 0x7F ? byte : 0;
+	/* 0x60, the radical's extender, is a piece of a drawn formula, as are the pieces of tall
+	 * brackets and integrals (0xBD, 0xBE, 0xE6-0xEF, 0xF3-0xFE): left at 0, not read. */
+	return cp ? cp : byte < 0x7F && byte != 0x60 ? byte : 0;
 }
 
 static size_t utf8(unsigned cp, char *out)
@@ -190,7 +229,7 @@ static unsigned font_char(sym_font f, unsigned byte)
 	case FONT_SYMBOL:
 		return symbol_char(byte);
 	case FONT_WINGDINGS:
-		return find(wingdings, sizeof wingdings / sizeof *wingdings, byte);
+		return wingdings_char(byte);
 	case FONT_WINGDINGS2:
 		return wingdings2_char(byte);
 	case FONT_WINGDINGS3:
@@ -216,8 +255,8 @@ size_t rl_docx_sym(const char *font, const char *code, char *out)
 		return 0;  /* a control character draws nothing */
 	sym_font f = byte ? font_of(font) : FONT_OTHER;
 	unsigned cp = byte == 0x20 && f != FONT_OTHER ? ' ' : byte ? font_char(f, byte) : 0;
-	if (!cp && f >= FONT_WINGDINGS2)
-		return 0;  /* a picture of the newer symbol fonts: a decoration, not read */
+	if (!cp && f != FONT_OTHER)
+		return 0;  /* a picture or a formula's piece of a symbol font: a decoration, not read */
 	if (!cp)
 		cp = byte ? 0xF000 + byte : (unsigned)v;
 	return utf8(cp, out);

@@ -46,6 +46,7 @@ typedef struct html_reader {
 	node_stat *stats;
 	size_t nstats;
 	size_t read_text;     /* text in the block read (its stats' unit); 0 while scoring */
+	size_t item_end;      /* where the last list item's mark ("- ", "2. ") ends; 0: none */
 } html_reader;
 
 /* An element's stats (reader mode), or NULL. */
@@ -225,6 +226,42 @@ static bool note_reference(xmlNode *n)
 	return link && text_under(n, -1, mark, sizeof mark) < 8;
 }
 
+/* A permalink's mark: a link within the page whose text is one or two signs and no letter or
+ * digit, the "¶" Sphinx puts after every heading, Node's and rustdoc's "#" and "§", a note's
+ * back link "↩" (GitHub's "↩<sup>2</sup>"). It is drawn faintly or shown on hovering, points at
+ * where it stands, and is no word: before, it was read stuck to the heading ("Abstract¶",
+ * "Path#"), so the heading differed from the same heading in another format. */
+static bool permalink_mark(xmlNode *n)
+{
+	if (!links_within(n))
+		return false;
+	char mark[16];
+	size_t len = text_under(n, -1, mark, sizeof mark);
+	if (len >= sizeof mark)
+		return false;
+	/* GitHub numbers a note's second and later back links: "↩<sup>2</sup>". */
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (name_is(c, "sup"))
+			while (len && mark[len - 1] >= '0' && mark[len - 1] <= '9')
+				len--;
+	size_t signs = 0;
+	for (utf8proc_ssize_t i = 0, k; i < (utf8proc_ssize_t)len; i += k) {
+		utf8proc_int32_t cp;
+		k = utf8proc_iterate((const utf8proc_uint8_t *)mark + i, (utf8proc_ssize_t)len - i, &cp);
+		if (k <= 0)
+			return false;
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+			return false;
+		if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)
+			return false;
+		bool space = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' ||
+		             cp == 0xA0;
+		signs += !space && cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_CF;
+	}
+	return signs >= 1 && signs <= 2;
+}
+
 /* Has the element a block among its children (is it more than a paragraph)? */
 static bool holds_blocks(const xmlNode *n)
 {
@@ -310,8 +347,8 @@ static bool skipped(const html_reader *r, xmlNode *n)
 		return true;
 	if (!r->reader)
 		return false;
-	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || read_more(n) ||
-	    chrome(r, n))
+	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || permalink_mark(n) ||
+	    read_more(n) || chrome(r, n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
@@ -401,12 +438,26 @@ static bool shows_words(const html_reader *r, xmlNode *top)
 	return false;
 }
 
+/* Is nothing written since a list item's mark? Then the item's first block (a <p>, a heading,
+ * <pre>: mdBook, Sphinx, DocBook and pandoc write <li><p>) begins on the mark's line, as a
+ * browser shows it, and white space there is not written (the mark ends with its space). Before,
+ * "- " stood alone with the item's text a paragraph below. */
+static bool after_item_mark(html_reader *r)
+{
+	if (r->item_end == 0 || r->tb.len != r->item_end)
+		return false;
+	r->tb.pending = RL_BREAK_NONE;
+	return true;
+}
+
 static bool text_enter(html_reader *r, xmlNode *n)
 {
 	if (skipped(r, n))
 		return false;
 	if (n->type != XML_ELEMENT_NODE) {
 		const char *s = (const char *)n->content;
+		if (s && !r->in_pre && after_item_mark(r))
+			s += strspn(s, " \t\r\n\f");
 		if (s && r->in_pre)
 			rl_textbuf_verbatim(&r->tb, s, strlen(s));
 		else if (s)
@@ -421,15 +472,19 @@ static bool text_enter(html_reader *r, xmlNode *n)
 		if (n->parent && name_is(n->parent, "ol"))
 			snprintf(prefix, sizeof prefix, "%zu. ", list_number(r, n));
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
-		if (shows_words(r, n))
+		if (shows_words(r, n)) {
 			rl_textbuf_verbatim(&r->tb, prefix, strlen(prefix));
+			r->item_end = r->tb.len;
+		}
 	} else if (name_is(n, "blockquote")) {
 		rl_textbuf_quote_enter(&r->tb);
 	} else if (name_is(n, "pre")) {
-		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+		if (!after_item_mark(r))
+			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 		r->in_pre++;
 	} else if (name_in(n, block_elements)) {
-		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+		if (!after_item_mark(r))
+			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	} else if (name_is(n, "img")) {
 		/* An image in a line of text is its description; one standing alone is not read in
 		 * reader mode (in_running_text). */
@@ -521,6 +576,94 @@ static void score_leave(html_reader *r, xmlNode *n)
 	}
 }
 
+static bool is_heading(const xmlNode *n)
+{
+	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+	return name_in(n, headings);
+}
+
+/* Is c nothing to read at the start of an element: white space, a comment, an empty element
+ * (an anchor, <span id="document-copyright"></span>)? */
+static bool blank(const xmlNode *c)
+{
+	if (c->type == XML_COMMENT_NODE)
+		return true;
+	if (c->type == XML_TEXT_NODE)
+		return !c->content || !c->content[strspn((const char *)c->content, " \t\r\n\f")];
+	return c->type == XML_ELEMENT_NODE && !c->children;
+}
+
+/* Does the element open with a heading: is the first thing in it to read, a few wrappers down
+ * (DocBook's <div class="titlepage"><div><div><h2>), a heading? */
+static bool opens_with_heading(const xmlNode *n)
+{
+	for (int depth = 0; n && depth < 8; depth++) {
+		const xmlNode *c = n->children;
+		while (c && blank(c))
+			c = c->next;
+		if (!c || c->type != XML_ELEMENT_NODE)
+			return false;
+		if (is_heading(c))
+			return true;
+		n = c;
+	}
+	return false;
+}
+
+/* A section of a document beside the best block: it opens with a heading, holds prose that
+ * scored, is mostly not links, and is not named as a site's widget. */
+static bool prose_section(const html_reader *r, xmlNode *n)
+{
+	const node_stat *s = stat_of(r, n);
+	return s && s->score > 0 && s->text > 0 && 2 * s->links < s->text &&
+	       opens_with_heading(n) && !attr_names(n, "class", chrome_name) &&
+	       !attr_names(n, "id", chrome_name);
+}
+
+/* Has n a sibling that is a section of prose? */
+static bool among_sections(const html_reader *r, xmlNode *n)
+{
+	for (xmlNode *s = n->parent->children; s; s = s->next)
+		if (s != n && s->type == XML_ELEMENT_NODE && prose_section(r, s))
+			return true;
+	return false;
+}
+
+/* Does n's parent hold nothing to read but n and a heading or a few words (a chapter's
+ * <section> around the wrapper of its sections)? */
+static bool wraps_only(const html_reader *r, xmlNode *n)
+{
+	size_t other = 0;
+	for (xmlNode *s = n->parent->children; s; s = s->next) {
+		const node_stat *st = s != n ? stat_of(r, s) : NULL;
+		if (st && st->score > 0)
+			return false;
+		other += st ? st->text : 0;
+	}
+	return other < 4 * PARA_MIN_TEXT;
+}
+
+/* A document in sections (Sphinx's and DocBook's pages, a manual saved whole) is read whole:
+ * its longest section scores best, and alone it was the article, every other section dropped
+ * (Debian's Python policy read its chapter 4 alone, 1,564 words of 5,594). While the block read
+ * opens with a heading and stands among sections of prose that open with one too, their parent
+ * is read (through wrappers that add only a heading). An <article> or <main> is the page's own
+ * word for its article and is kept; a block that does not open with a heading (a story's
+ * paragraphs) is never widened. */
+static xmlNode *whole_document(const html_reader *r, xmlNode *best)
+{
+	xmlNode *n = best;
+	while (!is_article(n) && n->parent && n->parent->type == XML_ELEMENT_NODE &&
+	       !name_is(n->parent, "html") && opens_with_heading(n)) {
+		if (among_sections(r, n))
+			best = n->parent;
+		else if (!wraps_only(r, n))
+			break;
+		n = n->parent;
+	}
+	return best;
+}
+
 /* The element holding the article, or NULL when no block has enough prose. */
 static xmlNode *find_article(html_reader *r, xmlNode *root)
 {
@@ -552,7 +695,7 @@ static xmlNode *find_article(html_reader *r, xmlNode *root)
 		n = n && n != root ? n->next : NULL;
 	}
 	node_stat *b = stat_of(r, best);
-	return b && b->text - b->links >= ARTICLE_MIN_TEXT ? best : NULL;
+	return b && b->text - b->links >= ARTICLE_MIN_TEXT ? whole_document(r, best) : NULL;
 }
 
 static bool is_inside(const xmlNode *n, const xmlNode *block)

@@ -463,12 +463,35 @@ static int order_section(pline **v, size_t n, double top, double bottom, double 
 	return 0;
 }
 
+/* Lines sorted by their tops, a row's read left to right: a line on the same baseline as the
+ * one before it (their middles within 0.3 line heights) and wholly left of it goes first. A
+ * bullet set smaller than its item's text has a lower top (DocBook's "•" 1.4 pt below the
+ * item's capitals in the shared MIME-info spec), so it sorted after its item and was read as a
+ * bullet alone under it ("A standard way…", "-"), each item's bullet under the item. */
+#define ROW_SWAPS 8  /* a line moves at most this many places left: no quadratic page */
+
+static void sort_rows(pline **v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_y);
+	for (size_t i = 1; i < n; i++) {
+		for (size_t j = i; j > 0 && i - j < ROW_SWAPS; j--) {
+			pline *a = v[j - 1], *b = v[j];
+			double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
+			double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
+			if (b->page != a->page || b->x2 > a->x1 || mb < ma - 0.3 * h || mb > ma + 0.3 * h)
+				break;
+			v[j - 1] = b;
+			v[j] = a;
+		}
+	}
+}
+
 /* Put the lines v (one page's) in reading order into out at *k. */
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
 {
 	double gx1 = 0, gx2 = 0;
 	if (depth >= MAX_DEPTH || !find_gutter(v, n, &gx1, &gx2)) {
-		qsort(v, n, sizeof *v, cmp_y);
+		sort_rows(v, n);
 		memcpy(out + *k, v, n * sizeof *v);
 		*k += n;
 		return 0;
@@ -824,12 +847,13 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
 		return 0;
+	/* A bullet alone, of any size (DocBook's is set smaller than its item), and its item. */
+	if (bullet_then_item(d, a, b, h) && !b->note)
+		return 0;
 	if (!same_size(a, b) || b->note)
 		return 1;
 	if (bullet(d->raw + b->off, b->len))
 		return 1;
-	if (bullet_then_item(d, a, b, h))
-		return 0;
 	/* a table's next cell on the same row, or the first of the next row (below, all of it left
 	 * of the last cell) */
 	if (same_row(a, b, h))

@@ -45,6 +45,8 @@
 #define HALL2 "tests/documents/hall-v2.md"
 #define POST1 "tests/documents/post-v1.md"
 #define POST2 "tests/documents/post-v2.md"
+#define HANDBOOK1 "tests/documents/handbook-v1.html"
+#define HANDBOOK2 "tests/documents/handbook-v2.html"
 
 #define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 60)
 
@@ -892,6 +894,33 @@ Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
 		if (f == 1)
 			out_has(&r, "closed.\n\nLow water was at 11:40; they had about forty minutes.\n\n"
 			            "The west steps, by the lifeboat slip.\n\nQuoted.\n");
+		run_free(&r);
+	}
+}
+
+/* Stop 26: a handbook saved as a documentation generator writes it (handbook-v1/v2.html): one
+ * page of sections, a "¶" permalink after every heading, list items written <li><p>, a sidebar
+ * and a footer. Before, its longest section alone was read as the article: the three edits
+ * (a paragraph rewritten, a key holder added, a sentence changed) were in the sections left out
+ * and the comparison said nothing changed (exit 0). Now every section is read, the edits show,
+ * each item reads on its mark's line, and no "¶" is read. */
+Test(documents, a_document_in_sections_is_read_whole)
+{
+	static const char *const unseen[] = {"\xc2\xb6", "Navigation", "Table of Contents",
+	                                     "Copyright", "-\n"};
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t f = 0; f < 2; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "160", HANDBOOK1, HANDBOOK2);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		for (size_t k = 0; k < sizeof unseen / sizeof *unseen; k++)
+			cr_assert_null(strstr(r.out, unseen[k]), "%s shows \"%s\":\n%s", formats[f],
+			               unseen[k], r.out);
+		out_has(&r, "[-describes-]");
+		out_has(&r, "{+- The chair of the committee, for emergencies.+}");
+		out_has(&r, "[-telephone-]");
+		if (f == 1)
+			out_has(&r, "\n\n- The clerk, who keeps the register.\n\n");
 		run_free(&r);
 	}
 }

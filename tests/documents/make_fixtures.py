@@ -583,6 +583,25 @@ def stalls_pdf():
     return pdf_file(["".join(body)])
 
 
+def bullets_pdf():
+    """Stop 26: a list whose bullets are set smaller than their items (as DocBook's stylesheets
+    print them: a 7 pt bullet raised a point, its item a cell's gap to the right), the bullet's
+    box standing lower than the item's capitals. Before, each bullet sorted after its item and
+    was read as a bullet alone under it."""
+    body = [text_at(60, 770, "What the hall offers", 16)]
+    y = 740
+    body.append(text_at(60, y, "Hirers may use:"))
+    for item in ["The main hall, seating a hundred and twenty.",
+                 "The kitchen, with its new cooker.",
+                 "The garden, in summer only."]:
+        y -= LEADING + 4
+        body.append("BT /F1 7 Tf 64 %d Td %s Tj ET\n" % (y + 1, pdf_string("\u2022")))
+        body.append(text_at(76, y, item))
+    y -= 2 * LEADING
+    body.append(text_at(60, y, "Ask the clerk for anything else."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -640,6 +659,8 @@ def main():
         f.write(rota_pdf())
     with open(os.path.join(HERE, "stalls.pdf"), "wb") as f:
         f.write(stalls_pdf())
+    with open(os.path.join(HERE, "bullets.pdf"), "wb") as f:
+        f.write(bullets_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

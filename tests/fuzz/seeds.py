@@ -110,6 +110,14 @@ DOCS = {
                                 b"<p>Updated 3 May, 09:14</p><p>Out <img alt=\"x\"> now "
                                 b"<a><span><img alt=y></span></a>.</p><img alt=\"alone\">"
                                 b"<li><img alt=z></li></article>"),
+    # stop 26: a page of sections (read whole), permalinks after headings, items written
+    # <li><p>, a back link numbered in a sup
+    "page_sections": (2, 0, b"<div><section><h1>A<a href=\"#a\">\xc2\xb6</a></h1><p>Short one.</p>"
+                            b"</section><section><h1>B</h1><div><span id=x></span><section>"
+                            b"<h2>C</h2><p>A paragraph long enough to score in the page.</p>"
+                            b"<p>Another paragraph long enough to score here.</p></section>"
+                            b"</div></section></div><ul><li>\n<p>item</p><p>more</p></li>"
+                            b"<li><pre>x</pre></li></ul><a href=\"#r\">\xe2\x86\xa9<sup>2</sup></a>"),
     "furniture": (1 | 16, 0, b"Skip to content\n\nMENU\n\nA headline for the piece\n\n"
                              b"The first sentence of the article is here now.\nEvent\nCity\n"
                              b"|\nThe last sentence of it.\n- a list item that ends it\n"

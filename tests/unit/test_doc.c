@@ -362,6 +362,80 @@ Test(html, soft_hyphens_are_not_read)
 	free(t);
 }
 
+/* Stop 26: a list item's first paragraph begins on its mark's line, as a browser shows it
+ * (mdBook, Sphinx, DocBook and pandoc write <li><p>); before, "- " stood alone. */
+Test(html, a_list_item_s_first_paragraph_is_on_its_mark_s_line)
+{
+	char *t = html("<html><body><ul>\n<li>\n  <p>Bring a torch.</p>\n<p>And a map.</p></li>"
+	               "<li><h3>Spare</h3></li><li>\n plain </li></ul><ol start=\"4\">"
+	               "<li><div><p>Fourth</p></div></li><li><pre>x = 1</pre></li></ol>"
+	               "<ul><li><ul><li><p>nested</p></li></ul></li></ul></body></html>", 0);
+	cr_assert_str_eq(t, "- Bring a torch.\n\nAnd a map.\n\n- Spare\n\n- plain\n\n4. Fourth\n\n"
+	                    "5. x = 1\n\n- nested\n");
+	free(t);
+}
+
+/* Stop 26: a permalink's mark ("¶", "#", "§", a note's back link "↩", GitHub's "↩<sup>2</sup>")
+ * is no word; a link within the page with a letter or a digit is read. */
+Test(html, permalink_marks_are_not_words)
+{
+	char *t = html("<html><body><h1>Abstract<a class=\"headerlink\" href=\"#abstract\">\xc2\xb6</a>"
+	               "</h1><h2>Path<a class=\"mark\" href=\"#path\">#</a></h2>"
+	               "<h3><a href=\"#x\">\xc2\xa7</a>Example</h3>"
+	               "<p>A note.<a href=\"#r1\">\xe2\x86\xa9</a> "
+	               "<a href=\"#r1-2\">\xe2\x86\xa9<sup>2</sup></a>"
+	               " See <a href=\"#intro\">the introduction</a>, <a href=\"#t\">\xc2\xa7 4</a>"
+	               " and <a href=\"https://example.org/\">#</a>.</p></body></html>", 1);
+	cr_assert_str_eq(t, "Abstract\n\nPath\n\nExample\n\n"
+	                    "A note. See the introduction, \xc2\xa7 4 and #.\n");
+	free(t);
+	/* --no-extract reads every text node. */
+	t = html("<html><body><h1>Abstract<a href=\"#abstract\">\xc2\xb6</a></h1></body></html>", 0);
+	cr_assert_str_eq(t, "Abstract\xc2\xb6\n");
+	free(t);
+}
+
+/* Stop 26: a document in sections is read whole, not its longest section alone (Debian's
+ * Python policy read its chapter 4 alone); a story's block, which opens with no heading, is not
+ * widened to the sections beside it. */
+Test(html, a_document_in_sections_is_read_whole)
+{
+	const char *doc =
+		"<html><body><div class=\"related\"><a href=\"i.html\">index</a></div>"
+		"<div class=\"body\"><section id=\"a\"><h1>Abstract</h1>"
+		"<p>This document describes how the parish hall is booked and kept.</p></section>"
+		"<section id=\"c\"><h1>Contents</h1><div class=\"wrapper\"><span id=\"d1\"></span>"
+		"<section id=\"s1\"><h2>1. Booking</h2><p>Bookings are made with the clerk at least a "
+		"week ahead, in writing or by telephone.</p></section>"
+		"<section id=\"s2\"><h2>2. Keys</h2><p>The keys are collected from the shop on the "
+		"morning of the booking and returned the next day.</p><p>A lost key costs the "
+		"hirer the price of a new lock for the front door.</p><p>Keys are never lent to "
+		"anyone under eighteen, whatever the booking says.</p><p>The clerk keeps a list of "
+		"who holds which key, and checks it every quarter.</p></section>"
+		"</div></section></div><div class=\"footer\">Built with a generator.</div></body></html>";
+	char *t = html(doc, 1);
+	cr_assert_str_eq(t, "Abstract\n\n"
+	                    "This document describes how the parish hall is booked and kept.\n\n"
+	                    "Contents\n\n1. Booking\n\nBookings are made with the clerk at least a "
+	                    "week ahead, in writing or by telephone.\n\n2. Keys\n\nThe keys are "
+	                    "collected from the shop on the morning of the booking and returned the "
+	                    "next day.\n\nA lost key costs the hirer the price of a new lock for the "
+	                    "front door.\n\nKeys are never lent to anyone under eighteen, whatever "
+	                    "the booking says.\n\nThe clerk keeps a list of who holds which key, and "
+	                    "checks it every quarter.\n");
+	free(t);
+	/* A story whose block opens with its paragraphs: the teaser beside it stays out. */
+	t = html("<html><body><div id=\"story\"><p>The ferry will run on Sundays from May, the council "
+	         "said on Tuesday, after a year of petitions.</p><p>Fares stay as they are, and the "
+	         "first boat leaves at nine from the north quay.</p><p>The last returns at six, and "
+	         "a second boat is added on bank holidays when the weather allows.</p>"
+	         "</div><div><h2>Elsewhere</h2><p>A bakery opens on the high street next week, the "
+	         "owners said.</p></div></body></html>", 1);
+	cr_assert_null(strstr(t, "bakery"), "%s", t);
+	cr_assert_not_null(strstr(t, "north quay"), "%s", t);
+	free(t);
+}
+
 Test(html, hostile_pages)
 {
 	char *out = NULL, err[256];

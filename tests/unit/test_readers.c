@@ -361,6 +361,18 @@ Test(pdf, one_word_cells_of_a_table_are_not_a_justified_line)
 	            "Raffle\n\nhall\n\nStallholders should arrive by nine.\n");
 }
 
+/* Stop 26: bullets set smaller than their items (tests/documents/bullets.pdf, make_fixtures.py),
+ * as DocBook prints them: the bullet's box stands lower than the item's capitals. Before, each
+ * bullet sorted after its item and was read as a bullet alone under it. */
+Test(pdf, a_smaller_bullet_opens_its_item)
+{
+	expect_text(rl_read_pdf, "tests/documents/bullets.pdf",
+	            "What the hall offers\n\nHirers may use:\n\n"
+	            "- The main hall, seating a hundred and twenty.\n\n"
+	            "- The kitchen, with its new cooker.\n\n- The garden, in summer only.\n\n"
+	            "Ask the clerk for anything else.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
@@ -470,8 +482,8 @@ Test(docx, numbered_lists_as_word_shows_them)
 
 /* Symbols inserted from a symbol font (tests/documents/symbols.docx, stop 24): Word writes them as
  * w:sym (a font, a code in it), which was not read at all ("Hall booked", a tick or a cross
- * gone; "90 C"). Now the character drawn; one the table does not know is its code as Word stores
- * it (U+F04A, Wingdings' smiling face), the same on both sides of a comparison. */
+ * gone; "90 C"). Now the character drawn. Wingdings' smiling face (F04A) was its code as Word
+ * stores it, U+F04A, until stop 26: now "☺"; a symbol of a font not known is still its code. */
 Test(docx, symbols_from_symbol_fonts)
 {
 	expect_text(rl_read_docx, "tests/documents/symbols.docx",
@@ -479,7 +491,7 @@ Test(docx, symbols_from_symbol_fonts)
 	            "Hall booked \u2713\n\n"
 	            "Caterer confirmed \u2717\n\n"
 	            "Keep the urn at 90 \u00b0C or more.\n\n"
-	            "Raffle prizes \uf04a\n\n"
+	            "Raffle prizes \u263a\n\n"
 	            "Figures from the council\u2019s budget report.\n");
 	char s[4];
 	cr_assert_eq(rl_docx_sym("Symbol", "F061", s), 2);
@@ -493,6 +505,40 @@ Test(docx, symbols_from_symbol_fonts)
 	cr_assert_eq(rl_docx_sym(NULL, "0007", s), 0);  /* a control: nothing */
 	cr_assert_eq(rl_docx_sym("Arial", "2665", s), 3);  /* a code point as it is: a heart */
 	cr_assert(!memcmp(s, "\u2665", 3));
+	cr_assert_eq(rl_docx_sym("Marlett", "F061", s), 3);  /* a font not known: its code */
+	cr_assert(!memcmp(s, "\uf061", 3));
+}
+
+/* Stop 26: Symbol read whole (Adobe's Symbol encoding, as the public table of
+ * github.com/mwilliamson/dingbat-to-unicode gives it), the pieces of drawn brackets and
+ * integrals not read; Wingdings' faces, hands, stars and circled numbers read, its pictures
+ * not (they were U+F0xx, a code on a terminal). */
+Test(docx, symbol_whole_and_wingdings_pictures_dropped)
+{
+	static const struct {
+		const char *font, *code, *want;
+	} cases[] = {
+		{"Symbol", "F0A0", "\u20ac"},      {"Symbol", "F0A9", "\u2665"},
+		{"Symbol", "F0C6", "\u2205"},      {"Symbol", "F0D3", "\u00a9"},
+		{"Symbol", "F0E4", "\u2122"},      {"Symbol", "F0DB", "\u21d4"},
+		{"Symbol", "F0E1", "\u3008"},      {"Symbol", "F0F1", "\u3009"},
+		{"Symbol", "F060", ""},            {"Symbol", "F0E6", ""},
+		{"Symbol", "F0F4", ""},            {"Symbol", "F0FE", ""},
+		{"Symbol", "F0BD", ""},            {"Symbol", "F080", ""},
+		{"Wingdings", "F04A", "\u263a"},   {"Wingdings", "F04C", "\u2639"},
+		{"Wingdings", "F04B", "\U0001F610"}, {"Wingdings", "F043", "\U0001F44D"},
+		{"Wingdings", "F046", "\u261e"},   {"Wingdings", "F081", "\u2780"},
+		{"Wingdings", "F08A", "\u2789"},   {"Wingdings", "F08C", "\u278a"},
+		{"Wingdings", "F095", "\u2793"},   {"Wingdings", "F0AB", "\u2605"},
+		{"Wingdings", "F0FC", "\u2713"},   {"Wingdings", "F02A", ""},
+		{"Wingdings", "F051", ""},         {"Wingdings", "F0B7", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char s[4];
+		size_t n = rl_docx_sym(cases[k].font, cases[k].code, s);
+		cr_assert_eq(n, strlen(cases[k].want), "%s %s", cases[k].font, cases[k].code);
+		cr_assert(!memcmp(s, cases[k].want, n), "%s %s", cases[k].font, cases[k].code);
+	}
 }
 
 /* Stop 25: four more symbol fonts. Zapf Dingbats by Unicode's rule (its Dingbats block, but
