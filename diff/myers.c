@@ -393,9 +393,7 @@ typedef struct work {
 	                          * had ids to set aside: one that had none is searched in place) */
 	uint8_t *ma, *mb;        /* compacted change marks */
 	int32_t *diag;           /* fv and bv, side by side */
-	size_t m;                /* b's length (diag has 2 (n + m + 3) entries) */
-	uint64_t cut_work;       /* what the last cut at anchors cost beyond its counting passes */
-	int32_t *ia, *jb, *tail, *prev;  /* the anchors' candidates, scratch, their chains' links */
+	int32_t *ia, *jb, *tail, *prev;  /* the anchors' candidates and their patience piles */
 	bool anchored;           /* cut large pieces at their anchors */
 	size_t anchors;
 } work;
@@ -505,44 +503,14 @@ static size_t drop_strays(work *w, seg p, size_t k)
 	return n;
 }
 
-/* A run of agreeing tokens weighs this many times an anchor in the chain (the anchors only break
- * ties between chains along runs of the same length). Tried: runs weighing only past their
- * first 8 tokens, so that short runs (a name, a phrase a summary restates) count as patience
- * diff's anchors do: two more real comparisons of a summary kept more words, but 13 more
- * changed in all and generated pairs lost moved words (745149995 p2 0.981 -> 0.958). */
-#define RUN_WEIGHT 16
-/* Following the runs costs at most this many steps a token of the piece (the counting passes
- * cost two): past it, an anchor weighs only itself. */
-#define RUN_STEPS 4
-
-/* How many tokens agree along the diagonal through (i, j), inside piece p, spending at most
- * *steps; *end is where the run stops on side a. */
-static int64_t run_through(const uint32_t *a, const uint32_t *b, seg p, int32_t i, int32_t j,
-                           int64_t *steps, int32_t *end)
-{
-	int32_t lo = 0, hi = 1;
-	while (*steps > 0 && i - lo > p.x0 && j - lo > p.y0 && a[i - lo - 1] == b[j - lo - 1])
-		lo++, (*steps)--;
-	while (*steps > 0 && i + hi < p.x1 && j + hi < p.y1 && a[i + hi] == b[j + hi])
-		hi++, (*steps)--;
-	*end = i + hi;
-	return lo + hi;
-}
-
 /* The anchors of piece p (its per-id counts in w): ids that occur exactly once on each side of
- * it, kept where their positions increase on both sides. They are matched outright, and the
- * stretches between them are pushed as pieces of their own. Sets *found to the number of
- * anchors; with none, the piece is left to the caller.
- *
- * Of the increasing chains, the heaviest, where a run of agreeing tokens through an anchor
- * counts its length (on its first anchor) and each anchor counts one: a Fenwick tree of prefix
- * maxima over b's positions, O(k log m). Patience diff's longest chain counts the words found
- * once: where two paragraphs changed places it kept the one with more such words, whichever
- * kept fewer words in all (a 22-token line kept and the 45-token paragraph it changed places
- * with moved, where the minimal diff keeps the paragraph). */
+ * it, kept where their positions increase on both sides (a longest increasing subsequence, by
+ * patience sorting in O(k log k)). They are matched outright, and the stretches between them are
+ * pushed as pieces of their own. Sets *found to the number of anchors; with none, the piece is
+ * left to the caller. */
 static int cut_at_anchors(work *w, const uint32_t *a, const uint32_t *b, seg p, size_t *found)
 {
-	size_t k = 0;
+	size_t k = 0, len = 0;
 
 	*found = 0;
 	for (int32_t j = p.y0; j < p.y1; j++)
@@ -553,7 +521,7 @@ static int cut_at_anchors(work *w, const uint32_t *a, const uint32_t *b, seg p, 
 			continue;
 		int32_t j = (int32_t)w->pos_b[a[i]];
 		w->ia[k] = i, w->jb[k] = j;
-		/* prev[] is free until the chain: 1 where a neighbour matches too. */
+		/* prev[] is free until the patience piles: 1 where a neighbour matches too. */
 		w->prev[k] = (i > p.x0 && j > p.y0 && a[i - 1] == b[j - 1]) ||
 		             (i + 1 < p.x1 && j + 1 < p.y1 && a[i + 1] == b[j + 1]);
 		k++;
@@ -562,43 +530,26 @@ static int cut_at_anchors(work *w, const uint32_t *a, const uint32_t *b, seg p, 
 	if (k == 0)
 		return RL_OK;
 
-	/* fen[x]: the candidate of the heaviest chain ending at b's positions in Fenwick range x;
-	 * best[c]: the weight of the heaviest chain ending at candidate c. No search is under way,
-	 * so both live in the search's diagonals (2 (n + m + 3) entries: m + 2 for fen, 2 k for
-	 * best). Candidates come in a's order, so a chain increases on a by construction; the
-	 * prefix looked up increases it on b. */
-	int32_t nf = p.y1 - p.y0;
-	int32_t *fen = w->diag;
-	int64_t *best = (int64_t *)(void *)(w->diag + ((w->m + 2) & ~(size_t)1));
-	for (int32_t x = 0; x <= nf; x++)
-		fen[x] = -1;
-	int64_t steps0 = RUN_STEPS * ((int64_t)(p.x1 - p.x0) + (p.y1 - p.y0)), steps = steps0;
-	int32_t run_d = INT32_MIN, run_end = 0, end = -1;
+	/* tail[l]: the candidate ending the best increasing run of length l + 1 so far. */
 	for (size_t c = 0; c < k; c++) {
-		int32_t i = w->ia[c], j = w->jb[c], d = j - i, from = -1;
-		int64_t wt = 1;
-		if (d != run_d || i >= run_end) {
-			wt += RUN_WEIGHT * run_through(a, b, p, i, j, &steps, &run_end);
-			run_d = d;
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (w->jb[w->tail[mid]] < w->jb[c])
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		for (int32_t x = j - p.y0; x > 0; x -= x & -x)  /* b's positions before j */
-			if (fen[x] >= 0 && (from < 0 || best[fen[x]] > best[from]))
-				from = fen[x];
-		w->prev[c] = from;
-		best[c] = wt + (from >= 0 ? best[from] : 0);
-		for (int32_t x = j - p.y0 + 1; x <= nf; x += x & -x)
-			if (fen[x] < 0 || best[fen[x]] < best[c])
-				fen[x] = (int32_t)c;
-		if (end < 0 || best[c] > best[end])
-			end = (int32_t)c;
+		w->prev[c] = lo > 0 ? w->tail[lo - 1] : -1;
+		w->tail[lo] = (int32_t)c;
+		if (lo == len)
+			len++;
 	}
-	w->cut_work = (uint64_t)(steps0 - steps) + (uint64_t)nf;
 
-	/* Walk the chain backwards from the end of the piece; the stack then gives the pieces back
+	/* Walk the run backwards from the end of the piece; the stack then gives the pieces back
 	 * in reading order. */
 	int32_t x1 = p.x1, y1 = p.y1;
-	size_t len = 0;
-	for (int32_t c = end; c >= 0; c = w->prev[c], len++) {
+	for (int32_t c = w->tail[len - 1]; c >= 0; c = w->prev[c]) {
 		int32_t x = w->ia[c], y = w->jb[c];
 		if (push_piece(w, x + 1, x1, y + 1, y1) != RL_OK)
 			return RL_ENOMEM;
@@ -641,8 +592,6 @@ static int solve_piece(search *s, work *w, const uint32_t *a, const uint32_t *b,
 	s->work += (uint64_t)(p.x1 - p.x0) + (uint64_t)(p.y1 - p.y0);
 	if (w->anchored && (p.x1 - p.x0) + (p.y1 - p.y0) > ANCHOR_MIN && s->work <= s->max_work)
 		rc = cut_at_anchors(w, a, b, p, &found);
-	s->work += w->cut_work;
-	w->cut_work = 0;
 	bool in_a = false, in_b = false;  /* searched in place: no id set aside */
 	if (rc == RL_OK && found == 0) {
 		in_a = all_shared(a + p.x0, p.x1 - p.x0, w->cnt_b);
@@ -708,7 +657,6 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	int rc = RL_ENOMEM;
 	size_t small = n < m ? n : m;
 	w.anchored = !opts->minimal && opts->anchors;
-	w.m = m;
 	w.cnt_a = calloc(nids, sizeof *w.cnt_a);
 	w.cnt_b = calloc(nids, sizeof *w.cnt_b);
 	w.ca = malloc(n * sizeof *w.ca);

@@ -12,13 +12,10 @@
  *
  * Three shortcuts make large, heavily edited inputs fast; all are off when opts->minimal is set,
  * and only then is the script guaranteed shortest:
- *   - anchors: ids that occur exactly once on each side and in the same order (patience diff)
- *     cut the problem into independent pieces (a lone one, with no matching neighbour and off
- *     the diagonal of the anchors around it, is a stray and is not used), and each piece of more
- *     than 1,024 tokens again at its own (smaller pieces are searched exactly). Of the chains
- *     of anchors in order, the heaviest is used, where a run of agreeing tokens through an
- *     anchor weighs by its length: passages that changed places keep the longer one in place,
- *     not the one with more words found once;
+ *   - anchors: ids that occur exactly once on each side and in the same order (patience diff) cut
+ *     the problem into independent pieces (a lone one, with no matching neighbour and off the
+ *     diagonal of the anchors around it, is a stray and is not used), and each piece of more than 1,024 tokens again
+ *     at its own (smaller pieces are searched exactly);
  *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
  *     instead of finding the true middle snake (counted in stats->bound_hits);
  *   - a work budget for the whole call, linear in the input: past it, every search stops after a

@@ -409,27 +409,6 @@ Test(myers, anchors_cut_large_inputs)
 	free(cb);
 }
 
-/* Two passages that changed places: a long one of common words, with two found once, and a
- * short one of words all found once. Patience diff's longest chain of anchors kept the short
- * passage (300 anchors against 2) and lost the long one; the chain along the longer run of
- * agreeing words keeps the long one, as the minimal diff does. */
-Test(myers, passages_that_changed_places_keep_the_longer)
-{
-	enum { X = 700, Y = 300 };
-	uint32_t a[X + Y], b[X + Y];
-	for (uint32_t i = 0; i < X; i++)
-		a[i] = b[Y + i] = i == 10 || i == 11 ? 2000 + i : i % 10;
-	for (uint32_t i = 0; i < Y; i++)
-		a[X + i] = b[i] = 1000 + i;
-	rl_myers_opts o = RL_MYERS_OPTS_INIT;
-	rl_myers_stats st;
-	uint8_t ca[X + Y], cb[X + Y];
-	cr_assert_eq(rl_myers(a, X + Y, b, X + Y, 2100, &o, ca, cb, &st), RL_OK);
-	cr_assert_gt(st.anchors, 0, "the input is cut at its anchors");
-	cr_assert_eq(diff_checked(a, X + Y, b, X + Y, 2100, o, "changed places"), 2 * Y);
-	cr_assert_eq(diff_checked(a, X + Y, b, X + Y, 2100, minimal, "minimal"), 2 * Y);
-}
-
 /* A stray anchor: an id found once on each side, at the head of OLD (a word of a deleted
  * sentence) and at the tail of NEW (the same word in a sentence inserted far away), with no
  * neighbour matching. Cut there, the 1,200 shared ids in between would all be lost; ignored,
