@@ -166,10 +166,10 @@ static inline bool same_bytes(const char *p, const char *q, uint32_t len)
  * ASCII words of an id that no list marker made (`plain`) have the same stem unread. */
 typedef struct stem_memo {
 	uint32_t stem;  /* 1 + the stem (0: none yet), and STEM_PLAIN: the id's key is plain */
-	uint32_t len;   /* the word's bytes */
-	uint32_t at;    /* the word: its token, and STEM_NEW when on NEW (read only to compare
-	                 * bytes: 12 bytes an id, not 24 with a pointer; on a text of distinct words
-	                 * this array was the sources stage's peak, 3.3 MiB on the 1 MB cumulative song) */
+	uint32_t len;   /* the word's bytes, and STEM_NEW when it is on NEW */
+	uint32_t off;   /* the word's first byte in its side's text (12 bytes an id, not 24 with a
+	                 * pointer: on a text of distinct words this array was the sources stage's
+	                 * peak, 3.3 MiB on the 1 MB cumulative song) */
 } stem_memo;
 #define STEM_PLAIN 0x80000000u
 #define STEM_NEW 0x80000000u
@@ -192,11 +192,11 @@ typedef struct key_memo {
 	const char *word;
 } key_memo;
 
-/* The word a memo entry remembers (tokens are fewer than 2^31 a side). */
+/* The word a memo entry remembers. */
 static inline const char *memo_word(const rl_ctx *c, const stem_memo *mm)
 {
-	const rl_side *sd = &c->side[mm->at & STEM_NEW ? RL_NEW : RL_OLD];
-	return sd->text + sd->tok[mm->at & ~STEM_NEW].off;
+	/* (Both texts' addresses are the same for every word: the walk keeps them in registers.) */
+	return (mm->len & STEM_NEW ? c->side[RL_NEW].text : c->side[RL_OLD].text) + mm->off;
 }
 
 /* The stem of weighed token t of side s (its number, added when new). */
@@ -207,7 +207,7 @@ static int stem_of(rl_ctx *c, rl_stems *st, stem_memo *memo, int s, uint32_t t, 
 	const char *word = sd->text + tk->off;
 	uint32_t id = sd->ids[t];
 	stem_memo *mm = id < c->nids ? &memo[id] : NULL;
-	if (mm && mm->stem && mm->len == tk->len &&
+	if (mm && mm->stem && (mm->len & ~STEM_NEW) == tk->len &&
 	    (((mm->stem & STEM_PLAIN) && (tk->flags & RL_TF_ASCII)) ||
 	     same_bytes(memo_word(c, mm), word, tk->len))) {
 		*out = (mm->stem & ~STEM_PLAIN) - 1;
@@ -227,9 +227,9 @@ static int stem_of(rl_ctx *c, rl_stems *st, stem_memo *memo, int s, uint32_t t, 
 		st->slot[k] = ++st->n;
 	}
 	*out = st->slot[k] - 1;
-	if (mm && !mm->stem)
-		*mm = (stem_memo){st->slot[k] | (plain_key(c, id, tk) ? STEM_PLAIN : 0), tk->len,
-		                  t | (s == RL_NEW ? STEM_NEW : 0)};
+	if (mm && !mm->stem && tk->len < STEM_NEW)  /* (a word of 2 GiB is not remembered) */
+		*mm = (stem_memo){st->slot[k] | (plain_key(c, id, tk) ? STEM_PLAIN : 0),
+		                  tk->len | (s == RL_NEW ? STEM_NEW : 0), tk->off};
 	return RL_OK;
 }
 
