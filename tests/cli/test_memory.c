@@ -2,8 +2,9 @@
  * resident memory beyond start-up (redline on two one-word files), against the size of the two
  * inputs. The texts are generated here (a made-up vocabulary, no corpus text): a dense rewrite
  * (three words in ten replaced), the same paragraphs shuffled, twenty paragraphs repeated with a
- * word changed in each copy, a cumulative song (a text of distinct words). Measured from wait4's ru_maxrss, which does not depend on the load
- * of the machine. Skipped under the sanitizers, whose shadow memory is most of any peak. */
+ * word changed in each copy, a cumulative song (a text of distinct words), two unrelated texts on
+ * one vocabulary. Measured from wait4's ru_maxrss, which does not depend on the load of the
+ * machine. Skipped under the sanitizers, whose shadow memory is most of any peak. */
 #include <criterion/criterion.h>
 #include <stdint.h>
 #include <stdio.h>
