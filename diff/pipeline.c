@@ -208,9 +208,15 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
+	/* The moves stage takes its lists as it needs them; the units stage's spares and scratch
+	 * would lie under the song's peak (0.25 MiB). */
+	rl_ctx_trim(&c, 1);
 	if (rc == RL_OK && (c.stages & RL_STAGE_MOVES) && (rc = go_on(opts)) == RL_OK &&
 	    (rc = orphan_words(&c, &ops, by)) == RL_OK)
 		rc = rl_moves(&c, &ops);
+	/* The sentences stage holds the ops and one list: the moves stage's other spares and its
+	 * diffs' scratch would be resident under its peak (1.2 MiB of the 1 MB cumulative song's). */
+	rl_ctx_trim(&c, 1);
 	if (rc == RL_OK && (c.stages & RL_STAGE_SENTENCES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_pair_sentences(&c, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "lexicon.h"
 #include "stems.h"
 #include "status.h"
@@ -299,12 +300,17 @@ typedef struct shingle_index {
 	slot *slot;      /* linear probing: a probe is one or two cache misses */
 	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
 	size_t nslots;   /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
+	size_t nnext;    /* entries of next */
 } shingle_index;
 
+/* The index, its chains' blocks and the chains kept are mapped on their own (rl_map_alloc): the
+ * narrow pass's follow the wide pass's, each larger, and from malloc the first pass's stayed
+ * resident under the second's. */
 static void index_free(shingle_index *x)
 {
-	free(x->slot);
-	free(x->next);
+	rl_map_free(x->slot, x->nslots * sizeof *x->slot);
+	rl_map_free(x->next, x->nnext * sizeof *x->next);
+	x->slot = NULL, x->next = NULL;
 }
 
 static inline slot *slot_of(const shingle_index *x, uint64_t h)
@@ -334,13 +340,13 @@ static void slot_put(shingle_index *x, const slot *from)
  * slot holds a key changes nothing a lookup returns. */
 static int index_grow(shingle_index *x, size_t slots)
 {
-	shingle_index to = {.slot = calloc(slots, sizeof *to.slot), .nslots = slots};
+	shingle_index to = {.slot = rl_map_alloc(slots * sizeof *to.slot), .nslots = slots};
 	if (!to.slot)
 		return RL_ENOMEM;
 	for (size_t j = 0; j < x->nslots; j++)
 		if (slot_key(&x->slot[j]))
 			slot_put(&to, &x->slot[j]);
-	free(x->slot);
+	rl_map_free(x->slot, x->nslots * sizeof *x->slot);
 	x->slot = to.slot;
 	x->nslots = slots;
 	return RL_OK;
@@ -361,8 +367,9 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 		keys += has_shingle(c, RL_NEW, ob, j);
 	size_t slots = keys + keys / 3 + 16, distinct = 0;
 	x->nslots = slots / INDEX_FIRST + 16;
-	x->slot = calloc(x->nslots, sizeof *x->slot);
-	x->next = malloc((ob->n + 1) * sizeof *x->next);
+	x->slot = rl_map_alloc(x->nslots * sizeof *x->slot);
+	x->nnext = ob->n + 1;
+	x->next = rl_map_alloc(x->nnext * sizeof *x->next);
 	if (!x->slot || !x->next)
 		return RL_ENOMEM;
 	/* Backwards, so that each chain lists its positions in increasing order. */
@@ -402,7 +409,8 @@ typedef struct chain {
 typedef struct chains {
 	chain **blk;     /* the blocks, blk[k >> CHAIN_BITS] holding chain k */
 	size_t nblk;     /* blocks allocated */
-	chain *v;        /* keep_wide's chains, in one array */
+	chain *v;        /* keep_wide's chains, in one array of nv */
+	size_t nv;
 	size_t n, cap;   /* cap: the chains the list may hold before it is pruned or grows */
 	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
 	size_t nbuckets;
@@ -469,7 +477,7 @@ static int chain_push(chains *cs, const chain *ch, uint32_t i)
 		if (!blk)
 			return RL_ENOMEM;
 		cs->blk = blk;
-		if (!(blk[cs->nblk] = malloc(CHAIN_BLOCK * sizeof **blk)))
+		if (!(blk[cs->nblk] = rl_map_alloc(CHAIN_BLOCK * sizeof **blk)))
 			return RL_ENOMEM;
 		cs->nblk++;
 	}
@@ -567,7 +575,7 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 static void chains_blocks_free(chains *cs)
 {
 	for (size_t b = 0; b < cs->nblk; b++)
-		free(cs->blk[b]);
+		rl_map_free(cs->blk[b], CHAIN_BLOCK * sizeof *cs->blk[b]);
 	free(cs->blk);
 	cs->blk = NULL;
 	cs->nblk = 0;
@@ -576,7 +584,7 @@ static void chains_blocks_free(chains *cs)
 static void chains_free(chains *cs)
 {
 	chains_blocks_free(cs);
-	free(cs->v);
+	rl_map_free(cs->v, cs->nv * sizeof *cs->v);
 	free(cs->open);
 }
 
@@ -600,15 +608,16 @@ static int keep_wide(chains *cs, uint32_t min_words, size_t width)
 	size_t w = 0;
 	for (size_t k = 0; k < cs->n; k++)
 		w += wide(chain_at(cs, k), min_words, width);
-	if (!(cs->v = malloc((w + 1) * sizeof *cs->v)))
+	if (!(cs->v = rl_map_alloc((w + 1) * sizeof *cs->v)))
 		return RL_ENOMEM;
+	cs->nv = w + 1;
 	w = 0;
 	for (size_t k = 0; k < cs->n; k++) {
 		const chain *ch = chain_at(cs, k);
 		if (wide(ch, min_words, width))
 			cs->v[w++] = *ch;
 		if ((k + 1) % CHAIN_BLOCK == 0 || k + 1 == cs->n) {
-			free(cs->blk[k >> CHAIN_BITS]);
+			rl_map_free(cs->blk[k >> CHAIN_BITS], CHAIN_BLOCK * sizeof *cs->v);
 			cs->blk[k >> CHAIN_BITS] = NULL;
 		}
 	}

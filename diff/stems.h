@@ -13,8 +13,8 @@
 
 typedef struct rl_stems {
 	uint32_t *of[2];   /* per token of each side: its stem, or RL_STEM_NONE (and its key: word_key) */
-	uint32_t *slot;    /* hash table: stem + 1, or 0 */
-	uint32_t *hash;    /* per stem: its hash */
+	uint32_t *slot;    /* hash table: stem + 1, or 0 (rl_stems_init's own: NULL after it) */
+	uint32_t *hash;    /* per stem: its hash (likewise) */
 	uint32_t mask;
 	uint32_t n;        /* stems */
 } rl_stems;

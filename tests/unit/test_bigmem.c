@@ -1,7 +1,16 @@
-/* Tests for bigmem.c: realloc with the large-page advice keeps what realloc promises. */
+/* Tests for bigmem.c: realloc with the large-page advice keeps what realloc promises; a mapped
+ * scratch array is zeroed and given back. */
+#if defined(__linux__)
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE  /* mincore */
+#endif
+#include <sys/mman.h>
+#endif
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bigmem.h"
 
@@ -36,4 +45,29 @@ Test(bigmem, shrinking_keeps_the_head)
 	for (size_t i = 0; i < 4096; i++)
 		cr_assert_eq(v[i], (char)i);
 	free(v);
+}
+
+/* A stage's scratch array: zero-filled and writable below and above MAP_MIN; one of MAP_MIN bytes
+ * or more is its own mapping, whose pages are gone once freed (on Linux: mincore fails on them),
+ * not left resident in malloc's heap. */
+Test(bigmem, a_mapped_array_is_zeroed_and_given_back_when_freed)
+{
+	const size_t sizes[] = {100, MAP_MIN - 1, MAP_MIN, 3 * MAP_MIN + 17};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		unsigned char *v = rl_map_alloc(sizes[k]);
+		cr_assert_not_null(v);
+		for (size_t i = 0; i < sizes[k]; i++)
+			cr_assert_eq(v[i], 0, "byte %zu of %zu not zero", i, sizes[k]);
+		memset(v, 0xA5, sizes[k]);
+		rl_map_free(v, sizes[k]);
+#if defined(__linux__)
+		if (sizes[k] >= MAP_MIN) {
+			unsigned char in[1];
+			errno = 0;
+			cr_assert_eq(mincore(v, 4096, in), -1, "%zu bytes still mapped", sizes[k]);
+			cr_assert_eq(errno, ENOMEM);
+		}
+#endif
+	}
+	rl_map_free(NULL, MAP_MIN);  /* nothing, as free(NULL) */
 }
