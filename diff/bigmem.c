@@ -28,7 +28,7 @@ void *rl_big_realloc(void *p, size_t bytes)
 void *rl_map_alloc(size_t bytes)
 {
 #if defined(MAP_ANONYMOUS)
-	if (bytes >= MAP_MIN) {
+	if (bytes >= RL_MAP_MIN) {
 		void *v = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		return v == MAP_FAILED ? NULL : v;
 	}
@@ -41,7 +41,7 @@ void rl_map_free(void *p, size_t bytes)
 	if (!p)
 		return;
 #if defined(MAP_ANONYMOUS)
-	if (bytes >= MAP_MIN) {
+	if (bytes >= RL_MAP_MIN) {
 		(void)munmap(p, bytes);
 		return;
 	}

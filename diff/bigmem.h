@@ -25,13 +25,13 @@ __attribute__((malloc))
 #endif
 void *rl_big_realloc(void *p, size_t bytes);
 
-/* A scratch array of a stage, zero-filled, mapped on its own when it is MAP_MIN bytes or more
+/* A scratch array of a stage, zero-filled, mapped on its own when it is RL_MAP_MIN bytes or more
  * (Linux: mmap), so that freeing it gives its pages back at once. From malloc, a freed block that
  * malloc had mapped raises malloc's own threshold to its size, and the blocks of that size after it
  * come from the heap, where they stay resident once freed: on two unrelated 1 MB texts the moves
  * stage's first pass left its index and chains (3.2 MiB) resident under the second pass's, the
  * row's peak. Free with rl_map_free and the same size. NULL when out of memory. */
-#define MAP_MIN ((size_t)256 << 10)
+#define RL_MAP_MIN ((size_t)256 << 10)
 void *rl_map_alloc(size_t bytes);
 void rl_map_free(void *p, size_t bytes);
 

@@ -47,12 +47,12 @@ Test(bigmem, shrinking_keeps_the_head)
 	free(v);
 }
 
-/* A stage's scratch array: zero-filled and writable below and above MAP_MIN; one of MAP_MIN bytes
+/* A stage's scratch array: zero-filled and writable below and above RL_MAP_MIN; one of RL_MAP_MIN bytes
  * or more is its own mapping, whose pages are gone once freed (on Linux: mincore fails on them),
  * not left resident in malloc's heap. */
 Test(bigmem, a_mapped_array_is_zeroed_and_given_back_when_freed)
 {
-	const size_t sizes[] = {100, MAP_MIN - 1, MAP_MIN, 3 * MAP_MIN + 17};
+	const size_t sizes[] = {100, RL_MAP_MIN - 1, RL_MAP_MIN, 3 * RL_MAP_MIN + 17};
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
 		unsigned char *v = rl_map_alloc(sizes[k]);
 		cr_assert_not_null(v);
@@ -61,7 +61,7 @@ Test(bigmem, a_mapped_array_is_zeroed_and_given_back_when_freed)
 		memset(v, 0xA5, sizes[k]);
 		rl_map_free(v, sizes[k]);
 #if defined(__linux__)
-		if (sizes[k] >= MAP_MIN) {
+		if (sizes[k] >= RL_MAP_MIN) {
 			unsigned char in[1];
 			errno = 0;
 			cr_assert_eq(mincore(v, 4096, in), -1, "%zu bytes still mapped", sizes[k]);
@@ -69,5 +69,5 @@ Test(bigmem, a_mapped_array_is_zeroed_and_given_back_when_freed)
 		}
 #endif
 	}
-	rl_map_free(NULL, MAP_MIN);  /* nothing, as free(NULL) */
+	rl_map_free(NULL, RL_MAP_MIN);  /* nothing, as free(NULL) */
 }
