@@ -25,6 +25,12 @@
 /* Find the quotations of side s into c->side[s].quotes (ids, units must be set). quote.c */
 int rl_quotes_find(rl_ctx *c, int s);
 
+/* Break the exact script's ties around quotations by the marks: among the scripts that keep as
+ * many tokens, the one that pairs a quotation's words with words of one quotation (or none) on
+ * the other side. ops[first..] is the exact script of a range, every token compared, none left
+ * out (no hole: refine.h). quote_ties.c */
+int rl_quote_ties(rl_ctx *c, rl_opvec *ops, size_t first);
+
 /* Flag the ops that touch quotations. quote_flag.c */
 int rl_quotes_flag(rl_ctx *c, rl_opvec *ops);
 

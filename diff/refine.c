@@ -7,6 +7,7 @@
 
 #include "cjk.h"
 #include "cleanup.h"
+#include "quote.h"
 #include "rewrite.h"
 #include "status.h"
 
@@ -125,6 +126,8 @@ int rl_ctx_refine_holes(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32
 {
 	rl_opvec ops = {0};
 	int rc = exact_holes(c, a0, a1, b0, b1, holes, nholes, &ops);
+	if (rc == RL_OK && (c->stages & RL_STAGE_QUOTES) && nholes == 0)
+		rc = rl_quote_ties(c, &ops, 0);
 	if (rc == RL_OK && (c->stages & RL_STAGE_SWAPS))
 		rc = rl_swaps(c, &ops);
 	if (rc == RL_OK && (c->stages & RL_STAGE_CLEANUP))
