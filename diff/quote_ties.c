@@ -33,6 +33,13 @@
  * quotation of a few sentences fits, a long one is left as the exact diff wrote it. */
 #define TIE_SIDE_MAX 1000u
 #define TIE_CELLS (1u << 21)
+/* Cells all the tables of one call may fill: TIE_CELLS_FLOOR and this many a token of the range.
+ * The stretches are apart, but a long text with a broken tie every few hundred words would
+ * otherwise fill a table of up to TIE_CELLS for each, and the stages' many short re-diffs one
+ * each (issue 13: no stage above n log n). Past it, the stretches are left as the exact diff
+ * wrote them. */
+#define TIE_CELLS_PER_TOKEN 64u
+#define TIE_CELLS_FLOOR (1u << 18)
 /* Weights of the table's score: kept tokens first (the cost), then the fewest breaks and the most
  * kept words (in either order: rediff), then the most pairs of the exact script. Each weight is
  * above the most the figures after it can add (1,000 pairs; 1,001 breaks or 1,000 words, of
@@ -101,6 +108,7 @@ typedef struct tiewalk {
 	region *rg;            /* the stretches, in order, apart */
 	size_t nrg, caprg;
 	kept lead, tail;       /* the places around the range (qo -2: none, at a text's end) */
+	size_t cells_left;     /* the tables' budget (TIE_CELLS_PER_TOKEN) */
 } tiewalk;
 
 static int cmp_u32(const void *x, const void *y)
@@ -562,8 +570,9 @@ static int rediff(tiewalk *w, region *r, size_t *from, rl_opvec *out)
 	if (rc != RL_OK || !places(w, r, &t))
 		goto done;
 	cells = (size_t)(t.na + 1) * (t.nb + 1) * (t.nstates + 1);
-	if (cells > TIE_CELLS)
+	if (cells > TIE_CELLS || cells > w->cells_left)
 		goto done;
+	w->cells_left -= cells;
 	size_t n0;
 	partners(w, r, from, &t, mi, mj, &n0);
 	tally y0 = score(w->c, r, &t, mi, mj, n0);
@@ -663,7 +672,9 @@ int rl_quote_ties(rl_ctx *c, rl_opvec *ops, size_t first)
 		return RL_OK;
 	const rl_op *v0 = &ops->v[first], *v1 = &ops->v[ops->n - 1];
 	tiewalk w = {c, ops, first, {NULL, NULL}, {0, 0}, NULL, 0, 0,
-	             around(c, v0->a0, v0->b0, true), around(c, v1->a1, v1->b1, false)};
+	             around(c, v0->a0, v0->b0, true), around(c, v1->a1, v1->b1, false),
+	             TIE_CELLS_FLOOR +
+	                 (size_t)TIE_CELLS_PER_TOKEN * ((v1->a1 - v0->a0) + (v1->b1 - v0->b0))};
 	rl_opvec repl = {0}, out = {0};
 	int rc = edges_make(&w, RL_OLD, v0->a0, v1->a1);
 	if (rc == RL_OK)
