@@ -473,11 +473,6 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
 		if (right && function_words(c, x->b0, x->b1))
 			right = false;
-		/* After it, a particle is one word ("open {+up+}"); two words led by a function word
-		 * are a phrase of their own added ("ring the caretaker {+at once+}", "{+in time+}"),
-		 * not the word before them rewritten. */
-		if (left && x->b1 - x->b0 == 2 && !rl_is_content(c, RL_NEW, x->b0))
-			left = false;
 		/* Between two content words, a phrase grew from the word before it when that word
 		 * stands alone between it and another change ("[-describe-]{+explain+} software
 		 * {+program+} distributed in"), and the next word does not, and the phrase is no name
