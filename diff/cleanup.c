@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote.h"
 #include "status.h"
 #include "rewrite.h"
 #include "structure.h"
@@ -367,25 +368,10 @@ static bool breaks_inside(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 	return false;
 }
 
-/* Is token t of side s inside a quotation (marks included)? The quotations are in order of their
- * opening marks; a nested one lies inside its outer one. */
+/* Is token t of side s inside a quotation (marks included)? */
 static bool quoted(const rl_side *sd, uint32_t t)
 {
-	size_t lo = 0, hi = sd->nquotes;
-	while (lo < hi) {  /* the first quotation opening after t */
-		size_t mid = lo + (hi - lo) / 2;
-		if (sd->quotes[mid].t0 <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i-- > 0;) {
-		if (t < sd->quotes[i].t1)
-			return true;
-		if (sd->quotes[i].depth == 0)
-			return false;  /* an outermost one ended before t: nothing earlier holds it */
-	}
-	return false;
+	return rl_quote_innermost(sd, t) >= 0;
 }
 
 /* Would moving equal tokens from [from, from + n) to [to, to + n) of side s take a word into or

@@ -599,3 +599,25 @@ int rl_quotes_find(rl_ctx *c, int s)
 	c->side[s].nquotes = f.n;
 	return RL_OK;
 }
+
+/* The quotations are in order of their opening marks, a nested one inside its outer one: the
+ * last opening at or before t that has not ended holds it, and an outermost one that ended
+ * before t ends the search (nothing earlier holds t). */
+int32_t rl_quote_innermost(const rl_side *sd, uint32_t t)
+{
+	size_t lo = 0, hi = sd->nquotes;
+	while (lo < hi) {  /* the first quotation opening after t */
+		size_t mid = lo + (hi - lo) / 2;
+		if (sd->quotes[mid].t0 <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0;) {
+		if (t < sd->quotes[i].t1)
+			return (int32_t)i;
+		if (sd->quotes[i].depth == 0)
+			return -1;
+	}
+	return -1;
+}

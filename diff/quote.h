@@ -25,6 +25,10 @@
 /* Find the quotations of side s into c->side[s].quotes (ids, units must be set). quote.c */
 int rl_quotes_find(rl_ctx *c, int s);
 
+/* The innermost quotation of sd holding token t (marks included: the one that opens last), or
+ * -1. quote.c */
+int32_t rl_quote_innermost(const rl_side *sd, uint32_t t);
+
 /* Break the exact script's ties around quotations by the marks: among the scripts that keep as
  * many tokens, the one that pairs a quotation's words with words of one quotation (or none) on
  * the other side. ops[first..] is the exact script of a range, every token compared, none left

@@ -49,28 +49,6 @@
 #define W_THIRD ((int64_t)1 << 10)
 #define NEG (INT64_MIN / 4)
 
-/* The innermost quotation of side s holding token t (the one that opens last), or -1. The
- * quotations are in order of their opening marks; an outermost one that ended before t ends the
- * search (as in cleanup.c). */
-static int32_t innermost(const rl_side *sd, uint32_t t)
-{
-	size_t lo = 0, hi = sd->nquotes;
-	while (lo < hi) {  /* the first quotation opening after t */
-		size_t mid = lo + (hi - lo) / 2;
-		if (sd->quotes[mid].t0 <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i-- > 0;) {
-		if (t < sd->quotes[i].t1)
-			return (int32_t)i;
-		if (sd->quotes[i].depth == 0)
-			return -1;
-	}
-	return -1;
-}
-
 /* A kept pair of tokens and its places. */
 typedef struct kept {
 	uint32_t i, j;
@@ -164,7 +142,8 @@ static int edges_make(tiewalk *w, int s, uint32_t lo, uint32_t hi)
 
 static kept kept_at(const rl_ctx *c, uint32_t i, uint32_t j)
 {
-	return (kept){i, j, innermost(&c->side[RL_OLD], i), innermost(&c->side[RL_NEW], j)};
+	return (kept){i, j, rl_quote_innermost(&c->side[RL_OLD], i),
+	              rl_quote_innermost(&c->side[RL_NEW], j)};
 }
 
 /* Kept pairs (and ops) looked at for the word next to a stretch, at most. */
@@ -369,7 +348,7 @@ static bool places(const tiewalk *w, const region *r, table *t)
 		uint32_t lo = s ? r->sb : r->sa, n = s ? t->nb : t->na;
 		uint8_t *p = s ? t->pn : t->po;
 		for (uint32_t x = 0; x < n; x++) {
-			int k = place_of(t, s, innermost(&c->side[s], lo + x));
+			int k = place_of(t, s, rl_quote_innermost(&c->side[s], lo + x));
 			if (k < 0)
 				return false;
 			p[x] = (uint8_t)k;
@@ -650,7 +629,7 @@ static int32_t over(const rl_side *sd, uint32_t t)
 {
 	if (t == 0 || t >= sd->n)
 		return -2;
-	int32_t q = innermost(sd, t - 1);
+	int32_t q = rl_quote_innermost(sd, t - 1);
 	return q >= 0 && sd->quotes[q].t1 > t ? q : -1;
 }
 
