@@ -123,22 +123,25 @@ static text ideographs(uint64_t seed, size_t bytes, uint64_t subst_seed)
 	return t;
 }
 
-/* The paragraphs of t in another order. */
-static text shuffled(const text *t, uint64_t seed)
+/* The pieces of t in another order: t cut after each `sep`, which stays with its piece (keep),
+ * or cut at each one and joined again by it. */
+static text pieces_shuffled(const text *t, uint64_t seed, const char *sep, bool keep)
 {
-	size_t np = 0, cap = 1024;
+	size_t np = 0, cap = 1024, seplen = strlen(sep);
 	const char **start = malloc(cap * sizeof *start);
 	size_t *len = malloc(cap * sizeof *len);
-	for (const char *p = t->v; p < t->v + t->n;) {
-		const char *e = strstr(p, "\n\n");
-		e = e ? e + 2 : t->v + t->n;
+	for (const char *p = t->v, *end = t->v + t->n; p < end;) {
+		const char *e = p;
+		while (e < end && ((size_t)(end - e) < seplen || memcmp(e, sep, seplen) != 0))
+			e++;
 		if (np == cap) {
 			cap *= 2;
 			start = realloc(start, cap * sizeof *start);
 			len = realloc(len, cap * sizeof *len);
 		}
-		start[np] = p, len[np] = (size_t)(e - p), np++;
-		p = e;
+		const char *after = e < end ? e + seplen : end;
+		start[np] = p, len[np] = (size_t)((keep ? after : e) - p), np++;
+		p = after;
 	}
 	uint64_t s = seed;
 	for (size_t k = np; k > 1; k--) {
@@ -149,11 +152,20 @@ static text shuffled(const text *t, uint64_t seed)
 		start[j] = ps, len[j] = pl;
 	}
 	text out = {0};
-	for (size_t k = 0; k < np; k++)
+	for (size_t k = 0; k < np; k++) {
+		if (k && !keep)
+			run_buf_add(&out, sep, seplen);
 		run_buf_add(&out, start[k], len[k]);
+	}
 	free(start);
 	free(len);
 	return out;
+}
+
+/* The paragraphs of t in another order. */
+static text shuffled(const text *t, uint64_t seed)
+{
+	return pieces_shuffled(t, seed, "\n\n", true);
 }
 
 /* Words drawn evenly from the first `vocab` of the made-up vocabulary, hard-wrapped at 72
@@ -185,37 +197,7 @@ static text flat(uint64_t seed, size_t bytes, uint32_t vocab)
  * spaces: a text on the same vocabulary that shares no passage with t. */
 static text words_shuffled(const text *t, uint64_t seed)
 {
-	size_t nw = 0, cap = 1024;
-	const char **start = malloc(cap * sizeof *start);
-	size_t *len = malloc(cap * sizeof *len);
-	for (const char *p = t->v; p < t->v + t->n;) {
-		const char *e = memchr(p, ' ', (size_t)(t->v + t->n - p));
-		e = e ? e : t->v + t->n;
-		if (nw == cap) {
-			cap *= 2;
-			start = realloc(start, cap * sizeof *start);
-			len = realloc(len, cap * sizeof *len);
-		}
-		start[nw] = p, len[nw] = (size_t)(e - p), nw++;
-		p = e < t->v + t->n ? e + 1 : e;
-	}
-	uint64_t s = seed;
-	for (size_t k = nw; k > 1; k--) {
-		size_t j = next(&s) % k;
-		const char *ps = start[k - 1];
-		size_t pl = len[k - 1];
-		start[k - 1] = start[j], len[k - 1] = len[j];
-		start[j] = ps, len[j] = pl;
-	}
-	text out = {0};
-	for (size_t k = 0; k < nw; k++) {
-		if (k)
-			run_buf_add(&out, " ", 1);
-		run_buf_add(&out, start[k], len[k]);
-	}
-	free(start);
-	free(len);
-	return out;
+	return pieces_shuffled(t, seed, " ", false);
 }
 
 /* Twenty paragraphs repeated until `bytes`; on NEW one word of each copy is another. */

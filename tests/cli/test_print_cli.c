@@ -7,24 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_examples.h"
 #include "expect.h"
 #include "fixtures.h"
 #include "json.h"
 #include "run.h"
 #include "temp.h"
-
-#define ORIGINAL "examples/lighthouse-1-original.txt"
-#define SPUN "examples/lighthouse-2-spun.txt"
-#define SUMMARY "examples/lighthouse-3-summary.txt"
-#define README1 "tests/documents/readme-v1.md"
-#define README2 "tests/documents/readme-v2.md"
-#define REWRITE "examples/lighthouse-4-rewrite.txt"
-
-#define RUN(r, ...) run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, NULL, 0, NULL, 20)
-/* RUN with `in` (NUL-terminated) on standard input. */
-#define RUN_IN(r, in, ...)                                                                        \
-	run_redline((r), (const char *const[]){"redline", __VA_ARGS__, NULL}, (in), strlen(in), NULL, 20)
-
 
 /* The readability stages seen from the command line: swaps, moves and quote changes, marked in
  * every format, with and without colour. */
