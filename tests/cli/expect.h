@@ -19,6 +19,14 @@ static inline void out_has(const run_result *r, const char *needle)
 	cr_assert_not_null(strstr(r->out, needle), "%s", r->out);
 }
 
+/* None of unseen[0, n) is in standard output (what names the run in the message). */
+static inline void out_lacks(const run_result *r, const char *const *unseen, size_t n,
+                             const char *what)
+{
+	for (size_t k = 0; k < n; k++)
+		cr_assert_null(strstr(r->out, unseen[k]), "%s shows \"%s\":\n%s", what, unseen[k], r->out);
+}
+
 /* Standard output is tests/golden/name to the byte; with UPDATE_GOLDEN set, it is written there
  * instead. */
 static inline void golden(const char *name, const run_result *r)
