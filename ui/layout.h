@@ -92,6 +92,18 @@ int rl_layout_rows(const rl_layout *lay, size_t i, unsigned width, rl_rowbuf *bu
  * "{=" "=}" for NEW's words of a unit drawn from OLD's text elsewhere (derived). */
 const char *rl_marker_text(int side, const rl_run *run);
 
+/* The markers at the edges of a span of moved op `op` on a side (RL_MARK_*). A moved passage with
+ * edits inside is several ops of one move id, drawn inside one pair of brackets, the edits with
+ * their own markers: "{>could {+signal+} that openness was<}", not "{>could<} {+signal+} {>that
+ * openness was<}". `first` and `last`: the span starts or ends the passage there. */
+enum {
+	RL_MARK_OPEN = 1 << 0,         /* the span's own opening marker */
+	RL_MARK_CLOSE = 1 << 1,        /* its own closing marker */
+	RL_MARK_OUTER_OPEN = 1 << 2,   /* the passage's "[<" / "{>" before its own (an edit) */
+	RL_MARK_OUTER_CLOSE = 1 << 3,  /* the passage's ">]" / "<}" after its own */
+};
+unsigned rl_passage_marks(const rl_op *op, int side, bool first, bool last);
+
 /* The text of a tag run (RL_RUN_TAG): "⟨¶N⟩", written into buf, which it returns. */
 #define RL_TAG_MAX 24
 const char *rl_tag_text(const rl_run *run, char buf[RL_TAG_MAX]);

@@ -195,10 +195,12 @@ static int emit_tag(flow *f, const rl_run *proto, const rl_link *ln, uint32_t pa
 	return emit(f, &tag);
 }
 
-/* One token to flow, with its op and whether a change span opens or closes at it. */
+/* One token to flow, with its op and whether a change span opens or closes at it; `outer_open`
+ * and `outer_close`: a moved passage's brackets open before the span's own marker or close after
+ * it (an edit at the edge of the passage: "{>{+However+} the storm …<}"). */
 typedef struct item {
 	uint32_t t, op;
-	bool open, close;
+	bool open, close, outer_open, outer_close;
 } item;
 
 /* Columns of item it with its change markers and the provenance tag after it. */
@@ -206,8 +208,19 @@ static unsigned item_width(const flow *f, const item *it)
 {
 	unsigned m = f->lay->opts.markers ? 2 : 0;
 	return (unsigned)rl_token_width(f->lay->text[f->side], &f->lay->tok[f->side][it->t]) +
-	       (it->open ? m : 0) + (it->close ? m : 0) +
-	       tag_after(f->lay, f->side, it->t);
+	       (it->open ? m : 0) + (it->close ? m : 0) + (it->outer_open ? m : 0) +
+	       (it->outer_close ? m : 0) + tag_after(f->lay, f->side, it->t);
+}
+
+/* A change marker run: the span's own, or (`outer`) the bracket of the moved passage around an
+ * edit inside it, drawn as the passage's ("{>" "<}") whatever the edit's kind. */
+static int emit_marker(flow *f, const rl_run *proto, uint8_t type, bool outer)
+{
+	rl_run m = *proto;
+	m.type = type, m.cols = 2;
+	if (outer)
+		m.kind = RL_OP_MOVE, m.quote = RL_QUOTE_NONE, m.derived = 0;
+	return emit(f, &m);
 }
 
 /* Flow one token: the whitespace before it, the change markers around it, its text. `unit` is
@@ -225,6 +238,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 	proto.derived = changed && ln && (op->kind == RL_OP_INSERT || op->kind == RL_OP_REPLACE);
 	unsigned open_w = it->open && lay->opts.markers ? 2 : 0;
 	unsigned close_w = it->close && lay->opts.markers ? 2 : 0;
+	unsigned outer_w = lay->opts.markers ? 2 : 0;  /* a moved passage's bracket, if any */
 	unsigned sep = 0;
 
 	if (!first) {
@@ -238,7 +252,7 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 			sep = 1;  /* a soft line end between two ideographs is not a space */
 		}
 	}
-	unsigned need = unit ? unit : open_w + (unsigned)rl_token_width(lay->text[f->side], tk) + close_w + tag_after(lay, f->side, it->t);
+	unsigned need = unit ? unit : item_width(f, it);
 	if (f->cols > 0 && f->cols + sep + need > f->width && next_row(f) != RL_OK)
 		return RL_ENOMEM;
 	if (f->cols == 0)
@@ -247,30 +261,47 @@ static int flow_token(flow *f, const item *it, bool first, unsigned unit)
 		/* A space inside a change is part of it: the highlight does not break between words. */
 		rl_run space = proto;
 		space.type = RL_RUN_SPACE, space.cols = 1;
-		if (it->open)
+		if (it->open || it->outer_open)
 			space.kind = RL_OP_EQUAL, space.quote = RL_QUOTE_NONE, space.moved = 0;
 		if (emit(f, &space) != RL_OK)
 			return RL_ENOMEM;
 	}
-	if (open_w) {
-		rl_run m = proto;
-		m.type = RL_RUN_OPEN, m.cols = 2;
-		if (emit(f, &m) != RL_OK)
-			return RL_ENOMEM;
-	}
+	if (outer_w && it->outer_open && emit_marker(f, &proto, RL_RUN_OPEN, true) != RL_OK)
+		return RL_ENOMEM;
+	if (open_w && emit_marker(f, &proto, RL_RUN_OPEN, false) != RL_OK)
+		return RL_ENOMEM;
 	if (emit_text(f, tk, &proto) != RL_OK)
 		return RL_ENOMEM;
-	if (close_w) {
-		if (f->cols + close_w > f->width && next_row(f) != RL_OK)
-			return RL_ENOMEM;
-		rl_run m = proto;
-		m.type = RL_RUN_CLOSE, m.cols = 2;
-		if (emit(f, &m) != RL_OK)
-			return RL_ENOMEM;
-	}
+	unsigned after = close_w + (it->outer_close ? outer_w : 0);
+	if (after && f->cols + after > f->width && next_row(f) != RL_OK)
+		return RL_ENOMEM;
+	if (close_w && emit_marker(f, &proto, RL_RUN_CLOSE, false) != RL_OK)
+		return RL_ENOMEM;
+	if (outer_w && it->outer_close && emit_marker(f, &proto, RL_RUN_CLOSE, true) != RL_OK)
+		return RL_ENOMEM;
 	if (ln && it->t + 1 == ln->b1 && ln->para)
 		return emit_tag(f, &proto, ln, ln->para);
 	return RL_OK;
+}
+
+/* The move id of the first piece from p on that has tokens on the side, within block b (0: none,
+ * or not moved). */
+static uint32_t next_move(const rl_layout *lay, const rl_block *b, uint32_t p, int side)
+{
+	for (; p < b->piece1; p++) {
+		const rl_piece *pc = &lay->pieces.v[p];
+		if (side ? pc->b1 > pc->b0 : pc->a1 > pc->a0)
+			return lay->ops[pc->op].move;
+	}
+	return 0;
+}
+
+unsigned rl_passage_marks(const rl_op *op, int side, bool first, bool last)
+{
+	if (op->kind == RL_OP_MOVE && rl_op_side_quote(op, side) == RL_QUOTE_NONE)
+		return (first ? RL_MARK_OPEN : 0) | (last ? RL_MARK_CLOSE : 0);
+	return RL_MARK_OPEN | RL_MARK_CLOSE | (first ? RL_MARK_OUTER_OPEN : 0) |
+	       (last ? RL_MARK_OUTER_CLOSE : 0);
 }
 
 /* The tokens of one side of block bi, in order, with their span edges. */
@@ -282,12 +313,24 @@ static int block_items(const rl_layout *lay, size_t bi, int side, item **out, si
 
 	if (!v)
 		return RL_ENOMEM;
+	uint32_t prev = 0;  /* the move id of the last piece with tokens on this side */
 	for (uint32_t p = b->piece0; p < b->piece1; p++) {
 		const rl_piece *pc = &lay->pieces.v[p];
 		uint32_t lo = side ? pc->b0 : pc->a0, hi = side ? pc->b1 : pc->a1;
-		bool changed = side_changed(&lay->ops[pc->op], side);
+		if (lo >= hi)
+			continue;
+		const rl_op *op = &lay->ops[pc->op];
+		bool changed = side_changed(op, side);
+		unsigned e = changed ? RL_MARK_OPEN | RL_MARK_CLOSE : 0;
+		if (op->move)
+			e = rl_passage_marks(op, side, op->move != prev,
+			                     op->move != next_move(lay, b, p + 1, side));
+		prev = op->move;
 		for (uint32_t t = lo; t < hi && k < count; t++)
-			v[k++] = (item){t, pc->op, changed && t == lo, changed && t + 1 == hi};
+			v[k++] = (item){t, pc->op, (e & RL_MARK_OPEN) && t == lo,
+			                (e & RL_MARK_CLOSE) && t + 1 == hi,
+			                (e & RL_MARK_OUTER_OPEN) && t == lo,
+			                (e & RL_MARK_OUTER_CLOSE) && t + 1 == hi};
 	}
 	*out = v;
 	*n = k;

@@ -53,10 +53,13 @@ static void put(inline_state *st, const char *s, unsigned cols)
 	st->col = *s == '\n' ? 0 : st->col + cols;
 }
 
+/* The markers of a span drawn on its own: its opening and closing ones. */
+#define OWN_MARKS (RL_MARK_OPEN | RL_MARK_CLOSE)
+
 /* Print tokens [lo, hi) of a side; `gap` is the whitespace of NEW to print before the first one
- * (-1: the token's own). */
+ * (-1: the token's own); `marks`: the markers at its edges when changed (RL_MARK_*, layout.h). */
 static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, const rl_op *op,
-                       bool changed, int gap)
+                       bool changed, int gap, unsigned marks)
 {
 	rl_run probe = {.kind = changed ? op->kind : RL_OP_EQUAL,
 	                .quote = changed ? rl_op_side_quote(op, side) : RL_QUOTE_NONE,
@@ -70,7 +73,10 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	 * as the markers without colour say ([-…-] {+…+}). */
 	if (role == RL_ROLE_REWRITE)
 		role = side == RL_OLD ? RL_ROLE_DELETE : RL_ROLE_INSERT;
-	bool markers = changed && !st->o->color;
+	unsigned m = changed && !st->o->color ? marks : 0;
+	unsigned before = (m & RL_MARK_OUTER_OPEN ? 2 : 0) + (m & RL_MARK_OPEN ? 2 : 0);
+	unsigned after = (m & RL_MARK_OUTER_CLOSE ? 2 : 0) + (m & RL_MARK_CLOSE ? 2 : 0);
+	rl_run bracket = {.kind = RL_OP_MOVE};  /* a moved passage's, around an edit inside it */
 
 	for (uint32_t t = lo; t < hi; t++) {
 		const rl_token *tk = &st->tok[side][t];
@@ -78,14 +84,14 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 		const char *g = t == lo && gap >= 0 ? gap_text(st, RL_NEW, (uint8_t)gap)
 		                                    : gap_text(st, side, tk->gap);
 		/* what must fit after the space: the token and what is glued to it in this span */
-		size_t need = rl_token_width(st->text[side], tk) + (markers && t == lo ? 2 : 0);
+		size_t need = rl_token_width(st->text[side], tk) + (t == lo ? before : 0);
 		uint32_t u = t + 1;
 		for (; u < hi && st->tok[side][u].gap == RL_GAP_NONE; u++)
 			need += rl_token_width(st->text[side], &st->tok[side][u]);
-		need += markers && u == hi ? 2 : 0;
+		need += u == hi ? after : 0;
 		/* two changes side by side keep a space between their markers: [-a-] {+b+}; not in
 		 * a text without spaces between its words */
-		if (t == lo && markers && st->closed && !*g &&
+		if (t == lo && before && st->closed && !*g &&
 		    !(st->tight && tight(tk, st->text[side])))
 			g = " ";
 		/* -W: a space that would overflow the line becomes a line end */
@@ -93,10 +99,11 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 			g = "\n";
 		put(st, g, (unsigned)strlen(g));
 		if (t == lo) {
-			if (markers) {
-				probe.type = RL_RUN_OPEN;
+			bracket.type = probe.type = RL_RUN_OPEN;
+			if (m & RL_MARK_OUTER_OPEN)
+				put(st, rl_marker_text(side, &bracket), 2);
+			if (m & RL_MARK_OPEN)
 				put(st, rl_marker_text(side, &probe), 2);
-			}
 			rl_out_role(st->o, role);
 		}
 		rl_out_text(st->o, st->text[side] + tk->off, tk->len);
@@ -107,11 +114,12 @@ static void print_span(inline_state *st, int side, uint32_t lo, uint32_t hi, con
 	}
 	if (hi > lo) {
 		rl_out_role(st->o, RL_ROLE_PLAIN);
-		if (markers) {
-			probe.type = RL_RUN_CLOSE;
+		bracket.type = probe.type = RL_RUN_CLOSE;
+		if (m & RL_MARK_CLOSE)
 			put(st, rl_marker_text(side, &probe), 2);
-			st->closed = true;
-		}
+		if (m & RL_MARK_OUTER_CLOSE)
+			put(st, rl_marker_text(side, &bracket), 2);
+		st->closed = after > 0;
 	}
 	/* The end of a linked unit: where its source is. */
 	ln = side == RL_NEW && hi > lo ? rl_source_at(st->al, hi - 1) : NULL;
@@ -197,6 +205,26 @@ static bool same_span(const inline_state *st, const rl_piece *p, const rl_piece 
 	       (side ? n->b0 : n->a0) == hi && st->tok[side][hi].gap <= RL_GAP_SPACE;
 }
 
+/* Does piece n stand right after piece p on side `side`, both of one moved passage? */
+static bool same_passage(const rl_op *ops, const rl_piece *p, const rl_piece *n, int side)
+{
+	return ops[p->op].move == ops[n->op].move &&
+	       (side ? n->b1 > n->b0 && n->b0 == p->b1 : n->a1 > n->a0 && n->a0 == p->a1);
+}
+
+/* The markers of moved piece p, one side's, between pieces q and n of the stream (NULL: none):
+ * a passage with edits inside is drawn in one pair of brackets (rl_passage_marks). Only pieces
+ * printed one after the other are one passage: a deletion printed between two of its pieces
+ * cuts it. */
+static unsigned passage_marks(const rl_op *ops, const rl_piece *p, const rl_piece *q,
+                              const rl_piece *n)
+{
+	int side = p->b1 > p->b0 ? RL_NEW : RL_OLD;
+	bool first = !q || !same_passage(ops, q, p, side);
+	bool last = !n || !same_passage(ops, p, n, side);
+	return rl_passage_marks(&ops[p->op], side, first, last);
+}
+
 /* The pieces of blocks [b0, b1). */
 static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *ops, size_t b0,
                          size_t b1)
@@ -210,12 +238,12 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		const rl_op *op = &ops[p->op];
 		if (rl_op_unchanged(op)) {
 			/* a compound written otherwise (RL_OP_TYPO) reads as NEW writes it */
-			print_span(st, RL_NEW, p->b0, p->b1, op, false, kept_gap(st, q, p));
+			print_span(st, RL_NEW, p->b0, p->b1, op, false, kept_gap(st, q, p), 0);
 			continue;
 		}
 		if (op->kind == RL_OP_FORMAT && !op->move) {
 			/* The same words: once, NEW's, marked quietly ({*words*}). */
-			print_span(st, RL_NEW, p->b0, p->b1, op, true, -1);
+			print_span(st, RL_NEW, p->b0, p->b1, op, true, -1, OWN_MARKS);
 			continue;
 		}
 		const rl_piece *n = k + 1 < k1 ? rl_layout_piece(lay, k + 1) : NULL;
@@ -224,9 +252,9 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			                st->tok[RL_NEW][p->b1 > p->b0 ? p->b0 : n->b0].gap};
 			int side = p->b1 > p->b0;
 			print_span(st, side, side ? p->b0 : p->a0, side ? p->b1 : p->a1, op, true,
-			           g[0] > g[1] ? g[0] : g[1]);
+			           g[0] > g[1] ? g[0] : g[1], OWN_MARKS);
 			print_span(st, !side, side ? n->a0 : n->b0, side ? n->a1 : n->b1, &ops[n->op], true,
-			           RL_GAP_SPACE);
+			           RL_GAP_SPACE, OWN_MARKS);
 			k++;
 			continue;
 		}
@@ -235,7 +263,7 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 			uint32_t hi = side ? p->b1 : p->a1;
 			for (; k + 1 < k1 && same_span(st, p, rl_layout_piece(lay, k + 1), side, hi); k++)
 				hi = side ? rl_layout_piece(lay, k + 1)->b1 : rl_layout_piece(lay, k + 1)->a1;
-			print_span(st, side, side ? p->b0 : p->a0, hi, op, true, -1);
+			print_span(st, side, side ? p->b0 : p->a0, hi, op, true, -1, OWN_MARKS);
 			continue;
 		}
 		/* A rewrite reads in NEW's order: NEW's whitespace before it, then the old words, a
@@ -256,9 +284,10 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		while (both && !join && plain_rewrite(st, ops, p) && k + 1 < k1 &&
 		       goes_on(st, ops, last, rl_layout_piece(lay, k + 1)))
 			last = rl_layout_piece(lay, ++k);
-		print_span(st, RL_OLD, p->a0, last->a1, op, true, gap);
+		unsigned marks = op->move ? passage_marks(ops, p, q, n) : OWN_MARKS;
+		print_span(st, RL_OLD, p->a0, last->a1, op, true, gap, marks);
 		print_span(st, RL_NEW, p->b0, last->b1, op, true,
-		           both ? (join ? RL_GAP_NONE : RL_GAP_SPACE) : -1);
+		           both ? (join ? RL_GAP_NONE : RL_GAP_SPACE) : -1, marks);
 	}
 }
 

@@ -275,10 +275,49 @@ Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
 				continue;
 			/* The whole paragraph in one block, the swapped word marked as an edit inside. */
 			found[s]++;
-			cr_assert_str_eq(line, s ? "{>A storm had broken<} {+four+} {>moorings during the "
+			cr_assert_str_eq(line, s ? "{>A storm had broken {+four+} moorings during the "
 			                           "night, and two skiffs were missing from the north pier.<}"
-			                         : "[<A storm had broken>] [-three-] [<moorings during the "
+			                         : "[<A storm had broken [-three-] moorings during the "
 			                           "night, and two skiffs were missing from the north pier.>]");
+		}
+	}
+	cr_assert_eq(found[0], 1);
+	cr_assert_eq(found[1], 1);
+	rl_rowbuf_free(&buf);
+	unlay(lay, al);
+	check_all_widths(a, b);
+}
+
+/* A numbered step moved up and renumbered: the new number is an edit at the passage's edge, drawn
+ * inside its brackets, not as an insertion beside a moved passage ("{+1+} {>. Check …<}"). */
+Test(layout, an_edit_at_the_edge_of_a_moved_passage_is_inside_its_brackets)
+{
+	const char *a = "Before the trip\n\n1. Pack the tent and the poles in the long bag.\n"
+	                "2. Fill the water bottles at the kitchen tap.\n"
+	                "3. Check the forecast for the whole weekend and the wind on the ridge.\n"
+	                "4. Leave a note with the route for the neighbours.\n";
+	const char *b = "Before the trip\n\n"
+	                "1. Check the forecast for the whole weekend and the wind on the ridge.\n"
+	                "2. Pack the tent and the poles in the long bag.\n"
+	                "3. Fill the water bottles at the kitchen tap.\n"
+	                "4. Leave a note with the route for the neighbours.\n";
+	rl_alignment *al;
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
+	rl_rowbuf buf = {0};
+	int found[2] = {0, 0};
+	char line[1024];
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		rl_rowbuf_clear(&buf);
+		cr_assert_eq(rl_layout_rows(lay, bi, 200, &buf), RL_OK);
+		for (int s = 0; s < 2; s++) {
+			side_text(&buf, s ? b : a, s, line, sizeof line);
+			if (!strstr(line, "forecast"))
+				continue;
+			found[s]++;
+			cr_assert_str_eq(line, s ? "{>{+1+}. Check the forecast for the whole weekend and "
+			                           "the wind on the ridge.<}"
+			                         : "[<[-3-]. Check the forecast for the whole weekend and "
+			                           "the wind on the ridge.>]");
 		}
 	}
 	cr_assert_eq(found[0], 1);
