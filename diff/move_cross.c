@@ -23,14 +23,17 @@ typedef struct crossed {
 	size_t k0, k1;
 } crossed;
 
-/* Words of side s that the ops [k0, k1) of kind `kind` keep. */
+/* Words of OLD that the ops [k0, k1) of kind `kind` keep; *styled when one of them keeps words
+ * formatted otherwise (RL_OP_FORMAT: a move of those is not this pass's to make). */
 static uint32_t kept_words(const rl_ctx *c, const rl_opvec *ops, size_t k0, size_t k1,
-                           uint8_t kind)
+                           uint8_t kind, bool *styled)
 {
 	uint32_t n = 0;
-	for (size_t k = k0; k < k1; k++)
+	for (size_t k = k0; k < k1; k++) {
 		if (ops->v[k].kind == kind)
 			n += rl_op_words(c, &ops->v[k], RL_OLD);
+		*styled |= ops->v[k].kind == RL_OP_FORMAT;
+	}
 	return n;
 }
 
@@ -130,8 +133,10 @@ void rl_mv_swap_crossed(const rl_ctx *c, rl_opvec *ops)
 		crossed x;
 		group_extent(ops, g0, g1, &g);
 		if (crossed_stretch(ops, g0, g1, &g, &x)) {
-			uint32_t kept = kept_words(c, ops, x.k0, x.k1, RL_OP_EQUAL);
-			if (kept < kept_words(c, ops, g0, g1, RL_OP_MOVE) && movable(c, ops, &x, kept)) {
+			bool styled = false;
+			uint32_t kept = kept_words(c, ops, x.k0, x.k1, RL_OP_EQUAL, &styled);
+			uint32_t moved = kept_words(c, ops, g0, g1, RL_OP_MOVE, &styled);
+			if (!styled && kept < moved && movable(c, ops, &x, kept)) {
 				/* The stretch, now the group, is not tried again: go past both. */
 				g1 = exchange(c, ops, g0, g1, &x, id);
 			}

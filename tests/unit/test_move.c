@@ -647,7 +647,8 @@ static char *harbour_log(const char *mid, const char *first, const char *last)
 
 /* Two paragraphs of words found all over the log change places with a line of words found once:
  * the anchors keep the line, so the exact diff deletes the two paragraphs before it and inserts
- * them after it. They keep 30 words in place where the line keeps 14: the line is the move. */
+ * them after it. They keep 30 words in place where the line keeps 14: the line is the move,
+ * whichever way it went. */
 Test(move, of_two_passages_that_changed_places_the_one_keeping_fewer_words_moves)
 {
 	char *a = harbour_log(LOG_LEFT "\n\n" LOG_FULL "\n\n" LOG_RARE, "spring", "winter");
@@ -657,6 +658,11 @@ Test(move, of_two_passages_that_changed_places_the_one_keeping_fewer_words_moves
 	cr_assert_not_null(strstr(got, "= The boats that left before dawn"), "%s", got);
 	cr_assert_null(strstr(got, "m1 The boats"), "%s", got);
 	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
+	free(got);
+	/* The other way round, the two paragraphs move up over the line: the line moves down. */
+	got = run(b, a, 0);
+	cr_assert_not_null(strstr(got, "| m1 As a consequence , our quiet village"), "%s", got);
+	cr_assert_null(strstr(got, "m1 The boats"), "%s", got);
 	free(got);
 	free(a);
 	free(b);
