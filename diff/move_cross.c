@@ -75,14 +75,18 @@ static bool crossed_stretch(const rl_opvec *ops, size_t g0, size_t g1, const rl_
 	return false;
 }
 
-/* Could the crossed stretch be a move itself: equal ops at both ends (a group's ends are its
- * matched runs), whole units on both sides, at least RL_MOVE_MIN_WORDS words kept and
+/* Could the crossed stretch be a move itself: one passage on each side (its ops follow each
+ * other: no token of another move's place among them), equal ops at both ends (a group's ends
+ * are its matched runs), whole units on both sides, at least RL_MOVE_MIN_WORDS words kept and
  * RL_MV_SHARE of its words on each side? */
 static bool movable(const rl_ctx *c, const rl_opvec *ops, const crossed *x, uint32_t kept)
 {
 	const rl_op *first = &ops->v[x->k0], *last = &ops->v[x->k1 - 1];
 	if (first->kind != RL_OP_EQUAL || last->kind != RL_OP_EQUAL || kept < RL_MOVE_MIN_WORDS)
 		return false;
+	for (size_t k = x->k0 + 1; k < x->k1; k++)
+		if (ops->v[k].a0 != ops->v[k - 1].a1 || ops->v[k].b0 != ops->v[k - 1].b1)
+			return false;
 	for (int s = 0; s < 2; s++) {
 		uint32_t lo = rl_lo(first, s), hi = rl_hi(last, s);
 		if (rl_inside_unit(c, s, lo) || rl_inside_unit(c, s, hi) ||
