@@ -968,7 +968,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	rl_ctx_recycle(c, &out);
 	if ((rc = rl_merge_moves(c, ops, &moved)) != RL_OK)
 		goto out;
-	rc = rl_order_ops(c, ops);
+	if ((rc = rl_order_ops(c, ops)) == RL_OK)
+		rl_mv_swap_crossed(c, ops);
 out:
 	free(cand);
 	free(later.v);

@@ -11,7 +11,8 @@
  *
  * Three files: shingle.c proposes the candidates (orphan words, the shingle index, the chains);
  * move.c verifies them (widen, trim, grow, an exact diff) and carves the other ops around the
- * moves it accepts; order.c puts the move groups in their places among those ops. */
+ * moves it accepts; order.c puts the move groups in their places among those ops. Of two
+ * passages that changed places, the one keeping fewer words is the move (move_cross.c). */
 #ifndef REDLINE_MOVE_H
 #define REDLINE_MOVE_H
 

@@ -1,10 +1,11 @@
-/* move_stage.h: the parts of the move stage, rl_moves (move.h), internal to its three files:
+/* move_stage.h: the parts of the move stage, rl_moves (move.h), internal to its four files:
  *
  *   move.c         candidates widened and grown into moves, the moves put in place
  *   move_verify.c  whether a candidate is a move: the shares of its words its exact diff matches
  *   move_copies.c  each move tried against the near-identical copies next to its OLD place
+ *   move_cross.c   of two passages that changed places, the one keeping fewer words moved
  *
- * Not a public face: only these three files include it. */
+ * Not a public face: only these four files include it. */
 #ifndef REDLINE_MOVE_STAGE_H
 #define REDLINE_MOVE_STAGE_H
 
@@ -107,5 +108,12 @@ bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span 
 /* Try the copies next to each accepted move (acc); the best exchange is taken (tk and moved
  * updated, ops re-diffed where the copy stood). */
 int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opvec *moved);
+
+/* ---------------------------------------------------------------- move_cross.c */
+
+/* In the ordered list (moves in place), a move group that crossed exactly one stretch of ops
+ * outside moves, which could be a move itself and keeps fewer words than the group moves, gives
+ * it the move: the stretch becomes the group (same id), the group's ops stay in place. */
+void rl_mv_swap_crossed(const rl_ctx *c, rl_opvec *ops);
 
 #endif

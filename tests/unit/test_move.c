@@ -617,3 +617,71 @@ Test(move, an_insertion_inside_a_moved_passage_stands_before_it)
 	rl_opvec_free(&moved);
 	text_ctx_close(&x);
 }
+
+/* A harbour log of twenty entries whose words recur from entry to entry (none is found once on
+ * each side but the entries' numbers), with three paragraphs after the tenth: `mid` in OLD,
+ * `mid_new` in NEW. Its first and last reports differ, so that the exact diff sees one piece
+ * long enough to cut at the words found once on each side (patience diff's anchors). */
+static char *harbour_log(const char *mid, const char *first, const char *last)
+{
+	size_t cap = 8192, len = 0;
+	char *out = malloc(cap);
+	cr_assert_not_null(out);
+	len += (size_t)snprintf(out + len, cap - len, "The first report was written in %s.\n\n", first);
+	for (int i = 1; i <= 20; i++) {
+		len += (size_t)snprintf(out + len, cap - len,
+		                        "The entry %d records the weather over the harbour, the boats that "
+		                        "left before dawn and the boats that came back with their nets "
+		                        "full.\n\n", i);
+		if (i == 10)
+			len += (size_t)snprintf(out + len, cap - len, "%s\n\n", mid);
+	}
+	snprintf(out + len, cap - len, "The last report was written in %s.\n", last);
+	return out;
+}
+
+#define LOG_LEFT "The boats that left before dawn came back with the weather over the harbour."
+#define LOG_FULL "The boats that came back with their nets full left the harbour before the weather."
+#define LOG_RARE "As a consequence, our quiet village inherited unusual customs: lanterns, kites " \
+                 "and velvet ribbons."
+
+/* Two paragraphs of words found all over the log change places with a line of words found once:
+ * the anchors keep the line, so the exact diff deletes the two paragraphs before it and inserts
+ * them after it. They keep 30 words in place where the line keeps 14: the line is the move,
+ * whichever way it went. */
+Test(move, of_two_passages_that_changed_places_the_one_keeping_fewer_words_moves)
+{
+	char *a = harbour_log(LOG_LEFT "\n\n" LOG_FULL "\n\n" LOG_RARE, "spring", "winter");
+	char *b = harbour_log(LOG_RARE "\n\n" LOG_LEFT "\n\n" LOG_FULL, "autumn", "summer");
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "| m1 As a consequence , our quiet village"), "%s", got);
+	cr_assert_not_null(strstr(got, "= The boats that left before dawn"), "%s", got);
+	cr_assert_null(strstr(got, "m1 The boats"), "%s", got);
+	cr_assert_null(strstr(got, "m2"), "one move: %s", got);
+	free(got);
+	/* The other way round, the two paragraphs move up over the line: the line moves down. */
+	got = run(b, a, 0);
+	cr_assert_not_null(strstr(got, "| m1 As a consequence , our quiet village"), "%s", got);
+	cr_assert_null(strstr(got, "m1 The boats"), "%s", got);
+	free(got);
+	free(a);
+	free(b);
+}
+
+/* The same log with the two paragraphs shorter than the line they crossed (10 words against 14):
+ * the move the diff found (the two paragraphs) already keeps the longer passage in place, and
+ * stays. */
+#define LOG_SHORT "The boats came back before dawn."
+#define LOG_SHORTER "Their nets were full."
+
+Test(move, a_passage_that_changed_places_with_a_longer_one_stays_the_move)
+{
+	char *a = harbour_log(LOG_SHORT "\n\n" LOG_SHORTER "\n\n" LOG_RARE, "spring", "winter");
+	char *b = harbour_log(LOG_RARE "\n\n" LOG_SHORT "\n\n" LOG_SHORTER, "autumn", "summer");
+	char *got = run(a, b, 0);
+	cr_assert_not_null(strstr(got, "| m1 The boats came back before dawn ."), "%s", got);
+	cr_assert_null(strstr(got, "m1 As a consequence"), "%s", got);
+	free(got);
+	free(a);
+	free(b);
+}
