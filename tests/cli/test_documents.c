@@ -45,6 +45,8 @@
 #define HALL2 "tests/documents/hall-v2.md"
 #define POST1 "tests/documents/post-v1.md"
 #define POST2 "tests/documents/post-v2.md"
+#define ALMANAC1 "tests/documents/almanac-v1.md"
+#define ALMANAC2 "tests/documents/almanac-v2.md"
 #define HANDBOOK1 "tests/documents/handbook-v1.html"
 #define HANDBOOK2 "tests/documents/handbook-v2.html"
 
@@ -892,6 +894,29 @@ Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
 		if (f == 1)
 			out_has(&r, "closed.\n\nLow water was at 11:40; they had about forty minutes.\n\n"
 			            "The west steps, by the lifeboat slip.\n\nQuoted.\n");
+		run_free(&r);
+	}
+}
+
+/* Stop 27: notes of two paragraphs, the second indented under the first as GitHub writes it
+ * (almanac-v1/v2.md); the second draft moved the notes to the end and changed a word in each
+ * second paragraph. Before, those paragraphs were code to CommonMark, read where they were
+ * written, and showed as moved passages, apart from their notes; now each note is read whole
+ * after the text, and the edits are words changed in place. */
+Test(documents, a_note_of_paragraphs_reads_whole_at_the_end)
+{
+	static const char *const unseen[] = {"{>", "[<", "^"};
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t f = 0; f < 2; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "160", ALMANAC1, ALMANAC2);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, formats[f]);
+		out_has(&r, "[-easterly-]");
+		out_has(&r, "{+three+}");
+		if (f == 1)
+			out_has(&r, "- Neap tides fall between them.\n\nHeights are above chart datum, the "
+			            "lowest tide one can expect in ordinary weather.\n\nOn a spring tide");
 		run_free(&r);
 	}
 }

@@ -105,6 +105,11 @@ DOCS = {
     "markdown_gathered": (3, 0, b"[^z]: First.\n\nA[^b] *b*[^A] c[^a].\n\n[^a]: *One* of\n"
                                 b"[^A]: two.\n\n- i[^n]\n\n  [^n]: In.\n\n```\n[^b]: c\n```\n"
                                 b"[^b]: Word.\n\n[^b]: Again.\n[^]: [^\n"),
+    # stop 27: a note of paragraphs (indented four columns, a tab, a lazy line, code, a fence,
+    # a list, a heading ending it, a definition in a fence with indented lines under it)
+    "markdown_note_paragraphs": (3, 0, b"A[^a] b[^b].\n\n[^a]: One\nlazy.\n\n    Two.\n\n"
+                                       b"        code\n\n\t- i\n    ```\n    f\n    ```\n\n"
+                                       b"Back.\n[^b]: x\n# H\n\n```\n[^c]: y\n\n    z\n```\n"),
     # stop 23: images in running text and alone, stamps and a reading time (--body)
     "page_images": (2 | 16, 0, b"<article><h1>T</h1><p>2 May 2024 \xc2\xb7 3 min read</p>"
                                 b"<p>Updated 3 May, 09:14</p><p>Out <img alt=\"x\"> now "

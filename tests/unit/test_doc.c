@@ -603,6 +603,47 @@ Test(markdown, notes_are_gathered_at_the_end)
 	free(a), free(b);
 }
 
+/* Stop 27: a note of paragraphs, as GitHub reads it: the lines indented four columns under a
+ * note (blank lines between) go on with it, and are gathered with it. Before, CommonMark read
+ * the second paragraph as code, left where it was written (and compared byte for byte), and
+ * the note moved to the end without it. A line not indented after a blank line ends the note;
+ * one right under its paragraph goes on with that paragraph (a lazy line), unless it opens a
+ * block (a heading); in the note, eight columns are code, a fence a fence, a tab four columns. */
+Test(markdown, a_note_of_paragraphs_is_gathered_whole)
+{
+	const char *md = "Tide[^t] and wind[^w].\n\n[^t]: High at *noon*,\nsaid the board.\n\n"
+	                 "    Low at six.\n\n        tide --table\n\n\t- a list\n    - in it\n\n"
+	                 "    ```\n    fenced\n    ```\n\nBack to the text.\n\n"
+	                 "[^w]: From the west.\n# Weather\n\nEnd.\n";
+	char *out = NULL, err[256];
+	size_t n;
+	rl_doc_styles st;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
+	cr_assert_str_eq(out, "Tide and wind.\n\nBack to the text.\n\nWeather\n\nEnd.\n\n"
+	                      "High at noon, said the board.\n\nLow at six.\n\ntide --table\n\n"
+	                      "- a list\n\n- in it\n\nfenced\n\nFrom the west.\n", "%s", out);
+	cr_assert_str_eq(style_of(out, &st, "noon"), "emphasis");
+	cr_assert_str_eq(style_of(out, &st, "tide --table"), "code block");
+	cr_assert_str_eq(style_of(out, &st, "Low at six."), "");
+	cr_assert_str_eq(style_of(out, &st, "Weather"), "heading 1");
+	for (size_t k = 0; k < st.n; k++) {
+		cr_assert_lt(st.v[k].start, st.v[k].end);
+		cr_assert_leq(st.v[k].end, n);
+		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end, "span %zu", k);
+	}
+	free(out);
+	rl_doc_styles_release(&st);
+	/* the same note, its second paragraph moved before the text: the same text; a definition in
+	 * a fence is code, and the lines indented under it are the fence's */
+	char *a = markdown("Tide[^1].\n\n[^1]: High at noon.\n\n    Low at six.\n"),
+	     *b = markdown("[^1]: High at noon.\n\n    Low at six.\n\nTide[^1].\n"),
+	     *c = markdown("Tide[^1].\n\n[^1]: x\n\n```\n[^1]: code\n\n    indented\n```\n");
+	cr_assert_str_eq(a, b);
+	cr_assert_str_eq(a, "Tide.\n\nHigh at noon.\n\nLow at six.\n");
+	cr_assert_str_eq(c, "Tide.\n\n[^1]: code\n\n    indented\n\nx\n", "%s", c);
+	free(a), free(b), free(c);
+}
+
 Test(markdown, pipe_table_cells_are_paragraphs)
 {
 	/* A table as GitHub writes it: each cell a paragraph, row by row, as the HTML, DOCX and ODT
