@@ -594,6 +594,45 @@ static void front_title(md_state *st, cmark_node *doc, const char *fm, size_t le
 	free(title);
 }
 
+/* The length of a title block opening data (pandoc's, and rustdoc's for a page of its own:
+ * `% Title`, then `% Authors` and `% Date`, a line going on with one opening with a space), or
+ * 0. Shown as the page's title, not as lines of text: the `%` is no word (stop 27: Rust's
+ * release notes opened with the word "%"). */
+static size_t title_block(const char *data, size_t len)
+{
+	const char *end = data + len, *s = data;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	if (s == end || *s != '%')
+		return 0;
+	for (unsigned lines = 0; s < end && lines < 3 && (*s == '%' || (*s == ' ' && lines));) {
+		lines += *s == '%';
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		s = eol ? eol + 1 : end;
+	}
+	return (size_t)(s - data);
+}
+
+/* The title block's words, each `%` line a paragraph (its going-on lines joined to it). */
+static void title_lines(md_state *st, const char *data, size_t len)
+{
+	const char *end = data + len, *s = data;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		eol = eol ? eol : end;
+		if (*s == '%')
+			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH), s++;
+		size_t start = st->tb.len;
+		rl_textbuf_text(&st->tb, s, (size_t)(eol - s));
+		style_record(st, start, st->tb.len, false, false);
+		rl_textbuf_break(&st->tb, RL_BREAK_SPACE);
+		s = eol < end ? eol + 1 : end;
+	}
+	rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+}
+
 /* The tree of the Markdown in data; notes (or NULL: it defines none) learn where each note lies,
  * their definitions escaped and their paragraphs indented under them dedented first
  * (rl_md_escape_note_definitions). */
@@ -631,7 +670,8 @@ static void walk(md_state *st, cmark_iter *it)
 int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
                             size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen)
 {
-	size_t skip = rl_md_front_matter(data, len);
+	size_t skip = rl_md_front_matter(data, len), titled = skip ? 0 : title_block(data, len);
+	skip += titled;
 	md_state st = {.footnotes = has_footnotes(data + skip, len - skip)};
 	cmark_node *doc = parse(data + skip, len - skip, st.footnotes ? &st.notes : NULL);
 	cmark_iter *it = doc ? cmark_iter_new(doc) : NULL;
@@ -646,7 +686,10 @@ int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char *
 		memset(styles, 0, sizeof *styles);
 		st.sty.out = styles;
 	}
-	front_title(&st, doc, data, skip);
+	if (titled)
+		title_lines(&st, data, titled);
+	else
+		front_title(&st, doc, data, skip);
 	walk(&st, it);
 	cmark_iter_free(it);
 	cmark_node_free(doc);

@@ -921,6 +921,33 @@ Test(documents, a_note_of_paragraphs_reads_whole_at_the_end)
 	}
 }
 
+/* Stop 27: a documentation page and its Markdown source, as npm ships them: the page's title
+ * stands in a header before the article (<header class="title"><h1>), the source's in its
+ * front matter. Before, the page's header was furniture, its title never read, and the title
+ * showed deleted; now both read alike. */
+Test(documents, a_page_title_in_its_header_reads_as_its_source_s)
+{
+	static const char md[] = "---\ntitle: ferry-times\nsection: 1\n---\n\n### Synopsis\n\n"
+	                         "The early boat leaves at six and the late one at nine, every day "
+	                         "of the week but Sunday.\n\nTickets are sold on board; a return "
+	                         "costs the same as two singles, and children travel free.\n";
+	static const char page[] =
+		"<!DOCTYPE html><html><body><nav><a href=\"/\">Docs</a> <a href=\"/cli\">CLI</a></nav>"
+		"<section id=\"content\"><header class=\"title\"><h1><span>ferry-times</span></h1>"
+		"</header><div id=\"_content\"><h3>Synopsis</h3><p>The early boat leaves at six and "
+		"the late one at nine, every day of the week but Sunday.</p><p>Tickets are sold on "
+		"board; a return costs the same as two singles, and children travel free.</p></div>"
+		"</section><footer>Copyright the ferry company</footer></body></html>";
+	char files[2][64];
+	temp_pair(files[0], files[1], md, sizeof md - 1, page, sizeof page - 1);
+	run_result r;
+	RUN(&r, "--inline", "--color=never", files[0], files[1]);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	out_has(&r, "ferry-times\n\nSynopsis");
+	run_free(&r);
+	unlink_pair(files[0], files[1]);
+}
+
 /* Stop 26: a handbook saved as a documentation generator writes it (handbook-v1/v2.html): one
  * page of sections, a "¶" permalink after every heading, list items written <li><p>, a sidebar
  * and a footer. Before, its longest section alone was read as the article: the three edits

@@ -221,6 +221,48 @@ Test(html, headline_outside_the_article_block)
 	free(t);
 }
 
+/* Stop 27: a documentation page's title block, <header class="title"><h1>, before the article
+ * (npm's pages): a page's header is furniture, so the title was never read, and the page
+ * against its own Markdown showed its title deleted. A header that holds a menu is a site's
+ * masthead, and a heading that is a link home is a site's name: neither is read. */
+Test(html, a_title_in_a_header_before_the_article)
+{
+	static const char *const heads[] = {
+		"<header class=title><h1><span>npm-install</span> <span>@11</span></h1>"
+		"<span>Install a package</span></header>",
+		"<header><h1>Site name</h1><nav><a href=/>Home</a></nav></header>",
+		"<header><h1><a href=/>Site name</a></h1></header>",
+	};
+	for (size_t h = 0; h < 3; h++) {
+		char body[2048] = "<html><body><section>";
+		strcat(body, heads[h]);
+		strcat(body, "<div id=x>");
+		for (int k = 0; k < 4; k++)
+			strcat(body, "<p>A paragraph of the page, long enough to count as prose in it.</p>");
+		strcat(body, "</div></section></body></html>");
+		char *t = html(body, 1);
+		if (h == 0)
+			cr_assert_eq(strncmp(t, "npm-install @11\n\nA paragraph", 28), 0, "%s", t);
+		else
+			cr_assert_eq(strncmp(t, "A paragraph", 11), 0, "%zu: %s", h, t);
+		cr_assert_null(strstr(t, "Install a package"));
+		free(t);
+	}
+}
+
+/* Stop 27: two listings in one <pre> (Node's pages: an example as ES modules and as CommonJS,
+ * a toggle showing one) are two code blocks, as in the Markdown they come from; before, they
+ * read glued, "'node:url';const" one word. Code and its spans inside one listing stay one. */
+Test(html, two_listings_in_one_pre_are_two_blocks)
+{
+	char *t = html("<pre><input type=checkbox><code class=mjs>import url from 'node:url';</code>"
+	               "<code class=cjs>const url = require('node:url');</code></pre>"
+	               "<pre><code>a <b>b</b>  c</code></pre><pre>x <code>y</code> <code>z</code></pre>", 0);
+	cr_assert_str_eq(t, "import url from 'node:url';\n\nconst url = require('node:url');\n\n"
+	                    "a b  c\n\nx y z\n", "%s", t);
+	free(t);
+}
+
 /* What a reader of the page does not read as words: a note's reference mark (the note stays),
  * the description of an image standing alone (its figure's caption is read; stop 23: an
  * uncaptioned one's description is not read either, as a reader sees the picture), a "Read
@@ -642,6 +684,21 @@ Test(markdown, a_note_of_paragraphs_is_gathered_whole)
 	cr_assert_str_eq(a, "Tide.\n\nHigh at noon.\n\nLow at six.\n");
 	cr_assert_str_eq(c, "Tide.\n\n[^1]: code\n\n    indented\n\nx\n", "%s", c);
 	free(a), free(b), free(c);
+}
+
+/* Stop 27: a title block (pandoc's, and rustdoc's: Rust's release notes open "% Rust Release
+ * Notes") is the page's title, authors and date, not lines of text opening with the word "%". */
+Test(markdown, a_title_block_is_its_title)
+{
+	char *t = markdown("% Rust Release Notes\n% Ann Lee;\n  Bo Chan\n% 2024\n\nVersion 1.95\n"
+	                   "============\n\n- [A *change*](https://example.org)\n");
+	cr_assert_str_eq(t, "Rust Release Notes\n\nAnn Lee; Bo Chan\n\n2024\n\nVersion 1.95\n\n"
+	                    "- A change\n", "%s", t);
+	free(t);
+	/* one with front matter is not a title block; a % later in the text is a word */
+	t = markdown("---\ntitle: T\n---\n% x\n\n# H\n\n50 % off\n");
+	cr_assert_str_eq(t, "T\n\n% x\n\nH\n\n50 % off\n", "%s", t);
+	free(t);
 }
 
 Test(markdown, pipe_table_cells_are_paragraphs)
