@@ -42,6 +42,7 @@ typedef struct html_reader {
 	rl_textbuf tb;
 	bool reader;          /* reader mode: furniture elements are dropped */
 	unsigned in_pre, in_article, in_link;
+	bool pre_listings;    /* the outermost <pre> holds listings only (listings()) */
 	rl_list_numbers numbers;
 	node_stat *stats;
 	size_t nstats;
@@ -450,6 +451,26 @@ static bool after_item_mark(html_reader *r)
 	return true;
 }
 
+/* Does the <pre> hold listings only: two <code> elements or more, and nothing else but white
+ * space and elements without words (a toggle's checkbox)? Node's pages give an example twice in
+ * one <pre>, as ES modules and as CommonJS (the toggle shows one), and the two read glued
+ * ("'node:url';const" one word); each is then a block of its own, as in the Markdown the page
+ * comes from (stop 27). Code spans in a <pre> of text stay in its lines. */
+static bool listings(const xmlNode *pre)
+{
+	unsigned codes = 0;
+	for (const xmlNode *c = pre->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && name_is(c, "code"))
+			codes++;
+		else if (c->type == XML_ELEMENT_NODE && !name_in(c, furniture_elements))
+			return false;
+		else if (c->type == XML_TEXT_NODE && c->content &&
+		         ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")])
+			return false;
+	}
+	return codes >= 2;
+}
+
 static bool text_enter(html_reader *r, xmlNode *n)
 {
 	if (skipped(r, n))
@@ -481,10 +502,14 @@ static bool text_enter(html_reader *r, xmlNode *n)
 	} else if (name_is(n, "pre")) {
 		if (!after_item_mark(r))
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
-		r->in_pre++;
+		if (!r->in_pre++)
+			r->pre_listings = listings(n);
 	} else if (name_in(n, block_elements)) {
 		if (!after_item_mark(r))
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
+	} else if (r->in_pre && name_is(n, "code") && n->parent && name_is(n->parent, "pre") &&
+	           r->pre_listings) {
+		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	} else if (name_is(n, "img")) {
 		/* An image in a line of text is its description; one standing alone is not read in
 		 * reader mode (in_running_text). */
@@ -727,6 +752,84 @@ static xmlNode *headline(html_reader *r, xmlNode *root)
 	return NULL;
 }
 
+/* A title block's bounds: a page header of more nodes than this is a masthead, not a title. */
+#define TITLE_NODES 2048
+#define TITLE_HEADERS 8  /* page headers looked at for a title */
+
+/* A walk in document order under top (from its first child), without recursion; it counts the
+ * links it is inside and notes when it leaves the element watched. */
+typedef struct order_walk {
+	const xmlNode *top, *watch;
+	unsigned links;
+	bool left_watch;
+} order_walk;
+
+/* The node after n (its children first when down), or NULL past top's last. */
+static xmlNode *order_next(order_walk *w, xmlNode *n, bool down)
+{
+	if (down && n->type == XML_ELEMENT_NODE && n->children) {
+		w->links += name_is(n, "a");
+		return n->children;
+	}
+	for (;;) {
+		w->left_watch = w->left_watch || n == w->watch;
+		if (n->next)
+			return n->next;
+		n = n->parent;
+		if (!n || n == w->top)
+			return NULL;
+		if (name_is(n, "a") && w->links)
+			w->links--;
+	}
+}
+
+/* A page header's title (stop 27): its first <h1>, when the header holds no menu (a <nav>: a
+ * site's masthead) and the heading is not mostly a link (a site's name linking home); walked
+ * TITLE_NODES nodes at most. */
+static xmlNode *header_title(xmlNode *header)
+{
+	order_walk w = {.top = header};
+	xmlNode *h1 = NULL;
+	size_t text = 0, linked = 0, k = 0;
+	for (xmlNode *n = header->children; n; n = order_next(&w, n, true)) {
+		if (++k > TITLE_NODES || name_in(n, furniture_elements))
+			return NULL;
+		if (!h1 && name_is(n, "h1")) {
+			h1 = n;
+			w.watch = n;
+		} else if (h1 && !w.left_watch && n->type == XML_TEXT_NODE && n->content) {
+			size_t c = text_chars((const char *)n->content);
+			text += c;
+			linked += w.links ? c : 0;
+		}
+	}
+	return h1 && text > 0 && 2 * linked < text ? h1 : NULL;
+}
+
+/* The title of a page whose headline stands in a header outside the article (a documentation
+ * page's title block: <header class="title"><h1>): the page's header is furniture, so its
+ * <h1> was never read. The first header before the article, not in furniture, with a title. */
+static xmlNode *title_before(html_reader *r, xmlNode *root, const xmlNode *article)
+{
+	order_walk w = {.top = root};
+	unsigned headers = 0;
+	for (xmlNode *n = root->children; n && n != article && headers < TITLE_HEADERS;) {
+		bool down = n->type == XML_ELEMENT_NODE;
+		if (down && (name_in(n, furniture_elements) || name_is(n, "footer") || hidden(n) ||
+		             name_in(n, code_elements) || chrome(r, n)))
+			down = false;
+		else if (down && name_is(n, "header")) {
+			xmlNode *h1 = header_title(n);
+			if (h1)
+				return h1;
+			headers++;
+			down = false;
+		}
+		n = order_next(&w, n, down);
+	}
+	return NULL;
+}
+
 /* Articles nested in an <article> or <main> keep their own header. */
 static unsigned articles_above(const xmlNode *n)
 {
@@ -832,6 +935,8 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 		r.read_text = read && read->text ? read->text : 0;
 		if (article) {
 			xmlNode *h1 = headline(&r, root);
+			if (!h1)
+				h1 = title_before(&r, root, article);
 			if (h1 && !is_inside(h1, article)) {
 				r.in_article = articles_above(h1);
 				walk(&r, h1, &text_walker);
@@ -841,6 +946,9 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 			walk(&r, article, &text_walker);
 		} else {
 			r.in_article = 0;
+			xmlNode *title = r.reader ? title_before(&r, root, NULL) : NULL;
+			if (title)  /* its header is skipped below */
+				walk(&r, title, &text_walker);
 			walk(&r, body_of(root), &text_walker);
 		}
 	}

@@ -60,6 +60,7 @@ typedef struct md_state {
 	bool footnotes;      /* the source defines a footnote: [^label] marks are not words */
 	rl_md_notes notes;   /* where each note was written, and the labels referred to */
 	bool para_top;       /* in a paragraph of the document itself (a note there is gathered) */
+	size_t note_until;   /* the last line the open note goes on over */
 	bool table;          /* in a pipe table's paragraph */
 	bool cell_text;      /* text written in the table's line being read */
 	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
@@ -229,6 +230,7 @@ static void prose(md_state *st, const char *s, bool line_start)
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 		if (st->para_top) {  /* gathered at the end: its formatting starts a span afresh */
 			rl_md_notes_open(&st->notes, s + 2, m - 3, st->tb.len);
+			st->note_until = 0;  /* its paragraph's lines say, when it is left */
 			st->sty.plain = true;
 		}
 		s += m + 1;
@@ -383,8 +385,44 @@ static void list_item(md_state *st, cmark_node *item)
 	style_record(st, start, st->tb.len, false, false);
 }
 
+static bool top_level(cmark_node *node)
+{
+	return cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
+}
+
+static void note_close(md_state *st)
+{
+	rl_md_notes_close(&st->notes, st->tb.len);
+	st->sty.plain = true;  /* gathered apart: a span never runs over its edge */
+}
+
+/* A note's text ends with the paragraph that defines it, or, when it goes on over paragraphs
+ * indented under it (as GitHub reads a note), with the last of them: a top-level block left at
+ * or past the note's last line, or one entered beyond it, ends it. */
+static void note_block(md_state *st, cmark_node *node, bool entered)
+{
+	if (!st->notes.open || !top_level(node))
+		return;
+	int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
+	if (first < 1 || last < first)  /* (never: cmark counts every block's lines) */
+		first = last = 1;
+	if (entered) {
+		if ((size_t)first > st->note_until)
+			note_close(st);
+		return;
+	}
+	if (cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
+		size_t until = rl_md_notes_until(&st->notes, (size_t)first, (size_t)last);
+		if (until)
+			st->note_until = until;
+	}
+	if ((size_t)last >= st->note_until)
+		note_close(st);
+}
+
 static void enter(md_state *st, cmark_node *node)
 {
+	note_block(st, node, true);
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
 		/* A list item's first paragraph follows its bullet (a table's first cell too). */
@@ -477,6 +515,7 @@ static void enter(md_state *st, cmark_node *node)
 
 static void leave(md_state *st, cmark_node *node)
 {
+	note_block(st, node, false);
 	cmark_node_type t = cmark_node_get_type(node);
 	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
 	    t == CMARK_NODE_IMAGE) {
@@ -487,10 +526,6 @@ static void leave(md_state *st, cmark_node *node)
 	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 		rl_textbuf_quote_leave(&st->tb);
 	} else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {
-		if (st->notes.open) {  /* a note's text ends with its paragraph */
-			rl_md_notes_close(&st->notes, st->tb.len);
-			st->sty.plain = true;
-		}
 		st->table = false;
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	}
@@ -559,12 +594,52 @@ static void front_title(md_state *st, cmark_node *doc, const char *fm, size_t le
 	free(title);
 }
 
-/* The tree of the Markdown in data; notes: it defines footnotes, whose definitions are escaped
- * first (rl_md_escape_note_definitions). */
-static cmark_node *parse(const char *data, size_t len, bool notes)
+/* The length of a title block opening data (pandoc's, and rustdoc's for a page of its own:
+ * `% Title`, then `% Authors` and `% Date`, a line going on with one opening with a space), or
+ * 0. Shown as the page's title, not as lines of text: the `%` is no word (stop 27: Rust's
+ * release notes opened with the word "%"). */
+static size_t title_block(const char *data, size_t len)
+{
+	const char *end = data + len, *s = data;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	if (s == end || *s != '%')
+		return 0;
+	for (unsigned lines = 0; s < end && lines < 3 && (*s == '%' || (*s == ' ' && lines));) {
+		lines += *s == '%';
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		s = eol ? eol + 1 : end;
+	}
+	return (size_t)(s - data);
+}
+
+/* The title block's words, each `%` line a paragraph (its going-on lines joined to it). */
+static void title_lines(md_state *st, const char *data, size_t len)
+{
+	const char *end = data + len, *s = data;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		eol = eol ? eol : end;
+		if (*s == '%')
+			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH), s++;
+		size_t start = st->tb.len;
+		rl_textbuf_text(&st->tb, s, (size_t)(eol - s));
+		style_record(st, start, st->tb.len, false, false);
+		rl_textbuf_break(&st->tb, RL_BREAK_SPACE);
+		s = eol < end ? eol + 1 : end;
+	}
+	rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+}
+
+/* The tree of the Markdown in data; notes (or NULL: it defines none) learn where each note lies,
+ * their definitions escaped and their paragraphs indented under them dedented first
+ * (rl_md_escape_note_definitions). */
+static cmark_node *parse(const char *data, size_t len, rl_md_notes *notes)
 {
 	char *escaped = NULL;
-	if (notes && !(escaped = rl_md_escape_note_definitions(data, len, &len)))
+	if (notes && !(escaped = rl_md_escape_note_definitions(notes, data, len, &len)))
 		return NULL;
 	/* Invalid UTF-8 becomes U+FFFD, as everywhere the text is shown. */
 	cmark_node *doc = cmark_parse_document(escaped ? escaped : data, len, CMARK_OPT_VALIDATE_UTF8);
@@ -585,6 +660,8 @@ static void walk(md_state *st, cmark_iter *it)
 		else
 			leave(st, node);
 	}
+	if (st->notes.open)
+		note_close(st);
 	/* the notes after the rest, as GitHub shows them (the labels are the tree's: before it goes) */
 	if (!rl_md_notes_gather(&st->notes, &st->tb, st->sty.out))
 		st->sty.nomem = true;
@@ -593,22 +670,26 @@ static void walk(md_state *st, cmark_iter *it)
 int rl_read_markdown_styled(const char *data, size_t len, size_t max_out, char **out,
                             size_t *out_len, rl_doc_styles *styles, char *err, size_t errlen)
 {
-	size_t skip = rl_md_front_matter(data, len);
-	bool notes = has_footnotes(data + skip, len - skip);
-	cmark_node *doc = parse(data + skip, len - skip, notes);
+	size_t skip = rl_md_front_matter(data, len), titled = skip ? 0 : title_block(data, len);
+	skip += titled;
+	md_state st = {.footnotes = has_footnotes(data + skip, len - skip)};
+	cmark_node *doc = parse(data + skip, len - skip, st.footnotes ? &st.notes : NULL);
 	cmark_iter *it = doc ? cmark_iter_new(doc) : NULL;
 	if (!it) {
 		cmark_node_free(doc);
+		rl_md_notes_release(&st.notes);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	md_state st = {.footnotes = notes};
 	rl_textbuf_init(&st.tb, max_out);
 	if (styles) {
 		memset(styles, 0, sizeof *styles);
 		st.sty.out = styles;
 	}
-	front_title(&st, doc, data, skip);
+	if (titled)
+		title_lines(&st, data, titled);
+	else
+		front_title(&st, doc, data, skip);
 	walk(&st, it);
 	cmark_iter_free(it);
 	cmark_node_free(doc);

@@ -28,7 +28,88 @@ static size_t fence(const char *s, const char *eol, char *mark)
 	return n >= 3 ? n : 0;
 }
 
-char *rl_md_escape_note_definitions(const char *data, size_t len, size_t *out_len)
+/* The bytes of up to four columns of indentation at s (a tab runs to the next multiple of
+ * four), and in *col the columns they make. */
+static size_t indent4(const char *s, const char *eol, size_t *col)
+{
+	size_t i = 0;
+	*col = 0;
+	for (; *col < 4 && s + i < eol && (s[i] == ' ' || s[i] == '\t'); i++)
+		*col = s[i] == '\t' ? (*col / 4 + 1) * 4 : *col + 1;
+	return i;
+}
+
+static bool blank_line(const char *s, const char *eol)
+{
+	while (s < eol && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++;
+	return s == eol;
+}
+
+/* Could the line at s, right under a line of a note's paragraph, go on with that paragraph
+ * (a lazy line to CommonMark)? Not when it opens a block of its own: a heading, a quotation, a
+ * list item, a rule or an underline, raw HTML, a fence. */
+static bool lazy_line(const char *s, const char *eol)
+{
+	while (s < eol && *s == ' ')
+		s++;
+	if (s == eol || strchr("#>-*+_=<~`", *s))
+		return false;
+	const char *d = s;
+	while (d < eol && *d >= '0' && *d <= '9')
+		d++;
+	return d == s || d == eol || (*d != '.' && *d != ')');
+}
+
+static bool push_lines(rl_md_notes *nt, size_t line, size_t *cap)
+{
+	if (nt->nlines == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		rl_md_note_lines *g = realloc(nt->lines, c * sizeof *g);
+		if (!g)
+			return false;
+		nt->lines = g;
+		*cap = c;
+	}
+	nt->lines[nt->nlines++] = (rl_md_note_lines){line, line};
+	return true;
+}
+
+/* Escaping and dedenting, line by line. */
+typedef struct note_scan {
+	size_t line, cap;     /* the line being read (1 the first); nt->lines' capacity */
+	bool in_note, after_blank;
+	size_t fence;         /* the length of the fence we are in, 0 outside code */
+	char fence_mark;
+	bool fence_in_note;   /* opened inside a note: it ends with the note */
+} note_scan;
+
+/* Where the line at s goes on in the output: past four columns when it goes on with the note
+ * being read; the note ends before a line that does not. */
+static const char *note_line(rl_md_notes *nt, note_scan *sc, const char *s, const char *eol)
+{
+	if (!sc->in_note)
+		return s;
+	size_t col, skip = indent4(s, eol, &col);
+	if (blank_line(s, eol)) {
+		sc->after_blank = true;
+		return s;
+	}
+	bool lazy = !sc->after_blank && !sc->fence && !rl_md_footnote_definition(s, eol) &&
+	            lazy_line(s, eol);
+	if (col >= 4 || lazy) {
+		nt->lines[nt->nlines - 1].last = sc->line;
+		sc->after_blank = false;
+		return col >= 4 ? s + skip : s;
+	}
+	sc->in_note = false;
+	if (sc->fence_in_note)
+		sc->fence = 0;  /* closed with the note that held it */
+	return s;
+}
+
+char *rl_md_escape_note_definitions(rl_md_notes *nt, const char *data, size_t len,
+                                    size_t *out_len)
 {
 	size_t defs = 0;
 	const char *end = data + len;
@@ -37,31 +118,55 @@ char *rl_md_escape_note_definitions(const char *data, size_t len, size_t *out_le
 	char *out = malloc(len + defs + 1);
 	if (!out)
 		return NULL;
-	size_t n = 0, open = 0;  /* open: the length of the fence we are in, 0 outside code */
-	char open_mark = 0;
+	size_t n = 0;
+	note_scan sc = {0};
 	for (const char *s = data; s < end;) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		eol = eol ? eol + 1 : end;
+		sc.line++;
+		const char *from = note_line(nt, &sc, s, eol);
 		char mark;
-		size_t f = fence(s, eol, &mark);
-		if (open && f >= open && mark == open_mark)
-			open = 0;
-		else if (!open && f)
-			open = f, open_mark = mark;
-		else if (!open && rl_md_footnote_definition(s, eol)) {
-			const char *br = memchr(s, '[', (size_t)(eol - s));
-			memcpy(out + n, s, (size_t)(br - s));
-			n += (size_t)(br - s);
+		size_t f = fence(from, eol, &mark);
+		if (sc.fence && f >= sc.fence && mark == sc.fence_mark) {
+			sc.fence = 0;
+		} else if (!sc.fence && f) {
+			sc.fence = f, sc.fence_mark = mark;
+			sc.fence_in_note = sc.in_note;
+		} else if (!sc.fence && rl_md_footnote_definition(from, eol)) {
+			if (!push_lines(nt, sc.line, &sc.cap)) {
+				free(out);
+				return NULL;
+			}
+			sc.in_note = true;
+			sc.after_blank = false;
+			const char *br = memchr(from, '[', (size_t)(eol - from));
+			memcpy(out + n, from, (size_t)(br - from));
+			n += (size_t)(br - from);
 			out[n++] = '\\';
-			s = br;
+			from = br;
 		}
-		memcpy(out + n, s, (size_t)(eol - s));
-		n += (size_t)(eol - s);
+		memcpy(out + n, from, (size_t)(eol - from));
+		n += (size_t)(eol - from);
 		s = eol;
 	}
 	out[n] = '\0';
 	*out_len = n;
 	return out;
+}
+
+size_t rl_md_notes_until(const rl_md_notes *nt, size_t first, size_t last)
+{
+	size_t lo = 0, hi = nt->nlines;  /* the notes defined up to last: [0, lo) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nt->lines[mid].first <= last)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || nt->lines[lo - 1].first < first)
+		return 0;
+	return nt->lines[lo - 1].last > last ? nt->lines[lo - 1].last : last;
 }
 
 static bool push(rl_md_label **v, size_t *n, size_t *cap, rl_md_label l)
@@ -281,5 +386,6 @@ void rl_md_notes_release(rl_md_notes *nt)
 {
 	free(nt->note);
 	free(nt->ref);
+	free(nt->lines);
 	*nt = (rl_md_notes){0};
 }

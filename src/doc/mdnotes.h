@@ -23,9 +23,17 @@ typedef struct rl_md_label {
 	size_t key;         /* where the note goes: its first reference's seq, or SIZE_MAX */
 } rl_md_label;
 
+/* Where a note lies in the text, in lines as cmark counts them (1 the first): its definition's
+ * and its last (a blank line after it aside). */
+typedef struct rl_md_note_lines {
+	size_t first, last;
+} rl_md_note_lines;
+
 typedef struct rl_md_notes {
 	rl_md_label *note, *ref;
 	size_t nnote, nref, note_cap, ref_cap;
+	rl_md_note_lines *lines;  /* where each definition's note lies, in the order written */
+	size_t nlines;
 	bool open;   /* the last note's text is being written */
 	bool nomem;
 } rl_md_notes;
@@ -33,8 +41,16 @@ typedef struct rl_md_notes {
 /* Before parsing: a copy of data where every note's definition line outside fenced code opens
  * with an escaped bracket (`\[^1]: Cheap.`), or NULL (no memory). CommonMark reads a one-word
  * note, `[^1]: Cheap.`, as a link's reference definition: the note vanished and its marks became
- * links ("plan^1"); escaped, it is the paragraph the reader knows as a note. */
-char *rl_md_escape_note_definitions(const char *data, size_t len, size_t *out_len);
+ * links ("plan^1"); escaped, it is the paragraph the reader knows as a note.
+ * A note goes on, as GitHub reads it, over the lines indented four columns after it (blank ones
+ * between): those lose the four columns, so that a note's second paragraph is a paragraph (to
+ * CommonMark it was code, and read where it was written); nt->lines says where each note lies. */
+char *rl_md_escape_note_definitions(rl_md_notes *nt, const char *data, size_t len,
+                                    size_t *out_len);
+
+/* The last line of the note defined last in a top-level paragraph of lines [first, last] (last
+ * at least), or 0 if it defines none: the note goes on to there. */
+size_t rl_md_notes_until(const rl_md_notes *nt, size_t first, size_t last);
 
 /* A mark referring to label[0, n) was read. */
 void rl_md_notes_ref(rl_md_notes *nt, const char *label, size_t n);

@@ -45,6 +45,8 @@
 #define HALL2 "tests/documents/hall-v2.md"
 #define POST1 "tests/documents/post-v1.md"
 #define POST2 "tests/documents/post-v2.md"
+#define ALMANAC1 "tests/documents/almanac-v1.md"
+#define ALMANAC2 "tests/documents/almanac-v2.md"
 #define HANDBOOK1 "tests/documents/handbook-v1.html"
 #define HANDBOOK2 "tests/documents/handbook-v2.html"
 
@@ -894,6 +896,56 @@ Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
 			            "The west steps, by the lifeboat slip.\n\nQuoted.\n");
 		run_free(&r);
 	}
+}
+
+/* Stop 27: notes of two paragraphs, the second indented under the first as GitHub writes it
+ * (almanac-v1/v2.md); the second draft moved the notes to the end and changed a word in each
+ * second paragraph. Before, those paragraphs were code to CommonMark, read where they were
+ * written, and showed as moved passages, apart from their notes; now each note is read whole
+ * after the text, and the edits are words changed in place. */
+Test(documents, a_note_of_paragraphs_reads_whole_at_the_end)
+{
+	static const char *const unseen[] = {"{>", "[<", "^"};
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t f = 0; f < 2; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "160", ALMANAC1, ALMANAC2);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, formats[f]);
+		out_has(&r, "[-easterly-]");
+		out_has(&r, "{+three+}");
+		if (f == 1)
+			out_has(&r, "- Neap tides fall between them.\n\nHeights are above chart datum, the "
+			            "lowest tide one can expect in ordinary weather.\n\nOn a spring tide");
+		run_free(&r);
+	}
+}
+
+/* Stop 27: a documentation page and its Markdown source, as npm ships them: the page's title
+ * stands in a header before the article (<header class="title"><h1>), the source's in its
+ * front matter. Before, the page's header was furniture, its title never read, and the title
+ * showed deleted; now both read alike. */
+Test(documents, a_page_title_in_its_header_reads_as_its_source_s)
+{
+	static const char md[] = "---\ntitle: ferry-times\nsection: 1\n---\n\n### Synopsis\n\n"
+	                         "The early boat leaves at six and the late one at nine, every day "
+	                         "of the week but Sunday.\n\nTickets are sold on board; a return "
+	                         "costs the same as two singles, and children travel free.\n";
+	static const char page[] =
+		"<!DOCTYPE html><html><body><nav><a href=\"/\">Docs</a> <a href=\"/cli\">CLI</a></nav>"
+		"<section id=\"content\"><header class=\"title\"><h1><span>ferry-times</span></h1>"
+		"</header><div id=\"_content\"><h3>Synopsis</h3><p>The early boat leaves at six and "
+		"the late one at nine, every day of the week but Sunday.</p><p>Tickets are sold on "
+		"board; a return costs the same as two singles, and children travel free.</p></div>"
+		"</section><footer>Copyright the ferry company</footer></body></html>";
+	char files[2][64];
+	temp_pair(files[0], files[1], md, sizeof md - 1, page, sizeof page - 1);
+	run_result r;
+	RUN(&r, "--inline", "--color=never", files[0], files[1]);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	out_has(&r, "ferry-times\n\nSynopsis");
+	run_free(&r);
+	unlink_pair(files[0], files[1]);
 }
 
 /* Stop 26: a handbook saved as a documentation generator writes it (handbook-v1/v2.html): one

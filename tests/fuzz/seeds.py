@@ -105,6 +105,22 @@ DOCS = {
     "markdown_gathered": (3, 0, b"[^z]: First.\n\nA[^b] *b*[^A] c[^a].\n\n[^a]: *One* of\n"
                                 b"[^A]: two.\n\n- i[^n]\n\n  [^n]: In.\n\n```\n[^b]: c\n```\n"
                                 b"[^b]: Word.\n\n[^b]: Again.\n[^]: [^\n"),
+    # stop 27: a note of paragraphs (indented four columns, a tab, a lazy line, code, a fence,
+    # a list, a heading ending it, a definition in a fence with indented lines under it)
+    "markdown_note_paragraphs": (3, 0, b"A[^a] b[^b].\n\n[^a]: One\nlazy.\n\n    Two.\n\n"
+                                       b"        code\n\n\t- i\n    ```\n    f\n    ```\n\n"
+                                       b"Back.\n[^b]: x\n# H\n\n```\n[^c]: y\n\n    z\n```\n"),
+    # stop 27: a title in a header before the article (read), a masthead with a menu and a
+    # heading linking home (not read), with and without an article block
+    "page_title_header": (2, 0, b"<body><header><h1><a href=/>S</a></h1></header><section>"
+                                b"<header class=title><h1><span>t</span> <a>x</a></h1></header>"
+                                b"<div><p>A paragraph of prose, long enough to count.</p>"
+                                b"<p>More of it.</p></div></section><header><h1>n</h1><nav>m"),
+    # stop 27: a title block (title, authors going on, date, a BOM before it)
+    "markdown_title_block": (3, 0, b"\xef\xbb\xbf% T *e*\n% A;\n  B\n% D\n%\n# H\n\nx[^1]\n\n[^1]: n\n"),
+    # stop 27: two listings in one <pre> (Node's code toggle), and code spans in a <pre> of text
+    "page_listings": (2, 0, b"<pre><input type=checkbox><code>a;</code> <code>b;</code></pre>"
+                            b"<pre>x <code>y</code><code>z</code><pre><code>n</code></pre></pre>"),
     # stop 23: images in running text and alone, stamps and a reading time (--body)
     "page_images": (2 | 16, 0, b"<article><h1>T</h1><p>2 May 2024 \xc2\xb7 3 min read</p>"
                                 b"<p>Updated 3 May, 09:14</p><p>Out <img alt=\"x\"> now "

@@ -221,6 +221,48 @@ Test(html, headline_outside_the_article_block)
 	free(t);
 }
 
+/* Stop 27: a documentation page's title block, <header class="title"><h1>, before the article
+ * (npm's pages): a page's header is furniture, so the title was never read, and the page
+ * against its own Markdown showed its title deleted. A header that holds a menu is a site's
+ * masthead, and a heading that is a link home is a site's name: neither is read. */
+Test(html, a_title_in_a_header_before_the_article)
+{
+	static const char *const heads[] = {
+		"<header class=title><h1><span>npm-install</span> <span>@11</span></h1>"
+		"<span>Install a package</span></header>",
+		"<header><h1>Site name</h1><nav><a href=/>Home</a></nav></header>",
+		"<header><h1><a href=/>Site name</a></h1></header>",
+	};
+	for (size_t h = 0; h < 3; h++) {
+		char body[2048] = "<html><body><section>";
+		strcat(body, heads[h]);
+		strcat(body, "<div id=x>");
+		for (int k = 0; k < 4; k++)
+			strcat(body, "<p>A paragraph of the page, long enough to count as prose in it.</p>");
+		strcat(body, "</div></section></body></html>");
+		char *t = html(body, 1);
+		if (h == 0)
+			cr_assert_eq(strncmp(t, "npm-install @11\n\nA paragraph", 28), 0, "%s", t);
+		else
+			cr_assert_eq(strncmp(t, "A paragraph", 11), 0, "%zu: %s", h, t);
+		cr_assert_null(strstr(t, "Install a package"));
+		free(t);
+	}
+}
+
+/* Stop 27: two listings in one <pre> (Node's pages: an example as ES modules and as CommonJS,
+ * a toggle showing one) are two code blocks, as in the Markdown they come from; before, they
+ * read glued, "'node:url';const" one word. Code and its spans inside one listing stay one. */
+Test(html, two_listings_in_one_pre_are_two_blocks)
+{
+	char *t = html("<pre><input type=checkbox><code class=mjs>import url from 'node:url';</code>"
+	               "<code class=cjs>const url = require('node:url');</code></pre>"
+	               "<pre><code>a <b>b</b>  c</code></pre><pre>x <code>y</code> <code>z</code></pre>", 0);
+	cr_assert_str_eq(t, "import url from 'node:url';\n\nconst url = require('node:url');\n\n"
+	                    "a b  c\n\nx y z\n", "%s", t);
+	free(t);
+}
+
 /* What a reader of the page does not read as words: a note's reference mark (the note stays),
  * the description of an image standing alone (its figure's caption is read; stop 23: an
  * uncaptioned one's description is not read either, as a reader sees the picture), a "Read
@@ -601,6 +643,62 @@ Test(markdown, notes_are_gathered_at_the_end)
 	cr_assert_str_eq(a, b);
 	cr_assert_str_eq(a, "Tide and wind.\n\nHigh at noon.\n\nFrom the west.\n");
 	free(a), free(b);
+}
+
+/* Stop 27: a note of paragraphs, as GitHub reads it: the lines indented four columns under a
+ * note (blank lines between) go on with it, and are gathered with it. Before, CommonMark read
+ * the second paragraph as code, left where it was written (and compared byte for byte), and
+ * the note moved to the end without it. A line not indented after a blank line ends the note;
+ * one right under its paragraph goes on with that paragraph (a lazy line), unless it opens a
+ * block (a heading); in the note, eight columns are code, a fence a fence, a tab four columns. */
+Test(markdown, a_note_of_paragraphs_is_gathered_whole)
+{
+	const char *md = "Tide[^t] and wind[^w].\n\n[^t]: High at *noon*,\nsaid the board.\n\n"
+	                 "    Low at six.\n\n        tide --table\n\n\t- a list\n    - in it\n\n"
+	                 "    ```\n    fenced\n    ```\n\nBack to the text.\n\n"
+	                 "[^w]: From the west.\n# Weather\n\nEnd.\n";
+	char *out = NULL, err[256];
+	size_t n;
+	rl_doc_styles st;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
+	cr_assert_str_eq(out, "Tide and wind.\n\nBack to the text.\n\nWeather\n\nEnd.\n\n"
+	                      "High at noon, said the board.\n\nLow at six.\n\ntide --table\n\n"
+	                      "- a list\n\n- in it\n\nfenced\n\nFrom the west.\n", "%s", out);
+	cr_assert_str_eq(style_of(out, &st, "noon"), "emphasis");
+	cr_assert_str_eq(style_of(out, &st, "tide --table"), "code block");
+	cr_assert_str_eq(style_of(out, &st, "Low at six."), "");
+	cr_assert_str_eq(style_of(out, &st, "Weather"), "heading 1");
+	for (size_t k = 0; k < st.n; k++) {
+		cr_assert_lt(st.v[k].start, st.v[k].end);
+		cr_assert_leq(st.v[k].end, n);
+		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end, "span %zu", k);
+	}
+	free(out);
+	rl_doc_styles_release(&st);
+	/* the same note, its second paragraph moved before the text: the same text; a definition in
+	 * a fence is code, and the lines indented under it are the fence's */
+	char *a = markdown("Tide[^1].\n\n[^1]: High at noon.\n\n    Low at six.\n"),
+	     *b = markdown("[^1]: High at noon.\n\n    Low at six.\n\nTide[^1].\n"),
+	     *c = markdown("Tide[^1].\n\n[^1]: x\n\n```\n[^1]: code\n\n    indented\n```\n");
+	cr_assert_str_eq(a, b);
+	cr_assert_str_eq(a, "Tide.\n\nHigh at noon.\n\nLow at six.\n");
+	cr_assert_str_eq(c, "Tide.\n\n[^1]: code\n\n    indented\n\nx\n", "%s", c);
+	free(a), free(b), free(c);
+}
+
+/* Stop 27: a title block (pandoc's, and rustdoc's: Rust's release notes open "% Rust Release
+ * Notes") is the page's title, authors and date, not lines of text opening with the word "%". */
+Test(markdown, a_title_block_is_its_title)
+{
+	char *t = markdown("% Rust Release Notes\n% Ann Lee;\n  Bo Chan\n% 2024\n\nVersion 1.95\n"
+	                   "============\n\n- [A *change*](https://example.org)\n");
+	cr_assert_str_eq(t, "Rust Release Notes\n\nAnn Lee; Bo Chan\n\n2024\n\nVersion 1.95\n\n"
+	                    "- A change\n", "%s", t);
+	free(t);
+	/* one with front matter is not a title block; a % later in the text is a word */
+	t = markdown("---\ntitle: T\n---\n% x\n\n# H\n\n50 % off\n");
+	cr_assert_str_eq(t, "T\n\n% x\n\nH\n\n50 % off\n", "%s", t);
+	free(t);
 }
 
 Test(markdown, pipe_table_cells_are_paragraphs)
