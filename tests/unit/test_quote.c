@@ -556,8 +556,9 @@ Test(quote, a_word_left_between_changes_when_the_marks_went_does_not_save_a_quot
 /* A quotation that is a paragraph of its own, dropped, with a bullet below the quotation before it
  * standing in its place: the diff kept a quarter of its words ("the PORT", "the", "MOON") as
  * islands among rewordings of the bullet. Its marks went, and no kept word keeps a neighbour: it
- * was removed whole, the bullet inserted (the cleanup, off here, dissolves these islands in a short text, not among a
- * long reworded passage). A quotation reworded in place keeps its marks, and stays altered. */
+ * was removed whole, the bullet inserted (the cleanup, off here, dissolves these islands in a
+ * short text, not among a long reworded passage). A quotation reworded in place keeps its marks,
+ * and stays altered. */
 Test(quote, a_quoted_paragraph_dropped_keeps_no_islands_of_the_bullet_in_its_place)
 {
 	const char *a = "\"Tide.pm reads the harbour tables of the PORT format and the related MOON "
