@@ -480,6 +480,33 @@ static bool has_items(const region *r)
 	return false;
 }
 
+/* Does NEW's side of the region hold fewer words than OLD's: a summary, whose bullets restate
+ * sentences in fewer words, rather than a text that keeps its sentences (reworded) and adds
+ * bullets beside them? */
+static bool summarizes(const region *r)
+{
+	return rl_words(r->c, RL_NEW, r->b0, r->b1) < rl_words(r->c, RL_OLD, r->a0, r->a1);
+}
+
+/* Does the pairing do better than the word diff of the region (v[0, n) before, mine after)? It
+ * must keep most of the content words (KEEP_CONTENT_SHARE), and face OLD's words with NEW's as
+ * well (loses_facing), unless NEW holds list items: bullets restating sentences face words of
+ * the paragraph beside them in the word diff, out of order. That leave holds for a summary, or
+ * where the pairing keeps as many content words: a text that keeps its sentences and adds
+ * bullets has its own sentences' words to keep, and pairing a sentence with a bullet that
+ * repeats its reworded copy ("Tarn Isle loses its launch" against "Tarns Isles lose its
+ * launches" and a bullet below) lost them (713298631 p10, 1822065096 p3). */
+static bool pairing_better(const rl_ctx *c, const region *r, const rl_op *v, size_t n,
+                           const rl_opvec *mine)
+{
+	uint32_t before = content_kept(c, v, n), after = content_kept(c, mine->v, mine->n);
+	if (after < KEEP_CONTENT_SHARE * before)
+		return false;
+	if (has_items(r) && (summarizes(r) || after >= before))
+		return true;
+	return !loses_facing(words_facing(c, v, n), words_facing(c, mine->v, mine->n));
+}
+
 /* Re-align the region covered by ops[k0, k1) sentence by sentence; append the result (or the
  * original ops, when pairing does not do better) to out. */
 static int pair_region(rl_ctx *c, const uint8_t *names, const rl_op *v, size_t n, rl_opvec *out)
@@ -535,8 +562,7 @@ static int pair_region(rl_ctx *c, const uint8_t *names, const rl_op *v, size_t n
 	acc = NULL, shared = touched = stamp = seen = NULL;
 	if (rc != RL_OK || (rc = emit_region(&r, groups, ngroups, v, n, &mine)) != RL_OK)
 		goto out;
-	if (content_kept(c, mine.v, mine.n) >= KEEP_CONTENT_SHARE * content_kept(c, v, n) &&
-	    (has_items(&r) || !loses_facing(words_facing(c, v, n), words_facing(c, mine.v, mine.n))))
+	if (pairing_better(c, &r, v, n, &mine))
 		rc = rl_opvec_append(out, mine.v, mine.n);
 	else
 		rc = rl_opvec_append(out, v, n);

@@ -231,13 +231,56 @@ static bool changed_at(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops
 	return t < c->side[s].n && !rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, t)]);
 }
 
-/* Did quotation q of OLD lose both marks with more of its words than it keeps (taken away, or
- * replaced by punctuation alone: "“stored" → ","), and do the few words it keeps (STRANDED_WORDS
- * at most) stand in NEW right between two changes, outside every quotation there? ("a “stored
- * program computer”, code is" against "a, program text is": the diff paired "program" of the
- * quotation with the one that replaced "code" rather than the comma, at equal cost.) Then the
- * quotation went as a whole and those words are coincidence; one whose kept words keep their
- * neighbours ("the “quick brown fox” ran" → "the fox ran") lost words and marks but stays,
+/* A quotation that fills its sentences and lost both marks, whose kept words each stand between
+ * changes, was removed whole when it keeps less than one word in this many (whole_stray). */
+#define WHOLE_STRAY_RATIO 3
+
+/* Is quotation q of side s all the words of the sentences it stands in (a quoted paragraph, a
+ * quoted example line)? */
+static bool fills_units(const rl_ctx *c, int s, const rl_quotation *q)
+{
+	const rl_side *sd = &c->side[s];
+	if (!sd->unit || !sd->ustart || sd->nunits == 0)
+		return false;
+	uint32_t lo = sd->ustart[sd->unit[q->t0]], hi = sd->ustart[sd->unit[q->t1 - 1] + 1];
+	return rl_words(c, s, lo, q->t0) == 0 && rl_words(c, s, q->t1, hi) == 0;
+}
+
+/* The words quotation q of OLD keeps, each run of them standing in NEW right between two changes;
+ * UINT32_MAX when a run does not, or is moved, or reaches past the quotation. */
+static uint32_t kept_between_changes(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                                     const rl_quotation *q)
+{
+	const int s = RL_OLD, o = RL_NEW;
+	uint32_t kept = 0;
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		if (op->move || !op_inside(op, s, q))
+			return UINT32_MAX;
+		uint32_t words = rl_op_words(c, op, s);
+		if (words == 0)
+			continue;  /* a mark or sign kept inside tells nothing */
+		if (rl_lo(op, o) == 0 || !changed_at(c, ow, ops, o, rl_lo(op, o) - 1) ||
+		    !changed_at(c, ow, ops, o, rl_hi(op, o)))
+			return UINT32_MAX;
+		kept += words;
+	}
+	return kept;
+}
+
+/* Did quotation q of OLD lose both marks, and does each run of the words it keeps stand in NEW
+ * right between two changes, outside every quotation there, with
+ * - few words kept (STRANDED_WORDS at most), fewer than it lost taken away or replaced by
+ *   punctuation alone ("“stored" → ","): "a “stored program computer”, code is" against "a,
+ *   program text is", where the diff paired "program" of the quotation with the one that
+ *   replaced "code" rather than the comma, at equal cost; or
+ * - the quotation all of its sentences (fills_units) and less than one word in
+ *   WHOLE_STRAY_RATIO kept: a quoted paragraph dropped, a bullet restating the paragraph before
+ *   it in its place, read as rewordings around "the FOO", "the", "BAR" matched by coincidence
+ *   (a quoted paragraph reworded in place keeps its marks)?
+ * Then the quotation went as a whole and those words are coincidence; one whose kept words keep
+ * their neighbours ("the “quick brown fox” ran" → "the fox ran") lost words and marks but stays,
  * altered (cut_unmarked). */
 static bool unmarked_stray(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
                            const rl_quotation *q)
@@ -246,29 +289,22 @@ static bool unmarked_stray(const rl_ctx *c, const rl_qowner *ow, const rl_opvec 
 	if (q->t1 - q->t0 < 2 || rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t0)]) ||
 	    rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t1 - 1)]))
 		return false;
-	uint32_t kept = 0, taken = 0;
+	uint32_t kept = kept_between_changes(c, ow, ops, q);
+	if (kept == 0 || kept == UINT32_MAX || quoted_there(ow, ops, s, q))
+		return false;
+	if (fills_units(c, s, q) && kept * WHOLE_STRAY_RATIO < rl_words(c, s, q->t0, q->t1))
+		return true;
+	if (kept > STRANDED_WORDS)
+		return false;
+	uint32_t taken = 0;
 	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		if (op->move || !op_inside(op, s, q))
-			return false;
-		uint32_t words = rl_op_words(c, op, s);
-		kept += words;
-		if (words == 0)
-			continue;  /* a mark or sign kept inside tells nothing */
-		if (kept > STRANDED_WORDS || rl_lo(op, o) == 0 ||
-		    !changed_at(c, ow, ops, o, rl_lo(op, o) - 1) ||
-		    !changed_at(c, ow, ops, o, rl_hi(op, o)))
-			return false;
-	}
-	w = (rl_qo_walk){q->t0, UINT32_MAX};
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		const rl_op *op = &ops->v[k];
 		uint32_t lo = op->a0 > q->t0 ? op->a0 : q->t0, hi = op->a1 < q->t1 ? op->a1 : q->t1;
 		if (rl_op_words(c, op, o) == 0)
 			taken += rl_words(c, s, lo, hi);
 	}
-	return kept > 0 && taken > kept && !quoted_there(ow, ops, s, q);
+	return taken > kept;
 }
 
 /* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of

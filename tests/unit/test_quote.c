@@ -553,6 +553,34 @@ Test(quote, a_word_left_between_changes_when_the_marks_went_does_not_save_a_quot
 	free(got);
 }
 
+/* A quotation that is a paragraph of its own, dropped, with a bullet below the quotation before it
+ * standing in its place: the diff kept a quarter of its words ("the PORT", "the", "MOON") as
+ * islands among rewordings of the bullet. Its marks went, and no kept word keeps a neighbour: it
+ * was removed whole, the bullet inserted (the cleanup, off here, dissolves these islands in a
+ * short text, not among a long reworded passage). A quotation reworded in place keeps its marks,
+ * and stays altered. */
+Test(quote, a_quoted_paragraph_dropped_keeps_no_islands_of_the_bullet_in_its_place)
+{
+	const char *a = "\"Tide.pm reads the harbour tables of the PORT format and the related MOON "
+	                "almanac.\"\n\n\"Moon.pm gives an account of the PORT format. Tide.pm reads the "
+	                "related MOON almanac.\"\n\nThis means that a sailor who only needs the almanac "
+	                "leaves the tables out.\n";
+	const char *b = "\"Tides.pm scans the port charts of the PORT formats and the associated MOON "
+	                "calendar.\"\n\n- Of the PORT formats and the associated MOON calendar\n\nThis "
+	                "means that a sailor who only needs the almanac leaves the tables out.\n";
+	const rl_diff_opts *o = without(RL_STAGE_CLEANUP);
+	script_has(a, b, o, "d \" Moon . pm gives an account of the PORT format . Tide . pm reads the "
+	                    "related MOON almanac . \" !removed | i - Of the PORT formats");
+	/* Reworded where it stood, its marks kept: altered, as before. */
+	char *got = diff_text("Intro line.\n\n\"Moon.pm gives an account of the PORT format.\"\n\nEnd "
+	                      "line here.\n",
+	                      "Intro line.\n\n\"Of the PORT formats and the associated MOON "
+	                      "calendar.\"\n\nEnd line here.\n", o);
+	cr_assert_geq(count_of(got, "!altered"), 1, "%s", got);
+	cr_assert_null(strstr(got, "!removed"), "%s", got);
+	free(got);
+}
+
 /* A straight double mark glued after a bracket opens a string that starts with an apostrophe
  * (printf("'%e'")), unless the apostrophe is all the brackets hold ("'"): a mark named. */
 Test(quote, a_straight_mark_after_a_bracket_opens_before_an_apostrophe)
