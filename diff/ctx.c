@@ -352,19 +352,47 @@ static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
 	return rc;
 }
 
+/* A window of OLD whose lines NEW's window may have copied (skip.h): OLD's tokens [lo, hi) and
+ * their ids as interned, before OLD's walk gave list markers and numbers ids of their own. */
+typedef struct span_src {
+	const rl_tokens *toks;
+	uint32_t lo, hi;
+	uint32_t *ids;
+} span_src;
+
+/* The ids of side s, tokens [lo, hi) of toks: NEW's paragraphs copied from OLD take OLD's ids
+ * (skip.h), over the whole texts (the ids after OLD's walk: side_walk reads them so) or, when
+ * NEW is a window (src not NULL), from src: OLD's side keeps its ids there. */
+static int side_ids(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint32_t hi,
+                    bool whole, span_src *src)
+{
+	rl_side *sd = &c->side[s];
+	if (s == RL_NEW)
+		return src && src->ids ? rl_intern_span_from(c->in, toks, lo, hi, src->toks, src->lo,
+		                                             src->hi, src->ids, &sd->ids)
+		       : whole ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
+		               : rl_intern_span(c->in, toks, lo, hi, &sd->ids);
+	int rc = whole ? rl_intern(c->in, toks, &sd->ids) : rl_intern_span(c->in, toks, lo, hi, &sd->ids);
+	if (rc != RL_OK || !src)
+		return rc;
+	src->lo = lo, src->hi = hi;
+	src->ids = malloc(((size_t)(hi - lo) + 1) * sizeof *src->ids);
+	if (!src->ids)
+		return RL_ENOMEM;
+	memcpy(src->ids, sd->ids, (size_t)(hi - lo) * sizeof *src->ids);
+	return RL_OK;
+}
+
 /* Side s: tokens [lo, hi) of toks (the whole text, or a window of it: window.h). */
 static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint32_t hi,
-                     uint8_t **bits)
+                     uint8_t **bits, span_src *src)
 {
 	rl_side *sd = &c->side[s];
 	bool whole = lo == 0 && hi == rl_tokens_count(toks);
 	sd->tok = rl_tokens_array(toks) + lo;
 	sd->text = rl_tokens_text(toks);
 	sd->n = hi - lo;
-	/* NEW's paragraphs copied from OLD take OLD's ids (skip.h). */
-	int rc = !whole ? rl_intern_span(c->in, toks, lo, hi, &sd->ids)
-	         : s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
-	                       : rl_intern(c->in, toks, &sd->ids);
+	int rc = side_ids(c, s, toks, lo, hi, whole, src);
 	if (rc != RL_OK)
 		return rc;
 	sd->wbase = malloc((((size_t)sd->n >> 8) + 1) * sizeof *sd->wbase);
@@ -482,11 +510,15 @@ int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_
 	const rl_tokens *from;
 	size_t nruns;
 	rl_tokens_runs(new_toks, &from, &nruns);
-	uint8_t *bits = NULL, **keep = whole && from == old_toks && nruns > 0 ? &bits : NULL;
+	bool copies = from == old_toks && nruns > 0;
+	uint8_t *bits = NULL, **keep = whole && copies ? &bits : NULL;
+	/* A window of NEW with lines copied from OLD: those of the window of OLD beside it. */
+	span_src src = {old_toks, 0, 0, NULL}, *sp = !whole && copies ? &src : NULL;
 	if ((rc = rl_interner_new(&c->in, &opts->key)) == RL_OK &&
-	    (rc = side_init(c, RL_OLD, old_toks, span[0], span[1], keep)) == RL_OK)
-		rc = side_init(c, RL_NEW, new_toks, span[2], span[3], &bits);
+	    (rc = side_init(c, RL_OLD, old_toks, span[0], span[1], keep, sp)) == RL_OK)
+		rc = side_init(c, RL_NEW, new_toks, span[2], span[3], &bits, sp);
 	free(bits);
+	free(src.ids);
 	if (rc != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;
 	c->rediff_work = REDIFF_WORK_PER_TOKEN * ((uint64_t)c->side[0].n + c->side[1].n) +

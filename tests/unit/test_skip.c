@@ -191,6 +191,36 @@ static void same_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *
 	rl_ctx_release(&y);
 }
 
+/* The same for windows (rl_ctx_init_span, as window.c and the sources stage build them): NEW's
+ * window copies ids from the window of OLD beside it (rl_intern_span_from), which must be the ids
+ * a window of tokens made afresh gets, markers and numbers included, and the same walk. Windows
+ * of OLD and NEW around the middle, apart, empty, and all of OLD with a window of NEW. */
+static void same_span_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *tc,
+                          const rl_diff_opts *o)
+{
+	uint32_t na = (uint32_t)rl_tokens_count(ta), nb = (uint32_t)rl_tokens_count(tb);
+	const uint32_t spans[][4] = {
+		{na / 4, na - na / 4, nb / 4, nb - nb / 4}, {na / 3, na, 0, nb / 2},
+		{0, na / 2, nb / 3, nb}, {0, na, nb / 5, nb - nb / 3}, {na / 2, na / 2, 0, nb},
+		{0, na, nb / 2, nb / 2 + 3 <= nb ? nb / 2 + 3 : nb}};
+	for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
+		rl_ctx x, y;
+		cr_assert_eq(rl_ctx_init_span(&x, ta, tb, spans[k], o), RL_OK);
+		cr_assert_eq(rl_ctx_init_span(&y, ta, tc, spans[k], o), RL_OK);
+		const rl_side *sx = &x.side[RL_NEW], *sy = &y.side[RL_NEW];
+		cr_assert_eq(sx->n, sy->n);
+		cr_assert_eq(memcmp(sx->ids, sy->ids, (size_t)sx->n * sizeof *sx->ids), 0,
+		             "ids of window %zu differ with the copies", k);
+		cr_assert_eq(x.nids, y.nids);
+		for (uint32_t t = 0; t <= sx->n; t++)
+			cr_assert_eq(rl_words_before(sx, t), rl_words_before(sy, t));
+		same_list(&sx->ucand, &sy->ucand, "units");
+		same_list(&sx->qcand, &sy->qcand, "quotations");
+		rl_ctx_release(&x);
+		rl_ctx_release(&y);
+	}
+}
+
 /* One pair, every way: tokens and ids directly, then the whole alignment. Returns the tokens of
  * NEW that were copied. */
 static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
@@ -218,6 +248,7 @@ static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
 	for (size_t r = 0; r < nruns; r++)
 		copied += runs[r].n;
 	same_ctx(ta, tb, tc, o);
+	same_span_ctx(ta, tb, tc, o);
 	free(ida1), free(idb1), free(ida2), free(idb2);
 	rl_interner_free(i1), rl_interner_free(i2);
 	rl_tokens_free(tc), rl_tokens_free(tb), rl_tokens_free(ta);
