@@ -930,55 +930,10 @@ int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
 	                     rl_tokens_text_len(toks), NULL, 0, NULL, ids_out);
 }
 
-/* The runs of toks (copied from src) inside tokens [t0, t1) whose source lies in src's [s0, s1),
- * numbered from t0 and s0, into *out (NULL when none; the caller frees it). */
-static int runs_inside(const rl_tokens *toks, size_t t0, size_t t1, const rl_tokens *src,
-                       size_t s0, size_t s1, rl_tokrun **out, size_t *nout)
-{
-	const rl_tokens *from;
-	size_t nruns, r = 0, lo = 0, hi;
-	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
-	*out = NULL, *nout = 0;
-	if (from != src || !nruns)
-		return RL_OK;
-	for (hi = nruns; lo < hi;) {  /* the first run that ends after t0 */
-		size_t mid = lo + (hi - lo) / 2;
-		if ((size_t)runs[mid].t0 + runs[mid].n <= t0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (hi = lo; hi < nruns && runs[hi].t0 < t1; hi++)
-		;
-	if (hi == lo)
-		return RL_OK;
-	rl_tokrun *v = malloc((hi - lo) * sizeof *v);
-	if (!v)
-		return RL_ENOMEM;
-	for (size_t k = lo; k < hi; k++) {
-		/* The run's tokens t0 + x for x in [a, b): in the span, their source in [s0, s1). */
-		size_t a = 0, b = runs[k].n, t = runs[k].t0, s = runs[k].s0;
-		a = t0 > t + a ? t0 - t : a;
-		a = s0 > s + a ? s0 - s : a;
-		b = t1 < t + b ? t1 - t : b;
-		b = s1 < s + b ? (s1 > s ? s1 - s : 0) : b;
-		if (a < b)
-			v[r++] = (rl_tokrun){(uint32_t)(t + a - t0), (uint32_t)(s + a - s0), (uint32_t)(b - a)};
-	}
-	*out = v, *nout = r;
-	return RL_OK;
-}
-
-int rl_intern_span_from(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
-                        const rl_tokens *src, size_t s0, size_t s1, const uint32_t *src_ids,
+int rl_intern_span_runs(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                        const rl_tokrun *runs, size_t nruns, const uint32_t *src_ids,
                         uint32_t **ids_out)
 {
-	rl_tokrun *runs;
-	size_t nruns;
-	int rc = runs_inside(toks, t0, t1, src, s0, s1, &runs, &nruns);
-	if (rc == RL_OK)
-		rc = intern_tokens(in, rl_tokens_array(toks) + t0, t1 - t0, rl_tokens_text(toks),
-		                   rl_tokens_text_len(toks), runs, nruns, src_ids, ids_out);
-	free(runs);
-	return rc;
+	return intern_tokens(in, rl_tokens_array(toks) + t0, t1 - t0, rl_tokens_text(toks),
+	                     rl_tokens_text_len(toks), runs, nruns, src_ids, ids_out);
 }

@@ -43,12 +43,12 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
                    uint32_t **ids_out);
 
-/* The same for tokens [t0, t1) of toks, where toks was made by rl_tokenize_like from src and
- * src's tokens [s0, s1) were interned here as src_ids (their ids before anything changed them):
- * the tokens of toks copied from those take their ids without a lookup (a window of NEW whose
- * unchanged lines were copied from the window of OLD beside it). */
-int rl_intern_span_from(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
-                        const rl_tokens *src, size_t s0, size_t s1, const uint32_t *src_ids,
+/* The same for tokens [t0, t1) of toks, where runs[0..nruns) (rl_tokens_runs_inside, numbered
+ * from t0) were copied from tokens of a source interned here whose ids are src_ids (numbered as
+ * the runs' s0): those take their ids without a lookup (a window of NEW whose unchanged lines
+ * were copied from the window of OLD beside it). */
+int rl_intern_span_runs(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                        const rl_tokrun *runs, size_t nruns, const uint32_t *src_ids,
                         uint32_t **ids_out);
 
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
