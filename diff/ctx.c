@@ -288,6 +288,12 @@ static int walk_copied(walk *k, const rl_side *old, const uint8_t *obits, const 
 	return rc;
 }
 
+/* The runs of a window of NEW copied from the window of OLD beside it (rl_tokens_runs_inside). */
+typedef struct span_runs {
+	const rl_tokrun *v;
+	size_t n;
+} span_runs;
+
 /* The runs of NEW whose ids rl_intern_from copied from OLD (the same test: in order, each after
  * the one before). */
 static size_t copied_runs(const rl_ctx *c, const rl_tokens *new_toks, const rl_tokrun **runs)
@@ -316,12 +322,13 @@ uint32_t rl_side_words_far(const rl_side *sd, uint32_t lo, uint32_t hi)
  * (structure.c) and of quotations (quote.c). Those passes then visit the candidates alone.
  * On OLD, *bits (when not NULL) receives what it made of each token; on NEW, the lines copied
  * from OLD take OLD's results from there (walk_copied). */
-static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
+static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits,
+                     const span_runs *sr)
 {
 	rl_side *sd = &c->side[s];
 	walk k = {c, sd, c->stages != 0, 0, NULL, 0};
-	const rl_tokrun *runs = NULL;
-	size_t nruns = s == RL_NEW && *bits ? copied_runs(c, toks, &runs) : 0;
+	const rl_tokrun *runs = sr ? sr->v : NULL;
+	size_t nruns = s != RL_NEW || !*bits ? 0 : sr ? sr->n : copied_runs(c, toks, &runs);
 	uint32_t i = 0;
 	int rc = RL_OK;
 
@@ -352,26 +359,40 @@ static int side_walk(rl_ctx *c, int s, const rl_tokens *toks, uint8_t **bits)
 	return rc;
 }
 
+/* The ids of side s, tokens [lo, hi) of toks: NEW's paragraphs copied from OLD take OLD's ids
+ * (skip.h), after OLD's walk (the ids of list markers and numbers included: side_walk does not
+ * ask again for them): over the whole texts, or the runs sr of a window of NEW (numbered from lo
+ * and from the start of the window of OLD beside it). */
+static int side_ids(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint32_t hi,
+                    bool whole, const span_runs *sr)
+{
+	rl_side *sd = &c->side[s];
+	if (sr)
+		return rl_intern_span_runs(c->in, toks, lo, hi, sr->v, sr->n, c->side[RL_OLD].ids,
+		                           &sd->ids);
+	if (!whole)
+		return rl_intern_span(c->in, toks, lo, hi, &sd->ids);
+	return s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
+	                   : rl_intern(c->in, toks, &sd->ids);
+}
+
 /* Side s: tokens [lo, hi) of toks (the whole text, or a window of it: window.h). */
 static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint32_t hi,
-                     uint8_t **bits)
+                     uint8_t **bits, const span_runs *sr)
 {
 	rl_side *sd = &c->side[s];
 	bool whole = lo == 0 && hi == rl_tokens_count(toks);
 	sd->tok = rl_tokens_array(toks) + lo;
 	sd->text = rl_tokens_text(toks);
 	sd->n = hi - lo;
-	/* NEW's paragraphs copied from OLD take OLD's ids (skip.h). */
-	int rc = !whole ? rl_intern_span(c->in, toks, lo, hi, &sd->ids)
-	         : s == RL_NEW ? rl_intern_from(c->in, toks, c->old_toks, c->side[RL_OLD].ids, &sd->ids)
-	                       : rl_intern(c->in, toks, &sd->ids);
+	int rc = side_ids(c, s, toks, lo, hi, whole, sr);
 	if (rc != RL_OK)
 		return rc;
 	sd->wbase = malloc((((size_t)sd->n >> 8) + 1) * sizeof *sd->wbase);
 	sd->wlow = malloc((size_t)sd->n + 1);
 	if (!sd->wbase || !sd->wlow)
 		return RL_ENOMEM;
-	return side_walk(c, s, toks, bits);
+	return side_walk(c, s, toks, bits, sr);
 }
 
 /* Flags and counts per id, once both texts are interned. */
@@ -475,18 +496,27 @@ int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_
 	c->stages = opts->minimal ? 0 : opts->stages & RL_STAGES_ALL;
 	c->next_move = 1;
 	/* What OLD's walk made of each token, for NEW's lines copied from OLD (side_walk), when
-	 * NEW has any: on the whole texts only (a window's tokens are numbered from its start). */
+	 * NEW has any: over the whole texts, or those of a window of NEW copied from the window of
+	 * OLD beside it (renumbered from their starts). */
 	bool whole = span[0] == 0 && span[1] == rl_tokens_count(old_toks) && span[2] == 0 &&
 	             span[3] == rl_tokens_count(new_toks);
 	c->old_toks = whole ? old_toks : NULL;
 	const rl_tokens *from;
 	size_t nruns;
 	rl_tokens_runs(new_toks, &from, &nruns);
-	uint8_t *bits = NULL, **keep = whole && from == old_toks && nruns > 0 ? &bits : NULL;
+	rl_tokrun *sv = NULL;
+	size_t nsv = 0;
+	if (!whole && from == old_toks && nruns > 0 &&
+	    (rc = rl_tokens_runs_inside(new_toks, span[2], span[3], old_toks, span[0], span[1], &sv,
+	                                &nsv)) != RL_OK)
+		return rc;
+	span_runs sr = {sv, nsv};
+	uint8_t *bits = NULL, **keep = (whole && from == old_toks && nruns > 0) || nsv ? &bits : NULL;
 	if ((rc = rl_interner_new(&c->in, &opts->key)) == RL_OK &&
-	    (rc = side_init(c, RL_OLD, old_toks, span[0], span[1], keep)) == RL_OK)
-		rc = side_init(c, RL_NEW, new_toks, span[2], span[3], &bits);
+	    (rc = side_init(c, RL_OLD, old_toks, span[0], span[1], keep, NULL)) == RL_OK)
+		rc = side_init(c, RL_NEW, new_toks, span[2], span[3], &bits, nsv ? &sr : NULL);
 	free(bits);
+	free(sv);
 	if (rc != RL_OK || (rc = ids_init(c)) != RL_OK)
 		return rc;
 	c->rediff_work = REDIFF_WORK_PER_TOKEN * ((uint64_t)c->side[0].n + c->side[1].n) +

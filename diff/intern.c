@@ -929,3 +929,11 @@ int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
 	return intern_tokens(in, rl_tokens_array(toks) + t0, t1 - t0, rl_tokens_text(toks),
 	                     rl_tokens_text_len(toks), NULL, 0, NULL, ids_out);
 }
+
+int rl_intern_span_runs(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                        const rl_tokrun *runs, size_t nruns, const uint32_t *src_ids,
+                        uint32_t **ids_out)
+{
+	return intern_tokens(in, rl_tokens_array(toks) + t0, t1 - t0, rl_tokens_text(toks),
+	                     rl_tokens_text_len(toks), runs, nruns, src_ids, ids_out);
+}

@@ -43,6 +43,14 @@ int rl_intern_from(rl_interner *in, const rl_tokens *toks, const rl_tokens *src,
 int rl_intern_span(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
                    uint32_t **ids_out);
 
+/* The same for tokens [t0, t1) of toks, where runs[0..nruns) (rl_tokens_runs_inside, numbered
+ * from t0) were copied from tokens of a source interned here whose ids are src_ids (numbered as
+ * the runs' s0): those take their ids without a lookup (a window of NEW whose unchanged lines
+ * were copied from the window of OLD beside it). */
+int rl_intern_span_runs(rl_interner *in, const rl_tokens *toks, size_t t0, size_t t1,
+                        const rl_tokrun *runs, size_t nruns, const uint32_t *src_ids,
+                        uint32_t **ids_out);
+
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
  * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id);

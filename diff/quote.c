@@ -601,8 +601,19 @@ int rl_quotes_find(rl_ctx *c, int s)
 }
 
 /* The quotations are in order of their opening marks, a nested one inside its outer one: the
- * last opening at or before t that has not ended holds it, and an outermost one that ended
- * before t ends the search (nothing earlier holds t). */
+ * last opening at or before t (of the first `opened`) that has not ended holds it, and an
+ * outermost one that ended before t ends the search (nothing earlier holds t). */
+static int32_t innermost_below(const rl_side *sd, uint32_t t, size_t opened)
+{
+	for (size_t i = opened; i-- > 0;) {
+		if (t < sd->quotes[i].t1)
+			return (int32_t)i;
+		if (sd->quotes[i].depth == 0)
+			return -1;
+	}
+	return -1;
+}
+
 int32_t rl_quote_innermost(const rl_side *sd, uint32_t t)
 {
 	size_t lo = 0, hi = sd->nquotes;
@@ -613,11 +624,16 @@ int32_t rl_quote_innermost(const rl_side *sd, uint32_t t)
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i-- > 0;) {
-		if (t < sd->quotes[i].t1)
-			return (int32_t)i;
-		if (sd->quotes[i].depth == 0)
-			return -1;
-	}
-	return -1;
+	return innermost_below(sd, t, lo);
+}
+
+int32_t rl_quote_innermost_walk(const rl_side *sd, uint32_t t, size_t *opened)
+{
+	size_t lo = *opened;
+	if (lo > sd->nquotes || (lo > 0 && sd->quotes[lo - 1].t0 > t))
+		return rl_quote_innermost(sd, t);  /* went back: not a walk (*opened left as it was) */
+	while (lo < sd->nquotes && sd->quotes[lo].t0 <= t)
+		lo++;
+	*opened = lo;
+	return innermost_below(sd, t, lo);
 }

@@ -28,6 +28,11 @@ int rl_quotes_find(rl_ctx *c, int s);
 /* The innermost quotation of sd holding token t (marks included: the one that opens last), or
  * -1. quote.c */
 int32_t rl_quote_innermost(const rl_side *sd, uint32_t t);
+/* The same for a walk whose t never goes back: *opened counts the quotations opening at or before
+ * the t asked last (0 at first, or any count of those opening before t), and is moved on past
+ * those opening up to t, so a walk over a range pays for the quotations it passes, not a search
+ * for each token. quote.c */
+int32_t rl_quote_innermost_walk(const rl_side *sd, uint32_t t, size_t *opened);
 
 /* Break the exact script's ties around quotations by the marks: among the scripts that keep as
  * many tokens, the one that pairs a quotation's words with words of one quotation (or none) on

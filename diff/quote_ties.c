@@ -83,6 +83,7 @@ typedef struct tiewalk {
 	size_t first;          /* the ops of the range start here */
 	uint32_t *edge[2];     /* per side, where a quotation starts or ends, ascending */
 	size_t nedge[2];
+	size_t opened[2];      /* per side, find_breaks' place in the quotations (innermost_walk) */
 	region *rg;            /* the stretches, in order, apart */
 	size_t nrg, caprg;
 	kept lead, tail;       /* the places around the range (qo -2: none, at a text's end) */
@@ -116,6 +117,7 @@ static int edges_make(tiewalk *w, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &w->c->side[s];
 	size_t x0 = first_from(sd, lo), x1 = x0, n = 0, back = x0;
+	w->opened[s] = x0;  /* the quotations opening before the range: where its walk starts */
 	while (x1 < sd->nquotes && sd->quotes[x1].t0 <= hi)
 		x1++;
 	while (back > 0) {  /* those open at lo: the last outermost one is the first of them */
@@ -267,6 +269,15 @@ static int step(tiewalk *w, size_t k, kept *prev, bool *any, const kept *q)
 	return rc;
 }
 
+/* The kept pair (i, j) of find_breaks' walk, which goes forward on both sides: its places
+ * looked up from where the last one's were (rl_quote_innermost_walk), not searched for. */
+static kept kept_next(tiewalk *w, uint32_t i, uint32_t j)
+{
+	const rl_ctx *c = w->c;
+	return (kept){i, j, rl_quote_innermost_walk(&c->side[RL_OLD], i, &w->opened[RL_OLD]),
+	              rl_quote_innermost_walk(&c->side[RL_NEW], j, &w->opened[RL_NEW])};
+}
+
 /* Walk the kept words of the ops, looking only where a place may change: the first kept word
  * of an equal op, and the first after each edge of a quotation. */
 static int find_breaks(tiewalk *w)
@@ -291,7 +302,7 @@ static int find_breaks(tiewalk *w)
 			while (x < next && !word_at(w->c, at[0] + x))
 				x++;
 			if (x < next) {
-				kept q = kept_at(w->c, at[0] + x, at[1] + x);
+				kept q = kept_next(w, at[0] + x, at[1] + x);
 				int rc = step(w, k, &prev, &any, &q);
 				if (rc != RL_OK)
 					return rc;
@@ -474,6 +485,13 @@ static size_t trace(const table *t, const uint8_t *back, const int64_t *last, ui
 	return n;
 }
 
+/* Does op follow l, so that emit joins them (both equal or both changes, neither moved)? */
+static bool joins(const rl_op *l, const rl_op *op)
+{
+	return !l->move && !op->move && l->a1 == op->a0 && l->b1 == op->b0 &&
+	       (l->kind == RL_OP_EQUAL) == (op->kind == RL_OP_EQUAL);
+}
+
 /* Append op to out, joined to the last op when both are equal or both changes. */
 static int emit(rl_opvec *out, rl_op op)
 {
@@ -481,8 +499,7 @@ static int emit(rl_opvec *out, rl_op op)
 		return RL_OK;
 	rl_op *l = out->n ? &out->v[out->n - 1] : NULL;
 	bool eq = op.kind == RL_OP_EQUAL;
-	if (l && !l->move && !op.move && l->a1 == op.a0 && l->b1 == op.b0 &&
-	    (l->kind == RL_OP_EQUAL) == eq) {
+	if (l && joins(l, &op)) {
 		l->a1 = op.a1, l->b1 = op.b1;
 		if (!eq)
 			l->kind = rl_change_kind(l->a1 > l->a0, l->b1 > l->b0);
@@ -583,6 +600,22 @@ done:
 	return rc;
 }
 
+/* The end of the ops from v[k] that emit would append to out as they are, one at a time: each
+ * not empty, wholly before region g (if any) and not joining the one before it (out's last for
+ * v[k]). Between the stretches that changed that is nearly all of them, copied at once. */
+static size_t as_they_are(const rl_opvec *out, const rl_op *v, size_t k, size_t n,
+                          const region *g)
+{
+	const rl_op *l = out->n ? &out->v[out->n - 1] : NULL;
+	for (; k < n; l = &v[k++]) {
+		const rl_op *op = &v[k];
+		if ((op->a0 == op->a1 && op->b0 == op->b1) || (l && joins(l, op)) ||
+		    (g && (op->a1 > g->sa || op->b1 > g->sb)))
+			break;
+	}
+	return k;
+}
+
 /* The ops with the stretches that changed put in (the rest as they were). */
 static int splice(const tiewalk *w, const rl_opvec *repl, rl_opvec *out)
 {
@@ -592,6 +625,13 @@ static int splice(const tiewalk *w, const rl_opvec *repl, rl_opvec *out)
 	while (r < w->nrg && w->rg[r].n == 0)
 		r++;
 	for (size_t k = w->first; k < w->ops->n && rc == RL_OK; k++) {
+		if (!inside) {
+			size_t m = as_they_are(out, w->ops->v, k, w->ops->n, r < w->nrg ? &w->rg[r] : NULL);
+			if (m > k && (rc = rl_opvec_append(out, w->ops->v + k, m - k)) != RL_OK)
+				break;
+			if ((k = m) == w->ops->n)
+				break;
+		}
 		rl_op cur = w->ops->v[k];
 		for (;;) {
 			const region *g = r < w->nrg ? &w->rg[r] : NULL;
@@ -650,7 +690,7 @@ int rl_quote_ties(rl_ctx *c, rl_opvec *ops, size_t first)
 	    !c->side[0].all_compared || !c->side[1].all_compared)
 		return RL_OK;
 	const rl_op *v0 = &ops->v[first], *v1 = &ops->v[ops->n - 1];
-	tiewalk w = {c, ops, first, {NULL, NULL}, {0, 0}, NULL, 0, 0,
+	tiewalk w = {c, ops, first, {NULL, NULL}, {0, 0}, {0, 0}, NULL, 0, 0,
 	             around(c, v0->a0, v0->b0, true), around(c, v1->a1, v1->b1, false),
 	             TIE_CELLS_FLOOR +
 	                 (size_t)TIE_CELLS_PER_TOKEN * ((v1->a1 - v0->a0) + (v1->b1 - v0->b0))};

@@ -377,3 +377,34 @@ const rl_tokline *rl_tokens_lines(const rl_tokens *toks, size_t *n, bool *lf_onl
 	*lf_only = toks->lf_only;
 	return toks->line;
 }
+
+int rl_tokens_runs_inside(const rl_tokens *toks, size_t t0, size_t t1, const rl_tokens *src,
+                          size_t s0, size_t s1, rl_tokrun **out, size_t *n)
+{
+	const rl_tokens *from;
+	size_t nruns, lo = 0, hi, k = 0;
+	const rl_tokrun *runs = rl_tokens_runs(toks, &from, &nruns);
+	*out = NULL, *n = 0;
+	if (from != src || !nruns)
+		return RL_OK;
+	for (hi = nruns; lo < hi;) {  /* the first run that starts at or after t0 */
+		size_t mid = lo + (hi - lo) / 2;
+		if (runs[mid].t0 < t0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = lo; hi < nruns && (size_t)runs[hi].t0 + runs[hi].n <= t1; hi++)
+		;
+	if (hi == lo)
+		return RL_OK;
+	rl_tokrun *v = malloc((hi - lo) * sizeof *v);
+	if (!v)
+		return RL_ENOMEM;
+	for (size_t r = lo; r < hi; r++)
+		if (runs[r].s0 >= s0 && (size_t)runs[r].s0 + runs[r].n <= s1)
+			v[k++] = (rl_tokrun){(uint32_t)(runs[r].t0 - t0), (uint32_t)(runs[r].s0 - s0),
+			                     runs[r].n};
+	*out = v, *n = k;
+	return RL_OK;
+}

@@ -40,6 +40,11 @@ const rl_tokline *rl_tokens_lines(const rl_tokens *toks, size_t *n, bool *lf_onl
 
 /* The runs rl_tokenize_like copied, and their source in *src (NULL and none otherwise). */
 const rl_tokrun *rl_tokens_runs(const rl_tokens *toks, const rl_tokens **src, size_t *n);
+/* The runs of toks copied from src that lie whole in toks' tokens [t0, t1) with their source in
+ * src's [s0, s1) (a window of NEW and the window of OLD beside it), numbered from t0 and s0, into
+ * *out (malloc'd, *n of them; NULL and 0 when none). Each is a line, whole, as in the texts. */
+int rl_tokens_runs_inside(const rl_tokens *toks, size_t t0, size_t t1, const rl_tokens *src,
+                          size_t s0, size_t s1, rl_tokrun **out, size_t *n);
 
 size_t rl_tokens_count(const rl_tokens *toks);
 /* The display columns of token tk of text (escapes included): the record's width, measured from

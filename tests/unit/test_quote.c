@@ -1053,3 +1053,75 @@ Test(quote, a_tie_keeps_a_quotations_words_with_none_of_another_place)
 	ties_keep(a, b, "engine roar", "engine");
 	script_has(a, b, NULL, "d \xe2\x80\x9c The old engine really roars . \xe2\x80\x9d !removed");
 }
+
+/* rl_quote_innermost_walk is rl_quote_innermost for a walk that goes forward: from any count of
+ * quotations opening before its first token, over nested quotations, an apostrophe and a
+ * quotation across a paragraph; and where a token is asked again or the walk goes back. */
+Test(quote, the_innermost_quotation_of_a_walk_is_the_searched_one)
+{
+	const char *t = "He said \xe2\x80\x9cthe \xe2\x80\x98old\xe2\x80\x99 lamp, "
+	                "\xe2\x80\x98ours\xe2\x80\x99 and \xe2\x80\x98" "bright\xe2\x80\x99\xe2\x80\x9d "
+	                "then \"no\" and it\xe2\x80\x99s \xe2\x80\x9c" "done.\n\nReally\xe2\x80\x9d he said.";
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, t);
+	cr_assert_geq(sd->nquotes, 5u);
+	for (uint32_t from = 0; from < sd->n; from++) {
+		size_t before = 0;  /* the quotations opening before `from`, or fewer */
+		while (before < sd->nquotes && sd->quotes[before].t0 < from)
+			before++;
+		for (size_t start = 0; start <= before; start++) {
+			size_t opened = start;
+			for (uint32_t t1 = from; t1 < sd->n; t1 += 1 + (t1 % 3 == 0))
+				cr_assert_eq(rl_quote_innermost_walk(sd, t1, &opened),
+				             rl_quote_innermost(sd, t1), "token %u from %u (%zu)", t1, from,
+				             start);
+		}
+		size_t opened = sd->nquotes;  /* then back to the start: searched again */
+		cr_assert_eq(rl_quote_innermost_walk(sd, from, &opened), rl_quote_innermost(sd, from));
+	}
+	text_ctx_close(&x);
+}
+
+/* The ties' splice copies the ops between the stretches it changed at once where they need no
+ * joining: a script whose kept run before the stretch is cut in two, with an empty op between,
+ * comes out as the script without the cut does (joined again, the empty op dropped). */
+Test(quote, a_broken_tie_puts_the_ops_around_it_together_as_before)
+{
+	const char *a = "A long day ends here at last. The file keeps the names (known as "
+	                "\xe2\x80\x9ctags\xe2\x80\x9d or \xe2\x80\x9ctag lists\xe2\x80\x9d and sorted "
+	                "by date) of every song.\n";
+	const char *b = "A long night ends here at last. The file keeps the names (known as or "
+	                "\xe2\x80\x9ctags lists\xe2\x80\x9d and sorted by date) of every song.\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	rl_opvec whole = {0}, cut = {0};
+	cr_assert_eq(rl_ctx_exact(c, 0, c->side[0].n, 0, c->side[1].n, &whole), RL_OK);
+	size_t k = 0;
+	while (k < whole.n && (whole.v[k].kind != RL_OP_EQUAL || whole.v[k].a1 - whole.v[k].a0 < 4))
+		k++;
+	cr_assert_lt(k, whole.n);
+	for (size_t m = 0; m < whole.n; m++) {
+		rl_op op = whole.v[m];
+		if (m == k) {  /* "The file keeps the ..." as two equal ops and an empty one */
+			rl_op head = op, none = op;
+			head.a1 = head.a0 + 2, head.b1 = head.b0 + 2;
+			none.a0 = none.a1 = head.a1, none.b0 = none.b1 = head.b1;
+			none.kind = RL_OP_INSERT;
+			op.a0 = head.a1, op.b0 = head.b1;
+			cr_assert_eq(rl_opvec_push(&cut, &head), RL_OK);
+			cr_assert_eq(rl_opvec_push(&cut, &none), RL_OK);
+		}
+		cr_assert_eq(rl_opvec_push(&cut, &op), RL_OK);
+	}
+	char w0[1024], w[1024], u[1024];
+	text_ctx_ranges(&whole, w0, sizeof w0);
+	cr_assert_eq(rl_quote_ties(c, &whole, 0), RL_OK);
+	cr_assert_eq(rl_quote_ties(c, &cut, 0), RL_OK);
+	text_ctx_ranges(&whole, w, sizeof w);
+	text_ctx_ranges(&cut, u, sizeof u);
+	cr_assert_str_neq(w, w0, "no tie broken: %s", w);
+	cr_assert_str_eq(u, w);
+	rl_opvec_free(&whole);
+	rl_opvec_free(&cut);
+	text_ctx_close(&x);
+}

@@ -191,6 +191,51 @@ static void same_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *
 	rl_ctx_release(&y);
 }
 
+/* Token t0 of the line a quarter (q of 4) into toks, or the count. */
+static uint32_t line_at(const rl_tokens *toks, unsigned q)
+{
+	size_t n;
+	bool lf;
+	const rl_tokline *l = rl_tokens_lines(toks, &n, &lf);
+	return n ? l[n * q / 4].t0 : (uint32_t)rl_tokens_count(toks);
+}
+
+/* The same for windows (rl_ctx_init_span, as window.c and the sources stage build them): NEW's
+ * window takes the ids and the walk of its lines copied from the window of OLD beside it
+ * (rl_tokens_runs_inside), which must be what a window of tokens made afresh gets: ids (list
+ * markers' and numbers' included), words, candidates. Windows cut at lines (as window.c cuts
+ * them) and anywhere, apart, empty, and all of OLD with a window of NEW. */
+static void same_span_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *tc,
+                          const rl_diff_opts *o)
+{
+	uint32_t na = (uint32_t)rl_tokens_count(ta), nb = (uint32_t)rl_tokens_count(tb);
+	uint32_t la[3] = {line_at(ta, 1), line_at(ta, 2), line_at(ta, 3)};
+	uint32_t lb[3] = {line_at(tb, 1), line_at(tb, 2), line_at(tb, 3)};
+	const uint32_t spans[][4] = {
+		{la[0], la[2], lb[0], lb[2]}, {0, la[1], 0, lb[1]}, {la[1], na, lb[0], nb},
+		{0, na, lb[0], lb[2]}, {la[0], na, lb[1], nb}, {na / 4, na - na / 4, nb / 4, nb - nb / 4},
+		{na / 3, na, 0, nb / 2}, {0, na, nb / 5, nb - nb / 3}, {na / 2, na / 2, 0, nb}};
+	for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
+		if (spans[k][0] > spans[k][1] || spans[k][2] > spans[k][3])
+			continue;
+		rl_ctx x, y;
+		cr_assert_eq(rl_ctx_init_span(&x, ta, tb, spans[k], o), RL_OK);
+		cr_assert_eq(rl_ctx_init_span(&y, ta, tc, spans[k], o), RL_OK);
+		const rl_side *sx = &x.side[RL_NEW], *sy = &y.side[RL_NEW];
+		cr_assert_eq(sx->n, sy->n);
+		cr_assert_eq(memcmp(sx->ids, sy->ids, (size_t)sx->n * sizeof *sx->ids), 0,
+		             "ids of window %zu differ with the copies", k);
+		cr_assert_eq(x.nids, y.nids);
+		for (uint32_t t = 0; t <= sx->n; t++)
+			cr_assert_eq(rl_words_before(sx, t), rl_words_before(sy, t));
+		cr_assert_eq(sx->listed, sy->listed);
+		same_list(&sx->ucand, &sy->ucand, "units");
+		same_list(&sx->qcand, &sy->qcand, "quotations");
+		rl_ctx_release(&x);
+		rl_ctx_release(&y);
+	}
+}
+
 /* One pair, every way: tokens and ids directly, then the whole alignment. Returns the tokens of
  * NEW that were copied. */
 static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
@@ -218,6 +263,7 @@ static size_t check_pair(const buf *a, const buf *b, const rl_diff_opts *o)
 	for (size_t r = 0; r < nruns; r++)
 		copied += runs[r].n;
 	same_ctx(ta, tb, tc, o);
+	same_span_ctx(ta, tb, tc, o);
 	free(ida1), free(idb1), free(ida2), free(idb2);
 	rl_interner_free(i1), rl_interner_free(i2);
 	rl_tokens_free(tc), rl_tokens_free(tb), rl_tokens_free(ta);
