@@ -763,17 +763,22 @@ static bool cut_unmarked(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *o
 	return cut > kept;
 }
 
-/* Flag as altered each op that takes words of quotation q of side s away. */
+/* Flag each op that takes words of quotation q of side s away: altered in OLD (the quotation was
+ * there and lost them), added in NEW, where the quotation was not there (cut_unmarked: its marks
+ * went around words that are new, beside words OLD had unquoted: "Lord, I will follow thee" →
+ * "“I want to follow you, Lord"; "altered", on a text with no quotation at all, read as
+ * "(nothing) → “I want to follow you,”"). */
 static void flag_cuts(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s,
                       const rl_quotation *q)
 {
+	const rl_quote fate = s == RL_OLD ? RL_QUOTE_ALTERED : RL_QUOTE_ADDED;
 	rl_qo_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		rl_op *op = &ops->v[k];
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
 		if (rl_hi(op, !s) == rl_lo(op, !s) && rl_words(c, s, lo, hi) > 0)
-			flag(op, RL_QUOTE_ALTERED);
+			flag(op, fate);
 	}
 }
 

@@ -252,6 +252,23 @@ Test(quote, marks_added_around_unquoted_speech)
 	           "!added");
 }
 
+/* Marks put around speech that NEW rewords, its new words more than the ones it keeps of OLD,
+ * which had no marks there: the quotation is added, not altered (there was none to alter: on a
+ * text with no quotation at all, "--changes" read "quotation altered: (nothing) → “I would be
+ * glad to help you,"). Only its new words are flagged. */
+Test(quote, speech_put_in_marks_with_new_words_is_an_added_quotation)
+{
+	const char *a = "The ferry left at noon. And the clerk also said, Sir, I will sign the form; "
+	                "but let me first go and read it, which I can do at my desk. The office "
+	                "closed early.";
+	const char *b = "The ferry left at noon. The clerk also said, \xe2\x80\x9cI would be glad to "
+	                "help you, Sir, yet allow me to study the papers kept at my desk.\xe2\x80\x9d "
+	                "The office closed early.";
+	script_has(a, b, NULL, "i \xe2\x80\x9c I would be glad to help you , !added");
+	script_lacks(a, b, NULL, "!altered");
+	script_count(a, b, NULL, "!", 1);
+}
+
 /* Issue 10: a scare quote removed counts once, however the diff cut the text around it. */
 Test(quote, a_removed_scare_quote_counts_once)
 {
