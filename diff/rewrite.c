@@ -376,6 +376,23 @@ static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t
 	return false;
 }
 
+/* Does NEW's unit holding op k keep most of its words in place (two in three), the ops around k
+ * within PHRASE_OPS counted: a sentence edited, not rewritten? */
+static bool unit_mostly_kept(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t u = sb->unit[ops->v[k].b0], kept = 0;
+	size_t lo = k, hi = k + 1;
+	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b0 >= sb->ustart[u])
+		lo--;
+	while (hi < ops->n && hi - k <= PHRASE_OPS && ops->v[hi].b1 <= sb->ustart[u + 1])
+		hi++;
+	for (size_t j = lo; j < hi; j++)
+		if (ops->v[j].kind == RL_OP_EQUAL && !ops->v[j].move)
+			kept += rl_op_words(c, &ops->v[j], RL_NEW);
+	return 3 * kept >= 2 * rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+}
+
 /* Are the tokens of NEW [lo, hi) function words only ("up", "of", "or not")? */
 static bool function_words(const rl_ctx *c, uint32_t lo, uint32_t hi)
 {
@@ -473,6 +490,13 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
 		if (right && function_words(c, x->b0, x->b1))
 			right = false;
+		/* After it, in a sentence edited rather than rewritten, two words led by a function
+		 * word are a phrase of their own added ("ring the caretaker {+at once+}"), not the word
+		 * before them rewritten; in a rewritten passage the grown phrase holds the sentence's
+		 * words together ("talks" -> "talks for now"). */
+		if (left && x->b1 - x->b0 == 2 && !rl_is_content(c, RL_NEW, x->b0) &&
+		    unit_mostly_kept(c, ops, k))
+			left = false;
 		/* Between two content words, a phrase grew from the word before it when that word
 		 * stands alone between it and another change ("[-describe-]{+explain+} software
 		 * {+program+} distributed in"), and the next word does not, and the phrase is no name

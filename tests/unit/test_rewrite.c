@@ -134,6 +134,12 @@ Test(rewrite, a_word_grown_into_a_phrase_in_a_reworded_sentence)
 	/* A particle follows its verb, between two content words too. */
 	expect("Boats that need to open gates must call.", "Boats that need to open up gates must ring.",
 	       "= Boats that need to | r open > open up | = gates must | r call > ring | = .", 0);
+	/* In a sentence edited, not rewritten, two words led by a function word after a word are a
+	 * phrase of their own added, the word kept. */
+	expect("Please telephone the caretaker if the boiler stops again tonight.",
+	       "Please ring the caretaker at once if the boiler stops again tonight.",
+	       "= Please | r telephone > ring | = the caretaker | i at once | = if the boiler stops "
+	       "again tonight .", 0);
 	/* An article added before a word is no phrase; nor is a word that moved within its
 	 * sentence. */
 	expect("The crew will sail to harbor and rest.", "The crew will sail to a harbor and sleep.",
