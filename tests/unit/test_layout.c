@@ -249,6 +249,35 @@ static void side_text(const rl_rowbuf *buf, const char *text, int side, char *ou
 	}
 }
 
+/* Lays out OLD `a` against NEW `b` and checks that the one block line holding `word` reads
+ * `old` on OLD's side and `new` on NEW's (the moved passage whole, in one pair of brackets). */
+static void moved_block_reads(const char *a, const char *b, const char *word, const char *old,
+                              const char *new)
+{
+	rl_alignment *al;
+	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
+	rl_rowbuf buf = {0};
+	int found[2] = {0, 0};
+	char line[1024];
+	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
+		rl_rowbuf_clear(&buf);
+		cr_assert_eq(rl_layout_rows(lay, bi, 200, &buf), RL_OK);
+		for (int s = 0; s < 2; s++) {
+			side_text(&buf, s ? b : a, s, line, sizeof line);
+			if (!strstr(line, word))
+				continue;
+			found[s]++;
+			cr_assert_str_eq(line, s ? new : old);
+		}
+	}
+	cr_assert_eq(found[0], 1, "one block holds \"%s\" on OLD's side", word);
+	cr_assert_eq(found[1], 1, "one block holds \"%s\" on NEW's side", word);
+	rl_rowbuf_free(&buf);
+	unlay(lay, al);
+	check_all_widths(a, b);
+}
+
+/* The whole paragraph in one block, the swapped word marked as an edit inside. */
 Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
 {
 	const char *p1 = "The harbor master opened the gates at dawn and counted the boats.";
@@ -261,31 +290,11 @@ Test(layout, a_moved_passage_reads_as_one_with_its_edits_marked)
 	char a[1024], b[1024];
 	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n", p1, p2, p3, p4);
 	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n", p1, p3, p4, p2b);
-	rl_alignment *al;
-	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
-	rl_rowbuf buf = {0};
-	int found[2] = {0, 0};
-	char line[1024];
-	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
-		rl_rowbuf_clear(&buf);
-		cr_assert_eq(rl_layout_rows(lay, bi, 200, &buf), RL_OK);
-		for (int s = 0; s < 2; s++) {
-			side_text(&buf, s ? b : a, s, line, sizeof line);
-			if (!strstr(line, "storm"))
-				continue;
-			/* The whole paragraph in one block, the swapped word marked as an edit inside. */
-			found[s]++;
-			cr_assert_str_eq(line, s ? "{>A storm had broken {+four+} moorings during the "
-			                           "night, and two skiffs were missing from the north pier.<}"
-			                         : "[<A storm had broken [-three-] moorings during the "
-			                           "night, and two skiffs were missing from the north pier.>]");
-		}
-	}
-	cr_assert_eq(found[0], 1);
-	cr_assert_eq(found[1], 1);
-	rl_rowbuf_free(&buf);
-	unlay(lay, al);
-	check_all_widths(a, b);
+	moved_block_reads(a, b, "storm",
+	                  "[<A storm had broken [-three-] moorings during the night, and two skiffs "
+	                  "were missing from the north pier.>]",
+	                  "{>A storm had broken {+four+} moorings during the night, and two skiffs "
+	                  "were missing from the north pier.<}");
 }
 
 /* A numbered step moved up and renumbered: the new number is an edit at the passage's edge, drawn
@@ -301,30 +310,11 @@ Test(layout, an_edit_at_the_edge_of_a_moved_passage_is_inside_its_brackets)
 	                "2. Pack the tent and the poles in the long bag.\n"
 	                "3. Fill the water bottles at the kitchen tap.\n"
 	                "4. Leave a note with the route for the neighbours.\n";
-	rl_alignment *al;
-	rl_layout *lay = lay_out(&al, a, strlen(a), b, strlen(b), true, false);
-	rl_rowbuf buf = {0};
-	int found[2] = {0, 0};
-	char line[1024];
-	for (size_t bi = 0; bi < rl_layout_blocks(lay); bi++) {
-		rl_rowbuf_clear(&buf);
-		cr_assert_eq(rl_layout_rows(lay, bi, 200, &buf), RL_OK);
-		for (int s = 0; s < 2; s++) {
-			side_text(&buf, s ? b : a, s, line, sizeof line);
-			if (!strstr(line, "forecast"))
-				continue;
-			found[s]++;
-			cr_assert_str_eq(line, s ? "{>{+1+}. Check the forecast for the whole weekend and "
-			                           "the wind on the ridge.<}"
-			                         : "[<[-3-]. Check the forecast for the whole weekend and "
-			                           "the wind on the ridge.>]");
-		}
-	}
-	cr_assert_eq(found[0], 1);
-	cr_assert_eq(found[1], 1);
-	rl_rowbuf_free(&buf);
-	unlay(lay, al);
-	check_all_widths(a, b);
+	moved_block_reads(a, b, "forecast",
+	                  "[<[-3-]. Check the forecast for the whole weekend and the wind on the "
+	                  "ridge.>]",
+	                  "{>{+1+}. Check the forecast for the whole weekend and the wind on the "
+	                  "ridge.<}");
 }
 
 Test(layout, quote_changes_have_markers_of_their_own)
