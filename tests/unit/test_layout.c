@@ -486,6 +486,25 @@ Test(layout, a_numbered_heading_is_not_cut_after_its_number)
 	check_all_widths(a, b);
 }
 
+/* In both directions (OLD `a` against NEW `b`, then `b` against `a`) at width 60, the row that
+ * starts with `in_a` on a's side is the row that starts with `in_b` on b's side, and not the
+ * first. */
+static void both_ways_one_row(const char *a, const char *b, const char *in_a, const char *in_b)
+{
+	for (int flip = 0; flip < 2; flip++) {
+		const char *x = flip ? b : a, *y = flip ? a : b;
+		char ro[16][256], rn[16][256];
+		size_t no, nn;
+		side_rows(x, y, 60, RL_OLD, ro, &no);
+		side_rows(x, y, 60, RL_NEW, rn, &nn);
+		long wo = row_starting(ro, no, flip ? in_b : in_a);
+		long wn = row_starting(rn, nn, flip ? in_a : in_b);
+		cr_assert(wo > 0 && wo == wn, "flip %d: \"%s\" on row %ld, \"%s\" on row %ld", flip,
+		          flip ? in_b : in_a, wo, flip ? in_a : in_b, wn);
+		check_all_widths(x, y);
+	}
+}
+
 /* A change alone on one side at the start of a paragraph ("By" of a byline deleted, "The trust's
  * chair," deleted before the name it described): it leads that paragraph, in either direction.
  * Before: it stood on a row of its own above the paragraph, whose start on the other side faced
@@ -495,18 +514,7 @@ Test(layout, a_change_that_leads_a_paragraph_shares_its_row)
 	const char *a = "Title\n\nThe trust chair, Wendy Farraday, said volunteers kept it open.\n\nEnd.";
 	const char *b = "Title\n\nWendy Farraday, who chairs the trust, said volunteers kept it open."
 	                "\n\nEnd.";
-	for (int flip = 0; flip < 2; flip++) {
-		const char *x = flip ? b : a, *y = flip ? a : b;
-		char ro[16][256], rn[16][256];
-		size_t no, nn;
-		side_rows(x, y, 60, RL_OLD, ro, &no);
-		side_rows(x, y, 60, RL_NEW, rn, &nn);
-		long wo = row_starting(ro, no, flip ? "Wendy" : "The trust");
-		long wn = row_starting(rn, nn, flip ? "The trust" : "Wendy");
-		cr_assert(wo > 0 && wo == wn, "flip %d: paragraph starts on rows %ld and %ld", flip, wo,
-		          wn);
-		check_all_widths(x, y);
-	}
+	both_ways_one_row(a, b, "The trust", "Wendy");
 }
 
 /* Issue 10: words kept on both sides that start a paragraph on one side only, with a mark added
@@ -519,17 +527,7 @@ Test(layout, kept_words_after_an_added_mark_face_their_paragraph)
 	                "years yet. Nobody has asked us to stop.";
 	const char *b = "On the radio, the keeper once stated, \xe2\x80\x9cWe can keep the lamp lit "
 	                "for years yet.\xe2\x80\x9d Nobody has asked us to stop.";
-	for (int flip = 0; flip < 2; flip++) {
-		const char *x = flip ? b : a, *y = flip ? a : b;
-		char ro[16][256], rn[16][256];
-		size_t no, nn;
-		side_rows(x, y, 60, RL_OLD, ro, &no);
-		side_rows(x, y, 60, RL_NEW, rn, &nn);
-		long wo = row_starting(ro, no, flip ? "\xe2\x80\x9cWe can" : "We can");
-		long wn = row_starting(rn, nn, flip ? "We can" : "\xe2\x80\x9cWe can");
-		cr_assert(wo > 0 && wo == wn, "flip %d: \"We can\" on rows %ld and %ld", flip, wo, wn);
-		check_all_widths(x, y);
-	}
+	both_ways_one_row(a, b, "We can", "\xe2\x80\x9cWe can");
 }
 
 /* Issue 10: a list item's head deleted ("- Staff") and a quotation's opening mark inserted where
