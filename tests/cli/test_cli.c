@@ -206,38 +206,45 @@ Test(cli, similarity_is_100_percent_only_for_the_same_words)
 	unlink_pair(a, b);
 }
 
+/* OLD `old` in a file named after `tag`, NEW `new` on standard input: --inline differs and prints
+ * `want`; side by side at width 80 prints `side_want` too, unless it is NULL. */
+static void inline_reads(const char *tag, const char *old, const char *new, const char *want,
+                         const char *side_want)
+{
+	char a[96];
+	temp_named(a, tag, old, strlen(old));
+	run_result r;
+	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	out_has(&r, want);
+	run_free(&r);
+	if (side_want) {
+		RUN_IN(&r, new, "-y", "-W", "80", "--color=never", a, "-");
+		cr_assert_eq(r.status, 1);
+		out_has(&r, side_want);
+		run_free(&r);
+	}
+	unlink(a);
+}
+
 /* --inline prints a rewrite as OLD's words then NEW's: where NEW glues its words to the word
  * before ("two-year" for "two winters"), OLD's keep their space. Before: "two[-winters shut-]",
  * which reads "twowinters". */
 Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 {
-	char a[96];
-	const char *old = "The walkway reopens after two winters shut, the company said.\n";
 	/* (Not "two-year": a rewrite takes a compound's first part with it, structure.c.) */
-	const char *new = "The walkway reopens after two/three closures, the company said.\n";
-	temp_named(a, "glue-a", old, strlen(old));
-	run_result r;
-	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
-	cr_assert_eq(r.status, 1);
-	out_has(&r, "after two [-winters shut-] {+/three closures+}, the");
-	run_free(&r);
-	unlink(a);
+	inline_reads("glue-a", "The walkway reopens after two winters shut, the company said.\n",
+	             "The walkway reopens after two/three closures, the company said.\n",
+	             "after two [-winters shut-] {+/three closures+}, the", NULL);
 }
 
 /* A sentence dropped from the top of the text, before a word NEW starts with: the deletion and
  * the word keep OLD's space. Before: "[-… a stream.-]tidewrap is", as if glued. */
 Test(cli, a_deletion_before_new_texts_first_word_keeps_its_space)
 {
-	char a[96];
-	const char *old = "It reads tide tables from a stream. tidewrap is a script.\n";
-	const char *new = "tidewrap is a script.\n";
-	temp_named(a, "top-a", old, strlen(old));
-	run_result r;
-	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
-	cr_assert_eq(r.status, 1);
-	out_has(&r, "[-It reads tide tables from a stream.-] tidewrap is a script.");
-	run_free(&r);
-	unlink(a);
+	inline_reads("top-a", "It reads tide tables from a stream. tidewrap is a script.\n",
+	             "tidewrap is a script.\n",
+	             "[-It reads tide tables from a stream.-] tidewrap is a script.", NULL);
 }
 
 /* A byline that loses its first word ("By Ann Quell" -> "Ann Quell"): the deletion leads the
@@ -245,21 +252,12 @@ Test(cli, a_deletion_before_new_texts_first_word_keeps_its_space)
  * by side (the break printed before the deletion and again before NEW's paragraph). */
 Test(cli, a_deletion_that_starts_a_paragraph_stays_in_it)
 {
-	char a[96];
-	const char *old = "Mill to turn again\n\nBy Ann Quell, heritage reporter\n\nThe mill will "
-	                  "grind again.\n";
-	const char *new = "Mill to turn again\n\nAnn Quell, reporter\n\nThe mill will grind again.\n";
-	temp_named(a, "lead-a", old, strlen(old));
-	run_result r;
-	RUN_IN(&r, new, "--inline", "--color=never", a, "-");
-	cr_assert_eq(r.status, 1);
-	out_has(&r, "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe");
-	run_free(&r);
-	RUN_IN(&r, new, "-y", "-W", "80", "--color=never", a, "-");
-	cr_assert_eq(r.status, 1);
-	out_has(&r, "\n[-By-] Ann Quell, [-heritage-]");
-	run_free(&r);
-	unlink(a);
+	inline_reads("lead-a",
+	             "Mill to turn again\n\nBy Ann Quell, heritage reporter\n\nThe mill will "
+	             "grind again.\n",
+	             "Mill to turn again\n\nAnn Quell, reporter\n\nThe mill will grind again.\n",
+	             "again\n\n[-By-] Ann Quell, [-heritage-] reporter\n\nThe",
+	             "\n[-By-] Ann Quell, [-heritage-]");
 }
 
 Test(cli, standard_input)
