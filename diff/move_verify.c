@@ -44,6 +44,14 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 	return n;
 }
 
+/* Does a cut that starts at token t of side s (lo: the candidate's start) lie in a list item? Not
+ * when it starts where a sentence may start in an item run into a line: it is the sentence the
+ * item runs on into (rl_mv_run_in_edge). */
+static bool in_item(const rl_ctx *c, int s, uint32_t lo, uint32_t t)
+{
+	return rl_mv_list_item(c, s, lo) && !(t > lo && rl_mv_run_in_edge(c, s, t));
+}
+
 /* A candidate that failed for its share or for want of whole units, cut to the sentences that
  * its matched words (the equal ops of its exact diff, inner) stand in, on each side: a unit that
  * runs on past a colon or into a sentence that starts in lower case (one line of text holding the
@@ -63,9 +71,8 @@ static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span
 		}
 	}
 	*cut = *sp;
-	if (first[0] == UINT32_MAX || rl_mv_list_item(c, RL_OLD, sp->a0) ||
-	    rl_mv_list_item(c, RL_NEW, sp->b0))
-		return false;  /* (a bullet restating a sentence is provenance's, not a move) */
+	if (first[0] == UINT32_MAX)
+		return false;
 	for (int s = 0; s < 2; s++) {
 		uint32_t *lo = s ? &cut->b0 : &cut->a0, *hi = s ? &cut->b1 : &cut->a1;
 		uint32_t a = first[s], b = last[s];
@@ -75,6 +82,8 @@ static bool cut_to_matched(const rl_ctx *c, const rl_opvec *inner, const rl_span
 			b++;
 		*lo = a, *hi = b;
 	}
+	if (in_item(c, RL_OLD, sp->a0, cut->a0) || in_item(c, RL_NEW, sp->b0, cut->b0))
+		return false;  /* (a bullet restating a sentence is provenance's, not a move) */
 	return memcmp(cut, sp, sizeof *cut) != 0;
 }
 

@@ -393,6 +393,46 @@ Test(move, a_moved_paragraph_takes_back_words_its_bullet_kept_in_place)
 	script_lacks(a, b, NULL, "= the engine");
 }
 
+/* The same with every paragraph of NEW run into one line: the bullets run into the text ("...
+ * the boats. - Fix the engine. You will ..."), no item starts a line, and the words the exact
+ * diff kept with the first bullet ("the engine .") were no orphans: the move stopped short of
+ * them. A list item run into a line is an item for its own words. */
+Test(move, a_moved_paragraph_takes_back_words_its_run_in_bullet_kept_in_place)
+{
+	const char *moved_old = "Every fault report is read by a mechanic who decides what must be "
+	                        "done to repair the engine. You will receive a note each time work "
+	                        "is done on the boat.";
+	const char *moved_new = "Every fault report is read by a fitter who decides what must be "
+	                        "done to mend the engine. You will receive a note each time work "
+	                        "is done on the boat.";
+	char a[2048], b[2048];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, moved_old, P2, P3, P4, P5);
+	snprintf(b, sizeof b, "%s - Fix the engine. You will get hold of a note each and - A fitter "
+	                      "who decides %s %s %s %s %s\n", P1, P2, P3, P4, moved_new, P5);
+	script_has(a, b, NULL, "r1 repair > mend | m1 the engine .");
+	script_lacks(a, b, NULL, "= the engine");
+}
+
+/* A bullet without a stop, run into a one-line text, runs on into the sentence after it: there
+ * a short moved sentence reworded ("The keeper notes the title of the vessel ...") is no whole
+ * unit, and the bullet's words counted against its share. A capital after a lower-case word in
+ * such an item is where a sentence may start: the move is the sentence alone. */
+Test(move, a_sentence_moved_behind_a_bullet_without_a_stop_moves_alone)
+{
+	const char *moved_old = "The keeper writes down the name of the boat that last used each "
+	                        "berth.";
+	const char *moved_new = "The keeper notes the title of the vessel that last occupied each "
+	                        "berth.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", P1, P2, moved_old, P3, P4, P5);
+	snprintf(b, sizeof b, "%s %s %s %s - Low prices at the cannery this week, with buyers "
+	                      "staying away from the market and the fleet waiting %s %s\n", P1, P2,
+	         P3, P4, moved_new, P5);
+	script_has(a, b, NULL, "the fleet waiting | m1 The keeper");
+	script_lacks(a, b, NULL, "d The keeper");
+	one_move(a, b);
+}
+
 /* A moved paragraph's last sentence reworded whole shares no word with its new wording, but it
  * stands in the same slot (next to the passage, inside its paragraph, on both sides): it moves
  * with the passage as a rewrite. In a paragraph of its own it is an insertion. */
