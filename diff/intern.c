@@ -67,6 +67,7 @@ struct rl_interner {
 	size_t pool_len, pool_cap;
 	char *scratch;       /* the key being built */
 	size_t scratch_cap;
+	size_t hint[2];      /* stable_text's ranges of the last key built */
 	/* Tokens whose key had to be built (not ASCII, case folded, a run of punctuation): their
 	 * bytes and class with the id their key got, so that each distinct word's key is built
 	 * once (through utf8proc), not at each of its occurrences. */
@@ -137,13 +138,25 @@ static bool is_ascii(const char *s, size_t n)
 	return true;
 }
 
+/* Is cp in range r of nfc_stable.h's nr ranges (r may be one past either end)? */
+static inline bool in_stable_range(uint32_t cp, size_t r, size_t nr)
+{
+	return r < nr && cp >= nfc_stable_ranges[r][0] && cp <= nfc_stable_ranges[r][1];
+}
+
 /* Is cp one of nfc_stable.h's code points? *at is the range that held the last one (a word keeps
- * to one script): tried first. */
+ * to one script): tried first, then the ranges beside it, where a script's letters and vowel
+ * signs alternate (Devanagari's consonants are one range, its vowel signs the next: a binary
+ * search at each sign was most of a Hindi word's key). */
 static bool stable_cp(uint32_t cp, size_t *at)
 {
 	const size_t nr = sizeof nfc_stable_ranges / sizeof *nfc_stable_ranges;
-	if (cp >= nfc_stable_ranges[*at][0] && cp <= nfc_stable_ranges[*at][1])
+	if (in_stable_range(cp, *at, nr))
 		return true;
+	if (in_stable_range(cp, *at + 1, nr) || in_stable_range(cp, *at - 1, nr)) {
+		*at += cp > nfc_stable_ranges[*at][1] ? 1 : (size_t)-1;
+		return true;
+	}
 	size_t lo = 0, hi = nr;  /* the first range that ends at or after cp */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -158,12 +171,23 @@ static bool stable_cp(uint32_t cp, size_t *at)
 	return true;
 }
 
-/* The combining class of cp when it is one of nfc_stable.h's marks, else 0; *at as above. */
+/* Is cp in entry r of nfc_stable.h's nr marks (r may be one past either end)? */
+static inline bool in_stable_marks(uint32_t cp, size_t r, size_t nr)
+{
+	return r < nr && cp >= nfc_stable_marks[r][0] && cp <= nfc_stable_marks[r][1];
+}
+
+/* The combining class of cp when it is one of nfc_stable.h's marks, else 0; *at as above (Thai's
+ * vowel signs below and its tone marks are entries side by side). */
 static unsigned stable_mark(uint32_t cp, size_t *at)
 {
 	const size_t nr = sizeof nfc_stable_marks / sizeof *nfc_stable_marks;
-	if (cp >= nfc_stable_marks[*at][0] && cp <= nfc_stable_marks[*at][1])
+	if (in_stable_marks(cp, *at, nr))
 		return nfc_stable_marks[*at][2];
+	if (in_stable_marks(cp, *at + 1, nr) || in_stable_marks(cp, *at - 1, nr)) {
+		*at += cp > nfc_stable_marks[*at][1] ? 1 : (size_t)-1;
+		return nfc_stable_marks[*at][2];
+	}
 	size_t lo = 0, hi = nr;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -178,13 +202,21 @@ static unsigned stable_mark(uint32_t cp, size_t *at)
 	return nfc_stable_marks[lo][2];
 }
 
+/* What stable_text refuses besides: a ligature (U+FB00..U+FB06), a soft hyphen (U+00AD). */
+enum { REFUSE_LIGATURE = 1, REFUSE_SHY = 2 };
+
 /* Is s[0..n) valid UTF-8 of printable ASCII and nfc_stable.h's code points alone, its marks in
- * canonical order (each of a class no lower than the mark right before it)? Then its key under
- * NFC with typography folded, case kept, is itself. */
-static bool nfc_stable(const char *s, size_t n)
+ * canonical order (each of a class no lower than the mark right before it), and none of what
+ * `refuse` names? Then its key under NFC with typography folded, case kept, is itself. In valid
+ * UTF-8 the bytes of U+00AD (C2 AD) and U+FB00..U+FB06 (EF AC 80..86) are those code points
+ * wherever they stand, so this pass answers for has_ligature and rl_soft_hyphen too, which were
+ * two more passes over every word's bytes. hint[0] and hint[1] are the ranges of nfc_stable.h's
+ * two tables that held the last code points seen (the last word's: a text keeps to a script),
+ * tried first; they change no answer. */
+static bool stable_text(const char *s, size_t n, unsigned refuse, size_t hint[2])
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t at = 0, mat = 0;
+	size_t at = hint[0], mat = hint[1];
 	unsigned last = 0;  /* the class of the code point before: 0 for any but a mark */
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = u[i];
@@ -197,12 +229,16 @@ static bool nfc_stable(const char *s, size_t n)
 		}
 		if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
 			cp = (cp & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			if (cp == RL_SOFT_HYPHEN && (refuse & REFUSE_SHY))
+				return false;
 			i += 2;
 		} else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
 		           (u[i + 2] & 0xC0) == 0x80) {
 			cp = (cp & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
 			if (cp < 0x800)
 				return false;  /* overlong (surrogates are in no range) */
+			if (cp >= 0xFB00 && cp <= 0xFB06 && (refuse & REFUSE_LIGATURE))
+				return false;
 			i += 3;
 		} else {
 			return false;  /* beyond the plane, or not UTF-8: utf8proc decides */
@@ -216,6 +252,7 @@ static bool nfc_stable(const char *s, size_t n)
 			return false;  /* canonical ordering would move it */
 		last = cls;
 	}
+	hint[0] = at, hint[1] = mat;
 	return true;
 }
 
@@ -286,16 +323,17 @@ static utf8proc_ssize_t drop_soft_hyphens(utf8proc_int32_t *u, utf8proc_ssize_t 
  * most words of Cyrillic, Greek, Han, Kana, Hangul, accented Latin are, and utf8proc's decomposition
  * and recomposition (about a thousand instructions a word) is spared. */
 static long unicode_key(const rl_keyopts *o, const char *s, size_t n, bool word, char **buf,
-                        size_t *cap)
+                        size_t *cap, size_t hint[2])
 {
-	bool ligatures = o->fold_typography && has_ligature(s, n);
-	bool shy = o->fold_typography && word && rl_soft_hyphen(s, n) < n;
-	if (!o->nfkc && !o->fold_case && !ligatures && !shy && nfc_stable(s, n)) {
+	unsigned refuse = o->fold_typography ? REFUSE_LIGATURE | (word ? REFUSE_SHY : 0) : 0;
+	if (!o->nfkc && !o->fold_case && stable_text(s, n, refuse, hint)) {
 		if (reserve(buf, cap, n + 1) != RL_OK)
 			return -1;
 		memcpy(*buf, s, n);
 		return (long)n;
 	}
+	bool ligatures = o->fold_typography && has_ligature(s, n);
+	bool shy = o->fold_typography && word && rl_soft_hyphen(s, n) < n;
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
 	if (o->nfkc)
 		opt |= UTF8PROC_COMPAT;
@@ -334,7 +372,9 @@ static long unicode_key(const rl_keyopts *o, const char *s, size_t n, bool word,
 	}
 }
 
-long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **buf, size_t *cap)
+/* rl_key, with the hints of stable_text (the ranges of the last key's code points). */
+static long key_hinted(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **buf,
+                       size_t *cap, size_t hint[2])
 {
 	long len;
 
@@ -347,7 +387,7 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 		}
 		len = (long)n;
 	} else {
-		len = unicode_key(o, s, n, cls == RL_TOK_WORD, buf, cap);
+		len = unicode_key(o, s, n, cls == RL_TOK_WORD, buf, cap, hint);
 		if (len < 0)
 			return -1;
 	}
@@ -359,6 +399,12 @@ long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **b
 			memcpy(*buf, "...", 3);
 	}
 	return len;
+}
+
+long rl_key(const rl_keyopts *o, const char *s, size_t n, unsigned cls, char **buf, size_t *cap)
+{
+	size_t hint[2] = {0, 0};
+	return key_hinted(o, s, n, cls, buf, cap, hint);
 }
 
 /* ------------------------------------------------------------------ table */
@@ -730,7 +776,7 @@ static int keyed_raw(rl_interner *in, const char *s, size_t n, size_t room, unsi
 			}
 		}
 	}
-	long len = rl_key(&in->opts, s, n, cls, &in->scratch, &in->scratch_cap);
+	long len = key_hinted(&in->opts, s, n, cls, &in->scratch, &in->scratch_cap, in->hint);
 	int rc = len < 0 || reserve(&in->scratch, &in->scratch_cap, (size_t)len + KEY_PAD) != RL_OK
 	                 ? RL_ENOMEM
 	                 : lookup(in, in->scratch, (size_t)len, in->scratch_cap, id);

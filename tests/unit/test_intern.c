@@ -316,6 +316,49 @@ Test(intern, words_keyed_once_get_the_ids_of_their_keys)
 	free(text);
 }
 
+/* The interner carries, from one key it builds to the next, the ranges of nfc_stable.h its code
+ * points fell in (stop 28: a word keeps to a script, and Devanagari's or Thai's letters, vowel
+ * signs and marks sit in ranges side by side), and reads a word's ligatures and soft hyphens in
+ * the same pass. Every word after every other, whatever ranges the one before left, gets the id
+ * of the key rl_key builds for it alone; a word with a soft hyphen or a ligature meets its plain
+ * form under typography folding and not without it. */
+Test(intern, keys_built_one_after_another_are_their_own)
+{
+	static const char *const words[] = {
+		u8"\u0939\u093F\u0928\u094D\u0926\u0940", u8"\u0915\u093C\u0940", u8"\u0928\u0939\u0940\u0902",
+		u8"\u0E19\u0E49\u0E33", u8"\u0E1B\u0E39\u0E48", u8"\u0E40\u0E1B\u0E47\u0E19", u8"\u0E19\u0E49\u0E39",
+		"\xd0\xbf\xd1\x80\xd0\xb8\xc2\xad\xd0\xbc\xd0\xb5\xd1\x80", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80",
+		"\xef\xac\x81ne", u8"caf\u00E9\uFB02", u8"\u03BB\u03CC\u03B3\u03BF\u03C2", u8"\u4E2D\u6587", u8"\u00C5ngstr\u00F6m",
+	};
+	const size_t nw = sizeof words / sizeof *words;
+	size_t cap = nw * nw * 64, k = 0;
+	char *text = malloc(cap);
+	for (size_t i = 0; i < nw; i++)
+		for (size_t j = 0; j < nw; j++)
+			k += (size_t)snprintf(text + k, cap - k, "%s %s\n", words[i], words[j]);
+	rl_keyopts strict = defaults;
+	strict.fold_typography = false;
+	uint32_t *ia = expect_ids_of_keys(&defaults, text, k), *is = expect_ids_of_keys(&strict, text, k);
+	/* The word with a soft hyphen and its plain form, wherever the tokenizer put them. */
+	rl_tokens *t;
+	cr_assert_eq(rl_tokenize(&t, text, k), RL_OK);
+	const rl_token *v = rl_tokens_array(t);
+	size_t shy = SIZE_MAX, plain = SIZE_MAX;
+	for (size_t x = 0; x < rl_tokens_count(t); x++) {
+		if (v[x].len == 14 && memcmp(text + v[x].off, words[7], 14) == 0)
+			shy = x;
+		if (v[x].len == 12 && memcmp(text + v[x].off, words[8], 12) == 0)
+			plain = x;
+	}
+	cr_assert(shy != SIZE_MAX && plain != SIZE_MAX);
+	cr_assert_eq(ia[shy], ia[plain], "a soft hyphen is no difference under typography folding");
+	cr_assert_neq(is[shy], is[plain], "and one without it");
+	rl_tokens_free(t);
+	free(ia);
+	free(is);
+	free(text);
+}
+
 /* Words of every length around the cache's whole-key limits (8 and 16 bytes), in the middle of a
  * text and at its very end (where fewer than 16 bytes can be read past a word's start), get one id
  * per key, the same across texts, whichever way they were looked up; under -i the folded ASCII
