@@ -332,7 +332,7 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			cur.len++;
 		}
 		if (!cur.len)
-			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0, 0};
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0, 0, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
 		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
 		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
@@ -653,6 +653,80 @@ static int ends_short(const pdoc *d, const pline *a, const pline *b, double righ
 	return a->x2 + cw * (double)(word + 1) < right - cw * 0.5;
 }
 
+/* A table's cell wrapped over two lines or more, the row's other cells one line each: sorted by
+ * their tops, the cells beside it came between its lines ("Runner beans, a climbing", "40",
+ * "8.00", "variety that needs tall canes"), and its second line was read with the row's last
+ * cell and the next row's first ("8.00 variety that needs tall canes Compost"). A word
+ * processor sets the other cells on the row's first line, a browser centres them on the row
+ * (between the lines). Such a line b is read right after the line a above it when b starts
+ * where a starts (within CELL_ALIGN), one line below, in the same type; the lines between are
+ * wholly right of both and within their height (the row's other cells); a ran to its cell's
+ * edge (b's first word would not have fitted: a row's one-line cell, "Onion sets" above the
+ * next row's first line, ends short); and no line stands right of b on its row (lines wrapped
+ * alike side by side, a term and its definition of two lines each, are read as they were). */
+#define CELL_LOOKBACK 16  /* a row's other cells, at most */
+
+static int same_row(const pline *a, const pline *b, double h);
+static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double right);
+
+/* Is b one line below a, starting where it starts, in the same type: the next line of a cell? */
+static int next_line_of(const pline *a, const pline *b)
+{
+	double h = a->y2 - a->y1;
+	return h > 0 && b->page == a->page && b->x1 - a->x1 <= CELL_ALIGN && a->x1 - b->x1 <= CELL_ALIGN &&
+	       same_size(a, b) && b->y1 >= a->y1 + 0.5 * h && b->y1 <= a->y2 + 0.5 * h;
+}
+
+/* Is c a cell beside the wrapped cell whose lines run from top to b: set on top's line (by a
+ * word processor), or centred on the row (by a browser), so between top's line and b's and no
+ * higher than the middle of top's top and b's foot: the cell has b's line at least. A cell
+ * centred on the row above, between a lifted line and the next row's first line ("8.00" above
+ * "Compost, peat free"), is higher. */
+static int cell_beside(const pline *top, const pline *b, const pline *c)
+{
+	double h = top->y2 - top->y1, mid = (c->y1 + c->y2) / 2;
+	if (c->page != top->page)
+		return 0;
+	return same_row(top, c, h) ||
+	       (mid > (top->y1 + top->y2) / 2 + 0.3 * h && mid < (b->y1 + b->y2) / 2 - 0.3 * h &&
+	        mid > (top->y1 + b->y2) / 2 - 0.3 * h);
+}
+
+static int wrapped_cell(const pdoc *d, pline **v, size_t n, size_t i, size_t j)
+{
+	const pline *a = v[i], *b = v[j], *top = a;
+	double right = a->x2 > b->x2 ? a->x2 : b->x2;
+	if (!next_line_of(a, b))
+		return 0;
+	for (size_t k = i; k > 0 && i - k < CELL_LOOKBACK && next_line_of(v[k - 1], v[k]); k--)
+		top = v[k - 1];
+	for (size_t k = i + 1; k < j; k++)
+		if (v[k]->x1 < right || !cell_beside(top, b, v[k]))
+			return 0;
+	for (size_t k = j + 1; k < n && k <= j + CELL_LOOKBACK; k++)
+		if (same_row(b, v[k], b->y2 - b->y1))
+			return 0;
+	/* a justified line of two words is one line, not a cell and the cell beside it (wordy.pdf:
+	 * "infrastructure" and "were", then "characteristically") */
+	double edge = column_right(v, n, i);
+	return !ends_short(d, a, b, edge) && !joins_as_pair(d, a, v[i + 1], edge);
+}
+
+static void lift_wrapped_cells(const pdoc *d, pline **v, size_t n)
+{
+	for (size_t j = 2; j < n; j++) {
+		size_t i = j - 1;
+		while (i > 0 && j - i < CELL_LOOKBACK && v[i]->x1 >= v[j]->x2)
+			i--;
+		if (j - i < 2 || !wrapped_cell(d, v, n, i, j))
+			continue;
+		pline *b = v[j];
+		memmove(v + i + 2, v + i + 1, (j - i - 1) * sizeof *v);
+		v[i + 1] = b;
+		b->wrapped = 1;
+	}
+}
+
 /* The lines of d on page p: [*lo, *hi) of d->v (read page by page, so in page order). */
 static void page_lines(const pdoc *d, unsigned p, size_t *lo, size_t *hi)
 {
@@ -858,6 +932,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	 * of the last cell) */
 	if (same_row(a, b, h))
 		return !justified_pair(d, a, b, h, right);
+	if (a->wrapped && b->page == a->page && b->x1 >= a->x2)
+		return 1;  /* after a cell's last line, the cell beside it (lift_wrapped_cells) */
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
@@ -1003,6 +1079,7 @@ static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
 		free(out);
 		return -1;
 	}
+	lift_wrapped_cells(d, out, k);
 	*ordered = out;
 	*n = k;
 	return 0;

@@ -373,6 +373,26 @@ Test(pdf, a_smaller_bullet_opens_its_item)
 	            "Ask the clerk for anything else.\n");
 }
 
+/* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
+ * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
+ * first with the cells centred on their row, as a browser sets them, the second with them on
+ * the row's first line, as a word processor does. Sorted by their tops, the cells beside the
+ * wrapped one came between its lines: "Runner beans, a climbing 40", "8.00 kind that wants tall
+ * canes Compost, free of peat and made from the garden's", "own waste Netting". Each cell is a
+ * paragraph, the wrapped one whole. */
+Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/wrapped-cells.pdf",
+	            "Seed order\n\nItem\n\nQty\n\nPrice\n\nTotal\n\nSeed potatoes\n\n12\n\n2.40\n\n"
+	            "28.80\n\nOnion sets\n\n3\n\n1.15\n\n3.45\n\n"
+	            "Runner beans, a climbing kind that wants tall canes\n\n40\n\n0.20\n\n8.00\n\n"
+	            "Compost, free of peat and made from the garden's own waste\n\n6\n\n4.99\n\n"
+	            "29.94\n\nNetting\n\n1\n\n11.50\n\n11.50\n\nHire charges\n\nRoom\n\n"
+	            "Per hour\n\nMain hall\n\n18.00\n\n"
+	            "Kitchen, with the urn, the cooker and the cups and saucers\n\n6.50\n\n"
+	            "Garden\n\n4.00\n\nCharges are reviewed each spring.\n");
+}
+
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
  * "05.12.26, 05:21" and the title on its baseline, an https address, "Page 1 of 1"; two columns
  * 17 pt apart (under two line heights). Before, all four were paragraphs and the columns were
