@@ -605,8 +605,8 @@ Test(markdown, front_matter_title_is_the_first_paragraph)
 
 /* Stop 25: notes are gathered after the text, as GitHub shows them: in the order they are first
  * referred to, wherever they are written, so two drafts whose notes stand in different places
- * read the same. A note nobody refers to follows, as written; a note inside a list item stays
- * there; a definition in code is code. A one-word note ("[^2]: Cheap.") is a note: CommonMark
+ * read the same. A note nobody refers to follows, as written; a note inside a list item is
+ * gathered too (stop 28; before, it stayed there); a definition in code is code. A one-word note ("[^2]: Cheap.") is a note: CommonMark
  * read it as a link's reference definition, so it vanished and its mark read "^2". The notes'
  * formatting moves with them. */
 Test(markdown, notes_are_gathered_at_the_end)
@@ -620,7 +620,7 @@ Test(markdown, notes_are_gathered_at_the_end)
 	rl_doc_styles st;
 	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
 	cr_assert_str_eq(out, "A roof and a gutter.\n\nCost\n\nCheap, they say.\n\n- item\n\n"
-	                      "Kept in its item.\n\n[^a]: code\n\nCheap.\n\nThe valley gutter.\n\n"
+	                      "[^a]: code\n\nCheap.\n\nThe valley gutter.\n\nKept in its item.\n\n"
 	                      "Written first, never referred to.\n", "%s", out);
 	cr_assert_eq(n, strlen(out));
 	cr_assert_str_eq(style_of(out, &st, "gutter"), "emphasis");
@@ -684,6 +684,30 @@ Test(markdown, a_note_of_paragraphs_is_gathered_whole)
 	cr_assert_str_eq(a, "Tide.\n\nHigh at noon.\n\nLow at six.\n");
 	cr_assert_str_eq(c, "Tide.\n\n[^1]: code\n\n    indented\n\nx\n", "%s", c);
 	free(a), free(b), free(c);
+}
+
+/* Stop 28: a note written inside a list item or a quotation is gathered after the text as
+ * GitHub shows it, like one written at the top level; it ends with its paragraph. Before, it
+ * stayed where it was written: two drafts, one with the note under its item and one with it at
+ * the end, showed it deleted and added. A quotation's marks stay the quotation's: a note that
+ * ends a quotation does not take the closing mark with it, nor one that opens it the opening
+ * mark; a quotation holding only a note is no quotation left. */
+Test(markdown, a_note_in_a_list_item_or_a_quotation_is_gathered)
+{
+	char *a = markdown("# Kit\n\nBring a tent[^t] and a stove[^s].\n\n- A tent[^t].\n\n"
+	                   "  [^t]: The green one.\n\n- A stove.\n\n> Pack light[^q].\n>\n"
+	                   "> [^q]: The warden's advice,\n> given twice.\n\n> [^s]: Gas, not meths.\n\n"
+	                   "> [^u]: Opening it.\n>\n> Quoted after.\n\nEnd[^u].\n"),
+	     *b = markdown("# Kit\n\nBring a tent[^t] and a stove[^s].\n\n- A tent[^t].\n- A stove.\n\n"
+	                   "> Pack light[^q].\n\n> Quoted after.\n\nEnd[^u].\n\n[^t]: The green one.\n"
+	                   "[^s]: Gas, not meths.\n[^q]: The warden's advice, given twice.\n"
+	                   "[^u]: Opening it.\n");
+	cr_assert_str_eq(a, "Kit\n\nBring a tent and a stove.\n\n- A tent.\n\n- A stove.\n\n"
+	                    "\xe2\x80\x9cPack light.\xe2\x80\x9d\n\n\xe2\x80\x9cQuoted after.\xe2\x80\x9d\n\n"
+	                    "End.\n\nThe green one.\n\nGas, not meths.\n\n"
+	                    "The warden's advice, given twice.\n\nOpening it.\n", "%s", a);
+	cr_assert_str_eq(a, b);
+	free(a), free(b);
 }
 
 /* Stop 27: a title block (pandoc's, and rustdoc's: Rust's release notes open "% Rust Release
