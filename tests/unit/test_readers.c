@@ -158,13 +158,17 @@ Test(docx, pending_tracked_changes_read_as_accepted)
 /* Stop 25: which number a joined paragraph shows (joined.docx). Decided: the first part's, as
  * Word 2013 and later keep the first paragraph's properties when a paragraph mark goes; the
  * reader sees the joined paragraph start where its first part started. A plain paragraph that
- * takes in a numbered item stays plain, and the items after it number on without it. */
+ * takes in a numbered item stays plain, and the items after it number on without it. Stop 28:
+ * a paragraph holding a text box runs on into the next one too, the box after the joined
+ * paragraph (before, the box ended the join: "The hall is booked, as agreed," / the box / "for
+ * the whole of May."). */
 Test(docx, a_joined_paragraph_keeps_its_first_part_s_number)
 {
 	expect_text(rl_read_docx, "tests/documents/joined.docx",
 	            "1. Item one.\n\n2. Item two, joined to the third.\n\n3. Item four.\n\n"
 	            "A plain sentence, and what was item five.\n\n4. Item six.\n\n"
-	            "Each quote is kept by the secretary.\n");
+	            "The hall is booked, as agreed, for the whole of May.\n\n"
+	            "Keys from the clerk.\n\nEach quote is kept by the secretary.\n");
 }
 
 Test(docx, over_the_size_limit)
