@@ -380,10 +380,11 @@ Test(pdf, a_smaller_bullet_opens_its_item)
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
- * the row's first line, as a word processor does. Sorted by their tops, the cells beside the
- * wrapped one came between its lines: "Runner beans, a climbing 40", "8.00 kind that wants tall
- * canes Compost, free of peat and made from the garden's", "own waste Netting". Each cell is a
- * paragraph, the wrapped one whole. */
+ * the row's first line, as a word processor does; the third's right column, aligned right,
+ * wraps. Sorted by their tops, the cells beside the wrapped one came between its lines: "Runner
+ * beans, a climbing 40", "8.00 kind that wants tall canes Compost, free of peat and made from
+ * the garden's", "own waste Netting", "9 in the morning" before "Monday", "Closed 10 until 4,
+ * and". Each cell is a paragraph, the wrapped one whole, read in its row's order. */
 Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
 {
 	expect_text(rl_read_pdf, "tests/documents/wrapped-cells.pdf",
@@ -394,7 +395,9 @@ Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
 	            "29.94\n\nNetting\n\n1\n\n11.50\n\n11.50\n\nHire charges\n\nRoom\n\n"
 	            "Per hour\n\nMain hall\n\n18.00\n\n"
 	            "Kitchen, with the urn, the cooker and the cups and saucers\n\n6.50\n\n"
-	            "Garden\n\n4.00\n\nCharges are reviewed each spring.\n");
+	            "Garden\n\n4.00\n\nCharges are reviewed each spring.\n\nOpening\n\nMonday\n\n"
+	            "9 in the morning until noon, then 2 until 5\n\nWednesday\n\nClosed\n\n"
+	            "Saturday\n\n10 until 4, and until 6 in the summer months\n");
 }
 
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
