@@ -741,6 +741,11 @@ static int wrapped_cell(const pdoc *d, pline **v, size_t n, size_t i, size_t j)
 	for (size_t k = j + 1; k < n && k <= j + CELL_LOOKBACK; k++)
 		if (same_row(b, v[k], b->y2 - b->y1) || same_row(v[k], b, b->y2 - b->y1))
 			return 0;
+	/* a cell beside b right after it, starting below b's top and above its foot: b opens a
+	 * row whose cells are centred on it (a one-line cell as wide as its column above it, "Onion
+	 * sets, red and white kinds"); the next row's first cell starts below b's foot */
+	if (j + 1 < n && v[j + 1]->page == b->page && side_of(b, b, v[j + 1]) && v[j + 1]->y1 < b->y2)
+		return 0;
 	/* a justified line of two words is one line, not a cell and the cell beside it (wordy.pdf:
 	 * "infrastructure" and "were", then "characteristically") */
 	double edge = column_right(v, n, i);

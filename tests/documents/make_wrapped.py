@@ -26,7 +26,7 @@ td.item { width: 170pt; } table.top td { vertical-align: top; } td.when { width:
 
 ORDER = [
     ("Seed potatoes", "12", "2.40", "28.80"),
-    ("Onion sets", "3", "1.15", "3.45"),
+    ("Onion sets, red and white", "3", "1.15", "3.45"),
     ("Runner beans, a climbing kind that wants tall canes", "40", "0.20", "8.00"),
     ("Compost, free of peat and made from the garden's own waste", "6", "4.99", "29.94"),
     ("Netting", "1", "11.50", "11.50"),

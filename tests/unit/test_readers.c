@@ -384,12 +384,14 @@ Test(pdf, a_smaller_bullet_opens_its_item)
  * wraps. Sorted by their tops, the cells beside the wrapped one came between its lines: "Runner
  * beans, a climbing 40", "8.00 kind that wants tall canes Compost, free of peat and made from
  * the garden's", "own waste Netting", "9 in the morning" before "Monday", "Closed 10 until 4,
- * and". Each cell is a paragraph, the wrapped one whole, read in its row's order. */
+ * and". Each cell is a paragraph, the wrapped one whole, read in its row's order; a one-line
+ * cell as wide as its column ("Onion sets, red and white") is no first line of the cell under
+ * it, whose row's cells are centred on it. */
 Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
 {
 	expect_text(rl_read_pdf, "tests/documents/wrapped-cells.pdf",
 	            "Seed order\n\nItem\n\nQty\n\nPrice\n\nTotal\n\nSeed potatoes\n\n12\n\n2.40\n\n"
-	            "28.80\n\nOnion sets\n\n3\n\n1.15\n\n3.45\n\n"
+	            "28.80\n\nOnion sets, red and white\n\n3\n\n1.15\n\n3.45\n\n"
 	            "Runner beans, a climbing kind that wants tall canes\n\n40\n\n0.20\n\n8.00\n\n"
 	            "Compost, free of peat and made from the garden's own waste\n\n6\n\n4.99\n\n"
 	            "29.94\n\nNetting\n\n1\n\n11.50\n\n11.50\n\nHire charges\n\nRoom\n\n"
