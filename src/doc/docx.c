@@ -37,9 +37,11 @@ typedef struct {
 	docx_field field[FIELD_DEPTH];
 	unsigned fields, deep;   /* open fields kept, and those past FIELD_DEPTH */
 	bool joined;             /* the last paragraph's mark was deleted: this one goes on from it */
+	rl_xml_nodes boxes;      /* the text boxes of the paragraphs joined so far (stop 28) */
 } docx_ctx;
 
 static void walk_blocks(const xmlNode *first, docx_ctx *c);
+static void end_joined(docx_ctx *c);
 
 /* The list mark of a paragraph ("- ", "3. "), or "" when it is not a list item: numbered by
  * w:numPr (w:numId 0 takes a numbering away), or in a list style. */
@@ -295,10 +297,21 @@ static void walk_paragraph(const xmlNode *p, docx_ctx *c)
 		if (text)
 			rl_docbuf_text(c->b, mark, strlen(mark));
 	}
-	walk_inline(p->children, c, &bx);
-	c->joined = joins && text && bx.n == 0;
+	walk_inline(p->children, c, &c->boxes);
+	c->joined = joins && text;
 	if (!c->joined)
-		rl_docbuf_para(c->b);
+		end_joined(c);
+}
+
+/* The paragraph being written ends: then the text boxes met in it and in the paragraphs joined
+ * to it. Before stop 28 a text box ended a join, the joined paragraph's second part read as a
+ * paragraph of its own after the box. */
+static void end_joined(docx_ctx *c)
+{
+	rl_xml_nodes bx = c->boxes;
+	c->joined = false;
+	c->boxes = (rl_xml_nodes){0};
+	rl_docbuf_para(c->b);
 	for (size_t i = 0; i < bx.n; i++)
 		walk_blocks(bx.v[i]->children, c);
 	free(bx.v);
@@ -314,10 +327,8 @@ static void walk_blocks(const xmlNode *first, docx_ctx *c)
 			walk_paragraph(n, c);
 			continue;
 		}
-		if (c->joined && (rl_xml_is(n, "tbl") || rl_xml_is(n, "tc"))) {
-			c->joined = false;  /* a paragraph runs on only into the next one */
-			rl_docbuf_para(c->b);
-		}
+		if (c->joined && (rl_xml_is(n, "tbl") || rl_xml_is(n, "tc")))
+			end_joined(c);  /* a paragraph runs on only into the next one */
 		if (!(rl_xml_is(n, "sdt") && toc_block(n)))
 			walk_blocks(n->children, c);
 	}
@@ -341,7 +352,7 @@ static int add_notes(zip_t *za, const char *name, docx_ctx *c, char *err, size_t
 		}
 		xmlFree(type);
 		if (rl_xml_is(n, "footnote") || rl_xml_is(n, "endnote")) {
-			c->joined = false;  /* each note its own text, whatever a damaged file left open */
+			end_joined(c);  /* each note its own text, whatever a damaged file left open */
 			c->fields = c->deep = 0;
 			walk_blocks(n->children, c);
 			rl_docbuf_para(c->b);
@@ -365,10 +376,12 @@ static int docx_text(zip_t *za, rl_docbuf *b, char *err, size_t errlen)
 		goto done;
 	}
 	walk_blocks(root->children, &c);
+	end_joined(&c);  /* a last paragraph whose mark was deleted, and its boxes */
 	if (add_notes(za, "word/footnotes.xml", &c, err, errlen) == 0 &&
 	    add_notes(za, "word/endnotes.xml", &c, err, errlen) == 0)
 		rc = 0;
 done:
+	free(c.boxes.v);
 	rl_docx_numbering_free(c.nb);
 	xmlFreeDoc(doc);
 	return rc;

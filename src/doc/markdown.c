@@ -59,8 +59,10 @@ typedef struct md_state {
 	md_styles sty;
 	bool footnotes;      /* the source defines a footnote: [^label] marks are not words */
 	rl_md_notes notes;   /* where each note was written, and the labels referred to */
-	bool para_top;       /* in a paragraph of the document itself (a note there is gathered) */
+	bool para_top;       /* in a paragraph of the document itself (a note may go on past it) */
 	size_t note_until;   /* the last line the open note goes on over */
+	bool note_nested;    /* the open note is in a list item or a quotation: its paragraph */
+	unsigned long long note_quotes;  /* the quotation marks still to open after that note */
 	bool table;          /* in a pipe table's paragraph */
 	bool cell_text;      /* text written in the table's line being read */
 	unsigned table_row;  /* its line being read: 0 the header, 1 the delimiter row */
@@ -228,11 +230,18 @@ static void prose(md_state *st, const char *s, bool line_start)
 	size_t m = footnote_mark(s);
 	if (line_start && m && s[m] == ':') {
 		rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
-		if (st->para_top) {  /* gathered at the end: its formatting starts a span afresh */
-			rl_md_notes_open(&st->notes, s + 2, m - 3, st->tb.len);
-			st->note_until = 0;  /* its paragraph's lines say, when it is left */
-			st->sty.plain = true;
+		/* gathered at the end: its formatting starts a span afresh. One in a list item or a
+		 * quotation is gathered too (stop 28), as GitHub shows it; it ends with its paragraph,
+		 * before the quotation's closing mark. */
+		if (!st->para_top && !(st->notes.open && st->note_nested)) {
+			/* a quotation's opening mark is the quotation's, not the note's: it stays */
+			st->note_quotes = st->tb.quote_opening;
+			st->tb.quote_opening = 0;
 		}
+		rl_md_notes_open(&st->notes, s + 2, m - 3, st->tb.len);
+		st->note_until = 0;  /* its paragraph's lines say, when it is left */
+		st->note_nested = !st->para_top;
+		st->sty.plain = true;
 		s += m + 1;
 	}
 	for (const char *at = strstr(s, "[^"); at; at = strstr(at + 1, "[^")) {
@@ -517,6 +526,12 @@ static void leave(md_state *st, cmark_node *node)
 {
 	note_block(st, node, false);
 	cmark_node_type t = cmark_node_get_type(node);
+	if (t == CMARK_NODE_PARAGRAPH && st->notes.open && st->note_nested) {
+		note_close(st);
+		st->note_nested = false;
+		st->tb.quote_opening |= st->note_quotes;
+		st->note_quotes = 0;
+	}
 	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
 	    t == CMARK_NODE_IMAGE) {
 		style_pop(&st->sty);

@@ -332,7 +332,7 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			cur.len++;
 		}
 		if (!cur.len)
-			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0, 0};
+			cur = (pline){r->x1, r->y1, r->x2, r->y2, d->raw_len, 0, pageno, 0, 0, 0, 0, 0};
 		/* Tabs and other controls become spaces: the text is prose. */
 		int ctl = (unsigned char)*s < 0x20 || *s == 0x7F;
 		if (add_raw(d, ctl ? " " : s, ctl ? 1 : clen) != 0) {
@@ -653,6 +653,140 @@ static int ends_short(const pdoc *d, const pline *a, const pline *b, double righ
 	return a->x2 + cw * (double)(word + 1) < right - cw * 0.5;
 }
 
+/* A table's cell wrapped over two lines or more, the row's other cells one line each: sorted by
+ * their tops, the cells beside it came between its lines ("Runner beans, a climbing", "40",
+ * "8.00", "variety that needs tall canes"), and its second line was read with the row's last
+ * cell and the next row's first ("8.00 variety that needs tall canes Compost"); in a column
+ * aligned right, its first line came before the row's first cell ("18.00 an hour, or", "Main
+ * hall", "120.00 for a whole day"). A word processor sets the other cells on the row's first
+ * line, a browser centres them on the row (between the lines). Such a line b is read right
+ * after the line a above it, and the row's cells left of it before its first line, when b
+ * starts or ends where a does (within CELL_ALIGN), one line below, in the same type; the lines
+ * between are wholly right or wholly left of both, set on the cell's first line or centred on
+ * the row (cell_beside); a ran to its cell's edge (b's first word would not have fitted: a row's
+ * one-line cell, "Onion sets" above the next row's first line, ends short); and no line stands
+ * beside b on its row (lines wrapped alike side by side, a term and its definition of two lines
+ * each, are read as they were). */
+#define CELL_LOOKBACK 16  /* a row's other cells, at most */
+#define LEAD_SLACK 0.05   /* a cell's lines are set at one leading: gaps within this share of a
+                           * line height (the next row is a cell's padding further) */
+
+static int same_row(const pline *a, const pline *b, double h);
+static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double right);
+
+/* Is b one line below a, starting or ending where it does, in the same type: the next line of
+ * a cell (aligned left or justified, or aligned right)? */
+static int next_line_of(const pline *a, const pline *b)
+{
+	double h = a->y2 - a->y1;
+	int starts = b->x1 - a->x1 <= CELL_ALIGN && a->x1 - b->x1 <= CELL_ALIGN;
+	int ends = b->x2 - a->x2 <= CELL_ALIGN && a->x2 - b->x2 <= CELL_ALIGN;
+	return h > 0 && b->page == a->page && (starts || ends) && same_size(a, b) &&
+	       b->y1 >= a->y1 + 0.5 * h && b->y1 <= a->y2 + 0.5 * h;
+}
+
+/* Is c wholly right (1) or wholly left (-1) of both a and b, or neither (0)? */
+static int side_of(const pline *a, const pline *b, const pline *c)
+{
+	if (c->x1 >= a->x2 && c->x1 >= b->x2)
+		return 1;
+	return c->x2 <= a->x1 && c->x2 <= b->x1 ? -1 : 0;
+}
+
+/* Is c a cell beside the wrapped cell whose lines run from top to b: set on top's line (by a
+ * word processor), or centred on the row (by a browser), so between top's line and b's and no
+ * higher than the middle of top's top and b's foot: the cell has b's line at least. A cell
+ * centred on the row above, between a lifted line and the next row's first line ("8.00" above
+ * "Compost, peat free"), is higher. On b's line when b is the middle one of three (more: the
+ * cell goes on under b, more_below). */
+static int cell_beside(const pline *top, const pline *b, const pline *c, int more_below)
+{
+	double h = top->y2 - top->y1, mid = (c->y1 + c->y2) / 2;
+	if (c->page != top->page)
+		return 0;
+	return near(mid, (top->y1 + top->y2) / 2, 0.3 * h) ||
+	       (more_below && near(mid, (b->y1 + b->y2) / 2, 0.3 * h)) ||
+	       (mid > (top->y1 + top->y2) / 2 + 0.3 * h && mid < (b->y1 + b->y2) / 2 - 0.3 * h &&
+	        mid > (top->y1 + b->y2) / 2 - 0.3 * h);
+}
+
+/* The first line of the cell whose line v[i] is: the lines above it in v, each the next line of
+ * the one before, no further apart than a and b (lead; a cell's lines are set at one leading,
+ * the next row a cell's padding further: "6.50" above "4.00 an hour in" is another row). */
+static size_t cell_top(pline **v, size_t i, double lead)
+{
+	size_t k = i;
+	while (k > 0 && i - k < CELL_LOOKBACK && next_line_of(v[k - 1], v[k]) &&
+	       near(v[k]->y1 - v[k - 1]->y2, lead, LEAD_SLACK * (v[k]->y2 - v[k]->y1)))
+		k--;
+	return k;
+}
+
+static int wrapped_cell(const pdoc *d, pline **v, size_t n, size_t i, size_t j)
+{
+	const pline *a = v[i], *b = v[j];
+	if (!next_line_of(a, b))
+		return 0;
+	double lead = b->y1 - a->y2, slack = LEAD_SLACK * (b->y2 - b->y1);
+	/* a's cell set closer than a and b are: b opens the next row (a column aligned right
+	 * ends all its lines at one place, "day" then "6.50") */
+	if (i > 0 && next_line_of(v[i - 1], a) && a->y1 - v[i - 1]->y2 < lead - slack)
+		return 0;
+	const pline *top = v[cell_top(v, i, lead)];
+	int more_below = j + 1 < n && next_line_of(b, v[j + 1]) &&
+	                 near(v[j + 1]->y1 - b->y2, lead, slack);
+	for (size_t k = i + 1; k < j; k++)
+		if (!side_of(a, b, v[k]) || !cell_beside(top, b, v[k], more_below))
+			return 0;
+	for (size_t k = j + 1; k < n && k <= j + CELL_LOOKBACK; k++)
+		if (same_row(b, v[k], b->y2 - b->y1) || same_row(v[k], b, b->y2 - b->y1))
+			return 0;
+	/* a cell beside b right after it, starting below b's top and above its foot: b opens a
+	 * row whose cells are centred on it (a one-line cell as wide as its column above it, "Onion
+	 * sets, red and white kinds"); the next row's first cell starts below b's foot */
+	if (j + 1 < n && v[j + 1]->page == b->page && side_of(b, b, v[j + 1]) && v[j + 1]->y1 < b->y2)
+		return 0;
+	/* a justified line of two words is one line, not a cell and the cell beside it (wordy.pdf:
+	 * "infrastructure" and "were", then "characteristically") */
+	double edge = column_right(v, n, i);
+	return !ends_short(d, a, b, edge) && !joins_as_pair(d, a, v[i + 1], edge);
+}
+
+/* v[t..j] becomes: the cells left of the wrapped cell, its lines v[t..i] and v[j], the cells
+ * right of it. A lifted line and a cell read before the wrapped one are marked: what follows
+ * right of them is the next cell (new_paragraph). */
+static void read_row(pline **v, size_t t, size_t i, size_t j)
+{
+	pline *row[2 * CELL_LOOKBACK + 2];
+	size_t m = 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (side_of(v[i], v[j], v[k]) < 0) {
+			v[k]->wrapped = 1;
+			row[m++] = v[k];
+		}
+	for (size_t k = t; k <= i; k++)
+		row[m++] = v[k];
+	v[j]->wrapped = 1;
+	row[m++] = v[j];
+	for (size_t k = i + 1; k < j; k++)
+		if (side_of(v[i], v[j], v[k]) > 0)
+			row[m++] = v[k];
+	memcpy(v + t, row, m * sizeof *row);
+}
+
+static void lift_wrapped_cells(const pdoc *d, pline **v, size_t n)
+{
+	for (size_t j = 2; j < n; j++) {
+		size_t i = j - 1;
+		while (i > 0 && j - i < CELL_LOOKBACK &&
+		       (v[i]->x1 >= v[j]->x2 || v[i]->x2 <= v[j]->x1))
+			i--;
+		if (j - i < 2 || !wrapped_cell(d, v, n, i, j))
+			continue;
+		read_row(v, cell_top(v, i, v[j]->y1 - v[i]->y2), i, j);
+	}
+}
+
 /* The lines of d on page p: [*lo, *hi) of d->v (read page by page, so in page order). */
 static void page_lines(const pdoc *d, unsigned p, size_t *lo, size_t *hi)
 {
@@ -858,6 +992,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	 * of the last cell) */
 	if (same_row(a, b, h))
 		return !justified_pair(d, a, b, h, right);
+	if (a->wrapped && b->page == a->page && b->x1 >= a->x2)
+		return 1;  /* after a cell lifted or read first, the cell right of it (read_row) */
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
@@ -1003,6 +1139,7 @@ static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
 		free(out);
 		return -1;
 	}
+	lift_wrapped_cells(d, out, k);
 	*ordered = out;
 	*n = k;
 	return 0;

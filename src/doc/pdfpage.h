@@ -15,6 +15,7 @@ typedef struct {
 	double hsum;        /* the heights of its characters (not spaces), summed, and their count: */
 	unsigned hn;        /* its type size, which one tall glyph (a logo, an accent) does not move */
 	unsigned char note; /* the text of a note whose mark, left of it, was dropped: a paragraph */
+	unsigned char wrapped; /* a table cell's next line, read before the cells beside its first */
 } pline;
 
 typedef struct {

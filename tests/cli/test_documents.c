@@ -873,6 +873,26 @@ Test(documents, page_stamps_images_front_matter_and_notes_are_not_words)
 		}
 }
 
+/* A document pair compared side by side and inline at 160 columns: it differs (exit 1), nothing
+ * of unseen shows in either, all of shown shows in both, and the inline print holds
+ * inline_text (unless NULL). */
+static void pair_shows(const char *old, const char *new, const char *const *unseen, size_t nunseen,
+                       const char *const *shown, size_t nshown, const char *inline_text)
+{
+	const char *formats[] = {"--side-by-side", "--inline"};
+	for (size_t f = 0; f < 2; f++) {
+		run_result r;
+		RUN(&r, formats[f], "--color=never", "-W", "160", old, new);
+		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
+		out_lacks(&r, unseen, nunseen, formats[f]);
+		for (size_t k = 0; k < nshown; k++)
+			out_has(&r, shown[k]);
+		if (f == 1 && inline_text)
+			out_has(&r, inline_text);
+		run_free(&r);
+	}
+}
+
 /* Stop 25: a Jekyll post saved twice (post-v1/v2.md): its front matter's title lengthened (its
  * date and tags changed too), its notes written under their paragraphs in one draft and at the
  * end, relabelled, in the other, one of them a single word ("[^cost]: Quoted."), and one edit
@@ -883,19 +903,12 @@ Test(documents, page_stamps_images_front_matter_and_notes_are_not_words)
 Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
 {
 	static const char *const unseen[] = {"{>", "[<", "^", "date", "tags", "{+Quoted"};
-	const char *formats[] = {"--side-by-side", "--inline"};
-	for (size_t f = 0; f < 2; f++) {
-		run_result r;
-		RUN(&r, formats[f], "--color=never", "-W", "160", POST1, POST2);
-		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
-		out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, formats[f]);
-		out_has(&r, "what the divers found{+, and what comes next+}");
-		out_has(&r, "[-winter-]");
-		if (f == 1)
-			out_has(&r, "closed.\n\nLow water was at 11:40; they had about forty minutes.\n\n"
-			            "The west steps, by the lifeboat slip.\n\nQuoted.\n");
-		run_free(&r);
-	}
+	static const char *const shown[] = {"what the divers found{+, and what comes next+}",
+	                                    "[-winter-]"};
+	pair_shows(POST1, POST2, unseen, sizeof unseen / sizeof *unseen, shown,
+	           sizeof shown / sizeof *shown,
+	           "closed.\n\nLow water was at 11:40; they had about forty minutes.\n\n"
+	           "The west steps, by the lifeboat slip.\n\nQuoted.\n");
 }
 
 /* Stop 27: notes of two paragraphs, the second indented under the first as GitHub writes it
@@ -906,19 +919,11 @@ Test(documents, a_post_title_shows_and_its_notes_read_at_the_end)
 Test(documents, a_note_of_paragraphs_reads_whole_at_the_end)
 {
 	static const char *const unseen[] = {"{>", "[<", "^"};
-	const char *formats[] = {"--side-by-side", "--inline"};
-	for (size_t f = 0; f < 2; f++) {
-		run_result r;
-		RUN(&r, formats[f], "--color=never", "-W", "160", ALMANAC1, ALMANAC2);
-		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
-		out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, formats[f]);
-		out_has(&r, "[-easterly-]");
-		out_has(&r, "{+three+}");
-		if (f == 1)
-			out_has(&r, "- Neap tides fall between them.\n\nHeights are above chart datum, the "
-			            "lowest tide one can expect in ordinary weather.\n\nOn a spring tide");
-		run_free(&r);
-	}
+	static const char *const shown[] = {"[-easterly-]", "{+three+}"};
+	pair_shows(ALMANAC1, ALMANAC2, unseen, sizeof unseen / sizeof *unseen, shown,
+	           sizeof shown / sizeof *shown,
+	           "- Neap tides fall between them.\n\nHeights are above chart datum, the "
+	           "lowest tide one can expect in ordinary weather.\n\nOn a spring tide");
 }
 
 /* Stop 27: a documentation page and its Markdown source, as npm ships them: the page's title
@@ -958,17 +963,9 @@ Test(documents, a_document_in_sections_is_read_whole)
 {
 	static const char *const unseen[] = {"\xc2\xb6", "Navigation", "Table of Contents",
 	                                     "Copyright", "-\n"};
-	const char *formats[] = {"--side-by-side", "--inline"};
-	for (size_t f = 0; f < 2; f++) {
-		run_result r;
-		RUN(&r, formats[f], "--color=never", "-W", "160", HANDBOOK1, HANDBOOK2);
-		cr_assert_eq(r.status, 1, "%s: status %d: %s", formats[f], r.status, r.err);
-		out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, formats[f]);
-		out_has(&r, "[-describes-]");
-		out_has(&r, "{+- The chair of the committee, for emergencies.+}");
-		out_has(&r, "[-telephone-]");
-		if (f == 1)
-			out_has(&r, "\n\n- The clerk, who keeps the register.\n\n");
-		run_free(&r);
-	}
+	static const char *const shown[] = {"[-describes-]",
+	                                    "{+- The chair of the committee, for emergencies.+}",
+	                                    "[-telephone-]"};
+	pair_shows(HANDBOOK1, HANDBOOK2, unseen, sizeof unseen / sizeof *unseen, shown,
+	           sizeof shown / sizeof *shown, "\n\n- The clerk, who keeps the register.\n\n");
 }

@@ -143,7 +143,8 @@ def joined_body():
     """Stop 25: numbered items whose paragraph marks were deleted (joined.docx). Accepted, a
     joined paragraph keeps the first part's properties, as Word 2013 and later keep them: item
     two runs on with the third's words under its own number, and a plain paragraph that takes in
-    item five stays plain, the items after it numbered on from four."""
+    item five stays plain, the items after it numbered on from four. Stop 28: a paragraph with a
+    text box in it, joined to the next."""
     return "".join([
         p(r("Item one."), num=True),
         p(r("Item two, ") + dele("and"), num=True, mark_deleted=True),
@@ -152,7 +153,18 @@ def joined_body():
         p(r("A plain sentence, "), mark_deleted=True),
         p(r("and what was item five."), num=True),
         p(r("Item six."), num=True),
+        # stop 28: a paragraph holding a text box, its mark deleted: it still runs on into the
+        # next one, and the box follows the joined paragraph
+        p(r("The hall is booked, ") + text_box("Keys from the clerk.") + r("as agreed, "),
+          mark_deleted=True),
+        p(r("for the whole of May.")),
     ])
+
+
+def text_box(t):
+    """A text box as VML writes it (the reader keeps w:txbxContent wherever it stands)."""
+    return ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+            '<w:txbxContent>%s</w:txbxContent></v:textbox></v:shape></w:pict></w:r>' % p(r(t)))
 
 
 def write(path, tracked, doc=None):

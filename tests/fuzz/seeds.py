@@ -110,6 +110,11 @@ DOCS = {
     "markdown_note_paragraphs": (3, 0, b"A[^a] b[^b].\n\n[^a]: One\nlazy.\n\n    Two.\n\n"
                                        b"        code\n\n\t- i\n    ```\n    f\n    ```\n\n"
                                        b"Back.\n[^b]: x\n# H\n\n```\n[^c]: y\n\n    z\n```\n"),
+    # stop 28: notes in a list item and in quotations (ending one, opening one, alone in one,
+    # two in one paragraph, nested quotations)
+    "markdown_nested_notes": (3, 0, b"A[^a] b[^b] c[^c] d[^d].\n\n- i[^a]\n\n  [^a]: In it.\n\n"
+                                    b"> q\n>\n> [^b]: End\n> [^e]: two.\n\n> [^c]: Alone.\n\n"
+                                    b"> > [^d]: Deep.\n> >\n> > after\n"),
     # stop 27: a title in a header before the article (read), a masthead with a menu and a
     # heading linking home (not read), with and without an article block
     "page_title_header": (2, 0, b"<body><header><h1><a href=/>S</a></h1></header><section>"

@@ -144,6 +144,8 @@ Test(detect, format_names)
 
 static char *markdown(const char *s);
 static const char *style_of(const char *text, const rl_doc_styles *st, const char *word);
+static char *styled_markdown(const char *md, const char *expected, rl_doc_styles *st);
+static void read_alike(const char *a, const char *b, const char *expected);
 
 static char *html(const char *s, int reader)
 {
@@ -605,8 +607,8 @@ Test(markdown, front_matter_title_is_the_first_paragraph)
 
 /* Stop 25: notes are gathered after the text, as GitHub shows them: in the order they are first
  * referred to, wherever they are written, so two drafts whose notes stand in different places
- * read the same. A note nobody refers to follows, as written; a note inside a list item stays
- * there; a definition in code is code. A one-word note ("[^2]: Cheap.") is a note: CommonMark
+ * read the same. A note nobody refers to follows, as written; a note inside a list item is
+ * gathered too (stop 28; before, it stayed there); a definition in code is code. A one-word note ("[^2]: Cheap.") is a note: CommonMark
  * read it as a link's reference definition, so it vanished and its mark read "^2". The notes'
  * formatting moves with them. */
 Test(markdown, notes_are_gathered_at_the_end)
@@ -615,14 +617,10 @@ Test(markdown, notes_are_gathered_at_the_end)
 	                 "A roof[^b] and a *gutter*[^a].\n\n[^a]: The *valley* gutter.\n\n"
 	                 "## Cost\n\nCheap[^B], **they** say.\n\n- item[^n]\n\n  [^n]: Kept in its item.\n\n"
 	                 "```\n[^a]: code\n```\n\n[^b]: Cheap.\n";
-	char *out = NULL, err[256];
-	size_t n;
 	rl_doc_styles st;
-	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
-	cr_assert_str_eq(out, "A roof and a gutter.\n\nCost\n\nCheap, they say.\n\n- item\n\n"
-	                      "Kept in its item.\n\n[^a]: code\n\nCheap.\n\nThe valley gutter.\n\n"
-	                      "Written first, never referred to.\n", "%s", out);
-	cr_assert_eq(n, strlen(out));
+	char *out = styled_markdown(md, "A roof and a gutter.\n\nCost\n\nCheap, they say.\n\n- item\n\n"
+	                                "[^a]: code\n\nCheap.\n\nThe valley gutter.\n\nKept in its item.\n\n"
+	                                "Written first, never referred to.\n", &st);
 	cr_assert_str_eq(style_of(out, &st, "gutter"), "emphasis");
 	cr_assert_str_eq(style_of(out, &st, "Cost"), "heading 2");
 	cr_assert_str_eq(style_of(out, &st, "they"), "strong");
@@ -630,19 +628,12 @@ Test(markdown, notes_are_gathered_at_the_end)
 	cr_assert_str_eq(style_of(out, &st, "The valley"), "");
 	cr_assert_str_eq(style_of(out, &st, "code"), "code block");
 	cr_assert_str_eq(style_of(out, &st, "Written"), "");
-	for (size_t k = 0; k < st.n; k++) {
-		cr_assert_lt(st.v[k].start, st.v[k].end);
-		cr_assert_leq(st.v[k].end, n);
-		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end, "span %zu", k);
-	}
 	free(out);
 	rl_doc_styles_release(&st);
 	/* the same notes written elsewhere, relabelled: the same text */
-	char *a = markdown("Tide[^1] and wind[^2].\n\n[^1]: High at *noon*.\n\n[^2]: From the west.\n"),
-	     *b = markdown("Tide[^t] and wind[^w].\n\n[^w]: From the west.\n[^t]: High at *noon*.\n");
-	cr_assert_str_eq(a, b);
-	cr_assert_str_eq(a, "Tide and wind.\n\nHigh at noon.\n\nFrom the west.\n");
-	free(a), free(b);
+	read_alike("Tide[^1] and wind[^2].\n\n[^1]: High at *noon*.\n\n[^2]: From the west.\n",
+	           "Tide[^t] and wind[^w].\n\n[^w]: From the west.\n[^t]: High at *noon*.\n",
+	           "Tide and wind.\n\nHigh at noon.\n\nFrom the west.\n");
 }
 
 /* Stop 27: a note of paragraphs, as GitHub reads it: the lines indented four columns under a
@@ -657,33 +648,46 @@ Test(markdown, a_note_of_paragraphs_is_gathered_whole)
 	                 "    Low at six.\n\n        tide --table\n\n\t- a list\n    - in it\n\n"
 	                 "    ```\n    fenced\n    ```\n\nBack to the text.\n\n"
 	                 "[^w]: From the west.\n# Weather\n\nEnd.\n";
-	char *out = NULL, err[256];
-	size_t n;
 	rl_doc_styles st;
-	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, &st, err, sizeof err), 0);
-	cr_assert_str_eq(out, "Tide and wind.\n\nBack to the text.\n\nWeather\n\nEnd.\n\n"
-	                      "High at noon, said the board.\n\nLow at six.\n\ntide --table\n\n"
-	                      "- a list\n\n- in it\n\nfenced\n\nFrom the west.\n", "%s", out);
+	char *out = styled_markdown(md, "Tide and wind.\n\nBack to the text.\n\nWeather\n\nEnd.\n\n"
+	                                "High at noon, said the board.\n\nLow at six.\n\ntide --table\n\n"
+	                                "- a list\n\n- in it\n\nfenced\n\nFrom the west.\n", &st);
 	cr_assert_str_eq(style_of(out, &st, "noon"), "emphasis");
 	cr_assert_str_eq(style_of(out, &st, "tide --table"), "code block");
 	cr_assert_str_eq(style_of(out, &st, "Low at six."), "");
 	cr_assert_str_eq(style_of(out, &st, "Weather"), "heading 1");
-	for (size_t k = 0; k < st.n; k++) {
-		cr_assert_lt(st.v[k].start, st.v[k].end);
-		cr_assert_leq(st.v[k].end, n);
-		cr_assert(k == 0 || st.v[k].start >= st.v[k - 1].end, "span %zu", k);
-	}
 	free(out);
 	rl_doc_styles_release(&st);
 	/* the same note, its second paragraph moved before the text: the same text; a definition in
 	 * a fence is code, and the lines indented under it are the fence's */
-	char *a = markdown("Tide[^1].\n\n[^1]: High at noon.\n\n    Low at six.\n"),
-	     *b = markdown("[^1]: High at noon.\n\n    Low at six.\n\nTide[^1].\n"),
-	     *c = markdown("Tide[^1].\n\n[^1]: x\n\n```\n[^1]: code\n\n    indented\n```\n");
-	cr_assert_str_eq(a, b);
-	cr_assert_str_eq(a, "Tide.\n\nHigh at noon.\n\nLow at six.\n");
+	read_alike("Tide[^1].\n\n[^1]: High at noon.\n\n    Low at six.\n",
+	           "[^1]: High at noon.\n\n    Low at six.\n\nTide[^1].\n",
+	           "Tide.\n\nHigh at noon.\n\nLow at six.\n");
+	char *c = markdown("Tide[^1].\n\n[^1]: x\n\n```\n[^1]: code\n\n    indented\n```\n");
 	cr_assert_str_eq(c, "Tide.\n\n[^1]: code\n\n    indented\n\nx\n", "%s", c);
-	free(a), free(b), free(c);
+	free(c);
+}
+
+/* Stop 28: a note written inside a list item or a quotation is gathered after the text as
+ * GitHub shows it, like one written at the top level; it ends with its paragraph. Before, it
+ * stayed where it was written: two drafts, one with the note under its item and one with it at
+ * the end, showed it deleted and added. A quotation's marks stay the quotation's: a note that
+ * ends a quotation does not take the closing mark with it, nor one that opens it the opening
+ * mark; a quotation holding only a note is no quotation left. */
+Test(markdown, a_note_in_a_list_item_or_a_quotation_is_gathered)
+{
+	read_alike("# Kit\n\nBring a tent[^t] and a stove[^s].\n\n- A tent[^t].\n\n"
+	           "  [^t]: The green one.\n\n- A stove.\n\n> Pack light[^q].\n>\n"
+	           "> [^q]: The warden's advice,\n> given twice.\n\n> [^s]: Gas, not meths.\n\n"
+	           "> [^u]: Opening it.\n>\n> Quoted after.\n\nEnd[^u].\n",
+	           "# Kit\n\nBring a tent[^t] and a stove[^s].\n\n- A tent[^t].\n- A stove.\n\n"
+	           "> Pack light[^q].\n\n> Quoted after.\n\nEnd[^u].\n\n[^t]: The green one.\n"
+	           "[^s]: Gas, not meths.\n[^q]: The warden's advice, given twice.\n"
+	           "[^u]: Opening it.\n",
+	           "Kit\n\nBring a tent and a stove.\n\n- A tent.\n\n- A stove.\n\n"
+	           "\xe2\x80\x9cPack light.\xe2\x80\x9d\n\n\xe2\x80\x9cQuoted after.\xe2\x80\x9d\n\n"
+	           "End.\n\nThe green one.\n\nGas, not meths.\n\n"
+	           "The warden's advice, given twice.\n\nOpening it.\n");
 }
 
 /* Stop 27: a title block (pandoc's, and rustdoc's: Rust's release notes open "% Rust Release
@@ -751,6 +755,33 @@ static const char *style_of(const char *text, const rl_doc_styles *st, const cha
 		if (st->v[k].start <= off && off < st->v[k].end)
 			return st->names + st->name[k];
 	return "";
+}
+
+/* md read with its formatting into st: the text expected, its spans inside it, sorted and
+ * apart. The caller frees the text and releases st. */
+static char *styled_markdown(const char *md, const char *expected, rl_doc_styles *st)
+{
+	char *out = NULL, err[256];
+	size_t n;
+	cr_assert_eq(rl_read_markdown_styled(md, strlen(md), BIG, &out, &n, st, err, sizeof err), 0,
+	             "%s", err);
+	cr_assert_str_eq(out, expected, "%s", out);
+	cr_assert_eq(n, strlen(out));
+	for (size_t k = 0; k < st->n; k++) {
+		cr_assert_lt(st->v[k].start, st->v[k].end);
+		cr_assert_leq(st->v[k].end, n);
+		cr_assert(k == 0 || st->v[k].start >= st->v[k - 1].end, "span %zu", k);
+	}
+	return out;
+}
+
+/* Two Markdown sources that read as the same text, expected. */
+static void read_alike(const char *a, const char *b, const char *expected)
+{
+	char *ta = markdown(a), *tb = markdown(b);
+	cr_assert_str_eq(ta, expected, "%s", ta);
+	cr_assert_str_eq(tb, expected, "%s", tb);
+	free(ta), free(tb);
 }
 
 Test(markdown, formatting_recorded_beside_the_text)

@@ -158,13 +158,17 @@ Test(docx, pending_tracked_changes_read_as_accepted)
 /* Stop 25: which number a joined paragraph shows (joined.docx). Decided: the first part's, as
  * Word 2013 and later keep the first paragraph's properties when a paragraph mark goes; the
  * reader sees the joined paragraph start where its first part started. A plain paragraph that
- * takes in a numbered item stays plain, and the items after it number on without it. */
+ * takes in a numbered item stays plain, and the items after it number on without it. Stop 28:
+ * a paragraph holding a text box runs on into the next one too, the box after the joined
+ * paragraph (before, the box ended the join: "The hall is booked, as agreed," / the box / "for
+ * the whole of May."). */
 Test(docx, a_joined_paragraph_keeps_its_first_part_s_number)
 {
 	expect_text(rl_read_docx, "tests/documents/joined.docx",
 	            "1. Item one.\n\n2. Item two, joined to the third.\n\n3. Item four.\n\n"
 	            "A plain sentence, and what was item five.\n\n4. Item six.\n\n"
-	            "Each quote is kept by the secretary.\n");
+	            "The hall is booked, as agreed, for the whole of May.\n\n"
+	            "Keys from the clerk.\n\nEach quote is kept by the secretary.\n");
 }
 
 Test(docx, over_the_size_limit)
@@ -371,6 +375,31 @@ Test(pdf, a_smaller_bullet_opens_its_item)
 	            "- The main hall, seating a hundred and twenty.\n\n"
 	            "- The kitchen, with its new cooker.\n\n- The garden, in summer only.\n\n"
 	            "Ask the clerk for anything else.\n");
+}
+
+/* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
+ * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
+ * first with the cells centred on their row, as a browser sets them, the second with them on
+ * the row's first line, as a word processor does; the third's right column, aligned right,
+ * wraps. Sorted by their tops, the cells beside the wrapped one came between its lines: "Runner
+ * beans, a climbing 40", "8.00 kind that wants tall canes Compost, free of peat and made from
+ * the garden's", "own waste Netting", "9 in the morning" before "Monday", "Closed 10 until 4,
+ * and". Each cell is a paragraph, the wrapped one whole, read in its row's order; a one-line
+ * cell as wide as its column ("Onion sets, red and white") is no first line of the cell under
+ * it, whose row's cells are centred on it. */
+Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/wrapped-cells.pdf",
+	            "Seed order\n\nItem\n\nQty\n\nPrice\n\nTotal\n\nSeed potatoes\n\n12\n\n2.40\n\n"
+	            "28.80\n\nOnion sets, red and white\n\n3\n\n1.15\n\n3.45\n\n"
+	            "Runner beans, a climbing kind that wants tall canes\n\n40\n\n0.20\n\n8.00\n\n"
+	            "Compost, free of peat and made from the garden's own waste\n\n6\n\n4.99\n\n"
+	            "29.94\n\nNetting\n\n1\n\n11.50\n\n11.50\n\nHire charges\n\nRoom\n\n"
+	            "Per hour\n\nMain hall\n\n18.00\n\n"
+	            "Kitchen, with the urn, the cooker and the cups and saucers\n\n6.50\n\n"
+	            "Garden\n\n4.00\n\nCharges are reviewed each spring.\n\nOpening\n\nMonday\n\n"
+	            "9 in the morning until noon, then 2 until 5\n\nWednesday\n\nClosed\n\n"
+	            "Saturday\n\n10 until 4, and until 6 in the summer months\n");
 }
 
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
