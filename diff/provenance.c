@@ -86,6 +86,7 @@ typedef struct search {
 	uint8_t *names;         /* per id: RL_NAME_* (rl_names_find), found when a link first
 	                         * crosses the line between headings and sentences */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
+	bool oom;               /* an allocation failed where a bool is returned (beyond_names) */
 	uint32_t stamp;
 } search;
 
@@ -739,15 +740,17 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
  * share two words beyond the names its story repeats (as pairing asks, pair.c)? A summary's
  * title, standfirst or section name ("Background on <boat> and the <lab>") shares them with many
  * sentences; only a heading that restates more than them is derived from one. Without memory
- * for the names, no link. */
+ * for the names, no link, and x->oom says so (link_units turns it into RL_ENOMEM). */
 static bool beyond_names(search *x, uint32_t u, const cands *cd, uint32_t v, uint32_t *pass)
 {
 	if (rl_unit_heading(x->c, RL_NEW, u) == rl_unit_heading(x->c, RL_OLD, v))
 		return true;
 	if (!x->names) {
 		x->names = calloc((size_t)x->c->nids + 1, 1);
-		if (!x->names)
+		if (!x->names) {
+			x->oom = true;
 			return false;
+		}
 		rl_names_find(x->c, x->names);
 	}
 	return free_shared(x, cd, v, pass, true) >= 2;
@@ -917,8 +920,12 @@ static int link_units(search *x, rl_link **v, size_t *n)
 	for (uint32_t u = 0; u < sb->nunits && x->c->rediff_work > 0; u++) {
 		rl_link ln;
 		bool sure = false;
-		if (!link_unit(x, u, &pass, &ln, &sure))
-			continue;
+		if (!link_unit(x, u, &pass, &ln, &sure)) {
+			if (!x->oom)
+				continue;
+			free(ev);
+			return RL_ENOMEM;
+		}
 		ev[u] = sure ? EV_SURE : EV_WEAK;
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
