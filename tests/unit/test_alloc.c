@@ -406,7 +406,8 @@ Test(alloc, on_a_window_with_sources_and_a_move, .timeout = 300)
 /* A digest of a council's story: its title is linked to a sentence, across the line between
  * headings and sentences (the sources stage's table of names, beyond_names, whose allocation
  * failed unnoticed: no link, and the run went on as if nothing had happened), and a bullet
- * linked to a paragraph further on keeps two words by chance beside another. */
+ * linked to a paragraph further on keeps two words by chance beside another (its ops undone:
+ * provenance_apart.c). */
 Test(alloc, a_linked_bullet_set_apart, .timeout = 300)
 {
 	static const char a[] =
