@@ -734,6 +734,21 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 	return got;
 }
 
+/* The table of names (x->names), found the first time it is asked for; false, with x->oom,
+ * when there is no memory for it. */
+static bool names_table(search *x)
+{
+	if (x->names)
+		return true;
+	x->names = calloc((size_t)x->c->nids + 1, 1);
+	if (!x->names) {
+		x->oom = true;
+		return false;
+	}
+	rl_names_find(x->c, x->names);
+	return true;
+}
+
 /* Does a link of NEW unit u to OLD unit v that crosses the line between headings and sentences
  * share two words beyond the names its story repeats (as pairing asks, pair.c)? A summary's
  * title, standfirst or section name ("Background on <boat> and the <lab>") shares them with many
@@ -743,14 +758,8 @@ static bool beyond_names(search *x, uint32_t u, const cands *cd, uint32_t v, uin
 {
 	if (rl_unit_heading(x->c, RL_NEW, u) == rl_unit_heading(x->c, RL_OLD, v))
 		return true;
-	if (!x->names) {
-		x->names = calloc((size_t)x->c->nids + 1, 1);
-		if (!x->names) {
-			x->oom = true;
-			return false;
-		}
-		rl_names_find(x->c, x->names);
-	}
+	if (!names_table(x))
+		return false;
 	return free_shared(x, cd, v, pass, true) >= 2;
 }
 
@@ -951,6 +960,7 @@ typedef struct held_by {
 	uint32_t stems;   /* distinct content stems kept; CHANCE_STEMS when it cannot be chance */
 	uint32_t lo, hi;  /* the OLD units its kept words stand in, or lo > hi */
 	uint32_t swapped; /* its words in one-for-one swaps (SWAP_WORDS a side at most) */
+	uint32_t words;   /* its words kept, but for the names the story repeats */
 	bool any;         /* a word kept */
 } held_by;
 
@@ -974,6 +984,7 @@ static void chance_counts(search *x, const rl_opvec *ops, const rl_link *v, size
 {
 	const rl_side *sa = &x->c->side[RL_OLD];
 	const rl_token *tok = x->c->side[RL_NEW].tok;
+	const uint32_t *ids = x->c->side[RL_NEW].ids;
 	for (size_t j = 0; j < n; j++)
 		h[j].lo = NONE, h[j].hi = 0;
 	size_t i = 0;
@@ -997,6 +1008,8 @@ static void chance_counts(search *x, const rl_opvec *ops, const rl_link *v, size
 				h[i].stems = CHANCE_STEMS;
 			h[i].any |= tok[t].cls == RL_TOK_WORD;
 			uint32_t m = rl_stem_at(&x->st, RL_NEW, t), ua = sa->unit[op->a0];
+			h[i].words += tok[t].cls == RL_TOK_WORD && !(tok[t].flags & RL_TF_GLUED) &&
+			              !(m != NONE && x->df[m] > 1 && x->names[ids[t]] == RL_NAME_SEEN);
 			h[i].lo = ua < h[i].lo ? ua : h[i].lo;
 			h[i].hi = ua > h[i].hi ? ua : h[i].hi;
 			if (m != NONE && x->mark[m] != x->stamp && h[i].stems < CHANCE_STEMS) {
@@ -1009,27 +1022,32 @@ static void chance_counts(search *x, const rl_opvec *ops, const rl_link *v, size
 
 /* Which linked units keep words in place by chance, into *apart (n flags, set only on success,
  * NULL when none): those whose kept words (equal and typo ops) hold fewer than CHANCE_STEMS
- * content stems and are less than a quarter of the unit's words, beside OLD sentences that keep
- * less than a quarter of theirs in all, the unit's words kept and swapped one for one less than
- * half of them. Their words come mostly from the linked OLD text elsewhere, and the sentence they
- * stand beside shares little more with them than the story's common words ("models", "open
- * source" beside an unrelated sentence of the article, the bullet restating a quotation six
- * paragraphs on): a reader takes a unit drawn beside a sentence, its words kept, for a
- * restatement of that sentence, and then reads a link that says otherwise. A quarter of the unit
- * kept is a restatement beside it (vouches()); a sentence beside that keeps a quarter of its
- * words, with this unit or the units around it, stayed where it was, and the unit stands in its
- * place: a verse retranslated as two sentences ("But Jesus answered, … and healed him." /
- * "And Jesus answered and said, Suffer ye thus far. And he touched …", the first linked to a
- * verse on suffering), an infobox's field given a value; and a sentence spun word for word in
- * its place ("Perl only provides method inheritance as a built-in feature" / "Perls solely
- * gives methodology inheritances as a constructed-in function") keeps few words but swaps most.
- * RL_ENOMEM. */
+ * content stems and are less than a quarter of the unit's words (the names the story repeats left
+ * out: they say who a line is about, not which sentence it restates, as for a heading's link,
+ * beyond_names), beside OLD sentences that keep less than a quarter of theirs in all, the unit's
+ * words kept and swapped one for one less than half of them. Their words come mostly from the
+ * linked OLD text elsewhere, and the sentence they stand beside shares little more with them than
+ * the story's common words ("models", "open source" beside an unrelated sentence of the article,
+ * the bullet restating a quotation six paragraphs on): a reader takes a unit drawn beside a
+ * sentence, its words kept, for a restatement of that sentence, and then reads a link that says
+ * otherwise. A quarter of the unit kept is a restatement beside it (vouches()); a sentence beside
+ * that keeps a quarter of its words, with this unit or the units around it, stayed where it was,
+ * and the unit stands in its place: a verse retranslated as two sentences ("But Jesus answered, …
+ * and healed him." / "And Jesus answered and said, Suffer ye thus far. And he touched …", the
+ * first linked to a verse on suffering), an infobox's field given a value; and a sentence spun
+ * word for word in its place ("Perl only provides method inheritance as a built-in feature" /
+ * "Perls solely gives methodology inheritances as a constructed-in function") keeps few words but
+ * swaps most. RL_ENOMEM. */
 static int kept_by_chance(search *x, const rl_opvec *ops, const rl_link *v, size_t n,
                           uint8_t **apart)
 {
 	held_by *h = calloc(n + 1, sizeof *h);
 	uint8_t *out = calloc(n + 1, 1);
 	if (!h || !out) {
+		free(h), free(out);
+		return RL_ENOMEM;
+	}
+	if (!names_table(x)) {
 		free(h), free(out);
 		return RL_ENOMEM;
 	}
@@ -1044,7 +1062,8 @@ static int kept_by_chance(search *x, const rl_opvec *ops, const rl_link *v, size
 			okept += x->okept[u];
 		uint32_t words = rl_words(x->c, RL_NEW, v[j].b0, v[j].b1);
 		uint32_t beside = rl_words(x->c, RL_OLD, sa->ustart[h[j].lo], sa->ustart[h[j].hi + 1]);
-		out[j] = 4 * kept < words && 4 * okept < beside && 2 * (kept + h[j].swapped) < words;
+		out[j] = 4 * h[j].words < words && 4 * okept < beside &&
+		         2 * (kept + h[j].swapped) < words;
 		any |= out[j];
 	}
 	free(h);

@@ -635,3 +635,29 @@ Test(provenance, a_linked_bullet_keeps_no_words_by_chance_beside_another_sentenc
 	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
 	rl_alignment_free(al);
 }
+
+/* The same story naming its leader, Ann Penhallow, in the heritage paragraph and the last one: a
+ * shorter bullet on what she admitted, linked to the last paragraph, kept her name, "the" and
+ * "town's" beside the heritage paragraph, a quarter of its twelve words. A name the story
+ * repeats says who the line is about, not which sentence it restates (as for a heading's link,
+ * beyond_names): it does not count among the words kept, and the bullet is set apart. */
+Test(provenance, a_repeated_name_kept_beside_another_sentence_is_chance)
+{
+	const char *a =
+	    "The council of Marlow Fen has paused the sale of the old tram depot, the local paper "
+	    "reported on Friday.\n\nWhile the council runs newer garages for its buses, leader Ann "
+	    "Penhallow had made the tram depot a central part of the town's heritage plan, a way to "
+	    "bring visitors back to the high street.\n\nBut the council is under pressure to balance "
+	    "its budget as repair bills grow.\n\nLast winter, on a radio phone-in, Penhallow said she "
+	    "would not promise to keep every building the council owns if the repairs became too "
+	    "costly.\n";
+	const char *b = "Tram Depot Sale Paused\n- Council of Marlow Fen pauses the sale of the old "
+	                "tram depot\n- Penhallow admitted the town's buildings might go if repairs "
+	                "grew costly\nBudget Pressure\nThe council faces pressure to balance its "
+	                "budget as repair bills grow.\n";
+	rl_alignment *al = diff(a, b, true);
+	const rl_link *ln = link_of(al, b, "- Penhallow admitted");
+	cr_assert_not_null(ln);
+	cr_assert_eq(kept_in(al, ln->b0, ln->b1), 0, "the bullet keeps words beside another sentence");
+	rl_alignment_free(al);
+}
