@@ -74,6 +74,7 @@ typedef struct search {
 	uint32_t *lo, *hi; /* per NEW unit: the OLD units it stands beside, [lo, hi], or lo > hi */
 	uint32_t *kept;    /* per NEW unit: words kept in place */
 	uint8_t *stands;   /* per OLD unit: 1 when it keeps nearly all its words (it did not leave) */
+	uint32_t *okept;   /* per OLD unit: its words kept (equal, move and typo ops) */
 	uint8_t *held;     /* per NEW token, a bit: kept in place or in a move (free_shared()) */
 	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
 	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
@@ -86,6 +87,7 @@ typedef struct search {
 	uint8_t *names;         /* per id: RL_NAME_* (rl_names_find), found when a link first
 	                         * crosses the line between headings and sentences */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
+	bool oom;               /* an allocation failed where a bool is returned (beyond_names) */
 	uint32_t stamp;
 } search;
 
@@ -275,12 +277,10 @@ static int beside(search *x, const rl_opvec *ops)
 	x->hi = malloc(((size_t)nu + 1) * sizeof *x->hi);
 	x->kept = calloc((size_t)nu + 1, sizeof *x->kept);
 	x->held = calloc((size_t)sb->n / 8 + 1, 1);
-	uint32_t *okept = calloc((size_t)sa->nunits + 1, sizeof *okept);
+	uint32_t *okept = x->okept = calloc((size_t)sa->nunits + 1, sizeof *okept);
 	x->stands = calloc((size_t)sa->nunits + 1, 1);
-	if (!x->lo || !x->hi || !x->kept || !x->held || !okept || !x->stands) {
-		free(okept);
+	if (!x->lo || !x->hi || !x->kept || !x->held || !okept || !x->stands)
 		return RL_ENOMEM;
-	}
 	for (uint32_t u = 0; u < nu; u++)
 		x->lo[u] = NONE, x->hi[u] = 0;
 	for (size_t k = 0; k < ops->n; k++) {
@@ -311,7 +311,6 @@ static int beside(search *x, const rl_opvec *ops)
 	for (uint32_t v = 0; v < sa->nunits; v++)
 		x->stands[v] = okept[v] > 0 && sa->ustart[v + 1] - sa->ustart[v] <= LONG_UNIT &&
 		               10 * okept[v] >= 9 * rl_words(c, RL_OLD, sa->ustart[v], sa->ustart[v + 1]);
-	free(okept);
 	return RL_OK;
 }
 
@@ -735,21 +734,32 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 	return got;
 }
 
+/* The table of names (x->names), found the first time it is asked for; false, with x->oom,
+ * when there is no memory for it. */
+static bool names_table(search *x)
+{
+	if (x->names)
+		return true;
+	x->names = calloc((size_t)x->c->nids + 1, 1);
+	if (!x->names) {
+		x->oom = true;
+		return false;
+	}
+	rl_names_find(x->c, x->names);
+	return true;
+}
+
 /* Does a link of NEW unit u to OLD unit v that crosses the line between headings and sentences
  * share two words beyond the names its story repeats (as pairing asks, pair.c)? A summary's
  * title, standfirst or section name ("Background on <boat> and the <lab>") shares them with many
  * sentences; only a heading that restates more than them is derived from one. Without memory
- * for the names, no link. */
+ * for the names, no link, and x->oom says so (link_units turns it into RL_ENOMEM). */
 static bool beyond_names(search *x, uint32_t u, const cands *cd, uint32_t v, uint32_t *pass)
 {
 	if (rl_unit_heading(x->c, RL_NEW, u) == rl_unit_heading(x->c, RL_OLD, v))
 		return true;
-	if (!x->names) {
-		x->names = calloc((size_t)x->c->nids + 1, 1);
-		if (!x->names)
-			return false;
-		rl_names_find(x->c, x->names);
-	}
+	if (!names_table(x))
+		return false;
 	return free_shared(x, cd, v, pass, true) >= 2;
 }
 
@@ -833,7 +843,7 @@ static void search_free(search *x)
 	free(x->df), free(x->post0), free(x->post), free(x->w), free(x->vseen), free(x->pvw);
 	free(x->mark);
 	free(x->seen), free(x->acc), free(x->touched), free(x->lo), free(x->hi), free(x->kept);
-	free(x->held), free(x->stands);
+	free(x->held), free(x->stands), free(x->okept);
 	free(x->run);
 	free(x->firsts);
 	free(x->names);
@@ -917,8 +927,12 @@ static int link_units(search *x, rl_link **v, size_t *n)
 	for (uint32_t u = 0; u < sb->nunits && x->c->rediff_work > 0; u++) {
 		rl_link ln;
 		bool sure = false;
-		if (!link_unit(x, u, &pass, &ln, &sure))
-			continue;
+		if (!link_unit(x, u, &pass, &ln, &sure)) {
+			if (!x->oom)
+				continue;
+			free(ev);
+			return RL_ENOMEM;
+		}
 		ev[u] = sure ? EV_SURE : EV_WEAK;
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
@@ -934,6 +948,128 @@ static int link_units(search *x, rl_link **v, size_t *n)
 	drop_unsupported(x, ev, x->c->rediff_work == 0, *v, n);
 	drop_repeated_headings(x->c, *v, n);
 	free(ev);
+	return RL_OK;
+}
+
+/* A linked unit that keeps fewer content words than this where it stands (distinct stems, a
+ * compound's tail no word of its own) may keep them by chance: see kept_by_chance(). */
+#define CHANCE_STEMS 3
+
+/* What a linked unit keeps where it stands (chance_counts). */
+typedef struct held_by {
+	uint32_t stems;   /* distinct content stems kept; CHANCE_STEMS when it cannot be chance */
+	uint32_t lo, hi;  /* the OLD units its kept words stand in, or lo > hi */
+	uint32_t swapped; /* its words in one-for-one swaps (SWAP_WORDS a side at most) */
+	uint32_t words;   /* its words kept, but for the names the story repeats */
+	bool any;         /* a word kept */
+} held_by;
+
+/* A replace op of this many words a side at most is a swap (a synonym for a word, "built" for
+ * "constructed"), not a passage rewritten. */
+#define SWAP_WORDS 2
+
+/* Count op, a replace, in h[i] when it is a swap inside link i's unit. */
+static void count_swap(const rl_ctx *c, const rl_op *op, const rl_link *ln, held_by *h)
+{
+	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
+	if (op->b0 >= ln->b0 && op->b1 <= ln->b1 && wa && wb && wa <= SWAP_WORDS && wb <= SWAP_WORDS)
+		h->swapped += wb;
+}
+
+/* Fill h[0..n) from the equal and typo ops over each linked unit: one walk over the ops and the
+ * links, both in NEW's order. A passage moved into the unit, or a word of a script written
+ * without spaces (one character a word: the sentence's characters kept are no few words), is
+ * no chance. */
+static void chance_counts(search *x, const rl_opvec *ops, const rl_link *v, size_t n, held_by *h)
+{
+	const rl_side *sa = &x->c->side[RL_OLD];
+	const rl_token *tok = x->c->side[RL_NEW].tok;
+	const uint32_t *ids = x->c->side[RL_NEW].ids;
+	for (size_t j = 0; j < n; j++)
+		h[j].lo = NONE, h[j].hi = 0;
+	size_t i = 0;
+	x->stamp++;
+	for (size_t k = 0; k < ops->n && i < n; k++) {
+		const rl_op *op = &ops->v[k];
+		while (i < n && v[i].b1 <= op->b0)
+			i++, x->stamp++;  /* a fresh stamp: each unit counts its own stems */
+		if (i == n || op->b1 <= v[i].b0)
+			continue;  /* before the next linked unit: most ops of a long text */
+		if (!op->move && op->kind == RL_OP_REPLACE)
+			count_swap(x->c, op, &v[i], &h[i]);
+		if (!op->move && op->kind != RL_OP_EQUAL && op->kind != RL_OP_TYPO)
+			continue;
+		for (uint32_t t = op->b0; t < op->b1 && i < n; t++) {
+			while (i < n && v[i].b1 <= t)
+				i++, x->stamp++;
+			if (i == n || t < v[i].b0)
+				continue;
+			if (op->move || (tok[t].flags & RL_TF_SOLO))
+				h[i].stems = CHANCE_STEMS;
+			h[i].any |= tok[t].cls == RL_TOK_WORD;
+			uint32_t m = rl_stem_at(&x->st, RL_NEW, t), ua = sa->unit[op->a0];
+			h[i].words += tok[t].cls == RL_TOK_WORD && !(tok[t].flags & RL_TF_GLUED) &&
+			              !(m != NONE && x->df[m] > 1 && x->names[ids[t]] == RL_NAME_SEEN);
+			h[i].lo = ua < h[i].lo ? ua : h[i].lo;
+			h[i].hi = ua > h[i].hi ? ua : h[i].hi;
+			if (m != NONE && x->mark[m] != x->stamp && h[i].stems < CHANCE_STEMS) {
+				x->mark[m] = x->stamp;
+				h[i].stems++;
+			}
+		}
+	}
+}
+
+/* Which linked units keep words in place by chance, into *apart (n flags, set only on success,
+ * NULL when none): those whose kept words (equal and typo ops) hold fewer than CHANCE_STEMS
+ * content stems and are less than a quarter of the unit's words (the names the story repeats left
+ * out: they say who a line is about, not which sentence it restates, as for a heading's link,
+ * beyond_names), beside OLD sentences that keep less than a quarter of theirs in all, the unit's
+ * words kept and swapped one for one less than half of them. Their words come mostly from the
+ * linked OLD text elsewhere, and the sentence they stand beside shares little more with them than
+ * the story's common words ("models", "open source" beside an unrelated sentence of the article,
+ * the bullet restating a quotation six paragraphs on): a reader takes a unit drawn beside a
+ * sentence, its words kept, for a restatement of that sentence, and then reads a link that says
+ * otherwise. A quarter of the unit kept is a restatement beside it (vouches()); a sentence beside
+ * that keeps a quarter of its words, with this unit or the units around it, stayed where it was,
+ * and the unit stands in its place: a verse retranslated as two sentences ("But Jesus answered, …
+ * and healed him." / "And Jesus answered and said, Suffer ye thus far. And he touched …", the
+ * first linked to a verse on suffering), an infobox's field given a value; and a sentence spun
+ * word for word in its place ("Perl only provides method inheritance as a built-in feature" /
+ * "Perls solely gives methodology inheritances as a constructed-in function") keeps few words but
+ * swaps most. RL_ENOMEM. */
+static int kept_by_chance(search *x, const rl_opvec *ops, const rl_link *v, size_t n,
+                          uint8_t **apart)
+{
+	held_by *h = calloc(n + 1, sizeof *h);
+	uint8_t *out = calloc(n + 1, 1);
+	if (!h || !out) {
+		free(h), free(out);
+		return RL_ENOMEM;
+	}
+	if (!names_table(x)) {
+		free(h), free(out);
+		return RL_ENOMEM;
+	}
+	chance_counts(x, ops, v, n, h);
+	const rl_side *sa = &x->c->side[RL_OLD], *sb = &x->c->side[RL_NEW];
+	bool any = false;
+	for (size_t j = 0; j < n; j++) {
+		if (!h[j].any || h[j].stems >= CHANCE_STEMS)
+			continue;
+		uint32_t kept = x->kept[sb->unit[v[j].b0]], okept = 0;
+		for (uint32_t u = h[j].lo; u <= h[j].hi; u++)
+			okept += x->okept[u];
+		uint32_t words = rl_words(x->c, RL_NEW, v[j].b0, v[j].b1);
+		uint32_t beside = rl_words(x->c, RL_OLD, sa->ustart[h[j].lo], sa->ustart[h[j].hi + 1]);
+		out[j] = 4 * h[j].words < words && 4 * okept < beside &&
+		         2 * (kept + h[j].swapped) < words;
+		any |= out[j];
+	}
+	free(h);
+	if (!any)
+		free(out), out = NULL;
+	*apart = out;
 	return RL_OK;
 }
 
@@ -962,7 +1098,7 @@ static int number_paras(const rl_ctx *c, rl_link *v, size_t n)
 	return RL_OK;
 }
 
-static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
+static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout, uint8_t **apart)
 {
 	search x;
 	memset(&x, 0, sizeof x);
@@ -979,6 +1115,8 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout)
 			rc = link_units(&x, &v, &n);
 		if (rc == RL_OK && n > 0)
 			rc = number_paras(c, v, n);
+		if (rc == RL_OK && n > 0)
+			rc = kept_by_chance(&x, ops, v, n, apart);
 		if (rc == RL_ECANCELED)
 			rc = RL_OK;  /* the budget ran out while indexing OLD: no links */
 	}
@@ -1094,9 +1232,13 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 	*n = 0;
 	if (c->side[RL_OLD].nunits == 0 || c->side[RL_NEW].nunits == 0)
 		return RL_OK;
-	int rc = find(c, ops, out, n);
+	uint8_t *apart = NULL;
+	int rc = find(c, ops, out, n, &apart);
 	if (rc == RL_OK && *n)
 		rc = split_at_links(ops, *out, *n);
+	if (rc == RL_OK && apart)
+		rc = rl_sources_apart(c, ops, *out, *n, apart);
+	free(apart);
 	if (rc != RL_OK) {
 		free(*out);
 		*out = NULL;

@@ -16,6 +16,11 @@
  * to the context's shared budget (past it, later units get no link). */
 int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n);
 
+/* Undo the pairings inside the linked units that apart[0..n) flags (v: the links, by NEW
+ * position; ops already cut at them): each op over such a unit gives its OLD words as a deletion,
+ * listed first, and its NEW words as an insertion (provenance_apart.c). RL_ENOMEM. */
+int rl_sources_apart(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n, const uint8_t *apart);
+
 /* Might rl_sources_find link a unit of these ops: is there a unit of NEW that keeps less than
  * half of its words in place and holds enough content words to be linked? (A window of two
  * long texts is compared alone only when not: the sources may be anywhere in OLD, window.h.)

@@ -403,6 +403,30 @@ Test(alloc, on_a_window_with_sources_and_a_move, .timeout = 300)
 	free(b);
 }
 
+/* A digest of a council's story: its title is linked to a sentence, across the line between
+ * headings and sentences (the sources stage's table of names, beyond_names, whose allocation
+ * failed unnoticed: no link, and the run went on as if nothing had happened), and a bullet
+ * linked to a paragraph further on keeps two words by chance beside another (its ops undone:
+ * provenance_apart.c). */
+Test(alloc, a_linked_bullet_set_apart, .timeout = 300)
+{
+	static const char a[] =
+	    "The council of Marlow Fen has paused the sale of the old tram depot, the local paper "
+	    "reported on Friday.\n\nWhile the council runs newer garages for its buses, the leader "
+	    "had made the tram depot a central part of the town's heritage plan, a way to bring "
+	    "visitors back to the high street.\n\nBut the council is under pressure to balance its "
+	    "budget as repair bills grow.\n\nLast winter, on a radio phone-in, the leader said she "
+	    "would not promise to keep every building the council owns if the repairs became too "
+	    "costly.\n";
+	static const char b[] =
+	    "Tram Depot Sale Paused\n- Council of Marlow Fen pauses the sale of the old tram depot\n"
+	    "- The leader admitted last winter that the town's buildings might be sold if repairs "
+	    "grew too costly\nBudget Pressure\nThe council faces pressure to balance its budget as "
+	    "repair bills grow.\n";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	fail_every_allocation(a, sizeof a - 1, b, sizeof b - 1, &o, "a linked bullet set apart");
+}
+
 Test(alloc, empty_inputs)
 {
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;

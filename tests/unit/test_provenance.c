@@ -568,3 +568,96 @@ Test(provenance, a_heading_given_twice_is_linked_once)
 	free(a);
 	free(b);
 }
+
+/* A council's story and its digest: the bullet on what the leader admitted restates the last
+ * paragraph, but stands where the word diff put it, against the paragraph on the depot's
+ * heritage plan, and kept two of its words there by chance ("leader", "town's"). It was drawn
+ * as a rewrite of that paragraph with those words kept, and linked to the last one as well (the
+ * corpus's summary showed it so: a bullet on what the chief executive admitted on a podcast,
+ * beside an unrelated paragraph through "models" and "open source"). Its ops now keep nothing:
+ * the paragraph beside it deleted whole before it, the bullet inserted whole with its link. */
+#define COUNCIL                                                                                    \
+	"The council of Marlow Fen has paused the sale of the old tram depot, the local paper "      \
+	"reported on Friday.\n\nWhile the council runs newer garages for its buses, the leader had "  \
+	"made the tram depot a central part of the town's heritage plan, a way to bring visitors "   \
+	"back to the high street.\n\nBut the council is under pressure to balance its budget as "     \
+	"repair bills grow.\n\nLast winter, on a radio phone-in, the leader said she would not "     \
+	"promise to keep every building the council owns if the repairs became too costly.\n"
+#define DIGEST                                                                                   \
+	"Tram Depot Sale Paused\n- Council of Marlow Fen pauses the sale of the old tram depot\n"  \
+	"- The leader admitted last winter that the town's buildings might be sold if repairs "    \
+	"grew too costly\nBudget Pressure\nThe council faces pressure to balance its budget as "   \
+	"repair bills grow.\n"
+
+/* The words of NEW tokens [b0, b1) kept in place (equal ops). */
+static size_t kept_in(const rl_alignment *al, uint32_t b0, uint32_t b1)
+{
+	size_t n, kept = 0;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	for (size_t k = 0; k < n; k++)
+		if (ops[k].kind == RL_OP_EQUAL && ops[k].b0 < b1 && ops[k].b1 > b0)
+			kept++;
+	return kept;
+}
+
+Test(provenance, a_linked_bullet_keeps_no_words_by_chance_beside_another_sentence)
+{
+	rl_alignment *al = diff(COUNCIL, DIGEST, true);
+	const rl_link *ln = link_of(al, DIGEST, "- The leader admitted");
+	cr_assert_not_null(ln);
+	char *t = text(al, RL_OLD, ln->a0[0], ln->a1[0], COUNCIL);
+	cr_assert(strncmp(t, "Last winter", 11) == 0, "linked to \"%s\"", t);
+	free(t);
+	cr_assert_eq(kept_in(al, ln->b0, ln->b1), 0, "the bullet keeps words beside another sentence");
+	/* The sentence it stood beside is deleted whole, in one op, listed before the bullet. */
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	const char *s = strstr(COUNCIL, "While the council");
+	bool whole = false;
+	for (size_t k = 0; k < n && !whole; k++) {
+		size_t a0, a1;
+		if (ops[k].kind != RL_OP_DELETE)
+			continue;
+		rl_op_bytes(al, &ops[k], RL_OLD, &a0, &a1);
+		whole = a0 <= (size_t)(s - COUNCIL) && a1 >= (size_t)(strstr(s, "street.") + 7 - COUNCIL) &&
+		        ops[k].b0 <= ln->b0;
+	}
+	cr_assert(whole, "the heritage sentence is not deleted whole before the bullet");
+	/* A bullet beside its own sentence, which keeps three content words or more, stays. */
+	cr_assert_gt(kept_in(al, ln->b1, UINT32_MAX), 0);
+	/* The ops still tile both texts in order. */
+	uint32_t a = 0, b = 0;
+	for (size_t k = 0; k < n; k++) {
+		cr_assert(ops[k].a0 == a && ops[k].b0 == b, "op %zu does not follow the one before", k);
+		a = ops[k].a1, b = ops[k].b1;
+	}
+	cr_assert_eq(a, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
+	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+	rl_alignment_free(al);
+}
+
+/* The same story naming its leader, Ann Penhallow, in the heritage paragraph and the last one: a
+ * shorter bullet on what she admitted, linked to the last paragraph, kept her name, "the" and
+ * "town's" beside the heritage paragraph, a quarter of its twelve words. A name the story
+ * repeats says who the line is about, not which sentence it restates (as for a heading's link,
+ * beyond_names): it does not count among the words kept, and the bullet is set apart. */
+Test(provenance, a_repeated_name_kept_beside_another_sentence_is_chance)
+{
+	const char *a =
+	    "The council of Marlow Fen has paused the sale of the old tram depot, the local paper "
+	    "reported on Friday.\n\nWhile the council runs newer garages for its buses, leader Ann "
+	    "Penhallow had made the tram depot a central part of the town's heritage plan, a way to "
+	    "bring visitors back to the high street.\n\nBut the council is under pressure to balance "
+	    "its budget as repair bills grow.\n\nLast winter, on a radio phone-in, Penhallow said she "
+	    "would not promise to keep every building the council owns if the repairs became too "
+	    "costly.\n";
+	const char *b = "Tram Depot Sale Paused\n- Council of Marlow Fen pauses the sale of the old "
+	                "tram depot\n- Penhallow admitted the town's buildings might go if repairs "
+	                "grew costly\nBudget Pressure\nThe council faces pressure to balance its "
+	                "budget as repair bills grow.\n";
+	rl_alignment *al = diff(a, b, true);
+	const rl_link *ln = link_of(al, b, "- Penhallow admitted");
+	cr_assert_not_null(ln);
+	cr_assert_eq(kept_in(al, ln->b0, ln->b1), 0, "the bullet keeps words beside another sentence");
+	rl_alignment_free(al);
+}
