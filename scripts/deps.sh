@@ -10,7 +10,7 @@ set -eu
 
 build_pkgs="cmake make gcc libc6-dev pkg-config libncurses-dev libutf8proc-dev libgit2-dev
 	libxml2-dev libcmark-dev libzip-dev libpoppler-glib-dev libthai-dev"
-test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term chromium"
+test_pkgs="$build_pkgs libcriterion-dev tmux git python3 valgrind ncurses-term chromium dwdiff"
 bench_pkgs="$build_pkgs git python3 wdiff dwdiff g++"
 screenshot_pkgs="$build_pkgs tmux git python3 librsvg2-bin fonts-dejavu-core chromium"
 fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev llvm-14 python3"
