@@ -105,6 +105,23 @@ static void assert_source(const rl_alignment *al, const char *line, const char *
 	++*linked;
 }
 
+/* The ops of al tile both texts in order, each starting where the one before ended. With
+ * skip_moves, a move's ops are passed over (they are listed together, where it lands). */
+static void assert_tiles(const rl_alignment *al, bool skip_moves)
+{
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	uint32_t a = 0, b = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (skip_moves && ops[k].move)
+			continue;
+		cr_assert(ops[k].a0 == a && ops[k].b0 == b, "op %zu does not follow the one before", k);
+		a = ops[k].a1, b = ops[k].b1;
+	}
+	cr_assert_eq(a, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
+	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+}
+
 Test(provenance, reordered_bullets_link_to_their_sentences)
 {
 	rl_alignment *al = diff(ARTICLE, SUMMARY, true);
@@ -137,15 +154,7 @@ Test(provenance, reordered_bullets_link_to_their_sentences)
 		cr_assert_gt(with, 0);
 	}
 	/* The ops, cut at the links where they were (in place), still tile both texts in order. */
-	uint32_t a = 0, b = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (ops[k].move)
-			continue;  /* a move's ops are listed together, where it lands */
-		cr_assert(ops[k].a0 == a && ops[k].b0 == b, "op %zu does not follow the one before", k);
-		a = ops[k].a1, b = ops[k].b1;
-	}
-	cr_assert_eq(a, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
-	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+	assert_tiles(al, true);
 	rl_alignment_free(al);
 }
 
@@ -274,18 +283,12 @@ Test(provenance, an_insertion_is_cut_where_a_linked_unit_starts_and_ends)
 	size_t n;
 	const rl_op *ops = rl_alignment_ops(al, &n);
 	bool starts = false, ends = false;
-	uint32_t a0 = 0, b0 = 0;
 	for (size_t k = 0; k < n; k++) {
 		starts |= ops[k].b0 == ln->b0 && ops[k].b1 > ops[k].b0;
 		ends |= ops[k].b1 == ln->b1 && ops[k].b1 > ops[k].b0;
-		if (ops[k].move)
-			continue;
-		cr_assert(ops[k].a0 == a0 && ops[k].b0 == b0, "op %zu does not follow the one before", k);
-		a0 = ops[k].a1, b0 = ops[k].b1;
 	}
 	cr_assert(starts && ends);
-	cr_assert_eq(a0, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
-	cr_assert_eq(b0, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+	assert_tiles(al, true);
 	rl_alignment_free(al);
 }
 
@@ -625,14 +628,8 @@ Test(provenance, a_linked_bullet_keeps_no_words_by_chance_beside_another_sentenc
 	cr_assert(whole, "the heritage sentence is not deleted whole before the bullet");
 	/* A bullet beside its own sentence, which keeps three content words or more, stays. */
 	cr_assert_gt(kept_in(al, ln->b1, UINT32_MAX), 0);
-	/* The ops still tile both texts in order. */
-	uint32_t a = 0, b = 0;
-	for (size_t k = 0; k < n; k++) {
-		cr_assert(ops[k].a0 == a && ops[k].b0 == b, "op %zu does not follow the one before", k);
-		a = ops[k].a1, b = ops[k].b1;
-	}
-	cr_assert_eq(a, rl_tokens_count(rl_alignment_tokens(al, RL_OLD)));
-	cr_assert_eq(b, rl_tokens_count(rl_alignment_tokens(al, RL_NEW)));
+	/* The ops still tile both texts in order, a move's included. */
+	assert_tiles(al, false);
 	rl_alignment_free(al);
 }
 
