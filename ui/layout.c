@@ -435,30 +435,60 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 	return RL_OK;
 }
 
+/* The first token of [lo, hi] on a side that starts a line, else UINT32_MAX. */
+static uint32_t line_start_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t <= hi; t++)
+		if (starts_line(lay, side, t))
+			return t;
+	return UINT32_MAX;
+}
+
+/* Where an unchanged stretch is cut on the side that starts no line between two compared words:
+ * at the first of the uncompared tokens [lo, hi) set apart by a space, so that a mark glued to
+ * the word before stays with it and one glued to the word after goes with that ("said. “We"
+ * facing "said.¶“We" is cut before "“"); at hi when every one is glued to the word before. */
+static uint32_t loose_start_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (tok_at(lay, side, t)->gap != RL_GAP_NONE)
+			return t;
+	return hi;
+}
+
 /* An unchanged stretch, cut where a line starts on either side and where it grows too long. Its
- * two sides hold the same compared tokens in the same order; the walk pairs them up. */
+ * two sides hold the same compared tokens in the same order; the walk pairs them up. A line may
+ * start at a token that is not compared (under --ignore-punct, a quotation mark opening a
+ * paragraph): the cut is there, not at the word after it, or the paragraph would start on the
+ * previous paragraph's last row on the side that had no blank line. */
 static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
 {
 	uint32_t i = p->a0, j = p->b0, si = p->a0, sj = p->b0;
 	size_t count = 0;
 
 	for (;;) {
+		uint32_t gi = i, gj = j;  /* the uncompared tokens before the next pair: [gi, i) */
 		while (i < p->a1 && !is_compared(lay, RL_OLD, i))
 			i++;
 		while (j < p->b1 && !is_compared(lay, RL_NEW, j))
 			j++;
 		if (i >= p->a1 || j >= p->b1)
 			break;
-		bool cut = (i > si || j > sj) &&
-		           (starts_line(lay, RL_OLD, i) || starts_line(lay, RL_NEW, j));
+		uint32_t li = line_start_in(lay, RL_OLD, gi, i), lj = line_start_in(lay, RL_NEW, gj, j);
+		bool line = li != UINT32_MAX || lj != UINT32_MAX;
+		uint32_t ci = li != UINT32_MAX ? li : line ? loose_start_in(lay, RL_OLD, gi, i) : i;
+		uint32_t cj = lj != UINT32_MAX ? lj : line ? loose_start_in(lay, RL_NEW, gj, j) : j;
+		bool cut = (ci > si || cj > sj) && line;
 		bool cap = (i > si || j > sj) && cut_here(lay, RL_OLD, i, count);
 		bool sync = (i > si || j > sj) && *open && drift_sync(lay, i, j);
 		if (cut || cap || sync) {
-			rl_piece slice = {si, i, sj, j, p->op};
+			if (!cut)
+				ci = i, cj = j;
+			rl_piece slice = {si, ci, sj, cj, p->op};
 			if (add_piece(lay, &slice, false, open) != RL_OK)
 				return RL_ENOMEM;
 			*open = !cap && !sync;  /* a size or drift cut starts a new block mid-line */
-			si = i, sj = j, count = 0;
+			si = ci, sj = cj, count = 0;
 		}
 		i++, j++, count++;
 	}
