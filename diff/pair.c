@@ -89,6 +89,27 @@ int rl_normalize(rl_opvec *ops)
 	return RL_OK;
 }
 
+/* Does side s hold no compared token in [lo, hi) (punctuation only, under ignore_punct)? */
+static bool uncompared(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (c->side[s].ids[t] != RL_ID_NONE)
+			return false;
+	return true;
+}
+
+void rl_bare_equal(const rl_ctx *c, rl_opvec *ops)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		rl_op *op = &ops->v[k];
+		if (op->move || op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO ||
+		    !uncompared(c, RL_OLD, op->a0, op->a1) || !uncompared(c, RL_NEW, op->b0, op->b1))
+			continue;
+		op->kind = RL_OP_EQUAL;
+		op->quote = RL_QUOTE_NONE;
+	}
+}
+
 /* ------------------------------------------------------------------ units kept */
 
 typedef struct kept {

@@ -26,4 +26,11 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops);
  * NEW, before the end of a move group listed before it. */
 int rl_normalize(rl_opvec *ops);
 
+/* Under ignore_punct, make equal every op that holds no compared token on either side: there
+ * was nothing to compare, as the exact diff says of such a range. A stage may cut one out of a
+ * change (the quotation stage cuts "said. “" → "mentioned. “" where the quotation starts, leaving
+ * "“" → "“", drawn as a deletion and an insertion of the same mark). Before rl_normalize, which
+ * merges it with the equal ops beside it. */
+void rl_bare_equal(const rl_ctx *c, rl_opvec *ops);
+
 #endif

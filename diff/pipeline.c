@@ -230,6 +230,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	rl_ctx_trim(&c, 1);  /* the stages below hold one list besides the ops */
 	if (rc == RL_OK && (c.stages & RL_STAGE_QUOTES) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_quotes_flag(&c, &ops);
+	if (rc == RL_OK && c.stages && c.opts.key.ignore_punct)
+		rl_bare_equal(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_normalize(&ops);
 	if (rc == RL_OK && c.stages)
