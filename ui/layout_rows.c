@@ -304,6 +304,21 @@ unsigned rl_passage_marks(const rl_op *op, int side, bool first, bool last)
 	       (last ? RL_MARK_OUTER_CLOSE : 0);
 }
 
+/* Two changes of the same kind that touch inside one word ("didn’" and "t", paired with "did"
+ * and "not" when punctuation is not compared) are drawn as one span: "{+didn’t+}", not
+ * "{+didn’+}{+t+}", a bracket in the middle of a word. Moved passages keep their own marks. */
+static void join_glued_spans(const rl_layout *lay, int side, item *v, size_t n)
+{
+	for (size_t k = 1; k < n; k++) {
+		const rl_op *x = &lay->ops[v[k - 1].op], *y = &lay->ops[v[k].op];
+		if (!v[k - 1].close || !v[k].open || x->move || y->move || x->kind != y->kind ||
+		    rl_op_side_quote(x, side) != rl_op_side_quote(y, side) ||
+		    lay->tok[side][v[k].t].gap != RL_GAP_NONE)
+			continue;
+		v[k - 1].close = v[k].open = false;
+	}
+}
+
 /* The tokens of one side of block bi, in order, with their span edges. */
 static int block_items(const rl_layout *lay, size_t bi, int side, item **out, size_t *n)
 {
@@ -332,6 +347,7 @@ static int block_items(const rl_layout *lay, size_t bi, int side, item **out, si
 			                (e & RL_MARK_OUTER_OPEN) && t == lo,
 			                (e & RL_MARK_OUTER_CLOSE) && t + 1 == hi};
 	}
+	join_glued_spans(lay, side, v, k);
 	*out = v;
 	*n = k;
 	return RL_OK;

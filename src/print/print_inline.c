@@ -178,6 +178,21 @@ static bool goes_on(const inline_state *st, const rl_op *ops, const rl_piece *pr
 	       st->tok[RL_OLD][p->a0].gap == RL_GAP_SPACE && st->tok[RL_NEW][p->b0].gap == RL_GAP_SPACE;
 }
 
+/* Does rewrite p follow rewrite prev straight on both sides, glued to it on one side at least
+ * ("didn’" and "t" for "did" and "not", paired one to one when punctuation is not compared), with
+ * the same kind and quotation flags? Then it is printed with it, or a word would be cut in two:
+ * "[-did not-] {+didn’t+}", not "[-did-] {+didn’+} [-not-] {+t+}". */
+static bool glued_on(const inline_state *st, const rl_op *ops, const rl_piece *prev,
+                     const rl_piece *p)
+{
+	const rl_op *x = &ops[prev->op], *y = &ops[p->op];
+	return y->kind == RL_OP_REPLACE && x->kind == RL_OP_REPLACE && !x->move && !y->move &&
+	       p->a1 > p->a0 && p->b1 > p->b0 && p->a0 == prev->a1 && p->b0 == prev->b1 &&
+	       x->quote == y->quote && rl_source_at(st->al, prev->b0) == rl_source_at(st->al, p->b0) &&
+	       (st->tok[RL_OLD][p->a0].gap == RL_GAP_NONE || st->tok[RL_NEW][p->b0].gap == RL_GAP_NONE) &&
+	       st->tok[RL_OLD][p->a0].gap <= RL_GAP_SPACE && st->tok[RL_NEW][p->b0].gap <= RL_GAP_SPACE;
+}
+
 /* Is piece p a change of one side only that starts a line there, and piece n marks alone of the
  * other side that start a line there, glued to the word after them ("[-- Ann-]" and "{+“+}We",
  * which the layout puts on one row)? Then the two lines start once: p takes the larger break,
@@ -281,8 +296,9 @@ static void print_blocks(inline_state *st, const rl_layout *lay, const rl_op *op
 		 * words, then its new words ("[-under the new timetable-] {+from Monday to Friday+}",
 		 * not "[-under-] {+from+} [-the-] {+Monday+} ..."); --json keeps the pairs. */
 		const rl_piece *last = p;
-		while (both && !join && plain_rewrite(st, ops, p) && k + 1 < k1 &&
-		       goes_on(st, ops, last, rl_layout_piece(lay, k + 1)))
+		while (both && !join && k + 1 < k1 &&
+		       ((plain_rewrite(st, ops, p) && goes_on(st, ops, last, rl_layout_piece(lay, k + 1))) ||
+		        glued_on(st, ops, last, rl_layout_piece(lay, k + 1))))
 			last = rl_layout_piece(lay, ++k);
 		unsigned marks = op->move ? passage_marks(ops, p, q, n) : OWN_MARKS;
 		print_span(st, RL_OLD, p->a0, last->a1, op, true, gap, marks);

@@ -227,6 +227,55 @@ static void inline_reads(const char *tag, const char *old, const char *new, cons
 	unlink(a);
 }
 
+/* Under --ignore-punct (-p), punctuation is not compared, and three things went wrong on a spun
+ * copy written one paragraph a line against the original's blank lines: a paragraph opening with
+ * a quotation mark started on the row after the paragraph before on NEW's side, a row above
+ * OLD's (the layout cut paragraphs only at compared tokens); the mark opening a quotation after a
+ * rewritten "said." was drawn deleted and inserted ("[-said.-] [-“-]We", an op "“" -> "“" left
+ * by the quotation stage's cut); and "didn’t", two words when the apostrophe is not compared,
+ * was printed "{+didn’+}{+t+}" side by side and "[-did-] {+didn’+} [-not-] {+t+}" inline. */
+#define PIER_OLD                                                                                   \
+	"The harbour board met on Monday and said that the long awaited new pier for the fishing "     \
+	"fleet, which was promised years ago, is “unchanged.”\n\n“We plan to continue building the " \
+	"pier this year,” the chair said. “We have not finished the work, but the money is there.”"    \
+	"\n\nThe mayor did not comment on the plan, and the board did not say when it opens.\n"
+#define PIER_NEW                                                                                   \
+	"The harbour board met on Monday and stated that the lengthy awaited brand new pier for the "  \
+	"fishing fleet, which was promised years in the past, is “unchanged.”\n“We plan to proceed "  \
+	"constructing the pier this year,” the chair mentioned. “We haven’t completed the work, "      \
+	"however the cash is there.”\nThe mayor didn’t touch upon the plan, and the board didn’t "    \
+	"say when it opens, as the board has said before.\n"
+
+Test(cli, ignore_punct_keeps_paragraphs_rows_and_words_whole)
+{
+	char a[96];
+	temp_named(a, "pier-a", PIER_OLD, strlen(PIER_OLD));
+	run_result r;
+	RUN_IN(&r, PIER_NEW, "-p", "--inline", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	out_has(&r, "the chair [-said.-] {+mentioned.+} “We");
+	out_has(&r, "The mayor [-did not comment on-] {+didn’t touch upon+} the plan");
+	run_free(&r);
+
+	RUN_IN(&r, PIER_NEW, "-p", "-y", "-W", "120", "--color=never", a, "-");
+	cr_assert_eq(r.status, 1);
+	const char *const unseen[] = {"[-“-]", "{+“+}", "{+didn’+}{+t+}", "{!haven’!}{!t!}"};
+	out_lacks(&r, unseen, sizeof unseen / sizeof *unseen, "-p -y");
+	/* the paragraph starts on one row on both sides, after a blank row on both */
+	const char *row = strstr(r.out, "“We plan to");
+	cr_assert_not_null(row, "%s", r.out);
+	const char *eol = strchr(row, '\n');
+	const char *again = strstr(row + 1, "“We plan to");
+	cr_assert(again && eol && again < eol, "“We plan to” starts on different rows:\n%s", r.out);
+	cr_assert(row - r.out >= 2 && row[-1] == '\n', "%s", r.out);
+	const char *blank = row - 1;
+	while (blank > r.out && blank[-1] != '\n')
+		blank--;
+	cr_assert_eq(strspn(blank, " "), (size_t)(row - 1 - blank), "no blank row above:\n%s", r.out);
+	run_free(&r);
+	unlink(a);
+}
+
 /* --inline prints a rewrite as OLD's words then NEW's: where NEW glues its words to the word
  * before ("two-year" for "two winters"), OLD's keep their space. Before: "two[-winters shut-]",
  * which reads "twowinters". */
