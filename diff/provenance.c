@@ -76,8 +76,9 @@ typedef struct search {
 	uint8_t *stands;   /* per OLD unit: 1 when it keeps nearly all its words (it did not leave) */
 	uint32_t *okept;   /* per OLD unit: its words kept (equal, move and typo ops) */
 	uint8_t *held;     /* per NEW token, a bit: kept in place or in a move (free_shared()) */
-	uint32_t *key[2];  /* per word token of each side: its stem, or its lower-case hash with the
-	                    * top bit set (st.of, where no stem was: 4 bytes a token less) */
+	uint32_t *key;     /* per word token of OLD: its stem, or its lower-case hash with the top
+	                    * bit set (st.of, where no stem was: 4 bytes a token less); NEW's are
+	                    * read a unit at a time (rl_stem_keys) */
 	uint32_t *run;     /* phrase()'s scratch: five arrays of rcells cells (pos, val, row, next,
 	                    * used), then 2^rbits slots of a key and of a head */
 	uint32_t rcells, rbits;
@@ -166,9 +167,9 @@ static void stem_weights(search *x)
  * in the postings (gather, first_in). */
 static void mark_new_stems(search *x)
 {
-	const rl_side *sb = &x->c->side[RL_NEW];
-	for (uint32_t t = 0; t < sb->n; t++) {
-		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
+	/* NEW's entries alone: the words of the units not wanted have no stem. */
+	for (size_t k = 0; k < x->st.nnew; k++) {
+		uint32_t m = rl_stem_of_key(x->st.of[RL_NEW][k]);
 		if (m != NONE)
 			x->mark[m] = 1;
 	}
@@ -434,8 +435,7 @@ static int phrase_init(search *x)
 		return RL_ENOMEM;
 	memset(x->run + 2 * x->rcells, 0, x->rcells * sizeof *x->run);  /* row */
 	memset(x->run + 5 * x->rcells + (1u << x->rbits), 0xff, (1u << x->rbits) * sizeof *x->run);
-	x->key[RL_OLD] = x->st.of[RL_OLD];
-	x->key[RL_NEW] = x->st.of[RL_NEW];
+	x->key = x->st.of[RL_OLD];
 	return RL_OK;
 }
 
@@ -464,7 +464,10 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	uint32_t v0 = sa->ustart[v], v1 = sa->ustart[v + 1];
 	if ((uint64_t)(t1 - t0) * (v1 - v0) > PHRASE_WORK || v1 - v0 > PHRASE_CELLS)
 		return 0;
-	const uint32_t *ka = x->key[RL_OLD], *kb = x->key[RL_NEW];
+	/* NEW's keys: [t0, t1) is one unit, a wanted one (link_unit), or none has a key. */
+	const uint32_t *ka = x->key, *kb = rl_stem_keys(&x->st, RL_NEW, t0);
+	if (!kb)
+		return 0;
 	uint32_t nc = x->rcells, bits = x->rbits;
 	uint32_t *pos = x->run, *val = pos + nc, *row = val + nc, *next = row + nc, *used = next + nc;
 	uint32_t *skey = used + nc, *head = skey + (1u << bits);
@@ -488,9 +491,9 @@ static double phrase(search *x, uint32_t t0, uint32_t t1, uint32_t v)
 	x->row++;  /* no cell holds the row before this call's first */
 	uint32_t best = 0, end = 0;
 	for (uint32_t t = t0; t < t1; t++) {
-		if (kb[t] == NONE)
+		if (kb[t - t0] == NONE)
 			continue;
-		uint32_t r = ++x->row, h = run_slot(skey, head, bits, kb[t]), most = 0, at = 0;
+		uint32_t r = ++x->row, h = run_slot(skey, head, bits, kb[t - t0]), most = 0, at = 0;
 		/* Last OLD word first: the cell before each is still the row before's. */
 		for (uint32_t i = head[h]; i != NONE; i = next[i]) {
 			uint32_t len = (i > 0 && row[i - 1] == r - 1 ? val[i - 1] : 0) + 1;

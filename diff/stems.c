@@ -250,6 +250,57 @@ static uint32_t word_key(const rl_side *sd, key_memo *memo, uint32_t t)
 	return key;
 }
 
+/* The keys of side s's tokens [t0, t1) into out[0..t1 - t0) (rl_stems_init), or when out is
+ * NULL none: the attribute values alone are followed (*value_end: the closing mark of the one
+ * the walk is in). */
+static int keys_of(rl_ctx *c, rl_stems *st, stem_memo *memo, key_memo *kmemo, int s, uint32_t t0,
+                   uint32_t t1, uint32_t *out, uint32_t *value_end)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t vend = *value_end;
+	int rc = RL_OK;
+	for (uint32_t t = t0; t < t1 && rc == RL_OK; t++) {
+		const rl_token *tk = &sd->tok[t];
+		if (out)
+			out[t - t0] = RL_STEM_NONE;
+		/* Only a one-byte quotation mark glued to what is before it may open a value
+		 * (attribute_value_end; any other token leaves the value's end behind t). */
+		if (t >= vend && tk->cls == RL_TOK_PUNCT && tk->len == 1 && tk->gap == RL_GAP_NONE &&
+		    may_open_value(sd->text[tk->off]))
+			vend = attribute_value_end(sd, t);
+		if (tk->cls != RL_TOK_WORD || !out)
+			continue;
+		/* rl_stem_weighed, its cheap tests first (most words are function words or plain
+		 * content words far from any markup). */
+		if (t >= vend && !(tk->flags & RL_TF_GLUED) && !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) &&
+		    !markup_word(sd, t))
+			rc = stem_of(c, st, memo, s, t, &out[t - t0]);
+		else
+			out[t - t0] = word_key(sd, kmemo, t);
+	}
+	*value_end = vend;
+	return rc;
+}
+
+/* NEW's entries (st->of[RL_NEW]): where each wanted unit's start in them (st->nfrom), and room
+ * for those units' tokens; NULL when out of memory. */
+static uint32_t *new_entries(const rl_ctx *c, rl_stems *st, const uint8_t *want)
+{
+	const rl_side *sd = &c->side[RL_NEW];
+	st->nunit = sd->unit;
+	st->nstart = sd->ustart;
+	st->nfrom = malloc(((size_t)sd->nunits + 1) * sizeof *st->nfrom);
+	if (!st->nfrom)
+		return NULL;
+	size_t n = 0;
+	for (uint32_t u = 0; u < sd->nunits; u++) {
+		st->nfrom[u] = want[u] ? (uint32_t)n : RL_STEM_NONE;
+		n += want[u] ? sd->ustart[u + 1] - sd->ustart[u] : 0;
+	}
+	st->nnew = n;
+	return malloc((n + 1) * sizeof *st->of[RL_NEW]);
+}
+
 /* Every word's key, in one walk over each side: the stem of every weighed word of OLD, and of
  * NEW's words in the units `want` marks (the only ones a search reads: the others keep RL_STEM_NONE);
  * every other word of those its key for phrase runs (word_key), punctuation RL_STEM_NONE. One walk, not
@@ -261,35 +312,24 @@ int rl_stems_init(rl_ctx *c, rl_stems *st, const uint8_t *want)
 	while (cap < c->nids + c->nids / 3 + 16 && cap < (1u << 31))
 		cap *= 2;
 	st->of[0] = malloc(((size_t)c->side[0].n + 1) * sizeof *st->of[0]);
-	st->of[1] = malloc(((size_t)c->side[1].n + 1) * sizeof *st->of[1]);
+	st->of[1] = new_entries(c, st, want);
 	stem_memo *memo = calloc(c->nids + 1, sizeof *memo);
 	key_memo *kmemo = malloc(WORD_MEMO * sizeof *kmemo);
-	int rc = st->of[0] && st->of[1] && memo && kmemo ? stems_grow(st, cap) : RL_ENOMEM;
+	int rc = st->of[0] && st->of[1] && st->nfrom && memo && kmemo ? stems_grow(st, cap)
+	                                                                : RL_ENOMEM;
 	for (size_t i = 0; rc == RL_OK && i < WORD_MEMO; i++)
 		kmemo[i].id = RL_ID_NONE;
-	for (int s = 0; s < 2 && rc == RL_OK; s++) {
-		const rl_side *sd = &c->side[s];
-		uint32_t *of = st->of[s];
-		uint32_t value_end = 0;  /* the closing mark of the attribute value t is in */
-		for (uint32_t t = 0; t < sd->n && rc == RL_OK; t++) {
-			const rl_token *tk = &sd->tok[t];
-			of[t] = RL_STEM_NONE;
-			/* Only a one-byte quotation mark glued to what is before it may open a
-			 * value (attribute_value_end; any other token leaves value_end behind t). */
-			if (t >= value_end && tk->cls == RL_TOK_PUNCT && tk->len == 1 &&
-			    tk->gap == RL_GAP_NONE && may_open_value(sd->text[tk->off]))
-				value_end = attribute_value_end(sd, t);
-			if (tk->cls != RL_TOK_WORD || (s == RL_NEW && !want[sd->unit[t]]))
-				continue;
-			/* rl_stem_weighed, its cheap tests first (most words are function words or
-			 * plain content words far from any markup). */
-			if (t >= value_end && !(tk->flags & RL_TF_GLUED) &&
-			    !(rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) && !markup_word(sd, t))
-				rc = stem_of(c, st, memo, s, t, &of[t]);
-			else
-				of[t] = word_key(sd, kmemo, t);
-		}
-	}
+	uint32_t value_end = 0;
+	if (rc == RL_OK)
+		rc = keys_of(c, st, memo, kmemo, RL_OLD, 0, c->side[RL_OLD].n, st->of[RL_OLD],
+		             &value_end);
+	/* NEW unit by unit: the words of a unit not wanted have no entry, but its marks may open
+	 * an attribute value that a wanted unit after it is in. */
+	const rl_side *sb = &c->side[RL_NEW];
+	value_end = 0;
+	for (uint32_t u = 0; u < sb->nunits && rc == RL_OK; u++)
+		rc = keys_of(c, st, memo, kmemo, RL_NEW, sb->ustart[u], sb->ustart[u + 1],
+		             want[u] ? st->of[RL_NEW] + st->nfrom[u] : NULL, &value_end);
 	free(memo);
 	free(kmemo);
 	/* The table finds a stem's number while the words are walked; the stage reads the numbers
@@ -301,5 +341,5 @@ int rl_stems_init(rl_ctx *c, rl_stems *st, const uint8_t *want)
 
 void rl_stems_free(rl_stems *st)
 {
-	free(st->slot), free(st->hash), free(st->of[0]), free(st->of[1]);
+	free(st->slot), free(st->hash), free(st->of[0]), free(st->of[1]), free(st->nfrom);
 }

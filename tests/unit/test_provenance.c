@@ -8,6 +8,8 @@
 #include "align.h"
 #include "fixtures.h"
 #include "status.h"
+#include "stems.h"
+#include "text_ctx.h"
 
 /* An article, and a summary that restates its sentences in another order. */
 #define ARTICLE                                                                                  \
@@ -657,4 +659,39 @@ Test(provenance, a_repeated_name_kept_beside_another_sentence_is_chance)
 	cr_assert_not_null(ln);
 	cr_assert_eq(kept_in(al, ln->b0, ln->b1), 0, "the bullet keeps words beside another sentence");
 	rl_alignment_free(al);
+}
+
+/* The stems of NEW are kept for the units the stage looks at alone (its wanted units): the
+ * entries are those units' tokens and no more, and each of their words has the key it has when
+ * every unit is wanted (the words are all OLD's, so that the stems have the same numbers either
+ * way); the other units' words have none. */
+Test(provenance, new_stems_are_kept_for_the_wanted_units_alone)
+{
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x,
+	                          "The ferry crossed the harbour at dawn. Gulls followed the boat home.\n",
+	                          "Gulls followed the ferry. The boat crossed the harbour at dawn.\n");
+	const rl_side *sb = &c->side[RL_NEW];
+	cr_assert_eq(sb->nunits, 2);
+	uint8_t all[2] = {1, 1}, second[2] = {0, 1};
+	rl_stems whole = {0}, one = {0};
+	cr_assert_eq(rl_stems_init(c, &whole, all), RL_OK);
+	cr_assert_eq(rl_stems_init(c, &one, second), RL_OK);
+	cr_assert_eq(one.nnew, sb->n - sb->ustart[1], "the second unit's tokens, not NEW's %u",
+	             sb->n);
+	for (uint32_t t = 0; t < sb->n; t++) {
+		if (t < sb->ustart[1]) {
+			cr_assert_null(rl_stem_keys(&one, RL_NEW, t));
+			cr_assert_eq(rl_stem_at(&one, RL_NEW, t), RL_STEM_NONE);
+			continue;
+		}
+		cr_assert_eq(*rl_stem_keys(&one, RL_NEW, t), *rl_stem_keys(&whole, RL_NEW, t), "token %u",
+		             t);
+		cr_assert_eq(rl_stem_at(&one, RL_NEW, t), rl_stem_at(&whole, RL_NEW, t), "token %u", t);
+	}
+	for (uint32_t t = 0; t < c->side[RL_OLD].n; t++)
+		cr_assert_eq(rl_stem_at(&one, RL_OLD, t), rl_stem_at(&whole, RL_OLD, t), "token %u", t);
+	rl_stems_free(&whole);
+	rl_stems_free(&one);
+	text_ctx_close(&x);
 }
