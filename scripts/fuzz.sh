@@ -6,6 +6,7 @@
 # the source tree). Crashes, leaks and timeouts (> 10 s for one input) are written as
 # BUILD_DIR/artifacts/<harness>-crash-<sha1> and make the script exit 1 at the end. Each run's
 # log is kept in BUILD_DIR/logs/, and its figures are appended to BUILD_DIR/fuzz-summary.txt.
+# Leaks are checked with tests/fuzz/lsan-fuzz.supp (a leak of cairo's own, and why).
 set -u
 build=$1
 seconds=$2
@@ -29,7 +30,7 @@ for h in "$@"; do
 	esac
 	echo "fuzz: $h for ${seconds}s (log: $log)"
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-	LSAN_OPTIONS=suppressions="$src/tests/lsan.supp":print_suppressions=0 \
+	LSAN_OPTIONS=suppressions="$src/tests/fuzz/lsan-fuzz.supp":print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	nice "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" \

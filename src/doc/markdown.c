@@ -265,7 +265,7 @@ static bool has_footnotes(const char *data, size_t len)
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		if (!eol)
 			eol = end;
-		if (rl_md_footnote_definition(s, eol))
+		if (rl_md_contained_definition(s, eol))
 			return true;
 		s = eol + 1;
 	}
@@ -371,6 +371,21 @@ static void table_text(md_state *st, const char *s)
 	}
 }
 
+/* Does the item open with a note's definition (`- [^w]: text`)? The note is gathered at the end,
+ * and nothing of the item is left where it was written. */
+static bool note_item(const md_state *st, cmark_node *item)
+{
+	cmark_node *para = cmark_node_first_child(item);
+	if (!st->footnotes || !para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return false;
+	cmark_node *first = cmark_node_first_child(para);
+	const char *s = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+	                    ? cmark_node_get_literal(first)
+	                    : NULL;
+	size_t m = s ? footnote_mark(s) : 0;
+	return m && s[m] == ':';
+}
+
 static void list_item(md_state *st, cmark_node *item)
 {
 	cmark_node *list = cmark_node_parent(item);
@@ -386,6 +401,8 @@ static void list_item(md_state *st, cmark_node *item)
 		}
 		snprintf(prefix, sizeof prefix, "%zu. ", n);
 	}
+	if (note_item(st, item))
+		return;  /* (counted all the same: the next item keeps its number) */
 	rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
 	/* Written as it is, but not code: a list's number is structure, and compared byte for byte
 	 * it made a renumbered item ("4." now "5.") a rewrite the plain-text path does not show. */
@@ -403,6 +420,43 @@ static void note_close(md_state *st)
 {
 	rl_md_notes_close(&st->notes, st->tb.len);
 	st->sty.plain = true;  /* gathered apart: a span never runs over its edge */
+	if (st->note_nested) {
+		/* the quotation's opening mark, held back while the note was written, is its own */
+		st->note_nested = false;
+		st->tb.quote_opening |= st->note_quotes;
+		st->note_quotes = 0;
+	}
+}
+
+static bool is_block(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_LIST ||
+	       t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_CODE_BLOCK ||
+	       t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_HTML_BLOCK;
+}
+
+/* A note in a list item or a quotation ends with its paragraph, or, when it goes on over
+ * paragraphs indented under it there, with the last of them; it ends with its container too. */
+static void nested_note_block(md_state *st, cmark_node *node, bool entered)
+{
+	if (!st->notes.open || !st->note_nested)
+		return;
+	cmark_node_type t = cmark_node_get_type(node);
+	int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
+	if (first < 1 || last < first)  /* (never: cmark counts every block's lines) */
+		first = last = 1;
+	if (entered) {
+		if (is_block(t) && (size_t)first > st->note_until)
+			note_close(st);
+	} else if (t == CMARK_NODE_PARAGRAPH) {
+		size_t until = rl_md_notes_until(&st->notes, (size_t)first, (size_t)last);
+		if (until)
+			st->note_until = until;
+		if ((size_t)last >= st->note_until)
+			note_close(st);
+	} else if (t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE) {
+		note_close(st);
+	}
 }
 
 /* A note's text ends with the paragraph that defines it, or, when it goes on over paragraphs
@@ -432,6 +486,7 @@ static void note_block(md_state *st, cmark_node *node, bool entered)
 static void enter(md_state *st, cmark_node *node)
 {
 	note_block(st, node, true);
+	nested_note_block(st, node, true);
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
 		/* A list item's first paragraph follows its bullet (a table's first cell too). */
@@ -525,13 +580,8 @@ static void enter(md_state *st, cmark_node *node)
 static void leave(md_state *st, cmark_node *node)
 {
 	note_block(st, node, false);
+	nested_note_block(st, node, false);
 	cmark_node_type t = cmark_node_get_type(node);
-	if (t == CMARK_NODE_PARAGRAPH && st->notes.open && st->note_nested) {
-		note_close(st);
-		st->note_nested = false;
-		st->tb.quote_opening |= st->note_quotes;
-		st->note_quotes = 0;
-	}
 	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
 	    t == CMARK_NODE_IMAGE) {
 		style_pop(&st->sty);

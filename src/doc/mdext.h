@@ -21,6 +21,56 @@ static inline bool rl_md_footnote_definition(const char *s, const char *end)
 	return close && close + 1 < end && close[1] == ':' && close > s + 2;
 }
 
+/* The line at s past the marks of the quotations it is in (up to 3 spaces, `>` and the space
+ * after it, each), their number in *quotes. */
+static inline const char *rl_md_past_quotes(const char *s, const char *end, size_t *quotes)
+{
+	*quotes = 0;
+	for (;;) {
+		const char *p = s;
+		for (int k = 0; k < 3 && p < end && *p == ' '; k++)
+			p++;
+		if (p >= end || *p != '>')
+			return s;
+		s = p + 1 + (p + 1 < end && p[1] == ' ');
+		++*quotes;
+	}
+}
+
+/* The line at s past a list item's mark (up to 3 spaces, a bullet or a number of up to nine
+ * digits with `.` or `)`, and the one to four spaces after it), or s when it opens no item. */
+static inline const char *rl_md_past_item(const char *s, const char *end)
+{
+	const char *p = s;
+	for (int k = 0; k < 3 && p < end && *p == ' '; k++)
+		p++;
+	if (p < end && (*p == '-' || *p == '*' || *p == '+')) {
+		p++;
+	} else {
+		const char *d = p;
+		while (p < end && p - d < 9 && *p >= '0' && *p <= '9')
+			p++;
+		if (p == d || p >= end || (*p != '.' && *p != ')'))
+			return s;
+		p++;
+	}
+	const char *after = p;
+	while (p < end && p - after < 4 && *p == ' ')
+		p++;
+	return p > after ? p : s;
+}
+
+/* Does the line at s define a footnote inside its quotations and list item (`> [^q]: Heard.`,
+ * `- [^w]: text`)? Where its `[` stands, or NULL. */
+static inline const char *rl_md_contained_definition(const char *s, const char *end)
+{
+	size_t quotes;
+	const char *p = rl_md_past_item(rl_md_past_quotes(s, end, &quotes), end);
+	if (!rl_md_footnote_definition(p, end))
+		return NULL;
+	return memchr(p, '[', (size_t)(end - p));
+}
+
 /* Is the text at s, a line ending before end, exactly the fence (trailing spaces aside)? */
 static inline bool rl_md_fence_line(const char *s, const char *end, const char *fence)
 {

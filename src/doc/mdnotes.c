@@ -75,37 +75,121 @@ static bool push_lines(rl_md_notes *nt, size_t line, size_t *cap)
 	return true;
 }
 
+/* The columns from a to p (a tab runs to the next multiple of four). */
+static size_t columns(const char *a, const char *p)
+{
+	size_t col = 0;
+	for (; a < p; a++)
+		col = *a == '\t' ? (col / 4 + 1) * 4 : col + 1;
+	return col;
+}
+
+/* The first byte at s past col columns of white space (or the first that is not white). */
+static const char *past_columns(const char *s, const char *eol, size_t col)
+{
+	size_t c = 0;
+	for (; c < col && s < eol && (*s == ' ' || *s == '\t'); s++)
+		c = *s == '\t' ? (c / 4 + 1) * 4 : c + 1;
+	return s;
+}
+
 /* Escaping and dedenting, line by line. */
 typedef struct note_scan {
 	size_t line, cap;     /* the line being read (1 the first); nt->lines' capacity */
 	bool in_note, after_blank;
+	size_t quotes, base;  /* the note's quotations, and its container's column inside them */
 	size_t fence;         /* the length of the fence we are in, 0 outside code */
 	char fence_mark;
 	bool fence_in_note;   /* opened inside a note: it ends with the note */
+	/* The list item last opened: a note written in it goes on at its content's column. */
+	bool item, blank;     /* an item is open; the line before was blank */
+	size_t item_quotes, item_col;
 } note_scan;
 
-/* Where the line at s goes on in the output: past four columns when it goes on with the note
- * being read; the note ends before a line that does not. */
-static const char *note_line(rl_md_notes *nt, note_scan *sc, const char *s, const char *eol)
+/* Follow the list items the lines open and leave: an item's mark opens one, a line less
+ * indented than its content after a blank line (or in fewer quotations) leaves it. */
+static void track_item(note_scan *sc, const char *s, const char *eol)
+{
+	size_t q;
+	const char *r = rl_md_past_quotes(s, eol, &q);
+	if (blank_line(r, eol)) {
+		sc->blank = true;
+		return;
+	}
+	const char *c = rl_md_past_item(r, eol);
+	if (c != r) {
+		sc->item = true, sc->item_quotes = q, sc->item_col = columns(r, c);
+	} else if (q < sc->item_quotes ||
+	           (sc->blank && columns(r, past_columns(r, eol, SIZE_MAX)) < sc->item_col)) {
+		sc->item = false;
+	}
+	sc->blank = false;
+}
+
+/* A note defined at br (its `[`) in the line at s: its quotations, and the column inside them
+ * where its container's content starts (a list item's: its further paragraphs are indented
+ * four columns past it; 0 at the top level). */
+static void note_base(note_scan *sc, const char *s, const char *br, const char *eol)
+{
+	const char *r = rl_md_past_quotes(s, eol, &sc->quotes);
+	size_t col = columns(r, br);
+	if (rl_md_past_item(r, eol) != r)
+		sc->base = col;  /* defined on its item's first line */
+	else if (sc->item && sc->item_quotes == sc->quotes && col >= sc->item_col)
+		sc->base = sc->item_col;
+	else
+		sc->base = 0;
+}
+
+/* Where the line at s goes on in the output: past four columns beyond its container's when it
+ * goes on with the note being read (its quotation marks and the columns up to the container's
+ * are written to out first); the note ends before a line that does not. */
+static const char *note_line(rl_md_notes *nt, note_scan *sc, const char *s, const char *eol,
+                             char *out, size_t *n)
 {
 	if (!sc->in_note)
 		return s;
-	size_t col, skip = indent4(s, eol, &col);
-	if (blank_line(s, eol)) {
+	size_t q;
+	const char *r = rl_md_past_quotes(s, eol, &q);
+	if (q == sc->quotes && blank_line(r, eol)) {
 		sc->after_blank = true;
 		return s;
 	}
-	bool lazy = !sc->after_blank && !sc->fence && !rl_md_footnote_definition(s, eol) &&
-	            lazy_line(s, eol);
-	if (col >= 4 || lazy) {
+	const char *in = q == sc->quotes ? past_columns(r, eol, sc->base) : r;
+	size_t col, skip = indent4(in, eol, &col);
+	bool inside = q == sc->quotes && columns(r, in) == sc->base;
+	bool lazy = !sc->after_blank && !sc->fence && !rl_md_contained_definition(s, eol) &&
+	            lazy_line(q == sc->quotes ? r : s, eol);
+	if ((inside && col >= 4) || lazy) {
 		nt->lines[nt->nlines - 1].last = sc->line;
 		sc->after_blank = false;
-		return col >= 4 ? s + skip : s;
+		if (!inside || col < 4)
+			return s;
+		memcpy(out + *n, s, (size_t)(in - s));
+		*n += (size_t)(in - s);
+		return in + skip;
 	}
 	sc->in_note = false;
 	if (sc->fence_in_note)
 		sc->fence = 0;  /* closed with the note that held it */
 	return s;
+}
+
+/* A note's definition at from (in the line at s): pushed, and its `[` escaped into out. */
+static const char *open_note(rl_md_notes *nt, note_scan *sc, const char *s, const char *from,
+                             const char *eol, char *out, size_t *n)
+{
+	const char *br = rl_md_contained_definition(from, eol);
+	if (!push_lines(nt, sc->line, &sc->cap))
+		return NULL;
+	if (from == s)
+		note_base(sc, s, br, eol);  /* (one in a note's indented lines keeps the note's) */
+	sc->in_note = true;
+	sc->after_blank = false;
+	memcpy(out + *n, from, (size_t)(br - from));
+	*n += (size_t)(br - from);
+	out[(*n)++] = '\\';
+	return br;
 }
 
 char *rl_md_escape_note_definitions(rl_md_notes *nt, const char *data, size_t len,
@@ -124,7 +208,9 @@ char *rl_md_escape_note_definitions(rl_md_notes *nt, const char *data, size_t le
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		eol = eol ? eol + 1 : end;
 		sc.line++;
-		const char *from = note_line(nt, &sc, s, eol);
+		if (!sc.fence)
+			track_item(&sc, s, eol);
+		const char *from = note_line(nt, &sc, s, eol, out, &n);
 		char mark;
 		size_t f = fence(from, eol, &mark);
 		if (sc.fence && f >= sc.fence && mark == sc.fence_mark) {
@@ -132,18 +218,10 @@ char *rl_md_escape_note_definitions(rl_md_notes *nt, const char *data, size_t le
 		} else if (!sc.fence && f) {
 			sc.fence = f, sc.fence_mark = mark;
 			sc.fence_in_note = sc.in_note;
-		} else if (!sc.fence && rl_md_footnote_definition(from, eol)) {
-			if (!push_lines(nt, sc.line, &sc.cap)) {
-				free(out);
-				return NULL;
-			}
-			sc.in_note = true;
-			sc.after_blank = false;
-			const char *br = memchr(from, '[', (size_t)(eol - from));
-			memcpy(out + n, from, (size_t)(br - from));
-			n += (size_t)(br - from);
-			out[n++] = '\\';
-			from = br;
+		} else if (!sc.fence && rl_md_contained_definition(from, eol) &&
+		           !(from = open_note(nt, &sc, s, from, eol, out, &n))) {
+			free(out);
+			return NULL;
 		}
 		memcpy(out + n, from, (size_t)(eol - from));
 		n += (size_t)(eol - from);

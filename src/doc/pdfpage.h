@@ -31,6 +31,7 @@ typedef struct {
 	int ink_tried;         /* ink_page was rendered (or failed to be) */
 	double ink_scale;
 	unsigned renders;      /* pages rendered, at most MAX_RENDERS */
+	unsigned rings;        /* lone c's rendered around (a circled c is ©), at most MAX_RINGS */
 	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
 	int answer;
 } pdoc;

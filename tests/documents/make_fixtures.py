@@ -602,6 +602,43 @@ def bullets_pdf():
     return pdf_file(["".join(body)])
 
 
+def circle_path(cx, cy, r):
+    """A circle as four Bezier curves, stroked thin: the ring LaTeX and Texinfo draw around the c
+    of their copyright sign."""
+    k = 0.5523 * r
+    return ("0.4 w %.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c "
+            "%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c S\n"
+            % (cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx, cy + r,
+               cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+               cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+               cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+
+
+def circled_pdf():
+    """Stop 29: a copyright sign as LaTeX and Texinfo print it: a c a little smaller, and a circle
+    drawn around it (no character of the text), under a centred version line; then a c alone in
+    a table's cell and a c in a drawn square, which stay c. Before, the sign read as three
+    paragraphs, "Copyright", "c" and the rest of its line."""
+    body = [text_at(60, 770, "Terms of hire", 16)]
+    body.append(text_at(150, 740, "Version 2, 5 December 2026"))
+    body.append(text_at(60, 724, "Copyright"))
+    body.append("BT /F1 9 Tf 111 725 Td (c) Tj ET\n")
+    body.append(circle_path(113.25, 727.2, 5.2))
+    body.append(text_at(124, 724, "2026 The Ferncombe Hall Trust. All rights kept."))
+    body.append(text_at(60, 700, "The hall may be hired by the hour, the day or the week."))
+    body.append(text_at(60, 676, "Plans"))
+    body.append("BT /F1 7 Tf 93 679 Td (c) Tj ET\n")
+    body.append(circle_path(94.75, 680.6, 3.6))
+    body.append(text_at(106, 676, "2025 Ann Lee."))
+    for x, cell in ((60, "Rate"), (120, "a"), (160, "b"), (200, "c")):
+        body.append(text_at(x, 640, cell))
+    body.append(text_at(60, 600, "Form"))
+    body.append(text_at(121, 600, "c"))
+    body.append("0.4 w 117.5 596.5 10 10 re S\n")
+    body.append(text_at(140, 600, "is the form to sign."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -661,6 +698,10 @@ def main():
         f.write(stalls_pdf())
     with open(os.path.join(HERE, "bullets.pdf"), "wb") as f:
         f.write(bullets_pdf())
+    for path in (os.path.join(HERE, "circled.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "circled.pdf")):
+        with open(path, "wb") as f:
+            f.write(circled_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

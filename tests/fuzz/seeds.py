@@ -115,6 +115,12 @@ DOCS = {
     "markdown_nested_notes": (3, 0, b"A[^a] b[^b] c[^c] d[^d].\n\n- i[^a]\n\n  [^a]: In it.\n\n"
                                     b"> q\n>\n> [^b]: End\n> [^e]: two.\n\n> [^c]: Alone.\n\n"
                                     b"> > [^d]: Deep.\n> >\n> > after\n"),
+    # stop 29: a list item holding only a note (bulleted, numbered), a one-word note in a
+    # quotation, notes of paragraphs in a list item and a quotation, a tab among the columns
+    "markdown_container_notes": (3, 0, b"A[^a] b[^b] c[^c] d[^d].\n\n- x\n- [^a]: Alone.\n"
+                                       b"2) [^b]: Numbered.\n\n> q\n>\n> [^c]: One.\n>\n>     Two.\n"
+                                       b"\n- i\n\n  [^d]: In it,\n  lazy.\n\n  \t  Second.\n\n"
+                                       b"      Third.\n- next\n"),
     # stop 27: a title in a header before the article (read), a masthead with a menu and a
     # heading linking home (not read), with and without an article block
     "page_title_header": (2, 0, b"<body><header><h1><a href=/>S</a></h1></header><section>"

@@ -690,6 +690,31 @@ Test(markdown, a_note_in_a_list_item_or_a_quotation_is_gathered)
 	           "The warden's advice, given twice.\n\nOpening it.\n");
 }
 
+/* Stop 29: a list item holding only a note's definition is no item left (before, its bullet
+ * stood alone, "- "); a one-word note in a quotation is a note (CommonMark read it as a link's
+ * definition: it vanished and its mark read "^q"); a note written in a list item or a quotation
+ * goes on over the paragraphs indented four columns under it there, as at the top level
+ * (before, only its first paragraph was gathered, the second read as code where written). */
+Test(markdown, a_note_alone_in_an_item_or_of_paragraphs_in_a_container_is_gathered)
+{
+	read_alike("Camp[^w].\n\n- Boots\n- [^w]: Check the forecast.\n- Tent\n",
+	           "Camp[^w].\n\n- Boots\n- Tent\n\n[^w]: Check the forecast.\n",
+	           "Camp.\n\n- Boots\n\n- Tent\n\nCheck the forecast.\n");
+	/* in a numbered list the items keep their numbers: the one of the note is not given again */
+	char *t = markdown("Cook[^c].\n\n1. Light the stove\n2. [^c]: Gas, not meths.\n3. Boil water\n");
+	cr_assert_str_eq(t, "Cook.\n\n1. Light the stove\n\n3. Boil water\n\nGas, not meths.\n", "%s", t);
+	free(t);
+	read_alike("Camp[^t].\n\n- A tent[^t].\n\n  [^t]: The green one,\n  with poles.\n\n"
+	           "      Pitch it early.\n\n- A stove.\n\n> Pack light[^q].\n>\n> [^q]: Heard.\n"
+	           ">\n>     Twice.\n\n> Said once.\n\nEnd.\n",
+	           "Camp[^t].\n\n- A tent[^t].\n- A stove.\n\n> Pack light[^q].\n\n"
+	           "> Said once.\n\nEnd.\n\n[^t]: The green one, with poles.\n\n    Pitch it early.\n\n"
+	           "[^q]: Heard.\n\n    Twice.\n",
+	           "Camp.\n\n- A tent.\n\n- A stove.\n\n\xe2\x80\x9cPack light.\xe2\x80\x9d\n\n"
+	           "\xe2\x80\x9cSaid once.\xe2\x80\x9d\n\nEnd.\n\nThe green one, with poles.\n\n"
+	           "Pitch it early.\n\nHeard.\n\nTwice.\n");
+}
+
 /* Stop 27: a title block (pandoc's, and rustdoc's: Rust's release notes open "% Rust Release
  * Notes") is the page's title, authors and date, not lines of text opening with the word "%". */
 Test(markdown, a_title_block_is_its_title)

@@ -377,6 +377,21 @@ Test(pdf, a_smaller_bullet_opens_its_item)
 	            "Ask the clerk for anything else.\n");
 }
 
+/* Stop 29: a copyright sign as LaTeX and Texinfo print it (tests/documents/circled.pdf,
+ * make_fixtures.py): a c and a circle drawn around it, which the page's text does not hold. Read
+ * as ©, in its line, whether poppler gives the c inside the line or (set smaller and raised) as a
+ * line of its own; a line centred over it is its own paragraph. A c alone in a table's cell, or in
+ * a drawn square, stays c. Before: "Copyright c 2026", "Plans", "c", "2025 Ann Lee.", and the
+ * version line run into the copyright line. */
+Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
+{
+	expect_text(rl_read_pdf, "tests/documents/circled.pdf",
+	            "Terms of hire\n\nVersion 2, 5 December 2026\n\n"
+	            "Copyright \xc2\xa9 2026 The Ferncombe Hall Trust. All rights kept. The hall may be "
+	            "hired by the hour, the day or the week. Plans \xc2\xa9 2025 Ann Lee.\n\n"
+	            "Rate\n\na\n\nb\n\nc\n\nForm\n\nc\n\nis the form to sign.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
