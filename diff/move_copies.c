@@ -82,6 +82,60 @@ static int stem_match(rl_ctx *c, const rl_span *sp, match *m)
 	return rc;
 }
 
+/* The stems of a stretch's words, sorted: a bound on how well two stretches can match (each word
+ * of one paired with a word of the other that shares its stem, at most once), cheaper than their
+ * diff, which most groups around a move need not get (no copy of it). */
+typedef struct stem_bag {
+	uint32_t *v;
+	size_t n, cap;
+} stem_bag;
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The stems of side s's words in tokens [lo, hi) into b, sorted. RL_ENOMEM. */
+static int bag_fill(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, stem_bag *b)
+{
+	const rl_side *sd = &c->side[s];
+	size_t want = rl_words(c, s, lo, hi);
+	if (want > b->cap) {
+		uint32_t *v = realloc(b->v, want * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		b->v = v, b->cap = want;
+	}
+	b->n = 0;
+	for (uint32_t t = lo; t < hi && b->n < want; t++)
+		if (rl_words(c, s, t, t + 1))
+			b->v[b->n++] = rl_stem_hash(sd->text, &sd->tok[t]);
+	qsort(b->v, b->n, sizeof *b->v, cmp_u32);
+	return RL_OK;
+}
+
+/* Stems two bags share, each as often as both hold it. */
+static uint32_t bag_shared(const stem_bag *a, const stem_bag *b)
+{
+	uint32_t n = 0;
+	for (size_t i = 0, j = 0; i < a->n && j < b->n;)
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else
+			n++, i++, j++;
+	return n;
+}
+
+/* A move weighed against its copies: how well its own OLD words match its NEW place, the stems of
+ * that place, and room for a group's. */
+typedef struct walk {
+	match own;
+	stem_bag place, group;
+} walk;
+
 /* Words of the equal ops in OLD tokens [lo, hi) whose tokens no move took (ops: no moves yet;
  * an equal op pairs its tokens one to one). */
 static uint32_t kept_free(const rl_ctx *c, const rl_opvec *ops, const taken *tk, uint32_t lo,
@@ -290,12 +344,17 @@ static bool items_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
  * how well those match), when it matches better (ct->m, computed first). ct->gain: false when it
  * cannot be tried or gains nothing. */
 static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const accepts *acc,
-                     const by_new *ix, size_t m, uint32_t u0, uint32_t u1, match own, copy_try *ct)
+                     const by_new *ix, size_t m, uint32_t u0, uint32_t u1, walk *w, copy_try *ct)
 {
 	const rl_span *sp = &acc->v[m].sp;
+	match own = w->own;
 	ct->gain = false;
 	ct->alt.n = 0;
-	int rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m);
+	ct->m = (match){0, 0};
+	int rc = bag_fill(c, RL_OLD, u0, u1, &w->group);
+	if (rc != RL_OK || bag_shared(&w->group, &w->place) < COPY_SHARE * own.stem)
+		return rc;  /* (no copy: it cannot match as well as one) */
+	rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m);
 	/* Strictly better: a copy that matches the NEW place only as well as the move's own words
 	 * has nothing of its own there ("during decoding" and "during translating" against "during
 	 * encoding"), and taking it trades one guess for another. */
@@ -434,7 +493,7 @@ static bool copy_units(const rl_ctx *c, const rl_span *sp, int j, uint32_t *u0, 
 /* Group j of the list of copies around move m tried (*more: whether the list goes on there,
  * a copy or not COPY_REACH groups from the last); better than *best, it is kept there. */
 static int try_group(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, const by_new *ix,
-                     size_t m, match own, int j, int *last, copy_try *try, copy_try *best,
+                     size_t m, walk *w, int j, int *last, copy_try *try, copy_try *best,
                      uint32_t *b, bool *more)
 {
 	uint32_t u0, u1;
@@ -442,16 +501,16 @@ static int try_group(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, const by
 	if (!(*more = abs(j) - *last <= COPY_REACH && abs(j) <= COPY_LIST &&
 	              copy_units(c, &sp, j, &u0, &u1)))
 		return RL_OK;
-	int rc = copy_gain(c, ops, tk, acc, ix, m, u0, u1, own, try);
+	int rc = copy_gain(c, ops, tk, acc, ix, m, u0, u1, w, try);
 	if (rc != RL_OK)
 		return rc;
-	if (try->m.stem >= COPY_SHARE * own.stem)
+	if (try->m.stem >= COPY_SHARE * w->own.stem)
 		*last = abs(j);
 	if (!try->gain || (best->gain && !match_better(try->m, best->m)))
 		return RL_OK;  /* (ties to the nearest: the one tried first) */
 	bool away;
 	rl_span copy = {u0, u1, sp.b0, sp.b1};
-	if ((rc = rl_mv_moved_away(c, ops, &copy, own.eq, &away)) != RL_OK || !away)
+	if ((rc = rl_mv_moved_away(c, ops, &copy, w->own.eq, &away)) != RL_OK || !away)
 		return rc;
 	b[0] = u0, b[1] = u1;
 	copy_try t = *best;
@@ -465,11 +524,13 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 {
 	copy_try try = {0}, best = {0};
 	by_new ix = {NULL, 0, false};
+	walk w = {{0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
 	int rc = by_new_build(acc, &ix);
 	for (size_t m = 0; m < acc->n && rc == RL_OK; m++) {
-		match own;
+		const rl_span *sp = &acc->v[m].sp;
 		uint32_t b[2] = {0, 0};
-		if (!acc->v[m].count || (rc = stem_match(c, &acc->v[m].sp, &own)) != RL_OK)
+		if (!acc->v[m].count || (rc = stem_match(c, sp, &w.own)) != RL_OK ||
+		    (rc = bag_fill(c, RL_NEW, sp->b0, sp->b1, &w.place)) != RL_OK)
 			continue;
 		best.gain = false;
 		int last[2] = {0, 0};
@@ -477,13 +538,15 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 		for (int d = 1; (more[0] || more[1]) && rc == RL_OK; d++)
 			for (int e = 0; e < 2 && rc == RL_OK; e++)
 				if (more[e])
-					rc = try_group(c, ops, tk, acc, &ix, m, own, e ? d : -d, &last[e],
+					rc = try_group(c, ops, tk, acc, &ix, m, &w, e ? d : -d, &last[e],
 					               &try, &best, b, &more[e]);
 		if (rc == RL_OK && best.gain)
 			rc = take_copy(c, ops, tk, acc, m, moved, b[0], b[1], &best);
 	}
 	rl_opvec_free(&try.alt);
 	rl_opvec_free(&best.alt);
+	free(w.place.v);
+	free(w.group.v);
 	free(ix.v);
 	return rc;
 }
