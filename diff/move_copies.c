@@ -25,8 +25,9 @@
 #define COPY_REACH 3
 #define COPY_LIST 64
 #define COPY_DROP 2
-/* A group is one of the list's copies when it matches the move's NEW place in at least this
- * share of the words the move's own OLD words match there (by stems). */
+/* A group is one of the list's copies when it shares with the move's NEW place, by stems, at
+ * least this share of the words the move's own OLD words match there (the shared stems, not
+ * their diff: a list of a thousand copies is walked without diffing each). */
 #define COPY_SHARE 0.75
 /* Of a replace op, at most this many OLD words are compared by stems. */
 #define STEM_SIDE 32
@@ -84,7 +85,7 @@ static int stem_match(rl_ctx *c, const rl_span *sp, match *m)
 
 /* The stems of a stretch's words, sorted: a bound on how well two stretches can match (each word
  * of one paired with a word of the other that shares its stem, at most once), cheaper than their
- * diff, which most groups around a move need not get (no copy of it). */
+ * diff, which only a copy that may beat the best one so far needs. */
 typedef struct stem_bag {
 	uint32_t *v;
 	size_t n, cap;
@@ -129,10 +130,11 @@ static uint32_t bag_shared(const stem_bag *a, const stem_bag *b)
 	return n;
 }
 
-/* A move weighed against its copies: how well its own OLD words match its NEW place, the stems of
- * that place, and room for a group's. */
+/* A move weighed against its copies: how well its own OLD words match its NEW place, how well a
+ * copy must match it to be weighed further (the move's own words, or the best copy so far: the
+ * stretch to a far copy is long to diff again), the stems of that place, and room for a group's. */
 typedef struct walk {
-	match own;
+	match own, bar;
 	stem_bag place, group;
 } walk;
 
@@ -168,6 +170,7 @@ static uint32_t equal_words(const rl_ctx *c, const rl_opvec *d)
  * k0 to k1), the moves it gives up, the stretch diffed again without the copy, and whether the
  * exchange is worth it (it matches no fewer words letter for letter, and more with the stems). */
 typedef struct copy_try {
+	bool copy;  /* one of the list's copies */
 	match m;
 	size_t k0, k1;
 	size_t drop[COPY_DROP], ndrop;
@@ -340,9 +343,9 @@ static bool items_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 	return false;
 }
 
-/* One copy tried: OLD units [u0, u1) move to move m's NEW place instead of its OLD words (own:
- * how well those match), when it matches better (ct->m, computed first). ct->gain: false when it
- * cannot be tried or gains nothing. */
+/* One copy tried: OLD units [u0, u1) move to move m's NEW place instead of its OLD words, when
+ * it matches better than w->bar (ct->m, computed first). ct->gain: false when it cannot be tried
+ * or gains nothing. */
 static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const accepts *acc,
                      const by_new *ix, size_t m, uint32_t u0, uint32_t u1, walk *w, copy_try *ct)
 {
@@ -350,17 +353,17 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 	match own = w->own;
 	ct->gain = false;
 	ct->alt.n = 0;
-	ct->m = (match){0, 0};
 	int rc = bag_fill(c, RL_OLD, u0, u1, &w->group);
-	if (rc != RL_OK || bag_shared(&w->group, &w->place) < COPY_SHARE * own.stem)
-		return rc;  /* (no copy: it cannot match as well as one) */
-	rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m);
+	uint32_t bound = rc == RL_OK ? bag_shared(&w->group, &w->place) : 0;
+	ct->copy = bound >= COPY_SHARE * own.stem;
 	/* Strictly better: a copy that matches the NEW place only as well as the move's own words
 	 * has nothing of its own there ("during decoding" and "during translating" against "during
 	 * encoding"), and taking it trades one guess for another. */
-	if (rc != RL_OK || !match_better(ct->m, own) || rl_mv_any_moved(tk, RL_OLD, u0, u1) ||
-	    2 * kept_free(c, ops, tk, u0, u1) < rl_words(c, RL_OLD, u0, u1) ||
-	    !copy_stretch(ops, tk, acc, ix, m, u0, u1, ct) ||
+	if (rc != RL_OK || !ct->copy || bound < w->bar.stem || rl_mv_any_moved(tk, RL_OLD, u0, u1) ||
+	    2 * kept_free(c, ops, tk, u0, u1) < rl_words(c, RL_OLD, u0, u1))
+		return rc;  /* (no copy, or one kept in place only in part) */
+	if ((rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m)) != RL_OK ||
+	    !match_better(ct->m, w->bar) || !copy_stretch(ops, tk, acc, ix, m, u0, u1, ct) ||
 	    items_in(c, RL_OLD, ops->v[ct->k0].a0, ops->v[ct->k1].a1))
 		return rc;  /* (a copy kept in place, mostly; no list) */
 	uint32_t drop_eq = 0, eq;
@@ -504,15 +507,16 @@ static int try_group(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, const by
 	int rc = copy_gain(c, ops, tk, acc, ix, m, u0, u1, w, try);
 	if (rc != RL_OK)
 		return rc;
-	if (try->m.stem >= COPY_SHARE * w->own.stem)
+	if (try->copy)
 		*last = abs(j);
-	if (!try->gain || (best->gain && !match_better(try->m, best->m)))
-		return RL_OK;  /* (ties to the nearest: the one tried first) */
+	if (!try->gain)
+		return RL_OK;  /* (ties to the nearest: the one tried first, w->bar after it) */
 	bool away;
 	rl_span copy = {u0, u1, sp.b0, sp.b1};
 	if ((rc = rl_mv_moved_away(c, ops, &copy, w->own.eq, &away)) != RL_OK || !away)
 		return rc;
 	b[0] = u0, b[1] = u1;
+	w->bar = try->m;
 	copy_try t = *best;
 	*best = *try, *try = t;
 	return RL_OK;
@@ -524,7 +528,7 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 {
 	copy_try try = {0}, best = {0};
 	by_new ix = {NULL, 0, false};
-	walk w = {{0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+	walk w = {{0, 0}, {0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
 	int rc = by_new_build(acc, &ix);
 	for (size_t m = 0; m < acc->n && rc == RL_OK; m++) {
 		const rl_span *sp = &acc->v[m].sp;
@@ -532,6 +536,7 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 		if (!acc->v[m].count || (rc = stem_match(c, sp, &w.own)) != RL_OK ||
 		    (rc = bag_fill(c, RL_NEW, sp->b0, sp->b1, &w.place)) != RL_OK)
 			continue;
+		w.bar = w.own;
 		best.gain = false;
 		int last[2] = {0, 0};
 		bool more[2] = {true, true};
