@@ -365,7 +365,7 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 	if ((rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m)) != RL_OK ||
 	    !match_better(ct->m, w->bar) || !copy_stretch(ops, tk, acc, ix, m, u0, u1, ct) ||
 	    items_in(c, RL_OLD, ops->v[ct->k0].a0, ops->v[ct->k1].a1))
-		return rc;  /* (a copy kept in place, mostly; no list) */
+		return rc;  /* (no better, or no stretch to diff again: other moves' words, a list) */
 	uint32_t drop_eq = 0, eq;
 	for (size_t k = 0; k < ct->ndrop; k++) {
 		if ((rc = rl_mv_matched(c, &acc->v[ct->drop[k]].sp, &eq)) != RL_OK)
