@@ -1,4 +1,4 @@
-/* move_copies.c: a move tried against the near-identical copies next to its OLD place
+/* move_copies.c: a move tried against the near-identical copies around its OLD place
  * (move_stage.h). */
 #include <stdlib.h>
 #include <string.h>
@@ -7,19 +7,136 @@
 #include "move_stage.h"
 #include "refine.h"
 #include "status.h"
+#include "stems.h"
 
 /* A list of near-identical paragraphs ("If this is set to a non-empty string it is equivalent to
  * specifying the -u option.", then -v, -d ...) of which one moved: the exact diff may pair the
  * moved one in place with its neighbour's new wording (at equal cost: the copy's words match as
  * well), which orphans the neighbour, and the move stage then takes the neighbour to the moved
  * paragraph's new place (and what the neighbour faced to a passage of its own elsewhere). Once
- * every move is found, each is tried against the copies next to its OLD place (COPY_REACH groups
- * of as many units as it has, on each side): a copy that matches the move's NEW place better (more
- * words) takes it, and the move's OLD words go back in place, when that matches more words, moved
+ * every move is found, each is tried against the copies around its OLD place (groups of as many
+ * units as it has, on each side, as far as the list of copies goes: COPY_REACH groups past the
+ * last copy seen, at most COPY_LIST): the copy that matches the move's NEW place best takes it,
+ * its words compared by stems (a template's copies differ in one word, which the rewording
+ * inflects: "unsigned char" against "unsigned chars"), then letter for letter, ties to the
+ * nearest; and the move's OLD words go back in place, when that matches no fewer words, moved
  * and in place counted together (the moves that took NEW words of that stretch, at most
  * COPY_DROP, are given up for it). */
 #define COPY_REACH 3
+#define COPY_LIST 64
 #define COPY_DROP 2
+/* A group is one of the list's copies when it shares with the move's NEW place, by stems, at
+ * least this share of the words the move's own OLD words match there (the shared stems, not
+ * their diff: a list of a thousand copies is walked without diffing each). */
+#define COPY_SHARE 0.75
+/* Of a replace op, at most this many OLD words are compared by stems. */
+#define STEM_SIDE 32
+
+/* How well OLD words match a NEW place: words equal letter for letter, and those with words
+ * that share a stem only ("chars" for "char") added. */
+typedef struct match {
+	uint32_t eq, stem;
+} match;
+
+/* Is a better than b: more words by stems, then letter for letter? */
+static bool match_better(match a, match b)
+{
+	return a.stem != b.stem ? a.stem > b.stem : a.eq > b.eq;
+}
+
+/* Words of a replace op's two sides that share a stem, each word paired once. */
+static uint32_t stem_pairs(const rl_ctx *c, const rl_op *op)
+{
+	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
+	uint32_t h[STEM_SIDE], n = 0, got = 0;
+	for (uint32_t t = op->a0; t < op->a1 && n < STEM_SIDE; t++)
+		if (rl_words(c, RL_OLD, t, t + 1))
+			h[n++] = rl_stem_hash(so->text, &so->tok[t]);
+	for (uint32_t t = op->b0; t < op->b1 && n; t++) {
+		if (!rl_words(c, RL_NEW, t, t + 1))
+			continue;
+		uint32_t x = rl_stem_hash(sn->text, &sn->tok[t]);
+		for (uint32_t k = 0; k < n; k++)
+			if (h[k] == x) {
+				h[k] = h[--n];
+				got++;
+				break;
+			}
+	}
+	return got;
+}
+
+/* How well OLD [sp.a0, sp.a1) matches NEW [sp.b0, sp.b1): their exact diff's equal words, and
+ * with the words its replaces pair by stems. */
+static int stem_match(rl_ctx *c, const rl_span *sp, match *m)
+{
+	rl_opvec d = {0};
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
+	m->eq = m->stem = 0;
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
+		if (d.v[k].kind == RL_OP_EQUAL)
+			m->eq += rl_op_words(c, &d.v[k], RL_OLD);
+		else if (d.v[k].kind == RL_OP_REPLACE)
+			m->stem += stem_pairs(c, &d.v[k]);
+	m->stem += m->eq;
+	rl_opvec_free(&d);
+	return rc;
+}
+
+/* The stems of a stretch's words, sorted: a bound on how well two stretches can match (each word
+ * of one paired with a word of the other that shares its stem, at most once), cheaper than their
+ * diff, which only a copy that may beat the best one so far needs. */
+typedef struct stem_bag {
+	uint32_t *v;
+	size_t n, cap;
+} stem_bag;
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The stems of side s's words in tokens [lo, hi) into b, sorted. RL_ENOMEM. */
+static int bag_fill(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, stem_bag *b)
+{
+	const rl_side *sd = &c->side[s];
+	size_t want = rl_words(c, s, lo, hi);
+	if (want > b->cap) {
+		uint32_t *v = realloc(b->v, want * sizeof *v);
+		if (!v)
+			return RL_ENOMEM;
+		b->v = v, b->cap = want;
+	}
+	b->n = 0;
+	for (uint32_t t = lo; t < hi && b->n < want; t++)
+		if (rl_words(c, s, t, t + 1))
+			b->v[b->n++] = rl_stem_hash(sd->text, &sd->tok[t]);
+	qsort(b->v, b->n, sizeof *b->v, cmp_u32);
+	return RL_OK;
+}
+
+/* Stems two bags share, each as often as both hold it. */
+static uint32_t bag_shared(const stem_bag *a, const stem_bag *b)
+{
+	uint32_t n = 0;
+	for (size_t i = 0, j = 0; i < a->n && j < b->n;)
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else
+			n++, i++, j++;
+	return n;
+}
+
+/* A move weighed against its copies: how well its own OLD words match its NEW place, how well a
+ * copy must match it to be weighed further (the move's own words, or the best copy so far: the
+ * stretch to a far copy is long to diff again), the stems of that place, and room for a group's. */
+typedef struct walk {
+	match own, bar;
+	stem_bag place, group;
+} walk;
 
 /* Words of the equal ops in OLD tokens [lo, hi) whose tokens no move took (ops: no moves yet;
  * an equal op pairs its tokens one to one). */
@@ -49,13 +166,16 @@ static uint32_t equal_words(const rl_ctx *c, const rl_opvec *d)
 	return n;
 }
 
-/* A copy weighed: the stretch of ops it stands in (ops k0 to k1), the moves it gives up, the
- * stretch diffed again without the copy, and the words matched more that way. */
+/* A copy weighed: how well it matches the move's NEW place, the stretch of ops it stands in (ops
+ * k0 to k1), the moves it gives up, the stretch diffed again without the copy, and whether the
+ * exchange is worth it (it matches no fewer words letter for letter, and more with the stems). */
 typedef struct copy_try {
+	bool copy;  /* one of the list's copies */
+	match m;
 	size_t k0, k1;
 	size_t drop[COPY_DROP], ndrop;
 	rl_opvec alt;
-	int64_t gain;
+	bool gain;
 } copy_try;
 
 /* The accepted moves by their NEW places, for move_at: looking through every move for each NEW
@@ -110,9 +230,66 @@ static size_t move_at(const accepts *acc, const by_new *ix, size_t m, uint32_t t
 	return j != m && acc->v[j].count && t < acc->v[j].sp.b1 ? j : acc->n;
 }
 
+/* Is move j listed in ct->drop? */
+static bool dropped(const copy_try *ct, size_t j)
+{
+	for (size_t k = 0; k < ct->ndrop; k++)
+		if (ct->drop[k] == j)
+			return true;
+	return false;
+}
+
+/* The moves that took NEW words of the stretch listed in ct->drop (at most COPY_DROP, each with
+ * its NEW place inside the stretch, widened to its end on the copy's far side). Whether they
+ * could be. */
+static bool drops_in(const rl_opvec *ops, const taken *tk, const accepts *acc, const by_new *ix,
+                     size_t m, bool before, copy_try *ct)
+{
+	for (uint32_t t = ops->v[ct->k0].b0; t < ops->v[ct->k1].b1; t++) {
+		if (!tk->moved[RL_NEW][t])
+			continue;
+		size_t j = move_at(acc, ix, m, t);
+		if (j == acc->n || acc->v[j].sp.b0 < ops->v[ct->k0].b0)
+			return false;
+		if (!dropped(ct, j)) {
+			if (ct->ndrop == COPY_DROP)
+				return false;
+			ct->drop[ct->ndrop++] = j;
+		}
+		if (acc->v[j].sp.b1 > ops->v[ct->k1].b1) {
+			size_t l = rl_mv_last_op_before(ops, RL_NEW, acc->v[j].sp.b1);
+			if (!before || ops->v[l].b1 != acc->v[j].sp.b1)
+				return false;  /* (the stretch ends at that move's end) */
+			ct->k1 = l;
+		}
+		t = acc->v[j].sp.b1 - 1;
+	}
+	return true;
+}
+
+/* Widen the stretch in OLD over the OLD place of a move given up that lies past its end on the
+ * move's side: the next copy down a list, which that move took where the exact diff shifted the
+ * list by one ("unsigned int" kept with "unsigned long" and "unsigned long" moved to "unsigned
+ * int"), goes back in place with the rest. Whether it widened. */
+static bool widen_over_drops(const rl_opvec *ops, const accepts *acc, bool before, copy_try *ct)
+{
+	bool wider = false;
+	for (size_t k = 0; k < ct->ndrop; k++) {
+		const rl_span *d = &acc->v[ct->drop[k]].sp;
+		if (before && d->a1 > ops->v[ct->k1].a1) {
+			ct->k1 = rl_mv_last_op_before(ops, RL_OLD, d->a1);
+			wider = true;
+		} else if (!before && d->a0 < ops->v[ct->k0].a0) {
+			ct->k0 = rl_mv_first_op_after(ops, RL_OLD, d->a0);
+			wider = true;
+		}
+	}
+	return wider;
+}
+
 /* The stretch of ops from copy [u0, u1) to move m's OLD place, widened over the NEW places of the
- * moves that took NEW words in it (listed in ct->drop). Whether it can be tried: the copy at one
- * edge of it, and no other move's OLD words in it. */
+ * moves that took NEW words in it (listed in ct->drop) and over their OLD places. Whether it can
+ * be tried: the copy at one edge of it, and no other move's OLD words in it. */
 static bool copy_stretch(const rl_opvec *ops, const taken *tk, const accepts *acc,
                          const by_new *ix, size_t m, uint32_t u0, uint32_t u1, copy_try *ct)
 {
@@ -124,26 +301,35 @@ static bool copy_stretch(const rl_opvec *ops, const taken *tk, const accepts *ac
 	if (ct->k0 >= ops->n || ct->k1 < ct->k0 ||
 	    (before ? ops->v[ct->k0].a0 != u0 : ops->v[ct->k1].a1 != u1))
 		return false;
-	for (uint32_t t = ops->v[ct->k0].b0; t < ops->v[ct->k1].b1; t++) {
-		if (!tk->moved[RL_NEW][t])
-			continue;
-		size_t j = move_at(acc, ix, m, t);
-		if (j == acc->n || ct->ndrop == COPY_DROP || acc->v[j].sp.b0 < ops->v[ct->k0].b0)
+	do {
+		if (!drops_in(ops, tk, acc, ix, m, before, ct))
 			return false;
-		ct->drop[ct->ndrop++] = j;
-		if (acc->v[j].sp.b1 > ops->v[ct->k1].b1) {
-			size_t l = rl_mv_last_op_before(ops, RL_NEW, acc->v[j].sp.b1);
-			if (!before || ops->v[l].b1 != acc->v[j].sp.b1)
-				return false;  /* (the stretch ends at that move's end) */
-			ct->k1 = l;
-		}
-		t = acc->v[j].sp.b1 - 1;
-	}
+	} while (widen_over_drops(ops, acc, before, ct));
 	uint32_t ra0 = ops->v[ct->k0].a0, ra1 = ops->v[ct->k1].a1;
 	for (uint32_t t = ra0; t < ra1; t++)
-		if (tk->moved[RL_OLD][t] && (t < sp->a0 || t >= sp->a1))
-			return false;
+		if (tk->moved[RL_OLD][t] && (t < sp->a0 || t >= sp->a1)) {
+			size_t k = 0;
+			while (k < ct->ndrop && (t < acc->v[ct->drop[k]].sp.a0 || t >= acc->v[ct->drop[k]].sp.a1))
+				k++;
+			if (k == ct->ndrop)
+				return false;
+			t = acc->v[ct->drop[k]].sp.a1 - 1;
+		}
 	return true;
+}
+
+/* Does an equal op of d pair words with a list item of NEW? */
+static bool pairs_items(const rl_ctx *c, const rl_opvec *d)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		const rl_op *op = &d->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		for (uint32_t t = op->b0; t < op->b1; t++)
+			if (rl_words(c, RL_NEW, t, t + 1) && rl_mv_list_item(c, RL_NEW, t))
+				return true;
+	}
+	return false;
 }
 
 /* Does side s hold a list item in tokens [lo, hi)? A bullet that restates one of the copies is
@@ -157,28 +343,30 @@ static bool items_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 	return false;
 }
 
-/* One copy tried: OLD units [u0, u1) move to move m's NEW place instead of its OLD words
- * (moved_eq of them matched). ct->gain: 0 when it cannot be tried. */
+/* One copy tried: OLD units [u0, u1) move to move m's NEW place instead of its OLD words, when
+ * it matches better than w->bar (ct->m, computed first). ct->gain: false when it cannot be tried
+ * or gains nothing. */
 static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const accepts *acc,
-                     const by_new *ix, size_t m, uint32_t u0, uint32_t u1, uint32_t moved_eq,
-                     copy_try *ct)
+                     const by_new *ix, size_t m, uint32_t u0, uint32_t u1, walk *w, copy_try *ct)
 {
 	const rl_span *sp = &acc->v[m].sp;
-	ct->gain = 0;
+	match own = w->own;
+	ct->gain = false;
 	ct->alt.n = 0;
-	if (rl_mv_any_moved(tk, RL_OLD, u0, u1) ||
-	    2 * kept_free(c, ops, tk, u0, u1) < rl_words(c, RL_OLD, u0, u1) ||
-	    !copy_stretch(ops, tk, acc, ix, m, u0, u1, ct) ||
-	    items_in(c, RL_NEW, ops->v[ct->k0].b0, ops->v[ct->k1].b1) ||
-	    items_in(c, RL_OLD, ops->v[ct->k0].a0, ops->v[ct->k1].a1))
-		return RL_OK;  /* (a copy kept in place, mostly; no list) */
-	uint32_t copy_eq, drop_eq = 0, eq;
-	int rc = rl_mv_matched(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &copy_eq);
+	int rc = bag_fill(c, RL_OLD, u0, u1, &w->group);
+	uint32_t bound = rc == RL_OK ? bag_shared(&w->group, &w->place) : 0;
+	ct->copy = bound >= COPY_SHARE * own.stem;
 	/* Strictly better: a copy that matches the NEW place only as well as the move's own words
 	 * has nothing of its own there ("during decoding" and "during translating" against "during
 	 * encoding"), and taking it trades one guess for another. */
-	if (rc != RL_OK || copy_eq <= moved_eq)
-		return rc;
+	if (rc != RL_OK || !ct->copy || bound < w->bar.stem || rl_mv_any_moved(tk, RL_OLD, u0, u1) ||
+	    2 * kept_free(c, ops, tk, u0, u1) < rl_words(c, RL_OLD, u0, u1))
+		return rc;  /* (no copy, or one kept in place only in part) */
+	if ((rc = stem_match(c, &(rl_span){u0, u1, sp->b0, sp->b1}, &ct->m)) != RL_OK ||
+	    !match_better(ct->m, w->bar) || !copy_stretch(ops, tk, acc, ix, m, u0, u1, ct) ||
+	    items_in(c, RL_OLD, ops->v[ct->k0].a0, ops->v[ct->k1].a1))
+		return rc;  /* (no better, or no stretch to diff again: other moves' words, a list) */
+	uint32_t drop_eq = 0, eq;
 	for (size_t k = 0; k < ct->ndrop; k++) {
 		if ((rc = rl_mv_matched(c, &acc->v[ct->drop[k]].sp, &eq)) != RL_OK)
 			return rc;
@@ -189,8 +377,16 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 	if ((rc = rl_mv_realign_run(c, before ? u1 : ra0, before ? ra1 : u0, ops->v[ct->k0].b0,
 	                      ops->v[ct->k1].b1, &ct->alt)) != RL_OK)
 		return rc;
-	int64_t now = (int64_t)kept_free(c, ops, tk, ra0, ra1) + moved_eq + drop_eq;
-	ct->gain = (int64_t)equal_words(c, &ct->alt) + copy_eq - now;
+	/* A bullet that restates one of the copies is derived from it (provenance's): the stretch
+	 * diffed again may hold bullets (the generator's stand where the moved copy stood), but may
+	 * not pair words with one (a copy kept with a bullet restating it, the paragraph that the
+	 * bullet restates left out: 1664300104 p10). */
+	if (pairs_items(c, &ct->alt))
+		return RL_OK;
+	int64_t now = (int64_t)kept_free(c, ops, tk, ra0, ra1) + own.eq + drop_eq;
+	int64_t gain = (int64_t)equal_words(c, &ct->alt) + ct->m.eq - now;
+	/* (the stretch's own stems left out: its copies pair by the same template either way) */
+	ct->gain = gain >= 0 && gain + (int64_t)(ct->m.stem - ct->m.eq) - (own.stem - own.eq) > 0;
 	return RL_OK;
 }
 
@@ -297,38 +493,65 @@ static bool copy_units(const rl_ctx *c, const rl_span *sp, int j, uint32_t *u0, 
 	return *u0 < *u1 && (j < 0 ? *u1 <= sp->a0 : *u0 >= sp->a1);
 }
 
-/* Try the copies next to each accepted move; the best exchange is taken. Moves given up stay in
- * the list with no ops (count 0), which the steps after this one pass over. */
+/* Group j of the list of copies around move m tried (*more: whether the list goes on there,
+ * a copy or not COPY_REACH groups from the last); better than *best, it is kept there. */
+static int try_group(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, const by_new *ix,
+                     size_t m, walk *w, int j, int *last, copy_try *try, copy_try *best,
+                     uint32_t *b, bool *more)
+{
+	uint32_t u0, u1;
+	rl_span sp = acc->v[m].sp;
+	if (!(*more = abs(j) - *last <= COPY_REACH && abs(j) <= COPY_LIST &&
+	              copy_units(c, &sp, j, &u0, &u1)))
+		return RL_OK;
+	int rc = copy_gain(c, ops, tk, acc, ix, m, u0, u1, w, try);
+	if (rc != RL_OK)
+		return rc;
+	if (try->copy)
+		*last = abs(j);
+	if (!try->gain)
+		return RL_OK;  /* (ties to the nearest: the one tried first, w->bar after it) */
+	bool away;
+	rl_span copy = {u0, u1, sp.b0, sp.b1};
+	if ((rc = rl_mv_moved_away(c, ops, &copy, w->own.eq, &away)) != RL_OK || !away)
+		return rc;
+	b[0] = u0, b[1] = u1;
+	w->bar = try->m;
+	copy_try t = *best;
+	*best = *try, *try = t;
+	return RL_OK;
+}
+
+/* Try the copies around each accepted move; the best is taken. Moves given up stay in the list
+ * with no ops (count 0), which the steps after this one pass over. */
 int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opvec *moved)
 {
 	copy_try try = {0}, best = {0};
 	by_new ix = {NULL, 0, false};
+	walk w = {{0, 0}, {0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
 	int rc = by_new_build(acc, &ix);
 	for (size_t m = 0; m < acc->n && rc == RL_OK; m++) {
-		rl_span sp = acc->v[m].sp;
-		uint32_t eq, u0, u1, b0 = 0, b1 = 0;
-		if (!acc->v[m].count || (rc = rl_mv_matched(c, &sp, &eq)) != RL_OK)
+		const rl_span *sp = &acc->v[m].sp;
+		uint32_t b[2] = {0, 0};
+		if (!acc->v[m].count || (rc = stem_match(c, sp, &w.own)) != RL_OK ||
+		    (rc = bag_fill(c, RL_NEW, sp->b0, sp->b1, &w.place)) != RL_OK)
 			continue;
-		best.gain = 0;
-		for (int j = -COPY_REACH; j <= COPY_REACH && rc == RL_OK; j++) {
-			if (j == 0 || !copy_units(c, &sp, j, &u0, &u1))
-				continue;
-			rc = copy_gain(c, ops, tk, acc, &ix, m, u0, u1, eq, &try);
-			if (rc != RL_OK || try.gain <= best.gain)
-				continue;
-			bool away;
-			rl_span copy = {u0, u1, sp.b0, sp.b1};
-			if ((rc = rl_mv_moved_away(c, ops, &copy, eq, &away)) != RL_OK || !away)
-				continue;
-			b0 = u0, b1 = u1;
-			copy_try t = best;
-			best = try, try = t;
-		}
-		if (rc == RL_OK && best.gain > 0)
-			rc = take_copy(c, ops, tk, acc, m, moved, b0, b1, &best);
+		w.bar = w.own;
+		best.gain = false;
+		int last[2] = {0, 0};
+		bool more[2] = {true, true};
+		for (int d = 1; (more[0] || more[1]) && rc == RL_OK; d++)
+			for (int e = 0; e < 2 && rc == RL_OK; e++)
+				if (more[e])
+					rc = try_group(c, ops, tk, acc, &ix, m, &w, e ? d : -d, &last[e],
+					               &try, &best, b, &more[e]);
+		if (rc == RL_OK && best.gain)
+			rc = take_copy(c, ops, tk, acc, m, moved, b[0], b[1], &best);
 	}
 	rl_opvec_free(&try.alt);
 	rl_opvec_free(&best.alt);
+	free(w.place.v);
+	free(w.group.v);
 	free(ix.v);
 	return rc;
 }

@@ -108,8 +108,8 @@ bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span 
 
 /* ---------------------------------------------------------------- move_copies.c */
 
-/* Try the copies next to each accepted move (acc); the best exchange is taken (tk and moved
- * updated, ops re-diffed where the copy stood). */
+/* Try the copies around each accepted move (acc), down their whole list; the one matching the
+ * move's NEW place best by stems is taken (tk and moved updated, ops re-diffed where it stood). */
 int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opvec *moved);
 
 /* ---------------------------------------------------------------- move_cross.c */

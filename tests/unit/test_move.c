@@ -576,6 +576,75 @@ Test(move, of_two_copies_the_one_whose_own_words_match_in_place_stays)
 	free(got);
 }
 
+/* Issue 10: copies of one template that differ in one word, the word inflected in NEW (as a
+ * rewording does): every copy matches a NEW place in the same words, so the exact diff paired the
+ * copy that stayed ("red") in place with the moved one's new wording ("blues"), and the move stage
+ * took the other copy ("blue") to the moved one's place ("reds"). The copy whose words match by
+ * stems moves. */
+#define BELL(c) "Ring the bell twice for a " c " boat at the north pier."
+#define BELLS(c) "Rings the bells twice for a " c " boat at the north piers."
+
+Test(move, of_copies_that_differ_in_one_word_the_one_matching_it_by_stem_moves)
+{
+	char *got = run(P1 "\n\n" BELL("red") "\n\n" BELL("blue") "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n",
+	                P1 "\n\n" BELLS("blues") "\n\n" P2 "\n\n" P3 "\n\n" BELLS("reds") "\n\n" P4
+	                   "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "r1 Ring > Rings"), "%s", got);
+	cr_assert_not_null(strstr(got, "r1 red > reds"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r blue > blues"), "%s", got);
+	cr_assert_null(strstr(got, "red > blues"), "%s", got);
+	free(got);
+}
+
+/* The same down a list of five copies, all reworded, the first moved: the exact diff paired each
+ * copy in place with the next one's wording, and the move stage took the last copy, four copies
+ * away from the one that moved. The whole list is looked through, and the four stay in place. */
+Test(move, a_moved_copy_is_found_down_the_whole_list)
+{
+	char *got = run(P1 "\n\n" BELL("red") "\n\n" BELL("blue") "\n\n" BELL("green") "\n\n"
+	                   BELL("white") "\n\n" BELL("black") "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n",
+	                P1 "\n\n" BELLS("blues") "\n\n" BELLS("greens") "\n\n" BELLS("whites")
+	                   "\n\n" BELLS("blacks") "\n\n" P2 "\n\n" P3 "\n\n" BELLS("reds") "\n\n" P4
+	                   "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "r1 red > reds"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r black > blacks"), "%s", got);
+	cr_assert_null(strstr(got, "m2"), "%s", got);
+	free(got);
+}
+
+/* The same with a bullet that restates the moved copy left at its old place: diffed again, the
+ * stretch pairs no words with the bullet that it did not pair before, so the exchange stands. */
+Test(move, a_moved_copy_is_found_past_a_bullet_restating_it)
+{
+	char *got = run(P1 "\n\n" BELL("red") "\n\n" BELL("blue") "\n\n" BELL("green") "\n\n"
+	                   BELL("white") "\n\n" BELL("black") "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n",
+	                P1 "\n\n" BELLS("blues") "\n\n" BELLS("greens") "\n\n- A reds boat at the "
+	                   "north\n\n" BELLS("whites") "\n\n" BELLS("blacks") "\n\n" P2 "\n\n" P3
+	                   "\n\n" BELLS("reds") "\n\n" P4 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "r1 red > reds"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r green > greens"), "%s", got);
+	free(got);
+}
+
+/* Copies word for word (a line of boilerplate repeated): no copy matches a NEW place better than
+ * another, so the one the move stage found moves, as before. */
+#define DAMAGE "Report any damage to the harbor office before leaving the pier."
+
+Test(move, of_copies_word_for_word_the_move_found_stays)
+{
+	char *got = run(P1 "\n\n" DAMAGE "\n\n" DAMAGE "\n\n" DAMAGE "\n\n" P2 "\n\n" P3 "\n\n" P4
+	                   "\n",
+	                P1 "\n\n" DAMAGE "\n\n" DAMAGE "\n\n" P2 "\n\n" P3 "\n\n" DAMAGE "\n\n" P4
+	                   "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "m1 Report any damage"), "%s", got);
+	cr_assert_null(strstr(got, "m2"), "%s", got);
+	free(got);
+}
+
 /* A short sentence moved word for word (five words, under a move's six) is a move: it was drawn
  * deleted and inserted, and provenance linked the insertion to its own words as a summary line.
  * Also where it only changed places with the sentence before it (the two places close together).
