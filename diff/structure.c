@@ -199,19 +199,41 @@ static uint32_t run_in_marker(const rl_side *sd, uint32_t t0)
  * the unit being found is none. */
 typedef struct run_in {
 	uint32_t unit, from, lim;
+	bool stopless;  /* the item before it ended at its marker without a stop */
 } run_in;
+
+/* Does a stop (. ! ?) end the text before token t (past closing marks glued to it)? */
+static bool stop_before(const rl_side *sd, uint32_t t)
+{
+	uint32_t j = t - 1;
+	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && sd->tok[j].cls == RL_TOK_PUNCT &&
+	       rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+		j--;
+	const rl_token *p = &sd->tok[j];
+	char ch = sd->text[p->off + p->len - 1];
+	return p->cls == RL_TOK_PUNCT && (ch == '.' || ch == '!' || ch == '?');
+}
 
 /* A unit starts at t (unit k; k UINT32_MAX: the sentence an item runs on into, or the text's
  * end): the item before it, ended within its limit, is one (RL_UNIT_RUN_IN; past the limit it is
- * taken for no item: a bullet is short); a marker run into a line starts the next run_in. */
+ * taken for no item: a bullet is short); a marker run into a line starts the next run_in. An item
+ * after one that ended at its marker without a stop is of a list without stops: a stop that ends
+ * it and no capital before is the stop of a sentence it ran on into, which starts in lower case
+ * ("- Item of the list t_origin should be ..."); where the item ends is not known, and it is taken
+ * for no item. */
 static void run_in_next(rl_side *sd, run_in *ri, uint32_t t, uint32_t k)
 {
-	if (ri->unit != UINT32_MAX && t <= ri->lim)
+	bool at_stop = (t == sd->n || (k != UINT32_MAX && sd->tok[t].gap < RL_GAP_BREAK &&
+	                               run_in_marker(sd, t) == 0)) &&
+	               t > 0 && stop_before(sd, t);
+	bool item = ri->unit != UINT32_MAX && t <= ri->lim && !(ri->stopless && at_stop);
+	if (item)
 		sd->uflags[ri->unit] |= RL_UNIT_RUN_IN;
-	ri->unit = UINT32_MAX;
 	uint32_t mk = k != UINT32_MAX ? run_in_marker(sd, t) : 0;
+	bool stopless = item && mk > 0 && !stop_before(sd, t);
+	ri->unit = UINT32_MAX;
 	if (mk > 0)
-		*ri = (run_in){k, t + mk, t + RL_RUN_IN_TOKENS};
+		*ri = (run_in){k, t + mk, t + RL_RUN_IN_TOKENS, stopless};
 }
 
 /* The names of side s by their look in its prose: a bit per id of each word that stands
@@ -262,7 +284,7 @@ int rl_units_find(rl_ctx *c, int s)
 	/* The candidates (ctx.h) when rl_ctx_init listed them, else every token. */
 	const uint32_t *cand = sd->listed ? sd->ucand.v : NULL;
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
-	run_in ri = {UINT32_MAX, 0, 0};
+	run_in ri = {UINT32_MAX, 0, 0, false};
 
 	sd->unit = malloc((n + 1) * sizeof *sd->unit);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);

@@ -208,6 +208,21 @@ Test(structure, a_name_in_a_list_item_run_into_a_line_does_not_end_it)
 	                 "The owner stays.");
 }
 
+/* Items that end at the next marker without a stop are a list without stops: the last one, run
+ * on to a stop with no capital before it, ran on into a sentence that starts in lower case, and
+ * its end is not known: it is no item (provenance and moves do not take that sentence for the
+ * bullet's words). An item after items with stops keeps its own. */
+Test(structure, a_bullet_without_a_stop_run_into_a_lower_case_sentence_is_no_item)
+{
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees - Owner keeps the lamp "
+	                                  "lamps burn oil here."),
+	                 ".i.");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees. - Owner keeps the lamp."),
+	                 ".ii");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees - Owner keeps the lamp"),
+	                 ".ii");
+}
+
 /* The headings of a text (rl_unit_heading), joined by " / ". */
 static char *headings_of(const char *text)
 {
