@@ -21,8 +21,10 @@
 
 /* Units: sentences, list items, headings. Unit flags: */
 enum {
-	RL_UNIT_PARA = 1 << 0,  /* starts a paragraph (or the text) */
-	RL_UNIT_LINE = 1 << 1,  /* starts a line a reader sees (a list item, a heading) */
+	RL_UNIT_PARA = 1 << 0,    /* starts a paragraph (or the text) */
+	RL_UNIT_LINE = 1 << 1,    /* starts a line a reader sees (a list item, a heading) */
+	RL_UNIT_RUN_IN = 1 << 2,  /* a list item run into a line ("... a stop. - Item words") */
+	RL_UNIT_RUN_ON = 1 << 3,  /* the sentence such an item without a stop runs on into */
 };
 
 /* Quotation spans, per side. */

@@ -85,8 +85,7 @@ static uint32_t word_before(const rl_side *sd, uint32_t t)
  * ("approx. five"), nor a colon for a stop; but in a text run into one line a sentence that
  * starts with a name in lower case ("leoAst.py unifies ...") or follows a line that ended in a
  * colon ("... as follows: The ...") is a unit only there. (A colon before a lower-case word goes
- * on with its sentence, as most of the King James Bible's do.) A list item run into a line may
- * end before any capital word after a lower-case one in it (rl_mv_run_in_edge). */
+ * on with its sentence, as most of the King James Bible's do.) */
 bool rl_mv_soft_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
@@ -99,20 +98,7 @@ bool rl_mv_soft_edge(const rl_ctx *c, int s, uint32_t t)
 		if (ch == '.' || ch == '!' || ch == '?' || (ch == ':' && (next->flags & RL_TF_UPPER)))
 			return true;
 	}
-	/* (The capital tested here first: the walks to an edge ask of every token.) */
-	return unit_edge(c, s, t) || ((next->flags & RL_TF_UPPER) && rl_mv_run_in_edge(c, s, t));
-}
-
-/* A capital word after a lower-case one (not "PEP"), in a list item run into a line ("... - Opened
- * by the module Group ID of the person ...": a bullet without a stop runs on into the sentence
- * after it). The units cannot tell where the item ends; a sentence may start there. */
-bool rl_mv_run_in_edge(const rl_ctx *c, int s, uint32_t t)
-{
-	const rl_side *sd = &c->side[s];
-	if (t >= sd->n || !(sd->tok[t].flags & RL_TF_UPPER))
-		return false;
-	uint32_t t0 = sd->ustart[sd->unit[t]];
-	return t0 < t && rl_run_in_capital(sd, t) && rl_run_in_marker(sd, t0) > 0;
+	return unit_edge(c, s, t);
 }
 
 /* Bring a widened span sp back to the sentences (as soft_edge finds them) that its hits hit

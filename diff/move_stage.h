@@ -81,9 +81,6 @@ int rl_mv_realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t
 /* Is token t of side s an edge of a sentence, its units' or one the units do not take (a stop
  * and a word after it in a text run into one line)? */
 bool rl_mv_soft_edge(const rl_ctx *c, int s, uint32_t t);
-/* Is token t of side s a capital word after a lower-case one inside a list item run into a line,
- * where the sentence that the item runs on into may start? */
-bool rl_mv_run_in_edge(const rl_ctx *c, int s, uint32_t t);
 /* Is a short candidate whole: units, or whole lines of markup on both sides? */
 bool rl_mv_whole_lines(const rl_ctx *c, const rl_span *sp);
 /* Is a candidate shorter than a move still one: whole units on both sides, every word matched

@@ -45,11 +45,13 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 }
 
 /* Does a cut that starts at token t of side s (lo: the candidate's start) lie in a list item? Not
- * when it starts where a sentence may start in an item run into a line: it is the sentence the
- * item runs on into (rl_mv_run_in_edge). */
+ * when it starts the sentence that an item run into a line runs on into (RL_UNIT_RUN_ON). */
 static bool in_item(const rl_ctx *c, int s, uint32_t lo, uint32_t t)
 {
-	return rl_mv_list_item(c, s, lo) && !(t > lo && rl_mv_run_in_edge(c, s, t));
+	const rl_side *sd = &c->side[s];
+	bool run_on = t > lo && t < sd->n && sd->ustart[sd->unit[t]] == t &&
+	              (sd->uflags[sd->unit[t]] & RL_UNIT_RUN_ON);
+	return rl_mv_list_item(c, s, lo) && !run_on;
 }
 
 /* A candidate that failed for its share or for want of whole units, cut to the sentences that

@@ -104,65 +104,19 @@ static uint32_t item_of(const rl_ctx *c, item_memo *m, int s, uint32_t t)
 	return m->item[s][x];
 }
 
-bool rl_run_in_capital(const rl_side *sd, uint32_t t)
-{
-	const rl_token *tk = &sd->tok[t];
-	if (t < 2 || tk->cls != RL_TOK_WORD || !(tk->flags & RL_TF_UPPER) || tk->gap == RL_GAP_NONE)
-		return false;
-	char second = tk->len > 1 ? sd->text[tk->off + 1] : 'a';
-	if (second >= 'A' && second <= 'Z')
-		return false;  /* ("PEP", "AMD64": a name) */
-	uint32_t p = t - 1;  /* the word before, past closing marks glued to it ("returned) You") */
-	for (int k = 0; k < 2 && p > 0 && sd->tok[p].gap == RL_GAP_NONE &&
-	                sd->tok[p].cls == RL_TOK_PUNCT &&
-	                rl_is_closer(sd->text + sd->tok[p].off, sd->tok[p].len);
-	     k++)
-		p--;
-	return rl_is_lower_word(&sd->tok[p], sd->text);
-}
-
-uint32_t rl_run_in_marker(const rl_side *sd, uint32_t t0)
-{
-	const rl_token *tk = sd->tok;
-	bool unordered;
-	/* (A marker is a mark, or a number or letter with one mark glued after it: the other unit
-	 * starts, most of them, are not asked further.) */
-	if (t0 == 0 || t0 + 1 >= sd->n || tk[t0].gap >= RL_GAP_BREAK ||
-	    (tk[t0].cls != RL_TOK_PUNCT && (tk[t0 + 1].gap != RL_GAP_NONE || tk[t0 + 1].len != 1)))
-		return 0;
-	return rl_list_marker(tk, sd->text, sd->n, t0, &unordered);
-}
-
-uint32_t rl_run_in_end(const rl_ctx *c, int s, uint32_t t0)
-{
-	const rl_side *sd = &c->side[s];
-	uint32_t mk = rl_run_in_marker(sd, t0);
-	if (mk == 0)
-		return 0;
-	uint32_t end = sd->ustart[sd->unit[t0] + 1], lim = t0 + RL_RUN_IN_TOKENS;
-	for (uint32_t t = t0 + mk; t < end; t++) {
-		if (t == lim)
-			return 0;
-		if (rl_run_in_capital(sd, t))
-			return t;
-	}
-	return end;
-}
-
 /* Does op pair OLD prose with a list item of NEW (a bullet that restates a clause of a paragraph,
  * matched with that paragraph where it stood)? Such a pairing is weak: when the paragraph moved
- * away, its OLD words belong to the move that finds its copy. An item run into a line counts
- * for its own words (rl_run_in_end), not for the sentence it runs on into. */
+ * away, its OLD words belong to the move that finds its copy. An item run into a line is a unit of
+ * its own (RL_UNIT_RUN_IN), not the sentence it runs on into. */
 static bool prose_to_item(const rl_ctx *c, item_memo *m, const rl_op *op)
 {
 	if (op->a1 <= op->a0 || op->b1 <= op->b0)
 		return false;
 	const rl_side *sd = &c->side[RL_NEW];
 	uint32_t item = item_of(c, m, RL_NEW, op->b0);
-	bool in_item = item != UINT32_MAX
-	               ? item_of(c, m, RL_NEW, op->b1 - 1) == item
-	               : sd->unit[op->b1 - 1] == sd->unit[op->b0] &&
-	                 op->b1 <= rl_run_in_end(c, RL_NEW, sd->ustart[sd->unit[op->b0]]);
+	bool in_item = item != UINT32_MAX ? item_of(c, m, RL_NEW, op->b1 - 1) == item
+	                                  : sd->unit[op->b1 - 1] == sd->unit[op->b0] &&
+	                                        (sd->uflags[sd->unit[op->b0]] & RL_UNIT_RUN_IN);
 	return in_item && item_of(c, m, RL_OLD, op->a0) == UINT32_MAX &&
 	       item_of(c, m, RL_OLD, op->a1 - 1) == UINT32_MAX;
 }

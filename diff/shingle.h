@@ -38,21 +38,6 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out);
  * and the sentences that follow on in it), or UINT32_MAX when t is in no list item. */
 uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t);
 
-/* A list item run into a line (a list flowed onto one line: "... a stop. - Item words") has no
- * end the units know: one without a stop runs on into the sentence after it ("- Opened by the
- * module Group ID of the person ..."). Token t of sd may start such a sentence when it is a
- * capital word, not all capitals ("This", not "PEP"), after a lower-case word (and any closing
- * marks glued to it: "is returned) You"). */
-bool rl_run_in_capital(const rl_side *sd, uint32_t t);
-/* The tokens of the list marker run into a line (no line start) at token t0 of sd, or 0. */
-uint32_t rl_run_in_marker(const rl_side *sd, uint32_t t0);
-/* Where the words of the list item run into a line that starts side s's unit at token t0 end:
- * at the first rl_run_in_capital, else at the unit's end; 0 when the unit starts no such item,
- * or its words run past RL_RUN_IN_TOKENS tokens (a bullet is short, and looking no farther
- * keeps each call bounded). */
-#define RL_RUN_IN_TOKENS 48
-uint32_t rl_run_in_end(const rl_ctx *c, int s, uint32_t t0);
-
 /* A candidate passage: OLD tokens [a0, a1) facing NEW tokens [b0, b1). */
 typedef struct rl_span {
 	uint32_t a0, a1, b0, b1;

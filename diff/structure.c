@@ -147,6 +147,129 @@ static bool surely_inside(const rl_ctx *c, int s, uint32_t t)
 	return !(ch == '.' || ch == '!' || ch == '?');
 }
 
+/* Is a capitalized word s[0..len) one a sentence may start with, not a name by its look: no
+ * capital after its first letter ("PEP", "AMD64", "TypeError", "NotRequired"), and of one letter
+ * only "A" or "I" (not the "D" of a formula)? */
+static bool sentence_like_capital(const char *s, size_t len)
+{
+	if (len == 1)
+		return s[0] == 'A' || s[0] == 'I';
+	for (size_t i = 1; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			return false;
+	return true;
+}
+
+/* A list item run into a line (a list flowed onto one line: "... a stop. - Item words") has no end
+ * the stops give: one without a stop runs on into the sentence after it ("- Opened by the module
+ * Group ID of the person ..."). Token t may start such a sentence when it is a capital word that
+ * looks like no name (sentence_like_capital), after a lower-case word (and any closing marks
+ * glued to it: "is returned) You"). */
+static bool run_on_capital(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	if (t < 2 || tk->cls != RL_TOK_WORD || !(tk->flags & RL_TF_UPPER) || tk->gap == RL_GAP_NONE)
+		return false;
+	if (!sentence_like_capital(sd->text + tk->off, tk->len))
+		return false;
+	uint32_t p = t - 1;  /* the word before, past closing marks glued to it */
+	for (int k = 0; k < 2 && p > 0 && sd->tok[p].gap == RL_GAP_NONE &&
+	                sd->tok[p].cls == RL_TOK_PUNCT &&
+	                rl_is_closer(sd->text + sd->tok[p].off, sd->tok[p].len);
+	     k++)
+		p--;
+	return rl_is_lower_word(&sd->tok[p], sd->text);
+}
+
+/* The tokens of the list marker run into a line (no line start) at unit start t0, or 0. */
+static uint32_t run_in_marker(const rl_side *sd, uint32_t t0)
+{
+	const rl_token *tk = sd->tok;
+	bool unordered;
+	/* (A marker is a mark, or a number or letter with one mark glued after it: the other unit
+	 * starts, most of them, are not asked further.) */
+	if (t0 == 0 || t0 + 1 >= sd->n || tk[t0].gap >= RL_GAP_BREAK ||
+	    (tk[t0].cls != RL_TOK_PUNCT && (tk[t0 + 1].gap != RL_GAP_NONE || tk[t0 + 1].len != 1)))
+		return 0;
+	return rl_list_marker(tk, sd->text, sd->n, t0, &unordered);
+}
+
+/* The list item run into a line that rl_units_find is in: its unit, where its words start (past
+ * the marker) and the token its end must come before (RL_RUN_IN_TOKENS); unit UINT32_MAX when
+ * the unit being found is none. */
+typedef struct run_in {
+	uint32_t unit, from, lim;
+	bool stopless;  /* the item before it ended at its marker without a stop */
+} run_in;
+
+/* Does a stop (. ! ?) end the text before token t (past closing marks glued to it)? */
+static bool stop_before(const rl_side *sd, uint32_t t)
+{
+	uint32_t j = t - 1;
+	while (j > 0 && sd->tok[j].gap == RL_GAP_NONE && sd->tok[j].cls == RL_TOK_PUNCT &&
+	       rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+		j--;
+	const rl_token *p = &sd->tok[j];
+	char ch = sd->text[p->off + p->len - 1];
+	return p->cls == RL_TOK_PUNCT && (ch == '.' || ch == '!' || ch == '?');
+}
+
+/* A unit starts at t (unit k; k UINT32_MAX: the sentence an item runs on into, or the text's
+ * end): the item before it, ended within its limit, is one (RL_UNIT_RUN_IN; past the limit it is
+ * taken for no item: a bullet is short); a marker run into a line starts the next run_in. An item
+ * after one that ended at its marker without a stop is of a list without stops: a stop that ends
+ * it and no capital before is the stop of a sentence it ran on into, which starts in lower case
+ * ("- Item of the list t_origin should be ..."); where the item ends is not known, and it is taken
+ * for no item. */
+static void run_in_next(rl_side *sd, run_in *ri, uint32_t t, uint32_t k)
+{
+	bool at_stop = (t == sd->n || (k != UINT32_MAX && sd->tok[t].gap < RL_GAP_BREAK &&
+	                               run_in_marker(sd, t) == 0)) &&
+	               t > 0 && stop_before(sd, t);
+	bool item = ri->unit != UINT32_MAX && t <= ri->lim && !(ri->stopless && at_stop);
+	if (item)
+		sd->uflags[ri->unit] |= RL_UNIT_RUN_IN;
+	uint32_t mk = k != UINT32_MAX ? run_in_marker(sd, t) : 0;
+	bool stopless = item && mk > 0 && !stop_before(sd, t);
+	ri->unit = UINT32_MAX;
+	if (mk > 0)
+		*ri = (run_in){k, t + mk, t + RL_RUN_IN_TOKENS, stopless};
+}
+
+/* The names of side s by their look in its prose: a bit per id of each word that stands
+ * capitalized after a lower-case word (run_on_capital) beyond RL_RUN_IN_TOKENS of any list marker
+ * run into a line. In a flattened bullet such a word is the name again ("... deals with Microsoft
+ * and ...", "... a Turtles occasion ..."), not the start of the sentence the item runs on into;
+ * NULL when out of memory. cand: the candidates (or NULL, every token). */
+static uint8_t *names_in_prose(const rl_ctx *c, int s, const uint32_t *cand, uint32_t ncand)
+{
+	const rl_side *sd = &c->side[s];
+	uint8_t *names = calloc(c->nids / 8 + 1, 1);
+	if (!names)
+		return NULL;
+	uint32_t clear = 0;  /* the first token past the reach of the last marker run in */
+	for (uint32_t i = 0; i < ncand; i++) {
+		uint32_t t = cand ? cand[i] : i, id = sd->ids[t];
+		if (inline_item(sd, t))
+			clear = t + RL_RUN_IN_TOKENS;
+		else if (t >= clear && id != RL_ID_NONE && run_on_capital(sd, t))
+			names[id / 8] |= (uint8_t)(1u << (id % 8));
+	}
+	return names;
+}
+
+/* Does the list item run into a line end before candidate t, a sentence without a stop after it
+ * starting there (a capital after a lower-case word, a function word or no name of the prose)? */
+static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_in *ri, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (ri->unit == UINT32_MAX || t < ri->from || t >= ri->lim || !run_on_capital(sd, t))
+		return false;
+	uint32_t id = sd->ids[t];
+	return id == RL_ID_NONE || (rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) ||
+	       !(names[id / 8] & (1u << (id % 8)));
+}
+
 /* unit[from..to) = u. */
 static void fill_units(uint32_t *unit, uint32_t from, uint32_t to, uint32_t u)
 {
@@ -161,12 +284,16 @@ int rl_units_find(rl_ctx *c, int s)
 	/* The candidates (ctx.h) when rl_ctx_init listed them, else every token. */
 	const uint32_t *cand = sd->listed ? sd->ucand.v : NULL;
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
+	run_in ri = {UINT32_MAX, 0, 0, false};
 
 	sd->unit = malloc((n + 1) * sizeof *sd->unit);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
-	if (!sd->unit || !sd->ustart || !sd->uflags)
+	uint8_t *names = names_in_prose(c, s, cand, ncand);
+	if (!sd->unit || !sd->ustart || !sd->uflags || !names) {
+		free(names);
 		return RL_ENOMEM;
+	}
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
@@ -180,7 +307,8 @@ int rl_units_find(rl_ctx *c, int s)
 		                   RL_TF_ASCII &&
 		               !rl_lower_starts(sd->tok, sd->text, t)) ||
 		              surely_inside(c, s, t));
-		if (plain || !rl_unit_starts(c, s, t))
+		bool run_on = runs_on_at(c, s, names, &ri, t);
+		if (!run_on && (plain || !rl_unit_starts(c, s, t)))
 			continue;
 		fill_units(sd->unit, filled, t, k - 1);
 		filled = t;
@@ -188,8 +316,13 @@ int rl_units_find(rl_ctx *c, int s)
 		sd->ustart[k] = t;
 		sd->uflags[k] = (uint8_t)((t == 0 || gap == RL_GAP_PARA ? RL_UNIT_PARA : 0) |
 		                          (t == 0 || gap >= RL_GAP_BREAK ? RL_UNIT_LINE : 0));
+		run_in_next(sd, &ri, t, run_on ? UINT32_MAX : k);
+		if (run_on)
+			sd->uflags[k] |= RL_UNIT_RUN_ON;
 		k++;
 	}
+	run_in_next(sd, &ri, n, UINT32_MAX);
+	free(names);
 	fill_units(sd->unit, filled, n, k - 1);
 	sd->ustart[k] = n;
 	sd->nunits = k;

@@ -56,8 +56,15 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops);
  * change an item (after rl_normalize, which joins what continues). */
 int rl_items_apart(rl_ctx *c, rl_opvec *ops);
 
+/* A list item run into a line (RL_UNIT_RUN_IN) ends within this many tokens of its marker: a
+ * bullet is short, and looking no farther keeps the units' walk bounded. */
+#define RL_RUN_IN_TOKENS 48
+
 /* Find the units of side s (c->side[s].ids and c->idf must be set). Fills unit, ustart, uflags and
- * nunits. */
+ * nunits. A list item run into a line is a unit of its own, whatever stage asks: it ends at its
+ * stop or line, or (one without a stop, flattened from a list) before the first capital word
+ * after a lower-case one (not all capitals), where the sentence it runs on into starts
+ * (RL_UNIT_RUN_ON); within RL_RUN_IN_TOKENS, or it is taken for no item. */
 int rl_units_find(rl_ctx *c, int s);
 
 /* The most words a heading has (rl_unit_heading): a title or a standfirst is a line, not a

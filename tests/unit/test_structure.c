@@ -156,6 +156,73 @@ Test(structure, lines_items_and_headings)
 	                 "developer, ending two years of debate over its future and upkeep.");
 }
 
+/* The flags of each unit of a text, "i" a list item run into a line, "o" the sentence it runs on
+ * into, "." neither. */
+static char *run_in_flags_of(const char *text)
+{
+	static char out[256];
+	text_ctx x;
+	const rl_side *sd = text_ctx_open(&x, text);
+	uint32_t u = 0;
+	for (; u < sd->nunits && u + 1 < sizeof out; u++)
+		out[u] = (sd->uflags[u] & RL_UNIT_RUN_IN) ? 'i' : (sd->uflags[u] & RL_UNIT_RUN_ON) ? 'o' : '.';
+	out[u] = '\0';
+	text_ctx_close(&x);
+	return out;
+}
+
+/* A list item run into a line without a stop (a list flowed from a web page) runs on into the
+ * sentence after it: the units end it there, before a capital word after a lower-case one, so
+ * that every stage (pairing, moves, provenance, quotations) sees the one item. Not before a name
+ * in capitals, nor where no item was run in. */
+Test(structure, a_list_item_run_into_a_line_ends_where_the_next_sentence_starts)
+{
+	cr_assert_str_eq(units_of("Sold for cash. - Buyer pays fees The new owner keeps the light."),
+	                 "Sold for cash. / - Buyer pays fees / The new owner keeps the light.");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees The new owner keeps it."),
+	                 ".io");
+	cr_assert_str_eq(units_of("Sold for cash. - Buyer pays the RNLI fees and leaves."),
+	                 "Sold for cash. / - Buyer pays the RNLI fees and leaves.");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees. - Owner stays."), ".ii");
+	cr_assert_str_eq(units_of("The keeper met the Harbour Board on Monday."),
+	                 "The keeper met the Harbour Board on Monday.");
+}
+
+/* A capital after a lower-case word in a flattened bullet is often a name, not the start of the
+ * sentence the item runs on into: a word the prose also writes capitalized after a lower-case word
+ * (not a function word), one with a capital inside ("TypeError") and a lone letter but "A" and
+ * "I" go on with the item. */
+Test(structure, a_name_in_a_list_item_run_into_a_line_does_not_end_it)
+{
+	cr_assert_str_eq(units_of("The keeper wrote to Marlowe about the lamp. Sold for cash. - Buyer "
+	                          "deals with Marlowe and the council"),
+	                 "The keeper wrote to Marlowe about the lamp. / Sold for cash. / - Buyer "
+	                 "deals with Marlowe and the council");
+	cr_assert_str_eq(units_of("Sold for cash. - Buyer code raises TypeError at once"),
+	                 "Sold for cash. / - Buyer code raises TypeError at once");
+	cr_assert_str_eq(units_of("Sold for cash. - Buyer sets the value D at once"),
+	                 "Sold for cash. / - Buyer sets the value D at once");
+	cr_assert_str_eq(units_of("He read a book called The Sea. Sold for cash. - Buyer pays fees "
+	                          "The owner stays."),
+	                 "He read a book called The Sea. / Sold for cash. / - Buyer pays fees / "
+	                 "The owner stays.");
+}
+
+/* Items that end at the next marker without a stop are a list without stops: the last one, run
+ * on to a stop with no capital before it, ran on into a sentence that starts in lower case, and
+ * its end is not known: it is no item (provenance and moves do not take that sentence for the
+ * bullet's words). An item after items with stops keeps its own. */
+Test(structure, a_bullet_without_a_stop_run_into_a_lower_case_sentence_is_no_item)
+{
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees - Owner keeps the lamp "
+	                                  "lamps burn oil here."),
+	                 ".i.");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees. - Owner keeps the lamp."),
+	                 ".ii");
+	cr_assert_str_eq(run_in_flags_of("Sold for cash. - Buyer pays fees - Owner keeps the lamp"),
+	                 ".ii");
+}
+
 /* The headings of a text (rl_unit_heading), joined by " / ". */
 static char *headings_of(const char *text)
 {
@@ -524,7 +591,7 @@ Test(structure, candidates_find_what_every_token_finds)
 	    "\xc2\xab Oui \xc2\xbb, dit-il. \"Quoted\"word and 'single' ones.\x0c"
 	    "\xe7\x81\xaf\xe5\xa1\x94\xe3\x80\x82\xe3\x80\x8c\xe5\xa5\xbd\xe3\x80\x8d"
 	    " Approx. five. J. Smith left!\xe2\x80\x9d Yes? No\xe2\x80\xa6 U.S. troops. 3.5 miles. "
-	    "From a stream. tidewrap runs.";
+	    "From a stream. tidewrap runs. Sold. - Buyer pays fees The owner stays.";
 	rl_diff_opts o = RL_DIFF_OPTS_INIT;
 	rl_tokens *toks[2];
 	rl_ctx c;
