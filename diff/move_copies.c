@@ -112,7 +112,8 @@ static int bag_fill(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, stem_bag *
 	for (uint32_t t = lo; t < hi && b->n < want; t++)
 		if (rl_words(c, s, t, t + 1))
 			b->v[b->n++] = rl_stem_hash(sd->text, &sd->tok[t]);
-	qsort(b->v, b->n, sizeof *b->v, cmp_u32);
+	if (b->n > 1)  /* an empty bag may have no array yet: qsort's is declared non-null */
+		qsort(b->v, b->n, sizeof *b->v, cmp_u32);
 	return RL_OK;
 }
 
