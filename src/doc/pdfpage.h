@@ -1,6 +1,6 @@
 /* pdfpage.h: the PDF reader's lines and document as it reads them, shared by its files (pdfdoc.c:
- * lines, reading order, paragraphs; pdffurn.c: page furniture). Not a face of the readers: only
- * these two files include it. */
+ * lines, reading order, paragraphs; pdffurn.c: page furniture; pdfcirc.c: the circled c). Not a
+ * face of the readers: only these files include it. */
 #ifndef REDLINE_PDFPAGE_H
 #define REDLINE_PDFPAGE_H
 
@@ -43,5 +43,18 @@ typedef struct {
  * two pages or more, a line in the top or bottom tenth whose text, digits aside, comes back on
  * most pages (a running head or foot). */
 void rl_pdf_drop_furniture(pdoc *d, unsigned npages);
+
+/* Append n bytes to d's raw text; -1 when out of memory or past raw_max (d->over set). */
+int rl_pdf_add_raw(pdoc *d, const char *s, size_t n);
+
+/* Is the character at s (box rects[k] on page p) a c standing alone as a word (opening the line
+ * cur, or a gap wider than a word space after the word before it; before a space or the line's
+ * end) in a drawn circle, a © (at most MAX_RINGS such c's rendered a document)? */
+int rl_pdf_circled_c(pdoc *d, const pline *cur, const char *s, const PopplerRectangle *rects,
+                     guint k, unsigned p);
+
+/* The ©s standing alone among page lines [lo, hi), joined with the lines beside them on their
+ * row. 0, or -1 when out of memory. */
+int rl_pdf_circled_marks(pdoc *d, size_t lo, size_t hi);
 
 #endif
