@@ -51,6 +51,9 @@
  * not kept in place, or a phrase restated in order (phrase()), is a restatement on its own;
  * fewer stems scattered are weak evidence (drop_unsupported()). */
 #define SURE_STEMS 4
+/* Words kept in place beside an OLD unit count twice for it when they hold this many stems, not
+ * the story's names (kept_beside()); one word kept is chance, as "the" is. */
+#define KEPT_STEMS 2
 enum { EV_NONE, EV_WEAK, EV_SURE };
 
 /* Everything the search holds. */
@@ -608,6 +611,35 @@ static uint32_t unit_len(const search *x, uint32_t v)
 	return sa->ustart[v + 1] - sa->ustart[v];
 }
 
+static bool names_table(search *x);
+static bool is_story_name(const search *x, uint32_t t, uint32_t m);
+
+/* The weight of the stems the unit keeps in place that OLD unit v, which it stands beside and
+ * exact() has just read (seen == *pass), holds: words the exact diff kept in order beside v
+ * restate v in order, as a phrase does (phrase()), and count twice. Without this, stems met by
+ * chance elsewhere ("shifting", "powering", "maintain") outweigh a sentence rewritten beside its
+ * own source that keeps four of its words (corpus 001 -> 003), and a verse of one Bible
+ * translation is linked to another chapter's verse. Each stem counts once; a name the story
+ * repeats, kept beside, says who the unit is about, not what it restates, and does not count
+ * (as in free_shared); nor does one stem kept alone (KEPT_STEMS). Without memory for the names, nothing counts and x->oom says so. */
+static double kept_beside(search *x, const cands *cd, uint32_t *pass)
+{
+	double sum = 0;
+	uint32_t read = *pass, once = ++*pass, n = 0;
+	if (!names_table(x))
+		return 0;
+	for (uint32_t t = cd->t0; t < cd->t1; t++) {
+		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
+		if (m == NONE || !(x->held[t / 8] >> (t % 8) & 1) || x->seen[m] != read ||
+		    is_story_name(x, t, m))
+			continue;
+		x->seen[m] = once;
+		sum += x->w[m];
+		n++;
+	}
+	return n >= KEPT_STEMS ? sum : 0;
+}
+
 /* Exact scores of every candidate over the stems still marked, then, for those within half of
  * the best (a phrase adds at most the shared weight again), a phrase compared word by word.
  * False when the budget is spent. */
@@ -622,6 +654,7 @@ static bool score(search *x, cands *cd, uint32_t *pass)
 	for (uint32_t k = 0; k < cd->nb; k++) {
 		uint32_t n;
 		cd->bs[k] = exact(x, cd->bv[k], ++*pass, &n);
+		cd->bs[k] += kept_beside(x, cd, pass);
 		cd->bc[k] = cosine(x, cd->bs[k], cd->total, cd->bv[k]);
 		cd->most = cd->bc[k] > cd->most ? cd->bc[k] : cd->most;
 	}
@@ -711,6 +744,16 @@ static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pas
 	return found;
 }
 
+/* Is NEW token t (stem m) a name more than one OLD unit holds (x->names: the story's company,
+ * its product), or a compound's tail ("open-source" is one word)? Such a word says what a unit
+ * is about, not which sentence it restates. x->names must be there (names_table). */
+static bool is_story_name(const search *x, uint32_t t, uint32_t m)
+{
+	const rl_side *sb = &x->c->side[RL_NEW];
+	return (sb->tok[t].flags & RL_TF_GLUED) ||
+	       (x->df[m] > 1 && sb->ids[t] != RL_ID_NONE && x->names[sb->ids[t]] == RL_NAME_SEEN);
+}
+
 /* The stems OLD unit v shares with the unit looked at (marked) through its words that are not
  * kept in place: a heading that keeps "Northfield Energy" and rewrites the rest is no restatement
  * of "About Northfield Energy" further down, however rare the two words are. With names_out,
@@ -719,7 +762,6 @@ static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pas
  * still points at it. */
 static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pass, bool names_out)
 {
-	const rl_side *sb = &x->c->side[RL_NEW];
 	uint32_t n, got = 0;
 	exact(x, v, ++*pass, &n);  /* seen == *pass: the stems v shares */
 	uint32_t shared = *pass, counted = ++*pass;
@@ -727,9 +769,7 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
 		uint32_t m = rl_stem_at(&x->st, RL_NEW, t);
 		if (m == NONE || (x->held[t / 8] >> (t % 8) & 1) || x->seen[m] != shared)
 			continue;
-		if (names_out && ((sb->tok[t].flags & RL_TF_GLUED) ||
-		                  (x->df[m] > 1 && sb->ids[t] != RL_ID_NONE &&
-		                   x->names[sb->ids[t]] == RL_NAME_SEEN)))
+		if (names_out && is_story_name(x, t, m))
 			continue;
 		x->seen[m] = counted;
 		got++;

@@ -695,3 +695,28 @@ Test(provenance, new_stems_are_kept_for_the_wanted_units_alone)
 	rl_stems_free(&one);
 	text_ctx_close(&x);
 }
+
+/* A sentence rewritten beside its own source keeps four of its words there (swing, toward,
+ * families, moorings); another sentence that NEW also rewrites shares more stems with it, but by
+ * chance ("shift" in "shifting", "power" in "powering", "maintain", "board"). The words kept in
+ * place restate the sentence beside in order and count twice, so the rewrite is no restatement of
+ * the other (corpus 001 -> 003 drew such a sentence as derived from one two paragraphs up). */
+Test(provenance, words_kept_beside_outweigh_stems_met_by_chance_elsewhere)
+{
+	const char *old =
+		"The harbour board met on Friday to settle the mooring fees for the coming season.\n\n"
+		"Whereas the board runs its own pumps internally, like those powering the harbour "
+		"lights, Fenwick had made the outer quay a central part of the town's plans, a way to "
+		"maintain the shifting channel.\n\n"
+		"Trade may swing again toward the old families with moorings, whereas newcomers could "
+		"stay on the outer quay.\n\n"
+		"The fees will be reviewed again in the spring.\n";
+	const char *new =
+		"The harbour board met on Friday to settle the mooring fees for the coming season.\n\n"
+		"The board keeps its pumps in house for the lights, and Fenwick built the town's plans "
+		"around the quay.\n\n"
+		"A shift by the board could swing power back toward the major families that maintain "
+		"robust harbour moorings.\n\n"
+		"The fees will be reviewed again in the spring.\n";
+	assert_no_link(old, new, "A shift by the board");
+}
