@@ -665,6 +665,41 @@ static bool heads_line(const rl_layout *lay, const rl_piece *p, const rl_piece *
 	       tok_at(lay, s, p0)->gap != RL_GAP_NONE;
 }
 
+/* Does piece k of raw start a sentence's head on both sides (a few words after a stop, within a
+ * line: "discussions. Meta" facing "discussions. {+A+} Meta") that a passage on one side cuts off
+ * from the rest of its sentence ("Meta [-CEO … would still need to sign off, and a company-]
+ * spokesperson")? Then the head starts a block of its own: left in the block before, it would
+ * stand at the end of the other sentence's row on one side and on a row of its own on the side
+ * that wraps, its sentence going on below the passage. (sentence_head is the same head at the
+ * end of a passage.) */
+static bool head_before_passage(const rl_layout *lay, const piecevec *raw, size_t k)
+{
+	const rl_piece *p = &raw->v[k];
+	if (p->a0 >= lay->ntok[RL_OLD] || p->b0 >= lay->ntok[RL_NEW] ||
+	    sentence_start(lay, RL_OLD, p->a0) < 2 || sentence_start(lay, RL_NEW, p->b0) < 2 ||
+	    starts_line(lay, RL_OLD, p->a0) || starts_line(lay, RL_NEW, p->b0))
+		return false;
+	size_t words[2] = {0, 0};
+	for (size_t m = k; m < raw->n; m++) {
+		const rl_piece *q = &raw->v[m];
+		if (lay->ops[q->op].move)
+			return false;
+		if (m > k && is_passage(lay, q))
+			return words[RL_OLD] > 0 && words[RL_NEW] > 0 && m + 1 < raw->n &&
+			       !lay->ops[raw->v[m + 1].op].move &&
+			       !starts_line(lay, RL_OLD, raw->v[m + 1].a0) &&
+			       !starts_line(lay, RL_NEW, raw->v[m + 1].b0);
+		if ((m > k && (starts_line(lay, RL_OLD, q->a0) || starts_line(lay, RL_NEW, q->b0))) ||
+		    q->a1 - p->a0 > HEAD_TOKENS || q->b1 - p->b0 > HEAD_TOKENS)
+			return false;
+		words[RL_OLD] += words_in(lay, RL_OLD, q->a0, q->a1);
+		words[RL_NEW] += words_in(lay, RL_NEW, q->b0, q->b1);
+		if (words[RL_OLD] > HEAD_WORDS || words[RL_NEW] > HEAD_WORDS)
+			return false;
+	}
+	return false;
+}
+
 static int make_blocks(rl_layout *lay, const piecevec *raw)
 {
 	bool open = false;
@@ -682,7 +717,7 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
-		if (!go_on && heads_line(lay, p, n))
+		if (!go_on && (heads_line(lay, p, n) || (open && head_before_passage(lay, raw, k))))
 			open = false;
 		if (is_passage(lay, p))
 			rc = add_passage(lay, p, n, go_on, &open);

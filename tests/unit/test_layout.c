@@ -572,3 +572,26 @@ Test(layout, a_sentence_head_at_the_end_of_a_passage_goes_with_its_sentence)
 	check_all_widths(a, b);
 	check_all_widths(b, a);
 }
+
+/* Issue 10, the same head before a passage: a sentence kept in place ends ("… just talks."), the
+ * next one starts with a kept word ("Harbour", "{+A+} Harbour" in NEW) and goes on after a
+ * deletion of whole clauses ("[-chief Ann Lowe would … a council-] spokesperson"). The head was
+ * left at the end of the row of the sentence before on OLD's side, and on a row of its own on
+ * NEW's, which wrapped. It starts a row of its own on both sides (corpus 000 -> 003). */
+Test(layout, a_sentence_head_before_a_passage_starts_its_own_row)
+{
+	const char *a = "The crew painted the hull. The talks are just that, talks. Harbour chief "
+	                "Ann Lowe would still need to sign off on any changes, and a council "
+	                "spokesperson said the fares stay low.\n";
+	const char *b = "The crew painted the hull. It is worth noting that these are currently "
+	                "just talks. A Harbour spokesperson said the fares stay low.\n";
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 50, RL_OLD, ro, &no);
+	side_rows(a, b, 50, RL_NEW, rn, &nn);
+	long wo = row_starting(ro, no, "Harbour");
+	long wn = row_starting(rn, nn, "A Harbour");
+	cr_assert(wo > 0 && wo == wn, "\"Harbour\" on row %ld, \"A Harbour\" on row %ld", wo, wn);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}
