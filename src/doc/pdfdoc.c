@@ -1034,8 +1034,9 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
- * bytes to drop (1 for '-', 2 for a soft hyphen), or 0. */
-static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
+ * bytes to drop (1 for '-', 2 for a soft hyphen), or 0; *glue is set when the hyphen is a
+ * compound's, kept, and the next line follows it without a space ("closed-" / "source"). */
+static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 {
 	const char *s = d->raw + a->off;
 	size_t n = a->len, cut = 0;
@@ -1047,7 +1048,10 @@ static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
 		return 0;
 	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
 	gunichar after = g_utf8_get_char_validated(d->raw + b->off, (gssize)b->len);  /* no NUL */
-	return g_unichar_isalpha(before) && g_unichar_islower(after) ? cut : 0;
+	if (!g_unichar_isalpha(before) || !g_unichar_islower(after))
+		return 0;
+	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen breaks a word */
+	return *glue ? 0 : cut;
 }
 
 static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
@@ -1060,6 +1064,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i], *a = l;
 		size_t cut = 0, skip = 0;
+		int glue = 0;       /* a compound's hyphen ends the line: no space after it */
 		if (paired) {
 			pair = *l;
 			pair.x1 = v[i - 1]->x1;
@@ -1072,7 +1077,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			next = 1;  /* a table's two cells, not a justified line of two words */
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
-			cut = broken_word(d, l, v[i + 1]);
+			cut = broken_word(d, l, v[i + 1], &glue);
 		int here = starts;
 		starts = next;
 		if (here) {
@@ -1086,7 +1091,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		}
 		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
 			return -1;
-		if (!cut && l->len > skip)  /* a bullet alone: its "- " has its space */
+		if (!cut && !glue && l->len > skip)  /* a bullet alone: its "- " has its space */
 			rl_docbuf_space(b);
 	}
 	return 0;
@@ -1202,6 +1207,8 @@ int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t
 	free(v);
 	free(d.v);
 	free(d.raw);
+	if (d.compounds)
+		g_hash_table_destroy(d.compounds);
 	if (d.ink)
 		cairo_surface_destroy(d.ink);
 	rl_docbuf_release(&b);

@@ -639,6 +639,22 @@ def circled_pdf():
     return pdf_file(["".join(body)])
 
 
+def hyphens_pdf():
+    """Stop 30: a line that ends with a compound's own hyphen ("long-" / "standing", a compound
+    the text writes whole on a line before; "state-of-" / "the-art", one of several parts), as a
+    browser prints a column (it hyphenates no word), and a word TeX broke ("infor-" / "mation").
+    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art"."""
+    body = [text_at(60, 770, "Shed rota", 16)]
+    lines = ["The long-standing rota for the garden shed was",
+             "kept by hand. Volunteers asked for a long-",
+             "standing fix, so the committee tried a state-of-",
+             "the-art booking book, which gave infor-",
+             "mation on every slot of the week at a glance."]
+    for k, line in enumerate(lines):
+        body.append(text_at(60, 740 - k * LEADING, line))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -702,6 +718,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "circled.pdf")):
         with open(path, "wb") as f:
             f.write(circled_pdf())
+    for path in (os.path.join(HERE, "hyphens.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "hyphens.pdf")):
+        with open(path, "wb") as f:
+            f.write(hyphens_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

@@ -392,6 +392,20 @@ Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
 	            "Rate\n\na\n\nb\n\nc\n\nForm\n\nc\n\nis the form to sign.\n");
 }
 
+/* Stop 30: a hyphen at a line's end is a compound's when the text writes the compound whole on a
+ * line ("long-" / "standing" after "long-standing"), or when the word already holds one
+ * ("state-of-" / "the-art"): kept, the lines joined without a space. A browser prints no hyphen of
+ * its own, so each of its line ends' hyphens is such a one. A word broken ("infor-" / "mation")
+ * is still rejoined (tests/documents/hyphens.pdf, make_fixtures.py). Before: "longstanding",
+ * "state-ofthe-art". */
+Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
+{
+	expect_text(rl_read_pdf, "tests/documents/hyphens.pdf",
+	            "Shed rota\n\nThe long-standing rota for the garden shed was kept by hand. "
+	            "Volunteers asked for a long-standing fix, so the committee tried a state-of-the-art "
+	            "booking book, which gave information on every slot of the week at a glance.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
