@@ -14,7 +14,7 @@ static void trim_word(const char **s, size_t *n)
 {
 	const char *a = *s, *z = *s + *n;
 	while (a < z && !g_unichar_isalnum(g_utf8_get_char(a)))
-		a = g_utf8_next_char(a);
+		a += g_utf8_skip[*(const guchar *)a];
 	while (z > a) {
 		const char *p = g_utf8_find_prev_char(a, z);
 		if (!p || g_unichar_isalnum(g_utf8_get_char(p)))
