@@ -602,6 +602,31 @@ static size_t bullet(const char *s, size_t n)
 	return 0;
 }
 
+/* The number of a list item's mark opening s[0, n) ("2. ", "14) "), or 0. */
+static unsigned item_number(const char *s, size_t n)
+{
+	unsigned v = 0;
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (unsigned)(s[i++] - '0');
+	return i && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ' ? v : 0;
+}
+
+/* Does line b open a numbered list item after line a, a browser's or a word processor's list
+ * whose numbers are text? Either a's item is numbered one less and b stands where a does, or a
+ * is the hanging line of an item (right of b's number, by a mark's width) and ends a sentence.
+ * A sentence seldom opens with a number and a stop; that is a list's shape. */
+static int number_item(const pdoc *d, const pline *a, const pline *b, double h, int sentence)
+{
+	unsigned nb = item_number(d->raw + b->off, b->len), na = item_number(d->raw + a->off, a->len);
+	if (!nb || b->page != a->page)
+		return 0;
+	if (na && na + 1 == nb && b->x1 < a->x1 + 0.5 * h &&
+	    b->x1 > a->x1 - 0.5 * h)
+		return 1;
+	return sentence && b->x1 < a->x1 - 0.5 * h && b->x1 > a->x1 - 4 * h;
+}
+
 /* Is line a a bullet alone, and line b its item's text on the same baseline to its right? */
 static int bullet_then_item(const pdoc *d, const pline *a, const pline *b, double h)
 {
@@ -1013,6 +1038,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	 * any short line: a line wrapped by hand before its column's edge goes on.) */
 	int sentence = ends_sentence(d->raw + a->off, a->len);
 	if (sentence && ends_short(d, a, b, right))
+		return 1;
+	if (number_item(d, a, b, h, sentence))
 		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */

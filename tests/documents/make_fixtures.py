@@ -655,6 +655,34 @@ def hyphens_pdf():
     return pdf_file(["".join(body)])
 
 
+def numbered_pdf():
+    """Stop 30: a numbered list whose numbers are text, as a browser or a word processor prints
+    one: the numbers at the column's edge, an item's next line hanging under its text, items
+    ending sentences at the column's edge and items of a few words. Before, an item went on into
+    the next: "... by the stage. 2. Lock the side door ...", "4. Tea towels 5. A mop"."""
+    body = [text_at(60, 770, "Hall rules", 16)]
+    rows = [(60, "Hirers agree to the points below, which the trust"),
+            (60, "may change from one season to the next."),
+            None,
+            (60, "1. Leave the hall as you found it, with the chairs"),
+            (74, "stacked against the back wall by the old stage."),
+            (60, "2. Lock the side door and the kitchen hatch, and"),
+            (74, "switch off the urn and the lights in the porch."),
+            (60, "3. Hand the key back to the clerk by the morning."),
+            None,
+            (60, "Bring your own:"),
+            (60, "4. Tea towels"),
+            (60, "5. A mop"),
+            None,
+            (60, "Thank you for looking after the hall for us all.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -722,6 +750,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "hyphens.pdf")):
         with open(path, "wb") as f:
             f.write(hyphens_pdf())
+    for path in (os.path.join(HERE, "numbered.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "numbered.pdf")):
+        with open(path, "wb") as f:
+            f.write(numbered_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

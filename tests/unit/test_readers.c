@@ -406,6 +406,21 @@ Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
 	            "booking book, which gave information on every slot of the week at a glance.\n");
 }
 
+/* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
+ * make_fixtures.py): an item after a hanging line that ends a sentence at the column's edge, and
+ * an item after the one numbered before it where it stands, is an item of its own. Before, each
+ * item went on into the next ("... by the old stage. 2. Lock ...", "4. Tea towels 5. A mop"). */
+Test(pdf, a_numbered_item_opens_its_paragraph)
+{
+	expect_text(rl_read_pdf, "tests/documents/numbered.pdf",
+	            "Hall rules\n\nHirers agree to the points below, which the trust may change from "
+	            "one season to the next.\n\n1. Leave the hall as you found it, with the chairs "
+	            "stacked against the back wall by the old stage.\n\n2. Lock the side door and the "
+	            "kitchen hatch, and switch off the urn and the lights in the porch.\n\n3. Hand the "
+	            "key back to the clerk by the morning.\n\nBring your own:\n\n4. Tea towels\n\n"
+	            "5. A mop\n\nThank you for looking after the hall for us all.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
