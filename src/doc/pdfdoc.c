@@ -1081,9 +1081,55 @@ static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 	return *glue ? 0 : cut;
 }
 
+#define INTERRUPTION_LINES 8  /* a caption's or a page's notes' lines, at most */
+
+/* Lines v[i + 1 .. j) of a smaller type that come between two lines of one paragraph: v[i]
+ * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below)
+ * and goes on in lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
+ * their order.) */
+static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double gap)
+{
+	if (i + 2 >= n || same_size(v[i], v[i + 1]) || type_size(v[i + 1]) > type_size(v[i]) ||
+	    ends_sentence(d->raw + v[i]->off, v[i]->len))
+		return 0;
+	size_t j = i + 2;
+	while (j < n && j - i <= INTERRUPTION_LINES && !same_size(v[i], v[j]))
+		if (type_size(v[j++]) > type_size(v[i]))
+			return 0;
+	if (j >= n || j - i > INTERRUPTION_LINES || v[j]->page != v[i]->page || !v[j]->len)
+		return 0;
+	double h = v[i]->y2 - v[i]->y1;
+	if (v[j]->x1 > v[i]->x1 + 0.5 * h || v[j]->x1 < v[i]->x1 - 0.5 * h || v[j]->y1 < v[i]->y1 ||
+	    v[j]->y1 - v[i]->y2 > gap + 0.4 * h)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
+	return g_unichar_islower(c) ? j : 0;
+}
+
+/* A caption beside a picture that a paragraph flows around (a float), or a page's notes between
+ * a paragraph's lines: read after the paragraph, not inside its sentence ("… due to" / "Figure
+ * 2. …" / "underwhelming …"). The lines v[i + 1 .. j) move after the paragraph's last line. */
+static void defer_interruptions(pdoc *d, pline **v, size_t n, double gap)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = interruption(d, v, n, i, gap), m = j;
+		if (!j)
+			continue;
+		while (m + 1 < n && !new_paragraph(d, v[m], v[m + 1], gap, column_right(v, n, m), 0))
+			m++;
+		pline *moved[INTERRUPTION_LINES];
+		size_t k = j - i - 1;
+		memcpy(moved, v + i + 1, k * sizeof *moved);
+		memmove(v + i + 1, v + j, (m + 1 - j) * sizeof *v);
+		memcpy(v + m + 1 - k, moved, k * sizeof *moved);
+		i = m;
+	}
+}
+
 static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 {
 	double gap = usual_gap(v, n);
+	defer_interruptions(d, v, n, gap);
 	int starts = 1;     /* does line i start a paragraph? */
 	double mark_x = -1; /* where the last item with a drawn bullet started */
 	pline pair;         /* a justified line of two words, as one line (justified_pair) */

@@ -683,6 +683,27 @@ def numbered_pdf():
     return pdf_file(["".join(body)])
 
 
+def caption_pdf():
+    """Stop 30: a paragraph that flows around a picture (a float, as a browser prints one), the
+    picture's caption set smaller beside the paragraph's short lines. Before, the caption was
+    read inside the paragraph's sentence ("... fitted the" / "Figure 1. ..." / "cupboards ...")."""
+    body = [text_at(60, 770, "Kitchen news", 16)]
+    left = ["The new kitchen in the hall opened last week, after",
+            "a long winter of work by the",
+            "volunteers, who fitted the",
+            "cupboards and the sink by",
+            "hand and painted the walls",
+            "a pale green. The urn is now on the side by the",
+            "hatch, and the old cooker has gone for scrap."]
+    for k, line in enumerate(left):
+        body.append(text_at(60, 740 - k * LEADING, line))
+    body.append("0.8 g 200 700 80 24 re f 0 g\n")  # the picture, a grey box
+    for k, line in enumerate(["Figure 1. The kitchen,", "seen from the hatch."]):
+        body.append("BT /F1 8 Tf 200 %d Td %s Tj ET\n" % (690 - k * 9, pdf_string(line)))
+    body.append(text_at(60, 740 - 8 * LEADING, "Tea is served from ten on Saturdays."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -754,6 +775,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "numbered.pdf")):
         with open(path, "wb") as f:
             f.write(numbered_pdf())
+    for path in (os.path.join(HERE, "caption.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "caption.pdf")):
+        with open(path, "wb") as f:
+            f.write(caption_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

@@ -421,6 +421,20 @@ Test(pdf, a_numbered_item_opens_its_paragraph)
 	            "5. A mop\n\nThank you for looking after the hall for us all.\n");
 }
 
+/* Stop 30: a picture's caption, set smaller beside the short lines of a paragraph that flows
+ * around the picture (tests/documents/caption.pdf, make_fixtures.py), is read after the
+ * paragraph. Before, it cut the sentence: "... painted the walls" / "Figure 1. ..." / "a pale
+ * green. ...". */
+Test(pdf, a_caption_beside_a_paragraph_is_read_after_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/caption.pdf",
+	            "Kitchen news\n\nThe new kitchen in the hall opened last week, after a long winter "
+	            "of work by the volunteers, who fitted the cupboards and the sink by hand and painted "
+	            "the walls a pale green. The urn is now on the side by the hatch, and the old cooker "
+	            "has gone for scrap.\n\nFigure 1. The kitchen, seen from the hatch.\n\n"
+	            "Tea is served from ten on Saturdays.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
