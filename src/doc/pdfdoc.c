@@ -602,6 +602,31 @@ static size_t bullet(const char *s, size_t n)
 	return 0;
 }
 
+/* The number of a list item's mark opening s[0, n) ("2. ", "14) "), or 0. */
+static unsigned item_number(const char *s, size_t n)
+{
+	unsigned v = 0;
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (unsigned)(s[i++] - '0');
+	return i && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ' ? v : 0;
+}
+
+/* Does line b open a numbered list item after line a, a browser's or a word processor's list
+ * whose numbers are text? Either a's item is numbered one less and b stands where a does, or a
+ * is the hanging line of an item (right of b's number, by a mark's width) and ends a sentence.
+ * A sentence seldom opens with a number and a stop; that is a list's shape. */
+static int number_item(const pdoc *d, const pline *a, const pline *b, double h, int sentence)
+{
+	unsigned nb = item_number(d->raw + b->off, b->len), na = item_number(d->raw + a->off, a->len);
+	if (!nb || b->page != a->page)
+		return 0;
+	if (na && na + 1 == nb && b->x1 < a->x1 + 0.5 * h &&
+	    b->x1 > a->x1 - 0.5 * h)
+		return 1;
+	return sentence && b->x1 < a->x1 - 0.5 * h && b->x1 > a->x1 - 4 * h;
+}
+
 /* Is line a a bullet alone, and line b its item's text on the same baseline to its right? */
 static int bullet_then_item(const pdoc *d, const pline *a, const pline *b, double h)
 {
@@ -1014,6 +1039,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	int sentence = ends_sentence(d->raw + a->off, a->len);
 	if (sentence && ends_short(d, a, b, right))
 		return 1;
+	if (number_item(d, a, b, h, sentence))
+		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
 	if (b->x1 > a->x1 + 0.8 * h && sentence)
@@ -1034,8 +1061,9 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
- * bytes to drop (1 for '-', 2 for a soft hyphen), or 0. */
-static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
+ * bytes to drop (1 for '-', 2 for a soft hyphen), or 0; *glue is set when the hyphen is a
+ * compound's, kept, and the next line follows it without a space ("closed-" / "source"). */
+static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 {
 	const char *s = d->raw + a->off;
 	size_t n = a->len, cut = 0;
@@ -1047,12 +1075,61 @@ static size_t broken_word(const pdoc *d, const pline *a, const pline *b)
 		return 0;
 	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
 	gunichar after = g_utf8_get_char_validated(d->raw + b->off, (gssize)b->len);  /* no NUL */
-	return g_unichar_isalpha(before) && g_unichar_islower(after) ? cut : 0;
+	if (!g_unichar_isalpha(before) || !g_unichar_islower(after))
+		return 0;
+	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen breaks a word */
+	return *glue ? 0 : cut;
+}
+
+#define INTERRUPTION_LINES 8  /* a caption's or a page's notes' lines, at most */
+
+/* Lines v[i + 1 .. j) of a smaller type that come between two lines of one paragraph: v[i]
+ * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below)
+ * and goes on in lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
+ * their order.) */
+static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double gap)
+{
+	if (i + 2 >= n || same_size(v[i], v[i + 1]) || type_size(v[i + 1]) > type_size(v[i]) ||
+	    ends_sentence(d->raw + v[i]->off, v[i]->len))
+		return 0;
+	size_t j = i + 2;
+	while (j < n && j - i <= INTERRUPTION_LINES && !same_size(v[i], v[j]))
+		if (type_size(v[j++]) > type_size(v[i]))
+			return 0;
+	if (j >= n || j - i > INTERRUPTION_LINES || v[j]->page != v[i]->page || !v[j]->len)
+		return 0;
+	double h = v[i]->y2 - v[i]->y1;
+	if (v[j]->x1 > v[i]->x1 + 0.5 * h || v[j]->x1 < v[i]->x1 - 0.5 * h || v[j]->y1 < v[i]->y1 ||
+	    v[j]->y1 - v[i]->y2 > gap + 0.4 * h)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
+	return g_unichar_islower(c) ? j : 0;
+}
+
+/* A caption beside a picture that a paragraph flows around (a float), or a page's notes between
+ * a paragraph's lines: read after the paragraph, not inside its sentence ("… due to" / "Figure
+ * 2. …" / "underwhelming …"). The lines v[i + 1 .. j) move after the paragraph's last line. */
+static void defer_interruptions(pdoc *d, pline **v, size_t n, double gap)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = interruption(d, v, n, i, gap), m = j;
+		if (!j)
+			continue;
+		while (m + 1 < n && !new_paragraph(d, v[m], v[m + 1], gap, column_right(v, n, m), 0))
+			m++;
+		pline *moved[INTERRUPTION_LINES];
+		size_t k = j - i - 1;
+		memcpy(moved, v + i + 1, k * sizeof *moved);
+		memmove(v + i + 1, v + j, (m + 1 - j) * sizeof *v);
+		memcpy(v + m + 1 - k, moved, k * sizeof *moved);
+		i = m;
+	}
 }
 
 static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 {
 	double gap = usual_gap(v, n);
+	defer_interruptions(d, v, n, gap);
 	int starts = 1;     /* does line i start a paragraph? */
 	double mark_x = -1; /* where the last item with a drawn bullet started */
 	pline pair;         /* a justified line of two words, as one line (justified_pair) */
@@ -1060,6 +1137,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i], *a = l;
 		size_t cut = 0, skip = 0;
+		int glue = 0;       /* a compound's hyphen ends the line: no space after it */
 		if (paired) {
 			pair = *l;
 			pair.x1 = v[i - 1]->x1;
@@ -1072,7 +1150,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			next = 1;  /* a table's two cells, not a justified line of two words */
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
-			cut = broken_word(d, l, v[i + 1]);
+			cut = broken_word(d, l, v[i + 1], &glue);
 		int here = starts;
 		starts = next;
 		if (here) {
@@ -1086,7 +1164,7 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		}
 		if (rl_docbuf_text(b, d->raw + l->off + skip, l->len - cut - skip) != 0)
 			return -1;
-		if (!cut && l->len > skip)  /* a bullet alone: its "- " has its space */
+		if (!cut && !glue && l->len > skip)  /* a bullet alone: its "- " has its space */
 			rl_docbuf_space(b);
 	}
 	return 0;
@@ -1202,6 +1280,8 @@ int rl_read_pdf(const char *data, size_t len, size_t max_out, char **out, size_t
 	free(v);
 	free(d.v);
 	free(d.raw);
+	if (d.compounds)
+		g_hash_table_destroy(d.compounds);
 	if (d.ink)
 		cairo_surface_destroy(d.ink);
 	rl_docbuf_release(&b);

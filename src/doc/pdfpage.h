@@ -34,6 +34,7 @@ typedef struct {
 	unsigned rings;        /* lone c's rendered around (a circled c is ©), at most MAX_RINGS */
 	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
 	int answer;
+	GHashTable *compounds; /* words written with a hyphen on a line, casefolded (pdfhyph.c) */
 } pdoc;
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
@@ -56,5 +57,10 @@ int rl_pdf_circled_c(pdoc *d, const pline *cur, const char *s, const PopplerRect
 /* The ©s standing alone among page lines [lo, hi), joined with the lines beside them on their
  * row. 0, or -1 when out of memory. */
 int rl_pdf_circled_marks(pdoc *d, size_t lo, size_t hi);
+
+/* Line a ends with '-' between letters and line b goes on in lower case: is the hyphen a
+ * compound's, kept and the two lines joined without a space ("closed-" / "source" where the
+ * document writes closed-source on a line, or "best-in-" / "class")? Else a word was broken. */
+int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b);
 
 #endif

@@ -639,6 +639,71 @@ def circled_pdf():
     return pdf_file(["".join(body)])
 
 
+def hyphens_pdf():
+    """Stop 30: a line that ends with a compound's own hyphen ("long-" / "standing", a compound
+    the text writes whole on a line before; "state-of-" / "the-art", one of several parts), as a
+    browser prints a column (it hyphenates no word), and a word TeX broke ("infor-" / "mation").
+    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art"."""
+    body = [text_at(60, 770, "Shed rota", 16)]
+    lines = ["The long-standing rota for the garden shed was",
+             "kept by hand. Volunteers asked for a long-",
+             "standing fix, so the committee tried a state-of-",
+             "the-art booking book, which gave infor-",
+             "mation on every slot of the week at a glance."]
+    for k, line in enumerate(lines):
+        body.append(text_at(60, 740 - k * LEADING, line))
+    return pdf_file(["".join(body)])
+
+
+def numbered_pdf():
+    """Stop 30: a numbered list whose numbers are text, as a browser or a word processor prints
+    one: the numbers at the column's edge, an item's next line hanging under its text, items
+    ending sentences at the column's edge and items of a few words. Before, an item went on into
+    the next: "... by the stage. 2. Lock the side door ...", "4. Tea towels 5. A mop"."""
+    body = [text_at(60, 770, "Hall rules", 16)]
+    rows = [(60, "Hirers agree to the points below, which the trust"),
+            (60, "may change from one season to the next."),
+            None,
+            (60, "1. Leave the hall as you found it, with the chairs"),
+            (74, "stacked against the back wall by the old stage."),
+            (60, "2. Lock the side door and the kitchen hatch, and"),
+            (74, "switch off the urn and the lights in the porch."),
+            (60, "3. Hand the key back to the clerk by the morning."),
+            None,
+            (60, "Bring your own:"),
+            (60, "4. Tea towels"),
+            (60, "5. A mop"),
+            None,
+            (60, "Thank you for looking after the hall for us all.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
+def caption_pdf():
+    """Stop 30: a paragraph that flows around a picture (a float, as a browser prints one), the
+    picture's caption set smaller beside the paragraph's short lines. Before, the caption was
+    read inside the paragraph's sentence ("... fitted the" / "Figure 1. ..." / "cupboards ...")."""
+    body = [text_at(60, 770, "Kitchen news", 16)]
+    left = ["The new kitchen in the hall opened last week, after",
+            "a long winter of work by the",
+            "volunteers, who fitted the",
+            "cupboards and the sink by",
+            "hand and painted the walls",
+            "a pale green. The urn is now on the side by the",
+            "hatch, and the old cooker has gone for scrap."]
+    for k, line in enumerate(left):
+        body.append(text_at(60, 740 - k * LEADING, line))
+    body.append("0.8 g 200 700 80 24 re f 0 g\n")  # the picture, a grey box
+    for k, line in enumerate(["Figure 1. The kitchen,", "seen from the hatch."]):
+        body.append("BT /F1 8 Tf 200 %d Td %s Tj ET\n" % (690 - k * 9, pdf_string(line)))
+    body.append(text_at(60, 740 - 8 * LEADING, "Tea is served from ten on Saturdays."))
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -702,6 +767,18 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "circled.pdf")):
         with open(path, "wb") as f:
             f.write(circled_pdf())
+    for path in (os.path.join(HERE, "hyphens.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "hyphens.pdf")):
+        with open(path, "wb") as f:
+            f.write(hyphens_pdf())
+    for path in (os.path.join(HERE, "numbered.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "numbered.pdf")):
+        with open(path, "wb") as f:
+            f.write(numbered_pdf())
+    for path in (os.path.join(HERE, "caption.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "caption.pdf")):
+        with open(path, "wb") as f:
+            f.write(caption_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

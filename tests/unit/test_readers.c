@@ -392,6 +392,49 @@ Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
 	            "Rate\n\na\n\nb\n\nc\n\nForm\n\nc\n\nis the form to sign.\n");
 }
 
+/* Stop 30: a hyphen at a line's end is a compound's when the text writes the compound whole on a
+ * line ("long-" / "standing" after "long-standing"), or when the word already holds one
+ * ("state-of-" / "the-art"): kept, the lines joined without a space. A browser prints no hyphen of
+ * its own, so each of its line ends' hyphens is such a one. A word broken ("infor-" / "mation")
+ * is still rejoined (tests/documents/hyphens.pdf, make_fixtures.py). Before: "longstanding",
+ * "state-ofthe-art". */
+Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
+{
+	expect_text(rl_read_pdf, "tests/documents/hyphens.pdf",
+	            "Shed rota\n\nThe long-standing rota for the garden shed was kept by hand. "
+	            "Volunteers asked for a long-standing fix, so the committee tried a state-of-the-art "
+	            "booking book, which gave information on every slot of the week at a glance.\n");
+}
+
+/* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
+ * make_fixtures.py): an item after a hanging line that ends a sentence at the column's edge, and
+ * an item after the one numbered before it where it stands, is an item of its own. Before, each
+ * item went on into the next ("... by the old stage. 2. Lock ...", "4. Tea towels 5. A mop"). */
+Test(pdf, a_numbered_item_opens_its_paragraph)
+{
+	expect_text(rl_read_pdf, "tests/documents/numbered.pdf",
+	            "Hall rules\n\nHirers agree to the points below, which the trust may change from "
+	            "one season to the next.\n\n1. Leave the hall as you found it, with the chairs "
+	            "stacked against the back wall by the old stage.\n\n2. Lock the side door and the "
+	            "kitchen hatch, and switch off the urn and the lights in the porch.\n\n3. Hand the "
+	            "key back to the clerk by the morning.\n\nBring your own:\n\n4. Tea towels\n\n"
+	            "5. A mop\n\nThank you for looking after the hall for us all.\n");
+}
+
+/* Stop 30: a picture's caption, set smaller beside the short lines of a paragraph that flows
+ * around the picture (tests/documents/caption.pdf, make_fixtures.py), is read after the
+ * paragraph. Before, it cut the sentence: "... painted the walls" / "Figure 1. ..." / "a pale
+ * green. ...". */
+Test(pdf, a_caption_beside_a_paragraph_is_read_after_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/caption.pdf",
+	            "Kitchen news\n\nThe new kitchen in the hall opened last week, after a long winter "
+	            "of work by the volunteers, who fitted the cupboards and the sink by hand and painted "
+	            "the walls a pale green. The urn is now on the side by the hatch, and the old cooker "
+	            "has gone for scrap.\n\nFigure 1. The kitchen, seen from the hatch.\n\n"
+	            "Tea is served from ten on Saturdays.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
