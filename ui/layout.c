@@ -136,16 +136,18 @@ static const rl_token *tok_at(const rl_layout *lay, int side, uint32_t t)
 	return &lay->tok[side][t];
 }
 
-/* Does token t start a line or paragraph a reader sees on this side? */
+/* Does token t start a line or paragraph a reader sees on this side? The end of the text (t
+ * == ntok, where a piece with no token on this side stands) starts none: there is no token to
+ * read there. */
 static bool starts_line(const rl_layout *lay, int side, uint32_t t)
 {
-	return t == 0 || tok_at(lay, side, t)->gap >= RL_GAP_BREAK;
+	return t == 0 || (t < lay->ntok[side] && tok_at(lay, side, t)->gap >= RL_GAP_BREAK);
 }
 
 /* Does a sentence end just before token t? */
 static bool sentence_end_before(const rl_layout *lay, int side, uint32_t t)
 {
-	if (t == 0)
+	if (t == 0 || t >= lay->ntok[side])
 		return false;
 	const rl_token *p = tok_at(lay, side, t - 1);
 	char c = lay->text[side][p->off + p->len - 1];
@@ -167,7 +169,7 @@ static bool list_number_before(const rl_layout *lay, int side, uint32_t k)
  * (1), and any closing marks glued to it ("years.” The")? 0 where none does. */
 static int sentence_start(const rl_layout *lay, int side, uint32_t t)
 {
-	if (t == 0 || tok_at(lay, side, t)->gap == RL_GAP_NONE)
+	if (t == 0 || t >= lay->ntok[side] || tok_at(lay, side, t)->gap == RL_GAP_NONE)
 		return 0;
 	uint32_t k = t - 1;
 	for (;;) {
