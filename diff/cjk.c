@@ -137,9 +137,30 @@ static void dissolve_ends(const rl_ctx *c, rl_opvec *ops)
 	ops->n = w;
 }
 
+/* Could the stage change the list: an op empty on both sides (dissolve_ends drops it), or a
+ * change that may be all CJK characters (every join and dissolve takes one that cjk_op passes;
+ * its first token on a side that has one is a token of its own then)? Most lists of most texts
+ * hold neither, and the stage runs after every diff of a range. */
+static bool may_change(const rl_ctx *c, const rl_opvec *ops)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		int s = op->a1 > op->a0 ? RL_OLD : RL_NEW;
+		if (rl_hi(op, s) == rl_lo(op, s))
+			return true;
+		if (op->kind != RL_OP_EQUAL && !op->move && !op->quote &&
+		    (c->side[s].tok[rl_lo(op, s)].flags & RL_TF_SOLO))
+			return true;
+	}
+	return false;
+}
+
 int rl_cjk_cleanup(rl_ctx *c, rl_opvec *ops)
 {
 	size_t w = 0;
+
+	if (!may_change(c, ops))
+		return RL_OK;
 
 	/* In place: the list only shrinks. */
 	for (size_t k = 0; k < ops->n; k++) {

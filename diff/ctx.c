@@ -617,6 +617,7 @@ void rl_ctx_release(rl_ctx *c)
 	}
 	free(c->idf);
 	free(c->freq);
+	free(c->names);
 	free(c->local);
 	scratch_release(c);
 	rl_interner_free(c->in);

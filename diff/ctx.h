@@ -80,6 +80,10 @@ typedef struct rl_ctx {
 	size_t nids;
 	uint8_t *idf;           /* per id: RL_IDF_* */
 	uint32_t *freq;         /* per id: occurrences in both texts */
+	/* Per id: RL_NAME_* (rl_ctx_names, structure.h), found the first time a stage asks (the
+	 * sentences stage's pairing, the sources stage), else NULL: a function of the tokens, ids
+	 * and units alone, which no stage changes, so one pass serves both. */
+	uint8_t *names;
 	uint32_t next_move;     /* the next move id to hand out */
 	size_t anchors, bound_hits;  /* from the exact engine, for the stats */
 	uint64_t rediff_work;   /* work left for the diffs of ranges (see rl_ctx_exact) */

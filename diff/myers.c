@@ -383,7 +383,10 @@ static uint32_t isqrt(uint64_t v)
 	return (uint32_t)x;
 }
 
-/* Everything rl_myers allocates, freed in one place. */
+/* Everything rl_myers allocates, freed in one place. The arrays sized by the call come in two
+ * blocks, the counts (zeroed) and the rest (work_alloc): the stages diff thousands of ranges a
+ * comparison, each a call, and twelve allocations and frees a call were 0.9 % of the
+ * instructions of a 1 MB pair. */
 typedef struct work {
 	uint32_t *cnt_a, *cnt_b; /* per id: occurrences in the piece at hand (zero between pieces) */
 	uint32_t *pos_b;         /* per id: its position in b, for the anchors */
@@ -396,25 +399,43 @@ typedef struct work {
 	int32_t *ia, *jb, *tail, *prev;  /* the anchors' candidates and their patience piles */
 	bool anchored;           /* cut large pieces at their anchors */
 	size_t anchors;
+	void *block;             /* ca, cb, diag, pos_b, ia, jb, tail, prev, ma, mb */
 } work;
 
 static void work_free(work *w, search *s)
 {
-	free(w->cnt_a);
-	free(w->cnt_b);
-	free(w->pos_b);
+	free(w->cnt_a);  /* and cnt_b */
+	free(w->block);
 	free(w->todo);
-	free(w->ca);
-	free(w->cb);
-	free(w->ma);
-	free(w->mb);
-	free(w->diag);
-	free(w->ia);
-	free(w->jb);
-	free(w->tail);
-	free(w->prev);
 	free(s->stack);
 	rl_bitlcs_free(&s->bit);
+}
+
+/* The arrays of a call on n and m tokens, nids ids, the shorter side `small` long: the counts in
+ * one zeroed block, the rest cut from one more, four-byte arrays first. */
+static int work_alloc(work *w, size_t n, size_t m, size_t nids, size_t small)
+{
+	/* Diagonals run from -m to n; one spare slot on each end. */
+	size_t ndiag = 2 * (n + m + 3), nanch = w->anchored ? nids + 4 * small : 0;
+	w->cnt_a = calloc(2 * nids, sizeof *w->cnt_a);
+	w->block = malloc((n + m + ndiag + nanch) * sizeof(uint32_t) + n + m);
+	if (!w->cnt_a || !w->block)
+		return RL_ENOMEM;
+	w->cnt_b = w->cnt_a + nids;
+	uint32_t *u = w->block;
+	w->ca = u, u += n;
+	w->cb = u, u += m;
+	w->diag = (int32_t *)u, u += ndiag;
+	if (w->anchored) {
+		w->pos_b = u, u += nids;
+		w->ia = (int32_t *)u, u += small;
+		w->jb = (int32_t *)u, u += small;
+		w->tail = (int32_t *)u, u += small;
+		w->prev = (int32_t *)u, u += small;
+	}
+	w->ma = (uint8_t *)u;
+	w->mb = w->ma + n;
+	return RL_OK;
 }
 
 static int push_piece(work *w, int32_t x0, int32_t x1, int32_t y0, int32_t y1)
@@ -657,25 +678,8 @@ int rl_myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t ni
 	int rc = RL_ENOMEM;
 	size_t small = n < m ? n : m;
 	w.anchored = !opts->minimal && opts->anchors;
-	w.cnt_a = calloc(nids, sizeof *w.cnt_a);
-	w.cnt_b = calloc(nids, sizeof *w.cnt_b);
-	w.ca = malloc(n * sizeof *w.ca);
-	w.cb = malloc(m * sizeof *w.cb);
-	w.ma = malloc(n);
-	w.mb = malloc(m);
-	/* Diagonals run from -m to n; one spare slot on each end. */
-	w.diag = malloc(2 * (n + m + 3) * sizeof *w.diag);
-	if (!w.cnt_a || !w.cnt_b || !w.ca || !w.cb || !w.ma || !w.mb || !w.diag)
+	if (work_alloc(&w, n, m, nids, small) != RL_OK)
 		goto out;
-	if (w.anchored) {
-		w.pos_b = malloc(nids * sizeof *w.pos_b);
-		w.ia = malloc(small * sizeof *w.ia);
-		w.jb = malloc(small * sizeof *w.jb);
-		w.tail = malloc(small * sizeof *w.tail);
-		w.prev = malloc(small * sizeof *w.prev);
-		if (!w.pos_b || !w.ia || !w.jb || !w.tail || !w.prev)
-			goto out;
-	}
 	s.fv = w.diag + m + 1;
 	s.bv = w.diag + (n + m + 3) + m + 1;
 	s.minimal = opts->minimal;

@@ -636,7 +636,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 {
 	kept kp = {{NULL, NULL}};
 	rl_opvec split = {0}, out = {0};
-	uint8_t *names = NULL;
+	const uint8_t *names = NULL;
 	int rc = RL_ENOMEM;
 
 	if (c->side[0].n == 0 || c->side[1].n == 0)
@@ -665,8 +665,7 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 			/* The names of both texts, found when a first region is paired: a pass over
 			 * every token that most comparisons (a few edits, no region rewritten) need not
 			 * make. */
-			if (!names && (names = calloc(c->nids + 1, 1)) != NULL)
-				rl_names_find(c, names);
+			names = names ? names : rl_ctx_names(c);
 			rc = names ? pair_region(c, names, split.v + k, e - k, &out) : RL_ENOMEM;
 		} else
 			rc = rl_opvec_append(&out, split.v + k, e - k);
@@ -677,7 +676,6 @@ int rl_pair_sentences(rl_ctx *c, rl_opvec *ops)
 		rc = rl_normalize(ops);
 	}
 out:
-	free(names);
 	free(kp.words[0]);
 	free(kp.words[1]);
 	rl_ctx_recycle(c, &split);

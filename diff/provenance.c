@@ -88,7 +88,7 @@ typedef struct search {
 	uint32_t row;      /* phrase()'s rows so far (the stamp of run's cells) */
 	uint32_t (*firsts)[2];  /* when OLD has a long unit, exact()'s scratch for one:
 	                         * (first token, stem) */
-	uint8_t *names;         /* per id: RL_NAME_* (rl_names_find), found when a link first
+	const uint8_t *names;   /* per id: RL_NAME_* (rl_ctx_names), asked for when a link first
 	                         * crosses the line between headings and sentences */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	bool oom;               /* an allocation failed where a bool is returned (beyond_names) */
@@ -783,13 +783,10 @@ static bool names_table(search *x)
 {
 	if (x->names)
 		return true;
-	x->names = calloc((size_t)x->c->nids + 1, 1);
-	if (!x->names) {
+	x->names = rl_ctx_names(x->c);  /* pairing may have found it already */
+	if (!x->names)
 		x->oom = true;
-		return false;
-	}
-	rl_names_find(x->c, x->names);
-	return true;
+	return x->names != NULL;
 }
 
 /* Does a link of NEW unit u to OLD unit v that crosses the line between headings and sentences
@@ -889,7 +886,6 @@ static void search_free(search *x)
 	free(x->held), free(x->stands), free(x->okept);
 	free(x->run);
 	free(x->firsts);
-	free(x->names);
 }
 
 /* Does NEW unit u restate OLD text, so that the weak links before it are in the body of NEW: is

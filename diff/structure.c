@@ -402,14 +402,24 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 				uint32_t id = sd->ids[t];
 				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
 					continue;
-				if (rl_is_lower_word(tk, sd->text))
-					names[id] = RL_NAME_LOWER;
-				else if (!first && (tk->flags & RL_TF_UPPER) && names[id] != RL_NAME_LOWER)
-					names[id] = RL_NAME_SEEN;
+				/* A word seen in lower case stays so: most words need no test. */
+				if (names[id] != RL_NAME_LOWER) {
+					if (rl_is_lower_word(tk, sd->text))
+						names[id] = RL_NAME_LOWER;
+					else if (!first && (tk->flags & RL_TF_UPPER))
+						names[id] = RL_NAME_SEEN;
+				}
 				first = false;
 			}
 		}
 	}
+}
+
+const uint8_t *rl_ctx_names(rl_ctx *c)
+{
+	if (!c->names && (c->names = calloc(c->nids + 1, 1)) != NULL)
+		rl_names_find(c, c->names);
+	return c->names;
 }
 
 /* ------------------------------------------------------------------ list markers apart */

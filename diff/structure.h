@@ -83,6 +83,9 @@ enum { RL_NAME_SEEN = 1, RL_NAME_LOWER = 2 };
  * capitalized inside a sentence and never in lower case, on either side; RL_NAME_LOWER when seen
  * in lower case. */
 void rl_names_find(const rl_ctx *c, uint8_t *names);
+/* The context's table of names (c->names), found by rl_names_find the first time it is asked
+ * for and kept until the context is released; NULL without memory for it. */
+const uint8_t *rl_ctx_names(rl_ctx *c);
 
 /* Does a sentence end just before token t of side s (t itself starts a new unit)? */
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t);

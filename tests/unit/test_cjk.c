@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "align.h"
+#include "cjk.h"
 #include "ops_text.h"
+#include "text_ctx.h"
 
 static char *run(const char *a, const char *b)
 {
@@ -87,4 +89,35 @@ Test(cjk, a_shared_first_character_or_a_longer_run_stays)
 	got = run("信仰基督教的人很多。", "信仰道教的人很多。");
 	cr_assert_str_eq(got, "= 信 仰 | r 基 督 > 道 | = 教 的 人 很 多 。");
 	free(got);
+}
+
+/* Issue 13 (stop 30): on a list with no change that may be CJK characters and no op empty on
+ * both sides the stage returns at once; a list that holds an empty op still loses it, and CJK
+ * changes are still joined. */
+Test(cjk, a_list_with_nothing_to_join_is_left_as_it_is)
+{
+	const char *a = "The old grey cat sat.", *b = "The young grey dog sat.";
+	char got[256];
+	rl_op plain[] = {{0, 1, 0, 1, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	                 {1, 2, 1, 2, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	                 {2, 3, 2, 3, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	                 {3, 4, 3, 4, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	                 {4, 6, 4, 6, 0, RL_OP_EQUAL, RL_QUOTE_NONE}};
+	stage_ranges(a, b, rl_cjk_cleanup, plain, 5, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-2 1-2 | = 2-3 2-3 | r 3-4 3-4 | = 4-6 4-6");
+	rl_op with_empty[] = {{0, 1, 0, 1, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	                      {1, 2, 1, 2, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	                      {2, 3, 2, 3, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	                      {3, 3, 3, 3, 0, RL_OP_DELETE, RL_QUOTE_NONE},
+	                      {3, 4, 3, 4, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	                      {4, 6, 4, 6, 0, RL_OP_EQUAL, RL_QUOTE_NONE}};
+	stage_ranges(a, b, rl_cjk_cleanup, with_empty, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | r 1-2 1-2 | = 2-3 2-3 | r 3-4 3-4 | = 4-6 4-6");
+	/* 这个 -> 這個 as two one-character replaces: one op. */
+	rl_op han[] = {{0, 2, 0, 2, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	               {2, 3, 2, 3, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	               {3, 4, 3, 4, 0, RL_OP_REPLACE, RL_QUOTE_NONE},
+	               {4, 7, 4, 7, 0, RL_OP_EQUAL, RL_QUOTE_NONE}};
+	stage_ranges("打开这个文件。", "打开這個文件。", rl_cjk_cleanup, han, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-2 0-2 | r 2-4 2-4 | = 4-7 4-7");
 }

@@ -551,3 +551,28 @@ Test(myers, peer_vectors_minimal_distance)
 	fclose(fp);
 	cr_assert_gt(cases, 300, "read %zu vectors", cases);
 }
+
+/* Issue 13 (stop 30): the arrays of a call come in two blocks (the counts, and the sequences,
+ * diagonals, anchors' piles and marks cut from one more). Every shape of call keeps them apart:
+ * sides of unequal lengths, ids sparse in a range far larger than the tokens (the per-id arrays
+ * longer than the rest), with anchors and without; minimal scripts as short as the oracle's. */
+Test(myers, the_arrays_cut_from_one_block_keep_apart_in_every_shape)
+{
+	uint64_t rng = 0x5EED0030ULL;
+	uint32_t a[90], b[90];
+	const rl_myers_opts anchored = {false, true, 0, 0, NULL, 0};
+	for (int round = 0; round < 600; round++) {
+		size_t n = rand_below(&rng, 90), m = rand_below(&rng, 90);
+		uint32_t alpha = 2 + rand_below(&rng, 12), spread = round % 2 ? 100003 : 1;
+		for (size_t i = 0; i < n; i++)
+			a[i] = rand_below(&rng, alpha) * spread % 200000;
+		for (size_t j = 0; j < m; j++)
+			b[j] = (j < n && rand_below(&rng, 3) ? a[j] : rand_below(&rng, alpha) * spread) %
+			       200000;
+		char what[64];
+		snprintf(what, sizeof what, "round %d (%zu, %zu)", round, n, m);
+		size_t best = n + m - 2 * lcs(a, n, b, m);
+		cr_assert_eq(diff_checked(a, n, b, m, 200000, minimal, what), best, "%s", what);
+		cr_assert_geq(diff_checked(a, n, b, m, 200000, anchored, what), best, "%s", what);
+	}
+}

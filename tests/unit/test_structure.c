@@ -728,3 +728,61 @@ Test(structure, a_mark_is_listed_next_to_its_word)
 	tails_first_of(c, d, apart, 5, got, sizeof got);
 	cr_assert_str_eq(got, "= 0-3 0-3 | i 3-3 3-4 | d 3-5 4-4 | r 5-6 4-6 | = 6-9 6-9");
 }
+
+/* What the context's names table says of the word `w` (its first token on side s). */
+static int name_of(rl_ctx *c, int s, const char *text, const char *w)
+{
+	const rl_side *sd = &c->side[s];
+	for (uint32_t t = 0; t < sd->n; t++)
+		if (sd->tok[t].len == strlen(w) && memcmp(text + sd->tok[t].off, w, sd->tok[t].len) == 0)
+			return rl_ctx_names(c)[sd->ids[t]];
+	cr_assert_fail("no %s", w);
+	return -1;
+}
+
+/* Issue 13 (stop 30): the names table is found once per context and shared by the stages that
+ * read it (pairing, the sources stage): the same table at each ask, equal to a pass of
+ * rl_names_find of its own. */
+Test(structure, the_names_table_is_found_once_and_matches_a_pass_of_its_own)
+{
+	const char *a = "The ferry from Tollmere left at noon. Crews said the harbour was calm. "
+	                "A Harbour official and Wendeline Quast waved.\n";
+	const char *b = "Wendeline Quast said the ferry left Tollmere late. Gulls followed the "
+	                "Ferry out. Nobody in the harbour minded.\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	const uint8_t *names = rl_ctx_names(c);
+	cr_assert_not_null(names);
+	cr_assert_eq(rl_ctx_names(c), names, "asked again: the same table, not a new pass");
+	uint8_t *own = calloc(c->nids + 1, 1);
+	cr_assert_not_null(own);
+	rl_names_find(c, own);
+	for (size_t id = 0; id < c->nids; id++)
+		cr_assert_eq(names[id], own[id], "id %zu", id);
+	free(own);
+	cr_assert_eq(name_of(c, RL_OLD, a, "Tollmere"), RL_NAME_SEEN);
+	cr_assert_eq(name_of(c, RL_OLD, a, "Quast"), RL_NAME_SEEN);
+	cr_assert_eq(name_of(c, RL_OLD, a, "harbour"), RL_NAME_LOWER);
+	cr_assert_eq(name_of(c, RL_NEW, b, "the"), RL_NAME_LOWER);
+	cr_assert_eq(name_of(c, RL_NEW, b, "Gulls"), 0, "a sentence's first word");
+	text_ctx_close(&x);
+}
+
+/* With -i an id holds both cases: a word seen in lower case anywhere, before or after it is seen
+ * capitalized inside a sentence, is no name (rl_names_find skips its tests once it is lower case
+ * for good); one never seen in lower case is. */
+Test(structure, a_word_seen_in_lower_case_is_no_name_with_either_case_first)
+{
+	const char *a = "Boats left the Harbour at dawn. Later the harbour emptied.\n";
+	const char *b = "Crews saw the ferry leave. Then the Ferry and Brannoch turned back.\n";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.fold_case = true;
+	text_ctx x;
+	cr_assert_eq(rl_tokenize(&x.toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&x.toks[1], b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&x.c, x.toks[0], x.toks[1], &o), RL_OK);
+	cr_assert_eq(name_of(&x.c, RL_OLD, a, "Harbour"), RL_NAME_LOWER, "capitalized first");
+	cr_assert_eq(name_of(&x.c, RL_NEW, b, "Ferry"), RL_NAME_LOWER, "lower case first");
+	cr_assert_eq(name_of(&x.c, RL_NEW, b, "Brannoch"), RL_NAME_SEEN);
+	text_ctx_close(&x);
+}
