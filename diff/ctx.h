@@ -71,6 +71,20 @@ typedef struct rl_side {
 	rl_tlist ucand, qcand;
 } rl_side;
 
+/* The unit token t of a side belongs to. Every read goes through here (scripts/unitconv.py
+ * rewrote them), so that how the units are stored is this function's business alone. */
+static inline uint32_t rl_unit_of(const rl_side *sd, uint32_t t)
+{
+	const uint32_t *unit = sd->unit;
+	return unit[t];
+}
+
+/* Have the side's units been found (rl_units_find)? */
+static inline bool rl_has_units(const rl_side *sd)
+{
+	return sd->unit != NULL;
+}
+
 typedef struct rl_ctx {
 	rl_side side[2];
 	const rl_tokens *old_toks;  /* OLD's tokens, which NEW's may copy (skip.h) */

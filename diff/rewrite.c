@@ -317,12 +317,12 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
 static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip,
                                       bool reworded)
 {
-	const uint32_t *unit = c->side[RL_NEW].unit;
-	uint32_t u = unit[ops->v[k].b0];
+	const rl_side *usd = &c->side[RL_NEW];
+	uint32_t u = usd->unit[ops->v[k].b0];
 	bool other = false;
 	for (size_t d = 1; d <= k; d++) {
 		const rl_op *op = &ops->v[k - d];
-		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+		if (op->b1 > op->b0 && usd->unit[op->b1 - 1] != u)
 			break;
 		if (d > PHRASE_OPS)
 			return true;
@@ -332,7 +332,7 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 	}
 	for (size_t j = k + 1; j < ops->n; j++) {
 		const rl_op *op = &ops->v[j];
-		if (op->b1 > op->b0 && unit[op->b0] != u)
+		if (op->b1 > op->b0 && usd->unit[op->b0] != u)
 			break;
 		if (j - k > PHRASE_OPS)
 			return true;
@@ -357,18 +357,18 @@ static bool reworded_op(const rl_ctx *c, const rl_op *op)
  * rewording swaps one for a phrase and leaves the rest of its sentence alone. */
 static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
 {
-	const uint32_t *unit = c->side[RL_NEW].unit;
-	uint32_t u = unit[ops->v[k].b0];
+	const rl_side *usd = &c->side[RL_NEW];
+	uint32_t u = usd->unit[ops->v[k].b0];
 	for (size_t d = 1; d <= k && d <= PHRASE_OPS; d++) {
 		const rl_op *op = &ops->v[k - d];
-		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+		if (op->b1 > op->b0 && usd->unit[op->b1 - 1] != u)
 			break;
 		if (reworded_op(c, op))
 			return true;
 	}
 	for (size_t j = k + 1; j < ops->n && j - k <= PHRASE_OPS; j++) {
 		const rl_op *op = &ops->v[j];
-		if (op->b1 > op->b0 && unit[op->b0] != u)
+		if (op->b1 > op->b0 && usd->unit[op->b0] != u)
 			break;
 		if (j != skip && reworded_op(c, op))
 			return true;
@@ -480,11 +480,11 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		if (anchors_in(c, x->b0, x->b1))
 			continue;
 		int s = RL_NEW;
-		const uint32_t *unit = c->side[s].unit;
+		const rl_side *usd = &c->side[s];
 		bool left = prev->a1 > prev->a0 && modifiable(c, prev->a1 - 1) &&
-		            unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		            usd->unit[rl_hi(prev, s) - 1] == usd->unit[rl_lo(x, s)];
 		bool right = next->a1 > next->a0 && modifiable(c, next->a0) &&
-		             unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
+		             usd->unit[rl_lo(next, s)] == usd->unit[rl_hi(x, s) - 1];
 		/* Function words grow a word only after it, a particle or a preposition following its
 		 * verb ("open {+up+} files", "set {+up+} the flags"); before it they are an article
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
@@ -511,18 +511,18 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * below). */
 		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
 		if (left && right && next->a1 - next->a0 == 1 && after && small_insertion(c, after) &&
-		    unit[after->b0] == unit[x->b0])
+		    usd->unit[after->b0] == usd->unit[x->b0])
 			left = false;
 		/* A function word grown into an idiom by a conjunction and a function word after it
 		 * ("whether {+or not+}", "each {+and every+}", "more {+or less+}") is that word
 		 * rewritten. */
 		bool coord = !left && !right && coordinated(c, prev, x) &&
-		             unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		             usd->unit[rl_hi(prev, s) - 1] == usd->unit[rl_lo(x, s)];
 		left |= coord;
 		/* A word that grew on both sides ("{+make+} use {+of+}") is one rewrite: the equal word
 		 * alone between two small insertions of its sentence. */
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
-		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
+		            small_insertion(c, after) && usd->unit[after->b0] == usd->unit[x->b0];
 		if (left == right || !unit_reworded(c, ops, k, both ? k + 2 : k) ||
 		    unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
 		                                           coord || !function_words(c, x->b0, x->b1)) ||

@@ -91,14 +91,14 @@ uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
  * order ask of the same few units again and again. */
 #define ITEM_MEMO 4
 typedef struct item_memo {
-	uint32_t unit[2][ITEM_MEMO], item[2][ITEM_MEMO];
+	uint32_t uid[2][ITEM_MEMO], item[2][ITEM_MEMO];
 } item_memo;
 
 static uint32_t item_of(const rl_ctx *c, item_memo *m, int s, uint32_t t)
 {
 	uint32_t u = c->side[s].unit[t], x = u % ITEM_MEMO;
-	if (m->unit[s][x] != u) {
-		m->unit[s][x] = u;
+	if (m->uid[s][x] != u) {
+		m->uid[s][x] = u;
 		m->item[s][x] = rl_item_of(c, s, t);
 	}
 	return m->item[s][x];
@@ -176,7 +176,7 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 			o[k] = 1;
 	}
 	item_memo m;
-	memset(m.unit, 0xFF, sizeof m.unit);  /* (no unit is UINT32_MAX) */
+	memset(m.uid, 0xFF, sizeof m.uid);  /* (no unit is UINT32_MAX) */
 	for (size_t k = 0; k < ops->n; k++)
 		if (!o[k] && prose_to_item(c, &m, &ops->v[k]))
 			o[k] = RL_ORPHAN_OLD;
