@@ -629,7 +629,7 @@ void rl_ctx_release(rl_ctx *c)
 static int split_equal_fast(const rl_ctx *c, rl_op op, rl_opvec *out)
 {
 	const rl_side *sa = &c->side[0], *sb = &c->side[1];
-	uint32_t ua = sa->unit[op.a0] + 1, ub = sb->unit[op.b0] + 1;  /* next unit starts */
+	uint32_t ua = rl_unit_of(sa, op.a0) + 1, ub = rl_unit_of(sb, op.b0) + 1;  /* next unit starts */
 	for (;;) {
 		uint32_t ca = ua <= sa->nunits ? sa->ustart[ua] - op.a0 : UINT32_MAX;
 		uint32_t cb = ub <= sb->nunits ? sb->ustart[ub] - op.b0 : UINT32_MAX;
@@ -666,8 +666,8 @@ int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 				j++;
 			if (i >= op.a1 || j >= op.b1)
 				break;
-			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
-			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
+			bool cut = (i > op.a0 && c->side[0].ustart[rl_unit_of(&c->side[0], i)] == i) ||
+			           (j > op.b0 && c->side[1].ustart[rl_unit_of(&c->side[1], j)] == j);
 			if (cut && rl_opvec_cut(out, &op, i, j) != RL_OK)
 				return RL_ENOMEM;
 			i++, j++;
@@ -687,7 +687,7 @@ void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0
 		if (lo == hi || (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE &&
 		                 op->kind != RL_OP_TYPO))
 			continue;
-		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
+		for (uint32_t u = rl_unit_of(sd, lo); u <= rl_unit_of(sd, hi - 1); u++) {
 			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;
 			uint32_t to = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
 			kept[u - u0] += rl_words(c, s, from, to);

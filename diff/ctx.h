@@ -229,7 +229,7 @@ static inline bool rl_is_anchor(const rl_ctx *c, int s, uint32_t t)
 static inline bool rl_inside_unit(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+	return t > 0 && t < sd->n && sd->ustart[rl_unit_of(sd, t)] != t;
 }
 
 /* The side an op has tokens on, when it has them on one side only and is no move; else -1. */

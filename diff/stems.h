@@ -33,7 +33,7 @@ static inline uint32_t *rl_stem_keys(const rl_stems *st, int s, uint32_t t)
 {
 	if (s == RL_OLD)
 		return st->of[RL_OLD] + t;
-	uint32_t u = st->nside->unit[t], from = st->nfrom[u];
+	uint32_t u = rl_unit_of(st->nside, t), from = st->nfrom[u];
 	return from == RL_STEM_NONE ? NULL : st->of[RL_NEW] + from + (t - st->nstart[u]);
 }
 

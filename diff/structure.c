@@ -697,7 +697,7 @@ static bool number_join(const rl_ctx *c, rl_op *last, const rl_op *op)
 static bool item_starts(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	if (sd->unit[t] == sd->unit[t - 1] || sd->ustart[sd->unit[t]] != t)
+	if (rl_unit_of(sd, t) == rl_unit_of(sd, t - 1) || sd->ustart[rl_unit_of(sd, t)] != t)
 		return false;
 	bool unordered;
 	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
@@ -716,7 +716,7 @@ static bool replace_items(const rl_ctx *c, rl_op *op, const rl_op *next, rl_opve
 	for (int s = 0; s < 2; s++) {
 		const rl_side *so = &c->side[!s];
 		uint32_t ohi = rl_hi(op, !s);
-		if (so->unit[rl_lo(op, !s)] != so->unit[ohi - 1] ||
+		if (rl_unit_of(so, rl_lo(op, !s)) != rl_unit_of(so, ohi - 1) ||
 		    (next && next->kind == RL_OP_EQUAL && ohi < so->n && rl_lo(next, !s) == ohi &&
 		     so->tok[ohi].gap == RL_GAP_NONE))
 			continue;
@@ -802,7 +802,7 @@ static size_t mark_to_word(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_op
 	uint32_t m = glued_marks(&c->side[RL_NEW], p->b0, p->b1);
 	uint32_t last = p->kind == RL_OP_EQUAL ? p->a0 : ops->v[j - 1].a1 - 1;
 	if (p->move || p->b0 != eq->b1 || !m || (p->kind != RL_OP_INSERT && p->kind != RL_OP_EQUAL) ||
-	    so->unit[ops->v[k + 1].a0] == so->unit[last] ||
+	    rl_unit_of(so, ops->v[k + 1].a0) == rl_unit_of(so, last) ||
 	    rl_words(c, RL_OLD, ops->v[k + 1].a0, last + 1) < GLUED_FAR ||
 	    (p->kind == RL_OP_EQUAL &&
 	     (glued_marks(so, p->a0, p->a1) < m || ops->v[j - 1].a1 != p->a0)))
@@ -958,7 +958,7 @@ static void head_after_run(rl_opvec *ops, size_t k, size_t m)
 static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u = sd->unit[lo] + 1;
+	uint32_t u = rl_unit_of(sd, lo) + 1;
 	uint32_t e = u < sd->nunits ? sd->ustart[u] : sd->n;
 	return e < hi ? e : hi;
 }
@@ -967,7 +967,7 @@ static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 static bool in_one_unit(const rl_ctx *c, int o, const rl_op *d)
 {
 	return unit_end(c, o, rl_lo(d, o), rl_hi(d, o)) == rl_hi(d, o) &&
-	       c->side[o].unit[rl_lo(d, o)] == c->side[o].unit[rl_hi(d, o) - 1];
+	       rl_unit_of(&c->side[o], rl_lo(d, o)) == rl_unit_of(&c->side[o], rl_hi(d, o) - 1);
 }
 
 /* Op m (one-sided on o), the tail of the change k-1, taken before the run [k, m): a rewrite (or
