@@ -609,7 +609,8 @@ void rl_ctx_release(rl_ctx *c)
 		free(sd->ids);
 		free(sd->wbase);
 		free(sd->wlow);
-		free(sd->unit);
+		free(sd->ubase);
+		free(sd->ulow);
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);

@@ -60,7 +60,7 @@ typedef struct search {
 	uint32_t *df;      /* per stem: OLD units holding it */
 	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
 	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
-	                    * (sd->unit[] of it is the unit) */
+	                    * (rl_unit_of it is the unit) */
 	double *w;         /* per stem: its weight */
 	uint32_t *vseen;   /* per stem: 1 + the OLD unit whose weight counted it (unit_weight) */
 	double *pvw;       /* per OLD unit: its weight (unit_weight) to the power OLD_LEAN, or 0

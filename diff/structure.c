@@ -270,11 +270,19 @@ static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_i
 	       !(names[id / 8] & (1u << (id % 8)));
 }
 
-/* unit[from..to) = u. */
-static void fill_units(uint32_t *unit, uint32_t from, uint32_t to, uint32_t u)
+/* Tokens [from, to) are of unit u (rl_unit_of): u itself for each block of 256 tokens it starts,
+ * and a token's distance from its block's unit. (Called in order of the tokens: a block's first
+ * token has its unit before the rest of the block.) */
+static void fill_units(rl_side *sd, uint32_t from, uint32_t to, uint32_t u)
 {
-	for (size_t t = from; t < to; t++)
-		unit[t] = u;
+	for (uint32_t t = from; t < to;) {
+		uint32_t end = ((t >> 8) + 1) << 8;  /* the next block's first token */
+		end = end < to ? end : to;
+		if (!(t & 255))
+			sd->ubase[t >> 8] = u;
+		memset(sd->ulow + t, (int)(u - sd->ubase[t >> 8]), end - t);
+		t = end;
+	}
 }
 
 int rl_units_find(rl_ctx *c, int s)
@@ -286,11 +294,12 @@ int rl_units_find(rl_ctx *c, int s)
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 	run_in ri = {UINT32_MAX, 0, 0, false};
 
-	sd->unit = malloc((n + 1) * sizeof *sd->unit);
+	sd->ulow = malloc(n + 1);
+	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
 	uint8_t *names = names_in_prose(c, s, cand, ncand);
-	if (!sd->unit || !sd->ustart || !sd->uflags || !names) {
+	if (!sd->ulow || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
 		free(names);
 		return RL_ENOMEM;
 	}
@@ -310,7 +319,7 @@ int rl_units_find(rl_ctx *c, int s)
 		bool run_on = runs_on_at(c, s, names, &ri, t);
 		if (!run_on && (plain || !rl_unit_starts(c, s, t)))
 			continue;
-		fill_units(sd->unit, filled, t, k - 1);
+		fill_units(sd, filled, t, k - 1);
 		filled = t;
 		uint8_t gap = tk->gap;
 		sd->ustart[k] = t;
@@ -323,7 +332,7 @@ int rl_units_find(rl_ctx *c, int s)
 	}
 	run_in_next(sd, &ri, n, UINT32_MAX);
 	free(names);
-	fill_units(sd->unit, filled, n, k - 1);
+	fill_units(sd, filled, n, k - 1);
 	sd->ustart[k] = n;
 	sd->nunits = k;
 	return RL_OK;
