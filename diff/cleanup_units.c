@@ -81,7 +81,7 @@ static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info
 		if (lo == hi)
 			continue;
 		bool big = op->kind != RL_OP_EQUAL && rl_heavy_op(c, op);
-		for (uint32_t u = rl_unit_of(sd, lo); u <= rl_unit_of(sd, hi - 1); u++) {
+		for (uint32_t u = rl_unit_of(sd, lo), ulast = rl_unit_of(sd, hi - 1); u <= ulast; u++) {
 			if (op->kind != one_sided)
 				ui->clean[u] = 0;
 			ui->big[u] |= big;
@@ -381,7 +381,7 @@ static bool kept_from_items(const rl_ctx *c, const rl_opvec *ops, size_t k0, siz
 		const rl_op *op = &ops->v[k];
 		if (op->kind != RL_OP_EQUAL || op->a1 == op->a0)
 			continue;
-		for (uint32_t u = rl_unit_of(sa, op->a0); u <= rl_unit_of(sa, op->a1 - 1); u++)
+		for (uint32_t u = rl_unit_of(sa, op->a0), ulast = rl_unit_of(sa, op->a1 - 1); u <= ulast; u++)
 			if ((sa->uflags[u] & RL_UNIT_LINE) && item_on(c, RL_OLD, sa->ustart[u]))
 				return true;
 	}
@@ -739,7 +739,7 @@ static bool gone_part(const rl_ctx *c, const rl_opvec *ops, int s, const uint32_
 	const rl_side *sd = &c->side[s];
 	if (hi[s] <= lo[s])
 		return false;
-	for (uint32_t u = rl_unit_of(sd, lo[s]); u <= rl_unit_of(sd, hi[s] - 1); u++) {
+	for (uint32_t u = rl_unit_of(sd, lo[s]), ulast = rl_unit_of(sd, hi[s] - 1); u <= ulast; u++) {
 		uint32_t p0 = sd->ustart[u] > lo[s] ? sd->ustart[u] : lo[s];
 		uint32_t p1 = sd->ustart[u + 1] < hi[s] ? sd->ustart[u + 1] : hi[s];
 		bool run;

@@ -303,7 +303,7 @@ static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 static uint32_t spill_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = rl_unit_of(sd, hi - 1); u > rl_unit_of(sd, lo); u--) {
+	for (uint32_t u = rl_unit_of(sd, hi - 1), ufirst = rl_unit_of(sd, lo); u > ufirst; u--) {
 		if (rl_words(c, s, sd->ustart[u], hi) >= RL_MOVE_MIN_WORDS)
 			break;
 		if (sd->uflags[u] & RL_UNIT_PARA)

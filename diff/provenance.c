@@ -292,7 +292,7 @@ static int beside(search *x, const rl_opvec *ops)
 		if (op->a1 == op->a0 || op->b1 == op->b0)
 			continue;
 		uint32_t v0 = rl_unit_of(sa, op->a0), v1 = rl_unit_of(sa, op->a1 - 1);
-		for (uint32_t u = rl_unit_of(sb, op->b0); u <= rl_unit_of(sb, op->b1 - 1); u++) {
+		for (uint32_t u = rl_unit_of(sb, op->b0), ulast = rl_unit_of(sb, op->b1 - 1); u <= ulast; u++) {
 			if (v0 < x->lo[u])
 				x->lo[u] = v0;
 			if (v1 > x->hi[u])

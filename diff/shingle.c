@@ -493,7 +493,7 @@ static int chain_push(chains *cs, const chain *ch, uint32_t i)
 static bool para_between(const rl_ctx *c, int s, uint32_t t0, uint32_t t1)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = rl_unit_of(sd, t0) + 1; u <= rl_unit_of(sd, t1); u++)
+	for (uint32_t u = rl_unit_of(sd, t0) + 1, ulast = rl_unit_of(sd, t1); u <= ulast; u++)
 		if (sd->uflags[u] & RL_UNIT_PARA)
 			return true;
 	return false;
