@@ -39,8 +39,8 @@ static int shares_init(const rl_ctx *c, const rl_opvec *ops, shares *sh)
 		const rl_side *sd = &c->side[s];
 		sh->lo[s] = rl_lo(&ops->v[0], s);
 		sh->hi[s] = rl_hi(&ops->v[ops->n - 1], s);
-		sh->u0[s] = sh->lo[s] < sd->n ? sd->unit[sh->lo[s]] : 0;
-		uint32_t u1 = sh->hi[s] > sh->lo[s] ? sd->unit[sh->hi[s] - 1] + 1 : sh->u0[s];
+		sh->u0[s] = sh->lo[s] < sd->n ? rl_unit_of(sd, sh->lo[s]) : 0;
+		uint32_t u1 = sh->hi[s] > sh->lo[s] ? rl_unit_of(sd, sh->hi[s] - 1) + 1 : sh->u0[s];
 		sh->kept[s] = calloc((size_t)(u1 - sh->u0[s]) + 1, sizeof *sh->kept[s]);
 		if (!sh->kept[s])
 			return RL_ENOMEM;
@@ -55,7 +55,7 @@ static int shares_init(const rl_ctx *c, const rl_opvec *ops, shares *sh)
 static double share(const rl_ctx *c, const shares *sh, int s, uint32_t t, uint32_t own)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u = sd->unit[t];
+	uint32_t u = rl_unit_of(sd, t);
 	uint32_t lo = sd->ustart[u] > sh->lo[s] ? sd->ustart[u] : sh->lo[s];
 	uint32_t hi = sd->ustart[u + 1] < sh->hi[s] ? sd->ustart[u + 1] : sh->hi[s];
 	uint32_t total = rl_words(c, s, lo, hi), kept = sh->kept[s][u - sh->u0[s]];
@@ -108,7 +108,7 @@ static bool stray_stop(const rl_ctx *c, const rl_op *e)
 		uint32_t t = rl_lo(e, s), u = t + 1;
 		while (u < sd->n && sd->tok[u].gap == RL_GAP_NONE && sd->tok[u].cls != RL_TOK_WORD)
 			u++;  /* closing marks after it: "… said.”" */
-		ends[s] = u >= sd->n || sd->unit[u] != sd->unit[t];
+		ends[s] = u >= sd->n || rl_unit_of(sd, u) != rl_unit_of(sd, t);
 		spaced[s] = u < sd->n && sd->tok[u].gap != RL_GAP_NONE;
 	}
 	return ends[0] != ends[1] && spaced[ends[0] ? RL_NEW : RL_OLD];
@@ -136,7 +136,7 @@ static bool weak(const rl_ctx *c, const rl_op *e)
 		const rl_side *sd = &c->side[s];
 		uint32_t lo = rl_lo(e, s), hi = rl_hi(e, s);
 		uint32_t from = lo > 0 ? lo - 1 : lo, to = hi < sd->n ? hi : hi - 1;
-		if (sd->unit[from] != sd->unit[to])
+		if (rl_unit_of(sd, from) != rl_unit_of(sd, to))
 			return false;
 	}
 	return true;
@@ -271,7 +271,7 @@ static int boundary_score(const rl_ctx *c, int s, uint32_t t)
 	case RL_GAP_BREAK: return 4;
 	default: break;
 	}
-	if (sd->unit[t] != sd->unit[t - 1])
+	if (rl_unit_of(sd, t) != rl_unit_of(sd, t - 1))
 		return 3;
 	return sd->tok[t].gap == RL_GAP_NONE ? 0 : 1;
 }
@@ -501,7 +501,7 @@ static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *o
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s], *so = &c->side[!s];
 		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, !s), ohi = rl_hi(op, !s);
-		if (sd->unit[lo] == sd->unit[hi - 1] || so->unit[olo] != so->unit[ohi - 1])
+		if (rl_unit_of(sd, lo) == rl_unit_of(sd, hi - 1) || rl_unit_of(so, olo) != rl_unit_of(so, ohi - 1))
 			continue;
 		bool before = k > 0 && ops->v[k - 1].kind == RL_OP_EQUAL && !ops->v[k - 1].move &&
 		              rl_inside_unit(c, s, lo);
@@ -510,7 +510,7 @@ static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *o
 		if (before == after || (after && rl_inside_unit(c, s, lo)) || (before && rl_inside_unit(c, s, hi)))
 			continue;  /* tied to neither neighbour or to both, or the rest is no whole unit
 			            * (". The company" -> ", and the light": sentences joined) */
-		uint32_t cut = after ? sd->ustart[sd->unit[hi - 1]] : sd->ustart[sd->unit[lo] + 1];
+		uint32_t cut = after ? sd->ustart[rl_unit_of(sd, hi - 1)] : sd->ustart[rl_unit_of(sd, lo) + 1];
 		rl_op head = *op, tail = *op;
 		if (s == RL_OLD)
 			head.a1 = tail.a0 = cut;
@@ -597,7 +597,7 @@ static bool unrelated(const rl_ctx *c, const rl_opvec *ops, size_t k)
 		return false;
 	bool one_unit = true;  /* inside one unit on each side: a swap or a reworded clause */
 	for (int s = 0; s < 2; s++)
-		one_unit &= c->side[s].unit[rl_lo(op, s)] == c->side[s].unit[rl_hi(op, s) - 1];
+		one_unit &= rl_unit_of(&c->side[s], rl_lo(op, s)) == rl_unit_of(&c->side[s], rl_hi(op, s) - 1);
 	if (one_unit || (k > 0 && same_sentence(c, &ops->v[k - 1], true, op)) ||
 	    (k + 1 < ops->n && same_sentence(c, &ops->v[k + 1], false, op)) ||
 	    whole_units_facing(c, op))

@@ -81,7 +81,7 @@ static int unit_info_init(const rl_ctx *c, const rl_opvec *ops, int s, unit_info
 		if (lo == hi)
 			continue;
 		bool big = op->kind != RL_OP_EQUAL && rl_heavy_op(c, op);
-		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
+		for (uint32_t u = rl_unit_of(sd, lo), ulast = rl_unit_of(sd, hi - 1); u <= ulast; u++) {
 			if (op->kind != one_sided)
 				ui->clean[u] = 0;
 			ui->big[u] |= big;
@@ -160,7 +160,7 @@ static bool counterpart(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t t,
 static bool unit_edge_at(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	return t >= sd->n || sd->ustart[sd->unit[t]] == t;
+	return t >= sd->n || sd->ustart[rl_unit_of(sd, t)] == t;
 }
 
 /* Does unit u of side s, a line of markup (a template's "| name = value", a table's "| cell"),
@@ -253,7 +253,7 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 			continue;
 		}
 		uint32_t p = rl_lo(op, o) + (t - rl_lo(op, s));
-		uint32_t v = so->unit[p];
+		uint32_t v = rl_unit_of(so, p);
 		if (v == last_v)
 			continue;
 		last_v = v;
@@ -298,7 +298,7 @@ static int hole_push(holes_out *v, rl_hole h)
 static bool headings(const rl_ctx *c, int s, uint32_t h0, uint32_t h1)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = sd->unit[h0]; u < sd->nunits && sd->ustart[u] < h1; u++)
+	for (uint32_t u = rl_unit_of(sd, h0); u < sd->nunits && sd->ustart[u] < h1; u++)
 		if (!rl_unit_heading(c, s, u))
 			return false;
 	return true;
@@ -381,7 +381,7 @@ static bool kept_from_items(const rl_ctx *c, const rl_opvec *ops, size_t k0, siz
 		const rl_op *op = &ops->v[k];
 		if (op->kind != RL_OP_EQUAL || op->a1 == op->a0)
 			continue;
-		for (uint32_t u = sa->unit[op->a0]; u <= sa->unit[op->a1 - 1]; u++)
+		for (uint32_t u = rl_unit_of(sa, op->a0), ulast = rl_unit_of(sa, op->a1 - 1); u <= ulast; u++)
 			if ((sa->uflags[u] & RL_UNIT_LINE) && item_on(c, RL_OLD, sa->ustart[u]))
 				return true;
 	}
@@ -552,8 +552,8 @@ static bool splits(const rl_ctx *c, const rl_op *p, const rl_op *e, bool after)
 {
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
 	const rl_op *x = after ? e : p, *y = after ? p : e;
-	uint32_t ua0 = sa->unit[x->a1 - 1], ua1 = sa->unit[y->a0];
-	uint32_t ub0 = sb->unit[x->b1 - 1], ub1 = sb->unit[y->b0];
+	uint32_t ua0 = rl_unit_of(sa, x->a1 - 1), ua1 = rl_unit_of(sa, y->a0);
+	uint32_t ub0 = rl_unit_of(sb, x->b1 - 1), ub1 = rl_unit_of(sb, y->b0);
 	if (ua0 == ua1)
 		return ub0 != ub1 && line_between(sb, ub0, ub1);
 	return ub0 == ub1 && line_between(sa, ua0, ua1);
@@ -719,7 +719,7 @@ static bool stray(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint
 		if (op->kind != RL_OP_EQUAL || rl_op_words(c, op, s) == 0)
 			continue;
 		uint32_t t = rl_lo(op, s) > h0 ? rl_lo(op, s) : h0;
-		uint32_t v = so->unit[rl_lo(op, o) + (t - rl_lo(op, s))];
+		uint32_t v = rl_unit_of(so, rl_lo(op, o) + (t - rl_lo(op, s)));
 		uint32_t x0 = so->ustart[v] > olo ? so->ustart[v] : olo;
 		uint32_t x1 = so->ustart[v + 1] < ohi ? so->ustart[v + 1] : ohi;
 		uint32_t inside, outside, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
@@ -739,7 +739,7 @@ static bool gone_part(const rl_ctx *c, const rl_opvec *ops, int s, const uint32_
 	const rl_side *sd = &c->side[s];
 	if (hi[s] <= lo[s])
 		return false;
-	for (uint32_t u = sd->unit[lo[s]]; u <= sd->unit[hi[s] - 1]; u++) {
+	for (uint32_t u = rl_unit_of(sd, lo[s]), ulast = rl_unit_of(sd, hi[s] - 1); u <= ulast; u++) {
 		uint32_t p0 = sd->ustart[u] > lo[s] ? sd->ustart[u] : lo[s];
 		uint32_t p1 = sd->ustart[u + 1] < hi[s] ? sd->ustart[u + 1] : hi[s];
 		bool run;

@@ -609,7 +609,8 @@ void rl_ctx_release(rl_ctx *c)
 		free(sd->ids);
 		free(sd->wbase);
 		free(sd->wlow);
-		free(sd->unit);
+		free(sd->ubase);
+		free(sd->ulow);
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);
@@ -630,7 +631,7 @@ void rl_ctx_release(rl_ctx *c)
 static int split_equal_fast(const rl_ctx *c, rl_op op, rl_opvec *out)
 {
 	const rl_side *sa = &c->side[0], *sb = &c->side[1];
-	uint32_t ua = sa->unit[op.a0] + 1, ub = sb->unit[op.b0] + 1;  /* next unit starts */
+	uint32_t ua = rl_unit_of(sa, op.a0) + 1, ub = rl_unit_of(sb, op.b0) + 1;  /* next unit starts */
 	for (;;) {
 		uint32_t ca = ua <= sa->nunits ? sa->ustart[ua] - op.a0 : UINT32_MAX;
 		uint32_t cb = ub <= sb->nunits ? sb->ustart[ub] - op.b0 : UINT32_MAX;
@@ -642,6 +643,17 @@ static int split_equal_fast(const rl_ctx *c, rl_op op, rl_opvec *out)
 		ua += ca == d, ub += cb == d;
 	}
 	return rl_opvec_push(out, &op);
+}
+
+/* Does token t start a unit of sd? *next is where the unit after the last token asked of starts
+ * (0 at first): tokens are asked of in order, and one before *next starts none. */
+static bool starts_unit(const rl_side *sd, uint32_t t, uint32_t *next)
+{
+	if (t < *next)
+		return false;
+	uint32_t u = rl_unit_of(sd, t);
+	*next = sd->ustart[u + 1];
+	return sd->ustart[u] == t;
 }
 
 int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
@@ -658,8 +670,9 @@ int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 				return RL_ENOMEM;
 			continue;
 		}
-		/* Walk the compared tokens of both sides in step. */
-		uint32_t i = op.a0, j = op.b0;
+		/* Walk the compared tokens of both sides in step; na, nb: where the unit after the
+		 * last token looked at starts. */
+		uint32_t i = op.a0, j = op.b0, na = 0, nb = 0;
 		for (;;) {
 			while (i < op.a1 && c->side[0].ids[i] == RL_ID_NONE)
 				i++;
@@ -667,8 +680,8 @@ int rl_split_equals(const rl_ctx *c, const rl_opvec *ops, rl_opvec *out)
 				j++;
 			if (i >= op.a1 || j >= op.b1)
 				break;
-			bool cut = (i > op.a0 && c->side[0].ustart[c->side[0].unit[i]] == i) ||
-			           (j > op.b0 && c->side[1].ustart[c->side[1].unit[j]] == j);
+			bool cut = (i > op.a0 && starts_unit(&c->side[0], i, &na)) ||
+			           (j > op.b0 && starts_unit(&c->side[1], j, &nb));
 			if (cut && rl_opvec_cut(out, &op, i, j) != RL_OK)
 				return RL_ENOMEM;
 			i++, j++;
@@ -688,7 +701,7 @@ void rl_count_kept(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0
 		if (lo == hi || (op->kind != RL_OP_EQUAL && op->kind != RL_OP_MOVE &&
 		                 op->kind != RL_OP_TYPO))
 			continue;
-		for (uint32_t u = sd->unit[lo]; u <= sd->unit[hi - 1]; u++) {
+		for (uint32_t u = rl_unit_of(sd, lo), ulast = rl_unit_of(sd, hi - 1); u <= ulast; u++) {
 			uint32_t from = sd->ustart[u] > lo ? sd->ustart[u] : lo;
 			uint32_t to = sd->ustart[u + 1] < hi ? sd->ustart[u + 1] : hi;
 			kept[u - u0] += rl_words(c, s, from, to);

@@ -52,7 +52,13 @@ typedef struct rl_side {
 	 * popcount in each of the stages' many calls (+12 % of the instructions on a 1 MB pair). */
 	uint32_t *wbase;
 	uint8_t *wlow;
-	uint32_t *unit;     /* per token: the unit it belongs to */
+	/* The unit each token belongs to, a byte a token, as the words before it are (rl_unit_of):
+	 * ubase[t >> 8] is the unit of token t & ~255, ulow[t] (n + 1 entries) how many units t's is
+	 * past that; a unit has a token at least, so 256 tokens span fewer than 256 units.
+	 * A unit per token took four bytes a token of both sides at every stage (1.5 MiB a side on
+	 * 1 MB of Chinese, where the sources stage peaks). */
+	uint32_t *ubase;
+	uint8_t *ulow;
 	uint32_t *ustart;   /* unit k is tokens [ustart[k], ustart[k + 1]); nunits + 1 entries */
 	uint8_t *uflags;    /* per unit: RL_UNIT_* */
 	uint32_t nunits;
@@ -70,6 +76,20 @@ typedef struct rl_side {
 	bool listed;
 	rl_tlist ucand, qcand;
 } rl_side;
+
+/* The unit token t of a side belongs to. Every read goes through here (scripts/unitconv.py
+ * rewrote them), so that how the units are stored is this function's business alone: the unit
+ * of t's block of 256 tokens, and how far t's is past it (rl_side). */
+static inline uint32_t rl_unit_of(const rl_side *sd, uint32_t t)
+{
+	return sd->ubase[t >> 8] + sd->ulow[t];
+}
+
+/* Have the side's units been found (rl_units_find)? */
+static inline bool rl_has_units(const rl_side *sd)
+{
+	return sd->ulow != NULL;
+}
 
 typedef struct rl_ctx {
 	rl_side side[2];
@@ -219,7 +239,7 @@ static inline bool rl_is_anchor(const rl_ctx *c, int s, uint32_t t)
 static inline bool rl_inside_unit(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	return t > 0 && t < sd->n && sd->ustart[sd->unit[t]] != t;
+	return t > 0 && t < sd->n && sd->ustart[rl_unit_of(sd, t)] != t;
 }
 
 /* The side an op has tokens on, when it has them on one side only and is no move; else -1. */

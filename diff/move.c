@@ -28,7 +28,7 @@ static void widen(const rl_ctx *c, const taken *tk, rl_span *sp)
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
-		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
+		uint32_t start = sd->ustart[rl_unit_of(sd, *lo)], end = sd->ustart[rl_unit_of(sd, *hi - 1) + 1];
 		while (*lo > start && tk->free_tok[s][*lo - 1])
 			(*lo)--;
 		while (*hi < end && tk->free_tok[s][*hi])
@@ -55,7 +55,7 @@ bool rl_mv_any_moved(const taken *tk, int s, uint32_t lo, uint32_t hi)
 static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	return t == 0 || t >= sd->n || sd->ustart[sd->unit[t]] == t;
+	return t == 0 || t >= sd->n || sd->ustart[rl_unit_of(sd, t)] == t;
 }
 
 /* Is token t a closing mark glued to the token before it: ")" or a closing quote? */
@@ -127,7 +127,7 @@ static bool word_edge(const rl_ctx *c, int s, uint32_t t, bool end)
 	const rl_side *sd = &c->side[s];
 	if (rl_mv_soft_edge(c, s, t))
 		return true;
-	uint32_t lo = end ? t : sd->ustart[sd->unit[t]], hi = end ? sd->ustart[sd->unit[t - 1] + 1] : t;
+	uint32_t lo = end ? t : sd->ustart[rl_unit_of(sd, t)], hi = end ? sd->ustart[rl_unit_of(sd, t - 1) + 1] : t;
 	if (hi - lo <= EDGE_MARKS && rl_words(c, s, lo, hi) == 0)
 		return true;
 	uint32_t u = t;
@@ -291,7 +291,7 @@ int rl_mv_whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t
 static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = sd->unit[lo] + 1; u < sd->nunits && sd->ustart[u] < hi; u++) {
+	for (uint32_t u = rl_unit_of(sd, lo) + 1; u < sd->nunits && sd->ustart[u] < hi; u++) {
 		if (rl_words(c, s, lo, sd->ustart[u]) >= RL_MOVE_MIN_WORDS)
 			break;
 		if (sd->uflags[u] & RL_UNIT_PARA)
@@ -303,7 +303,7 @@ static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 static uint32_t spill_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = sd->unit[hi - 1]; u > sd->unit[lo]; u--) {
+	for (uint32_t u = rl_unit_of(sd, hi - 1), ufirst = rl_unit_of(sd, lo); u > ufirst; u--) {
 		if (rl_words(c, s, sd->ustart[u], hi) >= RL_MOVE_MIN_WORDS)
 			break;
 		if (sd->uflags[u] & RL_UNIT_PARA)
@@ -363,14 +363,14 @@ static int grow(rl_ctx *c, const taken *tk, rl_span *sp)
 				if (sp->a1 >= sa->n || sp->b1 >= sb->n || !unit_edge(c, RL_OLD, sp->a1) ||
 				    !unit_edge(c, RL_NEW, sp->b1))
 					break;
-				u = (rl_span){sp->a1, sa->ustart[sa->unit[sp->a1] + 1], sp->b1,
-				              sb->ustart[sb->unit[sp->b1] + 1]};
+				u = (rl_span){sp->a1, sa->ustart[rl_unit_of(sa, sp->a1) + 1], sp->b1,
+				              sb->ustart[rl_unit_of(sb, sp->b1) + 1]};
 			} else {
 				if (sp->a0 == 0 || sp->b0 == 0 || !unit_edge(c, RL_OLD, sp->a0) ||
 				    !unit_edge(c, RL_NEW, sp->b0))
 					break;
-				u = (rl_span){sa->ustart[sa->unit[sp->a0 - 1]], sp->a0,
-				              sb->ustart[sb->unit[sp->b0 - 1]], sp->b0};
+				u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
+				              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 			}
 			if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1))
 				break;
@@ -535,7 +535,7 @@ bool rl_mv_list_item(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
 	bool unordered;
-	return rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[sd->unit[t]], &unordered) > 0;
+	return rl_list_marker(sd->tok, sd->text, sd->n, sd->ustart[rl_unit_of(sd, t)], &unordered) > 0;
 }
 
 /* A sentence at the edge of a moved passage that was reworded whole ("(See also windoid.)" ->
@@ -552,8 +552,8 @@ static bool same_slot(const rl_ctx *c, const rl_span *u, bool back)
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
 	/* The unit after the passage (or the passage, for the one before it) starts no paragraph. */
 	uint32_t ta = back ? u->a1 : u->a0, tb = back ? u->b1 : u->b0;
-	if ((sa->uflags[sa->unit[ta]] & (RL_UNIT_PARA | RL_UNIT_LINE)) ||
-	    (sb->uflags[sb->unit[tb]] & (RL_UNIT_PARA | RL_UNIT_LINE)))
+	if ((sa->uflags[rl_unit_of(sa, ta)] & (RL_UNIT_PARA | RL_UNIT_LINE)) ||
+	    (sb->uflags[rl_unit_of(sb, tb)] & (RL_UNIT_PARA | RL_UNIT_LINE)))
 		return false;
 	if (rl_mv_list_item(c, RL_OLD, u->a0) != rl_mv_list_item(c, RL_NEW, u->b0))
 		return false;
@@ -611,14 +611,14 @@ static int add_slots(rl_ctx *c, taken *tk, accepted *m, rl_opvec *moved)
 			if (sp->a1 >= sa->n || sp->b1 >= sb->n || !unit_edge(c, RL_OLD, sp->a1) ||
 			    !unit_edge(c, RL_NEW, sp->b1))
 				continue;
-			u = (rl_span){sp->a1, sa->ustart[sa->unit[sp->a1] + 1], sp->b1,
-			              sb->ustart[sb->unit[sp->b1] + 1]};
+			u = (rl_span){sp->a1, sa->ustart[rl_unit_of(sa, sp->a1) + 1], sp->b1,
+			              sb->ustart[rl_unit_of(sb, sp->b1) + 1]};
 		} else {
 			if (sp->a0 == 0 || sp->b0 == 0 || !unit_edge(c, RL_OLD, sp->a0) ||
 			    !unit_edge(c, RL_NEW, sp->b0))
 				continue;
-			u = (rl_span){sa->ustart[sa->unit[sp->a0 - 1]], sp->a0,
-			              sb->ustart[sb->unit[sp->b0 - 1]], sp->b0};
+			u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
+			              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 		}
 		if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1) ||
 		    !same_slot(c, &u, back))
@@ -666,7 +666,7 @@ static int add_slots(rl_ctx *c, taken *tk, accepted *m, rl_opvec *moved)
 static uint32_t unit_tokens(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	return sd->ustart[sd->unit[t] + 1] - sd->ustart[sd->unit[t]];
+	return sd->ustart[rl_unit_of(sd, t) + 1] - sd->ustart[rl_unit_of(sd, t)];
 }
 
 /* Candidates that only the long-run share would make moves, for a last pass. */

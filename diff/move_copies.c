@@ -338,7 +338,7 @@ static bool pairs_items(const rl_ctx *c, const rl_opvec *d)
 static bool items_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t t = lo; t < hi; t = sd->ustart[sd->unit[t] + 1])
+	for (uint32_t t = lo; t < hi; t = sd->ustart[rl_unit_of(sd, t) + 1])
 		if (rl_mv_list_item(c, s, t))
 			return true;
 	return false;
@@ -485,7 +485,7 @@ out:
 static bool copy_units(const rl_ctx *c, const rl_span *sp, int j, uint32_t *u0, uint32_t *u1)
 {
 	const rl_side *sd = &c->side[RL_OLD];
-	uint32_t first = sd->unit[sp->a0], last = sd->unit[sp->a1 - 1], n = last - first + 1;
+	uint32_t first = rl_unit_of(sd, sp->a0), last = rl_unit_of(sd, sp->a1 - 1), n = last - first + 1;
 	int64_t lo = j < 0 ? (int64_t)first + (int64_t)j * n : (int64_t)last + 1 + (int64_t)(j - 1) * n;
 	if (lo < 0 || lo + n > sd->nunits)
 		return false;

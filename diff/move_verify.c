@@ -49,8 +49,8 @@ static uint32_t content_words(const rl_ctx *c, const rl_op *op)
 static bool in_item(const rl_ctx *c, int s, uint32_t lo, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	bool run_on = t > lo && t < sd->n && sd->ustart[sd->unit[t]] == t &&
-	              (sd->uflags[sd->unit[t]] & RL_UNIT_RUN_ON);
+	bool run_on = t > lo && t < sd->n && sd->ustart[rl_unit_of(sd, t)] == t &&
+	              (sd->uflags[rl_unit_of(sd, t)] & RL_UNIT_RUN_ON);
 	return rl_mv_list_item(c, s, lo) && !run_on;
 }
 
@@ -324,7 +324,7 @@ bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span 
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
 		uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
-		uint32_t start = sd->ustart[sd->unit[*lo]], end = sd->ustart[sd->unit[*hi - 1] + 1];
+		uint32_t start = sd->ustart[rl_unit_of(sd, *lo)], end = sd->ustart[rl_unit_of(sd, *hi - 1) + 1];
 		if (start < *lo && *lo - start <= REACH_TOKENS && rl_words(c, s, start, *lo) <= REACH_WORDS &&
 		    !rl_mv_any_moved(tk, s, start, *lo)) {
 			*lost += rl_mv_kept_in(c, ops, s, start, *lo);

@@ -131,7 +131,7 @@ static int kept_init(const rl_ctx *c, const rl_opvec *ops, kept *kp)
 static bool rewritten(const rl_ctx *c, const kept *kp, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u = sd->unit[t];
+	uint32_t u = rl_unit_of(sd, t);
 	uint32_t total = rl_words(c, s, sd->ustart[u], sd->ustart[u + 1]);
 	return total > 0 && kp->words[s][u] < REWRITTEN_SHARE * total;
 }
@@ -375,7 +375,7 @@ static uint32_t kept_in_one_pair(const rl_ctx *c, const rl_op *v, size_t n, uint
 		if (v[k].kind != RL_OP_EQUAL || v[k].a0 < a0 || v[k].a1 > a1 || v[k].b0 < b0 ||
 		    v[k].b1 > b1 || v[k].a1 == v[k].a0)
 			continue;
-		uint32_t xa = c->side[RL_OLD].unit[v[k].a0], xb = c->side[RL_NEW].unit[v[k].b0];
+		uint32_t xa = rl_unit_of(&c->side[RL_OLD], v[k].a0), xb = rl_unit_of(&c->side[RL_NEW], v[k].b0);
 		run = xa == ua && xb == ub ? run : 0;
 		ua = xa, ub = xb;
 		run += rl_op_words(c, &v[k], RL_OLD);
@@ -462,7 +462,7 @@ static bool in_one_unit(const rl_ctx *c, const rl_op *op)
 {
 	for (int s = 0; s < 2; s++) {
 		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-		if (hi > lo && c->side[s].unit[lo] != c->side[s].unit[hi - 1])
+		if (hi > lo && rl_unit_of(&c->side[s], lo) != rl_unit_of(&c->side[s], hi - 1))
 			return false;
 	}
 	return true;
@@ -602,7 +602,7 @@ out:
 /* Units that side s of [lo, hi) touches. */
 static uint32_t units_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
-	return hi > lo ? c->side[s].unit[hi - 1] - c->side[s].unit[lo] + 1 : 0;
+	return hi > lo ? rl_unit_of(&c->side[s], hi - 1) - rl_unit_of(&c->side[s], lo) + 1 : 0;
 }
 
 /* Does the region ops[0, n) deserve pairing: enough changed words on both sides, and more units

@@ -60,7 +60,7 @@ int rl_pr_heads_of(region *r)
 		if (!r->head[s])
 			return RL_ENOMEM;
 		for (uint32_t x = 0; x < nu; x++) {
-			uint32_t u = ur[x].hi > ur[x].lo ? sd->unit[ur[x].lo] : 0;
+			uint32_t u = ur[x].hi > ur[x].lo ? rl_unit_of(sd, ur[x].lo) : 0;
 			r->head[s][x] = ur[x].hi > ur[x].lo && ur[x].lo == sd->ustart[u] &&
 			                ur[x].hi == sd->ustart[u + 1] && rl_unit_heading(r->c, s, u);
 		}
@@ -71,7 +71,7 @@ int rl_pr_heads_of(region *r)
 int rl_pr_units_of(const rl_ctx *c, int s, uint32_t lo, uint32_t hi, urange **out, uint32_t *n)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u0 = hi > lo ? sd->unit[lo] : 0, u1 = hi > lo ? sd->unit[hi - 1] + 1 : 0;
+	uint32_t u0 = hi > lo ? rl_unit_of(sd, lo) : 0, u1 = hi > lo ? rl_unit_of(sd, hi - 1) + 1 : 0;
 	urange *v = malloc(((size_t)(u1 - u0) + 1) * sizeof *v);
 	if (!v)
 		return RL_ENOMEM;
@@ -389,14 +389,14 @@ static bool clipped_start(const region *r, int s)
 {
 	const rl_side *sd = &r->c->side[s];
 	uint32_t lo = s ? r->b0 : r->a0;
-	return (s ? r->nb : r->na) > 0 && sd->ustart[sd->unit[lo]] < lo;
+	return (s ? r->nb : r->na) > 0 && sd->ustart[rl_unit_of(sd, lo)] < lo;
 }
 
 static bool clipped_end(const region *r, int s)
 {
 	const rl_side *sd = &r->c->side[s];
 	uint32_t hi = s ? r->b1 : r->a1;
-	return (s ? r->nb : r->na) > 0 && sd->ustart[sd->unit[hi - 1] + 1] > hi;
+	return (s ? r->nb : r->na) > 0 && sd->ustart[rl_unit_of(sd, hi - 1) + 1] > hi;
 }
 
 int rl_pr_force_clipped(region *r)

@@ -63,7 +63,7 @@ typedef struct search {
 	uint32_t *df;      /* per stem: OLD units holding it */
 	uint32_t *post0;   /* per stem: first posting; n + 1 entries */
 	uint32_t *post;    /* OLD units, stem by stem, each as the first token of the stem in it
-	                    * (sd->unit[] of it is the unit) */
+	                    * (rl_unit_of it is the unit) */
 	double *w;         /* per stem: its weight */
 	uint32_t *vseen;   /* per stem: 1 + the OLD unit whose weight counted it (unit_weight) */
 	double *pvw;       /* per OLD unit: its weight (unit_weight) to the power OLD_LEAN, or 0
@@ -294,8 +294,8 @@ static int beside(search *x, const rl_opvec *ops)
 				x->held[t / 8] |= (uint8_t)(1u << (t % 8));
 		if (op->a1 == op->a0 || op->b1 == op->b0)
 			continue;
-		uint32_t v0 = sa->unit[op->a0], v1 = sa->unit[op->a1 - 1];
-		for (uint32_t u = sb->unit[op->b0]; u <= sb->unit[op->b1 - 1]; u++) {
+		uint32_t v0 = rl_unit_of(sa, op->a0), v1 = rl_unit_of(sa, op->a1 - 1);
+		for (uint32_t u = rl_unit_of(sb, op->b0), ulast = rl_unit_of(sb, op->b1 - 1); u <= ulast; u++) {
 			if (v0 < x->lo[u])
 				x->lo[u] = v0;
 			if (v1 > x->hi[u])
@@ -568,7 +568,7 @@ static uint64_t gather(search *x, const cands *cd)
 			continue;
 		x->mark[m] = x->stamp;
 		for (uint32_t p = x->post0[m]; p < x->post0[m + 1]; p++) {
-			uint32_t v = sd->unit[x->post[p]];
+			uint32_t v = rl_unit_of(sd, x->post[p]);
 			if (x->acc[v] == 0)
 				x->touched[x->ntouched++] = v;
 			x->acc[v] += x->w[m];
@@ -919,7 +919,7 @@ static void drop_unsupported(const search *x, const uint8_t *ev, bool spent, rl_
 			last = u;
 	size_t k = 0;
 	for (size_t i = 0; i < *n; i++) {
-		uint32_t u = sb->unit[v[i].b0];
+		uint32_t u = rl_unit_of(sb, v[i].b0);
 		if (ev[u] == EV_WEAK && (last == NONE || u > last))
 			continue;
 		v[k++] = v[i];
@@ -932,7 +932,7 @@ static bool repeated_heading(const rl_ctx *c, const rl_link *a, const rl_link *b
 {
 	const rl_side *sb = &c->side[RL_NEW];
 	uint32_t len = a->b1 - a->b0;
-	if (len == 0 || b->b1 - b->b0 != len || !rl_unit_heading(c, RL_NEW, sb->unit[a->b0]))
+	if (len == 0 || b->b1 - b->b0 != len || !rl_unit_heading(c, RL_NEW, rl_unit_of(sb, a->b0)))
 		return false;
 	for (uint32_t i = 0; i < len; i++)
 		if (sb->ids[a->b0 + i] != sb->ids[b->b0 + i])
@@ -1046,7 +1046,7 @@ static void chance_counts(search *x, const rl_opvec *ops, const rl_link *v, size
 			if (op->move || (tok[t].flags & RL_TF_SOLO))
 				h[i].stems = CHANCE_STEMS;
 			h[i].any |= tok[t].cls == RL_TOK_WORD;
-			uint32_t m = rl_stem_at(&x->st, RL_NEW, t), ua = sa->unit[op->a0];
+			uint32_t m = rl_stem_at(&x->st, RL_NEW, t), ua = rl_unit_of(sa, op->a0);
 			h[i].words += tok[t].cls == RL_TOK_WORD && !(tok[t].flags & RL_TF_GLUED) &&
 			              !(m != NONE && x->df[m] > 1 && x->names[ids[t]] == RL_NAME_SEEN);
 			h[i].lo = ua < h[i].lo ? ua : h[i].lo;
@@ -1096,7 +1096,7 @@ static int kept_by_chance(search *x, const rl_opvec *ops, const rl_link *v, size
 	for (size_t j = 0; j < n; j++) {
 		if (!h[j].any || h[j].stems >= CHANCE_STEMS)
 			continue;
-		uint32_t kept = x->kept[sb->unit[v[j].b0]], okept = 0;
+		uint32_t kept = x->kept[rl_unit_of(sb, v[j].b0)], okept = 0;
 		for (uint32_t u = h[j].lo; u <= h[j].hi; u++)
 			okept += x->okept[u];
 		uint32_t words = rl_words(x->c, RL_NEW, v[j].b0, v[j].b1);
@@ -1132,7 +1132,7 @@ static int number_paras(const rl_ctx *c, rl_link *v, size_t n)
 		para[u] = p;
 	}
 	for (size_t k = 0; k < n; k++)
-		v[k].para = para[sa->unit[v[k].a0[0]]];
+		v[k].para = para[rl_unit_of(sa, v[k].a0[0])];
 	free(para);
 	return RL_OK;
 }

@@ -279,8 +279,8 @@ static bool wrapped_marker(const rl_side *sd, uint32_t t)
 static bool item_between(const rl_side *sd, uint32_t t0, uint32_t t1)
 {
 	bool unordered;
-	if (sd->unit && sd->ustart && sd->uflags) {  /* items start units that start a line */
-		for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++) {
+	if (rl_has_units(sd) && sd->ustart && sd->uflags) {  /* items start units that start a line */
+		for (uint32_t u = rl_unit_of(sd, t0) + 1, ulast = rl_unit_of(sd, t1); u <= ulast; u++) {
 			uint32_t t = sd->ustart[u];
 			if ((sd->uflags[u] & RL_UNIT_LINE) && t > t0 && t < t1 &&
 			    sd->tok[t].cls == RL_TOK_PUNCT &&

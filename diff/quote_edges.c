@@ -195,7 +195,7 @@ static bool copy_at(const rl_ctx *c, const rl_qowner *ow, int s, uint32_t k0, ui
 {
 	const rl_side *sd = &c->side[s];
 	if (rl_qo_inq(ow, s, p + m) > rl_qo_inq(ow, s, p) ||
-	    (sd->unit && sd->unit[p + m - 1] != sd->unit[k0]))
+	    (rl_has_units(sd) && rl_unit_of(sd, p + m - 1) != rl_unit_of(sd, k0)))
 		return false;
 	for (uint32_t i = 0; i < m; i++)
 		if (sd->ids[p + i] == RL_ID_NONE || sd->ids[p + i] != sd->ids[k0 + i])

@@ -157,9 +157,9 @@ static bool sentence_gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *
                           const rl_quotation *q)
 {
 	const rl_side *sd = &c->side[s];
-	if (s != RL_OLD || !sd->unit || !sd->ustart || sd->nunits == 0)
+	if (s != RL_OLD || !rl_has_units(sd) || !sd->ustart || sd->nunits == 0)
 		return false;
-	uint32_t lo = sd->ustart[sd->unit[q->t0]], hi = sd->ustart[sd->unit[q->t1 - 1] + 1];
+	uint32_t lo = sd->ustart[rl_unit_of(sd, q->t0)], hi = sd->ustart[rl_unit_of(sd, q->t1 - 1) + 1];
 	if (hi - lo > SENTENCE_REACH)
 		return false;
 	uint32_t words = 0, kept = 0;
@@ -240,9 +240,9 @@ static bool changed_at(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops
 static bool fills_units(const rl_ctx *c, int s, const rl_quotation *q)
 {
 	const rl_side *sd = &c->side[s];
-	if (!sd->unit || !sd->ustart || sd->nunits == 0)
+	if (!rl_has_units(sd) || !sd->ustart || sd->nunits == 0)
 		return false;
-	uint32_t lo = sd->ustart[sd->unit[q->t0]], hi = sd->ustart[sd->unit[q->t1 - 1] + 1];
+	uint32_t lo = sd->ustart[rl_unit_of(sd, q->t0)], hi = sd->ustart[rl_unit_of(sd, q->t1 - 1) + 1];
 	return rl_words(c, s, lo, q->t0) == 0 && rl_words(c, s, q->t1, hi) == 0;
 }
 

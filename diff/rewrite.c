@@ -277,7 +277,7 @@ static bool modifiable(const rl_ctx *c, uint32_t ta)
 	const rl_side *sd = &c->side[RL_OLD];
 	if (sd->tok[ta].flags & RL_TF_DIGIT)
 		return false;
-	for (uint32_t t = sd->ustart[sd->unit[ta]]; t < ta; t++)
+	for (uint32_t t = sd->ustart[rl_unit_of(sd, ta)]; t < ta; t++)
 		if (sd->tok[t].cls == RL_TOK_WORD)
 			return false;
 	return true;
@@ -296,7 +296,7 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
 	for (uint32_t t = lo; t < hi; t++)
 		if (c->side[s].tok[t].cls != RL_TOK_WORD)
 			return false;
-	return c->side[s].unit[lo] == c->side[s].unit[hi - 1];
+	return rl_unit_of(&c->side[s], lo) == rl_unit_of(&c->side[s], hi - 1);
 }
 
 /* A word or two inserted right next to a word, inside a sentence reworded elsewhere, is that
@@ -317,12 +317,12 @@ static bool small_insertion(const rl_ctx *c, const rl_op *op)
 static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip,
                                       bool reworded)
 {
-	const uint32_t *unit = c->side[RL_NEW].unit;
-	uint32_t u = unit[ops->v[k].b0];
+	const rl_side *usd = &c->side[RL_NEW];
+	uint32_t u = rl_unit_of(usd, ops->v[k].b0);
 	bool other = false;
 	for (size_t d = 1; d <= k; d++) {
 		const rl_op *op = &ops->v[k - d];
-		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+		if (op->b1 > op->b0 && rl_unit_of(usd, op->b1 - 1) != u)
 			break;
 		if (d > PHRASE_OPS)
 			return true;
@@ -332,7 +332,7 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 	}
 	for (size_t j = k + 1; j < ops->n; j++) {
 		const rl_op *op = &ops->v[j];
-		if (op->b1 > op->b0 && unit[op->b0] != u)
+		if (op->b1 > op->b0 && rl_unit_of(usd, op->b0) != u)
 			break;
 		if (j - k > PHRASE_OPS)
 			return true;
@@ -357,18 +357,18 @@ static bool reworded_op(const rl_ctx *c, const rl_op *op)
  * rewording swaps one for a phrase and leaves the rest of its sentence alone. */
 static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
 {
-	const uint32_t *unit = c->side[RL_NEW].unit;
-	uint32_t u = unit[ops->v[k].b0];
+	const rl_side *usd = &c->side[RL_NEW];
+	uint32_t u = rl_unit_of(usd, ops->v[k].b0);
 	for (size_t d = 1; d <= k && d <= PHRASE_OPS; d++) {
 		const rl_op *op = &ops->v[k - d];
-		if (op->b1 > op->b0 && unit[op->b1 - 1] != u)
+		if (op->b1 > op->b0 && rl_unit_of(usd, op->b1 - 1) != u)
 			break;
 		if (reworded_op(c, op))
 			return true;
 	}
 	for (size_t j = k + 1; j < ops->n && j - k <= PHRASE_OPS; j++) {
 		const rl_op *op = &ops->v[j];
-		if (op->b1 > op->b0 && unit[op->b0] != u)
+		if (op->b1 > op->b0 && rl_unit_of(usd, op->b0) != u)
 			break;
 		if (j != skip && reworded_op(c, op))
 			return true;
@@ -381,7 +381,7 @@ static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t
 static bool unit_mostly_kept(const rl_ctx *c, const rl_opvec *ops, size_t k)
 {
 	const rl_side *sb = &c->side[RL_NEW];
-	uint32_t u = sb->unit[ops->v[k].b0], kept = 0;
+	uint32_t u = rl_unit_of(sb, ops->v[k].b0), kept = 0;
 	size_t lo = k, hi = k + 1;
 	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b0 >= sb->ustart[u])
 		lo--;
@@ -431,7 +431,7 @@ static bool coordinated(const rl_ctx *c, const rl_op *prev, const rl_op *x)
 static bool from_the_sentence(const rl_ctx *c, const rl_op *x, uint32_t ta)
 {
 	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
-	uint32_t u = sa->unit[ta];
+	uint32_t u = rl_unit_of(sa, ta);
 	/* (A sentence's length around ta at most: a text of one huge unit is no sentence.) */
 	uint32_t lo = sa->ustart[u], hi = sa->ustart[u + 1];
 	lo = ta - lo > PHRASE_SCAN ? ta - PHRASE_SCAN : lo;
@@ -480,11 +480,11 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		if (anchors_in(c, x->b0, x->b1))
 			continue;
 		int s = RL_NEW;
-		const uint32_t *unit = c->side[s].unit;
+		const rl_side *usd = &c->side[s];
 		bool left = prev->a1 > prev->a0 && modifiable(c, prev->a1 - 1) &&
-		            unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		            rl_unit_of(usd, rl_hi(prev, s) - 1) == rl_unit_of(usd, rl_lo(x, s));
 		bool right = next->a1 > next->a0 && modifiable(c, next->a0) &&
-		             unit[rl_lo(next, s)] == unit[rl_hi(x, s) - 1];
+		             rl_unit_of(usd, rl_lo(next, s)) == rl_unit_of(usd, rl_hi(x, s) - 1);
 		/* Function words grow a word only after it, a particle or a preposition following its
 		 * verb ("open {+up+} files", "set {+up+} the flags"); before it they are an article
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
@@ -511,18 +511,18 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * below). */
 		rl_op *after = k + 2 < ops->n ? &ops->v[k + 2] : NULL;
 		if (left && right && next->a1 - next->a0 == 1 && after && small_insertion(c, after) &&
-		    unit[after->b0] == unit[x->b0])
+		    rl_unit_of(usd, after->b0) == rl_unit_of(usd, x->b0))
 			left = false;
 		/* A function word grown into an idiom by a conjunction and a function word after it
 		 * ("whether {+or not+}", "each {+and every+}", "more {+or less+}") is that word
 		 * rewritten. */
 		bool coord = !left && !right && coordinated(c, prev, x) &&
-		             unit[rl_hi(prev, s) - 1] == unit[rl_lo(x, s)];
+		             rl_unit_of(usd, rl_hi(prev, s) - 1) == rl_unit_of(usd, rl_lo(x, s));
 		left |= coord;
 		/* A word that grew on both sides ("{+make+} use {+of+}") is one rewrite: the equal word
 		 * alone between two small insertions of its sentence. */
 		bool both = right && !left && next->a1 - next->a0 == 1 && after &&
-		            small_insertion(c, after) && unit[after->b0] == unit[x->b0];
+		            small_insertion(c, after) && rl_unit_of(usd, after->b0) == rl_unit_of(usd, x->b0);
 		if (left == right || !unit_reworded(c, ops, k, both ? k + 2 : k) ||
 		    unit_has_other_insertion(c, ops, k, both ? k + 2 : k,
 		                                           coord || !function_words(c, x->b0, x->b1)) ||

@@ -76,7 +76,7 @@ static bool big_change(const rl_ctx *c, const rl_op *op)
 uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u = sd->unit[t];
+	uint32_t u = rl_unit_of(sd, t);
 	bool unordered;
 	/* (Sentences of one item at most ITEM_UNITS: a text on one line is no list item, and walking
 	 * back to its start from every op was quadratic.) */
@@ -91,14 +91,14 @@ uint32_t rl_item_of(const rl_ctx *c, int s, uint32_t t)
  * order ask of the same few units again and again. */
 #define ITEM_MEMO 4
 typedef struct item_memo {
-	uint32_t unit[2][ITEM_MEMO], item[2][ITEM_MEMO];
+	uint32_t uid[2][ITEM_MEMO], item[2][ITEM_MEMO];
 } item_memo;
 
 static uint32_t item_of(const rl_ctx *c, item_memo *m, int s, uint32_t t)
 {
-	uint32_t u = c->side[s].unit[t], x = u % ITEM_MEMO;
-	if (m->unit[s][x] != u) {
-		m->unit[s][x] = u;
+	uint32_t u = rl_unit_of(&c->side[s], t), x = u % ITEM_MEMO;
+	if (m->uid[s][x] != u) {
+		m->uid[s][x] = u;
 		m->item[s][x] = rl_item_of(c, s, t);
 	}
 	return m->item[s][x];
@@ -115,8 +115,8 @@ static bool prose_to_item(const rl_ctx *c, item_memo *m, const rl_op *op)
 	const rl_side *sd = &c->side[RL_NEW];
 	uint32_t item = item_of(c, m, RL_NEW, op->b0);
 	bool in_item = item != UINT32_MAX ? item_of(c, m, RL_NEW, op->b1 - 1) == item
-	                                  : sd->unit[op->b1 - 1] == sd->unit[op->b0] &&
-	                                        (sd->uflags[sd->unit[op->b0]] & RL_UNIT_RUN_IN);
+	                                  : rl_unit_of(sd, op->b1 - 1) == rl_unit_of(sd, op->b0) &&
+	                                        (sd->uflags[rl_unit_of(sd, op->b0)] & RL_UNIT_RUN_IN);
 	return in_item && item_of(c, m, RL_OLD, op->a0) == UINT32_MAX &&
 	       item_of(c, m, RL_OLD, op->a1 - 1) == UINT32_MAX;
 }
@@ -176,7 +176,7 @@ int rl_orphan_ops(const rl_ctx *c, const rl_opvec *ops, uint8_t **out)
 			o[k] = 1;
 	}
 	item_memo m;
-	memset(m.unit, 0xFF, sizeof m.unit);  /* (no unit is UINT32_MAX) */
+	memset(m.uid, 0xFF, sizeof m.uid);  /* (no unit is UINT32_MAX) */
 	for (size_t k = 0; k < ops->n; k++)
 		if (!o[k] && prose_to_item(c, &m, &ops->v[k]))
 			o[k] = RL_ORPHAN_OLD;
@@ -493,7 +493,7 @@ static int chain_push(chains *cs, const chain *ch, uint32_t i)
 static bool para_between(const rl_ctx *c, int s, uint32_t t0, uint32_t t1)
 {
 	const rl_side *sd = &c->side[s];
-	for (uint32_t u = sd->unit[t0] + 1; u <= sd->unit[t1]; u++)
+	for (uint32_t u = rl_unit_of(sd, t0) + 1, ulast = rl_unit_of(sd, t1); u <= ulast; u++)
 		if (sd->uflags[u] & RL_UNIT_PARA)
 			return true;
 	return false;

@@ -287,7 +287,7 @@ static int keys_of(rl_ctx *c, rl_stems *st, stem_memo *memo, key_memo *kmemo, in
 static uint32_t *new_entries(const rl_ctx *c, rl_stems *st, const uint8_t *want)
 {
 	const rl_side *sd = &c->side[RL_NEW];
-	st->nunit = sd->unit;
+	st->nside = sd;
 	st->nstart = sd->ustart;
 	st->nfrom = malloc(((size_t)sd->nunits + 1) * sizeof *st->nfrom);
 	if (!st->nfrom)

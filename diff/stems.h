@@ -19,7 +19,8 @@ typedef struct rl_stems {
 	uint32_t *of[2];
 	uint32_t *nfrom;   /* per NEW unit: its first token's entry in of[RL_NEW], or RL_STEM_NONE */
 	size_t nnew;
-	const uint32_t *nunit, *nstart;  /* NEW's unit of each token, and each unit's first token */
+	const rl_side *nside;     /* NEW (its unit of each token: rl_unit_of) */
+	const uint32_t *nstart;   /* NEW's first token of each unit */
 	uint32_t *slot;    /* hash table: stem + 1, or 0 (rl_stems_init's own: NULL after it) */
 	uint32_t *hash;    /* per stem: its hash (likewise) */
 	uint32_t mask;
@@ -32,7 +33,7 @@ static inline uint32_t *rl_stem_keys(const rl_stems *st, int s, uint32_t t)
 {
 	if (s == RL_OLD)
 		return st->of[RL_OLD] + t;
-	uint32_t u = st->nunit[t], from = st->nfrom[u];
+	uint32_t u = rl_unit_of(st->nside, t), from = st->nfrom[u];
 	return from == RL_STEM_NONE ? NULL : st->of[RL_NEW] + from + (t - st->nstart[u]);
 }
 

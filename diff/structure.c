@@ -270,11 +270,19 @@ static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_i
 	       !(names[id / 8] & (1u << (id % 8)));
 }
 
-/* unit[from..to) = u. */
-static void fill_units(uint32_t *unit, uint32_t from, uint32_t to, uint32_t u)
+/* Tokens [from, to) are of unit u (rl_unit_of): u itself for each block of 256 tokens it starts,
+ * and a token's distance from its block's unit. (Called in order of the tokens: a block's first
+ * token has its unit before the rest of the block.) */
+static void fill_units(rl_side *sd, uint32_t from, uint32_t to, uint32_t u)
 {
-	for (size_t t = from; t < to; t++)
-		unit[t] = u;
+	for (uint32_t t = from; t < to;) {
+		uint32_t end = ((t >> 8) + 1) << 8;  /* the next block's first token */
+		end = end < to ? end : to;
+		if (!(t & 255))
+			sd->ubase[t >> 8] = u;
+		memset(sd->ulow + t, (int)(u - sd->ubase[t >> 8]), end - t);
+		t = end;
+	}
 }
 
 int rl_units_find(rl_ctx *c, int s)
@@ -286,11 +294,12 @@ int rl_units_find(rl_ctx *c, int s)
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 	run_in ri = {UINT32_MAX, 0, 0, false};
 
-	sd->unit = malloc((n + 1) * sizeof *sd->unit);
+	sd->ulow = malloc(n + 1);
+	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
 	uint8_t *names = names_in_prose(c, s, cand, ncand);
-	if (!sd->unit || !sd->ustart || !sd->uflags || !names) {
+	if (!sd->ulow || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
 		free(names);
 		return RL_ENOMEM;
 	}
@@ -310,7 +319,7 @@ int rl_units_find(rl_ctx *c, int s)
 		bool run_on = runs_on_at(c, s, names, &ri, t);
 		if (!run_on && (plain || !rl_unit_starts(c, s, t)))
 			continue;
-		fill_units(sd->unit, filled, t, k - 1);
+		fill_units(sd, filled, t, k - 1);
 		filled = t;
 		uint8_t gap = tk->gap;
 		sd->ustart[k] = t;
@@ -323,7 +332,7 @@ int rl_units_find(rl_ctx *c, int s)
 	}
 	run_in_next(sd, &ri, n, UINT32_MAX);
 	free(names);
-	fill_units(sd->unit, filled, n, k - 1);
+	fill_units(sd, filled, n, k - 1);
 	sd->ustart[k] = n;
 	sd->nunits = k;
 	return RL_OK;
@@ -707,7 +716,7 @@ static bool number_join(const rl_ctx *c, rl_op *last, const rl_op *op)
 static bool item_starts(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
-	if (sd->unit[t] == sd->unit[t - 1] || sd->ustart[sd->unit[t]] != t)
+	if (rl_unit_of(sd, t) == rl_unit_of(sd, t - 1) || sd->ustart[rl_unit_of(sd, t)] != t)
 		return false;
 	bool unordered;
 	return rl_list_marker(sd->tok, sd->text, sd->n, t, &unordered) > 0;
@@ -726,7 +735,7 @@ static bool replace_items(const rl_ctx *c, rl_op *op, const rl_op *next, rl_opve
 	for (int s = 0; s < 2; s++) {
 		const rl_side *so = &c->side[!s];
 		uint32_t ohi = rl_hi(op, !s);
-		if (so->unit[rl_lo(op, !s)] != so->unit[ohi - 1] ||
+		if (rl_unit_of(so, rl_lo(op, !s)) != rl_unit_of(so, ohi - 1) ||
 		    (next && next->kind == RL_OP_EQUAL && ohi < so->n && rl_lo(next, !s) == ohi &&
 		     so->tok[ohi].gap == RL_GAP_NONE))
 			continue;
@@ -812,7 +821,7 @@ static size_t mark_to_word(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_op
 	uint32_t m = glued_marks(&c->side[RL_NEW], p->b0, p->b1);
 	uint32_t last = p->kind == RL_OP_EQUAL ? p->a0 : ops->v[j - 1].a1 - 1;
 	if (p->move || p->b0 != eq->b1 || !m || (p->kind != RL_OP_INSERT && p->kind != RL_OP_EQUAL) ||
-	    so->unit[ops->v[k + 1].a0] == so->unit[last] ||
+	    rl_unit_of(so, ops->v[k + 1].a0) == rl_unit_of(so, last) ||
 	    rl_words(c, RL_OLD, ops->v[k + 1].a0, last + 1) < GLUED_FAR ||
 	    (p->kind == RL_OP_EQUAL &&
 	     (glued_marks(so, p->a0, p->a1) < m || ops->v[j - 1].a1 != p->a0)))
@@ -968,7 +977,7 @@ static void head_after_run(rl_opvec *ops, size_t k, size_t m)
 static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 {
 	const rl_side *sd = &c->side[s];
-	uint32_t u = sd->unit[lo] + 1;
+	uint32_t u = rl_unit_of(sd, lo) + 1;
 	uint32_t e = u < sd->nunits ? sd->ustart[u] : sd->n;
 	return e < hi ? e : hi;
 }
@@ -977,7 +986,7 @@ static uint32_t unit_end(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 static bool in_one_unit(const rl_ctx *c, int o, const rl_op *d)
 {
 	return unit_end(c, o, rl_lo(d, o), rl_hi(d, o)) == rl_hi(d, o) &&
-	       c->side[o].unit[rl_lo(d, o)] == c->side[o].unit[rl_hi(d, o) - 1];
+	       rl_unit_of(&c->side[o], rl_lo(d, o)) == rl_unit_of(&c->side[o], rl_hi(d, o) - 1);
 }
 
 /* Op m (one-sided on o), the tail of the change k-1, taken before the run [k, m): a rewrite (or

@@ -603,7 +603,8 @@ Test(structure, candidates_find_what_every_token_finds)
 	          "%u and %u candidates of %u tokens", sd->ucand.n, sd->qcand.n, sd->n);
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
-	uint32_t nunits = sd->nunits, *unit = sd->unit, *ustart = sd->ustart;
+	uint32_t nunits = sd->nunits, *ubase = sd->ubase, *ustart = sd->ustart;
+	uint8_t *ulow = sd->ulow;
 	uint8_t *uflags = sd->uflags;
 	rl_quotation *quotes = sd->quotes;
 	size_t nquotes = sd->nquotes;
@@ -612,14 +613,15 @@ Test(structure, candidates_find_what_every_token_finds)
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(sd->nunits, nunits);
-	cr_assert_eq(memcmp(sd->unit, unit, sd->n * sizeof *unit), 0);
+	cr_assert_eq(memcmp(sd->ulow, ulow, sd->n), 0);
+	cr_assert_eq(memcmp(sd->ubase, ubase, ((sd->n + 255) >> 8) * sizeof *ubase), 0);
 	cr_assert_eq(memcmp(sd->ustart, ustart, (nunits + 1) * sizeof *ustart), 0);
 	cr_assert_eq(memcmp(sd->uflags, uflags, nunits), 0);
 	cr_assert_eq(sd->nquotes, nquotes);
 	for (size_t k = 0; k < nquotes; k++)
 		cr_assert(sd->quotes[k].t0 == quotes[k].t0 && sd->quotes[k].t1 == quotes[k].t1 &&
 		          sd->quotes[k].depth == quotes[k].depth, "quotation %zu", k);
-	free(unit), free(ustart), free(uflags), free(quotes);
+	free(ulow), free(ubase), free(ustart), free(uflags), free(quotes);
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
@@ -629,6 +631,48 @@ Test(structure, candidates_find_what_every_token_finds)
  * does a question in brackets before a dash ("брат (двоюродный?) — ..."): a list item of NEW was
  * cut in three units there, and the last drawn as derived from an OLD sentence that shared its
  * reference. */
+/* A token's unit is kept in a byte (its number modulo 256, with the unit of each 256th token):
+ * rl_unit_of gives every token the unit whose tokens hold it, across blocks of 256 tokens that
+ * start many units (short sentences), one unit (a long sentence), or a unit's middle. */
+Test(structure, the_unit_of_each_token_kept_in_a_byte)
+{
+	static char text[16384];
+	size_t len = 0;
+	for (int i = 0; i < 300; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "Go. ");
+	len += (size_t)snprintf(text + len, sizeof text - len, "The long one");
+	for (int i = 0; i < 700; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, " and on");
+	len += (size_t)snprintf(text + len, sizeof text - len, ".\n\n");
+	for (int i = 0; i < 400; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "Yes, %d. ", i);
+	cr_assert(len < sizeof text - 1);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, len), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "Go.", 3), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	const rl_side *sd = &c.side[RL_OLD];
+	cr_assert_eq(sizeof sd->ulow[0], 1);
+	cr_assert(sd->n > 3000 && sd->nunits > 600, "%u tokens, %u units", sd->n, sd->nunits);
+	uint32_t longest = 0;
+	for (uint32_t u = 0; u < sd->nunits; u++) {
+		uint32_t span = sd->ustart[u + 1] - sd->ustart[u];
+		longest = span > longest ? span : longest;
+	}
+	cr_assert(longest > 1000, "the long sentence: %u tokens", longest);
+	for (uint32_t t = 0; t < sd->n; t++) {
+		uint32_t u = rl_unit_of(sd, t);
+		cr_assert(u < sd->nunits && sd->ustart[u] <= t && t < sd->ustart[u + 1],
+		          "token %u: unit %u of %u", t, u, sd->nunits);
+	}
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+}
+
 Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
 {
 	cr_assert_str_eq(units_of("* Сестра — Лия Егорова, брат (двоюродный?) — Ф. М. Герштейн, "
