@@ -355,7 +355,8 @@ static bool attaches(region *r, int s, uint32_t u, uint32_t x0, uint32_t x1, mar
 
 /* A candidate that pairs a heading with a sentence stands when it passes rl_pr_candidates()'s test
  * with names left out, as the heading shares them, and on whole words where a title passes on
- * two (crossing_shares). stamp and seen are scratch arrays of r->nloc + 1 entries, zero on entry. */
+ * two (crossing_shares). stamp and seen are scratch arrays of r->nloc + 1 entries, zero on
+ * entry. */
 static void drop_name_pairs(region *r, uint32_t *stamp, uint32_t *seen)
 {
 	marks m = {.mark = stamp, .seen = seen};
