@@ -9,9 +9,9 @@
  *      comes back on most pages is a running header or footer, and is dropped; so is, on any
  *      page, what a printer writes there (the page's number, a date and time stamp and the
  *      title beside it, a lone address: drop_print_marks), which one page is enough to tell;
- *   3. columns: a vertical gutter that no narrow line crosses splits the page (a narrow one,
- *      under two line heights, only where few lines at all cross it); lines that cross
- *      it (a title over both columns) cut the page into sections read top to bottom, each
+ *   3. columns (pdforder.c): a vertical gutter that no narrow line crosses splits the page (a
+ *      narrow one, under two line heights, only where few lines at all cross it); lines that
+ *      cross it (a title over both columns) cut the page into sections read top to bottom, each
  *      section's columns left to right (the same again inside a column, a few levels deep);
  *   4. paragraphs: lines are joined, a hyphen at a line end before a lower-case letter is undone;
  *      a gap wider than the usual leading, an indent, a change of type size, a sentence that ends
@@ -21,7 +21,8 @@
  *      does. A gap between characters with no space in the text is a space, or between cells
  *      of a table (wider) a line end;
  *   5. footnote marks, set small and raised after a word or alone left of their note, dropped
- *      (note_mark, drop_note_marks). */
+ *      (pdfnote.c). A list item's bullet drawn as a shape, not written, is found in a render of
+ *      the page (pdfbullet.c). */
 #include "formats.h"
 
 #include <glib.h>
@@ -34,20 +35,11 @@
 #include "docbuf.h"
 #include "pdfpage.h"
 
-
-#define MAX_DEPTH 6         /* columns within columns, at most */
-#define GUTTER_WIDE 2.0 /* a gutter this many line heights wide splits columns crossed by titles */
-#define GUTTER_MIN 0.8  /* ...one this wide only a page that few lines cross (12 pt between three
-                         * columns of 9 pt type, Chromium's columns with a gap of 1em: 0.86) */
-#define NARROW_CROSSERS 10 /* few: one line in this many */
 #define WORD_GAP 0.2        /* a gap between characters wider than this (in line heights) with no
                              * space in the text is a word space... */
 #define CELL_GAP 0.6        /* ...and wider than this, the gap between two cells of a table */
 #define NEAR_LINES 6        /* lines either side looked at for a column's right edge */
 #define SIZE_CHANGE 0.12    /* line heights differing by more than this share: another type size */
-#define MAX_RENDERS 2000    /* pages rendered to look for drawn bullets, per document */
-#define INK_SCALE 1.0       /* pixels per point of those renders... */
-#define INK_PIXELS 16e6     /* ...or fewer, to keep a page in this many pixels */
 
 static void silence(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
@@ -124,16 +116,6 @@ static void finish_line(pdoc *d, pline *l, int *failed)
 	l->len = 0;
 }
 
-/* The next UTF-8 character; never past the NUL, even in a sequence cut short (and
- * g_utf8_next_char casts const away). */
-static const char *next_char(const char *s)
-{
-	s++;
-	while ((*(const unsigned char *)s & 0xC0) == 0x80)
-		s++;
-	return s;
-}
-
 /* The offset of the character after the one at s[i], in a line of n bytes that need not end
  * with a NUL (the raw text: a line may end the buffer, in a sequence cut short). */
 static size_t next_in(const char *s, size_t i, size_t n)
@@ -141,93 +123,6 @@ static size_t next_in(const char *s, size_t i, size_t n)
 	for (i++; i < n && (*(const unsigned char *)(s + i) & 0xC0) == 0x80; i++)
 		;
 	return i;
-}
-
-/* A footnote's mark in the text ("lifeboat.¹"): digits, "*", "†" or "‡" set smaller and raised,
- * glued to what stands before them. */
-#define MARK_SIZE 0.85   /* a mark's height is under this share of its line's type size... */
-#define MARK_RISE 0.25   /* ...and its foot above the line's by more than this share of it */
-#define MARK_MAX 3       /* characters in a mark, at most */
-
-static int mark_char(const char *s)
-{
-	return (*s >= '0' && *s <= '9') || *s == '*' || strncmp(s, "\xE2\x80\xA0", 3) == 0 ||
-	       strncmp(s, "\xE2\x80\xA1", 3) == 0;  /* † ‡ */
-}
-
-/* The length of a note's mark character (mark_char) at s[i] in a line of n bytes that need not
- * end with a NUL (the raw text), or 0. */
-static size_t mark_in(const char *s, size_t i, size_t n)
-{
-	if ((s[i] >= '0' && s[i] <= '9') || s[i] == '*')
-		return 1;
-	if (n - i >= 3 && (memcmp(s + i, "\xE2\x80\xA0", 3) == 0 || memcmp(s + i, "\xE2\x80\xA1", 3) == 0))
-		return 3;
-	return 0;
-}
-
-/* Does a note's mark stand after this text of a line: a word of three letters or more (not the
- * "m" of "m²", a unit's power), or a stop, a comma, a closing bracket or quotation mark? */
-static int mark_may_follow(const char *s, size_t n)
-{
-	if (!n)
-		return 0;
-	unsigned char c = (unsigned char)s[n - 1];
-	if (strchr(".,;:!?)]\"'", c) || (n >= 3 && (strncmp(s + n - 3, "\xE2\x80\x99", 3) == 0 ||
-	                                              strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0)))
-		return 1;
-	size_t letters = 0;
-	for (size_t i = n; i-- > 0 && letters < 3;) {
-		unsigned char b = (unsigned char)s[i];
-		if (b >= 0x80 ? (b & 0xC0) != 0x80 : ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
-			letters++;
-		else if (b < 0x80)
-			break;
-	}
-	return letters >= 3;
-}
-
-/* The characters of a footnote's mark that start at s (character k of the page) right after
- * line l's text, or 0: the docx reader drops a note's reference, and so does this one, or the
- * mark ran into the word ("lifeboat.1") and a renumbered note was a rewrite of it. */
-static guint note_mark(const pdoc *d, const pline *l, const char *s, const PopplerRectangle *r,
-                       guint k, guint nrects)
-{
-	if (!l->len || !l->hn || d->raw[l->off + l->len - 1] == ' ' ||
-	    !mark_may_follow(d->raw + l->off, l->len))
-		return 0;
-	double h = l->hsum / l->hn;
-	guint n = 0;
-	for (; k + n < nrects && n <= MARK_MAX && *s && mark_char(s); n++, s = next_char(s))
-		if (r[k + n].y2 - r[k + n].y1 >= h * MARK_SIZE || l->y2 - r[k + n].y2 <= h * MARK_RISE)
-			break;
-	/* What follows the mark is no more of a word: a space, a line's end, punctuation. */
-	int apart = !*s || *s == ' ' || *s == '\n' || *s == '\r' || strchr(".,;:!?)", *s);
-	return n && n <= MARK_MAX && apart ? n : 0;
-}
-
-/* A line that is a note's mark alone, set smaller and raised just left of the note's text on its
- * baseline ("¹ County records…", the mark a line of its own in poppler's order): dropped, as a
- * mark in the text is. Lines [from, to) are a page's. */
-static void drop_note_marks(pdoc *d, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		pline *m = &d->v[i];
-		const char *s = d->raw + m->off;
-		size_t len = 0, k;
-		while (len < m->len && (k = mark_in(s, len, m->len)) > 0)
-			len += k;
-		if (len != m->len || m->len > MARK_MAX * 3 || !m->hn)
-			continue;
-		for (size_t j = from; j < to && !m->drop; j++) {
-			pline *l = &d->v[j];
-			double h = l->hn ? l->hsum / l->hn : 0, mid = (m->y1 + m->y2) / 2;
-			m->drop = j != i && h > 0 && m->hsum / m->hn < h * MARK_SIZE && mid > l->y1 &&
-			          mid < l->y2 && l->y2 - m->y2 > h * MARK_RISE && m->x2 <= l->x1 + h * 0.1 &&
-			          l->x1 - m->x2 < h * 3;
-			l->note = l->note || m->drop;
-		}
-	}
 }
 
 /* A justified line whose spaces grew wide (a narrow column, long words, no hyphenation) is one
@@ -252,7 +147,7 @@ static guint justified_run(const pline *cur, const char *raw_cur, const char *at
 	guint words = 1, last = 0;
 	const char *s = at;
 	while (*s == '\n' && k + 1 < nrects) {
-		const char *w = next_char(s);
+		const char *w = rl_pdf_next_char(s);
 		guint j = k + 1;
 		const PopplerRectangle *r = &rects[j];
 		double mid = (r->y1 + r->y2) / 2;
@@ -260,7 +155,7 @@ static guint justified_run(const pline *cur, const char *raw_cur, const char *at
 		    r->x1 - right > h * 8)
 			break;
 		double x1 = r->x1, x2 = r->x2;
-		for (; *w && *w != '\n' && j < nrects; w = next_char(w), j++) {
+		for (; *w && *w != '\n' && j < nrects; w = rl_pdf_next_char(w), j++) {
 			if (*w == ' ' || *w == '\r')
 				break;  /* more than a word: the run ends before it */
 			x2 = rects[j].x2 > x2 ? rects[j].x2 : x2;
@@ -293,9 +188,9 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		nrects = 0;
 	pline cur = {0};
 	guint k = 0, joined = 0;  /* characters up to `joined` are a justified line's (justified_run) */
-	for (const char *s = text; *s && k < nrects && !failed; s = next_char(s), k++) {
+	for (const char *s = text; *s && k < nrects && !failed; s = rl_pdf_next_char(s), k++) {
 		const PopplerRectangle *r = &rects[k];
-		size_t clen = (size_t)(next_char(s) - s);
+		size_t clen = (size_t)(rl_pdf_next_char(s) - s);
 		if (*s == '\n' && k > joined)
 			joined = justified_run(&cur, d->raw + cur.off, s, rects, k, nrects);
 		int in_run = k <= joined;
@@ -311,10 +206,10 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 			finish_line(d, &cur, &failed);
 			continue;
 		}
-		guint mark = note_mark(d, &cur, s, rects, k, nrects);
+		guint mark = rl_pdf_note_mark(d, &cur, s, rects, k, nrects);
 		if (mark) {
 			while (--mark)  /* the mark's characters but its last, which the loop steps over */
-				s = next_char(s), k++;
+				s = rl_pdf_next_char(s), k++;
 			continue;
 		}
 		/* A gap poppler put no space in: a word space, or (wider) the gap between two cells
@@ -357,175 +252,6 @@ static int read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 	g_free(rects);
 	g_free(text);
 	return failed ? -1 : 0;
-}
-
-/* ---- reading order ---- */
-
-static int cmp_y(const void *a, const void *b)
-{
-	const pline *x = *(const pline *const *)a, *y = *(const pline *const *)b;
-	if (x->y1 != y->y1)
-		return x->y1 < y->y1 ? -1 : 1;
-	return (x->x1 > y->x1) - (x->x1 < y->x1);
-}
-
-static int cmp_x(const void *a, const void *b)
-{
-	const pline *x = *(const pline *const *)a, *y = *(const pline *const *)b;
-	return (x->x1 > y->x1) - (x->x1 < y->x1);
-}
-
-/* Are the lines on each side of the gutter [gx1, gx2] columns of text: two lines or more, as wide
- * as six line heights on average? (A column of section numbers or of table figures is not.) */
-static int text_columns(pline **v, size_t n, double gx1, double gx2, double h)
-{
-	double w[2] = {0, 0};
-	size_t c[2] = {0, 0};
-	for (size_t i = 0; i < n; i++) {
-		int side = v[i]->x1 >= gx2 ? 1 : v[i]->x2 <= gx1 ? 0 : -1;
-		if (side >= 0) {
-			w[side] += v[i]->x2 - v[i]->x1;
-			c[side]++;
-		}
-	}
-	return c[0] >= 2 && c[1] >= 2 && w[0] / (double)c[0] >= 6 * h && w[1] / (double)c[1] >= 6 * h;
-}
-
-/* Do at most one line in NARROW_CROSSERS cross the gutter [gx1, gx2]? A narrow gutter splits only
- * a page of columns, that a title or two may cross; a page of prose with a list of terms and
- * their definitions in it, or a table, is crossed by its prose at every paragraph. */
-static int few_cross(pline **v, size_t n, double gx1, double gx2)
-{
-	size_t cross = 0;
-	for (size_t i = 0; i < n; i++)
-		cross += v[i]->x1 < gx2 && v[i]->x2 > gx1;
-	return cross * NARROW_CROSSERS <= n;
-}
-
-/* The widest gutter between the lines narrower than half their span: a gap of at least two line
- * heights that none of them crosses, or of GUTTER_MIN that few lines at all cross, with text
- * columns on both sides. Returns 0 when there is none. */
-static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
-{
-	double lo = 1e300, hi = -1e300, h = 0;
-	for (size_t i = 0; i < n; i++) {
-		lo = v[i]->x1 < lo ? v[i]->x1 : lo;
-		hi = v[i]->x2 > hi ? v[i]->x2 : hi;
-		h += v[i]->y2 - v[i]->y1;
-	}
-	if (n < 2)
-		return 0;
-	h /= (double)n;
-	pline **narrow = malloc(n * sizeof *narrow);
-	if (!narrow)
-		return 0;
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i]->x2 - v[i]->x1 < (hi - lo) / 2)
-			narrow[m++] = v[i];
-	qsort(narrow, m, sizeof *narrow, cmp_x);
-	double best = 0, reach = -1e300;
-	int found = 0;
-	for (size_t i = 0; i < m; i++) {
-		if (i && narrow[i]->x1 - reach >= GUTTER_MIN * h && narrow[i]->x1 - reach > best) {
-			best = narrow[i]->x1 - reach;
-			*gx1 = reach;
-			*gx2 = narrow[i]->x1;
-			found = 1;
-		}
-		reach = narrow[i]->x2 > reach ? narrow[i]->x2 : reach;
-	}
-	free(narrow);
-	return found && text_columns(v, n, *gx1, *gx2, h) &&
-	       (best >= GUTTER_WIDE * h || few_cross(v, n, *gx1, *gx2));
-}
-
-static int order(pline **v, size_t n, pline **out, size_t *k, int depth);
-
-/* Lines [from, to) of v between two spanning lines: the left column, then the right one. */
-static int order_section(pline **v, size_t n, double top, double bottom, double gx1, pline **out,
-                         size_t *k, int depth)
-{
-	pline **side = malloc((n ? n : 1) * sizeof *side);
-	if (!side)
-		return -1;
-	for (int right = 0; right < 2; right++) {
-		size_t m = 0;
-		for (size_t i = 0; i < n; i++) {
-			double mid = (v[i]->y1 + v[i]->y2) / 2;
-			int is_right = v[i]->x1 >= gx1;
-			if (mid >= top && mid < bottom && is_right == right)
-				side[m++] = v[i];
-		}
-		if (order(side, m, out, k, depth + 1) != 0) {
-			free(side);
-			return -1;
-		}
-	}
-	free(side);
-	return 0;
-}
-
-/* Lines sorted by their tops, a row's read left to right: a line on the same baseline as the
- * one before it (their middles within 0.3 line heights) and wholly left of it goes first. A
- * bullet set smaller than its item's text has a lower top (DocBook's "•" 1.4 pt below the
- * item's capitals in the shared MIME-info spec), so it sorted after its item and was read as a
- * bullet alone under it ("A standard way…", "-"), each item's bullet under the item. */
-#define ROW_SWAPS 8  /* a line moves at most this many places left: no quadratic page */
-
-static void sort_rows(pline **v, size_t n)
-{
-	qsort(v, n, sizeof *v, cmp_y);
-	for (size_t i = 1; i < n; i++) {
-		for (size_t j = i; j > 0 && i - j < ROW_SWAPS; j--) {
-			pline *a = v[j - 1], *b = v[j];
-			double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
-			double ma = (a->y1 + a->y2) / 2, mb = (b->y1 + b->y2) / 2;
-			if (b->page != a->page || b->x2 > a->x1 || mb < ma - 0.3 * h || mb > ma + 0.3 * h)
-				break;
-			v[j - 1] = b;
-			v[j] = a;
-		}
-	}
-}
-
-/* Put the lines v (one page's) in reading order into out at *k. */
-static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
-{
-	double gx1 = 0, gx2 = 0;
-	if (depth >= MAX_DEPTH || !find_gutter(v, n, &gx1, &gx2)) {
-		sort_rows(v, n);
-		memcpy(out + *k, v, n * sizeof *v);
-		*k += n;
-		return 0;
-	}
-	/* Lines crossing the gutter (titles, wide figures' captions) cut the page into sections. */
-	pline **span = malloc(n * sizeof *span), **rest = malloc(n * sizeof *rest);
-	size_t ns = 0, nr = 0;
-	int rc = -1;
-	if (!span || !rest)
-		goto done;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i]->x1 < gx2 && v[i]->x2 > gx1)
-			span[ns++] = v[i];
-		else
-			rest[nr++] = v[i];
-	}
-	qsort(span, ns, sizeof *span, cmp_y);
-	double top = -1e300;
-	for (size_t s = 0; s <= ns; s++) {
-		double bottom = s < ns ? (span[s]->y1 + span[s]->y2) / 2 : 1e300;
-		if (order_section(rest, nr, top, bottom, (gx1 + gx2) / 2, out, k, depth) != 0)
-			goto done;
-		if (s < ns)
-			out[(*k)++] = span[s];
-		top = bottom;
-	}
-	rc = 0;
-done:
-	free(span);
-	free(rest);
-	return rc;
 }
 
 /* ---- paragraphs ---- */
@@ -815,121 +541,6 @@ static void lift_wrapped_cells(const pdoc *d, pline **v, size_t n)
 	}
 }
 
-/* The lines of d on page p: [*lo, *hi) of d->v (read page by page, so in page order). */
-static void page_lines(const pdoc *d, unsigned p, size_t *lo, size_t *hi)
-{
-	size_t a = 0, b = d->n;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (d->v[m].page < p)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	for (b = a; b < d->n && d->v[b].page == p; b++)
-		;
-	*hi = b;
-}
-
-/* The page's ink, rendered once when a line of it is first asked about (the lines are asked
- * about in reading order, page by page). */
-static int page_ink(pdoc *d, unsigned p)
-{
-	if (d->ink_tried && d->ink_page == p)
-		return d->ink ? 0 : -1;
-	if (d->ink)
-		cairo_surface_destroy(d->ink);
-	d->ink = NULL;
-	d->ink_tried = 1;
-	d->ink_page = p;
-	if (d->renders >= MAX_RENDERS)
-		return -1;
-	d->renders++;
-	PopplerPage *page = poppler_document_get_page(d->doc, (int)p);
-	if (!page)
-		return -1;
-	double w, h;
-	poppler_page_get_size(page, &w, &h);
-	/* A huge page (a poster, or a hostile MediaBox) is rendered coarser, in INK_PIXELS at most. */
-	d->ink_scale = INK_SCALE;
-	while (w * h * d->ink_scale * d->ink_scale > INK_PIXELS && d->ink_scale > 1e-3)
-		d->ink_scale /= 2;
-	if (!(w > 0 && h > 0 && w * d->ink_scale < 32000 && h * d->ink_scale < 32000)) {
-		g_object_unref(page);
-		return -1;
-	}
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, (int)(w * d->ink_scale) + 1,
-	                                                (int)(h * d->ink_scale) + 1);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
-		g_object_unref(page);
-		return -1;
-	}
-	cairo_t *cr = cairo_create(s);
-	cairo_scale(cr, d->ink_scale, d->ink_scale);
-	poppler_page_render(page, cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	g_object_unref(page);
-	d->ink = s;
-	return 0;
-}
-
-/* Is a mark drawn just left of line l, where no text is: a bullet a browser or a word processor
- * drew as a shape (a disc, a square), which the page's text does not hold? In the strip from two
- * line heights left of the line to its start, ink that is small both ways and clear of the
- * strip's top and bottom is a mark (a rule, a box's edge or a shaded ground crosses the strip). */
-static int render_mark(pdoc *d, const pline *l)
-{
-	double h = l->y2 - l->y1;
-	if (h <= 0 || l->x1 - 2.0 * h < 0 || !d->doc)
-		return 0;
-	size_t lo, hi;
-	page_lines(d, l->page, &lo, &hi);
-	for (size_t k = lo; k < hi; k++) {
-		const pline *o = &d->v[k];
-		if (o != l && o->x2 > l->x1 - 2.0 * h && o->x1 < l->x1 && o->y2 > l->y1 + 0.3 * h &&
-		    o->y1 < l->y2 - 0.3 * h)
-			return 0;  /* text in the strip (not the lines above and below, whose boxes a
-			            * browser's leading makes overlap this one's a little) */
-	}
-	if (page_ink(d, l->page) != 0)
-		return 0;
-	const unsigned char *px = cairo_image_surface_get_data(d->ink);
-	int stride = cairo_image_surface_get_stride(d->ink);
-	int pw = cairo_image_surface_get_width(d->ink), ph = cairo_image_surface_get_height(d->ink);
-	double sc = d->ink_scale;
-	if (h * sc < 4)
-		return 0;  /* too coarse to tell a mark */
-	int x0 = (int)((l->x1 - 2.0 * h) * sc), x1 = (int)((l->x1 - 0.1 * h) * sc);
-	int y0 = (int)(l->y1 * sc), y1 = (int)(l->y2 * sc);
-	if (!px || x0 < 0 || y0 < 0 || x1 > pw || y1 > ph || x1 <= x0 || y1 <= y0)
-		return 0;
-	int minx = x1, maxx = -1, miny = y1, maxy = -1;
-	for (int y = y0; y < y1; y++)
-		for (int x = x0; x < x1; x++)
-			if (px[(size_t)y * (size_t)stride + (size_t)x] > 96) {
-				minx = x < minx ? x : minx, maxx = x > maxx ? x : maxx;
-				miny = y < miny ? y : miny, maxy = y > maxy ? y : maxy;
-			}
-	/* A bullet: small, about as wide as high (not an underscore or a rule), standing clear of
-	 * the strip's top and bottom, around the middle of the line. */
-	double most = 0.8 * h * sc, bw = maxx - minx + 1, bh = maxy - miny + 1;
-	double mid = (miny + maxy) / 2.0, top = y0 + 0.2 * (y1 - y0), bottom = y1 - 0.2 * (y1 - y0);
-	return maxx >= 0 && bw <= most && bh <= most && bh >= 0.15 * h * sc && bw <= 2.5 * bh &&
-	       bh <= 2.5 * bw && miny > y0 && maxy < y1 - 1 && mid > top && mid < bottom;
-}
-
-static int drawn_mark(pdoc *d, const pline *l)
-{
-	if (d->asked != l) {
-		d->asked = l;
-		d->answer = render_mark(d, l);
-	}
-	return d->answer;
-}
-
 /* Could line v[i] be a list item whose bullet is drawn? It stands indented from a line of its
  * type size near it in its column (a list is indented from the text around it), or where the
  * last drawn bullet's item started (mark_x: its left edge, or a negative number). Only then is a
@@ -1057,7 +668,7 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	return item &&
 	       (sentence || b->x1 > a->x1 + 0.5 * h || b->x1 < a->x1 - 0.5 * h ||
 	        ends_short(d, a, b, right)) &&
-	       drawn_mark(d, b);
+	       rl_pdf_drawn_mark(d, b);
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
@@ -1157,7 +768,8 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			rl_docbuf_para(b);
 			/* A list item, written as formats.h says: its bullet written, or drawn. */
 			skip = bullet(d->raw + l->off, l->len);
-			int drawn = !skip && item_candidate(v, n, i, mark_x) && drawn_mark(d, l);
+			int drawn = !skip && item_candidate(v, n, i, mark_x) &&
+			            rl_pdf_drawn_mark(d, l);
 			mark_x = drawn ? l->x1 : mark_x;
 			if ((skip || drawn) && rl_docbuf_text(b, "- ", 2) != 0)
 				return -1;
@@ -1209,7 +821,7 @@ static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
 	first[npages] = d->n;
 	rl_pdf_drop_furniture(d, (unsigned)npages);
 	for (int p = 0; p < npages; p++)
-		drop_note_marks(d, first[p], first[p + 1]);
+		rl_pdf_drop_note_marks(d, first[p], first[p + 1]);
 	pline **keep = malloc((d->n ? d->n : 1) * sizeof *keep), **out = malloc((d->n ? d->n : 1) * sizeof *out);
 	size_t k = 0;
 	int rc = keep && out ? 0 : -1;
@@ -1218,7 +830,7 @@ static int collect(PopplerDocument *doc, pdoc *d, pline ***ordered, size_t *n)
 		for (size_t i = first[p]; i < first[p + 1]; i++)
 			if (!d->v[i].drop)
 				keep[m++] = &d->v[i];
-		rc = order(keep, m, out, &k, 0);
+		rc = rl_pdf_reading_order(keep, m, out, &k);
 	}
 	free(first);
 	free(keep);

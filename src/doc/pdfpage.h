@@ -1,6 +1,7 @@
 /* pdfpage.h: the PDF reader's lines and document as it reads them, shared by its files (pdfdoc.c:
- * lines, reading order, paragraphs; pdffurn.c: page furniture; pdfcirc.c: the circled c). Not a
- * face of the readers: only these files include it. */
+ * lines, paragraphs; pdforder.c: reading order, columns; pdffurn.c: page furniture; pdfcirc.c:
+ * the circled c; pdfhyph.c: a hyphen at a line's end; pdfnote.c: footnote marks; pdfbullet.c:
+ * drawn bullets). Not a face of the readers: only these files include it. */
 #ifndef REDLINE_PDFPAGE_H
 #define REDLINE_PDFPAGE_H
 
@@ -25,17 +26,27 @@ typedef struct {
 	size_t raw_len, raw_cap, raw_max;
 	int over;           /* the raw text passed raw_max */
 	double page_w, page_h;
-	PopplerDocument *doc;  /* for the marks drawn left of a line (drawn_mark) */
+	PopplerDocument *doc;  /* for the marks drawn left of a line (rl_pdf_drawn_mark) */
 	cairo_surface_t *ink;  /* page ink_page rendered, or NULL, at ink_scale pixels a point */
 	unsigned ink_page;
 	int ink_tried;         /* ink_page was rendered (or failed to be) */
 	double ink_scale;
 	unsigned renders;      /* pages rendered, at most MAX_RENDERS */
 	unsigned rings;        /* lone c's rendered around (a circled c is ©), at most MAX_RINGS */
-	const pline *asked;    /* the line drawn_mark last answered for, and its answer */
+	const pline *asked;    /* the line rl_pdf_drawn_mark last answered for, and its answer */
 	int answer;
 	GHashTable *compounds; /* words written with a hyphen on a line, casefolded (pdfhyph.c) */
 } pdoc;
+
+/* The next UTF-8 character; never past the NUL, even in a sequence cut short (and
+ * g_utf8_next_char casts const away). */
+static inline const char *rl_pdf_next_char(const char *s)
+{
+	s++;
+	while ((*(const unsigned char *)s & 0xC0) == 0x80)
+		s++;
+	return s;
+}
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
 
@@ -62,5 +73,23 @@ int rl_pdf_circled_marks(pdoc *d, size_t lo, size_t hi);
  * compound's, kept and the two lines joined without a space ("closed-" / "source" where the
  * document writes closed-source on a line, or "best-in-" / "class")? Else a word was broken. */
 int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b);
+
+/* The characters of a footnote's mark that start at s (character k of the page's nrects, boxes
+ * r) right after line l's text, to be skipped, or 0: a mark set smaller and raised after a word
+ * or a stop, followed by no more of a word. */
+guint rl_pdf_note_mark(const pdoc *d, const pline *l, const char *s, const PopplerRectangle *r,
+                       guint k, guint nrects);
+
+/* Mark dropped each line of lines [from, to) (one page's) that is a note's mark alone, set
+ * smaller and raised just left of its note's text, and that text's line a note (pline.note). */
+void rl_pdf_drop_note_marks(pdoc *d, size_t from, size_t to);
+
+/* Put the lines v (one page's, not dropped) in reading order into out at *k (*k moved past them;
+ * v is reordered). 0, or -1 when out of memory. */
+int rl_pdf_reading_order(pline **v, size_t n, pline **out, size_t *k);
+
+/* Is a bullet drawn just left of line l, where no text is (a render of l's page, at most
+ * MAX_RENDERS pages a document)? The answer for the last line asked is kept. */
+int rl_pdf_drawn_mark(pdoc *d, const pline *l);
 
 #endif
