@@ -552,6 +552,21 @@ Test(layout, a_mark_that_starts_a_line_shares_the_row_of_the_line_beside_it)
 	check_all_widths(b, a);
 }
 
+/* At 50 columns, OLD's row starting "Harbour" is NEW's row starting "A Harbour" (a sentence's
+ * head kept on both sides, "{+A+}" added before it on NEW's), and every row fits both ways. */
+static void harbour_head_on_one_row(const char *a, const char *b)
+{
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 50, RL_OLD, ro, &no);
+	side_rows(a, b, 50, RL_NEW, rn, &nn);
+	long wo = row_starting(ro, no, "Harbour");
+	long wn = row_starting(rn, nn, "A Harbour");
+	cr_assert(wo > 0 && wo == wn, "\"Harbour\" on row %ld, \"A Harbour\" on row %ld", wo, wn);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}
+
 /* Issue 10: an insertion of whole sentences that ends with the first word of the next one ("…
  * talks for now. A") before a kept word ("Harbour") was drawn with that word at the end of its
  * last row, and the sentence it starts on the row below. The head goes with its sentence. */
@@ -562,15 +577,7 @@ Test(layout, a_sentence_head_at_the_end_of_a_passage_goes_with_its_sentence)
 	                "spokesperson said the fares stay low.\n";
 	const char *b = "The crew painted the hull. It is worth noting that these are only early "
 	                "talks for now. A Harbour spokesperson said the fares stay low.\n";
-	char ro[24][256], rn[24][256];
-	size_t no, nn;
-	side_rows(a, b, 50, RL_OLD, ro, &no);
-	side_rows(a, b, 50, RL_NEW, rn, &nn);
-	long wo = row_starting(ro, no, "Harbour");
-	long wn = row_starting(rn, nn, "A Harbour");
-	cr_assert(wo > 0 && wo == wn, "\"Harbour\" on row %ld, \"A Harbour\" on row %ld", wo, wn);
-	check_all_widths(a, b);
-	check_all_widths(b, a);
+	harbour_head_on_one_row(a, b);
 }
 
 /* Issue 10, the same head before a passage: a sentence kept in place ends ("… just talks."), the
@@ -585,13 +592,5 @@ Test(layout, a_sentence_head_before_a_passage_starts_its_own_row)
 	                "spokesperson said the fares stay low.\n";
 	const char *b = "The crew painted the hull. It is worth noting that these are currently "
 	                "just talks. A Harbour spokesperson said the fares stay low.\n";
-	char ro[24][256], rn[24][256];
-	size_t no, nn;
-	side_rows(a, b, 50, RL_OLD, ro, &no);
-	side_rows(a, b, 50, RL_NEW, rn, &nn);
-	long wo = row_starting(ro, no, "Harbour");
-	long wn = row_starting(rn, nn, "A Harbour");
-	cr_assert(wo > 0 && wo == wn, "\"Harbour\" on row %ld, \"A Harbour\" on row %ld", wo, wn);
-	check_all_widths(a, b);
-	check_all_widths(b, a);
+	harbour_head_on_one_row(a, b);
 }
