@@ -96,7 +96,8 @@ static int post_stems(search *x, const uint32_t *first, size_t nfirst)
 
 /* OLD's stems counted in its units (df), weighed, and posted for the stems a search looks up:
  * one walk over OLD. (The postings of the others, and each unit's weight, were a second walk
- * over all of OLD: an OLD unit's weight is worked out when a search scores it, rl_pv_unit_weight.) */
+ * over all of OLD: an OLD unit's weight is worked out when a search scores it,
+ * rl_pv_unit_weight.) */
 static int index_old(search *x)
 {
 	rl_ctx *c = x->c;
@@ -200,9 +201,9 @@ int rl_pv_beside(search *x, const rl_opvec *ops)
 	return RL_OK;
 }
 
-/* The units rl_pv_link_unit looks at: those that do not keep most of their words in place (rl_pv_beside()
- * has counted them). On a revision with a few edits they are few, or none. Sets *want (NULL when
- * none is wanted) or returns RL_ENOMEM. */
+/* The units rl_pv_link_unit looks at: those that do not keep most of their words in place
+ * (rl_pv_beside() has counted them). On a revision with a few edits they are few, or none. Sets
+ * *want (NULL when none is wanted) or returns RL_ENOMEM. */
 int rl_pv_wanted_units(search *x, uint8_t **want)
 {
 	const rl_side *sb = &x->c->side[RL_NEW];
