@@ -281,7 +281,7 @@ Test(cli, ignore_punct_keeps_paragraphs_rows_and_words_whole)
  * which reads "twowinters". */
 Test(cli, inline_rewrite_keeps_old_spacing_where_new_glues)
 {
-	/* (Not "two-year": a rewrite takes a compound's first part with it, structure.c.) */
+	/* (Not "two-year": a rewrite takes a compound's first part with it, structure_ops.c.) */
 	inline_reads("glue-a", "The walkway reopens after two winters shut, the company said.\n",
 	             "The walkway reopens after two/three closures, the company said.\n",
 	             "after two [-winters shut-] {+/three closures+}, the", NULL);

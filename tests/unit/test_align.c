@@ -228,7 +228,7 @@ static char *diffed(const char *a, const char *b)
 }
 
 /* A number is split at its marks for the diff (token.c), but a changed number is shown whole
- * (structure.c), and a number whose first part is written out keeps its later parts. */
+ * (structure_ops.c), and a number whose first part is written out keeps its later parts. */
 Test(align, a_changed_number_is_whole_a_written_out_one_keeps_its_parts)
 {
 	char *got = diffed("The ferry timetable for release 4.12.1 listed 2,350 crossings at 06:45.",

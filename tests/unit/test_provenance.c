@@ -343,7 +343,7 @@ Test(provenance, a_heading_links_through_no_repeated_names)
 /* OLD one long unit (no sentence ends: 1,500 words on one line), NEW the same line and a short
  * paragraph after it of words from its middle, out of order and one of them twice: the paragraph
  * is linked to the long unit, all of its stems found there (the long unit is read from the short
- * one's side, provenance.c's exact_long). */
+ * one's side, provenance_link.c's exact_long). */
 Test(provenance, a_short_paragraph_restating_words_of_one_long_unit)
 {
 	size_t cap = 16384, n = 0;

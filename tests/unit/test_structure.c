@@ -1,4 +1,5 @@
-/* Tests for lexicon.c and structure.c: function words, sentence stops, and units. */
+/* Tests for lexicon.c, structure.c and structure_ops.c: function words, sentence stops, units, and
+ * the ops kept true to them. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
