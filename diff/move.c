@@ -457,10 +457,39 @@ static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *
 	return span <= IN_PLACE_SPAN * own;
 }
 
+/* The candidate's OLD prose words that the in-place reading d keeps, when it keeps them only in
+ * list items of NEW while the move lands on prose; else 0. NEW that says a sentence twice, as
+ * prose and as the bullet after it, ties: the exact diff may pair the sentence with the bullet,
+ * and the move with the prose copy keeps as many of its words. A bullet restating prose is weak
+ * (shingle.c's prose_to_item), so there the prose copy wins the tie, weighed on the sentence's
+ * own words: the stretch around it may keep a word more or less either way (a reworded bullet
+ * after it shares "relations" with it). */
+static uint32_t in_place_on_items(const rl_ctx *c, const rl_opvec *d, const rl_span *sp)
+{
+	if (rl_mv_list_item(c, RL_OLD, sp->a0) || rl_mv_list_item(c, RL_NEW, sp->b0) ||
+	    rl_mv_list_item(c, RL_NEW, sp->b1 - 1))
+		return 0;
+	uint32_t on_items = 0;
+	for (size_t k = 0; k < d->n; k++) {
+		const rl_op *op = &d->v[k];
+		if (op->kind != RL_OP_EQUAL)
+			continue;
+		for (uint32_t i = op->a0; i < op->a1; i++) {
+			if (i < sp->a0 || i >= sp->a1 || !rl_words(c, RL_OLD, i, i + 1))
+				continue;
+			if (!rl_mv_list_item(c, RL_NEW, op->b0 + (i - op->a0)))
+				return 0;
+			on_items++;
+		}
+	}
+	return on_items;
+}
+
 /* A move is a passage that leaves its place. When its two halves stand in one stretch of the
  * ops (a verse rewritten where it stood, whose words the exact diff scattered), the exact diff
  * of that stretch is the other reading: if it keeps as many words as the move plus the equal
- * ops around it, nothing moved. ops is the list before moves; eq the words the move keeps. */
+ * ops around it, nothing moved, unless it keeps the candidate's words on bullets and the move
+ * keeps as many on prose (in_place_on_items). ops is the list before moves; eq the words the move keeps. */
 int rl_mv_moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t eq, bool *away)
 {
 	size_t lo, hi;
@@ -478,8 +507,9 @@ int rl_mv_moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t
 	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
 		if (d.v[k].kind == RL_OP_EQUAL)
 			in_place += rl_op_words(c, &d.v[k], RL_OLD);
+	uint32_t own = rc == RL_OK ? in_place_on_items(c, &d, sp) : 0;
+	*away = in_place < with_move || (own && own <= eq);
 	rl_opvec_free(&d);
-	*away = in_place < with_move;
 	return rc;
 }
 

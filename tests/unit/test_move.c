@@ -433,6 +433,28 @@ Test(move, a_sentence_moved_behind_a_bullet_without_a_stop_moves_alone)
 	one_move(a, b);
 }
 
+/* NEW says a sentence as prose, then restates it in bullets, all run into one line; the sentence
+ * before it in OLD was dropped but shares "used to", "for", "boats" with it. The exact diff pairs
+ * the dropped sentence with the prose copy and the kept one with its bullets ("- Is used to
+ * check ..."), and keeping it in place there keeps as many of its words as the move to the prose
+ * copy: a tie went to the bullets. A bullet restating prose is weak; the prose copy wins. */
+Test(move, a_sentence_said_as_prose_and_as_a_bullet_keeps_the_prose)
+{
+	const char *kept = "This is used to check that the harbour meets insurance rules for covering "
+	                   "crews on all boats.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s\n\nThe old quay rules were dropped in spring.\n\nA new ledger "
+	                      "column, which must be used to record the insurance owners for any boats "
+	                      "that are moored in this harbour at winter time. %s\n\n%s\n", P1, kept,
+	         P3);
+	snprintf(b, sizeof b, "%s - Old quay rules - The old quay rules were dropped in spring. %s - Is "
+	                      "used to check that the harbour meets insurance rules - That the harbour "
+	                      "meets insurance rules for covering crews %s\n", P1, kept, P3);
+	script_has(a, b, NULL, "m1 This is used to check that the harbour meets insurance rules for "
+	                       "covering crews on all boats .");
+	one_move(a, b);
+}
+
 /* A moved paragraph's last sentence reworded whole shares no word with its new wording, but it
  * stands in the same slot (next to the passage, inside its paragraph, on both sides): it moves
  * with the passage as a rewrite. In a paragraph of its own it is an insertion. */
