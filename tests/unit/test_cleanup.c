@@ -583,3 +583,26 @@ Test(cleanup, the_kept_words_per_unit_match_a_count_by_token)
 	}
 	text_ctx_close(&x);
 }
+
+/* rl_heavy_op, inline in cleanup.h: a replace is heavy past RL_SWAP_WORDS words on a side, a
+ * one-sided change with any word; punctuation alone is no weight. (A guard of the move.) */
+Test(cleanup, a_change_is_heavy_past_the_words_of_a_swap)
+{
+	const char *a = "one two three four five , six";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, a);
+	struct {
+		rl_op op;
+		bool heavy;
+	} cases[] = {
+		{{0, 3, 0, 3, 0, RL_OP_REPLACE, 0}, false},  /* three words a side: a swap */
+		{{0, 4, 0, 1, 0, RL_OP_REPLACE, 0}, true},   /* four on OLD */
+		{{0, 1, 1, 5, 0, RL_OP_REPLACE, 0}, true},   /* four on NEW */
+		{{5, 6, 5, 5, 0, RL_OP_DELETE, 0}, false},   /* a comma alone */
+		{{5, 7, 5, 5, 0, RL_OP_DELETE, 0}, true},    /* a word with it */
+		{{0, 0, 6, 7, 0, RL_OP_INSERT, 0}, true},    /* one word inserted */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_assert_eq(rl_heavy_op(c, &cases[i].op), cases[i].heavy, "case %zu", i);
+	text_ctx_close(&x);
+}
