@@ -9,9 +9,9 @@
 #include "rewrite.h"
 #include "structure.h"
 
-/* A replace of at most this many words a side is a swap ("Top" -> "High", "instead" -> "as an
- * alternative"); the function words between swaps are the text's own and stay. */
-#define SWAP_WORDS 3
+/* A replace of at most this many words a side is a swap (cleanup.h); the function words between
+ * swaps are the text's own and stay. */
+#define SWAP_WORDS RL_SWAP_WORDS
 /* A sentence that keeps at least this share of its words is otherwise unchanged: nothing in it
  * is dissolved. */
 #define UNCHANGED_SHARE 0.6
@@ -165,14 +165,6 @@ static bool dissolvable(const rl_ctx *c, const shares *sh, const item *l, const 
 	if (l->heavy_end[1] || r->heavy_end[0])
 		return true;
 	return (l->heavy || r->heavy) && sa < REWRITTEN_SHARE && sb < REWRITTEN_SHARE;
-}
-
-bool rl_heavy_op(const rl_ctx *c, const rl_op *op)
-{
-	uint32_t wa = rl_op_words(c, op, RL_OLD), wb = rl_op_words(c, op, RL_NEW);
-	if (op->kind != RL_OP_REPLACE)
-		return wa + wb > 0;
-	return wa > SWAP_WORDS || wb > SWAP_WORDS;
 }
 
 /* Is op heavy beside an equality: more than a chain of swaps? Adjacent swaps come out of the exact

@@ -221,13 +221,3 @@ int rl_qo_build(const rl_opvec *ops, rl_qowner *ow)
 		return RL_ENOMEM;
 	return RL_OK;
 }
-
-size_t rl_qo_edges_in(const rl_qowner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
-                       size_t max)
-{
-	size_t n = 0, k = rl_qo_last_at_most(ow->edges[s], ow->nedges[s], lo, &ow->near[s][2]);
-	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max;
-	     k++)
-		cut[n++] = ow->edges[s][k];
-	return n;
-}

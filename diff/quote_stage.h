@@ -54,10 +54,6 @@ void rl_qo_free(rl_qowner *ow);
 /* Index the ops with tokens on each side, by their first token there (again after a rewrite). */
 int rl_qo_build(const rl_opvec *ops, rl_qowner *ow);
 
-/* The edges of quotations strictly inside [lo, hi) of side s, in order, into cut[]
- * (at most max); returns their count. */
-size_t rl_qo_edges_in(const rl_qowner *ow, int s, uint32_t lo, uint32_t hi, uint32_t *cut,
-                      size_t max);
 
 /* qsort's order of uint32_t. */
 int rl_qo_cmp_u32(const void *x, const void *y);
@@ -139,6 +135,18 @@ static inline uint32_t rl_qo_qix(const rl_ctx *c, const rl_qowner *ow, int s, ui
 static inline bool rl_qo_quoted_tok(const rl_qowner *ow, int s, uint32_t t)
 {
 	return rl_qo_inq(ow, s, t + 1) > rl_qo_inq(ow, s, t);
+}
+/* The edges of quotations strictly inside [lo, hi) of side s, in order, into cut[]
+ * (at most max); returns their count. Inline with the other queries: the quotation flags ask it
+ * of every change op on both sides (92,432 calls on a 1 MB wrapped pair), most finding none. */
+static inline size_t rl_qo_edges_in(const rl_qowner *ow, int s, uint32_t lo, uint32_t hi,
+                                    uint32_t *cut, size_t max)
+{
+	size_t n = 0, k = rl_qo_last_at_most(ow->edges[s], ow->nedges[s], lo, &ow->near[s][2]);
+	for (k = k == ow->nedges[s] ? 0 : k + 1; k < ow->nedges[s] && ow->edges[s][k] < hi && n < max;
+	     k++)
+		cut[n++] = ow->edges[s][k];
+	return n;
 }
 /* The op holding token t of side s (as of the last rl_qo_build). Most calls come in token order,
  * so the search starts where the one before ended. */

@@ -554,14 +554,22 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
  * exact diff with its own last word: "{+make+} use of [-X-]{+of Y+}". The repeated word's match
  * slides to its second copy, "{+make+} use {+of+} of [-X-]{+Y+}", for phrases() to read: only
  * after an insertion and one word, where the word grew on both sides. */
-static bool slides(const rl_ctx *c, const rl_op *ins, const rl_op *e, const rl_op *x)
+static bool slides_rest(const rl_ctx *c, const rl_op *ins, const rl_op *e, const rl_op *x)
 {
 	const uint32_t *ia = c->side[RL_OLD].ids, *ib = c->side[RL_NEW].ids;
-	return !x->move && !e->move && (x->kind == RL_OP_REPLACE || x->kind == RL_OP_INSERT) &&
-	       e->kind == RL_OP_EQUAL && e->a1 - e->a0 == 2 && e->b1 - e->b0 == 2 &&
-	       small_insertion(c, ins) && x->b1 > x->b0 && ib[x->b0] == ib[e->b1 - 1] &&
+	return small_insertion(c, ins) && x->b1 > x->b0 && ib[x->b0] == ib[e->b1 - 1] &&
 	       ib[x->b0] != RL_ID_NONE && (x->a1 == x->a0 || ia[x->a0] != ia[e->a1 - 1]) &&
 	       c->side[RL_NEW].tok[x->b0].cls == RL_TOK_WORD;
+}
+
+/* The tests on the ops' kinds and e's length inline, in the walk over every op of the list: an
+ * equal op of two tokens a side between an insertion and a change is rare, and a call per op to
+ * find that out was most of the pass (185,607 calls on a 1 MB wrapped pair). */
+static inline bool slides(const rl_ctx *c, const rl_op *ins, const rl_op *e, const rl_op *x)
+{
+	return e->kind == RL_OP_EQUAL && !e->move && e->a1 - e->a0 == 2 && e->b1 - e->b0 == 2 &&
+	       !x->move && (x->kind == RL_OP_REPLACE || x->kind == RL_OP_INSERT) &&
+	       slides_rest(c, ins, e, x);
 }
 
 static int repeated_word_slides(rl_ctx *c, rl_opvec *ops)

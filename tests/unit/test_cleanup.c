@@ -13,6 +13,7 @@
 #include "pipeline.h"
 #include "refine.h"
 #include "status.h"
+#include "structure.h"
 #include "text_ctx.h"
 
 Test(cleanup, a_rewritten_sentence_is_one_rewrite)
@@ -513,4 +514,95 @@ Test(cleanup, headings_mended_stay_out_when_new_is_mended)
 	rl_alignment_free(al);
 	free(a);
 	free(b);
+}
+
+/* The kept words of each unit, counted token by token: what rl_count_kept finds by ranges. */
+static void kept_by_token(const rl_ctx *c, const rl_op *v, size_t n, int s, uint32_t u0,
+                          uint32_t *kept)
+{
+	const rl_side *sd = &c->side[s];
+	for (size_t k = 0; k < n; k++) {
+		uint8_t kind = v[k].kind;
+		if (kind != RL_OP_EQUAL && kind != RL_OP_MOVE && kind != RL_OP_TYPO)
+			continue;
+		for (uint32_t t = rl_lo(&v[k], s); t < rl_hi(&v[k], s); t++)
+			kept[rl_unit_of(sd, t) - u0] += rl_words(c, s, t, t + 1);
+	}
+}
+
+/* Ops of every kind and length over short sentences and one of 1,000 words: inside one unit,
+ * across two, across many, over the long one (more than 256 tokens), empty on a side. */
+Test(cleanup, the_kept_words_per_unit_match_a_count_by_token)
+{
+	static char text[24576];
+	size_t len = 0;
+	for (int i = 0; i < 120; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "Rain fell on day %d. ", i);
+	len += (size_t)snprintf(text + len, sizeof text - len, "Then the road");
+	for (int i = 0; i < 500; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, " went on");
+	len += (size_t)snprintf(text + len, sizeof text - len, ".\n\n");
+	for (int i = 0; i < 150; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "Yes, %d, it did. ", i);
+	cr_assert(len < sizeof text - 1);
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, text, text);
+	for (int s = 0; s < 2; s++)
+		if (!rl_has_units(&c->side[s]))
+			cr_assert_eq(rl_units_find(c, s), RL_OK);
+	uint32_t n = c->side[RL_OLD].n, nu = c->side[RL_OLD].nunits;
+	cr_assert(n > 2500 && nu > 250, "%u tokens, %u units", n, nu);
+	static rl_op v[4096];
+	static const uint32_t lens[] = {1, 3, 0, 7, 40, 2, 300, 11, 5, 90, 1, 600, 13};
+	static const uint8_t kinds[] = {RL_OP_EQUAL, RL_OP_DELETE, RL_OP_MOVE, RL_OP_REPLACE,
+	                                RL_OP_TYPO, RL_OP_INSERT, RL_OP_EQUAL};
+	size_t nv = 0;
+	uint32_t a = 17, b = 17;  /* from inside the first unit */
+	for (size_t k = 0; a < n && b < n && nv < 4096; k++) {
+		uint8_t kind = kinds[k % 7];
+		uint32_t la = kind == RL_OP_INSERT ? 0 : lens[k % 13];
+		uint32_t lb = kind == RL_OP_DELETE ? 0 : lens[(k + 5) % 13];
+		if (kind != RL_OP_REPLACE && kind != RL_OP_DELETE && kind != RL_OP_INSERT)
+			lb = la;
+		la = a + la > n ? n - a : la;
+		lb = b + lb > n ? n - b : lb;
+		v[nv++] = (rl_op){.a0 = a, .a1 = a + la, .b0 = b, .b1 = b + lb, .kind = kind};
+		a += la, b += lb;
+	}
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t u0 = rl_unit_of(sd, 17);
+		static uint32_t want[2048], got[2048];
+		memset(want, 0, sizeof want);
+		memset(got, 0, sizeof got);
+		kept_by_token(c, v, nv, s, u0, want);
+		rl_count_kept(c, v, nv, s, u0, got);
+		for (uint32_t u = u0; u < sd->nunits; u++)
+			cr_assert_eq(got[u - u0], want[u - u0], "side %d, unit %u: %u words, not %u", s, u,
+			             got[u - u0], want[u - u0]);
+	}
+	text_ctx_close(&x);
+}
+
+/* rl_heavy_op, inline in cleanup.h: a replace is heavy past RL_SWAP_WORDS words on a side, a
+ * one-sided change with any word; punctuation alone is no weight. (A guard of the move.) */
+Test(cleanup, a_change_is_heavy_past_the_words_of_a_swap)
+{
+	const char *a = "one two three four five , six";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, a);
+	struct {
+		rl_op op;
+		bool heavy;
+	} cases[] = {
+		{{0, 3, 0, 3, 0, RL_OP_REPLACE, 0}, false},  /* three words a side: a swap */
+		{{0, 4, 0, 1, 0, RL_OP_REPLACE, 0}, true},   /* four on OLD */
+		{{0, 1, 1, 5, 0, RL_OP_REPLACE, 0}, true},   /* four on NEW */
+		{{5, 6, 5, 5, 0, RL_OP_DELETE, 0}, false},   /* a comma alone */
+		{{5, 7, 5, 5, 0, RL_OP_DELETE, 0}, true},    /* a word with it */
+		{{0, 0, 6, 7, 0, RL_OP_INSERT, 0}, true},    /* one word inserted */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_assert_eq(rl_heavy_op(c, &cases[i].op), cases[i].heavy, "case %zu", i);
+	text_ctx_close(&x);
 }
