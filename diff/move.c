@@ -474,8 +474,9 @@ static uint32_t in_place_on_items(const rl_ctx *c, const rl_opvec *d, const rl_s
 		const rl_op *op = &d->v[k];
 		if (op->kind != RL_OP_EQUAL)
 			continue;
-		for (uint32_t i = op->a0; i < op->a1; i++) {
-			if (i < sp->a0 || i >= sp->a1 || !rl_words(c, RL_OLD, i, i + 1))
+		uint32_t lo = op->a0 > sp->a0 ? op->a0 : sp->a0, hi = op->a1 < sp->a1 ? op->a1 : sp->a1;
+		for (uint32_t i = lo; i < hi; i++) {
+			if (!rl_words(c, RL_OLD, i, i + 1))
 				continue;
 			if (!rl_mv_list_item(c, RL_NEW, op->b0 + (i - op->a0)))
 				return 0;
@@ -489,7 +490,8 @@ static uint32_t in_place_on_items(const rl_ctx *c, const rl_opvec *d, const rl_s
  * ops (a verse rewritten where it stood, whose words the exact diff scattered), the exact diff
  * of that stretch is the other reading: if it keeps as many words as the move plus the equal
  * ops around it, nothing moved, unless it keeps the candidate's words on bullets and the move
- * keeps as many on prose (in_place_on_items). ops is the list before moves; eq the words the move keeps. */
+ * keeps as many on prose (in_place_on_items). ops is the list before moves; eq the words the move
+ * keeps. */
 int rl_mv_moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t eq, bool *away)
 {
 	size_t lo, hi;
