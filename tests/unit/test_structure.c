@@ -831,3 +831,28 @@ Test(structure, a_word_seen_in_lower_case_is_no_name_with_either_case_first)
 	cr_assert_eq(name_of(&x.c, RL_NEW, b, "Brannoch"), RL_NAME_SEEN);
 	text_ctx_close(&x);
 }
+
+/* Issue 13 (stop 31): rl_unit_heading counts a unit's words before it asks for a list marker
+ * (most units are sentences longer than any heading). Either test still says no on its own: a
+ * short list item, a long line with a marker or without one; a short line of its own is a
+ * heading, a short line ending in a stop is none. A guard of the order (it passes before the
+ * change as well). */
+Test(structure, a_heading_is_told_by_its_words_and_its_marker_in_either_order)
+{
+	const char *text = "Harbour Notes From Tollmere\n\n"
+	                   "1. Ferry times\n"
+	                   "- one two three four five six seven eight nine ten eleven twelve thirteen "
+	                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\n"
+	                   "one two three four five six seven eight nine ten eleven twelve thirteen "
+	                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\n"
+	                   "The ferry left.\n"
+	                   "Quay Works Begin\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, text, text);
+	const rl_side *sd = &c->side[RL_OLD];
+	bool want[6] = {true, false, false, false, false, true};
+	cr_assert_eq(sd->nunits, 6, "one unit a line: %u", sd->nunits);
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		cr_assert_eq(rl_unit_heading(c, RL_OLD, u), want[u], "unit %u", u);
+	text_ctx_close(&x);
+}
