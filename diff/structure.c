@@ -374,8 +374,8 @@ bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u)
 	bool unordered;
 	if (hi <= lo)
 		return false;
-	/* The count of words first: most units are sentences longer than a heading, and the list
-	 * marker's test reads several tokens (both tests say no alike; neither changes anything). */
+	/* The count of words first: most units are sentences longer than a heading, and the
+	 * list marker's test reads several tokens (both say no alike; neither changes a thing). */
 	uint32_t words = rl_side_words(sd, lo, hi);
 	if (words == 0 || words > RL_HEADING_WORDS ||
 	    rl_list_marker(sd->tok, sd->text, sd->n, lo, &unordered) > 0)

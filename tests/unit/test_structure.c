@@ -841,10 +841,12 @@ Test(structure, a_heading_is_told_by_its_words_and_its_marker_in_either_order)
 {
 	const char *text = "Harbour Notes From Tollmere\n\n"
 	                   "1. Ferry times\n"
-	                   "- one two three four five six seven eight nine ten eleven twelve thirteen "
-	                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\n"
-	                   "one two three four five six seven eight nine ten eleven twelve thirteen "
-	                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\n"
+	                   "- one two three four five six seven eight nine ten eleven twelve "
+	                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+	                   "twentyone\n"
+	                   "one two three four five six seven eight nine ten eleven twelve "
+	                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+	                   "twentyone\n"
 	                   "The ferry left.\n"
 	                   "Quay Works Begin\n";
 	text_ctx x;
