@@ -457,21 +457,21 @@ static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *
 	return span <= IN_PLACE_SPAN * own;
 }
 
-/* The candidate's OLD prose words that the in-place reading d keeps, when it keeps them only in
+/* The candidate's OLD prose words that the in-place reading v[0, n) keeps, when it keeps them only in
  * list items of NEW while the move lands on prose; else 0. NEW that says a sentence twice, as
  * prose and as the bullet after it, ties: the exact diff may pair the sentence with the bullet,
  * and the move with the prose copy keeps as many of its words. A bullet restating prose is weak
  * (shingle.c's prose_to_item), so there the prose copy wins the tie, weighed on the sentence's
  * own words: the stretch around it may keep a word more or less either way (a reworded bullet
  * after it shares "relations" with it). */
-static uint32_t in_place_on_items(const rl_ctx *c, const rl_opvec *d, const rl_span *sp)
+static uint32_t in_place_on_items(const rl_ctx *c, const rl_op *v, size_t n, const rl_span *sp)
 {
 	if (rl_mv_list_item(c, RL_OLD, sp->a0) || rl_mv_list_item(c, RL_NEW, sp->b0) ||
 	    rl_mv_list_item(c, RL_NEW, sp->b1 - 1))
 		return 0;
 	uint32_t on_items = 0;
-	for (size_t k = 0; k < d->n; k++) {
-		const rl_op *op = &d->v[k];
+	for (size_t k = 0; k < n; k++) {
+		const rl_op *op = &v[k];
 		if (op->kind != RL_OP_EQUAL)
 			continue;
 		uint32_t lo = op->a0 > sp->a0 ? op->a0 : sp->a0, hi = op->a1 < sp->a1 ? op->a1 : sp->a1;
@@ -509,7 +509,12 @@ int rl_mv_moved_away(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, uint32_t
 	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
 		if (d.v[k].kind == RL_OP_EQUAL)
 			in_place += rl_op_words(c, &d.v[k], RL_OLD);
-	uint32_t own = rc == RL_OK ? in_place_on_items(c, &d, sp) : 0;
+	/* Either in-place reading: the exact diff of the stretch, or the ops as they stand, whose
+	 * cleanup may have kept the sentence on its bullet copy where the exact diff chose the prose
+	 * copy (and keeps a word more there, so that the first is no tie). */
+	uint32_t own = rc == RL_OK ? in_place_on_items(c, d.v, d.n, sp) : 0;
+	if (rc == RL_OK && !own)
+		own = in_place_on_items(c, ops->v + lo, hi + 1 - lo, sp);
 	*away = in_place < with_move || (own && own <= eq);
 	rl_opvec_free(&d);
 	return rc;

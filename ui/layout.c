@@ -416,6 +416,9 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 		line = false;
 	}
 	bool sync = *open && drift_sync(lay, p->a0, p->b0);
+	if (lay->join && *open && !force_new)
+		line = sync = false;
+	lay->join = false;
 	if (!*open || force_new || line || sync) {
 		if (new_block(lay) != RL_OK)
 			return RL_ENOMEM;
@@ -702,6 +705,67 @@ static bool head_before_passage(const rl_layout *lay, const piecevec *raw, size_
 	return false;
 }
 
+/* Is piece p of side s whole units there: it starts a line or a sentence, and it ends one
+ * (before a line start, a sentence's stop or the text's end), or ends with the head of the
+ * sentence that goes on in piece n (sentence_head), and no line starts inside it? */
+static bool whole_units(const rl_layout *lay, const rl_piece *p, const rl_piece *n, int s)
+{
+	uint32_t lo = s ? p->b0 : p->a0, hi = s ? p->b1 : p->a1;
+	if (!starts_line(lay, s, lo) && sentence_start(lay, s, lo) < 2)
+		return false;
+	for (uint32_t t = lo + 1; t < hi; t++)
+		if (starts_line(lay, s, t))
+			return false;
+	return hi >= lay->ntok[s] || starts_line(lay, s, hi) || sentence_end_before(lay, s, hi) ||
+	       (n && ends_with_head(lay, p, n));
+}
+
+/* Is piece p text kept in place (no change, no move)? */
+static bool kept(const rl_layout *lay, const rl_piece *p)
+{
+	return rl_op_unchanged(&lay->ops[p->op]) && !lay->ops[p->op].move;
+}
+
+/* Is piece k + 1 of raw a few words on one side only that start a sentence there and go on in
+ * kept text ("[-A-] Meta"), the head of the next sentence? */
+static bool head_after(const rl_layout *lay, const piecevec *raw, size_t k)
+{
+	if (k + 2 >= raw->n)
+		return false;
+	const rl_piece *h = &raw->v[k + 1];
+	bool ha = h->a1 > h->a0, hb = h->b1 > h->b0;
+	int s = ha ? RL_OLD : RL_NEW;
+	uint32_t lo = ha ? h->a0 : h->b0, hi = ha ? h->a1 : h->b1;
+	return ha != hb && !lay->ops[h->op].move && kept(lay, &raw->v[k + 2]) &&
+	       sentence_start(lay, s, lo) == 2 && !starts_line(lay, s, lo) &&
+	       hi - lo <= HEAD_TOKENS && words_in(lay, s, lo, hi) <= HEAD_WORDS;
+}
+
+/* Does piece k of raw, whole units on one side only, stand in the slot of piece k - 1, whole
+ * units on the other side only, the block before holding that piece alone, with text kept before
+ * the one and after the other (at the text's edge, a page's links added at the end are no
+ * replacement of the story's last paragraph): a sentence deleted and the sentence
+ * inserted in its place ("[-The talks are just that.-]" and "{+It is worth noting that these
+ * are only talks.+}")? Then k goes on in that block: a reader sees the two side by side on one
+ * row, not one below the other, each facing padding. They stay a deletion and an insertion. */
+static bool same_slot(const rl_layout *lay, const piecevec *raw, size_t k)
+{
+	if (k == 0 || lay->nblocks == 0)
+		return false;
+	const rl_piece *q = &raw->v[k - 1], *p = &raw->v[k];
+	const rl_piece *n = k + 1 < raw->n ? &raw->v[k + 1] : NULL;
+	const rl_block *b = &lay->blocks[lay->nblocks - 1];
+	bool qa = q->a1 > q->a0, qb = q->b1 > q->b0, pa = p->a1 > p->a0, pb = p->b1 > p->b0;
+	if (qa == qb || pa == pb || qa == pa || lay->ops[q->op].move || lay->ops[p->op].move ||
+	    b->a0 != q->a0 || b->a1 != q->a1 || b->b0 != q->b0 || b->b1 != q->b1 ||
+	    q->a1 != p->a0 || q->b1 != p->b0)
+		return false;
+	if (k < 2 || !kept(lay, &raw->v[k - 2]) || !n || !(kept(lay, n) || head_after(lay, raw, k)))
+		return false;
+	int s = pa ? RL_OLD : RL_NEW;
+	return whole_units(lay, q, p, !s) && whole_units(lay, p, n, s);
+}
+
 static int make_blocks(rl_layout *lay, const piecevec *raw)
 {
 	bool open = false;
@@ -717,6 +781,8 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 		bool go_on = (open && continues_passage(lay, last, p)) || joins;
 		if (joins)
 			open = true;
+		if (!go_on && same_slot(lay, raw, k))
+			go_on = open = lay->join = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
 		if (!go_on && (heads_line(lay, p, n) || (open && head_before_passage(lay, raw, k))))

@@ -594,3 +594,25 @@ Test(layout, a_sentence_head_before_a_passage_starts_its_own_row)
 	                "just talks. A Harbour spokesperson said the fares stay low.\n";
 	harbour_head_on_one_row(a, b);
 }
+
+/* Issue 10 point 7: a sentence deleted and the sentence inserted in its slot, between the same
+ * kept neighbours (the paragraph before, "Harbour" after), one sharing a word with the other: a
+ * deletion and an insertion. They were drawn one below the other, each beside padding; they are
+ * drawn side by side, starting one row (corpus 001 -> 003, and back). */
+Test(layout, a_sentence_deleted_and_one_inserted_in_its_slot_share_a_row)
+{
+	const char *a = "Work on the new hull stopped when the yard closed.\n\nThe plans are only "
+	                "that \xe2\x80\x93 plans. Harbour chief Ann Lowe would still need to approve "
+	                "any changes, and a council spokesperson said the fares stay low.\n";
+	const char *b = "Work on the new hull stopped when the yard closed.\n\nIt should be stressed "
+	                "that these are so far nothing more than plans. A Harbour spokesperson said "
+	                "the fares stay low.\n";
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 60, RL_OLD, ro, &no);
+	side_rows(a, b, 60, RL_NEW, rn, &nn);
+	long wo = row_starting(ro, no, "The plans"), wn = row_starting(rn, nn, "It should");
+	cr_assert(wo > 0 && wo == wn, "\"The plans\" on row %ld, \"It should\" on row %ld", wo, wn);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}

@@ -455,6 +455,23 @@ Test(move, a_sentence_said_as_prose_and_as_a_bullet_keeps_the_prose)
 	one_move(a, b);
 }
 
+/* The same tie where the script before the moves stage, not the exact diff, keeps the sentence
+ * with its bullet copy: NEW runs a reworded line ("- Dock-fees … harbour/guides"), the sentence
+ * as prose, then as a bullet, into one line. The exact diff of the stretch pairs the sentence with
+ * the prose copy and keeps a word more than the move (no tie by the exact diff); the cleanup kept
+ * it on the bullet. Asked of the ops as they stand, the tie goes to the prose copy as well. */
+Test(move, a_sentence_kept_on_its_bullet_copy_by_the_cleanup_keeps_the_prose)
+{
+	const char *a = "berth-fees and dock-fees are now due before sailing in harbour/rules.\n\n"
+	                "The old signals red and green now must not be flown.\n";
+	const char *b = "Boats should carry a spare rope. - Dock-fees are now due before sailing in "
+	                "harbour/guides The old signals red and green now must not be flown. - The "
+	                "old signals red and green now must not be flown\n";
+	script_has(a, b, NULL, "m1 The old signals red and green now must not be flown . |");
+	script_lacks(a, b, NULL, "= The old signals");
+	one_move(a, b);
+}
+
 /* A moved paragraph's last sentence reworded whole shares no word with its new wording, but it
  * stands in the same slot (next to the passage, inside its paragraph, on both sides): it moves
  * with the passage as a rewrite. In a paragraph of its own it is an insertion. */
