@@ -230,6 +230,36 @@ static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, 
 	}
 }
 
+/* Do the words of side !s in [x0, x1) that equal ops keep outside the hole [h0, h1) of side s
+ * all stand in the unit just before the hole or just after it there, in its paragraph? Then
+ * that unit of !s joins a neighbour of the hole with the hole's kept words, in order: two
+ * sentences made one ("work. If they can't park, they'll go," she said." -> "work," she
+ * said."), not a coincidence. */
+static bool joins_neighbour(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, uint32_t x1,
+                            uint32_t h0, uint32_t h1)
+{
+	int o = !s;
+	const rl_side *sd = &c->side[s], *so = &c->side[o];
+	/* the neighbours within the hole's paragraph or line only: a title, a byline and the
+	 * first sentence are no sentences to join */
+	bool before = h0 > 0 && h0 < sd->n && sd->tok[h0].gap < RL_GAP_BREAK;
+	bool after = h1 < sd->n && sd->tok[h1].gap < RL_GAP_BREAK;
+	uint32_t b0 = before ? sd->ustart[rl_unit_of(sd, h0 - 1)] : h0;
+	uint32_t a1 = after ? sd->ustart[rl_unit_of(sd, h1) + 1] : h1;
+	for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
+		const rl_op *e = &ops->v[q];
+		if (e->kind != RL_OP_EQUAL)
+			continue;
+		uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
+		for (uint32_t x = lo; x < hi; x++) {
+			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
+			if (so->tok[x].cls == RL_TOK_WORD && (back < b0 || back >= a1))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
  * a unit of the other side that owes most of its matched words to text outside the hole (the
  * "volumes" of a deleted sentence matched with the "volume" of a kept one), or that is mostly
@@ -264,6 +294,12 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 		/* A unit mostly made of the hole's words is its counterpart; one that shares a word
 		 * or two with it and nothing else ("{lighthouse sale|hotel news}") is not. */
 		if (inside >= outside && 2 * inside >= words)
+			return false;
+		/* two words or more of the hole end (or start) a unit of the other side, kept for
+		 * half of it or more, that two words or more of the hole's neighbour begin (end): the
+		 * two were joined */
+		if (inside >= RL_WEAK_WORDS && outside >= RL_WEAK_WORDS && 2 * (inside + outside) >= words &&
+		    joins_neighbour(c, ops, s, so->ustart[v], so->ustart[v + 1], h0, h1))
 			return false;
 		any = true;
 	}

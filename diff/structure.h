@@ -49,7 +49,11 @@ int rl_edges_tidy(rl_ctx *c, rl_opvec *ops);
  *   list marker stands with its item's words, a deleted "But" with its sentence's kept words;
  *   a head whose unit goes on in a change of its kind after the units joins that change;
  * - a mark inserted (deleted) alone and glued to the word of the op after next is listed after
- *   the one-sided change of the other side between them: "[-- Ann-] {+“+}{!We!}". */
+ *   the one-sided change of the other side between them: "[-- Ann-] {+“+}{!We!}";
+ * - where a deletion (insertion) of whole blocks (a heading, paragraphs, items) follows the end
+ *   of a paragraph of its side while the other side's paragraph goes on in an insertion
+ *   (deletion), that paragraph's end is listed first, with its paragraph: "barriers.{+ It was
+ *   turned down.+}[-## Next-]{+## Steps+}", not NEW's sentence below OLD's heading. */
 int rl_tails_first(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: an insertion or a deletion of several list items is cut at each item's marker, one

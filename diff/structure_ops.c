@@ -633,6 +633,78 @@ static void marks_to_their_words(const rl_ctx *c, rl_opvec *ops)
 	}
 }
 
+/* Does a block a reader sees start at token t of side s, or the text start or end there: a
+ * paragraph, a line that is not hard-wrapped (a list item, a heading), or in text flattened to
+ * one line, a heading or a list item run into it? */
+static bool block_at(const rl_ctx *c, int s, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	if (t == 0 || t >= sd->n || sd->tok[t].gap >= RL_GAP_BREAK)
+		return true;
+	uint32_t u = rl_unit_of(sd, t);
+	return sd->ustart[u] == t && ((sd->uflags[u] & RL_UNIT_RUN_IN) || rl_unit_heading(c, s, u));
+}
+
+/* Ops k, k+1: one-sided on the two sides, nothing between them, neither moved. The first is
+ * whole blocks of its side (a heading, paragraphs: the block before ended where it starts, and
+ * the next starts where it ends); the second goes on with the block before on its own side,
+ * right after the op before (k > 0) ends there.
+ * That block's end is its whole units up to the first block start in it: the end of those (or 0
+ * when there are none) is what should be listed first. A unit that the op after goes on with (a
+ * sentence's head, "{+A+} Meta") stays where it is. */
+static uint32_t block_end_after(const rl_ctx *c, const rl_opvec *ops, size_t k)
+{
+	const rl_op *d = &ops->v[k], *t = &ops->v[k + 1], *x = &ops->v[k - 1];
+	int s = rl_one_side(d), o = rl_one_side(t);
+	/* the op before has words on the second's side, and ends where the second starts: what is
+	 * drawn above goes on */
+	if (s < 0 || o != !s || x->move || rl_hi(x, o) != rl_lo(t, o) || rl_lo(x, o) == rl_hi(x, o) ||
+	    !block_at(c, s, rl_lo(d, s)) || !block_at(c, s, rl_hi(d, s)) || block_at(c, o, rl_lo(t, o)))
+		return 0;
+	const rl_side *sd = &c->side[o];
+	uint32_t lo = rl_lo(t, o), p = lo + 1;
+	while (p < rl_hi(t, o) && !block_at(c, o, p))
+		p++;
+	if (rl_inside_unit(c, o, p))
+		p = sd->ustart[rl_unit_of(sd, p)];
+	return p > lo ? p : 0;
+}
+
+/* Issue 10: where the ops end a paragraph on one side only and a one-sided change opens the
+ * next block there ("[-## Next-]") while the other side's paragraph goes on ("{+It was turned
+ * down.+}"), that end is listed first: it is drawn with its paragraph, not below a heading of
+ * the other text. The rest of the change (its own heading) stays after. */
+static int block_ends_first(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 8);
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		uint32_t p = k > 0 && k + 1 < ops->n ? block_end_after(c, ops, k) : 0;
+		if (p == 0) {
+			rc = rl_opvec_push(&out, &ops->v[k]);
+			continue;
+		}
+		rl_op d = ops->v[k], t = ops->v[k + 1], head = t;
+		int s = rl_one_side(&d), o = !s;
+		if (o == RL_NEW)
+			head.b1 = t.b0 = p;
+		else
+			head.a1 = t.a0 = p;
+		place_at(&head, s, rl_lo(&d, s));
+		place_at(&d, o, p);
+		rc = rl_opvec_push(&out, &head);
+		if (rc == RL_OK)
+			rc = rl_opvec_push(&out, &d);
+		if (rc == RL_OK && rl_hi(&t, o) > p)
+			rc = rl_opvec_push(&out, &t);
+		k++;
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
@@ -665,7 +737,7 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 			ops->v[w++] = ops->v[k];
 	ops->n = w;
 	marks_to_their_words(c, ops);
-	return RL_OK;
+	return block_ends_first(c, ops);
 }
 
 int rl_items_apart(rl_ctx *c, rl_opvec *ops)

@@ -577,6 +577,15 @@ ROWS = [
     ('fr_markers', 'fresh: list markers paired with text', ('==', 0), 'd'),
     ('fr_glued100', 'fresh: marks a row apart from their word, w100', ('==', 0), 'r'),
     ('fr_glued160', 'fresh: marks a row apart from their word, w160', ('==', 0), 'r'),
+    ('dr_fates', 'drafts: quotation fates right', ('>=', 1.0), 'r'),
+    ('dr_false', 'drafts: words flagged outside quotes', ('==', 0), 'd'),
+    ('dr_starts', 'drafts: paragraph, heading, item starts paired', ('>=', 1.0), 'r'),
+    ('dr_row100', 'drafts: same row at width 100', ('>=', 1.0), 'r'),
+    ('dr_row160', 'drafts: same row at width 160', ('>=', 1.0), 'r'),
+    ('dr_moved', 'drafts: moved words found', ('>=', 0.9), 'r'),
+    ('dr_markers', 'drafts: list markers paired with text', ('==', 0), 'd'),
+    ('dr_glued100', 'drafts: marks a row apart from their word, w100', ('==', 0), 'r'),
+    ('dr_glued160', 'drafts: marks a row apart from their word, w160', ('==', 0), 'r'),
 ]
 
 
@@ -616,7 +625,7 @@ def handmade(binary, tool, examples, truth_name, pre, fig):
         if 'moved' in pair:
             _ratio(acc, f'{pre}_moved', *moved(al, pair))
         fig[f'{pre}_markers'] = fig.get(f'{pre}_markers', 0) + markers(al)
-        if tool == 'redline' and pre == 'fr':
+        if tool == 'redline' and pre in ('fr', 'dr'):
             for w in (100, 160):
                 _ratio(acc, f'{pre}_glued{w}', *glued_apart(binary, old, new, w, pair.get('options', ())))
     fig.update({k: tuple(v) for k, v in acc.items()})
@@ -625,6 +634,7 @@ def handmade(binary, tool, examples, truth_name, pre, fig):
 def lighthouse(binary, tool, examples, fig):
     handmade(binary, tool, examples, 'lighthouse.json', 'lh', fig)
     handmade(binary, tool, examples, 'fresh.json', 'fr', fig)
+    handmade(binary, tool, examples, 'drafts.json', 'dr', fig)
 
 
 def documents(binary, docs, fig):

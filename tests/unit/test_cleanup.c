@@ -83,6 +83,20 @@ Test(cleanup, a_short_spun_sentence_keeps_its_place)
 	          "= ( sense | r 6 > six | = ) . A computer follows .");
 }
 
+/* Issue 10 point 4: a sentence of NEW that joins a kept sentence of OLD with the end of the
+ * next one ("… to work. If they cannot park, …," she said." -> "… to work," she said.") keeps
+ * the words the exact diff kept at that end: the attribution is no coincidence, though most of
+ * its OLD sentence is gone. */
+Test(cleanup, two_sentences_joined_keep_the_end_of_the_second)
+{
+	const char *a = "Anna sells bread near the market. \"People come for bread on the way to work. "
+	                "If they cannot park, they will go somewhere else,\" she said. Others were more "
+	                "hopeful about the plan.";
+	const char *b = "Anna sells bread near the market. \"People come for bread on the way to "
+	                "work,\" she said.";
+	script_has(a, b, NULL, "| = \" she said |");
+}
+
 /* ops becomes v[0..n) cut at units by rl_split_at_units. */
 static void split_ops(rl_ctx *c, rl_opvec *ops, const rl_op *v, size_t n)
 {

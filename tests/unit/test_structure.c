@@ -774,6 +774,50 @@ Test(structure, a_mark_is_listed_next_to_its_word)
 	cr_assert_str_eq(got, "= 0-3 0-3 | i 3-3 3-4 | d 3-5 4-4 | r 5-6 4-6 | = 6-9 6-9");
 }
 
+/* Issue 10: where OLD's paragraph ends and a deletion opens its next block (a heading) while
+ * NEW's paragraph goes on in an insertion, NEW's sentence is listed first, with its paragraph,
+ * and the rest of the insertion (its own heading) after the deletion. Either side. */
+Test(structure, a_paragraph_that_goes_on_is_listed_before_a_block_the_other_side_opens)
+{
+	char got[256];
+	/* OLD: Jo asked for a trial , which we refused . Plans End .
+	 * NEW: Jo asked for a trial . We said no . Steps End . */
+	const char *a = "Jo asked for a trial, which we refused.\n\nPlans\n\nEnd.";
+	const char *b = "Jo asked for a trial. We said no.\n\nSteps\n\nEnd.";
+	const rl_op in[] = {
+		{0, 5, 0, 5, 0, RL_OP_EQUAL, 0},   {5, 9, 5, 5, 0, RL_OP_DELETE, 0},
+		{9, 10, 5, 6, 0, RL_OP_EQUAL, 0},  {10, 11, 6, 6, 0, RL_OP_DELETE, 0},
+		{11, 11, 6, 11, 0, RL_OP_INSERT, 0}, {11, 13, 11, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, b, in, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-5 0-5 | d 5-9 5-5 | = 9-10 5-6 | i 10-10 6-10 | d 10-11 10-10 | "
+	                      "i 11-11 10-11 | = 11-13 11-13");
+	const rl_op out[] = {
+		{0, 5, 0, 5, 0, RL_OP_EQUAL, 0},   {5, 5, 5, 9, 0, RL_OP_INSERT, 0},
+		{5, 6, 9, 10, 0, RL_OP_EQUAL, 0},  {6, 6, 10, 11, 0, RL_OP_INSERT, 0},
+		{6, 11, 11, 11, 0, RL_OP_DELETE, 0}, {11, 13, 11, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(b, a, out, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-5 0-5 | i 5-5 5-9 | = 5-6 9-10 | d 6-10 10-10 | i 10-10 10-11 | "
+	                      "d 10-11 11-11 | = 11-13 11-13");
+	/* NEW's sentence in a paragraph of its own, or OLD's deletion not a whole block (its
+	 * paragraph goes on, kept): the deletion stays first */
+	const char *own = "Jo asked for a trial.\n\nWe said no.\n\nSteps\n\nEnd.";
+	const char *want = "= 0-5 0-5 | d 5-9 5-5 | = 9-10 5-6 | d 10-11 6-6 | i 11-11 6-11 | "
+	                   "= 11-13 11-13";
+	tails_first_of(a, own, in, 6, got, sizeof got);
+	cr_assert_str_eq(got, want);
+	const char *on = "Jo asked for a trial, which we refused.\n\nPlans. End.";
+	const rl_op head[] = {
+		{0, 5, 0, 5, 0, RL_OP_EQUAL, 0},   {5, 9, 5, 5, 0, RL_OP_DELETE, 0},
+		{9, 10, 5, 6, 0, RL_OP_EQUAL, 0},  {10, 12, 6, 6, 0, RL_OP_DELETE, 0},
+		{12, 12, 6, 11, 0, RL_OP_INSERT, 0}, {12, 14, 11, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(on, b, head, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-5 0-5 | d 5-9 5-5 | = 9-10 5-6 | d 10-12 6-6 | i 12-12 6-11 | "
+	                      "= 12-14 11-13");
+}
+
 /* What the context's names table says of the word `w` (its first token on side s). */
 static int name_of(rl_ctx *c, int s, const char *text, const char *w)
 {
