@@ -561,8 +561,6 @@ static int item_candidate(pline **v, size_t n, size_t i, double mark_x)
 	return 0;
 }
 
-/* Does line b start a paragraph after line a? item: b may be a list item with a drawn bullet
- * (item_candidate). */
 /* Is b on a's baseline, right of it (a table's next cell, or a justified line's next word)? */
 static int same_row(const pline *a, const pline *b, double h)
 {
@@ -614,8 +612,38 @@ static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double r
 	return h > 0 && same_size(a, b) && same_row(a, b, h) && justified_pair(d, a, b, h, right);
 }
 
-static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, double right,
-                         int item)
+/* Is b the next line below a short line a, starting right of a's end by less than a few line
+ * heights: a term of a <dl> printed, then its definition's first line at the definitions'
+ * indent? Not a column change (the next column's first line is above a): the indent rules
+ * tell it. */
+static int indented_below(const pline *a, const pline *b, double gap, double h)
+{
+	return b->page == a->page && b->y1 >= a->y2 - 0.3 * h && b->y1 - a->y2 <= gap + 0.4 * h &&
+	       b->x1 >= a->x2 && b->x1 - a->x2 < 4 * h;
+}
+
+/* b stands left of a by an indent or more: does a end a block set at that indent (a definition
+ * of a <dl> printed), b the next term? a stops short where b's first word would have fitted, and
+ * the line before a, prev, stands where a does (a's block has two lines or more), or is a term:
+ * it stands where b does and stops short, ending no sentence. Not a paragraph's indented first
+ * line, which runs to the column's edge and follows a paragraph's last line or a heading of
+ * another type size (a hand-wrapped first line may stop short: bridge1.pdf). */
+static int block_ends(pdoc *d, const pline *prev, const pline *a, const pline *b, double right)
+{
+	double h = a->y2 - a->y1;
+	if (!prev || prev->page != a->page || prev->y1 >= a->y1 || !same_size(prev, a) ||
+	    !ends_short(d, a, b, right))
+		return 0;
+	if (near(prev->x1, a->x1, 0.5 * h))
+		return 1;
+	return near(prev->x1, b->x1, 0.5 * h) && !ends_sentence(d->raw + prev->off, prev->len) &&
+	       ends_short(d, prev, a, right);
+}
+
+/* Does line b start a paragraph after line a (and prev, the line before a, or NULL)? item: b
+ * may be a list item with a drawn bullet (item_candidate). */
+static int new_paragraph(pdoc *d, const pline *prev, const pline *a, const pline *b, double gap,
+                         double right, int item)
 {
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
@@ -636,7 +664,7 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
-	if (!below)
+	if (!below && !indented_below(a, b, gap, h))
 		return ends_sentence(d->raw + a->off, a->len);
 	if (b->y1 - a->y2 > gap + 0.4 * h)
 		return 1;
@@ -651,6 +679,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	if (sentence && ends_short(d, a, b, right))
 		return 1;
 	if (number_item(d, a, b, h, sentence))
+		return 1;
+	if (b->x1 < a->x1 - 0.8 * h && block_ends(d, prev, a, b, right))
 		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
@@ -726,7 +756,8 @@ static void defer_interruptions(pdoc *d, pline **v, size_t n, double gap)
 		size_t j = interruption(d, v, n, i, gap), m = j;
 		if (!j)
 			continue;
-		while (m + 1 < n && !new_paragraph(d, v[m], v[m + 1], gap, column_right(v, n, m), 0))
+		while (m + 1 < n && !new_paragraph(d, m ? v[m - 1] : NULL, v[m], v[m + 1], gap,
+		                                       column_right(v, n, m), 0))
 			m++;
 		pline *moved[INTERRUPTION_LINES];
 		size_t k = j - i - 1;
@@ -754,7 +785,8 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			pair.x1 = v[i - 1]->x1;
 			a = &pair;
 		}
-		int next = i + 1 < n && new_paragraph(d, a, v[i + 1], gap, column_right(v, n, i),
+		int next = i + 1 < n && new_paragraph(d, i > (size_t)paired ? v[i - 1 - paired] : NULL, a,
+		                                      v[i + 1], gap, column_right(v, n, i),
 		                                      item_candidate(v, n, i + 1, mark_x));
 		if (!next && !paired && i + 1 < n && joins_as_pair(d, l, v[i + 1], column_right(v, n, i)) &&
 		    table_row(v, n, i))

@@ -704,6 +704,34 @@ def caption_pdf():
     return pdf_file(["".join(body)])
 
 
+def terms_pdf():
+    """Stop 31: a list of terms and their definitions (a <dl>, as a browser prints one): each
+    term at the column's edge, its definition's lines indented below it, the last stopping short
+    with no sentence end. Before, a definition ran into the next term ("... by the gate Half
+    plot"), and a term shorter than the indent into its definition ("Plot a strip ...")."""
+    body = [text_at(60, 770, "Allotment words", 16)]
+    rows = [(60, "New members ask about these words at every"),
+            (60, "meeting of the society, so here they are:"),
+            None,
+            (60, "Plot"),
+            (90, "a strip of ground let for a year at a time,"),
+            (90, "marked with a post at each corner and a"),
+            (90, "number on the side by the gate"),
+            (60, "Half plot"),
+            (90, "the same strip cut in two"),
+            (60, "Seed swap"),
+            (90, "held in the hut each March, after the"),
+            (90, "meeting of the whole society"),
+            None,
+            (60, "Ask the secretary about any other word.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
 def margins_pdf():
     """One page as a browser prints it with its header and footer (stop 24): a date and time
     stamp and the title on one baseline at the top, the page's address and "Page 1 of 1" at the
@@ -779,6 +807,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "caption.pdf")):
         with open(path, "wb") as f:
             f.write(caption_pdf())
+    for path in (os.path.join(HERE, "terms.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "terms.pdf")):
+        with open(path, "wb") as f:
+            f.write(terms_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

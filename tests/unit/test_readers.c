@@ -435,6 +435,21 @@ Test(pdf, a_caption_beside_a_paragraph_is_read_after_it)
 	            "Tea is served from ten on Saturdays.\n");
 }
 
+/* Stop 31: terms and their definitions (a <dl> printed; tests/documents/terms.pdf,
+ * make_fixtures.py): a definition's last line, short and ending no sentence, then the next term
+ * left of it, and a term shorter than the definitions' indent, are paragraphs apart. Before:
+ * "Plot a strip of ground ... by the gate Half plot", "the same strip cut in two Seed swap". */
+Test(pdf, a_term_and_its_definition_are_paragraphs_apart)
+{
+	expect_text(rl_read_pdf, "tests/documents/terms.pdf",
+	            "Allotment words\n\nNew members ask about these words at every meeting of the "
+	            "society, so here they are:\n\nPlot\n\na strip of ground let for a year at a "
+	            "time, marked with a post at each corner and a number on the side by the gate\n\n"
+	            "Half plot\n\nthe same strip cut in two\n\nSeed swap\n\nheld in the hut each "
+	            "March, after the meeting of the whole society\n\nAsk the secretary about any "
+	            "other word.\n");
+}
+
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
  * figures aligned right (tests/documents/wrapped-cells.pdf, make_wrapped.py, by Chromium): the
  * first with the cells centred on their row, as a browser sets them, the second with them on
