@@ -702,8 +702,9 @@ static int new_paragraph(pdoc *d, const pline *prev, const pline *a, const pline
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
- * bytes to drop (1 for '-', 2 for a soft hyphen), or 0; *glue is set when the hyphen is a
- * compound's, kept, and the next line follows it without a space ("closed-" / "source"). */
+ * bytes to drop (1 for '-', 2 for a soft hyphen, 3 for U+2010 and 5 for it after a soft hyphen,
+ * as Chromium prints a break at one), or 0; *glue is set when the hyphen is a compound's, kept,
+ * and the next line follows it without a space ("closed-" / "source"). */
 static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 {
 	const char *s = d->raw + a->off;
@@ -712,13 +713,15 @@ static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 		cut = 1;
 	else if (n >= 3 && !memcmp(s + n - 2, "\xC2\xAD", 2))
 		cut = 2;
+	else if (n >= 4 && !memcmp(s + n - 3, "\xE2\x80\x90", 3))
+		cut = n >= 6 && !memcmp(s + n - 5, "\xC2\xAD", 2) ? 5 : 3;
 	if (!cut)
 		return 0;
 	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
 	gunichar after = g_utf8_get_char_validated(d->raw + b->off, (gssize)b->len);  /* no NUL */
 	if (!g_unichar_isalpha(before) || !g_unichar_islower(after))
 		return 0;
-	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen breaks a word */
+	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen, U+2010 break it */
 	return *glue ? 0 : cut;
 }
 

@@ -643,13 +643,15 @@ def hyphens_pdf():
     """Stop 30: a line that ends with a compound's own hyphen ("long-" / "standing", a compound
     the text writes whole on a line before; "state-of-" / "the-art", one of several parts), as a
     browser prints a column (it hyphenates no word), and a word TeX broke ("infor-" / "mation").
-    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art"."""
+    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art". Stop 31: "up-" /
+    "to-date", a compound of three broken at its first hyphen (before: "upto-date")."""
     body = [text_at(60, 770, "Shed rota", 16)]
     lines = ["The long-standing rota for the garden shed was",
              "kept by hand. Volunteers asked for a long-",
              "standing fix, so the committee tried a state-of-",
              "the-art booking book, which gave infor-",
-             "mation on every slot of the week at a glance."]
+             "mation on every slot of the week in an up-",
+             "to-date table."]
     for k, line in enumerate(lines):
         body.append(text_at(60, 740 - k * LEADING, line))
     return pdf_file(["".join(body)])

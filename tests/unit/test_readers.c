@@ -394,8 +394,8 @@ Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
 
 /* Stop 30: a hyphen at a line's end is a compound's when the text writes the compound whole on a
  * line ("long-" / "standing" after "long-standing"), or when the word already holds one
- * ("state-of-" / "the-art"): kept, the lines joined without a space. A browser prints no hyphen of
- * its own, so each of its line ends' hyphens is such a one. A word broken ("infor-" / "mation")
+ * ("state-of-" / "the-art"), or the word after it does ("up-" / "to-date", stop 31): kept, the
+ * lines joined without a space. A word broken ("infor-" / "mation")
  * is still rejoined (tests/documents/hyphens.pdf, make_fixtures.py). Before: "longstanding",
  * "state-ofthe-art". */
 Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
@@ -403,7 +403,23 @@ Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
 	expect_text(rl_read_pdf, "tests/documents/hyphens.pdf",
 	            "Shed rota\n\nThe long-standing rota for the garden shed was kept by hand. "
 	            "Volunteers asked for a long-standing fix, so the committee tried a state-of-the-art "
-	            "booking book, which gave information on every slot of the week at a glance.\n");
+	            "booking book, which gave information on every slot of the week in an up-to-date "
+	            "table.\n");
+}
+
+/* Stop 31: a page a browser printed (tests/documents/browser-hyphens.pdf,
+ * make_browser_hyphens.py, by Chromium, whose PDF's producer is Skia): a compound broken at its
+ * only hyphen and written nowhere else keeps it ("well-" / "known"), and a word broken at a soft
+ * hyphen, which Chromium prints as U+2010 after it, is rejoined ("over" / "grown"). Before:
+ * "wellknown", "over\u2010 grown". */
+Test(pdf, a_browser_s_page_keeps_its_compounds_and_undoes_its_own_breaks)
+{
+	expect_text(rl_read_pdf, "tests/documents/browser-hyphens.pdf",
+	            "The shed by the pond is a well-known place for a chat, and its door has an "
+	            "overgrown hedge and a rusty latch that nobody mends, though everybody "
+	            "complains.\n\nThe shed by the pond is a fine place for a chat, and its door has "
+	            "an overgrown hedge and a rusty latch that nobody mends, though everybody "
+	            "complains.\n");
 }
 
 /* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
