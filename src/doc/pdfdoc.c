@@ -353,6 +353,29 @@ static int number_item(const pdoc *d, const pline *a, const pline *b, double h, 
 	return sentence && b->x1 < a->x1 - 0.5 * h && b->x1 > a->x1 - 4 * h;
 }
 
+static int same_size(const pline *a, const pline *b);
+
+#define ITEM_LOOKAHEAD 12  /* lines after a list's first item looked at for its second */
+
+/* Does v[j] open a numbered list's first item, "1." (or "1)"), below the line before it: is an
+ * item numbered 2 below it, where it stands, in its type, on its page, within ITEM_LOOKAHEAD
+ * lines? After a line that runs to its column's edge and ends a sentence, where the number
+ * stands (a word processor's list), nothing else tells: no gap, no indent, no short line. A
+ * sentence seldom opens a line with "1. ", and "2. " under it seldom. */
+static int first_item(const pdoc *d, pline **v, size_t n, size_t j)
+{
+	const pline *b = v[j];
+	double h = b->y2 - b->y1;
+	if (j == 0 || item_number(d->raw + b->off, b->len) != 1 || v[j - 1]->page != b->page ||
+	    v[j - 1]->y1 >= b->y1)
+		return 0;
+	for (size_t k = j + 1; k < n && k <= j + ITEM_LOOKAHEAD && v[k]->page == b->page; k++)
+		if (item_number(d->raw + v[k]->off, v[k]->len) == 2 && near(v[k]->x1, b->x1, 0.5 * h) &&
+		    v[k]->y1 > b->y1 && same_size(v[k], b))
+			return 1;
+	return 0;
+}
+
 /* Is line a a bullet alone, and line b its item's text on the same baseline to its right? */
 static int bullet_then_item(const pdoc *d, const pline *a, const pline *b, double h)
 {
@@ -794,6 +817,8 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		if (!next && !paired && i + 1 < n && joins_as_pair(d, l, v[i + 1], column_right(v, n, i)) &&
 		    table_row(v, n, i))
 			next = 1;  /* a table's two cells, not a justified line of two words */
+		if (!next && i + 1 < n && first_item(d, v, n, i + 1))
+			next = 1;
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1], &glue);

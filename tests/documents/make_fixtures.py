@@ -685,6 +685,27 @@ def numbered_pdf():
     return pdf_file(["".join(body)])
 
 
+def list_start_pdf():
+    """Stop 31: a numbered list as a word processor sets it, each number at the column's edge,
+    right after a paragraph whose last line runs to that edge and ends a sentence (no gap, no
+    indent, no short line before "1."). Before, the first item was read inside the paragraph
+    ("... an hour later. 1. Fill the urn ...")."""
+    body = [text_at(60, 770, "Opening up", 16)]
+    rows = [(60, "Whoever opens the hall on a Saturday morning"),
+            (60, "should come at nine and leave an hour later."),
+            (60, "1. Fill the urn from the tap by the hatch and"),
+            (74, "switch it on at the wall."),
+            (60, "2. Set out the chairs in rows of ten."),
+            None,
+            (60, "The caretaker locks up again at noon.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
 def caption_pdf():
     """Stop 30: a paragraph that flows around a picture (a float, as a browser prints one), the
     picture's caption set smaller beside the paragraph's short lines. Before, the caption was
@@ -809,6 +830,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "caption.pdf")):
         with open(path, "wb") as f:
             f.write(caption_pdf())
+    for path in (os.path.join(HERE, "list-start.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "list-start.pdf")):
+        with open(path, "wb") as f:
+            f.write(list_start_pdf())
     for path in (os.path.join(HERE, "terms.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "terms.pdf")):
         with open(path, "wb") as f:

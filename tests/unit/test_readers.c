@@ -437,6 +437,19 @@ Test(pdf, a_numbered_item_opens_its_paragraph)
 	            "5. A mop\n\nThank you for looking after the hall for us all.\n");
 }
 
+/* Stop 31: a numbered list's first item right after a paragraph whose last line runs to the
+ * column's edge and ends a sentence, its number where the paragraph's lines start
+ * (tests/documents/list-start.pdf, make_fixtures.py): "2." below it tells. Before: "... leave an
+ * hour later. 1. Fill the urn ...". */
+Test(pdf, a_list_s_first_item_after_a_full_line_opens_its_paragraph)
+{
+	expect_text(rl_read_pdf, "tests/documents/list-start.pdf",
+	            "Opening up\n\nWhoever opens the hall on a Saturday morning should come at nine "
+	            "and leave an hour later.\n\n1. Fill the urn from the tap by the hatch and switch "
+	            "it on at the wall.\n\n2. Set out the chairs in rows of ten.\n\nThe caretaker "
+	            "locks up again at noon.\n");
+}
+
 /* Stop 30: a picture's caption, set smaller beside the short lines of a paragraph that flows
  * around the picture (tests/documents/caption.pdf, make_fixtures.py), is read after the
  * paragraph. Before, it cut the sentence: "... painted the walls" / "Figure 1. ..." / "a pale
