@@ -750,9 +750,22 @@ static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 
 #define INTERRUPTION_LINES 8  /* a caption's or a page's notes' lines, at most */
 
+/* Are lines v[i + 1 .. j) a page's notes at its foot, below v[i], the last line of the page's
+ * text before them, and v[j] the next page's first line? */
+static int page_foot(pline **v, size_t i, size_t j)
+{
+	if (v[j]->page != v[i]->page + 1 || v[j - 1]->page != v[i]->page)
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (v[k]->y1 < v[i]->y2)
+			return 0;
+	return 1;
+}
+
 /* Lines v[i + 1 .. j) of a smaller type that come between two lines of one paragraph: v[i]
- * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below)
- * and goes on in lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
+ * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below;
+ * or the next page's first, after notes at the foot of v[i]'s page: page_foot) and goes on in
+ * lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
  * their order.) */
 static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double gap)
 {
@@ -763,13 +776,15 @@ static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double 
 	while (j < n && j - i <= INTERRUPTION_LINES && !same_size(v[i], v[j]))
 		if (type_size(v[j++]) > type_size(v[i]))
 			return 0;
-	if (j >= n || j - i > INTERRUPTION_LINES || v[j]->page != v[i]->page || !v[j]->len)
+	if (j >= n || j - i > INTERRUPTION_LINES || !v[j]->len)
 		return 0;
+	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
+	if (v[j]->page != v[i]->page)
+		return page_foot(v, i, j) && g_unichar_islower(c) ? j : 0;
 	double h = v[i]->y2 - v[i]->y1;
 	if (v[j]->x1 > v[i]->x1 + 0.5 * h || v[j]->x1 < v[i]->x1 - 0.5 * h || v[j]->y1 < v[i]->y1 ||
 	    v[j]->y1 - v[i]->y2 > gap + 0.4 * h)
 		return 0;
-	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
 	return g_unichar_islower(c) ? j : 0;
 }
 

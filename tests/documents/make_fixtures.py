@@ -706,6 +706,27 @@ def list_start_pdf():
     return pdf_file(["".join(body)])
 
 
+def page_notes_pdf():
+    """Stop 31: a paragraph that runs on over a page break, the first page's notes, set smaller,
+    at its foot between the paragraph's last line there and its next on the second page. Before,
+    the notes were read inside the sentence ("... the volunteers who" / "1 The pond ..." /
+    "carried the soil ...")."""
+    first = [text_at(60, 770, "Pond report", 16)]
+    lines = ["The pond by the shed was dug out in the spring,",
+             "and the frogs came back within a week of the",
+             "rain. The committee thanks the volunteers who"]
+    for k, line in enumerate(lines):
+        first.append(text_at(60, 740 - k * LEADING, line))
+    notes = ["1 The pond was first dug in the year the hut was built.",
+             "2 Frogspawn was seen again in March."]
+    for k, line in enumerate(notes):
+        first.append(text_at(60, 90 - k * 10, line, 8))
+    second = [text_at(60, 770, "carried the soil away in barrows, and the"),
+              text_at(60, 770 - LEADING, "neighbours who lent their hoses."),
+              text_at(60, 770 - 2 * LEADING - 6, "The next work day is in May.")]
+    return pdf_file(["".join(first), "".join(second)])
+
+
 def caption_pdf():
     """Stop 30: a paragraph that flows around a picture (a float, as a browser prints one), the
     picture's caption set smaller beside the paragraph's short lines. Before, the caption was
@@ -834,6 +855,10 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "list-start.pdf")):
         with open(path, "wb") as f:
             f.write(list_start_pdf())
+    for path in (os.path.join(HERE, "page-notes.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "page-notes.pdf")):
+        with open(path, "wb") as f:
+            f.write(page_notes_pdf())
     for path in (os.path.join(HERE, "terms.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "terms.pdf")):
         with open(path, "wb") as f:

@@ -450,6 +450,19 @@ Test(pdf, a_list_s_first_item_after_a_full_line_opens_its_paragraph)
 	            "locks up again at noon.\n");
 }
 
+/* Stop 31: a page's notes at its foot, between a paragraph's last line on the page and its next
+ * on the next page (tests/documents/page-notes.pdf, make_fixtures.py), are read after the
+ * paragraph. Before: "... the volunteers who 1 The pond was ... carried the soil ...". */
+Test(pdf, a_page_s_notes_across_a_paragraph_s_page_break_are_read_after_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/page-notes.pdf",
+	            "Pond report\n\nThe pond by the shed was dug out in the spring, and the frogs came "
+	            "back within a week of the rain. The committee thanks the volunteers who carried "
+	            "the soil away in barrows, and the neighbours who lent their hoses.\n\n1 The pond "
+	            "was first dug in the year the hut was built. 2 Frogspawn was seen again in "
+	            "March.\n\nThe next work day is in May.\n");
+}
+
 /* Stop 30: a picture's caption, set smaller beside the short lines of a paragraph that flows
  * around the picture (tests/documents/caption.pdf, make_fixtures.py), is read after the
  * paragraph. Before, it cut the sentence: "... painted the walls" / "Figure 1. ..." / "a pale
