@@ -1,12 +1,13 @@
 /* pdfhyph.c: a hyphen at a line's end, a word broken there ("infor-" / "mation") or a compound
  * that happened to end the line ("closed-" / "source", "best-in-" / "class"). The glyph is the
- * same: Chromium prints no hyphen of its own (it has no hyphenation dictionary), so each of its
- * line ends' hyphens is the author's, while TeX breaks words with the same '-'. The document
+ * same: Chromium prints no '-' of its own (its own breaks are U+2010, below), so each of its
+ * line ends' '-' is the author's, while TeX breaks words with the same '-'. The document
  * tells: a compound it writes whole on some line elsewhere, or one that holds a hyphen already,
  * keeps its hyphen at a line's end. So does every hyphen of a page a browser printed (its PDF's
- * producer is Skia, Chromium's): Chromium marks a break of its own, at a soft hyphen or by
- * `hyphens: auto`, with U+2010, never '-' (pdfdoc.c's broken_word undoes those), so a '-' there
- * is the author's however seldom the compound is written ("well-" / "known" once). */
+ * producer is Skia, Chromium's): Chromium marks a break of its own (at a soft hyphen; `hyphens:
+ * auto` broke none in headless Chromium) with U+2010, never '-' (broken_word, pdfdoc.c, undoes
+ * it), so a '-' there is the author's however seldom the compound is written ("well-" / "known"
+ * once). */
 #include <glib.h>
 #include <string.h>
 
@@ -80,14 +81,20 @@ static int browser_printed(pdoc *d)
 	return d->browser == 1;
 }
 
-/* The first word of s[0, n), up to a space, trimmed of punctuation: does it hold a hyphen? */
+/* The first word of s[0, n), up to a space, trimmed of punctuation: does it hold a hyphen? (A
+ * copy ending in a NUL: the line may end the raw text, which has none.) */
 static int first_word_compound(const char *s, size_t n)
 {
 	size_t m = 0;
 	while (m < n && s[m] != ' ')
 		m++;
-	trim_word(&s, &m);
-	return inner_hyphen(s, m);
+	char *word = g_strndup(s, m);
+	const char *w = word;
+	m = strlen(word);
+	trim_word(&w, &m);
+	int found = inner_hyphen(w, m);
+	g_free(word);
+	return found;
 }
 
 int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b)
