@@ -353,6 +353,29 @@ static int number_item(const pdoc *d, const pline *a, const pline *b, double h, 
 	return sentence && b->x1 < a->x1 - 0.5 * h && b->x1 > a->x1 - 4 * h;
 }
 
+static int same_size(const pline *a, const pline *b);
+
+#define ITEM_LOOKAHEAD 12  /* lines after a list's first item looked at for its second */
+
+/* Does v[j] open a numbered list's first item, "1." (or "1)"), below the line before it: is an
+ * item numbered 2 below it, where it stands, in its type, on its page, within ITEM_LOOKAHEAD
+ * lines? After a line that runs to its column's edge and ends a sentence, where the number
+ * stands (a word processor's list), nothing else tells: no gap, no indent, no short line. A
+ * sentence seldom opens a line with "1. ", and "2. " under it seldom. */
+static int first_item(const pdoc *d, pline **v, size_t n, size_t j)
+{
+	const pline *b = v[j];
+	double h = b->y2 - b->y1;
+	if (j == 0 || item_number(d->raw + b->off, b->len) != 1 || v[j - 1]->page != b->page ||
+	    v[j - 1]->y1 >= b->y1)
+		return 0;
+	for (size_t k = j + 1; k < n && k <= j + ITEM_LOOKAHEAD && v[k]->page == b->page; k++)
+		if (item_number(d->raw + v[k]->off, v[k]->len) == 2 && near(v[k]->x1, b->x1, 0.5 * h) &&
+		    v[k]->y1 > b->y1 && same_size(v[k], b))
+			return 1;
+	return 0;
+}
+
 /* Is line a a bullet alone, and line b its item's text on the same baseline to its right? */
 static int bullet_then_item(const pdoc *d, const pline *a, const pline *b, double h)
 {
@@ -561,8 +584,6 @@ static int item_candidate(pline **v, size_t n, size_t i, double mark_x)
 	return 0;
 }
 
-/* Does line b start a paragraph after line a? item: b may be a list item with a drawn bullet
- * (item_candidate). */
 /* Is b on a's baseline, right of it (a table's next cell, or a justified line's next word)? */
 static int same_row(const pline *a, const pline *b, double h)
 {
@@ -614,8 +635,38 @@ static int joins_as_pair(const pdoc *d, const pline *a, const pline *b, double r
 	return h > 0 && same_size(a, b) && same_row(a, b, h) && justified_pair(d, a, b, h, right);
 }
 
-static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, double right,
-                         int item)
+/* Is b the next line below a short line a, starting right of a's end by less than a few line
+ * heights: a term of a <dl> printed, then its definition's first line at the definitions'
+ * indent? Not a column change (the next column's first line is above a): the indent rules
+ * tell it. */
+static int indented_below(const pline *a, const pline *b, double gap, double h)
+{
+	return b->page == a->page && b->y1 >= a->y2 - 0.3 * h && b->y1 - a->y2 <= gap + 0.4 * h &&
+	       b->x1 >= a->x2 && b->x1 - a->x2 < 4 * h;
+}
+
+/* b stands left of a by an indent or more: does a end a block set at that indent (a definition
+ * of a <dl> printed), b the next term? a stops short where b's first word would have fitted, and
+ * the line before a, prev, stands where a does (a's block has two lines or more), or is a term:
+ * it stands where b does and stops short, ending no sentence. Not a paragraph's indented first
+ * line, which runs to the column's edge and follows a paragraph's last line or a heading of
+ * another type size (a hand-wrapped first line may stop short: bridge1.pdf). */
+static int block_ends(pdoc *d, const pline *prev, const pline *a, const pline *b, double right)
+{
+	double h = a->y2 - a->y1;
+	if (!prev || prev->page != a->page || prev->y1 >= a->y1 || !same_size(prev, a) ||
+	    !ends_short(d, a, b, right))
+		return 0;
+	if (near(prev->x1, a->x1, 0.5 * h))
+		return 1;
+	return near(prev->x1, b->x1, 0.5 * h) && !ends_sentence(d->raw + prev->off, prev->len) &&
+	       ends_short(d, prev, a, right);
+}
+
+/* Does line b start a paragraph after line a (and prev, the line before a, or NULL)? item: b
+ * may be a list item with a drawn bullet (item_candidate). */
+static int new_paragraph(pdoc *d, const pline *prev, const pline *a, const pline *b, double gap,
+                         double right, int item)
 {
 	double ha = a->y2 - a->y1, hb = b->y2 - b->y1, h = ha > hb ? ha : hb;
 	if (h <= 0)
@@ -636,7 +687,7 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
-	if (!below)
+	if (!below && !indented_below(a, b, gap, h))
 		return ends_sentence(d->raw + a->off, a->len);
 	if (b->y1 - a->y2 > gap + 0.4 * h)
 		return 1;
@@ -651,6 +702,8 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 	if (sentence && ends_short(d, a, b, right))
 		return 1;
 	if (number_item(d, a, b, h, sentence))
+		return 1;
+	if (b->x1 < a->x1 - 0.8 * h && block_ends(d, prev, a, b, right))
 		return 1;
 	/* An indent after a line that ends a sentence is a paragraph's first line; after one that
 	 * does not, it is the hanging indent of a list item's second line. */
@@ -672,8 +725,9 @@ static int new_paragraph(pdoc *d, const pline *a, const pline *b, double gap, do
 }
 
 /* Does the line end with a hyphen that breaks a word ("infor-" before "mation")? Returns the
- * bytes to drop (1 for '-', 2 for a soft hyphen), or 0; *glue is set when the hyphen is a
- * compound's, kept, and the next line follows it without a space ("closed-" / "source"). */
+ * bytes to drop (1 for '-', 2 for a soft hyphen, 3 for U+2010 and 5 for it after a soft hyphen,
+ * as Chromium prints a break at one), or 0; *glue is set when the hyphen is a compound's, kept,
+ * and the next line follows it without a space ("closed-" / "source"). */
 static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 {
 	const char *s = d->raw + a->off;
@@ -682,21 +736,36 @@ static size_t broken_word(pdoc *d, const pline *a, const pline *b, int *glue)
 		cut = 1;
 	else if (n >= 3 && !memcmp(s + n - 2, "\xC2\xAD", 2))
 		cut = 2;
+	else if (n >= 4 && !memcmp(s + n - 3, "\xE2\x80\x90", 3))
+		cut = n >= 6 && !memcmp(s + n - 5, "\xC2\xAD", 2) ? 5 : 3;
 	if (!cut)
 		return 0;
 	gunichar before = g_utf8_get_char(g_utf8_find_prev_char(s, s + n - cut));
 	gunichar after = g_utf8_get_char_validated(d->raw + b->off, (gssize)b->len);  /* no NUL */
 	if (!g_unichar_isalpha(before) || !g_unichar_islower(after))
 		return 0;
-	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen breaks a word */
+	*glue = cut == 1 && rl_pdf_compound_break(d, a, b);  /* a soft hyphen, U+2010 break it */
 	return *glue ? 0 : cut;
 }
 
 #define INTERRUPTION_LINES 8  /* a caption's or a page's notes' lines, at most */
 
+/* Are lines v[i + 1 .. j) a page's notes at its foot, below v[i], the last line of the page's
+ * text before them, and v[j] the next page's first line? */
+static int page_foot(pline **v, size_t i, size_t j)
+{
+	if (v[j]->page != v[i]->page + 1 || v[j - 1]->page != v[i]->page)
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (v[k]->y1 < v[i]->y2)
+			return 0;
+	return 1;
+}
+
 /* Lines v[i + 1 .. j) of a smaller type that come between two lines of one paragraph: v[i]
- * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below)
- * and goes on in lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
+ * ends no sentence, and v[j], of its size, is its next line (where it starts, one line below;
+ * or the next page's first, after notes at the foot of v[i]'s page: page_foot) and goes on in
+ * lower case. Returns j, or 0. (A heading is larger; a listing's lines keep
  * their order.) */
 static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double gap)
 {
@@ -707,13 +776,15 @@ static size_t interruption(const pdoc *d, pline **v, size_t n, size_t i, double 
 	while (j < n && j - i <= INTERRUPTION_LINES && !same_size(v[i], v[j]))
 		if (type_size(v[j++]) > type_size(v[i]))
 			return 0;
-	if (j >= n || j - i > INTERRUPTION_LINES || v[j]->page != v[i]->page || !v[j]->len)
+	if (j >= n || j - i > INTERRUPTION_LINES || !v[j]->len)
 		return 0;
+	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
+	if (v[j]->page != v[i]->page)
+		return page_foot(v, i, j) && g_unichar_islower(c) ? j : 0;
 	double h = v[i]->y2 - v[i]->y1;
 	if (v[j]->x1 > v[i]->x1 + 0.5 * h || v[j]->x1 < v[i]->x1 - 0.5 * h || v[j]->y1 < v[i]->y1 ||
 	    v[j]->y1 - v[i]->y2 > gap + 0.4 * h)
 		return 0;
-	gunichar c = g_utf8_get_char_validated(d->raw + v[j]->off, (gssize)v[j]->len);
 	return g_unichar_islower(c) ? j : 0;
 }
 
@@ -726,7 +797,8 @@ static void defer_interruptions(pdoc *d, pline **v, size_t n, double gap)
 		size_t j = interruption(d, v, n, i, gap), m = j;
 		if (!j)
 			continue;
-		while (m + 1 < n && !new_paragraph(d, v[m], v[m + 1], gap, column_right(v, n, m), 0))
+		while (m + 1 < n && !new_paragraph(d, m ? v[m - 1] : NULL, v[m], v[m + 1], gap,
+		                                       column_right(v, n, m), 0))
 			m++;
 		pline *moved[INTERRUPTION_LINES];
 		size_t k = j - i - 1;
@@ -754,11 +826,14 @@ static int write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			pair.x1 = v[i - 1]->x1;
 			a = &pair;
 		}
-		int next = i + 1 < n && new_paragraph(d, a, v[i + 1], gap, column_right(v, n, i),
+		int next = i + 1 < n && new_paragraph(d, i > (size_t)paired ? v[i - 1 - paired] : NULL, a,
+		                                      v[i + 1], gap, column_right(v, n, i),
 		                                      item_candidate(v, n, i + 1, mark_x));
 		if (!next && !paired && i + 1 < n && joins_as_pair(d, l, v[i + 1], column_right(v, n, i)) &&
 		    table_row(v, n, i))
 			next = 1;  /* a table's two cells, not a justified line of two words */
+		if (!next && i + 1 < n && first_item(d, v, n, i + 1))
+			next = 1;
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
 		if (i + 1 < n && !next)
 			cut = broken_word(d, l, v[i + 1], &glue);

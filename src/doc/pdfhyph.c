@@ -1,9 +1,13 @@
 /* pdfhyph.c: a hyphen at a line's end, a word broken there ("infor-" / "mation") or a compound
  * that happened to end the line ("closed-" / "source", "best-in-" / "class"). The glyph is the
- * same: Chromium prints no hyphen of its own (it has no hyphenation dictionary), so each of its
- * line ends' hyphens is the author's, while TeX breaks words with the same '-'. The document
+ * same: Chromium prints no '-' of its own (its own breaks are U+2010, below), so each of its
+ * line ends' '-' is the author's, while TeX breaks words with the same '-'. The document
  * tells: a compound it writes whole on some line elsewhere, or one that holds a hyphen already,
- * keeps its hyphen at a line's end. */
+ * keeps its hyphen at a line's end. So does every hyphen of a page a browser printed (its PDF's
+ * producer is Skia, Chromium's): Chromium marks a break of its own (at a soft hyphen; `hyphens:
+ * auto` broke none in headless Chromium) with U+2010, never '-' (broken_word, pdfdoc.c, undoes
+ * it), so a '-' there is the author's however seldom the compound is written ("well-" / "known"
+ * once). */
 #include <glib.h>
 #include <string.h>
 
@@ -66,8 +70,37 @@ static GHashTable *compounds(pdoc *d)
 	return d->compounds;
 }
 
+/* Was d printed by a browser: is its producer Chromium's Skia ("Skia/PDF m156")? Asked once. */
+static int browser_printed(pdoc *d)
+{
+	if (!d->browser) {
+		gchar *producer = d->doc ? poppler_document_get_producer(d->doc) : NULL;
+		d->browser = producer && g_str_has_prefix(producer, "Skia/PDF") ? 1 : 2;
+		g_free(producer);
+	}
+	return d->browser == 1;
+}
+
+/* The first word of s[0, n), up to a space, trimmed of punctuation: does it hold a hyphen? (A
+ * copy ending in a NUL: the line may end the raw text, which has none.) */
+static int first_word_compound(const char *s, size_t n)
+{
+	size_t m = 0;
+	while (m < n && s[m] != ' ')
+		m++;
+	char *word = g_strndup(s, m);
+	const char *w = word;
+	m = strlen(word);
+	trim_word(&w, &m);
+	int found = inner_hyphen(w, m);
+	g_free(word);
+	return found;
+}
+
 int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b)
 {
+	if (browser_printed(d))
+		return 1;  /* Chromium's own breaks are U+2010: this '-' is the author's */
 	const char *s = d->raw + a->off, *t = d->raw + b->off;
 	size_t n = a->len - 1, m = 0;  /* a ends with its '-' */
 	const char *w = s + n;
@@ -76,8 +109,8 @@ int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b)
 	const char *before = w;
 	size_t blen = (size_t)(s + n - w);
 	trim_word(&before, &blen);
-	if (inner_hyphen(before, blen))
-		return 1;  /* "best-in-" / "class": a compound of three, broken at its own hyphen */
+	if (inner_hyphen(before, blen) || first_word_compound(t, b->len))
+		return 1;  /* "best-in-" / "class", "up-" / "to-date": broken at one of its hyphens */
 	while (m < b->len && t[m] != ' ')
 		m++;
 	GString *key = g_string_new_len(w, (gssize)(s + n - w));

@@ -36,6 +36,7 @@ typedef struct {
 	const pline *asked;    /* the line rl_pdf_drawn_mark last answered for, and its answer */
 	int answer;
 	GHashTable *compounds; /* words written with a hyphen on a line, casefolded (pdfhyph.c) */
+	int browser;           /* printed by a browser (pdfhyph.c): 0 not asked yet, 1 yes, 2 no */
 } pdoc;
 
 /* The next UTF-8 character; never past the NUL, even in a sequence cut short (and
@@ -71,7 +72,8 @@ int rl_pdf_circled_marks(pdoc *d, size_t lo, size_t hi);
 
 /* Line a ends with '-' between letters and line b goes on in lower case: is the hyphen a
  * compound's, kept and the two lines joined without a space ("closed-" / "source" where the
- * document writes closed-source on a line, or "best-in-" / "class")? Else a word was broken. */
+ * document writes closed-source on a line, "best-in-" / "class", "up-" / "to-date", or any in a
+ * page a browser printed)? Else a word was broken. */
 int rl_pdf_compound_break(pdoc *d, const pline *a, const pline *b);
 
 /* The characters of a footnote's mark that start at s (character k of the page's nrects, boxes

@@ -643,13 +643,15 @@ def hyphens_pdf():
     """Stop 30: a line that ends with a compound's own hyphen ("long-" / "standing", a compound
     the text writes whole on a line before; "state-of-" / "the-art", one of several parts), as a
     browser prints a column (it hyphenates no word), and a word TeX broke ("infor-" / "mation").
-    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art"."""
+    Before, every such hyphen was dropped: "longstanding", "state-ofthe-art". Stop 31: "up-" /
+    "to-date", a compound of three broken at its first hyphen (before: "upto-date")."""
     body = [text_at(60, 770, "Shed rota", 16)]
     lines = ["The long-standing rota for the garden shed was",
              "kept by hand. Volunteers asked for a long-",
              "standing fix, so the committee tried a state-of-",
              "the-art booking book, which gave infor-",
-             "mation on every slot of the week at a glance."]
+             "mation on every slot of the week in an up-",
+             "to-date table."]
     for k, line in enumerate(lines):
         body.append(text_at(60, 740 - k * LEADING, line))
     return pdf_file(["".join(body)])
@@ -683,6 +685,48 @@ def numbered_pdf():
     return pdf_file(["".join(body)])
 
 
+def list_start_pdf():
+    """Stop 31: a numbered list as a word processor sets it, each number at the column's edge,
+    right after a paragraph whose last line runs to that edge and ends a sentence (no gap, no
+    indent, no short line before "1."). Before, the first item was read inside the paragraph
+    ("... an hour later. 1. Fill the urn ...")."""
+    body = [text_at(60, 770, "Opening up", 16)]
+    rows = [(60, "Whoever opens the hall on a Saturday morning"),
+            (60, "should come at nine and leave an hour later."),
+            (60, "1. Fill the urn from the tap by the hatch and"),
+            (74, "switch it on at the wall."),
+            (60, "2. Set out the chairs in rows of ten."),
+            None,
+            (60, "The caretaker locks up again at noon.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
+def page_notes_pdf():
+    """Stop 31: a paragraph that runs on over a page break, the first page's notes, set smaller,
+    at its foot between the paragraph's last line there and its next on the second page. Before,
+    the notes were read inside the sentence ("... the volunteers who" / "1 The pond ..." /
+    "carried the soil ...")."""
+    first = [text_at(60, 770, "Pond report", 16)]
+    lines = ["The pond by the shed was dug out in the spring,",
+             "and the frogs came back within a week of the",
+             "rain. The committee thanks the volunteers who"]
+    for k, line in enumerate(lines):
+        first.append(text_at(60, 740 - k * LEADING, line))
+    notes = ["1 The pond was first dug in the year the hut was built.",
+             "2 Frogspawn was seen again in March."]
+    for k, line in enumerate(notes):
+        first.append(text_at(60, 90 - k * 10, line, 8))
+    second = [text_at(60, 770, "carried the soil away in barrows, and the"),
+              text_at(60, 770 - LEADING, "neighbours who lent their hoses."),
+              text_at(60, 770 - 2 * LEADING - 6, "The next work day is in May.")]
+    return pdf_file(["".join(first), "".join(second)])
+
+
 def caption_pdf():
     """Stop 30: a paragraph that flows around a picture (a float, as a browser prints one), the
     picture's caption set smaller beside the paragraph's short lines. Before, the caption was
@@ -701,6 +745,34 @@ def caption_pdf():
     for k, line in enumerate(["Figure 1. The kitchen,", "seen from the hatch."]):
         body.append("BT /F1 8 Tf 200 %d Td %s Tj ET\n" % (690 - k * 9, pdf_string(line)))
     body.append(text_at(60, 740 - 8 * LEADING, "Tea is served from ten on Saturdays."))
+    return pdf_file(["".join(body)])
+
+
+def terms_pdf():
+    """Stop 31: a list of terms and their definitions (a <dl>, as a browser prints one): each
+    term at the column's edge, its definition's lines indented below it, the last stopping short
+    with no sentence end. Before, a definition ran into the next term ("... by the gate Half
+    plot"), and a term shorter than the indent into its definition ("Plot a strip ...")."""
+    body = [text_at(60, 770, "Allotment words", 16)]
+    rows = [(60, "New members ask about these words at every"),
+            (60, "meeting of the society, so here they are:"),
+            None,
+            (60, "Plot"),
+            (90, "a strip of ground let for a year at a time,"),
+            (90, "marked with a post at each corner and a"),
+            (90, "number on the side by the gate"),
+            (60, "Half plot"),
+            (90, "the same strip cut in two"),
+            (60, "Seed swap"),
+            (90, "held in the hut each March, after the"),
+            (90, "meeting of the whole society"),
+            None,
+            (60, "Ask the secretary about any other word.")]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
     return pdf_file(["".join(body)])
 
 
@@ -779,6 +851,18 @@ def main():
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "caption.pdf")):
         with open(path, "wb") as f:
             f.write(caption_pdf())
+    for path in (os.path.join(HERE, "list-start.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "list-start.pdf")):
+        with open(path, "wb") as f:
+            f.write(list_start_pdf())
+    for path in (os.path.join(HERE, "page-notes.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "page-notes.pdf")):
+        with open(path, "wb") as f:
+            f.write(page_notes_pdf())
+    for path in (os.path.join(HERE, "terms.pdf"),
+                 os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "terms.pdf")):
+        with open(path, "wb") as f:
+            f.write(terms_pdf())
     for path in (os.path.join(HERE, "margins.pdf"),
                  os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_pdf", "margins.pdf")):
         with open(path, "wb") as f:

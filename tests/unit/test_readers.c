@@ -394,8 +394,8 @@ Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
 
 /* Stop 30: a hyphen at a line's end is a compound's when the text writes the compound whole on a
  * line ("long-" / "standing" after "long-standing"), or when the word already holds one
- * ("state-of-" / "the-art"): kept, the lines joined without a space. A browser prints no hyphen of
- * its own, so each of its line ends' hyphens is such a one. A word broken ("infor-" / "mation")
+ * ("state-of-" / "the-art"), or the word after it does ("up-" / "to-date", stop 31): kept, the
+ * lines joined without a space. A word broken ("infor-" / "mation")
  * is still rejoined (tests/documents/hyphens.pdf, make_fixtures.py). Before: "longstanding",
  * "state-ofthe-art". */
 Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
@@ -403,7 +403,23 @@ Test(pdf, a_compound_s_hyphen_at_a_line_end_is_kept)
 	expect_text(rl_read_pdf, "tests/documents/hyphens.pdf",
 	            "Shed rota\n\nThe long-standing rota for the garden shed was kept by hand. "
 	            "Volunteers asked for a long-standing fix, so the committee tried a state-of-the-art "
-	            "booking book, which gave information on every slot of the week at a glance.\n");
+	            "booking book, which gave information on every slot of the week in an up-to-date "
+	            "table.\n");
+}
+
+/* Stop 31: a page a browser printed (tests/documents/browser-hyphens.pdf,
+ * make_browser_hyphens.py, by Chromium, whose PDF's producer is Skia): a compound broken at its
+ * only hyphen and written nowhere else keeps it ("well-" / "known"), and a word broken at a soft
+ * hyphen, which Chromium prints as U+2010 after it, is rejoined ("over" / "grown"). Before:
+ * "wellknown", "over\u2010 grown". */
+Test(pdf, a_browser_s_page_keeps_its_compounds_and_undoes_its_own_breaks)
+{
+	expect_text(rl_read_pdf, "tests/documents/browser-hyphens.pdf",
+	            "The shed by the pond is a well-known place for a chat, and its door has an "
+	            "overgrown hedge and a rusty latch that nobody mends, though everybody "
+	            "complains.\n\nThe shed by the pond is a fine place for a chat, and its door has "
+	            "an overgrown hedge and a rusty latch that nobody mends, though everybody "
+	            "complains.\n");
 }
 
 /* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
@@ -421,6 +437,32 @@ Test(pdf, a_numbered_item_opens_its_paragraph)
 	            "5. A mop\n\nThank you for looking after the hall for us all.\n");
 }
 
+/* Stop 31: a numbered list's first item right after a paragraph whose last line runs to the
+ * column's edge and ends a sentence, its number where the paragraph's lines start
+ * (tests/documents/list-start.pdf, make_fixtures.py): "2." below it tells. Before: "... leave an
+ * hour later. 1. Fill the urn ...". */
+Test(pdf, a_list_s_first_item_after_a_full_line_opens_its_paragraph)
+{
+	expect_text(rl_read_pdf, "tests/documents/list-start.pdf",
+	            "Opening up\n\nWhoever opens the hall on a Saturday morning should come at nine "
+	            "and leave an hour later.\n\n1. Fill the urn from the tap by the hatch and switch "
+	            "it on at the wall.\n\n2. Set out the chairs in rows of ten.\n\nThe caretaker "
+	            "locks up again at noon.\n");
+}
+
+/* Stop 31: a page's notes at its foot, between a paragraph's last line on the page and its next
+ * on the next page (tests/documents/page-notes.pdf, make_fixtures.py), are read after the
+ * paragraph. Before: "... the volunteers who 1 The pond was ... carried the soil ...". */
+Test(pdf, a_page_s_notes_across_a_paragraph_s_page_break_are_read_after_it)
+{
+	expect_text(rl_read_pdf, "tests/documents/page-notes.pdf",
+	            "Pond report\n\nThe pond by the shed was dug out in the spring, and the frogs came "
+	            "back within a week of the rain. The committee thanks the volunteers who carried "
+	            "the soil away in barrows, and the neighbours who lent their hoses.\n\n1 The pond "
+	            "was first dug in the year the hut was built. 2 Frogspawn was seen again in "
+	            "March.\n\nThe next work day is in May.\n");
+}
+
 /* Stop 30: a picture's caption, set smaller beside the short lines of a paragraph that flows
  * around the picture (tests/documents/caption.pdf, make_fixtures.py), is read after the
  * paragraph. Before, it cut the sentence: "... painted the walls" / "Figure 1. ..." / "a pale
@@ -433,6 +475,21 @@ Test(pdf, a_caption_beside_a_paragraph_is_read_after_it)
 	            "the walls a pale green. The urn is now on the side by the hatch, and the old cooker "
 	            "has gone for scrap.\n\nFigure 1. The kitchen, seen from the hatch.\n\n"
 	            "Tea is served from ten on Saturdays.\n");
+}
+
+/* Stop 31: terms and their definitions (a <dl> printed; tests/documents/terms.pdf,
+ * make_fixtures.py): a definition's last line, short and ending no sentence, then the next term
+ * left of it, and a term shorter than the definitions' indent, are paragraphs apart. Before:
+ * "Plot a strip of ground ... by the gate Half plot", "the same strip cut in two Seed swap". */
+Test(pdf, a_term_and_its_definition_are_paragraphs_apart)
+{
+	expect_text(rl_read_pdf, "tests/documents/terms.pdf",
+	            "Allotment words\n\nNew members ask about these words at every meeting of the "
+	            "society, so here they are:\n\nPlot\n\na strip of ground let for a year at a "
+	            "time, marked with a post at each corner and a number on the side by the gate\n\n"
+	            "Half plot\n\nthe same strip cut in two\n\nSeed swap\n\nheld in the hut each "
+	            "March, after the meeting of the whole society\n\nAsk the secretary about any "
+	            "other word.\n");
 }
 
 /* Stop 28: tables whose first cell wraps over lines, the other cells one line each and the
