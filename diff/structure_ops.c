@@ -705,6 +705,103 @@ static int block_ends_first(rl_ctx *c, rl_opvec *ops)
 	return rc;
 }
 
+/* The op of out that holds side s's token before lo, past ops of the other side only listed
+ * between (a deleted paragraph before an insertion); SIZE_MAX when a move or nothing is there. */
+static size_t word_op_before(const rl_opvec *out, int s, uint32_t lo)
+{
+	for (size_t j = out->n; j-- > 0;) {
+		const rl_op *d = &out->v[j];
+		if (d->move)
+			return SIZE_MAX;
+		if (rl_hi(d, s) > rl_lo(d, s))
+			return rl_hi(d, s) == lo ? j : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/* Do the changes of side o listed in out from i on stand on rows of their own: they start a line
+ * there, or hold GLUED_FAR words? Within a row ("plan. [-Gone.-]{+”+}") the mark stays beside its
+ * word as it is, and a change glued to the word too ("87[-, most…-]") keeps its place. */
+static bool rows_of_its_own(const rl_ctx *c, const rl_opvec *out, size_t i, int o)
+{
+	const rl_side *sd = &c->side[o];
+	uint32_t lo = rl_lo(&out->v[i], o), hi = rl_hi(&out->v[out->n - 1], o);
+	return sd->tok[lo].gap >= RL_GAP_BREAK || rl_words(c, o, lo, hi) >= GLUED_FAR;
+}
+
+/* Op (one-sided on s) starts with closing marks glued to the word before ("predict.{+”+}"):
+ * how many, when it would draw them apart from that word: a change of the other side only is
+ * listed between (a paragraph deleted after the quotation, a row of its own), or the op goes on
+ * to a line of its own (the marks would lead it); else 0. *j: the op in out with the word. */
+static uint32_t marks_left_behind(const rl_ctx *c, const rl_opvec *out, const rl_op *op,
+                                  size_t *j)
+{
+	int s = rl_one_side(op);
+	if (s < 0)
+		return 0;
+	const rl_side *sd = &c->side[s];
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), m = glued_marks(sd, lo, hi);
+	/* the marks end a word ("’" of "’s" does not) */
+	if (!m || (lo + m < hi && sd->tok[lo + m].gap == RL_GAP_NONE))
+		return 0;
+	*j = word_op_before(out, s, lo);
+	if (*j == SIZE_MAX)
+		return 0;
+	bool between = *j + 1 < out->n && rows_of_its_own(c, out, *j + 1, !s);
+	bool line_after = lo + m < hi && sd->tok[lo + m].gap >= RL_GAP_BREAK;
+	return between || line_after ? m : 0;
+}
+
+/* Op's first m tokens on its side s (glued marks) listed right after out's op j, which holds
+ * their word (joining it when it is a rewrite or a change of the same kind: one bracket),
+ * before the changes of the other side listed since; the rest of op, if any, after them. */
+static int mark_after_word(rl_opvec *out, size_t j, rl_op op, uint32_t m)
+{
+	int s = rl_one_side(&op), o = !s;
+	rl_op mark = op, *w = &out->v[j];
+	uint32_t end = rl_lo(&op, s) + m;
+	if (s == RL_OLD)
+		mark.a1 = op.a0 = end;
+	else
+		mark.b1 = op.b0 = end;
+	for (size_t i = j + 1; i < out->n; i++)
+		place_at(&out->v[i], s, end);
+	if (w->quote == op.quote &&
+	    (w->kind == RL_OP_REPLACE || (w->kind == op.kind && rl_one_side(w) == s))) {
+		if (s == RL_OLD)
+			w->a1 = end;
+		else
+			w->b1 = end;
+	} else {
+		place_at(&mark, o, rl_hi(w, o));
+		int rc = rl_opvec_push(out, &mark);  /* room at the end, then shifted to j + 1 */
+		if (rc != RL_OK)
+			return rc;
+		memmove(&out->v[j + 2], &out->v[j + 1], (out->n - j - 2) * sizeof *out->v);
+		out->v[j + 1] = mark;
+	}
+	return rl_hi(&op, s) > rl_lo(&op, s) ? rl_opvec_push(out, &op) : RL_OK;
+}
+
+/* Issue 10 point 3: a mark is never drawn apart from the word it is glued to. A closing mark
+ * inserted (deleted) after a kept word, listed after a deletion (insertion) of whole paragraphs
+ * or leading an insertion (deletion) that goes on to lines of its own, stood on a row of its
+ * own below them: it is listed right after its word instead (marks_left_behind). */
+static int marks_after_words(rl_ctx *c, rl_opvec *ops)
+{
+	rl_opvec out = rl_ctx_scratch(c, ops->n + 16);
+	int rc = RL_OK;
+	for (size_t k = 0; k < ops->n && rc == RL_OK; k++) {
+		size_t j;
+		uint32_t m = marks_left_behind(c, &out, &ops->v[k], &j);
+		rc = m ? mark_after_word(&out, j, ops->v[k], m) : rl_opvec_push(&out, &ops->v[k]);
+	}
+	if (rc == RL_OK)
+		rl_opvec_swap(ops, &out);
+	rl_ctx_recycle(c, &out);
+	return rc;
+}
+
 int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 {
 	for (size_t k = 1; k + 1 < ops->n; k++) {
@@ -737,7 +834,8 @@ int rl_tails_first(rl_ctx *c, rl_opvec *ops)
 			ops->v[w++] = ops->v[k];
 	ops->n = w;
 	marks_to_their_words(c, ops);
-	return block_ends_first(c, ops);
+	int rc = marks_after_words(c, ops);
+	return rc == RL_OK ? block_ends_first(c, ops) : rc;
 }
 
 int rl_items_apart(rl_ctx *c, rl_opvec *ops)

@@ -818,6 +818,77 @@ Test(structure, a_paragraph_that_goes_on_is_listed_before_a_block_the_other_side
 	                      "= 12-14 11-13");
 }
 
+/* Issue 10 point 3: a closing mark glued to a kept word ("plan.{+”+}") is listed right after it,
+ * not after a paragraph of the other side listed between them (drawn so, the mark stood on a row
+ * of its own below that paragraph); when the mark leads an insertion that goes on to lines of
+ * its own, it is cut off it. Either side; a mark that does not end a word ("’s") stays. */
+Test(structure, a_closing_mark_is_listed_right_after_its_word)
+{
+	char got[256];
+	/* OLD: She said : “ We plan . Gone para here . Rest .
+	 * NEW: She said : “ We plan . ” [New para .] Rest . */
+	const char *a = "She said: \xe2\x80\x9cWe plan.\n\nGone para here.\n\nRest.";
+	const char *b = "She said: \xe2\x80\x9cWe plan.\xe2\x80\x9d\n\nNew para.\n\nRest.";
+	const char *c = "She said: \xe2\x80\x9cWe plan.\xe2\x80\x9d\n\nRest.";
+	const rl_op lead[] = {
+		{0, 7, 0, 7, 0, RL_OP_EQUAL, 0},    {7, 11, 7, 7, 0, RL_OP_DELETE, 0},
+		{11, 11, 7, 11, 0, RL_OP_INSERT, 0}, {11, 13, 11, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, b, lead, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-7 0-7 | i 7-7 7-8 | d 7-11 8-8 | i 11-11 8-11 | = 11-13 11-13");
+	const rl_op alone[] = {
+		{0, 7, 0, 7, 0, RL_OP_EQUAL, 0},   {7, 11, 7, 7, 0, RL_OP_DELETE, 0},
+		{11, 11, 7, 8, 0, RL_OP_INSERT, 0}, {11, 13, 8, 10, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, c, alone, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-7 0-7 | i 7-7 7-8 | d 7-11 8-8 | = 11-13 8-10");
+	const rl_op old[] = {
+		{0, 7, 0, 7, 0, RL_OP_EQUAL, 0},   {7, 7, 7, 11, 0, RL_OP_INSERT, 0},
+		{7, 8, 11, 11, 0, RL_OP_DELETE, 0}, {8, 10, 11, 13, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(c, a, old, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-7 0-7 | d 7-8 7-7 | i 8-8 7-11 | = 8-10 11-13");
+	/* with nothing between, an insertion on the mark's own line stays whole */
+	const rl_op inline_[] = {
+		{0, 7, 0, 7, 0, RL_OP_EQUAL, 0}, {7, 7, 7, 8, 0, RL_OP_INSERT, 0},
+		{7, 9, 8, 10, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of("She said: \xe2\x80\x9cWe plan. Rest.",
+	               "She said: \xe2\x80\x9cWe plan.\xe2\x80\x9d Rest.", inline_, 3, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-7 0-7 | i 7-7 7-8 | = 7-9 8-10");
+	/* "’s" does not end a word: it stays after the deleted paragraph */
+	const char *d = "Ann\n\nGone para here.\n\nboat.";
+	const char *e = "Ann\xe2\x80\x99s boat.";
+	const rl_op apos[] = {
+		{0, 1, 0, 1, 0, RL_OP_EQUAL, 0}, {1, 5, 1, 1, 0, RL_OP_DELETE, 0},
+		{5, 5, 1, 3, 0, RL_OP_INSERT, 0}, {5, 7, 3, 5, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(d, e, apos, 4, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-1 0-1 | d 1-5 1-1 | i 5-5 1-3 | = 5-7 3-5");
+}
+
+/* The pipeline: a quotation's closing mark inserted, glued to its last word, with the next
+ * paragraph of OLD moved to the end of NEW and a new paragraph in its place: the mark is an
+ * insertion of its own right after its word, not the head of the new paragraph's insertion. */
+Test(structure, a_closing_mark_before_a_moved_paragraph_stays_with_its_word)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	const char *a = "The keeper spoke about the old lighthouse. She said: \xe2\x80\x9cWe will "
+	                "paint the tower before the autumn gales arrive. It is all very hard to "
+	                "plan.\n\nThe trust would gain more say over the money and more ways to "
+	                "raise funds if it trusts the painters it has hired to finish on time.\n\n"
+	                "The ferry runs twice a day from the pier in summer.\n\nTickets are sold "
+	                "at the kiosk next to the car park.\n";
+	const char *b = "The keeper spoke about the old lighthouse. She said: \xe2\x80\x9cWe will "
+	                "paint the tower before the autumn gales arrive. It is all very hard to "
+	                "plan.\xe2\x80\x9d\n\nThis shows a careful view of the island's future."
+	                "\n\nThe ferry runs twice a day from the pier in summer.\n\nTickets are "
+	                "sold at the kiosk next to the car park.\n\nThe trust would gain more say "
+	                "over the money and more ways to raise funds if it trusts the painters it "
+	                "has hired to finish on time.\n";
+	script_has(a, b, &o, "plan . | i \xe2\x80\x9d | i This shows");
+}
+
 /* What the context's names table says of the word `w` (its first token on side s). */
 static int name_of(rl_ctx *c, int s, const char *text, const char *w)
 {
