@@ -741,6 +741,21 @@ static bool head_after(const rl_layout *lay, const piecevec *raw, size_t k)
 	       hi - lo <= HEAD_TOKENS && words_in(lay, s, lo, hi) <= HEAD_WORDS;
 }
 
+/* Do pieces q and p (one side each) both start a line with the same mark, a list item's bullet
+ * or a heading's "##" ("[-- Residents can send …-]" and "{+- Until 31 January: …+}")? Two
+ * items or two headings, one for the other, stand in one slot even where a change stands
+ * before them. */
+static bool same_mark(const rl_layout *lay, const rl_piece *q, const rl_piece *p)
+{
+	int s = q->a1 > q->a0 ? RL_OLD : RL_NEW, o = !s;
+	uint32_t a = s ? q->b0 : q->a0, b = o ? p->b0 : p->a0;
+	const rl_token *x = tok_at(lay, s, a), *y = tok_at(lay, o, b);
+	if (!starts_line(lay, s, a) || !starts_line(lay, o, b) || x->cls != RL_TOK_PUNCT ||
+	    y->cls != RL_TOK_PUNCT || x->len != y->len)
+		return false;
+	return memcmp(lay->text[s] + x->off, lay->text[o] + y->off, x->len) == 0;
+}
+
 /* Does piece k of raw, whole units on one side only, stand in the slot of piece k - 1, whole
  * units on the other side only, the block before holding that piece alone, with text kept before
  * the one and after the other (at the text's edge, a page's links added at the end are no
@@ -760,7 +775,9 @@ static bool same_slot(const rl_layout *lay, const piecevec *raw, size_t k)
 	    b->a0 != q->a0 || b->a1 != q->a1 || b->b0 != q->b0 || b->b1 != q->b1 ||
 	    q->a1 != p->a0 || q->b1 != p->b0)
 		return false;
-	if (k < 2 || !kept(lay, &raw->v[k - 2]) || !n || !(kept(lay, n) || head_after(lay, raw, k)))
+	if (k < 2 || !(kept(lay, &raw->v[k - 2]) || (!lay->ops[raw->v[k - 2].op].move &&
+	                                            same_mark(lay, q, p))) ||
+	    !n || !(kept(lay, n) || head_after(lay, raw, k)))
 		return false;
 	int s = pa ? RL_OLD : RL_NEW;
 	return whole_units(lay, q, p, !s) && whole_units(lay, p, n, s);

@@ -616,3 +616,28 @@ Test(layout, a_sentence_deleted_and_one_inserted_in_its_slot_share_a_row)
 	check_all_widths(a, b);
 	check_all_widths(b, a);
 }
+
+/* Issue 10 point 7: a list item deleted and the item inserted in its slot (both "- ", the item
+ * before and after kept), or a heading for a heading ("## "), share a row even where a change
+ * stands before them (the last words of the item above, a sentence that ends the paragraph
+ * above on one side). A deletion and an insertion that are no items (a section number beside a
+ * quotation) still do not. */
+Test(layout, an_item_or_heading_replaced_in_its_slot_shares_a_row)
+{
+	const char *a = "The lanes open in spring.\n\n## What happens next\n\n- A meeting is held on "
+	                "the design in January.\n- Residents can send comments by e-mail until the "
+	                "end of January.\n- The final design is published in February.\n";
+	const char *b = "The lanes open in spring. The council turned a trial down.\n\n## Next "
+	                "steps\n\n- A meeting on the design\n- Until 31 January: comments by email\n"
+	                "- The final design is published in February.\n";
+	char ro[24][256], rn[24][256];
+	size_t no, nn;
+	side_rows(a, b, 60, RL_OLD, ro, &no);
+	side_rows(a, b, 60, RL_NEW, rn, &nn);
+	long ho = row_starting(ro, no, "## What"), hn = row_starting(rn, nn, "## Next");
+	cr_assert(ho > 0 && ho == hn, "\"## What\" on row %ld, \"## Next\" on row %ld", ho, hn);
+	long io = row_starting(ro, no, "- Residents"), in = row_starting(rn, nn, "- Until");
+	cr_assert(io > 0 && io == in, "\"- Residents\" on row %ld, \"- Until\" on row %ld", io, in);
+	check_all_widths(a, b);
+	check_all_widths(b, a);
+}
