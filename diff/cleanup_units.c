@@ -230,22 +230,21 @@ static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, 
 	}
 }
 
-/* Do the words of side !s in [x0, x1) that equal ops keep outside the hole [h0, h1) of side s
- * all stand in the unit just before the hole or just after it there, in its paragraph? Then
- * that unit of !s joins a neighbour of the hole with the hole's kept words, in order: two
- * sentences made one ("work. If they can't park, they'll go," she said." -> "work," she
- * said."), not a coincidence. */
+/* Do the words of side !s in [x0, x1) (a unit) that equal ops keep outside the hole [h0, h1) of
+ * side s all stand in the unit just before the hole, in its paragraph, and those kept inside
+ * the hole end both the hole's unit that holds them and [x0, x1)? Then that unit of !s is the
+ * hole's neighbour joined with the end of the hole's sentence, in order: two sentences made one
+ * ("work. If they can't park, they'll go," she said." -> "work," she said."), not a
+ * coincidence. */
 static bool joins_neighbour(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, uint32_t x1,
                             uint32_t h0, uint32_t h1)
 {
 	int o = !s;
 	const rl_side *sd = &c->side[s], *so = &c->side[o];
-	/* the neighbours within the hole's paragraph or line only: a title, a byline and the
-	 * first sentence are no sentences to join */
-	bool before = h0 > 0 && h0 < sd->n && sd->tok[h0].gap < RL_GAP_BREAK;
-	bool after = h1 < sd->n && sd->tok[h1].gap < RL_GAP_BREAK;
-	uint32_t b0 = before ? sd->ustart[rl_unit_of(sd, h0 - 1)] : h0;
-	uint32_t a1 = after ? sd->ustart[rl_unit_of(sd, h1) + 1] : h1;
+	/* a title, a byline and the first sentence are no sentences to join */
+	if (h0 == 0 || h0 >= sd->n || sd->tok[h0].gap >= RL_GAP_BREAK)
+		return false;
+	uint32_t b0 = sd->ustart[rl_unit_of(sd, h0 - 1)], first = UINT32_MAX, back0 = 0, n = 0;
 	for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
 		const rl_op *e = &ops->v[q];
 		if (e->kind != RL_OP_EQUAL)
@@ -253,11 +252,28 @@ static bool joins_neighbour(const rl_ctx *c, const rl_opvec *ops, int s, uint32_
 		uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
 		for (uint32_t x = lo; x < hi; x++) {
 			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
-			if (so->tok[x].cls == RL_TOK_WORD && (back < b0 || back >= a1))
+			if (so->tok[x].cls != RL_TOK_WORD)
+				continue;
+			if (back < b0 || back >= h1)
 				return false;
+			if (back >= h0 && first == UINT32_MAX)
+				first = x, back0 = back;
+			n += back >= h0;
 		}
 	}
-	return true;
+	/* the kept words of the hole are all the words from the first of them to the end of [x0,
+	 * x1), and to the end of its unit of side s, one run kept (no mark kept alone before it:
+	 * "[-… park-], [-they'll …-]" is a comb, not a join) */
+	if (first == UINT32_MAX)
+		return false;
+	uint32_t end = sd->ustart[rl_unit_of(sd, back0) + 1];
+	uint32_t run = back0;  /* the start of the kept run: its marks before the first word */
+	while (run > h0 && ops->v[op_at(ops, s, run - 1)].kind == RL_OP_EQUAL)
+		run--;
+	for (uint32_t t = h0; t < run; t++)
+		if (ops->v[op_at(ops, s, t)].kind == RL_OP_EQUAL)
+			return false;
+	return rl_words(c, o, first, x1) == n && rl_words(c, s, back0, end) == n;
 }
 
 /* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
