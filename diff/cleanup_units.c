@@ -204,15 +204,21 @@ static bool solid(const rl_ctx *c, const rl_op *op)
 	return op->kind == RL_OP_EQUAL && rl_op_words(c, op, RL_OLD) >= SOLID_WORDS;
 }
 
-/* The word tokens of side !s in [x0, x1) that equal ops keep, counted by where their partners
- * on side s lie: *inside [h0, h1) or *outside it (a unit's words matched into a hole, or from
- * elsewhere: coincidental and stray below). */
+/* The word tokens of side !s in a range that equal ops keep, counted by where their partners on
+ * side s lie: inside a hole [h0, h1) or outside it (a unit's words matched into a hole, or from
+ * elsewhere: coincidental and stray below); the lowest partner, whether one lies after the
+ * hole, and the first word kept into the hole with its partner (joins_neighbour). */
+typedef struct kept_words {
+	uint32_t inside, outside, lowest, first, first_back;
+	bool after;
+} kept_words;
+
 static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, uint32_t x1,
-                      uint32_t h0, uint32_t h1, uint32_t *inside, uint32_t *outside)
+                      uint32_t h0, uint32_t h1, kept_words *k)
 {
 	int o = !s;
 	const rl_side *so = &c->side[o];
-	*inside = *outside = 0;
+	*k = (kept_words){0, 0, UINT32_MAX, UINT32_MAX, 0, false};
 	for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
 		const rl_op *e = &ops->v[q];
 		if (e->kind != RL_OP_EQUAL)
@@ -222,58 +228,42 @@ static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, 
 			if (so->tok[x].cls != RL_TOK_WORD)
 				continue;
 			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
-			if (back >= h0 && back < h1)
-				++*inside;
-			else
-				++*outside;
+			bool in = back >= h0 && back < h1;
+			k->inside += in;
+			k->outside += !in;
+			k->lowest = back < k->lowest ? back : k->lowest;
+			k->after |= back >= h1;
+			if (in && k->first == UINT32_MAX)
+				k->first = x, k->first_back = back;
 		}
 	}
 }
 
-/* Do the words of side !s in [x0, x1) (a unit) that equal ops keep outside the hole [h0, h1) of
- * side s all stand in the unit just before the hole, in its paragraph, and those kept inside
- * the hole end both the hole's unit that holds them and [x0, x1)? Then that unit of !s is the
- * hole's neighbour joined with the end of the hole's sentence, in order: two sentences made one
- * ("work. If they can't park, they'll go," she said." -> "work," she said."), not a
- * coincidence. */
-static bool joins_neighbour(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, uint32_t x1,
-                            uint32_t h0, uint32_t h1)
+/* Do the words of side !s in [x0, x1) (a unit, its kept words counted in k) that equal ops keep
+ * outside the hole [h0, h1) of side s all stand in the unit just before the hole, in its
+ * paragraph, and those kept inside the hole end both the hole's unit that holds them and [x0,
+ * x1)? Then that unit of !s is the hole's neighbour joined with the end of the hole's sentence,
+ * in order: two sentences made one ("work. If they can't park, they'll go," she said." ->
+ * "work," she said."), not a coincidence. */
+static bool joins_neighbour(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x1,
+                            uint32_t h0, const kept_words *k)
 {
-	int o = !s;
-	const rl_side *sd = &c->side[s], *so = &c->side[o];
+	const rl_side *sd = &c->side[s];
 	/* a title, a byline and the first sentence are no sentences to join */
-	if (h0 == 0 || h0 >= sd->n || sd->tok[h0].gap >= RL_GAP_BREAK)
+	if (h0 == 0 || h0 >= sd->n || sd->tok[h0].gap >= RL_GAP_BREAK || k->first == UINT32_MAX ||
+	    k->after || k->lowest < sd->ustart[rl_unit_of(sd, h0 - 1)])
 		return false;
-	uint32_t b0 = sd->ustart[rl_unit_of(sd, h0 - 1)], first = UINT32_MAX, back0 = 0, n = 0;
-	for (size_t q = op_at(ops, o, x0); q < ops->n && rl_lo(&ops->v[q], o) < x1; q++) {
-		const rl_op *e = &ops->v[q];
-		if (e->kind != RL_OP_EQUAL)
-			continue;
-		uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
-		for (uint32_t x = lo; x < hi; x++) {
-			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
-			if (so->tok[x].cls != RL_TOK_WORD)
-				continue;
-			if (back < b0 || back >= h1)
-				return false;
-			if (back >= h0 && first == UINT32_MAX)
-				first = x, back0 = back;
-			n += back >= h0;
-		}
-	}
 	/* the kept words of the hole are all the words from the first of them to the end of [x0,
 	 * x1), and to the end of its unit of side s, one run kept (no mark kept alone before it:
 	 * "[-… park-], [-they'll …-]" is a comb, not a join) */
-	if (first == UINT32_MAX)
-		return false;
-	uint32_t end = sd->ustart[rl_unit_of(sd, back0) + 1];
+	uint32_t back0 = k->first_back, end = sd->ustart[rl_unit_of(sd, back0) + 1];
 	uint32_t run = back0;  /* the start of the kept run: its marks before the first word */
 	while (run > h0 && ops->v[op_at(ops, s, run - 1)].kind == RL_OP_EQUAL)
 		run--;
 	for (uint32_t t = h0; t < run; t++)
 		if (ops->v[op_at(ops, s, t)].kind == RL_OP_EQUAL)
 			return false;
-	return rl_words(c, o, first, x1) == n && rl_words(c, s, back0, end) == n;
+	return rl_words(c, !s, k->first, x1) == k->inside && rl_words(c, s, back0, end) == k->inside;
 }
 
 /* Are the words kept inside the hole [h0, h1) of side s coincidences? Each of them is matched in
@@ -303,10 +293,12 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 		if (v == last_v)
 			continue;
 		last_v = v;
-		uint32_t inside, outside, words = 0;
+		uint32_t words = 0;
+		kept_words k;
 		for (uint32_t x = so->ustart[v]; x < so->ustart[v + 1]; x++)
 			words += so->tok[x].cls == RL_TOK_WORD;
-		kept_back(c, ops, s, so->ustart[v], so->ustart[v + 1], h0, h1, &inside, &outside);
+		kept_back(c, ops, s, so->ustart[v], so->ustart[v + 1], h0, h1, &k);
+		uint32_t inside = k.inside, outside = k.outside;
 		/* A unit mostly made of the hole's words is its counterpart; one that shares a word
 		 * or two with it and nothing else ("{lighthouse sale|hotel news}") is not. */
 		if (inside >= outside && 2 * inside >= words)
@@ -315,7 +307,7 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 		 * half of it or more, that two words or more of the hole's neighbour begin (end): the
 		 * two were joined */
 		if (inside >= RL_WEAK_WORDS && outside >= RL_WEAK_WORDS && 2 * (inside + outside) >= words &&
-		    joins_neighbour(c, ops, s, so->ustart[v], so->ustart[v + 1], h0, h1))
+		    joins_neighbour(c, ops, s, so->ustart[v + 1], h0, &k))
 			return false;
 		any = true;
 	}
@@ -774,9 +766,10 @@ static bool stray(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h0, uint
 		uint32_t v = rl_unit_of(so, rl_lo(op, o) + (t - rl_lo(op, s)));
 		uint32_t x0 = so->ustart[v] > olo ? so->ustart[v] : olo;
 		uint32_t x1 = so->ustart[v + 1] < ohi ? so->ustart[v + 1] : ohi;
-		uint32_t inside, outside, words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
-		kept_back(c, ops, s, x0, x1, h0, h1, &inside, &outside);
-		if (inside >= outside && 2 * inside >= words)
+		uint32_t words = rl_words(c, o, so->ustart[v], so->ustart[v + 1]);
+		kept_words kw;
+		kept_back(c, ops, s, x0, x1, h0, h1, &kw);
+		if (kw.inside >= kw.outside && 2 * kw.inside >= words)
 			return false;
 		any = true;
 	}

@@ -457,13 +457,13 @@ static bool in_one_stretch(const rl_ctx *c, const rl_opvec *ops, const rl_span *
 	return span <= IN_PLACE_SPAN * own;
 }
 
-/* The candidate's OLD prose words that the in-place reading v[0, n) keeps, when it keeps them only in
- * list items of NEW while the move lands on prose; else 0. NEW that says a sentence twice, as
+/* The candidate's OLD prose words that the in-place reading v[0, n) keeps, when it keeps them only
+ * in list items of NEW while the move lands on prose; else 0. NEW that says a sentence twice, as
  * prose and as the bullet after it, ties: the exact diff may pair the sentence with the bullet,
  * and the move with the prose copy keeps as many of its words. A bullet restating prose is weak
- * (shingle.c's prose_to_item), so there the prose copy wins the tie, weighed on the sentence's
- * own words: the stretch around it may keep a word more or less either way (a reworded bullet
- * after it shares "relations" with it). */
+ * (shingle.c's prose_to_item), so there the prose copy wins the tie, weighed on the sentence's own
+ * words: the stretch around it may keep a word more or less either way (a reworded bullet after it
+ * shares "relations" with it). */
 static uint32_t in_place_on_items(const rl_ctx *c, const rl_op *v, size_t n, const rl_span *sp)
 {
 	if (rl_mv_list_item(c, RL_OLD, sp->a0) || rl_mv_list_item(c, RL_NEW, sp->b0) ||
