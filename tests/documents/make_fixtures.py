@@ -543,6 +543,17 @@ def pdf_with_pagebreak(edited):
     raise AssertionError("no filler count puts the sentence across the page break")
 
 
+def rows_page(title, rows):
+    """One page: a title, then rows (x, text) set from y 740 down, None a half line's gap."""
+    body = [text_at(60, 770, title, 16)]
+    y = 740
+    for row in rows:
+        if row:
+            body.append(text_at(row[0], y, row[1]))
+        y -= LEADING if row else LEADING // 2
+    return pdf_file(["".join(body)])
+
+
 def rota_pdf():
     """One page as a browser prints an HTML page: a list whose bullets are drawn, not written
     (each item a sentence ending short of the column), and a table whose cells are placed apart
@@ -662,7 +673,6 @@ def numbered_pdf():
     one: the numbers at the column's edge, an item's next line hanging under its text, items
     ending sentences at the column's edge and items of a few words. Before, an item went on into
     the next: "... by the stage. 2. Lock the side door ...", "4. Tea towels 5. A mop"."""
-    body = [text_at(60, 770, "Hall rules", 16)]
     rows = [(60, "Hirers agree to the points below, which the trust"),
             (60, "may change from one season to the next."),
             None,
@@ -677,12 +687,7 @@ def numbered_pdf():
             (60, "5. A mop"),
             None,
             (60, "Thank you for looking after the hall for us all.")]
-    y = 740
-    for row in rows:
-        if row:
-            body.append(text_at(row[0], y, row[1]))
-        y -= LEADING if row else LEADING // 2
-    return pdf_file(["".join(body)])
+    return rows_page("Hall rules", rows)
 
 
 def list_start_pdf():
@@ -690,7 +695,6 @@ def list_start_pdf():
     right after a paragraph whose last line runs to that edge and ends a sentence (no gap, no
     indent, no short line before "1."). Before, the first item was read inside the paragraph
     ("... an hour later. 1. Fill the urn ...")."""
-    body = [text_at(60, 770, "Opening up", 16)]
     rows = [(60, "Whoever opens the hall on a Saturday morning"),
             (60, "should come at nine and leave an hour later."),
             (60, "1. Fill the urn from the tap by the hatch and"),
@@ -698,12 +702,7 @@ def list_start_pdf():
             (60, "2. Set out the chairs in rows of ten."),
             None,
             (60, "The caretaker locks up again at noon.")]
-    y = 740
-    for row in rows:
-        if row:
-            body.append(text_at(row[0], y, row[1]))
-        y -= LEADING if row else LEADING // 2
-    return pdf_file(["".join(body)])
+    return rows_page("Opening up", rows)
 
 
 def page_notes_pdf():
@@ -753,7 +752,6 @@ def terms_pdf():
     term at the column's edge, its definition's lines indented below it, the last stopping short
     with no sentence end. Before, a definition ran into the next term ("... by the gate Half
     plot"), and a term shorter than the indent into its definition ("Plot a strip ...")."""
-    body = [text_at(60, 770, "Allotment words", 16)]
     rows = [(60, "New members ask about these words at every"),
             (60, "meeting of the society, so here they are:"),
             None,
@@ -768,12 +766,7 @@ def terms_pdf():
             (90, "meeting of the whole society"),
             None,
             (60, "Ask the secretary about any other word.")]
-    y = 740
-    for row in rows:
-        if row:
-            body.append(text_at(row[0], y, row[1]))
-        y -= LEADING if row else LEADING // 2
-    return pdf_file(["".join(body)])
+    return rows_page("Allotment words", rows)
 
 
 def margins_pdf():
