@@ -398,12 +398,18 @@ static bool head_before_line(const rl_layout *lay, const rl_piece *p)
 	return words_in(lay, s, lo, hi) <= HEAD_WORDS;
 }
 
+/* Where add_piece puts a piece: in the open block or a new one as the rules below decide
+ * (PIECE_FREE), in a new block (PIECE_NEW), or in the open block whatever starts there
+ * (PIECE_JOIN: same_slot's sentence inserted beside the one deleted). */
+typedef enum { PIECE_FREE, PIECE_NEW, PIECE_JOIN } piece_place;
+
 /* Add a piece to the open block, or to a new one when forced, when none is open, or when the piece
  * starts a line on either side (unless it is glued to the block's last word, goes on from a
  * list marker alone, from a change that leads its paragraph or from a sentence's head, or is a
  * mark that starts its line beside the block's). */
-static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *open)
+static int add_piece(rl_layout *lay, const rl_piece *p, piece_place place, bool *open)
 {
+	bool force_new = place == PIECE_NEW;
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
 	if (line && *open && !force_new &&
@@ -416,9 +422,8 @@ static int add_piece(rl_layout *lay, const rl_piece *p, bool force_new, bool *op
 		line = false;
 	}
 	bool sync = *open && drift_sync(lay, p->a0, p->b0);
-	if (lay->join && *open && !force_new)
+	if (place == PIECE_JOIN && *open)
 		line = sync = false;
-	lay->join = false;
 	if (!*open || force_new || line || sync) {
 		if (new_block(lay) != RL_OK)
 			return RL_ENOMEM;
@@ -466,7 +471,7 @@ static uint32_t loose_start_in(const rl_layout *lay, int side, uint32_t lo, uint
  * start at a token that is not compared (under --ignore-punct, a quotation mark opening a
  * paragraph): the cut is there, not at the word after it, or the paragraph would start on the
  * previous paragraph's last row on the side that had no blank line. */
-static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
+static int add_equal(rl_layout *lay, const rl_piece *p, piece_place first, bool *open)
 {
 	uint32_t i = p->a0, j = p->b0, si = p->a0, sj = p->b0;
 	size_t count = 0;
@@ -490,15 +495,16 @@ static int add_equal(rl_layout *lay, const rl_piece *p, bool *open)
 			if (!cut)
 				ci = i, cj = j;
 			rl_piece slice = {si, ci, sj, cj, p->op};
-			if (add_piece(lay, &slice, false, open) != RL_OK)
+			if (add_piece(lay, &slice, first, open) != RL_OK)
 				return RL_ENOMEM;
+			first = PIECE_FREE;
 			*open = !cap && !sync;  /* a size or drift cut starts a new block mid-line */
 			si = ci, sj = cj, count = 0;
 		}
 		i++, j++, count++;
 	}
 	rl_piece rest = {si, p->a1, sj, p->b1, p->op};
-	return add_piece(lay, &rest, false, open);
+	return add_piece(lay, &rest, first, open);
 }
 
 /* Does piece p continue the passage of piece q on the same side: the next piece of one moved
@@ -566,7 +572,7 @@ static bool ends_with_head(const rl_layout *lay, const rl_piece *p, const rl_pie
  * own, cut at its own line starts and when too long; the other side faces padding. A moved
  * passage's later pieces go on in the block of the one before. A sentence's head that ends it
  * and goes on in the next piece n (sentence_head) is a block of its own, left open for n. */
-static int add_passage(rl_layout *lay, const rl_piece *p, const rl_piece *n, bool go_on,
+static int add_passage(rl_layout *lay, const rl_piece *p, const rl_piece *n, piece_place first,
                        bool *open)
 {
 	int side = p->a1 > p->a0 ? RL_OLD : RL_NEW;
@@ -586,7 +592,7 @@ static int add_passage(rl_layout *lay, const rl_piece *p, const rl_piece *n, boo
 			slice.b0 = start, slice.b1 = t;
 		else
 			slice.a0 = start, slice.a1 = t;
-		if (add_piece(lay, &slice, !(go_on && start == lo), open) != RL_OK)
+		if (add_piece(lay, &slice, start == lo ? first : PIECE_NEW, open) != RL_OK)
 			return RL_ENOMEM;
 		start = t;
 		count = 1;
@@ -599,7 +605,7 @@ static int add_passage(rl_layout *lay, const rl_piece *p, const rl_piece *n, boo
 
 /* A rewrite stays one block, unless it is so long that laying it out at once would be slow: then
  * both sides are cut in proportion. */
-static int add_rewrite(rl_layout *lay, const rl_piece *p, bool *open)
+static int add_rewrite(rl_layout *lay, const rl_piece *p, piece_place first, bool *open)
 {
 	size_t na = p->a1 - p->a0, nb = p->b1 - p->b0, most = na > nb ? na : nb;
 	size_t chunks = most > 2 * BLOCK_TOKENS ? (most + BLOCK_TOKENS - 1) / BLOCK_TOKENS : 1;
@@ -609,7 +615,7 @@ static int add_rewrite(rl_layout *lay, const rl_piece *p, bool *open)
 			p->a0 + (uint32_t)(na * c / chunks), p->a0 + (uint32_t)(na * (c + 1) / chunks),
 			p->b0 + (uint32_t)(nb * c / chunks), p->b0 + (uint32_t)(nb * (c + 1) / chunks), p->op,
 		};
-		if (add_piece(lay, &slice, c > 0, open) != RL_OK)
+		if (add_piece(lay, &slice, c > 0 ? PIECE_NEW : first, open) != RL_OK)
 			return RL_ENOMEM;
 	}
 	return RL_OK;
@@ -798,18 +804,21 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 		bool go_on = (open && continues_passage(lay, last, p)) || joins;
 		if (joins)
 			open = true;
-		if (!go_on && same_slot(lay, raw, k))
-			go_on = open = lay->join = true;
+		bool join = !go_on && same_slot(lay, raw, k);
+		if (join)
+			go_on = open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
 		if (!go_on && (heads_line(lay, p, n) || (open && head_before_passage(lay, raw, k))))
 			open = false;
+		/* the piece's first part goes where same_slot put it, or where the rules say */
+		piece_place first = join ? PIECE_JOIN : PIECE_FREE;
 		if (is_passage(lay, p))
-			rc = add_passage(lay, p, n, go_on, &open);
+			rc = add_passage(lay, p, n, go_on ? first : PIECE_NEW, &open);
 		else if (rl_op_unchanged(op))
-			rc = add_equal(lay, p, &open);
+			rc = add_equal(lay, p, first, &open);
 		else
-			rc = add_rewrite(lay, p, &open);
+			rc = add_rewrite(lay, p, first, &open);
 		if (rc != RL_OK)
 			return rc;
 		/* "[!“…”!] [-she said.-]": the passage ends with what joined it (unless that ends

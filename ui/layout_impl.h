@@ -29,8 +29,6 @@ struct rl_layout {
 	size_t nblocks, capblocks;
 	uint32_t ntok[2];
 	size_t cols[2];   /* columns the open block takes on each side, about (see piece_cols) */
-	bool join;        /* the next piece goes on in the open block, whatever starts there
-	                   * (same_slot: a sentence inserted beside the one deleted) */
 };
 
 #endif
