@@ -131,21 +131,8 @@ out:
 
 /* ------------------------------------------------------------------ blocks */
 
-static const rl_token *tok_at(const rl_layout *lay, int side, uint32_t t)
-{
-	return &lay->tok[side][t];
-}
-
-/* Does token t start a line or paragraph a reader sees on this side? The end of the text (t
- * == ntok, where a piece with no token on this side stands) starts none: there is no token to
- * read there. */
-static bool starts_line(const rl_layout *lay, int side, uint32_t t)
-{
-	return t == 0 || (t < lay->ntok[side] && tok_at(lay, side, t)->gap >= RL_GAP_BREAK);
-}
-
 /* Does a sentence end just before token t? */
-static bool sentence_end_before(const rl_layout *lay, int side, uint32_t t)
+bool rl_ly_sentence_end_before(const rl_layout *lay, int side, uint32_t t)
 {
 	if (t == 0 || t >= lay->ntok[side])
 		return false;
@@ -167,7 +154,7 @@ static bool list_number_before(const rl_layout *lay, int side, uint32_t k)
 
 /* Does a sentence (2) or a clause (1) start at token t: after ".", "!" or "?" (2), ";", ":" or ","
  * (1), and any closing marks glued to it ("years.” The")? 0 where none does. */
-static int sentence_start(const rl_layout *lay, int side, uint32_t t)
+int rl_ly_sentence_start(const rl_layout *lay, int side, uint32_t t)
 {
 	if (t == 0 || t >= lay->ntok[side] || tok_at(lay, side, t)->gap == RL_GAP_NONE)
 		return 0;
@@ -225,14 +212,15 @@ static bool drift_sync(const rl_layout *lay, uint32_t i, uint32_t j)
 	if (d < DRIFT_COLS || (a < b ? a : b) < DRIFT_COLS || i >= lay->ntok[RL_OLD] ||
 	    j >= lay->ntok[RL_NEW])
 		return false;
-	int si = sentence_start(lay, RL_OLD, i), sj = sentence_start(lay, RL_NEW, j);
+	int si = rl_ly_sentence_start(lay, RL_OLD, i), sj = rl_ly_sentence_start(lay, RL_NEW, j);
 	return si + sj == 4 || (d >= 2 * DRIFT_COLS && si && sj);
 }
 
 /* Is the size cap reached at token t, count tokens into the block? */
 static bool cut_here(const rl_layout *lay, int side, uint32_t t, size_t count)
 {
-	return count >= 2 * BLOCK_TOKENS || (count >= BLOCK_TOKENS && sentence_end_before(lay, side, t));
+	return count >= 2 * BLOCK_TOKENS ||
+	       (count >= BLOCK_TOKENS && rl_ly_sentence_end_before(lay, side, t));
 }
 
 static bool is_compared(const rl_layout *lay, int side, uint32_t t)
@@ -263,139 +251,12 @@ static int new_block(rl_layout *lay)
 	return RL_OK;
 }
 
-/* Does piece p touch the end of the open block on a side, with no space between (a quotation mark
- * inserted before the word that starts a paragraph: "{+“+}We’re")? A mark is never drawn apart
- * from the word it is glued to, so p goes on in that block even where a line starts on the other
- * side. */
-static bool glued_to_block(const rl_layout *lay, const rl_piece *p)
-{
-	if (lay->nblocks == 0)
-		return false;
-	const rl_block *b = &lay->blocks[lay->nblocks - 1];
-	if (b->piece1 == b->piece0)
-		return false;
-	return (p->a1 > p->a0 && b->a1 > b->a0 && b->a1 == p->a0 &&
-	        tok_at(lay, RL_OLD, p->a0)->gap == RL_GAP_NONE) ||
-	       (p->b1 > p->b0 && b->b1 > b->b0 && b->b1 == p->b0 &&
-	        tok_at(lay, RL_NEW, p->b0)->gap == RL_GAP_NONE);
-}
-
-/* The open block when it holds pieces and text on one side only, that side in *side; else NULL. */
-static const rl_block *open_one_sided(const rl_layout *lay, int *side)
-{
-	if (lay->nblocks == 0)
-		return NULL;
-	const rl_block *b = &lay->blocks[lay->nblocks - 1];
-	bool old = b->a1 > b->a0, new = b->b1 > b->b0;
-	if (b->piece1 == b->piece0 || old == new)
-		return NULL;
-	*side = old ? RL_OLD : RL_NEW;
-	return b;
-}
-
-/* The open one-sided block (open_one_sided) and piece p: s the block's side and o the other; the
- * block's tokens [lo, hi) on s and its place at_o on o; p's tokens [p0, p1) on s, [q0, q1) on o. */
-typedef struct beside {
-	int s, o;
-	uint32_t lo, hi, at_o, p0, p1, q0, q1;
-} beside;
-
-/* Fill x for piece p when the open block is one-sided; false when it is not. */
-static bool open_beside(const rl_layout *lay, const rl_piece *p, beside *x)
-{
-	const rl_block *b = open_one_sided(lay, &x->s);
-	if (!b)
-		return false;
-	int s = x->s, o = !s;
-	x->o = o;
-	x->lo = s ? b->b0 : b->a0, x->hi = s ? b->b1 : b->a1, x->at_o = o ? b->b0 : b->a0;
-	x->p0 = s ? p->b0 : p->a0, x->p1 = s ? p->b1 : p->a1;
-	x->q0 = o ? p->b0 : p->a0, x->q1 = o ? p->b1 : p->a1;
-	return true;
-}
-
-/* Is the open block a list marker alone on one side ("{+-+}", "{+4.+}": a bullet inserted before
- * the words of a paragraph that was there), which piece p goes on from on the same line? Then p
- * goes on in that block: a marker is never drawn on a row of its own above its words. */
-static bool marker_before(const rl_layout *lay, const rl_piece *p)
-{
-	beside x;
-	if (!open_beside(lay, p, &x))
-		return false;
-	int s = x.s;
-	uint32_t lo = x.lo, hi = x.hi, p0 = x.p0;
-	if (x.p1 <= p0 || p0 != hi || hi - lo > 2 || tok_at(lay, s, p0)->gap >= RL_GAP_BREAK ||
-	    !starts_line(lay, s, lo))
-		return false;
-	const rl_token *m = tok_at(lay, s, lo);
-	if (m->cls == RL_TOK_WORD)  /* a number or a letter, then its stop or bracket: "4." "b)" */
-		return hi - lo == 2 && tok_at(lay, s, lo + 1)->cls == RL_TOK_PUNCT &&
-		       tok_at(lay, s, lo + 1)->gap == RL_GAP_NONE &&
-		       ((m->flags & RL_TF_DIGIT) ? m->len <= 3 : m->len == 1);
-	return hi - lo == 1;  /* a bullet: "-", "*", "•" */
-}
-
-/* Is the open block a change on one side only that starts a line there ("[-By-]", "{+The trust's
- * chair,+}"), and does piece p go on from it on that side within the line, while on the other
- * side p starts the paragraph? The change leads that paragraph: p goes on in its block, so that
- * the paragraph is not cut in two with its first words on a row of their own. */
-static bool leads_paragraph(const rl_layout *lay, const rl_piece *p)
-{
-	beside x;
-	if (!open_beside(lay, p, &x))
-		return false;
-	return x.p1 > x.p0 && x.q1 > x.q0 && x.p0 == x.hi && x.q0 == x.at_o &&
-	       starts_line(lay, x.s, x.lo) && !starts_line(lay, x.s, x.p0) && starts_line(lay, x.o, x.q0);
-}
-
-/* Is the open block a change on one side only that starts a line there ("[-- Ann-]", a deleted
- * list item's head), and piece p marks alone on the other side that start a line there, glued
- * to the word after them ("{+“+}We")? Both lines start on this row: p goes on in the block, and
- * its word after it (glued_to_block), instead of the mark on a row of its own. */
-static bool mark_beside_line(const rl_layout *lay, const rl_piece *p)
-{
-	int s;
-	const rl_block *b = open_one_sided(lay, &s);
-	if (!b || !starts_line(lay, s, s ? b->b0 : b->a0))
-		return false;
-	int o = !s;
-	uint32_t lo = s ? p->a0 : p->b0, hi = s ? p->a1 : p->b1;
-	return !(s ? p->b1 > p->b0 : p->a1 > p->a0) && hi > lo && starts_line(lay, o, lo) &&
-	       rl_tokens_glued_marks(rl_alignment_tokens(lay->al, o), lo, hi);
-}
-
-static size_t words_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
+size_t rl_ly_words_in(const rl_layout *lay, int side, uint32_t lo, uint32_t hi)
 {
 	size_t w = 0;
 	for (uint32_t t = lo; t < hi; t++)
 		w += tok_at(lay, side, t)->cls == RL_TOK_WORD;
 	return w;
-}
-
-/* Words (and tokens) a sentence's head may have to be drawn on the row of the line it goes on
- * in: "A", "Under the agreement,", "The". */
-#define HEAD_WORDS 3
-#define HEAD_TOKENS 8
-
-/* Is the open block the head of a sentence on one side only, a few words after a sentence's
- * stop within a line ("{+A+}" cut from "{+… just talk. A+}", sentence_head), and does piece p
- * go on from it on that line, with words at the block's place on the other side too ("Meta …"),
- * though it starts a line there? Then p goes on in that block: the head is drawn with its
- * sentence, not at the end of the row above. */
-static bool head_before_line(const rl_layout *lay, const rl_piece *p)
-{
-	beside x;
-	if (!open_beside(lay, p, &x))
-		return false;
-	int s = x.s;
-	uint32_t lo = x.lo, hi = x.hi;
-	if (x.p1 <= x.p0 || x.q1 <= x.q0 || x.p0 != hi || x.q0 != x.at_o || hi - lo > HEAD_TOKENS ||
-	    starts_line(lay, s, lo) || starts_line(lay, s, x.p0) || sentence_start(lay, s, lo) < 2)
-		return false;
-	for (uint32_t t = lo; t < hi; t++)
-		if (sentence_end_before(lay, s, t + 1))
-			return false;
-	return words_in(lay, s, lo, hi) <= HEAD_WORDS;
 }
 
 /* Where add_piece puts a piece: in the open block or a new one as the rules below decide
@@ -413,10 +274,10 @@ static int add_piece(rl_layout *lay, const rl_piece *p, piece_place place, bool 
 	bool line = (p->a1 > p->a0 && starts_line(lay, RL_OLD, p->a0)) ||
 	            (p->b1 > p->b0 && starts_line(lay, RL_NEW, p->b0));
 	if (line && *open && !force_new &&
-	    (glued_to_block(lay, p) || marker_before(lay, p) || mark_beside_line(lay, p) ||
-	     head_before_line(lay, p)))
+	    (rl_ly_glued_to_block(lay, p) || rl_ly_marker_before(lay, p) ||
+	     rl_ly_mark_beside_line(lay, p) || rl_ly_head_before_line(lay, p)))
 		line = false;
-	if (line && *open && !force_new && leads_paragraph(lay, p)) {
+	if (line && *open && !force_new && rl_ly_leads_paragraph(lay, p)) {
 		/* the paragraph's drift is counted from here, as from a block of its own */
 		lay->cols[RL_OLD] = lay->cols[RL_NEW] = 0;
 		line = false;
@@ -532,14 +393,14 @@ static bool continues_change(const rl_layout *lay, const rl_piece *q, const rl_p
 	int s = pb ? RL_NEW : RL_OLD;
 	uint32_t p0 = s ? p->b0 : p->a0;
 	return (s ? q->b1 == p->b0 && q->a1 == p->a0 : q->a1 == p->a0 && q->b1 == p->b0) &&
-	       !starts_line(lay, s, p0) && sentence_start(lay, s, p0) < 2;
+	       !starts_line(lay, s, p0) && rl_ly_sentence_start(lay, s, p0) < 2;
 }
 
 /* Where passage p of one side ends with the head of a sentence that goes on in the next piece n
  * on the same line, n holding words of both sides at the passage's place ("{+… just talk. A+}
  * Meta spokesperson", "Meta" kept): the head's first token, else the passage's end. (The
  * passage's blocks end with it: the head would stand at the end of its last row, its sentence
- * on the rows below.) At most HEAD_TOKENS tokens are looked at. */
+ * on the rows below.) At most RL_LY_HEAD_TOKENS tokens are looked at. */
 static uint32_t sentence_head(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
 {
 	int s = p->b1 > p->b0 ? RL_NEW : RL_OLD, o = !s;
@@ -549,21 +410,22 @@ static uint32_t sentence_head(const rl_layout *lay, const rl_piece *p, const rl_
 	uint32_t n0 = s ? n->b0 : n->a0, n1 = s ? n->b1 : n->a1;
 	uint32_t m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
 	if (n0 != hi || m0 != (o ? p->b0 : p->a0) || starts_line(lay, s, n0) ||
-	    words_in(lay, s, n0, n1) == 0 || words_in(lay, o, m0, m1) == 0)
+	    rl_ly_words_in(lay, s, n0, n1) == 0 || rl_ly_words_in(lay, o, m0, m1) == 0)
 		return hi;
 	size_t words = 0;
-	for (uint32_t t = hi; t-- > lo + 1 && hi - t <= HEAD_TOKENS;) {
+	for (uint32_t t = hi; t-- > lo + 1 && hi - t <= RL_LY_HEAD_TOKENS;) {
 		words += tok_at(lay, s, t)->cls == RL_TOK_WORD;
-		if (words > HEAD_WORDS || starts_line(lay, s, t) || sentence_end_before(lay, s, t + 1))
+		if (words > RL_LY_HEAD_WORDS || starts_line(lay, s, t) ||
+		    rl_ly_sentence_end_before(lay, s, t + 1))
 			return hi;
-		if (sentence_start(lay, s, t) == 2)
+		if (rl_ly_sentence_start(lay, s, t) == 2)
 			return t;
 	}
 	return hi;
 }
 
 /* Does passage p end with a sentence's head that goes on in piece n (sentence_head)? */
-static bool ends_with_head(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
+bool rl_ly_ends_with_head(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
 {
 	return sentence_head(lay, p, n) < (p->b1 > p->b0 ? p->b1 : p->a1);
 }
@@ -623,7 +485,7 @@ static int add_rewrite(rl_layout *lay, const rl_piece *p, piece_place first, boo
 
 /* A one-sided piece large enough to stand as a passage: PASSAGE_WORDS words, a line start inside,
  * or any part of a move. */
-static bool is_passage(const rl_layout *lay, const rl_piece *p)
+bool rl_ly_is_passage(const rl_layout *lay, const rl_piece *p)
 {
 	bool has_a = p->a1 > p->a0, has_b = p->b1 > p->b0;
 	if (lay->ops[p->op].move)
@@ -640,7 +502,7 @@ static bool is_passage(const rl_layout *lay, const rl_piece *p)
 	uint32_t n = (uint32_t)rl_tokens_count(rl_alignment_tokens(lay->al, side));
 	bool glued = tok_at(lay, side, lo)->gap == RL_GAP_NONE ||
 	             (hi < n && tok_at(lay, side, hi)->gap == RL_GAP_NONE);
-	return !glued && words_in(lay, side, lo, hi) >= PASSAGE_WORDS;
+	return !glued && rl_ly_words_in(lay, side, lo, hi) >= PASSAGE_WORDS;
 }
 
 static void finish_blocks(rl_layout *lay)
@@ -658,137 +520,6 @@ static void finish_blocks(rl_layout *lay)
 	}
 }
 
-/* Is piece p a mark (or a few words) on one side only, glued to the start of piece n, which starts
- * a line on the other side ("he {+once stated, “+}We’re …" facing a paragraph "We’re …")? Then
- * p starts the block that n goes on in: the kept words face each other on one row, the mark
- * glued to its word, instead of running on from the line before on one side only. */
-static bool heads_line(const rl_layout *lay, const rl_piece *p, const rl_piece *n)
-{
-	bool pa = p->a1 > p->a0, pb = p->b1 > p->b0;
-	if (!n || pa == pb || lay->ops[p->op].move || lay->ops[n->op].move)
-		return false;
-	int s = pb ? RL_NEW : RL_OLD, o = !s;
-	uint32_t p0 = s ? p->b0 : p->a0, p1 = s ? p->b1 : p->a1;
-	uint32_t n0 = s ? n->b0 : n->a0, n1 = s ? n->b1 : n->a1;
-	uint32_t m0 = o ? n->b0 : n->a0, m1 = o ? n->b1 : n->a1;
-	return n0 == p1 && n1 > n0 && m1 > m0 && tok_at(lay, s, n0)->gap == RL_GAP_NONE &&
-	       !starts_line(lay, s, p0) && starts_line(lay, o, m0) &&
-	       tok_at(lay, s, p0)->gap != RL_GAP_NONE;
-}
-
-/* Does piece k of raw start a sentence's head on both sides (a few words after a stop, within a
- * line: "discussions. Meta" facing "discussions. {+A+} Meta") that a passage on one side cuts off
- * from the rest of its sentence ("Meta [-CEO … would still need to sign off, and a company-]
- * spokesperson")? Then the head starts a block of its own: left in the block before, it would
- * stand at the end of the other sentence's row on one side and on a row of its own on the side
- * that wraps, its sentence going on below the passage. (sentence_head is the same head at the
- * end of a passage.) */
-static bool head_before_passage(const rl_layout *lay, const piecevec *raw, size_t k)
-{
-	const rl_piece *p = &raw->v[k];
-	if (p->a0 >= lay->ntok[RL_OLD] || p->b0 >= lay->ntok[RL_NEW] ||
-	    sentence_start(lay, RL_OLD, p->a0) < 2 || sentence_start(lay, RL_NEW, p->b0) < 2 ||
-	    starts_line(lay, RL_OLD, p->a0) || starts_line(lay, RL_NEW, p->b0))
-		return false;
-	size_t words[2] = {0, 0};
-	for (size_t m = k; m < raw->n; m++) {
-		const rl_piece *q = &raw->v[m];
-		if (lay->ops[q->op].move)
-			return false;
-		if (m > k && is_passage(lay, q))
-			return words[RL_OLD] > 0 && words[RL_NEW] > 0 && m + 1 < raw->n &&
-			       !lay->ops[raw->v[m + 1].op].move &&
-			       !starts_line(lay, RL_OLD, raw->v[m + 1].a0) &&
-			       !starts_line(lay, RL_NEW, raw->v[m + 1].b0);
-		if ((m > k && (starts_line(lay, RL_OLD, q->a0) || starts_line(lay, RL_NEW, q->b0))) ||
-		    q->a1 - p->a0 > HEAD_TOKENS || q->b1 - p->b0 > HEAD_TOKENS)
-			return false;
-		words[RL_OLD] += words_in(lay, RL_OLD, q->a0, q->a1);
-		words[RL_NEW] += words_in(lay, RL_NEW, q->b0, q->b1);
-		if (words[RL_OLD] > HEAD_WORDS || words[RL_NEW] > HEAD_WORDS)
-			return false;
-	}
-	return false;
-}
-
-/* Is piece p of side s whole units there: it starts a line or a sentence, and it ends one
- * (before a line start, a sentence's stop or the text's end), or ends with the head of the
- * sentence that goes on in piece n (sentence_head), and no line starts inside it? */
-static bool whole_units(const rl_layout *lay, const rl_piece *p, const rl_piece *n, int s)
-{
-	uint32_t lo = s ? p->b0 : p->a0, hi = s ? p->b1 : p->a1;
-	if (!starts_line(lay, s, lo) && sentence_start(lay, s, lo) < 2)
-		return false;
-	for (uint32_t t = lo + 1; t < hi; t++)
-		if (starts_line(lay, s, t))
-			return false;
-	return hi >= lay->ntok[s] || starts_line(lay, s, hi) || sentence_end_before(lay, s, hi) ||
-	       (n && ends_with_head(lay, p, n));
-}
-
-/* Is piece p text kept in place (no change, no move)? */
-static bool kept(const rl_layout *lay, const rl_piece *p)
-{
-	return rl_op_unchanged(&lay->ops[p->op]) && !lay->ops[p->op].move;
-}
-
-/* Is piece k + 1 of raw a few words on one side only that start a sentence there and go on in
- * kept text ("[-A-] Meta"), the head of the next sentence? */
-static bool head_after(const rl_layout *lay, const piecevec *raw, size_t k)
-{
-	if (k + 2 >= raw->n)
-		return false;
-	const rl_piece *h = &raw->v[k + 1];
-	bool ha = h->a1 > h->a0, hb = h->b1 > h->b0;
-	int s = ha ? RL_OLD : RL_NEW;
-	uint32_t lo = ha ? h->a0 : h->b0, hi = ha ? h->a1 : h->b1;
-	return ha != hb && !lay->ops[h->op].move && kept(lay, &raw->v[k + 2]) &&
-	       sentence_start(lay, s, lo) == 2 && !starts_line(lay, s, lo) &&
-	       hi - lo <= HEAD_TOKENS && words_in(lay, s, lo, hi) <= HEAD_WORDS;
-}
-
-/* Do pieces q and p (one side each) both start a line with the same mark, a list item's bullet
- * or a heading's "##" ("[-- Residents can send …-]" and "{+- Until 31 January: …+}")? Two
- * items or two headings, one for the other, stand in one slot even where a change stands
- * before them. */
-static bool same_mark(const rl_layout *lay, const rl_piece *q, const rl_piece *p)
-{
-	int s = q->a1 > q->a0 ? RL_OLD : RL_NEW, o = !s;
-	uint32_t a = s ? q->b0 : q->a0, b = o ? p->b0 : p->a0;
-	const rl_token *x = tok_at(lay, s, a), *y = tok_at(lay, o, b);
-	if (!starts_line(lay, s, a) || !starts_line(lay, o, b) || x->cls != RL_TOK_PUNCT ||
-	    y->cls != RL_TOK_PUNCT || x->len != y->len)
-		return false;
-	return memcmp(lay->text[s] + x->off, lay->text[o] + y->off, x->len) == 0;
-}
-
-/* Does piece k of raw, whole units on one side only, stand in the slot of piece k - 1, whole
- * units on the other side only, the block before holding that piece alone, with text kept before
- * the one and after the other (at the text's edge, a page's links added at the end are no
- * replacement of the story's last paragraph): a sentence deleted and the sentence
- * inserted in its place ("[-The talks are just that.-]" and "{+It is worth noting that these
- * are only talks.+}")? Then k goes on in that block: a reader sees the two side by side on one
- * row, not one below the other, each facing padding. They stay a deletion and an insertion. */
-static bool same_slot(const rl_layout *lay, const piecevec *raw, size_t k)
-{
-	if (k == 0 || lay->nblocks == 0)
-		return false;
-	const rl_piece *q = &raw->v[k - 1], *p = &raw->v[k];
-	const rl_piece *n = k + 1 < raw->n ? &raw->v[k + 1] : NULL;
-	const rl_block *b = &lay->blocks[lay->nblocks - 1];
-	bool qa = q->a1 > q->a0, qb = q->b1 > q->b0, pa = p->a1 > p->a0, pb = p->b1 > p->b0;
-	if (qa == qb || pa == pb || qa == pa || lay->ops[q->op].move || lay->ops[p->op].move ||
-	    b->a0 != q->a0 || b->a1 != q->a1 || b->b0 != q->b0 || b->b1 != q->b1 ||
-	    q->a1 != p->a0 || q->b1 != p->b0)
-		return false;
-	if (k < 2 || !(kept(lay, &raw->v[k - 2]) || (!lay->ops[raw->v[k - 2].op].move &&
-	                                            same_mark(lay, q, p))) ||
-	    !n || !(kept(lay, n) || head_after(lay, raw, k)))
-		return false;
-	int s = pa ? RL_OLD : RL_NEW;
-	return whole_units(lay, q, p, !s) && whole_units(lay, p, n, s);
-}
-
 static int make_blocks(rl_layout *lay, const piecevec *raw)
 {
 	bool open = false;
@@ -804,16 +535,17 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 		bool go_on = (open && continues_passage(lay, last, p)) || joins;
 		if (joins)
 			open = true;
-		bool join = !go_on && same_slot(lay, raw, k);
+		bool join = !go_on && rl_ly_same_slot(lay, raw, k);
 		if (join)
 			go_on = open = true;
 		if (last && lay->ops[last->op].move && !go_on)
 			open = false;  /* a moved passage ended: what follows starts afresh */
-		if (!go_on && (heads_line(lay, p, n) || (open && head_before_passage(lay, raw, k))))
+		if (!go_on &&
+		    (rl_ly_heads_line(lay, p, n) || (open && rl_ly_head_before_passage(lay, raw, k))))
 			open = false;
 		/* the piece's first part goes where same_slot put it, or where the rules say */
 		piece_place first = join ? PIECE_JOIN : PIECE_FREE;
-		if (is_passage(lay, p))
+		if (rl_ly_is_passage(lay, p))
 			rc = add_passage(lay, p, n, go_on ? first : PIECE_NEW, &open);
 		else if (rl_op_unchanged(op))
 			rc = add_equal(lay, p, first, &open);
@@ -823,7 +555,8 @@ static int make_blocks(rl_layout *lay, const piecevec *raw)
 			return rc;
 		/* "[!“…”!] [-she said.-]": the passage ends with what joined it (unless that ends
 		 * with a sentence's head, left open for its sentence) */
-		if (joins && is_passage(lay, last) && !(is_passage(lay, p) && ends_with_head(lay, p, n)))
+		if (joins && rl_ly_is_passage(lay, last) &&
+		    !(rl_ly_is_passage(lay, p) && rl_ly_ends_with_head(lay, p, n)))
 			open = false;
 		last = p;
 	}
