@@ -403,48 +403,64 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint3
 	return side_walk(c, s, toks, bits, sr);
 }
 
-/* Flags and counts per id, once both texts are interned. */
+/* Flags per id, once both texts are interned, from its key and the class of the token that made
+ * it (every token with the id is of that class: a key is made of the token's own characters; a
+ * list marker's key, made as is, says what it is itself). An id that no token has (a word made a
+ * list marker) gets the flags of its key as well: nothing reads them. */
 static int ids_init(rl_ctx *c)
 {
 	c->nids = rl_interner_count(c->in);
 	c->idf = calloc(c->nids + 1, 1);
-	c->freq = calloc(c->nids + 1, sizeof *c->freq);
-	c->local = malloc((c->nids + 1) * sizeof *c->local);
-	if (!c->idf || !c->freq || !c->local)
+	if (!c->idf)
 		return RL_ENOMEM;
-	for (size_t id = 0; id < c->nids; id++)
-		c->local[id] = RL_ID_NONE;
-	/* Occurrences first, then the flags of each id that tokens have, from its key and the class
-	 * of the token that made it (every token with the id is of that class: a key is made of
-	 * the token's own characters; a list marker's key, made as is, says what it is itself). */
-	uint32_t *freq = c->freq;
 	for (int s = 0; s < 2; s++) {
 		rl_side *sd = &c->side[s];
-		const uint32_t *ids = sd->ids;
 		bool all = true;
-		if (!c->opts.key.ignore_punct) {
-			/* Every token has an id (only punctuation under ignore_punct has none). */
-			for (uint32_t t = 0, n = sd->n; t < n; t++)
-				freq[ids[t]]++;
-		} else {
-			for (uint32_t t = 0, n = sd->n; t < n; t++) {
-				uint32_t id = ids[t];
-				if (id == RL_ID_NONE)
-					all = false;
-				else
-					freq[id]++;
-			}
-		}
+		/* Every token has an id, but punctuation under ignore_punct. */
+		for (uint32_t t = 0, n = sd->n; t < n && all && c->opts.key.ignore_punct; t++)
+			all = sd->ids[t] != RL_ID_NONE;
 		sd->all_compared = all;
 	}
 	for (size_t id = 0; id < c->nids; id++) {
-		if (!freq[id])
-			continue;  /* no token has it (a word made a list marker) */
 		size_t len;
 		const char *key = rl_interner_key(c->in, (uint32_t)id, &len);
 		unsigned cls = rl_interner_cls(c->in, (uint32_t)id);
 		c->idf[id] = (uint8_t)rl_key_flags(key, len, cls == UINT32_MAX ? RL_TOK_PUNCT : cls);
 	}
+	return RL_OK;
+}
+
+int rl_ctx_count(rl_ctx *c)
+{
+	uint32_t *freq = c->freq = calloc(c->nids + 1, sizeof *c->freq);
+	if (!freq)
+		return RL_ENOMEM;
+	for (int s = 0; s < 2; s++) {
+		const uint32_t *ids = c->side[s].ids;
+		uint32_t n = c->side[s].n;
+		if (c->side[s].all_compared) {
+			for (uint32_t t = 0; t < n; t++)
+				freq[ids[t]]++;  /* every token has an id: no test in the loop */
+			continue;
+		}
+		for (uint32_t t = 0; t < n; t++)
+			if (ids[t] != RL_ID_NONE)
+				freq[ids[t]]++;
+	}
+	return RL_OK;
+}
+
+/* The renumbering of the ids in the diffs of ranges (gather), made for the first such diff: the
+ * sources stage diffs no range. */
+static int local_ready(rl_ctx *c)
+{
+	if (c->local)
+		return RL_OK;
+	c->local = malloc((c->nids + 1) * sizeof *c->local);
+	if (!c->local)
+		return RL_ENOMEM;
+	for (size_t id = 0; id < c->nids; id++)
+		c->local[id] = RL_ID_NONE;
 	return RL_OK;
 }
 
@@ -863,6 +879,8 @@ int rl_ctx_exact(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, 
 	bool direct = whole && c->side[RL_OLD].all_compared && c->side[RL_NEW].all_compared;
 	uint32_t nlocal = 0;
 	int rc = direct ? marks_reserve(c, a1, b1) : scratch_reserve(c, a1 - a0, b1 - b0);
+	if (rc == RL_OK && !whole)
+		rc = local_ready(c);
 	if (rc != RL_OK)
 		return rc;
 	size_t na = direct ? a1 : gather(c, RL_OLD, a0, a1, whole, &nlocal);

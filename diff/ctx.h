@@ -99,7 +99,7 @@ typedef struct rl_ctx {
 	rl_interner *in;
 	size_t nids;
 	uint8_t *idf;           /* per id: RL_IDF_* */
-	uint32_t *freq;         /* per id: occurrences in both texts */
+	uint32_t *freq;         /* per id: occurrences in both texts (rl_ctx_count), else NULL */
 	/* Per id: RL_NAME_* (rl_ctx_names, structure.h), found the first time a stage asks (the
 	 * sentences stage's pairing, the sources stage), else NULL: a function of the tokens, ids
 	 * and units alone, which no stage changes, so one pass serves both. */
@@ -109,7 +109,8 @@ typedef struct rl_ctx {
 	uint64_t rediff_work;   /* work left for the diffs of ranges (see rl_ctx_exact) */
 	uint64_t rediffed;      /* tokens of the ranges diffed so far, both sides (rl_ctx_exact) */
 	/* Scratch of rl_ctx_exact (one diff at a time). */
-	uint32_t *local;        /* per id: its number in the current diff, or RL_ID_NONE */
+	uint32_t *local;        /* per id: its number in the current diff, or RL_ID_NONE (made by
+	                         * the first diff of a range) */
 	uint32_t *xa, *xb;      /* compared ids of each side, renumbered */
 	uint32_t *pa, *pb;      /* compared position -> token */
 	uint8_t *ma, *mb;       /* change marks */
@@ -129,6 +130,10 @@ int rl_ctx_init(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
 int rl_ctx_init_span(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *new_toks,
                      const uint32_t span[4], const rl_diff_opts *opts);
 void rl_ctx_release(rl_ctx *c);
+/* The occurrences of each id in both texts (c->freq), for the stages that weigh a word by them
+ * (the pairing's index, a quotation restated): rl_pipeline_ctx counts them, the sources stage,
+ * which reads none, does not (a walk over all of OLD). RL_ENOMEM. */
+int rl_ctx_count(rl_ctx *c);
 /* Free the side's candidates (then the structure passes visit every token). */
 void rl_ctx_unlist(rl_side *sd);
 

@@ -110,6 +110,8 @@ static int pipeline_ctx(rl_ctx *c, const rl_tokens *old_toks, const rl_tokens *n
 	              : rl_ctx_init(c, old_toks, new_toks, opts);
 
 	if (rc == RL_OK)
+		rc = rl_ctx_count(c);
+	if (rc == RL_OK)
 		rl_interner_seal(c->in);  /* the stages read keys, they intern nothing */
 	if (rc != RL_OK || c->stages == 0)
 		return rc;  /* the exact script needs no structure */

@@ -414,13 +414,18 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 				uint32_t id = sd->ids[t];
 				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
 					continue;
-				/* A word seen in lower case stays so: most words need no test. */
-				if (names[id] != RL_NAME_LOWER) {
-					if (rl_is_lower_word(tk, sd->text))
-						names[id] = RL_NAME_LOWER;
-					else if (!first && (tk->flags & RL_TF_UPPER))
-						names[id] = RL_NAME_SEEN;
-				}
+				/* A word seen in lower case stays so: most words need no test. A word
+				 * of a script without case, or a number, is neither lower case nor a
+				 * name (rl_is_lower_word's tests of the flags, inline: a call for each
+				 * character of Chinese was a sixth of this walk). */
+				unsigned f = tk->flags;
+				if (names[id] == RL_NAME_LOWER)
+					;
+				else if (f & RL_TF_UPPER)
+					names[id] = first ? names[id] : RL_NAME_SEEN;
+				else if (!(f & (RL_TF_DIGIT | RL_TF_SOLO)) &&
+				         ((f & RL_TF_ASCII) || rl_is_lower_word(tk, sd->text)))
+					names[id] = RL_NAME_LOWER;
 				first = false;
 			}
 		}
