@@ -828,10 +828,34 @@ static int marks_to_ops(const rl_ctx *c, size_t na, size_t nb, rl_opvec *out)
 	return RL_OK;
 }
 
+/* Where the equal op whose first compared token is t starts on side s: at t, or, under
+ * ignore_punct, at the punctuation before t past the last line end among it ("2024.\n\n## 1.
+ * Name": the "##" of a heading, the "-" of a list item, a line's opening mark). Drawn with the op
+ * before, such a mark stood on that op's row, away from its words, and took that op's change (an
+ * insertion before a heading drew the heading's "##" inserted). Only an equal op takes them, and
+ * only when it starts a line on both sides: in a change, a mark the same on both sides (a wiki
+ * heading's "===" before a changed word) would be drawn changed, and a line that starts with a
+ * deleted word on one side only (": [-word-] kept" against ": kept") drew its kept words a row
+ * below the deleted one. */
+static uint32_t line_head(const rl_ctx *c, int s, uint32_t lo, uint32_t t)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t x = t;
+	if (!c->opts.key.ignore_punct)
+		return t;
+	while (x > lo && sd->ids[x - 1] == RL_ID_NONE && sd->tok[x - 1].cls == RL_TOK_PUNCT)
+		x--;
+	for (uint32_t y = t; y > x; y--)
+		if (sd->tok[y].gap >= RL_GAP_LINE)
+			return y;
+	return x < t && sd->tok[x].gap >= RL_GAP_LINE ? x : t;
+}
+
 /* Ops over compared positions -> ops over token ranges that tile [a0, a1) and [b0, b1). Each op
  * starts at its first compared token (an op with nothing on a side starts where the next one
- * does) and runs to where the next op starts, so uncompared tokens join the op before them;
- * those before the first compared token join the first op that has tokens on their side. */
+ * does) and runs to where the next op starts, so uncompared tokens join the op before them,
+ * but those that start a line join an equal op after (line_head); those before the first
+ * compared token join the first op that has tokens on their side. */
 static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t a1, uint32_t b0,
                       uint32_t b1)
 {
@@ -842,6 +866,12 @@ static void to_tokens(const rl_ctx *c, rl_op *v, size_t n, uint32_t a0, uint32_t
 		/* No positions: the compared positions are the tokens' (marks_reserve). */
 		uint32_t sa = op->a1 > op->a0 ? (c->pa ? c->pa[op->a0] : op->a0) : next_a;
 		uint32_t sb = op->b1 > op->b0 ? (c->pb ? c->pb[op->b0] : op->b0) : next_b;
+		if (k > 0 && op->kind == RL_OP_EQUAL) {
+			/* Both sides start a line here, or neither moves (line_head). */
+			uint32_t ha = line_head(c, RL_OLD, a0, sa), hb = line_head(c, RL_NEW, b0, sb);
+			if (ha < sa && hb < sb)
+				sa = ha, sb = hb;
+		}
 		op->a0 = sa, op->a1 = next_a;
 		op->b0 = sb, op->b1 = next_b;
 		next_a = sa, next_b = sb;

@@ -307,19 +307,20 @@ def para_starts(al, pair):
 
 def same_row(binary, old, new, pair, width):
     """redline only: paragraph pairs that start on the same printed row at this width."""
-    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never', old, new],
-                         capture_output=True)
+    res = subprocess.run([binary, '-y', '-W', str(width), '--color=never',
+                          *pair.get('options', ()), old, new], capture_output=True)
     pane = (width - GUTTER) // 2
     rows = qt.decode(res.stdout).split('\n')
     left = [' '.join(MARKERS.sub('', r[:pane]).split()) for r in rows]
     right = [' '.join(MARKERS.sub('', r[pane + GUTTER:]).split()) for r in rows]
     ok, ra, rb = 0, 0, 0
     for so, sn in pair['same_row']:
-        ra = next((k for k in range(ra, len(rows)) if left[k].startswith(so)), None)
-        rb = next((k for k in range(rb, len(rows)) if right[k].startswith(sn)), None)
-        if ra is None or rb is None:
-            return 0, len(pair['same_row'])
-        ok += ra == rb
+        # A start no row begins with (a heading's "##" drawn a row apart) is a miss; the
+        # search goes on from the rows found before it.
+        fa = next((k for k in range(ra, len(rows)) if left[k].startswith(so)), None)
+        fb = next((k for k in range(rb, len(rows)) if right[k].startswith(sn)), None)
+        ok += fa is not None and fa == fb
+        ra, rb = fa if fa is not None else ra, fb if fb is not None else rb
     return ok, len(pair['same_row'])
 
 
@@ -600,6 +601,24 @@ ROWS = [
     ('dr_markers', 'drafts: list markers paired with text', ('==', 0), 'd'),
     ('dr_glued100', 'drafts: marks a row apart from their word, w100', ('==', 0), 'r'),
     ('dr_glued160', 'drafts: marks a row apart from their word, w160', ('==', 0), 'r'),
+    ('ru_new_kept', 'rules: defined terms put in quotes, words unflagged', ('>=', 1.0), 'r'),
+    ('ru_false', 'rules: words flagged outside quotes', ('==', 0), 'd'),
+    ('ru_starts', 'rules: heading, clause, item starts paired', ('>=', 1.0), 'r'),
+    ('ru_row100', 'rules: same row at width 100', ('>=', 1.0), 'r'),
+    ('ru_row160', 'rules: same row at width 160', ('>=', 1.0), 'r'),
+    ('ru_moved', 'rules: moved words found', ('>=', 0.9), 'r'),
+    ('ru_markers', 'rules: list markers paired with text', ('==', 0), 'd'),
+    ('ru_glued100', 'rules: marks a row apart from their word, w100', ('==', 0), 'r'),
+    ('ru_glued160', 'rules: marks a row apart from their word, w160', ('==', 0), 'r'),
+    ('rp_new_kept', 'rules -p: defined terms put in quotes, words unflagged', ('>=', 1.0), 'r'),
+    ('rp_false', 'rules -p: words flagged outside quotes', ('==', 0), 'd'),
+    ('rp_starts', 'rules -p: heading, clause, item starts paired', ('>=', 1.0), 'r'),
+    ('rp_row100', 'rules -p: same row at width 100', ('>=', 1.0), 'r'),
+    ('rp_row160', 'rules -p: same row at width 160', ('>=', 1.0), 'r'),
+    ('rp_moved', 'rules -p: moved words found', ('>=', 0.9), 'r'),
+    ('rp_markers', 'rules -p: list markers paired with text', ('==', 0), 'd'),
+    ('rp_glued100', 'rules -p: marks a row apart from their word, w100', ('==', 0), 'r'),
+    ('rp_glued160', 'rules -p: marks a row apart from their word, w160', ('==', 0), 'r'),
 ]
 
 
@@ -618,30 +637,33 @@ def handmade(binary, tool, examples, truth_name, pre, fig):
         qspans[name] = {q: find_span(data, s) for q, s in qs.items()}
     acc = {}
     for pair in truth['pairs']:
+        if pair.get('redline_only') and tool != 'redline':
+            continue  # redline's own options (-p): the peers would count their one run twice
+        pp = pair.get('rows', pre)  # a pair scored under options of its own has rows of its own
         old, new = (os.path.join(examples, pair[k]) for k in ('old', 'new'))
         al = Aligned(open(old, 'rb').read(), open(new, 'rb').read(),
                      qt.run_tool(tool, binary, old, new, pair.get('options', ())))
         r, t, f = quotes(al, pair, qspans)
         if t:
-            _ratio(acc, f'{pre}_fates', r, t)
-        fig[f'{pre}_false'] = fig.get(f'{pre}_false', 0) + f
+            _ratio(acc, f'{pp}_fates', r, t)
+        fig[f'{pp}_false'] = fig.get(f'{pp}_false', 0) + f
         if 'new_fates' in pair:
-            _ratio(acc, f'{pre}_new_kept', *new_fates(al, pair, qspans))
+            _ratio(acc, f'{pp}_new_kept', *new_fates(al, pair, qspans))
         if 'same_row' in pair:
-            _ratio(acc, f'{pre}_starts', *para_starts(al, pair))
+            _ratio(acc, f'{pp}_starts', *para_starts(al, pair))
             if tool == 'redline':
-                _ratio(acc, f'{pre}_row100', *same_row(binary, old, new, pair, 100))
-                _ratio(acc, f'{pre}_row160', *same_row(binary, old, new, pair, 160))
+                _ratio(acc, f'{pp}_row100', *same_row(binary, old, new, pair, 100))
+                _ratio(acc, f'{pp}_row160', *same_row(binary, old, new, pair, 160))
         if 'bullets' in pair:
-            _ratio(acc, f'{pre}_bullets', *bullets(al, pair))
+            _ratio(acc, f'{pp}_bullets', *bullets(al, pair))
         if 'unsourced' in pair:
-            _ratio(acc, f'{pre}_unsourced', *unsourced(al, pair))
+            _ratio(acc, f'{pp}_unsourced', *unsourced(al, pair))
         if 'moved' in pair:
-            _ratio(acc, f'{pre}_moved', *moved(al, pair))
-        fig[f'{pre}_markers'] = fig.get(f'{pre}_markers', 0) + markers(al)
-        if tool == 'redline' and pre in ('fr', 'dr'):
+            _ratio(acc, f'{pp}_moved', *moved(al, pair))
+        fig[f'{pp}_markers'] = fig.get(f'{pp}_markers', 0) + markers(al)
+        if tool == 'redline' and pre in ('fr', 'dr', 'ru'):
             for w in (100, 160):
-                _ratio(acc, f'{pre}_glued{w}', *glued_apart(binary, old, new, w, pair.get('options', ())))
+                _ratio(acc, f'{pp}_glued{w}', *glued_apart(binary, old, new, w, pair.get('options', ())))
     fig.update({k: tuple(v) for k, v in acc.items()})
 
 
@@ -649,6 +671,7 @@ def lighthouse(binary, tool, examples, fig):
     handmade(binary, tool, examples, 'lighthouse.json', 'lh', fig)
     handmade(binary, tool, examples, 'fresh.json', 'fr', fig)
     handmade(binary, tool, examples, 'drafts.json', 'dr', fig)
+    handmade(binary, tool, examples, 'rules.json', 'ru', fig)
 
 
 def documents(binary, docs, fig):

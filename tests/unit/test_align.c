@@ -176,6 +176,51 @@ Test(align, ignoring_punctuation_still_tiles)
 	rl_alignment_free(al);
 }
 
+/* The op that holds byte off of side s. */
+static size_t op_at_byte(const rl_alignment *al, int s, size_t off)
+{
+	size_t n, st, en;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	for (size_t k = 0; k < n; k++) {
+		rl_op_bytes(al, &ops[k], s, &st, &en);
+		if (st <= off && off < en)
+			return k;
+	}
+	cr_assert_fail("byte %zu of side %d in no op", off, s);
+	return n;
+}
+
+/* Under ignore_punct a mark that starts a line, not compared, goes with the kept words after it:
+ * the "##" of a heading after an insertion was drawn on the row before, inserted, away from its
+ * heading, and a kept list item's "-" stayed with the item above (or with an item inserted
+ * before it, drawn inserted). */
+Test(align, a_line_starting_mark_goes_with_its_words_under_ignore_punct)
+{
+	const char *a = "Adopted in May 2024.\n\n## Name and objects\n\nThe club is small.\n\n"
+	                "- one item;\n- two item;\n";
+	const char *b = "Adopted in May 2024 and amended in June 2026.\n\n## Name and objects\n\n"
+	                "The club is small.\n\n- new item here;\n- one item;\n- two item;\n";
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	rl_alignment *al = align_opts(a, b, o);
+	check_tiling(al);
+	size_t n;
+	const rl_op *ops = rl_alignment_ops(al, &n);
+	const char *at[2][2] = {{strstr(a, "##"), strstr(a, "- one")},
+	                        {strstr(b, "##"), strstr(b, "- one")}};
+	for (int s = 0; s < 2; s++) {
+		const char *t = s == RL_OLD ? a : b;
+		for (int m = 0; m < 2; m++) {
+			size_t mark = (size_t)(at[s][m] - t), word = mark + 3;
+			cr_assert_eq(op_at_byte(al, s, mark), op_at_byte(al, s, word),
+			             "side %d: the mark at %zu apart from its words", s, mark);
+		}
+	}
+	cr_assert_eq(ops[op_at_byte(al, RL_NEW, (size_t)(at[1][0] - b))].kind, RL_OP_EQUAL,
+	             "the heading's mark is kept, not inserted");
+	rl_alignment_free(al);
+}
+
 Test(align, byte_ranges_point_into_the_inputs)
 {
 	const char *a = "alpha beta gamma", *b = "alpha BETA gamma";
