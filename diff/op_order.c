@@ -1,6 +1,6 @@
 /* op_order.c: the order of the ops, where one side's change stands beside whole units or blocks
- * of the other (rl_tails_first, structure.h). No pass changes an equal op or a move's ranges:
- * each moves one-sided changes past each other where they meet at one place of the other side
+ * of the other (rl_tails_first, structure.h). No pass changes a move's ranges, nor an equal op
+ * but a stop kept between two changes (pass 3): each moves one-sided changes past each other where they meet at one place of the other side
  * (an op with no tokens on a side has a place there, place_at), cuts such a change in two, or
  * gives its part to the change it goes on from, so that the order of the list is the order a
  * reader is shown. Four passes, in this order:
@@ -13,7 +13,10 @@
  *      next is listed after the change of the other side between them ("[-- Ann-] {+“+}{!We!}");
  *   3. closing marks (marks_after_words): marks glued to the word before, that a change of the
  *      other side on rows of its own (or a line after them) would draw apart, are listed right
- *      after the op of their word ("predict.{+”+}");
+ *      after the op of their word ("predict.{+”+}"); and an equal op of marks alone, glued on
+ *      each side to a word that the other side's paragraphs stand between (equal_marks_apart),
+ *      is the one equal op a pass changes: each side's mark goes with its own word
+ *      ("mentioned{+.+}", "(AGI)[-.-]"), not a lone "." on a row below both;
  *   4. blocks (block_ends_first): where one side's change of whole blocks (a heading, paragraphs)
  *      follows an op with words on the other side, and the op after goes on with that side's
  *      paragraph, the paragraph's end is listed first, with its paragraph.
@@ -330,6 +333,60 @@ static int mark_after_word(rl_opvec *out, size_t j, rl_op op, uint32_t m)
 	return rl_hi(&op, s) > rl_lo(&op, s) ? rl_opvec_push(out, &op) : RL_OK;
 }
 
+/* Op (an equal op, no move) is closing marks alone on both sides ("."), glued to a word of side s
+ * listed before changes of the other side that start a line of their own (*j: that word's op),
+ * and on the other side to the last op listed, a change of that side only ("(AGI)[.]" after
+ * deleted paragraphs, "mentioned[.]" before them)? Kept, the mark stood on a row of its own below
+ * those changes, apart from its word on both sides. Returns s, or -1. */
+static int equal_marks_apart(const rl_ctx *c, const rl_opvec *out, const rl_op *op, size_t *j)
+{
+	if (op->kind != RL_OP_EQUAL || op->move || out->n < 2)
+		return -1;
+	for (int s = RL_OLD; s <= RL_NEW; s++) {
+		const rl_side *sd = &c->side[s];
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+		/* marks alone that end a word ("’" of "’s" does not), compared (punctuation left
+		 * out of the comparison is equal to any: its place is the layout's, not a change) */
+		if (rl_so_glued_marks(sd, lo, hi) != hi - lo || (hi < sd->n && sd->tok[hi].gap == RL_GAP_NONE) ||
+		    sd->ids[lo] == RL_ID_NONE)
+			return -1;
+	}
+	for (int s = RL_OLD; s <= RL_NEW; s++) {
+		*j = word_op_before(out, s, rl_lo(op, s));
+		if (*j < out->n - 1 && word_op_before(out, !s, rl_lo(op, !s)) == out->n - 1 &&
+		    c->side[!s].tok[rl_lo(&out->v[*j + 1], !s)].gap >= RL_GAP_BREAK)
+			return s;
+	}
+	return -1;
+}
+
+/* The equal marks of equal_marks_apart given to their words: side o's (!s) join the last op
+ * listed (a change of o only) or follow it, side s's follow their word at out's op j (as
+ * mark_after_word does). Neither is kept: a stop paired across two changes is coincidence. */
+static int marks_to_both_words(rl_opvec *out, size_t j, const rl_op *op, int s)
+{
+	int o = !s;
+	rl_op mo = *op, ms = *op, *w = &out->v[out->n - 1];
+	mo.kind = o == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+	ms.kind = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+	/* each holds its own side's marks; on the other side, the place where they stood */
+	if (s == RL_OLD)
+		mo.a1 = mo.a0, ms.b1 = ms.b0;
+	else
+		mo.b1 = mo.b0, ms.a1 = ms.a0;
+	if (w->kind == mo.kind && w->quote == mo.quote && !w->move) {
+		if (o == RL_OLD)
+			w->a1 = mo.a1;
+		else
+			w->b1 = mo.b1;
+	} else {
+		int rc = rl_opvec_push(out, &mo);
+		if (rc != RL_OK)
+			return rc;
+	}
+	return mark_after_word(out, j, ms, rl_hi(op, s) - rl_lo(op, s));
+}
+
 /* Pass 3, a step (issue 10 point 3): a mark is never drawn apart from the word it is glued to.
  * A closing mark inserted (deleted) after a kept word, listed after a deletion (insertion) of
  * whole paragraphs or leading an insertion (deletion) that goes on to lines of its own, stood on
@@ -340,7 +397,10 @@ static int marks_after_words(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_
 	(void)used;
 	size_t j;
 	uint32_t m = marks_left_behind(c, out, &ops->v[k], &j);
-	return m ? mark_after_word(out, j, ops->v[k], m) : rl_opvec_push(out, &ops->v[k]);
+	if (m)
+		return mark_after_word(out, j, ops->v[k], m);
+	int s = equal_marks_apart(c, out, &ops->v[k], &j);
+	return s >= 0 ? marks_to_both_words(out, j, &ops->v[k], s) : rl_opvec_push(out, &ops->v[k]);
 }
 
 /* ------------------------------------------------------------------ 4. blocks */

@@ -867,6 +867,44 @@ Test(structure, a_closing_mark_is_listed_right_after_its_word)
 	cr_assert_str_eq(got, "= 0-1 0-1 | d 1-5 1-1 | i 5-5 1-3 | = 5-7 3-5");
 }
 
+/* Issue 10 point 3: a stop kept between two changes, glued on one side to an inserted sentence
+ * listed before deleted paragraphs and on the other to the last of those paragraphs, stood on a
+ * row of its own below them, apart from both words. Each side's stop goes with its own word:
+ * "{+She said.+}" and "[-… more here.-]". Either side; with the deletion inside a line (not one
+ * of its own) the stop stays kept. */
+Test(structure, a_stop_kept_between_two_changes_goes_with_its_word_on_each_side)
+{
+	char got[256];
+	/* OLD: Jo came . Gone para more here . Rest .
+	 * NEW: Jo came . She said . New one . Rest . */
+	const char *a = "Jo came.\n\nGone para\n\nmore here.\n\nRest.";
+	const char *b = "Jo came. She said.\n\nNew one.\n\nRest.";
+	const rl_op in[] = {
+		{0, 3, 0, 3, 0, RL_OP_EQUAL, 0}, {3, 3, 3, 5, 0, RL_OP_INSERT, 0},
+		{3, 7, 5, 5, 0, RL_OP_DELETE, 0}, {7, 8, 5, 6, 0, RL_OP_EQUAL, 0},
+		{8, 8, 6, 9, 0, RL_OP_INSERT, 0}, {8, 10, 9, 11, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(a, b, in, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-3 0-3 | i 3-3 3-6 | d 3-8 6-6 | i 8-8 6-9 | = 8-10 9-11");
+	const rl_op out[] = {
+		{0, 3, 0, 3, 0, RL_OP_EQUAL, 0}, {3, 5, 3, 3, 0, RL_OP_DELETE, 0},
+		{5, 5, 3, 7, 0, RL_OP_INSERT, 0}, {5, 6, 7, 8, 0, RL_OP_EQUAL, 0},
+		{6, 9, 8, 8, 0, RL_OP_DELETE, 0}, {9, 11, 8, 10, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(b, a, out, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-3 0-3 | d 3-6 3-3 | i 6-6 3-8 | d 6-9 8-8 | = 9-11 8-10");
+	/* the deleted words on the stop's row: it stays kept */
+	const char *near = "Jo came. Gone here.\n\nRest.";
+	const rl_op row[] = {
+		{0, 3, 0, 3, 0, RL_OP_EQUAL, 0}, {3, 3, 3, 5, 0, RL_OP_INSERT, 0},
+		{3, 5, 5, 5, 0, RL_OP_DELETE, 0}, {5, 6, 5, 6, 0, RL_OP_EQUAL, 0},
+		{6, 6, 6, 9, 0, RL_OP_INSERT, 0}, {6, 8, 9, 11, 0, RL_OP_EQUAL, 0},
+	};
+	tails_first_of(near, b, row, 6, got, sizeof got);
+	cr_assert_str_eq(got, "= 0-3 0-3 | i 3-3 3-5 | d 3-5 5-5 | = 5-6 5-6 | i 6-6 6-9 | "
+	                      "= 6-8 9-11");
+}
+
 /* The pipeline: a quotation's closing mark inserted, glued to its last word, with the next
  * paragraph of OLD moved to the end of NEW and a new paragraph in its place: the mark is an
  * insertion of its own right after its word, not the head of the new paragraph's insertion. */
