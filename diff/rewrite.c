@@ -490,6 +490,11 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * or the like added ("to {+a+} hotel"). A content word may modify either neighbour. */
 		if (right && function_words(c, x->b0, x->b1))
 			right = false;
+		/* Before it, two words led by a function word are a verb's or a noun's own words added
+		 * ("{+have reportedly+} discussed", "{+a scorching+} heat"): the word is kept as it
+		 * was, and they grow no word before them either ("man {+has ever+} sat"). */
+		if (right && x->b1 - x->b0 == 2 && !rl_is_content(c, RL_NEW, x->b0))
+			left = right = false;
 		/* After it, in a sentence edited rather than rewritten, two words led by a function
 		 * word are a phrase of their own added ("ring the caretaker {+at once+}"), not the word
 		 * before them rewritten; in a rewritten passage the grown phrase holds the sentence's

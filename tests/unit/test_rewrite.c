@@ -150,6 +150,20 @@ Test(rewrite, a_word_grown_into_a_phrase_in_a_reworded_sentence)
 	       "r would require > needs | = signatures .", 0);
 }
 
+/* Two words led by a function word before a word ("{+have reportedly+} discussed") are the
+ * verb's own words added, not the word rewritten into a phrase: the word stays kept, in a
+ * reworded sentence too; nor do they grow the word before them ("man {+has ever+} sat"). */
+Test(rewrite, words_led_by_a_function_word_leave_the_next_word_kept)
+{
+	expect("The crew discussed leaving the harbour at dawn.",
+	       "The crew have reportedly discussed quitting the harbour at dawn.",
+	       "= The crew | i have reportedly | = discussed | r leaving > quitting | = the harbour "
+	       "at dawn .", 0);
+	expect("Whereon yet never man sat, they said.", "On which no man has ever sat, they said.",
+	       "r Whereon > On | r yet > which | r never > no | = man | i has ever | = sat , they "
+	       "said .", 0);
+}
+
 Test(rewrite, switched_off)
 {
 	expect("We will study deployment systems today.", "We will study deployments methods today.",
