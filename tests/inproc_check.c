@@ -76,6 +76,12 @@ Test(planted, exit)
 
 Test(planted, no_signal, .signal = SIGABRT) {}
 
+Test(planted, spins, .timeout = 1)
+{
+	for (volatile unsigned long i = 0;; i++)
+		continue;
+}
+
 Test(planted, assertion_then_fini, .fini = says_fini_ran)
 {
 	cr_assert(0);
