@@ -1,10 +1,11 @@
 #!/bin/sh
-# valgrind.sh: run one Criterion suite under valgrind's memcheck, its test processes included.
+# valgrind.sh: run one suite under valgrind's memcheck, its test processes included.
 #   scripts/valgrind.sh LOGDIR SUITE [ARGS...]
-# Criterion runs each test in a child process and judges it by what the child reports, not by how
-# it exits, so valgrind's --error-exitcode alone would let a leak in a test pass. Each process
-# therefore writes its own log (quiet: clean processes leave it empty), and any log with something
-# in it fails the suite: a memory error, or a definite or indirect leak.
+# The valgrind_* entries run a suite's tests/inproc.c executable, which forks a child per test
+# (Criterion's suites execute themselves again per test: a fresh valgrind each). A test's
+# process writes its own log (quiet: clean processes leave it empty), and any log with something
+# in it fails the suite: a memory error, or a definite or indirect leak, in whichever process;
+# valgrind's --error-exitcode also fails the child, so the runner names the test.
 set -u
 logdir=$1
 shift
@@ -13,10 +14,10 @@ mkdir -p "$logdir"
 rm -f "$logdir/$name".*.log
 # Scale the slowest random tests down: valgrind is some 30 times slower (README, "Tests").
 # Leaks inside the libraries, not ours, are suppressed (tests/valgrind.supp says which).
-# --read-inline-info=no: each test process is a fresh valgrind, which otherwise walks the whole
-# DWARF of libc's debug file (libc6-dbg) and the suite for inlined calls, about 0.17 s of its
-# 1.2 s. It only names inlined functions as frames of their own in a report's stack (file and
-# line stay, from the line tables); every error and leak is found and reported as before.
+# --read-inline-info=no: each valgrind started otherwise walks the whole DWARF of libc's debug
+# file (libc6-dbg) and the suite for inlined calls, about 0.17 s of its 1.2 s. It only names
+# inlined functions as frames of their own in a report's stack (file and line stay, from the line
+# tables); every error and leak is found and reported as before.
 REDLINE_ROUNDS_DIVISOR=${REDLINE_ROUNDS_DIVISOR:-20} valgrind -q --trace-children=yes \
 	--read-inline-info=no --suppressions="$(dirname "$0")/../tests/valgrind.supp" \
 	--error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
