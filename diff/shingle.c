@@ -683,9 +683,11 @@ static int keep_wide(chains *cs, const orphans *oa, const orphans *ob, uint32_t 
 	*n = 0;
 	if (w == 0)
 		return RL_OK;
-	uint32_t *at = score_places(cs, min_words, oa->width, top);
-	uint32_t *to = rl_map_alloc(w * sizeof *to);
+	/* (The spans first: the scratch after them, freed before the stage goes on, leaves no hole
+	 * under them in malloc's heap.) */
 	rl_span *v = malloc(w * sizeof *v);
+	uint32_t *at = v ? score_places(cs, min_words, oa->width, top) : NULL;
+	uint32_t *to = at ? rl_map_alloc(w * sizeof *to) : NULL;
 	if (!at || !to || !v) {
 		rl_map_free(at, ((size_t)top + 1) * sizeof *at);
 		rl_map_free(to, w * sizeof *to);
