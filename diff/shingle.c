@@ -21,7 +21,6 @@
 #define CHAIN_GAP 24
 /* ...and their diagonals differ by at most this many words (the net of the edits between). */
 #define CHAIN_DRIFT 8
-_Static_assert(CHAIN_GAP + SHINGLE < 256, "orphans.run holds run numbers modulo 256");
 /* Equal runs of at most this many words between two changes can be claimed by a move: a "two"
  * matched by chance across a moved paragraph, or a bullet that repeats a clause of a paragraph
  * which moved away. */
@@ -33,10 +32,10 @@ _Static_assert(CHAIN_GAP + SHINGLE < 256, "orphans.run holds run numbers modulo 
 /* The words of one side that are not kept in place, in order. */
 typedef struct orphans {
 	uint32_t *tok;  /* token index of each orphan word */
-	uint8_t *run;   /* its run (orphan tokens with no kept token between share a run), modulo
-	                 * 256: runs are numbered one after another among the orphan words, and two
-	                 * words whose runs are compared are at most CHAIN_GAP words apart, so that
-	                 * their numbers differ by at most that much (a byte, not four, a word) */
+	uint64_t *start; /* a bit per orphan word, set on the first of a run (orphan tokens with no
+	                  * kept token between share a run): a bit, not a byte of a run number, a
+	                  * word (both sides' were 0.3 MiB of the moves stage's peak on two unrelated
+	                  * 1 MB texts) */
 	uint32_t *stem; /* per id, shared by both sides: 0, or a content word's key in the
 	                 * shingles, its stem with the top bit set (which no id has); NULL: ids */
 	size_t n;
@@ -46,7 +45,21 @@ typedef struct orphans {
 static void orphans_free(orphans *o)
 {
 	free(o->tok);
-	free(o->run);
+	free(o->start);
+}
+
+/* Are orphan words a <= b of one run: does none of a + 1 .. b start one? (A word of the bits at a
+ * time.) */
+static inline bool same_run(const orphans *o, size_t a, size_t b)
+{
+	for (size_t lo = a + 1; lo <= b;) {
+		size_t w = lo >> 6, hi = b < (w << 6) + 63 ? b : (w << 6) + 63;
+		uint64_t bits = (~0ULL >> (63 - (hi & 63))) & (~0ULL << (lo & 63));
+		if (o->start[w] & bits)
+			return false;
+		lo = hi + 1;
+	}
+	return true;
 }
 
 /* The key of token t (id id, a word) of side s in a shingle: a content word's stem, worked out
@@ -205,11 +218,10 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 			bound += rl_hi(&ops->v[k], s) - rl_lo(&ops->v[k], s);
 	o->n = 0;
 	o->tok = malloc((bound + 1) * sizeof *o->tok);
-	o->run = malloc(bound + 1);
-	if (!o->tok || !o->run)
+	o->start = calloc((bound >> 6) + 1, sizeof *o->start);
+	if (!o->tok || !o->start)
 		return RL_ENOMEM;
 	uint32_t run = 0, last = 0;
-	uint8_t num = 0;  /* run's number among the runs that have orphan words, modulo 256 */
 	bool in_run = false;
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
@@ -226,18 +238,16 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
 			if (sd->tok[t].cls != RL_TOK_WORD || sd->ids[t] == RL_ID_NONE ||
 			    (free_tok && !free_tok[t]))
 				continue;
-			if (run != last)
-				num++, last = run;
-			o->tok[o->n] = t;
-			o->run[o->n] = num;
-			o->n++;
+			if (run != last)  /* (the first of its words) */
+				o->start[o->n >> 6] |= 1ULL << (o->n & 63), last = run;
+			o->tok[o->n++] = t;
 		}
 	}
 	uint32_t *tok = realloc(o->tok, (o->n + 1) * sizeof *o->tok);
 	o->tok = tok ? tok : o->tok;  /* (freed by the caller either way) */
-	uint8_t *rn = tok ? realloc(o->run, o->n + 1) : NULL;
-	o->run = rn ? rn : o->run;
-	return tok && rn ? RL_OK : RL_ENOMEM;
+	uint64_t *st = tok ? realloc(o->start, ((o->n >> 6) + 1) * sizeof *o->start) : NULL;
+	o->start = st ? st : o->start;
+	return tok && st ? RL_OK : RL_ENOMEM;
 }
 
 /* The shingle starting at orphan word i: its hash, or 0 when it has no content word or crosses a
@@ -245,7 +255,7 @@ static int orphans_find(const rl_ctx *c, const rl_opvec *ops, const uint8_t *orp
  * one whose id is no function word's. The width a constant, for the compiler to unroll.) */
 static inline uint64_t shingle_of(const rl_ctx *c, int s, const orphans *o, size_t i, size_t width)
 {
-	if (i + width > o->n || o->run[i] != o->run[i + width - 1])
+	if (i + width > o->n || !same_run(o, i, i + width - 1))
 		return 0;
 	const uint32_t *ids = c->side[s].ids;
 	uint64_t h = 0x9E3779B97F4A7C15ULL;
@@ -268,7 +278,7 @@ static inline uint64_t shingle_of(const rl_ctx *c, int s, const orphans *o, size
 /* Whether the shingle at orphan word i is one (shingle() not 0), without its hash. */
 static bool has_shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 {
-	if (i + o->width > o->n || o->run[i] != o->run[i + o->width - 1])
+	if (i + o->width > o->n || !same_run(o, i, i + o->width - 1))
 		return false;
 	const uint32_t *ids = c->side[s].ids;
 	for (size_t k = 0; k < o->width; k++)
@@ -284,27 +294,21 @@ static uint64_t shingle(const rl_ctx *c, int s, const orphans *o, size_t i)
 	                       : shingle_of(c, s, o, i, o->width);
 }
 
-/* The shingles of NEW's orphans: a hash table of chains of positions. A slot is 12 bytes, its key
- * in two halves (a 64-bit member would pad it to 16): on a text whose every word is an orphan
- * (shuffled paragraphs) the table is most of the moves stage's peak. How many positions a key
- * has is found by walking its chain (at most SHINGLE_MAX_OCC + 1 steps), not kept in the slot. */
-typedef struct slot {
-	uint32_t key[2];  /* the 64-bit key as memcpy lays it out; 0 empty */
-	uint32_t head;    /* first position */
-} slot;
-
-static inline uint64_t slot_key(const slot *sl)
-{
-	uint64_t k;
-	memcpy(&k, sl->key, sizeof k);  /* one load */
-	return k;
-}
-
+/* The shingles of NEW's orphans: a hash table of chains of positions. A slot is 4 bytes: its
+ * chain's first position plus one in the low pos_bits (0 empty), and above them as many of its
+ * key's top bits as fit (its tag). Every position of a chain has its slot's shingle, so a probe
+ * that meets a full slot with the tag it looks for works the slot's key out again from that
+ * position. A 12-byte slot that kept the whole key was 2.0 MiB of the moves stage's peak on two
+ * unrelated texts of 1 MB (175,278 slots); 4 bytes a slot, 7/8 full, is 0.57 MiB. How many
+ * positions a key has is found by walking its chain (at most SHINGLE_MAX_OCC + 1 steps). */
 typedef struct shingle_index {
-	slot *slot;      /* linear probing: a probe is one or two cache misses */
-	uint32_t *next;  /* per position: the next with the same shingle, or UINT32_MAX */
-	size_t nslots;   /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
-	size_t nnext;    /* entries of next */
+	uint32_t *slot;      /* linear probing */
+	uint32_t *next;      /* per position: the next with the same shingle, or UINT32_MAX */
+	size_t nslots;       /* any size, not a power of two: a hash maps to slot h * nslots / 2^32 */
+	size_t nnext;        /* entries of next */
+	uint32_t pos_mask;   /* the low pos_bits of a slot, 2^pos_bits - 1 */
+	const rl_ctx *c;     /* what a slot's key is worked out from */
+	const orphans *ob;
 } shingle_index;
 
 /* The index, its chains' blocks and the chains kept are mapped on their own (rl_map_alloc): the
@@ -317,39 +321,53 @@ static void index_free(shingle_index *x)
 	x->slot = NULL, x->next = NULL;
 }
 
-static inline slot *slot_of(const shingle_index *x, uint64_t h)
+/* A full slot's first position, and its key: the shingle there. */
+static inline uint32_t slot_head(const shingle_index *x, uint32_t sl)
+{
+	return (sl & x->pos_mask) - 1;
+}
+
+static inline uint64_t slot_key(const shingle_index *x, uint32_t sl)
+{
+	return shingle(x->c, RL_NEW, x->ob, slot_head(x, sl));
+}
+
+/* Key h's tag: its top bits above pos_bits. */
+static inline uint32_t slot_tag(const shingle_index *x, uint64_t h)
+{
+	return (uint32_t)(h >> 32) & ~x->pos_mask;
+}
+
+/* Where a probe for key h stops: its slot, or the empty one it would take. */
+static inline uint32_t *slot_of(const shingle_index *x, uint64_t h)
 {
 	size_t j = (size_t)(((h ^ (h >> 32)) & 0xFFFFFFFFu) * x->nslots >> 32);
-	while (slot_key(&x->slot[j]) && slot_key(&x->slot[j]) != h)
+	uint32_t tag = slot_tag(x, h);
+	while (x->slot[j] && ((x->slot[j] & ~x->pos_mask) != tag || slot_key(x, x->slot[j]) != h))
 		j = j + 1 < x->nslots ? j + 1 : 0;
 	return &x->slot[j];
 }
 
 /* The table starts at this fraction of the slots the positions could need, and moves to those
- * slots (a rehash) only when its distinct shingles fill three quarters of it. A text that
+ * slots (a rehash) only when its distinct shingles fill seven eighths of it (the tags keep the
+ * longer probes cheap). A text that
  * repeats itself (a song, a chorus, boilerplate) has far fewer distinct shingles than positions:
  * on the cumulative song the table sized by positions was 4.4 MiB of the moves stage's peak for
  * some thousand shingles. On a text whose shingles are all distinct the small table is freed
  * before the chains grow, so the peak is the same as sizing by positions from the start. */
 #define INDEX_FIRST 16
 
-/* Put a slot's key (not in x yet) where a probe for it stops: for a rehash. */
-static void slot_put(shingle_index *x, const slot *from)
-{
-	slot *sl = slot_of(x, slot_key(from));
-	*sl = *from;
-}
-
-/* Move x's keys to a table of `slots` slots. Each key keeps its chain (head, count, next): which
+/* Move x's keys to a table of `slots` slots. Each key keeps its chain (head and next): which
  * slot holds a key changes nothing a lookup returns. */
 static int index_grow(shingle_index *x, size_t slots)
 {
-	shingle_index to = {.slot = rl_map_alloc(slots * sizeof *to.slot), .nslots = slots};
-	if (!to.slot)
+	shingle_index to = *x;
+	to.nslots = slots;
+	if (!(to.slot = rl_map_alloc(slots * sizeof *to.slot)))
 		return RL_ENOMEM;
 	for (size_t j = 0; j < x->nslots; j++)
-		if (slot_key(&x->slot[j]))
-			slot_put(&to, &x->slot[j]);
+		if (x->slot[j])
+			*slot_of(&to, slot_key(x, x->slot[j])) = x->slot[j];
 	rl_map_free(x->slot, x->nslots * sizeof *x->slot);
 	x->slot = to.slot;
 	x->nslots = slots;
@@ -363,13 +381,18 @@ static int index_grow(shingle_index *x, size_t slots)
  * paragraph in reverse order.) */
 static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 {
-	/* At most three quarters full, counting the shingles there are (positions without one, at a
-	 * run's end or made of function words only, take no slot): 16 bytes a slot, and on a text
-	 * whose every word is an orphan (shuffled paragraphs) this table is the moves stage's peak. */
+	/* At most seven eighths full, counting the shingles there are (positions without one, at a
+	 * run's end or made of function words only, take no slot): on a text whose every word is an
+	 * orphan (shuffled paragraphs) this table is part of the moves stage's peak. */
 	size_t keys = 0;
 	for (size_t j = 0; j < ob->n; j++)
 		keys += has_shingle(c, RL_NEW, ob, j);
-	size_t slots = keys + keys / 3 + 16, distinct = 0;
+	size_t slots = keys + keys / 7 + 16, distinct = 0;
+	unsigned pos_bits = 1;
+	while (pos_bits < 32 && ob->n >> pos_bits)  /* (positions plus one: 1 to ob->n) */
+		pos_bits++;
+	x->pos_mask = (uint32_t)(((uint64_t)1 << pos_bits) - 1);
+	x->c = c, x->ob = ob;
 	x->nslots = slots / INDEX_FIRST + 16;
 	x->slot = rl_map_alloc(x->nslots * sizeof *x->slot);
 	x->nnext = ob->n + 1;
@@ -381,17 +404,16 @@ static int index_build(const rl_ctx *c, const orphans *ob, shingle_index *x)
 		uint64_t h = shingle(c, RL_NEW, ob, j);
 		if (!h)
 			continue;
-		slot *sl = slot_of(x, h);
-		bool empty = !slot_key(sl);
-		if (empty && (distinct + 1) * 4 > x->nslots * 3 && x->nslots < slots) {
+		uint32_t *sl = slot_of(x, h);
+		bool empty = !*sl;
+		if (empty && (distinct + 1) * 8 > x->nslots * 7 && x->nslots < slots) {
 			if (index_grow(x, slots) != RL_OK)
 				return RL_ENOMEM;
 			sl = slot_of(x, h);
 		}
 		distinct += empty;
-		x->next[j] = empty ? UINT32_MAX : sl->head;
-		memcpy(sl->key, &h, sizeof h);
-		sl->head = (uint32_t)j;
+		x->next[j] = empty ? UINT32_MAX : slot_head(x, *sl);
+		*sl = slot_tag(x, h) | ((uint32_t)j + 1);
 	}
 	return RL_OK;
 }
@@ -405,16 +427,14 @@ typedef struct chain {
 /* While the hits are read, the chains are kept in blocks of CHAIN_BLOCK, not one array grown by
  * doubling: a grown array is copied with the old one still there, and on two unrelated texts,
  * whose narrow pass keeps every chain (thousands of stray pairs of words), that copy was 10 MiB
- * of the comparison's peak at 4 MB a side, above the shingle index. keep_wide gathers the chains
- * it keeps into one array (v) once the index is freed. */
+ * of the comparison's peak at 4 MB a side, above the shingle index. keep_wide reads them block by
+ * block once the index is freed, freeing each block as it goes. */
 #define CHAIN_BITS 14
 #define CHAIN_BLOCK ((size_t)1 << CHAIN_BITS)
 
 typedef struct chains {
 	chain **blk;     /* the blocks, blk[k >> CHAIN_BITS] holding chain k */
 	size_t nblk;     /* blocks allocated */
-	chain *v;        /* keep_wide's chains, in one array of nv */
-	size_t nv;
 	size_t n, cap;   /* cap: the chains the list may hold before it is pruned or grows */
 	uint32_t *open;  /* per diagonal bucket: the chain last extended there, or UINT32_MAX */
 	size_t nbuckets;
@@ -507,8 +527,8 @@ static bool extends(const rl_ctx *c, const chain *ch, const orphans *oa, const o
 	if (i < ch->i1 || j < ch->j1 || i - ch->i1 > CHAIN_GAP || j - ch->j1 > CHAIN_GAP)
 		return false;
 	int64_t drift = ((int64_t)j - ch->j1) - ((int64_t)i - ch->i1);
-	if (drift > CHAIN_DRIFT || drift < -CHAIN_DRIFT || oa->run[i] != oa->run[ch->i1] ||
-	    ob->run[j] != ob->run[ch->j1])
+	if (drift > CHAIN_DRIFT || drift < -CHAIN_DRIFT || !same_run(oa, ch->i1, i) ||
+	    !same_run(ob, ch->j1, j))
 		return false;
 	/* Over a paragraph edge only without a gap: two paragraphs that moved together share the
 	 * shingles across their edge; a chain that leaps over one is two passages (or a stray
@@ -561,11 +581,11 @@ static int find_chains(const rl_ctx *c, const orphans *oa, const orphans *ob, ch
 		uint64_t h = shingle(c, RL_OLD, oa, i);
 		if (!h)
 			continue;
-		const slot *sl = slot_of(&x, h);
-		if (!slot_key(sl))
+		uint32_t head = *slot_of(&x, h);
+		if (!head)
 			continue;
 		uint32_t at[SHINGLE_MAX_OCC + 1], n = 0;
-		for (uint32_t j = sl->head; j != UINT32_MAX && n <= SHINGLE_MAX_OCC; j = x.next[j])
+		for (uint32_t j = slot_head(&x, head); j != UINT32_MAX && n <= SHINGLE_MAX_OCC; j = x.next[j])
 			at[n++] = j;
 		if (n > SHINGLE_MAX_OCC)
 			continue;  /* too common to place */
@@ -588,15 +608,14 @@ static void chains_blocks_free(chains *cs)
 static void chains_free(chains *cs)
 {
 	chains_blocks_free(cs);
-	rl_map_free(cs->v, cs->nv * sizeof *cs->v);
 	free(cs->open);
 }
 
-static int cmp_chain(const void *x, const void *y)
+/* The order keep_wide gives the chains: largest first by this score, those of one score in the
+ * order they were found (as glibc's merge sort gave them when qsort sorted them). */
+static inline uint32_t chain_score(const chain *ch)
 {
-	const chain *p = x, *q = y;
-	uint32_t sp = p->i1 - p->i0 + p->hits, sq = q->i1 - q->i0 + q->hits;
-	return (sp < sq) - (sp > sq);
+	return ch->i1 - ch->i0 + ch->hits;
 }
 
 static bool wide(const chain *ch, uint32_t min_words, size_t width)
@@ -604,46 +623,94 @@ static bool wide(const chain *ch, uint32_t min_words, size_t width)
 	return ch->i1 + width - ch->i0 >= min_words && ch->j1 + width - ch->j0 >= min_words;
 }
 
-/* Chains too thin to make a passage of min_words (most of them: stray shared phrases) are
- * dropped before sorting; the rest, gathered into cs->v (each block freed once read), go largest
- * first. */
-static int keep_wide(chains *cs, uint32_t min_words, size_t width)
+/* Each chain as the tokens it covers: from its first hit's first word to its last hit's last. */
+static inline rl_span span_of(const chain *ch, const orphans *oa, const orphans *ob)
+{
+	return (rl_span){oa->tok[ch->i0], oa->tok[ch->i1 + oa->width - 1] + 1, ob->tok[ch->j0],
+	                 ob->tok[ch->j1 + ob->width - 1] + 1};
+}
+
+/* Put v[k] at place to[k], for every k, by the permutation's cycles (each swap puts one span
+ * where it belongs). */
+static void permute(rl_span *v, uint32_t *to, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		while (to[k] != k) {
+			uint32_t j = to[k], tj = to[j];
+			rl_span t = v[k];
+			v[k] = v[j], v[j] = t;
+			to[k] = tj, to[j] = j;
+		}
+}
+
+/* Where each chain goes: per score (of `top` at most), the place of its first chain, largest
+ * scores first (a counting sort, stable). */
+static uint32_t *score_places(const chains *cs, uint32_t min_words, size_t width, uint32_t top)
+{
+	uint32_t *at = rl_map_alloc(((size_t)top + 1) * sizeof *at);
+	if (!at)
+		return NULL;
+	for (size_t k = 0; k < cs->n; k++)
+		if (wide(chain_at(cs, k), min_words, width))
+			at[chain_score(chain_at(cs, k))]++;
+	uint32_t sum = 0;
+	for (size_t s = top + 1; s-- > 0;) {
+		uint32_t here = at[s];
+		at[s] = sum;
+		sum += here;
+	}
+	return at;
+}
+
+/* The chains wide enough to make a passage of min_words (thin ones are most of them: stray shared
+ * phrases) as spans, largest first. The spans are written in the chains' order, each block freed
+ * once read, with each one's place beside it (4 bytes), then moved to their places: the chains
+ * gathered into an array and sorted by qsort took three times the chains' memory at once (the
+ * array, qsort's buffer as large, then the spans beside the array), 5.6 MiB of the moves stage's
+ * peak on two unrelated 1 MB texts, where every chain of the narrow pass is kept. */
+static int keep_wide(chains *cs, const orphans *oa, const orphans *ob, uint32_t min_words,
+                     rl_span **out, size_t *n)
 {
 	size_t w = 0;
-	for (size_t k = 0; k < cs->n; k++)
-		w += wide(chain_at(cs, k), min_words, width);
-	if (!(cs->v = rl_map_alloc((w + 1) * sizeof *cs->v)))
+	uint32_t top = 0;
+	for (size_t k = 0; k < cs->n; k++) {
+		const chain *ch = chain_at(cs, k);
+		if (wide(ch, min_words, oa->width)) {
+			w++;
+			top = chain_score(ch) > top ? chain_score(ch) : top;
+		}
+	}
+	*n = 0;
+	if (w == 0)
+		return RL_OK;
+	/* (The spans first: the scratch after them, freed before the stage goes on, leaves no hole
+	 * under them in malloc's heap.) */
+	rl_span *v = malloc(w * sizeof *v);
+	uint32_t *at = v ? score_places(cs, min_words, oa->width, top) : NULL;
+	uint32_t *to = at ? rl_map_alloc(w * sizeof *to) : NULL;
+	if (!at || !to || !v) {
+		rl_map_free(at, ((size_t)top + 1) * sizeof *at);
+		rl_map_free(to, w * sizeof *to);
+		free(v);
 		return RL_ENOMEM;
-	cs->nv = w + 1;
+	}
 	w = 0;
 	for (size_t k = 0; k < cs->n; k++) {
 		const chain *ch = chain_at(cs, k);
-		if (wide(ch, min_words, width))
-			cs->v[w++] = *ch;
+		if (wide(ch, min_words, oa->width)) {
+			to[w] = at[chain_score(ch)]++;
+			v[w++] = span_of(ch, oa, ob);
+		}
 		if ((k + 1) % CHAIN_BLOCK == 0 || k + 1 == cs->n) {
-			rl_map_free(cs->blk[k >> CHAIN_BITS], CHAIN_BLOCK * sizeof *cs->v);
+			rl_map_free(cs->blk[k >> CHAIN_BITS], CHAIN_BLOCK * sizeof *ch);
 			cs->blk[k >> CHAIN_BITS] = NULL;
 		}
 	}
-	chains_blocks_free(cs);
-	cs->n = w;
-	if (cs->n > 1)
-		qsort(cs->v, cs->n, sizeof *cs->v, cmp_chain);
-	return RL_OK;
-}
-
-/* Each chain as the tokens it covers: from its first hit's first word to its last hit's last. */
-static int spans_of(const chains *cs, const orphans *oa, const orphans *ob, rl_span **out)
-{
-	rl_span *v = malloc((cs->n + 1) * sizeof *v);
-	if (!v)
-		return RL_ENOMEM;
-	for (size_t k = 0; k < cs->n; k++) {
-		const chain *ch = &cs->v[k];
-		v[k] = (rl_span){oa->tok[ch->i0], oa->tok[ch->i1 + oa->width - 1] + 1, ob->tok[ch->j0],
-		                 ob->tok[ch->j1 + ob->width - 1] + 1};
-	}
+	rl_map_free(at, ((size_t)top + 1) * sizeof *at);
+	permute(v, to, w);
+	rl_map_free(to, w * sizeof *to);
 	*out = v;
+	*n = w;
 	return RL_OK;
 }
 
@@ -667,15 +734,13 @@ int rl_move_candidates_in(const rl_ctx *c, const rl_opvec *ops, const uint8_t *o
 	if (orphans_find(c, ops, orphan, free_tok ? free_tok[RL_OLD] : NULL, RL_OLD, &oa) != RL_OK ||
 	    orphans_find(c, ops, orphan, free_tok ? free_tok[RL_NEW] : NULL, RL_NEW, &ob) != RL_OK)
 		goto out;
+	size_t nv = 0;
 	rc = RL_OK;
-	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK &&
-	    (rc = keep_wide(&cs, min_words, width)) == RL_OK) {
-		if (cs.n > 0)
-			rc = spans_of(&cs, &oa, &ob, &v);
-	}
+	if (oa.n >= min_words && ob.n >= min_words && (rc = find_chains(c, &oa, &ob, &cs)) == RL_OK)
+		rc = keep_wide(&cs, &oa, &ob, min_words, &v, &nv);
 	if (rc == RL_OK) {
 		*out = v;
-		*n = cs.n;
+		*n = nv;
 	}
 out:
 	orphans_free(&oa);

@@ -338,36 +338,45 @@ static size_t lettered(char *out, unsigned k)
 	return 6;
 }
 
-/* The chains are kept in blocks while the hits are read, then gathered and sorted (largest first,
- * equals in the order they were made). OLD: 20,000 three-word phrases of distinct words; NEW: the
- * same phrases in a shuffled order. Asked for passages of three words, every phrase the exact
- * diff did not keep is a candidate of its own: more chains than a block holds. */
-Test(shingle, more_chains_than_a_block_come_back_largest_first_then_in_order)
+/* OLD: `phrases` three-word phrases of distinct words, ten a paragraph; NEW: the same phrases in
+ * a shuffled order. Asked for passages of three words, every phrase the exact diff did not keep
+ * is a candidate of its own. The texts are the fixture's (its tokens point into them): freed by
+ * the caller after fixture_close. */
+static void shuffled_phrases(fixture *f, unsigned phrases, char *text[2])
 {
-	enum { PHRASES = 20000 };
-	unsigned *order = malloc(PHRASES * sizeof *order);
-	char *a = malloc(PHRASES * 24 + 64), *b = malloc(PHRASES * 24 + 64), w[8];
+	unsigned *order = malloc(phrases * sizeof *order);
+	char *a = text[0] = malloc(phrases * 24 + 64), *b = text[1] = malloc(phrases * 24 + 64), w[8];
 	size_t na = 0, nb = 0;
 	cr_assert(order && a && b);
-	for (unsigned p = 0; p < PHRASES; p++)
+	for (unsigned p = 0; p < phrases; p++)
 		order[p] = p;
 	unsigned x = 777;
-	for (unsigned p = PHRASES; p > 1; p--) {
+	for (unsigned p = phrases; p > 1; p--) {
 		x = x * 1103515245u + 12345u;
 		unsigned j = (x >> 8) % p, t = order[p - 1];
 		order[p - 1] = order[j], order[j] = t;
 	}
-	for (unsigned p = 0; p < PHRASES; p++)
+	for (unsigned p = 0; p < phrases; p++)
 		for (unsigned i = 0; i < 3; i++) {
 			lettered(w, order[p] * 3 + i);
 			nb += (size_t)sprintf(b + nb, "%s%s", w, i < 2 || p % 10 != 9 ? " " : ".\n\n");
 			lettered(w, p * 3 + i);
 			na += (size_t)sprintf(a + na, "%s%s", w, i < 2 || p % 10 != 9 ? " " : ".\n\n");
 		}
+	fixture_open(f, a, b);
+	fixture_search(f, 3);
+	free(order);
+}
+
+/* The chains are kept in blocks while the hits are read, then sorted (largest first, equals in
+ * the order they were made) with more chains than a block holds. */
+Test(shingle, more_chains_than_a_block_come_back_largest_first_then_in_order)
+{
 	fixture f;
-	fixture_open(&f, a, b);
-	fixture_search(&f, 3);
-	cr_assert_gt(f.ncand, 16384, "%zu candidates, %zu ops marked of %zu", f.ncand, marked(&f), f.ops.n);
+	char *text[2];
+	shuffled_phrases(&f, 20000, text);
+	cr_assert_gt(f.ncand, 16384, "%zu candidates, %zu ops marked of %zu", f.ncand, marked(&f),
+	             f.ops.n);
 	/* A chain of one hit (three words) is the smallest there is, and such chains come last, in
 	 * the order of their OLD words. */
 	for (size_t k = 1; k < f.ncand; k++) {
@@ -378,7 +387,33 @@ Test(shingle, more_chains_than_a_block_come_back_largest_first_then_in_order)
 	}
 	cr_assert_eq(rl_words(&f.c, RL_OLD, f.cand[f.ncand - 1].a0, f.cand[f.ncand - 1].a1), 3);
 	fixture_close(&f);
-	free(order);
-	free(a);
-	free(b);
+	free(text[0]);
+	free(text[1]);
+}
+
+/* A slot of the index holds its chain's first position, not its key: a probe that meets a full
+ * slot works that slot's key out again and goes on when it is another's. With 20,000 distinct
+ * shingles in NEW (the table seven eighths full, probes meeting other keys' slots all the time)
+ * every phrase of OLD still finds its own copy and no other: each candidate of one hit (three
+ * words) has the same words on both sides. (A larger one may join phrases that happen to be
+ * neighbours on both sides, or close, with other words between.) */
+Test(shingle, a_probe_past_other_keys_finds_each_phrase_its_own_copy)
+{
+	fixture f;
+	char *text[2];
+	shuffled_phrases(&f, 20000, text);
+	size_t one_hit = 0;
+	for (size_t k = 0; k < f.ncand; k++) {
+		const rl_span *sp = &f.cand[k];
+		if (rl_words(&f.c, RL_OLD, sp->a0, sp->a1) != 3)
+			continue;
+		/* (span_text keeps each side's text in a buffer of its own) */
+		const char *old = span_text(&f, RL_OLD, sp->a0, sp->a1);
+		cr_assert_str_eq(span_text(&f, RL_NEW, sp->b0, sp->b1), old, "candidate %zu", k);
+		one_hit++;
+	}
+	cr_assert_gt(one_hit, 16384);
+	fixture_close(&f);
+	free(text[0]);
+	free(text[1]);
 }
