@@ -620,3 +620,18 @@ Test(cleanup, a_change_is_heavy_past_the_words_of_a_swap)
 		cr_assert_eq(rl_heavy_op(c, &cases[i].op), cases[i].heavy, "case %zu", i);
 	text_ctx_close(&x);
 }
+
+/* A rewrite whose other side is whole units is no rewrite: the head of OLD's next sentence ("A",
+ * which goes on in the kept "Port") against NEW's whole sentence, in the slot of OLD's deleted
+ * sentence, is an insertion and the head deleted on its own, by its sentence (stop 31, s31row's
+ * shape with NEW the short sentence). */
+Test(cleanup, a_sentence_head_against_whole_units_is_no_rewrite)
+{
+	const char *a = "The ferry left at noon.\n\nIt must be said that these are for now no more "
+	                "than hopes. A Port spokesman said the fares stay low.\n";
+	const char *b = "The ferry left at noon.\n\nThe hopes are only that \xe2\x80\x93 hopes. Port "
+	                "chief Ben Hale would still need to sign, and a city spokesman said the fares "
+	                "stay low.\n";
+	script_has(a, b, NULL, "| i The hopes are only that \xe2\x80\x93 hopes . | d A | = Port |");
+	script_lacks(a, b, NULL, "r A >");
+}
