@@ -635,3 +635,15 @@ Test(cleanup, a_sentence_head_against_whole_units_is_no_rewrite)
 	script_has(a, b, NULL, "| i The hopes are only that \xe2\x80\x93 hopes . | d A | = Port |");
 	script_lacks(a, b, NULL, "r A >");
 }
+
+/* A unit that a line break alone ends is no whole sentence: "Additionally" at the end of a line
+ * of NEW, against OLD's "Also" that starts the sentence going on after it, stays their rewrite
+ * (fresh seed 2718281828 p2's shape, our own words). */
+Test(cleanup, a_word_ended_by_a_line_break_is_no_whole_sentence)
+{
+	const char *a = "1. To lose a thread of talk or a line of thought. Also said as a cry at the "
+	                "point of doubt.\n\n2. To find the way home.\n";
+	const char *b = "1. To loses a thread of talk or a line of thought. Additionally\nsaid as a "
+	                "cries at the level of doubts.\n\n2. To find the way home.\n";
+	script_has(a, b, NULL, "| r Also > Additionally |");
+}
