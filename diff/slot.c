@@ -165,8 +165,9 @@ static int push_rewrite(const rl_ctx *c, const rl_op *d, const rl_op *i, uint32_
                         rl_opvec *out)
 {
 	rl_op r = {d->a0, d->a1, i->b0, i->b1, 0, RL_OP_REPLACE, RL_QUOTE_NONE};
-	for (uint32_t k = 0; k < m; k++)
-		if (c->side[RL_OLD].ids[d->a0 + k] != c->side[RL_NEW].ids[i->b0 + k])
+	for (uint32_t k = 0; k < m; k++)  /* (not compared, under -p: no equal op of its own) */
+		if (c->side[RL_OLD].ids[d->a0 + k] != c->side[RL_NEW].ids[i->b0 + k] ||
+		    c->side[RL_OLD].ids[d->a0 + k] == RL_ID_NONE)
 			m = 0;
 	if (m > 0) {
 		rl_op e = {d->a0, d->a0 + m, i->b0, i->b0 + m, 0, RL_OP_EQUAL, RL_QUOTE_NONE};
