@@ -522,6 +522,51 @@ static int split_one(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *o
 	return RL_OK;
 }
 
+/* Do side s's tokens [lo, hi) end with a sentence's stop (closing marks after it left out)? A
+ * unit that a line break alone ends ("Additionally" on a line of its own in text wrapped by hand)
+ * is no whole sentence. */
+static bool ends_stop(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t j = hi - 1;
+	while (j > lo && sd->tok[j].gap == RL_GAP_NONE &&
+	       rl_is_closer(sd->text + sd->tok[j].off, sd->tok[j].len))
+		j--;
+	return (rl_tok_idf(c, s, j) & RL_IDF_STOP) != 0;
+}
+
+/* A replace whose one side is whole units and whose other side is the head of a sentence that
+ * goes on in the equal op after it ("[-A-]{+The plans are only that - plans.+} Harbour": NEW's
+ * sentence ends before "Harbour", OLD's "A" starts the sentence "Harbour" goes on in) pairs text
+ * that shares no sentence: the whole units are inserted (deleted), then the head deleted
+ * (inserted) on its own, before the rest of its sentence. Returns false when op k is not such a
+ * replace (*done false, nothing written). */
+static int head_off(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *out, bool *done)
+{
+	const rl_op *op = &ops->v[k], *next = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
+	*done = false;
+	if (op->kind != RL_OP_REPLACE || op->move || !next || next->kind != RL_OP_EQUAL ||
+	    next->move)
+		return RL_OK;
+	for (int s = 0; s < 2; s++) {
+		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s), olo = rl_lo(op, !s), ohi = rl_hi(op, !s);
+		if (rl_inside_unit(c, s, lo) || !rl_inside_unit(c, s, hi) ||
+		    rl_inside_unit(c, !s, olo) || rl_inside_unit(c, !s, ohi) || !ends_stop(c, !s, olo, ohi))
+			continue;
+		rl_op whole = *op, head = *op;
+		if (s == RL_OLD)  /* the head stands after the whole units on the other side */
+			whole.a0 = whole.a1 = lo, head.b0 = head.b1 = ohi;
+		else
+			whole.b0 = whole.b1 = lo, head.a0 = head.a1 = ohi;
+		whole.kind = s == RL_OLD ? RL_OP_INSERT : RL_OP_DELETE;
+		head.kind = s == RL_OLD ? RL_OP_DELETE : RL_OP_INSERT;
+		*done = true;
+		int rc = rl_opvec_push(out, &whole);
+		return rc == RL_OK ? rl_opvec_push(out, &head) : rc;
+	}
+	return RL_OK;
+}
+
 /* Content words looked at on each side of a replace for a shared one; a longer replace is taken
  * to share some (it is left as it is). */
 #define SHARED_SCAN_MAX 256
@@ -609,6 +654,8 @@ int rl_split_at_units(rl_ctx *c, rl_opvec *ops)
 			done = true;
 		} else {
 			rc = split_one(c, ops, k, &out, &done);
+			if (rc == RL_OK && !done)
+				rc = head_off(c, ops, k, &out, &done);
 		}
 		if (rc == RL_OK && !done)
 			rc = rl_opvec_push(&out, &ops->v[k]);

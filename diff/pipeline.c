@@ -19,6 +19,7 @@
 #include "refine.h"
 #include "restyle.h"
 #include "shingle.h"
+#include "slot.h"
 #include "status.h"
 #include "structure.h"
 #include "typo.h"
@@ -240,6 +241,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_items_apart(&c, &ops);
 	if (rc == RL_OK && c.stages)
 		rc = rl_tails_first(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))
+		rc = rl_slot_rewrites(&c, &ops);
 	if (rc == RL_OK && c.stages && c.opts.key.fold_typography)
 		rc = rl_typo_fold(&c, &ops, &folded);
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */

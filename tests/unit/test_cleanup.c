@@ -620,3 +620,30 @@ Test(cleanup, a_change_is_heavy_past_the_words_of_a_swap)
 		cr_assert_eq(rl_heavy_op(c, &cases[i].op), cases[i].heavy, "case %zu", i);
 	text_ctx_close(&x);
 }
+
+/* A rewrite whose other side is whole units is no rewrite: the head of OLD's next sentence ("A",
+ * which goes on in the kept "Port") against NEW's whole sentence, in the slot of OLD's deleted
+ * sentence, is an insertion and the head deleted on its own, by its sentence (stop 31, s31row's
+ * shape with NEW the short sentence). */
+Test(cleanup, a_sentence_head_against_whole_units_is_no_rewrite)
+{
+	const char *a = "The ferry left at noon.\n\nIt must be said that these are for now no more "
+	                "than hopes. A Port spokesman said the fares stay low.\n";
+	const char *b = "The ferry left at noon.\n\nThe hopes are only that \xe2\x80\x93 hopes. Port "
+	                "chief Ben Hale would still need to sign, and a city spokesman said the fares "
+	                "stay low.\n";
+	script_has(a, b, NULL, "| i The hopes are only that \xe2\x80\x93 hopes . | d A | = Port |");
+	script_lacks(a, b, NULL, "r A >");
+}
+
+/* A unit that a line break alone ends is no whole sentence: "Additionally" at the end of a line
+ * of NEW, against OLD's "Also" that starts the sentence going on after it, stays their rewrite
+ * (fresh seed 2718281828 p2's shape, our own words). */
+Test(cleanup, a_word_ended_by_a_line_break_is_no_whole_sentence)
+{
+	const char *a = "1. To lose a thread of talk or a line of thought. Also said as a cry at the "
+	                "point of doubt.\n\n2. To find the way home.\n";
+	const char *b = "1. To loses a thread of talk or a line of thought. Additionally\nsaid as a "
+	                "cries at the level of doubts.\n\n2. To find the way home.\n";
+	script_has(a, b, NULL, "| r Also > Additionally |");
+}
