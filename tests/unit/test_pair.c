@@ -134,6 +134,41 @@ Test(pair, pairing_keeps_the_words_the_word_diff_kept)
 	             "d And so it was , that , while they were there");
 }
 
+/* A modern rendering with quotations against an old one without (our own text): "All were crying
+ * and mourning him, but she said, “Don’t cry. He isn’t drowned, but sleeping.”" is three
+ * units, split at the quotation, and the old sentence is one. Only the last piece shares enough
+ * with it to pair; the first, one content word in common, was left in the gap before the pair and
+ * deleted whole, and the word diff of the pair alone kept too little to stand: the sentence was
+ * drawn as a deletion and an insertion, losing "and", "him", "but she said", "drowned, but", which
+ * the word diff kept. A unit next to a pair joins it when the word diff kept words between them. */
+#define FERRY_OLD \
+	"While she was still speaking, a servant came from the miller\u2019s house, saying to her, " \
+	"\u201cYour son has drowned. Don\u2019t trouble the ferryman.\u201d But Marta, hearing it, " \
+	"answered him, \u201cDon\u2019t be afraid. Only trust, and he will be saved.\u201d When the old " \
+	"ferryman finally reached the new wooden landing below the mill, he let no one board his " \
+	"little boat with him except Anna, Piet, and the boy\u2019s father and mother, who were " \
+	"waiting on the muddy shore in the cold rain with the two fishermen from the far northern " \
+	"village. All were crying and mourning him, but she said, \u201cDon\u2019t cry. He isn\u2019t " \
+	"drowned, but sleeping.\u201d They were mocking her, knowing that he was drowned. But she " \
+	"sent them all away, and taking him by the arm, she called, saying, \u201cBoy, wake!\u201d\n"
+#define FERRY_NEW \
+	"While she yet spake, there cometh one from the miller\u2019s house, saying to her, Thy son " \
+	"is drowned; trouble not the ferryman. But when Marta heard it, she answered him, saying, " \
+	"Fear not: trust only, and he shall be saved. And when the aged ferryman at last came unto " \
+	"the fresh timber landing beneath the mill, he suffered no man to go into his small vessel " \
+	"with him, save Anna, and Piet, and the father and the mother of the lad, which tarried upon " \
+	"the miry bank in the bitter storm with the twain fishers out of the distant northern town. " \
+	"And all wept, and bewailed him: but she said, Weep not; he is not drowned, but sleepeth. And " \
+	"they laughed her to scorn, knowing that he was drowned. And she put them all out, and took " \
+	"him by the arm, and called, saying, Lad, arise.\n"
+
+Test(pair, a_sentence_split_at_a_quotation_keeps_its_words)
+{
+	script_has(FERRY_OLD, FERRY_NEW, NULL, "= but she said ,");
+	script_has(FERRY_OLD, FERRY_NEW, NULL, "= drowned , but");
+	script_lacks(FERRY_OLD, FERRY_NEW, NULL, "d All were crying and mourning him , but she said");
+}
+
 /* Sentences pair by the stems of their content words, their first five characters: the plural of
  * a short word ("boats", "nets", "hulls") kept its "s" there and met nothing, so a bullet that
  * restates a sentence in plurals shared too few words with it and was left an insertion. */
