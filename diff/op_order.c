@@ -347,8 +347,8 @@ static int equal_marks_apart(const rl_ctx *c, const rl_opvec *out, const rl_op *
 		uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
 		/* marks alone that end a word ("’" of "’s" does not), compared (punctuation left
 		 * out of the comparison is equal to any: its place is the layout's, not a change) */
-		if (rl_so_glued_marks(sd, lo, hi) != hi - lo || (hi < sd->n && sd->tok[hi].gap == RL_GAP_NONE) ||
-		    sd->ids[lo] == RL_ID_NONE)
+		if (hi == lo || rl_so_glued_marks(sd, lo, hi) != hi - lo ||
+		    (hi < sd->n && sd->tok[hi].gap == RL_GAP_NONE) || sd->ids[lo] == RL_ID_NONE)
 			return -1;
 	}
 	for (int s = RL_OLD; s <= RL_NEW; s++) {
