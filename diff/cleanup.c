@@ -539,8 +539,8 @@ static bool ends_stop(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
  * goes on in the equal op after it ("[-A-]{+The plans are only that - plans.+} Harbour": NEW's
  * sentence ends before "Harbour", OLD's "A" starts the sentence "Harbour" goes on in) pairs text
  * that shares no sentence: the whole units are inserted (deleted), then the head deleted
- * (inserted) on its own, before the rest of its sentence. Returns false when op k is not such a
- * replace (*done false, nothing written). */
+ * (inserted) on its own, before the rest of its sentence. When op k is no such replace, *done
+ * stays false and nothing is written; returns RL_OK or RL_ENOMEM. */
 static int head_off(const rl_ctx *c, const rl_opvec *ops, size_t k, rl_opvec *out, bool *done)
 {
 	const rl_op *op = &ops->v[k], *next = k + 1 < ops->n ? &ops->v[k + 1] : NULL;
