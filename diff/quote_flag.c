@@ -1,7 +1,8 @@
 /* quote_flag.c: flagging the ops that change quotations (rl_quotes_flag, quote.h): each
- * quotation judged (gone as a whole, stranded, reworded, restated), the ops refolded and split
- * to match, and the flags set. The quotations were found by quote.c; the ops were cut at their
- * marks by quote_edges.c; quote_owner.c is the index this file asks (quote_stage.h). */
+ * quotation judged (quote_gone.c: gone as a whole, stranded, reworded), the ops refolded and
+ * split to match, quotations restated found, and the flags set. The quotations were found by
+ * quote.c; the ops were cut at their marks by quote_edges.c; quote_owner.c is the index this
+ * file asks (quote_stage.h). */
 #include "quote.h"
 
 #include <stdlib.h>
@@ -9,10 +10,6 @@
 
 #include "quote_stage.h"
 #include "status.h"
-
-/* A quotation that keeps less than one word in this many was removed (or added) as a whole; the
- * odd word matched by coincidence inside it does not save it. */
-#define GONE_RATIO 5
 
 /* How much a flag matters: a stronger one wins when an op touches several quotations. */
 static int strength(uint8_t q)
@@ -30,348 +27,6 @@ static void flag(rl_op *op, uint8_t q)
 		op->quote = q;
 }
 
-
-/* Words of quotation q (side s) that are kept in NEW (or come from OLD); *content: how many of
- * them are content words, *has_content: whether q holds any. */
-static uint32_t kept_words(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                           const rl_quotation *q, uint32_t *content, bool *has_content)
-{
-	uint32_t k = 0;
-	*content = 0;
-	*has_content = false;
-	for (uint32_t t = q->t0; t < q->t1; t++) {
-		if (c->side[s].tok[t].cls != RL_TOK_WORD)
-			continue;
-		bool is_content = rl_is_content(c, s, t);
-		*has_content |= is_content;
-		if (rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, t)]))
-			k++, *content += is_content;
-	}
-	return k;
-}
-
-/* Is quotation q of side s a quotation on the other side too: do the words it keeps stand inside
- * a quotation there? When they do not, marks were only added (or dropped) around kept words: a
- * translation that quotes speech its original gave without marks changes no quotation. */
-static bool quoted_there(const rl_qowner *ow, const rl_opvec *ops, int s, const rl_quotation *q)
-{
-	int o = !s;
-	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
-		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
-		uint32_t olo = rl_lo(op, o), ohi = rl_hi(op, o);
-		uint32_t x0 = olo + (lo - rl_lo(op, s)), x1 = olo + (hi - rl_lo(op, s));
-		x0 = x0 < ohi ? x0 : ohi;  /* an equal op under ignore_punct may differ in length */
-		x1 = x1 < ohi ? x1 : ohi;
-		if (rl_qo_inq(ow, o, x1) > rl_qo_inq(ow, o, x0))
-			return true;
-	}
-	return false;
-}
-
-/* Is op inside quotation q on side s (its tokens there, or its place when it has none)? */
-static bool op_inside(const rl_op *op, int s, const rl_quotation *q)
-{
-	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
-	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
-}
-
-/* The word nearest to token t of side o, looking back (dir < 0, from the token before t) or
- * ahead (from t), inside its paragraph: 0 there is none, 1 it is kept, 2 it is in a rewording, 3
- * it is new text (a change that holds no word of the other side). */
-static int near_word(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int o, uint32_t t,
-                     int dir)
-{
-	const rl_side *sd = &c->side[o];
-	uint32_t x = t;
-	if (dir < 0) {
-		while (x > 0 && sd->tok[x].gap != RL_GAP_PARA && sd->tok[x - 1].cls != RL_TOK_WORD)
-			x--;
-		if (x == 0 || sd->tok[x].gap == RL_GAP_PARA)
-			return 0;
-		x--;
-	} else {
-		while (x < sd->n && (x == 0 || sd->tok[x].gap != RL_GAP_PARA) &&
-		       sd->tok[x].cls != RL_TOK_WORD)
-			x++;
-		if (x == sd->n || (x > 0 && sd->tok[x].gap == RL_GAP_PARA))
-			return 0;
-	}
-	const rl_op *op = &ops->v[rl_qo_op_of(ow, o, x)];
-	return rl_qo_kept(op) ? 1 : rl_op_words(c, op, !o) > 0 ? 2 : 3;
-}
-
-/* Are tokens [lo, hi) of a side glued between two words ("." in "X.509", "-" in "e-mail")? */
-static bool glued_inside(const rl_side *sd, uint32_t lo, uint32_t hi)
-{
-	return lo > 0 && hi < sd->n && hi > lo && sd->tok[lo].gap == RL_GAP_NONE &&
-	       sd->tok[hi].gap == RL_GAP_NONE && sd->tok[lo - 1].cls == RL_TOK_WORD &&
-	       sd->tok[hi].cls == RL_TOK_WORD;
-}
-
-/* Tokens looked at for a paragraph break between two places: further apart, they are apart. */
-#define PARA_REACH 2000
-
-/* Does a paragraph start between tokens t0 and t1 of a side (t0 < t1, or none is)? */
-static bool para_apart(const rl_side *sd, uint32_t t0, uint32_t t1)
-{
-	if (t1 <= t0)
-		return false;
-	if (t1 - t0 > PARA_REACH)
-		return true;
-	for (uint32_t t = t0 + 1; t <= t1 && t < sd->n; t++)
-		if (sd->tok[t].gap == RL_GAP_PARA)
-			return true;
-	return false;
-}
-
-/* The paragraph of a side around the place before token t (t itself when it starts none),
- * [*p0, *p1), looked for inside [lo, hi) only (the tokens the caller counts). */
-static void para_around(const rl_side *sd, uint32_t t, uint32_t lo, uint32_t hi, uint32_t *p0,
-                        uint32_t *p1)
-{
-	uint32_t x = t < sd->n ? t : sd->n;
-	while (x > lo && (x == sd->n || sd->tok[x].gap != RL_GAP_PARA))
-		x--;
-	*p0 = x;
-	x = t + 1;
-	while (x < hi && x < sd->n && sd->tok[x].gap != RL_GAP_PARA)
-		x++;
-	*p1 = x < sd->n ? x : sd->n;
-}
-
-/* Words a quotation may keep by coincidence and still be gone (see stranded()). */
-#define STRANDED_WORDS 3
-
-/* Tokens of a sentence looked at for its kept words: a longer one is no sentence to judge. */
-#define SENTENCE_REACH 400
-
-/* Is the sentence around quotation q of OLD gone: does the text of the units it stands in keep
- * less than one word in GONE_RATIO outside the quotation, of four at least? The few words the
- * quotation keeps are then coincidence whatever stands around them on the other side ("Writes X
- * into the entry of the “warm buckets” table." against "- First check the buckets index": two
- * rewordings around "buckets", or "the" kept before it, and nothing else of the sentence). */
-static bool sentence_gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                          const rl_quotation *q)
-{
-	const rl_side *sd = &c->side[s];
-	if (s != RL_OLD || !rl_has_units(sd) || !sd->ustart || sd->nunits == 0)
-		return false;
-	uint32_t lo = sd->ustart[rl_unit_of(sd, q->t0)], hi = sd->ustart[rl_unit_of(sd, q->t1 - 1) + 1];
-	if (hi - lo > SENTENCE_REACH)
-		return false;
-	uint32_t words = 0, kept = 0;
-	for (uint32_t t = lo; t < hi; t++) {
-		if (t == q->t0)
-			t = q->t1;
-		if (t >= hi)
-			break;
-		if (sd->tok[t].cls != RL_TOK_WORD)
-			continue;
-		words++;
-		kept += rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, t)]);
-	}
-	return words >= 4 && kept * GONE_RATIO < words;
-}
-
-/* Are the few words quotation q of side s keeps (STRANDED_WORDS at most, in runs that do not
- * reach past its marks; more, under half its words, when all stand in another paragraph than
- * where it stood) matched by coincidence: does each run stand on the other side between
- * changed words, inserted ones on one side at least, outside every quotation ("not “Transparent”
- * is called" against a bullet "- Transparent. An image format"), or in another paragraph than
- * the one where the quotation's changed opening mark went (a bullet list below that repeats
- * "509 certificates" of "“X.509 certificates”"), or anywhere when the sentence around the
- * quotation is gone too (sentence_gone)? Punctuation kept inside a word ("X.509")
- * counts for nothing. Marks taken from words that stay have those words' neighbours kept around
- * them, and a quotation reworded where it stood (a translation that quotes speech) has
- * rewordings around them. */
-static bool stranded(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                     const rl_quotation *q)
-{
-	int o = !s;
-	uint32_t kept = 0, near = 0;  /* words kept; of them, in the paragraph where it stood */
-	/* Where the quotation starts on the other side, when its opening mark was changed. */
-	const rl_op *first = &ops->v[rl_qo_op_of(ow, s, q->t0)];
-	uint32_t from_o = rl_qo_kept(first) ? UINT32_MAX : rl_lo(first, o);
-	bool one_para = !para_apart(&c->side[s], q->t0, q->t1 - 1);
-	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		if (op->move || !op_inside(op, s, q))
-			return false;
-		uint32_t words = rl_op_words(c, op, s);
-		if (words == 0 && glued_inside(&c->side[s], rl_lo(op, s), rl_hi(op, s)))
-			continue;  /* the full stop of "X.509" kept tells nothing */
-		kept += words;
-		if (one_para && from_o != UINT32_MAX && para_apart(&c->side[o], from_o, rl_lo(op, o)))
-			continue;  /* matched in another paragraph than where the quotation stood */
-		near += words;
-		if (kept > STRANDED_WORDS)
-			return false;
-		int before = near_word(c, ow, ops, o, rl_lo(op, o), -1);
-		int after = near_word(c, ow, ops, o, rl_hi(op, o), 1);
-		if ((before < 2 || after < 2 || (before < 3 && after < 3)) &&
-		    !sentence_gone(c, ow, ops, s, q))
-			return false;
-	}
-	/* More words, all restated in another paragraph (a bullet below that repeats part of a
-	 * quoted message the link above lost): the quotation left its place, when it kept less than
-	 * half its words. */
-	if (kept > STRANDED_WORDS && (near > 0 || kept * 2 >= rl_words(c, s, q->t0, q->t1)))
-		return false;
-	return kept > 0 && !quoted_there(ow, ops, s, q);
-}
-
-/* Does token t of side s stand in a change (an op that keeps nothing)? */
-static bool changed_at(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                       uint32_t t)
-{
-	return t < c->side[s].n && !rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, t)]);
-}
-
-/* A quotation that fills its sentences and lost both marks, whose kept words each stand between
- * changes, was removed whole when it keeps less than one word in this many (whole_stray). */
-#define WHOLE_STRAY_RATIO 3
-
-/* Is quotation q of side s all the words of the sentences it stands in (a quoted paragraph, a
- * quoted example line)? */
-static bool fills_units(const rl_ctx *c, int s, const rl_quotation *q)
-{
-	const rl_side *sd = &c->side[s];
-	if (!rl_has_units(sd) || !sd->ustart || sd->nunits == 0)
-		return false;
-	uint32_t lo = sd->ustart[rl_unit_of(sd, q->t0)], hi = sd->ustart[rl_unit_of(sd, q->t1 - 1) + 1];
-	return rl_words(c, s, lo, q->t0) == 0 && rl_words(c, s, q->t1, hi) == 0;
-}
-
-/* The words quotation q of OLD keeps, each run of them standing in NEW right between two changes;
- * UINT32_MAX when a run does not, or is moved, or reaches past the quotation. */
-static uint32_t kept_between_changes(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
-                                     const rl_quotation *q)
-{
-	const int s = RL_OLD, o = RL_NEW;
-	uint32_t kept = 0;
-	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		if (op->move || !op_inside(op, s, q))
-			return UINT32_MAX;
-		uint32_t words = rl_op_words(c, op, s);
-		if (words == 0)
-			continue;  /* a mark or sign kept inside tells nothing */
-		if (rl_lo(op, o) == 0 || !changed_at(c, ow, ops, o, rl_lo(op, o) - 1) ||
-		    !changed_at(c, ow, ops, o, rl_hi(op, o)))
-			return UINT32_MAX;
-		kept += words;
-	}
-	return kept;
-}
-
-/* Did quotation q of OLD lose both marks, and does each run of the words it keeps stand in NEW
- * right between two changes, outside every quotation there, with
- * - few words kept (STRANDED_WORDS at most), fewer than it lost taken away or replaced by
- *   punctuation alone ("“stored" → ","): "a “stored program computer”, code is" against "a,
- *   program text is", where the diff paired "program" of the quotation with the one that
- *   replaced "code" rather than the comma, at equal cost; or
- * - the quotation all of its sentences (fills_units) and less than one word in
- *   WHOLE_STRAY_RATIO kept: a quoted paragraph dropped, a bullet restating the paragraph before
- *   it in its place, read as rewordings around "the FOO", "the", "BAR" matched by coincidence
- *   (a quoted paragraph reworded in place keeps its marks)?
- * Then the quotation went as a whole and those words are coincidence; one whose kept words keep
- * their neighbours ("the “quick brown fox” ran" → "the fox ran") lost words and marks but stays,
- * altered (cut_unmarked). */
-static bool unmarked_stray(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
-                           const rl_quotation *q)
-{
-	const int s = RL_OLD, o = RL_NEW;
-	if (q->t1 - q->t0 < 2 || rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t0)]) ||
-	    rl_qo_kept(&ops->v[rl_qo_op_of(ow, s, q->t1 - 1)]))
-		return false;
-	uint32_t kept = kept_between_changes(c, ow, ops, q);
-	if (kept == 0 || kept == UINT32_MAX || quoted_there(ow, ops, s, q))
-		return false;
-	if (fills_units(c, s, q) && kept * WHOLE_STRAY_RATIO < rl_words(c, s, q->t0, q->t1))
-		return true;
-	if (kept > STRANDED_WORDS)
-		return false;
-	uint32_t taken = 0;
-	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		uint32_t lo = op->a0 > q->t0 ? op->a0 : q->t0, hi = op->a1 < q->t1 ? op->a1 : q->t1;
-		if (rl_op_words(c, op, o) == 0)
-			taken += rl_words(c, s, lo, hi);
-	}
-	return taken > kept;
-}
-
-/* Is quotation q gone as a whole: less than one word in GONE_RATIO kept, or, for a quotation of
- * OLD, only function words ("a", "of") matched by coincidence where it had content words, or a
- * few words stranded among new text on the other side, or left between changes once its marks
- * went with most of its words (unmarked_stray)? (A quotation of NEW that keeps "here" of
- * "Lo here" is a rewording, not a new quotation.) */
-static bool gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                 const rl_quotation *q)
-{
-	uint32_t w = rl_words(c, s, q->t0, q->t1), content;
-	bool has_content;
-	uint32_t kept = kept_words(c, ow, ops, s, q, &content, &has_content);
-	return w > 0 && (kept * GONE_RATIO < w || (s == RL_OLD && has_content && content == 0) ||
-	                 stranded(c, ow, ops, s, q) || (s == RL_OLD && unmarked_stray(c, ow, ops, q)));
-}
-
-/* Site chrome: at least CHROME_LINES lines a reader sees (list items, headline links), none of
- * more than CHROME_LINE_WORDS words, at most one in three ending with a sentence stop. */
-#define CHROME_LINES 3
-#define CHROME_LINE_WORDS 20
-
-/* Do tokens [first, last] of a side, a line, end with a sentence stop (before a closing mark or
- * bracket: "… said.”")? */
-static bool line_ends_sentence(const rl_ctx *c, int s, uint32_t first, uint32_t last)
-{
-	for (uint32_t t = last + 1; t-- > first;) {
-		if (c->side[s].tok[t].cls == RL_TOK_WORD)
-			return false;
-		if (rl_tok_idf(c, s, t) & RL_IDF_STOP)
-			return true;
-	}
-	return false;
-}
-
-/* Does quotation q of side s stand in site chrome that shares nothing with the other side: a
- * paragraph of short lines that are no sentences (a "Latest" box of headlines, one of which
- * quotes someone; a menu), every token of it deleted (inserted) and none moved? Such a quotation
- * is no quotation of the article: it is not flagged (the box is one deletion like any other). A
- * dropped paragraph of prose that quotes someone is a sentence, and stays flagged; so does a
- * quotation in a box one of whose words the other side kept. */
-static bool in_chrome(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                      const rl_quotation *q)
-{
-	const rl_side *sd = &c->side[s];
-	uint32_t p0, p1;
-	para_around(sd, q->t0, 0, sd->n, &p0, &p1);
-	if (p1 - p0 > PARA_REACH)
-		return false;
-	uint32_t lines = 0, sentences = 0, line0 = p0;
-	for (uint32_t t = p0; t <= p1; t++) {
-		if (t == p1 || (t > p0 && sd->tok[t].gap >= RL_GAP_BREAK)) {
-			if (rl_words(c, s, line0, t) > CHROME_LINE_WORDS)
-				return false;
-			lines++;
-			sentences += t > line0 && line_ends_sentence(c, s, line0, t - 1);
-			line0 = t;
-			if (t == p1)
-				break;
-		}
-		const rl_op *op = &ops->v[rl_qo_op_of(ow, s, t)];
-		if (op->move || rl_hi(op, !s) > rl_lo(op, !s))
-			return false;
-	}
-	return lines >= CHROME_LINES && sentences * 3 <= lines;
-}
-
 /* A quotation gone as a whole is one removed (or added) quotation, and counts once: the ops
  * inside it (a word matched by coincidence, "the", among them, or a deletion and a replace that
  * the diff cut apart) are folded into one change. The ops [*k0, *k1] inside quotation q of side
@@ -380,13 +35,13 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, 
                      const rl_quotation *q, size_t *out0, size_t *out1, bool *apart,
                      bool *clean_out)
 {
-	if (!gone(c, ow, ops, s, q))
+	if (!rl_qo_gone(c, ow, ops, s, q))
 		return false;
-	*apart = stranded(c, ow, ops, s, q);
+	*apart = rl_qo_stranded(c, ow, ops, s, q);
 	size_t k0 = rl_qo_op_of(ow, s, q->t0), k1 = rl_qo_op_of(ow, s, q->t1 - 1);
-	while (k0 < k1 && !op_inside(&ops->v[k0], s, q))
+	while (k0 < k1 && !rl_qo_op_inside(&ops->v[k0], s, q))
 		k0++;
-	while (k1 > k0 && !op_inside(&ops->v[k1], s, q))
+	while (k1 > k0 && !rl_qo_op_inside(&ops->v[k1], s, q))
 		k1--;
 	/* Marks and signs kept at its edges ("“-" of "“-64”") stay kept: no word of it is there. */
 	while (k0 < k1 && rl_qo_kept(&ops->v[k0]) && rl_op_words(c, &ops->v[k0], s) == 0)
@@ -396,7 +51,7 @@ static bool gone_run(const rl_ctx *c, const rl_opvec *ops, const rl_qowner *ow, 
 	bool clean = k0 < k1;
 	for (size_t k = k0; k <= k1 && clean; k++) {
 		const rl_op *op = &ops->v[k];
-		clean = !op->move && op_inside(op, s, q) &&
+		clean = !op->move && rl_qo_op_inside(op, s, q) &&
 		        (k == k0 || (op->a0 == ops->v[k - 1].a1 && op->b0 == ops->v[k - 1].b1));
 	}
 	*out0 = k0, *out1 = k1;
@@ -456,7 +111,8 @@ static int fold_one(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, i
 		/* Words restated in another paragraph, with moved or new text between. */
 		for (size_t k = k0; k <= k1 && rc == RL_OK; k++) {
 			const rl_op *op = &ops->v[k];
-			if (rl_qo_kept(op) && !op->move && op_inside(op, s, q) && rl_op_words(c, op, s) > 0)
+			if (rl_qo_kept(op) && !op->move && rl_qo_op_inside(op, s, q) &&
+			    rl_op_words(c, op, s) > 0)
 				rc = rl_opvec_push_split(out, op);
 			else
 				rc = rl_opvec_push(out, op);
@@ -543,67 +199,6 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
-/* Old words a rewording may stand for, at most, per new word (and a few more): a long passage
- * deleted beside a short quotation is no speech put in marks. */
-#define REWORD_SPREAD 2
-#define REWORD_SLACK 2
-
-/* Does NEW quotation q, gone as a whole, stand where OLD had about as many words, none of them
- * quoted? Then speech given without marks was reworded and put in marks ("Weep not." → "“Don’t
- * cry.”"): no quotation was added. The place is the run of changes around the quotation, from
- * the kept words before it to those after it, inside the paragraph of OLD where it stands: the
- * diff often takes the old words in a deletion of their own beside the quotation ("answered
- * him[-and said, Thou sayest it-] {+,+} [-.-]{+“So you say.”+}"). */
-static bool rewords_unquoted(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
-                             const rl_quotation *q)
-{
-	const rl_side *old = &c->side[RL_OLD];
-	size_t k0 = rl_qo_op_of(ow, RL_NEW, q->t0), k1 = rl_qo_op_of(ow, RL_NEW, q->t1 - 1);
-	while (k0 > 0 && !rl_qo_kept(&ops->v[k0 - 1]))
-		k0--;
-	while (k1 + 1 < ops->n && !rl_qo_kept(&ops->v[k1 + 1]))
-		k1++;
-	uint32_t u0 = 0, u1 = 0, v0 = 0, v1 = 0;
-	para_around(old, ops->v[rl_qo_op_of(ow, RL_NEW, q->t0)].a0, ops->v[k0].a0, ops->v[k1].a1, &u0, &v0);
-	para_around(old, ops->v[rl_qo_op_of(ow, RL_NEW, q->t1 - 1)].a1, ops->v[k0].a0, ops->v[k1].a1, &v1,
-	            &u1);
-	uint32_t old_words = 0, new_words = 0;
-	for (size_t x = k0; x <= k1; x++) {
-		const rl_op *op = &ops->v[x];
-		if (rl_qo_kept(op))
-			continue;
-		new_words += rl_op_words(c, op, RL_NEW);
-		uint32_t a0 = op->a0 > u0 ? op->a0 : u0, a1 = op->a1 < u1 ? op->a1 : u1;
-		if (a1 <= a0)
-			continue;
-		if (rl_qo_inq(ow, RL_OLD, a1) > rl_qo_inq(ow, RL_OLD, a0))
-			return false;
-		old_words += rl_words(c, RL_OLD, a0, a1);
-	}
-	return old_words > 0 && 2 * old_words >= new_words &&
-	       old_words <= REWORD_SPREAD * new_words + REWORD_SLACK;
-}
-
-/* Was quotation q of side s, gone as a whole, reworded where it stood: do the changes that took
- * its words put at least as many quoted words there on the other side ("“用户和组”" →
- * "「使用者和組」", a conversion that leaves no character of a short quotation)? Then one
- * quotation was altered, not one removed and another added. */
-static bool requoted(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                     const rl_quotation *q)
-{
-	int o = !s;
-	uint32_t quoted = 0, words = 0;
-	rl_qo_walk w = {q->t0, UINT32_MAX};
-	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
-		const rl_op *op = &ops->v[k];
-		for (uint32_t x = rl_lo(op, o); x < rl_hi(op, o); x++)
-			if (rl_qo_quoted_tok(ow, o, x) && c->side[o].tok[x].cls == RL_TOK_WORD)
-				quoted++;
-		words += rl_words(c, s, rl_lo(op, s), rl_hi(op, s));
-	}
-	return quoted > 0 && 2 * quoted >= words;
-}
-
 /* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
  * text outside every quotation there in their place? ("This" of a quotation whose other words a
  * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
@@ -623,7 +218,7 @@ static bool leaves_quotation(const rl_ctx *c, const rl_qowner *ow, const rl_opve
 	 * quotation (kept_quoted[x]: 0 not known yet, 1 yes, 2 no), not once per op inside it. */
 	if (!kept_quoted[x]) {
 		const rl_quotation *q = &c->side[s].quotes[x];
-		kept_quoted[x] = !gone(c, ow, ops, s, q) && quoted_there(ow, ops, s, q) ? 1 : 2;
+		kept_quoted[x] = !rl_qo_gone(c, ow, ops, s, q) && rl_qo_quoted_there(ow, ops, s, q) ? 1 : 2;
 	}
 	return kept_quoted[x] == 1;
 }
@@ -680,12 +275,13 @@ static bool cuts_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, i
 	rl_qo_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		const rl_op *op = &ops->v[k];
-		if (op->kind != RL_OP_REPLACE || !op_inside(op, s, q) || rl_op_words(c, op, o) == 0 ||
+		if (op->kind != RL_OP_REPLACE || !rl_qo_op_inside(op, s, q) || rl_op_words(c, op, o) == 0 ||
 		    rl_qo_inq(ow, o, rl_hi(op, o)) > rl_qo_inq(ow, o, rl_lo(op, o)))
 			continue;
 		if (first) {  /* neither reworded in marks nor put in them? */
 			first = false;
-			if (requoted(c, ow, ops, s, q) || (s == RL_NEW && rewords_unquoted(c, ow, ops, q)))
+			if (rl_qo_requoted(c, ow, ops, s, q) ||
+			    (s == RL_NEW && rl_qo_rewords_unquoted(c, ow, ops, q)))
 				break;
 		}
 		cut[k] = 1;
@@ -699,7 +295,7 @@ static bool cuts_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, i
  * against the next sentence, "In-place upgrade of the value."): the quotation was removed (or
  * added), and the other side's words are a change of their own, no part of it. Such replaces
  * become a deletion and an insertion, so that the flag stays on the quotation. (A quotation
- * reworded in marks, requoted(), or speech put in marks, rewords_unquoted(), keeps its
+ * reworded in marks, rl_qo_requoted(), or speech put in marks, rl_qo_rewords_unquoted(), keeps its
  * replaces.) */
 static int split_gone(rl_ctx *c, rl_qowner *ow, rl_opvec *ops, uint8_t *const judged[2])
 {
@@ -786,7 +382,7 @@ static void flag_cuts(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s
 static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q, bool whole)
 {
-	if (!whole && !quoted_there(ow, ops, s, q)) {
+	if (!whole && !rl_qo_quoted_there(ow, ops, s, q)) {
 		/* Marks put around (or taken from) words that stay change no quotation; a mark taken
 		 * with words of it alters it. */
 		uint32_t k = cut_with_mark(c, ow, ops, s, q);
@@ -796,15 +392,15 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 			flag_cuts(c, ow, ops, s, q);
 		return;
 	}
-	if (whole && s == RL_NEW && rewords_unquoted(c, ow, ops, q))
+	if (whole && s == RL_NEW && rl_qo_rewords_unquoted(c, ow, ops, q))
 		return;
-	bool reworded = whole && requoted(c, ow, ops, s, q);
+	bool reworded = whole && rl_qo_requoted(c, ow, ops, s, q);
 	if (reworded && s == RL_NEW)
 		return;  /* the quotation of OLD it rewords counts it, once */
 	rl_qo_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		rl_op *op = &ops->v[k];
-		if ((whole || reworded) && q->depth > 0 && !op_inside(op, s, q))
+		if ((whole || reworded) && q->depth > 0 && !rl_qo_op_inside(op, s, q))
 			continue;  /* ops are cut at the outermost quotations only: the text around a
 			            * nested one is the business of the quotation holding it */
 		if (reworded) {
@@ -928,8 +524,8 @@ static int judge_and_flag(rl_ctx *c, rl_qowner *ow, rl_opvec *ops)
 		goto out;
 	for (int s = 0; s < 2; s++)
 		for (size_t x = 0; x < c->side[s].nquotes; x++)
-			skip[s][x] = !gone(c, ow, ops, s, &c->side[s].quotes[x]) ? 4
-			             : in_chrome(c, ow, ops, s, &c->side[s].quotes[x]) ? 2 | 1 : 2;
+			skip[s][x] = !rl_qo_gone(c, ow, ops, s, &c->side[s].quotes[x]) ? 4
+			             : rl_qo_in_chrome(c, ow, ops, s, &c->side[s].quotes[x]) ? 2 | 1 : 2;
 	if ((rc = split_gone(c, ow, ops, skip)) != RL_OK || (rc = restated(c, ops, ow, skip)) != RL_OK)
 		goto out;
 	for (int s = 0; s < 2; s++)

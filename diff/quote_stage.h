@@ -1,12 +1,14 @@
 /* quote_stage.h: the parts of the quote flag stage, rl_quotes_flag (quote.h), internal to its
- * three files:
+ * four files:
  *
  *   quote_owner.c  the index the stage asks: which op holds a token, which tokens are quoted,
  *                  which outermost quotation holds a token, where quotations start and end
  *   quote_edges.c  the ops reshaped at the quotation marks before anything is judged: marks kept
  *                  in their roles, kept words slid out of a quotation, changes cut at its edges
- *   quote_flag.c   the judging (is a quotation gone, stranded, reworded, restated?), the ops
- *                  refolded and split to match, and the flags set
+ *   quote_gone.c   the judging of one quotation: is it gone as a whole (stranded, left between
+ *                  changes), in site chrome, reworded where it stood?
+ *   quote_flag.c   the stage itself: the ops refolded and split by those answers, quotations
+ *                  restated, and the flags set
  *
  * The index reads the ops as of its last rl_qo_build: rebuild it after the ops change. */
 #ifndef REDLINE_QUOTE_STAGE_H
@@ -173,6 +175,43 @@ static inline uint32_t rl_qo_next_op(const rl_qowner *ow, const rl_opvec *ops, i
 	}
 	return UINT32_MAX;
 }
+/* Is op inside quotation q on side s (its tokens there, or its place when it has none)? */
+static inline bool rl_qo_op_inside(const rl_op *op, int s, const rl_quotation *q)
+{
+	uint32_t lo = rl_lo(op, s), hi = rl_hi(op, s);
+	return hi > lo ? lo >= q->t0 && hi <= q->t1 : lo > q->t0 && lo < q->t1;
+}
+
+/* ---------------------------------------------------------------- the judging (quote_gone.c) */
+
+/* Is quotation q of side s gone as a whole: removed (OLD) or added (NEW), the few words it keeps
+ * kept by coincidence? */
+bool rl_qo_gone(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                const rl_quotation *q);
+
+/* Are the few words quotation q of side s keeps matched by coincidence, stranded among changed
+ * words on the other side (one of the ways rl_qo_gone finds a quotation gone)? */
+bool rl_qo_stranded(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                    const rl_quotation *q);
+
+/* Do the words quotation q of side s keeps stand inside a quotation on the other side too? */
+bool rl_qo_quoted_there(const rl_qowner *ow, const rl_opvec *ops, int s, const rl_quotation *q);
+
+/* Does quotation q of side s stand in site chrome (short lines that are no sentences) that
+ * shares nothing with the other side? Then it is not flagged. */
+bool rl_qo_in_chrome(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                     const rl_quotation *q);
+
+/* Does quotation q of NEW, gone as a whole, stand where OLD had about as many unquoted words
+ * (speech reworded and put in marks: no quotation added)? */
+bool rl_qo_rewords_unquoted(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                            const rl_quotation *q);
+
+/* Was quotation q of side s, gone as a whole, reworded where it stood: as many quoted words put
+ * there on the other side (one quotation altered, not one removed and another added)? */
+bool rl_qo_requoted(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                    const rl_quotation *q);
+
 /* ---------------------------------------------------------------- the ops reshaped (quote_edges.c) */
 
 /* Every equal op whose first or last token is a mark kept in the other role, with a change
