@@ -52,7 +52,7 @@ int rl_intern_span_runs(rl_interner *in, const rl_tokens *toks, size_t t0, size_
                         uint32_t **ids_out);
 
 /* The id of a key given as is (not made from a token's text): a key that no token can have, such
- * as one starting with a control byte, gives ids of its own (list markers, see ctx.c). */
+ * as one starting with a control byte, gives ids of its own (list markers, see ctx_init.c). */
 int rl_intern_key(rl_interner *in, const char *key, size_t len, uint32_t *id);
 
 /* Done interning: free the lookup table and caches (the keys stay). Only

@@ -192,7 +192,7 @@ static bool after_stop_closed(const rl_token *tok, const char *text, uint32_t t)
  * line, no stop between, that starts the line or follows a stop or colon ("Sold. - Buyer pays
  * fees - New owner keeps it")? Else it is a dash ("Boston - The", "went - slowly - home"). The
  * look-back stops at the line's first token, whose facts are the same in a line copied from the
- * other text (ctx.c walk_copied), and at ITEM_REACH tokens, so a long line costs no more. */
+ * other text (ctx_init.c walk_copied), and at ITEM_REACH tokens, so a long line costs no more. */
 static bool flowed_item(const rl_token *tok, const char *text, uint32_t t)
 {
 	uint32_t stop = t > ITEM_REACH ? t - ITEM_REACH : 0;

@@ -1,6 +1,6 @@
 /* lexicon.h: what a token is, from its text or its comparison key: a function word, punctuation,
  * a sentence stop, a list marker. Internal to diff/. Apart from the units (structure.h) because the
- * context (ctx.c) needs it to number the tokens before there is any structure to find. */
+ * context (ctx_init.c) needs it to number the tokens before there is any structure to find. */
 #ifndef REDLINE_LEXICON_H
 #define REDLINE_LEXICON_H
 
@@ -34,7 +34,7 @@ bool rl_is_function_word(const char *s, size_t len);
 #define RL_ORDINAL_KEY "\x01#"
 
 /* The parts of a number split at its marks ("5" "." "26" of "5.26") are compared under keys of
- * their own, which start with this byte and their role (ctx.c): a part never pairs with a
+ * their own, which start with this byte and their role (ctx_init.c): a part never pairs with a
  * number standing alone, nor a number's dot with a sentence's stop. */
 #define RL_NUMBER_KEY '\x02'
 
@@ -54,7 +54,7 @@ uint32_t rl_list_marker(const rl_token *tok, const char *text, uint32_t n, uint3
  * dash that joins ("closed-source", "1990–1995") or a minus sign? An em dash,
  * a horizontal bar, the two- and three-em dashes; a run of hyphens ("so -- if", "that--and"),
  * not in "<!--"; a hyphen or an en dash with a space before it and none glued after ("Boston -
- * The", "that – and"; not between two numbers: "2 - 1"), or glued to a mark after ("(1903-)"). Every dash has the same key under the typography folding (ctx.c): "Boston - The" against "Boston – The" is
+ * The", "that – and"; not between two numbers: "2 - 1"), or glued to a mark after ("(1903-)"). Every dash has the same key under the typography folding (ctx_init.c): "Boston - The" against "Boston – The" is
  * typography, "openness — that" against "openness—that" spacing; a dash pairs neither with a
  * word's hyphen nor with a bullet. */
 bool rl_is_dash(const rl_token *tok, const char *text, uint32_t n, uint32_t t);

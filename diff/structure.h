@@ -18,8 +18,8 @@
 int rl_markers_apart(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: a renumbered list keeps its items (an ordered marker's number is keyed by its place,
- * ctx.c), but an equal or a moved op never holds two numbers that differ: each such pair ("1." now
- * "2.") is cut out as a replace of the number alone. Runs after every stage that pairs. */
+ * ctx_init.c), but an equal or a moved op never holds two numbers that differ: each such pair
+ * ("1." now "2.") is cut out as a replace of the number alone. Runs after every stage that pairs. */
 int rl_ordinals_apart(rl_ctx *c, rl_opvec *ops);
 
 /* Issue 10: edges a reader sees, after the stages that pair and move (before quotations are

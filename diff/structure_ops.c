@@ -253,7 +253,7 @@ static bool cuts_number(const rl_ctx *c, const rl_op *op, bool at_end)
  * change's sides ("1,[-260-]{+520+}", "[-3-]{+4+}.5"): the number's parts in eq go into the
  * change, on both sides, so that a changed number is shown whole ("[-1,260-] {+1,520+}"); a
  * reader reads a number whole, and its unchanged part means nothing alone. The parts stay
- * tokens of their own for the exact diff (ctx.c keys them by their role), so a number written
+ * tokens of their own for the exact diff (ctx_init.c keys them by their role), so a number written
  * out before its marks ("five.26" for "5.26") still keeps the parts it shares. */
 static void number_whole(const rl_ctx *c, rl_op *eq, rl_op *op, bool eq_first)
 {

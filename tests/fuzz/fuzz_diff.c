@@ -61,7 +61,7 @@ static size_t lcs(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	return r;
 }
 
-/* List markers are compared under keys of their own (diff/ctx.c): a bullet's "-" pairs with a
+/* List markers are compared under keys of their own (diff/ctx_init.c): a bullet's "-" pairs with a
  * bullet, never with a hyphen. The oracle's ids of marker tokens are set apart the same way. */
 #define MARKER_ID (UINT32_C(1) << 30)
 

@@ -286,8 +286,8 @@ Test(align, a_changed_number_is_whole_a_written_out_one_keeps_its_parts)
 	free(got);
 }
 
-/* A number's parts have keys of their own (ctx.c): the "6" of "$2.6" is not the "6" of "6-3", nor
- * a number's dot a sentence's stop. */
+/* A number's parts have keys of their own (ctx_init.c): the "6" of "$2.6" is not the "6" of "6-3",
+ * nor a number's dot a sentence's stop. */
 Test(align, a_part_of_a_number_never_pairs_with_a_number_alone)
 {
 	char *got = diffed("The harbour board votes 6-3 to lease the old pier. Work starts soon.",

@@ -591,8 +591,8 @@ Test(key, marks_are_kept_in_canonical_order_only)
 	cr_assert(n == 9 && memcmp(key_buf, in_order, 9) == 0, "a tone mark first is moved after");
 }
 
-/* Each id knows the class of the token that brought its key (ctx.c reads a word's flags by it);
- * a key given as is has none. */
+/* Each id knows the class of the token that brought its key (ctx_init.c reads a word's flags by
+ * it); a key given as is has none. */
 Test(intern, an_id_knows_its_tokens_class)
 {
 	rl_interner *in;

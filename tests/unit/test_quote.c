@@ -1,5 +1,5 @@
-/* Tests for quote.c and quote_flag.c: quotations found in every style, and the flags of the ops
- * that change them. */
+/* Tests for quote.c, quote_flag.c and quote_gone.c: quotations found in every style, and the
+ * flags of the ops that change them. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>

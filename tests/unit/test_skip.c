@@ -169,8 +169,9 @@ static void same_list(const rl_tlist *x, const rl_tlist *y, const char *what)
 }
 
 /* The context of OLD ta and NEW tb, and of OLD ta and NEW tc (tb's tokens, copied from ta's where
- * they could be): NEW's walk takes OLD's results on the copied lines (ctx.c), which must be what
- * it finds on its own: words, ids (list markers' included), candidates of units and quotations. */
+ * they could be): NEW's walk takes OLD's results on the copied lines (ctx_init.c), which must be
+ * what it finds on its own: words, ids (list markers' included), candidates of units and
+ * quotations. */
 static void same_ctx(const rl_tokens *ta, const rl_tokens *tb, const rl_tokens *tc,
                      const rl_diff_opts *o)
 {
