@@ -186,10 +186,11 @@ static bool says_furniture(const char *s, size_t n, unsigned words)
 		for (size_t i = 0; i + 19 <= n; i++)
 			if (strncasecmp(s + i, "all rights reserved", 19) == 0)
 				return true;
+		/* A byline's length: "Name, The Source · 1 May 2025 · 3 min read" (11 words) */
+		if (has_digit(s, n) && reading_time(s, m))
+			return true;
 	}
 	if (words <= STAMP_MAX_WORDS && has_digit(s, n)) {
-		if (reading_time(s, m))
-			return true;
 		for (size_t k = 0; k < sizeof stamp_prefixes / sizeof *stamp_prefixes; k++)
 			if (starts_nocase(s, n, stamp_prefixes[k]))
 				return true;

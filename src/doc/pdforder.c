@@ -143,15 +143,103 @@ static void sort_rows(pline **v, size_t n)
 	}
 }
 
+/* Do most lines on one side of a gutter (right: those right of gx2, else left of gx1) run to
+ * near that side's right edge, as a column of prose's lines do? A table's cells (a program's
+ * options and what each does, a dump's offsets and bytes) stop where their words do. */
+#define FILLED 0.8 /* a line filled runs this share of its column's width, at least */
+
+static int filled(pline **v, size_t n, double gx1, double gx2, int right)
+{
+	double lo = 1e300, hi = -1e300;
+	size_t lines = 0, full = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			if (right ? v[i]->x1 < gx2 : v[i]->x2 > gx1)
+				continue;
+			if (!pass) {
+				lo = v[i]->x1 < lo ? v[i]->x1 : lo;
+				hi = v[i]->x2 > hi ? v[i]->x2 : hi;
+				lines++;
+			} else {
+				full += v[i]->x2 - lo >= FILLED * (hi - lo);
+			}
+		}
+	return lines && 2 * full >= lines;
+}
+
+/* Is the band of lines v[0..n) (sorted by top) in columns of prose: a gutter, most lines on
+ * each side filled, and no line crossing the gutter but above the columns' first line (a title
+ * over them)? A letter's band of its address on the right, "Dear Treasurer," on the left and
+ * its first paragraph across is not. */
+static int in_columns(pline **v, size_t n)
+{
+	double gx1, gx2;
+	if (!find_gutter(v, n, &gx1, &gx2) || !filled(v, n, gx1, gx2, 0) ||
+	    !filled(v, n, gx1, gx2, 1))
+		return 0;
+	int below = 0;  /* a column's line was met */
+	for (size_t i = 0; i < n; i++) {
+		int cross = v[i]->x1 < gx2 && v[i]->x2 > gx1;
+		if (cross && below)
+			return 0;
+		below |= !cross;
+	}
+	return 1;
+}
+
+/* Where to cut a page that no gutter splits whole into a band above and one below, when one of
+ * them is in columns: two columns above a table whose cells cross their gutter (a browser's
+ * print of an article in CSS columns, then a full-width table), read across row by row before.
+ * Candidates are the clean gaps (no line's box spans them) of at least half a line height; the
+ * widest few are tried, widest first, so a gap between a section and the next is taken before
+ * one that both columns happen to share. Returns the first line below the cut, or 0 for none.
+ * v is sorted by top. */
+#define CUT_TRIES 8
+
+static size_t find_cut(pline **v, size_t n)
+{
+	size_t best[CUT_TRIES];
+	double gap[CUT_TRIES], h = 0, reach = -1e300;
+	size_t nb = 0;
+	for (size_t i = 0; i < n; i++)
+		h += v[i]->y2 - v[i]->y1;
+	h = n ? h / (double)n : 0;
+	for (size_t i = 0; i < n; i++) {
+		double g = v[i]->y1 - reach;
+		if (i && g >= 0.5 * h) {  /* keep the CUT_TRIES widest, widest first */
+			size_t j = nb < CUT_TRIES ? nb++ : CUT_TRIES;
+			for (; j > 0 && gap[j - 1] < g; j--)
+				if (j < CUT_TRIES) {
+					gap[j] = gap[j - 1];
+					best[j] = best[j - 1];
+				}
+			if (j < CUT_TRIES) {
+				gap[j] = g;
+				best[j] = i;
+			}
+		}
+		reach = v[i]->y2 > reach ? v[i]->y2 : reach;
+	}
+	for (size_t t = 0; t < nb; t++)
+		if (in_columns(v, best[t]) || in_columns(v + best[t], n - best[t]))
+			return best[t];
+	return 0;
+}
+
 /* Put the lines v (one page's) in reading order into out at *k. */
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
 {
 	double gx1 = 0, gx2 = 0;
-	if (depth >= MAX_DEPTH || !find_gutter(v, n, &gx1, &gx2)) {
-		sort_rows(v, n);
-		memcpy(out + *k, v, n * sizeof *v);
-		*k += n;
-		return 0;
+	if (depth >= MAX_DEPTH)
+		goto rows;
+	if (!find_gutter(v, n, &gx1, &gx2)) {
+		qsort(v, n, sizeof *v, cmp_y);
+		size_t cut = find_cut(v, n);
+		if (!cut)
+			goto rows;
+		if (order(v, cut, out, k, depth + 1) != 0)
+			return -1;
+		return order(v + cut, n - cut, out, k, depth + 1);
 	}
 	/* Lines crossing the gutter (titles, wide figures' captions) cut the page into sections. */
 	pline **span = malloc(n * sizeof *span), **rest = malloc(n * sizeof *rest);
@@ -180,6 +268,11 @@ done:
 	free(span);
 	free(rest);
 	return rc;
+rows:
+	sort_rows(v, n);
+	memcpy(out + *k, v, n * sizeof *v);
+	*k += n;
+	return 0;
 }
 
 int rl_pdf_reading_order(pline **v, size_t n, pline **out, size_t *k)

@@ -1010,6 +1010,21 @@ Test(furniture, stamps_and_reading_times)
 	free(d);
 }
 
+/* Stop 33: a syndicated copy's meta line, its byline, source and date before the reading time,
+ * has more words than a stamp (STAMP_MAX_WORDS) and was compared with the original's byline.
+ * A reading time ends only such lines; a sentence that names one ends with its stop. */
+Test(furniture, a_byline_ending_in_a_reading_time_is_a_stamp)
+{
+	const char *text = "Ilse Marten, The Valley Post \xc2\xb7 4 March 2025 \xc2\xb7 5 min read\n"
+	                   "The walk along the weir path is a 10 min read.\n"
+	                   "Notes from the weir: the keeper, the eel pass, the flood of 1947 and "
+	                   "the mill's wheel \xc2\xb7 12 min read\n";
+	char *d = dropped(text, RL_FURN_PATTERNS, NULL, 0);
+	cr_assert_str_eq(d, "Ilse Marten, The Valley Post \xc2\xb7 4 March 2025 \xc2\xb7 5 min read\n",
+	                 "%s", d);
+	free(d);
+}
+
 Test(furniture, position_keeps_the_body)
 {
 	char *page = fixture_read("tests/documents/page-v1.txt", NULL);

@@ -422,6 +422,25 @@ Test(pdf, a_browser_s_page_keeps_its_compounds_and_undoes_its_own_breaks)
 	            "complains.\n");
 }
 
+/* Stop 33: two columns of prose above a table across the page whose middle cells cross the
+ * columns' gutter (tests/documents/columns-table.pdf, make_columns_table.py, printed by
+ * Chromium): no gutter splits the page whole, so it is cut where a band in columns ends and each
+ * band read alone. Before, the columns were read across, line by line ("If you cannot take your
+ * turn, swap with another" / "Each member of the club crews the small ferry" / ...). */
+Test(pdf, columns_above_a_table_across_the_page_are_read_down)
+{
+	expect_text(rl_read_pdf, "tests/documents/columns-table.pdf",
+	            "The ferry rota\n\nEach member of the club crews the small ferry for one weekend "
+	            "in the spring, and the duties are light enough for anyone who can tie a knot.\n\n"
+	            "The rota is pinned inside the boathouse door, and the secretary sends a reminder "
+	            "by post a week before each turn comes round.\n\nIf you cannot take your turn, "
+	            "swap with another member and write both names on the sheet, so that the harbour "
+	            "master knows whom to call.\n\nThe life jackets hang on the pegs by the slipway, "
+	            "and the spare oars are kept under the bench in the boathouse.\n\nSaturday\n\n"
+	            "Ferry members across to the island and back\n\nFlask\n\nSunday\n\nBail out the "
+	            "boat and coil the ropes\n\nGloves\n");
+}
+
 /* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
  * make_fixtures.py): an item after a hanging line that ends a sentence at the column's edge, and
  * an item after the one numbered before it where it stands, is an item of its own. Before, each
