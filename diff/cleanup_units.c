@@ -146,8 +146,8 @@ static bool counterpart(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t t,
 		return true;
 	}
 	const rl_op *op = &ops->v[op_at(ops, s, t)];
-	if (op->kind == RL_OP_EQUAL && !c->opts.key.ignore_punct) {
-		*out = rl_lo(op, os) + (t - rl_lo(op, s));
+	if (op->kind == RL_OP_EQUAL) {
+		*out = rl_point_across(c, op, s, t);
 		return true;
 	}
 	if (t == rl_lo(op, s)) {
@@ -225,9 +225,9 @@ static void kept_back(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t x0, 
 			continue;
 		uint32_t lo = rl_lo(e, o) > x0 ? rl_lo(e, o) : x0, hi = rl_hi(e, o) < x1 ? rl_hi(e, o) : x1;
 		for (uint32_t x = lo; x < hi; x++) {
-			if (so->tok[x].cls != RL_TOK_WORD)
+			uint32_t back;
+			if (so->tok[x].cls != RL_TOK_WORD || !rl_partner(c, e, o, x, &back))
 				continue;
-			uint32_t back = rl_lo(e, s) + (x - rl_lo(e, o));
 			bool in = back >= h0 && back < h1;
 			k->inside += in;
 			k->outside += !in;
@@ -279,16 +279,16 @@ static bool coincidental(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t h
 	bool any = false;
 	uint32_t last_v = UINT32_MAX;
 
-	if (c->opts.key.ignore_punct)
-		return false;  /* no one-to-one partners to follow */
 	for (uint32_t t = h0; t < h1; t++) {
 		const rl_op *op = &ops->v[op_at(ops, s, t)];
+		uint32_t p;
 		if (op->kind != RL_OP_EQUAL) {
 			if (rl_lo(op, s) < h0 || rl_hi(op, s) > h1)
 				any = true;  /* a change reaching out of the hole */
 			continue;
 		}
-		uint32_t p = rl_lo(op, o) + (t - rl_lo(op, s));
+		if (!rl_partner(c, op, s, t, &p))
+			continue;  /* punctuation under ignore_punct: not compared */
 		uint32_t v = rl_unit_of(so, p);
 		if (v == last_v)
 			continue;

@@ -6,6 +6,7 @@
 #ifndef REDLINE_REFINE_H
 #define REDLINE_REFINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,5 +31,14 @@ typedef struct rl_hole {
  * keeps its first hole out when it is diffed again for the next (rl_cleanup_region). */
 int rl_ctx_refine_holes(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
                         const rl_hole *holes, size_t nholes, rl_opvec *out);
+
+/* The token of side !s that equal op `op` pairs with token t of side s (*out): at the same offset
+ * when every token is compared; under ignore_punct, where an equal op's two sides may differ in
+ * length, its compared tokens in order (punctuation has no partner: false). */
+bool rl_partner(const rl_ctx *c, const rl_op *op, int s, uint32_t t, uint32_t *out);
+
+/* Where the point before token t of side s, inside equal op `op`, falls on the other side (under
+ * ignore_punct: before the next compared token's partner, with the marks that lead to it). */
+uint32_t rl_point_across(const rl_ctx *c, const rl_op *op, int s, uint32_t t);
 
 #endif

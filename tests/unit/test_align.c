@@ -221,6 +221,40 @@ Test(align, a_line_starting_mark_goes_with_its_words_under_ignore_punct)
 	rl_alignment_free(al);
 }
 
+/* Issue 10: a clause inserted before clauses renumbered after it is an insertion whole, number and
+ * all, under ignore_punct as without it: the old "2.2" is replaced by "2.3" on its own clause's
+ * row. It was kept against the inserted clause's number (the units cleanup followed no partners
+ * under ignore_punct, whose equal ops may differ in length). */
+Test(align, a_clause_inserted_before_renumbered_ones_is_inserted_whole_under_ignore_punct)
+{
+	const char *a = "## 2. Meetings\n\n2.1 The society meets on the first Tuesday of each "
+	                "month in the parish hall.\n\n"
+	                "2.2 Notice of a meeting is posted on the board by the door a week before.\n\n"
+	                "2.3 Minutes are kept by the secretary.\n";
+	const char *b = "## 2. Meetings\n\n2.1 The society meets on the first Tuesday of each "
+	                "month in the parish hall.\n\n"
+	                "2.2 A quorum is five members present in person.\n\n"
+	                "2.3 Notice of a meeting is posted on the board by the door a week before.\n\n"
+	                "2.4 Minutes are kept by the secretary.\n";
+	for (int p = 0; p < 2; p++) {
+		rl_diff_opts o = RL_DIFF_OPTS_INIT;
+		o.key.ignore_punct = p;
+		rl_alignment *al = align_opts(a, b, o);
+		check_tiling(al);
+		size_t n;
+		const rl_op *ops = rl_alignment_ops(al, &n);
+		size_t old_num = op_at_byte(al, RL_OLD, (size_t)(strstr(a, "2.2") - a));
+		size_t new_num = op_at_byte(al, RL_NEW, (size_t)(strstr(b, "2.2") - b));
+		cr_assert_neq(ops[old_num].kind, RL_OP_EQUAL, "-p %d: OLD's 2.2 kept", p);
+		cr_assert_eq(ops[new_num].kind, RL_OP_INSERT, "-p %d: the new clause's number", p);
+		cr_assert_eq(op_at_byte(al, RL_NEW, (size_t)(strstr(b, "quorum") - b)), new_num,
+		             "-p %d: the new clause's number apart from its words", p);
+		cr_assert_eq(op_at_byte(al, RL_NEW, (size_t)(strstr(b, "2.3") - b)), old_num,
+		             "-p %d: 2.2 -> 2.3 is no replace", p);
+		rl_alignment_free(al);
+	}
+}
+
 Test(align, byte_ranges_point_into_the_inputs)
 {
 	const char *a = "alpha beta gamma", *b = "alpha BETA gamma";

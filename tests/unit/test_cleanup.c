@@ -307,6 +307,63 @@ static bool has_alone(const rl_opvec *ops, int kind, int s, uint32_t lo, uint32_
 	return false;
 }
 
+/* The op of ops holding token t of side s. */
+static size_t op_of(const rl_opvec *ops, int s, uint32_t t)
+{
+	for (size_t k = 0; k < ops->n; k++)
+		if (rl_lo(&ops->v[k], s) <= t && t < rl_hi(&ops->v[k], s))
+			return k;
+	cr_assert_fail("token %u of side %d in no op", t, s);
+	return ops->n;
+}
+
+/* The script of a against b under ignore_punct with NEW's hole [from, to) (needles of b). */
+static void punct_hole(const char *a, const char *b, const char *from, const char *to,
+                       text_ctx *x, rl_opvec *ops)
+{
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	cr_assert_eq(rl_tokenize(&x->toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&x->toks[1], b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&x->c, x->toks[0], x->toks[1], &o), RL_OK);
+	rl_ctx *c = &x->c;
+	rl_hole h = {RL_NEW, tok_of(c, RL_NEW, b, from), tok_of(c, RL_NEW, b, to)};
+	*ops = (rl_opvec){0};
+	cr_assert_eq(rl_ctx_refine_holes(c, 0, c->side[RL_OLD].n, 0, c->side[RL_NEW].n, &h, 1, ops),
+	             RL_OK);
+}
+
+/* Issue 10: under ignore_punct the marks of the other side beside a hole, not compared, go where
+ * the hole's side has its own: the stop that ends the line before the hole stays with its word
+ * (it was cut off after the hole, a row apart), and a line of marks that the hole's side lacks
+ * faces the hole (a table's empty cell "|" against the filled one) instead of pushing the
+ * rows after it down. */
+Test(cleanup, marks_beside_a_hole_under_ignore_punct_go_with_their_lines)
+{
+	const char *a = "Boats stay ashore in fog.\n\n8.4 Damage goes in the book.\n";
+	const char *b = "Boats stay ashore in fog.\n\n8.4 Every member locks the door.\n\n"
+	                "8.5 Damage goes in the book.\n";
+	text_ctx x;
+	rl_opvec ops;
+	punct_hole(a, b, "8.4", "8.5", &x, &ops);
+	rl_ctx *c = &x.c;
+	uint32_t fog = tok_of(c, RL_OLD, a, "fog");
+	cr_assert_eq(op_of(&ops, RL_OLD, fog + 1), op_of(&ops, RL_OLD, fog), "the stop left its word");
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
+
+	a = "Totals 62 and 9\n|\n|-\n! Next row here\n";
+	b = "Totals 62 and 9\n| 136,000 sold\n|-\n! Next row here\n";
+	punct_hole(a, b, "| 136", "|-", &x, &ops);
+	c = &x.c;
+	uint32_t cell = tok_of(c, RL_OLD, a, "|\n"), row = tok_of(c, RL_OLD, a, "|-");
+	cr_assert_eq(op_of(&ops, RL_OLD, cell), op_of(&ops, RL_OLD, cell - 1),
+	             "OLD's empty cell went below the hole");
+	cr_assert_eq(op_of(&ops, RL_OLD, row), op_of(&ops, RL_NEW, tok_of(c, RL_NEW, b, "|-")));
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
+}
+
 /* Issue 10: a region mended on both sides keeps every hole out of each re-diff (mending NEW's
  * side once gave an OLD heading its coincidences back): each hole is an op of its own and no
  * equal op reaches into one. */
