@@ -313,7 +313,7 @@ static bool any_may_link(const rl_ctx *c, const uint32_t *kept, const uint8_t *h
                          const uint8_t *want)
 {
 	for (uint32_t u = 0; u < c->side[RL_NEW].nunits; u++)
-		if (want[u] && enough_words(c, u, kept[u]) && two_free(c, u, held))
+		if (want[u] && two_free(c, u, held) && enough_words(c, u, kept[u]))
 			return true;
 	return false;
 }
@@ -474,8 +474,7 @@ static uint8_t *held_tokens(const rl_ctx *c, const rl_opvec *ops)
 	for (size_t k = 0; held && k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE)
-			for (uint32_t t = op->b0; t < op->b1; t++)
-				held[t / 8] |= (uint8_t)(1u << (t % 8));
+			rl_pv_hold(held, op->b0, op->b1);
 	}
 	return held;
 }
