@@ -302,10 +302,10 @@ static bool enough_words(const rl_ctx *c, uint32_t u, uint32_t kept)
 static bool two_free(const rl_ctx *c, uint32_t u, const uint8_t *held)
 {
 	const rl_side *sb = &c->side[RL_NEW];
-	uint32_t free = 0;
-	for (uint32_t t = sb->ustart[u]; t < sb->ustart[u + 1] && free < 2; t++)
-		free += !(held[t / 8] >> (t % 8) & 1) && rl_stem_weighed(c, RL_NEW, t);
-	return free >= 2;
+	uint32_t nfree = 0;
+	for (uint32_t t = sb->ustart[u]; t < sb->ustart[u + 1] && nfree < 2; t++)
+		nfree += !(held[t / 8] >> (t % 8) & 1) && rl_stem_weighed(c, RL_NEW, t);
+	return nfree >= 2;
 }
 
 /* Is any unit `want` marks one that enough_words and two_free allow? */
