@@ -280,6 +280,44 @@ static int number_paras(const rl_ctx *c, rl_link *v, size_t n)
 	return RL_OK;
 }
 
+/* Could NEW unit u, which keeps `kept` of its words in place, be linked (rl_pv_link_unit)? Not
+ * when it keeps most of its words, nor with fewer than MIN_STEMS weighed words (mark_stems
+ * wants as many stems, and only a weighed word has one). */
+static bool enough_words(const rl_ctx *c, uint32_t u, uint32_t kept)
+{
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t t0 = sb->ustart[u], t1 = sb->ustart[u + 1], weighs = 0;
+	if (2 * kept >= rl_words(c, RL_NEW, t0, t1))
+		return false;
+	for (uint32_t t = t0; t < t1 && weighs < MIN_STEMS; t++)
+		weighs += rl_stem_weighed(c, RL_NEW, t);
+	return weighs >= MIN_STEMS;
+}
+
+/* Nor when fewer than two of its weighed words lie outside the ops that hold it in place (held:
+ * a bit per NEW token, equal and moved ops): free_shared wants two such stems shared with the
+ * source. A revision's edited unit is most often a few words changed in a sentence that keeps
+ * the rest, and then the stage's set-up over the whole of OLD (its context on a window, its
+ * stems and index) was built for nothing (wd2's pairs: 16 of the 500 comparisons). */
+static bool two_free(const rl_ctx *c, uint32_t u, const uint8_t *held)
+{
+	const rl_side *sb = &c->side[RL_NEW];
+	uint32_t nfree = 0;
+	for (uint32_t t = sb->ustart[u]; t < sb->ustart[u + 1] && nfree < 2; t++)
+		nfree += !(held[t / 8] >> (t % 8) & 1) && rl_stem_weighed(c, RL_NEW, t);
+	return nfree >= 2;
+}
+
+/* Is any unit `want` marks one that enough_words and two_free allow? */
+static bool any_may_link(const rl_ctx *c, const uint32_t *kept, const uint8_t *held,
+                         const uint8_t *want)
+{
+	for (uint32_t u = 0; u < c->side[RL_NEW].nunits; u++)
+		if (want[u] && two_free(c, u, held) && enough_words(c, u, kept[u]))
+			return true;
+	return false;
+}
+
 static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout, uint8_t **apart)
 {
 	search x;
@@ -291,7 +329,7 @@ static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout, uin
 	int rc = rl_pv_beside(&x, ops);
 	if (rc == RL_OK)
 		rc = rl_pv_wanted_units(&x, &want);
-	if (rc == RL_OK && want) {
+	if (rc == RL_OK && want && any_may_link(c, x.kept, x.held, want)) {
 		rc = rl_pv_setup(&x, want);
 		if (rc == RL_OK)
 			rc = link_units(&x, &v, &n);
@@ -429,24 +467,37 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 	return rc;
 }
 
+/* The held bits of NEW's tokens (as rl_pv_beside finds them), or NULL without memory. */
+static uint8_t *held_tokens(const rl_ctx *c, const rl_opvec *ops)
+{
+	uint8_t *held = calloc((size_t)c->side[RL_NEW].n / 8 + 1, 1);
+	for (size_t k = 0; held && k < ops->n; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE)
+			rl_pv_hold(held, op->b0, op->b1);
+	}
+	return held;
+}
+
 bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
 {
 	const rl_side *sb = &c->side[RL_NEW];
 	uint32_t *kept = calloc((size_t)sb->nunits + 1, sizeof *kept);
+	uint8_t *held = NULL;  /* made for the first unit that passes enough_words */
 	bool wanted = false;
 	if (!kept) {
 		*rc = RL_ENOMEM;
 		return false;
 	}
 	rl_count_kept(c, ops->v, ops->n, RL_NEW, 0, kept);
-	for (uint32_t u = 0; u < sb->nunits && !wanted; u++) {
-		uint32_t t0 = sb->ustart[u], t1 = sb->ustart[u + 1], weighs = 0;
-		if (2 * kept[u] >= rl_words(c, RL_NEW, t0, t1))
-			continue;  /* rl_pv_link_unit: it keeps most of its words */
-		for (uint32_t t = t0; t < t1 && weighs < MIN_STEMS; t++)
-			weighs += rl_stem_weighed(c, RL_NEW, t);
-		wanted = weighs >= MIN_STEMS;  /* mark_stems: as many stems at most */
+	for (uint32_t u = 0; u < sb->nunits && !wanted && *rc == RL_OK; u++) {
+		if (!enough_words(c, u, kept[u]))
+			continue;
+		if (!held && !(held = held_tokens(c, ops)))
+			*rc = RL_ENOMEM;
+		else
+			wanted = two_free(c, u, held);
 	}
-	free(kept);
+	free(kept), free(held);
 	return wanted;
 }

@@ -22,7 +22,8 @@ int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n);
 int rl_sources_apart(rl_ctx *c, rl_opvec *ops, const rl_link *v, size_t n, const uint8_t *apart);
 
 /* Might rl_sources_find link a unit of these ops: is there a unit of NEW that keeps less than
- * half of its words in place and holds enough content words to be linked? (A window of two
+ * half of its words in place, holds enough content words to be linked, and two of them outside
+ * the ops that keep words in place? (A window of two
  * long texts is compared alone only when not: the sources may be anywhere in OLD, window.h.)
  * *rc: RL_ENOMEM. */
 bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc);

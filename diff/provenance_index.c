@@ -173,8 +173,7 @@ int rl_pv_beside(search *x, const rl_opvec *ops)
 	for (size_t k = 0; k < ops->n; k++) {
 		const rl_op *op = &ops->v[k];
 		if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_MOVE)
-			for (uint32_t t = op->b0; t < op->b1; t++)
-				x->held[t / 8] |= (uint8_t)(1u << (t % 8));
+			rl_pv_hold(x->held, op->b0, op->b1);
 		if (op->a1 == op->a0 || op->b1 == op->b0)
 			continue;
 		uint32_t v0 = rl_unit_of(sa, op->a0), v1 = rl_unit_of(sa, op->a1 - 1);

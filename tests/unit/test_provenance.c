@@ -7,6 +7,7 @@
 
 #include "align.h"
 #include "fixtures.h"
+#include "provenance.h"
 #include "status.h"
 #include "stems.h"
 #include "text_ctx.h"
@@ -719,4 +720,37 @@ Test(provenance, words_kept_beside_outweigh_stems_met_by_chance_elsewhere)
 		"robust harbour moorings.\n\n"
 		"The fees will be reviewed again in the spring.\n";
 	assert_no_link(old, new, "A shift by the board");
+}
+
+/* Does the stage want sources for NEW (one unit) against OLD, under the script: OLD's first three
+ * tokens kept as NEW's, the rest of both sides replaced? */
+static bool wanted_after_three_kept(const char *a, const char *b)
+{
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	cr_assert_eq(c->side[RL_NEW].nunits, 1);
+	uint32_t na = c->side[RL_OLD].n, nb = c->side[RL_NEW].n;
+	rl_op in[2] = {{0, 3, 0, 3, 0, RL_OP_EQUAL, RL_QUOTE_NONE},
+	               {3, na, 3, nb, 0, RL_OP_REPLACE, RL_QUOTE_NONE}};
+	rl_opvec ops = {0};
+	cr_assert_eq(rl_opvec_append(&ops, in, 2), RL_OK);
+	int rc = RL_OK;
+	bool wanted = rl_sources_wanted(c, &ops, &rc);
+	cr_assert_eq(rc, RL_OK);
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
+	return wanted;
+}
+
+/* A unit that keeps less than half its words may still have nothing to link by: a link shares
+ * two stems with its source through words the unit does not keep in place (free_shared), so a
+ * unit whose other words are function words and one content word wants no sources, and the
+ * stage over the whole of OLD is not built for it. With two such content words it still does. */
+Test(provenance, a_unit_with_one_content_word_outside_its_kept_words_wants_no_sources)
+{
+	const char *old = "Keeper lamp harbour.\n";
+	cr_assert_not(wanted_after_three_kept(
+	    old, "Keeper lamp harbour, and so it was that all of it was in the fog.\n"));
+	cr_assert(wanted_after_three_kept(
+	    old, "Keeper lamp harbour, and so it was that all of it was in the fog and gale.\n"));
 }
