@@ -329,3 +329,41 @@ bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t)
 	}
 	return true;
 }
+
+/* -ise / -ize, -yse / -yze: one byte differs, an s against a z (in one case) after an i or a y,
+ * with a vowel after it ("organised", "organising", "organisation") and a stem before. */
+static bool ise_ize(const char *a, const char *b, size_t n)
+{
+	size_t at = n, diff = 0;
+	for (size_t k = 0; k < n; k++)
+		if (a[k] != b[k])
+			at = k, diff++;
+	if (diff != 1 || at < 3 || at + 1 >= n)
+		return false;
+	char x = a[at], y = b[at], before = a[at - 1], after = a[at + 1];
+	bool sz = (x == 's' && y == 'z') || (x == 'z' && y == 's') || (x == 'S' && y == 'Z') ||
+	          (x == 'Z' && y == 'S');
+	bool iy = before == 'i' || before == 'y' || before == 'I' || before == 'Y';
+	return sz && iy && strchr("eiaEIA", after) != NULL;
+}
+
+/* -our / -or: the longer word (nl bytes, six or more) is the shorter with a u after the o of an
+ * "or" that a stem of three letters or more stands before. */
+static bool our_or(const char *l, size_t nl, const char *s)
+{
+	size_t k = 0;
+	while (k < nl - 1 && l[k] == s[k])
+		k++;
+	return nl >= 6 && k >= 4 && k < nl - 1 && (l[k] == 'u' || l[k] == 'U') &&
+	       (l[k - 1] == 'o' || l[k - 1] == 'O') && (s[k] == 'r' || s[k] == 'R') &&
+	       memcmp(l + k + 1, s + k, nl - k - 1) == 0;
+}
+
+bool rl_spelling_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na == nb)
+		return ise_ize(a, b, na);
+	if (na == nb + 1)
+		return our_or(a, na, b);
+	return nb == na + 1 && our_or(b, nb, a);
+}

@@ -70,4 +70,10 @@ bool rl_lower_starts(const rl_token *tok, const char *text, uint32_t t);
  * script with case)? A word of a script without case (Chinese, Thai, Arabic...) is not. */
 bool rl_is_lower_word(const rl_token *tk, const char *text);
 
+/* Are words a (na bytes) and b (nb) one word as British and American English spell it: -ise
+ * against -ize and -yse against -yze ("organised" / "organized", "analyse" / "analyze"), -our
+ * against -or in a word of six letters or more ("colour" / "color", "harbours" / "harbors"; not
+ * "four" / "for")? Either may be the British one. */
+bool rl_spelling_variant(const char *a, size_t na, const char *b, size_t nb);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "quote_stage.h"
 #include "status.h"
 
@@ -378,6 +379,17 @@ static void flag_cuts(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s
 	}
 }
 
+/* Is op one word replaced by the same word as another edition spells it (rl_spelling_variant)? */
+static bool respelt(const rl_ctx *c, const rl_op *op)
+{
+	if (op->kind != RL_OP_REPLACE || op->a1 != op->a0 + 1 || op->b1 != op->b0 + 1)
+		return false;
+	const rl_token *x = &c->side[RL_OLD].tok[op->a0], *y = &c->side[RL_NEW].tok[op->b0];
+	return x->cls == RL_TOK_WORD && y->cls == RL_TOK_WORD &&
+	       rl_spelling_variant(c->side[RL_OLD].text + x->off, x->len,
+	                           c->side[RL_NEW].text + y->off, y->len);
+}
+
 /* Flag the ops touching quotation q of side s (gone as a whole when `whole`). */
 static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, int s,
                            const rl_quotation *q, bool whole)
@@ -411,7 +423,10 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 			flag(op, s == RL_OLD ? RL_QUOTE_REMOVED : RL_QUOTE_ADDED);
 			continue;
 		}
-		/* Only a change of words inside the quotation alters it. */
+		/* Only a change of words inside the quotation alters it; one word respelt for
+		 * another edition ("organised" / "organized") is the same word. */
+		if (respelt(c, op))
+			continue;
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
 		bool elided = elides(c, ops, k);

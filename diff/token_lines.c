@@ -172,6 +172,23 @@ static bool is_bullet_cp(int32_t cp)
 	}
 }
 
+/* Can a word of at most 3 bytes number a list item: digits ("12"), one character of any script
+ * ("b", "б", "一") or a roman numeral of i, v and x in one case ("iv", "XII")? A short word of
+ * prose ("do", "Mr", "so") cannot: hard-wrapped prose often starts a line with a sentence's last
+ * word and its stop ("do. I held"), and taking that for "1. " made the line end before it hard,
+ * the paragraph drawn with its own line ends. */
+static bool item_number(const char *w, size_t len)
+{
+	bool digits = true, lower = true, upper = true;
+	for (size_t k = 0; k < len; k++) {
+		digits &= w[k] >= '0' && w[k] <= '9';
+		lower &= w[k] == 'i' || w[k] == 'v' || w[k] == 'x';
+		upper &= w[k] == 'I' || w[k] == 'V' || w[k] == 'X';
+	}
+	int32_t cp;
+	return digits || lower || upper || rl_utf8_decode(w, len, &cp) == len;
+}
+
 /* Does the line starting at token i begin like a list item: "- ", "* ", "• ", "1. ", "b) "? */
 static bool starts_list_item(const rl_tokens *t, size_t i)
 {
@@ -182,7 +199,8 @@ static bool starts_list_item(const rl_tokens *t, size_t i)
 		rl_utf8_decode(t->text + tk->off, tk->len, &cp);
 		return is_bullet_cp(cp) && i + 1 < t->n && t->v[i + 1].gap == RL_GAP_SPACE;
 	}
-	if (tk->len > 3 || i + 2 >= t->n || t->v[i + 1].gap != RL_GAP_NONE)
+	if (tk->len > 3 || i + 2 >= t->n || t->v[i + 1].gap != RL_GAP_NONE ||
+	    !item_number(t->text + tk->off, tk->len))
 		return false;
 	char c = t->text[t->v[i + 1].off];
 	return t->v[i + 1].len == 1 && (c == '.' || c == ')') && t->v[i + 2].gap == RL_GAP_SPACE;

@@ -292,6 +292,17 @@ def new_fates(al, pair, qspans):
     return right, len(pair['new_fates'])
 
 
+def kept_flagged(al, pair, qspans):
+    """Quotations of either side whose words the truth says are all kept (marks changed or
+    added around them), flagged all the same."""
+    n = 0
+    for side, name, fates in (('a', pair['old'], pair['fates']),
+                              ('b', pair['new'], pair.get('new_fates', {}))):
+        n += sum(any(flags_over(al, side, qspans[name][q])) for q, want in fates.items()
+                 if want == 'kept')
+    return n
+
+
 def para_starts(al, pair):
     """Paragraph pairs whose first words are paired or in one replace op."""
     ok, pa, pb = 0, 0, 0
@@ -619,6 +630,17 @@ ROWS = [
     ('rp_markers', 'rules -p: list markers paired with text', ('==', 0), 'd'),
     ('rp_glued100', 'rules -p: marks a row apart from their word, w100', ('==', 0), 'r'),
     ('rp_glued160', 'rules -p: marks a row apart from their word, w160', ('==', 0), 'r'),
+    ('st_fates', 'story: British quotations\' fates right', ('>=', 1.0), 'r'),
+    ('st_new_kept', 'story: American quotations\' fates right', ('>=', 1.0), 'r'),
+    ('st_kept_flagged', 'story: quotations flagged, words all kept', ('==', 0), 'd'),
+    ('st_false', 'story: words flagged outside quotes', ('==', 0), 'd'),
+    ('st_starts', 'story: title, paragraph starts paired', ('>=', 1.0), 'r'),
+    ('st_row100', 'story: same row at width 100', ('>=', 1.0), 'r'),
+    ('st_row160', 'story: same row at width 160', ('>=', 1.0), 'r'),
+    ('st_moved', 'story: moved words found', ('>=', 0.9), 'r'),
+    ('st_markers', 'story: list markers paired with text', ('==', 0), 'd'),
+    ('st_glued100', 'story: marks a row apart from their word, w100', ('==', 0), 'r'),
+    ('st_glued160', 'story: marks a row apart from their word, w160', ('==', 0), 'r'),
 ]
 
 
@@ -649,6 +671,8 @@ def handmade(binary, tool, examples, truth_name, pre, fig):
         fig[f'{pp}_false'] = fig.get(f'{pp}_false', 0) + f
         if 'new_fates' in pair:
             _ratio(acc, f'{pp}_new_kept', *new_fates(al, pair, qspans))
+        fig[f'{pp}_kept_flagged'] = fig.get(f'{pp}_kept_flagged', 0) + \
+            kept_flagged(al, pair, qspans)
         if 'same_row' in pair:
             _ratio(acc, f'{pp}_starts', *para_starts(al, pair))
             if tool == 'redline':
@@ -661,7 +685,7 @@ def handmade(binary, tool, examples, truth_name, pre, fig):
         if 'moved' in pair:
             _ratio(acc, f'{pp}_moved', *moved(al, pair))
         fig[f'{pp}_markers'] = fig.get(f'{pp}_markers', 0) + markers(al)
-        if tool == 'redline' and pre in ('fr', 'dr', 'ru'):
+        if tool == 'redline' and pre in ('fr', 'dr', 'ru', 'st'):
             for w in (100, 160):
                 _ratio(acc, f'{pp}_glued{w}', *glued_apart(binary, old, new, w, pair.get('options', ())))
     fig.update({k: tuple(v) for k, v in acc.items()})
@@ -672,6 +696,7 @@ def lighthouse(binary, tool, examples, fig):
     handmade(binary, tool, examples, 'fresh.json', 'fr', fig)
     handmade(binary, tool, examples, 'drafts.json', 'dr', fig)
     handmade(binary, tool, examples, 'rules.json', 'ru', fig)
+    handmade(binary, tool, examples, 'story.json', 'st', fig)
 
 
 def documents(binary, docs, fig):

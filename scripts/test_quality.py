@@ -77,7 +77,8 @@ def test_truth():
     root = os.path.dirname(HERE)
     ex = os.path.join(root, 'examples')
     n = 0
-    for truth_name in ('lighthouse.json', 'fresh.json', 'drafts.json', 'rules.json'):
+    for truth_name in ('lighthouse.json', 'fresh.json', 'drafts.json', 'rules.json',
+                       'story.json'):
         n += truth_spans(ex, json.load(open(os.path.join(ex, 'truth', truth_name))))
     print(f'truth: {n} spans found')
 

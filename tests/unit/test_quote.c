@@ -319,6 +319,25 @@ Test(quote, a_quotation_reworded_in_place_is_altered)
 	           "The sign over the door was painted in red.", NULL, "!removed");
 }
 
+/* Issue 10: a quotation in another edition's spelling ("organised" in the British edition,
+ * "organized" in the American one, its marks changed too) keeps its words: the respelt word is a
+ * change, the quotation is not altered. A word replaced by another still alters it. */
+#define WARDEN(w) "The warden said, \xe2\x80\x9cWe " w " the rota.\xe2\x80\x9d Then she left."
+Test(quote, a_word_respelt_for_another_edition_alters_no_quotation)
+{
+	const char *a = "The warden said, \xe2\x80\x98We organised the rota and the colour of the "
+	                "flags, and we analysed every tide.\xe2\x80\x99 Then she left.";
+	const char *b = "The warden said, \xe2\x80\x9cWe organized the rota and the color of the "
+	                "flags, and we analyzed every tide.\xe2\x80\x9d Then she left.";
+	script_lacks(a, b, NULL, "!altered");
+	script_has(a, b, NULL, "organised");
+	script_has(WARDEN("organised"), WARDEN("organized"), NULL, "organized");
+	script_lacks(WARDEN("organised"), WARDEN("organized"), NULL, "!altered");
+	/* "four" / "for" is no -our / -or; "rise" / "rose" is another word */
+	script_has(WARDEN("four kept"), WARDEN("for kept"), NULL, "!altered");
+	script_has(WARDEN("rise with"), WARDEN("rose with"), NULL, "!altered");
+}
+
 /* Issue 10: a summary that quotes part of a quotation and rewrites the words around it: the
  * words of the quotation it dropped are flagged on OLD's side, and the new clause before the
  * quotation is never flagged as quotation. (The defect showed where the quoted part moved and a

@@ -242,6 +242,31 @@ Test(token, list_items_and_short_lines_are_hard_line_ends)
 	rl_tokens_free(t);
 }
 
+Test(token, a_short_word_and_its_stop_starting_a_line_are_no_list_marker)
+{
+	/* Hard-wrapped prose whose lines start with a sentence's last short word and its stop
+	 * ("do. I", "Mr. Penrose"): no "1. " or "b) " marker, so no line end here is hard. A
+	 * number, a letter or a roman numeral before its stop still starts an item. */
+	const char *s =
+		"The keeper said that the lamp had been lit every night since the war, and\n"
+		"so. It was a long time, and there was nothing left in the house to burn or\n"
+		"do. She held the lantern while the keeper climbed the stair to the gallery\n"
+		"Mr. Penrose of the harbour board had sent a boy with oil and a note that\n"
+		"said the ship would come on the morning tide if the weather held for them.\n";
+	const char *g = gaps(s);
+	cr_assert_null(strchr(g, '3'), "%s", g);
+	const char *items =
+		"The lines of the rule that the committee agreed at its meeting are these,\n"
+		"ii. members shall pay their fees before the first day of the new season\n"
+		"b. no boat shall leave the boathouse after dark without a lamp aboard it\n"
+		"12. the captain may close the river to juniors when the water runs high\n";
+	g = gaps(items);
+	size_t hard = 0;
+	for (const char *c = g; *c; c++)
+		hard += *c == '3';
+	cr_assert_eq(hard, 3, "%s", g);
+}
+
 Test(token, long_lines_are_not_hard_wrapped)
 {
 	char s[2048] = "";
