@@ -1,6 +1,6 @@
 /* move.c: finding moved passages among deletions and insertions: candidates (shingle.h) verified
- * with an exact diff (move_verify.c), the ops carved around the accepted moves, the groups put in place
- * (order.h). */
+ * with an exact diff (move_verify.c), the ops carved around the accepted moves (move_carve.c), the
+ * groups put in place (order.h). */
 #include "move.h"
 
 #include <stdlib.h>
@@ -23,7 +23,7 @@
 /* Widen the candidate to the start of its first unit and the end of its last, on both sides,
  * through tokens still free: a moved paragraph whose first words were also rewritten is still
  * one passage. */
-static void widen(const rl_ctx *c, const taken *tk, rl_span *sp)
+static void widen_run(const rl_ctx *c, const taken *tk, rl_span *sp)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
@@ -745,7 +745,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
 		rl_span hit = sp;
-		widen(c, tk, &sp);
+		widen_run(c, tk, &sp);
 		if (thin && !(unit_edge(c, RL_OLD, sp.a0) && unit_edge(c, RL_OLD, sp.a1) &&
 		              unit_edge(c, RL_NEW, sp.b0) && unit_edge(c, RL_NEW, sp.b1)))
 			soften(c, &hit, &sp);
@@ -810,111 +810,6 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
 		memset(tk->moved[RL_OLD] + sp.a0, 1, sp.a1 - sp.a0);
 		memset(tk->moved[RL_NEW] + sp.b0, 1, sp.b1 - sp.b0);
-	}
-	return RL_OK;
-}
-
-/* ------------------------------------------------------------------ carving */
-
-/* The next stretch of [*t, hi) on side s that no move took: [*start, *end). */
-static bool next_piece(const taken *tk, int s, uint32_t *t, uint32_t hi, uint32_t *start,
-                       uint32_t *end)
-{
-	while (*t < hi && tk->moved[s][*t])
-		(*t)++;
-	if (*t >= hi)
-		return false;
-	*start = *t;
-	while (*t < hi && !tk->moved[s][*t])
-		(*t)++;
-	*end = *t;
-	return true;
-}
-
-/* Rebuild the ops outside moves without the moved tokens. A change op that lost tokens to a
- * move keeps what is left, the k-th stretch of OLD facing the k-th stretch of NEW; cut[k] marks
- * the ops of out that are such leftovers. */
-static int carve(const rl_opvec *ops, const taken *tk, rl_opvec *out,
-                 uint8_t **cut)
-{
-	*cut = calloc(ops->n * 2 + 16, 1);
-	size_t capcut = ops->n * 2 + 16;
-	if (!*cut)
-		return RL_ENOMEM;
-	for (size_t k = 0; k < ops->n; k++) {
-		const rl_op *op = &ops->v[k];
-		bool touched = rl_mv_any_moved(tk, RL_OLD, op->a0, op->a1) ||
-		               rl_mv_any_moved(tk, RL_NEW, op->b0, op->b1);
-		if (!touched) {
-			if (rl_opvec_push(out, op) != RL_OK)
-				return RL_ENOMEM;
-			continue;
-		}
-		uint32_t ta = op->a0, tb = op->b0, at_a = op->a0, at_b = op->b0;
-		for (;;) {
-			uint32_t sa, ea, sb, eb;
-			bool has_a = next_piece(tk, RL_OLD, &ta, op->a1, &sa, &ea);
-			bool has_b = next_piece(tk, RL_NEW, &tb, op->b1, &sb, &eb);
-			if (!has_a && !has_b)
-				break;
-			rl_op piece = {has_a ? sa : at_a, has_a ? ea : at_a, has_b ? sb : at_b,
-			               has_b ? eb : at_b, 0, rl_change_kind(has_a, has_b), 0};
-			at_a = piece.a1, at_b = piece.b1;
-			if (out->n >= capcut) {
-				uint8_t *nc = realloc(*cut, capcut * 2);
-				if (!nc)
-					return RL_ENOMEM;
-				memset(nc + capcut, 0, capcut);
-				*cut = nc;
-				capcut *= 2;
-			}
-			(*cut)[out->n] = 1;
-			if (rl_opvec_push(out, &piece) != RL_OK)
-				return RL_ENOMEM;
-		}
-	}
-	return RL_OK;
-}
-
-/* One run of leftovers diffed anew, then cleaned as the whole texts were before moves (a heading
- * whose first words stayed in place kept its last word by coincidence in a sentence twenty rows
- * below, once the moved paragraph that faced it was gone). */
-int rl_mv_realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out)
-{
-	rl_opvec d = {0};
-	int rc = rl_ctx_refine(c, a0, a1, b0, b1, &d);
-	if (rc == RL_OK)
-		rc = rl_cleanup_region(c, &d);
-	if (rc == RL_OK)
-		rc = rl_opvec_append(out, d.v, d.n);
-	rl_opvec_free(&d);
-	return rc;
-}
-
-/* The leftovers of ops that gave tokens to a move are aligned again with their neighbours: the
- * run of changes they belong to is diffed anew ("This level" -> "This degree" is a swap again
- * once the moved paragraph that the exact diff had aligned with it is gone). */
-static int realign_cut(rl_ctx *c, const rl_opvec *ops, const uint8_t *cut, rl_opvec *out)
-{
-	for (size_t k = 0; k < ops->n;) {
-		const rl_op *op = &ops->v[k];
-		if (op->kind == RL_OP_EQUAL) {
-			if (rl_opvec_push(out, op) != RL_OK)
-				return RL_ENOMEM;
-			k++;
-			continue;
-		}
-		size_t e = k + 1;
-		bool any = cut[k];
-		while (e < ops->n && ops->v[e].kind != RL_OP_EQUAL && ops->v[e].a0 == ops->v[e - 1].a1 &&
-		       ops->v[e].b0 == ops->v[e - 1].b1)
-			any |= cut[e++];
-		int rc = any ? rl_mv_realign_run(c, op->a0, ops->v[e - 1].a1, op->b0, ops->v[e - 1].b1,
-		                                  out)
-		             : rl_opvec_append(out, ops->v + k, e - k);
-		if (rc != RL_OK)
-			return rc;
-		k = e;
 	}
 	return RL_OK;
 }
@@ -994,12 +889,12 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 		if (acc.v[k].count && (rc = add_slots(c, &tk, &acc.v[k], &moved)) != RL_OK)
 			goto out;
 	carved = rl_ctx_scratch(c, ops->n);
-	if ((rc = carve(ops, &tk, &carved, &cut)) != RL_OK)
+	if ((rc = rl_mv_carve(ops, &tk, &carved, &cut)) != RL_OK)
 		goto out;
 	rl_opvec_swap(ops, &carved);
 	rl_ctx_recycle(c, &carved);
 	out = rl_ctx_scratch(c, ops->n);
-	if ((rc = realign_cut(c, ops, cut, &out)) != RL_OK)
+	if ((rc = rl_mv_realign_cut(c, ops, cut, &tk, &out)) != RL_OK)
 		goto out;
 	rl_opvec_swap(ops, &out);
 	rl_ctx_recycle(c, &out);

@@ -74,9 +74,6 @@ void rl_mv_dissolve_fragments(const rl_ctx *c, rl_opvec *v);
 bool rl_mv_list_item(const rl_ctx *c, int s, uint32_t t);
 /* Words an exact refinement of a candidate's two places matches (*eq). */
 int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq);
-/* One run of leftovers, OLD [a0, a1) against NEW [b0, b1), diffed anew and cleaned as the whole
- * texts were before moves, into out. */
-int rl_mv_realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
 
 /* Is token t of side s an edge of a sentence, its units' or one the units do not take (a stop
  * and a word after it in a text run into one line)? */
@@ -87,6 +84,20 @@ bool rl_mv_whole_lines(const rl_ctx *c, const rl_span *sp);
  * (eq of them, content of them content words), the same sentences nowhere else (*whole)? */
 int rl_mv_whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t eq,
                          uint32_t content, bool *whole);
+
+/* ---------------------------------------------------------------- move_carve.c, for move.c */
+
+/* Rebuild the ops outside moves without the moved tokens. A change op that lost tokens to a move
+ * keeps what is left, the k-th stretch of OLD facing the k-th stretch of NEW; (*cut)[k] (made
+ * here, the caller frees it) marks the ops of out that are such leftovers. */
+int rl_mv_carve(const rl_opvec *ops, const taken *tk, rl_opvec *out, uint8_t **cut);
+/* The runs of changes of ops (rl_mv_carve's out) that hold a leftover (cut, which it changes),
+ * aligned again into out; the others copied as they are. */
+int rl_mv_realign_cut(rl_ctx *c, const rl_opvec *ops, uint8_t *cut, const taken *tk,
+                      rl_opvec *out);
+/* One run of leftovers, OLD [a0, a1) against NEW [b0, b1), diffed anew and cleaned as the whole
+ * texts were before moves, into out (move_copies.c too). */
+int rl_mv_realign_run(rl_ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, rl_opvec *out);
 
 /* ---------------------------------------------------------------- move_verify.c, for move.c */
 

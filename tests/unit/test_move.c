@@ -833,3 +833,26 @@ Test(move, a_passage_that_changed_places_with_a_longer_one_stays_the_move)
 	free(a);
 	free(b);
 }
+
+/* The exact diff pairs words of a sentence rewritten in place ("Marens begans Harbour as a result
+ * of") with the paragraph before it ("Harbour", "as"), which moved away: once the move takes the
+ * paragraph, the words on either side of its old place are diffed together, so "Harbour" is kept
+ * in its sentence and the swaps pair Maren with Marens, not with "as". The sentence before the
+ * moved paragraph keeps its own swaps. */
+Test(move, the_words_around_a_paragraph_that_moved_away_are_diffed_together)
+{
+	const char *ferry = "A famous old ferry called the Harbour Queen, known along the coast for "
+	                    "its red funnel, carried as many as forty passengers and their bicycles "
+	                    "every summer morning.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "The harbor master opened the gates at dawn. See also the pier. %s "
+	                      "Maren began Harbour because she had grown tired of the noisy ferries "
+	                      "on the north pier. %s %s %s\n", ferry, P3, P4, P5);
+	snprintf(b, sizeof b, "The harbor master opened the gates at dawn. View as well the piers.\n\n"
+	                      "Marens begans Harbour as a result of she had grown tired of the noisy "
+	                      "ferries on the north pier.\n\n%s\n\n%s\n\n%s\n\n%s\n", P3, P4, ferry, P5);
+	script_has(a, b, NULL, "r Maren > Marens | r began > begans | = Harbour | "
+	                       "r because > as a result of | = she had");
+	script_has(a, b, NULL, "r See also > View as well | = the |");
+	one_move(a, b);
+}
