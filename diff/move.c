@@ -800,6 +800,12 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			return rc;
 		if (retry && ok)
 			sp = tight;
+		if (ok && (rc = rl_mv_kept_in_place(c, ops, &sp, &ok)) != RL_OK)
+			return rc;
+		if (!ok && moved->n > first) {  /* (verified, then given up: its ops and its id) */
+			moved->n = first;
+			c->next_move--;
+		}
 		if (!ok && again && later && (rc = spans_push(later, &cand[k])) != RL_OK)
 			return rc;
 		if (!ok)

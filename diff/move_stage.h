@@ -109,6 +109,9 @@ int rl_mv_verify(rl_ctx *c, heads *hd, const rl_opvec *ops, rl_span *sp, uint32_
                  bool relax, rl_opvec *moved, bool *ok, bool *later, rl_span *cut, bool *retry);
 /* Words of equal ops in tokens [lo, hi) of side s (ops: no moves yet). */
 uint32_t rl_mv_kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi);
+/* Whether a verified candidate sp may move (*ok, else left as it is) when NEW's half is kept in
+ * place with a copy of its OLD half: only if it matches more words there (move_verify.c). */
+int rl_mv_kept_in_place(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, bool *ok);
 /* Reach each end of sp over a few free words to its unit's edge; *lost gets the words kept in
  * place there. Whether sp changed. */
 bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span *sp,

@@ -315,6 +315,34 @@ uint32_t rl_mv_kept_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo,
 	return n;
 }
 
+/* Words of side s's tokens [lo, hi) that ops (no moves yet) keep, equal or as a variant of
+ * themselves in a change that lies inside [lo, hi) (variant_words): what a passage keeps
+ * where it stands, weighed as a move's own match is. */
+static uint32_t held_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo, uint32_t hi)
+{
+	uint32_t n = rl_mv_kept_in(c, ops, s, lo, hi);
+	size_t k0 = rl_mv_first_op_after(ops, s, lo);
+	for (size_t k = k0; k < ops->n && rl_lo(&ops->v[k], s) < hi; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_REPLACE && rl_lo(op, s) >= lo && rl_hi(op, s) <= hi)
+			n += variant_words(c, op);
+	}
+	return n;
+}
+
+/* Words a candidate's two places match as rl_mv_verify counts them: equal, or variants. */
+static int match_score(rl_ctx *c, const rl_span *sp, uint32_t *score)
+{
+	rl_opvec d = {0};
+	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
+	*score = 0;
+	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
+		*score += d.v[k].kind == RL_OP_EQUAL ? rl_op_words(c, &d.v[k], RL_OLD)
+		                                     : variant_words(c, &d.v[k]);
+	rl_opvec_free(&d);
+	return rc;
+}
+
 /* Reach each end of sp to its unit's edge as above; *lost: the words kept in place there.
  * Whether sp changed. */
 bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span *sp,
@@ -351,5 +379,55 @@ int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
 		if (d.v[k].kind == RL_OP_EQUAL)
 			*eq += rl_op_words(c, &d.v[k], RL_OLD);
 	rl_opvec_free(&d);
+	return rc;
+}
+
+/* The OLD tokens that the equal ops over NEW's tokens [b0, b1) keep them with, first to last:
+ * [*lo, *hi). Whether there are any. */
+static bool kept_partner(const rl_opvec *ops, uint32_t b0, uint32_t b1, uint32_t *lo, uint32_t *hi)
+{
+	*lo = UINT32_MAX, *hi = 0;
+	for (size_t k = rl_mv_first_op_after(ops, RL_NEW, b0); k < ops->n && ops->v[k].b0 < b1; k++) {
+		const rl_op *op = &ops->v[k];
+		if (op->kind != RL_OP_EQUAL || op->move)
+			continue;
+		uint32_t x = op->b0 > b0 ? op->b0 : b0, y = op->b1 < b1 ? op->b1 : b1;
+		if (x >= y)
+			continue;
+		if (op->a0 + (x - op->b0) < *lo)
+			*lo = op->a0 + (x - op->b0);
+		*hi = op->a0 + (y - op->b0);
+	}
+	return *lo < *hi;
+}
+
+/* Do OLD's tokens [lo, hi) stand, word for word, inside [a0, a1) (the same ids in a row)? */
+static bool copy_inside(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t a0, uint32_t a1)
+{
+	uint32_t n = hi - lo;
+	for (uint32_t at = a0; at + n <= a1; at++) {
+		uint32_t i = 0;
+		while (i < n && sd->ids[at + i] != RL_ID_NONE && sd->ids[at + i] == sd->ids[lo + i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* A passage of NEW that the ops keep where it stands with a copy of the candidate's OLD half (the
+ * same sentence written twice in OLD, the other copy deleted) moves only if it matches more words
+ * than they keep there, variants counted on both: else *ok becomes false. A tie is no evidence
+ * that it left its place. (Kept with other text, in place it is a coincidence or a bullet's
+ * restatement, which a move rightly undoes.) */
+int rl_mv_kept_in_place(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, bool *ok)
+{
+	uint32_t lo, hi, score = 0;
+	if (!kept_partner(ops, sp->b0, sp->b1, &lo, &hi) || (lo < sp->a1 && hi > sp->a0) ||
+	    !copy_inside(&c->side[RL_OLD], lo, hi, sp->a0, sp->a1))
+		return RL_OK;
+	uint32_t kb = held_in(c, ops, RL_NEW, sp->b0, sp->b1);
+	int rc = match_score(c, sp, &score);
+	*ok = score > kb;
 	return rc;
 }
