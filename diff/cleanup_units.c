@@ -618,7 +618,11 @@ static uint32_t count_splits(const rl_ctx *c, const rl_op *before, const rl_op *
                              const rl_op *after)
 {
 	uint32_t splits_n = 0;
-	const rl_op *p = before;
+	/* The op before counts only as the ops it is compared with do: an equal op with words. An
+	 * insertion at OLD's start (a1 == 0) has no last token to look up. */
+	const rl_op *p = before && before->kind == RL_OP_EQUAL && rl_op_words(c, before, RL_OLD) > 0
+	                     ? before
+	                     : NULL;
 	for (size_t k = 0; k <= n; k++) {
 		const rl_op *e = k < n ? &v[k] : after;
 		if (!e || e->kind != RL_OP_EQUAL || rl_op_words(c, e, RL_OLD) == 0)

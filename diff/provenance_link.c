@@ -408,6 +408,19 @@ static uint32_t commonest_df(const search *x, uint32_t v)
 	return most;
 }
 
+/* May OLD unit v, which stands (x->stands), be a source of NEW unit u? Not of a unit rewritten
+ * in place of other OLD text; not of a sentence when v is a heading: a section's name kept in
+ * place is what the sentences under it are about, not what one of them restates (a club's added
+ * rule "The Club collects the registration fee with the subscription." under "4. Subscriptions
+ * and fees"). A title rewritten does not stand, and an added sentence may restate it. */
+static bool standing_source_refused(const search *x, uint32_t u, uint32_t v)
+{
+	if (!x->stands[v])
+		return false;
+	return x->lo[u] <= x->hi[u] ||
+	       (rl_unit_heading(x->c, RL_OLD, v) && !rl_unit_heading(x->c, RL_NEW, u));
+}
+
 /* The best candidate away from the unit: the top one by cosine (the first in OLD on a tie); NONE
  * when it shares too little, or does not beat what the unit stands beside by BEAT %. *best: its
  * shared weight. */
@@ -426,7 +439,7 @@ static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double
 	    (nbest < 3 &&
 	     (*best * 100 < PAIR_SHARE * cd->total || commonest_df(x, bestv) > PAIR_DF)) ||
 	    (bestv >= x->lo[u] && bestv <= x->hi[u]) || bestcos * 100 < BEAT * beside_best ||
-	    (x->stands[bestv] && x->lo[u] <= x->hi[u]))
+	    standing_source_refused(x, u, bestv))
 		return NONE;
 	return bestv;
 }
@@ -437,7 +450,6 @@ static uint32_t best_source(const search *x, uint32_t u, const cands *cd, double
 static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pass, rl_link *ln,
                            double found)
 {
-	bool rewrite = x->lo[u] <= x->hi[u];
 	const rl_side *sa = &x->c->side[RL_OLD];
 	while (ln->n < RL_LINK_MAX) {
 		double more = 0;
@@ -446,7 +458,7 @@ static double more_sources(search *x, uint32_t u, const cands *cd, uint32_t *pas
 			bool taken = false;
 			for (uint8_t i = 0; i < ln->n; i++)
 				taken |= sa->ustart[cd->top[k]] == ln->a0[i];
-			if (taken || (rewrite && x->stands[cd->top[k]]))
+			if (taken || standing_source_refused(x, u, cd->top[k]))
 				continue;
 			uint32_t n;
 			double s = exact(x, cd->top[k], ++*pass, &n);

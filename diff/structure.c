@@ -82,6 +82,21 @@ static bool inline_item(const rl_side *sd, uint32_t t)
 	return cp == '*' || cp == 0x2022 || cp == 0x2023 || cp == 0x25E6 || cp == 0x25AA;
 }
 
+/* Is token t the first of its line but for marks ("##", ">", "-")? A Markdown heading's number
+ * ("## 4. Subscriptions and fees") is its line's number as much as "4." at the line's start: the
+ * heading is one unit, so that it is told a heading (rl_unit_heading) and the sources stage sees
+ * it whole. At most RL_RUN_IN_TOKENS marks are looked at. */
+static bool line_head(const rl_side *sd, uint32_t t)
+{
+	for (uint32_t k = 0; k < RL_RUN_IN_TOKENS; k++, t--) {
+		if (t == 0 || sd->tok[t].gap >= RL_GAP_BREAK)
+			return true;
+		if (sd->tok[t - 1].cls != RL_TOK_PUNCT)
+			return false;
+	}
+	return false;
+}
+
 bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 {
 	const rl_side *sd = &c->side[s];
@@ -108,8 +123,9 @@ bool rl_unit_starts(const rl_ctx *c, int s, uint32_t t)
 		if (w->cls == RL_TOK_WORD &&
 		    (is_initial(sd->text, w) || is_abbreviation(sd->text + w->off, w->len)))
 			return false;
-		/* "1. Four million" at the start of a line: a list marker, not a sentence. */
-		if (w->cls == RL_TOK_WORD && w->len <= 3 && (j == 1 || w->gap >= RL_GAP_BREAK))
+		/* "1. Four million" at the start of a line, or after its marks only ("## 4. Fees"):
+		 * a number, not a sentence. */
+		if (w->cls == RL_TOK_WORD && w->len <= 3 && line_head(sd, j - 1))
 			return false;
 	}
 	return true;

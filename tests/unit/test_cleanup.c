@@ -704,3 +704,20 @@ Test(cleanup, a_word_ended_by_a_line_break_is_no_whole_sentence)
 	                "cries at the level of doubts.\n\n2. To find the way home.\n";
 	script_has(a, b, NULL, "| r Also > Additionally |");
 }
+
+/* Two of the examples that are no versions of each other (a lighthouse story against a council's
+ * bike-lane draft, NEW opening with an inserted title): the units cleanup's mend_splits compared a
+ * region's ops with the op before it, here that insertion at OLD's start, whose OLD range is
+ * empty, and read the unit of token -1 (a crash on main a025cff). */
+Test(cleanup, unrelated_examples_with_an_inserted_opening_do_not_crash)
+{
+	size_t la, lb;
+	char *a = fixture_read("examples/lighthouse-2-spun.txt", &la);
+	char *b = fixture_read("examples/council-1-draft.md", &lb);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_alignment *al;
+	cr_assert_eq(rl_diff(&al, a, la, b, lb, &o), RL_OK);
+	rl_alignment_free(al);
+	free(a);
+	free(b);
+}

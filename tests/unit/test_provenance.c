@@ -754,3 +754,62 @@ Test(provenance, a_unit_with_one_content_word_outside_its_kept_words_wants_no_so
 	cr_assert(wanted_after_three_kept(
 	    old, "Keeper lamp harbour, and so it was that all of it was in the fog and gale.\n"));
 }
+
+/* A chess club's rules, an added clause under section 1 whose second sentence names two words of
+ * section 2's heading (fee, subscription). */
+#define CHESS_OLD(h)                                                                              \
+	"# Rules of the Fenwick Chess Club\n\n## 1. Membership\n\n"                              \
+	"1.1 Membership is open to anyone who enjoys the game and agrees to keep these rules.\n\n"  \
+	"1.2 An application shall be made in writing to the Secretary.\n\n" h "\n\n"               \
+	"2.1 The yearly subscription for an adult member is £30, payable by 1 October. Juniors "   \
+	"pay half.\n\n2.2 A visitor pays £2 for each club night.\n"
+#define CHESS_NEW(h)                                                                              \
+	"# Rules of the Fenwick Chess Club\n\n## 1. Membership\n\n"                              \
+	"1.1 Membership is open to anyone who enjoys the game and agrees to keep these rules.\n\n"  \
+	"1.2 Every member who plays in the county league must be graded by the federation. The "    \
+	"Club collects the grading fee with the subscription.\n\n"                                  \
+	"1.3 An application shall be made in writing to the Secretary.\n\n" h "\n\n"               \
+	"2.1 The yearly subscription for an adult member is £30, payable by 1 October. Juniors "   \
+	"pay half.\n\n2.2 A visitor pays £2 for each club night.\n"
+
+/* Issue 10 (stop 33): a heading kept in NEW where it stood (it stands) is what the sentences
+ * under it are about, not what an added sentence restates: "The Club collects the grading fee
+ * with the subscription." takes no source from "Fees and subscriptions", numbered or not; nor an
+ * added sentence from a title kept in place. The number of "## 2. Fees and subscriptions" is
+ * the heading's own (it is one unit, structure.c), or its words were a sentence and linked. */
+Test(provenance, a_sentence_takes_no_source_from_a_heading_that_stands)
+{
+	assert_no_link(CHESS_OLD("## 2. Fees and subscriptions"),
+	               CHESS_NEW("## 2. Fees and subscriptions"), "The Club collects");
+	assert_no_link(CHESS_OLD("## Fees and subscriptions"), CHESS_NEW("## Fees and subscriptions"),
+	               "The Club collects");
+	const char *a = "# Pellow Yard built its name on open ferries and now wants closed cabins\n\n"
+	                "Pellow Yard has launched open-decked boats for the island crossing since "
+	                "1950.\n\nThe owners say passengers now expect shelter from the spray.\n";
+	char b[512];
+	snprintf(b, sizeof b, "%s\nFor decades, the yard has been known for open ferries, and its "
+	                      "reputation was built on them.\n", a);
+	assert_no_link(a, b, "For decades");
+}
+
+/* ...but a title that did not stay (rewritten, its words gone) may be restated by an added
+ * sentence: the link stays (corpus 000 -> 003's "For years, <company> has built a strong
+ * reputation ..." from 000's title). */
+Test(provenance, an_added_sentence_restates_a_title_that_left)
+{
+	const char *a = "# Pellow Yard built its name on open ferries and now wants closed cabins\n\n"
+	                "Pellow Yard has launched open-decked boats for the island crossing since "
+	                "1950.\n\nThe owners say passengers now expect shelter from the spray.\n";
+	const char *b = "# A shipyard changes course\n\n"
+	                "Pellow Yard has launched open-decked boats for the island crossing since "
+	                "1950.\n\nThe owners say passengers now expect shelter from the spray.\n\n"
+	                "For decades, the yard has been known for open ferries, and its reputation "
+	                "was built on them.\n";
+	rl_alignment *al = diff(a, b, true);
+	const rl_link *ln = link_of(al, b, "For decades");
+	cr_assert_not_null(ln);
+	char *t = text(al, RL_OLD, ln->a0[0], ln->a1[0], a);
+	cr_assert(strstr(t, "built its name on open ferries") != NULL, "%s", t);
+	free(t);
+	rl_alignment_free(al);
+}

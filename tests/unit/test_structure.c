@@ -279,6 +279,18 @@ Test(structure, a_title_asked_as_a_question_is_a_heading)
 	                 "Slipway Done?");
 }
 
+/* Issue 10 (stop 33): a Markdown heading's number after its marks ("## 4. Fees") is the
+ * heading's, as "1." at a line's start is its line's: one unit, told a heading. A number inside
+ * a sentence still ends it before a capital. */
+Test(structure, a_numbered_heading_after_its_marks_is_one_unit)
+{
+	const char *t = "## 4. Fees and subscriptions\n\n4.1 The fee is due in May.\n\n"
+	                "> 2. Quoted rules\n\nHe counted to 4. Then he left.\n";
+	cr_assert_str_eq(units_of(t), "## 4. Fees and subscriptions / 4.1 The fee is due in May. / "
+	                              "> 2. Quoted rules / He counted to 4. / Then he left.");
+	cr_assert_str_eq(headings_of(t), "## 4. Fees and subscriptions / > 2. Quoted rules");
+}
+
 /* The list markers of a text, joined by " / ". */
 static char *markers_of(const char *text)
 {
