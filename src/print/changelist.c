@@ -25,6 +25,7 @@ typedef struct ctx {
 	rl_changelist *cl;
 	size_t cap;
 	size_t quote_end;  /* flagged ops before it belong to a quotation already listed */
+	size_t tail_end;   /* plain ops before it are the tail of a passage already listed */
 } ctx;
 
 static bool sentence_end(const ctx *c, int s, uint32_t t)
@@ -139,6 +140,35 @@ static const rl_edit_kind quote_kinds[RL_QUOTE_KINDS] = {
 	[RL_QUOTE_ELIDED] = RL_CH_QUOTE_ELIDED,
 };
 
+/* The paragraph of side s that op k starts in. */
+static uint32_t op_para(const ctx *c, size_t k, int s)
+{
+	const rl_op *op = &c->ops[k];
+	return rl_where_para(&c->where[s], c->tok[s][s ? op->b0 : op->a0].off);
+}
+
+/* Where the passage that plain insertion (or deletion) k opens ends: past the ops of a quotation
+ * added (removed) inside it, the plain ops of its kind after them in its paragraph are its tail
+ * ("- He said he might hold back models deemed “unsafe” to release": the quotation's ops cut the
+ * insertion in three). The passage is listed whole, the quotation on its own after it. */
+static size_t passage_end(const ctx *c, size_t k)
+{
+	const rl_op *op = &c->ops[k];
+	int s = op->kind == RL_OP_INSERT;
+	size_t end = k + 1, j = k + 1;
+	while (j < c->nops) {
+		size_t q = j;
+		while (q < c->nops && c->ops[q].kind == op->kind && !c->ops[q].move &&
+		       c->ops[q].quote != RL_QUOTE_NONE)
+			q++;
+		if (q == j || q >= c->nops || c->ops[q].kind != op->kind || c->ops[q].move ||
+		    c->ops[q].quote != RL_QUOTE_NONE || op_para(c, q, s) != op_para(c, k, s))
+			break;
+		end = j = q + 1;
+	}
+	return end;
+}
+
 /* The change starting at op k, if any; *next: the op after it. */
 static int visit(ctx *c, size_t k, size_t *next)
 {
@@ -169,7 +199,7 @@ static int visit(ctx *c, size_t k, size_t *next)
 		}
 		return add(c, quote_kinds[op->quote], k, end, r);
 	}
-	if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO)
+	if (op->kind == RL_OP_EQUAL || op->kind == RL_OP_TYPO || k < c->tail_end)
 		return RL_OK;
 	if (op->kind == RL_OP_FORMAT)
 		return add(c, RL_CH_FORMAT, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});
@@ -183,7 +213,10 @@ static int visit(ctx *c, size_t k, size_t *next)
 	rl_edit_kind kind = op->kind == RL_OP_DELETE   ? RL_CH_DELETED
 	                      : op->kind == RL_OP_INSERT ? RL_CH_INSERTED
 	                                                 : RL_CH_REWRITTEN;
-	return add(c, kind, k, k + 1, (uint32_t[4]){op->a0, op->a1, op->b0, op->b1});
+	size_t end = kind == RL_CH_REWRITTEN ? k + 1 : passage_end(c, k);
+	const rl_op *last = &c->ops[end - 1];
+	c->tail_end = end;
+	return add(c, kind, k, end, (uint32_t[4]){op->a0, last->a1, op->b0, last->b1});
 }
 
 int rl_changelist_build(rl_changelist *out, const rl_alignment *al)

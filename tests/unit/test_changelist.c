@@ -209,3 +209,20 @@ Test(changelist, a_quotation_with_old_text_deleted_inside_is_listed_once)
 	cr_assert_eq(rl_quote_changes_count(l.al, counts), 1);
 	unlist(&l);
 }
+
+/* An inserted line with a quotation added in its middle is one passage and one quotation: the
+ * quotation's ops cut the insertion in three, and the words after the quotation were a minor
+ * change of their own, missing from the list ("…withhold models deemed" and nothing after). */
+Test(changelist, an_insertion_around_a_new_quotation_is_one_passage)
+{
+	listed l;
+	list(&l, "The harbour office opens at eight.\n\nBoats leave at nine.\n",
+	     "The harbour office opens at eight.\n\n"
+	     "- The keeper said last week that he might close the pier on days deemed \"unsafe\" "
+	     "for the small boats\n\nBoats leave at nine.\n");
+	int want[] = {RL_CH_INSERTED, RL_CH_QUOTE_ADDED};
+	kinds(&l, want, 2);
+	cr_assert_eq(l.cl.minor, 0);
+	cr_assert_eq(l.cl.items[0].words[1], 19, "the passage's words: %u", l.cl.items[0].words[1]);
+	unlist(&l);
+}
