@@ -330,18 +330,6 @@ static uint32_t held_in(const rl_ctx *c, const rl_opvec *ops, int s, uint32_t lo
 	return n;
 }
 
-/* Words a candidate's two places match as rl_mv_verify counts them: equal, or variants. */
-static int match_score(rl_ctx *c, const rl_span *sp, uint32_t *score)
-{
-	rl_opvec d = {0};
-	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
-	*score = 0;
-	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
-		*score += d.v[k].kind == RL_OP_EQUAL ? rl_op_words(c, &d.v[k], RL_OLD)
-		                                     : variant_words(c, &d.v[k]);
-	rl_opvec_free(&d);
-	return rc;
-}
 
 /* Reach each end of sp to its unit's edge as above; *lost: the words kept in place there.
  * Whether sp changed. */
@@ -369,17 +357,24 @@ bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span 
 	return changed;
 }
 
-/* Words an exact refinement of a candidate's two places matches. */
-int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
+/* Words an exact refinement of a candidate's two places matches, and with variants (the count
+ * rl_mv_verify weighs): the words of changes that stand as variants of themselves added. */
+static int matched(rl_ctx *c, const rl_span *sp, bool variants, uint32_t *n)
 {
 	rl_opvec d = {0};
 	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
-	*eq = 0;
+	*n = 0;
 	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
-		if (d.v[k].kind == RL_OP_EQUAL)
-			*eq += rl_op_words(c, &d.v[k], RL_OLD);
+		*n += d.v[k].kind == RL_OP_EQUAL ? rl_op_words(c, &d.v[k], RL_OLD)
+		      : variants                 ? variant_words(c, &d.v[k])
+		                                 : 0;
 	rl_opvec_free(&d);
 	return rc;
+}
+
+int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq)
+{
+	return matched(c, sp, false, eq);
 }
 
 /* The OLD tokens that the equal ops over NEW's tokens [b0, b1) keep them with, first to last:
@@ -427,7 +422,7 @@ int rl_mv_kept_in_place(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, bool 
 	    !copy_inside(&c->side[RL_OLD], lo, hi, sp->a0, sp->a1))
 		return RL_OK;
 	uint32_t kb = held_in(c, ops, RL_NEW, sp->b0, sp->b1);
-	int rc = match_score(c, sp, &score);
+	int rc = matched(c, sp, true, &score);
 	*ok = score > kb;
 	return rc;
 }

@@ -156,13 +156,14 @@ static size_t passage_end(const ctx *c, size_t k)
 	const rl_op *op = &c->ops[k];
 	int s = op->kind == RL_OP_INSERT;
 	size_t end = k + 1, j = k + 1;
+	uint32_t para = op_para(c, k, s);
 	while (j < c->nops) {
 		size_t q = j;
 		while (q < c->nops && c->ops[q].kind == op->kind && !c->ops[q].move &&
 		       c->ops[q].quote != RL_QUOTE_NONE)
 			q++;
 		if (q == j || q >= c->nops || c->ops[q].kind != op->kind || c->ops[q].move ||
-		    c->ops[q].quote != RL_QUOTE_NONE || op_para(c, q, s) != op_para(c, k, s))
+		    c->ops[q].quote != RL_QUOTE_NONE || op_para(c, q, s) != para)
 			break;
 		end = j = q + 1;
 	}
