@@ -200,6 +200,19 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
+/* Does op, words [lo, hi) of quotation q of OLD, only drop words at one of its ends ("[We plan
+ * to] continue releasing leading models" quoted from "We plan to continue releasing leading
+ * models")? A quotation cut short at its start or end, the rest quoted word for word, is elided:
+ * shortened, not misquoted (only a cut in its middle asks for an ellipsis). */
+static bool trims(const rl_ctx *c, const rl_op *op, int s, const rl_quotation *q, uint32_t lo,
+                  uint32_t hi)
+{
+	if (s != RL_OLD || rl_hi(op, !s) > rl_lo(op, !s))
+		return false;
+	uint32_t before = rl_words(c, s, q->t0, lo), after = rl_words(c, s, hi, q->t1);
+	return (before == 0) != (after == 0);
+}
+
 /* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
  * text outside every quotation there in their place? ("This" of a quotation whose other words a
  * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
@@ -429,7 +442,7 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 			continue;
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
-		bool elided = elides(c, ops, k);
+		bool elided = elides(c, ops, k) || trims(c, op, s, q, lo, hi);
 		if (rl_words(c, s, lo, hi) > 0 || (elided && has_ellipsis(c, op)))
 			flag(op, elided ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
 	}
