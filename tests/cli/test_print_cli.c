@@ -283,6 +283,18 @@ Test(cli, a_quotation_cut_short_at_its_start_is_elided)
 	cr_assert_null(strstr(r.out, "quotation altered"), "%s", r.out);
 	run_free(&r);
 	unlink_pair(pa, pb);
+	/* Cut short and reworded inside ("mean" -> "plan"): altered, the cut with it. */
+	const char c[] = "The ferry company wrote to the council on Monday.\n\n- The company "
+	                 "\xe2\x80\x9cplans to keep the winter crossings running\xe2\x80\x9d\n";
+	const char a2[] = "The ferry company wrote to the council on Monday.\n\n\xe2\x80\x9cWe mean "
+	                  "to keep the winter crossings running for the islanders,\xe2\x80\x9d the "
+	                  "manager said.\n";
+	temp_pair(pa, pb, a2, sizeof a2 - 1, c, sizeof c - 1);
+	RUN(&r, "--changes", pa, pb);
+	out_has(&r, "quotation altered");
+	cr_assert_null(strstr(r.out, "quotation elided"), "%s", r.out);
+	run_free(&r);
+	unlink_pair(pa, pb);
 }
 
 /* --stat counts quotations as --changes lists them: one quotation with four words swapped inside
