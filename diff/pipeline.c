@@ -248,7 +248,7 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 	rl_ctx_trim(&c, 0);  /* provenance's search peaks before it takes a list */
 	if (rc == RL_OK && !beyond(&c, &ops, by, &rc) && (c.stages & RL_STAGE_SOURCES) &&
 	    (rc = go_on(opts)) == RL_OK)
-		rc = rl_sources_find(&c, &ops, false, srcs, nsrcs);
+		rc = rl_sources_find(&c, &ops, srcs, nsrcs);
 	if (rc == RL_OK)
 		rc = restyle(&c, styles, &ops);
 	if (rc == RL_OK) {
@@ -282,7 +282,7 @@ int rl_pipeline_sources(rl_tokens *const toks[2], const uint32_t span[4],
 	if (rc == RL_OK)
 		rc = go_on(opts);
 	if (rc == RL_OK)
-		rc = rl_sources_find(&c, ops, true, srcs, nsrcs);  /* sources_of asked (window.c) */
+		rc = rl_sources_find(&c, ops, srcs, nsrcs);
 	rl_ctx_release(&c);
 	return rc;
 }

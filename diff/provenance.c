@@ -25,7 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon.h"
 #include "status.h"
 #include "stems.h"
 #include "structure.h"
@@ -319,16 +318,7 @@ static bool any_may_link(const rl_ctx *c, const uint32_t *kept, const uint8_t *h
 	return false;
 }
 
-/* rl_sources_may_link over the context's sides (a window's, or the whole texts). */
-static bool shares_stems(const rl_ctx *c, const rl_opvec *ops, int *rc)
-{
-	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
-	return rl_sources_may_link(sa->tok, sa->n, sa->text, sb->tok, sb->n, sb->text, 0, sb->n,
-	                           ops->v, ops->n, rc);
-}
-
-static int find(rl_ctx *c, const rl_opvec *ops, bool asked, rl_link **out, size_t *nout,
-                uint8_t **apart)
+static int find(rl_ctx *c, const rl_opvec *ops, rl_link **out, size_t *nout, uint8_t **apart)
 {
 	search x;
 	memset(&x, 0, sizeof x);
@@ -339,8 +329,7 @@ static int find(rl_ctx *c, const rl_opvec *ops, bool asked, rl_link **out, size_
 	int rc = rl_pv_beside(&x, ops);
 	if (rc == RL_OK)
 		rc = rl_pv_wanted_units(&x, &want);
-	if (rc == RL_OK && want && any_may_link(c, x.kept, x.held, want) &&
-	    (asked || (shares_stems(c, ops, &rc) && rc == RL_OK))) {
+	if (rc == RL_OK && want && any_may_link(c, x.kept, x.held, want)) {
 		rc = rl_pv_setup(&x, want);
 		if (rc == RL_OK)
 			rc = link_units(&x, &v, &n);
@@ -457,14 +446,14 @@ static int split_at_links(rl_opvec *ops, const rl_link *v, size_t n)
 	return RL_OK;
 }
 
-int rl_sources_find(rl_ctx *c, rl_opvec *ops, bool asked, rl_link **out, size_t *n)
+int rl_sources_find(rl_ctx *c, rl_opvec *ops, rl_link **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	if (c->side[RL_OLD].nunits == 0 || c->side[RL_NEW].nunits == 0)
 		return RL_OK;
 	uint8_t *apart = NULL;
-	int rc = find(c, ops, asked, out, n, &apart);
+	int rc = find(c, ops, out, n, &apart);
 	if (rc == RL_OK && *n)
 		rc = split_at_links(ops, *out, *n);
 	if (rc == RL_OK && apart)
@@ -511,137 +500,4 @@ bool rl_sources_wanted(const rl_ctx *c, const rl_opvec *ops, int *rc)
 	}
 	free(kept), free(held);
 	return wanted;
-}
-
-/* May NEW token t (of v[0..n)) stand before a number's mark, glued to the part after it ("the,3")?
- * Its id is then a number part's (ctx_init.c number_ids), never a function word's, and it weighs.
- * Near the end of v (a window's tokens: the text may go on), it may. */
-static bool before_number_mark(const rl_token *v, const char *text, uint32_t n, uint32_t t)
-{
-	if (t + 2 >= n)
-		return true;
-	if (v[t + 1].len != 1 || !(v[t + 2].flags & RL_TF_GLUED))
-		return false;
-	char ch = text[v[t + 1].off];
-	return ch == '.' || ch == ',' || ch == ':';
-}
-
-/* May NEW token t be a word the stage weighs (rl_stem_weighed)? A word not glued to the one before
- * it, and not a function word: only ASCII words are (rl_is_function_word reads the bytes and folds
- * A-Z, as the key does), unless a number's mark follows. Markup words and list markers weigh
- * nothing in the stage, and count here: a superset. */
-static bool may_weigh(const rl_token *v, const char *text, uint32_t n, uint32_t t)
-{
-	const rl_token *tk = &v[t];
-	return tk->cls == RL_TOK_WORD && !(tk->flags & RL_TF_GLUED) &&
-	       (!rl_is_function_word(text + tk->off, tk->len) || before_number_mark(v, text, n, t));
-}
-
-/* The stems of NEW's free words: a table of their hashes (rl_stem_hash, never 0), open
- * addressing, at most half full, with a flag per slot for the ones found in OLD. */
-typedef struct stem_set {
-	uint32_t *h;
-	uint8_t *found;
-	uint32_t mask, n;
-} stem_set;
-
-static void stem_set_put(uint32_t *v, uint32_t mask, uint32_t h, uint32_t *n)
-{
-	uint32_t k = h & mask;
-	while (v[k] && v[k] != h)
-		k = (k + 1) & mask;
-	*n += !v[k];
-	v[k] = h;
-}
-
-/* Add hash h, the table doubled when half full. RL_ENOMEM. */
-static int stem_set_add(stem_set *ss, uint32_t h)
-{
-	if (2 * (ss->n + 1) > ss->mask + 1) {
-		uint32_t cap = 2 * (ss->mask + 1), n = 0;
-		uint32_t *v = calloc(cap, sizeof *v);
-		if (!v)
-			return RL_ENOMEM;
-		for (uint32_t k = 0; ss->h && k <= ss->mask; k++)
-			if (ss->h[k])
-				stem_set_put(v, cap - 1, ss->h[k], &n);
-		free(ss->h);
-		ss->h = v, ss->mask = cap - 1;
-	}
-	stem_set_put(ss->h, ss->mask, h, &ss->n);
-	return RL_OK;
-}
-
-/* How many stems of the set the words of OLD [t0, t1) hold, added to *found up to two. */
-static void stems_in_old(stem_set *ss, const rl_token *otok, uint32_t t0, uint32_t t1,
-                         const char *otext, uint32_t *found)
-{
-	for (uint32_t t = t0; t < t1 && *found < 2; t++) {
-		const rl_token *tk = &otok[t];
-		if (tk->cls != RL_TOK_WORD || (tk->flags & RL_TF_GLUED))
-			continue;
-		uint32_t h = rl_stem_hash(otext, tk), k = h & ss->mask;
-		while (ss->h[k] && ss->h[k] != h)
-			k = (k + 1) & ss->mask;
-		if (ss->h[k] && !ss->found[k])
-			ss->found[k] = 1, ++*found;
-	}
-}
-
-/* Where in OLD the first op that is not equal nor moved starts (on when none). */
-static uint32_t first_edit(const rl_op *ops, size_t nops, uint32_t on)
-{
-	for (size_t k = 0; k < nops; k++)
-		if (ops[k].kind != RL_OP_EQUAL && ops[k].kind != RL_OP_MOVE)
-			return ops[k].a0 < on ? ops[k].a0 : on;
-	return on;
-}
-
-/* The stems of NEW's words in ops[0..nops) that the equal and moved ops do not hold (numbered
- * from b0; held: their bits), into ss. RL_ENOMEM. */
-static int free_stems(stem_set *ss, const rl_token *ntok, uint32_t nn, const char *ntext,
-                      uint32_t b0, const rl_op *ops, size_t nops, const uint8_t *held)
-{
-	for (size_t k = 0; k < nops; k++) {
-		if (ops[k].kind == RL_OP_EQUAL || ops[k].kind == RL_OP_MOVE)
-			continue;
-		for (uint32_t i = ops[k].b0; i < ops[k].b1; i++) {
-			uint32_t t = b0 + i;
-			if (!(held[i / 8] >> (i % 8) & 1) && may_weigh(ntok, ntext, nn, t) &&
-			    stem_set_add(ss, rl_stem_hash(ntext, &ntok[t])) != RL_OK)
-				return RL_ENOMEM;
-		}
-	}
-	return RL_OK;
-}
-
-bool rl_sources_may_link(const rl_token *otok, uint32_t on, const char *otext,
-                         const rl_token *ntok, uint32_t nn, const char *ntext, uint32_t b0,
-                         uint32_t b1, const rl_op *ops, size_t nops, int *rc)
-{
-	uint8_t *held = calloc((size_t)(b1 - b0) / 8 + 1, 1);
-	stem_set ss = {NULL, NULL, 0, 0};
-	if (!held) {
-		*rc = RL_ENOMEM;
-		return true;
-	}
-	for (size_t k = 0; k < nops; k++)
-		if (ops[k].kind == RL_OP_EQUAL || ops[k].kind == RL_OP_MOVE)
-			rl_pv_hold(held, ops[k].b0, ops[k].b1);
-	*rc = free_stems(&ss, ntok, nn, ntext, b0, ops, nops, held);
-	bool may = true;
-	if (*rc == RL_OK && ss.n < 2)
-		may = false;
-	else if (*rc == RL_OK && !(ss.found = calloc((size_t)ss.mask + 1, 1)))
-		*rc = RL_ENOMEM;
-	else if (*rc == RL_OK) {
-		/* From the first edit on, then the text before it: a word rewritten is most often
-		 * found near where it was (the answer is the same in any order). */
-		uint32_t found = 0, start = first_edit(ops, nops, on);
-		stems_in_old(&ss, otok, start, on, otext, &found);
-		stems_in_old(&ss, otok, 0, start, otext, &found);
-		may = found >= 2;
-	}
-	free(held), free(ss.h), free(ss.found);
-	return may;
 }

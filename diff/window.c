@@ -7,7 +7,6 @@
 #include "bytes.h"
 #include "move.h"
 #include "pipeline.h"
-#include "provenance.h"
 #include "status.h"
 
 /* Texts shorter than this (tokens, both sides together) are compared whole: the windows would
@@ -496,12 +495,7 @@ static int sources_of(rl_tokens *const toks[2], const rl_diff_opts *opts, rl_opv
 		rc = rl_opvec_push(&mid, &op);
 	}
 	uint32_t span[4] = {0, (uint32_t)rl_tokens_count(toks[0]), b0, b1};
-	/* The stage's context over the whole of OLD only when a link may come of it. */
-	if (rc == RL_OK &&
-	    rl_sources_may_link(rl_tokens_array(toks[0]), span[1], rl_tokens_text(toks[0]),
-	                        rl_tokens_array(toks[1]), (uint32_t)rl_tokens_count(toks[1]),
-	                        rl_tokens_text(toks[1]), b0, b1, mid.v, mid.n, &rc) &&
-	    rc == RL_OK)
+	if (rc == RL_OK)
 		rc = rl_pipeline_sources(toks, span, opts, &mid, links, nlinks);
 	rl_opvec out = {0};
 	for (size_t k = 0; k < k0 && rc == RL_OK; k++)
