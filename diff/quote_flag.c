@@ -200,6 +200,71 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
+/* The quotation of the other side that holds the first word quotation q of side s keeps, or
+ * NULL. */
+static const rl_quotation *kept_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
+                                   int s, const rl_quotation *q)
+{
+	int o = !s;
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		uint32_t from = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t t = rl_lo(op, o) + (from - rl_lo(op, s));
+		if (rl_hi(op, o) == rl_lo(op, o) || rl_words(c, s, from, rl_hi(op, s)) == 0)
+			continue;
+		uint32_t x = rl_qo_qix(c, ow, o, t < rl_hi(op, o) ? t : rl_hi(op, o) - 1);
+		return x == UINT32_MAX ? NULL : &c->side[o].quotes[x];
+	}
+	return NULL;
+}
+
+/* Does a change among the ops over quotation q of side s, or in the runs of changes at its two
+ * ends, put words inside the quotation of the other side that keeps q's words (words reworded
+ * or added in it: "open [supply fashions,”] [the spokesperson mentioned]" against "{source
+ * models}. We …" in one quotation; "1250 [The Light]" against "{Praise 99.1 &} 1250")? */
+static bool reworded_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                        const rl_quotation *q)
+{
+	int o = !s;
+	const rl_quotation *there = kept_in(c, ow, ops, s, q);
+	if (!there)
+		return true;
+	size_t lo = rl_qo_op_of(ow, s, q->t0), hi = rl_qo_op_of(ow, s, q->t1 - 1);
+	if (hi < lo) {
+		size_t t = lo;
+		lo = hi;
+		hi = t;
+	}
+	while (lo > 0 && !rl_qo_kept(&ops->v[lo - 1]))
+		lo--;
+	while (hi + 1 < ops->n && !rl_qo_kept(&ops->v[hi + 1]))
+		hi++;
+	for (size_t x = lo; x <= hi; x++) {
+		const rl_op *op = &ops->v[x];
+		uint32_t a = rl_lo(op, o) > there->t0 ? rl_lo(op, o) : there->t0;
+		uint32_t b = rl_hi(op, o) < there->t1 ? rl_hi(op, o) : there->t1;
+		if (!rl_qo_kept(op) && a < b && rl_words(c, o, a, b) > 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does op k, words [lo, hi) of quotation q of OLD, only drop words at one of its ends ("[We plan
+ * to] continue releasing leading models" quoted from "We plan to continue releasing leading
+ * models"), no word reworded or added in the quotation? A quotation cut short at its start or
+ * end, the rest quoted word for word, is elided: shortened, not misquoted (only a cut in its
+ * middle asks for an ellipsis). */
+static bool trims(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, size_t k, int s,
+                  const rl_quotation *q, uint32_t lo, uint32_t hi)
+{
+	const rl_op *op = &ops->v[k];
+	if (s != RL_OLD || rl_hi(op, !s) > rl_lo(op, !s))
+		return false;
+	uint32_t before = rl_words(c, s, q->t0, lo), after = rl_words(c, s, hi, q->t1);
+	return (before == 0) != (after == 0) && !reworded_in(c, ow, ops, s, q);
+}
+
 /* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
  * text outside every quotation there in their place? ("This" of a quotation whose other words a
  * summary still quotes, against "- Mayor Okafor, who backed the sale, said the" before it.) */
@@ -429,7 +494,7 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 			continue;
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
-		bool elided = elides(c, ops, k);
+		bool elided = elides(c, ops, k) || trims(c, ow, ops, k, s, q, lo, hi);
 		if (rl_words(c, s, lo, hi) > 0 || (elided && has_ellipsis(c, op)))
 			flag(op, elided ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
 	}

@@ -266,6 +266,8 @@ def fate_right(flags, want):
             return True
         if w in ('altered', 'elided') and w in flags and 'removed' not in flags:
             return True
+        if w == 'added' and 'added' in flags:
+            return True
     return False
 
 
@@ -433,6 +435,97 @@ def corpus_rows(binary, corpus, fig):
         fig[f'co_glued{w}'] = (apart, total)
 
 
+# Quotations of the corpus, numbers only (no text of the corpus is copied here): for each version,
+# its quotations as (line from 1, first character, character after the closing mark) in the
+# decoded line; the fates of the article's (000) in each copy, and of each copy's own, judged over
+# its own words (fate_right: 'kept' is no flag, so site chrome deleted must carry none). The files'
+# SHA-256 prefixes guard the numbers: another corpus is skipped, not scored.
+CORPUS_QUOTES = {
+    '000': ('e79e4bcb80465bc9', {'unch': (18, 200, 212), 'plan': (20, 0, 59),
+                                 'havent': (20, 83, 226), 'super': (28, 215, 235),
+                                 'footer': (68, 4, 29), 'podcast': (40, 0, 464)}),
+    '001': ('24752a5e0af5a33f', {'unch': (3, 214, 226), 'plan': (4, 0, 57),
+                                 'havent': (4, 86, 243), 'super': (7, 221, 241),
+                                 'podcast': (10, 0, 529)}),
+    '002': ('98609d0c225030a5', {'unch': (12, 65, 76), 'plan': (13, 16, 63),
+                                 'irresp': (15, 71, 86)}),
+    '003': ('ec7f94fd7092fb7b', {'unch': (7, 1939, 1951), 'plan': (7, 1965, 2166),
+                                 'super': (7, 4124, 4144), 'podcast': (7, 4799, 5106)}),
+}
+# The article gives a podcast answer as a paragraph of its own after "he said:" (a block quotation
+# whose marks the page's text lost): a quotation all the same. 001 spins the words of three
+# quotations, the podcast's put in marks; 002 keeps one word quoted, elides the plan, drops the
+# rest and quotes a word of its own; 003 keeps the words of every quotation but the podcast's,
+# which it elides with "…" (the plan and the next one joined, the podcast put in marks).
+CORPUS_FATES = [
+    ('000', '001', {'unch': 'kept', 'plan': 'altered', 'havent': 'altered', 'super': 'kept',
+                    'footer': 'kept', 'podcast': 'altered'},
+     {'unch': 'kept', 'plan': 'altered', 'havent': 'altered', 'super': 'kept',
+      'podcast': 'altered'}),
+    ('000', '002', {'unch': 'kept', 'plan': ['elided', 'kept'], 'havent': 'removed',
+                    'super': 'removed', 'footer': 'kept', 'podcast': 'removed'},
+     {'unch': 'kept', 'plan': ['kept', 'elided'], 'irresp': 'added'}),
+    ('000', '003', {'unch': 'kept', 'plan': 'kept', 'havent': 'kept', 'super': 'kept',
+                    'footer': 'kept', 'podcast': 'elided'},
+     {'unch': 'kept', 'plan': 'kept', 'super': 'kept', 'podcast': 'kept'}),
+]
+
+
+def corpus_spans(path, want):
+    """{quotation: (byte start, byte end)} of one corpus file, or None if it is another text."""
+    import hashlib
+    data = open(path, 'rb').read()
+    sha, spans = want
+    if hashlib.sha256(data).hexdigest()[:16] != sha:
+        return None
+    text = data.decode('utf-8')
+    starts = [0]
+    for line in text.split('\n'):
+        starts.append(starts[-1] + len(line) + 1)
+    out = {}
+    for q, (ln, c0, c1) in spans.items():
+        at = starts[ln - 1]
+        out[q] = (len(text[:at + c0].encode()), len(text[:at + c1].encode()))
+    return out
+
+
+def corpus_quotes(binary, tool, corpus, fig):
+    """Every quotation's fate in the three copies of the corpus article, and flags outside one."""
+    import glob
+    files = {os.path.basename(f)[:3]: f for f in glob.glob(os.path.join(corpus, '0*.txt'))}
+    if set(CORPUS_QUOTES) - set(files):
+        return
+    qspans = {k: corpus_spans(files[k], v) for k, v in CORPUS_QUOTES.items()}
+    if None in qspans.values():
+        print('quality: the corpus is not the one its quotation truth was written for: skipped')
+        return
+    acc = {}
+    for a, b, fates, new in CORPUS_FATES:
+        pair = {'old': a, 'new': b, 'fates': fates, 'added': [], 'new_fates': new}
+        al = Aligned(open(files[a], 'rb').read(), open(files[b], 'rb').read(),
+                     qt.run_tool(tool, binary, files[a], files[b]))
+        right, total, false = quotes(al, pair, qspans)
+        _ratio(acc, 'co_fates', right, total)
+        fig['co_false'] = fig.get('co_false', 0) + false
+        _ratio(acc, 'co_new_fates', *new_fates(al, pair, qspans))
+    fig.update({k: tuple(v) for k, v in acc.items()})
+
+
+def corpus_summary(binary, tool, corpus, fig):
+    """The summary (002) lines beside or linked to the article's sentences they restate
+    (scripts/summary_sources.py's truth and count)."""
+    import glob
+    import summary_sources as ss
+    f = sorted(glob.glob(os.path.join(corpus, '0*.txt')))
+    if len(f) < 3:
+        return
+    old, summ = open(f[0], 'rb').read(), open(f[2], 'rb').read()
+    ops = qt.run_tool(tool, binary, f[0], f[2])
+    r = ss.score(old, summ, ops, ss.sentences(old), ss.corpus_items(summ))
+    fig['co_summary'] = (r['beside'] + r['linked'], r['lines'])
+    fig['co_summary_wrong'] = r['wrong']
+
+
 def bullets(al, pair):
     linked = 0
     for line_start, sources in pair['bullets']:
@@ -575,6 +668,11 @@ ROWS = [
     ('co_row160', 'corpus 000-001: same row at width 160', ('>=', 1.0), 'r'),
     ('co_glued100', 'corpus, 12 directions: marks a row apart, w100', ('==', 0), 'r'),
     ('co_glued160', 'corpus, 12 directions: marks a row apart, w160', ('==', 0), 'r'),
+    ('co_fates', 'corpus 000-001/2/3: article quotations\' fates', ('>=', 1.0), 'r'),
+    ('co_new_fates', 'corpus 001/2/3: the copies\' quotations\' fates', ('>=', 1.0), 'r'),
+    ('co_false', 'corpus: words flagged outside quotes', ('==', 0), 'd'),
+    ('co_summary', 'corpus 000-002: summary lines beside/linked', ('>=', 0.9), 'r'),
+    ('co_summary_wrong', 'corpus 000-002: lines beside/linked wrongly', None, 'd'),
     ('sh_recall', 'Sherlock: paragraph map, anchor recall', None, 'f'),
     ('sh_precision', 'Sherlock: paragraph map, pairing precision', None, 'f'),
     ('sh_cross', 'Sherlock: paragraph links out of order', None, 'd'),
@@ -735,8 +833,12 @@ def real(binary, tool, real_dir, fig, only=None):
             fig.update(modern(al, modern_truth(od, nd)))
         else:
             fig.update(zh(al))
+    corpus = os.path.join(real_dir, '..', '..', 'corpus')
+    if not only:
+        corpus_quotes(binary, tool, corpus, fig)
+        corpus_summary(binary, tool, corpus, fig)
     if tool == 'redline' and not only:
-        corpus_rows(binary, os.path.join(real_dir, '..', '..', 'corpus'), fig)
+        corpus_rows(binary, corpus, fig)
 
 
 def cell(v, how):

@@ -9,6 +9,7 @@
 2. Every span of the hand-made truth (examples/truth/lighthouse.json) is found in its file, and
    every start of tests/documents/truth.json in its document's text (redline --extract).
 3. The checks of quality_real.py give the figures they must on ops made by hand.
+   The corpus quotation truth (numbers only) reads back as byte ranges of the quotations.
 4. quote_labels.py finds quotations by their marks and relabels a gen_pairs.py truth by them.
 5. quality.py reports a pair whose alignment score.py rejects (or on which redline fails) as
    broken, and goes on: it does not abort the run.
@@ -150,6 +151,7 @@ def test_checks():
     assert qr.fate_right([None, None], 'kept')
     assert qr.fate_right(['elided', None], ['elided', 'altered'])
     assert not qr.fate_right(['altered', 'removed'], 'altered')
+    assert qr.fate_right([None, 'added'], 'added') and not qr.fate_right([None], 'added')
     # the modernisation check: a joined compound is one edit, right as a replace flagged
     # "typographic" (redline) or plain (the word-diff tools); a word split apart is no edit
     old, new = b'Come to-day, not to-morrow.', b'Come today, not to morrow.'
@@ -176,6 +178,40 @@ def test_checks():
     rep[0]['a'] = [0, 2]  # "5." for "-": marker for marker
     assert qr.markers(qr.Aligned(old, new, rep)) == 0
     print('checks: as expected')
+
+
+def test_corpus_spans():
+    """The corpus quotation truth (numbers only) read back as byte ranges: a text of our own
+    with characters of two and three bytes before the quotation; another text is refused. With
+    ../shared present, every span of the corpus truth starts at an opening mark and ends after a
+    closing one (the podcast answer of 000, a quotation without marks, is its whole line)."""
+    import hashlib
+    text = 'Caf\u00e9 \u2014 notes\nShe said \u201cna\u00efve, but kind\u201d and left.\n'
+    data = text.encode()
+    sha = hashlib.sha256(data).hexdigest()[:16]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 't.txt')
+        with open(path, 'wb') as fp:
+            fp.write(data)
+        spans = qr.corpus_spans(path, (sha, {'q': (2, 9, 26)}))
+        s, e = spans['q']
+        assert data[s:e].decode() == '\u201cna\u00efve, but kind\u201d', data[s:e]
+        assert qr.corpus_spans(path, ('0' * 16, {'q': (2, 9, 26)})) is None
+    corpus = os.path.join(os.path.dirname(HERE), '..', 'shared', 'corpus')
+    files = {n[:3]: os.path.join(corpus, n) for n in (os.listdir(corpus)
+                                                      if os.path.isdir(corpus) else [])}
+    if set(qr.CORPUS_QUOTES) - set(files):
+        print('corpus spans: ../shared/corpus absent, skipped')
+        return
+    n = 0
+    for k, want in qr.CORPUS_QUOTES.items():
+        data = open(files[k], 'rb').read()
+        for q, (s, e) in (qr.corpus_spans(files[k], want) or {}).items():
+            quote = data[s:e].decode()
+            if (k, q) != ('000', 'podcast'):
+                assert quote[0] in '\u201c\u2018' and quote[-1] in '\u201d\u2019', (k, q)
+            n += 1
+    print(f'corpus spans: {n} quotations found')
 
 
 def test_quote_labels():
@@ -235,6 +271,7 @@ def main():
     test_truth()
     test_documents_truth(a.bin)
     test_checks()
+    test_corpus_spans()
     test_quote_labels()
     test_broken_pair()
     if 'git' not in ran and 'dwdiff' not in ran:

@@ -15,6 +15,8 @@
 #define MORE(o) ((o)->ascii ? " ..." : " \xe2\x80\xa6")
 #define ARROW(o) ((o)->ascii ? " -> " : " \xe2\x86\x92 ")
 #define PARA(o) ((o)->ascii ? "para " : "\xc2\xb6")
+/* "1 word", "2 words": "(1 words)" reads as a slip. */
+#define WORDS(n) ((n) == 1 ? "word" : "words")
 
 /* An excerpt shows at most this many words, then "…". */
 #define EXCERPT_WORDS 12
@@ -106,7 +108,7 @@ static void sentences_label(rl_out *o, const rl_edit *ch, int side)
 		fprintf(o->fp, "%u sentences %s", (unsigned)n, what);
 	else
 		fprintf(o->fp, "%s %s", n ? "sentence" : "passage", what);
-	fprintf(o->fp, " (%u words): ", (unsigned)ch->words[side]);
+	fprintf(o->fp, " (%u %s): ", (unsigned)ch->words[side], WORDS(ch->words[side]));
 }
 
 /* Words a change beside a flagged one may hold and still be read with it as one edit ("plans"
@@ -150,8 +152,12 @@ static void quote_edits(rl_out *o, const rl_alignment *al, const rl_edit *ch, bo
 			rl_out_str(o, first ? "" : "; ");
 			first = false;
 			excerpt(o, al, RL_OLD, ops[k].a0, ops[j - 1].a1, html);
-			rl_out_str(o, ARROW(o));
-			excerpt(o, al, RL_NEW, ops[k].b0, ops[j - 1].b1, html);
+			if (ch->kind == RL_CH_QUOTE_ELIDED && ops[k].b0 == ops[j - 1].b1) {
+				rl_out_str(o, " cut");  /* shortened at an end: no "→ (nothing)" */
+			} else {
+				rl_out_str(o, ARROW(o));
+				excerpt(o, al, RL_NEW, ops[k].b0, ops[j - 1].b1, html);
+			}
 		}
 		k = j;
 	}
@@ -232,16 +238,18 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch,
 		quote_edits(o, al, ch, html);
 		break;
 	case RL_CH_QUOTE_REMOVED:
-		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[0]);
+		fprintf(o->fp, "%s (%u %s): ", rl_edit_label(ch->kind), (unsigned)ch->words[0],
+		        WORDS(ch->words[0]));
 		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		break;
 	case RL_CH_QUOTE_ADDED:
-		fprintf(o->fp, "%s (%u words): ", rl_edit_label(ch->kind), (unsigned)ch->words[1]);
+		fprintf(o->fp, "%s (%u %s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
+		        WORDS(ch->words[1]));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		break;
 	case RL_CH_MOVED:
-		fprintf(o->fp, "passage moved (%u words, %s): ", (unsigned)ch->words[0],
-		        ch->reworded ? "reworded" : "unchanged");
+		fprintf(o->fp, "passage moved (%u %s, %s): ", (unsigned)ch->words[0],
+		        WORDS(ch->words[0]), ch->reworded ? "reworded" : "unchanged");
 		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		break;
 	case RL_CH_DELETED:
@@ -255,16 +263,16 @@ void rl_print_change_text(rl_out *o, const rl_alignment *al, const rl_edit *ch,
 		break;
 	case RL_CH_FORMAT:
 		if (ch->words[1])
-			fprintf(o->fp, "%s (%u word%s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
-			        ch->words[1] == 1 ? "" : "s");
+			fprintf(o->fp, "%s (%u %s): ", rl_edit_label(ch->kind), (unsigned)ch->words[1],
+			        WORDS(ch->words[1]));
 		else
 			fprintf(o->fp, "%s (%s): ", rl_edit_label(ch->kind), no_word(al, ch));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);
 		format_change(o, al, ch, src, html);
 		break;
 	default:
-		fprintf(o->fp, "rewritten (%u%s%u words): ", (unsigned)ch->words[0], ARROW(o),
-		        (unsigned)ch->words[1]);
+		fprintf(o->fp, "rewritten (%u%s%u %s): ", (unsigned)ch->words[0], ARROW(o),
+		        (unsigned)ch->words[1], WORDS(ch->words[1]));
 		excerpt(o, al, RL_OLD, ch->a0, ch->a1, html);
 		rl_out_str(o, ARROW(o));
 		excerpt(o, al, RL_NEW, ch->b0, ch->b1, html);

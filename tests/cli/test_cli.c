@@ -37,6 +37,51 @@ Test(cli, help_and_version)
 	run_free(&r);
 }
 
+/* Does the man page name option opt (a "-" written "\\-" in roff)? */
+static bool man_names(const char *man, const char *opt)
+{
+	char roff[128];
+	size_t n = 0;
+	for (const char *p = opt; *p && n + 3 < sizeof roff; p++) {
+		if (*p == '-')
+			roff[n++] = '\\';
+		roff[n++] = *p;
+	}
+	roff[n] = '\0';
+	return strstr(man, roff) != NULL;
+}
+
+/* --help, the README and the man page tell one story: every long option --help names is in the
+ * README (its option table or its common uses) and in the man page (before: --colour and the
+ * README's missing long forms had drifted apart). */
+Test(cli, help_readme_and_man_page_name_the_same_options)
+{
+	run_result r;
+	RUN(&r, "--help");
+	size_t n;
+	char *readme = fixture_read("README.md", &n), *man = fixture_read("doc/redline.1", &n);
+	size_t seen = 0;
+	for (const char *p = r.out; (p = strstr(p, "--")) != NULL;) {
+		size_t len = 2;
+		while ((p[len] >= 'a' && p[len] <= 'z') || (p[len] == '-' && p[len + 1] != '-'))
+			len++;
+		if (len > 3 && p[2] >= 'a' && p[2] <= 'z') {
+			char opt[64], code[66], used[66];
+			snprintf(opt, sizeof opt, "%.*s", (int)len, p);
+			snprintf(code, sizeof code, "`%s", opt);  /* the option table */
+			snprintf(used, sizeof used, " %s", opt);  /* a command of the common uses */
+			cr_expect(strstr(readme, code) || strstr(readme, used), "README.md lacks %s", opt);
+			cr_expect(man_names(man, opt), "doc/redline.1 lacks %s", opt);
+			seen++;
+		}
+		p += len;
+	}
+	cr_assert_geq(seen, 40, "only %zu long options found in --help", seen);
+	free(readme);
+	free(man);
+	run_free(&r);
+}
+
 /* A write that fails is trouble, however short the output: the help text is longer than one
  * stdio buffer, so its first write fails while the last flush succeeds. */
 Test(cli, a_failed_write_exits_2)

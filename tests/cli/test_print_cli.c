@@ -262,6 +262,41 @@ Test(cli, change_list_excerpt_starting_with_an_apostrophe)
 	unlink_pair(pa, pb);
 }
 
+/* --changes: a quotation cut short at its start, the rest quoted word for word, is elided, its
+ * first words listed as cut (before: "quotation altered: “We mean to” → (nothing)", as if the
+ * copy misquoted); a count of one is "1 word". */
+Test(cli, a_quotation_cut_short_at_its_start_is_elided)
+{
+	const char a[] = "The ferry company wrote to the council on Monday.\n\n\xe2\x80\x9cWe mean to "
+	                 "keep the winter crossings running for the islanders,\xe2\x80\x9d the "
+	                 "manager said. She would not say what fares would cost.\n";
+	const char b[] = "The ferry company wrote to the council on Monday.\n\n- The company intends to "
+	                 "\xe2\x80\x9ckeep the winter crossings running for the islanders\xe2\x80\x9d\n"
+	                 "- Fares are \xe2\x80\x9cuncertain\xe2\x80\x9d\n";
+	char pa[64], pb[64];
+	temp_pair(pa, pb, a, sizeof a - 1, b, sizeof b - 1);
+	run_result r;
+	RUN(&r, "--changes", pa, pb);
+	cr_assert_eq(r.status, 1);
+	out_has(&r, "quotation elided: \xe2\x80\x9cWe mean to\xe2\x80\x9d cut\n");
+	out_has(&r, "quotation added (1 word): \xe2\x80\x9cuncertain\xe2\x80\x9d");
+	cr_assert_null(strstr(r.out, "quotation altered"), "%s", r.out);
+	run_free(&r);
+	unlink_pair(pa, pb);
+	/* Cut short and reworded inside ("mean" -> "plan"): altered, the cut with it. */
+	const char c[] = "The ferry company wrote to the council on Monday.\n\n- The company "
+	                 "\xe2\x80\x9cplans to keep the winter crossings running\xe2\x80\x9d\n";
+	const char a2[] = "The ferry company wrote to the council on Monday.\n\n\xe2\x80\x9cWe mean "
+	                  "to keep the winter crossings running for the islanders,\xe2\x80\x9d the "
+	                  "manager said.\n";
+	temp_pair(pa, pb, a2, sizeof a2 - 1, c, sizeof c - 1);
+	RUN(&r, "--changes", pa, pb);
+	out_has(&r, "quotation altered");
+	cr_assert_null(strstr(r.out, "quotation elided"), "%s", r.out);
+	run_free(&r);
+	unlink_pair(pa, pb);
+}
+
 /* --stat counts quotations as --changes lists them: one quotation with four words swapped inside
  * is "1 altered", not 4 (the ops flagged; the spun copy of the corpus said "40 altered" for the
  * 3 quotations --changes lists). */

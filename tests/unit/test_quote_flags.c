@@ -437,7 +437,7 @@ Test(quote, a_sentence_gone_with_its_quotation_does_not_keep_it_by_one_word)
 	             "!");
 }
 
-/* An interview revised as editors do (my own text): one quotation cut short twice over ("I will
+/* An interview revised as editors do (my own text): two quotations cut short at their end ("I will
  * not pretend otherwise …" dropped from the end; "because nobody wants to pay …" cut), one turned
  * into the reporter's paraphrase, one kept, one added. Each quotation's fate is right, and no
  * flag lies outside a quotation. */
@@ -465,10 +465,11 @@ Test(quote, an_interview_revised_has_every_quotation_fate_right)
 	        "had.\xe2\x80\x9d\n\nShe ended on the volunteers. \xe2\x80\x9cWithout them, the"
 	        " lower town would have gone under twice over,\xe2\x80\x9d she said.\n";
 	char *got = run(old, new);
-	/* trimmed twice: altered, on the cut words only */
+	/* cut short twice at its end, the rest quoted word for word: elided (shortened, not
+	 * misquoted; until stop 34 altered), on the cut words only */
 	cr_assert_not_null(strstr(got, "d I will not pretend otherwise , and I will not let "
-	                                "it happen twice , \xe2\x80\x9d !altered"), "%s", got);
-	cr_assert_not_null(strstr(got, "d because nobody wants to pay for a new one !altered"),
+	                                "it happen twice , \xe2\x80\x9d !elided"), "%s", got);
+	cr_assert_not_null(strstr(got, "d because nobody wants to pay for a new one !elided"),
 	                   "%s", got);
 	/* paraphrased: the quotation removed whole, the reporter's words no part of it */
 	cr_assert_not_null(strstr(got, "d \xe2\x80\x9c The money is there , but it is spread "
