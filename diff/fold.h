@@ -1,8 +1,9 @@
 /* fold.h: typography folding of one code point, as the keys fold it under the default options:
  * curly single quotes and primes to ', curly double quotes and guillemets to ", hyphens, dashes
  * and minus signs to - (their small, vertical and fullwidth forms too: a key folds them without
- * --nfkc). The ASCII stand-ins of a terminal without Unicode (text.c) start from it. One table for the interner (intern.c), its test and the generator of
- * nfc_stable.h (scripts/nfc_stable_gen.c), which must agree on it. */
+ * --nfkc). The ASCII stand-ins of a terminal without Unicode (text.c) start from it. One table
+ * for the keys (intern_key.c), their test and the generator of nfc_stable.h
+ * (scripts/nfc_stable_gen.c), which must agree on it. */
 #ifndef REDLINE_FOLD_H
 #define REDLINE_FOLD_H
 

@@ -1,8 +1,8 @@
-/* intern.h: comparison keys, and tokens interned to dense integer ids.
+/* intern.h: tokens interned to dense integer ids.
  *
  * Two tokens compare equal when their keys do; the key is the token's text after the comparison
- * options in force. Interning both texts through one table turns the diff into a comparison of
- * integers (the Myers core never sees text). */
+ * options in force (intern_key.h). Interning both texts through one table turns the diff into a
+ * comparison of integers (the Myers core never sees text). */
 #ifndef REDLINE_INTERN_H
 #define REDLINE_INTERN_H
 
@@ -10,17 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "intern_key.h"
 #include "token.h"
-
-typedef struct rl_keyopts {
-	bool fold_case;        /* "Open" = "open" (Unicode case folding) */
-	bool ignore_punct;     /* punctuation is not compared at all */
-	bool nfkc;             /* compatibility forms are equal: "ﬁ" = "fi", full-width = ASCII */
-	bool fold_typography;  /* curly = straight quotes, every dash = "-" and "--", "…" = "..." */
-} rl_keyopts;
-
-/* Comparison as a journalist wants it by default: only typography folded. */
-#define RL_KEYOPTS_INIT {false, false, false, true}
 
 /* The id of a token that is not compared (punctuation under ignore_punct). */
 #define RL_ID_NONE UINT32_MAX
@@ -68,10 +59,5 @@ unsigned rl_interner_cls(const rl_interner *in, uint32_t id);
 
 /* The key of an id, borrowed from the interner: *len bytes, not NUL-terminated. */
 const char *rl_interner_key(const rl_interner *in, uint32_t id, size_t *len);
-
-/* The key of one text under opts, written into *buf (grown with realloc as needed; the caller
- * owns and frees it). Returns the key's length, or -1 when out of memory. Exposed for tests and
- * for modules that compare text outside an interner. */
-long rl_key(const rl_keyopts *opts, const char *s, size_t n, unsigned cls, char **buf, size_t *cap);
 
 #endif

@@ -31,7 +31,7 @@ typedef struct rl_grapheme {
 #define RL_ESCAPE_MAX 10
 
 /* The soft hyphen: where a word may break, drawn as an escape; inside a word it is part of the
- * word (token_word.c), and its key leaves it out under typography folding (intern.c). */
+ * word (token_word.c), and its key leaves it out under typography folding (intern_key.c). */
 #define RL_SOFT_HYPHEN 0x00AD
 
 /* Where the first soft hyphen (its UTF-8 bytes C2 AD) of s[0, n) starts, or n. */

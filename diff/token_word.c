@@ -79,7 +79,7 @@ static bool lone_letter_at(const cursor *c, size_t at)
  * compound or a number is still drawn and wrapped as one piece. A soft hyphen (U+00AD, a format
  * character drawn as an escape) between word graphemes is part of the word: it marks where the
  * word may break, and a copy of a page that has them ("jig<U+00AD>saw") is the same text as one
- * without (the key leaves it out, intern.c). */
+ * without (the key leaves it out, intern_key.c). */
 static bool joins(const cursor *c, size_t at, const rl_grapheme *j, int32_t last_cp, size_t seg_len)
 {
 	rl_grapheme next;

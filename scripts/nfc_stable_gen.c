@@ -4,8 +4,8 @@
  *
  * A code point is listed when it is assigned, of combining class 0, not the second code point of
  * any canonical decomposition (nor a Hangul vowel or trailing consonant), not folded by
- * typography (intern.c's fold_typography), and its key alone (NFC, folded) is itself; then, after
- * a blank line, the marks of nfc_stable_marks (stable_mark) with their combining class. */
+ * typography (intern_key.c's fold_typography), and its key alone (NFC, folded) is itself; then,
+ * after a blank line, the marks of nfc_stable_marks (stable_mark) with their combining class. */
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>

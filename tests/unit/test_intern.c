@@ -1,4 +1,4 @@
-/* Tests for intern.c: comparison keys under each option, and id assignment. */
+/* Tests for intern_key.c and intern.c: comparison keys under each option, and id assignment. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
