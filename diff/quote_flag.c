@@ -200,8 +200,9 @@ static bool elides(const rl_ctx *c, const rl_opvec *ops, size_t k)
 	return dropped && ellipsis;
 }
 
-/* The quotation of the other side that holds the first word quotation q of side s keeps, or
- * NULL. */
+/* The quotation of the other side that holds the first word quotation q of side s keeps inside
+ * one (a word kept outside, "deal" of "This deal finally puts …" before "“puts …", is passed
+ * over), or NULL. */
 static const rl_quotation *kept_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops,
                                    int s, const rl_quotation *q)
 {
@@ -214,55 +215,72 @@ static const rl_quotation *kept_in(const rl_ctx *c, const rl_qowner *ow, const r
 		if (rl_hi(op, o) == rl_lo(op, o) || rl_words(c, s, from, rl_hi(op, s)) == 0)
 			continue;
 		uint32_t x = rl_qo_qix(c, ow, o, t < rl_hi(op, o) ? t : rl_hi(op, o) - 1);
-		return x == UINT32_MAX ? NULL : &c->side[o].quotes[x];
+		if (x != UINT32_MAX)
+			return &c->side[o].quotes[x];
 	}
 	return NULL;
 }
 
-/* Does a change among the ops over quotation q of side s, or in the runs of changes at its two
- * ends, put words inside the quotation of the other side that keeps q's words (words reworded
- * or added in it: "open [supply fashions,”] [the spokesperson mentioned]" against "{source
- * models}. We …" in one quotation; "1250 [The Light]" against "{Praise 99.1 &} 1250")? */
-static bool reworded_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
-                        const rl_quotation *q)
+/* Does a change put words inside quotation there of side o (words reworded or added in it: "open
+ * [supply fashions,”]" against "“… open {source models}. We …”"; "1250 [The Light]" against
+ * "{Praise 99.1 &} 1250")? Asked of that quotation's own ops, so that a move (whose ops stand
+ * apart in the list) and other quotations around do not count. */
+static bool reworded_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int o,
+                        const rl_quotation *there)
 {
-	int o = !s;
-	const rl_quotation *there = kept_in(c, ow, ops, s, q);
-	if (!there)
-		return true;
-	size_t lo = rl_qo_op_of(ow, s, q->t0), hi = rl_qo_op_of(ow, s, q->t1 - 1);
-	if (hi < lo) {
-		size_t t = lo;
-		lo = hi;
-		hi = t;
-	}
-	while (lo > 0 && !rl_qo_kept(&ops->v[lo - 1]))
-		lo--;
-	while (hi + 1 < ops->n && !rl_qo_kept(&ops->v[hi + 1]))
-		hi++;
-	for (size_t x = lo; x <= hi; x++) {
-		const rl_op *op = &ops->v[x];
-		uint32_t a = rl_lo(op, o) > there->t0 ? rl_lo(op, o) : there->t0;
-		uint32_t b = rl_hi(op, o) < there->t1 ? rl_hi(op, o) : there->t1;
-		if (!rl_qo_kept(op) && a < b && rl_words(c, o, a, b) > 0)
+	rl_qo_walk w = {there->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, o, there, false, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		uint32_t lo = rl_lo(op, o) > there->t0 ? rl_lo(op, o) : there->t0;
+		uint32_t hi = rl_hi(op, o) < there->t1 ? rl_hi(op, o) : there->t1;
+		if (lo < hi && rl_words(c, o, lo, hi) > 0)
 			return true;
 	}
 	return false;
 }
 
-/* Does op k, words [lo, hi) of quotation q of OLD, only drop words at one of its ends ("[We plan
- * to] continue releasing leading models" quoted from "We plan to continue releasing leading
- * models"), no word reworded or added in the quotation? A quotation cut short at its start or
- * end, the rest quoted word for word, is elided: shortened, not misquoted (only a cut in its
- * middle asks for an ellipsis). */
+/* Where a quotation of OLD is kept word for word inside its quotation of NEW: the tokens from its
+ * first such word to the end of its last (ok), worked out once per quotation (known). */
+typedef struct trim_ends {
+	bool known, ok;
+	uint32_t first, end;
+} trim_ends;
+
+static void trim_prepare(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, int s,
+                         const rl_quotation *q, trim_ends *te)
+{
+	int o = !s;
+	*te = (trim_ends){.known = true, .first = UINT32_MAX};
+	const rl_quotation *there = kept_in(c, ow, ops, s, q);
+	if (!there || reworded_in(c, ow, ops, o, there))
+		return;
+	rl_qo_walk w = {q->t0, UINT32_MAX};
+	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, true, &w)) != UINT32_MAX;) {
+		const rl_op *op = &ops->v[k];
+		uint32_t a = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
+		uint32_t b = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
+		if (rl_hi(op, o) <= there->t0 || rl_lo(op, o) >= there->t1 || rl_words(c, s, a, b) == 0)
+			continue;  /* kept outside the quotation there ("deal" before "“puts …") */
+		te->first = a < te->first ? a : te->first;
+		te->end = b > te->end ? b : te->end;
+	}
+	te->ok = te->first < te->end;
+}
+
+/* Does op k, tokens [lo, hi) of quotation q of OLD, drop words before or after all that the
+ * quotation keeps word for word in its quotation of NEW ("[We plan to] continue releasing
+ * leading models", "[This] deal [finally] “puts the light …"), no word reworded or added there?
+ * A quotation cut short at its start or end, the rest quoted word for word, is elided: shortened,
+ * not misquoted (only a cut in its middle asks for an ellipsis). */
 static bool trims(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *ops, size_t k, int s,
-                  const rl_quotation *q, uint32_t lo, uint32_t hi)
+                  const rl_quotation *q, uint32_t lo, uint32_t hi, trim_ends *te)
 {
 	const rl_op *op = &ops->v[k];
-	if (s != RL_OLD || rl_hi(op, !s) > rl_lo(op, !s))
+	if (s != RL_OLD || rl_op_words(c, op, !s) > 0)
 		return false;
-	uint32_t before = rl_words(c, s, q->t0, lo), after = rl_words(c, s, hi, q->t1);
-	return (before == 0) != (after == 0) && !reworded_in(c, ow, ops, s, q);
+	if (!te->known)
+		trim_prepare(c, ow, ops, s, q, te);
+	return te->ok && (hi <= te->first || lo >= te->end);
 }
 
 /* Does op take words of a quotation of side s that the other side keeps as a quotation, and put
@@ -474,6 +492,7 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 	bool reworded = whole && rl_qo_requoted(c, ow, ops, s, q);
 	if (reworded && s == RL_NEW)
 		return;  /* the quotation of OLD it rewords counts it, once */
+	trim_ends te = {0};
 	rl_qo_walk w = {q->t0, UINT32_MAX};
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, s, q, false, &w)) != UINT32_MAX;) {
 		rl_op *op = &ops->v[k];
@@ -494,7 +513,7 @@ static void flag_quotation(const rl_ctx *c, const rl_qowner *ow, rl_opvec *ops, 
 			continue;
 		uint32_t lo = rl_lo(op, s) > q->t0 ? rl_lo(op, s) : q->t0;
 		uint32_t hi = rl_hi(op, s) < q->t1 ? rl_hi(op, s) : q->t1;
-		bool elided = elides(c, ops, k) || trims(c, ow, ops, k, s, q, lo, hi);
+		bool elided = elides(c, ops, k) || trims(c, ow, ops, k, s, q, lo, hi, &te);
 		if (rl_words(c, s, lo, hi) > 0 || (elided && has_ellipsis(c, op)))
 			flag(op, elided ? RL_QUOTE_ELIDED : RL_QUOTE_ALTERED);
 	}
