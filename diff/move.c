@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigmem.h"
 #include "bytes.h"
 #include "cleanup.h"
 #include "cleanup_units.h"
@@ -840,26 +839,6 @@ int rl_moves(rl_ctx *c, rl_opvec *ops)
 		rl_ctx_recycle(c, &split);
 	}
 	return rc;
-}
-
-/* Mapped, not from malloc: move_stage.h says why. */
-int rl_mv_flags_alloc(const rl_ctx *c, taken *tk)
-{
-	for (int s = 0; s < 2; s++) {
-		tk->free_tok[s] = rl_map_alloc((size_t)c->side[s].n + 1);
-		tk->moved[s] = rl_map_alloc((size_t)c->side[s].n + 1);
-		if (!tk->free_tok[s] || !tk->moved[s])
-			return RL_ENOMEM;
-	}
-	return RL_OK;
-}
-
-void rl_mv_flags_free(const rl_ctx *c, taken *tk)
-{
-	for (int s = 0; s < 2; s++) {
-		rl_map_free(tk->free_tok[s], (size_t)c->side[s].n + 1);
-		rl_map_free(tk->moved[s], (size_t)c->side[s].n + 1);
-	}
 }
 
 static int moves_in(rl_ctx *c, rl_opvec *ops)
