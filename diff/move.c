@@ -857,13 +857,8 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	if ((rc = rl_orphan_ops(c, ops, &orphan)) != RL_OK ||
 	    (rc = rl_move_candidates(c, ops, orphan, RL_MOVE_MIN_WORDS, &cand, &ncand)) != RL_OK)
 		goto out;
-	rc = RL_ENOMEM;
-	for (int s = 0; s < 2; s++) {
-		tk.free_tok[s] = calloc((size_t)c->side[s].n + 1, 1);
-		tk.moved[s] = calloc((size_t)c->side[s].n + 1, 1);
-		if (!tk.free_tok[s] || !tk.moved[s])
-			goto out;
-	}
+	if ((rc = rl_mv_flags_alloc(c, &tk)) != RL_OK)
+		goto out;
 	for (size_t k = 0; k < ops->n; k++)
 		for (int s = 0; s < 2; s++)
 			if (orphan[k] && (s == RL_OLD || orphan[k] != RL_ORPHAN_OLD))
@@ -912,10 +907,7 @@ out:
 	free(cand);
 	free(later.v);
 	free(acc.v);
-	free(tk.free_tok[0]);
-	free(tk.free_tok[1]);
-	free(tk.moved[0]);
-	free(tk.moved[1]);
+	rl_mv_flags_free(c, &tk);
 	free(orphan);
 	free(cut);
 	heads_free(&hd);

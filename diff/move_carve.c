@@ -1,11 +1,13 @@
 /* move_carve.c: the ops outside moves rebuilt once the moves stage has taken its passages, and
- * their leftovers aligned again with their neighbours (move.c calls both). */
+ * their leftovers aligned again with their neighbours (move.c calls both); the stage's flags of
+ * which tokens are free and which moved. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "cleanup_units.h"
 #include "move_stage.h"
 #include "refine.h"
@@ -270,4 +272,24 @@ int rl_mv_realign_cut(rl_ctx *c, const rl_opvec *ops, uint8_t *cut, const taken 
 		k = e;
 	}
 	return RL_OK;
+}
+
+/* Mapped, not from malloc: move_stage.h says why. */
+int rl_mv_flags_alloc(const rl_ctx *c, taken *tk)
+{
+	for (int s = 0; s < 2; s++) {
+		tk->free_tok[s] = rl_map_alloc((size_t)c->side[s].n + 1);
+		tk->moved[s] = rl_map_alloc((size_t)c->side[s].n + 1);
+		if (!tk->free_tok[s] || !tk->moved[s])
+			return RL_ENOMEM;
+	}
+	return RL_OK;
+}
+
+void rl_mv_flags_free(const rl_ctx *c, taken *tk)
+{
+	for (int s = 0; s < 2; s++) {
+		rl_map_free(tk->free_tok[s], (size_t)c->side[s].n + 1);
+		rl_map_free(tk->moved[s], (size_t)c->side[s].n + 1);
+	}
 }

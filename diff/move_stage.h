@@ -130,4 +130,12 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
  * it the move: the stretch becomes the group (same id), the group's ops stay in place. */
 void rl_mv_swap_crossed(const rl_ctx *c, rl_opvec *ops);
 
+/* The flags of every token (tk->free_tok and tk->moved: zeroed, a byte a token a side), mapped
+ * on their own when large (rl_map_alloc, bigmem.h), and freed (also after a failure, the ones
+ * not made NULL). From malloc, freed after the stage, their pages stayed in the heap (1.5 MiB on
+ * 1 MB of Chinese) under the sources stage's peak: the exact diff's work area, mapped by malloc
+ * and freed, had raised malloc's threshold above them. RL_ENOMEM. */
+int rl_mv_flags_alloc(const rl_ctx *c, taken *tk);
+void rl_mv_flags_free(const rl_ctx *c, taken *tk);
+
 #endif

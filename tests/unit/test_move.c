@@ -1,9 +1,19 @@
 /* Tests for move.c: paragraphs that moved, with or without edits, and what is not a move. */
+#if defined(__linux__)
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE  /* mincore */
+#endif
+#include <sys/mman.h>
+#endif
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "align.h"
+#include "bigmem.h"
+#include "move_stage.h"
 #include "order.h"
 #include "opvec.h"
 #include "pipeline.h"
@@ -879,4 +889,45 @@ Test(move, a_copy_no_better_than_the_one_kept_in_place_does_not_move)
 	                "Paper slips are copied to the ledgers using 'form-eight' ink.\n";
 	script_lacks(a, b, NULL, "m1");
 	script_has(a, b, NULL, "= Paper slips are copied to the");
+}
+
+/* The stage's flags of a long text (a byte a token a side, RL_MAP_MIN bytes or more) are zeroed,
+ * and mapped on their own: freed, their pages are gone (mincore fails on them), not left in
+ * malloc's heap under the stages after this one. */
+Test(move, the_token_flags_of_a_long_text_are_given_back)
+{
+	size_t words = RL_MAP_MIN + 1000, len = 0;
+	char *text = malloc(3 * words + 1);
+	cr_assert_not_null(text);
+	for (size_t w = 0; w < words; w++, len += 3)
+		memcpy(text + len, "on ", 3);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, len), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "on", 2), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	cr_assert_geq(c.side[RL_OLD].n, RL_MAP_MIN);
+	taken tk = {{NULL, NULL}, {NULL, NULL}, NULL, 0};
+	cr_assert_eq(rl_mv_flags_alloc(&c, &tk), RL_OK);
+	uint8_t *flags[2] = {tk.free_tok[RL_OLD], tk.moved[RL_OLD]};
+	for (int k = 0; k < 2; k++) {
+		for (uint32_t t = 0; t <= c.side[RL_OLD].n; t++)
+			cr_assert_eq(flags[k][t], 0, "array %d, token %u", k, t);
+		memset(flags[k], 1, c.side[RL_OLD].n + 1);
+	}
+	cr_assert_eq(tk.moved[RL_NEW][0] | tk.free_tok[RL_NEW][1], 0);
+	rl_mv_flags_free(&c, &tk);
+#if defined(__linux__)
+	for (int k = 0; k < 2; k++) {
+		unsigned char in[1];
+		errno = 0;
+		cr_assert_eq(mincore(flags[k], 4096, in), -1, "array %d still mapped", k);
+		cr_assert_eq(errno, ENOMEM);
+	}
+#endif
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+	free(text);
 }

@@ -1,6 +1,9 @@
 /* Tests for lexicon.c, structure.c and structure_ops.c: function words, sentence stops, units, and
  * the ops kept true to them. */
 #include <criterion/criterion.h>
+#ifdef __GLIBC__
+#include <malloc.h>  /* malloc_usable_size */
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -782,4 +785,41 @@ Test(structure, a_heading_is_told_by_its_words_and_its_marker_in_either_order)
 	for (uint32_t u = 0; u < sd->nunits; u++)
 		cr_assert_eq(rl_unit_heading(c, RL_OLD, u), want[u], "unit %u", u);
 	text_ctx_close(&x);
+}
+
+/* The per-unit arrays hold the units found, not a unit a token: allocated for the worst case (a
+ * unit a token), the unit flags stayed in malloc's heap at a byte a token through the whole
+ * comparison. Long sentences here: 40 units of 150 words. */
+Test(structure, the_unit_arrays_are_cut_to_the_units_found)
+{
+	static char text[65536];
+	size_t len = 0;
+	for (int s = 0; s < 40; s++) {
+		len += (size_t)snprintf(text + len, sizeof text - len, "Then");
+		for (int w = 0; w < 150; w++)
+			len += (size_t)snprintf(text + len, sizeof text - len, " on");
+		len += (size_t)snprintf(text + len, sizeof text - len, ". ");
+	}
+	cr_assert(len < sizeof text - 1);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, len), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "Go.", 3), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	const rl_side *sd = &c.side[RL_OLD];
+	cr_assert(sd->n > 6000 && sd->nunits == 40, "%u tokens, %u units", sd->n, sd->nunits);
+	cr_assert_eq(sd->ustart[40], sd->n);
+	for (uint32_t u = 0; u < sd->nunits; u++)
+		cr_assert_geq(sd->ustart[u + 1] - sd->ustart[u], 150, "unit %u", u);
+#ifdef __GLIBC__
+	cr_assert_lt(malloc_usable_size(sd->uflags), 1024, "unit flags: %zu bytes",
+	             malloc_usable_size(sd->uflags));
+	cr_assert_lt(malloc_usable_size(sd->ustart), 1024, "unit starts: %zu bytes",
+	             malloc_usable_size(sd->ustart));
+#endif
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
 }
