@@ -743,8 +743,6 @@ static bool url_stray(const rl_ctx *c, const rl_op *ops, size_t n, size_t k, int
 /* Is op a change that a stray may join (no part of a move)? */
 int rl_url_strays(rl_ctx *c, rl_opvec *ops)
 {
-	if (c->opts.key.ignore_punct)
-		return RL_OK;  /* the glue between a URL's parts is not compared */
 	rl_op *v = ops->v;
 	size_t n = ops->n, w = 0;
 	for (size_t k = 0; k < n; k++) {

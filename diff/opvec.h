@@ -2,6 +2,7 @@
 #ifndef REDLINE_OPVEC_H
 #define REDLINE_OPVEC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +49,14 @@ static inline int rl_opvec_push_split(rl_opvec *ov, const rl_op *op)
 	ins.a0 = ins.a1, ins.kind = RL_OP_INSERT;
 	int rc = rl_opvec_push(ov, &del);
 	return rc ? rc : rl_opvec_push(ov, &ins);
+}
+/* Does an equal op among v[0..n) keep anything, a word or a mark? */
+static inline bool rl_opvec_keeps(const rl_op *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k].kind == RL_OP_EQUAL)
+			return true;
+	return false;
 }
 void rl_opvec_free(rl_opvec *ov);
 /* Exchange the contents of two lists (a stage writes into a fresh list, then swaps it in). */

@@ -6,6 +6,7 @@
 
 #include "align.h"
 #include "cleanup.h"
+#include "cleanup_units.h"
 #include "fixtures.h"
 #include "ops_text.h"
 #include "opvec.h"
@@ -364,6 +365,36 @@ Test(cleanup, marks_beside_a_hole_under_ignore_punct_go_with_their_lines)
 	text_ctx_close(&x);
 }
 
+/* Issue 10: a short page (a redirect) rewritten from a long one that shares no word with it keeps
+ * facing the long page's start under ignore_punct: the units cleanup found the start's units gone,
+ * but a region that kept nothing has no coincidence to cut out, and its mend only moved the short
+ * page down to face the long one's end (wikidiff2's en17: 4 -> 555 words rewritten, not 29). */
+Test(cleanup, a_region_that_keeps_nothing_is_left_as_it_is_under_ignore_punct)
+{
+	const char *a = "Harbour notes for the week, with tide tables and weather for sailors.\n"
+	                "The ferry timetable changes on Monday morning for the winter months.\n"
+	                "Fishing boats unload at the north wall between six and nine.\n}}\n"
+	                "Visitors may hire bicycles near the pier.\n"
+	                "The lighthouse museum opens at ten each day.\n";
+	const char *b = "#REDIRECT [[Quay office hours]]\n";
+	text_ctx x;
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	cr_assert_eq(rl_tokenize(&x.toks[0], a, strlen(a)), RL_OK);
+	cr_assert_eq(rl_tokenize(&x.toks[1], b, strlen(b)), RL_OK);
+	cr_assert_eq(rl_pipeline_ctx(&x.c, x.toks[0], x.toks[1], &o), RL_OK);
+	rl_ctx *c = &x.c;
+	uint32_t na = c->side[RL_OLD].n, nb = c->side[RL_NEW].n;
+	const rl_op script[] = {{0, na, 0, nb, 0, RL_OP_REPLACE, 0}};
+	rl_opvec ops;
+	text_ctx_stage(&x, rl_cleanup_units, script, 1, &ops);
+	char got[256];
+	text_ctx_ranges(&ops, got, sizeof got);
+	cr_assert_eq(ops.v[op_of(&ops, RL_NEW, 0)].a0, 0, "the redirect moved down: %s", got);
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
+}
+
 /* Issue 10: a region mended on both sides keeps every hole out of each re-diff (mending NEW's
  * side once gave an OLD heading its coincidences back): each hole is an op of its own and no
  * equal op reaches into one. */
@@ -506,6 +537,24 @@ Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite)
 	script_has("Ask the community at https://raku.org/community/ for help.",
 	           "Ask the communities at http://rakus.org/communities/ for help.", NULL,
 	           "| = . org / |");
+}
+
+/* Issue 10: under ignore_punct too, a word of a URL whose other words all changed, matched
+ * outside a URL, joins the rewrite: the stage reads the words and the URL's glue on each side, not
+ * the marks' pairing, so it runs under -p (it was off there, and "tools" of the deleted URL stayed
+ * kept against the named reference). A URL that keeps its other parts keeps its word. */
+Test(cleanup, a_word_matched_out_of_a_changed_url_joins_the_rewrite_under_ignore_punct)
+{
+	static rl_diff_opts o;
+	o = (rl_diff_opts)RL_DIFF_OPTS_INIT;
+	o.key.ignore_punct = true;
+	const char *a = "Boats are listed:<ref>{{Cite web|url = "
+	                "http://boats.fenmere.org/boats-register|title = Fenmere Boats Register "
+	                "|publisher =Fenmere Society}}</ref>\n* punts\n* skiffs\n";
+	const char *b = "Boats are listed:<ref name=\"boats\" />\n* punts\n* skiffs\n";
+	script_lacks(a, b, &o, "| = boats");
+	script_has("See http://www.fenmere.org/a/boats/b for the list.",
+	           "See http://www.fenmere.org/c/boats/d for the list.", &o, "= boats");
 }
 
 /* An equality inside a quotation is not shifted out of it (nor one outside into one): which copy
