@@ -30,8 +30,13 @@
  * its strays. */
 #define GROUPS_MAX 8
 
+/* Words of a unit and of an OLD unit compared for a copy (copy_of()), at most: past it the unit
+ * is left as it is. */
+#define COPY_WORK 65536
+
 typedef struct group {
 	uint32_t words;  /* the words it keeps */
+	uint32_t unit;   /* the OLD unit of its first word's partner */
 	size_t last;     /* the op that keeps its last word */
 } group;
 
@@ -79,13 +84,37 @@ static size_t groups_of(const rl_ctx *c, const rl_opvec *ops, uint32_t u, group 
 			if (n == 0 || paras_apart(so, prev, v)) {
 				if (n == GROUPS_MAX)
 					return 0;
-				g[n++] = (group){0, k};
+				g[n++] = (group){0, v, k};
 			}
 			g[n - 1].words++, g[n - 1].last = k;
 			prev = v;
 		}
 	}
 	return n;
+}
+
+/* Does OLD unit v hold at least `most` of the words of NEW unit u (each word of u counted when
+ * its id is in v)? Then v may be u's own counterpart, a near copy of the sentence its carrying
+ * run stands in ("A class method called after tests …" two paragraphs past "A class method
+ * called before tests …"), which the moves stage's copies weigh: no stray. Too long to compare:
+ * true, the unit left as it is. */
+static bool copy_of(const rl_ctx *c, uint32_t u, uint32_t v, uint32_t most)
+{
+	const rl_side *sn = &c->side[RL_NEW], *so = &c->side[RL_OLD];
+	uint32_t t0 = sn->ustart[u], t1 = sn->ustart[u + 1], v0 = so->ustart[v], v1 = so->ustart[v + 1];
+	if ((uint64_t)(t1 - t0) * (v1 - v0) > COPY_WORK)
+		return true;
+	uint32_t found = 0;
+	for (uint32_t t = t0; t < t1 && found < most; t++) {
+		if (sn->tok[t].cls != RL_TOK_WORD || sn->ids[t] == RL_ID_NONE)
+			continue;
+		for (uint32_t x = v0; x < v1; x++)
+			if (so->ids[x] == sn->ids[t]) {
+				found++;
+				break;
+			}
+	}
+	return found >= most;
 }
 
 /* The ops [*r0, *r1) that hold unit u's strays: after its last group of more than a weak run's
@@ -101,6 +130,9 @@ static bool strays_of(const rl_ctx *c, const rl_opvec *ops, uint32_t u, size_t n
 			carry = i;
 	if (carry + 1 >= n)
 		return false;  /* no carrying run, or nothing after it */
+	for (size_t i = carry + 1; i < n; i++)
+		if (copy_of(c, u, g[i].unit, g[carry].words))
+			return false;
 	uint32_t t1 = c->side[RL_NEW].ustart[u + 1];
 	size_t k0 = g[carry].last + 1, k1 = g[n - 1].last;
 	if (ops->v[k1].b1 > t1)
