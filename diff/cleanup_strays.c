@@ -101,7 +101,8 @@ static size_t groups_of(const rl_ctx *c, const rl_opvec *ops, uint32_t u, group 
 static bool copy_of(const rl_ctx *c, uint32_t u, uint32_t v, uint32_t most)
 {
 	const rl_side *sn = &c->side[RL_NEW], *so = &c->side[RL_OLD];
-	uint32_t t0 = sn->ustart[u], t1 = sn->ustart[u + 1], v0 = so->ustart[v], v1 = so->ustart[v + 1];
+	uint32_t t0 = sn->ustart[u], t1 = sn->ustart[u + 1];
+	uint32_t v0 = so->ustart[v], v1 = so->ustart[v + 1];
 	if ((uint64_t)(t1 - t0) * (v1 - v0) > COPY_WORK)
 		return true;
 	uint32_t found = 0;
@@ -137,8 +138,9 @@ static bool strays_of(const rl_ctx *c, const rl_opvec *ops, uint32_t u, size_t n
 	size_t k0 = g[carry].last + 1, k1 = g[n - 1].last;
 	if (ops->v[k1].b1 > t1)
 		return false;  /* the last group runs on into the next unit: a run of its own */
-	while (k0 < k1 && ops->v[k0].kind == RL_OP_EQUAL && rl_op_words(c, &ops->v[k0], RL_NEW) == 0)
-		k0++;
+	while (k0 < k1 && ops->v[k0].kind == RL_OP_EQUAL &&
+	       rl_op_words(c, &ops->v[k0], RL_NEW) == 0)
+		k0++;  /* marks kept right after the run stay with it */
 	for (size_t j = k1 + 1; j < ops->n && ops->v[j].b0 < t1 && ops->v[j].b1 <= t1; j++)
 		if (ops->v[j].b1 > ops->v[j].b0)
 			k1 = j;  /* the unit's new words after the last stray (its "comment.") */

@@ -728,13 +728,17 @@ Test(cleanup, unrelated_examples_with_an_inserted_opening_do_not_crash)
  * the bullet's new words; the words kept one paragraph on stay. */
 Test(cleanup, a_word_or_two_kept_paragraphs_past_their_unit_are_inserted)
 {
-	const char *a = "The county board voted to close the river bridge after a long public hearing "
-	                "on Tuesday.\n\nEngineer Marta Lindqvist, who inspected it in May, said the beams "
-	                "had rusted through.\n\nCaptain Tomas Reyes spoke near the end and asked who "
-	                "would pay for a ferry.\n\nThe bridge will stay closed until October.\n\nTrucks "
-	                "will be sent through Mill Street instead.\n\nWe will fix the public dock.\n";
-	const char *b = "Bridge closed\n\n- Engineer Marta Lindqvist and captain Tomas Reyes spoke "
-	                "against the closure during the public hearing.\n";
+	const char *a = "The county board voted to close the river bridge after a long public "
+	                "hearing on Tuesday.\n\n"
+	                "Engineer Marta Lindqvist, who inspected it in May, said the beams had "
+	                "rusted through.\n\n"
+	                "Captain Tomas Reyes spoke near the end and asked who would pay for a "
+	                "ferry.\n\n"
+	                "The bridge will stay closed until October.\n\n"
+	                "Trucks will be sent through Mill Street instead.\n\n"
+	                "We will fix the public dock.\n";
+	const char *b = "Bridge closed\n\n- Engineer Marta Lindqvist and captain Tomas Reyes "
+	                "spoke against the closure during the public hearing.\n";
 	script_lacks(a, b, NULL, "= the public");
 	script_has(a, b, NULL, "= Engineer Marta Lindqvist |");
 	script_has(a, b, NULL, "= Tomas Reyes spoke |");
