@@ -1,7 +1,8 @@
 /* pipeline.c: the stages in order, from two tokenized texts to the ops of their alignment.
  *
  * tokens -> ids (ctx) -> units and quotations (structure, quote) -> exact script (myers) -> swaps
- * and cleanup (refine: rewrite, cleanup, cjk) -> whole units (cleanup_units) -> moves (move) ->
+ * and cleanup (refine: rewrite, cleanup, cjk) -> whole units (cleanup_units) -> a unit's strays
+ * (cleanup_strays) -> moves (move) ->
  * sentence pairing (pair) -> quotation flags (quote) -> compounds written otherwise (typo). Each stage after the exact script is
  * switched by rl_diff_opts.stages; --minimal stops at the exact script. This is the one file that
  * knows every stage; the stages know only the context (ctx.h) and refine.h. */
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "cleanup.h"
+#include "cleanup_strays.h"
 #include "cleanup_units.h"
 #include "move.h"
 #include "pair.h"
@@ -211,6 +213,8 @@ int rl_pipeline_span(rl_tokens *const toks[2], const uint32_t *span, const rl_di
 		rc = rl_ctx_refine(&c, 0, c.side[0].n, 0, c.side[1].n, &ops);
 	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP) && (rc = go_on(opts)) == RL_OK)
 		rc = rl_cleanup_units(&c, &ops);
+	if (rc == RL_OK && (c.stages & RL_STAGE_CLEANUP))
+		rc = rl_cleanup_strays(&c, &ops);
 	/* The moves stage takes its lists as it needs them; the units stage's spares and scratch
 	 * would lie under the song's peak (0.25 MiB). */
 	rl_ctx_trim(&c, 1);

@@ -770,3 +770,28 @@ Test(cleanup, unrelated_examples_with_an_inserted_opening_do_not_crash)
 	free(a);
 	free(b);
 }
+
+/* Issue 10 (cleanup_strays.c): a bullet that sums up two paragraphs side by side keeps their
+ * names; the chain of the exact diff then went on down OLD and kept its "the public" with a dock
+ * three paragraphs further on, its one stray drawn there. The stray is inserted with the rest of
+ * the bullet's new words; the words kept one paragraph on stay. */
+Test(cleanup, a_word_or_two_kept_paragraphs_past_their_unit_are_inserted)
+{
+	const char *a = "The county board voted to close the river bridge after a long public "
+	                "hearing on Tuesday.\n\n"
+	                "Engineer Marta Lindqvist, who inspected it in May, said the beams had "
+	                "rusted through.\n\n"
+	                "Captain Tomas Reyes spoke near the end and asked who would pay for a "
+	                "ferry.\n\n"
+	                "The bridge will stay closed until October.\n\n"
+	                "Trucks will be sent through Mill Street instead.\n\n"
+	                "We will fix the public dock.\n";
+	const char *b = "Bridge closed\n\n- Engineer Marta Lindqvist and captain Tomas Reyes "
+	                "spoke against the closure during the public hearing.\n";
+	script_lacks(a, b, NULL, "= the public");
+	script_has(a, b, NULL, "= Engineer Marta Lindqvist |");
+	script_has(a, b, NULL, "= Tomas Reyes spoke |");
+	script_has(a, b, NULL, "> closure during the public hearing . |");
+	/* Without the cleanup stages, the stray stands. */
+	script_has(a, b, without(RL_STAGE_CLEANUP), "= the public");
+}
