@@ -438,7 +438,10 @@ static void styles_drop(rl_doc_styles *st, const size_t *ranges, size_t n)
 	st->n = w;
 }
 
-int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errlen)
+/* Prepare src as rl_doc_prepare does; pre (when not NULL, taken over) is its extracted text
+ * already, and the lines starting at also[0..nalso) of it are furniture too. */
+static int prepare(rl_source *src, const rl_doc_opts *o, char *pre, size_t pre_len,
+                   const size_t *also, size_t nalso, char *err, size_t errlen)
 {
 	rl_docfmt f = o->format != RL_DOCFMT_AUTO ? o->format : rl_doc_detect(src->data, src->len);
 	bool body = o->body == RL_BODY_ON ||
@@ -452,7 +455,9 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	rl_doc_styles styles = {0};
 	int rc = 0;
 
-	if (f == RL_DOCFMT_MARKDOWN)
+	if (pre)
+		text = pre, len = pre_len;
+	else if (f == RL_DOCFMT_MARKDOWN)
 		rc = rl_doclib_load(RL_DOCMOD_DOC, "Markdown", why, sizeof why) != 0 ? -1 :
 		     rl_read_markdown_styled(src->data, src->len, o->max_size, &text, &len, &styles, why,
 		                             sizeof why);
@@ -464,7 +469,8 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 		return -1;
 	}
 	if ((body || o->nignore) &&
-	    rl_doc_furniture(text, len, o->ignore, o->nignore, rules, &ranges, &n) != 0) {
+	    rl_doc_furniture_also(text, len, o->ignore, o->nignore, rules, also, nalso, &ranges,
+	                          &n) != 0) {
 		if (text != src->data)
 			free(text);
 		rl_doc_styles_release(&styles);
@@ -500,6 +506,120 @@ int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errle
 	return 0;
 }
 
+int rl_doc_prepare(rl_source *src, const rl_doc_opts *o, char *err, size_t errlen)
+{
+	return prepare(src, o, NULL, 0, NULL, 0, err, errlen);
+}
+
+/* ------------------------------------------------------------------ an article's furniture */
+
+/* A web page's article read twice (stop 34): whole, and without its kicker, byline and date
+ * (htmlmeta.c). Those lines are dropped as furniture when the other side has no such lines and
+ * not the line itself: a page compared with the plain article (its text pasted, a syndicated
+ * copy) no longer opens with "By …" and a date deleted, while two versions of a page compare
+ * their bylines as before, and a page whose text file keeps its byline compares as that file. */
+typedef struct article_meta {
+	char *text;     /* the article read whole, NULL when not read here */
+	size_t len;
+	size_t *at, n;  /* where its kicker, byline and date lines start */
+} article_meta;
+
+/* The offsets of the lines of full that without (full with some blocks gone) lacks: a line of
+ * full equal to without's next one is kept, any other gone (blank lines aside). */
+static int lines_gone(const char *full, size_t flen, const char *without, size_t wlen,
+                      article_meta *m)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < flen;) {
+		const char *nl = memchr(full + i, '\n', flen - i);
+		size_t e = nl ? (size_t)(nl - full) : flen;
+		const char *wl = w < wlen ? memchr(without + w, '\n', wlen - w) : NULL;
+		size_t we = wl ? (size_t)(wl - without) : wlen;
+		if (w < wlen && we - w == e - i && memcmp(full + i, without + w, e - i) == 0) {
+			w = we + (wl != NULL);
+		} else if (e > i) {
+			size_t *v = realloc(m->at, (m->n + 1) * sizeof *v);
+			if (!v)
+				return -1;
+			m->at = v;
+			m->at[m->n++] = i;
+		}
+		i = e + (nl != NULL);
+	}
+	return 0;
+}
+
+/* s[0..n) with each run of white space one space, trimmed, into out (n + 1 bytes): its length. */
+static size_t squeeze(const char *s, size_t n, char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+		if (!space)
+			out[k++] = s[i];
+		else if (k && out[k - 1] != ' ')
+			out[k++] = ' ';
+	}
+	k -= k && out[k - 1] == ' ';
+	out[k] = '\0';
+	return k;
+}
+
+/* Does text (squeezed) hold [s, s + n), white space aside: the line itself, or within a line (a
+ * plain copy that runs the byline into its first paragraph), or wrapped over lines? */
+static bool holds_text(const char *text, size_t len, const char *s, size_t n)
+{
+	char *want = malloc(n + 1);
+	if (!want)
+		return true;  /* out of memory: keep the line */
+	size_t k = squeeze(s, n, want);
+	bool found = find_bytes(text, len, want, k) != NULL;
+	free(want);
+	return found;
+}
+
+/* Read an HTML side's article whole and without its furniture, when the pair's rules want it
+ * (reader mode and --body). 0, or -1 with "NAME: reason" in err. */
+static int find_meta(const rl_source *src, const rl_doc_opts *o, article_meta *m, char *err,
+                     size_t errlen)
+{
+	bool body = o->body == RL_BODY_ON || o->body == RL_BODY_DEFAULT;
+	if (o->format != RL_DOCFMT_HTML || o->no_extract || !body)
+		return 0;
+	char why[512], *without = NULL;
+	size_t wlen = 0;
+	int rc = rl_doclib_load(RL_DOCMOD_DOC, "HTML", why, sizeof why);
+	if (rc == 0)
+		rc = rl_read_html(src->data, src->len, 1, o->max_size, &m->text, &m->len, why,
+		                  sizeof why);
+	if (rc == 0)
+		rc = rl_read_html(src->data, src->len, 2, o->max_size, &without, &wlen, why,
+		                  sizeof why);
+	if (rc == 0 && lines_gone(m->text, m->len, without, wlen, m) != 0)
+		rc = -1, snprintf(why, sizeof why, "out of memory");
+	free(without);
+	if (rc != 0)
+		snprintf(err, errlen, "%s: %s", src->name, why);
+	return rc;
+}
+
+/* The lines of m whose text the other side (prepared) lacks, white space aside: none when it
+ * has article furniture of its own (two versions of a page compare their bylines), or when out
+ * of memory. m->n becomes their count. */
+static void meta_to_drop(article_meta *m, const rl_source *other, const article_meta *om)
+{
+	char *text = om->n == 0 ? malloc(other->len + 1) : NULL;
+	size_t k = 0, len = text ? squeeze(other->data, other->len, text) : 0;
+	for (size_t i = 0; i < m->n && text; i++) {
+		const char *s = m->text + m->at[i], *nl = memchr(s, '\n', m->len - m->at[i]);
+		size_t n = nl ? (size_t)(nl - s) : m->len - m->at[i];
+		if (!holds_text(text, len, s, n))
+			m->at[k++] = m->at[i];
+	}
+	m->n = k;
+	free(text);
+}
+
 int rl_doc_prepare_pair(rl_source src[2], const rl_doc_opts *o, char *err, size_t errlen)
 {
 	rl_doc_opts side[2] = {*o, *o};
@@ -513,10 +633,30 @@ int rl_doc_prepare_pair(rl_source src[2], const rl_doc_opts *o, char *err, size_
 		    markdown_kinds(src[t].data, n) >= 1)
 			side[0].format = side[1].format = RL_DOCFMT_TEXT;
 	}
-	for (int s = 0; s < 2; s++)
-		if (rl_doc_prepare(&src[s], &side[s], err, errlen) != 0)
-			return -1;
-	return 0;
+	article_meta m[2] = {{0}};
+	int rc = 0;
+	for (int s = 0; s < 2 && rc == 0; s++)
+		rc = find_meta(&src[s], &side[s], &m[s], err, errlen);
+	/* A side without article furniture first: the other's lines are looked for in its text. */
+	bool done[2] = {false, false};
+	for (int pass = 0; pass < 2 && rc == 0; pass++)
+		for (int s = 0; s < 2 && rc == 0; s++) {
+			if (done[s] || (pass == 0 && m[s].n > 0))
+				continue;
+			size_t nmeta = m[s].n;
+			if (nmeta)
+				meta_to_drop(&m[s], &src[!s], &m[!s]);
+			rc = prepare(&src[s], &side[s], m[s].text, m[s].len, m[s].at, m[s].n, err,
+			             errlen);
+			m[s].text = NULL;  /* taken over, or freed on failure */
+			m[s].n = nmeta;    /* the other side asks whether this one had any */
+			done[s] = true;
+		}
+	for (int s = 0; s < 2; s++) {
+		free(m[s].text);
+		free(m[s].at);
+	}
+	return rc;
 }
 
 size_t rl_doc_map_offset(const rl_source *src, size_t off, bool at_end)

@@ -89,6 +89,12 @@ enum {
 int rl_doc_furniture(const char *text, size_t len, const regex_t *ignore, size_t nignore,
                      unsigned rules, size_t **ranges, size_t *n);
 
+/* The same, and the lines starting at the offsets also[0..nalso) (sorted: an HTML side's article
+ * furniture the other side lacks, rl_doc_prepare_pair). */
+int rl_doc_furniture_also(const char *text, size_t len, const regex_t *ignore, size_t nignore,
+                          unsigned rules, const size_t *also, size_t nalso, size_t **ranges,
+                          size_t *n);
+
 /* An offset of src's compared text as an offset of its extracted text. at_end: the offset ends a
  * range (a dropped passage there is not crossed). */
 size_t rl_doc_map_offset(const rl_source *src, size_t off, bool at_end);

@@ -24,6 +24,8 @@
 /* The readers are the module's interface (doclib.h): everything else in it stays hidden. */
 #define RL_DOC_EXPORT __attribute__((visibility("default")))
 
+/* extract_body: 0 every text node, 1 reader mode (the article), 2 reader mode without the
+ * article's kicker, byline and date (htmlmeta.h; rl_doc_prepare_pair asks for it). */
 RL_DOC_EXPORT
 int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out, char **out,
                  size_t *out_len, char *err, size_t errlen);

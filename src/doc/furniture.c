@@ -365,16 +365,25 @@ static int to_ranges(const line *v, size_t n, size_t **ranges, size_t *nr)
 int rl_doc_furniture(const char *text, size_t len, const regex_t *ignore, size_t nignore,
                      unsigned rules, size_t **ranges, size_t *n)
 {
+	return rl_doc_furniture_also(text, len, ignore, nignore, rules, NULL, 0, ranges, n);
+}
+
+int rl_doc_furniture_also(const char *text, size_t len, const regex_t *ignore, size_t nignore,
+                          unsigned rules, const size_t *also, size_t nalso, size_t **ranges,
+                          size_t *n)
+{
 	line *v;
 	long nl = split_lines(text, len, &v);
 	if (nl < 0)
 		return -1;
-	size_t count = (size_t)nl;
+	size_t count = (size_t)nl, a = 0;
 	for (size_t i = 0; i < count; i++) {
 		line *l = &v[i];
 		l->pattern = (rules & RL_FURN_PATTERNS) && !l->blank &&
 		             says_furniture(text + l->start, l->end - l->start, l->words);
-		l->drop = l->pattern;
+		while (a < nalso && also[a] < l->raw)
+			a++;
+		l->drop = l->pattern || (a < nalso && also[a] == l->raw && !l->blank);
 	}
 	if (rules & RL_FURN_POSITION)
 		by_position(text, v, count);

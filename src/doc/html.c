@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "htmlmeta.h"
 #include "textbuf.h"
 
 /* A paragraph scores when it has this many characters of text. */
@@ -41,6 +42,7 @@ typedef struct node_stat {
 typedef struct html_reader {
 	rl_textbuf tb;
 	bool reader;          /* reader mode: furniture elements are dropped */
+	bool meta;            /* ...and the article's kicker, byline and date (htmlmeta.c) */
 	unsigned in_pre, in_article, in_link;
 	bool pre_listings;    /* the outermost <pre> holds listings only (listings()) */
 	rl_list_numbers numbers;
@@ -350,6 +352,9 @@ static bool skipped(const html_reader *r, xmlNode *n)
 		return false;
 	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || permalink_mark(n) ||
 	    read_more(n) || chrome(r, n))
+		return true;
+	/* An article's kicker, byline and date (htmlmeta.c), once the article is found. */
+	if (r->meta && r->read_text && rl_html_in_article_header(n) && rl_html_header_meta(n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
@@ -839,9 +844,9 @@ static unsigned articles_above(const xmlNode *n)
 	return k;
 }
 
-/* What stands between the headline and the article when they are siblings' (a byline, a
- * standfirst): the elements after the headline up to the one holding the article, each read
- * unless it is mostly links (share buttons, tags). */
+/* What stands between the headline and the article when they are siblings' (a standfirst):
+ * the elements after the headline up to the one holding the article, each read unless it is
+ * mostly links (share buttons, tags) or the article's byline or date (htmlmeta.c). */
 static void between(html_reader *r, xmlNode *h1, xmlNode *article)
 {
 	xmlNode *end = h1->next;
@@ -851,7 +856,8 @@ static void between(html_reader *r, xmlNode *h1, xmlNode *article)
 		return;
 	for (xmlNode *n = h1->next; n != end; n = n->next) {
 		node_stat *st = stat_of(r, n);
-		if (st && st->text > 0 && 2 * st->links < st->text) {
+		bool meta = r->meta && rl_html_header_meta(n);
+		if (st && st->text > 0 && 2 * st->links < st->text && !meta) {
 			r->in_article = articles_above(n);
 			walk(r, n, &text_walker);
 		}
@@ -926,7 +932,7 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 	htmlDocPtr doc = NULL;
 	if (len && !(doc = parse(data, len, err, errlen)))
 		return -1;
-	html_reader r = {.reader = extract_body != 0};
+	html_reader r = {.reader = extract_body != 0, .meta = extract_body == 2};
 	rl_textbuf_init(&r.tb, max_out);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root) {

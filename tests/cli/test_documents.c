@@ -31,6 +31,9 @@
 #define MEMO1 "tests/documents/memo-v1.md"
 #define MEMO2 "tests/documents/memo-v2.md"
 #define WALKWAY1 "tests/documents/walkway-v1.html"
+#define SEAWALL1 "tests/documents/seawall-v1.html"
+#define SEAWALL2 "tests/documents/seawall-v2.txt"
+#define SEAWALL3 "tests/documents/seawall-v3.html"
 #define WALKWAY2 "tests/documents/walkway-v2.html"
 #define PARISH1 "tests/documents/parish-v1.pdf"
 #define PARISH2 "tests/documents/parish-v2.pdf"
@@ -183,8 +186,10 @@ Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 		{"Not everyone is pleased", "Not everyone is pleased"},
 		{"Season", "Season"},
 		{"Weekends only", "Weekends only"});
-	cr_assert_not_null(strstr(r.out, "Isla Mardon, The Upland Times"), "the copy's byline:\n%s",
-	                   r.out);
+	/* The copy's byline, after its headline, is its article's furniture and the original's
+	 * is a stamp (furniture.c): shown inserted before stop 34, dropped now (htmlmeta.c). */
+	cr_assert_null(strstr(r.out, "Isla Mardon, The Upland Times"), "the copy's byline:\n%s",
+	               r.out);
 	run_free(&r);
 
 	side_by_side_160(&r, PARISH1, PARISH2);
@@ -785,6 +790,34 @@ Test(documents, errors_one_line_exit_2)
 	cr_assert_eq(strchr(r.err, '\n'), r.err + r.err_len - 1);
 	run_free(&r);
 	unlink(path);
+}
+
+/* Stop 34: a news page (its article's header holds a kicker, a byline and a <time>) compared
+ * with the plain article pasted into a text file, either way round, opens on the headline: the
+ * three lines are dropped as furniture (and counted so), not shown deleted. The page's next
+ * version keeps them, and its changed date shows. */
+Test(documents, an_article_s_byline_and_date_are_dropped_against_the_plain_article)
+{
+	const char *sides[2][2] = {{SEAWALL1, SEAWALL2}, {SEAWALL2, SEAWALL1}};
+	for (int k = 0; k < 2; k++) {
+		run_result r;
+		side_by_side_160(&r, sides[k][0], sides[k][1]);
+		const char *unseen[] = {"Coast  ", "Morwenna", "30 November", "[-Coast", "{+Coast"};
+		for (size_t u = 0; u < sizeof unseen / sizeof *unseen; u++)
+			cr_assert_null(strstr(r.out, unseen[u]), "shows \"%s\":\n%s", unseen[u],
+			               r.out);
+		cr_assert_eq(strncmp(r.out, "Harbour wall to be rebuilt", 26), 0, "%s", r.out);
+		run_free(&r);
+		RUN(&r, "--stat", sides[k][0], sides[k][1]);
+		out_has(&r, k ? "furniture dropped: 0 lines old, 3 new" :
+		                "furniture dropped: 3 lines old, 0 new");
+		run_free(&r);
+	}
+	run_result r;
+	side_by_side_160(&r, SEAWALL1, SEAWALL3);
+	same_row(r.out, "By Morwenna Tallis, Coast correspondent", "By Morwenna Tallis");
+	same_row(r.out, "[-30-] [-November-] 2026", "| {+1+} {+December+} 2026");
+	run_free(&r);
 }
 
 /* The spun example as a web page: compared with the original text, exactly as its plain copy. */

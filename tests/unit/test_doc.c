@@ -323,6 +323,47 @@ Test(html, only_an_image_in_running_text_is_read_as_its_description)
 	free(t);
 }
 
+/* Stop 34: read with 2 (rl_doc_prepare_pair asks so when the other side lacks them), an
+ * article's header drops its kicker, byline and date, and keeps its headline, its standfirst (a
+ * sentence, though it holds a link), and a heading that begins "By"; a byline between the
+ * headline and the article's block goes too. Read with 1, all are read, as before. */
+Test(html, an_article_s_kicker_byline_and_date_are_its_furniture)
+{
+	char page[4096] = "<html><body><main><article><header>"
+	                  "<a class=kicker href=/coast>Coast</a><h1>The sea wall</h1>"
+	                  "<p>The council found the money for <a href=/w>the wall</a> at last.</p>"
+	                  "<div class=story-byline>By <a href=/a>Ann Lee</a>, Coast correspondent"
+	                  "</div>"
+	                  "<time datetime=2026-11-30>30 November 2026</time></header>";
+	for (int k = 0; k < 4; k++)
+		strcat(page, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(page, "<h2>By the river</h2><p>The path by the river is shut.</p></article></main>"
+	             "</body></html>");
+	char *t = html(page, 2);
+	const char *opening = "The sea wall\n\nThe council found the money for the wall at last."
+	                      "\n\nA paragraph";
+	cr_assert_eq(strncmp(t, opening, strlen(opening)), 0, "%s", t);
+	cr_assert_not_null(strstr(t, "\nBy the river\n"), "%s", t);
+	const char *absent[] = {"Coast", "Ann Lee", "November"};
+	for (size_t k = 0; k < sizeof absent / sizeof *absent; k++)
+		cr_assert_null(strstr(t, absent[k]), "%s is read:\n%s", absent[k], t);
+	free(t);
+	t = html(page, 1);
+	cr_assert_eq(strncmp(t, "Coast\n\nThe sea wall\n\n", 21), 0, "%s", t);
+	cr_assert_not_null(strstr(t, "\nBy Ann Lee, Coast correspondent\n\n30 November 2026\n"),
+	                   "%s", t);
+	free(t);
+
+	char body[2048] = "<html><body><div class=post><h1>The headline</h1>"
+	                  "<div class=meta>Ann Lee, The Courier | 3 May</div><div class=entry>";
+	for (int k = 0; k < 4; k++)
+		strcat(body, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(body, "</div></div></body>");
+	t = html(body, 2);
+	cr_assert_eq(strncmp(t, "The headline\n\nA paragraph", 25), 0, "%s", t);
+	free(t);
+}
+
 /* A syndicated copy's template: the headline, then its byline and share buttons, then the
  * article's block. The byline is read (it is the page's), the share links are not. Before:
  * everything between the headline and the block was dropped. */
