@@ -1,7 +1,8 @@
 """moves_vs_wd2.py - redline's moves against wikidiff2's moved paragraphs on real revisions.
 
     python3 scripts/moves_vs_wd2.py [--bin rel/src/redline] [--wd2 build-bench/wd2/wd2]
-                                    [--shared ../shared] [--pairs DIR] [--one-way] [--quiet]
+                                    [--shared ../shared] [--pairs DIR] [--one-way]
+                                    [--quiet | --every]
 
 Issue 10, class 5. MediaWiki's wikidiff2 (../shared/bench/wikidiff2, its driver wd2 run with
 `--format=json --moves=1`) marks a deleted line and an added line more than 40% alike as one
@@ -34,7 +35,8 @@ move whose text stands more than once on a side (a table's `|-`, a repeated cell
 redline keeps "paired" while moving a passage on the other side of it is a "complement": the
 same transposition told from its other half. The verdicts are a first sorting, to be read: a
 line that wd2 pairs with another field of 40% alike characters can pass as real.
-Prints each pair with a disagreement (the lines and the first words of each side), then totals.
+Prints each pair with a disagreement (the lines and the first words of each side; with --every
+the moves both find too), then totals.
 Exit 0; skips (exit 0, a message) when ../shared or wd2 is absent. Not a test: a measure of
 agreement to be read pair by pair (doc/alignment-real-text.md, stop 34, s34wdmoves).
 """
@@ -243,6 +245,9 @@ def compare(args, name, old, new):
         if hits:
             count("both " + kind)
             matched.update(hits)
+            if args.every:
+                notes.append("  both, %s (move %s): %s" % (kind, ",".join(map(str, hits)),
+                                                          describe(m, a_data, b_data)))
             continue
         how = fate(doc, m)
         if how == "paired" and any(crosses(m, r) for r in rl.values()):
@@ -293,6 +298,7 @@ def main():
     ap.add_argument("--pairs", default=os.path.join(ROOT, "bench", "out", "wd2-pairs"))
     ap.add_argument("--one-way", action="store_true", help="OLD -> NEW only")
     ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("--every", action="store_true", help="list the moves both find as well")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.shared, "bench", "wikidiff2")):
         print("no %s/bench/wikidiff2: skipped" % args.shared, file=sys.stderr)
