@@ -397,6 +397,21 @@ static bool kept_partner(const rl_opvec *ops, uint32_t b0, uint32_t b1, uint32_t
 	return *lo < *hi;
 }
 
+/* Do OLD's tokens [lo, hi) stand, word for word, inside [a0, a1) (the same ids in a row)? */
+static bool copy_word_for_word(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t a0,
+                               uint32_t a1)
+{
+	uint32_t n = hi - lo;
+	for (uint32_t at = a0; at + n <= a1; at++) {
+		uint32_t i = 0;
+		while (i < n && sd->ids[at + i] != RL_ID_NONE && sd->ids[at + i] == sd->ids[lo + i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
 static int cmp_id(const void *x, const void *y)
 {
 	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -458,8 +473,14 @@ int rl_mv_kept_in_place(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, bool 
 	bool copy = false;
 	if (!kept_partner(ops, sp->b0, sp->b1, &lo, &hi) || (lo < sp->a1 && hi > sp->a0))
 		return RL_OK;
-	int rc = near_copy(c, lo, hi, sp->a0, sp->a1, &copy);
-	if (rc != RL_OK || !copy)
+	/* (A near copy only far from the OLD half: items of a list a line apart, each a near copy of
+	 * the next, are what the exact diff pairs out of step, and a move puts back.) */
+	uint32_t gap_lo = hi <= sp->a0 ? hi : sp->a1, gap_hi = hi <= sp->a0 ? sp->a0 : lo;
+	bool far = gap_lo <= gap_hi &&
+	           rl_words(c, RL_OLD, gap_lo, gap_hi) >= 3 * rl_words(c, RL_OLD, sp->a0, sp->a1);
+	int rc = RL_OK;
+	if (!copy_word_for_word(&c->side[RL_OLD], lo, hi, sp->a0, sp->a1) &&
+	    (!far || (rc = near_copy(c, lo, hi, sp->a0, sp->a1, &copy)) != RL_OK || !copy))
 		return rc;
 	uint32_t kb = held_in(c, ops, RL_NEW, sp->b0, sp->b1);
 	rc = matched(c, sp, true, &score);
