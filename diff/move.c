@@ -59,7 +59,7 @@ static bool unit_edge(const rl_ctx *c, int s, uint32_t t)
 }
 
 /* Is token t a closing mark glued to the token before it: ")" or a closing quote? */
-static bool glued_closer(const rl_side *sd, uint32_t t)
+bool rl_mv_glued_closer(const rl_side *sd, uint32_t t)
 {
 	const rl_token *tk = &sd->tok[t];
 	const unsigned char *p = (const unsigned char *)sd->text + tk->off;
@@ -74,7 +74,7 @@ static bool glued_closer(const rl_side *sd, uint32_t t)
 /* The token a stop follows, past the closing marks between them ("(sh, zsh):", "section)."). */
 static uint32_t word_before(const rl_side *sd, uint32_t t)
 {
-	for (int k = 0; k < 2 && t > 0 && glued_closer(sd, t); k++)
+	for (int k = 0; k < 2 && t > 0 && rl_mv_glued_closer(sd, t); k++)
 		t--;
 	return t;
 }
@@ -156,136 +156,6 @@ bool rl_mv_whole_lines(const rl_ctx *c, const rl_span *sp)
 	return true;
 }
 
-/* The units of each side by the hash of their first HEAD_IDS ids, for once(): scanning every
- * unit for each short sentence tried made the stage quadratic (a text of 8,000 short sentences, a
- * fifth moved to other paragraphs: 74 % of the instructions in that scan, 0.06 s; four times the
- * text, 0.63 s). Built on first use, per side; freed when the stage ends. */
-#define HEAD_IDS 3
-struct heads {
-	uint64_t *v[2];  /* hash << 32 | unit, ascending; NULL until built */
-	uint32_t n[2];
-};
-
-/* (The hash of a unit's first ids, as bytes.) */
-static uint32_t head_hash(const uint32_t *ids)
-{
-	return (uint32_t)rl_hash_bytes((const char *)ids, HEAD_IDS * sizeof *ids);
-}
-
-/* Index side s's units of HEAD_IDS tokens or more (a shorter one starts no candidate of that
- * many). */
-static int heads_build(heads *hd, int s, const rl_side *sd)
-{
-	if (hd->v[s])
-		return RL_OK;
-	if (!(hd->v[s] = malloc(((size_t)sd->nunits + 1) * sizeof *hd->v[s])))
-		return RL_ENOMEM;
-	uint32_t n = 0;
-	for (uint32_t u = 0; u < sd->nunits; u++)
-		if (sd->ustart[u + 1] - sd->ustart[u] >= HEAD_IDS)
-			hd->v[s][n++] = (uint64_t)head_hash(sd->ids + sd->ustart[u]) << 32 | u;
-	qsort(hd->v[s], n, sizeof *hd->v[s], rl_cmp_u64);
-	hd->n[s] = n;
-	return RL_OK;
-}
-
-static void heads_free(heads *hd)
-{
-	for (int s = 0; s < 2; s++) {
-		free(hd->v[s]);
-		hd->v[s] = NULL;
-	}
-}
-
-/* Does unit u of sd start with the len ids at ids? */
-static bool unit_starts(const rl_side *sd, uint32_t u, const uint32_t *ids, uint32_t len)
-{
-	uint32_t t = sd->ustart[u];
-	return sd->ustart[u + 1] - t >= len && sd->ids[t] == ids[0] &&
-	       memcmp(sd->ids + t, ids, len * sizeof *ids) == 0;
-}
-
-/* Do the len ids at ids start one unit of side s and no other (*yes)? A line that recurs word
- * for word ("Changed in version 3.2:" over a reference manual) is no passage that moved: which
- * copy went where is a guess. */
-static int once(heads *hd, const rl_ctx *c, int s, const uint32_t *ids, uint32_t len, bool *yes)
-{
-	const rl_side *sd = &c->side[s];
-	uint32_t seen = 0;
-	int rc = RL_OK;
-	if (len < HEAD_IDS) {
-		for (uint32_t u = 0; u < sd->nunits && seen < 2; u++)
-			seen += unit_starts(sd, u, ids, len);
-	} else if ((rc = heads_build(hd, s, sd)) == RL_OK) {
-		uint64_t key = (uint64_t)head_hash(ids) << 32;
-		const uint64_t *v = hd->v[s];
-		size_t lo = 0, hi = hd->n[s];
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (v[mid] < key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < hd->n[s] && (v[lo] >> 32) == (key >> 32) && seen < 2; lo++)
-			seen += unit_starts(sd, (uint32_t)v[lo], ids, len);
-	}
-	*yes = seen == 1;
-	return rc;
-}
-
-/* Does a sentence end at hi (tokens before it: a stop . ! ?, then closing marks glued to it)? A
- * label ("Changed in version 3.2:") or a heading is no short sentence moved. */
-static bool ends_sentence(const rl_side *sd, uint32_t hi)
-{
-	uint32_t t = hi - 1;
-	for (int k = 0; k < 2 && t > 0 && glued_closer(sd, t); k++)
-		t--;
-	const rl_token *tk = &sd->tok[t];
-	char ch = sd->text[tk->off];
-	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && (ch == '.' || ch == '!' || ch == '?');
-}
-
-/* Are the two halves of a candidate the same tokens, one for one, ending a sentence, found once
- * on each side (a sentence moved word for word)? Such a short one is verified even where its
- * places stand close (a sentence put before the one it followed): rl_mv_moved_away then weighs it
- * against the exact diff. Not when some tokens are not compared (--ignore-punct): a heading
- * "=== A B-C ===" was then the same as two table cells "! A B" and "! C". */
-static int same_sentences(const rl_ctx *c, heads *hd, const rl_span *sp, bool *same)
-{
-	const rl_side *sa = &c->side[RL_OLD], *sb = &c->side[RL_NEW];
-	uint32_t len = sp->a1 - sp->a0;
-	*same = false;
-	if (c->opts.key.ignore_punct || len != sp->b1 - sp->b0 || !ends_sentence(sa, sp->a1) ||
-	    !ends_sentence(sb, sp->b1))
-		return RL_OK;
-	if (memcmp(sa->ids + sp->a0, sb->ids + sp->b0, len * sizeof *sa->ids) != 0)
-		return RL_OK;
-	bool one;
-	int rc = once(hd, c, RL_OLD, sa->ids + sp->a0, len, &one);
-	if (rc == RL_OK && one)
-		rc = once(hd, c, RL_NEW, sa->ids + sp->a0, len, same);
-	return rc;
-}
-
-/* Is a candidate shorter than a move's RL_MOVE_MIN_WORDS still one: whole units on both sides,
- * every word matched (eq of them) and WHOLE_MIN_CONTENT content words among them? A short
- * sentence moved word for word ("Tickets are sold on board." put before the sentence it
- * followed) was drawn as a deletion and an insertion, and provenance then linked the insertion to
- * its own words as a summary line drawn from them. */
-#define WHOLE_MIN_WORDS 3
-#define WHOLE_MIN_CONTENT 2
-int rl_mv_whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t eq,
-                          uint32_t content, bool *whole)
-{
-	*whole = false;
-	if (eq >= WHOLE_MIN_WORDS && content >= WHOLE_MIN_CONTENT &&
-	    eq == rl_words(c, RL_OLD, sp->a0, sp->a1) && eq == rl_words(c, RL_NEW, sp->b0, sp->b1) &&
-	    rl_mv_whole_lines(c, sp))
-		return same_sentences(c, hd, sp, whole);
-	return RL_OK;
-}
-
 /* A paragraph start in tokens (lo, hi) of side s with fewer than RL_MOVE_MIN_WORDS words before
  * it in the range (after it, when from the end), or 0. Only a few units are looked at. */
 static uint32_t spill_start(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
@@ -350,6 +220,41 @@ static int alike(rl_ctx *c, const rl_span *u, bool *ok)
 	return rc;
 }
 
+/* Grow one half of a passage, side s, by its next unit (back: the one before it), when that half
+ * has fewer words than the other and the unit, free, adds to the words the two halves match at
+ * least two and HALF_SHARE of its own: the chain of shingles ran on past the end of one half
+ * ("... of a signal handler." against "... of a signal handler. Thus, you could declare a signal
+ * handler using ..."; the second sentence's "a signal handler" hit the first's), and the two
+ * halves ended a sentence apart. (RL_MV_SHARE, a move's share, let a verse of Luke rewritten in
+ * place take "What about us? What must we do?" for its "What shall we do".) *grown: whether it
+ * did. */
+#define HALF_SHARE 0.6
+
+static int grow_half(rl_ctx *c, const taken *tk, rl_span *sp, int s, bool back, bool *grown)
+{
+	const rl_side *sd = &c->side[s];
+	uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
+	*grown = false;
+	if (rl_words(c, s, *lo, *hi) >= rl_words(c, !s, s ? sp->a0 : sp->b0, s ? sp->a1 : sp->b1) ||
+	    (back ? *lo == 0 || !unit_edge(c, s, *lo) : *hi >= sd->n || !unit_edge(c, s, *hi)))
+		return RL_OK;
+	uint32_t u0 = back ? sd->ustart[rl_unit_of(sd, *lo - 1)] : *hi;
+	uint32_t u1 = back ? *lo : sd->ustart[rl_unit_of(sd, *hi) + 1];
+	if (!all_free(tk, s, u0, u1))
+		return RL_OK;
+	rl_span wide = *sp;
+	*(s ? (back ? &wide.b0 : &wide.b1) : (back ? &wide.a0 : &wide.a1)) = back ? u0 : u1;
+	uint32_t before = 0, after = 0, own = rl_words(c, s, u0, u1);
+	int rc = rl_mv_matched(c, sp, &before);
+	if (rc == RL_OK)
+		rc = rl_mv_matched(c, &wide, &after);
+	if (rc == RL_OK && after >= before + 2 && after - before >= HALF_SHARE * own) {
+		*sp = wide;
+		*grown = true;
+	}
+	return rc;
+}
+
 /* Grow a passage that ends (or starts) at unit edges on both sides by the units next to it, while
  * they are free on both sides and alike: a moved paragraph whose middle sentence was rewritten
  * more than the rest moves whole. */
@@ -372,12 +277,20 @@ static int grow(rl_ctx *c, const taken *tk, rl_span *sp)
 				u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
 				              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 			}
-			if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1))
-				break;
-			bool ok;
-			int rc = alike(c, &u, &ok);
-			if (rc != RL_OK)
+			bool ok = false;
+			int rc = RL_OK;
+			if (all_free(tk, RL_OLD, u.a0, u.a1) && all_free(tk, RL_NEW, u.b0, u.b1) &&
+			    (rc = alike(c, &u, &ok)) != RL_OK)
 				return rc;
+			if (!ok) {
+				bool grown = false;
+				for (int s = 0; s < 2 && !grown && rc == RL_OK; s++)
+					rc = grow_half(c, tk, sp, s, back, &grown);
+				if (rc != RL_OK)
+					return rc;
+				if (grown)
+					continue;
+			}
 			if (!ok)
 				break;
 			if (!back)
@@ -761,7 +674,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			bool same = word_edge(c, RL_OLD, sp.a0, false) && word_edge(c, RL_OLD, sp.a1, true) &&
 			            word_edge(c, RL_NEW, sp.b0, false) && word_edge(c, RL_NEW, sp.b1, true);
 			if (same && in_one_stretch(c, ops, &sp, &lo, &hi) &&
-			    (rc = same_sentences(c, tk->heads, &sp, &same)) != RL_OK)
+			    (rc = rl_mv_same_sentences(c, tk->heads, &sp, &same)) != RL_OK)
 				return rc;
 			if (!same)
 				continue;
@@ -845,7 +758,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 {
 	rl_span *cand = NULL;
 	size_t ncand = 0;
-	heads hd = {{NULL, NULL}, {0, 0}};
+	heads hd = RL_MV_HEADS_INIT;
 	taken tk = {{NULL, NULL}, {NULL, NULL}, &hd,
 	            rl_ctx_tries_end(c, RL_MV_TRIES_PER_TOKEN, RL_MV_TRIES_MIN)};
 	spans later = {0};
@@ -880,7 +793,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL, &acc)) != RL_OK) ||
 	    moved.n == 0)
 		goto out;
-	heads_free(&hd);  /* (the candidates are all tried) */
+	rl_mv_heads_free(&hd);  /* (the candidates are all tried) */
 	/* Each step writes a new list and gives the one it read back to the context, so that the
 	 * next step reuses its memory: on a densely rewritten text (an op per four tokens) a list
 	 * is most of the memory, and four at once were a third of the peak. */
@@ -910,7 +823,7 @@ out:
 	rl_mv_flags_free(c, &tk);
 	free(orphan);
 	free(cut);
-	heads_free(&hd);
+	rl_mv_heads_free(&hd);
 	rl_ctx_recycle(c, &carved);
 	rl_opvec_free(&moved);
 	rl_ctx_recycle(c, &out);

@@ -1,11 +1,13 @@
 /* move_stage.h: the parts of the move stage, rl_moves (move.h), internal to its four files:
  *
  *   move.c         candidates widened and grown into moves, the moves put in place
+ *   move_heads.c   a short sentence moved word for word, found once on each side
  *   move_verify.c  whether a candidate is a move: the shares of its words its exact diff matches
  *   move_copies.c  each move tried against the near-identical copies next to its OLD place
+ *   move_carve.c   the ops carved around the moves, the leftovers aligned again
  *   move_cross.c   of two passages that changed places, the one keeping fewer words moved
  *
- * Not a public face: only these four files include it. */
+ * Not a public face: only these files include it. */
 #ifndef REDLINE_MOVE_STAGE_H
 #define REDLINE_MOVE_STAGE_H
 
@@ -17,8 +19,13 @@
 #include "opvec.h"
 #include "shingle.h"
 
-/* The units of each side by their first ids (move.c's, for a short sentence moved whole). */
-typedef struct heads heads;
+/* The units of each side by the hash of their first ids (move_heads.c's, for a short sentence
+ * moved whole): built on first use, per side; freed when the stage ends. */
+typedef struct heads {
+	uint64_t *v[2];  /* hash << 32 | unit, ascending; NULL until built */
+	uint32_t n[2];
+} heads;
+#define RL_MV_HEADS_INIT {{NULL, NULL}, {0, 0}}
 
 /* The candidates tried (widened, grown, verified: each a few diffs of its ranges) may diff this
  * many tokens for each token of both texts, and RL_MV_TRIES_MIN more; the rest are not tried
@@ -80,6 +87,16 @@ int rl_mv_matched(rl_ctx *c, const rl_span *sp, uint32_t *eq);
 bool rl_mv_soft_edge(const rl_ctx *c, int s, uint32_t t);
 /* Is a short candidate whole: units, or whole lines of markup on both sides? */
 bool rl_mv_whole_lines(const rl_ctx *c, const rl_span *sp);
+/* Is token t a closing mark glued to the token before it: ")" or a closing quote? */
+bool rl_mv_glued_closer(const rl_side *sd, uint32_t t);
+
+/* ---------------------------------------------------------------- move_heads.c */
+
+/* The heads' memory freed (they may be built again). */
+void rl_mv_heads_free(heads *hd);
+/* Are the two halves of a candidate the same tokens, one for one, ending a sentence, found once
+ * on each side (*same)? */
+int rl_mv_same_sentences(const rl_ctx *c, heads *hd, const rl_span *sp, bool *same);
 /* Is a candidate shorter than a move still one: whole units on both sides, every word matched
  * (eq of them, content of them content words), the same sentences nowhere else (*whole)? */
 int rl_mv_whole_and_same(const rl_ctx *c, heads *hd, const rl_span *sp, uint32_t eq,

@@ -1,6 +1,7 @@
 /* move_verify.c: whether a candidate span is a move (move.c's candidates, verified with an exact
  * diff of its two places): the shares of its words it must match, a narrower retry, the reach of
  * a moved sentence to its unit's edges. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -397,7 +398,8 @@ static bool kept_partner(const rl_opvec *ops, uint32_t b0, uint32_t b1, uint32_t
 }
 
 /* Do OLD's tokens [lo, hi) stand, word for word, inside [a0, a1) (the same ids in a row)? */
-static bool copy_inside(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t a0, uint32_t a1)
+static bool copy_word_for_word(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t a0,
+                               uint32_t a1)
 {
 	uint32_t n = hi - lo;
 	for (uint32_t at = a0; at + n <= a1; at++) {
@@ -410,19 +412,78 @@ static bool copy_inside(const rl_side *sd, uint32_t lo, uint32_t hi, uint32_t a0
 	return false;
 }
 
+static int cmp_id(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The ids of the words of OLD tokens [lo, hi), sorted, into *v (*n of them). RL_ENOMEM. */
+static int word_bag(const rl_ctx *c, uint32_t lo, uint32_t hi, uint32_t **v, size_t *n)
+{
+	const rl_side *sd = &c->side[RL_OLD];
+	*n = 0;
+	*v = malloc((size_t)(hi - lo) * sizeof **v + sizeof **v);
+	if (!*v)
+		return RL_ENOMEM;
+	for (uint32_t t = lo; t < hi; t++)
+		if (sd->ids[t] != RL_ID_NONE && rl_words(c, RL_OLD, t, t + 1))
+			(*v)[(*n)++] = sd->ids[t];
+	qsort(*v, *n, sizeof **v, cmp_id);
+	return RL_OK;
+}
+
+/* Is OLD's [lo, hi) a copy of [a0, a1): are at least half its words among [a0, a1)'s, each
+ * counted as often as both hold it? Not word for word: two paragraphs of a list written from
+ * one template ("Like /x but stores the location of the failure (in the case of ...)") differ
+ * by a name each, and the generator's spinning and dropped quotations change more words of one
+ * than of the other. */
+static int near_copy(const rl_ctx *c, uint32_t lo, uint32_t hi, uint32_t a0, uint32_t a1,
+                     bool *yes)
+{
+	uint32_t *x = NULL, *y = NULL;
+	size_t nx = 0, ny = 0, i = 0, j = 0, shared = 0;
+	int rc = word_bag(c, lo, hi, &x, &nx);
+	if (rc == RL_OK)
+		rc = word_bag(c, a0, a1, &y, &ny);
+	while (rc == RL_OK && i < nx && j < ny)
+		if (x[i] == y[j])
+			shared++, i++, j++;
+		else if (x[i] < y[j])
+			i++;
+		else
+			j++;
+	*yes = rc == RL_OK && 2 * shared >= nx;
+	free(x);
+	free(y);
+	return rc;
+}
+
 /* A passage of NEW that the ops keep where it stands with a copy of the candidate's OLD half (the
- * same sentence written twice in OLD, the other copy deleted) moves only if it matches more words
- * than they keep there, variants counted on both: else *ok becomes false. A tie is no evidence
- * that it left its place. (Kept with other text, in place it is a coincidence or a bullet's
- * restatement, which a move rightly undoes.) */
+ * same sentence written twice in OLD, the other copy deleted; or two paragraphs of a template
+ * list, near_copy) moves only if it matches more words than they keep there, variants counted on
+ * both: else *ok becomes false. A tie is no evidence that it left its place. (Kept with other
+ * text, in place it is a coincidence or a bullet's restatement, which a move rightly undoes.)
+ * Without it, a template paragraph kept in place but spun there (OLD1 against NEW1) moved to
+ * the unspun copy of its sibling (NEW2), which matches it better than NEW1 does, and the sibling
+ * OLD2, its place taken, moved to NEW1: two kept paragraphs crossed. */
 int rl_mv_kept_in_place(rl_ctx *c, const rl_opvec *ops, const rl_span *sp, bool *ok)
 {
 	uint32_t lo, hi, score = 0;
-	if (!kept_partner(ops, sp->b0, sp->b1, &lo, &hi) || (lo < sp->a1 && hi > sp->a0) ||
-	    !copy_inside(&c->side[RL_OLD], lo, hi, sp->a0, sp->a1))
+	bool copy = false;
+	if (!kept_partner(ops, sp->b0, sp->b1, &lo, &hi) || (lo < sp->a1 && hi > sp->a0))
 		return RL_OK;
+	/* (A near copy only far from the OLD half: items of a list a line apart, each a near copy of
+	 * the next, are what the exact diff pairs out of step, and a move puts back.) */
+	uint32_t gap_lo = hi <= sp->a0 ? hi : sp->a1, gap_hi = hi <= sp->a0 ? sp->a0 : lo;
+	bool far = gap_lo <= gap_hi &&
+	           rl_words(c, RL_OLD, gap_lo, gap_hi) >= 3 * rl_words(c, RL_OLD, sp->a0, sp->a1);
+	int rc = RL_OK;
+	if (!copy_word_for_word(&c->side[RL_OLD], lo, hi, sp->a0, sp->a1) &&
+	    (!far || (rc = near_copy(c, lo, hi, sp->a0, sp->a1, &copy)) != RL_OK || !copy))
+		return rc;
 	uint32_t kb = held_in(c, ops, RL_NEW, sp->b0, sp->b1);
-	int rc = matched(c, sp, true, &score);
+	rc = matched(c, sp, true, &score);
 	*ok = score > kb;
 	return rc;
 }
