@@ -220,41 +220,6 @@ static int alike(rl_ctx *c, const rl_span *u, bool *ok)
 	return rc;
 }
 
-/* Grow one half of a passage, side s, by its next unit (back: the one before it), when that half
- * has fewer words than the other and the unit, free, adds to the words the two halves match at
- * least two and HALF_SHARE of its own: the chain of shingles ran on past the end of one half
- * ("... of a signal handler." against "... of a signal handler. Thus, you could declare a signal
- * handler using ..."; the second sentence's "a signal handler" hit the first's), and the two
- * halves ended a sentence apart. (RL_MV_SHARE, a move's share, let a verse of Luke rewritten in
- * place take "What about us? What must we do?" for its "What shall we do".) *grown: whether it
- * did. */
-#define HALF_SHARE 0.6
-
-static int grow_half(rl_ctx *c, const taken *tk, rl_span *sp, int s, bool back, bool *grown)
-{
-	const rl_side *sd = &c->side[s];
-	uint32_t *lo = s ? &sp->b0 : &sp->a0, *hi = s ? &sp->b1 : &sp->a1;
-	*grown = false;
-	if (rl_words(c, s, *lo, *hi) >= rl_words(c, !s, s ? sp->a0 : sp->b0, s ? sp->a1 : sp->b1) ||
-	    (back ? *lo == 0 || !unit_edge(c, s, *lo) : *hi >= sd->n || !unit_edge(c, s, *hi)))
-		return RL_OK;
-	uint32_t u0 = back ? sd->ustart[rl_unit_of(sd, *lo - 1)] : *hi;
-	uint32_t u1 = back ? *lo : sd->ustart[rl_unit_of(sd, *hi) + 1];
-	if (!all_free(tk, s, u0, u1))
-		return RL_OK;
-	rl_span wide = *sp;
-	*(s ? (back ? &wide.b0 : &wide.b1) : (back ? &wide.a0 : &wide.a1)) = back ? u0 : u1;
-	uint32_t before = 0, after = 0, own = rl_words(c, s, u0, u1);
-	int rc = rl_mv_matched(c, sp, &before);
-	if (rc == RL_OK)
-		rc = rl_mv_matched(c, &wide, &after);
-	if (rc == RL_OK && after >= before + 2 && after - before >= HALF_SHARE * own) {
-		*sp = wide;
-		*grown = true;
-	}
-	return rc;
-}
-
 /* Grow a passage that ends (or starts) at unit edges on both sides by the units next to it, while
  * they are free on both sides and alike: a moved paragraph whose middle sentence was rewritten
  * more than the rest moves whole. */
@@ -277,20 +242,12 @@ static int grow(rl_ctx *c, const taken *tk, rl_span *sp)
 				u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
 				              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 			}
-			bool ok = false;
-			int rc = RL_OK;
-			if (all_free(tk, RL_OLD, u.a0, u.a1) && all_free(tk, RL_NEW, u.b0, u.b1) &&
-			    (rc = alike(c, &u, &ok)) != RL_OK)
+			if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1))
+				break;
+			bool ok;
+			int rc = alike(c, &u, &ok);
+			if (rc != RL_OK)
 				return rc;
-			if (!ok) {
-				bool grown = false;
-				for (int s = 0; s < 2 && !grown && rc == RL_OK; s++)
-					rc = grow_half(c, tk, sp, s, back, &grown);
-				if (rc != RL_OK)
-					return rc;
-				if (grown)
-					continue;
-			}
 			if (!ok)
 				break;
 			if (!back)
