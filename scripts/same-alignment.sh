@@ -33,16 +33,18 @@ fi
 n=0
 differ=0
 same() { # OLD NEW [flags...]
-    a=$1
-    b=$2
+    # its own names: the callers' loops run over $a and $b (until stop 34 this overwrote them,
+    # and the -i -p run after "same $b $a" compared NEW with OLD)
+    sa_old=$1
+    sa_new=$2
     shift 2
     # exit 1 means "differences found", like diff; 2 is an error and is compared as well
-    "$base" --json "$@" "$a" "$b" >"$tmp/base" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/base"
-    "$new" --json "$@" "$a" "$b" >"$tmp/new" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/new"
+    "$base" --json "$@" "$sa_old" "$sa_new" >"$tmp/base" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/base"
+    "$new" --json "$@" "$sa_old" "$sa_new" >"$tmp/new" 2>&1 || [ $? -eq 1 ] || echo "exit $?" >>"$tmp/new"
     if ! cmp -s "$tmp/base" "$tmp/new"; then
-        [ $all -eq 1 ] || { echo "DIFFERENT: $* $a $b" >&2; exit 1; }
+        [ $all -eq 1 ] || { echo "DIFFERENT: $* $sa_old $sa_new" >&2; exit 1; }
         differ=$((differ + 1))
-        echo "DIFFERENT: $* $a $b ($(grep -o '"kind"' "$tmp/base" | wc -l) -> $(grep -o '"kind"' "$tmp/new" | wc -l) ops)"
+        echo "DIFFERENT: $* $sa_old $sa_new ($(grep -o '"kind"' "$tmp/base" | wc -l) -> $(grep -o '"kind"' "$tmp/new" | wc -l) ops)"
     fi
     n=$((n + 1))
 }
