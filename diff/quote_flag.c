@@ -221,6 +221,12 @@ static const rl_quotation *kept_in(const rl_ctx *c, const rl_qowner *ow, const r
 	return NULL;
 }
 
+/* Change ops of a quotation of NEW looked at by reworded_in(), at most: many quotations of OLD
+ * may ask of one long quotation of NEW (a text quoted whole around quotations of its own), so
+ * past this the answer is yes, the cut judged altered as before stop 34, and no input asks more
+ * than this per quotation. */
+#define REWORD_WALK_OPS 4096
+
 /* Does a change put words inside quotation there of side o (words reworded or added in it: "open
  * [supply fashions,”]" against "“… open {source models}. We …”"; "1250 [The Light]" against
  * "{Praise 99.1 &} 1250")? Asked of that quotation's own ops, so that a move (whose ops stand
@@ -229,7 +235,10 @@ static bool reworded_in(const rl_ctx *c, const rl_qowner *ow, const rl_opvec *op
                         const rl_quotation *there)
 {
 	rl_qo_walk w = {there->t0, UINT32_MAX};
+	uint32_t seen = 0;
 	for (uint32_t k; (k = rl_qo_next_op(ow, ops, o, there, false, &w)) != UINT32_MAX;) {
+		if (++seen > REWORD_WALK_OPS)
+			return true;
 		const rl_op *op = &ops->v[k];
 		uint32_t lo = rl_lo(op, o) > there->t0 ? rl_lo(op, o) : there->t0;
 		uint32_t hi = rl_hi(op, o) < there->t1 ? rl_hi(op, o) : there->t1;
