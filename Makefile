@@ -74,12 +74,12 @@ bench:
 	@scripts/deps.sh bench
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
 		-DREDLINE_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target redline
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target redline phase
 	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $(BENCH_BUILD)/measure bench/measure.c
 	@if [ -f ../shared/bench/wikidiff2/build.sh ]; then \
 		sh ../shared/bench/wikidiff2/build.sh $(BENCH_BUILD)/wd2 >/dev/null; fi
 	@python3 bench/bench.py --bin $(BENCH_BUILD)/src/redline --measure $(BENCH_BUILD)/measure \
-		--wd2 $(BENCH_BUILD)/wd2/wd2 $(BENCH_ARGS)
+		--wd2 $(BENCH_BUILD)/wd2/wd2 --phase $(BENCH_BUILD)/phase $(BENCH_ARGS)
 
 fuzz:
 	@scripts/deps.sh fuzz
