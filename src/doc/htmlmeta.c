@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "htmlnode.h"
+
 #define META_MAX_WORDS 15   /* a byline with a title and a date, at most (furniture.c's too) */
 #define META_TEXT 512       /* bytes of a line looked at */
 #define HEADER_DEPTH 6      /* wrappers between a line and its article's header, at most */
@@ -80,14 +82,8 @@ static size_t look_under(const xmlNode *top, char *buf, size_t max, contents *c)
 		if (n->type == XML_ELEMENT_NODE) {
 			c->heading |= is_heading(n);
 			c->time |= named(n, "time");
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
 		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		n = n && n != top ? n->next : NULL;
+		n = rl_html_next(top, n, true);
 	}
 	return len;
 }
