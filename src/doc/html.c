@@ -51,6 +51,7 @@ typedef struct html_reader {
 	size_t nstats;
 	size_t read_text;     /* text in the block read (its stats' unit); 0 while scoring */
 	size_t item_end;      /* where the last list item's mark ("- ", "2. ") ends; 0: none */
+	const xmlNode *headline; /* the page's headline, when an article was found (htmlmeta.c) */
 } html_reader;
 
 /* An element's stats (reader mode), or NULL. */
@@ -90,8 +91,11 @@ static bool skipped(const html_reader *r, xmlNode *n)
 	    rl_html_note_reference(n) || rl_html_permalink_mark(n) || rl_html_read_more(n) ||
 	    chrome(r, n))
 		return true;
-	/* An article's kicker, byline and date (htmlmeta.c), once the article is found. */
-	if (r->meta && r->read_text && rl_html_in_article_header(n) && rl_html_header_meta(n))
+	/* An article's kicker, byline and date (htmlmeta.c), in its header or right after its
+	 * headline, once the article is found. */
+	if (r->meta && r->read_text &&
+	    (rl_html_in_article_header(n) || rl_html_after_headline(n, r->headline)) &&
+	    rl_html_header_meta(n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
@@ -642,6 +646,7 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 			xmlNode *h1 = headline(&r, root);
 			if (!h1)
 				h1 = title_before(&r, root, article);
+			r.headline = h1;
 			if (h1 && !is_inside(h1, article)) {
 				r.in_article = articles_above(h1);
 				walk(&r, h1, &text_walker);
