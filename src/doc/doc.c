@@ -578,6 +578,21 @@ static bool holds_text(const char *text, size_t len, const char *s, size_t n)
 	return found;
 }
 
+/* Leave out of m the lines the pattern rules drop wherever they stand (a byline with a reading
+ * time is a stamp): they are no article furniture of m's side's own, to be compared with the
+ * other side's, since they are dropped whatever the other side holds. */
+static void patterns_aside(article_meta *m)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		const char *s = m->text + m->at[i], *nl = memchr(s, '\n', m->len - m->at[i]);
+		size_t n = nl ? (size_t)(nl - s) : m->len - m->at[i];
+		if (!rl_doc_says_furniture(s, n))
+			m->at[k++] = m->at[i];
+	}
+	m->n = k;
+}
+
 /* Read an HTML side's article whole and without its furniture, when the pair's rules want it
  * (reader mode and --body). 0, or -1 with "NAME: reason" in err. */
 static int find_meta(const rl_source *src, const rl_doc_opts *o, article_meta *m, char *err,
@@ -597,6 +612,8 @@ static int find_meta(const rl_source *src, const rl_doc_opts *o, article_meta *m
 		                  sizeof why);
 	if (rc == 0 && lines_gone(m->text, m->len, without, wlen, m) != 0)
 		rc = -1, snprintf(why, sizeof why, "out of memory");
+	if (rc == 0)
+		patterns_aside(m);
 	free(without);
 	if (rc != 0)
 		snprintf(err, errlen, "%s: %s", src->name, why);

@@ -95,6 +95,10 @@ int rl_doc_furniture_also(const char *text, size_t len, const regex_t *ignore, s
                           unsigned rules, const size_t *also, size_t nalso, size_t **ranges,
                           size_t *n);
 
+/* Does the line [s, s + n) say it is furniture (a stamp, a byline with a reading time, "Share
+ * this"...), as the pattern rules of rl_doc_furniture find it wherever it stands? */
+bool rl_doc_says_furniture(const char *s, size_t n);
+
 /* An offset of src's compared text as an offset of its extracted text. at_end: the offset ends a
  * range (a dropped passage there is not crossed). */
 size_t rl_doc_map_offset(const rl_source *src, size_t off, bool at_end);

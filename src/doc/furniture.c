@@ -198,6 +198,15 @@ static bool says_furniture(const char *s, size_t n, unsigned words)
 	return is_teaser(s, n);
 }
 
+bool rl_doc_says_furniture(const char *s, size_t n)
+{
+	while (n && is_space((unsigned char)*s))
+		s++, n--;
+	while (n && is_space((unsigned char)s[n - 1]))
+		n--;
+	return n && says_furniture(s, n, count_words(s, n));
+}
+
 /* Split text into lines, each measured. Returns the count, or -1 when out of memory. */
 static long split_lines(const char *text, size_t len, line **out)
 {

@@ -26,6 +26,7 @@
 #include <utf8proc.h>
 
 #include "htmlmeta.h"
+#include "htmlnode.h"
 #include "textbuf.h"
 
 /* A paragraph scores when it has this many characters of text. */
@@ -50,6 +51,7 @@ typedef struct html_reader {
 	size_t nstats;
 	size_t read_text;     /* text in the block read (its stats' unit); 0 while scoring */
 	size_t item_end;      /* where the last list item's mark ("- ", "2. ") ends; 0: none */
+	const xmlNode *headline; /* the page's headline, when an article was found (htmlmeta.c) */
 } html_reader;
 
 /* An element's stats (reader mode), or NULL. */
@@ -59,272 +61,6 @@ static node_stat *stat_of(const html_reader *r, const xmlNode *n)
 	return i && r->stats ? &r->stats[i - 1] : NULL;
 }
 
-static bool name_is(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
-}
-
-static bool name_in(const xmlNode *n, const char *const *names)
-{
-	for (; *names; names++)
-		if (name_is(n, *names))
-			return true;
-	return false;
-}
-
-/* Code and metadata, never text. */
-static const char *const code_elements[] = {
-	"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
-	"embed", "canvas", "audio", "video", "map", NULL};
-/* The page's furniture, dropped in reader mode. */
-static const char *const furniture_elements[] = {
-	"nav", "aside", "form", "button", "select", "input", "textarea", "dialog", "menu", NULL};
-static const char *const block_elements[] = {
-	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "table", "tr",
-	"td", "th", "caption", "thead", "tbody", "tfoot", "section", "article", "main", "figure",
-	"figcaption", "address", "hr", "header", "footer", "body", "html", "center", "details",
-	"summary", "fieldset", "legend", "nav", "aside", "form", "hgroup", NULL};
-
-static bool attr_is(xmlNode *n, const char *name, const char *value)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	bool is = v && strcasecmp((const char *)v, value) == 0;
-	xmlFree(v);
-	return is;
-}
-
-/* style="display: none" or "visibility:hidden", spaces and case aside. */
-static bool style_hides(xmlNode *n)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
-	if (!v)
-		return false;
-	char squeezed[256];
-	size_t k = 0;
-	for (const xmlChar *p = v; *p && k + 1 < sizeof squeezed; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			squeezed[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	squeezed[k] = '\0';
-	xmlFree(v);
-	return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
-}
-
-/* ------------------------------------------------------------------ class and id words */
-
-/* The words a page's class and id attributes use for its furniture, as parts of a name split at
- * '-' and '_' ("sd-sharing-enabled", "jp-relatedposts", "cookie_banner", "ad-slot"): a part that
- * begins with one of the first list, or is one of the second. Sites name their widgets so for
- * their style sheets; reader modes (Mozilla's Readability) read the same names. Not here: words
- * that name an article's own parts too ("meta", "byline", "media", "comment", "banner"). */
-static const char *const chrome_prefixes[] = {
-	"share", "sharing", "social", "related", "newsletter", "subscribe", "signup", "cookie",
-	"consent", "gdpr", "promo", "sponsor", "advert", "breadcrumb", NULL};
-static const char *const chrome_parts[] = {"ad", "ads", "like", "likes", "tag", "tags", "comments",
-                                           NULL};
-/* Text set apart for screen readers alone ("Posted on", "Continue reading"): never seen. */
-static const char *const unseen_names[] = {"screen-reader-text", "sr-only", "visually-hidden",
-                                           "visuallyhidden", NULL};
-
-/* A class or id name [s, s + n) of a furniture widget: one of its parts is chrome's. */
-static bool chrome_name(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		size_t k = strcspn(s + i, "-_");
-		k = k < n - i ? k : n - i;
-		for (const char *const *w = chrome_prefixes; *w && k; w++)
-			if (k >= strlen(*w) && strncasecmp(s + i, *w, strlen(*w)) == 0)
-				return true;
-		for (const char *const *w = chrome_parts; *w && k; w++)
-			if (k == strlen(*w) && strncasecmp(s + i, *w, k) == 0)
-				return true;
-		i += k + 1;
-	}
-	return false;
-}
-
-/* A class name [s, s + n) of text for screen readers alone. */
-static bool unseen_name(const char *s, size_t n)
-{
-	for (const char *const *w = unseen_names; *w; w++)
-		if (n == strlen(*w) && strncasecmp(s, *w, n) == 0)
-			return true;
-	return false;
-}
-
-/* Does attribute attr of n hold a name (they are separated by spaces) that match takes? */
-static bool attr_names(xmlNode *n, const char *attr, bool (*match)(const char *s, size_t n))
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-	bool found = false;
-	for (const char *s = (const char *)v; s && *s && !found;) {
-		s += strspn(s, " \t\r\n\f");
-		size_t len = strcspn(s, " \t\r\n\f");
-		found = len > 0 && match(s, len);
-		s += len;
-	}
-	xmlFree(v);
-	return found;
-}
-
-static bool hidden(xmlNode *n)
-{
-	return xmlHasProp(n, (const xmlChar *)"hidden") || attr_is(n, "aria-hidden", "true") ||
-	       style_hides(n) || attr_names(n, "class", unseen_name);
-}
-
-/* A link within the page ("#n1"): a note's reference, a back link. */
-static bool links_within(xmlNode *n)
-{
-	xmlChar *v = name_is(n, "a") ? xmlGetProp(n, (const xmlChar *)"href") : NULL;
-	bool in = v && v[0] == '#';
-	xmlFree(v);
-	return in;
-}
-
-/* The text under n, or up to `max` bytes of it into buf (NUL-terminated); returns its length,
- * which may be more than was copied. Only text in or out of links: links 1 only inside them, 0
- * only outside, -1 both. */
-static size_t text_under(xmlNode *n, int links, char *buf, size_t max)
-{
-	size_t len = 0;
-	xmlNode *top = n;
-	bool inside = false;
-	for (xmlNode *p = n; p; p = p->parent)
-		inside |= name_is(p, "a");
-	buf[0] = '\0';
-	while (n) {
-		if (n->type == XML_TEXT_NODE && n->content) {
-			bool in = inside;
-			for (xmlNode *p = n->parent; p && p != top->parent; p = p->parent)
-				in |= name_is(p, "a");
-			if (links < 0 || in == (links == 1)) {
-				size_t k = strlen((const char *)n->content);
-				if (len + k < max)
-					memcpy(buf + len, n->content, k + 1);
-				len += k;
-			}
-		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		n = n && n != top ? n->next : NULL;
-	}
-	return len;
-}
-
-/* A note's reference: a <sup> holding a link within the page ("<sup><a href=#n1>1</a></sup>",
- * "<a href=#fn1><sup>1</sup></a>") with a short mark ("1", "[2]", "*"). The note itself is text;
- * its mark in the sentence is not a word (the DOCX and ODT readers leave it out too). */
-static bool note_reference(xmlNode *n)
-{
-	if (!name_is(n, "sup"))
-		return false;
-	bool link = n->parent && links_within(n->parent);
-	for (xmlNode *c = n->children; c && !link; c = c->next)
-		link = links_within(c);
-	char mark[16];
-	return link && text_under(n, -1, mark, sizeof mark) < 8;
-}
-
-/* A permalink's mark: a link within the page whose text is one or two signs and no letter or
- * digit, the "¶" Sphinx puts after every heading, Node's and rustdoc's "#" and "§", a note's
- * back link "↩" (GitHub's "↩<sup>2</sup>"). It is drawn faintly or shown on hovering, points at
- * where it stands, and is no word: before, it was read stuck to the heading ("Abstract¶",
- * "Path#"), so the heading differed from the same heading in another format. */
-static bool permalink_mark(xmlNode *n)
-{
-	if (!links_within(n))
-		return false;
-	char mark[16];
-	size_t len = text_under(n, -1, mark, sizeof mark);
-	if (len >= sizeof mark)
-		return false;
-	/* GitHub numbers a note's second and later back links: "↩<sup>2</sup>". */
-	for (xmlNode *c = n->children; c; c = c->next)
-		if (name_is(c, "sup"))
-			while (len && mark[len - 1] >= '0' && mark[len - 1] <= '9')
-				len--;
-	size_t signs = 0;
-	for (utf8proc_ssize_t i = 0, k; i < (utf8proc_ssize_t)len; i += k) {
-		utf8proc_int32_t cp;
-		k = utf8proc_iterate((const utf8proc_uint8_t *)mark + i, (utf8proc_ssize_t)len - i, &cp);
-		if (k <= 0)
-			return false;
-		utf8proc_category_t cat = utf8proc_category(cp);
-		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
-			return false;
-		if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)
-			return false;
-		bool space = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' ||
-		             cp == 0xA0;
-		signs += !space && cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_CF;
-	}
-	return signs >= 1 && signs <= 2;
-}
-
-/* Has the element a block among its children (is it more than a paragraph)? */
-static bool holds_blocks(const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (name_in(c, block_elements) || name_is(c, "li") || name_is(c, "pre") ||
-		    name_is(c, "blockquote"))
-			return true;
-	return false;
-}
-
-/* A "Read more: <a>…</a>" paragraph (or a division holding no block): a short label ending with
- * a colon and a link, the page
- * pointing at another story from inside this one. */
-static bool read_more(xmlNode *n)
-{
-	if (!name_is(n, "p") && !(name_is(n, "div") && !holds_blocks(n)))
-		return false;
-	char label[48], link[8];
-	size_t len = text_under(n, 0, label, sizeof label);
-	if (len >= sizeof label || text_under(n, 1, link, sizeof link) == 0)
-		return false;
-	while (len && strchr(" \t\r\n\xa0", label[len - 1]))
-		label[--len] = '\0';
-	size_t words = 0;
-	for (size_t i = 0; i < len; i++)
-		words += label[i] != ' ' && (i == 0 || label[i - 1] == ' ');
-	return len > 1 && label[len - 1] == ':' && words <= 3;
-}
-
-/* Elements inside a line of text, which an image in running text may stand in. */
-static const char *const inline_elements[] = {
-	"a", "span", "picture", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr",
-	"mark", "q", "cite", "time", "s", "del", "ins", "code", "kbd", "font", NULL};
-
-/* Does the image stand in a line of text, as a word does (an emoji a site draws as an image,
- * a formula, an icon between words)? Only then is its description read in reader mode: a
- * picture standing alone between paragraphs, captioned or not, is seen, not read, and its
- * description read as a paragraph paired with whatever the other copy had there (a
- * standfirst, a caption). Text beside it, or beside the inline elements around it, decides. */
-static bool in_running_text(const xmlNode *img)
-{
-	const xmlNode *n = img;
-	for (int up = 0; n && up < 8; up++, n = n->parent) {
-		for (const xmlNode *sib = n->parent ? n->parent->children : NULL; sib; sib = sib->next) {
-			if (sib == n || (sib->type != XML_TEXT_NODE && sib->type != XML_CDATA_SECTION_NODE))
-				continue;
-			for (const char *c = (const char *)sib->content; c && *c; c++)
-				if (!strchr(" \t\r\n\f", *c))
-					return true;
-		}
-		if (!n->parent || !name_in(n->parent, inline_elements))
-			return false;
-	}
-	return false;
-}
-
-static bool is_article(const xmlNode *n)
-{
-	return name_is(n, "article") || name_is(n, "main");
-}
 
 /* A widget of the site's inside the block read (share buttons, related stories, a newsletter
  * box, an advertisement, a list of tags), named so by its class or id. Never one that holds half
@@ -338,7 +74,8 @@ static bool chrome(const html_reader *r, xmlNode *n)
 	const node_stat *s = stat_of(r, n);
 	if (!s || 2 * s->text >= r->read_text)
 		return false;
-	return attr_names(n, "class", chrome_name) || attr_names(n, "id", chrome_name);
+	return rl_html_attr_names(n, "class", rl_html_chrome_name) ||
+	       rl_html_attr_names(n, "id", rl_html_chrome_name);
 }
 
 /* Is the element (and all it holds) left out? */
@@ -346,15 +83,19 @@ static bool skipped(const html_reader *r, xmlNode *n)
 {
 	if (n->type != XML_ELEMENT_NODE)
 		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
-	if (name_in(n, code_elements))
+	if (name_in(n, rl_html_code_elements))
 		return true;
 	if (!r->reader)
 		return false;
-	if (name_in(n, furniture_elements) || hidden(n) || note_reference(n) || permalink_mark(n) ||
-	    read_more(n) || chrome(r, n))
+	if (name_in(n, rl_html_furniture_elements) || rl_html_hidden(n) ||
+	    rl_html_note_reference(n) || rl_html_permalink_mark(n) || rl_html_read_more(n) ||
+	    chrome(r, n))
 		return true;
-	/* An article's kicker, byline and date (htmlmeta.c), once the article is found. */
-	if (r->meta && r->read_text && rl_html_in_article_header(n) && rl_html_header_meta(n))
+	/* An article's kicker, byline and date (htmlmeta.c), in its header or right after its
+	 * headline, once the article is found. */
+	if (r->meta && r->read_text &&
+	    (rl_html_in_article_header(n) || rl_html_after_headline(n, r->headline)) &&
+	    rl_html_header_meta(n))
 		return true;
 	/* A page's header and footer are furniture; an article's own are not (its headline). */
 	return (name_is(n, "header") || name_is(n, "footer")) && r->in_article == 0;
@@ -418,14 +159,14 @@ static size_t list_number(html_reader *r, xmlNode *item)
 static bool shows_words(const html_reader *r, xmlNode *top)
 {
 	xmlNode *n = top->children;
-	while (n && n != top) {
+	while (n) {
 		bool inside = false;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			for (const char *c = (const char *)n->content; c && *c; c++)
 				if (!strchr(" \t\r\n\f", *c))
 					return true;
 		} else if (n->type == XML_ELEMENT_NODE && !skipped(r, n) && !name_is(n, "li")) {
-			xmlChar *alt = name_is(n, "img") && (!r->reader || in_running_text(n))
+			xmlChar *alt = name_is(n, "img") && (!r->reader || rl_html_in_running_text(n))
 			                   ? xmlGetProp(n, (const xmlChar *)"alt") : NULL;
 			bool described = alt && alt[0];
 			xmlFree(alt);
@@ -433,13 +174,7 @@ static bool shows_words(const html_reader *r, xmlNode *top)
 				return true;
 			inside = n->children != NULL;
 		}
-		if (inside) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && !n->next)
-			n = n->parent;
-		n = n != top ? n->next : top;
+		n = rl_html_next(top, n, inside);
 	}
 	return false;
 }
@@ -467,7 +202,7 @@ static bool listings(const xmlNode *pre)
 	for (const xmlNode *c = pre->children; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE && name_is(c, "code"))
 			codes++;
-		else if (c->type == XML_ELEMENT_NODE && !name_in(c, furniture_elements))
+		else if (c->type == XML_ELEMENT_NODE && !name_in(c, rl_html_furniture_elements))
 			return false;
 		else if (c->type == XML_TEXT_NODE && c->content &&
 		         ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")])
@@ -509,7 +244,7 @@ static bool text_enter(html_reader *r, xmlNode *n)
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 		if (!r->in_pre++)
 			r->pre_listings = listings(n);
-	} else if (name_in(n, block_elements)) {
+	} else if (name_in(n, rl_html_block_elements)) {
 		if (!after_item_mark(r))
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	} else if (r->in_pre && name_is(n, "code") && n->parent && name_is(n->parent, "pre") &&
@@ -518,7 +253,8 @@ static bool text_enter(html_reader *r, xmlNode *n)
 	} else if (name_is(n, "img")) {
 		/* An image in a line of text is its description; one standing alone is not read in
 		 * reader mode (in_running_text). */
-		xmlChar *alt = r->reader && !in_running_text(n) ? NULL : xmlGetProp(n, (const xmlChar *)"alt");
+		xmlChar *alt = r->reader && !rl_html_in_running_text(n)
+		                   ? NULL : xmlGetProp(n, (const xmlChar *)"alt");
 		if (alt)
 			rl_textbuf_text(&r->tb, (const char *)alt, strlen((const char *)alt));
 		xmlFree(alt);
@@ -536,7 +272,7 @@ static void text_leave(html_reader *r, xmlNode *n)
 	} else if (name_is(n, "pre")) {
 		r->in_pre -= r->in_pre > 0;
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
-	} else if (name_is(n, "li") || name_in(n, block_elements)) {
+	} else if (name_is(n, "li") || name_in(n, rl_html_block_elements)) {
 		rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
 	}
 }
@@ -646,8 +382,8 @@ static bool prose_section(const html_reader *r, xmlNode *n)
 {
 	const node_stat *s = stat_of(r, n);
 	return s && s->score > 0 && s->text > 0 && 2 * s->links < s->text &&
-	       opens_with_heading(n) && !attr_names(n, "class", chrome_name) &&
-	       !attr_names(n, "id", chrome_name);
+	       opens_with_heading(n) && !rl_html_attr_names(n, "class", rl_html_chrome_name) &&
+	       !rl_html_attr_names(n, "id", rl_html_chrome_name);
 }
 
 /* Has n a sibling that is a section of prose? */
@@ -716,13 +452,7 @@ static xmlNode *find_article(html_reader *r, xmlNode *root)
 			if (score > best_score)
 				best = n, best_score = score;
 		}
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
+		n = rl_html_next(root, n, true);
 	}
 	node_stat *b = stat_of(r, best);
 	return b && b->text - b->links >= ARTICLE_MIN_TEXT ? whole_document(r, best) : NULL;
@@ -745,14 +475,8 @@ static xmlNode *headline(html_reader *r, xmlNode *root)
 			node_stat *s = stat_of(r, n);
 			if (name_is(n, "h1") && s && s->text > 0)
 				return n;
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
 		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
+		n = rl_html_next(root, n, true);
 	}
 	return NULL;
 }
@@ -761,31 +485,13 @@ static xmlNode *headline(html_reader *r, xmlNode *root)
 #define TITLE_NODES 2048
 #define TITLE_HEADERS 8  /* page headers looked at for a title */
 
-/* A walk in document order under top (from its first child), without recursion; it counts the
- * links it is inside and notes when it leaves the element watched. */
-typedef struct order_walk {
-	const xmlNode *top, *watch;
-	unsigned links;
-	bool left_watch;
-} order_walk;
-
-/* The node after n (its children first when down), or NULL past top's last. */
-static xmlNode *order_next(order_walk *w, xmlNode *n, bool down)
+/* Is n inside a link below top? */
+static bool in_link(const xmlNode *n, const xmlNode *top)
 {
-	if (down && n->type == XML_ELEMENT_NODE && n->children) {
-		w->links += name_is(n, "a");
-		return n->children;
-	}
-	for (;;) {
-		w->left_watch = w->left_watch || n == w->watch;
-		if (n->next)
-			return n->next;
-		n = n->parent;
-		if (!n || n == w->top)
-			return NULL;
-		if (name_is(n, "a") && w->links)
-			w->links--;
-	}
+	for (n = n->parent; n && n != top; n = n->parent)
+		if (name_is(n, "a"))
+			return true;
+	return false;
 }
 
 /* A page header's title (stop 27): its first <h1>, when the header holds no menu (a <nav>: a
@@ -793,19 +499,17 @@ static xmlNode *order_next(order_walk *w, xmlNode *n, bool down)
  * TITLE_NODES nodes at most. */
 static xmlNode *header_title(xmlNode *header)
 {
-	order_walk w = {.top = header};
 	xmlNode *h1 = NULL;
 	size_t text = 0, linked = 0, k = 0;
-	for (xmlNode *n = header->children; n; n = order_next(&w, n, true)) {
-		if (++k > TITLE_NODES || name_in(n, furniture_elements))
+	for (xmlNode *n = header->children; n; n = rl_html_next(header, n, true)) {
+		if (++k > TITLE_NODES || name_in(n, rl_html_furniture_elements))
 			return NULL;
 		if (!h1 && name_is(n, "h1")) {
 			h1 = n;
-			w.watch = n;
-		} else if (h1 && !w.left_watch && n->type == XML_TEXT_NODE && n->content) {
+		} else if (h1 && n->type == XML_TEXT_NODE && n->content && is_inside(n, h1)) {
 			size_t c = text_chars((const char *)n->content);
 			text += c;
-			linked += w.links ? c : 0;
+			linked += in_link(n, header) ? c : 0;
 		}
 	}
 	return h1 && text > 0 && 2 * linked < text ? h1 : NULL;
@@ -816,12 +520,11 @@ static xmlNode *header_title(xmlNode *header)
  * <h1> was never read. The first header before the article, not in furniture, with a title. */
 static xmlNode *title_before(html_reader *r, xmlNode *root, const xmlNode *article)
 {
-	order_walk w = {.top = root};
 	unsigned headers = 0;
 	for (xmlNode *n = root->children; n && n != article && headers < TITLE_HEADERS;) {
 		bool down = n->type == XML_ELEMENT_NODE;
-		if (down && (name_in(n, furniture_elements) || name_is(n, "footer") || hidden(n) ||
-		             name_in(n, code_elements) || chrome(r, n)))
+		if (down && (name_in(n, rl_html_furniture_elements) || name_is(n, "footer") ||
+		             rl_html_hidden(n) || name_in(n, rl_html_code_elements) || chrome(r, n)))
 			down = false;
 		else if (down && name_is(n, "header")) {
 			xmlNode *h1 = header_title(n);
@@ -830,7 +533,7 @@ static xmlNode *title_before(html_reader *r, xmlNode *root, const xmlNode *artic
 			headers++;
 			down = false;
 		}
-		n = order_next(&w, n, down);
+		n = rl_html_next(root, n, down);
 	}
 	return NULL;
 }
@@ -943,6 +646,7 @@ int rl_read_html(const char *data, size_t len, int extract_body, size_t max_out,
 			xmlNode *h1 = headline(&r, root);
 			if (!h1)
 				h1 = title_before(&r, root, article);
+			r.headline = h1;
 			if (h1 && !is_inside(h1, article)) {
 				r.in_article = articles_above(h1);
 				walk(&r, h1, &text_walker);

@@ -12,9 +12,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "htmlnode.h"
+
 #define META_MAX_WORDS 15   /* a byline with a title and a date, at most (furniture.c's too) */
 #define META_TEXT 512       /* bytes of a line looked at */
 #define HEADER_DEPTH 6      /* wrappers between a line and its article's header, at most */
+#define HEADLINE_AFTER 3    /* elements between an article's headline and its byline, at most (a
+                             * standfirst, a picture): walkway-v1.html has one */
 
 static bool named(const xmlNode *n, const char *name)
 {
@@ -41,6 +45,15 @@ bool rl_html_in_article_header(const xmlNode *n)
 			return false;
 		}
 	return false;
+}
+
+bool rl_html_after_headline(const xmlNode *n, const xmlNode *headline)
+{
+	int k = 0;
+	const xmlNode *p = n->prev;
+	for (; p && k < HEADLINE_AFTER && p != headline; p = p->prev)
+		k += p->type == XML_ELEMENT_NODE;
+	return headline && p == headline;
 }
 
 /* Does n's parent hold text of its own (not white space), beside n? Then n is part of a line. */
@@ -80,14 +93,8 @@ static size_t look_under(const xmlNode *top, char *buf, size_t max, contents *c)
 		if (n->type == XML_ELEMENT_NODE) {
 			c->heading |= is_heading(n);
 			c->time |= named(n, "time");
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
 		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		n = n && n != top ? n->next : NULL;
+		n = rl_html_next(top, n, true);
 	}
 	return len;
 }

@@ -17,4 +17,9 @@ bool rl_html_header_meta(xmlNode *n);
 /* Is n inside a <header> that is inside an <article> or <main> (an article's own header)? */
 bool rl_html_in_article_header(const xmlNode *n);
 
+/* Is n one of the few elements (HEADLINE_AFTER) that follow the page's headline among its
+ * siblings (an article that sets its byline below its headline with no <header> around them:
+ * <h1>, a standfirst, <p class="byline">)? */
+bool rl_html_after_headline(const xmlNode *n, const xmlNode *headline);
+
 #endif

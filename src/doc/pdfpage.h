@@ -1,12 +1,15 @@
 /* pdfpage.h: the PDF reader's lines and document as it reads them, shared by its files (pdfdoc.c:
- * lines, paragraphs; pdforder.c: reading order, columns; pdffurn.c: page furniture; pdfcirc.c:
- * the circled c; pdfhyph.c: a hyphen at a line's end; pdfnote.c: footnote marks; pdfbullet.c:
- * drawn bullets). Not a face of the readers: only these files include it. */
+ * the document; pdfline.c: a page's lines; pdfpara.c: paragraphs; pdforder.c: reading order,
+ * columns; pdffurn.c: page furniture; pdfcirc.c: the circled c; pdfhyph.c: a hyphen at a
+ * line's end; pdfnote.c: footnote marks; pdfbullet.c: drawn bullets). Not a face of the
+ * readers: only these files include it. */
 #ifndef REDLINE_PDFPAGE_H
 #define REDLINE_PDFPAGE_H
 
 #include <poppler.h>
 #include <stddef.h>
+
+#include "docbuf.h"
 
 typedef struct {
 	double x1, y1, x2, y2;
@@ -48,6 +51,9 @@ static inline const char *rl_pdf_next_char(const char *s)
 		s++;
 	return s;
 }
+
+#define CELL_ALIGN 0.5        /* points apart that cells of one column start (pdfpara.c) */
+#define JUSTIFIED_GAP_ABS 0.5 /* points apart that a justified line's gaps may differ (pdfline.c) */
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
 
@@ -93,5 +99,16 @@ int rl_pdf_reading_order(pline **v, size_t n, pline **out, size_t *k);
 /* Is a bullet drawn just left of line l, where no text is (a render of l's page, at most
  * MAX_RENDERS pages a document)? The answer for the last line asked is kept. */
 int rl_pdf_drawn_mark(pdoc *d, const pline *l);
+
+/* One page's characters (page number pageno) into lines appended to d. 0, or -1 when out of
+ * memory or past the raw text's limit (d->over). */
+int rl_pdf_read_page(pdoc *d, PopplerPage *page, unsigned pageno);
+
+/* A table's cell wrapped over lines, read apart from the cells beside it in the lines v (in
+ * reading order), is moved together: the row's cells left of it, its lines, the cells right. */
+void rl_pdf_lift_wrapped_cells(const pdoc *d, pline **v, size_t n);
+
+/* The lines v (in reading order) as paragraphs into b. 0, or -1 when b failed. */
+int rl_pdf_write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b);
 
 #endif

@@ -35,6 +35,9 @@
 #define SEAWALL2 "tests/documents/seawall-v2.txt"
 #define SEAWALL3 "tests/documents/seawall-v3.html"
 #define WALKWAY2 "tests/documents/walkway-v2.html"
+#define LOCKKEEPER1 "tests/documents/lockkeeper-v1.html"
+#define LOCKKEEPER2 "tests/documents/lockkeeper-v2.txt"
+#define LOCKKEEPER3 "tests/documents/lockkeeper-v3.html"
 #define PARISH1 "tests/documents/parish-v1.pdf"
 #define PARISH2 "tests/documents/parish-v2.pdf"
 #define PEAR1 "tests/documents/pear-v1.html"
@@ -817,6 +820,29 @@ Test(documents, an_article_s_byline_and_date_are_dropped_against_the_plain_artic
 	side_by_side_160(&r, SEAWALL1, SEAWALL3);
 	same_row(r.out, "By Morwenna Tallis, Coast correspondent", "By Morwenna Tallis");
 	same_row(r.out, "[-30-] [-November-] 2026", "| {+1+} {+December+} 2026");
+	run_free(&r);
+}
+
+/* Stop 35: a page whose <article> sets its byline right after the headline and standfirst, with
+ * no <header> (walkway-v1.html's shape), against the plain article either way round: the byline
+ * is dropped as furniture, not shown deleted on the first screen. Against the page's next
+ * version it stays, and its change shows. */
+Test(documents, a_byline_after_the_headline_is_dropped_against_the_plain_article)
+{
+	const char *sides[2][2] = {{LOCKKEEPER1, LOCKKEEPER2}, {LOCKKEEPER2, LOCKKEEPER1}};
+	for (int k = 0; k < 2; k++) {
+		run_result r;
+		side_by_side_160(&r, sides[k][0], sides[k][1]);
+		cr_assert_null(strstr(r.out, "Owen Treloar"), "shows the byline:\n%s", r.out);
+		run_free(&r);
+		RUN(&r, "--stat", sides[k][0], sides[k][1]);
+		out_has(&r, k ? "furniture dropped: 0 lines old, 1 new" :
+		                "furniture dropped: 1 lines old, 0 new");
+		run_free(&r);
+	}
+	run_result r;
+	side_by_side_160(&r, LOCKKEEPER1, LOCKKEEPER3);
+	same_row(r.out, "By Owen Treloar, Waterways [-reporter-]", "| By Owen Treloar, Waterways");
 	run_free(&r);
 }
 

@@ -145,6 +145,15 @@ DOCS = {
                             b"<p>Another paragraph long enough to score here.</p></section>"
                             b"</div></section></div><ul><li>\n<p>item</p><p>more</p></li>"
                             b"<li><pre>x</pre></li></ul><a href=\"#r\">\xe2\x86\xa9<sup>2</sup></a>"),
+    # stop 35: an article's own furniture (htmlmeta.c, read twice when paired, --body): a
+    # kicker, a byline and a <time> in its <header>; a byline after a headline and a standfirst
+    # with no header, a stamp with a reading time beside it, a heading "By ..." kept
+    "page_article_meta": (2 | 16, 0, b"<main><article><header><a class=kicker>K</a><h1>T</h1>"
+                                     b"<time>1 May</time></header><p>x</p></article><article>"
+                                     b"<h1>U</h1><p class=standfirst>A standfirst.</p>"
+                                     b"<p class=byline>By <a>A B</a>, c</p><p>By C \xc2\xb7 2 min"
+                                     b" read</p><h2>By D</h2><p>A paragraph of prose, long "
+                                     b"enough to count.</p></article></main>"),
     "furniture": (1 | 16, 0, b"Skip to content\n\nMENU\n\nA headline for the piece\n\n"
                              b"The first sentence of the article is here now.\nEvent\nCity\n"
                              b"|\nThe last sentence of it.\n- a list item that ends it\n"

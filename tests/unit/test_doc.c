@@ -364,6 +364,32 @@ Test(html, an_article_s_kicker_byline_and_date_are_its_furniture)
 	free(t);
 }
 
+/* Stop 35: an article with no <header>, its byline set below its headline and standfirst
+ * (walkway-v1.html's shape): read with 2, the byline goes as a header's would; the standfirst
+ * (a sentence), a "By" heading and a byline-like line further down the story stay. Read with
+ * 1, all are read. Before, only a <header>'s lines were the article's furniture. */
+Test(html, a_byline_right_after_the_headline_is_the_article_s_furniture)
+{
+	char page[4096] = "<html><body><main><article><h1>The lock keeper</h1>"
+	                  "<p class=standfirst>She worked the flight for forty years.</p>"
+	                  "<p class=byline>By <a href=/o>Owen Tre</a>, Waterways reporter</p>";
+	for (int k = 0; k < 4; k++)
+		strcat(page, "<p>A paragraph of the story, long enough to count as prose in a page.</p>");
+	strcat(page, "<h2>By the top lock</h2><p class=byline>By Ann Lee, a boater</p>"
+	             "<p>The end of the story.</p></article></main></body></html>");
+	char *t = html(page, 2);
+	const char *opening = "The lock keeper\n\nShe worked the flight for forty years.\n\n"
+	                      "A paragraph";
+	cr_assert_eq(strncmp(t, opening, strlen(opening)), 0, "%s", t);
+	cr_assert_null(strstr(t, "Owen"), "%s", t);
+	cr_assert_not_null(strstr(t, "\nBy the top lock\n\nBy Ann Lee, a boater\n"), "%s", t);
+	free(t);
+	t = html(page, 1);
+	cr_assert_not_null(strstr(t, "forty years.\n\nBy Owen Tre, Waterways reporter\n\n"), "%s",
+	                   t);
+	free(t);
+}
+
 /* A syndicated copy's template: the headline, then its byline and share buttons, then the
  * article's block. The byline is read (it is the page's), the share links are not. Before:
  * everything between the headline and the block was dropped. */
