@@ -306,7 +306,8 @@ int rl_tokenize_like(rl_tokens **out, const char *text, size_t len, const rl_wor
 	size_t before_merge = t->n;
 	if (rc == RL_OK && wb && wb->fn && t->breakable)
 		rc = rl_wordbreak_merge(t->v, &t->n, &t->words, text, wb, t->runs, t->nruns);
-	/* The lines measured again as after a merge when runs were made phrases as scanned. */
+	/* The lines' first tokens numbered again after a merge; runs made phrases as scanned count
+	 * as one (rl_tk_finish_lines). */
 	if (rc == RL_OK)
 		rc = rl_tk_finish_lines(t, t->n != before_merge || t->phrased);
 	if (rc == RL_OK)

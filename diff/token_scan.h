@@ -388,7 +388,7 @@ int rl_tk_push_line(rl_tokens *t, uint64_t h);
  * past it. Returns 1 if so, 0 if not, or RL_ENOMEM (token_lines.c). */
 int rl_tk_take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras);
 /* The lines finished (token_lines.c): their last width and hashes; when a word breaker merged
- * tokens (merged), found and measured again from the tokens. */
+ * tokens (merged), their first tokens numbered again (a merge keeps each line's bytes, width). */
 int rl_tk_finish_lines(rl_tokens *t, bool merged);
 /* The line ends' pass: a single line end a reader sees made RL_GAP_BREAK (token_lines.c). */
 void rl_tk_mark_breaks(rl_tokens *t);
