@@ -861,6 +861,27 @@ Test(token, table_read_graphemes_are_what_the_reader_reads)
 	cr_assert_geq(tried, 50000u);
 }
 
+/* Graphemes the table reads one after another (take_fast's loop, which reads each grapheme's first
+ * code point once, where the grapheme before it ended: next_fast): three of any of these pieces
+ * after a Han ideograph, each token what the grapheme reader reads. */
+Test(token, table_read_graphemes_in_a_row_are_what_the_reader_reads)
+{
+	static const char *const piece[] = {
+		"\xe4\xb8\xad", "\xe3\x80\x82", "\xe0\xb8\x81", "\xe0\xb8\x81\xe0\xb8\xb4",
+		"\xe0\xb8\xb4", "\xe0\xb8\xba", "\xe0\xa4\x95", "\xe0\xa5\x8d", "\xe3\x82\x99",
+		"\xcc\x81", "\xe2\x80\x8d", "\xd0\xb0", "\xff", "\xe0\xb8", "a", " ", "\xef\xbc\x8c",
+	};
+	size_t np = sizeof piece / sizeof *piece;
+	char buf[64];
+	for (size_t a = 0; a < np; a++)
+		for (size_t b = 0; b < np; b++)
+			for (size_t c = 0; c < np; c++) {
+				int l = snprintf(buf, sizeof buf, "\xe4\xb8\xad%s%s%s", piece[a], piece[b],
+				                 piece[c]);
+				expect_table_tokens(buf, (size_t)l);
+			}
+}
+
 /* ASCII before a grapheme the table reads (Han, Thai, CJK punctuation): a word ends there, not all
  * ASCII (the grapheme that ends it is not), punctuation keeps its ASCII flag, and runs of hyphens
  * and dots stay one token; as the general path reads them. flags: 1 ASCII, 8 solo, 0x10 upper,
