@@ -189,21 +189,26 @@ static bool item_number(const char *w, size_t len)
 	return digits || lower || upper || rl_utf8_decode(w, len, &cp) == len;
 }
 
-/* Does the line starting at token i begin like a list item: "- ", "* ", "• ", "1. ", "b) "? */
+/* Does the line starting at token i begin like a list item: "- ", "* ", "• ", "1. ", "b) "? The
+ * tokens after the first are looked at before its bytes: most lines of a text are no list item,
+ * and this is asked of every line of a wrapped one (rl_tk_mark_breaks). */
 static bool starts_list_item(const rl_tokens *t, size_t i)
 {
 	const rl_token *tk = &t->v[i];
 
 	if (tk->cls == RL_TOK_PUNCT) {
-		int32_t cp;
-		rl_utf8_decode(t->text + tk->off, tk->len, &cp);
-		return is_bullet_cp(cp) && i + 1 < t->n && t->v[i + 1].gap == RL_GAP_SPACE;
+		if (i + 1 >= t->n || t->v[i + 1].gap != RL_GAP_SPACE)
+			return false;
+		int32_t cp = (unsigned char)t->text[tk->off];
+		if (tk->len > 1 || cp >= 0x80)
+			rl_utf8_decode(t->text + tk->off, tk->len, &cp);
+		return is_bullet_cp(cp);
 	}
 	if (tk->len > 3 || i + 2 >= t->n || t->v[i + 1].gap != RL_GAP_NONE ||
-	    !item_number(t->text + tk->off, tk->len))
+	    t->v[i + 1].len != 1 || t->v[i + 2].gap != RL_GAP_SPACE)
 		return false;
 	char c = t->text[t->v[i + 1].off];
-	return t->v[i + 1].len == 1 && (c == '.' || c == ')') && t->v[i + 2].gap == RL_GAP_SPACE;
+	return (c == '.' || c == ')') && item_number(t->text + tk->off, tk->len);
 }
 
 /* Does the line starting at token i begin with a mark of markup that makes its line a unit of its
