@@ -272,13 +272,23 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 			c.pos++;
 			continue;
 		}
-		/* Printable ASCII is never whitespace, nor is a letter; the rest may be. */
+		/* Printable ASCII is never whitespace, nor is a letter; the rest may be. Its tokens,
+		 * most of most texts, take the shortest way through the loop. */
 		unsigned a = ascii_class[ch];
+		int rc;
+		if (a) {
+			if ((rc = take_para_at(t, &c, &gs, paras)) == 0)
+				rc = take_ascii_token(t, &c, &gs, a);
+			if (rc < 0)
+				return rc;
+			gs = GAP_AFTER_TOKEN;
+			continue;
+		}
 		rl_grapheme g;
 		first_read f;
 		bool fast = ch >= 0xE0 && ch <= 0xEF && read_fast(&c, &f);
-		bool first = !a && !fast && ch >= 0x80 && read_first(&c, &f);
-		if (!a && !fast && !first) {
+		bool first = !fast && ch >= 0x80 && read_first(&c, &f);
+		if (!fast && !first) {
 			peek(&c, c.pos, &g);
 			if (take_space(&gs, &g, c.pos)) {
 				/* A line end the lines between two LFs do not see (rl_tokens_lines). */
@@ -289,12 +299,11 @@ static int scan(rl_tokens *t, const rl_paras *paras)
 				continue;
 			}
 		}
-		int rc = take_para_at(t, &c, &gs, paras);
+		rc = take_para_at(t, &c, &gs, paras);
 		if (rc == 0)
-			rc = a        ? take_ascii_token(t, &c, &gs, a)
-			     : fast   ? take_fast(t, &c, &gs, &f)
-			     : first  ? take_first(t, &c, &gs, &f)
-			              : rl_tk_take_token(t, &c, &gs, &g);
+			rc = fast    ? take_fast(t, &c, &gs, &f)
+			     : first ? take_first(t, &c, &gs, &f)
+			             : rl_tk_take_token(t, &c, &gs, &g);
 		if (rc < 0)
 			return rc;
 		gs = GAP_AFTER_TOKEN;
