@@ -316,6 +316,11 @@ typedef struct first_read {
 	uint16_t flags;
 	size_t end;
 	uint32_t width;
+	/* Set by read_fast: the kind (rl_fast_kind) and width of the code point at end when it is
+	 * not ASCII (RL_FAST_NONE at the end or ASCII), read to know where the grapheme ends; the
+	 * next grapheme's first code point, not decoded twice (next_fast). */
+	int next_kind;
+	uint8_t next_width;
 } first_read;
 
 /* The kind (rl_fast_kind) of the code point at `at`, of three bytes, and its width in *w. */
@@ -327,40 +332,57 @@ static inline int fast_at(const cursor *c, size_t at, uint8_t *w)
 	return rl_fast_kind((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), w);
 }
 
-/* Is the token at c->pos, a byte 0xE0..0xEF, one grapheme read by the table (rl_fast_kind): a
- * base and the marks after it, ended by ASCII, the end or a code point of class Other it reads
- * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
- * rule joins those: each is what rl_grapheme_next reads). */
+/* read_fast with the kind k and width w of the code point at c->pos already known (fast_at's). */
 #if defined(__GNUC__)
-__attribute__((always_inline))  /* in the scanner's loops (phrase_end made a third caller) */
+__attribute__((always_inline))  /* in the scanner's loops */
 #endif
-static inline bool read_fast(const cursor *c, first_read *f)
+static inline bool read_fast_as(const cursor *c, first_read *f, int k, uint8_t w)
 {
-	uint8_t w, wn;
-	int k = fast_at(c, c->pos, &w), kn = RL_FAST_NONE;
 	if (k != RL_FAST_SOLO && k != RL_FAST_PUNCT)
 		return false;
 	size_t end = c->pos + 3;
-	while (end < c->n && (unsigned char)c->s[end] >= 0x80 &&
-	       (kn = fast_at(c, end, &wn)) == RL_FAST_MARK)
+	int kn = RL_FAST_NONE;
+	uint8_t wn = 0;
+	while (end < c->n && (unsigned char)c->s[end] >= 0x80) {
+		kn = fast_at(c, end, &wn);
+		if (kn != RL_FAST_MARK)
+			break;
 		end += 3;
-	if (end < c->n && (unsigned char)c->s[end] >= 0x80 &&
-	    (kn == RL_FAST_NONE || kn == RL_FAST_VIRAMA))
+		kn = RL_FAST_NONE;
+	}
+	if (kn == RL_FAST_NONE ? end < c->n && (unsigned char)c->s[end] >= 0x80
+	                       : kn == RL_FAST_VIRAMA)
 		return false;
 	f->word = false;
 	f->cls = k == RL_FAST_SOLO ? RL_TOK_WORD : RL_TOK_PUNCT;
 	f->flags = k == RL_FAST_SOLO ? RL_TF_SOLO : 0;
 	f->end = end;
 	f->width = w;
+	f->next_kind = kn;
+	f->next_width = wn;
 	return true;
 }
 
-/* Is the token at c->pos, past the one before it, one read_fast reads (set in *f)? take_fast's
- * and rl_tk_take_thai's loops go on while it is. */
+/* Is the token at c->pos, a byte 0xE0..0xEF, one grapheme read by the table (rl_fast_kind): a
+ * base and the marks after it, ended by ASCII, the end or a code point of class Other it reads
+ * (no virama: the rules decide what follows one)? If so, set *f as read_first would (no grapheme
+ * rule joins those: each is what rl_grapheme_next reads). */
+static inline bool read_fast(const cursor *c, first_read *f)
+{
+	uint8_t w;
+	int k = fast_at(c, c->pos, &w);
+	return read_fast_as(c, f, k, w);
+}
+
+/* Is the token at c->pos, right after the one read_fast read into f (c->pos is f->end), one it
+ * reads (set in *f)? take_fast's and rl_tk_take_thai's loops go on while it is. The first code
+ * point is the one read_fast read past the last (f->next_kind: RL_FAST_NONE for a byte not of
+ * 0xE0..0xEF, as fast_at reads it), not decoded again: a third of the instructions a grapheme of
+ * Chinese cost. */
 static inline bool next_fast(const cursor *c, first_read *f)
 {
-	return c->pos < c->n && (unsigned char)c->s[c->pos] >= 0xE0 &&
-	       (unsigned char)c->s[c->pos] <= 0xEF && read_fast(c, f);
+	return c->pos < c->n && (unsigned char)c->s[c->pos] >= 0x80 &&
+	       read_fast_as(c, f, f->next_kind, f->next_width);
 }
 
 /* Append the token read_fast found at c->pos (f), touching the one before it (RL_GAP_NONE), and
@@ -388,7 +410,7 @@ int rl_tk_push_line(rl_tokens *t, uint64_t h);
  * past it. Returns 1 if so, 0 if not, or RL_ENOMEM (token_lines.c). */
 int rl_tk_take_para(rl_tokens *t, cursor *c, gap_state *gs, const rl_paras *paras);
 /* The lines finished (token_lines.c): their last width and hashes; when a word breaker merged
- * tokens (merged), found and measured again from the tokens. */
+ * tokens (merged), their first tokens numbered again (a merge keeps each line's bytes, width). */
 int rl_tk_finish_lines(rl_tokens *t, bool merged);
 /* The line ends' pass: a single line end a reader sees made RL_GAP_BREAK (token_lines.c). */
 void rl_tk_mark_breaks(rl_tokens *t);

@@ -34,10 +34,9 @@ static size_t phrase_end(const rl_tokens *t, const cursor *c, const first_read *
 	uint32_t w = f->width;
 	size_t k = 1;
 	cursor at = *c;
-	first_read g;
+	first_read g = *f;  /* each grapheme read from the code point the one before read past it */
 	for (at.pos = f->end; at.pos < at.n && (unsigned char)s[at.pos] >= 0x80; at.pos = g.end) {
-		unsigned char b = (unsigned char)s[at.pos];
-		if (b < 0xE0 || b > 0xEF || !read_fast(&at, &g))
+		if (!read_fast_as(&at, &g, g.next_kind, g.next_width))
 			return 0;  /* read another way: whether it is of the run is not known here */
 		if (!(g.flags & RL_TF_SOLO) || !thai_at(s + at.pos))
 			break;
@@ -52,6 +51,14 @@ static size_t phrase_end(const rl_tokens *t, const cursor *c, const first_read *
 	}
 	*width = w, *graphemes = k;
 	return at.pos;
+}
+
+/* After a phrase that ends at c->pos: f's next code point read there, for next_fast. */
+static inline void phrase_next(const cursor *c, first_read *f)
+{
+	f->next_kind = RL_FAST_NONE;
+	if (c->pos < c->n && (unsigned char)c->s[c->pos] >= 0x80)
+		f->next_kind = fast_at(c, c->pos, &f->next_width);
 }
 
 /* Is the grapheme read_fast read at c->pos (f) the first of a run of Thai a phrase may be: Thai,
@@ -85,6 +92,8 @@ int rl_tk_take_thai(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
 	if (put_token(t, gs, c->pos, end ? end : f->end, width, f->cls, f->flags) != RL_OK)
 		return RL_ENOMEM;
 	c->pos = end ? end : f->end;
+	if (end)
+		phrase_next(c, f);
 	while (next_fast(c, f)) {
 		if (t->n == t->cap && rl_tk_grow(t) != RL_OK)
 			return RL_ENOMEM;
@@ -98,6 +107,7 @@ int rl_tk_take_thai(rl_tokens *t, cursor *c, const gap_state *gs, first_read *f)
 			t->lw += width;
 			t->words++, t->solo += n, t->phrased++;
 			c->pos = end;
+			phrase_next(c, f);
 			continue;
 		}
 		push_fast(t, c, f);

@@ -861,6 +861,48 @@ Test(token, table_read_graphemes_are_what_the_reader_reads)
 	cr_assert_geq(tried, 50000u);
 }
 
+/* Graphemes the table reads one after another (take_fast's loop, which reads each grapheme's first
+ * code point once, where the grapheme before it ended: next_fast): three of any of these pieces
+ * after a Han ideograph, each token what the grapheme reader reads. */
+Test(token, table_read_graphemes_in_a_row_are_what_the_reader_reads)
+{
+	static const char *const piece[] = {
+		"\xe4\xb8\xad", "\xe3\x80\x82", "\xe0\xb8\x81", "\xe0\xb8\x81\xe0\xb8\xb4",
+		"\xe0\xb8\xb4", "\xe0\xb8\xba", "\xe0\xa4\x95", "\xe0\xa5\x8d", "\xe3\x82\x99",
+		"\xcc\x81", "\xe2\x80\x8d", "\xd0\xb0", "\xff", "\xe0\xb8", "a", " ", "\xef\xbc\x8c",
+	};
+	size_t np = sizeof piece / sizeof *piece;
+	char buf[64];
+	for (size_t a = 0; a < np; a++)
+		for (size_t b = 0; b < np; b++)
+			for (size_t c = 0; c < np; c++) {
+				int l = snprintf(buf, sizeof buf, "\xe4\xb8\xad%s%s%s", piece[a], piece[b],
+				                 piece[c]);
+				expect_table_tokens(buf, (size_t)l);
+			}
+}
+
+/* ASCII words and marks before a grapheme of its own that is no part of a word (an en dash, a
+ * curly quote, a no-break space, an arrow; ascii_word_end and ascii_punct_end's other_at), or a
+ * comma before Han: where the general path ends them, with its flags (a word ended by such a
+ * grapheme is not all ASCII; a mark before it is). Before a mark that joins, a letter of two
+ * bytes or a soft hyphen, the general path still decides. flags: 1 ASCII, 8 solo, 0x10 upper,
+ * 0x20 digit, 0x80 glued; cls 0 word, 1 punctuation. */
+Test(token, ascii_before_a_grapheme_of_its_own)
+{
+#define DESCRIBED(s) described(s, sizeof s - 1)
+	cr_assert_str_eq(DESCRIBED("2018\xe2\x80\x93" "19 Word\xe2\x80\x9d (\xe2\x80\x9cx"),
+	                 "2018:0:4:20|\xe2\x80\x93:1:1:0|19:0:2:21|Word:0:4:10|\xe2\x80\x9d:1:1:0|"
+	                 "(:1:1:1|\xe2\x80\x9c:1:1:0|x:0:1:1");
+	cr_assert_str_eq(DESCRIBED("a,\xe4\xb8\xad b)\xe2\x86\x92" "c --\xc2\xa0" "d"),
+	                 "a:0:1:1|,:1:1:1|\xe4\xb8\xad:0:2:8|b:0:1:1|):1:1:1|\xe2\x86\x92:1:1:0|"
+	                 "c:0:1:1|--:1:2:1|d:0:1:1");
+	/* a mark, a letter of two bytes and a soft hyphen after ASCII: read by the rules */
+	cr_assert_str_eq(DESCRIBED("ab\xcc\x81 ab\xc3\xa9 ab\xc2\xad" "cd (\xcc\x81"),
+	                 "ab\xcc\x81:0:2:0|ab\xc3\xa9:0:3:0|ab\xc2\xad" "cd:0:12:0|(\xcc\x81:1:1:0");
+#undef DESCRIBED
+}
+
 /* ASCII before a grapheme the table reads (Han, Thai, CJK punctuation): a word ends there, not all
  * ASCII (the grapheme that ends it is not), punctuation keeps its ASCII flag, and runs of hyphens
  * and dots stay one token; as the general path reads them. flags: 1 ASCII, 8 solo, 0x10 upper,

@@ -10,6 +10,7 @@
 #include "status.h"
 #include "text.h"
 #include "token.h"
+#include "tokline_check.h"
 #include "wordbreak.h"
 
 /* The words of our Thai sentences. */
@@ -448,5 +449,45 @@ Test(wordbreak, a_phrase_made_as_scanned_is_the_token_the_merge_makes)
 		snprintf(b, sizeof b, "%s\nnew line\n%s\n" THAI2 "ร้อน", shared[k], shared[k]);
 		same_both_ways(a, b, 0);
 		same_both_ways(a, b, 1);
+	}
+}
+
+/* After a merge (or runs made phrases as scanned) the lines are renumbered, not measured again
+ * (token_lines.c, rl_tk_finish_lines): they must still be the lines the tokens make, hashed and
+ * measured alike (tokline_check.h), whatever the merge joined: a text starting with spaces,
+ * a run wider than a token's width field holds (RL_TOK_WIDE), lines NEW copies from OLD,
+ * Thai at a line's start and end, a blank line, CR LF. Tokenized with the plain breaker, with
+ * the shared lines' breaker (phrases as scanned), and NEW like OLD with each. */
+Test(wordbreak, the_lines_after_a_merge_are_the_lines_of_the_tokens)
+{
+	static char wide[3 * 300 + 1];
+	for (size_t i = 0; i < 300; i++)
+		strcat(wide, "ก");  /* 300 columns of Thai without a break: one token when a phrase */
+	static char a[8192], b[8192];
+	snprintf(a, sizeof a, "  " SENTENCE " x\n%s\n\n" THAI2 "ดี\r\nold " SENTENCE "\n%s.\n  "
+	         THAI2, wide, wide);
+	snprintf(b, sizeof b, "  " SENTENCE " x\n%s\n\n" THAI2 "ร้อน\r\nnew " SENTENCE "\n%s.\n"
+	         "  " THAI2 " " SENTENCE, wide, wide);
+	for (int way = 0; way < 2; way++) {
+		breaker inner = {.answer = -1};
+		rl_wordbreak plain = {longest_match, &inner};
+		rl_wb_lines lines;
+		rl_wb_lines_init(&lines, &plain, a, strlen(a), b, strlen(b));
+		rl_wordbreak side[2] = {rl_wb_lines_side(&lines, 0), rl_wb_lines_side(&lines, 1)};
+		rl_tokens *ta, *tb;
+		cr_assert_eq(rl_tokenize_wb(&ta, a, strlen(a), way ? &side[0] : &plain), RL_OK);
+		cr_assert_eq(rl_tokenize_like(&tb, b, strlen(b), way ? &side[1] : &plain, ta), RL_OK);
+		const char *err = tokline_error(ta);
+		cr_assert_null(err, "OLD, way %d: %s", way, err);
+		err = tokline_error(tb);
+		cr_assert_null(err, "NEW, way %d: %s", way, err);
+		const rl_tokrun *runs;
+		const rl_tokens *src;
+		size_t nruns;
+		runs = rl_tokens_runs(tb, &src, &nruns);
+		cr_assert(runs && nruns > 0 && src == ta, "NEW copies lines of OLD");
+		rl_tokens_free(tb);
+		rl_tokens_free(ta);
+		rl_wb_lines_free(&lines);
 	}
 }
