@@ -65,22 +65,31 @@ static bool mark_is(const rl_side *sd, uint32_t t, char ch)
 	       sd->text[sd->tok[t].off] == ch;
 }
 
+/* Is token tk of text the one-byte mark ch? */
+static inline bool one_mark(const rl_token *tk, const char *text, char ch)
+{
+	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && text[tk->off] == ch;
+}
+
 /* Is word t of side s a name before "=" (a space allowed: "| bgcolor ="; not a heading's last
  * word, before "=="), a value glued after "=#" (a colour, an anchor) or a template's name, glued
- * after "{{" ("{{flagicon|BRA}}")? */
+ * after "{{" ("{{flagicon|BRA}}")? (mark_is's tests on the tokens at hand: each word of OLD is
+ * asked, and the calls and bounds read again were half of this test's instructions.) */
 static bool markup_word(const rl_side *sd, uint32_t t)
 {
-	if (t + 1 < sd->n && sd->tok[t + 1].gap <= RL_GAP_SPACE && mark_is(sd, t + 1, '='))
-		return !(t + 2 < sd->n && sd->tok[t + 2].gap == RL_GAP_NONE && mark_is(sd, t + 2, '='));
-	if (t < 2 || sd->tok[t].gap != RL_GAP_NONE || sd->tok[t - 1].gap != RL_GAP_NONE)
+	const rl_token *tk = &sd->tok[t];
+	const char *text = sd->text;
+	if (t + 1 < sd->n && tk[1].gap <= RL_GAP_SPACE && one_mark(&tk[1], text, '='))
+		return !(t + 2 < sd->n && tk[2].gap == RL_GAP_NONE && one_mark(&tk[2], text, '='));
+	if (t < 2 || tk->gap != RL_GAP_NONE || tk[-1].gap != RL_GAP_NONE)
 		return false;
 	/* The mark before read once: most words glued to the token before (Chinese, Thai) follow
 	 * a word. */
-	const rl_token *p = &sd->tok[t - 1];
+	const rl_token *p = &tk[-1];
 	if (p->cls != RL_TOK_PUNCT || p->len != 1)
 		return false;
-	char ch = sd->text[p->off];
-	return (ch == '#' && mark_is(sd, t - 2, '=')) || (ch == '{' && mark_is(sd, t - 2, '{'));
+	char ch = text[p->off];
+	return (ch == '#' && one_mark(&tk[-2], text, '=')) || (ch == '{' && one_mark(&tk[-2], text, '{'));
 }
 
 /* Tokens looked ahead for the closing mark of an attribute's value (quote.c's reach). */
