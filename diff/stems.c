@@ -12,44 +12,52 @@
 #define WORD_MEMO 4096
 
 
-static uint32_t fnv(const unsigned char *s, size_t len)
+/* Byte ch with A-Z made a-z. */
+static inline unsigned char lower_byte(unsigned char ch)
 {
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ s[k]) * 16777619u;
-	return h ? h : 1;
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
 }
 
-static bool ends(const unsigned char *s, size_t len, const char *suf)
+/* Do the first len bytes at s, A-Z made a-z, end in suf (lower case)? */
+static inline bool ends(const unsigned char *s, size_t len, const char *suf)
 {
 	size_t k = strlen(suf);
-	return len >= k && memcmp(s + len - k, suf, k) == 0;
+	if (len < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (lower_byte(s[len - k + i]) != (unsigned char)suf[i])
+			return false;
+	return true;
 }
 
-/* The hash of a word's stem. */
+/* The hash of a word's stem: its first 64 bytes at most, A-Z made a-z, an ending cut, then its
+ * first STEM_BYTES bytes hashed. Only the bytes read are lowered, where they are read: the
+ * ending's few and the stem's first seven (a copy of the whole word made lower case first was
+ * most of this function's instructions, on the sources stage's words of OLD that its memo has not
+ * seen, a Russian word's every inflected form). */
 uint32_t rl_stem_hash(const char *text, const rl_token *tk)
 {
-	unsigned char low[64];
-	size_t len = tk->len < sizeof low ? tk->len : sizeof low;
-	for (size_t k = 0; k < len; k++) {
-		unsigned char ch = (unsigned char)text[tk->off + k];
-		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
-	}
+	const unsigned char *w = (const unsigned char *)text + tk->off;
+	size_t len = tk->len < 64 ? tk->len : 64;
 	bool verb = false;
-	if (len > 5 && ends(low, len, "ing"))
+	if (len > 5 && ends(w, len, "ing"))
 		len -= 3, verb = true;
-	else if (len > 4 && ends(low, len, "ed"))
+	else if (len > 4 && ends(w, len, "ed"))
 		len -= 2, verb = true;
-	else if (len > 5 && ends(low, len, "ly"))
+	else if (len > 5 && ends(w, len, "ly"))
 		len -= 2;
-	else if (len > 7 && ends(low, len, "ment"))
+	else if (len > 7 && ends(w, len, "ment"))
 		len -= 4;
-	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
-		len -= 1 + (len > 4 && ends(low, len, "es") && strchr("sxzh", low[len - 3]));
+	else if (len > 3 && ends(w, len, "s") && !ends(w, len, "ss"))
+		len -= 1 + (len > 4 && ends(w, len, "es") && strchr("sxzh", lower_byte(w[len - 3])));
 	/* "committ(ing)" meets "commit(ment)". */
-	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
+	if (verb && len > 3 && lower_byte(w[len - 1]) == lower_byte(w[len - 2]) &&
+	    strchr("bdgkmnprt", lower_byte(w[len - 1])))
 		len--;
-	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < len && k < STEM_BYTES; k++)
+		h = (h ^ lower_byte(w[k])) * 16777619u;
+	return h ? h : 1;
 }
 
 /* Markup's own words carry no content: the names of a table's or a tag's attributes, of a
