@@ -249,4 +249,5 @@ void rl_pv_free(search *x)
 	free(x->held), free(x->stands), free(x->okept);
 	free(x->run);
 	free(x->firsts);
+	free(x->own_names);
 }

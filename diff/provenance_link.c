@@ -512,12 +512,32 @@ static uint32_t free_shared(search *x, const cands *cd, uint32_t v, uint32_t *pa
  * when there is no memory for it. */
 bool rl_pv_names_table(search *x)
 {
+	rl_ctx *c = x->c;
 	if (x->names)
 		return true;
-	x->names = rl_ctx_names(x->c);  /* pairing may have found it already */
-	if (!x->names)
+	if (c->names) {  /* pairing found it already */
+		x->names = c->names;
+		return true;
+	}
+	/* Read only of NEW's words that have a stem (is_story_name, chance_counts), all in the
+	 * units that want sources (the others have no stems): the table of those words alone. */
+	const rl_side *sb = &c->side[RL_NEW];
+	uint8_t *asked = calloc(c->nids + 1, 1);
+	x->own_names = calloc(c->nids + 1, 1);
+	if (!asked || !x->own_names) {  /* (asked again after a failure: nothing kept) */
+		free(asked), free(x->own_names);
+		x->own_names = NULL;
 		x->oom = true;
-	return x->names != NULL;
+		return false;
+	}
+	for (uint32_t u = 0; u < sb->nunits; u++)
+		for (uint32_t t = sb->ustart[u]; x->st.nfrom[u] != NONE && t < sb->ustart[u + 1]; t++)
+			if (rl_stem_at(&x->st, RL_NEW, t) != NONE && sb->ids[t] != RL_ID_NONE)
+				asked[sb->ids[t]] = 1;
+	rl_names_find_some(c, x->own_names, asked);
+	free(asked);
+	x->names = x->own_names;
+	return true;
 }
 
 /* Does a link of NEW unit u to OLD unit v that crosses the line between headings and sentences

@@ -60,6 +60,7 @@ typedef struct search {
 	                         * (first token, stem) */
 	const uint8_t *names;   /* per id: RL_NAME_* (rl_ctx_names), asked for when a link first
 	                         * crosses the line between headings and sentences */
+	uint8_t *own_names;     /* x->names when the context had none: the words asked about */
 	uint32_t ut0, ut1;      /* the NEW unit marked (mark_stems) */
 	bool oom;               /* an allocation failed where a bool is returned (beyond_names) */
 	uint32_t stamp;

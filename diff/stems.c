@@ -12,44 +12,52 @@
 #define WORD_MEMO 4096
 
 
-static uint32_t fnv(const unsigned char *s, size_t len)
+/* Byte ch with A-Z made a-z. */
+static inline unsigned char lower_byte(unsigned char ch)
 {
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ s[k]) * 16777619u;
-	return h ? h : 1;
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
 }
 
-static bool ends(const unsigned char *s, size_t len, const char *suf)
+/* Do the first len bytes at s, A-Z made a-z, end in suf (lower case)? */
+static inline bool ends(const unsigned char *s, size_t len, const char *suf)
 {
 	size_t k = strlen(suf);
-	return len >= k && memcmp(s + len - k, suf, k) == 0;
+	if (len < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (lower_byte(s[len - k + i]) != (unsigned char)suf[i])
+			return false;
+	return true;
 }
 
-/* The hash of a word's stem. */
+/* The hash of a word's stem: its first 64 bytes at most, A-Z made a-z, an ending cut, then its
+ * first STEM_BYTES bytes hashed. Only the bytes read are lowered, where they are read: the
+ * ending's few and the stem's first seven (a copy of the whole word made lower case first was
+ * most of this function's instructions, on the sources stage's words of OLD that its memo has not
+ * seen, a Russian word's every inflected form). */
 uint32_t rl_stem_hash(const char *text, const rl_token *tk)
 {
-	unsigned char low[64];
-	size_t len = tk->len < sizeof low ? tk->len : sizeof low;
-	for (size_t k = 0; k < len; k++) {
-		unsigned char ch = (unsigned char)text[tk->off + k];
-		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
-	}
+	const unsigned char *w = (const unsigned char *)text + tk->off;
+	size_t len = tk->len < 64 ? tk->len : 64;
 	bool verb = false;
-	if (len > 5 && ends(low, len, "ing"))
+	if (len > 5 && ends(w, len, "ing"))
 		len -= 3, verb = true;
-	else if (len > 4 && ends(low, len, "ed"))
+	else if (len > 4 && ends(w, len, "ed"))
 		len -= 2, verb = true;
-	else if (len > 5 && ends(low, len, "ly"))
+	else if (len > 5 && ends(w, len, "ly"))
 		len -= 2;
-	else if (len > 7 && ends(low, len, "ment"))
+	else if (len > 7 && ends(w, len, "ment"))
 		len -= 4;
-	else if (len > 3 && ends(low, len, "s") && !ends(low, len, "ss"))
-		len -= 1 + (len > 4 && ends(low, len, "es") && strchr("sxzh", low[len - 3]));
+	else if (len > 3 && ends(w, len, "s") && !ends(w, len, "ss"))
+		len -= 1 + (len > 4 && ends(w, len, "es") && strchr("sxzh", lower_byte(w[len - 3])));
 	/* "committ(ing)" meets "commit(ment)". */
-	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
+	if (verb && len > 3 && lower_byte(w[len - 1]) == lower_byte(w[len - 2]) &&
+	    strchr("bdgkmnprt", lower_byte(w[len - 1])))
 		len--;
-	return fnv(low, len < STEM_BYTES ? len : STEM_BYTES);
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < len && k < STEM_BYTES; k++)
+		h = (h ^ lower_byte(w[k])) * 16777619u;
+	return h ? h : 1;
 }
 
 /* Markup's own words carry no content: the names of a table's or a tag's attributes, of a
@@ -65,22 +73,31 @@ static bool mark_is(const rl_side *sd, uint32_t t, char ch)
 	       sd->text[sd->tok[t].off] == ch;
 }
 
+/* Is token tk of text the one-byte mark ch? */
+static inline bool one_mark(const rl_token *tk, const char *text, char ch)
+{
+	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && text[tk->off] == ch;
+}
+
 /* Is word t of side s a name before "=" (a space allowed: "| bgcolor ="; not a heading's last
  * word, before "=="), a value glued after "=#" (a colour, an anchor) or a template's name, glued
- * after "{{" ("{{flagicon|BRA}}")? */
+ * after "{{" ("{{flagicon|BRA}}")? (mark_is's tests on the tokens at hand: each word of OLD is
+ * asked, and the calls and bounds read again were half of this test's instructions.) */
 static bool markup_word(const rl_side *sd, uint32_t t)
 {
-	if (t + 1 < sd->n && sd->tok[t + 1].gap <= RL_GAP_SPACE && mark_is(sd, t + 1, '='))
-		return !(t + 2 < sd->n && sd->tok[t + 2].gap == RL_GAP_NONE && mark_is(sd, t + 2, '='));
-	if (t < 2 || sd->tok[t].gap != RL_GAP_NONE || sd->tok[t - 1].gap != RL_GAP_NONE)
+	const rl_token *tk = &sd->tok[t];
+	const char *text = sd->text;
+	if (t + 1 < sd->n && tk[1].gap <= RL_GAP_SPACE && one_mark(&tk[1], text, '='))
+		return !(t + 2 < sd->n && tk[2].gap == RL_GAP_NONE && one_mark(&tk[2], text, '='));
+	if (t < 2 || tk->gap != RL_GAP_NONE || tk[-1].gap != RL_GAP_NONE)
 		return false;
 	/* The mark before read once: most words glued to the token before (Chinese, Thai) follow
 	 * a word. */
-	const rl_token *p = &sd->tok[t - 1];
+	const rl_token *p = &tk[-1];
 	if (p->cls != RL_TOK_PUNCT || p->len != 1)
 		return false;
-	char ch = sd->text[p->off];
-	return (ch == '#' && mark_is(sd, t - 2, '=')) || (ch == '{' && mark_is(sd, t - 2, '{'));
+	char ch = text[p->off];
+	return (ch == '#' && one_mark(&tk[-2], text, '=')) || (ch == '{' && one_mark(&tk[-2], text, '{'));
 }
 
 /* Tokens looked ahead for the closing mark of an attribute's value (quote.c's reach). */

@@ -464,6 +464,34 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 	}
 }
 
+void rl_names_find_some(const rl_ctx *c, uint8_t *names, const uint8_t *asked)
+{
+	for (int s = 0; s < 2; s++) {
+		const rl_side *sd = &c->side[s];
+		for (uint32_t u = 0; u < sd->nunits; u++) {
+			int heading = -1;  /* not asked yet: most units hold no word asked about */
+			bool first = true;
+			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
+				const rl_token *tk = &sd->tok[t];
+				uint32_t id = sd->ids[t];
+				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
+					continue;
+				unsigned f = tk->flags;
+				if (!asked[id] || names[id] == RL_NAME_LOWER)
+					;
+				else if ((heading < 0 ? (heading = rl_unit_heading(c, s, u)) : heading))
+					break;  /* rl_names_find skips a heading whole */
+				else if (f & RL_TF_UPPER)
+					names[id] = first ? names[id] : RL_NAME_SEEN;
+				else if (!(f & (RL_TF_DIGIT | RL_TF_SOLO)) &&
+				         ((f & RL_TF_ASCII) || rl_is_lower_word(tk, sd->text)))
+					names[id] = RL_NAME_LOWER;
+				first = false;
+			}
+		}
+	}
+}
+
 const uint8_t *rl_ctx_names(rl_ctx *c)
 {
 	if (!c->names && (c->names = calloc(c->nids + 1, 1)) != NULL)

@@ -87,6 +87,11 @@ enum { RL_NAME_SEEN = 1, RL_NAME_LOWER = 2 };
  * capitalized inside a sentence and never in lower case, on either side; RL_NAME_LOWER when seen
  * in lower case. */
 void rl_names_find(const rl_ctx *c, uint8_t *names);
+/* The same for the ids that asked[0, c->nids) flags alone (names[id] of any other id is left
+ * as it was): rl_names_find's answer for each of them, without the tests of every unit's
+ * heading and every word of both sides (the sources stage reads the names of a few words of
+ * NEW, over its own context of the whole of OLD). */
+void rl_names_find_some(const rl_ctx *c, uint8_t *names, const uint8_t *asked);
 /* The context's table of names (c->names), found by rl_names_find the first time it is asked
  * for and kept until the context is released; NULL without memory for it. */
 const uint8_t *rl_ctx_names(rl_ctx *c);

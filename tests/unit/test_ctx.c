@@ -1,10 +1,14 @@
 /* test_ctx.c: what a context holds per id, and when it makes it: the names table
- * (rl_ctx_names, structure.h), the occurrences of each id (rl_ctx_count). */
+ * (rl_ctx_names, structure.h; the names of some ids alone, rl_names_find_some), the occurrences
+ * of each id (rl_ctx_count). */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctx.h"
 #include "pipeline.h"
+#include "provenance.h"
+#include "refine.h"
 #include "status.h"
 #include "structure.h"
 #include "text_ctx.h"
@@ -76,4 +80,72 @@ Test(ctx, a_context_counts_its_words_only_when_asked)
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
+}
+
+/* Issue 13 (stop 35): the names of the ids asked about alone (rl_names_find_some) are the whole
+ * table's, and the others are left as they were: a name inside a sentence, a word in lower case
+ * and capitalized, a heading's words (a heading counts for nothing, even where its word is a name
+ * elsewhere), a sentence's first word, a number. */
+Test(ctx, the_names_of_some_words_are_those_of_the_whole_table)
+{
+	const char *a = "Harbour News\n\nThe pilot boat met the Kestrel off Dunmore at dawn.\n\n"
+	                "Boats from Dunmore follow the pilot boat into the harbour.\n",
+	           *b = "Kestrel Returns\n\nThe Kestrel came home to Dunmore with 40 crates.\n";
+	const char *words[] = {"Harbour", "News", "pilot", "Kestrel", "Dunmore", "Boats", "boat",
+	                       "The", "40", "Returns", "harbour"};
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint8_t *whole = calloc(c->nids + 1, 1), *some = malloc(c->nids + 1);
+	uint8_t *asked = calloc(c->nids + 1, 1);
+	cr_assert(whole && some && asked);
+	rl_names_find(c, whole);
+	for (size_t k = 0; k < sizeof words / sizeof *words; k += 2) {  /* every other word */
+		uint32_t id = RL_ID_NONE;
+		for (int s = 0; s < 2 && id == RL_ID_NONE; s++)
+			for (uint32_t t = 0; t < c->side[s].n && id == RL_ID_NONE; t++) {
+				const rl_token *tk = &c->side[s].tok[t];
+				if (tk->len == strlen(words[k]) &&
+				    !memcmp(c->side[s].text + tk->off, words[k], tk->len))
+					id = c->side[s].ids[t];
+			}
+		cr_assert_neq(id, RL_ID_NONE, "%s", words[k]);
+		asked[id] = 1;
+	}
+	memset(some, 0x7f, c->nids + 1);
+	for (uint32_t id = 0; id < c->nids; id++)
+		some[id] = asked[id] ? 0 : some[id];
+	rl_names_find_some(c, some, asked);
+	for (uint32_t id = 0; id < c->nids; id++)
+		cr_assert_eq(some[id], asked[id] ? whole[id] : 0x7f, "id %u", id);
+	cr_assert_eq(whole[id_of_word(c, "Dunmore")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Harbour")], 0, "a heading's word is no name");
+	free(whole), free(some), free(asked);
+	text_ctx_close(&x);
+}
+
+/* Issue 13 (stop 35): the sources stage asks the names of the words it weighs in the units that
+ * want sources alone, and makes no table of every word of both texts (the stage's context is over
+ * the whole of OLD, a long text, for a few units of NEW): after the stage has linked a bullet,
+ * the context has no names table. */
+Test(ctx, the_sources_stage_makes_no_names_table_of_every_word)
+{
+	const char *a = "The lock keepers met in Dunmore on Tuesday to talk about the canal.\n\n"
+	                "Repairs to the upper gates will cost the trust nine thousand crowns this "
+	                "spring.\n\nBarges carrying timber now wait two days at the lower basin "
+	                "before the water rises.\n\nVolunteers repainted the bridge rails last "
+	                "month.\n",
+	           *b = "- Timber barges wait two days at the lower basin for the water\n"
+	                "- The upper gates need repairs costing nine thousand crowns\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	rl_opvec ops = {0};
+	rl_link *links = NULL;
+	size_t n = 0;
+	cr_assert_eq(rl_ctx_refine(c, 0, c->side[0].n, 0, c->side[1].n, &ops), RL_OK);
+	cr_assert_eq(rl_sources_find(c, &ops, &links, &n), RL_OK);
+	cr_assert_gt(n, 0, "a bullet is linked (the stage asked for names)");
+	cr_assert_null(c->names);
+	free(links);
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
 }

@@ -542,6 +542,31 @@ Test(provenance, markup_words_link_nothing)
 	rl_alignment_free(al);
 }
 
+/* Issue 13 (stop 35): markup's own words are told by the marks beside them (markup_word reads
+ * the tokens at hand, once): a name before "=" (a space allowed), not a heading's last word
+ * before "=="; a value glued after "=#"; a template's name glued after "{{". A guard: it passes
+ * before the change as well. */
+Test(provenance, markup_words_are_told_by_the_marks_beside_them)
+{
+	const char *a = "|align = left bgcolor=#C0FFEE| {{flagicon|Norway}} ==Ferries== rowing",
+	           *b = "";
+	const char *markup[] = {"align", "bgcolor", "C0FFEE", "flagicon"};
+	const char *content[] = {"left", "Norway", "Ferries", "rowing"};
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	const rl_side *sd = &c->side[RL_OLD];
+	for (int k = 0; k < 8; k++) {
+		const char *w = k < 4 ? markup[k] : content[k - 4];
+		uint32_t t = 0;
+		while (t < sd->n && (sd->tok[t].len != strlen(w) || memcmp(sd->text + sd->tok[t].off, w,
+		                                                           sd->tok[t].len)))
+			t++;
+		cr_assert_lt(t, sd->n, "%s", w);
+		cr_assert_eq(rl_stem_weighed(c, RL_OLD, t), k >= 4, "%s", w);
+	}
+	text_ctx_close(&x);
+}
+
 /* Issue 10: a heading given twice in a row (a web page's title in its header, then as its
  * article's headline) restates its OLD sentence once: only the later copy is linked. The case is
  * the corpus's rewrite against the original page, whose headline is twice at its top and whose

@@ -10,6 +10,7 @@
 #include "pipeline.h"
 #include "refine.h"
 #include "status.h"
+#include "stems.h"
 
 #define P1 "The harbor master opened the gates at dawn and counted the boats."
 #define P2 "A storm had broken three moorings during the night, and two skiffs were missing from " \
@@ -416,4 +417,69 @@ Test(shingle, a_probe_past_other_keys_finds_each_phrase_its_own_copy)
 	fixture_close(&f);
 	free(text[0]);
 	free(text[1]);
+}
+
+/* rl_stem_hash as it was written before stop 35: the word's first 64 bytes copied in lower case,
+ * an ending cut, the first seven bytes hashed (FNV-1a, 0 made 1). */
+static uint32_t stem_hash_before(const char *text, const rl_token *tk)
+{
+	unsigned char low[64];
+	size_t len = tk->len < sizeof low ? tk->len : sizeof low;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char ch = (unsigned char)text[tk->off + k];
+		low[k] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+	}
+	const char *sufs[] = {"ing", "ed", "ly", "ment", "s", "ss", "es"};
+	bool end[7];
+	for (int i = 0; i < 7; i++) {
+		size_t k = strlen(sufs[i]);
+		end[i] = len >= k && memcmp(low + len - k, sufs[i], k) == 0;
+	}
+	bool verb = false;
+	if (len > 5 && end[0])
+		len -= 3, verb = true;
+	else if (len > 4 && end[1])
+		len -= 2, verb = true;
+	else if (len > 5 && end[2])
+		len -= 2;
+	else if (len > 7 && end[3])
+		len -= 4;
+	else if (len > 3 && end[4] && !end[5])
+		len -= 1 + (len > 4 && end[6] && strchr("sxzh", low[len - 3]));
+	if (verb && len > 3 && low[len - 1] == low[len - 2] && strchr("bdgkmnprt", low[len - 1]))
+		len--;
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < len && k < 7; k++)
+		h = (h ^ low[k]) * 16777619u;
+	return h ? h : 1;
+}
+
+/* Issue 13 (stop 35): rl_stem_hash lowers only the bytes it reads (the ending's, the stem's
+ * first seven), and gives every word the hash it gave before: words of every ending it cuts, in
+ * both cases, of Cyrillic and Chinese letters, longer than 64 bytes, and random bytes (a NUL
+ * among them: strchr finds the terminator). A guard: it passes before the change as well. */
+Test(shingle, a_stem_is_hashed_as_before)
+{
+	const char *words[] = {"tests", "Testing", "COMMITTING", "commitment", "boxes", "Buses",
+	                       "kisses", "quickly", "jammed", "ran", "is", "ss", "es", "ing", "Xing",
+	                       "bless", "wishes", "wHeEleD", "Москвы", "москва", "渡船", "ａｂｃ",
+	                       "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkling",
+	                       "STOPPED", "hopping", "a", ""};
+	char buf[80];
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		rl_token tk = {.off = 0, .len = (uint32_t)strlen(words[k])};
+		cr_assert_eq(rl_stem_hash(words[k], &tk), stem_hash_before(words[k], &tk), "%s", words[k]);
+	}
+	uint32_t seed = 12345;
+	for (int n = 0; n < 20000; n++) {
+		uint32_t len = (seed = seed * 1103515245u + 12345u) % 72;
+		for (uint32_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* letters of both cases and the endings' own, mostly; any byte now and then */
+			static const char pool[] = "aAbBdDeEgGhHiIlLmMnNpPrRsStTxXyYzZ";
+			buf[i] = seed >> 28 ? pool[(seed >> 8) % (sizeof pool - 1)] : (char)(seed >> 16);
+		}
+		rl_token tk = {.off = 0, .len = len};
+		cr_assert_eq(rl_stem_hash(buf, &tk), stem_hash_before(buf, &tk), "random word %d", n);
+	}
 }
