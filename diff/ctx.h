@@ -85,6 +85,19 @@ static inline uint32_t rl_unit_of(const rl_side *sd, uint32_t t)
 	return sd->ubase[t >> 8] + sd->ulow[t];
 }
 
+/* The per-token arrays of a side that every stage reads, wlow and ulow, are mapped on their own
+ * from RL_SIDE_MAP tokens (bigmem.h: rl_map_alloc_from with this min, freed with the same), as
+ * the tokens and ids are. From the heap, each lay between the exact diff's lists and scratch, and
+ * where the holes those left fell depended on them: the sources stage's keys (4 bytes an OLD
+ * token) fitted in the holes or grew the heap by as much (on 1 MB of Chinese, ulow cut to a
+ * byte for 8 tokens raised the peak by 0.9 MiB from the heap; with both arrays mapped the heap at
+ * the plateau is 3.0 MiB, not 5.4). Below, a mapping's page would be much of the array. */
+#define RL_SIDE_MAP ((uint32_t)1 << 17)
+static inline size_t rl_side_map_from(uint32_t n)
+{
+	return n >= RL_SIDE_MAP ? 0 : SIZE_MAX;
+}
+
 /* Have the side's units been found (rl_units_find)? */
 static inline bool rl_has_units(const rl_side *sd)
 {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "lexicon.h"
 #include "status.h"
 #include "text.h"
@@ -326,7 +327,7 @@ int rl_units_find(rl_ctx *c, int s)
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 	run_in ri = {UINT32_MAX, 0, 0, false};
 
-	sd->ulow = malloc(n + 1);
+	sd->ulow = rl_map_alloc_from((size_t)n + 1, rl_side_map_from(n));
 	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);

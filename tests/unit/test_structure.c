@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "lexicon.h"
 #include "ops_text.h"
 #include "opvec.h"
@@ -637,7 +638,8 @@ Test(structure, candidates_find_what_every_token_finds)
 	for (size_t k = 0; k < nquotes; k++)
 		cr_assert(sd->quotes[k].t0 == quotes[k].t0 && sd->quotes[k].t1 == quotes[k].t1 &&
 		          sd->quotes[k].depth == quotes[k].depth, "quotation %zu", k);
-	free(ulow), free(ubase), free(ustart), free(uflags), free(quotes);
+	rl_map_free_from(ulow, (size_t)sd->n + 1, rl_side_map_from(sd->n));
+	free(ubase), free(ustart), free(uflags), free(quotes);
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
@@ -687,6 +689,39 @@ Test(structure, the_unit_of_each_token_kept_in_a_byte)
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
+}
+
+/* Issue 13 (stop 35): on a long side (RL_SIDE_MAP tokens, 2^17) the per-token arrays every stage
+ * reads, the words before each token and the units, are mapped on their own (page-aligned: a
+ * block from malloc never is), out of the heap the stages' lists share; every token still has its
+ * unit. (Before: both from malloc.) */
+Test(structure, a_long_sides_words_and_units_are_mapped_on_their_own)
+{
+	size_t cap = (size_t)9 << 17, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (int i = 0; len + 64 < cap && i < (1 << 16) + 4000; i++)
+		len += (size_t)snprintf(text + len, cap - len, i % 9 ? "Go on. " : "Yes, go %d.\n\n", i);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, len), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "Go.", 3), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	const rl_side *sd = &c.side[RL_OLD];
+	cr_assert(sd->n >= (1u << 17) && sd->nunits > 60000, "%u tokens, %u units", sd->n, sd->nunits);
+	cr_assert_eq((uintptr_t)sd->wlow % 4096, 0, "the words before each token: from malloc");
+	cr_assert_eq((uintptr_t)sd->ulow % 4096, 0, "the units: from malloc");
+	for (uint32_t t = 0; t < sd->n; t++) {
+		uint32_t u = rl_unit_of(sd, t);
+		cr_assert(u < sd->nunits && sd->ustart[u] <= t && t < sd->ustart[u + 1],
+		          "token %u: unit %u of %u", t, u, sd->nunits);
+	}
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+	free(text);
 }
 
 Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
