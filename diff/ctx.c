@@ -135,7 +135,7 @@ void rl_ctx_release(rl_ctx *c)
 		free(sd->wbase);
 		rl_map_free_from(sd->wlow, (size_t)sd->n + 1, rl_side_map_from(sd->n));
 		free(sd->ubase);
-		rl_map_free_from(sd->ulow, (size_t)sd->n + 1, rl_side_map_from(sd->n));
+		rl_map_free_from(sd->ugrp, rl_ugrp_bytes(sd->n), rl_side_map_from(sd->n));
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);
