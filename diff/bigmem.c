@@ -25,26 +25,38 @@ void *rl_big_realloc(void *p, size_t bytes)
 	return v;
 }
 
-void *rl_map_alloc(size_t bytes)
+void *rl_map_alloc_from(size_t bytes, size_t min)
 {
 #if defined(MAP_ANONYMOUS)
-	if (bytes >= RL_MAP_MIN) {
+	if (bytes >= min) {
 		void *v = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		return v == MAP_FAILED ? NULL : v;
 	}
 #endif
+	(void)min;
 	return calloc(bytes ? bytes : 1, 1);
 }
 
-void rl_map_free(void *p, size_t bytes)
+void rl_map_free_from(void *p, size_t bytes, size_t min)
 {
 	if (!p)
 		return;
 #if defined(MAP_ANONYMOUS)
-	if (bytes >= RL_MAP_MIN) {
+	if (bytes >= min) {
 		(void)munmap(p, bytes);
 		return;
 	}
 #endif
+	(void)min;
 	free(p);
+}
+
+void *rl_map_alloc(size_t bytes)
+{
+	return rl_map_alloc_from(bytes, RL_MAP_MIN);
+}
+
+void rl_map_free(void *p, size_t bytes)
+{
+	rl_map_free_from(p, bytes, RL_MAP_MIN);
 }

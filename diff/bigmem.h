@@ -34,5 +34,8 @@ void *rl_big_realloc(void *p, size_t bytes);
 #define RL_MAP_MIN ((size_t)256 << 10)
 void *rl_map_alloc(size_t bytes);
 void rl_map_free(void *p, size_t bytes);
+/* The same, mapped on its own from min bytes (free with the same size and min). */
+void *rl_map_alloc_from(size_t bytes, size_t min);
+void rl_map_free_from(void *p, size_t bytes, size_t min);
 
 #endif

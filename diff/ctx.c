@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "myers.h"
 #include "status.h"
 
@@ -132,9 +133,9 @@ void rl_ctx_release(rl_ctx *c)
 		rl_side *sd = &c->side[s];
 		free(sd->ids);
 		free(sd->wbase);
-		free(sd->wlow);
+		rl_map_free_from(sd->wlow, (size_t)sd->n + 1, rl_side_map_from(sd->n));
 		free(sd->ubase);
-		free(sd->ulow);
+		rl_map_free_from(sd->ugrp, rl_ugrp_bytes(sd->n), rl_side_map_from(sd->n));
 		free(sd->ustart);
 		free(sd->uflags);
 		free(sd->quotes);

@@ -52,14 +52,16 @@ typedef struct rl_side {
 	 * popcount in each of the stages' many calls (+12 % of the instructions on a 1 MB pair). */
 	uint32_t *wbase;
 	uint8_t *wlow;
-	/* The unit each token belongs to, a byte a token, as the words before it are (rl_unit_of):
-	 * ubase[t >> 8] is the unit of token t & ~255, ulow[t] (n + 1 entries) how many units t's is
-	 * past that; a unit has a token at least, so 256 tokens span fewer than 256 units.
-	 * A unit per token took four bytes a token of both sides at every stage (1.5 MiB a side on
-	 * 1 MB of Chinese, where the sources stage peaks). */
+	/* The unit each token belongs to, a byte for 8 tokens (rl_unit_of): ubase[t >> 8] is the
+	 * unit of token t & ~255, ugrp[g] (n / 8 + 1 entries) how many units token 8g's is past that
+	 * (a unit has a token at least, so 256 tokens span fewer than 256 units); a token of the
+	 * group is of that unit or one that starts after it (ustart). A unit per token took four
+	 * bytes a token of both sides at every stage (1.5 MiB a side on 1 MB of Chinese, where the
+	 * sources stage peaks), a byte a token still 0.37 MiB a side and Chinese 1M over 10x. */
 	uint32_t *ubase;
-	uint8_t *ulow;
-	uint32_t *ustart;   /* unit k is tokens [ustart[k], ustart[k + 1]); nunits + 1 entries */
+	uint8_t *ugrp;
+	uint32_t *ustart;   /* unit k is tokens [ustart[k], ustart[k + 1]); nunits + 1 entries, and
+	                     * UINT32_MAX after them */
 	uint8_t *uflags;    /* per unit: RL_UNIT_* */
 	uint32_t nunits;
 	rl_quotation *quotes;  /* in order of their opening mark */
@@ -82,13 +84,36 @@ typedef struct rl_side {
  * of t's block of 256 tokens, and how far t's is past it (rl_side). */
 static inline uint32_t rl_unit_of(const rl_side *sd, uint32_t t)
 {
-	return sd->ubase[t >> 8] + sd->ulow[t];
+	uint32_t u = sd->ubase[t >> 8] + sd->ugrp[t >> 3];
+	while (sd->ustart[u + 1] <= t)  /* at most 7 steps; ustart[nunits + 1] is UINT32_MAX */
+		u++;
+	return u;
+}
+
+/* The per-token arrays of a side that every stage reads, wlow and ugrp, are mapped on their own
+ * from RL_SIDE_MAP tokens (bigmem.h: rl_map_alloc_from with this min, freed with the same), as
+ * the tokens and ids are. From the heap, each lay between the exact diff's lists and scratch, and
+ * where the holes those left fell depended on them: the sources stage's keys (4 bytes an OLD
+ * token) fitted in the holes or grew the heap by as much (on 1 MB of Chinese, ulow cut to ugrp
+ * raised the peak by 0.9 MiB from the heap; with both arrays mapped the heap at the plateau is
+ * 3.0 MiB, not 5.4, and the cut lowers the peak by 0.6). Below, a mapping's page would be much of
+ * the array. */
+#define RL_SIDE_MAP ((uint32_t)1 << 17)
+static inline size_t rl_side_map_from(uint32_t n)
+{
+	return n >= RL_SIDE_MAP ? 0 : SIZE_MAX;
+}
+
+/* The bytes of a side's ugrp for n tokens. */
+static inline size_t rl_ugrp_bytes(uint32_t n)
+{
+	return (size_t)(n >> 3) + 1;
 }
 
 /* Have the side's units been found (rl_units_find)? */
 static inline bool rl_has_units(const rl_side *sd)
 {
-	return sd->ulow != NULL;
+	return sd->ugrp != NULL;
 }
 
 typedef struct rl_ctx {

@@ -3,6 +3,7 @@
  * quotations the structure passes visit), the flags of each id, and the ids counted when asked.
  * ctx.c diffs its ranges, lends its scratch lists and frees it. */
 #include "ctx.h"
+#include "bigmem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -397,7 +398,7 @@ static int side_init(rl_ctx *c, int s, const rl_tokens *toks, uint32_t lo, uint3
 	if (rc != RL_OK)
 		return rc;
 	sd->wbase = malloc((((size_t)sd->n >> 8) + 1) * sizeof *sd->wbase);
-	sd->wlow = malloc((size_t)sd->n + 1);
+	sd->wlow = rl_map_alloc_from((size_t)sd->n + 1, rl_side_map_from(sd->n));
 	if (!sd->wbase || !sd->wlow)
 		return RL_ENOMEM;
 	return side_walk(c, s, toks, bits, sr);

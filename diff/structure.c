@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "lexicon.h"
 #include "status.h"
 #include "text.h"
@@ -286,18 +287,15 @@ static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_i
 	       !(names[id / 8] & (1u << (id % 8)));
 }
 
-/* Tokens [from, to) are of unit u (rl_unit_of): u itself for each block of 256 tokens it starts,
- * and a token's distance from its block's unit. (Called in order of the tokens: a block's first
- * token has its unit before the rest of the block.) */
+/* Tokens [from, to) are of unit u: u itself for each block of 256 tokens it starts, and its
+ * distance from the block's unit for each group of 8 it starts. (Called in order of the tokens:
+ * a block's first token has its unit before the rest of the block.) */
 static void fill_units(rl_side *sd, uint32_t from, uint32_t to, uint32_t u)
 {
-	for (uint32_t t = from; t < to;) {
-		uint32_t end = ((t >> 8) + 1) << 8;  /* the next block's first token */
-		end = end < to ? end : to;
+	for (uint64_t t = ((uint64_t)from + 7) & ~(uint64_t)7; t < to; t += 8) {
 		if (!(t & 255))
 			sd->ubase[t >> 8] = u;
-		memset(sd->ulow + t, (int)(u - sd->ubase[t >> 8]), end - t);
-		t = end;
+		sd->ugrp[t >> 3] = (uint8_t)(u - sd->ubase[t >> 8]);
 	}
 }
 
@@ -326,12 +324,12 @@ int rl_units_find(rl_ctx *c, int s)
 	uint32_t ncand = sd->listed ? sd->ucand.n : n;
 	run_in ri = {UINT32_MAX, 0, 0, false};
 
-	sd->ulow = malloc(n + 1);
+	sd->ugrp = rl_map_alloc_from(rl_ugrp_bytes(n), rl_side_map_from(n));
 	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
 	uint8_t *names = names_in_prose(c, s, cand, ncand);
-	if (!sd->ulow || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
+	if (!sd->ugrp || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
 		free(names);
 		return RL_ENOMEM;
 	}
@@ -366,6 +364,7 @@ int rl_units_find(rl_ctx *c, int s)
 	free(names);
 	fill_units(sd, filled, n, k - 1);
 	sd->ustart[k] = n;
+	sd->ustart[k + 1] = UINT32_MAX;  /* rl_unit_of's stop */
 	sd->nunits = k;
 	return units_fit(sd);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "lexicon.h"
 #include "ops_text.h"
 #include "opvec.h"
@@ -620,7 +621,7 @@ Test(structure, candidates_find_what_every_token_finds)
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
 	uint32_t nunits = sd->nunits, *ubase = sd->ubase, *ustart = sd->ustart;
-	uint8_t *ulow = sd->ulow;
+	uint8_t *ugrp = sd->ugrp;
 	uint8_t *uflags = sd->uflags;
 	rl_quotation *quotes = sd->quotes;
 	size_t nquotes = sd->nquotes;
@@ -629,7 +630,7 @@ Test(structure, candidates_find_what_every_token_finds)
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(rl_quotes_find(&c, RL_OLD), RL_OK);
 	cr_assert_eq(sd->nunits, nunits);
-	cr_assert_eq(memcmp(sd->ulow, ulow, sd->n), 0);
+	cr_assert_eq(memcmp(sd->ugrp, ugrp, rl_ugrp_bytes(sd->n)), 0);
 	cr_assert_eq(memcmp(sd->ubase, ubase, ((sd->n + 255) >> 8) * sizeof *ubase), 0);
 	cr_assert_eq(memcmp(sd->ustart, ustart, (nunits + 1) * sizeof *ustart), 0);
 	cr_assert_eq(memcmp(sd->uflags, uflags, nunits), 0);
@@ -637,7 +638,8 @@ Test(structure, candidates_find_what_every_token_finds)
 	for (size_t k = 0; k < nquotes; k++)
 		cr_assert(sd->quotes[k].t0 == quotes[k].t0 && sd->quotes[k].t1 == quotes[k].t1 &&
 		          sd->quotes[k].depth == quotes[k].depth, "quotation %zu", k);
-	free(ulow), free(ubase), free(ustart), free(uflags), free(quotes);
+	rl_map_free_from(ugrp, rl_ugrp_bytes(sd->n), rl_side_map_from(sd->n));
+	free(ubase), free(ustart), free(uflags), free(quotes);
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
@@ -647,10 +649,11 @@ Test(structure, candidates_find_what_every_token_finds)
  * does a question in brackets before a dash ("брат (двоюродный?) — ..."): a list item of NEW was
  * cut in three units there, and the last drawn as derived from an OLD sentence that shared its
  * reference. */
-/* A token's unit is kept in a byte (its number modulo 256, with the unit of each 256th token):
- * rl_unit_of gives every token the unit whose tokens hold it, across blocks of 256 tokens that
- * start many units (short sentences), one unit (a long sentence), or a unit's middle. */
-Test(structure, the_unit_of_each_token_kept_in_a_byte)
+/* A token's unit is kept in a byte for 8 tokens (the unit of each 256th token, and each 8th
+ * token's distance from it; the rest from the units' starts): rl_unit_of gives every token the unit
+ * whose tokens hold it, across blocks of 256 tokens that start many units (short sentences), one
+ * unit (a long sentence), or a unit's middle. */
+Test(structure, the_unit_of_each_token_kept_in_a_byte_for_eight)
 {
 	static char text[16384];
 	size_t len = 0;
@@ -671,7 +674,8 @@ Test(structure, the_unit_of_each_token_kept_in_a_byte)
 	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
 	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
 	const rl_side *sd = &c.side[RL_OLD];
-	cr_assert_eq(sizeof sd->ulow[0], 1);
+	cr_assert_eq(sizeof sd->ugrp[0], 1);  /* for 8 tokens */
+	cr_assert_eq(rl_ugrp_bytes(sd->n), (sd->n >> 3) + 1);
 	cr_assert(sd->n > 3000 && sd->nunits > 600, "%u tokens, %u units", sd->n, sd->nunits);
 	uint32_t longest = 0;
 	for (uint32_t u = 0; u < sd->nunits; u++) {
@@ -687,6 +691,40 @@ Test(structure, the_unit_of_each_token_kept_in_a_byte)
 	rl_ctx_release(&c);
 	rl_tokens_free(toks[0]);
 	rl_tokens_free(toks[1]);
+}
+
+/* Issue 13 (stop 35): on a long side (RL_SIDE_MAP tokens, 2^17) the per-token arrays every stage
+ * reads, the words before each token and the units, are mapped on their own (page-aligned: a
+ * block from malloc never is), out of the heap the stages' lists share, and the units take a byte
+ * for 8 tokens; every token still has its unit. (Before: both from malloc, a byte a token.) */
+Test(structure, a_long_sides_words_and_units_are_mapped_on_their_own)
+{
+	size_t cap = (size_t)9 << 17, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (int i = 0; len + 64 < cap && i < (1 << 16) + 4000; i++)
+		len += (size_t)snprintf(text + len, cap - len, i % 9 ? "Go on. " : "Yes, go %d.\n\n", i);
+	rl_diff_opts o = RL_DIFF_OPTS_INIT;
+	rl_tokens *toks[2];
+	rl_ctx c;
+	cr_assert_eq(rl_tokenize(&toks[0], text, len), RL_OK);
+	cr_assert_eq(rl_tokenize(&toks[1], "Go.", 3), RL_OK);
+	cr_assert_eq(rl_ctx_init(&c, toks[0], toks[1], &o), RL_OK);
+	cr_assert_eq(rl_units_find(&c, RL_OLD), RL_OK);
+	const rl_side *sd = &c.side[RL_OLD];
+	cr_assert(sd->n >= (1u << 17) && sd->nunits > 60000, "%u tokens, %u units", sd->n, sd->nunits);
+	cr_assert_eq((uintptr_t)sd->wlow % 4096, 0, "the words before each token: from malloc");
+	cr_assert_eq((uintptr_t)sd->ugrp % 4096, 0, "the units: from malloc");
+	cr_assert_eq(rl_ugrp_bytes(sd->n), (sd->n >> 3) + 1);
+	for (uint32_t t = 0; t < sd->n; t++) {
+		uint32_t u = rl_unit_of(sd, t);
+		cr_assert(u < sd->nunits && sd->ustart[u] <= t && t < sd->ustart[u + 1],
+		          "token %u: unit %u of %u", t, u, sd->nunits);
+	}
+	rl_ctx_release(&c);
+	rl_tokens_free(toks[0]);
+	rl_tokens_free(toks[1]);
+	free(text);
 }
 
 Test(structure, initials_beyond_ascii_and_a_dash_after_a_stop_go_on)
