@@ -266,6 +266,64 @@ Test(move, a_line_moved_from_the_end_to_the_top)
 	script_lacks(a, b, NULL, "i [ [ Category");
 }
 
+/* A one-word template line moved from the foot of a note to its head: a line alone on its line on
+ * both sides, found once in each text, moves, under every floor of a passage (stop 35; a real
+ * revision moved its `{{...}}` line from the end of a long article to its top). Not a line found
+ * twice on a side (which copy went where is a guess), nor a list item of one word, nor a line of
+ * prose. */
+#define FERRY "The ferry to Holmby leaves the north pier at seven and returns at noon.\n\n" \
+              "Tickets are sold on board, and bicycles travel free on weekdays.\n\n"          \
+              "In winter the crossing is cancelled when the wind is strong.\n"
+
+Test(move, a_one_word_line_moved_from_the_foot_to_the_head)
+{
+	script_has(FERRY "\n{{Stub notice}}\n", "{{Stub notice}}\n" FERRY, NULL,
+	           "m1 { { Stub notice } }");
+	script_lacks(FERRY "\n{{Stub notice}}\n", "{{Stub notice}}\n" FERRY, NULL, "i {");
+	script_has("{{Stub notice}}\n" FERRY, FERRY "\n{{Stub notice}}\n", NULL,
+	           "m1 { { Stub notice } }");
+	/* Found twice in OLD: no move. */
+	script_lacks("{{Stub notice}}\n" FERRY "\n{{Stub notice}}\n", "{{Stub notice}}\n" FERRY
+	             "\n{{Stub notice}}\n{{Stub notice}}\n", NULL, "m1");
+	/* A list item of one word moved from one list to another. */
+	script_lacks("- Harbour\n- Lighthouse\n\n" FERRY "\n- Cannery\n- Boatyard\n",
+	             "- Harbour\n\n" FERRY "\n- Cannery\n- Lighthouse\n- Boatyard\n", NULL, "m1");
+	/* A short heading of prose, no markup: two texts may share one by chance. */
+	script_lacks(FERRY "\nThe timetable\n", "The timetable\n" FERRY, NULL, "m1");
+}
+
+/* A gallery moved above the notes with its last two files deleted and its third re-named: the
+ * heading, `<gallery>` and the three files moved, and the closing line after the deleted files,
+ * where the passage stopped growing, was drawn deleted and inserted (stop 35; a real revision's
+ * `</gallery>`). It moves with the gallery, one passage, the deleted files inside it. (Lines
+ * over 100 columns: the text is one paragraph a line, each file line a line of its own.) */
+#define TARN "'''Fenwick Tarn''' is a small upland lake in the northern fells, fed by two becks " \
+             "and drained by a third.\n\n==History==\nThe tarn was dammed in 1884 to supply "    \
+             "the mills at Holmby, and the dam was raised again in 1921 after a dry summer.\n\n"
+#define TARN_NOTES "==Notes==\nThe boathouse on the east shore is open to walkers on Sundays " \
+                   "from May to September.\n\nThe path along the west shore was rebuilt in "   \
+                   "1990 after the spring floods washed out the old causeway and the "          \
+                   "footbridge below it.\n\nFishing is allowed from the north bank only, with a " \
+                   "permit sold at the post office in Holmby.\n\n==References==\n{{Reflist}}\n"
+#define TARN_PHOTOS "==Photos==\n<gallery>\n"                                                 \
+                    "File:Fenwick Tarn from the east shore in winter.jpg|The east shore\n"     \
+                    "File:Fenwick Tarn dam and spillway 1921.jpg|The dam\n"
+
+Test(move, a_moved_gallery_takes_its_closing_line_past_its_deleted_files)
+{
+	const char *a = TARN TARN_NOTES "\n" TARN_PHOTOS
+	                "File:Holmby mill race above the old bridge.jpg|The mill race\n"
+	                "File:Boathouse on Fenwick Tarn at dusk.jpg|The boathouse\n"
+	                "File:Walkers on the ridge above the tarn.jpg|The ridge\n</gallery>\n";
+	const char *b = TARN TARN_PHOTOS
+	                "File:Holmby mill race below the new bridge.jpg|The mill race in spate\n"
+	                "</gallery>\n\n" TARN_NOTES;
+	script_has(a, b, NULL, "| d1 File : Boathouse on Fenwick Tarn at dusk . jpg | The boathouse "
+	                       "File : Walkers on the ridge above the tarn . jpg | The ridge | "
+	                       "m1 < / gallery > |");
+	script_lacks(a, b, NULL, "m2");
+}
+
 /* A sentence moved and reworded around a phrase it keeps word for word: it shares under a third
  * of its words (9 of 28), below the 0.4 a move needs, but five words in a row ("run fast, year-round
  * water-taxi crossings", all content words) are evidence enough. */
