@@ -295,7 +295,8 @@ Test(move, a_one_word_line_moved_from_the_foot_to_the_head)
 /* A gallery moved above the notes with its last two files deleted and its third re-named: the
  * heading, `<gallery>` and the three files moved, and the closing line after the deleted files,
  * where the passage stopped growing, was drawn deleted and inserted (stop 35; a real revision's
- * `</gallery>`). It moves with the gallery, one passage, the deleted files inside it. (Lines
+ * `</gallery>`). It moves with the gallery, one passage, the deleted files inside it; so does
+ * the opening line before files deleted at its start. (Lines
  * over 100 columns: the text is one paragraph a line, each file line a line of its own.) */
 #define TARN "'''Fenwick Tarn''' is a small upland lake in the northern fells, fed by two becks " \
              "and drained by a third.\n\n==History==\nThe tarn was dammed in 1884 to supply "    \
@@ -322,6 +323,17 @@ Test(move, a_moved_gallery_takes_its_closing_line_past_its_deleted_files)
 	                       "File : Walkers on the ridge above the tarn . jpg | The ridge | "
 	                       "m1 < / gallery > |");
 	script_lacks(a, b, NULL, "m2");
+	/* The same with its first two files deleted: its opening line moves with it. */
+	const char *c = TARN TARN_NOTES "\n<gallery mode=packed>\n"
+	                "File:Boathouse on Fenwick Tarn at dusk.jpg|The boathouse\n"
+	                "File:Walkers on the ridge above the tarn.jpg|The ridge\n"
+	                "File:Fenwick Tarn from the east shore in winter.jpg|The east shore\n"
+	                "File:Fenwick Tarn dam and spillway 1921.jpg|The dam\n</gallery>\n";
+	const char *d = TARN "<gallery mode=packed>\n"
+	                "File:Fenwick Tarn from the east shore in winter.jpg|The east shore\n"
+	                "File:Fenwick Tarn dam and spillway 1921.jpg|The dam\n</gallery>\n\n" TARN_NOTES;
+	script_has(c, d, NULL, "| m1 < gallery mode = packed > | d1 File : Boathouse");
+	script_lacks(c, d, NULL, "m2");
 }
 
 /* A sentence moved and reworded around a phrase it keeps word for word: it shares under a third
