@@ -36,7 +36,7 @@ static void widen_run(const rl_ctx *c, const taken *tk, rl_span *sp)
 	}
 }
 
-static bool all_free(const taken *tk, int s, uint32_t lo, uint32_t hi)
+bool rl_mv_all_free(const taken *tk, int s, uint32_t lo, uint32_t hi)
 {
 	for (uint32_t t = lo; t < hi; t++)
 		if (!tk->free_tok[s][t])
@@ -242,7 +242,8 @@ static int grow(rl_ctx *c, const taken *tk, rl_span *sp)
 				u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
 				              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 			}
-			if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1))
+			if (!rl_mv_all_free(tk, RL_OLD, u.a0, u.a1) ||
+			    !rl_mv_all_free(tk, RL_NEW, u.b0, u.b1))
 				break;
 			bool ok;
 			int rc = alike(c, &u, &ok);
@@ -477,7 +478,7 @@ static bool same_slot(const rl_ctx *c, const rl_span *u, bool back)
 }
 
 /* Insert the ops of d into moved before index pos. */
-static int insert_ops(rl_opvec *moved, size_t pos, const rl_opvec *d)
+int rl_mv_insert_ops(rl_opvec *moved, size_t pos, const rl_opvec *d)
 {
 	size_t at = moved->n;
 	if (d->n == 0)
@@ -491,7 +492,7 @@ static int insert_ops(rl_opvec *moved, size_t pos, const rl_opvec *d)
 
 
 
-static int accepted_push(accepts *l, const rl_span *sp, size_t first, size_t count)
+int rl_mv_accepted_push(accepts *l, const rl_span *sp, size_t first, size_t count)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
@@ -527,8 +528,8 @@ static int add_slots(rl_ctx *c, taken *tk, accepted *m, rl_opvec *moved)
 			u = (rl_span){sa->ustart[rl_unit_of(sa, sp->a0 - 1)], sp->a0,
 			              sb->ustart[rl_unit_of(sb, sp->b0 - 1)], sp->b0};
 		}
-		if (!all_free(tk, RL_OLD, u.a0, u.a1) || !all_free(tk, RL_NEW, u.b0, u.b1) ||
-		    !same_slot(c, &u, back))
+		if (!rl_mv_all_free(tk, RL_OLD, u.a0, u.a1) ||
+		    !rl_mv_all_free(tk, RL_NEW, u.b0, u.b1) || !same_slot(c, &u, back))
 			continue;
 		rl_opvec d = {0};
 		int rc = rl_ctx_refine(c, u.a0, u.a1, u.b0, u.b1, &d);
@@ -538,7 +539,7 @@ static int add_slots(rl_ctx *c, taken *tk, accepted *m, rl_opvec *moved)
 				d.v[k].kind = RL_OP_MOVE;
 		}
 		if (rc == RL_OK)
-			rc = insert_ops(moved, back ? m->first : m->first + m->count, &d);
+			rc = rl_mv_insert_ops(moved, back ? m->first : m->first + m->count, &d);
 		m->count += d.n;
 		rl_opvec_free(&d);
 		if (rc != RL_OK)
@@ -611,8 +612,8 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 		                   unit_tokens(c, RL_NEW, sp.b0) > max_tokens))
 			continue;
 		trim(c, tk, &sp);
-		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !all_free(tk, RL_OLD, sp.a0, sp.a1) ||
-		    !all_free(tk, RL_NEW, sp.b0, sp.b1))
+		if (sp.a1 <= sp.a0 || sp.b1 <= sp.b0 || !rl_mv_all_free(tk, RL_OLD, sp.a0, sp.a1) ||
+		    !rl_mv_all_free(tk, RL_NEW, sp.b0, sp.b1))
 			continue;
 		rl_span hit = sp;
 		widen_run(c, tk, &sp);
@@ -680,7 +681,7 @@ static int accept_moves(rl_ctx *c, const rl_opvec *ops, const rl_span *cand, siz
 			return rc;
 		if (!ok)
 			continue;
-		if (acc && (rc = accepted_push(acc, &sp, first, moved->n - first)) != RL_OK)
+		if (acc && (rc = rl_mv_accepted_push(acc, &sp, first, moved->n - first)) != RL_OK)
 			return rc;
 		memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 		memset(tk->free_tok[RL_NEW] + sp.b0, 0, sp.b1 - sp.b0);
@@ -748,7 +749,7 @@ static int moves_in(rl_ctx *c, rl_opvec *ops)
 	    (ncand && (rc = accept_moves(c, ops, cand, ncand, &tk, NARROW_MAX_TOKENS, &moved,
 	                                 &later, &acc)) != RL_OK) ||
 	    (later.n && (rc = accept_moves(c, ops, later.v, later.n, &tk, 0, &moved, NULL, &acc)) != RL_OK) ||
-	    moved.n == 0)
+	    (rc = rl_mv_accept_lines(c, ops, &tk, &moved, &acc)) != RL_OK || moved.n == 0)
 		goto out;
 	rl_mv_heads_free(&hd);  /* (the candidates are all tried) */
 	/* Each step writes a new list and gives the one it read back to the context, so that the

@@ -12,7 +12,8 @@
  * Three files: shingle.c proposes the candidates (orphan words, the shingle index, the chains);
  * move.c verifies them (widen, trim, grow, an exact diff) and carves the other ops around the
  * moves it accepts; order.c puts the move groups in their places among those ops. Of two
- * passages that changed places, the one keeping fewer words is the move (move_cross.c). */
+ * passages that changed places, the one keeping fewer words is the move (move_cross.c). A short
+ * line found once on each side, whole, moves alone (move_lines.c). */
 #ifndef REDLINE_MOVE_H
 #define REDLINE_MOVE_H
 
@@ -26,5 +27,12 @@
 /* Find the moves in a list of ops (no moves yet) and rewrite it: moved passages become move
  * groups, listed where they stand in NEW; the ops around them keep the rest of both texts. */
 int rl_moves(rl_ctx *c, rl_opvec *ops);
+
+/* May the line of a text (n tokens) that is tokens [t0, t1) move alone, under RL_MOVE_MIN_WORDS
+ * words, when it is found once on each side: a line of markup (it starts with a mark), a word or
+ * more, eight bytes or more, no list item nor table cell (move_lines.c)? The windows (window.h)
+ * ask it of a moved line. */
+bool rl_move_line_alone(const rl_token *tok, const char *text, uint32_t n, uint32_t t0,
+                        uint32_t t1);
 
 #endif

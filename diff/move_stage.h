@@ -6,6 +6,7 @@
  *   move_copies.c  each move tried against the near-identical copies next to its OLD place
  *   move_carve.c   the ops carved around the moves, the leftovers aligned again
  *   move_cross.c   of two passages that changed places, the one keeping fewer words moved
+ *   move_lines.c   a short line moved whole, found once on each side
  *
  * Not a public face: only these files include it. */
 #ifndef REDLINE_MOVE_STAGE_H
@@ -64,6 +65,12 @@ typedef struct accepts {
 
 /* ---------------------------------------------------------------- move.c, for move_copies.c and move_verify.c */
 
+/* Is every token of side s in [lo, hi) free? */
+bool rl_mv_all_free(const taken *tk, int s, uint32_t lo, uint32_t hi);
+/* Insert the ops of d into moved before index pos. RL_ENOMEM. */
+int rl_mv_insert_ops(rl_opvec *moved, size_t pos, const rl_opvec *d);
+/* Add an accepted move: its span and its ops moved[first, first + count). RL_ENOMEM. */
+int rl_mv_accepted_push(accepts *l, const rl_span *sp, size_t first, size_t count);
 /* Did a move take a token of side s in [lo, hi)? */
 bool rl_mv_any_moved(const taken *tk, int s, uint32_t lo, uint32_t hi);
 /* The first op of a list (no moves yet: the ops advance on both sides) that ends after token t
@@ -139,6 +146,14 @@ bool rl_mv_reach(const rl_ctx *c, const taken *tk, const rl_opvec *ops, rl_span 
 /* Try the copies around each accepted move (acc), down their whole list; the one matching the
  * move's NEW place best by stems is taken (tk and moved updated, ops re-diffed where it stood). */
 int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opvec *moved);
+
+/* ---------------------------------------------------------------- move_lines.c */
+
+/* Each short line moved whole (a word to five, no list item, no table cell, the same ids on both
+ * sides, found once as a line on each side, free), after both passes: a move when it left its
+ * place, joined to a move that ends (or starts) a few deleted or inserted lines from it on both
+ * sides. tk, moved and acc updated. RL_ENOMEM. */
+int rl_mv_accept_lines(rl_ctx *c, const rl_opvec *ops, taken *tk, rl_opvec *moved, accepts *acc);
 
 /* ---------------------------------------------------------------- move_cross.c */
 

@@ -320,18 +320,23 @@ static bool keep_half(const rl_window *w, size_t nw, uint32_t na, uint32_t nb)
 }
 
 /* Are the moved lines too short to be a move on their own: fewer than RL_MOVE_MIN_WORDS words
- * in them all (a one-word template line moved from the end of a page to its top)? */
-static bool short_moves(const side *a, const moved *mv, uint32_t nmv)
+ * in them all, and none a line that moves alone (rl_move_line_alone: a one-word template line
+ * moved from the end of a page to its top is a move since stop 35; a stray "Yes" is not)? */
+static bool short_moves(const side *a, const moved *mv, uint32_t nmv, bool lines_move)
 {
 	uint32_t words = 0;
-	for (uint32_t k = 0; k < nmv; k++)
-		for (uint32_t t = a->l[mv[k].i].t0; t < a->l[mv[k].i].t1; t++)
+	for (uint32_t k = 0; k < nmv; k++) {
+		const line *l = &a->l[mv[k].i];
+		if (lines_move && rl_move_line_alone(a->v, a->text, a->n, l->t0, l->t1))
+			return false;
+		for (uint32_t t = l->t0; t < l->t1; t++)
 			words += a->v[t].cls == RL_TOK_WORD && !(a->v[t].flags & RL_TF_GLUED);
+	}
 	return words < RL_MOVE_MIN_WORDS;
 }
 
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
-                    size_t *n, rl_window **apart, size_t *napart)
+                    size_t *n, rl_window **apart, size_t *napart, bool lines_move)
 {
 	side a = {0}, b = {0};
 	uint32_t *mo = NULL;
@@ -381,7 +386,7 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 		w[nw++] = (rl_window){wa, a.n, wb, b.n};
 	/* Short moved lines: the windows with their places apart too, which the caller tries first
 	 * (a move between two of them is then ruled out by their orphans: rl_pipeline_windows). */
-	if (nmv > 0 && apart && short_moves(&a, mv, nmv) && keep_half(w, nw, a.n, b.n)) {
+	if (nmv > 0 && apart && short_moves(&a, mv, nmv, lines_move) && keep_half(w, nw, a.n, b.n)) {
 		if (!(*apart = malloc(nw * sizeof **apart))) {
 			rc = RL_ENOMEM;
 			goto done;
@@ -634,7 +639,9 @@ int rl_pipeline_windows(rl_tokens *const toks[2], const rl_diff_opts *opts,
 	*done = false;
 	if (opts->minimal || opts->no_window || rl_styled(styles))
 		return RL_OK;
-	int rc = rl_windows_find(toks[0], toks[1], &w, &nw, &apart, &napart);
+	/* (A line of markup moves alone when the moves stage runs and compares its marks.) */
+	bool lines_move = (opts->stages & RL_STAGE_MOVES) && !opts->key.ignore_punct;
+	int rc = rl_windows_find(toks[0], toks[1], &w, &nw, &apart, &napart, lines_move);
 	bool crossed = true;
 	/* A short moved line's places apart first; joined (or the whole texts) when a move could
 	 * have crossed between them. */

@@ -12,8 +12,9 @@
  * windows of its two places, and all between, into one, so that the moves stage sees both ends;
  * but when the moved lines hold fewer words than a move (RL_MOVE_MIN_WORDS), their places are
  * first tried as windows apart, kept when no window has enough words the moves stage could take
- * (its orphans) on OLD's side while another has enough on NEW's (a one-word template line moved
- * from the end of a page to its top, and a word changed: two small windows, not the page).
+ * (its orphans) on OLD's side while another has enough on NEW's (a short line of prose moved
+ * from the end of a page to its top, and a word changed: two small windows, not the page); not
+ * when one is a line of markup that moves alone (a one-word template line: stop 35).
  * The sources stage (provenance), which looks for a NEW unit's sources anywhere in OLD, runs once
  * on the joined ops of the whole texts, when a window has a unit that wants sources
  * (rl_pipeline_sources). The figures are those of the whole texts (word counts, kept, ...), but
@@ -48,9 +49,11 @@ typedef struct rl_window {
  * and *n 0 when the whole texts should be compared instead; RL_ENOMEM. When apart is not NULL
  * and the moved lines hold fewer than RL_MOVE_MIN_WORDS words (move.h), *apart (malloc'd,
  * *napart) receives the windows with each moved line's two places left apart, when they keep
- * half of each text (else NULL): a move between two of them must be ruled out by the caller. */
+ * half of each text (else NULL): a move between two of them must be ruled out by the caller.
+ * lines_move: a moved line of markup may move alone (move.h, rl_move_line_alone: the moves stage
+ * runs and compares marks), and then leaves no places apart. */
 int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
-                    size_t *n, rl_window **apart, size_t *napart);
+                    size_t *n, rl_window **apart, size_t *napart, bool lines_move);
 
 /* rl_pipeline on the windows rl_windows_find gives (when opts and styles allow them): RL_OK with
  * *done true and the results as rl_pipeline gives them, stats->windows the number of windows;

@@ -329,12 +329,15 @@ Test(window, a_line_moved_joins_the_windows_between_its_places)
 	}
 }
 
-/* A one-word line moved from the end to the top (a page's template line), and a word changed
- * near the end. */
-static bool short_line_to_top(buf *b, unsigned p, uint64_t seed)
+/* A short line moved from the end to the top, and a word changed near the end: a stray line of
+ * one short word, too short to move alone (rl_move_line_alone), or a page's template line. */
+#define STRAY_LINE "Ahoy!\n\n"
+#define TEMPLATE_LINE "{{Lighthousekeeping}}\n\n"
+
+static bool line_to_top(buf *b, unsigned p, uint64_t seed, const char *line)
 {
 	if (p == 0)
-		puts_(b, "Lighthousekeeping\n\n");
+		puts_(b, line);
 	if (p == 196) {
 		paragraph(b, p, seed);
 		b->n -= 3;  /* its last word grown ("storm." -> "stormward.") */
@@ -347,13 +350,33 @@ static bool short_line_to_top(buf *b, unsigned p, uint64_t seed)
 }
 
 /* OLD: ... paragraph 199 and the line after it. */
-static bool short_line_at_end(buf *b, unsigned p, uint64_t seed)
+static bool line_at_end(buf *b, unsigned p, uint64_t seed, const char *line)
 {
 	if (p != 199)
 		return false;
 	paragraph(b, p, seed);
-	puts_(b, "Lighthousekeeping\n\n");
+	puts_(b, line);
 	return true;
+}
+
+static bool short_line_to_top(buf *b, unsigned p, uint64_t seed)
+{
+	return line_to_top(b, p, seed, STRAY_LINE);
+}
+
+static bool short_line_at_end(buf *b, unsigned p, uint64_t seed)
+{
+	return line_at_end(b, p, seed, STRAY_LINE);
+}
+
+static bool template_line_to_top(buf *b, unsigned p, uint64_t seed)
+{
+	return line_to_top(b, p, seed, TEMPLATE_LINE);
+}
+
+static bool template_line_at_end(buf *b, unsigned p, uint64_t seed)
+{
+	return line_at_end(b, p, seed, TEMPLATE_LINE);
 }
 
 /* The same line moved with a paragraph that OLD has twice (its lines are not unique: only the
@@ -364,7 +387,7 @@ static bool twice_at_end(buf *b, unsigned p, uint64_t seed)
 		paragraph(b, p, seed);
 		paragraph(b, 7, seed);
 		if (p == 199)
-			puts_(b, "Lighthousekeeping\n\n");
+			puts_(b, STRAY_LINE);
 		return true;
 	}
 	return false;
@@ -373,7 +396,7 @@ static bool twice_at_end(buf *b, unsigned p, uint64_t seed)
 static bool twice_to_top(buf *b, unsigned p, uint64_t seed)
 {
 	if (p == 0) {
-		puts_(b, "Lighthousekeeping\n\n");
+		puts_(b, STRAY_LINE);
 		paragraph(b, 7, seed);
 	}
 	if (p == 20) {
@@ -399,6 +422,12 @@ Test(window, a_short_moved_line_leaves_its_places_apart)
 		cr_assert_eq(rl_alignment_stats(c.whole)->moves, 1);
 		expect_same(c.win, c.whole);
 		compared_free(&c);
+		/* A template line, which moves alone (stop 35): the windows joined, here the whole
+		 * texts, which find its move. */
+		c = compare(seed, template_line_at_end, template_line_to_top, NULL, 0);
+		cr_assert_eq(rl_alignment_stats(c.whole)->moves, 1);
+		expect_same(c.win, c.whole);
+		compared_free(&c);
 	}
 }
 
@@ -408,7 +437,7 @@ static int windows_of(const char *a, size_t na, const char *b, size_t nb, rl_win
 	rl_tokens *ta, *tb;
 	cr_assert_eq(rl_tokenize(&ta, a, na), RL_OK);
 	cr_assert_eq(rl_tokenize(&tb, b, nb), RL_OK);
-	int rc = rl_windows_find(ta, tb, w, n, NULL, NULL);
+	int rc = rl_windows_find(ta, tb, w, n, NULL, NULL, true);
 	rl_tokens_free(ta);
 	rl_tokens_free(tb);
 	return rc;
