@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 		}
 		text[s] = buf[s];
 	}
-	size_t counts[3];
+	size_t counts[3] = {0, 0, 0};
 	int rc = tokenize_intern(text, len, counts);
 	free(buf[1]);
 	free(buf[0]);
