@@ -427,6 +427,23 @@ bool rl_unit_heading(const rl_ctx *c, int s, uint32_t u)
 	       ch != ',' && ch != ';' && ch != ':';
 }
 
+/* What one word of a unit that is no heading tells of its id: a capital after the unit's first
+ * word is a name seen; a word in lower case is no name, for good. A word of a script without
+ * case, or a number, is neither (rl_is_lower_word's tests of the flags, inline: a call for each
+ * character of Chinese was a sixth of the walk). */
+static inline void name_note(uint8_t *names, uint32_t id, const rl_token *tk, const char *text,
+                             bool first)
+{
+	unsigned f = tk->flags;
+	if (f & RL_TF_UPPER) {
+		if (!first)
+			names[id] = RL_NAME_SEEN;
+	} else if (!(f & (RL_TF_DIGIT | RL_TF_SOLO)) &&
+	           ((f & RL_TF_ASCII) || rl_is_lower_word(tk, text))) {
+		names[id] = RL_NAME_LOWER;
+	}
+}
+
 /* Per id: RL_NAME_SEEN when the word is a name, capitalized where it is not its sentence's first
  * word, in a unit that is no heading (a title capitalizes every word), and never in lower case
  * (with -i an id holds both cases), on either side; RL_NAME_LOWER when seen in lower case. Ids are
@@ -445,18 +462,9 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 				uint32_t id = sd->ids[t];
 				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
 					continue;
-				/* A word seen in lower case stays so: most words need no test. A word
-				 * of a script without case, or a number, is neither lower case nor a
-				 * name (rl_is_lower_word's tests of the flags, inline: a call for each
-				 * character of Chinese was a sixth of this walk). */
-				unsigned f = tk->flags;
-				if (names[id] == RL_NAME_LOWER)
-					;
-				else if (f & RL_TF_UPPER)
-					names[id] = first ? names[id] : RL_NAME_SEEN;
-				else if (!(f & (RL_TF_DIGIT | RL_TF_SOLO)) &&
-				         ((f & RL_TF_ASCII) || rl_is_lower_word(tk, sd->text)))
-					names[id] = RL_NAME_LOWER;
+				/* A word seen in lower case stays so: most words need no test. */
+				if (names[id] != RL_NAME_LOWER)
+					name_note(names, id, tk, sd->text, first);
 				first = false;
 			}
 		}
@@ -475,16 +483,12 @@ void rl_names_find_some(const rl_ctx *c, uint8_t *names, const uint8_t *asked)
 				uint32_t id = sd->ids[t];
 				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
 					continue;
-				unsigned f = tk->flags;
 				if (!asked[id] || names[id] == RL_NAME_LOWER)
 					;
 				else if ((heading < 0 ? (heading = rl_unit_heading(c, s, u)) : heading))
 					break;  /* rl_names_find skips a heading whole */
-				else if (f & RL_TF_UPPER)
-					names[id] = first ? names[id] : RL_NAME_SEEN;
-				else if (!(f & (RL_TF_DIGIT | RL_TF_SOLO)) &&
-				         ((f & RL_TF_ASCII) || rl_is_lower_word(tk, sd->text)))
-					names[id] = RL_NAME_LOWER;
+				else
+					name_note(names, id, tk, sd->text, first);
 				first = false;
 			}
 		}
