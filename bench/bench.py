@@ -17,7 +17,8 @@ A summary table closes the run (issue 13; doc/performance.md quotes it): start-u
 wikidiff2's 250 real revision pairs (../shared/bench/wikidiff2, with wd2 built by its build.sh
 into build-bench/wd2), one process per pair for redline, git --word-diff and wd2, and the engine
 alone (`redline --stat A B A B ...` less one comparison, against `wd2 --repeat --time`); the
-generated pairs as scaling rows (add `--sizes 100k,1M,10M,100M` through BENCH_ARGS for 100 MB); the
+generated pairs as scaling rows (add `--sizes 100k,1M,10M,100M` through BENCH_ARGS for 100 MB, made
+from copies of the base text, which is 15 MB: its paragraphs recur every 15 MB there); the
 cumulative-song rows (an input that once grew as n^1.5); `wc -w` as the floor; redline's minor
 page faults and peak RSS.
 
@@ -115,6 +116,27 @@ def pair_name(size, rate, layout):
     return f"s{size}_r{int(round(float(rate) * 100)):02d}_{layout}"
 
 
+def long_base(args, gen, nbytes):
+    """gen_pairs.py's base text (about 15 MB of prose) is too short for OLD beyond it: for such
+    sizes a base of as many copies of it as it takes, written once into bench/out. Its paragraphs
+    then recur every 15 MB: the rows at 100 MB measure scale and memory, not a realistic text.
+    None when the base text is long enough."""
+    import gzip
+    src = os.path.join(os.path.dirname(gen), "base.txt.gz")
+    with gzip.open(src, "rb") as f:
+        text = f.read()
+    copies = -(-int(nbytes * 1.2) // len(text))  # gen_pairs needs room past OLD's size
+    if copies <= 1:
+        return None
+    path = os.path.join(args.out, f"base-x{copies}.txt")
+    if not os.path.exists(path):
+        with open(path + ".tmp", "wb") as f:
+            for _ in range(copies):
+                f.write(text.rstrip(b"\n") + b"\n\n")
+        os.replace(path + ".tmp", path)
+    return path
+
+
 def make_pair(args, gen, size, rate, layout):
     """Generate the pair unless bench/out already has it; return (old, new) paths."""
     prefix = os.path.join(args.out, pair_name(size, rate, layout))
@@ -124,6 +146,9 @@ def make_pair(args, gen, size, rate, layout):
     print(f"bench: generating {os.path.basename(prefix)} ...", file=sys.stderr, flush=True)
     cmd = [sys.executable, gen, "--size", size, "--subst-rate", str(rate), "--rewrap", layout,
            "--seed", str(args.seed), "--out", prefix + ".tmp"]
+    base = long_base(args, gen, size_bytes(size))
+    if base:
+        cmd += ["--base", base]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     # Renamed only when complete, so an interrupted run never leaves half a pair to reuse.
     for ext in (".truth.json", ".new.txt", ".old.txt"):

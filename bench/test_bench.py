@@ -22,6 +22,25 @@ def judged(rows, real):
     return buf.getvalue()
 
 
+def check_long_base():
+    """Sizes past gen_pairs' base text get a base of copies of it, written once; sizes within
+    it get none."""
+    import gzip
+    import tempfile
+    from types import SimpleNamespace
+    with tempfile.TemporaryDirectory() as d:
+        with gzip.open(os.path.join(d, "base.txt.gz"), "wb") as f:
+            f.write(b"A paragraph of prose.\n\n" * 4)  # 92 bytes
+        args = SimpleNamespace(out=d)
+        gen = os.path.join(d, "gen_pairs.py")
+        assert bench.long_base(args, gen, 50) is None
+        path = bench.long_base(args, gen, 1000)  # 1,200 bytes wanted: 14 copies
+        assert path and path.endswith("base-x14.txt"), path
+        with open(path, "rb") as f:
+            data = f.read()
+        assert data.count(b"A paragraph of prose.") == 56 and b"\n\n\n" not in data, data[:80]
+
+
 def main():
     start = ("start-up", 0, {"redline": fig(0.004), "git": fig(0.006)})
     rows = [start,
@@ -54,7 +73,8 @@ def main():
     rows[3] = (rows[3][0], rows[3][1], {"phase": fig(0.15), "wc": fig(0.1)})
     assert "met     s10M_r30_keep: tokenize + intern alone 1.5x" in judged(rows, real)
     assert "engine alone" not in out, out
-    print("bench targets: judged as the figures say")
+    check_long_base()
+    print("bench targets: judged as the figures say; a long base made of copies")
     return 0
 
 
