@@ -76,22 +76,36 @@ static void place_at(rl_op *op, int s, uint32_t x)
 
 /* ------------------------------------------------------------------ 1. the units */
 
+/* The last run units_run scanned: every op inside it is on the same side, and the run from any of
+ * them ends where it ended, so asking again from each op of a run of n ops costs n, not n^2 (a
+ * long run of inserted units, each one its own op, that ends inside a unit). */
+typedef struct run_memo {
+	int s;
+	size_t m;     /* the run's end (exclusive); 0: none */
+	uint32_t at;  /* its end on side s */
+} run_memo;
+
 /* The end (exclusive) of the run of ops from k on that are whole units of side s, one after
  * another there: ops with tokens on side s only (inserted or deleted units), and on NEW the ops
  * of moved passages too (their OLD side stands elsewhere); k when there is no such run. A
  * summary's inserted sentences and a passage moved in among them are one run. */
-static size_t units_run(const rl_ctx *c, const rl_opvec *ops, size_t k, int s)
+static size_t units_run(const rl_ctx *c, const rl_opvec *ops, size_t k, int s, run_memo *memo)
 {
 	if (s < 0 || k >= ops->n)
 		return k;
 	uint32_t lo = rl_lo(&ops->v[k], s), at = lo;
 	size_t m = k;
-	for (; m < ops->n; m++) {
-		const rl_op *d = &ops->v[m];
-		bool fits = d->move ? s == RL_NEW : rl_one_side(d) == s;
-		if (!fits || rl_lo(d, s) != at)
-			break;
-		at = rl_hi(d, s);
+	if (memo->m > k && memo->s == s) {
+		m = memo->m, at = memo->at;
+	} else {
+		for (; m < ops->n; m++) {
+			const rl_op *d = &ops->v[m];
+			bool fits = d->move ? s == RL_NEW : rl_one_side(d) == s;
+			if (!fits || rl_lo(d, s) != at)
+				break;
+			at = rl_hi(d, s);
+		}
+		*memo = (run_memo){s, m, at};
 	}
 	if (at == lo || rl_inside_unit(c, s, lo) || rl_inside_unit(c, s, at))
 		return k;
@@ -182,11 +196,12 @@ static void tail_before_run(const rl_ctx *c, rl_opvec *ops, size_t k, size_t m)
  * ops this left with no tokens are dropped. */
 static void ends_beside_units(const rl_ctx *c, rl_opvec *ops)
 {
+	run_memo memo = {-1, 0, 0};
 	for (size_t k = 1; k + 1 < ops->n; k++) {
 		int s = rl_one_side(&ops->v[k]);
 		if (s < 0 && ops->v[k].move)
 			s = RL_NEW;
-		size_t m = units_run(c, ops, k, s);
+		size_t m = units_run(c, ops, k, s, &memo);
 		if (m == k || m >= ops->n)
 			continue;
 		const rl_op *x = &ops->v[k - 1], *t = &ops->v[m];
@@ -201,9 +216,11 @@ static void ends_beside_units(const rl_ctx *c, rl_opvec *ops)
 		if (!joins && head_before_units(c, ops, k, m) && rl_one_side(x) == !s) {
 			head_after_run(ops, k, m);  /* the head joins its unit's words */
 			k = m;
+			memo.m = 0;  /* the ops moved */
 		} else if (joins || whole_tail) {
 			tail_before_run(c, ops, k, m);
 			k = m;
+			memo.m = 0;
 		}
 	}
 	size_t w = 0;
