@@ -12,23 +12,10 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "move_fixtures.h"
 #include "ops_text.h"
 #include "pipeline.h"
 #include "script_check.h"
-
-#define P1 "The harbor master opened the gates at dawn and counted the boats."
-#define P2 "A storm had broken three moorings during the night, and two skiffs were missing from " \
-           "the north pier."
-#define P3 "By noon the fishermen had gathered at the cooperative to sell the morning catch."
-#define P4 "Prices were low again this week because the cannery bought less than usual."
-#define P5 "The mayor promised to visit the pier on Friday."
-
-static char *run(const char *a, const char *b, unsigned off)
-{
-	rl_diff_opts o = RL_DIFF_OPTS_INIT;
-	o.stages &= ~off;
-	return diff_text(a, b, &o);
-}
 
 /* A list of near-identical paragraphs, one of which moved: the exact diff paired the moved one
  * ("blue") in place with its neighbour's copy ("white"), at equal cost, and the move stage then
