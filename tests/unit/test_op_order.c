@@ -1,6 +1,8 @@
 /* Tests for op_order.c (rl_tails_first, structure.h): the order of the ops where one side's
  * change stands beside whole units or blocks of the other, and a mark listed next to its word. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
+#include <sys/resource.h>
 
 #include "script_check.h"
 #include "structure.h"
@@ -244,4 +246,46 @@ Test(op_order, a_closing_mark_before_a_moved_paragraph_stays_with_its_word)
 	                "over the money and more ways to raise funds if it trusts the painters it "
 	                "has hired to finish on time.\n";
 	script_has(a, b, &o, "plan . | i \xe2\x80\x9d | i This shows");
+}
+
+/* Stop 35's 100 MB bench row: pass 1 asked again, from each op of a long run of inserted units
+ * (one op each), where the run ends: n^2 on the run, over ten minutes of CPU. Here 500,000
+ * inserted sentences between two kept ones, each its own op, and nothing for the pass to move:
+ * scanned once, this is a second or two (ten under ASan); scanned from each op, 1.25e11 steps.
+ * Bounded by CPU time, not by the clock (SIGXCPU ends the test, which fails it). */
+#define LONG_RUN 500000
+
+Test(op_order, a_long_run_of_inserted_units_is_scanned_once)
+{
+	const struct rlimit cpu = {120, 120};
+	cr_assert_eq(setrlimit(RLIMIT_CPU, &cpu), 0);
+	static const char head[] = "Intro. ", unit[] = "Go. ", tail[] = "Kim left.";
+	size_t len = sizeof head - 1 + LONG_RUN * (sizeof unit - 1) + sizeof tail;
+	char *b = malloc(len), *w = b;
+	cr_assert_not_null(b);
+	w += sprintf(w, "%s", head);
+	for (size_t i = 0; i < LONG_RUN; i++)
+		w += sprintf(w, "%s", unit);
+	sprintf(w, "%s", tail);
+	rl_op *in = malloc((LONG_RUN + 2) * sizeof *in);
+	cr_assert_not_null(in);
+	in[0] = (rl_op){0, 2, 0, 2, 0, RL_OP_EQUAL, 0};
+	for (uint32_t i = 0; i < LONG_RUN; i++)
+		in[i + 1] = (rl_op){2, 2, 2 + 2 * i, 4 + 2 * i, 0, RL_OP_INSERT, 0};
+	const uint32_t end = 2 + 2 * LONG_RUN;
+	in[LONG_RUN + 1] = (rl_op){2, 5, end, end + 3, 0, RL_OP_EQUAL, 0};
+	text_ctx x;
+	rl_opvec ops;
+	text_ctx_pair(&x, "Intro. Kim left.", b);
+	text_ctx_stage(&x, rl_tails_first, in, LONG_RUN + 2, &ops);
+	/* nothing moved: the same ops, in the same order */
+	cr_assert_eq(ops.n, (size_t)LONG_RUN + 2);
+	for (size_t k = 0; k < ops.n; k++)
+		cr_assert(ops.v[k].a0 == in[k].a0 && ops.v[k].a1 == in[k].a1 &&
+		          ops.v[k].b0 == in[k].b0 && ops.v[k].b1 == in[k].b1 &&
+		          ops.v[k].kind == in[k].kind, "op %zu moved", k);
+	rl_opvec_free(&ops);
+	text_ctx_close(&x);
+	free(in);
+	free(b);
 }
