@@ -276,15 +276,25 @@ static uint8_t *names_in_prose(const rl_ctx *c, int s, const uint32_t *cand, uin
 }
 
 /* Does the list item run into a line end before candidate t, a sentence without a stop after it
- * starting there (a capital after a lower-case word, a function word or no name of the prose)? */
-static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_in *ri, uint32_t t)
+ * starting there (a capital after a lower-case word, a function word or no name of the prose)?
+ * The names (names_in_prose over the candidates cand[0..ncand)) are found the first time they
+ * are read, into *names: most texts run no list item into a line, and the pass over every
+ * candidate for them was two fifths of the units' cost on a long article (the sources stage finds
+ * the units of the whole of OLD). *oom when there is no memory for them. */
+static bool runs_on_at(const rl_ctx *c, int s, uint8_t **names, const uint32_t *cand,
+                       uint32_t ncand, const run_in *ri, uint32_t t, bool *oom)
 {
 	const rl_side *sd = &c->side[s];
 	if (ri->unit == UINT32_MAX || t < ri->from || t >= ri->lim || !run_on_capital(sd, t))
 		return false;
 	uint32_t id = sd->ids[t];
-	return id == RL_ID_NONE || (rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) ||
-	       !(names[id / 8] & (1u << (id % 8)));
+	if (id == RL_ID_NONE || (rl_tok_idf(c, s, t) & RL_IDF_FUNCTION))
+		return true;
+	if (!*names && !(*names = names_in_prose(c, s, cand, ncand))) {
+		*oom = true;
+		return false;
+	}
+	return !((*names)[id / 8] & (1u << (id % 8)));
 }
 
 /* Tokens [from, to) are of unit u: u itself for each block of 256 tokens it starts, and its
@@ -328,11 +338,10 @@ int rl_units_find(rl_ctx *c, int s)
 	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
-	uint8_t *names = names_in_prose(c, s, cand, ncand);
-	if (!sd->ugrp || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
-		free(names);
+	uint8_t *names = NULL;  /* runs_on_at's, found when first read */
+	bool oom = false;
+	if (!sd->ugrp || !sd->ubase || !sd->ustart || !sd->uflags)
 		return RL_ENOMEM;
-	}
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
@@ -346,7 +355,11 @@ int rl_units_find(rl_ctx *c, int s)
 		                   RL_TF_ASCII &&
 		               !rl_lower_starts(sd->tok, sd->text, t)) ||
 		              surely_inside(c, s, t));
-		bool run_on = runs_on_at(c, s, names, &ri, t);
+		bool run_on = runs_on_at(c, s, &names, cand, ncand, &ri, t, &oom);
+		if (oom) {
+			free(names);
+			return RL_ENOMEM;
+		}
 		if (!run_on && (plain || !rl_unit_starts(c, s, t)))
 			continue;
 		fill_units(sd, filled, t, k - 1);
