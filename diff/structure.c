@@ -484,26 +484,39 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 	}
 }
 
+/* The first word with an id of side sd's tokens [t0, t1), or t1. */
+static uint32_t first_word(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	while (t0 < t1 && (sd->tok[t0].cls != RL_TOK_WORD || sd->ids[t0] == RL_ID_NONE))
+		t0++;
+	return t0;
+}
+
+/* rl_names_find's walk over the tokens themselves, not unit by unit: a word asked about is rare
+ * (those of the few units of NEW that want sources), and the loop over every unit of both texts
+ * (the sources stage's context holds the whole of OLD) cost more than the test of each token. Its
+ * unit, whether that is a heading and its first word are found at such a word, once a unit. */
 void rl_names_find_some(const rl_ctx *c, uint8_t *names, const uint8_t *asked)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		for (uint32_t u = 0; u < sd->nunits; u++) {
-			int heading = -1;  /* not asked yet: most units hold no word asked about */
-			bool first = true;
-			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-				const rl_token *tk = &sd->tok[t];
-				uint32_t id = sd->ids[t];
-				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
+		uint32_t end = sd->nunits ? sd->ustart[sd->nunits] : 0;
+		uint32_t hu = UINT32_MAX, hfirst = 0;  /* the last unit looked at, its first word */
+		for (uint32_t t = sd->nunits ? sd->ustart[0] : 0; t < end; t++) {
+			uint32_t id = sd->ids[t];
+			if (id == RL_ID_NONE || !asked[id] || names[id] == RL_NAME_LOWER ||
+			    sd->tok[t].cls != RL_TOK_WORD)
+				continue;
+			uint32_t u = rl_unit_of(sd, t);
+			if (u != hu) {
+				hu = u;
+				if (rl_unit_heading(c, s, u)) {  /* rl_names_find skips a heading whole */
+					t = sd->ustart[u + 1] - 1;
 					continue;
-				if (!asked[id] || names[id] == RL_NAME_LOWER)
-					;
-				else if ((heading < 0 ? (heading = rl_unit_heading(c, s, u)) : heading))
-					break;  /* rl_names_find skips a heading whole */
-				else
-					name_note(names, id, tk, sd->text, first);
-				first = false;
+				}
+				hfirst = first_word(sd, sd->ustart[u], t);
 			}
+			name_note(names, id, &sd->tok[t], sd->text, t == hfirst);
 		}
 	}
 }

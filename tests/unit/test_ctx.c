@@ -187,3 +187,35 @@ Test(ctx, the_units_find_the_names_of_the_prose_when_an_item_asks_and_over_the_w
 	cr_assert_str_eq(heads, "The / Sold / - / The");
 	text_ctx_close(&x);
 }
+
+/* Issue 13 (stop 36): rl_names_find_some walks the tokens, not the units, and finds a word's unit,
+ * its heading and its first word where a word asked about stands. A guard: with every id asked it
+ * gives the whole table, on units whose first word follows a quotation mark, a bullet or an
+ * ordered marker's number, a heading between sentences, a name twice in one sentence and a word
+ * capitalized only where it starts its sentence. */
+Test(ctx, the_names_of_every_word_asked_are_the_whole_table)
+{
+	const char *a = "\"Tollmere boats sail at dawn,\" the pilot said. Boats from Dunmore wait.\n\n"
+	                "- Kestrel crews and Marlowe crews meet the Kestrel at the quay\n"
+	                "1. Marlowe pays the crews\n\nHarbour Rules\n\n"
+	                "The harbour master keeps the Rules in the office with the Kestrel log.\n",
+	           *b = "Kestrel Returns\n\n\xe2\x80\x9cMarlowe sold it,\xe2\x80\x9d said the pilot "
+	                "of the Kestrel.\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint8_t *whole = calloc(c->nids + 1, 1), *some = calloc(c->nids + 1, 1);
+	uint8_t *asked = malloc(c->nids + 1);
+	cr_assert(whole && some && asked);
+	memset(asked, 1, c->nids + 1);
+	rl_names_find(c, whole);
+	rl_names_find_some(c, some, asked);
+	for (uint32_t id = 0; id < c->nids; id++)
+		cr_assert_eq(some[id], whole[id], "id %u", id);
+	cr_assert_eq(whole[id_of_word(c, "Kestrel")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Marlowe")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Dunmore")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Boats")], 0, "a sentence's first word");
+	cr_assert_eq(whole[id_of_word(c, "Tollmere")], 0, "the first word, after a quotation mark");
+	free(whole), free(some), free(asked);
+	text_ctx_close(&x);
+}
