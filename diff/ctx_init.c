@@ -15,12 +15,13 @@ static int prefixed_id(rl_ctx *c, rl_side *sd, uint32_t i, const char *pre, size
                        char **key, size_t *cap)
 {
 	const rl_token *x = &sd->tok[i];
-	/* The token's key, written npre bytes in, after the prefix. */
+	/* The token's key, written npre bytes in, after the prefix. The scratch grows only when
+	 * it must (a realloc for every dash and list marker was a quarter of this function on a
+	 * long article, whose every dash the sources stage's context over OLD walks). */
 	long len = rl_key(&c->opts.key, sd->text + x->off, x->len, x->cls, key, cap);
-	char *k = len < 0 ? NULL : realloc(*key, (size_t)len + npre);
-	if (!k)
+	if (len < 0 || rl_key_reserve(key, cap, (size_t)len + npre) != RL_OK)
 		return RL_ENOMEM;
-	*key = k, *cap = (size_t)len + npre;
+	char *k = *key;
 	memmove(k + npre, k, (size_t)len);
 	memcpy(k, pre, npre);
 	return rl_intern_key(c->in, k, (size_t)len + npre, &sd->ids[i]);

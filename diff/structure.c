@@ -276,15 +276,25 @@ static uint8_t *names_in_prose(const rl_ctx *c, int s, const uint32_t *cand, uin
 }
 
 /* Does the list item run into a line end before candidate t, a sentence without a stop after it
- * starting there (a capital after a lower-case word, a function word or no name of the prose)? */
-static bool runs_on_at(const rl_ctx *c, int s, const uint8_t *names, const run_in *ri, uint32_t t)
+ * starting there (a capital after a lower-case word, a function word or no name of the prose)?
+ * The names (names_in_prose over the candidates cand[0..ncand)) are found the first time they
+ * are read, into *names: most texts run no list item into a line, and the pass over every
+ * candidate for them was two fifths of the units' cost on a long article (the sources stage finds
+ * the units of the whole of OLD). *oom when there is no memory for them. */
+static bool runs_on_at(const rl_ctx *c, int s, uint8_t **names, const uint32_t *cand,
+                       uint32_t ncand, const run_in *ri, uint32_t t, bool *oom)
 {
 	const rl_side *sd = &c->side[s];
 	if (ri->unit == UINT32_MAX || t < ri->from || t >= ri->lim || !run_on_capital(sd, t))
 		return false;
 	uint32_t id = sd->ids[t];
-	return id == RL_ID_NONE || (rl_tok_idf(c, s, t) & RL_IDF_FUNCTION) ||
-	       !(names[id / 8] & (1u << (id % 8)));
+	if (id == RL_ID_NONE || (rl_tok_idf(c, s, t) & RL_IDF_FUNCTION))
+		return true;
+	if (!*names && !(*names = names_in_prose(c, s, cand, ncand))) {
+		*oom = true;
+		return false;
+	}
+	return !((*names)[id / 8] & (1u << (id % 8)));
 }
 
 /* Tokens [from, to) are of unit u: u itself for each block of 256 tokens it starts, and its
@@ -328,11 +338,10 @@ int rl_units_find(rl_ctx *c, int s)
 	sd->ubase = malloc(((n >> 8) + 1) * sizeof *sd->ubase);
 	sd->ustart = malloc((n + 2) * sizeof *sd->ustart);
 	sd->uflags = malloc(n + 1);
-	uint8_t *names = names_in_prose(c, s, cand, ncand);
-	if (!sd->ugrp || !sd->ubase || !sd->ustart || !sd->uflags || !names) {
-		free(names);
+	uint8_t *names = NULL;  /* runs_on_at's, found when first read */
+	bool oom = false;
+	if (!sd->ugrp || !sd->ubase || !sd->ustart || !sd->uflags)
 		return RL_ENOMEM;
-	}
 	for (uint32_t i = 0; i < ncand; i++) {
 		uint32_t t = cand ? cand[i] : i;
 		const rl_token *tk = &sd->tok[t];
@@ -346,7 +355,11 @@ int rl_units_find(rl_ctx *c, int s)
 		                   RL_TF_ASCII &&
 		               !rl_lower_starts(sd->tok, sd->text, t)) ||
 		              surely_inside(c, s, t));
-		bool run_on = runs_on_at(c, s, names, &ri, t);
+		bool run_on = runs_on_at(c, s, &names, cand, ncand, &ri, t, &oom);
+		if (oom) {
+			free(names);
+			return RL_ENOMEM;
+		}
 		if (!run_on && (plain || !rl_unit_starts(c, s, t)))
 			continue;
 		fill_units(sd, filled, t, k - 1);
@@ -471,26 +484,39 @@ void rl_names_find(const rl_ctx *c, uint8_t *names)
 	}
 }
 
+/* The first word with an id of side sd's tokens [t0, t1), or t1. */
+static uint32_t first_word(const rl_side *sd, uint32_t t0, uint32_t t1)
+{
+	while (t0 < t1 && (sd->tok[t0].cls != RL_TOK_WORD || sd->ids[t0] == RL_ID_NONE))
+		t0++;
+	return t0;
+}
+
+/* rl_names_find's walk over the tokens themselves, not unit by unit: a word asked about is rare
+ * (those of the few units of NEW that want sources), and the loop over every unit of both texts
+ * (the sources stage's context holds the whole of OLD) cost more than the test of each token. Its
+ * unit, whether that is a heading and its first word are found at such a word, once a unit. */
 void rl_names_find_some(const rl_ctx *c, uint8_t *names, const uint8_t *asked)
 {
 	for (int s = 0; s < 2; s++) {
 		const rl_side *sd = &c->side[s];
-		for (uint32_t u = 0; u < sd->nunits; u++) {
-			int heading = -1;  /* not asked yet: most units hold no word asked about */
-			bool first = true;
-			for (uint32_t t = sd->ustart[u]; t < sd->ustart[u + 1]; t++) {
-				const rl_token *tk = &sd->tok[t];
-				uint32_t id = sd->ids[t];
-				if (tk->cls != RL_TOK_WORD || id == RL_ID_NONE)
+		uint32_t end = sd->nunits ? sd->ustart[sd->nunits] : 0;
+		uint32_t hu = UINT32_MAX, hfirst = 0;  /* the last unit looked at, its first word */
+		for (uint32_t t = sd->nunits ? sd->ustart[0] : 0; t < end; t++) {
+			uint32_t id = sd->ids[t];
+			if (id == RL_ID_NONE || !asked[id] || names[id] == RL_NAME_LOWER ||
+			    sd->tok[t].cls != RL_TOK_WORD)
+				continue;
+			uint32_t u = rl_unit_of(sd, t);
+			if (u != hu) {
+				hu = u;
+				if (rl_unit_heading(c, s, u)) {  /* rl_names_find skips a heading whole */
+					t = sd->ustart[u + 1] - 1;
 					continue;
-				if (!asked[id] || names[id] == RL_NAME_LOWER)
-					;
-				else if ((heading < 0 ? (heading = rl_unit_heading(c, s, u)) : heading))
-					break;  /* rl_names_find skips a heading whole */
-				else
-					name_note(names, id, tk, sd->text, first);
-				first = false;
+				}
+				hfirst = first_word(sd, sd->ustart[u], t);
 			}
+			name_note(names, id, &sd->tok[t], sd->text, t == hfirst);
 		}
 	}
 }

@@ -149,3 +149,73 @@ Test(ctx, the_sources_stage_makes_no_names_table_of_every_word)
 	rl_opvec_free(&ops);
 	text_ctx_close(&x);
 }
+
+/* The units of OLD's side of x, each as its first word, joined by " / " into out. */
+static void unit_heads(const rl_side *sd, char *out, size_t cap)
+{
+	size_t w = 0;
+	out[0] = '\0';
+	for (uint32_t u = 0; u < sd->nunits && w < cap; u++) {
+		const rl_token *tk = &sd->tok[sd->ustart[u]];
+		w += (size_t)snprintf(out + w, cap - w, "%s%.*s", u ? " / " : "", (int)tk->len,
+		                      sd->text + tk->off);
+	}
+}
+
+/* Issue 13 (stop 36): the units find the names of the prose (a word written capitalized after a
+ * lower-case word) only when a list item run into a line first needs them, and then over the
+ * whole side: a name the prose gives only after the item still keeps the item whole, for the
+ * first item and for a later one that reads the same names; a capital that is no name of the
+ * prose still starts the sentence the item runs on into. (A table made of the text before the
+ * item would end the first item at "Marlowe".) */
+Test(ctx, the_units_find_the_names_of_the_prose_when_an_item_asks_and_over_the_whole_text)
+{
+	const char *a = "Sold for cash. - Buyer deals with Marlowe and the council\n\n"
+	                "The harbour board met on a wet Tuesday in the old customs house by the "
+	                "quay and talked for three long hours about the price of oil for the lamp, "
+	                "the cost of new glass for the lantern room and the rent of the boathouse.\n\n"
+	                "The keeper wrote to Marlowe about the lamp. Sold again. - Owner pays "
+	                "Marlowe and the trust The lamp stays lit.\n";
+	const char *none = "The keeper wrote about the lamp. Sold for cash. - Buyer pays fees "
+	                   "The lamp stays lit.\n";
+	char heads[256];
+	text_ctx x;
+	unit_heads(text_ctx_open(&x, a), heads, sizeof heads);
+	cr_assert_str_eq(heads, "Sold / - / The / The / Sold / - / The");
+	text_ctx_close(&x);
+	unit_heads(text_ctx_open(&x, none), heads, sizeof heads);
+	cr_assert_str_eq(heads, "The / Sold / - / The");
+	text_ctx_close(&x);
+}
+
+/* Issue 13 (stop 36): rl_names_find_some walks the tokens, not the units, and finds a word's unit,
+ * its heading and its first word where a word asked about stands. A guard: with every id asked it
+ * gives the whole table, on units whose first word follows a quotation mark, a bullet or an
+ * ordered marker's number, a heading between sentences, a name twice in one sentence and a word
+ * capitalized only where it starts its sentence. */
+Test(ctx, the_names_of_every_word_asked_are_the_whole_table)
+{
+	const char *a = "\"Tollmere boats sail at dawn,\" the pilot said. Boats from Dunmore wait.\n\n"
+	                "- Kestrel crews and Marlowe crews meet the Kestrel at the quay\n"
+	                "1. Marlowe pays the crews\n\nHarbour Rules\n\n"
+	                "The harbour master keeps the Rules in the office with the Kestrel log.\n",
+	           *b = "Kestrel Returns\n\n\xe2\x80\x9cMarlowe sold it,\xe2\x80\x9d said the pilot "
+	                "of the Kestrel.\n";
+	text_ctx x;
+	rl_ctx *c = text_ctx_pair(&x, a, b);
+	uint8_t *whole = calloc(c->nids + 1, 1), *some = calloc(c->nids + 1, 1);
+	uint8_t *asked = malloc(c->nids + 1);
+	cr_assert(whole && some && asked);
+	memset(asked, 1, c->nids + 1);
+	rl_names_find(c, whole);
+	rl_names_find_some(c, some, asked);
+	for (uint32_t id = 0; id < c->nids; id++)
+		cr_assert_eq(some[id], whole[id], "id %u", id);
+	cr_assert_eq(whole[id_of_word(c, "Kestrel")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Marlowe")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Dunmore")], RL_NAME_SEEN);
+	cr_assert_eq(whole[id_of_word(c, "Boats")], 0, "a sentence's first word");
+	cr_assert_eq(whole[id_of_word(c, "Tollmere")], 0, "the first word, after a quotation mark");
+	free(whole), free(some), free(asked);
+	text_ctx_close(&x);
+}
