@@ -582,7 +582,7 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
 {
 	if (recent_ready(in, n) != RL_OK)
 		return RL_ENOMEM;
-	uint32_t *ids = rl_big_realloc(NULL, (n ? n : 1) * sizeof *ids);
+	uint32_t *ids = rl_big_alloc_full((n ? n : 1) * sizeof *ids);  /* every id is written */
 	if (!ids)
 		return RL_ENOMEM;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;
