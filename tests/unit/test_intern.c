@@ -7,6 +7,7 @@
 
 #include "fold.h"
 #include "intern.h"
+#include "smaps.h"
 #include "status.h"
 
 static char *key_buf;
@@ -645,44 +646,13 @@ Test(intern, an_empty_key_is_not_an_empty_cache_entry)
 	rl_interner_free(in);
 }
 
-/* The VmFlags line of the mapping of /proc/self/smaps that holds p, into flags (empty when none
- * is found). */
-static void mapping_flags(const void *p, char *flags, size_t cap)
-{
-	FILE *f = fopen("/proc/self/smaps", "r");
-	char line[512];
-	bool inside = false;
-	flags[0] = '\0';
-	while (f && fgets(line, sizeof line, f)) {
-		unsigned long lo, hi;
-		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
-			inside = (uintptr_t)p >= lo && (uintptr_t)p < hi;
-		else if (inside && strncmp(line, "VmFlags:", 8) == 0) {
-			size_t n = strlen(line + 8);
-			n = n < cap ? n : cap - 1;
-			memcpy(flags, line + 8, n);
-			flags[n] = '\0';
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-}
-
 /* The ids of a long text are written whole, so they are advised for large pages from
  * BIGMEM_FULL_MIN bytes (bigmem.h), not only from BIGMEM_MIN as arrays with room to spare: the
  * ids of two 10 MB texts were 4,100 of the first phase's 14,000 page faults (stop 36). The advice
  * shows as "hg" in the mapping's VmFlags (Linux with transparent huge pages; skipped elsewhere). */
 Test(intern, the_ids_of_a_long_text_are_advised_for_large_pages)
 {
-	FILE *thp = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-	char mode[128] = "";
-	if (thp) {
-		if (!fgets(mode, sizeof mode, thp))
-			mode[0] = '\0';
-		fclose(thp);
-	}
-	if (!strstr(mode, "[always]") && !strstr(mode, "[madvise]"))
+	if (!large_pages_here())
 		cr_skip_test("no transparent huge pages here");
 	size_t n = 1500000;  /* 6 MB of ids: over BIGMEM_FULL_MIN, under BIGMEM_MIN */
 	char *text = malloc(2 * n);
