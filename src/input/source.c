@@ -6,50 +6,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/mman.h>  /* madvise: _DEFAULT_SOURCE, src/input/CMakeLists.txt */
-#endif
 
+#include "bigmem.h"
 #include "dupstr.h"
 
 /* How much of a file decides whether it is binary, as GNU diff does. */
 #define BINARY_PROBE 8192
 
-/* A buffer of this size or more, sized to the file and so written whole, is advised for large
- * pages (as diff/bigmem.h does the engine's arrays): the kernel then maps it 2 MiB at a time as
- * read() fills it. Reading the 10 MB pair faulted 5,100 pages of 4 KiB, a third of the first
- * phase's faults (bench/phase). */
-#define LARGE_READ ((size_t)4 << 20)
-
-static void advise_large(char *buf, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-	if (bytes >= LARGE_READ) {
-		/* The whole pages inside the block: a failure changes nothing. */
-		const uintptr_t page = 4096;
-		uintptr_t lo = ((uintptr_t)buf + page - 1) & ~(page - 1);
-		uintptr_t hi = ((uintptr_t)buf + bytes) & ~(page - 1);
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-	}
-#else
-	(void)buf, (void)bytes;
-#endif
-}
-
 /* Read all of fd into a growing buffer, refusing more than max bytes. */
 static int read_all(int fd, size_t hint, size_t max, char **out, size_t *len, int *err_no)
 {
 	size_t cap = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
-	char *buf = malloc(cap + 1);
+	/* Sized to the file, so written whole: advised for large pages from BIGMEM_FULL_MIN, the
+	 * kernel then maps it 2 MiB at a time as read() fills it (reading the 10 MB pair faulted
+	 * 5,100 pages of 4 KiB, a third of the first phase's faults: bench/phase). */
+	char *buf = rl_big_alloc_full(cap + 1);
 
 	if (!buf) {
 		*err_no = ENOMEM;
 		return -1;
 	}
-	advise_large(buf, cap + 1);
 	for (;;) {
 		if (n == cap) {
 			size_t c = cap * 2;
