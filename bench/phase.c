@@ -16,18 +16,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "bigmem.h"
 #include "intern.h"
 #include "token.h"
 
-/* The whole of path in a new buffer (*len bytes, NUL after them), or NULL with errno set. */
+/* The whole of path in a new buffer (*len bytes, NUL after them), or NULL with errno set. Sized
+ * to the file at once and advised for large pages as redline's reader does (src/input/source.c,
+ * read_all). */
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
+	struct stat st;
 	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap + 1);
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size + 1 > cap)
+		cap = (size_t)st.st_size + 1;
+	char *buf = rl_big_alloc_full(cap + 1);
 	while (buf) {
 		n += fread(buf + n, 1, cap - n, f);
 		if (n < cap)

@@ -10,19 +10,32 @@
 #include <sys/mman.h>
 #endif
 
-void *rl_big_realloc(void *p, size_t bytes)
+/* realloc(p, bytes), marked for large pages from min bytes. */
+static void *big_realloc_from(void *p, size_t bytes, size_t min)
 {
 	void *v = realloc(p, bytes);
 #ifdef MADV_HUGEPAGE
-	if (v && bytes >= BIGMEM_MIN) {
+	if (v && bytes >= min) {
 		/* The whole pages inside the block: a failure (no large pages here) changes nothing. */
 		const uintptr_t page = 4096;
 		uintptr_t lo = ((uintptr_t)v + page - 1) & ~(page - 1);
 		uintptr_t hi = ((uintptr_t)v + bytes) & ~(page - 1);
 		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 	}
+#else
+	(void)min;
 #endif
 	return v;
+}
+
+void *rl_big_realloc(void *p, size_t bytes)
+{
+	return big_realloc_from(p, bytes, BIGMEM_MIN);
+}
+
+void *rl_big_alloc_full(size_t bytes)
+{
+	return big_realloc_from(NULL, bytes, BIGMEM_FULL_MIN);
 }
 
 void *rl_map_alloc_from(size_t bytes, size_t min)

@@ -25,12 +25,15 @@ typedef struct keyref {
  * are spread over megabytes. A key of at most 16 bytes (nearly every word) is held whole, as two
  * integers (key_word), so that a hit compares integers and reads neither the key nor the table;
  * a longer key is held by its hash and compared with the pool. A power of two of entries, made
- * at the first lookup for the tokens it brings: 2^10 to 2^13, one for 16 tokens. A page touched
+ * at the first lookup for the tokens it brings: 2^10 to 2^15, one for 16 tokens. A page touched
  * for the first time costs as much as some 50,000 instructions on a busy machine (doc/
  * performance.md), and a real revision of 60 KB touched every page of the 192 KiB of 2^13
- * entries for some 2 % fewer instructions than with 2^10. */
+ * entries for some 2 % fewer instructions than with 2^10. Texts of over half a million tokens
+ * (3 MB of English) get more: the 10 MB pair (57,000 distinct words) missed the 2^13 entries at
+ * one token in ten, each miss some 190 instructions; with 2^15 (1 MiB) its first phase took 4 %
+ * fewer instructions (2^14: 2.4 %, 2^16: 5 %, its CPU no lower than 2^15's). */
 #define RECENT_BITS_MIN 10
-#define RECENT_BITS_MAX 13
+#define RECENT_BITS_MAX 15
 #define SHORT_KEY 16
 
 typedef struct recent {
@@ -280,6 +283,15 @@ static bool key_is(const rl_interner *in, uint32_t id, const char *key, size_t l
 {
 	if (in->keys[id].len != len)
 		return false;
+	if (len <= SHORT_KEY) {
+		/* Two words a side (find's callers give a short key SHORT_KEY readable bytes, and
+		 * the pool has KEY_PAD after every key): the byte loop was a seventh of the cost of
+		 * a miss in the cache on a large vocabulary, its exit mispredicted once a word. */
+		uint64_t k0, k1, x0, x1;
+		key_words(in->pool + in->keys[id].off, len, SHORT_KEY, &k0, &k1);
+		key_words(key, len, SHORT_KEY, &x0, &x1);
+		return k0 == x0 && k1 == x1;
+	}
 	/* Words are short: a plain loop beats a call to memcmp here. */
 	const char *k = in->pool + in->keys[id].off;
 	for (size_t i = 0; i < len; i++)
@@ -344,7 +356,8 @@ static int add_key(rl_interner *in, const char *key, size_t len, uint64_t h, uin
 	return RL_OK;
 }
 
-/* The id of the key with hash h in the table, adding it when new. */
+/* The id of the key with hash h in the table, adding it when new. A key of at most SHORT_KEY
+ * bytes has SHORT_KEY bytes readable at it (key_is). */
 static int find(rl_interner *in, uint64_t h, const char *key, size_t len, uint32_t *id)
 {
 	uint32_t tag = (uint32_t)(h >> 32);
@@ -582,7 +595,7 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
 {
 	if (recent_ready(in, n) != RL_OK)
 		return RL_ENOMEM;
-	uint32_t *ids = rl_big_realloc(NULL, (n ? n : 1) * sizeof *ids);
+	uint32_t *ids = rl_big_alloc_full((n ? n : 1) * sizeof *ids);  /* every id is written */
 	if (!ids)
 		return RL_ENOMEM;
 	bool punct_ok = !in->opts.ignore_punct, fold_case = in->opts.fold_case;

@@ -7,6 +7,7 @@
 
 #include "fold.h"
 #include "intern.h"
+#include "smaps.h"
 #include "status.h"
 
 static char *key_buf;
@@ -643,4 +644,142 @@ Test(intern, an_empty_key_is_not_an_empty_cache_entry)
 	free(ids);
 	rl_tokens_free(t);
 	rl_interner_free(in);
+}
+
+/* The ids of a long text are written whole, so they are advised for large pages from
+ * BIGMEM_FULL_MIN bytes (bigmem.h), not only from BIGMEM_MIN as arrays with room to spare: the
+ * ids of two 10 MB texts were 4,100 of the first phase's 14,000 page faults (stop 36). The advice
+ * shows as "hg" in the mapping's VmFlags (Linux with transparent huge pages; skipped elsewhere). */
+Test(intern, the_ids_of_a_long_text_are_advised_for_large_pages)
+{
+	if (!large_pages_here())
+		cr_skip_test("no transparent huge pages here");
+	size_t n = 1500000;  /* 6 MB of ids: over BIGMEM_FULL_MIN, under BIGMEM_MIN */
+	char *text = malloc(2 * n);
+	for (size_t i = 0; i < n; i++)
+		text[2 * i] = "abc"[i % 3], text[2 * i + 1] = ' ';
+	rl_interner *in;
+	rl_tokens *t;
+	uint32_t *ids;
+	cr_assert_eq(rl_interner_new(&in, &defaults), RL_OK);
+	cr_assert_eq(rl_tokenize(&t, text, 2 * n), RL_OK);
+	cr_assert_eq(rl_tokens_count(t), n);
+	cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+	char flags[256];
+	mapping_flags(ids + n / 2, flags, sizeof flags);
+	cr_assert(strstr(flags, " hg") != NULL, "the ids' mapping: %s", flags);
+	cr_assert_eq(ids[n - 1], ids[2], "abc over and over");
+	free(ids);
+	rl_tokens_free(t);
+	rl_interner_free(in);
+	free(text);
+}
+
+/* Forms that one option or another folds together, as words of a text (each form's first bytes
+ * differ from its partner's, or its case does, or its length). */
+static const char *const folded_forms[][2] = {
+	{"caf\xc3\xa9", "cafe\xcc\x81"},                       /* NFC: always one */
+	{"\xd0\x96\xd0\xb0\xd1\x80", "\xd0\xb6\xd0\xb0\xd1\x80"},  /* Жар жар: case */
+	{"ABCDEFGHIJKL", "abcdefghijkl"},                    /* case, ASCII of 9 to 16 bytes */
+	{"Extraordinarily", "extraordinarily"},              /* case, 15 bytes */
+	{"Internationalization", "internationalization"},  /* case, over 16 bytes */
+	{"\xef\xbc\xa1\xef\xbc\xa2", "AB"},                  /* ＡＢ AB: NFKC */
+	{"\xef\xac\x81ne", "fine"},                          /* ligature: typography */
+	{"jig\xc2\xadsaw", "jigsaw"},                        /* soft hyphen: typography */
+	{"\xe2\x80\x9c", "\""},                              /* curly quote: typography */
+	{"\xe2\x80\x94", "--"},                              /* em dash, a dash run: typography */
+};
+#define NFORMS (sizeof folded_forms / sizeof *folded_forms)
+
+/* Under each of the 16 combinations of the key options, a text of the forms above among
+ * thousands of distinct words of every script the caches take apart (ASCII, Cyrillic, Han,
+ * over and under 8 and 16 bytes) seen again and again at random, so that every cache before the
+ * table (the recent keys, the raw bytes, the last raw tokens) is filled, hit and overwritten:
+ * every token gets the id its own key gets from an interner handed the keys one by one (no
+ * cache can hand a token another key's id), and two forms share an id exactly when their keys
+ * are equal under those options. */
+Test(intern, cached_ids_under_every_option_are_the_ids_of_their_keys)
+{
+	static const char *const letters[] = {"a", "B", "\xd0\xb0", "\xd0\x91", "\xe4\xb8\xad",
+	                                      "\xc3\xa9", "e\xcc\x81", "\xef\xac\x81"};
+	size_t n = 12000, cap = n * 80, k = 0;
+	char *text = malloc(cap);
+	unsigned long long st = 5;
+	for (size_t i = 0; i < n; i++) {
+		unsigned r = next_random(&st), len = 1 + r % 12, w = (r >> 8) % 3000;
+		if (r % 11 == 0) {
+			k += (size_t)snprintf(text + k, cap - k, "%s ", folded_forms[w % NFORMS][r % 2]);
+			continue;
+		}
+		if (r % 11 < 3) {
+			/* One of 1,024 words of one length whose first 8 bytes are the same (жжжж, or
+			 * "Overlaps"), told apart by the rest alone: the caches hold such words whole. */
+			unsigned a = w % 32, b = w / 32 % 32;
+			if (r % 11 == 1)
+				k += (size_t)snprintf(text + k, cap - k, "\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6%c%c%c%c ",
+				                      a < 16 ? 0xd0 : 0xd1, 0xb0 + a % 16 - (a < 16 ? 0 : 0x30),
+				                      b < 16 ? 0xd0 : 0xd1, 0xb0 + b % 16 - (b < 16 ? 0 : 0x30));
+			else
+				k += (size_t)snprintf(text + k, cap - k, "Overlaps%c%c ", 'A' + a, 'a' + b % 26);
+			continue;
+		}
+		for (unsigned j = 0, d = w; j < len; j++, d /= 8)
+			k += (size_t)snprintf(text + k, cap - k, "%s", letters[(d ? d : w + j) % 8]);
+		text[k++] = r % 3 ? ' ' : ',';
+	}
+	for (size_t f = 0; f < NFORMS; f++)
+		k += (size_t)snprintf(text + k, cap - k, " %s %s", folded_forms[f][0], folded_forms[f][1]);
+	for (unsigned bits = 0; bits < 16; bits++) {
+		rl_keyopts o = {bits & 1, bits & 2, bits & 4, bits & 8};
+		rl_interner *in, *check;
+		rl_tokens *t;
+		uint32_t *ids;
+		cr_assert_eq(rl_interner_new(&in, &o), RL_OK);
+		cr_assert_eq(rl_interner_new(&check, &o), RL_OK);
+		cr_assert_eq(rl_tokenize(&t, text, k), RL_OK);
+		cr_assert_eq(rl_intern(in, t, &ids), RL_OK);
+		const rl_token *v = rl_tokens_array(t);
+		size_t nt = rl_tokens_count(t);
+		for (size_t x = 0; x < nt; x++) {
+			if (o.ignore_punct && v[x].cls == RL_TOK_PUNCT) {
+				cr_assert_eq(ids[x], RL_ID_NONE, "options %u, token %zu", bits, x);
+				continue;
+			}
+			long kl = rl_key(&o, text + v[x].off, v[x].len, v[x].cls, &key_buf, &key_cap);
+			uint32_t id;
+			cr_assert_geq(kl, 0);
+			cr_assert_eq(rl_intern_key(check, key_buf, (size_t)kl, &id), RL_OK);
+			cr_assert_eq(ids[x], id, "options %u, token %zu", bits, x);
+		}
+		/* The forms, the text's last 2 * NFORMS tokens but for the em dash's partner, whose
+		 * two hyphens are one token ("--"): found by their bytes. */
+		for (size_t f = 0; f < NFORMS; f++) {
+			uint32_t id[2] = {RL_ID_NONE, RL_ID_NONE};
+			for (size_t x = nt > 4 * NFORMS ? nt - 4 * NFORMS : 0; x < nt; x++)
+				for (int s = 0; s < 2; s++)
+					if (v[x].len == strlen(folded_forms[f][s]) &&
+					    memcmp(text + v[x].off, folded_forms[f][s], v[x].len) == 0)
+						id[s] = ids[x];
+			bool equal = same(o, folded_forms[f][0], folded_forms[f][1],
+			                  f >= 8 ? RL_TOK_PUNCT : RL_TOK_WORD);
+			if (o.ignore_punct && f >= 8)
+				continue;  /* neither has an id */
+			cr_assert(id[0] != RL_ID_NONE && id[1] != RL_ID_NONE, "form %zu found", f);
+			cr_assert((id[0] == id[1]) == equal, "options %u, form %zu: ids %u %u", bits, f,
+			          id[0], id[1]);
+		}
+		free(ids);
+		rl_tokens_free(t);
+		rl_interner_free(in);
+		rl_interner_free(check);
+	}
+	/* What the options must do to the forms, so that the test sees each fold at work. */
+	rl_keyopts none = {false, false, false, false}, all = {true, false, true, true};
+	for (size_t f = 1; f < NFORMS; f++)
+		cr_assert(!same(none, folded_forms[f][0], folded_forms[f][1],
+		                f >= 8 ? RL_TOK_PUNCT : RL_TOK_WORD), "form %zu unfolded", f);
+	for (size_t f = 0; f < NFORMS; f++)
+		cr_assert(same(all, folded_forms[f][0], folded_forms[f][1],
+		               f >= 8 ? RL_TOK_PUNCT : RL_TOK_WORD), "form %zu folded", f);
+	free(text);
 }
