@@ -420,6 +420,23 @@ static bool kept_from_items(const rl_ctx *c, const rl_opvec *ops, size_t k0, siz
 	return false;
 }
 
+/* The first unit of the line that NEW unit u stands on. */
+static uint32_t line_start(const rl_ctx *c, uint32_t u)
+{
+	const rl_side *sd = &c->side[RL_NEW];
+	while (u > 0 && !(sd->uflags[u] & (RL_UNIT_LINE | RL_UNIT_PARA)))
+		u--;
+	return u;
+}
+
+/* Does NEW unit u stand on a list item's line: the item, or a sentence after it there? */
+static bool on_item(const rl_ctx *c, uint32_t u)
+{
+	const rl_side *sd = &c->side[RL_NEW];
+	uint32_t l = line_start(c, u);
+	return (sd->uflags[l] & RL_UNIT_LINE) && item_at(c, sd->ustart[l]);
+}
+
 /* Is NEW unit u a list item restating the sentences of NEW just above its list ("- Brass lamps
  * polished" under "...and polished the brass lamps.")? Its words come from there: an OLD sentence
  * matched with it has its partner in those sentences. A summary's bullets that restate OLD are
@@ -430,10 +447,10 @@ static bool restates_new(const rl_ctx *c, uint32_t u)
 	if (!(sd->uflags[u] & RL_UNIT_LINE) || !item_at(c, sd->ustart[u]))
 		return false;  /* a list item is a line of its own (a dash inside a line is no bullet) */
 	uint32_t p = u;
-	while (p > 0 && item_at(c, sd->ustart[p - 1]))
-		p--;
+	while (p > 0 && on_item(c, p - 1))
+		p--;  /* (an item of two sentences is one item: "- The ferry departs. It is") */
 	uint32_t lo = p, prose = 0;
-	while (lo > 0 && prose < RESTATED_UNITS && !item_at(c, sd->ustart[lo - 1]) &&
+	while (lo > 0 && prose < RESTATED_UNITS && !on_item(c, lo - 1) &&
 	       sd->ustart[p] - sd->ustart[lo - 1] <= RESTATED_TOKENS)
 		lo--, prose++;
 	uint32_t words = 0, found = 0;
@@ -448,6 +465,36 @@ static bool restates_new(const rl_ctx *c, uint32_t u)
 			}
 	}
 	return words >= 2 && found >= RESTATED_SHARE * words;
+}
+
+/* Is NEW unit u part of a list item that restates_new: the item's first unit, or a sentence after
+ * it on the item's line ("- Is presented at the gate. For illustration")? */
+static bool in_restating_item(const rl_ctx *c, uint32_t u)
+{
+	return restates_new(c, line_start(c, u));
+}
+
+/* The list items around unit u that restate the sentences above their list, as one hole
+ * [*h0, *h1): the generator's bullets, and a reader's, often restate one sentence in several
+ * overlapping items ("- The ferry departs the pier at sunrise. It is", "- It is able to be
+ * boarded when ..."). Mended one at a time, the OLD sentence whose words the first item held
+ * takes them from the next instead (each item matches it as well as the sentence's own rewrite,
+ * or by a word more: "but" where the rewrite says "yet"), and the rewrite stays inserted. The
+ * hole reaches back no further than the ops already written (from op `next` on). Returns the
+ * last unit of the hole. */
+static uint32_t restating_items(const rl_ctx *c, const rl_opvec *ops, uint32_t u, size_t next,
+                                uint32_t *h0, uint32_t *h1)
+{
+	const rl_side *sd = &c->side[RL_NEW];
+	uint32_t first = u, last = u;
+	while (first > 0 && in_restating_item(c, first - 1) &&
+	       op_at(ops, RL_NEW, sd->ustart[first - 1]) >= next)
+		first--;
+	while (last + 1 < sd->nunits && in_restating_item(c, last + 1))
+		last++;
+	*h0 = sd->ustart[first];
+	*h1 = sd->ustart[last + 1];
+	return last;
 }
 
 /* Units gone on side s whose words were still matched here and there by coincidence (or merged
@@ -472,11 +519,12 @@ static int mend_side(rl_ctx *c, rl_opvec *ops, int s, bool items, unit_info *kee
 		if (items) {
 			if (ui.kept[u] == 0 || ui.clean[u] || !restates_new(c, u))
 				continue;
-			uint32_t h0 = sd->ustart[u], h1 = sd->ustart[u + 1];
+			uint32_t h0, h1, v = restating_items(c, ops, u, next, &h0, &h1);
 			size_t k0 = op_at(ops, s, h0), k1 = op_at(ops, s, h1 - 1);
 			if (k0 >= next && !kept_from_items(c, ops, k0, k1))
 				rc = mend(c, ops, s, h0, h1, k0, k1, next, kept_content_in(c, ops, s, h0, h1),
 				          &out, &next, done);
+			u = v;
 			continue;
 		}
 		if (!unit_gone(c, &ui, s, u))

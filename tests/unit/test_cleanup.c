@@ -228,6 +228,27 @@ Test(cleanup, a_bullet_restating_the_rewrite_leaves_the_old_sentence_to_it)
 	           0, "= painted railings , repaired windows and polished brass lamps");
 }
 
+/* Issue 10 (stop 36): bullets that restate the rewrite above them in overlapping pieces, each piece
+ * matching the old sentence as well as the rewrite does (or by a word more: "but" where the
+ * rewrite says "yet"). Mended one bullet at a time, the old sentence's tail went from the first
+ * bullet to the last ("- Is presented at the gate but the crews checks no luggage"), and the
+ * rewrite's tail stayed inserted. All the bullets that restate it are set aside at once. */
+Test(cleanup, overlapping_bullets_restating_the_rewrite_leave_the_old_sentence_to_it)
+{
+	const char *a = "The ferry leaves the pier at dawn. It can be boarded when a ticket is shown at "
+	                "the gate but the crew checks no bags. For example:\n\n"
+	                "This is commonly done for small groups.\n";
+	const char *b = "The ferry departs the pier at sunrise. It is able to be boarded when a tickets "
+	                "is presented at the gate yet the crews checks no luggage. For illustration:\n\n"
+	                "- Presented at the gate but the crews checks no luggage. For\n"
+	                "- The ferry departs the pier at sunrise. It is\n"
+	                "- It is able to be boarded when a tickets is presented\n"
+	                "- Is presented at the gate but the crews checks no luggage. For illustration\n\n"
+	                "This is often done for little groups.\n";
+	script_has(a, b, NULL, "= at the gate | r but > yet | = the |");
+	script_lacks(a, b, NULL, "i yet the crews checks no luggage");
+}
+
 /* A title page revised, then a long body: "2011" is found once on each side, in the edition line
  * of OLD and in NEW's copyright line, and the exact engine's unique-word anchors fixed it there
  * ("Edition 4, May [2011]" beside "Copyright 2009, 2010, [2011], ..."), which drew the copyright
