@@ -1012,6 +1012,28 @@ Test(documents, a_page_title_in_its_header_reads_as_its_source_s)
 	unlink_pair(files[0], files[1]);
 }
 
+/* Stop 36: a report's table edited (a figure and a note changed, a row added) between an .odt
+ * and a .docx, and between a web page and the .docx: the first screen shows the table row by
+ * row, the edited row beside its new version, the added row one inserted line. Before, each
+ * cell was a paragraph: 32 rows of one cell each, the row added four inserted paragraphs. */
+Test(documents, a_table_edited_across_formats_shows_row_by_row)
+{
+	static const char *const olds[] = {"tests/documents/hedges-v1.odt",
+	                                   "tests/documents/hedges-v1.html"};
+	for (size_t k = 0; k < sizeof olds / sizeof *olds; k++) {
+		run_result r;
+		side_by_side_160(&r, olds[k], "tests/documents/hedges-v2.docx");
+		SAME_ROWS(r.out,
+			{"Stretch | Plants | Cost | Notes", "Stretch | Plants | Cost | Notes"},
+			{"School field | Hazel | \xc2\xa3[-180-]", "| School field | Hazel | \xc2\xa3{+215+}"},
+			{"Pound corner | Hawthorn", "Pound corner | Hawthorn"});
+		cr_assert_not_null(strstr(r.out, "> {+Old quarry | Blackthorn and wild rose | \xc2\xa3"
+		                                 "230 | Planted"), "%s", r.out);
+		cr_assert_null(strstr(r.out, "\nHazel "), "%s", r.out);
+		run_free(&r);
+	}
+}
+
 /* Stop 26: a handbook saved as a documentation generator writes it (handbook-v1/v2.html): one
  * page of sections, a "¶" permalink after every heading, list items written <li><p>, a sidebar
  * and a footer. Before, its longest section alone was read as the article: the three edits

@@ -87,6 +87,13 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(detect("[^a-z]: one letter\n"), RL_DOCFMT_TEXT);
 	/* Binary content is left to the binary check. */
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
+	/* Stop 36: a heading and a pipe table (its delimiter row under a line with a pipe) are two
+	 * kinds; an org-mode rule ("|---+---|") is no delimiter row, nor is a rule under no pipe. */
+	cr_assert_eq(detect("# Report\n\n| Stretch | Cost |\n|---|--:|\n| Mill path | 655 |\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("# Report\n\n| Stretch | Cost |\n|---+---|\n| Mill path | 655 |\n"),
+	             RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("# Report\n\nStretch and cost\n|---|---|\n"), RL_DOCFMT_TEXT);
 }
 
 /* Wikitext (a wiki page's source) is plain text: its "# " lines are a numbered list and a wiki
@@ -155,6 +162,20 @@ static char *html(const char *s, int reader)
 	cr_assert_eq(rc, 0, "%s", err);
 	cr_assert_eq(strlen(out), n);
 	return out;
+}
+
+/* Stop 36: a table's row of data is one paragraph, its cells apart by " | " (an empty cell
+ * adds none, a cell's paragraphs and line breaks are spaces), as every reader reads a row; a
+ * row of a page laid out in a table (a heading, a list in a cell) keeps its paragraphs. */
+Test(html, a_row_of_data_is_a_paragraph_a_row_of_a_page_s_layout_is_not)
+{
+	char *t = html("<table><tr><th>Stretch</th><th></th><th>Cost</th></tr>"
+	               "<tr><td><p>Mill</p><p>path</p></td><td>x<br>y</td><td>\xc2\xa3" "655</td>"
+	               "</tr></table><table><tr><td><h2>News</h2><p>First story.</p></td>"
+	               "<td><ul><li>Home</li></ul></td></tr></table>", 0);
+	cr_assert_str_eq(t, "Stretch | Cost\n\nMill path | x y | \xc2\xa3" "655\n\n"
+	                    "News\n\nFirst story.\n\n- Home\n", "%s", t);
+	free(t);
 }
 
 Test(html, structure_becomes_text)

@@ -87,6 +87,32 @@ Test(docx, paragraphs_headings_lists_numbered_lists_boxes_cells_and_footnotes)
 	            "Figures from the council\u2019s budget report.\n");
 }
 
+/* Stop 36: one report's table (make_tables.py), four columns, some cells wrapping when printed,
+ * read a row a paragraph, its cells apart by " | ", in DOCX and ODT alike (and HTML and
+ * Markdown: documents/one_report_s_table_reads_alike_in_four_formats). Before, each cell was a
+ * paragraph: "School field", "Hazel", "\u00a3" "215" one under the other. */
+#define HEDGES_V2                                                                              \
+	"Hedge planting on the common\n\nThe parish council planted four stretches of new hedge "  \
+	"this winter. The table below gives each stretch, what was planted and what it cost.\n\n"  \
+	"Stretch | Plants | Cost | Notes\n\nChurch lane | Hawthorn and blackthorn | \u00a3" "412 | " \
+	"Planted by volunteers over two wet Saturdays in January\n\nSchool field | Hazel | "      \
+	"\u00a3" "215 | Guards needed against rabbits and deer\n\nMill path | Field maple, "      \
+	"dogwood and holly | \u00a3" "655 | The ditch was cleared first, which took longer than "   \
+	"planned\n\nOld quarry | Blackthorn and wild rose | \u00a3" "230 | Planted in March "     \
+	"after the frost\n\nPound corner | Hawthorn | \u00a3" "96 | Gap filled\n\nNext winter "  \
+	"the council hopes to link the school field to the mill path, so that birds can move "      \
+	"along the whole length of the common.\n"
+
+Test(docx, a_table_reads_a_row_a_paragraph)
+{
+	expect_text(rl_read_docx, "tests/documents/hedges-v2.docx", HEDGES_V2);
+}
+
+Test(odt, a_table_reads_a_row_a_paragraph)
+{
+	expect_text(rl_read_odt, "tests/documents/hedges-v2.odt", HEDGES_V2);
+}
+
 /* A proposal written for stop 22 (make_toolshed.py) as Word writes one: its runs split inside
  * words at proofing marks and bookmarks, headings, a bulleted and a numbered list, a table, curly
  * quotes, a link, a non-breaking hyphen (kept: it is seen), no-break spaces (kept) and a soft
