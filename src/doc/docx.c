@@ -329,13 +329,14 @@ static void walk_blocks(const xmlNode *first, docx_ctx *c)
 		}
 		if (c->joined && (rl_xml_is(n, "tbl") || rl_xml_is(n, "tc")))
 			end_joined(c);  /* a paragraph runs on only into the next one */
-		if (rl_xml_is(n, "tr"))
+		int row = rl_xml_is(n, "tr") && rl_xml_data_row(n);
+		if (row)
 			rl_docbuf_row_enter(c->b);
 		else if (rl_xml_is(n, "tc"))
 			rl_docbuf_cell(c->b);
 		if (!(rl_xml_is(n, "sdt") && toc_block(n)))
 			walk_blocks(n->children, c);
-		if (rl_xml_is(n, "tr")) {
+		if (row) {
 			if (c->joined)
 				end_joined(c);  /* a row's last paragraph runs on into no paragraph after it */
 			rl_docbuf_row_leave(c->b);

@@ -138,7 +138,7 @@ static void walk(xhtml_ctx *c, const xmlNode *first, int ordered)
 			list_item(c, n, ordered, &number);
 		} else if (rl_xml_is(n, "blockquote")) {
 			blockquote(c, n);
-		} else if (rl_xml_is(n, "tr")) {
+		} else if (rl_xml_is(n, "tr") && rl_xml_data_row(n)) {
 			rl_docbuf_row_enter(c->b);
 			walk(c, n->children, 0);
 			rl_docbuf_row_leave(c->b);

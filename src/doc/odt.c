@@ -97,7 +97,7 @@ static void walk_blocks(odt_ctx *c, const xmlNode *first)
 			c->item = NULL;
 		} else if (rl_xml_is(n, "number")) {
 			continue;  /* an item's number as last shown, read by rl_odt_item_mark */
-		} else if (rl_xml_is(n, "table-row")) {
+		} else if (rl_xml_is(n, "table-row") && rl_xml_data_row(n)) {
 			rl_docbuf_row_enter(c->b);
 			walk_blocks(c, n->children);
 			rl_docbuf_row_leave(c->b);

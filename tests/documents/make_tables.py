@@ -88,6 +88,21 @@ def w_table(all_rows):
     return "".join(out)
 
 
+LAYOUT_TEXT = ("Ann Lee keeps the parish hedges and has planted most of the new ones on the "
+               "common. ") * 14
+
+
+def docx_layout(path):
+    """A page laid out in a table, as a CV or a form is: a row whose cell holds more text than a
+    row of data does, read a paragraph at a time, not as one line (rl_xml_data_row)."""
+    body = w_para("Warden") + w_table([("Name", "Ann Lee", "", ""),
+                                        ("Profile", LAYOUT_TEXT.strip(), "", "")])
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="%s">'
+           '<w:body>%s</w:body></w:document>' % (W, body))
+    write_zip(path, [("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
+                     ("word/document.xml", doc)])
+
+
 def docx(path, edited):
     body = (w_para(TITLE, "Title") + w_para(INTRO) + w_table([HEAD] + rows(edited))
             + w_para(OUTRO))
@@ -163,6 +178,7 @@ def markdown(edited):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
+    docx_layout(os.path.join(out, "warden-layout.docx"))
     for v, edited in (("v1", False), ("v2", True)):
         stem = os.path.join(out, "hedges-" + v)
         docx(stem + ".docx", edited)

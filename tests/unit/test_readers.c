@@ -113,6 +113,19 @@ Test(odt, a_table_reads_a_row_a_paragraph)
 	expect_text(rl_read_odt, "tests/documents/hedges-v2.odt", HEDGES_V2);
 }
 
+/* A page laid out in a table (warden-layout.docx, make_tables.py): the row whose cell holds a
+ * profile of 1,200 bytes keeps its paragraphs; the short row above it is a row of data. */
+Test(docx, a_row_of_a_page_s_layout_keeps_its_paragraphs)
+{
+	char err[256];
+	char *got = read_doc(rl_read_docx, "tests/documents/warden-layout.docx", 1 << 20, err,
+	                     sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_eq(strncmp(got, "Warden\n\nName | Ann Lee\n\nProfile\n\nAnn Lee keeps", 46), 0,
+	             "%s", got);
+	free(got);
+}
+
 /* A proposal written for stop 22 (make_toolshed.py) as Word writes one: its runs split inside
  * words at proofing marks and bookmarks, headings, a bulleted and a numbered list, a table, curly
  * quotes, a link, a non-breaking hyphen (kept: it is seen), no-break spaces (kept) and a soft
