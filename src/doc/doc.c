@@ -151,7 +151,26 @@ enum md_sign {
 	MD_EMPH = 128,     /* *word* or _word_ */
 	MD_FRONT = 256,    /* front matter: ---, key: value lines, --- (mdext.h) */
 	MD_NOTE = 512,     /* a footnote: [^label]: text */
+	MD_TABLE = 1024,   /* a pipe table's delimiter row under its header: |---|:--:| */
 };
+
+/* A pipe table's delimiter row (stop 36), under a line holding a pipe: pipes, dashes, colons
+ * and spaces only, a pipe and three dashes at least. An org-mode or ASCII-art rule has a '+'
+ * ("|---+---|") and is not one. A report of a heading and a table was plain text, its table
+ * compared as lines of pipes. */
+static bool delimiter_row(const char *s, size_t n)
+{
+	size_t pipes = 0, dashes = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '|')
+			pipes++;
+		else if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return pipes >= 1 && dashes >= 3;
+}
 
 /* Is there emphasis with c (* or _) in the line: c opening a word (after the line's start, a
  * space or an opening bracket or quote; before a character that is not a space nor c) and c
@@ -282,13 +301,16 @@ static unsigned markdown_kinds(const char *s, size_t n)
 	/* A heading counts when the lines beside it are no heading of its level: "# " lines in a
 	 * row are a numbered list (wikitext) or comments, not headings. */
 	size_t prev_h = 0;
-	bool pending = false;
+	bool pending = false, prev_pipe = false;
 	for (size_t i = 0; i < n;) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - s) : n, len = e - i;
 		if (len && s[e - 1] == '\r')
 			len--;
 		signs |= line_signs(s + i, len, prev_text);
+		if (prev_pipe && delimiter_row(s + i, len))
+			signs |= MD_TABLE;
+		prev_pipe = memchr(s + i, '|', len) != NULL;
 		size_t h = heading_level(s + i, len);
 		if (pending && h != prev_h)
 			signs |= MD_HEADING;

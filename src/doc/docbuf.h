@@ -8,13 +8,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The break owed before the next piece of text; a stronger one absorbs a weaker one. */
-typedef enum { RL_DB_NONE, RL_DB_SPACE, RL_DB_LINE, RL_DB_PARA } rl_docbuf_break;
+/* The break owed before the next piece of text; a stronger one absorbs a weaker one. RL_DB_CELL
+ * is the break between two cells of a table's row (RL_CELL_SEP), owed by rl_docbuf_cell only. */
+typedef enum { RL_DB_NONE, RL_DB_SPACE, RL_DB_LINE, RL_DB_CELL, RL_DB_PARA } rl_docbuf_break;
+
 
 typedef struct {
 	char *s;
 	size_t len, cap, max;
 	rl_docbuf_break pending;
+	unsigned rows;   /* table rows open (a table in a cell nests them) */
+	bool row_text;   /* text was written in the outermost row open */
 	bool over;  /* the text went past max */
 	bool oom;   /* an allocation failed */
 } rl_docbuf;
@@ -31,6 +35,11 @@ void rl_docbuf_break_(rl_docbuf *b, rl_docbuf_break kind);
 #define rl_docbuf_space(b) rl_docbuf_break_((b), RL_DB_SPACE)
 #define rl_docbuf_line(b) rl_docbuf_break_((b), RL_DB_LINE)
 #define rl_docbuf_para(b) rl_docbuf_break_((b), RL_DB_PARA)
+/* A table's row: a paragraph of its own, inside which the paragraphs and line breaks of its
+ * cells are spaces; each cell but the first (or the empty ones) opens with RL_CELL_SEP. */
+void rl_docbuf_row_enter(rl_docbuf *b);
+void rl_docbuf_cell(rl_docbuf *b);
+void rl_docbuf_row_leave(rl_docbuf *b);
 /* Is the text, so far, ending at a break (nothing was written since the last paragraph)? */
 bool rl_docbuf_at_para(const rl_docbuf *b);
 bool rl_docbuf_failed(const rl_docbuf *b);

@@ -1,12 +1,12 @@
 /* docx.c: Word documents (DOCX, Office Open XML) to text.
  *
- * The text is word/document.xml's body, then the footnotes and endnotes: paragraphs, headings and
- * table cells one a paragraph, list items with "- ", text boxes after the paragraph that anchors
- * them. Tracked changes are taken as accepted: insertions are kept, deletions dropped, and a
- * paragraph whose mark was deleted runs on into the next (a deleted paragraph is gone, its list
- * number too). Headers, footers, comments, field codes and hidden text are dropped; so are the
- * fields Word generates from the layout (a table of contents, page numbers), whose text changes
- * when the pages do, never by the author's hand. */
+ * The text is word/document.xml's body, then the footnotes and endnotes: paragraphs, headings,
+ * a table's row a paragraph (its cells apart, formats.h), list items with "- ", text boxes
+ * after the paragraph that anchors them. Tracked changes are taken as accepted: insertions are
+ * kept, deletions dropped, and a paragraph whose mark was deleted runs on into the next (a
+ * deleted paragraph is gone, its list number too). Headers, footers, comments, field codes and
+ * hidden text are dropped; so are the fields Word generates from the layout (a table of
+ * contents, page numbers), whose text changes when the pages do, never by the author's hand. */
 #include "formats.h"
 
 #include <stdbool.h>
@@ -329,8 +329,18 @@ static void walk_blocks(const xmlNode *first, docx_ctx *c)
 		}
 		if (c->joined && (rl_xml_is(n, "tbl") || rl_xml_is(n, "tc")))
 			end_joined(c);  /* a paragraph runs on only into the next one */
+		int row = rl_xml_is(n, "tr") && rl_xml_data_row(n);
+		if (row)
+			rl_docbuf_row_enter(c->b);
+		else if (rl_xml_is(n, "tc"))
+			rl_docbuf_cell(c->b);
 		if (!(rl_xml_is(n, "sdt") && toc_block(n)))
 			walk_blocks(n->children, c);
+		if (row) {
+			if (c->joined)
+				end_joined(c);  /* a row's last paragraph runs on into no paragraph after it */
+			rl_docbuf_row_leave(c->b);
+		}
 	}
 }
 

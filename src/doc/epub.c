@@ -3,9 +3,10 @@
  * META-INF/container.xml names the package document (OPF); its spine lists the chapters in
  * reading order (items marked linear="no", such as a table of contents, are left out). Each
  * chapter is XHTML, parsed as XML, or with libxml2's HTML parser when it is not well-formed (an
- * HTML entity such as &nbsp; without a DTD). The text is the body's: headings, paragraphs and
- * table cells one a paragraph, list items with "- " (or "1. " in a numbered list), block
- * quotations in “ ”, <br> a line break; scripts, styles and navigation are dropped. */
+ * HTML entity such as &nbsp; without a DTD). The text is the body's: headings, paragraphs, a
+ * table's row a paragraph (its cells apart, formats.h), list items with "- " (or "1. " in a
+ * numbered list), block quotations in “ ”, <br> a line break; scripts, styles and navigation
+ * are dropped. */
 #include "formats.h"
 
 #include <libxml/HTMLparser.h>
@@ -137,7 +138,13 @@ static void walk(xhtml_ctx *c, const xmlNode *first, int ordered)
 			list_item(c, n, ordered, &number);
 		} else if (rl_xml_is(n, "blockquote")) {
 			blockquote(c, n);
+		} else if (rl_xml_is(n, "tr") && rl_xml_data_row(n)) {
+			rl_docbuf_row_enter(c->b);
+			walk(c, n->children, 0);
+			rl_docbuf_row_leave(c->b);
 		} else if (is_block(n)) {
+			if (rl_xml_is(n, "td") || rl_xml_is(n, "th"))
+				rl_docbuf_cell(c->b);
 			int pre = rl_xml_is(n, "pre");
 			rl_docbuf_para(c->b);
 			c->pre += pre;

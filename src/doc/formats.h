@@ -10,16 +10,22 @@
  *     ("not a valid zip archive", "the PDF is encrypted"): the caller prefixes the name.
  *
  * The text they produce is plain text shaped for the diff engine: one paragraph a line, paragraphs
- * (and headings, list items, table cells) separated by a blank line; a list item starts with "- "
- * (numbered ones with their number as the document shows it: "1. ", "a) "); a block quotation
- * is wrapped in “ ” unless it already starts with a quotation mark. Nothing else of the markup
- * survives. */
+ * (and headings, list items, a table's rows) separated by a blank line, a row's cells apart by
+ * RL_CELL_SEP; a list item starts with "- " (numbered ones with their number as the document
+ * shows it: "1. ", "a) "); a block quotation is wrapped in “ ” unless it already starts with a
+ * quotation mark. Nothing else of the markup survives. */
 #ifndef REDLINE_DOC_FORMATS_H
 #define REDLINE_DOC_FORMATS_H
 
 #include <stddef.h>
 
 #include "input/input.h"
+
+/* A table reads a row a paragraph, its cells in order with RL_CELL_SEP between them (stop 36): a
+ * row of figures reads as a row, a row added is one line, and a cell edited shows in its row.
+ * The pipe is how tables are typed in plain text and Markdown, and it is a word of its own to
+ * the comparison, so two readings of one table align cell by cell. */
+#define RL_CELL_SEP " | "
 
 /* The readers are the module's interface (doclib.h): everything else in it stays hidden. */
 #define RL_DOC_EXPORT __attribute__((visibility("default")))

@@ -52,6 +52,7 @@ typedef struct html_reader {
 	size_t read_text;     /* text in the block read (its stats' unit); 0 while scoring */
 	size_t item_end;      /* where the last list item's mark ("- ", "2. ") ends; 0: none */
 	const xmlNode *headline; /* the page's headline, when an article was found (htmlmeta.c) */
+	const xmlNode *row;   /* the table row being read as one paragraph (rl_html_data_row) */
 } html_reader;
 
 /* An element's stats (reader mode), or NULL. */
@@ -239,6 +240,11 @@ static bool text_enter(html_reader *r, xmlNode *n)
 		}
 	} else if (name_is(n, "blockquote")) {
 		rl_textbuf_quote_enter(&r->tb);
+	} else if (name_is(n, "tr") && !r->row && rl_html_data_row(n)) {
+		r->row = n;
+		rl_textbuf_row_enter(&r->tb);
+	} else if ((name_is(n, "td") || name_is(n, "th")) && r->row && n->parent == r->row) {
+		rl_textbuf_cell(&r->tb);
 	} else if (name_is(n, "pre")) {
 		if (!after_item_mark(r))
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
@@ -267,7 +273,10 @@ static void text_leave(html_reader *r, xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE || skipped(r, n))
 		return;
 	r->in_article -= is_article(n) && r->in_article;
-	if (name_is(n, "blockquote")) {
+	if (n == r->row) {
+		rl_textbuf_row_leave(&r->tb);
+		r->row = NULL;
+	} else if (name_is(n, "blockquote")) {
 		rl_textbuf_quote_leave(&r->tb);
 	} else if (name_is(n, "pre")) {
 		r->in_pre -= r->in_pre > 0;

@@ -17,6 +17,30 @@ xmlNode *rl_html_next(const xmlNode *top, const xmlNode *n, bool down)
 	return n && n != top ? n->next : NULL;
 }
 
+/* A row of data holds a few words a cell (a long note now and then); a page laid out in a
+ * table holds its article in a cell. 1,000 bytes is four cells of 250 characters: a long row
+ * of a real table, a short article. RL_HTML_ROW_NODES bounds the look. */
+#define RL_HTML_ROW_TEXT 1000
+#define RL_HTML_ROW_NODES 2000
+
+bool rl_html_data_row(const xmlNode *tr)
+{
+	static const char *const layout[] = {
+		"table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "pre", "blockquote",
+		"li", "dt", "dd", "section", "article", "main", "header", "footer", "nav", "aside", "form",
+		NULL};
+	size_t text = 0, seen = 0;
+	for (const xmlNode *n = tr->children ? tr->children : NULL; n;
+	     n = rl_html_next(tr, n, true)) {
+		if (++seen > RL_HTML_ROW_NODES || name_in(n, layout))
+			return false;
+		if (n->type == XML_TEXT_NODE && n->content &&
+		    (text += strlen((const char *)n->content)) > RL_HTML_ROW_TEXT)
+			return false;
+	}
+	return true;
+}
+
 /* Code and metadata, never text. */
 const char *const rl_html_code_elements[] = {
 	"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",

@@ -42,6 +42,11 @@ extern const char *const rl_html_block_elements[];
  * deep costs no stack). */
 xmlNode *rl_html_next(const xmlNode *top, const xmlNode *n, bool down);
 
+/* A table's row of data, read as one paragraph (formats.h, RL_CELL_SEP), not a row of a page
+ * laid out in a table: no table, heading, list or item, quotation, <pre> or section inside it, and
+ * less text than RL_HTML_ROW_TEXT bytes. */
+bool rl_html_data_row(const xmlNode *tr);
+
 /* A class or id name [s, s + n) of a site's widget (share, related, cookie, ad...). */
 bool rl_html_chrome_name(const char *s, size_t n);
 

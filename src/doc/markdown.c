@@ -14,8 +14,8 @@
  *
  * Pipe tables (GitHub's extension, which CommonMark reads as one paragraph of lines): a
  * paragraph whose first line has cells split by `|` and whose second line is the delimiter row
- * (`|---|:--:|`, as many cells) is read as the other readers read a table: each cell a paragraph,
- * row by row, the delimiter row dropped.
+ * (`|---|:--:|`, as many cells) is read as the other readers read a table: each row a paragraph,
+ * its cells apart by RL_CELL_SEP (formats.h), the delimiter row dropped.
  *
  * The formatting that is not words is recorded beside the text, when asked (rl_doc_styles):
  * each stretch of text under emphasis, strong emphasis, a link or an image (with its target),
@@ -341,7 +341,8 @@ static bool is_pipe_table(cmark_node *para)
 	return cells == shape_cells(&row[0]) && dashed == cells;
 }
 
-/* Text of a pipe table's line: a cell break at each pipe; the delimiter row is dropped. */
+/* Text of a pipe table's line, a row a paragraph: RL_CELL_SEP between cells with text (the
+ * line's own pipes at its ends are no cells); the delimiter row is dropped. */
 static void table_text(md_state *st, const char *s)
 {
 	if (!s || st->table_row == 1)
@@ -365,7 +366,7 @@ static void table_text(md_state *st, const char *s)
 		/* a line's leading pipe opens no cell: in a list item the first cell follows the
 		 * bullet */
 		if (st->cell_text)
-			rl_textbuf_break(&st->tb, RL_BREAK_PARAGRAPH);
+			rl_textbuf_break(&st->tb, RL_BREAK_CELL);
 		st->cell_text = false;
 		s = bar + 1;
 	}

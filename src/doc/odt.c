@@ -1,12 +1,12 @@
 /* odt.c: OpenDocument text (ODT) to text.
  *
- * The text is content.xml's office:text: paragraphs, headings and table cells one a paragraph,
- * the first paragraph of a list item with its mark ("- ", or its number as the list's style
- * shows it: "1. ", "a) ", see odtnum.h), frames' text boxes after the paragraph that
- * anchors them, notes (footnotes and endnotes) at the end. Tracked changes are taken as accepted:
- * the deleted text, which ODF keeps apart in text:tracked-changes, is dropped; inserted text is
- * in place and kept. Annotations (comments), forms and page headers/footers (in styles.xml) are
- * dropped. */
+ * The text is content.xml's office:text: paragraphs, headings, a table's row a paragraph (its
+ * cells apart, formats.h), the first paragraph of a list item with its mark ("- ", or its
+ * number as the list's style shows it: "1. ", "a) ", see odtnum.h), frames' text boxes after
+ * the paragraph that anchors them, notes (footnotes and endnotes) at the end. Tracked changes
+ * are taken as accepted: the deleted text, which ODF keeps apart in text:tracked-changes, is
+ * dropped; inserted text is in place and kept. Annotations (comments), forms and page
+ * headers/footers (in styles.xml) are dropped. */
 #include "formats.h"
 
 #include <stdio.h>
@@ -97,7 +97,13 @@ static void walk_blocks(odt_ctx *c, const xmlNode *first)
 			c->item = NULL;
 		} else if (rl_xml_is(n, "number")) {
 			continue;  /* an item's number as last shown, read by rl_odt_item_mark */
+		} else if (rl_xml_is(n, "table-row") && rl_xml_data_row(n)) {
+			rl_docbuf_row_enter(c->b);
+			walk_blocks(c, n->children);
+			rl_docbuf_row_leave(c->b);
 		} else {
+			if (rl_xml_is(n, "table-cell"))
+				rl_docbuf_cell(c->b);
 			walk_blocks(c, n->children);
 		}
 	}

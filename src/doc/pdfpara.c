@@ -433,8 +433,13 @@ static int block_ends(pdoc *d, const pline *prev, const pline *a, const pline *b
 	       ends_short(d, prev, a, right);
 }
 
-/* Does line b start a paragraph after line a (and prev, the line before a, or NULL)? item: b
- * may be a list item with a drawn bullet (item_candidate). */
+/* new_paragraph's answer for a table's next cell on the same row: the row reads as one
+ * paragraph, its cells apart (formats.h, RL_CELL_SEP), as the other readers read a row. */
+#define NEXT_CELL 2
+
+/* Does line b start a paragraph after line a (and prev, the line before a, or NULL)? 1, or
+ * NEXT_CELL for a cell beside a on its row. item: b may be a list item with a drawn bullet
+ * (item_candidate). */
 static int new_paragraph(pdoc *d, const pline *prev, const pline *a, const pline *b, double gap,
                          double right, int item)
 {
@@ -451,9 +456,9 @@ static int new_paragraph(pdoc *d, const pline *prev, const pline *a, const pline
 	/* a table's next cell on the same row, or the first of the next row (below, all of it left
 	 * of the last cell) */
 	if (same_row(a, b, h))
-		return !justified_pair(d, a, b, h, right);
+		return justified_pair(d, a, b, h, right) ? 0 : NEXT_CELL;
 	if (a->wrapped && b->page == a->page && b->x1 >= a->x2)
-		return 1;  /* after a cell lifted or read first, the cell right of it (read_row) */
+		return NEXT_CELL;  /* after a cell lifted or read first, the cell right of it (read_row) */
 	if (b->page == a->page && b->x2 <= a->x1 && b->y1 >= a->y2 - 0.3 * h)
 		return 1;
 	int below = b->page == a->page && b->y1 > a->y1 && b->x1 < a->x2 && b->x2 > a->x1;
@@ -596,12 +601,13 @@ int rl_pdf_write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			pair.x1 = v[i - 1]->x1;
 			a = &pair;
 		}
-		int next = i + 1 < n && new_paragraph(d, i > (size_t)paired ? v[i - 1 - paired] : NULL, a,
-		                                      v[i + 1], gap, column_right(v, n, i),
-		                                      item_candidate(v, n, i + 1, mark_x));
+		int next = i + 1 < n ? new_paragraph(d, i > (size_t)paired ? v[i - 1 - paired] : NULL, a,
+		                                     v[i + 1], gap, column_right(v, n, i),
+		                                     item_candidate(v, n, i + 1, mark_x))
+		                     : 0;
 		if (!next && !paired && i + 1 < n && joins_as_pair(d, l, v[i + 1], column_right(v, n, i)) &&
 		    table_row(v, n, i))
-			next = 1;  /* a table's two cells, not a justified line of two words */
+			next = NEXT_CELL;  /* a table's two cells, not a justified line of two words */
 		if (!next && i + 1 < n && first_item(d, v, n, i + 1))
 			next = 1;
 		paired = i + 1 < n && !next && joins_as_pair(d, l, v[i + 1], column_right(v, n, i));
@@ -609,7 +615,9 @@ int rl_pdf_write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 			cut = broken_word(d, l, v[i + 1], &glue);
 		int here = starts;
 		starts = next;
-		if (here) {
+		if (here == NEXT_CELL) {
+			rl_docbuf_break_(b, RL_DB_CELL);
+		} else if (here) {
 			rl_docbuf_para(b);
 			/* A list item, written as formats.h says: its bullet written, or drawn. */
 			skip = bullet(d->raw + l->off, l->len);

@@ -185,6 +185,31 @@ int rl_xml_is_any(const xmlNode *node, const char *const *locals, size_t n)
 	return 0;
 }
 
+/* As htmlnode.c's RL_HTML_ROW_TEXT: four cells of 250 characters; the look is bounded too. */
+#define RL_XML_ROW_TEXT 1000
+#define RL_XML_ROW_NODES 4000
+
+int rl_xml_data_row(const xmlNode *tr)
+{
+	size_t text = 0, seen = 0;
+	const xmlNode *n = tr->children;
+	while (n) {
+		if (++seen > RL_XML_ROW_NODES || rl_xml_is(n, "tbl") || rl_xml_is(n, "table"))
+			return 0;
+		if (n->type == XML_TEXT_NODE && n->content &&
+		    (text += strlen((const char *)n->content)) > RL_XML_ROW_TEXT)
+			return 0;
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != tr && !n->next)
+			n = n->parent;
+		n = n && n != tr ? n->next : NULL;
+	}
+	return 1;
+}
+
 char *rl_xml_attr(const xmlNode *node, const char *local)
 {
 	for (const xmlAttr *a = node->properties; a; a = a->next)

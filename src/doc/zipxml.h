@@ -42,6 +42,11 @@ int rl_xml_is(const xmlNode *node, const char *local);
 int rl_xml_is_any(const xmlNode *node, const char *const *locals, size_t n);
 /* The value of attribute local (any namespace) of node, or NULL; free with xmlFree. */
 char *rl_xml_attr(const xmlNode *node, const char *local);
+
+/* Is the table row (w:tr, table:table-row) a row of data, read as one paragraph (formats.h)?
+ * Not when a table is nested in it or its text runs past RL_XML_ROW_TEXT bytes: a page laid
+ * out in a table (a form, a CV, a newsletter's columns) keeps its paragraphs. */
+int rl_xml_data_row(const xmlNode *tr);
 /* Attribute local as a number from 0 to 10^9, else dflt (absent, not a number, out of range). */
 long rl_xml_attr_long(const xmlNode *node, const char *local, long dflt);
 

@@ -150,9 +150,9 @@ Test(documents, real_documents_first_screen)
 	cr_assert_null(strstr(r.out, "|---"), "%s", r.out);
 	cr_assert_null(strstr(r.out, "#"), "%s", r.out);
 	SAME_ROWS(r.out,
-		{"[-17-]", "| {+18+}"},
-		{"[-14-]", "| {+15+}"},
-		{"Hours proposed", "Hours proposed"},
+		{"Branch | Hours now | Hours proposed", "Branch | Hours now | Hours proposed"},
+		{"Eastfold | 20 | [-17-]", "| Eastfold | 20 | {+18+}"},
+		{"Millbrook | 18 | [-14-]", "| Millbrook | 18 | {+15+}"},
 		{"3. Move the Thursday", "3. Move the Thursday"},
 		{"Staff costs are", "Staff costs are"});
 	run_free(&r);
@@ -187,8 +187,8 @@ Test(documents, syndicated_page_and_printed_newsletter_first_screen)
 		{"What has changed", "What has changed"},
 		{"- Dogs must be kept", "- Dogs must be kept"},
 		{"Not everyone is pleased", "Not everyone is pleased"},
-		{"Season", "Season"},
-		{"Weekends only", "Weekends only"});
+		{"Season | Path | Visitor hut", "Season | Path | Visitor hut"},
+		{"November to February | Dawn", "November to February | Dawn"});
 	/* The copy's byline, after its headline, is its article's furniture and the original's
 	 * is a stamp (furniture.c): shown inserted before stop 34, dropped now (htmlmeta.c). */
 	cr_assert_null(strstr(r.out, "Isla Mardon, The Upland Times"), "the copy's byline:\n%s",
@@ -1010,6 +1010,28 @@ Test(documents, a_page_title_in_its_header_reads_as_its_source_s)
 	out_has(&r, "ferry-times\n\nSynopsis");
 	run_free(&r);
 	unlink_pair(files[0], files[1]);
+}
+
+/* Stop 36: a report's table edited (a figure and a note changed, a row added) between an .odt
+ * and a .docx, and between a web page and the .docx: the first screen shows the table row by
+ * row, the edited row beside its new version, the added row one inserted line. Before, each
+ * cell was a paragraph: 32 rows of one cell each, the row added four inserted paragraphs. */
+Test(documents, a_table_edited_across_formats_shows_row_by_row)
+{
+	static const char *const olds[] = {"tests/documents/hedges-v1.odt",
+	                                   "tests/documents/hedges-v1.html"};
+	for (size_t k = 0; k < sizeof olds / sizeof *olds; k++) {
+		run_result r;
+		side_by_side_160(&r, olds[k], "tests/documents/hedges-v2.docx");
+		SAME_ROWS(r.out,
+			{"Stretch | Plants | Cost | Notes", "Stretch | Plants | Cost | Notes"},
+			{"School field | Hazel | \xc2\xa3[-180-]", "| School field | Hazel | \xc2\xa3{+215+}"},
+			{"Pound corner | Hawthorn", "Pound corner | Hawthorn"});
+		cr_assert_not_null(strstr(r.out, "> {+Old quarry | Blackthorn and wild rose | \xc2\xa3"
+		                                 "230 | Planted"), "%s", r.out);
+		cr_assert_null(strstr(r.out, "\nHazel "), "%s", r.out);
+		run_free(&r);
+	}
 }
 
 /* Stop 26: a handbook saved as a documentation generator writes it (handbook-v1/v2.html): one

@@ -162,6 +162,14 @@ DOCS = {
                       b"\x27\x00\x00\x00\x27\x00\x00\x00\x08\x00\x00\x00mimetype"
                       b"application/vnd.oasis.opendocument.text"),
     "zip_docx": (0, 0, b"PK\x03\x04 truncated word/document.xml"),
+    # stop 36: a table's rows read a paragraph each: a row of data (an empty cell, a cell of two
+    # paragraphs, a <br>), a page laid out in a table (a heading in a cell), a row never closed;
+    # a pipe table whose delimiter row makes the text Markdown, an org-mode rule that does not
+    "page_table_rows": (2, 0, b"<table><tr><th>A</th><th></th><th>C</th></tr><tr><td><p>one</p>"
+                              b"<p>two</p></td><td>x<br>y</td><td></td></tr><tr><td><h2>Lay"
+                              b"</h2><p>out</p></td><td>z</td></tr><tr><td>open<td>cells"),
+    "markdown_table_rows": (0, 0, b"# Report\n\n| a | | `c` |\n|---|:-:|--:|\n| 1 | 2 |\n"
+                                  b"\n|x|y|\n|---+---|\n"),
     "pdf": (0, 0, b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer\n%%EOF"),
     "binary": (0, 0, b"\x00\x01\x02<html>"),
     "empty": (0, 0, b""),

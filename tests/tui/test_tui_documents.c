@@ -35,8 +35,9 @@ Test(tui_documents, web_page_pair_opens_on_the_article)
 }
 
 /* The memo written for issue 10 (Markdown): an item added to a numbered list and a table. The
- * first screen pairs each paragraph with its counterpart on one row, and the table comes cell by
- * cell, an edited figure beside its new value (before: the table was one paragraph of pipes). */
+ * first screen pairs each paragraph with its counterpart on one row, and the table comes row by
+ * row (cell by cell before stop 36), an edited figure beside its new value (before stop 25: the
+ * table was one paragraph of pipes). */
 Test(tui_documents, memo_pairs_paragraphs_and_table_cells)
 {
 	tmux t = {0};
@@ -48,8 +49,8 @@ Test(tui_documents, memo_pairs_paragraphs_and_table_cells)
 	cr_assert_null(strstr(screen, "|---"), "%s", screen);
 	const char *rows[][2] = {{"Staff costs are", "Staff costs are"},
 	                         {"3. Move the Thursday", "3. Move the Thursday"},
-	                         {"Hours proposed", "Hours proposed"},
-	                         {"17 ", "18"}};
+	                         {"Branch | Hours now | Hours proposed", "Branch | Hours now"},
+	                         {"Eastfold | 20 | 17 ", "Eastfold | 20 | 18"}};
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		const char *line = screen;
 		while (line && strncmp(line, rows[k][0], strlen(rows[k][0])) != 0)

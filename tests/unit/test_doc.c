@@ -87,6 +87,13 @@ Test(detect, pdf_html_markdown_and_text)
 	cr_assert_eq(detect("[^a-z]: one letter\n"), RL_DOCFMT_TEXT);
 	/* Binary content is left to the binary check. */
 	cr_assert_eq(rl_doc_detect("<html>\0<body>", 13), RL_DOCFMT_TEXT);
+	/* Stop 36: a heading and a pipe table (its delimiter row under a line with a pipe) are two
+	 * kinds; an org-mode rule ("|---+---|") is no delimiter row, nor is a rule under no pipe. */
+	cr_assert_eq(detect("# Report\n\n| Stretch | Cost |\n|---|--:|\n| Mill path | 655 |\n"),
+	             RL_DOCFMT_MARKDOWN);
+	cr_assert_eq(detect("# Report\n\n| Stretch | Cost |\n|---+---|\n| Mill path | 655 |\n"),
+	             RL_DOCFMT_TEXT);
+	cr_assert_eq(detect("# Report\n\nStretch and cost\n|---|---|\n"), RL_DOCFMT_TEXT);
 }
 
 /* Wikitext (a wiki page's source) is plain text: its "# " lines are a numbered list and a wiki
@@ -157,6 +164,20 @@ static char *html(const char *s, int reader)
 	return out;
 }
 
+/* Stop 36: a table's row of data is one paragraph, its cells apart by " | " (an empty cell
+ * adds none, a cell's paragraphs and line breaks are spaces), as every reader reads a row; a
+ * row of a page laid out in a table (a heading, a list in a cell) keeps its paragraphs. */
+Test(html, a_row_of_data_is_a_paragraph_a_row_of_a_page_s_layout_is_not)
+{
+	char *t = html("<table><tr><th>Stretch</th><th></th><th>Cost</th></tr>"
+	               "<tr><td><p>Mill</p><p>path</p></td><td>x<br>y</td><td>\xc2\xa3" "655</td>"
+	               "</tr></table><table><tr><td><h2>News</h2><p>First story.</p></td>"
+	               "<td><ul><li>Home</li></ul></td></tr></table>", 0);
+	cr_assert_str_eq(t, "Stretch | Cost\n\nMill path | x y | \xc2\xa3" "655\n\n"
+	                    "News\n\nFirst story.\n\n- Home\n", "%s", t);
+	free(t);
+}
+
 Test(html, structure_becomes_text)
 {
 	char *t = html("<html><body><h1>Title</h1><p>One &amp; two&#8217;s <b>bold</b>\n  words"
@@ -168,7 +189,7 @@ Test(html, structure_becomes_text)
 	               0);
 	cr_assert_str_eq(t, "Title\n\nOne & two\xe2\x80\x99s bold words\nnext line\n\n- first\n\n"
 	                    "- second\n\n4. four\n\n5. five\n\n\xe2\x80\x9c" "Quoted words.\xe2\x80\x9d\n\n"
-	                    "\xe2\x80\x9c" "Already quoted.\xe2\x80\x9d\n\na\n\nb\n\nx  =\n  1\n");
+	                    "\xe2\x80\x9c" "Already quoted.\xe2\x80\x9d\n\na | b\n\nx  =\n  1\n");
 	free(t);
 }
 
@@ -202,7 +223,7 @@ Test(html, reader_mode_finds_the_article)
 	             "%s", t);
 	cr_assert_not_null(strstr(t, "\xe2\x80\x9cWe lost about four thousand books"));
 	cr_assert_not_null(strstr(t, "- Two new study rooms on the first floor\n"));
-	cr_assert_not_null(strstr(t, "Saturday\n\n10 am to 4 pm"));
+	cr_assert_not_null(strstr(t, "Saturday | 10 am to 4 pm"));
 	const char *absent[] = {"Skip to content", "Sport", "Most read", "Bakery", "Copyright",
 	                        "Subscribe", "SECRET", "Hidden text", "Courier"};
 	for (size_t k = 0; k < sizeof absent / sizeof *absent; k++)
@@ -797,20 +818,20 @@ Test(markdown, a_title_block_is_its_title)
 	free(t);
 }
 
-Test(markdown, pipe_table_cells_are_paragraphs)
+Test(markdown, pipe_table_rows_are_paragraphs)
 {
-	/* A table as GitHub writes it: each cell a paragraph, row by row, as the HTML, DOCX and ODT
-	 * readers give a table; the delimiter row is no text. Before: its lines joined into one
-	 * paragraph of pipes and dashes. */
+	/* A table as GitHub writes it: each row a paragraph, its cells apart by " | ", as the HTML,
+	 * DOCX and ODT readers give a table (stop 36; each cell a paragraph before); the delimiter
+	 * row is no text. Before stop 25: its lines joined into one paragraph of pipes and dashes. */
 	char *t = markdown("# Rota\n\n| Day | Who *leads* |\n|-----|:----:|\n| Monday | Ann |\n"
 	                   "Tuesday | Bo\n\nAnd | so on\n|---|---|---|\n\na | b\n-- | --\n");
-	cr_assert_str_eq(t, "Rota\n\nDay\n\nWho leads\n\nMonday\n\nAnn\n\nTuesday\n\nBo\n\n"
-	                    "And | so on |---|---|---|\n\na\n\nb\n");
+	cr_assert_str_eq(t, "Rota\n\nDay | Who leads\n\nMonday | Ann\n\nTuesday | Bo\n\n"
+	                    "And | so on |---|---|---|\n\na | b\n");
 	free(t);
-	/* in a list item the first cell follows the bullet; in a quotation the marks wrap the cells */
+	/* in a list item the first row follows the bullet; in a quotation the marks wrap the rows */
 	t = markdown("# T\n\n- | a *b* c |  d |\n  |---|---|\n  | 1 | 2 |\n- next\n\n"
 	             "> | x | y |\n> | - | - |\n");
-	cr_assert_str_eq(t, "T\n\n- a b c\n\nd\n\n1\n\n2\n\n- next\n\n\xe2\x80\x9cx\n\ny\xe2\x80\x9d\n");
+	cr_assert_str_eq(t, "T\n\n- a b c | d\n\n1 | 2\n\n- next\n\n\xe2\x80\x9cx | y\xe2\x80\x9d\n");
 	free(t);
 }
 
@@ -820,8 +841,8 @@ Test(markdown, pipe_table_code_cells_stay_apart)
 	 * so a row read as one word ("--rate9600baud rate") and a changed default rewrote it all. */
 	char *t = markdown("| Option | Default | Meaning |\n|---|---|---|\n"
 	                   "| `--rate` | `9600` | baud *rate* |\n| `--out` | x `a.csv` | file |\n");
-	cr_assert_str_eq(t, "Option\n\nDefault\n\nMeaning\n\n--rate\n\n9600\n\nbaud rate\n\n"
-	                    "--out\n\nx a.csv\n\nfile\n");
+	cr_assert_str_eq(t, "Option | Default | Meaning\n\n--rate | 9600 | baud rate\n\n"
+	                    "--out | x a.csv | file\n");
 	free(t);
 }
 

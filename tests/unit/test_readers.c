@@ -81,10 +81,49 @@ Test(docx, paragraphs_headings_lists_numbered_lists_boxes_cells_and_footnotes)
 	            "The county library on Mill Street will close its reading room for six weeks "
 	            "while the roof is repaired.\n\n" DRAFT_END
 	            "Notice: returns go to the side entrance.\n\n"
-	            "Monday\n\nClosed\n\n"
+	            "Monday | Closed\n\n"
 	            "The work is paid for by a grant of forty thousand pounds.\n\n"
 	            "Readers can borrow e-books from home.\n\n"
 	            "Figures from the council\u2019s budget report.\n");
+}
+
+/* Stop 36: one report's table (make_tables.py), four columns, some cells wrapping when printed,
+ * read a row a paragraph, its cells apart by " | ", in DOCX and ODT alike (and HTML and
+ * Markdown: documents/one_report_s_table_reads_alike_in_four_formats). Before, each cell was a
+ * paragraph: "School field", "Hazel", "\u00a3" "215" one under the other. */
+#define HEDGES_V2                                                                              \
+	"Hedge planting on the common\n\nThe parish council planted four stretches of new hedge "  \
+	"this winter. The table below gives each stretch, what was planted and what it cost.\n\n"  \
+	"Stretch | Plants | Cost | Notes\n\nChurch lane | Hawthorn and blackthorn | \u00a3" "412 | " \
+	"Planted by volunteers over two wet Saturdays in January\n\nSchool field | Hazel | "      \
+	"\u00a3" "215 | Guards needed against rabbits and deer\n\nMill path | Field maple, "      \
+	"dogwood and holly | \u00a3" "655 | The ditch was cleared first, which took longer than "   \
+	"planned\n\nOld quarry | Blackthorn and wild rose | \u00a3" "230 | Planted in March "     \
+	"after the frost\n\nPound corner | Hawthorn | \u00a3" "96 | Gap filled\n\nNext winter "  \
+	"the council hopes to link the school field to the mill path, so that birds can move "      \
+	"along the whole length of the common.\n"
+
+Test(docx, a_table_reads_a_row_a_paragraph)
+{
+	expect_text(rl_read_docx, "tests/documents/hedges-v2.docx", HEDGES_V2);
+}
+
+Test(odt, a_table_reads_a_row_a_paragraph)
+{
+	expect_text(rl_read_odt, "tests/documents/hedges-v2.odt", HEDGES_V2);
+}
+
+/* A page laid out in a table (warden-layout.docx, make_tables.py): the row whose cell holds a
+ * profile of 1,200 bytes keeps its paragraphs; the short row above it is a row of data. */
+Test(docx, a_row_of_a_page_s_layout_keeps_its_paragraphs)
+{
+	char err[256];
+	char *got = read_doc(rl_read_docx, "tests/documents/warden-layout.docx", 1 << 20, err,
+	                     sizeof err);
+	cr_assert_not_null(got, "%s", err);
+	cr_assert_eq(strncmp(got, "Warden\n\nName | Ann Lee\n\nProfile\n\nAnn Lee keeps", 46), 0,
+	             "%s", got);
+	free(got);
 }
 
 /* A proposal written for stop 22 (make_toolshed.py) as Word writes one: its runs split inside
@@ -111,8 +150,8 @@ Test(docx, split_runs_soft_hyphen_and_no_break_characters)
 	            "- decorating kit: ladders, pasting tables, a wallpaper steamer;\n\n"
 	            "Running costs\n\n"
 	            "Our estimate of the first year\u2019s costs is set out below.\n\n"
-	            "Item\n\nCost\n\nRoom hire\n\n\u00a3" "1\u00a0" "200\n\n"
-	            "Insurance\n\n\u00a3" "350\n\nShelving and tags\n\n\u00a3" "180\n\n"
+	            "Item | Cost\n\nRoom hire | \u00a3" "1\u00a0" "200\n\n"
+	            "Insurance | \u00a3" "350\n\nShelving and tags | \u00a3" "180\n\n"
 	            "Next steps\n\n"
 	            "1. Agree a name and a constitution.\n\n"
 	            "2. Apply for the parish grant by 30\u00a0June.\n\n"
@@ -270,8 +309,8 @@ Test(pdf, drawn_bullets_and_table_cells)
 	                      "Pagers are tested every Sunday at noon.\n\n"
 	                      "The boathouse key is kept at the harbour office.\n\n"
 	                      "Volunteers under eighteen do not go to sea.\n\n"
-	                      "Day\n\nHelm\n\nTractor\n\nMonday\n\nAnn\n\nPeter\n\n"
-	                      "Tuesday\n\nBryn\n\nCarys\n");
+	                      "Day | Helm | Tractor\n\nMonday | Ann | Peter\n\n"
+	                      "Tuesday | Bryn | Carys\n");
 	free(got);
 }
 
@@ -361,8 +400,8 @@ Test(pdf, a_justified_line_of_two_words_is_one_line)
 Test(pdf, one_word_cells_of_a_table_are_not_a_justified_line)
 {
 	expect_text(rl_read_pdf, "tests/documents/stalls.pdf",
-	            "Fete stalls\n\nCakes\n\nkitchen\n\nBooks\n\nporch\n\nPlants\n\ngreenhouse\n\n"
-	            "Raffle\n\nhall\n\nStallholders should arrive by nine.\n");
+	            "Fete stalls\n\nCakes | kitchen\n\nBooks | porch\n\nPlants | greenhouse\n\n"
+	            "Raffle | hall\n\nStallholders should arrive by nine.\n");
 }
 
 /* Stop 26: bullets set smaller than their items (tests/documents/bullets.pdf, make_fixtures.py),
@@ -389,7 +428,7 @@ Test(pdf, a_c_in_a_drawn_circle_is_the_copyright_sign)
 	            "Terms of hire\n\nVersion 2, 5 December 2026\n\n"
 	            "Copyright \xc2\xa9 2026 The Ferncombe Hall Trust. All rights kept. The hall may be "
 	            "hired by the hour, the day or the week. Plans \xc2\xa9 2025 Ann Lee.\n\n"
-	            "Rate\n\na\n\nb\n\nc\n\nForm\n\nc\n\nis the form to sign.\n");
+	            "Rate | a | b | c\n\nForm | c | is the form to sign.\n");
 }
 
 /* Stop 30: a hyphen at a line's end is a compound's when the text writes the compound whole on a
@@ -436,9 +475,9 @@ Test(pdf, columns_above_a_table_across_the_page_are_read_down)
 	            "by post a week before each turn comes round.\n\nIf you cannot take your turn, "
 	            "swap with another member and write both names on the sheet, so that the harbour "
 	            "master knows whom to call.\n\nThe life jackets hang on the pegs by the slipway, "
-	            "and the spare oars are kept under the bench in the boathouse.\n\nSaturday\n\n"
-	            "Ferry members across to the island and back\n\nFlask\n\nSunday\n\nBail out the "
-	            "boat and coil the ropes\n\nGloves\n");
+	            "and the spare oars are kept under the bench in the boathouse.\n\nSaturday | "
+	            "Ferry members across to the island and back | Flask\n\nSunday | Bail out the "
+	            "boat and coil the ropes | Gloves\n");
 }
 
 /* Stop 30: a numbered list whose numbers are text (tests/documents/numbered.pdf,
@@ -518,22 +557,23 @@ Test(pdf, a_term_and_its_definition_are_paragraphs_apart)
  * wraps. Sorted by their tops, the cells beside the wrapped one came between its lines: "Runner
  * beans, a climbing 40", "8.00 kind that wants tall canes Compost, free of peat and made from
  * the garden's", "own waste Netting", "9 in the morning" before "Monday", "Closed 10 until 4,
- * and". Each cell is a paragraph, the wrapped one whole, read in its row's order; a one-line
+ * and". Each cell is read whole, the wrapped one too, in its row's order (since stop 36 the row
+ * a paragraph, its cells apart by " | "); a one-line
  * cell as wide as its column ("Onion sets, red and white") is no first line of the cell under
  * it, whose row's cells are centred on it. */
 Test(pdf, a_wrapped_cell_is_read_whole_before_the_cells_beside_it)
 {
 	expect_text(rl_read_pdf, "tests/documents/wrapped-cells.pdf",
-	            "Seed order\n\nItem\n\nQty\n\nPrice\n\nTotal\n\nSeed potatoes\n\n12\n\n2.40\n\n"
-	            "28.80\n\nOnion sets, red and white\n\n3\n\n1.15\n\n3.45\n\n"
-	            "Runner beans, a climbing kind that wants tall canes\n\n40\n\n0.20\n\n8.00\n\n"
-	            "Compost, free of peat and made from the garden's own waste\n\n6\n\n4.99\n\n"
-	            "29.94\n\nNetting\n\n1\n\n11.50\n\n11.50\n\nHire charges\n\nRoom\n\n"
-	            "Per hour\n\nMain hall\n\n18.00\n\n"
-	            "Kitchen, with the urn, the cooker and the cups and saucers\n\n6.50\n\n"
-	            "Garden\n\n4.00\n\nCharges are reviewed each spring.\n\nOpening\n\nMonday\n\n"
-	            "9 in the morning until noon, then 2 until 5\n\nWednesday\n\nClosed\n\n"
-	            "Saturday\n\n10 until 4, and until 6 in the summer months\n");
+	            "Seed order\n\nItem | Qty | Price | Total\n\nSeed potatoes | 12 | 2.40 | 28.80\n\n"
+	            "Onion sets, red and white | 3 | 1.15 | 3.45\n\n"
+	            "Runner beans, a climbing kind that wants tall canes | 40 | 0.20 | 8.00\n\n"
+	            "Compost, free of peat and made from the garden's own waste | 6 | 4.99 | 29.94\n\n"
+	            "Netting | 1 | 11.50 | 11.50\n\nHire charges\n\nRoom | Per hour\n\n"
+	            "Main hall | 18.00\n\n"
+	            "Kitchen, with the urn, the cooker and the cups and saucers | 6.50\n\n"
+	            "Garden | 4.00\n\nCharges are reviewed each spring.\n\nOpening\n\nMonday | "
+	            "9 in the morning until noon, then 2 until 5\n\nWednesday | Closed\n\n"
+	            "Saturday | 10 until 4, and until 6 in the summer months\n");
 }
 
 /* The same marks as another browser writes them (tests/documents/margins.pdf, make_fixtures.py):
@@ -778,7 +818,7 @@ Test(odt, paragraphs_lists_boxes_cells_line_breaks_and_notes)
 	            "The crossing takes forty minutes. Dogs must stay on a lead.\n\n"
 	            "Winter sailings are unchanged.\n\n"
 	            "Timetables are free at the kiosk.\n\n"
-	            "Weekdays\n\nHourly\n\n"
+	            "Weekdays | Hourly\n\n"
 	            "Questions go to the harbour office.\nTelephone after noon.\n\n"
 	            "In calm weather.\n");
 }
