@@ -19,9 +19,9 @@
  * r-th occurrence with the r-th, for c up to this. Stop 36: a 30 MB pair whose paragraphs recur
  * every 15 MB (make bench's 100 MB row is made so) had not one anchor at the top; the search ran
  * into the cost bound 250,055 times, and the moves stage then moved 4.7 million words (the truth:
- * 94,000). Four: each pass reads the piece once, and pairing the r-th with the r-th is trusted
- * less the more copies there are. */
-#define ANCHOR_REPEAT_MAX 4
+ * 94,000). All such counts in one pass (the 100 MB row's base recurs six or seven times, NEW's
+ * as often); an id paired by its rank must have a neighbour matching too. */
+#define ANCHOR_REPEAT_MAX 16
 
 /* The work all searches of one call may do, in diagonals visited and snake steps taken:
  * WORK_PER_ELEM per element, and never less than WORK_MIN (a few tenths of a second). The cost
@@ -532,27 +532,35 @@ static size_t drop_strays(work *w, seg p, size_t k)
 	return n;
 }
 
-/* The candidates of piece p for anchors of count c: ids that occur exactly c times on each side
- * of it, the r-th occurrence on a paired with the r-th on b, into ia, jb (prev[] 1 where a
- * neighbour matches too), strays dropped (drop_strays). Returns how many. For c > 1 the
+/* Is id x a candidate of the pass `once` (found once on each side) or of the other (found as
+ * often on each side, from twice to ANCHOR_REPEAT_MAX times)? */
+static inline bool ranked(const work *w, uint32_t x, bool once)
+{
+	uint32_t n = w->cnt_a[x];
+	return once ? n == 1 && w->cnt_b[x] == 1 : n == w->cnt_b[x] && n - 2 <= ANCHOR_REPEAT_MAX - 2;
+}
+
+/* The candidates of piece p for anchors, of ids found once on each side or (once false) as often
+ * on each side, the r-th occurrence on a paired with the r-th on b, into ia, jb (prev[] 1 where a
+ * neighbour matches too), strays dropped (drop_strays). Returns how many. Repeated ids'
  * occurrences on b are chained through w->cb (free until the piece is compacted, which happens
  * only when no anchor is found), so the pass needs no memory of its own. */
-static size_t anchor_candidates(work *w, const uint32_t *a, const uint32_t *b, seg p, uint32_t c)
+static size_t anchor_candidates(work *w, const uint32_t *a, const uint32_t *b, seg p, bool once)
 {
 	uint32_t *next_b = w->cb;  /* next_b[j - y0]: the next position of b[j]'s id in the piece */
 	for (int32_t j = p.y1; j-- > p.y0;) {
-		if (w->cnt_a[b[j]] != c || w->cnt_b[b[j]] != c)
+		if (!ranked(w, b[j], once))
 			continue;
-		if (c > 1)
+		if (!once)
 			next_b[j - p.y0] = w->pos_b[b[j]];
 		w->pos_b[b[j]] = (uint32_t)j;
 	}
 	size_t k = 0;
 	for (int32_t i = p.x0; i < p.x1; i++) {
-		if (w->cnt_a[a[i]] != c || w->cnt_b[a[i]] != c)
+		if (!ranked(w, a[i], once))
 			continue;
 		int32_t j = (int32_t)w->pos_b[a[i]];
-		if (c > 1)
+		if (!once)
 			w->pos_b[a[i]] = next_b[j - p.y0];
 		w->ia[k] = i, w->jb[k] = j;
 		/* prev[] is free until the patience piles: 1 where a neighbour matches too. */
@@ -560,7 +568,7 @@ static size_t anchor_candidates(work *w, const uint32_t *a, const uint32_t *b, s
 		             (i + 1 < p.x1 && j + 1 < p.y1 && a[i + 1] == b[j + 1]);
 		/* An id found more than once is paired by its rank alone: only with a neighbour
 		 * matching too (two unrelated texts share a few words twice each, by chance). */
-		k += c == 1 || w->prev[k];
+		k += once || w->prev[k];
 	}
 	return drop_strays(w, p, k);
 }
@@ -576,11 +584,12 @@ static int cut_at_anchors(work *w, const uint32_t *a, const uint32_t *b, seg p, 
 
 	*found = 0;
 	/* Ids found once on each side first; where there are none (a text whose paragraphs all
-	 * recur: two copies of a report, a book's chapters against themselves), ids found twice,
-	 * then three and four times, paired in order. Only then: wherever once-only ids exist,
-	 * the anchors are what they always were. */
-	for (uint32_t c = 1; c <= ANCHOR_REPEAT_MAX && k == 0; c++)
-		k = anchor_candidates(w, a, b, p, c);
+	 * recur: two copies of a report, a book's chapters against themselves), ids found as often
+	 * on each side, paired in order. Only then: wherever once-only ids exist, the anchors are
+	 * what they always were. */
+	k = anchor_candidates(w, a, b, p, true);
+	if (k == 0)
+		k = anchor_candidates(w, a, b, p, false);
 	if (k == 0)
 		return RL_OK;
 

@@ -16,8 +16,8 @@
  *     the problem into independent pieces (a lone one, with no matching neighbour and off the
  *     diagonal of the anchors around it, is a stray and is not used), and each piece of more
  *     than 1,024 tokens again at its own (smaller pieces are searched exactly); a piece with no
- *     such id is cut at ids that occur exactly twice on each side (then three, four times), the
- *     r-th occurrence with the r-th: a text whose every paragraph recurs;
+ *     such id is cut at ids that occur as often on each side (2 to 16 times), the r-th
+ *     occurrence with the r-th where a neighbour matches too: a text whose paragraphs recur;
  *   - a cost bound: when a search passes max_cost edits, it splits at the furthest point reached
  *     instead of finding the true middle snake (counted in stats->bound_hits);
  *   - a work budget for the whole call, linear in the input: past it, every search stops after a

@@ -466,32 +466,39 @@ Test(myers, large_pieces_are_cut_again_at_their_own_anchors)
 	free(cb);
 }
 
-/* A text whose every paragraph recurs (make bench's 100 MB row is copies of one 15 MB text): OLD
- * is one passage twice, NEW the same two copies, each with a different third of its ids
- * replaced by new ones. No id occurs once on a side; a third occur twice on each side, and the
- * r-th occurrence paired with the r-th cuts the input into the copies: the script is the
+/* A text whose every paragraph recurs (make bench's long rows are copies of one 15 MB text): OLD
+ * is one passage C times, NEW the same C copies, copy r with the ids i % (C + 1) == r replaced by
+ * new ones. No id occurs once on a side; the ids kept in every copy occur C times on each side,
+ * and the r-th occurrence paired with the r-th cuts the input into the copies: the script is the
  * shortest one, with no bound hit. (Without those anchors the search passed its cost bound.) */
-Test(myers, ids_found_twice_on_each_side_anchor_a_text_that_recurs, .timeout = 300)
+static void recurring(uint32_t copies, uint32_t len)
 {
-	enum { P = 2000, L = 2 * P };
-	uint32_t *a = malloc(L * sizeof *a), *b = malloc(L * sizeof *b);
-	for (uint32_t i = 0; i < P; i++) {
-		a[i] = a[P + i] = i;
-		b[i] = i % 3 == 0 ? 10000 + i : i;
-		b[P + i] = i % 3 == 1 ? 20000 + i : i;
-	}
+	uint32_t n = copies * len;
+	uint32_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+	for (uint32_t r = 0; r < copies; r++)
+		for (uint32_t i = 0; i < len; i++) {
+			a[r * len + i] = i;
+			b[r * len + i] = i % (copies + 1) == r ? len * (r + 1) + i : i;
+		}
+	size_t nids = (size_t)len * (copies + 1);
 	rl_myers_opts o = RL_MYERS_OPTS_INIT;
 	rl_myers_stats st;
-	uint8_t *ca = malloc(L), *cb = malloc(L);
-	cr_assert_eq(rl_myers(a, L, b, L, 20000 + P, &o, ca, cb, &st), RL_OK);
-	cr_assert_gt(st.anchors, 0);
-	cr_assert_eq(st.bound_hits, 0, "%zu bound hits", st.bound_hits);
-	size_t d = diff_checked(a, L, b, L, 20000 + P, o, "recurring");
-	cr_assert_eq(d, 2 * L - 2 * lcs(a, L, b, L), "shortest script");
+	uint8_t *ca = malloc(n), *cb = malloc(n);
+	cr_assert_eq(rl_myers(a, n, b, n, nids, &o, ca, cb, &st), RL_OK);
+	cr_assert_gt(st.anchors, 0, "%u copies", copies);
+	cr_assert_eq(st.bound_hits, 0, "%u copies: %zu bound hits", copies, st.bound_hits);
+	size_t d = diff_checked(a, n, b, n, nids, o, "recurring");
+	cr_assert_eq(d, 2 * (size_t)n - 2 * lcs(a, n, b, n), "%u copies: shortest script", copies);
 	free(a);
 	free(b);
 	free(ca);
 	free(cb);
+}
+
+Test(myers, ids_found_as_often_on_each_side_anchor_a_text_that_recurs, .timeout = 300)
+{
+	recurring(2, 2000);
+	recurring(7, 900);
 }
 
 Test(myers, the_work_is_reported_and_anchor_passes_count_against_the_budget)
