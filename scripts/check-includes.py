@@ -14,6 +14,8 @@ A's .c or .h includes B's header. Three checks:
             circle of modules makes it.
   faces     A room has one public header, its face, named after it (src/input/input.h); the other
             headers of the room are its own. A file outside the room includes the face only.
+            diff/ and ui/ are libraries with a few public headers each (PUBLIC below, their
+            reasons in doc/architecture.md); src/ includes those and nothing else of them.
 
 An include "x.h" resolves as the compiler resolves it: in the including file's folder first, then
 in the include directories (src/, ui/, diff/); headers found nowhere (system, tests) are ignored.
@@ -27,6 +29,12 @@ import sys
 ROOTS = ["diff", "ui", "src"]
 INCLUDE_DIRS = ["src", "ui", "diff"]  # the compiler's -I order (CMake: src rooms, ui, diff)
 ROOMS_UNDER = "src"                   # every folder under it is a room with one face
+# The headers of the two libraries that the program may include (doc/architecture.md, "What src/
+# sees of diff/ and ui/"): the rest are the libraries' own.
+PUBLIC = {
+    "diff": {"align.h", "status.h", "text.h", "token.h", "quote_changes.h", "bigmem.h"},
+    "ui": {"viewer.h", "model.h", "layout.h", "theme.h"},
+}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
@@ -141,6 +149,10 @@ def problems(fs):
         if fb and room(a) != rb and b != fb:
             out.append(([a, b], "%s includes %s: outside %s/ only its face %s is included"
                         % (a, b, rb, os.path.basename(fb))))
+        lib = room(b)
+        if lib in PUBLIC and room(a) != lib and os.path.basename(b) not in PUBLIC[lib]:
+            out.append(([a, b], "%s includes %s: outside %s/ only its public headers are included "
+                        "(%s)" % (a, b, lib, ", ".join(sorted(PUBLIC[lib])))))
     for rm in sorted({room(p) for p in fs}):
         fb = face(rm)
         if fb and fb not in fs:

@@ -61,51 +61,13 @@ static int put(rl_docbuf *b, const char *s, size_t n)
 /* Write the owed break, if any text came before it. */
 static int flush_break(rl_docbuf *b)
 {
-	static const char *const text[] = {"", " ", "\n", RL_CELL_SEP, "\n\n"};
-	rl_docbuf_break k = b->pending;
-	b->pending = RL_DB_NONE;
-	if (b->len == 0 || k == RL_DB_NONE)
-		return 0;
-	return put(b, text[k], strlen(text[k]));
-}
-
-static void owe(rl_docbuf *b, rl_docbuf_break kind)
-{
-	if (kind > b->pending)
-		b->pending = kind;
-}
-
-/* Inside a row a cell's paragraphs and lines run on: the row is the paragraph. */
-void rl_docbuf_break_(rl_docbuf *b, rl_docbuf_break kind)
-{
-	if (b->rows && kind > RL_DB_SPACE)
-		kind = RL_DB_SPACE;
-	owe(b, kind);
-}
-
-void rl_docbuf_row_enter(rl_docbuf *b)
-{
-	if (b->rows++ == 0) {
-		owe(b, RL_DB_PARA);
-		b->row_text = false;
-	}
-}
-
-void rl_docbuf_cell(rl_docbuf *b)
-{
-	if (b->rows && b->row_text)
-		owe(b, RL_DB_CELL);
-}
-
-void rl_docbuf_row_leave(rl_docbuf *b)
-{
-	if (b->rows && --b->rows == 0)
-		owe(b, RL_DB_PARA);
+	const char *sep = rl_breaks_take(&b->br, b->len > 0);
+	return *sep ? put(b, sep, strlen(sep)) : 0;
 }
 
 bool rl_docbuf_at_para(const rl_docbuf *b)
 {
-	return b->len == 0 || b->pending == RL_DB_PARA;
+	return b->len == 0 || b->br.pending == RL_BREAK_PARAGRAPH;
 }
 
 static bool is_space(char c)
@@ -127,7 +89,6 @@ int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n)
 			j++;
 		/* Soft hyphens are left out of words (shy.h). */
 		if (!rl_soft_hyphens_only(s + i, j - i)) {
-			b->row_text = true;
 			if (flush_break(b) != 0)
 				return -1;
 			for (size_t k; (k = rl_soft_hyphen(s + i, j - i)) < j - i; i += k + 2)
@@ -143,7 +104,7 @@ int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n)
 
 int rl_docbuf_glue(rl_docbuf *b, const char *s, size_t n)
 {
-	b->pending = RL_DB_NONE;
+	b->br.pending = RL_BREAK_NONE;
 	return put(b, s, n);
 }
 

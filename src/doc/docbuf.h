@@ -8,17 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The break owed before the next piece of text; a stronger one absorbs a weaker one. RL_DB_CELL
- * is the break between two cells of a table's row (RL_CELL_SEP), owed by rl_docbuf_cell only. */
-typedef enum { RL_DB_NONE, RL_DB_SPACE, RL_DB_LINE, RL_DB_CELL, RL_DB_PARA } rl_docbuf_break;
+#include "breaks.h"
+
 
 
 typedef struct {
 	char *s;
 	size_t len, cap, max;
-	rl_docbuf_break pending;
-	unsigned rows;   /* table rows open (a table in a cell nests them) */
-	bool row_text;   /* text was written in the outermost row open */
+	rl_breaks br;    /* the break owed, and the table rows open (breaks.h) */
 	bool over;  /* the text went past max */
 	bool oom;   /* an allocation failed */
 } rl_docbuf;
@@ -30,16 +27,11 @@ void rl_docbuf_release(rl_docbuf *b);
 int rl_docbuf_text(rl_docbuf *b, const char *s, size_t n);
 /* Append text verbatim, white space included (a closing quotation mark right after a word). */
 int rl_docbuf_glue(rl_docbuf *b, const char *s, size_t n);
-/* Owe a break before the next text: RL_DB_SPACE, RL_DB_LINE or RL_DB_PARA. */
-void rl_docbuf_break_(rl_docbuf *b, rl_docbuf_break kind);
-#define rl_docbuf_space(b) rl_docbuf_break_((b), RL_DB_SPACE)
-#define rl_docbuf_line(b) rl_docbuf_break_((b), RL_DB_LINE)
-#define rl_docbuf_para(b) rl_docbuf_break_((b), RL_DB_PARA)
-/* A table's row: a paragraph of its own, inside which the paragraphs and line breaks of its
- * cells are spaces; each cell but the first (or the empty ones) opens with RL_CELL_SEP. */
-void rl_docbuf_row_enter(rl_docbuf *b);
-void rl_docbuf_cell(rl_docbuf *b);
-void rl_docbuf_row_leave(rl_docbuf *b);
+/* Owe a break before the next text (breaks.h: a space inside a table's row). */
+#define rl_docbuf_space(b) rl_breaks_ask(&(b)->br, RL_BREAK_SPACE)
+#define rl_docbuf_line(b) rl_breaks_ask(&(b)->br, RL_BREAK_LINE)
+#define rl_docbuf_para(b) rl_breaks_ask(&(b)->br, RL_BREAK_PARAGRAPH)
+/* A table's row: rl_breaks_row_enter(&b->br), rl_breaks_cell, rl_breaks_row_leave. */
 /* Is the text, so far, ending at a break (nothing was written since the last paragraph)? */
 bool rl_docbuf_at_para(const rl_docbuf *b);
 bool rl_docbuf_failed(const rl_docbuf *b);

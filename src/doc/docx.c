@@ -331,15 +331,15 @@ static void walk_blocks(const xmlNode *first, docx_ctx *c)
 			end_joined(c);  /* a paragraph runs on only into the next one */
 		int row = rl_xml_is(n, "tr") && rl_xml_data_row(n);
 		if (row)
-			rl_docbuf_row_enter(c->b);
+			rl_breaks_row_enter(&c->b->br);
 		else if (rl_xml_is(n, "tc"))
-			rl_docbuf_cell(c->b);
+			rl_breaks_cell(&c->b->br);
 		if (!(rl_xml_is(n, "sdt") && toc_block(n)))
 			walk_blocks(n->children, c);
 		if (row) {
 			if (c->joined)
 				end_joined(c);  /* a row's last paragraph runs on into no paragraph after it */
-			rl_docbuf_row_leave(c->b);
+			rl_breaks_row_leave(&c->b->br);
 		}
 	}
 }

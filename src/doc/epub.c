@@ -139,12 +139,12 @@ static void walk(xhtml_ctx *c, const xmlNode *first, int ordered)
 		} else if (rl_xml_is(n, "blockquote")) {
 			blockquote(c, n);
 		} else if (rl_xml_is(n, "tr") && rl_xml_data_row(n)) {
-			rl_docbuf_row_enter(c->b);
+			rl_breaks_row_enter(&c->b->br);
 			walk(c, n->children, 0);
-			rl_docbuf_row_leave(c->b);
+			rl_breaks_row_leave(&c->b->br);
 		} else if (is_block(n)) {
 			if (rl_xml_is(n, "td") || rl_xml_is(n, "th"))
-				rl_docbuf_cell(c->b);
+				rl_breaks_cell(&c->b->br);
 			int pre = rl_xml_is(n, "pre");
 			rl_docbuf_para(c->b);
 			c->pre += pre;

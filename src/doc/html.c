@@ -188,7 +188,7 @@ static bool after_item_mark(html_reader *r)
 {
 	if (r->item_end == 0 || r->tb.len != r->item_end)
 		return false;
-	r->tb.pending = RL_BREAK_NONE;
+	r->tb.br.pending = RL_BREAK_NONE;
 	return true;
 }
 
@@ -242,9 +242,9 @@ static bool text_enter(html_reader *r, xmlNode *n)
 		rl_textbuf_quote_enter(&r->tb);
 	} else if (name_is(n, "tr") && !r->row && rl_html_data_row(n)) {
 		r->row = n;
-		rl_textbuf_row_enter(&r->tb);
+		rl_breaks_row_enter(&r->tb.br);
 	} else if ((name_is(n, "td") || name_is(n, "th")) && r->row && n->parent == r->row) {
-		rl_textbuf_cell(&r->tb);
+		rl_breaks_cell(&r->tb.br);
 	} else if (name_is(n, "pre")) {
 		if (!after_item_mark(r))
 			rl_textbuf_break(&r->tb, RL_BREAK_PARAGRAPH);
@@ -274,7 +274,7 @@ static void text_leave(html_reader *r, xmlNode *n)
 		return;
 	r->in_article -= is_article(n) && r->in_article;
 	if (n == r->row) {
-		rl_textbuf_row_leave(&r->tb);
+		rl_breaks_row_leave(&r->tb.br);
 		r->row = NULL;
 	} else if (name_is(n, "blockquote")) {
 		rl_textbuf_quote_leave(&r->tb);

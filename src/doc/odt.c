@@ -98,12 +98,12 @@ static void walk_blocks(odt_ctx *c, const xmlNode *first)
 		} else if (rl_xml_is(n, "number")) {
 			continue;  /* an item's number as last shown, read by rl_odt_item_mark */
 		} else if (rl_xml_is(n, "table-row") && rl_xml_data_row(n)) {
-			rl_docbuf_row_enter(c->b);
+			rl_breaks_row_enter(&c->b->br);
 			walk_blocks(c, n->children);
-			rl_docbuf_row_leave(c->b);
+			rl_breaks_row_leave(&c->b->br);
 		} else {
 			if (rl_xml_is(n, "table-cell"))
-				rl_docbuf_cell(c->b);
+				rl_breaks_cell(&c->b->br);
 			walk_blocks(c, n->children);
 		}
 	}

@@ -616,7 +616,7 @@ int rl_pdf_write_text(pdoc *d, pline **v, size_t n, rl_docbuf *b)
 		int here = starts;
 		starts = next;
 		if (here == NEXT_CELL) {
-			rl_docbuf_break_(b, RL_DB_CELL);
+			rl_breaks_ask(&b->br, RL_BREAK_CELL);
 		} else if (here) {
 			rl_docbuf_para(b);
 			/* A list item, written as formats.h says: its bullet written, or drawn. */

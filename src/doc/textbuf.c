@@ -13,37 +13,6 @@ void rl_textbuf_init(rl_textbuf *tb, size_t max)
 	*tb = (rl_textbuf){.max = max};
 }
 
-static void owe(rl_textbuf *tb, rl_break b)
-{
-	if (b > tb->pending)
-		tb->pending = b;
-}
-
-void rl_textbuf_break(rl_textbuf *tb, rl_break b)
-{
-	owe(tb, tb->rows && b > RL_BREAK_SPACE ? RL_BREAK_SPACE : b);
-}
-
-void rl_textbuf_row_enter(rl_textbuf *tb)
-{
-	if (tb->rows++ == 0) {
-		owe(tb, RL_BREAK_PARAGRAPH);
-		tb->row_text = false;
-	}
-}
-
-void rl_textbuf_cell(rl_textbuf *tb)
-{
-	if (tb->rows && tb->row_text)
-		owe(tb, RL_BREAK_CELL);
-}
-
-void rl_textbuf_row_leave(rl_textbuf *tb)
-{
-	if (tb->rows && --tb->rows == 0)
-		owe(tb, RL_BREAK_PARAGRAPH);
-}
-
 static void append(rl_textbuf *tb, const char *s, size_t n)
 {
 	if (tb->over || tb->nomem || n == 0)
@@ -71,11 +40,8 @@ static void append(rl_textbuf *tb, const char *s, size_t n)
 /* The pending break, written before text (none at the very start). */
 static void flush_break(rl_textbuf *tb)
 {
-	static const char *const seps[] = {"", " ", "\n", RL_CELL_SEP, "\n\n"};
-	tb->row_text = true;
-	if (tb->len)
-		append(tb, seps[tb->pending], strlen(seps[tb->pending]));
-	tb->pending = RL_BREAK_NONE;
+	const char *sep = rl_breaks_take(&tb->br, tb->len > 0);
+	append(tb, sep, strlen(sep));
 }
 
 #define QUOTE_MARKS 64
@@ -185,7 +151,7 @@ void rl_textbuf_attach(rl_textbuf *tb, const char *s, size_t n)
 
 bool rl_textbuf_at_paragraph_start(const rl_textbuf *tb)
 {
-	return tb->len == 0 || tb->pending == RL_BREAK_PARAGRAPH;
+	return tb->len == 0 || tb->br.pending == RL_BREAK_PARAGRAPH;
 }
 
 void rl_textbuf_release(rl_textbuf *tb)

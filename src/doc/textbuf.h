@@ -7,20 +7,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum rl_break {
-	RL_BREAK_NONE,
-	RL_BREAK_SPACE,      /* words apart */
-	RL_BREAK_LINE,       /* a line break inside a paragraph (<br>) */
-	RL_BREAK_CELL,       /* between two cells of a table's row (RL_CELL_SEP): rl_textbuf_cell */
-	RL_BREAK_PARAGRAPH,  /* a blank line */
-} rl_break;
+#include "breaks.h"
+
 
 typedef struct rl_textbuf {
 	char *data;
 	size_t len, cap, max;
-	rl_break pending;    /* the strongest break asked for since the last text */
-	unsigned rows;       /* table rows open (docbuf.h's rows) */
-	bool row_text;       /* text was written in the outermost row open */
+	rl_breaks br;        /* the break owed, and the table rows open (breaks.h) */
 	/* Block quotations: per level, must the next text open it, and was a mark opened? */
 	unsigned quote_depth;
 	unsigned long long quote_opening, quote_opened;
@@ -30,14 +23,10 @@ typedef struct rl_textbuf {
 
 void rl_textbuf_init(rl_textbuf *tb, size_t max);
 
-/* Ask for a break before the next text; breaks at the start and the end are dropped. */
-void rl_textbuf_break(rl_textbuf *tb, rl_break b);
+/* Ask for a break before the next text; breaks at the start and the end are dropped. A table's
+ * row: rl_breaks_row_enter(&tb->br), rl_breaks_cell, rl_breaks_row_leave (breaks.h). */
+#define rl_textbuf_break(tb, b) rl_breaks_ask(&(tb)->br, (b))
 
-/* A table's row, read as docbuf.h's rl_docbuf_row_enter reads one: a paragraph, inside which
- * a cell's paragraphs and line breaks are spaces, its cells apart by RL_CELL_SEP. */
-void rl_textbuf_row_enter(rl_textbuf *tb);
-void rl_textbuf_cell(rl_textbuf *tb);
-void rl_textbuf_row_leave(rl_textbuf *tb);
 
 /* Text whose runs of white space become one space (their edges become pending breaks). */
 void rl_textbuf_text(rl_textbuf *tb, const char *s, size_t n);

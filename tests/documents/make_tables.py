@@ -10,10 +10,10 @@ committed, so the tests need no Chromium; run this again only to change them:
 """
 import os
 import sys
-import zipfile
+
+from make_fixtures import esc, write_zip  # the zip and XML helpers, shared
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-STAMP = (2020, 1, 1, 0, 0, 0)
 
 TITLE = "Hedge planting on the common"
 INTRO = ("The parish council planted four stretches of new hedge this winter. The table below "
@@ -38,18 +38,6 @@ def rows(edited):
         r[1] = ("School field", "Hazel", "£215", "Guards needed against rabbits and deer")
         r.insert(3, ADDED)
     return r
-
-
-def esc(s):
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def write_zip(path, members, stored_first=None):
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, STAMP)
-            info.compress_type = zipfile.ZIP_STORED if name == stored_first else zipfile.ZIP_DEFLATED
-            z.writestr(info, data.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------------

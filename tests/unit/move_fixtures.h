@@ -1,5 +1,6 @@
 /* move_fixtures.h: the harbour paragraphs and the diff helper that test_move.c and
- * test_move_copies.c share (one suite split in two in stop 35). Text of our own. */
+ * test_move_copies.c share (one suite split in two in stop 35); test_shingle.c reads the
+ * paragraphs. Text of our own. */
 #ifndef REDLINE_TEST_MOVE_FIXTURES_H
 #define REDLINE_TEST_MOVE_FIXTURES_H
 

@@ -12,12 +12,8 @@
 #include "status.h"
 #include "stems.h"
 
-#define P1 "The harbor master opened the gates at dawn and counted the boats."
-#define P2 "A storm had broken three moorings during the night, and two skiffs were missing from " \
-           "the north pier."
-#define P3 "By noon the fishermen had gathered at the cooperative to sell the morning catch."
-#define P4 "Prices were low again this week because the cannery bought less than usual."
-#define P5 "The mayor promised to visit the pier on Friday."
+#include "move_fixtures.h"  /* the harbour paragraphs P1 to P5 */
+
 
 /* Two texts in a stage context, with the script the move stage starts from. */
 typedef struct fixture {

@@ -1,0 +1,1 @@
+/* align.h: the face */

@@ -1,0 +1,1 @@
+/* myers.h: diff/'s own */

@@ -1,0 +1,2 @@
+/* input.h */
+#include "align.h"

@@ -1,0 +1,2 @@
+#include "input.h"
+#include "myers.h"
