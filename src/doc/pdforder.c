@@ -56,10 +56,50 @@ static int few_cross(pline **v, size_t n, double gx1, double gx2)
 	return cross * NARROW_CROSSERS <= n;
 }
 
+static int find_gutter(pline **v, size_t n, double *gx1, double *gx2, int tables);
+
+/* Is one side of the gutter [gx1, gx2] (right: right of gx2, else left of gx1) a table's cells
+ * rather than a column of prose: most of its lines share their baseline with another line of
+ * that side (cells side by side), and no gutter of its own splits it into columns of text (as
+ * the two right columns of a three-column page do)? A browser's print of a table whose last
+ * column holds sentences ("Notes") had the gap before that column taken for the page's gutter:
+ * every other cell read first, then the notes all together. */
+static int table_side(pline **v, size_t n, double gx1, double gx2, int right)
+{
+	pline **side = malloc((n ? n : 1) * sizeof *side);
+	if (!side)
+		return 0;
+	size_t m = 0, shared = 0;
+	for (size_t i = 0; i < n; i++)
+		if (right ? v[i]->x1 >= gx2 : v[i]->x2 <= gx1)
+			side[m++] = v[i];
+	qsort(side, m, sizeof *side, cmp_y);
+	for (size_t i = 0; i < m; i++) {
+		double mid = (side[i]->y1 + side[i]->y2) / 2, h = side[i]->y2 - side[i]->y1;
+		int beside = 0;
+		for (size_t j = i; j-- > 0 && !beside;) {
+			if (mid - (side[j]->y1 + side[j]->y2) / 2 > 0.3 * h)
+				break;
+			beside = side[j]->page == side[i]->page;
+		}
+		for (size_t j = i + 1; j < m && !beside; j++) {
+			if ((side[j]->y1 + side[j]->y2) / 2 - mid > 0.3 * h)
+				break;
+			beside = side[j]->page == side[i]->page;
+		}
+		shared += beside;
+	}
+	double a, b;
+	int table = m && 2 * shared > m && !find_gutter(side, m, &a, &b, 0);
+	free(side);
+	return table;
+}
+
 /* The widest gutter between the lines narrower than half their span: a gap of at least two line
  * heights that none of them crosses, or of GUTTER_MIN that few lines at all cross, with text
- * columns on both sides. Returns 0 when there is none. */
-static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
+ * columns on both sides (and, with tables set, neither side a table's cells: table_side, which
+ * asks this without it, so that the question does not recurse). Returns 0 when there is none. */
+static int find_gutter(pline **v, size_t n, double *gx1, double *gx2, int tables)
 {
 	double lo = 1e300, hi = -1e300, h = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -91,7 +131,8 @@ static int find_gutter(pline **v, size_t n, double *gx1, double *gx2)
 	}
 	free(narrow);
 	return found && text_columns(v, n, *gx1, *gx2, h) &&
-	       (best >= GUTTER_WIDE * h || few_cross(v, n, *gx1, *gx2));
+	       (best >= GUTTER_WIDE * h || few_cross(v, n, *gx1, *gx2)) &&
+	       (!tables || (!table_side(v, n, *gx1, *gx2, 0) && !table_side(v, n, *gx1, *gx2, 1)));
 }
 
 static int order(pline **v, size_t n, pline **out, size_t *k, int depth);
@@ -174,7 +215,7 @@ static int filled(pline **v, size_t n, double gx1, double gx2, int right)
 static int in_columns(pline **v, size_t n)
 {
 	double gx1, gx2;
-	if (!find_gutter(v, n, &gx1, &gx2) || !filled(v, n, gx1, gx2, 0) ||
+	if (!find_gutter(v, n, &gx1, &gx2, 1) || !filled(v, n, gx1, gx2, 0) ||
 	    !filled(v, n, gx1, gx2, 1))
 		return 0;
 	int below = 0;  /* a column's line was met */
@@ -232,7 +273,7 @@ static int order(pline **v, size_t n, pline **out, size_t *k, int depth)
 	double gx1 = 0, gx2 = 0;
 	if (depth >= MAX_DEPTH)
 		goto rows;
-	if (!find_gutter(v, n, &gx1, &gx2)) {
+	if (!find_gutter(v, n, &gx1, &gx2, 1)) {
 		qsort(v, n, sizeof *v, cmp_y);
 		size_t cut = find_cut(v, n);
 		if (!cut)

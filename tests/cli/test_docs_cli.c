@@ -320,6 +320,22 @@ Test(documents, one_report_s_table_reads_alike_in_four_formats)
 	run_free(&docx);
 }
 
+/* The same report printed by a browser to PDF: the gap before its last column (sentences,
+ * "Notes") is wider than two line heights, and it was taken for the page's gutter: the other
+ * cells read first and then every note together under the table. Each note now ends its row. */
+Test(documents, a_printed_table_s_last_column_stays_in_its_rows)
+{
+	run_result r;
+	RUN(&r, "--extract", "tests/documents/hedges-v2.pdf");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "\n\nStretch | Plants | Cost | Notes\n\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\n\nSchool field | Hazel | \xc2\xa3" "215 | Guards "
+	                                 "needed against rabbits and deer\n\n"), "%s", r.out);
+	cr_assert_not_null(strstr(r.out, "\n\nPound corner | Hawthorn | \xc2\xa3" "96 | Gap "
+	                                 "filled\n\n"), "%s", r.out);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)
