@@ -3,7 +3,8 @@
  * are apart, starts a new line; a gap with no space in the text is a word space; a justified
  * line whose spaces grew wide, written by poppler as one-word lines, is one line
  * (justified_run). Footnote marks after a word are skipped (pdfnote.c), a c in a drawn circle
- * is © (pdfcirc.c). */
+ * is © (pdfcirc.c). A space wider than CELL_SPACE is noted: a table's cell may start after it
+ * (pdfcells.c). */
 #include <glib.h>
 #include <poppler.h>
 #include <stdlib.h>
@@ -14,6 +15,9 @@
 #define WORD_GAP 0.2        /* a gap between characters wider than this (in line heights) with no
                              * space in the text is a word space... */
 #define CELL_GAP 0.6        /* ...and wider than this, the gap between two cells of a table */
+#define CELL_SPACE 0.4      /* a space (poppler's) wider than this may part two cells: when the
+                             * word after it starts where other rows' cells do (pdfcells.c); a
+                             * word space is 0.2-0.3 line heights, a justified line's up to 0.85 */
 
 static int add_line(pdoc *d, const pline *l)
 {
@@ -120,6 +124,22 @@ static guint justified_run(const pline *cur, const char *raw_cur, const char *at
 	return gmax - gmin <= (slack > JUSTIFIED_GAP_ABS ? slack : JUSTIFIED_GAP_ABS) ? last : 0;
 }
 
+/* A space wider than a table's cells are apart, inside line cur before the word at x1: where
+ * a cell may start (rl_pdf_split_cells decides). -1 when out of memory. */
+static int note_wide_space(pdf_spaces *w, const pdoc *d, const pline *cur, double x1)
+{
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		pdf_wide_space *v = realloc(w->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		w->v = v;
+		w->cap = cap;
+	}
+	w->v[w->n++] = (pdf_wide_space){d->n, d->raw_len, cur->x2, x1, cur->hsum, cur->hn};
+	return 0;
+}
+
 /* One page's characters into lines. */
 int rl_pdf_read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 {
@@ -132,6 +152,8 @@ int rl_pdf_read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 	if (!poppler_page_get_text_layout(page, &rects, &nrects))
 		nrects = 0;
 	pline cur = {0};
+	pdf_spaces wide = {0};
+	size_t first = d->n;
 	guint k = 0, joined = 0;  /* characters up to `joined` are a justified line's (justified_run) */
 	for (const char *s = text; *s && k < nrects && !failed; s = rl_pdf_next_char(s), k++) {
 		const PopplerRectangle *r = &rects[k];
@@ -161,6 +183,11 @@ int rl_pdf_read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 		 * of a table, which are lines of their own ("Eastfold20" was one word). */
 		double h = cur.y2 - cur.y1, gap = r->x1 - cur.x2;
 		int spaced = cur.len && d->raw[cur.off + cur.len - 1] == ' ';
+		if (spaced && *s != ' ' && !in_run && gap > h * CELL_SPACE && continues(&cur, r) &&
+		    note_wide_space(&wide, d, &cur, r->x1) != 0) {
+			failed = 1;
+			break;
+		}
 		if (cur.len && ((!in_run && !continues(&cur, r)) ||
 		                (*s != ' ' && !spaced && gap > h * CELL_GAP)))
 			finish_line(d, &cur, &failed);
@@ -194,6 +221,9 @@ int rl_pdf_read_page(pdoc *d, PopplerPage *page, unsigned pageno)
 	}
 	if (!failed)
 		finish_line(d, &cur, &failed);
+	if (!failed && wide.n && rl_pdf_split_cells(d, first, wide.v, wide.n) != 0)
+		failed = 1;
+	free(wide.v);
 	g_free(rects);
 	g_free(text);
 	return failed ? -1 : 0;

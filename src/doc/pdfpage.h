@@ -53,6 +53,28 @@ static inline const char *rl_pdf_next_char(const char *s)
 }
 
 #define CELL_ALIGN 0.5        /* points apart that cells of one column start (pdfpara.c) */
+
+/* A space wider than CELL_SPACE line heights inside a line (pdfline.c): line is its index in d->v,
+ * at the raw offset of the word after it, x2 the right edge of the text before it, x1 the word's
+ * left edge, hsum and hn the line's character heights before it (pline's). */
+typedef struct {
+	size_t line, at;
+	double x2, x1, hsum;
+	unsigned hn;
+} pdf_wide_space;
+
+typedef struct {
+	pdf_wide_space *v;
+	size_t n, cap;
+} pdf_spaces;
+
+/* Cut the lines d->v[first..] of one page at the wide spaces w (in the lines' order) where a
+ * table's cell starts: the word after the space starts where lines of two other rows of the
+ * page start (within CELL_ALIGN). A browser prints a cell and the next on one baseline, and
+ * poppler writes a space between them when the gap is narrow ("Hawthorn and blackthorn £412",
+ * the Cost column's "£412" starting where "£180" and "£96" do); a justified line's wide spaces
+ * have no such alignment. 0, or -1 when out of memory. */
+int rl_pdf_split_cells(pdoc *d, size_t first, const pdf_wide_space *w, size_t nw);
 #define JUSTIFIED_GAP_ABS 0.5 /* points apart that a justified line's gaps may differ (pdfline.c) */
 
 #define FURNITURE_ZONE 0.10 /* the top and bottom tenth of a page hold running heads and feet */
