@@ -411,18 +411,25 @@ static bool anchors_in(const rl_ctx *c, uint32_t lo, uint32_t hi)
 	return false;
 }
 
-/* Is the insertion x a conjunction ("and", "or") and a function word, right after a function
- * word that ends the equal op prev? */
+/* Is NEW's token t a coordinating conjunction, "and" or "or" (any case)? */
+static bool conjunction(const rl_ctx *c, uint32_t t)
+{
+	const rl_token *tk = &c->side[RL_NEW].tok[t];
+	const char *w = c->side[RL_NEW].text + tk->off;
+	return tk->cls == RL_TOK_WORD &&
+	       ((tk->len == 3 && (w[0] | 0x20) == 'a' && w[1] == 'n' && w[2] == 'd') ||
+	        (tk->len == 2 && (w[0] | 0x20) == 'o' && w[1] == 'r'));
+}
+
+/* Is the insertion x a conjunction and a function word ("or not", "and every"), right after a
+ * function word that ends the equal op prev? */
 static bool coordinated(const rl_ctx *c, const rl_op *prev, const rl_op *x)
 {
 	if (x->b1 - x->b0 != 2 || prev->b1 <= prev->b0 ||
 	    c->side[RL_NEW].tok[prev->b1 - 1].cls != RL_TOK_WORD || rl_is_content(c, RL_NEW, prev->b1 - 1) ||
 	    rl_is_content(c, RL_NEW, x->b0 + 1))
 		return false;
-	const rl_token *t = &c->side[RL_NEW].tok[x->b0];
-	const char *w = c->side[RL_NEW].text + t->off;
-	return (t->len == 3 && (w[0] | 0x20) == 'a' && w[1] == 'n' && w[2] == 'd') ||
-	       (t->len == 2 && (w[0] | 0x20) == 'o' && w[1] == 'r');
+	return conjunction(c, x->b0);
 }
 
 /* Does a word of the insertion x stand in OLD's sentence around token ta? Then it moved within
@@ -501,6 +508,12 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * words together ("talks" -> "talks for now"). */
 		if (left && x->b1 - x->b0 == 2 && !rl_is_content(c, RL_NEW, x->b0) &&
 		    unit_mostly_kept(c, ops, k))
+			left = false;
+		/* After a content word, a conjunction and what follows it coordinate a new word with
+		 * it ("rabbits {+and deer+}", "goats {+or sheep+}"): a sibling added, the word itself
+		 * kept, however much of the sentence changed (a table's row, a figure changed in
+		 * another cell, drew "[-rabbits-] {+rabbits and deer+}"). */
+		if (left && conjunction(c, x->b0))
 			left = false;
 		/* Between two content words, a phrase grew from the word before it when that word
 		 * stands alone between it and another change ("[-describe-]{+explain+} software

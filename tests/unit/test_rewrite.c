@@ -234,3 +234,23 @@ Test(rewrite, a_number_added_after_a_word_leaves_it_kept)
 	expect("The ferry runs on Sundays.", "The ferry runs on Sundays in August.",
 	       "= The ferry runs on Sundays | i in August | = .", 0);
 }
+
+/* Stop 37: a conjunction and a new word after a content word coordinate a sibling with it, they
+ * do not rewrite it: the word stays kept in a sentence reworded elsewhere too (it was "[-rabbits-]
+ * {+rabbits and deer+}", a kept word shown deleted and added again). */
+Test(rewrite, a_word_coordinated_with_a_new_one_stays_kept)
+{
+	expect("The fence stops rabbits.", "This fence stops rabbits and deer.",
+	       "r The > This | = fence stops rabbits | i and deer | = .", 0);
+	expect("The fence stops rabbits.", "This fence stops rabbits or goats.",
+	       "r The > This | = fence stops rabbits | i or goats | = .", 0);
+	/* A table's row (a document's, its cells apart by " | "), a figure changed in another
+	 * cell: the hedges report's row as Word gives it. */
+	expect("Lane | Hawthorn | £412 | Planted in January\n\nSchool field | Hazel | £180 | Guards "
+	       "needed against rabbits\n\nMill path | Maple | £655 | Ditch cleared",
+	       "Lane | Hawthorn | £412 | Planted in January\n\nSchool field | Hazel | £215 | Guards "
+	       "needed against rabbits and deer\n\nMill path | Maple | £655 | Ditch cleared",
+	       "= Lane | Hawthorn | £ 412 | Planted in January School field | Hazel | £ | r 180 > 215 | "
+	       "= | Guards needed against rabbits | i and deer | = Mill path | Maple | £ 655 | Ditch "
+	       "cleared", 0);
+}
