@@ -343,35 +343,72 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 	return other;
 }
 
+/* Are the words of side s in [lo, hi) figures only (words that start with a digit)? */
+static bool figures_only(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (c->side[s].tok[t].cls == RL_TOK_WORD && !(c->side[s].tok[t].flags & RL_TF_DIGIT))
+			return false;
+	return true;
+}
+
 /* A change that rewords its sentence: a rewrite or a deletion of a word at least, not moved (a
- * list marker changed is no rewording). */
+ * list marker changed is no rewording), nor a figure edited ("cost [-180-] {+215+}": the
+ * sentence says the same of a new amount). */
 static bool reworded_op(const rl_ctx *c, const rl_op *op)
 {
 	return !op->move && (op->kind == RL_OP_REPLACE || op->kind == RL_OP_DELETE) &&
-	       rl_op_words(c, op, RL_OLD) > 0;
+	       rl_op_words(c, op, RL_OLD) > 0 &&
+	       !(figures_only(c, RL_OLD, op->a0, op->a1) && figures_only(c, RL_NEW, op->b0, op->b1));
+}
+
+/* Is NEW's token t a table's cell separator, " | " (a document's row reads a line, its cells
+ * apart by it: doc/documents.md)? */
+static bool cell_bar(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && sd->text[tk->off] == '|' &&
+	       tk->gap == RL_GAP_SPACE && t + 1 < sd->n && sd->tok[t + 1].gap == RL_GAP_SPACE;
+}
+
+/* Does a cell separator stand in NEW's [lo, hi) (within PHRASE_SCAN tokens of hi: the ops
+ * asked about are those of one unit)? */
+static bool bar_between(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = hi; t > lo && hi - t < PHRASE_SCAN; t--)
+		if (cell_bar(sd, t - 1))
+			return true;
+	return false;
 }
 
 /* Was the NEW unit of op k reworded elsewhere, besides op k and op skip? A word or two added to
  * a sentence that is otherwise kept word for word were added ("walked to the harbour
  * {+today+}"), not a word grown into a phrase: a real edit adds words far more often than a
- * rewording swaps one for a phrase and leaves the rest of its sentence alone. */
+ * rewording swaps one for a phrase and leaves the rest of its sentence alone. In a table's row
+ * only op k's cell counts: another cell's change ("Field [-180-] {+190+} | Guards needed
+ * against rabbits {+today+}") is no rewording of it (looked for only past a rewording found:
+ * most units have none). */
 static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
 {
 	const rl_side *usd = &c->side[RL_NEW];
-	uint32_t u = rl_unit_of(usd, ops->v[k].b0);
+	const rl_op *x = &ops->v[k];
+	uint32_t u = rl_unit_of(usd, x->b0);
 	for (size_t d = 1; d <= k && d <= PHRASE_OPS; d++) {
 		const rl_op *op = &ops->v[k - d];
 		if (op->b1 > op->b0 && rl_unit_of(usd, op->b1 - 1) != u)
 			break;
-		if (reworded_op(c, op))
-			return true;
+		if (reworded_op(c, op)) {
+			if (!bar_between(usd, op->b1, x->b0))
+				return true;
+			break;  /* in another cell, as is all before it */
+		}
 	}
 	for (size_t j = k + 1; j < ops->n && j - k <= PHRASE_OPS; j++) {
 		const rl_op *op = &ops->v[j];
 		if (op->b1 > op->b0 && rl_unit_of(usd, op->b0) != u)
 			break;
 		if (j != skip && reworded_op(c, op))
-			return true;
+			return !bar_between(usd, x->b1, op->b0);
 	}
 	return false;
 }

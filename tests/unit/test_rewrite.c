@@ -254,3 +254,20 @@ Test(rewrite, a_word_coordinated_with_a_new_one_stays_kept)
 	       "= | Guards needed against rabbits | i and deer | = Mill path | Maple | £ 655 | Ditch "
 	       "cleared", 0);
 }
+
+/* A figure edited ("[-180-] {+190+}") or a change in another cell of a table's row is no
+ * rewording of the words around a word added: the word beside it stays kept ("against {+wild+}
+ * rabbits" was "[-rabbits-] {+wild rabbits+}", and "[-180 stop-] {+190 stop wild+}"). */
+Test(rewrite, a_figure_or_another_cell_changed_rewords_no_clause)
+{
+	expect("Pens of 180 stop rabbits.", "Pens of 190 stop wild rabbits.",
+	       "= Pens of | r 180 > 190 | = stop | i wild | = rabbits .", 0);
+	expect("Field A | Guards needed against rabbits.", "Pitch B | Guards needed against wild rabbits.",
+	       "r Field > Pitch | r A > B | = | Guards needed against | i wild | = rabbits .", 0);
+	expect("Field 180 | Guards needed against rabbits.",
+	       "Field 190 | Guards needed against rabbits today.",
+	       "= Field | r 180 > 190 | = | Guards needed against rabbits | i today | = .", 0);
+	/* A change in the same cell still rewords it. */
+	expect("Field | When sanding a red door, wet it.", "Field | When sanding a deep red door, soak it.",
+	       "= Field | When sanding a | r red > deep red | = door , | r wet > soak | = it .", 0);
+}
