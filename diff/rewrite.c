@@ -414,20 +414,24 @@ static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t
 }
 
 /* Does NEW's unit holding op k keep most of its words in place (two in three), the ops around k
- * within PHRASE_OPS counted: a sentence edited, not rewritten? */
+ * within PHRASE_OPS counted: a sentence edited, not rewritten? The equal ops that run into the
+ * unit from before it or on past its end count with their words inside it. */
 static bool unit_mostly_kept(const rl_ctx *c, const rl_opvec *ops, size_t k)
 {
 	const rl_side *sb = &c->side[RL_NEW];
 	uint32_t u = rl_unit_of(sb, ops->v[k].b0), kept = 0;
+	uint32_t ulo = sb->ustart[u], uhi = sb->ustart[u + 1];
 	size_t lo = k, hi = k + 1;
-	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b0 >= sb->ustart[u])
+	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b1 > ulo)
 		lo--;
-	while (hi < ops->n && hi - k <= PHRASE_OPS && ops->v[hi].b1 <= sb->ustart[u + 1])
+	while (hi < ops->n && hi - k <= PHRASE_OPS && ops->v[hi].b0 < uhi)
 		hi++;
-	for (size_t j = lo; j < hi; j++)
-		if (ops->v[j].kind == RL_OP_EQUAL && !ops->v[j].move)
-			kept += rl_op_words(c, &ops->v[j], RL_NEW);
-	return 3 * kept >= 2 * rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+	for (size_t j = lo; j < hi; j++) {
+		const rl_op *op = &ops->v[j];
+		if (op->kind == RL_OP_EQUAL && !op->move)
+			kept += rl_words(c, RL_NEW, op->b0 > ulo ? op->b0 : ulo, op->b1 < uhi ? op->b1 : uhi);
+	}
+	return 3 * kept >= 2 * rl_words(c, RL_NEW, ulo, uhi);
 }
 
 /* Are the tokens of NEW [lo, hi) function words only ("up", "of", "or not")? */

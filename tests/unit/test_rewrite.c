@@ -271,3 +271,15 @@ Test(rewrite, a_figure_or_another_cell_changed_rewords_no_clause)
 	expect("Field | When sanding a red door, wet it.", "Field | When sanding a deep red door, soak it.",
 	       "= Field | When sanding a | r red > deep red | = door , | r wet > soak | = it .", 0);
 }
+
+/* Whether a sentence is mostly kept counts its words kept in the equal op that runs into it
+ * from the sentence before: a sentence after a kept one was read as rewritten (its first words
+ * not counted), and "the caretaker {+at once+}" drawn "[-caretaker-] {+caretaker at once+}"
+ * there, though kept as the first sentence of a text. */
+Test(rewrite, a_sentence_after_a_kept_one_counts_all_its_kept_words)
+{
+	expect("The gate is shut. Please telephone the caretaker if the boiler stops tonight.",
+	       "The gate is shut. Please ring the caretaker at once if the boiler stops tonight.",
+	       "= The gate is shut . Please | r telephone > ring | = the caretaker | i at once | = if the "
+	       "boiler stops tonight .", 0);
+}
