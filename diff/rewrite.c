@@ -343,54 +343,95 @@ static bool unit_has_other_insertion(const rl_ctx *c, const rl_opvec *ops, size_
 	return other;
 }
 
+/* Are the words of side s in [lo, hi) figures only (words that start with a digit)? */
+static bool figures_only(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = lo; t < hi; t++)
+		if (c->side[s].tok[t].cls == RL_TOK_WORD && !(c->side[s].tok[t].flags & RL_TF_DIGIT))
+			return false;
+	return true;
+}
+
 /* A change that rewords its sentence: a rewrite or a deletion of a word at least, not moved (a
- * list marker changed is no rewording). */
+ * list marker changed is no rewording), nor a figure edited ("cost [-180-] {+215+}": the
+ * sentence says the same of a new amount). */
 static bool reworded_op(const rl_ctx *c, const rl_op *op)
 {
 	return !op->move && (op->kind == RL_OP_REPLACE || op->kind == RL_OP_DELETE) &&
-	       rl_op_words(c, op, RL_OLD) > 0;
+	       rl_op_words(c, op, RL_OLD) > 0 &&
+	       !(figures_only(c, RL_OLD, op->a0, op->a1) && figures_only(c, RL_NEW, op->b0, op->b1));
+}
+
+/* Is NEW's token t a table's cell separator, " | " (a document's row reads a line, its cells
+ * apart by it: doc/documents.md)? */
+static bool cell_bar(const rl_side *sd, uint32_t t)
+{
+	const rl_token *tk = &sd->tok[t];
+	return tk->cls == RL_TOK_PUNCT && tk->len == 1 && sd->text[tk->off] == '|' &&
+	       tk->gap == RL_GAP_SPACE && t + 1 < sd->n && sd->tok[t + 1].gap == RL_GAP_SPACE;
+}
+
+/* Does a cell separator stand in NEW's [lo, hi) (within PHRASE_SCAN tokens of hi: the ops
+ * asked about are those of one unit)? */
+static bool bar_between(const rl_side *sd, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t t = hi; t > lo && hi - t < PHRASE_SCAN; t--)
+		if (cell_bar(sd, t - 1))
+			return true;
+	return false;
 }
 
 /* Was the NEW unit of op k reworded elsewhere, besides op k and op skip? A word or two added to
  * a sentence that is otherwise kept word for word were added ("walked to the harbour
  * {+today+}"), not a word grown into a phrase: a real edit adds words far more often than a
- * rewording swaps one for a phrase and leaves the rest of its sentence alone. */
+ * rewording swaps one for a phrase and leaves the rest of its sentence alone. In a table's row
+ * only op k's cell counts: another cell's change ("Field [-180-] {+190+} | Guards needed
+ * against rabbits {+today+}") is no rewording of it (looked for only past a rewording found:
+ * most units have none). */
 static bool unit_reworded(const rl_ctx *c, const rl_opvec *ops, size_t k, size_t skip)
 {
 	const rl_side *usd = &c->side[RL_NEW];
-	uint32_t u = rl_unit_of(usd, ops->v[k].b0);
+	const rl_op *x = &ops->v[k];
+	uint32_t u = rl_unit_of(usd, x->b0);
 	for (size_t d = 1; d <= k && d <= PHRASE_OPS; d++) {
 		const rl_op *op = &ops->v[k - d];
 		if (op->b1 > op->b0 && rl_unit_of(usd, op->b1 - 1) != u)
 			break;
-		if (reworded_op(c, op))
-			return true;
+		if (reworded_op(c, op)) {
+			if (!bar_between(usd, op->b1, x->b0))
+				return true;
+			break;  /* in another cell, as is all before it */
+		}
 	}
 	for (size_t j = k + 1; j < ops->n && j - k <= PHRASE_OPS; j++) {
 		const rl_op *op = &ops->v[j];
 		if (op->b1 > op->b0 && rl_unit_of(usd, op->b0) != u)
 			break;
 		if (j != skip && reworded_op(c, op))
-			return true;
+			return !bar_between(usd, x->b1, op->b0);
 	}
 	return false;
 }
 
 /* Does NEW's unit holding op k keep most of its words in place (two in three), the ops around k
- * within PHRASE_OPS counted: a sentence edited, not rewritten? */
+ * within PHRASE_OPS counted: a sentence edited, not rewritten? The equal ops that run into the
+ * unit from before it or on past its end count with their words inside it. */
 static bool unit_mostly_kept(const rl_ctx *c, const rl_opvec *ops, size_t k)
 {
 	const rl_side *sb = &c->side[RL_NEW];
 	uint32_t u = rl_unit_of(sb, ops->v[k].b0), kept = 0;
+	uint32_t ulo = sb->ustart[u], uhi = sb->ustart[u + 1];
 	size_t lo = k, hi = k + 1;
-	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b0 >= sb->ustart[u])
+	while (lo > 0 && k - lo < PHRASE_OPS && ops->v[lo - 1].b1 > ulo)
 		lo--;
-	while (hi < ops->n && hi - k <= PHRASE_OPS && ops->v[hi].b1 <= sb->ustart[u + 1])
+	while (hi < ops->n && hi - k <= PHRASE_OPS && ops->v[hi].b0 < uhi)
 		hi++;
-	for (size_t j = lo; j < hi; j++)
-		if (ops->v[j].kind == RL_OP_EQUAL && !ops->v[j].move)
-			kept += rl_op_words(c, &ops->v[j], RL_NEW);
-	return 3 * kept >= 2 * rl_words(c, RL_NEW, sb->ustart[u], sb->ustart[u + 1]);
+	for (size_t j = lo; j < hi; j++) {
+		const rl_op *op = &ops->v[j];
+		if (op->kind == RL_OP_EQUAL && !op->move)
+			kept += rl_words(c, RL_NEW, op->b0 > ulo ? op->b0 : ulo, op->b1 < uhi ? op->b1 : uhi);
+	}
+	return 3 * kept >= 2 * rl_words(c, RL_NEW, ulo, uhi);
 }
 
 /* Are the tokens of NEW [lo, hi) function words only ("up", "of", "or not")? */
@@ -411,18 +452,25 @@ static bool anchors_in(const rl_ctx *c, uint32_t lo, uint32_t hi)
 	return false;
 }
 
-/* Is the insertion x a conjunction ("and", "or") and a function word, right after a function
- * word that ends the equal op prev? */
+/* Is NEW's token t a coordinating conjunction, "and" or "or" (any case)? */
+static bool conjunction(const rl_ctx *c, uint32_t t)
+{
+	const rl_token *tk = &c->side[RL_NEW].tok[t];
+	const char *w = c->side[RL_NEW].text + tk->off;
+	return tk->cls == RL_TOK_WORD &&
+	       ((tk->len == 3 && (w[0] | 0x20) == 'a' && w[1] == 'n' && w[2] == 'd') ||
+	        (tk->len == 2 && (w[0] | 0x20) == 'o' && w[1] == 'r'));
+}
+
+/* Is the insertion x a conjunction and a function word ("or not", "and every"), right after a
+ * function word that ends the equal op prev? */
 static bool coordinated(const rl_ctx *c, const rl_op *prev, const rl_op *x)
 {
 	if (x->b1 - x->b0 != 2 || prev->b1 <= prev->b0 ||
 	    c->side[RL_NEW].tok[prev->b1 - 1].cls != RL_TOK_WORD || rl_is_content(c, RL_NEW, prev->b1 - 1) ||
 	    rl_is_content(c, RL_NEW, x->b0 + 1))
 		return false;
-	const rl_token *t = &c->side[RL_NEW].tok[x->b0];
-	const char *w = c->side[RL_NEW].text + t->off;
-	return (t->len == 3 && (w[0] | 0x20) == 'a' && w[1] == 'n' && w[2] == 'd') ||
-	       (t->len == 2 && (w[0] | 0x20) == 'o' && w[1] == 'r');
+	return conjunction(c, x->b0);
 }
 
 /* Does a word of the insertion x stand in OLD's sentence around token ta? Then it moved within
@@ -501,6 +549,12 @@ static void phrases(const rl_ctx *c, rl_opvec *ops)
 		 * words together ("talks" -> "talks for now"). */
 		if (left && x->b1 - x->b0 == 2 && !rl_is_content(c, RL_NEW, x->b0) &&
 		    unit_mostly_kept(c, ops, k))
+			left = false;
+		/* After a content word, a conjunction and what follows it coordinate a new word with
+		 * it ("rabbits {+and deer+}", "goats {+or sheep+}"): a sibling added, the word itself
+		 * kept, however much of the sentence changed (a table's row, a figure changed in
+		 * another cell, drew "[-rabbits-] {+rabbits and deer+}"). */
+		if (left && conjunction(c, x->b0))
 			left = false;
 		/* Between two content words, a phrase grew from the word before it when that word
 		 * stands alone between it and another change ("[-describe-]{+explain+} software

@@ -342,6 +342,21 @@ Test(documents, a_printed_table_s_last_column_stays_in_its_rows)
 	run_free(&r);
 }
 
+/* Stop 37: the report's edited row as a reader sees it, the .odt against the .docx: the note's
+ * "rabbits" stays kept beside the words added after it. Before, the figure changed in another
+ * cell made the note "reworded" and the swaps stage drew "against [-rabbits-] {+rabbits and
+ * deer+}". */
+Test(documents, an_edited_row_keeps_the_word_a_phrase_is_added_to)
+{
+	run_result r;
+	RUN(&r, "--inline", "--color=never", "tests/documents/hedges-v1.odt",
+	    "tests/documents/hedges-v2.docx");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "School field | Hazel | \xc2\xa3[-180-] {+215+} | Guards "
+	                                 "needed against rabbits {+and deer+}\n"), "%s", r.out);
+	run_free(&r);
+}
+
 Test(documents, json_ranges_point_into_the_extracted_text, .timeout = 600)
 {
 	for (size_t i = 0; i < NPAIRS; i++)

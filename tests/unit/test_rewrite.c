@@ -234,3 +234,52 @@ Test(rewrite, a_number_added_after_a_word_leaves_it_kept)
 	expect("The ferry runs on Sundays.", "The ferry runs on Sundays in August.",
 	       "= The ferry runs on Sundays | i in August | = .", 0);
 }
+
+/* Stop 37: a conjunction and a new word after a content word coordinate a sibling with it, they
+ * do not rewrite it: the word stays kept in a sentence reworded elsewhere too (it was "[-rabbits-]
+ * {+rabbits and deer+}", a kept word shown deleted and added again). */
+Test(rewrite, a_word_coordinated_with_a_new_one_stays_kept)
+{
+	expect("The fence stops rabbits.", "This fence stops rabbits and deer.",
+	       "r The > This | = fence stops rabbits | i and deer | = .", 0);
+	expect("The fence stops rabbits.", "This fence stops rabbits or goats.",
+	       "r The > This | = fence stops rabbits | i or goats | = .", 0);
+	/* A table's row (a document's, its cells apart by " | "), a figure changed in another
+	 * cell: the hedges report's row as Word gives it. */
+	expect("Lane | Hawthorn | £412 | Planted in January\n\nSchool field | Hazel | £180 | Guards "
+	       "needed against rabbits\n\nMill path | Maple | £655 | Ditch cleared",
+	       "Lane | Hawthorn | £412 | Planted in January\n\nSchool field | Hazel | £215 | Guards "
+	       "needed against rabbits and deer\n\nMill path | Maple | £655 | Ditch cleared",
+	       "= Lane | Hawthorn | £ 412 | Planted in January School field | Hazel | £ | r 180 > 215 | "
+	       "= | Guards needed against rabbits | i and deer | = Mill path | Maple | £ 655 | Ditch "
+	       "cleared", 0);
+}
+
+/* A figure edited ("[-180-] {+190+}") or a change in another cell of a table's row is no
+ * rewording of the words around a word added: the word beside it stays kept ("against {+wild+}
+ * rabbits" was "[-rabbits-] {+wild rabbits+}", and "[-180 stop-] {+190 stop wild+}"). */
+Test(rewrite, a_figure_or_another_cell_changed_rewords_no_clause)
+{
+	expect("Pens of 180 stop rabbits.", "Pens of 190 stop wild rabbits.",
+	       "= Pens of | r 180 > 190 | = stop | i wild | = rabbits .", 0);
+	expect("Field A | Guards needed against rabbits.", "Pitch B | Guards needed against wild rabbits.",
+	       "r Field > Pitch | r A > B | = | Guards needed against | i wild | = rabbits .", 0);
+	expect("Field 180 | Guards needed against rabbits.",
+	       "Field 190 | Guards needed against rabbits today.",
+	       "= Field | r 180 > 190 | = | Guards needed against rabbits | i today | = .", 0);
+	/* A change in the same cell still rewords it. */
+	expect("Field | When sanding a red door, wet it.", "Field | When sanding a deep red door, soak it.",
+	       "= Field | When sanding a | r red > deep red | = door , | r wet > soak | = it .", 0);
+}
+
+/* Whether a sentence is mostly kept counts its words kept in the equal op that runs into it
+ * from the sentence before: a sentence after a kept one was read as rewritten (its first words
+ * not counted), and "the caretaker {+at once+}" drawn "[-caretaker-] {+caretaker at once+}"
+ * there, though kept as the first sentence of a text. */
+Test(rewrite, a_sentence_after_a_kept_one_counts_all_its_kept_words)
+{
+	expect("The gate is shut. Please telephone the caretaker if the boiler stops tonight.",
+	       "The gate is shut. Please ring the caretaker at once if the boiler stops tonight.",
+	       "= The gate is shut . Please | r telephone > ring | = the caretaker | i at once | = if the "
+	       "boiler stops tonight .", 0);
+}
