@@ -587,6 +587,35 @@ static inline uint32_t cached_id(const rl_interner *in, size_t n, const char *s)
 	return r->w0 == x0 && r->w1 == x1 && r->len == n ? r->id : RL_ID_NONE;
 }
 
+/* From token i, before `end` (whose tokens have SHORT_KEY bytes readable at their start), once
+ * rawrecent is made (by keyed, when raw holds RAW_RECENT_AFTER tokens), the
+ * ids of the tokens keyed's first case answers (not ASCII, at most SHORT_KEY bytes, their bytes
+ * and class the last of their rawrecent entry), in a loop of their own: a text in Chinese, Thai,
+ * Hindi or Russian is mostly such tokens, and each went through the ASCII loop's tests and
+ * intern_token's before. No table changes on such a hit, so the ids are keyed's. Returns the
+ * first token not answered so (then read the usual way). */
+static size_t raw_cached_ids(const rl_interner *in, const rl_token *v, size_t i, size_t end,
+                             const char *text, uint32_t *ids)
+{
+	if (!in->rawrecent)
+		return i;
+	for (; i < end; i++) {
+		const rl_token *tk = &v[i];
+		size_t n = tk->len;
+		if ((tk->flags & RL_TF_ASCII) || n - 1u >= SHORT_KEY)
+			break;
+		uint64_t x0, x1;
+		key_words(text + tk->off, n, SHORT_KEY, &x0, &x1);
+		uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n ^ ((uint64_t)tk->cls << 8)) *
+		             0x9E3779B97F4A7C15ULL;  /* raw_recent's entry */
+		const recent *e = &in->rawrecent[k >> (64 - RAW_RECENT_BITS)];
+		if (e->len != ((uint32_t)n | (uint32_t)tk->cls << 8) || e->w0 != x0 || e->w1 != x1)
+			break;
+		ids[i] = e->id;
+	}
+	return i;
+}
+
 /* Tokens v[0..n) of text[0..text_len), runs[0..nruns) of them copied from a source whose ids are
  * src_ids (rl_intern_from). */
 static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const char *text,
@@ -617,13 +646,17 @@ static int intern_tokens(rl_interner *in, const rl_token *v, size_t n, const cha
 			const rl_token *tk = &v[i];
 			if (plain) {
 				size_t end = stop < safe ? stop : safe;
-				for (; i < end; i++) {
-					tk = &v[i];
-					uint32_t len = tk->len;
-					if (!(tk->flags & RL_TF_ASCII) || len - 1u >= SHORT_KEY ||
-					    (tk->cls != RL_TOK_WORD && len != 1) ||
-					    (ids[i] = cached_id(in, len, text + tk->off)) == RL_ID_NONE)
-						break;
+				for (size_t at = SIZE_MAX; at != i;) {
+					for (; i < end; i++) {
+						tk = &v[i];
+						uint32_t len = tk->len;
+						if (!(tk->flags & RL_TF_ASCII) || len - 1u >= SHORT_KEY ||
+						    (tk->cls != RL_TOK_WORD && len != 1) ||
+						    (ids[i] = cached_id(in, len, text + tk->off)) == RL_ID_NONE)
+							break;
+					}
+					at = i;
+					i = raw_cached_ids(in, v, i, end, text, ids);
 				}
 				if (i == stop)
 					break;

@@ -117,12 +117,26 @@ int rl_wordbreak_merge(rl_token *v, size_t *n, size_t *words, const char *text,
 		if (r < nruns && runs[r].t0 == i) {
 			/* Copied from OLD, merged there: kept. */
 			size_t k = runs[r].n;
-			memmove(v + w, v + i, k * sizeof *v);
+			if (w != i)
+				memmove(v + w, v + i, k * sizeof *v);
 			runs[r++].t0 = (uint32_t)w;
 			w += k, i += k;
 			continue;
 		}
 		size_t lim = r < nruns ? runs[r].t0 : *n;
+		if (!(v[i].flags & RL_TF_SOLO)) {
+			/* No run starts at a token of none of those scripts (script_of): such tokens up
+			 * to the next copied run kept as they are, in a loop of their own (a text's
+			 * spaces, marks and words of other scripts, read once a token), and not
+			 * moved while nothing before them merged. */
+			size_t k = i + 1;
+			while (k < lim && !(v[k].flags & RL_TF_SOLO))
+				k++;
+			if (w != i)
+				memmove(v + w, v + i, (k - i) * sizeof *v);
+			w += k - i, i = k;
+			continue;
+		}
 		int sc = script_of(&v[i], text);
 		size_t j = sc < 0 ? i + 1 : run_end(v, lim, i, sc, text);
 		if (j - i < 2) {

@@ -491,3 +491,42 @@ Test(wordbreak, the_lines_after_a_merge_are_the_lines_of_the_tokens)
 		rl_wb_lines_free(&lines);
 	}
 }
+
+/* The merge keeps the tokens no run starts at (none of the scripts a breaker splits) in a loop of
+ * their own, moved only once a run before them merged, and the runs NEW copied from OLD land
+ * where the merge puts them: NEW tokenized like OLD is, token for token, NEW scanned alone, and
+ * each copied run's tokens are OLD's. Runs merge before English words, spaces and marks, before
+ * a copied line, between two copied lines, and after the last one. */
+Test(wordbreak, the_tokens_a_merge_keeps_and_the_runs_it_moves)
+{
+	const char *a = "kept line one\n\n" SENTENCE " kept two.\n\nold " THAI2 "\n\nlast kept\n";
+	const char *b = SENTENCE " and words, then marks!\n\nkept line one\n\n" SENTENCE
+	                " kept two.\n\nnew " SENTENCE " x\n\nlast kept\n\n" THAI2 " end";
+	breaker inner = {.answer = -1};
+	rl_wordbreak plain = {longest_match, &inner};
+	rl_tokens *ta, *tb, *fresh;
+	cr_assert_eq(rl_tokenize_wb(&ta, a, strlen(a), &plain), RL_OK);
+	cr_assert_eq(rl_tokenize_like(&tb, b, strlen(b), &plain, ta), RL_OK);
+	cr_assert_eq(rl_tokenize_wb(&fresh, b, strlen(b), &plain), RL_OK);
+	size_t n = rl_tokens_count(fresh);
+	cr_assert_eq(rl_tokens_count(tb), n);
+	cr_assert_eq(rl_tokens_words(tb), rl_tokens_words(fresh));
+	cr_assert_eq(memcmp(rl_tokens_array(tb), rl_tokens_array(fresh), n * sizeof(rl_token)), 0);
+	const rl_tokens *src;
+	size_t nruns;
+	const rl_tokrun *runs = rl_tokens_runs(tb, &src, &nruns);
+	cr_assert(runs && nruns >= 2 && src == ta, "NEW copies two stretches of OLD");
+	const rl_token *va = rl_tokens_array(ta), *vb = rl_tokens_array(tb);
+	for (size_t r = 0; r < nruns; r++)
+		for (size_t k = 0; k < runs[r].n; k++) {
+			const rl_token *x = &va[runs[r].s0 + k], *y = &vb[runs[r].t0 + k];
+			cr_assert(x->len == y->len && x->cls == y->cls && x->flags == y->flags &&
+			          memcmp(a + x->off, b + y->off, x->len) == 0, "run %zu, token %zu", r, k);
+		}
+	cr_assert_gt(inner.calls, 0, "runs were merged");
+	const char *err = tokline_error(tb);
+	cr_assert_null(err, "%s", err);
+	rl_tokens_free(fresh);
+	rl_tokens_free(tb);
+	rl_tokens_free(ta);
+}
