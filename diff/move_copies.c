@@ -21,7 +21,9 @@
  * inflects: "unsigned char" against "unsigned chars"), then letter for letter, ties to the
  * nearest; and the move's OLD words go back in place, when that matches no fewer words, moved
  * and in place counted together (the moves that took NEW words of that stretch, at most
- * COPY_DROP, are given up for it). */
+ * COPY_DROP, are given up for it). Where the exact diff went on pairing each copy with the next
+ * one's wording past the copy taken, to a copy it deleted there, the stretch reaches that far
+ * (far_side). */
 #define COPY_REACH 3
 #define COPY_LIST 64
 #define COPY_DROP 2
@@ -33,29 +35,36 @@
 #define STEM_SIDE 32
 
 /* How well OLD words match a NEW place: words equal letter for letter, and those with words
- * that share a stem only ("chars" for "char") added. */
+ * that share a stem only ("chars" for "char") added; and the same with whole stems, which tell
+ * apart the names that share their first seven bytes (rl_stem_hash_whole). */
 typedef struct match {
-	uint32_t eq, stem;
+	uint32_t eq, stem, whole;
 } match;
 
-/* Is a better than b: more words by stems, then letter for letter? */
+/* Is a better than b: more words by stems, then by whole stems, then letter for letter? The
+ * whole stems only break the ties of the stems: a template's copies that differ in
+ * "MutableSet" and "MutableMapping" match "Mutablesets" alike by their first seven bytes. */
 static bool match_better(match a, match b)
 {
-	return a.stem != b.stem ? a.stem > b.stem : a.eq > b.eq;
+	if (a.stem != b.stem)
+		return a.stem > b.stem;
+	return a.whole != b.whole ? a.whole > b.whole : a.eq > b.eq;
 }
 
-/* Words of a replace op's two sides that share a stem, each word paired once. */
-static uint32_t stem_pairs(const rl_ctx *c, const rl_op *op)
+typedef uint32_t (*stem_fn)(const char *text, const rl_token *tk);
+
+/* Words of a replace op's two sides that share a stem by hash, each word paired once. */
+static uint32_t stem_pairs(const rl_ctx *c, const rl_op *op, stem_fn hash)
 {
 	const rl_side *so = &c->side[RL_OLD], *sn = &c->side[RL_NEW];
 	uint32_t h[STEM_SIDE], n = 0, got = 0;
 	for (uint32_t t = op->a0; t < op->a1 && n < STEM_SIDE; t++)
 		if (rl_words(c, RL_OLD, t, t + 1))
-			h[n++] = rl_stem_hash(so->text, &so->tok[t]);
+			h[n++] = hash(so->text, &so->tok[t]);
 	for (uint32_t t = op->b0; t < op->b1 && n; t++) {
 		if (!rl_words(c, RL_NEW, t, t + 1))
 			continue;
-		uint32_t x = rl_stem_hash(sn->text, &sn->tok[t]);
+		uint32_t x = hash(sn->text, &sn->tok[t]);
 		for (uint32_t k = 0; k < n; k++)
 			if (h[k] == x) {
 				h[k] = h[--n];
@@ -72,13 +81,16 @@ static int stem_match(rl_ctx *c, const rl_span *sp, match *m)
 {
 	rl_opvec d = {0};
 	int rc = rl_ctx_refine(c, sp->a0, sp->a1, sp->b0, sp->b1, &d);
-	m->eq = m->stem = 0;
+	m->eq = m->stem = m->whole = 0;
 	for (size_t k = 0; rc == RL_OK && k < d.n; k++)
-		if (d.v[k].kind == RL_OP_EQUAL)
+		if (d.v[k].kind == RL_OP_EQUAL) {
 			m->eq += rl_op_words(c, &d.v[k], RL_OLD);
-		else if (d.v[k].kind == RL_OP_REPLACE)
-			m->stem += stem_pairs(c, &d.v[k]);
+		} else if (d.v[k].kind == RL_OP_REPLACE) {
+			m->stem += stem_pairs(c, &d.v[k], rl_stem_hash);
+			m->whole += stem_pairs(c, &d.v[k], rl_stem_hash_whole);
+		}
 	m->stem += m->eq;
+	m->whole += m->eq;
 	rl_opvec_free(&d);
 	return rc;
 }
@@ -344,6 +356,83 @@ static bool items_in(const rl_ctx *c, int s, uint32_t lo, uint32_t hi)
 	return false;
 }
 
+/* The delete op that ends the list's shift on the copy's far side (past ops k1 when the copy
+ * comes after the move's OLD place, else before ops k0), or ops->n: the ops between are pairs
+ * (equal or replace) of no move's tokens, and no more of them than the copy has tokens, COPY_REACH
+ * times over. The exact diff that deleted one copy of a list where another moved away paired each
+ * copy between the two with its neighbour's wording ("MutableSet" kept with "Sequences",
+ * "Sequence" with "ValuesViews", "ValuesView" deleted): the copy taken by the move, its partner
+ * goes on down the list to that deletion. */
+static size_t far_delete(const rl_opvec *ops, const taken *tk, const copy_try *ct, bool before,
+                         uint32_t span)
+{
+	uint32_t reach = 0;
+	size_t n = before ? ct->k0 : ops->n - ct->k1 - 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = before ? ct->k0 - 1 - i : ct->k1 + 1 + i;
+		const rl_op *op = &ops->v[k];
+		if (op->kind == RL_OP_DELETE && !rl_mv_any_moved(tk, RL_OLD, op->a0, op->a1))
+			return k;
+		reach += op->a1 - op->a0;
+		if ((op->kind != RL_OP_EQUAL && op->kind != RL_OP_REPLACE) || reach > COPY_REACH * span ||
+		    rl_mv_any_moved(tk, RL_OLD, op->a0, op->a1) || rl_mv_any_moved(tk, RL_NEW, op->b0, op->b1))
+			return ops->n;
+	}
+	return ops->n;
+}
+
+/* The NEW token that faces OLD token t in the ops (the end of a replace or deletion, within an
+ * equal op the token it pairs with). */
+static uint32_t facing(const rl_opvec *ops, uint32_t t)
+{
+	size_t k = rl_mv_first_op_after(ops, RL_OLD, t);
+	if (k >= ops->n)
+		return ops->n ? ops->v[ops->n - 1].b1 : 0;
+	const rl_op *op = &ops->v[k];
+	if (op->kind == RL_OP_EQUAL && op->a0 <= t)
+		return op->b0 + (t - op->a0);
+	return op->a0 >= t ? op->b0 : op->b1;
+}
+
+/* The stretch's two sides diffed apart at the copy, the copy's deletion between them: OLD
+ * [a0, u0) against NEW [b0, pb), OLD [u1, a1) against NEW [pb, b1), into out. */
+static int realign_around(rl_ctx *c, uint32_t a0, uint32_t u0, uint32_t u1, uint32_t a1,
+                          uint32_t b0, uint32_t pb, uint32_t b1, rl_opvec *out)
+{
+	rl_op gone = {u0, u1, pb, pb, 0, RL_OP_DELETE, 0};
+	int rc = rl_mv_realign_run(c, a0, u0, b0, pb, out);
+	if (rc == RL_OK)
+		rc = rl_opvec_push(out, &gone);
+	return rc == RL_OK ? rl_mv_realign_run(c, u1, a1, pb, b1, out) : rc;
+}
+
+/* The copy's stretch widened to its far side's deletion (far_delete) and diffed apart at the
+ * copy, the copy's partner with the far side: taken instead when it keeps more words than ct's
+ * stretch. */
+static int far_side(rl_ctx *c, const rl_opvec *ops, const taken *tk, uint32_t u0, uint32_t u1,
+                    bool before, int64_t base, int64_t *gain, copy_try *ct)
+{
+	size_t kf = far_delete(ops, tk, ct, before, u1 - u0);
+	if (kf == ops->n || items_in(c, RL_OLD, ops->v[kf].a0, ops->v[kf].a1))
+		return RL_OK;
+	size_t k0 = before ? kf : ct->k0, k1 = before ? ct->k1 : kf;
+	uint32_t a0 = ops->v[k0].a0, a1 = ops->v[k1].a1, b0 = ops->v[k0].b0, b1 = ops->v[k1].b1;
+	uint32_t pb = facing(ops, before ? u1 : u0);
+	if (pb < b0 || pb > b1)
+		return RL_OK;
+	rl_opvec far = {0};
+	int rc = realign_around(c, a0, u0, u1, a1, b0, pb, b1, &far);
+	int64_t g = (int64_t)equal_words(c, &far) + base - kept_free(c, ops, tk, a0, a1);
+	if (rc == RL_OK && g > *gain && !pairs_items(c, &far)) {
+		rl_opvec t = ct->alt;
+		ct->alt = far, far = t;
+		ct->k0 = k0, ct->k1 = k1;
+		*gain = g;
+	}
+	rl_opvec_free(&far);
+	return rc;
+}
+
 /* One copy tried: OLD units [u0, u1) move to move m's NEW place instead of its OLD words, when
  * it matches better than w->bar (ct->m, computed first). ct->gain: false when it cannot be tried
  * or gains nothing. */
@@ -375,8 +464,12 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 	}
 	bool before = u1 <= sp->a0;
 	uint32_t ra0 = ops->v[ct->k0].a0, ra1 = ops->v[ct->k1].a1;
-	if ((rc = rl_mv_realign_run(c, before ? u1 : ra0, before ? ra1 : u0, ops->v[ct->k0].b0,
-	                      ops->v[ct->k1].b1, &ct->alt)) != RL_OK)
+	uint32_t nb0 = ops->v[ct->k0].b0, nb1 = ops->v[ct->k1].b1;
+	rl_op gone = {u0, u1, before ? nb0 : nb1, before ? nb0 : nb1, 0, RL_OP_DELETE, 0};
+	if ((before && (rc = rl_opvec_push(&ct->alt, &gone)) != RL_OK) ||
+	    (rc = rl_mv_realign_run(c, before ? u1 : ra0, before ? ra1 : u0, nb0, nb1, &ct->alt)) !=
+	        RL_OK ||
+	    (!before && (rc = rl_opvec_push(&ct->alt, &gone)) != RL_OK))
 		return rc;
 	/* A bullet that restates one of the copies is derived from it (provenance's): the stretch
 	 * diffed again may hold bullets (the generator's stand where the moved copy stood), but may
@@ -384,10 +477,15 @@ static int copy_gain(rl_ctx *c, const rl_opvec *ops, const taken *tk, const acce
 	 * bullet restates left out: 1664300104 p10). */
 	if (pairs_items(c, &ct->alt))
 		return RL_OK;
-	int64_t now = (int64_t)kept_free(c, ops, tk, ra0, ra1) + own.eq + drop_eq;
-	int64_t gain = (int64_t)equal_words(c, &ct->alt) + ct->m.eq - now;
-	/* (the stretch's own stems left out: its copies pair by the same template either way) */
-	ct->gain = gain >= 0 && gain + (int64_t)(ct->m.stem - ct->m.eq) - (own.stem - own.eq) > 0;
+	int64_t base = (int64_t)ct->m.eq - own.eq - drop_eq;
+	int64_t gain = (int64_t)equal_words(c, &ct->alt) + base - kept_free(c, ops, tk, ra0, ra1);
+	if ((rc = far_side(c, ops, tk, u0, u1, before, base, &gain, ct)) != RL_OK)
+		return rc;
+	/* (the stretch's own stems left out: its copies pair by the same template either way; the
+	 * whole stems decide a tie of the stems) */
+	int64_t by_stem = gain + (int64_t)(ct->m.stem - ct->m.eq) - (own.stem - own.eq);
+	bool by_whole = ct->m.whole - ct->m.eq > own.whole - own.eq;
+	ct->gain = gain >= 0 && (by_stem > 0 || (by_stem == 0 && by_whole));
 	return RL_OK;
 }
 
@@ -420,24 +518,18 @@ static int drop_move(taken *tk, accepts *acc, size_t j, rl_opvec *moved)
 	return rc;
 }
 
-/* Put alt's ops and gone (before them, or after) in place of ops [k0, k1), in place: a copy of
+/* Put alt's ops (the copy's deletion among them) in place of ops [k0, k1), in place: a copy of
  * the whole list (24 bytes an op) grown by doubling was the moves stage's peak on a text rewritten
  * at rate 0.3 (+27 MiB at 10 MB, the new list and the old at once). ops is unchanged when out of
  * memory. */
-static int splice(rl_opvec *ops, size_t k0, size_t k1, const rl_opvec *alt, const rl_op *gone,
-                  bool before)
+static int splice(rl_opvec *ops, size_t k0, size_t k1, const rl_opvec *alt)
 {
-	size_t put = alt->n + 1, tail = ops->n - k1;
+	size_t put = alt->n, tail = ops->n - k1;
 	if (rl_opvec_reserve(ops, k0 + put + tail) != RL_OK)
 		return RL_ENOMEM;
 	memmove(ops->v + k0 + put, ops->v + k1, tail * sizeof *ops->v);
-	rl_op *at = ops->v + k0;
-	if (before)
-		*at++ = *gone;
 	if (alt->n)
-		memcpy(at, alt->v, alt->n * sizeof *at);
-	if (!before)
-		at[alt->n] = *gone;
+		memcpy(ops->v + k0, alt->v, alt->n * sizeof *ops->v);
 	ops->n = k0 + put + tail;
 	return RL_OK;
 }
@@ -466,10 +558,7 @@ static int take_copy(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, size_t m
 	for (size_t k = 0; k < ct->ndrop; k++)
 		if ((rc = drop_move(tk, acc, ct->drop[k], moved)) != RL_OK)
 			goto out;
-	bool before = u1 <= sp.a0;
-	rl_op gone = {u0, u1, 0, 0, 0, RL_OP_DELETE, 0};
-	gone.b0 = gone.b1 = before ? ops->v[ct->k0].b0 : ops->v[ct->k1].b1;
-	if ((rc = splice(ops, ct->k0, ct->k1 + 1, &ct->alt, &gone, before)) != RL_OK)
+	if ((rc = splice(ops, ct->k0, ct->k1 + 1, &ct->alt)) != RL_OK)
 		goto out;
 	memset(tk->moved[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
 	memset(tk->free_tok[RL_OLD] + sp.a0, 0, sp.a1 - sp.a0);
@@ -529,7 +618,7 @@ int rl_mv_swap_copies(rl_ctx *c, rl_opvec *ops, taken *tk, accepts *acc, rl_opve
 {
 	copy_try try = {0}, best = {0};
 	by_new ix = {NULL, 0, false};
-	walk w = {{0, 0}, {0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+	walk w = {{0, 0, 0}, {0, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
 	int rc = by_new_build(acc, &ix);
 	for (size_t m = 0; m < acc->n && rc == RL_OK; m++) {
 		const rl_span *sp = &acc->v[m].sp;

@@ -1,6 +1,7 @@
 /* stems.c: word stems for the sources stage and the move stage's narrow shingles (stems.h). */
 #include "stems.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,11 +32,11 @@ static inline bool ends(const unsigned char *s, size_t len, const char *suf)
 }
 
 /* The hash of a word's stem: its first 64 bytes at most, A-Z made a-z, an ending cut, then its
- * first STEM_BYTES bytes hashed. Only the bytes read are lowered, where they are read: the
+ * first keep bytes hashed. Only the bytes read are lowered, where they are read: the
  * ending's few and the stem's first seven (a copy of the whole word made lower case first was
  * most of this function's instructions, on the sources stage's words of OLD that its memo has not
  * seen, a Russian word's every inflected form). */
-uint32_t rl_stem_hash(const char *text, const rl_token *tk)
+static uint32_t stem_hash(const char *text, const rl_token *tk, size_t keep)
 {
 	const unsigned char *w = (const unsigned char *)text + tk->off;
 	size_t len = tk->len < 64 ? tk->len : 64;
@@ -55,9 +56,19 @@ uint32_t rl_stem_hash(const char *text, const rl_token *tk)
 	    strchr("bdgkmnprt", lower_byte(w[len - 1])))
 		len--;
 	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < len && k < STEM_BYTES; k++)
+	for (size_t k = 0; k < len && k < keep; k++)
 		h = (h ^ lower_byte(w[k])) * 16777619u;
 	return h ? h : 1;
+}
+
+uint32_t rl_stem_hash(const char *text, const rl_token *tk)
+{
+	return stem_hash(text, tk, STEM_BYTES);
+}
+
+uint32_t rl_stem_hash_whole(const char *text, const rl_token *tk)
+{
+	return stem_hash(text, tk, SIZE_MAX);
 }
 
 /* Markup's own words carry no content: the names of a table's or a tag's attributes, of a

@@ -70,4 +70,10 @@ bool rl_stem_weighed(const rl_ctx *c, int s, uint32_t t);
 /* The hash of a word's stem. */
 uint32_t rl_stem_hash(const char *text, const rl_token *tk);
 
+/* The hash of a word's whole stem: the ending cut as rl_stem_hash cuts it, then every byte of
+ * the rest hashed, not its first seven: the copies of a template that differ in one name told
+ * apart where the names share their head ("MutableSet", "MutableMapping", "MutableSequence";
+ * "Mutablesets" is the first). */
+uint32_t rl_stem_hash_whole(const char *text, const rl_token *tk);
+
 #endif

@@ -63,6 +63,68 @@ Test(move_copies, of_copies_that_differ_in_one_word_the_one_matching_it_by_stem_
 	free(got);
 }
 
+/* Stop 37 (seed 1312310682 p4): the copies' one word is a name, and the names share their first
+ * seven letters ("MutableSet", "MutableMapping", "MutableSequence" in Python's list of deprecated
+ * aliases), which is all a stem compares. The exact diff paired each copy below the moved one in
+ * place with the next one's wording, the move took the last copy, and every copy matched the
+ * moved one's new wording ("Stationclocks") alike by stems: the move kept the copy it had found.
+ * The names compared whole break the tie, and each copy stays with its own wording. */
+#define TABLE(c) "Changed in release 4: the " c " table now keeps an index of its own. See the " \
+                 "harbour log."
+#define TABLES(c) "Altered in release 4: the " c " table now keeps an index of its own. View the " \
+                  "harbour log."
+
+Test(move_copies, of_copies_whose_names_share_a_stem_the_one_matching_the_whole_name_moves)
+{
+	char *got = run(P1 "\n\n" TABLE("StationMaster") "\n\n" TABLE("StationClock") "\n\n"
+	                   TABLE("StationBell") "\n\n" TABLE("StationGate") "\n\n" P2 "\n\n" P3
+	                   "\n\n" P4 "\n",
+	                P1 "\n\n" TABLES("Stationmasters") "\n\n" TABLES("Stationbells") "\n\n"
+	                   TABLES("Stationgates") "\n\n" P2 "\n\n" P3 "\n\n" TABLES("Stationclocks")
+	                   "\n\n" P4 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "r1 StationClock > Stationclocks"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r StationBell > Stationbells"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r StationGate > Stationgates"), "%s", got);
+	cr_assert_null(strstr(got, "StationGate > Stationclocks"), "%s", got);
+	free(got);
+}
+
+/* Stop 37 (seed 1312310682 p4, the same list): the exact diff deleted a copy below the moved one
+ * ("StationRoof") and paired each copy between in place with the next one's wording; the move
+ * first took a copy above it ("StationMaster", whose second sentence NEW drops). Taking the
+ * moved copy instead, its partner goes on down the list to the copy deleted: the stretch is
+ * diffed again to there, and every copy stays with its own wording. */
+#define LIST(c) "Changed since release 4: the " c " table now keeps an index of its own. See the " \
+                "harbour log for the hours of each berth."
+#define LIST_KEEP(c, r) "Changed since release " r ": the " c " table now keeps an index of its " \
+                        "own."
+
+Test(move_copies, a_moved_copy_taken_its_partner_goes_on_down_the_list_to_the_copy_deleted)
+{
+	char *got = run(P1 "\n\n" LIST("StationMaster") "\n\n" LIST("StationClock") "\n\n"
+	                   LIST("StationBell") "\n\n" LIST("StationGate") "\n\n" LIST("StationYard")
+	                   "\n\n" LIST("StationRoof") "\n\n" LIST("StationWall") "\n\n" P2 "\n\n" P3
+	                   "\n\n" P4 "\n",
+	                P1 "\n\nChanged as release four: the Stationmasters table now keeps an index of "
+	                   "its own.\n\nChanged since version 4: the Stationclocks table now keeps an "
+	                   "index of its own.\n\nAltered since version four: the Stationbells table now "
+	                   "keeps an index of its own. See the harbour logbook for the hours of each "
+	                   "berth.\n\n" LIST_KEEP("Stationyards", "four") "\n\n"
+	                   LIST_KEEP("Stationroofs", "4") " View the harbour log for the hours of each "
+	                   "berth.\n\nChanged since release "
+	                   "four: the Stationwalls table now holds an index of its own.\n\n" P2 "\n\n" P3
+	                   "\n\nChanged since version 4: the Stationgates table now keeps an index of its "
+	                   "own. View the harbour logbook for the hours of each berth.\n\n" P4 "\n",
+	                0);
+	cr_assert_not_null(strstr(got, "r1 StationGate > Stationgates"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r StationMaster > Stationmasters"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r StationYard > Stationyards"), "%s", got);
+	cr_assert_not_null(strstr(got, "| r StationRoof > Stationroofs"), "%s", got);
+	cr_assert_null(strstr(got, "StationGate > Stationyards"), "%s", got);
+	free(got);
+}
+
 /* The same down a list of five copies, all reworded, the first moved: the exact diff paired each
  * copy in place with the next one's wording, and the move stage took the last copy, four copies
  * away from the one that moved. The whole list is looked through, and the four stay in place. */
