@@ -1,0 +1,36 @@
+/* window_stage.h: what the two ways of finding the windows share (window.c: lines equal byte
+ * for byte; window_para.c: paragraphs equal once whitespace is collapsed). Private to them. */
+#ifndef REDLINE_WINDOW_STAGE_H
+#define REDLINE_WINDOW_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "token.h"
+#include "window.h"
+
+#define RL_WIN_NONE UINT32_MAX
+
+/* A pair of units found once on each side: OLD's i, NEW's j (lines or paragraphs; for a moved
+ * one handed to the joining of windows, their first tokens). */
+typedef struct rl_win_pair {
+	uint32_t i, j;
+} rl_win_pair;
+
+/* The pairs p[0..np) (in NEW's order; not const: GCC takes a const pointer to memory
+ * malloc'd for them as a read of it) that stay in order: the longest run increasing in OLD
+ * (patience diff's), marked in keep[k]; prev and tail are scratch of np entries. */
+void rl_win_in_order(rl_win_pair *p, uint32_t np, uint32_t *prev, uint32_t *tail,
+                     uint8_t *keep);
+
+/* The windows of two texts by their paragraphs, whitespace collapsed (window_para.c), for the
+ * texts whose lines the byte-for-byte match leaves mostly apart (re-wrapped): RL_OK with *out
+ * (malloc'd, *n windows, each moved paragraph's two places not yet joined) and *mv (malloc'd or
+ * NULL, *nmv pairs of first tokens: the paragraphs matched out of order); RL_OK with *out NULL
+ * when no paragraph kept differs from its match in its whitespace (the byte-for-byte match said
+ * all there is) or nothing is kept; RL_ENOMEM. */
+int rl_windows_paras(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
+                     size_t *n, rl_win_pair **mv, uint32_t *nmv);
+
+#endif
