@@ -118,8 +118,9 @@ typedef struct entry {
 } entry;
 
 /* May a window start at line i of a and line j of b (both start a paragraph)? */
-static bool cut_at(const side *a, uint32_t i, const side *b, uint32_t j)
+static bool cut_at(const void *sa, uint32_t i, const void *sb, uint32_t j)
 {
+	const side *a = sa, *b = sb;
 	return a->v[a->l[i].t0].gap >= CUT_GAP && b->v[b->l[j].t0].gap >= CUT_GAP;
 }
 
@@ -229,25 +230,22 @@ static int match_lines(const side *a, const side *b, uint32_t *mo, moved **mv, u
 	return RL_OK;
 }
 
-/* The kept part of the stretch of matched lines a[i0..i0+len) = b[j0..j0+len): lines [*m0, *m1)
- * of it, after the paragraph of the change before it and RL_WINDOW_CONTEXT more, and before
- * those of the change after it. */
-static void core_of(const side *a, const side *b, uint32_t i0, uint32_t j0, uint32_t len,
-                    uint32_t *m0, uint32_t *m1)
+void rl_win_core(rl_win_cut cut, const void *a, uint32_t na, const void *b, uint32_t nb,
+                 uint32_t i0, uint32_t j0, uint32_t len, uint32_t *m0, uint32_t *m1)
 {
 	uint32_t lo = 0, hi = len;
 	if (i0 > 0 || j0 > 0) {
 		lo = len;
 		for (uint32_t m = 1, cuts = 0; m < len; m++)
-			if (cut_at(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
+			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
 				lo = m;
 				break;
 			}
 	}
-	if (i0 + len < a->nl || j0 + len < b->nl) {
+	if (i0 + len < na || j0 + len < nb) {
 		hi = 0;
 		for (uint32_t m = len - 1, cuts = 0; m > 0; m--)
-			if (cut_at(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
+			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
 				hi = m;
 				break;
 			}
@@ -388,7 +386,7 @@ int rl_windows_find(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_win
 			len++;
 		j = j0 + len;
 		uint32_t m0, m1;
-		core_of(&a, &b, i0, j0, len, &m0, &m1);
+		rl_win_core(cut_at, &a, a.nl, &b, b.nl, i0, j0, len, &m0, &m1);
 		if (m0 == m1)
 			continue;
 		uint32_t ka0 = a.l[i0 + m0].t0, kb0 = b.l[j0 + m0].t0;

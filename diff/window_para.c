@@ -43,31 +43,58 @@ static inline unsigned facts_of(const rl_token *t)
 	return gap_of(t) << 16 | (unsigned)t->cls << 8 | t->flags;
 }
 
-static uint64_t para_hash(const pside *s, uint32_t t0, uint32_t t1)
+/* Mix w into h. */
+static inline uint64_t mix(uint64_t h, uint64_t w)
 {
-	uint64_t h = 0x9E3779B97F4A7C15u ^ (t1 - t0);
+	h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+	return h ^ (h >> 32);
+}
+
+/* A hash of a block: its tokens' bytes and gaps as para_eq compares them. A token's bytes are
+ * read eight at a time, its last word masked to its length (little-endian: elsewhere the mask
+ * keeps other bytes, and equal blocks may hash apart, which only loses a match); the text's
+ * last bytes are copied. rl_hash_bytes a token, a call and a finish each, cost three times as
+ * much. */
+static uint64_t para_hash(const pside *s, uint32_t t0, uint32_t t1, size_t len)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u;
 	for (uint32_t t = t0; t < t1; t++) {
 		const rl_token *tk = &s->v[t];
-		h ^= rl_hash_bytes(s->text + tk->off, tk->len) + facts_of(tk);
-		h *= 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
+		const char *p = s->text + tk->off;
+		uint32_t n = tk->len;
+		uint64_t w = gap_of(tk);
+		for (; n >= 8; n -= 8, p += 8) {
+			h = mix(h, w);
+			memcpy(&w, p, 8);
+		}
+		h = mix(h, w);
+		if (n > 0 && (size_t)(p - s->text) + 8 <= len) {
+			memcpy(&w, p, 8);
+			h = mix(h, w & (~(uint64_t)0 >> (64 - 8 * n)));
+		} else if (n > 0) {
+			w = 0;
+			memcpy(&w, p, n);
+			h = mix(h, w);
+		}
 	}
 	return h;
 }
 
-/* The blocks of a side: a new one at each token a reader sees start a line (and the first). */
+/* The blocks of a side: a new one at each line whose first token a reader sees start a line
+ * (and the first), found over the tokenizer's lines (every such token starts one). */
 static int paras_of(pside *s, const rl_tokens *toks)
 {
 	s->v = rl_tokens_array(toks);
 	s->text = rl_tokens_text(toks);
 	s->n = (uint32_t)rl_tokens_count(toks);
-	uint32_t np = 0;
-	for (uint32_t t = 0; t < s->n; t++)
-		np += t == 0 || s->v[t].gap >= RL_GAP_BREAK;
-	if (!(s->p = malloc(((size_t)np + 1) * sizeof *s->p)))
+	size_t len = rl_tokens_text_len(toks), nl;
+	bool lf_only;
+	const rl_tokline *l = rl_tokens_lines(toks, &nl, &lf_only);
+	if (!(s->p = malloc((nl + 1) * sizeof *s->p)))
 		return RL_ENOMEM;
 	s->np = 0;
-	for (uint32_t t = 0; t < s->n; t++) {
+	for (size_t k = 0; k < nl; k++) {
+		uint32_t t = l[k].t0;
 		if (t > 0 && s->v[t].gap < RL_GAP_BREAK)
 			continue;
 		if (s->np)
@@ -75,7 +102,7 @@ static int paras_of(pside *s, const rl_tokens *toks)
 		s->p[s->np++] = (para){0, t, s->n};
 	}
 	for (uint32_t k = 0; k < s->np; k++)
-		s->p[k].h = para_hash(s, s->p[k].t0, s->p[k].t1);
+		s->p[k].h = para_hash(s, s->p[k].t0, s->p[k].t1, len);
 	return RL_OK;
 }
 
@@ -185,35 +212,10 @@ done:
 }
 
 /* May a window start at block i of a and block j of b (both start a paragraph)? */
-static bool cut_at(const pside *a, uint32_t i, const pside *b, uint32_t j)
+static bool cut_at(const void *sa, uint32_t i, const void *sb, uint32_t j)
 {
+	const pside *a = sa, *b = sb;
 	return a->v[a->p[i].t0].gap >= RL_GAP_PARA && b->v[b->p[j].t0].gap >= RL_GAP_PARA;
-}
-
-/* The kept part [*m0, *m1) of the run of matched blocks a[i0..i0+len) = b[j0..j0+len): after
- * the paragraph of the change before it and RL_WINDOW_CONTEXT more, before those of the change
- * after it (window.c's core_of, over blocks). */
-static void core_of(const pside *a, const pside *b, uint32_t i0, uint32_t j0, uint32_t len,
-                    uint32_t *m0, uint32_t *m1)
-{
-	uint32_t lo = 0, hi = len;
-	if (i0 > 0 || j0 > 0) {
-		lo = len;
-		for (uint32_t m = 1, cuts = 0; m < len; m++)
-			if (cut_at(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
-				lo = m;
-				break;
-			}
-	}
-	if (i0 + len < a->np || j0 + len < b->np) {
-		hi = 0;
-		for (uint32_t m = len - 1, cuts = 0; m > 0; m--)
-			if (cut_at(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
-				hi = m;
-				break;
-			}
-	}
-	*m0 = lo, *m1 = hi > lo ? hi : lo;
 }
 
 /* The windows between the kept parts of the runs of matched blocks. *rewrapped: a kept block
@@ -233,7 +235,7 @@ static size_t windows_between(const pside *a, const pside *b, const uint32_t *mo
 		while (j0 + len < b->np && mo[j0 + len] == i0 + len)
 			len++;
 		j = j0 + len;
-		core_of(a, b, i0, j0, len, &lo, &hi);
+		rl_win_core(cut_at, a, a->np, b, b->np, i0, j0, len, &lo, &hi);
 		if (lo == hi)
 			continue;
 		for (uint32_t m = lo; m < hi && !*rewrapped; m++)

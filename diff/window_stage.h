@@ -24,6 +24,15 @@ typedef struct rl_win_pair {
 void rl_win_in_order(rl_win_pair *p, uint32_t np, uint32_t *prev, uint32_t *tail,
                      uint8_t *keep);
 
+/* May a window start at unit i of OLD (a) and unit j of NEW (b): both start a paragraph? */
+typedef bool (*rl_win_cut)(const void *a, uint32_t i, const void *b, uint32_t j);
+
+/* The kept part [*m0, *m1) of the run of matched units a[i0..i0+len) = b[j0..j0+len) (of na
+ * and nb units): after the paragraph of the change before it and RL_WINDOW_CONTEXT more, and
+ * before those of the change after it, cut where cut says a window may start. */
+void rl_win_core(rl_win_cut cut, const void *a, uint32_t na, const void *b, uint32_t nb,
+                 uint32_t i0, uint32_t j0, uint32_t len, uint32_t *m0, uint32_t *m1);
+
 /* The windows of two texts by their paragraphs, whitespace collapsed (window_para.c), for the
  * texts whose lines the byte-for-byte match leaves mostly apart (re-wrapped): RL_OK with *out
  * (malloc'd, *n windows, each moved paragraph's two places not yet joined) and *mv (malloc'd or
