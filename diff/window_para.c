@@ -18,11 +18,13 @@
 #include "bytes.h"
 #include "status.h"
 
+/* A block (a paragraph, or a line a reader sees): tokens [t0, t1), and its hash (para_hash). */
 typedef struct para {
 	uint64_t h;
 	uint32_t t0, t1;
 } para;
 
+/* A side: its tokens, its text and its blocks. */
 typedef struct pside {
 	const rl_token *v;
 	const char *text;
@@ -31,7 +33,7 @@ typedef struct pside {
 	uint32_t np;
 } pside;
 
-/* A gap as paragraphs compare it: a soft line break is a space. */
+/* A gap as blocks compare it: a soft line break is a space. */
 static inline unsigned gap_of(const rl_token *t)
 {
 	return t->gap == RL_GAP_LINE ? RL_GAP_SPACE : t->gap;
@@ -106,7 +108,7 @@ static int paras_of(pside *s, const rl_tokens *toks)
 	return RL_OK;
 }
 
-/* Are paragraph i of a and j of b the same once whitespace is collapsed? */
+/* Are block i of a and j of b the same once whitespace is collapsed? */
 static bool para_eq(const pside *a, uint32_t i, const pside *b, uint32_t j)
 {
 	const para *x = &a->p[i], *y = &b->p[j];
@@ -131,14 +133,14 @@ static bool same_bytes(const pside *a, uint32_t i, const pside *b, uint32_t j)
 	       memcmp(a->text + p0->off, b->text + q0->off, n) == 0;
 }
 
-/* OLD's paragraphs by hash: how often each occurs on each side. */
+/* OLD's blocks by hash: how often each occurs on each side. */
 typedef struct entry {
 	uint64_t h;
-	uint32_t para;     /* OLD's paragraph with it (the last one) */
+	uint32_t para;     /* OLD's block with it (the last one) */
 	uint32_t na, nb;   /* occurrences in OLD and NEW */
 } entry;
 
-/* The slot of each of NEW's paragraphs in tab (OLD's by hash, counted on both sides). */
+/* The slot of each of NEW's blocks in tab (OLD's by hash, counted on both sides). */
 static void count_paras(const pside *a, const pside *b, entry *tab, size_t mask, uint32_t *slot)
 {
 	for (uint32_t i = 0; i < a->np; i++) {
@@ -156,15 +158,15 @@ static void count_paras(const pside *a, const pside *b, entry *tab, size_t mask,
 	}
 }
 
-/* Is NEW's paragraph j, in slot[j] of tab, once on each side? */
+/* Is NEW's block j, in slot[j] of tab, once on each side? */
 static bool unique(const entry *tab, const uint32_t *slot, uint32_t j)
 {
 	return slot[j] != RL_WIN_NONE && tab[slot[j]].na == 1 && tab[slot[j]].nb == 1;
 }
 
-/* The paragraphs matched as window.c matches lines (mo[j]: NEW's j is OLD's mo[j], or
+/* The blocks matched as window.c matches lines (mo[j]: NEW's j is OLD's mo[j], or
  * RL_WIN_NONE): the unique ones that keep their order, extended over their equal neighbours;
- * those out of order into p[0..*nmv) (p: room for NEW's paragraphs). */
+ * those out of order into p[0..*nmv) (p: room for NEW's blocks). */
 static int match_paras(const pside *a, const pside *b, uint32_t *mo, rl_win_pair *p,
                        uint32_t *nmv)
 {
