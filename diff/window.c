@@ -8,7 +8,6 @@
 #include "move.h"
 #include "pipeline.h"
 #include "status.h"
-#include "window_stage.h"
 
 /* Texts shorter than this (tokens, both sides together) are compared whole: the windows would
  * save little, and the short texts of the tests and goldens keep one path. */
@@ -127,28 +126,6 @@ static bool cut_at(const void *sa, uint32_t i, const void *sb, uint32_t j)
 /* A unique line matched out of order: OLD's line i is NEW's line j. */
 typedef rl_win_pair moved;
 
-void rl_win_in_order(rl_win_pair *p, uint32_t np, uint32_t *prev, uint32_t *tail,
-                     uint8_t *keep)
-{
-	uint32_t len = 0;
-	for (uint32_t k = 0; k < np; k++) {
-		uint32_t lo = 0, hi = len;  /* the first tail whose line comes after p[k]'s */
-		while (lo < hi) {
-			uint32_t mid = lo + (hi - lo) / 2;
-			if (p[tail[mid]].i < p[k].i)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[k] = lo ? tail[lo - 1] : NONE;
-		tail[lo] = k;
-		len += lo == len;
-		keep[k] = 0;
-	}
-	for (uint32_t k = len ? tail[len - 1] : NONE; k != NONE; k = prev[k])
-		keep[k] = 1;
-}
-
 /* The matched lines (mo[j]: NEW's line j is OLD's line mo[j], or NONE), as patience diff matches
  * them: the unique lines that keep their order, then their equal neighbours. The unique lines
  * matched out of order (moved lines) into *mv (malloc'd, *nmv of them, NULL when none). */
@@ -228,29 +205,6 @@ static int match_lines(const side *a, const side *b, uint32_t *mo, moved **mv, u
 	else
 		*mv = p, *nmv = n;
 	return RL_OK;
-}
-
-void rl_win_core(rl_win_cut cut, const void *a, uint32_t na, const void *b, uint32_t nb,
-                 uint32_t i0, uint32_t j0, uint32_t len, uint32_t *m0, uint32_t *m1)
-{
-	uint32_t lo = 0, hi = len;
-	if (i0 > 0 || j0 > 0) {
-		lo = len;
-		for (uint32_t m = 1, cuts = 0; m < len; m++)
-			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
-				lo = m;
-				break;
-			}
-	}
-	if (i0 + len < na || j0 + len < nb) {
-		hi = 0;
-		for (uint32_t m = len - 1, cuts = 0; m > 0; m--)
-			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
-				hi = m;
-				break;
-			}
-	}
-	*m0 = lo, *m1 = hi > lo ? hi : lo;
 }
 
 /* The window of w[0..nw) holding token t of side s (0: OLD, 1: NEW), or nw. */

@@ -1,4 +1,4 @@
-/* window_para.c: the windows of two texts whose paragraphs were re-wrapped (window_stage.h).
+/* window_para.c: the windows of two texts whose paragraphs were re-wrapped (window_para.h).
  *
  * An editor that fills paragraphs to another width, a document against its plain-text export,
  * Markdown re-flowed: no line is the same byte for byte, so window.c's match keeps little and
@@ -10,7 +10,7 @@
  * and a space only the gap differs, and the stages that read it look at the text around a
  * change, which the windows keep (two paragraphs of context, cut where both sides start a
  * paragraph, as for lines). */
-#include "window_stage.h"
+#include "window_para.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +43,51 @@ static inline unsigned gap_of(const rl_token *t)
 static inline unsigned facts_of(const rl_token *t)
 {
 	return gap_of(t) << 16 | (unsigned)t->cls << 8 | t->flags;
+}
+
+void rl_win_in_order(rl_win_pair *p, uint32_t np, uint32_t *prev, uint32_t *tail,
+                     uint8_t *keep)
+{
+	uint32_t len = 0;
+	for (uint32_t k = 0; k < np; k++) {
+		uint32_t lo = 0, hi = len;  /* the first tail whose line comes after p[k]'s */
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (p[tail[mid]].i < p[k].i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[k] = lo ? tail[lo - 1] : RL_WIN_NONE;
+		tail[lo] = k;
+		len += lo == len;
+		keep[k] = 0;
+	}
+	for (uint32_t k = len ? tail[len - 1] : RL_WIN_NONE; k != RL_WIN_NONE; k = prev[k])
+		keep[k] = 1;
+}
+
+void rl_win_core(rl_win_cut cut, const void *a, uint32_t na, const void *b, uint32_t nb,
+                 uint32_t i0, uint32_t j0, uint32_t len, uint32_t *m0, uint32_t *m1)
+{
+	uint32_t lo = 0, hi = len;
+	if (i0 > 0 || j0 > 0) {
+		lo = len;
+		for (uint32_t m = 1, cuts = 0; m < len; m++)
+			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
+				lo = m;
+				break;
+			}
+	}
+	if (i0 + len < na || j0 + len < nb) {
+		hi = 0;
+		for (uint32_t m = len - 1, cuts = 0; m > 0; m--)
+			if (cut(a, i0 + m, b, j0 + m) && ++cuts > RL_WINDOW_CONTEXT) {
+				hi = m;
+				break;
+			}
+	}
+	*m0 = lo, *m1 = hi > lo ? hi : lo;
 }
 
 /* Mix w into h. */

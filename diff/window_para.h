@@ -1,14 +1,22 @@
-/* window_stage.h: what the two ways of finding the windows share (window.c: lines equal byte
- * for byte; window_para.c: paragraphs equal once whitespace is collapsed). Private to them. */
-#ifndef REDLINE_WINDOW_STAGE_H
-#define REDLINE_WINDOW_STAGE_H
+/* window_para.h: what the two ways of finding the windows share (window.c: lines equal byte
+ * for byte; window_para.c, which holds the shared parts: blocks equal once whitespace is
+ * collapsed). For window.c alone; window.h includes it. */
+#ifndef REDLINE_WINDOW_PARA_H
+#define REDLINE_WINDOW_PARA_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "token.h"
-#include "window.h"
+
+/* Whole paragraphs of context kept in a window on each side of a change. */
+#define RL_WINDOW_CONTEXT 2
+
+/* One window: OLD's tokens [a0, a1) and NEW's [b0, b1). */
+typedef struct rl_window {
+	uint32_t a0, a1, b0, b1;
+} rl_window;
 
 #define RL_WIN_NONE UINT32_MAX
 
@@ -33,7 +41,7 @@ typedef bool (*rl_win_cut)(const void *a, uint32_t i, const void *b, uint32_t j)
 void rl_win_core(rl_win_cut cut, const void *a, uint32_t na, const void *b, uint32_t nb,
                  uint32_t i0, uint32_t j0, uint32_t len, uint32_t *m0, uint32_t *m1);
 
-/* The windows of two texts by their paragraphs, whitespace collapsed (window_para.c), for the
+/* The windows of two texts by their paragraphs, whitespace collapsed (below), for the
  * texts whose lines the byte-for-byte match leaves mostly apart (re-wrapped): RL_OK with *out
  * (malloc'd, *n windows, each moved paragraph's two places not yet joined) and *mv (malloc'd or
  * NULL, *nmv pairs of first tokens: the paragraphs matched out of order); RL_OK with *out NULL
