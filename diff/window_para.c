@@ -24,13 +24,17 @@ typedef struct para {
 	uint32_t t0, t1;
 } para;
 
-/* A side: its tokens, its text and its blocks. */
+/* A side: its tokens, its text and its blocks. rough: the blocks' hashes are their sketches
+ * (para_sketch), and blocks of equal sketches and lengths count as equal (the rough match). */
 typedef struct pside {
 	const rl_token *v;
 	const char *text;
+	size_t len;
 	uint32_t n;
 	para *p;
 	uint32_t np;
+	bool rough;
+	bool wrapped;  /* hard-wrapped: a quarter of its lines, or more, continue after a soft break */
 } pside;
 
 /* A gap as blocks compare it: a soft line break is a space. */
@@ -51,6 +55,9 @@ void rl_win_in_order(rl_win_pair *p, uint32_t np, uint32_t *prev, uint32_t *tail
 	uint32_t len = 0;
 	for (uint32_t k = 0; k < np; k++) {
 		uint32_t lo = 0, hi = len;  /* the first tail whose line comes after p[k]'s */
+		/* Mostly p[k] extends the longest run (the texts keep their order): no search. */
+		if (len > 0 && p[tail[len - 1]].i < p[k].i)
+			lo = hi;
 		while (lo < hi) {
 			uint32_t mid = lo + (hi - lo) / 2;
 			if (p[tail[mid]].i < p[k].i)
@@ -97,13 +104,45 @@ static inline uint64_t mix(uint64_t h, uint64_t w)
 	return h ^ (h >> 32);
 }
 
+/* Token t's first bytes, up to eight (fewer: the word masked to its length, little-endian;
+ * the text's last bytes are copied). */
+static inline uint64_t head_bytes(const pside *s, const rl_token *tk)
+{
+	const char *p = s->text + tk->off;
+	uint64_t w = 0;
+	if (tk->len >= 8 || (size_t)tk->off + 8 <= s->len) {
+		memcpy(&w, p, 8);
+		return tk->len >= 8 ? w : w & (~(uint64_t)0 >> (64 - 8 * tk->len));
+	}
+	memcpy(&w, p, tk->len);
+	return w;
+}
+
+/* A block's sketch: its length in tokens, the lengths of its first, second, middle and last
+ * tokens and the first bytes of the first three (part of what para_eq compares, so that equal
+ * blocks have equal sketches; the second, for paragraphs that open alike: "Section 4"). A block with a word
+ * changed in it may keep its sketch, but seldom its length when it lost or gained a sentence
+ * or a phrase; the rough match that reads it only judges whether the windows could pay. A
+ * few loads a block, where a hash of its bytes reads them all (40 instructions a token). */
+static uint64_t para_sketch(const pside *s, uint32_t t0, uint32_t t1)
+{
+	if (t1 == t0)  /* (no block is empty, but for an empty text) */
+		return 0;
+	const rl_token *first = &s->v[t0], *mid = &s->v[t0 + (t1 - 1 - t0) / 2];
+	const rl_token *second = &s->v[t0 + (t1 - t0 > 1)];
+	uint64_t lens = (uint64_t)(t1 - t0) << 40 | (uint64_t)s->v[t1 - 1].len << 20 | mid->len;
+	uint64_t h = mix(mix(0x9E3779B97F4A7C15u, lens), head_bytes(s, first) + first->len);
+	return mix(mix(h, head_bytes(s, second) + second->len), head_bytes(s, mid));
+}
+
 /* A hash of a block: its tokens' bytes and gaps as para_eq compares them. A token's bytes are
  * read eight at a time, its last word masked to its length (little-endian: elsewhere the mask
  * keeps other bytes, and equal blocks may hash apart, which only loses a match); the text's
  * last bytes are copied. rl_hash_bytes a token, a call and a finish each, cost three times as
  * much. */
-static uint64_t para_hash(const pside *s, uint32_t t0, uint32_t t1, size_t len)
+static uint64_t para_hash(const pside *s, uint32_t t0, uint32_t t1)
 {
+	size_t len = s->len;
 	uint64_t h = 0x9E3779B97F4A7C15u;
 	for (uint32_t t = t0; t < t1; t++) {
 		const rl_token *tk = &s->v[t];
@@ -128,29 +167,51 @@ static uint64_t para_hash(const pside *s, uint32_t t0, uint32_t t1, size_t len)
 }
 
 /* The blocks of a side: a new one at each line whose first token a reader sees start a line
- * (and the first), found over the tokenizer's lines (every such token starts one). */
+ * (and the first), found over the tokenizer's lines (every such token starts one); whether it
+ * is hard-wrapped, from the same walk. */
 static int paras_of(pside *s, const rl_tokens *toks)
 {
 	s->v = rl_tokens_array(toks);
 	s->text = rl_tokens_text(toks);
 	s->n = (uint32_t)rl_tokens_count(toks);
-	size_t len = rl_tokens_text_len(toks), nl;
+	s->len = rl_tokens_text_len(toks);
+	size_t nl;
 	bool lf_only;
 	const rl_tokline *l = rl_tokens_lines(toks, &nl, &lf_only);
 	if (!(s->p = malloc((nl + 1) * sizeof *s->p)))
 		return RL_ENOMEM;
-	s->np = 0;
-	for (size_t k = 0; k < nl; k++) {
+	/* The first line starts the first block; a later one starts after RL_GAP_LINE or more. */
+	s->np = nl > 0;
+	if (nl > 0)
+		s->p[0] = (para){0, l[0].t0, s->n};
+	size_t soft = 0;  /* lines after a soft break */
+	for (size_t k = 1; k < nl; k++) {
 		uint32_t t = l[k].t0;
-		if (t > 0 && s->v[t].gap < RL_GAP_BREAK)
+		if (s->v[t].gap < RL_GAP_BREAK) {
+			soft++;
 			continue;
-		if (s->np)
-			s->p[s->np - 1].t1 = t;
+		}
+		s->p[s->np - 1].t1 = t;
 		s->p[s->np++] = (para){0, t, s->n};
 	}
-	for (uint32_t k = 0; k < s->np; k++)
-		s->p[k].h = para_hash(s, s->p[k].t0, s->p[k].t1, len);
+	s->wrapped = soft * 4 >= nl && soft > 0;
 	return RL_OK;
+}
+
+/* The blocks' hashes their sketches, for the rough match. */
+static void sketch_paras(pside *s)
+{
+	for (uint32_t k = 0; k < s->np; k++)
+		s->p[k].h = para_sketch(s, s->p[k].t0, s->p[k].t1);
+	s->rough = true;
+}
+
+/* The blocks' hashes made whole (para_hash), for the match that decides. */
+static void hash_paras(pside *s)
+{
+	for (uint32_t k = 0; k < s->np; k++)
+		s->p[k].h = para_hash(s, s->p[k].t0, s->p[k].t1);
+	s->rough = false;
 }
 
 /* Are block i of a and j of b the same once whitespace is collapsed? */
@@ -159,6 +220,8 @@ static bool para_eq(const pside *a, uint32_t i, const pside *b, uint32_t j)
 	const para *x = &a->p[i], *y = &b->p[j];
 	if (x->h != y->h || x->t1 - x->t0 != y->t1 - y->t0)
 		return false;
+	if (a->rough)
+		return true;
 	for (uint32_t k = 0; k < x->t1 - x->t0; k++) {
 		const rl_token *p = &a->v[x->t0 + k], *q = &b->v[y->t0 + k];
 		if (p->len != q->len || facts_of(p) != facts_of(q) ||
@@ -211,9 +274,10 @@ static bool unique(const entry *tab, const uint32_t *slot, uint32_t j)
 
 /* The blocks matched as window.c matches lines (mo[j]: NEW's j is OLD's mo[j], or
  * RL_WIN_NONE): the unique ones that keep their order, extended over their equal neighbours;
- * those out of order into p[0..*nmv) (p: room for NEW's blocks). */
+ * those out of order into p[0..*nmv) (p: room for NEW's blocks). *dups: NEW's blocks whose hash
+ * is on both sides, but not once on each. */
 static int match_paras(const pside *a, const pside *b, uint32_t *mo, rl_win_pair *p,
-                       uint32_t *nmv)
+                       uint32_t *nmv, uint32_t *dups)
 {
 	size_t cap = 16;
 	while (cap < 2 * (size_t)a->np)
@@ -228,10 +292,13 @@ static int match_paras(const pside *a, const pside *b, uint32_t *mo, rl_win_pair
 	if (rc != RL_OK)
 		goto done;
 	count_paras(a, b, tab, cap - 1, slot);
+	*dups = 0;
 	for (uint32_t j = 0; j < b->np; j++) {
 		mo[j] = RL_WIN_NONE;
 		if (unique(tab, slot, j) && para_eq(a, tab[slot[j]].para, b, j))
 			p[np++] = (rl_win_pair){tab[slot[j]].para, j};
+		else
+			*dups += slot[j] != RL_WIN_NONE && tab[slot[j]].nb > 0;
 	}
 	rl_win_in_order(p, np, prev, tail, keep);
 	for (uint32_t k = 0; k < np; k++) {
@@ -297,7 +364,8 @@ static size_t windows_between(const pside *a, const pside *b, const uint32_t *mo
 	return nw;
 }
 
-/* Is a quarter of toks' lines, or more, continued after a soft break: a hard-wrapped text? */
+/* Is a quarter of toks' lines, or more, continued after a soft break: a hard-wrapped text (as
+ * paras_of finds, without the blocks)? */
 static bool wrapped(const rl_tokens *toks)
 {
 	size_t nl, soft = 0;
@@ -309,6 +377,40 @@ static bool wrapped(const rl_tokens *toks)
 	return soft * 4 >= nl && soft > 0;
 }
 
+bool rl_win_keeps(const rl_window *w, size_t nw, uint32_t na, uint32_t nb, uint32_t num,
+                  uint32_t den)
+{
+	uint64_t kept = na;
+	for (size_t k = 0; k < nw; k++)
+		kept -= w[k].a1 - w[k].a0;
+	return nw > 0 && kept * den >= (uint64_t)na * num && kept * den >= (uint64_t)nb * num;
+}
+
+/* The blocks matched and the windows between them, into w (*n of them) and p (*nmv moved);
+ * *use false when they are no use: nothing kept differs from its match in its whitespace, or
+ * (with the sketches, a.rough) they keep less than RL_WIN_PARA_KEEP_NUM/DEN of a text, unless
+ * the sketches cannot say: a quarter of NEW's blocks or more share theirs with other blocks
+ * (paragraphs written from one template), and no anchor ties them. A sketch misses most
+ * changes of a word or two: the rough windows are mostly fewer and smaller than the real
+ * ones, and none at all is no reason to stop. */
+static int match_windows(const pside *a, const pside *b, uint32_t *mo, rl_win_pair *p,
+                         rl_window *w, size_t *n, uint32_t *nmv, bool *use)
+{
+	bool rewrapped = false;
+	uint32_t dups = 0;
+	int rc = match_paras(a, b, mo, p, nmv, &dups);
+	*n = rc == RL_OK ? windows_between(a, b, mo, w, &rewrapped) : 0;
+	if (rc != RL_OK)
+		*use = false;
+	else if (!a->rough)
+		*use = rewrapped && *n > 0;
+	else  /* (no window: the change lies where no sketch looks, the windows keep nearly all) */
+		*use = ((uint64_t)dups * 4 >= b->np && dups > 0) ||
+		       (rewrapped && (*n == 0 || rl_win_keeps(w, *n, a->n, b->n, RL_WIN_PARA_KEEP_NUM,
+		                                               RL_WIN_PARA_KEEP_DEN)));
+	return rc;
+}
+
 int rl_windows_paras(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_window **out,
                      size_t *n, rl_win_pair **mv, uint32_t *nmv)
 {
@@ -316,24 +418,31 @@ int rl_windows_paras(const rl_tokens *old_toks, const rl_tokens *new_toks, rl_wi
 	uint32_t *mo = NULL;
 	rl_window *w = NULL;
 	rl_win_pair *p = NULL;
-	bool rewrapped = false;
+	bool use = false;
 	*out = NULL, *n = 0, *mv = NULL, *nmv = 0;
 	/* Neither text hard-wrapped: its blocks are its lines, which window.c compared (the real
 	 * revisions that fall back to the whole texts paid 5-8 % for nothing). */
-	if (!wrapped(old_toks) && !wrapped(new_toks))
-		return RL_OK;
 	int rc = paras_of(&a, old_toks);
-	if (rc == RL_OK)
-		rc = paras_of(&b, new_toks);
+	if (rc != RL_OK || (!a.wrapped && !wrapped(new_toks))) {
+		free(a.p);
+		return rc;
+	}
+	if ((rc = paras_of(&b, new_toks)) == RL_OK)
+		sketch_paras(&a), sketch_paras(&b);
 	size_t m = (size_t)b.np + 2;
 	if (rc == RL_OK && (!(mo = malloc(m * sizeof *mo)) || !(p = malloc(m * sizeof *p)) ||
 	                    !(w = malloc(m * sizeof *w))))
 		rc = RL_ENOMEM;
+	/* The rough match first, from the blocks' sketches: when its windows would not pay, the
+	 * blocks are never hashed whole nor compared token by token (on the bench's wrapped pairs,
+	 * where every paragraph changed, that was 17-18 M instructions a megabyte). */
 	if (rc == RL_OK)
-		rc = match_paras(&a, &b, mo, p, nmv);
-	if (rc == RL_OK)
-		*n = windows_between(&a, &b, mo, w, &rewrapped);
-	if (rc == RL_OK && rewrapped && *n > 0) {
+		rc = match_windows(&a, &b, mo, p, w, n, nmv, &use);
+	if (rc == RL_OK && use) {
+		hash_paras(&a), hash_paras(&b);
+		rc = match_windows(&a, &b, mo, p, w, n, nmv, &use);
+	}
+	if (rc == RL_OK && use) {
 		*out = w, w = NULL;
 		if (*nmv)
 			*mv = p, p = NULL;

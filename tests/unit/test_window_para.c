@@ -226,3 +226,42 @@ Test(window_para, a_line_a_reader_sees_is_no_soft_break)
 	free(a.s);
 	free(b.s);
 }
+
+/* A text of NPARA paragraphs filled to width, a word changed in each paragraph p with
+ * p % step == step / 2. */
+static buf text_every(unsigned width, unsigned step)
+{
+	buf out = {0};
+	for (unsigned p = 0; p < NPARA; p++) {
+		buf w = words_of(p, 0, p % step == step / 2);
+		fill(&out, w.s, width);
+		free(w.s);
+	}
+	return out;
+}
+
+Test(window_para, windows_that_would_not_pay_are_not_run)
+{
+	/* A word changed in every 16th paragraph: 7 windows of about six paragraphs each keep
+	 * well over half of each text, which the lines' windows ask for, but under the two thirds
+	 * (RL_WIN_PARA_KEEP_NUM/DEN) that the windows of re-wrapped paragraphs must keep to cost
+	 * less than the whole texts: the whole texts are compared. */
+	buf a = text(0, NPARA, false), b = text_every(64, 16);
+	rl_window *w;
+	size_t n, ta, tb;
+	windows_of(&a, &b, &w, &n, &ta, &tb);
+	cr_assert_eq(n, 0, "%zu windows", n);
+	cr_assert_null(w);
+	free(b.s);
+	/* Every 40th (three changes): the windows keep more than two thirds, and are run. */
+	b = text_every(64, 40);
+	windows_of(&a, &b, &w, &n, &ta, &tb);
+	cr_assert_eq(n, 3, "%zu windows", n);
+	size_t kept = ta;
+	for (size_t k = 0; k < n; k++)
+		kept -= w[k].a1 - w[k].a0;
+	cr_assert(3 * kept >= 2 * ta && 3 * kept >= 2 * tb, "kept %zu of %zu", kept, ta);
+	free(w);
+	free(a.s);
+	free(b.s);
+}
