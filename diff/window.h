@@ -35,14 +35,10 @@
 
 #include "ops.h"
 #include "token.h"
+#include "window_para.h"
 
-/* Whole paragraphs of context kept in a window on each side of a change. */
-#define RL_WINDOW_CONTEXT 2
-
-/* One window: OLD's tokens [a0, a1) and NEW's [b0, b1). */
-typedef struct rl_window {
-	uint32_t a0, a1, b0, b1;
-} rl_window;
+/* RL_WINDOW_CONTEXT and rl_window (one window: OLD's tokens [a0, a1) and NEW's [b0, b1)) are
+ * in window_para.h, with what the two ways of finding windows share. */
 
 /* The windows of two tokenized texts (in order, apart, separated by kept stretches of as many
  * tokens on both sides): RL_OK with *out (malloc'd, *n of them, n >= 1), or RL_OK with *out NULL
