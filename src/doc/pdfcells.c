@@ -96,19 +96,8 @@ int rl_pdf_split_cells(pdoc *d, size_t first, const pdf_wide_space *w, size_t nw
 	free(s);
 	d->n = first;
 	int rc = 0;
-	for (size_t i = 0; i < k && rc == 0; i++) {
-		if (d->n == d->cap) {
-			size_t cap = d->cap * 2 + 16;
-			pline *v = realloc(d->v, cap * sizeof *v);
-			if (!v) {
-				rc = -1;
-				break;
-			}
-			d->v = v;
-			d->cap = cap;
-		}
-		d->v[d->n++] = out[i];
-	}
+	for (size_t i = 0; i < k && rc == 0; i++)
+		rc = rl_pdf_add_line(d, &out[i]);
 	free(out);
 	return rc;
 }

@@ -19,7 +19,7 @@
                              * word after it starts where other rows' cells do (pdfcells.c); a
                              * word space is 0.2-0.3 line heights, a justified line's up to 0.85 */
 
-static int add_line(pdoc *d, const pline *l)
+int rl_pdf_add_line(pdoc *d, const pline *l)
 {
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 256;
@@ -71,7 +71,7 @@ static void finish_line(pdoc *d, pline *l, int *failed)
 		l->off++, l->len--;
 	while (l->len && d->raw[l->off + l->len - 1] == ' ')
 		l->len--;
-	if (l->len && add_line(d, l) != 0)
+	if (l->len && rl_pdf_add_line(d, l) != 0)
 		*failed = 1;
 	l->len = 0;
 }

@@ -85,6 +85,9 @@ int rl_pdf_split_cells(pdoc *d, size_t first, const pdf_wide_space *w, size_t nw
  * most pages (a running head or foot). */
 void rl_pdf_drop_furniture(pdoc *d, unsigned npages);
 
+/* Append line l to d's lines; -1 when out of memory. */
+int rl_pdf_add_line(pdoc *d, const pline *l);
+
 /* Append n bytes to d's raw text; -1 when out of memory or past raw_max (d->over set). */
 int rl_pdf_add_raw(pdoc *d, const char *s, size_t n);
 

@@ -12,6 +12,8 @@
 #include "testbuf.h"
 #include "window.h"
 
+#include "same_ops.h"
+
 static const char *const vocab[] = {
 	"harbour", "keeper", "lamp", "storm", "ledger", "ship", "tide", "rope", "north", "winter",
 	"lantern", "gull", "pier", "boat", "mast", "sail", "reef", "fog", "bell", "night",
@@ -95,31 +97,6 @@ static void both(const buf *a, const buf *b, const rl_diff_opts *o, rl_alignment
 	off.no_window = true;
 	cr_assert_eq(rl_diff(win, a->s, a->n, b->s, b->n, o), RL_OK);
 	cr_assert_eq(rl_diff(whole, a->s, a->n, b->s, b->n, &off), RL_OK);
-}
-
-static void expect_same(const rl_alignment *x, const rl_alignment *y)
-{
-	size_t nx, ny;
-	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
-	cr_assert_eq(nx, ny, "%zu ops with windows, %zu without", nx, ny);
-	for (size_t k = 0; k < nx; k++)
-		cr_assert(ox[k].a0 == oy[k].a0 && ox[k].a1 == oy[k].a1 && ox[k].b0 == oy[k].b0 &&
-		          ox[k].b1 == oy[k].b1 && ox[k].kind == oy[k].kind &&
-		          ox[k].move == oy[k].move && ox[k].quote == oy[k].quote,
-		          "op %zu: %s [%u,%u)x[%u,%u) against %s [%u,%u)x[%u,%u)", k,
-		          rl_kind_name(ox[k].kind), ox[k].a0, ox[k].a1, ox[k].b0, ox[k].b1,
-		          rl_kind_name(oy[k].kind), oy[k].a0, oy[k].a1, oy[k].b0, oy[k].b1);
-	const rl_stats *sx = rl_alignment_stats(x), *sy = rl_alignment_stats(y);
-	cr_assert_eq(sx->words[0], sy->words[0]);
-	cr_assert_eq(sx->words[1], sy->words[1]);
-	cr_assert_eq(sx->kept, sy->kept);
-	cr_assert_eq(sx->kept_new, sy->kept_new);
-	cr_assert_eq(sx->deleted, sy->deleted);
-	cr_assert_eq(sx->inserted, sy->inserted);
-	cr_assert_eq(sx->replaced[0], sy->replaced[0]);
-	cr_assert_eq(sx->replaced[1], sy->replaced[1]);
-	cr_assert(memcmp(sx->ops, sy->ops, sizeof sx->ops) == 0);
-	cr_assert(memcmp(sx->quote_ops, sy->quote_ops, sizeof sx->quote_ops) == 0);
 }
 
 /* OLD and NEW (each 200 paragraphs of the seed, written otherwise by its edit, NULL for none),

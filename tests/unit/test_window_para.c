@@ -14,6 +14,8 @@
 #include "testbuf.h"
 #include "window.h"
 
+#include "same_ops.h"
+
 static const char *const vocab[] = {
 	"orchard", "miller", "kettle", "thatch", "meadow", "cart", "barley", "hedge", "brook",
 	"lantern", "weaver", "cottage", "stile", "plough", "harvest", "sheaf", "wagon", "well",
@@ -83,22 +85,6 @@ static buf text(unsigned width, unsigned changed, bool twice)
 		free(w.s);
 	}
 	return out;
-}
-
-static void expect_same(const rl_alignment *x, const rl_alignment *y)
-{
-	size_t nx, ny;
-	const rl_op *ox = rl_alignment_ops(x, &nx), *oy = rl_alignment_ops(y, &ny);
-	cr_assert_eq(nx, ny, "%zu ops with windows, %zu without", nx, ny);
-	for (size_t k = 0; k < nx; k++)
-		cr_assert(ox[k].a0 == oy[k].a0 && ox[k].a1 == oy[k].a1 && ox[k].b0 == oy[k].b0 &&
-		          ox[k].b1 == oy[k].b1 && ox[k].kind == oy[k].kind &&
-		          ox[k].move == oy[k].move && ox[k].quote == oy[k].quote, "op %zu", k);
-	const rl_stats *sx = rl_alignment_stats(x), *sy = rl_alignment_stats(y);
-	cr_assert_eq(sx->kept, sy->kept);
-	cr_assert_eq(sx->kept_new, sy->kept_new);
-	cr_assert_eq(sx->replaced[0], sy->replaced[0]);
-	cr_assert(memcmp(sx->ops, sy->ops, sizeof sx->ops) == 0);
 }
 
 /* The windows of a and b (rl_windows_find on their tokens), *tb the count of b's tokens. */
