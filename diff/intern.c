@@ -487,6 +487,14 @@ static int keyed_raw(rl_interner *in, const char *s, size_t n, size_t room, unsi
 	return RL_OK;
 }
 
+/* The rawrecent slot of a token of n <= SHORT_KEY bytes (x0, x1: key_words) and class cls. */
+static inline size_t raw_slot(uint64_t x0, uint64_t x1, size_t n, unsigned cls)
+{
+	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n ^ ((uint64_t)cls << 8)) *
+	             0x9E3779B97F4A7C15ULL;
+	return (size_t)(k >> (64 - RAW_RECENT_BITS));
+}
+
 /* The rawrecent entry of a token of n <= SHORT_KEY bytes (x0, x1: key_words) and class cls, the
  * cache made when raw holds RAW_RECENT_AFTER tokens (a short window with a few such words would
  * spend more zeroing the cache than it saves); NULL before, or when it cannot be made. */
@@ -495,9 +503,7 @@ static recent *raw_recent(rl_interner *in, uint64_t x0, uint64_t x1, size_t n, u
 	if (!in->rawrecent && (in->nraw < RAW_RECENT_AFTER ||
 	                       !(in->rawrecent = calloc(RAW_RECENT_SLOTS, sizeof *in->rawrecent))))
 		return NULL;
-	uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n ^ ((uint64_t)cls << 8)) *
-	             0x9E3779B97F4A7C15ULL;
-	return &in->rawrecent[k >> (64 - RAW_RECENT_BITS)];
+	return &in->rawrecent[raw_slot(x0, x1, n, cls)];
 }
 
 /* The id of a token whose key must be built, not ASCII: the last such token of its entry in
@@ -606,9 +612,7 @@ static size_t raw_cached_ids(const rl_interner *in, const rl_token *v, size_t i,
 			break;
 		uint64_t x0, x1;
 		key_words(text + tk->off, n, SHORT_KEY, &x0, &x1);
-		uint64_t k = (x0 ^ (x1 * 0xc2b2ae3d27d4eb4fULL) ^ n ^ ((uint64_t)tk->cls << 8)) *
-		             0x9E3779B97F4A7C15ULL;  /* raw_recent's entry */
-		const recent *e = &in->rawrecent[k >> (64 - RAW_RECENT_BITS)];
+		const recent *e = &in->rawrecent[raw_slot(x0, x1, n, tk->cls)];
 		if (e->len != ((uint32_t)n | (uint32_t)tk->cls << 8) || e->w0 != x0 || e->w1 != x1)
 			break;
 		ids[i] = e->id;
